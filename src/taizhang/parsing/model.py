@@ -1,0 +1,95 @@
+"""The Plan document: what the parser produces (schema: shared/gold/README.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Target:
+    """A quantitative target: "到2025年…覆盖率达95%以上" -> value 95, unit %, >=, 2025."""
+
+    quote: str
+    value: float
+    unit: str
+    comparator: str = "="  # "=" or ">="
+    year: int | None = None
+    per: str | None = None  # denominator of a per-capita target: "每万人" -> "万人"
+
+
+@dataclass
+class Attribution:
+    """The units a measure names, split from its bracket."""
+
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    collectives: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # names the gazetteer does not recognise
+
+
+@dataclass
+class Diagnostic:
+    """Something an office should check before confirming an import."""
+
+    code: str  # machine-readable: "no-attribution", "numbering-gap", "unknown-unit", ...
+    message: str  # one English sentence
+    line: int | None = None  # 1-based line number in the source text
+    level: str = "warning"  # "warning" or "info"
+
+
+@dataclass
+class Chapter:
+    no: str
+    title: str
+    line: int | None = None
+
+
+@dataclass
+class Section:
+    no: str
+    chapter: str | None
+    title: str
+    line: int | None = None
+
+
+@dataclass
+class Measure:
+    no: int
+    chapter: str | None
+    section: str | None
+    title: str | None
+    text: str
+    attribution_raw: str | None
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    collectives: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    recurring: list[str] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None  # "YYYY-MM-DD"
+    period: list[int] | None = None  # [start_year, end_year]
+    parents: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanDocument:
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    period: list[int] | None = None
+    parents: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tasks: list[Measure] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The JSON-ready form, keys in schema order."""
+        return asdict(self)
