@@ -65,6 +65,7 @@ class Measure:
     collectives: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     recurring: list[str] = field(default_factory=list)
+    deadline: str | None = None  # completion deadline as printed: "2023年底前", "到2025年"
     line: int | None = None
 
 

@@ -1,15 +1,44 @@
-"""From a file or a text to a PlanDocument. (Stub: being written; signatures are final.)"""
+"""From a file or a text to a PlanDocument: the steps in order."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from taizhang.parsing.model import PlanDocument
+from taizhang.parsing import diagnostics, titles
+from taizhang.parsing.metadata import extract_metadata
+from taizhang.parsing.model import Attribution, Measure, PlanDocument
+from taizhang.parsing.structure import RawMeasure, parse_skeleton
+from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
+from taizhang.parsing.units import infer_level, load_gazetteer, split_attribution
 
 
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     """Parse the text of a plan. Never raises on odd text; problems become diagnostics."""
-    return PlanDocument()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    gazetteer = gazetteer or load_gazetteer()
+    metadata = extract_metadata(text)
+    skeleton = parse_skeleton(text)
+    level = infer_level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
+    titled = titles.document_is_titled([m.text for m in skeleton.measures])
+    attributions = [_split(raw, level, gazetteer) for raw in skeleton.measures]
+    measures = [
+        _measure(raw, attribution, titled)
+        for raw, attribution in zip(skeleton.measures, attributions, strict=True)
+    ]
+    plan = PlanDocument(
+        title=metadata.title,
+        issuer=metadata.issuer,
+        date=metadata.date,
+        period=metadata.period,
+        parents=metadata.parents,
+        targets=[t for goal in skeleton.goal_texts for t in find_targets(goal)],
+        chapters=skeleton.chapters,
+        sections=skeleton.sections,
+        tasks=measures,
+    )
+    unknown = {m.line: a.unknown for m, a in zip(measures, attributions, strict=True) if a.unknown}
+    plan.diagnostics = diagnostics.check(plan, skeleton, unknown_units=unknown)
+    return plan
 
 
 def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
@@ -17,3 +46,27 @@ def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
     from taizhang.parsing.reading import read_path
 
     return parse_text(read_path(path).text, gazetteer=gazetteer)
+
+
+def _split(raw: RawMeasure, level: str | None, gazetteer) -> Attribution:
+    if not raw.attribution_raw:
+        return Attribution()
+    return split_attribution(raw.attribution_raw, level=level, gazetteer=gazetteer)
+
+
+def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure:
+    return Measure(
+        no=raw.no,
+        chapter=raw.chapter,
+        section=raw.section,
+        title=titles.heading(raw.text) if titled else None,
+        text=raw.text,
+        attribution_raw=raw.attribution_raw,
+        lead=attribution.lead,
+        responsible=attribution.responsible,
+        collectives=attribution.collectives,
+        targets=find_targets(raw.text),
+        recurring=find_recurring(raw.text),
+        deadline=find_deadline(raw.text),
+        line=raw.line,
+    )

@@ -1,0 +1,95 @@
+"""What an office should check before confirming an import, with line numbers."""
+
+from __future__ import annotations
+
+import re
+
+from taizhang.parsing.model import Diagnostic, Measure, PlanDocument
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.structure import Skeleton
+
+# A percentage or a count that reads like a goal; used to spot targets we could not read.
+_QUANTITY = re.compile(r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)")
+
+
+def check(plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict) -> list[Diagnostic]:
+    found = list(skeleton.diagnostics)
+    if not plan.tasks:
+        found.append(Diagnostic("no-measures", "No numbered measures were found.", None))
+        return found
+    found += _numbering(plan.tasks)
+    found += _missing_attributions(plan.tasks)
+    for line, names in unknown_units.items():
+        found.append(
+            Diagnostic(
+                "unknown-unit",
+                f"Unit names not in the gazetteer: {'、'.join(names)}.",
+                line,
+            )
+        )
+    found += _unread_targets(plan.tasks)
+    return sorted(found, key=lambda d: (d.line or 0, d.code))
+
+
+def _numbering(measures: list[Measure]) -> list[Diagnostic]:
+    out = []
+    previous = None
+    for measure in measures:
+        if previous is not None:
+            restarted = measure.no == 1 and (
+                measure.chapter != previous.chapter or measure.section != previous.section
+            )
+            if measure.no == previous.no:
+                out.append(
+                    Diagnostic("numbering-repeat", f"Measure {measure.no} is numbered twice.",
+                               measure.line)
+                )
+            elif measure.no != previous.no + 1 and not restarted:
+                out.append(
+                    Diagnostic(
+                        "numbering-gap",
+                        f"Measure {measure.no} follows measure {previous.no}.",
+                        measure.line,
+                    )
+                )
+        previous = measure
+    return out
+
+
+def _missing_attributions(measures: list[Measure]) -> list[Diagnostic]:
+    without = [m for m in measures if not m.attribution_raw]
+    if len(without) == len(measures):
+        return [
+            Diagnostic(
+                "no-attributions",
+                "No measure names its lead or responsible units; assign them after import.",
+                measures[0].line,
+                level="info",
+            )
+        ]
+    return [
+        Diagnostic("no-attribution", f"Measure {m.no} names no lead or responsible unit.", m.line)
+        for m in without
+    ]
+
+
+def _unread_targets(measures: list[Measure]) -> list[Diagnostic]:
+    out = []
+    for measure in measures:
+        quotes = [fold(t.quote) for t in measure.targets]
+        for hit in _QUANTITY.finditer(fold(measure.text)):
+            number = re.search(r"\d+(?:\.\d+)?", hit.group()).group()
+            if not any(number in quote for quote in quotes) and not _is_recurring(measure, hit):
+                out.append(
+                    Diagnostic(
+                        "target-unread",
+                        f"Measure {measure.no}: could not read a target from “{hit.group()}”.",
+                        measure.line,
+                        level="info",
+                    )
+                )
+    return out
+
+
+def _is_recurring(measure: Measure, hit: re.Match) -> bool:
+    return any(hit.group() in fold(quote) for quote in measure.recurring)

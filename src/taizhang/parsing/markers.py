@@ -1,0 +1,84 @@
+"""Numbering markers of the genre: 一、 (一) 1. (1) 第一条, recognised on folded text.
+
+A marker is recognised at the start of a line, or inside a run-in line right after the end
+of a sentence (documents copied from document-sharing sites lose their line breaks).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CHINESE_DIGITS = "〇零一二三四五六七八九十百"
+
+# Kinds, outermost first. The measure level is decided per document (structure.py).
+CHAPTER = "chapter"  # 一、  一.  第一部分  第一章
+SECTION = "section"  # (一)  （一）
+ARABIC = "arabic"  # 1.  1、  1．
+PAREN_ARABIC = "paren_arabic"  # (1)  （1）
+ARTICLE = "article"  # 第一条
+
+_PATTERNS = [
+    (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
+    (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
+    (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
+    (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
+    (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
+    # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal)
+    (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d)\s*")),
+]
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    number: int
+    end: int  # index just after the marker (and any space after it)
+    label: str = ""  # the number as printed (folded): "十二", "3"
+    style: str = ""  # the separator for arabic markers: "." or "、"
+
+
+def chinese_number(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零三 -> 103; None if not a Chinese numeral."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if not text or any(c not in digits and c not in "十百" for c in text):
+        return None
+    total, current = 0, 0
+    for char in text:
+        if char in digits:
+            current = digits[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def match_marker(folded: str, pos: int = 0) -> Marker | None:
+    """The marker that starts at ``pos`` of a folded line, if any."""
+    for kind, pattern in _PATTERNS:
+        found = pattern.match(folded, pos)
+        if not found:
+            continue
+        raw = found.group(1)
+        number = int(raw) if raw.isdigit() else chinese_number(raw)
+        if number is None or number == 0:
+            continue
+        style = found.group(2) if kind == ARABIC else ""
+        return Marker(kind, number, found.end(), raw, style)
+    return None
+
+
+SENTENCE_END = "。;!?"
+# Where a run-in marker may start: right after the end of a sentence or a bracket.
+_RUN_IN = re.compile(
+    rf"(?<=[。;!?\]〕】)”])\s*(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}、|\d{{1,3}}[.、](?!\d)|第[{CHINESE_DIGITS}]{{1,5}}条)"
+)
+
+
+def run_in_positions(folded: str) -> list[int]:
+    """Indexes inside a line where a marker follows the end of a sentence."""
+    return [m.end() for m in _RUN_IN.finditer(folded) if m.end() < len(folded)]
