@@ -9,7 +9,9 @@ from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import Skeleton
 
 # A percentage or a count that reads like a goal; used to spot targets we could not read.
-_QUANTITY = re.compile(r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)")
+_QUANTITY = re.compile(
+    r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
+)
 
 
 def check(plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict) -> list[Diagnostic]:
@@ -41,8 +43,9 @@ def _numbering(measures: list[Measure]) -> list[Diagnostic]:
             )
             if measure.no == previous.no:
                 out.append(
-                    Diagnostic("numbering-repeat", f"Measure {measure.no} is numbered twice.",
-                               measure.line)
+                    Diagnostic(
+                        "numbering-repeat", f"Measure {measure.no} is numbered twice.", measure.line
+                    )
                 )
             elif measure.no != previous.no + 1 and not restarted:
                 out.append(

@@ -10,6 +10,7 @@ All matching happens on ``fold(text)``; all output is sliced from the original `
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ def parse_skeleton(text: str) -> Skeleton:
     found = _candidates(folded, line_starts)
     found = _drop_chunk_markers(found, folded)
     found = _keep_in_sequence(found)
+    found = _skip_table_of_contents(found, folded)
+    found = _skip_notice_items(found)
     _set_ends(found, len(text))
     measure_kind, heading_kinds = _measure_level(found, text, folded)
     return _assemble(found, measure_kind, heading_kinds, text, folded)
@@ -149,12 +152,8 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
         total[item.marker.style] += 1
         if not _ends_sentence(folded, item.start) and not _after_heading(found, item, folded):
             interrupted[item.marker.style] += 1
-    chunk_styles = {
-        style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]
-    }
-    return [
-        f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)
-    ]
+    chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
+    return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
 
 
 def _after_heading(found: list[Found], item: Found, folded: str) -> bool:
@@ -193,8 +192,32 @@ def _keep_in_sequence(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _skip_table_of_contents(found: list[Found], folded: str) -> list[Found]:
+    """A table of contents lists the chapters once before the body lists them again.
+
+    When chapter 一 comes back and nothing between the two carried a sentence, the first
+    run was the table of contents."""
+    first_chapters = [
+        i for i, f in enumerate(found) if f.marker.kind == mk.CHAPTER and f.marker.number == 1
+    ]
+    if len(first_chapters) < 2:
+        return found
+    restart = first_chapters[1]
+    contents = folded[found[first_chapters[0]].start : found[restart].start]
+    return found[restart:] if "。" not in contents else found
+
+
+def _skip_notice_items(found: list[Found]) -> list[Found]:
+    """Numbered items before the first chapter belong to the covering notice (请于…报送),
+    not to the plan, when the plan itself is organised in chapters."""
+    chapters = [i for i, f in enumerate(found) if f.marker.kind == mk.CHAPTER]
+    if not chapters:
+        return found
+    return found[chapters[0] :]
+
+
 def _set_ends(found: list[Found], length: int) -> None:
-    for item, following in zip(found, found[1:], strict=False):
+    for item, following in itertools.pairwise(found):
         item.end = following.start
     if found:
         found[-1].end = length
@@ -214,7 +237,9 @@ def _measure_level(found: list[Found], text: str, folded: str) -> tuple[str | No
         return mk.PAREN_ARABIC, {mk.CHAPTER, mk.SECTION, mk.ARABIC}
     if arabic:
         return mk.ARABIC, {mk.CHAPTER, mk.SECTION}
-    working = [f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)]
+    working = [
+        f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)
+    ]
     if working:
         return mk.SECTION, {mk.CHAPTER}
     return None, {mk.CHAPTER, mk.SECTION}
@@ -239,7 +264,7 @@ def _is_section_task(item: Found, folded: str) -> bool:
     if find_attribution(body) is not None:
         return True
     first_line, _, rest = body.partition("\n")
-    heading, stop, after = first_line.partition("。")
+    _heading_sentence, _stop, after = first_line.partition("。")
     return bool(after.strip() or (rest.strip() and "。" in rest))
 
 
@@ -256,9 +281,12 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
     for item in found:
         if item.marker.kind == mk.CHAPTER:
             chapter_title = _heading(folded, item)
-        elif item.marker.kind == mk.SECTION and not _is_front_matter(chapter_title, front):
-            if not _is_front_matter(_heading(folded, item), front):
-                out.append(item)
+        elif (
+            item.marker.kind == mk.SECTION
+            and not _is_front_matter(chapter_title, front)
+            and not _is_front_matter(_heading(folded, item), front)
+        ):
+            out.append(item)
     return out
 
 
@@ -368,7 +396,7 @@ def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
 
 
 def _section_title(heading: str, front_matter_words: list[str]) -> str:
-    """"指导思想高举…旗帜" (heading run into its paragraph) -> "指导思想"."""
+    """ "指导思想高举…旗帜" (heading run into its paragraph) -> "指导思想"."""
     if len(heading) > 30:
         for word in front_matter_words:
             if fold(heading).startswith(word):
