@@ -67,6 +67,9 @@ def parse_skeleton(text: str) -> Skeleton:
     found = _skip_notice_items(found)
     _set_ends(found, len(text))
     measure_kind, heading_kinds = _measure_level(found, text, folded)
+    # markers below the measure level are sub-points inside a measure's text
+    found = [f for f in found if f.marker.kind in heading_kinds | {measure_kind}]
+    _set_ends(found, len(text))
     return _assemble(found, measure_kind, heading_kinds, text, folded)
 
 
