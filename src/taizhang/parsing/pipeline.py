@@ -8,6 +8,7 @@ from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.model import Attribution, Measure, PlanDocument
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
+from taizhang.parsing.tables import apply_table_rows, find_table_rows
 from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
 from taizhang.parsing.units import infer_level, load_gazetteer, split_attribution
 
@@ -18,6 +19,7 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     gazetteer = gazetteer or load_gazetteer()
     metadata = extract_metadata(text)
     skeleton = parse_skeleton(text)
+    skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text))
     level = infer_level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     titled = titles.document_is_titled([m.text for m in skeleton.measures])
     attributions = [_split(raw, level, gazetteer) for raw in skeleton.measures]
@@ -67,6 +69,6 @@ def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure
         collectives=attribution.collectives,
         targets=find_targets(raw.text),
         recurring=find_recurring(raw.text),
-        deadline=find_deadline(raw.text),
+        deadline=raw.deadline or find_deadline(raw.text),
         line=raw.line,
     )

@@ -46,6 +46,7 @@ class RawMeasure:
     attribution_raw: str | None
     line: int
     unnumbered: bool = False  # its number was inferred
+    deadline: str | None = None  # from a table's 完成时限 column
 
 
 @dataclass

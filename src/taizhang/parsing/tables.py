@@ -1,0 +1,149 @@
+"""Division-of-labour tables (任务分工表): 序号 | 任务内容 | 牵头单位 | 责任单位 | 完成时限.
+
+Many plans put their attributions in a table instead of brackets, or consist of nothing but
+such a table. Readers print a table row as its cells joined with " | "; here we find the
+header row by its column names and read the rows below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.structure import RawMeasure
+from taizhang.parsing.vocabulary import vocabulary
+
+_SEPARATOR = " | "
+_ROLES = ("number", "content", "lead", "responsible", "deadline")
+
+
+@dataclass
+class TableRow:
+    number: int | None
+    content: str
+    units: dict[str, str] = field(default_factory=dict)  # header label -> cell, as printed
+    deadline: str | None = None
+    line: int = 0
+
+    def attribution(self) -> str | None:
+        """The unit cells as a labelled attribution: "牵头单位:X;责任单位:Y"."""
+        parts = [f"{label}:{cell}" for label, cell in self.units.items() if cell]
+        return ";".join(parts) or None
+
+
+def find_table_rows(text: str) -> list[TableRow]:
+    """Rows of every task table in the text that names at least one unit column."""
+    rows: list[TableRow] = []
+    columns = None
+    for number, line in enumerate(text.split("\n"), 1):
+        cells = _cells(line)
+        if len(cells) < 2:
+            columns = None
+            continue
+        header = _header_roles(cells)
+        if header:
+            columns = header
+            continue
+        if columns:
+            row = _row(cells, columns, number)
+            if row:
+                rows.append(row)
+    return rows
+
+
+def _cells(line: str) -> list[str]:
+    if _SEPARATOR.strip() not in line:
+        return []
+    cells = [cell.strip() for cell in line.split(_SEPARATOR.strip())]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return cells
+
+
+def _header_roles(cells: list[str]) -> dict[int, tuple[str, str]] | None:
+    """Column index -> (role, header label) when this row is the header of a task table."""
+    words = vocabulary()["table_columns"]
+    roles: dict[int, tuple[str, str]] = {}
+    for index, cell in enumerate(cells):
+        folded = fold(cell).replace(" ", "")
+        if len(folded) > 8:
+            return None  # a header cell is a short name, not a sentence
+        for role in _ROLES:
+            if any(word in folded for word in words[role]):
+                roles[index] = (role, cell)
+                break
+    found = {role for role, _ in roles.values()}
+    if "content" not in found or not found & {"lead", "responsible"}:
+        return None
+    return _one_content_column(roles)
+
+
+def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
+    """With 重点任务 | 工作内容 both present, the last one holds the full text."""
+    content = [index for index, (role, _) in roles.items() if role == "content"]
+    for index in content[:-1]:
+        del roles[index]
+    return roles
+
+
+def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> TableRow | None:
+    row = TableRow(number=None, content="", line=line)
+    for index, (role, label) in columns.items():
+        cell = cells[index] if index < len(cells) else ""
+        if role == "number":
+            row.number = int(cell) if re.fullmatch(r"\d{1,3}", fold(cell)) else None
+        elif role == "content":
+            row.content = cell
+        elif role == "deadline":
+            row.deadline = cell or None
+        else:
+            row.units[label] = cell
+    return row if row.content else None
+
+
+def similarity(a: str, b: str) -> float:
+    """Overlap of character bigrams, for matching a table row to a measure's text."""
+    grams_a, grams_b = _bigrams(a), _bigrams(b)
+    if not grams_a or not grams_b:
+        return 0.0
+    return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
+
+
+def _bigrams(text: str) -> set[str]:
+    folded = re.sub(r"\W", "", fold(text))
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+_MATCH = 0.6  # share of the shorter text's bigrams found in the other
+
+
+def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[RawMeasure]:
+    """Give measures the units of their table row; a plan that is only a table gets its
+    measures from the rows."""
+    if not rows:
+        return measures
+    if not measures:
+        return [_measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+    for measure in measures:
+        if measure.attribution_raw:
+            continue
+        best = max(rows, key=lambda row: similarity(row.content, measure.text))
+        if similarity(best.content, measure.text) >= _MATCH:
+            measure.attribution_raw = best.attribution()
+            measure.deadline = measure.deadline or best.deadline
+    return measures
+
+
+def _measure_from_row(position: int, row: TableRow) -> RawMeasure:
+    return RawMeasure(
+        no=row.number or position,
+        chapter=None,
+        section=None,
+        text=row.content,
+        attribution_raw=row.attribution(),
+        line=row.line,
+        deadline=row.deadline,
+    )
