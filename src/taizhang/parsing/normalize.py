@@ -30,11 +30,7 @@ def _traditional_to_simplified() -> dict[int, str]:
 
     converter.loaddict()
     pairs = converter.zhcdicts["zh2Hans"]
-    return {
-        ord(trad): simp
-        for trad, simp in pairs.items()
-        if len(trad) == 1 and len(simp) == 1
-    }
+    return {ord(trad): simp for trad, simp in pairs.items() if len(trad) == 1 and len(simp) == 1}
 
 
 def fold(text: str) -> str:
