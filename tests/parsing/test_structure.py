@@ -10,7 +10,15 @@ def numbers(text: str) -> list[int]:
 
 
 def test_arabic_measures_under_sections():
-    text = "一、总体要求\n(一)指导思想\n坚持…。\n二、主要任务\n(二)宣传宪法\n1.开展宣传。[牵头单位:县司法局]\n2.开展培训。[牵头单位:县委组织部]\n"
+    text = (
+        "一、总体要求\n"
+        "(一)指导思想\n"
+        "坚持…。\n"
+        "二、主要任务\n"
+        "(二)宣传宪法\n"
+        "1.开展宣传。[牵头单位:县司法局]\n"
+        "2.开展培训。[牵头单位:县委组织部]\n"
+    )
     skeleton = parse_skeleton(text)
     assert ([m.no for m in skeleton.measures], [s.title for s in skeleton.sections]) == (
         [1, 2],
@@ -42,13 +50,25 @@ def test_section_items_are_measures_when_nothing_is_numbered_below_them():
 
 
 def test_front_matter_section_items_are_sections_not_measures():
-    text = "一、总体要求\n(一)指导思想\n坚持以人民为中心。\n(二)总体目标\n到2025年,满意率达到90%以上。\n"
+    text = (
+        "一、总体要求\n"
+        "(一)指导思想\n"
+        "坚持以人民为中心。\n"
+        "(二)总体目标\n"
+        "到2025年,满意率达到90%以上。\n"
+    )
     skeleton = parse_skeleton(text)
     assert (skeleton.measures, len(skeleton.sections)) == ([], 2)
 
 
 def test_goal_paragraphs_are_collected_for_plan_targets():
-    text = "一、总体要求\n(一)总体目标\n到2025年,满意率达到90%以上。\n二、任务\n1.做事。[牵头单位:市司法局]\n"
+    text = (
+        "一、总体要求\n"
+        "(一)总体目标\n"
+        "到2025年,满意率达到90%以上。\n"
+        "二、任务\n"
+        "1.做事。[牵头单位:市司法局]\n"
+    )
     assert "满意率达到90%以上" in parse_skeleton(text).goal_texts[0]
 
 
@@ -62,7 +82,12 @@ def test_attribution_bracket_ends_the_measure_text():
 
 
 def test_attribution_that_wraps_over_two_lines_is_read_whole():
-    text = "一、任务\n1.建设阵地。(责任单位:县司法局、县文化局、\n县自然资源局)\n2.开展调解。(责任单位:县司法局)\n"
+    text = (
+        "一、任务\n"
+        "1.建设阵地。(责任单位:县司法局、县文化局、\n"
+        "县自然资源局)\n"
+        "2.开展调解。(责任单位:县司法局)\n"
+    )
     assert (
         parse_skeleton(text).measures[0].attribution_raw
         == "责任单位:县司法局、县文化局、\n县自然资源局"
@@ -119,7 +144,16 @@ def test_numbered_notice_instructions_before_the_plan_are_not_measures():
 
 
 def test_table_of_contents_is_skipped():
-    text = "目录\n一、总体要求\n二、主要任务\n一、总体要求\n坚持依法治理。\n二、主要任务\n(一)宣传\n1.开展宣传。\n"
+    text = (
+        "目录\n"
+        "一、总体要求\n"
+        "二、主要任务\n"
+        "一、总体要求\n"
+        "坚持依法治理。\n"
+        "二、主要任务\n"
+        "(一)宣传\n"
+        "1.开展宣传。\n"
+    )
     assert [c.title for c in parse_skeleton(text).chapters] == ["总体要求", "主要任务"]
 
 

@@ -1,0 +1,65 @@
+"""A Word .docx file -> its body text: paragraphs and tables in document order.
+
+A table row becomes one line, its cells joined with " | " (a merged cell is printed once).
+Word's automatic list numbering is not part of the paragraph text and is not rendered.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from taizhang.parsing.errors import InputError
+
+
+def docx_to_text(data: bytes, name: str) -> str:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(
+            f"{name} is not a real .docx file (it is not a ZIP archive); open it in Word or WPS "
+            "and save it again as .docx, or supply the plan as .txt."
+        )
+    try:
+        document = Document(io.BytesIO(data))
+        return "\n".join(_body_lines(document))
+    except PackageNotFoundError as error:
+        raise InputError(
+            f"{name} is a ZIP archive but not a Word document; supply the plan as .docx, .txt, "
+            ".html or .pdf."
+        ) from error
+    except Exception as error:  # a damaged package can fail anywhere in the XML layer
+        raise InputError(
+            f"{name} is a damaged Word document ({type(error).__name__}); open it in Word or WPS "
+            "and save it again, or supply the plan as .txt."
+        ) from error
+
+
+def _body_lines(document) -> list[str]:
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(Paragraph(child, document).text.split("\n"))
+        elif tag == "tbl":
+            lines.extend(_table_lines(Table(child, document)))
+    return lines
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            text = " ".join(cell.text.split("\n")).strip()
+            if text:
+                cells.append(text)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines

@@ -1,0 +1,140 @@
+"""Read a plan file (.txt, .html, .docx, .pdf) into plain text with "\\n" line ends.
+
+    >>> source = read_path("plan.pdf")
+    >>> source.text, source.format, source.encoding
+
+The format comes from the content first (a PDF, a ZIP package, a page of HTML) and from the
+file extension second, so a .txt holding a web page is read as HTML. Unreadable input raises
+InputError with one sentence that names the problem and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from taizhang.parsing.errors import InputError
+from taizhang.parsing.readers.decoding import decode_text, garble_ratio
+from taizhang.parsing.readers.docx import docx_to_text
+from taizhang.parsing.readers.html import html_to_text, looks_like_html
+from taizhang.parsing.readers.pdf import pdf_to_text
+
+MAX_BYTES = 20 * 1024 * 1024
+_MAX_BINARY_GARBLE = 0.05  # decoded text with more unprintable characters than this is binary
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str
+    format: str  # "txt" | "html" | "docx" | "pdf"
+    encoding: str | None = None  # the text encoding, for .txt and .html only
+
+
+def read_path(path: str | Path) -> SourceText:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist; check the path and try again.") from None
+    except OSError as error:
+        raise InputError(f"{path} cannot be opened ({error.strerror}); check the path.") from None
+    if path.is_dir():
+        raise InputError(f"{path} is a directory; give the path of one plan file.")
+    _check_size(size, path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"{path} cannot be read ({error.strerror}); check its permissions."
+        ) from None
+    return read_bytes(data, path.name)
+
+
+def read_bytes(data: bytes, filename: str = "") -> SourceText:
+    name = filename or "the input"
+    _check_size(len(data), name)
+    if not data.strip():
+        raise InputError(f"{name} is empty; supply a file that contains the text of the plan.")
+    kind = _sniff(data, filename)
+    if kind == "pdf":
+        return _finish(pdf_to_text(data, name), "pdf", None, name)
+    if kind == "docx":
+        return _finish(docx_to_text(data, name), "docx", None, name)
+    text, encoding = decode_text(data, _declared_charset(data))
+    if garble_ratio(text) > _MAX_BINARY_GARBLE:
+        raise InputError(
+            f"{name} looks like binary data, not text; "
+            "supply the plan as .txt, .html, .docx or .pdf."
+        )
+    text = _unify_newlines(text)
+    if kind == "html" or looks_like_html(text):
+        return _finish(html_to_text(text), "html", encoding, name)
+    return _finish(text, "txt", encoding, name)
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{name} is {size / 1024 / 1024:.0f} MB, larger than the 20 MB limit; "
+            "supply the plan itself rather than a bundle of files."
+        )
+    if size == 0:
+        raise InputError(f"{name} is empty; supply a file that contains the text of the plan.")
+
+
+def _sniff(data: bytes, filename: str) -> str:
+    """ "pdf", "docx", "html" or "txt": the content decides, the extension breaks ties."""
+    suffix = Path(filename).suffix.lower()
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if _is_word_package(data) else _refuse_zip(filename or "the input")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{filename or 'the input'} is an old binary Word or Excel file; save it as .docx "
+            "in Word or WPS and try again."
+        )
+    if suffix == ".pdf":
+        raise InputError(
+            f"{filename} is not a real PDF (it has no PDF header); save it again as PDF or "
+            "supply the plan as .docx or .txt."
+        )
+    if suffix == ".docx":
+        return "docx"  # not a ZIP: the docx reader reports that clearly
+    return "html" if suffix in _HTML_SUFFIXES else "txt"
+
+
+def _is_word_package(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _refuse_zip(name: str) -> str:
+    raise InputError(
+        f"{name} is a ZIP archive but not a Word .docx document; unpack it and supply the plan "
+        "itself as .txt, .html, .docx or .pdf."
+    )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _unify_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def _finish(text: str, kind: str, encoding: str | None, name: str) -> SourceText:
+    text = _unify_newlines(text)
+    if not text.strip():
+        raise InputError(f"{name} contains no readable text; supply the plan's text as .txt.")
+    return SourceText(text=text, format=kind, encoding=encoding)

@@ -1,0 +1,134 @@
+"""Shared fixtures: where the test data lives, and builders of plan files in every format."""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = REPO / ".." / "shared"
+DEMO = REPO / "demo"
+FIXTURE_PLANS = sorted(path.name for path in FIXTURES.glob("*.txt"))
+
+# Page furniture that an HTML copy of a plan carries; none of it may reach the text.
+HTML_NOISE = (
+    "网站首页",
+    "当前位置",
+    "分享到",
+    "扫一扫在手机打开当前页面",
+    "打印本页",
+    "关闭窗口",
+    "版权所有",
+    "网站标识码",
+    "var tracker",
+    "color: red",
+)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared data beside the repository (seeds, gold, corpus); skip when absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data not found at {SHARED.resolve()}")
+    return SHARED.resolve()
+
+
+@pytest.fixture
+def fixture_text():
+    def read(name: str) -> str:
+        return (FIXTURES / name).read_text(encoding="utf-8")
+
+    return read
+
+
+def html_page(text: str, title: str = "政策文件") -> bytes:
+    """A government-style web page around ``text``, full of navigation and footer noise."""
+    paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line)
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>.red {{ color: red; }}</style><script>var tracker = 1;</script></head>
+<body>
+<div class="header"><a href="/">网站首页</a> <a href="/zwgk">政务公开</a></div>
+<ul class="main-nav"><li>网站首页</li><li>政务公开</li><li>互动交流</li></ul>
+<div class="breadcrumb">当前位置：网站首页 &gt; 政务公开 &gt; 政策文件</div>
+<table class="xxgk-info"><tr><td>索引号</td><td>11520000/2024-00012</td></tr>
+<tr><td>成文日期</td><td>2024-03-15</td><td>发布机构</td><td>区政府办公室</td></tr></table>
+<div class="article-content" id="zoom">
+{paragraphs}
+<div class="bdshare-box">分享到：微信 微博 QQ空间</div>
+<p>扫一扫在手机打开当前页面</p>
+<p>【打印本页】 【关闭窗口】</p>
+</div>
+<div class="related-links"><a href="/1">网站首页相关文件</a></div>
+<div id="footer">版权所有：某县人民政府办公室 网站标识码：5200000001</div>
+</body></html>"""
+    return page.encode("utf-8")
+
+
+def docx_bytes(text: str, table_rows: list[list[str]] | None = None) -> bytes:
+    """A .docx with one paragraph per line, and optionally a table after the first line."""
+    from docx import Document
+
+    document = Document()
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        document.add_paragraph(line)
+        if index == 0 and table_rows:
+            table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
+            for row, values in zip(table.rows, table_rows, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes(text: str, page_numbers: bool = True) -> bytes:
+    """A text PDF (built-in CID font STSong-Light), wrapped to A4 width, numbered — 1 —."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("plan", fontName="STSong-Light", fontSize=12, leading=18)
+    style.wordWrap = "CJK"
+    story = [Paragraph(html.escape(line), style) for line in text.split("\n") if line.strip()]
+
+    def number(canvas, document):
+        if page_numbers:
+            canvas.setFont("STSong-Light", 10)
+            canvas.drawCentredString(A4[0] / 2, 30, f"— {document.page} —")
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story, onFirstPage=number, onLaterPages=number)
+    return buffer.getvalue()
+
+
+def blank_pdf_bytes() -> bytes:
+    """A PDF with a drawn rectangle and no text layer, like a scan."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.rect(100, 100, 300, 400, fill=1)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def build() -> SimpleNamespace:
+    """Builders of plan files: html_page, docx_bytes, pdf_bytes, blank_pdf_bytes."""
+    return SimpleNamespace(
+        html_page=html_page,
+        docx_bytes=docx_bytes,
+        pdf_bytes=pdf_bytes,
+        blank_pdf_bytes=blank_pdf_bytes,
+    )

@@ -1,0 +1,270 @@
+"""Targets, recurring duties and deadlines (taizhang.parsing.targets)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taizhang.parsing.targets import deadline_year, find_deadline, find_recurring, find_targets
+
+SHARED = Path(__file__).parents[2] / ".." / "shared"
+NO_SHARED = "shared test data (../shared beside the repo) is absent"
+
+
+def _scorer():
+    """The project scorer, so that targets are compared exactly as it compares them."""
+    spec = importlib.util.spec_from_file_location("score_plan", SHARED / "tools" / "score_plan.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _gold_files() -> list[Path]:
+    return sorted((SHARED / "gold").glob("*.json")) + sorted(
+        (SHARED / "corpus" / "gold").glob("*.json")
+    )
+
+
+def _gold_tasks() -> list:
+    if not SHARED.is_dir():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=NO_SHARED))]
+    cases = []
+    for path in _gold_files():
+        for task in json.loads(path.read_text(encoding="utf-8"))["tasks"]:
+            cases.append(pytest.param(task, id=f"{path.stem[:3]}#{task['no']}"))
+    return cases
+
+
+def _keys(targets) -> set:
+    score = _scorer()
+    return {score.target_key(t if isinstance(t, dict) else vars(t)) for t in targets}
+
+
+# ---------------------------------------------------------------- gold measures
+
+
+@pytest.mark.parametrize("task", _gold_tasks())
+def test_gold_measure_targets(task):
+    assert _keys(find_targets(task["text"])) == _keys(task.get("targets", []))
+
+
+@pytest.mark.parametrize("task", _gold_tasks())
+def test_gold_measure_recurring(task):
+    norm = _scorer().norm
+    gold = {norm(q) for q in task.get("recurring", [])}
+    got = {norm(q) for q in find_recurring(task["text"])}
+    missing = {g for g in gold if not any(g in q or q in g for q in got)}
+    extra = {q for q in got if not any(g in q or q in g for g in gold)}
+    assert (missing, extra) == (set(), set())
+
+
+@pytest.mark.parametrize("task", _gold_tasks())
+def test_gold_quotes_are_verbatim(task):
+    for target in find_targets(task["text"]):
+        assert target.quote in task["text"]
+    for quote in find_recurring(task["text"]):
+        assert quote in task["text"]
+
+
+# ---------------------------------------------------------------- plan-level goals
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def _goal_paragraphs(path: Path, heading: str) -> list[str]:
+    """The paragraphs after a goal heading, up to the next numbered heading."""
+    paragraphs = _paragraphs(path)
+    start = next(i for i, p in enumerate(paragraphs) if heading in p and len(p) < 20) + 1
+    goal = []
+    for paragraph in paragraphs[start:]:
+        if re.match(r"^[((]?[一二三四五六七八九十]+[、)）]", paragraph):
+            break
+        goal.append(paragraph)
+    return goal
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED)
+@pytest.mark.parametrize(
+    ("source", "gold", "heading"),
+    [
+        ("seeds/001_2a401f32e917c985.txt", "gold/001_2a401f32e917c985.json", "总体目标"),
+        (
+            "corpus/raw/065_xx-shi-fazhi-wenhua-xingdong-fangan-quant-targets.txt",
+            "corpus/gold/065_xx-shi-fazhi-wenhua-xingdong-fangan-quant-targets.json",
+            "行动目标",
+        ),
+    ],
+)
+def test_plan_goal_paragraph_targets(source, gold, heading):
+    found = [t for p in _goal_paragraphs(SHARED / source, heading) for t in find_targets(p)]
+    expected = json.loads((SHARED / gold).read_text(encoding="utf-8"))["targets"]
+    assert _keys(found) == _keys(expected)
+
+
+# ---------------------------------------------------------------- hand-made examples
+
+
+def test_full_width_digits_and_percent():
+    [target] = find_targets("到２０２５年，全市村（社区）法律顾问覆盖率达到９５％以上。")
+    assert (target.value, target.unit, target.comparator, target.year) == (95.0, "％", ">=", 2025)
+    assert target.quote == "村（社区）法律顾问覆盖率达到９５％以上"
+
+
+def test_traditional_characters():
+    [target] = find_targets("到2025年,法治宣傳教育基地覆蓋率達到95%以上。")
+    assert (target.value, target.comparator, target.year) == (95.0, ">=", 2025)
+    assert target.quote == "法治宣傳教育基地覆蓋率達到95%以上"
+
+
+def test_not_lower_than_is_at_least():
+    [target] = find_targets("群众对法治建设满意度不低于90%。")
+    assert (target.value, target.unit, target.comparator) == (90.0, "%", ">=")
+
+
+def test_range_gives_its_lower_bound():
+    [target] = find_targets("培育3—5个具有地方特色的法治文化品牌。")
+    assert (target.value, target.unit, target.comparator) == (3.0, "个", ">=")
+
+
+def test_per_capita_denominator():
+    [target] = find_targets("每十万人拥有公证员数达到1.5人。")
+    assert (target.value, target.unit, target.per) == (1.5, "人", "十万人")
+
+
+def test_two_targets_share_the_sentence_year():
+    targets = find_targets("到2025年,律师事务所达到30家,公证员达到20名。")
+    assert [(t.value, t.unit, t.year) for t in targets] == [(30.0, "家", 2025), (20.0, "名", 2025)]
+
+
+def test_year_only_from_the_same_sentence():
+    targets = find_targets("到2025年,基本实现全覆盖。调解组织覆盖率达到98%。")
+    assert [t.year for t in targets] == [None]
+
+
+def test_chinese_numeral_after_at_least():
+    [target] = find_targets("每个乡镇至少建设一个法治文化广场。")
+    assert (target.value, target.unit, target.comparator) == (1.0, "个", ">=")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年完成1千人以上的安置点示范点创建工作。",  # threshold on size
+        "应在作出决定之日起20个工作日内公开。",  # procedural time limit
+        "2018年以来,细颗粒物平均浓度较2017年下降22%。",  # past result
+        "围绕10项一级指标、34项二级指标开展创建。",  # size of an indicator system
+        "经过3年努力,建立较为完善的体系。",  # duration
+        "2020—2022年开展第1期试点工作。",  # ordinal period
+        "到2025年,实现公共法律服务全覆盖。",  # non-numeric goal
+        "各县区每年至少开展2次专项检查。",  # frequency duty
+        "确保万人起诉率低于全国平均水平。",  # no numeral
+    ],
+)
+def test_not_a_target(text):
+    assert find_targets(text) == []
+
+
+def test_deadline_end_of_year():
+    assert find_deadline("2023年底前完成清理工作。") == "2023年底前"
+    assert deadline_year("2023年底前完成清理工作。") == 2023
+
+
+def test_deadline_latest_of_several():
+    text = "2022年完成示范点创建工作,2023年实现全覆盖。"
+    assert (find_deadline(text), deadline_year(text)) == ("2023年", 2023)
+
+
+def test_deadline_with_to():
+    assert find_deadline("力争到2025年,建成示范区。") == "到2025年"
+
+
+def test_deadline_month_without_year():
+    text = "6月底前完成排查,12月底前总结。"
+    assert (find_deadline(text), deadline_year(text)) == ("12月底前", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从2021年开始,组织读宪法活动。",  # a start, not a deadline
+        "为2035年基本建成法治社会奠定基础。",  # a horizon the plan serves
+        "制定实施方案(2022—2025年)。",  # a period
+        "每年年底前报送工作情况。",  # a recurring date
+    ],
+)
+def test_no_deadline(text):
+    assert find_deadline(text) is None
+
+
+def test_quarterly_and_half_yearly_duties():
+    text = "每季度召开一次联席会议,每半年报送工作总结。"
+    assert find_recurring(text) == ["每季度召开一次联席会议", "每半年报送工作总结"]
+
+
+def test_marker_inside_the_object_starts_at_the_verb():
+    assert find_recurring("深入开展普法活动,开展好每年“12.4”国家宪法日活动。") == [
+        "开展好每年“12.4”国家宪法日活动"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "认真办好年度人物选树活动。",  # attribute 年度
+        "公布年度收支情况。",
+        "推动以案释法常态化。",
+        "不定期开展抽查。",  # irregular
+    ],
+)
+def test_not_recurring(text):
+    assert find_recurring(text) == []
+
+
+def test_each_year_plans_count_as_recurring():
+    assert find_recurring("按照规划要求制定各年度普法工作计划和普法责任清单。") == [
+        "制定各年度普法工作计划和普法责任清单"
+    ]
+
+
+# ---------------------------------------------------------------- robustness
+
+# Pieces of the genre, so that the examples reach the interesting paths.
+_PIECES = [
+    *"0123456789.%-—年月底前到至每个人名家以上下的达不少于低定期度各全部建成率一十万两",
+    *",;。:“”()、 \n２％",
+    "覆蓋率達到",
+    "工作日",
+    "左右",
+    "每年",
+    "至少",
+    "以来",
+    "2025年",
+    "较2020年",
+]
+_GENRE = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
+
+
+@given(st.one_of(st.text(max_size=500), _GENRE))
+def test_never_raises_and_quotes_are_verbatim(text):
+    for target in find_targets(text):
+        assert target.quote in text
+    for quote in find_recurring(text):
+        assert quote in text
+    deadline = find_deadline(text)
+    assert deadline is None or deadline in text
+    deadline_year(text)
+
+
+def test_long_input_is_fast():
+    text = ("一" * 5000 + "2" * 5000 + "每年" * 2000 + "到2025年达到95%以上," * 500) * 2
+    find_targets(text)
+    find_recurring(text)
+    find_deadline(text)
