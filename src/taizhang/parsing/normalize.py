@@ -33,6 +33,9 @@ def _traditional_to_simplified() -> dict[int, str]:
     return {ord(trad): simp for trad, simp in pairs.items() if len(trad) == 1 and len(simp) == 1}
 
 
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
-    """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``."""
+    """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``.
+
+    Cached: the steps of a parse fold the same document, lines and brackets again."""
     return text.translate(_table())
