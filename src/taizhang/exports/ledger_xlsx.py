@@ -15,8 +15,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from taizhang.parsing.attribution_text import collective_role
 from taizhang.parsing.model import Chapter, Measure, PlanDocument, Section
-from taizhang.parsing.normalize import fold
 
 SHEET_TITLE = "任务台账"
 TITLE_SUFFIX = "任务分工台账"
@@ -31,9 +31,6 @@ COLUMNS = (  # header, width in characters
     ("目标", 24),
     ("完成时限", 12),
 )
-# Labels inside an attribution bracket, to tell which column a collective belongs to.
-_LEAD_LABELS = ("牵头",)
-_OTHER_LABELS = ("责任", "配合", "协办", "参与")
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -95,13 +92,7 @@ def section_label(sections: list[Section], chapter: str | None, no: str | None) 
 
 
 def _collective_is_lead(raw: str, collective: str) -> bool:
-    """A collective goes with the label printed before it; unlabelled ("X负责") means lead."""
-    folded = fold(raw)
-    at = folded.find(fold(collective))
-    before = folded[:at] if at >= 0 else folded
-    lead_at = max(before.rfind(label) for label in _LEAD_LABELS)
-    other_at = max(before.rfind(label) for label in _OTHER_LABELS)
-    return lead_at >= other_at
+    return collective_role(raw, collective) == "lead"
 
 
 def _write_title(sheet: Worksheet, plan: PlanDocument) -> None:

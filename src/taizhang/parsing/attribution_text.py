@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.vocabulary import vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
@@ -51,6 +52,20 @@ def is_attribution(content: str) -> bool:
 def starts_with_label(folded_line: str) -> bool:
     """Whether a folded line opens with an attribution label: "责任单位:…"."""
     return _label_pattern().match(folded_line) is not None
+
+
+def collective_role(raw: str, phrase: str) -> str:
+    """ "lead" or "responsible": the role of the label printed before ``phrase`` in an
+    attribution; an unlabelled attribution ("X负责") names lead units."""
+    folded = fold(raw)
+    at = folded.find(fold(phrase))
+    before = folded[:at] if at >= 0 else folded
+    labels = vocabulary()["attribution_labels"]
+    lead_labels = set(vocabulary()["lead_labels"])
+    last = max(labels, key=lambda label: before.rfind(label))
+    if before.rfind(last) < 0 or last in lead_labels:
+        return "lead"
+    return "responsible"
 
 
 def find_attribution(folded_body: str) -> Located | None:

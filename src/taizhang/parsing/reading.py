@@ -58,7 +58,9 @@ def read_bytes(data: bytes, filename: str = "") -> SourceText:
     name = filename or "the input"
     _check_size(len(data), name)
     if not data.strip():
-        raise InputError(f"{name} is empty; supply a file that contains the text of the plan.")
+        raise InputError(
+            f"{name} is empty; supply a file that contains the text of the plan.", reason="empty"
+        )
     kind = _sniff(data, filename)
     if kind == "pdf":
         return _finish(pdf_to_text(data, name), "pdf", None, name)
@@ -68,7 +70,8 @@ def read_bytes(data: bytes, filename: str = "") -> SourceText:
     if garble_ratio(text) > _MAX_BINARY_GARBLE:
         raise InputError(
             f"{name} looks like binary data, not text; "
-            "supply the plan as .txt, .html, .docx or .pdf."
+            "supply the plan as .txt, .html, .docx or .pdf.",
+            reason="binary",
         )
     text = _unify_newlines(text)
     if kind == "html" or looks_like_html(text):
@@ -80,10 +83,13 @@ def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
         raise InputError(
             f"{name} is {size / 1024 / 1024:.0f} MB, larger than the 20 MB limit; "
-            "supply the plan itself rather than a bundle of files."
+            "supply the plan itself rather than a bundle of files.",
+            reason="too_large",
         )
     if size == 0:
-        raise InputError(f"{name} is empty; supply a file that contains the text of the plan.")
+        raise InputError(
+            f"{name} is empty; supply a file that contains the text of the plan.", reason="empty"
+        )
 
 
 def _sniff(data: bytes, filename: str) -> str:
@@ -97,12 +103,14 @@ def _sniff(data: bytes, filename: str) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
             f"{filename or 'the input'} is an old binary Word or Excel file; save it as .docx "
-            "in Word or WPS and try again."
+            "in Word or WPS and try again.",
+            reason="legacy_office",
         )
     if suffix == ".pdf":
         raise InputError(
             f"{filename} is not a real PDF (it has no PDF header); save it again as PDF or "
-            "supply the plan as .docx or .txt."
+            "supply the plan as .docx or .txt.",
+            reason="not_pdf",
         )
     if suffix == ".docx":
         return "docx"  # not a ZIP: the docx reader reports that clearly
@@ -120,7 +128,8 @@ def _is_word_package(data: bytes) -> bool:
 def _refuse_zip(name: str) -> str:
     raise InputError(
         f"{name} is a ZIP archive but not a Word .docx document; unpack it and supply the plan "
-        "itself as .txt, .html, .docx or .pdf."
+        "itself as .txt, .html, .docx or .pdf.",
+        reason="zip",
     )
 
 
@@ -136,5 +145,7 @@ def _unify_newlines(text: str) -> str:
 def _finish(text: str, kind: str, encoding: str | None, name: str) -> SourceText:
     text = _unify_newlines(text)
     if not text.strip():
-        raise InputError(f"{name} contains no readable text; supply the plan's text as .txt.")
+        raise InputError(
+            f"{name} contains no readable text; supply the plan's text as .txt.", reason="no_text"
+        )
     return SourceText(text=text, format=kind, encoding=encoding)

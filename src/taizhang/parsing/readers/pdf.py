@@ -28,13 +28,15 @@ def pdf_to_text(data: bytes, name: str) -> str:
     except Exception as error:  # pdfminer raises many unrelated types on damaged files
         raise InputError(
             f"{name} is not a readable PDF ({type(error).__name__}); save it again as PDF or "
-            "supply the plan as .docx or .txt."
+            "supply the plan as .docx or .txt.",
+            reason="damaged",
         ) from error
     text = _unwrap(visual)
     if not text.strip():
         raise InputError(
             f"{name} has no text layer (it is probably a scanned image); run it through OCR or "
-            "supply the plan as .docx or .txt."
+            "supply the plan as .docx or .txt.",
+            reason="pdf_no_text",
         )
     return text
 

@@ -1,0 +1,103 @@
+"""Load the demo deployment described in demo/organisations.toml: organisations, regions,
+their plans (imported through the same path as an upload), collectives and people."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from django.db import transaction
+
+from taizhang.accounts.models import Role, User
+from taizhang.plans import importing
+from taizhang.units import directory
+from taizhang.units.models import Organisation, Region, Unit
+
+
+@transaction.atomic
+def load(demo_dir: Path, password: str) -> list[User]:
+    """Create everything once; returns the demo people. Idempotent: a second run only
+    resets the demo passwords."""
+    config = tomllib.loads((demo_dir / "organisations.toml").read_text(encoding="utf-8"))
+    people = []
+    for spec in config["organisation"]:
+        organisation, created = Organisation.objects.get_or_create(
+            name=spec["name"],
+            defaults={"prefix": spec["prefix"], "office_name": spec["office_name"]},
+        )
+        office, *others = spec["people"]  # the office admin comes first: it imports the plan
+        people.append(_person(organisation, office, password))
+        if created:
+            _populate(organisation, spec, demo_dir, actor=people[-1])
+        people += [_person(organisation, person, password) for person in others]
+    admin = config["system_admin"]
+    people.append(
+        _user(
+            admin["username"],
+            admin["display_name"],
+            password,
+            role=Role.SYSTEM_ADMIN,
+            is_staff=True,
+            is_superuser=True,
+        )
+    )
+    return people
+
+
+def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: User) -> None:
+    home = Region.objects.create(
+        organisation=organisation, name=spec["name"], level=Region.Level.PREFECTURE
+    )
+    counties = [
+        Region.objects.create(
+            organisation=organisation, name=name, level=Region.Level.COUNTY, parent=home
+        )
+        for name in spec["counties"]
+    ]
+    county_governments = [
+        Unit.objects.create(
+            organisation=organisation,
+            name=f"{county.name}人民政府",
+            category=Unit.Category.GOVERNMENT,
+            level=Region.Level.COUNTY,
+            region=county,
+        )
+        for county in counties
+    ]
+    data = (demo_dir / spec["plan"]).read_bytes()
+    staged = importing.stage(organisation, actor, home, spec["plan"], data)
+    importing.confirm(staged, actor, {})
+    for phrase, meaning in spec.get("collectives", {}).items():
+        collective = directory.get_or_create_collective(organisation, phrase, actor)
+        members = (
+            county_governments
+            if meaning == "counties"
+            else list(Unit.objects.filter(organisation=organisation, name__in=meaning))
+        )
+        directory.set_collective_members(collective, members, actor, "演示数据")
+
+
+def _person(organisation: Organisation, spec: dict, password: str) -> User:
+    unit = region = None
+    if "unit" in spec:
+        unit = Unit.objects.get(organisation=organisation, name=spec["unit"])
+    if "region" in spec:
+        region = Region.objects.get(organisation=organisation, name=spec["region"])
+    return _user(
+        spec["username"],
+        spec["display_name"],
+        password,
+        role=spec["role"],
+        organisation=organisation,
+        unit=unit,
+        region=region,
+    )
+
+
+def _user(username: str, display_name: str, password: str, **fields) -> User:
+    user, _ = User.objects.update_or_create(
+        username=username, defaults={"display_name": display_name, **fields}
+    )
+    user.set_password(password)
+    user.save()
+    return user

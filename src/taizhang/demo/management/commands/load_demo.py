@@ -1,0 +1,23 @@
+"""python manage.py load_demo: the two seed plans, their organisations and demo people."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from taizhang.demo.loading import load
+
+DEMO_PASSWORD = "taizhang-demo-2025"
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisations, plans and accounts, and print the demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo-dir", default=str(settings.DEMO_DIR))
+
+    def handle(self, *args, **options):
+        people = load(Path(options["demo_dir"]), DEMO_PASSWORD)
+        self.stdout.write(f"演示账号 (密码均为 {DEMO_PASSWORD}):")
+        for person in people:
+            self.stdout.write(f"  {person.username:<12} {person.get_role_display():<16} {person}")

@@ -1,0 +1,114 @@
+"""Organisations, their regions, and the one directory of real units each keeps."""
+
+from django.db import models
+
+
+class Organisation(models.Model):
+    """A deployment's tenant: the government whose coordinating office runs plans
+    (黔南州, 银川市). Nobody sees another organisation's data."""
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    prefix = models.CharField("单位名称前缀", max_length=10, help_text="州、市、县…")
+    office_name = models.CharField("牵头协调机构", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "组织"
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.Model):
+    """An administrative area of an organisation: the prefecture or city itself, its
+    counties, townships and villages."""
+
+    class Level(models.TextChoices):
+        PREFECTURE = "prefecture", "州(市)级"
+        COUNTY = "county", "县(市、区)级"
+        TOWNSHIP = "township", "乡镇(街道)级"
+        VILLAGE = "village", "村(社区)级"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="regions")
+    name = models.CharField("名称", max_length=100)
+    level = models.CharField("层级", max_length=20, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    population = models.PositiveIntegerField("常住人口", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政区域"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_region_name")
+        ]
+        ordering = ["level", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Unit(models.Model):
+    """A real body that leads or carries measures: 州司法局, 团市委, 某县人民政府."""
+
+    class Category(models.TextChoices):
+        PARTY = "party", "党委部门"
+        GOVERNMENT = "government", "政府部门"
+        COURT = "court", "法院"
+        PROCURATORATE = "procuratorate", "检察院"
+        MASS_ORGANISATION = "mass_organisation", "人民团体"
+        ENTERPRISE = "enterprise", "企业"
+        OTHER = "other", "其他"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
+    name = models.CharField("单位名称", max_length=100)
+    category = models.CharField("类别", max_length=20, choices=Category.choices)
+    level = models.CharField("层级", max_length=20, choices=Region.Level.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "单位"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_unit_name")
+        ]
+        ordering = ["level", "category", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class UnitAlias(models.Model):
+    """Another name for a unit (州精神文明办 for 州委宣传部, a merged duplicate's name), so
+    that later imports match it."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    name = models.CharField("别名", max_length=100)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "单位别名"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_alias_name")
+        ]
+
+    def __str__(self):
+        return f"{self.name} → {self.unit.name}"
+
+
+class Collective(models.Model):
+    """A phrase naming a group of units (各县(市), 州有关部门) and what it means in this
+    organisation: the office picks its members."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="collectives"
+    )
+    phrase = models.CharField("统称", max_length=100)
+    members = models.ManyToManyField(Unit, blank=True, related_name="collectives")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "统称"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "phrase"], name="unique_collective")
+        ]
+
+    def __str__(self):
+        return self.phrase
