@@ -132,3 +132,64 @@ def build() -> SimpleNamespace:
         pdf_bytes=pdf_bytes,
         blank_pdf_bytes=blank_pdf_bytes,
     )
+
+
+# -- the web platform ------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(db):
+    """A small organisation with one plan and a person of every role.
+
+    Measure 1 is led by the 司法局 and carried by the 教育局; measure 2 only by the
+    公安局. A second organisation exists to prove nobody sees across the boundary."""
+    from taizhang.accounts.models import Role
+    from taizhang.plans.models import Assignment
+    from tests import factories as f
+
+    organisation = f.OrganisationFactory(name="测试州")
+    home = f.RegionFactory(organisation=organisation, name="测试州")
+    county = f.CountyFactory(organisation=organisation, name="甲县")
+    plan = f.PlanFactory(organisation=organisation, region=home)
+    justice = f.UnitFactory(organisation=organisation, region=home, name="州司法局")
+    education = f.UnitFactory(organisation=organisation, region=home, name="州教育局")
+    police = f.UnitFactory(organisation=organisation, region=home, name="州公安局")
+    county_government = f.UnitFactory(
+        organisation=organisation, region=county, name="甲县人民政府", level="county"
+    )
+    first = f.MeasureFactory(plan=plan, number=1)
+    second = f.MeasureFactory(plan=plan, number=2)
+    f.AssignmentFactory(measure=first, unit=justice, role=Assignment.Role.LEAD)
+    f.AssignmentFactory(measure=first, unit=education, role=Assignment.Role.RESPONSIBLE)
+    f.AssignmentFactory(measure=first, unit=county_government, role=Assignment.Role.RESPONSIBLE)
+    f.AssignmentFactory(measure=second, unit=police, role=Assignment.Role.LEAD)
+    period = f.PeriodFactory(plan=plan)
+    people = {
+        "office": f.UserFactory(organisation=organisation, role=Role.OFFICE_ADMIN),
+        "liaison": f.UserFactory(organisation=organisation, role=Role.LIAISON, unit=education),
+        "reviewer": f.UserFactory(organisation=organisation, role=Role.REVIEWER, unit=justice),
+        "county": f.UserFactory(organisation=organisation, role=Role.COUNTY_OFFICE, region=county),
+        "leader": f.UserFactory(organisation=organisation, role=Role.LEADER),
+        "sysadmin": f.UserFactory(
+            organisation=None, role=Role.SYSTEM_ADMIN, is_staff=True, is_superuser=True
+        ),
+    }
+    other = f.OrganisationFactory(name="另一市")
+    other_plan = f.PlanFactory(organisation=other)
+    people["outsider"] = f.UserFactory(organisation=other, role=Role.OFFICE_ADMIN)
+    return SimpleNamespace(
+        organisation=organisation,
+        home=home,
+        county=county,
+        plan=plan,
+        first=first,
+        second=second,
+        justice=justice,
+        education=education,
+        police=police,
+        county_government=county_government,
+        period=period,
+        people=people,
+        other=other,
+        other_plan=other_plan,
+    )

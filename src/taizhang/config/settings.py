@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "taizhang.audit",
     "taizhang.units",
     "taizhang.plans",
+    "taizhang.reporting",
+    "taizhang.workspace",
     "taizhang.demo",
 ]
 

@@ -1,8 +1,16 @@
 """URL map: one include per app."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="workspace:todo"), name="home"),
+    path("accounts/", include("taizhang.accounts.urls")),
+    path("todo/", include("taizhang.workspace.urls")),
+    path("plans/", include("taizhang.plans.urls")),
+    path("units/", include("taizhang.units.urls")),
+    path("reporting/", include("taizhang.reporting.urls")),
+    path("audit/", include("taizhang.audit.urls")),
     path("admin/", admin.site.urls),
 ]

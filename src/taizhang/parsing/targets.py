@@ -12,12 +12,16 @@ The vocabulary lives in ``data/targets.toml``; the rules below are linguistic cu
   per-year quota (每年…不少于15部) or a past result (2018年以来…下降22%);
 * a recurring duty starts at its marker (每年, 定期 …), or at the governing verb when the
   marker sits inside the object (开展好每年“12.4”…活动), and runs to the end of its clause.
+
+Lookups of clause and sentence boundaries use bisection over precomputed delimiter
+positions, and cue checks look at a bounded window, so the work stays linear in the text.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,8 +30,9 @@ from taizhang.parsing.model import Target
 from taizhang.parsing.normalize import fold
 
 _CLAUSE_ENDS = ",;。:!?\n"
-_SENTENCE_ENDS = "。!?\n"
+_SENTENCE_ENDS = "。!?\n"  # the year of a target comes from its 。-delimited sentence
 _SCOPE_ENDS = ";。!?\n"  # a per-year quota governs every comma clause up to these
+_WINDOW = 80  # characters of context a cue or a quote may span on either side of a value
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _YEAR = r"(?:19|20)[0-9]{2}"
 
@@ -43,10 +48,10 @@ def _any(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _ends_with(text: str, words: list[str], end: int | None = None) -> str | None:
-    """The longest of ``words`` that ``text[:end]`` ends with."""
+def _ends_with(text: str, words: list[str], start: int = 0, end: int | None = None) -> str | None:
+    """The longest of ``words`` that ``text[start:end]`` ends with."""
     for word in sorted(words, key=len, reverse=True):
-        if text.endswith(word, 0, end):
+        if text.endswith(word, start, end):
             return word
     return None
 
@@ -59,18 +64,47 @@ def _starts_with(text: str, words: list[str], start: int = 0) -> str | None:
     return None
 
 
-def _clause_start(folded: str, pos: int, ends: str = _CLAUSE_ENDS) -> int:
-    start = pos
-    while start > 0 and folded[start - 1] not in ends:
-        start -= 1
-    return start
+class _Boundaries:
+    """Delimiter positions of a text, for clause and sentence lookups by bisection."""
+
+    def __init__(self, folded: str, ends: str) -> None:
+        pattern = "[" + re.escape(ends) + "]"
+        self._positions = [m.start() for m in re.finditer(pattern, folded)]
+        self._length = len(folded)
+
+    def start(self, pos: int) -> int:
+        """Where the span holding ``pos`` begins: just after the previous delimiter."""
+        i = bisect_left(self._positions, pos)
+        return self._positions[i - 1] + 1 if i else 0
+
+    def end(self, pos: int) -> int:
+        """Where the span holding ``pos`` ends: at the next delimiter."""
+        i = bisect_left(self._positions, pos)
+        return self._positions[i] if i < len(self._positions) else self._length
 
 
-def _clause_end(folded: str, pos: int, ends: str = _CLAUSE_ENDS) -> int:
-    end = pos
-    while end < len(folded) and folded[end] not in ends:
-        end += 1
-    return end
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list holds a position in ``[start, end)``."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+# ---------------------------------------------------------------- recurring markers
+
+
+@lru_cache(maxsize=1)
+def _recurring_pattern() -> re.Pattern[str]:
+    return re.compile(_any(_vocab()["recurring"]["markers"]))
+
+
+def _markers(folded: str) -> list[re.Match[str]]:
+    """Recurring markers, leaving out negated ones (不定期 is irregular)."""
+    negations = _vocab()["recurring"]["negations"]
+    return [
+        m
+        for m in _recurring_pattern().finditer(folded)
+        if not _ends_with(folded, negations, 0, m.start())
+    ]
 
 
 # ---------------------------------------------------------------- deadlines
@@ -108,16 +142,17 @@ def _month_pattern() -> re.Pattern[str]:
 
 
 def _year_deadlines(folded: str) -> list[_Deadline]:
+    """Deadlines naming a year (到2025年, 2025年前, 2023年底前, 2022年完成), in text order."""
     words = _vocab()["deadlines"]
     found = []
     for m in _year_pattern().finditer(folded):
         before = folded[max(0, m.start() - 1) : m.start()]
         if before in ("-", "~") or (m["pre"] and before == "年"):
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
-        if _ends_with(folded, words["purposes"], m.start()):
+        if _ends_with(folded, words["purposes"], 0, m.start()):
             continue
         committed = _starts_with(folded, words["commitments"], m.end()) or (
-            folded.startswith(",", m.end()) and not m["month"]  # "2016年10月," dates a past event
+            folded.startswith(",", m.end()) and not m["month"]  # "2016年10月," dates an event
         )
         if m["pre"] or m["suf"] or m["end"] or (not m["day"] and committed):
             month = int(m["month"]) if m["month"] else None
@@ -126,13 +161,14 @@ def _year_deadlines(folded: str) -> list[_Deadline]:
 
 
 def _month_deadlines(folded: str) -> list[_Deadline]:
-    markers = _recurring_pattern()
+    """Deadlines without a year (6月底前, 年底前), as annual plans print them."""
+    clauses = _Boundaries(folded, _CLAUSE_ENDS)
+    markers = [m.start() for m in _markers(folded)]
     found = []
     for m in _month_pattern().finditer(folded):
         if not (m["part"] or m["suf"]):
             continue
-        clause = folded[_clause_start(folded, m.start()) : m.start()]
-        if markers.search(clause):
+        if _any_between(markers, clauses.start(m.start()), m.start()):
             continue  # 每年3月1日之前 is a recurring date, not a completion deadline
         month = int(m["month"]) if m["month"] else None
         found.append(_Deadline(m.start(), m.end(), None, month))
@@ -161,21 +197,15 @@ def deadline_year(text: str) -> int | None:
 # ---------------------------------------------------------------- recurring duties
 
 
-@lru_cache(maxsize=1)
-def _recurring_pattern() -> re.Pattern[str]:
-    return re.compile(_any(_vocab()["recurring"]["markers"]))
-
-
-def _recurring_start(folded: str, start: int, end: int) -> int:
+def _recurring_start(folded: str, clause_start: int, start: int, end: int) -> int:
     """Where the quote of the marker at ``folded[start:end]`` begins."""
     words = _vocab()["recurring"]
-    clause_start = _clause_start(folded, start)
-    before = folded[clause_start:start]
-    verb = _ends_with(before, words["governing_verbs"])
+    verb = _ends_with(folded, words["governing_verbs"], clause_start, start)
     opens_object = _starts_with(folded, words["object_openers"], end) is not None
     if not verb and not opens_object:
         return start  # an adverbial marker: 每年至少参加一次…
-    if _starts_with(before, words["clause_prepositions"]):
+    preposition = _starts_with(folded, words["clause_prepositions"], clause_start)
+    if preposition and clause_start + len(preposition) <= start:
         return clause_start  # 对…进行定期评估: the verb needs its 对 phrase
     return start - len(verb) if verb else clause_start
 
@@ -183,28 +213,18 @@ def _recurring_start(folded: str, start: int, end: int) -> int:
 def find_recurring(text: str) -> list[str]:
     """Verbatim substrings of ``text`` that state a recurring duty."""
     folded = fold(text)
-    negations = _vocab()["recurring"]["negations"]
+    clauses = _Boundaries(folded, _CLAUSE_ENDS)
     quotes, covered = [], 0
-    for m in _recurring_pattern().finditer(folded):
-        if _ends_with(folded, negations, m.start()) or m.start() < covered:
-            continue
-        start = _recurring_start(folded, m.start(), m.end())
-        covered = _clause_end(folded, m.end())
+    for m in _markers(folded):
+        if m.start() < covered:
+            continue  # a second marker in a clause already quoted
+        start = _recurring_start(folded, clauses.start(m.start()), m.start(), m.end())
+        covered = clauses.end(m.end())
         quotes.append(text[start:covered])
     return quotes
 
 
-def _recurring_scopes(folded: str) -> list[tuple[int, int]]:
-    """Spans governed by a recurring marker: a per-year quota is a duty, not a target."""
-    negations = _vocab()["recurring"]["negations"]
-    return [
-        (m.start(), _clause_end(folded, m.end(), _SCOPE_ENDS))
-        for m in _recurring_pattern().finditer(folded)
-        if not _ends_with(folded, negations, m.start())
-    ]
-
-
-# ---------------------------------------------------------------- targets
+# ---------------------------------------------------------------- target values
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +258,23 @@ def _chinese_value(numeral: str) -> float:
 
 def _value(numeral: str) -> float:
     return float(numeral) if numeral[0].isascii() else _chinese_value(numeral)
+
+
+def _rejected(m: re.Match[str], before: str, after: str) -> bool:
+    """Values that are never targets, whatever cue surrounds them."""
+    numbers, words = _vocab()["numbers"], _vocab()["targets"]
+    unit = m["unit"]
+    if unit in numbers["frequency_units"] or unit in numbers["duration_units"]:
+        return True
+    if unit.endswith("年") and not m["num"][0].isascii():
+        return True  # 三年行动, 五年规划: a span of years
+    if unit == "年" and re.fullmatch(_YEAR, m["num"]):
+        return True  # a calendar year
+    if _ends_with(before, words["not_value_before"]):
+        return True  # 第1期, 每万人
+    if before[-1:].isascii() and before[-1:].isalnum():
+        return True  # part of a code or name: PM2.5, G20
+    return _starts_with(after, words["threshold_after"]) is not None
 
 
 @dataclass
@@ -300,79 +337,78 @@ def _per(before: str) -> str | None:
     return found["per"] if found else None
 
 
-def _quote_start(folded: str, start: int, cue: _Cue) -> int:
+def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
     words = _vocab()["targets"]
     leading = words["leading_words"] + (words["creation_verbs"] if cue.object_counted else [])
     moved = True
-    while moved:
+    while moved and start < end:
         moved = False
-        deadline = _year_pattern().match(folded, start)
+        deadline = _year_pattern().match(folded, start, end)
         if deadline:
-            start = deadline.end()
-            moved = True
-        word = _starts_with(folded[start:], leading)
+            start, moved = deadline.end(), True
+        word = _starts_with(folded, leading, start)
         if word:
-            start += len(word)
-            moved = True
-        while start < len(folded) and folded[start] in ", ":
+            start, moved = start + len(word), True
+        while start < end and folded[start] in ", ":
             start += 1
-    return start
+    return min(start, end)
 
 
-def _target_year(deadlines: list[_Deadline], sentence: tuple[int, int], pos: int) -> int | None:
-    """The nearest deadline year before ``pos`` in its sentence, else the first after it."""
-    inside = [d for d in deadlines if sentence[0] <= d.start < sentence[1]]
-    before = [d for d in inside if d.start < pos]
-    if before:
-        return before[-1].year
-    after = [d for d in inside if d.start > pos]
-    return after[0].year if after else None
+class _Context:
+    """What find_targets needs to know about the whole text, computed once."""
 
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.clauses = _Boundaries(folded, _CLAUSE_ENDS)
+        self.sentences = _Boundaries(folded, _SENTENCE_ENDS)
+        self.scopes = _Boundaries(folded, _SCOPE_ENDS)
+        self.markers = [m.start() for m in _markers(folded)]
+        self.deadlines = _year_deadlines(folded)
+        self.deadline_starts = [d.start for d in self.deadlines]
+        self._past: dict[int, bool] = {}
 
-def _rejected(m: re.Match[str], before: str, after: str) -> bool:
-    """Values that are never targets, whatever cue surrounds them."""
-    numbers, words = _vocab()["numbers"], _vocab()["targets"]
-    unit = m["unit"]
-    if unit in numbers["frequency_units"] or unit in numbers["duration_units"]:
-        return True
-    if unit.endswith("年") and not m["num"][0].isascii():
-        return True  # 三年行动, 五年规划: a span of years
-    if unit == "年" and re.fullmatch(_YEAR, m["num"]):
-        return True  # a calendar year
-    if _ends_with(before, words["not_value_before"]):
-        return True  # 第1期, 每万人
-    if before[-1:].isascii() and before[-1:].isalnum():
-        return True  # part of a code or name: PM2.5, G20
-    return _starts_with(after, words["threshold_after"]) is not None
+    def in_quota(self, pos: int) -> bool:
+        """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
+        return _any_between(self.markers, self.scopes.start(pos), pos)
+
+    def year(self, pos: int) -> int | None:
+        """The nearest deadline year before ``pos`` in its sentence, else the first after it."""
+        start, end = self.sentences.start(pos), self.sentences.end(pos)
+        i = bisect_left(self.deadline_starts, pos)
+        if i and self.deadline_starts[i - 1] >= start:
+            return self.deadlines[i - 1].year
+        if i < len(self.deadlines) and self.deadline_starts[i] < end:
+            return self.deadlines[i].year
+        return None
+
+    def is_past(self, pos: int, has_deadline: bool) -> bool:
+        start = self.sentences.start(pos)
+        if start not in self._past:
+            sentence = self.folded[start : self.sentences.end(pos)]
+            self._past[start] = _is_past(sentence, has_deadline)
+        return self._past[start]
 
 
 def find_targets(text: str) -> list[Target]:
     """The quantitative targets stated in ``text`` (a measure or a goal paragraph)."""
     folded = fold(text)
     words = _vocab()["targets"]
-    deadlines = _year_deadlines(folded)
-    scopes = _recurring_scopes(folded)
+    context = _Context(folded)
     targets: list[Target] = []
     previous_end = 0
     for m in _value_pattern().finditer(folded):
         start, end = m.start(), m.end()
-        clause_start = max(_clause_start(folded, start), previous_end)
-        before, after = folded[clause_start:start], folded[end : _clause_end(folded, end)]
-        if _rejected(m, before, after):
+        before_start = max(context.clauses.start(start), previous_end, start - _WINDOW)
+        after_end = min(context.clauses.end(end), end + _WINDOW)
+        before, after = folded[before_start:start], folded[end:after_end]
+        if _rejected(m, before, after) or context.in_quota(start):
             continue
-        if any(s <= start < e for s, e in scopes):
-            continue  # a per-year quota: recorded as a recurring duty
-        arabic = m["num"][0].isascii()
-        cue = _stated_cue(before, arabic, m["unit"], after)
+        cue = _stated_cue(before, m["num"][0].isascii(), m["unit"], after)
         if cue is None:
             continue
-        sentence = (
-            _clause_start(folded, start, _SENTENCE_ENDS),
-            _clause_end(folded, start, _SENTENCE_ENDS),
-        )
-        year = _target_year(deadlines, sentence, start)
-        if _is_past(folded[sentence[0] : sentence[1]], year is not None):
+        year = context.year(start)
+        if context.is_past(start, year is not None):
             continue
         comparator = cue.comparator
         tail = _starts_with(after, words["at_least_after"] + words["approximately_after"])
@@ -383,9 +419,9 @@ def find_targets(text: str) -> list[Target]:
         if m["high"]:
             comparator = ">="  # a range 3—5个 gives its lower bound
         previous_end = end
-        if end < len(folded) and folded[end] not in _CLAUSE_ENDS + "、":
-            end = _clause_end(folded, end)  # the metric follows: 有3名以上“法律明白人”骨干
-        quote_start = start if cue.starts_at_value else _quote_start(folded, clause_start, cue)
+        if end < after_end and folded[end] != "、":
+            end = after_end  # the metric follows: 有3名以上“法律明白人”骨干
+        quote_start = start if cue.starts_at_value else _quote_start(folded, before_start, start, cue)
         unit_start = m.start("unit")
         targets.append(
             Target(

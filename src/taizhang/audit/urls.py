@@ -1,0 +1,16 @@
+from django.contrib.auth.decorators import login_required
+from django.urls import path
+from django.views.generic import TemplateView
+
+app_name = "audit"
+urlpatterns = [
+    path(
+        "",
+        login_required(
+            TemplateView.as_view(
+                template_name="placeholder.html", extra_context={"title": "操作日志"}
+            )
+        ),
+        name="log",
+    ),
+]

@@ -1,0 +1,141 @@
+"""The plan's date: when it was signed, or failing that when a trustworthy page put it up.
+
+Best first: the date under a signature; a signing field (成文日期); a page time (发布时间),
+unless it is a forum or repost time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
+from taizhang.parsing.metadata.signature import is_date_only, signer_lines
+from taizhang.parsing.metadata.text import Line
+from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
+
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+# A document number, "某政发〔2006〕275号", its year in group 1.
+_DOCUMENT_NUMBER = re.compile(r"[〔\[(﹝【]\s*((?:19|20)\d{2})\s*[〕\])﹞】]\s*\d+\s*号")
+_SENTENCE_MARK = re.compile(r"[,。;]")
+# A line this short holding a document number is the number line under a notice header.
+_MAX_NUMBER_LINE = 24
+_LABEL_LINES_ABOVE = 2  # how far above a date its field label may stand, blank lines included
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    label_before: re.Pattern[str]  # a field label right before a date, group 1
+    label_alone: re.Pattern[str]  # a line ending with a field label and a colon, group 1
+    number_field: re.Pattern[str]  # a document number field ending a line's text
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words = vocabulary()["date"]
+    labels = alternation(words["signing_fields"] + words["page_fields"])
+    number_fields = alternation(words["number_fields"])
+    return _Patterns(
+        label_before=re.compile(rf"({labels})\s*[:|]?\s*[|]?\s*$"),
+        label_alone=re.compile(rf"({labels})\s*[:|]\s*$"),
+        number_field=re.compile(rf"(?:{number_fields})\s*[:|]?\s*\S{{0,12}}$"),
+    )
+
+
+def find_date(lines: list[Line]) -> str | None:
+    """Signing date: a signature date, else a signing field, else a trustworthy page time."""
+    signing_fields = vocabulary()["date"]["signing_fields"]
+    signing = page = None
+    number_year = _document_number_year(lines)
+    for i, line in enumerate(lines):
+        label = field_label(lines, i)
+        if label is None:
+            date = _signature_date(lines, i)
+            if date:
+                return date  # a signature outranks every page field
+            if not _is_bare_page_time(line):
+                continue
+        date = parse_date(line.text)
+        if not date:
+            continue
+        if label in signing_fields:
+            signing = signing or date
+        elif _is_trusted_page_time(lines, i, date, number_year):
+            page = page or date
+    return signing or page
+
+
+def field_label(lines: list[Line], i: int) -> str | None:
+    """The page-field label a date on line i belongs to (same line, or a label-only line above)."""
+    text = lines[i].text
+    date = NUMERIC_DATE.search(text)
+    if date is None:
+        return None
+    patterns = _patterns()
+    same_line = patterns.label_before.search(text[: date.start()])
+    if same_line:
+        return same_line.group(1)
+    if date.start() > 0:
+        return None
+    above = _previous_text(lines, i)
+    label = patterns.label_alone.search(above) if above is not None else None
+    return label.group(1) if label else None
+
+
+def _previous_text(lines: list[Line], i: int) -> str | None:
+    for j in range(i - 1, max(-1, i - 1 - _LABEL_LINES_ABOVE), -1):
+        if lines[j].text:
+            return lines[j].text
+    return None
+
+
+def _signature_date(lines: list[Line], i: int) -> str | None:
+    """The date of a line that holds nothing but a date, as under a signature."""
+    text = lines[i].text
+    if not is_date_only(text):
+        return None
+    if text.isdigit():
+        # Known heuristic: digits only ("201745", a copy that lost 年月日) are read as a
+        # date only right under a signature, where nothing else can stand.
+        return parse_digits_date(text) if signer_lines(lines, i) else None
+    return parse_date(text)
+
+
+def _is_bare_page_time(line: Line) -> bool:
+    """A page timestamp without a label, beside a source field: "2014-09-15 17:53:19  来源:".
+
+    Known heuristic: the layout of news-site article headers.
+    """
+    text = line.text
+    source_fields = vocabulary()["date"]["source_fields"]
+    return (
+        NUMERIC_DATE.match(text) is not None
+        and _CLOCK_TIME.search(text) is not None
+        and any(field in text for field in source_fields)
+    )
+
+
+def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int | None) -> bool:
+    repost_cues = vocabulary()["date"]["repost_cues"]
+    nearby = " ".join(lines[j].text for j in range(max(0, i - 1), min(len(lines), i + 2)))
+    if any(cue in nearby for cue in repost_cues):
+        return False
+    # Known heuristic: a page time in another year than the document's own number is a
+    # copy put up later. It also turns down a plan numbered in December and posted in
+    # January.
+    return number_year is None or int(date[:4]) == number_year
+
+
+def _document_number_year(lines: list[Line]) -> int | None:
+    """The year of the document's own number: in a number field, or on a short line."""
+    patterns = _patterns()
+    for line in lines:
+        number = _DOCUMENT_NUMBER.search(line.text)
+        if not number:
+            continue
+        in_field = patterns.number_field.search(line.text[: number.start()])
+        on_number_line = len(line.text) <= _MAX_NUMBER_LINE and not _SENTENCE_MARK.search(line.text)
+        if in_field or on_number_line:
+            return int(number.group(1))
+    return None

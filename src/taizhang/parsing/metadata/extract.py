@@ -1,0 +1,35 @@
+"""``extract_metadata``: every metadata field of a plan, read from its text."""
+
+from __future__ import annotations
+
+from taizhang.parsing.metadata.dates import find_date
+from taizhang.parsing.metadata.issuer import find_issuer
+from taizhang.parsing.metadata.parents import find_parents
+from taizhang.parsing.metadata.period import find_period
+from taizhang.parsing.metadata.text import View, front_lines, split_lines
+from taizhang.parsing.metadata.title import find_title
+from taizhang.parsing.model import Metadata
+
+
+def extract_metadata(text: str) -> Metadata:
+    """Title, issuer, date, period and parents of the plan in ``text``. Never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return Metadata()
+    try:
+        return _extract(text)
+    except Exception:  # metadata is best effort: an odd page must not sink an import
+        return Metadata()
+
+
+def _extract(text: str) -> Metadata:
+    view = View.of(text)
+    lines = split_lines(view)
+    front = front_lines(lines)
+    title = find_title(view, front)
+    return Metadata(
+        title=title.printed if title else None,
+        issuer=find_issuer(view, lines, front, title),
+        date=find_date(lines),
+        period=find_period(title.text if title else ""),
+        parents=find_parents(view, title),
+    )

@@ -1,0 +1,134 @@
+"""Who issued the plan, as printed.
+
+Best first: the bodies signing the covering notice; the body in the notice's header
+("X关于印发…的通知"), or the fuller catalogue field when the header elides the place; the
+body in the plan's own title ("X关于…的规划"); a news lead ("市委、市政府印发了《…》");
+a catalogue field (发文单位). A page's 来源 names the publisher, so it is never used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from taizhang.parsing.metadata.bodies import names_bodies, printed_names
+from taizhang.parsing.metadata.dates import field_label
+from taizhang.parsing.metadata.signature import is_date_only, signer_lines
+from taizhang.parsing.metadata.text import PROSE_MARK, Line, View, compact
+from taizhang.parsing.metadata.title import Title
+from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
+from taizhang.parsing.normalize import fold
+
+# Everything up to a document number in front of a header: "某政发〔2021〕3号".
+_LEADING_DOCUMENT_NUMBER = re.compile(r"^.*?[〔\[(﹝]\s*\d{4}\s*[〕\])﹞]\s*\d+\s*号")
+_WHITESPACE = re.compile(r"\s+")
+_HEADER_LINES = 3  # a notice header may break over this many lines
+_CATALOGUE_LINES = 60  # catalogue fields sit at the top of a page
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    header_end: re.Pattern[str]  # how the line ending a notice header ends
+    catalogue_field: re.Pattern[str]  # "发文机关: X", X in group 1
+    news_lead: re.Pattern[str]  # "X印发了《", X in group 1
+    lead_time_word: re.Pattern[str]  # "近日" in front of a news lead's issuer
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words = vocabulary()["issuer"]
+    return _Patterns(
+        header_end=re.compile(rf"(?:{alternation(words['header_endings'])})》?$"),
+        catalogue_field=re.compile(
+            rf"(?:{alternation(words['fields'])})\s*[:|]\s*([^\s|:]{{2,60}})"
+        ),
+        news_lead=re.compile(rf"([^,。;:《》\s]{{2,40}}?)(?:{alternation(words['lead_verbs'])})《"),
+        lead_time_word=re.compile(rf"^(?:{alternation(words['lead_time_words'])})"),
+    )
+
+
+def find_issuer(
+    view: View, lines: list[Line], front: list[Line], title: Title | None
+) -> str | None:
+    signers = _signers(view, lines)
+    if signers:
+        return signers
+    header = _header_issuer(view, front)
+    catalogue = _catalogue_issuer(view, lines)
+    if header:
+        if catalogue and compact(fold(catalogue)).endswith(compact(fold(header))):
+            return catalogue  # the header elides the place name: "县人民政府办公室"
+        return header
+    return _title_issuer(title) or _news_lead_issuer(view, front) or catalogue
+
+
+def _signers(view: View, lines: list[Line]) -> str | None:
+    """The bodies above the first signature date (a date line that is not a page field)."""
+    for i, line in enumerate(lines):
+        if is_date_only(line.text) and field_label(lines, i) is None:
+            signers = signer_lines(lines, i)
+            if signers:
+                return printed_names(view, signers)
+    return None
+
+
+def _header_issuer(view: View, front: list[Line]) -> str | None:
+    """The body before 关于 in a notice header, or on the lines just above it."""
+    about = vocabulary()["notice"]["about"]
+    header_end = _patterns().header_end
+    for i, line in enumerate(front):
+        at = line.text.find(about)
+        if at < 0 or PROSE_MARK.search(line.text):
+            continue
+        header = front[i : i + _HEADER_LINES]
+        if not any(header_end.search(part.text) for part in header):
+            continue
+        name = _header_name(line.text[:at])
+        if name:
+            if names_bodies(name):
+                start = line.start + line.text.find(name)
+                return printed_names(view, [Line(start, start + len(name), name)])
+            continue
+        above = signer_lines(front, i)
+        if above:
+            return printed_names(view, above)
+    return None
+
+
+def _header_name(text: str) -> str:
+    """What stands before 关于 in a header, without a document number or a transmit verb."""
+    name = _LEADING_DOCUMENT_NUMBER.sub("", text).strip().lstrip("《")
+    for verb in vocabulary()["notice"]["transmit_verbs"]:
+        name = name.removesuffix(verb)
+    return name.strip()
+
+
+def _catalogue_issuer(view: View, lines: list[Line]) -> str | None:
+    field = _patterns().catalogue_field
+    for line in lines[:_CATALOGUE_LINES]:
+        m = field.search(view.text, line.start, line.end)
+        if m and names_bodies(m.group(1)):
+            return view.original(m.start(1), m.end(1))
+    return None
+
+
+def _title_issuer(title: Title | None) -> str | None:
+    """The issuer printed in the plan's own title: "X关于在全市…的规划"."""
+    about = vocabulary()["notice"]["about"]
+    if title is None or about not in title.text:
+        return None
+    at = fold(title.printed).find(about)
+    name = _WHITESPACE.sub(" ", title.printed[:at].strip()) if at > 0 else ""
+    return name if name and names_bodies(fold(name)) else None
+
+
+def _news_lead_issuer(view: View, front: list[Line]) -> str | None:
+    """A news lead: "近日,市委、市政府印发了《…》"."""
+    patterns = _patterns()
+    for line in front:
+        for m in patterns.news_lead.finditer(view.text, line.start, line.end):
+            name = patterns.lead_time_word.sub("", m.group(1))
+            if names_bodies(name):
+                return view.original(m.end(1) - len(name), m.end(1))
+    return None

@@ -1,0 +1,103 @@
+"""The plan's parents: the documents it says it implements, as printed.
+
+They come from the plan's own title ("贯彻落实《X》实施方案") and from the preamble's basis
+clauses. A notice is replaced by the plan it transmits, an alias by the title it stands
+for; laws and regulations, the plan itself and repeats are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from taizhang.parsing.metadata.basis import Ref, basis_refs
+from taizhang.parsing.metadata.text import BOOK_TITLE, View, compact
+from taizhang.parsing.metadata.title import Title
+from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
+from taizhang.parsing.normalize import fold
+
+# The preamble and the first chapter's lead end at the first "(一)", "二、" or "第二条".
+_PREAMBLE_END = re.compile(r"(?:^|\n|。)[ \t\u3000]*(?:\(一\)|二、|第二条)")
+_MAX_PREAMBLE = 20000  # characters; a preamble never runs this long
+_MIN_TITLE_LENGTH = 4  # characters; shorter "titles" are aliases or fragments
+# A trailing bracket, "(2020年修订)", stripped before a law's ending is looked at.
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _transmitted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A notice's transmitted title, group 1: "…印发〈X〉的通知", then "关于印发X的通知"."""
+    notice = vocabulary()["notice"]
+    transmit = alternation(notice["transmit_verbs"])
+    ending = re.escape(notice["ending"])
+    return (
+        re.compile(
+            rf"(?:{transmit})\s*[〈<《]\s*([^〈〉<>《》]{{2,120}}?)\s*[〉>》]\s*的?{ending}$"
+        ),
+        re.compile(
+            rf"{re.escape(notice['about'])}(?:{transmit})\s*([^〈〉<>《》]{{2,120}}?)的{ending}$"
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    """ "《X》(以下简称《Y》)": X in group 1, the alias Y in group 2."""
+    cues = alternation(vocabulary()["parents"]["alias_cues"])
+    return re.compile(rf"《([^《》\n]{{2,120}})》\s*\(\s*(?:{cues})\s*《([^《》\n]{{1,20}})》")
+
+
+def find_parents(view: View, title: Title | None) -> list[str]:
+    """Titles of the documents the plan's title and preamble say it implements."""
+    text = view.text
+    own = compact(title.text) if title else None
+    aliases = _aliases(text)
+    preamble = text[: _preamble_end(text)][:_MAX_PREAMBLE]
+    found: list[str] = []
+    for ref in _refs_in_title(view, title) + basis_refs(preamble):
+        start, end = _transmitted_title(text, ref)
+        start, end = aliases.get(compact(text[start:end]), (start, end))
+        name = text[start:end]
+        if _is_law(name) or compact(name) == own or end - start < _MIN_TITLE_LENGTH:
+            continue
+        printed = view.original(start, end).strip()
+        if compact(fold(printed)) not in {compact(fold(p)) for p in found}:
+            found.append(printed)
+    return found
+
+
+def _preamble_end(text: str) -> int:
+    m = _PREAMBLE_END.search(text)
+    return m.start() + 1 if m else len(text)
+
+
+def _refs_in_title(view: View, title: Title | None) -> list[Ref]:
+    """Documents named in book-title marks inside the plan's own title."""
+    if title is None:
+        return []
+    at = view.text.find(title.text)
+    if at < 0:
+        return []
+    matches = BOOK_TITLE.finditer(view.text, at, at + len(title.text))
+    return [Ref(m.start(1), m.end(1)) for m in matches]
+
+
+def _transmitted_title(text: str, ref: Ref) -> tuple[int, int]:
+    """The plan a notice names: 关于印发〈X〉的通知 -> X; other titles stay as they are."""
+    name = text[ref.start : ref.end]
+    marked, unmarked = _transmitted_patterns()
+    m = marked.search(name) or unmarked.search(name)
+    return (ref.start + m.start(1), ref.start + m.end(1)) if m else (ref.start, ref.end)
+
+
+def _aliases(text: str) -> dict[str, tuple[int, int]]:
+    """《纲要》 -> where the full title it abbreviates sits, from "《X》(以下简称《纲要》)"."""
+    return {compact(m.group(2)): (m.start(1), m.end(1)) for m in _alias_pattern().finditer(text)}
+
+
+def _is_law(name: str) -> bool:
+    words = vocabulary()["parents"]
+    bare = _TRAILING_BRACKET.sub("", name).strip()
+    return bare.endswith(tuple(words["law_endings"])) and not bare.endswith(
+        tuple(words["not_law_endings"])
+    )

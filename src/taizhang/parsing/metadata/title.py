@@ -1,0 +1,188 @@
+"""The plan's own title, as printed.
+
+Candidates, best first: a body heading that a covering notice also names in 《》; any body
+heading (lines ending with a document kind, or a title run into the preamble's first line);
+a title a notice transmits in 《》; the notice itself when it is the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from taizhang.parsing.metadata.signature import is_date_only
+from taizhang.parsing.metadata.text import (
+    BOOK_TITLE,
+    CHAPTER_HEADING,
+    PROSE_MARK,
+    Line,
+    View,
+    compact,
+)
+from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
+
+_MAX_HEADING_LINES = 3
+_MAX_HEADING_LENGTH = 80  # characters per line; longer lines are prose
+# How far before or after a 《title》 a notice's transmitting words are looked for.
+_CUE_WINDOW = 6
+# A line break inside a printed title, with the blanks around it.
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Title:
+    printed: str  # as in the source
+    text: str  # as in the view, for matching
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    heading: re.Pattern[str]  # a whole heading, group "t" the title
+    run_in: re.Pattern[str]  # a title at the start of a preamble line, group "t"
+    ends_with_kind: re.Pattern[str]
+    notice_word: re.Pattern[str]
+    transmitted_before: re.Pattern[str]
+    transmitted_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words = vocabulary()["title"]
+    kind = f"(?:{alternation(words['kinds'])})"
+    # What may follow the kind and still belong to the title: a bracketed period or draft
+    # marker (not a site label), or a bare "2021-2025年".
+    labels = words["site_labels"]
+    bracketed_labels = [w[1:-1] for w in labels if w.startswith("(") and w.endswith(")")]
+    not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))"
+    suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年)"
+    site_label = rf"(?:{alternation(labels)}|【[^【】\n]{{0,12}}】)"
+    # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
+    label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
+    opener = alternation(words["preamble_openers"])
+    return _Patterns(
+        # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
+        heading=re.compile(
+            rf"{label_prefix}(?P<open>《)?"
+            rf"(?P<t>[^《》]{{0,80}}?(?:《[^《》]{{1,60}}》[^《》]{{0,40}}?)?{kind}{suffix}{{0,3}})"
+            rf"(?(open)》|)\s*{site_label}{{0,3}}",
+            re.S,
+        ),
+        # Known heuristic: "1、" before the title is a page-chunk number some sites print
+        # at the start of each chunk. The title ends at a blank, site label or preamble opener.
+        run_in=re.compile(
+            rf"(?:\d{{1,2}}、)?{label_prefix}"
+            rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|$))"
+        ),
+        ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
+        notice_word=re.compile(alternation(words["notice_words"])),
+        transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
+        transmitted_after=re.compile(rf"^\s*(?:{alternation(words['transmitted_after'])})"),
+    )
+
+
+def find_title(view: View, front: list[Line]) -> Title | None:
+    transmitted = _transmitted_titles(view, front)
+    headings = _headings(view, front)
+    by_key = {compact(t.text): t for t in transmitted}
+    for heading in headings:
+        notice_copy = by_key.get(compact(heading.text))
+        if notice_copy:
+            # Prefer the copy printed on one line, so the title is an unbroken substring.
+            return heading if "\n" not in heading.printed.strip() else notice_copy
+    if headings:
+        return headings[0]
+    if transmitted:
+        return transmitted[0]
+    return _notice_as_title(view, front)
+
+
+def _headings(view: View, front: list[Line]) -> list[Title]:
+    """Plan headings: lines (up to three) that end with a document kind, then titles run
+    into the preamble's line, each in document order."""
+    whole = [_heading_from(view, front, i) for i in range(len(front))]
+    run_in = [_run_in_heading(view, line) for line in front]
+    return [h for h in whole + run_in if h]
+
+
+def _heading_from(view: View, front: list[Line], i: int) -> Title | None:
+    """The longest heading that starts on line i, over up to three heading-like lines."""
+    if not _is_heading_like(front[i], first=True):
+        return None
+    group = [front[i]]
+    j = i + 1
+    while len(group) < _MAX_HEADING_LINES and j < len(front):
+        line = front[j]
+        j += 1
+        if not line.text:
+            continue  # PDF copies space a heading's lines apart
+        if not _is_heading_like(line, first=False):
+            break
+        group.append(line)
+    heading = _patterns().heading
+    for last in reversed(group):
+        m = heading.fullmatch(view.text, front[i].start, last.end)
+        if m:
+            return _title_at(view, m.start("t"), m.end("t"))
+    return None
+
+
+def _is_heading_like(line: Line, first: bool) -> bool:
+    """Whether a line may be (part of) a heading: short, no prose punctuation, no notice
+    words, not a date. Only a heading's first line may carry a "label:" prefix."""
+    text = line.text
+    patterns = _patterns()
+    if not text or len(text) > _MAX_HEADING_LENGTH or CHAPTER_HEADING.match(text):
+        return False
+    if PROSE_MARK.search(text) or patterns.notice_word.search(text) or is_date_only(text):
+        return False
+    colon = text.find(":")
+    return colon < 0 or (first and colon <= int(vocabulary()["title"]["max_label_length"]))
+
+
+def _run_in_heading(view: View, line: Line) -> Title | None:
+    """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
+    m = _patterns().run_in.match(view.text, line.start, line.end)
+    return _title_at(view, m.start("t"), m.end("t")) if m else None
+
+
+def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
+    """Titles a covering notice or news lead transmits: 现将《X》印发…, 关于印发《X》的通知."""
+    patterns = _patterns()
+    found = []
+    for line in front:
+        for m in BOOK_TITLE.finditer(view.text, line.start, line.end):
+            if not patterns.ends_with_kind.search(m.group(1)):
+                continue
+            before = view.text[max(line.start, m.start() - _CUE_WINDOW) : m.start()]
+            after = view.text[m.end() : m.end() + _CUE_WINDOW]
+            if patterns.transmitted_before.search(before) or patterns.transmitted_after.match(
+                after
+            ):
+                found.append(_title_at(view, m.start(1), m.end(1)))
+    return found
+
+
+def _notice_as_title(view: View, front: list[Line]) -> Title | None:
+    """A notice that is itself the plan ("X关于分解落实…的通知"), when nothing else is titled.
+
+    Known heuristic: the first such line wins; a notice that transmits nothing is taken
+    to be the document that assigns the work.
+    """
+    notice = vocabulary()["notice"]
+    for line in front:
+        text = line.text
+        is_own_notice = (
+            notice["about"] in text
+            and text.endswith(notice["ending"])
+            and not any(verb in text for verb in notice["transmit_verbs"])
+        )
+        if is_own_notice and not PROSE_MARK.search(text):
+            return _title_at(view, line.start, line.end)
+    return None
+
+
+def _title_at(view: View, start: int, end: int) -> Title:
+    printed = _LINE_BREAK.sub("\n", view.original(start, end))
+    return Title(printed, view.text[start:end])

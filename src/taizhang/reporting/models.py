@@ -1,0 +1,158 @@
+"""Reporting periods, progress reports with their versions, evidence, values and reviews."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Period(models.Model):
+    """A reporting round set by the office: 2025年第一季度, due 2025-04-10."""
+
+    class Kind(models.TextChoices):
+        MONTHLY = "monthly", "月报"
+        QUARTERLY = "quarterly", "季报"
+        HALF_YEARLY = "half_yearly", "半年报"
+        YEARLY = "yearly", "年报"
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="periods")
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    starts_on = models.DateField("开始日期")
+    ends_on = models.DateField("结束日期")
+    due_on = models.DateField("报送截止日期")
+    due_rule = models.CharField(
+        "截止规则", max_length=100, blank=True, help_text="e.g. 期末后10个工作日"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报送周期"
+        ordering = ["-ends_on"]
+        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="unique_period_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgressReport(models.Model):
+    """One unit's report on one measure for one period.
+
+    A responsible unit's report is reviewed by the measure's lead unit; the lead unit's
+    own (consolidated) report is reviewed by the coordinating office."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "未启动"
+        IN_PROGRESS = "in_progress", "推进中"
+        DONE = "done", "已完成"
+        LAGGING = "lagging", "滞后"
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "已报送"
+        RETURNED = "returned", "已退回"
+        ACCEPTED = "accepted", "已审核通过"
+
+    assignment = models.ForeignKey(
+        "plans.Assignment", on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(
+        "进展状态", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    narrative = models.TextField("进展情况", blank=True)
+    actions = models.TextField("主要举措", blank=True)
+    problems = models.TextField("存在问题", blank=True)
+    next_steps = models.TextField("下步打算", blank=True)
+    state = models.CharField("流程状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    highlight = models.BooleanField("典型做法", default=False)
+    version = models.PositiveIntegerField("版本", default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "进展报告"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "period"], name="one_report_per_assignment_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assignment.unit} · {self.period} · 任务{self.assignment.measure.number}"
+
+    @property
+    def is_lead_report(self) -> bool:
+        return self.assignment.role == "lead"
+
+
+class ReportVersion(models.Model):
+    """Every saved state of a report, kept: nothing a unit filed is ever lost."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=20)
+    snapshot = models.JSONField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="unique_report_version")
+        ]
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{instance.report.period.plan_id}/{instance.report_id}/{filename}"
+
+
+class Evidence(models.Model):
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path)
+    original_name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "佐证材料"
+
+    def __str__(self):
+        return self.original_name
+
+
+class IndicatorValue(models.Model):
+    """A value a unit reports for one of the measure's targets."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="values")
+    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="values")
+    value = models.FloatField("实际值")
+    source = models.CharField("数据来源", max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "target"], name="one_value_per_target")
+        ]
+
+
+class Review(models.Model):
+    class Decision(models.TextChoices):
+        ACCEPT = "accept", "通过"
+        RETURN = "return", "退回"
+
+    class Stage(models.TextChoices):
+        LEAD = "lead", "牵头单位审核"
+        OFFICE = "office", "依法治理办审核"
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    decision = models.CharField("审核意见", max_length=20, choices=Decision.choices)
+    comment = models.TextField("意见", blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审核记录"
+        ordering = ["at"]

@@ -1,0 +1,164 @@
+"""factory-boy factories for the platform's models: build exactly what a test needs."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+
+from taizhang.accounts.models import Role, User
+from taizhang.plans.models import Assignment, Chapter, Measure, Plan, Section, Target
+from taizhang.reporting.models import Period, ProgressReport
+from taizhang.units.models import Collective, Organisation, Region, Unit
+
+PASSWORD = "correct-horse-battery"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"测试{n}州")
+    prefix = "州"
+    office_name = "州委依法治州办"
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"区域{n}")
+    level = Region.Level.PREFECTURE
+
+
+class CountyFactory(RegionFactory):
+    name = factory.Sequence(lambda n: f"测试{n}县")
+    level = Region.Level.COUNTY
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"州测试{n}局")
+    category = Unit.Category.GOVERNMENT
+    level = Region.Level.PREFECTURE
+    region = factory.SubFactory(RegionFactory, organisation=factory.SelfAttribute("..organisation"))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.Sequence(lambda n: f"用户{n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.OFFICE_ADMIN
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    region = factory.SubFactory(RegionFactory, organisation=factory.SelfAttribute("..organisation"))
+    title = factory.Sequence(lambda n: f"测试州法治社会建设实施方案{n}(2022—2025年)")
+    start_year = 2022
+    end_year = 2025
+
+
+class ChapterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Chapter
+
+    plan = factory.SubFactory(PlanFactory)
+    number = "二"
+    title = "增强全社会法治观念"
+    position = factory.Sequence(int)
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    plan = factory.SubFactory(PlanFactory)
+    chapter = factory.SubFactory(ChapterFactory, plan=factory.SelfAttribute("..plan"))
+    number = "一"
+    title = "维护宪法权威"
+    position = factory.Sequence(int)
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    position = factory.Sequence(int)
+    text = factory.Sequence(lambda n: f"开展第{n}项法治宣传活动，到2025年覆盖率达到95%以上。")
+    deadline_text = "到2025年"
+    deadline = datetime.date(2025, 12, 31)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    measure = factory.SubFactory(MeasureFactory)
+    unit = factory.SubFactory(
+        UnitFactory, organisation=factory.SelfAttribute("..measure.plan.organisation")
+    )
+    role = Assignment.Role.RESPONSIBLE
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    measure = factory.SubFactory(MeasureFactory)
+    plan = factory.SelfAttribute("measure.plan")
+    quote = "覆盖率达到95%以上"
+    value = 95
+    unit = "%"
+    comparator = ">="
+    year = 2025
+
+
+class CollectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collective
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    phrase = factory.Sequence(lambda n: f"各县(市){n}")
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Period
+
+    plan = factory.SubFactory(PlanFactory)
+    name = factory.Sequence(lambda n: f"2025年第{n}期")
+    kind = Period.Kind.QUARTERLY
+    starts_on = datetime.date(2025, 1, 1)
+    ends_on = datetime.date(2025, 3, 31)
+    due_on = datetime.date(2025, 4, 10)
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressReport
+
+    assignment = factory.SubFactory(AssignmentFactory)
+    period = factory.SubFactory(
+        PeriodFactory, plan=factory.SelfAttribute("..assignment.measure.plan")
+    )
