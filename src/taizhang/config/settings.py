@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "taizhang.plans",
     "taizhang.reporting",
     "taizhang.workspace",
+    "taizhang.api",
+    "taizhang.outputs",
     "taizhang.demo",
 ]
 

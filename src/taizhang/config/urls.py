@@ -12,5 +12,6 @@ urlpatterns = [
     path("units/", include("taizhang.units.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),
+    path("api/", include("taizhang.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,17 +1,9 @@
-from django.contrib.auth.decorators import login_required
-from django.urls import path
-from django.views.generic import TemplateView
+"""Plans: the ledger pages and the import of plan files (two url modules, one app)."""
+
+from django.urls import include, path
 
 app_name = "plans"
-
-
-def _placeholder(title):
-    return login_required(
-        TemplateView.as_view(template_name="placeholder.html", extra_context={"title": title})
-    )
-
-
 urlpatterns = [
-    path("", _placeholder("实施方案"), name="list"),
-    path("import/", _placeholder("导入方案"), name="import"),
+    path("", include("taizhang.plans.ledger_urls")),
+    path("import/", include("taizhang.plans.import_urls")),
 ]
