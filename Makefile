@@ -1,10 +1,10 @@
-# Taizhang (台账). `make run` shows the parser on the demo plans; `make test` is what CI runs.
+# Taizhang (台账). `make run` serves the demo on http://127.0.0.1:8000; `make test` is what CI runs.
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CODE := src tests benchmarks
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test test-sqlite test-postgres system-packages lint format bench clean
 
 install: $(STAMP)
 
@@ -15,11 +15,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Migrate the embedded SQLite database (var/), load both seed plans and the demo accounts,
+# print the demo logins and serve.
 run: install
-	@for plan in demo/*.txt; do \
-		summary=$$($(VENV)/bin/taizhang parse "$$plan" --check | tail -n 1) || exit 1; \
-		echo "$$(basename "$$plan" .txt): $$summary"; \
-	done
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "台账 is serving on http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(PY) manage.py runserver 127.0.0.1:8000 --noreload
 
 lint: install
 	$(VENV)/bin/ruff check $(CODE)
@@ -28,8 +30,18 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format $(CODE)
 
-test: lint
+# The whole suite, on SQLite and then on a throwaway PostgreSQL cluster.
+test: lint system-packages test-sqlite test-postgres
+
+test-sqlite: install
 	$(VENV)/bin/pytest
+
+test-postgres: install
+	scripts/with-postgres.sh $(VENV)/bin/pytest
+
+# Chromium and CJK fonts for the browser tests, the PostgreSQL server for test-postgres.
+system-packages:
+	scripts/ensure-system-packages.sh
 
 bench: install
 	$(PY) benchmarks/bench_parse.py

@@ -1,7 +1,9 @@
 """A Word .docx file -> its body text: paragraphs and tables in document order.
 
 A table row becomes one line, its cells joined with " | " (a merged cell is printed once).
-Word's automatic list numbering is not part of the paragraph text and is not rendered.
+Word's automatic list numbering is not part of the paragraph text, yet plans number their
+chapters and measures with it, so each numbered paragraph gets its label ("一、", "（一）",
+"1.") in front, as Word displays it (docx_numbering.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from taizhang.parsing.errors import InputError
+from taizhang.parsing.readers.docx_numbering import document_labels
 
 
 def docx_to_text(data: bytes, name: str) -> str:
@@ -39,17 +42,22 @@ def docx_to_text(data: bytes, name: str) -> str:
 
 
 def _body_lines(document) -> list[str]:
+    labels = document_labels(document)
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(Paragraph(child, document).text.split("\n"))
+            lines.extend(_labelled(Paragraph(child, document), labels).split("\n"))
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(child, document)))
+            lines.extend(_table_lines(Table(child, document), labels))
     return lines
 
 
-def _table_lines(table) -> list[str]:
+def _labelled(paragraph: Paragraph, labels: dict) -> str:
+    return labels.get(paragraph._p, "") + paragraph.text
+
+
+def _table_lines(table, labels: dict) -> list[str]:
     lines = []
     for row in table.rows:
         cells, seen = [], set()
@@ -57,7 +65,8 @@ def _table_lines(table) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            text = " ".join(cell.text.split("\n")).strip()
+            paragraphs = (_labelled(p, labels) for p in cell.paragraphs)
+            text = " ".join(paragraphs).replace("\n", " ").strip()
             if text:
                 cells.append(text)
         if cells:
