@@ -9,9 +9,9 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from conftest import DEMO
 from taizhang.cli import check_report, main, summary
 from taizhang.parsing.model import Diagnostic, Measure, PlanDocument, Target
+from tests.conftest import DEMO
 
 DEMO_PLAN = sorted(DEMO.glob("*.txt"))[0]
 

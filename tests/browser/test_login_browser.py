@@ -1,6 +1,7 @@
 """Signing in, as a person would, in a real browser."""
 
 import pytest
+
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD
 

@@ -12,7 +12,10 @@ import json
 
 import pytest
 
-from conftest import (
+from taizhang.cli import main
+from taizhang.parsing import parse_path
+from taizhang.parsing.reading import read_path
+from tests.conftest import (
     FIXTURE_PLANS,
     FIXTURES,
     HTML_NOISE,
@@ -21,9 +24,6 @@ from conftest import (
     html_page,
     pdf_bytes,
 )
-from taizhang.cli import main
-from taizhang.parsing import parse_path
-from taizhang.parsing.reading import read_path
 
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 FORMATS = ("utf8.txt", "gb18030.txt", "utf16.txt", "utf8bom.txt", "docx", "html", "pdf")

@@ -154,9 +154,15 @@ def test_chinese_numeral_after_at_least():
     assert (target.value, target.unit, target.comparator) == (1.0, "个", ">=")
 
 
+def test_creation_verb_object_and_count():
+    [target] = find_targets("新建村级综合服务站20个。")
+    assert (target.value, target.unit, target.comparator) == (20.0, "个", "=")
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "培育建立3—5个",  # cut off: the count names nothing
         "2022年完成1千人以上的安置点示范点创建工作。",  # threshold on size
         "应在作出决定之日起20个工作日内公开。",  # procedural time limit
         "2018年以来,细颗粒物平均浓度较2017年下降22%。",  # past result

@@ -39,26 +39,38 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
+    """The vocabulary, every word list sorted longest first so that 达到 wins over 达."""
     data = resources.files("taizhang.parsing").joinpath("data/targets.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    vocab = tomllib.loads(data.decode("utf-8"))
+    for table in vocab.values():
+        for key, value in table.items():
+            if isinstance(value, list):
+                table[key] = sorted(value, key=len, reverse=True)
+    return vocab
 
 
-def _any(words: list[str]) -> str:
-    """A regex alternation trying longer words first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+@lru_cache(maxsize=64)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=128)
+def _any(table: str, key: str) -> str:
+    """A regex alternation of one vocabulary list, longer words first."""
+    return "|".join(re.escape(w) for w in _vocab()[table][key])
 
 
 def _ends_with(text: str, words: list[str], start: int = 0, end: int | None = None) -> str | None:
-    """The longest of ``words`` that ``text[start:end]`` ends with."""
-    for word in sorted(words, key=len, reverse=True):
+    """The first of ``words`` (longest first in the vocabulary) ending ``text[start:end]``."""
+    for word in words:
         if text.endswith(word, start, end):
             return word
     return None
 
 
 def _starts_with(text: str, words: list[str], start: int = 0) -> str | None:
-    """The longest of ``words`` that ``text[start:]`` starts with."""
-    for word in sorted(words, key=len, reverse=True):
+    """The first of ``words`` (longest first in the vocabulary) starting ``text[start:]``."""
+    for word in words:
         if text.startswith(word, start):
             return word
     return None
@@ -94,7 +106,7 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _recurring_pattern() -> re.Pattern[str]:
-    return re.compile(_any(_vocab()["recurring"]["markers"]))
+    return re.compile(_any("recurring", "markers"))
 
 
 def _markers(folded: str) -> list[re.Match[str]]:
@@ -123,21 +135,19 @@ class _Deadline:
 
 @lru_cache(maxsize=1)
 def _year_pattern() -> re.Pattern[str]:
-    words = _vocab()["deadlines"]
     return re.compile(
-        rf"(?<![0-9])(?P<pre>{_any(words['before'])})?(?P<year>{_YEAR})年"
+        rf"(?<![0-9])(?P<pre>{_any('deadlines', 'before')})?(?P<year>{_YEAR})年"
         r"(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?"
-        rf"(?P<end>{_any(words['ends'])})?(?P<suf>{_any(words['after'])})?"
+        rf"(?P<end>{_any('deadlines', 'ends')})?(?P<suf>{_any('deadlines', 'after')})?"
     )
 
 
 @lru_cache(maxsize=1)
 def _month_pattern() -> re.Pattern[str]:
-    words = _vocab()["deadlines"]
     return re.compile(
         r"(?<![0-9年])(?:(?P<month>[0-9]{1,2})月(?:[0-9]{1,2}日)?"
-        rf"|{_any(words['year_end'])})"
-        rf"(?P<part>{_any(words['month_parts'])})?(?P<suf>{_any(words['after'])})?"
+        rf"|{_any('deadlines', 'year_end')})"
+        rf"(?P<part>{_any('deadlines', 'month_parts')})?(?P<suf>{_any('deadlines', 'after')})?"
     )
 
 
@@ -234,8 +244,8 @@ def _value_pattern() -> re.Pattern[str]:
     value = rf"(?:{_NUMBER}|[{chinese}]+)"
     return re.compile(
         rf"(?<![0-9.{chinese}])(?P<num>{value})"
-        rf"(?:(?:{_any(numbers['range_separators'])})(?P<high>{value}))?"
-        rf"(?P<unit>(?:{_any(numbers['magnitudes'])})?(?:{_any(numbers['units'])}))"
+        rf"(?:(?:{_any('numbers', 'range_separators')})(?P<high>{value}))?"
+        rf"(?P<unit>(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')}))"
         r"(?:\([^()\n]{1,8}\))?"  # alternative counters: 500部(篇、幅)
     )
 
@@ -291,15 +301,15 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
     words = _vocab()["targets"]
     if _ends_with(before, words["at_least_before"]):
         return _Cue(">=")
-    verbs = _any(words["at_least_with_verb"])
-    if re.search(rf"(?:{verbs})[\u4e00-\u9fff]{{1,4}}$", before):
+    verbs = _any("targets", "at_least_with_verb")
+    if _regex(rf"(?:{verbs})[\u4e00-\u9fff]{{1,4}}$").search(before):
         return _Cue(">=")  # 至少建设一个…
     if _ends_with(before, words["reach_before"]) and not _ends_with(before, words["not_reach"]):
         return _Cue("=")
     if not arabic:
         return None  # a Chinese numeral counts only after a comparator: 至少建设一个
-    metric = _any(words["metric_suffixes"])
-    if re.search(rf"(?:{metric})(?:{_any(words['linking_verbs'])})?$", before):
+    metric = _any("targets", "metric_suffixes")
+    if _regex(rf"(?:{metric})(?:{_any('targets', 'linking_verbs')})?$").search(before):
         return _Cue("=")  # 受教育年限12.5年, 优良天数比率为85%
     if unit.endswith("年"):
         return None  # a number of years needs a metric: 经过3年努力 is a duration
@@ -307,12 +317,24 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue(">=", object_counted=True)  # 建设州级法治宣传教育基地100个以上
     if unit in ("%", "‰") and _starts_with(after, words["completion_verbs"]):
         return _Cue("=")  # 乡镇(街道)100%建立…
-    all_done = rf"(?:{_any(words['all_words'])})(?:{_any(words['completion_verbs'])})"
-    if re.search(all_done, after):
+    all_done = rf"(?:{_any('targets', 'all_words')})(?:{_any('targets', 'completion_verbs')})"
+    if _regex(all_done).search(after):
         return _Cue("=", starts_at_value=True)  # 39个村和社区全部建成…
     if _ends_with(before, words["creation_verbs"]) and after[:1] not in ("", *_CLAUSE_ENDS):
         return _Cue("=")  # 形成3—5个品牌性法治主题活动
+    if after in ("", *words["approximately_after"]) and _opens_with_creation(before):
+        return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
     return None
+
+
+def _opens_with_creation(clause: str) -> bool:
+    """Whether a clause is "creation verb + object" (the value that follows counts it)."""
+    verbs = _vocab()["targets"]["creation_verbs"]
+    offset = _quote_start(clause, 0, len(clause), _Cue("="))
+    verb = _starts_with(clause, verbs, offset)
+    if verb is None or _ends_with(clause, verbs):
+        return False  # "培育建立3—5个" names no object: nothing is counted
+    return offset + len(verb) < len(clause)
 
 
 def _is_past(sentence: str, has_deadline: bool) -> bool:
@@ -320,20 +342,18 @@ def _is_past(sentence: str, has_deadline: bool) -> bool:
     words = _vocab()["targets"]
     if any(marker in sentence for marker in words["past_markers"]):
         return True
-    bases = _any(words["comparison_bases"])
-    periods = _any(words["comparison_periods"])
-    compared = re.search(rf"(?:{bases})(?:[0-9]|{periods})", sentence)
+    bases = _any("targets", "comparison_bases")
+    periods = _any("targets", "comparison_periods")
+    compared = _regex(rf"(?:{bases})(?:[0-9]|{periods})").search(sentence)
     return bool(compared) and not has_deadline
 
 
 def _per(before: str) -> str | None:
     """The denominator of a per-capita target: 每万人…2.3人 -> 万人."""
-    words = _vocab()["targets"]
-    found = re.search(
-        rf"每(?P<per>(?:[0-9]+|{_any(words['per_magnitudes'])})"
-        rf"(?:{_any(_vocab()['numbers']['magnitudes'])})?(?:{_any(words['per_heads'])}))",
-        before,
-    )
+    found = _regex(
+        rf"每(?P<per>(?:[0-9]+|{_any('targets', 'per_magnitudes')})"
+        rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('targets', 'per_heads')}))"
+    ).search(before)
     return found["per"] if found else None
 
 
@@ -341,6 +361,7 @@ def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
     words = _vocab()["targets"]
     leading = words["leading_words"] + (words["creation_verbs"] if cue.object_counted else [])
+    leading.sort(key=len, reverse=True)
     moved = True
     while moved and start < end:
         moved = False
@@ -411,7 +432,9 @@ def find_targets(text: str) -> list[Target]:
         if context.is_past(start, year is not None):
             continue
         comparator = cue.comparator
-        tail = _starts_with(after, words["at_least_after"] + words["approximately_after"])
+        tail = _starts_with(after, words["at_least_after"]) or _starts_with(
+            after, words["approximately_after"]
+        )
         if tail:
             end += len(tail)
             if tail in words["at_least_after"]:
@@ -421,7 +444,9 @@ def find_targets(text: str) -> list[Target]:
         previous_end = end
         if end < after_end and folded[end] != "、":
             end = after_end  # the metric follows: 有3名以上“法律明白人”骨干
-        quote_start = start if cue.starts_at_value else _quote_start(folded, before_start, start, cue)
+        quote_start = (
+            start if cue.starts_at_value else _quote_start(folded, before_start, start, cue)
+        )
         unit_start = m.start("unit")
         targets.append(
             Target(
