@@ -20,7 +20,9 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     metadata = extract_metadata(text)
     skeleton = parse_skeleton(text)
     skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text))
-    level = infer_level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
+    level = infer_level(
+        (m.attribution_raw for m in skeleton.measures if m.attribution_raw), gazetteer=gazetteer
+    )
     titled = titles.document_is_titled([m.text for m in skeleton.measures])
     attributions = [_split(raw, level, gazetteer) for raw in skeleton.measures]
     measures = [

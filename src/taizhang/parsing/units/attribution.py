@@ -1,0 +1,79 @@
+"""The public entry points: split a bracket, infer a document's level, categorise a name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from taizhang.parsing.model import Attribution
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.units.clauses import clauses, unwrap
+from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
+from taizhang.parsing.units.items import items
+from taizhang.parsing.units.loading import load_gazetteer
+from taizhang.parsing.units.names import NameCompleter, alias_start
+
+
+def split_attribution(
+    raw: str, *, level: str | None = None, gazetteer: Gazetteer | None = None
+) -> Attribution:
+    """Split bracket content (without the brackets) into lead, responsible and collectives."""
+    gaz = gazetteer or load_gazetteer()
+    completer = NameCompleter(gaz, level)
+    result = Attribution()
+    for role, printed, folded in _items_with_roles(raw, gaz):
+        if gaz.is_collective(folded):
+            _add(result.collectives, printed)
+            continue
+        name, category = completer.complete(printed, folded)
+        if not name:
+            continue
+        _add(result.lead if role == LEAD else result.responsible, name)
+        if category is None:
+            _add(result.unknown, name)
+    return result
+
+
+def infer_level(raws: Iterable[str], *, gazetteer: Gazetteer | None = None) -> str | None:
+    """The administrative prefix most names of a document start with ("州", "市", "区" …).
+
+    It is returned as printed (a traditional document gives "縣"), since names completed
+    with it keep the document's characters.
+    """
+    gaz = gazetteer or load_gazetteer()
+    counts: Counter[str] = Counter()
+    for raw in raws:
+        for _role, printed, folded in _items_with_roles(raw or "", gaz):
+            if gaz.keeps_as_written(folded):
+                continue
+            cut = gaz.prefix_length(folded)
+            level = gaz.level_of(folded[:cut])
+            if level:
+                counts[printed[cut - len(level) : cut]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The category of a unit name, one of CATEGORIES ("party", "government" …).
+
+    None when the name is a collective or a unit the gazetteer does not know.
+    """
+    gaz = gazetteer or load_gazetteer()
+    folded = fold(name).strip()
+    folded = folded[: alias_start(folded)]
+    if not folded or gaz.is_collective(folded):
+        return None
+    return gaz.category(folded)
+
+
+def _items_with_roles(raw: str, gaz: Gazetteer) -> Iterator[tuple[str, str, str]]:
+    """(role, printed name, folded name) for each item of a bracket, in order."""
+    raw, folded = unwrap(raw, fold(raw), gaz)
+    for role, start, end in clauses(folded, gaz):
+        for item_start, item_end in items(folded, start, end, gaz):
+            yield role, raw[item_start:item_end], folded[item_start:item_end]
+
+
+def _add(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)

@@ -1,0 +1,80 @@
+"""Cut bracket text into clauses, each with the role its label or marker gives its units.
+
+"牵头单位:A、B;责任单位:C" has two labelled fields. "由A牵头,B配合" has none: the marker
+after each list (牵头, 配合, 负责 …) closes a clause and tells the role of its units.
+All positions index the folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taizhang.parsing.units.gazetteer import LEAD, RESPONSIBLE, Gazetteer
+
+# Punctuation around names, stripped from items; a line break after it separates.
+PUNCTUATION = frozenset(" \t\r\n:.。、,;")
+_LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+
+
+def unwrap(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:
+    """Remove line breaks that wrap a name ("市司\n法局"), as PDF text and table cells do.
+
+    The same characters are removed from the printed and the folded text, which thus
+    keep the same length.
+    """
+    raw_parts, folded_parts, kept_from = [], [], 0
+    for line_break in _LINE_BREAK.finditer(folded):
+        if _wraps_a_name(folded, line_break, gaz):
+            start, end = line_break.span()
+            raw_parts.append(raw[kept_from:start])
+            folded_parts.append(folded[kept_from:start])
+            kept_from = end
+    raw_parts.append(raw[kept_from:])
+    folded_parts.append(folded[kept_from:])
+    return "".join(raw_parts), "".join(folded_parts)
+
+
+def _wraps_a_name(folded: str, line_break: re.Match[str], gaz: Gazetteer) -> bool:
+    """A single line break inside a name; after punctuation or a complete name
+    ("区发改局\n\n责任单位") it separates, and a blank line always separates."""
+    start, end = line_break.span()
+    return (
+        line_break.group().count("\n") == 1
+        and start > 0
+        and end < len(folded)
+        and folded[start - 1] not in PUNCTUATION
+        and not folded.endswith(gaz.name_endings, 0, start)
+    )
+
+
+def clauses(folded: str, gaz: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(role, start, end) spans of unit lists; a label sets the role of its whole field."""
+    for label, start, end in _fields(folded, gaz):
+        lead_named, clause_start = False, start
+        for marker in gaz.markers.finditer(folded, start, end):
+            kind = marker.lastgroup
+            yield label or _marker_role(kind, lead_named), clause_start, marker.start()
+            lead_named = lead_named or kind == "lead"
+            clause_start = marker.end()
+        # A bare list with no label and no marker (a table cell) names responsible units.
+        yield label or RESPONSIBLE, clause_start, end
+
+
+def _fields(folded: str, gaz: Gazetteer) -> Iterator[tuple[str | None, int, int]]:
+    """(label role or None, start, end) for the text governed by each label."""
+    role, start = None, 0
+    for label in gaz.labels.finditer(folded):
+        yield role, start, label.start()
+        role, start = label.lastgroup, label.end()
+    yield role, start, len(folded)
+
+
+def _marker_role(kind: str | None, lead_named: bool) -> str:
+    """The role of the units before a marker of this kind."""
+    if kind == "lead":
+        return LEAD
+    if kind == "support":
+        return RESPONSIBLE
+    # "X负责" / "X按职责分工负责": X leads, unless a lead was named already.
+    return RESPONSIBLE if lead_named else LEAD

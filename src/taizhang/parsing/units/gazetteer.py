@@ -1,0 +1,178 @@
+"""The compiled gazetteer: what the data file knows about unit names.
+
+``Gazetteer`` compiles the TOML data once. Its methods answer questions about a single
+folded name (its administrative prefix and level, its category, whether it is a
+collective); its attributes hold the compiled words the bracket syntax is read with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.units.patterns import (
+    contains,
+    is_whole_match,
+    wildcard_alternation,
+    words,
+)
+
+# The roles a field label or a marker gives the units it governs.
+LEAD = "lead"
+RESPONSIBLE = "responsible"
+
+# Tried in this order; the first category that matches a name wins.
+CATEGORIES = (
+    "court",
+    "procuratorate",
+    "other",
+    "party",
+    "mass_organisation",
+    "enterprise",
+    "government",
+)
+
+# A marker swallows the short verb phrase after it ("按职责分工抓好落实") so that the
+# phrase is not read as a unit; the phrase never runs past a separator or a bracket.
+_VERB_CHAR = r"[^,;。、\n()]"
+
+
+class Gazetteer:
+    """Knowledge about unit names, compiled once from gazetteer TOML data.
+
+    The syntax attributes (labels, markers, joiners, name_endings, openers, etc, generic)
+    are read by the clause and item splitters; the methods answer questions about names.
+    """
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        levels, places, phrases = data["levels"], data["places"], data["phrases"]
+        collectives = data["collectives"]
+
+        # Administrative prefixes and place names.
+        self.prefixes = sorted(levels["prefixes"], key=len, reverse=True)
+        self.not_prefix = tuple(levels["not_prefix"])
+        self.committee_word = levels["party_committee"]
+        self._committee_names = levels["committee"]
+        self.place = _place_regex(places)
+        self.not_place = frozenset(places["not_place"])
+
+        # Bracket syntax.
+        self.labels = _label_regex(data["labels"])
+        self.markers = _marker_regex(phrases)
+        self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
+        self.name_endings = tuple(phrases["name_endings"])
+        self.openers = tuple(phrases["openers"])
+        self.etc = phrases["etc"]
+
+        # Kinds of names.
+        self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
+        self.generic = frozenset(collectives["generic"])
+        self.keep = wildcard_alternation(data["keep_as_written"]["patterns"])
+        self.categories = tuple(
+            _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
+        )
+        self._party = self.categories[CATEGORIES.index("party")]
+
+    def prefix_length(self, name: str) -> int:
+        """Length of the administrative prefix of a folded full name, 0 if it is elided."""
+        if self.is_committee_body(name, after_party=False):
+            return 0  # "依法治市办" is an elided party body, not a body of a place "依法治市"
+        if not name.startswith(self.not_prefix):
+            for prefix in self.prefixes:
+                if name.startswith(prefix) and len(name) > len(prefix):
+                    return len(prefix)
+        place = self.place.match(name)
+        if place and len(name) > place.end() and place.group()[-2:] not in self.not_place:
+            return place.end()
+        return 0
+
+    def level_of(self, prefix: str) -> str | None:
+        """The administrative level a folded prefix ends with: "银川市" -> "市"."""
+        return next((p for p in self.prefixes if prefix.endswith(p)), None)
+
+    def committee(self, prefix: str) -> str:
+        """The party committee's name for a prefix: "市" -> "市委", "自治区" -> "自治区党委"."""
+        level = self.level_of(fold(prefix))
+        return prefix + self._committee_names.get(level, self.committee_word)
+
+    def keeps_as_written(self, name: str) -> bool:
+        """Whether a folded name never takes an elided prefix nor lends its own."""
+        return is_whole_match(self.keep, name)
+
+    def is_collective(self, name: str) -> bool:
+        """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
+        return contains(self.collective, name) or name in self.generic
+
+    def category(self, name: str) -> str | None:
+        """Category of a folded unit name, or None when the gazetteer cannot tell."""
+        cut = self.prefix_length(name)
+        body = name[cut:]
+        if cut and body.startswith(self.committee_word):
+            return "party"  # "市委…"
+        return next((c.name for c in self.categories if c.matches(name, body)), None)
+
+    def is_committee_body(self, name: str, after_party: bool) -> bool:
+        """Whether an elided folded name takes the party committee's prefix."""
+        return is_whole_match(self._party.committee_bodies, name) or (
+            after_party and is_whole_match(self._party.after_party, name)
+        )
+
+
+@dataclass(frozen=True)
+class _Category:
+    """The compiled patterns of one [category.<name>] table."""
+
+    name: str
+    keywords: re.Pattern[str] | None
+    suffixes: re.Pattern[str] | None
+    committee_bodies: re.Pattern[str] | None
+    after_party: re.Pattern[str] | None
+
+    @classmethod
+    def compile(cls, name: str, table: dict) -> _Category:
+        return cls(
+            name=name,
+            keywords=wildcard_alternation(table.get("keywords", [])),
+            suffixes=wildcard_alternation(table.get("suffixes", []), "(?:{})$"),
+            committee_bodies=wildcard_alternation(table.get("committee_bodies", [])),
+            after_party=wildcard_alternation(table.get("after_party", [])),
+        )
+
+    def matches(self, name: str, body: str) -> bool:
+        """``body`` is ``name`` without its administrative prefix."""
+        return (
+            contains(self.keywords, name)
+            or contains(self.suffixes, name)
+            or is_whole_match(self.committee_bodies, body)
+        )
+
+
+def _place_regex(places: dict) -> re.Pattern[str]:
+    """A place name at the start of a name: a few Han characters, then an admin character."""
+    admin = re.escape(places["admin_chars"])
+    lengths = f"{places['min_length']},{places['max_length']}"
+    # Lazy, so a place ends at its first admin character: "黔南州市场监管局" is "黔南州" + body.
+    return re.compile(f"[\u4e00-\u9fff]{{{lengths}}}?[{admin}]")
+
+
+def _label_regex(labels: dict) -> re.Pattern[str]:
+    """A field label, caught in a group named after the role it gives."""
+    roles = "|".join(f"(?P<{role}>{words(labels[role])})" for role in (LEAD, RESPONSIBLE))
+    # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too.
+    return re.compile(rf"(?:{roles})[ \t]*:?")
+
+
+def _marker_regex(phrases: dict) -> re.Pattern[str]:
+    """A role marker with its verb phrase, caught in a group named after its kind."""
+    division = words(phrases["division_markers"])
+    lead = words(phrases["lead_markers"])
+    duty = f"(?:{words(phrases['duty_adverbs'])})?(?:{words(phrases['duty_verbs'])})"
+    support = words(phrases["support_markers"])
+    return re.compile(
+        rf"(?P<division>(?:{division}){_VERB_CHAR}{{0,6}})"
+        rf"|(?P<lead>(?:{lead}){_VERB_CHAR}{{0,6}})"
+        rf"|(?P<duty>{duty}{_VERB_CHAR}{{0,4}})"
+        rf"|(?P<support>(?:{support}){_VERB_CHAR}{{0,4}})"
+    )

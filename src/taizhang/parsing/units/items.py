@@ -1,0 +1,111 @@
+"""Split one clause into the spans of its unit and collective names.
+
+A clause is cut at separators, then at joiners (和, 及 …) between complete names, then at
+等 before a collective. Brackets are never cut ("各县(市、区)" stays whole). Positions
+index the folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taizhang.parsing.units.clauses import PUNCTUATION
+from taizhang.parsing.units.gazetteer import Gazetteer
+
+HAN = re.compile("[\u4e00-\u9fff]")
+_SEPARATORS = frozenset("、,;。\n\r\t")
+_MAX_NAME = 200  # characters: longer pieces are prose and are not split into names
+
+
+def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Spans of the unit and collective names in one clause."""
+    start, end = _trim(folded, start, end, gaz.openers)
+    for piece in _pieces(folded, start, end):
+        piece_start, piece_end = _trim(folded, *piece)
+        if piece_end - piece_start > _MAX_NAME:
+            yield piece_start, piece_end
+            continue
+        for joined in _split_joiners(folded, piece_start, piece_end, gaz):
+            for listed in _split_etc(folded, *_trim(folded, *joined), gaz):
+                item_start, item_end = _trim(folded, *listed)
+                if HAN.search(folded, item_start, item_end):
+                    yield item_start, item_end
+
+
+def _pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split at separators outside brackets."""
+    depth, piece = 0, start
+    for i in range(start, end):
+        char = folded[i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in _SEPARATORS:
+            yield piece, i
+            piece = i + 1
+    yield piece, end
+
+
+def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Split at 和 / 及 where the text before ends like a complete name.
+
+    "市委宣传部和市司法局" is two units, "文化和旅游厅" is one.
+    """
+    piece, i, depth = start, start, 0
+    while i < end:
+        if folded[i] == "(":
+            depth += 1
+        elif folded[i] == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and folded.endswith(gaz.name_endings, piece, i):
+            joiner = next((j for j in gaz.joiners if folded.startswith(j, i, end)), "")
+            if joiner and i + len(joiner) < end:
+                yield piece, i
+                piece = i = i + len(joiner)
+                continue
+        i += 1
+    yield piece, end
+
+
+def _split_etc(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Drop 等 at the end of a list or before a collective ("金融局等有关部门")."""
+    etc = gaz.etc
+    at = folded.find(etc, start, end) if etc else -1
+    while at != -1:
+        if at > start and folded.endswith(gaz.name_endings, start, at):
+            tail_start, tail_end = _trim(folded, at + len(etc), end)
+            tail = folded[tail_start:tail_end]
+            if not tail or tail in gaz.generic:  # "公安局等部门": the class word adds nothing
+                yield start, at
+                return
+            if gaz.is_collective(tail):
+                yield start, at
+                yield tail_start, tail_end
+                return
+        at = folded.find(etc, at + len(etc), end)
+    yield start, end
+
+
+def _trim(folded: str, start: int, end: int, openers: tuple[str, ...] = ()) -> tuple[int, int]:
+    """Strip punctuation, one opening word ("由"), and brackets left unpaired by a split."""
+    start, end = _strip(folded, start, end)
+    opener = next((o for o in openers if folded.startswith(o, start, end)), "")
+    start, end = _strip(folded, start + len(opener), end)
+    unclosed = folded.count("(", start, end) - folded.count(")", start, end)
+    while unclosed > 0 and start < end and folded[start] == "(":
+        start, end = _strip(folded, start + 1, end)
+        unclosed -= 1
+    while unclosed < 0 and start < end and folded[end - 1] == ")":
+        start, end = _strip(folded, start, end - 1)
+        unclosed += 1
+    return start, end
+
+
+def _strip(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in PUNCTUATION:
+        start += 1
+    while end > start and folded[end - 1] in PUNCTUATION:
+        end -= 1
+    return start, end
