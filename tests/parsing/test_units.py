@@ -299,3 +299,8 @@ def test_line_wrapped_inside_a_name_is_joined():
 
 def test_names_on_separate_lines_stay_apart():
     assert split_attribution("市司法局\n市公安局").responsible == ["市司法局", "市公安局"]
+
+
+def test_a_one_character_county_is_a_full_name_not_an_elided_one():
+    attribution = split_attribution("牵头单位:州教育局;责任单位:沛县人民政府", level="州")
+    assert attribution.responsible == ["沛县人民政府"]
