@@ -193,3 +193,10 @@ def world(db):
         other=other,
         other_plan=other_plan,
     )
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that create people use a fast hasher instead.
+    (tests/accounts checks that the real setting is Argon2.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,6 +6,10 @@ from django.db import models
 
 from taizhang.audit.models import AuditEntry
 
+# How to reach the organisation from objects that do not carry one themselves
+# (a report -> its assignment -> measure -> plan -> organisation).
+_PARENTS = ("plan", "measure", "assignment", "report", "period", "unit", "collective")
+
 
 def record(actor, action: str, obj: models.Model, changes: dict | None = None, reason: str = ""):
     """Append an entry for ``obj`` (call inside the transaction that makes the change)."""
@@ -17,13 +21,23 @@ def record(actor, action: str, obj: models.Model, changes: dict | None = None, r
         object_id=str(obj.pk),
         object_label=str(obj)[:200],
         changes=changes or {},
-        reason=reason,
+        reason=(reason or "")[:500],
     )
 
 
-def _organisation_of(obj):
+def _organisation_of(obj, depth: int = 0):
     from taizhang.units.models import Organisation
 
+    if obj is None or depth > 5:
+        return None
     if isinstance(obj, Organisation):
         return obj
-    return getattr(obj, "organisation", None)
+    if getattr(obj, "organisation_id", None) is not None:
+        return obj.organisation
+    for name in _PARENTS:
+        parent = getattr(obj, name, None)
+        if isinstance(parent, models.Model):
+            found = _organisation_of(parent, depth + 1)
+            if found is not None:
+                return found
+    return None

@@ -1,16 +1,9 @@
-from django.contrib.auth.decorators import login_required
 from django.urls import path
-from django.views.generic import TemplateView
+
+from taizhang.audit import views
 
 app_name = "audit"
 urlpatterns = [
-    path(
-        "",
-        login_required(
-            TemplateView.as_view(
-                template_name="placeholder.html", extra_context={"title": "操作日志"}
-            )
-        ),
-        name="log",
-    ),
+    path("", views.AuditLogView.as_view(), name="log"),
+    path("export.xlsx", views.AuditExportView.as_view(), name="log_export"),
 ]

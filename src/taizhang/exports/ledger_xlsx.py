@@ -11,10 +11,8 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from taizhang.outputs import xlsx_style as style
 from taizhang.parsing.attribution_text import collective_role
 from taizhang.parsing.model import Chapter, Measure, PlanDocument, Section
 
@@ -31,15 +29,6 @@ COLUMNS = (  # header, width in characters
     ("目标", 24),
     ("完成时限", 12),
 )
-
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TITLE_FONT = Font(name="宋体", size=16, bold=True)
-_HEADER_FONT = Font(name="宋体", size=11, bold=True)
-_BODY_FONT = Font(name="仿宋", size=11)
-_HEADER_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 _CENTERED_COLUMNS = {1, 8}  # 序号, 完成时限
 
 
@@ -95,43 +84,17 @@ def _collective_is_lead(raw: str, collective: str) -> bool:
     return collective_role(raw, collective) == "lead"
 
 
-def _write_title(sheet: Worksheet, plan: PlanDocument) -> None:
-    title = f"{plan.title or ''}{TITLE_SUFFIX}"
-    sheet.append([title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
-    cell = sheet.cell(row=1, column=1)
-    cell.font = _TITLE_FONT
-    cell.alignment = _CENTER
-    sheet.row_dimensions[1].height = 36
+def _write_title(sheet, plan: PlanDocument) -> None:
+    style.write_title(sheet, f"{plan.title or ''}{TITLE_SUFFIX}", len(COLUMNS))
 
 
-def _write_header(sheet: Worksheet) -> None:
-    sheet.append([header for header, _ in COLUMNS])
-    for cell in sheet[2]:
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = _CENTER
-    sheet.row_dimensions[2].height = 24
+def _write_header(sheet) -> None:
+    style.write_header(sheet, [header for header, _ in COLUMNS])
 
 
-def _write_row(sheet: Worksheet, values: list) -> None:
-    sheet.append(values)
-    for column, cell in enumerate(sheet[sheet.max_row], start=1):
-        cell.font = _BODY_FONT
-        cell.border = _BORDER
-        cell.alignment = _CENTER if column in _CENTERED_COLUMNS else _LEFT
+def _write_row(sheet, values: list) -> None:
+    style.write_body_row(sheet, values, _CENTERED_COLUMNS)
 
 
-def _set_layout(sheet: Worksheet) -> None:
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "1:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
+def _set_layout(sheet) -> None:
+    style.set_layout(sheet, [width for _, width in COLUMNS])

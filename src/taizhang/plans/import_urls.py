@@ -1,15 +1,11 @@
-from django.contrib.auth.decorators import login_required
+"""The import pages: upload, revise an existing plan, preview then confirm or abandon."""
+
 from django.urls import path
-from django.views.generic import TemplateView
+
+from taizhang.plans import import_views
 
 urlpatterns = [
-    path(
-        "",
-        login_required(
-            TemplateView.as_view(
-                template_name="placeholder.html", extra_context={"title": "导入方案"}
-            )
-        ),
-        name="import",
-    ),
+    path("", import_views.UploadView.as_view(), name="import"),
+    path("<int:import_id>/", import_views.PreviewView.as_view(), name="import_preview"),
+    path("revise/<int:plan_id>/", import_views.ReviseView.as_view(), name="import_revise"),
 ]

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.parsing import InputError, parse_text
@@ -34,9 +37,9 @@ from taizhang.plans.models import (
     Section,
     Target,
 )
-from taizhang.plans.revisions import MeasureDiff, diff_measures
+from taizhang.plans.revisions import Change, MeasureDiff, describe, diff_measures
 from taizhang.units import directory
-from taizhang.units.models import Region
+from taizhang.units.models import Region, Unit
 
 # What the office reads when a file cannot be imported (InputError.reason -> message).
 REJECTIONS = {
@@ -58,7 +61,11 @@ class ImportRejected(Exception):
     """The upload cannot become a plan; the message is for the office, in Chinese."""
 
 
-def stage(organisation, user, region: Region, filename: str, data: bytes, revises=None):
+def stage(
+    organisation, user, region: Region, filename: str, data: bytes, revises=None, parent=None
+):
+    """Parse an upload into a PlanImport. ``parent``: the plan this one carries out
+    (kept in ``unit_choices["parent"]`` until confirm)."""
     try:
         text = read_bytes(data, filename).text
     except InputError as error:
@@ -66,14 +73,23 @@ def stage(organisation, user, region: Region, filename: str, data: bytes, revise
     document = parse_text(text).to_dict()
     if not document["tasks"]:
         raise ImportRejected(REJECTIONS["no_measures"])
-    return PlanImport.objects.create(
-        organisation=organisation,
-        uploaded_by=user,
-        source_name=filename[:300],
-        document=document,
-        region=region,
-        revises=revises,
-    )
+    with transaction.atomic():
+        plan_import = PlanImport.objects.create(
+            organisation=organisation,
+            uploaded_by=user,
+            source_name=filename[:300],
+            document=document,
+            region=region,
+            revises=revises,
+            unit_choices={"parent": parent.pk} if parent is not None else {},
+        )
+        record(
+            user,
+            "stage",
+            plan_import,
+            {"file": plan_import.source_name, "measures": len(document["tasks"])},
+        )
+    return plan_import
 
 
 @dataclass
@@ -86,6 +102,15 @@ class NameChoice:
 
 
 @dataclass
+class KeptAssignment:
+    """An assignment a revision drops but that keeps its place because reports hang on it."""
+
+    measure_number: int
+    unit_name: str
+    reports: int
+
+
+@dataclass
 class Preview:
     plan_import: PlanImport
     names: list[NameChoice]
@@ -94,23 +119,46 @@ class Preview:
     diagnostics_by_line: dict[int, list[dict]]
     diff: MeasureDiff | None = None
     tasks: list[dict] = field(default_factory=list)
+    # task index -> the diagnostics about that measure; the rest concern the whole file
+    diagnostics_by_task: dict[int, list[dict]] = field(default_factory=dict)
+    general_diagnostics: list[dict] = field(default_factory=list)
+    old_measures: dict[int, dict] = field(default_factory=dict)  # revision: id -> measure
+    kept: list[KeptAssignment] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    parent: Plan | None = None
 
 
 def preview(plan_import: PlanImport) -> Preview:
+    """Everything the office checks, in a fixed number of queries whatever the size."""
     document = plan_import.document
     names = attribution_names(document)
     matches = directory.match_names(plan_import.organisation, names)
     regions = list(plan_import.organisation.regions.all())
     choices = [
-        NameChoice(name, unit, None if unit else directory.draft_unit(name, regions))
+        NameChoice(name, unit, None if unit else _draft(name, regions, plan_import.region))
         for name, unit in matches.items()
     ]
     by_line: dict[int, list[dict]] = {}
     for diagnostic in document["diagnostics"]:
         by_line.setdefault(diagnostic["line"] or 0, []).append(diagnostic)
-    diff = None
+    by_task, general = _diagnostics_by_task(document)
+    diff, old, kept, changes = None, {}, [], []
     if plan_import.revises_id:
-        diff = diff_measures(_existing_measures(plan_import.revises), document["tasks"])
+        old_list, assignments = _existing(plan_import.revises)
+        old = {m["id"]: m for m in old_list}
+        # compare by directory name, so that an alias in the new text is no change
+        canonical = {name: unit.name for name, unit in matches.items() if unit is not None}
+        tasks = [_canonical_task(t, canonical) for t in document["tasks"]]
+        diff = diff_measures(old_list, tasks)
+        changes = describe(diff, old, tasks)
+        kept = _kept_assignments(document["tasks"], diff, matches, assignments, old)
+    parent_id = (plan_import.unit_choices or {}).get("parent")
+    parent = (
+        Plan.objects.filter(pk=parent_id, organisation_id=plan_import.organisation_id).first()
+        if parent_id
+        else None
+    )
     return Preview(
         plan_import=plan_import,
         names=choices,
@@ -119,6 +167,13 @@ def preview(plan_import: PlanImport) -> Preview:
         diagnostics_by_line=by_line,
         diff=diff,
         tasks=document["tasks"],
+        diagnostics_by_task=by_task,
+        general_diagnostics=general,
+        old_measures=old,
+        kept=kept,
+        changes=changes,
+        regions=regions,
+        parent=parent,
     )
 
 
@@ -131,33 +186,115 @@ def attribution_names(document: dict) -> list[str]:
     return list(seen)
 
 
+def _draft(name: str, regions: list[Region], home: Region) -> directory.UnitDraft:
+    """The directory's guess, but a county plan's own units belong to the county."""
+    if not any(_is_top(r) for r in regions):  # draft_unit needs a prefecture-level home
+        return directory.UnitDraft(name, Unit.Category.OTHER, home.level, home)
+    draft = directory.draft_unit(name, regions)
+    if not _is_top(home) and _is_top(draft.region):
+        draft.region, draft.level = home, home.level
+    return draft
+
+
+def _is_top(region: Region) -> bool:
+    return region.level == Region.Level.PREFECTURE
+
+
+def _diagnostics_by_task(document: dict) -> tuple[dict[int, list[dict]], list[dict]]:
+    """Attach each diagnostic to the measure whose text holds its line."""
+    starts = [task["line"] or 0 for task in document["tasks"]]
+    by_task: dict[int, list[dict]] = {}
+    general = []
+    for diagnostic in document["diagnostics"]:
+        line = diagnostic["line"]
+        index = bisect_right(starts, line) - 1 if line else -1
+        if index < 0 or diagnostic["code"] == "no-attributions":
+            general.append(diagnostic)
+        else:
+            by_task.setdefault(index, []).append(diagnostic)
+    return by_task, general
+
+
+def _canonical_task(task: dict, canonical: dict[str, str]) -> dict:
+    return {
+        **task,
+        "lead": [canonical.get(n, n) for n in task["lead"]],
+        "responsible": [canonical.get(n, n) for n in task["responsible"]],
+    }
+
+
+def _kept_assignments(tasks, diff: MeasureDiff, matches, assignments, old) -> list:
+    """Assignments with reports that the revision no longer names: they stay."""
+    kept = []
+    for index, measure_id in diff.matches.items():
+        task = tasks[index]
+        units = {matches[n].pk for n in (*task["lead"], *task["responsible"]) if matches.get(n)}
+        collectives = set(task["collectives"])
+        for assignment in assignments.get(measure_id, []):
+            named = (
+                assignment.unit_id in units
+                if assignment.via_id is None
+                else assignment.via.phrase in collectives
+            )
+            if not named and assignment.report_count:
+                kept.append(
+                    KeptAssignment(
+                        old[measure_id]["number"], assignment.unit.name, assignment.report_count
+                    )
+                )
+    return kept
+
+
 @transaction.atomic
-def confirm(plan_import: PlanImport, actor, mapping: dict[str, int | None]) -> Plan:
-    """Turn the staged import into a plan. ``mapping``: name -> existing unit id, or None
-    to create the unit the preview drafted. Names left out are created too."""
+def confirm(
+    plan_import: PlanImport,
+    actor,
+    mapping: dict[str, int | None],
+    drafts: dict[str, dict] | None = None,
+) -> Plan:
+    """Turn the staged import into a plan, all or nothing. ``mapping``: name -> existing
+    unit id, or None to create the unit the preview drafted. Names left out are created
+    too. ``drafts``: name -> {"category", "level", "region"} corrections of a draft."""
+    # lock the row: a second click on confirm finds it gone instead of importing twice
+    plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
     preview_ = preview(plan_import)
-    units = _resolve_units(plan_import, preview_, mapping, actor)
+    units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor)
     document = plan_import.document
     if plan_import.revises_id:
         plan = _revise(plan_import.revises, document, units, preview_.diff, actor)
     else:
-        plan = _create_plan(plan_import, document, units, actor)
+        plan = _create_plan(plan_import, document, units, actor, preview_.parent)
     for collective in plan.organisation.collectives.filter(measures__measure__plan=plan).distinct():
         sync_collective(collective)
     plan_import.delete()
     return plan
 
 
+@transaction.atomic
 def abandon(plan_import: PlanImport, actor) -> None:
+    record(actor, "abandon", plan_import, {"file": plan_import.source_name})
     plan_import.delete()
+
+
+def purge(older_than: timedelta = timedelta(days=1)) -> int:
+    """Remove imports left unconfirmed for longer than ``older_than``; returns how many.
+    Each removal is audited like an abandon, with no actor."""
+    stale = PlanImport.objects.filter(created_at__lt=timezone.now() - older_than)
+    count = 0
+    for plan_import in stale.select_related("organisation"):
+        abandon(plan_import, None)
+        count += 1
+    return count
 
 
 # -- building ------------------------------------------------------------------------
 
 
-def _resolve_units(plan_import, preview_: Preview, mapping, actor) -> dict[str, object]:
+def _resolve_units(plan_import, preview_: Preview, mapping, drafts, actor) -> dict[str, object]:
     organisation = plan_import.organisation
     existing = {u.pk: u for u in organisation.units.all()}
+    regions = {r.pk: r for r in organisation.regions.all()}
+    created: dict[str, object] = {}  # folded name -> unit made in this import
     units = {}
     for choice in preview_.names:
         chosen = mapping.get(choice.name)
@@ -165,19 +302,36 @@ def _resolve_units(plan_import, preview_: Preview, mapping, actor) -> dict[str, 
             units[choice.name] = existing[chosen]
             if choice.unit is None or choice.unit.pk != chosen:
                 directory.add_alias(existing[chosen], choice.name, actor, "导入时匹配")
-        elif choice.unit is not None and choice.name not in mapping:
+        elif choice.unit is not None:  # known (perhaps since the preview): never a duplicate
             units[choice.name] = choice.unit
+        elif directory.name_key(choice.name) in created:
+            units[choice.name] = created[directory.name_key(choice.name)]
         else:
-            units[choice.name] = directory.create_unit(
-                organisation, choice.draft, actor, f"导入《{plan_import.source_name}》"
+            draft = _corrected(choice.draft, drafts.get(choice.name), regions)
+            unit = directory.create_unit(
+                organisation, draft, actor, f"导入《{plan_import.source_name}》"
             )
+            units[choice.name] = created[directory.name_key(choice.name)] = unit
     return units
 
 
-def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor) -> Plan:
+def _corrected(draft, correction: dict | None, regions: dict) -> directory.UnitDraft:
+    if not correction:
+        return draft
+    region = regions.get(correction.get("region"), draft.region)
+    return directory.UnitDraft(
+        draft.name,
+        correction.get("category") or draft.category,
+        correction.get("level") or draft.level,
+        region,
+    )
+
+
+def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor, parent) -> Plan:
     plan = Plan.objects.create(
         organisation=plan_import.organisation,
         region=plan_import.region,
+        parent=parent,
         title=document["title"] or plan_import.source_name,
         issuer=document["issuer"] or "",
         issued_on=_parse_date(document["date"]),
@@ -192,32 +346,37 @@ def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor) ->
             plan=plan, position=position, **_measure_fields(task, chapters, sections)
         )
         _attach(measure, task, units, actor)
-    _plan_targets(plan, document)
+    _sync_targets(plan, None, document["targets"])
     record(actor, "import", plan, {"measures": len(document["tasks"])}, plan.source_name)
     return plan
 
 
 def _revise(plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor) -> Plan:
+    """Update the plan in place. A kept measure keeps its row, and every assignment that
+    still applies keeps its row too: progress reports hang on assignments."""
+    plan.sections.all().delete()
     plan.chapters.all().delete()
     chapters, sections = _build_outline(plan, document)
+    matched = Measure.objects.in_bulk(list(diff.matches.values()))
+    kept = []
     for position, task in enumerate(document["tasks"]):
         fields = _measure_fields(task, chapters, sections)
         if position in diff.matches:
-            measure = Measure.objects.get(pk=diff.matches[position])
+            measure = matched[diff.matches[position]]
             for name, value in fields.items():
                 setattr(measure, name, value)
             measure.position, measure.withdrawn = position, False
             measure.save()
-            measure.targets.all().delete()
             measure.duties.all().delete()
             measure.collectives.all().delete()
-            measure.assignments.exclude(unit__in=_task_units(task, units)).delete()
+            _attach(measure, task, units, actor, with_targets=False)
+            _sync_targets(plan, measure, task["targets"])
+            kept += _drop_assignments(measure, task, units)
         else:
             measure = Measure.objects.create(plan=plan, position=position, **fields)
-        _attach(measure, task, units, actor)
+            _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
-    Target.objects.filter(plan=plan, measure__isnull=True).delete()
-    _plan_targets(plan, document)
+    _sync_targets(plan, None, document["targets"])
     plan.revision += 1
     plan.title = document["title"] or plan.title
     plan.save()
@@ -229,9 +388,61 @@ def _revise(plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor) -
             "added": len(diff.added),
             "changed": len(diff.changed),
             "withdrawn": len(diff.withdrawn),
+            "kept_with_reports": kept,
         },
     )
     return plan
+
+
+def _drop_assignments(measure: Measure, task: dict, units: dict) -> list[str]:
+    """Remove the assignments the revision no longer names, except those with reports
+    (returned as "unit name" strings for the audit entry)."""
+    direct = {unit.pk for unit in _task_units(task, units)}
+    named = set(measure.collectives.values_list("collective_id", flat=True))
+    kept = []
+    for assignment in measure.assignments.select_related("unit").annotate(n=Count("reports")):
+        applies = (
+            assignment.unit_id in direct
+            if assignment.via_id is None
+            else assignment.via_id in named
+        )
+        if applies:
+            continue
+        if assignment.n:
+            kept.append(f"{measure.number}. {assignment.unit.name}")
+        else:
+            assignment.delete()
+    return kept
+
+
+def _sync_targets(plan: Plan, measure: Measure | None, targets: list[dict]) -> None:
+    """Make the targets match the document, updating rows in place: reported indicator
+    values hang on them. A dropped target with values is kept."""
+    old = list(Target.objects.filter(plan=plan, measure=measure).annotate(n=Count("values")))
+    wanted = [_target_fields(t) for t in targets]
+    pairs: list[tuple[dict, Target | None]] = []
+    for fields in wanted:  # first the same wording, then the same kind of quantity
+        same = next((t for t in old if t.quote == fields["quote"]), None)
+        if same is not None:
+            old.remove(same)
+        pairs.append((fields, same))
+    for i, (fields, same) in enumerate(pairs):
+        if same is None:
+            key = (fields["unit"], fields["year"], fields["per"])
+            same = next((t for t in old if (t.unit, t.year, t.per) == key), None)
+            if same is not None:
+                old.remove(same)
+                pairs[i] = (fields, same)
+    for fields, same in pairs:
+        if same is None:
+            Target.objects.create(plan=plan, measure=measure, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(same, name, value)
+            same.save()
+    for target in old:
+        if not target.n:
+            target.delete()
 
 
 def _build_outline(plan: Plan, document: dict):
@@ -269,33 +480,33 @@ def _task_units(task: dict, units: dict) -> list:
     return [units[name] for name in (*task["lead"], *task["responsible"]) if name in units]
 
 
-def _attach(measure: Measure, task: dict, units: dict, actor) -> None:
+def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True) -> None:
     """Assignments, collectives, targets and duties of one measure."""
     existing = {a.unit_id: a for a in measure.assignments.all()}
-    for role, names in (("lead", task["lead"]), ("responsible", task["responsible"])):
+    # one role per unit: a unit named as lead and as responsible (two names mapped to
+    # one unit) leads
+    roles: dict[int, tuple[object, str]] = {}
+    for role, names in (("responsible", task["responsible"]), ("lead", task["lead"])):
         for name in names:
-            unit = units[name]
-            assignment = existing.get(unit.pk)
-            if assignment is None:
-                existing[unit.pk] = Assignment.objects.create(measure=measure, unit=unit, role=role)
-            elif assignment.role != role or assignment.via_id:
-                assignment.role, assignment.via = role, None
-                assignment.save(update_fields=["role", "via"])
+            roles[units[name].pk] = (units[name], role)
+    for unit, role in roles.values():
+        assignment = existing.get(unit.pk)
+        if assignment is None:
+            existing[unit.pk] = Assignment.objects.create(measure=measure, unit=unit, role=role)
+        elif assignment.role != role or assignment.via_id:
+            assignment.role, assignment.via = role, None
+            assignment.save(update_fields=["role", "via"])
     for phrase in task["collectives"]:
         collective = directory.get_or_create_collective(measure.plan.organisation, phrase, actor)
         role = collective_role(task["attribution_raw"] or "", phrase)
         MeasureCollective.objects.get_or_create(
             measure=measure, collective=collective, defaults={"role": role}
         )
-    for target in task["targets"]:
-        Target.objects.create(plan=measure.plan, measure=measure, **_target_fields(target))
+    if with_targets:
+        for target in task["targets"]:
+            Target.objects.create(plan=measure.plan, measure=measure, **_target_fields(target))
     for quote in task["recurring"]:
         RecurringDuty.objects.create(measure=measure, quote=quote, times_per_year=times(quote))
-
-
-def _plan_targets(plan: Plan, document: dict) -> None:
-    for target in document["targets"]:
-        Target.objects.create(plan=plan, **_target_fields(target))
 
 
 def _target_fields(target: dict) -> dict:
@@ -309,17 +520,38 @@ def _target_fields(target: dict) -> dict:
     }
 
 
-def _existing_measures(plan: Plan) -> list[dict]:
-    measures = plan.measures.filter(withdrawn=False).prefetch_related("assignments__unit")
+def _existing(plan: Plan) -> tuple[list[dict], dict[int, list[Assignment]]]:
+    """The plan's live measures as diff_measures wants them, and their assignments with
+    a report count: two queries, whatever the size."""
+    measures = list(plan.measures.filter(withdrawn=False))
+    assignments: dict[int, list[Assignment]] = {}
+    rows = (
+        Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        .select_related("unit", "via")
+        .annotate(report_count=Count("reports"))
+        .order_by("measure_id", "role", "pk")
+    )
+    for assignment in rows:
+        assignments.setdefault(assignment.measure_id, []).append(assignment)
     return [
         {
             "id": m.pk,
             "number": m.number,
             "text": m.text,
-            "units": [a.unit.name for a in m.assignments.all() if a.via_id is None],
+            "units": [a.unit.name for a in assignments.get(m.pk, []) if a.via_id is None],
+            "lead": [
+                a.unit.name
+                for a in assignments.get(m.pk, [])
+                if a.via_id is None and a.role == Assignment.Role.LEAD
+            ],
+            "responsible": [
+                a.unit.name
+                for a in assignments.get(m.pk, [])
+                if a.via_id is None and a.role == Assignment.Role.RESPONSIBLE
+            ],
         }
         for m in measures
-    ]
+    ], assignments
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -1,15 +1,19 @@
-from django.contrib.auth.decorators import login_required
+"""The ledger pages of a plan, and its .xlsx export."""
+
 from django.urls import path
-from django.views.generic import TemplateView
+
+from taizhang.outputs.views import LedgerExportView
+from taizhang.plans import ledger_views as views
 
 urlpatterns = [
+    path("", views.PlanListView.as_view(), name="list"),
+    path("<int:plan_id>/", views.LedgerView.as_view(), name="ledger"),
+    path("<int:plan_id>/measures/<int:measure_id>/", views.MeasureView.as_view(), name="measure"),
     path(
-        "",
-        login_required(
-            TemplateView.as_view(
-                template_name="placeholder.html", extra_context={"title": "实施方案"}
-            )
-        ),
-        name="list",
+        "<int:plan_id>/units/<int:unit_id>/",
+        views.ResponsibilitiesView.as_view(),
+        name="responsibilities",
     ),
+    path("<int:plan_id>/mine/", views.MyResponsibilitiesView.as_view(), name="my_responsibilities"),
+    path("<int:plan_id>/export.xlsx", LedgerExportView.as_view(), name="export"),
 ]

@@ -60,3 +60,54 @@ def _best_moved(task: dict, candidates) -> dict | None:
 
 def _units(task: dict) -> set[str]:
     return set(task.get("lead", [])) | set(task.get("responsible", []))
+
+
+@dataclass
+class Change:
+    """One line of the revision summary the office reads before confirming."""
+
+    kind: str  # "added" | "changed" | "withdrawn"
+    number: int
+    text_before: str = ""
+    text_after: str = ""
+    units_before: list[str] = field(default_factory=list)
+    units_after: list[str] = field(default_factory=list)
+
+    @property
+    def text_changed(self) -> bool:
+        return self.text_before != self.text_after
+
+    @property
+    def units_removed(self) -> list[str]:
+        return [u for u in self.units_before if u not in self.units_after]
+
+    @property
+    def units_added(self) -> list[str]:
+        return [u for u in self.units_after if u not in self.units_before]
+
+
+def describe(diff: MeasureDiff, old: dict[int, dict], new: list[dict]) -> list[Change]:
+    """The diff as before/after lines: added and changed in the new order, then the
+    withdrawn ones in their old order. ``old``: id -> measure as given to diff_measures."""
+    changes = []
+    for index, task in enumerate(new):
+        after = [*task.get("lead", []), *task.get("responsible", [])]
+        if index in diff.added:
+            changes.append(Change("added", task["no"], "", task["text"], [], after))
+        elif index in diff.changed:
+            before = old[diff.matches[index]]
+            changes.append(
+                Change(
+                    "changed",
+                    task["no"],
+                    before["text"],
+                    task["text"],
+                    list(before["units"]),
+                    after,
+                )
+            )
+    withdrawn = sorted((old[i] for i in diff.withdrawn), key=lambda m: m["number"])
+    changes += [
+        Change("withdrawn", m["number"], m["text"], "", list(m["units"]), []) for m in withdrawn
+    ]
+    return changes

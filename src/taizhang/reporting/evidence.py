@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import PurePath
 
 import filetype
 from django.core.exceptions import ValidationError
@@ -19,25 +20,61 @@ ALLOWED = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
 }
+# The extensions a file of each type may carry; the first is the one we give it.
+EXTENSIONS = {
+    "application/pdf": (".pdf",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    "image/png": (".png",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (".docx",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (".xlsx",),
+}
 _PACKAGES = {
     "word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xl/workbook.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+ACCEPT_ATTRIBUTE = ",".join(ext for exts in EXTENSIONS.values() for ext in exts)
 
 
 def check_upload(upload) -> str:
     """The file's real MIME type, or ValidationError with a message for the user."""
+    name = display_name(upload.name)
+    if upload.size == 0:
+        raise ValidationError(f"文件“{name}”是空文件，请重新选择。")
     if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError("文件超过 10 MB，请压缩后再上传。")
+        raise ValidationError(f"文件“{name}”超过 10 MB，请压缩后再上传。")
     head = upload.read(8192)
     upload.seek(0)
     kind = filetype.guess(head)
     mime = kind.mime if kind else None
-    if mime == "application/zip" or (head.startswith(b"PK\x03\x04")):
+    if mime == "application/zip" or head.startswith(b"PK\x03\x04"):
         mime = _office_package(upload)
     if mime not in ALLOWED:
-        raise ValidationError("只能上传 PDF、Word(.docx)、Excel(.xlsx)、JPG 或 PNG 文件。")
+        raise ValidationError(
+            f"文件“{name}”不是有效的 PDF、Word(.docx)、Excel(.xlsx)、JPG 或 PNG 文件，"
+            "请检查后重新上传。"
+        )
     return mime
+
+
+def display_name(name: str) -> str:
+    """The file name without any folder a browser may have sent, at most 200 characters."""
+    base = PurePath((name or "").replace("\\", "/")).name or "材料"
+    stem, suffix = _split(base)
+    return stem[: 200 - len(suffix)] + suffix
+
+
+def name_for_type(name: str, mime: str) -> str:
+    """The name with the extension its real type has (照片.png holding a PDF -> 照片.pdf),
+    so that the download opens in the right program."""
+    stem, suffix = _split(display_name(name))
+    if suffix.lower() in EXTENSIONS[mime]:
+        return stem + suffix
+    return stem + EXTENSIONS[mime][0]
+
+
+def _split(name: str) -> tuple[str, str]:
+    suffix = PurePath(name).suffix
+    return (name[: -len(suffix)], suffix) if suffix else (name, "")
 
 
 def _office_package(upload) -> str | None:

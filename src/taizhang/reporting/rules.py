@@ -61,3 +61,17 @@ rules.add_perm(
     in_organisation & ((is_reviewer & leads_the_measure) | (is_office_admin & is_lead_report)),
 )
 rules.add_perm("reporting.manage_periods", is_office_admin)
+
+
+@rules.predicate
+def period_in_organisation(user, period):
+    return period is not None and period.plan.organisation_id == user.organisation_id
+
+
+@rules.predicate
+def filed(user, report):
+    return report.state in ("submitted", "accepted")
+
+
+rules.add_perm("reporting.change_period", is_office_admin & period_in_organisation)
+rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)

@@ -3,12 +3,14 @@ and audited, and is refused when someone else saved the report in the meantime."
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from taizhang.audit.log import record
-from taizhang.reporting.evidence import check_upload
+from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -18,10 +20,21 @@ from taizhang.reporting.models import (
 )
 
 EDITABLE_FIELDS = ("status", "narrative", "actions", "problems", "next_steps")
+OPEN_STATES = (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED)
 
 
 class ConcurrentEdit(Exception):
-    """The report changed since the editor loaded it; their changes were not saved."""
+    """The report changed since the editor loaded it; their changes were not saved.
+
+    ``current`` is the report as the other person saved it, so the page can show it."""
+
+    def __init__(self, current: ProgressReport):
+        self.current = current
+        who = current.updated_by or "他人"
+        super().__init__(
+            f"该报告已被他人修改：{who} 已保存第 {current.version} 版，您的修改未保存。"
+            "请核对对方的版本后再保存。"
+        )
 
 
 class WorkflowError(Exception):
@@ -29,35 +42,78 @@ class WorkflowError(Exception):
 
 
 def start_report(assignment, period) -> ProgressReport:
-    report, _ = ProgressReport.objects.get_or_create(assignment=assignment, period=period)
+    """The report of ``assignment`` for ``period``; a new one starts at version 0, so
+    the first save is version 1 and two first saves still collide."""
+    report, _ = ProgressReport.objects.get_or_create(
+        assignment=assignment, period=period, defaults={"version": 0}
+    )
+    return report
+
+
+@transaction.atomic
+def file_report(
+    assignment,
+    period,
+    user,
+    data: dict,
+    expected_version: int,
+    values=None,
+    uploads=(),
+    remove_evidence=(),
+    submit_after: bool = False,
+) -> ProgressReport:
+    """What the report form does in one go: save the fields, values and files, and
+    optionally submit. All or nothing: a bad file or a stale version saves nothing."""
+    report = _lock(start_report(assignment, period), expected_version)
+    if report.state not in OPEN_STATES:
+        raise WorkflowError("该报告已报送，不能修改。")
+    for upload in uploads:  # check every file before storing any
+        check_upload(upload)
+    for evidence in report.evidence.filter(pk__in=list(remove_evidence)):
+        _remove_evidence(report, user, evidence)
+    for upload in uploads:
+        add_evidence(report, user, upload)
+    report = save_draft(report, user, data, expected_version, values)
+    if submit_after:
+        report = submit(report, user, report.version)
     return report
 
 
 @transaction.atomic
 def save_draft(report, user, data: dict, expected_version: int, values=None) -> ProgressReport:
+    """Save the editable fields; ``values`` maps a Target to (value, source), a value of
+    None removing what was reported for it."""
     report = _lock(report, expected_version)
-    if report.state in (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED):
-        raise WorkflowError("已报送的报告不能修改。")
+    if report.state not in OPEN_STATES:
+        raise WorkflowError("该报告已报送，不能修改。")
     changes = {}
     for field in EDITABLE_FIELDS:
         if field in data and getattr(report, field) != data[field]:
             changes[field] = [getattr(report, field), data[field]]
             setattr(report, field, data[field])
+    current = {v.target_id: v for v in report.values.all()}
     for target, (value, source) in (values or {}).items():
-        IndicatorValue.objects.update_or_create(
-            report=report, target=target, defaults={"value": value, "source": source}
-        )
-        changes[f"target:{target.pk}"] = value
+        old = current.get(target.pk)
+        if value is None:
+            if old is not None:
+                old.delete()
+                changes[f"指标{target.pk}"] = [old.value, None]
+            continue
+        if old is None or old.value != value or old.source != source:
+            IndicatorValue.objects.update_or_create(
+                report=report, target=target, defaults={"value": value, "source": source}
+            )
+            changes[f"指标{target.pk}"] = [old.value if old else None, value]
     return _commit(report, user, "save", changes)
 
 
 @transaction.atomic
 def submit(report, user, expected_version: int) -> ProgressReport:
     report = _lock(report, expected_version)
-    if report.state not in (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED):
+    if report.state not in OPEN_STATES:
         raise WorkflowError("该报告当前不能报送。")
     if not report.narrative.strip():
-        raise ValidationError("请填写进展情况后再报送。")
+        raise ValidationError("请填写进展情况后再提交审核。")
     report.state = ProgressReport.State.SUBMITTED
     report.submitted_at = timezone.now()
     return _commit(report, user, "submit", {"state": "submitted"})
@@ -70,6 +126,8 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
     report = _lock(report, expected_version)
     if report.state != ProgressReport.State.SUBMITTED:
         raise WorkflowError("只能审核已报送的报告。")
+    if decision not in Review.Decision.values:
+        raise ValidationError("请选择通过或退回。")
     if decision == Review.Decision.RETURN and not comment.strip():
         raise ValidationError("退回时请填写退回意见。")
     stage = Review.Stage.OFFICE if report.is_lead_report else Review.Stage.LEAD
@@ -81,41 +139,67 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         if decision == Review.Decision.ACCEPT
         else ProgressReport.State.RETURNED
     )
-    return _commit(report, reviewer, decision, {"state": report.state}, reason=comment)
+    return _commit(report, reviewer, decision, {"state": report.state}, reason=comment[:500])
 
 
 @transaction.atomic
 def mark_highlight(report, user, highlight: bool) -> ProgressReport:
-    report.highlight = highlight
-    report.save(update_fields=["highlight"])
-    record(user, "highlight", report, {"highlight": highlight})
+    """The office marks (or unmarks) a report as a typical practice (典型做法)."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if highlight and report.state not in (
+        ProgressReport.State.SUBMITTED,
+        ProgressReport.State.ACCEPTED,
+    ):
+        raise WorkflowError("只有已报送的报告才能标记为典型做法。")
+    if report.highlight != highlight:
+        report.highlight = highlight
+        report.save(update_fields=["highlight"])
+        record(user, "highlight", report, {"highlight": highlight})
     return report
 
 
 @transaction.atomic
 def add_evidence(report, user, upload) -> Evidence:
-    if report.state in (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED):
+    """Store a file after checking what it really is; a file whose name lies about its
+    type is kept under its real type and extension."""
+    if report.state not in OPEN_STATES:
         raise WorkflowError("已报送的报告不能再添加材料。")
     content_type = check_upload(upload)
+    original_name = name_for_type(upload.name, content_type)
+    # On disk the file gets a name of ours: what people call their files never
+    # reaches the file system.
+    upload.name = uuid.uuid4().hex + original_name[original_name.rfind(".") :]
     evidence = Evidence.objects.create(
         report=report,
         file=upload,
-        original_name=upload.name[:200],
+        original_name=original_name,
         content_type=content_type,
         size=upload.size,
         uploaded_by=user,
     )
-    record(user, "evidence", report, {"file": evidence.original_name})
+    record(user, "evidence", report, {"添加材料": original_name})
     return evidence
+
+
+def _remove_evidence(report, user, evidence) -> None:
+    name = evidence.original_name
+    storage, path = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    # The file goes only once the deletion is committed: a rollback must find it there.
+    transaction.on_commit(lambda: storage.delete(path))
+    record(user, "evidence", report, {"删除材料": name})
 
 
 def _lock(report, expected_version: int) -> ProgressReport:
     """Reload the report under a row lock and check nobody saved it since it was read."""
-    current = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    current = (
+        # of=("self",): PostgreSQL cannot lock the nullable side of the updated_by join
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("updated_by", "assignment__unit", "assignment__measure", "period")
+        .get(pk=report.pk)
+    )
     if current.version != expected_version:
-        raise ConcurrentEdit(
-            f"该报告已被他人修改（当前版本 {current.version}），请刷新后重新编辑。"
-        )
+        raise ConcurrentEdit(current)
     return current
 
 
@@ -138,4 +222,5 @@ def _snapshot(report) -> dict:
     snapshot = {field: getattr(report, field) for field in EDITABLE_FIELDS}
     snapshot["state"] = report.state
     snapshot["values"] = {str(v.target_id): [v.value, v.source] for v in report.values.all()}
+    snapshot["evidence"] = [e.original_name for e in report.evidence.all()]
     return snapshot

@@ -1,16 +1,23 @@
-from django.contrib.auth.decorators import login_required
 from django.urls import path
-from django.views.generic import TemplateView
+
+from taizhang.reporting.views import detail, periods, report_form, review
 
 app_name = "reporting"
 urlpatterns = [
+    path("periods/", periods.PeriodListView.as_view(), name="periods"),
+    path("periods/<int:period_id>/", periods.PeriodEditView.as_view(), name="period_edit"),
     path(
-        "periods/",
-        login_required(
-            TemplateView.as_view(
-                template_name="placeholder.html", extra_context={"title": "报送周期"}
-            )
-        ),
-        name="periods",
+        "assignments/<int:assignment_id>/periods/<int:period_id>/",
+        report_form.ReportView.as_view(),
+        name="report",
     ),
+    path("reports/<int:report_id>/", detail.ReportDetailView.as_view(), name="report_detail"),
+    path(
+        "reports/<int:report_id>/versions/",
+        detail.ReportVersionsView.as_view(),
+        name="report_versions",
+    ),
+    path("reports/<int:report_id>/review/", review.ReviewView.as_view(), name="review"),
+    path("reports/<int:report_id>/highlight/", review.HighlightView.as_view(), name="highlight"),
+    path("evidence/<int:evidence_id>/", detail.EvidenceView.as_view(), name="evidence"),
 ]

@@ -1,16 +1,17 @@
-from django.contrib.auth.decorators import login_required
 from django.urls import path
-from django.views.generic import TemplateView
+
+from taizhang.units import views
 
 app_name = "units"
 urlpatterns = [
+    path("", views.DirectoryView.as_view(), name="directory"),
+    path("new/", views.UnitCreateView.as_view(), name="unit_create"),
+    path("<int:unit_id>/", views.UnitView.as_view(), name="unit"),
+    path("<int:unit_id>/merge/", views.UnitMergeView.as_view(), name="unit_merge"),
+    path("collectives/", views.CollectiveListView.as_view(), name="collectives"),
     path(
-        "",
-        login_required(
-            TemplateView.as_view(
-                template_name="placeholder.html", extra_context={"title": "单位名录"}
-            )
-        ),
-        name="directory",
+        "collectives/<int:collective_id>/",
+        views.CollectiveView.as_view(),
+        name="collective",
     ),
 ]

@@ -1,14 +1,6 @@
-from django.contrib.auth.decorators import login_required
 from django.urls import path
-from django.views.generic import TemplateView
+
+from taizhang.workspace.views import TodoView
 
 app_name = "workspace"
-urlpatterns = [
-    path(
-        "",
-        login_required(
-            TemplateView.as_view(template_name="placeholder.html", extra_context={"title": "待办"})
-        ),
-        name="todo",
-    ),
-]
+urlpatterns = [path("", TodoView.as_view(), name="todo")]

@@ -1,0 +1,225 @@
+"""Input of the import pages: the upload, and the office's choice for each unknown name."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django import forms
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.reading import MAX_BYTES
+from taizhang.plans.importing import REJECTIONS
+from taizhang.plans.models import Plan
+from taizhang.units.models import Region, Unit
+
+ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+WRONG_SUFFIX = "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。"
+_SUGGEST = 0.6  # share of the shorter name's character pairs found in the other
+
+
+class UploadForm(forms.Form):
+    """A new plan: the file, whose plan it is, and the plan it carries out."""
+
+    file = forms.FileField(
+        label="方案文件",
+        help_text="支持 .txt、.html、.docx、.pdf，不超过 20 MB。",
+        error_messages={"required": "请选择要导入的方案文件。", "empty": REJECTIONS["empty"]},
+    )
+    region = forms.ModelChoiceField(
+        label="方案所属地区",
+        queryset=Region.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": "请选择本单位所辖的地区。"},
+    )
+    parent = forms.ModelChoiceField(
+        label="上级方案",
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label="（无）",
+        help_text="县(市、区)方案落实的州(市)方案。",
+        error_messages={"invalid_choice": "请选择本单位已导入的方案。"},
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = Region.objects.filter(organisation=organisation).exclude(
+            level__in=[Region.Level.TOWNSHIP, Region.Level.VILLAGE]
+        )
+        self.fields["region"].queryset = regions
+        self.fields["parent"].queryset = Plan.objects.filter(organisation=organisation).only(
+            "pk", "title"
+        )
+
+    def clean_file(self):
+        return _checked_file(self.cleaned_data["file"])
+
+
+class ReviseForm(forms.Form):
+    """A revised version of an existing plan."""
+
+    file = forms.FileField(
+        label="修订后的方案文件",
+        help_text="支持 .txt、.html、.docx、.pdf，不超过 20 MB。",
+        error_messages={"required": "请选择修订后的方案文件。", "empty": REJECTIONS["empty"]},
+    )
+
+    def clean_file(self):
+        return _checked_file(self.cleaned_data["file"])
+
+
+def _checked_file(upload):
+    """Refuse what cannot be a plan before reading it: size, then kind."""
+    if upload.size > MAX_BYTES:
+        raise forms.ValidationError(REJECTIONS["too_large"])
+    suffix = PurePath(upload.name).suffix.lower()
+    if suffix in (".doc", ".wps", ".xls"):
+        raise forms.ValidationError(REJECTIONS["legacy_office"])
+    if suffix not in ALLOWED_SUFFIXES:
+        raise forms.ValidationError(WRONG_SUFFIX)
+    return upload
+
+
+class NameChoicesForm(forms.Form):
+    """For each name not in the directory: create the drafted unit or map the name to an
+    existing unit (which then gets the name as an alias).
+
+    Fields per name i: n{i}-action, n{i}-unit, n{i}-category, n{i}-level, n{i}-region.
+    The unit select is rendered from one prepared list (see unit_options) because a big
+    plan times a big directory is tens of thousands of options."""
+
+    ACTIONS = [("create", "新建单位"), ("map", "对应已有单位")]
+
+    def __init__(self, data=None, *, unknown, units, regions):
+        super().__init__(data)
+        self.unknown = unknown
+        self.units = units
+        self._unit_ids = {u.pk for u in units}
+        unit_choices = [("", "— 请选择 —"), *((u.pk, u.name) for u in units)]
+        region_choices = [(r.pk, r.name) for r in regions]
+        suggestions = suggest_units([c.name for c in unknown], units)
+        self.suggested = suggestions
+        for i, choice in enumerate(unknown):
+            draft = choice.draft
+            # a name left out of the post is created as drafted, as importing.confirm does
+            self.fields[f"n{i}-action"] = forms.ChoiceField(
+                choices=self.ACTIONS, initial="create", widget=forms.RadioSelect, required=False
+            )
+            self.fields[f"n{i}-unit"] = forms.TypedChoiceField(
+                choices=unit_choices,
+                coerce=int,
+                required=False,
+                empty_value=None,
+                initial=suggestions.get(choice.name),
+            )
+            self.fields[f"n{i}-category"] = forms.ChoiceField(
+                choices=Unit.Category.choices, initial=draft.category, required=False
+            )
+            self.fields[f"n{i}-level"] = forms.ChoiceField(
+                choices=Region.Level.choices, initial=draft.level, required=False
+            )
+            self.fields[f"n{i}-region"] = forms.TypedChoiceField(
+                choices=region_choices,
+                coerce=int,
+                initial=draft.region.pk,
+                required=False,
+                empty_value=None,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        missing = [
+            choice.name
+            for i, choice in enumerate(self.unknown)
+            if cleaned.get(f"n{i}-action") == "map" and not cleaned.get(f"n{i}-unit")
+        ]
+        if missing:
+            raise forms.ValidationError(
+                "请为以下名称选择对应的已有单位，或改为新建：" + "、".join(missing)
+            )
+        return cleaned
+
+    def mapping(self) -> dict[str, int | None]:
+        """name -> existing unit id, or None to create it (importing.confirm's mapping)."""
+        return {
+            choice.name: (
+                self.cleaned_data[f"n{i}-unit"]
+                if self.cleaned_data[f"n{i}-action"] == "map"
+                else None
+            )
+            for i, choice in enumerate(self.unknown)
+        }
+
+    def drafts(self) -> dict[str, dict]:
+        """name -> corrections of the drafted unit (empty values keep the draft)."""
+        return {
+            choice.name: {
+                "category": self.cleaned_data.get(f"n{i}-category") or None,
+                "level": self.cleaned_data.get(f"n{i}-level") or None,
+                "region": self.cleaned_data.get(f"n{i}-region"),
+            }
+            for i, choice in enumerate(self.unknown)
+        }
+
+    def rows(self):
+        """(index, name choice, fields, unit options HTML, suggested unit) per name."""
+        names = {u.pk: u for u in self.units}
+        prepared = [(u.pk, escape(u.name), escape(u.region.name)) for u in self.units]
+        for i, choice in enumerate(self.unknown):
+            field = self[f"n{i}-unit"]
+            selected = field.value()
+            yield {
+                "index": i,
+                "choice": choice,
+                "action": self[f"n{i}-action"],
+                "unit": field,
+                "unit_options": _options(prepared, selected),
+                "category": self[f"n{i}-category"],
+                "level": self[f"n{i}-level"],
+                "region": self[f"n{i}-region"],
+                "suggested": names.get(self.suggested.get(choice.name)),
+            }
+
+
+def _options(prepared, selected) -> str:
+    selected = str(selected) if selected not in (None, "") else ""
+    parts = ['<option value="">— 请选择 —</option>']
+    group = None
+    for pk, name, region in prepared:
+        if region != group:
+            if group is not None:
+                parts.append("</optgroup>")
+            parts.append(f'<optgroup label="{region}">')
+            group = region
+        mark = " selected" if str(pk) == selected else ""
+        parts.append(f'<option value="{pk}"{mark}>{name}</option>')
+    if group is not None:
+        parts.append("</optgroup>")
+    return mark_safe("".join(parts))  # every piece above is escaped
+
+
+def suggest_units(names: list[str], units: list[Unit]) -> dict[str, int]:
+    """name -> the id of the existing unit most like it, when one is alike enough.
+
+    Character-pair overlap, as taizhang.parsing.tables.similarity, with each unit's
+    pairs computed once rather than once per name."""
+    grams = [(u.pk, _pairs(u.name)) for u in units]
+    found = {}
+    for name in names:
+        mine = _pairs(name)
+        best, best_score = None, 0.0
+        for pk, theirs in grams:
+            if not mine or not theirs:
+                continue
+            score = len(mine & theirs) / min(len(mine), len(theirs))
+            if score > best_score:
+                best, best_score = pk, score
+        if best is not None and best_score >= _SUGGEST:
+            found[name] = best
+    return found
+
+
+def _pairs(text: str) -> set[str]:
+    folded = "".join(ch for ch in fold(text) if ch.isalnum())
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}

@@ -1,0 +1,294 @@
+"""The import pages: upload a plan (or a revised version), check the preview, confirm or
+abandon. Only the organisation's coordinating office may import; the writing is done by
+plans.importing."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views import View
+from django.views.generic import FormView
+
+from taizhang.plans import importing
+from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
+from taizhang.plans.models import Plan, PlanImport
+from taizhang.units.models import Collective, Region, Unit
+
+log = logging.getLogger(__name__)
+
+# The parser's diagnostics are English for developers; the office reads these.
+DIAGNOSTIC_LABELS = {
+    "no-attribution": "未标注牵头/责任单位",
+    "no-attributions": "全文均未标注牵头/责任单位，导入后请逐项指定",
+    "numbering-gap": "编号不连续",
+    "numbering-repeat": "编号重复",
+    "unknown-unit": "名录中没有的单位名称",
+    "target-unread": "可能有未识别的量化目标",
+    "no-measures": "未识别出编号任务",
+}
+CONFIRM_FAILED = "导入未完成，未写入任何数据。请稍后重试；如仍失败，请联系系统管理员。"
+
+
+class OfficeOnlyMixin:
+    """Anonymous -> login; anyone but an office admin of an organisation -> 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.check_office(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def check_office(user) -> None:
+        if not user.has_perm("plans.import_plan") or user.organisation_id is None:
+            raise PermissionDenied
+
+
+class UploadView(OfficeOnlyMixin, FormView):
+    template_name = "plans/import_upload.html"
+    form_class = UploadForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.request.user.organisation}
+
+    def get_initial(self):
+        home = Region.objects.filter(
+            organisation_id=self.request.user.organisation_id, level=Region.Level.PREFECTURE
+        ).first()
+        return {"region": home}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        return _stage(
+            self.request,
+            form,
+            region=data["region"],
+            parent=data["parent"],
+            revises=None,
+        ) or self.form_invalid(form)
+
+
+class ReviseView(OfficeOnlyMixin, FormView):
+    template_name = "plans/import_revise.html"
+    form_class = ReviseForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.check_office(request.user)  # the role decides first: 403 before 404
+            # another organisation's plan does not exist, as far as this person knows
+            self.plan = get_object_or_404(
+                Plan.objects.select_related("region"),
+                pk=kwargs["plan_id"],
+                organisation_id=request.user.organisation_id,
+            )
+            if not request.user.has_perm("plans.change_plan", self.plan):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(plan=self.plan, **kwargs)
+
+    def form_valid(self, form):
+        staged = _stage(self.request, form, region=self.plan.region, parent=None, revises=self.plan)
+        return staged or self.form_invalid(form)
+
+
+def _stage(request, form, *, region, parent, revises):
+    """Parse the upload into a PlanImport and go to its preview; None with the form's
+    error set when the file cannot become a plan."""
+    upload = form.cleaned_data["file"]
+    try:
+        plan_import = importing.stage(
+            request.user.organisation,
+            request.user,
+            region,
+            PurePath(upload.name).name,
+            upload.read(),
+            revises=revises,
+            parent=parent,
+        )
+    except importing.ImportRejected as rejected:
+        form.add_error("file", str(rejected))
+        return None
+    return redirect("plans:import_preview", import_id=plan_import.pk)
+
+
+class PreviewView(OfficeOnlyMixin, View):
+    """GET: the preview; POST action=confirm|abandon."""
+
+    template_name = "plans/import_preview.html"
+
+    def get_import(self) -> PlanImport:
+        return get_object_or_404(
+            PlanImport.objects.select_related("organisation", "region", "revises", "uploaded_by"),
+            pk=self.kwargs["import_id"],
+            organisation_id=self.request.user.organisation_id,
+        )
+
+    def get(self, request, import_id):
+        plan_import = self.get_import()
+        preview = importing.preview(plan_import)
+        return self.render(preview, self.name_form(preview))
+
+    def post(self, request, import_id):
+        plan_import = self.get_import()
+        if request.POST.get("action") == "abandon":
+            importing.abandon(plan_import, request.user)
+            messages.info(request, f"已放弃导入《{plan_import.source_name}》，未写入任何数据。")
+            if plan_import.revises_id:
+                return redirect(_ledger_url(plan_import.revises))
+            return redirect("plans:import")
+        preview = importing.preview(plan_import)
+        form = self.name_form(preview, request.POST)
+        if not form.is_valid():
+            return self.render(preview, form, status=400)
+        try:
+            plan = importing.confirm(plan_import, request.user, form.mapping(), form.drafts())
+        except PlanImport.DoesNotExist:  # confirmed or abandoned in another tab meanwhile
+            messages.error(request, "该导入已被确认或放弃，请重新上传。")
+            return redirect("plans:import")
+        except Exception:  # the transaction rolled back; the office can try again
+            log.exception("confirming import %s failed", plan_import.pk)
+            messages.error(request, CONFIRM_FAILED)
+            return redirect("plans:import_preview", import_id=plan_import.pk)
+        verb = "修订" if plan_import.revises_id else "导入"
+        count = plan.measures.filter(withdrawn=False).count()
+        messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务。")
+        return redirect(_ledger_url(plan))
+
+    def name_form(self, preview, data=None) -> NameChoicesForm:
+        organisation_id = self.request.user.organisation_id
+        units = sorted(
+            Unit.objects.filter(organisation_id=organisation_id).select_related("region"),
+            key=lambda u: (u.region.level != Region.Level.PREFECTURE, u.region_id, u.name),
+        )
+        regions = [r for r in preview.regions if r.level in _UNIT_LEVELS]
+        return NameChoicesForm(data, unknown=preview.unknown, units=units, regions=regions)
+
+    def render(self, preview, form, status=200):
+        document = preview.plan_import.document
+        context = {
+            "plan_import": preview.plan_import,
+            "preview": preview,
+            "document": document,
+            "form": form,
+            "name_rows": list(form.rows()),
+            "rows": ledger_rows(preview),
+            "general_diagnostics": [translate(d) for d in preview.general_diagnostics],
+            "diagnostic_count": len(document["diagnostics"]),
+            "collectives": collective_rows(preview),
+            "changes": preview.changes,
+            "kept": preview.kept,
+            "known_count": len(preview.names) - len(preview.unknown),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+_UNIT_LEVELS = (Region.Level.PREFECTURE, Region.Level.COUNTY)
+
+
+def _ledger_url(plan: Plan) -> str:
+    """The plan's ledger page when the ledger app provides one, else the plan list."""
+    try:
+        return reverse("plans:ledger", kwargs={"plan_id": plan.pk})
+    except NoReverseMatch:
+        return reverse("plans:list")
+
+
+# -- what the template shows ----------------------------------------------------------
+
+
+def translate(diagnostic: dict) -> dict:
+    """A diagnostic as the office reads it: a Chinese label and the detail it names."""
+    code, message = diagnostic["code"], diagnostic["message"]
+    detail = ""
+    numbers = re.findall(r"\d+", message)
+    if code == "numbering-gap" and len(numbers) >= 2:
+        detail = f"第{numbers[0]}项排在第{numbers[1]}项之后"
+    elif code == "numbering-repeat" and numbers:
+        detail = f"第{numbers[0]}项出现两次"
+    elif code == "unknown-unit" and ":" in message:
+        detail = message.split(":", 1)[1].strip().rstrip(".")
+    elif code == "target-unread":
+        quoted = re.search(r"“(.+?)”", message)
+        detail = f"“{quoted.group(1)}”" if quoted else ""
+    return {
+        "code": code,
+        "label": DIAGNOSTIC_LABELS.get(code, "请核对原文"),
+        "detail": detail,
+        "line": diagnostic["line"],
+        "level": diagnostic.get("level", "warning"),
+        "original": message,
+    }
+
+
+def ledger_rows(preview) -> list[dict]:
+    """The parsed ledger in order, with chapter and section headings where they change,
+    each measure's diagnostics and, for a revision, whether it is new or changed."""
+    document = preview.plan_import.document
+    chapters = {c["no"]: c["title"] for c in document["chapters"]}
+    sections = {(s["chapter"], s["no"]): s["title"] for s in document["sections"]}
+    unknown = {c.name for c in preview.unknown}
+    added = set(preview.diff.added) if preview.diff else set()
+    changed = set(preview.diff.changed) if preview.diff else set()
+    rows, chapter, section = [], object(), object()
+    for index, task in enumerate(preview.tasks):
+        if task["chapter"] != chapter:
+            chapter, section = task["chapter"], object()
+            if chapter:
+                rows.append({"heading": f"{chapter}、{chapters.get(chapter, '')}"})
+        if task["section"] != section:
+            section = task["section"]
+            if section:
+                title = sections.get((task["chapter"], section), "")
+                rows.append({"heading": f"（{section}）{title}", "minor": True})
+        lead_in, body = _split_title(task)
+        rows.append(
+            {
+                "task": task,
+                "lead_in": lead_in,
+                "body": body,
+                "lead": [(n, n in unknown) for n in task["lead"]],
+                "responsible": [(n, n in unknown) for n in task["responsible"]],
+                "diagnostics": [translate(d) for d in preview.diagnostics_by_task.get(index, [])],
+                "state": "added" if index in added else "changed" if index in changed else "",
+            }
+        )
+    return rows
+
+
+def _split_title(task: dict) -> tuple[str, str]:
+    """A measure's short title in bold, as the printed plan sets it: the title is usually
+    the text's first sentence, otherwise it goes in front."""
+    title, text = task["title"] or "", task["text"]
+    if not title:
+        return "", text
+    if text.startswith(title):
+        end = len(title) + (text[len(title) : len(title) + 1] in ("。", "．", ".", "：", ":"))
+        return text[:end], text[end:]
+    return f"{title}。", text
+
+
+def collective_rows(preview) -> list[dict]:
+    """Each collective phrase and whether the organisation has said what it means."""
+    defined = {
+        c.phrase: c
+        for c in Collective.objects.filter(
+            organisation_id=preview.plan_import.organisation_id, phrase__in=preview.collectives
+        ).prefetch_related("members")
+    }
+    return [
+        {
+            "phrase": phrase,
+            "members": len(defined[phrase].members.all()) if phrase in defined else 0,
+            "known": phrase in defined,
+        }
+        for phrase in preview.collectives
+    ]

@@ -1,0 +1,53 @@
+"""What the report pages show around a report: the measure, its targets and values,
+evidence, reviews, and for a lead unit the responsible units' reports."""
+
+from __future__ import annotations
+
+from taizhang.reporting.models import ProgressReport, Review
+
+
+def report_context(report: ProgressReport) -> dict:
+    measure = report.assignment.measure
+    targets = list(measure.targets.order_by("id"))
+    saved = report.pk is not None
+    values = {v.target_id: v for v in report.values.all()} if saved else {}
+    reviews = list(report.reviews.select_related("reviewer")) if saved else []
+    returns = [r for r in reviews if r.decision == Review.Decision.RETURN]
+    assignments = list(measure.assignments.select_related("unit").order_by("role", "id"))
+    return {
+        "report": report,
+        "measure": measure,
+        "assignment": report.assignment,
+        "period": report.period,
+        "leads": [a.unit for a in assignments if a.role == "lead"],
+        "responsibles": [a.unit for a in assignments if a.role == "responsible"],
+        "target_values": [(t, values.get(t.pk)) for t in targets],
+        "targets": targets,
+        "evidence": list(report.evidence.select_related("uploaded_by")) if saved else [],
+        "reviews": reviews,
+        "last_return": returns[-1] if returns and report.state == "returned" else None,
+        "consolidation": consolidation(report, assignments) if report.is_lead_report else None,
+    }
+
+
+def consolidation(report: ProgressReport, assignments: list) -> list[dict]:
+    """The responsible units' reports for the same period, for the lead unit to sum up:
+    one row per responsible unit, with or without a report."""
+    others = [a for a in assignments if a.role == "responsible"]
+    reports = {
+        r.assignment_id: r
+        for r in ProgressReport.objects.filter(
+            period=report.period, assignment__in=[a.pk for a in others]
+        )
+    }
+    return [{"assignment": a, "report": reports.get(a.pk)} for a in others]
+
+
+def permissions(user, report: ProgressReport) -> dict:
+    """What the person may do with the report, for the page's buttons."""
+    return {
+        "can_edit": user.has_perm("reporting.edit_report", report),
+        "can_review": report.state == ProgressReport.State.SUBMITTED
+        and user.has_perm("reporting.review_report", report),
+        "can_highlight": user.has_perm("reporting.highlight_report", report),
+    }

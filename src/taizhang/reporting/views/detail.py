@@ -1,0 +1,72 @@
+"""Reading a report: its content, reviews, every saved version, and evidence files."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.views import View
+
+from taizhang.reporting import access
+from taizhang.reporting.context import permissions, report_context
+from taizhang.reporting.models import ProgressReport
+
+ACTIONS = {"save": "保存", "submit": "提交审核", "accept": "审核通过", "return": "退回"}
+
+
+class ReportDetailView(LoginRequiredMixin, View):
+    def get(self, request, report_id):
+        report = access.report(request.user, report_id)
+        access.require(request.user, "reporting.view_report", report)
+        context = report_context(report)
+        versions = list(report.versions.select_related("author").order_by("-number"))
+        for version in versions:
+            version.action_label = ACTIONS.get(version.action, version.action)
+        context["versions"] = versions
+        context.update(permissions(request.user, report))
+        return render(request, "reporting/report_detail.html", context)
+
+
+class ReportVersionsView(LoginRequiredMixin, View):
+    def get(self, request, report_id):
+        report = access.report(request.user, report_id)
+        access.require(request.user, "reporting.view_report", report)
+        targets = {str(t.pk): t for t in report.assignment.measure.targets.all()}
+        statuses = dict(ProgressReport.Status.choices)
+        states = dict(ProgressReport.State.choices)
+        versions = []
+        for version in report.versions.select_related("author").order_by("-number"):
+            snapshot = version.snapshot
+            versions.append(
+                {
+                    "version": version,
+                    "action": ACTIONS.get(version.action, version.action),
+                    "status": statuses.get(snapshot.get("status"), ""),
+                    "state": states.get(snapshot.get("state"), ""),
+                    "snapshot": snapshot,
+                    "values": [
+                        (targets.get(key), value, source)
+                        for key, (value, source) in snapshot.get("values", {}).items()
+                    ],
+                }
+            )
+        context = {"report": report, "measure": report.assignment.measure, "versions": versions}
+        return render(request, "reporting/report_versions.html", context)
+
+
+class EvidenceView(LoginRequiredMixin, View):
+    """Download an evidence file under its original name (RFC 5987 for Chinese names)."""
+
+    def get(self, request, evidence_id):
+        evidence = access.evidence(request.user, evidence_id)
+        access.require(request.user, "reporting.view_report", evidence.report)
+        try:
+            handle = evidence.file.open("rb")
+        except FileNotFoundError as missing:
+            raise Http404("文件不存在。") from missing
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=evidence.original_name,
+            content_type=evidence.content_type,
+        )

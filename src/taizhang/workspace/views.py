@@ -1,0 +1,18 @@
+"""The to-do page (待办) everyone lands on after signing in."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from taizhang.workspace.todo import todo_for
+
+
+class TodoView(LoginRequiredMixin, TemplateView):
+    template_name = "workspace/todo.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["todo"] = todo_for(self.request.user, timezone.localdate())
+        return context

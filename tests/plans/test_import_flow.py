@@ -1,0 +1,270 @@
+"""Upload -> preview -> confirm or abandon, as the coordinating office does it."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from taizhang.plans import importing
+from taizhang.plans.import_views import _ledger_url
+from taizhang.plans.models import Assignment, Measure, Plan, PlanImport, RecurringDuty, Target
+from taizhang.units.models import Unit, UnitAlias
+
+SMALL_PLAN = """测试州法治示范建设实施方案(2023—2025年)
+
+为贯彻落实《法治社会建设实施纲要(2020—2025年)》，制定本方案。
+
+一、总体要求
+二、主要任务
+（一）加强宪法宣传
+1.开展宪法宣传周活动。每年至少开展2次宪法宣传活动。〔牵头单位：州司法局；责任单位：州教育局、州公安局〕
+2.推进法治乡村建设，到2025年民主法治示范村比例达到50%以上。〔牵头单位：州民政局；责任单位：各县(市)〕
+（二）完善法律服务
+3.完善公共法律服务体系，2024年底前建成服务平台。〔牵头单位：州法律援助中心；责任单位：州司法局〕
+5.加强人民调解工作。
+"""
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """The world's people need no real password hashing (argon2 costs seconds here)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def upload(client, world, text=SMALL_PLAN, name="plan.txt", **fields):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return client.post(
+        reverse("plans:import"),
+        {"file": SimpleUploadedFile(name, data), "region": world.home.pk, **fields},
+    )
+
+
+@pytest.fixture
+def office(client, world):
+    client.force_login(world.people["office"])
+    return client
+
+
+@pytest.fixture
+def staged(office, world):
+    upload(office, world)
+    return PlanImport.objects.get()
+
+
+def confirm_url(plan_import):
+    return reverse("plans:import_preview", kwargs={"import_id": plan_import.pk})
+
+
+def test_upload_stages_an_import_and_shows_its_preview(office, world):
+    plans_before = Plan.objects.count()
+    response = upload(office, world)
+    plan_import = PlanImport.objects.get()
+    assert response.status_code == 302
+    assert response.url == confirm_url(plan_import)
+    assert Plan.objects.count() == plans_before
+
+
+def test_upload_page_offers_the_organisations_regions_only(office, world):
+    response = office.get(reverse("plans:import"))
+    regions = list(response.context["form"].fields["region"].queryset)
+    assert set(regions) == {world.home, world.county}
+
+
+def test_preview_shows_the_ledger_and_translated_diagnostics(office, staged):
+    response = office.get(confirm_url(staged))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "开展宪法宣传周活动" in page
+    assert "未标注牵头/责任单位" in page
+    assert "编号不连续" in page
+    assert "第5项排在第3项之后" in page
+
+
+def test_preview_attaches_diagnostics_to_their_measure(office, staged):
+    rows = office.get(confirm_url(staged)).context["rows"]
+    flagged = {row["task"]["no"]: row["diagnostics"] for row in rows if row.get("diagnostics")}
+    assert list(flagged) == [5]
+    assert {d["code"] for d in flagged[5]} == {"no-attribution", "numbering-gap"}
+
+
+def test_preview_lists_unknown_names_with_drafts(office, staged, world):
+    response = office.get(confirm_url(staged))
+    names = [row["choice"].name for row in response.context["name_rows"]]
+    assert names == ["州民政局", "州法律援助中心"]
+    draft = response.context["name_rows"][0]["choice"].draft
+    assert draft.region == world.home
+
+
+def test_preview_suggests_a_similar_existing_unit(office, world):
+    upload(office, world, SMALL_PLAN.replace("州公安局", "州公安局交警支队"))
+    response = office.get(confirm_url(PlanImport.objects.get()))
+    rows = {row["choice"].name: row for row in response.context["name_rows"]}
+    assert rows["州公安局交警支队"]["suggested"] == world.police
+
+
+def test_confirm_creates_plan_measures_assignments_and_units(office, staged, world):
+    response = office.post(confirm_url(staged), {"action": "confirm"})
+    plan = Plan.objects.get(title="测试州法治示范建设实施方案(2023—2025年)")
+    assert response.status_code == 302
+    assert response.url == _ledger_url(plan)  # the plan's ledger, or the list without one
+    assert list(plan.measures.values_list("number", flat=True)) == [1, 2, 3, 5]
+    created = Unit.objects.filter(
+        organisation=world.organisation, name__in=["州民政局", "州法律援助中心"]
+    )
+    assert created.count() == 2
+    first = plan.measures.get(number=1)
+    assert {(a.unit.name, a.role) for a in first.assignments.all()} == {
+        ("州司法局", "lead"),
+        ("州教育局", "responsible"),
+        ("州公安局", "responsible"),
+    }
+    assert not PlanImport.objects.exists()
+
+
+def test_confirm_keeps_targets_duties_and_deadlines(office, staged):
+    office.post(confirm_url(staged), {"action": "confirm"})
+    plan = Plan.objects.get(title__startswith="测试州法治示范")
+    assert Target.objects.get(measure__plan=plan).value == 50
+    assert RecurringDuty.objects.get(measure__plan=plan).times_per_year == 2
+    assert str(plan.measures.get(number=3).deadline) == "2024-12-31"
+
+
+def test_confirm_uses_the_corrected_draft(office, staged, world):
+    office.post(
+        confirm_url(staged),
+        {
+            "action": "confirm",
+            "n1-action": "create",
+            "n1-category": "other",
+            "n1-level": "county",
+            "n1-region": world.county.pk,
+        },
+    )
+    unit = Unit.objects.get(organisation=world.organisation, name="州法律援助中心")
+    assert (unit.category, unit.level, unit.region) == ("other", "county", world.county)
+
+
+def test_mapping_a_name_to_an_existing_unit_adds_an_alias_not_a_unit(office, staged, world):
+    units_before = Unit.objects.count()
+    office.post(
+        confirm_url(staged),
+        {"action": "confirm", "n1-action": "map", "n1-unit": world.justice.pk},
+    )
+    assert Unit.objects.count() == units_before + 1  # only 州民政局 is new
+    alias = UnitAlias.objects.get(name="州法律援助中心")
+    assert alias.unit == world.justice
+    measure = Measure.objects.get(plan__title__startswith="测试州法治示范", number=3)
+    assert list(measure.assignments.values_list("unit__name", "role")) == [("州司法局", "lead")]
+
+
+def test_mapping_without_a_unit_is_refused_with_one_message(office, staged):
+    response = office.post(confirm_url(staged), {"action": "confirm", "n0-action": "map"})
+    assert response.status_code == 400
+    assert "请为以下名称选择对应的已有单位" in response.content.decode()
+    assert PlanImport.objects.filter(pk=staged.pk).exists()
+
+
+def test_parent_plan_is_kept(office, world):
+    upload(office, world, parent=world.plan.pk)
+    office.post(confirm_url(PlanImport.objects.get()), {"action": "confirm"})
+    assert Plan.objects.get(title__startswith="测试州法治示范").parent == world.plan
+
+
+def test_abandon_leaves_nothing_behind(office, staged, world):
+    counts = (Plan.objects.count(), Measure.objects.count(), Unit.objects.count())
+    response = office.post(confirm_url(staged), {"action": "abandon"})
+    assert response.status_code == 302
+    assert not PlanImport.objects.exists()
+    assert (Plan.objects.count(), Measure.objects.count(), Unit.objects.count()) == counts
+
+
+def test_a_failure_midway_through_confirm_writes_nothing(office, staged, monkeypatch):
+    counts = (
+        Plan.objects.count(),
+        Measure.objects.count(),
+        Unit.objects.count(),
+        Assignment.objects.count(),
+    )
+    calls = []
+
+    def fail_on_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return original(*args, **kwargs)
+
+    original = importing._attach
+    monkeypatch.setattr(importing, "_attach", fail_on_second)
+    response = office.post(confirm_url(staged), {"action": "confirm"}, follow=True)
+    assert "导入未完成，未写入任何数据" in response.content.decode()
+    assert (
+        Plan.objects.count(),
+        Measure.objects.count(),
+        Unit.objects.count(),
+        Assignment.objects.count(),
+    ) == counts
+    assert PlanImport.objects.filter(pk=staged.pk).exists()
+
+
+def test_confirm_service_rolls_back_on_error(staged, world, monkeypatch):
+    monkeypatch.setattr(importing, "_sync_targets", lambda *a: 1 / 0)
+    units = Unit.objects.count()
+    with pytest.raises(ZeroDivisionError):
+        importing.confirm(staged, world.people["office"], {})
+    assert Unit.objects.count() == units
+    assert not Plan.objects.filter(title__startswith="测试州法治示范").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("plan.txt", bytes(range(256)) * 20, importing.REJECTIONS["binary"]),
+        ("plan.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, importing.REJECTIONS["legacy_office"]),
+        (
+            "plan.txt",
+            "这是一份通知，没有任何编号任务。".encode(),
+            importing.REJECTIONS["no_measures"],
+        ),
+        ("plan.xlsx", b"PK\x03\x04", "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。"),
+        ("plan.pdf", b"not a pdf at all", importing.REJECTIONS["not_pdf"]),
+    ],
+)
+def test_a_bad_file_gets_one_chinese_message_and_nothing_is_written(
+    office, world, name, data, message
+):
+    response = upload(office, world, data, name=name)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [message]
+    assert not PlanImport.objects.exists()
+
+
+def test_a_file_over_20_mb_is_refused(office, world):
+    response = upload(office, world, b"1." + b"a" * (20 * 1024 * 1024), name="plan.txt")
+    assert response.context["form"].errors["file"] == [importing.REJECTIONS["too_large"]]
+    assert not PlanImport.objects.exists()
+
+
+def test_the_demo_plan_imports_in_the_browser_flow(office, world):
+    from tests.conftest import DEMO
+
+    upload(office, world, (DEMO / "yinchuan-fazhi-shehui-2022-2025.txt").read_bytes())
+    plan_import = PlanImport.objects.get()
+    assert office.get(confirm_url(plan_import)).status_code == 200
+    office.post(confirm_url(plan_import), {"action": "confirm"})
+    plan = Plan.objects.get(source_name="plan.txt")
+    assert plan.measures.count() == 87
+
+
+def test_purge_imports_removes_only_stale_uploads(staged, world):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    fresh = importing.stage(
+        world.organisation, world.people["office"], world.home, "new.txt", SMALL_PLAN.encode()
+    )
+    PlanImport.objects.filter(pk=staged.pk).update(created_at=timezone.now() - timedelta(days=2))
+    call_command("purge_imports")
+    assert list(PlanImport.objects.values_list("pk", flat=True)) == [fresh.pk]
