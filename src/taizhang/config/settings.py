@@ -73,7 +73,7 @@ TEMPLATES = [
     },
 ]
 
-VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database and uploads live here
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # database, uploads, static files
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'taizhang.sqlite3'}", conn_max_age=60

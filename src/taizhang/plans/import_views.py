@@ -154,6 +154,9 @@ class PreviewView(OfficeOnlyMixin, View):
         except PlanImport.DoesNotExist:  # confirmed or abandoned in another tab meanwhile
             messages.error(request, "该导入已被确认或放弃，请重新上传。")
             return redirect("plans:import")
+        except importing.ImportRejected as rejected:  # e.g. a name mapped to a wrong unit
+            messages.error(request, str(rejected))
+            return redirect("plans:import_preview", import_id=plan_import.pk)
         except Exception:  # the transaction rolled back; the office can try again
             log.exception("confirming import %s failed", plan_import.pk)
             messages.error(request, CONFIRM_FAILED)

@@ -301,7 +301,10 @@ def _resolve_units(plan_import, preview_: Preview, mapping, drafts, actor) -> di
         if chosen is not None and chosen in existing:
             units[choice.name] = existing[chosen]
             if choice.unit is None or choice.unit.pk != chosen:
-                directory.add_alias(existing[chosen], choice.name, actor, "导入时匹配")
+                try:
+                    directory.add_alias(existing[chosen], choice.name, actor, "导入时匹配")
+                except directory.DirectoryError as error:
+                    raise ImportRejected(f"“{choice.name}”不能对应到所选单位：{error}") from error
         elif choice.unit is not None:  # known (perhaps since the preview): never a duplicate
             units[choice.name] = choice.unit
         elif directory.name_key(choice.name) in created:

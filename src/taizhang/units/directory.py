@@ -231,9 +231,14 @@ def add_alias(unit: Unit, name: str, actor, reason: str = "") -> UnitAlias:
 
 
 def get_or_create_collective(organisation: Organisation, phrase: str, actor) -> Collective:
-    collective, created = Collective.objects.get_or_create(organisation=organisation, phrase=phrase)
-    if created:
-        record(actor, "create", collective, {"phrase": phrase})
+    """The organisation's collective for ``phrase``; spacing and full-width variants of one
+    phrase ("各县 (市)", "各县（市）") are the same collective."""
+    key = name_key(phrase)
+    for collective in Collective.objects.filter(organisation=organisation):
+        if name_key(collective.phrase) == key:
+            return collective
+    collective = Collective.objects.create(organisation=organisation, phrase=phrase)
+    record(actor, "create", collective, {"phrase": phrase})
     return collective
 
 
