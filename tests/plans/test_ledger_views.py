@@ -227,3 +227,10 @@ def test_lead_unit_reviewer_sees_every_report_on_the_measure(client, world):
     f.ReportFactory(assignment=mine, period=world.period, narrative="教育局的进展")
     content = get(client, world.people["reviewer"], measure_url(world.first)).content.decode()
     assert "教育局的进展" in content
+
+
+def test_measure_page_links_each_report_to_its_page(client, world):
+    lead = world.first.assignments.get(role="lead")
+    report = f.ReportFactory(assignment=lead, period=world.period)
+    content = get(client, world.people["office"], measure_url(world.first)).content.decode()
+    assert reverse("reporting:report_detail", kwargs={"report_id": report.pk}) in content

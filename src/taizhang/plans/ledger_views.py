@@ -200,7 +200,7 @@ class MeasureView(LoginRequiredMixin, TemplateView):
             targets=list(measure.targets.all()),
             duties=list(measure.duties.all()),
             reports=queries.visible_reports(user, measure),
-            report_links=_url_exists("reporting:report", report_id=1),
+            report_links=_url_exists("reporting:report_detail", report_id=1),
             **kwargs,
         )
 
@@ -241,6 +241,7 @@ class ResponsibilitiesView(LoginRequiredMixin, TemplateView):
             via_count=roles["via"],
             lagging_count=statuses[ProgressReport.Status.LAGGING],
             done_count=statuses[ProgressReport.Status.DONE],
+            report_links=_url_exists("reporting:report_detail", report_id=1),
             **kwargs,
         )
 
