@@ -54,11 +54,11 @@ def test_the_office_cannot_edit_a_units_report(client, world, assignments, form_
     assert 'name="narrative"' not in client.get(url).content.decode()
 
 
-def test_the_office_cannot_review_a_responsible_units_report(client, world, assignments):
+def test_the_office_may_settle_a_responsible_units_report(client, world, assignments):
     report = _submitted(world, assignments.education)
     client.force_login(world.people["office"])
     url = reverse("reporting:review", kwargs={"report_id": report.pk})
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 200
 
 
 def test_the_county_office_edits_its_countys_units_reports(client, world, assignments, form_url):

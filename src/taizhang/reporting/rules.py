@@ -58,7 +58,9 @@ rules.add_perm(
 rules.add_perm("reporting.edit_report", in_organisation & may_file & editable_state)
 rules.add_perm(
     "reporting.review_report",
-    in_organisation & ((is_reviewer & leads_the_measure) | (is_office_admin & is_lead_report)),
+    # The lead unit reviews the responsible units' reports; the office reviews the lead
+    # units' consolidated reports and, supervising the whole plan, may settle any report.
+    in_organisation & ((is_reviewer & leads_the_measure) | is_office_admin),
 )
 rules.add_perm("reporting.manage_periods", is_office_admin)
 

@@ -130,7 +130,8 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         raise ValidationError("请选择通过或退回。")
     if decision == Review.Decision.RETURN and not comment.strip():
         raise ValidationError("退回时请填写退回意见。")
-    stage = Review.Stage.OFFICE if report.is_lead_report else Review.Stage.LEAD
+    by_office = report.is_lead_report or getattr(reviewer, "role", None) == "office_admin"
+    stage = Review.Stage.OFFICE if by_office else Review.Stage.LEAD
     Review.objects.create(
         report=report, reviewer=reviewer, stage=stage, decision=decision, comment=comment
     )
