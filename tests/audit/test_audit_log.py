@@ -233,3 +233,9 @@ def test_export_holds_only_the_organisations_entries(client, world, entry):
     client.force_login(world.people["outsider"])
     rows = _rows(client.get(reverse("audit:log_export")))
     assert [row[5] for row in rows] == ["另一市"]
+
+
+def test_a_saved_report_change_reads_as_before_and_after():
+    from taizhang.audit.display import change_lines
+
+    assert change_lines("save", {"status": ["not_started", "lagging"]})[0].endswith("→ 滞后")

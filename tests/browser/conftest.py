@@ -18,7 +18,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The browser's own labels (the file input's 选择文件) follow LANGUAGE, in Chinese where
+# Debian's chromium-l10n is installed; without it they stay English and nothing else changes.
+CHROMIUM_ENV = {**os.environ, "LANGUAGE": "zh_CN:zh"}
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+DEMO = REPO / "demo"
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 
@@ -32,7 +37,9 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=CHROMIUM_ENV
+        )
         yield browser
         browser.close()
 
@@ -61,12 +68,58 @@ def log_in(page, user, password):
     page.goto("/accounts/login/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save what the page shows; ``full_page=False`` keeps just the window (1366x768 on
+    the desktop), for long pages whose whole length would be unreadable when shrunk."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def click_and_wait(page, locator) -> None:
+    """Click a link or submit button and wait until the next page has loaded (the pages
+    are rendered on the server; nothing arrives after the load event)."""
+    with page.expect_navigation():
+        locator.click()
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Evidence and plan files uploaded through the pages land in the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def new_page(chromium, live_server):
+    """Fresh desktop pages, one browser context each, so several people can be signed in
+    side by side in one test (the office, the liaison, the reviewer)."""
+    contexts = []
+
+    def make():
+        context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo deployment (make run's data): both seed plans imported through
+    plans.importing, 2026 quarterly periods and sample reports filed through
+    reporting.services, and the demo people (yc_office, qn_liaison …) with PASSWORD."""
+    from taizhang.accounts.models import User
+    from taizhang.demo.loading import load
+    from tests.factories import PASSWORD
+
+    load(DEMO, PASSWORD)
+    return {user.username: user for user in User.objects.all()}

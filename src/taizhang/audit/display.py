@@ -98,6 +98,10 @@ def _value(value) -> str:
     return str(value)
 
 
+# Actions whose changes are recorded as [before, after] pairs (units' update, reports' save).
+BEFORE_AFTER_ACTIONS = {"update", "save"}
+
+
 def change_lines(action: str, changes) -> list[str]:
     """One readable line per changed field: "类别：政府部门 → 党委部门"."""
     if not isinstance(changes, dict):
@@ -106,7 +110,7 @@ def change_lines(action: str, changes) -> list[str]:
     lines = []
     for key, value in changes.items():
         label = labels.get(key, key)
-        if action == "update" and isinstance(value, list) and len(value) == 2:
+        if action in BEFORE_AFTER_ACTIONS and isinstance(value, list) and len(value) == 2:
             lines.append(f"{label}：{_value(value[0])} → {_value(value[1])}")
         elif value == []:
             continue

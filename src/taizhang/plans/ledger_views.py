@@ -221,7 +221,8 @@ class ResponsibilitiesView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        plan = organisation_plan(user, self.kwargs["plan_id"])
+        # A plan the person may not see stays hidden here too (as on the ledger).
+        plan = viewable_plan(user, self.kwargs["plan_id"])
         unit = get_object_or_404(
             Unit.objects.select_related("region"),
             pk=self.kwargs["unit_id"],

@@ -3,6 +3,7 @@ evidence, reviews, and for a lead unit the responsible units' reports."""
 
 from __future__ import annotations
 
+from taizhang.reporting import access
 from taizhang.reporting.models import ProgressReport, Review
 
 
@@ -46,8 +47,8 @@ def consolidation(report: ProgressReport, assignments: list) -> list[dict]:
 def permissions(user, report: ProgressReport) -> dict:
     """What the person may do with the report, for the page's buttons."""
     return {
-        "can_edit": user.has_perm("reporting.edit_report", report),
+        "can_edit": access.may(user, "reporting.edit_report", report),
         "can_review": report.state == ProgressReport.State.SUBMITTED
-        and user.has_perm("reporting.review_report", report),
-        "can_highlight": user.has_perm("reporting.highlight_report", report),
+        and access.may(user, "reporting.review_report", report),
+        "can_highlight": access.may(user, "reporting.highlight_report", report),
     }

@@ -20,7 +20,9 @@ from taizhang.reporting.models import Period
 
 class OfficeOnlyMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_perm("reporting.manage_periods"):
+        if request.user.is_authenticated and not access.may(
+            request.user, "reporting.manage_periods"
+        ):
             raise PermissionDenied("只有依法治理办可以设置报送周期。")
         return super().dispatch(request, *args, **kwargs)
 

@@ -29,13 +29,13 @@ class ReportView(LoginRequiredMixin, View):
         report = self.load(request, assignment_id, period_id)
         context = report_context(report)
         form = None
-        if request.user.has_perm("reporting.edit_report", report):
+        if access.may(request.user, "reporting.edit_report", report):
             form = self.blank_form(report, context)
         return self.render(request, context, form)
 
     def post(self, request, assignment_id, period_id):
         report = self.load(request, assignment_id, period_id)
-        if not request.user.has_perm("reporting.edit_report", report):
+        if not access.may(request.user, "reporting.edit_report", report):
             raise PermissionDenied("您没有权限修改该报告。")
         context = report_context(report)
         form = ReportForm(

@@ -1,0 +1,226 @@
+"""Who gets what from every URL of the platform: the table tests/test_permission_matrix.py
+checks, one row per URL name.
+
+Columns are the roles of the `world` fixture plus anonymous:
+  anon  not signed in              cty  the 甲县 county office
+  off   the office admin           lea  a leader (reads everything, changes nothing)
+  lia   the liaison of 州教育局     sys  the system administrator (superuser, no organisation)
+  rev   the reviewer of 州司法局, lead unit of measure 1
+  out   the office admin of another organisation (the outsider)
+A cell is an HTTP status or
+  log   302 to the login page (the API answers 401; the admin sends to its own login)
+  rdr   302 somewhere else, by design
+
+The objects behind the URL kwargs (test_permission_matrix.OBJECTS):
+  plan_id the organisation's plan; measure_id measure 1 (司法局 leads, 教育局 and 甲县人民政府
+  carry it); unit_id 州教育局; report_id 教育局's submitted report on measure 1, with
+  evidence_id one of its files; assignment_id 教育局's assignment on measure 1; period_id
+  the plan's period; import_id a PlanImport staged by the office; collective_id a
+  collective. A row may be repeated for other objects ("name@variant", `use` naming them)
+  where a rule is worth showing, e.g. measure 2, which only 州公安局 carries.
+
+Each row with object kwargs is also requested with the other organisation's objects by the
+five people of the first organisation (off lia rev cty lea): 404, nobody learns what
+another organisation holds, unless `foreign` says otherwise. Office-only pages refuse
+other roles before looking anything up, so those see 403 whatever the id.
+
+GET unless a row says otherwise. POST rows are safe to send: each test runs in its own
+transaction, rolled back afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("anonymous", "office", "liaison", "reviewer", "county", "leader", "sysadmin", "outsider")
+ORGANISATION_ROLES = ("office", "liaison", "reviewer", "county", "leader")
+
+LOGIN = "log"
+REDIRECT = "rdr"
+ALL_404 = "404 404 404 404 404"
+OFFICE_ONLY = "404 403 403 403 403"  # the role check comes before the lookup
+
+
+@dataclass(frozen=True)
+class Row:
+    expected: dict[str, int | str]
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+    use: dict[str, str] = field(default_factory=dict)  # kwarg -> object name (variants)
+    foreign: dict[str, int | str] | None = None  # None: no request with foreign objects
+    why: str = ""
+
+
+def _cells(text: str, roles) -> dict[str, int | str]:
+    cells = [cell if cell in (LOGIN, REDIRECT) else int(cell) for cell in text.split()]
+    assert len(cells) == len(roles), text
+    return dict(zip(roles, cells, strict=True))
+
+
+def row(cells: str, method="get", data=None, use=None, foreign=ALL_404, why="") -> Row:
+    return Row(
+        _cells(cells, ROLES),
+        method,
+        data or {},
+        use or {},
+        _cells(foreign, ORGANISATION_ROLES) if foreign else None,
+        why,
+    )
+
+
+# fmt: off
+#                                      anon off  lia  rev  cty  lea  sys  out
+PAGES = {
+    "home":                       row("rdr  rdr  rdr  rdr  rdr  rdr  rdr  rdr",
+                                      why="to the to-do page, which asks for the login"),
+    # accounts
+    "accounts:login":             row("200  rdr  rdr  rdr  rdr  rdr  rdr  rdr",
+                                      why="signed-in people go on to their to-do page"),
+    "accounts:logout":            row("log  log  log  log  log  log  log  log", method="post",
+                                      why="POST only (GET is 405); back to the login page"),
+    # workspace
+    "workspace:todo":             row("log  200  200  200  200  200  200  200"),
+    # plans: the ledger
+    "plans:list":                 row("log  200  200  200  200  200  200  200", foreign=None,
+                                      why="each lists the plans it may see (outsider: its own)"),
+    "plans:ledger":               row("log  200  200  200  200  200  200  404"),
+    "plans:export":               row("log  200  200  200  200  200  200  404"),
+    "plans:measure":              row("log  200  200  200  200  200  200  404"),
+    "plans:measure@second":       row("log  200  403  403  403  200  200  404",
+                                      use={"measure_id": "second"},
+                                      why="measure 2 is carried by 州公安局 alone"),
+    "plans:responsibilities":     row("log  200  200  403  403  200  200  404",
+                                      why="unit staff open their own unit's list only"),
+    "plans:responsibilities@county_unit":
+                                  row("log  200  403  403  200  200  200  404",
+                                      use={"unit_id": "county_government"},
+                                      why="a county office opens its county's units' lists"),
+    "plans:responsibilities@uncarried_plan":
+                                  row("log  200  403  403  403  200  200  404",
+                                      use={"plan_id": "uncarried_plan"},
+                                      why="as with the ledger: a plan the unit has no part in"),
+    "plans:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
+                                      why="staff to their unit's list, others to the ledger"),
+    # plans: import, the organisation's office only
+    "plans:import":               row("log  200  403  403  403  403  403  200", foreign=None,
+                                      why="the outsider is an office too: its own uploads"),
+    "plans:import_preview":       row("log  200  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY),
+    "plans:import_revise":        row("log  200  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY),
+    # units directory: the office changes it; leaders and the system admin read it
+    "units:directory":            row("log  200  403  403  403  200  200  200", foreign=None),
+    "units:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
+                                      why="the system admin has no organisation to add to"),
+    "units:unit":                 row("log  200  403  403  403  200  200  404",
+                                      why="the office's directory; staff read units by API"),
+    "units:unit_merge":           row("log  200  403  403  403  403  403  404"),
+    "units:collectives":          row("log  200  403  403  403  200  200  200", foreign=None),
+    "units:collective":           row("log  200  403  403  403  200  200  404"),
+    # reporting: periods, set by the office
+    "reporting:periods":          row("log  200  403  403  403  403  403  200", foreign=None,
+                                      why="the page creates periods: the office's alone"),
+    "reporting:period_edit":      row("log  200  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY),
+    # reporting: reports
+    "reporting:report":           row("log  200  200  200  403  200  200  404",
+                                      why="the form page; read-only but to the filing unit"),
+    "reporting:report_detail":    row("log  200  200  200  403  200  200  404"),
+    "reporting:report_detail@county_report":
+                                  row("log  200  403  200  200  200  200  404",
+                                      use={"report_id": "county_report"},
+                                      why="甲县人民政府's report: its county and the lead unit"),
+    "reporting:report_detail@lead_report":
+                                  row("log  200  403  403  403  200  200  404",
+                                      use={"report_id": "lead_report"},
+                                      why="州公安局's report as lead unit of measure 2"),
+    "reporting:report_versions":  row("log  200  200  200  403  200  200  404"),
+    "reporting:review":           row("log  200  403  200  403  403  403  404",
+                                      why="the lead unit and the office; never the sysadmin"),
+    "reporting:review@lead_report":
+                                  row("log  200  403  403  403  403  403  404",
+                                      use={"report_id": "lead_report"},
+                                      why="a lead unit's own report is the office's to review"),
+    "reporting:highlight":        row("log  rdr  403  403  403  403  403  404",
+                                      method="post", data={"highlight": "1"},
+                                      why="POST only: the office marks a typical practice"),
+    "reporting:evidence":         row("log  200  200  200  403  200  200  404"),
+    # audit log
+    "audit:log":                  row("log  200  403  403  403  403  200  200", foreign=None,
+                                      why="the outsider sees its own organisation's entries"),
+    "audit:log_export":           row("log  200  403  403  403  403  200  200", foreign=None),
+}
+
+API = {
+    "api:token":                  row("405  405  405  405  405  405  405  405", foreign=None,
+                                      why="POST only (credentials): GET refused for all"),
+    "api:schema":                 row("200  200  200  200  200  200  200  200", foreign=None,
+                                      why="the OpenAPI description is public; no data in it"),
+    "api:plan-list":              row("log  200  200  200  200  200  200  200", foreign=None),
+    "api:plan-detail":            row("log  200  200  200  200  200  200  404"),
+    "api:period-list":            row("log  200  200  200  200  200  200  200", foreign=None),
+    "api:period-detail":          row("log  200  200  200  200  200  200  404"),
+    "api:measure-list":           row("log  200  200  200  200  200  200  200", foreign=None),
+    "api:measure-detail":         row("log  200  200  200  200  200  200  404"),
+    "api:measure-detail@second":  row("log  200  403  403  403  200  200  404",
+                                      use={"measure_id": "second"}),
+    "api:unit-list":              row("log  200  200  200  200  200  200  200", foreign=None),
+    "api:unit-detail":            row("log  200  200  403  403  200  200  404",
+                                      why="the directory's readers and the unit's own staff"),
+    "api:report-list":            row("log  200  200  200  200  200  200  200", foreign=None),
+    "api:report-detail":          row("log  200  200  200  403  200  200  404"),
+    "api:report-submit":          row("log  403  409  403  403  403  403  404", method="post",
+                                      why="POST {} to a submitted report: its unit gets 409 "
+                                          "(state), nobody else may ever submit it"),
+    "api:report-review":          row("log  400  403  400  403  403  403  404", method="post",
+                                      why="POST {}: 400 = permitted, empty input refused"),
+    "api:evidence-download":      row("log  200  200  200  403  200  200  404"),
+}
+
+
+# The Django admin is the system administrator's (is_staff) alone: everyone else, signed
+# in or not, is sent to the admin's login page.
+def _admin(sysadmin: str, why: str = "") -> Row:
+    return row(f"log  log  log  log  log  log  {sysadmin}  log", foreign=None, why=why)
+
+
+def _admin_model(key: str, add="200", delete="200") -> dict[str, Row]:
+    """The five pages of a registered model; read-only models refuse add/delete (403)."""
+    return {
+        f"admin:{key}_changelist": _admin("200"),
+        f"admin:{key}_add": _admin(add),
+        f"admin:{key}_change": _admin("200"),
+        f"admin:{key}_history": _admin("200"),
+        f"admin:{key}_delete": _admin(delete),
+    }
+
+
+ADMIN = {
+    "admin:index":                _admin("200"),
+    "admin:app_list":             _admin("200"),
+    "admin:login":                row("200  200  200  200  200  200  rdr  200", foreign=None,
+                                      why="non-staff see the form; staff go to the index"),
+    "admin:logout":               row("rdr  rdr  rdr  rdr  rdr  rdr  rdr  rdr", method="post",
+                                      foreign=None,
+                                      why="POST only; non-staff to the admin index, staff "
+                                          "logged out to the platform's login page"),
+    "admin:password_change":      _admin("200"),
+    "admin:password_change_done": _admin("200"),
+    "admin:autocomplete":         _admin("403", why="no autocomplete fields configured"),
+    "admin:jsi18n":               _admin("200"),
+    "admin:view_on_site":         _admin("404", why="no admin model has get_absolute_url"),
+    **_admin_model("auth_group"),
+    **_admin_model("authtoken_tokenproxy"),
+    **_admin_model("audit_auditentry", add="403", delete="403"),
+    **_admin_model("axes_accessattempt", add="403"),
+    **_admin_model("axes_accesslog", add="403"),
+    **_admin_model("axes_accessfailurelog", add="403"),
+}
+# fmt: on
+
+EXPECTATIONS: dict[str, Row] = {**PAGES, **API, **ADMIN}
+
+
+def url_name(key: str) -> str:
+    """The URL name of a row key ("plans:measure@second" -> "plans:measure")."""
+    return key.split("@", 1)[0]

@@ -1,0 +1,310 @@
+"""Every URL of the platform, requested by every role and anonymously: who gets the page,
+who is refused (403), who is told it does not exist (404), who must log in.
+
+The expected answers are data, in tests/permission_expectations.py. The URL list comes
+from the resolver, so a new URL without a row fails here (add its row), and a row whose
+URL is gone fails too. Unnamed URLs of the project's own apps fail as well: a URL that
+cannot be named cannot be in the table.
+
+The data (the `world` fixture and the reports, files and imports around it) is built
+once for the module inside a transaction rolled back at its end; each test runs in a
+nested transaction of its own, so a POST in one test never reaches another."""
+
+from __future__ import annotations
+
+import importlib
+from http.cookies import SimpleCookie
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import URLResolver, get_resolver, reverse
+
+from tests.permission_expectations import (
+    EXPECTATIONS,
+    LOGIN,
+    ORGANISATION_ROLES,
+    REDIRECT,
+    ROLES,
+    url_name,
+)
+
+# URL kwarg -> the object (an attribute of the built data) it names by default.
+OBJECTS = {
+    "plan_id": "plan",
+    "measure_id": "first",
+    "unit_id": "education",
+    "report_id": "report",
+    "period_id": "period",
+    "import_id": "plan_import",
+    "evidence_id": "evidence",
+    "collective_id": "collective",
+    "assignment_id": "assignment",
+    "version_id": "version",
+    "entry_id": "entry",
+}
+# The admin's own kwargs, filled by admin_kwargs().
+ADMIN_KWARGS = {"app_label", "object_id", "content_type_id"}
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PLAN_TEXT = "测试方案\n一、主要任务\n1.开展普法宣传。〔牵头单位：州司法局；责任单位：州教育局〕\n"
+
+
+# -- the URLs --------------------------------------------------------------------------
+
+
+def url_map() -> tuple[dict[str, tuple[str, ...]], list[str]]:
+    """Every named URL (full name -> kwarg names), and the routes of unnamed URLs outside
+    the admin."""
+    named: dict[str, tuple[str, ...]] = {}
+    unnamed: list[str] = []
+
+    def walk(resolver, namespaces, route, kwargs):
+        for pattern in resolver.url_patterns:
+            here = route + str(pattern.pattern)
+            found = (*kwargs, *pattern.pattern.regex.groupindex)
+            if isinstance(pattern, URLResolver):
+                inner = [*namespaces, pattern.namespace] if pattern.namespace else namespaces
+                walk(pattern, inner, here, found)
+            elif pattern.name:
+                named[":".join([*namespaces, pattern.name])] = found
+            elif "admin" not in namespaces:
+                unnamed.append(here)
+
+    walk(get_resolver(), [], "/", ())
+    return named, unnamed
+
+
+URLS, UNNAMED = url_map()
+
+
+def _cases():
+    for key, row in EXPECTATIONS.items():
+        for role in ROLES:
+            yield pytest.param(key, role, False, id=f"{key}-{role}")
+        kwargs = set(URLS.get(url_name(key), ())) & set(OBJECTS)
+        if "@" not in key and row.foreign is not None and kwargs:
+            for role in ORGANISATION_ROLES:
+                yield pytest.param(key, role, True, id=f"{key}[foreign]-{role}")
+
+
+# -- the data --------------------------------------------------------------------------
+
+
+def _filed_report(assignment, period, user):
+    """A submitted report with one evidence file, through the reporting write path."""
+    from taizhang.reporting import services
+
+    return services.file_report(
+        assignment,
+        period,
+        user,
+        {"status": "in_progress", "narrative": "开展宪法宣传活动12场。"},
+        0,
+        uploads=[SimpleUploadedFile("工作总结.pdf", PDF)],
+        submit_after=True,
+    )
+
+
+def _reporting_objects(data, organisation, user, assignment, period):
+    """The report-related objects of one organisation, named as OBJECTS names them."""
+    from taizhang.audit.models import AuditEntry
+
+    data.assignment = assignment
+    data.report = _filed_report(assignment, period, user)
+    data.evidence = data.report.evidence.get()
+    data.version = data.report.versions.order_by("number").first()
+    data.entry = AuditEntry.objects.filter(organisation=organisation).order_by("pk").first()
+
+
+def _build(world_function):
+    from types import SimpleNamespace
+
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+
+    from taizhang.accounts.models import Role
+    from taizhang.api.tokens import issue_token
+    from taizhang.audit.models import AuditEntry
+    from taizhang.plans import importing
+    from taizhang.plans.models import Assignment
+    from tests import factories as f
+
+    world = world_function(None)
+    people = world.people
+    liaison_of_police = f.UserFactory(
+        organisation=world.organisation, role=Role.LIAISON, unit=world.police
+    )
+    mine = Assignment.objects.get(measure=world.first, unit=world.education)
+    data = SimpleNamespace(**vars(world))
+    data.plan_import = importing.stage(
+        world.organisation, people["office"], world.home, "p.txt", PLAN_TEXT.encode()
+    )
+    data.collective = f.CollectiveFactory(organisation=world.organisation, phrase="各县(市)")
+    data.uncarried_plan = f.PlanFactory(organisation=world.organisation, region=world.home)
+    f.AssignmentFactory(
+        measure=f.MeasureFactory(plan=data.uncarried_plan, number=1), unit=world.police
+    )
+    _reporting_objects(data, world.organisation, people["liaison"], mine, world.period)
+    data.county_report = _filed_report(
+        Assignment.objects.get(measure=world.first, unit=world.county_government),
+        world.period,
+        people["county"],
+    )
+    data.lead_report = _filed_report(
+        Assignment.objects.get(measure=world.second, unit=world.police),
+        world.period,
+        liaison_of_police,
+    )
+
+    # The same objects in the other organisation, for the 404 checks.
+    other = SimpleNamespace(plan=world.other_plan)
+    outsider = people["outsider"]
+    other.education = f.UnitFactory(organisation=world.other, region=world.other_plan.region)
+    other.first = f.MeasureFactory(plan=world.other_plan, number=1)
+    other.period = f.PeriodFactory(plan=world.other_plan)
+    other.plan_import = importing.stage(
+        world.other, outsider, world.other_plan.region, "p.txt", PLAN_TEXT.encode()
+    )
+    other.collective = f.CollectiveFactory(organisation=world.other, phrase="各县(市)")
+    their_liaison = f.UserFactory(organisation=world.other, role=Role.LIAISON, unit=other.education)
+    _reporting_objects(
+        other,
+        world.other,
+        their_liaison,
+        f.AssignmentFactory(measure=other.first, unit=other.education),
+        other.period,
+    )
+    data.other_organisation = other
+
+    # One object of every model the admin lists, so its object pages have something.
+    token = issue_token(people["office"])
+    access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "qn_office"}
+    access.update(http_accept="text/html", path_info="/accounts/login/")
+    data.admin_objects = {
+        "auth_group": Group.objects.create(name="督查组").pk,
+        "authtoken_tokenproxy": token.user_id,
+        "audit_auditentry": data.entry.pk,
+        "axes_accessattempt": AccessAttempt.objects.create(
+            **access, get_data="", post_data="", failures_since_start=1
+        ).pk,
+        "axes_accesslog": AccessLog.objects.create(**access).pk,
+        "axes_accessfailurelog": AccessFailureLog.objects.create(**access).pk,
+    }
+    data.entry_content_type = ContentType.objects.get_for_model(AuditEntry).pk
+    data.sessions = {role: _session_of(user) for role, user in people.items()}
+    # One client for the module: a new one loads the middleware again, and WhiteNoise
+    # scans every static file each time.
+    data.client = Client()
+    return data
+
+
+def _session_of(user) -> str:
+    """A signed-in session, made once: each test only sends its cookie."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker, tmp_path_factory):
+    shared = importlib.import_module("tests.conftest")
+    media = tmp_path_factory.mktemp("permission-matrix-media")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        # The `world` fixture's own function: the same world every web test uses.
+        yield _build(shared.world.__wrapped__)
+        transaction.set_rollback(True)
+
+
+# -- the requests ----------------------------------------------------------------------
+
+
+def admin_kwargs(data, name: str, needed) -> dict:
+    kwargs = {}
+    if "app_label" in needed:
+        kwargs["app_label"] = "audit"
+    if name == "admin:view_on_site":
+        kwargs.update(content_type_id=data.entry_content_type, object_id=data.entry.pk)
+    elif "object_id" in needed:
+        model = name.removeprefix("admin:").rsplit("_", 1)[0]
+        kwargs["object_id"] = data.admin_objects[model]
+    return kwargs
+
+
+def url_for(data, key: str, foreign: bool) -> str:
+    name = url_name(key)
+    if name not in URLS:
+        pytest.fail(f"{name}: the table has a row for a URL that no longer exists")
+    needed = URLS[name]
+    source = data.other_organisation if foreign else data
+    names = {**OBJECTS, **EXPECTATIONS[key].use}
+    kwargs = {kwarg: getattr(source, names[kwarg]).pk for kwarg in needed if kwarg in OBJECTS}
+    if name.startswith("admin:"):
+        kwargs.update(admin_kwargs(data, name, needed))
+    return reverse(name, kwargs=kwargs)
+
+
+def outcome(response, name: str) -> int | str:
+    """The answer as the table writes it."""
+    if response.status_code == 401 and name.startswith("api:"):
+        return LOGIN
+    if response.status_code == 302:
+        login = reverse("admin:login" if name.startswith("admin:") else "accounts:login")
+        return LOGIN if response["Location"].startswith(login) else REDIRECT
+    return response.status_code
+
+
+@pytest.mark.parametrize(("key", "role", "foreign"), list(_cases()))
+def test_permission(matrix, db, key, role, foreign):
+    row = EXPECTATIONS[key]
+    url = url_for(matrix, key, foreign)
+    client = matrix.client
+    client.cookies = SimpleCookie()
+    if role != "anonymous":
+        client.cookies[settings.SESSION_COOKIE_NAME] = matrix.sessions[role]
+    response = getattr(client, row.method)(url, row.data)
+    expected = row.foreign[role] if foreign else row.expected[role]
+    where = f" -> {response['Location']}" if response.status_code == 302 else ""
+    assert outcome(response, url_name(key)) == expected, (
+        f"{row.method.upper()} {url} as {role}: {response.status_code}{where}"
+    )
+
+
+# -- the table covers the URLs ---------------------------------------------------------
+
+
+def test_every_url_has_a_row():
+    missing = sorted(set(URLS) - {url_name(key) for key in EXPECTATIONS})
+    assert not missing, f"add these URLs to tests/permission_expectations.py: {missing}"
+
+
+def test_every_row_names_a_url():
+    stale = sorted({url_name(key) for key in EXPECTATIONS} - set(URLS))
+    assert not stale, f"these URLs no longer exist; remove their rows: {stale}"
+
+
+def test_every_url_of_the_project_is_named():
+    assert not UNNAMED, f"name these URLs so the permission table can list them: {UNNAMED}"
+
+
+def test_every_kwarg_can_be_filled():
+    unknown = {
+        name: sorted(set(kwargs) - set(OBJECTS) - ADMIN_KWARGS)
+        for name, kwargs in URLS.items()
+        if set(kwargs) - set(OBJECTS) - ADMIN_KWARGS
+    }
+    assert not unknown, f"name URL kwargs by the platform convention (plan_id, ...): {unknown}"
+
+
+def test_variants_name_known_objects():
+    for key, row in EXPECTATIONS.items():
+        assert "@" in key or not row.use, key
+        assert set(row.use) <= set(OBJECTS), key
