@@ -99,6 +99,9 @@ PAGES = {
                                   row("log  200  403  403  403  200  200  404",
                                       use={"plan_id": "uncarried_plan"},
                                       why="as with the ledger: a plan the unit has no part in"),
+    "plans:my_current_responsibilities":
+                                  row("log  rdr  rdr  rdr  rdr  rdr  rdr  rdr",
+                                      why="to the newest plan the person sees, else the list"),
     "plans:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
                                       why="staff to their unit's list, others to the ledger"),
     # plans: import, the organisation's office only

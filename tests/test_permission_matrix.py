@@ -6,9 +6,11 @@ from the resolver, so a new URL without a row fails here (add its row), and a ro
 URL is gone fails too. Unnamed URLs of the project's own apps fail as well: a URL that
 cannot be named cannot be in the table.
 
-The data (the `world` fixture and the reports, files and imports around it) is built
-once for the module inside a transaction rolled back at its end; each test runs in a
-nested transaction of its own, so a POST in one test never reaches another."""
+The data (the `world` fixture and the reports, files and imports around it) and one
+signed-in session per role are built once for the module, inside a transaction rolled back
+at its end; each test runs in a nested transaction of its own (the `db` fixture), so a
+POST or a logout in one test never reaches another. Each (row, role) pair is its own test:
+`pytest -k "plans:measure and liaison"` runs one."""
 
 from __future__ import annotations
 

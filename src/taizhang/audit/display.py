@@ -18,6 +18,10 @@ ACTIONS = {
     "evidence": "上传佐证材料",
     "delete": "删除",
     "urge": "催办",
+    "stage": "上传待确认的方案",
+    "abandon": "放弃导入",
+    "purge": "清理过期导入",
+    "api_token": "发放接口令牌",
 }
 
 OBJECT_TYPES = {
@@ -33,6 +37,9 @@ OBJECT_TYPES = {
     "progressreport": "进展报告",
     "evidence": "佐证材料",
     "user": "用户",
+    "planimport": "方案导入",
+    "reportversion": "报告版本",
+    "review": "审核记录",
 }
 
 FIELDS = {

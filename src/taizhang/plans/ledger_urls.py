@@ -14,6 +14,9 @@ urlpatterns = [
         views.ResponsibilitiesView.as_view(),
         name="responsibilities",
     ),
+    path(
+        "mine/", views.MyCurrentResponsibilitiesView.as_view(), name="my_current_responsibilities"
+    ),
     path("<int:plan_id>/mine/", views.MyResponsibilitiesView.as_view(), name="my_responsibilities"),
     path("<int:plan_id>/export.xlsx", LedgerExportView.as_view(), name="export"),
 ]

@@ -247,6 +247,18 @@ class ResponsibilitiesView(LoginRequiredMixin, TemplateView):
         )
 
 
+class MyCurrentResponsibilitiesView(LoginRequiredMixin, View):
+    """The menu's 本单位责任清单: the person's unit in the newest plan they take part in."""
+
+    def get(self, request):
+        plans = visible_plans(request.user).order_by("-created_at")
+        newest = plans.values_list("pk", flat=True).first()
+        if newest is None:
+            messages.info(request, "本单位暂无承担任务的实施方案。")
+            return redirect("plans:list")
+        return redirect("plans:my_responsibilities", plan_id=newest)
+
+
 class MyResponsibilitiesView(LoginRequiredMixin, View):
     """A liaison's or reviewer's shortcut to their own unit's list."""
 

@@ -208,3 +208,6 @@ class PlanImport(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "导入"
+
+    def __str__(self):
+        return f"导入《{self.source_name}》"
