@@ -14,33 +14,29 @@ _ORG_WIDE = (Role.OFFICE_ADMIN, Role.LEADER)
 
 
 def visible_plans(user) -> QuerySet[Plan]:
-    plans = Plan.objects.all()
-    if user.role == Role.SYSTEM_ADMIN:
-        return plans
-    plans = plans.filter(organisation_id=user.organisation_id)
-    if user.role in _ORG_WIDE:
-        return plans
-    if user.role == Role.COUNTY_OFFICE:
-        return plans.filter(
-            Q(region_id=user.region_id) | Q(measures__assignments__unit__region_id=user.region_id)
-        ).distinct()
-    return plans.filter(measures__assignments__unit_id=user.unit_id).distinct()
+    return _scoped(Plan.objects.all(), user, plan="", measure="measures__")
 
 
 def visible_measures(user, plan: Plan | None = None) -> QuerySet[Measure]:
     measures = Measure.objects.filter(withdrawn=False)
     if plan is not None:
         measures = measures.filter(plan=plan)
+    return _scoped(measures, user, plan="plan__", measure="")
+
+
+def _scoped(queryset: QuerySet, user, *, plan: str, measure: str) -> QuerySet:
+    """Narrow plans or measures to what ``user`` may see. ``plan`` and ``measure`` are the
+    lookup paths from the queryset's model to the plan and to the measure ("" for itself)."""
     if user.role == Role.SYSTEM_ADMIN:
-        return measures
-    measures = measures.filter(plan__organisation_id=user.organisation_id)
+        return queryset
+    queryset = queryset.filter(**{f"{plan}organisation_id": user.organisation_id})
     if user.role in _ORG_WIDE:
-        return measures
+        return queryset
     if user.role == Role.COUNTY_OFFICE:
-        return measures.filter(
-            Q(plan__region_id=user.region_id) | Q(assignments__unit__region_id=user.region_id)
-        ).distinct()
-    return measures.filter(assignments__unit_id=user.unit_id).distinct()
+        own_plan = Q(**{f"{plan}region_id": user.region_id})
+        county_work = Q(**{f"{measure}assignments__unit__region_id": user.region_id})
+        return queryset.filter(own_plan | county_work).distinct()
+    return queryset.filter(**{f"{measure}assignments__unit_id": user.unit_id}).distinct()
 
 
 def units_in_scope(user):
