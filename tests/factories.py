@@ -162,3 +162,86 @@ class ReportFactory(factory.django.DjangoModelFactory):
     period = factory.SubFactory(
         PeriodFactory, plan=factory.SelfAttribute("..assignment.measure.plan")
     )
+
+
+# -- supervision and assessment ------------------------------------------------------------
+
+
+class RecurringDutyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.RecurringDuty"
+
+    measure = factory.SubFactory(MeasureFactory)
+    quote = "每年至少开展2次评查抽查"
+    times_per_year = 2
+
+
+class DutyFulfilmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.DutyFulfilment"
+
+    duty = factory.SubFactory(RecurringDutyFactory)
+    unit = factory.SubFactory(
+        UnitFactory, organisation=factory.SelfAttribute("..duty.measure.plan.organisation")
+    )
+    happened_on = datetime.date(2025, 6, 1)
+    note = "开展执法案卷评查"
+    recorded_by = factory.SubFactory(UserFactory)
+
+
+class TargetReadingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.TargetReading"
+
+    target = factory.SubFactory(TargetFactory)
+    measured_on = datetime.date(2024, 12, 31)
+    value = 80
+    source = "统计年鉴"
+    recorded_by = factory.SubFactory(UserFactory)
+
+
+class UrgeNoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.UrgeNotice"
+
+    unit = factory.SubFactory(UnitFactory)
+    organisation = factory.SelfAttribute("unit.organisation")
+    level = "urge"
+    number = factory.Sequence(lambda n: f"依法治州办督〔2025〕{n + 1}号")
+    title = "关于督促报送法治社会建设任务进展情况的通知"
+    body = "请于5个工作日内报送。"
+    issued_on = datetime.date(2025, 4, 20)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class SchemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessment.Scheme"
+
+    plan = factory.SubFactory(PlanFactory)
+    organisation = factory.SelfAttribute("plan.organisation")
+    year = 2025
+    name = "2025年度法治社会建设考核方案"
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessment.Indicator"
+
+    scheme = factory.SubFactory(SchemeFactory)
+    kind = "report_timeliness"
+    name = "按时报送"
+    weight = 30
+
+
+class AdjustmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessment.Adjustment"
+
+    scheme = factory.SubFactory(SchemeFactory)
+    unit = factory.SubFactory(
+        UnitFactory, organisation=factory.SelfAttribute("..scheme.organisation")
+    )
+    points = 2
+    reason = "工作经验被省级推广"
+    created_by = factory.SubFactory(UserFactory)

@@ -221,7 +221,14 @@ ADMIN = {
 }
 # fmt: on
 
-EXPECTATIONS: dict[str, Row] = {**PAGES, **API, **ADMIN}
+# Supervision, assessment and dashboards keep their rows in modules of their own.
+from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
+from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
+from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
+
+EXPECTATIONS: dict[str, Row] = {
+    **PAGES, **API, **ADMIN, **SUPERVISION, **ASSESSMENT, **DASHBOARDS
+}
 
 
 def url_name(key: str) -> str:

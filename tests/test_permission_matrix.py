@@ -46,6 +46,13 @@ OBJECTS = {
     "assignment_id": "assignment",
     "version_id": "version",
     "entry_id": "entry",
+    "target_id": "target",
+    "duty_id": "duty",
+    "fulfilment_id": "fulfilment",
+    "reading_id": "reading",
+    "notice_id": "notice",
+    "scheme_id": "scheme",
+    "adjustment_id": "adjustment",
 }
 # The admin's own kwargs, filled by admin_kwargs().
 ADMIN_KWARGS = {"app_label", "object_id", "content_type_id"}
@@ -119,6 +126,24 @@ def _reporting_objects(data, organisation, user, assignment, period):
     data.evidence = data.report.evidence.get()
     data.version = data.report.versions.order_by("number").first()
     data.entry = AuditEntry.objects.filter(organisation=organisation).order_by("pk").first()
+    _supervision_objects(data, organisation, user, assignment)
+
+
+def _supervision_objects(data, organisation, user, assignment):
+    """Targets, duties, notices and the assessment scheme, on the measure of ``assignment``."""
+    from taizhang.accounts.models import Role
+    from tests import factories as f
+
+    measure, unit = assignment.measure, assignment.unit
+    office = f.UserFactory(organisation=organisation, role=Role.OFFICE_ADMIN)
+    data.target = f.TargetFactory(measure=measure)
+    data.duty = f.RecurringDutyFactory(measure=measure)
+    data.fulfilment = f.DutyFulfilmentFactory(duty=data.duty, unit=unit, recorded_by=user)
+    data.reading = f.TargetReadingFactory(target=data.target, recorded_by=office)
+    data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
+    data.scheme = f.SchemeFactory(plan=measure.plan)
+    f.IndicatorFactory(scheme=data.scheme)
+    data.adjustment = f.AdjustmentFactory(scheme=data.scheme, unit=unit, created_by=office)
 
 
 def _build(world_function):

@@ -12,6 +12,9 @@ urlpatterns = [
     path("units/", include("taizhang.units.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),
+    path("supervision/", include("taizhang.supervision.urls")),
+    path("assessment/", include("taizhang.assessment.urls")),
+    path("dashboards/", include("taizhang.dashboards.urls")),
     path("api/", include("taizhang.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,111 @@
+"""What the office tracks beyond the reports: target trajectories and readings, recurring
+duties fulfilled, and urging notices sent."""
+
+from django.conf import settings
+from django.db import models
+
+
+class TargetTracking(models.Model):
+    """How a target is expected to move from its baseline to its value by its deadline."""
+
+    class Trajectory(models.TextChoices):
+        LINEAR = "linear", "线性推进"
+        MILESTONES = "milestones", "年度节点"
+
+    target = models.OneToOneField("plans.Target", on_delete=models.CASCADE, related_name="tracking")
+    baseline = models.FloatField("基期值", null=True, blank=True)
+    baseline_on = models.DateField("基期日期", null=True, blank=True)
+    deadline = models.DateField("目标期限", null=True, blank=True)
+    trajectory = models.CharField(
+        "推进方式", max_length=20, choices=Trajectory.choices, default=Trajectory.LINEAR
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "目标进度设置"
+
+
+class Milestone(models.Model):
+    """A yearly value the office expects on the way to the target."""
+
+    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="milestones")
+    year = models.PositiveSmallIntegerField("年度")
+    value = models.FloatField("节点值")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度节点"
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "year"], name="one_milestone_per_year")
+        ]
+
+
+class TargetReading(models.Model):
+    """An actual value entered by the office (plan-level targets, official statistics).
+    Values units report with their progress reports are IndicatorValues."""
+
+    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="readings")
+    measured_on = models.DateField("统计日期")
+    value = models.FloatField("实际值")
+    source = models.CharField("数据来源", max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "指标实际值"
+        ordering = ["measured_on"]
+
+
+def fulfilment_path(instance, filename):
+    return f"duties/{instance.duty_id}/{filename}"
+
+
+class DutyFulfilment(models.Model):
+    """One occurrence of a recurring duty, as the unit records it."""
+
+    duty = models.ForeignKey(
+        "plans.RecurringDuty", on_delete=models.CASCADE, related_name="fulfilments"
+    )
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="fulfilments")
+    happened_on = models.DateField("开展日期")
+    note = models.CharField("情况说明", max_length=500)
+    evidence = models.FileField("佐证材料", upload_to=fulfilment_path, blank=True)
+    evidence_name = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "经常性任务落实记录"
+        ordering = ["-happened_on"]
+
+
+def notice_path(instance, filename):
+    return f"notices/{instance.organisation_id}/{filename}"
+
+
+class UrgeNotice(models.Model):
+    """A formal reminder to a unit; the escalation ladder is reminder -> 催办 -> 通报."""
+
+    class Level(models.TextChoices):
+        REMINDER = "reminder", "提醒"
+        URGE = "urge", "催办"
+        CIRCULAR = "circular", "通报"
+
+    organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="notices")
+    level = models.CharField("级别", max_length=20, choices=Level.choices)
+    number = models.CharField("文号", max_length=100)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    items = models.JSONField("督办事项", default=list)
+    measures = models.ManyToManyField("plans.Measure", related_name="notices", blank=True)
+    document = models.FileField("通知文件", upload_to=notice_path, blank=True)
+    issued_on = models.DateField("成文日期")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "催办通知"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,6 @@
+"""Permission-matrix rows for the dashboards app's URLs (see tests/permission_expectations.py
+for the columns and cell codes)."""
+
+from tests.permission_expectations import Row, row  # noqa: F401
+
+PAGES: dict[str, Row] = {}
