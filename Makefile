@@ -45,6 +45,7 @@ system-packages:
 
 bench: install
 	$(PY) benchmarks/bench_parse.py
+	$(PY) benchmarks/bench_supervision.py
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .ruff_cache

@@ -226,9 +226,7 @@ from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
 
-EXPECTATIONS: dict[str, Row] = {
-    **PAGES, **API, **ADMIN, **SUPERVISION, **ASSESSMENT, **DASHBOARDS
-}
+EXPECTATIONS: dict[str, Row] = {**PAGES, **API, **ADMIN, **SUPERVISION, **ASSESSMENT, **DASHBOARDS}
 
 
 def url_name(key: str) -> str:

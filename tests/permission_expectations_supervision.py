@@ -1,6 +1,69 @@
 """Permission-matrix rows for the supervision app's URLs (see tests/permission_expectations.py
 for the columns and cell codes)."""
 
-from tests.permission_expectations import Row, row  # noqa: F401
+from tests.permission_expectations import OFFICE_ONLY, Row, row
 
-PAGES: dict[str, Row] = {}
+# -- the board, targets, duties, deadlines and population ----------------------------------
+# target_id and duty_id sit on measure 1, which every organisation role may see;
+# fulfilment_id is 州教育局's record of that duty (without an evidence file).
+# fmt: off
+#                                      anon off  lia  rev  cty  lea  sys  out
+PAGES: dict[str, Row] = {
+    "supervision:board_home":     row("log  200  403  403  403  200  200  rdr", foreign=None,
+                                      why="a choice of plans; the outsider has one: its board"),
+    "supervision:board":          row("log  200  403  403  403  200  200  404",
+                                      why="the office and leaders supervise; units do not"),
+    "supervision:targets":        row("log  200  200  200  200  200  200  404",
+                                      why="whoever may see the plan (rows scoped to measures)"),
+    "supervision:targets@uncarried_plan":
+                                  row("log  200  403  403  403  200  200  404",
+                                      use={"plan_id": "uncarried_plan"}),
+    "supervision:target":         row("log  200  200  200  200  200  200  404"),
+    "supervision:target@post":    row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST {}: the office alone may change it"),
+    "supervision:population":     row("log  200  403  403  403  403  403  200", foreign=None,
+                                      why="each office its own regions; no sysadmin"),
+    "supervision:duties":         row("log  200  200  200  200  200  200  404"),
+    "supervision:duty":           row("log  200  200  200  200  200  200  404"),
+    "supervision:duty@post":      row("log  403  400  400  400  403  403  404", method="post",
+                                      why="POST {}: 400 = may record (units carrying it), "
+                                          "the empty form refused"),
+    "supervision:fulfilment_evidence":
+                                  row("log  404  404  404  404  404  404  404",
+                                      why="readers pass; this record has no file (404)"),
+    "supervision:measure_deadline":
+                                  row("log  200  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY),
+}
+# fmt: on
+
+
+# -- urging notices (催办通知); notice_id is a notice sent to 州教育局 ----------------------
+# fmt: off
+#                                      anon off  lia  rev  cty  lea  sys  out
+PAGES.update({
+    "supervision:notice_create":  row("log  200  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY,
+                                      why="the office drafts and issues; never the sysadmin"),
+    "supervision:notice_create@post":
+                                  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = permitted, the empty form refused"),
+    "supervision:notices":        row("log  200  200  200  200  200  200  200", foreign=None,
+                                      why="each lists the notices it may see"),
+    "supervision:notice":         row("log  200  200  403  403  200  200  404",
+                                      why="the office, leaders and the unit it was sent to"),
+    "supervision:notice_document":
+                                  row("log  200  200  403  403  200  200  404"),
+    "supervision:unit_notices":   row("log  200  200  403  403  200  200  404"),
+    "supervision:unit_notices@county_unit":
+                                  row("log  200  403  403  200  200  200  404",
+                                      use={"unit_id": "county_government"},
+                                      why="a county office reads its county's units' notices"),
+    "supervision:measure_notices":
+                                  row("log  200  200  200  200  200  200  404",
+                                      why="whoever sees the measure; staff see their own unit's"),
+    "supervision:measure_notices@second":
+                                  row("log  200  403  403  403  200  200  404",
+                                      use={"measure_id": "second"}),
+})
+# fmt: on

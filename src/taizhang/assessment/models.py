@@ -54,6 +54,9 @@ class Indicator(models.Model):
     class Meta:
         ordering = ["position", "id"]
 
+    def __str__(self):
+        return f"{self.name}（{self.weight:g}分）"
+
 
 def adjustment_path(instance, filename):
     return f"assessment/{instance.scheme_id}/{filename}"
@@ -73,6 +76,9 @@ class Adjustment(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "加减分事项"
+
+    def __str__(self):
+        return f"{self.unit}：{self.reason}（{self.points:+g}分）"
 
 
 class PublishedScore(models.Model):

@@ -22,6 +22,7 @@ ACTIONS = {
     "abandon": "放弃导入",
     "purge": "清理过期导入",
     "api_token": "发放接口令牌",
+    "publish": "发布考核结果",
 }
 
 OBJECT_TYPES = {
@@ -38,6 +39,9 @@ OBJECT_TYPES = {
     "evidence": "佐证材料",
     "user": "用户",
     "planimport": "方案导入",
+    "scheme": "考核方案",
+    "urgenotice": "催办通知",
+    "adjustment": "加减分事项",
     "reportversion": "报告版本",
     "review": "审核记录",
 }

@@ -1,11 +1,21 @@
 """What is late: the items the supervision board lists and urging notices cite.
 
-(Interface fixed; the supervision helper fills in the queries.)"""
+Four kinds, each gathered in a fixed number of queries whatever the size of the plans:
+- report_overdue: an assignment with no submitted or accepted (nor returned) report for a
+  period that has started and whose due date has passed; late since the due date;
+- report_returned: a report sent back and not resubmitted; late since the return;
+- target_off_track: a measure's target off its trajectory, owed by the measure's lead
+  unit; late since it turned off track (or since the deadline passed);
+- duty_missed: a recurring duty a unit fulfilled fewer times than owed in a year that
+  has ended; late since 1 January of the next year."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import OuterRef, Subquery
 
 
 @dataclass(frozen=True)
@@ -26,11 +36,233 @@ class LateItem:
     due_on: date | None = None
 
 
+KINDS = {
+    "report_overdue": "逾期未报送",
+    "report_returned": "退回未重报",
+    "target_off_track": "目标进度滞后",
+    "duty_missed": "经常性任务未完成",
+}
+
+
 def late_items(organisation, today: date, plan=None) -> list[LateItem]:
-    """Everything late in the organisation (optionally one plan) as of ``today``."""
-    return []
+    """Everything late in the organisation (optionally one plan) as of ``today``, the
+    longest overdue first."""
+    from taizhang.plans.models import Plan
+
+    plans = Plan.objects.filter(organisation=organisation)
+    if plan is not None:
+        plans = plans.filter(pk=plan.pk)
+    plans = list(plans)
+    if not plans:
+        return []
+    measures = _measures(plans)
+    items = [
+        *_overdue_reports(plans, measures, today),
+        *_returned_reports(plans, measures, today),
+        *_targets_off_track(plans, measures, today),
+        *_missed_duties(plans, measures, today),
+    ]
+    items.sort(key=lambda item: (-item.days_late, item.measure_number, item.unit_name))
+    return items
 
 
 def late_items_for_unit(unit, today: date) -> list[LateItem]:
     """What one unit owes as of ``today`` (the content of its urging notice)."""
     return [item for item in late_items(unit.organisation, today) if item.unit_id == unit.pk]
+
+
+# -- the pieces -------------------------------------------------------------------------
+
+
+def _measures(plans) -> dict[int, object]:
+    from taizhang.plans.models import Measure
+
+    return {
+        m.pk: m
+        for m in Measure.objects.filter(plan__in=plans, withdrawn=False)
+        .select_related("chapter")
+        .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
+    }
+
+
+def _item(kind, assignment_unit, measure, days, detail, due_on=None) -> LateItem:
+    unit_id, unit_name, region_id = assignment_unit
+    chapter = f"{measure.chapter.number}、{measure.chapter.title}" if measure.chapter else ""
+    return LateItem(
+        kind=kind,
+        unit_id=unit_id,
+        unit_name=unit_name,
+        region_id=region_id,
+        measure_id=measure.pk,
+        measure_number=measure.number,
+        measure_text=measure.text,
+        chapter=chapter,
+        days_late=max(days, 0),
+        detail=detail,
+        due_on=due_on,
+    )
+
+
+def _assignments(measures):
+    from taizhang.plans.models import Assignment
+
+    return list(
+        Assignment.objects.filter(measure_id__in=list(measures)).values_list(
+            "id", "measure_id", "role", "unit_id", "unit__name", "unit__region_id"
+        )
+    )
+
+
+def _overdue_reports(plans, measures, today):
+    from taizhang.reporting.models import Period, ProgressReport
+
+    periods = list(
+        Period.objects.filter(plan__in=plans, starts_on__lte=today, due_on__lt=today).only(
+            "id", "plan_id", "name", "due_on"
+        )
+    )
+    if not periods:
+        return []
+    answered = set(
+        ProgressReport.objects.filter(
+            period__in=periods, state__in=("submitted", "accepted", "returned")
+        ).values_list("assignment_id", "period_id")
+    )
+    by_plan = defaultdict(list)
+    for assignment in _assignments(measures):
+        by_plan[measures[assignment[1]].plan_id].append(assignment)
+    items = []
+    for period in periods:
+        for pk, measure_id, _role, *unit in by_plan[period.plan_id]:
+            if (pk, period.pk) in answered:
+                continue
+            items.append(
+                _item(
+                    "report_overdue",
+                    unit,
+                    measures[measure_id],
+                    (today - period.due_on).days,
+                    f"{period.name}进展报告逾期未报送",
+                    period.due_on,
+                )
+            )
+    return items
+
+
+def _returned_reports(plans, measures, today):
+    from taizhang.reporting.models import ProgressReport, Review
+
+    last_return = Review.objects.filter(report=OuterRef("pk"), decision="return").order_by(
+        "-at", "-id"
+    )
+    rows = (
+        ProgressReport.objects.filter(
+            period__plan__in=plans, state="returned", assignment__measure_id__in=list(measures)
+        )
+        .annotate(returned_at=Subquery(last_return.values("at")[:1]))
+        .values_list(
+            "assignment__measure_id",
+            "assignment__unit_id",
+            "assignment__unit__name",
+            "assignment__unit__region_id",
+            "period__name",
+            "returned_at",
+        )
+    )
+    items = []
+    for measure_id, unit_id, unit_name, region_id, period_name, returned_at in rows:
+        since = returned_at.date() if returned_at else today
+        items.append(
+            _item(
+                "report_returned",
+                (unit_id, unit_name, region_id),
+                measures[measure_id],
+                (today - since).days,
+                f"{period_name}进展报告被退回后未重新报送",
+                since,
+            )
+        )
+    return items
+
+
+def _targets_off_track(plans, measures, today):
+    from taizhang.plans.models import Target
+    from taizhang.supervision.progress import Status, progress_of_targets
+
+    targets = Target.objects.filter(plan__in=plans, measure_id__in=list(measures))
+    progress = progress_of_targets(targets, today)
+    off = {pk: p for pk, p in progress.items() if p.status == Status.OFF_TRACK}
+    if not off:
+        return []
+    quotes, measure_of = {}, {}
+    for pk, quote, measure_id in Target.objects.filter(pk__in=list(off)).values_list(
+        "pk", "quote", "measure_id"
+    ):
+        quotes[pk], measure_of[pk] = quote, measure_id
+    leads = {
+        measure_id: unit
+        for _pk, measure_id, role, *unit in _assignments(set(measure_of.values()))
+        if role == "lead"
+    }
+    items = []
+    for pk, state in off.items():
+        measure_id = measure_of[pk]
+        if measure_id not in leads:
+            continue  # nobody leads it: nothing to urge
+        since = state.off_track_since or state.deadline or today
+        items.append(
+            _item(
+                "target_off_track",
+                leads[measure_id],
+                measures[measure_id],
+                (today - since).days,
+                f"目标“{quotes[pk]}”进度滞后（{state.reason}）",
+                state.deadline,
+            )
+        )
+    return items
+
+
+def _missed_duties(plans, measures, today):
+    from taizhang.plans.models import RecurringDuty
+    from taizhang.supervision.duties import done_counts, duty_years
+
+    duties = list(
+        RecurringDuty.objects.filter(measure_id__in=list(measures)).only(
+            "id", "measure_id", "quote", "times_per_year"
+        )
+    )
+    if not duties:
+        return []
+    plan_of = {p.pk: p for p in plans}
+    years = {
+        duty.pk: [
+            y
+            for y in duty_years(plan_of[measures[duty.measure_id].plan_id], today)
+            if y < today.year
+        ]
+        for duty in duties
+    }
+    done = done_counts([d.pk for d in duties], {y for ys in years.values() for y in ys})
+    by_measure = defaultdict(list)
+    for _pk, measure_id, _role, *unit in _assignments({d.measure_id for d in duties}):
+        by_measure[measure_id].append(unit)
+    items = []
+    for duty in duties:
+        for unit in by_measure[duty.measure_id]:
+            for year in years[duty.pk]:
+                count = done.get((duty.pk, unit[0], year), 0)
+                if count >= duty.times_per_year:
+                    continue
+                due = date(year + 1, 1, 1)
+                items.append(
+                    _item(
+                        "duty_missed",
+                        unit,
+                        measures[duty.measure_id],
+                        (today - due).days,
+                        f"{year}年“{duty.quote}”应开展{duty.times_per_year}次，实际{count}次",
+                        due,
+                    )
+                )
+    return items

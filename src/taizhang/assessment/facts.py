@@ -1,0 +1,331 @@
+"""What every unit and every county did in a scheme's year, gathered for the scoring rules
+in a fixed number of queries whatever the size of the plan.
+
+Subjects are the units carrying measures of the plan, and the counties whose units carry
+any (a county's facts are its units' together: the units whose region is the county or
+lies under it)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from taizhang.assessment.scoring import AdjustmentFact, Facts
+from taizhang.plans.models import Assignment, Target
+from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.units.models import Region
+
+FILED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
+
+
+@dataclass
+class Subject:
+    """A unit or a county in the ranking, with the facts the rules score."""
+
+    kind: str  # "unit" | "county"
+    id: int  # unit id or region id
+    name: str
+    facts: Facts
+    region_name: str = ""
+    link_unit_id: int | None = None  # the unit whose id names a county in URLs
+    extra: dict = field(default_factory=dict)
+
+
+_COUNTS = (
+    "expected",
+    "on_time",
+    "late",
+    "missing",
+    "carried",
+    "done",
+    "lagging",
+    "reviewed",
+    "first_time",
+    "returns",
+    "duties_done",
+    "duties_expected",
+)
+
+
+@dataclass
+class _Tally:
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    carried: int = 0
+    done: int = 0
+    lagging: int = 0
+    targets: dict = field(default_factory=dict)  # target id -> status
+    reviewed: int = 0
+    first_time: int = 0
+    returns: int = 0
+    duties_done: int = 0
+    duties_expected: int = 0
+    adjustments: list = field(default_factory=list)
+
+    def add(self, other: _Tally) -> None:
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.targets.update(other.targets)
+        self.adjustments += other.adjustments
+
+    def facts(self, key: str, name: str) -> Facts:
+        return Facts(
+            key=key,
+            name=name,
+            reports_expected=self.expected,
+            reports_on_time=self.on_time,
+            reports_late=self.late,
+            reports_missing=self.missing,
+            measures_carried=self.carried,
+            measures_done=self.done,
+            measures_lagging=self.lagging,
+            target_statuses=tuple(self.targets[k] for k in sorted(self.targets)),
+            reports_reviewed=self.reviewed,
+            reports_first_time=self.first_time,
+            returns=self.returns,
+            duties_done=self.duties_done,
+            duties_expected=self.duties_expected,
+            adjustments=tuple(self.adjustments),
+        )
+
+
+def gather(scheme, adjustments, today: datetime.date | None = None):
+    """(units, counties): the Subjects of the scheme, each with its Facts.
+
+    ``adjustments`` are the scheme's Adjustment rows (the caller has them already)."""
+    today = today or timezone.localdate()
+    plan, year = scheme.plan, scheme.year
+    year_end = datetime.date(year, 12, 31)
+    periods = list(Period.objects.filter(plan=plan, ends_on__year=year))
+    # A period counts once its due date has passed; one not yet due is nobody's fault.
+    due = {p.pk: p.due_on for p in periods if p.due_on < today}
+
+    assignments = list(
+        Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        .annotate(latest_status=Subquery(_latest_status(year_end)))
+        .values(
+            "pk",
+            "unit_id",
+            "role",
+            "measure_id",
+            "latest_status",
+            "unit__name",
+            "unit__level",
+            "unit__region_id",
+            "unit__region__name",
+            "unit__region__parent_id",
+            "unit__region__parent__parent_id",
+        )
+    )
+    tallies: dict[int, _Tally] = defaultdict(_Tally)
+    unit_of_assignment = {}
+    leads = defaultdict(list)
+    for row in assignments:
+        tally = tallies[row["unit_id"]]
+        unit_of_assignment[row["pk"]] = row["unit_id"]
+        tally.carried += 1
+        tally.expected += len(due)
+        tally.done += row["latest_status"] == ProgressReport.Status.DONE
+        tally.lagging += row["latest_status"] == ProgressReport.Status.LAGGING
+        if row["role"] == Assignment.Role.LEAD:
+            leads[row["measure_id"]].append(row["unit_id"])
+
+    _count_reports(tallies, unit_of_assignment, due)
+    _count_reviews(tallies, unit_of_assignment, [p.pk for p in periods])
+    _count_targets(tallies, plan, leads, today)
+    _count_duties(tallies, plan, year)
+    for adjustment in adjustments:
+        tallies[adjustment.unit_id].adjustments.append(
+            AdjustmentFact(adjustment.points, adjustment.reason, adjustment.pk)
+        )
+    return _subjects(scheme, assignments, tallies)
+
+
+def _latest_status(year_end):
+    """The status of an assignment's latest filed report up to the year's end."""
+    return (
+        ProgressReport.objects.filter(
+            assignment=OuterRef("pk"), state__in=FILED, period__ends_on__lte=year_end
+        )
+        .order_by("-period__ends_on", "-pk")
+        .values("status")[:1]
+    )
+
+
+def _count_reports(tallies, unit_of_assignment, due) -> None:
+    """On time = first submitted by the end of the due day (a report returned and filed
+    again keeps the date it was first filed); never submitted = missing."""
+    if not due:
+        return
+    reports = (
+        ProgressReport.objects.filter(period_id__in=list(due), assignment__measure__withdrawn=False)
+        .annotate(
+            first_submitted=Coalesce(
+                Min("versions__created_at", filter=Q(versions__action="submit")), "submitted_at"
+            )
+        )
+        .values("assignment_id", "period_id", "first_submitted")
+    )
+    for report in reports:
+        unit = unit_of_assignment.get(report["assignment_id"])
+        if unit is None or report["first_submitted"] is None:
+            continue
+        tally = tallies[unit]
+        on_day = timezone.localtime(report["first_submitted"]).date()
+        if on_day <= due[report["period_id"]]:
+            tally.on_time += 1
+        else:
+            tally.late += 1
+    for tally in tallies.values():
+        tally.missing = tally.expected - tally.on_time - tally.late
+
+
+def _count_reviews(tallies, unit_of_assignment, period_ids) -> None:
+    """Per reviewed report: accepted at its first review or not; every return counts."""
+    reviews = (
+        Review.objects.filter(report__period_id__in=period_ids)
+        .order_by("report_id", "at", "pk")
+        .values("report_id", "report__assignment_id", "decision")
+    )
+    seen = set()
+    for review in reviews:
+        unit = unit_of_assignment.get(review["report__assignment_id"])
+        if unit is None:
+            continue
+        tally = tallies[unit]
+        if review["report_id"] not in seen:
+            seen.add(review["report_id"])
+            tally.reviewed += 1
+            tally.first_time += review["decision"] == Review.Decision.ACCEPT
+        tally.returns += review["decision"] == Review.Decision.RETURN
+
+
+def _count_targets(tallies, plan, leads, today) -> None:
+    """A measure's targets are its lead unit's to attain. Targets the supervision module
+    has no progress for are not scored."""
+    from taizhang.supervision.progress import progress_of_targets
+
+    targets = list(
+        Target.objects.filter(plan=plan, measure__isnull=False, measure__withdrawn=False)
+    )
+    if not targets:
+        return
+    progress = progress_of_targets(targets, today) or {}
+    for target in targets:
+        found = progress.get(target.pk)
+        if found is None:
+            continue
+        for unit in leads.get(target.measure_id, ()):
+            tallies[unit].targets[target.pk] = found.status
+
+
+def _count_duties(tallies, plan, year) -> None:
+    for (_duty, unit), (done, expected) in fulfilment_counts(plan, year).items():
+        if unit in tallies:
+            tallies[unit].duties_done += min(done, expected)
+            tallies[unit].duties_expected += expected
+
+
+def fulfilment_counts(plan, year) -> dict[tuple[int, int], tuple[int, int]]:
+    """{(duty_id, unit_id): (done, expected)}: the supervision module's count when it has
+    one, else ours: every unit carrying a duty's measure owes times_per_year of it."""
+    try:
+        from taizhang.supervision.duties import fulfilment_counts as counted
+    except ImportError:
+        return _fulfilment_counts(plan, year)
+    return counted(plan, year)
+
+
+def _fulfilment_counts(plan, year):
+    from taizhang.plans.models import RecurringDuty
+    from taizhang.supervision.models import DutyFulfilment
+
+    owed = {}
+    rows = RecurringDuty.objects.filter(measure__plan=plan, measure__withdrawn=False).values_list(
+        "pk", "times_per_year", "measure__assignments__unit_id"
+    )
+    for duty, times, unit in rows:
+        if unit is not None:
+            owed[(duty, unit)] = times
+    done = defaultdict(int)
+    for duty, unit in DutyFulfilment.objects.filter(
+        duty__measure__plan=plan, happened_on__year=year
+    ).values_list("duty_id", "unit_id"):
+        done[(duty, unit)] += 1
+    return {key: (done.get(key, 0), times) for key, times in owed.items()}
+
+
+def _subjects(scheme, assignments, tallies):
+    units = {}
+    for row in assignments:
+        units.setdefault(row["unit_id"], row)
+    counties = {
+        region.pk: region
+        for region in Region.objects.filter(
+            organisation_id=scheme.organisation_id, level=Region.Level.COUNTY
+        )
+    }
+    unit_subjects, county_tallies, county_units = [], defaultdict(_Tally), defaultdict(list)
+    for unit_id, row in units.items():
+        tally = tallies[unit_id]
+        unit_subjects.append(
+            Subject(
+                kind="unit",
+                id=unit_id,
+                name=row["unit__name"],
+                region_name=row["unit__region__name"],
+                facts=tally.facts(f"unit:{unit_id}", row["unit__name"]),
+            )
+        )
+        county = next(
+            (
+                region
+                for region in (
+                    row["unit__region_id"],
+                    row["unit__region__parent_id"],
+                    row["unit__region__parent__parent_id"],
+                )
+                if region in counties
+            ),
+            None,
+        )
+        if county is not None:
+            county_tallies[county].add(tally)
+            county_units[county].append(row)
+    county_subjects = []
+    for region_id, tally in county_tallies.items():
+        region = counties[region_id]
+        county_subjects.append(
+            Subject(
+                kind="county",
+                id=region_id,
+                name=region.name,
+                region_name=region.name,
+                facts=tally.facts(f"region:{region_id}", region.name),
+                link_unit_id=_representative(county_units[region_id], region_id),
+                extra={"units": sorted(row["unit__name"] for row in county_units[region_id])},
+            )
+        )
+    return unit_subjects, county_subjects
+
+
+def _representative(rows, region_id) -> int:
+    """The unit that stands for the county in URLs: its 人民政府 (a county-level unit of
+    the county itself), else any of its units."""
+
+    def preference(row):
+        return (
+            row["unit__region_id"] != region_id,
+            row["unit__level"] != Region.Level.COUNTY,
+            not row["unit__name"].endswith("人民政府"),
+            row["unit_id"],
+        )
+
+    return min(rows, key=preference)["unit_id"]

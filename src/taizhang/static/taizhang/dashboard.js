@@ -1,0 +1,172 @@
+/* Draws the dashboard's charts with the vendored ECharts from the data the page embeds
+   (json_script "dashboard-data"). The tables under the charts are the same numbers; once
+   a chart is drawn its table folds away, and without JavaScript nothing here runs and the
+   tables stay open. */
+(function () {
+  "use strict";
+
+  var FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif';
+  var TEXT = "#1f2329", MUTED = "#5b6472", LINE = "#d6dbe3";
+  var BLUE = "#1d4f91", GREEN = "#1a7f37", RED = "#c0262d";
+  var drawn = [];
+
+  function percent(value) { return value + "%"; }
+
+  function draw(name, option, height) {
+    var box = document.querySelector('[data-chart="' + name + '"]');
+    if (!box || !window.echarts) { return; }
+    box.hidden = false;
+    var group = box.closest(".chart-pair");
+    if (group) { group.hidden = false; }
+    if (height) { box.style.height = height + "px"; }
+    var chart = window.echarts.init(box, null, { renderer: "canvas" });
+    option.textStyle = { fontFamily: FONT, color: TEXT };
+    option.animation = false;
+    chart.setOption(option);
+    drawn.push(chart);
+    var details = box.closest(".card").querySelector("details.chart-table");
+    if (details) { details.open = false; }
+  }
+
+  function categoryAxis(names, width) {
+    return {
+      type: "category", data: names, inverse: true,
+      axisLabel: { color: TEXT, width: width, overflow: "truncate" },
+      axisLine: { lineStyle: { color: LINE } }, axisTick: { show: false }
+    };
+  }
+
+  function percentAxis() {
+    return {
+      type: "value", min: 0, max: 100,
+      axisLabel: { formatter: "{value}%", color: MUTED },
+      splitLine: { lineStyle: { color: "#eef1f5" } }
+    };
+  }
+
+  function chapters(data) {
+    if (!data.categories.length) { return; }
+    draw("chapters", {
+      color: data.series.map(function (s) { return s.colour; }),
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { top: 0, textStyle: { color: TEXT } },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { color: MUTED },
+        splitLine: { lineStyle: { color: "#eef1f5" } } },
+      yAxis: categoryAxis(data.categories, 150),
+      series: data.series.map(function (s) {
+        return { name: s.name, type: "bar", stack: "status", barMaxWidth: 26, data: s.data,
+          label: { show: true, color: "#fff", formatter: function (p) { return p.value || ""; } } };
+      })
+    }, Math.max(220, 42 * data.categories.length + 60));
+  }
+
+  function unitBars(name, units, colour) {
+    if (!units.length) { return; }
+    draw(name, {
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: function (items) {
+        var unit = units[items[0].dataIndex];
+        return unit.name + "<br>完成率：" + percent(unit.rate) + "<br>逾期未报：" + unit.late + " 份";
+      } },
+      grid: { left: 8, right: 110, top: 8, bottom: 8, containLabel: true },
+      xAxis: percentAxis(),
+      yAxis: categoryAxis(units.map(function (u) { return u.name; }), 130),
+      series: [{ type: "bar", barMaxWidth: 18, itemStyle: { color: colour },
+        data: units.map(function (u) { return u.rate; }),
+        label: { show: true, position: "right", color: TEXT, formatter: function (p) {
+          var unit = units[p.dataIndex];
+          return percent(unit.rate) + (unit.late ? "（逾期" + unit.late + "）" : "");
+        } } }]
+    }, Math.max(200, 28 * units.length + 30));
+  }
+
+  function counties(data) {
+    if (!data.names.length) { return; }
+    draw("counties", {
+      color: [GREEN, RED],
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { top: 0, textStyle: { color: TEXT } },
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: data.names,
+        axisLabel: { color: TEXT, interval: 0, rotate: data.names.length > 6 ? 30 : 0 } },
+      yAxis: [percentAxis(), { type: "value", name: "份", minInterval: 1, position: "right",
+        axisLabel: { color: MUTED }, splitLine: { show: false } }],
+      series: [
+        { name: "完成率", type: "bar", barMaxWidth: 28, data: data.rates,
+          tooltip: { valueFormatter: percent } },
+        { name: "逾期未报", type: "bar", barMaxWidth: 28, yAxisIndex: 1, data: data.late,
+          tooltip: { valueFormatter: function (v) { return v + " 份"; } } }
+      ]
+    }, 300);
+  }
+
+  function heatmap(data) {
+    if (!data) { return; }
+    var statuses = data.statuses;
+    var box = document.querySelector('[data-chart="heatmap"]');
+    // Target labels get at most two fifths of the chart's width (a phone shows less).
+    var width = box ? box.parentNode.clientWidth : 800;
+    var labelWidth = Math.min(260, Math.round(width * 0.4));
+    // Status words in the cells only where a cell is wide enough to hold them; 暂无数据
+    // (the last status) is written dark on its pale grey.
+    var wordy = (width - labelWidth) / data.years.length >= 64;
+    var noData = statuses.length - 1;
+    var points = data.points.map(function (p) {
+      return { value: p, label: { color: p[2] === noData ? MUTED : "#fff" } };
+    });
+    draw("heatmap", {
+      tooltip: { formatter: function (p) {
+        return data.targets[p.value[1]] + "<br>" + data.years[p.value[0]] + "：" + statuses[p.value[2]].name;
+      } },
+      grid: { left: 8, right: 8, top: 8, bottom: 44, containLabel: true },
+      xAxis: { type: "category", data: data.years, position: "top", splitArea: { show: true },
+        axisLabel: { color: TEXT } },
+      yAxis: { type: "category", data: data.targets, inverse: true, splitArea: { show: true },
+        axisLabel: { color: TEXT, width: labelWidth, overflow: "truncate" } },
+      visualMap: { type: "piecewise", orient: "horizontal", left: "center", bottom: 4,
+        pieces: statuses.map(function (s, i) { return { value: i, label: s.name, color: s.colour }; }),
+        textStyle: { color: TEXT } },
+      series: [{ type: "heatmap", data: points, itemStyle: { borderColor: "#fff", borderWidth: 2 },
+        label: { show: wordy, fontSize: 11, formatter: function (p) { return statuses[p.value[2]].name; } } }]
+    }, Math.max(180, 30 * data.targets.length + 90));
+  }
+
+  function trend(data) {
+    if (!data.periods.length) { return; }
+    draw("trend", {
+      color: [BLUE, GREEN],
+      tooltip: { trigger: "axis", valueFormatter: percent },
+      legend: { top: 0, textStyle: { color: TEXT } },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: data.periods,
+        axisLabel: { color: TEXT, rotate: data.periods.length > 8 ? 30 : 0 } },
+      yAxis: percentAxis(),
+      series: [
+        { name: "按时报送率", type: "line", data: data.onTime, symbolSize: 7,
+          label: { show: data.periods.length <= 12, formatter: function (p) { return percent(p.value); } } },
+        { name: "任务完成率", type: "line", data: data.done, symbolSize: 7 }
+      ]
+    }, 300);
+  }
+
+  function start() {
+    var source = document.getElementById("dashboard-data");
+    if (!source || !window.echarts) { return; }
+    var data = JSON.parse(source.textContent);
+    chapters(data.chapters);
+    unitBars("units-top", data.units.top, GREEN);
+    unitBars("units-bottom", data.units.bottom, RED);
+    counties(data.counties);
+    heatmap(data.heatmap);
+    trend(data.trend);
+    window.addEventListener("resize", function () {
+      drawn.forEach(function (chart) { chart.resize(); });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,106 @@
+"""Recurring duties (每年至少开展2次…): what each carrying unit owes per year, what it has
+recorded, and the write path of its records.
+
+Every unit assigned to the duty's measure (lead or responsible, directly or through a
+collective) owes ``times_per_year`` occurrences each calendar year. A year that has ended
+with fewer is a missed duty, late since 1 January of the next year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from taizhang.audit.log import record
+from taizhang.plans.models import Assignment, RecurringDuty
+from taizhang.reporting.evidence import check_upload, name_for_type
+from taizhang.supervision.models import DutyFulfilment
+
+
+def carriers(duties) -> dict[int, list[Assignment]]:
+    """Duty id -> the assignments (with units) of the units that owe it, one query."""
+    by_measure = defaultdict(list)
+    duties = list(duties)
+    for assignment in (
+        Assignment.objects.filter(measure_id__in={d.measure_id for d in duties})
+        .select_related("unit__region")
+        .order_by("role", "unit__name")
+    ):
+        by_measure[assignment.measure_id].append(assignment)
+    return {duty.pk: by_measure[duty.measure_id] for duty in duties}
+
+
+def done_counts(duty_ids, years) -> dict[tuple[int, int, int], int]:
+    """(duty id, unit id, year) -> fulfilments recorded, one query."""
+    rows = (
+        DutyFulfilment.objects.filter(duty_id__in=list(duty_ids))
+        .annotate(year=ExtractYear("happened_on"))
+        .filter(year__in=list(years))
+        .values_list("duty_id", "unit_id", "year")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {(duty_id, unit_id, year): n for duty_id, unit_id, year, n in rows}
+
+
+def fulfilment_counts(plan, year: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """(duty id, unit id) -> (done, expected) in ``year``, for every duty of the plan's
+    current measures and every unit that carries it (three queries)."""
+    duties = list(RecurringDuty.objects.filter(measure__plan=plan, measure__withdrawn=False))
+    owed = carriers(duties)
+    done = done_counts([d.pk for d in duties], [year])
+    return {
+        (duty.pk, a.unit_id): (done.get((duty.pk, a.unit_id, year), 0), duty.times_per_year)
+        for duty in duties
+        for a in owed[duty.pk]
+    }
+
+
+def duty_years(plan, today: date) -> list[int]:
+    """The calendar years a plan's duties run in, up to today's year."""
+    first = plan.start_year or (plan.issued_on.year if plan.issued_on else today.year)
+    last = min(plan.end_year or today.year, today.year)
+    return list(range(first, last + 1))
+
+
+@transaction.atomic
+def record_fulfilment(duty, unit, actor, happened_on: date, note: str, upload=None):
+    """A unit records one occurrence of a duty, with an optional evidence file checked
+    by its content as report evidence is."""
+    if not duty.measure.assignments.filter(unit=unit).exists():
+        raise ValidationError(f"{unit.name}不承担该项任务。")
+    if happened_on > timezone.localdate():
+        raise ValidationError("开展日期不能晚于今天。")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError("请填写情况说明。")
+    if len(note) > 500:
+        raise ValidationError("情况说明不能超过500个字。")
+    fulfilment = DutyFulfilment(
+        duty=duty, unit=unit, happened_on=happened_on, note=note, recorded_by=actor
+    )
+    if upload is not None:
+        mime = check_upload(upload)
+        name = name_for_type(upload.name, mime)
+        fulfilment.evidence_name = name
+        fulfilment.evidence.save(name, upload, save=False)
+    fulfilment.save()
+    changes = {"开展日期": [None, happened_on.isoformat()], "情况说明": [None, note]}
+    if fulfilment.evidence_name:
+        changes["佐证材料"] = [None, fulfilment.evidence_name]
+    record(actor, "record_fulfilment", fulfilment, changes)
+    return fulfilment
+
+
+@transaction.atomic
+def delete_fulfilment(fulfilment, actor) -> None:
+    text = f"{fulfilment.happened_on}：{fulfilment.note}"
+    record(actor, "delete_fulfilment", fulfilment, {"落实记录": [text, None]})
+    if fulfilment.evidence:
+        fulfilment.evidence.delete(save=False)
+    fulfilment.delete()

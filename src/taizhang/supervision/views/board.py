@@ -1,0 +1,170 @@
+"""The supervision board (督查督办): everything late in a plan, counted per kind and
+grouped by unit, by county and by chapter, worst first, with the urge action per unit.
+Its queries do not grow with the plan: late_items gathers in a fixed number."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+
+from taizhang.accounts.models import Role
+from taizhang.plans.scoping import visible_plans
+from taizhang.supervision import access
+from taizhang.supervision.overdue import KINDS, late_items
+from taizhang.supervision.views.common import url_or_none
+from taizhang.units.models import Region
+
+VIEWS = {"unit": "按单位", "county": "按县(市、区)", "chapter": "按篇章", "list": "全部事项"}
+MAX_ITEMS_PER_GROUP = 30
+MAX_LISTED = 300
+BOARD_ROLES = (Role.OFFICE_ADMIN, Role.LEADER, Role.SYSTEM_ADMIN)
+
+
+@dataclass
+class Group:
+    key: object
+    name: str
+    note: str = ""
+    items: list = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    urge_url: str | None = None
+
+    @property
+    def worst(self) -> int:
+        return max((item.days_late for item in self.items), default=0)
+
+    @property
+    def kind_counts(self) -> list[int]:
+        return [self.counts.get(kind, 0) for kind in KINDS]
+
+    @property
+    def shown(self) -> list:
+        return self.items[:MAX_ITEMS_PER_GROUP]
+
+
+class BoardHomeView(LoginRequiredMixin, View):
+    """Without a plan: straight to the only plan's board, or a choice of plans."""
+
+    def get(self, request):
+        if request.user.role not in BOARD_ROLES:
+            raise PermissionDenied("督查督办仅供依法治理办和领导使用。")
+        plans = list(visible_plans(request.user).select_related("region").order_by("-id"))
+        wanted = request.GET.get("plan", "")
+        if wanted.isdigit() and any(p.pk == int(wanted) for p in plans):
+            return redirect("supervision:board", plan_id=int(wanted))
+        if len(plans) == 1:
+            return redirect("supervision:board", plan_id=plans[0].pk)
+        return render(request, "supervision/board_home.html", {"plans": plans})
+
+
+class BoardView(LoginRequiredMixin, View):
+    template_name = "supervision/board.html"
+
+    def get(self, request, plan_id):
+        plan = access.plan(request.user, plan_id)
+        access.require(
+            request.user, "supervision.view_board", plan, "督查督办仅供依法治理办和领导使用。"
+        )
+        today = timezone.localdate()
+        everything = late_items(plan.organisation, today, plan)
+        regions = {r.pk: r for r in Region.objects.filter(organisation_id=plan.organisation_id)}
+        chosen = {
+            "kind": request.GET.get("kind", ""),
+            "region": request.GET.get("region", ""),
+            "chapter": request.GET.get("chapter", ""),
+            "q": request.GET.get("q", "").strip(),
+        }
+        items = [item for item in everything if _keep(item, chosen)]
+        view = request.GET.get("view", "unit")
+        if view not in VIEWS:
+            view = "unit"
+        groups = _groups(items, view, regions, plan) if view != "list" else []
+        context = {
+            "plan": plan,
+            "plans": list(visible_plans(request.user).order_by("-id").only("id", "title")),
+            "today": today,
+            "kinds": [
+                (kind, label, sum(1 for i in items if i.kind == kind))
+                for kind, label in KINDS.items()
+            ],
+            "kind_labels": KINDS,
+            "total": len(items),
+            "unfiltered": len(everything),
+            "view": view,
+            "views": VIEWS,
+            "groups": groups,
+            "listed": items[:MAX_LISTED] if view == "list" else [],
+            "max_listed": MAX_LISTED,
+            "chosen": chosen,
+            "regions": [r for r in regions.values() if r.level in ("prefecture", "county")],
+            "chapters": sorted({item.chapter for item in everything if item.chapter}),
+            "view_links": [
+                (key, label, _with(request.GET, view=key)) for key, label in VIEWS.items()
+            ],
+            "may_urge": request.user.role == Role.OFFICE_ADMIN,
+            "population_url": url_or_none("supervision:population"),
+        }
+        return render(request, self.template_name, context)
+
+
+def _with(query, **changes) -> str:
+    query = query.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return "?" + query.urlencode()
+
+
+def _keep(item, chosen) -> bool:
+    if chosen["kind"] and item.kind != chosen["kind"]:
+        return False
+    if chosen["region"] and str(item.region_id) != chosen["region"]:
+        return False
+    if chosen["chapter"] and item.chapter != chosen["chapter"]:
+        return False
+    return not chosen["q"] or chosen["q"] in item.unit_name
+
+
+def _groups(items, view, regions, plan) -> list[Group]:
+    groups: dict[object, Group] = {}
+    for item in items:
+        if view == "unit":
+            key, name = item.unit_id, item.unit_name
+        elif view == "county":
+            region = regions.get(item.region_id)
+            key = item.region_id
+            name = _region_label(region)
+        else:
+            key, name = item.chapter, item.chapter or "未分篇章"
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(key=key, name=name)
+            if view == "unit":
+                region = regions.get(item.region_id)
+                group.note = _region_label(region)
+                group.urge_url = _urge_url(plan.pk, item.unit_id)
+        group.items.append(item)
+        group.counts[item.kind] += 1
+    ordered = sorted(groups.values(), key=lambda g: (-g.worst, -len(g.items), g.name))
+    return ordered
+
+
+def _region_label(region) -> str:
+    if region is None:
+        return "—"
+    return f"{region.name}（本级）" if region.level == Region.Level.PREFECTURE else region.name
+
+
+def _urge_url(plan_id: int, unit_id: int) -> str | None:
+    """The notices helper's page, once it exists (by kwargs, or by query string)."""
+    url = url_or_none("supervision:notice_create", plan_id=plan_id, unit_id=unit_id)
+    if url is None:
+        url = url_or_none(
+            "supervision:notice_create", query=f"?plan_id={plan_id}&unit_id={unit_id}"
+        )
+    return url
