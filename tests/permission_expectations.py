@@ -224,9 +224,22 @@ ADMIN = {
 # Supervision, assessment and dashboards keep their rows in modules of their own.
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
+from tests.permission_expectations_outputs import PAGES as OUTPUTS  # noqa: E402
+from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
+from tests.permission_expectations_surveys import PAGES as SURVEYS  # noqa: E402
 
-EXPECTATIONS: dict[str, Row] = {**PAGES, **API, **ADMIN, **SUPERVISION, **ASSESSMENT, **DASHBOARDS}
+EXPECTATIONS: dict[str, Row] = {
+    **PAGES,
+    **API,
+    **ADMIN,
+    **SUPERVISION,
+    **ASSESSMENT,
+    **DASHBOARDS,
+    **SURVEYS,
+    **OUTPUTS,
+    **PUBLIC,
+}
 
 
 def url_name(key: str) -> str:

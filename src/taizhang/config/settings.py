@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "taizhang.supervision",
     "taizhang.assessment",
     "taizhang.dashboards",
+    "taizhang.surveys",
+    "taizhang.public",
     "taizhang.api",
     "taizhang.outputs",
     "taizhang.demo",

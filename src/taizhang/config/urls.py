@@ -15,6 +15,9 @@ urlpatterns = [
     path("supervision/", include("taizhang.supervision.urls")),
     path("assessment/", include("taizhang.assessment.urls")),
     path("dashboards/", include("taizhang.dashboards.urls")),
+    path("surveys/", include("taizhang.surveys.urls")),
+    path("reports/", include("taizhang.outputs.urls")),
+    path("public/", include("taizhang.public.urls")),
     path("api/", include("taizhang.api.urls")),
     path("admin/", admin.site.urls),
 ]
