@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite needs when they are missing: Chromium (browser
-# tests), CJK fonts (so screenshots show Chinese), and the PostgreSQL server. Idempotent and
-# quick when everything is already there.
+# tests), CJK fonts (so screenshots show Chinese), the PostgreSQL server, and LibreOffice
+# Writer with poppler's tools (the annual report's .docx -> PDF -> page image). Idempotent
+# and quick when everything is already there.
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -d /usr/lib/chromium/locales ] && ls /usr/lib/chromium/locales/zh-CN.pak >/dev/null 2>&1 || missing+=(chromium-l10n)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

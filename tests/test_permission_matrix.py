@@ -53,6 +53,10 @@ OBJECTS = {
     "notice_id": "notice",
     "scheme_id": "scheme",
     "adjustment_id": "adjustment",
+    "survey_id": "survey",
+    "question_id": "question",
+    "survey_token": "survey_link",
+    "annual_report_id": "annual_report",
 }
 # The admin's own kwargs, filled by admin_kwargs().
 ADMIN_KWARGS = {"app_label", "object_id", "content_type_id"}
@@ -127,6 +131,49 @@ def _reporting_objects(data, organisation, user, assignment, period):
     data.version = data.report.versions.order_by("number").first()
     data.entry = AuditEntry.objects.filter(organisation=organisation).order_by("pk").first()
     _supervision_objects(data, organisation, user, assignment)
+    _public_objects(assignment.measure.plan, user)
+    _survey_objects(data, organisation, assignment.measure.plan)
+    _annual_report_objects(data, organisation, assignment)
+
+
+def _annual_report_objects(data, organisation, assignment):
+    """The government's annual report, the unit's year-end report and (where there is a
+    county) the county's report up, as drafts made by their authors."""
+    from taizhang.accounts.models import Role
+    from taizhang.outputs import annual_reports
+    from taizhang.units.models import Region
+    from tests import factories as f
+
+    plan, unit = assignment.measure.plan, assignment.unit
+    new = annual_reports.create
+    office = f.UserFactory(organisation=organisation, role=Role.OFFICE_ADMIN)
+    data.annual_report = new(office, plan, "government", 2025, region=plan.region)[0]
+    staff = f.UserFactory(organisation=organisation, role=Role.LIAISON, unit=unit)
+    data.unit_annual_report = new(staff, plan, "unit_year_end", 2025, unit=unit)[0]
+    county = Region.objects.filter(organisation=organisation, level="county").first()
+    if county is not None:
+        county_office = f.UserFactory(
+            organisation=organisation, role=Role.COUNTY_OFFICE, region=county
+        )
+        data.county_annual_report = new(county_office, plan, "county_up", 2025, region=county)[0]
+
+
+def _survey_objects(data, organisation, plan):
+    """An open survey with one question; its public link is named by token, not pk."""
+    from types import SimpleNamespace
+
+    from tests.surveys.builders import open_survey
+
+    data.survey = open_survey(organisation, plan)
+    data.question = data.survey.questions.get()
+    data.survey_link = SimpleNamespace(pk=data.survey.token)
+
+
+def _public_objects(plan, user):
+    """The plan published on the public progress page (its pages answer 404 otherwise)."""
+    from taizhang.public import services
+
+    services.save_publication(plan, user, published=True, shown={})
 
 
 def _supervision_objects(data, organisation, user, assignment):

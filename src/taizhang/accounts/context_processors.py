@@ -14,6 +14,7 @@ MENU = {
     # the board and the dashboards have one audience: office, leaders, system admin
     "supervision": "dashboards.view_dashboards",
     "dashboards": "dashboards.view_dashboards",
+    "surveys": "surveys.view_surveys",
 }
 
 

@@ -329,3 +329,25 @@ def _representative(rows, region_id) -> int:
         )
 
     return min(rows, key=preference)["unit_id"]
+
+
+def params_of(indicator) -> dict:
+    """An indicator's rule parameters. A survey indicator naming a survey of the
+    organisation ({"survey_id": N}) scores counties by that survey's satisfaction rates,
+    which take the place of rates typed for the same counties."""
+    params = dict(indicator.params or {})
+    survey_id = params.get("survey_id")
+    if indicator.kind != "survey_results" or not survey_id:
+        return params
+    from taizhang.surveys.models import Survey
+    from taizhang.surveys.results import satisfaction_by_region
+
+    survey = Survey.objects.filter(
+        pk=survey_id, organisation_id=indicator.scheme.organisation_id
+    ).first()
+    if survey is not None:
+        measured = {
+            f"region:{region}": rate for region, rate in satisfaction_by_region(survey).items()
+        }
+        params["rates"] = {**(params.get("rates") or {}), **measured}
+    return params

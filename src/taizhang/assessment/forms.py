@@ -17,6 +17,7 @@ from taizhang.assessment.scoring import (
     fmt,
 )
 from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
+from taizhang.surveys.models import Survey
 from taizhang.units.models import Region, Unit
 
 WHEN_NONE_CHOICES = [
@@ -81,6 +82,13 @@ class IndicatorForm(forms.Form):
             label="无应考核事项时", choices=WHEN_NONE_CHOICES, initial=WHEN_NONE_FULL
         )
         if kind == SURVEY_RESULTS:
+            self.fields["survey"] = forms.ModelChoiceField(
+                label="测评问卷",
+                required=False,
+                queryset=Survey.objects.filter(organisation=organisation).order_by("-id"),
+                empty_label="（不使用问卷，按下方录入的结果）",
+                help_text="选定问卷后按各县(市、区)的满意率计分；下方录入的结果只补充问卷未覆盖的单位。",
+            )
             self.fields["rates"] = forms.CharField(
                 label="测评结果",
                 required=False,
@@ -102,6 +110,7 @@ class IndicatorForm(forms.Form):
         }
         if indicator.kind == SURVEY_RESULTS:
             initial["rates"] = rates_text(params.get("rates") or {}, organisation)
+            initial["survey"] = params.get("survey_id")
         return cls(data, initial=initial, organisation=organisation, kind=indicator.kind)
 
     def clean_rates(self):
@@ -121,6 +130,8 @@ class IndicatorForm(forms.Form):
             params["when_none"] = data["when_none"]
             if self.kind == SURVEY_RESULTS:
                 params["rates"] = data.get("rates") or {}
+                if data.get("survey") is not None:
+                    params["survey_id"] = data["survey"].pk
             values["params"] = params
         return values
 

@@ -71,7 +71,7 @@ class Results:
 
 def rules_of(indicators) -> list[Rule]:
     return [
-        Rule(kind=i.kind, name=i.name, weight=i.weight, params=i.params or {}, id=i.pk)
+        Rule(kind=i.kind, name=i.name, weight=i.weight, params=facts_module.params_of(i), id=i.pk)
         for i in indicators
     ]
 

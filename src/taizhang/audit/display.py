@@ -23,6 +23,8 @@ ACTIONS = {
     "purge": "清理过期导入",
     "api_token": "发放接口令牌",
     "publish": "发布考核结果",
+    "regenerate": "重新生成报告章节",
+    "finalise": "定稿",
 }
 
 OBJECT_TYPES = {
@@ -41,6 +43,8 @@ OBJECT_TYPES = {
     "planimport": "方案导入",
     "scheme": "考核方案",
     "urgenotice": "催办通知",
+    "publication": "公开设置",
+    "annualreport": "年度报告",
     "adjustment": "加减分事项",
     "reportversion": "报告版本",
     "review": "审核记录",

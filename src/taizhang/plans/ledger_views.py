@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -201,6 +202,8 @@ class MeasureView(LoginRequiredMixin, TemplateView):
             duties=list(measure.duties.all()),
             reports=queries.visible_reports(user, measure),
             report_links=_url_exists("reporting:report_detail", report_id=1),
+            # asked of the rules, not user.has_perm: the superuser edits no deadline
+            may_change_deadline=rules.has_perm("supervision.change_deadline", user, measure),
             **kwargs,
         )
 

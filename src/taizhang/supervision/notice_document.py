@@ -1,51 +1,19 @@
 """An urging notice as a .docx in the layout of Chinese official documents (GB/T 9704-2012).
 
-Pure python-docx: nothing here knows about Django, so the layout can be tested (and reused
-for other official documents) on plain data.
-
-What the standard fixes and this module follows: A4 paper; margins top 37 mm, bottom
-35 mm, left 28 mm, right 26 mm; the issuing office's mark (发文机关标志) centred in red
-小标宋 with a red separator line under the document number (发文字号); the title in
-2号小标宋 centred; the addressee (主送机关) flush left followed by a full-width colon; the
-body in 3号仿宋_GB2312 with a two-character first-line indent on a 28 pt line pitch;
-the signature (落款) and the date written in Arabic numerals (成文日期, "2026年11月21日"),
-aligned right as §7.3.5.2 prescribes for documents without a seal; and page numbers
-"— 1 —" in 4号宋体 under the type area, odd pages right, even pages left, one character in.
-"""
+The layout itself is shared with the annual reports in taizhang.outputs.official_document;
+this module says what a notice is made of: the body, then the table of what the unit owes.
+Pure python-docx: nothing here knows about Django."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
-from lxml import etree
+from taizhang.outputs import official_document as official
+from taizhang.outputs.official_document import title_lines, written_date
 
-# Font names as Chinese government offices have them installed, each with the font Word
-# (or LibreOffice) substitutes where it is missing: the fallback is written into the
-# document's font table (w:altName), so the file names the standard fonts and still
-# renders on a machine without them.
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
-HEADING_FONT = "黑体"
-PAGE_NUMBER_FONT = "宋体"
-FALLBACKS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", HEADING_FONT: "SimHei"}
+__all__ = ["NoticeRow", "NoticeText", "build", "title_lines", "written_date"]
 
-RED = RGBColor(0xFF, 0x00, 0x00)
-SIZE_TITLE = Pt(22)  # 2号
-SIZE_BODY = Pt(16)  # 3号
-SIZE_TABLE = Pt(14)  # 4号: tables in a body are set one size down to fit the columns
-SIZE_PAGE_NUMBER = Pt(14)  # 4号
-LINE_PITCH = Pt(28)
-TYPE_AREA_WIDTH_MM = 210 - 28 - 26  # 156 mm
-TYPE_AREA_WIDTH_PT = TYPE_AREA_WIDTH_MM * 72 / 25.4
 TABLE_HEADER = ("序号", "任务内容", "存在问题", "逾期天数")
 TABLE_WIDTHS_MM = (14, 62, 56, 24)
 
@@ -74,286 +42,30 @@ class NoticeText:
     table_caption: str = "逾期事项清单"
 
 
-def written_date(day: date) -> str:
-    """成文日期 as GB/T 9704-2012 §7.3.5 writes it: Arabic numerals, the year in full,
-    month and day without leading zeros."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def build(text: NoticeText) -> bytes:
     """The .docx file of the notice."""
-    document = Document()
-    _page_setup(document)
-    _base_style(document)
-    _letterhead(document, text)
-    _title(document, text.title)
-    _addressee(document, text.addressee)
-    for paragraph in _paragraphs(text.body):
-        _body_paragraph(document, paragraph)
+    blocks: list = [official.Paragraph(line) for line in official.paragraphs(text.body)]
     if text.rows:
-        _items_table(document, text.table_caption, text.rows)
-    _signature(document, text.signature, written_date(text.issued_on))
-    _page_numbers(document)
-    _declare_fallback_fonts(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-# -- the page ------------------------------------------------------------------------------
-
-
-def _page_setup(document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    # The page number sits 7 mm under the type area (§7.5); Word measures the footer from
-    # the paper's edge.
-    section.footer_distance = Mm(35 - 7 - 6)
-    section.header_distance = Mm(15)
-
-
-def _base_style(document) -> None:
-    style = document.styles["Normal"]
-    _set_font(style.font, style.element, BODY_FONT, SIZE_BODY)
-    fmt = style.paragraph_format
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = LINE_PITCH
-    fmt.widow_control = False
-
-
-def _set_font(font, element, name: str, size, bold: bool | None = None, color=None) -> None:
-    """Set the font for Chinese and Latin text alike (python-docx sets only the Latin
-    name; Chinese characters follow w:eastAsia)."""
-    font.name = name
-    font.size = size
-    if bold is not None:
-        font.bold = bold
-    if color is not None:
-        font.color.rgb = color
-    properties = element.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), name)
-
-
-def _run(paragraph, text: str, font: str, size, bold=None, color=None):
-    run = paragraph.add_run(text)
-    _set_font(run.font, run._element, font, size, bold, color)
-    return run
-
-
-def _paragraph(document, alignment=WD_ALIGN_PARAGRAPH.LEFT):
-    paragraph = document.add_paragraph()
-    paragraph.alignment = alignment
-    return paragraph
-
-
-def _blank_lines(document, count: int) -> None:
-    for _ in range(count):
-        document.add_paragraph()
-
-
-# -- the parts ----------------------------------------------------------------------------
-
-
-def _letterhead(document, text: NoticeText) -> None:
-    """发文机关标志, 发文字号 and the red separator line (§7.2.3-7.2.6)."""
-    mark = _paragraph(document, WD_ALIGN_PARAGRAPH.CENTER)
-    size = _mark_size(text.issuer_mark)
-    mark.paragraph_format.line_spacing = Pt(size.pt * 1.25)
-    # The mark's top edge is 35 mm under the type area's top edge.
-    mark.paragraph_format.space_before = Mm(35)
-    _run(mark, text.issuer_mark, TITLE_FONT, size, bold=True, color=RED)
-    _blank_lines(document, 1)  # 发文机关标志下空二行 (one blank line at the mark's height)
-    number = _paragraph(document, WD_ALIGN_PARAGRAPH.CENTER)
-    _run(number, text.number, BODY_FONT, SIZE_BODY)
-    _red_rule(number)
-
-
-def _mark_size(mark: str):
-    """As large as the standard's examples (about 2 cm high) but never wider than the
-    type area: long office names shrink to fit on one line."""
-    return Pt(min(36, int(TYPE_AREA_WIDTH_PT * 0.96 / max(len(mark), 1))))
-
-
-def _red_rule(paragraph) -> None:
-    """The separator line 4 mm under the document number, as wide as the type area."""
-    properties = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), "12")  # eighths of a point: 1.5 pt
-    bottom.set(qn("w:space"), "11")  # points between the text and the line: ~4 mm
-    bottom.set(qn("w:color"), "FF0000")
-    borders.append(bottom)
-    properties.append(borders)
-
-
-def _title(document, title: str) -> None:
-    """标题: 2号小标宋, centred, two lines under the red line (§7.3.1)."""
-    _blank_lines(document, 2)
-    paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.CENTER)
-    paragraph.paragraph_format.line_spacing = Pt(36)
-    for index, line in enumerate(title_lines(title)):
-        run = _run(paragraph, line, TITLE_FONT, SIZE_TITLE, bold=True)
-        if index:
-            run._r.insert(run._r.index(run._r.find(qn("w:t"))), OxmlElement("w:br"))
-    _blank_lines(document, 1)
-
-
-def title_lines(title: str) -> list[str]:
-    """A title too long for one line is split into two of nearly equal length, the upper
-    one the longer (§7.3.1: 梯形), rather than leaving one character on the second line."""
-    capacity = int(TYPE_AREA_WIDTH_PT // SIZE_TITLE.pt)
-    if _width(title) <= capacity:
-        return [title]
-    middle = (len(title) + 1) // 2
-    return [title[:middle], title[middle:]]
-
-
-def _addressee(document, addressee: str) -> None:
-    """主送机关: flush left, closed by a full-width colon (§7.3.2)."""
-    paragraph = _paragraph(document)
-    _run(paragraph, f"{addressee.rstrip('：:')}：", BODY_FONT, SIZE_BODY)
-
-
-def _paragraphs(body: str) -> list[str]:
-    return [line.strip() for line in body.replace("\r\n", "\n").split("\n") if line.strip()]
-
-
-def _body_paragraph(document, text: str) -> None:
-    """正文: two characters' first-line indent; a heading numbered 一、 is set in 黑体."""
-    paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.JUSTIFY)
-    paragraph.paragraph_format.first_line_indent = Pt(SIZE_BODY.pt * 2)
-    heading = len(text) < 40 and text[:2].rstrip("、") in _CHINESE_NUMERALS and "、" in text[:3]
-    _run(paragraph, text, HEADING_FONT if heading else BODY_FONT, SIZE_BODY)
-
-
-_CHINESE_NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-
-
-def _items_table(document, caption: str, rows: list[NoticeRow]) -> None:
-    heading = _paragraph(document, WD_ALIGN_PARAGRAPH.CENTER)
-    heading.paragraph_format.keep_with_next = True  # never a caption alone at a page foot
-    _run(heading, caption, HEADING_FONT, SIZE_BODY)
-    table = document.add_table(rows=1, cols=len(TABLE_HEADER))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    values = [TABLE_HEADER] + [
-        (str(index), row.task, row.problem, str(row.days_late))
-        for index, row in enumerate(rows, start=1)
-    ]
-    for _ in rows:
-        table.add_row()
-    for column, width in zip(table.columns, TABLE_WIDTHS_MM, strict=True):
-        column.width = Mm(width)  # the grid, which LibreOffice follows
-    for row_index, (table_row, cells) in enumerate(zip(table.rows, values, strict=True)):
-        _keep_row_together(table_row, header=row_index == 0)
-        for column, (cell, value) in enumerate(zip(table_row.cells, cells, strict=True)):
-            cell.width = Mm(TABLE_WIDTHS_MM[column])
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            paragraph.paragraph_format.space_before = Pt(2)
-            paragraph.paragraph_format.space_after = Pt(2)
-            centred = row_index == 0 or column in (0, 3)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-            font = HEADING_FONT if row_index == 0 else BODY_FONT
-            _run(paragraph, value, font, SIZE_TABLE)
-
-
-def _keep_row_together(row, header: bool) -> None:
-    """No row breaks across pages; the header row repeats on every page of the table."""
-    properties = row._tr.get_or_add_trPr()
-    for name in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
-        element = OxmlElement(name)
-        element.set(qn("w:val"), "true")
-        properties.append(element)
-
-
-def _signature(document, signature: str, dated: str) -> None:
-    """落款 without a seal (§7.3.5.2): one blank line under the body; the signature two
-    characters in from the right; the date on the next line, its first character two
-    characters right of the signature's; if the date is the longer, the date keeps the
-    two characters and the signature moves right."""
-    signature_width, date_width = _width(signature), _width(dated)
-    date_right = max(2.0, 2 + signature_width - 2 - date_width)
-    signature_right = date_right + date_width + 2 - signature_width
-    _blank_lines(document, 1)
-    for text, right in ((signature, signature_right), (dated, date_right)):
-        paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.RIGHT)
-        paragraph.paragraph_format.right_indent = Pt(SIZE_BODY.pt * right)
-        _run(paragraph, text, BODY_FONT, SIZE_BODY)
-
-
-def _width(text: str) -> float:
-    """Width in characters of the body font: Arabic numerals and Latin letters are half."""
-    return sum(0.5 if ord(character) < 0x2E80 else 1.0 for character in text)
-
-
-def _page_numbers(document) -> None:
-    """ "— 1 —" under the type area: odd pages on the right, even pages on the left, one
-    character in from the edge (§7.5)."""
-    document.settings.odd_and_even_pages_header_footer = True
-    section = document.sections[0]
-    for footer, alignment in (
-        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
-    ):
-        footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
-        paragraph.alignment = alignment
-        indent = Pt(SIZE_PAGE_NUMBER.pt)
-        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
-            paragraph.paragraph_format.right_indent = indent
-        else:
-            paragraph.paragraph_format.left_indent = indent
-        paragraph.paragraph_format.first_line_indent = Pt(0)
-        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        _run(paragraph, "— ", PAGE_NUMBER_FONT, SIZE_PAGE_NUMBER)
-        _page_field(paragraph)
-        _run(paragraph, " —", PAGE_NUMBER_FONT, SIZE_PAGE_NUMBER)
-
-
-def _page_field(paragraph) -> None:
-    """A PAGE field (begin / instruction / separate / shown value / end)."""
-    parts = [("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)]
-    for char_type, content in parts:
-        run = _run(paragraph, "", PAGE_NUMBER_FONT, SIZE_PAGE_NUMBER)
-        if char_type:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), char_type)
-        elif content.strip() == "PAGE":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = content
-        else:
-            element = OxmlElement("w:t")
-            element.text = content
-        run._r.append(element)
-
-
-def _declare_fallback_fonts(document) -> None:
-    """Name each standard font in the font table with the font to use where it is not
-    installed (w:altName)."""
-    part = next(
-        p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
+        blocks.append(
+            official.Table(
+                header=TABLE_HEADER,
+                rows=[
+                    (str(index), row.task, row.problem, str(row.days_late))
+                    for index, row in enumerate(text.rows, start=1)
+                ],
+                widths_mm=TABLE_WIDTHS_MM,
+                caption=text.table_caption,
+                centred=frozenset({0, 3}),
+            )
+        )
+    return official.build(
+        official.OfficialDocument(
+            issuer_mark=text.issuer_mark,
+            number=text.number,
+            title=text.title,
+            addressee=text.addressee,
+            blocks=blocks,
+            signature=text.signature,
+            issued_on=text.issued_on,
+        )
     )
-    root = etree.fromstring(part.blob)
-    for name, fallback in FALLBACKS.items():
-        font = etree.SubElement(root, qn("w:font"))
-        font.set(qn("w:name"), name)
-        alt = etree.SubElement(font, qn("w:altName"))
-        alt.set(qn("w:val"), fallback)
-        charset = etree.SubElement(font, qn("w:charset"))
-        charset.set(qn("w:val"), "86")  # GB2312
-        family = etree.SubElement(font, qn("w:family"))
-        family.set(qn("w:val"), "modern" if name == BODY_FONT else "roman")
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
