@@ -7,14 +7,14 @@ from django.urls import reverse
 @pytest.mark.django_db
 def test_the_system_administrator_is_not_offered_the_offices_import(client, world):
     client.force_login(world.people["sysadmin"])
-    page = client.get(reverse("workspace:todo")).content.decode()
+    page = client.get(reverse("plans:list")).content.decode()
     assert reverse("plans:import") not in page
 
 
 @pytest.mark.django_db
-def test_the_office_is_offered_the_import(client, world):
+def test_the_office_is_offered_the_import_on_the_plan_list(client, world):
     client.force_login(world.people["office"])
-    page = client.get(reverse("workspace:todo")).content.decode()
+    page = client.get(reverse("plans:list")).content.decode()
     assert reverse("plans:import") in page
 
 

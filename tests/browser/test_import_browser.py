@@ -27,6 +27,7 @@ def yinchuan_office(db):
 
 def test_the_office_uploads_a_plan_checks_the_preview_and_confirms(page, yinchuan_office):
     log_in(page, yinchuan_office, PASSWORD)
+    click_and_wait(page, page.get_by_role("link", name="实施方案", exact=True))
     click_and_wait(page, page.get_by_role("link", name="导入方案"))
     page.set_input_files("#id_file", str(PLAN_FILE))
     page.select_option("#id_region", label="银川市")

@@ -1,17 +1,19 @@
 """Load the demo deployment described in demo/organisations.toml: organisations, regions,
-their plans (imported through the same path as an upload), collectives and people."""
+their plans (imported through the same path as an upload), collectives and people, and
+then their year in Taizhang (story.py): periods, targets, duties, reports, a reminder and
+the assessment scheme, each through its app's write path on the day it happened."""
 
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
 
 from taizhang.accounts.models import Role, User
+from taizhang.demo import clock, story
 from taizhang.plans import importing
-from taizhang.reporting import services
-from taizhang.reporting.periods import create_year
 from taizhang.units import directory
 from taizhang.units.models import Organisation, Region, Unit
 
@@ -27,12 +29,17 @@ def load(demo_dir: Path, password: str) -> list[User]:
             name=spec["name"],
             defaults={"prefix": spec["prefix"], "office_name": spec["office_name"]},
         )
-        office, *others = spec["people"]  # the office admin comes first: it imports the plan
-        people.append(_person(organisation, office, password))
+        office_spec, *others = spec["people"]  # the office admin comes first: it imports
         if created:
-            _populate(organisation, spec, demo_dir, actor=people[-1])
-            _report(organisation, config["reporting"], actor=people[-1])
-        people += [_person(organisation, person, password) for person in others]
+            live_on = date.fromisoformat(config["reporting"]["live_on"])
+            with clock.on(clock.moment(live_on)):
+                office = _person(organisation, office_spec, password)
+                _populate(organisation, spec, demo_dir, actor=office)
+                staff = [_person(organisation, person, password) for person in others]
+            story.tell(organisation, spec, config, office, staff)
+            people += [office, *staff]
+        else:
+            people += [_person(organisation, person, password) for person in spec["people"]]
     admin = config["system_admin"]
     people.append(
         _user(
@@ -78,24 +85,6 @@ def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: Use
             else list(Unit.objects.filter(organisation=organisation, name__in=meaning))
         )
         directory.set_collective_members(collective, members, actor, "演示数据")
-
-
-def _report(organisation: Organisation, spec: dict, actor: User) -> None:
-    """Periods for the demo year, and sample reports in every state for one quarter."""
-    plan = organisation.plans.get()
-    periods = create_year(actor, plan, spec["year"], spec["kind"], spec["due_working_days"])
-    period = next(p for p in periods if p.name == spec["sample_period"])
-    measures = plan.measures.prefetch_related("assignments")[: spec["sample_measures"]]
-    narratives = spec["narratives"]
-    for index, measure in enumerate(measures):
-        lead = next((a for a in measure.assignments.all() if a.role == "lead"), None)
-        if lead is None:
-            continue
-        status = ("in_progress", "in_progress", "done", "lagging")[index % 4]
-        data = {"status": status, "narrative": narratives[index % len(narratives)]}
-        report = services.file_report(lead, period, actor, data, 0, submit_after=index % 3 != 2)
-        if index % 3 == 0:
-            services.review(report, actor, "accept", "", report.version)
 
 
 def _person(organisation: Organisation, spec: dict, password: str) -> User:
