@@ -48,7 +48,8 @@ def chromium():
 def page(chromium, live_server):
     context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
     yield page
     context.close()
 
@@ -59,7 +60,8 @@ def phone_page(chromium, live_server):
         viewport=PHONE, locale="zh-CN", base_url=live_server.url, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
     yield page
     context.close()
 
@@ -104,7 +106,8 @@ def new_page(chromium, live_server):
         context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)
+        page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
         return page
 
     yield make
