@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
 
+from taizhang.accounts.access import may, require  # noqa: F401 (used by the views)
 from taizhang.accounts.models import Role
 from taizhang.outputs import annual_document, annual_queries, annual_reports, pdf
 from taizhang.outputs.annual_forms import CreateForm, EditForm, VersionForm, first_error
@@ -20,11 +21,6 @@ from taizhang.outputs.views import attachment
 from taizhang.plans.scoping import visible_plans
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def require(user, perm: str, obj=None) -> None:
-    if not (user.is_active and rules.has_perm(perm, user, obj)):
-        raise PermissionDenied("您没有权限进行此操作。")
 
 
 def report_for(user, annual_report_id: int, perm: str = "outputs.view_annual_report"):

@@ -3,11 +3,10 @@ learns what another organisation has), 403 when the person may not do the thing.
 
 from __future__ import annotations
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from taizhang.accounts.access import may, require  # noqa: F401 (used by the views)
 from taizhang.accounts.models import Role
 from taizhang.plans.models import Assignment
 from taizhang.reporting.models import Evidence, Period, ProgressReport
@@ -23,18 +22,6 @@ REPORT_RELATED = (
 def same_organisation(user, organisation_id) -> None:
     if user.role != Role.SYSTEM_ADMIN and organisation_id != user.organisation_id:
         raise Http404("没有找到该报告。")
-
-
-def may(user, perm: str, obj=None) -> bool:
-    """The rule itself. Django lets a superuser (the system administrator) pass every
-    has_perm; the reporting rules name the system administrator where it may read, and
-    nowhere does it file, review, highlight or set periods."""
-    return user.is_active and rules.has_perm(perm, user, obj)
-
-
-def require(user, perm: str, obj) -> None:
-    if not may(user, perm, obj):
-        raise PermissionDenied("您没有权限进行此操作。")
 
 
 def report_for_form(user, assignment_id: int, period_id: int) -> ProgressReport:

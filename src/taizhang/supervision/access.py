@@ -4,23 +4,13 @@ the system administrator, a Django superuser, only gets what the rules name."""
 
 from __future__ import annotations
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from taizhang.accounts.access import may, require  # noqa: F401 (used by the views)
 from taizhang.accounts.models import Role
 from taizhang.plans.models import Measure, Plan, RecurringDuty, Target
 from taizhang.supervision.models import DutyFulfilment
-
-
-def may(user, perm: str, obj=None) -> bool:
-    return user.is_active and rules.has_perm(perm, user, obj)
-
-
-def require(user, perm: str, obj=None, message: str = "您没有权限进行此操作。") -> None:
-    if not may(user, perm, obj):
-        raise PermissionDenied(message)
 
 
 def _same_organisation(user, organisation_id) -> None:
