@@ -40,13 +40,13 @@ def views(children: Sequence[Item], parents: Sequence[Item], settings: Settings)
     vectoriser = TfidfVectorizer(
         analyzer="char_wb", ngram_range=settings.ngram_range, sublinear_tf=True
     )
-    vectoriser.fit(child_texts + parent_texts)
+    texts = vectoriser.fit_transform(child_texts + parent_texts)
 
     def cosine(left: list[str], right: list[str]) -> np.ndarray:
         return (vectoriser.transform(left) @ vectoriser.transform(right).T).toarray()
 
     return Views(
-        text=cosine(child_texts, parent_texts),
+        text=(texts[: len(children)] @ texts[len(children) :].T).toarray(),
         heading=cosine(
             [text.heading(item.text, item.title) for item in children],
             [text.heading(item.text, item.title) for item in parents],
