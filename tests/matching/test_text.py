@@ -33,9 +33,14 @@ def test_heading_is_the_title_when_there_is_one_else_the_first_sentence():
     assert text.heading("4.正文第一句;第二句。") == "正文第一句"
 
 
-def test_sentences_leave_out_fragments_and_never_come_back_empty():
-    assert text.sentences("加强宪法学习教育。好。组织旁听庭审活动;") == [
-        "加强宪法学习教育",
-        "组织旁听庭审活动",
-    ]
-    assert text.sentences("") == [""]
+def test_pieces_are_the_cleaned_sentences_and_hold_every_word_of_the_text():
+    printed = "加强宪法学习教育。好。组织旁听庭审活动;[牵头单位:州司法局]"
+    assert text.pieces(printed) == ["加强宪法学习教育", "好", "组织旁听庭审活动"]
+    assert " ".join(text.pieces(printed)) == text.clean(text.body(printed))
+    assert text.pieces("") == []
+
+
+def test_a_fragment_is_not_a_sentence():
+    assert text.is_sentence("组织旁听庭审活动")
+    assert not text.is_sentence("好")
+    assert not text.is_sentence("加 强")

@@ -46,8 +46,12 @@ def heading(text: str, title: str | None = None) -> str:
     return clean(first)
 
 
-def sentences(text: str) -> list[str]:
-    """The measure's sentences, each cleaned; one empty sentence when it has none."""
-    found = [clean(s) for s in _SENTENCE_ENDS.split(body(text))]
-    found = [s for s in found if len(s.replace(" ", "")) >= _MIN_SENTENCE]
-    return found or [""]
+def pieces(text: str) -> list[str]:
+    """The measure's sentences, each cleaned, empty ones left out. Their words together are
+    exactly the words of ``clean(body(text))``: sentence ends are punctuation."""
+    return [piece for piece in map(clean, _SENTENCE_ENDS.split(body(text))) if piece]
+
+
+def is_sentence(piece: str) -> bool:
+    """Whether a cleaned piece is long enough to be a task rather than a fragment."""
+    return len(piece.replace(" ", "")) >= _MIN_SENTENCE
