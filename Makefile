@@ -46,6 +46,7 @@ system-packages:
 bench: install
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_supervision.py
+	$(PY) benchmarks/align.py --details
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .ruff_cache
