@@ -230,6 +230,15 @@ def test_export_reads_back_as_the_filtered_entries(client, world):
     )
 
 
+def test_export_writes_what_people_typed_as_text(client, world):
+    office = world.people["office"]
+    directory.update_unit(world.justice, office, "=CMD|' /C calc'!A0\x07", category="party")
+    client.force_login(office)
+    sheet = load_workbook(io.BytesIO(client.get(reverse("audit:log_export")).content)).active
+    reason = sheet.cell(row=3, column=8)
+    assert (reason.value, reason.data_type) == ("=CMD|' /C calc'!A0", "s")
+
+
 def test_export_holds_only_the_organisations_entries(client, world, entry):
     record(world.people["outsider"], "create", world.other, {"name": "另一市"})
     client.force_login(world.people["outsider"])
