@@ -162,6 +162,10 @@ class ReportFactory(factory.django.DjangoModelFactory):
     period = factory.SubFactory(
         PeriodFactory, plan=factory.SelfAttribute("..assignment.measure.plan")
     )
+    submitted_at = None
+    # A report built as submitted was first submitted when it was submitted (tests that
+    # tell "returned, then submitted again" apart give first_submitted_at themselves).
+    first_submitted_at = factory.LazyAttribute(lambda report: report.submitted_at)
 
 
 # -- supervision and assessment ------------------------------------------------------------

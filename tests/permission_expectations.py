@@ -161,6 +161,8 @@ API = {
                                       why="the OpenAPI description is public; no data in it"),
     "api:plan-list":              row("log  200  200  200  200  200  200  200", foreign=None),
     "api:plan-detail":            row("log  200  200  200  200  200  200  404"),
+    "api:plan-progress":          row("log  200  200  200  200  200  200  404",
+                                      why="the plan's figures, for whoever may see the plan"),
     "api:period-list":            row("log  200  200  200  200  200  200  200", foreign=None),
     "api:period-detail":          row("log  200  200  200  200  200  200  404"),
     "api:measure-list":           row("log  200  200  200  200  200  200  200", foreign=None),

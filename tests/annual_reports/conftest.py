@@ -40,7 +40,8 @@ def file_report(assignment, period, user, status, narrative, problems="", next_s
 
 def year_of_work(world) -> SimpleNamespace:
     """Measure 1 (chapter 一) done by its lead unit and marked a typical practice; measure 2
-    (chapter 二) lagging; measure 3 (chapter 二) never reported on; two targets."""
+    (chapter 二) lagging; measure 3 (chapter 二) never reported on; two targets. The office
+    accepted the lead units' reports and 甲县's; 教育局's waits for review."""
     from taizhang.accounts.models import Role
     from taizhang.plans.models import Assignment
     from taizhang.reporting import services
@@ -81,7 +82,7 @@ def year_of_work(world) -> SimpleNamespace:
         "组织开展青少年法治教育。",
         problems="专职法治副校长配备不足。",
     )
-    file_report(
+    lagging = file_report(
         Assignment.objects.get(measure=world.second, unit=world.police),
         world.period,
         police_user,
@@ -89,13 +90,15 @@ def year_of_work(world) -> SimpleNamespace:
         "矛盾纠纷排查化解推进缓慢。",
         next_steps="年内完成四级调解平台建设。",
     )
-    file_report(
+    services.review(lagging, office, "accept", "", lagging.version)
+    county = file_report(
         Assignment.objects.get(measure=world.first, unit=world.county_government),
         world.period,
         world.people["county"],
         "done",
         "甲县完成全部村（社区）法律顾问全覆盖。",
     )
+    services.review(county, office, "accept", "", county.version)
     met = f.TargetFactory(measure=world.first, quote="法治宣传覆盖率达到95%以上", value=95)
     f.TargetReadingFactory(target=met, measured_on=datetime.date(2025, 12, 31), value=97)
     behind = f.TargetFactory(

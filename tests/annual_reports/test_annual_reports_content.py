@@ -29,12 +29,13 @@ def section(report, key):
 def test_overview_counts_measures_by_their_lead_units_status(world, work):
     figures = annual_data.gather(annual_data.Scope(world.plan, YEAR, world.home), TODAY)
     # measure 1: 司法局 (lead) done; measure 2: 公安局 lagging; measure 3: nobody filed
-    assert dict(figures.statuses) == {"done": 1, "lagging": 1, "unreported": 1}
+    assert dict(figures.statuses) == {"done": 1, "lagging": 1, "not_started": 1}
 
 
 def test_overview_text_states_the_figures(world, work):
     text = section(government(world), "overview")["text"]
-    assert "3项任务中，已完成1项" in text and "滞后1项" in text and "尚未报送进展1项" in text
+    assert "3项任务中，已完成1项" in text and "滞后1项" in text and "未启动1项" in text
+    assert "完成率33.3%" in text and "注：完成率：" in text
 
 
 def test_reports_filed_after_the_due_day_count_as_late(world, work):

@@ -222,7 +222,7 @@ def test_publishing_freezes_the_scores(office, world, scheme):
     published = unit_page(office, scheme, world.education).context["entry"].total
     # the unit files late afterwards: the published score stays
     report.__class__.objects.filter(pk=report.pk).update(
-        state="submitted", submitted_at=at(2025, 4, 9)
+        state="submitted", submitted_at=at(2025, 4, 9), first_submitted_at=at(2025, 4, 9)
     )
     entry = unit_page(office, scheme, world.education).context["entry"]
     assert entry.total == published
@@ -234,7 +234,7 @@ def test_a_draft_follows_the_reports(office, world, scheme):
     report = file(assignment_of(world, world.education), world.period, None)
     before = unit_page(office, scheme, world.education).context["entry"].total
     report.__class__.objects.filter(pk=report.pk).update(
-        state="submitted", submitted_at=at(2025, 4, 9)
+        state="submitted", submitted_at=at(2025, 4, 9), first_submitted_at=at(2025, 4, 9)
     )
     assert unit_page(office, scheme, world.education).context["entry"].total == before + 10
 

@@ -83,7 +83,7 @@ def test_home_refuses_unit_staff(client, small):
 def test_key_figures_are_on_the_page(page):
     text = page().content.decode()
     assert "<b>40.0%</b>完成率" in text
-    assert "<b>12</b>逾期未报（份）" in text
+    assert "<b>11</b>逾期未报（份）" in text
 
 
 def test_chart_data_is_embedded_with_chinese_labels(page):
@@ -99,8 +99,8 @@ def test_chart_data_is_embedded_with_chinese_labels(page):
 
 def test_chart_data_carries_the_trend(page):
     trend = embedded(page())["trend"]
-    assert trend["onTime"] == [22.2, 22.2, 11.1]
-    assert trend["done"] == [20.0, 40.0, 40.0]
+    assert trend["onTime"] == [22.2, 33.3, 11.1]
+    assert trend["done"] == [0.0, 20.0, 40.0]
 
 
 def test_units_chart_and_table_agree(page):

@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from taizhang.ledger.queries import ledger_rows
-from taizhang.reporting.status import derive_status
+from taizhang.reporting.status import status_of
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -125,23 +125,23 @@ def test_tabs_count_the_measures_of_each_chapter(client, world):
 
 
 def test_no_report_means_not_started():
-    assert derive_status(None, None, False, TODAY) == "not_started"
+    assert status_of(None, None, False, TODAY) == "not_started"
 
 
 def test_a_report_by_any_unit_means_in_progress():
-    assert derive_status(None, None, True, TODAY) == "in_progress"
+    assert status_of(None, None, True, TODAY) == "in_progress"
 
 
 def test_the_lead_units_report_decides():
-    assert derive_status(None, "done", True, TODAY) == "done"
+    assert status_of(None, "done", True, TODAY) == "done"
 
 
 def test_unfinished_past_the_deadline_is_lagging():
-    assert derive_status(datetime.date(2025, 5, 31), "in_progress", True, TODAY) == "lagging"
+    assert status_of(datetime.date(2025, 5, 31), "in_progress", True, TODAY) == "lagging"
 
 
 def test_done_past_the_deadline_stays_done():
-    assert derive_status(datetime.date(2024, 12, 31), "done", True, TODAY) == "done"
+    assert status_of(datetime.date(2024, 12, 31), "done", True, TODAY) == "done"
 
 
 def test_a_draft_does_not_count(world):
@@ -151,12 +151,23 @@ def test_a_draft_does_not_count(world):
     assert (rows[0].status, rows[0].report) == ("not_started", None)
 
 
-def test_the_latest_period_wins(world):
+def test_the_latest_accepted_period_wins(world):
     lead = world.first.assignments.get(role="lead")
     later = f.PeriodFactory(
         plan=world.plan, starts_on=datetime.date(2025, 4, 1), ends_on=datetime.date(2025, 6, 30)
     )
     f.ReportFactory(assignment=lead, period=world.period, state="accepted", status="lagging")
-    f.ReportFactory(assignment=lead, period=later, state="submitted", status="in_progress")
+    f.ReportFactory(assignment=lead, period=later, state="accepted", status="in_progress")
+    rows = ledger_rows(world.people["office"], world.plan, today=TODAY)
+    assert (rows[0].status, rows[0].report.period) == ("in_progress", later)
+
+
+def test_a_later_report_not_yet_reviewed_shows_but_does_not_change_the_status(world):
+    lead = world.first.assignments.get(role="lead")
+    later = f.PeriodFactory(
+        plan=world.plan, starts_on=datetime.date(2025, 4, 1), ends_on=datetime.date(2025, 6, 30)
+    )
+    f.ReportFactory(assignment=lead, period=world.period, state="accepted", status="in_progress")
+    f.ReportFactory(assignment=lead, period=later, state="submitted", status="done")
     rows = ledger_rows(world.people["office"], world.plan, today=TODAY)
     assert (rows[0].status, rows[0].report.period) == ("in_progress", later)

@@ -2,10 +2,10 @@
 county's units, or one unit) and one year in a fixed number of queries whatever the size
 of the plan.
 
-A measure's status at the year's end is the status of the latest progress report filed
-(submitted or accepted) for a period ending by 31 December, the lead unit's report first
-among the scope's units; a measure nobody in the scope filed on is "unreported". Reports
-on time follow the assessment's rule: first submitted by the end of the due day."""
+Statuses, completion and reports on time are reporting's (reporting/status.py), as on
+every page: a measure's (or, for a county or a unit, an assignment's) status at the year's
+end counts the reports for periods ending by 31 December; on time is first submitted by
+the due date."""
 
 from __future__ import annotations
 
@@ -13,21 +13,18 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 
 from taizhang.assessment.models import Scheme
 from taizhang.assessment.results import results
-from taizhang.plans.models import Assignment, Chapter, Target
+from taizhang.plans.models import Assignment, Chapter, Measure, Target
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport
 from taizhang.supervision.progress import progress_of_targets
 from taizhang.surveys.results import satisfaction_summary
 
-FILED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
-UNREPORTED = "unreported"
-STATUSES = ("done", "in_progress", "lagging", "not_started", UNREPORTED)
-STATUS_LABELS = dict(ProgressReport.Status.choices) | {UNREPORTED: "未报送进展"}
+STATUSES = ("done", "in_progress", "lagging", "not_started")
 NO_CHAPTER = 0
 
 
@@ -112,6 +109,22 @@ class Figures:
         return sum(self.statuses.values())
 
     @property
+    def completion(self) -> status.Completion:
+        return status.Completion.of(self.statuses.elements())
+
+    @property
+    def timeliness(self) -> status.Timeliness:
+        return status.Timeliness(self.reports_expected, self.reports_on_time, self.reports_late)
+
+    @property
+    def rules(self) -> tuple[str, str]:
+        """The 口径 of the completion and on-time figures, as the report states them."""
+        completion = (
+            status.COMPLETION_RULE if self.scope.whole_plan else status.UNIT_COMPLETION_RULE
+        )
+        return completion, status.ON_TIME_RULE
+
+    @property
     def reports_missing(self) -> int:
         return self.reports_expected - self.reports_on_time - self.reports_late
 
@@ -130,8 +143,9 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
     today = today or timezone.localdate()
     day = as_of(scope.year, today)
     year_end = datetime.date(scope.year, 12, 31)
+    assignments = scope.assignments()
     rows = list(
-        scope.assignments().values(
+        assignments.values(
             "pk",
             "role",
             "unit_id",
@@ -143,13 +157,11 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
     )
     by_pk = {row["pk"]: row for row in rows}
     reports = list(
-        ProgressReport.objects.filter(
-            assignment_id__in=list(by_pk), state__in=FILED, period__ends_on__lte=year_end
-        )
+        ProgressReport.objects.filed()
+        .filter(assignment_id__in=list(by_pk), period__ends_on__lte=year_end)
         .order_by("period__ends_on", "pk")
         .values(
             "assignment_id",
-            "status",
             "narrative",
             "problems",
             "next_steps",
@@ -158,23 +170,23 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
             "period__name",
         )
     )
-    latest: dict[int, dict] = {}  # assignment -> its latest filed report
-    for report in reports:
-        latest[report["assignment_id"]] = report
-    chapters = _chapters(scope.plan, rows, by_pk, latest)
+    chapters = _chapters(scope, rows, day, year_end)
     statuses = Counter()
     for chapter in chapters:
         statuses.update(chapter.counts)
-    expected, on_time, late = _timeliness(scope, list(by_pk), today)
+    periods = Period.objects.filter(plan=scope.plan, ends_on__year=scope.year)
+    reported = status.total(
+        status.timeliness(assignments, status.due_periods(periods, today)).values()
+    )
     in_year = [r for r in reports if r["period__ends_on"].year == scope.year]
     return Figures(
         scope=scope,
         as_of=day,
         statuses=statuses,
         chapters=chapters,
-        reports_expected=expected,
-        reports_on_time=on_time,
-        reports_late=late,
+        reports_expected=reported.expected,
+        reports_on_time=reported.on_time,
+        reports_late=reported.late,
         highlights=_quotes([r for r in in_year if r["highlight"]], by_pk, "narrative", True),
         problems=_quotes(_latest_in_year(in_year), by_pk, "problems"),
         next_steps=_quotes(_latest_in_year(in_year), by_pk, "next_steps"),
@@ -183,58 +195,28 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
     )
 
 
-def _chapters(plan, rows, by_pk, latest) -> list[ChapterFigures]:
-    """Per chapter, how many measures stand at each status."""
+def _chapters(scope: Scope, rows, day, year_end) -> list[ChapterFigures]:
+    """Per chapter, how many tasks stand at each status at the year's end (reporting's
+    rule, counting reports for periods that end in the year or before): the plan's measures
+    for the whole plan; for a county or a unit, its units' own assignments."""
     chapters = {
         c.pk: ChapterFigures(c.pk, c.number, c.title)
-        for c in Chapter.objects.filter(plan=plan).order_by("position")
+        for c in Chapter.objects.filter(plan=scope.plan).order_by("position")
     }
-    measures: dict[int, dict] = {}
-    for row in rows:
-        measures.setdefault(row["measure_id"], row)
-    best: dict[int, tuple] = {}  # measure -> (lead?, period end, status)
-    for assignment_id, report in latest.items():
-        row = by_pk[assignment_id]
-        key = (row["role"] == Assignment.Role.LEAD, report["period__ends_on"])
-        found = best.get(row["measure_id"])
-        if found is None or key > found[:2]:
-            best[row["measure_id"]] = (*key, report["status"])
-    for measure_id, row in measures.items():
-        chapter_id = row["measure__chapter_id"] or NO_CHAPTER
+    if scope.whole_plan:
+        measures = Measure.objects.filter(plan=scope.plan, withdrawn=False)
+        found = status.measure_statuses(measures, day, up_to=year_end)
+        chapter_of = {row["measure_id"]: row["measure__chapter_id"] for row in rows}
+        chapter_of.update(measures.values_list("pk", "chapter_id"))
+    else:
+        found = status.assignment_statuses(scope.assignments(), day, up_to=year_end)
+        chapter_of = {row["pk"]: row["measure__chapter_id"] for row in rows}
+    for key, standing in found.items():
+        chapter_id = chapter_of.get(key) or NO_CHAPTER
         if chapter_id not in chapters:
             chapters[chapter_id] = ChapterFigures(NO_CHAPTER, "", "其他任务")
-        status = best[measure_id][2] if measure_id in best else UNREPORTED
-        chapters[chapter_id].counts[status] += 1
+        chapters[chapter_id].counts[standing] += 1
     return [c for c in chapters.values() if c.total]
-
-
-def _timeliness(scope, assignment_ids, today) -> tuple[int, int, int]:
-    """(expected, on time, late) reports of the year's periods already due."""
-    due = {
-        p.pk: p.due_on
-        for p in Period.objects.filter(plan=scope.plan, ends_on__year=scope.year)
-        if p.due_on < today
-    }
-    if not due or not assignment_ids:
-        return 0, 0, 0
-    on_time = late = 0
-    reports = (
-        ProgressReport.objects.filter(period_id__in=list(due), assignment_id__in=assignment_ids)
-        .annotate(
-            first_submitted=Coalesce(
-                Min("versions__created_at", filter=Q(versions__action="submit")), "submitted_at"
-            )
-        )
-        .values("period_id", "first_submitted")
-    )
-    for report in reports:
-        if report["first_submitted"] is None:
-            continue
-        if timezone.localtime(report["first_submitted"]).date() <= due[report["period_id"]]:
-            on_time += 1
-        else:
-            late += 1
-    return len(due) * len(assignment_ids), on_time, late
 
 
 def _latest_in_year(reports) -> list[dict]:
@@ -296,7 +278,7 @@ def scheme_results(plan, year, today=None):
 
 
 def status_rows(figures: Figures) -> list[tuple[str, int]]:
-    return [(STATUS_LABELS[s], figures.statuses.get(s, 0)) for s in STATUSES]
+    return [(status.STATUS_LABELS[s], figures.statuses.get(s, 0)) for s in STATUSES]
 
 
 def grouped_by_chapter(figures: Figures, quotes: list[Quote]) -> list[tuple[str, list[Quote]]]:

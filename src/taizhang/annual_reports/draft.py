@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from taizhang.annual_reports import data
 from taizhang.annual_reports.data import Figures, Quote
+from taizhang.reporting.status import Completion
 from taizhang.supervision.progress import Status
 
 QUOTE_LIMIT = 300  # characters of one quoted narrative
@@ -47,36 +48,38 @@ def overview(figures: Figures) -> dict:
     scope, s = figures.scope, figures.statuses
     who = scope.name
     carried = "承担" if not scope.whole_plan else "部署"
+    completion, reported = figures.completion, figures.timeliness
     text = [
         f"{scope.year}年，{who}对照《{scope.plan.title}》推进各项任务。截至"
         f"{figures.as_of.year}年{figures.as_of.month}月{figures.as_of.day}日，"
         f"{who}{carried}的{figures.measures}项任务中，已完成{s['done']}项，推进中"
         f"{s['in_progress']}项，滞后{s['lagging']}项，未启动{s['not_started']}项，"
-        f"尚未报送进展{s[data.UNREPORTED]}项，完成率{percent(s['done'], figures.measures)}。",
+        f"完成率{completion.percent}。",
     ]
-    if figures.reports_expected:
+    if reported.expected:
         text.append(
-            f"全年应报送进展报告{figures.reports_expected}份，按时报送{figures.reports_on_time}份，"
-            f"逾期报送{figures.reports_late}份，未报送{figures.reports_missing}份，按时报送率"
-            f"{percent(figures.reports_on_time, figures.reports_expected)}。"
+            f"全年应报送进展报告{reported.expected}份，按时报送{reported.on_time}份，"
+            f"逾期报送{reported.late}份，未报送{reported.missing}份，按时报送率"
+            f"{reported.rate:g}%。"
         )
     else:
         text.append("本年度没有已到报送截止日期的进展报告。")
+    text.append("注：" + "".join(figures.rules))
     rows = [
         ("任务总数（项）", figures.measures),
         *[(f"{label}（项）", count) for label, count in data.status_rows(figures)],
-        ("完成率", percent(s["done"], figures.measures)),
-        ("应报送进展报告（份）", figures.reports_expected),
-        ("按时报送（份）", figures.reports_on_time),
-        ("逾期报送（份）", figures.reports_late),
-        ("未报送（份）", figures.reports_missing),
-        ("按时报送率", percent(figures.reports_on_time, figures.reports_expected)),
+        ("完成率", completion.percent),
+        ("应报送进展报告（份）", reported.expected),
+        ("按时报送（份）", reported.on_time),
+        ("逾期报送（份）", reported.late),
+        ("未报送（份）", reported.missing),
+        ("按时报送率", f"{reported.rate:g}%" if reported.expected else "—"),
     ]
     table = _table("主要数据", ("项目", "数据"), [(k, str(v)) for k, v in rows], (96, 60), {1})
     return _section("overview", "总体情况", text, [table])
 
 
-CHAPTER_HEADER = ("序号", "章节", "任务数", "已完成", "推进中", "滞后", "未启动", "未报送")
+CHAPTER_HEADER = ("序号", "章节", "任务数", "已完成", "推进中", "滞后", "未启动", "完成率")
 
 
 def chapters(figures: Figures) -> dict:
@@ -90,7 +93,6 @@ def chapters(figures: Figures) -> dict:
             f"（{chinese_number(index)}）{chapter.title}。共{chapter.total}项任务，已完成"
             f"{c['done']}项、推进中{c['in_progress']}项、滞后{c['lagging']}项"
             + (f"、未启动{c['not_started']}项" if c["not_started"] else "")
-            + (f"、尚未报送进展{c[data.UNREPORTED]}项" if c[data.UNREPORTED] else "")
             + "。"
         )
         quote = first_highlight.get(chapter.chapter_id)
@@ -102,8 +104,8 @@ def chapters(figures: Figures) -> dict:
                 str(index),
                 chapter.title,
                 str(chapter.total),
-                *(str(c[status]) for status in data.STATUSES[:4]),
-                str(c[data.UNREPORTED]),
+                *(str(c[status]) for status in data.STATUSES),
+                Completion.of(c.elements()).percent,
             )
         )
     if not rows:

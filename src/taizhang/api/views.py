@@ -8,18 +8,27 @@ from __future__ import annotations
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
+from rest_framework.response import Response
 
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.plans.scoping import visible_measures, visible_plans
+from taizhang.reporting import status
 from taizhang.reporting.models import Period
 from taizhang.units.models import Unit
 
 from . import filters
 from .permissions import find, get_permitted, require, require_unit_visible
 from .querysets import in_organisation, visible_periods, visible_units
-from .serializers import MeasureSerializer, PeriodSerializer, PlanSerializer, UnitSerializer
+from .serializers import (
+    MeasureSerializer,
+    PeriodSerializer,
+    PlanProgressSerializer,
+    PlanSerializer,
+    UnitSerializer,
+)
 
 
 def _measures_count():
@@ -162,3 +171,47 @@ class UnitDetail(generics.RetrieveAPIView):
         unit = find(units, self.kwargs["unit_id"])
         require_unit_visible(self.request.user, unit)
         return unit
+
+
+@extend_schema(tags=["plans"], summary="实施方案推进情况（完成率、按时报送）")
+class PlanProgress(generics.GenericAPIView):
+    serializer_class = PlanProgressSerializer
+
+    def get(self, request, plan_id: int):
+        plan = get_permitted(
+            request.user,
+            in_organisation(request.user, Plan.objects.all(), "organisation_id"),
+            plan_id,
+            "plans.view_plan",
+            "您无权查看该方案。",
+        )
+        today = timezone.localdate()
+        found = status.progress(plan, today)
+        chapters = found.completion("chapter")
+        carried = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        reports = status.total(
+            status.timeliness(carried, status.due_periods(plan.periods.all(), today)).values()
+        )
+        completion = found.completion()
+        data = {
+            "plan": plan.pk,
+            "as_of": today,
+            "completion": _completion(completion),
+            "completion_rule": status.COMPLETION_RULE,
+            "statuses": {s: found.statuses()[s] for s in status.STATUS_ORDER},
+            "status_rule": status.STATUS_RULE,
+            "chapters": [{"chapter": chapter, **_completion(c)} for chapter, c in chapters.items()],
+            "reports": {
+                "expected": reports.expected,
+                "on_time": reports.on_time,
+                "late": reports.late,
+                "missing": reports.missing,
+                "rate": reports.rate,
+            },
+            "reports_rule": status.ON_TIME_RULE,
+        }
+        return Response(PlanProgressSerializer(data).data)
+
+
+def _completion(completion) -> dict:
+    return {"done": completion.done, "total": completion.total, "rate": completion.rate}

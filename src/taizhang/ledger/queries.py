@@ -1,6 +1,6 @@
 """What the ledger pages and the ledger export show: rows built from a fixed number of
-queries whatever the size of the plan, the derived status of each measure, search and
-filters, and one unit's responsibility list.
+queries whatever the size of the plan, each measure with the status reporting gives it
+(reporting/status.py), search and filters, and one unit's responsibility list.
 
 Row building works on prefetched objects only (never ``.filter()`` on a related manager),
 so a page costs the same number of queries for 3 measures as for 300."""
@@ -11,7 +11,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from taizhang.accounts.models import Role
@@ -19,7 +19,7 @@ from taizhang.parsing.normalize import fold
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.plans.scoping import visible_measures
 from taizhang.reporting.models import ProgressReport
-from taizhang.reporting.status import SENT_STATES, STATUS_LABELS, derive_status
+from taizhang.reporting.status import STATUS_LABELS, measure_statuses
 
 LEAD = Assignment.Role.LEAD
 RESPONSIBLE = Assignment.Role.RESPONSIBLE
@@ -30,8 +30,8 @@ class LedgerRow:
     measure: Measure
     lead: list[str]
     responsible: list[str]
-    report: ProgressReport | None  # the lead unit's latest sent report
-    status: str
+    report: ProgressReport | None  # the lead unit's latest filed report (its progress text)
+    status: str  # as reporting.status gives it
     haystack: str = field(repr=False, default="")
 
     @property
@@ -64,9 +64,7 @@ def ledger_queryset(user, plan: Plan, unit_id: int | None = None) -> QuerySet[Me
 def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
     """Fetch units, collectives and sent reports along with ``measures``."""
     sent_reports = (
-        ProgressReport.objects.filter(state__in=SENT_STATES)
-        .select_related("period")
-        .order_by("-period__ends_on", "-pk")
+        ProgressReport.objects.filed().select_related("period").order_by("-period__ends_on", "-pk")
     )
     return (
         measures.select_related("chapter", "section")
@@ -86,7 +84,8 @@ def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
     )
 
 
-def build_row(measure: Measure, today: datetime.date) -> LedgerRow:
+def build_row(measure: Measure, status: str) -> LedgerRow:
+    """A row from a measure fetched with_row_data and its status."""
     assignments = list(measure.assignments.all())
     collectives = list(measure.collectives.all())
     lead, responsible = (
@@ -95,8 +94,6 @@ def build_row(measure: Measure, today: datetime.date) -> LedgerRow:
     )
     lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
     report = max(lead_reports, key=_report_order, default=None)
-    anyone = any(a.reports.all() for a in assignments)
-    status = derive_status(measure.deadline, report and report.status, anyone, today)
     haystack = fold(
         " ".join(
             [str(measure.number), measure.title, measure.text, measure.attribution_raw]
@@ -105,6 +102,13 @@ def build_row(measure: Measure, today: datetime.date) -> LedgerRow:
         )
     ).lower()
     return LedgerRow(measure, lead, responsible, report, status, haystack)
+
+
+def rows_of(measures, today: datetime.date) -> list[LedgerRow]:
+    """Rows of ``measures`` (fetched with_row_data), with their statuses."""
+    measures = list(measures)
+    statuses = measure_statuses(Measure.objects.filter(pk__in=[m.pk for m in measures]), today)
+    return [build_row(measure, statuses[measure.pk]) for measure in measures]
 
 
 def _named(assignments, collectives, role) -> list[str]:
@@ -129,7 +133,7 @@ def ledger_rows(
 ) -> list[LedgerRow]:
     """Rows of the ledger for ``user``, filtered by unit, status and a search text."""
     today = today or timezone.localdate()
-    rows = [build_row(m, today) for m in ledger_queryset(user, plan, unit_id)]
+    rows = rows_of(ledger_queryset(user, plan, unit_id), today)
     if status:
         rows = [row for row in rows if row.status == status]
     terms = fold(q).lower().split()
@@ -165,25 +169,14 @@ def grouped(rows: list[LedgerRow]) -> list[Group | LedgerRow]:
 
 
 def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -> dict:
-    """Per plan, how many of the measures the person may see are in each status.
-
-    One query for all plans: each measure with its lead unit's latest sent status."""
+    """Per plan, how many of the measures the person may see stand at each status (two
+    queries): the whole plan for the office and leaders."""
     today = today or timezone.localdate()
-    sent = ProgressReport.objects.filter(
-        assignment__measure=OuterRef("pk"), state__in=SENT_STATES
-    ).order_by("-period__ends_on", "-pk")
-    measures = (
-        visible_measures(user)
-        .filter(plan__in=plans)
-        .annotate(
-            lead_status=Subquery(sent.filter(assignment__role=LEAD).values("status")[:1]),
-            any_report=Subquery(sent.values("pk")[:1]),
-        )
-        .values_list("plan_id", "deadline", "lead_status", "any_report")
-    )
+    measures = visible_measures(user).filter(plan__in=plans)
+    statuses = measure_statuses(measures, today)
     counts: dict[int, Counter] = {plan.pk: Counter() for plan in plans}
-    for plan_id, deadline, lead_status, any_report in measures:
-        counts[plan_id][derive_status(deadline, lead_status, any_report is not None, today)] += 1
+    for pk, plan_id in measures.values_list("pk", "plan_id"):
+        counts[plan_id][statuses[pk]] += 1
     return counts
 
 
@@ -224,8 +217,8 @@ def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> li
         Measure.objects.filter(plan=plan, withdrawn=False, assignments__unit=unit)
     )
     items = []
-    for measure in measures:
-        row = build_row(measure, today)
+    for row in rows_of(measures, today):
+        measure = row.measure
         assignment = next(a for a in measure.assignments.all() if a.unit_id == unit.pk)
         own = max(assignment.reports.all(), key=_report_order, default=None)
         items.append(Responsibility(assignment, row, own))

@@ -32,10 +32,9 @@ from taizhang.plans.scoping import (
     visible_plans,
 )
 from taizhang.reporting.models import ProgressReport
+from taizhang.reporting.status import COMPLETION_RULE, STATUS_ORDER, STATUS_RULE, Completion
 from taizhang.units.models import Unit
 from taizhang.web.downloads import XLSX, download
-
-STATUS_ORDER = [value for value, _ in ProgressReport.Status.choices]
 
 
 @dataclass
@@ -94,17 +93,17 @@ class PlanListView(LoginRequiredMixin, TemplateView):
         entries = []
         for plan in plans:
             count = counts[plan.pk]
-            total = sum(count.values())
-            done = count[ProgressReport.Status.DONE]
             entries.append(
                 {
                     "plan": plan,
-                    "total": total,
+                    "total": sum(count.values()),
                     "statuses": [(s, queries.STATUS_LABELS[s], count[s]) for s in STATUS_ORDER],
-                    "done_percent": round(100 * done / total) if total else 0,
+                    "completion": Completion.of(count.elements()),
                 }
             )
-        return super().get_context_data(entries=entries, **kwargs)
+        return super().get_context_data(
+            entries=entries, rules=[STATUS_RULE, COMPLETION_RULE], **kwargs
+        )
 
 
 class LedgerView(LoginRequiredMixin, TemplateView):
@@ -153,6 +152,7 @@ class LedgerView(LoginRequiredMixin, TemplateView):
             sections=sections,
             selected_section=ledger.form.value("section"),
             stats=[(s, queries.STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER],
+            status_rule=STATUS_RULE,
             export_query=query.urlencode(),
             filtered=any(query.get(k) for k in ("q", "unit", "status", "chapter", "section")),
             my_unit=user.unit if user.unit_id else None,
@@ -173,7 +173,7 @@ class MeasureView(LoginRequiredMixin, TemplateView):
         measure = get_object_or_404(measures, pk=self.kwargs["measure_id"])
         if not user.has_perm("plans.view_measure", measure):
             raise PermissionDenied("您无权查看该任务。")
-        row = queries.build_row(measure, timezone.localdate())
+        (row,) = queries.rows_of([measure], timezone.localdate())
         units = [
             {"assignment": a, "can_open": queries.may_view_unit_list(user, a.unit)}
             for a in measure.assignments.all()
@@ -237,6 +237,7 @@ class ResponsibilitiesView(LoginRequiredMixin, TemplateView):
             via_count=roles["via"],
             lagging_count=statuses[ProgressReport.Status.LAGGING],
             done_count=statuses[ProgressReport.Status.DONE],
+            status_rule=STATUS_RULE,
             report_links=_url_exists("reporting:report_detail", report_id=1),
             **kwargs,
         )

@@ -49,11 +49,14 @@ class IndexView(View):
             else:
                 publications = [p for p in publications if p.plan.organisation_id == chosen.pk]
         groups: dict[int, dict] = {}
-        for entry in disclosure.entries(publications):
+        entries = disclosure.entries(publications)
+        for entry in entries:
             organisation = entry.plan.organisation
             groups.setdefault(organisation.pk, {"organisation": organisation, "entries": []})
             groups[organisation.pk]["entries"].append(entry)
         context = {
+            # 口径 under the rates, where any is shown
+            "rule": disclosure.COMPLETION_RULE if any(e.completion for e in entries) else "",
             "groups": list(groups.values()),
             "organisations": organisations,
             "chosen": chosen,

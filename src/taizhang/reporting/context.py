@@ -26,7 +26,9 @@ def report_context(report: ProgressReport) -> dict:
         "targets": targets,
         "evidence": list(report.evidence.select_related("uploaded_by")) if saved else [],
         "reviews": reviews,
-        "last_return": returns[-1] if returns and report.state == "returned" else None,
+        "last_return": returns[-1]
+        if returns and report.state == ProgressReport.State.RETURNED
+        else None,
         "consolidation": consolidation(report, assignments) if report.is_lead_report else None,
     }
 

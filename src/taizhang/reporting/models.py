@@ -1,7 +1,17 @@
-"""Reporting periods, progress reports with their versions, evidence, values and reviews."""
+"""Reporting periods, progress reports with their versions, evidence, values and reviews.
+
+What a report means for the rest of the system lives here and in status.py: which states
+count as filed (State.FILED), which the unit may still edit (State.OPEN), the latest report
+of an assignment, and whether it was filed on time (on_time: first submitted on or before
+its period's due date; a report returned and submitted again keeps its first date)."""
+
+import enum
 
 from django.conf import settings
 from django.db import models
+from django.db.models import BooleanField, Case, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 
 class AuditAction(models.TextChoices):
@@ -53,6 +63,45 @@ class Period(models.Model):
         return self.name
 
 
+class ProgressReportQuerySet(models.QuerySet):
+    """The questions every page asks of reports, answered once."""
+
+    def filed(self):
+        return self.filter(state__in=ProgressReport.State.FILED)
+
+    def open(self):
+        return self.filter(state__in=ProgressReport.State.OPEN)
+
+    def accepted(self):
+        return self.filter(state=ProgressReport.State.ACCEPTED)
+
+    def latest_per_assignment(self):
+        """Of the reports in this queryset, each assignment's latest: the one for the period
+        that ends last (the later report when two periods end together)."""
+        latest = self.filter(assignment=OuterRef("assignment")).order_by("-period__ends_on", "-pk")
+        return self.filter(pk=Subquery(latest.values("pk")[:1]))
+
+    def with_on_time(self):
+        """Annotate ``on_time``: True when first submitted on or before the period's due
+        date (in the office's time zone), False when first submitted later, None when never
+        submitted. Returned and submitted again keeps the first date."""
+        first_day = TruncDate("first_submitted_at", tzinfo=timezone.get_current_timezone())
+        return self.alias(first_day=first_day).annotate(
+            on_time=Case(
+                When(first_submitted_at__isnull=True, then=Value(None)),
+                When(first_day__lte=F("period__due_on"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(null=True),
+            )
+        )
+
+    def on_time(self):
+        return self.with_on_time().filter(on_time=True)
+
+    def late(self):
+        return self.with_on_time().filter(on_time=False)
+
+
 class ProgressReport(models.Model):
     """One unit's report on one measure for one period.
 
@@ -70,6 +119,12 @@ class ProgressReport(models.Model):
         SUBMITTED = "submitted", "已报送"
         RETURNED = "returned", "已退回"
         ACCEPTED = "accepted", "已审核通过"
+
+        # What the states mean. Filed: sent and standing (submitted, or accepted). Open:
+        # the unit's to edit (a draft, or returned to it). Accepted: the government's word,
+        # the only state completion and the public page count.
+        FILED = enum.nonmember(("submitted", "accepted"))
+        OPEN = enum.nonmember(("draft", "returned"))
 
     assignment = models.ForeignKey(
         "plans.Assignment", on_delete=models.PROTECT, related_name="reports"
@@ -89,7 +144,11 @@ class ProgressReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField("最近报送时间", null=True, blank=True)
+    # Set by the first submission and never again: on time is decided from it.
+    first_submitted_at = models.DateTimeField("首次报送时间", null=True, blank=True)
+
+    objects = ProgressReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "进展报告"
@@ -105,6 +164,17 @@ class ProgressReport(models.Model):
     @property
     def is_lead_report(self) -> bool:
         return self.assignment.role == "lead"
+
+    @property
+    def is_filed(self) -> bool:
+        return self.state in self.State.FILED
+
+    @property
+    def filed_on_time(self) -> bool | None:
+        """As ProgressReportQuerySet.with_on_time, for one report in hand."""
+        if self.first_submitted_at is None:
+            return None
+        return timezone.localdate(self.first_submitted_at) <= self.period.due_on
 
 
 class ReportVersion(models.Model):

@@ -10,6 +10,7 @@ from taizhang.accounts.predicates import (
     is_system_admin,
     is_unit_staff,
 )
+from taizhang.reporting.models import ProgressReport
 
 
 @rules.predicate
@@ -42,7 +43,7 @@ def is_lead_report(user, report):
 
 @rules.predicate
 def editable_state(user, report):
-    return report.state in ("draft", "returned")
+    return report.state in ProgressReport.State.OPEN
 
 
 may_file = (is_unit_staff & own_unit) | (is_county_office & own_region)
@@ -72,7 +73,7 @@ def period_in_organisation(user, period):
 
 @rules.predicate
 def filed(user, report):
-    return report.state in ("submitted", "accepted")
+    return report.state in ProgressReport.State.FILED
 
 
 rules.add_perm("reporting.change_period", is_office_admin & period_in_organisation)

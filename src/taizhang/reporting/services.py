@@ -22,7 +22,7 @@ from taizhang.reporting.models import (
 )
 
 EDITABLE_FIELDS = ("status", "narrative", "actions", "problems", "next_steps")
-OPEN_STATES = (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED)
+OPEN_STATES = ProgressReport.State.OPEN
 
 
 class ConcurrentEdit(Exception):
@@ -121,6 +121,8 @@ def submit(report, user, expected_version: int) -> ProgressReport:
         raise ValidationError("请填写进展情况后再提交审核。")
     report.state = ProgressReport.State.SUBMITTED
     report.submitted_at = timezone.now()
+    if report.first_submitted_at is None:  # on time is decided by the first submission
+        report.first_submitted_at = report.submitted_at
     return _commit(report, user, AuditAction.SUBMIT, {"state": report.state})
 
 
@@ -153,10 +155,7 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
 def mark_highlight(report, user, highlight: bool) -> ProgressReport:
     """The office marks (or unmarks) a report as a typical practice (典型做法)."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if highlight and report.state not in (
-        ProgressReport.State.SUBMITTED,
-        ProgressReport.State.ACCEPTED,
-    ):
+    if highlight and not report.is_filed:
         raise WorkflowError("只有已报送的报告才能标记为典型做法。")
     if report.highlight != highlight:
         report.highlight = highlight

@@ -1,8 +1,8 @@
 """What is late: the items the supervision board lists and urging notices cite.
 
 Four kinds, each gathered in a fixed number of queries whatever the size of the plans:
-- report_overdue: an assignment with no submitted or accepted (nor returned) report for a
-  period that has started and whose due date has passed; late since the due date;
+- report_overdue: an assignment that never filed its report for a period whose due date
+  has passed (reporting.status.MISSING_RULE); late since the due date;
 - report_returned: a report sent back and not resubmitted; late since the return;
 - target_off_track: a measure's target off its trajectory, owed by the measure's lead
   unit; late since it turned off track (or since the deadline passed);
@@ -124,9 +124,11 @@ def _overdue_reports(plans, measures, today):
     )
     if not periods:
         return []
+    # Missing: never submitted (reporting's rule); a report filed and returned is listed
+    # as returned instead.
     answered = set(
         ProgressReport.objects.filter(
-            period__in=periods, state__in=("submitted", "accepted", "returned")
+            period__in=periods, first_submitted_at__isnull=False
         ).values_list("assignment_id", "period_id")
     )
     by_plan = defaultdict(list)
@@ -157,7 +159,9 @@ def _returned_reports(plans, measures, today):
     )
     rows = (
         ProgressReport.objects.filter(
-            period__plan__in=plans, state="returned", assignment__measure_id__in=list(measures)
+            period__plan__in=plans,
+            state=ProgressReport.State.RETURNED,
+            assignment__measure_id__in=list(measures),
         )
         .annotate(returned_at=Subquery(last_return.values("at")[:1]))
         .values_list(

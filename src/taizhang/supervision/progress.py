@@ -19,7 +19,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 
 from taizhang.plans.models import Target
-from taizhang.reporting.models import IndicatorValue
+from taizhang.reporting.models import IndicatorValue, ProgressReport
 from taizhang.supervision import trajectory
 from taizhang.supervision.models import Milestone, TargetReading
 
@@ -176,7 +176,7 @@ def _raw_readings(ids) -> dict[int, dict[date, tuple]]:
     chosen: dict[int, dict[date, tuple]] = defaultdict(dict)
     rank: dict[tuple[int, date], tuple] = {}
     unit_values = IndicatorValue.objects.filter(
-        target_id__in=ids, report__state__in=("submitted", "accepted")
+        target_id__in=ids, report__state__in=ProgressReport.State.FILED
     ).values_list(
         "target_id",
         "report__period__ends_on",

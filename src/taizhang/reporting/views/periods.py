@@ -15,7 +15,7 @@ from taizhang.plans.models import Plan
 from taizhang.plans.scoping import visible_plans
 from taizhang.reporting import access, periods
 from taizhang.reporting.forms import PeriodForm, PeriodYearForm
-from taizhang.reporting.models import Period
+from taizhang.reporting.models import Period, ProgressReport
 
 
 class OfficeOnlyMixin(LoginRequiredMixin):
@@ -87,7 +87,7 @@ class PeriodListView(OfficeOnlyMixin, View):
             Period.objects.filter(plan__in=visible_plans(request.user))
             .select_related("plan")
             .annotate(
-                filed=Count("reports", filter=Q(reports__state__in=("submitted", "accepted")))
+                filed=Count("reports", filter=Q(reports__state__in=ProgressReport.State.FILED))
             )
             .order_by("plan_id", "-starts_on")
         )

@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.models import Role
+from taizhang.plans.models import Assignment, Measure
 from taizhang.plans.scoping import visible_plans
+from taizhang.reporting import status
 from taizhang.supervision import access
 from taizhang.supervision.overdue import KINDS, late_items
 from taizhang.supervision.views.common import url_or_none
@@ -73,6 +75,9 @@ class BoardView(LoginRequiredMixin, View):
         )
         today = timezone.localdate()
         everything = late_items(plan.organisation, today, plan)
+        measures = Measure.objects.filter(plan=plan, withdrawn=False)
+        carried = Assignment.objects.filter(measure__in=measures)
+        due = status.due_periods(plan.periods.all(), today)
         regions = {r.pk: r for r in Region.objects.filter(organisation_id=plan.organisation_id)}
         chosen = {
             "kind": request.GET.get("kind", ""),
@@ -86,6 +91,9 @@ class BoardView(LoginRequiredMixin, View):
             view = "unit"
         groups = _groups(items, view, regions, plan) if view != "list" else []
         context = {
+            "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
+            "reports": status.total(status.timeliness(carried, due).values()),
+            "rules": (status.COMPLETION_RULE, status.ON_TIME_RULE, status.MISSING_RULE),
             "plan": plan,
             "plans": list(visible_plans(request.user).order_by("-id").only("id", "title")),
             "today": today,

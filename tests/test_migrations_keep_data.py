@@ -1,8 +1,8 @@
-"""Models that moved app keep their rows: a database made before the move (the tables under
-their old names, with rows) migrates to the new apps without losing anything.
+"""Migrations keep what a database of the previous release holds.
 
-Going back to before the move leaves the old tables with their rows, as a database of the
-previous release has them; migrating forward again must adopt them."""
+Models that moved app keep their rows: going back to before the move leaves the old tables
+with their rows, as such a database has them; migrating forward again must adopt them.
+Reports filed before first_submitted_at existed get it from their versions."""
 
 from __future__ import annotations
 
@@ -52,3 +52,26 @@ def test_notices_adopt_the_supervision_table_and_the_measures_cited(world):
     _migrate(_latest("notices"))
     kept = UrgeNotice.objects.get(pk=notice.pk)
     assert (kept.number, set(kept.measures.all())) == (notice.number, {world.first, world.second})
+
+
+def test_first_submissions_are_backfilled_from_the_versions(world):
+    from datetime import UTC, datetime
+
+    from taizhang.reporting.models import ProgressReport, ReportVersion
+
+    report = f.ReportFactory(
+        assignment=world.first.assignments.first(),
+        period=world.period,
+        state="submitted",
+        submitted_at=datetime(2025, 5, 2, tzinfo=UTC),
+    )
+    for number, (action, day) in enumerate([("submit", 1), ("return", 1), ("submit", 2)], 1):
+        version = ReportVersion.objects.create(
+            report=report, number=number, action=action, snapshot={}
+        )
+        ReportVersion.objects.filter(pk=version.pk).update(
+            created_at=datetime(2025, 4, day, tzinfo=UTC)
+        )
+    _migrate(("reporting", "0002_names_in_chinese"))
+    _migrate(_latest("reporting"))
+    assert ProgressReport.objects.get().first_submitted_at == datetime(2025, 4, 1, tzinfo=UTC)
