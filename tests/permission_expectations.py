@@ -4,7 +4,7 @@ checks, one row per URL name.
 Columns are the roles of the `world` fixture plus anonymous:
   anon  not signed in              cty  the 甲县 county office
   off   the office admin           lea  a leader (reads everything, changes nothing)
-  lia   the liaison of 州教育局     sys  the system administrator (superuser, no organisation)
+  lia   the liaison of 州教育局     sys  the system administrator (staff, no organisation)
   rev   the reviewer of 州司法局, lead unit of measure 1
   out   the office admin of another organisation (the outsider)
 A cell is an HTTP status or

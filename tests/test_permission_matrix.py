@@ -382,3 +382,50 @@ def test_variants_name_known_objects():
     for key, row in EXPECTATIONS.items():
         assert "@" in key or not row.use, key
         assert set(row.use) <= set(OBJECTS), key
+
+
+# -- the system administrator: staff, not a superuser --------------------------------------
+
+
+def _office_work():
+    """Rows the office may use and the system administrator may not (403 or 404), by the
+    row's own method and by POST."""
+    for key, row in EXPECTATIONS.items():
+        office, sysadmin = row.expected["office"], row.expected["sysadmin"]
+        if office not in (403, 404, LOGIN) and sysadmin in (403, 404):
+            for method in sorted({row.method, "post"}):
+                yield pytest.param(key, method, id=f"{method}-{key}")
+
+
+@pytest.mark.parametrize(("key", "method"), list(_office_work()))
+def test_the_system_administrator_is_refused_office_work_by_every_method(matrix, db, key, method):
+    """GET shows no office page to the system administrator, and POST (what would do the
+    work, with the row's data or none) changes nothing: 403 or 404, never a page or a
+    redirect to one."""
+    row = EXPECTATIONS[key]
+    client = matrix.client
+    client.cookies = SimpleCookie()
+    client.cookies[settings.SESSION_COOKIE_NAME] = matrix.sessions["sysadmin"]
+    response = getattr(client, method)(url_for(matrix, key, False), row.data)
+    assert response.status_code in (403, 404, 405), f"{method.upper()} {key}"
+
+
+def test_the_system_administrator_is_staff_and_not_a_superuser(matrix, db):
+    sysadmin = matrix.people["sysadmin"]
+    assert (sysadmin.is_staff, sysadmin.is_superuser) == (True, False)
+
+
+def test_has_perm_and_the_rules_answer_alike_for_the_system_administrator(matrix, db):
+    """No shortcut left: for every rule and the objects the pages ask it about, Django's
+    user.has_perm says what the rule says."""
+    import rules
+
+    sysadmin = matrix.people["sysadmin"]
+    objects = [None, *(getattr(matrix, name) for name in set(OBJECTS.values()))]
+    for name in sorted(rules.permissions.permissions):
+        for obj in objects:
+            try:
+                by_rule = rules.has_perm(name, sysadmin, obj)
+            except (AttributeError, TypeError):
+                continue  # the rule is about another kind of object
+            assert sysadmin.has_perm(name, obj) == by_rule, (name, obj)

@@ -6,6 +6,8 @@ edited in the browser; the final version is kept with its .docx and .pdf."""
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 class AuditAction(models.TextChoices):
     """What the annual reports' write path records (audit/vocabulary.py)."""
@@ -79,6 +81,11 @@ class AnnualReport(models.Model):
     docx = models.FileField("定稿文件（.docx）", upload_to=annual_report_path, blank=True)
     pdf = models.FileField("定稿文件（.pdf）", upload_to=annual_report_path, blank=True)
 
+    # A unit's staff see their unit's year-end report; a county office the reports of its
+    # county (its government's, the one up, its units' year-end reports).
+    scope = Scope(organisation="organisation", units=("unit",), regions=("region",))
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "年度报告"
         ordering = ["-year", "-created_at"]
@@ -105,6 +112,8 @@ class AnnualReportVersion(models.Model):
     snapshot = models.JSONField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(organisation="report__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "年度报告版本"

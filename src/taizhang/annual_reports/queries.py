@@ -19,19 +19,11 @@ Kind = AnnualReport.Kind
 
 
 def visible_reports(user, plan=None) -> QuerySet[AnnualReport]:
-    reports = AnnualReport.objects.select_related("plan", "region", "unit", "updated_by")
-    if plan is not None:
-        reports = reports.filter(plan=plan)
-    if user.role == Role.SYSTEM_ADMIN:
-        return reports
-    reports = reports.filter(organisation_id=user.organisation_id)
-    if user.role in (Role.OFFICE_ADMIN, Role.LEADER):
-        return reports
-    if user.role == Role.COUNTY_OFFICE:
-        return reports.filter(kind__in=(Kind.GOVERNMENT, Kind.COUNTY_UP), region_id=user.region_id)
-    if user.unit_id:
-        return reports.filter(kind=Kind.UNIT_YEAR_END, unit_id=user.unit_id)
-    return reports.none()
+    """The reports the person may list (the report's declared scope)."""
+    reports = AnnualReport.objects.for_user(user).select_related(
+        "plan", "region", "unit", "updated_by"
+    )
+    return reports if plan is None else reports.filter(plan=plan)
 
 
 @dataclass

@@ -3,38 +3,37 @@ editor, the preview, the .docx and PDF downloads, and finalising."""
 
 from __future__ import annotations
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from taizhang.accounts.access import may, require  # noqa: F401 (used by the views)
-from taizhang.accounts.models import Role
+from taizhang.accounts.access import load, require
 from taizhang.annual_reports import document as annual_document
 from taizhang.annual_reports import queries as annual_queries
 from taizhang.annual_reports import services as annual_reports
 from taizhang.annual_reports.forms import CreateForm, EditForm, VersionForm, first_error
 from taizhang.annual_reports.models import AnnualReport
 from taizhang.documents import pdf
-from taizhang.plans.scoping import visible_plans
+from taizhang.plans.models import Plan
 from taizhang.web.downloads import DOCX, attachment
 
 
 def report_for(user, annual_report_id: int, perm: str = "annual_reports.view_annual_report"):
     """The report, 404 across organisations, 403 when the person may not do ``perm``."""
-    report = get_object_or_404(
-        AnnualReport.objects.select_related(
-            "plan__organisation", "plan__region", "region__organisation", "unit", "organisation"
-        ),
-        pk=annual_report_id,
+    reports = AnnualReport.objects.select_related(
+        "plan__organisation", "plan__region", "region__organisation", "unit", "organisation"
     )
-    if user.role != Role.SYSTEM_ADMIN and report.organisation_id != user.organisation_id:
-        raise Http404("没有找到该报告。")
-    require(user, "annual_reports.view_annual_report", report)
+    report = load(
+        user,
+        reports,
+        annual_report_id,
+        "annual_reports.view_annual_report",
+        not_found="没有找到该报告。",
+    )
     if perm != "annual_reports.view_annual_report":
         if report.is_final:
             raise PermissionDenied("该报告已定稿，不能再修改；如需修改，请新建草稿。")
@@ -55,7 +54,7 @@ class ListView(LoginRequiredMixin, View):
         user = request.user
         require(user, "annual_reports.view_annual_reports")
         today = timezone.localdate()
-        plans = list(visible_plans(user).select_related("organisation", "region"))
+        plans = list(Plan.objects.for_user(user).select_related("organisation", "region"))
         plan = _chosen(plans, request.GET.get("plan"))
         year = _year(request.GET.get("year"), today.year - 1)
         reports, due = [], {}
@@ -75,7 +74,7 @@ class ListView(LoginRequiredMixin, View):
             "rows": rows,
             "unit_rows": unit_rows,
             "units_final": sum(1 for d in due.get("units", []) if d.final),
-            "may_create": rules.has_perm("annual_reports.create_annual_report", user),
+            "may_create": user.has_perm("annual_reports.create_annual_report"),
             "deadline": annual_reports.deadline(AnnualReport.Kind.GOVERNMENT, year),
             "today": today,
         }
@@ -109,7 +108,7 @@ class CreateView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def form(self, request, data=None):
-        plans = visible_plans(request.user).select_related("organisation", "region")
+        plans = Plan.objects.for_user(request.user).select_related("organisation", "region")
         today = timezone.localdate()
         initial = {"year": today.year - 1}
         wanted = request.GET.get("plan")
@@ -195,9 +194,7 @@ class EditView(LoginRequiredMixin, View):
             "report": report,
             "form": form,
             "theirs": theirs,
-            "may_finalise": rules.has_perm(
-                "annual_reports.finalise_annual_report", request.user, report
-            ),
+            "may_finalise": request.user.has_perm("annual_reports.finalise_annual_report", report),
             "pdf_available": pdf.available(),
         }
         return render(request, self.template_name, context, status=status)
@@ -238,8 +235,8 @@ def preview(request, report, status=200):
         "blocks": annual_document.blocks_of(report.sections),
         "issued_on": report.finalised_at.date() if report.finalised_at else timezone.localdate(),
         "versions": report.versions.select_related("author").order_by("-number"),
-        "may_change": rules.has_perm("annual_reports.change_annual_report", user, report),
-        "may_finalise": rules.has_perm("annual_reports.finalise_annual_report", user, report),
+        "may_change": user.has_perm("annual_reports.change_annual_report", report),
+        "may_finalise": user.has_perm("annual_reports.finalise_annual_report", report),
         "pdf_available": pdf.available() or bool(report.pdf),
         "due_on": annual_reports.deadline(report.kind, report.year),
     }

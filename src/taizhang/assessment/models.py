@@ -4,6 +4,8 @@ scores as published."""
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 class AuditAction(models.TextChoices):
     """What the assessment's write path records (audit/vocabulary.py)."""
@@ -39,6 +41,9 @@ class Scheme(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
 
+    scope = Scope(organisation="organisation")
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "考核方案"
         constraints = [
@@ -67,6 +72,8 @@ class Indicator(models.Model):
     params = models.JSONField("规则参数", default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
+    scope = Scope(organisation="scheme__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "考核指标"
         ordering = ["position", "id"]
@@ -90,6 +97,8 @@ class Adjustment(models.Model):
     evidence_name = models.CharField(max_length=200, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(organisation="scheme__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "加减分事项"
@@ -115,6 +124,8 @@ class PublishedScore(models.Model):
     total = models.FloatField("总分")
     rank = models.PositiveIntegerField("名次")
     breakdown = models.JSONField("得分明细")
+
+    scope = Scope(organisation="scheme__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "发布的得分"

@@ -9,22 +9,33 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from taizhang.accounts.access import load, of_organisation, require
 from taizhang.accounts.models import Role
-from taizhang.assessment import access, services
+from taizhang.assessment import services
 from taizhang.assessment.export import ranking_workbook
 from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
-from taizhang.assessment.models import Indicator, Scheme
+from taizhang.assessment.models import Adjustment, Indicator, Scheme
 from taizhang.assessment.results import results
+from taizhang.assessment.rules import regions_of, subject
 from taizhang.assessment.scoring import STATUS_LABELS, params_in_words
-from taizhang.plans.scoping import visible_plans
+from taizhang.plans.models import Plan
 from taizhang.units.models import Region, Unit
 from taizhang.web.downloads import XLSX, attachment
 
 OFFICE_ONLY = "只有依法治理办可以制定、修改和发布考核方案。"
+
+SCHEMES = Scheme.objects.select_related("plan", "organisation", "published_by")
+ADJUSTMENTS = Adjustment.objects.select_related("scheme__plan", "unit")
+
+
+def unit_of(scheme: Scheme, unit_id: int) -> Unit:
+    """A unit of the scheme's organisation (404 for any other)."""
+    units = Unit.objects.select_related("region__parent")
+    return get_object_or_404(units, pk=unit_id, organisation_id=scheme.organisation_id)
 
 
 def _errors(error: ValidationError) -> str:
@@ -39,9 +50,7 @@ class SchemeListView(LoginRequiredMixin, View):
         return self.page(request, self.form(request))
 
     def post(self, request):
-        access.require(
-            request.user, "assessment.create_scheme", None, "只有依法治理办可以制定考核方案。"
-        )
+        require(request.user, "assessment.create_scheme", None, "只有依法治理办可以制定考核方案。")
         form = self.form(request, request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -57,9 +66,9 @@ class SchemeListView(LoginRequiredMixin, View):
         return self.page(request, form, status=400)
 
     def form(self, request, data=None):
-        if not access.may(request.user, "assessment.create_scheme"):
+        if not request.user.has_perm("assessment.create_scheme"):
             return None
-        plans = visible_plans(request.user).order_by("-created_at")
+        plans = Plan.objects.for_user(request.user).order_by("-created_at")
         form = SchemeForm(data, plans=plans)
         if data is None and len(only := list(plans[:2])) == 1:
             form.initial["plan"] = only[0]
@@ -67,19 +76,17 @@ class SchemeListView(LoginRequiredMixin, View):
 
     def page(self, request, form, status=200):
         user = request.user
-        schemes = Scheme.objects.select_related("plan").annotate(
+        schemes = of_organisation(user, Scheme.objects.select_related("plan")).annotate(
             indicator_count=Count("indicators"), total_weight=Sum("indicators__weight")
         )
-        if user.role != Role.SYSTEM_ADMIN:
-            schemes = schemes.filter(organisation_id=user.organisation_id)
-        readers = access.may(user, "assessment.view_scheme", Scheme(organisation=user.organisation))
+        readers = user.has_perm("assessment.view_scheme", Scheme(organisation=user.organisation))
         return render(
             request,
             "assessment/schemes.html",
             {
                 "schemes": schemes.order_by("-year", "-pk"),
                 "form": form,
-                "reads_all": readers or user.role == Role.SYSTEM_ADMIN,
+                "reads_all": readers,
                 "county_unit": _county_unit(user),
             },
             status=status,
@@ -98,13 +105,13 @@ class SchemeView(LoginRequiredMixin, View):
     """A scheme: its indicators and their rules, its bonus and penalty items."""
 
     def get(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(request.user, "assessment.view_scheme", scheme)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(request.user, "assessment.view_scheme", scheme)
         return self.page(request, scheme)
 
     def post(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(
             request.user, "assessment.change_scheme", scheme, "只有依法治理办可以修改考核方案。"
         )
         action = request.POST.get("action", "")
@@ -185,7 +192,7 @@ class SchemeView(LoginRequiredMixin, View):
 
     def page(self, request, scheme, status=200, **forms):
         user = request.user
-        can_change = access.may(user, "assessment.change_scheme", scheme) and (
+        can_change = user.has_perm("assessment.change_scheme", scheme) and (
             scheme.state == Scheme.State.DRAFT
         )
         indicators = list(scheme.indicators.all())
@@ -204,7 +211,7 @@ class SchemeView(LoginRequiredMixin, View):
                 "total_weight": sum(i.weight for i in indicators),
                 "adjustments": adjustments,
                 "can_change": can_change,
-                "may_change": access.may(user, "assessment.change_scheme", scheme),
+                "may_change": user.has_perm("assessment.change_scheme", scheme),
                 "indicator_form": forms.get("indicator_form")
                 or IndicatorForm(organisation=scheme.organisation),
                 "adjustment_form": forms.get("adjustment_form")
@@ -233,9 +240,9 @@ def _scored_units(scheme):
 
 class AdjustmentDeleteView(LoginRequiredMixin, View):
     def post(self, request, adjustment_id):
-        adjustment = access.adjustment(request.user, adjustment_id)
+        adjustment = load(request.user, ADJUSTMENTS, adjustment_id)
         scheme = adjustment.scheme
-        access.require(
+        require(
             request.user, "assessment.change_scheme", scheme, "只有依法治理办可以修改考核方案。"
         )
         try:
@@ -249,8 +256,8 @@ class AdjustmentDeleteView(LoginRequiredMixin, View):
 
 class AdjustmentEvidenceView(LoginRequiredMixin, View):
     def get(self, request, adjustment_id):
-        adjustment = access.adjustment(request.user, adjustment_id)
-        access.require(request.user, "assessment.view_scheme", adjustment.scheme)
+        adjustment = load(request.user, ADJUSTMENTS, adjustment_id)
+        require(request.user, "assessment.view_scheme", adjustment.scheme)
         if not adjustment.evidence:
             raise Http404("该事项没有佐证材料。")
         return FileResponse(
@@ -262,8 +269,8 @@ class AdjustmentEvidenceView(LoginRequiredMixin, View):
 
 class PublishView(LoginRequiredMixin, View):
     def post(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(
             request.user, "assessment.change_scheme", scheme, "只有依法治理办可以发布考核结果。"
         )
         try:
@@ -277,8 +284,8 @@ class PublishView(LoginRequiredMixin, View):
 
 class RankingView(LoginRequiredMixin, View):
     def get(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(request.user, "assessment.view_scheme", scheme)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(request.user, "assessment.view_scheme", scheme)
         found = results(scheme)
         return render(
             request,
@@ -287,7 +294,7 @@ class RankingView(LoginRequiredMixin, View):
                 "scheme": scheme,
                 "results": found,
                 "tab": "counties" if request.GET.get("tab") == "counties" else "units",
-                "can_publish": access.may(request.user, "assessment.change_scheme", scheme)
+                "can_publish": request.user.has_perm("assessment.change_scheme", scheme)
                 and not found.published,
             },
         )
@@ -295,9 +302,9 @@ class RankingView(LoginRequiredMixin, View):
 
 class UnitScoreView(LoginRequiredMixin, View):
     def get(self, request, scheme_id, unit_id):
-        scheme = access.scheme(request.user, scheme_id)
-        unit = access.unit_of(request.user, scheme, unit_id)
-        access.require(request.user, "assessment.view_unit_score", access.subject(scheme, unit))
+        scheme = load(request.user, SCHEMES, scheme_id)
+        unit = unit_of(scheme, unit_id)
+        require(request.user, "assessment.view_unit_score", subject(scheme, unit))
         found = results(scheme)
         entry = found.unit(unit.pk)
         if entry is None:
@@ -309,14 +316,13 @@ class CountyScoreView(LoginRequiredMixin, View):
     """A county's score; the county is named by one of its units (its 人民政府 in links)."""
 
     def get(self, request, scheme_id, unit_id):
-        scheme = access.scheme(request.user, scheme_id)
-        unit = access.unit_of(request.user, scheme, unit_id)
-        region_ids = access.regions_of(unit)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        unit = unit_of(scheme, unit_id)
+        region_ids = regions_of(unit)
         county = Region.objects.filter(pk__in=region_ids, level=Region.Level.COUNTY).first()
         if county is None:
             raise Http404("该单位不属于任何县(市、区)。")
-        subject = access.subject(scheme, unit)
-        access.require(request.user, "assessment.view_county_score", subject)
+        require(request.user, "assessment.view_county_score", subject(scheme, unit))
         found = results(scheme)
         entry = found.county(county.pk)
         if entry is None:
@@ -339,15 +345,15 @@ def _breakdown(request, scheme, found, entry, unit=None, county=None):
             "county": county,
             "count": len(found.units if entry.kind == "unit" else found.counties),
             "targets": targets,
-            "reads_all": access.may(request.user, "assessment.view_scheme", scheme),
+            "reads_all": request.user.has_perm("assessment.view_scheme", scheme),
         },
     )
 
 
 class RankingExportView(LoginRequiredMixin, View):
     def get(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(request.user, "assessment.view_scheme", scheme)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(request.user, "assessment.view_scheme", scheme)
         response = HttpResponse(ranking_workbook(results(scheme)), content_type=XLSX)
         response["Content-Disposition"] = attachment(
             f"{scheme.name}得分排名.xlsx", f"ranking-{scheme.pk}-{scheme.year}.xlsx"

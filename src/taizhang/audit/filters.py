@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import QuerySet
 
-from taizhang.accounts.models import Role, User
+from taizhang.accounts.models import User
 from taizhang.audit.display import action_label, object_type_label
 from taizhang.audit.models import AuditEntry
 
@@ -16,9 +16,7 @@ from taizhang.audit.models import AuditEntry
 def entries_for(user, organisation_id=None) -> QuerySet[AuditEntry]:
     """An office sees its organisation's entries; a system administrator every entry,
     or one organisation's when it picks one."""
-    entries = AuditEntry.objects.select_related("actor", "organisation")
-    if user.role != Role.SYSTEM_ADMIN:
-        return entries.filter(organisation_id=user.organisation_id)
+    entries = AuditEntry.objects.for_user(user).select_related("actor", "organisation")
     if organisation_id:
         return entries.filter(organisation_id=organisation_id)
     return entries

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 class AuditDetail(models.TextChoices):
     """Keys of entries written before the vocabulary, still in older logs."""
@@ -14,7 +16,7 @@ class AuditDetail(models.TextChoices):
     MEASURES = "measures", "任务数"
 
 
-class AuditEntryQuerySet(models.QuerySet):
+class AuditEntryQuerySet(ScopedQuerySet):
     def update(self, **kwargs):
         raise PermissionError("The audit log cannot be edited.")
 
@@ -38,6 +40,8 @@ class AuditEntry(models.Model):
     reason = models.CharField("原因", max_length=500, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
+
+    scope = Scope(organisation="organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "操作日志"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
-from taizhang.accounts.models import Role, User
+from taizhang.accounts.models import User
 from taizhang.audit.display import action_label, change_lines, object_type_label
 from taizhang.audit.export import workbook_bytes
 from taizhang.audit.filters import LogFilterForm, entries_for, organisations_in_log
@@ -24,7 +24,7 @@ class FilteredLogMixin(LoginRequiredMixin):
         self.organisations = []
         self.organisation = user.organisation
         chosen = None
-        if user.role == Role.SYSTEM_ADMIN:
+        if not user.organisation_id:  # the system administrator: every organisation
             self.organisations = organisations_in_log()
             org = self.request.GET.get("org", "")
             chosen = int(org) if org.isdigit() else None

@@ -48,8 +48,7 @@ def load(demo_dir: Path, password: str) -> list[User]:
             admin["display_name"],
             password,
             role=Role.SYSTEM_ADMIN,
-            is_staff=True,
-            is_superuser=True,
+            is_staff=True,  # staff, not a superuser: the rules answer for it (accounts/rules.py)
         )
     )
     return people

@@ -9,11 +9,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from taizhang.accounts.models import Role
+from taizhang.accounts.access import load, of_organisation, require
 from taizhang.directory import merging
 from taizhang.directory.forms import (
     AliasForm,
@@ -34,7 +34,11 @@ from taizhang.plans.assignments import set_collective_members
 from taizhang.plans.models import Assignment, MeasureCollective
 from taizhang.units import services as directory
 from taizhang.units.models import Collective, Organisation, Region, Unit
-from taizhang.units.rules import may_change
+
+
+def organisation_for_picker(request):
+    """Every organisation, for the system administrator's picker."""
+    return of_organisation(request.user, Organisation.objects.order_by("id"))
 
 
 def organisation_for(request) -> Organisation:
@@ -43,9 +47,7 @@ def organisation_for(request) -> Organisation:
     user = request.user
     if user.organisation_id:
         return user.organisation
-    if user.role != Role.SYSTEM_ADMIN:
-        raise PermissionDenied
-    organisations = Organisation.objects.order_by("id")
+    organisations = of_organisation(user, Organisation.objects.order_by("id"))
     chosen = request.GET.get("org", "")
     organisation = (
         organisations.filter(pk=chosen).first() if chosen.isdigit() else organisations.first()
@@ -55,26 +57,9 @@ def organisation_for(request) -> Organisation:
     return organisation
 
 
-def _scoped(queryset, user):
-    """Objects of the person's organisation only: another organisation's are a 404."""
-    if user.role == Role.SYSTEM_ADMIN:
-        return queryset
-    return queryset.filter(organisation_id=user.organisation_id)
-
-
-def _require(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _require_change(user, perm: str, obj=None) -> None:
-    if not may_change(user, perm, obj):
-        raise PermissionDenied
-
-
 class DirectoryView(LoginRequiredMixin, View):
     def get(self, request):
-        _require(request.user, "units.view_directory")
+        require(request.user, "units.view_directory")
         organisation = organisation_for(request)
         form = DirectoryFilterForm(organisation, request.GET or None)
         units = list(filter_units(units_with_workload(organisation), **form.values()))
@@ -84,15 +69,13 @@ class DirectoryView(LoginRequiredMixin, View):
             {
                 "organisation": organisation,
                 "organisations": (
-                    Organisation.objects.order_by("id")
-                    if request.user.role == Role.SYSTEM_ADMIN
-                    else []
+                    [] if request.user.organisation_id else organisation_for_picker(request)
                 ),
                 "form": form,
                 "groups": grouped(units),
                 "total": len(units),
                 "filtered": any(form.values().values()),
-                "can_change": may_change(request.user, "units.manage_units")
+                "can_change": request.user.has_perm("units.manage_units")
                 and organisation.pk == request.user.organisation_id,
             },
         )
@@ -102,11 +85,8 @@ class UnitView(LoginRequiredMixin, View):
     """One unit: what it carries, its names; the office edits its fields and aliases."""
 
     def get_unit(self, request, unit_id) -> Unit:
-        unit = get_object_or_404(
-            _scoped(Unit.objects.select_related("region", "organisation"), request.user),
-            pk=unit_id,
-        )
-        _require(request.user, "units.view_unit", unit)
+        unit = load(request.user, Unit.objects.select_related("region", "organisation"), unit_id)
+        require(request.user, "units.view_unit", unit)
         return unit
 
     def get(self, request, unit_id):
@@ -115,7 +95,7 @@ class UnitView(LoginRequiredMixin, View):
 
     def post(self, request, unit_id):
         unit = self.get_unit(request, unit_id)
-        _require_change(request.user, "units.change_unit", unit)
+        require(request.user, "units.change_unit", unit)
         if request.POST.get("action") == "alias":
             form = AliasForm(request.POST, auto_id="alias_%s")
             if form.is_valid():
@@ -149,7 +129,7 @@ class UnitView(LoginRequiredMixin, View):
         return self.page(request, unit, fields_form=form)
 
     def page(self, request, unit, fields_form=None, alias_form=None):
-        can_change = may_change(request.user, "units.change_unit", unit)
+        can_change = request.user.has_perm("units.change_unit", unit)
         assignments = (
             Assignment.objects.filter(unit=unit, measure__withdrawn=False)
             .select_related("measure__plan", "via")
@@ -180,13 +160,13 @@ class UnitMergeView(UnitView):
 
     def get(self, request, unit_id):
         unit = self.get_unit(request, unit_id)
-        _require_change(request.user, "units.change_unit", unit)
+        require(request.user, "units.change_unit", unit)
         form = MergeForm(unit, initial={"duplicate": request.GET.get("duplicate")})
         return self.merge_page(request, unit, form)
 
     def post(self, request, unit_id):
         unit = self.get_unit(request, unit_id)
-        _require_change(request.user, "units.change_unit", unit)
+        require(request.user, "units.change_unit", unit)
         form = MergeForm(unit, request.POST)
         if form.is_valid():
             duplicate = form.cleaned_data["duplicate"]
@@ -216,7 +196,7 @@ class UnitMergeView(UnitView):
 
 class UnitCreateView(LoginRequiredMixin, View):
     def check(self, request):
-        _require_change(request.user, "units.manage_units")
+        require(request.user, "units.manage_units")
         if request.user.organisation_id is None:
             raise PermissionDenied
         return request.user.organisation
@@ -254,7 +234,7 @@ class UnitCreateView(LoginRequiredMixin, View):
 
 class CollectiveListView(LoginRequiredMixin, View):
     def get(self, request):
-        _require(request.user, "units.view_directory")
+        require(request.user, "units.view_directory")
         organisation = organisation_for(request)
         collectives = list(collectives_with_measures(organisation))
         for collective in collectives:
@@ -286,11 +266,10 @@ class CollectiveView(LoginRequiredMixin, View):
     """What a collective (各县(市), 州有关部门) means here: the office picks its members."""
 
     def get_collective(self, request, collective_id) -> Collective:
-        collective = get_object_or_404(
-            _scoped(Collective.objects.select_related("organisation"), request.user),
-            pk=collective_id,
+        collective = load(
+            request.user, Collective.objects.select_related("organisation"), collective_id
         )
-        _require(request.user, "units.view_collective", collective)
+        require(request.user, "units.view_collective", collective)
         return collective
 
     def get(self, request, collective_id):
@@ -301,7 +280,7 @@ class CollectiveView(LoginRequiredMixin, View):
 
     def post(self, request, collective_id):
         collective = self.get_collective(request, collective_id)
-        _require_change(request.user, "units.change_collective", collective)
+        require(request.user, "units.change_collective", collective)
         form = CollectiveForm(collective.organisation, request.POST)
         if not form.is_valid():
             selected = {int(v) for v in request.POST.getlist("members") if v.isdigit()}
@@ -357,7 +336,7 @@ class CollectiveView(LoginRequiredMixin, View):
                 "selected": selected,
                 "links": links,
                 "quick_picks": [(value, label) for value, (label, _) in _quick_picks().items()],
-                "can_change": may_change(request.user, "units.change_collective", collective),
+                "can_change": request.user.has_perm("units.change_collective", collective),
                 "back": reverse("directory:collectives"),
             },
         )

@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from taizhang.accounts.models import Role
 from taizhang.parsing.normalize import fold
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
-from taizhang.plans.scoping import visible_measures
 from taizhang.reporting.models import ProgressReport
 from taizhang.reporting.status import STATUS_LABELS, measure_statuses
 
@@ -55,7 +53,7 @@ class LedgerRow:
 
 def ledger_queryset(user, plan: Plan, unit_id: int | None = None) -> QuerySet[Measure]:
     """The measures of ``plan`` the person may see, with everything a row needs."""
-    measures = visible_measures(user, plan)
+    measures = Measure.objects.filter(plan=plan, withdrawn=False).for_user(user)
     if unit_id:
         measures = measures.filter(assignments__unit_id=unit_id)
     return with_row_data(measures)
@@ -172,7 +170,7 @@ def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -
     """Per plan, how many of the measures the person may see stand at each status (two
     queries): the whole plan for the office and leaders."""
     today = today or timezone.localdate()
-    measures = visible_measures(user).filter(plan__in=plans)
+    measures = Measure.objects.filter(withdrawn=False).for_user(user).filter(plan__in=plans)
     statuses = measure_statuses(measures, today)
     counts: dict[int, Counter] = {plan.pk: Counter() for plan in plans}
     for pk, plan_id in measures.values_list("pk", "plan_id"):
@@ -181,21 +179,6 @@ def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -
 
 
 # -- one unit's responsibility list ------------------------------------------------------
-
-
-def may_view_unit_list(user, unit) -> bool:
-    """Whose responsibility list a person may open (the unit is already known to be in
-    the person's organisation): the office and leaders any unit, a county office the
-    units of its county, unit staff only their own unit."""
-    if user.role == Role.SYSTEM_ADMIN:
-        return True
-    if unit.organisation_id != user.organisation_id:
-        return False
-    if user.role in (Role.OFFICE_ADMIN, Role.LEADER):
-        return True
-    if user.role == Role.COUNTY_OFFICE:
-        return user.region_id is not None and unit.region_id == user.region_id
-    return user.unit_id is not None and unit.pk == user.unit_id
 
 
 @dataclass
@@ -235,22 +218,11 @@ def _deadline_order(item: Responsibility):
 
 
 def visible_reports(user, measure: Measure) -> list[ProgressReport]:
-    """The reports on ``measure`` the person may read (the rule of reporting.view_report,
-    applied to one query's rows instead of one check per report): org-wide readers all,
-    a county office its county's units, unit staff their own unit, and a reviewer whose
-    unit leads the measure also the responsible units' reports."""
-    reports = (
-        ProgressReport.objects.filter(assignment__measure=measure)
+    """The reports on ``measure`` the person may read (reporting.view_report, as the
+    report's declared scope applies it to a list)."""
+    return list(
+        ProgressReport.objects.for_user(user)
+        .filter(assignment__measure=measure)
         .select_related("period", "assignment__unit")
         .order_by("assignment_id", "-period__ends_on")
     )
-    if user.role in (Role.SYSTEM_ADMIN, Role.OFFICE_ADMIN, Role.LEADER):
-        return list(reports)
-    if user.role == Role.COUNTY_OFFICE:
-        return list(reports.filter(assignment__unit__region_id=user.region_id))
-    if user.unit_id is None:
-        return []
-    leads = any(a.unit_id == user.unit_id and a.role == LEAD for a in measure.assignments.all())
-    if user.role == Role.REVIEWER and leads:
-        return list(reports)
-    return list(reports.filter(assignment__unit_id=user.unit_id))

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 class AuditAction(models.TextChoices):
     """What the notices' write path records (audit/vocabulary.py)."""
@@ -38,6 +40,10 @@ class UrgeNotice(models.Model):
     issued_on = models.DateField("成文日期")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Sent to a unit: its staff see it, and its county's office.
+    scope = Scope(organisation="organisation", units=("unit",), regions=("unit__region",))
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "催办通知"

@@ -1,6 +1,6 @@
 """The notices each person may list, and the escalation ladder of a measure.
 
-Like plans/scoping.py: list pages start from these querysets, so they never fetch a notice
+List pages start from UrgeNotice.objects.for_user (its declared scope), so they never fetch a notice
 the person may not see, and their query count does not grow with the number of notices."""
 
 from __future__ import annotations
@@ -9,25 +9,20 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from taizhang.accounts.models import Role
 from taizhang.notices.models import UrgeNotice
 from taizhang.plans.models import Measure
 
-_ORG_WIDE = (Role.OFFICE_ADMIN, Role.LEADER)
-
 
 def visible_notices(user) -> QuerySet[UrgeNotice]:
-    notices = UrgeNotice.objects.select_related("unit", "created_by").prefetch_related(
-        Prefetch("measures", queryset=Measure.objects.only("pk", "number", "plan_id"))
+    """The notices the person may list (the notice's declared scope), with what a list
+    shows."""
+    return (
+        UrgeNotice.objects.for_user(user)
+        .select_related("unit", "created_by")
+        .prefetch_related(
+            Prefetch("measures", queryset=Measure.objects.only("pk", "number", "plan_id"))
+        )
     )
-    if user.role == Role.SYSTEM_ADMIN:
-        return notices
-    notices = notices.filter(organisation_id=user.organisation_id)
-    if user.role in _ORG_WIDE:
-        return notices
-    if user.role == Role.COUNTY_OFFICE:
-        return notices.filter(unit__region_id=user.region_id)
-    return notices.filter(unit_id=user.unit_id)
 
 
 @dataclass

@@ -8,18 +8,16 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from taizhang.accounts.models import Role
+from taizhang.accounts.access import load, require
 from taizhang.notices import services as notices
 from taizhang.notices.models import UrgeNotice
 from taizhang.notices.queries import ladders, visible_notices
-from taizhang.plans.models import Plan
-from taizhang.supervision import access
-from taizhang.supervision.access import may, require
+from taizhang.plans.models import Measure, Plan
 from taizhang.units.models import Unit
 from taizhang.web.downloads import DOCX, attachment
 
@@ -27,19 +25,14 @@ PAGE_SIZE = 50
 LEVEL_BADGES = {"reminder": "in_progress", "urge": "lagging", "circular": "returned"}
 
 
-def same_organisation(user, organisation_id) -> None:
-    if user.role != Role.SYSTEM_ADMIN and organisation_id != user.organisation_id:
-        raise Http404("没有找到该对象。")
+NOTICES = UrgeNotice.objects.select_related("unit__organisation", "organisation", "created_by")
+PLANS = Plan.objects.select_related("organisation", "region")
+UNITS = Unit.objects.select_related("organisation", "region")
+MEASURES = Measure.objects.select_related("plan", "chapter")
 
 
 def notice_for(user, notice_id: int) -> UrgeNotice:
-    notice = get_object_or_404(
-        UrgeNotice.objects.select_related("unit__organisation", "organisation", "created_by"),
-        pk=notice_id,
-    )
-    same_organisation(user, notice.organisation_id)
-    require(user, "notices.view_notice", notice)
-    return notice
+    return load(user, NOTICES, notice_id, "notices.view_notice")
 
 
 # -- issuing -----------------------------------------------------------------------------------
@@ -72,15 +65,13 @@ class NoticeCreateView(LoginRequiredMixin, View):
     template_name = "notices/form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.role != Role.OFFICE_ADMIN:
+        if request.user.is_authenticated and not request.user.has_perm("notices.issue_notices"):
             raise PermissionDenied("只有依法治理办可以发出催办通知。")
         return super().dispatch(request, *args, **kwargs)
 
     def load(self, request, plan_id, unit_id):
-        plan = access.plan(request.user, plan_id)
-        unit = get_object_or_404(Unit.objects.select_related("organisation"), pk=unit_id)
-        same_organisation(request.user, unit.organisation_id)
-        require(request.user, "notices.issue_notice", unit)
+        plan = load(request.user, PLANS, plan_id)
+        unit = load(request.user, UNITS, unit_id, "notices.issue_notice")
         return plan, unit
 
     def get(self, request, plan_id, unit_id):
@@ -207,7 +198,7 @@ class NoticeListView(LoginRequiredMixin, View):
             "level": level,
             "levels": UrgeNotice.Level.choices,
             "badges": LEVEL_BADGES,
-            "may_issue": unit is not None and may(request.user, "notices.issue_notice", unit),
+            "may_issue": unit is not None and request.user.has_perm("notices.issue_notice", unit),
         }
         if context["may_issue"]:
             context["plans"] = list(
@@ -218,9 +209,7 @@ class NoticeListView(LoginRequiredMixin, View):
 
 class UnitNoticesView(NoticeListView):
     def get(self, request, unit_id):
-        unit = get_object_or_404(Unit.objects.select_related("organisation"), pk=unit_id)
-        same_organisation(request.user, unit.organisation_id)
-        require(request.user, "notices.view_unit_notices", unit)
+        unit = load(request.user, UNITS, unit_id, "notices.view_unit_notices")
         return self.page(request, visible_notices(request.user).filter(unit=unit), unit=unit)
 
 
@@ -229,7 +218,7 @@ class MeasureNoticesView(LoginRequiredMixin, View):
     order (提醒 → 催办 → 通报)."""
 
     def get(self, request, measure_id):
-        measure = access.measure(request.user, measure_id)
+        measure = load(request.user, MEASURES, measure_id)
         require(request.user, "plans.view_measure", measure)
         context = {
             "measure": measure,

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 NO_DEADLINE = "长期坚持"
 
 
@@ -54,6 +56,15 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Unit staff see a plan their unit carries a measure of; a county office its own plans
+    # and those its county's units carry measures of.
+    scope = Scope(
+        organisation="organisation",
+        units=("measures__assignments__unit",),
+        regions=("region", "measures__assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "实施方案"
         ordering = ["-created_at"]
@@ -67,6 +78,8 @@ class Chapter(models.Model):
     number = models.CharField("序号", max_length=10)
     title = models.CharField("标题", max_length=300)
     position = models.PositiveIntegerField()
+
+    scope = Scope(organisation="plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "章"
@@ -84,6 +97,8 @@ class Section(models.Model):
     number = models.CharField("序号", max_length=10)
     title = models.CharField("标题", max_length=300)
     position = models.PositiveIntegerField()
+
+    scope = Scope(organisation="plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "节"
@@ -120,6 +135,13 @@ class Measure(models.Model):
     )
     withdrawn = models.BooleanField("已删除", default=False, help_text="dropped by a revision")
 
+    scope = Scope(
+        organisation="plan__organisation",
+        units=("assignments__unit",),
+        regions=("plan__region", "assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "任务"
         ordering = ["position"]
@@ -152,6 +174,10 @@ class Assignment(models.Model):
         related_name="assignments",
     )
 
+    scope = Scope(
+        organisation="measure__plan__organisation", units=("unit",), regions=("unit__region",)
+    )
+
     class Meta:
         verbose_name = verbose_name_plural = "任务分工"
         constraints = [
@@ -170,6 +196,8 @@ class MeasureCollective(models.Model):
         "units.Collective", on_delete=models.PROTECT, related_name="measures"
     )
     role = models.CharField("角色", max_length=20, choices=Assignment.Role.choices)
+
+    scope = Scope(organisation="measure__plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "任务所列统称"
@@ -202,6 +230,8 @@ class Target(models.Model):
     per = models.CharField("人均口径", max_length=20, blank=True, help_text="每万人 → 万人")
     baseline = models.FloatField("基期值", null=True, blank=True)
 
+    scope = Scope(organisation="plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "目标指标"
 
@@ -215,6 +245,8 @@ class RecurringDuty(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="duties")
     quote = models.CharField("原文", max_length=500)
     times_per_year = models.PositiveSmallIntegerField("每年次数", default=1)
+
+    scope = Scope(organisation="measure__plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "经常性任务"
@@ -237,6 +269,8 @@ class PlanImport(models.Model):
         Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="revision_imports"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(organisation="organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "导入"

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope
+
 
 class AuditAction(models.TextChoices):
     """What the public page's settings record (audit/vocabulary.py)."""
@@ -33,6 +35,8 @@ class Publication(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    scope = Scope(organisation="plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "公开设置"

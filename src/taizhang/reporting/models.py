@@ -13,6 +13,8 @@ from django.db.models import BooleanField, Case, F, OuterRef, Subquery, Value, W
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 class AuditAction(models.TextChoices):
     """What reporting's write paths record (audit/vocabulary.py)."""
@@ -54,6 +56,14 @@ class Period(models.Model):
         "截止规则", max_length=100, blank=True, help_text="e.g. 期末后10个工作日"
     )
 
+    # A period is seen with its plan.
+    scope = Scope(
+        organisation="plan__organisation",
+        units=("plan__measures__assignments__unit",),
+        regions=("plan__region", "plan__measures__assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "报送周期"
         ordering = ["-ends_on"]
@@ -63,7 +73,7 @@ class Period(models.Model):
         return self.name
 
 
-class ProgressReportQuerySet(models.QuerySet):
+class ProgressReportQuerySet(ScopedQuerySet):
     """The questions every page asks of reports, answered once."""
 
     def filed(self):
@@ -150,6 +160,16 @@ class ProgressReport(models.Model):
 
     objects = ProgressReportQuerySet.as_manager()
 
+    # A unit's staff see its reports, a county office its county's units'; a reviewer also
+    # the responsible units' reports on the measures its unit leads.
+    scope = Scope(
+        organisation="assignment__unit__organisation",
+        units=("assignment__unit",),
+        regions=("assignment__unit__region",),
+        led="assignment__measure",
+        led_rows=(("assignment__role", "responsible"),),
+    )
+
     class Meta:
         verbose_name = verbose_name_plural = "进展报告"
         constraints = [
@@ -187,6 +207,8 @@ class ReportVersion(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    scope = ProgressReport.scope.under("report")
+
     class Meta:
         verbose_name = verbose_name_plural = "报告版本"
         ordering = ["number"]
@@ -211,6 +233,8 @@ class Evidence(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    scope = ProgressReport.scope.under("report")
+
     class Meta:
         verbose_name = verbose_name_plural = "佐证材料"
 
@@ -225,6 +249,8 @@ class IndicatorValue(models.Model):
     target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="values")
     value = models.FloatField("实际值")
     source = models.CharField("数据来源", max_length=200, blank=True)
+
+    scope = ProgressReport.scope.under("report")
 
     class Meta:
         verbose_name = verbose_name_plural = "指标填报值"
@@ -251,6 +277,8 @@ class Review(models.Model):
     decision = models.CharField("审核意见", max_length=20, choices=Decision.choices)
     comment = models.TextField("意见", blank=True)
     at = models.DateTimeField(auto_now_add=True)
+
+    scope = ProgressReport.scope.under("report")
 
     class Meta:
         verbose_name = verbose_name_plural = "审核记录"

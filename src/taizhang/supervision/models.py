@@ -4,6 +4,8 @@ recurring duties fulfilled. (Urging notices are the notices app's.)"""
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope
+
 
 class AuditAction(models.TextChoices):
     """What supervision's write paths record (audit/vocabulary.py)."""
@@ -33,6 +35,8 @@ class TargetTracking(models.Model):
         "推进方式", max_length=20, choices=Trajectory.choices, default=Trajectory.LINEAR
     )
 
+    scope = Scope(organisation="target__plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "目标进度设置"
 
@@ -46,6 +50,8 @@ class Milestone(models.Model):
     target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="milestones")
     year = models.PositiveSmallIntegerField("年度")
     value = models.FloatField("节点值")
+
+    scope = Scope(organisation="target__plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "年度节点"
@@ -68,6 +74,8 @@ class TargetReading(models.Model):
     source = models.CharField("数据来源", max_length=200)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(organisation="target__plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "指标实际值"
@@ -94,6 +102,10 @@ class DutyFulfilment(models.Model):
     evidence_name = models.CharField(max_length=200, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(
+        organisation="duty__measure__plan__organisation", units=("unit",), regions=("unit__region",)
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "经常性任务落实记录"

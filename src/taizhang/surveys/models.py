@@ -9,6 +9,8 @@ import secrets
 
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 def new_token() -> str:
     """The unguessable part of a survey's public link."""
@@ -61,6 +63,9 @@ class Survey(models.Model):
     token = models.SlugField("公开链接标识", max_length=40, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    scope = Scope(organisation="organisation")
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "满意度测评"
         ordering = ["-opens_on", "-pk"]
@@ -91,6 +96,8 @@ class Question(models.Model):
         related_name="survey_questions",
         verbose_name="对应方案章节",
     )
+
+    scope = Scope(organisation="survey__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "题目"

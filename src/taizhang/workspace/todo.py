@@ -10,11 +10,11 @@ from datetime import date, timedelta
 from django.db.models import Count, OuterRef, Subquery
 
 from taizhang.accounts.models import Role
-from taizhang.plans.models import Assignment
-from taizhang.plans.scoping import units_in_scope, visible_plans
+from taizhang.plans.models import Assignment, Plan
 from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
+from taizhang.units.models import Unit
 
 # A period stays on the to-do list for a quarter after its due date; later than that,
 # chasing what is missing is supervision's job, not the day's to-do list.
@@ -88,7 +88,7 @@ def open_periods(user, today: date):
     """Periods that have begun and are not long past their due date."""
     return (
         Period.objects.filter(
-            plan__in=visible_plans(user),
+            plan__in=Plan.objects.for_user(user),
             starts_on__lte=today,
             due_on__gte=today - timedelta(days=OPEN_GRACE_DAYS),
         )
@@ -119,7 +119,7 @@ def todo_for(user, today: date) -> Todo:
 
 
 def _fill_unit_work(todo: Todo, user, today: date) -> None:
-    units = units_in_scope(user)
+    units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
     if periods:
         plan_ids = {period.plan_id for period in periods}

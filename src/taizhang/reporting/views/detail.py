@@ -7,15 +7,16 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views import View
 
-from taizhang.reporting import access
-from taizhang.reporting.context import permissions, report_context
+from taizhang.accounts.access import load, require
+from taizhang.reporting.context import EVIDENCE, NOT_FOUND, REPORTS, permissions, report_context
 from taizhang.reporting.models import AuditAction, ProgressReport
 
 
 class ReportDetailView(LoginRequiredMixin, View):
     def get(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.view_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.view_report", not_found=NOT_FOUND
+        )
         context = report_context(report)
         versions = list(report.versions.select_related("author").order_by("-number"))
         for version in versions:
@@ -27,8 +28,9 @@ class ReportDetailView(LoginRequiredMixin, View):
 
 class ReportVersionsView(LoginRequiredMixin, View):
     def get(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.view_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.view_report", not_found=NOT_FOUND
+        )
         targets = {str(t.pk): t for t in report.assignment.measure.targets.all()}
         statuses = dict(ProgressReport.Status.choices)
         states = dict(ProgressReport.State.choices)
@@ -56,8 +58,8 @@ class EvidenceView(LoginRequiredMixin, View):
     """Download an evidence file under its original name (RFC 5987 for Chinese names)."""
 
     def get(self, request, evidence_id):
-        evidence = access.evidence(request.user, evidence_id)
-        access.require(request.user, "reporting.view_report", evidence.report)
+        evidence = load(request.user, EVIDENCE, evidence_id, not_found=NOT_FOUND)
+        require(request.user, "reporting.view_report", evidence.report)
         try:
             handle = evidence.file.open("rb")
         except FileNotFoundError as missing:

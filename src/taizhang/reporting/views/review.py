@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views import View
 
-from taizhang.reporting import access, services
-from taizhang.reporting.context import permissions, report_context
+from taizhang.accounts.access import load
+from taizhang.reporting import services
+from taizhang.reporting.context import NOT_FOUND, REPORTS, permissions, report_context
 from taizhang.reporting.forms import ReviewForm
 from taizhang.reporting.models import ProgressReport, Review
 
@@ -50,8 +51,9 @@ class ReviewView(LoginRequiredMixin, View):
         return redirect("reporting:report_detail", report_id=report.pk)
 
     def load(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.review_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.review_report", not_found=NOT_FOUND
+        )
         return report
 
     def render(self, request, report, form, status=200):
@@ -65,8 +67,9 @@ class HighlightView(LoginRequiredMixin, View):
     """The office marks a report as a typical practice (典型做法), or takes it back."""
 
     def post(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.highlight_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.highlight_report", not_found=NOT_FOUND
+        )
         highlight = request.POST.get("highlight") == "1"
         try:
             services.mark_highlight(report, request.user, highlight)

@@ -14,10 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from taizhang.plans.models import Target
-from taizhang.plans.scoping import visible_measures
+from taizhang.accounts.access import load, require
+from taizhang.plans.models import Measure, Target
 from taizhang.reporting.models import IndicatorValue
-from taizhang.supervision import access, chart, tracking, trajectory
+from taizhang.supervision import chart, tracking, trajectory
 from taizhang.supervision.forms import ReadingForm, TrackingForm
 from taizhang.supervision.models import TargetReading
 from taizhang.supervision.progress import (
@@ -25,7 +25,7 @@ from taizhang.supervision.progress import (
     assess_inputs,
     inputs_of_targets,
 )
-from taizhang.supervision.views.common import BADGES
+from taizhang.supervision.views.common import BADGES, PLANS, TARGETS
 
 
 def _comparator(target) -> str:
@@ -36,14 +36,18 @@ class TargetsView(LoginRequiredMixin, View):
     template_name = "supervision/targets.html"
 
     def get(self, request, plan_id):
-        plan = access.plan(request.user, plan_id)
-        access.require(request.user, "plans.view_plan", plan, "您无权查看该实施方案。")
+        plan = load(request.user, PLANS, plan_id)
+        require(request.user, "plans.view_plan", plan, "您无权查看该实施方案。")
         today = timezone.localdate()
         targets = list(
             Target.objects.filter(plan=plan)
             .filter(
                 Q(measure__isnull=True)
-                | Q(measure__in=visible_measures(request.user, plan).values("pk"))
+                | Q(
+                    measure__in=Measure.objects.filter(plan=plan, withdrawn=False)
+                    .for_user(request.user)
+                    .values("pk")
+                )
             )
             .select_related("measure")
             .order_by("measure__position", "id")
@@ -75,7 +79,7 @@ class TargetsView(LoginRequiredMixin, View):
             ],
             "total": sum(counts.values()),
             "wanted": wanted,
-            "may_edit": access.may(request.user, "supervision.manage_population"),
+            "may_edit": request.user.has_perm("supervision.manage_population"),
         }
         return render(request, self.template_name, context)
 
@@ -84,8 +88,8 @@ class TargetView(LoginRequiredMixin, View):
     template_name = "supervision/target.html"
 
     def load(self, request, target_id):
-        target = access.target(request.user, target_id)
-        access.require(request.user, "supervision.view_target", target, "您无权查看该目标。")
+        target = load(request.user, TARGETS, target_id)
+        require(request.user, "supervision.view_target", target, "您无权查看该目标。")
         return target
 
     def get(self, request, target_id):
@@ -94,9 +98,7 @@ class TargetView(LoginRequiredMixin, View):
 
     def post(self, request, target_id):
         target = self.load(request, target_id)
-        access.require(
-            request.user, "supervision.change_target", target, "只有依法治理办可以修改目标。"
-        )
+        require(request.user, "supervision.change_target", target, "只有依法治理办可以修改目标。")
         action = request.POST.get("action")
         tracking_form = reading_form = None
         try:
@@ -149,7 +151,7 @@ class TargetView(LoginRequiredMixin, View):
         target = inputs.target  # with its tracking loaded
         progress = assess_inputs(inputs, today)
         settings = target.tracking if _tracking(target) else None
-        may_edit = access.may(request.user, "supervision.change_target", target)
+        may_edit = request.user.has_perm("supervision.change_target", target)
         if may_edit and tracking_form is None:
             milestones = dict(target.milestones.values_list("year", "value"))
             initial = {
