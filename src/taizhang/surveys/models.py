@@ -106,10 +106,6 @@ class Question(models.Model):
     def __str__(self):
         return self.text
 
-    @property
-    def has_choices(self) -> bool:
-        return self.kind != self.Kind.TEXT
-
 
 class Choice(models.Model):
     """An option of a question. ``key`` marks the options of the fixed scales (very_satisfied
