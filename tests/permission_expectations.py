@@ -109,6 +109,8 @@ PAGES = {
                                       why="the outsider is an office too: its own uploads"),
     "plans:import_preview":       row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
+    "plans:import_abandon":       row("log  rdr  403  403  403  403  403  404", method="post",
+                                      foreign=OFFICE_ONLY, why="POST: the office drops its upload"),
     "plans:import_revise":        row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
     # units directory: the office changes it; leaders and the system admin read it
@@ -117,12 +119,19 @@ PAGES = {
                                       why="the system admin has no organisation to add to"),
     "directory:unit":                 row("log  200  403  403  403  200  200  404",
                                       why="the office's directory; staff read units by API"),
+    "directory:unit_update":      row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "directory:unit_alias":       row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
     "directory:unit_merge":           row("log  200  403  403  403  403  403  404"),
     "directory:collectives":          row("log  200  403  403  403  200  200  200", foreign=None),
     "directory:collective":           row("log  200  403  403  403  200  200  404"),
     # reporting: periods, set by the office
     "reporting:periods":          row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the page creates periods: the office's alone"),
+    "reporting:period_year":      row("log  400  403  403  403  403  403  400", method="post",
+                                      foreign=None,
+                                      why="POST {}: 400 = an office may, the empty form refused"),
     "reporting:period_edit":      row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
     # reporting: reports

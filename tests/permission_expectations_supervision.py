@@ -19,8 +19,15 @@ PAGES: dict[str, Row] = {
                                   row("log  200  403  403  403  200  200  404",
                                       use={"plan_id": "uncarried_plan"}),
     "supervision:target":         row("log  200  200  200  200  200  200  404"),
-    "supervision:target@post":    row("log  rdr  403  403  403  403  403  404", method="post",
-                                      why="POST {}: the office alone may change it"),
+    "supervision:target_tracking":
+                                  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "supervision:target_reading_add":
+                                  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "supervision:target_reading_delete":
+                                  row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST: the office alone deletes a reading"),
     "supervision:population":     row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="each office its own regions; no sysadmin"),
     "supervision:duties":         row("log  200  200  200  200  200  200  404"),
@@ -48,6 +55,10 @@ PAGES.update({
     "notices:create@post":
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, the empty form refused"),
+    "notices:redraft":
+                                  row("log  200  403  403  403  403  403  404", method="post",
+                                      foreign=OFFICE_ONLY,
+                                      why="POST: the draft again for another level; saves nothing"),
     "notices:list":        row("log  200  200  200  200  200  200  200", foreign=None,
                                       why="each lists the notices it may see"),
     "notices:detail":         row("log  200  200  403  403  200  200  404",

@@ -53,6 +53,7 @@ OBJECTS = {
     "notice_id": "notice",
     "scheme_id": "scheme",
     "adjustment_id": "adjustment",
+    "indicator_id": "indicator",
     "survey_id": "survey",
     "question_id": "question",
     "survey_token": "survey_link",
@@ -189,7 +190,7 @@ def _supervision_objects(data, organisation, user, assignment):
     data.reading = f.TargetReadingFactory(target=data.target, recorded_by=office)
     data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
     data.scheme = f.SchemeFactory(plan=measure.plan)
-    f.IndicatorFactory(scheme=data.scheme)
+    data.indicator = f.IndicatorFactory(scheme=data.scheme)
     data.adjustment = f.AdjustmentFactory(scheme=data.scheme, unit=unit, created_by=office)
 
 

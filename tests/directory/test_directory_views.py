@@ -71,10 +71,10 @@ def test_outsider_cannot_merge_into_another_organisations_unit(client, world):
 @pytest.mark.parametrize("role", ["leader", "sysadmin"])
 def test_readers_cannot_change_a_unit(client, world, role):
     client.force_login(world.people[role])
-    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit_update", kwargs={"unit_id": world.justice.pk})
     response = client.post(
         url,
-        {"action": "update", "category": "party", "level": "prefecture", "region": world.home.pk},
+        {"category": "party", "level": "prefecture", "region": world.home.pk},
     )
     assert response.status_code == 403
     world.justice.refresh_from_db()
@@ -214,9 +214,8 @@ def test_unit_and_collective_pages_queries_do_not_grow(client, world):
 
 def test_office_changes_category_level_and_region(client, world):
     client.force_login(world.people["office"])
-    url = reverse("directory:unit", kwargs={"unit_id": world.police.pk})
+    url = reverse("directory:unit_update", kwargs={"unit_id": world.police.pk})
     data = {
-        "action": "update",
         "category": "party",
         "level": "county",
         "region": world.county.pk,
@@ -233,11 +232,10 @@ def test_office_changes_category_level_and_region(client, world):
 
 def test_unit_change_is_audited_with_reason(client, world):
     client.force_login(world.people["office"])
-    url = reverse("directory:unit", kwargs={"unit_id": world.police.pk})
+    url = reverse("directory:unit_update", kwargs={"unit_id": world.police.pk})
     client.post(
         url,
         {
-            "action": "update",
             "category": "party",
             "level": "prefecture",
             "region": world.home.pk,
@@ -255,27 +253,27 @@ def test_unit_change_is_audited_with_reason(client, world):
 def test_region_of_another_organisation_is_refused(client, world):
     client.force_login(world.people["office"])
     foreign = f.RegionFactory(organisation=world.other)
-    url = reverse("directory:unit", kwargs={"unit_id": world.police.pk})
+    url = reverse("directory:unit_update", kwargs={"unit_id": world.police.pk})
     response = client.post(
         url,
-        {"action": "update", "category": "government", "level": "prefecture", "region": foreign.pk},
+        {"category": "government", "level": "prefecture", "region": foreign.pk},
     )
-    assert response.status_code == 200 and "请选择本组织的区域。" in response.content.decode()
+    assert response.status_code == 400 and "请选择本组织的区域。" in response.content.decode()
     world.police.refresh_from_db()
     assert world.police.region == world.home
 
 
 def test_office_adds_an_alias(client, world):
     client.force_login(world.people["office"])
-    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
-    client.post(url, {"action": "alias", "alias": "州司法行政局", "reason": "简称"})
+    url = reverse("directory:unit_alias", kwargs={"unit_id": world.justice.pk})
+    client.post(url, {"alias": "州司法行政局", "reason": "简称"})
     assert UnitAlias.objects.get(name="州司法行政局").unit == world.justice
 
 
 def test_alias_taken_by_another_unit_shows_one_message(client, world):
     client.force_login(world.people["office"])
-    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
-    response = client.post(url, {"action": "alias", "alias": "州教育局"})
+    url = reverse("directory:unit_alias", kwargs={"unit_id": world.justice.pk})
+    response = client.post(url, {"alias": "州教育局"})
     assert "已被单位“州教育局”使用" in response.content.decode()
     assert not UnitAlias.objects.exists()
 

@@ -45,7 +45,6 @@ def confirm(client, world, draft):
             kwargs={"plan_id": world.plan.pk, "unit_id": world.education.pk},
         ),
         {
-            "action": "issue",
             "level": draft.level,
             "title": draft.title,
             "body": draft.body,

@@ -50,7 +50,7 @@ def issue_form(client, world, **changes):
     data.update(changes)
     page = office(client, world).get(create_url(world))
     data.setdefault("items", [i["key"] for i in page.context["draft"].items])
-    return client.post(create_url(world), {**data, "action": "issue"})
+    return client.post(create_url(world), data)
 
 
 def notice_to(unit, world, level="reminder", measures=(), day=datetime.date(2025, 4, 21)):
@@ -89,9 +89,10 @@ def test_office_text_is_what_is_issued(client, world):
 
 
 def test_refresh_rewrites_the_text_for_the_chosen_level_without_saving(client, world):
-    response = office(client, world).post(
-        create_url(world), {"action": "refresh", "level": "circular", "title": "x", "body": "y"}
+    redraft = reverse(
+        "notices:redraft", kwargs={"plan_id": world.plan.pk, "unit_id": world.education.pk}
     )
+    response = office(client, world).post(redraft, {"level": "circular", "title": "x", "body": "y"})
     assert response.context["form"]["title"].value() == "关于州教育局任务逾期未完成情况的通报"
     assert not UrgeNotice.objects.exists()
 

@@ -25,6 +25,7 @@ from taizhang.assessment.scoring import STATUS_LABELS, params_in_words
 from taizhang.plans.models import Plan
 from taizhang.units.models import Region, Unit
 from taizhang.web.downloads import XLSX, attachment
+from taizhang.web.views import ActionView, first_error
 
 OFFICE_ONLY = "只有依法治理办可以制定、修改和发布考核方案。"
 
@@ -109,87 +110,6 @@ class SchemeView(LoginRequiredMixin, View):
         require(request.user, "assessment.view_scheme", scheme)
         return self.page(request, scheme)
 
-    def post(self, request, scheme_id):
-        scheme = load(request.user, SCHEMES, scheme_id)
-        require(
-            request.user, "assessment.change_scheme", scheme, "只有依法治理办可以修改考核方案。"
-        )
-        action = request.POST.get("action", "")
-        handler = {
-            "add_indicator": self.add_indicator,
-            "edit_indicator": self.edit_indicator,
-            "delete_indicator": self.delete_indicator,
-            "add_adjustment": self.add_adjustment,
-        }.get(action)
-        if handler is None:
-            messages.error(request, "未知的操作。")
-            return redirect("assessment:scheme", scheme_id=scheme.pk)
-        return handler(request, scheme)
-
-    def add_indicator(self, request, scheme):
-        form = IndicatorForm(request.POST, organisation=scheme.organisation)
-        if form.is_valid():
-            try:
-                indicator = services.save_indicator(scheme, request.user, form.values())
-            except ValidationError as error:
-                messages.error(request, _errors(error))
-            else:
-                messages.success(request, f"已添加指标“{indicator.name}”，可在下方设置评分参数。")
-                url = reverse("assessment:scheme", kwargs={"scheme_id": scheme.pk})
-                return redirect(f"{url}?indicator={indicator.pk}#edit")
-        return self.page(request, scheme, indicator_form=form, status=400)
-
-    def edit_indicator(self, request, scheme):
-        indicator = self.indicator(request, scheme)
-        form = IndicatorForm.for_indicator(indicator, scheme.organisation, request.POST)
-        if form.is_valid():
-            try:
-                services.save_indicator(scheme, request.user, form.values(), indicator)
-            except ValidationError as error:
-                messages.error(request, _errors(error))
-            else:
-                messages.success(request, f"已保存指标“{form.cleaned_data['name']}”。")
-                return redirect("assessment:scheme", scheme_id=scheme.pk)
-        return self.page(request, scheme, editing=(indicator, form), status=400)
-
-    def delete_indicator(self, request, scheme):
-        indicator = self.indicator(request, scheme)
-        try:
-            services.delete_indicator(scheme, request.user, indicator)
-        except ValidationError as error:
-            messages.error(request, _errors(error))
-        else:
-            messages.success(request, f"已删除指标“{indicator.name}”。")
-        return redirect("assessment:scheme", scheme_id=scheme.pk)
-
-    def add_adjustment(self, request, scheme):
-        form = AdjustmentForm(request.POST, request.FILES, units=_scored_units(scheme))
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.add_adjustment(
-                    scheme,
-                    request.user,
-                    data["unit"],
-                    data["points"],
-                    data["reason"],
-                    data.get("evidence"),
-                )
-            except ValidationError as error:
-                form.add_error(None, _errors(error))
-            else:
-                messages.success(request, f"已为“{data['unit'].name}”登记加减分。")
-                return redirect("assessment:scheme", scheme_id=scheme.pk)
-        return self.page(request, scheme, adjustment_form=form, status=400)
-
-    @staticmethod
-    def indicator(request, scheme) -> Indicator:
-        raw = request.POST.get("indicator") or request.GET.get("indicator") or ""
-        found = scheme.indicators.filter(pk=raw).first() if raw.isdigit() else None
-        if found is None:
-            raise Http404("没有找到该指标。")
-        return found
-
     def page(self, request, scheme, status=200, **forms):
         user = request.user
         can_change = user.has_perm("assessment.change_scheme", scheme) and (
@@ -238,20 +158,111 @@ def _scored_units(scheme):
     )
 
 
-class AdjustmentDeleteView(LoginRequiredMixin, View):
-    def post(self, request, adjustment_id):
-        adjustment = load(request.user, ADJUSTMENTS, adjustment_id)
-        scheme = adjustment.scheme
-        require(
-            request.user, "assessment.change_scheme", scheme, "只有依法治理办可以修改考核方案。"
+class SchemeActionView(ActionView):
+    """The office's change to a draft scheme: back to the scheme's page, or the page again
+    with the form's errors."""
+
+    queryset = SCHEMES
+    pk_url_kwarg = "scheme_id"
+    permission = "assessment.change_scheme"
+    refused = "只有依法治理办可以修改考核方案。"
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.object
+
+    def done(self, result):
+        return redirect("assessment:scheme", scheme_id=self.scheme.pk)
+
+    def invalid(self, form):
+        messages.error(self.request, first_error(form))
+        return SchemeView().page(self.request, self.scheme, status=400, **self.shown(form))
+
+    def shown(self, form) -> dict:
+        raise NotImplementedError
+
+
+class IndicatorAddView(SchemeActionView):
+    def get_form(self, data=None, files=None):
+        return IndicatorForm(data, organisation=self.scheme.organisation)
+
+    def act(self, form):
+        return services.save_indicator(self.scheme, self.request.user, form.values())
+
+    def done(self, indicator):
+        if indicator is None:
+            return super().done(indicator)
+        messages.success(self.request, f"已添加指标“{indicator.name}”，可在下方设置评分参数。")
+        url = reverse("assessment:scheme", kwargs={"scheme_id": self.scheme.pk})
+        return redirect(f"{url}?indicator={indicator.pk}#edit")
+
+    def shown(self, form):
+        return {"indicator_form": form}
+
+
+class SchemePartActionView(SchemeActionView):
+    """An action on a part of a scheme (an indicator, an adjustment), asked of the
+    scheme's rule."""
+
+    queryset = Indicator.objects.select_related("scheme__plan", "scheme__organisation")
+    pk_url_kwarg = "indicator_id"
+    permission = ""
+
+    def get_object(self):
+        indicator = super().get_object()
+        require(self.request.user, "assessment.change_scheme", indicator.scheme, self.refused)
+        return indicator
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.object.scheme
+
+
+class IndicatorEditView(SchemePartActionView):
+    def get_form(self, data=None, files=None):
+        return IndicatorForm.for_indicator(self.object, self.scheme.organisation, data)
+
+    def act(self, form):
+        services.save_indicator(self.scheme, self.request.user, form.values(), self.object)
+        messages.success(self.request, f"已保存指标“{form.cleaned_data['name']}”。")
+
+    def shown(self, form):
+        return {"editing": (self.object, form)}
+
+
+class IndicatorDeleteView(SchemePartActionView):
+    def act(self, form):
+        services.delete_indicator(self.scheme, self.request.user, self.object)
+        messages.success(self.request, f"已删除指标“{self.object.name}”。")
+
+
+class AdjustmentAddView(SchemeActionView):
+    def get_form(self, data=None, files=None):
+        return AdjustmentForm(data, files, units=_scored_units(self.scheme))
+
+    def act(self, form):
+        data = form.cleaned_data
+        services.add_adjustment(
+            self.scheme,
+            self.request.user,
+            data["unit"],
+            data["points"],
+            data["reason"],
+            data.get("evidence"),
         )
-        try:
-            services.delete_adjustment(adjustment, request.user)
-        except ValidationError as error:
-            messages.error(request, _errors(error))
-        else:
-            messages.success(request, f"已删除“{adjustment.unit.name}”的加减分事项。")
-        return redirect("assessment:scheme", scheme_id=scheme.pk)
+        messages.success(self.request, f"已为“{data['unit'].name}”登记加减分。")
+
+    def shown(self, form):
+        return {"adjustment_form": form}
+
+
+class AdjustmentDeleteView(SchemePartActionView):
+    queryset = ADJUSTMENTS
+    pk_url_kwarg = "adjustment_id"
+
+    def act(self, form):
+        services.delete_adjustment(self.object, self.request.user)
+        messages.success(self.request, f"已删除“{self.object.unit.name}”的加减分事项。")
 
 
 class AdjustmentEvidenceView(LoginRequiredMixin, View):
@@ -267,19 +278,17 @@ class AdjustmentEvidenceView(LoginRequiredMixin, View):
         )
 
 
-class PublishView(LoginRequiredMixin, View):
-    def post(self, request, scheme_id):
-        scheme = load(request.user, SCHEMES, scheme_id)
-        require(
-            request.user, "assessment.change_scheme", scheme, "只有依法治理办可以发布考核结果。"
-        )
-        try:
-            services.publish(scheme, request.user)
-        except ValidationError as error:
-            messages.error(request, _errors(error))
-            return redirect("assessment:scheme", scheme_id=scheme.pk)
-        messages.success(request, "考核结果已发布。此后报告的变化不再影响已发布的得分。")
-        return redirect("assessment:ranking", scheme_id=scheme.pk)
+class PublishView(SchemeActionView):
+    refused = "只有依法治理办可以发布考核结果。"
+
+    def act(self, form):
+        return services.publish(self.scheme, self.request.user)
+
+    def done(self, published):
+        if published is None:  # refused: back to the scheme
+            return super().done(published)
+        messages.success(self.request, "考核结果已发布。此后报告的变化不再影响已发布的得分。")
+        return redirect("assessment:ranking", scheme_id=self.scheme.pk)
 
 
 class RankingView(LoginRequiredMixin, View):

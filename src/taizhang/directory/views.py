@@ -34,6 +34,7 @@ from taizhang.plans.assignments import set_collective_members
 from taizhang.plans.models import Assignment, MeasureCollective
 from taizhang.units import services as directory
 from taizhang.units.models import Collective, Organisation, Region, Unit
+from taizhang.web.views import ActionView
 
 
 def organisation_for_picker(request):
@@ -93,42 +94,7 @@ class UnitView(LoginRequiredMixin, View):
         unit = self.get_unit(request, unit_id)
         return self.page(request, unit)
 
-    def post(self, request, unit_id):
-        unit = self.get_unit(request, unit_id)
-        require(request.user, "units.change_unit", unit)
-        if request.POST.get("action") == "alias":
-            form = AliasForm(request.POST, auto_id="alias_%s")
-            if form.is_valid():
-                try:
-                    directory.add_alias(
-                        unit, form.cleaned_data["alias"], request.user, form.cleaned_data["reason"]
-                    )
-                except directory.DirectoryError as error:
-                    form.add_error("alias", str(error))
-                else:
-                    messages.success(request, f"已为“{unit.name}”添加别名。")
-                    return redirect("directory:unit", unit_id=unit.pk)
-            return self.page(request, unit, alias_form=form)
-        form = UnitFieldsForm(unit.organisation, request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                directory.update_unit(
-                    unit,
-                    request.user,
-                    data["reason"],
-                    category=data["category"],
-                    level=data["level"],
-                    region=data["region"],
-                )
-            except directory.DirectoryError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, f"已保存“{unit.name}”的信息。")
-                return redirect("directory:unit", unit_id=unit.pk)
-        return self.page(request, unit, fields_form=form)
-
-    def page(self, request, unit, fields_form=None, alias_form=None):
+    def page(self, request, unit, fields_form=None, alias_form=None, status=200):
         can_change = request.user.has_perm("units.change_unit", unit)
         assignments = (
             Assignment.objects.filter(unit=unit, measure__withdrawn=False)
@@ -152,7 +118,56 @@ class UnitView(LoginRequiredMixin, View):
                 ),
                 "alias_form": alias_form or AliasForm(auto_id="alias_%s"),
             },
+            status=status,
         )
+
+
+class UnitActionView(ActionView):
+    """The office's change to a unit: back to the unit's page, or the page again with the
+    form's errors."""
+
+    queryset = Unit.objects.select_related("region", "organisation")
+    pk_url_kwarg = "unit_id"
+    permission = "units.change_unit"
+    refusals = (directory.DirectoryError,)
+
+    def done(self, result):
+        return redirect("directory:unit", unit_id=self.object.pk)
+
+    def invalid(self, form):
+        return UnitView().page(self.request, self.object, status=400, **{self.form_name: form})
+
+
+class UnitUpdateView(UnitActionView):
+    form_name = "fields_form"
+
+    def get_form(self, data=None, files=None):
+        return UnitFieldsForm(self.object.organisation, data)
+
+    def act(self, form):
+        data = form.cleaned_data
+        directory.update_unit(
+            self.object,
+            self.request.user,
+            data["reason"],
+            category=data["category"],
+            level=data["level"],
+            region=data["region"],
+        )
+        messages.success(self.request, f"已保存“{self.object.name}”的信息。")
+
+
+class UnitAliasView(UnitActionView):
+    form_name = "alias_form"
+    refusal_field = "alias"
+
+    def get_form(self, data=None, files=None):
+        return AliasForm(data, auto_id="alias_%s")
+
+    def act(self, form):
+        data = form.cleaned_data
+        directory.add_alias(self.object, data["alias"], self.request.user, data["reason"])
+        messages.success(self.request, f"已为“{self.object.name}”添加别名。")
 
 
 class UnitMergeView(UnitView):

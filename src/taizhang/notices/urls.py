@@ -12,6 +12,11 @@ urlpatterns = [
         views.NoticeCreateView.as_view(),
         name="create",
     ),
+    path(
+        "plans/<int:plan_id>/units/<int:unit_id>/notices/new/redraft/",
+        views.NoticeRedraftView.as_view(),
+        name="redraft",
+    ),
     path("notices/", views.NoticeListView.as_view(), name="list"),
     path("notices/<int:notice_id>/", views.NoticeDetailView.as_view(), name="detail"),
     path(

@@ -93,10 +93,6 @@ class NoticeCreateView(LoginRequiredMixin, View):
         today = timezone.localdate()
         level = request.POST.get("level")
         draft = notices.draft(unit, plan, today, level)
-        if request.POST.get("action") == "refresh":
-            data = request.POST.copy()
-            data["title"], data["body"] = draft.title, draft.body
-            return self.render(request, draft, NoticeForm(data, items=draft.items))
         form = NoticeForm(request.POST, items=draft.items)
         if not form.is_valid():
             messages.error(request, _first_error(form))
@@ -173,6 +169,20 @@ class NoticeDocumentView(LoginRequiredMixin, View):
             f"{notice.number}{notice.title}.docx", f"notice-{notice.pk}.docx"
         )
         return response
+
+
+class NoticeRedraftView(NoticeCreateView):
+    """ "按所选级别重新生成": the draft's title and body again for the level chosen, the
+    items as ticked. Saves nothing."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, plan_id, unit_id):
+        plan, unit = self.load(request, plan_id, unit_id)
+        draft = notices.draft(unit, plan, timezone.localdate(), request.POST.get("level"))
+        data = request.POST.copy()
+        data["title"], data["body"] = draft.title, draft.body
+        return self.render(request, draft, NoticeForm(data, items=draft.items))
 
 
 class NoticeListView(LoginRequiredMixin, View):

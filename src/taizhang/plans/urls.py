@@ -9,5 +9,6 @@ app_name = "plans"
 urlpatterns = [
     path("", import_views.UploadView.as_view(), name="import"),
     path("<int:import_id>/", import_views.PreviewView.as_view(), name="import_preview"),
+    path("<int:import_id>/abandon/", import_views.AbandonView.as_view(), name="import_abandon"),
     path("revise/<int:plan_id>/", import_views.ReviseView.as_view(), name="import_revise"),
 ]

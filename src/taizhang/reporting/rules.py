@@ -8,6 +8,7 @@ from taizhang.accounts.predicates import (
     in_scope,
     is_county_office,
     is_office_admin,
+    is_org_wide_reader,
     is_reviewer,
     is_unit_staff,
     led_by_own_unit,
@@ -39,5 +40,10 @@ rules.add_perm(
     in_organisation & ((is_reviewer & led_by_own_unit) | is_office_admin),
 )
 rules.add_perm("reporting.manage_periods", is_office_admin)
+# The work each person has on the to-do page.
+rules.add_perm("reporting.file_reports", is_unit_staff | is_county_office)
+rules.add_perm("reporting.review_as_lead_unit", is_reviewer)
+rules.add_perm("reporting.review_as_office", is_office_admin)
+rules.add_perm("reporting.follow_periods", is_org_wide_reader)
 rules.add_perm("reporting.change_period", is_office_admin & in_organisation)
 rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 from django.db.models import Count, OuterRef, Subquery
 
-from taizhang.accounts.models import Role
 from taizhang.plans.models import Assignment, Plan
 from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
@@ -98,12 +97,14 @@ def open_periods(user, today: date):
 
 
 def todo_for(user, today: date) -> Todo:
+    """The work the rules give the person (reporting.file_reports, review_as_lead_unit,
+    review_as_office, follow_periods), each in a fixed number of queries."""
     todo = Todo(today=today)
-    if user.role in (Role.LIAISON, Role.REVIEWER, Role.COUNTY_OFFICE):
+    if user.has_perm("reporting.file_reports"):
         _fill_unit_work(todo, user, today)
-    if user.role == Role.REVIEWER and user.unit_id:
+    if user.has_perm("reporting.review_as_lead_unit") and user.unit_id:
         todo.to_review = list(_waiting_for_lead(user))
-    if user.role == Role.OFFICE_ADMIN:
+    if user.has_perm("reporting.review_as_office"):
         todo.office_review = list(
             ProgressReport.objects.filter(
                 state=ProgressReport.State.SUBMITTED,
@@ -113,7 +114,7 @@ def todo_for(user, today: date) -> Todo:
             .select_related(*REPORT_RELATED)
             .order_by("submitted_at")[:MAX_LISTED]
         )
-    if user.role in (Role.OFFICE_ADMIN, Role.LEADER):
+    if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
     return todo
 

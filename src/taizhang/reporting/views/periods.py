@@ -41,14 +41,12 @@ class PeriodListView(OfficeOnlyMixin, View):
         )
 
     def post(self, request):
+        """Create one period (PeriodYearView creates a whole year of them)."""
         plans = Plan.objects.for_user(request.user)
-        one, year = PeriodForm(plans=plans), PeriodYearForm(plans=plans)
-        if request.POST.get("action") == "year":
-            year = PeriodYearForm(request.POST, plans=plans)
-            form, create = year, self.create_year
-        else:
-            one = PeriodForm(request.POST, plans=plans)
-            form, create = one, self.create_one
+        one, year = PeriodForm(request.POST, plans=plans), PeriodYearForm(plans=plans)
+        return self.create(request, one, year, one, self.create_one)
+
+    def create(self, request, one, year, form, create):
         if form.is_valid():
             try:
                 text = create(request.user, form.cleaned_data, form)
@@ -91,6 +89,17 @@ class PeriodListView(OfficeOnlyMixin, View):
         )
         context = {"periods": listed, "form": one, "year_form": year}
         return render(request, self.template_name, context, status=status)
+
+
+class PeriodYearView(PeriodListView):
+    """Every period of a kind in a year at once."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        plans = Plan.objects.for_user(request.user)
+        one, year = PeriodForm(plans=plans), PeriodYearForm(request.POST, plans=plans)
+        return self.create(request, one, year, year, self.create_year)
 
 
 class PeriodEditView(OfficeOnlyMixin, View):
