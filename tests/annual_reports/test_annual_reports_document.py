@@ -8,7 +8,6 @@ import io
 import shutil
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -23,9 +22,9 @@ from taizhang.plans.models import Chapter, Target
 from taizhang.reporting.models import ProgressReport
 from taizhang.supervision.progress import progress_of_targets
 from tests.annual_reports.conftest import TODAY, YEAR
+from tests.documents.pages import save_page_one
 
 pytestmark = pytest.mark.django_db
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -143,33 +142,9 @@ def test_county_report_carries_a_copy_to_line(world, work):
 def test_libreoffice_converts_it_and_page_one_is_rendered(report, tmp_path):
     content = pdf.to_pdf(annual_document.render(report, TODAY))
     assert content.startswith(b"%PDF")
-    source = tmp_path / "report.pdf"
-    source.write_bytes(content)
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(source),
-            str(tmp_path / "page1"),
-        ],
-        check=True,
-        timeout=60,
-    )
-    page = tmp_path / "page1.png"
-    assert page.stat().st_size > 10_000
-    SCREENSHOT.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(page, SCREENSHOT / "annual-report-page1.png")
+    save_page_one(content, tmp_path, "annual-report-page1")
     text = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", str(source), "-"],
+        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "annual-report-page1.pdf"), "-"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -100,7 +100,7 @@ def test_another_organisation_sees_none_of_the_entries(client, world, entry):
     assert list(client.get(reverse("audit:log")).context["entries"]) == []
 
 
-def test_sysadmin_can_narrow_to_one_organisation(client, world, entry):
+def _entry_in_another_organisation(world):
     record(
         world.people["outsider"],
         "create",
@@ -108,6 +108,10 @@ def test_sysadmin_can_narrow_to_one_organisation(client, world, entry):
         {"name": "另一市"},
         organisation=world.other,
     )
+
+
+def test_sysadmin_can_narrow_to_one_organisation(client, world, entry):
+    _entry_in_another_organisation(world)
     client.force_login(world.people["sysadmin"])
     response = client.get(reverse("audit:log") + f"?org={world.organisation.pk}")
     assert list(response.context["entries"]) == [entry]
@@ -281,13 +285,7 @@ def test_export_writes_what_people_typed_as_text(client, world):
 
 
 def test_export_holds_only_the_organisations_entries(client, world, entry):
-    record(
-        world.people["outsider"],
-        "create",
-        world.other,
-        {"name": "另一市"},
-        organisation=world.other,
-    )
+    _entry_in_another_organisation(world)
     client.force_login(world.people["outsider"])
     rows = _rows(client.get(reverse("audit:log_export")))
     assert [row[5] for row in rows] == ["另一市"]

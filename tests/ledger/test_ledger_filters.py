@@ -151,11 +151,15 @@ def test_a_draft_does_not_count(world):
     assert (rows[0].status, rows[0].report) == ("not_started", None)
 
 
-def test_the_latest_accepted_period_wins(world):
-    lead = world.first.assignments.get(role="lead")
+def _lead_and_a_later_period(world):
     later = f.PeriodFactory(
         plan=world.plan, starts_on=datetime.date(2025, 4, 1), ends_on=datetime.date(2025, 6, 30)
     )
+    return world.first.assignments.get(role="lead"), later
+
+
+def test_the_latest_accepted_period_wins(world):
+    lead, later = _lead_and_a_later_period(world)
     f.ReportFactory(assignment=lead, period=world.period, state="accepted", status="lagging")
     f.ReportFactory(assignment=lead, period=later, state="accepted", status="in_progress")
     rows = ledger_rows(world.people["office"], world.plan, today=TODAY)
@@ -163,10 +167,7 @@ def test_the_latest_accepted_period_wins(world):
 
 
 def test_a_later_report_not_yet_reviewed_shows_but_does_not_change_the_status(world):
-    lead = world.first.assignments.get(role="lead")
-    later = f.PeriodFactory(
-        plan=world.plan, starts_on=datetime.date(2025, 4, 1), ends_on=datetime.date(2025, 6, 30)
-    )
+    lead, later = _lead_and_a_later_period(world)
     f.ReportFactory(assignment=lead, period=world.period, state="accepted", status="in_progress")
     f.ReportFactory(assignment=lead, period=later, state="submitted", status="done")
     rows = ledger_rows(world.people["office"], world.plan, today=TODAY)

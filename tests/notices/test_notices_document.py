@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -15,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from taizhang.documents import pdf
 from taizhang.notices.document import (
     NoticeRow,
     NoticeText,
@@ -22,8 +21,8 @@ from taizhang.notices.document import (
     title_lines,
     written_date,
 )
+from tests.documents.pages import save_page_one
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "urge-notice.png"
 ROWS = [
     NoticeRow(
         "任务3：开展“八五”普法中期评估，完善普法责任清单制度",
@@ -160,32 +159,6 @@ def test_a_long_title_splits_into_two_balanced_lines():
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_it_to_a_one_or_two_page_pdf(tmp_path):
-    source = tmp_path / "notice.docx"
-    source.write_bytes(build(TEXT))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "notice.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftoppm"):  # page 1 for people to look at (docs/screenshots)
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "80",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
-                str(pdf),
-                str(tmp_path / "page"),
-            ],
-            check=True,
-            timeout=60,
-        )
-        assert (tmp_path / "page.png").stat().st_size > 10_000
+    content = pdf.to_pdf(build(TEXT), "notice")
+    assert content.startswith(b"%PDF")
+    save_page_one(content, tmp_path, "urge-notice")

@@ -248,28 +248,25 @@ def scores(figures: Figures, results) -> dict:
         f"依据《{scheme.name}》，对{len(results.units)}个单位和{len(results.counties)}个"
         f"县（市、区）进行了考核评价{state}。"
     ]
-    tables = []
-    if counties:
-        tables.append(
-            _table(
-                "县（市、区）考核得分",
-                ("名次", "县（市、区）", "得分"),
-                [(str(e.rank), e.name, number(e.total)) for e in counties],
-                (20, 96, 40),
-                {0, 2},
-            )
+    tables = [
+        _score_table(title, column, entries)
+        for title, column, entries in (
+            ("县（市、区）考核得分", "县（市、区）", counties),
+            ("单位考核得分", "单位", units),
         )
-    if units:
-        tables.append(
-            _table(
-                "单位考核得分",
-                ("名次", "单位", "得分"),
-                [(str(e.rank), e.name, number(e.total)) for e in units],
-                (20, 96, 40),
-                {0, 2},
-            )
-        )
+        if entries
+    ]
     return _section("scores", heading, text, tables)
+
+
+def _score_table(title, column, entries):
+    return _table(
+        title,
+        ("名次", column, "得分"),
+        [(str(e.rank), e.name, number(e.total)) for e in entries],
+        (20, 96, 40),
+        {0, 2},
+    )
 
 
 # -- the whole draft -----------------------------------------------------------------------
