@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from taizhang.assessment.models import Adjustment, Indicator, PublishedScore, Scheme
 from taizhang.audit.models import AuditEntry
+from taizhang.reporting.status import ON_TIME_RULE, UNIT_COMPLETION_RULE
 from tests import factories as f
 from tests.assessment.conftest import assignment_of, at, file
 
@@ -246,6 +247,11 @@ def test_the_breakdown_shown_adds_up_to_the_total(office, world, scheme):
     entry = unit_page(office, scheme, world.education).context["entry"]
     assert sum(line["points"] for line in entry.lines) == pytest.approx(entry.total)
     assert float(entry.exact_total) == entry.total
+
+
+def test_the_breakdown_states_the_counting_rules_of_its_rates(office, world, scheme):
+    page = unit_page(office, scheme, world.education).content.decode()
+    assert f"口径：{UNIT_COMPLETION_RULE}" in page and f"口径：{ON_TIME_RULE}" in page
 
 
 # -- who sees what ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ from taizhang.assessment.results import results
 from taizhang.assessment.rules import regions_of, subject
 from taizhang.assessment.scoring import STATUS_LABELS, params_in_words
 from taizhang.plans.models import Plan
+from taizhang.reporting.status import ON_TIME_RULE, UNIT_COMPLETION_RULE
 from taizhang.units.models import Region, Unit
 from taizhang.web.downloads import XLSX, attachment
 from taizhang.web.views import ActionView, first_error
@@ -355,6 +356,7 @@ def _breakdown(request, scheme, found, entry, unit=None, county=None):
             "count": len(found.units if entry.kind == "unit" else found.counties),
             "targets": targets,
             "reads_all": request.user.has_perm("assessment.view_scheme", scheme),
+            "rules": (UNIT_COMPLETION_RULE, ON_TIME_RULE),
         },
     )
 
