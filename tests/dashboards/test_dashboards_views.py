@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from taizhang.dashboards import rows as rows_module
+from taizhang.reporting.status import COMPLETION_RULE
 from taizhang.supervision.progress import TargetProgress
 from tests.dashboards.conftest import TODAY
 
@@ -157,6 +158,8 @@ def test_export_has_a_sheet_per_table(client, small):
     ]
     units = workbook["按责任单位完成情况"]
     assert [cell.value for cell in units[3]][:2] == [1, "乙县人民政府"]
+    assert units.cell(row=units.max_row, column=1).value.startswith("口径：")
+    assert f"口径：{COMPLETION_RULE}" in [row[0] for row in workbook["按章节完成情况"].values]
 
 
 def test_an_empty_plan_shows_no_data_everywhere(client, world):

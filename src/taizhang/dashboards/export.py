@@ -1,5 +1,5 @@
 """The dashboard's tables as one Excel workbook: a sheet per table, in the office look of
-the ledger workbook (documents/xlsx.py)."""
+the ledger workbook (documents/xlsx.py), each with its 口径 underneath."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def workbook_bytes(plan_title: str, today: date, tables: list[Table]) -> bytes:
             xlsx.write_header(sheet, table.columns)
             for row in table.rows:
                 xlsx.write_body_row(sheet, [_cell(value) for value in row])
+            for rule in table.rules:
+                xlsx.write_note(sheet, f"口径：{rule}", columns)
             widths = [WIDE if _is_text_column(table, i) else NARROW for i in range(columns)]
             xlsx.set_layout(sheet, widths)
 

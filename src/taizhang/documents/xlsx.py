@@ -30,6 +30,7 @@ TITLE_FONT = Font(name="宋体", size=16, bold=True)
 HEADER_FONT = Font(name="宋体", size=11, bold=True)
 GROUP_FONT = Font(name="宋体", size=11, bold=True)
 BODY_FONT = Font(name="仿宋", size=11)
+NOTE_FONT = Font(name="仿宋", size=10)
 HEADER_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
 GROUP_FILL = PatternFill(fill_type="solid", start_color="F2F2F2", end_color="F2F2F2")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -109,6 +110,16 @@ def write_group_row(sheet: Worksheet, label: str, columns: int) -> None:
     first = sheet.cell(row=row, column=1)
     first.font = GROUP_FONT
     first.alignment = LEFT
+
+
+def write_note(sheet: Worksheet, text: str, columns: int) -> None:
+    """A line of small print under a table (a figure's 口径), merged across it."""
+    row = append(sheet, [text])
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    first = sheet.cell(row=row, column=1)
+    first.font = NOTE_FONT
+    first.alignment = LEFT
+    sheet.row_dimensions[row].height = 30
 
 
 def set_layout(sheet: Worksheet, widths: Sequence[float], header_rows: int = 2) -> None:
