@@ -78,7 +78,7 @@ class ListView(LoginRequiredMixin, View):
             "deadline": annual_reports.deadline(AnnualReport.Kind.GOVERNMENT, year),
             "today": today,
         }
-        return render(request, "annual_reports/annual_list.html", context)
+        return render(request, "annual_reports/list.html", context)
 
 
 def _chosen(plans, wanted):
@@ -100,7 +100,7 @@ def _year(value, default: int) -> int:
 
 
 class CreateView(LoginRequiredMixin, View):
-    template_name = "annual_reports/annual_create.html"
+    template_name = "annual_reports/create.html"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -148,7 +148,7 @@ class CreateView(LoginRequiredMixin, View):
 
 
 class EditView(LoginRequiredMixin, View):
-    template_name = "annual_reports/annual_edit.html"
+    template_name = "annual_reports/edit.html"
 
     def get(self, request, annual_report_id):
         report = report_for(request.user, annual_report_id, "annual_reports.change_annual_report")
@@ -240,7 +240,7 @@ def preview(request, report, status=200):
         "pdf_available": pdf.available() or bool(report.pdf),
         "due_on": annual_reports.deadline(report.kind, report.year),
     }
-    return render(request, "annual_reports/annual_preview.html", context, status=status)
+    return render(request, "annual_reports/preview.html", context, status=status)
 
 
 class DocxView(LoginRequiredMixin, View):
