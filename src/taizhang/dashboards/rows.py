@@ -4,6 +4,7 @@ time) comes from reporting/status.py, as it does for every other page."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -61,6 +62,9 @@ def plan_rows(plan: Plan, today: date) -> PlanRows:
     progress_by_year, progress_now = _progress(targets, years, today)
     periods = list(plan.periods.order_by("ends_on", "pk"))
     assignments = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+    begun = [p for p in periods if p.starts_on <= today]
+    reports = status.timeliness(assignments, begun)  # the due periods are among them
+    due = {p.pk for p in status.due_periods(begun, today)}
     return PlanRows(
         plan=plan,
         today=today,
@@ -68,8 +72,8 @@ def plan_rows(plan: Plan, today: date) -> PlanRows:
         progress=status.progress(plan, today),
         assignments=_assignments(assignments),
         periods=periods,
-        timeliness=status.timeliness(assignments, status.due_periods(periods, today)),
-        trend=_trend(plan, assignments, periods, today),
+        timeliness={key: counted for key, counted in reports.items() if key[1] in due},
+        trend=_trend(plan, begun, reports),
         regions=_regions(plan),
         targets=targets,
         years=years,
@@ -85,16 +89,14 @@ def _assignments(assignments) -> list[AssignmentRow]:
     return [AssignmentRow(*row) for row in rows]
 
 
-def _trend(plan, assignments, periods, today) -> dict[int, tuple[Timeliness, Completion]]:
+def _trend(plan, begun, reports) -> dict[int, tuple[Timeliness, Completion]]:
     """Per period begun: its reports (owed, on time, late: so far for one not yet due) and
     the measures done by its end."""
-    begun = [p for p in periods if p.starts_on <= today]
-    reports = status.timeliness(assignments, begun)
+    by_period = defaultdict(list)
+    for (_unit, period), counted in reports.items():
+        by_period[period].append(counted)
     done = status.done_by_period(plan, begun)
-    return {
-        p.pk: (status.total(t for (_, period), t in reports.items() if period == p.pk), done[p.pk])
-        for p in begun
-    }
+    return {p.pk: (status.total(by_period[p.pk]), done[p.pk]) for p in begun}
 
 
 def _regions(plan: Plan) -> dict[int, RegionRow]:
