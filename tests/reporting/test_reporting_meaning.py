@@ -48,6 +48,26 @@ def test_a_report_first_filed_after_the_due_date_is_late(world):
     assert ProgressReport.objects.with_on_time().get().on_time is False
 
 
+def test_on_time_ends_at_midnight_after_the_due_date_in_china(world):
+    """The three ways of asking (the annotation, the aggregate filter, the one report in
+    hand) agree to the second at the boundary."""
+    china = datetime.timezone(datetime.timedelta(hours=8))
+    due = world.period.due_on
+    last_moment = datetime.datetime.combine(due, datetime.time(23, 59, 59), tzinfo=china)
+    verdicts = []
+    for first in (last_moment, last_moment + datetime.timedelta(seconds=1)):
+        ProgressReport.objects.all().delete()
+        report = f.ReportFactory(assignment=_lead(world), period=world.period, state="submitted")
+        ProgressReport.objects.filter(pk=report.pk).update(first_submitted_at=first)
+        report.refresh_from_db()
+        annotated = ProgressReport.objects.with_on_time().get().on_time
+        filtered = ProgressReport.objects.filter(
+            ProgressReport.objects.on_time_in([world.period])
+        ).exists()
+        verdicts.append((annotated, filtered, report.filed_on_time))
+    assert verdicts == [(True, True, True), (False, False, False)]
+
+
 def test_a_draft_has_no_verdict(world):
     f.ReportFactory(assignment=_lead(world), period=world.period)
     assert ProgressReport.objects.with_on_time().get().on_time is None

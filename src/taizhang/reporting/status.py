@@ -274,18 +274,21 @@ def timeliness(
         "unit_id", "measure__plan_id"
     ):
         owed[unit, plan] += 1
+    on_time = ProgressReport.objects.on_time_in(due.values())
     counted = (
         ProgressReport.objects.filter(assignment__in=assignments, period_id__in=list(due))
-        .with_on_time()
         .values("assignment__unit_id", "period_id")
         .annotate(
-            on_time_n=Count("pk", filter=Q(on_time=True)),
-            late_n=Count("pk", filter=Q(on_time=False)),
+            filed_n=Count("pk", filter=Q(first_submitted_at__isnull=False)),
+            on_time_n=Count("pk", filter=on_time),
         )
         .order_by()
     )
     filed = {
-        (row["assignment__unit_id"], row["period_id"]): (row["on_time_n"], row["late_n"])
+        (row["assignment__unit_id"], row["period_id"]): (
+            row["on_time_n"],
+            row["filed_n"] - row["on_time_n"],
+        )
         for row in counted
     }
     table = {}
