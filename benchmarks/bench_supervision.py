@@ -188,6 +188,7 @@ def build(name: str, size: Size, seed: int):
                 if progress > 0.2
                 else "not_started"
             )
+            filed = None if state == "draft" else datetime(*sent.timetuple()[:3], 12, tzinfo=CHINA)
             reports.append(
                 ProgressReport(
                     assignment=assignment,
@@ -196,9 +197,8 @@ def build(name: str, size: Size, seed: int):
                     status=status,
                     narrative="按计划推进。",
                     updated_by=office,
-                    submitted_at=None
-                    if state == "draft"
-                    else datetime(sent.year, sent.month, sent.day, 12, tzinfo=CHINA),
+                    submitted_at=filed,
+                    first_submitted_at=filed,  # set once by reporting's write path
                 )
             )
     reports = ProgressReport.objects.bulk_create(reports, batch_size=2000)

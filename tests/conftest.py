@@ -170,9 +170,7 @@ def world(db):
         "reviewer": f.UserFactory(organisation=organisation, role=Role.REVIEWER, unit=justice),
         "county": f.UserFactory(organisation=organisation, role=Role.COUNTY_OFFICE, region=county),
         "leader": f.UserFactory(organisation=organisation, role=Role.LEADER),
-        "sysadmin": f.UserFactory(
-            organisation=None, role=Role.SYSTEM_ADMIN, is_staff=True, is_superuser=True
-        ),
+        "sysadmin": f.UserFactory(organisation=None, role=Role.SYSTEM_ADMIN, is_staff=True),
     }
     other = f.OrganisationFactory(name="另一市")
     other_plan = f.PlanFactory(organisation=other)

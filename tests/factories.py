@@ -162,6 +162,10 @@ class ReportFactory(factory.django.DjangoModelFactory):
     period = factory.SubFactory(
         PeriodFactory, plan=factory.SelfAttribute("..assignment.measure.plan")
     )
+    submitted_at = None
+    # A report built as submitted was first submitted when it was submitted (tests that
+    # tell "returned, then submitted again" apart give first_submitted_at themselves).
+    first_submitted_at = factory.LazyAttribute(lambda report: report.submitted_at)
 
 
 # -- supervision and assessment ------------------------------------------------------------
@@ -202,7 +206,7 @@ class TargetReadingFactory(factory.django.DjangoModelFactory):
 
 class UrgeNoticeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "supervision.UrgeNotice"
+        model = "notices.UrgeNotice"
 
     unit = factory.SubFactory(UnitFactory)
     organisation = factory.SelfAttribute("unit.organisation")

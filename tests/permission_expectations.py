@@ -4,7 +4,7 @@ checks, one row per URL name.
 Columns are the roles of the `world` fixture plus anonymous:
   anon  not signed in              cty  the 甲县 county office
   off   the office admin           lea  a leader (reads everything, changes nothing)
-  lia   the liaison of 州教育局     sys  the system administrator (superuser, no organisation)
+  lia   the liaison of 州教育局     sys  the system administrator (staff, no organisation)
   rev   the reviewer of 州司法局, lead unit of measure 1
   out   the office admin of another organisation (the outsider)
 A cell is an HTTP status or
@@ -81,48 +81,57 @@ PAGES = {
     # workspace
     "workspace:todo":             row("log  200  200  200  200  200  200  200"),
     # plans: the ledger
-    "plans:list":                 row("log  200  200  200  200  200  200  200", foreign=None,
+    "ledger:list":                 row("log  200  200  200  200  200  200  200", foreign=None,
                                       why="each lists the plans it may see (outsider: its own)"),
-    "plans:ledger":               row("log  200  200  200  200  200  200  404"),
-    "plans:export":               row("log  200  200  200  200  200  200  404"),
-    "plans:measure":              row("log  200  200  200  200  200  200  404"),
-    "plans:measure@second":       row("log  200  403  403  403  200  200  404",
+    "ledger:ledger":               row("log  200  200  200  200  200  200  404"),
+    "ledger:export":               row("log  200  200  200  200  200  200  404"),
+    "ledger:measure":              row("log  200  200  200  200  200  200  404"),
+    "ledger:measure@second":       row("log  200  403  403  403  200  200  404",
                                       use={"measure_id": "second"},
                                       why="measure 2 is carried by 州公安局 alone"),
-    "plans:responsibilities":     row("log  200  200  403  403  200  200  404",
+    "ledger:responsibilities":     row("log  200  200  403  403  200  200  404",
                                       why="unit staff open their own unit's list only"),
-    "plans:responsibilities@county_unit":
+    "ledger:responsibilities@county_unit":
                                   row("log  200  403  403  200  200  200  404",
                                       use={"unit_id": "county_government"},
                                       why="a county office opens its county's units' lists"),
-    "plans:responsibilities@uncarried_plan":
+    "ledger:responsibilities@uncarried_plan":
                                   row("log  200  403  403  403  200  200  404",
                                       use={"plan_id": "uncarried_plan"},
                                       why="as with the ledger: a plan the unit has no part in"),
-    "plans:my_current_responsibilities":
+    "ledger:my_current_responsibilities":
                                   row("log  rdr  rdr  rdr  rdr  rdr  rdr  rdr",
                                       why="to the newest plan the person sees, else the list"),
-    "plans:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
+    "ledger:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
                                       why="staff to their unit's list, others to the ledger"),
     # plans: import, the organisation's office only
     "plans:import":               row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the outsider is an office too: its own uploads"),
     "plans:import_preview":       row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
+    "plans:import_abandon":       row("log  rdr  403  403  403  403  403  404", method="post",
+                                      foreign=OFFICE_ONLY, why="POST: the office drops its upload"),
     "plans:import_revise":        row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
     # units directory: the office changes it; leaders and the system admin read it
-    "units:directory":            row("log  200  403  403  403  200  200  200", foreign=None),
-    "units:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
+    "directory:directory":            row("log  200  403  403  403  200  200  200", foreign=None),
+    "directory:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the system admin has no organisation to add to"),
-    "units:unit":                 row("log  200  403  403  403  200  200  404",
+    "directory:unit":                 row("log  200  403  403  403  200  200  404",
                                       why="the office's directory; staff read units by API"),
-    "units:unit_merge":           row("log  200  403  403  403  403  403  404"),
-    "units:collectives":          row("log  200  403  403  403  200  200  200", foreign=None),
-    "units:collective":           row("log  200  403  403  403  200  200  404"),
+    "directory:unit_update":      row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "directory:unit_alias":       row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "directory:unit_merge":           row("log  200  403  403  403  403  403  404"),
+    "directory:collectives":          row("log  200  403  403  403  200  200  200", foreign=None),
+    "directory:collective":           row("log  200  403  403  403  200  200  404"),
     # reporting: periods, set by the office
     "reporting:periods":          row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the page creates periods: the office's alone"),
+    "reporting:period_year":      row("log  400  403  403  403  403  403  400", method="post",
+                                      foreign=None,
+                                      why="POST {}: 400 = an office may, the empty form refused"),
     "reporting:period_edit":      row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
     # reporting: reports
@@ -161,6 +170,8 @@ API = {
                                       why="the OpenAPI description is public; no data in it"),
     "api:plan-list":              row("log  200  200  200  200  200  200  200", foreign=None),
     "api:plan-detail":            row("log  200  200  200  200  200  200  404"),
+    "api:plan-progress":          row("log  200  200  200  200  200  200  404",
+                                      why="the plan's figures, for whoever may see the plan"),
     "api:period-list":            row("log  200  200  200  200  200  200  200", foreign=None),
     "api:period-detail":          row("log  200  200  200  200  200  200  404"),
     "api:measure-list":           row("log  200  200  200  200  200  200  200", foreign=None),
@@ -222,9 +233,9 @@ ADMIN = {
 # fmt: on
 
 # Supervision, assessment and dashboards keep their rows in modules of their own.
+from tests.permission_expectations_annual_reports import PAGES as ANNUAL_REPORTS  # noqa: E402
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
-from tests.permission_expectations_outputs import PAGES as OUTPUTS  # noqa: E402
 from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
 from tests.permission_expectations_surveys import PAGES as SURVEYS  # noqa: E402
@@ -237,11 +248,11 @@ EXPECTATIONS: dict[str, Row] = {
     **ASSESSMENT,
     **DASHBOARDS,
     **SURVEYS,
-    **OUTPUTS,
+    **ANNUAL_REPORTS,
     **PUBLIC,
 }
 
 
 def url_name(key: str) -> str:
-    """The URL name of a row key ("plans:measure@second" -> "plans:measure")."""
+    """The URL name of a row key ("ledger:measure@second" -> "ledger:measure")."""
     return key.split("@", 1)[0]

@@ -15,6 +15,15 @@ PAGES: dict[str, Row] = {
                                       why="each sees its organisation's schemes; staff find "
                                           "their own score there"),
     "assessment:scheme":          row("log  200  403  403  403  200  200  404"),
+    "assessment:indicator_add":   row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "assessment:indicator_edit":  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "assessment:indicator_delete":
+                                  row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST: the office, while the scheme is a draft"),
+    "assessment:adjustment_add":  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
     "assessment:publish":         row("log  rdr  403  403  403  403  403  404", method="post",
                                       why="POST only: the office freezes the scores"),
     "assessment:ranking":         row("log  200  403  403  403  200  200  404"),

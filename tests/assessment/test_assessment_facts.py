@@ -10,6 +10,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from taizhang.assessment import facts
 from taizhang.assessment.facts import gather
 from taizhang.reporting import services as reporting
 from taizhang.supervision import progress
@@ -78,7 +79,7 @@ def test_a_report_returned_and_filed_again_keeps_its_first_filing_date(world, sc
     assert (facts.reports_reviewed, facts.reports_first_time, facts.returns) == (1, 0, 1)
 
 
-def test_completion_follows_the_latest_filed_status(world, scheme):
+def test_completion_follows_the_latest_accepted_status(world, scheme):
     later = f.PeriodFactory(
         plan=world.plan,
         starts_on=datetime.date(2025, 4, 1),
@@ -86,10 +87,15 @@ def test_completion_follows_the_latest_filed_status(world, scheme):
         due_on=datetime.date(2025, 7, 10),
     )
     mine = assignment_of(world, world.education)
-    file(mine, world.period, at(2025, 4, 1), status="done")
-    file(mine, later, at(2025, 7, 1), status="lagging")
+    file(mine, world.period, at(2025, 4, 1), status="done", state="accepted")
+    file(mine, later, at(2025, 7, 1), status="lagging", state="accepted")
     facts = facts_of(scheme, world.education)
     assert (facts.measures_carried, facts.measures_done, facts.measures_lagging) == (1, 0, 1)
+
+
+def test_a_report_not_yet_reviewed_does_not_count_as_done(world, scheme):
+    file(assignment_of(world, world.education), world.period, at(2025, 4, 1), status="done")
+    assert facts_of(scheme, world.education).measures_done == 0
 
 
 def test_a_draft_status_does_not_count_as_done(world, scheme):
@@ -118,7 +124,7 @@ def test_targets_are_the_lead_units(world, scheme, monkeypatch):
             for t in targets
         }
 
-    monkeypatch.setattr(progress, "progress_of_targets", fake)
+    monkeypatch.setattr(facts, "progress_of_targets", fake)
     assert facts_of(scheme, world.justice).target_statuses == ("at_risk",)
     assert facts_of(scheme, world.education).target_statuses == ()
     assert target.measure.number == 1
@@ -126,7 +132,7 @@ def test_targets_are_the_lead_units(world, scheme, monkeypatch):
 
 def test_targets_without_progress_are_not_scored(world, scheme, monkeypatch):
     f.TargetFactory(measure=world.first)
-    monkeypatch.setattr(progress, "progress_of_targets", lambda targets, today: {})
+    monkeypatch.setattr(facts, "progress_of_targets", lambda targets, today: {})
     assert facts_of(scheme, world.justice).target_statuses == ()
 
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from taizhang.assessment.models import Adjustment, Indicator, PublishedScore, Scheme
 from taizhang.audit.models import AuditEntry
+from taizhang.reporting.status import ON_TIME_RULE, UNIT_COMPLETION_RULE
 from tests import factories as f
 from tests.assessment.conftest import assignment_of, at, file
 
@@ -74,19 +75,19 @@ def test_a_liaison_finds_the_link_to_the_units_own_score(client, world, scheme):
 
 def test_an_added_indicator_is_audited_and_opens_for_its_parameters(office, world, scheme):
     response = office.post(
-        url("scheme", scheme_id=scheme.pk),
-        {"action": "add_indicator", "kind": "report_timeliness", "name": "报送质量", "weight": 5},
+        url("indicator_add", scheme_id=scheme.pk),
+        {"kind": "report_timeliness", "name": "报送质量", "weight": 5},
     )
     indicator = scheme.indicators.get(name="报送质量")
     assert response["Location"].endswith(f"?indicator={indicator.pk}#edit")
     entry = AuditEntry.objects.filter(object_type="scheme", action="update").latest("pk")
-    assert entry.changes["指标"][1]["名称"] == "报送质量"
+    assert entry.changes["indicator"][1]["名称"] == "报送质量"
 
 
 def test_a_bad_weight_gets_one_clear_message(office, scheme):
     response = office.post(
-        url("scheme", scheme_id=scheme.pk),
-        {"action": "add_indicator", "kind": "report_timeliness", "name": "报送", "weight": 0},
+        url("indicator_add", scheme_id=scheme.pk),
+        {"kind": "report_timeliness", "name": "报送", "weight": 0},
     )
     assert response.status_code == 400
     assert "分值须大于 0。" in response.content.decode()
@@ -97,10 +98,8 @@ def test_changing_a_rule_changes_the_draft_scores(office, world, scheme):
     timeliness = scheme.indicators.get(kind="report_timeliness")
     before = unit_page(office, scheme, world.education).context["entry"].points_of(timeliness.pk)
     office.post(
-        url("scheme", scheme_id=scheme.pk),
+        url("indicator_edit", indicator_id=timeliness.pk),
         {
-            "action": "edit_indicator",
-            "indicator": timeliness.pk,
             "name": "按时报送",
             "weight": 20,
             "position": 0,
@@ -116,10 +115,8 @@ def test_changing_a_rule_changes_the_draft_scores(office, world, scheme):
 def test_survey_rates_are_entered_by_name(office, world, scheme):
     survey = scheme.indicators.get(kind="survey_results")
     office.post(
-        url("scheme", scheme_id=scheme.pk),
+        url("indicator_edit", indicator_id=survey.pk),
         {
-            "action": "edit_indicator",
-            "indicator": survey.pk,
             "name": "群众满意度",
             "weight": 10,
             "target": 90,
@@ -139,10 +136,8 @@ def test_survey_rates_are_entered_by_name(office, world, scheme):
 def test_an_unknown_name_in_the_survey_rates_is_refused(office, scheme):
     survey = scheme.indicators.get(kind="survey_results")
     response = office.post(
-        url("scheme", scheme_id=scheme.pk),
+        url("indicator_edit", indicator_id=survey.pk),
         {
-            "action": "edit_indicator",
-            "indicator": survey.pk,
             "name": "群众满意度",
             "weight": 10,
             "when_none": "full",
@@ -155,9 +150,7 @@ def test_an_unknown_name_in_the_survey_rates_is_refused(office, scheme):
 
 def test_an_indicator_is_deleted_while_draft(office, scheme):
     survey = scheme.indicators.get(kind="survey_results")
-    office.post(
-        url("scheme", scheme_id=scheme.pk), {"action": "delete_indicator", "indicator": survey.pk}
-    )
+    office.post(url("indicator_delete", indicator_id=survey.pk))
     assert not Indicator.objects.filter(pk=survey.pk).exists()
 
 
@@ -167,9 +160,8 @@ def test_an_indicator_is_deleted_while_draft(office, scheme):
 def test_an_adjustment_with_evidence_adds_to_the_unit_score(office, world, scheme):
     before = unit_page(office, scheme, world.education).context["entry"].total
     office.post(
-        url("scheme", scheme_id=scheme.pk),
+        url("adjustment_add", scheme_id=scheme.pk),
         {
-            "action": "add_adjustment",
             "unit": world.education.pk,
             "points": "2.5",
             "reason": "经验被省级推广",
@@ -187,9 +179,8 @@ def test_an_adjustment_with_evidence_adds_to_the_unit_score(office, world, schem
 
 def test_an_evidence_file_that_is_not_a_document_is_refused(office, world, scheme):
     response = office.post(
-        url("scheme", scheme_id=scheme.pk),
+        url("adjustment_add", scheme_id=scheme.pk),
         {
-            "action": "add_adjustment",
             "unit": world.education.pk,
             "points": "-1",
             "reason": "被通报",
@@ -222,7 +213,7 @@ def test_publishing_freezes_the_scores(office, world, scheme):
     published = unit_page(office, scheme, world.education).context["entry"].total
     # the unit files late afterwards: the published score stays
     report.__class__.objects.filter(pk=report.pk).update(
-        state="submitted", submitted_at=at(2025, 4, 9)
+        state="submitted", submitted_at=at(2025, 4, 9), first_submitted_at=at(2025, 4, 9)
     )
     entry = unit_page(office, scheme, world.education).context["entry"]
     assert entry.total == published
@@ -234,7 +225,7 @@ def test_a_draft_follows_the_reports(office, world, scheme):
     report = file(assignment_of(world, world.education), world.period, None)
     before = unit_page(office, scheme, world.education).context["entry"].total
     report.__class__.objects.filter(pk=report.pk).update(
-        state="submitted", submitted_at=at(2025, 4, 9)
+        state="submitted", submitted_at=at(2025, 4, 9), first_submitted_at=at(2025, 4, 9)
     )
     assert unit_page(office, scheme, world.education).context["entry"].total == before + 10
 
@@ -242,8 +233,8 @@ def test_a_draft_follows_the_reports(office, world, scheme):
 def test_a_published_scheme_cannot_be_changed(office, world, scheme):
     office.post(url("publish", scheme_id=scheme.pk))
     response = office.post(
-        url("scheme", scheme_id=scheme.pk),
-        {"action": "add_indicator", "kind": "report_timeliness", "name": "新指标", "weight": 5},
+        url("indicator_add", scheme_id=scheme.pk),
+        {"kind": "report_timeliness", "name": "新指标", "weight": 5},
         follow=True,
     )
     assert "该考核方案已发布，不能再修改。" in response.content.decode()
@@ -256,6 +247,11 @@ def test_the_breakdown_shown_adds_up_to_the_total(office, world, scheme):
     entry = unit_page(office, scheme, world.education).context["entry"]
     assert sum(line["points"] for line in entry.lines) == pytest.approx(entry.total)
     assert float(entry.exact_total) == entry.total
+
+
+def test_the_breakdown_states_the_counting_rules_of_its_rates(office, world, scheme):
+    page = unit_page(office, scheme, world.education).content.decode()
+    assert f"口径：{UNIT_COMPLETION_RULE}" in page and f"口径：{ON_TIME_RULE}" in page
 
 
 # -- who sees what ---------------------------------------------------------------------

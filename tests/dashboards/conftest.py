@@ -108,11 +108,11 @@ def small(world):
     report("E2", p1, "submitted", "done", d(2024, 4, 9))
     report("J3", p1, "draft", "in_progress")
     report("J5", p1, "submitted", "done", d(2024, 4, 1))  # withdrawn measure
-    report("J1", p2, "submitted", "done", d(2024, 7, 5))
+    report("J1", p2, "accepted", "done", d(2024, 7, 5))
     report("GA1", p2, "returned", "in_progress", d(2024, 7, 1))
     report("GB3", p2, "accepted", "done", d(2024, 7, 9))
-    report("GB4", p2, "submitted", "lagging", d(2024, 7, 20))  # late
-    report("E2", p3, "submitted", "done", d(2024, 7, 25))
+    report("GB4", p2, "accepted", "lagging", d(2024, 7, 20))  # late
+    report("E2", p3, "accepted", "done", d(2024, 7, 25))
     targets = SimpleNamespace(
         measure=f.TargetFactory(measure=m1, quote="普法覆盖率达到95%以上"),
         plan_level=f.TargetFactory(

@@ -24,8 +24,9 @@ def figures(small, no_progress):
 
 
 def test_measure_statuses_follow_the_ledger(figures):
-    # m1 done (lead's Q2), m2 done (lead's Q3, though past its deadline), m3 in progress (a
-    # responsible unit reported, the lead only drafted), m4 lagging, m6 not started.
+    # m1 done (lead's Q2, accepted), m2 done (lead's Q3, accepted, though past its
+    # deadline), m3 in progress (a responsible unit reported, the lead only drafted), m4
+    # lagging (the lead says so, accepted), m6 not started.
     statuses = figures.key.statuses
     assert (figures.key.measures, statuses["done"], statuses["in_progress"]) == (5, 2, 1)
     assert (statuses["lagging"], statuses["not_started"]) == (1, 1)
@@ -35,10 +36,11 @@ def test_completion_rate_is_the_share_of_measures_done(figures):
     assert figures.key.completion_rate == 40.0
 
 
-def test_late_reports_count_assignments_without_a_sent_report_past_due(figures):
-    # Q1: 司法局 1, 教育局 1, 甲县 1, 城关镇 1, 乙县 2; Q2: 司法局 1, 教育局 3, 甲县 1
-    # (its report was returned), 城关镇 1, 乙县 0. Q3 is not yet due.
-    assert figures.key.late_reports == 12
+def test_late_reports_count_reports_never_filed_by_a_past_due_date(figures):
+    # Q1: 司法局 1, 教育局 1, 甲县 1, 城关镇 1, 乙县 2; Q2: 司法局 1, 教育局 3, 城关镇 1,
+    # 乙县 0; 甲县's Q2 report was filed and returned: not missing (the board lists it as
+    # returned). Q3 is not yet due.
+    assert figures.key.late_reports == 11
 
 
 def test_chapters_count_measures_by_status(figures):
@@ -56,7 +58,7 @@ def test_units_are_ranked_by_completion_then_late_reports(figures):
         ("乙县人民政府", 2, 1, 50.0, 2),
         ("州司法局", 2, 1, 50.0, 2),
         ("州教育局", 3, 1, 33.3, 4),
-        ("甲县人民政府", 1, 0, 0.0, 2),
+        ("甲县人民政府", 1, 0, 0.0, 1),
         ("甲县城关镇人民政府", 1, 0, 0.0, 2),
     ]
 
@@ -77,7 +79,7 @@ def test_counties_add_up_their_units_including_townships(figures):
         (c.name, c.units, c.assignments, c.done, c.lagging, c.late, c.completion_rate)
         for c in figures.counties
     ]
-    assert counties == [("乙县", 1, 2, 1, 1, 2, 50.0), ("甲县", 2, 2, 0, 1, 4, 0.0)]
+    assert counties == [("乙县", 1, 2, 1, 1, 2, 50.0), ("甲县", 2, 2, 0, 1, 3, 0.0)]
 
 
 def test_trend_covers_the_periods_begun(figures):
@@ -88,13 +90,15 @@ def test_trend_covers_the_periods_begun(figures):
     ]
 
 
-def test_trend_shares_reports_sent_on_time(figures):
+def test_trend_shares_reports_first_filed_on_time(figures):
+    # Q2: 甲县's report, filed on 1 July and returned since, was filed on time.
     trend = [(p.expected, p.filed, p.on_time, p.on_time_rate) for p in figures.trend]
-    assert trend == [(9, 3, 2, 22.2), (9, 3, 2, 22.2), (9, 1, 1, 11.1)]
+    assert trend == [(9, 3, 2, 22.2), (9, 4, 3, 33.3), (9, 1, 1, 11.1)]
 
 
 def test_trend_shares_measures_done_by_each_period(figures):
-    assert [p.done_rate for p in figures.trend] == [20.0, 40.0, 40.0]
+    # done counts once accepted: 教育局's Q1 "done" on m2 was never accepted
+    assert [p.done_rate for p in figures.trend] == [0.0, 20.0, 40.0]
 
 
 def test_without_progress_data_targets_off_track_is_unknown(figures):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from taizhang.dashboards import rows as rows_module
+from taizhang.reporting.status import COMPLETION_RULE
 from taizhang.supervision.progress import TargetProgress
 from tests.dashboards.conftest import TODAY
 
@@ -83,7 +84,7 @@ def test_home_refuses_unit_staff(client, small):
 def test_key_figures_are_on_the_page(page):
     text = page().content.decode()
     assert "<b>40.0%</b>完成率" in text
-    assert "<b>12</b>逾期未报（份）" in text
+    assert "<b>11</b>逾期未报（份）" in text
 
 
 def test_chart_data_is_embedded_with_chinese_labels(page):
@@ -99,8 +100,8 @@ def test_chart_data_is_embedded_with_chinese_labels(page):
 
 def test_chart_data_carries_the_trend(page):
     trend = embedded(page())["trend"]
-    assert trend["onTime"] == [22.2, 22.2, 11.1]
-    assert trend["done"] == [20.0, 40.0, 40.0]
+    assert trend["onTime"] == [22.2, 33.3, 11.1]
+    assert trend["done"] == [0.0, 20.0, 40.0]
 
 
 def test_units_chart_and_table_agree(page):
@@ -157,6 +158,8 @@ def test_export_has_a_sheet_per_table(client, small):
     ]
     units = workbook["按责任单位完成情况"]
     assert [cell.value for cell in units[3]][:2] == [1, "乙县人民政府"]
+    assert units.cell(row=units.max_row, column=1).value.startswith("口径：")
+    assert f"口径：{COMPLETION_RULE}" in [row[0] for row in workbook["按章节完成情况"].values]
 
 
 def test_an_empty_plan_shows_no_data_everywhere(client, world):

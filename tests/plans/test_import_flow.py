@@ -104,7 +104,7 @@ def test_preview_suggests_a_similar_existing_unit(office, world):
 
 
 def test_confirm_creates_plan_measures_assignments_and_units(office, staged, world):
-    response = office.post(confirm_url(staged), {"action": "confirm"})
+    response = office.post(confirm_url(staged))
     plan = Plan.objects.get(title="测试州法治示范建设实施方案(2023—2025年)")
     assert response.status_code == 302
     assert response.url == _ledger_url(plan)  # the plan's ledger, or the list without one
@@ -123,7 +123,7 @@ def test_confirm_creates_plan_measures_assignments_and_units(office, staged, wor
 
 
 def test_confirm_keeps_targets_duties_and_deadlines(office, staged):
-    office.post(confirm_url(staged), {"action": "confirm"})
+    office.post(confirm_url(staged))
     plan = Plan.objects.get(title__startswith="测试州法治示范")
     assert Target.objects.get(measure__plan=plan).value == 50
     assert RecurringDuty.objects.get(measure__plan=plan).times_per_year == 2
@@ -134,7 +134,6 @@ def test_confirm_uses_the_corrected_draft(office, staged, world):
     office.post(
         confirm_url(staged),
         {
-            "action": "confirm",
             "n1-action": "create",
             "n1-category": "other",
             "n1-level": "county",
@@ -149,7 +148,7 @@ def test_mapping_a_name_to_an_existing_unit_adds_an_alias_not_a_unit(office, sta
     units_before = Unit.objects.count()
     office.post(
         confirm_url(staged),
-        {"action": "confirm", "n1-action": "map", "n1-unit": world.justice.pk},
+        {"n1-action": "map", "n1-unit": world.justice.pk},
     )
     assert Unit.objects.count() == units_before + 1  # only 州民政局 is new
     alias = UnitAlias.objects.get(name="州法律援助中心")
@@ -159,7 +158,7 @@ def test_mapping_a_name_to_an_existing_unit_adds_an_alias_not_a_unit(office, sta
 
 
 def test_mapping_without_a_unit_is_refused_with_one_message(office, staged):
-    response = office.post(confirm_url(staged), {"action": "confirm", "n0-action": "map"})
+    response = office.post(confirm_url(staged), {"n0-action": "map"})
     assert response.status_code == 400
     assert "请为以下名称选择对应的已有单位" in response.content.decode()
     assert PlanImport.objects.filter(pk=staged.pk).exists()
@@ -167,13 +166,14 @@ def test_mapping_without_a_unit_is_refused_with_one_message(office, staged):
 
 def test_parent_plan_is_kept(office, world):
     upload(office, world, parent=world.plan.pk)
-    office.post(confirm_url(PlanImport.objects.get()), {"action": "confirm"})
+    office.post(confirm_url(PlanImport.objects.get()))
     assert Plan.objects.get(title__startswith="测试州法治示范").parent == world.plan
 
 
 def test_abandon_leaves_nothing_behind(office, staged, world):
     counts = (Plan.objects.count(), Measure.objects.count(), Unit.objects.count())
-    response = office.post(confirm_url(staged), {"action": "abandon"})
+    abandon = reverse("plans:import_abandon", kwargs={"import_id": staged.pk})
+    response = office.post(abandon)
     assert response.status_code == 302
     assert not PlanImport.objects.exists()
     assert (Plan.objects.count(), Measure.objects.count(), Unit.objects.count()) == counts
@@ -196,7 +196,7 @@ def test_a_failure_midway_through_confirm_writes_nothing(office, staged, monkeyp
 
     original = importing._attach
     monkeypatch.setattr(importing, "_attach", fail_on_second)
-    response = office.post(confirm_url(staged), {"action": "confirm"}, follow=True)
+    response = office.post(confirm_url(staged), follow=True)
     assert "导入未完成，未写入任何数据" in response.content.decode()
     assert (
         Plan.objects.count(),
@@ -251,7 +251,7 @@ def test_the_demo_plan_imports_in_the_browser_flow(office, world):
     upload(office, world, (DEMO / "yinchuan-fazhi-shehui-2022-2025.txt").read_bytes())
     plan_import = PlanImport.objects.get()
     assert office.get(confirm_url(plan_import)).status_code == 200
-    office.post(confirm_url(plan_import), {"action": "confirm"})
+    office.post(confirm_url(plan_import))
     plan = Plan.objects.get(source_name="plan.txt")
     assert plan.measures.count() == 87
 

@@ -50,8 +50,9 @@ def test_everyone_but_the_office_is_refused(client, world, staged, role):
 def test_others_cannot_confirm_or_abandon(client, world, staged, role):
     client.force_login(world.people[role])
     url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
-    assert client.post(url, {"action": "abandon"}).status_code == 403
-    assert client.post(url, {"action": "confirm"}).status_code == 403
+    abandon = reverse("plans:import_abandon", kwargs={"import_id": staged.pk})
+    assert client.post(abandon).status_code == 403
+    assert client.post(url).status_code == 403
     assert PlanImport.objects.filter(pk=staged.pk).exists()
 
 
@@ -65,7 +66,8 @@ def test_another_organisations_office_sees_no_import_of_ours(client, world, stag
     client.force_login(world.people["outsider"])
     url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
     assert client.get(url).status_code == 404
-    assert client.post(url, {"action": "abandon"}).status_code == 404
+    abandon = reverse("plans:import_abandon", kwargs={"import_id": staged.pk})
+    assert client.post(abandon).status_code == 404
     assert PlanImport.objects.filter(pk=staged.pk).exists()
 
 

@@ -108,9 +108,10 @@ def test_a_long_narrative_is_cut_to_a_summary(client, world):
 
 FIELD_CONTENT = {
     "show_text": [FIRST_TEXT, SECOND_TEXT],
-    "show_lead_units": ["州司法局", "州公安局", "牵头单位"],
-    "show_responsible_units": ["州教育局", "甲县人民政府", "责任单位"],
-    "show_deadline": ["2025年底前", "长期坚持", "完成时限"],
+    # the field's own heading (the 口径 line under the figures may name it in words)
+    "show_lead_units": ["州司法局", "州公安局", "<dt>牵头单位</dt>"],
+    "show_responsible_units": ["州教育局", "甲县人民政府", "<dt>责任单位</dt>"],
+    "show_deadline": ["2025年底前", "长期坚持", "<dt>完成时限</dt>"],
     "show_status": ["已完成", "未启动", "完成率", "badge done"],
     "show_targets": ["宪法宣传覆盖率达到95%以上", "不低于95%", "目标指标"],
     "show_updated": ["更新时间"],
@@ -242,9 +243,10 @@ def test_the_plan_page_costs_the_same_queries_for_any_plan_size(
     build(world)
     _grow(world, extra)
     publish(world.plan, world.people["office"], **EVERYTHING)
-    # publication; measures, assignments, reports, collectives; targets, then the
-    # supervision progress inputs (targets, milestones, unit values, office readings)
-    with django_assert_num_queries(10):
+    # publication; measures, assignments, reports, collectives; the statuses (reporting);
+    # targets, then the supervision progress inputs (targets, milestones, unit values,
+    # office readings)
+    with django_assert_num_queries(11):
         page_of(client, world.plan)
 
 
@@ -258,7 +260,8 @@ def test_the_index_costs_the_same_queries_for_any_number_of_plans(
         plan = f.PlanFactory(organisation=world.organisation, region=world.home)
         f.MeasureFactory(plan=plan)
         publish(plan, office)
-    with django_assert_num_queries(3):
+    # publications; the statuses, each measure's plan; the latest accepted report
+    with django_assert_num_queries(4):
         assert client.get(reverse("public:index")).status_code == 200
 
 

@@ -46,7 +46,7 @@ def test_creating_a_period_is_audited(world):
         periods.Due(on=date(2026, 1, 20)),
     )
     entry = AuditEntry.objects.get(object_type="period", object_id=str(period.pk))
-    assert entry.action == "create" and entry.changes["截止日期"] == "2026-01-20"
+    assert entry.action == "create" and entry.changes["due_on"] == "2026-01-20"
 
 
 def test_a_due_date_before_the_period_ends_is_refused(world):
@@ -67,7 +67,6 @@ def test_the_office_creates_one_period_with_working_days_through_the_page(client
     response = client.post(
         reverse("reporting:periods"),
         {
-            "action": "one",
             "plan": world.plan.pk,
             "name": "2025年前三季度",
             "kind": "quarterly",
@@ -85,7 +84,6 @@ def test_the_page_asks_for_a_due_date_in_chinese(client, world):
     response = client.post(
         reverse("reporting:periods"),
         {
-            "action": "one",
             "plan": world.plan.pk,
             "name": "2025年度",
             "kind": "yearly",
@@ -100,9 +98,8 @@ def test_the_page_asks_for_a_due_date_in_chinese(client, world):
 def test_the_office_generates_a_year_through_the_page(client, world):
     client.force_login(world.people["office"])
     response = client.post(
-        reverse("reporting:periods"),
+        reverse("reporting:period_year"),
         {
-            "action": "year",
             "plan": world.plan.pk,
             "year": 2025,
             "kind": "quarterly",
@@ -116,8 +113,8 @@ def test_the_office_generates_a_year_through_the_page(client, world):
 def test_the_office_cannot_create_a_period_on_another_organisations_plan(client, world):
     client.force_login(world.people["office"])
     response = client.post(
-        reverse("reporting:periods"),
-        {"action": "year", "plan": world.other_plan.pk, "year": 2025, "kind": "yearly"},
+        reverse("reporting:period_year"),
+        {"plan": world.other_plan.pk, "year": 2025, "kind": "yearly"},
     )
     assert response.status_code == 400
     assert not Period.objects.filter(plan=world.other_plan).exists()

@@ -1,6 +1,6 @@
 """The system administrator reads every report but files, reviews, highlights and sets
-periods nowhere. It is a Django superuser, whom `has_perm` lets through everything, so
-the reporting pages ask the rules themselves (found by tests/test_permission_matrix.py)."""
+periods nowhere: it is staff, not a superuser, so `has_perm` is the rules' answer (see
+also tests/test_permission_matrix.py)."""
 
 from __future__ import annotations
 

@@ -54,9 +54,8 @@ def test_target_page_draws_the_trajectory_as_inline_svg(client, world, target):
 
 def test_office_saves_tracking_with_milestones_and_it_is_audited(client, world, target):
     client.force_login(world.people["office"])
-    url = reverse("supervision:target", kwargs={"target_id": target.pk})
+    url = reverse("supervision:target_tracking", kwargs={"target_id": target.pk})
     data = {
-        "action": "tracking",
         "baseline": "40",
         "baseline_on": "2022-01-01",
         "deadline": "2025-12-31",
@@ -69,13 +68,13 @@ def test_office_saves_tracking_with_milestones_and_it_is_audited(client, world, 
     tracking = TargetTracking.objects.get(target=target)
     assert (tracking.baseline, tracking.trajectory) == (40, "milestones")
     assert dict(target.milestones.values_list("year", "value")) == {2023: 70, 2024: 85}
-    assert AuditEntry.objects.filter(object_type="target", object_id=str(target.pk)).exists()
+    assert AuditEntry.objects.filter(object_type="targettracking", action="update").exists()
 
 
 def test_milestone_trajectory_without_milestones_is_refused_with_one_message(client, world, target):
     client.force_login(world.people["office"])
-    url = reverse("supervision:target", kwargs={"target_id": target.pk})
-    response = client.post(url, {"action": "tracking", "trajectory": "milestones"})
+    url = reverse("supervision:target_tracking", kwargs={"target_id": target.pk})
+    response = client.post(url, {"trajectory": "milestones"})
     assert response.status_code == 400
     assert "请至少填写一个年度节点值" in response.content.decode()
     assert not TargetTracking.objects.exists()
@@ -83,24 +82,22 @@ def test_milestone_trajectory_without_milestones_is_refused_with_one_message(cli
 
 def test_office_adds_and_deletes_a_reading(client, world, target):
     client.force_login(world.people["office"])
-    url = reverse("supervision:target", kwargs={"target_id": target.pk})
-    client.post(
-        url, {"action": "reading", "measured_on": "2024-03-31", "value": "88", "source": "统计公报"}
-    )
+    url = reverse("supervision:target_reading_add", kwargs={"target_id": target.pk})
+    client.post(url, {"measured_on": "2024-03-31", "value": "88", "source": "统计公报"})
     reading = TargetReading.objects.get(target=target)
     assert (reading.value, reading.source) == (88, "统计公报")
-    client.post(url, {"action": "delete_reading", "reading_id": reading.pk})
+    delete = "supervision:target_reading_delete"
+    client.post(reverse(delete, kwargs={"target_id": target.pk, "reading_id": reading.pk}))
     assert not TargetReading.objects.exists()
-    actions = set(AuditEntry.objects.filter(object_type="target").values_list("action", flat=True))
+    readings = AuditEntry.objects.filter(object_type="targetreading")
+    actions = set(readings.values_list("action", flat=True))
     assert actions == {"add_reading", "delete_reading"}
 
 
 def test_a_liaison_may_not_change_a_target(client, world, target):
     client.force_login(world.people["liaison"])
-    url = reverse("supervision:target", kwargs={"target_id": target.pk})
-    response = client.post(
-        url, {"action": "reading", "measured_on": "2024-03-31", "value": "88", "source": "x"}
-    )
+    url = reverse("supervision:target_reading_add", kwargs={"target_id": target.pk})
+    response = client.post(url, {"measured_on": "2024-03-31", "value": "88", "source": "x"})
     assert response.status_code == 403
     assert not TargetReading.objects.exists()
 
@@ -137,7 +134,7 @@ def test_office_changes_a_measure_deadline_and_the_printed_text_stays(client, wo
     assert world.first.deadline == date(2024, 6, 30)
     assert world.first.deadline_text == "到2025年"
     entry = AuditEntry.objects.get(object_type="measure", object_id=str(world.first.pk))
-    assert entry.changes == {"截止日期": ["2025-12-31", "2024-06-30"]}
+    assert entry.changes == {"deadline": ["2025-12-31", "2024-06-30"]}
     assert entry.reason == "州委要求提前完成"
 
 

@@ -1,21 +1,57 @@
-"""Asking the permission rules themselves.
+"""The one way every page and the API ask who may do what, and load what they are about.
 
-Django lets an active superuser (the system administrator) pass every ``user.has_perm``.
-The rules name the system administrator where it may read and nowhere where it files,
-reviews or runs the office's work, so pages that change things ask the rule directly."""
+Permissions are asked with ``user.has_perm(name, obj)``: the system administrator is staff,
+not a superuser, so Django's answer is the rules' answer (rules/ObjectPermissionBackend)
+everywhere, in views, templates (the ``may`` tag) and the API alike.
+
+Objects are loaded with ``load``: a row of another organisation is a 404 (nobody learns what
+another organisation holds), then the rule is asked (403 when it refuses). Both read the
+model's declared scope (accounts/scoping.py)."""
 
 from __future__ import annotations
 
-import rules
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+
+from taizhang.accounts.models import Role
+from taizhang.accounts.scoping import _id
+
+REFUSED = "您没有权限进行此操作。"
+NOT_FOUND = "没有找到该记录。"
 
 
-def may(user, perm: str, obj=None) -> bool:
-    """The rule alone, without Django's superuser shortcut."""
-    return user.is_active and rules.has_perm(perm, user, obj)
-
-
-def require(user, perm: str, obj=None, message: str = "您没有权限进行此操作。") -> None:
-    """403 with ``message`` unless the rule allows it."""
-    if not may(user, perm, obj):
+def require(user, perm: str, obj=None, message: str = REFUSED) -> None:
+    """403 with ``message`` unless the rule allows."""
+    if not user.has_perm(perm, obj):
         raise PermissionDenied(message)
+
+
+def of_organisation(user, queryset) -> models.QuerySet:
+    """The rows of the person's organisation (every organisation's for the system
+    administrator): where an object is looked up before its rule is asked."""
+    if isinstance(queryset, type):
+        queryset = queryset._default_manager.all()
+    scope = queryset.model.scope
+    if getattr(user, "role", None) == Role.SYSTEM_ADMIN:
+        return queryset
+    return queryset.filter(**{_id(scope.organisation): user.organisation_id})
+
+
+def load(
+    user,
+    queryset,
+    pk,
+    perm: str | None = None,
+    message: str = REFUSED,
+    not_found: str = NOT_FOUND,
+    **lookups,
+):
+    """The object ``pk`` of ``queryset`` (or a model), 404 outside the person's
+    organisation, 403 unless ``perm`` allows it."""
+    found = of_organisation(user, queryset).filter(pk=pk, **lookups).first()
+    if found is None:
+        raise Http404(not_found)
+    if perm is not None:
+        require(user, perm, found, message)
+    return found

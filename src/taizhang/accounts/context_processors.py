@@ -1,10 +1,5 @@
-"""What the main menu offers a person.
-
-The menu asks the rules themselves (``rules.has_perm``), not ``user.has_perm``: Django lets
-a superuser pass every ``has_perm``, and the system administrator must not be offered the
-office's work (importing plans, setting periods) any more than the pages allow it."""
-
-import rules
+"""What the main menu offers a person: what the rules let them open (``user.has_perm``,
+as the pages themselves ask)."""
 
 MENU = {
     "units": "units.view_directory",
@@ -22,6 +17,6 @@ def menu(request):
     user = request.user
     if not user.is_authenticated:
         return {}
-    may = {item: rules.has_perm(permission, user) for item, permission in MENU.items()}
+    may = {item: user.has_perm(permission) for item, permission in MENU.items()}
     may["own_unit"] = user.unit_id is not None
     return {"menu": may}

@@ -13,14 +13,15 @@ from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from taizhang.accounts.access import load, of_organisation, require
 from taizhang.plans.models import Assignment, Measure, Target
 from taizhang.reporting import services
 from taizhang.reporting.models import Period, ProgressReport, ReportVersion, Review
 
 from . import filters
 from .errors import service_errors
-from .permissions import find, get_permitted, require_edit, require_rule
-from .querysets import in_organisation, visible_reports
+from .permissions import find, require_edit
+from .querysets import visible_reports
 from .serializers import (
     DraftUpdateSerializer,
     ErrorSerializer,
@@ -65,22 +66,11 @@ def with_report_details(reports):
     )
 
 
-def _org_reports(user):
-    return in_organisation(
-        user,
-        ProgressReport.objects.select_related("assignment__unit", "assignment__measure"),
-        "assignment__unit__organisation_id",
-    )
+REPORTS = ProgressReport.objects.select_related("assignment__unit", "assignment__measure")
 
 
 def _load(request, report_id: int) -> ProgressReport:
-    return get_permitted(
-        request.user,
-        _org_reports(request.user),
-        report_id,
-        "reporting.view_report",
-        "您无权查看该报告。",
-    )
+    return load(request.user, REPORTS, report_id, "reporting.view_report", "您无权查看该报告。")
 
 
 def _show(report: ProgressReport, code=status.HTTP_200_OK) -> Response:
@@ -136,7 +126,7 @@ class ReportList(generics.ListCreateAPIView):
         data = _valid(ReportCreateSerializer, request)
         user = request.user
         measure = (
-            in_organisation(user, Measure.objects.filter(withdrawn=False), "plan__organisation_id")
+            of_organisation(user, Measure.objects.filter(withdrawn=False))
             .filter(pk=data["measure"])
             .first()
         )
@@ -155,7 +145,7 @@ class ReportList(generics.ListCreateAPIView):
         )
         if assignment is None:
             raise ValidationError({"detail": "该单位没有承担这项任务。", "code": "invalid"})
-        require_rule(
+        require(
             user,
             "reporting.edit_report",
             ProgressReport(assignment=assignment, period=period),
@@ -235,7 +225,7 @@ class ReportReview(generics.GenericAPIView):
     )
     def post(self, request, report_id: int):
         report = _load(request, report_id)
-        require_rule(request.user, "reporting.review_report", report, "您无权审核该报告。")
+        require(request.user, "reporting.review_report", report, "您无权审核该报告。")
         data = _valid(ReviewInputSerializer, request)
         with service_errors():
             report = services.review(

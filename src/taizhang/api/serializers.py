@@ -217,6 +217,12 @@ class ReportSerializer(serializers.ModelSerializer):
     evidence = EvidenceNameSerializer(many=True, read_only=True)
     values = IndicatorValueSerializer(many=True, read_only=True)
     reviews = ReviewSerializer(many=True, read_only=True)
+    on_time = serializers.BooleanField(
+        source="filed_on_time",
+        read_only=True,
+        allow_null=True,
+        help_text="首次报送不晚于截止日期为 true，晚于为 false，从未报送为 null",
+    )
 
     class Meta:
         model = ProgressReport
@@ -239,6 +245,8 @@ class ReportSerializer(serializers.ModelSerializer):
             "versions_count",
             "updated_at",
             "submitted_at",
+            "first_submitted_at",
+            "on_time",
             "evidence",
             "values",
             "reviews",
@@ -311,3 +319,40 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField(required=False)
     current_version = serializers.IntegerField(required=False)
+
+
+# -- progress ----------------------------------------------------------------------------
+
+
+class CompletionSerializer(serializers.Serializer):
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    rate = serializers.FloatField(help_text="百分比，保留一位小数")
+
+
+class ChapterCompletionSerializer(CompletionSerializer):
+    chapter = serializers.IntegerField(allow_null=True, help_text="章 id；null 为未分章节的任务")
+
+
+class TimelinessSerializer(serializers.Serializer):
+    expected = serializers.IntegerField(help_text="应报（截止日期已过的各期）")
+    on_time = serializers.IntegerField()
+    late = serializers.IntegerField()
+    missing = serializers.IntegerField()
+    rate = serializers.FloatField(help_text="按时报送率，百分比")
+
+
+class PlanProgressSerializer(serializers.Serializer):
+    """A plan's figures as every page shows them (reporting/status.py), with each rule."""
+
+    plan = serializers.IntegerField()
+    as_of = serializers.DateField()
+    completion = CompletionSerializer()
+    completion_rule = serializers.CharField()
+    statuses = serializers.DictField(
+        child=serializers.IntegerField(), help_text="进展状态 -> 任务数"
+    )
+    status_rule = serializers.CharField()
+    chapters = ChapterCompletionSerializer(many=True)
+    reports = TimelinessSerializer()
+    reports_rule = serializers.CharField()

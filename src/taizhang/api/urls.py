@@ -12,6 +12,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("plans/", views.PlanList.as_view(), name="plan-list"),
     path("plans/<int:plan_id>/", views.PlanDetail.as_view(), name="plan-detail"),
+    path("plans/<int:plan_id>/progress/", views.PlanProgress.as_view(), name="plan-progress"),
     path("periods/", views.PeriodList.as_view(), name="period-list"),
     path("periods/<int:period_id>/", views.PeriodDetail.as_view(), name="period-detail"),
     path("measures/", views.MeasureList.as_view(), name="measure-list"),

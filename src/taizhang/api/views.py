@@ -8,18 +8,26 @@ from __future__ import annotations
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
+from rest_framework.response import Response
 
+from taizhang.accounts.access import load, require
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
-from taizhang.plans.scoping import visible_measures, visible_plans
+from taizhang.reporting import status
 from taizhang.reporting.models import Period
 from taizhang.units.models import Unit
 
 from . import filters
-from .permissions import find, get_permitted, require, require_unit_visible
-from .querysets import in_organisation, visible_periods, visible_units
-from .serializers import MeasureSerializer, PeriodSerializer, PlanSerializer, UnitSerializer
+from .querysets import visible_periods, visible_units
+from .serializers import (
+    MeasureSerializer,
+    PeriodSerializer,
+    PlanProgressSerializer,
+    PlanSerializer,
+    UnitSerializer,
+)
 
 
 def _measures_count():
@@ -46,7 +54,9 @@ class PlanList(generics.ListAPIView):
     serializer_class = PlanSerializer
 
     def get_queryset(self):
-        return _with_plan_details(visible_plans(self.request.user)).order_by("-created_at", "id")
+        return _with_plan_details(Plan.objects.for_user(self.request.user)).order_by(
+            "-created_at", "id"
+        )
 
 
 @extend_schema(tags=["plans"], summary="实施方案详情")
@@ -54,10 +64,8 @@ class PlanDetail(generics.RetrieveAPIView):
     serializer_class = PlanSerializer
 
     def get_object(self):
-        plans = _with_plan_details(
-            in_organisation(self.request.user, Plan.objects.all(), "organisation_id")
-        )
-        return get_permitted(
+        plans = _with_plan_details(Plan.objects.all())
+        return load(
             self.request.user,
             plans,
             self.kwargs["plan_id"],
@@ -81,10 +89,8 @@ class PeriodDetail(generics.RetrieveAPIView):
     serializer_class = PeriodSerializer
 
     def get_object(self):
-        periods = in_organisation(
-            self.request.user, Period.objects.select_related("plan"), "plan__organisation_id"
-        )
-        period = find(periods, self.kwargs["period_id"])
+        periods = Period.objects.select_related("plan")
+        period = load(self.request.user, periods, self.kwargs["period_id"])
         # A period is visible with its plan (the rule takes a Plan).
         require(self.request.user, "plans.view_plan", period.plan, "您无权查看该报送周期。")
         return period
@@ -115,7 +121,7 @@ class MeasureList(generics.ListAPIView):
     serializer_class = MeasureSerializer
 
     def get_queryset(self):
-        measures = visible_measures(self.request.user)
+        measures = Measure.objects.filter(withdrawn=False).for_user(self.request.user)
         measures = filters.apply(measures, self.request.query_params, filters.MEASURE_FILTERS)
         return _with_measure_details(measures).order_by("plan_id", "position", "id")
 
@@ -125,12 +131,8 @@ class MeasureDetail(generics.RetrieveAPIView):
     serializer_class = MeasureSerializer
 
     def get_object(self):
-        measures = in_organisation(
-            self.request.user,
-            Measure.objects.filter(withdrawn=False).select_related("plan"),
-            "plan__organisation_id",
-        )
-        return get_permitted(
+        measures = Measure.objects.filter(withdrawn=False).select_related("plan")
+        return load(
             self.request.user,
             _with_measure_details(measures),
             self.kwargs["measure_id"],
@@ -156,9 +158,49 @@ class UnitDetail(generics.RetrieveAPIView):
     serializer_class = UnitSerializer
 
     def get_object(self):
-        units = in_organisation(
-            self.request.user, Unit.objects.select_related("region"), "organisation_id"
+        units = Unit.objects.select_related("region")
+        return load(
+            self.request.user,
+            units,
+            self.kwargs["unit_id"],
+            "units.view_unit_record",
+            "您无权查看该单位。",
         )
-        unit = find(units, self.kwargs["unit_id"])
-        require_unit_visible(self.request.user, unit)
-        return unit
+
+
+@extend_schema(tags=["plans"], summary="实施方案推进情况（完成率、按时报送）")
+class PlanProgress(generics.GenericAPIView):
+    serializer_class = PlanProgressSerializer
+
+    def get(self, request, plan_id: int):
+        plan = load(request.user, Plan, plan_id, "plans.view_plan", "您无权查看该方案。")
+        today = timezone.localdate()
+        found = status.progress(plan, today)
+        chapters = found.completion("chapter")
+        carried = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        reports = status.total(
+            status.timeliness(carried, status.due_periods(plan.periods.all(), today)).values()
+        )
+        completion = found.completion()
+        data = {
+            "plan": plan.pk,
+            "as_of": today,
+            "completion": _completion(completion),
+            "completion_rule": status.COMPLETION_RULE,
+            "statuses": {s: found.statuses()[s] for s in status.STATUS_ORDER},
+            "status_rule": status.STATUS_RULE,
+            "chapters": [{"chapter": chapter, **_completion(c)} for chapter, c in chapters.items()],
+            "reports": {
+                "expected": reports.expected,
+                "on_time": reports.on_time,
+                "late": reports.late,
+                "missing": reports.missing,
+                "rate": reports.rate,
+            },
+            "reports_rule": status.ON_TIME_RULE,
+        }
+        return Response(PlanProgressSerializer(data).data)
+
+
+def _completion(completion) -> dict:
+    return {"done": completion.done, "total": completion.total, "rate": completion.rate}

@@ -11,13 +11,16 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from taizhang.assessment.scoring import AdjustmentFact, Facts
 from taizhang.plans.models import Assignment, Target
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.supervision.duties import fulfilment_counts
+from taizhang.supervision.progress import progress_of_targets
+from taizhang.surveys.models import Survey
+from taizhang.surveys.results import satisfaction_by_region
 from taizhang.units.models import Region
 
 FILED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
@@ -104,18 +107,17 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
     plan, year = scheme.plan, scheme.year
     year_end = datetime.date(year, 12, 31)
     periods = list(Period.objects.filter(plan=plan, ends_on__year=year))
-    # A period counts once its due date has passed; one not yet due is nobody's fault.
-    due = {p.pk: p.due_on for p in periods if p.due_on < today}
+    due = status.due_periods(periods, today)
+    carried = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+    # Each assignment's own status at the year's end, by reporting's rule.
+    own = status.assignment_statuses(carried, min(year_end, today), up_to=year_end)
 
     assignments = list(
-        Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
-        .annotate(latest_status=Subquery(_latest_status(year_end)))
-        .values(
+        carried.values(
             "pk",
             "unit_id",
             "role",
             "measure_id",
-            "latest_status",
             "unit__name",
             "unit__level",
             "unit__region_id",
@@ -132,12 +134,12 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
         unit_of_assignment[row["pk"]] = row["unit_id"]
         tally.carried += 1
         tally.expected += len(due)
-        tally.done += row["latest_status"] == ProgressReport.Status.DONE
-        tally.lagging += row["latest_status"] == ProgressReport.Status.LAGGING
+        tally.done += own[row["pk"]] == ProgressReport.Status.DONE
+        tally.lagging += own[row["pk"]] == ProgressReport.Status.LAGGING
         if row["role"] == Assignment.Role.LEAD:
             leads[row["measure_id"]].append(row["unit_id"])
 
-    _count_reports(tallies, unit_of_assignment, due)
+    _count_reports(tallies, carried, due)
     _count_reviews(tallies, unit_of_assignment, [p.pk for p in periods])
     _count_targets(tallies, plan, leads, today)
     _count_duties(tallies, plan, year)
@@ -148,41 +150,12 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
     return _subjects(scheme, assignments, tallies)
 
 
-def _latest_status(year_end):
-    """The status of an assignment's latest filed report up to the year's end."""
-    return (
-        ProgressReport.objects.filter(
-            assignment=OuterRef("pk"), state__in=FILED, period__ends_on__lte=year_end
-        )
-        .order_by("-period__ends_on", "-pk")
-        .values("status")[:1]
-    )
-
-
-def _count_reports(tallies, unit_of_assignment, due) -> None:
-    """On time = first submitted by the end of the due day (a report returned and filed
-    again keeps the date it was first filed); never submitted = missing."""
-    if not due:
-        return
-    reports = (
-        ProgressReport.objects.filter(period_id__in=list(due), assignment__measure__withdrawn=False)
-        .annotate(
-            first_submitted=Coalesce(
-                Min("versions__created_at", filter=Q(versions__action="submit")), "submitted_at"
-            )
-        )
-        .values("assignment_id", "period_id", "first_submitted")
-    )
-    for report in reports:
-        unit = unit_of_assignment.get(report["assignment_id"])
-        if unit is None or report["first_submitted"] is None:
-            continue
-        tally = tallies[unit]
-        on_day = timezone.localtime(report["first_submitted"]).date()
-        if on_day <= due[report["period_id"]]:
-            tally.on_time += 1
-        else:
-            tally.late += 1
+def _count_reports(tallies, carried, due) -> None:
+    """Reports on time and late by reporting's rule (first submission by the due date);
+    never submitted = missing."""
+    for (unit, _period), counted in status.timeliness(carried, due).items():
+        tallies[unit].on_time += counted.on_time
+        tallies[unit].late += counted.late
     for tally in tallies.values():
         tally.missing = tally.expected - tally.on_time - tally.late
 
@@ -210,8 +183,6 @@ def _count_reviews(tallies, unit_of_assignment, period_ids) -> None:
 def _count_targets(tallies, plan, leads, today) -> None:
     """A measure's targets are its lead unit's to attain. Targets the supervision module
     has no progress for are not scored."""
-    from taizhang.supervision.progress import progress_of_targets
-
     targets = list(
         Target.objects.filter(plan=plan, measure__isnull=False, measure__withdrawn=False)
     )
@@ -231,35 +202,6 @@ def _count_duties(tallies, plan, year) -> None:
         if unit in tallies:
             tallies[unit].duties_done += min(done, expected)
             tallies[unit].duties_expected += expected
-
-
-def fulfilment_counts(plan, year) -> dict[tuple[int, int], tuple[int, int]]:
-    """{(duty_id, unit_id): (done, expected)}: the supervision module's count when it has
-    one, else ours: every unit carrying a duty's measure owes times_per_year of it."""
-    try:
-        from taizhang.supervision.duties import fulfilment_counts as counted
-    except ImportError:
-        return _fulfilment_counts(plan, year)
-    return counted(plan, year)
-
-
-def _fulfilment_counts(plan, year):
-    from taizhang.plans.models import RecurringDuty
-    from taizhang.supervision.models import DutyFulfilment
-
-    owed = {}
-    rows = RecurringDuty.objects.filter(measure__plan=plan, measure__withdrawn=False).values_list(
-        "pk", "times_per_year", "measure__assignments__unit_id"
-    )
-    for duty, times, unit in rows:
-        if unit is not None:
-            owed[(duty, unit)] = times
-    done = defaultdict(int)
-    for duty, unit in DutyFulfilment.objects.filter(
-        duty__measure__plan=plan, happened_on__year=year
-    ).values_list("duty_id", "unit_id"):
-        done[(duty, unit)] += 1
-    return {key: (done.get(key, 0), times) for key, times in owed.items()}
 
 
 def _subjects(scheme, assignments, tallies):
@@ -339,9 +281,6 @@ def params_of(indicator) -> dict:
     survey_id = params.get("survey_id")
     if indicator.kind != "survey_results" or not survey_id:
         return params
-    from taizhang.surveys.models import Survey
-    from taizhang.surveys.results import satisfaction_by_region
-
     survey = Survey.objects.filter(
         pk=survey_id, organisation_id=indicator.scheme.organisation_id
     ).first()

@@ -1,8 +1,7 @@
 """Who may see and change the assessment.
 
 Object checks take a Scheme, or a Subject (a scheme with the unit or county whose score is
-asked for). Views ask the rules themselves (access.may), not user.has_perm: Django lets a
-superuser pass every has_perm, and the system administrator reads scores but never edits."""
+asked for). The system administrator reads scores but never edits."""
 
 from __future__ import annotations
 
@@ -11,12 +10,14 @@ from dataclasses import dataclass
 import rules
 
 from taizhang.accounts.predicates import (
+    in_organisation,
     is_county_office,
-    is_leader,
     is_office_admin,
+    is_org_wide_reader,
     is_system_admin,
     is_unit_staff,
 )
+from taizhang.accounts.scoping import Scope
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,20 @@ class Subject:
     unit_id: int | None = None
     region_ids: tuple[int, ...] = ()  # the regions the unit or county lies in
 
-
-def _scheme_of(obj):
-    return getattr(obj, "scheme", obj)
+    scope = Scope(organisation="scheme__organisation")  # a score belongs to its scheme's
 
 
-@rules.predicate
-def in_organisation(user, obj):
-    return obj is not None and _scheme_of(obj).organisation_id == user.organisation_id
+def regions_of(unit) -> tuple[int, ...]:
+    """The unit's region and the regions above it (township -> county -> prefecture)."""
+    found, region = [], unit.region
+    while region is not None and len(found) < 4:
+        found.append(region.pk)
+        region = region.parent if region.parent_id else None
+    return tuple(found)
+
+
+def subject(scheme, unit) -> Subject:
+    return Subject(scheme=scheme, unit_id=unit.pk, region_ids=regions_of(unit))
 
 
 @rules.predicate
@@ -47,8 +54,7 @@ def own_county(user, subject):
     return user.region_id is not None and user.region_id in subject.region_ids
 
 
-readers = is_office_admin | is_leader
-can_view = is_system_admin | (in_organisation & readers)
+can_view = is_system_admin | (in_organisation & is_org_wide_reader)
 
 rules.add_perm("assessment.create_scheme", is_office_admin)
 rules.add_perm("assessment.view_scheme", can_view)

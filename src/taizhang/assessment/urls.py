@@ -6,6 +6,24 @@ app_name = "assessment"
 urlpatterns = [
     path("", views.SchemeListView.as_view(), name="schemes"),
     path("schemes/<int:scheme_id>/", views.SchemeView.as_view(), name="scheme"),
+    path(
+        "schemes/<int:scheme_id>/indicators/",
+        views.IndicatorAddView.as_view(),
+        name="indicator_add",
+    ),
+    path(
+        "indicators/<int:indicator_id>/", views.IndicatorEditView.as_view(), name="indicator_edit"
+    ),
+    path(
+        "indicators/<int:indicator_id>/delete/",
+        views.IndicatorDeleteView.as_view(),
+        name="indicator_delete",
+    ),
+    path(
+        "schemes/<int:scheme_id>/adjustments/",
+        views.AdjustmentAddView.as_view(),
+        name="adjustment_add",
+    ),
     path("schemes/<int:scheme_id>/publish/", views.PublishView.as_view(), name="publish"),
     path("schemes/<int:scheme_id>/ranking/", views.RankingView.as_view(), name="ranking"),
     path(

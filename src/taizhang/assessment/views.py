@@ -9,22 +9,35 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from taizhang.accounts.access import load, of_organisation, require
 from taizhang.accounts.models import Role
-from taizhang.assessment import access, services
+from taizhang.assessment import services
 from taizhang.assessment.export import ranking_workbook
 from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
-from taizhang.assessment.models import Indicator, Scheme
+from taizhang.assessment.models import Adjustment, Indicator, Scheme
 from taizhang.assessment.results import results
-from taizhang.assessment.scoring import PARAMS, STATUS_LABELS, fmt
-from taizhang.outputs.views import XLSX, attachment
-from taizhang.plans.scoping import visible_plans
+from taizhang.assessment.rules import regions_of, subject
+from taizhang.assessment.scoring import STATUS_LABELS, params_in_words
+from taizhang.plans.models import Plan
+from taizhang.reporting.status import ON_TIME_RULE, UNIT_COMPLETION_RULE
 from taizhang.units.models import Region, Unit
+from taizhang.web.downloads import XLSX, attachment
+from taizhang.web.views import ActionView, first_error
 
 OFFICE_ONLY = "只有依法治理办可以制定、修改和发布考核方案。"
+
+SCHEMES = Scheme.objects.select_related("plan", "organisation", "published_by")
+ADJUSTMENTS = Adjustment.objects.select_related("scheme__plan", "unit")
+
+
+def unit_of(scheme: Scheme, unit_id: int) -> Unit:
+    """A unit of the scheme's organisation (404 for any other)."""
+    units = Unit.objects.select_related("region__parent")
+    return get_object_or_404(units, pk=unit_id, organisation_id=scheme.organisation_id)
 
 
 def _errors(error: ValidationError) -> str:
@@ -39,9 +52,7 @@ class SchemeListView(LoginRequiredMixin, View):
         return self.page(request, self.form(request))
 
     def post(self, request):
-        access.require(
-            request.user, "assessment.create_scheme", None, "只有依法治理办可以制定考核方案。"
-        )
+        require(request.user, "assessment.create_scheme", None, "只有依法治理办可以制定考核方案。")
         form = self.form(request, request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -57,9 +68,9 @@ class SchemeListView(LoginRequiredMixin, View):
         return self.page(request, form, status=400)
 
     def form(self, request, data=None):
-        if not access.may(request.user, "assessment.create_scheme"):
+        if not request.user.has_perm("assessment.create_scheme"):
             return None
-        plans = visible_plans(request.user).order_by("-created_at")
+        plans = Plan.objects.for_user(request.user).order_by("-created_at")
         form = SchemeForm(data, plans=plans)
         if data is None and len(only := list(plans[:2])) == 1:
             form.initial["plan"] = only[0]
@@ -67,19 +78,17 @@ class SchemeListView(LoginRequiredMixin, View):
 
     def page(self, request, form, status=200):
         user = request.user
-        schemes = Scheme.objects.select_related("plan").annotate(
+        schemes = of_organisation(user, Scheme.objects.select_related("plan")).annotate(
             indicator_count=Count("indicators"), total_weight=Sum("indicators__weight")
         )
-        if user.role != Role.SYSTEM_ADMIN:
-            schemes = schemes.filter(organisation_id=user.organisation_id)
-        readers = access.may(user, "assessment.view_scheme", Scheme(organisation=user.organisation))
+        readers = user.has_perm("assessment.view_scheme", Scheme(organisation=user.organisation))
         return render(
             request,
             "assessment/schemes.html",
             {
                 "schemes": schemes.order_by("-year", "-pk"),
                 "form": form,
-                "reads_all": readers or user.role == Role.SYSTEM_ADMIN,
+                "reads_all": readers,
                 "county_unit": _county_unit(user),
             },
             status=status,
@@ -98,94 +107,13 @@ class SchemeView(LoginRequiredMixin, View):
     """A scheme: its indicators and their rules, its bonus and penalty items."""
 
     def get(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(request.user, "assessment.view_scheme", scheme)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(request.user, "assessment.view_scheme", scheme)
         return self.page(request, scheme)
-
-    def post(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(
-            request.user, "assessment.change_scheme", scheme, "只有依法治理办可以修改考核方案。"
-        )
-        action = request.POST.get("action", "")
-        handler = {
-            "add_indicator": self.add_indicator,
-            "edit_indicator": self.edit_indicator,
-            "delete_indicator": self.delete_indicator,
-            "add_adjustment": self.add_adjustment,
-        }.get(action)
-        if handler is None:
-            messages.error(request, "未知的操作。")
-            return redirect("assessment:scheme", scheme_id=scheme.pk)
-        return handler(request, scheme)
-
-    def add_indicator(self, request, scheme):
-        form = IndicatorForm(request.POST, organisation=scheme.organisation)
-        if form.is_valid():
-            try:
-                indicator = services.save_indicator(scheme, request.user, form.values())
-            except ValidationError as error:
-                messages.error(request, _errors(error))
-            else:
-                messages.success(request, f"已添加指标“{indicator.name}”，可在下方设置评分参数。")
-                url = reverse("assessment:scheme", kwargs={"scheme_id": scheme.pk})
-                return redirect(f"{url}?indicator={indicator.pk}#edit")
-        return self.page(request, scheme, indicator_form=form, status=400)
-
-    def edit_indicator(self, request, scheme):
-        indicator = self.indicator(request, scheme)
-        form = IndicatorForm.for_indicator(indicator, scheme.organisation, request.POST)
-        if form.is_valid():
-            try:
-                services.save_indicator(scheme, request.user, form.values(), indicator)
-            except ValidationError as error:
-                messages.error(request, _errors(error))
-            else:
-                messages.success(request, f"已保存指标“{form.cleaned_data['name']}”。")
-                return redirect("assessment:scheme", scheme_id=scheme.pk)
-        return self.page(request, scheme, editing=(indicator, form), status=400)
-
-    def delete_indicator(self, request, scheme):
-        indicator = self.indicator(request, scheme)
-        try:
-            services.delete_indicator(scheme, request.user, indicator)
-        except ValidationError as error:
-            messages.error(request, _errors(error))
-        else:
-            messages.success(request, f"已删除指标“{indicator.name}”。")
-        return redirect("assessment:scheme", scheme_id=scheme.pk)
-
-    def add_adjustment(self, request, scheme):
-        form = AdjustmentForm(request.POST, request.FILES, units=_scored_units(scheme))
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.add_adjustment(
-                    scheme,
-                    request.user,
-                    data["unit"],
-                    data["points"],
-                    data["reason"],
-                    data.get("evidence"),
-                )
-            except ValidationError as error:
-                form.add_error(None, _errors(error))
-            else:
-                messages.success(request, f"已为“{data['unit'].name}”登记加减分。")
-                return redirect("assessment:scheme", scheme_id=scheme.pk)
-        return self.page(request, scheme, adjustment_form=form, status=400)
-
-    @staticmethod
-    def indicator(request, scheme) -> Indicator:
-        raw = request.POST.get("indicator") or request.GET.get("indicator") or ""
-        found = scheme.indicators.filter(pk=raw).first() if raw.isdigit() else None
-        if found is None:
-            raise Http404("没有找到该指标。")
-        return found
 
     def page(self, request, scheme, status=200, **forms):
         user = request.user
-        can_change = access.may(user, "assessment.change_scheme", scheme) and (
+        can_change = user.has_perm("assessment.change_scheme", scheme) and (
             scheme.state == Scheme.State.DRAFT
         )
         indicators = list(scheme.indicators.all())
@@ -204,7 +132,7 @@ class SchemeView(LoginRequiredMixin, View):
                 "total_weight": sum(i.weight for i in indicators),
                 "adjustments": adjustments,
                 "can_change": can_change,
-                "may_change": access.may(user, "assessment.change_scheme", scheme),
+                "may_change": user.has_perm("assessment.change_scheme", scheme),
                 "indicator_form": forms.get("indicator_form")
                 or IndicatorForm(organisation=scheme.organisation),
                 "adjustment_form": forms.get("adjustment_form")
@@ -217,17 +145,7 @@ class SchemeView(LoginRequiredMixin, View):
 
 def _described(indicator: Indicator, organisation) -> dict:
     """An indicator with its rule parameters in words."""
-    params = indicator.params or {}
-    words = []
-    for name, (label, default) in PARAMS.get(indicator.kind, {}).items():
-        value = params.get(name, default)
-        if value not in (None, "", 0):
-            words.append(f"{label} {fmt(value)}")
-    if params.get("when_none") == "prorate":
-        words.append("无应考核事项时按其余指标得分率折算")
-    if indicator.kind == Indicator.Kind.SURVEY_RESULTS:
-        words.append(f"已录入测评结果 {len(params.get('rates') or {})} 个")
-    return {"object": indicator, "params": words}
+    return {"object": indicator, "params": params_in_words(indicator)}
 
 
 def _scored_units(scheme):
@@ -241,26 +159,117 @@ def _scored_units(scheme):
     )
 
 
-class AdjustmentDeleteView(LoginRequiredMixin, View):
-    def post(self, request, adjustment_id):
-        adjustment = access.adjustment(request.user, adjustment_id)
-        scheme = adjustment.scheme
-        access.require(
-            request.user, "assessment.change_scheme", scheme, "只有依法治理办可以修改考核方案。"
+class SchemeActionView(ActionView):
+    """The office's change to a draft scheme: back to the scheme's page, or the page again
+    with the form's errors."""
+
+    queryset = SCHEMES
+    pk_url_kwarg = "scheme_id"
+    permission = "assessment.change_scheme"
+    refused = "只有依法治理办可以修改考核方案。"
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.object
+
+    def done(self, result):
+        return redirect("assessment:scheme", scheme_id=self.scheme.pk)
+
+    def invalid(self, form):
+        messages.error(self.request, first_error(form))
+        return SchemeView().page(self.request, self.scheme, status=400, **self.shown(form))
+
+    def shown(self, form) -> dict:
+        raise NotImplementedError
+
+
+class IndicatorAddView(SchemeActionView):
+    def get_form(self, data=None, files=None):
+        return IndicatorForm(data, organisation=self.scheme.organisation)
+
+    def act(self, form):
+        return services.save_indicator(self.scheme, self.request.user, form.values())
+
+    def done(self, indicator):
+        if indicator is None:
+            return super().done(indicator)
+        messages.success(self.request, f"已添加指标“{indicator.name}”，可在下方设置评分参数。")
+        url = reverse("assessment:scheme", kwargs={"scheme_id": self.scheme.pk})
+        return redirect(f"{url}?indicator={indicator.pk}#edit")
+
+    def shown(self, form):
+        return {"indicator_form": form}
+
+
+class SchemePartActionView(SchemeActionView):
+    """An action on a part of a scheme (an indicator, an adjustment), asked of the
+    scheme's rule."""
+
+    queryset = Indicator.objects.select_related("scheme__plan", "scheme__organisation")
+    pk_url_kwarg = "indicator_id"
+    permission = ""
+
+    def get_object(self):
+        indicator = super().get_object()
+        require(self.request.user, "assessment.change_scheme", indicator.scheme, self.refused)
+        return indicator
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.object.scheme
+
+
+class IndicatorEditView(SchemePartActionView):
+    def get_form(self, data=None, files=None):
+        return IndicatorForm.for_indicator(self.object, self.scheme.organisation, data)
+
+    def act(self, form):
+        services.save_indicator(self.scheme, self.request.user, form.values(), self.object)
+        messages.success(self.request, f"已保存指标“{form.cleaned_data['name']}”。")
+
+    def shown(self, form):
+        return {"editing": (self.object, form)}
+
+
+class IndicatorDeleteView(SchemePartActionView):
+    def act(self, form):
+        services.delete_indicator(self.scheme, self.request.user, self.object)
+        messages.success(self.request, f"已删除指标“{self.object.name}”。")
+
+
+class AdjustmentAddView(SchemeActionView):
+    def get_form(self, data=None, files=None):
+        return AdjustmentForm(data, files, units=_scored_units(self.scheme))
+
+    def act(self, form):
+        data = form.cleaned_data
+        services.add_adjustment(
+            self.scheme,
+            self.request.user,
+            data["unit"],
+            data["points"],
+            data["reason"],
+            data.get("evidence"),
         )
-        try:
-            services.delete_adjustment(adjustment, request.user)
-        except ValidationError as error:
-            messages.error(request, _errors(error))
-        else:
-            messages.success(request, f"已删除“{adjustment.unit.name}”的加减分事项。")
-        return redirect("assessment:scheme", scheme_id=scheme.pk)
+        messages.success(self.request, f"已为“{data['unit'].name}”登记加减分。")
+
+    def shown(self, form):
+        return {"adjustment_form": form}
+
+
+class AdjustmentDeleteView(SchemePartActionView):
+    queryset = ADJUSTMENTS
+    pk_url_kwarg = "adjustment_id"
+
+    def act(self, form):
+        services.delete_adjustment(self.object, self.request.user)
+        messages.success(self.request, f"已删除“{self.object.unit.name}”的加减分事项。")
 
 
 class AdjustmentEvidenceView(LoginRequiredMixin, View):
     def get(self, request, adjustment_id):
-        adjustment = access.adjustment(request.user, adjustment_id)
-        access.require(request.user, "assessment.view_scheme", adjustment.scheme)
+        adjustment = load(request.user, ADJUSTMENTS, adjustment_id)
+        require(request.user, "assessment.view_scheme", adjustment.scheme)
         if not adjustment.evidence:
             raise Http404("该事项没有佐证材料。")
         return FileResponse(
@@ -270,25 +279,23 @@ class AdjustmentEvidenceView(LoginRequiredMixin, View):
         )
 
 
-class PublishView(LoginRequiredMixin, View):
-    def post(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(
-            request.user, "assessment.change_scheme", scheme, "只有依法治理办可以发布考核结果。"
-        )
-        try:
-            services.publish(scheme, request.user)
-        except ValidationError as error:
-            messages.error(request, _errors(error))
-            return redirect("assessment:scheme", scheme_id=scheme.pk)
-        messages.success(request, "考核结果已发布。此后报告的变化不再影响已发布的得分。")
-        return redirect("assessment:ranking", scheme_id=scheme.pk)
+class PublishView(SchemeActionView):
+    refused = "只有依法治理办可以发布考核结果。"
+
+    def act(self, form):
+        return services.publish(self.scheme, self.request.user)
+
+    def done(self, published):
+        if published is None:  # refused: back to the scheme
+            return super().done(published)
+        messages.success(self.request, "考核结果已发布。此后报告的变化不再影响已发布的得分。")
+        return redirect("assessment:ranking", scheme_id=self.scheme.pk)
 
 
 class RankingView(LoginRequiredMixin, View):
     def get(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(request.user, "assessment.view_scheme", scheme)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(request.user, "assessment.view_scheme", scheme)
         found = results(scheme)
         return render(
             request,
@@ -297,7 +304,7 @@ class RankingView(LoginRequiredMixin, View):
                 "scheme": scheme,
                 "results": found,
                 "tab": "counties" if request.GET.get("tab") == "counties" else "units",
-                "can_publish": access.may(request.user, "assessment.change_scheme", scheme)
+                "can_publish": request.user.has_perm("assessment.change_scheme", scheme)
                 and not found.published,
             },
         )
@@ -305,9 +312,9 @@ class RankingView(LoginRequiredMixin, View):
 
 class UnitScoreView(LoginRequiredMixin, View):
     def get(self, request, scheme_id, unit_id):
-        scheme = access.scheme(request.user, scheme_id)
-        unit = access.unit_of(request.user, scheme, unit_id)
-        access.require(request.user, "assessment.view_unit_score", access.subject(scheme, unit))
+        scheme = load(request.user, SCHEMES, scheme_id)
+        unit = unit_of(scheme, unit_id)
+        require(request.user, "assessment.view_unit_score", subject(scheme, unit))
         found = results(scheme)
         entry = found.unit(unit.pk)
         if entry is None:
@@ -319,14 +326,13 @@ class CountyScoreView(LoginRequiredMixin, View):
     """A county's score; the county is named by one of its units (its 人民政府 in links)."""
 
     def get(self, request, scheme_id, unit_id):
-        scheme = access.scheme(request.user, scheme_id)
-        unit = access.unit_of(request.user, scheme, unit_id)
-        region_ids = access.regions_of(unit)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        unit = unit_of(scheme, unit_id)
+        region_ids = regions_of(unit)
         county = Region.objects.filter(pk__in=region_ids, level=Region.Level.COUNTY).first()
         if county is None:
             raise Http404("该单位不属于任何县(市、区)。")
-        subject = access.subject(scheme, unit)
-        access.require(request.user, "assessment.view_county_score", subject)
+        require(request.user, "assessment.view_county_score", subject(scheme, unit))
         found = results(scheme)
         entry = found.county(county.pk)
         if entry is None:
@@ -349,15 +355,16 @@ def _breakdown(request, scheme, found, entry, unit=None, county=None):
             "county": county,
             "count": len(found.units if entry.kind == "unit" else found.counties),
             "targets": targets,
-            "reads_all": access.may(request.user, "assessment.view_scheme", scheme),
+            "reads_all": request.user.has_perm("assessment.view_scheme", scheme),
+            "rules": (UNIT_COMPLETION_RULE, ON_TIME_RULE),
         },
     )
 
 
 class RankingExportView(LoginRequiredMixin, View):
     def get(self, request, scheme_id):
-        scheme = access.scheme(request.user, scheme_id)
-        access.require(request.user, "assessment.view_scheme", scheme)
+        scheme = load(request.user, SCHEMES, scheme_id)
+        require(request.user, "assessment.view_scheme", scheme)
         response = HttpResponse(ranking_workbook(results(scheme)), content_type=XLSX)
         response["Content-Disposition"] = attachment(
             f"{scheme.name}得分排名.xlsx", f"ranking-{scheme.pk}-{scheme.year}.xlsx"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django import forms
 from django.db.models import QuerySet
 
-from taizhang.accounts.models import Role, User
+from taizhang.accounts.models import User
 from taizhang.audit.display import action_label, object_type_label
 from taizhang.audit.models import AuditEntry
 
@@ -15,12 +16,31 @@ from taizhang.audit.models import AuditEntry
 def entries_for(user, organisation_id=None) -> QuerySet[AuditEntry]:
     """An office sees its organisation's entries; a system administrator every entry,
     or one organisation's when it picks one."""
-    entries = AuditEntry.objects.select_related("actor", "organisation")
-    if user.role != Role.SYSTEM_ADMIN:
-        return entries.filter(organisation_id=user.organisation_id)
+    entries = AuditEntry.objects.for_user(user).select_related("actor", "organisation")
     if organisation_id:
         return entries.filter(organisation_id=organisation_id)
     return entries
+
+
+@dataclass(frozen=True)
+class LoggedOrganisation:
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def organisations_in_log() -> list[LoggedOrganisation]:
+    """The organisations the log has entries of, for the system administrator's picker
+    (the audit log sits below the units directory and reaches them through its entries)."""
+    rows = (
+        AuditEntry.objects.filter(organisation__isnull=False)
+        .values_list("organisation_id", "organisation__name")
+        .order_by("organisation_id")
+        .distinct()
+    )
+    return [LoggedOrganisation(pk, name) for pk, name in rows]
 
 
 class LogFilterForm(forms.Form):

@@ -3,8 +3,20 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
 
-class AuditEntryQuerySet(models.QuerySet):
+
+class AuditDetail(models.TextChoices):
+    """Keys of entries written before the vocabulary, still in older logs."""
+
+    ADDED = "added", "新增"
+    REMOVED = "removed", "移出"
+    CHANGED = "changed", "修改"
+    WITHDRAWN = "withdrawn", "删除"
+    MEASURES = "measures", "任务数"
+
+
+class AuditEntryQuerySet(ScopedQuerySet):
     def update(self, **kwargs):
         raise PermissionError("The audit log cannot be edited.")
 
@@ -29,9 +41,14 @@ class AuditEntry(models.Model):
 
     objects = AuditEntryQuerySet.as_manager()
 
+    scope = Scope(organisation="organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "操作日志"
         ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.object_label}（{self.at:%Y-%m-%d %H:%M}）"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -3,20 +3,17 @@ or deletes an entry."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
-from taizhang.accounts.models import Role, User
+from taizhang.accounts.models import User
 from taizhang.audit.display import action_label, change_lines, object_type_label
 from taizhang.audit.export import workbook_bytes
-from taizhang.audit.filters import LogFilterForm, entries_for
-from taizhang.units.models import Organisation
+from taizhang.audit.filters import LogFilterForm, entries_for, organisations_in_log
+from taizhang.web.downloads import XLSX, download
 
 
 class FilteredLogMixin(LoginRequiredMixin):
@@ -27,8 +24,8 @@ class FilteredLogMixin(LoginRequiredMixin):
         self.organisations = []
         self.organisation = user.organisation
         chosen = None
-        if user.role == Role.SYSTEM_ADMIN:
-            self.organisations = list(Organisation.objects.order_by("id"))
+        if not user.organisation_id:  # the system administrator: every organisation
+            self.organisations = organisations_in_log()
             org = self.request.GET.get("org", "")
             chosen = int(org) if org.isdigit() else None
             self.organisation = next((o for o in self.organisations if o.pk == chosen), None)
@@ -51,7 +48,7 @@ class AuditLogView(FilteredLogMixin, ListView):
         for entry in context["entries"]:
             entry.action_label = action_label(entry.action)
             entry.type_label = object_type_label(entry.object_type)
-            entry.lines = change_lines(entry.action, entry.changes)
+            entry.lines = change_lines(entry.action, entry.changes, entry.object_type)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -68,12 +65,9 @@ class AuditExportView(FilteredLogMixin, View):
         entries = self.filtered()
         title = f"{self.organisation or '全部组织'}操作日志"
         stamp = timezone.localtime().strftime("%Y%m%d")
-        response = HttpResponse(
+        return download(
             workbook_bytes(entries, title),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            XLSX,
+            f"操作日志-{stamp}.xlsx",
+            f"audit-log-{stamp}.xlsx",
         )
-        filename = f"操作日志-{stamp}.xlsx"
-        response["Content-Disposition"] = (
-            f"attachment; filename=\"audit-log-{stamp}.xlsx\"; filename*=UTF-8''{quote(filename)}"
-        )
-        return response

@@ -3,13 +3,9 @@ key figures, completion by chapter, by unit and by county, the targets' heat map
 trend across periods. Pure arithmetic, no queries, so the page's cost does not depend on
 how the numbers come out.
 
-Definitions (the same as the ledger's where the ledger has one):
-- a measure's status is the ledger's (plans.ledger_queries.derive_status);
-- a unit's status on a measure is the same rule applied to the unit's own latest sent
-  report; its completion rate is the share of its assignments it reports 已完成;
-- a late report is an assignment with no sent report for a period whose due date has
-  passed (逾期未报);
-- a report is on time when it was sent (报送) no later than its period's due date."""
+Every definition is reporting's (reporting/status.py), as on every other page: a measure's
+status and the completion rates (plan, chapter, unit, county), reports on time and missing
+(逾期未报); each table says its rule (口径) under it."""
 
 from __future__ import annotations
 
@@ -17,12 +13,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from taizhang.plans.ledger_queries import derive_status
 from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting.status import Completion
 from taizhang.supervision.progress import Status as TargetStatus
-from taizhang.units.models import Region
 
-from .rows import PlanRows, RegionRow
+from .rows import PlanRows
 
 Status = ProgressReport.Status
 STATUS_ORDER = [value for value, _ in Status.choices]
@@ -38,8 +33,8 @@ TARGET_ORDER = [
 
 
 def rate(part: int, whole: int) -> float:
-    """A percentage with one decimal; 0 when there is nothing to count."""
-    return round(100 * part / whole, 1) if whole else 0.0
+    """A percentage with one decimal; 0 when there is nothing to count (as Completion)."""
+    return Completion(part, whole).rate
 
 
 @dataclass
@@ -163,16 +158,16 @@ class Figures:
 
 def compute(rows: PlanRows) -> Figures:
     today = rows.today
-    measure_status = {
-        m.id: derive_status(m.deadline, m.lead_status, m.any_report, today) for m in rows.measures
-    }
-    late = _late_by_unit(rows)
-    units = _units(rows, late)
+    progress = rows.progress
+    missing = Counter()
+    for (unit, _period), counted in rows.timeliness.items():
+        missing[unit] += counted.missing
+    units = _units(rows, missing)
     heatmap = _heatmap(rows)
     key = KeyFigures(
-        measures=len(rows.measures),
-        statuses=Counter(measure_status.values()),
-        late_reports=sum(late.values()),
+        measures=len(progress.measures),
+        statuses=progress.statuses(),
+        late_reports=sum(missing.values()),
         targets=len(rows.targets),
         targets_off_track=(
             sum(1 for row in heatmap.rows if row.status_now == TargetStatus.OFF_TRACK)
@@ -183,7 +178,7 @@ def compute(rows: PlanRows) -> Figures:
     return Figures(
         today=today,
         key=key,
-        chapters=_chapters(rows, measure_status),
+        chapters=_chapters(rows),
         units=units,
         counties=_counties(rows, units),
         heatmap=heatmap,
@@ -191,10 +186,11 @@ def compute(rows: PlanRows) -> Figures:
     )
 
 
-def _chapters(rows: PlanRows, measure_status: dict[int, str]) -> list[ChapterFigure]:
+def _chapters(rows: PlanRows) -> list[ChapterFigure]:
+    progress = rows.progress
     by_chapter: dict[int | None, Counter] = defaultdict(Counter)
-    for measure in rows.measures:
-        by_chapter[measure.chapter_id][measure_status[measure.id]] += 1
+    for measure_id, status in progress.measures.items():
+        by_chapter[progress.chapter_of[measure_id]][status] += 1
     figures = [
         ChapterFigure(str(chapter), by_chapter[chapter.pk])
         for chapter in rows.chapters
@@ -205,58 +201,32 @@ def _chapters(rows: PlanRows, measure_status: dict[int, str]) -> list[ChapterFig
     return figures
 
 
-def _late_by_unit(rows: PlanRows) -> Counter:
-    """Per unit, how many of its assignments have no sent report for a period past due."""
-    per_unit = Counter(a.unit_id for a in rows.assignments)
-    filed = {(f.unit_id, f.period_id): f.filed for f in rows.filed}
-    late: Counter = Counter()
-    for period in rows.periods:
-        if period.due_on >= rows.today:
-            continue
-        for unit_id, expected in per_unit.items():
-            missing = expected - filed.get((unit_id, period.pk), 0)
-            if missing > 0:
-                late[unit_id] += missing
-    return late
-
-
-def county_of(region_id: int | None, regions: dict[int, RegionRow]) -> RegionRow | None:
-    """The county a region lies in (itself for a county); None above county level."""
-    region = regions.get(region_id)
-    while region is not None:
-        if region.level == Region.Level.COUNTY:
-            return region
-        if region.level == Region.Level.PREFECTURE:
-            return None
-        region = regions.get(region.parent_id)
-    return None
-
-
-def _units(rows: PlanRows, late: Counter) -> list[UnitFigure]:
+def _units(rows: PlanRows, missing: Counter) -> list[UnitFigure]:
+    own = rows.progress.assignments
+    counties = rows.progress.county_of_unit
     figures: dict[int, UnitFigure] = {}
     for a in rows.assignments:
         unit = figures.get(a.unit_id)
         if unit is None:
-            area = county_of(a.region_id, rows.regions) or rows.regions.get(a.region_id)
+            area = rows.regions.get(counties.get(a.unit_id) or a.region_id)
             unit = figures[a.unit_id] = UnitFigure(
-                a.unit_id, a.unit_name, area.name if area else "", late=late[a.unit_id]
+                a.unit_id, a.unit_name, area.name if area else "", late=missing[a.unit_id]
             )
-        status = derive_status(a.deadline, a.own_status, a.own_status is not None, rows.today)
         unit.assignments += 1
         unit.leads += a.role == "lead"
-        unit.done += status == Status.DONE
-        unit.lagging += status == Status.LAGGING
+        unit.done += own[a.id] == Status.DONE
+        unit.lagging += own[a.id] == Status.LAGGING
     return sorted(figures.values(), key=lambda u: (-u.completion_rate, u.late, u.name))
 
 
 def _counties(rows: PlanRows, units: list[UnitFigure]) -> list[CountyFigure]:
-    region_of = {a.unit_id: a.region_id for a in rows.assignments}
+    county_of_unit = rows.progress.county_of_unit
     counties: dict[int, CountyFigure] = {}
     for unit in units:
-        county = county_of(region_of[unit.unit_id], rows.regions)
+        county = county_of_unit.get(unit.unit_id)
         if county is None:
             continue
-        figure = counties.setdefault(county.id, CountyFigure(county.id, county.name))
+        figure = counties.setdefault(county, CountyFigure(county, rows.regions[county].name))
         figure.units += 1
         figure.assignments += unit.assignments
         figure.done += unit.done
@@ -305,33 +275,16 @@ def _goal(target) -> str:
 
 
 def _trend(rows: PlanRows) -> list[PeriodFigure]:
-    """Per period begun, the share of reports sent on time and the share of measures whose
-    lead unit had reported them done by then (its latest report up to that period)."""
-    expected = len(rows.assignments)
-    measures = len(rows.measures)
-    filed, on_time = Counter(), Counter()
-    for f in rows.filed:
-        filed[f.period_id] += f.filed
-        on_time[f.period_id] += f.on_time
-    ends = {p.pk: p.ends_on for p in rows.periods}
-    history: dict[int, list] = defaultdict(list)
-    for report in rows.lead_reports:
-        history[report.measure_id].append((ends[report.period_id], report.pk, report.status))
-    for reports in history.values():
-        reports.sort()
+    """Per period begun, the share of reports filed on time and the share of measures done
+    by its end."""
     figures = []
     for period in rows.periods:
-        if period.starts_on > rows.today:
+        if period.pk not in rows.trend:
             continue
-        done = 0
-        for reports in history.values():
-            latest = None
-            for ends_on, _, status in reports:
-                if ends_on > period.ends_on:
-                    break
-                latest = status
-            done += latest == Status.DONE
+        reports, done = rows.trend[period.pk]
         figures.append(
-            PeriodFigure(period, expected, filed[period.pk], on_time[period.pk], measures, done)
+            PeriodFigure(
+                period, reports.expected, reports.filed, reports.on_time, done.total, done.done
+            )
         )
     return figures

@@ -1,33 +1,24 @@
 """The compact rows a plan's dashboard is computed from, fetched in a fixed number of
-queries whatever the size of the plan: one query per kind of row, aggregates done by the
-database where it can (reports are counted per unit and period, never loaded one by one)."""
+queries whatever the size of the plan. What the reports mean (statuses, completion, on
+time) comes from reporting/status.py, as it does for every other page."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.db.models import F, Q
 
-from taizhang.plans.ledger_queries import SENT_STATES
-from taizhang.plans.models import Assignment, Chapter, Measure, Plan, Target
-from taizhang.reporting.models import Period, ProgressReport
+from taizhang.plans.models import Assignment, Chapter, Plan, Target
+from taizhang.reporting import status
+from taizhang.reporting.models import Period
+from taizhang.reporting.status import Completion, PlanProgress, Timeliness
 from taizhang.supervision.progress import progress_of_targets
 from taizhang.units.models import Region
 
-LEAD = Assignment.Role.LEAD
 # A plan's heat map shows at most this many years (a ten-year outline at most).
 MAX_YEARS = 10
-
-
-@dataclass(frozen=True)
-class MeasureRow:
-    id: int
-    chapter_id: int | None
-    deadline: date | None
-    lead_status: str | None  # the lead unit's latest sent report's status
-    any_report: bool  # any unit has sent a report on it
 
 
 @dataclass(frozen=True)
@@ -38,26 +29,6 @@ class AssignmentRow:
     unit_name: str
     region_id: int
     role: str
-    deadline: date | None
-    own_status: str | None  # the unit's own latest sent report's status
-
-
-@dataclass(frozen=True)
-class FiledCount:
-    """How many of one unit's reports for one period were sent, and sent by the due date."""
-
-    unit_id: int
-    period_id: int
-    filed: int
-    on_time: int
-
-
-@dataclass(frozen=True)
-class LeadReport:
-    measure_id: int
-    period_id: int
-    status: str
-    pk: int
 
 
 @dataclass(frozen=True)
@@ -73,11 +44,11 @@ class PlanRows:
     plan: Plan
     today: date
     chapters: list[Chapter]
-    measures: list[MeasureRow]
+    progress: PlanProgress  # every measure's and every assignment's status (reporting)
     assignments: list[AssignmentRow]
     periods: list[Period]
-    filed: list[FiledCount]
-    lead_reports: list[LeadReport]
+    timeliness: dict[tuple[int, int], Timeliness]  # (unit, period) -> due periods' reports
+    trend: dict[int, tuple[Timeliness, Completion]]  # period begun -> reports, measures done
     regions: dict[int, RegionRow]
     targets: list[Target]
     years: list[int]
@@ -90,15 +61,19 @@ def plan_rows(plan: Plan, today: date) -> PlanRows:
     years = plan_years(plan, today)
     progress_by_year, progress_now = _progress(targets, years, today)
     periods = list(plan.periods.order_by("ends_on", "pk"))
+    assignments = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+    begun = [p for p in periods if p.starts_on <= today]
+    reports = status.timeliness(assignments, begun)  # the due periods are among them
+    due = {p.pk for p in status.due_periods(begun, today)}
     return PlanRows(
         plan=plan,
         today=today,
         chapters=list(plan.chapters.order_by("position")),
-        measures=_measures(plan),
-        assignments=_assignments(plan),
+        progress=status.progress(plan, today),
+        assignments=_assignments(assignments),
         periods=periods,
-        filed=_filed(plan, periods),
-        lead_reports=_lead_reports(plan),
+        timeliness={key: counted for key, counted in reports.items() if key[1] in due},
+        trend=_trend(plan, begun, reports),
         regions=_regions(plan),
         targets=targets,
         years=years,
@@ -107,79 +82,21 @@ def plan_rows(plan: Plan, today: date) -> PlanRows:
     )
 
 
-def _sent_reports():
-    return ProgressReport.objects.filter(state__in=SENT_STATES).order_by("-period__ends_on", "-pk")
-
-
-def _measures(plan: Plan) -> list[MeasureRow]:
-    sent = _sent_reports().filter(assignment__measure=OuterRef("pk"))
-    rows = (
-        Measure.objects.filter(plan=plan, withdrawn=False)
-        .annotate(
-            lead_status=Subquery(sent.filter(assignment__role=LEAD).values("status")[:1]),
-            any_report=Exists(sent),
-        )
-        .order_by("position")
-        .values_list("pk", "chapter_id", "deadline", "lead_status", "any_report")
-    )
-    return [MeasureRow(*row) for row in rows]
-
-
-def _assignments(plan: Plan) -> list[AssignmentRow]:
-    own = _sent_reports().filter(assignment=OuterRef("pk"))
-    rows = (
-        Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
-        .annotate(own_status=Subquery(own.values("status")[:1]))
-        .order_by("pk")
-        .values_list(
-            "pk",
-            "measure_id",
-            "unit_id",
-            "unit__name",
-            "unit__region_id",
-            "role",
-            "measure__deadline",
-            "own_status",
-        )
+def _assignments(assignments) -> list[AssignmentRow]:
+    rows = assignments.order_by("pk").values_list(
+        "pk", "measure_id", "unit_id", "unit__name", "unit__region_id", "role"
     )
     return [AssignmentRow(*row) for row in rows]
 
 
-def _filed(plan: Plan, periods: list[Period]) -> list[FiledCount]:
-    sent = Q(state__in=SENT_STATES)
-    rows = (
-        ProgressReport.objects.filter(period__plan=plan, assignment__measure__withdrawn=False)
-        .values("assignment__unit_id", "period_id")
-        .annotate(
-            filed=Count("pk", filter=sent),
-            on_time=Count("pk", filter=sent & _sent_by_due_date(periods)),
-        )
-        .order_by()
-        .values_list("assignment__unit_id", "period_id", "filed", "on_time")
-    )
-    return [FiledCount(*row) for row in rows]
-
-
-def _sent_by_due_date(periods: list[Period]) -> Q:
-    """Sent before the end of the period's due date, local time. Spelled out per period
-    (a handful of terms) rather than as ``submitted_at__date``, which SQLite evaluates by
-    calling back into Python for every report."""
-    zone = timezone.get_current_timezone()
-    terms = Q(pk__in=[])
-    for period in periods:
-        cutoff = datetime.combine(period.due_on + timedelta(days=1), time.min, tzinfo=zone)
-        terms |= Q(period_id=period.pk, submitted_at__lt=cutoff)
-    return terms
-
-
-def _lead_reports(plan: Plan) -> list[LeadReport]:
-    rows = ProgressReport.objects.filter(
-        period__plan=plan,
-        state__in=SENT_STATES,
-        assignment__role=LEAD,
-        assignment__measure__withdrawn=False,
-    ).values_list("assignment__measure_id", "period_id", "status", "pk")
-    return [LeadReport(*row) for row in rows]
+def _trend(plan, begun, reports) -> dict[int, tuple[Timeliness, Completion]]:
+    """Per period begun: its reports (owed, on time, late: so far for one not yet due) and
+    the measures done by its end."""
+    by_period = defaultdict(list)
+    for (_unit, period), counted in reports.items():
+        by_period[period].append(counted)
+    done = status.done_by_period(plan, begun)
+    return {p.pk: (status.total(by_period[p.pk]), done[p.pk]) for p in begun}
 
 
 def _regions(plan: Plan) -> dict[int, RegionRow]:

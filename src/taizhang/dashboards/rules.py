@@ -3,13 +3,9 @@ and the system administrator (read-only, every organisation). Object checks take
 
 import rules
 
-from taizhang.accounts.predicates import is_leader, is_office_admin, is_system_admin
-from taizhang.plans.rules import in_organisation
+from taizhang.accounts.predicates import in_organisation, is_org_wide_reader, is_system_admin
 
-may_open_dashboards = is_office_admin | is_leader | is_system_admin
-
-rules.add_perm("dashboards.view_dashboards", may_open_dashboards)
+rules.add_perm("dashboards.view_dashboards", is_org_wide_reader | is_system_admin)
 rules.add_perm(
-    "dashboards.view_plan_dashboard",
-    is_system_admin | ((is_office_admin | is_leader) & in_organisation),
+    "dashboards.view_plan_dashboard", is_system_admin | (is_org_wide_reader & in_organisation)
 )

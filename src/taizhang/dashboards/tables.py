@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from taizhang.plans.ledger_queries import STATUS_LABELS
+from taizhang.reporting.status import (
+    COMPLETION_RULE,
+    MISSING_RULE,
+    ON_TIME_RULE,
+    STATUS_LABELS,
+    STATUS_RULE,
+    UNIT_COMPLETION_RULE,
+)
 from taizhang.supervision.progress import Status as TargetStatus
 
 from .figures import STATUS_ORDER, Figures
@@ -30,6 +37,7 @@ class Table:
     columns: list[str]
     rows: list[list]
     empty: str = "暂无数据"
+    rules: tuple[str, ...] = ()  # 口径 of its figures, one line each under the table
 
     @property
     def labelled_rows(self) -> list[list[tuple[str, str, str]]]:
@@ -44,6 +52,10 @@ class Table:
         ]
 
 
+KEY_RULES = (COMPLETION_RULE, STATUS_RULE, MISSING_RULE)
+UNIT_RULES = (UNIT_COMPLETION_RULE, MISSING_RULE)
+
+
 def percent(value: float) -> str:
     return f"{value:g}%"
 
@@ -56,7 +68,7 @@ def key_table(figures: Figures) -> Table:
     off_track = "暂无数据" if key.targets_off_track is None else key.targets_off_track
     rows.append(["目标指标", key.targets])
     rows.append(["目标进度滞后", off_track])
-    return Table("key", "关键指标", ["指标", "数值"], rows)
+    return Table("key", "关键指标", ["指标", "数值"], rows, rules=KEY_RULES)
 
 
 def chapter_table(figures: Figures) -> Table:
@@ -65,7 +77,7 @@ def chapter_table(figures: Figures) -> Table:
         [c.label, c.total, *(c.statuses[s] for s in STATUS_ORDER), percent(c.completion_rate)]
         for c in figures.chapters
     ]
-    return Table("chapters", "按章节完成情况", columns, rows)
+    return Table("chapters", "按章节完成情况", columns, rows, rules=(STATUS_RULE, COMPLETION_RULE))
 
 
 def unit_table(figures: Figures) -> Table:
@@ -94,7 +106,7 @@ def unit_table(figures: Figures) -> Table:
         ]
         for rank, u in enumerate(figures.units, start=1)
     ]
-    return Table("units", "按责任单位完成情况", columns, rows)
+    return Table("units", "按责任单位完成情况", columns, rows, rules=UNIT_RULES)
 
 
 def county_table(figures: Figures) -> Table:
@@ -104,7 +116,12 @@ def county_table(figures: Figures) -> Table:
         for c in figures.counties
     ]
     return Table(
-        "counties", "按县（市、区）完成情况", columns, rows, empty="本方案暂无县级责任单位"
+        "counties",
+        "按县（市、区）完成情况",
+        columns,
+        rows,
+        empty="本方案暂无县级责任单位",
+        rules=UNIT_RULES,
     )
 
 
@@ -159,7 +176,14 @@ def trend_table(figures: Figures) -> Table:
         ]
         for p in figures.trend
     ]
-    return Table("trend", "各报送周期趋势", columns, rows, empty="暂无已开始的报送周期")
+    return Table(
+        "trend",
+        "各报送周期趋势",
+        columns,
+        rows,
+        empty="暂无已开始的报送周期",
+        rules=(ON_TIME_RULE, COMPLETION_RULE),
+    )
 
 
 def _number(value: float | None) -> str:

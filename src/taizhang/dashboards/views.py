@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from taizhang.plans.ledger_queries import STATUS_LABELS
-from taizhang.plans.ledger_views import organisation_plan
+from taizhang.accounts.access import load
 from taizhang.plans.models import Plan
-from taizhang.plans.scoping import visible_plans
+from taizhang.reporting.status import STATUS_LABELS
 
 from .charts import chart_data
 from .export import workbook_bytes
@@ -25,6 +24,8 @@ from .rows import plan_rows
 from .tables import all_tables
 
 REFUSED = "数据看板仅供依法治理办和领导查看。"
+
+PLANS = Plan.objects.select_related("organisation", "region")
 
 
 def _check_role(user) -> None:
@@ -35,7 +36,7 @@ def _check_role(user) -> None:
 def dashboard_plan(user, plan_id: int) -> Plan:
     """The plan, if the person may see its dashboard (404 for another organisation's)."""
     _check_role(user)
-    plan = organisation_plan(user, plan_id)
+    plan = load(user, PLANS, plan_id)
     if not user.has_perm("dashboards.view_plan_dashboard", plan):
         raise PermissionDenied(REFUSED)
     return plan
@@ -54,11 +55,11 @@ class HomeView(LoginRequiredMixin, View):
         picked = request.GET.get("plan", "")
         if picked.isdigit():
             return redirect("dashboards:plan", plan_id=int(picked))
-        newest = visible_plans(request.user).order_by("-created_at", "-pk")
+        newest = Plan.objects.for_user(request.user).order_by("-created_at", "-pk")
         plan_id = newest.values_list("pk", flat=True).first()
         if plan_id is None:
             messages.info(request, "暂无实施方案，导入方案后即可查看数据看板。")
-            return redirect("plans:list")
+            return redirect("ledger:list")
         return redirect("dashboards:plan", plan_id=plan_id)
 
 
@@ -73,7 +74,9 @@ class PlanDashboardView(LoginRequiredMixin, TemplateView):
         key = figures.key
         return super().get_context_data(
             plan=plan,
-            plans=list(visible_plans(user).order_by("-created_at", "-pk").values("pk", "title")),
+            plans=list(
+                Plan.objects.for_user(user).order_by("-created_at", "-pk").values("pk", "title")
+            ),
             figures=figures,
             statuses=[(s, STATUS_LABELS[s], key.statuses[s]) for s in STATUS_ORDER],
             tables=tables,

@@ -9,12 +9,13 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from taizhang.accounts.models import Role, User
 from taizhang.demo import clock, story
 from taizhang.plans import importing
-from taizhang.units import directory
+from taizhang.plans.assignments import set_collective_members
+from taizhang.units import services as directory
 from taizhang.units.models import Organisation, Region, Unit
 
 
@@ -47,11 +48,20 @@ def load(demo_dir: Path, password: str) -> list[User]:
             admin["display_name"],
             password,
             role=Role.SYSTEM_ADMIN,
-            is_staff=True,
-            is_superuser=True,
+            is_staff=True,  # staff, not a superuser: the rules answer for it (accounts/rules.py)
         )
     )
+    _refresh_statistics()
     return people
+
+
+def _refresh_statistics() -> None:
+    """PostgreSQL plans queries from table statistics; after a bulk load, before autovacuum
+    catches up, stale ones (a table analysed when empty) turn the dashboard's joins into
+    nested loops over whole tables: minutes instead of milliseconds."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: User) -> None:
@@ -84,7 +94,7 @@ def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: Use
             if meaning == "counties"
             else list(Unit.objects.filter(organisation=organisation, name__in=meaning))
         )
-        directory.set_collective_members(collective, members, actor, "演示数据")
+        set_collective_members(collective, members, actor, "演示数据")
 
 
 def _person(organisation: Organisation, spec: dict, password: str) -> User:

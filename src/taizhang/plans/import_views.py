@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views import View
 from django.views.generic import FormView
 
+from taizhang.accounts.access import load
 from taizhang.plans import importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
@@ -120,17 +121,35 @@ def _stage(request, form, *, region, parent, revises):
     return redirect("plans:import_preview", import_id=plan_import.pk)
 
 
+IMPORTS = PlanImport.objects.select_related("organisation", "region", "revises", "uploaded_by")
+
+
+def staged(request, import_id: int) -> PlanImport:
+    """A staged import of the office's organisation (404 for any other)."""
+    return load(request.user, IMPORTS, import_id)
+
+
+class AbandonView(OfficeOnlyMixin, View):
+    """Abandon a staged import: nothing of it stays behind."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, import_id):
+        plan_import = staged(request, import_id)
+        importing.abandon(plan_import, request.user)
+        messages.info(request, f"已放弃导入《{plan_import.source_name}》，未写入任何数据。")
+        if plan_import.revises_id:
+            return redirect(_ledger_url(plan_import.revises))
+        return redirect("plans:import")
+
+
 class PreviewView(OfficeOnlyMixin, View):
-    """GET: the preview; POST action=confirm|abandon."""
+    """GET: the preview; POST: confirm it (AbandonView abandons it)."""
 
     template_name = "plans/import_preview.html"
 
     def get_import(self) -> PlanImport:
-        return get_object_or_404(
-            PlanImport.objects.select_related("organisation", "region", "revises", "uploaded_by"),
-            pk=self.kwargs["import_id"],
-            organisation_id=self.request.user.organisation_id,
-        )
+        return staged(self.request, self.kwargs["import_id"])
 
     def get(self, request, import_id):
         plan_import = self.get_import()
@@ -139,12 +158,6 @@ class PreviewView(OfficeOnlyMixin, View):
 
     def post(self, request, import_id):
         plan_import = self.get_import()
-        if request.POST.get("action") == "abandon":
-            importing.abandon(plan_import, request.user)
-            messages.info(request, f"已放弃导入《{plan_import.source_name}》，未写入任何数据。")
-            if plan_import.revises_id:
-                return redirect(_ledger_url(plan_import.revises))
-            return redirect("plans:import")
         preview = importing.preview(plan_import)
         form = self.name_form(preview, request.POST)
         if not form.is_valid():
@@ -200,9 +213,9 @@ _UNIT_LEVELS = (Region.Level.PREFECTURE, Region.Level.COUNTY)
 def _ledger_url(plan: Plan) -> str:
     """The plan's ledger page when the ledger app provides one, else the plan list."""
     try:
-        return reverse("plans:ledger", kwargs={"plan_id": plan.pk})
+        return reverse("ledger:ledger", kwargs={"plan_id": plan.pk})
     except NoReverseMatch:
-        return reverse("plans:list")
+        return reverse("ledger:list")
 
 
 # -- what the template shows ----------------------------------------------------------

@@ -3,6 +3,29 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
+NO_DEADLINE = "长期坚持"
+
+
+class AuditAction(models.TextChoices):
+    """What the plans' write paths record (audit/vocabulary.py)."""
+
+    UPDATE = "update", "修改"
+    STAGE = "stage", "上传待确认的方案"
+    ABANDON = "abandon", "放弃导入"
+    PURGE = "purge", "清理过期导入"  # entries of earlier releases
+    IMPORT = "import", "导入方案"
+    REVISE = "revise", "修订方案"
+
+
+class AuditDetail(models.TextChoices):
+    MEASURES_ADDED = "measures_added", "新增任务"
+    MEASURES_CHANGED = "measures_changed", "修改任务"
+    MEASURES_WITHDRAWN = "measures_withdrawn", "删除任务"
+    KEPT_WITH_REPORTS = "kept_with_reports", "保留报告的任务"
+    FILE = "file", "文件"  # entries of earlier releases
+
 
 class Plan(models.Model):
     organisation = models.ForeignKey(
@@ -33,6 +56,15 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Unit staff see a plan their unit carries a measure of; a county office its own plans
+    # and those its county's units carry measures of.
+    scope = Scope(
+        organisation="organisation",
+        units=("measures__assignments__unit",),
+        regions=("region", "measures__assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "实施方案"
         ordering = ["-created_at"]
@@ -47,7 +79,10 @@ class Chapter(models.Model):
     title = models.CharField("标题", max_length=300)
     position = models.PositiveIntegerField()
 
+    scope = Scope(organisation="plan__organisation")
+
     class Meta:
+        verbose_name = verbose_name_plural = "章"
         ordering = ["position"]
 
     def __str__(self):
@@ -63,7 +98,10 @@ class Section(models.Model):
     title = models.CharField("标题", max_length=300)
     position = models.PositiveIntegerField()
 
+    scope = Scope(organisation="plan__organisation")
+
     class Meta:
+        verbose_name = verbose_name_plural = "节"
         ordering = ["position"]
 
     def __str__(self):
@@ -97,6 +135,13 @@ class Measure(models.Model):
     )
     withdrawn = models.BooleanField("已删除", default=False, help_text="dropped by a revision")
 
+    scope = Scope(
+        organisation="plan__organisation",
+        units=("assignments__unit",),
+        regions=("plan__region", "assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "任务"
         ordering = ["position"]
@@ -104,6 +149,11 @@ class Measure(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title or self.text[:30]}"
+
+    @property
+    def deadline_label(self) -> str:
+        """完成时限 as the plan printed it; a measure without one is 长期坚持."""
+        return self.deadline_text or NO_DEADLINE
 
 
 class Assignment(models.Model):
@@ -124,6 +174,10 @@ class Assignment(models.Model):
         related_name="assignments",
     )
 
+    scope = Scope(
+        organisation="measure__plan__organisation", units=("unit",), regions=("unit__region",)
+    )
+
     class Meta:
         verbose_name = verbose_name_plural = "任务分工"
         constraints = [
@@ -141,14 +195,20 @@ class MeasureCollective(models.Model):
     collective = models.ForeignKey(
         "units.Collective", on_delete=models.PROTECT, related_name="measures"
     )
-    role = models.CharField(max_length=20, choices=Assignment.Role.choices)
+    role = models.CharField("角色", max_length=20, choices=Assignment.Role.choices)
+
+    scope = Scope(organisation="measure__plan__organisation")
 
     class Meta:
+        verbose_name = verbose_name_plural = "任务所列统称"
         constraints = [
             models.UniqueConstraint(
                 fields=["measure", "collective"], name="unique_measure_collective"
             )
         ]
+
+    def __str__(self):
+        return f"{self.collective} · {self.measure}"
 
 
 class Target(models.Model):
@@ -170,6 +230,8 @@ class Target(models.Model):
     per = models.CharField("人均口径", max_length=20, blank=True, help_text="每万人 → 万人")
     baseline = models.FloatField("基期值", null=True, blank=True)
 
+    scope = Scope(organisation="plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "目标指标"
 
@@ -184,6 +246,8 @@ class RecurringDuty(models.Model):
     quote = models.CharField("原文", max_length=500)
     times_per_year = models.PositiveSmallIntegerField("每年次数", default=1)
 
+    scope = Scope(organisation="measure__plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "经常性任务"
 
@@ -197,7 +261,7 @@ class PlanImport(models.Model):
 
     organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    source_name = models.CharField(max_length=300)
+    source_name = models.CharField("来源文件", max_length=300)
     document = models.JSONField("解析结果")
     unit_choices = models.JSONField("单位匹配", default=dict)
     region = models.ForeignKey("units.Region", on_delete=models.PROTECT)
@@ -205,6 +269,8 @@ class PlanImport(models.Model):
         Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="revision_imports"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(organisation="organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "导入"

@@ -21,10 +21,6 @@ class MeasureDiff:
     changed: list[int] = field(default_factory=list)  # new task indexes whose text or units moved
     withdrawn: list[int] = field(default_factory=list)  # old measure ids
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.added or self.changed or self.withdrawn)
-
 
 def diff_measures(old: list[dict], new: list[dict]) -> MeasureDiff:
     """``old``: [{"id", "number", "text", "units"}]; ``new``: tasks of a Plan document."""

@@ -2,27 +2,33 @@
 
 Only the fields the office chose are ever copied into the result: the templates receive
 these plain objects, never reports, reviews, evidence or people, so nothing internal can
-reach the page by accident. Status, narrative and update time come from ACCEPTED reports
-only: what a unit has filed but nobody has reviewed is not yet the government's word."""
+reach the page by accident. Narrative and update time come from ACCEPTED reports only:
+what a unit has filed but nobody has reviewed is not yet the government's word. Statuses
+and the completion rate are reporting's (reporting/status.py), as on every other page."""
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 
-from taizhang.plans.ledger_queries import NO_DEADLINE, STATUS_LABELS, derive_status
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Target
 from taizhang.public.models import Publication
 from taizhang.reporting.models import ProgressReport
+from taizhang.reporting.status import (
+    COMPLETION_RULE,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    STATUS_RULE,
+    Completion,
+    measure_statuses,
+)
 from taizhang.supervision.progress import progress_of_targets
 
-ACCEPTED = ProgressReport.State.ACCEPTED
 LEAD = Assignment.Role.LEAD
-STATUS_ORDER = [value for value, _ in ProgressReport.Status.choices]
 SUMMARY_LENGTH = 150  # characters of an accepted narrative the page shows
 
 
@@ -63,9 +69,10 @@ class PublicPlan:
     chapters: list[PublicChapter]
     total: int
     stats: list[tuple[str, str, int]]  # (status, label, count), when status is public
-    done_percent: int
+    completion: Completion | None  # when status is public
     plan_targets: list[PublicTarget]  # targets of the whole plan (总体目标)
     updated_at: datetime.datetime | None
+    rules: tuple[str, ...] = (COMPLETION_RULE, STATUS_RULE)  # 口径 under the figures
 
     @property
     def plan(self):
@@ -96,11 +103,13 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
             _public_target(target, progress.get(target.pk))
         )
 
+    statuses = measure_statuses(Measure.objects.filter(plan=plan, withdrawn=False), today)
     chapters: list[PublicChapter] = []
     counts: Counter = Counter()
     latest_report = None
     for measure in measures:
-        item, report, status = _public_measure(measure, publication, today)
+        status = statuses[measure.pk]
+        item, report = _public_measure(measure, publication, status)
         item.targets = by_measure.get(measure.pk, [])
         counts[status] += 1
         if report is not None and (latest_report is None or report.updated_at > latest_report):
@@ -111,10 +120,10 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
         chapters[-1].measures.append(item)
 
     total = len(measures)
-    stats, done_percent = [], 0
+    stats, completion = [], None
     if publication.show_status:
         stats = [(s, STATUS_LABELS[s], counts[s]) for s in STATUS_ORDER]
-        done_percent = round(100 * counts[ProgressReport.Status.DONE] / total) if total else 0
+        completion = Completion.of(counts.elements())
     updated_at = None
     if publication.show_updated:
         updated_at = max(
@@ -125,7 +134,7 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
         chapters=chapters,
         total=total,
         stats=stats,
-        done_percent=done_percent,
+        completion=completion,
         plan_targets=by_measure.get(None, []),
         updated_at=updated_at,
     )
@@ -133,7 +142,7 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
 
 def _measures(plan):
     accepted = (
-        ProgressReport.objects.filter(state=ACCEPTED)
+        ProgressReport.objects.accepted()
         .select_related("period")
         .order_by("-period__ends_on", "-pk")
     )
@@ -156,14 +165,12 @@ def _measures(plan):
     )
 
 
-def _public_measure(measure, publication, today):
-    """The measure as the public sees it, the lead unit's latest accepted report (for the
-    update time) and the measure's status (counted even when not shown)."""
+def _public_measure(measure, publication, status):
+    """The measure as the public sees it, and the lead unit's latest accepted report (for
+    the summary and the update time)."""
     assignments = list(measure.assignments.all())
     lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
     report = max(lead_reports, key=lambda r: (r.period.ends_on, r.pk), default=None)
-    anyone = any(a.reports.all() for a in assignments)
-    status = derive_status(measure.deadline, report and report.status, anyone, today)
 
     item = PublicMeasure(number=measure.number)
     if publication.show_text:
@@ -176,7 +183,7 @@ def _public_measure(measure, publication, today):
     if publication.show_responsible_units:
         item.responsible = _named(assignments, collectives, Assignment.Role.RESPONSIBLE)
     if publication.show_deadline:
-        item.deadline = measure.deadline_text or NO_DEADLINE
+        item.deadline = measure.deadline_label
     if publication.show_status:
         item.status, item.status_label = status, STATUS_LABELS[status]
     if publication.show_narrative and report is not None and report.narrative.strip():
@@ -184,7 +191,7 @@ def _public_measure(measure, publication, today):
         item.summary_period = report.period.name
     if publication.show_updated and report is not None:
         item.updated_on = timezone.localdate(report.updated_at)
-    return item, report, status
+    return item, report
 
 
 def _named(assignments, collectives, role) -> list[str]:
@@ -223,7 +230,7 @@ def _public_target(target, progress) -> PublicTarget:
 class PublicEntry:
     publication: Publication
     total: int
-    done_percent: int | None  # None when the status is not public
+    completion: Completion | None  # None when the status is not public
     updated_at: datetime.datetime | None
 
     @property
@@ -232,28 +239,17 @@ class PublicEntry:
 
 
 def entries(publications: list[Publication], today=None) -> list[PublicEntry]:
-    """Key figures of each published plan: two queries whatever the number of plans."""
+    """Key figures of each published plan: three queries whatever the number of plans."""
     today = today or timezone.localdate()
     ids = [p.plan_id for p in publications]
-    accepted = ProgressReport.objects.filter(
-        assignment__measure=OuterRef("pk"), state=ACCEPTED
-    ).order_by("-period__ends_on", "-pk")
-    rows = (
-        Measure.objects.filter(plan_id__in=ids, withdrawn=False)
-        .annotate(
-            lead_status=Subquery(accepted.filter(assignment__role=LEAD).values("status")[:1]),
-            any_report=Subquery(accepted.values("pk")[:1]),
-        )
-        .values_list("plan_id", "deadline", "lead_status", "any_report")
-    )
-    totals: Counter = Counter()
-    done: Counter = Counter()
-    for plan_id, deadline, lead_status, any_report in rows:
-        totals[plan_id] += 1
-        if derive_status(deadline, lead_status, any_report is not None, today) == "done":
-            done[plan_id] += 1
+    measures = Measure.objects.filter(plan_id__in=ids, withdrawn=False)
+    statuses = measure_statuses(measures, today)
+    by_plan: dict[int, list[str]] = defaultdict(list)
+    for pk, plan_id in measures.values_list("pk", "plan_id"):
+        by_plan[plan_id].append(statuses[pk])
     latest = dict(
-        ProgressReport.objects.filter(state=ACCEPTED, assignment__measure__plan_id__in=ids)
+        ProgressReport.objects.accepted()
+        .filter(assignment__measure__plan_id__in=ids)
         .values_list("assignment__measure__plan_id")
         .annotate(last=Max("updated_at"))
         .values_list("assignment__measure__plan_id", "last")
@@ -261,10 +257,8 @@ def entries(publications: list[Publication], today=None) -> list[PublicEntry]:
     result = []
     for publication in publications:
         plan = publication.plan
-        total = totals[plan.pk]
-        percent = None
-        if publication.show_status:
-            percent = round(100 * done[plan.pk] / total) if total else 0
+        completion = Completion.of(by_plan[plan.pk])
+        total = completion.total
         updated = None
         if publication.show_updated:
             updated = max(
@@ -272,5 +266,6 @@ def entries(publications: list[Publication], today=None) -> list[PublicEntry]:
                 for t in (latest.get(plan.pk), publication.updated_at, plan.updated_at)
                 if t is not None
             )
-        result.append(PublicEntry(publication, total, percent, updated))
+        shown = completion if publication.show_status else None
+        result.append(PublicEntry(publication, total, shown, updated))
     return result

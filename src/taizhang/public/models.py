@@ -3,6 +3,14 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.scoping import Scope
+
+
+class AuditAction(models.TextChoices):
+    """What the public page's settings record (audit/vocabulary.py)."""
+
+    UPDATE = "update", "修改"
+
 
 class Publication(models.Model):
     """The disclosure settings of one plan. Without a row, or with ``published`` off, the
@@ -27,6 +35,8 @@ class Publication(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    scope = Scope(organisation="plan__organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "公开设置"

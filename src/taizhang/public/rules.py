@@ -3,13 +3,7 @@ organisation. Reading the public pages needs no permission at all."""
 
 import rules
 
-from taizhang.accounts.predicates import is_office_admin
-
-
-@rules.predicate
-def in_organisation(user, plan):
-    return plan is not None and plan.organisation_id == user.organisation_id
-
+from taizhang.accounts.predicates import in_organisation, is_office_admin
 
 rules.add_perm("public.manage_publications", is_office_admin)
 rules.add_perm("public.change_publication", is_office_admin & in_organisation)

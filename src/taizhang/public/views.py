@@ -6,16 +6,16 @@ and may be cached by any proxy for a few minutes."""
 
 from __future__ import annotations
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views import View
 
+from taizhang.accounts.access import load
 from taizhang.plans.models import Plan
 from taizhang.public import disclosure, services
 from taizhang.public.forms import PublicationForm
@@ -49,11 +49,14 @@ class IndexView(View):
             else:
                 publications = [p for p in publications if p.plan.organisation_id == chosen.pk]
         groups: dict[int, dict] = {}
-        for entry in disclosure.entries(publications):
+        entries = disclosure.entries(publications)
+        for entry in entries:
             organisation = entry.plan.organisation
             groups.setdefault(organisation.pk, {"organisation": organisation, "entries": []})
             groups[organisation.pk]["entries"].append(entry)
         context = {
+            # 口径 under the rates, where any is shown
+            "rule": disclosure.COMPLETION_RULE if any(e.completion for e in entries) else "",
             "groups": list(groups.values()),
             "organisations": organisations,
             "chosen": chosen,
@@ -77,21 +80,22 @@ class SettingsView(LoginRequiredMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         # The role check comes before any lookup: other roles learn nothing about ids.
-        if request.user.is_authenticated and not rules.has_perm(
-            "public.manage_publications", request.user
+        if request.user.is_authenticated and not request.user.has_perm(
+            "public.manage_publications"
         ):
             raise PermissionDenied("只有依法治理办可以设置公开内容。")
         return super().dispatch(request, *args, **kwargs)
 
     def load(self, request, plan_id) -> Plan:
-        plan = get_object_or_404(
-            Plan.objects.select_related("organisation", "publication"), pk=plan_id
+        plans = Plan.objects.select_related("organisation", "publication")
+        return load(
+            request.user,
+            plans,
+            plan_id,
+            "public.change_publication",
+            "只有依法治理办可以设置公开内容。",
+            "没有找到该实施方案。",
         )
-        if plan.organisation_id != request.user.organisation_id:
-            raise Http404("没有找到该实施方案。")
-        if not rules.has_perm("public.change_publication", request.user, plan):
-            raise PermissionDenied("只有依法治理办可以设置公开内容。")
-        return plan
 
     def get(self, request, plan_id):
         plan = self.load(request, plan_id)

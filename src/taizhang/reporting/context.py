@@ -1,10 +1,15 @@
 """What the report pages show around a report: the measure, its targets and values,
-evidence, reviews, and for a lead unit the responsible units' reports."""
+evidence, reviews, and for a lead unit the responsible units' reports; and how they load
+it (REPORTS: with what the pages read)."""
 
 from __future__ import annotations
 
-from taizhang.reporting import access
-from taizhang.reporting.models import ProgressReport, Review
+from taizhang.reporting.models import Evidence, ProgressReport, Review
+
+REPORT_RELATED = ("assignment__unit", "assignment__measure__plan", "period", "updated_by")
+REPORTS = ProgressReport.objects.select_related(*REPORT_RELATED)
+EVIDENCE = Evidence.objects.select_related(*(f"report__{name}" for name in REPORT_RELATED))
+NOT_FOUND = "没有找到该报告。"
 
 
 def report_context(report: ProgressReport) -> dict:
@@ -26,7 +31,9 @@ def report_context(report: ProgressReport) -> dict:
         "targets": targets,
         "evidence": list(report.evidence.select_related("uploaded_by")) if saved else [],
         "reviews": reviews,
-        "last_return": returns[-1] if returns and report.state == "returned" else None,
+        "last_return": returns[-1]
+        if returns and report.state == ProgressReport.State.RETURNED
+        else None,
         "consolidation": consolidation(report, assignments) if report.is_lead_report else None,
     }
 
@@ -47,8 +54,8 @@ def consolidation(report: ProgressReport, assignments: list) -> list[dict]:
 def permissions(user, report: ProgressReport) -> dict:
     """What the person may do with the report, for the page's buttons."""
     return {
-        "can_edit": access.may(user, "reporting.edit_report", report),
+        "can_edit": user.has_perm("reporting.edit_report", report),
         "can_review": report.state == ProgressReport.State.SUBMITTED
-        and access.may(user, "reporting.review_report", report),
-        "can_highlight": access.may(user, "reporting.highlight_report", report),
+        and user.has_perm("reporting.review_report", report),
+        "can_highlight": user.has_perm("reporting.highlight_report", report),
     }

@@ -1,7 +1,43 @@
-"""Reporting periods, progress reports with their versions, evidence, values and reviews."""
+"""Reporting periods, progress reports with their versions, evidence, values and reviews.
+
+What a report means for the rest of the system lives here and in status.py: which states
+count as filed (State.FILED), which the unit may still edit (State.OPEN), the latest report
+of an assignment, and whether it was filed on time (on_time: first submitted on or before
+its period's due date; a report returned and submitted again keeps its first date)."""
+
+import datetime
+import enum
+import operator
+from functools import reduce
 
 from django.conf import settings
 from django.db import models
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
+
+class AuditAction(models.TextChoices):
+    """What reporting's write paths record (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    SAVE = "save", "保存报告"
+    SUBMIT = "submit", "报送"
+    ACCEPT = "accept", "审核通过"
+    RETURN = "return", "退回"
+    HIGHLIGHT = "highlight", "标记典型做法"
+    EVIDENCE = "evidence", "佐证材料"
+    MOVE = "move", "转移报告（单位合并）"
+
+
+class AuditDetail(models.TextChoices):
+    VALUES = "values", "指标实际值"
+    EVIDENCE_ADDED = "evidence_added", "添加材料"
+    EVIDENCE_REMOVED = "evidence_removed", "删除材料"
+    UNIT = "unit", "报送单位"
 
 
 class Period(models.Model):
@@ -23,6 +59,14 @@ class Period(models.Model):
         "截止规则", max_length=100, blank=True, help_text="e.g. 期末后10个工作日"
     )
 
+    # A period is seen with its plan.
+    scope = Scope(
+        organisation="plan__organisation",
+        units=("plan__measures__assignments__unit",),
+        regions=("plan__region", "plan__measures__assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "报送周期"
         ordering = ["-ends_on"]
@@ -30,6 +74,65 @@ class Period(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def closes_at(self) -> datetime.datetime:
+        """The first moment after the due date, in the office's time zone: a report first
+        submitted before it is on time."""
+        day_after = self.due_on + datetime.timedelta(days=1)
+        return datetime.datetime.combine(
+            day_after, datetime.time.min, tzinfo=timezone.get_current_timezone()
+        )
+
+
+class ProgressReportQuerySet(ScopedQuerySet):
+    """The questions every page asks of reports, answered once."""
+
+    def filed(self):
+        return self.filter(state__in=ProgressReport.State.FILED)
+
+    def open(self):
+        return self.filter(state__in=ProgressReport.State.OPEN)
+
+    def accepted(self):
+        return self.filter(state=ProgressReport.State.ACCEPTED)
+
+    def latest_per_assignment(self):
+        """Of the reports in this queryset, each assignment's latest: the one for the period
+        that ends last (the later report when two periods end together)."""
+        latest = self.filter(assignment=OuterRef("assignment")).order_by("-period__ends_on", "-pk")
+        return self.filter(pk=Subquery(latest.values("pk")[:1]))
+
+    def with_on_time(self):
+        """Annotate ``on_time``: True when first submitted on or before the period's due
+        date (in the office's time zone), False when first submitted later, None when never
+        submitted. Returned and submitted again keeps the first date."""
+        first_day = TruncDate("first_submitted_at", tzinfo=timezone.get_current_timezone())
+        return self.alias(first_day=first_day).annotate(
+            on_time=Case(
+                When(first_submitted_at__isnull=True, then=Value(None)),
+                When(first_day__lte=F("period__due_on"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(null=True),
+            )
+        )
+
+    @staticmethod
+    def on_time_in(periods) -> Q:
+        """The with_on_time rule as a plain filter for reports of known ``periods``: first
+        submitted before the period closes. Aggregates over many reports use it, since it
+        compares stored instants instead of converting each one to a local date."""
+        return reduce(
+            operator.or_,
+            (Q(period_id=p.pk, first_submitted_at__lt=p.closes_at) for p in periods),
+            Q(pk__in=[]),
+        )
+
+    def on_time(self):
+        return self.with_on_time().filter(on_time=True)
+
+    def late(self):
+        return self.with_on_time().filter(on_time=False)
 
 
 class ProgressReport(models.Model):
@@ -50,6 +153,12 @@ class ProgressReport(models.Model):
         RETURNED = "returned", "已退回"
         ACCEPTED = "accepted", "已审核通过"
 
+        # What the states mean. Filed: sent and standing (submitted, or accepted). Open:
+        # the unit's to edit (a draft, or returned to it). Accepted: the government's word,
+        # the only state completion and the public page count.
+        FILED = enum.nonmember(("submitted", "accepted"))
+        OPEN = enum.nonmember(("draft", "returned"))
+
     assignment = models.ForeignKey(
         "plans.Assignment", on_delete=models.PROTECT, related_name="reports"
     )
@@ -68,7 +177,21 @@ class ProgressReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField("最近报送时间", null=True, blank=True)
+    # Set by the first submission and never again: on time is decided from it.
+    first_submitted_at = models.DateTimeField("首次报送时间", null=True, blank=True)
+
+    objects = ProgressReportQuerySet.as_manager()
+
+    # A unit's staff see its reports, a county office its county's units'; a reviewer also
+    # the responsible units' reports on the measures its unit leads.
+    scope = Scope(
+        organisation="assignment__unit__organisation",
+        units=("assignment__unit",),
+        regions=("assignment__unit__region",),
+        led="assignment__measure",
+        led_rows=(("assignment__role", "responsible"),),
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "进展报告"
@@ -85,6 +208,17 @@ class ProgressReport(models.Model):
     def is_lead_report(self) -> bool:
         return self.assignment.role == "lead"
 
+    @property
+    def is_filed(self) -> bool:
+        return self.state in self.State.FILED
+
+    @property
+    def filed_on_time(self) -> bool | None:
+        """As ProgressReportQuerySet.with_on_time, for one report in hand."""
+        if self.first_submitted_at is None:
+            return None
+        return timezone.localdate(self.first_submitted_at) <= self.period.due_on
+
 
 class ReportVersion(models.Model):
     """Every saved state of a report, kept: nothing a unit filed is ever lost."""
@@ -96,11 +230,17 @@ class ReportVersion(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    scope = ProgressReport.scope.under("report")
+
     class Meta:
+        verbose_name = verbose_name_plural = "报告版本"
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="unique_report_version")
         ]
+
+    def __str__(self):
+        return f"{self.report}（第{self.number}版）"
 
 
 def evidence_path(instance, filename):
@@ -115,6 +255,8 @@ class Evidence(models.Model):
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    scope = ProgressReport.scope.under("report")
 
     class Meta:
         verbose_name = verbose_name_plural = "佐证材料"
@@ -131,10 +273,16 @@ class IndicatorValue(models.Model):
     value = models.FloatField("实际值")
     source = models.CharField("数据来源", max_length=200, blank=True)
 
+    scope = ProgressReport.scope.under("report")
+
     class Meta:
+        verbose_name = verbose_name_plural = "指标填报值"
         constraints = [
             models.UniqueConstraint(fields=["report", "target"], name="one_value_per_target")
         ]
+
+    def __str__(self):
+        return f"{self.target}：{self.value:g}"
 
 
 class Review(models.Model):
@@ -153,6 +301,11 @@ class Review(models.Model):
     comment = models.TextField("意见", blank=True)
     at = models.DateTimeField(auto_now_add=True)
 
+    scope = ProgressReport.scope.under("report")
+
     class Meta:
         verbose_name = verbose_name_plural = "审核记录"
         ordering = ["at"]
+
+    def __str__(self):
+        return f"{self.report}：{self.get_decision_display()}"

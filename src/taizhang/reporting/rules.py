@@ -1,79 +1,49 @@
-"""Who may see, edit and review progress reports. Object checks take a ProgressReport."""
+"""Who may see, edit and review progress reports. Object checks take a ProgressReport (or a
+Period)."""
 
 import rules
 
 from taizhang.accounts.predicates import (
+    in_organisation,
+    in_scope,
     is_county_office,
-    is_leader,
     is_office_admin,
+    is_org_wide_reader,
     is_reviewer,
-    is_system_admin,
     is_unit_staff,
+    led_by_own_unit,
+    of_own_county,
+    of_own_unit,
 )
-
-
-@rules.predicate
-def in_organisation(user, report):
-    return report.assignment.unit.organisation_id == user.organisation_id
-
-
-@rules.predicate
-def own_unit(user, report):
-    return user.unit_id is not None and report.assignment.unit_id == user.unit_id
-
-
-@rules.predicate
-def own_region(user, report):
-    return user.region_id is not None and report.assignment.unit.region_id == user.region_id
-
-
-@rules.predicate
-def leads_the_measure(user, report):
-    """The reviewer's unit leads the measure this (responsible unit's) report is on."""
-    if user.unit_id is None or report.is_lead_report:
-        return False
-    return report.assignment.measure.assignments.filter(unit_id=user.unit_id, role="lead").exists()
-
-
-@rules.predicate
-def is_lead_report(user, report):
-    return report.is_lead_report
+from taizhang.reporting.models import ProgressReport
 
 
 @rules.predicate
 def editable_state(user, report):
-    return report.state in ("draft", "returned")
+    return report.state in ProgressReport.State.OPEN
 
 
-may_file = (is_unit_staff & own_unit) | (is_county_office & own_region)
+@rules.predicate
+def filed(user, report):
+    return report.is_filed
 
-rules.add_perm(
-    "reporting.view_report",
-    is_system_admin
-    | (
-        in_organisation
-        & (is_office_admin | is_leader | may_file | (is_reviewer & leads_the_measure))
-    ),
-)
+
+# Those who file a report: its unit's staff, its county's office.
+may_file = (is_unit_staff & of_own_unit) | (is_county_office & of_own_county)
+
+rules.add_perm("reporting.view_report", in_scope)
 rules.add_perm("reporting.edit_report", in_organisation & may_file & editable_state)
 rules.add_perm(
     "reporting.review_report",
     # The lead unit reviews the responsible units' reports; the office reviews the lead
     # units' consolidated reports and, supervising the whole plan, may settle any report.
-    in_organisation & ((is_reviewer & leads_the_measure) | is_office_admin),
+    in_organisation & ((is_reviewer & led_by_own_unit) | is_office_admin),
 )
 rules.add_perm("reporting.manage_periods", is_office_admin)
-
-
-@rules.predicate
-def period_in_organisation(user, period):
-    return period is not None and period.plan.organisation_id == user.organisation_id
-
-
-@rules.predicate
-def filed(user, report):
-    return report.state in ("submitted", "accepted")
-
-
-rules.add_perm("reporting.change_period", is_office_admin & period_in_organisation)
+# The work each person has on the to-do page.
+rules.add_perm("reporting.file_reports", is_unit_staff | is_county_office)
+rules.add_perm("reporting.review_as_lead_unit", is_reviewer)
+rules.add_perm("reporting.review_as_office", is_office_admin)
+rules.add_perm("reporting.follow_periods", is_org_wide_reader)
+rules.add_perm("reporting.change_period", is_office_admin & in_organisation)
 rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)

@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from taizhang.audit.log import record
+from taizhang.plans.models import Assignment
 from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.reporting.models import (
+    AuditAction,
     Evidence,
     IndicatorValue,
     ProgressReport,
@@ -20,7 +22,7 @@ from taizhang.reporting.models import (
 )
 
 EDITABLE_FIELDS = ("status", "narrative", "actions", "problems", "next_steps")
-OPEN_STATES = (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED)
+OPEN_STATES = ProgressReport.State.OPEN
 
 
 class ConcurrentEdit(Exception):
@@ -92,19 +94,22 @@ def save_draft(report, user, data: dict, expected_version: int, values=None) -> 
             changes[field] = [getattr(report, field), data[field]]
             setattr(report, field, data[field])
     current = {v.target_id: v for v in report.values.all()}
+    reported = {}  # target quote -> [before, after]
     for target, (value, source) in (values or {}).items():
         old = current.get(target.pk)
         if value is None:
             if old is not None:
                 old.delete()
-                changes[f"指标{target.pk}"] = [old.value, None]
+                reported[target.quote] = [old.value, None]
             continue
         if old is None or old.value != value or old.source != source:
             IndicatorValue.objects.update_or_create(
                 report=report, target=target, defaults={"value": value, "source": source}
             )
-            changes[f"指标{target.pk}"] = [old.value if old else None, value]
-    return _commit(report, user, "save", changes)
+            reported[target.quote] = [old.value if old else None, value]
+    if reported:
+        changes["values"] = reported
+    return _commit(report, user, AuditAction.SAVE, changes)
 
 
 @transaction.atomic
@@ -116,7 +121,9 @@ def submit(report, user, expected_version: int) -> ProgressReport:
         raise ValidationError("请填写进展情况后再提交审核。")
     report.state = ProgressReport.State.SUBMITTED
     report.submitted_at = timezone.now()
-    return _commit(report, user, "submit", {"state": "submitted"})
+    if report.first_submitted_at is None:  # on time is decided by the first submission
+        report.first_submitted_at = report.submitted_at
+    return _commit(report, user, AuditAction.SUBMIT, {"state": report.state})
 
 
 @transaction.atomic
@@ -140,22 +147,21 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         if decision == Review.Decision.ACCEPT
         else ProgressReport.State.RETURNED
     )
-    return _commit(report, reviewer, decision, {"state": report.state}, reason=comment[:500])
+    action = AuditAction.ACCEPT if decision == Review.Decision.ACCEPT else AuditAction.RETURN
+    return _commit(report, reviewer, action, {"state": report.state}, reason=comment[:500])
 
 
 @transaction.atomic
 def mark_highlight(report, user, highlight: bool) -> ProgressReport:
     """The office marks (or unmarks) a report as a typical practice (典型做法)."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if highlight and report.state not in (
-        ProgressReport.State.SUBMITTED,
-        ProgressReport.State.ACCEPTED,
-    ):
+    if highlight and not report.is_filed:
         raise WorkflowError("只有已报送的报告才能标记为典型做法。")
     if report.highlight != highlight:
         report.highlight = highlight
         report.save(update_fields=["highlight"])
-        record(user, "highlight", report, {"highlight": highlight})
+        changes = {"highlight": [not highlight, highlight]}
+        record(user, AuditAction.HIGHLIGHT, report, changes, organisation=_organisation(report))
     return report
 
 
@@ -178,8 +184,50 @@ def add_evidence(report, user, upload) -> Evidence:
         size=upload.size,
         uploaded_by=user,
     )
-    record(user, "evidence", report, {"添加材料": original_name})
+    changes = {"evidence_added": original_name}
+    record(user, AuditAction.EVIDENCE, report, changes, organisation=_organisation(report))
     return evidence
+
+
+@transaction.atomic
+def move_report(report, assignment, actor, reason: str = "") -> ProgressReport:
+    """Put a report on another unit's assignment of the same measure (two units merged):
+    a new version and an audit entry say where it came from."""
+    report = _lock(report, report.version)
+    if assignment.measure_id != report.assignment.measure_id:
+        raise WorkflowError("只能在同一任务的单位之间转移报告。")
+    taken = ProgressReport.objects.filter(assignment=assignment, period_id=report.period_id)
+    if taken.exclude(pk=report.pk).exists():
+        raise WorkflowError(
+            f"两个单位在任务{report.assignment.measure.number}的“{report.period}”"
+            "都已有进展报告，无法自动合并，请先处理其中一份报告。"
+        )
+    before = report.assignment.unit.name
+    report.assignment = assignment
+    changes = {"unit": [before, assignment.unit.name]}
+    return _commit(report, actor, AuditAction.MOVE, changes, reason)
+
+
+@transaction.atomic
+def move_reports_of_shared_measures(duplicate, keep, actor, reason: str = "") -> int:
+    """Merging ``duplicate`` into ``keep``: where both carry a measure, the duplicate's
+    assignment is about to go (plans.assignments.move_assignments), so its reports move to
+    the kept unit's assignment first. Refused as a whole when both have a report for the
+    same period. Returns how many reports moved."""
+    kept = {
+        a.measure_id: a
+        for a in Assignment.objects.filter(
+            unit=keep, measure__assignments__unit=duplicate
+        ).select_related("unit")
+    }
+    reports = ProgressReport.objects.filter(
+        assignment__unit=duplicate, assignment__measure_id__in=list(kept)
+    ).order_by("pk")
+    moved = 0
+    for report in reports:
+        move_report(report, kept[report.assignment.measure_id], actor, reason)
+        moved += 1
+    return moved
 
 
 def _remove_evidence(report, user, evidence) -> None:
@@ -188,7 +236,8 @@ def _remove_evidence(report, user, evidence) -> None:
     evidence.delete()
     # The file goes only once the deletion is committed: a rollback must find it there.
     transaction.on_commit(lambda: storage.delete(path))
-    record(user, "evidence", report, {"删除材料": name})
+    changes = {"evidence_removed": name}
+    record(user, AuditAction.EVIDENCE, report, changes, organisation=_organisation(report))
 
 
 def _lock(report, expected_version: int) -> ProgressReport:
@@ -215,8 +264,12 @@ def _commit(report, user, action: str, changes: dict, reason: str = "") -> Progr
         snapshot=_snapshot(report),
         author=user,
     )
-    record(user, action, report, changes, reason)
+    record(user, action, report, changes, reason, organisation=_organisation(report))
     return report
+
+
+def _organisation(report) -> int:
+    return report.assignment.unit.organisation_id
 
 
 def _snapshot(report) -> dict:

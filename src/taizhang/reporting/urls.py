@@ -5,6 +5,7 @@ from taizhang.reporting.views import detail, periods, report_form, review
 app_name = "reporting"
 urlpatterns = [
     path("periods/", periods.PeriodListView.as_view(), name="periods"),
+    path("periods/year/", periods.PeriodYearView.as_view(), name="period_year"),
     path("periods/<int:period_id>/", periods.PeriodEditView.as_view(), name="period_edit"),
     path(
         "assignments/<int:assignment_id>/periods/<int:period_id>/",

@@ -1,8 +1,23 @@
-"""What the office tracks beyond the reports: target trajectories and readings, recurring
-duties fulfilled, and urging notices sent."""
+"""What the office tracks beyond the reports: target trajectories and readings, and
+recurring duties fulfilled. (Urging notices are the notices app's.)"""
 
 from django.conf import settings
 from django.db import models
+
+from taizhang.accounts.scoping import Scope
+
+
+class AuditAction(models.TextChoices):
+    """What supervision's write paths record (audit/vocabulary.py)."""
+
+    UPDATE = "update", "修改"
+    RECORD_FULFILMENT = "record_fulfilment", "登记经常性任务落实情况"
+    ADD_READING = "add_reading", "录入指标实际值"
+    DELETE_READING = "delete_reading", "删除指标实际值"
+
+
+class AuditDetail(models.TextChoices):
+    MILESTONES = "milestones", "年度节点"
 
 
 class TargetTracking(models.Model):
@@ -20,8 +35,13 @@ class TargetTracking(models.Model):
         "推进方式", max_length=20, choices=Trajectory.choices, default=Trajectory.LINEAR
     )
 
+    scope = Scope(organisation="target__plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "目标进度设置"
+
+    def __str__(self):
+        return self.target.quote
 
 
 class Milestone(models.Model):
@@ -31,12 +51,17 @@ class Milestone(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     value = models.FloatField("节点值")
 
+    scope = Scope(organisation="target__plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "年度节点"
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(fields=["target", "year"], name="one_milestone_per_year")
         ]
+
+    def __str__(self):
+        return f"{self.target.quote}：{self.year}年{self.value:g}"
 
 
 class TargetReading(models.Model):
@@ -50,9 +75,14 @@ class TargetReading(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    scope = Scope(organisation="target__plan__organisation")
+
     class Meta:
         verbose_name = verbose_name_plural = "指标实际值"
         ordering = ["measured_on"]
+
+    def __str__(self):
+        return f"{self.target.quote}：{self.value:g}（{self.measured_on:%Y-%m-%d}）"
 
 
 def fulfilment_path(instance, filename):
@@ -73,39 +103,18 @@ class DutyFulfilment(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    scope = Scope(
+        organisation="duty__measure__plan__organisation", units=("unit",), regions=("unit__region",)
+    )
+
     class Meta:
         verbose_name = verbose_name_plural = "经常性任务落实记录"
         ordering = ["-happened_on"]
 
+    def __str__(self):
+        return f"{self.unit}·{self.duty}（{self.happened_on:%Y-%m-%d}）"
+
 
 def notice_path(instance, filename):
+    """Kept for migration 0001, which names it: urging notices are the notices app's now."""
     return f"notices/{instance.organisation_id}/{filename}"
-
-
-class UrgeNotice(models.Model):
-    """A formal reminder to a unit; the escalation ladder is reminder -> 催办 -> 通报."""
-
-    class Level(models.TextChoices):
-        REMINDER = "reminder", "提醒"
-        URGE = "urge", "催办"
-        CIRCULAR = "circular", "通报"
-
-    organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="notices")
-    level = models.CharField("级别", max_length=20, choices=Level.choices)
-    number = models.CharField("文号", max_length=100)
-    title = models.CharField("标题", max_length=200)
-    body = models.TextField("正文")
-    items = models.JSONField("督办事项", default=list)
-    measures = models.ManyToManyField("plans.Measure", related_name="notices", blank=True)
-    document = models.FileField("通知文件", upload_to=notice_path, blank=True)
-    issued_on = models.DateField("成文日期")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "催办通知"
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.title

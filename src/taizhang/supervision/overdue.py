@@ -1,8 +1,8 @@
 """What is late: the items the supervision board lists and urging notices cite.
 
 Four kinds, each gathered in a fixed number of queries whatever the size of the plans:
-- report_overdue: an assignment with no submitted or accepted (nor returned) report for a
-  period that has started and whose due date has passed; late since the due date;
+- report_overdue: an assignment that never filed its report for a period whose due date
+  has passed (reporting.status.MISSING_RULE); late since the due date;
 - report_returned: a report sent back and not resubmitted; late since the return;
 - target_off_track: a measure's target off its trajectory, owed by the measure's lead
   unit; late since it turned off track (or since the deadline passed);
@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import OuterRef, Subquery
+
+from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
+from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.supervision.duties import done_counts, duty_years
+from taizhang.supervision.progress import Status, progress_of_targets
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,6 @@ KINDS = {
 def late_items(organisation, today: date, plan=None) -> list[LateItem]:
     """Everything late in the organisation (optionally one plan) as of ``today``, the
     longest overdue first."""
-    from taizhang.plans.models import Plan
 
     plans = Plan.objects.filter(organisation=organisation)
     if plan is not None:
@@ -75,7 +79,6 @@ def late_items_for_unit(unit, today: date) -> list[LateItem]:
 
 
 def _measures(plans) -> dict[int, object]:
-    from taizhang.plans.models import Measure
 
     return {
         m.pk: m
@@ -104,7 +107,6 @@ def _item(kind, assignment_unit, measure, days, detail, due_on=None) -> LateItem
 
 
 def _assignments(measures):
-    from taizhang.plans.models import Assignment
 
     return list(
         Assignment.objects.filter(measure_id__in=list(measures)).values_list(
@@ -114,7 +116,6 @@ def _assignments(measures):
 
 
 def _overdue_reports(plans, measures, today):
-    from taizhang.reporting.models import Period, ProgressReport
 
     periods = list(
         Period.objects.filter(plan__in=plans, starts_on__lte=today, due_on__lt=today).only(
@@ -123,9 +124,11 @@ def _overdue_reports(plans, measures, today):
     )
     if not periods:
         return []
+    # Missing: never submitted (reporting's rule); a report filed and returned is listed
+    # as returned instead.
     answered = set(
         ProgressReport.objects.filter(
-            period__in=periods, state__in=("submitted", "accepted", "returned")
+            period__in=periods, first_submitted_at__isnull=False
         ).values_list("assignment_id", "period_id")
     )
     by_plan = defaultdict(list)
@@ -150,14 +153,15 @@ def _overdue_reports(plans, measures, today):
 
 
 def _returned_reports(plans, measures, today):
-    from taizhang.reporting.models import ProgressReport, Review
 
     last_return = Review.objects.filter(report=OuterRef("pk"), decision="return").order_by(
         "-at", "-id"
     )
     rows = (
         ProgressReport.objects.filter(
-            period__plan__in=plans, state="returned", assignment__measure_id__in=list(measures)
+            period__plan__in=plans,
+            state=ProgressReport.State.RETURNED,
+            assignment__measure_id__in=list(measures),
         )
         .annotate(returned_at=Subquery(last_return.values("at")[:1]))
         .values_list(
@@ -186,8 +190,6 @@ def _returned_reports(plans, measures, today):
 
 
 def _targets_off_track(plans, measures, today):
-    from taizhang.plans.models import Target
-    from taizhang.supervision.progress import Status, progress_of_targets
 
     targets = Target.objects.filter(plan__in=plans, measure_id__in=list(measures))
     progress = progress_of_targets(targets, today)
@@ -224,8 +226,6 @@ def _targets_off_track(plans, measures, today):
 
 
 def _missed_duties(plans, measures, today):
-    from taizhang.plans.models import RecurringDuty
-    from taizhang.supervision.duties import done_counts, duty_years
 
     duties = list(
         RecurringDuty.objects.filter(measure_id__in=list(measures)).only(

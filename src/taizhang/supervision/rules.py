@@ -8,25 +8,21 @@ unit's staff record their own unit's duties, a county office those of its county
 import rules
 
 from taizhang.accounts.predicates import (
+    in_organisation,
     is_county_office,
-    is_leader,
     is_office_admin,
+    is_org_wide_reader,
     is_system_admin,
     is_unit_staff,
 )
+from taizhang.plans.models import Plan
+from taizhang.units.models import Unit
 
 
 def _plan_of(obj):
-    from taizhang.plans.models import Plan
-
     if isinstance(obj, Plan):
         return obj
     return getattr(obj, "plan", None) or obj.measure.plan
-
-
-@rules.predicate
-def in_organisation(user, obj):
-    return obj is not None and _plan_of(obj).organisation_id == user.organisation_id
 
 
 @rules.predicate
@@ -45,20 +41,13 @@ def carries_in_scope(user, duty):
     """A unit the person files for carries the duty's measure."""
     if duty is None:
         return False
-    assignments = duty.measure.assignments
-    if user.role == "county_office":
-        return (
-            user.region_id is not None
-            and assignments.filter(unit__region_id=user.region_id).exists()
-        )
-    return user.unit_id is not None and assignments.filter(unit_id=user.unit_id).exists()
+    return Unit.objects.filed_by(user).filter(assignments__measure=duty.measure_id).exists()
 
 
 office_here = is_office_admin & in_organisation
 
-rules.add_perm(
-    "supervision.view_board", is_system_admin | ((is_office_admin | is_leader) & in_organisation)
-)
+rules.add_perm("supervision.view_boards", is_system_admin | is_org_wide_reader)
+rules.add_perm("supervision.view_board", is_system_admin | (is_org_wide_reader & in_organisation))
 rules.add_perm("supervision.view_targets", may_view_subject)
 rules.add_perm("supervision.view_target", may_view_subject)
 rules.add_perm("supervision.change_target", office_here)
@@ -69,6 +58,3 @@ rules.add_perm(
     "supervision.record_fulfilment",
     in_organisation & (is_unit_staff | is_county_office) & carries_in_scope,
 )
-
-# The notices' permissions live beside their views; import them so they always register.
-from taizhang.supervision import notice_rules  # noqa: E402, F401

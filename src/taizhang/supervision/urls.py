@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from taizhang.supervision.views import board, duties, editing, targets
 
@@ -8,6 +8,19 @@ urlpatterns = [
     path("plans/<int:plan_id>/board/", board.BoardView.as_view(), name="board"),
     path("plans/<int:plan_id>/targets/", targets.TargetsView.as_view(), name="targets"),
     path("targets/<int:target_id>/", targets.TargetView.as_view(), name="target"),
+    path(
+        "targets/<int:target_id>/tracking/", targets.TrackingView.as_view(), name="target_tracking"
+    ),
+    path(
+        "targets/<int:target_id>/readings/",
+        targets.ReadingAddView.as_view(),
+        name="target_reading_add",
+    ),
+    path(
+        "targets/<int:target_id>/readings/<int:reading_id>/delete/",
+        targets.ReadingDeleteView.as_view(),
+        name="target_reading_delete",
+    ),
     path("population/", editing.PopulationView.as_view(), name="population"),
     path("plans/<int:plan_id>/duties/", duties.DutiesView.as_view(), name="duties"),
     path("duties/<int:duty_id>/", duties.DutyView.as_view(), name="duty"),
@@ -21,5 +34,4 @@ urlpatterns = [
         editing.MeasureDeadlineView.as_view(),
         name="measure_deadline",
     ),
-    path("", include("taizhang.supervision.notice_urls")),
 ]

@@ -9,10 +9,32 @@ import secrets
 
 from django.db import models
 
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
 
 def new_token() -> str:
     """The unguessable part of a survey's public link."""
     return secrets.token_urlsafe(12)
+
+
+class AuditAction(models.TextChoices):
+    """What the surveys' write path records (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    ADD_QUESTION = "add_question", "添加题目"
+    UPDATE_QUESTION = "update_question", "修改题目"
+    DELETE_QUESTION = "delete_question", "删除题目"
+    MOVE_QUESTION = "move_question", "调整题目顺序"
+    SET_QUOTAS = "set_quotas", "设置样本配额"
+    SET_STATE = "set_state", "更改问卷状态"
+
+
+class AuditDetail(models.TextChoices):
+    SOURCE = "source", "来源"
+    OPTIONS = "options", "选项"
+    NUMBER = "number", "题目序号"
+    QUOTAS = "quotas", "计划样本量"
 
 
 class Survey(models.Model):
@@ -40,6 +62,9 @@ class Survey(models.Model):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.DRAFT)
     token = models.SlugField("公开链接标识", max_length=40, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(organisation="organisation")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "满意度测评"
@@ -72,15 +97,14 @@ class Question(models.Model):
         verbose_name="对应方案章节",
     )
 
+    scope = Scope(organisation="survey__organisation")
+
     class Meta:
+        verbose_name = verbose_name_plural = "题目"
         ordering = ["position", "pk"]
 
     def __str__(self):
         return self.text
-
-    @property
-    def has_choices(self) -> bool:
-        return self.kind != self.Kind.TEXT
 
 
 class Choice(models.Model):
@@ -93,6 +117,7 @@ class Choice(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = verbose_name_plural = "选项"
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -107,9 +132,13 @@ class Quota(models.Model):
     target = models.PositiveIntegerField("计划样本量")
 
     class Meta:
+        verbose_name = verbose_name_plural = "样本配额"
         constraints = [
             models.UniqueConstraint(fields=["survey", "region"], name="one_quota_per_region")
         ]
+
+    def __str__(self):
+        return f"{self.region}：{self.target}份"
 
 
 class AgeBand(models.TextChoices):
@@ -157,6 +186,9 @@ class Response(models.Model):
         ]
         indexes = [models.Index(fields=["survey", "region"])]
 
+    def __str__(self):
+        return f"{self.survey}·答卷{self.pk}"
+
 
 class Answer(models.Model):
     """One answer: a chosen option (a multiple-choice question has one row per option), or
@@ -170,4 +202,8 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "回答"
         indexes = [models.Index(fields=["question", "choice"])]
+
+    def __str__(self):
+        return f"{self.question}：{self.choice or self.text}"

@@ -160,11 +160,6 @@ class TargetCheck:
         return verdict
 
 
-def distribution(counts: Mapping[int, int], base: int) -> dict[int, float | None]:
-    """Each option's share of ``base`` respondents (multiple choice: shares add past 100%)."""
-    return {option: share(count, base) for option, count in counts.items()}
-
-
 def pooled(proportions: Iterable[Proportion]) -> Proportion:
     total = EMPTY
     for proportion in proportions:

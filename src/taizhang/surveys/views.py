@@ -10,21 +10,21 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from taizhang.accounts.models import Role
-from taizhang.outputs.views import XLSX, attachment
-from taizhang.plans.scoping import visible_plans
-from taizhang.surveys import access, qr, services
+from taizhang.accounts.access import load, of_organisation, require
+from taizhang.plans.models import Plan
+from taizhang.surveys import qr, services
 from taizhang.surveys.export import results_workbook
 from taizhang.surveys.forms import NewSurveyForm, QuestionForm, SurveyForm
 from taizhang.surveys.models import Answer, Question, Survey
 from taizhang.surveys.public_views import form_context
 from taizhang.surveys.responding import regions_of
 from taizhang.surveys.results import results
+from taizhang.web.downloads import XLSX, attachment
 
 OFFICE_ONLY = "只有依法治理办可以编制和管理问卷。"
 
@@ -33,16 +33,21 @@ def _errors(error: ValidationError) -> str:
     return "；".join(error.messages)
 
 
+SURVEYS = Survey.objects.select_related("organisation", "plan__region")
+NOT_FOUND = "没有找到该问卷。"
+
+
 def _readable(request, survey_id) -> Survey:
-    survey = access.survey(request.user, survey_id)
-    access.require(request.user, "surveys.view_survey", survey)
-    return survey
+    return load(request.user, SURVEYS, survey_id, "surveys.view_survey", not_found=NOT_FOUND)
 
 
 def _changeable(request, survey_id) -> Survey:
-    survey = access.survey(request.user, survey_id)
-    access.require(request.user, "surveys.change_survey", survey, OFFICE_ONLY)
-    return survey
+    return load(request.user, SURVEYS, survey_id, "surveys.change_survey", OFFICE_ONLY, NOT_FOUND)
+
+
+def _question(survey: Survey, question_id: int) -> Question:
+    questions = Question.objects.select_related("chapter").prefetch_related("choices")
+    return get_object_or_404(questions, pk=question_id, survey=survey)
 
 
 def _back(survey, anchor=""):
@@ -53,11 +58,11 @@ class SurveyListView(LoginRequiredMixin, View):
     """Every survey of the organisation; the office starts new ones here."""
 
     def get(self, request):
-        access.require(request.user, "surveys.view_surveys")
+        require(request.user, "surveys.view_surveys")
         return self.page(request, self.form(request))
 
     def post(self, request):
-        access.require(request.user, "surveys.create_survey", None, OFFICE_ONLY)
+        require(request.user, "surveys.create_survey", None, OFFICE_ONLY)
         form = self.form(request, request.POST)
         if form.is_valid():
             try:
@@ -72,19 +77,17 @@ class SurveyListView(LoginRequiredMixin, View):
         return self.page(request, form, status=400)
 
     def surveys(self, user):
-        surveys = Survey.objects.select_related("plan").annotate(
+        surveys = of_organisation(user, Survey.objects.select_related("plan")).annotate(
             response_count=Count("responses", distinct=True),
             question_count=Count("questions", distinct=True),
         )
-        if user.role != Role.SYSTEM_ADMIN:
-            surveys = surveys.filter(organisation_id=user.organisation_id)
         return surveys.order_by("-created_at", "-pk")
 
     def form(self, request, data=None):
         user = request.user
-        if not access.may(user, "surveys.create_survey") or user.organisation_id is None:
+        if not user.has_perm("surveys.create_survey") or user.organisation_id is None:
             return None
-        plans = visible_plans(user).order_by("-created_at")
+        plans = Plan.objects.for_user(user).order_by("-created_at")
         surveys = Survey.objects.filter(organisation_id=user.organisation_id).order_by("-pk")
         form = NewSurveyForm(data, plans=plans, surveys=list(surveys[:20]))
         if data is None and len(only := list(plans[:2])) == 1:
@@ -108,7 +111,7 @@ class SurveyView(LoginRequiredMixin, View):
         return self.page(request, survey)
 
     def page(self, request, survey, question_form=None, status=200):
-        can_change = access.may(request.user, "surveys.change_survey", survey)
+        can_change = request.user.has_perm("surveys.change_survey", survey)
         questions = list(survey.questions.select_related("chapter").prefetch_related("choices"))
         responses = survey.responses.count()
         quotas = dict(survey.quotas.values_list("region_id", "target"))
@@ -153,7 +156,7 @@ class SurveyEditView(LoginRequiredMixin, View):
         return self.page(request, survey, form, status=400)
 
     def form(self, request, survey, data=None):
-        plans = visible_plans(request.user).order_by("-created_at")
+        plans = Plan.objects.for_user(request.user).order_by("-created_at")
         return SurveyForm(data, instance=survey if data is None else None, plans=plans)
 
     def page(self, request, survey, form, status=200):
@@ -189,12 +192,12 @@ class QuestionView(LoginRequiredMixin, View):
 
     def get(self, request, survey_id, question_id):
         survey = _changeable(request, survey_id)
-        question = access.question(survey, question_id)
+        question = _question(survey, question_id)
         return self.page(request, survey, question, QuestionForm.for_question(question))
 
     def post(self, request, survey_id, question_id):
         survey = _changeable(request, survey_id)
-        question = access.question(survey, question_id)
+        question = _question(survey, question_id)
         form = QuestionForm.for_question(question, request.POST)
         if form.is_valid():
             try:
@@ -225,7 +228,7 @@ class QuestionView(LoginRequiredMixin, View):
 class QuestionMoveView(LoginRequiredMixin, View):
     def post(self, request, survey_id, question_id):
         survey = _changeable(request, survey_id)
-        question = access.question(survey, question_id)
+        question = _question(survey, question_id)
         try:
             services.move_question(question, request.user, request.POST.get("direction", ""))
         except ValidationError as error:
@@ -236,7 +239,7 @@ class QuestionMoveView(LoginRequiredMixin, View):
 class QuestionDeleteView(LoginRequiredMixin, View):
     def post(self, request, survey_id, question_id):
         survey = _changeable(request, survey_id)
-        question = access.question(survey, question_id)
+        question = _question(survey, question_id)
         try:
             services.delete_question(question, request.user)
         except ValidationError as error:

@@ -2,6 +2,29 @@
 
 from django.db import models
 
+from taizhang.accounts.models import Role
+from taizhang.accounts.scoping import Scope, ScopedQuerySet
+
+
+class AuditAction(models.TextChoices):
+    """What the units directory's write path records (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    MERGE = "merge", "合并单位"
+    ALIAS = "alias", "添加别名"
+    MEMBERS = "members", "设置统称成员"
+
+
+class AuditDetail(models.TextChoices):
+    MERGED = "merged", "并入单位"
+    ASSIGNMENTS = "assignments", "转入任务分工"
+    REPORTS = "reports", "转入进展报告"
+    PEOPLE = "people", "转入人员"
+    ALIAS = "alias", "别名"
+    MEMBERS_ADDED = "members_added", "新增成员"
+    MEMBERS_REMOVED = "members_removed", "移出成员"
+
 
 class Organisation(models.Model):
     """A deployment's tenant: the government whose coordinating office runs plans
@@ -10,6 +33,8 @@ class Organisation(models.Model):
     name = models.CharField("名称", max_length=100, unique=True)
     prefix = models.CharField("单位名称前缀", max_length=10, help_text="州、市、县…")
     office_name = models.CharField("牵头协调机构", max_length=100, blank=True)
+
+    scope = Scope(organisation="pk")
 
     class Meta:
         verbose_name = verbose_name_plural = "组织"
@@ -36,6 +61,8 @@ class Region(models.Model):
     )
     population = models.PositiveIntegerField("常住人口", null=True, blank=True)
 
+    scope = Scope(organisation="organisation", regions=("pk",))
+
     class Meta:
         verbose_name = verbose_name_plural = "行政区域"
         constraints = [
@@ -45,6 +72,15 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class UnitQuerySet(ScopedQuerySet):
+    def filed_by(self, user):
+        """The units whose work the person files: their own unit, or a county office its
+        county's units; nobody else files."""
+        if user.role in (Role.LIAISON, Role.REVIEWER, Role.COUNTY_OFFICE):
+            return self.for_user(user)
+        return self.none()
 
 
 class Unit(models.Model):
@@ -65,6 +101,9 @@ class Unit(models.Model):
     level = models.CharField("层级", max_length=20, choices=Region.Level.choices)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units")
 
+    scope = Scope(organisation="organisation", units=("pk",), regions=("region",))
+    objects = UnitQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "单位"
         constraints = [
@@ -83,6 +122,8 @@ class UnitAlias(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     name = models.CharField("别名", max_length=100)
+
+    scope = Scope(organisation="organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "单位别名"
@@ -103,6 +144,8 @@ class Collective(models.Model):
     )
     phrase = models.CharField("统称", max_length=100)
     members = models.ManyToManyField(Unit, blank=True, related_name="collectives")
+
+    scope = Scope(organisation="organisation")
 
     class Meta:
         verbose_name = verbose_name_plural = "统称"

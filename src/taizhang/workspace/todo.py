@@ -7,17 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 
-from taizhang.accounts.models import Role
-from taizhang.plans.models import Assignment
-from taizhang.plans.scoping import units_in_scope, visible_plans
+from taizhang.plans.models import Assignment, Plan
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
+from taizhang.units.models import Unit
 
 # A period stays on the to-do list for a quarter after its due date; later than that,
 # chasing what is missing is supervision's job, not the day's to-do list.
 OPEN_GRACE_DAYS = 90
-FILED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
 REPORT_RELATED = ("assignment__unit", "assignment__measure", "period")
 MAX_LISTED = 200
 
@@ -41,15 +41,20 @@ class DueItem:
 @dataclass
 class PeriodSummary:
     period: Period
-    expected: int = 0
-    filed: int = 0
+    reports: Timeliness  # owed, filed on time and late (reporting/status.py)
     accepted: int = 0
-    lagging: int = 0
-    done: int = 0
+
+    @property
+    def expected(self) -> int:
+        return self.reports.expected
+
+    @property
+    def filed(self) -> int:
+        return self.reports.filed
 
     @property
     def missing(self) -> int:
-        return max(self.expected - self.filed, 0)
+        return self.reports.missing
 
     def overdue(self, today: date) -> int:
         return self.missing if self.period.due_on < today else 0
@@ -67,6 +72,7 @@ class Todo:
     to_review: list[ProgressReport] = field(default_factory=list)
     office_review: list[ProgressReport] = field(default_factory=list)
     summaries: list[PeriodSummary] = field(default_factory=list)
+    rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
     @property
     def overdue_count(self) -> int:
@@ -81,7 +87,7 @@ def open_periods(user, today: date):
     """Periods that have begun and are not long past their due date."""
     return (
         Period.objects.filter(
-            plan__in=visible_plans(user),
+            plan__in=Plan.objects.for_user(user),
             starts_on__lte=today,
             due_on__gte=today - timedelta(days=OPEN_GRACE_DAYS),
         )
@@ -91,12 +97,14 @@ def open_periods(user, today: date):
 
 
 def todo_for(user, today: date) -> Todo:
+    """The work the rules give the person (reporting.file_reports, review_as_lead_unit,
+    review_as_office, follow_periods), each in a fixed number of queries."""
     todo = Todo(today=today)
-    if user.role in (Role.LIAISON, Role.REVIEWER, Role.COUNTY_OFFICE):
+    if user.has_perm("reporting.file_reports"):
         _fill_unit_work(todo, user, today)
-    if user.role == Role.REVIEWER and user.unit_id:
+    if user.has_perm("reporting.review_as_lead_unit") and user.unit_id:
         todo.to_review = list(_waiting_for_lead(user))
-    if user.role == Role.OFFICE_ADMIN:
+    if user.has_perm("reporting.review_as_office"):
         todo.office_review = list(
             ProgressReport.objects.filter(
                 state=ProgressReport.State.SUBMITTED,
@@ -106,13 +114,13 @@ def todo_for(user, today: date) -> Todo:
             .select_related(*REPORT_RELATED)
             .order_by("submitted_at")[:MAX_LISTED]
         )
-    if user.role in (Role.OFFICE_ADMIN, Role.LEADER):
+    if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
     return todo
 
 
 def _fill_unit_work(todo: Todo, user, today: date) -> None:
-    units = units_in_scope(user)
+    units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
     if periods:
         plan_ids = {period.plan_id for period in periods}
@@ -171,38 +179,24 @@ def _waiting_for_lead(user):
 
 
 def _summaries(user, today: date) -> list[PeriodSummary]:
+    """Per open period: reports owed, filed (on time or late, by reporting's rule) and
+    accepted so far."""
     periods = list(open_periods(user, today))
     if not periods:
         return []
-    expected = dict(
-        Assignment.objects.filter(
-            measure__plan_id__in={p.plan_id for p in periods}, measure__withdrawn=False
-        )
-        .values_list("measure__plan_id")
-        .annotate(n=Count("id"))
+    assignments = Assignment.objects.filter(
+        measure__plan_id__in={p.plan_id for p in periods}, measure__withdrawn=False
     )
-    counts = {
-        row["period_id"]: row
-        for row in ProgressReport.objects.filter(period__in=periods)
+    reported = status.timeliness(assignments, periods)
+    accepted = dict(
+        ProgressReport.objects.accepted()
+        .filter(period__in=periods, assignment__in=assignments)
         .values("period_id")
-        .annotate(
-            filed=Count("id", filter=Q(state__in=FILED)),
-            accepted=Count("id", filter=Q(state=ProgressReport.State.ACCEPTED)),
-            lagging=Count("id", filter=Q(status=ProgressReport.Status.LAGGING)),
-            done=Count("id", filter=Q(status=ProgressReport.Status.DONE)),
-        )
-    }
+        .annotate(n=Count("id"))
+        .values_list("period_id", "n")
+    )
     summaries = []
     for period in periods:
-        row = counts.get(period.pk, {})
-        summaries.append(
-            PeriodSummary(
-                period=period,
-                expected=expected.get(period.plan_id, 0),
-                filed=row.get("filed", 0),
-                accepted=row.get("accepted", 0),
-                lagging=row.get("lagging", 0),
-                done=row.get("done", 0),
-            )
-        )
+        counted = status.total(t for (_, pk), t in reported.items() if pk == period.pk)
+        summaries.append(PeriodSummary(period, counted, accepted.get(period.pk, 0)))
     return summaries

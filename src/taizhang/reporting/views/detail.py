@@ -7,21 +7,20 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views import View
 
-from taizhang.reporting import access
-from taizhang.reporting.context import permissions, report_context
-from taizhang.reporting.models import ProgressReport
-
-ACTIONS = {"save": "保存", "submit": "提交审核", "accept": "审核通过", "return": "退回"}
+from taizhang.accounts.access import load, require
+from taizhang.reporting.context import EVIDENCE, NOT_FOUND, REPORTS, permissions, report_context
+from taizhang.reporting.models import AuditAction, ProgressReport
 
 
 class ReportDetailView(LoginRequiredMixin, View):
     def get(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.view_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.view_report", not_found=NOT_FOUND
+        )
         context = report_context(report)
         versions = list(report.versions.select_related("author").order_by("-number"))
         for version in versions:
-            version.action_label = ACTIONS.get(version.action, version.action)
+            version.action_label = AuditAction(version.action).label
         context["versions"] = versions
         context.update(permissions(request.user, report))
         return render(request, "reporting/report_detail.html", context)
@@ -29,8 +28,9 @@ class ReportDetailView(LoginRequiredMixin, View):
 
 class ReportVersionsView(LoginRequiredMixin, View):
     def get(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.view_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.view_report", not_found=NOT_FOUND
+        )
         targets = {str(t.pk): t for t in report.assignment.measure.targets.all()}
         statuses = dict(ProgressReport.Status.choices)
         states = dict(ProgressReport.State.choices)
@@ -40,7 +40,7 @@ class ReportVersionsView(LoginRequiredMixin, View):
             versions.append(
                 {
                     "version": version,
-                    "action": ACTIONS.get(version.action, version.action),
+                    "action": AuditAction(version.action).label,
                     "status": statuses.get(snapshot.get("status"), ""),
                     "state": states.get(snapshot.get("state"), ""),
                     "snapshot": snapshot,
@@ -58,8 +58,8 @@ class EvidenceView(LoginRequiredMixin, View):
     """Download an evidence file under its original name (RFC 5987 for Chinese names)."""
 
     def get(self, request, evidence_id):
-        evidence = access.evidence(request.user, evidence_id)
-        access.require(request.user, "reporting.view_report", evidence.report)
+        evidence = load(request.user, EVIDENCE, evidence_id, not_found=NOT_FOUND)
+        require(request.user, "reporting.view_report", evidence.report)
         try:
             handle = evidence.file.open("rb")
         except FileNotFoundError as missing:

@@ -11,18 +11,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
+from taizhang.accounts.access import load
 from taizhang.plans.models import Plan
-from taizhang.plans.scoping import visible_plans
-from taizhang.reporting import access, periods
+from taizhang.reporting import periods
 from taizhang.reporting.forms import PeriodForm, PeriodYearForm
-from taizhang.reporting.models import Period
+from taizhang.reporting.models import Period, ProgressReport
 
 
 class OfficeOnlyMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.may(
-            request.user, "reporting.manage_periods"
-        ):
+        if request.user.is_authenticated and not request.user.has_perm("reporting.manage_periods"):
             raise PermissionDenied("只有依法治理办可以设置报送周期。")
         return super().dispatch(request, *args, **kwargs)
 
@@ -31,7 +29,7 @@ class PeriodListView(OfficeOnlyMixin, View):
     template_name = "reporting/periods.html"
 
     def get(self, request):
-        plans = visible_plans(request.user)
+        plans = Plan.objects.for_user(request.user)
         initial = {"year": timezone.localdate().year}
         only = list(plans[:2])
         if len(only) == 1:  # one plan: nothing to choose
@@ -43,14 +41,12 @@ class PeriodListView(OfficeOnlyMixin, View):
         )
 
     def post(self, request):
-        plans = visible_plans(request.user)
-        one, year = PeriodForm(plans=plans), PeriodYearForm(plans=plans)
-        if request.POST.get("action") == "year":
-            year = PeriodYearForm(request.POST, plans=plans)
-            form, create = year, self.create_year
-        else:
-            one = PeriodForm(request.POST, plans=plans)
-            form, create = one, self.create_one
+        """Create one period (PeriodYearView creates a whole year of them)."""
+        plans = Plan.objects.for_user(request.user)
+        one, year = PeriodForm(request.POST, plans=plans), PeriodYearForm(plans=plans)
+        return self.create(request, one, year, one, self.create_one)
+
+    def create(self, request, one, year, form, create):
         if form.is_valid():
             try:
                 text = create(request.user, form.cleaned_data, form)
@@ -84,10 +80,10 @@ class PeriodListView(OfficeOnlyMixin, View):
 
     def render(self, request, one, year, status=200):
         listed = (
-            Period.objects.filter(plan__in=visible_plans(request.user))
+            Period.objects.filter(plan__in=Plan.objects.for_user(request.user))
             .select_related("plan")
             .annotate(
-                filed=Count("reports", filter=Q(reports__state__in=("submitted", "accepted")))
+                filed=Count("reports", filter=Q(reports__state__in=ProgressReport.State.FILED))
             )
             .order_by("plan_id", "-starts_on")
         )
@@ -95,12 +91,23 @@ class PeriodListView(OfficeOnlyMixin, View):
         return render(request, self.template_name, context, status=status)
 
 
+class PeriodYearView(PeriodListView):
+    """Every period of a kind in a year at once."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        plans = Plan.objects.for_user(request.user)
+        one, year = PeriodForm(plans=plans), PeriodYearForm(request.POST, plans=plans)
+        return self.create(request, one, year, year, self.create_year)
+
+
 class PeriodEditView(OfficeOnlyMixin, View):
     template_name = "reporting/period_edit.html"
 
     def load(self, request, period_id):
-        period = access.period(request.user, period_id)
-        access.require(request.user, "reporting.change_period", period)
+        periods = Period.objects.select_related("plan")
+        period = load(request.user, periods, period_id, "reporting.change_period")
         return period
 
     def get(self, request, period_id):

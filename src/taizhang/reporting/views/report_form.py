@@ -4,13 +4,35 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
-from taizhang.reporting import access, services
-from taizhang.reporting.context import report_context
+from taizhang.accounts.access import load, require
+from taizhang.plans.models import Assignment
+from taizhang.reporting import services
+from taizhang.reporting.context import NOT_FOUND, report_context
 from taizhang.reporting.forms import ReportForm
+from taizhang.reporting.models import Period, ProgressReport
+
+ASSIGNMENTS = Assignment.objects.select_related("unit", "measure__plan")
+
+
+def report_for_form(user, assignment_id: int, period_id: int) -> ProgressReport:
+    """The report of an assignment for a period (404 outside the person's organisation),
+    unsaved (version 0) if nobody has written one yet."""
+    assignment = load(user, ASSIGNMENTS, assignment_id, not_found=NOT_FOUND)
+    period = get_object_or_404(Period, pk=period_id, plan_id=assignment.measure.plan_id)
+    report = (
+        ProgressReport.objects.select_related("updated_by")
+        .filter(assignment=assignment, period=period)
+        .first()
+    )
+    if report is None:
+        report = ProgressReport(assignment=assignment, period=period, version=0)
+    else:  # share the objects already loaded
+        report.assignment, report.period = assignment, period
+    return report
 
 
 class ReportView(LoginRequiredMixin, View):
@@ -21,22 +43,21 @@ class ReportView(LoginRequiredMixin, View):
         self.report = None
 
     def load(self, request, assignment_id, period_id):
-        report = access.report_for_form(request.user, assignment_id, period_id)
-        access.require(request.user, "reporting.view_report", report)
+        report = report_for_form(request.user, assignment_id, period_id)
+        require(request.user, "reporting.view_report", report)
         return report
 
     def get(self, request, assignment_id, period_id):
         report = self.load(request, assignment_id, period_id)
         context = report_context(report)
         form = None
-        if access.may(request.user, "reporting.edit_report", report):
+        if request.user.has_perm("reporting.edit_report", report):
             form = self.blank_form(report, context)
         return self.render(request, context, form)
 
     def post(self, request, assignment_id, period_id):
         report = self.load(request, assignment_id, period_id)
-        if not access.may(request.user, "reporting.edit_report", report):
-            raise PermissionDenied("您没有权限修改该报告。")
+        require(request.user, "reporting.edit_report", report, "您没有权限修改该报告。")
         context = report_context(report)
         form = ReportForm(
             request.POST,

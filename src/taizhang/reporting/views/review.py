@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views import View
 
-from taizhang.reporting import access, services
-from taizhang.reporting.context import permissions, report_context
+from taizhang.accounts.access import load
+from taizhang.reporting import services
+from taizhang.reporting.context import NOT_FOUND, REPORTS, permissions, report_context
 from taizhang.reporting.forms import ReviewForm
 from taizhang.reporting.models import ProgressReport, Review
+from taizhang.web.views import ActionView
 
 
 class ReviewView(LoginRequiredMixin, View):
@@ -50,8 +52,9 @@ class ReviewView(LoginRequiredMixin, View):
         return redirect("reporting:report_detail", report_id=report.pk)
 
     def load(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.review_report", report)
+        report = load(
+            request.user, REPORTS, report_id, "reporting.review_report", not_found=NOT_FOUND
+        )
         return report
 
     def render(self, request, report, form, status=200):
@@ -61,17 +64,21 @@ class ReviewView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=status)
 
 
-class HighlightView(LoginRequiredMixin, View):
+class HighlightView(ActionView):
     """The office marks a report as a typical practice (典型做法), or takes it back."""
 
-    def post(self, request, report_id):
-        report = access.report(request.user, report_id)
-        access.require(request.user, "reporting.highlight_report", report)
-        highlight = request.POST.get("highlight") == "1"
-        try:
-            services.mark_highlight(report, request.user, highlight)
-        except services.WorkflowError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "已标记为典型做法。" if highlight else "已取消典型做法标记。")
-        return redirect("reporting:report_detail", report_id=report.pk)
+    queryset = REPORTS
+    pk_url_kwarg = "report_id"
+    permission = "reporting.highlight_report"
+    not_found = NOT_FOUND
+    refusals = (services.WorkflowError,)
+
+    def act(self, form):
+        highlight = self.request.POST.get("highlight") == "1"
+        services.mark_highlight(self.object, self.request.user, highlight)
+        messages.success(
+            self.request, "已标记为典型做法。" if highlight else "已取消典型做法标记。"
+        )
+
+    def done(self, result):
+        return redirect("reporting:report_detail", report_id=self.object.pk)

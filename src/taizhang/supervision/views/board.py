@@ -8,22 +8,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from taizhang.accounts.models import Role
-from taizhang.plans.scoping import visible_plans
-from taizhang.supervision import access
+from taizhang.accounts.access import load, require
+from taizhang.plans.models import Assignment, Measure, Plan
+from taizhang.reporting import status
 from taizhang.supervision.overdue import KINDS, late_items
-from taizhang.supervision.views.common import url_or_none
+from taizhang.supervision.views.common import PLANS, url_or_none
 from taizhang.units.models import Region
 
 VIEWS = {"unit": "按单位", "county": "按县(市、区)", "chapter": "按篇章", "list": "全部事项"}
 MAX_ITEMS_PER_GROUP = 30
 MAX_LISTED = 300
-BOARD_ROLES = (Role.OFFICE_ADMIN, Role.LEADER, Role.SYSTEM_ADMIN)
 
 
 @dataclass
@@ -52,9 +50,8 @@ class BoardHomeView(LoginRequiredMixin, View):
     """Without a plan: straight to the only plan's board, or a choice of plans."""
 
     def get(self, request):
-        if request.user.role not in BOARD_ROLES:
-            raise PermissionDenied("督查督办仅供依法治理办和领导使用。")
-        plans = list(visible_plans(request.user).select_related("region").order_by("-id"))
+        require(request.user, "supervision.view_boards", None, "督查督办仅供依法治理办和领导使用。")
+        plans = list(Plan.objects.for_user(request.user).select_related("region").order_by("-id"))
         wanted = request.GET.get("plan", "")
         if wanted.isdigit() and any(p.pk == int(wanted) for p in plans):
             return redirect("supervision:board", plan_id=int(wanted))
@@ -67,12 +64,13 @@ class BoardView(LoginRequiredMixin, View):
     template_name = "supervision/board.html"
 
     def get(self, request, plan_id):
-        plan = access.plan(request.user, plan_id)
-        access.require(
-            request.user, "supervision.view_board", plan, "督查督办仅供依法治理办和领导使用。"
-        )
+        plan = load(request.user, PLANS, plan_id)
+        require(request.user, "supervision.view_board", plan, "督查督办仅供依法治理办和领导使用。")
         today = timezone.localdate()
         everything = late_items(plan.organisation, today, plan)
+        measures = Measure.objects.filter(plan=plan, withdrawn=False)
+        carried = Assignment.objects.filter(measure__in=measures)
+        due = status.due_periods(plan.periods.all(), today)
         regions = {r.pk: r for r in Region.objects.filter(organisation_id=plan.organisation_id)}
         chosen = {
             "kind": request.GET.get("kind", ""),
@@ -86,8 +84,11 @@ class BoardView(LoginRequiredMixin, View):
             view = "unit"
         groups = _groups(items, view, regions, plan) if view != "list" else []
         context = {
+            "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
+            "reports": status.total(status.timeliness(carried, due).values()),
+            "rules": (status.COMPLETION_RULE, status.ON_TIME_RULE, status.MISSING_RULE),
             "plan": plan,
-            "plans": list(visible_plans(request.user).order_by("-id").only("id", "title")),
+            "plans": list(Plan.objects.for_user(request.user).order_by("-id").only("id", "title")),
             "today": today,
             "kinds": [
                 (kind, label, sum(1 for i in items if i.kind == kind))
@@ -107,7 +108,7 @@ class BoardView(LoginRequiredMixin, View):
             "view_links": [
                 (key, label, _with(request.GET, view=key)) for key, label in VIEWS.items()
             ],
-            "may_urge": request.user.role == Role.OFFICE_ADMIN,
+            "may_urge": request.user.has_perm("notices.issue_notices"),
             "population_url": url_or_none("supervision:population"),
         }
         return render(request, self.template_name, context)
@@ -162,9 +163,7 @@ def _region_label(region) -> str:
 
 def _urge_url(plan_id: int, unit_id: int) -> str | None:
     """The notices helper's page, once it exists (by kwargs, or by query string)."""
-    url = url_or_none("supervision:notice_create", plan_id=plan_id, unit_id=unit_id)
+    url = url_or_none("notices:create", plan_id=plan_id, unit_id=unit_id)
     if url is None:
-        url = url_or_none(
-            "supervision:notice_create", query=f"?plan_id={plan_id}&unit_id={unit_id}"
-        )
+        url = url_or_none("notices:create", query=f"?plan_id={plan_id}&unit_id={unit_id}")
     return url

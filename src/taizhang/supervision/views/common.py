@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
 
+from taizhang.plans.models import Measure, Plan, RecurringDuty, Target
+from taizhang.supervision.models import DutyFulfilment
 from taizhang.supervision.progress import Status
+
+# What the supervision pages load (accounts.access.load: 404 outside the organisation).
+PLANS = Plan.objects.select_related("organisation", "region")
+TARGETS = Target.objects.select_related("plan__region", "measure__chapter")
+DUTIES = RecurringDuty.objects.select_related("measure__plan", "measure__chapter")
+MEASURES = Measure.objects.select_related("plan", "chapter")
+FULFILMENTS = DutyFulfilment.objects.select_related("duty__measure__plan", "unit")
 
 # Badge classes of site.css for each target status (the stylesheet has no target
 # statuses of its own yet; at_risk gets the warning colour inline).

@@ -12,24 +12,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from taizhang.accounts.models import Role
-from taizhang.plans.models import RecurringDuty
-from taizhang.plans.scoping import units_in_scope, visible_measures
-from taizhang.supervision import access, duties
+from taizhang.accounts.access import load, require
+from taizhang.plans.models import Measure, RecurringDuty
+from taizhang.supervision import duties
 from taizhang.supervision.forms import FulfilmentForm
 from taizhang.supervision.models import DutyFulfilment
-from taizhang.supervision.views.common import year_choice
-
-ORG_WIDE = (Role.OFFICE_ADMIN, Role.LEADER, Role.SYSTEM_ADMIN)
+from taizhang.supervision.views.common import DUTIES, FULFILMENTS, PLANS, year_choice
+from taizhang.units.models import Unit
 
 
 def _shown(user, assignment) -> bool:
     """Office, leaders: every carrying unit; staff their unit; a county its units."""
-    if user.role in ORG_WIDE:
-        return True
-    if user.role == Role.COUNTY_OFFICE:
-        return assignment.unit.region_id == user.region_id
-    return assignment.unit_id == user.unit_id
+    return user.has_perm("plans.view_assignment", assignment)
 
 
 def _state(done: int, expected: int, year: int, today) -> tuple[str, str]:
@@ -44,14 +38,16 @@ class DutiesView(LoginRequiredMixin, View):
     template_name = "supervision/duties.html"
 
     def get(self, request, plan_id):
-        plan = access.plan(request.user, plan_id)
-        access.require(request.user, "plans.view_plan", plan, "您无权查看该实施方案。")
+        plan = load(request.user, PLANS, plan_id)
+        require(request.user, "plans.view_plan", plan, "您无权查看该实施方案。")
         today = timezone.localdate()
         years = duties.duty_years(plan, today) or [today.year]
         year = year_choice(request, years[-1], years[0], years[-1])
         listed = list(
             RecurringDuty.objects.filter(
-                measure__in=visible_measures(request.user, plan).values("pk")
+                measure__in=Measure.objects.filter(plan=plan, withdrawn=False)
+                .for_user(request.user)
+                .values("pk")
             )
             .select_related("measure")
             .order_by("measure__position", "id")
@@ -76,15 +72,17 @@ class DutyView(LoginRequiredMixin, View):
     template_name = "supervision/duty.html"
 
     def load(self, request, duty_id):
-        duty = access.duty(request.user, duty_id)
-        access.require(request.user, "supervision.view_duty", duty, "您无权查看该任务。")
+        duty = load(request.user, DUTIES, duty_id)
+        require(request.user, "supervision.view_duty", duty, "您无权查看该任务。")
         return duty
 
     def units(self, request, duty):
         """The units this person may record for on this duty."""
-        if not access.may(request.user, "supervision.record_fulfilment", duty):
+        if not request.user.has_perm("supervision.record_fulfilment", duty):
             return None
-        return units_in_scope(request.user).filter(assignments__measure=duty.measure).distinct()
+        return (
+            Unit.objects.filed_by(request.user).filter(assignments__measure=duty.measure).distinct()
+        )
 
     def get(self, request, duty_id):
         duty = self.load(request, duty_id)
@@ -97,7 +95,7 @@ class DutyView(LoginRequiredMixin, View):
     def post(self, request, duty_id):
         duty = self.load(request, duty_id)
         units = self.units(request, duty)
-        access.require(
+        require(
             request.user,
             "supervision.record_fulfilment",
             duty,
@@ -159,8 +157,8 @@ class DutyView(LoginRequiredMixin, View):
 
 class FulfilmentEvidenceView(LoginRequiredMixin, View):
     def get(self, request, fulfilment_id):
-        fulfilment = access.fulfilment(request.user, fulfilment_id)
-        access.require(request.user, "supervision.view_duty", fulfilment.duty, "您无权查看该材料。")
+        fulfilment = load(request.user, FULFILMENTS, fulfilment_id)
+        require(request.user, "supervision.view_duty", fulfilment.duty, "您无权查看该材料。")
         if not fulfilment.evidence:
             raise Http404("该记录没有佐证材料。")
         try:

@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views import View
 
+from taizhang.accounts.access import load, require
 from taizhang.plans import editing
-from taizhang.supervision import access
 from taizhang.supervision.forms import DeadlineForm
+from taizhang.supervision.views.common import MEASURES
 from taizhang.units.models import Region
 
 
@@ -18,8 +19,8 @@ class OfficeOnlyMixin(LoginRequiredMixin):
     """The role check comes before any lookup: other roles learn nothing about ids."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.may(
-            request.user, "supervision.manage_population"
+        if request.user.is_authenticated and not request.user.has_perm(
+            "supervision.manage_population"
         ):
             raise PermissionDenied("只有依法治理办可以进行此操作。")
         return super().dispatch(request, *args, **kwargs)
@@ -29,8 +30,8 @@ class MeasureDeadlineView(OfficeOnlyMixin, View):
     template_name = "supervision/measure_deadline.html"
 
     def load(self, request, measure_id):
-        measure = access.measure(request.user, measure_id)
-        access.require(request.user, "supervision.change_deadline", measure)
+        measure = load(request.user, MEASURES, measure_id)
+        require(request.user, "supervision.change_deadline", measure)
         return measure
 
     def get(self, request, measure_id):
@@ -53,7 +54,7 @@ class MeasureDeadlineView(OfficeOnlyMixin, View):
                 form.add_error(None, error)
             else:
                 messages.success(request, f"已保存任务{measure.number}的截止日期。")
-                return redirect("plans:measure", plan_id=measure.plan_id, measure_id=measure.pk)
+                return redirect("ledger:measure", plan_id=measure.plan_id, measure_id=measure.pk)
         messages.error(request, "请按提示修改后重新提交。")
         return self.render(request, measure, form, status=400)
 

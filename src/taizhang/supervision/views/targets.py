@@ -8,16 +8,15 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
 
-from taizhang.plans.models import Target
-from taizhang.plans.scoping import visible_measures
+from taizhang.accounts.access import load, require
+from taizhang.plans.models import Measure, Target
 from taizhang.reporting.models import IndicatorValue
-from taizhang.supervision import access, chart, tracking, trajectory
+from taizhang.supervision import chart, tracking, trajectory
 from taizhang.supervision.forms import ReadingForm, TrackingForm
 from taizhang.supervision.models import TargetReading
 from taizhang.supervision.progress import (
@@ -25,7 +24,8 @@ from taizhang.supervision.progress import (
     assess_inputs,
     inputs_of_targets,
 )
-from taizhang.supervision.views.common import BADGES
+from taizhang.supervision.views.common import BADGES, PLANS, TARGETS
+from taizhang.web.views import ActionView
 
 
 def _comparator(target) -> str:
@@ -36,14 +36,18 @@ class TargetsView(LoginRequiredMixin, View):
     template_name = "supervision/targets.html"
 
     def get(self, request, plan_id):
-        plan = access.plan(request.user, plan_id)
-        access.require(request.user, "plans.view_plan", plan, "您无权查看该实施方案。")
+        plan = load(request.user, PLANS, plan_id)
+        require(request.user, "plans.view_plan", plan, "您无权查看该实施方案。")
         today = timezone.localdate()
         targets = list(
             Target.objects.filter(plan=plan)
             .filter(
                 Q(measure__isnull=True)
-                | Q(measure__in=visible_measures(request.user, plan).values("pk"))
+                | Q(
+                    measure__in=Measure.objects.filter(plan=plan, withdrawn=False)
+                    .for_user(request.user)
+                    .values("pk")
+                )
             )
             .select_related("measure")
             .order_by("measure__position", "id")
@@ -75,7 +79,7 @@ class TargetsView(LoginRequiredMixin, View):
             ],
             "total": sum(counts.values()),
             "wanted": wanted,
-            "may_edit": access.may(request.user, "supervision.manage_population"),
+            "may_edit": request.user.has_perm("supervision.manage_population"),
         }
         return render(request, self.template_name, context)
 
@@ -84,64 +88,13 @@ class TargetView(LoginRequiredMixin, View):
     template_name = "supervision/target.html"
 
     def load(self, request, target_id):
-        target = access.target(request.user, target_id)
-        access.require(request.user, "supervision.view_target", target, "您无权查看该目标。")
+        target = load(request.user, TARGETS, target_id)
+        require(request.user, "supervision.view_target", target, "您无权查看该目标。")
         return target
 
     def get(self, request, target_id):
         target = self.load(request, target_id)
         return self.render(request, target)
-
-    def post(self, request, target_id):
-        target = self.load(request, target_id)
-        access.require(
-            request.user, "supervision.change_target", target, "只有依法治理办可以修改目标。"
-        )
-        action = request.POST.get("action")
-        tracking_form = reading_form = None
-        try:
-            if action == "tracking":
-                tracking_form = TrackingForm(request.POST, years=_years(target))
-                if tracking_form.is_valid():
-                    data = tracking_form.cleaned_data
-                    tracking.save_tracking(
-                        target,
-                        request.user,
-                        baseline=data["baseline"],
-                        baseline_on=data["baseline_on"],
-                        deadline=data["deadline"],
-                        trajectory=data["trajectory"],
-                        milestones=tracking_form.milestones(),
-                    )
-                    messages.success(request, "已保存目标进度设置。")
-                    return redirect("supervision:target", target_id=target.pk)
-            elif action == "reading":
-                reading_form = ReadingForm(request.POST)
-                if reading_form.is_valid():
-                    data = reading_form.cleaned_data
-                    tracking.add_reading(
-                        target, request.user, data["measured_on"], data["value"], data["source"]
-                    )
-                    messages.success(request, "已录入实际值。")
-                    return redirect("supervision:target", target_id=target.pk)
-            elif action == "delete_reading":
-                reading = TargetReading.objects.filter(
-                    target=target, pk=request.POST.get("reading_id") or 0
-                ).first()
-                if reading is None:
-                    messages.error(request, "该实际值不存在或已被删除。")
-                else:
-                    tracking.delete_reading(reading, request.user)
-                    messages.success(request, "已删除该实际值。")
-                return redirect("supervision:target", target_id=target.pk)
-            else:
-                messages.error(request, "无法识别的操作。")
-                return redirect("supervision:target", target_id=target.pk)
-        except ValidationError as error:
-            form = tracking_form or reading_form
-            form.add_error(None, error)
-        messages.error(request, "请按提示修改后重新提交。")
-        return self.render(request, target, tracking_form, reading_form, status=400)
 
     def render(self, request, target, tracking_form=None, reading_form=None, status=200):
         today = timezone.localdate()
@@ -149,7 +102,7 @@ class TargetView(LoginRequiredMixin, View):
         target = inputs.target  # with its tracking loaded
         progress = assess_inputs(inputs, today)
         settings = target.tracking if _tracking(target) else None
-        may_edit = access.may(request.user, "supervision.change_target", target)
+        may_edit = request.user.has_perm("supervision.change_target", target)
         if may_edit and tracking_form is None:
             milestones = dict(target.milestones.values_list("year", "value"))
             initial = {
@@ -198,6 +151,67 @@ class TargetView(LoginRequiredMixin, View):
             "per_size": trajectory.per_size(target.per) if target.per else None,
         }
         return render(request, self.template_name, context, status=status)
+
+
+class TargetActionView(ActionView):
+    """An office's change to a target (tracking settings, a reading): back to the target's
+    page, or that page again with the form's errors."""
+
+    queryset = TARGETS
+    pk_url_kwarg = "target_id"
+    permission = "supervision.change_target"
+    refused = "只有依法治理办可以修改目标。"
+
+    def done(self, result):
+        return redirect("supervision:target", target_id=self.object.pk)
+
+    def invalid(self, form):
+        messages.error(self.request, "请按提示修改后重新提交。")
+        forms = {self.form_name: form}
+        return TargetView().render(self.request, self.object, **forms, status=400)
+
+
+class TrackingView(TargetActionView):
+    form_name = "tracking_form"
+    success_message = "已保存目标进度设置。"
+
+    def get_form(self, data=None, files=None):
+        return TrackingForm(data, years=_years(self.object))
+
+    def act(self, form):
+        data = form.cleaned_data
+        return tracking.save_tracking(
+            self.object,
+            self.request.user,
+            baseline=data["baseline"],
+            baseline_on=data["baseline_on"],
+            deadline=data["deadline"],
+            trajectory=data["trajectory"],
+            milestones=form.milestones(),
+        )
+
+
+class ReadingAddView(TargetActionView):
+    form_name = "reading_form"
+    form_class = ReadingForm
+    success_message = "已录入实际值。"
+
+    def get_form(self, data=None, files=None):
+        return ReadingForm(data)
+
+    def act(self, form):
+        data = form.cleaned_data
+        return tracking.add_reading(
+            self.object, self.request.user, data["measured_on"], data["value"], data["source"]
+        )
+
+
+class ReadingDeleteView(TargetActionView):
+    success_message = "已删除该实际值。"
+
+    def act(self, form):
+        reading = get_object_or_404(TargetReading, target=self.object, pk=self.kwargs["reading_id"])
+        tracking.delete_reading(reading, self.request.user)
 
 
 def _tracking(target) -> bool:

@@ -1,0 +1,28 @@
+"""Who may issue and read urging notices. Object checks take an UrgeNotice or a Unit.
+
+The office issues them; the office and leaders read all of their organisation's; a unit's
+staff read the notices sent to their unit, a county office those sent to its county's
+units (the notice's and the unit's declared scope). The system administrator reads (it
+supports people) but never issues."""
+
+import rules
+
+from taizhang.accounts.predicates import (
+    in_organisation,
+    in_scope,
+    is_county_office,
+    is_office_admin,
+    is_org_wide_reader,
+    is_system_admin,
+    is_unit_staff,
+)
+
+rules.add_perm("notices.issue_notices", is_office_admin)
+rules.add_perm("notices.issue_notice", is_office_admin & in_organisation)
+rules.add_perm("notices.view_unit_notices", in_scope)
+rules.add_perm("notices.view_notice", in_scope)
+# The organisation's list: everyone signed in; the list itself is scoped to what each sees.
+rules.add_perm(
+    "notices.view_notices",
+    is_system_admin | is_org_wide_reader | is_unit_staff | is_county_office,
+)

@@ -1,0 +1,307 @@
+"""What the reports say about a measure, a unit, a plan: the one place every page, export,
+score and the API asks. Each rule (口径) is written once, beside the function that applies
+it, and pages show it under the figure.
+
+- A measure's status is the lead unit's word: its latest report that the reviewers accepted.
+  Before the lead unit has one, a measure another unit has an accepted report on is 推进中,
+  else 未启动; not done past its deadline is 滞后. Only reviewed work counts, on every page
+  and on the public one alike: what a unit filed and nobody reviewed yet is not the
+  government's word. (A unit's status on its own assignment is the same rule applied to
+  its own reports.)
+- Completion counts measures (a plan, a chapter) or assignments (a unit, a county: its
+  units together) whose status is 已完成.
+- A report is on time when its first submission was on or before its period's due date,
+  whatever happened after (returned and submitted again keeps the first date); a report
+  never submitted by a due date that has passed is missing (逾期未报).
+
+Every function here reads in a fixed number of queries whatever the size of the plan."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+
+from taizhang.plans.models import Assignment, Measure
+from taizhang.reporting.models import Period, ProgressReport
+from taizhang.units.models import Region
+
+Status = ProgressReport.Status
+STATUS_LABELS = dict(Status.choices)
+STATUS_ORDER = list(Status.values)
+LEAD = Assignment.Role.LEAD
+
+# 口径: one line under each figure that uses the rule.
+STATUS_RULE = (
+    "任务状态：以牵头单位最新一期经审核通过的报告为准；牵头单位尚无审核通过的报告、但已有"
+    "其他单位报告审核通过的为“推进中”，否则为“未启动”；超过完成时限仍未完成的为“滞后”。"
+    "未经审核的报告不计入。"
+)
+COMPLETION_RULE = (
+    "完成率：已完成任务数 ÷ 任务总数；已完成指牵头单位最新一期报告为“已完成”且已审核通过的任务。"
+)
+UNIT_COMPLETION_RULE = (
+    "单位完成率：单位承担的任务中，本单位最新一期报告为“已完成”且已审核通过的比例；"
+    "县（市、区）为所辖各单位合计。"
+)
+ON_TIME_RULE = (
+    "按时报送率：按时报送的报告数 ÷ 应报数；按时指首次报送不晚于该期截止日期，"
+    "退回后重新报送仍以首次报送时间为准。"
+)
+MISSING_RULE = (
+    "逾期未报：截止日期已过仍从未报送的报告（已报送被退回、尚未重报的另计为“退回未重报”）。"
+)
+
+
+def status_of(
+    deadline: datetime.date | None, word: str | None, anyone_accepted: bool, as_of: datetime.date
+) -> str:
+    """The rule itself. ``word``: the status the latest accepted report says (None when no
+    report is accepted yet); ``anyone_accepted``: some unit's report on it was accepted."""
+    if word:
+        status = word
+    elif anyone_accepted:
+        status = Status.IN_PROGRESS
+    else:
+        status = Status.NOT_STARTED
+    if status != Status.DONE and deadline is not None and deadline < as_of:
+        return Status.LAGGING
+    return status
+
+
+def _reports(up_to: datetime.date | None):
+    reports = ProgressReport.objects.order_by("-period__ends_on", "-pk")
+    return reports if up_to is None else reports.filter(period__ends_on__lte=up_to)
+
+
+def measure_statuses(
+    measures: QuerySet[Measure], as_of: datetime.date, up_to: datetime.date | None = None
+) -> dict[int, str]:
+    """Measure id -> its status on ``as_of`` (one query). ``up_to``: only reports for
+    periods that end by that day count (a year's annual report)."""
+    accepted = _reports(up_to).accepted().filter(assignment__measure=OuterRef("pk"))
+    word = accepted.filter(assignment__role=LEAD).values("status")[:1]
+    rows = measures.annotate(word=Subquery(word), anyone=Exists(accepted)).values_list(
+        "pk", "deadline", "word", "anyone"
+    )
+    return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
+
+
+def assignment_statuses(
+    assignments: QuerySet[Assignment], as_of: datetime.date, up_to: datetime.date | None = None
+) -> dict[int, str]:
+    """Assignment id -> the unit's own status on the measure (one query)."""
+    own = _reports(up_to).accepted().filter(assignment=OuterRef("pk"))
+    word = own.values("status")[:1]
+    rows = assignments.annotate(word=Subquery(word), anyone=Exists(own)).values_list(
+        "pk", "measure__deadline", "word", "anyone"
+    )
+    return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
+
+
+# -- completion ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Completion:
+    done: int = 0
+    total: int = 0
+
+    @property
+    def rate(self) -> float:
+        """A percentage with one decimal; 0 when there is nothing to count."""
+        return round(100 * self.done / self.total, 1) if self.total else 0.0
+
+    @property
+    def percent(self) -> str:
+        return f"{self.rate:g}%"
+
+    def __add__(self, other: Completion) -> Completion:
+        return Completion(self.done + other.done, self.total + other.total)
+
+    @classmethod
+    def of(cls, statuses: Iterable[str]) -> Completion:
+        statuses = list(statuses)
+        return cls(sum(1 for s in statuses if s == Status.DONE), len(statuses))
+
+
+@dataclass
+class PlanProgress:
+    """Where a plan stands on ``as_of``: every live measure's status and every assignment's,
+    and the completion rates they make. Built by `progress` in four queries."""
+
+    plan: object
+    as_of: datetime.date
+    measures: dict[int, str]  # measure id -> status
+    chapter_of: dict[int, int | None]  # measure id -> chapter id
+    assignments: dict[int, str]  # assignment id -> the unit's own status
+    unit_of: dict[int, int]  # assignment id -> unit id
+    county_of_unit: dict[int, int | None] = field(default_factory=dict)
+
+    def statuses(self) -> Counter:
+        return Counter(self.measures.values())
+
+    def completion(self, by: str = "plan"):
+        """The completion rate of the plan (a Completion), or of each chapter, unit or
+        county (a dict of Completions keyed by chapter, unit or region id)."""
+        if by == "plan":
+            return Completion.of(self.measures.values())
+        groups: dict = defaultdict(list)
+        if by == "chapter":
+            for measure_id, status in self.measures.items():
+                groups[self.chapter_of[measure_id]].append(status)
+        elif by in ("unit", "county"):
+            for assignment_id, status in self.assignments.items():
+                unit = self.unit_of[assignment_id]
+                key = unit if by == "unit" else self.county_of_unit.get(unit)
+                if key is not None:
+                    groups[key].append(status)
+        else:
+            raise ValueError(f"completion by {by!r}")
+        return {key: Completion.of(statuses) for key, statuses in groups.items()}
+
+
+def progress(
+    plan, as_of: datetime.date, up_to: datetime.date | None = None, assignments=None
+) -> PlanProgress:
+    """The plan's progress (all its live measures; ``assignments`` narrows the units'
+    side, e.g. to one county's units)."""
+    measures = Measure.objects.filter(plan=plan, withdrawn=False)
+    statuses = measure_statuses(measures, as_of, up_to)
+    chapter_of = dict(measures.values_list("pk", "chapter_id"))
+    if assignments is None:
+        assignments = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+    own = assignment_statuses(assignments, as_of, up_to)
+    unit_of = dict(assignments.values_list("pk", "unit_id"))
+    counties = counties_of_units(plan.organisation_id, set(unit_of.values()))
+    return PlanProgress(plan, as_of, statuses, chapter_of, own, unit_of, counties)
+
+
+def done_by_period(plan, periods: Iterable[Period]) -> dict[int, Completion]:
+    """Period id -> how many of the plan's live measures stood 已完成 at the end of the
+    period (the status rule, up to that period's end). Two queries for all periods."""
+    total = Measure.objects.filter(plan=plan, withdrawn=False).count()
+    history: dict[int, list] = defaultdict(list)  # measure -> [(period end, pk, status)]
+    for row in (
+        ProgressReport.objects.accepted()
+        .filter(assignment__role=LEAD, assignment__measure__plan=plan)
+        .filter(assignment__measure__withdrawn=False)
+        .values_list("assignment__measure_id", "period__ends_on", "pk", "status")
+    ):
+        history[row[0]].append(row[1:])
+    found = {}
+    for period in periods:
+        done = 0
+        for reports in history.values():
+            standing = [r for r in reports if r[0] <= period.ends_on]
+            done += bool(standing) and max(standing)[2] == Status.DONE
+        found[period.pk] = Completion(done, total)
+    return found
+
+
+def counties_of_units(organisation_id: int, unit_ids: set[int]) -> dict[int, int | None]:
+    """Unit id -> the county it lies in (its own region or one above, up to the county);
+    None for units above county level. Two queries."""
+    from_units = dict(Region.objects.filter(units__pk__in=unit_ids).values_list("units__pk", "pk"))
+    regions = {
+        pk: (level, parent)
+        for pk, level, parent in Region.objects.filter(organisation_id=organisation_id).values_list(
+            "pk", "level", "parent_id"
+        )
+    }
+    return {unit: county_of(region, regions) for unit, region in from_units.items()}
+
+
+def county_of(region_id: int | None, regions: dict[int, tuple[str, int | None]]) -> int | None:
+    """The county a region lies in (itself for a county); None above county level."""
+    seen = 0
+    while region_id is not None and region_id in regions and seen < 5:
+        level, parent = regions[region_id]
+        if level == Region.Level.COUNTY:
+            return region_id
+        if level == Region.Level.PREFECTURE:
+            return None
+        region_id, seen = parent, seen + 1
+    return None
+
+
+# -- timeliness ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.on_time - self.late
+
+    @property
+    def filed(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def rate(self) -> float:
+        return round(100 * self.on_time / self.expected, 1) if self.expected else 0.0
+
+    def __add__(self, other: Timeliness) -> Timeliness:
+        return Timeliness(
+            self.expected + other.expected, self.on_time + other.on_time, self.late + other.late
+        )
+
+
+def due_periods(periods: Iterable[Period], today: datetime.date) -> list[Period]:
+    """The periods whose due date has passed: one not yet due is nobody's fault."""
+    return [p for p in periods if p.due_on < today]
+
+
+def timeliness(
+    assignments: QuerySet[Assignment], periods: Iterable[Period]
+) -> dict[tuple[int, int], Timeliness]:
+    """(unit id, period id) -> the unit's reports for each of ``periods`` (usually the
+    due_periods): how many it owed, filed on time and filed late. Two queries."""
+    due = {p.pk: p for p in periods}
+    if not due:
+        return {}
+    owed = Counter()
+    plans = {p.plan_id for p in due.values()}
+    for unit, plan in assignments.filter(measure__plan_id__in=plans).values_list(
+        "unit_id", "measure__plan_id"
+    ):
+        owed[unit, plan] += 1
+    on_time = ProgressReport.objects.on_time_in(due.values())
+    counted = (
+        ProgressReport.objects.filter(assignment__in=assignments, period_id__in=list(due))
+        .values("assignment__unit_id", "period_id")
+        .annotate(
+            filed_n=Count("pk", filter=Q(first_submitted_at__isnull=False)),
+            on_time_n=Count("pk", filter=on_time),
+        )
+        .order_by()
+    )
+    filed = {
+        (row["assignment__unit_id"], row["period_id"]): (
+            row["on_time_n"],
+            row["filed_n"] - row["on_time_n"],
+        )
+        for row in counted
+    }
+    table = {}
+    for (unit, plan), expected in owed.items():
+        for period in due.values():
+            if period.plan_id == plan:
+                on_time, late = filed.get((unit, period.pk), (0, 0))
+                table[unit, period.pk] = Timeliness(expected, on_time, late)
+    return table
+
+
+def total(parts: Iterable[Timeliness]) -> Timeliness:
+    found = Timeliness()
+    for part in parts:
+        found += part
+    return found

@@ -1,0 +1,246 @@
+"""The write path of the units directory: every change is audited here. (Merging two units
+moves their work too: directory/merging.py runs a merge through each owner's write path.)
+
+Name matching is on the folded name (full-width, traditional and spacing variants alike),
+against unit names and their aliases, in one query per lookup batch.
+
+Refusals raise DirectoryError with a message for the office, in Chinese; every change is
+one transaction, so a refusal leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from taizhang.audit.log import record
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.units import unit_category
+from taizhang.units.models import (
+    AuditAction,
+    Collective,
+    Organisation,
+    Region,
+    Unit,
+    UnitAlias,
+)
+
+
+class DirectoryError(Exception):
+    """The change cannot be made; the message is for the office, in Chinese."""
+
+
+def name_key(name: str) -> str:
+    return "".join(fold(name).split())
+
+
+def match_names(organisation: Organisation, names: Iterable[str]) -> dict[str, Unit | None]:
+    """Each name -> the unit it denotes in this organisation (by name or alias), or None."""
+    units = {name_key(u.name): u for u in Unit.objects.filter(organisation=organisation)}
+    for alias in UnitAlias.objects.filter(organisation=organisation).select_related("unit"):
+        units.setdefault(name_key(alias.name), alias.unit)
+    return {name: units.get(name_key(name)) for name in names}
+
+
+def _check_name_free(organisation: Organisation, name: str, allow: Unit | None = None) -> None:
+    """Refuse a name any unit of the organisation already answers to (folded)."""
+    taken = match_names(organisation, [name])[name]
+    if taken is not None and taken != allow:
+        raise DirectoryError(f"名称“{name}”已被单位“{taken.name}”使用（名称或别名）。")
+    if taken is not None:
+        raise DirectoryError(f"“{name}”已是该单位的名称或别名。")
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise DirectoryError("请填写单位名称。")
+    if len(name) > 100:
+        raise DirectoryError("单位名称不能超过100个字。")
+    return name
+
+
+@dataclass
+class UnitDraft:
+    """What a new unit would be: the office confirms or corrects it on import."""
+
+    name: str
+    category: str
+    level: str
+    region: Region
+
+
+def draft_unit(name: str, regions: list[Region]) -> UnitDraft:
+    """Guess category, level and region of a unit from its name."""
+    category = unit_category(name) or Unit.Category.OTHER
+    if category not in Unit.Category.values:
+        category = Unit.Category.OTHER
+    for region in regions:
+        if region.level != Region.Level.PREFECTURE and name.startswith(region.name):
+            return UnitDraft(name, category, region.level, region)
+    home = next(r for r in regions if r.level == Region.Level.PREFECTURE)
+    return UnitDraft(name, category, Region.Level.PREFECTURE, home)
+
+
+def _check_fields(organisation: Organisation, category: str, level: str, region: Region) -> None:
+    if category not in Unit.Category.values:
+        raise DirectoryError("请选择有效的单位类别。")
+    if level not in Region.Level.values:
+        raise DirectoryError("请选择有效的层级。")
+    if region is None or region.organisation_id != organisation.pk:
+        raise DirectoryError("所选区域不属于本组织。")
+
+
+@transaction.atomic
+def create_unit(organisation: Organisation, draft: UnitDraft, actor, reason: str = "") -> Unit:
+    name = _clean_name(draft.name)
+    _check_name_free(organisation, name)
+    _check_fields(organisation, draft.category, draft.level, draft.region)
+    unit = Unit.objects.create(
+        organisation=organisation,
+        name=name,
+        category=draft.category,
+        level=draft.level,
+        region=draft.region,
+    )
+    record(
+        actor,
+        AuditAction.CREATE,
+        unit,
+        {
+            "name": unit.name,
+            "category": unit.get_category_display(),
+            "level": unit.get_level_display(),
+            "region": unit.region.name,
+        },
+        reason,
+        organisation=organisation,
+    )
+    return unit
+
+
+def _shown(unit: Unit, field: str) -> str:
+    """A field's value as the office reads it (labels, not codes), for the audit log."""
+    if field in ("category", "level"):
+        return getattr(unit, f"get_{field}_display")()
+    return str(getattr(unit, field))
+
+
+_EDITABLE = ("category", "level", "region")
+
+
+@transaction.atomic
+def update_unit(unit: Unit, actor, reason: str = "", **fields) -> Unit:
+    unknown = set(fields) - set(_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    _check_fields(
+        unit.organisation,
+        fields.get("category", unit.category),
+        fields.get("level", unit.level),
+        fields.get("region", unit.region),
+    )
+    changes = {}
+    for field, value in fields.items():
+        if getattr(unit, field) != value:
+            before = _shown(unit, field)
+            setattr(unit, field, value)
+            changes[field] = [before, _shown(unit, field)]
+    if changes:
+        unit.save(update_fields=list(changes))
+        record(actor, AuditAction.UPDATE, unit, changes, reason, organisation=unit.organisation_id)
+    return unit
+
+
+@transaction.atomic
+def fold_into(keep: Unit, duplicate: Unit, actor, reason: str = "", moved: dict | None = None):
+    """The units directory's part of a merge (directory/merging.py runs the whole of it):
+    the duplicate's people, names and collective memberships go to the unit kept, the
+    duplicate goes, and its name becomes an alias so later imports match it. ``moved``
+    counts what the other apps moved, for the audit entry. Returns the collectives the
+    kept unit joined, whose assignments the caller re-syncs."""
+    if keep.organisation_id != duplicate.organisation_id:
+        raise DirectoryError("只能合并同一组织内的单位。")
+    if keep.pk == duplicate.pk:
+        raise DirectoryError("不能把单位合并到它自己。")
+    people = duplicate.users.count()
+    duplicate.users.update(unit=keep)
+    duplicate.aliases.update(unit=keep)
+    collectives = list(duplicate.collectives.all())
+    for collective in collectives:
+        collective.members.add(keep)
+    name = duplicate.name
+    record(
+        actor,
+        AuditAction.MERGE,
+        keep,
+        {"merged": name, **(moved or {}), "people": people},
+        reason,
+        organisation=keep.organisation_id,
+    )
+    try:
+        with transaction.atomic():
+            duplicate.delete()
+    except ProtectedError as error:
+        kinds = sorted({str(obj._meta.verbose_name) for obj in error.protected_objects})
+        raise DirectoryError(
+            f"“{name}”还有{'、'.join(kinds)}，系统不能自动转移，请先处理后再合并。"
+        ) from None
+    # The duplicate's name is free only once the duplicate is gone.
+    UnitAlias.objects.update_or_create(
+        organisation=keep.organisation, name=name, defaults={"unit": keep}
+    )
+    return collectives
+
+
+@transaction.atomic
+def add_alias(unit: Unit, name: str, actor, reason: str = "") -> UnitAlias:
+    name = _clean_name(name)
+    _check_name_free(unit.organisation, name, allow=unit)
+    alias = UnitAlias.objects.create(unit=unit, organisation=unit.organisation, name=name)
+    record(
+        actor, AuditAction.ALIAS, unit, {"alias": name}, reason, organisation=unit.organisation_id
+    )
+    return alias
+
+
+def get_or_create_collective(organisation: Organisation, phrase: str, actor) -> Collective:
+    """The organisation's collective for ``phrase``; spacing and full-width variants of one
+    phrase ("各县 (市)", "各县（市）") are the same collective."""
+    key = name_key(phrase)
+    for collective in Collective.objects.filter(organisation=organisation):
+        if name_key(collective.phrase) == key:
+            return collective
+    collective = Collective.objects.create(organisation=organisation, phrase=phrase)
+    record(actor, AuditAction.CREATE, collective, {"phrase": phrase}, organisation=organisation)
+    return collective
+
+
+@transaction.atomic
+def set_members(collective: Collective, units: Iterable[Unit], actor, reason="") -> set[int]:
+    """What a collective means, as the units directory keeps it; the ids of the units it
+    lost. (plans.assignments.set_collective_members makes the measures follow.)"""
+    units = list(units)
+    if any(u.organisation_id != collective.organisation_id for u in units):
+        raise DirectoryError("统称只能包含本组织的单位。")
+    before = dict(collective.members.values_list("pk", "name"))
+    collective.members.set(units)
+    after = {u.pk: u.name for u in units}
+    removed = set(before) - set(after)
+    changes = {
+        "members_added": sorted(after[pk] for pk in set(after) - set(before)),
+        "members_removed": sorted(before[pk] for pk in removed),
+    }
+    if changes["members_added"] or changes["members_removed"]:
+        record(
+            actor,
+            AuditAction.MEMBERS,
+            collective,
+            changes,
+            reason,
+            organisation=collective.organisation_id,
+        )
+    return removed
