@@ -134,14 +134,41 @@ def new_page(chromium, live_server):
     assert not any(refused), refused
 
 
-@pytest.fixture
-def demo(db):
-    """The demo deployment (make run's data): both seed plans imported through
-    plans.importing, 2026 quarterly periods and sample reports filed through
-    reporting.services, and the demo people (yc_office, qn_liaison …) with PASSWORD."""
-    from taizhang.accounts.models import User
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo deployment, loaded once per session: its rows and its stored files. The
+    load runs in a transaction that is rolled back after the copy is taken, so the tests
+    that do not ask for the demo never see it."""
+    from django.db import transaction
+    from django.test import override_settings
+
     from taizhang.demo.loading import load
+    from tests import snapshot
     from tests.factories import PASSWORD
 
-    load(DEMO, PASSWORD)
+    media = tmp_path_factory.mktemp("demo-media")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        load(DEMO, PASSWORD)
+        taken = snapshot.take()
+        transaction.set_rollback(True)
+    return taken, media
+
+
+@pytest.fixture
+def demo(db, demo_snapshot, settings):
+    """The demo deployment (make run's data): both seed plans imported through
+    plans.importing, 2026 quarterly periods and sample reports filed through
+    reporting.services, and the demo people (yc_office, qn_liaison …) with PASSWORD.
+    Loaded once per session and copied in for each test (tests/snapshot.py)."""
+    from taizhang.accounts.models import User
+    from tests import snapshot
+
+    rows, media = demo_snapshot
+    snapshot.restore(rows)
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return {user.username: user for user in User.objects.all()}

@@ -16,13 +16,6 @@ def number(text: str) -> float:
 
 
 def test_the_office_reads_the_ranking_and_a_breakdown_that_adds_up(page, demo):
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        # In the full CI run on PostgreSQL the live server stalls on this navigation (twice,
-        # at the same click); the page itself answers in 0.5 s there and its views are
-        # tested on PostgreSQL in tests/assessment. Investigate before removing this skip.
-        pytest.skip("live-server navigation stalls on PostgreSQL in the full run")
     log_in(page, demo["qn_office"], PASSWORD)
     click_and_wait(page, page.locator("nav.mainnav").get_by_role("link", name="考核评价"))
     assert page.inner_text("h1") == "考核评价"

@@ -1,17 +1,47 @@
-"""The write path of API tokens: issuing one is audited like any other change."""
+"""The write path of API tokens. Issuing replaces the person's previous token (rotation);
+the key is returned once and only its digest is kept. Issuing and revoking are audited."""
 
 from __future__ import annotations
 
-from django.db import transaction
-from rest_framework.authtoken.models import Token
+import secrets
 
+from django.db import transaction
+from rest_framework import authentication, exceptions
+
+from taizhang.api.models import ApiToken, digest_of
 from taizhang.audit.log import record
+
+PREFIX = 6
 
 
 @transaction.atomic
-def issue_token(user, actor=None, how: str = "api") -> Token:
-    """The person's token, created (and audited) the first time it is asked for."""
-    token, created = Token.objects.get_or_create(user=user)
-    if created:
-        record(actor or user, "api_token", user, {"issued_by": how})
-    return token
+def issue_token(user, actor=None, how: str = "api") -> str:
+    """A new key for ``user`` (any earlier one stops working); returns the key."""
+    key = secrets.token_hex(20)
+    replaced = ApiToken.objects.filter(user=user).delete()[0] > 0
+    token = ApiToken.objects.create(user=user, digest=digest_of(key), prefix=key[:PREFIX])
+    record(
+        actor or user,
+        "api_token",
+        user,
+        {"issued_by": how, "token": token.masked, "replaced": replaced},
+    )
+    return key
+
+
+@transaction.atomic
+def revoke_token(token: ApiToken, actor) -> None:
+    record(actor, "api_token_revoked", token.user, {"token": token.masked})
+    token.delete()
+
+
+class HashedTokenAuthentication(authentication.TokenAuthentication):
+    """`Authorization: Token <key>`, checked against the stored digest."""
+
+    def authenticate_credentials(self, key):
+        token = ApiToken.objects.select_related("user").filter(digest=digest_of(key)).first()
+        if token is None:
+            raise exceptions.AuthenticationFailed("令牌无效。")
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("用户已停用或删除。")
+        return (token.user, token)

@@ -22,6 +22,7 @@ ACTIONS = {
     "abandon": "放弃导入",
     "purge": "清理过期导入",
     "api_token": "发放接口令牌",
+    "api_token_revoked": "撤销接口令牌",
     "publish": "发布考核结果",
     "regenerate": "重新生成报告章节",
     "finalise": "定稿",
@@ -51,6 +52,9 @@ OBJECT_TYPES = {
 }
 
 FIELDS = {
+    "issued_by": "发放途径",
+    "token": "令牌",
+    "replaced": "替换原令牌",
     "name": "名称",
     "category": "类别",
     "level": "层级",
@@ -80,6 +84,8 @@ FIELDS_BY_ACTION = {
 }
 
 VALUES = {
+    "api": "接口（用户名和密码）",
+    "create_api_token": "服务器命令",
     "submitted": "已报送",
     "accepted": "已审核通过",
     "returned": "已退回",
