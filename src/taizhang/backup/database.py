@@ -30,7 +30,7 @@ def dump(folder: Path) -> Path:
         target = folder / "taizhang.sqlite3"
         connection.ensure_connection()
         with sqlite3.connect(target) as copy:
-            connection.connection.backup(copy, pages=1024)
+            connection.connection.backup(copy)  # one step: one consistent snapshot
         copy.close()
         return target
     if connection.vendor == "postgresql":
