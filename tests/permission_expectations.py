@@ -178,6 +178,8 @@ API = {
     "api:report-review":          row("log  400  403  400  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, empty input refused"),
     "api:evidence-download":      row("log  200  200  200  403  200  200  404"),
+    "api:not-found":              row("404  404  404  404  404  404  404  404", foreign=None,
+                                      why="any other /api/ address: a JSON 404 for everyone"),
 }
 
 

@@ -148,13 +148,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PARSER_CLASSES": [
-        "taizhang.web.parsers.CleanJSONParser",
-        "taizhang.web.parsers.CleanFormParser",
-        "taizhang.web.parsers.CleanMultiPartParser",
-    ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "taizhang.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "taizhang.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["taizhang.web.parsers.CleanJSONParser"],  # JSON bodies only
+    "DEFAULT_PAGINATION_CLASS": "taizhang.api.pagination.CheckedPageNumberPagination",
     "PAGE_SIZE": 100,
 }
 SPECTACULAR_SETTINGS = {

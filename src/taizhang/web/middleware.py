@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.http import QueryDict
+from django.http.multipartparser import MultiPartParserError
 
 from taizhang.web.text import UNSTORABLE, clean
 
@@ -30,7 +31,10 @@ class CleanInputMiddleware:
     def __call__(self, request):
         request.GET = cleaned_query(request.GET)
         if request.method == "POST" and request.content_type in FORM_TYPES:
-            request.POST = cleaned_query(request.POST)
+            try:
+                request.POST = cleaned_query(request.POST)
+            except MultiPartParserError:  # a broken body: the view finds an empty form
+                return self.get_response(request)
             for _, uploads in request.FILES.lists():
                 for upload in uploads:
                     upload.name = clean(upload.name)
