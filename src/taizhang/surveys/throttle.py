@@ -24,6 +24,14 @@ def limits() -> tuple[int, int]:
     )
 
 
+def form_issued(survey, address: str) -> bool:
+    """Count one form (and its one-response token) served; False past the hourly limit.
+    Clearing cookies to answer again needs a new token, so this bounds what a cookie reset
+    can do from one address, whatever the response counter says."""
+    allowed = getattr(settings, "TAIZHANG_SURVEY_FORMS_PER_HOUR", 120)
+    return _bump(_key("form", survey, address)) <= allowed
+
+
 def address_hash(request) -> str:
     address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
