@@ -58,9 +58,13 @@ test-postgres: install
 system-packages:
 	scripts/ensure-system-packages.sh
 
+# Short runs; the full figures (docs/performance.md): benchmarks/load.py without options, and
+# scripts/with-postgres.sh .venv/bin/python benchmarks/province.py
 bench: install
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_supervision.py
+	$(PY) benchmarks/load.py --seconds 1 --users 1,5
+	scripts/with-postgres.sh $(PY) benchmarks/province.py --scale 0.05
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .ruff_cache
