@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -45,6 +46,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_answering(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    """Poll ``url`` until the server started as ``process`` answers at all."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            return
+        except urllib.error.HTTPError:
+            return  # an answer, if not a 200
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{process.args[0]} did not start") from None
+            time.sleep(0.1)
+
+
 @contextlib.contextmanager
 def gunicorn(env: dict[str, str], workers: int = 2, threads: int = 4):
     """gunicorn with the project's configuration; yields its base URL."""
@@ -66,19 +82,11 @@ def gunicorn(env: dict[str, str], workers: int = 2, threads: int = 4):
         env=env,
         cwd=REPO,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/accounts/login/", timeout=5)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(process.stderr.read().decode()[-2000:]) from None
-                time.sleep(0.2)
+        wait_until_answering(url + "/accounts/login/", process)
         yield url
     finally:
         process.terminate()

@@ -6,8 +6,6 @@ other storage and puts them back the same way."""
 from __future__ import annotations
 
 import subprocess
-import time
-import urllib.request
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,7 +15,7 @@ from taizhang.config import deployment
 from taizhang.plans.models import Assignment
 from taizhang.reporting.models import Evidence
 from tests.reporting.conftest import PDF, report_form
-from tests.servers import VENV_BIN, free_port
+from tests.servers import VENV_BIN, free_port, wait_until_answering
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +27,7 @@ def moto():
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=2)
-            break
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.1)
+    wait_until_answering(url + "/moto-api/", process)
     yield url
     process.terminate()
     process.wait(10)
