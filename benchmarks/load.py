@@ -95,6 +95,10 @@ office = User.objects.get(username="qn_office")
 liaison = User.objects.get(username="qn_liaison")
 plan = Plan.objects.filter(organisation=office.organisation).order_by("pk").first()
 scheme = Scheme.objects.filter(plan=plan).order_by("pk").first()
+from django.db import transaction
+from taizhang.public.services import save_publication
+with transaction.atomic():  # the demo publishes nothing; the public page needs a plan
+    save_publication(plan, office, published=True, shown={})
 print(json.dumps({
     "login": [None, reverse("accounts:login")],
     "todo": ["qn_liaison", reverse("workspace:todo")],
