@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -35,6 +37,18 @@ schema = schemathesis.openapi.from_dict(
 schema.app = get_wsgi_application()
 
 
+@pytest.fixture
+def connection_kept():
+    """As Django's test client does: the requests run inside the test's transaction, so
+    the end of a request must not close the database connection (PostgreSQL)."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=15,
@@ -42,6 +56,6 @@ schema.app = get_wsgi_application()
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_every_operation_answers_as_documented(case, world, reports):
+def test_every_operation_answers_as_documented(case, world, reports, connection_kept):
     key = issue_token(world.people["office"])
     case.call_and_validate(headers={"Authorization": f"Token {key}"})
