@@ -77,7 +77,9 @@ def main(specs: list[str]) -> int:
     def on_signal(signum, frame):
         raise KeyboardInterrupt
 
+    # Both set explicitly: a shell that starts us in the background has SIGINT ignored.
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     try:
         return relay(processes)
     except KeyboardInterrupt:
