@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from taizhang.api.models import ApiToken
 from taizhang.api.tokens import issue_token
 from taizhang.web.models import SignIn
 
@@ -57,6 +58,7 @@ def test_every_admin_page_is_in_chinese(client, world):
     # (the names of people and what their browsers sent are data, not the admin's words)
     data = [f"{u} {u.username}" for u in world.people.values()]
     data += SignIn.objects.values_list("user_agent", flat=True)
+    data += ApiToken.objects.values_list("prefix", flat=True)  # random hex, e.g. "edf1c2"
     own = set(WORD.findall(" ".join(data)))
     pages = [reverse("admin:index")]
     for model in admin.site._registry:
