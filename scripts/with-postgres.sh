@@ -29,6 +29,8 @@ trap cleanup EXIT
     -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
 
+# The database DATABASE_URL names exists, empty (the test suite makes test_taizhang itself).
+"$bindir/createdb" -h 127.0.0.1 -p "$port" -U taizhang taizhang
 export DATABASE_URL="postgresql://taizhang@127.0.0.1:$port/taizhang"
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on port $port"
 "$@"

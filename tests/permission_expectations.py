@@ -189,6 +189,8 @@ API = {
     "api:report-review":          row("log  400  403  400  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, empty input refused"),
     "api:evidence-download":      row("log  200  200  200  403  200  200  404"),
+    "api:not-found":              row("404  404  404  404  404  404  404  404", foreign=None,
+                                      why="any other /api/ address: a JSON 404 for everyone"),
 }
 
 
@@ -224,11 +226,10 @@ ADMIN = {
     "admin:jsi18n":               _admin("200"),
     "admin:view_on_site":         _admin("404", why="no admin model has get_absolute_url"),
     **_admin_model("auth_group"),
-    **_admin_model("authtoken_tokenproxy"),
+    **_admin_model("api_apitoken", add="403"),
     **_admin_model("audit_auditentry", add="403", delete="403"),
-    **_admin_model("axes_accessattempt", add="403"),
-    **_admin_model("axes_accesslog", add="403"),
-    **_admin_model("axes_accessfailurelog", add="403"),
+    **_admin_model("web_failedsignin", add="403"),
+    **_admin_model("web_signin", add="403", delete="403"),
 }
 # fmt: on
 

@@ -197,7 +197,7 @@ def _supervision_objects(data, organisation, user, assignment):
 def _build(world_function):
     from types import SimpleNamespace
 
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from axes.models import AccessAttempt, AccessLog
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
 
@@ -256,18 +256,17 @@ def _build(world_function):
     data.other_organisation = other
 
     # One object of every model the admin lists, so its object pages have something.
-    token = issue_token(people["office"])
+    issue_token(people["office"])
     access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "qn_office"}
     access.update(http_accept="text/html", path_info="/accounts/login/")
     data.admin_objects = {
         "auth_group": Group.objects.create(name="督查组").pk,
-        "authtoken_tokenproxy": token.user_id,
+        "api_apitoken": people["office"].api_token.pk,
         "audit_auditentry": data.entry.pk,
-        "axes_accessattempt": AccessAttempt.objects.create(
+        "web_failedsignin": AccessAttempt.objects.create(
             **access, get_data="", post_data="", failures_since_start=1
         ).pk,
-        "axes_accesslog": AccessLog.objects.create(**access).pk,
-        "axes_accessfailurelog": AccessFailureLog.objects.create(**access).pk,
+        "web_signin": AccessLog.objects.create(**access).pk,
     }
     data.entry_content_type = ContentType.objects.get_for_model(AuditEntry).pk
     data.sessions = {role: _session_of(user) for role, user in people.items()}

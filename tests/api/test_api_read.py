@@ -191,4 +191,4 @@ def test_periods_filter_by_plan(api, world):
 
 def test_a_404_says_nothing_about_the_object(api, world):
     response = get(api("outsider"), "measure-detail", measure_id=world.first.pk)
-    assert response.json() == {"detail": "没有找到该记录。"}
+    assert response.json() == {"detail": "没有找到该记录。", "code": "not_found"}

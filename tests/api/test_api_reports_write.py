@@ -120,7 +120,7 @@ def test_a_stale_version_is_409_and_changes_nothing(api, reports):
 def test_saving_without_a_version_is_400(api, reports):
     response = patch(api("liaison"), reports["education"], narrative="无版本")
     assert response.status_code == 400
-    assert "version" in response.json()
+    assert "version" in response.json()["fields"]
 
 
 def test_an_unknown_status_is_400(api, reports):

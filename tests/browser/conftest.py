@@ -44,14 +44,29 @@ def chromium():
         browser.close()
 
 
+def refused_by_policy(page) -> list[str]:
+    """What the content security policy refused on this page, as Chromium reports it: a
+    page with an inline script or handler fails the test that opened it."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def page(chromium, live_server):
     context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
+    refused = refused_by_policy(page)
     yield page
     context.close()
+    assert not refused, refused
 
 
 @pytest.fixture
@@ -62,8 +77,10 @@ def phone_page(chromium, live_server):
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
+    refused = refused_by_policy(page)
     yield page
     context.close()
+    assert not refused, refused
 
 
 def log_in(page, user, password):
@@ -100,7 +117,7 @@ def _uploads_in_tmp(settings, tmp_path):
 def new_page(chromium, live_server):
     """Fresh desktop pages, one browser context each, so several people can be signed in
     side by side in one test (the office, the liaison, the reviewer)."""
-    contexts = []
+    contexts, refused = [], []
 
     def make():
         context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
@@ -108,21 +125,50 @@ def new_page(chromium, live_server):
         page = context.new_page()
         page.set_default_timeout(30_000)
         page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
+        refused.append(refused_by_policy(page))
         return page
 
     yield make
     for context in contexts:
         context.close()
+    assert not any(refused), refused
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo deployment, loaded once per session: its rows and its stored files. The
+    load runs in a transaction that is rolled back after the copy is taken, so the tests
+    that do not ask for the demo never see it."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from taizhang.demo.loading import load
+    from tests import snapshot
+    from tests.factories import PASSWORD
+
+    media = tmp_path_factory.mktemp("demo-media")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        load(DEMO, PASSWORD)
+        taken = snapshot.take()
+        transaction.set_rollback(True)
+    return taken, media
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, demo_snapshot, settings):
     """The demo deployment (make run's data): both seed plans imported through
     plans.importing, 2026 quarterly periods and sample reports filed through
-    reporting.services, and the demo people (yc_office, qn_liaison …) with PASSWORD."""
+    reporting.services, and the demo people (yc_office, qn_liaison …) with PASSWORD.
+    Loaded once per session and copied in for each test (tests/snapshot.py)."""
     from taizhang.accounts.models import User
-    from taizhang.demo.loading import load
-    from tests.factories import PASSWORD
+    from tests import snapshot
 
-    load(DEMO, PASSWORD)
+    rows, media = demo_snapshot
+    snapshot.restore(rows)
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return {user.username: user for user in User.objects.all()}

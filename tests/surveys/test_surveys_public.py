@@ -252,3 +252,24 @@ def test_the_respondent_picks_among_the_organisations_counties(client, survey, w
     html = client.get(url(survey)).content.decode()
     assert f'<option value="{world.county.pk}">甲县</option>' in html
     assert f'<option value="{world.home.pk}">' not in html
+
+
+def test_clearing_cookies_gets_no_more_forms_than_the_hourly_issue_limit(client, survey, settings):
+    settings.TAIZHANG_SURVEY_FORMS_PER_HOUR = 3
+    served = []
+    for _ in range(5):
+        client.cookies.clear()  # a cookie reset before every visit
+        page = client.get(url(survey))
+        served.append((page.status_code, cookie_name(survey) in page.cookies))
+    assert served == [(200, True)] * 3 + [(429, False)] * 2
+
+
+def test_a_token_only_works_from_the_address_it_was_served_to(client, survey, world, settings):
+    settings.TAIZHANG_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    client.get(url(survey), HTTP_X_REAL_IP="203.0.113.9")
+    moved = client.post(url(survey), answers(survey, world), HTTP_X_REAL_IP="198.51.100.4")
+    assert moved.status_code == 400
+    assert "答卷凭证已更新" in moved.content.decode()
+    assert Response.objects.count() == 0
+    again = client.post(url(survey), answers(survey, world), HTTP_X_REAL_IP="198.51.100.4")
+    assert again.status_code == 302  # the re-served form carried a token for the new address

@@ -53,4 +53,4 @@ class ObtainToken(APIView):
                 {"detail": "用户名或密码错误。", "code": "invalid_credentials"},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        return Response({"token": issue_token(user, how="api").key})
+        return Response({"token": issue_token(user, how="api")})

@@ -36,10 +36,11 @@ PERIOD_FILTERS = {"plan": "plan_id"}
 
 
 def apply(queryset, params, lookups: dict[str, str]):
-    """Filter by each integer id parameter present; 400 with one message if malformed."""
+    """Filter by each integer id parameter present; 400 with one message if malformed
+    (empty included: a client that sends the parameter means a value)."""
     for name, lookup in lookups.items():
         raw = params.get(name)
-        if raw in (None, ""):
+        if raw is None:
             continue
         try:
             value = int(raw)
@@ -52,7 +53,7 @@ def apply(queryset, params, lookups: dict[str, str]):
 
 def apply_state(queryset, params):
     state = params.get("state")
-    if state in (None, ""):
+    if state is None:
         return queryset
     if state not in ProgressReport.State.values:
         allowed = "、".join(ProgressReport.State.values)

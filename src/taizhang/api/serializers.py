@@ -133,8 +133,8 @@ class DutySerializer(serializers.ModelSerializer):
 
 
 class MeasureSerializer(serializers.ModelSerializer):
-    chapter = ChapterSerializer(read_only=True)
-    section = SectionSerializer(read_only=True)
+    chapter = ChapterSerializer(read_only=True, allow_null=True)
+    section = SectionSerializer(read_only=True, allow_null=True)
     lead_units = serializers.SerializerMethodField()
     responsible_units = serializers.SerializerMethodField()
     collectives = MeasureCollectiveSerializer(many=True, read_only=True)
@@ -319,6 +319,8 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField(required=False)
     current_version = serializers.IntegerField(required=False)
+    report = serializers.IntegerField(required=False, help_text="已有报告的编号（code=exists）")
+    fields = serializers.JSONField(required=False, help_text="各字段的问题（输入有误时）")
 
 
 # -- progress ----------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """The JSON API (/api/): token, schema, and the plan's objects. Kwarg names follow the
 platform convention (plan_id, measure_id, …) so the permission matrix can fill them."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import auth_views, report_views, views
+from . import auth_views, errors, report_views, views
 
 app_name = "api"
 urlpatterns = [
@@ -36,4 +36,5 @@ urlpatterns = [
         report_views.EvidenceDownload.as_view(),
         name="evidence-download",
     ),
+    re_path(r"", errors.not_found, name="not-found"),  # last: every other /api/ address
 ]

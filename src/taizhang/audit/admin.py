@@ -1,9 +1,9 @@
 """The audit log in the admin site: readable by the system administrator, never editable,
-and in words like the log page (audit/display.py)."""
+shown in Chinese as on the audit page."""
 
 from django.contrib import admin
 
-from taizhang.audit.display import action_label, change_lines, object_type_label
+from taizhang.audit import display
 from taizhang.audit.models import AuditEntry
 
 
@@ -12,8 +12,8 @@ class ActionFilter(admin.SimpleListFilter):
     parameter_name = "action"
 
     def lookups(self, request, model_admin):
-        codes = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
-        return sorted((code, action_label(code)) for code in codes)
+        actions = model_admin.get_queryset(request).values_list("action", flat=True)
+        return [(action, display.action_label(action)) for action in sorted(set(actions))]
 
     def queryset(self, request, queryset):
         return queryset.filter(action=self.value()) if self.value() else queryset
@@ -21,30 +21,41 @@ class ActionFilter(admin.SimpleListFilter):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = (
+    list_display = ("at", "organisation_shown", "actor_shown", "action_shown", "object_label")
+    fields = readonly_fields = (
         "at",
-        "organisation",
-        "actor",
-        "action_name",
-        "object_type_name",
+        "organisation_shown",
+        "actor_shown",
+        "action_shown",
+        "type_shown",
         "object_label",
+        "changes_shown",
+        "reason",
     )
     list_filter = (ActionFilter,)
     list_select_related = ("organisation", "actor")
-    readonly_fields = ("changes_in_words",)
-    exclude = ("changes",)
 
-    @admin.display(description="操作")
-    def action_name(self, entry):
-        return action_label(entry.action)
+    @admin.display(description="组织", ordering="organisation")
+    def organisation_shown(self, entry):
+        return entry.organisation or "—"
+
+    @admin.display(description="操作人", ordering="actor")
+    def actor_shown(self, entry):
+        return entry.actor or "系统"
+
+    @admin.display(description="操作", ordering="action")
+    def action_shown(self, entry):
+        return display.action_label(entry.action)
 
     @admin.display(description="对象类型")
-    def object_type_name(self, entry):
-        return object_type_label(entry.object_type)
+    def type_shown(self, entry):
+        return display.object_type_label(entry.object_type)
 
     @admin.display(description="变更内容")
-    def changes_in_words(self, entry):
-        return "；".join(change_lines(entry.action, entry.changes, entry.object_type))
+    def changes_shown(self, entry):
+        return (
+            "；".join(display.change_lines(entry.action, entry.changes, entry.object_type)) or "—"
+        )
 
     def has_add_permission(self, request):
         return False

@@ -47,7 +47,7 @@ class AuditEntry(models.Model):
         verbose_name = verbose_name_plural = "操作日志"
         ordering = ["-at", "-id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.object_label}（{self.at:%Y-%m-%d %H:%M}）"
 
     def save(self, *args, **kwargs):

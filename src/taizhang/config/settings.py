@@ -7,17 +7,17 @@ A deployment sets DATABASE_URL (PostgreSQL), TAIZHANG_SECRET_KEY and TAIZHANG_AL
 import os
 from pathlib import Path
 
-import dj_database_url
+from taizhang.config import deployment
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/taizhang
 DEMO_DIR = Path(os.environ.get("TAIZHANG_DEMO_DIR", BASE_DIR.parent.parent / "demo"))
 VAR_DIR = Path(os.environ.get("TAIZHANG_VAR_DIR", BASE_DIR.parent.parent / "var"))
 
-SECRET_KEY = os.environ.get("TAIZHANG_SECRET_KEY", "taizhang-demo-key-not-for-production")
+SECRET_KEY = deployment.required("TAIZHANG_SECRET_KEY", "taizhang-demo-key-not-for-production")
 DEBUG = os.environ.get("TAIZHANG_DEBUG", "") == "1"
-ALLOWED_HOSTS = os.environ.get("TAIZHANG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
-    ","
-)
+ALLOWED_HOSTS = deployment.required(
+    "TAIZHANG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
+).split(",")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "taizhang.web",
     "taizhang.accounts",
@@ -49,6 +48,7 @@ INSTALLED_APPS = [
     "taizhang.api",
     "taizhang.annual_reports",
     "taizhang.demo",
+    "taizhang.backup",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "taizhang.web.middleware.CleanInputMiddleware",
 ]
 
 ROOT_URLCONF = "taizhang.config.urls"
@@ -84,11 +86,8 @@ TEMPLATES = [
 ]
 
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # database, uploads, static files
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'taizhang.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": deployment.database(VAR_DIR)}
+CACHES = {"default": deployment.cache()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -114,9 +113,12 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "taizhang.web.client.client_address"
+AXES_ENABLE_ADMIN = False  # shown in Chinese by taizhang/web/admin.py
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # what Django and its apps leave untranslated
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -125,7 +127,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and vendored htmx
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": deployment.default_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
@@ -137,18 +139,22 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 3600  # one working day, not Django's two weeks
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CONTENT_SECURITY_POLICY = deployment.CONTENT_SECURITY_POLICY
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "taizhang.api.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "taizhang.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "taizhang.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["taizhang.web.parsers.CleanJSONParser"],  # JSON bodies only
+    "DEFAULT_PAGINATION_CLASS": "taizhang.api.pagination.CheckedPageNumberPagination",
     "PAGE_SIZE": 100,
 }
 SPECTACULAR_SETTINGS = {
@@ -164,3 +170,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The client address that lockouts and survey limits count: REMOTE_ADDR, or behind a proxy
+# only the header the proxy sets (production: X-Real-IP).
+TAIZHANG_CLIENT_ADDRESS_HEADER = ""
+if deployment.PRODUCTION:
+    globals().update(deployment.production_settings())

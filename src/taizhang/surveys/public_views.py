@@ -76,6 +76,9 @@ class AnswerView(View):
         return self.form(request, survey)
 
     def form(self, request, survey, posted=None, errors=None, message="", status=200):
+        address = throttle.address_hash(request)
+        if not throttle.form_issued(survey, address):
+            return _notice(request, survey, "请稍后再试", TOO_OFTEN, status=429)
         response = render(
             request,
             "surveys/answer.html",
@@ -85,7 +88,7 @@ class AnswerView(View):
         # A fresh token with every form served; the response that carries it burns it.
         response.set_cookie(
             tokens.cookie_name(survey),
-            tokens.issue(survey),
+            tokens.issue(survey, address),
             max_age=tokens.COOKIE_AGE,
             path=request.path,
             httponly=True,
@@ -103,7 +106,9 @@ class AnswerView(View):
         if not throttle.attempt(survey, address):
             return _notice(request, survey, "请稍后再试", TOO_OFTEN, status=429)
         try:
-            nonce = tokens.nonce_of(survey, request.COOKIES.get(tokens.cookie_name(survey)))
+            nonce = tokens.nonce_of(
+                survey, request.COOKIES.get(tokens.cookie_name(survey)), address=address
+            )
         except tokens.BadToken as error:
             return self.form(request, survey, request.POST, message=error.message, status=400)
         device = tokens.device_hash(survey, nonce)

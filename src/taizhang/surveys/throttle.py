@@ -11,6 +11,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from taizhang.web.client import client_address
+
 WINDOW = 3600  # seconds
 
 
@@ -22,8 +24,16 @@ def limits() -> tuple[int, int]:
     )
 
 
+def form_issued(survey, address: str) -> bool:
+    """Count one form (and its one-response token) served; False past the hourly limit.
+    Clearing cookies to answer again needs a new token, so this bounds what a cookie reset
+    can do from one address, whatever the response counter says."""
+    allowed = getattr(settings, "TAIZHANG_SURVEY_FORMS_PER_HOUR", 120)
+    return _bump(_key("form", survey, address)) <= allowed
+
+
 def address_hash(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 

@@ -1,9 +1,12 @@
 """One response per device without knowing who answers.
 
 Serving the form sets a cookie holding a signed random nonce (django.core.signing, so the
-browser cannot forge one); a response stores only a hash of that nonce, unique per survey,
-so the token is burned by the response it carries and a replay collides with it. Clearing
-cookies yields a new token; the per-IP rate limits (throttle.py) bound that."""
+browser cannot forge one) bound to the (hashed) address it was served to; a response
+stores only a hash of the nonce, unique per survey, so the token is burned by the response
+it carries and a replay collides with it. Clearing cookies yields a new token, but tokens
+are issued at a limited rate per address from the shared cache (throttle.form_issued) and
+only work from that address, so a cookie reset cannot multiply answers beyond that limit.
+docs/security.md explains the rule and its limits."""
 
 from __future__ import annotations
 
@@ -29,11 +32,12 @@ def cookie_name(survey) -> str:
     return f"tz_survey_{survey.pk}"
 
 
-def issue(survey) -> str:
-    return signing.dumps({"s": survey.pk, "n": secrets.token_urlsafe(16)}, salt=SALT)
+def issue(survey, address: str) -> str:
+    data = {"s": survey.pk, "n": secrets.token_urlsafe(16), "a": address[:16]}
+    return signing.dumps(data, salt=SALT)
 
 
-def nonce_of(survey, value: str | None, max_age: int | None = MAX_AGE) -> str:
+def nonce_of(survey, value: str | None, max_age: int | None = MAX_AGE, address=None) -> str:
     """The nonce of a token served for ``survey``; BadToken with the reason in Chinese."""
     if not value:
         raise BadToken("未能确认答卷来源（浏览器可能禁用了 Cookie），请重新打开问卷页面后填写。")
@@ -45,6 +49,8 @@ def nonce_of(survey, value: str | None, max_age: int | None = MAX_AGE) -> str:
         raise BadToken("答卷凭证无效，请重新打开问卷页面后填写。") from error
     if not isinstance(data, dict) or data.get("s") != survey.pk or not data.get("n"):
         raise BadToken("答卷凭证无效，请重新打开问卷页面后填写。")
+    if address is not None and data.get("a") != address[:16]:
+        raise BadToken("网络已切换，答卷凭证已更新，请确认答案后再次提交。")
     return str(data["n"])
 
 

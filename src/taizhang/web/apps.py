@@ -3,4 +3,5 @@ from django.apps import AppConfig
 
 class WebConfig(AppConfig):
     name = "taizhang.web"
-    verbose_name = "页面基础"
+    label = "web"
+    verbose_name = "网站服务"

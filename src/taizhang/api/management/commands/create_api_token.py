@@ -1,4 +1,5 @@
-"""Print the API token of an integration user, creating it on first use."""
+"""Issue a new API token for an integration user and print it (shown this once; any
+earlier token of the user stops working). Audited like every issue."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -7,7 +8,7 @@ from taizhang.api.tokens import issue_token
 
 
 class Command(BaseCommand):
-    help = "输出某用户的接口令牌（首次调用时生成）。"
+    help = "为某用户发放新的接口令牌并输出（仅显示这一次，原令牌随即失效）。"
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -18,4 +19,4 @@ class Command(BaseCommand):
             raise CommandError(f"用户“{username}”不存在。")
         if not user.is_active:
             raise CommandError(f"用户“{username}”已停用，不能发放令牌。")
-        self.stdout.write(issue_token(user, actor=None, how="create_api_token").key)
+        self.stdout.write(issue_token(user, actor=None, how="create_api_token"))
