@@ -25,6 +25,16 @@ ACTIONS = {
     "publish": "发布考核结果",
     "regenerate": "重新生成报告章节",
     "finalise": "定稿",
+    "create_account": "开通账号",
+    "change_account": "修改账号",
+    "reset_password": "重置密码",
+    "change_password": "修改本人密码",
+    "unlock": "解除登录锁定",
+    "deactivate": "停用账号",
+    "reactivate": "恢复账号",
+    "resend": "重新发送通知",
+    "channels": "设置通知渠道",
+    "robot": "设置群机器人",
 }
 
 OBJECT_TYPES = {

@@ -31,9 +31,13 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "taizhang.accounts",
     "taizhang.audit",
     "taizhang.units",
+    "taizhang.notifications",
+    "taizhang.jobs",
     "taizhang.plans",
     "taizhang.reporting",
     "taizhang.workspace",
@@ -58,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "taizhang.accounts.middleware.IdleSessionMiddleware",
+    "taizhang.accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "taizhang.config.urls"
@@ -74,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "taizhang.accounts.context_processors.menu",
+                "taizhang.notifications.context_processors.unread",
             ],
         },
     },
@@ -92,9 +99,20 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# 等保 level 3 (GB/T 22239-2019 8.1.4.1): at least 10 characters of three of the four
+# classes (upper, lower, digit, symbol), unlike the user's own names, not a common password.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "taizhang.accounts.passwords.CharacterClassesValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "display_name", "email", "phone")},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -110,6 +128,12 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+
+# Idle sessions end: a session not used for this long needs a new login (等保: 登录超时).
+# IdleSessionMiddleware renews the expiry at most once a minute, so reading pages does not
+# write the session on every request.
+SESSION_COOKIE_AGE = int(os.environ.get("TAIZHANG_SESSION_IDLE_MINUTES", "120")) * 60
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -136,6 +160,47 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Background work: Django's Tasks framework (the django-tasks backport until Django 6.0) on
+# its database backend, run by `manage.py db_worker`. A larger deployment points
+# TAIZHANG_TASKS_BACKEND at another backend (RQ, Celery) without a code change;
+# docs/background.md explains.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TAIZHANG_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# Mail: SMTP when TAIZHANG_SMTP_HOST is set, else written to files in var/mail (the demo
+# shows there what would have been sent).
+EMAIL_HOST = os.environ.get("TAIZHANG_SMTP_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("TAIZHANG_SMTP_PORT", "465"))
+    EMAIL_HOST_USER = os.environ.get("TAIZHANG_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("TAIZHANG_SMTP_PASSWORD", "")
+    EMAIL_USE_SSL = os.environ.get("TAIZHANG_SMTP_SECURITY", "ssl") == "ssl"
+    EMAIL_USE_TLS = os.environ.get("TAIZHANG_SMTP_SECURITY", "ssl") == "starttls"
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = os.environ.get("TAIZHANG_MAIL_FROM", "台账 <taizhang@localhost>")
+
+# Notifications (taizhang.notifications): the address people follow from a message, the
+# hosts group-robot webhooks may point at (nothing else is ever posted to), and the SMS
+# gateway (none unless configured; docs/notifications.md).
+TAIZHANG_SITE_URL = os.environ.get("TAIZHANG_SITE_URL", "http://127.0.0.1:8000")
+TAIZHANG_WEBHOOK_HOSTS = {
+    "wecom": ["qyapi.weixin.qq.com"],
+    "dingtalk": ["oapi.dingtalk.com"],
+}
+TAIZHANG_SMS_GATEWAY = {
+    "URL": os.environ.get("TAIZHANG_SMS_URL", ""),
+    "TOKEN": os.environ.get("TAIZHANG_SMS_TOKEN", ""),
+    "SIGN": os.environ.get("TAIZHANG_SMS_SIGN", ""),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("units/", include("taizhang.units.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),
+    path("messages/", include("taizhang.notifications.urls")),
+    path("jobs/", include("taizhang.jobs.urls")),
     path("supervision/", include("taizhang.supervision.urls")),
     path("assessment/", include("taizhang.assessment.urls")),
     path("dashboards/", include("taizhang.dashboards.urls")),

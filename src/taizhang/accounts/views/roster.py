@@ -1,0 +1,48 @@
+"""Roster import: the template to download, the upload, and the row-by-row result (with
+the one-time passwords, shown this once and stored nowhere)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+from django.views import View
+
+from taizhang.accounts import roster
+from taizhang.accounts.access import require
+from taizhang.accounts.forms import RosterForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class RosterTemplateView(LoginRequiredMixin, View):
+    def get(self, request):
+        require(request.user, "accounts.import_roster")
+        content = roster.template(request.user, request.user.organisation)
+        response = HttpResponse(content, content_type=XLSX)
+        response["Content-Disposition"] = content_disposition_header(True, "人员名单模板.xlsx")
+        return response
+
+
+class RosterImportView(LoginRequiredMixin, View):
+    template_name = "accounts/roster.html"
+
+    def get(self, request):
+        require(request.user, "accounts.import_roster")
+        return render(request, self.template_name, {"form": RosterForm()})
+
+    def post(self, request):
+        require(request.user, "accounts.import_roster")
+        form = RosterForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        try:
+            result = roster.import_roster(
+                request.user, request.user.organisation, form.cleaned_data["file"].read()
+            )
+        except roster.RosterRejected as rejected:
+            form.add_error("file", str(rejected))
+            return render(request, self.template_name, {"form": form}, status=400)
+        context = {"form": RosterForm(), "result": result}
+        return render(request, self.template_name, context, status=200 if result.created else 400)
