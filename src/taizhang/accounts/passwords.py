@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 CLASSES = (
@@ -29,3 +30,14 @@ class CharacterClassesValidator:
     def get_help_text(self):
         names = "、".join(name for name, _ in CLASSES)
         return f"密码须包含{names}中的至少{self.min_classes}种。"
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's rule, with its message in Chinese (Django 5.2's new wording has no
+    translation yet)."""
+
+    def get_error_message(self):
+        return f"密码太短，至少包含 {self.min_length} 个字符。"
+
+    def get_help_text(self):
+        return f"密码至少包含 {self.min_length} 个字符。"

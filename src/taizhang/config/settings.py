@@ -103,7 +103,7 @@ PASSWORD_HASHERS = [
 # classes (upper, lower, digit, symbol), unlike the user's own names, not a common password.
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "taizhang.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "taizhang.accounts.passwords.CharacterClassesValidator"},
