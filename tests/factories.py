@@ -202,7 +202,7 @@ class TargetReadingFactory(factory.django.DjangoModelFactory):
 
 class UrgeNoticeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "supervision.UrgeNotice"
+        model = "notices.UrgeNotice"
 
     unit = factory.SubFactory(UnitFactory)
     organisation = factory.SelfAttribute("unit.organisation")

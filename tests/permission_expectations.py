@@ -81,28 +81,28 @@ PAGES = {
     # workspace
     "workspace:todo":             row("log  200  200  200  200  200  200  200"),
     # plans: the ledger
-    "plans:list":                 row("log  200  200  200  200  200  200  200", foreign=None,
+    "ledger:list":                 row("log  200  200  200  200  200  200  200", foreign=None,
                                       why="each lists the plans it may see (outsider: its own)"),
-    "plans:ledger":               row("log  200  200  200  200  200  200  404"),
-    "plans:export":               row("log  200  200  200  200  200  200  404"),
-    "plans:measure":              row("log  200  200  200  200  200  200  404"),
-    "plans:measure@second":       row("log  200  403  403  403  200  200  404",
+    "ledger:ledger":               row("log  200  200  200  200  200  200  404"),
+    "ledger:export":               row("log  200  200  200  200  200  200  404"),
+    "ledger:measure":              row("log  200  200  200  200  200  200  404"),
+    "ledger:measure@second":       row("log  200  403  403  403  200  200  404",
                                       use={"measure_id": "second"},
                                       why="measure 2 is carried by 州公安局 alone"),
-    "plans:responsibilities":     row("log  200  200  403  403  200  200  404",
+    "ledger:responsibilities":     row("log  200  200  403  403  200  200  404",
                                       why="unit staff open their own unit's list only"),
-    "plans:responsibilities@county_unit":
+    "ledger:responsibilities@county_unit":
                                   row("log  200  403  403  200  200  200  404",
                                       use={"unit_id": "county_government"},
                                       why="a county office opens its county's units' lists"),
-    "plans:responsibilities@uncarried_plan":
+    "ledger:responsibilities@uncarried_plan":
                                   row("log  200  403  403  403  200  200  404",
                                       use={"plan_id": "uncarried_plan"},
                                       why="as with the ledger: a plan the unit has no part in"),
-    "plans:my_current_responsibilities":
+    "ledger:my_current_responsibilities":
                                   row("log  rdr  rdr  rdr  rdr  rdr  rdr  rdr",
                                       why="to the newest plan the person sees, else the list"),
-    "plans:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
+    "ledger:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
                                       why="staff to their unit's list, others to the ledger"),
     # plans: import, the organisation's office only
     "plans:import":               row("log  200  403  403  403  403  403  200", foreign=None,
@@ -222,9 +222,9 @@ ADMIN = {
 # fmt: on
 
 # Supervision, assessment and dashboards keep their rows in modules of their own.
+from tests.permission_expectations_annual_reports import PAGES as ANNUAL_REPORTS  # noqa: E402
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
-from tests.permission_expectations_outputs import PAGES as OUTPUTS  # noqa: E402
 from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
 from tests.permission_expectations_surveys import PAGES as SURVEYS  # noqa: E402
@@ -237,11 +237,11 @@ EXPECTATIONS: dict[str, Row] = {
     **ASSESSMENT,
     **DASHBOARDS,
     **SURVEYS,
-    **OUTPUTS,
+    **ANNUAL_REPORTS,
     **PUBLIC,
 }
 
 
 def url_name(key: str) -> str:
-    """The URL name of a row key ("plans:measure@second" -> "plans:measure")."""
+    """The URL name of a row key ("ledger:measure@second" -> "ledger:measure")."""
     return key.split("@", 1)[0]

@@ -42,27 +42,27 @@ PAGES: dict[str, Row] = {
 # fmt: off
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES.update({
-    "supervision:notice_create":  row("log  200  403  403  403  403  403  404",
+    "notices:create":  row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY,
                                       why="the office drafts and issues; never the sysadmin"),
-    "supervision:notice_create@post":
+    "notices:create@post":
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, the empty form refused"),
-    "supervision:notices":        row("log  200  200  200  200  200  200  200", foreign=None,
+    "notices:list":        row("log  200  200  200  200  200  200  200", foreign=None,
                                       why="each lists the notices it may see"),
-    "supervision:notice":         row("log  200  200  403  403  200  200  404",
+    "notices:detail":         row("log  200  200  403  403  200  200  404",
                                       why="the office, leaders and the unit it was sent to"),
-    "supervision:notice_document":
+    "notices:document":
                                   row("log  200  200  403  403  200  200  404"),
-    "supervision:unit_notices":   row("log  200  200  403  403  200  200  404"),
-    "supervision:unit_notices@county_unit":
+    "notices:unit":   row("log  200  200  403  403  200  200  404"),
+    "notices:unit@county_unit":
                                   row("log  200  403  403  200  200  200  404",
                                       use={"unit_id": "county_government"},
                                       why="a county office reads its county's units' notices"),
-    "supervision:measure_notices":
+    "notices:measure":
                                   row("log  200  200  200  200  200  200  404",
                                       why="whoever sees the measure; staff see their own unit's"),
-    "supervision:measure_notices@second":
+    "notices:measure@second":
                                   row("log  200  403  403  403  200  200  404",
                                       use={"measure_id": "second"}),
 })

@@ -10,7 +10,7 @@ The data (the `world` fixture and the reports, files and imports around it) and 
 signed-in session per role are built once for the module, inside a transaction rolled back
 at its end; each test runs in a nested transaction of its own (the `db` fixture), so a
 POST or a logout in one test never reaches another. Each (row, role) pair is its own test:
-`pytest -k "plans:measure and liaison"` runs one."""
+`pytest -k "ledger:measure and liaison"` runs one."""
 
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def _annual_report_objects(data, organisation, assignment):
     """The government's annual report, the unit's year-end report and (where there is a
     county) the county's report up, as drafts made by their authors."""
     from taizhang.accounts.models import Role
-    from taizhang.outputs import annual_reports
+    from taizhang.annual_reports import services as annual_reports
     from taizhang.units.models import Region
     from tests import factories as f
 

@@ -158,7 +158,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _write_xlsx(plan: PlanDocument, output: str) -> None:
-    from taizhang.exports.ledger_xlsx import write_plan_ledger
+    from taizhang.documents.plan_ledger import write_plan_ledger
 
     _write(Path(output), lambda handle: write_plan_ledger(plan, handle))
 

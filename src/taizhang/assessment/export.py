@@ -3,24 +3,19 @@ per indicator, the bonus/penalty total, the total, and the breakdown in words.""
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
-
 from taizhang.assessment.results import Results
-from taizhang.outputs.xlsx_style import set_layout, write_body_row, write_header, write_title
+from taizhang.documents import xlsx
 
 
 def ranking_workbook(found: Results) -> bytes:
-    workbook = Workbook()
-    units = workbook.active
-    units.title = "单位得分"
-    _sheet(units, found, found.units, "单位")
-    if found.counties:
-        _sheet(workbook.create_sheet("县(市、区)得分"), found, found.counties, "县(市、区)")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+    def fill(workbook):
+        _sheet(xlsx.new_sheet(workbook, "单位得分"), found, found.units, "单位")
+        if found.counties:
+            sheet = xlsx.new_sheet(workbook, "县(市、区)得分")
+            _sheet(sheet, found, found.counties, "县(市、区)")
+
+    return xlsx.workbook_bytes(fill)
 
 
 def _sheet(sheet, found: Results, entries, subject: str) -> None:
@@ -32,11 +27,11 @@ def _sheet(sheet, found: Results, entries, subject: str) -> None:
         + ["加减分", "总分", "得分明细"]
     )
     state = "已发布" if found.published else "草稿，未发布"
-    write_title(sheet, f"{scheme.name}·{subject}得分排名（{state}）", len(headers))
-    write_header(sheet, headers)
+    xlsx.write_title(sheet, f"{scheme.name}·{subject}得分排名（{state}）", len(headers))
+    xlsx.write_header(sheet, headers)
     for entry in entries:
         cells = [None if p is None else round(p, 2) for p in entry.cells(indicators)]
-        write_body_row(
+        xlsx.write_body_row(
             sheet,
             [
                 entry.rank,
@@ -48,4 +43,4 @@ def _sheet(sheet, found: Results, entries, subject: str) -> None:
             ],
             centered=range(1, len(headers)),
         )
-    set_layout(sheet, [6, 22] + [12] * len(indicators) + [8, 9, 90])
+    xlsx.set_layout(sheet, [6, 22] + [12] * len(indicators) + [8, 9, 90])

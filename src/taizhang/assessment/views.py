@@ -20,9 +20,9 @@ from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
 from taizhang.assessment.models import Indicator, Scheme
 from taizhang.assessment.results import results
 from taizhang.assessment.scoring import PARAMS, STATUS_LABELS, fmt
-from taizhang.outputs.views import XLSX, attachment
 from taizhang.plans.scoping import visible_plans
 from taizhang.units.models import Region, Unit
+from taizhang.web.downloads import XLSX, attachment
 
 OFFICE_ONLY = "只有依法治理办可以制定、修改和发布考核方案。"
 

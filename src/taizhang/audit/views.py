@@ -3,11 +3,8 @@ or deletes an entry."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
@@ -17,6 +14,7 @@ from taizhang.audit.display import action_label, change_lines, object_type_label
 from taizhang.audit.export import workbook_bytes
 from taizhang.audit.filters import LogFilterForm, entries_for
 from taizhang.units.models import Organisation
+from taizhang.web.downloads import XLSX, download
 
 
 class FilteredLogMixin(LoginRequiredMixin):
@@ -68,12 +66,9 @@ class AuditExportView(FilteredLogMixin, View):
         entries = self.filtered()
         title = f"{self.organisation or '全部组织'}操作日志"
         stamp = timezone.localtime().strftime("%Y%m%d")
-        response = HttpResponse(
+        return download(
             workbook_bytes(entries, title),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            XLSX,
+            f"操作日志-{stamp}.xlsx",
+            f"audit-log-{stamp}.xlsx",
         )
-        filename = f"操作日志-{stamp}.xlsx"
-        response["Content-Disposition"] = (
-            f"attachment; filename=\"audit-log-{stamp}.xlsx\"; filename*=UTF-8''{quote(filename)}"
-        )
-        return response

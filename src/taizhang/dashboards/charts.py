@@ -4,7 +4,7 @@ here so the script only lays them out; colours match site.css."""
 
 from __future__ import annotations
 
-from taizhang.plans.ledger_queries import STATUS_LABELS
+from taizhang.reporting.status import STATUS_LABELS
 from taizhang.supervision.progress import Status as TargetStatus
 
 from .figures import STATUS_ORDER, TARGET_ORDER, Figures

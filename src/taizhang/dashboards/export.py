@@ -1,14 +1,11 @@
 """The dashboard's tables as one Excel workbook: a sheet per table, in the office look of
-the ledger workbook (outputs/xlsx_style.py)."""
+the ledger workbook (documents/xlsx.py)."""
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
-from openpyxl import Workbook
-
-from taizhang.outputs.xlsx_style import set_layout, write_body_row, write_header, write_title
+from taizhang.documents import xlsx
 
 from .tables import Table
 
@@ -16,20 +13,20 @@ NARROW, WIDE = 10, 28
 
 
 def workbook_bytes(plan_title: str, today: date, tables: list[Table]) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in tables:
-        sheet = workbook.create_sheet(table.title[:31])
-        columns = len(table.columns)
-        write_title(sheet, f"{plan_title}·{table.title}（截至{today:%Y年%m月%d日}）", columns)
-        write_header(sheet, table.columns)
-        for row in table.rows:
-            write_body_row(sheet, [_cell(value) for value in row])
-        widths = [WIDE if _is_text_column(table, i) else NARROW for i in range(columns)]
-        set_layout(sheet, widths)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+    def fill(workbook):
+        for table in tables:
+            sheet = xlsx.new_sheet(workbook, table.title)
+            columns = len(table.columns)
+            title = f"{plan_title}·{table.title}（截至{today:%Y年%m月%d日}）"
+            xlsx.write_title(sheet, title, columns)
+            xlsx.write_header(sheet, table.columns)
+            for row in table.rows:
+                xlsx.write_body_row(sheet, [_cell(value) for value in row])
+            widths = [WIDE if _is_text_column(table, i) else NARROW for i in range(columns)]
+            xlsx.set_layout(sheet, widths)
+
+    return xlsx.workbook_bytes(fill)
 
 
 def _cell(value):

@@ -4,7 +4,7 @@ trend across periods. Pure arithmetic, no queries, so the page's cost does not d
 how the numbers come out.
 
 Definitions (the same as the ledger's where the ledger has one):
-- a measure's status is the ledger's (plans.ledger_queries.derive_status);
+- a measure's status is the ledger's (reporting.status.derive_status);
 - a unit's status on a measure is the same rule applied to the unit's own latest sent
   report; its completion rate is the share of its assignments it reports 已完成;
 - a late report is an assignment with no sent report for a period whose due date has
@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from taizhang.plans.ledger_queries import derive_status
 from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting.status import derive_status
 from taizhang.supervision.progress import Status as TargetStatus
 from taizhang.units.models import Region
 

@@ -10,9 +10,9 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from taizhang.plans.ledger_queries import SENT_STATES
 from taizhang.plans.models import Assignment, Chapter, Measure, Plan, Target
 from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting.status import SENT_STATES
 from taizhang.supervision.progress import progress_of_targets
 from taizhang.units.models import Region
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from taizhang.plans.ledger_queries import STATUS_LABELS
+from taizhang.reporting.status import STATUS_LABELS
 from taizhang.supervision.progress import Status as TargetStatus
 
 from .figures import STATUS_ORDER, Figures

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from taizhang.plans.ledger_queries import STATUS_LABELS
-from taizhang.plans.ledger_views import organisation_plan
+from taizhang.ledger.views import organisation_plan
 from taizhang.plans.models import Plan
 from taizhang.plans.scoping import visible_plans
+from taizhang.reporting.status import STATUS_LABELS
 
 from .charts import chart_data
 from .export import workbook_bytes
@@ -58,7 +58,7 @@ class HomeView(LoginRequiredMixin, View):
         plan_id = newest.values_list("pk", flat=True).first()
         if plan_id is None:
             messages.info(request, "暂无实施方案，导入方案后即可查看数据看板。")
-            return redirect("plans:list")
+            return redirect("ledger:list")
         return redirect("dashboards:plan", plan_id=plan_id)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from taizhang.demo import clock
-from taizhang.supervision import notices
+from taizhang.notices import services as notices
 from taizhang.units.models import Unit
 
 

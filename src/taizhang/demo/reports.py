@@ -13,7 +13,7 @@ from taizhang.demo import clock
 from taizhang.demo.chance import among, draw, pick
 from taizhang.plans.models import Assignment
 from taizhang.reporting import services
-from taizhang.reporting.workdays import is_working_day
+from taizhang.workdays import is_working_day
 
 
 @dataclass

@@ -200,9 +200,9 @@ _UNIT_LEVELS = (Region.Level.PREFECTURE, Region.Level.COUNTY)
 def _ledger_url(plan: Plan) -> str:
     """The plan's ledger page when the ledger app provides one, else the plan list."""
     try:
-        return reverse("plans:ledger", kwargs={"plan_id": plan.pk})
+        return reverse("ledger:ledger", kwargs={"plan_id": plan.pk})
     except NoReverseMatch:
-        return reverse("plans:list")
+        return reverse("ledger:list")
 
 
 # -- what the template shows ----------------------------------------------------------

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+NO_DEADLINE = "长期坚持"
+
 
 class Plan(models.Model):
     organisation = models.ForeignKey(
@@ -104,6 +106,11 @@ class Measure(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title or self.text[:30]}"
+
+    @property
+    def deadline_label(self) -> str:
+        """完成时限 as the plan printed it; a measure without one is 长期坚持."""
+        return self.deadline_text or NO_DEADLINE
 
 
 class Assignment(models.Model):

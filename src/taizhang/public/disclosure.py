@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from taizhang.plans.ledger_queries import NO_DEADLINE, STATUS_LABELS, derive_status
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Target
 from taizhang.public.models import Publication
 from taizhang.reporting.models import ProgressReport
+from taizhang.reporting.status import STATUS_LABELS, derive_status
 from taizhang.supervision.progress import progress_of_targets
 
 ACCEPTED = ProgressReport.State.ACCEPTED
@@ -176,7 +176,7 @@ def _public_measure(measure, publication, today):
     if publication.show_responsible_units:
         item.responsible = _named(assignments, collectives, Assignment.Role.RESPONSIBLE)
     if publication.show_deadline:
-        item.deadline = measure.deadline_text or NO_DEADLINE
+        item.deadline = measure.deadline_label
     if publication.show_status:
         item.status, item.status_label = status, STATUS_LABELS[status]
     if publication.show_narrative and report is not None and report.narrative.strip():

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from taizhang.audit.log import record
 from taizhang.reporting.models import Period
-from taizhang.reporting.workdays import add_working_days
+from taizhang.workdays import add_working_days
 
 Kind = Period.Kind
 _QUARTERS = ("一", "二", "三", "四")

@@ -1,5 +1,5 @@
-"""What the office tracks beyond the reports: target trajectories and readings, recurring
-duties fulfilled, and urging notices sent."""
+"""What the office tracks beyond the reports: target trajectories and readings, and
+recurring duties fulfilled. (Urging notices are the notices app's.)"""
 
 from django.conf import settings
 from django.db import models
@@ -79,33 +79,5 @@ class DutyFulfilment(models.Model):
 
 
 def notice_path(instance, filename):
+    """Kept for migration 0001, which names it: urging notices are the notices app's now."""
     return f"notices/{instance.organisation_id}/{filename}"
-
-
-class UrgeNotice(models.Model):
-    """A formal reminder to a unit; the escalation ladder is reminder -> 催办 -> 通报."""
-
-    class Level(models.TextChoices):
-        REMINDER = "reminder", "提醒"
-        URGE = "urge", "催办"
-        CIRCULAR = "circular", "通报"
-
-    organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="notices")
-    level = models.CharField("级别", max_length=20, choices=Level.choices)
-    number = models.CharField("文号", max_length=100)
-    title = models.CharField("标题", max_length=200)
-    body = models.TextField("正文")
-    items = models.JSONField("督办事项", default=list)
-    measures = models.ManyToManyField("plans.Measure", related_name="notices", blank=True)
-    document = models.FileField("通知文件", upload_to=notice_path, blank=True)
-    issued_on = models.DateField("成文日期")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "催办通知"
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.title

@@ -69,6 +69,3 @@ rules.add_perm(
     "supervision.record_fulfilment",
     in_organisation & (is_unit_staff | is_county_office) & carries_in_scope,
 )
-
-# The notices' permissions live beside their views; import them so they always register.
-from taizhang.supervision import notice_rules  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from taizhang.supervision.views import board, duties, editing, targets
 
@@ -21,5 +21,4 @@ urlpatterns = [
         editing.MeasureDeadlineView.as_view(),
         name="measure_deadline",
     ),
-    path("", include("taizhang.supervision.notice_urls")),
 ]

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.models import Role
-from taizhang.outputs.views import XLSX, attachment
 from taizhang.plans.scoping import visible_plans
 from taizhang.surveys import access, qr, services
 from taizhang.surveys.export import results_workbook
@@ -25,6 +24,7 @@ from taizhang.surveys.models import Answer, Question, Survey
 from taizhang.surveys.public_views import form_context
 from taizhang.surveys.responding import regions_of
 from taizhang.surveys.results import results
+from taizhang.web.downloads import XLSX, attachment
 
 OFFICE_ONLY = "只有依法治理办可以编制和管理问卷。"
 

@@ -162,9 +162,7 @@ def _region_label(region) -> str:
 
 def _urge_url(plan_id: int, unit_id: int) -> str | None:
     """The notices helper's page, once it exists (by kwargs, or by query string)."""
-    url = url_or_none("supervision:notice_create", plan_id=plan_id, unit_id=unit_id)
+    url = url_or_none("notices:create", plan_id=plan_id, unit_id=unit_id)
     if url is None:
-        url = url_or_none(
-            "supervision:notice_create", query=f"?plan_id={plan_id}&unit_id={unit_id}"
-        )
+        url = url_or_none("notices:create", query=f"?plan_id={plan_id}&unit_id={unit_id}")
     return url

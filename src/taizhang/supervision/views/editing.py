@@ -53,7 +53,7 @@ class MeasureDeadlineView(OfficeOnlyMixin, View):
                 form.add_error(None, error)
             else:
                 messages.success(request, f"已保存任务{measure.number}的截止日期。")
-                return redirect("plans:measure", plan_id=measure.plan_id, measure_id=measure.pk)
+                return redirect("ledger:measure", plan_id=measure.plan_id, measure_id=measure.pk)
         messages.error(request, "请按提示修改后重新提交。")
         return self.render(request, measure, form, status=400)
 

@@ -1,0 +1,47 @@
+"""The ledger workbook offices keep in Excel: the standard six columns (序号 / 任务内容 /
+牵头单位 / 责任单位 / 完成时限 / 进展情况), chapter and section heading rows between the
+measures. The ledger app gives the rows as plain cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from taizhang.documents import xlsx
+
+SHEET_TITLE = "任务台账"
+TITLE_SUFFIX = "任务分工台账"
+COLUMNS = (  # header, width in characters
+    ("序号", 6),
+    ("任务内容", 62),
+    ("牵头单位", 20),
+    ("责任单位", 30),
+    ("完成时限", 12),
+    ("进展情况", 44),
+)
+HEADERS = [header for header, _ in COLUMNS]
+_CENTERED = {1, 5}  # 序号, 完成时限
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A chapter or section heading row."""
+
+    label: str
+
+
+def ledger_workbook(title: str, items: Iterable[Heading | Sequence]) -> bytes:
+    """The workbook of ``items`` (headings and rows of six cells) under ``title``."""
+
+    def fill(workbook):
+        sheet = xlsx.new_sheet(workbook, SHEET_TITLE)
+        xlsx.write_title(sheet, f"{title}{TITLE_SUFFIX}", len(COLUMNS))
+        xlsx.write_header(sheet, HEADERS)
+        for item in items:
+            if isinstance(item, Heading):
+                xlsx.write_group_row(sheet, item.label, len(COLUMNS))
+            else:
+                xlsx.write_body_row(sheet, item, _CENTERED)
+        xlsx.set_layout(sheet, [width for _, width in COLUMNS])
+
+    return xlsx.workbook_bytes(fill)

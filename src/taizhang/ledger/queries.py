@@ -1,0 +1,263 @@
+"""What the ledger pages and the ledger export show: rows built from a fixed number of
+queries whatever the size of the plan, the derived status of each measure, search and
+filters, and one unit's responsibility list.
+
+Row building works on prefetched objects only (never ``.filter()`` on a related manager),
+so a page costs the same number of queries for 3 measures as for 300."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from taizhang.accounts.models import Role
+from taizhang.parsing.normalize import fold
+from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
+from taizhang.plans.scoping import visible_measures
+from taizhang.reporting.models import ProgressReport
+from taizhang.reporting.status import SENT_STATES, STATUS_LABELS, derive_status
+
+LEAD = Assignment.Role.LEAD
+RESPONSIBLE = Assignment.Role.RESPONSIBLE
+
+
+@dataclass
+class LedgerRow:
+    measure: Measure
+    lead: list[str]
+    responsible: list[str]
+    report: ProgressReport | None  # the lead unit's latest sent report
+    status: str
+    haystack: str = field(repr=False, default="")
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def heading(self) -> str:
+        """The title sentence the text opens with (银川-style measures), to set in bold."""
+        title = self.measure.title
+        return title if title and self.measure.text.startswith(title) else ""
+
+    @property
+    def body(self) -> str:
+        return self.measure.text[len(self.heading) :]
+
+    @property
+    def deadline_label(self) -> str:
+        return self.measure.deadline_label
+
+
+def ledger_queryset(user, plan: Plan, unit_id: int | None = None) -> QuerySet[Measure]:
+    """The measures of ``plan`` the person may see, with everything a row needs."""
+    measures = visible_measures(user, plan)
+    if unit_id:
+        measures = measures.filter(assignments__unit_id=unit_id)
+    return with_row_data(measures)
+
+
+def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    """Fetch units, collectives and sent reports along with ``measures``."""
+    sent_reports = (
+        ProgressReport.objects.filter(state__in=SENT_STATES)
+        .select_related("period")
+        .order_by("-period__ends_on", "-pk")
+    )
+    return (
+        measures.select_related("chapter", "section")
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.select_related("unit", "via")
+                .order_by("pk")
+                .prefetch_related(Prefetch("reports", queryset=sent_reports)),
+            ),
+            Prefetch(
+                "collectives",
+                queryset=MeasureCollective.objects.select_related("collective").order_by("pk"),
+            ),
+        )
+        .order_by("position")
+    )
+
+
+def build_row(measure: Measure, today: datetime.date) -> LedgerRow:
+    assignments = list(measure.assignments.all())
+    collectives = list(measure.collectives.all())
+    lead, responsible = (
+        _named(assignments, collectives, LEAD),
+        _named(assignments, collectives, RESPONSIBLE),
+    )
+    lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
+    report = max(lead_reports, key=_report_order, default=None)
+    anyone = any(a.reports.all() for a in assignments)
+    status = derive_status(measure.deadline, report and report.status, anyone, today)
+    haystack = fold(
+        " ".join(
+            [str(measure.number), measure.title, measure.text, measure.attribution_raw]
+            + [a.unit.name for a in assignments]
+            + [c.collective.phrase for c in collectives]
+        )
+    ).lower()
+    return LedgerRow(measure, lead, responsible, report, status, haystack)
+
+
+def _named(assignments, collectives, role) -> list[str]:
+    """Units named directly, then the collective phrases (各县(市)) as printed: a unit that
+    only came through a collective is represented by the phrase."""
+    names = [a.unit.name for a in assignments if a.role == role and a.via_id is None]
+    return names + [c.collective.phrase for c in collectives if c.role == role]
+
+
+def _report_order(report: ProgressReport):
+    return (report.period.ends_on, report.pk)
+
+
+def ledger_rows(
+    user,
+    plan: Plan,
+    *,
+    unit_id: int | None = None,
+    status: str = "",
+    q: str = "",
+    today: datetime.date | None = None,
+) -> list[LedgerRow]:
+    """Rows of the ledger for ``user``, filtered by unit, status and a search text."""
+    today = today or timezone.localdate()
+    rows = [build_row(m, today) for m in ledger_queryset(user, plan, unit_id)]
+    if status:
+        rows = [row for row in rows if row.status == status]
+    terms = fold(q).lower().split()
+    if terms:
+        rows = [row for row in rows if all(term in row.haystack for term in terms)]
+    return rows
+
+
+@dataclass
+class Group:
+    """A chapter or section heading among the rows of the ledger."""
+
+    level: str  # "chapter" | "section"
+    label: str
+
+
+def grouped(rows: list[LedgerRow]) -> list[Group | LedgerRow]:
+    """The rows with a heading wherever the chapter or the section changes."""
+    items: list[Group | LedgerRow] = []
+    chapter = section = None
+    for row in rows:
+        measure = row.measure
+        if measure.chapter_id != chapter:
+            chapter, section = measure.chapter_id, None
+            if measure.chapter is not None:
+                items.append(Group("chapter", str(measure.chapter)))
+        if measure.section_id != section:
+            section = measure.section_id
+            if measure.section is not None:
+                items.append(Group("section", str(measure.section)))
+        items.append(row)
+    return items
+
+
+def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -> dict:
+    """Per plan, how many of the measures the person may see are in each status.
+
+    One query for all plans: each measure with its lead unit's latest sent status."""
+    today = today or timezone.localdate()
+    sent = ProgressReport.objects.filter(
+        assignment__measure=OuterRef("pk"), state__in=SENT_STATES
+    ).order_by("-period__ends_on", "-pk")
+    measures = (
+        visible_measures(user)
+        .filter(plan__in=plans)
+        .annotate(
+            lead_status=Subquery(sent.filter(assignment__role=LEAD).values("status")[:1]),
+            any_report=Subquery(sent.values("pk")[:1]),
+        )
+        .values_list("plan_id", "deadline", "lead_status", "any_report")
+    )
+    counts: dict[int, Counter] = {plan.pk: Counter() for plan in plans}
+    for plan_id, deadline, lead_status, any_report in measures:
+        counts[plan_id][derive_status(deadline, lead_status, any_report is not None, today)] += 1
+    return counts
+
+
+# -- one unit's responsibility list ------------------------------------------------------
+
+
+def may_view_unit_list(user, unit) -> bool:
+    """Whose responsibility list a person may open (the unit is already known to be in
+    the person's organisation): the office and leaders any unit, a county office the
+    units of its county, unit staff only their own unit."""
+    if user.role == Role.SYSTEM_ADMIN:
+        return True
+    if unit.organisation_id != user.organisation_id:
+        return False
+    if user.role in (Role.OFFICE_ADMIN, Role.LEADER):
+        return True
+    if user.role == Role.COUNTY_OFFICE:
+        return user.region_id is not None and unit.region_id == user.region_id
+    return user.unit_id is not None and unit.pk == user.unit_id
+
+
+@dataclass
+class Responsibility:
+    assignment: Assignment
+    row: LedgerRow  # the measure as the ledger shows it
+    own_report: ProgressReport | None  # the unit's latest sent report
+
+    @property
+    def measure(self) -> Measure:
+        return self.row.measure
+
+
+def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> list[Responsibility]:
+    """Everything ``unit`` leads or shares in ``plan``, including what it carries through
+    a collective, soonest deadline first (open-ended measures last, in plan order)."""
+    today = today or timezone.localdate()
+    measures = with_row_data(
+        Measure.objects.filter(plan=plan, withdrawn=False, assignments__unit=unit)
+    )
+    items = []
+    for measure in measures:
+        row = build_row(measure, today)
+        assignment = next(a for a in measure.assignments.all() if a.unit_id == unit.pk)
+        own = max(assignment.reports.all(), key=_report_order, default=None)
+        items.append(Responsibility(assignment, row, own))
+    items.sort(key=_deadline_order)
+    return items
+
+
+def _deadline_order(item: Responsibility):
+    measure = item.measure
+    return (measure.deadline is None, measure.deadline or datetime.date.max, measure.position)
+
+
+# -- reports on one measure ---------------------------------------------------------------
+
+
+def visible_reports(user, measure: Measure) -> list[ProgressReport]:
+    """The reports on ``measure`` the person may read (the rule of reporting.view_report,
+    applied to one query's rows instead of one check per report): org-wide readers all,
+    a county office its county's units, unit staff their own unit, and a reviewer whose
+    unit leads the measure also the responsible units' reports."""
+    reports = (
+        ProgressReport.objects.filter(assignment__measure=measure)
+        .select_related("period", "assignment__unit")
+        .order_by("assignment_id", "-period__ends_on")
+    )
+    if user.role in (Role.SYSTEM_ADMIN, Role.OFFICE_ADMIN, Role.LEADER):
+        return list(reports)
+    if user.role == Role.COUNTY_OFFICE:
+        return list(reports.filter(assignment__unit__region_id=user.region_id))
+    if user.unit_id is None:
+        return []
+    leads = any(a.unit_id == user.unit_id and a.role == LEAD for a in measure.assignments.all())
+    if user.role == Role.REVIEWER and leads:
+        return list(reports)
+    return list(reports.filter(assignment__unit_id=user.unit_id))

@@ -1,0 +1,291 @@
+"""The ledger pages: plan list, ledger, measure detail, responsibility lists and the
+ledger's .xlsx export.
+
+Read-only pages. Every page scopes its rows with plans/scoping.py, answers 404 for plans
+and units of another organisation and 403 when the person may not see the object."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from taizhang.accounts.models import Role
+from taizhang.ledger import queries
+from taizhang.ledger.export import ledger_bytes
+from taizhang.ledger.forms import LedgerFilterForm
+from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
+from taizhang.plans.scoping import visible_measures, visible_plans
+from taizhang.reporting.models import ProgressReport
+from taizhang.units.models import Unit
+from taizhang.web.downloads import XLSX, download
+
+STATUS_ORDER = [value for value, _ in ProgressReport.Status.choices]
+
+
+def organisation_plan(user, plan_id: int) -> Plan:
+    """The plan if it belongs to the person's organisation (any for a system admin)."""
+    plans = Plan.objects.select_related("organisation", "region")
+    if user.role != Role.SYSTEM_ADMIN:
+        plans = plans.filter(organisation_id=user.organisation_id)
+    return get_object_or_404(plans, pk=plan_id)
+
+
+def viewable_plan(user, plan_id: int) -> Plan:
+    plan = organisation_plan(user, plan_id)
+    if not user.has_perm("plans.view_plan", plan):
+        raise PermissionDenied("您无权查看该实施方案。")
+    return plan
+
+
+@dataclass
+class FilteredLedger:
+    form: LedgerFilterForm
+    rows: list[queries.LedgerRow]  # after every filter
+    chapter_counts: Counter  # rows per chapter id before the chapter filter
+    chapters: list
+    sections: list
+
+
+def filtered_ledger(request, plan: Plan) -> FilteredLedger:
+    """The rows the person asked for (search, unit, status, chapter, section) among those
+    they may see. Shared with the export so the file matches the page."""
+    user = request.user
+    units = (
+        Unit.objects.filter(assignments__measure__in=visible_measures(user, plan).values("pk"))
+        .distinct()
+        .order_by("level", "name")
+    )
+    chapters = list(plan.chapters.all())
+    sections = list(plan.sections.all())
+    form = LedgerFilterForm(request.GET, units=units, sections=sections)
+    rows = queries.ledger_rows(
+        user,
+        plan,
+        unit_id=form.value("unit"),
+        status=form.value("status") or "",
+        q=form.value("q") or "",
+    )
+    counts = Counter(row.measure.chapter_id for row in rows)
+    if chapter_id := form.value("chapter"):
+        rows = [row for row in rows if row.measure.chapter_id == chapter_id]
+    if section_id := form.value("section"):
+        rows = [row for row in rows if row.measure.section_id == section_id]
+    return FilteredLedger(form, rows, counts, chapters, sections)
+
+
+def _query_with(query: QueryDict, **changes) -> str:
+    """The current query string with some parameters replaced (None removes one)."""
+    query = query.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return query.urlencode()
+
+
+class PlanListView(LoginRequiredMixin, TemplateView):
+    template_name = "ledger/plan_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        plans = list(visible_plans(user).select_related("region", "organisation"))
+        counts = queries.status_counts(user, plans)
+        entries = []
+        for plan in plans:
+            count = counts[plan.pk]
+            total = sum(count.values())
+            done = count[ProgressReport.Status.DONE]
+            entries.append(
+                {
+                    "plan": plan,
+                    "total": total,
+                    "statuses": [(s, queries.STATUS_LABELS[s], count[s]) for s in STATUS_ORDER],
+                    "done_percent": round(100 * done / total) if total else 0,
+                }
+            )
+        return super().get_context_data(entries=entries, **kwargs)
+
+
+class LedgerView(LoginRequiredMixin, TemplateView):
+    template_name = "ledger/ledger.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        plan = viewable_plan(user, self.kwargs["plan_id"])
+        ledger = filtered_ledger(self.request, plan)
+        if ledger.form.error_message:
+            messages.error(self.request, ledger.form.error_message)
+        query = self.request.GET
+        chapter_id = ledger.form.value("chapter")
+        tabs = [
+            {
+                "label": "全部",
+                "count": sum(ledger.chapter_counts.values()),
+                "query": _query_with(query, chapter=None, section=None),
+                "active": chapter_id is None,
+            }
+        ] + [
+            {
+                "label": str(chapter),
+                "count": ledger.chapter_counts[chapter.pk],
+                "query": _query_with(query, chapter=str(chapter.pk), section=None),
+                "active": chapter.pk == chapter_id,
+            }
+            for chapter in ledger.chapters
+            if ledger.chapter_counts[chapter.pk]
+        ]
+        sections = [s for s in ledger.sections if chapter_id is None or s.chapter_id == chapter_id]
+        statuses = Counter(row.status for row in ledger.rows)
+        unit_list_url = None
+        if unit_id := ledger.form.value("unit"):
+            unit = Unit.objects.filter(pk=unit_id, organisation_id=plan.organisation_id).first()
+            if unit is not None and queries.may_view_unit_list(user, unit):
+                unit_list_url = reverse(
+                    "ledger:responsibilities", kwargs={"plan_id": plan.pk, "unit_id": unit.pk}
+                )
+        return super().get_context_data(
+            plan=plan,
+            form=ledger.form,
+            items=queries.grouped(ledger.rows),
+            count=len(ledger.rows),
+            tabs=tabs,
+            sections=sections,
+            selected_section=ledger.form.value("section"),
+            stats=[(s, queries.STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER],
+            export_query=query.urlencode(),
+            filtered=any(query.get(k) for k in ("q", "unit", "status", "chapter", "section")),
+            my_unit=user.unit if user.unit_id else None,
+            unit_list_url=unit_list_url,
+            **kwargs,
+        )
+
+
+class MeasureView(LoginRequiredMixin, TemplateView):
+    template_name = "ledger/measure.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        plan = organisation_plan(user, self.kwargs["plan_id"])
+        measures = queries.with_row_data(
+            Measure.objects.filter(plan=plan, withdrawn=False).select_related("implements")
+        ).prefetch_related("targets", "duties")
+        measure = get_object_or_404(measures, pk=self.kwargs["measure_id"])
+        if not user.has_perm("plans.view_measure", measure):
+            raise PermissionDenied("您无权查看该任务。")
+        row = queries.build_row(measure, timezone.localdate())
+        units = [
+            {"assignment": a, "can_open": queries.may_view_unit_list(user, a.unit)}
+            for a in measure.assignments.all()
+        ]
+        collectives = (
+            MeasureCollective.objects.filter(measure=measure)
+            .select_related("collective")
+            .annotate(member_count=Count("collective__members"))
+            .order_by("pk")
+        )
+        return super().get_context_data(
+            plan=plan,
+            measure=measure,
+            row=row,
+            units=units,
+            collectives=collectives,
+            targets=list(measure.targets.all()),
+            duties=list(measure.duties.all()),
+            reports=queries.visible_reports(user, measure),
+            report_links=_url_exists("reporting:report_detail", report_id=1),
+            # asked of the rules, not user.has_perm: the superuser edits no deadline
+            may_change_deadline=rules.has_perm("supervision.change_deadline", user, measure),
+            **kwargs,
+        )
+
+
+def _url_exists(name: str, **kwargs) -> bool:
+    """Whether another app has published a page yet, so links appear once it exists."""
+    try:
+        reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return False
+    return True
+
+
+class ResponsibilitiesView(LoginRequiredMixin, TemplateView):
+    """责任清单: everything one unit leads or shares in a plan, soonest deadline first."""
+
+    template_name = "ledger/responsibilities.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        # A plan the person may not see stays hidden here too (as on the ledger).
+        plan = viewable_plan(user, self.kwargs["plan_id"])
+        unit = get_object_or_404(
+            Unit.objects.select_related("region"),
+            pk=self.kwargs["unit_id"],
+            organisation_id=plan.organisation_id,
+        )
+        if not queries.may_view_unit_list(user, unit):
+            raise PermissionDenied("您只能查看本单位的责任清单。")
+        items = queries.responsibilities(unit, plan)
+        roles = Counter("via" if item.assignment.via_id else item.assignment.role for item in items)
+        statuses = Counter(item.row.status for item in items)
+        return super().get_context_data(
+            plan=plan,
+            unit=unit,
+            items=items,
+            lead_count=roles[Assignment.Role.LEAD],
+            responsible_count=roles[Assignment.Role.RESPONSIBLE],
+            via_count=roles["via"],
+            lagging_count=statuses[ProgressReport.Status.LAGGING],
+            done_count=statuses[ProgressReport.Status.DONE],
+            report_links=_url_exists("reporting:report_detail", report_id=1),
+            **kwargs,
+        )
+
+
+class MyCurrentResponsibilitiesView(LoginRequiredMixin, View):
+    """The menu's 本单位责任清单: the person's unit in the newest plan they take part in."""
+
+    def get(self, request):
+        plans = visible_plans(request.user).order_by("-created_at")
+        newest = plans.values_list("pk", flat=True).first()
+        if newest is None:
+            messages.info(request, "本单位暂无承担任务的实施方案。")
+            return redirect("ledger:list")
+        return redirect("ledger:my_responsibilities", plan_id=newest)
+
+
+class MyResponsibilitiesView(LoginRequiredMixin, View):
+    """A liaison's or reviewer's shortcut to their own unit's list."""
+
+    def get(self, request, plan_id: int):
+        plan = organisation_plan(request.user, plan_id)
+        if request.user.unit_id is None:
+            messages.info(request, "您的账号未关联具体单位，请在台账中按单位筛选查看。")
+            return redirect("ledger:ledger", plan_id=plan.pk)
+        return redirect("ledger:responsibilities", plan_id=plan.pk, unit_id=request.user.unit_id)
+
+
+class LedgerExportView(LoginRequiredMixin, View):
+    """The ledger as the person sees it (same scoping and filters as the page)."""
+
+    def get(self, request, plan_id: int):
+        plan = viewable_plan(request.user, plan_id)
+        ledger = filtered_ledger(request, plan)
+        today = timezone.localdate()
+        return download(
+            ledger_bytes(plan.title, queries.grouped(ledger.rows)),
+            XLSX,
+            f"{plan.title}任务分工台账（{today.year}年{today.month}月{today.day}日）.xlsx",
+            f"ledger-{plan.pk}-{today:%Y%m%d}.xlsx",
+        )

@@ -1,0 +1,240 @@
+"""Pages of urging notices: drafting and issuing one for a unit, the .docx, the lists (the
+organisation's, a unit's) and the escalation ladder of a measure."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views import View
+
+from taizhang.accounts.models import Role
+from taizhang.notices import services as notices
+from taizhang.notices.models import UrgeNotice
+from taizhang.notices.queries import ladders, visible_notices
+from taizhang.plans.models import Plan
+from taizhang.supervision import access
+from taizhang.supervision.access import may, require
+from taizhang.units.models import Unit
+from taizhang.web.downloads import DOCX, attachment
+
+PAGE_SIZE = 50
+LEVEL_BADGES = {"reminder": "in_progress", "urge": "lagging", "circular": "returned"}
+
+
+def same_organisation(user, organisation_id) -> None:
+    if user.role != Role.SYSTEM_ADMIN and organisation_id != user.organisation_id:
+        raise Http404("没有找到该对象。")
+
+
+def notice_for(user, notice_id: int) -> UrgeNotice:
+    notice = get_object_or_404(
+        UrgeNotice.objects.select_related("unit__organisation", "organisation", "created_by"),
+        pk=notice_id,
+    )
+    same_organisation(user, notice.organisation_id)
+    require(user, "notices.view_notice", notice)
+    return notice
+
+
+# -- issuing -----------------------------------------------------------------------------------
+
+
+class NoticeForm(forms.Form):
+    level = forms.ChoiceField(
+        label="通知级别", choices=UrgeNotice.Level.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(
+        label="标题", max_length=200, widget=forms.TextInput(attrs={"style": "width: 100%"})
+    )
+    body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 8}))
+    items = forms.MultipleChoiceField(
+        label="督办事项", widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = [(i["key"], i["detail"]) for i in items]
+        self.fields["title"].error_messages["required"] = "请填写通知标题。"
+        self.fields["body"].error_messages["required"] = "请填写通知正文。"
+
+
+class NoticeCreateView(LoginRequiredMixin, View):
+    """The office drafts a notice for a unit from what it owes on a plan, adjusts the
+    text, and issues it. "按所选级别重新生成" rewrites the text for another level without
+    JavaScript and without saving anything."""
+
+    template_name = "notices/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.role != Role.OFFICE_ADMIN:
+            raise PermissionDenied("只有依法治理办可以发出催办通知。")
+        return super().dispatch(request, *args, **kwargs)
+
+    def load(self, request, plan_id, unit_id):
+        plan = access.plan(request.user, plan_id)
+        unit = get_object_or_404(Unit.objects.select_related("organisation"), pk=unit_id)
+        same_organisation(request.user, unit.organisation_id)
+        require(request.user, "notices.issue_notice", unit)
+        return plan, unit
+
+    def get(self, request, plan_id, unit_id):
+        plan, unit = self.load(request, plan_id, unit_id)
+        draft = notices.draft(unit, plan, timezone.localdate())
+        form = NoticeForm(
+            items=draft.items,
+            initial={
+                "level": draft.level,
+                "title": draft.title,
+                "body": draft.body,
+                "items": [i["key"] for i in draft.items],
+            },
+        )
+        return self.render(request, draft, form)
+
+    def post(self, request, plan_id, unit_id):
+        plan, unit = self.load(request, plan_id, unit_id)
+        today = timezone.localdate()
+        level = request.POST.get("level")
+        draft = notices.draft(unit, plan, today, level)
+        if request.POST.get("action") == "refresh":
+            data = request.POST.copy()
+            data["title"], data["body"] = draft.title, draft.body
+            return self.render(request, draft, NoticeForm(data, items=draft.items))
+        form = NoticeForm(request.POST, items=draft.items)
+        if not form.is_valid():
+            messages.error(request, _first_error(form))
+            return self.render(request, draft, form, status=400)
+        data = form.cleaned_data
+        try:
+            notice = notices.issue(
+                unit,
+                plan,
+                request.user,
+                today,
+                data["level"],
+                data["title"],
+                data["body"],
+                data["items"],
+            )
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+            return self.render(request, draft, form, status=400)
+        messages.success(
+            request, f"已发出{notice.get_level_display()}通知（{notice.number}），请下载通知文件。"
+        )
+        return redirect("notices:detail", notice_id=notice.pk)
+
+    def render(self, request, draft, form, status=200):
+        context = {
+            "draft": draft,
+            "form": form,
+            "plan": draft.plan,
+            "unit": draft.unit,
+            "suggested_label": UrgeNotice.Level(draft.suggested_level).label,
+            "level_label": UrgeNotice.Level(draft.level).label,
+            "badges": LEVEL_BADGES,
+        }
+        return render(request, self.template_name, context, status=status)
+
+
+def _first_error(form) -> str:
+    for errors in form.errors.values():
+        return errors[0]
+    return "请检查填写的内容。"
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+class NoticeDetailView(LoginRequiredMixin, View):
+    def get(self, request, notice_id):
+        notice = notice_for(request.user, notice_id)
+        measures = list(notice.measures.order_by("number"))
+        context = {
+            "notice": notice,
+            "addressee": notices.addressee(notice.level, notice.unit),
+            "paragraphs": [p.strip() for p in notice.body.splitlines() if p.strip()],
+            "rows": notices.rows_of(notice.items),
+            "measures": measures,
+            "badges": LEVEL_BADGES,
+        }
+        return render(request, "notices/detail.html", context)
+
+
+class NoticeDocumentView(LoginRequiredMixin, View):
+    """The notice's .docx as it was stored when issued (or rebuilt from its record)."""
+
+    def get(self, request, notice_id):
+        notice = notice_for(request.user, notice_id)
+        if notice.document:
+            with notice.document.open("rb") as stored:
+                content = stored.read()
+        else:
+            content = notices.render(notice)
+        response = HttpResponse(content, content_type=DOCX)
+        response["Content-Disposition"] = attachment(
+            f"{notice.number}{notice.title}.docx", f"notice-{notice.pk}.docx"
+        )
+        return response
+
+
+class NoticeListView(LoginRequiredMixin, View):
+    """The organisation's notices (each person sees what rules let them: the office and
+    leaders all, a unit its own, a county office its county's units')."""
+
+    template_name = "notices/list.html"
+
+    def get(self, request):
+        require(request.user, "notices.view_notices")
+        return self.page(request, visible_notices(request.user), unit=None)
+
+    def page(self, request, queryset, unit):
+        level = request.GET.get("level", "")
+        if level in UrgeNotice.Level.values:
+            queryset = queryset.filter(level=level)
+        queryset = queryset.order_by("-issued_on", "-created_at", "-pk")
+        page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {
+            "page": page,
+            "notices": page.object_list,
+            "unit": unit,
+            "level": level,
+            "levels": UrgeNotice.Level.choices,
+            "badges": LEVEL_BADGES,
+            "may_issue": unit is not None and may(request.user, "notices.issue_notice", unit),
+        }
+        if context["may_issue"]:
+            context["plans"] = list(
+                Plan.objects.filter(measures__assignments__unit=unit).distinct().order_by("-pk")
+            )
+        return render(request, self.template_name, context)
+
+
+class UnitNoticesView(NoticeListView):
+    def get(self, request, unit_id):
+        unit = get_object_or_404(Unit.objects.select_related("organisation"), pk=unit_id)
+        same_organisation(request.user, unit.organisation_id)
+        require(request.user, "notices.view_unit_notices", unit)
+        return self.page(request, visible_notices(request.user).filter(unit=unit), unit=unit)
+
+
+class MeasureNoticesView(LoginRequiredMixin, View):
+    """The escalation ladder of a measure: every notice that cited it, per unit, in
+    order (提醒 → 催办 → 通报)."""
+
+    def get(self, request, measure_id):
+        measure = access.measure(request.user, measure_id)
+        require(request.user, "plans.view_measure", measure)
+        context = {
+            "measure": measure,
+            "ladders": ladders(request.user, measure),
+            "rungs": UrgeNotice.Level.choices,
+            "badges": LEVEL_BADGES,
+        }
+        return render(request, "notices/measure.html", context)
