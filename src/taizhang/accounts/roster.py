@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from taizhang.accounts import actions
 from taizhang.accounts.models import Role
 from taizhang.accounts.scope import assignable_roles, region_tree
+from taizhang.documents import xlsx
 from taizhang.units.directory import match_names
 from taizhang.units.models import Region, Unit
 
@@ -203,55 +203,40 @@ def import_roster(actor, organisation, data: bytes) -> Result:
 
 def template(actor, organisation) -> bytes:
     """The roster template: the header, a sheet of the units the office may choose and the
-    roles it may give (the 角色 column offers them as a list)."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "人员名单"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for letter, width in zip("ABCDE", (30, 12, 16, 26, 18), strict=True):
-        sheet.column_dimensions[letter].width = width
+    roles it may give (the 角色 column offers them as a list), and how to fill it in."""
     roles = [Role(r).label for r in assignable_roles(actor)]
     units = Unit.objects.filter(organisation=organisation).order_by("level", "name")
     if actor.role == Role.COUNTY_OFFICE:
         units = units.filter(region_id__in=region_tree(actor.region_id))
-    choices = workbook.create_sheet("可选单位和角色")
-    choices.append(["单位名称", "角色"])
     names = [u.name for u in units]
-    for index in range(max(len(names), len(roles))):
-        _append_text(
-            choices,
-            [
-                names[index] if index < len(names) else "",
-                roles[index] if index < len(roles) else "",
-            ],
-        )
-    choices.column_dimensions["A"].width = 36
-    choices.column_dimensions["B"].width = 20
-    if roles:
-        pick = DataValidation(
-            type="list", formula1=f"'可选单位和角色'!$B$2:$B${len(roles) + 1}", allow_blank=False
-        )
-        pick.add(f"E2:E{MAX_ROWS + 1}")
-        sheet.add_data_validation(pick)
-    notes = workbook.create_sheet("填写说明")
-    for line in (
-        "每行一人：单位须与单位名录中的名称（或别名）一致；县级依法治理办的“单位”填县(市、区)名称。",
-        "手机号作为登录用户名，11位数字，不能与已有账号重复；邮箱可不填。",
-        "导入后每人获得一个一次性密码，仅在导入结果页显示一次；本人首次登录须修改密码。",
-        "有任何一行不符合要求时，整个名单都不会导入，请按结果页的提示修改后重新上传。",
-    ):
-        notes.append([line])
-    notes.column_dimensions["A"].width = 100
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+    def fill(workbook):
+        sheet = xlsx.new_sheet(workbook, "人员名单")
+        xlsx.write_header(sheet, COLUMNS)
+        xlsx.set_layout(sheet, (30, 12, 16, 26, 18), header_rows=1)
+        choices = xlsx.new_sheet(workbook, "可选单位和角色")
+        xlsx.write_header(choices, ("单位名称", "角色"))
+        xlsx.set_layout(choices, (36, 20), header_rows=1)
+        for index in range(max(len(names), len(roles))):
+            pair = (names[index : index + 1], roles[index : index + 1])
+            xlsx.append(choices, [(values or [""])[0] for values in pair])
+        if roles:
+            pick = DataValidation(
+                type="list", formula1=f"'可选单位和角色'!$B$2:$B${len(roles) + 1}"
+            )
+            pick.add(f"E2:E{MAX_ROWS + 1}")
+            sheet.add_data_validation(pick)
+        notes = xlsx.new_sheet(workbook, "填写说明")
+        for line in NOTES:
+            xlsx.append(notes, [line])
+        notes.column_dimensions["A"].width = 100
+
+    return xlsx.workbook_bytes(fill)
 
 
-def _append_text(sheet, values) -> None:
-    """A row whose cells are text, never formulas (a unit name starting with = stays text)."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value:
-            cell.data_type = "s"
+NOTES = (
+    "每行一人：单位须与单位名录中的名称（或别名）一致；县级依法治理办的“单位”填县(市、区)名称。",
+    "手机号作为登录用户名，11位数字，不能与已有账号重复；邮箱可不填。",
+    "导入后每人获得一个一次性密码，仅在导入结果页显示一次；本人首次登录须修改密码。",
+    "有任何一行不符合要求时，整个名单都不会导入，请按结果页的提示修改后重新上传。",
+)

@@ -4,25 +4,20 @@ the one-time passwords, shown this once and stored nowhere)."""
 from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 from django.views import View
 
 from taizhang.accounts import roster
 from taizhang.accounts.access import require
 from taizhang.accounts.forms import RosterForm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from taizhang.web.downloads import XLSX, download
 
 
 class RosterTemplateView(LoginRequiredMixin, View):
     def get(self, request):
         require(request.user, "accounts.import_roster")
         content = roster.template(request.user, request.user.organisation)
-        response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = content_disposition_header(True, "人员名单模板.xlsx")
-        return response
+        return download(content, XLSX, "人员名单模板.xlsx", "roster-template.xlsx")
 
 
 class RosterImportView(LoginRequiredMixin, View):
