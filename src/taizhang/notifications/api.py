@@ -64,9 +64,8 @@ def notify(organisation, message: Message, users: Iterable = (), units: Iterable
             "link": message.link[:300],
         },
     )
-    targets = targets_of(organisation, message.event, users, units)
     queued = []
-    for target in targets:
+    for target in pending(organisation, message, users, units):
         delivery, created = Delivery.objects.get_or_create(
             notification=notification,
             channel=target.channel,
@@ -78,6 +77,18 @@ def notify(organisation, message: Message, users: Iterable = (), units: Iterable
     if queued:
         transaction.on_commit(lambda: enqueue(queued))
     return notification
+
+
+def pending(organisation, message: Message, users: Iterable = (), units: Iterable = ()):
+    """The deliveries ``notify`` would make now: those of the event not made before.
+    (A dry run lists them; notify makes them.)"""
+    done = set(
+        Delivery.objects.filter(
+            notification__organisation=organisation, notification__key=message.key[:200]
+        ).values_list("channel", "target")
+    )
+    targets = targets_of(organisation, message.event, users, units)
+    return [t for t in targets if (t.channel, t.target) not in done]
 
 
 def _fields(target: Target) -> dict:

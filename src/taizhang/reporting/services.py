@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from taizhang.audit.log import record
+from taizhang.reporting import events
 from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.reporting.models import (
     Evidence,
@@ -132,7 +133,7 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         raise ValidationError("退回时请填写退回意见。")
     by_office = report.is_lead_report or getattr(reviewer, "role", None) == "office_admin"
     stage = Review.Stage.OFFICE if by_office else Review.Stage.LEAD
-    Review.objects.create(
+    review = Review.objects.create(
         report=report, reviewer=reviewer, stage=stage, decision=decision, comment=comment
     )
     report.state = (
@@ -140,7 +141,10 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         if decision == Review.Decision.ACCEPT
         else ProgressReport.State.RETURNED
     )
-    return _commit(report, reviewer, decision, {"state": report.state}, reason=comment[:500])
+    report = _commit(report, reviewer, decision, {"state": report.state}, reason=comment[:500])
+    if decision == Review.Decision.RETURN:
+        events.report_returned(report, review)
+    return report
 
 
 @transaction.atomic
