@@ -13,10 +13,16 @@ from __future__ import annotations
 import time
 
 from django.contrib import messages
+from django.contrib.auth.mixins import AccessMixin
 from django.shortcuts import redirect
-from django.urls import reverse
 
 RENEW_EVERY_SECONDS = 60
+
+
+def renewed_at_login(sender, request, user, **kwargs):
+    """Signing in saves the session anyway: count that as its first renewal."""
+    if hasattr(request, "session"):
+        request.session["_renewed"] = int(time.time())
 
 
 class IdleSessionMiddleware:
@@ -27,7 +33,8 @@ class IdleSessionMiddleware:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
-        if session is not None and user is not None and user.is_authenticated:
+        # Only where the page used the session: the public pages stay cacheable, cookie-free.
+        if session is not None and session.accessed and user is not None and user.is_authenticated:
             now = int(time.time())
             if now - session.get("_renewed", 0) >= RENEW_EVERY_SECONDS:
                 session["_renewed"] = now  # modified: saved with a new expiry
@@ -35,16 +42,26 @@ class IdleSessionMiddleware:
 
 
 class PasswordChangeRequiredMiddleware:
-    ALLOWED = ("accounts:password_change", "accounts:logout", "accounts:login")
+    """Applies to the pages that need a signed-in person (LoginRequiredMixin); the public
+    pages and the sign-in pages never look at the session here."""
+
+    ALLOWED = ("accounts:password_change", "accounts:logout")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.must_change_password:
-            allowed = {reverse(name) for name in self.ALLOWED}
-            if request.path not in allowed and not request.path.startswith("/static/"):
-                messages.warning(request, "您正在使用管理员设置的临时密码，请先设置自己的新密码。")
-                return redirect("accounts:password_change")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "view_class", None)
+        if view_class is None or not issubclass(view_class, AccessMixin):
+            return None
+        user = request.user
+        if not (user.is_authenticated and user.must_change_password):
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in self.ALLOWED:
+            return None
+        messages.warning(request, "您正在使用管理员设置的一次性密码，请先设置自己的新密码。")
+        return redirect("accounts:password_change")
