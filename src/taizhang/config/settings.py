@@ -175,6 +175,21 @@ TASKS = {
     }
 }
 
+# What the scheduler (manage.py run_scheduler) runs, and every how many seconds.
+TAIZHANG_SCHEDULE = [
+    ("send_reminders", 600),
+    ("retry_notifications", 60),
+    ("prune_db_task_results", 86400, "--min-age-days", "30"),
+]
+# Reminders (supervision/reminders.py): 黄灯 N working days before a due date, 红灯 every M
+# working days after it at most K times, reviews waiting more than N working days.
+TAIZHANG_REMINDERS = {
+    "DUE_WORKING_DAYS": 3,
+    "OVERDUE_EVERY_WORKING_DAYS": 3,
+    "OVERDUE_TIMES": 3,
+    "REVIEW_WAITING_WORKING_DAYS": 5,
+}
+
 # Mail: SMTP when TAIZHANG_SMTP_HOST is set, else written to files in var/mail (the demo
 # shows there what would have been sent).
 EMAIL_HOST = os.environ.get("TAIZHANG_SMTP_HOST", "")
