@@ -83,6 +83,8 @@ def _fail(message: str, status: int) -> int:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
+    # Deferred, not for a cycle: `taizhang --help` and bad arguments answer without
+    # loading the readers (pdfplumber, lxml, python-docx).
     from taizhang.parsing import parse_path
 
     if args.format == "xlsx" and not args.output and not args.check:
@@ -111,7 +113,7 @@ def _gazetteer(option: str | None):
     path = Path(value)
     if not path.is_file():
         raise InputError(f"the gazetteer {path} does not exist; check the --gazetteer path.")
-    from taizhang.parsing.units import load_gazetteer
+    from taizhang.parsing.units import load_gazetteer  # deferred like parse_path
 
     try:
         return load_gazetteer(path)
@@ -158,7 +160,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _write_xlsx(plan: PlanDocument, output: str) -> None:
-    from taizhang.documents.plan_ledger import write_plan_ledger
+    from taizhang.documents.plan_ledger import write_plan_ledger  # openpyxl, only for xlsx
 
     _write(Path(output), lambda handle: write_plan_ledger(plan, handle))
 

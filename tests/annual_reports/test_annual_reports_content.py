@@ -3,12 +3,15 @@ figures are counted, the quotes are the units' own words, nothing is made up."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from taizhang.annual_reports import data as annual_data
 from taizhang.annual_reports import draft as annual_draft
 from taizhang.annual_reports import services as annual_reports
 from tests.annual_reports.conftest import TODAY, YEAR
+from tests.surveys.builders import respond, survey_with
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +65,19 @@ def test_next_year_section_is_named_for_the_next_year_and_quotes_next_steps(worl
 
 
 def test_without_a_survey_the_report_says_none_was_held(world, work):
+    assert section(government(world), "survey")["text"] == "本年度未开展测评。"
+
+
+def test_the_years_survey_of_the_plan_is_reported_with_its_interval(world, work):
+    survey = survey_with(world.organisation, world.plan, opens_on=datetime.date(YEAR, 6, 1))
+    for key in ("very_satisfied", "satisfied", "satisfied", "dissatisfied"):
+        respond(survey, world.county, {1: key})
+    text = section(government(world), "survey")["text"]
+    assert "共收回有效问卷4份" in text and "满意率为75.0%（95%置信区间" in text
+
+
+def test_a_survey_of_another_year_is_not_this_years(world, work):
+    survey_with(world.organisation, world.plan, opens_on=datetime.date(YEAR - 1, 6, 1))
     assert section(government(world), "survey")["text"] == "本年度未开展测评。"
 
 

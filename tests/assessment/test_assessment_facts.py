@@ -10,6 +10,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from taizhang.assessment import facts
 from taizhang.assessment.facts import gather
 from taizhang.reporting import services as reporting
 from taizhang.supervision import progress
@@ -118,7 +119,7 @@ def test_targets_are_the_lead_units(world, scheme, monkeypatch):
             for t in targets
         }
 
-    monkeypatch.setattr(progress, "progress_of_targets", fake)
+    monkeypatch.setattr(facts, "progress_of_targets", fake)
     assert facts_of(scheme, world.justice).target_statuses == ("at_risk",)
     assert facts_of(scheme, world.education).target_statuses == ()
     assert target.measure.number == 1
@@ -126,7 +127,7 @@ def test_targets_are_the_lead_units(world, scheme, monkeypatch):
 
 def test_targets_without_progress_are_not_scored(world, scheme, monkeypatch):
     f.TargetFactory(measure=world.first)
-    monkeypatch.setattr(progress, "progress_of_targets", lambda targets, today: {})
+    monkeypatch.setattr(facts, "progress_of_targets", lambda targets, today: {})
     assert facts_of(scheme, world.justice).target_statuses == ()
 
 

@@ -14,7 +14,9 @@ from openpyxl import load_workbook
 from taizhang.audit import urls as audit_urls
 from taizhang.audit.log import record
 from taizhang.audit.models import AuditEntry
-from taizhang.units import directory
+from taizhang.directory.merging import merge_units
+from taizhang.plans.assignments import set_collective_members
+from taizhang.units import services as directory
 from tests import factories as f
 
 
@@ -118,10 +120,10 @@ def test_page_shows_who_what_and_why_in_chinese(client, world):
 def test_merge_and_alias_and_members_are_shown(client, world):
     office = world.people["office"]
     dup = f.UnitFactory(organisation=world.organisation, region=world.home, name="州司法所")
-    directory.merge_units(world.justice, dup, office, "重复")
+    merge_units(world.justice, dup, office, "重复")
     directory.add_alias(world.justice, "州司法行政局", office)
     collective = f.CollectiveFactory(organisation=world.organisation, phrase="州有关部门")
-    directory.set_collective_members(collective, [world.police], office)
+    set_collective_members(collective, [world.police], office)
     client.force_login(office)
     page = client.get(reverse("audit:log")).content.decode()
     for text in ("合并单位", "并入单位：州司法所", "别名：州司法行政局", "新增成员：州公安局"):
@@ -226,6 +228,15 @@ def test_export_reads_back_as_the_filtered_entries(client, world):
         "类别：政府部门 → 党委部门",
         "机构改革",
     )
+
+
+def test_export_writes_what_people_typed_as_text(client, world):
+    office = world.people["office"]
+    directory.update_unit(world.justice, office, "=CMD|' /C calc'!A0\x07", category="party")
+    client.force_login(office)
+    sheet = load_workbook(io.BytesIO(client.get(reverse("audit:log_export")).content)).active
+    reason = sheet.cell(row=3, column=8)
+    assert (reason.value, reason.data_type) == ("=CMD|' /C calc'!A0", "s")
 
 
 def test_export_holds_only_the_organisations_entries(client, world, entry):

@@ -79,6 +79,16 @@ def test_rows_match_the_database(client, world):
     ]
 
 
+def test_a_narrative_that_looks_like_a_formula_is_exported_as_text(client, world):
+    assignment = world.first.assignments.get(unit=world.justice)
+    report = f.ReportFactory(assignment=assignment, period=world.period, state="accepted")
+    report.narrative = "=1+1\x0c开展宣传"
+    report.save()
+    sheet = sheet_of(export(client, world.people["office"], world.plan))
+    progress = next(row[5] for row in sheet.iter_rows(min_row=3) if row[0].value == 1)
+    assert progress.data_type == "s" and "=1+1开展宣传" in progress.value
+
+
 def test_a_draft_is_not_exported_as_progress(client, world):
     lead = world.first.assignments.get(role="lead")
     f.ReportFactory(assignment=lead, period=world.period, state="draft", narrative="草稿内容")

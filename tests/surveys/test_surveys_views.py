@@ -191,6 +191,18 @@ def test_the_export_is_a_workbook_of_the_results(office, answered):
     assert sorted(suggestions) == sorted(["希望加强法律援助宣传", "调解员很耐心"])
 
 
+def test_an_anonymous_answer_that_looks_like_a_formula_is_exported_as_text(office, world):
+    survey = survey_with(world.organisation, world.plan, kinds=("satisfaction", "text"))
+    link = '=HYPERLINK("http://evil.example","法律援助")'
+    respond(survey, world.county, {1: "satisfied", 2: link})
+    respond(survey, world.county, {1: "satisfied", 2: "调解\x1b员\x0b很耐心"})
+    sent = office.get(page(survey, "export"))
+    cells = [
+        row[4] for row in load_workbook(io.BytesIO(sent.content))["意见建议"].iter_rows(min_row=3)
+    ]
+    assert sorted((c.value, c.data_type) for c in cells) == [(link, "s"), ("调解员很耐心", "s")]
+
+
 def test_free_text_answers_are_searchable(office, answered):
     html = office.get(page(answered, "texts"), {"q": "调解"}).content.decode()
     assert "调解员很耐心" in html and "希望加强法律援助宣传" not in html

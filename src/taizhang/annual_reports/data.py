@@ -17,8 +17,12 @@ from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from taizhang.assessment.models import Scheme
+from taizhang.assessment.results import results
 from taizhang.plans.models import Assignment, Chapter, Target
 from taizhang.reporting.models import Period, ProgressReport
+from taizhang.supervision.progress import progress_of_targets
+from taizhang.surveys.results import satisfaction_summary
 
 FILED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
 UNREPORTED = "unreported"
@@ -268,8 +272,6 @@ def _quotes(reports, by_pk, field_name: str, keep_all: bool = False) -> list[Quo
 def _targets(scope, measure_ids, day) -> list:
     """The plan's targets (the whole plan's, or those of the scope's measures) with their
     progress on ``day``."""
-    from taizhang.supervision.progress import progress_of_targets
-
     targets = Target.objects.filter(plan=scope.plan).filter(
         Q(measure__isnull=True) | Q(measure__withdrawn=False)
     )
@@ -281,23 +283,12 @@ def _targets(scope, measure_ids, day) -> list:
 
 
 def survey_summary(plan, year):
-    """The surveys app's summary of the year's satisfaction survey, or None where the app
-    offers none (or no survey ran)."""
-    try:
-        from taizhang.surveys.results import satisfaction_summary
-    except ImportError:
-        return None
-    try:
-        return satisfaction_summary(plan, year)
-    except Exception:  # a broken survey module must not stop the report
-        return None
+    """The summary of the year's satisfaction survey, or None when no survey ran."""
+    return satisfaction_summary(plan, year)
 
 
 def scheme_results(plan, year, today=None):
     """The assessment results of the plan's scheme for ``year``, or None."""
-    from taizhang.assessment.models import Scheme
-    from taizhang.assessment.results import results
-
     scheme = Scheme.objects.filter(plan=plan, year=year).first()
     if scheme is None:
         return None

@@ -195,45 +195,28 @@ def survey(summary) -> dict:
     return _section("survey", "群众满意度测评情况", survey_lines(summary), [])
 
 
-def survey_lines(summary) -> list[str]:
-    """The surveys app's summary in words; a text is taken as it is."""
+def survey_lines(summary: dict | None) -> list[str]:
+    """The year's survey (surveys.results.satisfaction_summary) in words."""
     if not summary:
         return [NO_SURVEY]
-    if isinstance(summary, str):
-        return [summary]
     lines = []
-    responses = _field(summary, "responses", "respondents", "n")
-    if responses:
-        lines.append(f"本年度群众满意度测评共收回有效问卷{responses}份。")
+    if summary.get("responses"):
+        lines.append(f"本年度群众满意度测评共收回有效问卷{summary['responses']}份。")
     for key, label in (("satisfaction", "满意率"), ("awareness", "知晓率")):
-        rate = _field(summary, key, f"{key}_rate")
-        if rate is None:
+        rate = summary.get(key)
+        if not rate:
             continue
-        value = _field(rate, "rate", "value", "p") if not isinstance(rate, int | float) else rate
-        if value is None:
-            continue
-        line = f"{label}为{_rate(value)}"
-        low, high = _field(rate, "low", "lower"), _field(rate, "high", "upper")
-        if low is not None and high is not None:
-            line += f"（95%置信区间{_rate(low)}—{_rate(high)}）"
-        target = _field(rate, "target")
-        if target is not None:
-            line += f"，目标值{_rate(target)}"
+        line = f"{label}为{_fraction(rate['rate'])}"
+        if rate.get("low") is not None and rate.get("high") is not None:
+            line += f"（95%置信区间{_fraction(rate['low'])}—{_fraction(rate['high'])}）"
+        if rate.get("target") is not None:
+            line += f"，目标值{rate['target']:g}%"
         lines.append(line + "。")
     return lines or [NO_SURVEY]
 
 
-def _rate(value: float) -> str:
-    value = float(value)
-    return f"{value * 100 if value <= 1 else value:.1f}%"
-
-
-def _field(obj, *names):
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value is not None:
-            return value
-    return None
+def _fraction(value: float) -> str:
+    return f"{value * 100:.1f}%"
 
 
 def scores(figures: Figures, results) -> dict:

@@ -18,6 +18,10 @@ from django.utils import timezone
 from taizhang.assessment.scoring import AdjustmentFact, Facts
 from taizhang.plans.models import Assignment, Target
 from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.supervision.duties import fulfilment_counts
+from taizhang.supervision.progress import progress_of_targets
+from taizhang.surveys.models import Survey
+from taizhang.surveys.results import satisfaction_by_region
 from taizhang.units.models import Region
 
 FILED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
@@ -210,8 +214,6 @@ def _count_reviews(tallies, unit_of_assignment, period_ids) -> None:
 def _count_targets(tallies, plan, leads, today) -> None:
     """A measure's targets are its lead unit's to attain. Targets the supervision module
     has no progress for are not scored."""
-    from taizhang.supervision.progress import progress_of_targets
-
     targets = list(
         Target.objects.filter(plan=plan, measure__isnull=False, measure__withdrawn=False)
     )
@@ -231,35 +233,6 @@ def _count_duties(tallies, plan, year) -> None:
         if unit in tallies:
             tallies[unit].duties_done += min(done, expected)
             tallies[unit].duties_expected += expected
-
-
-def fulfilment_counts(plan, year) -> dict[tuple[int, int], tuple[int, int]]:
-    """{(duty_id, unit_id): (done, expected)}: the supervision module's count when it has
-    one, else ours: every unit carrying a duty's measure owes times_per_year of it."""
-    try:
-        from taizhang.supervision.duties import fulfilment_counts as counted
-    except ImportError:
-        return _fulfilment_counts(plan, year)
-    return counted(plan, year)
-
-
-def _fulfilment_counts(plan, year):
-    from taizhang.plans.models import RecurringDuty
-    from taizhang.supervision.models import DutyFulfilment
-
-    owed = {}
-    rows = RecurringDuty.objects.filter(measure__plan=plan, measure__withdrawn=False).values_list(
-        "pk", "times_per_year", "measure__assignments__unit_id"
-    )
-    for duty, times, unit in rows:
-        if unit is not None:
-            owed[(duty, unit)] = times
-    done = defaultdict(int)
-    for duty, unit in DutyFulfilment.objects.filter(
-        duty__measure__plan=plan, happened_on__year=year
-    ).values_list("duty_id", "unit_id"):
-        done[(duty, unit)] += 1
-    return {key: (done.get(key, 0), times) for key, times in owed.items()}
 
 
 def _subjects(scheme, assignments, tallies):
@@ -339,9 +312,6 @@ def params_of(indicator) -> dict:
     survey_id = params.get("survey_id")
     if indicator.kind != "survey_results" or not survey_id:
         return params
-    from taizhang.surveys.models import Survey
-    from taizhang.surveys.results import satisfaction_by_region
-
     survey = Survey.objects.filter(
         pk=survey_id, organisation_id=indicator.scheme.organisation_id
     ).first()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django import forms
 from django.db.models import QuerySet
@@ -21,6 +22,27 @@ def entries_for(user, organisation_id=None) -> QuerySet[AuditEntry]:
     if organisation_id:
         return entries.filter(organisation_id=organisation_id)
     return entries
+
+
+@dataclass(frozen=True)
+class LoggedOrganisation:
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def organisations_in_log() -> list[LoggedOrganisation]:
+    """The organisations the log has entries of, for the system administrator's picker
+    (the audit log sits below the units directory and reaches them through its entries)."""
+    rows = (
+        AuditEntry.objects.filter(organisation__isnull=False)
+        .values_list("organisation_id", "organisation__name")
+        .order_by("organisation_id")
+        .distinct()
+    )
+    return [LoggedOrganisation(pk, name) for pk, name in rows]
 
 
 class LogFilterForm(forms.Form):

@@ -26,11 +26,9 @@ def record(actor, action: str, obj: models.Model, changes: dict | None = None, r
 
 
 def _organisation_of(obj, depth: int = 0):
-    from taizhang.units.models import Organisation
-
     if obj is None or depth > 5:
         return None
-    if isinstance(obj, Organisation):
+    if obj._meta.label == "units.Organisation":
         return obj
     if getattr(obj, "organisation_id", None) is not None:
         return obj.organisation

@@ -12,8 +12,7 @@ from django.views.generic import ListView
 from taizhang.accounts.models import Role, User
 from taizhang.audit.display import action_label, change_lines, object_type_label
 from taizhang.audit.export import workbook_bytes
-from taizhang.audit.filters import LogFilterForm, entries_for
-from taizhang.units.models import Organisation
+from taizhang.audit.filters import LogFilterForm, entries_for, organisations_in_log
 from taizhang.web.downloads import XLSX, download
 
 
@@ -26,7 +25,7 @@ class FilteredLogMixin(LoginRequiredMixin):
         self.organisation = user.organisation
         chosen = None
         if user.role == Role.SYSTEM_ADMIN:
-            self.organisations = list(Organisation.objects.order_by("id"))
+            self.organisations = organisations_in_log()
             org = self.request.GET.get("org", "")
             chosen = int(org) if org.isdigit() else None
             self.organisation = next((o for o in self.organisations if o.pk == chosen), None)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taizhang.dashboards",
     "taizhang.surveys",
     "taizhang.public",
+    "taizhang.directory",
     "taizhang.api",
     "taizhang.annual_reports",
     "taizhang.demo",

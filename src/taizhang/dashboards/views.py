@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from taizhang.ledger.views import organisation_plan
 from taizhang.plans.models import Plan
-from taizhang.plans.scoping import visible_plans
+from taizhang.plans.scoping import organisation_plan, visible_plans
 from taizhang.reporting.status import STATUS_LABELS
 
 from .charts import chart_data

@@ -14,7 +14,8 @@ from django.db import transaction
 from taizhang.accounts.models import Role, User
 from taizhang.demo import clock, story
 from taizhang.plans import importing
-from taizhang.units import directory
+from taizhang.plans.assignments import set_collective_members
+from taizhang.units import services as directory
 from taizhang.units.models import Organisation, Region, Unit
 
 
@@ -84,7 +85,7 @@ def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: Use
             if meaning == "counties"
             else list(Unit.objects.filter(organisation=organisation, name__in=meaning))
         )
-        directory.set_collective_members(collective, members, actor, "演示数据")
+        set_collective_members(collective, members, actor, "演示数据")
 
 
 def _person(organisation: Organisation, spec: dict, password: str) -> User:

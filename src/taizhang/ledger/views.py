@@ -21,32 +21,21 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from taizhang.accounts.models import Role
 from taizhang.ledger import queries
 from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.forms import LedgerFilterForm
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
-from taizhang.plans.scoping import visible_measures, visible_plans
+from taizhang.plans.scoping import (
+    organisation_plan,
+    viewable_plan,
+    visible_measures,
+    visible_plans,
+)
 from taizhang.reporting.models import ProgressReport
 from taizhang.units.models import Unit
 from taizhang.web.downloads import XLSX, download
 
 STATUS_ORDER = [value for value, _ in ProgressReport.Status.choices]
-
-
-def organisation_plan(user, plan_id: int) -> Plan:
-    """The plan if it belongs to the person's organisation (any for a system admin)."""
-    plans = Plan.objects.select_related("organisation", "region")
-    if user.role != Role.SYSTEM_ADMIN:
-        plans = plans.filter(organisation_id=user.organisation_id)
-    return get_object_or_404(plans, pk=plan_id)
-
-
-def viewable_plan(user, plan_id: int) -> Plan:
-    plan = organisation_plan(user, plan_id)
-    if not user.has_perm("plans.view_plan", plan):
-        raise PermissionDenied("您无权查看该实施方案。")
-    return plan
 
 
 @dataclass

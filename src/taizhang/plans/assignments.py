@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from taizhang.plans.models import Assignment, MeasureCollective
+from taizhang.units import services as unit_services
+from taizhang.units.models import Collective
 
 
 @transaction.atomic
@@ -40,3 +42,22 @@ def sync_collective(collective) -> None:
         for unit_id, assignment in current.items():
             if assignment.via_id == collective.pk and unit_id not in members:
                 assignment.delete()
+
+
+@transaction.atomic
+def set_collective_members(collective, units, actor, reason: str = ""):
+    """Define what a collective means; the measures naming it follow at once."""
+    removed = unit_services.set_members(collective, units, actor, reason)
+    sync_collective(collective)
+    # A unit dropped here may still belong to another collective naming the same
+    # measure: re-sync those so it keeps the work it carries through them.
+    others = (
+        Collective.objects.filter(
+            members__in=removed, measures__measure__collectives__collective=collective
+        )
+        .exclude(pk=collective.pk)
+        .distinct()
+    )
+    for other in others:
+        sync_collective(other)
+    return collective

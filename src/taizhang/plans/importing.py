@@ -38,7 +38,7 @@ from taizhang.plans.models import (
     Target,
 )
 from taizhang.plans.revisions import Change, MeasureDiff, describe, diff_measures
-from taizhang.units import directory
+from taizhang.units import services as directory
 from taizhang.units.models import Region, Unit
 
 # What the office reads when a file cannot be imported (InputError.reason -> message).

@@ -5,10 +5,13 @@ person may not see, in one query whatever the role."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from taizhang.accounts.models import Role
 from taizhang.plans.models import Measure, Plan
+from taizhang.units.models import Unit
 
 _ORG_WIDE = (Role.OFFICE_ADMIN, Role.LEADER)
 
@@ -41,10 +44,23 @@ def _scoped(queryset: QuerySet, user, *, plan: str, measure: str) -> QuerySet:
 
 def units_in_scope(user):
     """The units whose work the person files: their unit, or their county's units."""
-    from taizhang.units.models import Unit
-
     if user.role == Role.COUNTY_OFFICE:
         return Unit.objects.filter(region_id=user.region_id)
     if user.unit_id:
         return Unit.objects.filter(pk=user.unit_id)
     return Unit.objects.none()
+
+
+def organisation_plan(user, plan_id: int) -> Plan:
+    """The plan if it belongs to the person's organisation (any for a system admin)."""
+    plans = Plan.objects.select_related("organisation", "region")
+    if user.role != Role.SYSTEM_ADMIN:
+        plans = plans.filter(organisation_id=user.organisation_id)
+    return get_object_or_404(plans, pk=plan_id)
+
+
+def viewable_plan(user, plan_id: int) -> Plan:
+    plan = organisation_plan(user, plan_id)
+    if not user.has_perm("plans.view_plan", plan):
+        raise PermissionDenied("您无权查看该实施方案。")
+    return plan

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from taizhang.audit.log import record
+from taizhang.plans.models import Assignment
 from taizhang.reporting import events
 from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.reporting.models import (
@@ -184,6 +185,46 @@ def add_evidence(report, user, upload) -> Evidence:
     )
     record(user, "evidence", report, {"添加材料": original_name})
     return evidence
+
+
+@transaction.atomic
+def move_report(report, assignment, actor, reason: str = "") -> ProgressReport:
+    """Put a report on another unit's assignment of the same measure (two units merged):
+    a new version and an audit entry say where it came from."""
+    report = _lock(report, report.version)
+    if assignment.measure_id != report.assignment.measure_id:
+        raise WorkflowError("只能在同一任务的单位之间转移报告。")
+    taken = ProgressReport.objects.filter(assignment=assignment, period_id=report.period_id)
+    if taken.exclude(pk=report.pk).exists():
+        raise WorkflowError(
+            f"两个单位在任务{report.assignment.measure.number}的“{report.period}”"
+            "都已有进展报告，无法自动合并，请先处理其中一份报告。"
+        )
+    before = report.assignment.unit.name
+    report.assignment = assignment
+    return _commit(report, actor, "move", {"unit": [before, assignment.unit.name]}, reason)
+
+
+@transaction.atomic
+def move_reports_of_shared_measures(duplicate, keep, actor, reason: str = "") -> int:
+    """Merging ``duplicate`` into ``keep``: where both carry a measure, the duplicate's
+    assignment is about to go (plans.assignments.move_assignments), so its reports move to
+    the kept unit's assignment first. Refused as a whole when both have a report for the
+    same period. Returns how many reports moved."""
+    kept = {
+        a.measure_id: a
+        for a in Assignment.objects.filter(
+            unit=keep, measure__assignments__unit=duplicate
+        ).select_related("unit")
+    }
+    reports = ProgressReport.objects.filter(
+        assignment__unit=duplicate, assignment__measure_id__in=list(kept)
+    ).order_by("pk")
+    moved = 0
+    for report in reports:
+        move_report(report, kept[report.assignment.measure_id], actor, reason)
+        moved += 1
+    return moved
 
 
 def _remove_evidence(report, user, evidence) -> None:

@@ -17,6 +17,11 @@ from datetime import date
 
 from django.db.models import OuterRef, Subquery
 
+from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
+from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.supervision.duties import done_counts, duty_years
+from taizhang.supervision.progress import Status, progress_of_targets
+
 
 @dataclass(frozen=True)
 class LateItem:
@@ -47,7 +52,6 @@ KINDS = {
 def late_items(organisation, today: date, plan=None) -> list[LateItem]:
     """Everything late in the organisation (optionally one plan) as of ``today``, the
     longest overdue first."""
-    from taizhang.plans.models import Plan
 
     plans = Plan.objects.filter(organisation=organisation)
     if plan is not None:
@@ -75,7 +79,6 @@ def late_items_for_unit(unit, today: date) -> list[LateItem]:
 
 
 def _measures(plans) -> dict[int, object]:
-    from taizhang.plans.models import Measure
 
     return {
         m.pk: m
@@ -104,7 +107,6 @@ def _item(kind, assignment_unit, measure, days, detail, due_on=None) -> LateItem
 
 
 def _assignments(measures):
-    from taizhang.plans.models import Assignment
 
     return list(
         Assignment.objects.filter(measure_id__in=list(measures)).values_list(
@@ -114,7 +116,6 @@ def _assignments(measures):
 
 
 def _overdue_reports(plans, measures, today):
-    from taizhang.reporting.models import Period, ProgressReport
 
     periods = list(
         Period.objects.filter(plan__in=plans, starts_on__lte=today, due_on__lt=today).only(
@@ -150,7 +151,6 @@ def _overdue_reports(plans, measures, today):
 
 
 def _returned_reports(plans, measures, today):
-    from taizhang.reporting.models import ProgressReport, Review
 
     last_return = Review.objects.filter(report=OuterRef("pk"), decision="return").order_by(
         "-at", "-id"
@@ -186,8 +186,6 @@ def _returned_reports(plans, measures, today):
 
 
 def _targets_off_track(plans, measures, today):
-    from taizhang.plans.models import Target
-    from taizhang.supervision.progress import Status, progress_of_targets
 
     targets = Target.objects.filter(plan__in=plans, measure_id__in=list(measures))
     progress = progress_of_targets(targets, today)
@@ -224,8 +222,6 @@ def _targets_off_track(plans, measures, today):
 
 
 def _missed_duties(plans, measures, today):
-    from taizhang.plans.models import RecurringDuty
-    from taizhang.supervision.duties import done_counts, duty_years
 
     duties = list(
         RecurringDuty.objects.filter(measure_id__in=list(measures)).only(

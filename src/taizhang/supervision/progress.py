@@ -15,9 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 
+from taizhang.plans.models import Target
+from taizhang.reporting.models import IndicatorValue
 from taizhang.supervision import trajectory
+from taizhang.supervision.models import Milestone, TargetReading
 
 
 class Status:
@@ -76,9 +80,6 @@ def deadline_of(target) -> date | None:
 
 def inputs_of_targets(targets) -> dict[int, TargetInputs]:
     """Target id -> its inputs, in four queries whatever the number of targets."""
-    from taizhang.plans.models import Target
-    from taizhang.reporting.models import IndicatorValue
-    from taizhang.supervision.models import Milestone, TargetReading
 
     if isinstance(targets, QuerySet):
         chosen = Target.objects.filter(pk__in=targets.values("pk"))
@@ -91,7 +92,7 @@ def inputs_of_targets(targets) -> dict[int, TargetInputs]:
         "target_id", "year", "value"
     ):
         milestones[target_id].append((year, value))
-    counts = _raw_readings(ids, IndicatorValue, TargetReading)
+    counts = _raw_readings(ids)
     result = {}
     for target in loaded:
         tracking = target.tracking if _has_tracking(target) else None
@@ -164,15 +165,13 @@ def progress_of_targets(targets, today: date) -> dict[int, TargetProgress]:
 
 
 def _has_tracking(target) -> bool:
-    from django.core.exceptions import ObjectDoesNotExist
-
     try:
         return target.tracking is not None
     except ObjectDoesNotExist:
         return False
 
 
-def _raw_readings(ids, IndicatorValue, TargetReading) -> dict[int, dict[date, tuple]]:
+def _raw_readings(ids) -> dict[int, dict[date, tuple]]:
     """Target id -> {date: (value, source)}, office readings over unit values."""
     chosen: dict[int, dict[date, tuple]] = defaultdict(dict)
     rank: dict[tuple[int, date], tuple] = {}

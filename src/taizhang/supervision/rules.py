@@ -14,11 +14,10 @@ from taizhang.accounts.predicates import (
     is_system_admin,
     is_unit_staff,
 )
+from taizhang.plans.models import Plan
 
 
 def _plan_of(obj):
-    from taizhang.plans.models import Plan
-
     if isinstance(obj, Plan):
         return obj
     return getattr(obj, "plan", None) or obj.measure.plan

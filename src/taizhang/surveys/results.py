@@ -345,3 +345,32 @@ def satisfaction_by_region(survey: Survey) -> dict[int, float]:
         if measured.n:
             rates[region_id] = round(measured.percent, 2)
     return rates
+
+
+def satisfaction_summary(plan, year: int) -> dict | None:
+    """The year's satisfaction survey of ``plan`` in figures, for the annual report: the
+    latest survey of the plan that opened in ``year`` (and is not a draft), or None.
+
+    {"survey": title, "responses": n, "satisfaction": {"rate", "low", "high", "target"},
+    "awareness": {...}}; rates are fractions (0.9), targets percents as the plan prints."""
+    survey = (
+        Survey.objects.filter(plan=plan, opens_on__year=year)
+        .exclude(state=Survey.State.DRAFT)
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+    if survey is None:
+        return None
+    found = results(survey)
+    return {
+        "survey": survey.title,
+        "responses": found.responses,
+        "satisfaction": _summary_rate(found.satisfaction, found.satisfaction_target),
+        "awareness": _summary_rate(found.awareness, found.awareness_target),
+    }
+
+
+def _summary_rate(measured: st.Proportion, target: float | None) -> dict | None:
+    if not measured.n:
+        return None
+    return {"rate": measured.rate, "low": measured.low, "high": measured.high, "target": target}

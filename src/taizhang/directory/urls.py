@@ -1,8 +1,8 @@
 from django.urls import path
 
-from taizhang.units import views
+from taizhang.directory import views
 
-app_name = "units"
+app_name = "directory"
 urlpatterns = [
     path("", views.DirectoryView.as_view(), name="directory"),
     path("new/", views.UnitCreateView.as_view(), name="unit_create"),

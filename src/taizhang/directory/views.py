@@ -1,5 +1,6 @@
 """Pages of the units directory: list, one unit (edit, alias, merge), new unit, and the
-collectives the office defines. Every change goes through units.directory."""
+collectives the office defines. Every change goes through the units directory's write
+path (units/services.py), a merge through directory/merging.py."""
 
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from django.urls import reverse
 from django.views import View
 
 from taizhang.accounts.models import Role
-from taizhang.plans.models import Assignment, MeasureCollective
-from taizhang.units import directory
-from taizhang.units.forms import (
+from taizhang.directory import merging
+from taizhang.directory.forms import (
     AliasForm,
     CollectiveForm,
     DirectoryFilterForm,
@@ -23,14 +23,17 @@ from taizhang.units.forms import (
     UnitCreateForm,
     UnitFieldsForm,
 )
-from taizhang.units.models import Collective, Organisation, Region, Unit
-from taizhang.units.queries import (
+from taizhang.directory.queries import (
     collectives_with_measures,
     filter_units,
     grouped,
     number_ranges,
     units_with_workload,
 )
+from taizhang.plans.assignments import set_collective_members
+from taizhang.plans.models import Assignment, MeasureCollective
+from taizhang.units import services as directory
+from taizhang.units.models import Collective, Organisation, Region, Unit
 from taizhang.units.rules import may_change
 
 
@@ -77,7 +80,7 @@ class DirectoryView(LoginRequiredMixin, View):
         units = list(filter_units(units_with_workload(organisation), **form.values()))
         return render(
             request,
-            "units/directory.html",
+            "directory/directory.html",
             {
                 "organisation": organisation,
                 "organisations": (
@@ -124,7 +127,7 @@ class UnitView(LoginRequiredMixin, View):
                     form.add_error("alias", str(error))
                 else:
                     messages.success(request, f"已为“{unit.name}”添加别名。")
-                    return redirect("units:unit", unit_id=unit.pk)
+                    return redirect("directory:unit", unit_id=unit.pk)
             return self.page(request, unit, alias_form=form)
         form = UnitFieldsForm(unit.organisation, request.POST)
         if form.is_valid():
@@ -142,7 +145,7 @@ class UnitView(LoginRequiredMixin, View):
                 form.add_error(None, str(error))
             else:
                 messages.success(request, f"已保存“{unit.name}”的信息。")
-                return redirect("units:unit", unit_id=unit.pk)
+                return redirect("directory:unit", unit_id=unit.pk)
         return self.page(request, unit, fields_form=form)
 
     def page(self, request, unit, fields_form=None, alias_form=None):
@@ -154,7 +157,7 @@ class UnitView(LoginRequiredMixin, View):
         )
         return render(
             request,
-            "units/unit.html",
+            "directory/unit.html",
             {
                 "unit": unit,
                 "aliases": unit.aliases.order_by("name"),
@@ -189,12 +192,12 @@ class UnitMergeView(UnitView):
             duplicate = form.cleaned_data["duplicate"]
             name = duplicate.name
             try:
-                directory.merge_units(unit, duplicate, request.user, form.cleaned_data["reason"])
+                merging.merge_units(unit, duplicate, request.user, form.cleaned_data["reason"])
             except directory.DirectoryError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, f"已将“{name}”并入“{unit.name}”，原名称已作为别名保留。")
-                return redirect("units:unit", unit_id=unit.pk)
+                return redirect("directory:unit", unit_id=unit.pk)
         return self.merge_page(request, unit, form)
 
     def merge_page(self, request, unit, form):
@@ -206,7 +209,7 @@ class UnitMergeView(UnitView):
             )
         return render(
             request,
-            "units/merge.html",
+            "directory/merge.html",
             {"unit": unit, "form": form, "duplicate": duplicate},
         )
 
@@ -229,7 +232,7 @@ class UnitCreateView(LoginRequiredMixin, View):
                 "region": home,
             },
         )
-        return render(request, "units/create.html", {"form": form})
+        return render(request, "directory/create.html", {"form": form})
 
     def post(self, request):
         organisation = self.check(request)
@@ -245,8 +248,8 @@ class UnitCreateView(LoginRequiredMixin, View):
                 form.add_error("name", str(error))
             else:
                 messages.success(request, f"已新增单位“{unit.name}”。")
-                return redirect("units:unit", unit_id=unit.pk)
-        return render(request, "units/create.html", {"form": form})
+                return redirect("directory:unit", unit_id=unit.pk)
+        return render(request, "directory/create.html", {"form": form})
 
 
 class CollectiveListView(LoginRequiredMixin, View):
@@ -263,7 +266,7 @@ class CollectiveListView(LoginRequiredMixin, View):
             ]
         return render(
             request,
-            "units/collectives.html",
+            "directory/collectives.html",
             {
                 "organisation": organisation,
                 "collectives": collectives,
@@ -308,9 +311,7 @@ class CollectiveView(LoginRequiredMixin, View):
         if pick:
             return self.quick_pick(request, collective, form, members, pick)
         try:
-            directory.set_collective_members(
-                collective, members, request.user, form.cleaned_data["reason"]
-            )
+            set_collective_members(collective, members, request.user, form.cleaned_data["reason"])
         except directory.DirectoryError as error:
             form.add_error(None, str(error))
             return self.page(request, collective, form, {u.pk for u in members})
@@ -318,7 +319,7 @@ class CollectiveView(LoginRequiredMixin, View):
             request,
             f"已保存“{collective.phrase}”的成员单位（{len(members)}个），相关任务分工已同步更新。",
         )
-        return redirect("units:collective", collective_id=collective.pk)
+        return redirect("directory:collective", collective_id=collective.pk)
 
     def quick_pick(self, request, collective, form, members, pick):
         """Add a group of units to the ticked ones; nothing is saved until 保存."""
@@ -348,7 +349,7 @@ class CollectiveView(LoginRequiredMixin, View):
         )
         return render(
             request,
-            "units/collective.html",
+            "directory/collective.html",
             {
                 "collective": collective,
                 "form": form,
@@ -357,6 +358,6 @@ class CollectiveView(LoginRequiredMixin, View):
                 "links": links,
                 "quick_picks": [(value, label) for value, (label, _) in _quick_picks().items()],
                 "can_change": may_change(request.user, "units.change_collective", collective),
-                "back": reverse("units:collectives"),
+                "back": reverse("directory:collectives"),
             },
         )

@@ -1,4 +1,5 @@
-"""The write path of the units directory: every change is audited here.
+"""The write path of the units directory: every change is audited here. (Merging two units
+moves their work too: directory/merging.py runs a merge through each owner's write path.)
 
 Name matching is on the folded name (full-width, traditional and spacing variants alike),
 against unit names and their aliases, in one query per lookup batch.
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from taizhang.audit.log import record
 from taizhang.parsing.normalize import fold
@@ -146,79 +148,37 @@ def update_unit(unit: Unit, actor, reason: str = "", **fields) -> Unit:
 
 
 @transaction.atomic
-def merge_units(keep: Unit, duplicate: Unit, actor, reason: str = "") -> Unit:
-    """Fold a duplicate into the unit to keep: its work (assignments and their reports),
-    people, collective memberships and names move over and its name becomes an alias,
-    so later imports match it too."""
-    from taizhang.plans.assignments import move_assignments, sync_collective
-
+def fold_into(keep: Unit, duplicate: Unit, actor, reason: str = "", moved: dict | None = None):
+    """The units directory's part of a merge (directory/merging.py runs the whole of it):
+    the duplicate's people, names and collective memberships go to the unit kept, the
+    duplicate goes, and its name becomes an alias so later imports match it. ``moved``
+    counts what the other apps moved, for the audit entry. Returns the collectives the
+    kept unit joined, whose assignments the caller re-syncs."""
     if keep.organisation_id != duplicate.organisation_id:
         raise DirectoryError("只能合并同一组织内的单位。")
     if keep.pk == duplicate.pk:
         raise DirectoryError("不能把单位合并到它自己。")
-    moved = {
-        "assignments": duplicate.assignments.count(),
-        "people": duplicate.users.count(),
-    }
-    _move_reports_of_shared_measures(duplicate, keep)
-    move_assignments(duplicate, keep)
+    people = duplicate.users.count()
     duplicate.users.update(unit=keep)
     duplicate.aliases.update(unit=keep)
     collectives = list(duplicate.collectives.all())
     for collective in collectives:
         collective.members.add(keep)
     name = duplicate.name
-    record(
-        actor,
-        "merge",
-        keep,
-        {
-            "merged": name,
-            "assignments": moved["assignments"],
-            "people": moved["people"],
-        },
-        reason,
-    )
-    duplicate.delete()
+    record(actor, "merge", keep, {"merged": name, **(moved or {}), "people": people}, reason)
+    try:
+        with transaction.atomic():
+            duplicate.delete()
+    except ProtectedError as error:
+        kinds = sorted({str(obj._meta.verbose_name) for obj in error.protected_objects})
+        raise DirectoryError(
+            f"“{name}”还有{'、'.join(kinds)}，系统不能自动转移，请先处理后再合并。"
+        ) from None
     # The duplicate's name is free only once the duplicate is gone.
     UnitAlias.objects.update_or_create(
         organisation=keep.organisation, name=name, defaults={"unit": keep}
     )
-    for collective in collectives:
-        sync_collective(collective)
-    return keep
-
-
-def _move_reports_of_shared_measures(duplicate: Unit, keep: Unit) -> None:
-    """Where both units carry a measure, the duplicate's assignment is dropped by
-    move_assignments; its progress reports move to the kept unit's assignment first."""
-    from taizhang.plans.models import Assignment
-    from taizhang.reporting.models import ProgressReport
-
-    kept = dict(
-        Assignment.objects.filter(unit=keep, measure__assignments__unit=duplicate).values_list(
-            "measure_id", "pk"
-        )
-    )
-    if not kept:
-        return
-    reports = ProgressReport.objects.filter(
-        assignment__unit=duplicate, assignment__measure_id__in=kept
-    ).select_related("assignment__measure", "period")
-    taken = set(
-        ProgressReport.objects.filter(assignment_id__in=kept.values()).values_list(
-            "assignment_id", "period_id"
-        )
-    )
-    for report in reports:
-        target = kept[report.assignment.measure_id]
-        if (target, report.period_id) in taken:
-            raise DirectoryError(
-                f"两个单位在任务{report.assignment.measure.number}的“{report.period}”"
-                "都已有进展报告，无法自动合并，请先处理其中一份报告。"
-            )
-        report.assignment_id = target
-        report.save(update_fields=["assignment"])
+    return collectives
 
 
 @transaction.atomic
@@ -243,33 +203,20 @@ def get_or_create_collective(organisation: Organisation, phrase: str, actor) -> 
 
 
 @transaction.atomic
-def set_collective_members(collective: Collective, units: Iterable[Unit], actor, reason=""):
-    """Define what a collective means; the measures naming it follow at once."""
-    from taizhang.plans.assignments import sync_collective
-
+def set_members(collective: Collective, units: Iterable[Unit], actor, reason="") -> set[int]:
+    """What a collective means, as the units directory keeps it; the ids of the units it
+    lost. (plans.assignments.set_collective_members makes the measures follow.)"""
     units = list(units)
     if any(u.organisation_id != collective.organisation_id for u in units):
         raise DirectoryError("统称只能包含本组织的单位。")
     before = dict(collective.members.values_list("pk", "name"))
     collective.members.set(units)
     after = {u.pk: u.name for u in units}
-    sync_collective(collective)
-    # A unit dropped here may still belong to another collective naming the same
-    # measure: re-sync those so it keeps the work it carries through them.
     removed = set(before) - set(after)
-    others = (
-        Collective.objects.filter(
-            members__in=removed, measures__measure__collectives__collective=collective
-        )
-        .exclude(pk=collective.pk)
-        .distinct()
-    )
-    for other in others:
-        sync_collective(other)
     changes = {
         "added": sorted(after[pk] for pk in set(after) - set(before)),
         "removed": sorted(before[pk] for pk in removed),
     }
     if changes["added"] or changes["removed"]:
         record(actor, "members", collective, changes, reason)
-    return collective
+    return removed

@@ -23,46 +23,46 @@ def _get(client, user, url):
 
 
 def test_anonymous_is_sent_to_login(client, world):
-    response = client.get(reverse("units:directory"))
+    response = client.get(reverse("directory:directory"))
     assert response.status_code == 302 and "/accounts/login/" in response.url
 
 
 @pytest.mark.parametrize("role", VIEWERS)
 def test_directory_is_open_to_office_leader_and_sysadmin(client, world, role):
-    assert _get(client, world.people[role], reverse("units:directory")).status_code == 200
+    assert _get(client, world.people[role], reverse("directory:directory")).status_code == 200
 
 
 @pytest.mark.parametrize("role", NON_VIEWERS)
 def test_directory_is_closed_to_other_roles(client, world, role):
-    assert _get(client, world.people[role], reverse("units:directory")).status_code == 403
+    assert _get(client, world.people[role], reverse("directory:directory")).status_code == 403
 
 
 @pytest.mark.parametrize("role", VIEWERS)
 def test_unit_page_is_open_to_viewers(client, world, role):
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     assert _get(client, world.people[role], url).status_code == 200
 
 
 @pytest.mark.parametrize("role", NON_VIEWERS)
 def test_unit_page_is_closed_to_other_roles(client, world, role):
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     assert _get(client, world.people[role], url).status_code == 403
 
 
 def test_outsider_gets_404_for_another_organisations_unit(client, world):
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     assert _get(client, world.people["outsider"], url).status_code == 404
 
 
 def test_outsider_gets_404_for_another_organisations_collective(client, world):
     collective = f.CollectiveFactory(organisation=world.organisation)
-    url = reverse("units:collective", kwargs={"collective_id": collective.pk})
+    url = reverse("directory:collective", kwargs={"collective_id": collective.pk})
     assert _get(client, world.people["outsider"], url).status_code == 404
 
 
 def test_outsider_cannot_merge_into_another_organisations_unit(client, world):
     client.force_login(world.people["outsider"])
-    url = reverse("units:unit_merge", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit_merge", kwargs={"unit_id": world.justice.pk})
     response = client.post(url, {"duplicate": world.police.pk, "reason": "x", "confirm": "on"})
     assert response.status_code == 404
     assert Unit.objects.filter(pk=world.police.pk).exists()
@@ -71,7 +71,7 @@ def test_outsider_cannot_merge_into_another_organisations_unit(client, world):
 @pytest.mark.parametrize("role", ["leader", "sysadmin"])
 def test_readers_cannot_change_a_unit(client, world, role):
     client.force_login(world.people[role])
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     response = client.post(
         url,
         {"action": "update", "category": "party", "level": "prefecture", "region": world.home.pk},
@@ -84,22 +84,22 @@ def test_readers_cannot_change_a_unit(client, world, role):
 @pytest.mark.parametrize("role", ["leader", "sysadmin"])
 def test_readers_cannot_open_merge_or_create(client, world, role):
     client.force_login(world.people[role])
-    merge = reverse("units:unit_merge", kwargs={"unit_id": world.justice.pk})
+    merge = reverse("directory:unit_merge", kwargs={"unit_id": world.justice.pk})
     assert client.get(merge).status_code == 403
-    assert client.get(reverse("units:unit_create")).status_code == 403
+    assert client.get(reverse("directory:unit_create")).status_code == 403
 
 
 @pytest.mark.parametrize("role", ["leader", "sysadmin"])
 def test_readers_cannot_change_a_collective(client, world, role):
     collective = f.CollectiveFactory(organisation=world.organisation)
     client.force_login(world.people[role])
-    url = reverse("units:collective", kwargs={"collective_id": collective.pk})
+    url = reverse("directory:collective", kwargs={"collective_id": collective.pk})
     assert client.post(url, {"members": [world.police.pk]}).status_code == 403
     assert not collective.members.exists()
 
 
 def test_readers_see_no_edit_forms(client, world):
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     page = _get(client, world.people["leader"], url).content.decode()
     assert "修改单位信息" not in page and "添加别名" not in page
 
@@ -108,7 +108,7 @@ def test_readers_see_no_edit_forms(client, world):
 
 
 def test_directory_groups_units_by_level_and_category(client, world):
-    page = _get(client, world.people["office"], reverse("units:directory")).content.decode()
+    page = _get(client, world.people["office"], reverse("directory:directory")).content.decode()
     assert page.index("州(市)级 · 政府部门") < page.index("县(市、区)级 · 政府部门")
     assert (
         page.index("州司法局") < page.index("县(市、区)级 · 政府部门") < page.index("甲县人民政府")
@@ -116,7 +116,7 @@ def test_directory_groups_units_by_level_and_category(client, world):
 
 
 def test_directory_counts_measures_led_and_shared(client, world):
-    response = _get(client, world.people["office"], reverse("units:directory"))
+    response = _get(client, world.people["office"], reverse("directory:directory"))
     units = {u.name: u for g in response.context["groups"] for u in g.units}
     assert (units["州司法局"].led, units["州司法局"].shared) == (1, 0)
     assert (units["州教育局"].led, units["州教育局"].shared) == (0, 1)
@@ -126,12 +126,12 @@ def test_directory_shows_aliases(client, world):
     UnitAlias.objects.create(
         unit=world.justice, organisation=world.organisation, name="州司法行政局"
     )
-    page = _get(client, world.people["office"], reverse("units:directory")).content.decode()
+    page = _get(client, world.people["office"], reverse("directory:directory")).content.decode()
     assert "州司法行政局" in page
 
 
 def test_directory_search_by_name(client, world):
-    response = _get(client, world.people["office"], reverse("units:directory") + "?q=教育")
+    response = _get(client, world.people["office"], reverse("directory:directory") + "?q=教育")
     names = [u.name for g in response.context["groups"] for u in g.units]
     assert names == ["州教育局"]
 
@@ -140,12 +140,12 @@ def test_directory_search_finds_alias(client, world):
     UnitAlias.objects.create(
         unit=world.justice, organisation=world.organisation, name="州司法行政局"
     )
-    response = _get(client, world.people["office"], reverse("units:directory") + "?q=司法行政")
+    response = _get(client, world.people["office"], reverse("directory:directory") + "?q=司法行政")
     assert [u.name for g in response.context["groups"] for u in g.units] == ["州司法局"]
 
 
 def test_directory_filters_by_level_and_region(client, world):
-    url = reverse("units:directory") + f"?level=county&region={world.county.pk}"
+    url = reverse("directory:directory") + f"?level=county&region={world.county.pk}"
     response = _get(client, world.people["office"], url)
     assert [u.name for g in response.context["groups"] for u in g.units] == ["甲县人民政府"]
 
@@ -154,13 +154,15 @@ def test_directory_filters_by_category(client, world):
     f.UnitFactory(
         organisation=world.organisation, region=world.home, name="州法院", category="court"
     )
-    response = _get(client, world.people["office"], reverse("units:directory") + "?category=court")
+    response = _get(
+        client, world.people["office"], reverse("directory:directory") + "?category=court"
+    )
     assert [u.name for g in response.context["groups"] for u in g.units] == ["州法院"]
 
 
 def test_directory_never_lists_another_organisations_units(client, world):
     f.UnitFactory(organisation=world.other, name="别处司法局")
-    page = _get(client, world.people["office"], reverse("units:directory")).content.decode()
+    page = _get(client, world.people["office"], reverse("directory:directory")).content.decode()
     assert "别处司法局" not in page
 
 
@@ -183,7 +185,7 @@ def _grow(world, n=25):
         MeasureCollective.objects.create(measure=measure, collective=collective, role="responsible")
 
 
-@pytest.mark.parametrize("name", ["units:directory", "units:collectives"])
+@pytest.mark.parametrize("name", ["directory:directory", "directory:collectives"])
 def test_list_page_queries_do_not_grow_with_data(client, world, name):
     client.force_login(world.people["office"])
     f.CollectiveFactory(organisation=world.organisation)
@@ -196,8 +198,8 @@ def test_unit_and_collective_pages_queries_do_not_grow(client, world):
     client.force_login(world.people["office"])
     collective = f.CollectiveFactory(organisation=world.organisation)
     MeasureCollective.objects.create(measure=world.first, collective=collective, role="responsible")
-    unit_url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
-    collective_url = reverse("units:collective", kwargs={"collective_id": collective.pk})
+    unit_url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
+    collective_url = reverse("directory:collective", kwargs={"collective_id": collective.pk})
     small = (_queries(client, unit_url), _queries(client, collective_url))
     _grow(world)
     for measure in world.plan.measures.all():
@@ -212,7 +214,7 @@ def test_unit_and_collective_pages_queries_do_not_grow(client, world):
 
 def test_office_changes_category_level_and_region(client, world):
     client.force_login(world.people["office"])
-    url = reverse("units:unit", kwargs={"unit_id": world.police.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.police.pk})
     data = {
         "action": "update",
         "category": "party",
@@ -231,7 +233,7 @@ def test_office_changes_category_level_and_region(client, world):
 
 def test_unit_change_is_audited_with_reason(client, world):
     client.force_login(world.people["office"])
-    url = reverse("units:unit", kwargs={"unit_id": world.police.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.police.pk})
     client.post(
         url,
         {
@@ -253,7 +255,7 @@ def test_unit_change_is_audited_with_reason(client, world):
 def test_region_of_another_organisation_is_refused(client, world):
     client.force_login(world.people["office"])
     foreign = f.RegionFactory(organisation=world.other)
-    url = reverse("units:unit", kwargs={"unit_id": world.police.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.police.pk})
     response = client.post(
         url,
         {"action": "update", "category": "government", "level": "prefecture", "region": foreign.pk},
@@ -265,14 +267,14 @@ def test_region_of_another_organisation_is_refused(client, world):
 
 def test_office_adds_an_alias(client, world):
     client.force_login(world.people["office"])
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     client.post(url, {"action": "alias", "alias": "州司法行政局", "reason": "简称"})
     assert UnitAlias.objects.get(name="州司法行政局").unit == world.justice
 
 
 def test_alias_taken_by_another_unit_shows_one_message(client, world):
     client.force_login(world.people["office"])
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     response = client.post(url, {"action": "alias", "alias": "州教育局"})
     assert "已被单位“州教育局”使用" in response.content.decode()
     assert not UnitAlias.objects.exists()
@@ -281,9 +283,9 @@ def test_alias_taken_by_another_unit_shows_one_message(client, world):
 def test_office_creates_a_unit(client, world):
     client.force_login(world.people["office"])
     data = {"name": "州档案馆", "category": "other", "level": "prefecture", "region": world.home.pk}
-    response = client.post(reverse("units:unit_create"), data)
+    response = client.post(reverse("directory:unit_create"), data)
     unit = Unit.objects.get(name="州档案馆")
-    assert response.url == reverse("units:unit", kwargs={"unit_id": unit.pk})
+    assert response.url == reverse("directory:unit", kwargs={"unit_id": unit.pk})
     assert AuditEntry.objects.filter(action="create", object_id=str(unit.pk)).exists()
 
 
@@ -295,7 +297,7 @@ def test_creating_a_duplicate_unit_is_refused(client, world):
         "level": "prefecture",
         "region": world.home.pk,
     }
-    response = client.post(reverse("units:unit_create"), data)
+    response = client.post(reverse("directory:unit_create"), data)
     assert "已被单位“州司法局”使用" in response.content.decode()
     assert Unit.objects.filter(name="州司法局").count() == 1
 
@@ -306,7 +308,7 @@ def test_creating_a_duplicate_unit_is_refused(client, world):
 def _merge(client, world, keep, duplicate, **extra):
     client.force_login(world.people["office"])
     data = {"duplicate": duplicate.pk, "reason": "同一单位", "confirm": "on", **extra}
-    return client.post(reverse("units:unit_merge", kwargs={"unit_id": keep.pk}), data)
+    return client.post(reverse("directory:unit_merge", kwargs={"unit_id": keep.pk}), data)
 
 
 def test_merge_page_folds_the_duplicate_into_the_unit(client, world):
@@ -353,14 +355,14 @@ def counties(world):
 
 
 def test_collectives_list_shows_measure_count(client, world, counties):
-    response = _get(client, world.people["office"], reverse("units:collectives"))
+    response = _get(client, world.people["office"], reverse("directory:collectives"))
     (collective,) = response.context["collectives"]
     assert (collective.phrase, collective.measure_count) == ("各县(市)", 1)
 
 
 def test_saving_members_syncs_assignments(client, world, counties):
     client.force_login(world.people["office"])
-    url = reverse("units:collective", kwargs={"collective_id": counties.pk})
+    url = reverse("directory:collective", kwargs={"collective_id": counties.pk})
     client.post(url, {"members": [world.county_government.pk], "reason": "本州各县", "save": "1"})
     assignment = Assignment.objects.get(measure=world.second, unit=world.county_government)
     assert assignment.via == counties
@@ -369,7 +371,7 @@ def test_saving_members_syncs_assignments(client, world, counties):
 
 def test_quick_pick_ticks_county_units_without_saving(client, world, counties):
     client.force_login(world.people["office"])
-    url = reverse("units:collective", kwargs={"collective_id": counties.pk})
+    url = reverse("directory:collective", kwargs={"collective_id": counties.pk})
     response = client.post(url, {"pick": "county"})
     assert response.context["selected"] == {world.county_government.pk}
     assert not counties.members.exists()
@@ -380,12 +382,12 @@ def test_quick_pick_by_category_adds_to_the_ticked_units(client, world, counties
         organisation=world.organisation, region=world.home, name="州法院", category="court"
     )
     client.force_login(world.people["office"])
-    url = reverse("units:collective", kwargs={"collective_id": counties.pk})
+    url = reverse("directory:collective", kwargs={"collective_id": counties.pk})
     response = client.post(url, {"pick": "category:court", "members": [world.police.pk]})
     assert response.context["selected"] == {world.police.pk, court.pk}
 
 
 def test_unit_page_form_fields_have_unique_ids(client, world):
-    url = reverse("units:unit", kwargs={"unit_id": world.justice.pk})
+    url = reverse("directory:unit", kwargs={"unit_id": world.justice.pk})
     page = _get(client, world.people["office"], url).content.decode()
     assert page.count('id="id_reason"') == 1 and page.count('id="alias_reason"') == 1

@@ -1,11 +1,15 @@
-"""units.directory: merges, aliases, new units and collectives, each audited."""
+"""The units directory's writes: merges (directory/merging.py), aliases, new units
+(units/services.py) and collectives (plans/assignments.py), each audited."""
 
 import pytest
 
 from taizhang.audit.models import AuditEntry
+from taizhang.directory.merging import merge_units
 from taizhang.plans import importing
+from taizhang.plans.assignments import set_collective_members
 from taizhang.plans.models import Assignment, MeasureCollective
-from taizhang.units import directory
+from taizhang.reporting import services as reporting
+from taizhang.units import services as directory
 from taizhang.units.models import Unit, UnitAlias
 from tests import factories as f
 
@@ -26,7 +30,7 @@ def duplicate(world):
 
 def test_merge_moves_assignments(world, duplicate):
     keep, dup = duplicate
-    directory.merge_units(keep, dup, world.people["office"], "同一单位")
+    merge_units(keep, dup, world.people["office"], "同一单位")
     assert list(Assignment.objects.filter(unit=keep).values_list("measure", flat=True)) == [
         world.second.pk
     ]
@@ -34,7 +38,7 @@ def test_merge_moves_assignments(world, duplicate):
 
 def test_merge_deletes_duplicate_and_keeps_its_name_as_alias(world, duplicate):
     keep, dup = duplicate
-    directory.merge_units(keep, dup, world.people["office"], "同一单位")
+    merge_units(keep, dup, world.people["office"], "同一单位")
     assert not Unit.objects.filter(pk=dup.pk).exists()
     assert UnitAlias.objects.get(name="州精神文明办").unit == keep
 
@@ -43,7 +47,7 @@ def test_merge_moves_people_and_aliases(world, duplicate):
     keep, dup = duplicate
     liaison = f.UserFactory(organisation=world.organisation, role="liaison", unit=dup)
     UnitAlias.objects.create(unit=dup, organisation=world.organisation, name="州文明办")
-    directory.merge_units(keep, dup, world.people["office"], "同一单位")
+    merge_units(keep, dup, world.people["office"], "同一单位")
     liaison.refresh_from_db()
     assert liaison.unit == keep
     assert UnitAlias.objects.get(name="州文明办").unit == keep
@@ -53,7 +57,7 @@ def test_merge_keeps_lead_role_where_both_carry_a_measure(world):
     dup = f.UnitFactory(organisation=world.organisation, region=world.home, name="州司法局(重复)")
     f.AssignmentFactory(measure=world.second, unit=dup, role=Assignment.Role.LEAD)
     f.AssignmentFactory(measure=world.second, unit=world.justice, role="responsible")
-    directory.merge_units(world.justice, dup, world.people["office"], "重复")
+    merge_units(world.justice, dup, world.people["office"], "重复")
     assert Assignment.objects.get(measure=world.second, unit=world.justice).role == "lead"
 
 
@@ -61,9 +65,33 @@ def test_merge_moves_reports_of_a_shared_measure(world):
     dup = f.UnitFactory(organisation=world.organisation, region=world.home, name="州司法局(重复)")
     dup_assignment = f.AssignmentFactory(measure=world.first, unit=dup)
     report = f.ReportFactory(assignment=dup_assignment, period=world.period)
-    directory.merge_units(world.justice, dup, world.people["office"], "重复")
+    merge_units(world.justice, dup, world.people["office"], "重复")
     report.refresh_from_db()
     assert report.assignment.unit == world.justice
+
+
+def test_a_moved_report_gets_a_version_and_an_audit_entry_through_reporting(world):
+    dup = f.UnitFactory(organisation=world.organisation, region=world.home, name="州司法局(重复)")
+    report = reporting.start_report(
+        f.AssignmentFactory(measure=world.first, unit=dup), world.period
+    )
+    report = reporting.save_draft(report, world.people["office"], {"narrative": "已开展"}, 0)
+    merge_units(world.justice, dup, world.people["office"], "重复")
+    report.refresh_from_db()
+    latest = report.versions.order_by("-number").first()
+    entry = AuditEntry.objects.get(action="move", object_id=str(report.pk))
+    assert (report.version, latest.number, latest.action) == (2, 2, "move")
+    assert (entry.changes, entry.reason) == ({"unit": ["州司法局(重复)", "州司法局"]}, "重复")
+    assert AuditEntry.objects.get(action="merge").changes["reports"] == 1
+
+
+def test_merge_refuses_what_it_cannot_move_and_leaves_everything_as_it_was(world, duplicate):
+    keep, dup = duplicate
+    f.UrgeNoticeFactory(unit=dup, created_by=world.people["office"])
+    with pytest.raises(directory.DirectoryError, match="催办通知"):
+        merge_units(keep, dup, world.people["office"], "同一单位")
+    assert Assignment.objects.filter(unit=dup).exists()
+    assert not AuditEntry.objects.filter(action="merge").exists()
 
 
 def test_merge_refuses_when_both_reported_the_same_period(world):
@@ -73,19 +101,19 @@ def test_merge_refuses_when_both_reported_the_same_period(world):
     )
     f.ReportFactory(assignment=world.first.assignments.get(unit=world.justice), period=world.period)
     with pytest.raises(directory.DirectoryError, match="都已有进展报告"):
-        directory.merge_units(world.justice, dup, world.people["office"], "重复")
+        merge_units(world.justice, dup, world.people["office"], "重复")
     assert Unit.objects.filter(pk=dup.pk).exists()
 
 
 def test_merge_refuses_units_of_two_organisations(world):
     stranger = f.UnitFactory(organisation=world.other, name="州司法局")
     with pytest.raises(directory.DirectoryError):
-        directory.merge_units(world.justice, stranger, world.people["office"], "误操作")
+        merge_units(world.justice, stranger, world.people["office"], "误操作")
 
 
 def test_merge_is_audited_with_reason(world, duplicate):
     keep, dup = duplicate
-    directory.merge_units(keep, dup, world.people["office"], "州精神文明办即州委宣传部")
+    merge_units(keep, dup, world.people["office"], "州精神文明办即州委宣传部")
     entry = AuditEntry.objects.get(action="merge")
     assert (entry.object_id, entry.changes["merged"], entry.reason) == (
         str(keep.pk),
@@ -96,14 +124,14 @@ def test_merge_is_audited_with_reason(world, duplicate):
 
 def test_merged_name_matches_the_kept_unit(world, duplicate):
     keep, dup = duplicate
-    directory.merge_units(keep, dup, world.people["office"], "同一单位")
+    merge_units(keep, dup, world.people["office"], "同一单位")
     assert directory.match_names(world.organisation, ["州精神文明办"]) == {"州精神文明办": keep}
 
 
 def test_later_import_of_the_merged_name_lands_on_the_kept_unit(world, duplicate):
     keep, dup = duplicate
     office = world.people["office"]
-    directory.merge_units(keep, dup, office, "同一单位")
+    merge_units(keep, dup, office, "同一单位")
     staged = importing.stage(world.organisation, office, world.home, "new.txt", PLAN_TEXT.encode())
     plan = importing.confirm(staged, office, {})
     measure = plan.measures.get()
@@ -165,7 +193,7 @@ def counties(world):
 
 def test_member_added_gets_the_collectives_measures(world, counties):
     collective, other_government = counties
-    directory.set_collective_members(collective, [other_government], world.people["office"])
+    set_collective_members(collective, [other_government], world.people["office"])
     assignment = Assignment.objects.get(measure=world.second, unit=other_government)
     assert (assignment.role, assignment.via) == ("responsible", collective)
 
@@ -173,8 +201,8 @@ def test_member_added_gets_the_collectives_measures(world, counties):
 def test_member_removed_loses_the_collectives_measures(world, counties):
     collective, other_government = counties
     office = world.people["office"]
-    directory.set_collective_members(collective, [other_government], office)
-    directory.set_collective_members(collective, [], office)
+    set_collective_members(collective, [other_government], office)
+    set_collective_members(collective, [], office)
     assert not Assignment.objects.filter(measure=world.second, unit=other_government).exists()
 
 
@@ -182,8 +210,8 @@ def test_member_removed_keeps_work_it_is_named_for_directly(world, counties):
     collective, _ = counties
     office = world.people["office"]
     MeasureCollective.objects.create(measure=world.first, collective=collective, role="responsible")
-    directory.set_collective_members(collective, [world.county_government], office)
-    directory.set_collective_members(collective, [], office)
+    set_collective_members(collective, [world.county_government], office)
+    set_collective_members(collective, [], office)
     assert Assignment.objects.filter(measure=world.first, unit=world.county_government).exists()
 
 
@@ -192,15 +220,15 @@ def test_member_removed_keeps_work_of_another_collective_naming_the_measure(worl
     office = world.people["office"]
     second = f.CollectiveFactory(organisation=world.organisation, phrase="各县(市、区)")
     MeasureCollective.objects.create(measure=world.second, collective=second, role="responsible")
-    directory.set_collective_members(collective, [other_government], office)
-    directory.set_collective_members(second, [other_government], office)
-    directory.set_collective_members(collective, [], office)
+    set_collective_members(collective, [other_government], office)
+    set_collective_members(second, [other_government], office)
+    set_collective_members(collective, [], office)
     assert Assignment.objects.get(measure=world.second, unit=other_government).via == second
 
 
 def test_membership_change_is_audited(world, counties):
     collective, other_government = counties
-    directory.set_collective_members(collective, [other_government], world.people["office"], "定义")
+    set_collective_members(collective, [other_government], world.people["office"], "定义")
     entry = AuditEntry.objects.get(action="members")
     assert (entry.changes, entry.reason) == ({"added": ["乙县人民政府"], "removed": []}, "定义")
 
@@ -209,4 +237,4 @@ def test_collective_refuses_units_of_another_organisation(world, counties):
     collective, _ = counties
     stranger = f.UnitFactory(organisation=world.other)
     with pytest.raises(directory.DirectoryError):
-        directory.set_collective_members(collective, [stranger], world.people["office"])
+        set_collective_members(collective, [stranger], world.people["office"])
