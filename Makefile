@@ -2,9 +2,9 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-CODE := src tests benchmarks
+CODE := src tests benchmarks scripts
 
-.PHONY: install run test test-sqlite test-postgres system-packages lint format bench clean
+.PHONY: install run serve test test-sqlite test-postgres system-packages lint format bench clean
 
 install: $(STAMP)
 
@@ -15,13 +15,28 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+PORT ?= 8000
+GUNICORN := $(VENV)/bin/gunicorn -c src/taizhang/config/gunicorn_conf.py
+# The processes `make run` starts side by side (scripts/supervise.py stops them together):
+# one NAME=COMMAND each.
+RUN_PROCESSES := 'web=$(GUNICORN) --bind 127.0.0.1:$(PORT)'
+
 # Migrate the embedded SQLite database (var/), load both seed plans and the demo accounts,
-# print the demo logins and serve.
+# print the demo logins and serve through gunicorn.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	@echo "台账 is serving on http://127.0.0.1:8000/ (Ctrl-C stops it)"
-	$(PY) manage.py runserver 127.0.0.1:8000 --noreload
+	@echo "台账 is serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(PY) scripts/supervise.py $(RUN_PROCESSES)
+
+# The production server: TAIZHANG_ENV=production against DATABASE_URL (docs/deploy.md lists
+# the variables); binds TAIZHANG_BIND (default 127.0.0.1:8000) for nginx in front.
+serve: install
+	@test -n "$$DATABASE_URL" || { echo "make serve needs DATABASE_URL (see docs/deploy.md)" >&2; exit 2; }
+	TAIZHANG_ENV=production $(PY) manage.py check --deploy --fail-level WARNING
+	TAIZHANG_ENV=production $(PY) manage.py migrate --noinput
+	TAIZHANG_ENV=production $(PY) manage.py collectstatic --noinput -v0
+	TAIZHANG_ENV=production $(PY) scripts/supervise.py 'web=$(GUNICORN)'
 
 lint: install
 	$(VENV)/bin/ruff check $(CODE)

@@ -44,14 +44,29 @@ def chromium():
         browser.close()
 
 
+def refused_by_policy(page) -> list[str]:
+    """What the content security policy refused on this page, as Chromium reports it: a
+    page with an inline script or handler fails the test that opened it."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def page(chromium, live_server):
     context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
+    refused = refused_by_policy(page)
     yield page
     context.close()
+    assert not refused, refused
 
 
 @pytest.fixture
@@ -62,8 +77,10 @@ def phone_page(chromium, live_server):
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
+    refused = refused_by_policy(page)
     yield page
     context.close()
+    assert not refused, refused
 
 
 def log_in(page, user, password):
@@ -100,7 +117,7 @@ def _uploads_in_tmp(settings, tmp_path):
 def new_page(chromium, live_server):
     """Fresh desktop pages, one browser context each, so several people can be signed in
     side by side in one test (the office, the liaison, the reviewer)."""
-    contexts = []
+    contexts, refused = [], []
 
     def make():
         context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", base_url=live_server.url)
@@ -108,11 +125,13 @@ def new_page(chromium, live_server):
         page = context.new_page()
         page.set_default_timeout(30_000)
         page.set_default_navigation_timeout(90_000)  # a hang guard: CI machines are slow
+        refused.append(refused_by_policy(page))
         return page
 
     yield make
     for context in contexts:
         context.close()
+    assert not any(refused), refused
 
 
 @pytest.fixture

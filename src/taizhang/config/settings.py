@@ -7,17 +7,17 @@ A deployment sets DATABASE_URL (PostgreSQL), TAIZHANG_SECRET_KEY and TAIZHANG_AL
 import os
 from pathlib import Path
 
-import dj_database_url
+from taizhang.config import deployment
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/taizhang
 DEMO_DIR = Path(os.environ.get("TAIZHANG_DEMO_DIR", BASE_DIR.parent.parent / "demo"))
 VAR_DIR = Path(os.environ.get("TAIZHANG_VAR_DIR", BASE_DIR.parent.parent / "var"))
 
-SECRET_KEY = os.environ.get("TAIZHANG_SECRET_KEY", "taizhang-demo-key-not-for-production")
+SECRET_KEY = deployment.required("TAIZHANG_SECRET_KEY", "taizhang-demo-key-not-for-production")
 DEBUG = os.environ.get("TAIZHANG_DEBUG", "") == "1"
-ALLOWED_HOSTS = os.environ.get("TAIZHANG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
-    ","
-)
+ALLOWED_HOSTS = deployment.required(
+    "TAIZHANG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
+).split(",")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "taizhang.api",
     "taizhang.annual_reports",
     "taizhang.demo",
+    "taizhang.web",
+    "taizhang.backup",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "taizhang.web.middleware.CleanInputMiddleware",
     "taizhang.accounts.middleware.IdleSessionMiddleware",
     "taizhang.accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
@@ -91,11 +95,8 @@ TEMPLATES = [
 ]
 
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # database, uploads, static files
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'taizhang.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": deployment.database(VAR_DIR)}
+CACHES = {"default": deployment.cache()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -132,12 +133,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "taizhang.web.client.client_address"
 AXES_RESET_ON_SUCCESS = True
-
-# Idle sessions end: a session not used for this long needs a new login (等保: 登录超时).
-# IdleSessionMiddleware renews the expiry at most once a minute, so reading pages does not
-# write the session on every request.
-SESSION_COOKIE_AGE = int(os.environ.get("TAIZHANG_SESSION_IDLE_MINUTES", "120")) * 60
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -149,7 +146,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and vendored htmx
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": deployment.default_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
@@ -161,9 +158,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# Idle sessions end: a session not used for this long needs a new login (等保: 登录超时).
+# IdleSessionMiddleware renews the expiry at most once a minute, so reading pages does not
+# write the session on every request.
+SESSION_COOKIE_AGE = int(os.environ.get("TAIZHANG_SESSION_IDLE_MINUTES", "120")) * 60
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CONTENT_SECURITY_POLICY = deployment.CONTENT_SECURITY_POLICY
 
 # Background work: Django's Tasks framework (the django-tasks backport until Django 6.0) on
 # its database backend, run by `manage.py db_worker`. A larger deployment points
@@ -228,6 +230,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PARSER_CLASSES": [
+        "taizhang.web.parsers.CleanJSONParser",
+        "taizhang.web.parsers.CleanFormParser",
+        "taizhang.web.parsers.CleanMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
 }
@@ -244,3 +251,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The client address that lockouts and survey limits count: REMOTE_ADDR, or behind a proxy
+# only the header the proxy sets (production: X-Real-IP).
+TAIZHANG_CLIENT_ADDRESS_HEADER = ""
+if deployment.PRODUCTION:
+    globals().update(deployment.production_settings())

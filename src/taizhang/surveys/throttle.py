@@ -11,6 +11,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from taizhang.web.client import client_address
+
 WINDOW = 3600  # seconds
 
 
@@ -23,7 +25,7 @@ def limits() -> tuple[int, int]:
 
 
 def address_hash(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 

@@ -1,7 +1,9 @@
 /* Draws the dashboard's charts with the vendored ECharts from the data the page embeds
    (json_script "dashboard-data"). The tables under the charts are the same numbers; once
    a chart is drawn its table folds away, and without JavaScript nothing here runs and the
-   tables stay open. */
+   tables stay open.
+   Every string in a chart is data (unit names, target text): tooltips are built as DOM
+   text nodes, never as HTML, and everything else ECharts draws on the canvas. */
 (function () {
   "use strict";
 
@@ -11,6 +13,36 @@
   var drawn = [];
 
   function percent(value) { return value + "%"; }
+  function plain(value) { return String(value); }
+
+  // A tooltip from lines of text: each line is a text node, so "<img …>" in a unit's name
+  // shows as those characters. A line may start with a colour swatch.
+  function tooltip(lines) {
+    var box = document.createElement("div");
+    lines.forEach(function (line, index) {
+      if (index) { box.appendChild(document.createElement("br")); }
+      if (line.colour) {
+        var swatch = document.createElement("span");
+        swatch.className = "chart-swatch";
+        swatch.style.backgroundColor = line.colour;
+        box.appendChild(swatch);
+      }
+      box.appendChild(document.createTextNode(line.text === undefined ? line : line.text));
+    });
+    return box;
+  }
+
+  // The axis tooltip: the category, then one line per series, each value in its format.
+  function axisTooltip(formats) {
+    return function (items) {
+      var lines = [String(items[0].axisValueLabel)];
+      items.forEach(function (item) {
+        var format = (formats && formats[item.seriesIndex]) || plain;
+        lines.push({ colour: item.color, text: item.seriesName + "：" + format(item.value) });
+      });
+      return tooltip(lines);
+    };
+  }
 
   function draw(name, option, height) {
     var box = document.querySelector('[data-chart="' + name + '"]');
@@ -48,7 +80,7 @@
     if (!data.categories.length) { return; }
     draw("chapters", {
       color: data.series.map(function (s) { return s.colour; }),
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: axisTooltip() },
       legend: { top: 0, textStyle: { color: TEXT } },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "value", minInterval: 1, axisLabel: { color: MUTED },
@@ -66,7 +98,7 @@
     draw(name, {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: function (items) {
         var unit = units[items[0].dataIndex];
-        return unit.name + "<br>完成率：" + percent(unit.rate) + "<br>逾期未报：" + unit.late + " 份";
+        return tooltip([unit.name, "完成率：" + percent(unit.rate), "逾期未报：" + unit.late + " 份"]);
       } },
       grid: { left: 8, right: 110, top: 8, bottom: 8, containLabel: true },
       xAxis: percentAxis(),
@@ -84,7 +116,8 @@
     if (!data.names.length) { return; }
     draw("counties", {
       color: [GREEN, RED],
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" },
+        formatter: axisTooltip([percent, function (v) { return v + " 份"; }]) },
       legend: { top: 0, textStyle: { color: TEXT } },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: data.names,
@@ -92,10 +125,8 @@
       yAxis: [percentAxis(), { type: "value", name: "份", minInterval: 1, position: "right",
         axisLabel: { color: MUTED }, splitLine: { show: false } }],
       series: [
-        { name: "完成率", type: "bar", barMaxWidth: 28, data: data.rates,
-          tooltip: { valueFormatter: percent } },
-        { name: "逾期未报", type: "bar", barMaxWidth: 28, yAxisIndex: 1, data: data.late,
-          tooltip: { valueFormatter: function (v) { return v + " 份"; } } }
+        { name: "完成率", type: "bar", barMaxWidth: 28, data: data.rates },
+        { name: "逾期未报", type: "bar", barMaxWidth: 28, yAxisIndex: 1, data: data.late }
       ]
     }, 300);
   }
@@ -116,7 +147,7 @@
     });
     draw("heatmap", {
       tooltip: { formatter: function (p) {
-        return data.targets[p.value[1]] + "<br>" + data.years[p.value[0]] + "：" + statuses[p.value[2]].name;
+        return tooltip([data.targets[p.value[1]], data.years[p.value[0]] + "：" + statuses[p.value[2]].name]);
       } },
       grid: { left: 8, right: 8, top: 8, bottom: 44, containLabel: true },
       xAxis: { type: "category", data: data.years, position: "top", splitArea: { show: true },
@@ -135,7 +166,7 @@
     if (!data.periods.length) { return; }
     draw("trend", {
       color: [BLUE, GREEN],
-      tooltip: { trigger: "axis", valueFormatter: percent },
+      tooltip: { trigger: "axis", formatter: axisTooltip([percent, percent]) },
       legend: { top: 0, textStyle: { color: TEXT } },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: data.periods,
