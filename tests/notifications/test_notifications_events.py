@@ -88,7 +88,9 @@ def test_reviews_waiting_too_long_are_counted_for_the_reviewer_once_a_week(world
             return [r for r in due_reminders(day) if r.message.event == "review_waiting"]
 
     assert reminders_on(date(2025, 6, 6)) == []  # four working days: not yet
-    (waiting,) = reminders_on(date(2025, 6, 10))  # six working days (2 June 2025 was the Dragon Boat holiday)
+    (waiting,) = reminders_on(
+        date(2025, 6, 10)
+    )  # six working days (2 June 2025 was the Dragon Boat holiday)
     assert waiting.users == [reviewer] and waiting.units == [world.justice]
     assert "1份进展报告" in waiting.message.body
     waiting.send()

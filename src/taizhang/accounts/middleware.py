@@ -45,7 +45,7 @@ class PasswordChangeRequiredMiddleware:
     """Applies to the pages that need a signed-in person (LoginRequiredMixin); the public
     pages and the sign-in pages never look at the session here."""
 
-    ALLOWED = ("accounts:password_change", "accounts:logout")
+    ALLOWED = ("people:password_change", "accounts:logout")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,4 +64,4 @@ class PasswordChangeRequiredMiddleware:
         if match is not None and match.view_name in self.ALLOWED:
             return None
         messages.warning(request, "您正在使用管理员设置的一次性密码，请先设置自己的新密码。")
-        return redirect("accounts:password_change")
+        return redirect("people:password_change")

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "taizhang.units",
     "taizhang.notifications",
     "taizhang.jobs",
+    "taizhang.people",
     "taizhang.plans",
     "taizhang.reporting",
     "taizhang.ledger",
@@ -53,7 +54,6 @@ INSTALLED_APPS = [
     "taizhang.api",
     "taizhang.annual_reports",
     "taizhang.demo",
-    "taizhang.web",
     "taizhang.backup",
 ]
 

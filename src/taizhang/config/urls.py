@@ -13,6 +13,7 @@ urlpatterns = [
     path("units/", include("taizhang.directory.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),
+    path("people/", include("taizhang.people.urls")),
     path("messages/", include("taizhang.notifications.urls")),
     path("jobs/", include("taizhang.jobs.urls")),
     path("supervision/", include("taizhang.supervision.urls")),

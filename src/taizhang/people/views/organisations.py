@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from taizhang.accounts.access import require
-from taizhang.accounts.forms import OrganisationForm, PersonForm
 from taizhang.accounts.models import Role
+from taizhang.people.forms import OrganisationForm, PersonForm
 from taizhang.units.models import Organisation
-from taizhang.units.organisations import create_organisation
+from taizhang.units.services import DirectoryError, create_organisation
 
 
 def _organisations():
@@ -25,14 +24,14 @@ def _organisations():
 
 
 class OrganisationsView(LoginRequiredMixin, View):
-    template_name = "accounts/organisations.html"
+    template_name = "people/organisations.html"
 
     def get(self, request):
-        require(request.user, "accounts.manage_organisations")
+        require(request.user, "people.manage_organisations")
         return self.page(request, OrganisationForm())
 
     def post(self, request):
-        require(request.user, "accounts.manage_organisations")
+        require(request.user, "people.manage_organisations")
         form = OrganisationForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -40,13 +39,13 @@ class OrganisationsView(LoginRequiredMixin, View):
                 organisation = create_organisation(
                     request.user, data["name"], data["prefix"], data["office_name"]
                 )
-            except ValidationError as error:
-                form.add_error(None, error)
+            except DirectoryError as error:
+                form.add_error(None, str(error))
             else:
                 messages.success(
                     request, f"已新增组织“{organisation}”，请为其开通依法治理办管理员账号。"
                 )
-                return redirect("accounts:organisation", organisation_id=organisation.pk)
+                return redirect("people:organisation", organisation_id=organisation.pk)
         return self.page(request, form, status=400)
 
     def page(self, request, form, status=200):
@@ -56,12 +55,12 @@ class OrganisationsView(LoginRequiredMixin, View):
 
 class OrganisationView(LoginRequiredMixin, View):
     def get(self, request, organisation_id):
-        require(request.user, "accounts.manage_organisations")
+        require(request.user, "people.manage_organisations")
         organisation = get_object_or_404(_organisations(), pk=organisation_id)
         offices = organisation.users.filter(role=Role.OFFICE_ADMIN).order_by("-is_active", "pk")
         form = PersonForm(request.user, organisation, initial={"role": Role.OFFICE_ADMIN})
         return render(
             request,
-            "accounts/organisation.html",
+            "people/organisation.html",
             {"organisation": organisation, "offices": offices, "form": form},
         )

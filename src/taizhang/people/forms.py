@@ -6,9 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm
 
-from taizhang.accounts.actions import Person
 from taizhang.accounts.models import Role
-from taizhang.accounts.scope import assignable_roles, region_tree
+from taizhang.people.actions import Person
+from taizhang.people.scope import assignable_roles, region_tree
 from taizhang.units.models import Organisation, Region, Unit
 
 

@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from taizhang.accounts import roster
 from taizhang.accounts.models import Role, User
 from taizhang.notifications.models import Channel, Delivery
-from tests.accounts.builders import roster_bytes
+from taizhang.people import roster
+from tests.people.builders import roster_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_a_file_that_is_not_a_roster_is_refused_in_chinese(world):
 
 def test_the_template_offers_the_units_and_roles_of_the_office(client, world):
     client.force_login(world.people["office"])
-    response = client.get(reverse("accounts:roster_template"))
+    response = client.get(reverse("people:roster_template"))
     book = load_workbook(io.BytesIO(response.content))
     assert [c.value for c in book["人员名单"][1]] == list(roster.COLUMNS)
     choices = book["可选单位和角色"]
@@ -110,7 +110,7 @@ def test_the_roster_page_reports_row_by_row(client, world):
     upload = SimpleUploadedFile(
         "名单.xlsx", roster_bytes([("州不存在局", "李四", "13800000009", "", "联络员")])
     )
-    response = client.post(reverse("accounts:roster_import"), {"file": upload})
+    response = client.post(reverse("people:roster_import"), {"file": upload})
     page = response.content.decode()
     assert response.status_code == 400
     assert "名单未导入：1 行有问题" in page and "不在单位名录中" in page

@@ -1,29 +1,17 @@
-"""Signing in and out, and one's own password. Failed attempts are counted by
-django-axes (see settings); a one-time password must be replaced at once
-(accounts.middleware)."""
+"""One's own password: changed by the person, checked by the password policy, audited."""
 
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
 from django.views import View
 
-from taizhang.accounts import actions
-from taizhang.accounts.forms import OwnPasswordForm
-
-
-class LoginView(auth_views.LoginView):
-    template_name = "accounts/login.html"
-    redirect_authenticated_user = True
-
-
-class LogoutView(auth_views.LogoutView):
-    pass
+from taizhang.people import actions
+from taizhang.people.forms import OwnPasswordForm
 
 
 class PasswordChangeView(LoginRequiredMixin, View):
-    template_name = "accounts/password_change.html"
+    template_name = "people/password_change.html"
 
     def get(self, request):
         return render(request, self.template_name, {"form": OwnPasswordForm(request.user)})

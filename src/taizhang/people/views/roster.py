@@ -7,28 +7,28 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import render
 from django.views import View
 
-from taizhang.accounts import roster
 from taizhang.accounts.access import require
-from taizhang.accounts.forms import RosterForm
+from taizhang.people import roster
+from taizhang.people.forms import RosterForm
 from taizhang.web.downloads import XLSX, download
 
 
 class RosterTemplateView(LoginRequiredMixin, View):
     def get(self, request):
-        require(request.user, "accounts.import_roster")
+        require(request.user, "people.import_roster")
         content = roster.template(request.user, request.user.organisation)
         return download(content, XLSX, "人员名单模板.xlsx", "roster-template.xlsx")
 
 
 class RosterImportView(LoginRequiredMixin, View):
-    template_name = "accounts/roster.html"
+    template_name = "people/roster.html"
 
     def get(self, request):
-        require(request.user, "accounts.import_roster")
+        require(request.user, "people.import_roster")
         return render(request, self.template_name, {"form": RosterForm()})
 
     def post(self, request):
-        require(request.user, "accounts.import_roster")
+        require(request.user, "people.import_roster")
         form = RosterForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)

@@ -5,9 +5,9 @@ county's units' people; the system administrator the office administrators only.
 import pytest
 from django.urls import reverse
 
-from taizhang.accounts import actions
 from taizhang.accounts.models import Role, User
 from taizhang.audit.models import AuditEntry
+from taizhang.people import actions
 from taizhang.reporting import services
 from tests import factories as f
 from tests.factories import PASSWORD
@@ -24,7 +24,7 @@ def _login(client, user, password):
 def test_the_office_creates_an_account_and_sees_the_password_once(client, world):
     client.force_login(world.people["office"])
     response = client.post(
-        reverse("accounts:person_create"),
+        reverse("people:person_create"),
         {
             "display_name": "赵敏",
             "role": Role.LIAISON,
@@ -50,14 +50,14 @@ def test_reset_gives_a_one_time_password_that_must_be_changed_at_once(client, wo
     assert _login(client, liaison, password).status_code == 302
     # every page leads to the password change until a new password is set
     response = client.get(reverse("workspace:todo"))
-    assert response.headers["Location"] == reverse("accounts:password_change")
+    assert response.headers["Location"] == reverse("people:password_change")
     weak = client.post(
-        reverse("accounts:password_change"),
+        reverse("people:password_change"),
         {"old_password": password, "new_password1": "abcdefghij", "new_password2": "abcdefghij"},
     )
     assert weak.status_code == 400 and "至少3种" in weak.content.decode()
     changed = client.post(
-        reverse("accounts:password_change"),
+        reverse("people:password_change"),
         {"old_password": password, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
     assert changed.headers["Location"] == reverse("workspace:todo")
@@ -74,9 +74,9 @@ def test_a_locked_account_is_unlocked_by_the_office(client, world):
     assert "账号已暂时锁定" in _login(client, liaison, PASSWORD).content.decode()
     office = client.__class__()
     office.force_login(world.people["office"])
-    page = office.get(reverse("accounts:person", kwargs={"user_id": liaison.pk}))
+    page = office.get(reverse("people:person", kwargs={"user_id": liaison.pk}))
     assert "解除登录锁定" in page.content.decode()
-    office.post(reverse("accounts:person_unlock", kwargs={"user_id": liaison.pk}))
+    office.post(reverse("people:person_unlock", kwargs={"user_id": liaison.pk}))
     assert not actions.is_locked(liaison)
     assert _login(client, liaison, PASSWORD).headers["Location"] == reverse("workspace:todo")
     assert AuditEntry.objects.filter(action="unlock", object_id=str(liaison.pk)).exists()
@@ -99,7 +99,7 @@ def test_deactivation_keeps_the_history_and_the_name(client, world):
         submit_after=True,
     )
     client.force_login(world.people["office"])
-    url = reverse("accounts:person_deactivate", kwargs={"user_id": liaison.pk})
+    url = reverse("people:person_deactivate", kwargs={"user_id": liaison.pk})
     assert client.post(url, {"reason": ""}).status_code == 400  # a reason is required
     client.post(url, {"reason": "人员调动"})
     liaison.refresh_from_db()
@@ -111,7 +111,7 @@ def test_deactivation_keeps_the_history_and_the_name(client, world):
     entry = AuditEntry.objects.get(action="deactivate", object_id=str(liaison.pk))
     assert entry.reason == "人员调动"
     client.post(
-        reverse("accounts:person_reactivate", kwargs={"user_id": liaison.pk}), {"reason": "返岗"}
+        reverse("people:person_reactivate", kwargs={"user_id": liaison.pk}), {"reason": "返岗"}
     )
     liaison.refresh_from_db()
     assert liaison.is_active
@@ -155,11 +155,11 @@ def test_the_system_administrator_runs_office_administrators_only(client, world)
     with pytest.raises(actions.AccountError):
         actions.reset_password(sysadmin, world.people["liaison"])
     client.force_login(sysadmin)
-    listed = client.get(reverse("accounts:people")).content.decode()
+    listed = client.get(reverse("people:people")).content.decode()
     assert world.people["office"].username in listed
     assert world.people["liaison"].username not in listed
     made = client.post(
-        reverse("accounts:organisations"), {"name": "新市", "prefix": "市", "office_name": ""}
+        reverse("people:organisations"), {"name": "新市", "prefix": "市", "office_name": ""}
     )
     assert made.status_code == 302
 

@@ -6,7 +6,7 @@ import io
 
 from openpyxl import Workbook
 
-from taizhang.accounts.roster import COLUMNS
+from taizhang.people.roster import COLUMNS
 
 
 def roster_bytes(rows, header=COLUMNS) -> bytes:

@@ -15,12 +15,12 @@ from django.db import transaction
 from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from taizhang.accounts import actions
 from taizhang.accounts.models import Role
-from taizhang.accounts.scope import assignable_roles, region_tree
 from taizhang.documents import xlsx
-from taizhang.units.directory import match_names
+from taizhang.people import actions
+from taizhang.people.scope import assignable_roles, region_tree
 from taizhang.units.models import Region, Unit
+from taizhang.units.services import match_names
 
 COLUMNS = ("单位", "姓名", "手机", "邮箱", "角色")
 MAX_BYTES = 2 * 1024 * 1024

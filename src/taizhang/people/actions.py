@@ -20,10 +20,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from taizhang.accounts.models import Role, User
-from taizhang.accounts.scope import assignable_roles, manages, region_tree
 from taizhang.audit.log import record
 from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
+from taizhang.people.scope import assignable_roles, manages, region_tree
 from taizhang.units.models import Region, Unit
 
 UNIT_ROLES = (Role.LIAISON, Role.REVIEWER)

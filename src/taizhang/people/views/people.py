@@ -1,6 +1,6 @@
 """The people an office (or county office, or the system administrator) runs: the list,
 a new account, one account with its actions (edit, reset password, unlock, deactivate,
-reactivate), one URL per action. Every change goes through accounts.actions."""
+reactivate), one URL per action. Every change goes through people.actions."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
-from taizhang.accounts import actions
 from taizhang.accounts.access import may, require
-from taizhang.accounts.forms import ChangeReasonForm, PersonForm, ReasonForm
 from taizhang.accounts.models import Role
-from taizhang.accounts.scope import people_for
 from taizhang.audit.display import action_label
 from taizhang.audit.models import AuditEntry
+from taizhang.people import actions
+from taizhang.people.forms import ChangeReasonForm, PersonForm, ReasonForm
+from taizhang.people.scope import people_for
 from taizhang.units.models import Organisation
 
 PAGE_SIZE = 100
@@ -27,7 +27,7 @@ PAGE_SIZE = 100
 
 def person_for(request, user_id: int):
     """The account, 403 to those who run no accounts, 404 outside the person's reach."""
-    require(request.user, "accounts.manage_users")
+    require(request.user, "people.manage_people")
     person = people_for(request.user).filter(pk=user_id).first()
     if person is None:
         raise Http404("没有找到该账号。")
@@ -50,7 +50,7 @@ def organisation_of(request, person=None) -> Organisation:
 
 class PeopleView(LoginRequiredMixin, View):
     def get(self, request):
-        require(request.user, "accounts.manage_users")
+        require(request.user, "people.manage_people")
         people = people_for(request.user).order_by("-is_active", "organisation_id", "unit__name")
         query = request.GET.get("q", "").strip()
         if query:
@@ -69,7 +69,7 @@ class PeopleView(LoginRequiredMixin, View):
             person.locked = person.username in locked
         return render(
             request,
-            "accounts/people.html",
+            "people/people.html",
             {
                 "people": shown,
                 "total": people.count(),
@@ -77,7 +77,7 @@ class PeopleView(LoginRequiredMixin, View):
                 "query": query,
                 "role": role,
                 "roles": Role.choices,
-                "may_import": may(request.user, "accounts.import_roster"),
+                "may_import": may(request.user, "people.import_roster"),
                 "is_system_admin": request.user.role == Role.SYSTEM_ADMIN,
             },
         )
@@ -92,16 +92,16 @@ def _locked(usernames) -> set[str]:
 
 
 class PersonCreateView(LoginRequiredMixin, View):
-    template_name = "accounts/person_create.html"
+    template_name = "people/person_create.html"
 
     def get(self, request):
-        require(request.user, "accounts.manage_users")
+        require(request.user, "people.manage_people")
         organisation = organisation_of(request)
         form = PersonForm(request.user, organisation)
         return render(request, self.template_name, {"form": form, "organisation": organisation})
 
     def post(self, request):
-        require(request.user, "accounts.manage_users")
+        require(request.user, "people.manage_people")
         organisation = organisation_of(request)
         form = PersonForm(request.user, organisation, request.POST)
         if form.is_valid():
@@ -112,7 +112,7 @@ class PersonCreateView(LoginRequiredMixin, View):
             else:
                 return render(
                     request,
-                    "accounts/one_time_password.html",
+                    "people/one_time_password.html",
                     {"person": person, "password": password, "created": True},
                 )
         context = {"form": form, "organisation": organisation}
@@ -122,7 +122,7 @@ class PersonCreateView(LoginRequiredMixin, View):
 class PersonView(LoginRequiredMixin, View):
     """One account: its details (the edit form) and the actions on it."""
 
-    template_name = "accounts/person.html"
+    template_name = "people/person.html"
 
     def get(self, request, user_id):
         person = person_for(request, user_id)
@@ -142,7 +142,7 @@ class PersonView(LoginRequiredMixin, View):
                 form.add_error(None, error)
             else:
                 messages.success(request, f"已保存“{person}”的账号信息。")
-                return redirect("accounts:person", user_id=person.pk)
+                return redirect("people:person", user_id=person.pk)
         return self.page(request, person, form, status=400)
 
     def page(self, request, person, form, status=200, reason_form=None):
@@ -179,7 +179,7 @@ class PersonActionView(PersonView):
             return self.act(request, person)
         except actions.AccountError as error:
             messages.error(request, "；".join(error.messages))
-            return redirect("accounts:person", user_id=person.pk)
+            return redirect("people:person", user_id=person.pk)
 
     def act(self, request, person):
         raise NotImplementedError
@@ -190,7 +190,7 @@ class ResetPasswordView(PersonActionView):
         password = actions.reset_password(request.user, person)
         return render(
             request,
-            "accounts/one_time_password.html",
+            "people/one_time_password.html",
             {"person": person, "password": password, "created": False},
         )
 
@@ -199,7 +199,7 @@ class UnlockView(PersonActionView):
     def act(self, request, person):
         actions.unlock(request.user, person)
         messages.success(request, f"已解除“{person}”的登录锁定。")
-        return redirect("accounts:person", user_id=person.pk)
+        return redirect("people:person", user_id=person.pk)
 
 
 class SetActiveView(PersonActionView):
@@ -215,7 +215,7 @@ class SetActiveView(PersonActionView):
         actions.set_active(request.user, person, self.active, form.cleaned_data["reason"])
         done = "已恢复" if self.active else "已停用"
         messages.success(request, f"{done}“{person}”的账号。")
-        return redirect("accounts:person", user_id=person.pk)
+        return redirect("people:person", user_id=person.pk)
 
 
 class DeactivateView(SetActiveView):
