@@ -207,3 +207,6 @@ def _tasks_run_in_process(settings):
     """Background tasks run at once, in the test's own process and transaction (the
     database backend and its worker are tested once, in tests/jobs)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Uploads are parsed in the request unless a test is about parsing in the background
+    # (tests/jobs): the import tests read the upload page's answer.
+    settings.TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 50 * 1024 * 1024, "PDF": False}

@@ -178,6 +178,10 @@ TASKS = {
     }
 }
 
+# Uploads parsed by the task worker rather than in the request: larger than this, or PDFs
+# (reading a PDF's text layer is slow whatever its size).
+TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 256 * 1024, "PDF": True}
+
 # What the scheduler (manage.py run_scheduler) runs, and every how many seconds.
 TAIZHANG_SCHEDULE = [
     ("send_reminders", 600),
