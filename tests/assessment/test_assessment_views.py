@@ -80,7 +80,7 @@ def test_an_added_indicator_is_audited_and_opens_for_its_parameters(office, worl
     indicator = scheme.indicators.get(name="报送质量")
     assert response["Location"].endswith(f"?indicator={indicator.pk}#edit")
     entry = AuditEntry.objects.filter(object_type="scheme", action="update").latest("pk")
-    assert entry.changes["指标"][1]["名称"] == "报送质量"
+    assert entry.changes["indicator"][1]["名称"] == "报送质量"
 
 
 def test_a_bad_weight_gets_one_clear_message(office, scheme):

@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 NEW_PASSWORD = "Jiaoyu#2026ok"
 
 
-def test_a_roster_becomes_people_who_sign_in_and_read_their_messages(
-    new_page, world, tmp_path
-):
+def test_a_roster_becomes_people_who_sign_in_and_read_their_messages(new_page, world, tmp_path):
     roster = tmp_path / "名单.xlsx"
     roster.write_bytes(
         roster_bytes(

@@ -230,7 +230,10 @@ def test_membership_change_is_audited(world, counties):
     collective, other_government = counties
     set_collective_members(collective, [other_government], world.people["office"], "定义")
     entry = AuditEntry.objects.get(action="members")
-    assert (entry.changes, entry.reason) == ({"added": ["乙县人民政府"], "removed": []}, "定义")
+    assert (entry.changes, entry.reason) == (
+        {"members_added": ["乙县人民政府"], "members_removed": []},
+        "定义",
+    )
 
 
 def test_collective_refuses_units_of_another_organisation(world, counties):

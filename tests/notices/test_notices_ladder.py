@@ -146,7 +146,7 @@ def test_issuing_is_audited(world, owes):
     notice = issue(world, "reminder")
     entry = AuditEntry.objects.get(object_type="urgenotice", object_id=str(notice.pk))
     assert entry.action == "urge" and entry.organisation == world.organisation
-    assert entry.changes["文号"] == notice.number
+    assert entry.changes["number"] == notice.number
 
 
 def test_only_the_chosen_items_are_cited(world, owes):

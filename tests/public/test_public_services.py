@@ -17,7 +17,7 @@ def test_saving_creates_the_settings_and_audits_them(world):
     assert (publication.published, publication.show_narrative) == (True, True)
     assert entry.organisation == world.organisation
     assert entry.actor == office
-    assert entry.changes["公开进展情况摘要"] == [False, True]
+    assert entry.changes["show_narrative"] == [False, True]
 
 
 def test_first_publication_time_is_kept_when_published_again(world):

@@ -46,7 +46,7 @@ def test_creating_a_period_is_audited(world):
         periods.Due(on=date(2026, 1, 20)),
     )
     entry = AuditEntry.objects.get(object_type="period", object_id=str(period.pk))
-    assert entry.action == "create" and entry.changes["截止日期"] == "2026-01-20"
+    assert entry.action == "create" and entry.changes["due_on"] == "2026-01-20"
 
 
 def test_a_due_date_before_the_period_ends_is_refused(world):

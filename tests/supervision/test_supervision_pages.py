@@ -69,7 +69,7 @@ def test_office_saves_tracking_with_milestones_and_it_is_audited(client, world, 
     tracking = TargetTracking.objects.get(target=target)
     assert (tracking.baseline, tracking.trajectory) == (40, "milestones")
     assert dict(target.milestones.values_list("year", "value")) == {2023: 70, 2024: 85}
-    assert AuditEntry.objects.filter(object_type="target", object_id=str(target.pk)).exists()
+    assert AuditEntry.objects.filter(object_type="targettracking", action="update").exists()
 
 
 def test_milestone_trajectory_without_milestones_is_refused_with_one_message(client, world, target):
@@ -91,7 +91,8 @@ def test_office_adds_and_deletes_a_reading(client, world, target):
     assert (reading.value, reading.source) == (88, "统计公报")
     client.post(url, {"action": "delete_reading", "reading_id": reading.pk})
     assert not TargetReading.objects.exists()
-    actions = set(AuditEntry.objects.filter(object_type="target").values_list("action", flat=True))
+    readings = AuditEntry.objects.filter(object_type="targetreading")
+    actions = set(readings.values_list("action", flat=True))
     assert actions == {"add_reading", "delete_reading"}
 
 
@@ -137,7 +138,7 @@ def test_office_changes_a_measure_deadline_and_the_printed_text_stays(client, wo
     assert world.first.deadline == date(2024, 6, 30)
     assert world.first.deadline_text == "到2025年"
     entry = AuditEntry.objects.get(object_type="measure", object_id=str(world.first.pk))
-    assert entry.changes == {"截止日期": ["2025-12-31", "2024-06-30"]}
+    assert entry.changes == {"deadline": ["2025-12-31", "2024-06-30"]}
     assert entry.reason == "州委要求提前完成"
 
 

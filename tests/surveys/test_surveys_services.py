@@ -65,7 +65,7 @@ def test_creating_a_survey_is_audited(world, office):
     survey = new_survey(world, office, "template")
     entry = AuditEntry.objects.get(object_type="survey", object_id=str(survey.pk))
     assert (entry.action, entry.actor, entry.organisation) == ("create", office, world.organisation)
-    assert entry.changes["来源"] == "法治社会满意度和知晓率测评模板"
+    assert entry.changes["source"] == "法治社会满意度和知晓率测评模板"
 
 
 def test_a_new_wave_copies_the_questions_of_an_earlier_survey(world, office):
@@ -103,14 +103,13 @@ def test_a_chapter_of_another_plan_is_refused(world, office):
         )
 
 
-def test_adding_a_question_is_audited_on_the_survey(world, office):
+def test_adding_a_question_is_audited_on_the_question(world, office):
     survey = new_survey(world, office)
     services.add_question(
         survey, office, {"kind": "single", "text": "您的看法？", "choices": ["好", "不好"]}
     )
     entry = AuditEntry.objects.get(action="add_question")
-    assert entry.object_id == str(survey.pk)
-    assert entry.changes["选项"] == ["好", "不好"]
+    assert (entry.object_type, entry.changes["options"]) == ("question", ["好", "不好"])
 
 
 def test_editing_a_question_records_what_changed(world, office):
@@ -119,7 +118,7 @@ def test_editing_a_question_records_what_changed(world, office):
     data = {"kind": "single", "text": "问题1", "required": True, "choices": ["甲", "乙", "丁"]}
     services.update_question(question, office, data)
     entry = AuditEntry.objects.get(action="update_question")
-    assert entry.changes == {"题目序号": 1, "选项": [["甲", "乙", "丙"], ["甲", "乙", "丁"]]}
+    assert entry.changes == {"number": 1, "options": [["甲", "乙", "丙"], ["甲", "乙", "丁"]]}
 
 
 def test_moving_a_question_up_swaps_it_with_the_one_above(world, office):
@@ -164,7 +163,7 @@ def test_quotas_are_set_changed_and_removed(world, office):
     services.set_quotas(survey, office, {world.county.pk: None}, regions)
     assert not survey.quotas.exists()
     changes = [e.changes for e in AuditEntry.objects.filter(action="set_quotas").order_by("pk")]
-    assert changes == [{"甲县": [0, 200]}, {"甲县": [200, 150]}, {"甲县": [150, 0]}]
+    assert changes == [{"quotas": {"甲县": c}} for c in ([0, 200], [200, 150], [150, 0])]
 
 
 def test_a_quota_for_a_region_outside_the_survey_is_refused(world, office):

@@ -7,6 +7,19 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What the annual reports' write path records (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    SAVE = "save", "保存报告"
+    REGENERATE = "regenerate", "重新生成报告章节"
+    FINALISE = "finalise", "定稿"
+
+
+class AuditDetail(models.TextChoices):
+    REGENERATED = "regenerated", "重新生成"
+
+
 def annual_report_path(instance, filename):
     return f"annual_reports/{instance.organisation_id}/{instance.pk}/{filename}"
 
@@ -94,9 +107,13 @@ class AnnualReportVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "年度报告版本"
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["report", "number"], name="unique_annual_report_version"
             )
         ]
+
+    def __str__(self):
+        return f"{self.report}（第{self.number}版）"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from taizhang.annual_reports import data as annual_data
 from taizhang.annual_reports import document as annual_document
 from taizhang.annual_reports import draft as annual_draft
-from taizhang.annual_reports.models import AnnualReport, AnnualReportVersion
+from taizhang.annual_reports.models import AnnualReport, AnnualReportVersion, AuditAction
 from taizhang.audit.log import record
 from taizhang.documents import pdf
 from taizhang.units.models import Region
@@ -160,7 +160,7 @@ def create(user, plan, kind: str, year: int, region=None, unit=None, today=None)
         updated_by=user,
         **header_defaults(kind, plan, region, unit, year),
     )
-    return _commit(report, user, "create", {"年度": year, "类型": report.get_kind_display()}), True
+    return _commit(report, user, AuditAction.CREATE, {"year": year, "kind": report.kind}), True
 
 
 @transaction.atomic
@@ -168,7 +168,7 @@ def save(report, user, header: dict, texts: dict, expected_version: int) -> Annu
     """Save the header fields and the sections' texts (key -> text)."""
     report = _lock(report, expected_version)
     changes = _apply(report, header, texts)
-    return _commit(report, user, "save", changes)
+    return _commit(report, user, AuditAction.SAVE, changes)
 
 
 @transaction.atomic
@@ -186,8 +186,8 @@ def regenerate(
     fresh = {k: annual_draft.section(k, figures, today) for k in (keys if key == "all" else [key])}
     report.sections = [fresh.get(s["key"], s) for s in report.sections]
     report.generated_at = timezone.now()
-    changes["重新生成"] = "全部" if key == "all" else _heading(report, key)
-    return _commit(report, user, "regenerate", changes)
+    changes["regenerated"] = "全部" if key == "all" else _heading(report, key)
+    return _commit(report, user, AuditAction.REGENERATE, changes)
 
 
 @transaction.atomic
@@ -207,7 +207,7 @@ def finalise(report, user, expected_version: int, today=None) -> AnnualReport:
     report.state = AnnualReport.State.FINAL
     report.finalised_at = timezone.now()
     report.finalised_by = user
-    return _commit(report, user, "finalise", {"state": "final"})
+    return _commit(report, user, AuditAction.FINALISE, {"state": report.state})
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ def _apply(report, header: dict, texts: dict) -> dict:
         if getattr(report, name) != value:
             changes[name] = [getattr(report, name), value]
             setattr(report, name, value)
-    sections = []
+    sections, edited = [], {}
     for section in report.sections:
         text = texts.get(section["key"])
         if text is not None:
@@ -249,10 +249,12 @@ def _apply(report, header: dict, texts: dict) -> dict:
             if len(text) > MAX_TEXT:
                 raise ValidationError(f"“{section['heading']}”超过{MAX_TEXT}字，请精简。")
             if text != section["text"]:
-                changes[section["heading"]] = "已修改"
+                edited[section["heading"]] = "已修改"
                 section = {**section, "text": text}
         sections.append(section)
     report.sections = sections
+    if edited:
+        changes["sections"] = edited
     return changes
 
 
@@ -275,5 +277,5 @@ def _commit(report, user, action: str, changes: dict) -> AnnualReport:
         },
         author=user,
     )
-    record(user, action, report, changes)
+    record(user, action, report, changes, organisation=report.organisation_id)
     return report

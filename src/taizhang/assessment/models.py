@@ -5,6 +5,22 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What the assessment's write path records (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    DELETE = "delete", "删除"
+    PUBLISH = "publish", "发布考核结果"
+
+
+class AuditDetail(models.TextChoices):
+    INDICATORS = "indicators", "考核指标"
+    INDICATOR = "indicator", "考核指标"
+    UNITS_SCORED = "units_scored", "参评单位数"
+    COUNTIES_SCORED = "counties_scored", "参评县(市、区)数"
+
+
 class Scheme(models.Model):
     """A year's scoring scheme. Drafts are recomputed whenever asked; a published scheme's
     scores are frozen as PublishedScore rows."""
@@ -17,7 +33,7 @@ class Scheme(models.Model):
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="schemes")
     year = models.PositiveSmallIntegerField("考核年度")
     name = models.CharField("名称", max_length=200)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
@@ -52,6 +68,7 @@ class Indicator(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = verbose_name_plural = "考核指标"
         ordering = ["position", "id"]
 
     def __str__(self):
@@ -100,4 +117,9 @@ class PublishedScore(models.Model):
     breakdown = models.JSONField("得分明细")
 
     class Meta:
+        verbose_name = verbose_name_plural = "发布的得分"
         ordering = ["subject", "rank"]
+
+    def __str__(self):
+        subject = self.unit if self.subject == self.Subject.UNIT else self.region
+        return f"{self.scheme}·{subject}：{self.total:g}分（第{self.rank}名）"

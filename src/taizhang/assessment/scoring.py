@@ -435,3 +435,18 @@ def ranked(scores: Iterable[Score]) -> list[tuple[int, Score]]:
             rank, previous = position, score.total
         result.append((rank, score))
     return result
+
+
+def params_in_words(indicator) -> list[str]:
+    """An indicator's rule parameters as the office reads them (the scheme page, the log)."""
+    params = indicator.params or {}
+    words = []
+    for name, (label, default) in PARAMS.get(indicator.kind, {}).items():
+        value = params.get(name, default)
+        if value not in (None, "", 0):
+            words.append(f"{label} {fmt(value)}")
+    if params.get("when_none") == "prorate":
+        words.append("无应考核事项时按其余指标得分率折算")
+    if indicator.kind == "survey_results":
+        words.append(f"已录入测评结果 {len(params.get('rates') or {})} 个")
+    return words

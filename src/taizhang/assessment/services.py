@@ -10,7 +10,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from taizhang.assessment import results
-from taizhang.assessment.models import Adjustment, Indicator, PublishedScore, Scheme
+from taizhang.assessment.models import (
+    Adjustment,
+    AuditAction,
+    Indicator,
+    PublishedScore,
+    Scheme,
+)
+from taizhang.assessment.scoring import params_in_words
 from taizhang.audit.log import record
 from taizhang.reporting.evidence import check_upload, name_for_type
 
@@ -56,9 +63,10 @@ def create_scheme(user, plan, year: int, name: str, with_defaults: bool = True) 
             )
     record(
         user,
-        "create",
+        AuditAction.CREATE,
         scheme,
-        {"year": year, "plan": plan.title, "指标": [str(i) for i in scheme.indicators.all()]},
+        {"year": year, "plan": plan.title, "indicators": [str(i) for i in scheme.indicators.all()]},
+        organisation=scheme.organisation_id,
     )
     return scheme
 
@@ -81,7 +89,8 @@ def save_indicator(scheme, user, data: dict, indicator: Indicator | None = None)
         if name in data and data[name] is not None:
             setattr(indicator, name, data[name])
     indicator.save()
-    record(user, "update", scheme, {"指标": [before, _described(indicator)]})
+    changes = {"indicator": [before, _described(indicator)]}
+    record(user, AuditAction.UPDATE, scheme, changes, organisation=scheme.organisation_id)
     return indicator
 
 
@@ -91,7 +100,8 @@ def delete_indicator(scheme, user, indicator: Indicator) -> None:
     indicator = Indicator.objects.get(pk=indicator.pk, scheme=scheme)
     described = _described(indicator)
     indicator.delete()
-    record(user, "update", scheme, {"指标": [described, None]})
+    changes = {"indicator": [described, None]}
+    record(user, AuditAction.UPDATE, scheme, changes, organisation=scheme.organisation_id)
 
 
 def _described(indicator: Indicator) -> dict:
@@ -99,7 +109,7 @@ def _described(indicator: Indicator) -> dict:
         "名称": indicator.name,
         "规则": indicator.get_kind_display(),
         "分值": indicator.weight,
-        "参数": indicator.params,
+        "参数": "；".join(params_in_words(indicator)) or "按比例计分",
     }
 
 
@@ -128,15 +138,16 @@ def add_adjustment(scheme, user, unit, points: float, reason: str, upload=None) 
     adjustment.save()
     record(
         user,
-        "create",
+        AuditAction.CREATE,
         adjustment,
         {
-            "单位": unit.name,
-            "加减分": points,
-            "事由": adjustment.reason,
-            "佐证材料": adjustment.evidence_name,
+            "unit": unit.name,
+            "points": points,
+            "reason": adjustment.reason,
+            "evidence": adjustment.evidence_name,
         },
         reason=adjustment.reason,
+        organisation=scheme.organisation_id,
     )
     return adjustment
 
@@ -148,10 +159,11 @@ def delete_adjustment(adjustment: Adjustment, user, reason: str = "") -> None:
     storage, path = adjustment.evidence.storage, adjustment.evidence.name
     record(
         user,
-        "delete",
+        AuditAction.DELETE,
         adjustment,
-        {"单位": adjustment.unit.name, "加减分": adjustment.points, "事由": adjustment.reason},
+        {"unit": adjustment.unit.name, "points": adjustment.points, "reason": adjustment.reason},
         reason=reason,
+        organisation=adjustment.unit.organisation_id,
     )
     adjustment.delete()
     if path:  # the file goes only once the deletion is committed
@@ -175,8 +187,9 @@ def publish(scheme, user, today=None) -> Scheme:
     scheme.save(update_fields=["state", "published_at", "published_by"])
     record(
         user,
-        "publish",
+        AuditAction.PUBLISH,
         scheme,
-        {"state": "published", "单位": len(units), "县(市、区)": len(counties)},
+        {"state": scheme.state, "units_scored": len(units), "counties_scored": len(counties)},
+        organisation=scheme.organisation_id,
     )
     return scheme

@@ -19,7 +19,7 @@ from taizhang.assessment.export import ranking_workbook
 from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
 from taizhang.assessment.models import Indicator, Scheme
 from taizhang.assessment.results import results
-from taizhang.assessment.scoring import PARAMS, STATUS_LABELS, fmt
+from taizhang.assessment.scoring import STATUS_LABELS, params_in_words
 from taizhang.plans.scoping import visible_plans
 from taizhang.units.models import Region, Unit
 from taizhang.web.downloads import XLSX, attachment
@@ -217,17 +217,7 @@ class SchemeView(LoginRequiredMixin, View):
 
 def _described(indicator: Indicator, organisation) -> dict:
     """An indicator with its rule parameters in words."""
-    params = indicator.params or {}
-    words = []
-    for name, (label, default) in PARAMS.get(indicator.kind, {}).items():
-        value = params.get(name, default)
-        if value not in (None, "", 0):
-            words.append(f"{label} {fmt(value)}")
-    if params.get("when_none") == "prorate":
-        words.append("无应考核事项时按其余指标得分率折算")
-    if indicator.kind == Indicator.Kind.SURVEY_RESULTS:
-        words.append(f"已录入测评结果 {len(params.get('rates') or {})} 个")
-    return {"object": indicator, "params": words}
+    return {"object": indicator, "params": params_in_words(indicator)}
 
 
 def _scored_units(scheme):

@@ -1,144 +1,62 @@
-"""The audit log as people read it: actions, object types and changes in Chinese."""
+"""The audit log as people read it: actions, object types and changes in Chinese, all from
+the vocabulary (audit/vocabulary.py) and the models' own verbose names."""
 
 from __future__ import annotations
 
-ACTIONS = {
-    "create": "新建",
-    "update": "修改",
-    "merge": "合并单位",
-    "alias": "添加别名",
-    "members": "设置统称成员",
-    "import": "导入方案",
-    "revise": "修订方案",
-    "save": "保存报告",
-    "submit": "报送",
-    "accept": "审核通过",
-    "return": "退回",
-    "highlight": "标记典型做法",
-    "evidence": "上传佐证材料",
-    "delete": "删除",
-    "urge": "催办",
-    "stage": "上传待确认的方案",
-    "abandon": "放弃导入",
-    "purge": "清理过期导入",
-    "api_token": "发放接口令牌",
-    "publish": "发布考核结果",
-    "regenerate": "重新生成报告章节",
-    "finalise": "定稿",
-    "create_account": "开通账号",
-    "change_account": "修改账号",
-    "reset_password": "重置密码",
-    "change_password": "修改本人密码",
-    "unlock": "解除登录锁定",
-    "deactivate": "停用账号",
-    "reactivate": "恢复账号",
-    "resend": "重新发送通知",
-    "channels": "设置通知渠道",
-    "robot": "设置群机器人",
-}
+from taizhang.audit import vocabulary
 
-OBJECT_TYPES = {
-    "unit": "单位",
-    "unitalias": "单位别名",
-    "collective": "统称",
-    "organisation": "组织",
-    "region": "行政区域",
-    "plan": "实施方案",
-    "measure": "任务",
-    "assignment": "任务分工",
-    "period": "报送周期",
-    "progressreport": "进展报告",
-    "evidence": "佐证材料",
-    "user": "用户",
-    "planimport": "方案导入",
-    "scheme": "考核方案",
-    "urgenotice": "催办通知",
-    "publication": "公开设置",
-    "annualreport": "年度报告",
-    "adjustment": "加减分事项",
-    "reportversion": "报告版本",
-    "review": "审核记录",
-}
+action_label = vocabulary.action_label
 
-FIELDS = {
-    "name": "名称",
-    "category": "类别",
-    "level": "层级",
-    "region": "所属区域",
-    "alias": "别名",
-    "merged": "并入单位",
-    "assignments": "转入分工",
-    "people": "转入人员",
-    "phrase": "统称",
-    "measures": "任务数",
-    "state": "流程状态",
-    "status": "进展状态",
-    "narrative": "进展情况",
-    "actions": "主要举措",
-    "problems": "存在问题",
-    "next_steps": "下步打算",
-    "highlight": "典型做法",
-    "file": "文件",
-    "title": "标题",
-    "deadline": "完成时限",
-}
-
-# The same key can mean different things per action (added members vs added measures).
-FIELDS_BY_ACTION = {
-    "members": {"added": "新增成员", "removed": "移出成员"},
-    "revise": {"added": "新增任务", "changed": "修改任务", "withdrawn": "删除任务"},
-}
-
-VALUES = {
-    "submitted": "已报送",
-    "accepted": "已审核通过",
-    "returned": "已退回",
-    "draft": "草稿",
-    "not_started": "未启动",
-    "in_progress": "推进中",
-    "done": "已完成",
-    "lagging": "滞后",
-    True: "是",
-    False: "否",
-}
-
-
-def action_label(action: str) -> str:
-    return ACTIONS.get(action, action)
+BOOLEANS = {True: "是", False: "否"}
+# Details whose value is a list of names, never a [before, after] pair.
+LISTS = {"added", "removed", "indicators", "members_added", "members_removed", "options"}
+EMPTY = "（空）"
 
 
 def object_type_label(object_type: str) -> str:
-    return OBJECT_TYPES.get(object_type, object_type)
+    model = vocabulary.model_named(object_type)
+    return str(model._meta.verbose_name) if model is not None else "其他对象"
 
 
 def _value(value) -> str:
-    if isinstance(value, bool) or (isinstance(value, str) and value in VALUES):
-        return VALUES[value]
-    if value is None or value == "" or value == []:
-        return "（空）"
+    if isinstance(value, bool):
+        return BOOLEANS[value]
+    if value is None or value == "" or value == [] or value == {}:
+        return EMPTY
     if isinstance(value, list):
         return "、".join(_value(v) for v in value)
     if isinstance(value, dict):
-        return "；".join(f"{k}：{_value(v)}" for k, v in value.items())
+        return "；".join(f"{k}：{_pair_or_value(v)}" for k, v in value.items())
     return str(value)
 
 
-# Actions whose changes are recorded as [before, after] pairs (units' update, reports' save).
-BEFORE_AFTER_ACTIONS = {"update", "save"}
+def _pair_or_value(value) -> str:
+    if isinstance(value, list) and len(value) == 2:
+        return f"{_value(value[0])} → {_value(value[1])}"
+    return _value(value)
 
 
-def change_lines(action: str, changes) -> list[str]:
-    """One readable line per changed field: "类别：政府部门 → 党委部门"."""
+def change_lines(action: str, changes, object_type: str = "") -> list[str]:
+    """One readable line per change: "类别：政府部门 → 党委部门". A change of a field is
+    recorded as [before, after]; a list of names (members added) is a value."""
     if not isinstance(changes, dict):
         return [_value(changes)] if changes else []
-    labels = {**FIELDS, **FIELDS_BY_ACTION.get(action, {})}
+    model = vocabulary.model_named(object_type)
     lines = []
     for key, value in changes.items():
-        label = labels.get(key, key)
-        if action in BEFORE_AFTER_ACTIONS and isinstance(value, list) and len(value) == 2:
-            lines.append(f"{label}：{_value(value[0])} → {_value(value[1])}")
-        elif value == []:
+        label = vocabulary.key_label(model, key)
+        if _is_change(key, value):
+            before, after = (vocabulary.value_label(model, key, v) for v in value)
+            lines.append(f"{label}：{_value(before)} → {_value(after)}")
+        elif value in ([], {}):
             continue
         else:
-            lines.append(f"{label}：{_value(value)}")
+            lines.append(f"{label}：{_value(vocabulary.value_label(model, key, value))}")
     return lines
+
+
+def _is_change(key: str, value) -> bool:
+    if not isinstance(value, list) or len(value) != 2:
+        return False
+    # a list detail changes as [[...], [...]]; two names are the list itself
+    return key not in LISTS or all(isinstance(v, list) or v is None for v in value)

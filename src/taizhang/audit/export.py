@@ -34,7 +34,7 @@ def workbook_bytes(entries, title: str = "操作日志") -> bytes:
                     action_label(entry.action),
                     object_type_label(entry.object_type),
                     entry.object_label,
-                    "\n".join(change_lines(entry.action, entry.changes)),
+                    "\n".join(change_lines(entry.action, entry.changes, entry.object_type)),
                     entry.reason,
                 ],
                 centered=(1,),

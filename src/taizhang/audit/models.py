@@ -4,6 +4,16 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditDetail(models.TextChoices):
+    """Keys of entries written before the vocabulary, still in older logs."""
+
+    ADDED = "added", "新增"
+    REMOVED = "removed", "移出"
+    CHANGED = "changed", "修改"
+    WITHDRAWN = "withdrawn", "删除"
+    MEASURES = "measures", "任务数"
+
+
 class AuditEntryQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("The audit log cannot be edited.")
@@ -32,6 +42,9 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "操作日志"
         ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.object_label}（{self.at:%Y-%m-%d %H:%M}）"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -48,7 +48,7 @@ class AuditLogView(FilteredLogMixin, ListView):
         for entry in context["entries"]:
             entry.action_label = action_label(entry.action)
             entry.type_label = object_type_label(entry.object_type)
-            entry.lines = change_lines(entry.action, entry.changes)
+            entry.lines = change_lines(entry.action, entry.changes, entry.object_type)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(

@@ -4,6 +4,16 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What the notices' write path records (audit/vocabulary.py)."""
+
+    URGE = "urge", "发出催办通知"
+
+
+class AuditDetail(models.TextChoices):
+    ADDRESSEE = "addressee", "主送机关"
+
+
 def notice_path(instance, filename):
     return f"notices/{instance.organisation_id}/{filename}"
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from taizhang.audit.log import record
 from taizhang.notices import document as notice_document
-from taizhang.notices.models import UrgeNotice
+from taizhang.notices.models import AuditAction, UrgeNotice
 from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit
@@ -263,14 +263,15 @@ def issue(
     notice.document.save(f"notice-{notice.pk}.docx", ContentFile(render(notice)), save=True)
     record(
         actor,
-        "urge",
+        AuditAction.URGE,
         notice,
         {
-            "级别": notice.get_level_display(),
-            "文号": notice.number,
-            "主送": addressee(level, unit),
-            "督办事项": len(items),
+            "level": notice.level,
+            "number": notice.number,
+            "addressee": addressee(level, unit),
+            "items": len(items),
         },
+        organisation=notice.organisation_id,
     )
     _tell(notice)
     return notice

@@ -10,6 +10,7 @@ from django.utils import timezone
 from taizhang.audit.log import record
 from taizhang.notifications.channels import robots
 from taizhang.notifications.models import (
+    AuditAction,
     Channel,
     Delivery,
     OrganisationChannels,
@@ -34,9 +35,10 @@ def resend(delivery: Delivery, actor) -> Delivery:
     delivery.save(update_fields=["status", "attempts", "next_attempt_at", "last_error"])
     record(
         actor,
-        "resend",
+        AuditAction.RESEND,
         delivery.notification,
-        {"渠道": delivery.get_channel_display(), "接收": delivery.address},
+        {"delivery_channel": delivery.get_channel_display(), "delivery_address": delivery.address},
+        organisation=delivery.notification.organisation_id,
     )
     pk = delivery.pk
     transaction.on_commit(lambda: enqueue([pk]))
@@ -58,14 +60,11 @@ def set_channels(organisation, actor, **enabled) -> OrganisationChannels:
     changes = {}
     for field in CHANNEL_FIELDS:
         if field in enabled and getattr(channels, field) != bool(enabled[field]):
-            changes[OrganisationChannels._meta.get_field(field).verbose_name] = [
-                getattr(channels, field),
-                bool(enabled[field]),
-            ]
+            changes[field] = [getattr(channels, field), bool(enabled[field])]
             setattr(channels, field, bool(enabled[field]))
     if changes:
         channels.save()
-        record(actor, "channels", organisation, changes)
+        record(actor, AuditAction.SET_CHANNELS, channels, changes, organisation=organisation)
     return channels
 
 
@@ -78,8 +77,8 @@ def set_robot(unit, actor, kind: str, webhook: str, secret: str | None, enabled:
     label = dict(Channel.choices)[kind]
     if not webhook:
         if robot is not None:
+            record(actor, AuditAction.REMOVE_ROBOT, robot, {}, organisation=unit.organisation_id)
             robot.delete()
-            record(actor, "robot", unit, {label: "已删除"})
         return None
     if not robots.allowed(kind, webhook):
         host = "qyapi.weixin.qq.com" if kind == robots.WECOM else "oapi.dingtalk.com"
@@ -89,7 +88,13 @@ def set_robot(unit, actor, kind: str, webhook: str, secret: str | None, enabled:
     if secret is not None:
         robot.secret = secret.strip()
     robot.save()
-    record(actor, "robot", unit, {label: "已启用" if enabled else "已停用"})
+    record(
+        actor,
+        AuditAction.SET_ROBOT,
+        robot,
+        {"kind": robot.get_kind_display(), "enabled": enabled},
+        organisation=unit.organisation_id,
+    )
     return robot
 
 

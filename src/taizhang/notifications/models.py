@@ -11,6 +11,18 @@ from django.db import models
 from taizhang.notifications.events import Event
 
 
+class AuditAction(models.TextChoices):
+    RESEND = "resend", "重新发送通知"
+    SET_CHANNELS = "set_channels", "设置通知渠道"
+    SET_ROBOT = "set_robot", "设置群机器人"
+    REMOVE_ROBOT = "remove_robot", "删除群机器人"
+
+
+class AuditDetail(models.TextChoices):
+    DELIVERY_CHANNEL = "delivery_channel", "发送渠道"
+    DELIVERY_ADDRESS = "delivery_address", "发送地址"
+
+
 class Channel(models.TextChoices):
     IN_APP = "in_app", "站内消息"
     EMAIL = "email", "电子邮件"

@@ -23,6 +23,7 @@ from taizhang.accounts.models import Role, User
 from taizhang.audit.log import record
 from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
+from taizhang.people.models import AuditAction
 from taizhang.people.scope import assignable_roles, manages, region_tree
 from taizhang.units.models import Region, Unit
 
@@ -70,7 +71,7 @@ def create_account(actor, organisation, person: Person) -> tuple[User, str]:
     )
     user.set_password(password)
     user.save()
-    record(actor, "create_account", user, _shown(user))
+    record(actor, AuditAction.CREATE_ACCOUNT, user, _shown(user), organisation=organisation)
     _welcome(user)
     return user, password
 
@@ -108,7 +109,13 @@ def reset_password(actor, user: User) -> str:
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
     _unlock(user)
-    record(actor, "reset_password", user, {"说明": "已重置为一次性密码，下次登录须修改"})
+    record(
+        actor,
+        AuditAction.RESET_PASSWORD,
+        user,
+        {"one_time_password": "已设置，下次登录须修改"},
+        organisation=user.organisation_id,
+    )
     return password
 
 
@@ -119,7 +126,7 @@ def change_own_password(user: User, password: str) -> None:
     user.set_password(password)
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
-    record(user, "change_password", user, {})
+    record(user, AuditAction.CHANGE_PASSWORD, user, {}, organisation=user.organisation_id)
 
 
 @transaction.atomic
@@ -127,7 +134,13 @@ def unlock(actor, user: User) -> int:
     """Lift the lock of too many failed logins, whichever address they came from."""
     _check_manages(actor, user)
     cleared = _unlock(user)
-    record(actor, "unlock", user, {"清除失败记录": cleared})
+    record(
+        actor,
+        AuditAction.UNLOCK,
+        user,
+        {"cleared_attempts": cleared},
+        organisation=user.organisation_id,
+    )
     return cleared
 
 
@@ -166,7 +179,14 @@ def change_account(actor, user: User, person: Person, reason: str = "") -> User:
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     if changes:
         user.save()
-        record(actor, "change_account", user, changes, reason)
+        record(
+            actor,
+            AuditAction.CHANGE_ACCOUNT,
+            user,
+            changes,
+            reason,
+            organisation=user.organisation_id,
+        )
     return user
 
 
@@ -182,7 +202,8 @@ def set_active(actor, user: User, active: bool, reason: str) -> User:
     if user.is_active != active:
         user.is_active = active
         user.save(update_fields=["is_active"])
-        record(actor, "reactivate" if active else "deactivate", user, {}, reason)
+        action = AuditAction.REACTIVATE if active else AuditAction.DEACTIVATE
+        record(actor, action, user, {}, reason, organisation=user.organisation_id)
     return user
 
 
@@ -230,13 +251,14 @@ def _check_identity(username: str, person: Person, existing: User | None = None)
 
 
 def _shown(user: User) -> dict:
+    """The fields the log shows (keyed by field name: the log labels them)."""
     return {
-        "姓名": user.display_name,
-        "角色": user.get_role_display(),
-        "单位": str(user.unit or ""),
-        "区域": str(user.region or ""),
-        "手机": user.phone,
-        "邮箱": user.email,
+        "display_name": user.display_name,
+        "role": user.get_role_display(),
+        "unit": str(user.unit or ""),
+        "region": str(user.region or ""),
+        "phone": user.phone,
+        "email": user.email,
     }
 
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from taizhang.audit.log import record
-from taizhang.plans.models import Measure
+from taizhang.plans.models import AuditAction, Measure
 from taizhang.units.models import Region
 
 MAX_POPULATION = 2_000_000_000
@@ -32,7 +32,8 @@ def set_measure_deadline(measure: Measure, actor, deadline: date | None, reason:
     measure.deadline = deadline
     measure.save(update_fields=["deadline"])
     after = deadline.isoformat() if deadline else None
-    record(actor, "update", measure, {"截止日期": [before, after]}, reason)
+    changes = {"deadline": [before, after]}
+    record(actor, AuditAction.UPDATE, measure, changes, reason, organisation=plan.organisation_id)
     return measure
 
 
@@ -56,7 +57,8 @@ def set_populations(organisation, actor, populations: dict[int, int | None]) -> 
         region = regions[pk]
         if region.population == value:
             continue
-        record(actor, "update", region, {"常住人口": [region.population, value]})
+        changes = {"population": [region.population, value]}
+        record(actor, AuditAction.UPDATE, region, changes, organisation=organisation)
         region.population = value
         region.save(update_fields=["population"])
         changed += 1

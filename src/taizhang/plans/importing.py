@@ -28,6 +28,7 @@ from taizhang.parsing.reading import read_bytes
 from taizhang.plans.assignments import sync_collective
 from taizhang.plans.models import (
     Assignment,
+    AuditAction,
     Chapter,
     Measure,
     MeasureCollective,
@@ -85,9 +86,10 @@ def stage(
         )
         record(
             user,
-            "stage",
+            AuditAction.STAGE,
             plan_import,
-            {"file": plan_import.source_name, "measures": len(document["tasks"])},
+            {"source_name": plan_import.source_name, "measures": len(document["tasks"])},
+            organisation=organisation,
         )
     return plan_import
 
@@ -272,7 +274,13 @@ def confirm(
 
 @transaction.atomic
 def abandon(plan_import: PlanImport, actor) -> None:
-    record(actor, "abandon", plan_import, {"file": plan_import.source_name})
+    record(
+        actor,
+        AuditAction.ABANDON,
+        plan_import,
+        {"source_name": plan_import.source_name},
+        organisation=plan_import.organisation_id,
+    )
     plan_import.delete()
 
 
@@ -350,7 +358,14 @@ def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor, pa
         )
         _attach(measure, task, units, actor)
     _sync_targets(plan, None, document["targets"])
-    record(actor, "import", plan, {"measures": len(document["tasks"])}, plan.source_name)
+    record(
+        actor,
+        AuditAction.IMPORT,
+        plan,
+        {"measures": len(document["tasks"])},
+        plan.source_name,
+        organisation=plan.organisation_id,
+    )
     return plan
 
 
@@ -385,14 +400,15 @@ def _revise(plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor) -
     plan.save()
     record(
         actor,
-        "revise",
+        AuditAction.REVISE,
         plan,
         {
-            "added": len(diff.added),
-            "changed": len(diff.changed),
-            "withdrawn": len(diff.withdrawn),
+            "measures_added": len(diff.added),
+            "measures_changed": len(diff.changed),
+            "measures_withdrawn": len(diff.withdrawn),
             "kept_with_reports": kept,
         },
+        organisation=plan.organisation_id,
     )
     return plan
 

@@ -6,6 +6,25 @@ from django.db import models
 NO_DEADLINE = "长期坚持"
 
 
+class AuditAction(models.TextChoices):
+    """What the plans' write paths record (audit/vocabulary.py)."""
+
+    UPDATE = "update", "修改"
+    STAGE = "stage", "上传待确认的方案"
+    ABANDON = "abandon", "放弃导入"
+    PURGE = "purge", "清理过期导入"  # entries of earlier releases
+    IMPORT = "import", "导入方案"
+    REVISE = "revise", "修订方案"
+
+
+class AuditDetail(models.TextChoices):
+    MEASURES_ADDED = "measures_added", "新增任务"
+    MEASURES_CHANGED = "measures_changed", "修改任务"
+    MEASURES_WITHDRAWN = "measures_withdrawn", "删除任务"
+    KEPT_WITH_REPORTS = "kept_with_reports", "保留报告的任务"
+    FILE = "file", "文件"  # entries of earlier releases
+
+
 class Plan(models.Model):
     organisation = models.ForeignKey(
         "units.Organisation", on_delete=models.CASCADE, related_name="plans"
@@ -50,6 +69,7 @@ class Chapter(models.Model):
     position = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = verbose_name_plural = "章"
         ordering = ["position"]
 
     def __str__(self):
@@ -66,6 +86,7 @@ class Section(models.Model):
     position = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = verbose_name_plural = "节"
         ordering = ["position"]
 
     def __str__(self):
@@ -148,14 +169,18 @@ class MeasureCollective(models.Model):
     collective = models.ForeignKey(
         "units.Collective", on_delete=models.PROTECT, related_name="measures"
     )
-    role = models.CharField(max_length=20, choices=Assignment.Role.choices)
+    role = models.CharField("角色", max_length=20, choices=Assignment.Role.choices)
 
     class Meta:
+        verbose_name = verbose_name_plural = "任务所列统称"
         constraints = [
             models.UniqueConstraint(
                 fields=["measure", "collective"], name="unique_measure_collective"
             )
         ]
+
+    def __str__(self):
+        return f"{self.collective} · {self.measure}"
 
 
 class Target(models.Model):
@@ -204,7 +229,7 @@ class PlanImport(models.Model):
 
     organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    source_name = models.CharField(max_length=300)
+    source_name = models.CharField("来源文件", max_length=300)
     document = models.JSONField("解析结果")
     unit_choices = models.JSONField("单位匹配", default=dict)
     region = models.ForeignKey("units.Region", on_delete=models.PROTECT)

@@ -4,6 +4,12 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What the public page's settings record (audit/vocabulary.py)."""
+
+    UPDATE = "update", "修改"
+
+
 class Publication(models.Model):
     """The disclosure settings of one plan. Without a row, or with ``published`` off, the
     plan has no public page at all."""

@@ -8,9 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from taizhang.audit.log import record
-from taizhang.public.models import FIELDS, Publication, field_label
-
-PUBLISHED_LABEL = "向社会公开"
+from taizhang.public.models import FIELDS, AuditAction, Publication
 
 
 def publication_of(plan) -> Publication:
@@ -43,11 +41,10 @@ def save_publication(plan, actor, *, published: bool, shown: dict[str, bool]) ->
     if changes or created:
         publication.updated_by = actor if getattr(actor, "pk", None) else None
         publication.save()
-        record(actor, "update", publication, changes)
+        organisation = plan.organisation_id
+        record(actor, AuditAction.UPDATE, publication, changes, organisation=organisation)
     return publication
 
 
 def _state(publication: Publication) -> dict:
-    state = {PUBLISHED_LABEL: publication.published}
-    state.update({f"公开{field_label(name)}": getattr(publication, name) for name in FIELDS})
-    return state
+    return {name: getattr(publication, name) for name in ("published", *FIELDS)}

@@ -4,6 +4,27 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What reporting's write paths record (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    SAVE = "save", "保存报告"
+    SUBMIT = "submit", "报送"
+    ACCEPT = "accept", "审核通过"
+    RETURN = "return", "退回"
+    HIGHLIGHT = "highlight", "标记典型做法"
+    EVIDENCE = "evidence", "佐证材料"
+    MOVE = "move", "转移报告（单位合并）"
+
+
+class AuditDetail(models.TextChoices):
+    VALUES = "values", "指标实际值"
+    EVIDENCE_ADDED = "evidence_added", "添加材料"
+    EVIDENCE_REMOVED = "evidence_removed", "删除材料"
+    UNIT = "unit", "报送单位"
+
+
 class Period(models.Model):
     """A reporting round set by the office: 2025年第一季度, due 2025-04-10."""
 
@@ -97,10 +118,14 @@ class ReportVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "报告版本"
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="unique_report_version")
         ]
+
+    def __str__(self):
+        return f"{self.report}（第{self.number}版）"
 
 
 def evidence_path(instance, filename):
@@ -132,9 +157,13 @@ class IndicatorValue(models.Model):
     source = models.CharField("数据来源", max_length=200, blank=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "指标填报值"
         constraints = [
             models.UniqueConstraint(fields=["report", "target"], name="one_value_per_target")
         ]
+
+    def __str__(self):
+        return f"{self.target}：{self.value:g}"
 
 
 class Review(models.Model):
@@ -156,3 +185,6 @@ class Review(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "审核记录"
         ordering = ["at"]
+
+    def __str__(self):
+        return f"{self.report}：{self.get_decision_display()}"

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from taizhang.audit.log import record
-from taizhang.reporting.models import Period
+from taizhang.reporting.models import AuditAction, Period
 from taizhang.workdays import add_working_days
 
 Kind = Period.Kind
@@ -63,7 +63,7 @@ def create_period(user, plan, name, kind, starts_on, ends_on, due: Due) -> Perio
     _apply_due(period, due)
     _validate(period)
     period.save()
-    record(user, "create", period, _fields(period))
+    record(user, AuditAction.CREATE, period, _fields(period), organisation=plan.organisation_id)
     return period
 
 
@@ -78,7 +78,8 @@ def update_period(period, user, name, kind, starts_on, ends_on, due: Due) -> Per
     changes = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
     if changes:
         period.save()
-        record(user, "update", period, changes)
+        organisation = period.plan.organisation_id
+        record(user, AuditAction.UPDATE, period, changes, organisation=organisation)
     return period
 
 
@@ -121,10 +122,10 @@ def _validate(period: Period) -> None:
 
 def _fields(period: Period) -> dict:
     return {
-        "名称": period.name,
-        "类型": period.get_kind_display(),
-        "开始日期": period.starts_on.isoformat(),
-        "结束日期": period.ends_on.isoformat(),
-        "截止日期": period.due_on.isoformat(),
-        "截止规则": period.due_rule,
+        "name": period.name,
+        "kind": period.kind,
+        "starts_on": period.starts_on.isoformat(),
+        "ends_on": period.ends_on.isoformat(),
+        "due_on": period.due_on.isoformat(),
+        "due_rule": period.due_rule,
     }

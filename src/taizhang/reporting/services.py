@@ -14,6 +14,7 @@ from taizhang.plans.models import Assignment
 from taizhang.reporting import events
 from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.reporting.models import (
+    AuditAction,
     Evidence,
     IndicatorValue,
     ProgressReport,
@@ -94,19 +95,22 @@ def save_draft(report, user, data: dict, expected_version: int, values=None) -> 
             changes[field] = [getattr(report, field), data[field]]
             setattr(report, field, data[field])
     current = {v.target_id: v for v in report.values.all()}
+    reported = {}  # target quote -> [before, after]
     for target, (value, source) in (values or {}).items():
         old = current.get(target.pk)
         if value is None:
             if old is not None:
                 old.delete()
-                changes[f"指标{target.pk}"] = [old.value, None]
+                reported[target.quote] = [old.value, None]
             continue
         if old is None or old.value != value or old.source != source:
             IndicatorValue.objects.update_or_create(
                 report=report, target=target, defaults={"value": value, "source": source}
             )
-            changes[f"指标{target.pk}"] = [old.value if old else None, value]
-    return _commit(report, user, "save", changes)
+            reported[target.quote] = [old.value if old else None, value]
+    if reported:
+        changes["values"] = reported
+    return _commit(report, user, AuditAction.SAVE, changes)
 
 
 @transaction.atomic
@@ -118,7 +122,7 @@ def submit(report, user, expected_version: int) -> ProgressReport:
         raise ValidationError("请填写进展情况后再提交审核。")
     report.state = ProgressReport.State.SUBMITTED
     report.submitted_at = timezone.now()
-    return _commit(report, user, "submit", {"state": "submitted"})
+    return _commit(report, user, AuditAction.SUBMIT, {"state": report.state})
 
 
 @transaction.atomic
@@ -142,7 +146,8 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         if decision == Review.Decision.ACCEPT
         else ProgressReport.State.RETURNED
     )
-    report = _commit(report, reviewer, decision, {"state": report.state}, reason=comment[:500])
+    action = AuditAction.ACCEPT if decision == Review.Decision.ACCEPT else AuditAction.RETURN
+    report = _commit(report, reviewer, action, {"state": report.state}, reason=comment[:500])
     if decision == Review.Decision.RETURN:
         events.report_returned(report, review)
     return report
@@ -160,7 +165,8 @@ def mark_highlight(report, user, highlight: bool) -> ProgressReport:
     if report.highlight != highlight:
         report.highlight = highlight
         report.save(update_fields=["highlight"])
-        record(user, "highlight", report, {"highlight": highlight})
+        changes = {"highlight": [not highlight, highlight]}
+        record(user, AuditAction.HIGHLIGHT, report, changes, organisation=_organisation(report))
     return report
 
 
@@ -183,7 +189,8 @@ def add_evidence(report, user, upload) -> Evidence:
         size=upload.size,
         uploaded_by=user,
     )
-    record(user, "evidence", report, {"添加材料": original_name})
+    changes = {"evidence_added": original_name}
+    record(user, AuditAction.EVIDENCE, report, changes, organisation=_organisation(report))
     return evidence
 
 
@@ -202,7 +209,8 @@ def move_report(report, assignment, actor, reason: str = "") -> ProgressReport:
         )
     before = report.assignment.unit.name
     report.assignment = assignment
-    return _commit(report, actor, "move", {"unit": [before, assignment.unit.name]}, reason)
+    changes = {"unit": [before, assignment.unit.name]}
+    return _commit(report, actor, AuditAction.MOVE, changes, reason)
 
 
 @transaction.atomic
@@ -233,7 +241,8 @@ def _remove_evidence(report, user, evidence) -> None:
     evidence.delete()
     # The file goes only once the deletion is committed: a rollback must find it there.
     transaction.on_commit(lambda: storage.delete(path))
-    record(user, "evidence", report, {"删除材料": name})
+    changes = {"evidence_removed": name}
+    record(user, AuditAction.EVIDENCE, report, changes, organisation=_organisation(report))
 
 
 def _lock(report, expected_version: int) -> ProgressReport:
@@ -260,8 +269,12 @@ def _commit(report, user, action: str, changes: dict, reason: str = "") -> Progr
         snapshot=_snapshot(report),
         author=user,
     )
-    record(user, action, report, changes, reason)
+    record(user, action, report, changes, reason, organisation=_organisation(report))
     return report
+
+
+def _organisation(report) -> int:
+    return report.assignment.unit.organisation_id
 
 
 def _snapshot(report) -> dict:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from taizhang.audit.log import record
 from taizhang.plans.models import Assignment, RecurringDuty
 from taizhang.reporting.evidence import check_upload, name_for_type
-from taizhang.supervision.models import DutyFulfilment
+from taizhang.supervision.models import AuditAction, DutyFulfilment
 
 
 def carriers(duties) -> dict[int, list[Assignment]]:
@@ -90,17 +90,9 @@ def record_fulfilment(duty, unit, actor, happened_on: date, note: str, upload=No
         fulfilment.evidence_name = name
         fulfilment.evidence.save(name, upload, save=False)
     fulfilment.save()
-    changes = {"开展日期": [None, happened_on.isoformat()], "情况说明": [None, note]}
+    changes = {"happened_on": happened_on.isoformat(), "note": note}
     if fulfilment.evidence_name:
-        changes["佐证材料"] = [None, fulfilment.evidence_name]
-    record(actor, "record_fulfilment", fulfilment, changes)
+        changes["evidence"] = fulfilment.evidence_name
+    organisation = duty.measure.plan.organisation_id
+    record(actor, AuditAction.RECORD_FULFILMENT, fulfilment, changes, organisation=organisation)
     return fulfilment
-
-
-@transaction.atomic
-def delete_fulfilment(fulfilment, actor) -> None:
-    text = f"{fulfilment.happened_on}：{fulfilment.note}"
-    record(actor, "delete_fulfilment", fulfilment, {"落实记录": [text, None]})
-    if fulfilment.evidence:
-        fulfilment.evidence.delete(save=False)
-    fulfilment.delete()

@@ -5,6 +5,19 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What supervision's write paths record (audit/vocabulary.py)."""
+
+    UPDATE = "update", "修改"
+    RECORD_FULFILMENT = "record_fulfilment", "登记经常性任务落实情况"
+    ADD_READING = "add_reading", "录入指标实际值"
+    DELETE_READING = "delete_reading", "删除指标实际值"
+
+
+class AuditDetail(models.TextChoices):
+    MILESTONES = "milestones", "年度节点"
+
+
 class TargetTracking(models.Model):
     """How a target is expected to move from its baseline to its value by its deadline."""
 
@@ -23,6 +36,9 @@ class TargetTracking(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "目标进度设置"
 
+    def __str__(self):
+        return self.target.quote
+
 
 class Milestone(models.Model):
     """A yearly value the office expects on the way to the target."""
@@ -37,6 +53,9 @@ class Milestone(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["target", "year"], name="one_milestone_per_year")
         ]
+
+    def __str__(self):
+        return f"{self.target.quote}：{self.year}年{self.value:g}"
 
 
 class TargetReading(models.Model):
@@ -53,6 +72,9 @@ class TargetReading(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "指标实际值"
         ordering = ["measured_on"]
+
+    def __str__(self):
+        return f"{self.target.quote}：{self.value:g}（{self.measured_on:%Y-%m-%d}）"
 
 
 def fulfilment_path(instance, filename):
@@ -76,6 +98,9 @@ class DutyFulfilment(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "经常性任务落实记录"
         ordering = ["-happened_on"]
+
+    def __str__(self):
+        return f"{self.unit}·{self.duty}（{self.happened_on:%Y-%m-%d}）"
 
 
 def notice_path(instance, filename):

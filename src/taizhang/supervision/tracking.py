@@ -1,6 +1,6 @@
 """The write path of target tracking: baseline, deadline and trajectory, yearly
-milestones, and the office's readings. Every change is audited on the target (the audit
-log reaches its organisation through the plan)."""
+milestones, and the office's readings. Every change is audited on the tracking settings or
+the reading it changes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from taizhang.audit.log import record
-from taizhang.supervision.models import Milestone, TargetReading, TargetTracking
+from taizhang.supervision.models import AuditAction, Milestone, TargetReading, TargetTracking
 
 
 def _finite(value: float | None, label: str) -> None:
@@ -53,7 +53,7 @@ def save_tracking(
     after = _fields(tracking, milestones)
     changes = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
     if changes:
-        record(actor, "update", target, changes)
+        record(actor, AuditAction.UPDATE, tracking, changes, organisation=_organisation(target))
     return tracking
 
 
@@ -68,16 +68,26 @@ def add_reading(target, actor, measured_on: date, value: float, source: str) -> 
     reading = TargetReading.objects.create(
         target=target, measured_on=measured_on, value=value, source=source, recorded_by=actor
     )
-    record(actor, "add_reading", target, {"实际值": [None, f"{measured_on}：{value}（{source}）"]})
+    changes = {"measured_on": measured_on.isoformat(), "value": value, "source": source}
+    organisation = _organisation(target)
+    record(actor, AuditAction.ADD_READING, reading, changes, organisation=organisation)
     return reading
 
 
 @transaction.atomic
 def delete_reading(reading: TargetReading, actor) -> None:
-    target = reading.target
-    text = f"{reading.measured_on}：{reading.value}（{reading.source}）"
+    changes = {
+        "measured_on": reading.measured_on.isoformat(),
+        "value": reading.value,
+        "source": reading.source,
+    }
+    organisation = _organisation(reading.target)
+    record(actor, AuditAction.DELETE_READING, reading, changes, organisation=organisation)
     reading.delete()
-    record(actor, "delete_reading", target, {"实际值": [text, None]})
+
+
+def _organisation(target) -> int:
+    return target.plan.organisation_id
 
 
 def _milestones(target) -> dict[int, float]:
@@ -86,9 +96,9 @@ def _milestones(target) -> dict[int, float]:
 
 def _fields(tracking: TargetTracking, milestones: dict[int, float]) -> dict:
     return {
-        "基期值": tracking.baseline,
-        "基期日期": tracking.baseline_on.isoformat() if tracking.baseline_on else None,
-        "目标期限": tracking.deadline.isoformat() if tracking.deadline else None,
-        "推进方式": tracking.get_trajectory_display(),
-        "年度节点": {str(y): v for y, v in sorted(milestones.items())},
+        "baseline": tracking.baseline,
+        "baseline_on": tracking.baseline_on.isoformat() if tracking.baseline_on else None,
+        "deadline": tracking.deadline.isoformat() if tracking.deadline else None,
+        "trajectory": tracking.trajectory,
+        "milestones": {f"{y}年": v for y, v in sorted(milestones.items())},
     }

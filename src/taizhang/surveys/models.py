@@ -15,6 +15,26 @@ def new_token() -> str:
     return secrets.token_urlsafe(12)
 
 
+class AuditAction(models.TextChoices):
+    """What the surveys' write path records (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    ADD_QUESTION = "add_question", "添加题目"
+    UPDATE_QUESTION = "update_question", "修改题目"
+    DELETE_QUESTION = "delete_question", "删除题目"
+    MOVE_QUESTION = "move_question", "调整题目顺序"
+    SET_QUOTAS = "set_quotas", "设置样本配额"
+    SET_STATE = "set_state", "更改问卷状态"
+
+
+class AuditDetail(models.TextChoices):
+    SOURCE = "source", "来源"
+    OPTIONS = "options", "选项"
+    NUMBER = "number", "题目序号"
+    QUOTAS = "quotas", "计划样本量"
+
+
 class Survey(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", "草稿"
@@ -73,6 +93,7 @@ class Question(models.Model):
     )
 
     class Meta:
+        verbose_name = verbose_name_plural = "题目"
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -93,6 +114,7 @@ class Choice(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = verbose_name_plural = "选项"
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -107,9 +129,13 @@ class Quota(models.Model):
     target = models.PositiveIntegerField("计划样本量")
 
     class Meta:
+        verbose_name = verbose_name_plural = "样本配额"
         constraints = [
             models.UniqueConstraint(fields=["survey", "region"], name="one_quota_per_region")
         ]
+
+    def __str__(self):
+        return f"{self.region}：{self.target}份"
 
 
 class AgeBand(models.TextChoices):
@@ -157,6 +183,9 @@ class Response(models.Model):
         ]
         indexes = [models.Index(fields=["survey", "region"])]
 
+    def __str__(self):
+        return f"{self.survey}·答卷{self.pk}"
+
 
 class Answer(models.Model):
     """One answer: a chosen option (a multiple-choice question has one row per option), or
@@ -170,4 +199,8 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "回答"
         indexes = [models.Index(fields=["question", "choice"])]
+
+    def __str__(self):
+        return f"{self.question}：{self.choice or self.text}"

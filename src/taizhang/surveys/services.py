@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from taizhang.audit.log import record
-from taizhang.surveys.models import Choice, Question, Quota, Survey
+from taizhang.surveys.models import AuditAction, Choice, Question, Quota, Survey
 from taizhang.surveys.statistics import AWARENESS_SCALE, SATISFACTION_SCALE
 
 TEMPLATE = Path(__file__).resolve().parent / "data" / "fazhi_shehui_template.toml"
@@ -74,9 +74,10 @@ def create_survey(user, organisation, data: dict, start_from: str | Survey | Non
     survey.save()
     record(
         user,
-        "create",
+        AuditAction.CREATE,
         survey,
-        {"标题": survey.title, "批次": survey.wave, "来源": source or "空白问卷"},
+        {"title": survey.title, "wave": survey.wave, "source": source or "空白问卷"},
+        organisation=organisation,
     )
     return survey
 
@@ -140,7 +141,7 @@ def update_survey(survey: Survey, user, data: dict) -> Survey:
             setattr(survey, name, value)
     survey.save()
     if changes:
-        record(user, "update", survey, changes)
+        record(user, AuditAction.UPDATE, survey, changes, organisation=survey.organisation_id)
     return survey
 
 
@@ -200,19 +201,24 @@ def _set_choices(question: Question, labels: list[str]) -> None:
 
 def _described(question: Question) -> dict:
     return {
-        "题目": question.text,
-        "题型": question.get_kind_display(),
-        "必答": "是" if question.required else "否",
-        "章节": str(question.chapter or ""),
-        "选项": [c.label for c in question.choices.all()],
+        "text": question.text,
+        "kind": question.kind,
+        "required": question.required,
+        "chapter": str(question.chapter or ""),
+        "options": [c.label for c in question.choices.all()],
     }
+
+
+def _record(user, action, question: Question, changes: dict) -> None:
+    organisation = question.survey.organisation_id
+    record(user, action, question, changes, organisation=organisation)
 
 
 @transaction.atomic
 def add_question(survey: Survey, user, data: dict) -> Question:
     survey = _editable(survey)
     question = _create_question(survey, data)
-    record(user, "add_question", survey, _described(question))
+    _record(user, AuditAction.ADD_QUESTION, question, _described(question))
     return question
 
 
@@ -229,7 +235,9 @@ def update_question(question: Question, user, data: dict) -> Question:
     after = _described(question)
     changes = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
     if changes:
-        record(user, "update_question", survey, {"题目序号": _number(question), **changes})
+        _record(
+            user, AuditAction.UPDATE_QUESTION, question, {"number": _number(question), **changes}
+        )
     return question
 
 
@@ -237,10 +245,9 @@ def update_question(question: Question, user, data: dict) -> Question:
 def delete_question(question: Question, user) -> None:
     survey = _editable(question.survey)
     question = Question.objects.get(pk=question.pk, survey=survey)
-    described = _described(question)
+    _record(user, AuditAction.DELETE_QUESTION, question, _described(question))
     question.delete()
     _renumber(survey)
-    record(user, "delete_question", survey, described)
 
 
 @transaction.atomic
@@ -257,12 +264,7 @@ def move_question(question: Question, user, direction: str) -> None:
         item.position = position
     Question.objects.bulk_update(questions, ["position"])
     moved = questions[other]
-    record(
-        user,
-        "move_question",
-        survey,
-        {"题目": moved.text, "位置": [index + 1, other + 1]},
-    )
+    _record(user, AuditAction.MOVE_QUESTION, moved, {"number": [index + 1, other + 1]})
 
 
 def _renumber(survey: Survey) -> None:
@@ -303,7 +305,8 @@ def set_quotas(survey: Survey, user, targets: dict, regions) -> None:
         else:
             Quota.objects.create(survey=survey, region_id=region_id, target=after)
     if changes:
-        record(user, "set_quotas", survey, changes)
+        organisation = survey.organisation_id
+        record(user, AuditAction.SET_QUOTAS, survey, {"quotas": changes}, organisation=organisation)
 
 
 TRANSITIONS = {
@@ -321,8 +324,8 @@ def set_state(survey: Survey, user, state: str) -> Survey:
         raise ValidationError("问卷当前状态不能进行该操作。")
     if state == Survey.State.OPEN and not survey.questions.exists():
         raise ValidationError("问卷还没有题目，不能发布。")
-    before = survey.get_state_display()
+    changes = {"state": [survey.state, state]}
     survey.state = state
     survey.save(update_fields=["state"])
-    record(user, "set_state", survey, {"状态": [before, survey.get_state_display()]})
+    record(user, AuditAction.SET_STATE, survey, changes, organisation=survey.organisation_id)
     return survey

@@ -3,6 +3,26 @@
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What the units directory's write path records (audit/vocabulary.py)."""
+
+    CREATE = "create", "新建"
+    UPDATE = "update", "修改"
+    MERGE = "merge", "合并单位"
+    ALIAS = "alias", "添加别名"
+    MEMBERS = "members", "设置统称成员"
+
+
+class AuditDetail(models.TextChoices):
+    MERGED = "merged", "并入单位"
+    ASSIGNMENTS = "assignments", "转入任务分工"
+    REPORTS = "reports", "转入进展报告"
+    PEOPLE = "people", "转入人员"
+    ALIAS = "alias", "别名"
+    MEMBERS_ADDED = "members_added", "新增成员"
+    MEMBERS_REMOVED = "members_removed", "移出成员"
+
+
 class Organisation(models.Model):
     """A deployment's tenant: the government whose coordinating office runs plans
     (黔南州, 银川市). Nobody sees another organisation's data."""

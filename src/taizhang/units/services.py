@@ -19,7 +19,14 @@ from django.db.models import ProtectedError
 from taizhang.audit.log import record
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units import unit_category
-from taizhang.units.models import Collective, Organisation, Region, Unit, UnitAlias
+from taizhang.units.models import (
+    AuditAction,
+    Collective,
+    Organisation,
+    Region,
+    Unit,
+    UnitAlias,
+)
 
 
 class DirectoryError(Exception):
@@ -101,7 +108,7 @@ def create_unit(organisation: Organisation, draft: UnitDraft, actor, reason: str
     )
     record(
         actor,
-        "create",
+        AuditAction.CREATE,
         unit,
         {
             "name": unit.name,
@@ -110,6 +117,7 @@ def create_unit(organisation: Organisation, draft: UnitDraft, actor, reason: str
             "region": unit.region.name,
         },
         reason,
+        organisation=organisation,
     )
     return unit
 
@@ -143,7 +151,7 @@ def update_unit(unit: Unit, actor, reason: str = "", **fields) -> Unit:
             changes[field] = [before, _shown(unit, field)]
     if changes:
         unit.save(update_fields=list(changes))
-        record(actor, "update", unit, changes, reason)
+        record(actor, AuditAction.UPDATE, unit, changes, reason, organisation=unit.organisation_id)
     return unit
 
 
@@ -165,7 +173,14 @@ def fold_into(keep: Unit, duplicate: Unit, actor, reason: str = "", moved: dict 
     for collective in collectives:
         collective.members.add(keep)
     name = duplicate.name
-    record(actor, "merge", keep, {"merged": name, **(moved or {}), "people": people}, reason)
+    record(
+        actor,
+        AuditAction.MERGE,
+        keep,
+        {"merged": name, **(moved or {}), "people": people},
+        reason,
+        organisation=keep.organisation_id,
+    )
     try:
         with transaction.atomic():
             duplicate.delete()
@@ -186,7 +201,9 @@ def add_alias(unit: Unit, name: str, actor, reason: str = "") -> UnitAlias:
     name = _clean_name(name)
     _check_name_free(unit.organisation, name, allow=unit)
     alias = UnitAlias.objects.create(unit=unit, organisation=unit.organisation, name=name)
-    record(actor, "alias", unit, {"alias": name}, reason)
+    record(
+        actor, AuditAction.ALIAS, unit, {"alias": name}, reason, organisation=unit.organisation_id
+    )
     return alias
 
 
@@ -198,7 +215,7 @@ def get_or_create_collective(organisation: Organisation, phrase: str, actor) -> 
         if name_key(collective.phrase) == key:
             return collective
     collective = Collective.objects.create(organisation=organisation, phrase=phrase)
-    record(actor, "create", collective, {"phrase": phrase})
+    record(actor, AuditAction.CREATE, collective, {"phrase": phrase}, organisation=organisation)
     return collective
 
 
@@ -214,11 +231,18 @@ def set_members(collective: Collective, units: Iterable[Unit], actor, reason="")
     after = {u.pk: u.name for u in units}
     removed = set(before) - set(after)
     changes = {
-        "added": sorted(after[pk] for pk in set(after) - set(before)),
-        "removed": sorted(before[pk] for pk in removed),
+        "members_added": sorted(after[pk] for pk in set(after) - set(before)),
+        "members_removed": sorted(before[pk] for pk in removed),
     }
-    if changes["added"] or changes["removed"]:
-        record(actor, "members", collective, changes, reason)
+    if changes["members_added"] or changes["members_removed"]:
+        record(
+            actor,
+            AuditAction.MEMBERS,
+            collective,
+            changes,
+            reason,
+            organisation=collective.organisation_id,
+        )
     return removed
 
 
@@ -240,8 +264,9 @@ def create_organisation(actor, name: str, prefix: str, office_name: str = "") ->
     Region.objects.create(organisation=organisation, name=name, level=Region.Level.PREFECTURE)
     record(
         actor,
-        "create",
+        AuditAction.CREATE,
         organisation,
-        {"名称": name, "单位名称前缀": prefix, "牵头协调机构": organisation.office_name},
+        {"name": name, "prefix": prefix, "office_name": organisation.office_name},
+        organisation=organisation,
     )
     return organisation

@@ -9,9 +9,7 @@ from django.views import View
 
 from taizhang.reporting import access
 from taizhang.reporting.context import permissions, report_context
-from taizhang.reporting.models import ProgressReport
-
-ACTIONS = {"save": "保存", "submit": "提交审核", "accept": "审核通过", "return": "退回"}
+from taizhang.reporting.models import AuditAction, ProgressReport
 
 
 class ReportDetailView(LoginRequiredMixin, View):
@@ -21,7 +19,7 @@ class ReportDetailView(LoginRequiredMixin, View):
         context = report_context(report)
         versions = list(report.versions.select_related("author").order_by("-number"))
         for version in versions:
-            version.action_label = ACTIONS.get(version.action, version.action)
+            version.action_label = AuditAction(version.action).label
         context["versions"] = versions
         context.update(permissions(request.user, report))
         return render(request, "reporting/report_detail.html", context)
@@ -40,7 +38,7 @@ class ReportVersionsView(LoginRequiredMixin, View):
             versions.append(
                 {
                     "version": version,
-                    "action": ACTIONS.get(version.action, version.action),
+                    "action": AuditAction(version.action).label,
                     "status": statuses.get(snapshot.get("status"), ""),
                     "state": states.get(snapshot.get("state"), ""),
                     "snapshot": snapshot,
