@@ -124,7 +124,7 @@ def test_the_office_changes_role_and_unit_with_an_audit_entry(world):
     liaison.refresh_from_db()
     assert (liaison.role, liaison.unit) == (Role.REVIEWER, world.justice)
     entry = AuditEntry.objects.get(action="change_account", object_id=str(liaison.pk))
-    assert entry.changes["单位"] == ["州教育局", "州司法局"]
+    assert entry.changes["unit"] == ["州教育局", "州司法局"]
 
 
 def test_a_county_office_runs_only_its_county_units_people(world):

@@ -128,6 +128,9 @@ class OrganisationChannels(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "通知渠道设置"
 
+    def __str__(self):
+        return f"{self.organisation}的通知渠道"
+
     def enabled(self, channel: str) -> bool:
         return channel == Channel.IN_APP or bool(getattr(self, channel, False))
 
@@ -160,3 +163,6 @@ class Preference(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "个人通知偏好"
+
+    def __str__(self):
+        return f"{self.user}的通知设置"

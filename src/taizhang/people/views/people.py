@@ -15,8 +15,8 @@ from django.views import View
 
 from taizhang.accounts.access import may, require
 from taizhang.accounts.models import Role
-from taizhang.audit.display import action_label
 from taizhang.audit.models import AuditEntry
+from taizhang.audit.vocabulary import action_label
 from taizhang.people import actions
 from taizhang.people.forms import ChangeReasonForm, PersonForm, ReasonForm
 from taizhang.people.scope import people_for
