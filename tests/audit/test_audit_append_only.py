@@ -15,7 +15,13 @@ REFUSED = "append-only"
 
 @pytest.fixture
 def entry(world):
-    return record(world.people["office"], "plan_imported", world.plan, {"measures": 2})
+    return record(
+        world.people["office"],
+        "import",
+        world.plan,
+        {"measures_added": 2},
+        organisation=world.organisation,
+    )
 
 
 def refused(sql: str, params=()) -> str:
@@ -60,7 +66,7 @@ def test_the_unlock_row_cannot_be_left_behind_by_a_session(entry):
 
 @pytest.mark.django_db(transaction=True)
 def test_flushing_the_whole_database_empties_it_and_locks_it_again(world):
-    record(world.people["office"], "plan_imported", world.plan, {})
+    record(world.people["office"], "import", world.plan, {}, organisation=world.organisation)
     call_command("flush", interactive=False, verbosity=0)
     assert not AuditEntry.objects.exists()
     entry = AuditEntry.objects.create(action="x", object_type="x", object_id="1", object_label="x")

@@ -101,8 +101,7 @@ def _fields(target: Target) -> dict:
 def targets_of(organisation, event: str, users: Iterable, units: Iterable) -> list[Target]:
     """Every channel and target the message goes to, by the organisation's channels and
     each person's preferences."""
-    channels = OrganisationChannels.objects.filter(organisation=organisation).first()
-    channels = channels or OrganisationChannels(organisation=organisation)
+    channels = OrganisationChannels.of(organisation)
     people = {user.pk: user for user in users if user.is_active}
     preferences = {p.user_id: p for p in Preference.objects.filter(user_id__in=list(people))}
     has_gateway = sms.gateway() is not None

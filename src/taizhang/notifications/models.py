@@ -5,6 +5,8 @@ never told twice). Each Delivery is that notification on one channel to one targ
 person's message centre, mailbox or phone, or a unit's group chat. The deliveries are the
 delivery log: who, what, which channel, sent or failed, how many attempts."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 
@@ -130,6 +132,12 @@ class OrganisationChannels(models.Model):
 
     def __str__(self):
         return f"{self.organisation}的通知渠道"
+
+    @classmethod
+    def of(cls, organisation) -> OrganisationChannels:
+        """The organisation's settings, or the defaults when it never set any."""
+        found = cls.objects.filter(organisation=organisation).first()
+        return found or cls(organisation=organisation)
 
     def enabled(self, channel: str) -> bool:
         return channel == Channel.IN_APP or bool(getattr(self, channel, False))

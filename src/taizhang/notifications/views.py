@@ -102,10 +102,7 @@ class PreferencesView(LoginRequiredMixin, View):
 
     def page(self, request, form, status=200):
         organisation = request.user.organisation
-        channels = (
-            OrganisationChannels.objects.filter(organisation=organisation).first()
-            or OrganisationChannels()
-        )
+        channels = OrganisationChannels.of(organisation)
         context = {
             "form": form,
             "channels": channels,
@@ -184,9 +181,7 @@ class ChannelsView(LoginRequiredMixin, View):
 
     def channels(self, request):
         organisation = request.user.organisation
-        return OrganisationChannels.objects.filter(
-            organisation=organisation
-        ).first() or OrganisationChannels(organisation=organisation)
+        return OrganisationChannels.of(organisation)
 
     def page(self, request, form, status=200):
         units = list(
