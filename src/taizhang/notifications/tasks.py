@@ -4,6 +4,7 @@ to the worker, and the sweep that hands over retries (run by the scheduler)."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.utils import timezone
 from django_tasks import task
@@ -13,6 +14,7 @@ from taizhang.notifications.models import Channel, Delivery
 
 log = logging.getLogger(__name__)
 SWEEP_BATCH = 500
+FRESH = timedelta(minutes=5)
 
 
 @task()
@@ -32,10 +34,13 @@ def enqueue(delivery_ids: list[int]) -> None:
 
 def requeue_due(now=None) -> list[int]:
     """Deliveries due for a (re)try: hand them to the worker again. Sending twice is
-    impossible: delivery.send claims a delivery before sending it."""
+    impossible (delivery.send claims a delivery before sending it); a delivery made in the
+    last minutes is left to the task enqueued with it."""
+    now = now or timezone.now()
     ids = list(
         Delivery.objects.exclude(channel=Channel.IN_APP)
-        .filter(delivery.due(now or timezone.now()))
+        .filter(delivery.due(now))
+        .exclude(status=Delivery.Status.PENDING, created_at__gt=now - FRESH)
         .order_by("pk")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
