@@ -19,7 +19,10 @@ PORT ?= 8000
 GUNICORN := $(VENV)/bin/gunicorn -c src/taizhang/config/gunicorn_conf.py
 # The processes `make run` starts side by side (scripts/supervise.py stops them together):
 # one NAME=COMMAND each.
-RUN_PROCESSES := 'web=$(GUNICORN) --bind 127.0.0.1:$(PORT)'
+# The task worker runs background work (notifications, large imports, PDFs, exports); the
+# scheduler runs the reminder scan and the retries (docs/background.md).
+BACKGROUND := 'worker=$(PY) manage.py db_worker --queue-name default' 'scheduler=$(PY) manage.py run_scheduler'
+RUN_PROCESSES := 'web=$(GUNICORN) --bind 127.0.0.1:$(PORT)' $(BACKGROUND)
 
 # Migrate the embedded SQLite database (var/), load both seed plans and the demo accounts,
 # print the demo logins and serve through gunicorn.
@@ -36,7 +39,7 @@ serve: install
 	TAIZHANG_ENV=production $(PY) manage.py check --deploy --fail-level WARNING
 	TAIZHANG_ENV=production $(PY) manage.py migrate --noinput
 	TAIZHANG_ENV=production $(PY) manage.py collectstatic --noinput -v0
-	TAIZHANG_ENV=production $(PY) scripts/supervise.py 'web=$(GUNICORN)'
+	TAIZHANG_ENV=production $(PY) scripts/supervise.py 'web=$(GUNICORN)' $(BACKGROUND)
 
 lint: install
 	$(VENV)/bin/ruff check $(CODE)

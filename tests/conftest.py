@@ -198,3 +198,13 @@ def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that create people use a fast hasher instead.
     (tests/accounts checks that the real setting is Argon2.)"""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process(settings):
+    """Background tasks run at once, in the test's own process and transaction (the
+    database backend and its worker are tested once, in tests/jobs)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Uploads are parsed in the request unless a test is about parsing in the background
+    # (tests/jobs): the import tests read the upload page's answer.
+    settings.TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 50 * 1024 * 1024, "PDF": False}

@@ -230,6 +230,8 @@ ADMIN = {
     **_admin_model("audit_auditentry", add="403", delete="403"),
     **_admin_model("web_failedsignin", add="403"),
     **_admin_model("web_signin", add="403", delete="403"),
+    # background task results (django-tasks-db): read-only
+    **_admin_model("django_tasks_database_dbtaskresult", add="403", delete="403"),
 }
 # fmt: on
 
@@ -237,6 +239,7 @@ ADMIN = {
 from tests.permission_expectations_annual_reports import PAGES as ANNUAL_REPORTS  # noqa: E402
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
+from tests.permission_expectations_people import PAGES as PEOPLE  # noqa: E402
 from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
 from tests.permission_expectations_surveys import PAGES as SURVEYS  # noqa: E402
@@ -251,6 +254,7 @@ EXPECTATIONS: dict[str, Row] = {
     **SURVEYS,
     **ANNUAL_REPORTS,
     **PUBLIC,
+    **PEOPLE,
 }
 
 

@@ -58,6 +58,10 @@ OBJECTS = {
     "question_id": "question",
     "survey_token": "survey_link",
     "annual_report_id": "annual_report",
+    "user_id": "person",
+    "organisation_id": "organisation",
+    "delivery_id": "delivery",
+    "job_id": "job",
 }
 # The admin's own kwargs, filled by admin_kwargs().
 ADMIN_KWARGS = {"app_label", "object_id", "content_type_id"}
@@ -253,6 +257,10 @@ def _build(world_function):
         f.AssignmentFactory(measure=other.first, unit=other.education),
         other.period,
     )
+    other.person = their_liaison
+    other.organisation = world.other
+    _people_objects(data, world, data.report)
+    _people_objects(other, SimpleNamespace(people={"office": outsider}), None, their_liaison)
     data.other_organisation = other
 
     # One object of every model the admin lists, so its object pages have something.
@@ -267,6 +275,8 @@ def _build(world_function):
             **access, get_data="", post_data="", failures_since_start=1
         ).pk,
         "web_signin": AccessLog.objects.create(**access).pk,
+        # the module's data is built outside the tests' settings: the database backend
+        "django_tasks_database_dbtaskresult": _queued_task(),
     }
     data.entry_content_type = ContentType.objects.get_for_model(AuditEntry).pk
     data.sessions = {role: _session_of(user) for role, user in people.items()}
@@ -274,6 +284,39 @@ def _build(world_function):
     # scans every static file each time.
     data.client = Client()
     return data
+
+
+def _people_objects(data, world, report, liaison=None):
+    """The accounts, a message in the liaison's message centre and a finished job of the
+    office, as OBJECTS names them."""
+    from taizhang.accounts.models import Role
+    from taizhang.jobs import progress
+    from taizhang.jobs.models import Job
+    from taizhang.notifications.api import Message, notify
+    from tests import factories as f
+
+    office = world.people["office"]
+    liaison = liaison or world.people["liaison"]
+    data.office_admin = office
+    if hasattr(world, "county_government"):
+        data.person = liaison
+        data.county_person = f.UserFactory(
+            organisation=world.organisation, role=Role.LIAISON, unit=world.county_government
+        )
+    notification = notify(
+        liaison.organisation,
+        Message("report_returned", f"matrix:{liaison.pk}", "报告被退回", "请修改。", "/todo/"),
+        users=[liaison],
+    )
+    data.delivery = notification.deliveries.get()
+    data.job = progress.start(Job.Kind.EXPORT, office, office.organisation, "导出")
+    progress.finish(data.job, content=b"PK", filename="导出.xlsx")
+
+
+def _queued_task():
+    from taizhang.notifications.tasks import deliver
+
+    return deliver.using(backend="default").enqueue(0).id
 
 
 def _session_of(user) -> str:

@@ -6,6 +6,8 @@ MENU = {
     "import_plan": "plans.import_plan",
     "periods": "reporting.manage_periods",
     "audit": "accounts.view_audit_log",
+    "people": "people.manage_people",
+    "delivery_log": "notifications.view_delivery_log",
     # the board and the dashboards have one audience: office, leaders, system admin
     "supervision": "dashboards.view_dashboards",
     "dashboards": "dashboards.view_dashboards",

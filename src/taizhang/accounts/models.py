@@ -27,6 +27,12 @@ class User(AbstractUser):
     region = models.ForeignKey(
         "units.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
+    phone = models.CharField("手机", max_length=20, blank=True)
+    must_change_password = models.BooleanField(
+        "下次登录须修改密码",
+        default=False,
+        help_text="set when an administrator resets the password (one-time password)",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "用户"

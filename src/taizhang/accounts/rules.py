@@ -10,7 +10,6 @@ from django.contrib import admin
 
 from taizhang.accounts.predicates import is_office_admin, is_system_admin
 
-rules.add_perm("accounts.manage_users", is_system_admin | is_office_admin)
 rules.add_perm("accounts.view_audit_log", is_office_admin | is_system_admin)
 
 ADMIN_ACTIONS = ("view", "add", "change", "delete")

@@ -1,4 +1,5 @@
-"""Signing in and out. Failed attempts are counted by django-axes (see settings)."""
+"""Signing in and out. Failed attempts are counted by django-axes (see settings); a
+one-time password must be replaced at once (accounts.middleware)."""
 
 from django.contrib.auth import views as auth_views
 

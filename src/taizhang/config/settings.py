@@ -30,10 +30,15 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "taizhang.web",
     "taizhang.accounts",
     "taizhang.audit",
     "taizhang.units",
+    "taizhang.notifications",
+    "taizhang.jobs",
+    "taizhang.people",
     "taizhang.plans",
     "taizhang.reporting",
     "taizhang.ledger",
@@ -64,6 +69,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "csp.middleware.CSPMiddleware",
     "taizhang.web.middleware.CleanInputMiddleware",
+    "taizhang.accounts.middleware.IdleSessionMiddleware",
+    "taizhang.accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "taizhang.config.urls"
@@ -80,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "taizhang.accounts.context_processors.menu",
+                "taizhang.notifications.context_processors.unread",
             ],
         },
     },
@@ -95,9 +103,20 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# 等保 level 3 (GB/T 22239-2019 8.1.4.1): at least 10 characters of three of the four
+# classes (upper, lower, digit, symbol), unlike the user's own names, not a common password.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "taizhang.accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "taizhang.accounts.passwords.CharacterClassesValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "display_name", "email", "phone")},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -115,6 +134,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "taizhang.web.client.client_address"
 AXES_ENABLE_ADMIN = False  # shown in Chinese by taizhang/web/admin.py
+AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -139,11 +159,74 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600  # one working day, not Django's two weeks
+# Idle sessions end: a session not used for this long needs a new login (等保: 登录超时).
+# IdleSessionMiddleware renews the expiry at most once a minute, so reading pages does not
+# write the session on every request.
+SESSION_COOKIE_AGE = int(os.environ.get("TAIZHANG_SESSION_IDLE_MINUTES", "120")) * 60
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CONTENT_SECURITY_POLICY = deployment.CONTENT_SECURITY_POLICY
+
+# Background work: Django's Tasks framework (the django-tasks backport until Django 6.0) on
+# its database backend, run by `manage.py db_worker`. A larger deployment points
+# TAIZHANG_TASKS_BACKEND at another backend (RQ, Celery) without a code change;
+# docs/background.md explains.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TAIZHANG_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# Uploads parsed by the task worker rather than in the request: larger than this, or PDFs
+# (reading a PDF's text layer is slow whatever its size).
+TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 256 * 1024, "PDF": True}
+
+# What the scheduler (manage.py run_scheduler) runs, and every how many seconds.
+TAIZHANG_SCHEDULE = [
+    ("send_reminders", 600),
+    ("retry_notifications", 60),
+    ("prune_db_task_results", 86400, "--min-age-days", "30"),
+]
+# Reminders (supervision/reminders.py): 黄灯 N working days before a due date, 红灯 every M
+# working days after it at most K times, reviews waiting more than N working days.
+TAIZHANG_REMINDERS = {
+    "DUE_WORKING_DAYS": 3,
+    "OVERDUE_EVERY_WORKING_DAYS": 3,
+    "OVERDUE_TIMES": 3,
+    "REVIEW_WAITING_WORKING_DAYS": 5,
+}
+
+# Mail: SMTP when TAIZHANG_SMTP_HOST is set, else written to files in var/mail (the demo
+# shows there what would have been sent).
+EMAIL_HOST = os.environ.get("TAIZHANG_SMTP_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("TAIZHANG_SMTP_PORT", "465"))
+    EMAIL_HOST_USER = os.environ.get("TAIZHANG_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("TAIZHANG_SMTP_PASSWORD", "")
+    EMAIL_USE_SSL = os.environ.get("TAIZHANG_SMTP_SECURITY", "ssl") == "ssl"
+    EMAIL_USE_TLS = os.environ.get("TAIZHANG_SMTP_SECURITY", "ssl") == "starttls"
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = os.environ.get("TAIZHANG_MAIL_FROM", "台账 <taizhang@localhost>")
+
+# Notifications (taizhang.notifications): the address people follow from a message, the
+# hosts group-robot webhooks may point at (nothing else is ever posted to), and the SMS
+# gateway (none unless configured; docs/notifications.md).
+TAIZHANG_SITE_URL = os.environ.get("TAIZHANG_SITE_URL", "http://127.0.0.1:8000")
+TAIZHANG_WEBHOOK_HOSTS = {
+    "wecom": ["qyapi.weixin.qq.com"],
+    "dingtalk": ["oapi.dingtalk.com"],
+}
+TAIZHANG_SMS_GATEWAY = {
+    "URL": os.environ.get("TAIZHANG_SMS_URL", ""),
+    "TOKEN": os.environ.get("TAIZHANG_SMS_TOKEN", ""),
+    "SIGN": os.environ.get("TAIZHANG_SMS_SIGN", ""),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -111,6 +111,8 @@ def _person(organisation: Organisation, spec: dict, password: str) -> User:
         organisation=organisation,
         unit=unit,
         region=region,
+        email=spec.get("email", ""),
+        phone=spec.get("phone", ""),
     )
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from django.utils import timezone
 
 from taizhang.accounts.models import Role
-from taizhang.demo import clock, fulfilments, notice, reports, scheme, targets
+from taizhang.demo import clock, fulfilments, notice, reminders, reports, scheme, targets
 from taizhang.reporting.periods import Due, create_period, spans_of_year
 from taizhang.surveys import demo as survey_demo
 from taizhang.units.models import Unit
@@ -26,6 +26,7 @@ def tell(organisation, spec: dict, config: dict, office, staff: list) -> None:
     targets.track_targets(plan, spec.get("targets", []), office, live_on)
     fulfilments.record_years(plan, config["duties"], spec.get("duties_behind", []), cast, live_on)
     reports.file_due_periods(plan, periods, reporting, spec.get("behind", []), cast)
+    reminders.replay(organisation, periods, clock.today())
     if "notice" in spec:
         notice.send_reminder(plan, spec["notice"], office)
     if "survey" in spec:

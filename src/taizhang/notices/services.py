@@ -17,10 +17,14 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 
 from taizhang.audit.log import record
 from taizhang.notices import document as notice_document
 from taizhang.notices.models import AuditAction, UrgeNotice
+from taizhang.notifications.api import Message, notify
+from taizhang.notifications.events import Event
+from taizhang.notifications.recipients import Duty, for_unit
 from taizhang.plans.models import Measure
 from taizhang.supervision import overdue
 from taizhang.units.models import Organisation
@@ -269,7 +273,27 @@ def issue(
         },
         organisation=notice.organisation_id,
     )
+    _tell(notice)
     return notice
+
+
+def _tell(notice: UrgeNotice) -> None:
+    """The unit hears of the notice in its messages (and group chat) the moment it is
+    issued."""
+    unit = notice.unit
+    notify(
+        notice.organisation,
+        Message(
+            Event.NOTICE_ISSUED,
+            f"notice_issued:{notice.pk}",
+            f"{notice.get_level_display()}：{notice.title}",
+            f"{office_name(notice.organisation)}向{unit.name}发出{notice.get_level_display()}"
+            f"（{notice.number}），涉及{len(notice.items)}个督办事项，请及时办理。",
+            reverse("notices:detail", kwargs={"notice_id": notice.pk}),
+        ),
+        users=for_unit(unit, Duty.FILE),
+        units=[unit],
+    )
 
 
 def document_text(notice: UrgeNotice) -> notice_document.NoticeText:

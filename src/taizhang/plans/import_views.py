@@ -17,7 +17,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from taizhang.accounts.access import load
-from taizhang.plans import importing
+from taizhang.plans import background, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
 from taizhang.units.models import Collective, Region, Unit
@@ -103,8 +103,13 @@ class ReviseView(OfficeOnlyMixin, FormView):
 
 def _stage(request, form, *, region, parent, revises):
     """Parse the upload into a PlanImport and go to its preview; None with the form's
-    error set when the file cannot become a plan."""
+    error set when the file cannot become a plan. A large file or a PDF is parsed in the
+    background: the person follows its progress on the job's page, which leads on to the
+    preview (or says in Chinese why the file cannot be imported)."""
     upload = form.cleaned_data["file"]
+    if background.parse_in_background(upload):
+        job = background.parse_later(request, upload, region, parent, revises)
+        return redirect("jobs:job", job_id=job.pk)
     try:
         plan_import = importing.stage(
             request.user.organisation,

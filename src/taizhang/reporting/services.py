@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.plans.models import Assignment
+from taizhang.reporting import events
 from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.reporting.models import (
     AuditAction,
@@ -139,7 +140,7 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         raise ValidationError("退回时请填写退回意见。")
     by_office = report.is_lead_report or getattr(reviewer, "role", None) == "office_admin"
     stage = Review.Stage.OFFICE if by_office else Review.Stage.LEAD
-    Review.objects.create(
+    review = Review.objects.create(
         report=report, reviewer=reviewer, stage=stage, decision=decision, comment=comment
     )
     report.state = (
@@ -148,7 +149,10 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
         else ProgressReport.State.RETURNED
     )
     action = AuditAction.ACCEPT if decision == Review.Decision.ACCEPT else AuditAction.RETURN
-    return _commit(report, reviewer, action, {"state": report.state}, reason=comment[:500])
+    report = _commit(report, reviewer, action, {"state": report.state}, reason=comment[:500])
+    if decision == Review.Decision.RETURN:
+        events.report_returned(report, review)
+    return report
 
 
 @transaction.atomic

@@ -244,3 +244,29 @@ def set_members(collective: Collective, units: Iterable[Unit], actor, reason="")
             organisation=collective.organisation_id,
         )
     return removed
+
+
+# -- organisations ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_organisation(actor, name: str, prefix: str, office_name: str = "") -> Organisation:
+    """A new organisation (tenant) with the region it governs, added by the system
+    administrator; its office then runs everything inside it."""
+    name, prefix = name.strip(), prefix.strip()
+    if not name or not prefix:
+        raise DirectoryError("请填写组织名称和单位名称前缀。")
+    if Organisation.objects.filter(name=name).exists():
+        raise DirectoryError("已有同名组织。")
+    organisation = Organisation.objects.create(
+        name=name, prefix=prefix, office_name=office_name.strip()
+    )
+    Region.objects.create(organisation=organisation, name=name, level=Region.Level.PREFECTURE)
+    record(
+        actor,
+        AuditAction.CREATE,
+        organisation,
+        {"name": name, "prefix": prefix, "office_name": organisation.office_name},
+        organisation=organisation,
+    )
+    return organisation

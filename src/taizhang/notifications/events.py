@@ -1,0 +1,19 @@
+"""The declared events people are told about. An app that tells people something new adds
+its event here (a code and a Chinese label) and calls ``notifications.notify`` from its
+write path; nothing else changes."""
+
+from django.db import models
+
+
+class Event(models.TextChoices):
+    REPORT_DUE = "report_due", "报送提醒（黄灯）"
+    REPORT_OVERDUE = "report_overdue", "逾期提醒（红灯）"
+    REPORT_RETURNED = "report_returned", "报告被退回"
+    REVIEW_WAITING = "review_waiting", "待审核提醒"
+    NOTICE_ISSUED = "notice_issued", "催办通知"
+    ACCOUNT_CREATED = "account_created", "账号开通"
+    CHANNEL_TEST = "channel_test", "渠道测试"
+
+
+# Events that concern one person only: never posted to a unit's group chat.
+PERSONAL = frozenset({Event.ACCOUNT_CREATED})

@@ -1,0 +1,209 @@
+"""The reminders the scheduler sends (manage.py send_reminders): what is due soon, what
+is late, what waits for review. Each is a message to the people of a unit (and its group
+chat), keyed so that a scan run twice, or every ten minutes, tells each thing once.
+
+- 黄灯 (report_due): N working days before a period's due date (default 3, counted on the
+  Chinese calendar, so a due date after the National Day holiday warns before it), a unit
+  that has not sent every report it owes for the period is told which ones. Once per unit
+  and period.
+- 红灯 (report_overdue): after the due date, the unit is told again every M working days
+  (default 3), at most K times (default 3); after that the office's urging notice
+  (催办通知) takes over. Sending the reports stops both: only what is still owed counts.
+- 待审核 (review_waiting): reports waiting more than N working days (default 5) for review
+  are counted for whoever reviews them (the lead unit's reviewers, else the office), once
+  a week.
+
+Reminders go out on working days only, as an office would send them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from taizhang.notifications.api import Message, notify, pending
+from taizhang.notifications.events import Event
+from taizhang.notifications.recipients import Duty, for_unit, office
+from taizhang.plans.models import Assignment
+from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting.status import SENT_STATES
+from taizhang.units.models import Organisation, Unit
+from taizhang.workdays import add_working_days, is_working_day, working_days_between
+
+DEFAULTS = {
+    "DUE_WORKING_DAYS": 3,
+    "OVERDUE_EVERY_WORKING_DAYS": 3,
+    "OVERDUE_TIMES": 3,
+    "REVIEW_WAITING_WORKING_DAYS": 5,
+}
+MAX_NUMBERS_SHOWN = 10
+OVERDUE_HORIZON = timedelta(days=180)  # older periods are the urging notices' business
+
+
+def setting(name: str) -> int:
+    return {**DEFAULTS, **getattr(settings, "TAIZHANG_REMINDERS", {})}[name]
+
+
+@dataclass
+class Reminder:
+    organisation: Organisation
+    message: Message
+    users: list
+    units: list = field(default_factory=list)
+
+    def pending(self):
+        return pending(self.organisation, self.message, self.users, self.units)
+
+    def send(self):
+        return notify(self.organisation, self.message, self.users, self.units)
+
+
+def due_reminders(today: date, organisations=None) -> list[Reminder]:
+    """Every reminder due on ``today`` (none on a non-working day)."""
+    if not is_working_day(today):
+        return []
+    reminders = []
+    for organisation in organisations or Organisation.objects.order_by("pk"):
+        reminders += _reports(organisation, today)
+        reminders += _reviews_waiting(organisation, today)
+    return reminders
+
+
+# -- reports due and overdue ------------------------------------------------------------------
+
+
+def _reports(organisation, today: date) -> list[Reminder]:
+    periods = list(
+        Period.objects.filter(
+            plan__organisation=organisation,
+            starts_on__lte=today,
+            due_on__gte=today - OVERDUE_HORIZON,
+            due_on__lte=today + timedelta(days=60),
+        ).select_related("plan")
+    )
+    periods = [p for p in periods if _stage(p, today) is not None]
+    if not periods:
+        return []
+    owed = _owed(periods)
+    units = Unit.objects.in_bulk({unit_id for _, unit_id in owed})
+    reminders = []
+    for period in periods:
+        stage = _stage(period, today)
+        for (period_id, unit_id), numbers in sorted(owed.items()):
+            if period_id == period.pk:
+                unit = units[unit_id]
+                message = _due_message(period, unit, numbers, today, stage)
+                users = for_unit(unit, Duty.FILE)
+                reminders.append(Reminder(organisation, message, users, [unit]))
+    return reminders
+
+
+def _stage(period, today: date) -> int | None:
+    """None: nothing to say today; -1: 黄灯; n >= 0: the n-th 红灯."""
+    if today <= period.due_on:
+        warn_from = add_working_days(period.due_on, -setting("DUE_WORKING_DAYS"))
+        return -1 if today >= warn_from else None
+    late = working_days_between(period.due_on, today)
+    return min(
+        max(late - 1, 0) // setting("OVERDUE_EVERY_WORKING_DAYS"), setting("OVERDUE_TIMES") - 1
+    )
+
+
+def _owed(periods) -> dict[tuple[int, int], list[int]]:
+    """(period, unit) -> the numbers of the measures whose report the unit has not sent."""
+    plans = {p.plan_id for p in periods}
+    sent = set(
+        ProgressReport.objects.filter(period__in=periods, state__in=SENT_STATES).values_list(
+            "assignment_id", "period_id"
+        )
+    )
+    assignments = Assignment.objects.filter(
+        measure__plan_id__in=plans, measure__withdrawn=False
+    ).values_list("pk", "measure__plan_id", "measure__number", "unit_id")
+    by_plan = defaultdict(list)
+    for row in assignments:
+        by_plan[row[1]].append(row)
+    owed: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for period in periods:
+        for pk, _plan, number, unit_id in by_plan[period.plan_id]:
+            if (pk, period.pk) not in sent:
+                owed[(period.pk, unit_id)].append(number)
+    return {key: sorted(numbers) for key, numbers in owed.items()}
+
+
+def _due_message(period, unit, numbers: list[int], today: date, stage: int) -> Message:
+    shown = "、".join(str(n) for n in numbers[:MAX_NUMBERS_SHOWN])
+    if len(numbers) > MAX_NUMBERS_SHOWN:
+        shown += f"等{len(numbers)}项"
+    due = f"{period.due_on.year}年{period.due_on.month}月{period.due_on.day}日"
+    what = (
+        f"《{period.plan.title}》{period.name}尚有{len(numbers)}项任务的进展报告未报送"
+        f"（任务{shown}）"
+    )
+    link = reverse("workspace:todo")
+    if stage < 0:
+        left = working_days_between(today, period.due_on)
+        when = "今天截止" if left == 0 else f"还有{left}个工作日"
+        return Message(
+            Event.REPORT_DUE,
+            f"report_due:{period.pk}:{unit.pk}",
+            f"黄灯提醒：{period.name}进展报告将于{due}截止",
+            f"{unit.name}：{what}，报送截止日期为{due}（{when}），请及时填报。",
+            link,
+        )
+    late = working_days_between(period.due_on, today)
+    return Message(
+        Event.REPORT_OVERDUE,
+        f"report_overdue:{period.pk}:{unit.pk}:{stage}",
+        f"红灯提醒：{period.name}进展报告已逾期",
+        f"{unit.name}：{what}，已于{due}截止，逾期{late}个工作日，请尽快报送。",
+        link,
+    )
+
+
+# -- reviews waiting ----------------------------------------------------------------------------
+
+
+def _reviews_waiting(organisation, today: date) -> list[Reminder]:
+    """Reports sent more than N working days ago and not yet reviewed, counted for each
+    reviewing unit (the measure's lead unit; the office for lead units' own reports)."""
+    limit = setting("REVIEW_WAITING_WORKING_DAYS")
+    waiting = ProgressReport.objects.filter(
+        assignment__unit__organisation=organisation,
+        state=ProgressReport.State.SUBMITTED,
+        submitted_at__date__lte=today - timedelta(days=limit),
+    ).values_list("submitted_at", "assignment__role", "assignment__measure_id")
+    leads = dict(
+        Assignment.objects.filter(
+            measure__plan__organisation=organisation, role=Assignment.Role.LEAD
+        ).values_list("measure_id", "unit_id")
+    )
+    by_reviewer: dict[int | None, list] = defaultdict(list)
+    for submitted_at, role, measure_id in waiting:
+        day = timezone.localtime(submitted_at).date()
+        if working_days_between(day, today) <= limit:
+            continue
+        reviewer = None if role == Assignment.Role.LEAD else leads.get(measure_id)
+        by_reviewer[reviewer].append(day)
+    units = Unit.objects.in_bulk([u for u in by_reviewer if u is not None])
+    week = "{}-{:02d}".format(*today.isocalendar()[:2])
+    reminders = []
+    for unit_id, days in sorted(by_reviewer.items(), key=lambda item: item[0] or 0):
+        unit = units.get(unit_id)
+        who = unit.name if unit else (organisation.office_name or "依法治理办")
+        oldest = min(days)
+        message = Message(
+            Event.REVIEW_WAITING,
+            f"review_waiting:{unit_id or 'office'}:{week}",
+            f"待审核提醒：{len(days)}份进展报告等待审核超过{limit}个工作日",
+            f"{who}：有{len(days)}份进展报告报送后超过{limit}个工作日尚未审核"
+            f"（最早于{oldest.month}月{oldest.day}日报送），请及时审核。",
+            reverse("workspace:todo"),
+        )
+        users = for_unit(unit, Duty.REVIEW) if unit else office(organisation.pk)
+        reminders.append(Reminder(organisation, message, users, [unit] if unit else []))
+    return reminders
