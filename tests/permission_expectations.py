@@ -230,8 +230,6 @@ ADMIN = {
     **_admin_model("audit_auditentry", add="403", delete="403"),
     **_admin_model("web_failedsignin", add="403"),
     **_admin_model("web_signin", add="403", delete="403"),
-    # background task results (django-tasks-db): read-only
-    **_admin_model("django_tasks_database_dbtaskresult", add="403", delete="403"),
 }
 # fmt: on
 

@@ -275,8 +275,6 @@ def _build(world_function):
             **access, get_data="", post_data="", failures_since_start=1
         ).pk,
         "web_signin": AccessLog.objects.create(**access).pk,
-        # the module's data is built outside the tests' settings: the database backend
-        "django_tasks_database_dbtaskresult": _queued_task(),
     }
     data.entry_content_type = ContentType.objects.get_for_model(AuditEntry).pk
     data.sessions = {role: _session_of(user) for role, user in people.items()}
@@ -311,12 +309,6 @@ def _people_objects(data, world, report, liaison=None):
     data.delivery = notification.deliveries.get()
     data.job = progress.start(Job.Kind.EXPORT, office, office.organisation, "导出")
     progress.finish(data.job, content=b"PK", filename="导出.xlsx")
-
-
-def _queued_task():
-    from taizhang.notifications.tasks import deliver
-
-    return deliver.using(backend="default").enqueue(0).id
 
 
 def _session_of(user) -> str:

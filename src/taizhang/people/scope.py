@@ -63,4 +63,5 @@ def people_for(actor) -> QuerySet[User]:
 
 
 def manages(actor, user) -> bool:
-    return user is not None and people_for(actor).filter(pk=user.pk).exists()
+    # Rules are asked about any object a page holds; only an account can be managed.
+    return isinstance(user, User) and people_for(actor).filter(pk=user.pk).exists()

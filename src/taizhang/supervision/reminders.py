@@ -30,7 +30,6 @@ from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
 from taizhang.reporting.models import Period, ProgressReport
-from taizhang.reporting.status import SENT_STATES
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
 
@@ -117,9 +116,9 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
     """(period, unit) -> the numbers of the measures whose report the unit has not sent."""
     plans = {p.plan_id for p in periods}
     sent = set(
-        ProgressReport.objects.filter(period__in=periods, state__in=SENT_STATES).values_list(
-            "assignment_id", "period_id"
-        )
+        ProgressReport.objects.filter(period__in=periods)
+        .filed()
+        .values_list("assignment_id", "period_id")
     )
     assignments = Assignment.objects.filter(
         measure__plan_id__in=plans, measure__withdrawn=False
