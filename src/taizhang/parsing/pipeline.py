@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from taizhang.parsing import diagnostics, titles
+from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.model import Attribution, Measure, PlanDocument
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
@@ -16,6 +17,8 @@ from taizhang.parsing.units import infer_level, load_gazetteer, split_attributio
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     """Parse the text of a plan. Never raises on odd text; problems become diagnostics."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    layout = restore(text)
+    text = layout.text
     gazetteer = gazetteer or load_gazetteer()
     metadata = extract_metadata(text)
     skeleton = parse_skeleton(text)
@@ -42,7 +45,14 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     )
     unknown = {m.line: a.unknown for m, a in zip(measures, attributions, strict=True) if a.unknown}
     plan.diagnostics = diagnostics.check(plan, skeleton, unknown_units=unknown)
+    _point_at_source(plan, layout)
     return plan
+
+
+def _point_at_source(plan: PlanDocument, layout: Layout) -> None:
+    """Line numbers of the restored text -> lines of the text as given."""
+    for item in (*plan.chapters, *plan.sections, *plan.tasks, *plan.diagnostics):
+        item.line = layout.source_line(item.line)
 
 
 def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
