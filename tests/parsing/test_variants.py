@@ -23,6 +23,8 @@ VARIANTS = {
     "stray spaces inside words": (variants.in_word_spaces, None),
     "full-width punctuation": (variants.fullwidth, variants.fullwidth),
     "attribution on label lines": (variants.own_line_labels, None),
+    "labels in 【】": (variants.bracket_labels, None),
+    "every line break removed": (variants.run_in, None),
     "traditional characters": (variants.traditional, variants.traditional),
 }
 

@@ -13,14 +13,23 @@ CHINESE_DIGITS = "〇零一二三四五六七八九十百"
 
 # Kinds, outermost first. The measure level is decided per document (structure.py).
 CHAPTER = "chapter"  # 一、  一.  第一部分  第一章
-SECTION = "section"  # (一)  （一）
+SECTION = "section"  # (一)  （一）  第一节
 ARABIC = "arabic"  # 1.  1、  1．
+OUTLINE2 = "outline2"  # 2.1  (decimal outlines)
+OUTLINE3 = "outline3"  # 2.1.1
 PAREN_ARABIC = "paren_arabic"  # (1)  （1）
 ARTICLE = "article"  # 第一条
 
+# Kinds, outermost first.
+ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, ARTICLE]
+
 _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
+    (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
+    # decimal outlines: the number is the last part; never a decimal like 1.5亿 or 12.5%
+    (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
+    (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),
     (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
@@ -57,9 +66,21 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def match_marker(folded: str, pos: int = 0) -> Marker | None:
+# A number a bad copy garbled (U+FFFD, "?"), followed by the separator of a 1. marker.
+_GARBLED = re.compile(r"[\ufffd?]{1,2}([.、])(?!\d)\s*")
+
+
+def match_garbled(folded: str, pos: int = 0) -> Marker | None:
+    """A 1. marker whose digits a copy garbled; its number is read from the sequence."""
+    found = _GARBLED.match(folded, pos)
+    return Marker(ARABIC, 0, found.end(), "", found.group(1)) if found else None
+
+
+def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
     """The marker that starts at ``pos`` of a folded line, if any."""
     for kind, pattern in _PATTERNS:
+        if not outlines and kind in (OUTLINE2, OUTLINE3):
+            continue
         found = pattern.match(folded, pos)
         if not found:
             continue

@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from taizhang.parsing import markers as mk
-from taizhang.parsing.attribution_text import find_attribution, starts_with_label
+from taizhang.parsing.attribution_text import (
+    attribution_starts,
+    find_attribution,
+    starts_with_label,
+)
+from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.vocabulary import vocabulary
@@ -24,6 +31,10 @@ from taizhang.parsing.vocabulary import vocabulary
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
 _LINE_INDENT = " \t\u2002\u2003\u3000\ufeff"
+_AFTER_SENTENCE = "sentence"  # a marker inside a line, after the end of a sentence
+_GLUED = "glued"  # a marker glued to the short heading before it
+_CONTENTS_HEADING = re.compile(r"(?:^|\n)[ \t\u3000]*目\s*录[ \t\u3000]*(?=\n)")
+_NOTICE_WINDOW = 4000  # characters: a covering notice stands at the top of the text
 
 
 @dataclass
@@ -33,7 +44,7 @@ class Found:
     marker: mk.Marker
     start: int  # offset of the marker in the text
     line: int  # 1-based line number
-    run_in: bool = False
+    run_in: str = ""  # "" at a line start, else _AFTER_SENTENCE or _GLUED
     end: int = 0  # offset where the next structural marker starts
 
 
@@ -46,6 +57,8 @@ class RawMeasure:
     attribution_raw: str | None
     line: int
     unnumbered: bool = False  # its number was inferred
+    own_line: bool = False  # its attribution stands on a line of its own below the text
+    shared_from: int | None = None  # the line of the attribution it shares with the next
     deadline: str | None = None  # from a table's 完成时限 column
 
 
@@ -63,15 +76,18 @@ def parse_skeleton(text: str) -> Skeleton:
     line_starts = _line_starts(text)
     found = _candidates(folded, line_starts)
     found = _drop_chunk_markers(found, folded)
-    found = _keep_in_sequence(found)
-    found = _skip_table_of_contents(found, folded)
-    found = _skip_notice_items(found)
+    found = _in_sequence(found)
+    found = _outside_table_of_contents(found, folded)
+    found = _outside_covering_notice(found, folded)
     _set_ends(found, len(text))
-    measure_kind, heading_kinds = _measure_level(found, text, folded)
+    level = _measure_level(found, folded)
     # markers below the measure level are sub-points inside a measure's text
-    found = [f for f in found if f.marker.kind in heading_kinds | {measure_kind}]
+    found = [f for f in found if f.marker.kind in level.kinds]
     _set_ends(found, len(text))
-    return _assemble(found, measure_kind, heading_kinds, text, folded)
+    skeleton = _assemble(found, level, text, folded)
+    skeleton.diagnostics += level.diagnostics
+    _share_list_attributions(skeleton)
+    return skeleton
 
 
 # -- finding markers ------------------------------------------------------------------
@@ -83,17 +99,6 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _line_number(line_starts: list[int], offset: int) -> int:
-    low, high = 0, len(line_starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if line_starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low + 1
-
-
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     found: list[Found] = []
     for number, start in enumerate(line_starts, 1):
@@ -102,31 +107,41 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
         pos = start
         while pos < end and folded[pos] in _LINE_INDENT:
             pos += 1
-        marker = mk.match_marker(folded, pos)
+        marker = mk.match_marker(folded, pos) or mk.match_garbled(folded, pos)
         if marker:
             found.append(Found(marker, pos, number))
+            found.extend(_glued_children(folded, marker, end, number))
         for inner in mk.run_in_positions(folded[start:end]):
-            marker = mk.match_marker(folded, start + inner)
-            if marker and start + inner > pos:
-                found.append(Found(marker, start + inner, number, run_in=True))
-        found.extend(_heading_children(folded, pos, end, number, marker))
+            run_in = mk.match_marker(folded, start + inner, outlines=False)
+            if run_in and start + inner > pos:
+                found.append(Found(run_in, start + inner, number, run_in=_AFTER_SENTENCE))
+                found.extend(_glued_children(folded, run_in, end, number))
     return found
 
 
-def _heading_children(folded, pos, end, line, marker) -> list[Found]:
-    """A chapter heading run into its first child: 一、推动…观念(一)把学习…"""
-    if not marker or marker.kind != mk.CHAPTER:
-        return []
-    window = folded[marker.end : min(end, marker.end + 40)]
-    stop = window.find("。")
-    window = window if stop < 0 else window[:stop]
-    for child in (r"\(\s*一\s*\)", r"1[.、](?!\d)"):
-        hit = re.search(child, window)
-        if hit and hit.start() > 1:
-            child_marker = mk.match_marker(folded, marker.end + hit.start())
-            if child_marker:
-                return [Found(child_marker, marker.end + hit.start(), line, run_in=True)]
-    return []
+# A child marker right after a short heading, with no sentence end between:
+# "二、增强全社会法治观念(一)组织…思想1.把…" (text whose line breaks were lost, seeds 000
+# and 001 printed run-in in tests/parsing/test_variants.py; corpus 003 and 043).
+_CHILD = re.compile(
+    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}条"
+)
+
+
+def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list[Found]:
+    """Markers glued to the heading before them; the sequence check decides which count."""
+    out = []
+    while marker.kind in (mk.CHAPTER, mk.SECTION, mk.ARABIC):
+        window = folded[marker.end : min(end, marker.end + _MAX_HEADING)]
+        stop = min((i for i in (window.find("。"), window.find(";")) if i >= 0), default=-1)
+        window = window if stop < 0 else window[:stop]
+        hit = _CHILD.search(window, 2)
+        child = mk.match_marker(folded, marker.end + hit.start(), outlines=False) if hit else None
+        if child is None or _ORDER.index(child.kind) <= _ORDER.index(marker.kind):
+            break
+        out.append(Found(child, marker.end + hit.start(), line, run_in=_GLUED))
+        marker = child
+    return out
 
 
 def _ends_sentence(folded: str, before: int) -> bool:
@@ -146,7 +161,8 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     """Document-sharing sites number their page chunks "1、 2、 3、" mid-sentence.
 
     A family of arabic markers (same separator) most of which interrupt a sentence is
-    such a chunk numbering, not structure.
+    such a chunk numbering, not structure; the text stays, only the markers go (corpus 003
+    and 029, both copies from sharing sites).
     """
     interrupted: Counter = Counter()
     total: Counter = Counter()
@@ -169,55 +185,137 @@ def _after_heading(found: list[Found], item: Found, folded: str) -> bool:
     return False
 
 
-_ORDER = [mk.CHAPTER, mk.SECTION, mk.ARABIC, mk.PAREN_ARABIC, mk.ARTICLE]
+_ORDER = mk.ORDER
 
 
-def _keep_in_sequence(found: list[Found]) -> list[Found]:
-    """Drop run-in markers that are not the next number of their kind.
+def _in_sequence(found: list[Found]) -> list[Found]:
+    """Keep the markers that continue their numbering; resynchronise after a lost one.
 
-    A marker at the start of a line is trusted (a gap becomes a diagnostic later); one in
-    the middle of a line only when it continues the numbering, so "。2、" inside a
-    sentence about two things does not start a measure.
+    A marker at the start of a line is trusted (a gap becomes a diagnostic later), and a
+    garbled number there takes the next number of its kind. One inside a line counts when
+    it is the next number of its kind, restarts at 1 under a new heading, or (after a
+    sentence end) skips one number that a copy lost; so one missed or garbled number does
+    not reject every later one ("。2、" inside a sentence about two things still does not
+    start a measure).
     """
     last: dict[str, int] = {}
+    fresh = set(_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
-    for item in sorted(found, key=lambda f: f.start):
-        kind, number = item.marker.kind, item.marker.number
+    for item in sorted(found, key=lambda f: (f.start, bool(f.run_in))):
         if kept and kept[-1].start == item.start:
             continue
-        if item.run_in and number != last.get(kind, 0) + 1:
+        kind = item.marker.kind
+        expected = last.get(kind, 0) + 1
+        if item.marker.number == 0:  # garbled: the sequence says which it is
+            item.marker = replace(item.marker, number=expected, label=str(expected))
+        number = item.marker.number
+        if item.run_in and not (
+            number == expected
+            or (number == 1 and kind in fresh)
+            or (item.run_in == _AFTER_SENTENCE and number == expected + 1)
+        ):
             continue
         kept.append(item)
         last[kind] = number
-        if kind in _ORDER:
-            for lower in _ORDER[_ORDER.index(kind) + 1 :]:
-                if lower != mk.ARTICLE:
-                    last.pop(lower, None)
+        fresh.discard(kind)
+        fresh.update(_ORDER[_ORDER.index(kind) + 1 :])
     return kept
 
 
-def _skip_table_of_contents(found: list[Found], folded: str) -> list[Found]:
-    """A table of contents lists the chapters once before the body lists them again.
+def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
+    """Leave out the entries of a table of contents, and nothing else.
 
-    When chapter 一 comes back and nothing between the two carried a sentence, the first
-    run was the table of contents."""
+    Its entries are headings with no sentence between them, after a 目录 line or before the
+    body lists chapter 一 again (corpus 041 and the contents fixture in test_structure).
+    """
+    entries = _contents_after_heading(found, folded) or _contents_listed_twice(found, folded)
+    return [f for f in found if id(f) not in entries]
+
+
+def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
+    heading = _CONTENTS_HEADING.search(folded)
+    if heading is None:
+        return set()
+    entries: set[int] = set()
+    after = [f for f in found if f.start > heading.end()]
+    for item, following in itertools.zip_longest(after, after[1:]):
+        stop = following.start if following else len(folded)
+        if "。" in folded[item.start : stop]:
+            break
+        entries.add(id(item))
+    return entries
+
+
+def _contents_listed_twice(found: list[Found], folded: str) -> set[int]:
     first_chapters = [
         i for i, f in enumerate(found) if f.marker.kind == mk.CHAPTER and f.marker.number == 1
     ]
     if len(first_chapters) < 2:
-        return found
-    restart = first_chapters[1]
-    contents = folded[found[first_chapters[0]].start : found[restart].start]
-    return found[restart:] if "。" not in contents else found
+        return set()
+    first, restart = first_chapters[0], first_chapters[1]
+    if "。" in folded[found[first].start : found[restart].start]:
+        return set()
+    return {id(f) for f in found[first:restart]}
 
 
-def _skip_notice_items(found: list[Found]) -> list[Found]:
-    """Numbered items before the first chapter belong to the covering notice (请于…报送),
-    not to the plan, when the plan itself is organised in chapters."""
-    chapters = [i for i, f in enumerate(found) if f.marker.kind == mk.CHAPTER]
-    if not chapters:
+def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
+    """Leave out the items of a covering notice: "通知如下:1.…", "附件:1.…".
+
+    The notice is found by its wording (关于印发…的通知, 现将…印发给你们, 通知如下) and
+    ends at its signature date or at the plan's own title line below it (corpus 004, 011,
+    031 and fixture b_notice_wrapper). A notice whose items carry attributions is the plan
+    itself, and nothing is left out.
+    """
+    span = _notice_span(folded)
+    if span is None:
         return found
-    return found[chapters[0] :]
+    if span[1] < 0:  # no signature, no title line: the plan's first chapter ends it
+        chapters = [f.start for f in found if f.marker.kind == mk.CHAPTER and f.start > span[0]]
+        if not chapters:
+            return found
+        span = (span[0], chapters[0])
+    _set_ends(found, len(folded))
+    inside = [f for f in found if span[0] <= f.start < span[1]]
+    if any(_attribution_between(folded, f.marker.end, f.end) for f in inside):
+        return found
+    return [f for f in found if not span[0] <= f.start < span[1]]
+
+
+def _notice_span(folded: str) -> tuple[int, int] | None:
+    """Where the covering notice starts and ends (-1: no end printed), or None."""
+    cue = _notice_cue().search(folded, 0, _NOTICE_WINDOW)
+    if cue is None:
+        return None
+    start = folded.rfind("\n", 0, cue.start()) + 1
+    offset = folded.find("\n", cue.end())
+    while 0 <= offset < len(folded):
+        line_end = folded.find("\n", offset + 1)
+        line_end = len(folded) if line_end < 0 else line_end
+        line = folded[offset + 1 : line_end].strip(_LINE_INDENT + "|")
+        if is_date_only(line.replace(" ", "")) or _is_plan_title(line):
+            return start, line_end
+        offset = line_end if line_end < len(folded) else -1
+    return start, -1
+
+
+def _is_plan_title(line: str) -> bool:
+    """A line that is nothing but a plan's title: no sentence, ends with a document kind."""
+    return mk.match_marker(line) is None and _plan_title().fullmatch(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _notice_cue() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, vocabulary()["notice_cues"])))
+
+
+@lru_cache(maxsize=1)
+def _plan_title() -> re.Pattern:
+    kinds = "|".join(map(re.escape, vocabulary()["plan_kinds"]))
+    return re.compile(rf"[^,。;:!?《》]{{2,80}}?(?:{kinds})(?:\s*\([^()]{{0,24}}\))?")
+
+
+def _attribution_between(folded: str, start: int, end: int) -> bool:
+    return find_attribution(folded[start:end]) is not None
 
 
 def _set_ends(found: list[Found], length: int) -> None:
@@ -230,23 +328,119 @@ def _set_ends(found: list[Found], length: int) -> None:
 # -- deciding which level holds the measures -----------------------------------------
 
 
-def _measure_level(found: list[Found], text: str, folded: str) -> tuple[str | None, set[str]]:
-    """Which marker kind starts a measure, and which kinds are headings above it."""
+@dataclass
+class Level:
+    """Which marker kind starts a measure, and which kinds are the headings above it."""
+
+    measure: str | None
+    chapter: str | None = mk.CHAPTER
+    section: str | None = mk.SECTION
+    headings: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[str]:
+        return self.headings | {self.measure}
+
+
+_MEASURE_KINDS = (mk.SECTION, mk.ARABIC, mk.OUTLINE2, mk.OUTLINE3, mk.PAREN_ARABIC, mk.ARTICLE)
+_NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnostic
+
+
+def _measure_level(found: list[Found], folded: str) -> Level:
+    """The measure level is the kind of list whose items each carry one attribution.
+
+    Each kind is scored by the items whose whole span (down to the next item of the same or
+    an outer kind) holds exactly one attribution, weighted by their share: sub-points of
+    one measure share its attribution (few of them carry one), headings hold several.
+    So notice items, attachment lists and tables of contents never decide the level (seeds
+    000 and 001, corpus 011 and 046, the styles in test_structure). Without attributions
+    the older content rules decide.
+    """
+    scores = _attribution_scores(found, folded)
+    ranked = sorted(scores, key=lambda kind: (scores[kind], -_ORDER.index(kind)), reverse=True)
+    if ranked and scores[ranked[0]] > 0:
+        level = _level_of(ranked[0], found)
+        if len(ranked) > 1 and scores[ranked[1]] * _NARROW > scores[ranked[0]]:
+            level.diagnostics.append(
+                Diagnostic(
+                    "level-uncertain",
+                    f"Measures were read at the {_KIND_NAMES[ranked[0]]} level, but the "
+                    f"{_KIND_NAMES[ranked[1]]} items also carry units; check the measures.",
+                    None,
+                    level="info",
+                )
+            )
+        return level
+    return _level_of(_level_by_content(found, folded), found)
+
+
+_KIND_NAMES = {
+    mk.CHAPTER: "一、",
+    mk.SECTION: "(一)",
+    mk.ARABIC: "1.",
+    mk.OUTLINE2: "1.1",
+    mk.OUTLINE3: "1.1.1",
+    mk.PAREN_ARABIC: "(1)",
+    mk.ARTICLE: "第一条",
+}
+
+
+def _attribution_scores(found: list[Found], folded: str) -> dict[str, float]:
+    starts = attribution_starts(folded)
+    if not starts:
+        return {}
+    scores: dict[str, float] = {}
+    for kind in _MEASURE_KINDS:
+        items = [f for f in found if f.marker.kind == kind]
+        if not items:
+            continue
+        outer = set(_ORDER[: _ORDER.index(kind) + 1])
+        spans = _spans(found, items, outer, len(folded))
+        single = sum(1 for a, b in spans if bisect_left(starts, b) - bisect_left(starts, a) == 1)
+        scores[kind] = single * single / len(items)
+    return scores
+
+
+def _spans(found, items, outer, length) -> list[tuple[int, int]]:
+    """(start, end) of each item, down to the next item of the same or an outer kind."""
+    stops = [f.start for f in found if f.marker.kind in outer]
+    spans = []
+    for item in items:
+        i = bisect_left(stops, item.start + 1)
+        spans.append((item.marker.end, stops[i] if i < len(stops) else length))
+    return spans
+
+
+def _level_of(measure: str | None, found: list[Found]) -> Level:
+    present = {f.marker.kind for f in found}
+    if measure is None:
+        return Level(None, headings={mk.CHAPTER, mk.SECTION})
+    above = set(_ORDER[: _ORDER.index(measure)]) & present
+    if measure == mk.ARTICLE:
+        above = {mk.CHAPTER, mk.SECTION} & present
+    level = Level(measure, headings=above)
+    if measure in (mk.OUTLINE2, mk.OUTLINE3):
+        # decimal outlines: "1." chapters (when there are no 一、), "1.1" sections
+        level.chapter = mk.CHAPTER if mk.CHAPTER in present else mk.ARABIC
+        level.section = mk.OUTLINE2 if measure == mk.OUTLINE3 else mk.SECTION
+    return level
+
+
+def _level_by_content(found: list[Found], folded: str) -> str | None:
+    """Without attributions: articles; (1) under heading-only 1. lines; 1.; working (一)."""
     kinds = Counter(f.marker.kind for f in found)
     if kinds[mk.ARTICLE] >= 2:
-        return mk.ARTICLE, {mk.CHAPTER, mk.SECTION}
+        return mk.ARTICLE
     arabic = [f for f in found if f.marker.kind == mk.ARABIC]
     paren = [f for f in found if f.marker.kind == mk.PAREN_ARABIC]
     if paren and _mostly_content(paren, folded) and not _mostly_content(arabic, folded):
-        return mk.PAREN_ARABIC, {mk.CHAPTER, mk.SECTION, mk.ARABIC}
+        return mk.PAREN_ARABIC
     if arabic:
-        return mk.ARABIC, {mk.CHAPTER, mk.SECTION}
-    working = [
-        f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)
-    ]
-    if working:
-        return mk.SECTION, {mk.CHAPTER}
-    return None, {mk.CHAPTER, mk.SECTION}
+        return mk.ARABIC
+    if [f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)]:
+        return mk.SECTION
+    return None
 
 
 def _mostly_content(items: list[Found], folded: str) -> bool:
@@ -295,7 +489,8 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
 
 
 def _is_front_matter(title: str, words: list[str]) -> bool:
-    return any(word in title for word in words)
+    folded = fold(title)  # 總體目標 is 总体目标
+    return any(word in folded for word in words)
 
 
 def _heading(text: str, item: Found) -> str:
@@ -311,31 +506,34 @@ def _heading(text: str, item: Found) -> str:
 # -- assembling the skeleton ---------------------------------------------------------
 
 
-def _assemble(found, measure_kind, heading_kinds, text, folded) -> Skeleton:
+def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skeleton:
     skeleton = Skeleton()
     goal_words = vocabulary()["goal_headings"]
     front = vocabulary()["front_matter_headings"]
     chapter = section = None
     in_front_matter = True
-    lists = _list_families(found, folded, front)
+    lists = _list_families(found, folded, front, level)
     for item in found:
         kind = item.marker.kind
-        if kind == mk.CHAPTER and kind != measure_kind:
+        if kind == level.measure and _is_measure(item, folded):
+            measure = _measure(item, chapter, section, text)
+            if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
+                measure.no = len(skeleton.measures) + 1
+            skeleton.measures.append(measure)
+            continue
+        if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
             title = _heading(text, item)
             in_front_matter = _is_front_matter(title, front)
             skeleton.chapters.append(Chapter(chapter, title, item.line))
             _collect_goal(skeleton, item, text, goal_words)
-        elif kind == mk.SECTION and kind != measure_kind and mk.SECTION in heading_kinds:
+        elif kind == level.section and kind in level.headings:
             if id(item) in lists:
                 continue
             section = _number_label(item)
             title = _section_title(_heading(text, item), front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, goal_words)
-        elif kind == measure_kind and _is_measure(item, folded):
-            skeleton.measures.append(_measure(item, chapter, section, text))
-            continue
         if not in_front_matter:
             skeleton.measures += _unnumbered_measures(item, chapter, section, text, skeleton)
     return skeleton
@@ -371,7 +569,7 @@ def _unnumbered_measures(item: Found, chapter, section, text: str, skeleton) -> 
     return out
 
 
-def _list_families(found: list[Found], folded: str, front: list[str]) -> set[int]:
+def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
     """(一) items of a principle or duty list are clauses, not section headings.
 
     Decided per chapter: when most of its (一) items read like clauses, all of them are.
@@ -379,9 +577,9 @@ def _list_families(found: list[Found], folded: str, front: list[str]) -> set[int
     """
     families: list[list[Found]] = [[]]
     for item in found:
-        if item.marker.kind == mk.CHAPTER:
+        if item.marker.kind == level.chapter:
             families.append([])
-        elif item.marker.kind == mk.SECTION:
+        elif item.marker.kind == level.section:
             families[-1].append(item)
     out: set[int] = set()
     for family in families:
@@ -419,12 +617,14 @@ def _number_label(item: Found) -> str:
 
 def _measure(item: Found, chapter, section, text: str) -> RawMeasure:
     body = text[item.marker.end : item.end]
-    located = find_attribution(fold(body))
+    folded = fold(body)
+    located = find_attribution(folded)
     if located is None:
-        measure_text, raw = body, None
+        measure_text, raw, own_line = body, None, False
     else:
         measure_text = body[: located.text_end]
         raw = body[located.raw_start : located.raw_end]
+        own_line = folded[: located.text_end].rstrip(_LINE_INDENT).endswith("\n")
     return RawMeasure(
         no=item.marker.number,
         chapter=chapter,
@@ -432,4 +632,34 @@ def _measure(item: Found, chapter, section, text: str) -> RawMeasure:
         text=measure_text.strip(_LINE_INDENT + "\n\r"),
         attribution_raw=raw,
         line=item.line,
+        own_line=own_line,
     )
+
+
+def _share_list_attributions(skeleton: Skeleton) -> None:
+    """One attribution on its own line after items (1)-(4) covers all four.
+
+    When consecutive measures have no attribution and the next one's attribution stands on
+    a line of its own (not at the end of its sentence), the list shares it (the shared
+    style in test_structure, corpus 046). An info diagnostic names each measure it went to.
+    """
+    run: list[RawMeasure] = []
+    for measure in skeleton.measures:
+        if measure.attribution_raw is None:
+            run = run if run and measure.no == run[-1].no + 1 else []
+            run.append(measure)
+            continue
+        if measure.own_line and run and run[-1].no + 1 == measure.no:
+            for shared in run:
+                shared.attribution_raw = measure.attribution_raw
+                shared.shared_from = measure.line
+                skeleton.diagnostics.append(
+                    Diagnostic(
+                        "shared-attribution",
+                        f"Measure {shared.no} has no units of its own; it was given those "
+                        f"printed after measure {measure.no}.",
+                        shared.line,
+                        level="info",
+                    )
+                )
+        run = []

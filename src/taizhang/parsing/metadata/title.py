@@ -60,6 +60,8 @@ def _patterns() -> _Patterns:
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
     opener = alternation(words["preamble_openers"])
+    dates = vocabulary()["date"]
+    field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
@@ -73,7 +75,7 @@ def _patterns() -> _Patterns:
         run_in=re.compile(
             rf"(?:\d{{1,2}}、)?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         notice_word=re.compile(alternation(words["notice_words"])),

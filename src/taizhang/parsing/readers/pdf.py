@@ -65,10 +65,15 @@ def _page_lines(page) -> list[tuple[str, bool]]:
 
 
 def _unwrap(visual: list[tuple[str, bool]]) -> str:
+    """Join wrapped lines; a line that opens a numbered item or a label line never continues
+    the one above, whatever that one ends with (a wrapped line may end in ")")."""
+    from taizhang.parsing.layout import starts_item
+    from taizhang.parsing.normalize import fold
+
     lines: list[str] = []
     joining = False
     for text, wraps in visual:
-        if joining:
+        if joining and not starts_item(fold(text)):
             lines[-1] += text
         else:
             lines.append(text)

@@ -160,8 +160,9 @@ def _place_regex(places: dict) -> re.Pattern[str]:
 def _label_regex(labels: dict) -> re.Pattern[str]:
     """A field label, caught in a group named after the role it gives."""
     roles = "|".join(f"(?P<{role}>{words(labels[role])})" for role in (LEAD, RESPONSIBLE))
-    # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too.
-    return re.compile(rf"(?:{roles})[ \t]*:?")
+    # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too,
+    # and so do "【牵头单位】市司法局" and "责任主体。市司法局。".
+    return re.compile(rf"【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
 def _marker_regex(phrases: dict) -> re.Pattern[str]:
