@@ -70,6 +70,9 @@ def run_in(text: str) -> str:
     return "".join(line.strip() for line in text.split("\n"))
 
 
+FULL_TO_ASCII = {ord(c): chr(ord(c) - 0xFEE0) for c in "（），：；［］！？．"} | {0x3000: " "}
+
+
 def fullwidth(text: str) -> str:
     """ASCII punctuation printed full-width, as official documents print it."""
     table = {ord(c): chr(ord(c) + 0xFEE0) for c in "(),:;[]!?"}

@@ -13,6 +13,7 @@ Brackets are paired in one pass with a stack, so the work stays linear in the te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,13 +103,25 @@ def find_attribution(folded_body: str) -> Located | None:
 
 
 def attribution_starts(folded: str) -> list[int]:
-    """Where every attribution of a whole text starts, in order (for counting per list)."""
-    starts = [
-        open_at for open_at, close_at in bracket_pairs(folded) if _holds(folded, open_at, close_at)
-    ]
-    starts += [
-        m.start() for m in _label_pattern().finditer(folded) if _label_opens(folded, m.start())
-    ]
+    """Where every attribution of a whole text starts, in order (for counting per list).
+
+    Labels inside an attribution bracket belong to it, and labels that follow one another
+    with no sentence between ("【牵头单位】X【责任单位】Y", label lines) are one attribution.
+    """
+    brackets = [pair for pair in bracket_pairs(folded) if _holds(folded, *pair)]
+    starts = [open_at for open_at, _ in brackets]
+    inside = sorted(brackets)
+    previous = -1
+    for label in _label_pattern().finditer(folded):
+        at = label.start()
+        i = bisect_right(inside, (at, len(folded))) - 1
+        if i >= 0 and inside[i][0] < at < inside[i][1]:
+            continue
+        if not _label_opens(folded, at):
+            continue
+        if previous < 0 or "。" in folded[previous:at]:
+            starts.append(at)
+        previous = at
     return sorted(set(starts))
 
 

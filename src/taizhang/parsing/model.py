@@ -12,7 +12,7 @@ class Target:
     quote: str
     value: float
     unit: str
-    comparator: str = "="  # "=" or ">="
+    comparator: str = "="  # "=", ">=" or "<=" (an upper bound: 控制在5%以下)
     year: int | None = None
     per: str | None = None  # denominator of a per-capita target: "每万人" -> "万人"
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.model import Attribution, Measure, PlanDocument
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows
 from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
-from taizhang.parsing.units import infer_level, load_gazetteer, split_attribution
+from taizhang.parsing.units import first_is_lead, infer_level, load_gazetteer, split_attribution
+
+# "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
+_FIRST_IS_LEAD = re.compile(
+    r"(?:排在|排|列在|列|位列|位于)?(?:首位|第一位|第一个|第一)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)牵头(?:单位|部门)"
+)
 
 
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
@@ -27,7 +35,8 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
         (m.attribution_raw for m in skeleton.measures if m.attribution_raw), gazetteer=gazetteer
     )
     titled = titles.document_is_titled([m.text for m in skeleton.measures])
-    attributions = [_split(raw, level, gazetteer) for raw in skeleton.measures]
+    note = _first_is_lead_note(text)
+    attributions = [_split(raw, level, gazetteer, note) for raw in skeleton.measures]
     measures = [
         _measure(raw, attribution, titled)
         for raw, attribution in zip(skeleton.measures, attributions, strict=True)
@@ -62,10 +71,19 @@ def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
     return parse_text(read_path(path).text, gazetteer=gazetteer)
 
 
-def _split(raw: RawMeasure, level: str | None, gazetteer) -> Attribution:
+def _split(raw: RawMeasure, level: str | None, gazetteer, note: int | None) -> Attribution:
     if not raw.attribution_raw:
         return Attribution()
-    return split_attribution(raw.attribution_raw, level=level, gazetteer=gazetteer)
+    attribution = split_attribution(raw.attribution_raw, level=level, gazetteer=gazetteer)
+    if note is not None and raw.line >= note:
+        return first_is_lead(attribution, raw.attribution_raw)
+    return attribution
+
+
+def _first_is_lead_note(text: str) -> int | None:
+    """The line of a "排在首位的为牵头单位，下同" note; it governs the lists below it."""
+    found = _FIRST_IS_LEAD.search(fold(text))
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure:

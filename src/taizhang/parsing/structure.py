@@ -233,15 +233,20 @@ def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
 
 
 def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
+    """Entries after a 目录 line: headings with no sentence, until the numbering starts
+    over (the body lists its headings again, or the body was cut and prose begins)."""
     heading = _CONTENTS_HEADING.search(folded)
     if heading is None:
         return set()
     entries: set[int] = set()
+    last: dict[str, int] = {}
     after = [f for f in found if f.start > heading.end()]
     for item, following in itertools.zip_longest(after, after[1:]):
         stop = following.start if following else len(folded)
-        if "。" in folded[item.start : stop]:
+        kind, number = item.marker.kind, item.marker.number
+        if "。" in folded[item.start : stop] or number <= last.get(kind, 0):
             break
+        last[kind] = number
         entries.add(id(item))
     return entries
 

@@ -33,7 +33,12 @@ class TableRow:
 
 
 def find_table_rows(text: str) -> list[TableRow]:
-    """Rows of every task table in the text that names at least one unit column."""
+    """Rows of every task table in the text that names at least one unit column: rows
+    printed on one line (cells joined with " | "), or one cell per line."""
+    return _joined_rows(text) or _flattened_rows(text.split("\n"))
+
+
+def _joined_rows(text: str) -> list[TableRow]:
     rows: list[TableRow] = []
     columns = None
     for number, line in enumerate(text.split("\n"), 1):
@@ -49,6 +54,52 @@ def find_table_rows(text: str) -> list[TableRow]:
             row = _row(cells, columns, number)
             if row:
                 rows.append(row)
+    return rows
+
+
+def _flattened_rows(lines: list[str]) -> list[TableRow]:
+    """A table copied one cell per line: the header cells on consecutive lines, then each
+    row opening with its number on a line of its own (the flattened 分工表 style in
+    test_styles, and 任务分工表 pasted from Word into web editors, as in corpus 046)."""
+    cells = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
+    for start in range(len(cells)):
+        header = _flattened_header(cells, start)
+        if header:
+            return _flattened_body(cells, start + len(header), header)
+    return []
+
+
+def _flattened_header(cells, start) -> dict[int, tuple[str, str]] | None:
+    """The longest run of header cells from ``start`` that makes a task table header."""
+    best = None
+    for end in range(start + 3, min(start + 8, len(cells)) + 1):
+        run = [cell for _, cell in cells[start:end]]
+        if _header_roles(run) is None or len(_header_roles(run)) != len(run):
+            break
+        best = _header_roles(run)
+    if best is None or not any(role == "number" for role, _ in best.values()):
+        return None
+    return best
+
+
+def _flattened_body(cells, first: int, columns) -> list[TableRow]:
+    ordered = [columns[i] for i in sorted(columns) if columns[i][0] != "number"]
+    rows: list[TableRow] = []
+    i = first
+    while i < len(cells):
+        line, cell = cells[i]
+        if not re.fullmatch(r"\d{1,3}", fold(cell)) or int(fold(cell)) != len(rows) + 1:
+            break
+        values = []
+        i += 1
+        while i < len(cells) and len(values) < len(ordered):
+            if fold(cells[i][1]) == str(len(rows) + 2):
+                break
+            values.append(cells[i][1])
+            i += 1
+        row = _row([cell, *values], {0: ("number", ""), **dict(enumerate(ordered, 1))}, line)
+        if row:
+            rows.append(row)
     return rows
 
 

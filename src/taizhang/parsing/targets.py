@@ -34,6 +34,7 @@ _SENTENCE_ENDS = "。!?\n"  # the year of a target comes from its 。-delimited 
 _SCOPE_ENDS = ";。!?\n"  # a per-year quota governs every comma clause up to these
 _WINDOW = 80  # characters of context a cue or a quote may span on either side of a value
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_MAX_SCOPE = 3  # characters of scope ("城镇", "农村") before a creation verb
 _YEAR = r"(?:19|20)[0-9]{2}"
 
 
@@ -161,13 +162,27 @@ def _year_deadlines(folded: str) -> list[_Deadline]:
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
         if _ends_with(folded, words["purposes"], 0, m.start()):
             continue
-        committed = _starts_with(folded, words["commitments"], m.end()) or (
-            folded.startswith(",", m.end()) and not m["month"]  # "2016年10月," dates an event
+        committed = (
+            _starts_with(folded, words["commitments"], m.end())
+            or (folded.startswith(",", m.end()) and not m["month"])  # "2016年10月," dates an event
+            or (not m["month"] and _opens_clause(folded, m.start(), m.end()))
         )
         if m["pre"] or m["suf"] or m["end"] or (not m["day"] and committed):
             month = int(m["month"]) if m["month"] else None
             found.append(_Deadline(m.start(), m.end(), int(m["year"]), month))
     return found
+
+
+def _opens_clause(folded: str, start: int, end: int) -> bool:
+    """A bare year at the start of a clause (or after 确保 / 力争) states its deadline."""
+    words = _vocab()["deadlines"]
+    if _starts_with(folded, words["not_after_year"], end) or end >= len(folded):
+        return False
+    if not "\u4e00" <= folded[end] <= "\u9fff":
+        return False
+    opener = _ends_with(folded, words["clause_openers"], 0, start)
+    at = start - len(opener) if opener else start
+    return at == 0 or folded[at - 1] in _CLAUSE_ENDS
 
 
 def _month_deadlines(folded: str) -> list[_Deadline]:
@@ -284,6 +299,8 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
         return True  # 第1期, 每万人
     if before[-1:].isascii() and before[-1:].isalnum():
         return True  # part of a code or name: PM2.5, G20
+    if _ends_with(before, words["at_most_before"]):
+        return False  # an upper bound: 控制在5.5%以下
     return _starts_with(after, words["threshold_after"]) is not None
 
 
@@ -301,6 +318,8 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
     words = _vocab()["targets"]
     if _ends_with(before, words["at_least_before"]):
         return _Cue(">=")
+    if _ends_with(before, words["at_most_before"]):
+        return _Cue("<=")  # 控制在5.5%以下
     verbs = _any("targets", "at_least_with_verb")
     if _regex(rf"(?:{verbs})[\u4e00-\u9fff]{{1,4}}$").search(before):
         return _Cue(">=")  # 至少建设一个…
@@ -315,6 +334,8 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return None  # a number of years needs a metric: 经过3年努力 is a duration
     if _starts_with(after, words["at_least_after"]) and before:
         return _Cue(">=", object_counted=True)  # 建设州级法治宣传教育基地100个以上
+    if _starts_with(after, words["at_least_after"]) and after[2:3] >= "\u4e00":
+        return _Cue(">=", starts_at_value=True)  # 4个以上乡镇建成就业服务站
     if unit in ("%", "‰") and _starts_with(after, words["completion_verbs"]):
         return _Cue("=")  # 乡镇(街道)100%建立…
     all_done = rf"(?:{_any('targets', 'all_words')})(?:{_any('targets', 'completion_verbs')})"
@@ -328,10 +349,16 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
 
 
 def _opens_with_creation(clause: str) -> bool:
-    """Whether a clause is "creation verb + object" (the value that follows counts it)."""
+    """Whether a clause is "creation verb + object" (the value that follows counts it);
+    a short scope may stand before the verb: 城镇新增就业3000人."""
     verbs = _vocab()["targets"]["creation_verbs"]
     offset = _quote_start(clause, 0, len(clause), _Cue("="))
-    verb = _starts_with(clause, verbs, offset)
+    verb = None
+    for scope in range(offset, min(offset + _MAX_SCOPE, len(clause)) + 1):
+        verb = _starts_with(clause, verbs, scope)
+        if verb:
+            offset = scope
+            break
     if verb is None or _ends_with(clause, verbs):
         return False  # "培育建立3—5个" names no object: nothing is counted
     return offset + len(verb) < len(clause)
@@ -432,8 +459,10 @@ def find_targets(text: str) -> list[Target]:
         if context.is_past(start, year is not None):
             continue
         comparator = cue.comparator
-        tail = _starts_with(after, words["at_least_after"]) or _starts_with(
-            after, words["approximately_after"]
+        tail = (
+            _starts_with(after, words["at_least_after"])
+            or _starts_with(after, words["approximately_after"])
+            or (comparator == "<=" and _starts_with(after, words["at_most_after"]))
         )
         if tail:
             end += len(tail)

@@ -22,6 +22,8 @@ def split_attribution(
     completer = NameCompleter(gaz, level)
     result = Attribution()
     for role, printed, folded in _items_with_roles(raw, gaz):
+        if gaz.is_not_unit(folded):
+            continue
         if gaz.is_collective(folded):
             _add(result.collectives, printed)
             continue
@@ -51,6 +53,25 @@ def infer_level(raws: Iterable[str], *, gazetteer: Gazetteer | None = None) -> s
             if level:
                 counts[printed[cut - len(level) : cut]] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
+    """Apply a "排在首位的为牵头单位" note: in a list with no lead label, the first unit
+    leads and the others are responsible (the 就业 style in test_styles; 分工方案 of several
+    provinces print the note once under the title)."""
+    folded = fold(raw)
+    if any(label in folded for label in _lead_labels()):
+        return attribution
+    names = [*attribution.lead, *attribution.responsible]
+    if not names:
+        return attribution
+    return Attribution(names[:1], names[1:], attribution.collectives, attribution.unknown)
+
+
+def _lead_labels() -> list[str]:
+    from taizhang.parsing.vocabulary import vocabulary
+
+    return vocabulary()["lead_labels"]
 
 
 def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:

@@ -65,6 +65,7 @@ class Gazetteer:
         self.name_endings = tuple(phrases["name_endings"])
         self.openers = tuple(phrases["openers"])
         self.etc = phrases["etc"]
+        self.not_units = wildcard_alternation(phrases.get("not_units", []))
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
@@ -100,6 +101,10 @@ class Gazetteer:
     def keeps_as_written(self, name: str) -> bool:
         """Whether a folded name never takes an elided prefix nor lends its own."""
         return is_whole_match(self.keep, name)
+
+    def is_not_unit(self, name: str) -> bool:
+        """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
+        return is_whole_match(self.not_units, name)
 
     def is_collective(self, name: str) -> bool:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""

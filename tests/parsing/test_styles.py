@@ -1,0 +1,143 @@
+"""Short plans written for these tests, one per style of the genre and on other topics
+(营商环境, 就业, 乡村振兴, 污染防治, 制造业降成本), in full-width and ASCII printings.
+
+Each expectation follows the gold rules of shared/gold/README.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from taizhang.parsing import parse_path, parse_text
+from tests.parsing import variants
+
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+
+
+def units(plan) -> list[tuple[int, list[str], list[str], list[str]]]:
+    return [(m.no, m.lead, m.responsible, m.collectives) for m in plan.tasks]
+
+
+def read(name: str, ascii_punctuation: bool) -> str:
+    text = (STYLES / name).read_text(encoding="utf-8")
+    return text.translate(variants.FULL_TO_ASCII) if ascii_punctuation else text
+
+
+PRINTINGS = pytest.mark.parametrize("ascii_punctuation", [False, True], ids=["full", "ascii"])
+
+
+@PRINTINGS
+def test_verb_attributions_label_pairs_and_unit_lines(ascii_punctuation):
+    plan = parse_text(read("yingshang_verbs.txt", ascii_punctuation))
+    assert units(plan) == [
+        (1, ["市市场监管局"], ["市公安局", "市税务局"], ["各区县人民政府"]),
+        (2, ["市政务服务中心"], ["市大数据局"], []),
+        (3, ["市发展改革委", "市财政局", "市市场监管局"], [], []),
+        (4, ["市税务局"], ["市财政局", "市人力资源社会保障局"], []),
+        (5, [], ["市金融局", "人行某市中心支行"], []),
+    ]
+    assert plan.tasks[2].text.endswith("动态清零。")
+    assert [(t.value, t.unit) for t in plan.tasks[1].targets] == [(90.0, "%")]
+    assert plan.tasks[4].targets[0].year == 2024
+
+
+@PRINTINGS
+def test_a_shared_attribution_a_first_is_lead_note_and_fields_that_are_no_units(
+    ascii_punctuation,
+):
+    plan = parse_text(read("jiuye_shared.txt", ascii_punctuation))
+    shared = (["县人社局"], ["县财政局", "县国资中心"], [])
+    assert units(plan) == [
+        *((no, *shared) for no in (1, 2, 3, 4)),
+        (5, ["县人社局"], ["县农业农村局"], []),
+        (6, ["县人社局"], ["县统计局"], []),
+        (7, ["县乡村振兴局"], ["县人社局", "經(jīng)開區管委會"], []),
+    ]
+    assert plan.tasks[4].deadline == "6月底前"
+    assert [(t.value, t.comparator) for t in plan.tasks[4].targets] == [(3, "="), (4, ">=")]
+    assert [(t.value, t.comparator, t.year) for t in plan.tasks[5].targets] == [
+        (3000, "=", 2024),
+        (5.5, "<=", 2024),
+    ]
+    shared_lines = [d.line for d in plan.diagnostics if d.code == "shared-attribution"]
+    assert shared_lines == [9, 11, 13]  # measures 1-3 took the units printed after 4
+    assert not any(d.code == "unknown-unit" for d in plan.diagnostics)
+
+
+@PRINTINGS
+def test_chapters_sections_by_jie_and_articles(ascii_punctuation):
+    plan = parse_text(read("xiangcun_articles.txt", ascii_punctuation))
+    assert [(s.no, s.chapter, s.title) for s in plan.sections] == [
+        ("一", "二", "产业发展"),
+        ("二", "二", "乡村建设"),
+    ]
+    assert [(m.no, m.section) for m in plan.tasks[1:]] == [
+        (2, "一"),
+        (3, "一"),
+        (4, "二"),
+        (5, "二"),
+    ]
+    assert plan.tasks[3].collectives == ["各乡镇人民政府"]
+    assert [(t.value, t.unit, t.year) for t in plan.tasks[1].targets] == [(50, "万亩", 2025)]
+
+
+@PRINTINGS
+def test_decimal_outlines(ascii_punctuation):
+    plan = parse_text(read("wuran_outline.txt", ascii_punctuation))
+    assert [(m.no, m.section, m.lead) for m in plan.tasks] == [
+        (1, "1", ["市发展改革委"]),
+        (2, "1", ["市工信局"]),
+        (3, "2", ["市交通运输局"]),
+        (4, "2", ["市生态环境局"]),
+    ]
+    assert [s.title for s in plan.sections] == ["调整优化产业结构", "加强移动源污染治理"]
+    assert plan.period == [2024, 2025]
+
+
+def test_a_task_table_flattened_one_cell_per_line():
+    plan = parse_path(STYLES / "zhizao_table.txt")
+    assert units(plan) == [
+        (1, ["市发展改革委"], ["市供电公司", "市工信局"], []),
+        (2, ["市交通运输局"], ["市商务局"], []),
+        (3, ["市金融局"], ["人行某市中心支行", "市财政局"], []),
+    ]
+    assert [m.deadline for m in plan.tasks] == ["2024年底", "2024年6月底", "长期坚持"]
+    assert plan.title == "某市降低制造业企业成本若干措施任务分工表"
+
+
+@PRINTINGS
+def test_notice_items_and_attachment_list_are_no_measures_and_a_continuation_is_read(
+    ascii_punctuation,
+):
+    plan = parse_text(read("notice_midplan.txt", ascii_punctuation))
+    assert [(m.no, m.chapter, m.section) for m in plan.tasks] == [
+        (8, None, "四"),
+        (9, None, "四"),
+        (10, "二", "五"),
+        (11, "二", "五"),
+    ]
+    assert plan.title == "某区2024年就业创业工作要点"
+
+
+@PRINTINGS
+def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
+    plan = parse_text(read("contents_cut.txt", ascii_punctuation))
+    assert [c.no for c in plan.chapters] == ["二"]
+    assert [(m.no, m.chapter, m.section) for m in plan.tasks] == [
+        (1, "二", "一"),
+        (2, "二", "一"),
+        (3, "二", "二"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in STYLES.glob("*.txt") if p.name != "zhizao_table.txt")
+)
+def test_each_style_survives_its_copies(name):
+    """Hard wrapping, stray spaces and lost line breaks change nothing that is scored."""
+    text = (STYLES / name).read_text(encoding="utf-8")
+    expected = units(parse_text(text))
+    for copy in (variants.hard_wrapped(text, 24), variants.in_word_spaces(text, 0.05)):
+        assert units(parse_text(copy)) == expected
