@@ -10,6 +10,7 @@ from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.model import Attribution, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows
 from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
@@ -23,7 +24,9 @@ _FIRST_IS_LEAD = re.compile(
 
 
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
-    """Parse the text of a plan. Never raises on odd text; problems become diagnostics."""
+    """Parse the text of a plan. Never raises on odd text (problems become diagnostics),
+    but refuses a text past the size limit with InputError ("too_large")."""
+    check_text_size(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
     text = layout.text

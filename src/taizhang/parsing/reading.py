@@ -17,12 +17,13 @@ from io import BytesIO
 from pathlib import Path
 
 from taizhang.parsing.errors import InputError
+from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.decoding import decode_text, garble_ratio
 from taizhang.parsing.readers.docx import docx_to_text
 from taizhang.parsing.readers.html import html_to_text, looks_like_html
 from taizhang.parsing.readers.pdf import pdf_to_text
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = limit("max_bytes")
 _MAX_BINARY_GARBLE = 0.05  # decoded text with more unprintable characters than this is binary
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
 
@@ -92,6 +93,16 @@ def _check_size(size: int, name: str) -> None:
         )
 
 
+def check_text_size(text: str, name: str = "the text") -> None:
+    """Refuse a text longer than the limit (in characters) before any rule reads it."""
+    if len(text) > MAX_BYTES:
+        raise InputError(
+            f"{name} holds {len(text) / 1024 / 1024:.0f} million characters, more than the "
+            "20 MB limit; supply the plan itself rather than a bundle of documents.",
+            reason="too_large",
+        )
+
+
 def _sniff(data: bytes, filename: str) -> str:
     """ "pdf", "docx", "html" or "txt": the content decides, the extension breaks ties."""
     suffix = Path(filename).suffix.lower()
@@ -144,6 +155,7 @@ def _unify_newlines(text: str) -> str:
 
 def _finish(text: str, kind: str, encoding: str | None, name: str) -> SourceText:
     text = _unify_newlines(text)
+    check_text_size(text, name)
     if not text.strip():
         raise InputError(
             f"{name} contains no readable text; supply the plan's text as .txt.", reason="no_text"
