@@ -26,6 +26,7 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
+_BRACKET_OR_BLANK_LINE = re.compile(r"[\[\]〔〕【】()〖〗]|\n[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,14 @@ def attribution_starts(folded: str) -> list[int]:
 
 
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:
-    """(open, close) of bracket pairs no longer than an attribution, in order of opening."""
+    """(open, close) of bracket pairs no longer than an attribution, in order of opening.
+
+    One pass over the brackets only (a regex finds them), with a stack per bracket kind;
+    a blank line closes every bracket left open."""
     stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
     pairs = []
-    for index, char in enumerate(folded):
+    for token in _BRACKET_OR_BLANK_LINE.finditer(folded):
+        char, index = token.group(), token.start()
         if char in _PAIRS:
             stacks[char].append(index)
         elif char in _CLOSERS:
@@ -138,8 +143,8 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
                 open_at = stack.pop()
                 if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
                     pairs.append((open_at, index))
-        elif char == "\n" and index and folded[index - 1] == "\n":
-            for stack in stacks.values():  # a blank line closes every bracket left open
+        else:
+            for stack in stacks.values():
                 stack.clear()
     pairs.sort()
     return pairs

@@ -27,6 +27,7 @@ from taizhang.parsing.normalize import fold
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
 _IN_WORD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0](?=[{_CJK}])")
+_NARROW = re.compile("[\x00-\u2e7f]")
 _BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
@@ -49,8 +50,8 @@ class Layout:
 
 
 def width(text: str) -> float:
-    """Visual width in full-width cells: ASCII takes half a cell."""
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    """Visual width in full-width cells: ASCII and other narrow characters take half a cell."""
+    return len(text) - 0.5 * _NARROW.subn("", text)[1]
 
 
 def restore(text: str) -> Layout:

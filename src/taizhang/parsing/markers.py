@@ -96,10 +96,12 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
 SENTENCE_END = "。;!?"
 # Where a run-in marker may start: right after the end of a sentence or a bracket.
 _RUN_IN = re.compile(
-    rf"(?<=[。;!?\]〕】)”])\s*(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}、|\d{{1,3}}[.、](?!\d)|第[{CHINESE_DIGITS}]{{1,5}}条)"
+    rf"(?<=[。;!?\]〕】)”])[ \t\u3000]*"
+    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}、|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
 )
 
 
 def run_in_positions(folded: str) -> list[int]:
-    """Indexes inside a line where a marker follows the end of a sentence."""
+    """Indexes where a marker follows the end of a sentence on the same line."""
     return [m.end() for m in _RUN_IN.finditer(folded) if m.end() < len(folded)]

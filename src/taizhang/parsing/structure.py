@@ -100,23 +100,35 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
+    """Markers at line starts (only lines that could open with one are tried) and inside
+    lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
-    for number, start in enumerate(line_starts, 1):
-        end = folded.find("\n", start)
+    for hit in _MAYBE_MARKER.finditer(folded):
+        pos = hit.end()
+        number = bisect_left(line_starts, pos + 1)
+        end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
-        pos = start
-        while pos < end and folded[pos] in _LINE_INDENT:
-            pos += 1
         marker = mk.match_marker(folded, pos) or mk.match_garbled(folded, pos)
         if marker:
             found.append(Found(marker, pos, number))
             found.extend(_glued_children(folded, marker, end, number))
-        for inner in mk.run_in_positions(folded[start:end]):
-            run_in = mk.match_marker(folded, start + inner, outlines=False)
-            if run_in and start + inner > pos:
-                found.append(Found(run_in, start + inner, number, run_in=_AFTER_SENTENCE))
-                found.extend(_glued_children(folded, run_in, end, number))
+    for position in mk.run_in_positions(folded):
+        run_in = mk.match_marker(folded, position, outlines=False)
+        if run_in is None:
+            continue
+        number = bisect_left(line_starts, position + 1)
+        line_start = line_starts[number - 1]
+        if not folded[line_start:position].strip(_LINE_INDENT):
+            continue  # the marker opens its line: found above
+        end = folded.find("\n", position)
+        end = len(folded) if end < 0 else end
+        found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
+        found.extend(_glued_children(folded, run_in, end, number))
     return found
+
+
+# A line that may open with a marker: its first character after the indentation.
+_MAYBE_MARKER = re.compile(rf"(?m)^[{_LINE_INDENT}]*(?=[第(\d{mk.CHINESE_DIGITS}\ufffd?])")
 
 
 # A child marker right after a short heading, with no sentence end between:
@@ -166,23 +178,28 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     """
     interrupted: Counter = Counter()
     total: Counter = Counter()
+    openers = _line_openers(found)
     for item in found:
         if item.marker.kind != mk.ARABIC or item.run_in:
             continue
         total[item.marker.style] += 1
-        if not _ends_sentence(folded, item.start) and not _after_heading(found, item, folded):
+        if not _ends_sentence(folded, item.start) and not _after_heading(openers, item, folded):
             interrupted[item.marker.style] += 1
     chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
     return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
 
 
-def _after_heading(found: list[Found], item: Found, folded: str) -> bool:
+def _after_heading(openers: dict[int, Found], item: Found, folded: str) -> bool:
     """Whether the previous line is a numbered heading: short, no 。."""
-    for other in found:
-        if other.line == item.line - 1 and not other.run_in:
-            line = folded[other.start : folded.find("\n", other.start)]
-            return "。" not in line and len(line) <= _MAX_HEADING
-    return False
+    other = openers.get(item.line - 1)
+    if other is None:
+        return False
+    line = folded[other.start : folded.find("\n", other.start)]
+    return "。" not in line and len(line) <= _MAX_HEADING
+
+
+def _line_openers(found: list[Found]) -> dict[int, Found]:
+    return {f.line: f for f in reversed(found) if not f.run_in}
 
 
 _ORDER = mk.ORDER

@@ -8,6 +8,7 @@ header row by its column names and read the rows below it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from taizhang.parsing.normalize import fold
@@ -169,23 +170,47 @@ def _bigrams(text: str) -> set[str]:
 
 
 _MATCH = 0.6  # share of the shorter text's bigrams found in the other
+_COMMON = 32  # rows; a bigram in more rows than this is not used to pick one
 
 
 def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[RawMeasure]:
     """Give measures the units of their table row; a plan that is only a table gets its
-    measures from the rows."""
+    measures from the rows.
+
+    Each row's bigrams are computed once and indexed, so a measure is compared only with the
+    rows it shares bigrams with: the work grows with the text, not with measures x rows."""
     if not rows:
         return measures
     if not measures:
         return [_measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+    row_grams = [_bigrams(row.content) for row in rows]
+    index: dict[str, list[int]] = {}
+    for number, grams in enumerate(row_grams):
+        for gram in grams:
+            index.setdefault(gram, []).append(number)
     for measure in measures:
         if measure.attribution_raw:
             continue
-        best = max(rows, key=lambda row: similarity(row.content, measure.text))
-        if similarity(best.content, measure.text) >= _MATCH:
-            measure.attribution_raw = best.attribution()
-            measure.deadline = measure.deadline or best.deadline
+        best = _best_row(_bigrams(measure.text), row_grams, index)
+        if best is not None:
+            measure.attribution_raw = rows[best].attribution()
+            measure.deadline = measure.deadline or rows[best].deadline
     return measures
+
+
+def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
+    """The row sharing the largest share of the shorter text's bigrams, if over _MATCH."""
+    shared: Counter = Counter()
+    for gram in grams:
+        rows = index.get(gram, ())
+        if len(rows) <= _COMMON:  # a bigram most rows share tells none apart
+            shared.update(rows)
+    best, best_score = None, 0.0
+    for number, count in shared.items():
+        score = count / min(len(grams), len(row_grams[number]))
+        if score > best_score:
+            best, best_score = number, score
+    return best if best_score >= _MATCH else None
 
 
 def _measure_from_row(position: int, row: TableRow) -> RawMeasure:

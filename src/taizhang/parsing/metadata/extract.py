@@ -21,7 +21,16 @@ def extract_metadata(text: str) -> Metadata:
         return Metadata()
 
 
+# Metadata stands at the top (title, notice, preamble, page fields) and, for a plan that is
+# itself a notice, in the signature at the end; a long text is read there only, which keeps
+# the work bounded.
+_HEAD = 60_000
+_TAIL = 4_000
+
+
 def _extract(text: str) -> Metadata:
+    if len(text) > _HEAD + _TAIL:
+        text = text[:_HEAD] + "\n\n" + text[-_TAIL:]
     view = View.of(text)
     lines = split_lines(view)
     front = front_lines(lines)

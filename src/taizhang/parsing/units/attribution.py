@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -87,12 +88,22 @@ def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     return gaz.category(folded)
 
 
-def _items_with_roles(raw: str, gaz: Gazetteer) -> Iterator[tuple[str, str, str]]:
-    """(role, printed name, folded name) for each item of a bracket, in order."""
+def _items_with_roles(raw: str, gaz: Gazetteer) -> tuple[tuple[str, str, str], ...]:
+    """(role, printed name, folded name) for each item of a bracket, in order.
+
+    Cached: a document's level and its attributions both read every bracket, so each is
+    split once."""
+    return _split_items(raw, gaz)
+
+
+@lru_cache(maxsize=4096)
+def _split_items(raw: str, gaz: Gazetteer) -> tuple[tuple[str, str, str], ...]:
     raw, folded = unwrap(raw, fold(raw), gaz)
-    for role, start, end in clauses(folded, gaz):
-        for item_start, item_end in items(folded, start, end, gaz):
-            yield role, raw[item_start:item_end], folded[item_start:item_end]
+    return tuple(
+        (role, raw[item_start:item_end], folded[item_start:item_end])
+        for role, start, end in clauses(folded, gaz)
+        for item_start, item_end in items(folded, start, end, gaz)
+    )
 
 
 def _add(names: list[str], name: str) -> None:
