@@ -67,6 +67,7 @@ class Measure:
     recurring: list[str] = field(default_factory=list)
     deadline: str | None = None  # completion deadline as printed: "2023年底前", "到2025年"
     line: int | None = None
+    key: str | None = None  # stable name from the normalised text (corrections.measure_key)
 
 
 @dataclass

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from taizhang.parsing import diagnostics, titles
+from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.model import Attribution, Measure, PlanDocument
@@ -58,6 +59,7 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     unknown = {m.line: a.unknown for m, a in zip(measures, attributions, strict=True) if a.unknown}
     plan.diagnostics = diagnostics.check(plan, skeleton, unknown_units=unknown)
     _point_at_source(plan, layout)
+    assign_keys(plan)
     return plan
 
 
