@@ -21,6 +21,7 @@ _DOCUMENT_NUMBER = re.compile(r"[〔\[(﹝【]\s*((?:19|20)\d{2})\s*[〕\])﹞�
 _SENTENCE_MARK = re.compile(r"[,。;]")
 # A line this short holding a document number is the number line under a notice header.
 _MAX_NUMBER_LINE = 24
+_LATE_POSTING_MONTHS = 2  # a December plan may be posted in January or February
 _LABEL_LINES_ABOVE = 2  # how far above a date its field label may stand, blank lines included
 
 
@@ -96,8 +97,9 @@ def _signature_date(lines: list[Line], i: int) -> str | None:
     if not is_date_only(text):
         return None
     if text.isdigit():
-        # Known heuristic: digits only ("201745", a copy that lost 年月日) are read as a
-        # date only right under a signature, where nothing else can stand.
+        # Digits only ("201745", "20220506": a copy that lost 年月日) are read as a date
+        # only right under a signature, where nothing else can stand (corpus 063 and the
+        # signature tests of test_metadata).
         return parse_digits_date(text) if signer_lines(lines, i) else None
     return parse_date(text)
 
@@ -105,7 +107,8 @@ def _signature_date(lines: list[Line], i: int) -> str | None:
 def _is_bare_page_time(line: Line) -> bool:
     """A page timestamp without a label, beside a source field: "2014-09-15 17:53:19  来源:".
 
-    Known heuristic: the layout of news-site article headers.
+    The layout of news-site article headers (corpus 066 and seed 001, where a repost cue
+    then turns the time down).
     """
     text = line.text
     source_fields = vocabulary()["date"]["source_fields"]
@@ -121,10 +124,12 @@ def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int
     nearby = " ".join(lines[j].text for j in range(max(0, i - 1), min(len(lines), i + 2)))
     if any(cue in nearby for cue in repost_cues):
         return False
-    # Known heuristic: a page time in another year than the document's own number is a
-    # copy put up later. It also turns down a plan numbered in December and posted in
-    # January.
-    return number_year is None or int(date[:4]) == number_year
+    # A page time long after the document's own number is a copy put up later; a plan
+    # numbered in one year is posted in that year or early in the next (corpus 054, 058).
+    if number_year is None:
+        return True
+    year, month = int(date[:4]), int(date[5:7])
+    return year == number_year or (year == number_year + 1 and month <= _LATE_POSTING_MONTHS)
 
 
 def _document_number_year(lines: list[Line]) -> int | None:

@@ -70,10 +70,11 @@ def _patterns() -> _Patterns:
             rf"(?(open)》|)\s*{site_label}{{0,3}}",
             re.S,
         ),
-        # Known heuristic: "1、" before the title is a page-chunk number some sites print
-        # at the start of each chunk. The title ends at a blank, site label or preamble opener.
+        # A page-chunk number ("1、") or a site caption before the title is dropped
+        # (sharing sites number their chunks: corpus 003 and 029). The title ends at a
+        # blank, a site label, a preamble opener or a page field ("时间:", seed 001 run in).
         run_in=re.compile(
-            rf"(?:\d{{1,2}}、)?{label_prefix}"
+            rf"(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|$))"
         ),
