@@ -202,6 +202,42 @@ def test_news_lead_names_the_issuer():
     )
 
 
+def test_a_date_that_lost_its_year_month_day_marks_is_read_under_a_signature_only():
+    signed = (
+        "现将《某某县河长制工作要点》印发给你们，请认真贯彻执行。\n"
+        "某某县河长制办公室\n20230315\n某某县河长制工作要点\n为落实河长制，制定本要点。\n"
+    )
+    unsigned = "某某县河长制工作要点\n20230315\n为落实河长制，制定本要点。\n"
+    assert (extract_metadata(signed).date, extract_metadata(unsigned).date) == (
+        "2023-03-15",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("posted", "date"),
+    [("2023-12-28", "2023-12-28"), ("2024-01-08", "2024-01-08"), ("2024-06-03", None)],
+)
+def test_a_page_time_dates_the_plan_only_in_the_year_of_its_number_or_early_the_next(posted, date):
+    text = (
+        f"某某县2024年就业工作要点\n发布时间：{posted} 09:30 来源：某某县人民政府办公室\n"
+        "文号：某政办发〔2023〕41号\n为做好2024年就业工作，制定本要点。\n"
+    )
+    assert extract_metadata(text).date == date
+
+
+def test_a_title_whose_closing_mark_was_lost_ends_at_the_joiner_before_the_next():
+    text = (
+        "某某市法治政府建设实施方案（2021－2025年）\n"
+        "为贯彻落实《法治政府建设实施纲要（2021－2025年）和《某某省法治政府建设实施方案"
+        "（2021－2025年）》，结合我市实际，制定本方案。\n"
+    )
+    assert extract_metadata(text).parents == [
+        "法治政府建设实施纲要（2021－2025年）",
+        "某某省法治政府建设实施方案（2021－2025年）",
+    ]
+
+
 # --- robustness -------------------------------------------------------------------------
 
 

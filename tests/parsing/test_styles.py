@@ -67,6 +67,21 @@ def test_a_shared_attribution_a_first_is_lead_note_and_fields_that_are_no_units(
 
 
 @PRINTINGS
+def test_label_lines_after_a_list_cover_the_measures_above_that_have_none(ascii_punctuation):
+    plan = parse_text(read("anquan_shared.txt", ascii_punctuation))
+    first = (["县应急管理局"], ["县工信局", "县交通运输局"], [])
+    last = (["县应急管理局"], [], ["各乡镇人民政府"])
+    assert units(plan) == [
+        *((no, *first) for no in (1, 2, 3)),
+        (4, ["县住建局"], ["县市场监管局"], []),
+        *((no, *last) for no in (5, 6)),
+    ]
+    assert plan.tasks[2].text.endswith("联动机制。")  # the label line is not measure text
+    shared_lines = [d.line for d in plan.diagnostics if d.code == "shared-attribution"]
+    assert shared_lines == [7, 9, 19]  # measures 1, 2 and 5 took units printed below
+
+
+@PRINTINGS
 def test_chapters_sections_by_jie_and_articles(ascii_punctuation):
     plan = parse_text(read("xiangcun_articles.txt", ascii_punctuation))
     assert [(s.no, s.chapter, s.title) for s in plan.sections] == [
@@ -107,6 +122,44 @@ def test_a_task_table_flattened_one_cell_per_line():
     assert plan.title == "某市降低制造业企业成本若干措施任务分工表"
 
 
+QINGDAN_UNITS = [
+    (1, ["县工信局"], ["中国电信某县分公司", "中国移动某县分公司", "中国铁塔某县分公司"], []),
+    (2, ["县商务局"], ["县农业农村局"], ["各乡镇人民政府"]),
+    (3, ["县委网信办"], ["县民政局", "县大数据中心"], []),
+    (4, ["县农业农村局"], ["县人社局", "团县委", "县妇联"], []),
+]
+
+
+def _qingdan_rows(text: str) -> list[list[str]]:
+    """The task list's cells, six to a row, as the flattened printing lists them."""
+    cells = [line for line in text.split("\n")[1:] if line.strip()]
+    return [cells[i : i + 6] for i in range(0, len(cells), 6)]
+
+
+@PRINTINGS
+def test_a_task_list_with_a_topic_and_a_measure_column_flattened(ascii_punctuation):
+    plan = parse_text(read("shuzi_qingdan.txt", ascii_punctuation))
+    assert units(plan) == QINGDAN_UNITS
+    assert plan.tasks[0].text.startswith("新建5G基站200个")  # 具体措施, not the 重点任务 topic
+    assert [m.deadline for m in plan.tasks] == [
+        "2024年12月底",
+        "2024年10月底",
+        "长期坚持",
+        "每年12月底",
+    ]
+    assert plan.tasks[3].recurring == ["每年培训5000人次以上"]
+
+
+@PRINTINGS
+def test_the_same_task_list_as_a_word_table(ascii_punctuation, build, tmp_path):
+    text = read("shuzi_qingdan.txt", ascii_punctuation)
+    path = tmp_path / "qingdan.docx"
+    path.write_bytes(build.docx_bytes(text.split("\n")[0], _qingdan_rows(text)))
+    plan = parse_path(path)
+    assert units(plan) == QINGDAN_UNITS
+    assert plan.title == "某县2024年数字乡村建设重点任务清单"
+
+
 @PRINTINGS
 def test_notice_items_and_attachment_list_are_no_measures_and_a_continuation_is_read(
     ascii_punctuation,
@@ -133,7 +186,12 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in STYLES.glob("*.txt") if p.name != "zhizao_table.txt")
+    "name",
+    sorted(
+        p.name
+        for p in STYLES.glob("*.txt")
+        if p.name not in ("zhizao_table.txt", "shuzi_qingdan.txt")  # one cell per line
+    ),
 )
 def test_each_style_survives_its_copies(name):
     """Hard wrapping, stray spaces and lost line breaks change nothing that is scored."""

@@ -33,7 +33,8 @@ _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
 _MIN_LINES = 12  # fewer lines say nothing about a wrap width
 _FULL = 0.88  # a line at least this share of the wrap width reached the margin
-_WRAPPED_SHARE = 0.5  # share of full lines that marks a document as hard-wrapped
+_WRAPPED_SHARE = 0.25  # share of lines at the margin that marks a hard-wrapped document
+_PAST_SHARE = 0.02  # share of lines past the margin it allows (a title, a table row)
 _MAX_WRAP = 60  # cells; a "wrap width" beyond this is just long paragraphs
 
 
@@ -89,8 +90,10 @@ def _is_field_row(content: str) -> bool:
 def _wrap(lines: list[str]):
     """(measure, width) a hard-wrapped document breaks at, or (None, None).
 
-    Plain-text copies break after a number of characters, PDF layers at a visual width;
-    whichever measure makes more lines end at the margin is the one the copy used."""
+    A wrap width is a ceiling: many lines reach it and almost none pass it, whereas the
+    long lines of an unwrapped document spread out past any one width. Plain-text copies
+    break after a number of characters, PDF layers at a visual width; whichever measure
+    makes more lines end at the margin is the one the copy used."""
     best = (None, None, 0)
     for measure in (len, width):
         sizes = sorted(measure(line.strip(_INDENT)) for line in lines if line.strip(_INDENT))
@@ -100,6 +103,9 @@ def _wrap(lines: list[str]):
         if not 8 <= wrap <= _MAX_WRAP:
             continue
         full = sum(1 for size in sizes if _FULL * wrap <= size <= wrap + 2)
-        if full >= _WRAPPED_SHARE * len(sizes) and full > best[2]:
+        past = sum(1 for size in sizes if size > wrap + 2)
+        if (
+            full >= _WRAPPED_SHARE * len(sizes) and past <= _PAST_SHARE * len(sizes)
+        ) and full > best[2]:
             best = (measure, wrap, full)
     return best[0], best[1]

@@ -132,8 +132,8 @@ _MAYBE_MARKER = re.compile(rf"(?m)^[{_LINE_INDENT}]*(?=[第(\d{mk.CHINESE_DIGITS
 
 
 # A child marker right after a short heading, with no sentence end between:
-# "二、增强全社会法治观念(一)组织…思想1.把…" (text whose line breaks were lost, seeds 000
-# and 001 printed run-in in tests/parsing/test_variants.py; corpus 003 and 043).
+# "二、增强全社会法治观念(一)组织…思想1.把…" (text whose line breaks were lost: corpus 003,
+# 045 and 055, and seeds 000 and 001 printed run-in in tests/parsing/test_variants.py).
 _CHILD = re.compile(
     rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
     rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}条"
@@ -243,7 +243,9 @@ def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
     """Leave out the entries of a table of contents, and nothing else.
 
     Its entries are headings with no sentence between them, after a 目录 line or before the
-    body lists chapter 一 again (corpus 041 and the contents fixture in test_structure).
+    body lists chapter 一 again. No corpus plan prints one; the rule rests on the genre's
+    own layout, shown by test documents: fixture styles/contents_cut.txt (a 目录 over a body
+    cut short) and test_structure's contents with a 目录 line and without one.
     """
     entries = _contents_after_heading(found, folded) or _contents_listed_twice(found, folded)
     return [f for f in found if id(f) not in entries]
@@ -284,9 +286,11 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
     """Leave out the items of a covering notice: "通知如下:1.…", "附件:1.…".
 
     The notice is found by its wording (关于印发…的通知, 现将…印发给你们, 通知如下) and
-    ends at its signature date or at the plan's own title line below it (corpus 004, 011,
-    031 and fixture b_notice_wrapper). A notice whose items carry attributions is the plan
-    itself, and nothing is left out.
+    ends at its signature date (corpus 004, 011, 031 and fixture b_notice_wrapper) or at
+    the plan's own title line below it (seed 000). Numbered items inside a notice (an
+    attachment list, instructions) are left out: fixture styles/notice_midplan.txt and the
+    notice of test_structure. A notice whose items carry attributions is the plan itself,
+    and nothing is left out.
     """
     span = _notice_span(folded)
     if span is None:
@@ -375,9 +379,10 @@ def _measure_level(found: list[Found], folded: str) -> Level:
     Each kind is scored by the items whose whole span (down to the next item of the same or
     an outer kind) holds exactly one attribution, weighted by their share: sub-points of
     one measure share its attribution (few of them carry one), headings hold several.
-    So notice items, attachment lists and tables of contents never decide the level (seeds
-    000 and 001, corpus 011 and 046, the styles in test_structure). Without attributions
-    the older content rules decide.
+    So notice items, attachment lists and tables of contents never decide the level, and
+    (一) headings over attributed 1. items are headings (seeds 000 and 001, corpus 043 and
+    074; decimal outlines and (1) items in fixtures styles/wuran_outline.txt and
+    styles/jiuye_shared.txt). Without attributions the older content rules decide.
     """
     scores = _attribution_scores(found, folded)
     ranked = sorted(scores, key=lambda kind: (scores[kind], -_ORDER.index(kind)), reverse=True)
@@ -662,8 +667,9 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
     """One attribution on its own line after items (1)-(4) covers all four.
 
     When consecutive measures have no attribution and the next one's attribution stands on
-    a line of its own (not at the end of its sentence), the list shares it (the shared
-    style in test_structure, corpus 046). An info diagnostic names each measure it went to.
+    a line of its own (not at the end of its sentence), the list shares it (fixtures
+    styles/jiuye_shared.txt and styles/anquan_shared.txt). An info diagnostic names each
+    measure it went to.
     """
     run: list[RawMeasure] = []
     for measure in skeleton.measures:

@@ -17,6 +17,8 @@ from taizhang.parsing.vocabulary import vocabulary
 
 _SEPARATOR = " | "
 _ROLES = ("number", "content", "lead", "responsible", "deadline")
+_MAX_COLUMNS = 8
+_TOPIC = "topic"  # a short content column before the full one: 重点任务 before 具体措施
 
 
 @dataclass
@@ -60,8 +62,8 @@ def _joined_rows(text: str) -> list[TableRow]:
 
 def _flattened_rows(lines: list[str]) -> list[TableRow]:
     """A table copied one cell per line: the header cells on consecutive lines, then each
-    row opening with its number on a line of its own (the flattened 分工表 style in
-    test_styles, and 任务分工表 pasted from Word into web editors, as in corpus 046)."""
+    row opening with its number on a line of its own, as a 任务分工表 pasted from Word into
+    a web editor prints it (fixtures styles/zhizao_table.txt and styles/shuzi_qingdan.txt)."""
     cells = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
     for start in range(len(cells)):
         header = _flattened_header(cells, start)
@@ -71,16 +73,17 @@ def _flattened_rows(lines: list[str]) -> list[TableRow]:
 
 
 def _flattened_header(cells, start) -> dict[int, tuple[str, str]] | None:
-    """The longest run of header cells from ``start`` that makes a task table header."""
-    best = None
-    for end in range(start + 3, min(start + 8, len(cells)) + 1):
-        run = [cell for _, cell in cells[start:end]]
-        if _header_roles(run) is None or len(_header_roles(run)) != len(run):
-            break
-        best = _header_roles(run)
-    if best is None or not any(role == "number" for role, _ in best.values()):
+    """The run of header cells from ``start`` (each names a column), when it makes a task
+    table header with a number column."""
+    end = start
+    while end < min(start + _MAX_COLUMNS, len(cells)) and _column_role(cells[end][1]):
+        end += 1
+    if end - start < 3:
         return None
-    return best
+    header = _header_roles([cell for _, cell in cells[start:end]])
+    if header is None or not any(role == "number" for role, _ in header.values()):
+        return None
+    return header
 
 
 def _flattened_body(cells, first: int, columns) -> list[TableRow]:
@@ -117,27 +120,37 @@ def _cells(line: str) -> list[str]:
 
 def _header_roles(cells: list[str]) -> dict[int, tuple[str, str]] | None:
     """Column index -> (role, header label) when this row is the header of a task table."""
-    words = vocabulary()["table_columns"]
     roles: dict[int, tuple[str, str]] = {}
     for index, cell in enumerate(cells):
-        folded = fold(cell).replace(" ", "")
-        if len(folded) > 8:
-            return None  # a header cell is a short name, not a sentence
-        for role in _ROLES:
-            if any(word in folded for word in words[role]):
-                roles[index] = (role, cell)
-                break
+        role = _column_role(cell)
+        if role is _NOT_A_HEADER:
+            return None
+        if role:
+            roles[index] = (role, cell)
     found = {role for role, _ in roles.values()}
     if "content" not in found or not found & {"lead", "responsible"}:
         return None
     return _one_content_column(roles)
 
 
+_NOT_A_HEADER = ""
+
+
+def _column_role(cell: str) -> str | None:
+    """The role a header cell names; None for another short cell, "" for a sentence."""
+    folded = fold(cell).replace(" ", "")
+    if len(folded) > 8:
+        return _NOT_A_HEADER  # a header cell is a short name, not a sentence
+    words = vocabulary()["table_columns"]
+    return next((role for role in _ROLES if any(w in folded for w in words[role])), None)
+
+
 def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
-    """With 重点任务 | 工作内容 both present, the last one holds the full text."""
+    """With 重点任务 | 具体措施 both present, the last one holds the full text; the others
+    are topics, read past (fixtures styles/shuzi_qingdan.txt, corpus 046)."""
     content = [index for index, (role, _) in roles.items() if role == "content"]
     for index in content[:-1]:
-        del roles[index]
+        roles[index] = (_TOPIC, roles[index][1])
     return roles
 
 
@@ -151,6 +164,8 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
             row.content = cell
         elif role == "deadline":
             row.deadline = cell or None
+        elif role == _TOPIC:
+            continue
         else:
             row.units[label] = cell
     return row if row.content else None

@@ -104,7 +104,7 @@ def _marked_titles(text: str, start: int, end: int) -> list[Ref]:
     """《…》 titles in text[start:end].
 
     A title left open before the next 《 (a copy lost its 》) ends at the separator before
-    it: 、 or a conjunction (corpus 029 and 071, both copies from template sites).
+    it: 、 or a conjunction (corpus 030, and the 和 of test_metadata).
     """
     refs = []
     i = text.find("《", start, end)

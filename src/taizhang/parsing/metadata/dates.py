@@ -98,8 +98,8 @@ def _signature_date(lines: list[Line], i: int) -> str | None:
         return None
     if text.isdigit():
         # Digits only ("201745", "20220506": a copy that lost 年月日) are read as a date
-        # only right under a signature, where nothing else can stand (corpus 063 and the
-        # signature tests of test_metadata).
+        # only right under a signature, where nothing else can stand (corpus 054's "201745"
+        # and the signed notice of test_metadata).
         return parse_digits_date(text) if signer_lines(lines, i) else None
     return parse_date(text)
 
@@ -125,7 +125,9 @@ def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int
     if any(cue in nearby for cue in repost_cues):
         return False
     # A page time long after the document's own number is a copy put up later; a plan
-    # numbered in one year is posted in that year or early in the next (corpus 054, 058).
+    # numbered in one year is posted in that year or early in the next. Corpus 031 and 074
+    # are pages put up years after their number; test_metadata posts one in the same year,
+    # in the next January and in the next June.
     if number_year is None:
         return True
     year, month = int(date[:4]), int(date[5:7])
