@@ -185,6 +185,14 @@ def test_page_source_field_is_not_the_issuer():
     assert (meta.issuer, meta.date) == (None, "2023-05-09")
 
 
+def test_a_bare_page_time_beside_a_source_field_dates_a_plan_with_nothing_better():
+    text = (
+        "某某县普法依法治理工作要点\n2023-05-09 15:52:10  来源：某某县司法局  点击：\n"
+        "为做好普法依法治理工作，制定本要点。\n"
+    )
+    assert extract_metadata(text).date == "2023-05-09"
+
+
 def test_site_label_is_dropped_from_the_title():
     text = (
         "工作方案：某某市社会主义法治文化建设行动方案（最新）\n"

@@ -107,8 +107,7 @@ def _signature_date(lines: list[Line], i: int) -> str | None:
 def _is_bare_page_time(line: Line) -> bool:
     """A page timestamp without a label, beside a source field: "2014-09-15 17:53:19  来源:".
 
-    The layout of news-site article headers (corpus 066 and seed 001, where a repost cue
-    then turns the time down).
+    The layout of news-site article headers (corpus 066, and the page of test_metadata).
     """
     text = line.text
     source_fields = vocabulary()["date"]["source_fields"]
