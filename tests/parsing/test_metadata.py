@@ -246,6 +246,45 @@ def test_a_title_whose_closing_mark_was_lost_ends_at_the_joiner_before_the_next(
     ]
 
 
+def test_titles_cited_in_the_measures_are_not_parents_but_those_of_the_front_matter_are():
+    text = (
+        "某县2024年乡村振兴工作要点\n"
+        "为贯彻落实《中共中央国务院关于全面推进乡村振兴加快农业农村现代化的意见》，"
+        "制定本要点。\n"
+        "一、总体要求\n深入贯彻《某省乡村振兴战略规划（2018－2022年）》，坚持农业农村优先发展。\n"
+        "二、重点任务\n"
+        "1.落实《某县特色产业发展规划》，培育主导产业。（牵头单位：县农业农村局）\n"
+        "2.按照《关于进一步加强高标准农田建设的实施意见》，新建高标准农田。"
+        "（牵头单位：县农业农村局）\n"
+    )
+    run_in = text.replace("二、重点任务\n", "")  # measures straight after the front matter
+    for plan in (text, run_in):
+        assert extract_metadata(plan).parents == [
+            "中共中央国务院关于全面推进乡村振兴加快农业农村现代化的意见",
+            "某省乡村振兴战略规划（2018－2022年）",
+        ]
+
+
+def test_a_purpose_article_names_parents():
+    text = (
+        "某县村务监督办法\n"
+        "第一条 为贯彻落实《某省村务监督委员会工作规则》，结合本县实际，制定本办法。\n"
+        "第二条 村务监督委员会依照《某县村级小微权力清单》开展监督。\n"
+    )
+    assert extract_metadata(text).parents == ["某省村务监督委员会工作规则"]
+
+
+def test_drafts_bare_kinds_and_the_plan_itself_are_not_parents():
+    text = (
+        "关于征求《某县法治社会建设实施方案（征求意见稿）》意见的函\n"
+        "某县法治社会建设实施方案（2021－2025年）\n"
+        "为贯彻落实《某省法治社会建设实施方案（2021－2025年）》和《若干意见》，"
+        "按照《某市法治社会建设实施方案（征求意见稿）》要求，结合实际，制定本方案。\n"
+        "一、总体要求\n"
+    )
+    assert extract_metadata(text).parents == ["某省法治社会建设实施方案（2021－2025年）"]
+
+
 # --- robustness -------------------------------------------------------------------------
 
 

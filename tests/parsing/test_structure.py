@@ -163,6 +163,26 @@ def test_paragraph_with_attribution_but_no_number_is_a_measure():
     assert (measure.no, measure.unnumbered) == (1, True)
 
 
+def test_sections_run_into_their_intro_paragraph_are_sections_not_clauses():
+    text = (
+        "二、推动全社会增强法治观念树立法治理念，使法治成为社会共识和基本原则。"
+        "(一)维护宪法权威普及宪法知识，增强宪法意识。1.开展宣传。[牵头单位:市司法局]"
+        "(二)提高法治观念深入宣传法律体系，广泛宣传法律法规。2.开展培训。[牵头单位:市委组织部]"
+        "三、健全制度"
+    )
+    skeleton = parse_skeleton(text)
+    assert [s.no for s in skeleton.sections] == ["一", "二"]
+    assert skeleton.body_start == 0  # chapter 二 is work, though its intro names 基本原则
+
+
+def test_a_heading_over_its_sub_items_is_a_section_though_it_is_one_sentence():
+    text = (
+        "一、主要任务\n(一)支持民间投资。\n1.推介项目。(省发改委负责)\n"
+        "(二)优化服务。\n2.简化审批。(省政务办负责)\n"
+    )
+    assert [s.title for s in parse_skeleton(text).sections] == ["支持民间投资", "优化服务"]
+
+
 def test_principle_lists_are_not_sections():
     text = (
         "一、基本原则\n(一)坚持党的领导、人民当家作主、依法治国有机统一;\n"

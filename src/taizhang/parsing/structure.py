@@ -26,10 +26,12 @@ from taizhang.parsing.attribution_text import (
 from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.titles import is_purpose_clause
 from taizhang.parsing.vocabulary import vocabulary
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
+_PRINTED_LINE = 28  # characters on a line of an official document (GB/T 9704)
 _LINE_INDENT = " \t\u2002\u2003\u3000\ufeff"
 _AFTER_SENTENCE = "sentence"  # a marker inside a line, after the end of a sentence
 _GLUED = "glued"  # a marker glued to the short heading before it
@@ -68,6 +70,10 @@ class Skeleton:
     sections: list[Section] = field(default_factory=list)
     measures: list[RawMeasure] = field(default_factory=list)
     goal_texts: list[str] = field(default_factory=list)  # 总体目标 paragraphs
+    # Where the plan's work begins: the first heading that is not front matter (总体要求,
+    # 指导思想 …), or the first measure outside front matter or with units, unless it is a
+    # purpose clause. The text before it states the plan's purpose and basis.
+    body_start: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -385,7 +391,8 @@ def _measure_level(found: list[Found], folded: str) -> Level:
     styles/jiuye_shared.txt). Without attributions the older content rules decide.
     """
     scores = _attribution_scores(found, folded)
-    ranked = sorted(scores, key=lambda kind: (scores[kind], -_ORDER.index(kind)), reverse=True)
+    # On a tie the inner kind wins: an attribution belongs to the innermost item holding it.
+    ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
     if ranked and scores[ranked[0]] > 0:
         level = _level_of(ranked[0], found)
         if len(ranked) > 1 and scores[ranked[1]] * _NARROW > scores[ranked[0]]:
@@ -516,8 +523,12 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
 
 
 def _is_front_matter(title: str, words: list[str]) -> bool:
-    folded = fold(title)  # 總體目標 is 总体目标
-    return any(word in folded for word in words)
+    """A heading that names front matter: it opens with such a word ("总体要求", "指导思想和
+    工作目标") or, being no longer than a printed line, ends with one ("充分认识…重要意义").
+    A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则")."""
+    folded = fold(title).strip()  # 總體目標 is 总体目标
+    words = tuple(words)
+    return folded.startswith(words) or (len(folded) <= _PRINTED_LINE and folded.endswith(words))
 
 
 def _heading(text: str, item: Found) -> str:
@@ -539,6 +550,7 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
     front = vocabulary()["front_matter_headings"]
     chapter = section = None
     in_front_matter = True
+    front_chapter = False  # the current chapter is front matter (总体要求 …)
     lists = _list_families(found, folded, front, level)
     for item in found:
         kind = item.marker.kind
@@ -547,13 +559,18 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
                 measure.no = len(skeleton.measures) + 1
             skeleton.measures.append(measure)
+            works = measure.attribution_raw is not None or not front_chapter
+            if works and not is_purpose_clause(measure.text):
+                _work_begins(skeleton, item)
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
             title = _heading(text, item)
-            in_front_matter = _is_front_matter(title, front)
+            in_front_matter = front_chapter = _is_front_matter(title, front)
             skeleton.chapters.append(Chapter(chapter, title, item.line))
             _collect_goal(skeleton, item, text, goal_words)
+            if not front_chapter:
+                _work_begins(skeleton, item)
         elif kind == level.section and kind in level.headings:
             if id(item) in lists:
                 continue
@@ -561,9 +578,17 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
             title = _section_title(_heading(text, item), front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, goal_words)
+            if not front_chapter and not _is_front_matter(title, front):
+                _work_begins(skeleton, item)
         if not in_front_matter:
             skeleton.measures += _unnumbered_measures(item, chapter, section, text, skeleton)
     return skeleton
+
+
+def _work_begins(skeleton: Skeleton, item: Found) -> None:
+    """Record where the plan's work begins: its first working heading or measure."""
+    if skeleton.body_start is None:
+        skeleton.body_start = item.start
 
 
 def _unnumbered_measures(item: Found, chapter, section, text: str, skeleton) -> list[RawMeasure]:
@@ -603,25 +628,36 @@ def _list_families(found: list[Found], folded: str, front: list[str], level: Lev
     Returns the ids of the Found items to leave out.
     """
     families: list[list[Found]] = [[]]
-    for item in found:
+    governs: set[int] = set()  # items followed by an item of an inner level: headings
+    for item, following in itertools.zip_longest(found, found[1:]):
         if item.marker.kind == level.chapter:
             families.append([])
         elif item.marker.kind == level.section:
             families[-1].append(item)
+            if following is not None and _ORDER.index(following.marker.kind) > _ORDER.index(
+                item.marker.kind
+            ):
+                governs.add(id(item))
     out: set[int] = set()
     for family in families:
-        clauses = sum(_reads_like_clause(item, folded, front) for item in family)
-        if family and clauses * 2 > len(family):
+        clauses = sum(
+            id(item) not in governs and _reads_like_clause(item, folded, front) for item in family
+        )
+        if len(family) > 1 and clauses * 2 > len(family):  # a list has items, not one
             out.update(id(item) for item in family)
     return out
 
 
 def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
-    line_end = folded.find("\n", item.marker.end)
-    line = folded[item.marker.end : line_end if 0 <= line_end < item.end else item.end].strip()
-    if any(line.startswith(word) for word in front):
+    """An item that is one clause of a list ("(一)坚持党的领导、…;"): its whole span is a
+    single sentence or clause. A section heading governs more: a paragraph, sub-items
+    (corpus 043, 045 and 055 print "(一)…。" right above its 1.), several sentences (also
+    when a copy ran it into its intro paragraph: the seeds printed run-in)."""
+    span = folded[item.marker.end : item.end].strip()
+    if not span or any(span.startswith(word) for word in front):
         return False
-    return line.endswith((";", ",", "、")) or (len(line) > 40 and "。" not in line[:40])
+    inner = span[:-1]
+    return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
 
 
 def _section_title(heading: str, front_matter_words: list[str]) -> str:

@@ -65,12 +65,19 @@ def document_is_titled(texts: list[str]) -> bool:
     return votes.count(True) > votes.count(False)
 
 
+def is_purpose_clause(text: str) -> bool:
+    """Whether a measure opens with a purpose or basis clause: "为规范…，制定本办法。"."""
+    body = fold(text).strip(_BLANKS + "\n")
+    stop = _SENTENCE_END.search(body)
+    first = body[: stop.start()] if stop else body
+    return first.startswith(_PURPOSE) and _clause_breaks(first) > 0
+
+
 def _vote(folded: str) -> bool | None:
     """True: opens with a heading; False: opens with a sentence; None: cannot tell."""
     body = folded.strip(_BLANKS + "\n")
     stop = _SENTENCE_END.search(body)
-    first = body[: stop.start()] if stop else body
-    if first.startswith(_PURPOSE) and _clause_breaks(first):
+    if is_purpose_clause(body):
         return None
     if "\n" not in body and (stop is None or not body[stop.end() :].strip()):
         return None  # one sentence: nothing to introduce

@@ -11,12 +11,20 @@ from taizhang.parsing.metadata.title import find_title
 from taizhang.parsing.model import Metadata
 
 
-def extract_metadata(text: str) -> Metadata:
-    """Title, issuer, date, period and parents of the plan in ``text``. Never raises."""
+def extract_metadata(text: str, body_start: int | None = -1) -> Metadata:
+    """Title, issuer, date, period and parents of the plan in ``text``. Never raises.
+
+    ``body_start`` is where the plan's work begins (``Skeleton.body_start``; None when the
+    text has no working part); the parents are read before it. By default it is found
+    by reading the skeleton here."""
     if not isinstance(text, str) or not text.strip():
         return Metadata()
     try:
-        return _extract(text)
+        if body_start == -1:
+            from taizhang.parsing.structure import parse_skeleton
+
+            body_start = parse_skeleton(text).body_start
+        return _extract(text, body_start)
     except Exception:  # metadata is best effort: an odd page must not sink an import
         return Metadata()
 
@@ -28,9 +36,11 @@ _HEAD = 60_000
 _TAIL = 4_000
 
 
-def _extract(text: str) -> Metadata:
+def _extract(text: str, body_start: int | None) -> Metadata:
     if len(text) > _HEAD + _TAIL:
         text = text[:_HEAD] + "\n\n" + text[-_TAIL:]
+    if body_start is None or body_start > _HEAD:
+        body_start = len(text)
     view = View.of(text)
     lines = split_lines(view)
     front = front_lines(lines)
@@ -40,5 +50,5 @@ def _extract(text: str) -> Metadata:
         issuer=find_issuer(view, lines, front, title),
         date=find_date(lines),
         period=find_period(title.text if title else ""),
-        parents=find_parents(view, title),
+        parents=find_parents(view, title, view.at_source(body_start)),
     )

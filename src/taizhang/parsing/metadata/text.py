@@ -9,6 +9,7 @@ the source, so every string the rules return is cut from the source as printed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from taizhang.parsing.normalize import fold
@@ -56,6 +57,10 @@ class View:
         pieces.append(folded[kept_from:])
         positions.extend(range(kept_from, len(folded)))
         return cls("".join(pieces), source, folded, tuple(positions))
+
+    def at_source(self, source_offset: int) -> int:
+        """The view offset of a source offset (of the first character kept at or after it)."""
+        return bisect_left(self.positions, source_offset)
 
     def original(self, start: int, end: int) -> str:
         """The source characters behind view[start:end], inserts included."""
