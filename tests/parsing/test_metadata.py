@@ -285,6 +285,62 @@ def test_drafts_bare_kinds_and_the_plan_itself_are_not_parents():
     assert extract_metadata(text).parents == ["某省法治社会建设实施方案（2021－2025年）"]
 
 
+NOTICE_OF_A_FLOOD_PLAN = (
+    "现将《某县防汛工作方案》印发给你们，请认真贯彻执行。\n{signature}\n某县防汛工作方案\n"
+)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "某县人民政府（印）\n2023年5月6日",  # a seal mark after the name
+        "某县人民政府\n— 2 —\n2023年5月6日",  # a PDF page number between name and date
+        "某县人民政府　　　　2023年5月6日",  # the name and the date on one line
+        "某县人民政府\n2023年5月6日\n（此件公开发布）",
+    ],
+    ids=["seal", "page-number", "one-line", "remark-below"],
+)
+def test_noisy_signatures_still_give_issuer_and_date(signature):
+    meta = extract_metadata(NOTICE_OF_A_FLOOD_PLAN.format(signature=signature))
+    assert (meta.issuer, meta.date) == ("某县人民政府", "2023-05-06")
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("中共中央 国务院关于加强新时代法治乡村建设的意见", "中共中央 国务院"),
+        ("某县人民政府办公室2024年政务公开工作要点", "某县人民政府办公室"),
+        ("某县法治政府建设实施方案（2021－2025年）", None),  # a place's concept, no body
+    ],
+)
+def test_an_issuer_printed_only_at_the_start_of_the_title(title, issuer):
+    text = f"{title}\n为做好相关工作，制定本方案。\n一、总体要求\n"
+    assert extract_metadata(text).issuer == issuer
+
+
+def test_a_news_report_about_a_plan_is_not_dated_by_its_page_and_its_headline_is_no_title():
+    text = (
+        "某市出台法治政府建设实施方案\n发布时间：2022-06-27 10:12 来源：某市日报\n"
+        "近日，市委、市政府印发了《某市法治政府建设实施方案（2021－2025年）》。\n"
+        "《某市法治政府建设实施方案（2021－2025年）》主要内容如下。\n"
+        "为全面建设法治政府，制定本方案。\n一、总体要求\n"
+    )
+    meta = extract_metadata(text)
+    assert (meta.title, meta.issuer, meta.date) == (
+        "某市法治政府建设实施方案（2021－2025年）",
+        "市委、市政府",
+        None,
+    )
+
+
+def test_a_page_time_beside_a_reporter_byline_dates_the_report():
+    text = (
+        "某县乡村振兴工作要点\n2023-03-01 09:00:00 来源：某县融媒体中心 记者 张三\n"
+        "为推进乡村振兴，制定本要点。\n"
+    )
+    assert extract_metadata(text).date is None
+
+
 # --- robustness -------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from taizhang.parsing.attribution_text import (
     find_attribution,
     starts_with_label,
 )
-from taizhang.parsing.metadata.signature import is_date_only
+from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
@@ -324,7 +324,8 @@ def _notice_span(folded: str) -> tuple[int, int] | None:
         line_end = folded.find("\n", offset + 1)
         line_end = len(folded) if line_end < 0 else line_end
         line = folded[offset + 1 : line_end].strip(_LINE_INDENT + "|")
-        if is_date_only(line.replace(" ", "")) or _is_plan_title(line):
+        signed = is_date_only(line.replace(" ", "")) or is_signature_date_line(line)
+        if signed or _is_plan_title(line):
             return start, line_end
         offset = line_end if line_end < len(folded) else -1
     return start, -1

@@ -42,6 +42,7 @@ class _Patterns:
     run_in: re.Pattern[str]  # a title at the start of a preamble line, group "t"
     ends_with_kind: re.Pattern[str]
     notice_word: re.Pattern[str]
+    caption_verb: re.Pattern[str]
     transmitted_before: re.Pattern[str]
     transmitted_after: re.Pattern[str]
 
@@ -80,6 +81,7 @@ def _patterns() -> _Patterns:
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         notice_word=re.compile(alternation(words["notice_words"])),
+        caption_verb=re.compile(alternation(words["caption_verbs"])),
         transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
         transmitted_after=re.compile(rf"^\s*(?:{alternation(words['transmitted_after'])})"),
     )
@@ -146,8 +148,11 @@ def _is_heading_like(line: Line, first: bool) -> bool:
 
 def _run_in_heading(view: View, line: Line) -> Title | None:
     """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
-    m = _patterns().run_in.match(view.text, line.start, line.end)
-    return _title_at(view, m.start("t"), m.end("t")) if m else None
+    patterns = _patterns()
+    m = patterns.run_in.match(view.text, line.start, line.end)
+    if m is None or patterns.caption_verb.search(m.group("t")):
+        return None  # a caption about the plan ("某市出台…方案") is not its title
+    return _title_at(view, m.start("t"), m.end("t"))
 
 
 def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
