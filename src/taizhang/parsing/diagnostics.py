@@ -14,7 +14,9 @@ _QUANTITY = re.compile(
 )
 
 
-def check(plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict) -> list[Diagnostic]:
+def check(
+    plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict, unsplit: dict | None = None
+) -> list[Diagnostic]:
     found = list(skeleton.diagnostics)
     if not plan.tasks:
         found.append(Diagnostic("no-measures", "No numbered measures were found.", None))
@@ -26,6 +28,14 @@ def check(plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict) -> lis
             Diagnostic(
                 "unknown-unit",
                 f"Unit names not in the gazetteer: {'、'.join(names)}.",
+                line,
+            )
+        )
+    for line, pieces in (unsplit or {}).items():
+        found.append(
+            Diagnostic(
+                "attribution-unsplit",
+                f"Could not split into units: {'、'.join(pieces)}; check the units.",
                 line,
             )
         )

@@ -3,8 +3,9 @@
 Two kinds of damage change what the rules see without changing what the plan says:
 
 * stray spaces inside words ("市 司法局"), which PDF text layers and re-typed copies
-  leave between two Chinese characters; Chinese prints no space there, so one lone space
-  between two Chinese characters is dropped (runs of blanks are layout and stay);
+  leave between two Chinese characters; Chinese prints no space there, so one lone narrow
+  space between two Chinese characters is dropped (runs of blanks are layout and stay, and
+  so does the ideographic space, which sets names apart on purpose);
 * hard-wrapped lines: plain-text mail, PDF copies and some sites break every paragraph
   at a fixed width (a ragged one in PDFs, where glyph widths vary). When most lines of a
   document end near one width, a line that reaches that width continues on the next one
@@ -26,7 +27,9 @@ from taizhang.parsing.normalize import fold
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
-_IN_WORD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0](?=[{_CJK}])")
+# The ideographic space U+3000 is typed on purpose (it sets names apart: "县发改局　县财政局"),
+# so only narrow blanks are taken for strays.
+_IN_WORD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0](?=[{_CJK}])")
 _NARROW = re.compile("[\x00-\u2e7f]")
 _BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"

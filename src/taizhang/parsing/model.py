@@ -25,6 +25,9 @@ class Attribution:
     responsible: list[str] = field(default_factory=list)
     collectives: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # names the gazetteer does not recognise
+    # Pieces that could not be split into units: names run together ("州纪委州监委"), or a
+    # bracket that gave no unit at all.
+    unsplit: list[str] = field(default_factory=list)
 
 
 @dataclass

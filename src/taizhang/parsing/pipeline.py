@@ -56,8 +56,13 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
         sections=skeleton.sections,
         tasks=measures,
     )
-    unknown = {m.line: a.unknown for m, a in zip(measures, attributions, strict=True) if a.unknown}
-    plan.diagnostics = diagnostics.check(plan, skeleton, unknown_units=unknown)
+    pairs = list(zip(measures, attributions, strict=True))
+    plan.diagnostics = diagnostics.check(
+        plan,
+        skeleton,
+        unknown_units={m.line: a.unknown for m, a in pairs if a.unknown},
+        unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
+    )
     _point_at_source(plan, layout)
     assign_keys(plan)
     return plan

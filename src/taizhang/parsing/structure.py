@@ -378,6 +378,7 @@ class Level:
 
 _MEASURE_KINDS = (mk.SECTION, mk.ARABIC, mk.OUTLINE2, mk.OUTLINE3, mk.PAREN_ARABIC, mk.ARTICLE)
 _NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnostic
+_SHOWN_LINES = 8  # lines of the runner-up list named in its diagnostic
 
 
 def _measure_level(found: list[Found], folded: str) -> Level:
@@ -391,23 +392,27 @@ def _measure_level(found: list[Found], folded: str) -> Level:
     074; decimal outlines and (1) items in fixtures styles/wuran_outline.txt and
     styles/jiuye_shared.txt). Without attributions the older content rules decide.
     """
-    scores = _attribution_scores(found, folded)
+    scores, carriers = _attribution_scores(found, folded)
     # On a tie the inner kind wins: an attribution belongs to the innermost item holding it.
     ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
     if ranked and scores[ranked[0]] > 0:
         level = _level_of(ranked[0], found)
         if len(ranked) > 1 and scores[ranked[1]] * _NARROW > scores[ranked[0]]:
-            level.diagnostics.append(
-                Diagnostic(
-                    "level-uncertain",
-                    f"Measures were read at the {_KIND_NAMES[ranked[0]]} level, but the "
-                    f"{_KIND_NAMES[ranked[1]]} items also carry units; check the measures.",
-                    None,
-                    level="info",
-                )
-            )
+            level.diagnostics.append(_level_uncertain(ranked[0], ranked[1], carriers[ranked[1]]))
         return level
     return _level_of(_level_by_content(found, folded), found)
+
+
+def _level_uncertain(chosen: str, other: str, lines: list[int]) -> Diagnostic:
+    """The runner-up list, pointed at by its first item, its other lines in the message."""
+    shown = ", ".join(map(str, lines[:_SHOWN_LINES])) + (", …" if len(lines) > _SHOWN_LINES else "")
+    return Diagnostic(
+        "level-uncertain",
+        f"Measures were read at the {_KIND_NAMES[chosen]} level, but the {_KIND_NAMES[other]} "
+        f"items on lines {shown} also carry units; check which are the measures.",
+        lines[0] if lines else None,
+        level="info",
+    )
 
 
 _KIND_NAMES = {
@@ -421,20 +426,28 @@ _KIND_NAMES = {
 }
 
 
-def _attribution_scores(found: list[Found], folded: str) -> dict[str, float]:
+def _attribution_scores(
+    found: list[Found], folded: str
+) -> tuple[dict[str, float], dict[str, list[int]]]:
+    """Each kind's score, and the lines of its items that carry one attribution."""
     starts = attribution_starts(folded)
-    if not starts:
-        return {}
     scores: dict[str, float] = {}
+    carriers: dict[str, list[int]] = {}
+    if not starts:
+        return scores, carriers
     for kind in _MEASURE_KINDS:
         items = [f for f in found if f.marker.kind == kind]
         if not items:
             continue
         outer = set(_ORDER[: _ORDER.index(kind) + 1])
         spans = _spans(found, items, outer, len(folded))
-        single = sum(1 for a, b in spans if bisect_left(starts, b) - bisect_left(starts, a) == 1)
-        scores[kind] = single * single / len(items)
-    return scores
+        carriers[kind] = [
+            item.line
+            for item, (a, b) in zip(items, spans, strict=True)
+            if bisect_left(starts, b) - bisect_left(starts, a) == 1
+        ]
+        scores[kind] = len(carriers[kind]) ** 2 / len(items)
+    return scores, carriers
 
 
 def _spans(found, items, outer, length) -> list[tuple[int, int]]:

@@ -22,8 +22,10 @@ def split_attribution(
     gaz = gazetteer or load_gazetteer()
     completer = NameCompleter(gaz, level)
     result = Attribution()
+    skipped = False
     for role, printed, folded in _items_with_roles(raw, gaz):
         if gaz.is_not_unit(folded):
+            skipped = True
             continue
         if gaz.is_collective(folded):
             _add(result.collectives, printed)
@@ -34,6 +36,10 @@ def split_attribution(
         _add(result.lead if role == LEAD else result.responsible, name)
         if category is None:
             _add(result.unknown, name)
+        if gaz.runs_names_together(folded):
+            _add(result.unsplit, printed)
+    if not (result.lead or result.responsible or result.collectives or skipped):
+        result.unsplit.append(raw)
     return result
 
 
@@ -66,7 +72,9 @@ def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
     names = [*attribution.lead, *attribution.responsible]
     if not names:
         return attribution
-    return Attribution(names[:1], names[1:], attribution.collectives, attribution.unknown)
+    return Attribution(
+        names[:1], names[1:], attribution.collectives, attribution.unknown, attribution.unsplit
+    )
 
 
 def _lead_labels() -> list[str]:

@@ -106,6 +106,22 @@ class Gazetteer:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
         return is_whole_match(self.not_units, name)
 
+    def runs_names_together(self, name: str) -> bool:
+        """Whether a folded item reads as two unit names with no separator: a complete
+        name followed by another one that starts with a prefix ("县发改局县财政局",
+        "州纪委州监委", which the gold keeps as one unit but an office should check). Names
+        kept as written ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside."""
+        if self.keeps_as_written(name):
+            return False
+        for ending in self.name_endings:
+            at = name.find(ending)
+            while 0 < at < len(name) - len(ending):
+                rest = name[at + len(ending) :]
+                if self.prefix_length(rest) and rest.endswith(self.name_endings):
+                    return True
+                at = name.find(ending, at + 1)
+        return False
+
     def is_collective(self, name: str) -> bool:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
         return contains(self.collective, name) or name in self.generic

@@ -15,6 +15,7 @@ from taizhang.parsing.units.gazetteer import Gazetteer
 
 HAN = re.compile("[\u4e00-\u9fff]")
 _SEPARATORS = frozenset("、,;。\n\r\t")
+_BLANKS = re.compile(r"[ \u3000]+")
 _MAX_NAME = 200  # characters: longer pieces are prose and are not split into names
 
 
@@ -49,9 +50,10 @@ def _pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """Split at 和 / 及 where the text before ends like a complete name.
+    """Split at 和 / 及, or at blanks, where the text before ends like a complete name.
 
-    "市委宣传部和市司法局" is two units, "文化和旅游厅" is one.
+    "市委宣传部和市司法局" is two units, "文化和旅游厅" is one; "县委宣传部 县司法局" (names
+    set apart by blanks, as tables and PDF copies print them) is two, "各县 (市)" one.
     """
     piece, i, depth = start, start, 0
     while i < end:
@@ -61,6 +63,8 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
             depth = max(depth - 1, 0)
         elif depth == 0 and folded.endswith(gaz.name_endings, piece, i):
             joiner = next((j for j in gaz.joiners if folded.startswith(j, i, end)), "")
+            blanks = _BLANKS.match(folded, i, end)
+            joiner = joiner or (blanks.group() if blanks else "")
             if joiner and i + len(joiner) < end:
                 yield piece, i
                 piece = i = i + len(joiner)
