@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from taizhang.parsing import parse_path, parse_text
+from taizhang.parsing.normalize import fold
 from tests.parsing import variants
 
 STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
@@ -199,3 +200,109 @@ def test_each_style_survives_its_copies(name):
     expected = units(parse_text(text))
     for copy in (variants.hard_wrapped(text, 24), variants.in_word_spaces(text, 0.05)):
         assert units(parse_text(copy)) == expected
+
+
+@PRINTINGS
+def test_yi_shi_er_shi_items_that_each_carry_units_are_the_measures(ascii_punctuation):
+    plan = parse_text(read("yingshang_yishi.txt", ascii_punctuation))
+    assert [(m.no, m.chapter, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, "一", ["县市场监管局"], ["县政务服务中心"]),
+        (2, "一", ["县政务服务中心"], []),
+        (3, "一", ["县政务服务中心"], ["县大数据中心"]),
+        (1, "二", ["县市场监管局"], []),
+        (2, "二", ["县发改局"], ["县财政局", "县市场监管局"]),
+    ]
+    assert plan.tasks[1].text.startswith("深化")  # the 二是 is the number, not the text
+    assert [(t.value, t.comparator) for t in plan.tasks[2].targets] == [(95, ">=")]
+
+
+@PRINTINGS
+def test_units_on_the_line_below_each_measure(ascii_punctuation):
+    plan = parse_text(read("nongye_nextline.txt", ascii_punctuation))
+    assert units(plan) == [
+        (1, [], ["县农业农村局"], ["各乡镇（街道）" if not ascii_punctuation else "各乡镇(街道)"]),
+        (2, ["县农业农村局"], ["县财政局", "县自然资源局"], []),
+        (3, [], ["县委组织部", "县农业农村局"], []),
+        (4, [], ["县农业农村局", "县人社局"], []),
+    ]
+    assert plan.tasks[1].text.endswith("2万亩。")  # the label lines are not measure text
+    assert plan.tasks[3].recurring == ["每年培训高素质农民500人以上"]
+
+
+@PRINTINGS
+def test_an_attribution_printed_before_the_measure_number_or_right_after_it(
+    ascii_punctuation,
+):
+    plan = parse_text(read("jiaoyu_front.txt", ascii_punctuation))
+    assert units(plan) == [
+        (1, ["县教育局"], ["县财政局"], []),
+        (2, ["县教育局"], ["县发改局", "县自然资源局"], []),
+        (3, ["县委编办"], ["县教育局", "县人社局"], []),
+        (4, ["县教育局"], [], []),
+    ]
+    assert [m.text[:4] for m in plan.tasks] == ["推进义务", "新建改扩", "完善中小", "实施教师"]
+    assert not any(d.code == "no-attribution" for d in plan.diagnostics)
+
+
+@PRINTINGS
+def test_a_county_division_of_labour_with_elided_bureaus_and_townships(ascii_punctuation):
+    plan = parse_text(read("xianyu_fengong.txt", ascii_punctuation))
+    towns = "各乡镇(街道)" if ascii_punctuation else "各乡镇（街道）"
+    assert units(plan) == [
+        (1, ["县农业农村局"], ["县卫健局", "县财政局"], [towns]),
+        (2, ["县住建局"], ["县城管局", "县生态环境分局"], [towns]),
+        (3, ["县交通运输局"], ["县发改局", "县财政局"], [towns]),
+        (4, ["县水利局"], ["县卫健局"], [towns]),
+        (5, ["国网某县供电公司"], [], []),
+    ]
+    assert [(t.value, t.unit, t.year) for t in plan.tasks[0].targets] == [(3000, "户", 2024)]
+    assert [(t.value, t.unit) for t in plan.tasks[2].targets] == [(100, "公里")]
+
+
+@PRINTINGS
+def test_section_measures_whose_numbered_sub_points_share_their_units(ascii_punctuation):
+    plan = parse_text(read("anquan_subpoints.txt", ascii_punctuation))
+    assert [(m.no, m.chapter, m.title) for m in plan.tasks] == [
+        (1, "一", "落实党政领导责任"),
+        (2, "一", "落实部门监管责任"),
+        (3, "二", "开展重点行业专项整治"),
+    ]
+    assert "2.开展燃气安全专项整治" in fold(plan.tasks[2].text)
+    assert plan.tasks[2].responsible == ["县住建局", "县市场监管局"]
+
+
+@PRINTINGS
+def test_chapters_whose_measures_are_numbered_differently(ascii_punctuation):
+    plan = parse_text(read("yingshang_mixed.txt", ascii_punctuation))
+    assert [(m.no, m.chapter) for m in plan.tasks] == [
+        (1, "一"),
+        (2, "一"),
+        (3, "一"),
+        (1, "二"),
+        (2, "二"),
+        (3, "二"),
+        (4, "二"),
+    ]
+    assert plan.tasks[3].responsible == ["县发改局"]
+
+
+@PRINTINGS
+def test_a_web_page_whose_lines_are_broken_with_br(ascii_punctuation, tmp_path):
+    markup = (STYLES / "daqi_br.html").read_text(encoding="utf-8")
+    if ascii_punctuation:
+        markup = markup.translate(variants.FULL_TO_ASCII)
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    plan = parse_path(path)
+    assert (plan.title, plan.issuer, plan.date) == (
+        "某市2024年大气污染防治工作方案",
+        "某市生态环境保护委员会办公室",
+        "2024-03-20",
+    )
+    assert units(plan) == [
+        (1, ["市工信局"], ["市发展改革委", "市生态环境局"], []),
+        (2, ["市生态环境局"], [], []),
+        (3, ["市生态环境局"], ["市公安局", "市交通运输局"], []),
+        (4, ["市交通运输局"], [], []),
+    ]
+    assert [(t.value, t.unit) for t in plan.tasks[2].targets] == [(500, "辆")]

@@ -19,9 +19,10 @@ OUTLINE2 = "outline2"  # 2.1  (decimal outlines)
 OUTLINE3 = "outline3"  # 2.1.1
 PAREN_ARABIC = "paren_arabic"  # (1)  （1）
 ARTICLE = "article"  # 第一条
+ORDINAL = "ordinal"  # 一是 … 二是 …: items enumerated inside a paragraph
 
 # Kinds, outermost first.
-ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, ARTICLE]
+ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, ARTICLE, ORDINAL]
 
 _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
@@ -33,6 +34,8 @@ _PATTERNS = [
     (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
+    # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
+    (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
     # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal)
     (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d)\s*")),
 ]
@@ -97,7 +100,7 @@ SENTENCE_END = "。;!?"
 # Where a run-in marker may start: right after the end of a sentence or a bracket.
 _RUN_IN = re.compile(
     rf"(?<=[。;!?\]〕】)”])[ \t\u3000]*"
-    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}、|\d{{1,3}}[.、](?!\d)"
+    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
     attribution_starts,
     find_attribution,
+    is_attribution,
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
@@ -48,6 +50,9 @@ class Found:
     line: int  # 1-based line number
     run_in: str = ""  # "" at a line start, else _AFTER_SENTENCE or _GLUED
     end: int = 0  # offset where the next structural marker starts
+    # (start, end) of an attribution printed before the number on the item's line:
+    # "（牵头单位：县教育局）1.推进…"; the item then starts at that bracket.
+    leading: tuple[int, int] | None = None
 
 
 @dataclass
@@ -88,7 +93,7 @@ def parse_skeleton(text: str) -> Skeleton:
     _set_ends(found, len(text))
     level = _measure_level(found, folded)
     # markers below the measure level are sub-points inside a measure's text
-    found = [f for f in found if f.marker.kind in level.kinds]
+    found = [f for f in found if level.keeps(f)]
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded)
     skeleton.diagnostics += level.diagnostics
@@ -115,12 +120,16 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
         marker = mk.match_marker(folded, pos) or mk.match_garbled(folded, pos)
+        leading = None
+        if marker is None:
+            marker, leading = _after_leading_attribution(folded, pos, end)
         if marker:
-            found.append(Found(marker, pos, number))
+            found.append(Found(marker, pos, number, leading=leading))
             found.extend(_glued_children(folded, marker, end, number))
+    claimed = {f.marker.end for f in found}
     for position in mk.run_in_positions(folded):
         run_in = mk.match_marker(folded, position, outlines=False)
-        if run_in is None:
+        if run_in is None or run_in.end in claimed:
             continue
         number = bisect_left(line_starts, position + 1)
         line_start = line_starts[number - 1]
@@ -133,8 +142,28 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     return found
 
 
-# A line that may open with a marker: its first character after the indentation.
-_MAYBE_MARKER = re.compile(rf"(?m)^[{_LINE_INDENT}]*(?=[第(\d{mk.CHINESE_DIGITS}\ufffd?])")
+# A line that may open with a marker: its first character after the indentation (or the
+# bracket of an attribution printed before the number).
+_MAYBE_MARKER = re.compile(rf"(?m)^[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+
+
+def _after_leading_attribution(folded: str, pos: int, end: int):
+    """(marker, (start, end) of the bracket's content) for a line that opens with an
+    attribution bracket right before its number, "（牵头单位：县教育局）1.推进…", as some
+    分工方案 print every measure (fixture styles/jiaoyu_front.txt and test_structure);
+    else (None, None)."""
+    closing = _CLOSING.get(folded[pos])
+    close = folded.find(closing, pos + 1, end) if closing else -1
+    if close < 0 or not is_attribution(folded[pos + 1 : close]):
+        return None, None
+    after = close + 1
+    while after < end and folded[after] in _LINE_INDENT:
+        after += 1
+    marker = mk.match_marker(folded, after)
+    return (marker, (pos + 1, close)) if marker else (None, None)
+
+
+_CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 
 
 # A child marker right after a short heading, with no sentence end between:
@@ -370,13 +399,31 @@ class Level:
     section: str | None = mk.SECTION
     headings: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # (start, end, kind): parts of the text whose measures are another kind of list
+    regions: list[tuple[int, int, str]] = field(default_factory=list)
 
-    @property
-    def kinds(self) -> set[str]:
-        return self.headings | {self.measure}
+    def measure_at(self, position: int) -> str | None:
+        """The kind of list that holds the measures at ``position`` of the text."""
+        for start, end, kind in self.regions:
+            if start <= position < end:
+                return kind
+        return self.measure
+
+    def keeps(self, item: Found) -> bool:
+        """Whether an item is structure: a heading, or a measure of its part of the text."""
+        kind = item.marker.kind
+        return kind in self.headings or kind == self.measure_at(item.start)
 
 
-_MEASURE_KINDS = (mk.SECTION, mk.ARABIC, mk.OUTLINE2, mk.OUTLINE3, mk.PAREN_ARABIC, mk.ARTICLE)
+_MEASURE_KINDS = (
+    mk.SECTION,
+    mk.ARABIC,
+    mk.OUTLINE2,
+    mk.OUTLINE3,
+    mk.PAREN_ARABIC,
+    mk.ARTICLE,
+    mk.ORDINAL,
+)
 _NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnostic
 _SHOWN_LINES = 8  # lines of the runner-up list named in its diagnostic
 
@@ -397,14 +444,40 @@ def _measure_level(found: list[Found], folded: str) -> Level:
     ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
     if ranked and scores[ranked[0]] > 0:
         level = _level_of(ranked[0], found)
-        if len(ranked) > 1 and scores[ranked[1]] * _NARROW > scores[ranked[0]]:
-            level.diagnostics.append(_level_uncertain(ranked[0], ranked[1], carriers[ranked[1]]))
+        level.regions = _other_lists(found, level, carriers)
+        regional = {kind for _, _, kind in level.regions}
+        runner_up = next((kind for kind in ranked[1:] if kind not in regional), None)
+        if runner_up and scores[runner_up] * _NARROW > scores[ranked[0]]:
+            level.diagnostics.append(_level_uncertain(ranked[0], runner_up, carriers[runner_up]))
         return level
     return _level_of(_level_by_content(found, folded), found)
 
 
-def _level_uncertain(chosen: str, other: str, lines: list[int]) -> Diagnostic:
+def _other_lists(
+    found: list[Found], level: Level, carriers: dict[str, list[Found]]
+) -> list[tuple[int, int, str]]:
+    """Chapters that hold no item of the chosen list but a list of another kind whose items
+    carry units: there, that list holds the measures ("1." tasks in one chapter, "（1）"
+    actions in the next; fixture styles/yingshang_mixed.txt)."""
+    chapters = [f.start for f in found if f.marker.kind == level.chapter]
+    carrying = {id(f) for items in carriers.values() for f in items}
+    regions = []
+    for start, end in itertools.pairwise([0, *chapters, sys.maxsize]):
+        inside = [f for f in found if start <= f.start < end]
+        if not inside or any(f.marker.kind == level.measure for f in inside):
+            continue
+        for kind in reversed(_MEASURE_KINDS):  # the innermost list holding units
+            items = [f for f in inside if f.marker.kind == kind]
+            held = sum(id(f) in carrying for f in items)
+            if held and held * 2 >= len(items):
+                regions.append((start, end, kind))
+                break
+    return regions
+
+
+def _level_uncertain(chosen: str, other: str, items: list[Found]) -> Diagnostic:
     """The runner-up list, pointed at by its first item, its other lines in the message."""
+    lines = sorted({item.line for item in items})
     shown = ", ".join(map(str, lines[:_SHOWN_LINES])) + (", …" if len(lines) > _SHOWN_LINES else "")
     return Diagnostic(
         "level-uncertain",
@@ -423,16 +496,17 @@ _KIND_NAMES = {
     mk.OUTLINE3: "1.1.1",
     mk.PAREN_ARABIC: "(1)",
     mk.ARTICLE: "第一条",
+    mk.ORDINAL: "一是",
 }
 
 
 def _attribution_scores(
     found: list[Found], folded: str
-) -> tuple[dict[str, float], dict[str, list[int]]]:
-    """Each kind's score, and the lines of its items that carry one attribution."""
+) -> tuple[dict[str, float], dict[str, list[Found]]]:
+    """Each kind's score, and its items that carry one attribution."""
     starts = attribution_starts(folded)
     scores: dict[str, float] = {}
-    carriers: dict[str, list[int]] = {}
+    carriers: dict[str, list[Found]] = {}
     if not starts:
         return scores, carriers
     for kind in _MEASURE_KINDS:
@@ -442,7 +516,7 @@ def _attribution_scores(
         outer = set(_ORDER[: _ORDER.index(kind) + 1])
         spans = _spans(found, items, outer, len(folded))
         carriers[kind] = [
-            item.line
+            item
             for item, (a, b) in zip(items, spans, strict=True)
             if bisect_left(starts, b) - bisect_left(starts, a) == 1
         ]
@@ -456,7 +530,7 @@ def _spans(found, items, outer, length) -> list[tuple[int, int]]:
     spans = []
     for item in items:
         i = bisect_left(stops, item.start + 1)
-        spans.append((item.marker.end, stops[i] if i < len(stops) else length))
+        spans.append((item.start, stops[i] if i < len(stops) else length))
     return spans
 
 
@@ -568,7 +642,7 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
     lists = _list_families(found, folded, front, level)
     for item in found:
         kind = item.marker.kind
-        if kind == level.measure and _is_measure(item, folded):
+        if kind == level.measure_at(item.start) and _is_measure(item, folded):
             measure = _measure(item, chapter, section, text)
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
                 measure.no = len(skeleton.measures) + 1
@@ -696,8 +770,15 @@ def _measure(item: Found, chapter, section, text: str) -> RawMeasure:
     body = text[item.marker.end : item.end]
     folded = fold(body)
     located = find_attribution(folded)
-    if located is None:
+    opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
+    if item.leading is not None:  # "（牵头单位：…）1.推进…"
+        measure_text, raw, own_line = body, text[item.leading[0] : item.leading[1]], False
+    elif located is None:
         measure_text, raw, own_line = body, None, False
+    elif located.text_end == opening and located.raw_start == opening + 1:
+        # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
+        measure_text, raw, own_line = body[located.raw_end + 1 :], None, False
+        raw = body[located.raw_start : located.raw_end]
     else:
         measure_text = body[: located.text_end]
         raw = body[located.raw_start : located.raw_end]

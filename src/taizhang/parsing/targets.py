@@ -345,7 +345,25 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue("=")  # 形成3—5个品牌性法治主题活动
     if after in ("", *words["approximately_after"]) and _opens_with_creation(before):
         return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
+    if after == "" and _counts_an_object(before):
+        return _Cue("=")  # 淘汰…柴油货车500辆: a count closing its clause
     return None
+
+
+def _counts_an_object(before: str) -> bool:
+    """Whether a value closing its clause counts what the clause acts on: the clause (its
+    deadline and scope words aside) states an action and its object, "淘汰…柴油货车500辆",
+    "2024年新改建农村户厕3000户" (fixtures styles/daqi_br.html and xianyu_fengong.txt).
+    Not a description ("全县共有村156个"), and not a bare verb whose object comes later
+    ("培育建立3—5个", corpus 065)."""
+    words = _vocab()["targets"]
+    clause = before[_quote_start(before, 0, len(before), _Cue("=")) :]
+    if not clause or clause[0] < "\u4e00":
+        return False
+    rest = clause
+    while verb := _starts_with(rest, words["creation_verbs"]):
+        rest = rest[len(verb) :]
+    return bool(rest) and not any(word in clause for word in words["descriptive_words"])
 
 
 def _opens_with_creation(clause: str) -> bool:
