@@ -14,7 +14,7 @@ from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows
-from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
+from taizhang.parsing.targets import analyse, find_targets
 from taizhang.parsing.units import first_is_lead, infer_level, load_gazetteer, split_attribution
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
@@ -97,6 +97,7 @@ def _first_is_lead_note(text: str) -> int | None:
 
 
 def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure:
+    findings = analyse(raw.text)
     return Measure(
         no=raw.no,
         chapter=raw.chapter,
@@ -107,8 +108,8 @@ def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure
         lead=attribution.lead,
         responsible=attribution.responsible,
         collectives=attribution.collectives,
-        targets=find_targets(raw.text),
-        recurring=find_recurring(raw.text),
-        deadline=raw.deadline or find_deadline(raw.text),
+        targets=findings.targets,
+        recurring=findings.recurring,
+        deadline=raw.deadline or findings.deadline,
         line=raw.line,
     )

@@ -26,6 +26,7 @@ from taizhang.parsing.readers.pdf import pdf_to_text
 MAX_BYTES = limit("max_bytes")
 _MAX_BINARY_GARBLE = 0.05  # decoded text with more unprintable characters than this is binary
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
+_BOM_ENCODINGS = ("utf-32", "utf-8-sig", "utf-16")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ def read_bytes(data: bytes, filename: str = "") -> SourceText:
     if kind == "docx":
         return _finish(docx_to_text(data, name), "docx", None, name)
     text, encoding = decode_text(data, _declared_charset(data))
-    if garble_ratio(text) > _MAX_BINARY_GARBLE:
+    # a strict decoding was accepted only below decode_text's own, lower garble bar
+    checked = encoding not in ("mixed", *_BOM_ENCODINGS)
+    if not checked and garble_ratio(text) > _MAX_BINARY_GARBLE:
         raise InputError(
             f"{name} looks like binary data, not text; "
             "supply the plan as .txt, .html, .docx or .pdf.",

@@ -23,7 +23,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from taizhang.parsing.model import Target
@@ -40,19 +40,15 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    """The vocabulary, every word list sorted longest first so that 达到 wins over 达."""
+    """The vocabulary, every word list a tuple sorted longest first so that 达到 wins over
+    达 (and ``str.endswith`` can test a whole list in one call)."""
     data = resources.files("taizhang.parsing").joinpath("data/targets.toml").read_bytes()
     vocab = tomllib.loads(data.decode("utf-8"))
     for table in vocab.values():
         for key, value in table.items():
             if isinstance(value, list):
-                table[key] = sorted(value, key=len, reverse=True)
+                table[key] = tuple(sorted(value, key=len, reverse=True))
     return vocab
-
-
-@lru_cache(maxsize=64)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 @lru_cache(maxsize=128)
@@ -61,28 +57,65 @@ def _any(table: str, key: str) -> str:
     return "|".join(re.escape(w) for w in _vocab()[table][key])
 
 
-def _ends_with(text: str, words: list[str], start: int = 0, end: int | None = None) -> str | None:
+@dataclass(frozen=True)
+class _Compiled:
+    """The patterns built from the vocabulary, compiled once."""
+
+    at_least_with_verb: re.Pattern[str]  # 至少建设一个
+    metric: re.Pattern[str]  # 受教育年限12.5年, 优良天数比率为85%
+    all_done: re.Pattern[str]  # 39个村和社区全部建成
+    compared: re.Pattern[str]  # 较2017年 / 比上年
+    per: re.Pattern[str]  # 每万人
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    return _Compiled(
+        at_least_with_verb=re.compile(
+            rf"(?:{_any('targets', 'at_least_with_verb')})[\u4e00-\u9fff]{{1,4}}$"
+        ),
+        metric=re.compile(
+            rf"(?:{_any('targets', 'metric_suffixes')})(?:{_any('targets', 'linking_verbs')})?$"
+        ),
+        all_done=re.compile(
+            rf"(?:{_any('targets', 'all_words')})(?:{_any('targets', 'completion_verbs')})"
+        ),
+        compared=re.compile(
+            rf"(?:{_any('targets', 'comparison_bases')})"
+            rf"(?:[0-9]|{_any('targets', 'comparison_periods')})"
+        ),
+        per=re.compile(
+            rf"每(?P<per>(?:[0-9]+|{_any('targets', 'per_magnitudes')})"
+            rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('targets', 'per_heads')}))"
+        ),
+    )
+
+
+def _ends_with(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None):
     """The first of ``words`` (longest first in the vocabulary) ending ``text[start:end]``."""
-    for word in words:
-        if text.endswith(word, start, end):
-            return word
-    return None
+    end = len(text) if end is None else end
+    if not text.endswith(words, start, end):
+        return None
+    return next(word for word in words if text.endswith(word, start, end))
 
 
-def _starts_with(text: str, words: list[str], start: int = 0) -> str | None:
+def _starts_with(text: str, words: tuple[str, ...], start: int = 0) -> str | None:
     """The first of ``words`` (longest first in the vocabulary) starting ``text[start:]``."""
-    for word in words:
-        if text.startswith(word, start):
-            return word
-    return None
+    if not text.startswith(words, start):
+        return None
+    return next(word for word in words if text.startswith(word, start))
+
+
+@lru_cache(maxsize=8)
+def _delimiters(ends: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(ends) + "]")
 
 
 class _Boundaries:
     """Delimiter positions of a text, for clause and sentence lookups by bisection."""
 
     def __init__(self, folded: str, ends: str) -> None:
-        pattern = "[" + re.escape(ends) + "]"
-        self._positions = [m.start() for m in re.finditer(pattern, folded)]
+        self._positions = [m.start() for m in _delimiters(ends).finditer(folded)]
         self._length = len(folded)
 
     def start(self, pos: int) -> int:
@@ -185,25 +218,28 @@ def _opens_clause(folded: str, start: int, end: int) -> bool:
     return at == 0 or folded[at - 1] in _CLAUSE_ENDS
 
 
-def _month_deadlines(folded: str) -> list[_Deadline]:
+def _month_deadlines(context: _Context) -> list[_Deadline]:
     """Deadlines without a year (6月底前, 年底前), as annual plans print them."""
-    clauses = _Boundaries(folded, _CLAUSE_ENDS)
-    markers = [m.start() for m in _markers(folded)]
+    folded = context.folded
+    if "月" not in folded and "年" not in folded:
+        return []
     found = []
     for m in _month_pattern().finditer(folded):
         if not (m["part"] or m["suf"]):
             continue
-        if _any_between(markers, clauses.start(m.start()), m.start()):
+        if _any_between(context.markers, context.clauses.start(m.start()), m.start()):
             continue  # 每年3月1日之前 is a recurring date, not a completion deadline
         month = int(m["month"]) if m["month"] else None
         found.append(_Deadline(m.start(), m.end(), None, month))
     return found
 
 
-def find_deadline(text: str) -> str | None:
-    """The completion deadline ``text`` commits to, as printed; the latest one if several."""
-    folded = fold(text)
-    candidates = _year_deadlines(folded) or _month_deadlines(folded)
+def find_deadline(text: str, context: _Context | None = None) -> str | None:
+    """The completion deadline ``text`` commits to, as printed; the latest one if several.
+
+    ``context``: the text's analysis when it is already made (see ``analyse``)."""
+    context = context or _Context(fold(text))
+    candidates = context.deadlines or _month_deadlines(context)
     if not candidates:
         return None
     latest = max(candidates, key=_Deadline.order)
@@ -235,12 +271,12 @@ def _recurring_start(folded: str, clause_start: int, start: int, end: int) -> in
     return start - len(verb) if verb else clause_start
 
 
-def find_recurring(text: str) -> list[str]:
+def find_recurring(text: str, context: _Context | None = None) -> list[str]:
     """Verbatim substrings of ``text`` that state a recurring duty."""
-    folded = fold(text)
-    clauses = _Boundaries(folded, _CLAUSE_ENDS)
+    context = context or _Context(fold(text))
+    folded, clauses = context.folded, context.clauses
     quotes, covered = [], 0
-    for m in _markers(folded):
+    for m in context.marker_matches:
         if m.start() < covered:
             continue  # a second marker in a clause already quoted
         start = _recurring_start(folded, clauses.start(m.start()), m.start(), m.end())
@@ -320,15 +356,13 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue(">=")
     if _ends_with(before, words["at_most_before"]):
         return _Cue("<=")  # 控制在5.5%以下
-    verbs = _any("targets", "at_least_with_verb")
-    if _regex(rf"(?:{verbs})[\u4e00-\u9fff]{{1,4}}$").search(before):
+    if _compiled().at_least_with_verb.search(before):
         return _Cue(">=")  # 至少建设一个…
     if _ends_with(before, words["reach_before"]) and not _ends_with(before, words["not_reach"]):
         return _Cue("=")
     if not arabic:
         return None  # a Chinese numeral counts only after a comparator: 至少建设一个
-    metric = _any("targets", "metric_suffixes")
-    if _regex(rf"(?:{metric})(?:{_any('targets', 'linking_verbs')})?$").search(before):
+    if _compiled().metric.search(before):
         return _Cue("=")  # 受教育年限12.5年, 优良天数比率为85%
     if unit.endswith("年"):
         return None  # a number of years needs a metric: 经过3年努力 is a duration
@@ -338,8 +372,7 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue(">=", starts_at_value=True)  # 4个以上乡镇建成就业服务站
     if unit in ("%", "‰") and _starts_with(after, words["completion_verbs"]):
         return _Cue("=")  # 乡镇(街道)100%建立…
-    all_done = rf"(?:{_any('targets', 'all_words')})(?:{_any('targets', 'completion_verbs')})"
-    if _regex(all_done).search(after):
+    if _compiled().all_done.search(after):
         return _Cue("=", starts_at_value=True)  # 39个村和社区全部建成…
     if _ends_with(before, words["creation_verbs"]) and after[:1] not in ("", *_CLAUSE_ENDS):
         return _Cue("=")  # 形成3—5个品牌性法治主题活动
@@ -387,26 +420,27 @@ def _is_past(sentence: str, has_deadline: bool) -> bool:
     words = _vocab()["targets"]
     if any(marker in sentence for marker in words["past_markers"]):
         return True
-    bases = _any("targets", "comparison_bases")
-    periods = _any("targets", "comparison_periods")
-    compared = _regex(rf"(?:{bases})(?:[0-9]|{periods})").search(sentence)
-    return bool(compared) and not has_deadline
+    return bool(_compiled().compared.search(sentence)) and not has_deadline
 
 
 def _per(before: str) -> str | None:
     """The denominator of a per-capita target: 每万人…2.3人 -> 万人."""
-    found = _regex(
-        rf"每(?P<per>(?:[0-9]+|{_any('targets', 'per_magnitudes')})"
-        rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('targets', 'per_heads')}))"
-    ).search(before)
+    if "每" not in before:
+        return None
+    found = _compiled().per.search(before)
     return found["per"] if found else None
+
+
+@lru_cache(maxsize=2)
+def _leading_words(with_creation_verbs: bool) -> tuple[str, ...]:
+    words = _vocab()["targets"]
+    leading = words["leading_words"] + (words["creation_verbs"] if with_creation_verbs else ())
+    return tuple(sorted(leading, key=len, reverse=True))
 
 
 def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
-    words = _vocab()["targets"]
-    leading = words["leading_words"] + (words["creation_verbs"] if cue.object_counted else [])
-    leading.sort(key=len, reverse=True)
+    leading = _leading_words(cue.object_counted)
     moved = True
     while moved and start < end:
         moved = False
@@ -426,13 +460,36 @@ class _Context:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.clauses = _Boundaries(folded, _CLAUSE_ENDS)
-        self.sentences = _Boundaries(folded, _SENTENCE_ENDS)
-        self.scopes = _Boundaries(folded, _SCOPE_ENDS)
-        self.markers = [m.start() for m in _markers(folded)]
-        self.deadlines = _year_deadlines(folded)
-        self.deadline_starts = [d.start for d in self.deadlines]
         self._past: dict[int, bool] = {}
+
+    # Each is computed on first use: most measures need only some of them.
+    @cached_property
+    def clauses(self) -> _Boundaries:
+        return _Boundaries(self.folded, _CLAUSE_ENDS)
+
+    @cached_property
+    def sentences(self) -> _Boundaries:
+        return _Boundaries(self.folded, _SENTENCE_ENDS)
+
+    @cached_property
+    def scopes(self) -> _Boundaries:
+        return _Boundaries(self.folded, _SCOPE_ENDS)
+
+    @cached_property
+    def marker_matches(self) -> list[re.Match[str]]:
+        return _markers(self.folded)
+
+    @cached_property
+    def markers(self) -> list[int]:
+        return [m.start() for m in self.marker_matches]
+
+    @cached_property
+    def deadlines(self) -> list[_Deadline]:
+        return _year_deadlines(self.folded) if "年" in self.folded else []
+
+    @cached_property
+    def deadline_starts(self) -> list[int]:
+        return [d.start for d in self.deadlines]
 
     def in_quota(self, pos: int) -> bool:
         """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
@@ -456,11 +513,27 @@ class _Context:
         return self._past[start]
 
 
-def find_targets(text: str) -> list[Target]:
+@dataclass
+class Findings:
+    targets: list[Target]
+    recurring: list[str]
+    deadline: str | None
+
+
+def analyse(text: str, folded: str | None = None) -> Findings:
+    """Targets, recurring duties and the deadline of one text, sharing one analysis of it
+    (``folded``: ``fold(text)`` when the caller has it)."""
+    context = _Context(fold(text) if folded is None else folded)
+    return Findings(
+        find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
+    )
+
+
+def find_targets(text: str, context: _Context | None = None) -> list[Target]:
     """The quantitative targets stated in ``text`` (a measure or a goal paragraph)."""
-    folded = fold(text)
+    context = context or _Context(fold(text))
+    folded = context.folded
     words = _vocab()["targets"]
-    context = _Context(folded)
     targets: list[Target] = []
     previous_end = 0
     for m in _value_pattern().finditer(folded):
