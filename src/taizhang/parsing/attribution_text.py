@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.normalize import fold
-from taizhang.parsing.vocabulary import vocabulary
+from taizhang.parsing.vocabulary import first_chars, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
 _CLOSERS = {closing: opening for opening, closing in _PAIRS.items()}
@@ -26,7 +26,8 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
-_BRACKET_OR_BLANK_LINE = re.compile(r"[\[\]〔〕【】()〖〗]|\n[ \t\u3000]*\n")
+_BRACKET = re.compile(r"[\[\]〔〕【】()〖〗]")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,14 @@ class Located:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
-    labels = "|".join(map(re.escape, sorted(vocabulary()["attribution_labels"], key=len)[::-1]))
-    return re.compile(rf"(?:【\s*(?:{labels})\s*】|(?:{labels})\s*[:。])")
+    words = vocabulary()["attribution_labels"]
+    labels, first = trie(words), first_chars([*words, "【"])
+    return re.compile(rf"(?={first})(?:【\s*{labels}\s*】|{labels}\s*[:。])")
 
 
 @lru_cache(maxsize=1)
 def _verb_ending() -> re.Pattern:
-    verbs = "|".join(map(re.escape, vocabulary()["responsibility_verbs"]))
-    return re.compile(rf"(?:{verbs})[。.]?\s*$")
+    return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -88,19 +89,28 @@ def collective_role(raw: str, phrase: str) -> str:
     return "responsible"
 
 
+@lru_cache(maxsize=1)
+def _hint() -> re.Pattern:
+    """What every attribution contains: a bracket, a label or a role verb."""
+    words = [*vocabulary()["attribution_labels"], *vocabulary()["responsibility_verbs"]]
+    return re.compile("[" + re.escape("".join(_PAIRS)) + "]|" + trie(words))
+
+
 def find_attribution(folded_body: str) -> Located | None:
     """The first attribution in a measure's body: a bracket, labels after a sentence or on
     lines of their own, or a line of units and a role verb below the text."""
-    candidates = [
-        found
-        for found in (
-            _first_bracket(folded_body),
-            _trailing_labels(folded_body),
-            _unit_line(folded_body),
-        )
-        if found is not None
-    ]
-    return min(candidates, key=lambda c: c.text_end) if candidates else None
+    if not _hint().search(folded_body):
+        return None
+    # The earliest of the three wins; each later kind is looked for only before it.
+    best = _first_bracket(folded_body)
+    limit = best.text_end if best else len(folded_body)
+    labels = _trailing_labels(folded_body, limit)
+    if labels is not None and labels.text_end < limit:
+        best, limit = labels, labels.text_end
+    line = _unit_line(folded_body, limit)
+    if line is not None and line.text_end < limit:
+        best = line
+    return best
 
 
 def attribution_starts(folded: str) -> list[int]:
@@ -133,19 +143,22 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     a blank line closes every bracket left open."""
     stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
     pairs = []
-    for token in _BRACKET_OR_BLANK_LINE.finditer(folded):
+    blanks = [m.start() for m in _BLANK_LINE.finditer(folded)] if "\n" in folded else []
+    blank = 0  # the next blank line
+    for token in _BRACKET.finditer(folded):
         char, index = token.group(), token.start()
+        if blank < len(blanks) and blanks[blank] < index:
+            blank = bisect_right(blanks, index)
+            for stack in stacks.values():
+                stack.clear()
         if char in _PAIRS:
             stacks[char].append(index)
-        elif char in _CLOSERS:
+        else:
             stack = stacks[_CLOSERS[char]]
             if stack:
                 open_at = stack.pop()
                 if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
                     pairs.append((open_at, index))
-        else:
-            for stack in stacks.values():
-                stack.clear()
     pairs.sort()
     return pairs
 
@@ -163,15 +176,20 @@ def _first_bracket(folded: str) -> Located | None:
 
 def _label_opens(folded: str, at: int) -> bool:
     """A label outside brackets opens an attribution at a line start or after a sentence."""
-    before = folded[:at].rstrip(" \t\u3000\u2002\u2003")
-    return not before or before[-1] in "\n" + _SENTENCE_END + "]〕)】"
+    i = at - 1
+    while i >= 0 and folded[i] in " \t\u3000\u2002\u2003":
+        i -= 1
+    return i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】"
 
 
-def _trailing_labels(folded: str) -> Located | None:
+def _trailing_labels(folded: str, limit: int) -> Located | None:
     """Labels after the text: on lines of their own ("牵头单位:…" then "责任单位:…", blank
-    lines between), or after its last sentence on the same line ("…。【牵头单位】X")."""
+    lines between), or after its last sentence on the same line ("…。【牵头单位】X"); the
+    first that starts before ``limit``."""
     for label in _label_pattern().finditer(folded):
         start = label.start()
+        if start >= limit:
+            return None
         if start == 0 or not _label_opens(folded, start) or _inside_bracket(folded, start):
             continue
         end = folded.find("\n", start)
@@ -196,10 +214,11 @@ def _inside_bracket(folded: str, at: int) -> bool:
     return any(before.count(o) > before.count(c) for o, c in _PAIRS.items() if o != "【")
 
 
-def _unit_line(folded: str) -> Located | None:
-    """A line below the text that is nothing but units and a role verb."""
-    offset = folded.find("\n")
-    while offset >= 0:
+def _unit_line(folded: str, limit: int) -> Located | None:
+    """A line below the text that is nothing but units and a role verb, starting before
+    ``limit``."""
+    offset = folded.find("\n", 0, limit)
+    while 0 <= offset < limit:
         line_end = folded.find("\n", offset + 1)
         line_end = len(folded) if line_end < 0 else line_end
         raw = folded[offset + 1 : line_end]

@@ -79,11 +79,30 @@ def match_garbled(folded: str, pos: int = 0) -> Marker | None:
     return Marker(ARABIC, 0, found.end(), "", found.group(1)) if found else None
 
 
+def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """The patterns as one alternation, tried in order, each in a group named m<index>."""
+    parts = []
+    for index, (_kind, pattern) in enumerate(patterns):
+        source = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern.pattern)  # no numbered groups
+        parts.append(f"(?P<m{index}>{source})")
+    return re.compile("|".join(parts))
+
+
+_ALL = _combined(_PATTERNS)
+_NO_OUTLINES = [(kind, pattern) for kind, pattern in _PATTERNS if kind not in (OUTLINE2, OUTLINE3)]
+_INLINE = _combined(_NO_OUTLINES)
+
+
 def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
-    """The marker that starts at ``pos`` of a folded line, if any."""
-    for kind, pattern in _PATTERNS:
-        if not outlines and kind in (OUTLINE2, OUTLINE3):
-            continue
+    """The marker that starts at ``pos`` of a folded line, if any.
+
+    One regex decides which pattern matches first; the pattern itself then reads the
+    number (and, if the number is no number, the later patterns are tried in turn)."""
+    patterns = _PATTERNS if outlines else _NO_OUTLINES
+    first = (_ALL if outlines else _INLINE).match(folded, pos)
+    if first is None:
+        return None
+    for kind, pattern in patterns[int(first.lastgroup[1:]) :]:
         found = pattern.match(folded, pos)
         if not found:
             continue
@@ -99,7 +118,7 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
 SENTENCE_END = "。;!?"
 # Where a run-in marker may start: right after the end of a sentence or a bracket.
 _RUN_IN = re.compile(
-    rf"(?<=[。;!?\]〕】)”])[ \t\u3000]*"
+    rf"[。;!?\]〕】)”][ \t\u3000]*"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
 )

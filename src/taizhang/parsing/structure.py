@@ -37,7 +37,7 @@ _PRINTED_LINE = 28  # characters on a line of an official document (GB/T 9704)
 _LINE_INDENT = " \t\u2002\u2003\u3000\ufeff"
 _AFTER_SENTENCE = "sentence"  # a marker inside a line, after the end of a sentence
 _GLUED = "glued"  # a marker glued to the short heading before it
-_CONTENTS_HEADING = re.compile(r"(?:^|\n)[ \t\u3000]*目\s*录[ \t\u3000]*(?=\n)")
+_CONTENTS_HEADING = re.compile(r"目\s*录[ \t\u3000]*(?=\n)")
 _NOTICE_WINDOW = 4000  # characters: a covering notice stands at the top of the text
 
 
@@ -114,8 +114,7 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     """Markers at line starts (only lines that could open with one are tried) and inside
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
-    for hit in _MAYBE_MARKER.finditer(folded):
-        pos = hit.end()
+    for pos in _line_openings(folded):
         number = bisect_left(line_starts, pos + 1)
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
@@ -144,7 +143,18 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
 
 # A line that may open with a marker: its first character after the indentation (or the
 # bracket of an attribution printed before the number).
-_MAYBE_MARKER = re.compile(rf"(?m)^[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+_MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+# A line break and the indentation after it (a literal first character: the engine skips
+# to each line break at once).
+_NEXT_LINE = re.compile(rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+
+
+def _line_openings(folded: str) -> list[int]:
+    """Where each line that may open with a marker has its first character."""
+    first = _MAYBE_MARKER.match(folded)
+    openings = [first.end()] if first else []
+    openings.extend(hit.end() for hit in _NEXT_LINE.finditer(folded))
+    return openings
 
 
 def _after_leading_attribution(folded: str, pos: int, end: int):
@@ -289,7 +299,14 @@ def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
 def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
     """Entries after a 目录 line: headings with no sentence, until the numbering starts
     over (the body lists its headings again, or the body was cut and prose begins)."""
-    heading = _CONTENTS_HEADING.search(folded)
+    heading = next(
+        (
+            m
+            for m in _CONTENTS_HEADING.finditer(folded)
+            if not folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t\u3000")
+        ),
+        None,
+    )
     if heading is None:
         return set()
     entries: set[int] = set()
@@ -600,32 +617,34 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
     out = []
     for item in found:
         if item.marker.kind == mk.CHAPTER:
-            chapter_title = _heading(folded, item)
+            chapter_title = _heading(folded, folded, item)
         elif (
             item.marker.kind == mk.SECTION
             and not _is_front_matter(chapter_title, front)
-            and not _is_front_matter(_heading(folded, item), front)
+            and not _is_front_matter(_heading(folded, folded, item), front)
         ):
             out.append(item)
     return out
 
 
-def _is_front_matter(title: str, words: list[str]) -> bool:
+def _is_front_matter(folded_title: str, words: list[str]) -> bool:
     """A heading that names front matter: it opens with such a word ("总体要求", "指导思想和
     工作目标") or, being no longer than a printed line, ends with one ("充分认识…重要意义").
-    A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则")."""
-    folded = fold(title).strip()  # 總體目標 is 总体目标
+    A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则").
+    The title is folded (總體目標 is 总体目标)."""
+    title = folded_title.strip()
     words = tuple(words)
-    return folded.startswith(words) or (len(folded) <= _PRINTED_LINE and folded.endswith(words))
+    return title.startswith(words) or (len(title) <= _PRINTED_LINE and title.endswith(words))
 
 
-def _heading(text: str, item: Found) -> str:
-    """The heading of a numbered line: its text up to the first 。 or the end of line."""
+def _heading(text: str, folded: str, item: Found) -> str:
+    """The heading of a numbered line: its text up to the first 。 or the end of line, cut
+    from ``text`` (pass ``folded`` twice for the folded heading)."""
     start = item.marker.end
-    line_end = text.find("\n", start)
-    line_end = min(len(text) if line_end < 0 else line_end, item.end or len(text))
-    stop = fold(text[start:line_end]).find("。")
-    end = line_end if stop < 0 else start + stop
+    line_end = folded.find("\n", start)
+    line_end = min(len(folded) if line_end < 0 else line_end, item.end or len(folded))
+    stop = folded.find("。", start, line_end)
+    end = line_end if stop < 0 else stop
     return text[start:end].strip()
 
 
@@ -643,7 +662,7 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
     for item in found:
         kind = item.marker.kind
         if kind == level.measure_at(item.start) and _is_measure(item, folded):
-            measure = _measure(item, chapter, section, text)
+            measure = _measure(item, chapter, section, text, folded)
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
                 measure.no = len(skeleton.measures) + 1
             skeleton.measures.append(measure)
@@ -653,23 +672,28 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
-            title = _heading(text, item)
-            in_front_matter = front_chapter = _is_front_matter(title, front)
+            title = _heading(text, folded, item)
+            in_front_matter = front_chapter = _is_front_matter(
+                _heading(folded, folded, item), front
+            )
             skeleton.chapters.append(Chapter(chapter, title, item.line))
-            _collect_goal(skeleton, item, text, goal_words)
+            _collect_goal(skeleton, item, text, folded, goal_words)
             if not front_chapter:
                 _work_begins(skeleton, item)
         elif kind == level.section and kind in level.headings:
             if id(item) in lists:
                 continue
             section = _number_label(item)
-            title = _section_title(_heading(text, item), front)
+            folded_title = _heading(folded, folded, item)
+            title = _section_title(_heading(text, folded, item), folded_title, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
-            _collect_goal(skeleton, item, text, goal_words)
-            if not front_chapter and not _is_front_matter(title, front):
+            _collect_goal(skeleton, item, text, folded, goal_words)
+            if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
                 _work_begins(skeleton, item)
         if not in_front_matter:
-            skeleton.measures += _unnumbered_measures(item, chapter, section, text, skeleton)
+            skeleton.measures += _unnumbered_measures(
+                item, chapter, section, text, folded, skeleton
+            )
     return skeleton
 
 
@@ -679,16 +703,21 @@ def _work_begins(skeleton: Skeleton, item: Found) -> None:
         skeleton.body_start = item.start
 
 
-def _unnumbered_measures(item: Found, chapter, section, text: str, skeleton) -> list[RawMeasure]:
+def _unnumbered_measures(
+    item: Found, chapter, section, text: str, folded_text: str, skeleton
+) -> list[RawMeasure]:
     """Paragraphs under a heading that end with an attribution are measures even when
     their number was lost (a copy that starts mid-way, a damaged marker)."""
     out = []
-    body_start = text.find("\n", item.marker.end)
-    if body_start < 0 or body_start >= item.end:
+    body_start = folded_text.find("\n", item.marker.end, item.end)
+    if body_start < 0:
         return out
     offset = body_start + 1
-    for paragraph in text[body_start + 1 : item.end].split("\n"):
-        folded = fold(paragraph).rstrip()
+    folded_paragraphs = folded_text[body_start + 1 : item.end].split("\n")
+    for paragraph, folded in zip(
+        text[body_start + 1 : item.end].split("\n"), folded_paragraphs, strict=True
+    ):
+        folded = folded.rstrip()
         located = find_attribution(folded)
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             previous = (skeleton.measures or out or [None])[-1]
@@ -748,17 +777,19 @@ def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
     return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
 
 
-def _section_title(heading: str, front_matter_words: list[str]) -> str:
+def _section_title(heading: str, folded_heading: str, front_matter_words: list[str]) -> str:
     """ "指导思想高举…旗帜" (heading run into its paragraph) -> "指导思想"."""
     if len(heading) > 30:
         for word in front_matter_words:
-            if fold(heading).startswith(word):
+            if folded_heading.startswith(word):
                 return heading[: len(word)]
     return heading
 
 
-def _collect_goal(skeleton: Skeleton, item: Found, text: str, goal_words: list[str]) -> None:
-    if _is_front_matter(_heading(text, item), goal_words):
+def _collect_goal(
+    skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: list[str]
+) -> None:
+    if _is_front_matter(_heading(folded, folded, item), goal_words):
         skeleton.goal_texts.append(text[item.marker.end : item.end])
 
 
@@ -766,9 +797,9 @@ def _number_label(item: Found) -> str:
     return item.marker.label
 
 
-def _measure(item: Found, chapter, section, text: str) -> RawMeasure:
+def _measure(item: Found, chapter, section, text: str, folded_text: str) -> RawMeasure:
     body = text[item.marker.end : item.end]
-    folded = fold(body)
+    folded = folded_text[item.marker.end : item.end]
     located = find_attribution(folded)
     opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
