@@ -43,7 +43,6 @@ from taizhang.parsing.units import load_gazetteer, split_attribution
 ACTIONS = ("split", "merge", "set", "measure", "not_measure")
 FIELDS = ("lead", "responsible", "collectives", "deadline", "targets", "title")
 _PINYIN = re.compile(r"\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
-_NOISE = re.compile(r"[\s\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -69,21 +68,31 @@ class Correction:
 
 def normalised(text: str) -> str:
     """The text as compared: folded, NFKC, without blanks and pinyin readings."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", _PINYIN.sub("", fold(text))))
+    text = _PINYIN.sub("", fold(text)) if "(" in text or "（" in text else fold(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())  # every blank, U+3000 included
 
 
 def measure_key(text: str, occurrence: int = 0) -> str:
     """A stable name for a measure: the hash of its normalised text (and, for a text
     printed twice, which occurrence it is)."""
-    digest = hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()[:16]
+    return _numbered(_digest(text), occurrence)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()[:16]
+
+
+def _numbered(digest: str, occurrence: int) -> str:
     return digest if occurrence == 0 else f"{digest}-{occurrence + 1}"
 
 
 def assign_keys(plan: PlanDocument) -> None:
     seen: Counter = Counter()
     for measure in plan.tasks:
-        base = measure_key(measure.text)
-        measure.key = measure_key(measure.text, seen[base])
+        base = _digest(measure.text)
+        measure.key = _numbered(base, seen[base])
         seen[base] += 1
 
 

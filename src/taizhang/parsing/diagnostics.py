@@ -8,6 +8,7 @@ from taizhang.parsing.model import Diagnostic, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import Skeleton
 
+_DIGIT = re.compile("[0-9\uff10-\uff19]")  # ASCII or full-width: a quantity needs one
 # A percentage or a count that reads like a goal; used to spot targets we could not read.
 _QUANTITY = re.compile(
     r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
@@ -89,6 +90,8 @@ def _missing_attributions(measures: list[Measure]) -> list[Diagnostic]:
 def _unread_targets(measures: list[Measure]) -> list[Diagnostic]:
     out = []
     for measure in measures:
+        if not _DIGIT.search(measure.text):
+            continue
         quotes = [fold(t.quote) for t in measure.targets]
         for hit in _QUANTITY.finditer(fold(measure.text)):
             number = re.search(r"\d+(?:\.\d+)?", hit.group()).group()

@@ -29,7 +29,8 @@ from taizhang.parsing.normalize import fold
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
 # The ideographic space U+3000 is typed on purpose (it sets names apart: "县发改局　县财政局"),
 # so only narrow blanks are taken for strays.
-_IN_WORD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0](?=[{_CJK}])")
+# The blank comes first in the pattern so that the engine skips to blanks at once.
+_IN_WORD_SPACE = re.compile(rf"[ \u00a0](?<=[{_CJK}][ \u00a0])(?=[{_CJK}])")
 _NARROW = re.compile("[\x00-\u2e7f]")
 _BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
@@ -59,7 +60,7 @@ def width(text: str) -> float:
 
 
 def restore(text: str) -> Layout:
-    lines = [_IN_WORD_SPACE.sub("", line) for line in text.split("\n")]
+    lines = _IN_WORD_SPACE.sub("", text).split("\n")  # the pattern never spans a line break
     measure, wrap = _wrap(lines)
     if wrap is None:
         return Layout("\n".join(lines), tuple(range(1, len(lines) + 1)))
@@ -98,11 +99,14 @@ def _wrap(lines: list[str]):
     break after a number of characters, PDF layers at a visual width; whichever measure
     makes more lines end at the margin is the one the copy used."""
     best = (None, None, 0)
+    contents = [content for line in lines if (content := line.strip(_INDENT))]
+    if len(contents) < _MIN_LINES:
+        return None, None
     for measure in (len, width):
-        sizes = sorted(measure(line.strip(_INDENT)) for line in lines if line.strip(_INDENT))
-        if len(sizes) < _MIN_LINES:
-            return None, None
+        sizes = sorted(map(measure, contents))
         wrap = sizes[int(len(sizes) * 0.9)]
+        if measure is len and wrap > 2 * _MAX_WRAP:
+            break  # a width is at least half the length: no width can be a wrap either
         if not 8 <= wrap <= _MAX_WRAP:
             continue
         full = sum(1 for size in sizes if _FULL * wrap <= size <= wrap + 2)

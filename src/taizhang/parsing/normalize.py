@@ -19,7 +19,6 @@ from functools import lru_cache
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _FEW = 24  # distinct characters to fold, up to which replacing beats translating
-_CACHED = 256  # characters: shorter texts (names, brackets, headings) are folded once
 
 
 @lru_cache(maxsize=1)
@@ -56,17 +55,6 @@ def _needs_folding() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``."""
-    if len(text) <= _CACHED:
-        return _fold_short(text)
-    return _fold(text)
-
-
-@lru_cache(maxsize=8192)
-def _fold_short(text: str) -> str:
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
     found = set(_needs_folding().findall(text))
     if not found:
         return text

@@ -15,13 +15,15 @@ from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows
 from taizhang.parsing.targets import analyse, find_targets
-from taizhang.parsing.units import first_is_lead, infer_level, load_gazetteer, split_attribution
+from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
 _FIRST_IS_LEAD = re.compile(
     r"(?:排在|排|列在|列|位列|位于)?(?:首位|第一位|第一个|第一)(?:的|者)?(?:单位|部门)?"
     r"(?:为|是)牵头(?:单位|部门)"
 )
+_NOTE_TAIL = re.compile(r"[为是]牵头(?:单位|部门)")
+_NOTE_REACH = 12  # characters: the longest "排在第一位的单位" before the tail
 
 
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
@@ -31,16 +33,18 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
     text = layout.text
+    folded = fold(text)  # once: every step matches on slices of it
     gazetteer = gazetteer or load_gazetteer()
-    skeleton = parse_skeleton(text)
+    skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start)
     skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text))
-    level = infer_level(
-        (m.attribution_raw for m in skeleton.measures if m.attribution_raw), gazetteer=gazetteer
+    brackets = BracketReader(gazetteer)
+    level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
+    titled = titles.document_is_titled(
+        [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
-    titled = titles.document_is_titled([m.text for m in skeleton.measures])
-    note = _first_is_lead_note(text)
-    attributions = [_split(raw, level, gazetteer, note) for raw in skeleton.measures]
+    note = _first_is_lead_note(text, folded)
+    attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     measures = [
         _measure(raw, attribution, titled)
         for raw, attribution in zip(skeleton.measures, attributions, strict=True)
@@ -81,28 +85,37 @@ def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
     return parse_text(read_path(path).text, gazetteer=gazetteer)
 
 
-def _split(raw: RawMeasure, level: str | None, gazetteer, note: int | None) -> Attribution:
+def _split(
+    raw: RawMeasure, level: str | None, brackets: BracketReader, note: int | None
+) -> Attribution:
     if not raw.attribution_raw:
         return Attribution()
-    attribution = split_attribution(raw.attribution_raw, level=level, gazetteer=gazetteer)
+    attribution = brackets.split(raw.attribution_raw, level)
     if note is not None and raw.line >= note:
         return first_is_lead(attribution, raw.attribution_raw)
     return attribution
 
 
-def _first_is_lead_note(text: str) -> int | None:
-    """The line of a "排在首位的为牵头单位，下同" note; it governs the lists below it."""
-    found = _FIRST_IS_LEAD.search(fold(text))
-    return text.count("\n", 0, found.start()) + 1 if found else None
+def _first_is_lead_note(text: str, folded: str) -> int | None:
+    """The line of a "排在首位的为牵头单位，下同" note; it governs the lists below it.
+
+    The note ends in "为牵头单位" or "是牵头部门", which a regex finds quickly; the whole
+    pattern is then tried on the few characters before it."""
+    for tail in _NOTE_TAIL.finditer(folded):
+        window = max(0, tail.start() - _NOTE_REACH)
+        found = _FIRST_IS_LEAD.search(folded, window, tail.end())
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+    return None
 
 
 def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure:
-    findings = analyse(raw.text)
+    findings = analyse(raw.text, raw.folded)
     return Measure(
         no=raw.no,
         chapter=raw.chapter,
         section=raw.section,
-        title=titles.heading(raw.text) if titled else None,
+        title=titles.heading(raw.text, raw.folded) if titled else None,
         text=raw.text,
         attribution_raw=raw.attribution_raw,
         lead=attribution.lead,

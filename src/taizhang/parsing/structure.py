@@ -68,6 +68,14 @@ class RawMeasure:
     shared_from: int | None = None  # the line of the attribution it shares with the next
     deadline: str | None = None  # from a table's 完成时限 column
 
+    @property
+    def folded(self) -> str:
+        """``fold(self.text)``, folded once."""
+        cached = self.__dict__.get("_folded")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_folded"] = (self.text, fold(self.text))
+        return cached[1]
+
 
 @dataclass
 class Skeleton:
@@ -82,8 +90,9 @@ class Skeleton:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def parse_skeleton(text: str) -> Skeleton:
-    folded = fold(text)
+def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
+    """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
+    folded = fold(text) if folded is None else folded
     line_starts = _line_starts(text)
     found = _candidates(folded, line_starts)
     found = _drop_chunk_markers(found, folded)
@@ -667,7 +676,7 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
                 measure.no = len(skeleton.measures) + 1
             skeleton.measures.append(measure)
             works = measure.attribution_raw is not None or not front_chapter
-            if works and not is_purpose_clause(measure.text):
+            if works and not is_purpose_clause(measure.folded):
                 _work_begins(skeleton, item)
             continue
         if kind == level.chapter and kind in level.headings:

@@ -18,6 +18,7 @@ from taizhang.parsing.vocabulary import vocabulary
 _SEPARATOR = " | "
 _ROLES = ("number", "content", "lead", "responsible", "deadline")
 _MAX_COLUMNS = 8
+_MAX_CELL = 8  # characters: a header cell is a short name, not a sentence
 _TOPIC = "topic"  # a short content column before the full one: 重点任务 before 具体措施
 
 
@@ -38,7 +39,8 @@ class TableRow:
 def find_table_rows(text: str) -> list[TableRow]:
     """Rows of every task table in the text that names at least one unit column: rows
     printed on one line (cells joined with " | "), or one cell per line."""
-    return _joined_rows(text) or _flattened_rows(text.split("\n"))
+    joined = _joined_rows(text) if _SEPARATOR.strip() in text else []
+    return joined or _flattened_rows(text.split("\n"))
 
 
 def _joined_rows(text: str) -> list[TableRow]:
@@ -65,11 +67,26 @@ def _flattened_rows(lines: list[str]) -> list[TableRow]:
     row opening with its number on a line of its own, as a 任务分工表 pasted from Word into
     a web editor prints it (fixtures styles/zhizao_table.txt and styles/shuzi_qingdan.txt)."""
     cells = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
-    for start in range(len(cells)):
+    # A header holds a number column (序号) within its first _MAX_COLUMNS cells, so only the
+    # runs of cells just before a number cell can start one.
+    starts = sorted(
+        {
+            start
+            for index, (_, cell) in enumerate(cells)
+            if _is_short(cell) and _column_role(cell) == "number"
+            for start in range(max(0, index - _MAX_COLUMNS + 1), index + 1)
+        }
+    )
+    for start in starts:
         header = _flattened_header(cells, start)
         if header:
             return _flattened_body(cells, start + len(header), header)
     return []
+
+
+def _is_short(cell: str) -> bool:
+    """A cell short enough to be a header cell (blanks aside), told without folding it."""
+    return len(cell) - sum(cell.count(blank) for blank in " \u3000\u00a0") <= _MAX_CELL
 
 
 def _flattened_header(cells, start) -> dict[int, tuple[str, str]] | None:
@@ -139,7 +156,7 @@ _NOT_A_HEADER = ""
 def _column_role(cell: str) -> str | None:
     """The role a header cell names; None for another short cell, "" for a sentence."""
     folded = fold(cell).replace(" ", "")
-    if len(folded) > 8:
+    if len(folded) > _MAX_CELL:
         return _NOT_A_HEADER  # a header cell is a short name, not a sentence
     words = vocabulary()["table_columns"]
     return next((role for role in _ROLES if any(w in folded for w in words[role])), None)

@@ -29,9 +29,9 @@ _PURPOSE = ("为", "根据", "按照", "依据", "依照")
 _BLANKS = " \t\u3000\u2002\u2003"
 
 
-def heading(text: str) -> str | None:
+def heading(text: str, folded: str | None = None) -> str | None:
     """The heading a measure opens with, as printed and without its 。, or None."""
-    end = _heading_end(fold(text))
+    end = _heading_end(fold(text) if folded is None else folded)
     return text[:end].strip(_BLANKS) if end else None
 
 
@@ -59,15 +59,17 @@ def _clause_breaks(text: str) -> int:
     return sum(text.count(c) for c in _CLAUSE_BREAKS)
 
 
-def document_is_titled(texts: list[str]) -> bool:
-    """Whether more of the measures that could carry a heading open with one than not."""
-    votes = [_vote(fold(text)) for text in texts]
+def document_is_titled(texts: list[str], folded: list[str] | None = None) -> bool:
+    """Whether more of the measures that could carry a heading open with one than not
+    (``folded``: the texts folded, when the caller has them)."""
+    votes = [_vote(f) for f in (folded if folded is not None else map(fold, texts))]
     return votes.count(True) > votes.count(False)
 
 
-def is_purpose_clause(text: str) -> bool:
-    """Whether a measure opens with a purpose or basis clause: "为规范…，制定本办法。"."""
-    body = fold(text).strip(_BLANKS + "\n")
+def is_purpose_clause(folded: str) -> bool:
+    """Whether a measure opens with a purpose or basis clause: "为规范…，制定本办法。"
+    (``folded``: the measure's folded text)."""
+    body = folded.strip(_BLANKS + "\n")
     stop = _SENTENCE_END.search(body)
     first = body[: stop.start()] if stop else body
     return first.startswith(_PURPOSE) and _clause_breaks(first) > 0

@@ -22,6 +22,7 @@ Modules, in reading order:
 """
 
 from taizhang.parsing.units.attribution import (
+    BracketReader,
     first_is_lead,
     infer_level,
     split_attribution,
@@ -33,6 +34,7 @@ from taizhang.parsing.units.loading import ENV_VAR, load_gazetteer
 __all__ = [
     "CATEGORIES",
     "ENV_VAR",
+    "BracketReader",
     "Gazetteer",
     "first_is_lead",
     "infer_level",
