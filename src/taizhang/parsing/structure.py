@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -430,9 +430,10 @@ class Level:
 
     def measure_at(self, position: int) -> str | None:
         """The kind of list that holds the measures at ``position`` of the text."""
-        for start, end, kind in self.regions:
-            if start <= position < end:
-                return kind
+        if self.regions:
+            i = bisect_right(self.regions, (position, sys.maxsize, "")) - 1
+            if i >= 0 and self.regions[i][0] <= position < self.regions[i][1]:
+                return self.regions[i][2]
         return self.measure
 
     def keeps(self, item: Found) -> bool:
@@ -487,9 +488,10 @@ def _other_lists(
     actions in the next; fixture styles/yingshang_mixed.txt)."""
     chapters = [f.start for f in found if f.marker.kind == level.chapter]
     carrying = {id(f) for items in carriers.values() for f in items}
+    starts = [f.start for f in found]  # found is in text order
     regions = []
     for start, end in itertools.pairwise([0, *chapters, sys.maxsize]):
-        inside = [f for f in found if start <= f.start < end]
+        inside = found[bisect_left(starts, start) : bisect_left(starts, end)]
         if not inside or any(f.marker.kind == level.measure for f in inside):
             continue
         for kind in reversed(_MEASURE_KINDS):  # the innermost list holding units
