@@ -13,7 +13,7 @@ Brackets are paired in one pass with a stack, so the work stays linear in the te
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,8 +101,41 @@ def find_attribution(folded_body: str) -> Located | None:
     lines of their own, or a line of units and a role verb below the text."""
     if not _hint().search(folded_body):
         return None
-    # The earliest of the three wins; each later kind is looked for only before it.
-    best = _first_bracket(folded_body)
+    return _first_of_all(folded_body, _first_bracket(folded_body))
+
+
+class AttributionIndex:
+    """The attribution brackets of a whole text, paired once (brackets are paired in their
+    whole context, which a part of the text cut out of it may not show), so that every
+    part's first attribution is then found by bisection."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.brackets = [pair for pair in bracket_pairs(folded) if _holds(folded, *pair)]
+        self._opens = [open_at for open_at, _ in self.brackets]
+
+    def find(self, start: int, end: int) -> Located | None:
+        """find_attribution for ``folded[start:end]``, offsets relative to ``start``."""
+        if not _hint().search(self.folded, start, end):
+            return None
+        bracket = None
+        for i in range(bisect_left(self._opens, start), len(self.brackets)):
+            open_at, close_at = self.brackets[i]
+            if open_at >= end:
+                break
+            if close_at < end:
+                bracket = Located(open_at - start, open_at - start + 1, close_at - start)
+                break
+        return _first_of_all(self.folded[start:end], bracket)
+
+    def starts(self) -> list[int]:
+        """Where every attribution of the text starts (see attribution_starts)."""
+        return _starts(self.folded, self.brackets)
+
+
+def _first_of_all(folded_body: str, best: Located | None) -> Located | None:
+    """The earliest of a bracket (``best``), labels and a unit line; each later kind is
+    looked for only before the earliest found so far."""
     limit = best.text_end if best else len(folded_body)
     labels = _trailing_labels(folded_body, limit)
     if labels is not None and labels.text_end < limit:
@@ -119,7 +152,10 @@ def attribution_starts(folded: str) -> list[int]:
     Labels inside an attribution bracket belong to it, and labels that follow one another
     with no sentence between ("【牵头单位】X【责任单位】Y", label lines) are one attribution.
     """
-    brackets = [pair for pair in bracket_pairs(folded) if _holds(folded, *pair)]
+    return AttributionIndex(folded).starts()
+
+
+def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
     starts = [open_at for open_at, _ in brackets]
     inside = sorted(brackets)
     previous = -1

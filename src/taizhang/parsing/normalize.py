@@ -7,9 +7,10 @@ the same index in the original, so we can match on folded text and still output 
 exactly as printed.
 
 Most texts need few of the ~4,800 mappings: one regex pass finds the characters a text
-needs folded, and a handful of ``str.replace`` calls (each a pass in C) fold them; only a
-text that needs many (a traditional copy) goes through ``str.translate``, which looks up
-every character. The pipeline folds a document once and slices the result.
+needs folded, and a handful of ``str.replace`` calls (each a pass in C) fold them; a text
+with a few traditional passages has just those characters substituted; only a text that
+is mostly traditional goes through ``str.translate``, which looks up every character. The
+pipeline folds a document once and slices the result.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _FEW = 24  # distinct characters to fold, up to which replacing beats translating
+_SPARSE = 8  # one character in this many or fewer to fold: substituting beats translating
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +57,14 @@ def _needs_folding() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``."""
-    found = set(_needs_folding().findall(text))
-    if not found:
+    occurrences = _needs_folding().findall(text)
+    if not occurrences:
         return text
+    found = set(occurrences)
     table = _table()
     if len(found) > _FEW:
+        if len(occurrences) * _SPARSE < len(text):  # a few traditional passages
+            return _needs_folding().sub(lambda m: table.get(ord(m.group()), m.group()), text)
         return text.translate(table)
     for char in found:
         folded = table.get(ord(char))

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
-    attribution_starts,
+    AttributionIndex,
     find_attribution,
     is_attribution,
     starts_with_label,
@@ -100,11 +100,12 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     found = _outside_table_of_contents(found, folded)
     found = _outside_covering_notice(found, folded)
     _set_ends(found, len(text))
-    level = _measure_level(found, folded)
+    index = AttributionIndex(folded)
+    level = _measure_level(found, folded, index)
     # markers below the measure level are sub-points inside a measure's text
     found = [f for f in found if level.keeps(f)]
     _set_ends(found, len(text))
-    skeleton = _assemble(found, level, text, folded)
+    skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
     _share_list_attributions(skeleton)
     return skeleton
@@ -455,7 +456,7 @@ _NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnost
 _SHOWN_LINES = 8  # lines of the runner-up list named in its diagnostic
 
 
-def _measure_level(found: list[Found], folded: str) -> Level:
+def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> Level:
     """The measure level is the kind of list whose items each carry one attribution.
 
     Each kind is scored by the items whose whole span (down to the next item of the same or
@@ -466,7 +467,7 @@ def _measure_level(found: list[Found], folded: str) -> Level:
     074; decimal outlines and (1) items in fixtures styles/wuran_outline.txt and
     styles/jiuye_shared.txt). Without attributions the older content rules decide.
     """
-    scores, carriers = _attribution_scores(found, folded)
+    scores, carriers = _attribution_scores(found, index)
     # On a tie the inner kind wins: an attribution belongs to the innermost item holding it.
     ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
     if ranked and scores[ranked[0]] > 0:
@@ -529,10 +530,11 @@ _KIND_NAMES = {
 
 
 def _attribution_scores(
-    found: list[Found], folded: str
+    found: list[Found], index: AttributionIndex
 ) -> tuple[dict[str, float], dict[str, list[Found]]]:
     """Each kind's score, and its items that carry one attribution."""
-    starts = attribution_starts(folded)
+    folded = index.folded
+    starts = index.starts()
     scores: dict[str, float] = {}
     carriers: dict[str, list[Found]] = {}
     if not starts:
@@ -662,7 +664,9 @@ def _heading(text: str, folded: str, item: Found) -> str:
 # -- assembling the skeleton ---------------------------------------------------------
 
 
-def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skeleton:
+def _assemble(
+    found: list[Found], level: Level, text: str, folded: str, index: AttributionIndex
+) -> Skeleton:
     skeleton = Skeleton()
     goal_words = vocabulary()["goal_headings"]
     front = vocabulary()["front_matter_headings"]
@@ -673,7 +677,7 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
     for item in found:
         kind = item.marker.kind
         if kind == level.measure_at(item.start) and _is_measure(item, folded):
-            measure = _measure(item, chapter, section, text, folded)
+            measure = _measure(item, chapter, section, text, index)
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
                 measure.no = len(skeleton.measures) + 1
             skeleton.measures.append(measure)
@@ -702,9 +706,7 @@ def _assemble(found: list[Found], level: Level, text: str, folded: str) -> Skele
             if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
                 _work_begins(skeleton, item)
         if not in_front_matter:
-            skeleton.measures += _unnumbered_measures(
-                item, chapter, section, text, folded, skeleton
-            )
+            skeleton.measures += _unnumbered_measures(item, chapter, section, text, index, skeleton)
     return skeleton
 
 
@@ -715,11 +717,12 @@ def _work_begins(skeleton: Skeleton, item: Found) -> None:
 
 
 def _unnumbered_measures(
-    item: Found, chapter, section, text: str, folded_text: str, skeleton
+    item: Found, chapter, section, text: str, index: AttributionIndex, skeleton
 ) -> list[RawMeasure]:
     """Paragraphs under a heading that end with an attribution are measures even when
     their number was lost (a copy that starts mid-way, a damaged marker)."""
     out = []
+    folded_text = index.folded
     body_start = folded_text.find("\n", item.marker.end, item.end)
     if body_start < 0:
         return out
@@ -729,7 +732,7 @@ def _unnumbered_measures(
         text[body_start + 1 : item.end].split("\n"), folded_paragraphs, strict=True
     ):
         folded = folded.rstrip()
-        located = find_attribution(folded)
+        located = index.find(offset, offset + len(folded))
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             previous = (skeleton.measures or out or [None])[-1]
             number = previous.no + 1 if previous else 1
@@ -808,10 +811,10 @@ def _number_label(item: Found) -> str:
     return item.marker.label
 
 
-def _measure(item: Found, chapter, section, text: str, folded_text: str) -> RawMeasure:
+def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
     body = text[item.marker.end : item.end]
-    folded = folded_text[item.marker.end : item.end]
-    located = find_attribution(folded)
+    folded = index.folded[item.marker.end : item.end]
+    located = index.find(item.marker.end, item.end)
     opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
         measure_text, raw, own_line = body, text[item.leading[0] : item.leading[1]], False
