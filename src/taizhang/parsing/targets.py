@@ -23,11 +23,12 @@ import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 from taizhang.parsing.model import Target
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.vocabulary import first_chars
 
 _CLAUSE_ENDS = ",;。:!?\n"
 _SENTENCE_ENDS = "。!?\n"  # the year of a target comes from its 。-delimited sentence
@@ -169,8 +170,11 @@ class _Deadline:
 
 @lru_cache(maxsize=1)
 def _year_pattern() -> re.Pattern[str]:
+    # Each pattern opens with a lookahead on its possible first characters: the engine then
+    # passes every other position at once instead of testing the lookbehind there.
+    first = first_chars([*_vocab()["deadlines"]["before"], "1", "2"])
     return re.compile(
-        rf"(?<![0-9])(?P<pre>{_any('deadlines', 'before')})?(?P<year>{_YEAR})年"
+        rf"(?={first})(?<![0-9])(?P<pre>{_any('deadlines', 'before')})?(?P<year>{_YEAR})年"
         r"(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?"
         rf"(?P<end>{_any('deadlines', 'ends')})?(?P<suf>{_any('deadlines', 'after')})?"
     )
@@ -178,8 +182,9 @@ def _year_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _month_pattern() -> re.Pattern[str]:
+    first = first_chars([*_vocab()["deadlines"]["year_end"], *"0123456789"])
     return re.compile(
-        r"(?<![0-9年])(?:(?P<month>[0-9]{1,2})月(?:[0-9]{1,2}日)?"
+        rf"(?={first})(?<![0-9年])(?:(?P<month>[0-9]{{1,2}})月(?:[0-9]{{1,2}}日)?"
         rf"|{_any('deadlines', 'year_end')})"
         rf"(?P<part>{_any('deadlines', 'month_parts')})?(?P<suf>{_any('deadlines', 'after')})?"
     )
@@ -294,7 +299,7 @@ def _value_pattern() -> re.Pattern[str]:
     chinese = numbers["chinese_digits"]
     value = rf"(?:{_NUMBER}|[{chinese}]+)"
     return re.compile(
-        rf"(?<![0-9.{chinese}])(?P<num>{value})"
+        rf"(?=[0-9{chinese}])(?<![0-9.{chinese}])(?P<num>{value})"
         rf"(?:(?:{_any('numbers', 'range_separators')})(?P<high>{value}))?"
         rf"(?P<unit>(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')}))"
         r"(?:\([^()\n]{1,8}\))?"  # alternative counters: 500部(篇、幅)
@@ -461,35 +466,46 @@ class _Context:
     def __init__(self, folded: str) -> None:
         self.folded = folded
         self._past: dict[int, bool] = {}
+        self._computed: dict[str, object] = {}
 
-    # Each is computed on first use: most measures need only some of them.
-    @cached_property
+    # Each is computed on first use: most measures need only some of them. (Plain
+    # properties: functools.cached_property takes a lock on every first use.)
+    @property
     def clauses(self) -> _Boundaries:
-        return _Boundaries(self.folded, _CLAUSE_ENDS)
+        return self._lazy("clauses", lambda: _Boundaries(self.folded, _CLAUSE_ENDS))
 
-    @cached_property
+    @property
     def sentences(self) -> _Boundaries:
-        return _Boundaries(self.folded, _SENTENCE_ENDS)
+        return self._lazy("sentences", lambda: _Boundaries(self.folded, _SENTENCE_ENDS))
 
-    @cached_property
+    @property
     def scopes(self) -> _Boundaries:
-        return _Boundaries(self.folded, _SCOPE_ENDS)
+        return self._lazy("scopes", lambda: _Boundaries(self.folded, _SCOPE_ENDS))
 
-    @cached_property
+    @property
     def marker_matches(self) -> list[re.Match[str]]:
-        return _markers(self.folded)
+        return self._lazy("marker_matches", lambda: _markers(self.folded))
 
-    @cached_property
+    @property
     def markers(self) -> list[int]:
-        return [m.start() for m in self.marker_matches]
+        return self._lazy("markers", lambda: [m.start() for m in self.marker_matches])
 
-    @cached_property
+    @property
     def deadlines(self) -> list[_Deadline]:
-        return _year_deadlines(self.folded) if "年" in self.folded else []
+        return self._lazy(
+            "deadlines", lambda: _year_deadlines(self.folded) if "年" in self.folded else []
+        )
 
-    @cached_property
+    @property
     def deadline_starts(self) -> list[int]:
-        return [d.start for d in self.deadlines]
+        return self._lazy("deadline_starts", lambda: [d.start for d in self.deadlines])
+
+    def _lazy(self, name: str, compute):
+        try:
+            return self._computed[name]
+        except KeyError:
+            value = self._computed[name] = compute()
+            return value
 
     def in_quota(self, pos: int) -> bool:
         """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
