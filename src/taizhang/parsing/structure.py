@@ -736,7 +736,7 @@ def _unnumbered_measures(
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             previous = (skeleton.measures or out or [None])[-1]
             number = previous.no + 1 if previous else 1
-            line = text.count("\n", 0, offset) + 1
+            line = item.line + folded_text.count("\n", item.start, offset)
             out.append(
                 RawMeasure(
                     no=number,
