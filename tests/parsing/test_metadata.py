@@ -278,7 +278,7 @@ def test_drafts_bare_kinds_and_the_plan_itself_are_not_parents():
     text = (
         "关于征求《某县法治社会建设实施方案（征求意见稿）》意见的函\n"
         "某县法治社会建设实施方案（2021－2025年）\n"
-        "为贯彻落实《某省法治社会建设实施方案（2021－2025年）》和《若干意见》，"
+        "为贯彻落实《某省法治社会建设实施方案（2021－2025年）》、《若干意见》和《实施方案》，"
         "按照《某市法治社会建设实施方案（征求意见稿）》要求，结合实际，制定本方案。\n"
         "一、总体要求\n"
     )
@@ -303,6 +303,23 @@ NOTICE_OF_A_FLOOD_PLAN = (
 def test_noisy_signatures_still_give_issuer_and_date(signature):
     meta = extract_metadata(NOTICE_OF_A_FLOOD_PLAN.format(signature=signature))
     assert (meta.issuer, meta.date) == ("某县人民政府", "2023-05-06")
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuer"),
+    [
+        (
+            "中共某县委办公室（代章）\n某县人民政府办公室（代章）\n2023年5月6日",
+            "中共某县委办公室 某县人民政府办公室",
+        ),
+        ("某县应急管理局\n第 3 页\n2023年5月6日", "某县应急管理局"),
+        ("中共某县委　某县人民政府　　2023年5月6日", "中共某县委 某县人民政府"),
+    ],
+    ids=["seals-of-two", "page-of", "two-on-one-line"],
+)
+def test_a_second_notice_for_each_noisy_signature(signature, issuer):
+    meta = extract_metadata(NOTICE_OF_A_FLOOD_PLAN.format(signature=signature))
+    assert (meta.issuer, meta.date) == (issuer, "2023-05-06")
 
 
 @pytest.mark.parametrize(
