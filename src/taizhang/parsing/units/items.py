@@ -27,10 +27,17 @@ _PIECE = re.compile(r"[^、,;。\n\r\t]+")
 def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Spans of the unit and collective names in one clause."""
     start, end = _trim(folded, start, end, gaz.openers)
-    if not _intricate(gaz).search(folded, start, end):
-        # No bracket, joiner, blank or 等: the names are the pieces between separators.
-        for piece in _PIECE.finditer(folded, start, end):
-            item_start, item_end = _strip(folded, *piece.span())
+    if start >= end:
+        return
+    if not _joins(gaz).search(folded, start, end):
+        # No joiner, blank or 等: the names are the pieces between separators (outside
+        # brackets); _trim is idempotent, so once is enough.
+        bracketed = folded.find("(", start, end) >= 0 or folded.find(")", start, end) >= 0
+        if bracketed:
+            pieces = (_trim(folded, *piece) for piece in _pieces(folded, start, end))
+        else:
+            pieces = (_strip(folded, *m.span()) for m in _PIECE.finditer(folded, start, end))
+        for item_start, item_end in pieces:
             if item_end - item_start > _MAX_NAME or HAN.search(folded, item_start, item_end):
                 yield item_start, item_end
         return
@@ -88,9 +95,9 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
 
 
 @lru_cache(maxsize=4)
-def _intricate(gaz: Gazetteer) -> re.Pattern[str]:
-    """What makes a clause more than names between separators."""
-    return re.compile(rf"[() \u3000]|{trie([*gaz.joiners, gaz.etc])}")
+def _joins(gaz: Gazetteer) -> re.Pattern[str]:
+    """What may join names inside a piece: a joiner word, a blank, 等."""
+    return re.compile(rf"[ \u3000]|{trie([*gaz.joiners, gaz.etc])}")
 
 
 @lru_cache(maxsize=4)
