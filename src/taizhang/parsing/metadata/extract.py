@@ -11,12 +11,12 @@ from taizhang.parsing.metadata.title import find_title
 from taizhang.parsing.model import Metadata
 
 
-def extract_metadata(text: str, body_start: int | None = -1) -> Metadata:
+def extract_metadata(text: str, body_start: int | None = -1, folded: str | None = None) -> Metadata:
     """Title, issuer, date, period and parents of the plan in ``text``. Never raises.
 
     ``body_start`` is where the plan's work begins (``Skeleton.body_start``; None when the
     text has no working part); the parents are read before it. By default it is found
-    by reading the skeleton here."""
+    by reading the skeleton here. ``folded``: ``fold(text)`` when the caller has it."""
     if not isinstance(text, str) or not text.strip():
         return Metadata()
     try:
@@ -24,7 +24,7 @@ def extract_metadata(text: str, body_start: int | None = -1) -> Metadata:
             from taizhang.parsing.structure import parse_skeleton
 
             body_start = parse_skeleton(text).body_start
-        return _extract(text, body_start)
+        return _extract(text, body_start, folded)
     except Exception:  # metadata is best effort: an odd page must not sink an import
         return Metadata()
 
@@ -36,12 +36,14 @@ _HEAD = 60_000
 _TAIL = 4_000
 
 
-def _extract(text: str, body_start: int | None) -> Metadata:
+def _extract(text: str, body_start: int | None, folded: str | None) -> Metadata:
     if len(text) > _HEAD + _TAIL:
         text = text[:_HEAD] + "\n\n" + text[-_TAIL:]
+        if folded is not None:
+            folded = folded[:_HEAD] + "\n\n" + folded[-_TAIL:]
     if body_start is None or body_start > _HEAD:
         body_start = len(text)
-    view = View.of(text)
+    view = View.of(text, folded)
     lines = split_lines(view)
     front = front_lines(lines)
     title = find_title(view, front)
