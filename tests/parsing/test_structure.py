@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from taizhang.parsing.structure import parse_skeleton
 
 
@@ -217,42 +219,43 @@ def test_line_numbers_point_at_the_measure():
     assert parse_skeleton(text).measures[0].line == 5
 
 
-def test_yi_shi_items_carrying_units_are_measures_in_a_second_plan():
-    text = (
+SECOND_PLANS = {
+    "一是 items carrying units": (
         "某区2024年河湖治理工作要点\n一、水污染防治\n"
         "一是开展入河排污口排查整治。(牵头单位:区生态环境分局)"
-        "二是推进城镇污水管网建设。(牵头单位:区住建局;责任单位:各街道)\n"
-    )
-    skeleton = parse_skeleton(text)
-    assert [(m.no, m.attribution_raw) for m in skeleton.measures] == [
-        (1, "牵头单位:区生态环境分局"),
-        (2, "牵头单位:区住建局;责任单位:各街道"),
-    ]
-
-
-def test_attributions_printed_before_the_numbers_in_a_second_plan():
-    text = (
+        "二是推进城镇污水管网建设。(牵头单位:区住建局;责任单位:各街道)\n",
+        [
+            (1, "一", "开展入河排污口", "牵头单位:区生态环境分局"),
+            (2, "一", "推进城镇污水管", "牵头单位:区住建局;责任单位:各街道"),
+        ],
+    ),
+    "attributions before the numbers": (
         "某市养老服务体系建设分工方案\n一、主要任务\n"
         "〔市民政局负责〕1.建设区域养老服务中心10个。\n"
-        "〔牵头单位:市卫健委;责任单位:市医保局〕2.推进医养结合。\n"
-    )
-    skeleton = parse_skeleton(text)
-    assert [(m.no, m.text, m.attribution_raw) for m in skeleton.measures] == [
-        (1, "建设区域养老服务中心10个。", "市民政局负责"),
-        (2, "推进医养结合。", "牵头单位:市卫健委;责任单位:市医保局"),
-    ]
-
-
-def test_a_chapter_whose_measures_are_another_list_in_a_second_plan():
-    text = (
+        "〔牵头单位:市卫健委;责任单位:市医保局〕2.推进医养结合。\n",
+        [
+            (1, "一", "建设区域养老服", "市民政局负责"),
+            (2, "一", "推进医养结合。", "牵头单位:市卫健委;责任单位:市医保局"),
+        ],
+    ),
+    "a chapter whose measures are another list": (
         "某县2024年文旅工作要点\n一、重点项目\n"
         "(一)建成游客服务中心。(牵头单位:县文旅局)\n(二)改造旅游厕所。(牵头单位:县文旅局)\n"
-        "二、宣传活动\n1.举办乡村旅游节。(责任单位:县委宣传部)\n2.开展线上推介。(责任单位:县融媒体中心)\n"
-    )
-    skeleton = parse_skeleton(text)
-    assert [(m.no, m.chapter) for m in skeleton.measures] == [
-        (1, "一"),
-        (2, "一"),
-        (1, "二"),
-        (2, "二"),
-    ]
+        "二、宣传活动\n1.举办乡村旅游节。(责任单位:县委宣传部)\n"
+        "2.开展线上推介。(责任单位:县融媒体中心)\n",
+        [
+            (1, "一", "建成游客服务中", "牵头单位:县文旅局"),
+            (2, "一", "改造旅游厕所。", "牵头单位:县文旅局"),
+            (1, "二", "举办乡村旅游节", "责任单位:县委宣传部"),
+            (2, "二", "开展线上推介。", "责任单位:县融媒体中心"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SECOND_PLANS))
+def test_a_second_plan_for_each_newer_style(name):
+    """The fixtures in styles/ show these styles once; these plans show them again."""
+    text, expected = SECOND_PLANS[name]
+    measures = parse_skeleton(text).measures
+    assert [(m.no, m.chapter, m.text[:7], m.attribution_raw) for m in measures] == expected
