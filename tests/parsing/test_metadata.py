@@ -185,6 +185,14 @@ def test_page_source_field_is_not_the_issuer():
     assert (meta.issuer, meta.date) == (None, "2023-05-09")
 
 
+def test_a_bare_page_time_beside_a_source_field_dates_a_plan_with_nothing_better():
+    text = (
+        "某某县普法依法治理工作要点\n2023-05-09 15:52:10  来源：某某县司法局  点击：\n"
+        "为做好普法依法治理工作，制定本要点。\n"
+    )
+    assert extract_metadata(text).date == "2023-05-09"
+
+
 def test_site_label_is_dropped_from_the_title():
     text = (
         "工作方案：某某市社会主义法治文化建设行动方案（最新）\n"
@@ -200,6 +208,154 @@ def test_news_lead_names_the_issuer():
         "市委、市政府",
         "某某市法治政府建设实施方案（2021-2025年）",
     )
+
+
+def test_a_date_that_lost_its_year_month_day_marks_is_read_under_a_signature_only():
+    signed = (
+        "现将《某某县河长制工作要点》印发给你们，请认真贯彻执行。\n"
+        "某某县河长制办公室\n20230315\n某某县河长制工作要点\n为落实河长制，制定本要点。\n"
+    )
+    unsigned = "某某县河长制工作要点\n20230315\n为落实河长制，制定本要点。\n"
+    assert (extract_metadata(signed).date, extract_metadata(unsigned).date) == (
+        "2023-03-15",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("posted", "date"),
+    [("2023-12-28", "2023-12-28"), ("2024-01-08", "2024-01-08"), ("2024-06-03", None)],
+)
+def test_a_page_time_dates_the_plan_only_in_the_year_of_its_number_or_early_the_next(posted, date):
+    text = (
+        f"某某县2024年就业工作要点\n发布时间：{posted} 09:30 来源：某某县人民政府办公室\n"
+        "文号：某政办发〔2023〕41号\n为做好2024年就业工作，制定本要点。\n"
+    )
+    assert extract_metadata(text).date == date
+
+
+def test_a_title_whose_closing_mark_was_lost_ends_at_the_joiner_before_the_next():
+    text = (
+        "某某市法治政府建设实施方案（2021－2025年）\n"
+        "为贯彻落实《法治政府建设实施纲要（2021－2025年）和《某某省法治政府建设实施方案"
+        "（2021－2025年）》，结合我市实际，制定本方案。\n"
+    )
+    assert extract_metadata(text).parents == [
+        "法治政府建设实施纲要（2021－2025年）",
+        "某某省法治政府建设实施方案（2021－2025年）",
+    ]
+
+
+def test_titles_cited_in_the_measures_are_not_parents_but_those_of_the_front_matter_are():
+    text = (
+        "某县2024年乡村振兴工作要点\n"
+        "为贯彻落实《中共中央国务院关于全面推进乡村振兴加快农业农村现代化的意见》，"
+        "制定本要点。\n"
+        "一、总体要求\n深入贯彻《某省乡村振兴战略规划（2018－2022年）》，坚持农业农村优先发展。\n"
+        "二、重点任务\n"
+        "1.落实《某县特色产业发展规划》，培育主导产业。（牵头单位：县农业农村局）\n"
+        "2.按照《关于进一步加强高标准农田建设的实施意见》，新建高标准农田。"
+        "（牵头单位：县农业农村局）\n"
+    )
+    run_in = text.replace("二、重点任务\n", "")  # measures straight after the front matter
+    for plan in (text, run_in):
+        assert extract_metadata(plan).parents == [
+            "中共中央国务院关于全面推进乡村振兴加快农业农村现代化的意见",
+            "某省乡村振兴战略规划（2018－2022年）",
+        ]
+
+
+def test_a_purpose_article_names_parents():
+    text = (
+        "某县村务监督办法\n"
+        "第一条 为贯彻落实《某省村务监督委员会工作规则》，结合本县实际，制定本办法。\n"
+        "第二条 村务监督委员会依照《某县村级小微权力清单》开展监督。\n"
+    )
+    assert extract_metadata(text).parents == ["某省村务监督委员会工作规则"]
+
+
+def test_drafts_bare_kinds_and_the_plan_itself_are_not_parents():
+    text = (
+        "关于征求《某县法治社会建设实施方案（征求意见稿）》意见的函\n"
+        "某县法治社会建设实施方案（2021－2025年）\n"
+        "为贯彻落实《某省法治社会建设实施方案（2021－2025年）》、《若干意见》和《实施方案》，"
+        "按照《某市法治社会建设实施方案（征求意见稿）》要求，结合实际，制定本方案。\n"
+        "一、总体要求\n"
+    )
+    assert extract_metadata(text).parents == ["某省法治社会建设实施方案（2021－2025年）"]
+
+
+NOTICE_OF_A_FLOOD_PLAN = (
+    "现将《某县防汛工作方案》印发给你们，请认真贯彻执行。\n{signature}\n某县防汛工作方案\n"
+)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "某县人民政府（印）\n2023年5月6日",  # a seal mark after the name
+        "某县人民政府\n— 2 —\n2023年5月6日",  # a PDF page number between name and date
+        "某县人民政府　　　　2023年5月6日",  # the name and the date on one line
+        "某县人民政府\n2023年5月6日\n（此件公开发布）",
+    ],
+    ids=["seal", "page-number", "one-line", "remark-below"],
+)
+def test_noisy_signatures_still_give_issuer_and_date(signature):
+    meta = extract_metadata(NOTICE_OF_A_FLOOD_PLAN.format(signature=signature))
+    assert (meta.issuer, meta.date) == ("某县人民政府", "2023-05-06")
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuer"),
+    [
+        (
+            "中共某县委办公室（代章）\n某县人民政府办公室（代章）\n2023年5月6日",
+            "中共某县委办公室 某县人民政府办公室",
+        ),
+        ("某县应急管理局\n第 3 页\n2023年5月6日", "某县应急管理局"),
+        ("中共某县委　某县人民政府　　2023年5月6日", "中共某县委 某县人民政府"),
+    ],
+    ids=["seals-of-two", "page-of", "two-on-one-line"],
+)
+def test_a_second_notice_for_each_noisy_signature(signature, issuer):
+    meta = extract_metadata(NOTICE_OF_A_FLOOD_PLAN.format(signature=signature))
+    assert (meta.issuer, meta.date) == (issuer, "2023-05-06")
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("中共中央 国务院关于加强新时代法治乡村建设的意见", "中共中央 国务院"),
+        ("某县人民政府办公室2024年政务公开工作要点", "某县人民政府办公室"),
+        ("某县法治政府建设实施方案（2021－2025年）", None),  # a place's concept, no body
+    ],
+)
+def test_an_issuer_printed_only_at_the_start_of_the_title(title, issuer):
+    text = f"{title}\n为做好相关工作，制定本方案。\n一、总体要求\n"
+    assert extract_metadata(text).issuer == issuer
+
+
+def test_a_news_report_about_a_plan_is_not_dated_by_its_page_and_its_headline_is_no_title():
+    text = (
+        "某市出台法治政府建设实施方案\n发布时间：2022-06-27 10:12 来源：某市日报\n"
+        "近日，市委、市政府印发了《某市法治政府建设实施方案（2021－2025年）》。\n"
+        "《某市法治政府建设实施方案（2021－2025年）》主要内容如下。\n"
+        "为全面建设法治政府，制定本方案。\n一、总体要求\n"
+    )
+    meta = extract_metadata(text)
+    assert (meta.title, meta.issuer, meta.date) == (
+        "某市法治政府建设实施方案（2021－2025年）",
+        "市委、市政府",
+        None,
+    )
+
+
+def test_a_page_time_beside_a_reporter_byline_dates_the_report():
+    text = (
+        "某县乡村振兴工作要点\n2023-03-01 09:00:00 来源：某县融媒体中心 记者 张三\n"
+        "为推进乡村振兴，制定本要点。\n"
+    )
+    assert extract_metadata(text).date is None
 
 
 # --- robustness -------------------------------------------------------------------------

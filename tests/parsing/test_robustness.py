@@ -68,3 +68,22 @@ def test_read_bytes_of_encoded_text_raises_nothing_but_input_error(text, encodin
     data = text.encode(encoding, errors="ignore")
     with contextlib.suppress(InputError):
         read_bytes(data, "plan.txt")
+
+
+@HANG_GUARD
+@given(st.binary(max_size=2048) | st.text(max_size=400).map(str.encode))
+def test_a_word_package_with_any_document_part_raises_nothing_but_input_error(document):
+    from tests.parsing.hostile import _package
+
+    with contextlib.suppress(InputError):
+        read_bytes(_package(document), "plan.docx")
+
+
+@HANG_GUARD
+@given(st.integers(1, 40), st.sampled_from(["<w:r>", "<w:p>", "<w:tbl><w:tr><w:tc>"]))
+def test_nested_word_xml_raises_nothing_but_input_error(depth, opening):
+    from tests.parsing.hostile import _package, document_xml
+
+    closing = "".join(f"</{tag}" for tag in reversed(opening.split("<")[1:]))
+    with contextlib.suppress(InputError):
+        read_bytes(_package(document_xml(opening * depth + closing * depth)), "plan.docx")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from taizhang.parsing.structure import parse_skeleton
 
 
@@ -163,6 +165,26 @@ def test_paragraph_with_attribution_but_no_number_is_a_measure():
     assert (measure.no, measure.unnumbered) == (1, True)
 
 
+def test_sections_run_into_their_intro_paragraph_are_sections_not_clauses():
+    text = (
+        "二、推动全社会增强法治观念树立法治理念，使法治成为社会共识和基本原则。"
+        "(一)维护宪法权威普及宪法知识，增强宪法意识。1.开展宣传。[牵头单位:市司法局]"
+        "(二)提高法治观念深入宣传法律体系，广泛宣传法律法规。2.开展培训。[牵头单位:市委组织部]"
+        "三、健全制度"
+    )
+    skeleton = parse_skeleton(text)
+    assert [s.no for s in skeleton.sections] == ["一", "二"]
+    assert skeleton.body_start == 0  # chapter 二 is work, though its intro names 基本原则
+
+
+def test_a_heading_over_its_sub_items_is_a_section_though_it_is_one_sentence():
+    text = (
+        "一、主要任务\n(一)支持民间投资。\n1.推介项目。(省发改委负责)\n"
+        "(二)优化服务。\n2.简化审批。(省政务办负责)\n"
+    )
+    assert [s.title for s in parse_skeleton(text).sections] == ["支持民间投资", "优化服务"]
+
+
 def test_principle_lists_are_not_sections():
     text = (
         "一、基本原则\n(一)坚持党的领导、人民当家作主、依法治国有机统一;\n"
@@ -195,3 +217,45 @@ def test_text_is_kept_as_printed_between_marker_and_bracket():
 def test_line_numbers_point_at_the_measure():
     text = "标题\n\n一、任务\n\n1.开展宣传。\n"
     assert parse_skeleton(text).measures[0].line == 5
+
+
+SECOND_PLANS = {
+    "一是 items carrying units": (
+        "某区2024年河湖治理工作要点\n一、水污染防治\n"
+        "一是开展入河排污口排查整治。(牵头单位:区生态环境分局)"
+        "二是推进城镇污水管网建设。(牵头单位:区住建局;责任单位:各街道)\n",
+        [
+            (1, "一", "开展入河排污口", "牵头单位:区生态环境分局"),
+            (2, "一", "推进城镇污水管", "牵头单位:区住建局;责任单位:各街道"),
+        ],
+    ),
+    "attributions before the numbers": (
+        "某市养老服务体系建设分工方案\n一、主要任务\n"
+        "〔市民政局负责〕1.建设区域养老服务中心10个。\n"
+        "〔牵头单位:市卫健委;责任单位:市医保局〕2.推进医养结合。\n",
+        [
+            (1, "一", "建设区域养老服", "市民政局负责"),
+            (2, "一", "推进医养结合。", "牵头单位:市卫健委;责任单位:市医保局"),
+        ],
+    ),
+    "a chapter whose measures are another list": (
+        "某县2024年文旅工作要点\n一、重点项目\n"
+        "(一)建成游客服务中心。(牵头单位:县文旅局)\n(二)改造旅游厕所。(牵头单位:县文旅局)\n"
+        "二、宣传活动\n1.举办乡村旅游节。(责任单位:县委宣传部)\n"
+        "2.开展线上推介。(责任单位:县融媒体中心)\n",
+        [
+            (1, "一", "建成游客服务中", "牵头单位:县文旅局"),
+            (2, "一", "改造旅游厕所。", "牵头单位:县文旅局"),
+            (1, "二", "举办乡村旅游节", "责任单位:县委宣传部"),
+            (2, "二", "开展线上推介。", "责任单位:县融媒体中心"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SECOND_PLANS))
+def test_a_second_plan_for_each_newer_style(name):
+    """The fixtures in styles/ show these styles once; these plans show them again."""
+    text, expected = SECOND_PLANS[name]
+    measures = parse_skeleton(text).measures
+    assert [(m.no, m.chapter, m.text[:7], m.attribution_raw) for m in measures] == expected

@@ -204,6 +204,7 @@ def test_deadline_month_without_year():
         "为2035年基本建成法治社会奠定基础。",  # a horizon the plan serves
         "制定实施方案(2022—2025年)。",  # a period
         "每年年底前报送工作情况。",  # a recurring date
+        "按照2023年全县政务公开工作要点要求推进。",  # a scope word names a document
     ],
 )
 def test_no_deadline(text):

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from taizhang.parsing.errors import refusal_message
 from taizhang.plans import importing
 from taizhang.plans.import_views import _ledger_url
 from taizhang.plans.models import Assignment, Measure, Plan, PlanImport, RecurringDuty, Target
@@ -219,15 +220,15 @@ def test_confirm_service_rolls_back_on_error(staged, world, monkeypatch):
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("plan.txt", bytes(range(256)) * 20, importing.REJECTIONS["binary"]),
-        ("plan.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, importing.REJECTIONS["legacy_office"]),
+        ("plan.txt", bytes(range(256)) * 20, refusal_message("binary")),
+        ("plan.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, refusal_message("legacy_office")),
         (
             "plan.txt",
             "这是一份通知，没有任何编号任务。".encode(),
-            importing.REJECTIONS["no_measures"],
+            refusal_message("no_measures"),
         ),
         ("plan.xlsx", b"PK\x03\x04", "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。"),
-        ("plan.pdf", b"not a pdf at all", importing.REJECTIONS["not_pdf"]),
+        ("plan.pdf", b"not a pdf at all", refusal_message("not_pdf")),
     ],
 )
 def test_a_bad_file_gets_one_chinese_message_and_nothing_is_written(
@@ -241,7 +242,7 @@ def test_a_bad_file_gets_one_chinese_message_and_nothing_is_written(
 
 def test_a_file_over_20_mb_is_refused(office, world):
     response = upload(office, world, b"1." + b"a" * (20 * 1024 * 1024), name="plan.txt")
-    assert response.context["form"].errors["file"] == [importing.REJECTIONS["too_large"]]
+    assert response.context["form"].errors["file"] == [refusal_message("too_large")]
     assert not PlanImport.objects.exists()
 
 

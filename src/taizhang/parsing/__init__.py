@@ -8,8 +8,19 @@ the web platform alike.
     >>> plan.to_dict()  # the JSON schema of shared/gold/README.md
 """
 
-from taizhang.parsing.errors import InputError
+from taizhang.parsing.corrections import Correction, apply_corrections, measure_key, reoffer
+from taizhang.parsing.errors import InputError, refusal_message
 from taizhang.parsing.model import PlanDocument
 from taizhang.parsing.pipeline import parse_path, parse_text
 
-__all__ = ["InputError", "PlanDocument", "parse_path", "parse_text"]
+__all__ = [
+    "Correction",
+    "InputError",
+    "PlanDocument",
+    "apply_corrections",
+    "measure_key",
+    "parse_path",
+    "parse_text",
+    "refusal_message",
+    "reoffer",
+]

@@ -1,23 +1,33 @@
-"""Where a measure's attribution is: a bracket after the text, or label lines below it.
+"""Where a measure's attribution is: a bracket after the text, or labels after it.
 
     …依法公正裁判。〔牵头单位：市中级法院；责任单位：各县(市)区〕
     …增长6.2%左右。\\n牵头单位:区发改局\\n\\n责任单位:立山经济开发区
     …宣传教育。(县委宣传部、县司法局按职责分工负责)
+    …宣传教育。【牵头单位】县司法局【责任单位】县教育局
+    …宣传教育。\\n县委宣传部、县司法局按职责分工负责。
 
 Works on folded text (see normalize.fold), so offsets are valid in the original too.
+Brackets are paired in one pass with a stack, so the work stays linear in the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.normalize import fold
-from taizhang.parsing.vocabulary import vocabulary
+from taizhang.parsing.vocabulary import first_chars, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
+_CLOSERS = {closing: opening for opening, closing in _PAIRS.items()}
 _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of units
+_MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
+_MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
+_SENTENCE_END = "。;!?"
+_BRACKET = re.compile(r"[\[\]〔〕【】()〖〗]")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True)
@@ -29,14 +39,25 @@ class Located:
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
-    labels = "|".join(map(re.escape, vocabulary()["attribution_labels"]))
-    return re.compile(rf"(?:{labels})\s*:")
+    """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
+    words = vocabulary()["attribution_labels"]
+    labels, first = trie(words), first_chars([*words, "【"])
+    return re.compile(rf"(?={first})(?:【\s*{labels}\s*】|{labels}\s*[:。])")
 
 
 @lru_cache(maxsize=1)
 def _verb_ending() -> re.Pattern:
+    return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _unit_list() -> re.Pattern:
+    """A line that is nothing but unit names and a role verb: "X、Y按职责分工负责。"."""
+    endings = "|".join(map(re.escape, vocabulary()["unit_endings"]))
     verbs = "|".join(map(re.escape, vocabulary()["responsibility_verbs"]))
-    return re.compile(rf"(?:{verbs})[。.]?\s*$")
+    name = rf"[^,;。、\s()]{{1,30}}?(?:{endings})(?:\([^()]{{1,12}}\))?"
+    role = rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?(?:{verbs})"
+    return re.compile(rf"{role}(?:[,;]{role})*[^,;。]{{0,6}}[。.]?")
 
 
 def is_attribution(content: str) -> bool:
@@ -68,58 +89,178 @@ def collective_role(raw: str, phrase: str) -> str:
     return "responsible"
 
 
+@lru_cache(maxsize=1)
+def _hint() -> re.Pattern:
+    """What every attribution contains: a bracket, a label or a role verb."""
+    words = [*vocabulary()["attribution_labels"], *vocabulary()["responsibility_verbs"]]
+    return re.compile("[" + re.escape("".join(_PAIRS)) + "]|" + trie(words))
+
+
 def find_attribution(folded_body: str) -> Located | None:
-    """The first attribution in a measure's body, bracketed or on label lines."""
-    bracket = _first_bracket(folded_body)
-    lines = _label_lines(folded_body)
-    candidates = [c for c in (bracket, lines) if c is not None]
-    return min(candidates, key=lambda c: c.text_end) if candidates else None
+    """The first attribution in a measure's body: a bracket, labels after a sentence or on
+    lines of their own, or a line of units and a role verb below the text."""
+    if not _hint().search(folded_body):
+        return None
+    return _first_of_all(folded_body, _first_bracket(folded_body))
+
+
+class AttributionIndex:
+    """The attribution brackets of a whole text, paired once (brackets are paired in their
+    whole context, which a part of the text cut out of it may not show), so that every
+    part's first attribution is then found by bisection."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.brackets = [pair for pair in bracket_pairs(folded) if _holds(folded, *pair)]
+        self._opens = [open_at for open_at, _ in self.brackets]
+
+    def find(self, start: int, end: int) -> Located | None:
+        """find_attribution for ``folded[start:end]``, offsets relative to ``start``."""
+        if not _hint().search(self.folded, start, end):
+            return None
+        bracket = None
+        for i in range(bisect_left(self._opens, start), len(self.brackets)):
+            open_at, close_at = self.brackets[i]
+            if open_at >= end:
+                break
+            if close_at < end:
+                bracket = Located(open_at - start, open_at - start + 1, close_at - start)
+                break
+        return _first_of_all(self.folded[start:end], bracket)
+
+    def starts(self) -> list[int]:
+        """Where every attribution of the text starts (see attribution_starts)."""
+        return _starts(self.folded, self.brackets)
+
+
+def _first_of_all(folded_body: str, best: Located | None) -> Located | None:
+    """The earliest of a bracket (``best``), labels and a unit line; each later kind is
+    looked for only before the earliest found so far."""
+    limit = best.text_end if best else len(folded_body)
+    labels = _trailing_labels(folded_body, limit)
+    if labels is not None and labels.text_end < limit:
+        best, limit = labels, labels.text_end
+    line = _unit_line(folded_body, limit)
+    if line is not None and line.text_end < limit:
+        best = line
+    return best
+
+
+def attribution_starts(folded: str) -> list[int]:
+    """Where every attribution of a whole text starts, in order (for counting per list).
+
+    Labels inside an attribution bracket belong to it, and labels that follow one another
+    with no sentence between ("【牵头单位】X【责任单位】Y", label lines) are one attribution.
+    """
+    return AttributionIndex(folded).starts()
+
+
+def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
+    starts = [open_at for open_at, _ in brackets]
+    inside = sorted(brackets)
+    previous = -1
+    for label in _label_pattern().finditer(folded):
+        at = label.start()
+        i = bisect_right(inside, (at, len(folded))) - 1
+        if i >= 0 and inside[i][0] < at < inside[i][1]:
+            continue
+        if not _label_opens(folded, at):
+            continue
+        if previous < 0 or "。" in folded[previous:at]:
+            starts.append(at)
+        previous = at
+    return sorted(set(starts))
+
+
+def bracket_pairs(folded: str) -> list[tuple[int, int]]:
+    """(open, close) of bracket pairs no longer than an attribution, in order of opening.
+
+    One pass over the brackets only (a regex finds them), with a stack per bracket kind;
+    a blank line closes every bracket left open."""
+    stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
+    pairs = []
+    blanks = [m.start() for m in _BLANK_LINE.finditer(folded)] if "\n" in folded else []
+    blank = 0  # the next blank line
+    for token in _BRACKET.finditer(folded):
+        char, index = token.group(), token.start()
+        if blank < len(blanks) and blanks[blank] < index:
+            blank = bisect_right(blanks, index)
+            for stack in stacks.values():
+                stack.clear()
+        if char in _PAIRS:
+            stacks[char].append(index)
+        else:
+            stack = stacks[_CLOSERS[char]]
+            if stack:
+                open_at = stack.pop()
+                if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
+                    pairs.append((open_at, index))
+    pairs.sort()
+    return pairs
+
+
+def _holds(folded: str, open_at: int, close_at: int) -> bool:
+    return is_attribution(folded[open_at + 1 : close_at])
 
 
 def _first_bracket(folded: str) -> Located | None:
-    for open_at, char in enumerate(folded):
-        if char not in _PAIRS:
-            continue
-        close_at = _matching(folded, open_at)
-        if close_at is None:
-            continue
-        if is_attribution(folded[open_at + 1 : close_at]):
+    for open_at, close_at in bracket_pairs(folded):
+        if _holds(folded, open_at, close_at):
             return Located(open_at, open_at + 1, close_at)
     return None
 
 
-def _matching(folded: str, open_at: int) -> int | None:
-    """Index of the bracket closing the one at ``open_at`` (nesting counted)."""
-    opening = folded[open_at]
-    closing = _PAIRS[opening]
-    depth = 0
-    limit = min(len(folded), open_at + _MAX_ATTRIBUTION + 2)
-    for index in range(open_at, limit):
-        char = folded[index]
-        if char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return index
+def _label_opens(folded: str, at: int) -> bool:
+    """A label outside brackets opens an attribution at a line start or after a sentence."""
+    i = at - 1
+    while i >= 0 and folded[i] in " \t\u3000\u2002\u2003":
+        i -= 1
+    return i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】"
+
+
+def _trailing_labels(folded: str, limit: int) -> Located | None:
+    """Labels after the text: on lines of their own ("牵头单位:…" then "责任单位:…", blank
+    lines between), or after its last sentence on the same line ("…。【牵头单位】X"); the
+    first that starts before ``limit``."""
+    for label in _label_pattern().finditer(folded):
+        start = label.start()
+        if start >= limit:
+            return None
+        if start == 0 or not _label_opens(folded, start) or _inside_bracket(folded, start):
+            continue
+        end = folded.find("\n", start)
+        end = len(folded) if end < 0 else end
+        offset = end
+        while offset < len(folded):  # further label lines below
+            next_end = folded.find("\n", offset + 1)
+            next_end = len(folded) if next_end < 0 else next_end
+            line = folded[offset + 1 : next_end].strip()
+            if line and not starts_with_label(line):
+                break
+            if line:
+                end = offset + 1 + len(folded[offset + 1 : next_end].rstrip())
+            offset = next_end
+        return Located(start, start, len(folded[:end].rstrip()))
     return None
 
 
-def _label_lines(folded: str) -> Located | None:
-    """Label lines under the text: "牵头单位:…" then "责任单位:…" (blank lines between)."""
-    start = end = None
-    offset = 0
-    for line in folded.splitlines(keepends=True):
-        stripped = line.strip()
-        label_line = starts_with_label(stripped)
-        if start is None and label_line and offset > 0:
-            start = offset + (len(line) - len(line.lstrip()))
-        if start is not None:
-            if label_line:
-                end = offset + len(line.rstrip())
-            elif stripped:
-                break
-        offset += len(line)
-    if start is None or end is None:
-        return None
-    return Located(start, start, end)
+def _inside_bracket(folded: str, at: int) -> bool:
+    line_start = folded.rfind("\n", 0, at) + 1
+    before = folded[line_start:at]
+    return any(before.count(o) > before.count(c) for o, c in _PAIRS.items() if o != "【")
+
+
+def _unit_line(folded: str, limit: int) -> Located | None:
+    """A line below the text that is nothing but units and a role verb, starting before
+    ``limit``."""
+    offset = folded.find("\n", 0, limit)
+    while 0 <= offset < limit:
+        line_end = folded.find("\n", offset + 1)
+        line_end = len(folded) if line_end < 0 else line_end
+        raw = folded[offset + 1 : line_end]
+        line = raw.strip()
+        if line and len(line) <= _MAX_UNIT_LINE and _unit_list().fullmatch(line):
+            start = offset + 1 + (len(raw) - len(raw.lstrip()))
+            return Located(start, start, start + len(line.rstrip("。.")))
+        offset = folded.find("\n", offset + 1) if line_end < len(folded) else -1
+    return None

@@ -8,13 +8,16 @@ from taizhang.parsing.model import Diagnostic, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import Skeleton
 
+_DIGIT = re.compile("[0-9\uff10-\uff19]")  # ASCII or full-width: a quantity needs one
 # A percentage or a count that reads like a goal; used to spot targets we could not read.
 _QUANTITY = re.compile(
     r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
 )
 
 
-def check(plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict) -> list[Diagnostic]:
+def check(
+    plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict, unsplit: dict | None = None
+) -> list[Diagnostic]:
     found = list(skeleton.diagnostics)
     if not plan.tasks:
         found.append(Diagnostic("no-measures", "No numbered measures were found.", None))
@@ -26,6 +29,14 @@ def check(plan: PlanDocument, skeleton: Skeleton, *, unknown_units: dict) -> lis
             Diagnostic(
                 "unknown-unit",
                 f"Unit names not in the gazetteer: {'、'.join(names)}.",
+                line,
+            )
+        )
+    for line, pieces in (unsplit or {}).items():
+        found.append(
+            Diagnostic(
+                "attribution-unsplit",
+                f"Could not split into units: {'、'.join(pieces)}; check the units.",
                 line,
             )
         )
@@ -79,6 +90,8 @@ def _missing_attributions(measures: list[Measure]) -> list[Diagnostic]:
 def _unread_targets(measures: list[Measure]) -> list[Diagnostic]:
     out = []
     for measure in measures:
+        if not _DIGIT.search(measure.text):
+            continue
         quotes = [fold(t.quote) for t in measure.targets]
         for hit in _QUANTITY.finditer(fold(measure.text)):
             number = re.search(r"\d+(?:\.\d+)?", hit.group()).group()

@@ -13,17 +13,29 @@ CHINESE_DIGITS = "〇零一二三四五六七八九十百"
 
 # Kinds, outermost first. The measure level is decided per document (structure.py).
 CHAPTER = "chapter"  # 一、  一.  第一部分  第一章
-SECTION = "section"  # (一)  （一）
+SECTION = "section"  # (一)  （一）  第一节
 ARABIC = "arabic"  # 1.  1、  1．
+OUTLINE2 = "outline2"  # 2.1  (decimal outlines)
+OUTLINE3 = "outline3"  # 2.1.1
 PAREN_ARABIC = "paren_arabic"  # (1)  （1）
 ARTICLE = "article"  # 第一条
+ORDINAL = "ordinal"  # 一是 … 二是 …: items enumerated inside a paragraph
+
+# Kinds, outermost first.
+ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, ARTICLE, ORDINAL]
 
 _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
+    (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
+    # decimal outlines: the number is the last part; never a decimal like 1.5亿 or 12.5%
+    (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
+    (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),
     (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
+    # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
+    (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
     # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal)
     (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d)\s*")),
 ]
@@ -57,9 +69,40 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def match_marker(folded: str, pos: int = 0) -> Marker | None:
-    """The marker that starts at ``pos`` of a folded line, if any."""
-    for kind, pattern in _PATTERNS:
+# A number a bad copy garbled (U+FFFD, "?"), followed by the separator of a 1. marker.
+_GARBLED = re.compile(r"[\ufffd?]{1,2}([.、])(?!\d)\s*")
+
+
+def match_garbled(folded: str, pos: int = 0) -> Marker | None:
+    """A 1. marker whose digits a copy garbled; its number is read from the sequence."""
+    found = _GARBLED.match(folded, pos)
+    return Marker(ARABIC, 0, found.end(), "", found.group(1)) if found else None
+
+
+def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """The patterns as one alternation, tried in order, each in a group named m<index>."""
+    parts = []
+    for index, (_kind, pattern) in enumerate(patterns):
+        source = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern.pattern)  # no numbered groups
+        parts.append(f"(?P<m{index}>{source})")
+    return re.compile("|".join(parts))
+
+
+_ALL = _combined(_PATTERNS)
+_NO_OUTLINES = [(kind, pattern) for kind, pattern in _PATTERNS if kind not in (OUTLINE2, OUTLINE3)]
+_INLINE = _combined(_NO_OUTLINES)
+
+
+def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
+    """The marker that starts at ``pos`` of a folded line, if any.
+
+    One regex decides which pattern matches first; the pattern itself then reads the
+    number (and, if the number is no number, the later patterns are tried in turn)."""
+    patterns = _PATTERNS if outlines else _NO_OUTLINES
+    first = (_ALL if outlines else _INLINE).match(folded, pos)
+    if first is None:
+        return None
+    for kind, pattern in patterns[int(first.lastgroup[1:]) :]:
         found = pattern.match(folded, pos)
         if not found:
             continue
@@ -75,10 +118,12 @@ def match_marker(folded: str, pos: int = 0) -> Marker | None:
 SENTENCE_END = "。;!?"
 # Where a run-in marker may start: right after the end of a sentence or a bracket.
 _RUN_IN = re.compile(
-    rf"(?<=[。;!?\]〕】)”])\s*(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}、|\d{{1,3}}[.、](?!\d)|第[{CHINESE_DIGITS}]{{1,5}}条)"
+    rf"[。;!?\]〕】)”][ \t\u3000]*"
+    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
 )
 
 
 def run_in_positions(folded: str) -> list[int]:
-    """Indexes inside a line where a marker follows the end of a sentence."""
+    """Indexes where a marker follows the end of a sentence on the same line."""
     return [m.end() for m in _RUN_IN.finditer(folded) if m.end() < len(folded)]

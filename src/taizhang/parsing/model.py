@@ -12,7 +12,7 @@ class Target:
     quote: str
     value: float
     unit: str
-    comparator: str = "="  # "=" or ">="
+    comparator: str = "="  # "=", ">=" or "<=" (an upper bound: 控制在5%以下)
     year: int | None = None
     per: str | None = None  # denominator of a per-capita target: "每万人" -> "万人"
 
@@ -25,6 +25,9 @@ class Attribution:
     responsible: list[str] = field(default_factory=list)
     collectives: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # names the gazetteer does not recognise
+    # Pieces that could not be split into units: names run together ("州纪委州监委"), or a
+    # bracket that gave no unit at all.
+    unsplit: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Measure:
     recurring: list[str] = field(default_factory=list)
     deadline: str | None = None  # completion deadline as printed: "2023年底前", "到2025年"
     line: int | None = None
+    key: str | None = None  # stable name from the normalised text (corrections.measure_key)
 
 
 @dataclass

@@ -2,29 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from taizhang.parsing import diagnostics, titles
+from taizhang.parsing.corrections import assign_keys
+from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.model import Attribution, Measure, PlanDocument
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows
-from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
-from taizhang.parsing.units import infer_level, load_gazetteer, split_attribution
+from taizhang.parsing.targets import analyse, find_targets
+from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
+
+# "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
+_FIRST_IS_LEAD = re.compile(
+    r"(?:排在|排|列在|列|位列|位于)?(?:首位|第一位|第一个|第一)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)牵头(?:单位|部门)"
+)
+_NOTE_TAIL = re.compile(r"[为是]牵头(?:单位|部门)")
+_NOTE_REACH = 12  # characters: the longest "排在第一位的单位" before the tail
 
 
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
-    """Parse the text of a plan. Never raises on odd text; problems become diagnostics."""
+    """Parse the text of a plan. Never raises on odd text (problems become diagnostics),
+    but refuses a text past the size limit with InputError ("too_large")."""
+    check_text_size(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    layout = restore(text)
+    text = layout.text
+    folded = fold(text)  # once: every step matches on slices of it
     gazetteer = gazetteer or load_gazetteer()
-    metadata = extract_metadata(text)
-    skeleton = parse_skeleton(text)
+    skeleton = parse_skeleton(text, folded)
+    metadata = extract_metadata(text, skeleton.body_start, folded)
     skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text))
-    level = infer_level(
-        (m.attribution_raw for m in skeleton.measures if m.attribution_raw), gazetteer=gazetteer
+    brackets = BracketReader(gazetteer)
+    level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
+    titled = titles.document_is_titled(
+        [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
-    titled = titles.document_is_titled([m.text for m in skeleton.measures])
-    attributions = [_split(raw, level, gazetteer) for raw in skeleton.measures]
+    note = _first_is_lead_note(text, folded)
+    attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     measures = [
         _measure(raw, attribution, titled)
         for raw, attribution in zip(skeleton.measures, attributions, strict=True)
@@ -40,37 +60,71 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
         sections=skeleton.sections,
         tasks=measures,
     )
-    unknown = {m.line: a.unknown for m, a in zip(measures, attributions, strict=True) if a.unknown}
-    plan.diagnostics = diagnostics.check(plan, skeleton, unknown_units=unknown)
+    pairs = list(zip(measures, attributions, strict=True))
+    plan.diagnostics = diagnostics.check(
+        plan,
+        skeleton,
+        unknown_units={m.line: a.unknown for m, a in pairs if a.unknown},
+        unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
+    )
+    _point_at_source(plan, layout)
+    assign_keys(plan)
     return plan
+
+
+def _point_at_source(plan: PlanDocument, layout: Layout) -> None:
+    """Line numbers of the restored text -> lines of the text as given."""
+    for item in (*plan.chapters, *plan.sections, *plan.tasks, *plan.diagnostics):
+        item.line = layout.source_line(item.line)
 
 
 def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
     """Read a .txt/.html/.docx/.pdf file and parse it. Raises InputError on unreadable input."""
+    # Deferred so that parsing text never loads the readers (pdfminer, the docx XML
+    # parser): the benchmark's bare pass and the CLI on .txt stay light.
     from taizhang.parsing.reading import read_path
 
     return parse_text(read_path(path).text, gazetteer=gazetteer)
 
 
-def _split(raw: RawMeasure, level: str | None, gazetteer) -> Attribution:
+def _split(
+    raw: RawMeasure, level: str | None, brackets: BracketReader, note: int | None
+) -> Attribution:
     if not raw.attribution_raw:
         return Attribution()
-    return split_attribution(raw.attribution_raw, level=level, gazetteer=gazetteer)
+    attribution = brackets.split(raw.attribution_raw, level)
+    if note is not None and raw.line >= note:
+        return first_is_lead(attribution, raw.attribution_raw)
+    return attribution
+
+
+def _first_is_lead_note(text: str, folded: str) -> int | None:
+    """The line of a "排在首位的为牵头单位，下同" note; it governs the lists below it.
+
+    The note ends in "为牵头单位" or "是牵头部门", which a regex finds quickly; the whole
+    pattern is then tried on the few characters before it."""
+    for tail in _NOTE_TAIL.finditer(folded):
+        window = max(0, tail.start() - _NOTE_REACH)
+        found = _FIRST_IS_LEAD.search(folded, window, tail.end())
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+    return None
 
 
 def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure:
+    findings = analyse(raw.text, raw.folded)
     return Measure(
         no=raw.no,
         chapter=raw.chapter,
         section=raw.section,
-        title=titles.heading(raw.text) if titled else None,
+        title=titles.heading(raw.text, raw.folded) if titled else None,
         text=raw.text,
         attribution_raw=raw.attribution_raw,
         lead=attribution.lead,
         responsible=attribution.responsible,
         collectives=attribution.collectives,
-        targets=find_targets(raw.text),
-        recurring=find_recurring(raw.text),
-        deadline=raw.deadline or find_deadline(raw.text),
+        targets=findings.targets,
+        recurring=findings.recurring,
+        deadline=raw.deadline or findings.deadline,
         line=raw.line,
     )

@@ -17,14 +17,16 @@ from io import BytesIO
 from pathlib import Path
 
 from taizhang.parsing.errors import InputError
+from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.decoding import decode_text, garble_ratio
 from taizhang.parsing.readers.docx import docx_to_text
 from taizhang.parsing.readers.html import html_to_text, looks_like_html
 from taizhang.parsing.readers.pdf import pdf_to_text
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = limit("max_bytes")
 _MAX_BINARY_GARBLE = 0.05  # decoded text with more unprintable characters than this is binary
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
+_BOM_ENCODINGS = ("utf-32", "utf-8-sig", "utf-16")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ def read_bytes(data: bytes, filename: str = "") -> SourceText:
     if kind == "docx":
         return _finish(docx_to_text(data, name), "docx", None, name)
     text, encoding = decode_text(data, _declared_charset(data))
-    if garble_ratio(text) > _MAX_BINARY_GARBLE:
+    # a strict decoding was accepted only below decode_text's own, lower garble bar
+    checked = encoding not in ("mixed", *_BOM_ENCODINGS)
+    if not checked and garble_ratio(text) > _MAX_BINARY_GARBLE:
         raise InputError(
             f"{name} looks like binary data, not text; "
             "supply the plan as .txt, .html, .docx or .pdf.",
@@ -89,6 +93,16 @@ def _check_size(size: int, name: str) -> None:
     if size == 0:
         raise InputError(
             f"{name} is empty; supply a file that contains the text of the plan.", reason="empty"
+        )
+
+
+def check_text_size(text: str, name: str = "the text") -> None:
+    """Refuse a text longer than the limit (in characters) before any rule reads it."""
+    if len(text) > MAX_BYTES:
+        raise InputError(
+            f"{name} holds {len(text) / 1024 / 1024:.0f} million characters, more than the "
+            "20 MB limit; supply the plan itself rather than a bundle of documents.",
+            reason="too_large",
         )
 
 
@@ -144,6 +158,7 @@ def _unify_newlines(text: str) -> str:
 
 def _finish(text: str, kind: str, encoding: str | None, name: str) -> SourceText:
     text = _unify_newlines(text)
+    check_text_size(text, name)
     if not text.strip():
         raise InputError(
             f"{name} contains no readable text; supply the plan's text as .txt.", reason="no_text"

@@ -12,18 +12,33 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from taizhang.parsing import markers as mk
-from taizhang.parsing.attribution_text import find_attribution, starts_with_label
+from taizhang.parsing.attribution_text import (
+    AttributionIndex,
+    find_attribution,
+    is_attribution,
+    starts_with_label,
+)
+from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.titles import is_purpose_clause
 from taizhang.parsing.vocabulary import vocabulary
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
+_PRINTED_LINE = 28  # characters on a line of an official document (GB/T 9704)
 _LINE_INDENT = " \t\u2002\u2003\u3000\ufeff"
+_AFTER_SENTENCE = "sentence"  # a marker inside a line, after the end of a sentence
+_GLUED = "glued"  # a marker glued to the short heading before it
+_CONTENTS_HEADING = re.compile(r"目\s*录[ \t\u3000]*(?=\n)")
+_NOTICE_WINDOW = 4000  # characters: a covering notice stands at the top of the text
 
 
 @dataclass
@@ -33,8 +48,11 @@ class Found:
     marker: mk.Marker
     start: int  # offset of the marker in the text
     line: int  # 1-based line number
-    run_in: bool = False
+    run_in: str = ""  # "" at a line start, else _AFTER_SENTENCE or _GLUED
     end: int = 0  # offset where the next structural marker starts
+    # (start, end) of an attribution printed before the number on the item's line:
+    # "（牵头单位：县教育局）1.推进…"; the item then starts at that bracket.
+    leading: tuple[int, int] | None = None
 
 
 @dataclass
@@ -46,7 +64,17 @@ class RawMeasure:
     attribution_raw: str | None
     line: int
     unnumbered: bool = False  # its number was inferred
+    own_line: bool = False  # its attribution stands on a line of its own below the text
+    shared_from: int | None = None  # the line of the attribution it shares with the next
     deadline: str | None = None  # from a table's 完成时限 column
+
+    @property
+    def folded(self) -> str:
+        """``fold(self.text)``, folded once."""
+        cached = self.__dict__.get("_folded")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_folded"] = (self.text, fold(self.text))
+        return cached[1]
 
 
 @dataclass
@@ -55,23 +83,32 @@ class Skeleton:
     sections: list[Section] = field(default_factory=list)
     measures: list[RawMeasure] = field(default_factory=list)
     goal_texts: list[str] = field(default_factory=list)  # 总体目标 paragraphs
+    # Where the plan's work begins: the first heading that is not front matter (总体要求,
+    # 指导思想 …), or the first measure outside front matter or with units, unless it is a
+    # purpose clause. The text before it states the plan's purpose and basis.
+    body_start: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def parse_skeleton(text: str) -> Skeleton:
-    folded = fold(text)
+def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
+    """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
+    folded = fold(text) if folded is None else folded
     line_starts = _line_starts(text)
     found = _candidates(folded, line_starts)
     found = _drop_chunk_markers(found, folded)
-    found = _keep_in_sequence(found)
-    found = _skip_table_of_contents(found, folded)
-    found = _skip_notice_items(found)
+    found = _in_sequence(found)
+    found = _outside_table_of_contents(found, folded)
+    found = _outside_covering_notice(found, folded)
     _set_ends(found, len(text))
-    measure_kind, heading_kinds = _measure_level(found, text, folded)
+    index = AttributionIndex(folded)
+    level = _measure_level(found, folded, index)
     # markers below the measure level are sub-points inside a measure's text
-    found = [f for f in found if f.marker.kind in heading_kinds | {measure_kind}]
+    found = [f for f in found if level.keeps(f)]
     _set_ends(found, len(text))
-    return _assemble(found, measure_kind, heading_kinds, text, folded)
+    skeleton = _assemble(found, level, text, folded, index)
+    skeleton.diagnostics += level.diagnostics
+    _share_list_attributions(skeleton)
+    return skeleton
 
 
 # -- finding markers ------------------------------------------------------------------
@@ -83,50 +120,95 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _line_number(line_starts: list[int], offset: int) -> int:
-    low, high = 0, len(line_starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if line_starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low + 1
-
-
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
+    """Markers at line starts (only lines that could open with one are tried) and inside
+    lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
-    for number, start in enumerate(line_starts, 1):
-        end = folded.find("\n", start)
+    for pos in _line_openings(folded):
+        number = bisect_left(line_starts, pos + 1)
+        end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
-        pos = start
-        while pos < end and folded[pos] in _LINE_INDENT:
-            pos += 1
-        marker = mk.match_marker(folded, pos)
+        marker = mk.match_marker(folded, pos) or mk.match_garbled(folded, pos)
+        leading = None
+        if marker is None:
+            marker, leading = _after_leading_attribution(folded, pos, end)
         if marker:
-            found.append(Found(marker, pos, number))
-        for inner in mk.run_in_positions(folded[start:end]):
-            marker = mk.match_marker(folded, start + inner)
-            if marker and start + inner > pos:
-                found.append(Found(marker, start + inner, number, run_in=True))
-        found.extend(_heading_children(folded, pos, end, number, marker))
+            found.append(Found(marker, pos, number, leading=leading))
+            found.extend(_glued_children(folded, marker, end, number))
+    claimed = {f.marker.end for f in found}
+    for position in mk.run_in_positions(folded):
+        run_in = mk.match_marker(folded, position, outlines=False)
+        if run_in is None or run_in.end in claimed:
+            continue
+        number = bisect_left(line_starts, position + 1)
+        line_start = line_starts[number - 1]
+        if not folded[line_start:position].strip(_LINE_INDENT):
+            continue  # the marker opens its line: found above
+        end = folded.find("\n", position)
+        end = len(folded) if end < 0 else end
+        found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
+        found.extend(_glued_children(folded, run_in, end, number))
     return found
 
 
-def _heading_children(folded, pos, end, line, marker) -> list[Found]:
-    """A chapter heading run into its first child: 一、推动…观念(一)把学习…"""
-    if not marker or marker.kind != mk.CHAPTER:
-        return []
-    window = folded[marker.end : min(end, marker.end + 40)]
-    stop = window.find("。")
-    window = window if stop < 0 else window[:stop]
-    for child in (r"\(\s*一\s*\)", r"1[.、](?!\d)"):
-        hit = re.search(child, window)
-        if hit and hit.start() > 1:
-            child_marker = mk.match_marker(folded, marker.end + hit.start())
-            if child_marker:
-                return [Found(child_marker, marker.end + hit.start(), line, run_in=True)]
-    return []
+# A line that may open with a marker: its first character after the indentation (or the
+# bracket of an attribution printed before the number).
+_MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+# A line break and the indentation after it (a literal first character: the engine skips
+# to each line break at once).
+_NEXT_LINE = re.compile(rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+
+
+def _line_openings(folded: str) -> list[int]:
+    """Where each line that may open with a marker has its first character."""
+    first = _MAYBE_MARKER.match(folded)
+    openings = [first.end()] if first else []
+    openings.extend(hit.end() for hit in _NEXT_LINE.finditer(folded))
+    return openings
+
+
+def _after_leading_attribution(folded: str, pos: int, end: int):
+    """(marker, (start, end) of the bracket's content) for a line that opens with an
+    attribution bracket right before its number, "（牵头单位：县教育局）1.推进…", as some
+    分工方案 print every measure (fixture styles/jiaoyu_front.txt and test_structure);
+    else (None, None)."""
+    closing = _CLOSING.get(folded[pos])
+    close = folded.find(closing, pos + 1, end) if closing else -1
+    if close < 0 or not is_attribution(folded[pos + 1 : close]):
+        return None, None
+    after = close + 1
+    while after < end and folded[after] in _LINE_INDENT:
+        after += 1
+    marker = mk.match_marker(folded, after)
+    return (marker, (pos + 1, close)) if marker else (None, None)
+
+
+_CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
+
+
+# A child marker right after a short heading, with no sentence end between:
+# "二、增强全社会法治观念(一)组织…思想1.把…" (text whose line breaks were lost: corpus 003,
+# 045 and 055, and seeds 000 and 001 printed run-in in tests/parsing/test_variants.py).
+_CHILD = re.compile(
+    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}条"
+)
+
+
+def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list[Found]:
+    """Markers glued to the heading before them; the sequence check decides which count."""
+    out = []
+    while marker.kind in (mk.CHAPTER, mk.SECTION, mk.ARABIC):
+        window = folded[marker.end : min(end, marker.end + _MAX_HEADING)]
+        stop = min((i for i in (window.find("。"), window.find(";")) if i >= 0), default=-1)
+        window = window if stop < 0 else window[:stop]
+        hit = _CHILD.search(window, 2)
+        child = mk.match_marker(folded, marker.end + hit.start(), outlines=False) if hit else None
+        if child is None or _ORDER.index(child.kind) <= _ORDER.index(marker.kind):
+            break
+        out.append(Found(child, marker.end + hit.start(), line, run_in=_GLUED))
+        marker = child
+    return out
 
 
 def _ends_sentence(folded: str, before: int) -> bool:
@@ -146,78 +228,183 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     """Document-sharing sites number their page chunks "1、 2、 3、" mid-sentence.
 
     A family of arabic markers (same separator) most of which interrupt a sentence is
-    such a chunk numbering, not structure.
+    such a chunk numbering, not structure; the text stays, only the markers go (corpus 003
+    and 029, both copies from sharing sites).
     """
     interrupted: Counter = Counter()
     total: Counter = Counter()
+    openers = _line_openers(found)
     for item in found:
         if item.marker.kind != mk.ARABIC or item.run_in:
             continue
         total[item.marker.style] += 1
-        if not _ends_sentence(folded, item.start) and not _after_heading(found, item, folded):
+        if not _ends_sentence(folded, item.start) and not _after_heading(openers, item, folded):
             interrupted[item.marker.style] += 1
     chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
     return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
 
 
-def _after_heading(found: list[Found], item: Found, folded: str) -> bool:
+def _after_heading(openers: dict[int, Found], item: Found, folded: str) -> bool:
     """Whether the previous line is a numbered heading: short, no 。."""
-    for other in found:
-        if other.line == item.line - 1 and not other.run_in:
-            line = folded[other.start : folded.find("\n", other.start)]
-            return "。" not in line and len(line) <= _MAX_HEADING
-    return False
+    other = openers.get(item.line - 1)
+    if other is None:
+        return False
+    line = folded[other.start : folded.find("\n", other.start)]
+    return "。" not in line and len(line) <= _MAX_HEADING
 
 
-_ORDER = [mk.CHAPTER, mk.SECTION, mk.ARABIC, mk.PAREN_ARABIC, mk.ARTICLE]
+def _line_openers(found: list[Found]) -> dict[int, Found]:
+    return {f.line: f for f in reversed(found) if not f.run_in}
 
 
-def _keep_in_sequence(found: list[Found]) -> list[Found]:
-    """Drop run-in markers that are not the next number of their kind.
+_ORDER = mk.ORDER
 
-    A marker at the start of a line is trusted (a gap becomes a diagnostic later); one in
-    the middle of a line only when it continues the numbering, so "。2、" inside a
-    sentence about two things does not start a measure.
+
+def _in_sequence(found: list[Found]) -> list[Found]:
+    """Keep the markers that continue their numbering; resynchronise after a lost one.
+
+    A marker at the start of a line is trusted (a gap becomes a diagnostic later), and a
+    garbled number there takes the next number of its kind. One inside a line counts when
+    it is the next number of its kind, restarts at 1 under a new heading, or (after a
+    sentence end) skips one number that a copy lost; so one missed or garbled number does
+    not reject every later one ("。2、" inside a sentence about two things still does not
+    start a measure).
     """
     last: dict[str, int] = {}
+    fresh = set(_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
-    for item in sorted(found, key=lambda f: f.start):
-        kind, number = item.marker.kind, item.marker.number
+    for item in sorted(found, key=lambda f: (f.start, bool(f.run_in))):
         if kept and kept[-1].start == item.start:
             continue
-        if item.run_in and number != last.get(kind, 0) + 1:
+        kind = item.marker.kind
+        expected = last.get(kind, 0) + 1
+        if item.marker.number == 0:  # garbled: the sequence says which it is
+            item.marker = replace(item.marker, number=expected, label=str(expected))
+        number = item.marker.number
+        if item.run_in and not (
+            number == expected
+            or (number == 1 and kind in fresh)
+            or (item.run_in == _AFTER_SENTENCE and number == expected + 1)
+        ):
             continue
         kept.append(item)
         last[kind] = number
-        if kind in _ORDER:
-            for lower in _ORDER[_ORDER.index(kind) + 1 :]:
-                if lower != mk.ARTICLE:
-                    last.pop(lower, None)
+        fresh.discard(kind)
+        fresh.update(_ORDER[_ORDER.index(kind) + 1 :])
     return kept
 
 
-def _skip_table_of_contents(found: list[Found], folded: str) -> list[Found]:
-    """A table of contents lists the chapters once before the body lists them again.
+def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
+    """Leave out the entries of a table of contents, and nothing else.
 
-    When chapter 一 comes back and nothing between the two carried a sentence, the first
-    run was the table of contents."""
+    Its entries are headings with no sentence between them, after a 目录 line or before the
+    body lists chapter 一 again. No corpus plan prints one; the rule rests on the genre's
+    own layout, shown by test documents: fixture styles/contents_cut.txt (a 目录 over a body
+    cut short) and test_structure's contents with a 目录 line and without one.
+    """
+    entries = _contents_after_heading(found, folded) or _contents_listed_twice(found, folded)
+    return [f for f in found if id(f) not in entries]
+
+
+def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
+    """Entries after a 目录 line: headings with no sentence, until the numbering starts
+    over (the body lists its headings again, or the body was cut and prose begins)."""
+    heading = next(
+        (
+            m
+            for m in _CONTENTS_HEADING.finditer(folded)
+            if not folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t\u3000")
+        ),
+        None,
+    )
+    if heading is None:
+        return set()
+    entries: set[int] = set()
+    last: dict[str, int] = {}
+    after = [f for f in found if f.start > heading.end()]
+    for item, following in itertools.zip_longest(after, after[1:]):
+        stop = following.start if following else len(folded)
+        kind, number = item.marker.kind, item.marker.number
+        if "。" in folded[item.start : stop] or number <= last.get(kind, 0):
+            break
+        last[kind] = number
+        entries.add(id(item))
+    return entries
+
+
+def _contents_listed_twice(found: list[Found], folded: str) -> set[int]:
     first_chapters = [
         i for i, f in enumerate(found) if f.marker.kind == mk.CHAPTER and f.marker.number == 1
     ]
     if len(first_chapters) < 2:
-        return found
-    restart = first_chapters[1]
-    contents = folded[found[first_chapters[0]].start : found[restart].start]
-    return found[restart:] if "。" not in contents else found
+        return set()
+    first, restart = first_chapters[0], first_chapters[1]
+    if "。" in folded[found[first].start : found[restart].start]:
+        return set()
+    return {id(f) for f in found[first:restart]}
 
 
-def _skip_notice_items(found: list[Found]) -> list[Found]:
-    """Numbered items before the first chapter belong to the covering notice (请于…报送),
-    not to the plan, when the plan itself is organised in chapters."""
-    chapters = [i for i, f in enumerate(found) if f.marker.kind == mk.CHAPTER]
-    if not chapters:
+def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
+    """Leave out the items of a covering notice: "通知如下:1.…", "附件:1.…".
+
+    The notice is found by its wording (关于印发…的通知, 现将…印发给你们, 通知如下) and
+    ends at its signature date (corpus 004, 011, 031 and fixture b_notice_wrapper) or at
+    the plan's own title line below it (seed 000). Numbered items inside a notice (an
+    attachment list, instructions) are left out: fixture styles/notice_midplan.txt and the
+    notice of test_structure. A notice whose items carry attributions is the plan itself,
+    and nothing is left out.
+    """
+    span = _notice_span(folded)
+    if span is None:
         return found
-    return found[chapters[0] :]
+    if span[1] < 0:  # no signature, no title line: the plan's first chapter ends it
+        chapters = [f.start for f in found if f.marker.kind == mk.CHAPTER and f.start > span[0]]
+        if not chapters:
+            return found
+        span = (span[0], chapters[0])
+    _set_ends(found, len(folded))
+    inside = [f for f in found if span[0] <= f.start < span[1]]
+    if any(_attribution_between(folded, f.marker.end, f.end) for f in inside):
+        return found
+    return [f for f in found if not span[0] <= f.start < span[1]]
+
+
+def _notice_span(folded: str) -> tuple[int, int] | None:
+    """Where the covering notice starts and ends (-1: no end printed), or None."""
+    cue = _notice_cue().search(folded, 0, _NOTICE_WINDOW)
+    if cue is None:
+        return None
+    start = folded.rfind("\n", 0, cue.start()) + 1
+    offset = folded.find("\n", cue.end())
+    while 0 <= offset < len(folded):
+        line_end = folded.find("\n", offset + 1)
+        line_end = len(folded) if line_end < 0 else line_end
+        line = folded[offset + 1 : line_end].strip(_LINE_INDENT + "|")
+        signed = is_date_only(line.replace(" ", "")) or is_signature_date_line(line)
+        if signed or _is_plan_title(line):
+            return start, line_end
+        offset = line_end if line_end < len(folded) else -1
+    return start, -1
+
+
+def _is_plan_title(line: str) -> bool:
+    """A line that is nothing but a plan's title: no sentence, ends with a document kind."""
+    return mk.match_marker(line) is None and _plan_title().fullmatch(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _notice_cue() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, vocabulary()["notice_cues"])))
+
+
+@lru_cache(maxsize=1)
+def _plan_title() -> re.Pattern:
+    kinds = "|".join(map(re.escape, vocabulary()["plan_kinds"]))
+    return re.compile(rf"[^,。;:!?《》]{{2,80}}?(?:{kinds})(?:\s*\([^()]{{0,24}}\))?")
+
+
+def _attribution_between(folded: str, start: int, end: int) -> bool:
+    return find_attribution(folded[start:end]) is not None
 
 
 def _set_ends(found: list[Found], length: int) -> None:
@@ -230,23 +417,182 @@ def _set_ends(found: list[Found], length: int) -> None:
 # -- deciding which level holds the measures -----------------------------------------
 
 
-def _measure_level(found: list[Found], text: str, folded: str) -> tuple[str | None, set[str]]:
-    """Which marker kind starts a measure, and which kinds are headings above it."""
+@dataclass
+class Level:
+    """Which marker kind starts a measure, and which kinds are the headings above it."""
+
+    measure: str | None
+    chapter: str | None = mk.CHAPTER
+    section: str | None = mk.SECTION
+    headings: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # (start, end, kind): parts of the text whose measures are another kind of list
+    regions: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def measure_at(self, position: int) -> str | None:
+        """The kind of list that holds the measures at ``position`` of the text."""
+        if self.regions:
+            i = bisect_right(self.regions, (position, sys.maxsize, "")) - 1
+            if i >= 0 and self.regions[i][0] <= position < self.regions[i][1]:
+                return self.regions[i][2]
+        return self.measure
+
+    def keeps(self, item: Found) -> bool:
+        """Whether an item is structure: a heading, or a measure of its part of the text."""
+        kind = item.marker.kind
+        return kind in self.headings or kind == self.measure_at(item.start)
+
+
+_MEASURE_KINDS = (
+    mk.SECTION,
+    mk.ARABIC,
+    mk.OUTLINE2,
+    mk.OUTLINE3,
+    mk.PAREN_ARABIC,
+    mk.ARTICLE,
+    mk.ORDINAL,
+)
+_NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnostic
+_SHOWN_LINES = 8  # lines of the runner-up list named in its diagnostic
+
+
+def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> Level:
+    """The measure level is the kind of list whose items each carry one attribution.
+
+    Each kind is scored by the items whose whole span (down to the next item of the same or
+    an outer kind) holds exactly one attribution, weighted by their share: sub-points of
+    one measure share its attribution (few of them carry one), headings hold several.
+    So notice items, attachment lists and tables of contents never decide the level, and
+    (一) headings over attributed 1. items are headings (seeds 000 and 001, corpus 043 and
+    074; decimal outlines and (1) items in fixtures styles/wuran_outline.txt and
+    styles/jiuye_shared.txt). Without attributions the older content rules decide.
+    """
+    scores, carriers = _attribution_scores(found, index)
+    # On a tie the inner kind wins: an attribution belongs to the innermost item holding it.
+    ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
+    if ranked and scores[ranked[0]] > 0:
+        level = _level_of(ranked[0], found)
+        level.regions = _other_lists(found, level, carriers)
+        regional = {kind for _, _, kind in level.regions}
+        runner_up = next((kind for kind in ranked[1:] if kind not in regional), None)
+        if runner_up and scores[runner_up] * _NARROW > scores[ranked[0]]:
+            level.diagnostics.append(_level_uncertain(ranked[0], runner_up, carriers[runner_up]))
+        return level
+    return _level_of(_level_by_content(found, folded), found)
+
+
+def _other_lists(
+    found: list[Found], level: Level, carriers: dict[str, list[Found]]
+) -> list[tuple[int, int, str]]:
+    """Chapters that hold no item of the chosen list but a list of another kind whose items
+    carry units: there, that list holds the measures ("1." tasks in one chapter, "（1）"
+    actions in the next; fixture styles/yingshang_mixed.txt)."""
+    chapters = [f.start for f in found if f.marker.kind == level.chapter]
+    carrying = {id(f) for items in carriers.values() for f in items}
+    starts = [f.start for f in found]  # found is in text order
+    regions = []
+    for start, end in itertools.pairwise([0, *chapters, sys.maxsize]):
+        inside = found[bisect_left(starts, start) : bisect_left(starts, end)]
+        if not inside or any(f.marker.kind == level.measure for f in inside):
+            continue
+        for kind in reversed(_MEASURE_KINDS):  # the innermost list holding units
+            items = [f for f in inside if f.marker.kind == kind]
+            held = sum(id(f) in carrying for f in items)
+            if held and held * 2 >= len(items):
+                regions.append((start, end, kind))
+                break
+    return regions
+
+
+def _level_uncertain(chosen: str, other: str, items: list[Found]) -> Diagnostic:
+    """The runner-up list, pointed at by its first item, its other lines in the message."""
+    lines = sorted({item.line for item in items})
+    shown = ", ".join(map(str, lines[:_SHOWN_LINES])) + (", …" if len(lines) > _SHOWN_LINES else "")
+    return Diagnostic(
+        "level-uncertain",
+        f"Measures were read at the {_KIND_NAMES[chosen]} level, but the {_KIND_NAMES[other]} "
+        f"items on lines {shown} also carry units; check which are the measures.",
+        lines[0] if lines else None,
+        level="info",
+    )
+
+
+_KIND_NAMES = {
+    mk.CHAPTER: "一、",
+    mk.SECTION: "(一)",
+    mk.ARABIC: "1.",
+    mk.OUTLINE2: "1.1",
+    mk.OUTLINE3: "1.1.1",
+    mk.PAREN_ARABIC: "(1)",
+    mk.ARTICLE: "第一条",
+    mk.ORDINAL: "一是",
+}
+
+
+def _attribution_scores(
+    found: list[Found], index: AttributionIndex
+) -> tuple[dict[str, float], dict[str, list[Found]]]:
+    """Each kind's score, and its items that carry one attribution."""
+    folded = index.folded
+    starts = index.starts()
+    scores: dict[str, float] = {}
+    carriers: dict[str, list[Found]] = {}
+    if not starts:
+        return scores, carriers
+    for kind in _MEASURE_KINDS:
+        items = [f for f in found if f.marker.kind == kind]
+        if not items:
+            continue
+        outer = set(_ORDER[: _ORDER.index(kind) + 1])
+        spans = _spans(found, items, outer, len(folded))
+        carriers[kind] = [
+            item
+            for item, (a, b) in zip(items, spans, strict=True)
+            if bisect_left(starts, b) - bisect_left(starts, a) == 1
+        ]
+        scores[kind] = len(carriers[kind]) ** 2 / len(items)
+    return scores, carriers
+
+
+def _spans(found, items, outer, length) -> list[tuple[int, int]]:
+    """(start, end) of each item, down to the next item of the same or an outer kind."""
+    stops = [f.start for f in found if f.marker.kind in outer]
+    spans = []
+    for item in items:
+        i = bisect_left(stops, item.start + 1)
+        spans.append((item.start, stops[i] if i < len(stops) else length))
+    return spans
+
+
+def _level_of(measure: str | None, found: list[Found]) -> Level:
+    present = {f.marker.kind for f in found}
+    if measure is None:
+        return Level(None, headings={mk.CHAPTER, mk.SECTION})
+    above = set(_ORDER[: _ORDER.index(measure)]) & present
+    if measure == mk.ARTICLE:
+        above = {mk.CHAPTER, mk.SECTION} & present
+    level = Level(measure, headings=above)
+    if measure in (mk.OUTLINE2, mk.OUTLINE3):
+        # decimal outlines: "1." chapters (when there are no 一、), "1.1" sections
+        level.chapter = mk.CHAPTER if mk.CHAPTER in present else mk.ARABIC
+        level.section = mk.OUTLINE2 if measure == mk.OUTLINE3 else mk.SECTION
+    return level
+
+
+def _level_by_content(found: list[Found], folded: str) -> str | None:
+    """Without attributions: articles; (1) under heading-only 1. lines; 1.; working (一)."""
     kinds = Counter(f.marker.kind for f in found)
     if kinds[mk.ARTICLE] >= 2:
-        return mk.ARTICLE, {mk.CHAPTER, mk.SECTION}
+        return mk.ARTICLE
     arabic = [f for f in found if f.marker.kind == mk.ARABIC]
     paren = [f for f in found if f.marker.kind == mk.PAREN_ARABIC]
     if paren and _mostly_content(paren, folded) and not _mostly_content(arabic, folded):
-        return mk.PAREN_ARABIC, {mk.CHAPTER, mk.SECTION, mk.ARABIC}
+        return mk.PAREN_ARABIC
     if arabic:
-        return mk.ARABIC, {mk.CHAPTER, mk.SECTION}
-    working = [
-        f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)
-    ]
-    if working:
-        return mk.SECTION, {mk.CHAPTER}
-    return None, {mk.CHAPTER, mk.SECTION}
+        return mk.ARABIC
+    if [f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)]:
+        return mk.SECTION
+    return None
 
 
 def _mostly_content(items: list[Found], folded: str) -> bool:
@@ -284,78 +630,113 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
     out = []
     for item in found:
         if item.marker.kind == mk.CHAPTER:
-            chapter_title = _heading(folded, item)
+            chapter_title = _heading(folded, folded, item)
         elif (
             item.marker.kind == mk.SECTION
             and not _is_front_matter(chapter_title, front)
-            and not _is_front_matter(_heading(folded, item), front)
+            and not _is_front_matter(_heading(folded, folded, item), front)
         ):
             out.append(item)
     return out
 
 
-def _is_front_matter(title: str, words: list[str]) -> bool:
-    return any(word in title for word in words)
+def _is_front_matter(folded_title: str, words: list[str]) -> bool:
+    """A heading that names front matter: it opens with such a word ("总体要求", "指导思想和
+    工作目标") or, being no longer than a printed line, ends with one ("充分认识…重要意义").
+    A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则").
+    The title is folded (總體目標 is 总体目标)."""
+    title = folded_title.strip()
+    words = tuple(words)
+    return title.startswith(words) or (len(title) <= _PRINTED_LINE and title.endswith(words))
 
 
-def _heading(text: str, item: Found) -> str:
-    """The heading of a numbered line: its text up to the first 。 or the end of line."""
+def _heading(text: str, folded: str, item: Found) -> str:
+    """The heading of a numbered line: its text up to the first 。 or the end of line, cut
+    from ``text`` (pass ``folded`` twice for the folded heading)."""
     start = item.marker.end
-    line_end = text.find("\n", start)
-    line_end = min(len(text) if line_end < 0 else line_end, item.end or len(text))
-    stop = fold(text[start:line_end]).find("。")
-    end = line_end if stop < 0 else start + stop
+    line_end = folded.find("\n", start)
+    line_end = min(len(folded) if line_end < 0 else line_end, item.end or len(folded))
+    stop = folded.find("。", start, line_end)
+    end = line_end if stop < 0 else stop
     return text[start:end].strip()
 
 
 # -- assembling the skeleton ---------------------------------------------------------
 
 
-def _assemble(found, measure_kind, heading_kinds, text, folded) -> Skeleton:
+def _assemble(
+    found: list[Found], level: Level, text: str, folded: str, index: AttributionIndex
+) -> Skeleton:
     skeleton = Skeleton()
     goal_words = vocabulary()["goal_headings"]
     front = vocabulary()["front_matter_headings"]
     chapter = section = None
     in_front_matter = True
-    lists = _list_families(found, folded, front)
+    front_chapter = False  # the current chapter is front matter (总体要求 …)
+    lists = _list_families(found, folded, front, level)
     for item in found:
         kind = item.marker.kind
-        if kind == mk.CHAPTER and kind != measure_kind:
+        if kind == level.measure_at(item.start) and _is_measure(item, folded):
+            measure = _measure(item, chapter, section, text, index)
+            if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
+                measure.no = len(skeleton.measures) + 1
+            skeleton.measures.append(measure)
+            works = measure.attribution_raw is not None or not front_chapter
+            if works and not is_purpose_clause(measure.folded):
+                _work_begins(skeleton, item)
+            continue
+        if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
-            title = _heading(text, item)
-            in_front_matter = _is_front_matter(title, front)
+            title = _heading(text, folded, item)
+            in_front_matter = front_chapter = _is_front_matter(
+                _heading(folded, folded, item), front
+            )
             skeleton.chapters.append(Chapter(chapter, title, item.line))
-            _collect_goal(skeleton, item, text, goal_words)
-        elif kind == mk.SECTION and kind != measure_kind and mk.SECTION in heading_kinds:
+            _collect_goal(skeleton, item, text, folded, goal_words)
+            if not front_chapter:
+                _work_begins(skeleton, item)
+        elif kind == level.section and kind in level.headings:
             if id(item) in lists:
                 continue
             section = _number_label(item)
-            title = _section_title(_heading(text, item), front)
+            folded_title = _heading(folded, folded, item)
+            title = _section_title(_heading(text, folded, item), folded_title, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
-            _collect_goal(skeleton, item, text, goal_words)
-        elif kind == measure_kind and _is_measure(item, folded):
-            skeleton.measures.append(_measure(item, chapter, section, text))
-            continue
+            _collect_goal(skeleton, item, text, folded, goal_words)
+            if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
+                _work_begins(skeleton, item)
         if not in_front_matter:
-            skeleton.measures += _unnumbered_measures(item, chapter, section, text, skeleton)
+            skeleton.measures += _unnumbered_measures(item, chapter, section, text, index, skeleton)
     return skeleton
 
 
-def _unnumbered_measures(item: Found, chapter, section, text: str, skeleton) -> list[RawMeasure]:
+def _work_begins(skeleton: Skeleton, item: Found) -> None:
+    """Record where the plan's work begins: its first working heading or measure."""
+    if skeleton.body_start is None:
+        skeleton.body_start = item.start
+
+
+def _unnumbered_measures(
+    item: Found, chapter, section, text: str, index: AttributionIndex, skeleton
+) -> list[RawMeasure]:
     """Paragraphs under a heading that end with an attribution are measures even when
     their number was lost (a copy that starts mid-way, a damaged marker)."""
     out = []
-    body_start = text.find("\n", item.marker.end)
-    if body_start < 0 or body_start >= item.end:
+    folded_text = index.folded
+    body_start = folded_text.find("\n", item.marker.end, item.end)
+    if body_start < 0:
         return out
     offset = body_start + 1
-    for paragraph in text[body_start + 1 : item.end].split("\n"):
-        folded = fold(paragraph).rstrip()
-        located = find_attribution(folded)
+    folded_paragraphs = folded_text[body_start + 1 : item.end].split("\n")
+    for paragraph, folded in zip(
+        text[body_start + 1 : item.end].split("\n"), folded_paragraphs, strict=True
+    ):
+        folded = folded.rstrip()
+        located = index.find(offset, offset + len(folded))
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             previous = (skeleton.measures or out or [None])[-1]
             number = previous.no + 1 if previous else 1
-            line = text.count("\n", 0, offset) + 1
+            line = item.line + folded_text.count("\n", item.start, offset)
             out.append(
                 RawMeasure(
                     no=number,
@@ -371,45 +752,58 @@ def _unnumbered_measures(item: Found, chapter, section, text: str, skeleton) -> 
     return out
 
 
-def _list_families(found: list[Found], folded: str, front: list[str]) -> set[int]:
+def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
     """(一) items of a principle or duty list are clauses, not section headings.
 
     Decided per chapter: when most of its (一) items read like clauses, all of them are.
     Returns the ids of the Found items to leave out.
     """
     families: list[list[Found]] = [[]]
-    for item in found:
-        if item.marker.kind == mk.CHAPTER:
+    governs: set[int] = set()  # items followed by an item of an inner level: headings
+    for item, following in itertools.zip_longest(found, found[1:]):
+        if item.marker.kind == level.chapter:
             families.append([])
-        elif item.marker.kind == mk.SECTION:
+        elif item.marker.kind == level.section:
             families[-1].append(item)
+            if following is not None and _ORDER.index(following.marker.kind) > _ORDER.index(
+                item.marker.kind
+            ):
+                governs.add(id(item))
     out: set[int] = set()
     for family in families:
-        clauses = sum(_reads_like_clause(item, folded, front) for item in family)
-        if family and clauses * 2 > len(family):
+        clauses = sum(
+            id(item) not in governs and _reads_like_clause(item, folded, front) for item in family
+        )
+        if len(family) > 1 and clauses * 2 > len(family):  # a list has items, not one
             out.update(id(item) for item in family)
     return out
 
 
 def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
-    line_end = folded.find("\n", item.marker.end)
-    line = folded[item.marker.end : line_end if 0 <= line_end < item.end else item.end].strip()
-    if any(line.startswith(word) for word in front):
+    """An item that is one clause of a list ("(一)坚持党的领导、…;"): its whole span is a
+    single sentence or clause. A section heading governs more: a paragraph, sub-items
+    (corpus 043, 045 and 055 print "(一)…。" right above its 1.), several sentences (also
+    when a copy ran it into its intro paragraph: the seeds printed run-in)."""
+    span = folded[item.marker.end : item.end].strip()
+    if not span or any(span.startswith(word) for word in front):
         return False
-    return line.endswith((";", ",", "、")) or (len(line) > 40 and "。" not in line[:40])
+    inner = span[:-1]
+    return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
 
 
-def _section_title(heading: str, front_matter_words: list[str]) -> str:
+def _section_title(heading: str, folded_heading: str, front_matter_words: list[str]) -> str:
     """ "指导思想高举…旗帜" (heading run into its paragraph) -> "指导思想"."""
     if len(heading) > 30:
         for word in front_matter_words:
-            if fold(heading).startswith(word):
+            if folded_heading.startswith(word):
                 return heading[: len(word)]
     return heading
 
 
-def _collect_goal(skeleton: Skeleton, item: Found, text: str, goal_words: list[str]) -> None:
-    if _is_front_matter(_heading(text, item), goal_words):
+def _collect_goal(
+    skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: list[str]
+) -> None:
+    if _is_front_matter(_heading(folded, folded, item), goal_words):
         skeleton.goal_texts.append(text[item.marker.end : item.end])
 
 
@@ -417,14 +811,23 @@ def _number_label(item: Found) -> str:
     return item.marker.label
 
 
-def _measure(item: Found, chapter, section, text: str) -> RawMeasure:
+def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
     body = text[item.marker.end : item.end]
-    located = find_attribution(fold(body))
-    if located is None:
-        measure_text, raw = body, None
+    folded = index.folded[item.marker.end : item.end]
+    located = index.find(item.marker.end, item.end)
+    opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
+    if item.leading is not None:  # "（牵头单位：…）1.推进…"
+        measure_text, raw, own_line = body, text[item.leading[0] : item.leading[1]], False
+    elif located is None:
+        measure_text, raw, own_line = body, None, False
+    elif located.text_end == opening and located.raw_start == opening + 1:
+        # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
+        measure_text, raw, own_line = body[located.raw_end + 1 :], None, False
+        raw = body[located.raw_start : located.raw_end]
     else:
         measure_text = body[: located.text_end]
         raw = body[located.raw_start : located.raw_end]
+        own_line = folded[: located.text_end].rstrip(_LINE_INDENT).endswith("\n")
     return RawMeasure(
         no=item.marker.number,
         chapter=chapter,
@@ -432,4 +835,35 @@ def _measure(item: Found, chapter, section, text: str) -> RawMeasure:
         text=measure_text.strip(_LINE_INDENT + "\n\r"),
         attribution_raw=raw,
         line=item.line,
+        own_line=own_line,
     )
+
+
+def _share_list_attributions(skeleton: Skeleton) -> None:
+    """One attribution on its own line after items (1)-(4) covers all four.
+
+    When consecutive measures have no attribution and the next one's attribution stands on
+    a line of its own (not at the end of its sentence), the list shares it (fixtures
+    styles/jiuye_shared.txt and styles/anquan_shared.txt). An info diagnostic names each
+    measure it went to.
+    """
+    run: list[RawMeasure] = []
+    for measure in skeleton.measures:
+        if measure.attribution_raw is None:
+            run = run if run and measure.no == run[-1].no + 1 else []
+            run.append(measure)
+            continue
+        if measure.own_line and run and run[-1].no + 1 == measure.no:
+            for shared in run:
+                shared.attribution_raw = measure.attribution_raw
+                shared.shared_from = measure.line
+                skeleton.diagnostics.append(
+                    Diagnostic(
+                        "shared-attribution",
+                        f"Measure {shared.no} has no units of its own; it was given those "
+                        f"printed after measure {measure.no}.",
+                        shared.line,
+                        level="info",
+                    )
+                )
+        run = []

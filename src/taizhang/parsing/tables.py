@@ -8,6 +8,7 @@ header row by its column names and read the rows below it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from taizhang.parsing.normalize import fold
@@ -16,6 +17,9 @@ from taizhang.parsing.vocabulary import vocabulary
 
 _SEPARATOR = " | "
 _ROLES = ("number", "content", "lead", "responsible", "deadline")
+_MAX_COLUMNS = 8
+_MAX_CELL = 8  # characters: a header cell is a short name, not a sentence
+_TOPIC = "topic"  # a short content column before the full one: 重点任务 before 具体措施
 
 
 @dataclass
@@ -33,7 +37,13 @@ class TableRow:
 
 
 def find_table_rows(text: str) -> list[TableRow]:
-    """Rows of every task table in the text that names at least one unit column."""
+    """Rows of every task table in the text that names at least one unit column: rows
+    printed on one line (cells joined with " | "), or one cell per line."""
+    joined = _joined_rows(text) if _SEPARATOR.strip() in text else []
+    return joined or _flattened_rows(text.split("\n"))
+
+
+def _joined_rows(text: str) -> list[TableRow]:
     rows: list[TableRow] = []
     columns = None
     for number, line in enumerate(text.split("\n"), 1):
@@ -52,6 +62,68 @@ def find_table_rows(text: str) -> list[TableRow]:
     return rows
 
 
+def _flattened_rows(lines: list[str]) -> list[TableRow]:
+    """A table copied one cell per line: the header cells on consecutive lines, then each
+    row opening with its number on a line of its own, as a 任务分工表 pasted from Word into
+    a web editor prints it (fixtures styles/zhizao_table.txt and styles/shuzi_qingdan.txt)."""
+    cells = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
+    # A header holds a number column (序号) within its first _MAX_COLUMNS cells, so only the
+    # runs of cells just before a number cell can start one.
+    starts = sorted(
+        {
+            start
+            for index, (_, cell) in enumerate(cells)
+            if _is_short(cell) and _column_role(cell) == "number"
+            for start in range(max(0, index - _MAX_COLUMNS + 1), index + 1)
+        }
+    )
+    for start in starts:
+        header = _flattened_header(cells, start)
+        if header:
+            return _flattened_body(cells, start + len(header), header)
+    return []
+
+
+def _is_short(cell: str) -> bool:
+    """A cell short enough to be a header cell (blanks aside), told without folding it."""
+    return len(cell) - sum(cell.count(blank) for blank in " \u3000\u00a0") <= _MAX_CELL
+
+
+def _flattened_header(cells, start) -> dict[int, tuple[str, str]] | None:
+    """The run of header cells from ``start`` (each names a column), when it makes a task
+    table header with a number column."""
+    end = start
+    while end < min(start + _MAX_COLUMNS, len(cells)) and _column_role(cells[end][1]):
+        end += 1
+    if end - start < 3:
+        return None
+    header = _header_roles([cell for _, cell in cells[start:end]])
+    if header is None or not any(role == "number" for role, _ in header.values()):
+        return None
+    return header
+
+
+def _flattened_body(cells, first: int, columns) -> list[TableRow]:
+    ordered = [columns[i] for i in sorted(columns) if columns[i][0] != "number"]
+    rows: list[TableRow] = []
+    i = first
+    while i < len(cells):
+        line, cell = cells[i]
+        if not re.fullmatch(r"\d{1,3}", fold(cell)) or int(fold(cell)) != len(rows) + 1:
+            break
+        values = []
+        i += 1
+        while i < len(cells) and len(values) < len(ordered):
+            if fold(cells[i][1]) == str(len(rows) + 2):
+                break
+            values.append(cells[i][1])
+            i += 1
+        row = _row([cell, *values], {0: ("number", ""), **dict(enumerate(ordered, 1))}, line)
+        if row:
+            rows.append(row)
+    return rows
+
+
 def _cells(line: str) -> list[str]:
     if _SEPARATOR.strip() not in line:
         return []
@@ -65,27 +137,37 @@ def _cells(line: str) -> list[str]:
 
 def _header_roles(cells: list[str]) -> dict[int, tuple[str, str]] | None:
     """Column index -> (role, header label) when this row is the header of a task table."""
-    words = vocabulary()["table_columns"]
     roles: dict[int, tuple[str, str]] = {}
     for index, cell in enumerate(cells):
-        folded = fold(cell).replace(" ", "")
-        if len(folded) > 8:
-            return None  # a header cell is a short name, not a sentence
-        for role in _ROLES:
-            if any(word in folded for word in words[role]):
-                roles[index] = (role, cell)
-                break
+        role = _column_role(cell)
+        if role is _NOT_A_HEADER:
+            return None
+        if role:
+            roles[index] = (role, cell)
     found = {role for role, _ in roles.values()}
     if "content" not in found or not found & {"lead", "responsible"}:
         return None
     return _one_content_column(roles)
 
 
+_NOT_A_HEADER = ""
+
+
+def _column_role(cell: str) -> str | None:
+    """The role a header cell names; None for another short cell, "" for a sentence."""
+    folded = fold(cell).replace(" ", "")
+    if len(folded) > _MAX_CELL:
+        return _NOT_A_HEADER  # a header cell is a short name, not a sentence
+    words = vocabulary()["table_columns"]
+    return next((role for role in _ROLES if any(w in folded for w in words[role])), None)
+
+
 def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
-    """With 重点任务 | 工作内容 both present, the last one holds the full text."""
+    """With 重点任务 | 具体措施 both present, the last one holds the full text; the others
+    are topics, read past (fixtures styles/shuzi_qingdan.txt, corpus 046)."""
     content = [index for index, (role, _) in roles.items() if role == "content"]
     for index in content[:-1]:
-        del roles[index]
+        roles[index] = (_TOPIC, roles[index][1])
     return roles
 
 
@@ -99,6 +181,8 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
             row.content = cell
         elif role == "deadline":
             row.deadline = cell or None
+        elif role == _TOPIC:
+            continue
         else:
             row.units[label] = cell
     return row if row.content else None
@@ -118,23 +202,47 @@ def _bigrams(text: str) -> set[str]:
 
 
 _MATCH = 0.6  # share of the shorter text's bigrams found in the other
+_COMMON = 32  # rows; a bigram in more rows than this is not used to pick one
 
 
 def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[RawMeasure]:
     """Give measures the units of their table row; a plan that is only a table gets its
-    measures from the rows."""
+    measures from the rows.
+
+    Each row's bigrams are computed once and indexed, so a measure is compared only with the
+    rows it shares bigrams with: the work grows with the text, not with measures x rows."""
     if not rows:
         return measures
     if not measures:
         return [_measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+    row_grams = [_bigrams(row.content) for row in rows]
+    index: dict[str, list[int]] = {}
+    for number, grams in enumerate(row_grams):
+        for gram in grams:
+            index.setdefault(gram, []).append(number)
     for measure in measures:
         if measure.attribution_raw:
             continue
-        best = max(rows, key=lambda row: similarity(row.content, measure.text))
-        if similarity(best.content, measure.text) >= _MATCH:
-            measure.attribution_raw = best.attribution()
-            measure.deadline = measure.deadline or best.deadline
+        best = _best_row(_bigrams(measure.text), row_grams, index)
+        if best is not None:
+            measure.attribution_raw = rows[best].attribution()
+            measure.deadline = measure.deadline or rows[best].deadline
     return measures
+
+
+def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
+    """The row sharing the largest share of the shorter text's bigrams, if over _MATCH."""
+    shared: Counter = Counter()
+    for gram in grams:
+        rows = index.get(gram, ())
+        if len(rows) <= _COMMON:  # a bigram most rows share tells none apart
+            shared.update(rows)
+    best, best_score = None, 0.0
+    for number, count in shared.items():
+        score = count / min(len(grams), len(row_grams[number]))
+        if score > best_score:
+            best, best_score = number, score
+    return best if best_score >= _MATCH else None
 
 
 def _measure_from_row(position: int, row: TableRow) -> RawMeasure:

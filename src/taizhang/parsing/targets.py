@@ -28,30 +28,28 @@ from importlib import resources
 
 from taizhang.parsing.model import Target
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.vocabulary import first_chars
 
 _CLAUSE_ENDS = ",;。:!?\n"
 _SENTENCE_ENDS = "。!?\n"  # the year of a target comes from its 。-delimited sentence
 _SCOPE_ENDS = ";。!?\n"  # a per-year quota governs every comma clause up to these
 _WINDOW = 80  # characters of context a cue or a quote may span on either side of a value
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_MAX_SCOPE = 3  # characters of scope ("城镇", "农村") before a creation verb
 _YEAR = r"(?:19|20)[0-9]{2}"
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    """The vocabulary, every word list sorted longest first so that 达到 wins over 达."""
+    """The vocabulary, every word list a tuple sorted longest first so that 达到 wins over
+    达 (and ``str.endswith`` can test a whole list in one call)."""
     data = resources.files("taizhang.parsing").joinpath("data/targets.toml").read_bytes()
     vocab = tomllib.loads(data.decode("utf-8"))
     for table in vocab.values():
         for key, value in table.items():
             if isinstance(value, list):
-                table[key] = sorted(value, key=len, reverse=True)
+                table[key] = tuple(sorted(value, key=len, reverse=True))
     return vocab
-
-
-@lru_cache(maxsize=64)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 @lru_cache(maxsize=128)
@@ -60,28 +58,65 @@ def _any(table: str, key: str) -> str:
     return "|".join(re.escape(w) for w in _vocab()[table][key])
 
 
-def _ends_with(text: str, words: list[str], start: int = 0, end: int | None = None) -> str | None:
+@dataclass(frozen=True)
+class _Compiled:
+    """The patterns built from the vocabulary, compiled once."""
+
+    at_least_with_verb: re.Pattern[str]  # 至少建设一个
+    metric: re.Pattern[str]  # 受教育年限12.5年, 优良天数比率为85%
+    all_done: re.Pattern[str]  # 39个村和社区全部建成
+    compared: re.Pattern[str]  # 较2017年 / 比上年
+    per: re.Pattern[str]  # 每万人
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    return _Compiled(
+        at_least_with_verb=re.compile(
+            rf"(?:{_any('targets', 'at_least_with_verb')})[\u4e00-\u9fff]{{1,4}}$"
+        ),
+        metric=re.compile(
+            rf"(?:{_any('targets', 'metric_suffixes')})(?:{_any('targets', 'linking_verbs')})?$"
+        ),
+        all_done=re.compile(
+            rf"(?:{_any('targets', 'all_words')})(?:{_any('targets', 'completion_verbs')})"
+        ),
+        compared=re.compile(
+            rf"(?:{_any('targets', 'comparison_bases')})"
+            rf"(?:[0-9]|{_any('targets', 'comparison_periods')})"
+        ),
+        per=re.compile(
+            rf"每(?P<per>(?:[0-9]+|{_any('targets', 'per_magnitudes')})"
+            rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('targets', 'per_heads')}))"
+        ),
+    )
+
+
+def _ends_with(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None):
     """The first of ``words`` (longest first in the vocabulary) ending ``text[start:end]``."""
-    for word in words:
-        if text.endswith(word, start, end):
-            return word
-    return None
+    end = len(text) if end is None else end
+    if not text.endswith(words, start, end):
+        return None
+    return next(word for word in words if text.endswith(word, start, end))
 
 
-def _starts_with(text: str, words: list[str], start: int = 0) -> str | None:
+def _starts_with(text: str, words: tuple[str, ...], start: int = 0) -> str | None:
     """The first of ``words`` (longest first in the vocabulary) starting ``text[start:]``."""
-    for word in words:
-        if text.startswith(word, start):
-            return word
-    return None
+    if not text.startswith(words, start):
+        return None
+    return next(word for word in words if text.startswith(word, start))
+
+
+@lru_cache(maxsize=8)
+def _delimiters(ends: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(ends) + "]")
 
 
 class _Boundaries:
     """Delimiter positions of a text, for clause and sentence lookups by bisection."""
 
     def __init__(self, folded: str, ends: str) -> None:
-        pattern = "[" + re.escape(ends) + "]"
-        self._positions = [m.start() for m in re.finditer(pattern, folded)]
+        self._positions = [m.start() for m in _delimiters(ends).finditer(folded)]
         self._length = len(folded)
 
     def start(self, pos: int) -> int:
@@ -135,8 +170,11 @@ class _Deadline:
 
 @lru_cache(maxsize=1)
 def _year_pattern() -> re.Pattern[str]:
+    # Each pattern opens with a lookahead on its possible first characters: the engine then
+    # passes every other position at once instead of testing the lookbehind there.
+    first = first_chars([*_vocab()["deadlines"]["before"], "1", "2"])
     return re.compile(
-        rf"(?<![0-9])(?P<pre>{_any('deadlines', 'before')})?(?P<year>{_YEAR})年"
+        rf"(?={first})(?<![0-9])(?P<pre>{_any('deadlines', 'before')})?(?P<year>{_YEAR})年"
         r"(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?"
         rf"(?P<end>{_any('deadlines', 'ends')})?(?P<suf>{_any('deadlines', 'after')})?"
     )
@@ -144,8 +182,9 @@ def _year_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _month_pattern() -> re.Pattern[str]:
+    first = first_chars([*_vocab()["deadlines"]["year_end"], *"0123456789"])
     return re.compile(
-        r"(?<![0-9年])(?:(?P<month>[0-9]{1,2})月(?:[0-9]{1,2}日)?"
+        rf"(?={first})(?<![0-9年])(?:(?P<month>[0-9]{{1,2}})月(?:[0-9]{{1,2}}日)?"
         rf"|{_any('deadlines', 'year_end')})"
         rf"(?P<part>{_any('deadlines', 'month_parts')})?(?P<suf>{_any('deadlines', 'after')})?"
     )
@@ -161,8 +200,10 @@ def _year_deadlines(folded: str) -> list[_Deadline]:
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
         if _ends_with(folded, words["purposes"], 0, m.start()):
             continue
-        committed = _starts_with(folded, words["commitments"], m.end()) or (
-            folded.startswith(",", m.end()) and not m["month"]  # "2016年10月," dates an event
+        committed = (
+            _starts_with(folded, words["commitments"], m.end())
+            or (folded.startswith(",", m.end()) and not m["month"])  # "2016年10月," dates an event
+            or (not m["month"] and _opens_clause(folded, m.start(), m.end()))
         )
         if m["pre"] or m["suf"] or m["end"] or (not m["day"] and committed):
             month = int(m["month"]) if m["month"] else None
@@ -170,25 +211,40 @@ def _year_deadlines(folded: str) -> list[_Deadline]:
     return found
 
 
-def _month_deadlines(folded: str) -> list[_Deadline]:
+def _opens_clause(folded: str, start: int, end: int) -> bool:
+    """A bare year at the start of a clause (or after 确保 / 力争) states its deadline."""
+    words = _vocab()["deadlines"]
+    if _starts_with(folded, words["not_after_year"], end) or end >= len(folded):
+        return False
+    if not "\u4e00" <= folded[end] <= "\u9fff":
+        return False
+    opener = _ends_with(folded, words["clause_openers"], 0, start)
+    at = start - len(opener) if opener else start
+    return at == 0 or folded[at - 1] in _CLAUSE_ENDS
+
+
+def _month_deadlines(context: _Context) -> list[_Deadline]:
     """Deadlines without a year (6月底前, 年底前), as annual plans print them."""
-    clauses = _Boundaries(folded, _CLAUSE_ENDS)
-    markers = [m.start() for m in _markers(folded)]
+    folded = context.folded
+    if "月" not in folded and "年" not in folded:
+        return []
     found = []
     for m in _month_pattern().finditer(folded):
         if not (m["part"] or m["suf"]):
             continue
-        if _any_between(markers, clauses.start(m.start()), m.start()):
+        if _any_between(context.markers, context.clauses.start(m.start()), m.start()):
             continue  # 每年3月1日之前 is a recurring date, not a completion deadline
         month = int(m["month"]) if m["month"] else None
         found.append(_Deadline(m.start(), m.end(), None, month))
     return found
 
 
-def find_deadline(text: str) -> str | None:
-    """The completion deadline ``text`` commits to, as printed; the latest one if several."""
-    folded = fold(text)
-    candidates = _year_deadlines(folded) or _month_deadlines(folded)
+def find_deadline(text: str, context: _Context | None = None) -> str | None:
+    """The completion deadline ``text`` commits to, as printed; the latest one if several.
+
+    ``context``: the text's analysis when it is already made (see ``analyse``)."""
+    context = context or _Context(fold(text))
+    candidates = context.deadlines or _month_deadlines(context)
     if not candidates:
         return None
     latest = max(candidates, key=_Deadline.order)
@@ -220,12 +276,12 @@ def _recurring_start(folded: str, clause_start: int, start: int, end: int) -> in
     return start - len(verb) if verb else clause_start
 
 
-def find_recurring(text: str) -> list[str]:
+def find_recurring(text: str, context: _Context | None = None) -> list[str]:
     """Verbatim substrings of ``text`` that state a recurring duty."""
-    folded = fold(text)
-    clauses = _Boundaries(folded, _CLAUSE_ENDS)
+    context = context or _Context(fold(text))
+    folded, clauses = context.folded, context.clauses
     quotes, covered = [], 0
-    for m in _markers(folded):
+    for m in context.marker_matches:
         if m.start() < covered:
             continue  # a second marker in a clause already quoted
         start = _recurring_start(folded, clauses.start(m.start()), m.start(), m.end())
@@ -243,7 +299,7 @@ def _value_pattern() -> re.Pattern[str]:
     chinese = numbers["chinese_digits"]
     value = rf"(?:{_NUMBER}|[{chinese}]+)"
     return re.compile(
-        rf"(?<![0-9.{chinese}])(?P<num>{value})"
+        rf"(?=[0-9{chinese}])(?<![0-9.{chinese}])(?P<num>{value})"
         rf"(?:(?:{_any('numbers', 'range_separators')})(?P<high>{value}))?"
         rf"(?P<unit>(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')}))"
         r"(?:\([^()\n]{1,8}\))?"  # alternative counters: 500部(篇、幅)
@@ -284,6 +340,8 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
         return True  # 第1期, 每万人
     if before[-1:].isascii() and before[-1:].isalnum():
         return True  # part of a code or name: PM2.5, G20
+    if _ends_with(before, words["at_most_before"]):
+        return False  # an upper bound: 控制在5.5%以下
     return _starts_with(after, words["threshold_after"]) is not None
 
 
@@ -301,37 +359,62 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
     words = _vocab()["targets"]
     if _ends_with(before, words["at_least_before"]):
         return _Cue(">=")
-    verbs = _any("targets", "at_least_with_verb")
-    if _regex(rf"(?:{verbs})[\u4e00-\u9fff]{{1,4}}$").search(before):
+    if _ends_with(before, words["at_most_before"]):
+        return _Cue("<=")  # 控制在5.5%以下
+    if _compiled().at_least_with_verb.search(before):
         return _Cue(">=")  # 至少建设一个…
     if _ends_with(before, words["reach_before"]) and not _ends_with(before, words["not_reach"]):
         return _Cue("=")
     if not arabic:
         return None  # a Chinese numeral counts only after a comparator: 至少建设一个
-    metric = _any("targets", "metric_suffixes")
-    if _regex(rf"(?:{metric})(?:{_any('targets', 'linking_verbs')})?$").search(before):
+    if _compiled().metric.search(before):
         return _Cue("=")  # 受教育年限12.5年, 优良天数比率为85%
     if unit.endswith("年"):
         return None  # a number of years needs a metric: 经过3年努力 is a duration
     if _starts_with(after, words["at_least_after"]) and before:
         return _Cue(">=", object_counted=True)  # 建设州级法治宣传教育基地100个以上
+    if _starts_with(after, words["at_least_after"]) and after[2:3] >= "\u4e00":
+        return _Cue(">=", starts_at_value=True)  # 4个以上乡镇建成就业服务站
     if unit in ("%", "‰") and _starts_with(after, words["completion_verbs"]):
         return _Cue("=")  # 乡镇(街道)100%建立…
-    all_done = rf"(?:{_any('targets', 'all_words')})(?:{_any('targets', 'completion_verbs')})"
-    if _regex(all_done).search(after):
+    if _compiled().all_done.search(after):
         return _Cue("=", starts_at_value=True)  # 39个村和社区全部建成…
     if _ends_with(before, words["creation_verbs"]) and after[:1] not in ("", *_CLAUSE_ENDS):
         return _Cue("=")  # 形成3—5个品牌性法治主题活动
     if after in ("", *words["approximately_after"]) and _opens_with_creation(before):
         return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
+    if after == "" and _counts_an_object(before):
+        return _Cue("=")  # 淘汰…柴油货车500辆: a count closing its clause
     return None
 
 
+def _counts_an_object(before: str) -> bool:
+    """Whether a value closing its clause counts what the clause acts on: the clause (its
+    deadline and scope words aside) states an action and its object, "淘汰…柴油货车500辆",
+    "2024年新改建农村户厕3000户" (fixtures styles/daqi_br.html and xianyu_fengong.txt).
+    Not a description ("全县共有村156个"), and not a bare verb whose object comes later
+    ("培育建立3—5个", corpus 065)."""
+    words = _vocab()["targets"]
+    clause = before[_quote_start(before, 0, len(before), _Cue("=")) :]
+    if not clause or clause[0] < "\u4e00":
+        return False
+    rest = clause
+    while verb := _starts_with(rest, words["creation_verbs"]):
+        rest = rest[len(verb) :]
+    return bool(rest) and not any(word in clause for word in words["descriptive_words"])
+
+
 def _opens_with_creation(clause: str) -> bool:
-    """Whether a clause is "creation verb + object" (the value that follows counts it)."""
+    """Whether a clause is "creation verb + object" (the value that follows counts it);
+    a short scope may stand before the verb: 城镇新增就业3000人."""
     verbs = _vocab()["targets"]["creation_verbs"]
     offset = _quote_start(clause, 0, len(clause), _Cue("="))
-    verb = _starts_with(clause, verbs, offset)
+    verb = None
+    for scope in range(offset, min(offset + _MAX_SCOPE, len(clause)) + 1):
+        verb = _starts_with(clause, verbs, scope)
+        if verb:
+            offset = scope
+            break
     if verb is None or _ends_with(clause, verbs):
         return False  # "培育建立3—5个" names no object: nothing is counted
     return offset + len(verb) < len(clause)
@@ -342,26 +425,27 @@ def _is_past(sentence: str, has_deadline: bool) -> bool:
     words = _vocab()["targets"]
     if any(marker in sentence for marker in words["past_markers"]):
         return True
-    bases = _any("targets", "comparison_bases")
-    periods = _any("targets", "comparison_periods")
-    compared = _regex(rf"(?:{bases})(?:[0-9]|{periods})").search(sentence)
-    return bool(compared) and not has_deadline
+    return bool(_compiled().compared.search(sentence)) and not has_deadline
 
 
 def _per(before: str) -> str | None:
     """The denominator of a per-capita target: 每万人…2.3人 -> 万人."""
-    found = _regex(
-        rf"每(?P<per>(?:[0-9]+|{_any('targets', 'per_magnitudes')})"
-        rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('targets', 'per_heads')}))"
-    ).search(before)
+    if "每" not in before:
+        return None
+    found = _compiled().per.search(before)
     return found["per"] if found else None
+
+
+@lru_cache(maxsize=2)
+def _leading_words(with_creation_verbs: bool) -> tuple[str, ...]:
+    words = _vocab()["targets"]
+    leading = words["leading_words"] + (words["creation_verbs"] if with_creation_verbs else ())
+    return tuple(sorted(leading, key=len, reverse=True))
 
 
 def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
-    words = _vocab()["targets"]
-    leading = words["leading_words"] + (words["creation_verbs"] if cue.object_counted else [])
-    leading.sort(key=len, reverse=True)
+    leading = _leading_words(cue.object_counted)
     moved = True
     while moved and start < end:
         moved = False
@@ -381,13 +465,47 @@ class _Context:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.clauses = _Boundaries(folded, _CLAUSE_ENDS)
-        self.sentences = _Boundaries(folded, _SENTENCE_ENDS)
-        self.scopes = _Boundaries(folded, _SCOPE_ENDS)
-        self.markers = [m.start() for m in _markers(folded)]
-        self.deadlines = _year_deadlines(folded)
-        self.deadline_starts = [d.start for d in self.deadlines]
         self._past: dict[int, bool] = {}
+        self._computed: dict[str, object] = {}
+
+    # Each is computed on first use: most measures need only some of them. (Plain
+    # properties: functools.cached_property takes a lock on every first use.)
+    @property
+    def clauses(self) -> _Boundaries:
+        return self._lazy("clauses", lambda: _Boundaries(self.folded, _CLAUSE_ENDS))
+
+    @property
+    def sentences(self) -> _Boundaries:
+        return self._lazy("sentences", lambda: _Boundaries(self.folded, _SENTENCE_ENDS))
+
+    @property
+    def scopes(self) -> _Boundaries:
+        return self._lazy("scopes", lambda: _Boundaries(self.folded, _SCOPE_ENDS))
+
+    @property
+    def marker_matches(self) -> list[re.Match[str]]:
+        return self._lazy("marker_matches", lambda: _markers(self.folded))
+
+    @property
+    def markers(self) -> list[int]:
+        return self._lazy("markers", lambda: [m.start() for m in self.marker_matches])
+
+    @property
+    def deadlines(self) -> list[_Deadline]:
+        return self._lazy(
+            "deadlines", lambda: _year_deadlines(self.folded) if "年" in self.folded else []
+        )
+
+    @property
+    def deadline_starts(self) -> list[int]:
+        return self._lazy("deadline_starts", lambda: [d.start for d in self.deadlines])
+
+    def _lazy(self, name: str, compute):
+        try:
+            return self._computed[name]
+        except KeyError:
+            value = self._computed[name] = compute()
+            return value
 
     def in_quota(self, pos: int) -> bool:
         """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
@@ -411,11 +529,27 @@ class _Context:
         return self._past[start]
 
 
-def find_targets(text: str) -> list[Target]:
+@dataclass
+class Findings:
+    targets: list[Target]
+    recurring: list[str]
+    deadline: str | None
+
+
+def analyse(text: str, folded: str | None = None) -> Findings:
+    """Targets, recurring duties and the deadline of one text, sharing one analysis of it
+    (``folded``: ``fold(text)`` when the caller has it)."""
+    context = _Context(fold(text) if folded is None else folded)
+    return Findings(
+        find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
+    )
+
+
+def find_targets(text: str, context: _Context | None = None) -> list[Target]:
     """The quantitative targets stated in ``text`` (a measure or a goal paragraph)."""
-    folded = fold(text)
+    context = context or _Context(fold(text))
+    folded = context.folded
     words = _vocab()["targets"]
-    context = _Context(folded)
     targets: list[Target] = []
     previous_end = 0
     for m in _value_pattern().finditer(folded):
@@ -432,8 +566,10 @@ def find_targets(text: str) -> list[Target]:
         if context.is_past(start, year is not None):
             continue
         comparator = cue.comparator
-        tail = _starts_with(after, words["at_least_after"]) or _starts_with(
-            after, words["approximately_after"]
+        tail = (
+            _starts_with(after, words["at_least_after"])
+            or _starts_with(after, words["approximately_after"])
+            or (comparator == "<=" and _starts_with(after, words["at_most_after"]))
         )
         if tail:
             end += len(tail)

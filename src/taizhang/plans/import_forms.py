@@ -8,9 +8,9 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import MAX_BYTES
-from taizhang.plans.importing import REJECTIONS
 from taizhang.plans.models import Plan
 from taizhang.units.models import Region, Unit
 
@@ -25,7 +25,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="方案文件",
         help_text="支持 .txt、.html、.docx、.pdf，不超过 20 MB。",
-        error_messages={"required": "请选择要导入的方案文件。", "empty": REJECTIONS["empty"]},
+        error_messages={"required": "请选择要导入的方案文件。", "empty": refusal_message("empty")},
     )
     region = forms.ModelChoiceField(
         label="方案所属地区",
@@ -62,7 +62,7 @@ class ReviseForm(forms.Form):
     file = forms.FileField(
         label="修订后的方案文件",
         help_text="支持 .txt、.html、.docx、.pdf，不超过 20 MB。",
-        error_messages={"required": "请选择修订后的方案文件。", "empty": REJECTIONS["empty"]},
+        error_messages={"required": "请选择修订后的方案文件。", "empty": refusal_message("empty")},
     )
 
     def clean_file(self):
@@ -72,10 +72,10 @@ class ReviseForm(forms.Form):
 def _checked_file(upload):
     """Refuse what cannot be a plan before reading it: size, then kind."""
     if upload.size > MAX_BYTES:
-        raise forms.ValidationError(REJECTIONS["too_large"])
+        raise forms.ValidationError(refusal_message("too_large"))
     suffix = PurePath(upload.name).suffix.lower()
     if suffix in (".doc", ".wps", ".xls"):
-        raise forms.ValidationError(REJECTIONS["legacy_office"])
+        raise forms.ValidationError(refusal_message("legacy_office"))
     if suffix not in ALLOWED_SUFFIXES:
         raise forms.ValidationError(WRONG_SUFFIX)
     return upload

@@ -23,6 +23,7 @@ from django.utils import timezone
 from taizhang.audit.log import record
 from taizhang.parsing import InputError, parse_text
 from taizhang.parsing.attribution_text import collective_role
+from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.reading import read_bytes
 from taizhang.plans.assignments import sync_collective
@@ -43,19 +44,6 @@ from taizhang.units import services as directory
 from taizhang.units.models import Region, Unit
 
 # What the office reads when a file cannot be imported (InputError.reason -> message).
-REJECTIONS = {
-    "empty": "文件是空的，请上传包含方案正文的文件。",
-    "too_large": "文件超过 20 MB，请只上传方案本身。",
-    "binary": "文件不是文本，请上传 .txt、.html、.docx 或 .pdf 格式的方案。",
-    "legacy_office": "这是旧版 Word/Excel 文件，请在 Word 或 WPS 中另存为 .docx 后上传。",
-    "zip": "压缩包不是 Word 文档，请解压后上传方案文件。",
-    "not_pdf": "文件不是有效的 PDF，请重新导出为 PDF 或上传 .docx。",
-    "pdf_no_text": "该 PDF 没有文字层（可能是扫描件），请先进行文字识别或上传 .docx。",
-    "damaged": "文件已损坏，无法读取，请重新保存后上传。",
-    "no_text": "文件中没有可读取的文字。",
-    "no_measures": "未在文件中识别出任何编号任务，请确认上传的是实施方案或任务分工方案。",
-}
-DEFAULT_REJECTION = "无法读取该文件，请检查文件格式后重新上传。"
 
 
 class ImportRejected(Exception):
@@ -70,10 +58,10 @@ def stage(
     try:
         text = read_bytes(data, filename).text
     except InputError as error:
-        raise ImportRejected(REJECTIONS.get(error.reason, DEFAULT_REJECTION)) from error
+        raise ImportRejected(refusal_message(error.reason)) from error
     document = parse_text(text).to_dict()
     if not document["tasks"]:
-        raise ImportRejected(REJECTIONS["no_measures"])
+        raise ImportRejected(refusal_message("no_measures"))
     with transaction.atomic():
         plan_import = PlanImport.objects.create(
             organisation=organisation,

@@ -103,7 +103,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _marked_titles(text: str, start: int, end: int) -> list[Ref]:
     """《…》 titles in text[start:end].
 
-    Known heuristic: a title left open before "、《" (a copy lost its 》) ends at the 、.
+    A title left open before the next 《 (a copy lost its 》) ends at the separator before
+    it: 、 or a conjunction (corpus 030, and the 和 of test_metadata).
     """
     refs = []
     i = text.find("《", start, end)
@@ -111,8 +112,9 @@ def _marked_titles(text: str, start: int, end: int) -> list[Ref]:
         close = text.find("》", i + 1, end)
         reopen = text.find("《", i + 1, end)
         if reopen >= 0 and (close < 0 or reopen < close):
-            if text[reopen - 1] == "、":
-                refs.append(Ref(i + 1, reopen - 1))
+            cut = _open_title_end(text, i + 1, reopen)
+            if cut is not None:
+                refs.append(Ref(i + 1, cut))
             i = reopen
             continue
         if close < 0:
@@ -120,6 +122,13 @@ def _marked_titles(text: str, start: int, end: int) -> list[Ref]:
         refs.append(Ref(i + 1, close))
         i = text.find("《", close + 1, end)
     return refs
+
+
+def _open_title_end(text: str, start: int, reopen: int) -> int | None:
+    for joiner in ("、", "和", "及", "与"):
+        if text.endswith(joiner, start, reopen):
+            return reopen - len(joiner)
+    return None
 
 
 def _is_governed(text: str, start: int, end: int, ref: Ref, refs: list[Ref]) -> bool:

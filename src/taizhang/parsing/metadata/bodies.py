@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from taizhang.parsing.metadata.text import Line, View
 from taizhang.parsing.metadata.vocabulary import vocabulary
+from taizhang.parsing.normalize import fold
 
 # Digits and sentence or title punctuation never appear in a body's name.
 _NOT_IN_NAME = re.compile(r"[\d,。:;《》“”\"()]")
@@ -14,6 +15,9 @@ _NOT_IN_NAME = re.compile(r"[\d,。:;《》“”\"()]")
 _NAME_SEPARATOR = re.compile(r"[\s、]+")
 _BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
 _MAX_LIST_LENGTH = 120  # characters; a longer run is a sentence, not a list of signers
+# A bracketed remark in words after a name; a seal mark ("(印)", "(盖章)") when it names no
+# body. A pinyin reading "(qū)" is no remark: it stays as printed.
+_REMARK = re.compile(r"[ \t\u3000]*\(([^()]*[\u4e00-\u9fff][^()]*)\)")
 
 
 @lru_cache(maxsize=1)
@@ -26,12 +30,29 @@ def is_body_name(name: str) -> bool:
 
 
 def names_bodies(text: str) -> bool:
-    """Whether ``text`` is nothing but the names of one or more bodies."""
+    """Whether folded ``text`` is nothing but the names of one or more bodies (seal marks
+    after them aside)."""
+    text = _without_seal_marks(text, text)
     names = [name for name in _NAME_SEPARATOR.split(text) if name]
     return bool(names) and len(text) <= _MAX_LIST_LENGTH and all(map(is_body_name, names))
 
 
 def printed_names(view: View, lines: list[Line]) -> str:
-    """The names on ``lines`` as printed, one space between lines and for any run of blanks."""
-    printed = [view.original(line.start, line.end) for line in lines]
-    return _BLANKS.sub(" ", " ".join(p.strip() for p in printed))
+    """The names on ``lines`` as printed, one space between lines and for any run of blanks;
+    seal marks left out."""
+    printed = []
+    for line in lines:
+        original = view.original(line.start, line.end)
+        printed.append(_without_seal_marks(original, fold(original)).strip())
+    return _BLANKS.sub(" ", " ".join(printed))
+
+
+def _without_seal_marks(text: str, folded: str) -> str:
+    """``text`` without the bracketed remarks that name no body (``folded`` is its fold)."""
+    kept, start = [], 0
+    for remark in _REMARK.finditer(folded):
+        if not is_body_name(remark.group(1)):
+            kept.append(text[start : remark.start()])
+            start = remark.end()
+    kept.append(text[start:])
+    return "".join(kept)

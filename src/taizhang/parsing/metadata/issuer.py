@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from taizhang.parsing.metadata.bodies import names_bodies, printed_names
 from taizhang.parsing.metadata.dates import field_label
-from taizhang.parsing.metadata.signature import is_date_only, signer_lines
+from taizhang.parsing.metadata.signature import signed_date, signer_lines
 from taizhang.parsing.metadata.text import PROSE_MARK, Line, View, compact
 from taizhang.parsing.metadata.title import Title
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
@@ -33,6 +33,7 @@ class _Patterns:
     catalogue_field: re.Pattern[str]  # "发文机关: X", X in group 1
     news_lead: re.Pattern[str]  # "X印发了《", X in group 1
     lead_time_word: re.Pattern[str]  # "近日" in front of a news lead's issuer
+    title_subject: re.Pattern[str]  # where a title's subject starts after its issuer
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,11 @@ def _patterns() -> _Patterns:
         ),
         news_lead=re.compile(rf"([^,。;:《》\s]{{2,40}}?)(?:{alternation(words['lead_verbs'])})《"),
         lead_time_word=re.compile(rf"^(?:{alternation(words['lead_time_words'])})"),
+        title_subject=re.compile(
+            rf"{re.escape(vocabulary()['notice']['about'])}"
+            rf"|(?:{alternation(vocabulary()['notice']['transmit_verbs'])})"
+            r"|(?:19|20)\d{2}\s*年"
+        ),
     )
 
 
@@ -65,8 +71,8 @@ def find_issuer(
 
 def _signers(view: View, lines: list[Line]) -> str | None:
     """The bodies above the first signature date (a date line that is not a page field)."""
-    for i, line in enumerate(lines):
-        if is_date_only(line.text) and field_label(lines, i) is None:
+    for i in range(len(lines)):
+        if signed_date(lines, i) and field_label(lines, i) is None:
             signers = signer_lines(lines, i)
             if signers:
                 return printed_names(view, signers)
@@ -114,13 +120,24 @@ def _catalogue_issuer(view: View, lines: list[Line]) -> str | None:
 
 
 def _title_issuer(title: Title | None) -> str | None:
-    """The issuer printed in the plan's own title: "X关于在全市…的规划"."""
-    about = vocabulary()["notice"]["about"]
-    if title is None or about not in title.text:
+    """The issuer printed at the start of the plan's own title, before 关于 or 印发 or the
+    year of an annual plan: "中共中央 国务院关于…的意见", "某县人民政府办公室2024年…要点"
+    (corpus 033 before 关于; test_metadata before a year, and 中共中央). A place's concept
+    ("某县法治政府建设…") runs on into the subject, so it is no issuer."""
+    if title is None:
         return None
-    at = fold(title.printed).find(about)
-    name = _WHITESPACE.sub(" ", title.printed[:at].strip()) if at > 0 else ""
-    return name if name and names_bodies(fold(name)) else None
+    folded = fold(title.printed)
+    for end in _patterns().title_subject.finditer(folded):
+        name = _WHITESPACE.sub(" ", title.printed[: end.start()].strip())
+        if name and names_bodies(fold(name)):
+            return name
+    return None
+
+
+def is_news_report(view: View, front: list[Line]) -> bool:
+    """Whether the text reports that bodies issued the plan ("近日，市委、市政府印发了
+    《…》", corpus 019 and test_metadata): it is a news article about the plan."""
+    return _news_lead_issuer(view, front) is not None
 
 
 def _news_lead_issuer(view: View, front: list[Line]) -> str | None:

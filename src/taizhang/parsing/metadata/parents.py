@@ -16,12 +16,11 @@ from taizhang.parsing.metadata.title import Title
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 from taizhang.parsing.normalize import fold
 
-# The preamble and the first chapter's lead end at the first "(一)", "二、" or "第二条".
-_PREAMBLE_END = re.compile(r"(?:^|\n|。)[ \t\u3000]*(?:\(一\)|二、|第二条)")
 _MAX_PREAMBLE = 20000  # characters; a preamble never runs this long
 _MIN_TITLE_LENGTH = 4  # characters; shorter "titles" are aliases or fragments
 # A trailing bracket, "(2020年修订)", stripped before a law's ending is looked at.
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=1)
@@ -47,28 +46,28 @@ def _alias_pattern() -> re.Pattern[str]:
     return re.compile(rf"《([^《》\n]{{2,120}})》\s*\(\s*(?:{cues})\s*《([^《》\n]{{1,20}})》")
 
 
-def find_parents(view: View, title: Title | None) -> list[str]:
-    """Titles of the documents the plan's title and preamble say it implements."""
+def find_parents(view: View, title: Title | None, body_start: int) -> list[str]:
+    """Titles of the documents the plan's title and preamble say it implements.
+
+    The preamble is everything before the plan's work begins (``body_start``, a view
+    offset): the covering notice, the purpose and basis, and front matter such as
+    总体要求 / 指导思想, where plans also name what they implement (corpus 026 and 064).
+    Titles cited inside the measures are the measures' business, not parents."""
     text = view.text
-    own = compact(title.text) if title else None
+    own = _identity(title.text) if title else None
     aliases = _aliases(text)
-    preamble = text[: _preamble_end(text)][:_MAX_PREAMBLE]
+    preamble = text[: min(body_start, _MAX_PREAMBLE)]
     found: list[str] = []
     for ref in _refs_in_title(view, title) + basis_refs(preamble):
         start, end = _transmitted_title(text, ref)
         start, end = aliases.get(compact(text[start:end]), (start, end))
         name = text[start:end]
-        if _is_law(name) or compact(name) == own or end - start < _MIN_TITLE_LENGTH:
+        if end - start < _MIN_TITLE_LENGTH or _identity(name) == own or not _is_parent(name):
             continue
         printed = view.original(start, end).strip()
         if compact(fold(printed)) not in {compact(fold(p)) for p in found}:
             found.append(printed)
     return found
-
-
-def _preamble_end(text: str) -> int:
-    m = _PREAMBLE_END.search(text)
-    return m.start() + 1 if m else len(text)
 
 
 def _refs_in_title(view: View, title: Title | None) -> list[Ref]:
@@ -95,9 +94,41 @@ def _aliases(text: str) -> dict[str, tuple[int, int]]:
     return {compact(m.group(2)): (m.start(1), m.end(1)) for m in _alias_pattern().finditer(text)}
 
 
+def _is_parent(name: str) -> bool:
+    """Whether a title names a policy document in force that a plan can implement: not a
+    law or regulation, not a draft or a request for comments, not a bare kind of document."""
+    return not (_is_law(name) or _is_draft(name) or _is_bare_kind(name))
+
+
 def _is_law(name: str) -> bool:
     words = vocabulary()["parents"]
     bare = _TRAILING_BRACKET.sub("", name).strip()
     return bare.endswith(tuple(words["law_endings"])) and not bare.endswith(
         tuple(words["not_law_endings"])
     )
+
+
+def _is_draft(name: str) -> bool:
+    """ "X(征求意见稿)", "关于征求《X》意见的通知": a draft is not yet in force (corpus 007
+    is such a request; test_metadata cites one in a preamble)."""
+    return any(marker in name for marker in vocabulary()["parents"]["draft_markers"])
+
+
+def _is_bare_kind(name: str) -> bool:
+    """ "若干意见", "实施方案": a kind of document with generic words and no subject is a
+    back-reference to a title named before it, not another document (test_metadata)."""
+    words = vocabulary()["parents"]
+    bare = compact(_TRAILING_BRACKET.sub("", name))
+    for kind in sorted(vocabulary()["title"]["kinds"], key=len, reverse=True):
+        if bare.endswith(kind):
+            rest = bare[: -len(kind)]
+            for word in words["generic_words"]:
+                rest = rest.replace(word, "")
+            return not rest
+    return False
+
+
+def _identity(name: str) -> str:
+    """A title without blanks and bracketed remarks: the plan's own title printed with or
+    without its period or a draft marker is still the plan itself."""
+    return compact(_BRACKETS.sub("", name))

@@ -9,7 +9,9 @@ the source, so every string the rules return is cut from the source as printed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from taizhang.parsing.normalize import fold
 
@@ -36,40 +38,63 @@ _WHITESPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class View:
-    """Folded text without pinyin inserts, and where each of its characters sits in the source."""
+    """Folded text without pinyin inserts, and where each of its characters sits in the source.
+
+    The view is the source with the inserts cut out: kept segment k starts at view offset
+    ``view_starts[k]`` and source offset ``source_starts[k]``, so an offset maps across by
+    bisection (no table of every character)."""
 
     text: str
     source: str
     folded: str  # fold(source), inserts still in
-    positions: tuple[int, ...]  # text[k] is folded[positions[k]]
+    view_starts: tuple[int, ...]
+    source_starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, source: str) -> View:
-        folded = fold(source)
+    def of(cls, source: str, folded: str | None = None) -> View:
+        """The view of ``source`` (``folded``: ``fold(source)`` when the caller has it)."""
+        folded = fold(source) if folded is None else folded
         pieces: list[str] = []
-        positions: list[int] = []
+        view_starts, source_starts = [0], [0]
         kept_from = 0
         for insert in _PINYIN_INSERT.finditer(folded):
             pieces.append(folded[kept_from : insert.start()])
-            positions.extend(range(kept_from, insert.start()))
             kept_from = insert.end()
+            view_starts.append(view_starts[-1] + len(pieces[-1]))
+            source_starts.append(kept_from)
         pieces.append(folded[kept_from:])
-        positions.extend(range(kept_from, len(folded)))
-        return cls("".join(pieces), source, folded, tuple(positions))
+        return cls("".join(pieces), source, folded, tuple(view_starts), tuple(source_starts))
+
+    def _source(self, view_offset: int) -> int:
+        """The source offset of the view character at ``view_offset``."""
+        k = bisect_right(self.view_starts, view_offset) - 1
+        return self.source_starts[k] + view_offset - self.view_starts[k]
+
+    def at_source(self, source_offset: int) -> int:
+        """The view offset of a source offset (of the first character kept at or after it)."""
+        k = bisect_right(self.source_starts, source_offset) - 1
+        segment_end = (
+            self.source_starts[k] + self.view_starts[k + 1] - self.view_starts[k]
+            if k + 1 < len(self.view_starts)
+            else len(self.folded)
+        )
+        if source_offset < segment_end:
+            return self.view_starts[k] + source_offset - self.source_starts[k]
+        return self.view_starts[k + 1] if k + 1 < len(self.view_starts) else len(self.text)
 
     def original(self, start: int, end: int) -> str:
         """The source characters behind view[start:end], inserts included."""
         if end <= start:
             return ""
-        stop = self.positions[end - 1] + 1
+        stop = self._source(end - 1) + 1
         # The last character's reading belongs to it, so it is printed too.
         insert = _PINYIN_INSERT.match(self.folded, stop)
-        return self.source[self.positions[start] : insert.end() if insert else stop]
+        return self.source[self._source(start) : insert.end() if insert else stop]
 
 
-@dataclass(frozen=True)
-class Line:
-    """A line's content without its indentation, bullets and trailing blanks."""
+class Line(NamedTuple):
+    """A line's content without its indentation, bullets and trailing blanks (a named
+    tuple: a document has thousands, made in one pass)."""
 
     start: int  # view offsets of the content
     end: int

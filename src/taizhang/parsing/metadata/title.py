@@ -42,6 +42,7 @@ class _Patterns:
     run_in: re.Pattern[str]  # a title at the start of a preamble line, group "t"
     ends_with_kind: re.Pattern[str]
     notice_word: re.Pattern[str]
+    caption_verb: re.Pattern[str]
     transmitted_before: re.Pattern[str]
     transmitted_after: re.Pattern[str]
 
@@ -60,6 +61,8 @@ def _patterns() -> _Patterns:
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
     opener = alternation(words["preamble_openers"])
+    dates = vocabulary()["date"]
+    field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
@@ -68,15 +71,17 @@ def _patterns() -> _Patterns:
             rf"(?(open)》|)\s*{site_label}{{0,3}}",
             re.S,
         ),
-        # Known heuristic: "1、" before the title is a page-chunk number some sites print
-        # at the start of each chunk. The title ends at a blank, site label or preamble opener.
+        # A page-chunk number ("1、") or a site caption before the title is dropped
+        # (sharing sites number their chunks: corpus 003 and 029). The title ends at a
+        # blank, a site label, a preamble opener or a page field ("时间:", seed 001 run in).
         run_in=re.compile(
-            rf"(?:\d{{1,2}}、)?{label_prefix}"
+            rf"(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         notice_word=re.compile(alternation(words["notice_words"])),
+        caption_verb=re.compile(alternation(words["caption_verbs"])),
         transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
         transmitted_after=re.compile(rf"^\s*(?:{alternation(words['transmitted_after'])})"),
     )
@@ -143,8 +148,11 @@ def _is_heading_like(line: Line, first: bool) -> bool:
 
 def _run_in_heading(view: View, line: Line) -> Title | None:
     """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
-    m = _patterns().run_in.match(view.text, line.start, line.end)
-    return _title_at(view, m.start("t"), m.end("t")) if m else None
+    patterns = _patterns()
+    m = patterns.run_in.match(view.text, line.start, line.end)
+    if m is None or patterns.caption_verb.search(m.group("t")):
+        return None  # a caption about the plan ("某市出台…方案") is not its title
+    return _title_at(view, m.start("t"), m.end("t"))
 
 
 def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:

@@ -17,3 +17,8 @@ def reading_config() -> dict:
 def compile_lines(patterns: list[str]) -> re.Pattern[str]:
     """One anchored alternation of whole-line patterns."""
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def limit(name: str) -> int:
+    """One of the [limits] of data/reading.toml."""
+    return int(reading_config()["limits"][name])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -46,18 +47,26 @@ def garble_ratio(text: str) -> float:
     return len(_GARBLE.findall(text)) / len(text)
 
 
-def _candidates(data: bytes, declared: str | None) -> list[str]:
-    candidates = []
-    if b"\x00" in data:
-        candidates += _utf16_guess(data)
-    candidates.append("utf-8")
-    if declared:
-        candidates.append(_codec_name(declared))
-    candidates += ["gb18030", "big5"]
+def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
+    """Encodings to try, in order, each once; charset-normalizer is asked only when the
+    likely ones fail."""
+    tried: set[str] = set()
+    for candidate in _likely(data, declared):
+        if candidate and candidate not in tried:
+            tried.add(candidate)
+            yield candidate
     guess = _normalizer_guess(data)
-    if guess:
-        candidates.append(guess)
-    return list(dict.fromkeys(c for c in candidates if c))
+    if guess and guess not in tried:
+        yield guess
+
+
+def _likely(data: bytes, declared: str | None) -> Iterator[str | None]:
+    if b"\x00" in data:
+        yield from _utf16_guess(data)
+    yield "utf-8"
+    if declared:
+        yield _codec_name(declared)
+    yield from ("gb18030", "big5")
 
 
 def _utf16_guess(data: bytes) -> list[str]:

@@ -15,8 +15,10 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from taizhang.parsing.errors import InputError
+from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.docx_numbering import document_labels
 
 
@@ -26,19 +28,59 @@ def docx_to_text(data: bytes, name: str) -> str:
             f"{name} is not a real .docx file (it is not a ZIP archive); open it in Word or WPS "
             "and save it again as .docx, or supply the plan as .txt."
         )
+    _check_package(data, name)
     try:
         document = Document(io.BytesIO(data))
         return "\n".join(_body_lines(document))
+    except etree.XMLSyntaxError as error:
+        if "depth" in str(error).lower() or "nest" in str(error).lower():
+            raise InputError(
+                f"{name} has XML nested too deeply to read safely; save it again in Word or "
+                "WPS, or supply the plan as .txt.",
+                reason="xml_too_deep",
+            ) from error
+        raise _damaged(name, error) from error
     except PackageNotFoundError as error:
         raise InputError(
             f"{name} is a ZIP archive but not a Word document; supply the plan as .docx, .txt, "
             ".html or .pdf."
         ) from error
     except Exception as error:  # a damaged package can fail anywhere in the XML layer
+        raise _damaged(name, error) from error
+
+
+def _damaged(name: str, error: Exception) -> InputError:
+    return InputError(
+        f"{name} is a damaged Word document ({type(error).__name__}); open it in Word or WPS "
+        "and save it again, or supply the plan as .txt.",
+        reason="damaged",
+    )
+
+
+def _check_package(data: bytes, name: str) -> None:
+    """Refuse a package that would decompress past the limits, before any part is read.
+
+    zipfile never inflates a member past the size its header declares, so checking the
+    declared sizes (and their ratio to the compressed ones) bounds the work."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        members = package.infolist()
+    too_many = len(members) > limit("docx_max_members")
+    unpacked = sum(member.file_size for member in members)
+    if too_many or unpacked > limit("docx_max_unpacked") or any(map(_bomb_like, members)):
         raise InputError(
-            f"{name} is a damaged Word document ({type(error).__name__}); open it in Word or WPS "
-            "and save it again, or supply the plan as .txt."
-        ) from error
+            f"{name} decompresses past the size or ratio limit for a Word document (possibly "
+            "a ZIP bomb); save it again in Word or WPS, or supply the plan as .txt.",
+            reason="package_too_large",
+        )
+
+
+def _bomb_like(member: zipfile.ZipInfo) -> bool:
+    if member.filename.endswith((".xml", ".rels")) and member.file_size > limit(
+        "docx_max_xml_part"
+    ):
+        return True
+    ratio = member.file_size / max(member.compress_size, 1)
+    return member.file_size > 1024 * 1024 and ratio > limit("docx_max_ratio")
 
 
 def _body_lines(document) -> list[str]:

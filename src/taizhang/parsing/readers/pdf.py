@@ -8,12 +8,14 @@ the PDF wrapped becomes one line again, as in the source document.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import statistics
+import time
 
 from taizhang.parsing.errors import InputError
-from taizhang.parsing.readers.config import compile_lines, reading_config
+from taizhang.parsing.readers.config import compile_lines, limit, reading_config
 
 _MARGIN_SLACK = 1.5  # a line ending within this many character widths of the margin wraps
 
@@ -24,7 +26,9 @@ def pdf_to_text(data: bytes, name: str) -> str:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer is chatty on odd files
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            visual = [line for page in pdf.pages for line in _page_lines(page)]
+            visual = _bounded_lines(pdf, name)
+    except InputError:
+        raise
     except Exception as error:  # pdfminer raises many unrelated types on damaged files
         raise InputError(
             f"{name} is not a readable PDF ({type(error).__name__}); save it again as PDF or "
@@ -39,6 +43,31 @@ def pdf_to_text(data: bytes, name: str) -> str:
             reason="pdf_no_text",
         )
     return text
+
+
+def _bounded_lines(pdf, name: str) -> list[tuple[str, bool]]:
+    """Every page's lines, refusing a PDF past the page or time limit (checked per page,
+    and the page count before any page is read)."""
+    from pdfminer.pdfpage import PDFPage
+
+    most = limit("pdf_max_pages")
+    if sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), most + 1)) > most:
+        raise InputError(
+            f"{name} has more than {most} pages; supply the plan itself.",
+            reason="pdf_too_many_pages",
+        )
+    deadline = time.monotonic() + limit("pdf_max_seconds")
+    visual = []
+    for page in pdf.pages:
+        if time.monotonic() > deadline:
+            raise InputError(
+                f"reading {name} took longer than {limit('pdf_max_seconds')} seconds; supply "
+                "the plan as .docx or .txt.",
+                reason="pdf_too_slow",
+            )
+        visual += _page_lines(page)
+        page.close()  # pdfplumber keeps each page's objects until closed
+    return visual
 
 
 def _page_lines(page) -> list[tuple[str, bool]]:
@@ -65,10 +94,15 @@ def _page_lines(page) -> list[tuple[str, bool]]:
 
 
 def _unwrap(visual: list[tuple[str, bool]]) -> str:
+    """Join wrapped lines; a line that opens a numbered item or a label line never continues
+    the one above, whatever that one ends with (a wrapped line may end in ")")."""
+    from taizhang.parsing.layout import starts_item
+    from taizhang.parsing.normalize import fold
+
     lines: list[str] = []
     joining = False
     for text, wraps in visual:
-        if joining:
+        if joining and not starts_item(fold(text)):
             lines[-1] += text
         else:
             lines.append(text)

@@ -21,14 +21,22 @@ Modules, in reading order:
 - ``attribution``: the public entry points, tying the steps together.
 """
 
-from taizhang.parsing.units.attribution import infer_level, split_attribution, unit_category
+from taizhang.parsing.units.attribution import (
+    BracketReader,
+    first_is_lead,
+    infer_level,
+    split_attribution,
+    unit_category,
+)
 from taizhang.parsing.units.gazetteer import CATEGORIES, Gazetteer
 from taizhang.parsing.units.loading import ENV_VAR, load_gazetteer
 
 __all__ = [
     "CATEGORIES",
     "ENV_VAR",
+    "BracketReader",
     "Gazetteer",
+    "first_is_lead",
     "infer_level",
     "load_gazetteer",
     "split_attribution",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -14,43 +14,141 @@ from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import NameCompleter, alias_start
 
 
+class BracketReader:
+    """Reads the brackets of one document: each bracket is cut into items once, and what
+    the gazetteer says about each name is asked once, however often it recurs (a unit is
+    named in dozens of brackets, and the document's level and its attributions both read
+    every bracket). Made per document, so that no document's names outlive its parse."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = _Remembering(gazetteer or load_gazetteer())
+        self._items: dict[str, tuple[tuple[str, str, str], ...]] = {}
+
+    def items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
+        """(role, printed name, folded name) for each item of a bracket, in order."""
+        found = self._items.get(raw)
+        if found is None:
+            found = self._items[raw] = _split_items(raw, self.gaz.gazetteer)
+        return found
+
+    def split(self, raw: str, level: str | None = None) -> Attribution:
+        """Split bracket content (without the brackets) into lead, responsible and
+        collectives."""
+        gaz = self.gaz
+        completer = NameCompleter(gaz, level)
+        result = Attribution()
+        skipped = False
+        for role, printed, folded in self.items(raw):
+            if gaz.is_not_unit(folded):
+                skipped = True
+                continue
+            if gaz.is_collective(folded):
+                _add(result.collectives, printed)
+                continue
+            name, category = completer.complete(printed, folded)
+            if not name:
+                continue
+            _add(result.lead if role == LEAD else result.responsible, name)
+            if category is None:
+                _add(result.unknown, name)
+            if gaz.runs_names_together(folded):
+                _add(result.unsplit, printed)
+        if not (result.lead or result.responsible or result.collectives or skipped):
+            result.unsplit.append(raw)
+        return result
+
+    def level(self, raws: Iterable[str]) -> str | None:
+        """The administrative prefix most names of a document start with ("州", "市" …).
+
+        It is returned as printed (a traditional document gives "縣"), since names
+        completed with it keep the document's characters.
+        """
+        gaz = self.gaz
+        counts: Counter[str] = Counter()
+        for raw in raws:
+            for _role, printed, folded in self.items(raw or ""):
+                if gaz.keeps_as_written(folded):
+                    continue
+                cut = gaz.prefix_length(folded)
+                level = gaz.level_of(folded[:cut])
+                if level:
+                    counts[printed[cut - len(level) : cut]] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+
+class _Remembering:
+    """A gazetteer that answers each question about a name once (per document)."""
+
+    _REMEMBERED = (
+        "is_not_unit",
+        "is_collective",
+        "category",
+        "keeps_as_written",
+        "prefix_length",
+        "level_of",
+        "runs_names_together",
+    )
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        for name in self._REMEMBERED:
+            setattr(self, name, _remembered(getattr(gazetteer, name)))
+        self._committee_bodies: dict[tuple[str, bool], bool] = {}
+
+    def is_committee_body(self, name: str, after_party: bool) -> bool:
+        key = (name, after_party)
+        if key not in self._committee_bodies:
+            self._committee_bodies[key] = self.gazetteer.is_committee_body(name, after_party)
+        return self._committee_bodies[key]
+
+    def __getattr__(self, name: str):
+        return getattr(self.gazetteer, name)
+
+
+def _remembered(method):
+    answers: dict = {}
+
+    def ask(name):
+        try:
+            return answers[name]
+        except KeyError:
+            answer = answers[name] = method(name)
+            return answer
+
+    return ask
+
+
 def split_attribution(
     raw: str, *, level: str | None = None, gazetteer: Gazetteer | None = None
 ) -> Attribution:
     """Split bracket content (without the brackets) into lead, responsible and collectives."""
-    gaz = gazetteer or load_gazetteer()
-    completer = NameCompleter(gaz, level)
-    result = Attribution()
-    for role, printed, folded in _items_with_roles(raw, gaz):
-        if gaz.is_collective(folded):
-            _add(result.collectives, printed)
-            continue
-        name, category = completer.complete(printed, folded)
-        if not name:
-            continue
-        _add(result.lead if role == LEAD else result.responsible, name)
-        if category is None:
-            _add(result.unknown, name)
-    return result
+    return BracketReader(gazetteer).split(raw, level)
 
 
 def infer_level(raws: Iterable[str], *, gazetteer: Gazetteer | None = None) -> str | None:
-    """The administrative prefix most names of a document start with ("州", "市", "区" …).
+    """The administrative prefix most names of a document start with (BracketReader.level)."""
+    return BracketReader(gazetteer).level(raws)
 
-    It is returned as printed (a traditional document gives "縣"), since names completed
-    with it keep the document's characters.
-    """
-    gaz = gazetteer or load_gazetteer()
-    counts: Counter[str] = Counter()
-    for raw in raws:
-        for _role, printed, folded in _items_with_roles(raw or "", gaz):
-            if gaz.keeps_as_written(folded):
-                continue
-            cut = gaz.prefix_length(folded)
-            level = gaz.level_of(folded[:cut])
-            if level:
-                counts[printed[cut - len(level) : cut]] += 1
-    return counts.most_common(1)[0][0] if counts else None
+
+def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
+    """Apply a "排在首位的为牵头单位" note: in a list with no lead label, the first unit
+    leads and the others are responsible (the 就业 style in test_styles; 分工方案 of several
+    provinces print the note once under the title)."""
+    folded = fold(raw)
+    if any(label in folded for label in _lead_labels()):
+        return attribution
+    names = [*attribution.lead, *attribution.responsible]
+    if not names:
+        return attribution
+    return Attribution(
+        names[:1], names[1:], attribution.collectives, attribution.unknown, attribution.unsplit
+    )
+
+
+def _lead_labels() -> list[str]:
+    from taizhang.parsing.vocabulary import vocabulary
+
+    return vocabulary()["lead_labels"]
 
 
 def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
@@ -66,12 +164,13 @@ def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     return gaz.category(folded)
 
 
-def _items_with_roles(raw: str, gaz: Gazetteer) -> Iterator[tuple[str, str, str]]:
-    """(role, printed name, folded name) for each item of a bracket, in order."""
+def _split_items(raw: str, gaz: Gazetteer) -> tuple[tuple[str, str, str], ...]:
     raw, folded = unwrap(raw, fold(raw), gaz)
-    for role, start, end in clauses(folded, gaz):
-        for item_start, item_end in items(folded, start, end, gaz):
-            yield role, raw[item_start:item_end], folded[item_start:item_end]
+    return tuple(
+        (role, raw[item_start:item_end], folded[item_start:item_end])
+        for role, start, end in clauses(folded, gaz)
+        for item_start, item_end in items(folded, start, end, gaz)
+    )
 
 
 def _add(names: list[str], name: str) -> None:

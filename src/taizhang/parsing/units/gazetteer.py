@@ -65,6 +65,7 @@ class Gazetteer:
         self.name_endings = tuple(phrases["name_endings"])
         self.openers = tuple(phrases["openers"])
         self.etc = phrases["etc"]
+        self.not_units = wildcard_alternation(phrases.get("not_units", []))
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
@@ -100,6 +101,26 @@ class Gazetteer:
     def keeps_as_written(self, name: str) -> bool:
         """Whether a folded name never takes an elided prefix nor lends its own."""
         return is_whole_match(self.keep, name)
+
+    def is_not_unit(self, name: str) -> bool:
+        """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
+        return is_whole_match(self.not_units, name)
+
+    def runs_names_together(self, name: str) -> bool:
+        """Whether a folded item reads as two unit names with no separator: a complete
+        name followed by another one that starts with a prefix ("县发改局县财政局",
+        "州纪委州监委", which the gold keeps as one unit but an office should check). Names
+        kept as written ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside."""
+        if self.keeps_as_written(name):
+            return False
+        for ending in self.name_endings:
+            at = name.find(ending)
+            while 0 < at < len(name) - len(ending):
+                rest = name[at + len(ending) :]
+                if self.prefix_length(rest) and rest.endswith(self.name_endings):
+                    return True
+                at = name.find(ending, at + 1)
+        return False
 
     def is_collective(self, name: str) -> bool:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
@@ -160,8 +181,9 @@ def _place_regex(places: dict) -> re.Pattern[str]:
 def _label_regex(labels: dict) -> re.Pattern[str]:
     """A field label, caught in a group named after the role it gives."""
     roles = "|".join(f"(?P<{role}>{words(labels[role])})" for role in (LEAD, RESPONSIBLE))
-    # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too.
-    return re.compile(rf"(?:{roles})[ \t]*:?")
+    # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too,
+    # and so do "【牵头单位】市司法局" and "责任主体。市司法局。".
+    return re.compile(rf"【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
 def _marker_regex(phrases: dict) -> re.Pattern[str]:

@@ -9,18 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from taizhang.parsing.units.clauses import PUNCTUATION
 from taizhang.parsing.units.gazetteer import Gazetteer
+from taizhang.parsing.vocabulary import trie
 
 HAN = re.compile("[\u4e00-\u9fff]")
-_SEPARATORS = frozenset("、,;。\n\r\t")
+_BLANKS = re.compile(r"[ \u3000]+")
+_BRACKET = re.compile(r"[()]")
+_SEPARATOR_OR_BRACKET = re.compile(r"[()、,;。\n\r\t]")
 _MAX_NAME = 200  # characters: longer pieces are prose and are not split into names
+_PUNCTUATION = "".join(PUNCTUATION)
+_PIECE = re.compile(r"[^、,;。\n\r\t]+")
 
 
 def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Spans of the unit and collective names in one clause."""
     start, end = _trim(folded, start, end, gaz.openers)
+    if start >= end:
+        return
+    if not _joins(gaz).search(folded, start, end):
+        # No joiner, blank or 等: the names are the pieces between separators (outside
+        # brackets); _trim is idempotent, so once is enough.
+        bracketed = folded.find("(", start, end) >= 0 or folded.find(")", start, end) >= 0
+        if bracketed:
+            pieces = (_trim(folded, *piece) for piece in _pieces(folded, start, end))
+        else:
+            pieces = (_strip(folded, *m.span()) for m in _PIECE.finditer(folded, start, end))
+        for item_start, item_end in pieces:
+            if item_end - item_start > _MAX_NAME or HAN.search(folded, item_start, item_end):
+                yield item_start, item_end
+        return
     for piece in _pieces(folded, start, end):
         piece_start, piece_end = _trim(folded, *piece)
         if piece_end - piece_start > _MAX_NAME:
@@ -34,39 +54,56 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
 
 
 def _pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Split at separators outside brackets."""
+    """Split at separators outside brackets (only brackets and separators are visited)."""
     depth, piece = 0, start
-    for i in range(start, end):
-        char = folded[i]
+    for token in _SEPARATOR_OR_BRACKET.finditer(folded, start, end):
+        char, i = token.group(), token.start()
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and char in _SEPARATORS:
+        elif depth == 0:
             yield piece, i
             piece = i + 1
     yield piece, end
 
 
 def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """Split at 和 / 及 where the text before ends like a complete name.
+    """Split at 和 / 及, or at blanks, where the text before ends like a complete name.
 
-    "市委宣传部和市司法局" is two units, "文化和旅游厅" is one.
+    "市委宣传部和市司法局" is two units, "文化和旅游厅" is one; "县委宣传部 县司法局" (names
+    set apart by blanks, as tables and PDF copies print them) is two, "各县 (市)" one.
     """
-    piece, i, depth = start, start, 0
-    while i < end:
-        if folded[i] == "(":
-            depth += 1
-        elif folded[i] == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and folded.endswith(gaz.name_endings, piece, i):
+    piece, depth = start, 0
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(folded, start, end)]
+    seen = 0  # brackets counted into depth
+    for place in _joiner_places(gaz).finditer(folded, start, end):
+        i = place.start()
+        if i < piece:
+            continue  # inside the joiner just split at
+        while seen < len(brackets) and brackets[seen][0] < i:
+            depth = depth + 1 if brackets[seen][1] == "(" else max(depth - 1, 0)
+            seen += 1
+        if depth == 0 and folded.endswith(gaz.name_endings, piece, i):
             joiner = next((j for j in gaz.joiners if folded.startswith(j, i, end)), "")
+            blanks = _BLANKS.match(folded, i, end)
+            joiner = joiner or (blanks.group() if blanks else "")
             if joiner and i + len(joiner) < end:
                 yield piece, i
-                piece = i = i + len(joiner)
-                continue
-        i += 1
+                piece = i + len(joiner)
     yield piece, end
+
+
+@lru_cache(maxsize=4)
+def _joins(gaz: Gazetteer) -> re.Pattern[str]:
+    """What may join names inside a piece: a joiner word, a blank, 等."""
+    return re.compile(rf"[ \u3000]|{trie([*gaz.joiners, gaz.etc])}")
+
+
+@lru_cache(maxsize=4)
+def _joiner_places(gaz: Gazetteer) -> re.Pattern[str]:
+    """Every place a joiner or a blank starts (a lookahead, so none hides the next)."""
+    return re.compile(rf"(?=(?:{trie(gaz.joiners)})|[ \u3000])")
 
 
 def _split_etc(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -91,8 +128,11 @@ def _split_etc(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tu
 def _trim(folded: str, start: int, end: int, openers: tuple[str, ...] = ()) -> tuple[int, int]:
     """Strip punctuation, one opening word ("由"), and brackets left unpaired by a split."""
     start, end = _strip(folded, start, end)
-    opener = next((o for o in openers if folded.startswith(o, start, end)), "")
-    start, end = _strip(folded, start + len(opener), end)
+    if openers and folded.startswith(openers, start, end):
+        opener = next(o for o in openers if folded.startswith(o, start, end))
+        start, end = _strip(folded, start + len(opener), end)
+    if folded.find("(", start, end) < 0 and folded.find(")", start, end) < 0:
+        return start, end
     unclosed = folded.count("(", start, end) - folded.count(")", start, end)
     while unclosed > 0 and start < end and folded[start] == "(":
         start, end = _strip(folded, start + 1, end)
@@ -104,8 +144,7 @@ def _trim(folded: str, start: int, end: int, openers: tuple[str, ...] = ()) -> t
 
 
 def _strip(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in PUNCTUATION:
-        start += 1
-    while end > start and folded[end - 1] in PUNCTUATION:
-        end -= 1
-    return start, end
+    piece = folded[start:end]
+    kept = piece.lstrip(_PUNCTUATION)
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip(_PUNCTUATION))

@@ -35,6 +35,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "name_endings": list,
         "openers": list,
         "etc": str,
+        "not_units": list,
     },
     "collectives": {"markers": list, "classes": list, "generic": list},
     "keep_as_written": {"patterns": list},

@@ -8,10 +8,14 @@ the committee's name instead ("市委组织部").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from taizhang.parsing.units.gazetteer import Gazetteer
 from taizhang.parsing.units.items import HAN
+
+# A reading in brackets with a tone mark, as some sites print after each character.
+_PINYIN = re.compile(r"\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
 
 
 def alias_start(name: str) -> int:
@@ -38,6 +42,10 @@ class NameCompleter:
         """The name as it should be listed, and its category (None when unknown)."""
         cut = alias_start(folded)
         printed, folded = printed[:cut], folded[:cut]
+        if _PINYIN.search(
+            folded
+        ):  # "經(jīng)開區管委會": read without the readings, kept as printed
+            return printed, self.gaz.category(_PINYIN.sub("", folded))
         category = self.gaz.category(folded)
         if self.gaz.keeps_as_written(folded):
             return printed, category

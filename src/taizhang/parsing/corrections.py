@@ -1,0 +1,250 @@
+"""The office's corrections to a parse, applied in order: pure Python, no Django.
+
+An import preview shows the parse; the office corrects it and the corrections are kept with
+the import (as JSON, ``Correction.to_dict``) and applied on confirm:
+
+    >>> fixed, stale = apply_corrections(plan, [
+    ...     {"action": "split", "key": key, "offset": 42},
+    ...     {"action": "set", "key": key, "field": "lead", "value": ["市司法局"]},
+    ... ], text)
+
+Measures are named by ``measure_key``: a hash of their text, normalised (folded, NFKC,
+without spaces and pinyin readings), so a correction names the same measure in a revised
+document wherever its text is unchanged; ``reoffer`` keeps the corrections of a previous
+import whose measures are still there. Corrections that name no measure of the plan come
+back as ``stale``; nothing raises on a bad correction.
+
+Actions:
+
+- ``split``  key, offset: cut the measure's text at ``offset``; the part after it becomes
+  a new measure right below, and keeps the attribution (it was printed after the text).
+- ``merge``  key: join the measure with the next one.
+- ``set``    key, field, value: ``lead`` / ``responsible`` / ``collectives`` (lists of
+  names), ``deadline`` (text or null), ``targets`` (list of target objects), ``title``.
+- ``measure``  line: make the source line (1-based) a measure (a line the parser missed).
+- ``not_measure``  key: the item is no measure (a notice item, a heading).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from taizhang.parsing.attribution_text import find_attribution
+from taizhang.parsing.model import Measure, PlanDocument, Target
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.targets import find_deadline, find_recurring, find_targets
+from taizhang.parsing.units import load_gazetteer, split_attribution
+
+ACTIONS = ("split", "merge", "set", "measure", "not_measure")
+FIELDS = ("lead", "responsible", "collectives", "deadline", "targets", "title")
+_PINYIN = re.compile(r"\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
+
+
+@dataclass(frozen=True)
+class Correction:
+    action: str
+    key: str | None = None
+    offset: int | None = None
+    field: str | None = None
+    value: object = None
+    line: int | None = None
+    reason: str = ""  # the office's reason, for the audit
+
+    @classmethod
+    def of(cls, data: dict | Correction) -> Correction:
+        if isinstance(data, Correction):
+            return data
+        known = {name: data.get(name) for name in cls.__dataclass_fields__ if name in data}
+        return cls(**known)
+
+    def to_dict(self) -> dict:
+        return {name: value for name, value in asdict(self).items() if value not in (None, "")}
+
+
+def normalised(text: str) -> str:
+    """The text as compared: folded, NFKC, without blanks and pinyin readings."""
+    text = _PINYIN.sub("", fold(text)) if "(" in text or "（" in text else fold(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())  # every blank, U+3000 included
+
+
+def measure_key(text: str, occurrence: int = 0) -> str:
+    """A stable name for a measure: the hash of its normalised text (and, for a text
+    printed twice, which occurrence it is)."""
+    return _numbered(_digest(text), occurrence)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()[:16]
+
+
+def _numbered(digest: str, occurrence: int) -> str:
+    return digest if occurrence == 0 else f"{digest}-{occurrence + 1}"
+
+
+def assign_keys(plan: PlanDocument) -> None:
+    seen: Counter = Counter()
+    for measure in plan.tasks:
+        base = _digest(measure.text)
+        measure.key = _numbered(base, seen[base])
+        seen[base] += 1
+
+
+@dataclass
+class Outcome:
+    plan: PlanDocument
+    applied: list[Correction] = field(default_factory=list)
+    stale: list[Correction] = field(default_factory=list)
+
+
+def apply_corrections(
+    plan: PlanDocument, corrections: list, text: str | None = None, *, gazetteer=None
+) -> Outcome:
+    """A corrected copy of ``plan`` (the original is left as it is)."""
+    plan = copy.deepcopy(plan)
+    assign_keys(plan)
+    outcome = Outcome(plan)
+    for raw in corrections:
+        correction = Correction.of(raw)
+        done = _apply(plan, correction, text, gazetteer)
+        (outcome.applied if done else outcome.stale).append(correction)
+        assign_keys(plan)
+    return outcome
+
+
+def reoffer(corrections: list, plan: PlanDocument) -> list[Correction]:
+    """The corrections of a previous import that still name a measure of ``plan``."""
+    assign_keys(plan)
+    keys = {m.key for m in plan.tasks}
+    kept = []
+    for raw in corrections:
+        correction = Correction.of(raw)
+        if correction.key in keys or (correction.action == "measure" and correction.line):
+            kept.append(correction)
+    return kept
+
+
+def _apply(plan: PlanDocument, correction: Correction, text: str | None, gazetteer) -> bool:
+    if correction.action == "measure":
+        return _make_measure(plan, correction.line, text, gazetteer)
+    at = next((i for i, m in enumerate(plan.tasks) if m.key == correction.key), None)
+    if at is None or correction.action not in ACTIONS:
+        return False
+    if correction.action == "split":
+        return _split(plan, at, correction.offset)
+    if correction.action == "merge":
+        return _merge(plan, at)
+    if correction.action == "not_measure":
+        _renumber(plan, at, -1)
+        del plan.tasks[at]
+        return True
+    return _set(plan.tasks[at], correction.field, correction.value)
+
+
+def _split(plan: PlanDocument, at: int, offset: int | None) -> bool:
+    measure = plan.tasks[at]
+    if offset is None or not 0 < offset < len(measure.text):
+        return False
+    first, second = copy.deepcopy(measure), copy.deepcopy(measure)
+    first.text, second.text = measure.text[:offset].strip(), measure.text[offset:].strip()
+    first.attribution_raw, first.lead, first.responsible, first.collectives = None, [], [], []
+    second.no = measure.no + 1
+    for part in (first, second):
+        _reread(part)
+    _renumber(plan, at, +1)
+    plan.tasks[at : at + 1] = [first, second]
+    return True
+
+
+def _merge(plan: PlanDocument, at: int) -> bool:
+    if at + 1 >= len(plan.tasks):
+        return False
+    first, second = plan.tasks[at], plan.tasks[at + 1]
+    first.text = f"{first.text}{second.text}"
+    first.attribution_raw = first.attribution_raw or second.attribution_raw
+    for name in ("lead", "responsible", "collectives"):
+        names = getattr(first, name)
+        names += [n for n in getattr(second, name) if n not in names]
+    _reread(first)
+    del plan.tasks[at + 1]
+    _renumber(plan, at, -1)
+    return True
+
+
+def _set(measure: Measure, name: str | None, value: object) -> bool:
+    if name not in FIELDS:
+        return False
+    if name in ("lead", "responsible", "collectives"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return False
+        value = [v.strip() for v in value if v.strip()]
+    elif name == "targets":
+        if not isinstance(value, list):
+            return False
+        try:
+            value = [Target(**t) if isinstance(t, dict) else t for t in value]
+        except TypeError:
+            return False
+    elif value is not None and not isinstance(value, str):
+        return False
+    setattr(measure, name, value)
+    return True
+
+
+def _make_measure(plan: PlanDocument, line: int | None, text: str | None, gazetteer) -> bool:
+    lines = (text or "").split("\n")
+    if line is None or not 1 <= line <= len(lines) or not lines[line - 1].strip():
+        return False
+    if any(m.line == line for m in plan.tasks):
+        return False
+    printed = lines[line - 1].strip()
+    located = find_attribution(fold(printed))
+    body, raw = printed, None
+    if located is not None:
+        body, raw = (
+            printed[: located.text_end].strip(),
+            printed[located.raw_start : located.raw_end],
+        )
+    attribution = split_attribution(raw, gazetteer=gazetteer or load_gazetteer()) if raw else None
+    at = sum(1 for m in plan.tasks if (m.line or 0) < line)
+    neighbour = plan.tasks[at - 1] if at else None
+    measure = Measure(
+        no=(neighbour.no + 1) if neighbour else 1,
+        chapter=neighbour.chapter if neighbour else None,
+        section=neighbour.section if neighbour else None,
+        title=None,
+        text=body,
+        attribution_raw=raw,
+        lead=attribution.lead if attribution else [],
+        responsible=attribution.responsible if attribution else [],
+        collectives=attribution.collectives if attribution else [],
+        line=line,
+    )
+    _reread(measure)
+    _renumber(plan, at - 1, +1)
+    plan.tasks.insert(at, measure)
+    return True
+
+
+def _reread(measure: Measure) -> None:
+    """Targets, duties and the deadline follow the measure's (new) text."""
+    measure.targets = find_targets(measure.text)
+    measure.recurring = find_recurring(measure.text)
+    measure.deadline = find_deadline(measure.text) or measure.deadline
+
+
+def _renumber(plan: PlanDocument, at: int, step: int) -> None:
+    """Shift the numbers of the measures after ``at`` in the same chapter and section."""
+    if at < 0:
+        group = (plan.tasks[0].chapter, plan.tasks[0].section) if plan.tasks else None
+    else:
+        group = (plan.tasks[at].chapter, plan.tasks[at].section)
+    for measure in plan.tasks[at + 1 :]:
+        if (measure.chapter, measure.section) == group:
+            measure.no += step

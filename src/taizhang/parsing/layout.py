@@ -1,0 +1,118 @@
+"""Undo the damage copies do to a plan's layout, before anything is matched.
+
+Two kinds of damage change what the rules see without changing what the plan says:
+
+* stray spaces inside words ("市 司法局"), which PDF text layers and re-typed copies
+  leave between two Chinese characters; Chinese prints no space there, so one lone narrow
+  space between two Chinese characters is dropped (runs of blanks are layout and stay, and
+  so does the ideographic space, which sets names apart on purpose);
+* hard-wrapped lines: plain-text mail, PDF copies and some sites break every paragraph
+  at a fixed width (a ragged one in PDFs, where glyph widths vary). When most lines of a
+  document end near one width, a line that reaches that width continues on the next one
+  unless the next line opens a numbered item or a label line, whatever its last character
+  is (a line ending in ")" is not a paragraph end in a wrapped copy).
+
+The result keeps, for every line, the source line it starts on, so diagnostics still point
+at the file as printed. Everything else about the text is left as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from taizhang.parsing.attribution_text import starts_with_label
+from taizhang.parsing.markers import match_marker
+from taizhang.parsing.normalize import fold
+
+# One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
+_CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
+# The ideographic space U+3000 is typed on purpose (it sets names apart: "县发改局　县财政局"),
+# so only narrow blanks are taken for strays.
+# The blank comes first in the pattern so that the engine skips to blanks at once.
+_IN_WORD_SPACE = re.compile(rf"[ \u00a0](?<=[{_CJK}][ \u00a0])(?=[{_CJK}])")
+_NARROW = re.compile("[\x00-\u2e7f]")
+_BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
+_INDENT = " \t\u3000\u2002\u2003\ufeff"
+
+_MIN_LINES = 12  # fewer lines say nothing about a wrap width
+_FULL = 0.88  # a line at least this share of the wrap width reached the margin
+_WRAPPED_SHARE = 0.25  # share of lines at the margin that marks a hard-wrapped document
+_PAST_SHARE = 0.02  # share of lines past the margin it allows (a title, a table row)
+_MAX_WRAP = 60  # cells; a "wrap width" beyond this is just long paragraphs
+
+
+@dataclass(frozen=True)
+class Layout:
+    text: str
+    source_lines: tuple[int, ...]  # source_lines[i] is the source line of line i + 1
+
+    def source_line(self, line: int | None) -> int | None:
+        """The 1-based source line of a 1-based line of ``text``."""
+        if line is None or not self.source_lines:
+            return line
+        return self.source_lines[min(max(line, 1), len(self.source_lines)) - 1]
+
+
+def width(text: str) -> float:
+    """Visual width in full-width cells: ASCII and other narrow characters take half a cell."""
+    return len(text) - 0.5 * _NARROW.subn("", text)[1]
+
+
+def restore(text: str) -> Layout:
+    lines = _IN_WORD_SPACE.sub("", text).split("\n")  # the pattern never spans a line break
+    measure, wrap = _wrap(lines)
+    if wrap is None:
+        return Layout("\n".join(lines), tuple(range(1, len(lines) + 1)))
+    out: list[str] = []
+    sources: list[int] = []
+    joining = False
+    for number, line in enumerate(lines, 1):
+        content = line.strip(_INDENT)
+        if joining and content and not starts_item(fold(content)) and not _is_field_row(content):
+            out[-1] += content
+        else:
+            out.append(line)
+            sources.append(number)
+        # The last visual line decides: a paragraph ends at a line short of the margin.
+        joining = bool(content) and measure(content) >= _FULL * wrap and not _is_field_row(content)
+    return Layout("\n".join(out), tuple(sources))
+
+
+def starts_item(folded_line: str) -> bool:
+    """Whether a folded line opens a numbered item or an attribution label line."""
+    line = folded_line.lstrip(_INDENT)
+    return match_marker(line) is not None or starts_with_label(line) or line.startswith("【")
+
+
+def _is_field_row(content: str) -> bool:
+    """A row of page fields or signers ("2014-09-15 17:53:19  来源:"): blanks lay it out,
+    so it is no wrapped prose (seen in 066 of the corpus and in the notice fixtures)."""
+    return _BLANK_RUN.search(content) is not None
+
+
+def _wrap(lines: list[str]):
+    """(measure, width) a hard-wrapped document breaks at, or (None, None).
+
+    A wrap width is a ceiling: many lines reach it and almost none pass it, whereas the
+    long lines of an unwrapped document spread out past any one width. Plain-text copies
+    break after a number of characters, PDF layers at a visual width; whichever measure
+    makes more lines end at the margin is the one the copy used."""
+    best = (None, None, 0)
+    contents = [content for line in lines if (content := line.strip(_INDENT))]
+    if len(contents) < _MIN_LINES:
+        return None, None
+    for measure in (len, width):
+        sizes = sorted(map(measure, contents))
+        wrap = sizes[int(len(sizes) * 0.9)]
+        if measure is len and wrap > 2 * _MAX_WRAP:
+            break  # a width is at least half the length: no width can be a wrap either
+        if not 8 <= wrap <= _MAX_WRAP:
+            continue
+        full = sum(1 for size in sizes if _FULL * wrap <= size <= wrap + 2)
+        past = sum(1 for size in sizes if size > wrap + 2)
+        if (
+            full >= _WRAPPED_SHARE * len(sizes) and past <= _PAST_SHARE * len(sizes)
+        ) and full > best[2]:
+            best = (measure, wrap, full)
+    return best[0], best[1]

@@ -1,0 +1,46 @@
+"""Layout repair before parsing: stray spaces inside words, hard-wrapped lines."""
+
+from __future__ import annotations
+
+from taizhang.parsing import parse_text
+from taizhang.parsing.layout import restore
+
+PARAGRAPHS = [
+    "一、主要任务",
+    "1.建立健全行政执法公示制度，按时公开执法主体、依据、程序和结果信息，接受社会监督。（牵头单位：区司法局；责任单位：区各执法部门）",
+    "2.推行执法全过程记录，配备执法记录仪，做到执法全过程留痕和可回溯管理。（牵头单位：区公安分局；责任单位：区市场监管局）",
+    "3.落实重大执法决定法制审核制度，明确审核机构和审核范围，编制审核清单。（牵头单位：区司法局）",
+    "4.开展执法案卷评查，每年至少组织一次集中评查，结果纳入年度考核。（牵头单位：区司法局；责任单位：区各执法部门）",
+]
+
+
+def wrap(paragraphs: list[str], columns: int) -> str:
+    return "\n".join(p[i : i + columns] for p in paragraphs for i in range(0, len(p), columns))
+
+
+def test_a_space_between_two_chinese_characters_is_dropped_but_runs_of_blanks_stay():
+    layout = restore("牵头单位：区 司法局\n中共某县委  某县人民政府")
+    assert layout.text == "牵头单位：区司法局\n中共某县委  某县人民政府"
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_lines_point_at_the_source():
+    text = wrap(PARAGRAPHS * 3, 24)
+    layout = restore(text)
+    assert layout.text.split("\n")[1] == PARAGRAPHS[1]
+    plan = parse_text(text)
+    assert [m.no for m in plan.tasks[:4]] == [1, 2, 3, 4]
+    assert plan.tasks[1].lead == ["区公安分局"]
+    # measure 2 starts on the source line after the 24-character pieces of measure 1
+    assert plan.tasks[1].line == 2 + -(-len(PARAGRAPHS[1]) // 24)
+
+
+def test_a_wrapped_line_ending_in_a_bracket_is_no_paragraph_end():
+    text = wrap(PARAGRAPHS * 3, 20)
+    assert any(line.endswith("）") for line in text.split("\n")[:-1] if len(line) == 20)
+    plan = parse_text(text)
+    assert all("\n" not in m.text for m in plan.tasks)
+
+
+def test_a_document_with_a_line_per_paragraph_is_left_alone():
+    text = "\n".join(PARAGRAPHS * 3)
+    assert restore(text).text == text
