@@ -77,3 +77,15 @@ def test_names_that_carry_their_place_inside_are_not_flagged():
 def test_every_diagnostic_about_a_place_in_the_text_names_its_line(path):
     for found in parse_path(path).diagnostics:
         assert found.line is not None or found.code == "no-measures", found
+
+
+@pytest.mark.parametrize("name", ["县纪委县监委", "州纪委州监委", "市纪委监委"])
+def test_a_merged_body_named_with_both_prefixes_is_one_unit_not_flagged(name):
+    text = f"某县工作要点\n一、任务\n1.推进项目建设。（牵头单位：{name}；责任单位：县财政局）\n"
+    plan = parse_text(text)
+    assert (plan.tasks[0].lead, _diagnostics(text, "attribution-unsplit")) == ([name], [])
+
+
+def test_a_merged_body_followed_by_another_unit_is_still_flagged():
+    text = "某县工作要点\n一、任务\n1.推进项目建设。（牵头单位：县纪委县监委县财政局）\n"
+    assert len(_diagnostics(text, "attribution-unsplit")) == 1

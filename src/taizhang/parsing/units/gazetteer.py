@@ -64,6 +64,7 @@ class Gazetteer:
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
         self.name_endings = tuple(phrases["name_endings"])
         self.openers = tuple(phrases["openers"])
+        self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
         self.not_units = wildcard_alternation(phrases.get("not_units", []))
 
@@ -109,18 +110,22 @@ class Gazetteer:
     def runs_names_together(self, name: str) -> bool:
         """Whether a folded item reads as two unit names with no separator: a complete
         name followed by another one that starts with a prefix ("县发改局县财政局",
-        "州纪委州监委", which the gold keeps as one unit but an office should check). Names
-        kept as written ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside."""
+        "县纪委县监委" is one merged body, not two). Names kept as written
+        ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside."""
         if self.keeps_as_written(name):
             return False
         for ending in self.name_endings:
             at = name.find(ending)
             while 0 < at < len(name) - len(ending):
-                rest = name[at + len(ending) :]
-                if self.prefix_length(rest) and rest.endswith(self.name_endings):
+                first, rest = name[: at + len(ending)], name[at + len(ending) :]
+                cut = self.prefix_length(rest)
+                if cut and rest.endswith(self.name_endings) and not self._merged(first, rest[cut:]):
                     return True
                 at = name.find(ending, at + 1)
         return False
+
+    def _merged(self, first: str, second_body: str) -> bool:
+        return any(first.endswith(a) and second_body == b for a, b in self.merged_bodies)
 
     def is_collective(self, name: str) -> bool:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""

@@ -33,6 +33,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "duty_verbs": list,
         "joiners": list,
         "name_endings": list,
+        "merged_bodies": list,
         "openers": list,
         "etc": str,
         "not_units": list,
