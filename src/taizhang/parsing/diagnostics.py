@@ -22,8 +22,7 @@ def check(
     if not plan.tasks:
         found.append(Diagnostic("no-measures", "No numbered measures were found.", None))
         return found
-    found += _numbering(plan.tasks)
-    found += _missing_attributions(plan.tasks)
+    found += check_measures(plan.tasks)
     for line, names in unknown_units.items():
         found.append(
             Diagnostic(
@@ -40,8 +39,24 @@ def check(
                 line,
             )
         )
-    found += _unread_targets(plan.tasks)
     return sorted(found, key=lambda d: (d.line or 0, d.code))
+
+
+# The checks that look at the measures alone, run again after the office corrects a parse.
+MEASURE_CHECKS = (
+    "numbering-gap",
+    "numbering-repeat",
+    "no-attribution",
+    "no-attributions",
+    "target-unread",
+)
+
+
+def check_measures(measures: list[Measure]) -> list[Diagnostic]:
+    """The diagnostics about the measures themselves (numbering, attributions, targets)."""
+    if not measures:
+        return []
+    return _numbering(measures) + _missing_attributions(measures) + _unread_targets(measures)
 
 
 def _numbering(measures: list[Measure]) -> list[Diagnostic]:

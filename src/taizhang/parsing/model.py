@@ -98,3 +98,23 @@ class PlanDocument:
     def to_dict(self) -> dict:
         """The JSON-ready form, keys in schema order."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PlanDocument:
+        """The document back from its JSON form (``to_dict``), e.g. a stored import."""
+
+        def targets(items):
+            return [Target(**t) for t in items or []]
+
+        return cls(
+            **{k: data.get(k) for k in ("title", "issuer", "date", "period")},
+            parents=list(data.get("parents") or []),
+            targets=targets(data.get("targets")),
+            chapters=[Chapter(**c) for c in data.get("chapters") or []],
+            sections=[Section(**s) for s in data.get("sections") or []],
+            tasks=[
+                Measure(**{**m, "targets": targets(m.get("targets"))})
+                for m in data.get("tasks") or []
+            ],
+            diagnostics=[Diagnostic(**d) for d in data.get("diagnostics") or []],
+        )

@@ -223,3 +223,53 @@ def suggest_units(names: list[str], units: list[Unit]) -> dict[str, int]:
 def _pairs(text: str) -> set[str]:
     folded = "".join(ch for ch in fold(text) if ch.isalnum())
     return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+# -- corrections to the parse (plans.import_corrections) ------------------------------------
+
+_KEY = {"required": "未指明要更正的任务，请从预览页进入。"}
+
+
+class MeasureForm(forms.Form):
+    """Which measure a correction concerns: its key in the corrected preview."""
+
+    key = forms.CharField(max_length=40, error_messages=_KEY)
+
+
+class SplitForm(MeasureForm):
+    offset = forms.IntegerField(label="拆分处", required=False, min_value=1)
+    starts_with = forms.CharField(label="或：新任务开头的文字", required=False, max_length=200)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("offset") and not (data.get("starts_with") or "").strip():
+            raise forms.ValidationError("请选择拆分处，或填写后一项任务开头的文字。")
+        return data
+
+
+class UnitsForm(MeasureForm):
+    lead = forms.CharField(label="牵头单位", required=False, max_length=2000)
+    responsible = forms.CharField(label="责任单位", required=False, max_length=4000)
+    collectives = forms.CharField(label="统称", required=False, max_length=2000)
+
+
+class DeadlineForm(MeasureForm):
+    deadline = forms.CharField(label="完成时限", required=False, max_length=100)
+
+
+class TargetsForm(MeasureForm):
+    targets = forms.CharField(
+        label="量化目标", required=False, max_length=5000, widget=forms.Textarea
+    )
+
+
+class LineForm(forms.Form):
+    line = forms.IntegerField(
+        label="原文行号",
+        min_value=1,
+        error_messages={"required": "请填写原文行号。", "invalid": "行号须为数字。"},
+    )
+
+
+class UndoForm(forms.Form):
+    index = forms.IntegerField(min_value=0, error_messages={"required": "未指明要撤销的更正。"})

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import logging
 import re
+import tomllib
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -24,16 +28,6 @@ from taizhang.units.models import Collective, Region, Unit
 
 log = logging.getLogger(__name__)
 
-# The parser's diagnostics are English for developers; the office reads these.
-DIAGNOSTIC_LABELS = {
-    "no-attribution": "未标注牵头/责任单位",
-    "no-attributions": "全文均未标注牵头/责任单位，导入后请逐项指定",
-    "numbering-gap": "编号不连续",
-    "numbering-repeat": "编号重复",
-    "unknown-unit": "名录中没有的单位名称",
-    "target-unread": "可能有未识别的量化目标",
-    "no-measures": "未识别出编号任务",
-}
 CONFIRM_FAILED = "导入未完成，未写入任何数据。请稍后重试；如仍失败，请联系系统管理员。"
 
 
@@ -194,7 +188,7 @@ class PreviewView(OfficeOnlyMixin, View):
         return NameChoicesForm(data, unknown=preview.unknown, units=units, regions=regions)
 
     def render(self, preview, form, status=200):
-        document = preview.plan_import.document
+        document = preview.corrected.document
         context = {
             "plan_import": preview.plan_import,
             "preview": preview,
@@ -208,6 +202,9 @@ class PreviewView(OfficeOnlyMixin, View):
             "changes": preview.changes,
             "kept": preview.kept,
             "known_count": len(preview.names) - len(preview.unknown),
+            "corrections": correction_rows(preview),
+            "offered": preview.plan_import.offered,
+            "legend": legend(document["diagnostics"]),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -226,6 +223,34 @@ def _ledger_url(plan: Plan) -> str:
 # -- what the template shows ----------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def diagnostic_texts() -> dict[str, dict[str, str]]:
+    """The parser's diagnostics are English for developers; the office reads these
+    (data/diagnostics.toml: code -> label and what to check)."""
+    data = resources.files("taizhang.plans").joinpath("data/diagnostics.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def _texts(code: str) -> dict[str, str]:
+    table = diagnostic_texts()
+    return table.get(code, table["other"])
+
+
+def legend(diagnostics: list[dict]) -> list[dict]:
+    """What each kind of diagnostic on the page means and how to correct it."""
+    counts = Counter(d["code"] for d in diagnostics)
+    return [{**_texts(code), "count": count} for code, count in counts.items()]
+
+
+def correction_rows(preview) -> list[dict]:
+    """The corrections made, in order, each with whether it still applies."""
+    stale = {id(raw) for raw in preview.corrected.stale}
+    return [
+        {"index": i, "label": raw.get("label", ""), "stale": id(raw) in stale}
+        for i, raw in enumerate(preview.plan_import.corrections)
+    ]
+
+
 def translate(diagnostic: dict) -> dict:
     """A diagnostic as the office reads it: a Chinese label and the detail it names."""
     code, message = diagnostic["code"], diagnostic["message"]
@@ -235,14 +260,18 @@ def translate(diagnostic: dict) -> dict:
         detail = f"第{numbers[0]}项排在第{numbers[1]}项之后"
     elif code == "numbering-repeat" and numbers:
         detail = f"第{numbers[0]}项出现两次"
-    elif code == "unknown-unit" and ":" in message:
-        detail = message.split(":", 1)[1].strip().rstrip(".")
+    elif code in ("unknown-unit", "attribution-unsplit") and ":" in message:
+        detail = message.split(":", 1)[1].split(";")[0].strip().rstrip(".")
+    elif code == "shared-attribution" and len(numbers) >= 2:
+        detail = f"第{numbers[0]}项沿用第{numbers[1]}项之后印出的单位"
+    elif code == "level-uncertain" and numbers:
+        detail = f"另一层编号的条目（原文第{'、'.join(numbers[:5])}行）也写有单位"
     elif code == "target-unread":
         quoted = re.search(r"“(.+?)”", message)
         detail = f"“{quoted.group(1)}”" if quoted else ""
     return {
         "code": code,
-        "label": DIAGNOSTIC_LABELS.get(code, "请核对原文"),
+        "label": _texts(code)["label"],
         "detail": detail,
         "line": diagnostic["line"],
         "level": diagnostic.get("level", "warning"),
@@ -253,10 +282,11 @@ def translate(diagnostic: dict) -> dict:
 def ledger_rows(preview) -> list[dict]:
     """The parsed ledger in order, with chapter and section headings where they change,
     each measure's diagnostics and, for a revision, whether it is new or changed."""
-    document = preview.plan_import.document
+    document = preview.corrected.document
     chapters = {c["no"]: c["title"] for c in document["chapters"]}
     sections = {(s["chapter"], s["no"]): s["title"] for s in document["sections"]}
     unknown = {c.name for c in preview.unknown}
+    changed_keys = preview.corrected.changed_keys
     added = set(preview.diff.added) if preview.diff else set()
     changed = set(preview.diff.changed) if preview.diff else set()
     rows, chapter, section = [], object(), object()
@@ -274,6 +304,8 @@ def ledger_rows(preview) -> list[dict]:
         rows.append(
             {
                 "task": task,
+                "index": index,
+                "corrected": task["key"] in changed_keys,
                 "lead_in": lead_in,
                 "body": body,
                 "lead": [(n, n in unknown) for n in task["lead"]],

@@ -26,10 +26,12 @@ from taizhang.parsing.attribution_text import collective_role
 from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.reading import read_bytes
+from taizhang.plans import import_corrections
 from taizhang.plans.assignments import sync_collective
 from taizhang.plans.models import (
     Assignment,
     AuditAction,
+    AuditDetail,
     Chapter,
     Measure,
     MeasureCollective,
@@ -62,12 +64,15 @@ def stage(
     document = parse_text(text).to_dict()
     if not document["tasks"]:
         raise ImportRejected(refusal_message("no_measures"))
+    previous = revises.import_corrections if revises is not None else []
     with transaction.atomic():
         plan_import = PlanImport.objects.create(
             organisation=organisation,
             uploaded_by=user,
             source_name=filename[:300],
             document=document,
+            source_text=text,
+            offered=import_corrections.offered_again(previous, document, text),
             region=region,
             revises=revises,
             unit_choices={"parent": parent.pk} if parent is not None else {},
@@ -103,6 +108,7 @@ class KeptAssignment:
 @dataclass
 class Preview:
     plan_import: PlanImport
+    corrected: import_corrections.Corrected
     names: list[NameChoice]
     unknown: list[NameChoice]
     collectives: list[str]
@@ -120,8 +126,10 @@ class Preview:
 
 
 def preview(plan_import: PlanImport) -> Preview:
-    """Everything the office checks, in a fixed number of queries whatever the size."""
-    document = plan_import.document
+    """Everything the office checks, in a fixed number of queries whatever the size:
+    the document as the office corrected it."""
+    corrected = import_corrections.corrected(plan_import)
+    document = corrected.document
     names = attribution_names(document)
     matches = directory.match_names(plan_import.organisation, names)
     regions = list(plan_import.organisation.regions.all())
@@ -151,6 +159,7 @@ def preview(plan_import: PlanImport) -> Preview:
     )
     return Preview(
         plan_import=plan_import,
+        corrected=corrected,
         names=choices,
         unknown=[c for c in choices if c.unit is None],
         collectives=sorted({c for t in document["tasks"] for c in t["collectives"]}),
@@ -249,11 +258,12 @@ def confirm(
     plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
     preview_ = preview(plan_import)
     units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor)
-    document = plan_import.document
+    document = preview_.corrected.document
+    corrections = preview_.corrected.applied
     if plan_import.revises_id:
-        plan = _revise(plan_import.revises, document, units, preview_.diff, actor)
+        plan = _revise(plan_import.revises, document, units, preview_.diff, actor, corrections)
     else:
-        plan = _create_plan(plan_import, document, units, actor, preview_.parent)
+        plan = _create_plan(plan_import, document, units, actor, preview_.parent, corrections)
     for collective in plan.organisation.collectives.filter(measures__measure__plan=plan).distinct():
         sync_collective(collective)
     plan_import.delete()
@@ -326,7 +336,9 @@ def _corrected(draft, correction: dict | None, regions: dict) -> directory.UnitD
     )
 
 
-def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor, parent) -> Plan:
+def _create_plan(
+    plan_import: PlanImport, document: dict, units: dict, actor, parent, corrections: list
+) -> Plan:
     plan = Plan.objects.create(
         organisation=plan_import.organisation,
         region=plan_import.region,
@@ -338,6 +350,7 @@ def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor, pa
         end_year=(document["period"] or [None, None])[1],
         parent_documents=document["parents"],
         source_name=plan_import.source_name,
+        import_corrections=corrections,
     )
     chapters, sections = _build_outline(plan, document)
     for position, task in enumerate(document["tasks"]):
@@ -350,14 +363,23 @@ def _create_plan(plan_import: PlanImport, document: dict, units: dict, actor, pa
         actor,
         AuditAction.IMPORT,
         plan,
-        {"measures": len(document["tasks"])},
+        {"measures": len(document["tasks"]), **_corrections_detail(corrections)},
         plan.source_name,
         organisation=plan.organisation_id,
     )
     return plan
 
 
-def _revise(plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor) -> Plan:
+def _corrections_detail(corrections: list[dict]) -> dict:
+    """The audit detail of a confirm: what the office corrected, if anything."""
+    if not corrections:
+        return {}
+    return {AuditDetail.CORRECTIONS: "；".join(c.get("label", "") for c in corrections)}
+
+
+def _revise(
+    plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor, corrections: list
+) -> Plan:
     """Update the plan in place. A kept measure keeps its row, and every assignment that
     still applies keeps its row too: progress reports hang on assignments."""
     plan.sections.all().delete()
@@ -385,6 +407,7 @@ def _revise(plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor) -
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
     plan.title = document["title"] or plan.title
+    plan.import_corrections = corrections
     plan.save()
     record(
         actor,
@@ -395,6 +418,7 @@ def _revise(plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor) -
             "measures_changed": len(diff.changed),
             "measures_withdrawn": len(diff.withdrawn),
             "kept_with_reports": kept,
+            **_corrections_detail(corrections),
         },
         organisation=plan.organisation_id,
     )

@@ -17,6 +17,9 @@ class AuditAction(models.TextChoices):
     PURGE = "purge", "清理过期导入"  # entries of earlier releases
     IMPORT = "import", "导入方案"
     REVISE = "revise", "修订方案"
+    CORRECT = "correct", "更正解析结果"
+    UNDO_CORRECTION = "undo_correction", "撤销解析更正"
+    ADOPT_CORRECTIONS = "adopt_corrections", "沿用上次导入的更正"
 
 
 class AuditDetail(models.TextChoices):
@@ -25,6 +28,8 @@ class AuditDetail(models.TextChoices):
     MEASURES_WITHDRAWN = "measures_withdrawn", "删除任务"
     KEPT_WITH_REPORTS = "kept_with_reports", "保留报告的任务"
     FILE = "file", "文件"  # entries of earlier releases
+    CORRECTION = "correction", "更正内容"
+    CORRECTIONS = "corrections", "应用的更正"
 
 
 class Plan(models.Model):
@@ -53,6 +58,9 @@ class Plan(models.Model):
     parent_documents = models.JSONField("上位文件", default=list)
     source_name = models.CharField("来源文件", max_length=300, blank=True)
     revision = models.PositiveIntegerField("版本", default=1)
+    # the office's corrections to the parse of the imported file, offered again when a
+    # revised document is imported (plans.import_corrections)
+    import_corrections = models.JSONField("导入时的更正", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -262,7 +270,11 @@ class PlanImport(models.Model):
     organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     source_name = models.CharField("来源文件", max_length=300)
-    document = models.JSONField("解析结果")
+    document = models.JSONField("解析结果")  # the parse as read; corrections apply on top
+    source_text = models.TextField("原文", blank=True, default="")
+    corrections = models.JSONField("更正", default=list, blank=True)
+    # a revision: the previous import's corrections that still apply, until adopted
+    offered = models.JSONField("可沿用的更正", default=list, blank=True)
     unit_choices = models.JSONField("单位匹配", default=dict)
     region = models.ForeignKey("units.Region", on_delete=models.PROTECT)
     revises = models.ForeignKey(

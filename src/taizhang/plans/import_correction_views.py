@@ -1,0 +1,231 @@
+"""The office corrects the parse in the import preview: one page per measure (its text,
+its diagnostics and a form for each correction), the source text by line (to make a line
+a measure), and one POST URL per kind of correction. The writing is done by
+plans.import_corrections; every change returns to the preview, which shows the result."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from taizhang.plans import import_corrections as corrections
+from taizhang.plans.import_forms import (
+    DeadlineForm,
+    LineForm,
+    MeasureForm,
+    SplitForm,
+    TargetsForm,
+    UndoForm,
+    UnitsForm,
+)
+from taizhang.plans.import_views import IMPORTS, OfficeOnlyMixin, staged, translate
+from taizhang.web.views import ActionView
+
+SOURCE_WINDOW = 40  # lines shown either side of the one asked for
+
+
+def preview_url(plan_import, index: int | None = None, anchor: str = "ledger") -> str:
+    """The preview at the measure ``index`` (else at ``anchor``)."""
+    url = reverse("plans:import_preview", kwargs={"import_id": plan_import.pk})
+    return f"{url}#m-{index}" if index is not None and index >= 0 else f"{url}#{anchor}"
+
+
+class MeasureView(OfficeOnlyMixin, View):
+    """GET ?key=…: one measure of the corrected preview and the corrections it can take."""
+
+    template_name = "plans/import_measure.html"
+
+    def get(self, request, import_id):
+        plan_import = staged(request, import_id)
+        current = corrections.corrected(plan_import)
+        document = current.document
+        index, task = corrections.find(document, request.GET.get("key"))
+        if task is None:
+            messages.error(request, corrections.STALE)
+            return redirect(preview_url(plan_import))
+        nearby = [d for d in document["diagnostics"] if d["line"] == task["line"]]
+        following = document["tasks"][index + 1] if index + 1 < len(document["tasks"]) else None
+        key = {"key": task["key"]}
+        context = {
+            "plan_import": plan_import,
+            "task": task,
+            "index": index,
+            "following": following,
+            "diagnostics": [translate(d) for d in nearby],
+            "points": corrections.split_points(task["text"]),
+            "split_form": SplitForm(initial=key),
+            "units_form": UnitsForm(
+                initial={
+                    **key,
+                    **{f: "、".join(task[f]) for f in corrections.ATTRIBUTION_FIELDS},
+                }
+            ),
+            "deadline_form": DeadlineForm(initial={**key, "deadline": task["deadline"] or ""}),
+            "targets_form": TargetsForm(
+                initial={**key, "targets": "\n".join(t["quote"] for t in task["targets"])}
+            ),
+            "changed": task["key"] in current.changed_keys,
+        }
+        return render(request, self.template_name, context)
+
+
+class SourceView(OfficeOnlyMixin, View):
+    """GET ?line=N: the uploaded text around line N, numbered as the diagnostics cite it;
+    a line that is not a measure can be made one."""
+
+    template_name = "plans/import_source.html"
+
+    def get(self, request, import_id):
+        plan_import = staged(request, import_id)
+        lines = plan_import.source_text.split("\n")
+        try:
+            line = min(max(int(request.GET.get("line", 1)), 1), max(len(lines), 1))
+        except ValueError:
+            line = 1
+        document = corrections.corrected(plan_import).document
+        starts = {t["line"]: (i, t) for i, t in enumerate(document["tasks"]) if t["line"]}
+        first = max(line - SOURCE_WINDOW, 1)
+        last = min(line + SOURCE_WINDOW, len(lines))
+        rows = [
+            {
+                "number": number,
+                "text": lines[number - 1],
+                "measure": starts.get(number),
+                "current": number == line,
+            }
+            for number in range(first, last + 1)
+        ]
+        context = {
+            "plan_import": plan_import,
+            "rows": rows,
+            "line": line,
+            "earlier": max(first - SOURCE_WINDOW - 1, 1) if first > 1 else None,
+            "later": min(last + SOURCE_WINDOW + 1, len(lines)) if last < len(lines) else None,
+            "total": len(lines),
+        }
+        return render(request, self.template_name, context)
+
+
+class CorrectionView(OfficeOnlyMixin, ActionView):
+    """POST one correction to a staged import; refusals come back as one message."""
+
+    queryset = IMPORTS
+    pk_url_kwarg = "import_id"
+    permission = "plans.import_plan"
+    refusals = (corrections.CorrectionRefused,)
+    success_message = "已更正，请核对更正后的任务。"
+
+    def get_object(self):
+        self.index = None
+        return super().get_object()
+
+    def locate(self, key: str) -> None:
+        """Remember where the measure stands, to show it again after the change."""
+        self.index = corrections.find(corrections.corrected(self.object).document, key)[0]
+
+    def done(self, result):
+        return redirect(preview_url(self.object, self.index))
+
+
+class SplitView(CorrectionView):
+    form_class = SplitForm
+
+    def act(self, form):
+        data = form.cleaned_data
+        self.locate(data["key"])
+        return corrections.split(
+            self.object, self.request.user, data["key"], data["offset"], data["starts_with"]
+        )
+
+
+class MergeView(CorrectionView):
+    form_class = MeasureForm
+
+    def act(self, form):
+        key = form.cleaned_data["key"]
+        self.locate(key)
+        return corrections.correct(self.object, self.request.user, {"action": "merge", "key": key})
+
+
+class NotMeasureView(CorrectionView):
+    form_class = MeasureForm
+    success_message = "已标为不是任务，该条不会导入台账。"
+
+    def act(self, form):
+        key = form.cleaned_data["key"]
+        self.locate(key)
+        return corrections.correct(
+            self.object, self.request.user, {"action": "not_measure", "key": key}
+        )
+
+
+class UnitsView(CorrectionView):
+    form_class = UnitsForm
+
+    def act(self, form):
+        data = form.cleaned_data
+        self.locate(data["key"])
+        values = {f: corrections.names(data[f]) for f in corrections.ATTRIBUTION_FIELDS}
+        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+
+
+class DeadlineView(CorrectionView):
+    form_class = DeadlineForm
+
+    def act(self, form):
+        data = form.cleaned_data
+        self.locate(data["key"])
+        values = {"deadline": data["deadline"].strip() or None}
+        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+
+
+class TargetsView(CorrectionView):
+    form_class = TargetsForm
+
+    def act(self, form):
+        data = form.cleaned_data
+        self.locate(data["key"])
+        values = {"targets": corrections.targets(data["targets"])}
+        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+
+
+class MakeMeasureView(CorrectionView):
+    form_class = LineForm
+    success_message = "已将该行设为任务，请核对其单位和时限。"
+
+    def act(self, form):
+        line = form.cleaned_data["line"]
+        stored = corrections.correct(
+            self.object, self.request.user, {"action": "measure", "line": line}
+        )
+        self.object.refresh_from_db(fields=["corrections"])
+        tasks = corrections.corrected(self.object).document["tasks"]
+        self.index = next((i for i, t in enumerate(tasks) if t["line"] == line), None)
+        return stored
+
+
+class UndoView(CorrectionView):
+    form_class = UndoForm
+    success_message = "已撤销该更正。"
+
+    def act(self, form):
+        return corrections.undo(self.object, self.request.user, form.cleaned_data["index"])
+
+    def done(self, result):
+        return redirect(preview_url(self.object, anchor="corrections"))
+
+
+class AdoptView(CorrectionView):
+    """Apply the corrections offered from the previous import of the plan."""
+
+    success_message = ""
+
+    def act(self, form):
+        count = corrections.adopt(self.object, self.request.user)
+        messages.success(self.request, f"已沿用上次导入时的 {count} 条更正。")
+        return count
+
+    def done(self, result):
+        return redirect(preview_url(self.object, anchor="corrections"))

@@ -1,0 +1,331 @@
+"""The office's corrections to a parse, kept with the import (write path).
+
+The parse as read stays in ``PlanImport.document``; the corrections, in the order made, in
+``PlanImport.corrections``; the preview and the confirm see the corrected document
+(``corrected``), computed by the parser's ``apply_corrections``. Each correction and each
+undo is audited. On confirm the plan keeps the corrections (``Plan.import_corrections``),
+so that importing a revised document offers them again where its text is unchanged.
+
+A stored correction is the parser's ``Correction.to_dict()`` plus ``label``: what it does,
+in Chinese, as the preview and the audit log show it (and, for ``measure``, ``line_text``:
+the line as printed, so that it is offered again only where that line is unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from taizhang.audit.log import record
+from taizhang.parsing.corrections import Correction, apply_corrections
+from taizhang.parsing.diagnostics import MEASURE_CHECKS, check_measures
+from taizhang.parsing.model import Measure, PlanDocument
+from taizhang.parsing.targets import find_targets
+from taizhang.plans.models import AuditAction, AuditDetail, PlanImport
+
+ATTRIBUTION_FIELDS = {"lead": "牵头单位", "responsible": "责任单位", "collectives": "统称"}
+FIELD_LABELS = {**ATTRIBUTION_FIELDS, "deadline": "完成时限", "targets": "量化目标"}
+# Diagnostics about a measure's attribution, settled once the office has written its units.
+_SETTLED_BY_UNITS = ("unknown-unit", "attribution-unsplit", "shared-attribution")
+
+STALE = "该任务已因其他更正或修订而改变，请刷新预览后重试。"
+REFUSALS = {
+    "split": "无法在该处拆分：拆分处须在任务内容之中，前后都要留有文字。",
+    "merge": "这是最后一项任务，没有可以合并的下一项。",
+    "not_measure": STALE,
+    "set": "填写的内容无法识别，请检查后重试。",
+    "measure": "原文第{line}行是空行、不存在或已是一项任务，不能设为任务。",
+}
+
+
+class CorrectionRefused(Exception):
+    """The correction does not apply; the message is for the office, in Chinese."""
+
+
+@dataclass
+class Corrected:
+    """The corrected document (JSON form) and what became of each stored correction."""
+
+    document: dict
+    applied: list[dict] = field(default_factory=list)
+    stale: list[dict] = field(default_factory=list)
+    changed_keys: set[str] = field(default_factory=set)  # measures the office changed
+
+
+def corrected(plan_import: PlanImport) -> Corrected:
+    """The import's document with its corrections applied, diagnostics checked again."""
+    stored = list(plan_import.corrections or [])
+    if not stored:
+        return Corrected(plan_import.document)
+    plan = PlanDocument.from_dict(plan_import.document)
+    outcome = apply_corrections(plan, stored, plan_import.source_text)
+    applied, stale = _sort_out(stored, outcome.applied)
+    document = outcome.plan.to_dict()
+    document["diagnostics"] = _diagnostics(plan_import.document, outcome.plan, applied)
+    return Corrected(document, applied, stale, _changed_keys(plan_import.document, document))
+
+
+def _sort_out(stored: list[dict], applied: list[Correction]) -> tuple[list[dict], list[dict]]:
+    """Split the stored corrections into those applied and those that named nothing
+    (``applied`` keeps their order)."""
+    done, stale, at = [], [], 0
+    for raw in stored:
+        if at < len(applied) and Correction.of(raw) == applied[at]:
+            done.append(raw)
+            at += 1
+        else:
+            stale.append(raw)
+    return done, stale
+
+
+def _diagnostics(original: dict, plan: PlanDocument, applied: list[dict]) -> list[dict]:
+    """The parser's diagnostics about the file, and those about the measures checked
+    again on the corrected measures; an attribution the office wrote is settled."""
+    settled = {m.line for m in plan.tasks if any(_names(raw, m) for raw in applied) and m.line}
+    kept = [
+        d
+        for d in original["diagnostics"]
+        if d["code"] not in MEASURE_CHECKS
+        and not (d["code"] in _SETTLED_BY_UNITS and d["line"] in settled)
+    ]
+    again = [
+        {"code": d.code, "message": d.message, "line": d.line, "level": d.level}
+        for d in check_measures(plan.tasks)
+    ]
+    return sorted(kept + again, key=lambda d: (d["line"] or 0, d["code"]))
+
+
+def _names(raw: dict, measure: Measure) -> bool:
+    return raw.get("field") in ATTRIBUTION_FIELDS and raw.get("key") == measure.key
+
+
+def _changed_keys(original: dict, document: dict) -> set[str]:
+    """Measures that differ from the parse (numbers aside): new or edited."""
+    before = {t["key"]: {**t, "no": None} for t in original["tasks"]}
+    return {t["key"] for t in document["tasks"] if before.get(t["key"]) != {**t, "no": None}}
+
+
+# -- the write path -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def correct(plan_import: PlanImport, actor, correction: dict) -> dict:
+    """Add one correction, if it applies to the corrected document as it stands now;
+    else refuse with one message (nothing is stored)."""
+    plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    current = corrected(plan_import)
+    new = Correction.of(correction)
+    plan = PlanDocument.from_dict(current.document)
+    measure = next((m for m in plan.tasks if m.key == new.key), None)
+    if new.action != "measure" and measure is None:
+        raise CorrectionRefused(STALE)
+    if not apply_corrections(plan, [new], plan_import.source_text).applied:
+        raise CorrectionRefused(REFUSALS[new.action].format(line=new.line))
+    stored = {**new.to_dict(), "label": describe(new, measure, plan_import.source_text)}
+    if new.action == "measure":
+        stored["line_text"] = _line(plan_import.source_text, new.line)
+    plan_import.corrections = [*plan_import.corrections, stored]
+    plan_import.save(update_fields=["corrections"])
+    record(
+        actor,
+        AuditAction.CORRECT,
+        plan_import,
+        {AuditDetail.CORRECTION: stored["label"]},
+        new.reason,
+        organisation=plan_import.organisation_id,
+    )
+    return stored
+
+
+def find(document: dict, key: str | None) -> tuple[int, dict | None]:
+    """The position and the measure of ``key`` in a (corrected) document."""
+    for index, task in enumerate(document["tasks"]):
+        if task["key"] == key:
+            return index, task
+    return -1, None
+
+
+def split(plan_import: PlanImport, actor, key: str, offset=None, starts_with="") -> dict:
+    """Cut a measure where the office chose: at ``offset``, or before the words the
+    next measure starts with."""
+    _index, task = find(corrected(plan_import).document, key)
+    if task is None:
+        raise CorrectionRefused(STALE)
+    if starts_with.strip():
+        offset = task["text"].find(starts_with.strip())
+        if offset <= 0:
+            raise CorrectionRefused(
+                f"该任务内容中（开头除外）找不到“{_excerpt(starts_with.strip())}”，"
+                "请从原文中复制后一项任务开头的文字。"
+            )
+    return correct(plan_import, actor, {"action": "split", "key": key, "offset": offset})
+
+
+@transaction.atomic
+def set_fields(plan_import: PlanImport, actor, key: str, values: dict) -> list[dict]:
+    """Set a measure's fields (lead, responsible, collectives, deadline, targets); one
+    correction for each that changes."""
+    _index, task = find(corrected(plan_import).document, key)
+    if task is None:
+        raise CorrectionRefused(STALE)
+    changed = {name: value for name, value in values.items() if task[name] != value}
+    if not changed:
+        raise CorrectionRefused("填写的内容与当前相同，未作更正。")
+    return [
+        correct(plan_import, actor, {"action": "set", "key": key, "field": name, "value": value})
+        for name, value in changed.items()
+    ]
+
+
+@transaction.atomic
+def undo(plan_import: PlanImport, actor, index: int) -> dict:
+    """Withdraw the correction at ``index`` (0-based, in the order made)."""
+    plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    if not 0 <= index < len(plan_import.corrections):
+        raise CorrectionRefused("该更正已撤销，请刷新预览。")
+    removed = plan_import.corrections[index]
+    plan_import.corrections = [c for i, c in enumerate(plan_import.corrections) if i != index]
+    plan_import.save(update_fields=["corrections"])
+    record(
+        actor,
+        AuditAction.UNDO_CORRECTION,
+        plan_import,
+        {AuditDetail.CORRECTION: removed.get("label", "")},
+        organisation=plan_import.organisation_id,
+    )
+    return removed
+
+
+@transaction.atomic
+def adopt(plan_import: PlanImport, actor) -> int:
+    """Apply the corrections offered from the previous import; returns how many."""
+    plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    offered = list(plan_import.offered)
+    if not offered:
+        raise CorrectionRefused("没有可沿用的更正，请刷新预览。")
+    plan_import.corrections = [*plan_import.corrections, *offered]
+    plan_import.offered = []
+    plan_import.save(update_fields=["corrections", "offered"])
+    record(
+        actor,
+        AuditAction.ADOPT_CORRECTIONS,
+        plan_import,
+        {AuditDetail.CORRECTION: "；".join(c.get("label", "") for c in offered)},
+        organisation=plan_import.organisation_id,
+    )
+    return len(offered)
+
+
+def offered_again(previous: list[dict], document: dict, text: str) -> list[dict]:
+    """The previous import's corrections that still apply to a revised document: those
+    whose measure's text is unchanged (a measure is named by its normalised text), taken
+    in order so that a correction of a measure an earlier one made is kept with it; a line
+    made a measure only where that line reads as before."""
+    candidates = [
+        raw
+        for raw in previous
+        if raw.get("action") != "measure" or _line(text, raw.get("line")) == raw.get("line_text")
+    ]
+    if not candidates:
+        return []
+    outcome = apply_corrections(PlanDocument.from_dict(document), candidates, text)
+    return _sort_out(candidates, outcome.applied)[0]
+
+
+def _line(text: str, number: int | None) -> str | None:
+    lines = (text or "").split("\n")
+    return lines[number - 1].strip() if number and 1 <= number <= len(lines) else None
+
+
+# -- what a correction says ---------------------------------------------------------------
+
+
+def describe(correction: Correction, measure: Measure | None, text: str) -> str:
+    """One sentence, in Chinese, for the preview and the audit log."""
+    if correction.action == "measure":
+        return f"原文第{correction.line}行设为任务：“{_excerpt(_line(text, correction.line))}”"
+    name = f"第{measure.no}项“{_excerpt(measure.text)}”"
+    if correction.action == "split":
+        rest = measure.text[correction.offset :].strip()
+        return f"{name}拆分为两项，后一项从“{_excerpt(rest)}”开始"
+    if correction.action == "merge":
+        return f"{name}与下一项合并为一项"
+    if correction.action == "not_measure":
+        return f"{name}不作为任务"
+    label = FIELD_LABELS.get(correction.field, correction.field)
+    return f"{name}的{label}改为：{_shown(correction.field, correction.value)}"
+
+
+def _shown(name: str | None, value) -> str:
+    if name == "targets":
+        return "；".join(t["quote"] for t in value) if value else "（无）"
+    if isinstance(value, list):
+        return "、".join(value) if value else "（无）"
+    return value or "（无，长期坚持）"
+
+
+def _excerpt(text: str | None, size: int = 20) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= size else f"{text[:size]}…"
+
+
+# -- reading the office's input -----------------------------------------------------------
+
+
+def names(text: str) -> list[str]:
+    """Unit names as the office types them: separated by 、，, ; or new lines."""
+    for separator in "，,；;\n\r ":
+        text = text.replace(separator, "、")
+    return [name.strip() for name in text.split("、") if name.strip()]
+
+
+def targets(text: str) -> list[dict]:
+    """Targets as the office types them, one quotation per line; a line that reads as no
+    target is refused."""
+    found = []
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        read = find_targets(line)
+        if not read:
+            raise CorrectionRefused(
+                f"未能从“{_excerpt(line)}”中识别出量化目标，"
+                "请写明数值和计量单位，如“到2025年覆盖率达到95%以上”。"
+            )
+        found += [
+            {
+                "quote": t.quote,
+                "value": t.value,
+                "unit": t.unit,
+                "comparator": t.comparator,
+                "year": t.year,
+                "per": t.per,
+            }
+            for t in read
+        ]
+    return found
+
+
+_SENTENCE_END = re.compile(r"[。；;！!]")
+_NUMBER = re.compile(r"\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+
+
+def split_points(text: str) -> list[tuple[int, str, str]]:
+    """Where a measure's text may be cut: after each sentence (。；;！) and before a number
+    printed inside it (a measure glued to the one before: "…工作。2.加强…"). Each point as
+    (offset, the text before it, the text after it), both shortened."""
+    points = set()
+    for found in _SENTENCE_END.finditer(text):
+        points.add(found.end())
+    for found in _NUMBER.finditer(text):
+        points.add(found.start())
+    return [
+        (offset, _tail(text[:offset]), _excerpt(text[offset:].strip(), 24))
+        for offset in sorted(points)
+        if 0 < offset < len(text) and text[offset:].strip() and text[:offset].strip()
+    ]
+
+
+def _tail(text: str, size: int = 16) -> str:
+    text = text.strip()
+    return text if len(text) <= size else f"…{text[-size:]}"

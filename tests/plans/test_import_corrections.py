@@ -1,0 +1,290 @@
+"""The office corrects the parse in the import preview: each kind of correction through its
+page, the audit entry it leaves, the one message when it does not apply, the corrected
+result on confirm, and the corrections offered again for a revised document."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from taizhang.audit.models import AuditEntry
+from taizhang.plans.models import Plan, PlanImport
+from tests.plans.test_import_flow import upload
+
+# Measure 1 runs two measures together (the second starts at 推进法治乡村建设); its
+# attribution, printed after both, belongs to the second.
+MERGED = """测试州法治示范建设实施方案
+
+一、主要任务
+1.开展宪法宣传周活动，每年至少开展2次宪法宣传活动。推进法治乡村建设，到2025年民主法治示范村比例达到50%以上。〔牵头单位：州司法局；责任单位：州教育局、州公安局〕
+2.完善公共法律服务体系，2024年底前建成服务平台。〔牵头单位：州法律援助中心；责任单位：州司法局〕
+3.加强人民调解工作。〔牵头单位：州司法局〕
+各单位要按时报送进展情况。
+"""
+SECOND_STARTS = "推进法治乡村建设"
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def office(client, world):
+    client.force_login(world.people["office"])
+    return client
+
+
+@pytest.fixture
+def staged(office, world):
+    upload(office, world, MERGED)
+    return PlanImport.objects.get()
+
+
+def url(name, plan_import):
+    return reverse(f"plans:{name}", kwargs={"import_id": plan_import.pk})
+
+
+def tasks(office, plan_import) -> list[dict]:
+    """The measures as the preview shows them now (the corrected document)."""
+    response = office.get(url("import_preview", plan_import))
+    assert response.status_code == 200
+    return response.context["preview"].tasks
+
+
+def key_of(office, plan_import, number: int) -> str:
+    return next(t["key"] for t in tasks(office, plan_import) if t["no"] == number)
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def audit(action: str) -> list[dict]:
+    return [e.changes for e in AuditEntry.objects.filter(action=action).order_by("pk")]
+
+
+def split(office, plan_import, number=1, **data):
+    data = data or {"starts_with": SECOND_STARTS}
+    key = key_of(office, plan_import, number)
+    return office.post(url("import_split", plan_import), {"key": key, **data})
+
+
+def test_splitting_at_the_words_the_next_measure_starts_with(office, staged):
+    response = split(office, staged)
+    assert response.status_code == 302
+    assert response.url.endswith("#m-0")
+    measures = tasks(office, staged)
+    assert [t["no"] for t in measures] == [1, 2, 3, 4]
+    assert measures[0]["text"] == "开展宪法宣传周活动，每年至少开展2次宪法宣传活动。"
+    assert measures[1]["text"].startswith(SECOND_STARTS)
+    assert measures[1]["lead"] == ["州司法局"] and measures[0]["lead"] == []
+    assert measures[1]["targets"][0]["value"] == 50
+    [entry] = audit("correct")
+    assert entry["correction"].startswith("第1项“开展宪法宣传周活动")
+    assert f"后一项从“{SECOND_STARTS}" in entry["correction"]
+
+
+def test_splitting_at_a_point_the_page_offers(office, staged):
+    key = key_of(office, staged, 1)
+    page = office.get(url("import_measure", staged), {"key": key})
+    points = page.context["points"]
+    offset = next(o for o, _before, after in points if after.startswith(SECOND_STARTS))
+    split(office, staged, offset=offset)
+    assert tasks(office, staged)[1]["text"].startswith(SECOND_STARTS)
+
+
+def test_the_split_measure_shows_what_to_check_in_chinese(office, staged):
+    split(office, staged)
+    page = office.get(url("import_preview", staged)).content.decode()
+    assert "未标注牵头/责任单位" in page  # the first part has no units of its own
+    assert "原文第4行" in page
+    assert "已更正" in page
+    assert "no-attribution" not in page and "target-unread" not in page
+    legend = [item["label"] for item in office.get(url("import_preview", staged)).context["legend"]]
+    assert "未标注牵头/责任单位" in legend
+
+
+def test_a_split_that_does_not_apply_gets_one_message(office, staged):
+    response = split(office, staged, starts_with="没有这句话")
+    assert messages_of(response) == [
+        "该任务内容中（开头除外）找不到“没有这句话”，请从原文中复制后一项任务开头的文字。"
+    ]
+    assert len(tasks(office, staged)) == 3
+    assert not audit("correct")
+
+
+def test_merging_with_the_next_measure(office, staged):
+    key = key_of(office, staged, 2)
+    office.post(url("import_merge", staged), {"key": key})
+    measures = tasks(office, staged)
+    assert [t["no"] for t in measures] == [1, 2]
+    assert measures[1]["text"] == "完善公共法律服务体系，2024年底前建成服务平台。加强人民调解工作。"
+    assert "与下一项合并为一项" in audit("correct")[0]["correction"]
+
+
+def test_the_last_measure_cannot_be_merged(office, staged):
+    response = office.post(url("import_merge", staged), {"key": key_of(office, staged, 3)})
+    assert messages_of(response) == ["这是最后一项任务，没有可以合并的下一项。"]
+    assert not PlanImport.objects.get().corrections
+
+
+def test_setting_units_records_one_correction_per_field_changed(office, staged):
+    key = key_of(office, staged, 3)
+    office.post(
+        url("import_units", staged),
+        {"key": key, "lead": "州民政局", "responsible": "州司法局，州公安局", "collectives": ""},
+    )
+    measure = tasks(office, staged)[2]
+    assert measure["lead"] == ["州民政局"]
+    assert measure["responsible"] == ["州司法局", "州公安局"]
+    labels = [changes["correction"] for changes in audit("correct")]
+    assert labels == [
+        "第3项“加强人民调解工作。”的牵头单位改为：州民政局",
+        "第3项“加强人民调解工作。”的责任单位改为：州司法局、州公安局",
+    ]
+
+
+def test_setting_the_same_units_again_changes_nothing(office, staged):
+    key = key_of(office, staged, 3)
+    response = office.post(url("import_units", staged), {"key": key, "lead": "州司法局"})
+    assert messages_of(response) == ["填写的内容与当前相同，未作更正。"]
+
+
+def test_setting_a_deadline(office, staged):
+    key = key_of(office, staged, 3)
+    office.post(url("import_deadline", staged), {"key": key, "deadline": "2024年6月底前"})
+    assert tasks(office, staged)[2]["deadline"] == "2024年6月底前"
+
+
+def test_setting_targets_reads_each_line(office, staged):
+    key = key_of(office, staged, 3)
+    office.post(
+        url("import_targets", staged),
+        {"key": key, "targets": "到2025年调解成功率达到95%以上\n"},
+    )
+    [target] = tasks(office, staged)[2]["targets"]
+    assert (target["value"], target["unit"], target["year"]) == (95, "%", 2025)
+
+
+def test_a_target_line_without_a_quantity_is_refused(office, staged):
+    key = key_of(office, staged, 3)
+    response = office.post(url("import_targets", staged), {"key": key, "targets": "做好调解"})
+    assert messages_of(response) == [
+        "未能从“做好调解”中识别出量化目标，请写明数值和计量单位，如“到2025年覆盖率达到95%以上”。"
+    ]
+    assert not PlanImport.objects.get().corrections
+
+
+def test_marking_an_item_as_no_measure(office, staged):
+    office.post(url("import_not_measure", staged), {"key": key_of(office, staged, 2)})
+    assert [t["text"][:4] for t in tasks(office, staged)] == ["开展宪法", "加强人民"]
+    assert "不作为任务" in audit("correct")[0]["correction"]
+
+
+def test_making_a_line_a_measure(office, staged):
+    response = office.post(url("import_make_measure", staged), {"line": 7})
+    assert response.url.endswith("#m-3")
+    measures = tasks(office, staged)
+    assert measures[-1]["text"] == "各单位要按时报送进展情况。" and measures[-1]["no"] == 4
+    assert audit("correct") == [{"correction": "原文第7行设为任务：“各单位要按时报送进展情况。”"}]
+
+
+def test_an_empty_line_cannot_be_made_a_measure(office, staged):
+    response = office.post(url("import_make_measure", staged), {"line": 2})
+    assert messages_of(response) == ["原文第2行是空行、不存在或已是一项任务，不能设为任务。"]
+
+
+def test_a_correction_naming_a_measure_no_longer_there_gets_one_message(office, staged):
+    key = key_of(office, staged, 1)
+    split(office, staged)  # measure 1 is now two other measures
+    tasks(office, staged)
+    response = office.post(url("import_merge", staged), {"key": key})
+    assert messages_of(response) == ["该任务已因其他更正或修订而改变，请刷新预览后重试。"]
+
+
+def test_undoing_a_correction(office, staged):
+    split(office, staged)
+    response = office.post(url("import_undo", staged), {"index": 0})
+    assert response.url.endswith("#corrections")
+    assert len(tasks(office, staged)) == 3
+    assert audit("undo_correction")[0]["correction"].startswith("第1项")
+
+
+def test_the_source_page_numbers_the_lines_and_links_the_measures(office, staged):
+    page = office.get(url("import_source", staged), {"line": 4})
+    rows = {r["number"]: r for r in page.context["rows"]}
+    assert rows[4]["measure"][1]["no"] == 1 and rows[4]["current"]
+    assert rows[7]["measure"] is None
+    assert 'id="l-7"' in page.content.decode()
+
+
+def test_the_measure_page_offers_each_correction(office, staged):
+    key = key_of(office, staged, 1)
+    page = office.get(url("import_measure", staged), {"key": key}).content.decode()
+    for button in ("拆分为两项", "保存分工", "保存时限", "保存目标", "与下一项合并", "不是任务"):
+        assert button in page
+    gone = office.get(url("import_measure", staged), {"key": "nothing"})
+    assert gone.status_code == 302
+
+
+def test_confirm_applies_the_corrections_and_audits_them(office, staged, world):
+    split(office, staged)
+    first, second = tasks(office, staged)[:2]
+    office.post(url("import_units", staged), {"key": first["key"], "lead": "州司法局"})
+    office.post(
+        url("import_units", staged),
+        {"key": second["key"], "lead": "州民政局", "responsible": "州教育局"},
+    )
+    response = office.post(url("import_preview", staged), {})
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    plan = Plan.objects.get(title="测试州法治示范建设实施方案")
+    measures = list(plan.measures.order_by("position"))
+    assert [m.number for m in measures] == [1, 2, 3, 4]
+    assert measures[1].text.startswith(SECOND_STARTS)
+    roles = {(a.unit.name, a.role) for a in measures[1].assignments.all()}
+    assert roles == {("州民政局", "lead"), ("州教育局", "responsible")}
+    assert {a.unit.name for a in measures[0].assignments.all()} == {"州司法局"}
+    [entry] = AuditEntry.objects.filter(action="import")
+    # the split, measure 1's lead, measure 2's lead and responsible units
+    assert entry.changes["corrections"].count("；") == 3
+    assert len(plan.import_corrections) == 4
+
+
+def test_a_revised_document_is_offered_the_corrections_where_its_text_is_unchanged(
+    office, staged, world
+):
+    split(office, staged)
+    second = tasks(office, staged)[1]
+    office.post(
+        url("import_units", staged),
+        {"key": second["key"], "lead": "州民政局", "responsible": "州教育局、州公安局"},
+    )
+    third = tasks(office, staged)[3]
+    office.post(url("import_deadline", staged), {"key": third["key"], "deadline": "2023年底前"})
+    office.post(url("import_preview", staged), {})
+    plan = Plan.objects.get(title="测试州法治示范建设实施方案")
+
+    revised = MERGED.replace("加强人民调解工作。", "加强人民调解和行政调解工作。")
+    office.post(
+        reverse("plans:import_revise", kwargs={"plan_id": plan.pk}),
+        {"file": _file(revised)},
+    )
+    revision = PlanImport.objects.get()
+    # the split and the unit fixed on its second part still apply; measure 3 was rewritten
+    assert [c["action"] for c in revision.offered] == ["split", "set"], revision.offered
+    page = office.get(url("import_preview", revision)).content.decode()
+    assert "上次导入时的更正（2）" in page
+    assert len(tasks(office, revision)) == 3  # offered, not applied
+
+    office.post(url("import_adopt", revision))
+    measures = tasks(office, revision)
+    assert len(measures) == 4 and measures[1]["lead"] == ["州民政局"]
+    assert audit("adopt_corrections")
+    assert not PlanImport.objects.get().offered
+
+
+def _file(text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("修订.txt", text.encode("utf-8"))
