@@ -113,6 +113,18 @@ PAGES = {
                                       foreign=OFFICE_ONLY, why="POST: the office drops its upload"),
     "plans:import_revise":        row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
+    # plans: correcting the parse in the preview, the office only
+    "plans:import_measure":       row("log  rdr  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY, why="no ?key=: back to the preview"),
+    "plans:import_source":        row("log  200  403  403  403  403  403  404",
+                                      foreign=OFFICE_ONLY),
+    **{
+        f"plans:import_{name}": row("log  rdr  403  403  403  403  403  404", method="post",
+                                    foreign=OFFICE_ONLY,
+                                    why="POST: a correction; nothing posted, back to the preview")
+        for name in ("split", "merge", "not_measure", "units", "deadline", "targets",
+                     "make_measure", "undo", "adopt")
+    },
     # units directory: the office changes it; leaders and the system admin read it
     "directory:directory":            row("log  200  403  403  403  200  200  200", foreign=None),
     "directory:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
