@@ -1,9 +1,13 @@
-"""Importing a plan through the pages: upload, check the preview, confirm, see the ledger."""
+"""Importing a plan through the pages: upload, check the preview, confirm, see the ledger;
+correct the parse in the preview (split a measure the file ran together, fix a misprinted
+unit); a hostile file is refused with the parser's Chinese message."""
 
 import pytest
 
+from taizhang.parsing.errors import refusal_message
 from tests.browser.conftest import DEMO, click_and_wait, log_in, screenshot
 from tests.factories import PASSWORD
+from tests.parsing import hostile
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,3 +60,93 @@ def test_a_file_that_is_not_a_plan_is_refused_with_a_message(page, yinchuan_offi
     )
     click_and_wait(page, page.get_by_role("button", name="上传并预览"))
     assert "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。" in page.inner_text("main")
+
+
+# Measure 1 runs two measures together: the second starts at 推进法治乡村建设, and the
+# units printed after both belong to it; 市公女局 is a misprint of 市公安局.
+MERGED_PLAN = """银川市法治乡村建设工作方案
+
+一、主要任务
+1.开展宪法宣传周活动，每年至少开展2次宪法宣传活动。推进法治乡村建设，到2025年民主法治示范村比例达到50%以上。（牵头单位：市民政局；责任单位：市农业农村局、市公女局）
+2.完善公共法律服务体系，2024年底前建成服务平台。（牵头单位：市司法局；责任单位：市财政局）
+3.加强人民调解工作，2025年底前实现调解组织全覆盖。（牵头单位：市司法局）
+"""
+SECOND = "推进法治乡村建设"
+
+
+def upload(page, name, data):
+    page.goto("/plans/import/")
+    page.set_input_files("#id_file", {"name": name, "mimeType": "text/plain", "buffer": data})
+    page.select_option("#id_region", label="银川市")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+
+
+def correct(page, number):
+    click_and_wait(page, page.get_by_role("link", name=f"更正第{number}项"))
+    assert page.inner_text("h1").startswith(f"更正第{number}项任务")
+
+
+def preview_row(page, number):
+    """The preview's row of the measure in position ``number``."""
+    return page.locator(f"#m-{number - 1}")
+
+
+def test_the_office_splits_a_merged_measure_fixes_a_unit_and_confirms(page, yinchuan_office):
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "法治乡村建设工作方案.txt", MERGED_PLAN.encode("utf-8"))
+    assert page.inner_text("h1").startswith("导入预览：")
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "3"
+
+    # split measure 1 where the second measure begins
+    correct(page, 1)
+    page.locator(".split-points label", has_text=SECOND).click()
+    screenshot(page, "import-correct-measure", full_page=False)
+    click_and_wait(page, page.get_by_role("button", name="拆分为两项"))
+    assert "已更正" in page.inner_text(".messages")
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "4"
+    first, second = preview_row(page, 1), preview_row(page, 2)
+    assert "未标注牵头/责任单位" in first.inner_text()  # what the office checks next
+    assert second.inner_text().count(SECOND) == 1
+
+    # the first part's units, and the misprinted unit of the second
+    correct(page, 1)
+    page.fill("#id_lead", "市司法局")
+    click_and_wait(page, page.get_by_role("button", name="保存分工"))
+    assert "未标注牵头/责任单位" not in preview_row(page, 1).inner_text()
+    correct(page, 2)
+    assert page.input_value("#id_responsible") == "市农业农村局、市公女局"
+    page.fill("#id_responsible", "市农业农村局、市公安局")
+    click_and_wait(page, page.get_by_role("button", name="保存分工"))
+
+    corrections = page.locator("ol.corrections li")
+    assert corrections.count() == 3
+    assert "责任单位改为：市农业农村局、市公安局" in corrections.nth(2).inner_text()
+    assert "市公女局" not in page.inner_text("#ledger")
+    page.locator("#corrections").scroll_into_view_if_needed()
+    screenshot(page, "import-preview-corrected", full_page=False)
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "共 4 项任务" in page.inner_text(".messages")
+    assert page.inner_text("h1").endswith("任务台账")
+    rows = page.locator("table.ledger tbody tr:not(.group)")
+    assert rows.count() == 4
+    assert SECOND in rows.nth(1).inner_text() and "市公安局" in rows.nth(1).inner_text()
+    assert SECOND not in rows.nth(0).inner_text() and "市司法局" in rows.nth(0).inner_text()
+    assert "市公女局" not in page.inner_text("main")
+    screenshot(page, "import-corrected-ledger", full_page=False)
+
+
+def test_a_zip_bomb_is_refused_with_the_chinese_message(page, yinchuan_office):
+    log_in(page, yinchuan_office, PASSWORD)
+    page.goto("/plans/import/")
+    page.set_input_files(
+        "#id_file",
+        {
+            "name": "方案.docx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "buffer": hostile.zip_bomb_docx(256 << 20),
+        },
+    )
+    page.select_option("#id_region", label="银川市")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    assert refusal_message("package_too_large") in page.inner_text("main")

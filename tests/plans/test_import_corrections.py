@@ -96,13 +96,24 @@ def test_splitting_at_a_point_the_page_offers(office, staged):
 
 def test_the_split_measure_shows_what_to_check_in_chinese(office, staged):
     split(office, staged)
-    page = office.get(url("import_preview", staged)).content.decode()
+    response = office.get(url("import_preview", staged))
+    page = response.content.decode()
     assert "未标注牵头/责任单位" in page  # the first part has no units of its own
+    [(code, line)] = [(d["code"], d["line"]) for d in response.context["rows"][1]["diagnostics"]]
+    assert (code, line) == ("no-attribution", 4)  # about the first part, not the second
     assert "原文第4行" in page
     assert "已更正" in page
     assert "no-attribution" not in page and "target-unread" not in page
     legend = [item["label"] for item in office.get(url("import_preview", staged)).context["legend"]]
     assert "未标注牵头/责任单位" in legend
+
+
+def test_units_written_for_a_measure_settle_its_missing_attribution(office, staged):
+    split(office, staged)
+    first = tasks(office, staged)[0]
+    office.post(url("import_units", staged), {"key": first["key"], "lead": "州司法局"})
+    preview = office.get(url("import_preview", staged)).context["preview"]
+    assert not preview.diagnostics_by_task.get(0)
 
 
 def test_a_split_that_does_not_apply_gets_one_message(office, staged):

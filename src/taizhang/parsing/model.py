@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass
@@ -101,20 +101,28 @@ class PlanDocument:
 
     @classmethod
     def from_dict(cls, data: dict) -> PlanDocument:
-        """The document back from its JSON form (``to_dict``), e.g. a stored import."""
+        """The document back from its JSON form (``to_dict``), e.g. a stored import; keys
+        a caller added (a preview's annotations) are left out."""
+
+        def made(kind, item: dict):
+            return kind(**{k: v for k, v in item.items() if k in _fields(kind)})
 
         def targets(items):
-            return [Target(**t) for t in items or []]
+            return [made(Target, t) for t in items or []]
 
         return cls(
             **{k: data.get(k) for k in ("title", "issuer", "date", "period")},
             parents=list(data.get("parents") or []),
             targets=targets(data.get("targets")),
-            chapters=[Chapter(**c) for c in data.get("chapters") or []],
-            sections=[Section(**s) for s in data.get("sections") or []],
+            chapters=[made(Chapter, c) for c in data.get("chapters") or []],
+            sections=[made(Section, s) for s in data.get("sections") or []],
             tasks=[
-                Measure(**{**m, "targets": targets(m.get("targets"))})
+                made(Measure, {**m, "targets": targets(m.get("targets"))})
                 for m in data.get("tasks") or []
             ],
-            diagnostics=[Diagnostic(**d) for d in data.get("diagnostics") or []],
+            diagnostics=[made(Diagnostic, d) for d in data.get("diagnostics") or []],
         )
+
+
+def _fields(kind) -> set[str]:
+    return {f.name for f in fields(kind)}

@@ -91,10 +91,34 @@ def _diagnostics(original: dict, plan: PlanDocument, applied: list[dict]) -> lis
         and not (d["code"] in _SETTLED_BY_UNITS and d["line"] in settled)
     ]
     again = [
-        {"code": d.code, "message": d.message, "line": d.line, "level": d.level}
+        {
+            "code": d.code,
+            "message": d.message,
+            "line": d.line,
+            "level": d.level,
+            "measure": _measure_of(d, plan.tasks),
+        }
         for d in check_measures(plan.tasks)
     ]
+    again = [d for d in again if not (d["code"] == "no-attribution" and _has_units(d, plan))]
     return sorted(kept + again, key=lambda d: (d["line"] or 0, d["code"]))
+
+
+def _has_units(diagnostic: dict, plan: PlanDocument) -> bool:
+    """Units the office wrote for a measure that printed none answer "no attribution"."""
+    index = diagnostic["measure"]
+    measure = plan.tasks[index] if index is not None else None
+    return bool(measure and (measure.lead or measure.responsible or measure.collectives))
+
+
+def _measure_of(diagnostic, tasks: list[Measure]) -> int | None:
+    """Which measure a diagnostic is about, where the two parts of a split share a line:
+    the one whose number the diagnostic names."""
+    at = [i for i, m in enumerate(tasks) if m.line == diagnostic.line]
+    if len(at) > 1:
+        named = re.search(r"Measure (\d+)", diagnostic.message)
+        at = [i for i in at if named and tasks[i].no == int(named.group(1))] or at
+    return at[0] if at else None
 
 
 def _names(raw: dict, measure: Measure) -> bool:

@@ -207,6 +207,8 @@ def _diagnostics_by_task(document: dict) -> tuple[dict[int, list[dict]], list[di
     for diagnostic in document["diagnostics"]:
         line = diagnostic["line"]
         index = bisect_right(starts, line) - 1 if line else -1
+        if diagnostic.get("measure") is not None:  # checked again after a correction
+            index = diagnostic["measure"]
         if index < 0 or diagnostic["code"] == "no-attributions":
             general.append(diagnostic)
         else:
