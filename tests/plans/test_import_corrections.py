@@ -299,3 +299,12 @@ def _file(text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("修订.txt", text.encode("utf-8"))
+
+
+def test_the_audit_log_shows_each_correction_in_chinese(office, staged):
+    split(office, staged)
+    office.post(url("import_undo", staged), {"index": 0})
+    page = office.get(reverse("audit:log")).content.decode()
+    assert "更正解析结果" in page and "撤销解析更正" in page
+    assert "更正内容" in page and f"后一项从“{SECOND_STARTS}" in page
+    assert ">undo_correction<" not in page and ">correct<" not in page  # no raw codes shown
