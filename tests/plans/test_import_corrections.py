@@ -24,17 +24,6 @@ MERGED = """测试州法治示范建设实施方案
 SECOND_STARTS = "推进法治乡村建设"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def office(client, world):
-    client.force_login(world.people["office"])
-    return client
-
-
 @pytest.fixture
 def staged(office, world):
     upload(office, world, MERGED)

@@ -27,24 +27,12 @@ SMALL_PLAN = """测试州法治示范建设实施方案(2023—2025年)
 """
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The world's people need no real password hashing (argon2 costs seconds here)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def upload(client, world, text=SMALL_PLAN, name="plan.txt", **fields):
     data = text.encode("utf-8") if isinstance(text, str) else text
     return client.post(
         reverse("plans:import"),
         {"file": SimpleUploadedFile(name, data), "region": world.home.pk, **fields},
     )
-
-
-@pytest.fixture
-def office(client, world):
-    client.force_login(world.people["office"])
-    return client
 
 
 @pytest.fixture

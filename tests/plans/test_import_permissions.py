@@ -12,11 +12,6 @@ from taizhang.plans.models import PlanImport
 TEXT = "测试方案\n一、主要任务\n1.开展普法宣传。〔牵头单位：州司法局；责任单位：州教育局〕\n"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staged(world):
     return importing.stage(

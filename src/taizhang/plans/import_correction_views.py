@@ -161,34 +161,38 @@ class NotMeasureView(CorrectionView):
         )
 
 
-class UnitsView(CorrectionView):
+class SetView(CorrectionView):
+    """Set fields of a measure: one correction for each field that changes."""
+
+    def values(self, data: dict) -> dict:
+        raise NotImplementedError
+
+    def act(self, form):
+        data = form.cleaned_data
+        self.locate(data["key"])
+        values = self.values(data)
+        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+
+
+class UnitsView(SetView):
     form_class = UnitsForm
 
-    def act(self, form):
-        data = form.cleaned_data
-        self.locate(data["key"])
-        values = {f: corrections.names(data[f]) for f in corrections.ATTRIBUTION_FIELDS}
-        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+    def values(self, data):
+        return {f: corrections.names(data[f]) for f in corrections.ATTRIBUTION_FIELDS}
 
 
-class DeadlineView(CorrectionView):
+class DeadlineView(SetView):
     form_class = DeadlineForm
 
-    def act(self, form):
-        data = form.cleaned_data
-        self.locate(data["key"])
-        values = {"deadline": data["deadline"].strip() or None}
-        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+    def values(self, data):
+        return {"deadline": data["deadline"].strip() or None}
 
 
-class TargetsView(CorrectionView):
+class TargetsView(SetView):
     form_class = TargetsForm
 
-    def act(self, form):
-        data = form.cleaned_data
-        self.locate(data["key"])
-        values = {"targets": corrections.targets(data["targets"])}
-        return corrections.set_fields(self.object, self.request.user, data["key"], values)
+    def values(self, data):
+        return {"targets": corrections.targets(data["targets"])}
 
 
 class MakeMeasureView(CorrectionView):
