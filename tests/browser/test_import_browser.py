@@ -100,7 +100,7 @@ def test_the_office_splits_a_merged_measure_fixes_a_unit_and_confirms(page, yinc
     # split measure 1 where the second measure begins
     correct(page, 1)
     page.locator(".split-points label", has_text=SECOND).click()
-    screenshot(page, "import-correct-measure", full_page=False)
+    screenshot(page, "import-correct-measure")
     click_and_wait(page, page.get_by_role("button", name="拆分为两项"))
     assert "已更正" in page.inner_text(".messages")
     assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "4"
@@ -124,6 +124,14 @@ def test_the_office_splits_a_merged_measure_fixes_a_unit_and_confirms(page, yinc
     assert "市公女局" not in page.inner_text("#ledger")
     page.locator("#corrections").scroll_into_view_if_needed()
     screenshot(page, "import-preview-corrected", full_page=False)
+
+    # the text by line, as the diagnostics cite it: both parts of the split start on line 4
+    click_and_wait(page, page.get_by_role("link", name="查看原文（带行号）"))
+    line = page.locator("#l-4")
+    assert "第1项" in line.inner_text() and "开展宪法宣传周活动" in line.inner_text()
+    assert page.get_by_role("button", name="将第1行设为任务").count() == 1
+    screenshot(page, "import-source", full_page=False)
+    click_and_wait(page, page.get_by_role("link", name="返回预览"))
 
     click_and_wait(page, page.get_by_role("button", name="确认导入").first)
     assert "共 4 项任务" in page.inner_text(".messages")

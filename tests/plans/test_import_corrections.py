@@ -167,6 +167,16 @@ def test_setting_targets_reads_each_line(office, staged):
     assert (target["value"], target["unit"], target["year"]) == (95, "%", 2025)
 
 
+def test_a_target_left_as_shown_keeps_what_was_read_from_the_whole_measure(office, staged):
+    first = tasks(office, staged)[0]
+    [target] = first["targets"]
+    lines = f"{target['quote']}\n到2026年宪法宣传覆盖率达到90%"
+    office.post(url("import_targets", staged), {"key": first["key"], "targets": lines})
+    kept, added = tasks(office, staged)[0]["targets"]
+    assert kept == target and target["year"] == 2025 and str(2025) not in target["quote"]
+    assert (added["value"], added["year"]) == (90, 2026)
+
+
 def test_a_target_line_without_a_quantity_is_refused(office, staged):
     key = key_of(office, staged, 3)
     response = office.post(url("import_targets", staged), {"key": key, "targets": "做好调解"})
@@ -214,8 +224,8 @@ def test_undoing_a_correction(office, staged):
 def test_the_source_page_numbers_the_lines_and_links_the_measures(office, staged):
     page = office.get(url("import_source", staged), {"line": 4})
     rows = {r["number"]: r for r in page.context["rows"]}
-    assert rows[4]["measure"][1]["no"] == 1 and rows[4]["current"]
-    assert rows[7]["measure"] is None
+    assert [m["no"] for m in rows[4]["measures"]] == [1] and rows[4]["current"]
+    assert rows[7]["measures"] == []
     assert 'id="l-7"' in page.content.decode()
 
 

@@ -85,15 +85,17 @@ class SourceView(OfficeOnlyMixin, View):
         except ValueError:
             line = 1
         document = corrections.corrected(plan_import).document
-        starts = {t["line"]: (i, t) for i, t in enumerate(document["tasks"]) if t["line"]}
+        starts: dict[int, list[dict]] = {}  # both parts of a split start on one line
+        for task in document["tasks"]:
+            starts.setdefault(task["line"], []).append(task)
         first = max(line - SOURCE_WINDOW, 1)
         last = min(line + SOURCE_WINDOW, len(lines))
         rows = [
             {
                 "number": number,
                 "text": lines[number - 1],
-                "measure": starts.get(number),
-                "current": number == line,
+                "measures": starts.get(number, []),
+                "current": number == line and "line" in request.GET,
             }
             for number in range(first, last + 1)
         ]
@@ -164,35 +166,38 @@ class NotMeasureView(CorrectionView):
 class SetView(CorrectionView):
     """Set fields of a measure: one correction for each field that changes."""
 
-    def values(self, data: dict) -> dict:
+    def values(self, data: dict, task: dict | None) -> dict:
         raise NotImplementedError
 
     def act(self, form):
         data = form.cleaned_data
-        self.locate(data["key"])
-        values = self.values(data)
+        self.index, task = corrections.find(
+            corrections.corrected(self.object).document, data["key"]
+        )
+        values = self.values(data, task)
         return corrections.set_fields(self.object, self.request.user, data["key"], values)
 
 
 class UnitsView(SetView):
     form_class = UnitsForm
 
-    def values(self, data):
+    def values(self, data, task):
         return {f: corrections.names(data[f]) for f in corrections.ATTRIBUTION_FIELDS}
 
 
 class DeadlineView(SetView):
     form_class = DeadlineForm
 
-    def values(self, data):
+    def values(self, data, task):
         return {"deadline": data["deadline"].strip() or None}
 
 
 class TargetsView(SetView):
     form_class = TargetsForm
 
-    def values(self, data):
-        return {"targets": corrections.targets(data["targets"])}
+    def values(self, data, task):
+        kept = task["targets"] if task else []
+        return {"targets": corrections.targets(data["targets"], kept)}
 
 
 class MakeMeasureView(CorrectionView):

@@ -305,11 +305,16 @@ def names(text: str) -> list[str]:
     return [name.strip() for name in text.split("、") if name.strip()]
 
 
-def targets(text: str) -> list[dict]:
+def targets(text: str, kept: list[dict] = ()) -> list[dict]:
     """Targets as the office types them, one quotation per line; a line that reads as no
-    target is refused."""
+    target is refused. A line left as the page showed it keeps its target as read from the
+    whole measure (its year may stand outside the quotation)."""
     found = []
+    as_read = {t["quote"]: t for t in kept}
     for line in filter(None, (line.strip() for line in text.splitlines())):
+        if line in as_read:
+            found.append(as_read[line])
+            continue
         read = find_targets(line)
         if not read:
             raise CorrectionRefused(

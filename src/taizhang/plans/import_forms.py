@@ -233,7 +233,7 @@ _KEY = {"required": "未指明要更正的任务，请从预览页进入。"}
 class MeasureForm(forms.Form):
     """Which measure a correction concerns: its key in the corrected preview."""
 
-    key = forms.CharField(max_length=40, error_messages=_KEY)
+    key = forms.CharField(max_length=40, error_messages=_KEY, widget=forms.HiddenInput)
 
 
 class SplitForm(MeasureForm):
@@ -259,7 +259,7 @@ class DeadlineForm(MeasureForm):
 
 class TargetsForm(MeasureForm):
     targets = forms.CharField(
-        label="量化目标", required=False, max_length=5000, widget=forms.Textarea
+        label="量化目标", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
 
 
