@@ -307,3 +307,29 @@ def test_the_audit_log_shows_each_correction_in_chinese(office, staged):
     assert "更正解析结果" in page and "撤销解析更正" in page
     assert "更正内容" in page and f"后一项从“{SECOND_STARTS}" in page
     assert ">undo_correction<" not in page and ">correct<" not in page  # no raw codes shown
+
+
+def test_undoing_a_correction_already_undone_gets_one_message(office, staged):
+    split(office, staged)
+    office.post(url("import_undo", staged), {"index": 0})
+    tasks(office, staged)  # the page read the message of the first undo
+    response = office.post(url("import_undo", staged), {"index": 0})
+    assert messages_of(response) == ["该更正已撤销，请刷新预览。"]
+    assert len(audit("undo_correction")) == 1
+
+
+def test_adopting_when_nothing_is_offered_gets_one_message(office, staged):
+    response = office.post(url("import_adopt", staged))
+    assert messages_of(response) == ["没有可沿用的更正，请刷新预览。"]
+    assert not audit("adopt_corrections")
+
+
+def test_a_correction_left_without_its_measure_by_an_undo_is_shown_as_not_applied(office, staged):
+    split(office, staged)
+    second = tasks(office, staged)[1]
+    office.post(url("import_deadline", staged), {"key": second["key"], "deadline": "2023年底前"})
+    office.post(url("import_undo", staged), {"index": 0})
+    response = office.get(url("import_preview", staged))
+    assert [c["stale"] for c in response.context["corrections"]] == [True]
+    assert "未生效" in response.content.decode()
+    assert response.context["preview"].tasks[0]["deadline"] == "到2025年"  # as parsed
