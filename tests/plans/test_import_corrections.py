@@ -333,3 +333,12 @@ def test_a_correction_left_without_its_measure_by_an_undo_is_shown_as_not_applie
     assert [c["stale"] for c in response.context["corrections"]] == [True]
     assert "未生效" in response.content.decode()
     assert response.context["preview"].tasks[0]["deadline"] == "到2025年"  # as parsed
+
+
+def test_an_import_waiting_for_confirmation_is_on_the_offices_todo(office, staged, world):
+    split(office, staged)
+    page = office.get(reverse("workspace:todo")).content.decode()
+    assert "待确认的导入（1）" in page and "plan.txt" in page and "1 条" in page
+    assert url("import_preview", staged) in page
+    office.force_login(world.people["liaison"])
+    assert "待确认的导入" not in office.get(reverse("workspace:todo")).content.decode()

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, OuterRef, Subquery
 
-from taizhang.plans.models import Assignment, Plan
+from taizhang.plans.models import Assignment, Plan, PlanImport
 from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
@@ -71,6 +71,7 @@ class Todo:
     returned: list[ProgressReport] = field(default_factory=list)
     to_review: list[ProgressReport] = field(default_factory=list)
     office_review: list[ProgressReport] = field(default_factory=list)
+    imports: list[PlanImport] = field(default_factory=list)  # uploaded, not yet confirmed
     summaries: list[PeriodSummary] = field(default_factory=list)
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
@@ -116,7 +117,19 @@ def todo_for(user, today: date) -> Todo:
         )
     if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
+    if user.has_perm("plans.import_plan") and user.organisation_id:
+        todo.imports = _imports_waiting(user)
     return todo
+
+
+def _imports_waiting(user) -> list[PlanImport]:
+    """The office's uploads still to be checked and confirmed (or abandoned)."""
+    return list(
+        PlanImport.objects.filter(organisation_id=user.organisation_id)
+        .defer("document", "source_text", "offered", "unit_choices")
+        .select_related("uploaded_by", "revises")
+        .order_by("created_at")[:MAX_LISTED]
+    )
 
 
 def _fill_unit_work(todo: Todo, user, today: date) -> None:
