@@ -125,6 +125,13 @@ def test_the_office_splits_a_merged_measure_fixes_a_unit_and_confirms(page, yinc
     page.locator("#corrections").scroll_into_view_if_needed()
     screenshot(page, "import-preview-corrected", full_page=False)
 
+    # Enter in the line number asks to make that line a measure; it does not confirm
+    page.fill("#make-line", "2")
+    with page.expect_navigation():
+        page.press("#make-line", "Enter")
+    assert "原文第2行是空行" in page.inner_text(".messages")
+    assert page.inner_text("h1").startswith("导入预览：")
+
     # the text by line, as the diagnostics cite it: both parts of the split start on line 4
     click_and_wait(page, page.get_by_role("link", name="查看原文（带行号）"))
     line = page.locator("#l-4")
