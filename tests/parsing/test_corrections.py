@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from taizhang.parsing import apply_corrections, measure_key, parse_text, reoffer
 from taizhang.parsing.corrections import Correction
+from taizhang.parsing.model import PlanDocument
 
 TEXT = """一、主要任务
 1.建立行政执法公示制度，按时公开执法信息。推行执法全过程记录，配备执法记录仪。（牵头单位：区司法局；责任单位：区公安分局）
@@ -111,3 +113,13 @@ def test_corrections_are_reoffered_where_the_revised_text_is_unchanged():
     again = reoffer(stored, revised)
     assert [c.key for c in again] == [plan.tasks[1].key]
     assert apply_corrections(revised, again).plan.tasks[1].lead == ["区政府办公室"]
+
+
+def test_a_stored_document_reads_back_as_it_was_written():
+    """An import keeps the parse as JSON; corrections apply to it read back."""
+    seed = Path(__file__).resolve().parents[2] / "demo" / "yinchuan-fazhi-shehui-2022-2025.txt"
+    for text in (TEXT, seed.read_text(encoding="utf-8")):
+        stored = json.loads(json.dumps(parse_text(text).to_dict(), ensure_ascii=False))
+        assert PlanDocument.from_dict(stored).to_dict() == stored
+        annotated = {**stored, "diagnostics": [{**d, "measure": 0} for d in stored["diagnostics"]]}
+        assert PlanDocument.from_dict(annotated).to_dict() == stored  # additions left out
