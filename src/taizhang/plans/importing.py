@@ -489,7 +489,8 @@ def _task_units(task: dict, units: dict) -> list:
 
 def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True) -> None:
     """Assignments, collectives, targets and duties of one measure."""
-    existing = {a.unit_id: a for a in measure.assignments.all()}
+    # an assignment ended by the office (it has reports) comes back when named again
+    existing = {a.unit_id: a for a in Assignment.all_objects.filter(measure=measure)}
     # one role per unit: a unit named as lead and as responsible (two names mapped to
     # one unit) leads
     roles: dict[int, tuple[object, str]] = {}
@@ -500,9 +501,9 @@ def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True)
         assignment = existing.get(unit.pk)
         if assignment is None:
             existing[unit.pk] = Assignment.objects.create(measure=measure, unit=unit, role=role)
-        elif assignment.role != role or assignment.via_id:
-            assignment.role, assignment.via = role, None
-            assignment.save(update_fields=["role", "via"])
+        elif assignment.role != role or assignment.via_id or assignment.ended_at:
+            assignment.role, assignment.via, assignment.ended_at = role, None, None
+            assignment.save(update_fields=["role", "via", "ended_at"])
     for phrase in task["collectives"]:
         collective = directory.get_or_create_collective(measure.plan.organisation, phrase, actor)
         role = collective_role(task["attribution_raw"] or "", phrase)

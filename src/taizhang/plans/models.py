@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
 
@@ -17,6 +18,15 @@ class AuditAction(models.TextChoices):
     PURGE = "purge", "清理过期导入"  # entries of earlier releases
     IMPORT = "import", "导入方案"
     REVISE = "revise", "修订方案"
+    ADD_MEASURE = "add_measure", "新增任务"
+    EDIT_MEASURE = "edit_measure", "修改任务"
+    MOVE_MEASURE = "move_measure", "移动任务"
+    SET_UNITS = "set_units", "调整任务分工"
+    ARCHIVE_MEASURE = "archive_measure", "归档任务"
+    RESTORE_MEASURE = "restore_measure", "恢复任务"
+    ARCHIVE_PLAN = "archive_plan", "归档方案"
+    RESTORE_PLAN = "restore_plan", "恢复方案"
+    DELETE_PLAN = "delete_plan", "删除方案"
 
 
 class AuditDetail(models.TextChoices):
@@ -25,6 +35,20 @@ class AuditDetail(models.TextChoices):
     MEASURES_WITHDRAWN = "measures_withdrawn", "删除任务"
     KEPT_WITH_REPORTS = "kept_with_reports", "保留报告的任务"
     FILE = "file", "文件"  # entries of earlier releases
+    LEAD_UNITS = "lead_units", "牵头单位"
+    RESPONSIBLE_UNITS = "responsible_units", "责任单位"
+    LEAD_COLLECTIVES = "lead_collectives", "牵头统称"
+    RESPONSIBLE_COLLECTIVES = "responsible_collectives", "责任统称"
+    ENDED_WITH_REPORTS = "ended_with_reports", "结束分工（保留报告）"
+    PLACE = "place", "位置"
+
+
+class CurrentPlans(models.Manager.from_queryset(ScopedQuerySet)):
+    """Plans not archived: every list, select and page starts here. An archived plan is
+    reached only through ``Plan.all_objects`` (the archive page, restoring it)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
 
 
 class Plan(models.Model):
@@ -53,8 +77,9 @@ class Plan(models.Model):
     parent_documents = models.JSONField("上位文件", default=list)
     source_name = models.CharField("来源文件", max_length=300, blank=True)
     revision = models.PositiveIntegerField("版本", default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField("归档时间", null=True, blank=True)
 
     # Unit staff see a plan their unit carries a measure of; a county office its own plans
     # and those its county's units carry measures of.
@@ -63,14 +88,32 @@ class Plan(models.Model):
         units=("measures__assignments__unit",),
         regions=("region", "measures__assignments__unit__region"),
     )
-    objects = ScopedQuerySet.as_manager()
+    objects = CurrentPlans()
+    all_objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "实施方案"
         ordering = ["-created_at"]
+        base_manager_name = "all_objects"
 
     def __str__(self):
         return self.title
+
+    @property
+    def label(self) -> str:
+        """The plan told apart from others of the same title: its years, its version and
+        the day it was imported. The one display of a plan in lists, selects and headings."""
+        parts = []
+        if self.start_year and self.end_year and self.start_year != self.end_year:
+            parts.append(f"{self.start_year}—{self.end_year}年")
+        elif self.start_year or self.end_year:
+            parts.append(f"{self.start_year or self.end_year}年")
+        parts.append(f"第{self.revision}版")
+        if self.created_at:
+            parts.append(f"{timezone.localtime(self.created_at):%Y-%m-%d}导入")
+        if self.archived_at:
+            parts.append("已归档")
+        return f"{self.title}（{'，'.join(parts)}）"
 
 
 class Chapter(models.Model):
@@ -133,7 +176,10 @@ class Measure(models.Model):
         related_name="implemented_by",
         verbose_name="落实上级任务",
     )
-    withdrawn = models.BooleanField("已删除", default=False, help_text="dropped by a revision")
+    # Dropped by a revision or archived by the office: it leaves every list and owes
+    # nothing, its reports stay; restoring it clears the flag.
+    withdrawn = models.BooleanField("已归档", default=False, help_text="dropped or archived")
+    version = models.PositiveIntegerField("修改版本", default=1)
 
     scope = Scope(
         organisation="plan__organisation",
@@ -156,6 +202,14 @@ class Measure(models.Model):
         return self.deadline_text or NO_DEADLINE
 
 
+class CurrentAssignments(models.Manager):
+    """Assignments in force; an ended one is reached through ``Assignment.all_objects``
+    (or from its reports)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(ended_at__isnull=True)
+
+
 class Assignment(models.Model):
     """A unit's part in a measure. Those expanded from a collective remember it."""
 
@@ -173,13 +227,19 @@ class Assignment(models.Model):
         on_delete=models.CASCADE,
         related_name="assignments",
     )
+    # Set when the office takes the unit off the measure after it has reported: the
+    # assignment leaves every list and owes nothing, its reports stay and show.
+    ended_at = models.DateTimeField("结束时间", null=True, blank=True)
 
     scope = Scope(
         organisation="measure__plan__organisation", units=("unit",), regions=("unit__region",)
     )
+    objects = CurrentAssignments()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务分工"
+        base_manager_name = "all_objects"
         constraints = [
             models.UniqueConstraint(fields=["measure", "unit"], name="one_assignment_per_unit")
         ]
