@@ -12,10 +12,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.plans import assignments
-from taizhang.plans.models import AuditAction, Chapter, Measure, Plan, Section
+from taizhang.plans.models import AuditAction, Assignment, Chapter, Measure, Plan, Section
 from taizhang.units.models import Region
 
 MAX_POPULATION = 2_000_000_000
@@ -318,3 +320,63 @@ def set_populations(organisation, actor, populations: dict[int, int | None]) -> 
         region.save(update_fields=["population"])
         changed += 1
     return changed
+
+
+# -- undoing a plan: archive, restore, delete -----------------------------------------------
+
+
+def reported_on(plan: Plan) -> int:
+    """How many assignments of the plan have a report (of any state)."""
+    return (
+        Assignment.all_objects.filter(measure__plan=plan, reports__isnull=False).distinct().count()
+    )
+
+
+@transaction.atomic
+def archive_plan(plan: Plan, actor, reason: str) -> Plan:
+    """Hide a plan from every list and page; its measures and reports stay, restorable."""
+    reason = _reason(reason)
+    plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
+    if plan.archived_at:
+        raise ValidationError("该方案已归档。")
+    plan.archived_at = timezone.now()
+    plan.save(update_fields=["archived_at"])
+    changes = {"archived_at": [None, timezone.localtime(plan.archived_at).isoformat()]}
+    record(
+        actor, AuditAction.ARCHIVE_PLAN, plan, changes, reason, organisation=plan.organisation_id
+    )
+    return plan
+
+
+@transaction.atomic
+def restore_plan(plan: Plan, actor, reason: str) -> Plan:
+    reason = _reason(reason)
+    plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
+    if not plan.archived_at:
+        raise ValidationError("该方案未归档。")
+    changes = {"archived_at": [timezone.localtime(plan.archived_at).isoformat(), None]}
+    plan.archived_at = None
+    plan.save(update_fields=["archived_at"])
+    record(
+        actor, AuditAction.RESTORE_PLAN, plan, changes, reason, organisation=plan.organisation_id
+    )
+    return plan
+
+
+@transaction.atomic
+def delete_plan(plan: Plan, actor, reason: str) -> None:
+    """Delete a plan nobody has reported on (a mistaken import); otherwise refused."""
+    reason = _reason(reason)
+    plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
+    reported = reported_on(plan)
+    if reported:
+        raise ValidationError(
+            f"该方案已有{reported}项分工报送过进展报告，不能删除；如不再使用，请归档。"
+        )
+    changes = {"measures": plan.measures.count()}
+    record(actor, AuditAction.DELETE_PLAN, plan, changes, reason, organisation=plan.organisation_id)
+    try:
+        with transaction.atomic():
+            plan.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise ValidationError("该方案已被督办、考核或其他记录引用，不能删除；请归档。") from error

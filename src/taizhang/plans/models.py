@@ -97,12 +97,11 @@ class Plan(models.Model):
         base_manager_name = "all_objects"
 
     def __str__(self):
-        return self.title
+        return self.label
 
     @property
-    def label(self) -> str:
-        """The plan told apart from others of the same title: its years, its version and
-        the day it was imported. The one display of a plan in lists, selects and headings."""
+    def distinction(self) -> str:
+        """What tells plans of one title apart: their years, version and import day."""
         parts = []
         if self.start_year and self.end_year and self.start_year != self.end_year:
             parts.append(f"{self.start_year}—{self.end_year}年")
@@ -113,7 +112,13 @@ class Plan(models.Model):
             parts.append(f"{timezone.localtime(self.created_at):%Y-%m-%d}导入")
         if self.archived_at:
             parts.append("已归档")
-        return f"{self.title}（{'，'.join(parts)}）"
+        return "，".join(parts)
+
+    @property
+    def label(self) -> str:
+        """The one display of a plan in lists, selects and headings: its title with what
+        tells it apart from another import of the same title."""
+        return f"{self.title}（{self.distinction}）"
 
 
 class Chapter(models.Model):
