@@ -9,6 +9,7 @@ from taizhang.plans.models import Chapter, Measure, Section
 from taizhang.units.models import Collective, Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ADD_ORDER = ("chapter", "section", "number", "title", "text", "deadline_text", "deadline")
 UNITS_FIELDS = ("lead_units", "responsible_units", "lead_collectives", "responsible_collectives")
 
 
@@ -146,11 +147,7 @@ class MeasureAddForm(MeasureTextForm):
         self.fields["responsible_units"] = _unit_field("责任单位", plan.organisation)
         self.fields["lead_collectives"] = _collective_field("牵头统称", plan.organisation)
         self.fields["responsible_collectives"] = _collective_field("责任统称", plan.organisation)
-        self.order_fields(
-            ["chapter", "section", "number", "title", "text", "deadline_text", "deadline"]
-            + list(UNITS_FIELDS)
-            + ["reason"]
-        )
+        self.order_fields([*ADD_ORDER, *UNITS_FIELDS, "reason"])
 
     def units(self) -> dict:
         return {name: list(self.cleaned_data[name]) for name in UNITS_FIELDS}

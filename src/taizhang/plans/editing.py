@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.plans import assignments
-from taizhang.plans.models import AuditAction, Assignment, Chapter, Measure, Plan, Section
+from taizhang.plans.models import Assignment, AuditAction, Chapter, Measure, Plan, Section
 from taizhang.units.models import Region
 
 MAX_POPULATION = 2_000_000_000
