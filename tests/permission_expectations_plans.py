@@ -41,3 +41,10 @@ PAGES: dict[str, Row] = {
                                       why="POST {}: back to the archive with the refusal"),
 }
 # fmt: on
+
+# fmt: off
+#                                      anon off  lia  rev  cty  lea  sys  out
+PAGES["plans:import_as_revision"] = row("log  rdr  403  403  403  403  403  404", method="post",
+                                        why="POST: the office turns its upload into a "
+                                            "revision, back to the preview")
+# fmt: on

@@ -11,4 +11,9 @@ urlpatterns = [
     path("<int:import_id>/", import_views.PreviewView.as_view(), name="import_preview"),
     path("<int:import_id>/abandon/", import_views.AbandonView.as_view(), name="import_abandon"),
     path("revise/<int:plan_id>/", import_views.ReviseView.as_view(), name="import_revise"),
+    path(
+        "<int:import_id>/as-revision-of/<int:plan_id>/",
+        import_views.StageAsRevisionView.as_view(),
+        name="import_as_revision",
+    ),
 ]
