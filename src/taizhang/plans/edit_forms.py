@@ -16,7 +16,7 @@ UNITS_FIELDS = ("lead_units", "responsible_units", "lead_collectives", "responsi
 class ReasonForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
-        label="修改原因",
+        label="原因",
         max_length=500,
         widget=forms.TextInput(attrs={"size": 60}),
         error_messages={"required": "请填写修改原因。"},
@@ -59,8 +59,7 @@ def _unit_field(label, organisation):
         label=label,
         required=False,
         queryset=Unit.objects.filter(organisation=organisation).order_by("level", "name"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text="按住 Ctrl 键可多选",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-grid"}),
     )
 
 
@@ -69,7 +68,7 @@ def _collective_field(label, organisation):
         label=label,
         required=False,
         queryset=Collective.objects.filter(organisation=organisation).order_by("phrase"),
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-grid"}),
         help_text="所列统称的成员单位随统称一并承担",
     )
 

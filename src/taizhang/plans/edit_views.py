@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from taizhang.accounts.access import load, require
@@ -169,7 +170,14 @@ class PlanPage(FormPage):
     permission = "plans.change_plan"
 
     def context(self):
-        return {"plan": self.object}
+        plan = self.object
+        facts = [
+            ("任务数", f"{plan.measures.filter(withdrawn=False).count()}项"),
+            ("已报送进展的分工", f"{editing.reported_on(plan)}项"),
+            ("导入时间", f"{timezone.localtime(plan.created_at):%Y-%m-%d %H:%M}"),
+            ("来源文件", plan.source_name or "—"),
+        ]
+        return {"plan": plan, "facts": facts}
 
     def get_form(self, data=None, files=None):
         return ReasonForm(data)

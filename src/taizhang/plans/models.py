@@ -109,7 +109,7 @@ class Plan(models.Model):
             parts.append(f"{self.start_year or self.end_year}年")
         parts.append(f"第{self.revision}版")
         if self.created_at:
-            parts.append(f"{timezone.localtime(self.created_at):%Y-%m-%d}导入")
+            parts.append(f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}导入")
         if self.archived_at:
             parts.append("已归档")
         return "，".join(parts)
