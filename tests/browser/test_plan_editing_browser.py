@@ -115,3 +115,29 @@ def test_the_office_archives_a_duplicate_import(page, office_with_plan):
     assert page.locator("table.plan-list tbody tr").count() == 1
     entry = AuditEntry.objects.get(action="archive_plan")
     assert (entry.object_id, entry.reason) == (str(duplicate.pk), "重复导入")
+
+
+def test_generating_periods_previews_what_each_unit_will_owe(page, office_with_plan):
+    from django.utils import timezone
+
+    from taizhang.reporting.models import Period
+
+    office, plan = office_with_plan
+    today = timezone.localdate()
+    log_in(page, office, PASSWORD)
+    page.goto("/reporting/periods/")
+    form = page.locator("form", has=page.get_by_role("button", name="批量生成"))
+    form.locator("#id_plan").select_option(str(plan.pk))
+    form.locator("#id_year").fill(str(today.year))
+    form.locator("#id_starts_from").fill(f"{today.year}-01-01")
+    click_and_wait(page, page.get_by_role("button", name="批量生成"))
+
+    assert page.inner_text("h1") == "批量生成报送周期：请确认"
+    assert "不创建：截止日期已过" in page.inner_text("main") or today.month < 4
+    assert page.locator("#owed-title").is_visible()
+    screenshot(page, "periods-year-preview", full_page=False)
+    created = page.locator("td[data-label=处理] .badge").count()
+    assert f"将创建 {created} 个周期" in page.inner_text("#periods-title")
+    click_and_wait(page, page.get_by_role("button", name="确认生成"))
+    assert "已创建" in page.inner_text(".messages")
+    assert Period.objects.filter(plan=plan).count() == created
