@@ -128,7 +128,20 @@ class MeasureMoveView(MeasurePage):
         )
 
 
-class MeasureArchiveView(MeasurePage):
+class MeasureReasonPage(MeasurePage):
+    """An action on a measure that asks only for the reason (``write``: the write path)."""
+
+    write = None
+
+    def get_form(self, data=None, files=None):
+        return ReasonForm(data, measure=self.object)
+
+    def act(self, form):
+        reason = form.cleaned_data["reason"]
+        return self.write(self.object, self.request.user, self.version(form), reason)
+
+
+class MeasureArchiveView(MeasureReasonPage):
     heading = "归档任务"
     intro = (
         "归档后，该任务不再出现在台账、待办、督办和考核中，各单位不再需要报送；"
@@ -138,30 +151,16 @@ class MeasureArchiveView(MeasurePage):
     danger = True
     success_message = "已归档该任务，可在“已归档任务”中恢复。"
 
-    def get_form(self, data=None, files=None):
-        return ReasonForm(data, measure=self.object)
-
-    def act(self, form):
-        data = form.cleaned_data
-        return editing.archive_measure(
-            self.object, self.request.user, self.version(form), data["reason"]
-        )
+    write = staticmethod(editing.archive_measure)
 
 
-class MeasureRestoreView(MeasurePage):
+class MeasureRestoreView(MeasureReasonPage):
     heading = "恢复任务"
     intro = "恢复后，该任务重新出现在台账中，各分工单位按报送周期报送。"
     submit = "恢复"
     success_message = "已恢复该任务。"
 
-    def get_form(self, data=None, files=None):
-        return ReasonForm(data, measure=self.object)
-
-    def act(self, form):
-        data = form.cleaned_data
-        return editing.restore_measure(
-            self.object, self.request.user, self.version(form), data["reason"]
-        )
+    write = staticmethod(editing.restore_measure)
 
 
 class PlanPage(FormPage):

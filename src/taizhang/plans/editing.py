@@ -335,31 +335,26 @@ def reported_on(plan: Plan) -> int:
 @transaction.atomic
 def archive_plan(plan: Plan, actor, reason: str) -> Plan:
     """Hide a plan from every list and page; its measures and reports stay, restorable."""
-    reason = _reason(reason)
-    plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
-    if plan.archived_at:
-        raise ValidationError("该方案已归档。")
-    plan.archived_at = timezone.now()
-    plan.save(update_fields=["archived_at"])
-    changes = {"archived_at": [None, timezone.localtime(plan.archived_at).isoformat()]}
-    record(
-        actor, AuditAction.ARCHIVE_PLAN, plan, changes, reason, organisation=plan.organisation_id
-    )
-    return plan
+    return _set_plan_archived(plan, actor, reason, archived=True)
 
 
 @transaction.atomic
 def restore_plan(plan: Plan, actor, reason: str) -> Plan:
+    return _set_plan_archived(plan, actor, reason, archived=False)
+
+
+def _set_plan_archived(plan: Plan, actor, reason: str, archived: bool) -> Plan:
     reason = _reason(reason)
     plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
-    if not plan.archived_at:
-        raise ValidationError("该方案未归档。")
-    changes = {"archived_at": [timezone.localtime(plan.archived_at).isoformat(), None]}
-    plan.archived_at = None
+    if bool(plan.archived_at) == archived:
+        raise ValidationError("该方案已归档。" if archived else "该方案未归档。")
+    before = plan.archived_at
+    plan.archived_at = timezone.now() if archived else None
     plan.save(update_fields=["archived_at"])
-    record(
-        actor, AuditAction.RESTORE_PLAN, plan, changes, reason, organisation=plan.organisation_id
-    )
+    moments = [timezone.localtime(t).isoformat() if t else None for t in (before, plan.archived_at)]
+    action = AuditAction.ARCHIVE_PLAN if archived else AuditAction.RESTORE_PLAN
+    organisation = plan.organisation_id
+    record(actor, action, plan, {"archived_at": moments}, reason, organisation=organisation)
     return plan
 
 
