@@ -98,7 +98,7 @@ def test_setting_units_ends_an_assignment_with_reports_and_deletes_one_without(w
     logged = entry(AuditAction.SET_UNITS, measure)
     assert logged.changes["lead_units"] == [["州司法局"], ["州公安局"]]
     assert logged.changes["responsible_units"] == [["州教育局", "甲县人民政府"], []]
-    assert logged.changes["ended_with_reports"] == ["州教育局"]
+    assert logged.changes["ended_with_reports"] == "州教育局"
 
     # named again, the ended assignment comes back with its report
     editing.set_measure_units(
@@ -170,3 +170,42 @@ def test_archive_keeps_reports_and_restores(world):
     assert not measure.withdrawn
     assert entry(AuditAction.ARCHIVE_MEASURE, measure).changes == {"withdrawn": [False, True]}
     assert entry(AuditAction.RESTORE_MEASURE, measure).reason == "误操作"
+
+
+def test_the_audit_log_reads_a_change_of_units(world):
+    from taizhang.audit.display import change_lines
+
+    office, measure = world.people["office"], world.first
+    f.ReportFactory(
+        assignment=Assignment.objects.get(measure=measure, unit=world.education),
+        period=world.period,
+    )
+    editing.set_measure_units(measure, office, 1, "调整", lead_units=[world.police])
+    logged = entry(AuditAction.SET_UNITS, measure)
+    lines = change_lines(logged.action, logged.changes, logged.object_type)
+    assert "牵头单位：州司法局 → 州公安局" in lines
+    assert "结束分工（保留报告）：州教育局" in lines
+
+
+def test_a_collective_losing_a_member_ends_its_assignment_with_reports(world):
+    from taizhang.plans import assignments
+
+    collective = f.CollectiveFactory(organisation=world.organisation, phrase="各县(市)")
+    collective.members.add(world.county_government)
+    editing.set_measure_units(
+        world.second,
+        world.people["office"],
+        1,
+        "补列县级",
+        lead_units=[world.police],
+        responsible_collectives=[collective],
+    )
+    county = Assignment.objects.get(measure=world.second, unit=world.county_government)
+    f.ReportFactory(assignment=county, period=world.period)
+    assignments.set_collective_members(collective, [], world.people["office"], "调整成员")
+    assert not Assignment.objects.filter(pk=county.pk).exists()
+    assert Assignment.all_objects.get(pk=county.pk).ended_at is not None
+    assignments.set_collective_members(
+        collective, [world.county_government], world.people["office"], "恢复成员"
+    )
+    assert Assignment.objects.filter(pk=county.pk).exists()

@@ -240,7 +240,7 @@ def set_measure_units(
         if change.before[key] != change.after[key]
     }
     if change.ended:
-        changes["ended_with_reports"] = change.ended
+        changes["ended_with_reports"] = "、".join(change.ended)
     record(
         actor,
         AuditAction.SET_UNITS,
@@ -351,7 +351,9 @@ def _set_plan_archived(plan: Plan, actor, reason: str, archived: bool) -> Plan:
     before = plan.archived_at
     plan.archived_at = timezone.now() if archived else None
     plan.save(update_fields=["archived_at"])
-    moments = [timezone.localtime(t).isoformat() if t else None for t in (before, plan.archived_at)]
+    moments = [
+        f"{timezone.localtime(t):%Y-%m-%d %H:%M}" if t else None for t in (before, plan.archived_at)
+    ]
     action = AuditAction.ARCHIVE_PLAN if archived else AuditAction.RESTORE_PLAN
     organisation = plan.organisation_id
     record(actor, action, plan, {"archived_at": moments}, reason, organisation=organisation)
