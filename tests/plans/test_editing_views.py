@@ -118,7 +118,7 @@ def test_deleting_a_plan_with_reports_is_refused(office, world):
     assert "不能删除" in office.get(url).content.decode()
     response = office.post(url, {"reason": "误导入"})
     assert response.status_code == 400
-    assert "1项分工报送过进展报告，不能删除" in response.content.decode()
+    assert "1项分工填写过进展报告（含草稿），不能删除" in response.content.decode()
     assert Plan.objects.filter(pk=world.plan.pk).exists()
     assert not AuditEntry.objects.filter(action=AuditAction.DELETE_PLAN).exists()
 

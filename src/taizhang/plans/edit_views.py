@@ -88,7 +88,7 @@ class MeasureUnitsView(MeasurePage):
     heading = "调整分工单位"
     intro = (
         "直接点名的单位按所选职责承担；所列统称的成员单位随统称承担。"
-        "移出的单位如已报送过进展报告，其分工结束但报告保留，不再要求报送。"
+        "移出的单位如已填写过进展报告，其分工结束但报告保留，不再要求报送。"
     )
     success_message = "已保存分工单位。"
 
@@ -239,7 +239,7 @@ class PlanDeleteView(PlanPage):
     def intro(self):
         reported = editing.reported_on(self.object)
         if reported:
-            return f"该方案已有{reported}项分工报送过进展报告，不能删除；如不再使用，请归档。"
+            return editing.cannot_delete(reported)
         return "该方案尚无任何进展报告，可以删除（如重复导入）。删除后不可恢复，记入操作日志。"
 
     def act(self, form):

@@ -360,6 +360,10 @@ def _set_plan_archived(plan: Plan, actor, reason: str, archived: bool) -> Plan:
     return plan
 
 
+def cannot_delete(reported: int) -> str:
+    return f"该方案已有{reported}项分工填写过进展报告（含草稿），不能删除；如不再使用，请归档。"
+
+
 @transaction.atomic
 def delete_plan(plan: Plan, actor, reason: str) -> None:
     """Delete a plan nobody has reported on (a mistaken import); otherwise refused."""
@@ -367,9 +371,7 @@ def delete_plan(plan: Plan, actor, reason: str) -> None:
     plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
     reported = reported_on(plan)
     if reported:
-        raise ValidationError(
-            f"该方案已有{reported}项分工报送过进展报告，不能删除；如不再使用，请归档。"
-        )
+        raise ValidationError(cannot_delete(reported))
     changes = {"measures": plan.measures.count()}
     record(actor, AuditAction.DELETE_PLAN, plan, changes, reason, organisation=plan.organisation_id)
     try:
