@@ -64,6 +64,7 @@ def test_the_office_changes_the_units_of_a_measure(page, office_with_plan):
 
     assert "已保存分工单位" in page.inner_text(".messages")
     assert added_name in page.locator("table.ledger").first.inner_text()
+    screenshot(page, "measure-units-saved", full_page=False)
     after = set(Assignment.objects.filter(measure=measure).values_list("unit__name", flat=True))
     assert after == before | {added_name}
     entry = AuditEntry.objects.get(action="set_units", object_id=str(measure.pk))
