@@ -37,3 +37,13 @@ def test_an_archived_plan_owes_nothing(world):
     assert owed(world) == []
     editing.restore_plan(world.plan, office, "恢复")
     assert owed(world) == [world.first.pk]
+
+
+def test_an_archived_plan_leaves_the_api(client, world):
+    from django.urls import reverse
+
+    client.force_login(world.people["office"])
+    url = reverse("api:measure-list")
+    assert len(client.get(url).json()["results"]) == 2
+    editing.archive_plan(world.plan, world.people["office"], "重复导入")
+    assert client.get(url).json()["results"] == []

@@ -372,7 +372,7 @@ def delete_plan(plan: Plan, actor, reason: str) -> None:
     reported = reported_on(plan)
     if reported:
         raise ValidationError(cannot_delete(reported))
-    changes = {"measures": plan.measures.count()}
+    changes = {"measures": Measure.all_objects.filter(plan=plan).count()}
     record(actor, AuditAction.DELETE_PLAN, plan, changes, reason, organisation=plan.organisation_id)
     try:
         with transaction.atomic():

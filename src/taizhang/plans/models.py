@@ -156,6 +156,14 @@ class Section(models.Model):
         return f"({self.number}){self.title}"
 
 
+class CurrentMeasures(models.Manager.from_queryset(ScopedQuerySet)):
+    """Measures of plans not archived (an archived plan's measures leave every list with
+    it); ``Measure.all_objects`` reaches them all."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(plan__archived_at__isnull=True)
+
+
 class Measure(models.Model):
     """A numbered measure (任务 / 举措): the unit of work and of reporting."""
 
@@ -191,11 +199,13 @@ class Measure(models.Model):
         units=("assignments__unit",),
         regions=("plan__region", "assignments__unit__region"),
     )
-    objects = ScopedQuerySet.as_manager()
+    objects = CurrentMeasures()
+    all_objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务"
         ordering = ["position"]
+        base_manager_name = "all_objects"
         indexes = [models.Index(fields=["plan", "position"])]
 
     def __str__(self):
