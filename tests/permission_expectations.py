@@ -250,6 +250,7 @@ from tests.permission_expectations_annual_reports import PAGES as ANNUAL_REPORTS
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
 from tests.permission_expectations_people import PAGES as PEOPLE  # noqa: E402
+from tests.permission_expectations_plans import PAGES as PLANS  # noqa: E402
 from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
 from tests.permission_expectations_surveys import PAGES as SURVEYS  # noqa: E402
@@ -265,6 +266,7 @@ EXPECTATIONS: dict[str, Row] = {
     **ANNUAL_REPORTS,
     **PUBLIC,
     **PEOPLE,
+    **PLANS,
 }
 
 

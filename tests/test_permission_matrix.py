@@ -204,6 +204,7 @@ def _build(world_function):
     from axes.models import AccessAttempt, AccessLog
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
 
     from taizhang.accounts.models import Role
     from taizhang.api.tokens import issue_token
@@ -224,6 +225,9 @@ def _build(world_function):
     )
     data.collective = f.CollectiveFactory(organisation=world.organisation, phrase="各县(市)")
     data.uncarried_plan = f.PlanFactory(organisation=world.organisation, region=world.home)
+    data.archived_plan = f.PlanFactory(
+        organisation=world.organisation, region=world.home, archived_at=timezone.now()
+    )
     f.AssignmentFactory(
         measure=f.MeasureFactory(plan=data.uncarried_plan, number=1), unit=world.police
     )
@@ -249,6 +253,7 @@ def _build(world_function):
         world.other, outsider, world.other_plan.region, "p.txt", PLAN_TEXT.encode()
     )
     other.collective = f.CollectiveFactory(organisation=world.other, phrase="各县(市)")
+    other.archived_plan = f.PlanFactory(organisation=world.other, archived_at=timezone.now())
     their_liaison = f.UserFactory(organisation=world.other, role=Role.LIAISON, unit=other.education)
     _reporting_objects(
         other,

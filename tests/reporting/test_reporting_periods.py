@@ -12,7 +12,9 @@ from taizhang.reporting.models import Period
 
 
 def test_a_year_of_quarters_is_due_ten_working_days_after_each_quarter(world):
-    created = periods.create_year(world.people["office"], world.plan, 2025, "quarterly", 10)
+    created = periods.create_year(
+        world.people["office"], world.plan, 2025, "quarterly", 10, catch_up=True
+    )
     assert [(p.name, p.starts_on, p.ends_on, p.due_on) for p in created] == [
         ("2025年第一季度", date(2025, 1, 1), date(2025, 3, 31), date(2025, 4, 15)),
         ("2025年第二季度", date(2025, 4, 1), date(2025, 6, 30), date(2025, 7, 14)),
@@ -23,15 +25,19 @@ def test_a_year_of_quarters_is_due_ten_working_days_after_each_quarter(world):
 
 
 def test_a_year_of_months_has_twelve_periods_ending_on_the_last_day(world):
-    created = periods.create_year(world.people["office"], world.plan, 2024, "monthly", 5)
+    created = periods.create_year(
+        world.people["office"], world.plan, 2024, "monthly", 5, catch_up=True
+    )
     assert len(created) == 12
     assert created[1].ends_on == date(2024, 2, 29)
 
 
 def test_creating_a_year_twice_is_refused_and_creates_nothing(world):
-    periods.create_year(world.people["office"], world.plan, 2025, "half_yearly", 10)
+    periods.create_year(world.people["office"], world.plan, 2025, "half_yearly", 10, catch_up=True)
     with pytest.raises(ValidationError, match="已存在"):
-        periods.create_year(world.people["office"], world.plan, 2025, "half_yearly", 10)
+        periods.create_year(
+            world.people["office"], world.plan, 2025, "half_yearly", 10, catch_up=True
+        )
     assert Period.objects.filter(plan=world.plan, kind="half_yearly").count() == 2
 
 
@@ -104,6 +110,9 @@ def test_the_office_generates_a_year_through_the_page(client, world):
             "year": 2025,
             "kind": "quarterly",
             "due_working_days": 10,
+            "starts_from": "2025-01-01",
+            "catch_up": "True",  # 2025 is past: its periods are 补报 periods
+            "confirmed": "True",
         },
     )
     assert response.status_code == 302

@@ -35,7 +35,7 @@ def test_a_year_of_supervision(client, world):
     )
 
     with on(date(2025, 1, 6)):
-        quarters = periods.create_year(office, world.plan, 2025, "quarterly", 10)
+        quarters = periods.create_year(office, world.plan, 2025, "quarterly", 10, catch_up=True)
     first = quarters[0]
     assert [p.name for p in quarters] == [f"2025年第{q}季度" for q in "一二三四"]
     assert first.due_on == date(2025, 4, 15)  # 10 working days after 31 March (清明 4-6 April)

@@ -1,8 +1,16 @@
-"""Keeping assignments right when units merge or a collective's members change."""
+"""Keeping assignments right: when the office sets a measure's units, when units merge or
+a collective's members change. An assignment with reports is never deleted: it is ended
+(it leaves every list and owes nothing, its reports stay) and comes back if the unit is
+named again."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
 
 from taizhang.plans.models import Assignment, MeasureCollective
 from taizhang.units import services as unit_services
@@ -13,13 +21,16 @@ from taizhang.units.models import Collective
 def move_assignments(source, target) -> None:
     """Give ``target`` the assignments of ``source``; where both carry a measure the
     stronger role (lead) is kept on ``target``."""
-    existing = {a.measure_id: a for a in Assignment.objects.filter(unit=target)}
-    for assignment in Assignment.objects.filter(unit=source):
+    existing = {a.measure_id: a for a in Assignment.all_objects.filter(unit=target)}
+    for assignment in Assignment.all_objects.filter(unit=source):
         kept = existing.get(assignment.measure_id)
         if kept is None:
             assignment.unit = target
             assignment.save(update_fields=["unit"])
             continue
+        if kept.ended_at and not assignment.ended_at:
+            kept.ended_at = None
+            kept.save(update_fields=["ended_at"])
         if assignment.role == Assignment.Role.LEAD and kept.role != Assignment.Role.LEAD:
             kept.role = Assignment.Role.LEAD
             kept.via = None
@@ -34,14 +45,28 @@ def sync_collective(collective) -> None:
     A unit named directly in a measure keeps its own assignment."""
     members = set(collective.members.values_list("pk", flat=True))
     for link in MeasureCollective.objects.filter(collective=collective):
-        current = {a.unit_id: a for a in Assignment.objects.filter(measure_id=link.measure_id)}
-        for unit_id in members - set(current):
-            Assignment.objects.create(
-                measure_id=link.measure_id, unit_id=unit_id, role=link.role, via=collective
+        current = {
+            a.unit_id: a
+            for a in Assignment.all_objects.filter(measure_id=link.measure_id).annotate(
+                n=Count("reports")
             )
+        }
+        for unit_id in members:
+            assignment = current.get(unit_id)
+            if assignment is None:
+                Assignment.objects.create(
+                    measure_id=link.measure_id, unit_id=unit_id, role=link.role, via=collective
+                )
+            elif assignment.ended_at and assignment.via_id == collective.pk:
+                assignment.ended_at = None
+                assignment.save(update_fields=["ended_at"])
         for unit_id, assignment in current.items():
-            if assignment.via_id == collective.pk and unit_id not in members:
-                assignment.delete()
+            if (
+                assignment.via_id == collective.pk
+                and unit_id not in members
+                and not assignment.ended_at
+            ):
+                _end_or_delete(assignment)
 
 
 @transaction.atomic
@@ -61,3 +86,117 @@ def set_collective_members(collective, units, actor, reason: str = ""):
     for other in others:
         sync_collective(other)
     return collective
+
+
+@dataclass
+class UnitsChange:
+    """What setting a measure's units changed, as unit names and phrases."""
+
+    before: dict[str, list[str]] = field(default_factory=dict)
+    after: dict[str, list[str]] = field(default_factory=dict)
+    ended: list[str] = field(default_factory=list)  # units taken off that keep their reports
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+@transaction.atomic
+def set_units(measure, lead_units, responsible_units, lead_collectives, responsible_collectives):
+    """Make the measure's assignments what the office chose: units named directly, and the
+    members of the collectives it names (a unit named directly keeps its own role; a lead
+    collective's members lead). The caller records the audit entry."""
+    lead, responsible = _ids(lead_units), _ids(responsible_units)
+    lead_c, responsible_c = _ids(lead_collectives), _ids(responsible_collectives)
+    if lead & responsible:
+        raise ValidationError("同一单位不能既是牵头单位又是责任单位。")
+    if lead_c & responsible_c:
+        raise ValidationError("同一统称不能既作牵头又作责任。")
+    if not (lead or responsible or lead_c or responsible_c):
+        raise ValidationError("请至少指定一个牵头单位或责任单位。")
+    organisation_id = measure.plan.organisation_id
+    _check_own(
+        measure, [*lead_units, *responsible_units, *lead_collectives, *responsible_collectives]
+    )
+    change = UnitsChange(before=describe_units(measure))
+
+    desired: dict[int, tuple[str, int | None]] = {}
+    for collectives, role in (
+        (responsible_collectives, Assignment.Role.RESPONSIBLE),
+        (lead_collectives, Assignment.Role.LEAD),
+    ):
+        for collective in collectives:
+            for unit_id in collective.members.filter(organisation_id=organisation_id).values_list(
+                "pk", flat=True
+            ):
+                if role == Assignment.Role.LEAD or unit_id not in desired:
+                    desired[unit_id] = (role, collective.pk)
+    for unit_id in responsible:
+        desired[unit_id] = (Assignment.Role.RESPONSIBLE, None)
+    for unit_id in lead:
+        desired[unit_id] = (Assignment.Role.LEAD, None)
+
+    current = {
+        a.unit_id: a
+        for a in Assignment.all_objects.filter(measure=measure)
+        .select_related("unit")
+        .annotate(n=Count("reports"))
+    }
+    for unit_id, (role, via_id) in desired.items():
+        assignment = current.get(unit_id)
+        if assignment is None:
+            Assignment.objects.create(measure=measure, unit_id=unit_id, role=role, via_id=via_id)
+        elif assignment.ended_at or assignment.role != role or assignment.via_id != via_id:
+            assignment.ended_at, assignment.role, assignment.via_id = None, role, via_id
+            assignment.save(update_fields=["ended_at", "role", "via"])
+    for unit_id, assignment in current.items():
+        ends = unit_id not in desired and not assignment.ended_at
+        if ends and _end_or_delete(assignment):
+            change.ended.append(assignment.unit.name)
+
+    chosen = {c.pk: Assignment.Role.LEAD for c in lead_collectives}
+    chosen |= {c.pk: Assignment.Role.RESPONSIBLE for c in responsible_collectives}
+    MeasureCollective.objects.filter(measure=measure).exclude(collective_id__in=chosen).delete()
+    for collective_id, role in chosen.items():
+        MeasureCollective.objects.update_or_create(
+            measure=measure, collective_id=collective_id, defaults={"role": role}
+        )
+    change.after = describe_units(measure)
+    return change
+
+
+def describe_units(measure) -> dict[str, list[str]]:
+    """The measure's units and collectives by role, as names (for the audit entry)."""
+    described: dict[str, list[str]] = {
+        "lead_units": [],
+        "responsible_units": [],
+        "lead_collectives": [],
+        "responsible_collectives": [],
+    }
+    for assignment in Assignment.objects.filter(measure=measure).select_related("unit"):
+        described[f"{assignment.role}_units"].append(assignment.unit.name)
+    for link in MeasureCollective.objects.filter(measure=measure).select_related("collective"):
+        described[f"{link.role}_collectives"].append(link.collective.phrase)
+    return {key: sorted(names) for key, names in described.items()}
+
+
+def _end_or_delete(assignment) -> bool:
+    """Delete an assignment nobody reported on; end one with reports. True if ended."""
+    has_reports = getattr(assignment, "n", None)
+    if has_reports is None:
+        has_reports = assignment.reports.exists()
+    if not has_reports:
+        assignment.delete()
+        return False
+    assignment.ended_at = timezone.now()
+    assignment.save(update_fields=["ended_at"])
+    return True
+
+
+def _ids(objects) -> set[int]:
+    return {obj.pk for obj in objects}
+
+
+def _check_own(measure, chosen) -> None:
+    if any(obj.organisation_id != measure.plan.organisation_id for obj in chosen):
+        raise ValidationError("所选单位不属于本组织。")

@@ -25,6 +25,7 @@ from taizhang.plans import background, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
 from taizhang.units.models import Collective, Region, Unit
+from taizhang.web.views import ActionView
 
 log = logging.getLogger(__name__)
 
@@ -345,3 +346,29 @@ def collective_rows(preview) -> list[dict]:
         }
         for phrase in preview.collectives
     ]
+
+
+class StageAsRevisionView(ActionView):
+    """The preview warned that the upload repeats a plan: import it as that plan's
+    revision instead (the preview then shows what changes)."""
+
+    queryset = IMPORTS
+    pk_url_kwarg = "import_id"
+    permission = "plans.import_plan"
+    refused = "只有依法治理办可以导入方案。"
+    refusals = (importing.ImportRejected,)
+
+    def act(self, form):
+        plan = Plan.objects.filter(
+            pk=self.kwargs["plan_id"], organisation_id=self.request.user.organisation_id
+        ).first()
+        if plan is None:
+            raise importing.ImportRejected("所选方案不存在。")
+        return importing.stage_as_revision(self.object, plan, self.request.user)
+
+    def done(self, result):
+        if result is not None:
+            messages.info(
+                self.request, f"已改为《{result.revises.label}》的修订版导入，请核对修订对比。"
+            )
+        return redirect("plans:import_preview", import_id=self.object.pk)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from taizhang.audit.log import record
@@ -123,6 +123,67 @@ class Preview:
     changes: list[Change] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     parent: Plan | None = None
+    similar: list[SimilarPlan] = field(default_factory=list)
+
+
+@dataclass
+class SimilarPlan:
+    """A plan of the organisation the upload repeats: same title, or most of its
+    measures word for word (importing the same document twice)."""
+
+    plan: Plan
+    same_title: bool
+    matching: int  # measures of the upload found word for word in the plan
+    total: int
+
+
+_SIMILAR_SHARE = 0.5  # half the measures word for word: the same document, or a revision
+
+
+def similar_plans(plan_import: PlanImport) -> list[SimilarPlan]:
+    """Plans of the organisation (not archived) that a new upload repeats; none for a
+    revision, which means to repeat its plan."""
+    if plan_import.revises_id:
+        return []
+    document = plan_import.document
+    texts = {task["text"] for task in document["tasks"]}
+    title = (document.get("title") or "").strip()
+    plans = Plan.objects.filter(organisation_id=plan_import.organisation_id)
+    matching = dict(
+        Measure.objects.filter(plan__in=plans, withdrawn=False, text__in=texts)
+        .values("plan")
+        .annotate(n=Count("text", distinct=True))
+        .values_list("plan", "n")
+    )
+    found = []
+    for plan in plans.filter(Q(pk__in=matching) | Q(title=title) if title else Q(pk__in=matching)):
+        count = matching.get(plan.pk, 0)
+        same_title = bool(title) and plan.title == title
+        if same_title or count >= _SIMILAR_SHARE * len(texts):
+            found.append(SimilarPlan(plan, same_title, count, len(texts)))
+    return sorted(found, key=lambda s: (-s.matching, -s.plan.created_at.timestamp()))
+
+
+@transaction.atomic
+def stage_as_revision(plan_import: PlanImport, plan: Plan, actor) -> PlanImport:
+    """Turn a staged upload into a revision of ``plan`` (the office found it repeats it):
+    the preview then compares it with the plan, and confirming revises the plan in place."""
+    plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    if plan.organisation_id != plan_import.organisation_id or plan.archived_at:
+        raise ImportRejected("所选方案不存在。")
+    if plan_import.revises_id:
+        raise ImportRejected("该导入已是修订版导入。")
+    plan_import.revises, plan_import.region = plan, plan.region
+    plan_import.save(update_fields=["revises", "region"])
+    record(
+        actor,
+        AuditAction.STAGE,
+        plan_import,
+        {"revises": [None, plan.pk]},
+        "作为已有方案的修订版导入",
+        organisation=plan_import.organisation_id,
+    )
+    return plan_import
 
 
 def preview(plan_import: PlanImport) -> Preview:
@@ -173,6 +234,7 @@ def preview(plan_import: PlanImport) -> Preview:
         changes=changes,
         regions=regions,
         parent=parent,
+        similar=similar_plans(plan_import),
     )
 
 
@@ -515,7 +577,8 @@ def _task_units(task: dict, units: dict) -> list:
 
 def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True) -> None:
     """Assignments, collectives, targets and duties of one measure."""
-    existing = {a.unit_id: a for a in measure.assignments.all()}
+    # an assignment ended by the office (it has reports) comes back when named again
+    existing = {a.unit_id: a for a in Assignment.all_objects.filter(measure=measure)}
     # one role per unit: a unit named as lead and as responsible (two names mapped to
     # one unit) leads
     roles: dict[int, tuple[object, str]] = {}
@@ -526,9 +589,9 @@ def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True)
         assignment = existing.get(unit.pk)
         if assignment is None:
             existing[unit.pk] = Assignment.objects.create(measure=measure, unit=unit, role=role)
-        elif assignment.role != role or assignment.via_id:
-            assignment.role, assignment.via = role, None
-            assignment.save(update_fields=["role", "via"])
+        elif assignment.role != role or assignment.via_id or assignment.ended_at:
+            assignment.role, assignment.via, assignment.ended_at = role, None, None
+            assignment.save(update_fields=["role", "via", "ended_at"])
     for phrase in task["collectives"]:
         collective = directory.get_or_create_collective(measure.plan.organisation, phrase, actor)
         role = collective_role(task["attribution_raw"] or "", phrase)

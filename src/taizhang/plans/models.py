@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
 
@@ -20,6 +21,15 @@ class AuditAction(models.TextChoices):
     CORRECT = "correct", "更正解析结果"
     UNDO_CORRECTION = "undo_correction", "撤销解析更正"
     ADOPT_CORRECTIONS = "adopt_corrections", "沿用上次导入的更正"
+    ADD_MEASURE = "add_measure", "新增任务"
+    EDIT_MEASURE = "edit_measure", "修改任务"
+    MOVE_MEASURE = "move_measure", "移动任务"
+    SET_UNITS = "set_units", "调整任务分工"
+    ARCHIVE_MEASURE = "archive_measure", "归档任务"
+    RESTORE_MEASURE = "restore_measure", "恢复任务"
+    ARCHIVE_PLAN = "archive_plan", "归档方案"
+    RESTORE_PLAN = "restore_plan", "恢复方案"
+    DELETE_PLAN = "delete_plan", "删除方案"
 
 
 class AuditDetail(models.TextChoices):
@@ -30,6 +40,20 @@ class AuditDetail(models.TextChoices):
     FILE = "file", "文件"  # entries of earlier releases
     CORRECTION = "correction", "更正内容"
     CORRECTIONS = "corrections", "应用的更正"
+    LEAD_UNITS = "lead_units", "牵头单位"
+    RESPONSIBLE_UNITS = "responsible_units", "责任单位"
+    LEAD_COLLECTIVES = "lead_collectives", "牵头统称"
+    RESPONSIBLE_COLLECTIVES = "responsible_collectives", "责任统称"
+    ENDED_WITH_REPORTS = "ended_with_reports", "结束分工（保留报告）"
+    PLACE = "place", "位置"
+
+
+class CurrentPlans(models.Manager.from_queryset(ScopedQuerySet)):
+    """Plans not archived: every list, select and page starts here. An archived plan is
+    reached only through ``Plan.all_objects`` (the archive page, restoring it)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
 
 
 class Plan(models.Model):
@@ -61,8 +85,9 @@ class Plan(models.Model):
     # the office's corrections to the parse of the imported file, offered again when a
     # revised document is imported (plans.import_corrections)
     import_corrections = models.JSONField("导入时的更正", default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField("归档时间", null=True, blank=True)
 
     # Unit staff see a plan their unit carries a measure of; a county office its own plans
     # and those its county's units carry measures of.
@@ -71,14 +96,37 @@ class Plan(models.Model):
         units=("measures__assignments__unit",),
         regions=("region", "measures__assignments__unit__region"),
     )
-    objects = ScopedQuerySet.as_manager()
+    objects = CurrentPlans()
+    all_objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "实施方案"
         ordering = ["-created_at"]
+        base_manager_name = "all_objects"
 
     def __str__(self):
-        return self.title
+        return self.label
+
+    @property
+    def distinction(self) -> str:
+        """What tells plans of one title apart: their years, version and import day."""
+        parts = []
+        if self.start_year and self.end_year and self.start_year != self.end_year:
+            parts.append(f"{self.start_year}—{self.end_year}年")
+        elif self.start_year or self.end_year:
+            parts.append(f"{self.start_year or self.end_year}年")
+        parts.append(f"第{self.revision}版")
+        if self.created_at:
+            parts.append(f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}导入")
+        if self.archived_at:
+            parts.append("已归档")
+        return "，".join(parts)
+
+    @property
+    def label(self) -> str:
+        """The one display of a plan in lists, selects and headings: its title with what
+        tells it apart from another import of the same title."""
+        return f"{self.title}（{self.distinction}）"
 
 
 class Chapter(models.Model):
@@ -116,6 +164,14 @@ class Section(models.Model):
         return f"({self.number}){self.title}"
 
 
+class CurrentMeasures(models.Manager.from_queryset(ScopedQuerySet)):
+    """Measures of plans not archived (an archived plan's measures leave every list with
+    it); ``Measure.all_objects`` reaches them all."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(plan__archived_at__isnull=True)
+
+
 class Measure(models.Model):
     """A numbered measure (任务 / 举措): the unit of work and of reporting."""
 
@@ -141,18 +197,23 @@ class Measure(models.Model):
         related_name="implemented_by",
         verbose_name="落实上级任务",
     )
-    withdrawn = models.BooleanField("已删除", default=False, help_text="dropped by a revision")
+    # Dropped by a revision or archived by the office: it leaves every list and owes
+    # nothing, its reports stay; restoring it clears the flag.
+    withdrawn = models.BooleanField("已归档", default=False, help_text="dropped or archived")
+    version = models.PositiveIntegerField("修改版本", default=1)
 
     scope = Scope(
         organisation="plan__organisation",
         units=("assignments__unit",),
         regions=("plan__region", "assignments__unit__region"),
     )
-    objects = ScopedQuerySet.as_manager()
+    objects = CurrentMeasures()
+    all_objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务"
         ordering = ["position"]
+        base_manager_name = "all_objects"
         indexes = [models.Index(fields=["plan", "position"])]
 
     def __str__(self):
@@ -162,6 +223,14 @@ class Measure(models.Model):
     def deadline_label(self) -> str:
         """完成时限 as the plan printed it; a measure without one is 长期坚持."""
         return self.deadline_text or NO_DEADLINE
+
+
+class CurrentAssignments(models.Manager):
+    """Assignments in force; an ended one is reached through ``Assignment.all_objects``
+    (or from its reports)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(ended_at__isnull=True)
 
 
 class Assignment(models.Model):
@@ -181,13 +250,19 @@ class Assignment(models.Model):
         on_delete=models.CASCADE,
         related_name="assignments",
     )
+    # Set when the office takes the unit off the measure after it has reported: the
+    # assignment leaves every list and owes nothing, its reports stay and show.
+    ended_at = models.DateTimeField("结束时间", null=True, blank=True)
 
     scope = Scope(
         organisation="measure__plan__organisation", units=("unit",), regions=("unit__region",)
     )
+    objects = CurrentAssignments()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务分工"
+        base_manager_name = "all_objects"
         constraints = [
             models.UniqueConstraint(fields=["measure", "unit"], name="one_assignment_per_unit")
         ]

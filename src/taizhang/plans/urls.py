@@ -32,4 +32,9 @@ urlpatterns = [
     ),
     path("<int:import_id>/undo/", correcting.UndoView.as_view(), name="import_undo"),
     path("<int:import_id>/adopt/", correcting.AdoptView.as_view(), name="import_adopt"),
+    path(
+        "<int:import_id>/as-revision-of/<int:plan_id>/",
+        import_views.StageAsRevisionView.as_view(),
+        name="import_as_revision",
+    ),
 ]

@@ -185,6 +185,17 @@ class PeriodYearForm(forms.Form):
     due_working_days = forms.IntegerField(
         label="期末后工作日数", min_value=1, max_value=60, initial=10
     )
+    starts_from = forms.DateField(
+        label="自何日起",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="结束于该日之前的周期不创建",
+    )
+    catch_up = forms.BooleanField(
+        label="创建已过截止日期的补报周期",
+        required=False,
+        help_text="不勾选时，截止日期已过的周期不创建，以免各单位一次新增大量逾期事项",
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)

@@ -40,6 +40,14 @@ class AuditDetail(models.TextChoices):
     UNIT = "unit", "报送单位"
 
 
+class CurrentPeriods(models.Manager.from_queryset(ScopedQuerySet)):
+    """Periods of plans not archived: an archived plan asks no reports and reminds nobody
+    (``Period.all_objects`` reaches them all)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(plan__archived_at__isnull=True)
+
+
 class Period(models.Model):
     """A reporting round set by the office: 2025年第一季度, due 2025-04-10."""
 
@@ -65,11 +73,13 @@ class Period(models.Model):
         units=("plan__measures__assignments__unit",),
         regions=("plan__region", "plan__measures__assignments__unit__region"),
     )
-    objects = ScopedQuerySet.as_manager()
+    objects = CurrentPeriods()
+    all_objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "报送周期"
         ordering = ["-ends_on"]
+        base_manager_name = "all_objects"
         constraints = [models.UniqueConstraint(fields=["plan", "name"], name="unique_period_name")]
 
     def __str__(self):

@@ -9,8 +9,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
 
 from taizhang.audit.log import record
+from taizhang.plans.models import Assignment
 from taizhang.reporting.models import AuditAction, Period
 from taizhang.workdays import add_working_days
 
@@ -83,20 +86,125 @@ def update_period(period, user, name, kind, starts_on, ends_on, due: Due) -> Per
     return period
 
 
+@dataclass(frozen=True)
+class PlannedPeriod:
+    """A period of a year's generation, and what becomes of it."""
+
+    name: str
+    starts_on: date
+    ends_on: date
+    due_on: date
+    fate: str  # CREATE, PAST (due already passed: only as 补报), EARLY (ends before the start)
+
+    @property
+    def fate_label(self) -> str:
+        return FATES[self.fate]
+
+
+CREATE, CATCH_UP, PAST, EARLY = "create", "catch_up", "past", "early"
+FATES = {
+    CREATE: "创建",
+    CATCH_UP: "创建（补报）",
+    PAST: "不创建：截止日期已过",
+    EARLY: "不创建：早于起始日期",
+}
+
+
+@dataclass
+class YearPlan:
+    """What generating a year of periods would do: which periods, and how many items
+    each unit will owe for them (every assignment in force on a live measure, once per
+    period, as the to-do counts them)."""
+
+    periods: list[PlannedPeriod]
+    owed: list[tuple[str, int, int, int]]  # unit name, per period, in all, of them overdue
+
+    @property
+    def to_create(self) -> list[PlannedPeriod]:
+        return [p for p in self.periods if p.fate in (CREATE, CATCH_UP)]
+
+    @property
+    def catch_up(self) -> list[PlannedPeriod]:
+        return [p for p in self.periods if p.fate == CATCH_UP]
+
+    @property
+    def total(self) -> int:
+        return sum(row[2] for row in self.owed)
+
+
+def plan_year(
+    plan,
+    year: int,
+    kind: str,
+    due_working_days: int,
+    starts_from: date,
+    today: date,
+    catch_up: bool = False,
+) -> YearPlan:
+    """The periods of ``kind`` in ``year`` from ``starts_from`` on: a period that ends
+    before it is not created; one whose due date has passed (``today``) only as a 补报
+    period when the office asks for them."""
+    due = Due(working_days=due_working_days)
+    planned = []
+    for name, start, end in spans_of_year(year, kind):
+        due_on = due.date_for(end)
+        if end < starts_from:
+            fate = EARLY
+        elif due_on < today:
+            fate = CATCH_UP if catch_up else PAST
+        else:
+            fate = CREATE
+        planned.append(PlannedPeriod(name, start, end, due_on, fate))
+    return YearPlan(planned, _owed(plan, planned))
+
+
+def _owed(plan, planned: list[PlannedPeriod]) -> list[tuple[str, int, int, int]]:
+    created = [p for p in planned if p.fate in (CREATE, CATCH_UP)]
+    overdue = sum(1 for p in created if p.fate == CATCH_UP)
+    per_unit = (
+        Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        .values("unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "unit__name")
+    )
+    return [
+        (row["unit__name"], row["n"], row["n"] * len(created), row["n"] * overdue)
+        for row in per_unit
+    ]
+
+
 @transaction.atomic
-def create_year(user, plan, year: int, kind: str, due_working_days: int) -> list[Period]:
-    """Every period of ``kind`` in ``year``, each due N working days after it ends.
-    Refused as a whole when any of them exists already."""
-    spans = spans_of_year(year, kind)
+def create_year(
+    user,
+    plan,
+    year: int,
+    kind: str,
+    due_working_days: int,
+    starts_from=None,
+    catch_up=False,
+    today=None,
+) -> list[Period]:
+    """The periods of ``kind`` in ``year`` that ``plan_year`` says to create, each due N
+    working days after it ends. Refused as a whole when any of them exists already or
+    when none is left to create."""
+    today = today or timezone.localdate()
+    starts_from = starts_from or date(year, 1, 1)
+    planned = plan_year(plan, year, kind, due_working_days, starts_from, today, catch_up)
+    spans = planned.to_create
+    if not spans:
+        raise ValidationError(
+            "没有需要创建的报送周期：所选年度的周期均早于起始日期或截止日期已过"
+            "（如需补报，请勾选“创建已过截止日期的补报周期”）。"
+        )
     taken = set(
-        Period.objects.filter(plan=plan, name__in=[name for name, _, _ in spans]).values_list(
+        Period.all_objects.filter(plan=plan, name__in=[p.name for p in spans]).values_list(
             "name", flat=True
         )
     )
     if taken:
         raise ValidationError(f"以下报送周期已存在：{'、'.join(sorted(taken))}，未作任何创建。")
     due = Due(working_days=due_working_days)
-    return [create_period(user, plan, name, kind, start, end, due) for name, start, end in spans]
+    return [create_period(user, plan, p.name, kind, p.starts_on, p.ends_on, due) for p in spans]
 
 
 def _apply_due(period: Period, due: Due) -> None:

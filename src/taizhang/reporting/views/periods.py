@@ -30,14 +30,17 @@ class PeriodListView(OfficeOnlyMixin, View):
 
     def get(self, request):
         plans = Plan.objects.for_user(request.user)
-        initial = {"year": timezone.localdate().year}
+        today = timezone.localdate()
+        initial = {"year": today.year}
         only = list(plans[:2])
         if len(only) == 1:  # one plan: nothing to choose
             initial["plan"] = only[0]
         return self.render(
             request,
             PeriodForm(plans=plans, initial=initial),
-            PeriodYearForm(plans=plans, initial={**initial, "kind": "quarterly"}),
+            PeriodYearForm(
+                plans=plans, initial={**initial, "kind": "quarterly", "starts_from": today}
+            ),
         )
 
     def post(self, request):
@@ -74,7 +77,13 @@ class PeriodListView(OfficeOnlyMixin, View):
     @staticmethod
     def create_year(user, data, form):
         created = periods.create_year(
-            user, data["plan"], data["year"], data["kind"], data["due_working_days"]
+            user,
+            data["plan"],
+            data["year"],
+            data["kind"],
+            data["due_working_days"],
+            starts_from=data["starts_from"],
+            catch_up=data["catch_up"],
         )
         return f"已创建 {data['year']} 年{len(created)}个报送周期。"
 
@@ -99,7 +108,29 @@ class PeriodYearView(PeriodListView):
     def post(self, request):
         plans = Plan.objects.for_user(request.user)
         one, year = PeriodForm(plans=plans), PeriodYearForm(request.POST, plans=plans)
+        if year.is_valid() and not year.cleaned_data["confirmed"]:
+            return self.preview(request, year)
         return self.create(request, one, year, year, self.create_year)
+
+    def preview(self, request, form):
+        """Before anything is created: which periods, and what each unit will owe."""
+        data = form.cleaned_data
+        planned = periods.plan_year(
+            data["plan"],
+            data["year"],
+            data["kind"],
+            data["due_working_days"],
+            data["starts_from"],
+            timezone.localdate(),
+            data["catch_up"],
+        )
+        confirm = PeriodYearForm(
+            initial={**data, "confirmed": True}, plans=Plan.objects.filter(pk=data["plan"].pk)
+        )
+        for field in confirm.fields.values():
+            field.widget = field.hidden_widget()
+        context = {"planned": planned, "data": data, "form": confirm}
+        return render(request, "reporting/period_year_preview.html", context)
 
 
 class PeriodEditView(OfficeOnlyMixin, View):
