@@ -11,6 +11,10 @@ class Event(models.TextChoices):
     REPORT_RETURNED = "report_returned", "报告被退回"
     REVIEW_WAITING = "review_waiting", "待审核提醒"
     NOTICE_ISSUED = "notice_issued", "催办通知"
+    NOTICE_UNSIGNED = "notice_unsigned", "催办通知未签收"
+    NOTICE_ANSWERED = "notice_answered", "催办反馈待办结"
+    NOTICE_CLOSED = "notice_closed", "催办事项已办结"
+    NOTICE_RETURNED = "notice_returned", "催办反馈被退回"
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
 

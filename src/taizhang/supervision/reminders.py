@@ -13,11 +13,17 @@ chat), keyed so that a scan run twice, or every ten minutes, tells each thing on
   are counted for whoever reviews them (the lead unit's reviewers, else the office), once
   a week.
 
+- 未签收 (notice_unsigned): an urging notice not signed for N working days after it was
+  issued (default 2) is pressed on the unit once; still unsigned after 2N, the office is
+  told once. The notices app registers this scan (``register``): supervision sits below
+  notices and does not import it.
+
 Reminders go out on working days only, as an office would send them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -38,6 +44,7 @@ DEFAULTS = {
     "OVERDUE_EVERY_WORKING_DAYS": 3,
     "OVERDUE_TIMES": 3,
     "REVIEW_WAITING_WORKING_DAYS": 5,
+    "NOTICE_UNSIGNED_WORKING_DAYS": 2,
 }
 MAX_NUMBERS_SHOWN = 10
 OVERDUE_HORIZON = timedelta(days=180)  # older periods are the urging notices' business
@@ -61,6 +68,18 @@ class Reminder:
         return notify(self.organisation, self.message, self.users, self.units)
 
 
+# Scans of the apps above supervision (the notices' 未签收), each (organisation, today) ->
+# reminders, registered when their app is ready.
+SCANS: list[Callable[[Organisation, date], list[Reminder]]] = []
+
+
+def register(scan):
+    """Add an app's scan to the reminders (once, whatever the number of calls)."""
+    if scan not in SCANS:
+        SCANS.append(scan)
+    return scan
+
+
 def due_reminders(today: date, organisations=None) -> list[Reminder]:
     """Every reminder due on ``today`` (none on a non-working day)."""
     if not is_working_day(today):
@@ -69,6 +88,8 @@ def due_reminders(today: date, organisations=None) -> list[Reminder]:
     for organisation in organisations or Organisation.objects.order_by("pk"):
         reminders += _reports(organisation, today)
         reminders += _reviews_waiting(organisation, today)
+        for scan in SCANS:
+            reminders += scan(organisation, today)
     return reminders
 
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, OuterRef, Subquery
 
+from taizhang.notices.models import UrgeNotice
 from taizhang.plans.models import Assignment, Plan
 from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
@@ -72,6 +73,8 @@ class Todo:
     to_review: list[ProgressReport] = field(default_factory=list)
     office_review: list[ProgressReport] = field(default_factory=list)
     summaries: list[PeriodSummary] = field(default_factory=list)
+    notices: list[UrgeNotice] = field(default_factory=list)  # to sign or answer
+    notices_to_settle: list[UrgeNotice] = field(default_factory=list)  # answered: the office
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
     @property
@@ -116,7 +119,26 @@ def todo_for(user, today: date) -> Todo:
         )
     if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
+    _fill_notices(todo, user)
     return todo
+
+
+def _fill_notices(todo: Todo, user) -> None:
+    """Urging notices the person's units must sign for or answer (a notice sent back
+    included); for the office, the answers waiting to be closed or sent back."""
+    notices = UrgeNotice.objects.select_related("unit").order_by("issued_on", "pk")
+    if user.has_perm("reporting.file_reports"):
+        todo.notices = list(
+            notices.filter(
+                unit__in=Unit.objects.filed_by(user), state__in=UrgeNotice.UNIT_OWES
+            )[:MAX_LISTED]
+        )
+    if user.has_perm("notices.issue_notices"):
+        todo.notices_to_settle = list(
+            notices.filter(
+                organisation_id=user.organisation_id, state=UrgeNotice.State.ANSWERED
+            )[:MAX_LISTED]
+        )
 
 
 def _fill_unit_work(todo: Todo, user, today: date) -> None:
