@@ -218,6 +218,21 @@ class UrgeNoticeFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
 
 
+class NoticeReplyFactory(factory.django.DjangoModelFactory):
+    """A unit's answer to a notice, with a PDF as its evidence."""
+
+    class Meta:
+        model = "notices.NoticeReply"
+
+    notice = factory.SubFactory(UrgeNoticeFactory)
+    text = "已于4月25日补报第一季度进展报告。"
+    file = factory.django.FileField(filename="落实情况.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    original_name = "落实情况.pdf"
+    content_type = "application/pdf"
+    size = 14
+    by = factory.SubFactory(UserFactory)
+
+
 class SchemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "assessment.Scheme"
