@@ -52,6 +52,7 @@ OBJECTS = {
     "reading_id": "reading",
     "notice_id": "notice",
     "reply_id": "notice_reply",
+    "closure_id": "closure",
     "scheme_id": "scheme",
     "adjustment_id": "adjustment",
     "indicator_id": "indicator",
@@ -195,6 +196,7 @@ def _supervision_objects(data, organisation, user, assignment):
     data.reading = f.TargetReadingFactory(target=data.target, recorded_by=office)
     data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
     data.notice_reply = f.NoticeReplyFactory(notice=data.notice, by=user)
+    data.closure = f.ClosureFactory(measure=measure, applied_by=user)
     data.scheme = f.SchemeFactory(plan=measure.plan)
     data.indicator = f.IndicatorFactory(scheme=data.scheme)
     data.adjustment = f.AdjustmentFactory(scheme=data.scheme, unit=unit, created_by=office)

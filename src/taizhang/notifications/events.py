@@ -15,6 +15,10 @@ class Event(models.TextChoices):
     NOTICE_ANSWERED = "notice_answered", "催办反馈待办结"
     NOTICE_CLOSED = "notice_closed", "催办事项已办结"
     NOTICE_RETURNED = "notice_returned", "催办反馈被退回"
+    CLOSURE_APPLIED = "closure_applied", "办结申请待销号"
+    CLOSURE_CONFIRMED = "closure_confirmed", "任务已销号"
+    CLOSURE_RETURNED = "closure_returned", "办结申请被退回"
+    CLOSURE_REOPENED = "closure_reopened", "任务重新打开"
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
 

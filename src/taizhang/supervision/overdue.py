@@ -18,6 +18,7 @@ from datetime import date
 from django.db.models import OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
 from taizhang.supervision.duties import done_counts, duty_years
 from taizhang.supervision.progress import Status, progress_of_targets
@@ -82,10 +83,11 @@ def late_items_for_unit(unit, today: date) -> list[LateItem]:
 
 def _measures(plans) -> dict[int, object]:
 
+    # A closed measure (销号) asks nothing more: reporting.status.CLOSED_RULE.
+    live = status.still_asked(Measure.objects.filter(plan__in=plans, withdrawn=False))
     return {
         m.pk: m
-        for m in Measure.objects.filter(plan__in=plans, withdrawn=False)
-        .select_related("chapter")
+        for m in live.select_related("chapter")
         .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
     }
 

@@ -35,6 +35,7 @@ from taizhang.notifications.api import Message, notify, pending
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
@@ -141,8 +142,9 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
         .filed()
         .values_list("assignment_id", "period_id")
     )
-    assignments = Assignment.objects.filter(
-        measure__plan_id__in=plans, measure__withdrawn=False
+    assignments = status.still_asked(
+        Assignment.objects.filter(measure__plan_id__in=plans, measure__withdrawn=False),
+        "measure__",
     ).values_list("pk", "measure__plan_id", "measure__number", "unit_id")
     by_plan = defaultdict(list)
     for row in assignments:

@@ -12,7 +12,7 @@ from django.db.models import Count, OuterRef, Subquery
 from taizhang.notices.models import UrgeNotice
 from taizhang.plans.models import Assignment, Plan
 from taizhang.reporting import status
-from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.reporting.models import Closure, Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
 from taizhang.units.models import Unit
 
@@ -75,6 +75,7 @@ class Todo:
     summaries: list[PeriodSummary] = field(default_factory=list)
     notices: list[UrgeNotice] = field(default_factory=list)  # to sign or answer
     notices_to_settle: list[UrgeNotice] = field(default_factory=list)  # answered: the office
+    closures_to_settle: list[Closure] = field(default_factory=list)  # 办结申请: the office
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
     @property
@@ -125,13 +126,23 @@ def todo_for(user, today: date) -> Todo:
 
 def _fill_notices(todo: Todo, user) -> None:
     """Urging notices the person's units must sign for or answer (a notice sent back
-    included); for the office, the answers waiting to be closed or sent back."""
+    included); for the office, the answers waiting to be closed or sent back and the
+    measures' 办结申请 waiting for 销号."""
     notices = UrgeNotice.objects.select_related("unit").order_by("issued_on", "pk")
     if user.has_perm("reporting.file_reports"):
         todo.notices = list(
             notices.filter(
                 unit__in=Unit.objects.filed_by(user), state__in=UrgeNotice.UNIT_OWES
             )[:MAX_LISTED]
+        )
+    if user.has_perm("reporting.review_as_office"):
+        todo.closures_to_settle = list(
+            Closure.objects.filter(
+                measure__plan__organisation_id=user.organisation_id,
+                state=Closure.State.APPLIED,
+            )
+            .select_related("measure", "unit")
+            .order_by("applied_at")[:MAX_LISTED]
         )
     if user.has_perm("notices.issue_notices"):
         todo.notices_to_settle = list(
@@ -146,11 +157,14 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
     periods = list(open_periods(user, today))
     if periods:
         plan_ids = {period.plan_id for period in periods}
-        assignments = list(
+        asked = status.still_asked(
             Assignment.objects.filter(
                 unit__in=units, measure__plan_id__in=plan_ids, measure__withdrawn=False
-            )
-            .select_related("unit", "measure")
+            ),
+            "measure__",
+        )
+        assignments = list(
+            asked.select_related("unit", "measure")
             .order_by("measure__position", "unit__name")
         )
         reports = {
