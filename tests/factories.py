@@ -242,8 +242,10 @@ class ClosureFactory(factory.django.DjangoModelFactory):
     measure = factory.SubFactory(MeasureFactory)
     unit = factory.LazyAttribute(
         lambda o: (
-            o.measure.assignments.filter(role="lead").first() or o.measure.assignments.first()
-        ).unit
+            (
+                o.measure.assignments.filter(role="lead").first() or o.measure.assignments.first()
+            ).unit
+        )
     )
     summary = "任务已全部完成，形成长效机制。"
     file = factory.django.FileField(filename="办结报告.pdf", data=b"%PDF-1.4\n%%EOF\n")

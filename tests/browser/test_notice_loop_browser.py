@@ -56,6 +56,8 @@ def test_a_unit_signs_for_a_notice_and_answers_it(page, demo, tmp_path):
     page.context.clear_cookies()
     log_in(page, demo["qn_office"], PASSWORD)
     settle = page.locator("#settle-title").locator("xpath=..")
-    click_and_wait(page, settle.locator("tbody tr").filter(has_text=notice.number).get_by_role("link"))
+    click_and_wait(
+        page, settle.locator("tbody tr").filter(has_text=notice.number).get_by_role("link")
+    )
     click_and_wait(page, page.get_by_role("button", name="办结"))
     assert "已办结" in page.inner_text("h1")

@@ -73,9 +73,7 @@ def test_only_the_unit_it_was_sent_to_signs(world, notice, role):
 
 
 def test_a_county_office_signs_for_its_county_unit(world):
-    notice = f.UrgeNoticeFactory(
-        unit=world.county_government, created_by=world.people["office"]
-    )
+    notice = f.UrgeNoticeFactory(unit=world.county_government, created_by=world.people["office"])
     assert handling.sign(notice, world.people["county"]).state == State.SIGNED
 
 
@@ -130,7 +128,9 @@ def test_bad_answers_are_refused_and_nothing_is_written(world, notice, text, upl
 def test_an_oversized_file_is_refused(world, notice, monkeypatch):
     monkeypatch.setattr("taizhang.reporting.evidence.MAX_EVIDENCE_BYTES", 10)
     with pytest.raises(ValidationError, match="超过 10 MB"):
-        handling.answer(notice, world.people["liaison"], "已办理。", SimpleUploadedFile("a.pdf", PDF))
+        handling.answer(
+            notice, world.people["liaison"], "已办理。", SimpleUploadedFile("a.pdf", PDF)
+        )
 
 
 def test_answering_again_while_the_office_decides_is_refused(world, notice):
@@ -170,10 +170,10 @@ def test_the_office_sends_back_with_a_comment_and_the_unit_answers_again(world, 
     returned = handling.send_back(notice, world.people["office"], "请附报送截图。")
     assert returned.state == State.RETURNED
     assert entries(notice, "send_back")[0].changes["comment"] == "请附报送截图。"
-    assert told(world.people["liaison"], "notice_returned") == [
-        f"催办反馈被退回：{notice.number}"
-    ]
-    handling.answer(notice, world.people["liaison"], "已补充截图。", SimpleUploadedFile("截图.pdf", PDF))
+    assert told(world.people["liaison"], "notice_returned") == [f"催办反馈被退回：{notice.number}"]
+    handling.answer(
+        notice, world.people["liaison"], "已补充截图。", SimpleUploadedFile("截图.pdf", PDF)
+    )
     notice.refresh_from_db()
     assert notice.state == State.ANSWERED
     assert [r.decision for r in notice.replies.all()] == ["returned", ""]

@@ -140,7 +140,9 @@ def test_the_board_shows_where_each_item_notice_stands(client, world, notice):
 
     def follow_up(unit):
         items = client.get(board).context["listed"]
-        return [i.follow_up.label if i.follow_up else "未催办" for i in items if i.unit_id == unit.pk]
+        return [
+            i.follow_up.label if i.follow_up else "未催办" for i in items if i.unit_id == unit.pk
+        ]
 
     assert follow_up(world.education) == ["已催办"]
     assert follow_up(world.police) == ["未催办"]
@@ -161,7 +163,9 @@ def two_measures_late(world):
     """州教育局 late on measures 1 and 2 (two items, two tasks)."""
     from taizhang.plans.models import Assignment
 
-    f.AssignmentFactory(measure=world.second, unit=world.education, role=Assignment.Role.RESPONSIBLE)
+    f.AssignmentFactory(
+        measure=world.second, unit=world.education, role=Assignment.Role.RESPONSIBLE
+    )
     return notices.draft(world.education, world.plan, LATE.date())
 
 
@@ -177,7 +181,9 @@ def test_keeping_fewer_items_recounts_the_drafted_body(world, two_measures_late)
     assert len(notices.rows_of(notice.items)) == 1
 
 
-def test_a_count_the_office_wrote_that_disagrees_with_the_table_is_refused(world, two_measures_late):
+def test_a_count_the_office_wrote_that_disagrees_with_the_table_is_refused(
+    world, two_measures_late
+):
     draft = two_measures_late
     with pytest.raises(Exception, match="正文写的是“32项任务的34个事项”，而通知所列为1项事项"):
         notices.issue(

@@ -108,7 +108,10 @@ def test_a_notice_is_issued_signed_answered_sent_back_and_closed(client, world):
     with time_machine.travel(moment(date(2025, 5, 12), 10), tick=False):
         client.post(
             reverse("notices:answer", kwargs={"notice_id": ours.pk}),
-            {"text": "已于5月9日补报第一季度进展报告。", "file": SimpleUploadedFile("补报.pdf", PDF)},
+            {
+                "text": "已于5月9日补报第一季度进展报告。",
+                "file": SimpleUploadedFile("补报.pdf", PDF),
+            },
         )
     assert told(office, "notice_answered") == 1
 

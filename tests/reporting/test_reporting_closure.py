@@ -168,13 +168,18 @@ def test_a_closed_measure_asks_no_more_reports_on_the_to_do_or_the_board(client,
     client.force_login(world.people["liaison"])
 
     def owed():
-        return [i.assignment.measure_id for i in client.get(reverse("workspace:todo")).context["todo"].due]
+        return [
+            i.assignment.measure_id
+            for i in client.get(reverse("workspace:todo")).context["todo"].due
+        ]
 
     assert owed() == [world.first.pk]
     closing.confirm(applied(world), world.people["office"])
     assert owed() == []
     client.force_login(world.people["office"])
-    board = client.get(reverse("supervision:board", kwargs={"plan_id": world.plan.pk}) + "?view=list")
+    board = client.get(
+        reverse("supervision:board", kwargs={"plan_id": world.plan.pk}) + "?view=list"
+    )
     assert world.first.pk not in {i.measure_id for i in board.context["listed"]}
     assert world.second.pk in {i.measure_id for i in board.context["listed"]}
 

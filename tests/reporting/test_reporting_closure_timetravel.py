@@ -46,7 +46,9 @@ def test_a_closed_measure_asks_no_more_reports_until_reopened(client, world):
         ends_on=date(2025, 12, 31), due_on=date(2026, 1, 12),
     )  # fmt: skip
     # 州教育局 carries measure 1 and, for this story, measure 2 as well.
-    f.AssignmentFactory(measure=world.second, unit=world.education, role=Assignment.Role.RESPONSIBLE)
+    f.AssignmentFactory(
+        measure=world.second, unit=world.education, role=Assignment.Role.RESPONSIBLE
+    )
 
     scan(date(2025, 9, 29))  # 黄灯 for the third quarter: both measures owed
     assert "任务1、2" in amber(q3, world.education).body
@@ -70,7 +72,10 @@ def test_a_closed_measure_asks_no_more_reports_until_reopened(client, world):
     # The fourth quarter does not count measure 1 as owed; the third (due before) does.
     carried = Assignment.objects.filter(measure__plan=world.plan, unit=world.education)
     table = status.timeliness(carried, [q3, q4])
-    assert (table[world.education.pk, q3.pk].expected, table[world.education.pk, q4.pk].expected) == (2, 1)
+    assert (
+        table[world.education.pk, q3.pk].expected,
+        table[world.education.pk, q4.pk].expected,
+    ) == (2, 1)
 
     with time_machine.travel(moment(date(2026, 1, 8), 10), tick=False):
         closing.reopen(closure, world.people["office"], "督查发现仍有县未落实。")

@@ -228,9 +228,7 @@ def recount(body: str, drafted: list[dict], chosen: list[dict]) -> str:
     return body
 
 
-def draft(
-    unit, plan, today: date, level: str | None = None, item_keys=None
-) -> Draft:
+def draft(unit, plan, today: date, level: str | None = None, item_keys=None) -> Draft:
     """The notice as it would go out today: the items, the rung, the default wording
     (counting the items whose keys are given, or all)."""
     items = owed_items(unit, plan, today)

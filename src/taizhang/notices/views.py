@@ -173,6 +173,7 @@ class NoticeDetailView(LoginRequiredMixin, View):
 
 # -- the closed loop: 签收, 反馈, 办结 or 退回 ---------------------------------------------------
 
+
 class AnswerForm(forms.Form):
     text = forms.CharField(
         label="落实情况",
@@ -273,7 +274,9 @@ class ReplyFileView(LoginRequiredMixin, View):
         with reply.file.open("rb") as stored:
             content = stored.read()
         suffix = reply.original_name[reply.original_name.rfind(".") :]
-        return download(content, reply.content_type, reply.original_name, f"reply-{reply.pk}{suffix}")
+        return download(
+            content, reply.content_type, reply.original_name, f"reply-{reply.pk}{suffix}"
+        )
 
 
 class NoticeDocumentView(LoginRequiredMixin, View):

@@ -19,6 +19,7 @@ class Event(models.TextChoices):
     CLOSURE_CONFIRMED = "closure_confirmed", "任务已销号"
     CLOSURE_RETURNED = "closure_returned", "办结申请被退回"
     CLOSURE_REOPENED = "closure_reopened", "任务重新打开"
+    ADHOC_ASSIGNED = "adhoc_assigned", "督办事项交办"
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
 

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     PURGE = "purge", "清理过期导入"  # entries of earlier releases
     IMPORT = "import", "导入方案"
     REVISE = "revise", "修订方案"
+    ADD_ADHOC = "add_adhoc", "新增督办事项"
 
 
 class AuditDetail(models.TextChoices):
@@ -154,6 +155,34 @@ class Measure(models.Model):
     def deadline_label(self) -> str:
         """完成时限 as the plan printed it; a measure without one is 长期坚持."""
         return self.deadline_text or NO_DEADLINE
+
+
+class MeasureSource(models.Model):
+    """Where an ad-hoc 督办事项 came from: a leader's instruction (领导批示) or a meeting's
+    decision (会议议定事项), added by the office to a plan as a measure of its own, so it
+    is reported on, supervised and assessed as every measure is (plans/adhoc.py). A
+    measure with no source is the plan's own."""
+
+    class Kind(models.TextChoices):
+        INSTRUCTION = "instruction", "领导批示"
+        MEETING = "meeting", "会议议定事项"
+
+    measure = models.OneToOneField(Measure, on_delete=models.CASCADE, related_name="source")
+    kind = models.CharField("来源类型", max_length=20, choices=Kind.choices)
+    title = models.CharField("来源文件或文号", max_length=200)
+    issued_on = models.DateField("批示或会议日期")
+    # Reports are owed for the periods due on or after the day it was added.
+    added_on = models.DateField("交办日期")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Measure.scope.under("measure")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "督办事项来源"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}：{self.title}"
 
 
 class Assignment(models.Model):

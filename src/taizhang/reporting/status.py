@@ -37,7 +37,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from taizhang.plans.models import Assignment, Measure
+from taizhang.plans.models import Assignment, Measure, MeasureSource
 from taizhang.reporting.models import Closure, Period, ProgressReport
 from taizhang.units.models import Region
 
@@ -67,6 +67,7 @@ CLOSED_RULE = (
     "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，不再催报，"
     "此后截止的报送周期不计应报数；重新打开后恢复按报告认定。"
 )
+ADHOC_RULE = "督办事项：领导批示、会议议定事项列入方案后，自交办之日起截止的报送周期计入应报数。"
 MISSING_RULE = (
     "逾期未报：截止日期已过仍从未报送的报告（已报送被退回、尚未重报的另计为“退回未重报”）。"
 )
@@ -159,10 +160,25 @@ def still_asked(queryset: QuerySet, to_measure: str = "") -> QuerySet:
     return queryset.exclude(**{f"{to_measure}pk__in": closed})
 
 
-def owes_report(closed: datetime.date | None, period) -> bool:
-    """The rule (CLOSED_RULE): a measure closed on ``closed`` owes no report for a period
-    due after that day; an open measure (None) owes every period's."""
+def owes_report(closed: datetime.date | None, period, since: datetime.date | None = None) -> bool:
+    """The rules (CLOSED_RULE, ADHOC_RULE): a measure closed on ``closed`` owes no report
+    for a period due after that day; a 督办事项 added on ``since`` none for a period due
+    before it; otherwise every period's."""
+    if since is not None and period.due_on < since:
+        return False
     return closed is None or period.due_on <= closed
+
+
+def asked_from(measure_ids) -> dict[int, datetime.date]:
+    """Measure id -> the day a 督办事项 was added (ADHOC_RULE), for those among
+    ``measure_ids`` that are. One query."""
+    if not isinstance(measure_ids, QuerySet):
+        measure_ids = list(measure_ids)
+    return dict(
+        MeasureSource.objects.filter(measure_id__in=measure_ids).values_list(
+            "measure_id", "added_on"
+        )
+    )
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -342,16 +358,22 @@ def timeliness(
         owed[unit, plan] += 1
     # Closed measures (CLOSED_RULE) owe nothing for the periods due after their closure:
     # neither the report nor its count.
+    # Closed measures (CLOSED_RULE) owe nothing for the periods due after their closure,
+    # 督办事项 (ADHOC_RULE) nothing for those due before they were added: neither the
+    # report nor its count.
     closed = closed_on(Measure.objects.filter(assignments__in=chosen).distinct())
+    since = asked_from(chosen.values_list("measure_id", flat=True))
     exempt = Counter()
     exempt_pairs = set()
-    if closed:
-        closed_rows = chosen.filter(measure_id__in=list(closed)).values_list(
-            "pk", "unit_id", "measure_id"
+    if closed or since:
+        rows = chosen.filter(measure_id__in=[*closed, *since]).values_list(
+            "pk", "unit_id", "measure_id", "measure__plan_id"
         )
-        for pk, unit, measure_id in closed_rows:
+        for pk, unit, measure_id, plan in rows:
             for period in due.values():
-                if not owes_report(closed[measure_id], period):
+                if period.plan_id != plan:
+                    continue
+                if not owes_report(closed.get(measure_id), period, since.get(measure_id)):
                     exempt[unit, period.pk] += 1
                     exempt_pairs.add((pk, period.pk))
     on_time = ProgressReport.objects.on_time_in(due.values())

@@ -87,8 +87,9 @@ def _measures(plans) -> dict[int, object]:
     live = status.still_asked(Measure.objects.filter(plan__in=plans, withdrawn=False))
     return {
         m.pk: m
-        for m in live.select_related("chapter")
-        .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
+        for m in live.select_related("chapter").only(
+            "id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title"
+        )
     }
 
 
@@ -141,11 +142,14 @@ def _overdue_reports(plans, measures, today):
     by_plan = defaultdict(list)
     for assignment in _assignments(measures):
         by_plan[measures[assignment[1]].plan_id].append(assignment)
+    since = status.asked_from(measures)
     items = []
     for period in periods:
         for pk, measure_id, _role, *unit in by_plan[period.plan_id]:
             if (pk, period.pk) in answered:
                 continue
+            if not status.owes_report(None, period, since.get(measure_id)):
+                continue  # a 督办事项 added after this period was due
             items.append(
                 _item(
                     "report_overdue",

@@ -145,13 +145,17 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
     assignments = status.still_asked(
         Assignment.objects.filter(measure__plan_id__in=plans, measure__withdrawn=False),
         "measure__",
-    ).values_list("pk", "measure__plan_id", "measure__number", "unit_id")
+    ).values_list("pk", "measure__plan_id", "measure__number", "unit_id", "measure_id")
+    assignments = list(assignments)
+    since = status.asked_from({row[4] for row in assignments})
     by_plan = defaultdict(list)
     for row in assignments:
         by_plan[row[1]].append(row)
     owed: dict[tuple[int, int], list[int]] = defaultdict(list)
     for period in periods:
-        for pk, _plan, number, unit_id in by_plan[period.plan_id]:
+        for pk, _plan, number, unit_id, measure_id in by_plan[period.plan_id]:
+            if not status.owes_report(None, period, since.get(measure_id)):
+                continue
             if (pk, period.pk) not in sent:
                 owed[(period.pk, unit_id)].append(number)
     return {key: sorted(numbers) for key, numbers in owed.items()}

@@ -131,9 +131,9 @@ def _fill_notices(todo: Todo, user) -> None:
     notices = UrgeNotice.objects.select_related("unit").order_by("issued_on", "pk")
     if user.has_perm("reporting.file_reports"):
         todo.notices = list(
-            notices.filter(
-                unit__in=Unit.objects.filed_by(user), state__in=UrgeNotice.UNIT_OWES
-            )[:MAX_LISTED]
+            notices.filter(unit__in=Unit.objects.filed_by(user), state__in=UrgeNotice.UNIT_OWES)[
+                :MAX_LISTED
+            ]
         )
     if user.has_perm("reporting.review_as_office"):
         todo.closures_to_settle = list(
@@ -146,9 +146,9 @@ def _fill_notices(todo: Todo, user) -> None:
         )
     if user.has_perm("notices.issue_notices"):
         todo.notices_to_settle = list(
-            notices.filter(
-                organisation_id=user.organisation_id, state=UrgeNotice.State.ANSWERED
-            )[:MAX_LISTED]
+            notices.filter(organisation_id=user.organisation_id, state=UrgeNotice.State.ANSWERED)[
+                :MAX_LISTED
+            ]
         )
 
 
@@ -164,8 +164,7 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
             "measure__",
         )
         assignments = list(
-            asked.select_related("unit", "measure")
-            .order_by("measure__position", "unit__name")
+            asked.select_related("unit", "measure").order_by("measure__position", "unit__name")
         )
         reports = {
             (r.assignment_id, r.period_id): r
@@ -173,10 +172,13 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
                 assignment__unit__in=units, period__in=periods
             ).only("id", "assignment_id", "period_id", "state", "status", "version")
         }
+        since = status.asked_from({a.measure_id for a in assignments})
         due = []
         for period in periods:
             for assignment in assignments:
                 if assignment.measure.plan_id != period.plan_id:
+                    continue
+                if not status.owes_report(None, period, since.get(assignment.measure_id)):
                     continue
                 report = reports.get((assignment.pk, period.pk))
                 if report is None or report.state == ProgressReport.State.DRAFT:
