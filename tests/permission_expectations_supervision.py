@@ -75,7 +75,8 @@ PAGES.update({
                                       why="whoever sees the measure; staff see their own unit's"),
     "notices:measure@second":
                                   row("log  200  403  403  403  200  200  404",
-                                      use={"measure_id": "second"}),    # The closed loop (notices/handling.py): the unit it was sent to signs and answers; the
+                                      use={"measure_id": "second"}),
+    # The closed loop (notices/handling.py): the unit it was sent to signs and answers; the
     # office closes or sends back. The notice is unsigned and unanswered.
     "notices:sign":   row("log  403  rdr  403  403  403  403  404", method="post",
                                       why="州教育局's liaison signs (back to the notice)"),

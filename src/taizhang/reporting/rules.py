@@ -3,6 +3,7 @@ Period)."""
 
 import rules
 
+from taizhang.accounts.models import Role
 from taizhang.accounts.predicates import (
     in_organisation,
     in_scope,
@@ -15,7 +16,6 @@ from taizhang.accounts.predicates import (
     of_own_county,
     of_own_unit,
 )
-from taizhang.accounts.models import Role
 from taizhang.plans.models import Assignment
 from taizhang.reporting.models import ProgressReport
 
