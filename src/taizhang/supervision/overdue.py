@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
 from taizhang.reporting import status
@@ -87,9 +87,10 @@ def _measures(plans) -> dict[int, object]:
     live = status.still_asked(Measure.objects.filter(plan__in=plans, withdrawn=False))
     return {
         m.pk: m
-        for m in live.select_related("chapter").only(
-            "id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title"
-        )
+        # the day a 督办事项 was added (ADHOC_RULE), None for the plan's own measures
+        for m in live.select_related("chapter")
+        .annotate(asked_from=F("source__added_on"))
+        .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
     }
 
 
@@ -142,13 +143,12 @@ def _overdue_reports(plans, measures, today):
     by_plan = defaultdict(list)
     for assignment in _assignments(measures):
         by_plan[measures[assignment[1]].plan_id].append(assignment)
-    since = status.asked_from(measures)
     items = []
     for period in periods:
         for pk, measure_id, _role, *unit in by_plan[period.plan_id]:
             if (pk, period.pk) in answered:
                 continue
-            if not status.owes_report(None, period, since.get(measure_id)):
+            if not status.owes_report(None, period, measures[measure_id].asked_from):
                 continue  # a 督办事项 added after this period was due
             items.append(
                 _item(
