@@ -56,6 +56,8 @@ def test_the_unit_signs_and_answers_on_the_notice_page(client, world, notice):
     client.force_login(world.people["liaison"])
     page = client.get(url("detail", notice)).content.decode()
     assert url("sign", notice) in page and "尚未签收" in page
+    assert f"<title>{notice.number} · 台账</title>" in page
+    assert page.count('id="handling"') == 1
 
     assert client.post(url("sign", notice))["Location"] == url("detail", notice)
     page = client.get(url("detail", notice)).content.decode()
