@@ -13,8 +13,6 @@ acts next."""
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -25,7 +23,7 @@ from taizhang.notices.models import AuditAction, NoticeReply, UrgeNotice
 from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
-from taizhang.reporting.evidence import check_upload, name_for_type
+from taizhang.reporting.evidence import checked_for_storing
 
 State = UrgeNotice.State
 MAX_REPLY_TEXT = 2000
@@ -71,13 +69,9 @@ def answer(notice: UrgeNotice, actor, text: str, upload=None) -> NoticeReply:
     reply = NoticeReply(notice=notice, text=text, by=actor)
     changes = {"state": [before, State.ANSWERED]}
     if upload is not None:
-        reply.content_type = check_upload(upload)
-        reply.original_name = name_for_type(upload.name, reply.content_type)
-        reply.size = upload.size
-        # On disk the file gets a name of ours; what people call their files never
-        # reaches the file system.
-        upload.name = uuid.uuid4().hex + reply.original_name[reply.original_name.rfind(".") :]
-        reply.file = upload
+        checked = checked_for_storing(upload)
+        reply.content_type, reply.original_name = checked.content_type, checked.original_name
+        reply.size, reply.file = checked.size, upload
         changes["evidence"] = reply.original_name
     reply.save()
     notice.state = State.ANSWERED

@@ -12,8 +12,6 @@ rule and the state, records a declared audit action and tells whoever acts next.
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -24,7 +22,7 @@ from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment, Measure
-from taizhang.reporting.evidence import check_upload, name_for_type
+from taizhang.reporting.evidence import checked_for_storing
 from taizhang.reporting.models import AuditAction, Closure
 
 State = Closure.State
@@ -49,11 +47,9 @@ def apply(measure: Measure, actor, summary: str, upload=None) -> Closure:
     closure = Closure(measure=measure, unit=lead.unit, summary=summary, applied_by=actor)
     changes = {"state": State.APPLIED}
     if upload is not None:
-        closure.content_type = check_upload(upload)
-        closure.original_name = name_for_type(upload.name, closure.content_type)
-        closure.size = upload.size
-        upload.name = uuid.uuid4().hex + closure.original_name[closure.original_name.rfind(".") :]
-        closure.file = upload
+        checked = checked_for_storing(upload)
+        closure.content_type, closure.original_name = checked.content_type, checked.original_name
+        closure.size, closure.file = checked.size, upload
         changes["original_name"] = closure.original_name
     try:
         with transaction.atomic():
