@@ -229,7 +229,7 @@ class NoticeReplyFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="落实情况.pdf", data=b"%PDF-1.4\n%%EOF\n")
     original_name = "落实情况.pdf"
     content_type = "application/pdf"
-    size = 14
+    size = 15
     by = factory.SubFactory(UserFactory)
 
 
@@ -251,7 +251,7 @@ class ClosureFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="办结报告.pdf", data=b"%PDF-1.4\n%%EOF\n")
     original_name = "办结报告.pdf"
     content_type = "application/pdf"
-    size = 14
+    size = 15
     applied_by = factory.SubFactory(UserFactory)
 
 
