@@ -218,6 +218,43 @@ class UrgeNoticeFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
 
 
+class NoticeReplyFactory(factory.django.DjangoModelFactory):
+    """A unit's answer to a notice, with a PDF as its evidence."""
+
+    class Meta:
+        model = "notices.NoticeReply"
+
+    notice = factory.SubFactory(UrgeNoticeFactory)
+    text = "已于4月25日补报第一季度进展报告。"
+    file = factory.django.FileField(filename="落实情况.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    original_name = "落实情况.pdf"
+    content_type = "application/pdf"
+    size = 15
+    by = factory.SubFactory(UserFactory)
+
+
+class ClosureFactory(factory.django.DjangoModelFactory):
+    """The lead unit's 办结申请 on a measure, waiting for 销号, with a PDF."""
+
+    class Meta:
+        model = "reporting.Closure"
+
+    measure = factory.SubFactory(MeasureFactory)
+    unit = factory.LazyAttribute(
+        lambda o: (
+            (
+                o.measure.assignments.filter(role="lead").first() or o.measure.assignments.first()
+            ).unit
+        )
+    )
+    summary = "任务已全部完成，形成长效机制。"
+    file = factory.django.FileField(filename="办结报告.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    original_name = "办结报告.pdf"
+    content_type = "application/pdf"
+    size = 15
+    applied_by = factory.SubFactory(UserFactory)
+
+
 class SchemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "assessment.Scheme"

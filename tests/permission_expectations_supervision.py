@@ -76,5 +76,19 @@ PAGES.update({
     "notices:measure@second":
                                   row("log  200  403  403  403  200  200  404",
                                       use={"measure_id": "second"}),
+    # The closed loop (notices/handling.py): the unit it was sent to signs and answers; the
+    # office closes or sends back. The notice is unsigned and unanswered.
+    "notices:sign":   row("log  403  rdr  403  403  403  403  404", method="post",
+                                      why="州教育局's liaison signs (back to the notice)"),
+    "notices:answer": row("log  403  400  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = permitted, the empty answer refused"),
+    "notices:close":  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="400 = permitted, refused: nothing answered yet"),
+    "notices:send_back":
+                                  row("log  400  403  403  403  403  403  404", method="post",
+                                      why="400 = permitted, refused: nothing answered yet"),
+    "notices:reply_file":
+                                  row("log  200  200  403  403  200  200  404",
+                                      why="whoever reads the notice"),
 })
 # fmt: on

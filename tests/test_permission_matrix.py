@@ -51,6 +51,8 @@ OBJECTS = {
     "fulfilment_id": "fulfilment",
     "reading_id": "reading",
     "notice_id": "notice",
+    "reply_id": "notice_reply",
+    "closure_id": "closure",
     "scheme_id": "scheme",
     "adjustment_id": "adjustment",
     "indicator_id": "indicator",
@@ -193,6 +195,8 @@ def _supervision_objects(data, organisation, user, assignment):
     data.fulfilment = f.DutyFulfilmentFactory(duty=data.duty, unit=unit, recorded_by=user)
     data.reading = f.TargetReadingFactory(target=data.target, recorded_by=office)
     data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
+    data.notice_reply = f.NoticeReplyFactory(notice=data.notice, by=user)
+    data.closure = f.ClosureFactory(measure=measure, applied_by=user)
     data.scheme = f.SchemeFactory(plan=measure.plan)
     data.indicator = f.IndicatorFactory(scheme=data.scheme)
     data.adjustment = f.AdjustmentFactory(scheme=data.scheme, unit=unit, created_by=office)

@@ -80,6 +80,28 @@ def test_an_off_track_target_is_owed_by_the_lead_unit(world):
     ]
 
 
+def test_a_target_past_its_deadline_is_late_since_the_deadline_not_since_it_slipped(world):
+    # Off its trajectory since a reading at the end of 2023, due at the end of 2024: on
+    # 2025-04-20 it is 110 days late (since the deadline), and that deadline is the date
+    # shown beside the days — not 2024-12-31 beside the 476 days since 2023.
+    target = f.TargetFactory(measure=world.first, value=100, year=2024)
+    TargetTracking.objects.create(target=target, baseline=0, baseline_on=date(2022, 1, 1))
+    f.TargetReadingFactory(target=target, measured_on=date(2023, 12, 31), value=5)
+    [item] = [i for i in late_items(world.organisation, AFTER_DUE) if i.kind == "target_off_track"]
+    assert (item.due_on, item.days_late) == (date(2024, 12, 31), 110)
+
+
+def test_every_late_item_counts_its_days_from_the_date_it_shows(world):
+    target = f.TargetFactory(measure=world.first, value=100, year=2026)
+    TargetTracking.objects.create(target=target, baseline=0, baseline_on=date(2022, 1, 1))
+    f.TargetReadingFactory(target=target, measured_on=date(2023, 12, 31), value=5)
+    f.RecurringDutyFactory(measure=world.second, times_per_year=2)
+    items = late_items(world.organisation, AFTER_DUE)
+    assert {"report_overdue", "target_off_track", "duty_missed"} <= {i.kind for i in items}
+    for item in items:
+        assert item.days_late == (AFTER_DUE - item.due_on).days, item
+
+
 def test_a_duty_short_at_year_end_is_missed_since_new_year(world):
     duty = f.RecurringDutyFactory(measure=world.second, times_per_year=2)
     f.DutyFulfilmentFactory(duty=duty, unit=world.police, happened_on=date(2024, 5, 1))

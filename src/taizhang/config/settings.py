@@ -196,6 +196,9 @@ TAIZHANG_REMINDERS = {
     "OVERDUE_EVERY_WORKING_DAYS": 3,
     "OVERDUE_TIMES": 3,
     "REVIEW_WAITING_WORKING_DAYS": 5,
+    # An urging notice unsigned N working days after issue: the unit is reminded; after
+    # 2N, the office (notices/reminders.py).
+    "NOTICE_UNSIGNED_WORKING_DAYS": 2,
 }
 
 # Mail: SMTP when TAIZHANG_SMTP_HOST is set, else written to files in var/mail (the demo

@@ -65,7 +65,7 @@ def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
         ProgressReport.objects.filed().select_related("period").order_by("-period__ends_on", "-pk")
     )
     return (
-        measures.select_related("chapter", "section")
+        measures.select_related("chapter", "section", "source")
         .prefetch_related(
             Prefetch(
                 "assignments",

@@ -3,7 +3,7 @@ paths stay under /plans/, where offices bookmarked them."""
 
 from django.urls import path
 
-from taizhang.ledger import views
+from taizhang.ledger import adhoc, views
 
 app_name = "ledger"
 urlpatterns = [
@@ -19,5 +19,6 @@ urlpatterns = [
         "mine/", views.MyCurrentResponsibilitiesView.as_view(), name="my_current_responsibilities"
     ),
     path("<int:plan_id>/mine/", views.MyResponsibilitiesView.as_view(), name="my_responsibilities"),
+    path("<int:plan_id>/adhoc/new/", adhoc.AdhocCreateView.as_view(), name="adhoc_new"),
     path("<int:plan_id>/export.xlsx", views.LedgerExportView.as_view(), name="export"),
 ]

@@ -155,6 +155,7 @@ class LedgerView(LoginRequiredMixin, TemplateView):
             selected_section=ledger.form.value("section"),
             stats=[(s, queries.STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER],
             status_rule=STATUS_RULE,
+            may_add_adhoc=user.has_perm("plans.add_adhoc", plan),
             export_query=query.urlencode(),
             filtered=any(query.get(k) for k in ("q", "unit", "status", "chapter", "section")),
             my_unit=user.unit if user.unit_id else None,

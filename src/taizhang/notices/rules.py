@@ -15,6 +15,8 @@ from taizhang.accounts.predicates import (
     is_org_wide_reader,
     is_system_admin,
     is_unit_staff,
+    of_own_county,
+    of_own_unit,
 )
 
 rules.add_perm("notices.issue_notices", is_office_admin)
@@ -26,3 +28,12 @@ rules.add_perm(
     "notices.view_notices",
     is_system_admin | is_org_wide_reader | is_unit_staff | is_county_office,
 )
+
+# The closed loop (notices/handling.py): the unit the notice was sent to signs for it and
+# answers it (its staff, or its county's office, which files for a county unit); the
+# office closes it or sends the answer back.
+rules.add_perm(
+    "notices.handle_notice",
+    in_organisation & ((is_unit_staff & of_own_unit) | (is_county_office & of_own_county)),
+)
+rules.add_perm("notices.settle_notice", is_office_admin & in_organisation)

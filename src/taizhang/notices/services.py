@@ -167,8 +167,7 @@ def default_body(level: str, unit, plan, items: list[dict], today: date, previou
     answer_by = add_working_days(today, WORKING_DAYS_TO_ANSWER[level])
     when = notice_document.written_date(today)
     by = notice_document.written_date(answer_by)
-    tasks = len({i["measure_id"] for i in items})
-    count = f"{tasks}项任务的{len(items)}个事项" if len(items) > tasks else f"{tasks}项事项"
+    count = count_phrase(items)
     plan_title = f"《{plan.title}》"
     earlier = [n for n in previous if n.level in (Level.REMINDER, Level.URGE)]
     history = "、".join(
@@ -202,9 +201,38 @@ def default_body(level: str, unit, plan, items: list[dict], today: date, previou
     )
 
 
-def draft(unit, plan, today: date, level: str | None = None) -> Draft:
-    """The notice as it would go out today: the items, the rung, the default wording."""
+def count_phrase(items: list[dict]) -> str:
+    """How the body counts the items its table lists: "3项任务的5个事项" (a task can be
+    late on several counts), or "3项事项"."""
+    tasks = len({i["measure_id"] for i in items})
+    return f"{tasks}项任务的{len(items)}个事项" if len(items) > tasks else f"{tasks}项事项"
+
+
+COUNTED = re.compile(r"\d+项任务的\d+个事项|\d+项事项")
+
+
+def recount(body: str, drafted: list[dict], chosen: list[dict]) -> str:
+    """The body counting what the notice lists: the draft counted every item the unit
+    owes; when the office kept fewer, the count drafted becomes the count kept. A count
+    the office wrote itself that disagrees with the table is refused: a notice that says
+    "32项任务的34个事项" above a table of one would be wrong on its face."""
+    wanted = count_phrase(chosen)
+    if drafted != chosen:
+        body = body.replace(count_phrase(drafted), wanted)
+    for found in COUNTED.findall(body):
+        if found != wanted:
+            raise ValidationError(
+                f"正文写的是“{found}”，而通知所列为{wanted}，"
+                "请修改正文或点击“按所选级别重新生成文稿”。"
+            )
+    return body
+
+
+def draft(unit, plan, today: date, level: str | None = None, item_keys=None) -> Draft:
+    """The notice as it would go out today: the items, the rung, the default wording
+    (counting the items whose keys are given, or all)."""
     items = owed_items(unit, plan, today)
+    counted = _chosen(items, item_keys)
     measure_ids = {i["measure_id"] for i in items}
     previous = earlier_notices(unit, measure_ids)
     suggested = suggested_level(unit, measure_ids)
@@ -217,7 +245,7 @@ def draft(unit, plan, today: date, level: str | None = None) -> Draft:
         suggested_level=suggested,
         level=chosen,
         title=default_title(chosen, unit),
-        body=default_body(chosen, unit, plan, items, today, previous),
+        body=default_body(chosen, unit, plan, counted or items, today, previous),
         addressee=addressee(chosen, unit),
         previous=previous,
     )
@@ -241,12 +269,13 @@ def issue(
         raise ValidationError("通知标题过长，请精简到200字以内。")
     if not body:
         raise ValidationError("请填写通知正文。")
-    items = owed_items(unit, plan, today)
-    if item_keys is not None:
-        wanted = set(item_keys)
-        items = [i for i in items if i["key"] in wanted]
+    owed = owed_items(unit, plan, today)
+    items = _chosen(owed, item_keys)
     if not items:
-        raise ValidationError("该单位目前没有逾期事项，无需发出催办通知。")
+        raise ValidationError(
+            "请至少勾选一个督办事项。" if owed else "该单位目前没有逾期事项，无需发出催办通知。"
+        )
+    body = recount(body, owed, items)
     organisation = Organisation.objects.select_for_update().get(pk=unit.organisation_id)
     notice = UrgeNotice.objects.create(
         organisation=organisation,
@@ -275,6 +304,13 @@ def issue(
     )
     _tell(notice)
     return notice
+
+
+def _chosen(items: list[dict], item_keys) -> list[dict]:
+    if item_keys is None:
+        return items
+    wanted = set(item_keys)
+    return [i for i in items if i["key"] in wanted]
 
 
 def _tell(notice: UrgeNotice) -> None:

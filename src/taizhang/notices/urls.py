@@ -24,6 +24,17 @@ urlpatterns = [
         views.NoticeDocumentView.as_view(),
         name="document",
     ),
+    path("notices/<int:notice_id>/sign/", views.NoticeSignView.as_view(), name="sign"),
+    path("notices/<int:notice_id>/answer/", views.NoticeAnswerView.as_view(), name="answer"),
+    path("notices/<int:notice_id>/close/", views.NoticeCloseView.as_view(), name="close"),
+    path(
+        "notices/<int:notice_id>/send-back/", views.NoticeSendBackView.as_view(), name="send_back"
+    ),
+    path(
+        "notices/<int:notice_id>/replies/<int:reply_id>/file/",
+        views.ReplyFileView.as_view(),
+        name="reply_file",
+    ),
     path("units/<int:unit_id>/notices/", views.UnitNoticesView.as_view(), name="unit"),
     path(
         "measures/<int:measure_id>/notices/",

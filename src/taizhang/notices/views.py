@@ -8,18 +8,21 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.access import load, require
+from taizhang.notices import handling
 from taizhang.notices import services as notices
 from taizhang.notices.models import UrgeNotice
 from taizhang.notices.queries import ladders, visible_notices
 from taizhang.plans.models import Measure, Plan
+from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
 from taizhang.units.models import Unit
-from taizhang.web.downloads import DOCX, attachment
+from taizhang.web.downloads import DOCX, attachment, download
+from taizhang.web.views import ActionView
 
 PAGE_SIZE = 50
 LEVEL_BADGES = {"reminder": "in_progress", "urge": "lagging", "circular": "returned"}
@@ -142,8 +145,22 @@ def _first_error(form) -> str:
 class NoticeDetailView(LoginRequiredMixin, View):
     def get(self, request, notice_id):
         notice = notice_for(request.user, notice_id)
+        return self.render(request, notice)
+
+    def render(self, request, notice, answer_form=None, settle_form=None, status=200):
         measures = list(notice.measures.order_by("number"))
+        user = request.user
+        may_handle = user.has_perm("notices.handle_notice", notice)
+        may_settle = user.has_perm("notices.settle_notice", notice)
+        State = UrgeNotice.State
         context = {
+            "replies": list(notice.replies.select_related("by", "decided_by")),
+            "states": State,
+            "may_sign": may_handle and notice.state == State.ISSUED,
+            "may_answer": may_handle and notice.state in UrgeNotice.UNIT_OWES,
+            "may_settle": may_settle and notice.state == State.ANSWERED,
+            "answer_form": answer_form or AnswerForm(),
+            "settle_form": settle_form or SettleForm(),
             "notice": notice,
             "addressee": notices.addressee(notice.level, notice.unit),
             "paragraphs": [p.strip() for p in notice.body.splitlines() if p.strip()],
@@ -151,7 +168,115 @@ class NoticeDetailView(LoginRequiredMixin, View):
             "measures": measures,
             "badges": LEVEL_BADGES,
         }
-        return render(request, "notices/detail.html", context)
+        return render(request, "notices/detail.html", context, status=status)
+
+
+# -- the closed loop: 签收, 反馈, 办结 or 退回 ---------------------------------------------------
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="落实情况",
+        max_length=handling.MAX_REPLY_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "请填写落实情况。",
+            "max_length": f"落实情况请精简到{handling.MAX_REPLY_TEXT}字以内。",
+        },
+    )
+    file = forms.FileField(
+        label="佐证材料",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        help_text="可选；PDF、Word(.docx)、Excel(.xlsx)、JPG 或 PNG，不超过 10 MB。",
+    )
+
+
+class SettleForm(forms.Form):
+    comment = forms.CharField(
+        label="意见",
+        required=False,
+        max_length=handling.MAX_COMMENT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": f"意见请精简到{handling.MAX_COMMENT_TEXT}字以内。"},
+    )
+
+
+class NoticeActionView(ActionView):
+    """One step of a notice's handling, back to the notice (or the notice again with the
+    form's error)."""
+
+    queryset = NOTICES
+    pk_url_kwarg = "notice_id"
+    form_name = ""
+
+    def done(self, result):
+        return redirect("notices:detail", notice_id=self.object.pk)
+
+    def invalid(self, form):
+        messages.error(self.request, _first_error(form))
+        forms = {self.form_name: form} if self.form_name else {}
+        notice = notice_for(self.request.user, self.object.pk)
+        return NoticeDetailView().render(self.request, notice, **forms, status=400)
+
+
+class NoticeSignView(NoticeActionView):
+    permission = "notices.handle_notice"
+    refused = "只有被督办单位可以签收该通知。"
+    success_message = "已签收。请在办理后填写落实情况并反馈。"
+
+    def act(self, form):
+        return handling.sign(self.object, self.request.user)
+
+
+class NoticeAnswerView(NoticeActionView):
+    permission = "notices.handle_notice"
+    refused = "只有被督办单位可以反馈落实情况。"
+    form_class = AnswerForm
+    form_name = "answer_form"
+    success_message = "已反馈落实情况，等待依法治理办办结。"
+
+    def get_form(self, data=None, files=None):
+        return AnswerForm(data, files)
+
+    def act(self, form):
+        data = form.cleaned_data
+        return handling.answer(self.object, self.request.user, data["text"], data["file"])
+
+
+class NoticeCloseView(NoticeActionView):
+    permission = "notices.settle_notice"
+    refused = "只有依法治理办可以办结催办事项。"
+    form_class = SettleForm
+    form_name = "settle_form"
+    success_message = "已办结。"
+
+    def act(self, form):
+        return handling.close(self.object, self.request.user, form.cleaned_data["comment"])
+
+
+class NoticeSendBackView(NoticeCloseView):
+    refused = "只有依法治理办可以退回催办反馈。"
+    success_message = "已退回，单位将按意见重新反馈。"
+
+    def act(self, form):
+        return handling.send_back(self.object, self.request.user, form.cleaned_data["comment"])
+
+
+class ReplyFileView(LoginRequiredMixin, View):
+    """The evidence file of a reply, to whoever may see the notice."""
+
+    def get(self, request, notice_id, reply_id):
+        notice = notice_for(request.user, notice_id)
+        reply = notice.replies.filter(pk=reply_id).exclude(file="").first()
+        if reply is None:
+            raise Http404("材料不存在。")
+        with reply.file.open("rb") as stored:
+            content = stored.read()
+        suffix = reply.original_name[reply.original_name.rfind(".") :]
+        return download(
+            content, reply.content_type, reply.original_name, f"reply-{reply.pk}{suffix}"
+        )
 
 
 class NoticeDocumentView(LoginRequiredMixin, View):
@@ -172,14 +297,15 @@ class NoticeDocumentView(LoginRequiredMixin, View):
 
 
 class NoticeRedraftView(NoticeCreateView):
-    """ "按所选级别重新生成": the draft's title and body again for the level chosen, the
-    items as ticked. Saves nothing."""
+    """ "按所选级别重新生成": the draft's title and body again for the level chosen,
+    counting the items as ticked. Saves nothing."""
 
     http_method_names = ["post"]
 
     def post(self, request, plan_id, unit_id):
         plan, unit = self.load(request, plan_id, unit_id)
-        draft = notices.draft(unit, plan, timezone.localdate(), request.POST.get("level"))
+        level, ticked = request.POST.get("level"), request.POST.getlist("items")
+        draft = notices.draft(unit, plan, timezone.localdate(), level, ticked)
         data = request.POST.copy()
         data["title"], data["body"] = draft.title, draft.body
         return self.render(request, draft, NoticeForm(data, items=draft.items))

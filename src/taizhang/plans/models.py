@@ -30,6 +30,7 @@ class AuditAction(models.TextChoices):
     ARCHIVE_PLAN = "archive_plan", "归档方案"
     RESTORE_PLAN = "restore_plan", "恢复方案"
     DELETE_PLAN = "delete_plan", "删除方案"
+    ADD_ADHOC = "add_adhoc", "新增督办事项"
 
 
 class AuditDetail(models.TextChoices):
@@ -231,6 +232,32 @@ class CurrentAssignments(models.Manager):
 
     def get_queryset(self):
         return super().get_queryset().filter(ended_at__isnull=True)
+class MeasureSource(models.Model):
+    """Where an ad-hoc 督办事项 came from: a leader's instruction (领导批示) or a meeting's
+    decision (会议议定事项), added by the office to a plan as a measure of its own, so it
+    is reported on, supervised and assessed as every measure is (plans/adhoc.py). A
+    measure with no source is the plan's own."""
+
+    class Kind(models.TextChoices):
+        INSTRUCTION = "instruction", "领导批示"
+        MEETING = "meeting", "会议议定事项"
+
+    measure = models.OneToOneField(Measure, on_delete=models.CASCADE, related_name="source")
+    kind = models.CharField("来源类型", max_length=20, choices=Kind.choices)
+    title = models.CharField("来源文件或文号", max_length=200)
+    issued_on = models.DateField("批示或会议日期")
+    # Reports are owed for the periods due on or after the day it was added.
+    added_on = models.DateField("交办日期")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Measure.scope.under("measure")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "督办事项来源"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}：{self.title}"
 
 
 class Assignment(models.Model):

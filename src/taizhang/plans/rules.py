@@ -14,3 +14,5 @@ rules.add_perm("plans.view_assignment", in_scope)
 rules.add_perm("plans.import_plan", is_office_admin)
 rules.add_perm("plans.change_plan", is_office_admin & in_organisation)
 rules.add_perm("plans.change_measure", is_office_admin & in_organisation)
+# Ad-hoc 督办事项 (plans/adhoc.py): the office adds them to its organisation's plans.
+rules.add_perm("plans.add_adhoc", is_office_admin & in_organisation)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
+from dataclasses import dataclass
 from pathlib import PurePath
 
 import filetype
@@ -54,6 +56,24 @@ def check_upload(upload) -> str:
             "请检查后重新上传。"
         )
     return mime
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An upload checked for storing: its real type, the name people see, its size."""
+
+    content_type: str
+    original_name: str
+    size: int
+
+
+def checked_for_storing(upload) -> Checked:
+    """Check the upload by its content, name it for its real type, and give it a name of
+    ours for the disk (what people call their files never reaches the file system)."""
+    content_type = check_upload(upload)
+    original_name = name_for_type(upload.name, content_type)
+    upload.name = uuid.uuid4().hex + original_name[original_name.rfind(".") :]
+    return Checked(content_type, original_name, upload.size)
 
 
 def display_name(name: str) -> str:

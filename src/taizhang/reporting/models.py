@@ -31,6 +31,10 @@ class AuditAction(models.TextChoices):
     HIGHLIGHT = "highlight", "标记典型做法"
     EVIDENCE = "evidence", "佐证材料"
     MOVE = "move", "转移报告（单位合并）"
+    CLOSURE_APPLY = "closure_apply", "申请办结"
+    CLOSURE_CONFIRM = "closure_confirm", "销号"
+    CLOSURE_RETURN = "closure_return", "退回办结申请"
+    CLOSURE_REOPEN = "closure_reopen", "重新打开任务"
 
 
 class AuditDetail(models.TextChoices):
@@ -38,6 +42,7 @@ class AuditDetail(models.TextChoices):
     EVIDENCE_ADDED = "evidence_added", "添加材料"
     EVIDENCE_REMOVED = "evidence_removed", "删除材料"
     UNIT = "unit", "报送单位"
+    COMMENT = "comment", "意见"
 
 
 class CurrentPeriods(models.Manager.from_queryset(ScopedQuerySet)):
@@ -319,3 +324,78 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.report}：{self.get_decision_display()}"
+
+
+def closure_path(instance, filename):
+    return f"closures/{instance.measure.plan_id}/{instance.measure_id}/{filename}"
+
+
+class Closure(models.Model):
+    """办结 and 销号 of a measure: the lead unit applies (a summary and an optional
+    evidence file), the office confirms (销号) or returns the application with a comment,
+    and may reopen a closed measure with a reason. One row per application, so the
+    history stays; the measure is closed while its latest application stands CLOSED
+    (reporting/status.py reads it: a closed measure is 已完成 everywhere and owes no
+    more reports)."""
+
+    class State(models.TextChoices):
+        APPLIED = "applied", "待销号"
+        CLOSED = "closed", "已销号"
+        RETURNED = "returned", "已退回"
+        REOPENED = "reopened", "已重新打开"
+
+    measure = models.ForeignKey("plans.Measure", on_delete=models.CASCADE, related_name="closures")
+    unit = models.ForeignKey("units.Unit", verbose_name="申请单位", on_delete=models.PROTECT)
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.APPLIED)
+    summary = models.TextField("办结情况")
+    file = models.FileField("佐证材料", upload_to=closure_path, blank=True)
+    original_name = models.CharField("文件名", max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
+    )
+    applied_at = models.DateTimeField("申请时间", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    comment = models.TextField("审核意见", blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="重新打开人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reopened_at = models.DateTimeField("重新打开时间", null=True, blank=True)
+    reopen_reason = models.TextField("重新打开原因", blank=True)
+
+    # Whoever sees the measure sees its closure.
+    scope = Scope(
+        organisation="measure__plan__organisation",
+        units=("measure__assignments__unit",),
+        regions=("measure__plan__region", "measure__assignments__unit__region"),
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "任务办结"
+        ordering = ["applied_at", "pk"]
+        constraints = [
+            # One application waiting or standing at a time (two clicks make one).
+            models.UniqueConstraint(
+                fields=["measure"],
+                condition=Q(state__in=["applied", "closed"]),
+                name="one_open_closure_per_measure",
+            )
+        ]
+
+    def __str__(self):
+        return f"任务{self.measure.number}办结申请"

@@ -3,6 +3,7 @@ Period)."""
 
 import rules
 
+from taizhang.accounts.models import Role
 from taizhang.accounts.predicates import (
     in_organisation,
     in_scope,
@@ -15,6 +16,7 @@ from taizhang.accounts.predicates import (
     of_own_county,
     of_own_unit,
 )
+from taizhang.plans.models import Assignment
 from taizhang.reporting.models import ProgressReport
 
 
@@ -47,3 +49,22 @@ rules.add_perm("reporting.review_as_office", is_office_admin)
 rules.add_perm("reporting.follow_periods", is_org_wide_reader)
 rules.add_perm("reporting.change_period", is_office_admin & in_organisation)
 rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)
+
+
+# 办结 and 销号 (reporting/closing.py): the lead unit applies to close its measure (its
+# staff, or the county office of a county lead unit); the office confirms, returns or
+# reopens. Object checks take a Measure (apply) or a Closure.
+@rules.predicate
+def leads_measure(user, measure):
+    lead = Assignment.objects.filter(measure=measure, role=Assignment.Role.LEAD)
+    if user.role == Role.COUNTY_OFFICE:
+        return bool(user.region_id) and lead.filter(unit__region_id=user.region_id).exists()
+    return bool(user.unit_id) and lead.filter(unit_id=user.unit_id).exists()
+
+
+rules.add_perm(
+    "reporting.apply_closure",
+    in_organisation & (is_unit_staff | is_county_office) & leads_measure,
+)
+rules.add_perm("reporting.settle_closure", in_organisation & is_office_admin)
+rules.add_perm("reporting.view_closure", in_scope)

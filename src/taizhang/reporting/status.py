@@ -10,6 +10,8 @@ it, and pages show it under the figure.
   its own reports.)
 - Completion counts measures (a plan, a chapter) or assignments (a unit, a county: its
   units together) whose status is 已完成.
+- A measure the office closed (销号, on the lead unit's 办结申请) is 已完成 from that day
+  and owes no report for a period due after it, until the office reopens it.
 - A report is on time when its first submission was on or before its period's due date,
   whatever happened after (returned and submitted again keeps the first date); a report
   never submitted by a due date that has passed is missing (逾期未报).
@@ -23,10 +25,20 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.utils import timezone
 
-from taizhang.plans.models import Assignment, Measure
-from taizhang.reporting.models import Period, ProgressReport
+from taizhang.plans.models import Assignment, Measure, MeasureSource
+from taizhang.reporting.models import Closure, Period, ProgressReport
 from taizhang.units.models import Region
 
 Status = ProgressReport.Status
@@ -51,16 +63,28 @@ ON_TIME_RULE = (
     "按时报送率：按时报送的报告数 ÷ 应报数；按时指首次报送不晚于该期截止日期，"
     "退回后重新报送仍以首次报送时间为准。"
 )
+CLOSED_RULE = (
+    "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，不再催报，"
+    "此后截止的报送周期不计应报数；重新打开后恢复按报告认定。"
+)
+ADHOC_RULE = "督办事项：领导批示、会议议定事项列入方案后，自交办之日起截止的报送周期计入应报数。"
 MISSING_RULE = (
     "逾期未报：截止日期已过仍从未报送的报告（已报送被退回、尚未重报的另计为“退回未重报”）。"
 )
 
 
 def status_of(
-    deadline: datetime.date | None, word: str | None, anyone_accepted: bool, as_of: datetime.date
+    deadline: datetime.date | None,
+    word: str | None,
+    anyone_accepted: bool,
+    as_of: datetime.date,
+    closed: bool = False,
 ) -> str:
     """The rule itself. ``word``: the status the latest accepted report says (None when no
-    report is accepted yet); ``anyone_accepted``: some unit's report on it was accepted."""
+    report is accepted yet); ``anyone_accepted``: some unit's report on it was accepted;
+    ``closed``: the office closed the measure (销号) by ``as_of``."""
+    if closed:
+        return Status.DONE
     if word:
         status = word
     elif anyone_accepted:
@@ -84,10 +108,14 @@ def measure_statuses(
     periods that end by that day count (a year's annual report)."""
     accepted = _reports(up_to).accepted().filter(assignment__measure=OuterRef("pk"))
     word = accepted.filter(assignment__role=LEAD).values("status")[:1]
-    rows = measures.annotate(word=Subquery(word), anyone=Exists(accepted)).values_list(
-        "pk", "deadline", "word", "anyone"
-    )
-    return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
+    closed = _closed(OuterRef("pk"), min(as_of, up_to or as_of))
+    rows = measures.annotate(
+        word=Subquery(word), anyone=Exists(accepted), closed=Exists(closed)
+    ).values_list("pk", "deadline", "word", "anyone", "closed")
+    return {
+        pk: status_of(deadline, word, anyone, as_of, closed)
+        for pk, deadline, word, anyone, closed in rows
+    }
 
 
 def assignment_statuses(
@@ -96,10 +124,61 @@ def assignment_statuses(
     """Assignment id -> the unit's own status on the measure (one query)."""
     own = _reports(up_to).accepted().filter(assignment=OuterRef("pk"))
     word = own.values("status")[:1]
-    rows = assignments.annotate(word=Subquery(word), anyone=Exists(own)).values_list(
-        "pk", "measure__deadline", "word", "anyone"
+    closed = _closed(OuterRef("measure_id"), min(as_of, up_to or as_of))
+    rows = assignments.annotate(
+        word=Subquery(word), anyone=Exists(own), closed=Exists(closed)
+    ).values_list("pk", "measure__deadline", "word", "anyone", "closed")
+    return {
+        pk: status_of(deadline, word, anyone, as_of, closed)
+        for pk, deadline, word, anyone, closed in rows
+    }
+
+
+# -- 办结 and 销号 ---------------------------------------------------------------------------
+
+
+def _closed(measure, as_of: datetime.date):
+    """The measure's standing closure (销号 on or before ``as_of``)."""
+    return Closure.objects.filter(
+        measure=measure, state=Closure.State.CLOSED, decided_at__date__lte=as_of
     )
-    return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
+
+
+def closed_on(measures: QuerySet[Measure]) -> dict[int, datetime.date]:
+    """Measure id -> the day it was closed (销号), for the measures closed now. One query."""
+    rows = Closure.objects.filter(measure__in=measures, state=Closure.State.CLOSED).values_list(
+        "measure_id", "decided_at"
+    )
+    return {pk: timezone.localtime(at).date() for pk, at in rows}
+
+
+def still_asked(queryset: QuerySet, to_measure: str = "") -> QuerySet:
+    """The rows (measures, or assignments etc. with ``to_measure`` the lookup to their
+    measure, e.g. "measure__") whose measure is not closed: the to-do, the reminders and
+    the supervision board ask nothing of a closed measure (CLOSED_RULE)."""
+    closed = Closure.objects.filter(state=Closure.State.CLOSED).values("measure_id")
+    return queryset.exclude(**{f"{to_measure}pk__in": closed})
+
+
+def owes_report(closed: datetime.date | None, period, since: datetime.date | None = None) -> bool:
+    """The rules (CLOSED_RULE, ADHOC_RULE): a measure closed on ``closed`` owes no report
+    for a period due after that day; a 督办事项 added on ``since`` none for a period due
+    before it; otherwise every period's."""
+    if since is not None and period.due_on < since:
+        return False
+    return closed is None or period.due_on <= closed
+
+
+def asked_from(measure_ids) -> dict[int, datetime.date]:
+    """Measure id -> the day a 督办事项 was added (ADHOC_RULE), for those among
+    ``measure_ids`` that are. One query."""
+    if not isinstance(measure_ids, QuerySet):
+        measure_ids = list(measure_ids)
+    return dict(
+        MeasureSource.objects.filter(measure_id__in=measure_ids).values_list(
+            "measure_id", "added_on"
+        )
+    )
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -182,7 +261,8 @@ def progress(
 
 def done_by_period(plan, periods: Iterable[Period]) -> dict[int, Completion]:
     """Period id -> how many of the plan's live measures stood 已完成 at the end of the
-    period (the status rule, up to that period's end). Two queries for all periods."""
+    period (the status rule, up to that period's end; a measure closed by then counts).
+    Three queries for all periods."""
     total = Measure.objects.filter(plan=plan, withdrawn=False).count()
     history: dict[int, list] = defaultdict(list)  # measure -> [(period end, pk, status)]
     for row in (
@@ -192,10 +272,13 @@ def done_by_period(plan, periods: Iterable[Period]) -> dict[int, Completion]:
         .values_list("assignment__measure_id", "period__ends_on", "pk", "status")
     ):
         history[row[0]].append(row[1:])
+    closed = closed_on(Measure.objects.filter(plan=plan, withdrawn=False))
     found = {}
     for period in periods:
-        done = 0
-        for reports in history.values():
+        done = sum(1 for day in closed.values() if day <= period.ends_on)
+        for measure_id, reports in history.items():
+            if measure_id in closed and closed[measure_id] <= period.ends_on:
+                continue  # counted closed
             standing = [r for r in reports if r[0] <= period.ends_on]
             done += bool(standing) and max(standing)[2] == Status.DONE
         found[period.pk] = Completion(done, total)
@@ -270,10 +353,29 @@ def timeliness(
         return {}
     owed = Counter()
     plans = {p.plan_id for p in due.values()}
-    for unit, plan in assignments.filter(measure__plan_id__in=plans).values_list(
-        "unit_id", "measure__plan_id"
-    ):
+    chosen = assignments.filter(measure__plan_id__in=plans)
+    for unit, plan in chosen.values_list("unit_id", "measure__plan_id"):
         owed[unit, plan] += 1
+    # Closed measures (CLOSED_RULE) owe nothing for the periods due after their closure:
+    # neither the report nor its count.
+    # Closed measures (CLOSED_RULE) owe nothing for the periods due after their closure,
+    # 督办事项 (ADHOC_RULE) nothing for those due before they were added: neither the
+    # report nor its count.
+    closed = closed_on(Measure.objects.filter(assignments__in=chosen).distinct())
+    since = asked_from(chosen.values_list("measure_id", flat=True))
+    exempt = Counter()
+    exempt_pairs = set()
+    if closed or since:
+        rows = chosen.filter(measure_id__in=[*closed, *since]).values_list(
+            "pk", "unit_id", "measure_id", "measure__plan_id"
+        )
+        for pk, unit, measure_id, plan in rows:
+            for period in due.values():
+                if period.plan_id != plan:
+                    continue
+                if not owes_report(closed.get(measure_id), period, since.get(measure_id)):
+                    exempt[unit, period.pk] += 1
+                    exempt_pairs.add((pk, period.pk))
     on_time = ProgressReport.objects.on_time_in(due.values())
     counted = (
         ProgressReport.objects.filter(assignment__in=assignments, period_id__in=list(due))
@@ -291,13 +393,35 @@ def timeliness(
         )
         for row in counted
     }
+    if exempt_pairs:
+        _drop_exempt(filed, exempt_pairs, due)
     table = {}
     for (unit, plan), expected in owed.items():
         for period in due.values():
             if period.plan_id == plan:
                 on_time, late = filed.get((unit, period.pk), (0, 0))
-                table[unit, period.pk] = Timeliness(expected, on_time, late)
+                owed_now = expected - exempt[unit, period.pk]
+                table[unit, period.pk] = Timeliness(owed_now, on_time, late)
     return table
+
+
+def _drop_exempt(filed: dict, exempt_pairs: set, due: dict) -> None:
+    """Take the reports a closed measure's units filed for exempt periods out of the
+    counts (they were not owed). One query."""
+    on_time = ProgressReport.objects.on_time_in(due.values())
+    rows = (
+        ProgressReport.objects.filter(
+            assignment_id__in={pk for pk, _ in exempt_pairs},
+            period_id__in={period for _, period in exempt_pairs},
+            first_submitted_at__isnull=False,
+        )
+        .annotate(in_time=ExpressionWrapper(on_time, output_field=BooleanField()))
+        .values_list("assignment_id", "period_id", "assignment__unit_id", "in_time")
+    )
+    for assignment, period, unit, in_time in rows:
+        if (assignment, period) in exempt_pairs and (unit, period) in filed:
+            on, late = filed[unit, period]
+            filed[unit, period] = (on - 1, late) if in_time else (on, late - 1)
 
 
 def total(parts: Iterable[Timeliness]) -> Timeliness:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from taizhang.reporting.views import detail, periods, report_form, review
+from taizhang.reporting.views import closure, detail, periods, report_form, review
 
 app_name = "reporting"
 urlpatterns = [
@@ -21,4 +21,27 @@ urlpatterns = [
     path("reports/<int:report_id>/review/", review.ReviewView.as_view(), name="review"),
     path("reports/<int:report_id>/highlight/", review.HighlightView.as_view(), name="highlight"),
     path("evidence/<int:evidence_id>/", detail.EvidenceView.as_view(), name="evidence"),
+    # 办结 and 销号 of a measure
+    path("measures/<int:measure_id>/closure/", closure.ClosureView.as_view(), name="closure"),
+    path(
+        "measures/<int:measure_id>/closure/apply/",
+        closure.ClosureApplyView.as_view(),
+        name="closure_apply",
+    ),
+    path(
+        "closures/<int:closure_id>/confirm/",
+        closure.ClosureConfirmView.as_view(),
+        name="closure_confirm",
+    ),
+    path(
+        "closures/<int:closure_id>/return/",
+        closure.ClosureReturnView.as_view(),
+        name="closure_return",
+    ),
+    path(
+        "closures/<int:closure_id>/reopen/",
+        closure.ClosureReopenView.as_view(),
+        name="closure_reopen",
+    ),
+    path("closures/<int:closure_id>/file/", closure.ClosureFileView.as_view(), name="closure_file"),
 ]

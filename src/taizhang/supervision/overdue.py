@@ -12,12 +12,13 @@ Four kinds, each gathered in a fixed number of queries whatever the size of the 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport, Review
 from taizhang.supervision.duties import done_counts, duty_years
 from taizhang.supervision.progress import Status, progress_of_targets
@@ -38,7 +39,9 @@ class LateItem:
     chapter: str  # "二、增强全社会法治观念" or ""
     days_late: int
     detail: str  # one line in Chinese: "2026年第三季度进展报告逾期未报送"
-    due_on: date | None = None
+    due_on: date | None = None  # the date it is late since: days_late counts from it
+    # What was done about it (supervision/followups.py), filled in by the board.
+    follow_up: object = field(default=None, compare=False)
 
 
 KINDS = {
@@ -80,16 +83,22 @@ def late_items_for_unit(unit, today: date) -> list[LateItem]:
 
 def _measures(plans) -> dict[int, object]:
 
+    # A closed measure (销号) asks nothing more: reporting.status.CLOSED_RULE.
+    live = status.still_asked(Measure.objects.filter(plan__in=plans, withdrawn=False))
     return {
         m.pk: m
-        for m in Measure.objects.filter(plan__in=plans, withdrawn=False)
-        .select_related("chapter")
+        # the day a 督办事项 was added (ADHOC_RULE), None for the plan's own measures
+        for m in live.select_related("chapter")
+        .annotate(asked_from=F("source__added_on"))
         .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
     }
 
 
-def _item(kind, assignment_unit, measure, days, detail, due_on=None) -> LateItem:
+def _item(kind, assignment_unit, measure, today, detail, due_on) -> LateItem:
+    """One late item; its days late count from ``due_on``, the date shown beside them
+    (the two never disagree)."""
     unit_id, unit_name, region_id = assignment_unit
+    days = (today - due_on).days
     chapter = f"{measure.chapter.number}、{measure.chapter.title}" if measure.chapter else ""
     return LateItem(
         kind=kind,
@@ -139,12 +148,14 @@ def _overdue_reports(plans, measures, today):
         for pk, measure_id, _role, *unit in by_plan[period.plan_id]:
             if (pk, period.pk) in answered:
                 continue
+            if not status.owes_report(None, period, measures[measure_id].asked_from):
+                continue  # a 督办事项 added after this period was due
             items.append(
                 _item(
                     "report_overdue",
                     unit,
                     measures[measure_id],
-                    (today - period.due_on).days,
+                    today,
                     f"{period.name}进展报告逾期未报送",
                     period.due_on,
                 )
@@ -181,7 +192,7 @@ def _returned_reports(plans, measures, today):
                 "report_returned",
                 (unit_id, unit_name, region_id),
                 measures[measure_id],
-                (today - since).days,
+                today,
                 f"{period_name}进展报告被退回后未重新报送",
                 since,
             )
@@ -211,18 +222,26 @@ def _targets_off_track(plans, measures, today):
         measure_id = measure_of[pk]
         if measure_id not in leads:
             continue  # nobody leads it: nothing to urge
-        since = state.off_track_since or state.deadline or today
         items.append(
             _item(
                 "target_off_track",
                 leads[measure_id],
                 measures[measure_id],
-                (today - since).days,
+                today,
                 f"目标“{quotes[pk]}”进度滞后（{state.reason}）",
-                state.deadline,
+                _late_since(state, today),
             )
         )
     return items
+
+
+def _late_since(state, today: date) -> date:
+    """The date an off-track target is late since: its deadline once that has passed
+    (a target off its trajectory since a reading in 2023, due at the end of 2025, is late
+    since the end of 2025, not since 2023); before it, the day it fell off track."""
+    if state.deadline and state.deadline < today:
+        return state.deadline
+    return state.off_track_since or state.deadline or today
 
 
 def _missed_duties(plans, measures, today):
@@ -260,7 +279,7 @@ def _missed_duties(plans, measures, today):
                         "duty_missed",
                         unit,
                         measures[duty.measure_id],
-                        (today - due).days,
+                        today,
                         f"{year}年“{duty.quote}”应开展{duty.times_per_year}次，实际{count}次",
                         due,
                     )

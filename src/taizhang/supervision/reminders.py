@@ -13,11 +13,17 @@ chat), keyed so that a scan run twice, or every ten minutes, tells each thing on
   are counted for whoever reviews them (the lead unit's reviewers, else the office), once
   a week.
 
+- 未签收 (notice_unsigned): an urging notice not signed for N working days after it was
+  issued (default 2) is pressed on the unit once; still unsigned after 2N, the office is
+  told once. The notices app registers this scan (``register``): supervision sits below
+  notices and does not import it.
+
 Reminders go out on working days only, as an office would send them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,6 +35,7 @@ from taizhang.notifications.api import Message, notify, pending
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
+from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
@@ -38,6 +45,7 @@ DEFAULTS = {
     "OVERDUE_EVERY_WORKING_DAYS": 3,
     "OVERDUE_TIMES": 3,
     "REVIEW_WAITING_WORKING_DAYS": 5,
+    "NOTICE_UNSIGNED_WORKING_DAYS": 2,
 }
 MAX_NUMBERS_SHOWN = 10
 OVERDUE_HORIZON = timedelta(days=180)  # older periods are the urging notices' business
@@ -61,6 +69,18 @@ class Reminder:
         return notify(self.organisation, self.message, self.users, self.units)
 
 
+# Scans of the apps above supervision (the notices' 未签收), each (organisation, today) ->
+# reminders, registered when their app is ready.
+SCANS: list[Callable[[Organisation, date], list[Reminder]]] = []
+
+
+def register(scan):
+    """Add an app's scan to the reminders (once, whatever the number of calls)."""
+    if scan not in SCANS:
+        SCANS.append(scan)
+    return scan
+
+
 def due_reminders(today: date, organisations=None) -> list[Reminder]:
     """Every reminder due on ``today`` (none on a non-working day)."""
     if not is_working_day(today):
@@ -69,6 +89,8 @@ def due_reminders(today: date, organisations=None) -> list[Reminder]:
     for organisation in organisations or Organisation.objects.order_by("pk"):
         reminders += _reports(organisation, today)
         reminders += _reviews_waiting(organisation, today)
+        for scan in SCANS:
+            reminders += scan(organisation, today)
     return reminders
 
 
@@ -120,15 +142,20 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
         .filed()
         .values_list("assignment_id", "period_id")
     )
-    assignments = Assignment.objects.filter(
-        measure__plan_id__in=plans, measure__withdrawn=False
-    ).values_list("pk", "measure__plan_id", "measure__number", "unit_id")
+    assignments = status.still_asked(
+        Assignment.objects.filter(measure__plan_id__in=plans, measure__withdrawn=False),
+        "measure__",
+    ).values_list("pk", "measure__plan_id", "measure__number", "unit_id", "measure_id")
+    assignments = list(assignments)
+    since = status.asked_from({row[4] for row in assignments})
     by_plan = defaultdict(list)
     for row in assignments:
         by_plan[row[1]].append(row)
     owed: dict[tuple[int, int], list[int]] = defaultdict(list)
     for period in periods:
-        for pk, _plan, number, unit_id in by_plan[period.plan_id]:
+        for pk, _plan, number, unit_id, measure_id in by_plan[period.plan_id]:
+            if not status.owes_report(None, period, since.get(measure_id)):
+                continue
             if (pk, period.pk) not in sent:
                 owed[(period.pk, unit_id)].append(number)
     return {key: sorted(numbers) for key, numbers in owed.items()}

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 from django.db.models import Count, OuterRef, Subquery
 
+from taizhang.notices.models import UrgeNotice
 from taizhang.plans.models import Assignment, Plan, PlanImport
 from taizhang.reporting import status
-from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.reporting.models import Closure, Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
 from taizhang.units.models import Unit
 
@@ -73,6 +74,9 @@ class Todo:
     office_review: list[ProgressReport] = field(default_factory=list)
     imports: list[PlanImport] = field(default_factory=list)  # uploaded, not yet confirmed
     summaries: list[PeriodSummary] = field(default_factory=list)
+    notices: list[UrgeNotice] = field(default_factory=list)  # to sign or answer
+    notices_to_settle: list[UrgeNotice] = field(default_factory=list)  # answered: the office
+    closures_to_settle: list[Closure] = field(default_factory=list)  # 办结申请: the office
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
     @property
@@ -119,7 +123,36 @@ def todo_for(user, today: date) -> Todo:
         todo.summaries = _summaries(user, today)
     if user.has_perm("plans.import_plan") and user.organisation_id:
         todo.imports = _imports_waiting(user)
+    _fill_notices(todo, user)
     return todo
+
+
+def _fill_notices(todo: Todo, user) -> None:
+    """Urging notices the person's units must sign for or answer (a notice sent back
+    included); for the office, the answers waiting to be closed or sent back and the
+    measures' 办结申请 waiting for 销号."""
+    notices = UrgeNotice.objects.select_related("unit").order_by("issued_on", "pk")
+    if user.has_perm("reporting.file_reports"):
+        todo.notices = list(
+            notices.filter(unit__in=Unit.objects.filed_by(user), state__in=UrgeNotice.UNIT_OWES)[
+                :MAX_LISTED
+            ]
+        )
+    if user.has_perm("reporting.review_as_office"):
+        todo.closures_to_settle = list(
+            Closure.objects.filter(
+                measure__plan__organisation_id=user.organisation_id,
+                state=Closure.State.APPLIED,
+            )
+            .select_related("measure", "unit")
+            .order_by("applied_at")[:MAX_LISTED]
+        )
+    if user.has_perm("notices.issue_notices"):
+        todo.notices_to_settle = list(
+            notices.filter(organisation_id=user.organisation_id, state=UrgeNotice.State.ANSWERED)[
+                :MAX_LISTED
+            ]
+        )
 
 
 def _imports_waiting(user) -> list[PlanImport]:
@@ -137,12 +170,14 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
     periods = list(open_periods(user, today))
     if periods:
         plan_ids = {period.plan_id for period in periods}
-        assignments = list(
+        asked = status.still_asked(
             Assignment.objects.filter(
                 unit__in=units, measure__plan_id__in=plan_ids, measure__withdrawn=False
-            )
-            .select_related("unit", "measure")
-            .order_by("measure__position", "unit__name")
+            ),
+            "measure__",
+        )
+        assignments = list(
+            asked.select_related("unit", "measure").order_by("measure__position", "unit__name")
         )
         reports = {
             (r.assignment_id, r.period_id): r
@@ -150,10 +185,13 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
                 assignment__unit__in=units, period__in=periods
             ).only("id", "assignment_id", "period_id", "state", "status", "version")
         }
+        since = status.asked_from({a.measure_id for a in assignments})
         due = []
         for period in periods:
             for assignment in assignments:
                 if assignment.measure.plan_id != period.plan_id:
+                    continue
+                if not status.owes_report(None, period, since.get(assignment.measure_id)):
                     continue
                 report = reports.get((assignment.pk, period.pk))
                 if report is None or report.state == ProgressReport.State.DRAFT:

@@ -5,7 +5,7 @@ Its queries do not grow with the plan: late_items gathers in a fixed number."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
@@ -15,6 +15,7 @@ from django.views import View
 from taizhang.accounts.access import load, require
 from taizhang.plans.models import Assignment, Measure, Plan
 from taizhang.reporting import status
+from taizhang.supervision.followups import follow_ups
 from taizhang.supervision.overdue import KINDS, late_items
 from taizhang.supervision.views.common import PLANS, url_or_none
 from taizhang.units.models import Region
@@ -79,6 +80,10 @@ class BoardView(LoginRequiredMixin, View):
             "q": request.GET.get("q", "").strip(),
         }
         items = [item for item in everything if _keep(item, chosen)]
+        done = follow_ups(plan.organisation, items)
+        items = [
+            replace(item, follow_up=done.get((item.unit_id, item.measure_id))) for item in items
+        ]
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"

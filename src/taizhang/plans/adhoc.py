@@ -1,0 +1,148 @@
+"""The write path of ad-hoc 督办事项: a leader's instruction (领导批示) or a meeting's
+decision (会议议定事项) the office adds to one of its plans.
+
+Each is a Measure of that plan, numbered after the plan's own, with its lead and
+responsible units and its deadline, and a MeasureSource saying where it came from. Being a
+measure, it is reported on in the plan's periods, urged on the supervision board and
+scored by the assessment like every other; its reports are owed from the first period due
+on or after the day it was added (reporting.status.ADHOC_RULE), so adding one in November
+does not make the third quarter overdue at once. The units are told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+
+from taizhang.audit.log import record
+from taizhang.notifications.api import Message, notify
+from taizhang.notifications.events import Event
+from taizhang.notifications.recipients import Duty, for_unit
+from taizhang.plans.models import Assignment, AuditAction, Measure, MeasureSource, Plan
+from taizhang.units.models import Unit
+
+MAX_TEXT = 2000
+MAX_TITLE = 200
+
+
+@dataclass
+class Item:
+    """What the office enters for one 督办事项."""
+
+    kind: str
+    title: str  # 来源文件或文号: 州委书记批示（2026年11月3日）, 州委常委会会议纪要〔2026〕12号
+    issued_on: date
+    text: str  # the instruction as the task units carry out
+    lead: list  # units
+    responsible: list  # units
+    deadline: date | None
+
+
+@transaction.atomic
+def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not actor.has_perm("plans.add_adhoc", plan):
+        raise PermissionDenied("只有依法治理办可以新增督办事项。")
+    _check(plan, item)
+    last = Measure.objects.filter(plan=plan).aggregate(n=Max("number"), p=Max("position"))
+    deadline_text = (
+        f"{item.deadline.year}年{item.deadline.month}月{item.deadline.day}日前"
+        if item.deadline
+        else ""
+    )
+    measure = Measure.objects.create(
+        plan=plan,
+        number=(last["n"] or 0) + 1,
+        position=(last["p"] or 0) + 1,
+        text=item.text.strip(),
+        attribution_raw=_attribution(item),
+        deadline_text=deadline_text,
+        deadline=item.deadline,
+    )
+    Assignment.objects.bulk_create(
+        [Assignment(measure=measure, unit=u, role=Assignment.Role.LEAD) for u in item.lead]
+        + [
+            Assignment(measure=measure, unit=u, role=Assignment.Role.RESPONSIBLE)
+            for u in item.responsible
+            if u not in item.lead
+        ]
+    )
+    source = MeasureSource.objects.create(
+        measure=measure,
+        kind=item.kind,
+        title=item.title.strip(),
+        issued_on=item.issued_on,
+        added_on=today,
+        created_by=actor,
+    )
+    record(
+        actor,
+        AuditAction.ADD_ADHOC,
+        measure,
+        {
+            "number": measure.number,
+            "text": measure.text,
+            "attribution_raw": measure.attribution_raw,
+            "deadline": item.deadline.isoformat() if item.deadline else None,
+        },
+        str(source),
+        organisation=plan.organisation_id,
+    )
+    _tell(plan, measure, source, [*item.lead, *item.responsible])
+    return measure
+
+
+def _check(plan: Plan, item: Item) -> None:
+    if item.kind not in MeasureSource.Kind.values:
+        raise ValidationError("请选择来源类型（领导批示或会议议定事项）。")
+    if not (item.title or "").strip():
+        raise ValidationError("请填写来源文件或文号。")
+    if len(item.title.strip()) > MAX_TITLE:
+        raise ValidationError(f"来源文件或文号请精简到{MAX_TITLE}字以内。")
+    if not (item.text or "").strip():
+        raise ValidationError("请填写批示或议定事项内容。")
+    if len(item.text.strip()) > MAX_TEXT:
+        raise ValidationError(f"批示或议定事项内容请精简到{MAX_TEXT}字以内。")
+    if not item.lead:
+        raise ValidationError("请至少选择一个牵头单位。")
+    units = [*item.lead, *item.responsible]
+    ours = set(
+        Unit.objects.filter(
+            pk__in=[u.pk for u in units], organisation_id=plan.organisation_id
+        ).values_list("pk", flat=True)
+    )
+    if any(u.pk not in ours for u in units):
+        raise ValidationError("所选单位不属于本地区。")
+    if item.deadline is not None and item.deadline < item.issued_on:
+        raise ValidationError("完成时限不能早于批示或会议日期。")
+
+
+def _attribution(item: Item) -> str:
+    """原文分工 as the ledger prints it: 牵头单位：……；责任单位：……"""
+    text = "牵头单位：" + "、".join(u.name for u in item.lead)
+    others = [u.name for u in item.responsible if u not in item.lead]
+    return text + ("；责任单位：" + "、".join(others) if others else "")
+
+
+def _tell(plan: Plan, measure: Measure, source: MeasureSource, units) -> None:
+    link = reverse("ledger:measure", kwargs={"plan_id": plan.pk, "measure_id": measure.pk})
+    deadline = f"，完成时限{measure.deadline_text}" if measure.deadline_text else ""
+    for unit in dict.fromkeys(units):
+        notify(
+            plan.organisation,
+            Message(
+                Event.ADHOC_ASSIGNED,
+                f"adhoc_assigned:{measure.pk}:{unit.pk}",
+                f"督办事项交办：{source.title}",
+                f"依法治理办将{source.get_kind_display()}（{source.title}）列为督办事项"
+                f"（任务{measure.number}）交{unit.name}办理{deadline}，"
+                "请按期报送进展情况。",
+                link,
+            ),
+            users=for_unit(unit, Duty.FILE),
+            units=[unit],
+        )
