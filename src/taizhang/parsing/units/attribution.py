@@ -23,6 +23,7 @@ class BracketReader:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = _Remembering(gazetteer or load_gazetteer())
         self._items: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        self._splits: dict[tuple[str, str | None], Attribution] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
         """(role, printed name, folded name) for each item of a bracket, in order."""
@@ -33,7 +34,20 @@ class BracketReader:
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
         """Split bracket content (without the brackets) into lead, responsible and
-        collectives."""
+        collectives. A bracket printed again (the same units for several measures) is
+        split once; each caller gets lists of its own."""
+        found = self._splits.get((raw, level))
+        if found is None:
+            found = self._splits[raw, level] = self._split(raw, level)
+        return Attribution(
+            list(found.lead),
+            list(found.responsible),
+            list(found.collectives),
+            list(found.unknown),
+            list(found.unsplit),
+        )
+
+    def _split(self, raw: str, level: str | None) -> Attribution:
         gaz = self.gaz
         completer = NameCompleter(gaz, level)
         result = Attribution()
