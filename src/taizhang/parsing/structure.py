@@ -29,7 +29,7 @@ from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
-from taizhang.parsing.vocabulary import vocabulary
+from taizhang.parsing.vocabulary import trie, vocabulary
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
@@ -687,7 +687,9 @@ def _assemble(
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
-            title = _heading(text, folded, item)
+            title = _run_in_title(
+                _heading(text, folded, item), _heading(folded, folded, item), item, folded, front
+            )
             in_front_matter = front_chapter = _is_front_matter(
                 _heading(folded, folded, item), front
             )
@@ -700,7 +702,7 @@ def _assemble(
                 continue
             section = _number_label(item)
             folded_title = _heading(folded, folded, item)
-            title = _section_title(_heading(text, folded, item), folded_title, front)
+            title = _run_in_title(_heading(text, folded, item), folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, folded, goal_words)
             if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
@@ -791,13 +793,45 @@ def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
     return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
 
 
-def _section_title(heading: str, folded_heading: str, front_matter_words: list[str]) -> str:
-    """ "指导思想高举…旗帜" (heading run into its paragraph) -> "指导思想"."""
-    if len(heading) > 30:
+_MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工作目标")
+
+
+def _run_in_title(
+    heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: list[str]
+) -> str:
+    """The title of a heading that a copy ran into its paragraph, else the heading.
+
+    A heading printed on its own line is a phrase no longer than a printed line; one that
+    is longer or runs into a second clause, on a line that runs on to the next numbered
+    item, took in its paragraph (a one-clause heading sentence such as "(一)围绕建设法治政府,
+    全面推进政务公开。" of corpus 045 keeps its first clause whole, see below). The title then
+    ends at the front-matter word it opens with ("指导思想高举…旗帜" -> "指导思想": corpus
+    045, 055 and 060), or else where a paragraph-opening word starts (vocabulary
+    ``paragraph_openers``): "维护宪法法律权威普及宪法知识,…" -> "维护宪法法律权威" (seed 001
+    printed run-in, and the 营商环境 and 就业 run-in plans in tests/parsing/test_run_in.py).
+    Only the first clause is searched, and the title keeps at least _MIN_TITLE characters.
+    """
+    clause = _FIRST_CLAUSE.match(folded_heading)
+    if len(heading) <= _PRINTED_LINE and clause.end() == len(folded_heading):
+        return heading  # a short phrase: a heading as printed
+    if len(heading) > 30:  # the front-matter rule, as before (it needs no run-on line)
         for word in front_matter_words:
             if folded_heading.startswith(word):
                 return heading[: len(word)]
-    return heading
+    if folded.find("\n", item.marker.end, item.end) >= 0:
+        return heading  # the heading's line ends before the next item: printed as is
+    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end())
+    if opener is None or opener.start() > _PRINTED_LINE:
+        return heading
+    return heading[: opener.start()].rstrip()
+
+
+_FIRST_CLAUSE = re.compile(r"[^,;:、]*")
+
+
+@lru_cache(maxsize=1)
+def _paragraph_opener() -> re.Pattern[str]:
+    return re.compile(rf"{trie(vocabulary()['paragraph_openers'])}|到\d{{4}}年")
 
 
 def _collect_goal(
