@@ -111,7 +111,7 @@ class AttributionIndex:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.brackets = [pair for pair in bracket_pairs(folded) if _holds(folded, *pair)]
+        self.brackets = _attribution_brackets(folded)
         self._opens = [open_at for open_at, _ in self.brackets]
 
     def find(self, start: int, end: int) -> Located | None:
@@ -197,6 +197,19 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
                 pairs.append((open_at, index))
     pairs.sort()
     return pairs
+
+
+def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
+    """The bracket pairs of a text that hold an attribution (is_attribution on each
+    content, the regexes run on the text in place rather than on a copy of each content;
+    bracket_pairs keeps no content longer than _MAX_ATTRIBUTION)."""
+    labels, verbs = _label_pattern(), _verb_ending()
+    out = []
+    for open_at, close_at in bracket_pairs(folded):
+        inside = (folded, open_at + 1, close_at)
+        if labels.search(*inside) or (verbs.search(*inside) and _holds(folded, open_at, close_at)):
+            out.append((open_at, close_at))
+    return out
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:

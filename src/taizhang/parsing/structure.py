@@ -728,14 +728,17 @@ def _unnumbered_measures(
     body_start = folded_text.find("\n", item.marker.end, item.end)
     if body_start < 0:
         return out
+    # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
+    # measure.
     offset = body_start + 1
-    folded_paragraphs = folded_text[body_start + 1 : item.end].split("\n")
-    for paragraph, folded in zip(
-        text[body_start + 1 : item.end].split("\n"), folded_paragraphs, strict=True
-    ):
-        folded = folded.rstrip()
+    while offset <= item.end:
+        paragraph_end = folded_text.find("\n", offset, item.end)
+        if paragraph_end < 0:
+            paragraph_end = item.end
+        folded = folded_text[offset:paragraph_end].rstrip()
         located = index.find(offset, offset + len(folded))
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
+            paragraph = text[offset:paragraph_end]
             previous = (skeleton.measures or out or [None])[-1]
             number = previous.no + 1 if previous else 1
             line = item.line + folded_text.count("\n", item.start, offset)
@@ -750,7 +753,7 @@ def _unnumbered_measures(
                     unnumbered=True,
                 )
             )
-        offset += len(paragraph) + 1
+        offset = paragraph_end + 1
     return out
 
 

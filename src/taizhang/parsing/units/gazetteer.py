@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 
 from taizhang.parsing.normalize import fold
-from taizhang.parsing.vocabulary import first_chars
 from taizhang.parsing.units.patterns import (
     contains,
     is_whole_match,
     wildcard_alternation,
     words,
 )
+from taizhang.parsing.vocabulary import first_chars
 
 # The roles a field label or a marker gives the units it governs.
 LEAD = "lead"
