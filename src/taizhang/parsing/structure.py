@@ -142,10 +142,13 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
             continue
         number = bisect_left(line_starts, position + 1)
         line_start = line_starts[number - 1]
-        if not folded[line_start:position].strip(_LINE_INDENT):
+        if _INDENT_RUN.match(folded, line_start, position).end() == position:
             continue  # the marker opens its line: found above
-        end = folded.find("\n", position)
-        end = len(folded) if end < 0 else end
+        # Glued children lie within a few headings' reach: the line's end is looked for no
+        # further (a text printed run-in is one line, and a search to its end per marker
+        # would make the work grow with the square of the text).
+        end = folded.find("\n", position, position + _GLUED_REACH)
+        end = min(len(folded), position + _GLUED_REACH) if end < 0 else end
         found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
         found.extend(_glued_children(folded, run_in, end, number))
     return found
@@ -195,8 +198,15 @@ _CHILD = re.compile(
 )
 
 
+_GLUED_REACH = 4 * (_MAX_HEADING + 20)  # characters: three glued markers and their headings
+_INDENT_RUN = re.compile(f"[{_LINE_INDENT}]*")
+
+
 def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list[Found]:
-    """Markers glued to the heading before them; the sequence check decides which count."""
+    """Markers glued to the heading before them; the sequence check decides which count.
+
+    Each is found within _MAX_HEADING characters of the one before, in the order chapter,
+    section, 1.: all lie within _GLUED_REACH of the first."""
     out = []
     while marker.kind in (mk.CHAPTER, mk.SECTION, mk.ARABIC):
         window = folded[marker.end : min(end, marker.end + _MAX_HEADING)]
@@ -654,8 +664,9 @@ def _heading(text: str, folded: str, item: Found) -> str:
     """The heading of a numbered line: its text up to the first 。 or the end of line, cut
     from ``text`` (pass ``folded`` twice for the folded heading)."""
     start = item.marker.end
-    line_end = folded.find("\n", start)
-    line_end = min(len(folded) if line_end < 0 else line_end, item.end or len(folded))
+    stop_at = item.end or len(folded)  # no further than the next item (a run-in line is long)
+    line_end = folded.find("\n", start, stop_at)
+    line_end = stop_at if line_end < 0 else line_end
     stop = folded.find("。", start, line_end)
     end = line_end if stop < 0 else stop
     return text[start:end].strip()
