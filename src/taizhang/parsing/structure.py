@@ -115,9 +115,8 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts
+    """Where each line starts: the running sum of the line lengths."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
@@ -825,9 +824,9 @@ def _run_in_title(
     printed run-in, and the 营商环境 and 就业 run-in plans in tests/parsing/test_run_in.py).
     Only the first clause is searched, and the title keeps at least _MIN_TITLE characters.
     """
-    clause = _FIRST_CLAUSE.match(folded_heading)
-    if len(heading) <= _PRINTED_LINE and clause.end() == len(folded_heading):
+    if len(heading) <= _PRINTED_LINE and not _CLAUSE_BREAK.search(folded_heading):
         return heading  # a short phrase: a heading as printed
+    clause = _FIRST_CLAUSE.match(folded_heading)
     if len(heading) > 30:  # the front-matter rule, as before (it needs no run-on line)
         for word in front_matter_words:
             if folded_heading.startswith(word):
@@ -841,6 +840,7 @@ def _run_in_title(
 
 
 _FIRST_CLAUSE = re.compile(r"[^,;:、]*")
+_CLAUSE_BREAK = re.compile(r"[,;:、]")
 
 
 @lru_cache(maxsize=1)
