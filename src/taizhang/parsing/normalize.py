@@ -6,9 +6,9 @@ simplified ones. Because the length never changes, an index found in the folded 
 the same index in the original, so we can match on folded text and still output the text
 exactly as printed.
 
-Most texts need few of the ~4,800 mappings: one regex pass finds the characters a text
+Most texts need few of the ~4,800 mappings: one regex split finds the characters a text
 needs folded, and a handful of ``str.replace`` calls (each a pass in C) fold them; a text
-with many distinct ones (traditional text) is split around them and joined with their
+with many distinct ones (traditional text) has the parts of its split joined with their
 folded forms, each looked up once (``str.translate`` would look up every character of the
 text, and takes longer even on a text that is all traditional). The pipeline folds a
 document once and slices the result.
@@ -57,15 +57,14 @@ def _needs_folding() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``."""
-    occurrences = _needs_folding().findall(text)
-    if not occurrences:
+    parts = _splitter().split(text)  # the text between characters to fold, and those
+    if len(parts) == 1:
         return text
-    found = set(occurrences)
+    found = set(parts[1::2])
     table = _table()
     if len(found) > _FEW:
-        # Split around the characters to fold and join with their folded forms: the text
-        # between them is copied in C, and each one is looked up once.
-        parts = _splitter().split(text)
+        # Join the text between them with their folded forms: the text is copied in C,
+        # and each character to fold is looked up once.
         parts[1::2] = [table.get(ord(char), char) for char in parts[1::2]]
         return "".join(parts)
     for char in found:
