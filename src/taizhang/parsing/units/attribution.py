@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import fields
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -12,6 +13,8 @@ from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
 from taizhang.parsing.units.items import items
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import NameCompleter, alias_start
+
+_ATTRIBUTION_FIELDS = tuple(item.name for item in fields(Attribution))  # each a list of names
 
 
 class BracketReader:
@@ -39,13 +42,7 @@ class BracketReader:
         found = self._splits.get((raw, level))
         if found is None:
             found = self._splits[raw, level] = self._split(raw, level)
-        return Attribution(
-            list(found.lead),
-            list(found.responsible),
-            list(found.collectives),
-            list(found.unknown),
-            list(found.unsplit),
-        )
+        return Attribution(**{name: list(getattr(found, name)) for name in _ATTRIBUTION_FIELDS})
 
     def _split(self, raw: str, level: str | None) -> Attribution:
         gaz = self.gaz
