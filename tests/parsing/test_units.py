@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from taizhang.parsing.errors import InputError
 from taizhang.parsing.units import (
     ENV_VAR,
+    BracketReader,
     infer_level,
     load_gazetteer,
     split_attribution,
@@ -304,3 +305,30 @@ def test_names_on_separate_lines_stay_apart():
 def test_a_one_character_county_is_a_full_name_not_an_elided_one():
     attribution = split_attribution("牵头单位:州教育局;责任单位:沛县人民政府", level="州")
     assert attribution.responsible == ["沛县人民政府"]
+
+
+def test_a_bracket_printed_again_is_split_once_into_lists_of_its_own():
+    reader = BracketReader()
+    raw = "牵头单位:县司法局;责任单位:县教育局、公安局,各乡镇"
+    first, second = reader.split(raw, "县"), reader.split(raw, "县")
+    assert first == second
+    assert first.lead == ["县司法局"] and first.responsible == ["县教育局", "县公安局"]
+    first.responsible.append("县财政局")  # a caller changing its lists changes no other's
+    assert second.responsible == ["县教育局", "县公安局"]
+    assert reader.split(raw, "县").responsible == ["县教育局", "县公安局"]
+    assert reader.split(raw, "市").responsible == ["县教育局", "县公安局"]  # its own prefix
+
+
+def test_labels_and_role_markers_are_found_anywhere_in_a_bracket():
+    """The label and marker regexes skip to the characters a match can start with: the
+    matches are those of the plain patterns, blanks and 【】 included."""
+    reader = BracketReader()
+    cases = {
+        "牵头单位:县司法局;\t 责任单位: 县教育局": (["县司法局"], ["县教育局"]),
+        "【牵头单位】县司法局【责任单位】县教育局": (["县司法局"], ["县教育局"]),
+        "由县司法局牵头,县教育局、县公安局配合": (["县司法局"], ["县教育局", "县公安局"]),
+        "县司法局、县教育局按职责分工负责": (["县司法局", "县教育局"], []),
+    }
+    for raw, (lead, responsible) in cases.items():
+        attribution = reader.split(raw)
+        assert (attribution.lead, attribution.responsible) == (lead, responsible), raw

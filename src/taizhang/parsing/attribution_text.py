@@ -26,8 +26,8 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
-_BRACKET = re.compile(r"[\[\]〔〕【】()〖〗]")
-_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+# A bracket, or a blank line (which closes every bracket left open).
+_BRACKET_OR_BLANK_LINE = re.compile(r"[\[\]〔〕【】()〖〗]|\n[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class AttributionIndex:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.brackets = [pair for pair in bracket_pairs(folded) if _holds(folded, *pair)]
+        self.brackets = _attribution_brackets(folded)
         self._opens = [open_at for open_at, _ in self.brackets]
 
     def find(self, start: int, end: int) -> Located | None:
@@ -175,28 +175,41 @@ def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     """(open, close) of bracket pairs no longer than an attribution, in order of opening.
 
-    One pass over the brackets only (a regex finds them), with a stack per bracket kind;
-    a blank line closes every bracket left open."""
+    One pass over the brackets and blank lines only (a regex finds them), with a stack per
+    bracket kind; a blank line closes every bracket left open."""
     stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
-    pairs = []
-    blanks = [m.start() for m in _BLANK_LINE.finditer(folded)] if "\n" in folded else []
-    blank = 0  # the next blank line
-    for token in _BRACKET.finditer(folded):
-        char, index = token.group(), token.start()
-        if blank < len(blanks) and blanks[blank] < index:
-            blank = bisect_right(blanks, index)
-            for stack in stacks.values():
-                stack.clear()
-        if char in _PAIRS:
-            stacks[char].append(index)
-        else:
-            stack = stacks[_CLOSERS[char]]
-            if stack:
-                open_at = stack.pop()
-                if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
-                    pairs.append((open_at, index))
+    every_stack = list(stacks.values())
+    closing = {closer: stacks[opening] for closer, opening in _CLOSERS.items()}
+    pairs: list[tuple[int, int]] = []
+    for token in _BRACKET_OR_BLANK_LINE.finditer(folded):
+        char = token.group()
+        stack = stacks.get(char)
+        if stack is not None:
+            stack.append(token.start())
+            continue
+        stack = closing.get(char)
+        if stack is None:  # a blank line
+            for open_stack in every_stack:
+                open_stack.clear()
+        elif stack:
+            open_at, index = stack.pop(), token.start()
+            if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
+                pairs.append((open_at, index))
     pairs.sort()
     return pairs
+
+
+def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
+    """The bracket pairs of a text that hold an attribution (is_attribution on each
+    content, the regexes run on the text in place rather than on a copy of each content;
+    bracket_pairs keeps no content longer than _MAX_ATTRIBUTION)."""
+    labels, verbs = _label_pattern(), _verb_ending()
+    out = []
+    for open_at, close_at in bracket_pairs(folded):
+        inside = (folded, open_at + 1, close_at)
+        if labels.search(*inside) or (verbs.search(*inside) and _holds(folded, open_at, close_at)):
+            out.append((open_at, close_at))
+    return out
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:

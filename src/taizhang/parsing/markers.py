@@ -50,10 +50,12 @@ class Marker:
     style: str = ""  # the separator for arabic markers: "." or "、"
 
 
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
 def chinese_number(text: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零三 -> 103; None if not a Chinese numeral."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
+    digits = _DIGITS
     if not text or any(c not in digits and c not in "十百" for c in text):
         return None
     total, current = 0, 0

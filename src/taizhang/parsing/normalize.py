@@ -6,11 +6,12 @@ simplified ones. Because the length never changes, an index found in the folded 
 the same index in the original, so we can match on folded text and still output the text
 exactly as printed.
 
-Most texts need few of the ~4,800 mappings: one regex pass finds the characters a text
+Most texts need few of the ~4,800 mappings: one regex split finds the characters a text
 needs folded, and a handful of ``str.replace`` calls (each a pass in C) fold them; a text
-with a few traditional passages has just those characters substituted; only a text that
-is mostly traditional goes through ``str.translate``, which looks up every character. The
-pipeline folds a document once and slices the result.
+with many distinct ones (traditional text) has the parts of its split joined with their
+folded forms, each looked up once (``str.translate`` would look up every character of the
+text, and takes longer even on a text that is all traditional). The pipeline folds a
+document once and slices the result.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from functools import lru_cache
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _FEW = 24  # distinct characters to fold, up to which replacing beats translating
-_SPARSE = 8  # one character in this many or fewer to fold: substituting beats translating
 
 
 @lru_cache(maxsize=1)
@@ -57,17 +57,24 @@ def _needs_folding() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``."""
-    occurrences = _needs_folding().findall(text)
-    if not occurrences:
+    parts = _splitter().split(text)  # the text between characters to fold, and those
+    if len(parts) == 1:
         return text
-    found = set(occurrences)
+    found = set(parts[1::2])
     table = _table()
     if len(found) > _FEW:
-        if len(occurrences) * _SPARSE < len(text):  # a few traditional passages
-            return _needs_folding().sub(lambda m: table.get(ord(m.group()), m.group()), text)
-        return text.translate(table)
+        # Join the text between them with their folded forms: the text is copied in C,
+        # and each character to fold is looked up once.
+        parts[1::2] = [table.get(ord(char), char) for char in parts[1::2]]
+        return "".join(parts)
     for char in found:
         folded = table.get(ord(char))
         if folded is not None:  # an astral character that does not fold
             text = text.replace(char, folded)
     return text
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> re.Pattern[str]:
+    """_needs_folding() with a group, so that a split keeps the characters found."""
+    return re.compile(f"({_needs_folding().pattern})")

@@ -29,7 +29,7 @@ from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
-from taizhang.parsing.vocabulary import vocabulary
+from taizhang.parsing.vocabulary import trie, vocabulary
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
@@ -115,9 +115,8 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts
+    """Where each line starts: the running sum of the line lengths."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
@@ -142,10 +141,13 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
             continue
         number = bisect_left(line_starts, position + 1)
         line_start = line_starts[number - 1]
-        if not folded[line_start:position].strip(_LINE_INDENT):
+        if _INDENT_RUN.match(folded, line_start, position).end() == position:
             continue  # the marker opens its line: found above
-        end = folded.find("\n", position)
-        end = len(folded) if end < 0 else end
+        # Glued children lie within a few headings' reach: the line's end is looked for no
+        # further (a text printed run-in is one line, and a search to its end per marker
+        # would make the work grow with the square of the text).
+        end = folded.find("\n", position, position + _GLUED_REACH)
+        end = min(len(folded), position + _GLUED_REACH) if end < 0 else end
         found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
         found.extend(_glued_children(folded, run_in, end, number))
     return found
@@ -195,8 +197,15 @@ _CHILD = re.compile(
 )
 
 
+_GLUED_REACH = 4 * (_MAX_HEADING + 20)  # characters: three glued markers and their headings
+_INDENT_RUN = re.compile(f"[{_LINE_INDENT}]*")
+
+
 def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list[Found]:
-    """Markers glued to the heading before them; the sequence check decides which count."""
+    """Markers glued to the heading before them; the sequence check decides which count.
+
+    Each is found within _MAX_HEADING characters of the one before, in the order chapter,
+    section, 1.: all lie within _GLUED_REACH of the first."""
     out = []
     while marker.kind in (mk.CHAPTER, mk.SECTION, mk.ARABIC):
         window = folded[marker.end : min(end, marker.end + _MAX_HEADING)]
@@ -654,8 +663,9 @@ def _heading(text: str, folded: str, item: Found) -> str:
     """The heading of a numbered line: its text up to the first 。 or the end of line, cut
     from ``text`` (pass ``folded`` twice for the folded heading)."""
     start = item.marker.end
-    line_end = folded.find("\n", start)
-    line_end = min(len(folded) if line_end < 0 else line_end, item.end or len(folded))
+    stop_at = item.end or len(folded)  # no further than the next item (a run-in line is long)
+    line_end = folded.find("\n", start, stop_at)
+    line_end = stop_at if line_end < 0 else line_end
     stop = folded.find("。", start, line_end)
     end = line_end if stop < 0 else stop
     return text[start:end].strip()
@@ -687,7 +697,9 @@ def _assemble(
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
-            title = _heading(text, folded, item)
+            title = _run_in_title(
+                _heading(text, folded, item), _heading(folded, folded, item), item, folded, front
+            )
             in_front_matter = front_chapter = _is_front_matter(
                 _heading(folded, folded, item), front
             )
@@ -700,7 +712,7 @@ def _assemble(
                 continue
             section = _number_label(item)
             folded_title = _heading(folded, folded, item)
-            title = _section_title(_heading(text, folded, item), folded_title, front)
+            title = _run_in_title(_heading(text, folded, item), folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, folded, goal_words)
             if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
@@ -726,14 +738,17 @@ def _unnumbered_measures(
     body_start = folded_text.find("\n", item.marker.end, item.end)
     if body_start < 0:
         return out
+    # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
+    # measure.
     offset = body_start + 1
-    folded_paragraphs = folded_text[body_start + 1 : item.end].split("\n")
-    for paragraph, folded in zip(
-        text[body_start + 1 : item.end].split("\n"), folded_paragraphs, strict=True
-    ):
-        folded = folded.rstrip()
+    while offset <= item.end:
+        paragraph_end = folded_text.find("\n", offset, item.end)
+        if paragraph_end < 0:
+            paragraph_end = item.end
+        folded = folded_text[offset:paragraph_end].rstrip()
         located = index.find(offset, offset + len(folded))
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
+            paragraph = text[offset:paragraph_end]
             previous = (skeleton.measures or out or [None])[-1]
             number = previous.no + 1 if previous else 1
             line = item.line + folded_text.count("\n", item.start, offset)
@@ -748,7 +763,7 @@ def _unnumbered_measures(
                     unnumbered=True,
                 )
             )
-        offset += len(paragraph) + 1
+        offset = paragraph_end + 1
     return out
 
 
@@ -791,13 +806,46 @@ def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
     return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
 
 
-def _section_title(heading: str, folded_heading: str, front_matter_words: list[str]) -> str:
-    """ "指导思想高举…旗帜" (heading run into its paragraph) -> "指导思想"."""
-    if len(heading) > 30:
+_MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工作目标")
+
+
+def _run_in_title(
+    heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: list[str]
+) -> str:
+    """The title of a heading that a copy ran into its paragraph, else the heading.
+
+    A heading printed on its own line is a phrase no longer than a printed line; one that
+    is longer or runs into a second clause, on a line that runs on to the next numbered
+    item, took in its paragraph (a one-clause heading sentence such as "(一)围绕建设法治政府,
+    全面推进政务公开。" of corpus 045 keeps its first clause whole, see below). The title then
+    ends at the front-matter word it opens with ("指导思想高举…旗帜" -> "指导思想": corpus
+    045, 055 and 060), or else where a paragraph-opening word starts (vocabulary
+    ``paragraph_openers``): "维护宪法法律权威普及宪法知识,…" -> "维护宪法法律权威" (seed 001
+    printed run-in, and the 营商环境 and 就业 run-in plans in tests/parsing/test_run_in.py).
+    Only the first clause is searched, and the title keeps at least _MIN_TITLE characters.
+    """
+    if len(heading) <= _PRINTED_LINE and not _CLAUSE_BREAK.search(folded_heading):
+        return heading  # a short phrase: a heading as printed
+    clause = _FIRST_CLAUSE.match(folded_heading)
+    if len(heading) > 30:  # the front-matter rule, as before (it needs no run-on line)
         for word in front_matter_words:
             if folded_heading.startswith(word):
                 return heading[: len(word)]
-    return heading
+    if folded.find("\n", item.marker.end, item.end) >= 0:
+        return heading  # the heading's line ends before the next item: printed as is
+    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end())
+    if opener is None or opener.start() > _PRINTED_LINE:
+        return heading
+    return heading[: opener.start()].rstrip()
+
+
+_FIRST_CLAUSE = re.compile(r"[^,;:、]*")
+_CLAUSE_BREAK = re.compile(r"[,;:、]")
+
+
+@lru_cache(maxsize=1)
+def _paragraph_opener() -> re.Pattern[str]:
+    return re.compile(rf"{trie(vocabulary()['paragraph_openers'])}|到\d{{4}}年")
 
 
 def _collect_goal(

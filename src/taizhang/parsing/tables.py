@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
@@ -232,11 +233,9 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
 
 def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
     """The row sharing the largest share of the shorter text's bigrams, if over _MATCH."""
-    shared: Counter = Counter()
-    for gram in grams:
-        rows = index.get(gram, ())
-        if len(rows) <= _COMMON:  # a bigram most rows share tells none apart
-            shared.update(rows)
+    lists = (index.get(gram, ()) for gram in grams)
+    # counted in C; a bigram most rows share tells none apart
+    shared = Counter(chain.from_iterable(rows for rows in lists if len(rows) <= _COMMON))
     best, best_score = None, 0.0
     for number, count in shared.items():
         score = count / min(len(grams), len(row_grams[number]))

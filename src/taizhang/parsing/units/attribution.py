@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import fields
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -12,6 +13,8 @@ from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
 from taizhang.parsing.units.items import items
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import NameCompleter, alias_start
+
+_ATTRIBUTION_FIELDS = tuple(item.name for item in fields(Attribution))  # each a list of names
 
 
 class BracketReader:
@@ -23,6 +26,7 @@ class BracketReader:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = _Remembering(gazetteer or load_gazetteer())
         self._items: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        self._splits: dict[tuple[str, str | None], Attribution] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
         """(role, printed name, folded name) for each item of a bracket, in order."""
@@ -33,7 +37,14 @@ class BracketReader:
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
         """Split bracket content (without the brackets) into lead, responsible and
-        collectives."""
+        collectives. A bracket printed again (the same units for several measures) is
+        split once; each caller gets lists of its own."""
+        found = self._splits.get((raw, level))
+        if found is None:
+            found = self._splits[raw, level] = self._split(raw, level)
+        return Attribution(**{name: list(getattr(found, name)) for name in _ATTRIBUTION_FIELDS})
+
+    def _split(self, raw: str, level: str | None) -> Attribution:
         gaz = self.gaz
         completer = NameCompleter(gaz, level)
         result = Attribution()

@@ -17,6 +17,7 @@ from taizhang.parsing.units.patterns import (
     wildcard_alternation,
     words,
 )
+from taizhang.parsing.vocabulary import first_chars
 
 # The roles a field label or a marker gives the units it governs.
 LEAD = "lead"
@@ -188,7 +189,10 @@ def _label_regex(labels: dict) -> re.Pattern[str]:
     roles = "|".join(f"(?P<{role}>{words(labels[role])})" for role in (LEAD, RESPONSIBLE))
     # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too,
     # and so do "【牵头单位】市司法局" and "责任主体。市司法局。".
-    return re.compile(rf"【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
+    # The lookahead on the characters a match can start with lets the engine skip the
+    # other positions at once (same matches, read faster).
+    first = first_chars(["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE]])
+    return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
 def _marker_regex(phrases: dict) -> re.Pattern[str]:
@@ -197,9 +201,20 @@ def _marker_regex(phrases: dict) -> re.Pattern[str]:
     lead = words(phrases["lead_markers"])
     duty = f"(?:{words(phrases['duty_adverbs'])})?(?:{words(phrases['duty_verbs'])})"
     support = words(phrases["support_markers"])
+    first = first_chars(
+        word
+        for key in (
+            "division_markers",
+            "lead_markers",
+            "duty_adverbs",
+            "duty_verbs",
+            "support_markers",
+        )
+        for word in phrases[key]
+    )
     return re.compile(
-        rf"(?P<division>(?:{division}){_VERB_CHAR}{{0,6}})"
+        rf"(?={first})(?:(?P<division>(?:{division}){_VERB_CHAR}{{0,6}})"
         rf"|(?P<lead>(?:{lead}){_VERB_CHAR}{{0,6}})"
         rf"|(?P<duty>{duty}{_VERB_CHAR}{{0,4}})"
-        rf"|(?P<support>(?:{support}){_VERB_CHAR}{{0,4}})"
+        rf"|(?P<support>(?:{support}){_VERB_CHAR}{{0,4}}))"
     )

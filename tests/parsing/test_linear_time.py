@@ -1,0 +1,71 @@
+"""Parse time grows linearly with the text (issue 11, "Linear time").
+
+The text is whole plans of the repository (the demo plans and the style fixtures)
+concatenated to a size, as benchmarks/bench_parse.py does with the corpus. A quadratic step
+(every measure against every row, every marker against every line) makes four times the
+text cost sixteen times as much; the bound of six leaves room for noise on a shared machine.
+Times are CPU times of this process, the least of a few runs. A text printed run-in (every
+line break removed) is one long line: nothing may search to the end of the line per marker.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from taizhang.parsing import parse_text
+from tests.parsing import variants
+
+REPO = Path(__file__).resolve().parents[2]
+SMALL = 120_000  # bytes of UTF-8: about two plans
+GROWTH = 4
+BOUND = 6.0
+RUNS = 3
+RUN_IN_SMALL = 1_500_000  # bytes: a one-line text long enough for a per-marker scan to show
+
+
+def plans() -> list[str]:
+    paths = [
+        *sorted((REPO / "demo").glob("*.txt")),
+        *sorted((REPO / "tests/fixtures/styles").glob("*.txt")),
+    ]
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def text_of(size: int, texts: list[str]) -> str:
+    parts, total = [], 0
+    while total < size:
+        for text in texts:
+            parts.append(text)
+            total += len(text.encode("utf-8")) + 2
+            if total >= size:
+                break
+    return "\n\n".join(parts)
+
+
+def cpu_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.process_time()
+        parse_text(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_four_times_the_text_takes_less_than_six_times_as_long():
+    texts = plans()
+    small, large = text_of(SMALL, texts), text_of(SMALL * GROWTH, texts)
+    parse_text(texts[0])  # warm-up: data files and compiled patterns
+    measures_small, measures_large = len(parse_text(small).tasks), len(parse_text(large).tasks)
+    assert measures_small > 50  # the text is parsed into measures, not skipped
+    assert measures_large >= 3 * measures_small
+    assert cpu_seconds(large) < BOUND * cpu_seconds(small)
+
+
+def test_a_run_in_text_four_times_as_long_takes_less_than_six_times_as_long():
+    texts = [variants.run_in(text) for text in plans()]
+    small = "".join(text_of(RUN_IN_SMALL, texts).split("\n"))
+    large = "".join(text_of(RUN_IN_SMALL * GROWTH, texts).split("\n"))
+    parse_text(texts[0])
+    assert "\n" not in large and len(parse_text(small).tasks) > 20
+    assert cpu_seconds(large) < BOUND * cpu_seconds(small)

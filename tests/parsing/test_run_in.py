@@ -1,0 +1,90 @@
+"""Run-in text (every line break removed, as document-sharing sites print a plan): a
+heading run into its paragraph still gives its title (structure._run_in_title).
+
+The two plans here are written for the tests, in other topics than the seeds (营商环境 with
+full-width punctuation, 就业 with ASCII punctuation); the seeds printed run-in are scored in
+test_variants.py.
+"""
+
+from __future__ import annotations
+
+from taizhang.parsing import parse_text
+
+YINGSHANG = (
+    "某县优化营商环境三年行动方案"
+    "为持续优化营商环境，激发市场主体活力，制定本方案。"
+    "一、总体要求坚持以人民为中心，持续深化“放管服”改革，打造市场化法治化营商环境。"
+    "二、重点任务"
+    "（一）优化政务服务环境深入推进“一网通办”，压缩办理时限，提升群众满意度。"
+    "1.推行企业开办一日办结。（牵头单位：县市场监管局；责任单位：县政务服务中心）"
+    "2.推进工程建设项目审批改革。（牵头单位：县住建局；责任单位：县自然资源局）"
+    "（二）强化要素保障加快盘活闲置土地，降低企业用能成本。"
+    "3.落实惠企政策直达快享。（牵头单位：县发改局；责任单位：县财政局、县税务局）"
+    "（三）维护公平竞争秩序到2025年，基本建成统一开放、竞争有序的市场体系。"
+    "4.开展妨碍公平竞争政策清理。（牵头单位：县市场监管局；责任单位：县司法局）"
+)
+
+JIUYE = (
+    "某市稳就业工作方案"
+    "为做好稳就业工作,结合本市实际,制定本方案。"
+    "一、主要任务"
+    "(一)拓宽就业渠道坚持把就业放在优先位置,大力发展吸纳就业能力强的产业。"
+    "1.支持企业稳岗扩岗。(牵头单位:市人社局;责任单位:市财政局)"
+    "2.扩大公益性岗位规模。(牵头单位:市人社局;责任单位:各区县人民政府)"
+    "(二)加强重点群体就业帮扶切实做好高校毕业生、退役军人等群体就业工作。"
+    "3.实施高校毕业生就业促进行动。(牵头单位:市教育局;责任单位:市人社局)"
+    "二、保障措施"
+    "(三)强化组织领导健全工作机制,压实各方责任。"
+    "4.建立就业工作联席会议制度。(牵头单位:市人社局;责任单位:市直有关部门)"
+)
+
+
+def titles(plan) -> tuple[list[str], list[str]]:
+    return [c.title for c in plan.chapters], [s.title for s in plan.sections]
+
+
+def test_run_in_headings_end_where_their_paragraph_opens_fullwidth():
+    plan = parse_text(YINGSHANG)
+    chapters, sections = titles(plan)
+    assert chapters == ["总体要求", "重点任务"]
+    assert sections == ["优化政务服务环境", "强化要素保障", "维护公平竞争秩序"]
+    assert [t.no for t in plan.tasks] == [1, 2, 3, 4]
+    assert plan.tasks[2].responsible == ["县财政局", "县税务局"]
+
+
+def test_run_in_headings_end_where_their_paragraph_opens_ascii():
+    plan = parse_text(JIUYE)
+    chapters, sections = titles(plan)
+    assert chapters == ["主要任务", "保障措施"]
+    # The first two end where 坚持 / 切实 open the paragraph. The third has no paragraph
+    # opener (健全 also begins headings), so it is kept whole rather than cut at a guess.
+    assert sections == [
+        "拓宽就业渠道",
+        "加强重点群体就业帮扶",
+        "强化组织领导健全工作机制,压实各方责任",
+    ]
+    assert [t.no for t in plan.tasks] == [1, 2, 3, 4]
+
+
+def test_a_long_heading_printed_on_its_own_line_is_kept_whole():
+    heading = "坚定不移走中国特色社会主义法治道路深入推进全面依法治国各项任务落地见效"
+    text = (
+        "某县法治建设方案\n一、主要任务\n"
+        f"(一){heading}\n"
+        "1.推进严格执法。(牵头单位:县司法局;责任单位:县公安局)\n"
+        "2.推进公正司法。(牵头单位:县法院;责任单位:县检察院)\n"
+    )
+    plan = parse_text(text)
+    assert [s.title for s in plan.sections] == [heading]
+
+
+def test_a_short_run_in_heading_is_not_cut():
+    # 19 characters up to the full stop: no longer than a printed line, so it is a heading
+    # sentence as printed ("(一)围绕建设法治政府,全面推进政务公开。", corpus 045).
+    text = (
+        "某县政务公开方案为深化政务公开,制定本方案。一、工作任务(一)围绕建设法治政府,全面推进政务公开。"
+        "1.公开权力清单。(牵头单位:县政府办;责任单位:县直各部门)"
+        "2.公开财政预决算。(牵头单位:县财政局;责任单位:县直各部门)"
+    )
+    plan = parse_text(text)
+    assert [s.title for s in plan.sections] == ["围绕建设法治政府,全面推进政务公开"]
