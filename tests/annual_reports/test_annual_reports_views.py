@@ -257,5 +257,5 @@ def test_generating_a_report_makes_the_same_number_of_queries(
 ):
     _grow(world, extra)
     # one of them looks for the year's survey of the plan; the figures are reporting's
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(24):
         create(world)

@@ -59,10 +59,18 @@ def ledger_queryset(user, plan: Plan, unit_id: int | None = None) -> QuerySet[Me
     return with_row_data(measures)
 
 
+# What a row shows of a report: its progress text, its period and its state.
+REPORT_FIELDS = ("id", "assignment_id", "state", "narrative", "period__name", "period__ends_on")
+
+
 def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
-    """Fetch units, collectives and sent reports along with ``measures``."""
-    sent_reports = (
-        ProgressReport.objects.filed().select_related("period").order_by("-period__ends_on", "-pk")
+    """Fetch units, collectives and each assignment's latest sent report (``latest_sent``,
+    a list of at most one) along with ``measures``."""
+    latest_sent = (
+        ProgressReport.objects.filed()
+        .latest_per_assignment()
+        .select_related("period")
+        .only(*REPORT_FIELDS)
     )
     return (
         measures.select_related("chapter", "section")
@@ -71,7 +79,9 @@ def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
                 "assignments",
                 queryset=Assignment.objects.select_related("unit", "via")
                 .order_by("pk")
-                .prefetch_related(Prefetch("reports", queryset=sent_reports)),
+                .prefetch_related(
+                    Prefetch("reports", queryset=latest_sent, to_attr="latest_sent")
+                ),
             ),
             Prefetch(
                 "collectives",
@@ -90,7 +100,7 @@ def build_row(measure: Measure, status: str) -> LedgerRow:
         _named(assignments, collectives, LEAD),
         _named(assignments, collectives, RESPONSIBLE),
     )
-    lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
+    lead_reports = [r for a in assignments if a.role == LEAD for r in a.latest_sent]
     report = max(lead_reports, key=_report_order, default=None)
     haystack = fold(
         " ".join(
@@ -203,7 +213,7 @@ def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> li
     for row in rows_of(measures, today):
         measure = row.measure
         assignment = next(a for a in measure.assignments.all() if a.unit_id == unit.pk)
-        own = max(assignment.reports.all(), key=_report_order, default=None)
+        own = next(iter(assignment.latest_sent), None)
         items.append(Responsibility(assignment, row, own))
     items.sort(key=_deadline_order)
     return items

@@ -141,10 +141,12 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
 
 
 def _measures(plan):
+    # Each assignment's latest accepted report, and only what the page may show of it.
     accepted = (
         ProgressReport.objects.accepted()
+        .latest_per_assignment()
         .select_related("period")
-        .order_by("-period__ends_on", "-pk")
+        .only("id", "assignment_id", "narrative", "updated_at", "period__name", "period__ends_on")
     )
     return (
         Measure.objects.filter(plan=plan, withdrawn=False)
@@ -154,7 +156,7 @@ def _measures(plan):
                 "assignments",
                 queryset=Assignment.objects.select_related("unit")
                 .order_by("pk")
-                .prefetch_related(Prefetch("reports", queryset=accepted)),
+                .prefetch_related(Prefetch("reports", queryset=accepted, to_attr="latest_accepted")),
             ),
             Prefetch(
                 "collectives",
@@ -169,7 +171,7 @@ def _public_measure(measure, publication, status):
     """The measure as the public sees it, and the lead unit's latest accepted report (for
     the summary and the update time)."""
     assignments = list(measure.assignments.all())
-    lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
+    lead_reports = [r for a in assignments if a.role == LEAD for r in a.latest_accepted]
     report = max(lead_reports, key=lambda r: (r.period.ends_on, r.pk), default=None)
 
     item = PublicMeasure(number=measure.number)

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from taizhang.plans.models import Assignment, Measure
 from taizhang.reporting.models import Period, ProgressReport
@@ -72,34 +72,50 @@ def status_of(
     return status
 
 
-def _reports(up_to: datetime.date | None):
-    reports = ProgressReport.objects.order_by("-period__ends_on", "-pk")
+def _accepted(up_to: datetime.date | None):
+    reports = ProgressReport.objects.accepted()
     return reports if up_to is None else reports.filter(period__ends_on__lte=up_to)
 
 
 def measure_statuses(
     measures: QuerySet[Measure], as_of: datetime.date, up_to: datetime.date | None = None
 ) -> dict[int, str]:
-    """Measure id -> its status on ``as_of`` (one query). ``up_to``: only reports for
-    periods that end by that day count (a year's annual report)."""
-    accepted = _reports(up_to).accepted().filter(assignment__measure=OuterRef("pk"))
-    word = accepted.filter(assignment__role=LEAD).values("status")[:1]
-    rows = measures.annotate(word=Subquery(word), anyone=Exists(accepted)).values_list(
-        "pk", "deadline", "word", "anyone"
-    )
-    return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
+    """Measure id -> its status on ``as_of`` (two queries, neither one sorting more than
+    the lead units' reports). ``up_to``: only reports for periods that end by that day count
+    (a year's annual report)."""
+    accepted = _accepted(up_to)
+    # Whether any unit's report on it was accepted: a probe that stops at the first.
+    rows = measures.annotate(
+        anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk")))
+    ).values_list("pk", "deadline", "anyone")
+    # The lead unit's word: its latest accepted report (the latest of the leads' when a
+    # measure has more than one lead unit).
+    words: dict[int, tuple] = {}
+    for measure_id, ends_on, pk, word in (
+        accepted.filter(assignment__role=LEAD, assignment__measure__in=measures.values("pk"))
+        .latest_per_assignment()
+        .values_list("assignment__measure_id", "period__ends_on", "pk", "status")
+    ):
+        if measure_id not in words or (ends_on, pk) > words[measure_id][:2]:
+            words[measure_id] = (ends_on, pk, word)
+    return {
+        pk: status_of(deadline, words[pk][2] if pk in words else None, anyone, as_of)
+        for pk, deadline, anyone in rows
+    }
 
 
 def assignment_statuses(
     assignments: QuerySet[Assignment], as_of: datetime.date, up_to: datetime.date | None = None
 ) -> dict[int, str]:
-    """Assignment id -> the unit's own status on the measure (one query)."""
-    own = _reports(up_to).accepted().filter(assignment=OuterRef("pk"))
-    word = own.values("status")[:1]
-    rows = assignments.annotate(word=Subquery(word), anyone=Exists(own)).values_list(
-        "pk", "measure__deadline", "word", "anyone"
+    """Assignment id -> the unit's own status on the measure (two queries)."""
+    words = dict(
+        _accepted(up_to)
+        .filter(assignment__in=assignments.values("pk"))
+        .latest_per_assignment()
+        .values_list("assignment_id", "status")
     )
-    return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
+    rows = assignments.values_list("pk", "measure__deadline")
+    return {pk: status_of(deadline, words.get(pk), pk in words, as_of) for pk, deadline in rows}
 
 
 # -- completion ------------------------------------------------------------------------------
