@@ -34,4 +34,6 @@ class ReportCursorPagination(CursorPagination):
         try:
             return super().decode_cursor(request)
         except NotFound as error:
-            raise ValidationError({"detail": self.invalid_cursor_message, "code": "invalid"}) from error
+            raise ValidationError(
+                {"detail": self.invalid_cursor_message, "code": "invalid"}
+            ) from error

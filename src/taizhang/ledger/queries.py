@@ -79,9 +79,7 @@ def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
                 "assignments",
                 queryset=Assignment.objects.select_related("unit", "via")
                 .order_by("pk")
-                .prefetch_related(
-                    Prefetch("reports", queryset=latest_sent, to_attr="latest_sent")
-                ),
+                .prefetch_related(Prefetch("reports", queryset=latest_sent, to_attr="latest_sent")),
             ),
             Prefetch(
                 "collectives",

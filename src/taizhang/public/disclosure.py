@@ -156,7 +156,9 @@ def _measures(plan):
                 "assignments",
                 queryset=Assignment.objects.select_related("unit")
                 .order_by("pk")
-                .prefetch_related(Prefetch("reports", queryset=accepted, to_attr="latest_accepted")),
+                .prefetch_related(
+                    Prefetch("reports", queryset=accepted, to_attr="latest_accepted")
+                ),
             ),
             Prefetch(
                 "collectives",
