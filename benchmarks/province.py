@@ -175,9 +175,9 @@ def pages(world) -> dict:
 
     office, liaison, plan = world["office"], world["liaison"], world["plan"].pk
     return {
-        "plan_list": (office, reverse("plans:list")),
-        "ledger": (office, reverse("plans:ledger", kwargs={"plan_id": plan})),
-        "responsibilities": (office, reverse("plans:responsibilities",
+        "plan_list": (office, reverse("ledger:list")),
+        "ledger": (office, reverse("ledger:ledger", kwargs={"plan_id": plan})),
+        "responsibilities": (office, reverse("ledger:responsibilities",
                              kwargs={"plan_id": plan, "unit_id": world["unit"].pk})),
         "todo": (liaison, reverse("workspace:todo")),
         "board": (office, reverse("supervision:board", kwargs={"plan_id": plan})),
