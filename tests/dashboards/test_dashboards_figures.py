@@ -16,7 +16,7 @@ from tests.dashboards.conftest import TODAY
 @pytest.fixture
 def no_progress(monkeypatch):
     monkeypatch.setattr(
-        rows_module, "progress_on_days", lambda targets, days: dict.fromkeys(days, {})
+        rows_module, "progress_on_days", lambda targets, days: {day: {} for day in days}
     )
 
 

@@ -125,7 +125,7 @@ def test_charts_use_the_vendored_library(page):
 
 def test_heat_map_says_no_data_when_targets_have_none(page, monkeypatch):
     monkeypatch.setattr(
-        rows_module, "progress_on_days", lambda targets, days: dict.fromkeys(days, {})
+        rows_module, "progress_on_days", lambda targets, days: {day: {} for day in days}
     )
     response = page()
     assert embedded(response)["heatmap"] is None
