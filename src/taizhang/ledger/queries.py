@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from taizhang.parsing.normalize import fold
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
+from taizhang.reporting import status as reporting_status
 from taizhang.reporting.models import ProgressReport
 from taizhang.reporting.status import STATUS_LABELS, measure_statuses
 
@@ -253,11 +254,8 @@ def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -
     queries): the whole plan for the office and leaders."""
     today = today or timezone.localdate()
     measures = Measure.objects.filter(withdrawn=False).for_user(user).filter(plan__in=plans)
-    statuses = measure_statuses(measures, today)
-    counts: dict[int, Counter] = {plan.pk: Counter() for plan in plans}
-    for pk, plan_id in measures.values_list("pk", "plan_id"):
-        counts[plan_id][statuses[pk]] += 1
-    return counts
+    counts = reporting_status.status_counts(measures, today, by="plan_id")
+    return {plan.pk: counts.get(plan.pk, Counter()) for plan in plans}
 
 
 # -- one unit's responsibility list ------------------------------------------------------
