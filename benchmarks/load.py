@@ -111,13 +111,13 @@ with transaction.atomic():  # the demo publishes nothing; the public page needs 
 print(json.dumps({
     "login": [None, reverse("accounts:login")],
     "todo": ["qn_liaison", reverse("workspace:todo")],
-    "ledger": ["qn_office", reverse("plans:ledger", kwargs={"plan_id": plan.pk})],
-    "responsibilities": ["qn_office", reverse("plans:responsibilities",
+    "ledger": ["qn_office", reverse("ledger:ledger", kwargs={"plan_id": plan.pk})],
+    "responsibilities": ["qn_office", reverse("ledger:responsibilities",
         kwargs={"plan_id": plan.pk, "unit_id": liaison.unit_id})],
     "board": ["qn_office", reverse("supervision:board", kwargs={"plan_id": plan.pk})],
     "dashboard": ["qn_office", reverse("dashboards:plan", kwargs={"plan_id": plan.pk})],
     "ranking": ["qn_office", reverse("assessment:ranking", kwargs={"scheme_id": scheme.pk})],
-    "export": ["qn_office", reverse("plans:export", kwargs={"plan_id": plan.pk})],
+    "export": ["qn_office", reverse("ledger:export", kwargs={"plan_id": plan.pk})],
     "public": [None, reverse("public:plan", kwargs={"plan_id": plan.pk})],
     "api": ["qn_office", reverse("api:report-list") + f"?plan={plan.pk}"],
 }))

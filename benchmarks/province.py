@@ -144,7 +144,7 @@ def copy_reports(connection, model, assignments, periods_by_plan, rng) -> int:
     for measure_id, plan_id in Measure.objects.values_list("pk", "plan_id"):
         plan_of[measure_id] = plan_id
     given = {"assignment_id", "period_id", "status", "state", "narrative", "updated_at",
-             "submitted_at", "version"}  # fmt: skip
+             "submitted_at", "first_submitted_at", "version"}  # fmt: skip
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     defaults = {f.column: f.get_default() for f in fields if f.column not in given}
     columns = [f.column for f in fields]
@@ -160,6 +160,8 @@ def copy_reports(connection, model, assignments, periods_by_plan, rng) -> int:
                     "status": rng.choice(statuses), "state": "accepted" if filed else "draft",
                     "narrative": "按计划推进，开展宣传活动。", "updated_at": moment,
                     "submitted_at": moment if filed else None, "version": 2,
+                    # on time is decided by the first submission (reporting's rule)
+                    "first_submitted_at": moment if filed else None,
                     **defaults,
                 }  # fmt: skip
                 copy.write_row([row[c] for c in columns])
@@ -175,9 +177,9 @@ def pages(world) -> dict:
 
     office, liaison, plan = world["office"], world["liaison"], world["plan"].pk
     return {
-        "plan_list": (office, reverse("plans:list")),
-        "ledger": (office, reverse("plans:ledger", kwargs={"plan_id": plan})),
-        "responsibilities": (office, reverse("plans:responsibilities",
+        "plan_list": (office, reverse("ledger:list")),
+        "ledger": (office, reverse("ledger:ledger", kwargs={"plan_id": plan})),
+        "responsibilities": (office, reverse("ledger:responsibilities",
                              kwargs={"plan_id": plan, "unit_id": world["unit"].pk})),
         "todo": (liaison, reverse("workspace:todo")),
         "board": (office, reverse("supervision:board", kwargs={"plan_id": plan})),

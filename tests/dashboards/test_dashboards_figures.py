@@ -15,7 +15,9 @@ from tests.dashboards.conftest import TODAY
 
 @pytest.fixture
 def no_progress(monkeypatch):
-    monkeypatch.setattr(rows_module, "progress_of_targets", lambda targets, today: {})
+    monkeypatch.setattr(
+        rows_module, "progress_on_days", lambda targets, days: {day: {} for day in days}
+    )
 
 
 @pytest.fixture
@@ -121,7 +123,9 @@ def test_heat_map_colours_targets_by_year(small, monkeypatch):
             plan_target: _progress(plan_target, "met"),
         }
 
-    monkeypatch.setattr(rows_module, "progress_of_targets", fake)
+    monkeypatch.setattr(
+        rows_module, "progress_on_days", lambda targets, days: {d: fake(targets, d) for d in days}
+    )
     figures = compute(plan_rows(small.plan, TODAY))
     by_target = {row.target_id: row.by_year for row in figures.heatmap.rows}
     assert by_target[measure_target] == {

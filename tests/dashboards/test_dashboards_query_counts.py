@@ -35,3 +35,18 @@ def test_dashboard_stays_within_its_query_budget(client, world, django_assert_ma
     client.force_login(world.people["leader"])
     with time_machine.travel("2024-08-01", tick=False), django_assert_max_num_queries(40):
         client.get(reverse("dashboards:plan", kwargs={"plan_id": plan.pk}))
+
+
+def test_query_count_does_not_grow_with_the_plan_years(client, world):
+    """The heat map assesses the targets at the end of every year the plan has run: a plan
+    begun three years earlier costs the same queries."""
+    from taizhang.plans.models import Plan
+
+    short = build_plan(world, measures=3, units=3, periods=1)
+    long = build_plan(world, measures=3, units=3, periods=1)
+    Plan.objects.filter(pk=long.pk).update(start_year=2019)
+    client.force_login(world.people["office"])
+    with time_machine.travel("2024-08-01", tick=False):
+        assert _queries(client, "dashboards:plan", long) == _queries(
+            client, "dashboards:plan", short
+        )

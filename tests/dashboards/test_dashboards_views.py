@@ -124,7 +124,9 @@ def test_charts_use_the_vendored_library(page):
 
 
 def test_heat_map_says_no_data_when_targets_have_none(page, monkeypatch):
-    monkeypatch.setattr(rows_module, "progress_of_targets", lambda targets, today: {})
+    monkeypatch.setattr(
+        rows_module, "progress_on_days", lambda targets, days: {day: {} for day in days}
+    )
     response = page()
     assert embedded(response)["heatmap"] is None
     assert "暂无数据：各目标指标尚无实际值。" in response.content.decode()
@@ -136,7 +138,9 @@ def test_heat_map_data_is_embedded_when_targets_have_progress(page, small, monke
     def fake(targets, today):
         return {target: TargetProgress(target, "off_track", 80, 60, today, 70, None)}
 
-    monkeypatch.setattr(rows_module, "progress_of_targets", fake)
+    monkeypatch.setattr(
+        rows_module, "progress_on_days", lambda targets, days: {d: fake(targets, d) for d in days}
+    )
     heatmap = embedded(page())["heatmap"]
     assert heatmap["years"] == ["2022年", "2023年", "2024年", "2025年"]
     off_track = [s["name"] for s in heatmap["statuses"]].index("进度滞后")

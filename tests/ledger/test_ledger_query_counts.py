@@ -110,3 +110,36 @@ def test_measure_page(client, world):
 def test_export(client, world):
     url = reverse("ledger:export", kwargs={"plan_id": world.plan.pk})
     assert_constant(client, world, world.people["office"], url)
+
+
+@pytest.mark.parametrize("name", ["ledger:ledger", "ledger:export", "ledger:responsibilities"])
+def test_a_longer_history_costs_no_more_queries(client, world, name, django_assert_max_num_queries):
+    """Quarters of reports pile up behind every assignment; the pages read only each
+    assignment's latest, in the same queries, and show the newest."""
+    import datetime
+
+    kwargs = {"plan_id": world.plan.pk}
+    if name == "ledger:responsibilities":
+        kwargs["unit_id"] = world.education.pk
+    url = reverse(name, kwargs=kwargs)
+    assignments = list(Assignment.objects.filter(measure__plan=world.plan))
+    client.force_login(world.people["office"])
+    client.get(url)
+    small = queries(client, url)
+    for year in range(2026, 2030):
+        period = f.PeriodFactory(
+            plan=world.plan,
+            name=f"{year}年",
+            starts_on=datetime.date(year, 1, 1),
+            ends_on=datetime.date(year, 12, 31),
+            due_on=datetime.date(year + 1, 1, 10),
+        )
+        for assignment in assignments:
+            f.ReportFactory(
+                assignment=assignment, period=period, state="submitted", narrative=f"{year}年进展"
+            )
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    if name != "ledger:export":  # the newest period shows, an older narrative does not
+        page = response.content.decode()
+        assert "2029年" in page and "2026年进展" not in page

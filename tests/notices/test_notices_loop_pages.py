@@ -141,7 +141,7 @@ def test_the_board_shows_where_each_item_notice_stands(client, world, notice):
     client.force_login(world.people["office"])
 
     def follow_up(unit):
-        items = client.get(board).context["listed"]
+        items = client.get(board).context["page"].items
         return [
             i.follow_up.label if i.follow_up else "未催办" for i in items if i.unit_id == unit.pk
         ]

@@ -243,10 +243,10 @@ def test_the_plan_page_costs_the_same_queries_for_any_plan_size(
     build(world)
     _grow(world, extra)
     publish(world.plan, world.people["office"], **EVERYTHING)
-    # publication; measures, assignments, reports, collectives; the statuses (reporting);
-    # targets, then the supervision progress inputs (targets, milestones, unit values,
-    # office readings)
-    with django_assert_num_queries(11):
+    # publication; measures, assignments, each one's latest accepted report, collectives;
+    # the statuses (reporting, two); targets, then the supervision progress inputs
+    # (targets, milestones, unit values, office readings)
+    with django_assert_num_queries(12):
         page_of(client, world.plan)
 
 
@@ -260,7 +260,7 @@ def test_the_index_costs_the_same_queries_for_any_number_of_plans(
         plan = f.PlanFactory(organisation=world.organisation, region=world.home)
         f.MeasureFactory(plan=plan)
         publish(plan, office)
-    # publications; the statuses, each measure's plan; the latest accepted report
+    # publications; the statuses counted per plan (two); the latest accepted report
     with django_assert_num_queries(4):
         assert client.get(reverse("public:index")).status_code == 200
 

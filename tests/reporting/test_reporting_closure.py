@@ -180,8 +180,8 @@ def test_a_closed_measure_asks_no_more_reports_on_the_to_do_or_the_board(client,
     board = client.get(
         reverse("supervision:board", kwargs={"plan_id": world.plan.pk}) + "?view=list"
     )
-    assert world.first.pk not in {i.measure_id for i in board.context["listed"]}
-    assert world.second.pk in {i.measure_id for i in board.context["listed"]}
+    assert world.first.pk not in {i.measure_id for i in board.context["page"].items}
+    assert world.second.pk in {i.measure_id for i in board.context["page"].items}
 
 
 def test_periods_due_after_the_closure_owe_nothing_for_it(world):

@@ -6,7 +6,7 @@ from datetime import date
 import time_machine
 from django.urls import reverse
 
-from taizhang.plans.models import Assignment
+from taizhang.plans.models import Assignment, Measure
 from taizhang.reporting import services
 from taizhang.supervision.duties import fulfilment_counts
 from taizhang.supervision.models import TargetTracking
@@ -200,3 +200,35 @@ def test_board_query_count_is_the_same_for_small_and_large_plans(client, world):
     small = _board_queries(client, world)
     grow(world, 30, start=100)
     assert _board_queries(client, world) == small
+
+
+def test_the_board_list_pages_every_item_once_longest_overdue_first(client, world):
+    from taizhang.supervision.views import board as board_module
+
+    client.force_login(world.people["office"])
+    grow(world, 30, start=100)
+    with time_machine.travel(AFTER_DUE, tick=False):
+        everything = late_items(world.organisation, AFTER_DUE, world.plan)
+    shown, page = [], 1
+    while True:
+        context = board(client, world, f"?view=list&page={page}").context
+        shown += [(i.kind, i.unit_id, i.measure_id, i.detail) for i in context["page"].items]
+        assert len(context["page"].items) <= board_module.PAGE_SIZE
+        if not context["page"].next:
+            break
+        page += 1
+    assert page > 1
+    assert shown == [(i.kind, i.unit_id, i.measure_id, i.detail) for i in everything]
+
+
+def test_a_group_shows_its_worst_items_and_links_to_all_of_them(client, world):
+    grow(world, 8, start=100)
+    unit = world.education
+    for measure in Measure.objects.filter(plan=world.plan, number__gte=100):
+        f.AssignmentFactory(measure=measure, unit=unit)
+    client.force_login(world.people["office"])
+    (group,) = [g for g in board(client, world).context["groups"] if g.key == unit.pk]
+    assert len(group.items) > len(group.shown) == 5
+    assert group.shown == group.items[:5]
+    listed = board(client, world, group.list_url).context["page"].items
+    assert listed == group.items

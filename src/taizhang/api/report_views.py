@@ -20,6 +20,7 @@ from taizhang.reporting.models import Period, ProgressReport, ReportVersion, Rev
 
 from . import filters
 from .errors import service_errors
+from .pagination import ReportCursorPagination
 from .permissions import find, require_edit
 from .querysets import visible_reports
 from .serializers import (
@@ -101,14 +102,14 @@ def _fields(data: dict) -> dict:
 @extend_schema(tags=["reports"])
 class ReportList(generics.ListCreateAPIView):
     serializer_class = ReportSerializer
+    pagination_class = ReportCursorPagination
 
     def get_queryset(self):
         params = self.request.query_params
         reports = filters.apply(visible_reports(self.request.user), params, filters.REPORT_FILTERS)
         reports = filters.apply_state(reports, params)
-        return with_report_details(reports).order_by(
-            "-period__ends_on", "assignment__measure__position", "assignment__unit_id", "id"
-        )
+        # The order is the pagination's (newest first, by primary key).
+        return with_report_details(reports)
 
     @extend_schema(
         summary="进展报告列表",

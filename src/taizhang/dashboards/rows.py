@@ -14,7 +14,7 @@ from taizhang.plans.models import Assignment, Chapter, Plan, Target
 from taizhang.reporting import status
 from taizhang.reporting.models import Period
 from taizhang.reporting.status import Completion, PlanProgress, Timeliness
-from taizhang.supervision.progress import progress_of_targets
+from taizhang.supervision.progress import progress_on_days
 from taizhang.units.models import Region
 
 # A plan's heat map shows at most this many years (a ten-year outline at most).
@@ -125,16 +125,11 @@ def plan_years(plan: Plan, today: date) -> list[int]:
 
 
 def _progress(targets, years, today):
-    """Targets' progress at the end of every year already begun, and as of today: one call
-    per year (a fixed number of queries each), never one per target."""
+    """Targets' progress at the end of every year already begun, and as of today, in a
+    fixed number of queries whatever the number of years."""
     if not targets:
         return {}, {}
-    by_year = {}
-    for year in years:
-        if date(year, 1, 1) > today:
-            continue
-        by_year[year] = progress_of_targets(targets, min(date(year, 12, 31), today))
-    now = by_year.get(today.year)
-    if now is None:  # the plan's years are over (or not begun): ask for today as well
-        now = progress_of_targets(targets, today)
-    return by_year, now
+    ends = {year: min(date(year, 12, 31), today) for year in years if date(year, 1, 1) <= today}
+    found = progress_on_days(targets, sorted({*ends.values(), today}))
+    # The plan's years over (or not begun): today is asked for as well.
+    return {year: found[day] for year, day in ends.items()}, found[today]

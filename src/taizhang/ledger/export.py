@@ -14,7 +14,7 @@ def progress_text(row: LedgerRow) -> str:
     if report is None:
         return text
     narrative = report.narrative.strip()
-    return f"{text}{narrative}\n（{report.period.name}，{report.get_state_display()}）"
+    return f"{text}{narrative}\n（{report.period_name}，{report.get_state_display()}）"
 
 
 def row_cells(row: LedgerRow) -> list:

@@ -8,7 +8,7 @@ so a page costs the same number of queries for 3 measures as for 300."""
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from taizhang.parsing.normalize import fold
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
+from taizhang.reporting import status as reporting_status
 from taizhang.reporting.models import ProgressReport
 from taizhang.reporting.status import STATUS_LABELS, measure_statuses
 
@@ -23,14 +24,48 @@ LEAD = Assignment.Role.LEAD
 RESPONSIBLE = Assignment.Role.RESPONSIBLE
 
 
+@dataclass(frozen=True, slots=True)
+class AssignmentInfo:
+    """What a row shows of an assignment: its unit, its role, the collective it came
+    through (各县(市)), read as plain values."""
+
+    pk: int
+    measure_id: int
+    unit_id: int
+    unit_name: str
+    role: str
+    via_id: int | None
+    via_phrase: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    """What a row shows of a report: its progress text, its period and its state."""
+
+    pk: int
+    assignment_id: int
+    state: str
+    narrative: str
+    period_id: int
+    period_name: str
+    period_ends_on: datetime.date
+
+    def get_state_display(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+STATE_LABELS = dict(ProgressReport.State.choices)
+
+
 @dataclass
 class LedgerRow:
     measure: Measure
     lead: list[str]
     responsible: list[str]
-    report: ProgressReport | None  # the lead unit's latest filed report (its progress text)
+    report: ReportInfo | None  # the lead unit's latest filed report (its progress text)
     status: str  # as reporting.status gives it
     haystack: str = field(repr=False, default="")
+    assignments: list[AssignmentInfo] = field(repr=False, default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -52,26 +87,21 @@ class LedgerRow:
 
 
 def ledger_queryset(user, plan: Plan, unit_id: int | None = None) -> QuerySet[Measure]:
-    """The measures of ``plan`` the person may see, with everything a row needs."""
+    """The measures of ``plan`` the person may see, in plan order."""
     measures = Measure.objects.filter(plan=plan, withdrawn=False).for_user(user)
     if unit_id:
         measures = measures.filter(assignments__unit_id=unit_id)
-    return with_row_data(measures)
+    return measures.select_related("chapter", "section", "source").order_by("position")
 
 
 def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
-    """Fetch units, collectives and sent reports along with ``measures``."""
-    sent_reports = (
-        ProgressReport.objects.filed().select_related("period").order_by("-period__ends_on", "-pk")
-    )
+    """Fetch units and collectives along with ``measures`` (one measure's page)."""
     return (
         measures.select_related("chapter", "section", "source")
         .prefetch_related(
             Prefetch(
                 "assignments",
-                queryset=Assignment.objects.select_related("unit", "via")
-                .order_by("pk")
-                .prefetch_related(Prefetch("reports", queryset=sent_reports)),
+                queryset=Assignment.objects.select_related("unit", "via").order_by("pk"),
             ),
             Prefetch(
                 "collectives",
@@ -82,42 +112,95 @@ def with_row_data(measures: QuerySet[Measure]) -> QuerySet[Measure]:
     )
 
 
-def build_row(measure: Measure, status: str) -> LedgerRow:
-    """A row from a measure fetched with_row_data and its status."""
-    assignments = list(measure.assignments.all())
-    collectives = list(measure.collectives.all())
+@dataclass
+class RowParts:
+    """Everything the rows of some measures show besides the measures themselves, read as
+    plain values in four queries (no model instance per assignment or report)."""
+
+    assignments: dict[int, list[AssignmentInfo]]  # measure id -> its assignments
+    collectives: dict[int, list[tuple[str, str]]]  # measure id -> (role, phrase)
+    latest_sent: dict[int, ReportInfo]  # assignment id -> its latest sent report
+    statuses: dict[int, str]  # measure id -> status
+
+
+def row_parts(measure_ids: list[int], today: datetime.date) -> RowParts:
+    assignments: dict[int, list[AssignmentInfo]] = defaultdict(list)
+    for row in (
+        Assignment.objects.filter(measure_id__in=measure_ids)
+        .order_by("pk")
+        .values_list("pk", "measure_id", "unit_id", "unit__name", "role", "via_id", "via__phrase")
+    ):
+        assignments[row[1]].append(AssignmentInfo(*row))
+    collectives: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for measure_id, role, phrase in (
+        MeasureCollective.objects.filter(measure_id__in=measure_ids)
+        .order_by("pk")
+        .values_list("measure_id", "role", "collective__phrase")
+    ):
+        collectives[measure_id].append((role, phrase))
+    latest_sent = {
+        row[1]: ReportInfo(*row)
+        for row in ProgressReport.objects.filed()
+        .filter(assignment__measure_id__in=measure_ids)
+        .latest_per_assignment()
+        .values_list(*REPORT_FIELDS)
+    }
+    statuses = measure_statuses(Measure.objects.filter(pk__in=measure_ids), today)
+    return RowParts(assignments, collectives, latest_sent, statuses)
+
+
+# What a row shows of a report, in ReportInfo's order.
+REPORT_FIELDS = (
+    "pk",
+    "assignment_id",
+    "state",
+    "narrative",
+    "period_id",
+    "period__name",
+    "period__ends_on",
+)
+
+
+def build_row(measure: Measure, parts: RowParts) -> LedgerRow:
+    """A measure's row from the parts read for it."""
+    assignments = parts.assignments.get(measure.pk, [])
+    collectives = parts.collectives.get(measure.pk, [])
     lead, responsible = (
         _named(assignments, collectives, LEAD),
         _named(assignments, collectives, RESPONSIBLE),
     )
-    lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
+    lead_reports = [
+        parts.latest_sent[a.pk] for a in assignments if a.role == LEAD and a.pk in parts.latest_sent
+    ]
     report = max(lead_reports, key=_report_order, default=None)
     haystack = fold(
         " ".join(
             [str(measure.number), measure.title, measure.text, measure.attribution_raw]
-            + [a.unit.name for a in assignments]
-            + [c.collective.phrase for c in collectives]
+            + [a.unit_name for a in assignments]
+            + [phrase for _role, phrase in collectives]
         )
     ).lower()
-    return LedgerRow(measure, lead, responsible, report, status, haystack)
+    return LedgerRow(
+        measure, lead, responsible, report, parts.statuses[measure.pk], haystack, assignments
+    )
 
 
 def rows_of(measures, today: datetime.date) -> list[LedgerRow]:
-    """Rows of ``measures`` (fetched with_row_data), with their statuses."""
+    """Rows of ``measures``, with their statuses: a fixed number of queries."""
     measures = list(measures)
-    statuses = measure_statuses(Measure.objects.filter(pk__in=[m.pk for m in measures]), today)
-    return [build_row(measure, statuses[measure.pk]) for measure in measures]
+    parts = row_parts([m.pk for m in measures], today)
+    return [build_row(measure, parts) for measure in measures]
 
 
 def _named(assignments, collectives, role) -> list[str]:
     """Units named directly, then the collective phrases (各县(市)) as printed: a unit that
     only came through a collective is represented by the phrase."""
-    names = [a.unit.name for a in assignments if a.role == role and a.via_id is None]
-    return names + [c.collective.phrase for c in collectives if c.role == role]
+    names = [a.unit_name for a in assignments if a.role == role and a.via_id is None]
+    return names + [phrase for kind, phrase in collectives if kind == role]
 
 
-def _report_order(report: ProgressReport):
-    return (report.period.ends_on, report.pk)
+def _report_order(report: ReportInfo):
+    return (report.period_ends_on, report.pk)
 
 
 def ledger_rows(
@@ -171,11 +254,8 @@ def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -
     queries): the whole plan for the office and leaders."""
     today = today or timezone.localdate()
     measures = Measure.objects.filter(withdrawn=False).for_user(user).filter(plan__in=plans)
-    statuses = measure_statuses(measures, today)
-    counts: dict[int, Counter] = {plan.pk: Counter() for plan in plans}
-    for pk, plan_id in measures.values_list("pk", "plan_id"):
-        counts[plan_id][statuses[pk]] += 1
-    return counts
+    counts = reporting_status.status_counts(measures, today, by="plan_id")
+    return {plan.pk: counts.get(plan.pk, Counter()) for plan in plans}
 
 
 # -- one unit's responsibility list ------------------------------------------------------
@@ -183,9 +263,9 @@ def status_counts(user, plans: list[Plan], today: datetime.date | None = None) -
 
 @dataclass
 class Responsibility:
-    assignment: Assignment
+    assignment: AssignmentInfo
     row: LedgerRow  # the measure as the ledger shows it
-    own_report: ProgressReport | None  # the unit's latest sent report
+    own_report: ReportInfo | None  # the unit's latest sent report
 
     @property
     def measure(self) -> Measure:
@@ -196,15 +276,14 @@ def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> li
     """Everything ``unit`` leads or shares in ``plan``, including what it carries through
     a collective, soonest deadline first (open-ended measures last, in plan order)."""
     today = today or timezone.localdate()
-    measures = with_row_data(
-        Measure.objects.filter(plan=plan, withdrawn=False, assignments__unit=unit)
-    )
+    measures = Measure.objects.filter(plan=plan, withdrawn=False, assignments__unit=unit)
+    measures = list(measures.select_related("chapter", "section").order_by("position"))
+    parts = row_parts([m.pk for m in measures], today)
     items = []
-    for row in rows_of(measures, today):
-        measure = row.measure
-        assignment = next(a for a in measure.assignments.all() if a.unit_id == unit.pk)
-        own = max(assignment.reports.all(), key=_report_order, default=None)
-        items.append(Responsibility(assignment, row, own))
+    for measure in measures:
+        row = build_row(measure, parts)
+        assignment = next(a for a in row.assignments if a.unit_id == unit.pk)
+        items.append(Responsibility(assignment, row, parts.latest_sent.get(assignment.pk)))
     items.sort(key=_deadline_order)
     return items
 

@@ -12,7 +12,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.utils import timezone
 
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Target
@@ -25,6 +25,7 @@ from taizhang.reporting.status import (
     STATUS_RULE,
     Completion,
     measure_statuses,
+    status_counts,
 )
 from taizhang.supervision.progress import progress_of_targets
 
@@ -89,6 +90,7 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
     today = today or timezone.localdate()
     plan = publication.plan
     measures = list(_measures(plan))
+    parts = _parts(plan)
     progress, targets = {}, []
     if publication.show_targets:
         targets = list(
@@ -109,7 +111,7 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
     latest_report = None
     for measure in measures:
         status = statuses[measure.pk]
-        item, report = _public_measure(measure, publication, status)
+        item, report = _public_measure(measure, parts, publication, status)
         item.targets = by_measure.get(measure.pk, [])
         counts[status] += 1
         if report is not None and (latest_report is None or report.updated_at > latest_report):
@@ -140,44 +142,79 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Accepted:
+    """What the page may show of a lead unit's latest accepted report."""
+
+    pk: int
+    assignment_id: int
+    narrative: str
+    updated_at: datetime.datetime
+    period_name: str
+    period_ends_on: datetime.date
+
+
+@dataclass
+class _Parts:
+    """Per measure: its assignments (id, role, via id, unit name), its collectives (role,
+    phrase), and each lead assignment's latest accepted report: plain values, read in three
+    queries, no model instance per assignment or report."""
+
+    assignments: dict = field(default_factory=lambda: defaultdict(list))
+    collectives: dict = field(default_factory=lambda: defaultdict(list))
+    accepted: dict = field(default_factory=dict)
+
+
 def _measures(plan):
-    accepted = (
-        ProgressReport.objects.accepted()
-        .select_related("period")
-        .order_by("-period__ends_on", "-pk")
-    )
     return (
         Measure.objects.filter(plan=plan, withdrawn=False)
         .select_related("chapter")
-        .prefetch_related(
-            Prefetch(
-                "assignments",
-                queryset=Assignment.objects.select_related("unit")
-                .order_by("pk")
-                .prefetch_related(Prefetch("reports", queryset=accepted)),
-            ),
-            Prefetch(
-                "collectives",
-                queryset=MeasureCollective.objects.select_related("collective").order_by("pk"),
-            ),
-        )
         .order_by("position")
     )
 
 
-def _public_measure(measure, publication, status):
+def _parts(plan) -> _Parts:
+    parts = _Parts()
+    live = {"measure__plan": plan, "measure__withdrawn": False}
+    for measure_id, *row in (
+        Assignment.objects.filter(**live)
+        .order_by("pk")
+        .values_list("measure_id", "pk", "role", "via_id", "unit__name")
+    ):
+        parts.assignments[measure_id].append(row)
+    for measure_id, role, phrase in (
+        MeasureCollective.objects.filter(**live)
+        .order_by("pk")
+        .values_list("measure_id", "role", "collective__phrase")
+    ):
+        parts.collectives[measure_id].append((role, phrase))
+    for row in (
+        ProgressReport.objects.accepted()
+        .filter(assignment__measure__plan=plan, assignment__role=LEAD)
+        .latest_per_assignment()
+        .values_list(
+            "pk", "assignment_id", "narrative", "updated_at", "period__name", "period__ends_on"
+        )
+    ):
+        parts.accepted[row[1]] = _Accepted(*row)
+    return parts
+
+
+def _public_measure(measure, parts: _Parts, publication, status):
     """The measure as the public sees it, and the lead unit's latest accepted report (for
     the summary and the update time)."""
-    assignments = list(measure.assignments.all())
-    lead_reports = [r for a in assignments if a.role == LEAD for r in a.reports.all()]
-    report = max(lead_reports, key=lambda r: (r.period.ends_on, r.pk), default=None)
+    assignments = parts.assignments.get(measure.pk, [])
+    lead_reports = [
+        parts.accepted[pk] for pk, role, _via, _name in assignments if pk in parts.accepted
+    ]
+    report = max(lead_reports, key=lambda r: (r.period_ends_on, r.pk), default=None)
 
     item = PublicMeasure(number=measure.number)
     if publication.show_text:
         title = measure.title
         item.heading = title if title and measure.text.startswith(title) else ""
         item.body = measure.text[len(item.heading) :]
-    collectives = list(measure.collectives.all())
+    collectives = parts.collectives.get(measure.pk, [])
     if publication.show_lead_units:
         item.lead = _named(assignments, collectives, LEAD)
     if publication.show_responsible_units:
@@ -188,7 +225,7 @@ def _public_measure(measure, publication, status):
         item.status, item.status_label = status, STATUS_LABELS[status]
     if publication.show_narrative and report is not None and report.narrative.strip():
         item.summary = _summary(report.narrative)
-        item.summary_period = report.period.name
+        item.summary_period = report.period_name
     if publication.show_updated and report is not None:
         item.updated_on = timezone.localdate(report.updated_at)
     return item, report
@@ -196,8 +233,8 @@ def _public_measure(measure, publication, status):
 
 def _named(assignments, collectives, role) -> list[str]:
     """As the ledger names them: units named directly, then collective phrases as printed."""
-    names = [a.unit.name for a in assignments if a.role == role and a.via_id is None]
-    return names + [c.collective.phrase for c in collectives if c.role == role]
+    names = [name for _pk, kind, via, name in assignments if kind == role and via is None]
+    return names + [phrase for kind, phrase in collectives if kind == role]
 
 
 def _summary(text: str) -> str:
@@ -239,14 +276,12 @@ class PublicEntry:
 
 
 def entries(publications: list[Publication], today=None) -> list[PublicEntry]:
-    """Key figures of each published plan: three queries whatever the number of plans."""
+    """Key figures of each published plan: three queries whatever the number of plans (the
+    statuses counted per plan, the latest accepted report)."""
     today = today or timezone.localdate()
     ids = [p.plan_id for p in publications]
     measures = Measure.objects.filter(plan_id__in=ids, withdrawn=False)
-    statuses = measure_statuses(measures, today)
-    by_plan: dict[int, list[str]] = defaultdict(list)
-    for pk, plan_id in measures.values_list("pk", "plan_id"):
-        by_plan[plan_id].append(statuses[pk])
+    by_plan = status_counts(measures, today, by="plan_id")
     latest = dict(
         ProgressReport.objects.accepted()
         .filter(assignment__measure__plan_id__in=ids)
@@ -257,7 +292,7 @@ def entries(publications: list[Publication], today=None) -> list[PublicEntry]:
     result = []
     for publication in publications:
         plan = publication.plan
-        completion = Completion.of(by_plan[plan.pk])
+        completion = Completion.of(by_plan.get(plan.pk, Counter()).elements())
         total = completion.total
         updated = None
         if publication.show_updated:

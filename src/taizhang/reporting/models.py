@@ -11,9 +11,9 @@ import operator
 from functools import reduce
 
 from django.conf import settings
-from django.db import models
-from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import TruncDate
+from django.db import connections, models
+from django.db.models import BooleanField, Case, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
@@ -114,9 +114,17 @@ class ProgressReportQuerySet(ScopedQuerySet):
 
     def latest_per_assignment(self):
         """Of the reports in this queryset, each assignment's latest: the one for the period
-        that ends last (the later report when two periods end together)."""
-        latest = self.filter(assignment=OuterRef("assignment")).order_by("-period__ends_on", "-pk")
-        return self.filter(pk=Subquery(latest.values("pk")[:1]))
+        that ends last (the later report when two periods end together).
+
+        Filter first, then ask (``filed().filter(assignment__in=…).latest_per_assignment()``);
+        a filter added afterwards narrows the reports considered, as a prefetch's does. One
+        pass over the reports in question, never a subquery per report: DISTINCT ON on
+        PostgreSQL, a ROW_NUMBER window elsewhere."""
+        order = ("-period__ends_on", "-pk")
+        if connections[self.db].vendor == "postgresql":
+            return self.order_by("assignment_id", *order).distinct("assignment_id")
+        rank = Window(RowNumber(), partition_by=F("assignment_id"), order_by=order)
+        return self.alias(rank_in_assignment=rank).filter(rank_in_assignment=1)
 
     def with_on_time(self):
         """Annotate ``on_time``: True when first submitted on or before the period's due

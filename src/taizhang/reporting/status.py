@@ -33,7 +33,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
 )
 from django.utils import timezone
 
@@ -96,41 +95,74 @@ def status_of(
     return status
 
 
-def _reports(up_to: datetime.date | None):
-    reports = ProgressReport.objects.order_by("-period__ends_on", "-pk")
+def _accepted(up_to: datetime.date | None):
+    reports = ProgressReport.objects.accepted()
     return reports if up_to is None else reports.filter(period__ends_on__lte=up_to)
 
 
 def measure_statuses(
     measures: QuerySet[Measure], as_of: datetime.date, up_to: datetime.date | None = None
 ) -> dict[int, str]:
-    """Measure id -> its status on ``as_of`` (one query). ``up_to``: only reports for
-    periods that end by that day count (a year's annual report)."""
-    accepted = _reports(up_to).accepted().filter(assignment__measure=OuterRef("pk"))
-    word = accepted.filter(assignment__role=LEAD).values("status")[:1]
-    closed = _closed(OuterRef("pk"), min(as_of, up_to or as_of))
+    """Measure id -> its status on ``as_of`` (two queries, neither one sorting more than
+    the lead units' reports). ``up_to``: only reports for periods that end by that day count
+    (a year's annual report)."""
+    return {pk: status for pk, status, _key in _measure_rows(measures, as_of, up_to, "pk")}
+
+
+def status_counts(measures: QuerySet[Measure], as_of: datetime.date, by: str) -> dict:
+    """How many of ``measures`` stand at each status, per value of the field ``by`` (e.g.
+    ``plan_id``): the same two queries as measure_statuses."""
+    counts: dict = defaultdict(Counter)
+    for _pk, status, key in _measure_rows(measures, as_of, None, by):
+        counts[key][status] += 1
+    return counts
+
+
+def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, object]]:
+    """(measure id, status, the measure's ``by`` field) for each of ``measures``."""
+    accepted = _accepted(up_to)
+    # Whether any unit's report on it was accepted: a probe that stops at the first.
     rows = measures.annotate(
-        word=Subquery(word), anyone=Exists(accepted), closed=Exists(closed)
-    ).values_list("pk", "deadline", "word", "anyone", "closed")
-    return {
-        pk: status_of(deadline, word, anyone, as_of, closed)
-        for pk, deadline, word, anyone, closed in rows
-    }
+        anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
+        closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
+    ).values_list("pk", "deadline", "anyone", "closed", by)
+    # The lead unit's word: its latest accepted report (the latest of the leads' when a
+    # measure has more than one lead unit).
+    words: dict[int, tuple] = {}
+    for measure_id, ends_on, pk, word in (
+        accepted.filter(assignment__role=LEAD, assignment__measure__in=measures.values("pk"))
+        .latest_per_assignment()
+        .values_list("assignment__measure_id", "period__ends_on", "pk", "status")
+    ):
+        if measure_id not in words or (ends_on, pk) > words[measure_id][:2]:
+            words[measure_id] = (ends_on, pk, word)
+    return [
+        (
+            pk,
+            status_of(deadline, words[pk][2] if pk in words else None, anyone, as_of, closed),
+            key,
+        )
+        for pk, deadline, anyone, closed, key in rows
+    ]
 
 
 def assignment_statuses(
     assignments: QuerySet[Assignment], as_of: datetime.date, up_to: datetime.date | None = None
 ) -> dict[int, str]:
-    """Assignment id -> the unit's own status on the measure (one query)."""
-    own = _reports(up_to).accepted().filter(assignment=OuterRef("pk"))
-    word = own.values("status")[:1]
+    """Assignment id -> the unit's own status on the measure (two queries)."""
+    words = dict(
+        _accepted(up_to)
+        .filter(assignment__in=assignments.values("pk"))
+        .latest_per_assignment()
+        .values_list("assignment_id", "status")
+    )
     closed = _closed(OuterRef("measure_id"), min(as_of, up_to or as_of))
-    rows = assignments.annotate(
-        word=Subquery(word), anyone=Exists(own), closed=Exists(closed)
-    ).values_list("pk", "measure__deadline", "word", "anyone", "closed")
+    rows = assignments.annotate(closed=Exists(closed)).values_list(
+        "pk", "measure__deadline", "closed"
+    )
     return {
-        pk: status_of(deadline, word, anyone, as_of, closed)
-        for pk, deadline, word, anyone, closed in rows
+        pk: status_of(deadline, words.get(pk), pk in words, as_of, closed)
+        for pk, deadline, closed in rows
     }
 
 

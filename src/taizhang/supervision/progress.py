@@ -161,7 +161,14 @@ def assess_inputs(inputs: TargetInputs, today: date) -> TargetProgress:
 
 def progress_of_targets(targets, today: date) -> dict[int, TargetProgress]:
     """Progress of many targets at once (a fixed number of queries): target id -> progress."""
-    return {pk: assess_inputs(inputs, today) for pk, inputs in inputs_of_targets(targets).items()}
+    return progress_on_days(targets, [today])[today]
+
+
+def progress_on_days(targets, days) -> dict[date, dict[int, TargetProgress]]:
+    """Progress of many targets on each of ``days`` (a year's end for each year a plan has
+    run): the inputs are read once, so the queries do not grow with the days."""
+    inputs = inputs_of_targets(targets)
+    return {day: {pk: assess_inputs(found, day) for pk, found in inputs.items()} for day in days}
 
 
 def _has_tracking(target) -> bool:

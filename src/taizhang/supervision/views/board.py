@@ -21,8 +21,9 @@ from taizhang.supervision.views.common import PLANS, url_or_none
 from taizhang.units.models import Region
 
 VIEWS = {"unit": "按单位", "county": "按县(市、区)", "chapter": "按篇章", "list": "全部事项"}
-MAX_ITEMS_PER_GROUP = 30
-MAX_LISTED = 300
+# A group shows its worst few items; the rest are a page of the list away.
+MAX_ITEMS_PER_GROUP = 5
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Group:
     items: list = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     urge_url: str | None = None
+    list_url: str = ""  # all of the group's items, on the paginated list
 
     @property
     def worst(self) -> int:
@@ -78,6 +80,7 @@ class BoardView(LoginRequiredMixin, View):
             "region": request.GET.get("region", ""),
             "chapter": request.GET.get("chapter", ""),
             "q": request.GET.get("q", "").strip(),
+            "unit": request.GET.get("unit", ""),
         }
         items = [item for item in everything if _keep(item, chosen)]
         done = follow_ups(plan.organisation, items)
@@ -87,7 +90,8 @@ class BoardView(LoginRequiredMixin, View):
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"
-        groups = _groups(items, view, regions, plan) if view != "list" else []
+        groups = _groups(items, view, regions, plan, request.GET) if view != "list" else []
+        page = _page(items, request.GET) if view == "list" else None
         context = {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
             "reports": status.total(status.timeliness(carried, due).values()),
@@ -105,8 +109,7 @@ class BoardView(LoginRequiredMixin, View):
             "view": view,
             "views": VIEWS,
             "groups": groups,
-            "listed": items[:MAX_LISTED] if view == "list" else [],
-            "max_listed": MAX_LISTED,
+            "page": page,
             "chosen": chosen,
             "regions": [r for r in regions.values() if r.level in ("prefecture", "county")],
             "chapters": sorted({item.chapter for item in everything if item.chapter}),
@@ -126,8 +129,42 @@ def _with(query, **changes) -> str:
     return "?" + query.urlencode()
 
 
+@dataclass
+class Page:
+    items: list
+    number: int
+    count: int
+    first: int  # the position of its first item, from 1
+    previous_url: str = ""
+    next_url: str = ""
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.count else None
+
+
+def _page(items, query) -> Page:
+    """One page of the list; a page number out of range shows the nearest page."""
+    wanted = query.get("page", "")
+    count = max(1, -(-len(items) // PAGE_SIZE))
+    number = min(max(int(wanted), 1), count) if wanted.isdigit() and len(wanted) < 7 else 1
+    start = (number - 1) * PAGE_SIZE
+    page = Page(items[start : start + PAGE_SIZE], number, count, start + 1)
+    if page.previous:
+        page.previous_url = _with(query, page=str(page.previous))
+    if page.next:
+        page.next_url = _with(query, page=str(page.next))
+    return page
+
+
 def _keep(item, chosen) -> bool:
     if chosen["kind"] and item.kind != chosen["kind"]:
+        return False
+    if chosen["unit"] and str(item.unit_id) != chosen["unit"]:
         return False
     if chosen["region"] and str(item.region_id) != chosen["region"]:
         return False
@@ -136,7 +173,7 @@ def _keep(item, chosen) -> bool:
     return not chosen["q"] or chosen["q"] in item.unit_name
 
 
-def _groups(items, view, regions, plan) -> list[Group]:
+def _groups(items, view, regions, plan, query) -> list[Group]:
     groups: dict[object, Group] = {}
     for item in items:
         if view == "unit":
@@ -149,7 +186,12 @@ def _groups(items, view, regions, plan) -> list[Group]:
             key, name = item.chapter, item.chapter or "未分篇章"
         group = groups.get(key)
         if group is None:
-            group = groups[key] = Group(key=key, name=name)
+            narrowed = {"unit": "unit", "county": "region", "chapter": "chapter"}[view]
+            group = groups[key] = Group(
+                key=key,
+                name=name,
+                list_url=_with(query, view="list", page="1", **{narrowed: str(key or "")}),
+            )
             if view == "unit":
                 region = regions.get(item.region_id)
                 group.note = _region_label(region)
