@@ -227,7 +227,9 @@ def test_a_draft_follows_the_reports(office, world, scheme):
     report.__class__.objects.filter(pk=report.pk).update(
         state="submitted", submitted_at=at(2025, 4, 9), first_submitted_at=at(2025, 4, 9)
     )
-    assert unit_page(office, scheme, world.education).context["entry"].total == before + 10
+    # on time now (+10); and with a report filed, silence no longer costs its quality
+    # points (0 for nothing filed; awaiting review, the scheme's policy: full marks)
+    assert unit_page(office, scheme, world.education).context["entry"].total == before + 20
 
 
 def test_a_published_scheme_cannot_be_changed(office, world, scheme):
@@ -303,6 +305,29 @@ def test_the_ranking_exports_with_a_column_per_indicator_and_the_breakdown(offic
     assert rows["州教育局"][-3] == 2
     assert "加分：经验推广（+2 分）" in rows["州教育局"][-1]
     assert "县(市、区)得分" in workbook.sheetnames
+
+
+def test_every_indicator_has_its_basis_on_the_pages_and_in_the_workbook(office, world, scheme):
+    from taizhang.assessment.scoring import TIE_RULE
+
+    indicators = list(scheme.indicators.all())
+    scheme_page = office.get(url("scheme", scheme_id=scheme.pk)).content.decode()
+    ranking_page = office.get(url("ranking", scheme_id=scheme.pk)).content.decode()
+    workbook = load_workbook(io.BytesIO(office.get(url("ranking_export", scheme_id=scheme.pk)).content))
+    notes = [row[0] for row in workbook["单位得分"].iter_rows(values_only=True) if row[0]]
+    for indicator in indicators:
+        assert indicator.basis and indicator.basis in scheme_page and indicator.basis in ranking_page
+        assert f"口径·{indicator.name}：{indicator.basis}" in notes
+    assert "应报而未报送任何报告的计 0 分" in ranking_page
+    assert TIE_RULE in ranking_page and TIE_RULE in notes
+
+
+def test_subjects_equal_on_everything_are_marked_as_sharing_their_rank(office, world, scheme):
+    # no reports at all: the units carrying measure 1 tie on every indicator
+    page = office.get(url("ranking", scheme_id=scheme.pk))
+    entries = page.context["results"].units
+    assert len({e.rank for e in entries}) < len(entries)
+    assert "并列" in page.content.decode()
 
 
 # -- the ranking page's queries --------------------------------------------------------
