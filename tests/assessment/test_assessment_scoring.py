@@ -316,8 +316,13 @@ def test_long_term_measures_in_progress_count_as_carried_forward():
 
 def test_the_credit_for_long_term_work_in_progress_is_a_parameter():
     facts = unit(measures_carried=4, measures_done=1, measures_ongoing=2)
-    assert line(facts, Rule("measure_completion", "任务完成", 30, {"ongoing_credit": 0.5})).points == 15
-    assert line(facts, Rule("measure_completion", "任务完成", 30, {"ongoing_credit": 0})).points == Fraction(15, 2)
+    assert (
+        line(facts, Rule("measure_completion", "任务完成", 30, {"ongoing_credit": 0.5})).points
+        == 15
+    )
+    assert line(
+        facts, Rule("measure_completion", "任务完成", 30, {"ongoing_credit": 0})
+    ).points == Fraction(15, 2)
 
 
 def _two_rules(name, on_time, done):
@@ -329,7 +334,10 @@ def _two_rules(name, on_time, done):
         measures_carried=4,
         measures_done=done,
     )
-    rules = [Rule("report_timeliness", "按时报送", 10, id=1), Rule("measure_completion", "任务完成", 10, id=2)]
+    rules = [
+        Rule("report_timeliness", "按时报送", 10, id=1),
+        Rule("measure_completion", "任务完成", 10, id=2),
+    ]
     return score_subject(facts, rules)
 
 

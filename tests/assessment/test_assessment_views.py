@@ -313,10 +313,14 @@ def test_every_indicator_has_its_basis_on_the_pages_and_in_the_workbook(office, 
     indicators = list(scheme.indicators.all())
     scheme_page = office.get(url("scheme", scheme_id=scheme.pk)).content.decode()
     ranking_page = office.get(url("ranking", scheme_id=scheme.pk)).content.decode()
-    workbook = load_workbook(io.BytesIO(office.get(url("ranking_export", scheme_id=scheme.pk)).content))
+    workbook = load_workbook(
+        io.BytesIO(office.get(url("ranking_export", scheme_id=scheme.pk)).content)
+    )
     notes = [row[0] for row in workbook["单位得分"].iter_rows(values_only=True) if row[0]]
     for indicator in indicators:
-        assert indicator.basis and indicator.basis in scheme_page and indicator.basis in ranking_page
+        assert (
+            indicator.basis and indicator.basis in scheme_page and indicator.basis in ranking_page
+        )
         assert f"口径·{indicator.name}：{indicator.basis}" in notes
     assert "应报而未报送任何报告的计 0 分" in ranking_page
     assert TIE_RULE in ranking_page and TIE_RULE in notes

@@ -141,8 +141,7 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
         tally.done += own[row["pk"]] == ProgressReport.Status.DONE
         tally.lagging += own[row["pk"]] == ProgressReport.Status.LAGGING
         tally.ongoing += (
-            row["measure__deadline"] is None
-            and own[row["pk"]] == ProgressReport.Status.IN_PROGRESS
+            row["measure__deadline"] is None and own[row["pk"]] == ProgressReport.Status.IN_PROGRESS
         )
         if row["role"] == Assignment.Role.LEAD:
             leads[row["measure_id"]].append(row["unit_id"])

@@ -247,7 +247,9 @@ def _completion(rule: Rule, weight: Fraction, facts: Facts):
     text += f"滞后 {lagging} 项；"
     if credit and ongoing:
         points = weight * (done + credit * ongoing) / carried
-        counted = f"({done} + {ongoing})" if credit == 1 else f"({done} + {fmt(credit)} × {ongoing})"
+        counted = (
+            f"({done} + {ongoing})" if credit == 1 else f"({done} + {fmt(credit)} × {ongoing})"
+        )
     else:
         points = weight * done / carried
         counted = str(done)
@@ -499,7 +501,10 @@ def _formula(kind: str, params: Mapping) -> str:
     if kind == REPORT_TIMELINESS:
         late, missing = value("late_deduction"), value("missing_deduction")
         if late or missing:
-            terms = (f"逾期每次扣 {late} 分" if late else "", f"未报每次扣 {missing} 分" if missing else "")
+            terms = (
+                f"逾期每次扣 {late} 分" if late else "",
+                f"未报每次扣 {missing} 分" if missing else "",
+            )
             return "分值起扣，" + "、".join(t for t in terms if t) + "；"
         credit = value("late_credit")
         counted = f"（按时次数 + 逾期次数 × {credit}）" if credit else "按时报送次数"
@@ -525,7 +530,11 @@ def _formula(kind: str, params: Mapping) -> str:
         )
     if kind == REVIEW_OUTCOMES:
         returns = value("return_deduction")
-        formula = f"分值起扣，每退回一次扣 {returns} 分" if returns else "分值 × 一次审核通过的报告数 ÷ 经审核的报告数"
+        formula = (
+            f"分值起扣，每退回一次扣 {returns} 分"
+            if returns
+            else "分值 × 一次审核通过的报告数 ÷ 经审核的报告数"
+        )
         return f"{formula}；应报而未报送任何报告的计 0 分；"
     if kind == DUTY_FULFILMENT:
         missed = value("missed_deduction")

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "taizhang.web.middleware.CleanInputMiddleware",
     "taizhang.accounts.middleware.IdleSessionMiddleware",
     "taizhang.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "taizhang.accounts.middleware.SystemAdminBoundary",
 ]
 
 ROOT_URLCONF = "taizhang.config.urls"
@@ -233,7 +234,7 @@ REST_FRAMEWORK = {
         "taizhang.api.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["taizhang.api.gate.WorksOnPlans"],
     "DEFAULT_SCHEMA_CLASS": "taizhang.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "taizhang.api.errors.exception_handler",
     "DEFAULT_PARSER_CLASSES": ["taizhang.web.parsers.CleanJSONParser"],  # JSON bodies only

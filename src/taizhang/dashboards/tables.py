@@ -152,7 +152,9 @@ def heatmap_table(figures: Figures) -> Table:
     return Table("targets", "目标指标进度", columns, rows, empty="本方案暂无目标指标")
 
 
-OPEN_RULE = "进行中：截止日期未到的报送周期，仍在报送，只列截至今日的已报数，不计算比率，也不计入趋势线。"
+OPEN_RULE = (
+    "进行中：截止日期未到的报送周期，仍在报送，只列截至今日的已报数，不计算比率，也不计入趋势线。"
+)
 
 
 def trend_table(figures: Figures) -> Table:

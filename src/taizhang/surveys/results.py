@@ -9,7 +9,6 @@ there are; the arithmetic is statistics.py's."""
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 from dataclasses import dataclass, field
 
