@@ -40,7 +40,7 @@ PAGES: dict[str, Row] = {
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, no version given"),
     "annual_reports:docx": row("log  200  403  403  403  200  403  404"),
-    "annual_reports:pdf":  row("log  200  403  403  403  200  403  404",
-                                      why="a draft is converted by LibreOffice on request"),
+    "annual_reports:pdf":  row("log  rdr  403  403  403  rdr  403  404",
+                                      why="a draft's PDF: made by the task worker, see the job"),
 }
 # fmt: on
