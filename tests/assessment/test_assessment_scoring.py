@@ -300,11 +300,18 @@ def test_silence_does_not_outscore_a_unit_whose_report_was_returned():
     assert line(silent, rule).points < line(returned, rule).points
 
 
-def test_reports_filed_and_not_yet_reviewed_leave_quality_to_the_scheme_policy():
-    waiting = unit(reports_expected=2, reports_on_time=2)
-    result = line(waiting, Rule("review_outcomes", "报告质量", 10))
-    assert not result.applicable
-    assert "本年度无经审核的报告" in result.text
+def test_reports_filed_and_not_yet_reviewed_take_the_rate_of_the_other_indicators():
+    # late and unread: 0 on timeliness, so quality is not 10 "按满分计" but 0
+    waiting = unit(reports_expected=2, reports_late=2)
+    rules = [
+        Rule("report_timeliness", "按时报送", 20, id=1),
+        Rule("review_outcomes", "报告质量", 10, id=2),
+    ]
+    score = score_subject(waiting, rules)
+    assert score.points_of(2) == 0
+    assert "已报送的报告尚未审核，按其余指标得分率 0% 折算" in score.lines[1].text
+    prompt = unit(reports_expected=2, reports_on_time=2)
+    assert score_subject(prompt, rules).points_of(2) == 10  # on time: 100 % of the others
 
 
 def test_long_term_measures_in_progress_count_as_carried_forward():

@@ -227,9 +227,12 @@ def test_a_draft_follows_the_reports(office, world, scheme):
     report.__class__.objects.filter(pk=report.pk).update(
         state="submitted", submitted_at=at(2025, 4, 9), first_submitted_at=at(2025, 4, 9)
     )
-    # on time now (+10); and with a report filed, silence no longer costs its quality
-    # points (0 for nothing filed; awaiting review, the scheme's policy: full marks)
-    assert unit_page(office, scheme, world.education).context["entry"].total == before + 20
+    after = unit_page(office, scheme, world.education).context["entry"]
+    timeliness = next(line for line in after.lines if line["kind"] == "report_timeliness")
+    quality = next(line for line in after.lines if line["kind"] == "review_outcomes")
+    assert timeliness["points"] == 10  # on time now
+    # filed and awaiting review: no longer the 0 of silence, judged by the other results
+    assert "已报送的报告尚未审核" in quality["text"] and after.total > before
 
 
 def test_a_published_scheme_cannot_be_changed(office, world, scheme):

@@ -306,13 +306,18 @@ def _reviews(rule: Rule, weight: Fraction, facts: Facts):
 def _nothing_to_review(facts: Facts):
     """Silence earns no quality: a subject that owed reports and filed none scores 0 (it
     used to be 按满分计, so the unit that reported nothing outscored one whose report was
-    returned once). Owing nothing, or filed reports still awaiting review, do not apply."""
+    returned once). Filed reports still awaiting review are judged by the subject's other
+    results (_not_applicable); owing nothing does not apply."""
     filed = facts.reports_on_time + facts.reports_late
     if facts.reports_expected and not filed:
         return Fraction(0), (
             f"应报 {facts.reports_expected} 次，未报送任何报告，无可审核的报告；得分 = 0"
         )
     return None
+
+
+def _awaiting_review(rule: Rule, facts: Facts) -> bool:
+    return rule.kind == REVIEW_OUTCOMES and facts.reports_on_time + facts.reports_late > 0
 
 
 def _duties(rule: Rule, weight: Fraction, facts: Facts):
@@ -395,7 +400,7 @@ def score_subject(facts: Facts, rules: Iterable[Rule]) -> Score:
         weight = exact(rule.weight)
         result = scored[index]
         if result is None:
-            points, text = _not_applicable(rule, weight, rate)
+            points, text = _not_applicable(rule, weight, rate, _awaiting_review(rule, facts))
         else:
             points, text = result
         lines.append(
@@ -438,10 +443,13 @@ def _rate_of_applicable(rules, scored) -> Fraction | None:
     return earned / weights
 
 
-def _not_applicable(rule: Rule, weight: Fraction, rate: Fraction | None):
-    reason = NOT_APPLICABLE[rule.kind]
+def _not_applicable(rule: Rule, weight: Fraction, rate: Fraction | None, awaiting=False):
+    """Nothing to score: full marks, or the rate of the other indicators, as the scheme
+    says. Reports filed and not yet reviewed always take the rate of the others: full
+    marks would reward a unit whose every report is late and unread."""
+    reason = "已报送的报告尚未审核" if awaiting else NOT_APPLICABLE[rule.kind]
     policy = (rule.params or {}).get("when_none", WHEN_NONE_FULL)
-    if policy == WHEN_NONE_PRORATE and rate is not None:
+    if (policy == WHEN_NONE_PRORATE or awaiting) and rate is not None:
         points = weight * rate
         return points, (
             f"{reason}，按其余指标得分率 {fmt(rate * 100)}% 折算；"
@@ -535,7 +543,7 @@ def _formula(kind: str, params: Mapping) -> str:
             if returns
             else "分值 × 一次审核通过的报告数 ÷ 经审核的报告数"
         )
-        return f"{formula}；应报而未报送任何报告的计 0 分；"
+        return f"{formula}；应报而未报送任何报告的计 0 分，报告尚未审核的按其余指标得分率折算；"
     if kind == DUTY_FULFILMENT:
         missed = value("missed_deduction")
         if missed:
