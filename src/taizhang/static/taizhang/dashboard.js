@@ -184,9 +184,9 @@
         axisLabel: { color: TEXT, rotate: data.periods.length > 8 ? 30 : 0 } },
       yAxis: percentAxis(),
       series: [
-        { name: "按时报送率", type: "line", data: data.onTime, symbolSize: 7,
+        { name: "按时报送率", type: "line", data: data.onTime, symbol: "circle", symbolSize: 7,
           label: { show: !many, formatter: function (p) { return percent(p.value); } } },
-        { name: "任务完成率", type: "line", data: data.done, symbolSize: 7 },
+        { name: "任务完成率", type: "line", data: data.done, symbol: "circle", symbolSize: 7 },
         openSeries("按时报送", data.openOnTime, BLUE),
         openSeries("任务完成", data.openDone, GREEN)
       ]
