@@ -321,3 +321,31 @@ def _cells(response) -> str:
     body = b"".join(response.streaming_content) if response.streaming else response.content
     sheet = load_workbook(io.BytesIO(body)).active
     return " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
+
+
+# -- a long log is exported in the background ---------------------------------------------
+
+
+def test_a_long_log_is_exported_by_the_worker_and_the_person_told(
+    client, world, entry, settings, django_capture_on_commit_callbacks
+):
+    from taizhang.jobs.models import Job
+    from taizhang.notifications.models import Delivery
+
+    settings.TAIZHANG_BACKGROUND_EXPORT = {"LEDGER_MEASURES": 150, "AUDIT_ENTRIES": 0}
+    office = world.people["office"]
+    client.force_login(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("audit:log_export"), follow=True)
+    job = Job.objects.get(kind=Job.Kind.EXPORT, owner=office)
+    assert response.redirect_chain[-1][0] == reverse("jobs:job", kwargs={"job_id": job.pk})
+    assert job.status == Job.Status.DONE
+    download = client.get(reverse("jobs:download", kwargs={"job_id": job.pk}))
+    assert world.justice.name in _cells(download)
+    told = Delivery.objects.get(recipient=office, notification__key=f"job_finished:{job.pk}")
+    assert "导出操作日志" in told.notification.title
+
+
+def test_the_background_export_is_refused_to_who_may_not_read_the_log(client, world):
+    client.force_login(world.people["liaison"])
+    assert client.get(reverse("jobs:audit_export")).status_code == 403

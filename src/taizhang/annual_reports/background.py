@@ -12,7 +12,6 @@ from taizhang.annual_reports.models import AnnualReport
 from taizhang.documents import pdf
 from taizhang.jobs import progress
 from taizhang.jobs.models import Job
-from taizhang.plans.background import told
 
 
 def pdf_filename(report: AnnualReport) -> str:
@@ -34,7 +33,7 @@ def pdf_later(user, report: AnnualReport) -> Job:
 
 @task()
 def make_pdf(job_id: int) -> None:
-    with told(job_id), progress.running(job_id) as job:
+    with progress.running(job_id) as job:
         report = AnnualReport.objects.filter(pk=job.params["report"]).first()
         if report is None:
             raise progress.JobFailed("该年度报告已不存在。")

@@ -34,6 +34,33 @@ def entries_for(user, organisation_id=None) -> QuerySet[AuditEntry]:
     return entries
 
 
+@dataclass
+class FilteredLog:
+    entries: QuerySet[AuditEntry]
+    form: LogFilterForm
+    organisations: list  # the system administrator's picker
+    organisation: object  # the organisation shown, None for all
+
+
+def filtered_log(user, query) -> FilteredLog:
+    """The entries the person may read, filtered by the page's ``query`` (a QueryDict):
+    the log page, its export and the export made in the background read the same."""
+    organisations, organisation, chosen = [], user.organisation, None
+    if not user.organisation_id:  # the system administrator: every organisation
+        organisations = organisations_in_log()
+        org = query.get("org", "")
+        chosen = int(org) if org.isdigit() else None
+        organisation = next((o for o in organisations if o.pk == chosen), None)
+    entries = entries_for(user, chosen)
+    people = User.objects.filter(pk__in=entries.values("actor_id"))
+    form = LogFilterForm(entries, people, query or None)
+    return FilteredLog(form.apply(entries), form, organisations, organisation)
+
+
+def export_title(organisation) -> str:
+    return f"{organisation or '全部组织'}操作日志"
+
+
 @dataclass(frozen=True)
 class LoggedOrganisation:
     pk: int

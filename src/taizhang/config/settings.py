@@ -183,8 +183,9 @@ TASKS = {
 # Uploads parsed by the task worker rather than in the request: larger than this, or PDFs
 # (reading a PDF's text layer is slow whatever its size).
 TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 256 * 1024, "PDF": True}
-# Exports written by the task worker: a ledger of more measures than this.
-TAIZHANG_BACKGROUND_EXPORT = {"LEDGER_MEASURES": 150}
+# Exports written by the task worker: a ledger of more measures, an audit log of more
+# entries than this.
+TAIZHANG_BACKGROUND_EXPORT = {"LEDGER_MEASURES": 150, "AUDIT_ENTRIES": 5000}
 
 # What the scheduler (manage.py run_scheduler) runs, and every how many seconds.
 TAIZHANG_SCHEDULE = [

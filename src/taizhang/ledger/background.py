@@ -16,7 +16,6 @@ from taizhang.jobs.models import Job
 from taizhang.ledger import queries
 from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.filtering import filtered
-from taizhang.plans.background import told
 from taizhang.plans.models import Measure, Plan
 
 
@@ -44,7 +43,7 @@ def export_later(user, plan: Plan, query: str) -> Job:
 
 @task()
 def export_ledger(job_id: int) -> None:
-    with told(job_id), progress.running(job_id) as job:
+    with progress.running(job_id) as job:
         # the owner's scope today: an account changed meanwhile exports what it may see now
         plan = Plan.objects.filter(pk=job.params["plan"], organisation=job.organisation).first()
         if plan is None or not job.owner.has_perm("plans.view_plan", plan):

@@ -9,8 +9,6 @@ removed; the job's page then leads to the usual preview."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import PurePath
 
 from django.conf import settings
@@ -21,40 +19,9 @@ from django_tasks import task
 
 from taizhang.jobs import progress
 from taizhang.jobs.models import Job
-from taizhang.notifications.api import Message, notify
-from taizhang.notifications.events import Event
 from taizhang.plans import importing
 from taizhang.plans.models import Plan
 from taizhang.units.models import Region
-
-
-def tell_owner(job: Job) -> None:
-    """The person who started a job is told in their messages when it ends, done or not,
-    with a link to its page (nobody waits unknowingly on a page they closed)."""
-    done = job.status == Job.Status.DONE
-    body = job.message or ("已完成，请在任务页面查看或下载。" if done else "未完成。")
-    notify(
-        job.organisation,
-        Message(
-            Event.JOB_FINISHED,
-            f"job_finished:{job.pk}",
-            f"{job.title}：{'已完成' if done else '未完成'}",
-            body,
-            reverse("jobs:job", kwargs={"job_id": job.pk}),
-        ),
-        users=[job.owner],
-    )
-
-
-@contextmanager
-def told(job_id: int) -> Iterator[None]:
-    """Around a task's work: once the job has ended, however it ended, tell its owner."""
-    try:
-        yield
-    finally:
-        job = Job.objects.filter(pk=job_id).select_related("owner", "organisation").first()
-        if job is not None and job.is_finished and job.organisation_id:
-            tell_owner(job)
 
 
 def parse_in_background(upload) -> bool:
