@@ -95,15 +95,19 @@ class SystemAdminBoundary:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        user = getattr(request, "user", None)
         match = request.resolver_match
-        if user is None or match is None or not user.is_authenticated:
+        if match is None:
+            return None
+        namespace = match.namespaces[0] if match.namespaces else ""
+        # Its own pages first, before the session is read: the public pages stay
+        # cookie-free and cacheable (no Vary: Cookie).
+        if namespace in (*self.OPEN_NAMESPACES, "api") or match.view_name in self.OPEN_VIEWS:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
             return None
         if getattr(user, "role", None) != Role.SYSTEM_ADMIN:
             return None
         if match.view_name in self.LANDINGS:
             return redirect(self.LANDING)
-        namespace = match.namespaces[0] if match.namespaces else ""
-        if namespace in (*self.OPEN_NAMESPACES, "api") or match.view_name in self.OPEN_VIEWS:
-            return None
         raise PermissionDenied(self.REFUSED)
