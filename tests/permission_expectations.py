@@ -4,7 +4,8 @@ checks, one row per URL name.
 Columns are the roles of the `world` fixture plus anonymous:
   anon  not signed in              cty  the 甲县 county office
   off   the office admin           lea  a leader (reads everything, changes nothing)
-  lia   the liaison of 州教育局     sys  the system administrator (staff, no organisation)
+  lia   the liaison of 州教育局     sys  the system administrator (staff, no organisation;
+                                        it sees no plan data: every plan page is 403)
   rev   the reviewer of 州司法局, lead unit of measure 1
   out   the office admin of another organisation (the outsider)
 A cell is an HTTP status or
@@ -79,34 +80,34 @@ PAGES = {
     "accounts:logout":            row("log  log  log  log  log  log  log  log", method="post",
                                       why="POST only (GET is 405); back to the login page"),
     # workspace
-    "workspace:todo":             row("log  200  200  200  200  200  200  200"),
+    "workspace:todo":             row("log  200  200  200  200  200  rdr  200"),
     # plans: the ledger
-    "ledger:list":                 row("log  200  200  200  200  200  200  200", foreign=None,
+    "ledger:list":                 row("log  200  200  200  200  200  403  200", foreign=None,
                                       why="each lists the plans it may see (outsider: its own)"),
-    "ledger:ledger":               row("log  200  200  200  200  200  200  404"),
-    "ledger:export":               row("log  200  200  200  200  200  200  404"),
+    "ledger:ledger":               row("log  200  200  200  200  200  403  404"),
+    "ledger:export":               row("log  200  200  200  200  200  403  404"),
     "ledger:adhoc_new":            row("log  200  403  403  403  403  403  404",
                                       why="the office adds 督办事项 (领导批示, 会议议定事项)"),
     "ledger:adhoc_new@post":       row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, the empty form refused"),
-    "ledger:measure":              row("log  200  200  200  200  200  200  404"),
-    "ledger:measure@second":       row("log  200  403  403  403  200  200  404",
+    "ledger:measure":              row("log  200  200  200  200  200  403  404"),
+    "ledger:measure@second":       row("log  200  403  403  403  200  403  404",
                                       use={"measure_id": "second"},
                                       why="measure 2 is carried by 州公安局 alone"),
-    "ledger:responsibilities":     row("log  200  200  403  403  200  200  404",
+    "ledger:responsibilities":     row("log  200  200  403  403  200  403  404",
                                       why="unit staff open their own unit's list only"),
     "ledger:responsibilities@county_unit":
-                                  row("log  200  403  403  200  200  200  404",
+                                  row("log  200  403  403  200  200  403  404",
                                       use={"unit_id": "county_government"},
                                       why="a county office opens its county's units' lists"),
     "ledger:responsibilities@uncarried_plan":
-                                  row("log  200  403  403  403  200  200  404",
+                                  row("log  200  403  403  403  200  403  404",
                                       use={"plan_id": "uncarried_plan"},
                                       why="as with the ledger: a plan the unit has no part in"),
     "ledger:my_current_responsibilities":
-                                  row("log  rdr  rdr  rdr  rdr  rdr  rdr  rdr",
+                                  row("log  rdr  rdr  rdr  rdr  rdr  403  rdr",
                                       why="to the newest plan the person sees, else the list"),
-    "ledger:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
+    "ledger:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  403  404",
                                       why="staff to their unit's list, others to the ledger"),
     # plans: import, the organisation's office only
     "plans:import":               row("log  200  403  403  403  403  403  200", foreign=None,
@@ -129,19 +130,19 @@ PAGES = {
         for name in ("split", "merge", "not_measure", "units", "deadline", "targets",
                      "make_measure", "undo", "adopt")
     },
-    # units directory: the office changes it; leaders and the system admin read it
-    "directory:directory":            row("log  200  403  403  403  200  200  200", foreign=None),
+    # units directory: the office changes it; leaders read it
+    "directory:directory":            row("log  200  403  403  403  200  403  200", foreign=None),
     "directory:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the system admin has no organisation to add to"),
-    "directory:unit":                 row("log  200  403  403  403  200  200  404",
+    "directory:unit":                 row("log  200  403  403  403  200  403  404",
                                       why="the office's directory; staff read units by API"),
     "directory:unit_update":      row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = the office may, the empty form refused"),
     "directory:unit_alias":       row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = the office may, the empty form refused"),
     "directory:unit_merge":           row("log  200  403  403  403  403  403  404"),
-    "directory:collectives":          row("log  200  403  403  403  200  200  200", foreign=None),
-    "directory:collective":           row("log  200  403  403  403  200  200  404"),
+    "directory:collectives":          row("log  200  403  403  403  200  403  200", foreign=None),
+    "directory:collective":           row("log  200  403  403  403  200  403  404"),
     # reporting: periods, set by the office
     "reporting:periods":          row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the page creates periods: the office's alone"),
@@ -151,18 +152,18 @@ PAGES = {
     "reporting:period_edit":      row("log  200  403  403  403  403  403  404",
                                       foreign=OFFICE_ONLY),
     # reporting: reports
-    "reporting:report":           row("log  200  200  200  403  200  200  404",
+    "reporting:report":           row("log  200  200  200  403  200  403  404",
                                       why="the form page; read-only but to the filing unit"),
-    "reporting:report_detail":    row("log  200  200  200  403  200  200  404"),
+    "reporting:report_detail":    row("log  200  200  200  403  200  403  404"),
     "reporting:report_detail@county_report":
-                                  row("log  200  403  200  200  200  200  404",
+                                  row("log  200  403  200  200  200  403  404",
                                       use={"report_id": "county_report"},
                                       why="甲县人民政府's report: its county and the lead unit"),
     "reporting:report_detail@lead_report":
-                                  row("log  200  403  403  403  200  200  404",
+                                  row("log  200  403  403  403  200  403  404",
                                       use={"report_id": "lead_report"},
                                       why="州公安局's report as lead unit of measure 2"),
-    "reporting:report_versions":  row("log  200  200  200  403  200  200  404"),
+    "reporting:report_versions":  row("log  200  200  200  403  200  403  404"),
     "reporting:review":           row("log  200  403  200  403  403  403  404",
                                       why="the lead unit and the office; never the sysadmin"),
     "reporting:review@lead_report":
@@ -172,10 +173,10 @@ PAGES = {
     "reporting:highlight":        row("log  rdr  403  403  403  403  403  404",
                                       method="post", data={"highlight": "1"},
                                       why="POST only: the office marks a typical practice"),
-    "reporting:evidence":         row("log  200  200  200  403  200  200  404"),
+    "reporting:evidence":         row("log  200  200  200  403  200  403  404"),
     # 办结 and 销号 (reporting/closing.py); closure_id is 州司法局's application on measure 1,
     # waiting for 销号, with a PDF
-    "reporting:closure":          row("log  200  200  200  200  200  200  404",
+    "reporting:closure":          row("log  200  200  200  200  200  403  404",
                                       why="whoever sees the measure"),
     "reporting:closure_apply":    row("log  403  403  400  403  403  403  404", method="post",
                                       why="the lead unit (州司法局); 400: one already waits"),
@@ -185,7 +186,7 @@ PAGES = {
                                       why="POST {}: 400 = permitted, a comment is required"),
     "reporting:closure_reopen":   row("log  400  403  403  403  403  403  404", method="post",
                                       why="400 = permitted, refused: the measure is not closed"),
-    "reporting:closure_file":     row("log  200  200  200  200  200  200  404"),
+    "reporting:closure_file":     row("log  200  200  200  200  200  403  404"),
     # audit log
     "audit:log":                  row("log  200  403  403  403  403  200  200", foreign=None,
                                       why="the outsider sees its own organisation's entries"),
@@ -197,27 +198,27 @@ API = {
                                       why="POST only (credentials): GET refused for all"),
     "api:schema":                 row("200  200  200  200  200  200  200  200", foreign=None,
                                       why="the OpenAPI description is public; no data in it"),
-    "api:plan-list":              row("log  200  200  200  200  200  200  200", foreign=None),
-    "api:plan-detail":            row("log  200  200  200  200  200  200  404"),
-    "api:plan-progress":          row("log  200  200  200  200  200  200  404",
+    "api:plan-list":              row("log  200  200  200  200  200  403  200", foreign=None),
+    "api:plan-detail":            row("log  200  200  200  200  200  403  404"),
+    "api:plan-progress":          row("log  200  200  200  200  200  403  404",
                                       why="the plan's figures, for whoever may see the plan"),
-    "api:period-list":            row("log  200  200  200  200  200  200  200", foreign=None),
-    "api:period-detail":          row("log  200  200  200  200  200  200  404"),
-    "api:measure-list":           row("log  200  200  200  200  200  200  200", foreign=None),
-    "api:measure-detail":         row("log  200  200  200  200  200  200  404"),
-    "api:measure-detail@second":  row("log  200  403  403  403  200  200  404",
+    "api:period-list":            row("log  200  200  200  200  200  403  200", foreign=None),
+    "api:period-detail":          row("log  200  200  200  200  200  403  404"),
+    "api:measure-list":           row("log  200  200  200  200  200  403  200", foreign=None),
+    "api:measure-detail":         row("log  200  200  200  200  200  403  404"),
+    "api:measure-detail@second":  row("log  200  403  403  403  200  403  404",
                                       use={"measure_id": "second"}),
-    "api:unit-list":              row("log  200  200  200  200  200  200  200", foreign=None),
-    "api:unit-detail":            row("log  200  200  403  403  200  200  404",
+    "api:unit-list":              row("log  200  200  200  200  200  403  200", foreign=None),
+    "api:unit-detail":            row("log  200  200  403  403  200  403  404",
                                       why="the directory's readers and the unit's own staff"),
-    "api:report-list":            row("log  200  200  200  200  200  200  200", foreign=None),
-    "api:report-detail":          row("log  200  200  200  403  200  200  404"),
+    "api:report-list":            row("log  200  200  200  200  200  403  200", foreign=None),
+    "api:report-detail":          row("log  200  200  200  403  200  403  404"),
     "api:report-submit":          row("log  403  409  403  403  403  403  404", method="post",
                                       why="POST {} to a submitted report: its unit gets 409 "
                                           "(state), nobody else may ever submit it"),
     "api:report-review":          row("log  400  403  400  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, empty input refused"),
-    "api:evidence-download":      row("log  200  200  200  403  200  200  404"),
+    "api:evidence-download":      row("log  200  200  200  403  200  403  404"),
     "api:not-found":              row("404  404  404  404  404  404  404  404", foreign=None,
                                       why="any other /api/ address: a JSON 404 for everyone"),
 }
@@ -229,13 +230,13 @@ def _admin(sysadmin: str, why: str = "") -> Row:
     return row(f"log  log  log  log  log  log  {sysadmin}  log", foreign=None, why=why)
 
 
-def _admin_model(key: str, add="200", delete="200") -> dict[str, Row]:
+def _admin_model(key: str, add="200", delete="200", change="200", why="") -> dict[str, Row]:
     """The five pages of a registered model; read-only models refuse add/delete (403)."""
     return {
         f"admin:{key}_changelist": _admin("200"),
         f"admin:{key}_add": _admin(add),
-        f"admin:{key}_change": _admin("200"),
-        f"admin:{key}_history": _admin("200"),
+        f"admin:{key}_change": _admin(change, why),
+        f"admin:{key}_history": _admin(change, why),
         f"admin:{key}_delete": _admin(delete),
     }
 
@@ -256,7 +257,8 @@ ADMIN = {
     "admin:view_on_site":         _admin("404", why="no admin model has get_absolute_url"),
     **_admin_model("auth_group"),
     **_admin_model("api_apitoken", add="403"),
-    **_admin_model("audit_auditentry", add="403", delete="403"),
+    **_admin_model("audit_auditentry", add="403", delete="403", change="rdr",
+                   why="the entry is about plan content: not the system admin's to read"),
     **_admin_model("web_failedsignin", add="403"),
     **_admin_model("web_signin", add="403", delete="403"),
 }

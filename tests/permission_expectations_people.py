@@ -63,5 +63,7 @@ PAGES: dict[str, Row] = {
     # background jobs: the person who started one
     "jobs:job":                   row("log  200  404  404  404  404  404  404"),
     "jobs:download":              row("log  200  404  404  404  404  404  404"),
+    "jobs:audit_export":          row("log  rdr  403  403  403  403  rdr  rdr",
+                                      why="whoever reads the audit log: a job, then its page"),
 }
 # fmt: on

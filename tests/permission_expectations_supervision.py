@@ -9,16 +9,16 @@ from tests.permission_expectations import OFFICE_ONLY, Row, row
 # fmt: off
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES: dict[str, Row] = {
-    "supervision:board_home":     row("log  200  403  403  403  200  200  rdr", foreign=None,
+    "supervision:board_home":     row("log  200  403  403  403  200  403  rdr", foreign=None,
                                       why="a choice of plans; the outsider has one: its board"),
-    "supervision:board":          row("log  200  403  403  403  200  200  404",
+    "supervision:board":          row("log  200  403  403  403  200  403  404",
                                       why="the office and leaders supervise; units do not"),
-    "supervision:targets":        row("log  200  200  200  200  200  200  404",
+    "supervision:targets":        row("log  200  200  200  200  200  403  404",
                                       why="whoever may see the plan (rows scoped to measures)"),
     "supervision:targets@uncarried_plan":
-                                  row("log  200  403  403  403  200  200  404",
+                                  row("log  200  403  403  403  200  403  404",
                                       use={"plan_id": "uncarried_plan"}),
-    "supervision:target":         row("log  200  200  200  200  200  200  404"),
+    "supervision:target":         row("log  200  200  200  200  200  403  404"),
     "supervision:target_tracking":
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = the office may, the empty form refused"),
@@ -30,13 +30,13 @@ PAGES: dict[str, Row] = {
                                       why="POST: the office alone deletes a reading"),
     "supervision:population":     row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="each office its own regions; no sysadmin"),
-    "supervision:duties":         row("log  200  200  200  200  200  200  404"),
-    "supervision:duty":           row("log  200  200  200  200  200  200  404"),
+    "supervision:duties":         row("log  200  200  200  200  200  403  404"),
+    "supervision:duty":           row("log  200  200  200  200  200  403  404"),
     "supervision:duty@post":      row("log  403  400  400  400  403  403  404", method="post",
                                       why="POST {}: 400 = may record (units carrying it), "
                                           "the empty form refused"),
     "supervision:fulfilment_evidence":
-                                  row("log  404  404  404  404  404  404  404",
+                                  row("log  404  404  404  404  404  403  404",
                                       why="readers pass; this record has no file (404)"),
     "supervision:measure_deadline":
                                   row("log  200  403  403  403  403  403  404",
@@ -59,22 +59,22 @@ PAGES.update({
                                   row("log  200  403  403  403  403  403  404", method="post",
                                       foreign=OFFICE_ONLY,
                                       why="POST: the draft again for another level; saves nothing"),
-    "notices:list":        row("log  200  200  200  200  200  200  200", foreign=None,
+    "notices:list":        row("log  200  200  200  200  200  403  200", foreign=None,
                                       why="each lists the notices it may see"),
-    "notices:detail":         row("log  200  200  403  403  200  200  404",
+    "notices:detail":         row("log  200  200  403  403  200  403  404",
                                       why="the office, leaders and the unit it was sent to"),
     "notices:document":
-                                  row("log  200  200  403  403  200  200  404"),
-    "notices:unit":   row("log  200  200  403  403  200  200  404"),
+                                  row("log  200  200  403  403  200  403  404"),
+    "notices:unit":   row("log  200  200  403  403  200  403  404"),
     "notices:unit@county_unit":
-                                  row("log  200  403  403  200  200  200  404",
+                                  row("log  200  403  403  200  200  403  404",
                                       use={"unit_id": "county_government"},
                                       why="a county office reads its county's units' notices"),
     "notices:measure":
-                                  row("log  200  200  200  200  200  200  404",
+                                  row("log  200  200  200  200  200  403  404",
                                       why="whoever sees the measure; staff see their own unit's"),
     "notices:measure@second":
-                                  row("log  200  403  403  403  200  200  404",
+                                  row("log  200  403  403  403  200  403  404",
                                       use={"measure_id": "second"}),
     # The closed loop (notices/handling.py): the unit it was sent to signs and answers; the
     # office closes or sends back. The notice is unsigned and unanswered.
@@ -88,7 +88,7 @@ PAGES.update({
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="400 = permitted, refused: nothing answered yet"),
     "notices:reply_file":
-                                  row("log  200  200  403  403  200  200  404",
+                                  row("log  200  200  403  403  200  403  404",
                                       why="whoever reads the notice"),
 })
 # fmt: on

@@ -473,3 +473,53 @@ def test_has_perm_and_the_rules_answer_alike_for_the_system_administrator(matrix
             except (AttributeError, TypeError):
                 continue  # the rule is about another kind of object
             assert sysadmin.has_perm(name, obj) == by_rule, (name, obj)
+
+
+# -- the system administrator sees no plan data -----------------------------------------
+
+
+def _plan_data(data) -> list[str]:
+    """What of the world's plans a page must not show the system administrator."""
+    return [
+        data.plan.title,
+        data.first.text,
+        data.second.text,
+        "开展宪法宣传活动12场",  # the filed reports' narrative
+        "工作总结.pdf",  # their evidence
+        data.notice.title,
+        data.scheme.name,
+        data.survey.title,
+        data.other_organisation.plan.title,
+    ]
+
+
+def _public(key: str) -> bool:
+    """A page anyone may read without signing in (the public progress page, a survey's
+    public link): what it shows is public, for the system administrator too."""
+    return EXPECTATIONS[key].expected["anonymous"] == 200
+
+
+@pytest.mark.parametrize("key", [k for k, r in EXPECTATIONS.items() if r.method == "get"])
+def test_the_system_administrator_sees_no_plan_data(matrix, db, key):
+    client = matrix.client
+    client.cookies = SimpleCookie()
+    client.cookies[settings.SESSION_COOKIE_NAME] = matrix.sessions["sysadmin"]
+    response = client.get(url_for(matrix, key, False), follow=True)
+    if response.status_code != 200 or _public(key):
+        assert response.status_code in (200, 403, 404, 405), response.status_code
+        return
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = body.decode("utf-8", "replace")
+    shown = [marker for marker in _plan_data(matrix) if marker in text]
+    assert not shown, f"{key} shows the system administrator plan data: {shown}"
+
+
+def test_the_system_administrators_menu_offers_no_plan_pages(matrix, db):
+    client = matrix.client
+    client.cookies = SimpleCookie()
+    client.cookies[settings.SESSION_COOKIE_NAME] = matrix.sessions["sysadmin"]
+    page = client.get(reverse("people:organisations")).content.decode()
+    for name in ("workspace:todo", "ledger:list", "notices:list", "annual_reports:list"):
+        assert f'href="{reverse(name)}"' not in page, name
+    assert f'href="{reverse("assessment:schemes")}"' not in page
+    assert f'href="{reverse("people:people")}"' in page

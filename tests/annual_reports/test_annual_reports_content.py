@@ -82,6 +82,42 @@ def test_a_survey_of_another_year_is_not_this_years(world, work):
     assert section(government(world), "survey")["text"] == "本年度未开展测评。"
 
 
+def test_the_years_survey_is_the_wave_named_for_it_even_when_it_opened_the_next_january(
+    world, work
+):
+    # the 2025 wave held at the turn of the year, as offices do before the annual report
+    held = survey_with(
+        world.organisation, world.plan, wave=f"{YEAR}年度", opens_on=datetime.date(YEAR + 1, 1, 5)
+    )
+    # next year's wave opened early, in December: not this year's survey
+    survey_with(
+        world.organisation,
+        world.plan,
+        wave=f"{YEAR + 1}年度",
+        opens_on=datetime.date(YEAR, 12, 20),
+    )
+    for key in ("very_satisfied", "satisfied", "dissatisfied"):
+        respond(held, world.county, {1: key})
+    text = section(government(world), "survey")["text"]
+    assert "本年度未开展测评" not in text
+    assert "共收回有效问卷3份" in text and "满意率为66.7%" in text
+
+
+def test_a_survey_still_collecting_says_so(world, work):
+    survey = survey_with(world.organisation, world.plan, opens_on=datetime.date(YEAR, 11, 1))
+    respond(survey, world.county, {1: "satisfied"})
+    assert "测评尚在进行" in section(government(world), "survey")["text"]
+
+
+def test_a_closed_survey_is_reported_without_that_note(world, work):
+    survey = survey_with(
+        world.organisation, world.plan, state="closed", opens_on=datetime.date(YEAR, 6, 1)
+    )
+    respond(survey, world.county, {1: "satisfied"})
+    text = section(government(world), "survey")["text"]
+    assert "共收回有效问卷1份" in text and "测评尚在进行" not in text
+
+
 def test_survey_summary_is_written_with_its_interval():
     lines = annual_draft.survey_lines(
         {"responses": 412, "satisfaction": {"rate": 0.9, "low": 0.87, "high": 0.93}}

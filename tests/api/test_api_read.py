@@ -48,9 +48,12 @@ def test_plan_shows_its_measure_count(api, world):
     assert response.json()["measures_count"] == 2
 
 
-def test_system_admin_lists_every_plan(api, world):
-    ids = {p["id"] for p in get(api("sysadmin"), "plan-list").json()["results"]}
-    assert ids == {world.plan.pk, world.other_plan.pk}
+def test_the_system_admin_sees_no_plan_data(api, world):
+    # it manages organisations and office administrators; plans are not its to read
+    for name, kwargs in (("plan-list", {}), ("plan-detail", {"plan_id": world.plan.pk})):
+        response = get(api("sysadmin"), name, **kwargs)
+        assert response.status_code == 403
+        assert "不查看实施方案数据" in response.json()["detail"]
 
 
 def test_liaison_sees_the_plan_its_unit_carries(api, world):
@@ -192,3 +195,14 @@ def test_periods_filter_by_plan(api, world):
 def test_a_404_says_nothing_about_the_object(api, world):
     response = get(api("outsider"), "measure-detail", measure_id=world.first.pk)
     assert response.json() == {"detail": "没有找到该记录。", "code": "not_found"}
+
+
+def test_the_system_admin_is_refused_with_a_token_too(world):
+    from rest_framework.test import APIClient
+
+    from taizhang.api.tokens import issue_token
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(world.people['sysadmin'])}")
+    assert get(client, "plan-list").status_code == 403
+    assert get(client, "report-list").status_code == 403

@@ -192,3 +192,19 @@ def test_the_number_of_queries_does_not_grow_with_the_data(world, scheme):
             mine = f.AssignmentFactory(measure=measure, unit=unit, role="lead")
             file(mine, world.period, at(2025, 4, 1), status="done")
     assert _queries(scheme) == small
+
+
+def test_long_term_work_reported_in_progress_and_accepted_is_counted_as_ongoing(world, scheme):
+    # measure 1 printed no deadline (长期坚持): 推进中, accepted, is the honest state
+    world.first.__class__.objects.filter(pk=world.first.pk).update(deadline=None)
+    file(assignment_of(world, world.education), world.period, at(2025, 4, 8), state="accepted")
+    facts = facts_of(scheme, world.education)
+    assert (facts.measures_done, facts.measures_ongoing, facts.measures_lagging) == (0, 1, 0)
+
+
+def test_work_in_progress_on_a_measure_with_a_deadline_is_not_ongoing(world, scheme):
+    world.first.__class__.objects.filter(pk=world.first.pk).update(
+        deadline=datetime.date(2025, 12, 31)
+    )
+    file(assignment_of(world, world.education), world.period, at(2025, 4, 8), state="accepted")
+    assert facts_of(scheme, world.education).measures_ongoing == 0

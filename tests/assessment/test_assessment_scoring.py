@@ -279,3 +279,105 @@ def test_ties_are_exact_not_rounded():
 )
 def test_numbers_are_shown_with_two_decimals_at_most(value, text):
     assert fmt(value) == text
+
+
+# -- silence, long-term work, ties, 口径 (issue 10, "fix what was found") ------------------
+
+
+def test_a_unit_that_filed_nothing_scores_no_report_quality():
+    silent = unit(reports_expected=3, reports_missing=3)
+    result = line(silent, Rule("review_outcomes", "报告质量", 10))
+    assert result.applicable and result.points == 0
+    assert "未报送任何报告" in result.text and "按满分计" not in result.text
+
+
+def test_silence_does_not_outscore_a_unit_whose_report_was_returned():
+    rule = Rule("review_outcomes", "报告质量", 10)
+    silent = unit(reports_expected=3, reports_missing=3)
+    returned = unit(
+        reports_expected=3, reports_on_time=3, reports_reviewed=3, reports_first_time=2, returns=1
+    )
+    assert line(silent, rule).points < line(returned, rule).points
+
+
+def test_reports_filed_and_not_yet_reviewed_take_the_rate_of_the_other_indicators():
+    # late and unread: 0 on timeliness, so quality is not 10 "按满分计" but 0
+    waiting = unit(reports_expected=2, reports_late=2)
+    rules = [
+        Rule("report_timeliness", "按时报送", 20, id=1),
+        Rule("review_outcomes", "报告质量", 10, id=2),
+    ]
+    score = score_subject(waiting, rules)
+    assert score.points_of(2) == 0
+    assert "已报送的报告尚未审核，按其余指标得分率 0% 折算" in score.lines[1].text
+    prompt = unit(reports_expected=2, reports_on_time=2)
+    assert score_subject(prompt, rules).points_of(2) == 10  # on time: 100 % of the others
+
+
+def test_long_term_measures_in_progress_count_as_carried_forward():
+    facts = unit(measures_carried=4, measures_done=1, measures_ongoing=2, measures_lagging=1)
+    result = line(facts, Rule("measure_completion", "任务完成", 30))
+    assert result.points == Fraction(45, 2)  # 30 × (1 + 2)/4
+    assert "长期任务推进中 2 项" in result.text and "(1 + 2)/4" in result.text
+
+
+def test_the_credit_for_long_term_work_in_progress_is_a_parameter():
+    facts = unit(measures_carried=4, measures_done=1, measures_ongoing=2)
+    assert (
+        line(facts, Rule("measure_completion", "任务完成", 30, {"ongoing_credit": 0.5})).points
+        == 15
+    )
+    assert line(
+        facts, Rule("measure_completion", "任务完成", 30, {"ongoing_credit": 0})
+    ).points == Fraction(15, 2)
+
+
+def _two_rules(name, on_time, done):
+    facts = Facts(
+        key=name,
+        name=name,
+        reports_expected=4,
+        reports_on_time=on_time,
+        measures_carried=4,
+        measures_done=done,
+    )
+    rules = [
+        Rule("report_timeliness", "按时报送", 10, id=1),
+        Rule("measure_completion", "任务完成", 10, id=2),
+    ]
+    return score_subject(facts, rules)
+
+
+def test_equal_totals_are_ordered_by_the_indicators_in_the_scheme_order():
+    # both 15: 甲 is ahead on the first indicator (按时报送), 乙 on the second
+    first = _two_rules("乙局", on_time=2, done=4)
+    second = _two_rules("甲局", on_time=4, done=2)
+    assert first.total == second.total
+    assert [(rank, s.name) for rank, s in ranked([first, second])] == [(1, "甲局"), (2, "乙局")]
+
+
+def test_subjects_equal_on_every_indicator_share_a_rank_shown_as_such():
+    from taizhang.assessment.scoring import shared_ranks
+
+    scores = [_two_rules("乙局", 4, 4), _two_rules("甲局", 4, 4), _two_rules("丙局", 1, 1)]
+    order = ranked(scores)
+    assert [(rank, s.name) for rank, s in order] == [(1, "乙局"), (1, "甲局"), (3, "丙局")]
+    assert shared_ranks(rank for rank, _ in order) == {1}
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "words"),
+    [
+        ("report_timeliness", {}, "按时报送次数 ÷ 应报次数"),
+        ("report_timeliness", {"missing_deduction": 2}, "未报每次扣 2 分"),
+        ("measure_completion", {}, "长期任务“推进中”项数 × 1"),
+        ("review_outcomes", {}, "应报而未报送任何报告的计 0 分"),
+        ("duty_fulfilment", {}, "已开展次数 ÷ 应开展次数"),
+        ("survey_results", {"target": 85, "when_none": "prorate"}, "按其余指标得分率折算"),
+    ],
+)
+def test_every_indicator_says_in_one_line_how_it_is_counted(kind, params, words):
+    from taizhang.assessment.scoring import rule_in_words
+
+    text = rule_in_words(kind, params)
+    assert words in text and "\n" not in text

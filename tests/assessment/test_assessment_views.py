@@ -229,10 +229,14 @@ def test_a_draft_follows_the_reports(office, world, scheme):
     path shows at once all the same."""
     report = file(assignment_of(world, world.education), world.period, None)
     before = unit_page(office, scheme, world.education).context["entry"].total
-    assert unit_page(office, scheme, world.education).context["entry"].total == before
     with time_machine.travel(at(2025, 4, 9), tick=False):
         services.submit(report, world.people["office"], report.version)
-    assert unit_page(office, scheme, world.education).context["entry"].total == before + 10
+    after = unit_page(office, scheme, world.education).context["entry"]
+    timeliness = next(line for line in after.lines if line["kind"] == "report_timeliness")
+    quality = next(line for line in after.lines if line["kind"] == "review_outcomes")
+    assert timeliness["points"] == 10  # on time now
+    # filed and awaiting review: no longer the 0 of silence, judged by the other results
+    assert "已报送的报告尚未审核" in quality["text"] and after.total > before
 
 
 def test_an_unchanged_draft_ranking_is_not_computed_again(office, world, scheme):
@@ -314,6 +318,33 @@ def test_the_ranking_exports_with_a_column_per_indicator_and_the_breakdown(offic
     assert rows["州教育局"][-3] == 2
     assert "加分：经验推广（+2 分）" in rows["州教育局"][-1]
     assert "县(市、区)得分" in workbook.sheetnames
+
+
+def test_every_indicator_has_its_basis_on_the_pages_and_in_the_workbook(office, world, scheme):
+    from taizhang.assessment.scoring import TIE_RULE
+
+    indicators = list(scheme.indicators.all())
+    scheme_page = office.get(url("scheme", scheme_id=scheme.pk)).content.decode()
+    ranking_page = office.get(url("ranking", scheme_id=scheme.pk)).content.decode()
+    workbook = load_workbook(
+        io.BytesIO(office.get(url("ranking_export", scheme_id=scheme.pk)).content)
+    )
+    notes = [row[0] for row in workbook["单位得分"].iter_rows(values_only=True) if row[0]]
+    for indicator in indicators:
+        assert (
+            indicator.basis and indicator.basis in scheme_page and indicator.basis in ranking_page
+        )
+        assert f"口径·{indicator.name}：{indicator.basis}" in notes
+    assert "应报而未报送任何报告的计 0 分" in ranking_page
+    assert TIE_RULE in ranking_page and TIE_RULE in notes
+
+
+def test_subjects_equal_on_everything_are_marked_as_sharing_their_rank(office, world, scheme):
+    # no reports at all: the units carrying measure 1 tie on every indicator
+    page = office.get(url("ranking", scheme_id=scheme.pk))
+    entries = page.context["results"].units
+    assert len({e.rank for e in entries}) < len(entries)
+    assert "并列" in page.content.decode()
 
 
 # -- the ranking page's queries --------------------------------------------------------

@@ -83,10 +83,29 @@ def test_anonymous_is_sent_to_login(client, world):
     assert client.get(reverse("audit:log")).status_code == 302
 
 
-@pytest.mark.parametrize("role", ["office", "sysadmin"])
-def test_office_and_sysadmin_see_the_log(client, world, entry, role):
-    client.force_login(world.people[role])
+def test_the_office_sees_its_log(client, world, entry):
+    client.force_login(world.people["office"])
     assert list(client.get(reverse("audit:log")).context["entries"]) == [entry]
+
+
+def _account_entry(world, organisation, actor="office"):
+    """An entry about an account (the system administrator's part of the log)."""
+    return record(
+        world.people[actor],
+        "update",
+        world.people["liaison"],
+        {"email": ["", "a@example.cn"]},
+        organisation=organisation,
+    )
+
+
+def test_the_sysadmin_sees_the_account_entries_and_nothing_about_plans(client, world, entry):
+    account = _account_entry(world, world.organisation)
+    client.force_login(world.people["sysadmin"])
+    page = client.get(reverse("audit:log"))
+    assert list(page.context["entries"]) == [account]
+    export = client.get(reverse("audit:log_export"))
+    assert export.status_code == 200 and world.justice.name not in _cells(export)
 
 
 @pytest.mark.parametrize("role", ["leader", "liaison", "reviewer", "county"])
@@ -113,9 +132,11 @@ def _entry_in_another_organisation(world):
 
 def test_sysadmin_can_narrow_to_one_organisation(client, world, entry):
     _entry_in_another_organisation(world)
+    mine = _account_entry(world, world.organisation)
+    _account_entry(world, world.other, actor="outsider")
     client.force_login(world.people["sysadmin"])
     response = client.get(reverse("audit:log") + f"?org={world.organisation.pk}")
-    assert list(response.context["entries"]) == [entry]
+    assert list(response.context["entries"]) == [mine]
 
 
 def test_an_entry_belongs_to_the_organisation_it_is_told(world):
@@ -290,3 +311,41 @@ def test_export_holds_only_the_organisations_entries(client, world, entry):
 def test_a_saved_report_change_reads_as_before_and_after():
     lines = change_lines("save", {"status": ["not_started", "lagging"]}, "progressreport")
     assert lines == ["进展状态：未启动 → 滞后"]
+
+
+def _cells(response) -> str:
+    import io
+
+    from openpyxl import load_workbook
+
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(body)).active
+    return " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
+
+
+# -- a long log is exported in the background ---------------------------------------------
+
+
+def test_a_long_log_is_exported_by_the_worker_and_the_person_told(
+    client, world, entry, settings, django_capture_on_commit_callbacks
+):
+    from taizhang.jobs.models import Job
+    from taizhang.notifications.models import Delivery
+
+    settings.TAIZHANG_BACKGROUND_EXPORT = {"LEDGER_MEASURES": 150, "AUDIT_ENTRIES": 0}
+    office = world.people["office"]
+    client.force_login(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("audit:log_export"), follow=True)
+    job = Job.objects.get(kind=Job.Kind.EXPORT, owner=office)
+    assert response.redirect_chain[-1][0] == reverse("jobs:job", kwargs={"job_id": job.pk})
+    assert job.status == Job.Status.DONE
+    download = client.get(reverse("jobs:download", kwargs={"job_id": job.pk}))
+    assert world.justice.name in _cells(download)
+    told = Delivery.objects.get(recipient=office, notification__key=f"job_finished:{job.pk}")
+    assert "导出操作日志" in told.notification.title
+
+
+def test_the_background_export_is_refused_to_who_may_not_read_the_log(client, world):
+    client.force_login(world.people["liaison"])
+    assert client.get(reverse("jobs:audit_export")).status_code == 403

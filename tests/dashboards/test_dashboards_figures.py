@@ -98,6 +98,10 @@ def test_trend_shares_reports_first_filed_on_time(figures):
     assert trend == [(9, 3, 2, 22.2), (9, 4, 3, 33.3), (9, 1, 1, 11.1)]
 
 
+def test_a_period_whose_due_date_has_not_passed_is_open(figures):
+    assert [p.open for p in figures.trend] == [False, False, True]
+
+
 def test_trend_shares_measures_done_by_each_period(figures):
     # done counts once accepted: 教育局's Q1 "done" on m2 was never accepted
     assert [p.done_rate for p in figures.trend] == [0.0, 20.0, 40.0]

@@ -43,12 +43,12 @@ def embedded(response) -> dict:
     return json.loads(found.group(1))
 
 
-@pytest.mark.parametrize("role", ["office", "leader", "sysadmin"])
-def test_office_leaders_and_sysadmin_open_the_dashboard(page, role):
+@pytest.mark.parametrize("role", ["office", "leader"])
+def test_office_and_leaders_open_the_dashboard(page, role):
     assert page(role).status_code == 200
 
 
-@pytest.mark.parametrize("role", ["liaison", "reviewer", "county"])
+@pytest.mark.parametrize("role", ["liaison", "reviewer", "county", "sysadmin"])
 def test_other_roles_are_refused(page, role):
     assert page(role).status_code == 403
 
@@ -100,8 +100,25 @@ def test_chart_data_is_embedded_with_chinese_labels(page):
 
 def test_chart_data_carries_the_trend(page):
     trend = embedded(page())["trend"]
-    assert trend["onTime"] == [22.2, 33.3, 11.1]
-    assert trend["done"] == [0.0, 20.0, 40.0]
+    assert trend["onTime"][:2] == [22.2, 33.3]
+    assert trend["done"][:2] == [0.0, 20.0]
+
+
+def test_the_open_period_is_drawn_apart_as_in_progress_not_as_a_rate(page):
+    # on 1 August the third quarter is still open (due in October): 1 of 9 reports so far
+    # is no collapse of the on-time rate to 11.1 %
+    response = page()
+    trend = embedded(response)["trend"]
+    assert trend["periods"][-1] == "2024年第三季度（进行中）"
+    assert trend["onTime"][-1] is None and trend["done"][-1] is None
+    assert trend["openOnTime"] == [None, None, 11.1]
+    assert trend["openDone"] == [None, None, 40.0]
+    assert trend["openLabel"] == "进行中"
+    table = response.context["tables"]["trend"]
+    last = [str(cell) for cell in table.rows[-1]]
+    assert last[0] == "2024年第三季度（进行中）" and last[5] == last[7] == "进行中"
+    assert "11.1%" not in last
+    assert any("进行中" in rule for rule in table.rules)
 
 
 def test_units_chart_and_table_agree(page):

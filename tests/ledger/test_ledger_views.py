@@ -235,3 +235,20 @@ def test_measure_page_links_each_report_to_its_page(client, world):
     report = f.ReportFactory(assignment=lead, period=world.period)
     content = get(client, world.people["office"], measure_url(world.first)).content.decode()
     assert reverse("reporting:report_detail", kwargs={"report_id": report.pk}) in content
+
+
+# -- the public disclosure settings are reached from the plan -----------------------------
+
+
+@pytest.mark.parametrize(
+    "role, linked",
+    [("office", True), ("leader", False), ("liaison", False), ("reviewer", False)],
+)
+def test_the_public_settings_are_linked_from_the_plan_for_who_may_change_them(
+    client, world, role, linked
+):
+    settings_url = reverse("public:settings", kwargs={"plan_id": world.plan.pk})
+    page = get(client, world.people[role], ledger_url(world.plan)).content.decode()
+    assert (f'href="{settings_url}"' in page) is linked
+    if linked:
+        assert client.get(settings_url).status_code == 200

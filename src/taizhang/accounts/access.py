@@ -28,13 +28,15 @@ def require(user, perm: str, obj=None, message: str = REFUSED) -> None:
 
 
 def of_organisation(user, queryset) -> models.QuerySet:
-    """The rows of the person's organisation (every organisation's for the system
-    administrator): where an object is looked up before its rule is asked."""
+    """The rows of the person's organisation: where an object is looked up before its
+    rule is asked. The system administrator has none (it sees no plan data)."""
     if isinstance(queryset, type):
         queryset = queryset._default_manager.all()
     scope = queryset.model.scope
-    if getattr(user, "role", None) == Role.SYSTEM_ADMIN:
-        return queryset
+    if getattr(user, "role", None) == Role.SYSTEM_ADMIN or not getattr(
+        user, "organisation_id", None
+    ):
+        return queryset.none()
     return queryset.filter(**{_id(scope.organisation): user.organisation_id})
 
 

@@ -2,13 +2,15 @@
 as the pages themselves ask)."""
 
 MENU = {
+    # the to-do list, plans, notices, annual reports, assessment: not the system admin's
+    "plans": "accounts.work_on_plans",
     "units": "units.view_directory",
     "import_plan": "plans.import_plan",
     "periods": "reporting.manage_periods",
     "audit": "accounts.view_audit_log",
     "people": "people.manage_people",
     "delivery_log": "notifications.view_delivery_log",
-    # the board and the dashboards have one audience: office, leaders, system admin
+    # the board and the dashboards have one audience: the office and leaders
     "supervision": "dashboards.view_dashboards",
     "dashboards": "dashboards.view_dashboards",
     "surveys": "surveys.view_surveys",

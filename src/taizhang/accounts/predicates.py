@@ -65,13 +65,11 @@ def led_by_own_unit(user, obj):
     return obj is not None and _scope(obj).led_by(obj, user.unit_id)
 
 
-# Who sees an object: what Model.objects.for_user(user) applies to a list.
-in_scope = is_system_admin | (
-    in_organisation
-    & (
-        is_org_wide_reader
-        | (is_unit_staff & of_own_unit)
-        | (is_reviewer & led_by_own_unit)
-        | (is_county_office & of_own_county)
-    )
+# Who sees an object: what Model.objects.for_user(user) applies to a list. The system
+# administrator has no organisation and sees no organisation's rows.
+in_scope = in_organisation & (
+    is_org_wide_reader
+    | (is_unit_staff & of_own_unit)
+    | (is_reviewer & led_by_own_unit)
+    | (is_county_office & of_own_county)
 )

@@ -11,6 +11,9 @@ from django.contrib import admin
 from taizhang.accounts.predicates import is_office_admin, is_system_admin
 
 rules.add_perm("accounts.view_audit_log", is_office_admin | is_system_admin)
+# Everyone but the system administrator works on plans: it manages organisations and
+# their office administrators and sees no plan data (issue 9). The menu and the API ask it.
+rules.add_perm("accounts.work_on_plans", rules.is_authenticated & ~is_system_admin)
 
 ADMIN_ACTIONS = ("view", "add", "change", "delete")
 

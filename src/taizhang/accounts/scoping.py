@@ -23,7 +23,7 @@ From that one declaration come
 The roles read it the same way everywhere: the office and leaders see their organisation's
 rows; a unit's staff the rows reaching their unit (a reviewer also those on measures the
 unit leads); a county office the rows reaching its county's region; the system
-administrator reads every organisation's."""
+administrator reads none: it manages accounts and sees no plan data."""
 
 from __future__ import annotations
 
@@ -66,9 +66,7 @@ class Scope:
     def visible(self, queryset: models.QuerySet, user) -> models.QuerySet:
         """The rows of ``queryset`` the person may list (the in_scope rule, as a query)."""
         role = getattr(user, "role", None)
-        if role == Role.SYSTEM_ADMIN:
-            return queryset
-        if not getattr(user, "organisation_id", None):
+        if role == Role.SYSTEM_ADMIN or not getattr(user, "organisation_id", None):
             return queryset.none()
         rows = queryset.filter(**{_id(self.organisation): user.organisation_id})
         if role in ORG_WIDE:

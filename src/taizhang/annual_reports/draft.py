@@ -203,7 +203,8 @@ def survey_lines(summary: dict | None) -> list[str]:
         return [NO_SURVEY]
     lines = []
     if summary.get("responses"):
-        lines.append(f"本年度群众满意度测评共收回有效问卷{summary['responses']}份。")
+        still = "（测评尚在进行，数据截至本稿生成时）" if summary.get("open") else ""
+        lines.append(f"本年度群众满意度测评共收回有效问卷{summary['responses']}份{still}。")
     for key, label in (("satisfaction", "满意率"), ("awareness", "知晓率")):
         rate = summary.get(key)
         if not rate:

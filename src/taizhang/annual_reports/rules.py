@@ -16,7 +16,6 @@ from taizhang.accounts.predicates import (
     is_county_office,
     is_leader,
     is_office_admin,
-    is_system_admin,
     is_unit_staff,
 )
 from taizhang.annual_reports.models import AnnualReport
@@ -55,7 +54,7 @@ rules.add_perm("annual_reports.change_annual_report", in_organisation & authors 
 rules.add_perm("annual_reports.finalise_annual_report", in_organisation & authors & is_draft)
 rules.add_perm(
     "annual_reports.view_annual_reports",
-    is_system_admin | is_office_admin | is_leader | is_unit_staff | is_county_office,
+    is_office_admin | is_leader | is_unit_staff | is_county_office,
 )
 rules.add_perm(
     "annual_reports.create_annual_report", is_office_admin | is_unit_staff | is_county_office

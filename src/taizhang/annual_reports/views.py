@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.access import load, require
+from taizhang.annual_reports import background as annual_background
 from taizhang.annual_reports import document as annual_document
 from taizhang.annual_reports import queries as annual_queries
 from taizhang.annual_reports import services as annual_reports
@@ -257,22 +258,18 @@ class DocxView(LoginRequiredMixin, View):
 
 
 class PdfView(LoginRequiredMixin, View):
+    """A final report's stored PDF at once; a draft's is made by the task worker (the
+    person goes to the job's page and is told in their messages when it is ready)."""
+
     def get(self, request, annual_report_id):
         report = report_for(request.user, annual_report_id)
-        filename, fallback = _filename(report, "pdf")
         if report.is_final and report.pdf:
+            filename, fallback = _filename(report, "pdf")
             response = FileResponse(report.pdf.open("rb"), content_type="application/pdf")
-        else:
-            docx = annual_document.render(report, timezone.localdate())
-            try:
-                response = HttpResponse(
-                    pdf.to_pdf(docx, f"annual-{report.pk}"), content_type="application/pdf"
-                )
-            except pdf.ConversionError as error:
-                messages.error(request, str(error))
-                return redirect("annual_reports:detail", annual_report_id=report.pk)
-        response["Content-Disposition"] = attachment(filename, fallback)
-        return response
+            response["Content-Disposition"] = attachment(filename, fallback)
+            return response
+        job = annual_background.pdf_later(request.user, report)
+        return redirect("jobs:job", job_id=job.pk)
 
 
 class FinaliseView(LoginRequiredMixin, View):

@@ -4,6 +4,7 @@ per indicator, the bonus/penalty total, the total, and the breakdown in words.""
 from __future__ import annotations
 
 from taizhang.assessment.results import Results
+from taizhang.assessment.scoring import TIE_RULE, shared_ranks
 from taizhang.documents import xlsx
 
 
@@ -29,12 +30,13 @@ def _sheet(sheet, found: Results, entries, subject: str) -> None:
     state = "已发布" if found.published else "草稿，未发布"
     xlsx.write_title(sheet, f"{scheme.name}·{subject}得分排名（{state}）", len(headers))
     xlsx.write_header(sheet, headers)
+    shared = shared_ranks(entry.rank for entry in entries)
     for entry in entries:
         cells = [None if p is None else round(p, 2) for p in entry.cells(indicators)]
         xlsx.write_body_row(
             sheet,
             [
-                entry.rank,
+                f"{entry.rank}（并列）" if entry.rank in shared else entry.rank,
                 entry.name,
                 *cells,
                 round(entry.adjustment_points, 2),
@@ -43,4 +45,7 @@ def _sheet(sheet, found: Results, entries, subject: str) -> None:
             ],
             centered=range(1, len(headers)),
         )
+    for indicator in indicators:
+        xlsx.write_note(sheet, f"口径·{indicator.name}：{indicator.basis}", len(headers))
+    xlsx.write_note(sheet, TIE_RULE, len(headers))
     xlsx.set_layout(sheet, [6, 22] + [12] * len(indicators) + [8, 9, 90])

@@ -47,6 +47,7 @@ _COUNTS = (
     "carried",
     "done",
     "lagging",
+    "ongoing",
     "reviewed",
     "first_time",
     "returns",
@@ -64,6 +65,7 @@ class _Tally:
     carried: int = 0
     done: int = 0
     lagging: int = 0
+    ongoing: int = 0  # long-term measures (no deadline) the unit reports 推进中
     targets: dict = field(default_factory=dict)  # target id -> status
     reviewed: int = 0
     first_time: int = 0
@@ -89,6 +91,7 @@ class _Tally:
             measures_carried=self.carried,
             measures_done=self.done,
             measures_lagging=self.lagging,
+            measures_ongoing=self.ongoing,
             target_statuses=tuple(self.targets[k] for k in sorted(self.targets)),
             reports_reviewed=self.reviewed,
             reports_first_time=self.first_time,
@@ -118,6 +121,7 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
             "unit_id",
             "role",
             "measure_id",
+            "measure__deadline",
             "unit__name",
             "unit__level",
             "unit__region_id",
@@ -136,6 +140,9 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
         tally.expected += len(due)
         tally.done += own[row["pk"]] == ProgressReport.Status.DONE
         tally.lagging += own[row["pk"]] == ProgressReport.Status.LAGGING
+        tally.ongoing += (
+            row["measure__deadline"] is None and own[row["pk"]] == ProgressReport.Status.IN_PROGRESS
+        )
         if row["role"] == Assignment.Role.LEAD:
             leads[row["measure_id"]].append(row["unit_id"])
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.assessment.scoring import rule_in_words
 
 
 class AuditAction(models.TextChoices):
@@ -80,6 +81,11 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.weight:g}分）"
+
+    @property
+    def basis(self) -> str:
+        """How the indicator is scored, in one line (its 口径)."""
+        return rule_in_words(self.kind, self.params)
 
 
 def adjustment_path(instance, filename):

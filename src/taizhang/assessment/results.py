@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from taizhang.assessment import facts as facts_module
 from taizhang.assessment.models import Adjustment, Indicator, PublishedScore, Scheme
-from taizhang.assessment.scoring import Rule, ranked, score_all
+from taizhang.assessment.scoring import Rule, ranked, score_all, shared_ranks
 from taizhang.audit.models import AuditEntry
 from taizhang.surveys.models import Response
 
@@ -69,6 +69,14 @@ class Results:
     units: list[Entry]
     counties: list[Entry]
     published: bool
+
+    @property
+    def shared_unit_ranks(self) -> set[int]:
+        return shared_ranks(entry.rank for entry in self.units)
+
+    @property
+    def shared_county_ranks(self) -> set[int]:
+        return shared_ranks(entry.rank for entry in self.counties)
 
     def unit(self, unit_id: int) -> Entry | None:
         return next((entry for entry in self.units if entry.id == unit_id), None)
@@ -159,6 +167,7 @@ FACT_NAMES = (
     "measures_carried",
     "measures_done",
     "measures_lagging",
+    "measures_ongoing",
     "reports_reviewed",
     "reports_first_time",
     "returns",

@@ -14,7 +14,6 @@ from taizhang.accounts.predicates import (
     is_county_office,
     is_office_admin,
     is_org_wide_reader,
-    is_system_admin,
     is_unit_staff,
 )
 from taizhang.accounts.scoping import Scope
@@ -54,7 +53,7 @@ def own_county(user, subject):
     return user.region_id is not None and user.region_id in subject.region_ids
 
 
-can_view = is_system_admin | (in_organisation & is_org_wide_reader)
+can_view = in_organisation & is_org_wide_reader
 
 rules.add_perm("assessment.create_scheme", is_office_admin)
 rules.add_perm("assessment.view_scheme", can_view)

@@ -44,7 +44,10 @@ PARAMS: dict[str, dict[str, tuple[str, float | None]]] = {
         "missing_deduction": ("每未报送一次扣分", None),
         "late_credit": ("逾期报送折算系数（按比例计分时）", 0),
     },
-    MEASURE_COMPLETION: {"lagging_deduction": ("每项滞后任务扣分", 0)},
+    MEASURE_COMPLETION: {
+        "lagging_deduction": ("每项滞后任务扣分", 0),
+        "ongoing_credit": ("长期任务“推进中”折算系数", 1),
+    },
     TARGET_ATTAINMENT: {
         "at_risk_credit": ("“存在风险”目标折算系数", 0.5),
         "no_data_credit": ("“暂无数据”目标折算系数", 0),
@@ -92,6 +95,9 @@ class Facts:
     measures_carried: int = 0
     measures_done: int = 0
     measures_lagging: int = 0
+    # Measures without a deadline (长期坚持, recurring work) that the unit's accepted reports
+    # say are 推进中: such work is never 已完成, so it is judged on being carried forward.
+    measures_ongoing: int = 0
     target_statuses: tuple[str, ...] = ()
     reports_reviewed: int = 0
     reports_first_time: int = 0
@@ -233,10 +239,21 @@ def _completion(rule: Rule, weight: Fraction, facts: Facts):
     carried = facts.measures_carried
     if not carried:
         return None
-    done, lagging = facts.measures_done, facts.measures_lagging
-    text = f"承担任务 {carried} 项，已完成 {done} 项，滞后 {lagging} 项；"
-    points = weight * done / carried
-    formula = f"得分 = {fmt(weight)} × {done}/{carried}"
+    done, lagging, ongoing = facts.measures_done, facts.measures_lagging, facts.measures_ongoing
+    credit = _param(rule, "ongoing_credit") or Fraction(0)
+    text = f"承担任务 {carried} 项，已完成 {done} 项，"
+    if ongoing:
+        text += f"长期任务推进中 {ongoing} 项（按 {fmt(credit)} 项计），"
+    text += f"滞后 {lagging} 项；"
+    if credit and ongoing:
+        points = weight * (done + credit * ongoing) / carried
+        counted = (
+            f"({done} + {ongoing})" if credit == 1 else f"({done} + {fmt(credit)} × {ongoing})"
+        )
+    else:
+        points = weight * done / carried
+        counted = str(done)
+    formula = f"得分 = {fmt(weight)} × {counted}/{carried}"
     deduction = _param(rule, "lagging_deduction")
     if deduction and lagging:
         points -= deduction * lagging
@@ -275,7 +292,7 @@ def _targets(rule: Rule, weight: Fraction, facts: Facts):
 def _reviews(rule: Rule, weight: Fraction, facts: Facts):
     reviewed = facts.reports_reviewed
     if not reviewed:
-        return None
+        return _nothing_to_review(facts)
     first, returns = facts.reports_first_time, facts.returns
     text = f"经审核的报告 {reviewed} 份，一次通过 {first} 份，被退回 {returns} 次；"
     deduction = _param(rule, "return_deduction")
@@ -284,6 +301,23 @@ def _reviews(rule: Rule, weight: Fraction, facts: Facts):
     else:
         points, formula = _ratio(weight, first, reviewed, str(first))
     return points, text + formula
+
+
+def _nothing_to_review(facts: Facts):
+    """Silence earns no quality: a subject that owed reports and filed none scores 0 (it
+    used to be 按满分计, so the unit that reported nothing outscored one whose report was
+    returned once). Filed reports still awaiting review are judged by the subject's other
+    results (_not_applicable); owing nothing does not apply."""
+    filed = facts.reports_on_time + facts.reports_late
+    if facts.reports_expected and not filed:
+        return Fraction(0), (
+            f"应报 {facts.reports_expected} 次，未报送任何报告，无可审核的报告；得分 = 0"
+        )
+    return None
+
+
+def _awaiting_review(rule: Rule, facts: Facts) -> bool:
+    return rule.kind == REVIEW_OUTCOMES and facts.reports_on_time + facts.reports_late > 0
 
 
 def _duties(rule: Rule, weight: Fraction, facts: Facts):
@@ -366,7 +400,7 @@ def score_subject(facts: Facts, rules: Iterable[Rule]) -> Score:
         weight = exact(rule.weight)
         result = scored[index]
         if result is None:
-            points, text = _not_applicable(rule, weight, rate)
+            points, text = _not_applicable(rule, weight, rate, _awaiting_review(rule, facts))
         else:
             points, text = result
         lines.append(
@@ -409,10 +443,13 @@ def _rate_of_applicable(rules, scored) -> Fraction | None:
     return earned / weights
 
 
-def _not_applicable(rule: Rule, weight: Fraction, rate: Fraction | None):
-    reason = NOT_APPLICABLE[rule.kind]
+def _not_applicable(rule: Rule, weight: Fraction, rate: Fraction | None, awaiting=False):
+    """Nothing to score: full marks, or the rate of the other indicators, as the scheme
+    says. Reports filed and not yet reviewed always take the rate of the others: full
+    marks would reward a unit whose every report is late and unread."""
+    reason = "已报送的报告尚未审核" if awaiting else NOT_APPLICABLE[rule.kind]
     policy = (rule.params or {}).get("when_none", WHEN_NONE_FULL)
-    if policy == WHEN_NONE_PRORATE and rate is not None:
+    if (policy == WHEN_NONE_PRORATE or awaiting) and rate is not None:
         points = weight * rate
         return points, (
             f"{reason}，按其余指标得分率 {fmt(rate * 100)}% 折算；"
@@ -425,16 +462,109 @@ def score_all(subjects: Iterable[Facts], rules: Sequence[Rule]) -> list[Score]:
     return [score_subject(facts, rules) for facts in subjects]
 
 
+TIE_RULE = (
+    "名次：按总分由高到低排列；总分相同的，依次比较各项指标得分（按指标顺序），高者列前；"
+    "总分和各项指标得分均相同的，名次并列（标“并列”），按名称排列。"
+)
+
+
+def _indicator_points(score: Score) -> tuple[Fraction, ...]:
+    return tuple(line.points for line in score.lines if line.kind not in (BONUS, PENALTY))
+
+
 def ranked(scores: Iterable[Score]) -> list[tuple[int, Score]]:
-    """Highest total first; equal totals share a rank and the next rank skips (1, 1, 3),
-    as offices publish them. Ties are listed by name."""
-    ordered = sorted(scores, key=lambda score: (-score.total, score.name))
+    """Highest total first (TIE_RULE): equal totals are ordered by the indicators' points in
+    the scheme's order; subjects equal on every one share a rank and the next rank skips
+    (1, 1, 3), as offices publish them, listed by name."""
+    ordered = sorted(
+        scores,
+        key=lambda s: (-s.total, tuple(-p for p in _indicator_points(s)), s.name),
+    )
     result, previous, rank = [], None, 0
     for position, score in enumerate(ordered, start=1):
-        if score.total != previous:
-            rank, previous = position, score.total
+        standing = (score.total, _indicator_points(score))
+        if standing != previous:
+            rank, previous = position, standing
         result.append((rank, score))
     return result
+
+
+def shared_ranks(ranks: Iterable[int]) -> set[int]:
+    """The ranks held by more than one subject (shown as 并列)."""
+    seen, shared = set(), set()
+    for rank in ranks:
+        (shared if rank in seen else seen).add(rank)
+    return shared
+
+
+# -- 口径: one line per indicator, on the scheme and ranking pages and in the workbook ----
+
+
+def _formula(kind: str, params: Mapping) -> str:
+    def value(name):
+        default = PARAMS.get(kind, {}).get(name, ("", None))[1]
+        raw = params.get(name, default)
+        return None if raw in (None, "", 0) else fmt(raw)
+
+    if kind == REPORT_TIMELINESS:
+        late, missing = value("late_deduction"), value("missing_deduction")
+        if late or missing:
+            terms = (
+                f"逾期每次扣 {late} 分" if late else "",
+                f"未报每次扣 {missing} 分" if missing else "",
+            )
+            return "分值起扣，" + "、".join(t for t in terms if t) + "；"
+        credit = value("late_credit")
+        counted = f"（按时次数 + 逾期次数 × {credit}）" if credit else "按时报送次数"
+        return (
+            f"分值 × {counted} ÷ 应报次数；按时指首次报送不晚于该期截止日期，"
+            "退回后重报以首次报送为准，未报计 0；"
+        )
+    if kind == MEASURE_COMPLETION:
+        credit = value("ongoing_credit")
+        ongoing = f" + 长期任务“推进中”项数 × {credit}" if credit else ""
+        lagging = value("lagging_deduction")
+        deduct = f"，每项滞后任务扣 {lagging} 分" if lagging else ""
+        return (
+            f"分值 × （已完成项数{ongoing}）÷ 承担任务数{deduct}；以本单位最新一期审核通过的"
+            "报告为准，无完成时限的长期任务按进展计；"
+        )
+    if kind == TARGET_ATTAINMENT:
+        at_risk = value("at_risk_credit") or "0"
+        no_data = value("no_data_credit") or "0"
+        return (
+            "分值 × 牵头目标的达成得分 ÷ 目标个数；已达标、进度正常计 1，"
+            f"存在风险计 {at_risk}，暂无数据计 {no_data}，进度滞后计 0；"
+        )
+    if kind == REVIEW_OUTCOMES:
+        returns = value("return_deduction")
+        formula = (
+            f"分值起扣，每退回一次扣 {returns} 分"
+            if returns
+            else "分值 × 一次审核通过的报告数 ÷ 经审核的报告数"
+        )
+        return f"{formula}；应报而未报送任何报告的计 0 分，报告尚未审核的按其余指标得分率折算；"
+    if kind == DUTY_FULFILMENT:
+        missed = value("missed_deduction")
+        if missed:
+            return f"分值起扣，经常性任务每少开展一次扣 {missed} 分；"
+        return "分值 × 已开展次数 ÷ 应开展次数；"
+    if kind == SURVEY_RESULTS:
+        target = value("target") or "90"
+        floor = value("floor")
+        zero = f"，{floor}% 及以下不得分" if floor else ""
+        return f"测评满意率达到 {target}% 得满分，不足的按比例计{zero}；"
+    return ""
+
+
+def rule_in_words(kind: str, params: Mapping | None) -> str:
+    """How an indicator is scored, in one line (its 口径)."""
+    params = params or {}
+    if params.get("when_none") == WHEN_NONE_PRORATE:
+        none = "无应考核事项的，按其余指标得分率折算。"
+    else:
+        none = "无应考核事项的，按满分计。"
+    return _formula(kind, params) + none
 
 
 def params_in_words(indicator) -> list[str]:

@@ -21,7 +21,7 @@ from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
 from taizhang.assessment.models import Adjustment, Indicator, Scheme
 from taizhang.assessment.results import results
 from taizhang.assessment.rules import regions_of, subject
-from taizhang.assessment.scoring import STATUS_LABELS, params_in_words
+from taizhang.assessment.scoring import STATUS_LABELS, TIE_RULE, params_in_words
 from taizhang.plans.models import Plan
 from taizhang.reporting.status import ON_TIME_RULE, UNIT_COMPLETION_RULE
 from taizhang.units.models import Region, Unit
@@ -304,6 +304,7 @@ class RankingView(LoginRequiredMixin, View):
                 "scheme": scheme,
                 "results": found,
                 "tab": "counties" if request.GET.get("tab") == "counties" else "units",
+                "tie_rule": TIE_RULE,
                 "can_publish": request.user.has_perm("assessment.change_scheme", scheme)
                 and not found.published,
             },

@@ -4,6 +4,7 @@ shown in Chinese as on the audit page."""
 from django.contrib import admin
 
 from taizhang.audit import display
+from taizhang.audit.filters import visible_entries
 from taizhang.audit.models import AuditEntry
 
 
@@ -34,6 +35,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
     )
     list_filter = (ActionFilter,)
     list_select_related = ("organisation", "actor")
+
+    def get_queryset(self, request):
+        """The same entries as the log page: no entry about plan content."""
+        return visible_entries(request.user)
 
     @admin.display(description="组织", ordering="organisation")
     def organisation_shown(self, entry):

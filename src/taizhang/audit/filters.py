@@ -8,18 +8,57 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import QuerySet
 
-from taizhang.accounts.models import User
+from taizhang.accounts.models import Role, User
 from taizhang.audit.display import action_label, object_type_label
 from taizhang.audit.models import AuditEntry
 
+# What the system administrator's log holds: accounts, organisations and API tokens, never
+# an entry about plan content (it manages accounts and sees no plan data).
+ACCOUNT_OBJECT_TYPES = ("user", "organisation", "apitoken")
+
+
+def visible_entries(user) -> QuerySet[AuditEntry]:
+    """An office's organisation's entries; the system administrator's are the account
+    entries of every organisation."""
+    if getattr(user, "role", None) == Role.SYSTEM_ADMIN:
+        return AuditEntry.objects.filter(object_type__in=ACCOUNT_OBJECT_TYPES)
+    return AuditEntry.objects.for_user(user)
+
 
 def entries_for(user, organisation_id=None) -> QuerySet[AuditEntry]:
-    """An office sees its organisation's entries; a system administrator every entry,
-    or one organisation's when it picks one."""
-    entries = AuditEntry.objects.for_user(user).select_related("actor", "organisation")
+    """An office sees its organisation's entries; a system administrator the account
+    entries of every organisation, or of one when it picks one."""
+    entries = visible_entries(user).select_related("actor", "organisation")
     if organisation_id:
         return entries.filter(organisation_id=organisation_id)
     return entries
+
+
+@dataclass
+class FilteredLog:
+    entries: QuerySet[AuditEntry]
+    form: LogFilterForm
+    organisations: list  # the system administrator's picker
+    organisation: object  # the organisation shown, None for all
+
+
+def filtered_log(user, query) -> FilteredLog:
+    """The entries the person may read, filtered by the page's ``query`` (a QueryDict):
+    the log page, its export and the export made in the background read the same."""
+    organisations, organisation, chosen = [], user.organisation, None
+    if not user.organisation_id:  # the system administrator: every organisation
+        organisations = organisations_in_log()
+        org = query.get("org", "")
+        chosen = int(org) if org.isdigit() else None
+        organisation = next((o for o in organisations if o.pk == chosen), None)
+    entries = entries_for(user, chosen)
+    people = User.objects.filter(pk__in=entries.values("actor_id"))
+    form = LogFilterForm(entries, people, query or None)
+    return FilteredLog(form.apply(entries), form, organisations, organisation)
+
+
+def export_title(organisation) -> str:
+    return f"{organisation or '全部组织'}操作日志"
 
 
 @dataclass(frozen=True)
@@ -35,7 +74,7 @@ def organisations_in_log() -> list[LoggedOrganisation]:
     """The organisations the log has entries of, for the system administrator's picker
     (the audit log sits below the units directory and reaches them through its entries)."""
     rows = (
-        AuditEntry.objects.filter(organisation__isnull=False)
+        AuditEntry.objects.filter(organisation__isnull=False, object_type__in=ACCOUNT_OBJECT_TYPES)
         .values_list("organisation_id", "organisation__name")
         .order_by("organisation_id")
         .distinct()

@@ -3,16 +3,18 @@ or deletes an entry."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
-from taizhang.accounts.models import User
 from taizhang.audit.display import action_label, change_lines, object_type_label
 from taizhang.audit.export import workbook_bytes
-from taizhang.audit.filters import LogFilterForm, entries_for, organisations_in_log
+from taizhang.audit.filters import export_title, filtered_log
 from taizhang.web.downloads import XLSX, download
 
 
@@ -21,18 +23,10 @@ class FilteredLogMixin(LoginRequiredMixin):
         user = self.request.user
         if not user.has_perm("accounts.view_audit_log"):
             raise PermissionDenied
-        self.organisations = []
-        self.organisation = user.organisation
-        chosen = None
-        if not user.organisation_id:  # the system administrator: every organisation
-            self.organisations = organisations_in_log()
-            org = self.request.GET.get("org", "")
-            chosen = int(org) if org.isdigit() else None
-            self.organisation = next((o for o in self.organisations if o.pk == chosen), None)
-        entries = entries_for(user, chosen)
-        people = User.objects.filter(pk__in=entries.values("actor_id"))
-        self.form = LogFilterForm(entries, people, self.request.GET or None)
-        return self.form.apply(entries)
+        found = filtered_log(user, self.request.GET)
+        self.organisations, self.organisation = found.organisations, found.organisation
+        self.form = found.form
+        return found.entries
 
 
 class AuditLogView(FilteredLogMixin, ListView):
@@ -61,9 +55,15 @@ class AuditLogView(FilteredLogMixin, ListView):
 
 
 class AuditExportView(FilteredLogMixin, View):
+    """The log as filtered on the page, as .xlsx; a long one is written by the task
+    worker (jobs:audit_export), the person told when it is ready."""
+
     def get(self, request):
         entries = self.filtered()
-        title = f"{self.organisation or '全部组织'}操作日志"
+        if entries.count() > settings.TAIZHANG_BACKGROUND_EXPORT["AUDIT_ENTRIES"]:
+            query = request.GET.urlencode()
+            return redirect(reverse("jobs:audit_export") + (f"?{query}" if query else ""))
+        title = export_title(self.organisation)
         stamp = timezone.localtime().strftime("%Y%m%d")
         return download(
             workbook_bytes(entries, title),

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "taizhang.web.middleware.CleanInputMiddleware",
     "taizhang.accounts.middleware.IdleSessionMiddleware",
     "taizhang.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "taizhang.accounts.middleware.SystemAdminBoundary",
 ]
 
 ROOT_URLCONF = "taizhang.config.urls"
@@ -182,6 +183,9 @@ TASKS = {
 # Uploads parsed by the task worker rather than in the request: larger than this, or PDFs
 # (reading a PDF's text layer is slow whatever its size).
 TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 256 * 1024, "PDF": True}
+# Exports written by the task worker: a ledger of more measures, an audit log of more
+# entries than this.
+TAIZHANG_BACKGROUND_EXPORT = {"LEDGER_MEASURES": 150, "AUDIT_ENTRIES": 5000}
 
 # What the scheduler (manage.py run_scheduler) runs, and every how many seconds.
 TAIZHANG_SCHEDULE = [
@@ -236,7 +240,7 @@ REST_FRAMEWORK = {
         "taizhang.api.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["taizhang.api.gate.WorksOnPlans"],
     "DEFAULT_SCHEMA_CLASS": "taizhang.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "taizhang.api.errors.exception_handler",
     "DEFAULT_PARSER_CLASSES": ["taizhang.web.parsers.CleanJSONParser"],  # JSON bodies only

@@ -101,9 +101,25 @@ def _heatmap(figures: Figures) -> dict | None:
     }
 
 
+OPEN = "进行中"
+
+
 def _trend(figures: Figures) -> dict:
+    """Closed periods draw the rate lines; a period still open (its due date not passed)
+    is left off them and drawn apart as a hollow point marked 进行中, at its share so far."""
+
+    def closed(value, p):
+        return None if p.open else value
+
+    def so_far(value, p):
+        return value if p.open else None
+
+    trend = figures.trend
     return {
-        "periods": [p.period.name for p in figures.trend],
-        "onTime": [p.on_time_rate for p in figures.trend],
-        "done": [p.done_rate for p in figures.trend],
+        "periods": [f"{p.period.name}（{OPEN}）" if p.open else p.period.name for p in trend],
+        "onTime": [closed(p.on_time_rate, p) for p in trend],
+        "done": [closed(p.done_rate, p) for p in trend],
+        "openOnTime": [so_far(p.on_time_rate, p) for p in trend],
+        "openDone": [so_far(p.done_rate, p) for p in trend],
+        "openLabel": OPEN,
     }

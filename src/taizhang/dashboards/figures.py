@@ -135,6 +135,9 @@ class PeriodFigure:
     on_time: int
     measures: int
     measures_done: int
+    # Its due date has not passed: reports are still coming in, so its shares so far are
+    # not a rate (an open quarter would plot as a collapse to nearly 0 %).
+    open: bool = False
 
     @property
     def on_time_rate(self) -> float:
@@ -284,7 +287,13 @@ def _trend(rows: PlanRows) -> list[PeriodFigure]:
         reports, done = rows.trend[period.pk]
         figures.append(
             PeriodFigure(
-                period, reports.expected, reports.filed, reports.on_time, done.total, done.done
+                period,
+                reports.expected,
+                reports.filed,
+                reports.on_time,
+                done.total,
+                done.done,
+                open=period.due_on >= rows.today,
             )
         )
     return figures

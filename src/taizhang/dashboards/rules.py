@@ -3,9 +3,7 @@ and the system administrator (read-only, every organisation). Object checks take
 
 import rules
 
-from taizhang.accounts.predicates import in_organisation, is_org_wide_reader, is_system_admin
+from taizhang.accounts.predicates import in_organisation, is_org_wide_reader
 
-rules.add_perm("dashboards.view_dashboards", is_org_wide_reader | is_system_admin)
-rules.add_perm(
-    "dashboards.view_plan_dashboard", is_system_admin | (is_org_wide_reader & in_organisation)
-)
+rules.add_perm("dashboards.view_dashboards", is_org_wide_reader)
+rules.add_perm("dashboards.view_plan_dashboard", is_org_wide_reader & in_organisation)

@@ -152,6 +152,11 @@ def heatmap_table(figures: Figures) -> Table:
     return Table("targets", "目标指标进度", columns, rows, empty="本方案暂无目标指标")
 
 
+OPEN_RULE = (
+    "进行中：截止日期未到的报送周期，仍在报送，只列截至今日的已报数，不计算比率，也不计入趋势线。"
+)
+
+
 def trend_table(figures: Figures) -> Table:
     columns = [
         "报送周期",
@@ -165,14 +170,14 @@ def trend_table(figures: Figures) -> Table:
     ]
     rows = [
         [
-            p.period.name,
+            f"{p.period.name}（进行中）" if p.open else p.period.name,
             p.period.due_on.isoformat(),
             p.expected,
             p.filed,
             p.on_time,
-            percent(p.on_time_rate),
+            Badge("进行中", "in_progress") if p.open else percent(p.on_time_rate),
             p.measures_done,
-            percent(p.done_rate),
+            Badge("进行中", "in_progress") if p.open else percent(p.done_rate),
         ]
         for p in figures.trend
     ]
@@ -182,7 +187,7 @@ def trend_table(figures: Figures) -> Table:
         columns,
         rows,
         empty="暂无已开始的报送周期",
-        rules=(ON_TIME_RULE, COMPLETION_RULE),
+        rules=(ON_TIME_RULE, COMPLETION_RULE, OPEN_RULE),
     )
 
 

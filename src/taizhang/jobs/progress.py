@@ -20,9 +20,12 @@ from contextlib import contextmanager
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from taizhang.jobs.models import Job
+from taizhang.notifications.api import Message, notify
+from taizhang.notifications.events import Event
 
 log = logging.getLogger(__name__)
 GENERAL_FAILURE = "处理过程中出现错误，未写入任何数据。请稍后重试；如仍失败，请联系系统管理员。"
@@ -104,3 +107,24 @@ def _end(job: Job, status: str, message: str) -> None:
     else:
         job.stage = "未完成"
     job.save()
+    tell_owner(job)
+
+
+def tell_owner(job: Job) -> None:
+    """The person who started a job is told in their messages when it ends, done or not,
+    with a link to its page: nobody waits unknowingly on a page they closed."""
+    if not job.organisation_id:
+        return
+    done = job.status == Job.Status.DONE
+    body = job.message or ("已完成，请在任务页面查看或下载。" if done else "未完成。")
+    notify(
+        job.organisation,
+        Message(
+            Event.JOB_FINISHED,
+            f"job_finished:{job.pk}",
+            f"{job.title}：{'已完成' if done else '未完成'}",
+            body,
+            reverse("jobs:job", kwargs={"job_id": job.pk}),
+        ),
+        users=[job.owner],
+    )

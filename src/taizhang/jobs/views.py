@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
+from taizhang.accounts.access import require
+from taizhang.jobs import exports
 from taizhang.jobs.models import Job
 
 
@@ -34,3 +36,12 @@ class DownloadView(LoginRequiredMixin, View):
         if job.status != Job.Status.DONE or not job.file:
             raise Http404("文件尚未生成。")
         return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+
+
+class AuditExportJobView(LoginRequiredMixin, View):
+    """A long audit log's export, handed to the task worker (the log page sends here)."""
+
+    def get(self, request):
+        require(request.user, "accounts.view_audit_log")
+        job = exports.audit_log_later(request.user, request.GET.urlencode())
+        return redirect("jobs:job", job_id=job.pk)

@@ -7,7 +7,6 @@ and units of another organisation and 403 when the person may not see the object
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -21,9 +20,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from taizhang.accounts.access import load
-from taizhang.ledger import queries
+from taizhang.ledger import background, queries
 from taizhang.ledger.export import ledger_bytes
-from taizhang.ledger.forms import LedgerFilterForm
+from taizhang.ledger.filtering import FilteredLedger, filtered
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting.models import ProgressReport
 from taizhang.reporting.status import COMPLETION_RULE, STATUS_ORDER, STATUS_RULE, Completion
@@ -33,44 +32,9 @@ from taizhang.web.downloads import XLSX, download
 PLANS = Plan.objects.select_related("organisation", "region")
 
 
-@dataclass
-class FilteredLedger:
-    form: LedgerFilterForm
-    rows: list[queries.LedgerRow]  # after every filter
-    chapter_counts: Counter  # rows per chapter id before the chapter filter
-    chapters: list
-    sections: list
-
-
 def filtered_ledger(request, plan: Plan) -> FilteredLedger:
-    """The rows the person asked for (search, unit, status, chapter, section) among those
-    they may see. Shared with the export so the file matches the page."""
-    user = request.user
-    units = (
-        Unit.objects.filter(
-            assignments__measure__in=Measure.objects.filter(plan=plan, withdrawn=False)
-            .for_user(user)
-            .values("pk")
-        )
-        .distinct()
-        .order_by("level", "name")
-    )
-    chapters = list(plan.chapters.all())
-    sections = list(plan.sections.all())
-    form = LedgerFilterForm(request.GET, units=units, sections=sections)
-    rows = queries.ledger_rows(
-        user,
-        plan,
-        unit_id=form.value("unit"),
-        status=form.value("status") or "",
-        q=form.value("q") or "",
-    )
-    counts = Counter(row.measure.chapter_id for row in rows)
-    if chapter_id := form.value("chapter"):
-        rows = [row for row in rows if row.measure.chapter_id == chapter_id]
-    if section_id := form.value("section"):
-        rows = [row for row in rows if row.measure.section_id == section_id]
-    return FilteredLedger(form, rows, counts, chapters, sections)
+    """The rows the person asked for among those they may see (ledger/filtering.py)."""
+    return filtered(request.user, request.GET, plan)
 
 
 def _query_with(query: QueryDict, **changes) -> str:
@@ -271,15 +235,19 @@ class MyResponsibilitiesView(LoginRequiredMixin, View):
 
 
 class LedgerExportView(LoginRequiredMixin, View):
-    """The ledger as the person sees it (same scoping and filters as the page)."""
+    """The ledger as the person sees it (same scoping and filters as the page). A big
+    plan's is made in the background (ledger/background.py)."""
 
     def get(self, request, plan_id: int):
         plan = load(request.user, PLANS, plan_id, "plans.view_plan", "您无权查看该实施方案。")
+        if background.is_big(plan):
+            job = background.export_later(request.user, plan, request.GET.urlencode())
+            return redirect("jobs:job", job_id=job.pk)
         ledger = filtered_ledger(request, plan)
         today = timezone.localdate()
         return download(
             ledger_bytes(plan.title, queries.grouped(ledger.rows)),
             XLSX,
-            f"{plan.title}任务分工台账（{today.year}年{today.month}月{today.day}日）.xlsx",
+            background.filename(plan),
             f"ledger-{plan.pk}-{today:%Y%m%d}.xlsx",
         )

@@ -13,7 +13,6 @@ from taizhang.accounts.predicates import (
     is_county_office,
     is_office_admin,
     is_org_wide_reader,
-    is_system_admin,
     is_unit_staff,
     of_own_county,
     of_own_unit,
@@ -26,7 +25,7 @@ rules.add_perm("notices.view_notice", in_scope)
 # The organisation's list: everyone signed in; the list itself is scoped to what each sees.
 rules.add_perm(
     "notices.view_notices",
-    is_system_admin | is_org_wide_reader | is_unit_staff | is_county_office,
+    is_org_wide_reader | is_unit_staff | is_county_office,
 )
 
 # The closed loop (notices/handling.py): the unit the notice was sent to signs for it and

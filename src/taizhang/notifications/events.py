@@ -22,7 +22,8 @@ class Event(models.TextChoices):
     ADHOC_ASSIGNED = "adhoc_assigned", "督办事项交办"
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
+    JOB_FINISHED = "job_finished", "后台任务完成"
 
 
 # Events that concern one person only: never posted to a unit's group chat.
-PERSONAL = frozenset({Event.ACCOUNT_CREATED})
+PERSONAL = frozenset({Event.ACCOUNT_CREATED, Event.JOB_FINISHED})

@@ -12,7 +12,6 @@ from taizhang.accounts.predicates import (
     is_county_office,
     is_office_admin,
     is_org_wide_reader,
-    is_system_admin,
     is_unit_staff,
 )
 from taizhang.plans.models import Plan
@@ -46,8 +45,8 @@ def carries_in_scope(user, duty):
 
 office_here = is_office_admin & in_organisation
 
-rules.add_perm("supervision.view_boards", is_system_admin | is_org_wide_reader)
-rules.add_perm("supervision.view_board", is_system_admin | (is_org_wide_reader & in_organisation))
+rules.add_perm("supervision.view_boards", is_org_wide_reader)
+rules.add_perm("supervision.view_board", is_org_wide_reader & in_organisation)
 rules.add_perm("supervision.view_targets", may_view_subject)
 rules.add_perm("supervision.view_target", may_view_subject)
 rules.add_perm("supervision.change_target", office_here)

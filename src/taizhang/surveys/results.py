@@ -8,6 +8,7 @@ there are; the arithmetic is statistics.py's."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -347,24 +348,54 @@ def satisfaction_by_region(survey: Survey) -> dict[int, float]:
     return rates
 
 
-def satisfaction_summary(plan, year: int) -> dict | None:
-    """The year's satisfaction survey of ``plan`` in figures, for the annual report: the
-    latest survey of the plan that opened in ``year`` (and is not a draft), or None.
+# "2025年度", "2025年第二批": the year a wave names.
+WAVE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
-    {"survey": title, "responses": n, "satisfaction": {"rate", "low", "high", "target"},
-    "awareness": {...}}; rates are fractions (0.9), targets percents as the plan prints."""
-    survey = (
-        Survey.objects.filter(plan=plan, opens_on__year=year)
+
+def survey_of_year(plan, year: int) -> Survey | None:
+    """The plan's survey of ``year`` (not a draft): the one whose wave names the year
+    ("2025年度"), else the latest that opened in the year. The wave decides because a
+    year's survey is often held at its turn (the 2025 wave opening in December 2025 or
+    January 2026, beside the annual report written then); matching by the opening date
+    alone missed it, and the draft said 本年度未开展测评 beside a survey of 624 answers."""
+    surveys = list(
+        Survey.objects.filter(plan=plan)
         .exclude(state=Survey.State.DRAFT)
         .order_by("-opens_on", "-pk")
-        .first()
     )
+    named = [s for s in surveys if _wave_year(s.wave) == year]
+    if named:
+        return named[0]
+    return next(
+        (
+            s
+            for s in surveys
+            if _wave_year(s.wave) is None and s.opens_on is not None and s.opens_on.year == year
+        ),
+        None,
+    )
+
+
+def _wave_year(wave: str) -> int | None:
+    found = WAVE_YEAR.search(wave or "")
+    return int(found.group(1)) if found else None
+
+
+def satisfaction_summary(plan, year: int) -> dict | None:
+    """The year's satisfaction survey of ``plan`` (survey_of_year) in figures, for the
+    annual report, or None.
+
+    {"survey": title, "responses": n, "open": still collecting, "satisfaction": {"rate",
+    "low", "high", "target"}, "awareness": {...}}; rates are fractions (0.9), targets
+    percents as the plan prints."""
+    survey = survey_of_year(plan, year)
     if survey is None:
         return None
     found = results(survey)
     return {
         "survey": survey.title,
         "responses": found.responses,
+        "open": survey.state == Survey.State.OPEN,
         "satisfaction": _summary_rate(found.satisfaction, found.satisfaction_target),
         "awareness": _summary_rate(found.awareness, found.awareness_target),
     }

@@ -10,10 +10,9 @@ from taizhang.accounts.predicates import (
     in_organisation,
     is_office_admin,
     is_org_wide_reader,
-    is_system_admin,
 )
 
-rules.add_perm("surveys.view_surveys", is_system_admin | is_org_wide_reader)
+rules.add_perm("surveys.view_surveys", is_org_wide_reader)
 rules.add_perm("surveys.create_survey", is_office_admin)
-rules.add_perm("surveys.view_survey", is_system_admin | (in_organisation & is_org_wide_reader))
+rules.add_perm("surveys.view_survey", in_organisation & is_org_wide_reader)
 rules.add_perm("surveys.change_survey", is_office_admin & in_organisation)

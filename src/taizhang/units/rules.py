@@ -7,13 +7,12 @@ from taizhang.accounts.predicates import (
     in_scope,
     is_office_admin,
     is_org_wide_reader,
-    is_system_admin,
 )
 
 # The directory's pages are the office's and leaders' (unit staff read units by the API).
-can_view = is_system_admin | (is_org_wide_reader & in_organisation)
+can_view = is_org_wide_reader & in_organisation
 
-rules.add_perm("units.view_directory", is_org_wide_reader | is_system_admin)
+rules.add_perm("units.view_directory", is_org_wide_reader)
 rules.add_perm("units.manage_units", is_office_admin)
 rules.add_perm("units.view_unit", can_view)
 # A unit's record (the API): the office and leaders any unit, staff their own unit, a

@@ -6,113 +6,254 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('units', '0001_initial'),
+        ("units", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(choices=[('report_due', '报送提醒（黄灯）'), ('report_overdue', '逾期提醒（红灯）'), ('report_returned', '报告被退回'), ('review_waiting', '待审核提醒'), ('notice_issued', '催办通知'), ('account_created', '账号开通'), ('channel_test', '渠道测试')], max_length=40, verbose_name='事项')),
-                ('key', models.CharField(max_length=200, verbose_name='事件标识')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('body', models.TextField(verbose_name='内容')),
-                ('link', models.CharField(blank=True, max_length=300, verbose_name='链接')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='units.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "event",
+                    models.CharField(
+                        choices=[
+                            ("report_due", "报送提醒（黄灯）"),
+                            ("report_overdue", "逾期提醒（红灯）"),
+                            ("report_returned", "报告被退回"),
+                            ("review_waiting", "待审核提醒"),
+                            ("notice_issued", "催办通知"),
+                            ("account_created", "账号开通"),
+                            ("channel_test", "渠道测试"),
+                        ],
+                        max_length=40,
+                        verbose_name="事项",
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, verbose_name="事件标识")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("body", models.TextField(verbose_name="内容")),
+                ("link", models.CharField(blank=True, max_length=300, verbose_name="链接")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="时间")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="units.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '通知',
-                'verbose_name_plural': '通知',
+                "verbose_name": "通知",
+                "verbose_name_plural": "通知",
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('in_app', '站内消息'), ('email', '电子邮件'), ('sms', '短信'), ('wecom', '企业微信群机器人'), ('dingtalk', '钉钉群机器人')], max_length=20, verbose_name='渠道')),
-                ('target', models.CharField(max_length=40)),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='发送地址')),
-                ('status', models.CharField(choices=[('pending', '待发送'), ('sending', '发送中'), ('retrying', '重试中'), ('sent', '已送达'), ('failed', '发送失败')], db_index=True, default='pending', max_length=20, verbose_name='状态')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='尝试次数')),
-                ('last_error', models.CharField(blank=True, max_length=300, verbose_name='失败原因')),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='下次尝试')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='送达时间')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='阅读时间')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='deliveries', to=settings.AUTH_USER_MODEL, verbose_name='接收人')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='deliveries', to='units.unit', verbose_name='接收单位')),
-                ('notification', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='notifications.notification')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("in_app", "站内消息"),
+                            ("email", "电子邮件"),
+                            ("sms", "短信"),
+                            ("wecom", "企业微信群机器人"),
+                            ("dingtalk", "钉钉群机器人"),
+                        ],
+                        max_length=20,
+                        verbose_name="渠道",
+                    ),
+                ),
+                ("target", models.CharField(max_length=40)),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="发送地址")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待发送"),
+                            ("sending", "发送中"),
+                            ("retrying", "重试中"),
+                            ("sent", "已送达"),
+                            ("failed", "发送失败"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="尝试次数")),
+                (
+                    "last_error",
+                    models.CharField(blank=True, max_length=300, verbose_name="失败原因"),
+                ),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="下次尝试"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="送达时间")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="阅读时间")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deliveries",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="接收人",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deliveries",
+                        to="units.unit",
+                        verbose_name="接收单位",
+                    ),
+                ),
+                (
+                    "notification",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="notifications.notification",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '发送记录',
-                'verbose_name_plural': '发送记录',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "发送记录",
+                "verbose_name_plural": "发送记录",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationChannels',
+            name="OrganisationChannels",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.BooleanField(default=True, verbose_name='电子邮件')),
-                ('sms', models.BooleanField(default=False, verbose_name='短信')),
-                ('wecom', models.BooleanField(default=False, verbose_name='企业微信群机器人')),
-                ('dingtalk', models.BooleanField(default=False, verbose_name='钉钉群机器人')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='channels', to='units.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.BooleanField(default=True, verbose_name="电子邮件")),
+                ("sms", models.BooleanField(default=False, verbose_name="短信")),
+                ("wecom", models.BooleanField(default=False, verbose_name="企业微信群机器人")),
+                ("dingtalk", models.BooleanField(default=False, verbose_name="钉钉群机器人")),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="channels",
+                        to="units.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '通知渠道设置',
-                'verbose_name_plural': '通知渠道设置',
+                "verbose_name": "通知渠道设置",
+                "verbose_name_plural": "通知渠道设置",
             },
         ),
         migrations.CreateModel(
-            name='Preference',
+            name="Preference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.BooleanField(default=True, verbose_name='电子邮件')),
-                ('sms', models.BooleanField(default=False, verbose_name='短信')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preference', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.BooleanField(default=True, verbose_name="电子邮件")),
+                ("sms", models.BooleanField(default=False, verbose_name="短信")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_preference",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '个人通知偏好',
-                'verbose_name_plural': '个人通知偏好',
+                "verbose_name": "个人通知偏好",
+                "verbose_name_plural": "个人通知偏好",
             },
         ),
         migrations.CreateModel(
-            name='UnitRobot',
+            name="UnitRobot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('wecom', '企业微信群机器人'), ('dingtalk', '钉钉群机器人')], max_length=20, verbose_name='类型')),
-                ('webhook', models.CharField(max_length=500, verbose_name='Webhook 地址')),
-                ('secret', models.CharField(blank=True, max_length=200, verbose_name='加签密钥')),
-                ('enabled', models.BooleanField(default=True, verbose_name='启用')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='robots', to='units.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("wecom", "企业微信群机器人"), ("dingtalk", "钉钉群机器人")],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("webhook", models.CharField(max_length=500, verbose_name="Webhook 地址")),
+                ("secret", models.CharField(blank=True, max_length=200, verbose_name="加签密钥")),
+                ("enabled", models.BooleanField(default=True, verbose_name="启用")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="robots",
+                        to="units.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '单位群机器人',
-                'verbose_name_plural': '单位群机器人',
+                "verbose_name": "单位群机器人",
+                "verbose_name_plural": "单位群机器人",
             },
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(fields=('organisation', 'key'), name='one_notification_per_key'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "key"), name="one_notification_per_key"
+            ),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(fields=['recipient', 'channel', 'read_at'], name='notificatio_recipie_7b31b9_idx'),
+            model_name="delivery",
+            index=models.Index(
+                fields=["recipient", "channel", "read_at"], name="notificatio_recipie_7b31b9_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(fields=('notification', 'channel', 'target'), name='one_delivery_per_target'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(
+                fields=("notification", "channel", "target"), name="one_delivery_per_target"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitrobot',
-            constraint=models.UniqueConstraint(fields=('unit', 'kind'), name='one_robot_per_kind'),
+            model_name="unitrobot",
+            constraint=models.UniqueConstraint(fields=("unit", "kind"), name="one_robot_per_kind"),
         ),
     ]

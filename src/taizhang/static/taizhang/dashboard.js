@@ -37,6 +37,7 @@
     return function (items) {
       var lines = [String(items[0].axisValueLabel)];
       items.forEach(function (item) {
+        if (item.value === null || item.value === undefined) { return; }  // not on this line
         var format = (formats && formats[item.seriesIndex]) || plain;
         lines.push({ colour: item.color, text: item.seriesName + "：" + format(item.value) });
       });
@@ -162,20 +163,32 @@
     }, Math.max(180, 30 * data.targets.length + 90));
   }
 
+  // Closed periods draw the two rate lines. A period still open (due date not passed) is
+  // off those lines: a hollow point at its share so far, dashed, labelled 进行中.
   function trend(data) {
     if (!data.periods.length) { return; }
+    var many = data.periods.length > 12;
+    function openSeries(name, values, colour) {
+      return { name: name + "（" + data.openLabel + "）", type: "line", data: values,
+        symbol: "emptyCircle", symbolSize: 10, color: colour,
+        lineStyle: { type: "dashed", color: colour }, itemStyle: { color: colour, borderType: "dashed" },
+        label: { show: true, position: "top", color: MUTED,
+          formatter: function (p) { return data.openLabel + " " + percent(p.value); } } };
+    }
     draw("trend", {
-      color: [BLUE, GREEN],
-      tooltip: { trigger: "axis", formatter: axisTooltip([percent, percent]) },
+      color: [BLUE, GREEN, BLUE, GREEN],
+      tooltip: { trigger: "axis", formatter: axisTooltip([percent, percent, percent, percent]) },
       legend: { top: 0, textStyle: { color: TEXT } },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: data.periods,
         axisLabel: { color: TEXT, rotate: data.periods.length > 8 ? 30 : 0 } },
       yAxis: percentAxis(),
       series: [
-        { name: "按时报送率", type: "line", data: data.onTime, symbolSize: 7,
-          label: { show: data.periods.length <= 12, formatter: function (p) { return percent(p.value); } } },
-        { name: "任务完成率", type: "line", data: data.done, symbolSize: 7 }
+        { name: "按时报送率", type: "line", data: data.onTime, symbol: "circle", symbolSize: 7,
+          label: { show: !many, formatter: function (p) { return percent(p.value); } } },
+        { name: "任务完成率", type: "line", data: data.done, symbol: "circle", symbolSize: 7 },
+        openSeries("按时报送", data.openOnTime, BLUE),
+        openSeries("任务完成", data.openDone, GREEN)
       ]
     }, 300);
   }

@@ -1,0 +1,49 @@
+"""The annual report's PDF made by the task worker: LibreOffice takes seconds to minutes
+and would hold a web worker and the person's browser. The person is sent to the job's
+page (progress, then the download) and told in their messages when it is ready."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django_tasks import task
+
+from taizhang.annual_reports import document as annual_document
+from taizhang.annual_reports.models import AnnualReport
+from taizhang.documents import pdf
+from taizhang.jobs import progress
+from taizhang.jobs.models import Job
+
+
+def pdf_filename(report: AnnualReport) -> str:
+    state = "" if report.is_final else "（草稿）"
+    return f"{report.title}{state}.pdf"
+
+
+def pdf_later(user, report: AnnualReport) -> Job:
+    job = progress.start(
+        Job.Kind.ANNUAL_PDF,
+        user,
+        report.plan.organisation,
+        f"生成《{pdf_filename(report)}》",
+        {"report": report.pk},
+    )
+    progress.enqueue_on_commit(make_pdf, job)
+    return job
+
+
+@task()
+def make_pdf(job_id: int) -> None:
+    with progress.running(job_id) as job:
+        report = AnnualReport.objects.filter(pk=job.params["report"]).first()
+        if report is None:
+            raise progress.JobFailed("该年度报告已不存在。")
+        progress.step(job, 20, "正在生成 Word 文档")
+        docx = annual_document.render(report, timezone.localdate())
+        progress.step(job, 50, "正在转换为 PDF（LibreOffice）")
+        try:
+            content = pdf.to_pdf(docx, f"annual-{report.pk}")
+        except pdf.ConversionError as error:
+            raise progress.JobFailed(str(error)) from error
+        progress.finish(
+            job, content=content, filename=pdf_filename(report), message="PDF 已生成，请下载。"
+        )
