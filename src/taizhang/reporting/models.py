@@ -31,6 +31,8 @@ class AuditAction(models.TextChoices):
     HIGHLIGHT = "highlight", "标记典型做法"
     EVIDENCE = "evidence", "佐证材料"
     MOVE = "move", "转移报告（单位合并）"
+    WITHDRAW = "withdraw", "撤回报告"
+    CARRY_OVER = "carry_over", "沿用上期"
 
 
 class AuditDetail(models.TextChoices):
@@ -178,8 +180,18 @@ class ProgressReport(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField("最近报送时间", null=True, blank=True)
-    # Set by the first submission and never again: on time is decided from it.
+    # Set by the first submission and never again: on time is decided from it (a report
+    # withdrawn and sent again keeps it too: it was filed then).
     first_submitted_at = models.DateTimeField("首次报送时间", null=True, blank=True)
+    # 沿用上期: the previous period's report this one was started from.
+    carried_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="沿用自",
+    )
 
     objects = ProgressReportQuerySet.as_manager()
 

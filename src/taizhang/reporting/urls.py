@@ -1,6 +1,6 @@
 from django.urls import path
 
-from taizhang.reporting.views import detail, periods, report_form, review
+from taizhang.reporting.views import batch, detail, periods, report_form, review
 
 app_name = "reporting"
 urlpatterns = [
@@ -12,6 +12,14 @@ urlpatterns = [
         report_form.ReportView.as_view(),
         name="report",
     ),
+    path(
+        "assignments/<int:assignment_id>/periods/<int:period_id>/carry-over/",
+        batch.CarryOverView.as_view(),
+        name="carry_over",
+    ),
+    path("reports/review/", batch.BatchReviewView.as_view(), name="review_batch"),
+    path("reports/backlog/", batch.ReviewBacklogView.as_view(), name="review_backlog"),
+    path("reports/<int:report_id>/withdraw/", batch.WithdrawView.as_view(), name="withdraw"),
     path("reports/<int:report_id>/", detail.ReportDetailView.as_view(), name="report_detail"),
     path(
         "reports/<int:report_id>/versions/",

@@ -29,6 +29,7 @@ from taizhang.notifications.api import Message, notify, pending
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
+from taizhang.reporting import reviewers
 from taizhang.reporting.models import Period, ProgressReport
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
@@ -169,24 +170,19 @@ def _due_message(period, unit, numbers: list[int], today: date, stage: int) -> M
 
 def _reviews_waiting(organisation, today: date) -> list[Reminder]:
     """Reports sent more than N working days ago and not yet reviewed, counted for each
-    reviewing unit (the measure's lead unit; the office for lead units' own reports)."""
+    reviewer (reporting/reviewers.py: the lead unit's reviewers, else the office)."""
     limit = setting("REVIEW_WAITING_WORKING_DAYS")
-    waiting = ProgressReport.objects.filter(
-        assignment__unit__organisation=organisation,
-        state=ProgressReport.State.SUBMITTED,
-        submitted_at__date__lte=today - timedelta(days=limit),
-    ).values_list("submitted_at", "assignment__role", "assignment__measure_id")
-    leads = dict(
-        Assignment.objects.filter(
-            measure__plan__organisation=organisation, role=Assignment.Role.LEAD
-        ).values_list("measure_id", "unit_id")
-    )
+    waiting = reviewers.with_reviewing_unit(
+        reviewers.awaiting().filter(
+            assignment__unit__organisation=organisation,
+            submitted_at__date__lte=today - timedelta(days=limit),
+        )
+    ).values_list("submitted_at", "reviewing_unit_id")
     by_reviewer: dict[int | None, list] = defaultdict(list)
-    for submitted_at, role, measure_id in waiting:
+    for submitted_at, reviewer in waiting:
         day = timezone.localtime(submitted_at).date()
         if working_days_between(day, today) <= limit:
             continue
-        reviewer = None if role == Assignment.Role.LEAD else leads.get(measure_id)
         by_reviewer[reviewer].append(day)
     units = Unit.objects.in_bulk([u for u in by_reviewer if u is not None])
     week = "{}-{:02d}".format(*today.isocalendar()[:2])

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db.models import Count, OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Plan
-from taizhang.reporting import status
+from taizhang.reporting import reviewers, status
 from taizhang.reporting.models import Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
 from taizhang.units.models import Unit
@@ -70,7 +70,9 @@ class Todo:
     due_total: int = 0
     returned: list[ProgressReport] = field(default_factory=list)
     to_review: list[ProgressReport] = field(default_factory=list)
+    to_review_total: int = 0
     office_review: list[ProgressReport] = field(default_factory=list)
+    office_review_total: int = 0
     summaries: list[PeriodSummary] = field(default_factory=list)
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
@@ -103,17 +105,15 @@ def todo_for(user, today: date) -> Todo:
     if user.has_perm("reporting.file_reports"):
         _fill_unit_work(todo, user, today)
     if user.has_perm("reporting.review_as_lead_unit") and user.unit_id:
-        todo.to_review = list(_waiting_for_lead(user))
-    if user.has_perm("reporting.review_as_office"):
-        todo.office_review = list(
-            ProgressReport.objects.filter(
-                state=ProgressReport.State.SUBMITTED,
-                assignment__role=Assignment.Role.LEAD,
-                period__plan__organisation_id=user.organisation_id,
-            )
-            .select_related(*REPORT_RELATED)
-            .order_by("submitted_at")[:MAX_LISTED]
+        waiting = reviewers.waiting_for_unit(user.unit_id).filter(
+            period__plan__organisation_id=user.organisation_id
         )
+        todo.to_review_total = waiting.count()
+        todo.to_review = _listed(waiting)
+    if user.has_perm("reporting.review_as_office"):
+        waiting = reviewers.waiting_for_office(user.organisation_id)
+        todo.office_review_total = waiting.count()
+        todo.office_review = _listed(waiting)
     if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
     return todo
@@ -163,19 +163,9 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
     )
 
 
-def _waiting_for_lead(user):
-    """Responsible units' submitted reports on measures the reviewer's unit leads."""
-    return (
-        ProgressReport.objects.filter(
-            state=ProgressReport.State.SUBMITTED,
-            assignment__role=Assignment.Role.RESPONSIBLE,
-            assignment__measure__assignments__unit_id=user.unit_id,
-            assignment__measure__assignments__role=Assignment.Role.LEAD,
-            period__plan__organisation_id=user.organisation_id,
-        )
-        .select_related(*REPORT_RELATED)
-        .order_by("submitted_at")[:MAX_LISTED]
-    )
+def _listed(reports) -> list[ProgressReport]:
+    """The oldest waiting first, as a reviewer works through them."""
+    return list(reports.select_related(*REPORT_RELATED).order_by("submitted_at", "pk")[:MAX_LISTED])
 
 
 def _summaries(user, today: date) -> list[PeriodSummary]:

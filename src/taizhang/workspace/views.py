@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from taizhang.reporting.forms import BatchReviewForm
 from taizhang.workspace.todo import todo_for
 
 
@@ -15,4 +16,5 @@ class TodoView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["todo"] = todo_for(self.request.user, timezone.localdate())
+        context["review_form"] = BatchReviewForm()
         return context
