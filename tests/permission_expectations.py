@@ -157,6 +157,17 @@ PAGES = {
                                       method="post", data={"highlight": "1"},
                                       why="POST only: the office marks a typical practice"),
     "reporting:evidence":         row("log  200  200  200  403  200  200  404"),
+    "reporting:withdraw":         row("log  403  rdr  403  403  403  403  404", method="post",
+                                      why="POST {}: the filing unit only (rdr: the empty form "
+                                          "refused with a message)"),
+    "reporting:carry_over":       row("log  403  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 沿用上期 is the filing unit's, and only while "
+                                          "the report is open (this one is submitted)"),
+    "reporting:review_batch":     row("log  rdr  403  rdr  403  403  403  rdr", method="post",
+                                      foreign=None,
+                                      why="POST {}: whoever reviews; each report checked again"),
+    "reporting:review_backlog":   row("log  200  403  403  403  403  403  200", foreign=None,
+                                      why="the office's backlog (the outsider: its own)"),
     # audit log
     "audit:log":                  row("log  200  403  403  403  403  200  200", foreign=None,
                                       why="the outsider sees its own organisation's entries"),

@@ -66,9 +66,7 @@ def backlog(organisation, today: date, reviewer: str = "") -> Backlog:
     )
     office_name = organisation.office_name or "依法治理办"
     names = dict(
-        Unit.objects.filter(pk__in={r.reviewing_unit_id for r in waiting}).values_list(
-            "pk", "name"
-        )
+        Unit.objects.filter(pk__in={r.reviewing_unit_id for r in waiting}).values_list("pk", "name")
     )
     rows: dict[str, ReviewerRow] = {}
     listed = []
@@ -88,4 +86,3 @@ def backlog(organisation, today: date, reviewer: str = "") -> Backlog:
             listed.append(report)
     ordered = sorted(rows.values(), key=lambda r: (r.key != OFFICE, -r.total, r.name))
     return Backlog(ordered, listed[:MAX_LISTED], len(waiting), len(listed))
-

@@ -51,9 +51,7 @@ def reviewing_units(report) -> set[int]:
     """The ids of the units whose reviewers review ``report``; empty: the office does."""
     if report.assignment.role != RESPONSIBLE:
         return set()
-    return set(
-        _reviewing_leads(report.assignment.measure_id).values_list("unit_id", flat=True)
-    )
+    return set(_reviewing_leads(report.assignment.measure_id).values_list("unit_id", flat=True))
 
 
 def reviewed_by_unit(report, unit_id) -> bool:

@@ -186,6 +186,14 @@ def withdraw(report, user, expected_version: int) -> ProgressReport:
     return _commit(report, user, AuditAction.WITHDRAW, changes)
 
 
+def has_content(report) -> bool:
+    """Something is written in the report (text or a value): 沿用上期 would overwrite it."""
+    if report.pk is None:
+        return False
+    texts = (report.narrative, report.actions, report.problems, report.next_steps)
+    return any(text.strip() for text in texts) or report.values.exists()
+
+
 def previous_report(assignment, period) -> ProgressReport | None:
     """The report 沿用上期 starts from: the assignment's latest report, sent at least
     once, for a period of the same plan that ended before ``period``."""
@@ -214,7 +222,7 @@ def carry_over(assignment, period, user, expected_version: int) -> ProgressRepor
     report = _lock(start_report(assignment, period), expected_version)
     if report.state not in OPEN_STATES:
         raise WorkflowError("该报告已报送，不能修改。")
-    if any(getattr(report, f) for f in EDITABLE_FIELDS[1:]) or report.values.exists():
+    if has_content(report):
         raise WorkflowError("本期报告已填写内容，不能再沿用上期，以免覆盖。")
     for field in EDITABLE_FIELDS:
         setattr(report, field, getattr(previous, field))
@@ -345,7 +353,8 @@ def _commit(report, user, action: str, changes: dict, reason: str = "") -> Progr
 
 
 def _label(report) -> str:
-    return f"任务{report.assignment.measure.number}（{report.assignment.unit.name}，{report.period.name}）"
+    assignment = report.assignment
+    return f"任务{assignment.measure.number}（{assignment.unit.name}，{report.period.name}）"
 
 
 def _organisation(report) -> int:

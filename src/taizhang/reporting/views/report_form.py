@@ -124,6 +124,12 @@ class ReportView(LoginRequiredMixin, View):
 
     def render(self, request, context, form, status=200):
         context["form"] = form
+        report, user = context["report"], request.user
+        context["can_withdraw"] = report.state == ProgressReport.State.SUBMITTED and (
+            user.has_perm("reporting.withdraw_report", report)
+        )
+        if form is not None and not services.has_content(report):
+            context["previous"] = services.previous_report(report.assignment, report.period)
         return render(request, self.template_name, context, status=status)
 
 
