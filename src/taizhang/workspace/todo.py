@@ -67,7 +67,10 @@ class PeriodSummary:
 class Todo:
     today: date
     due: list[DueItem] = field(default_factory=list)
-    due_total: int = 0
+    due_total: int = 0  # everything owed
+    due_matching: int = 0  # of it, what the filters keep
+    overdue_count: int = 0  # of everything owed, what is past its due date
+    plans: list = field(default_factory=list)  # the plans something is owed on
     returned: list[ProgressReport] = field(default_factory=list)
     to_review: list[ProgressReport] = field(default_factory=list)
     to_review_total: int = 0
@@ -75,10 +78,6 @@ class Todo:
     office_review_total: int = 0
     summaries: list[PeriodSummary] = field(default_factory=list)
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
-
-    @property
-    def overdue_count(self) -> int:
-        return sum(1 for item in self.due if item.overdue)
 
     @property
     def overdue_total(self) -> int:
@@ -98,12 +97,13 @@ def open_periods(user, today: date):
     )
 
 
-def todo_for(user, today: date) -> Todo:
+def todo_for(user, today: date, narrow=None) -> Todo:
     """The work the rules give the person (reporting.file_reports, review_as_lead_unit,
-    review_as_office, follow_periods), each in a fixed number of queries."""
+    review_as_office, follow_periods), each in a fixed number of queries. ``narrow``
+    (a list of due items -> the ones to list, in order) filters the reports due."""
     todo = Todo(today=today)
     if user.has_perm("reporting.file_reports"):
-        _fill_unit_work(todo, user, today)
+        _fill_unit_work(todo, user, today, narrow)
     if user.has_perm("reporting.review_as_lead_unit") and user.unit_id:
         waiting = reviewers.waiting_for_unit(user.unit_id).filter(
             period__plan__organisation_id=user.organisation_id
@@ -119,7 +119,7 @@ def todo_for(user, today: date) -> Todo:
     return todo
 
 
-def _fill_unit_work(todo: Todo, user, today: date) -> None:
+def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
     units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
     if periods:
@@ -135,7 +135,7 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
             (r.assignment_id, r.period_id): r
             for r in ProgressReport.objects.filter(
                 assignment__unit__in=units, period__in=periods
-            ).only("id", "assignment_id", "period_id", "state", "status", "version")
+            ).only("id", "assignment_id", "period_id", "state", "status", "version", "updated_at")
         }
         due = []
         for period in periods:
@@ -146,6 +146,11 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
                 if report is None or report.state == ProgressReport.State.DRAFT:
                     due.append(DueItem(assignment, period, report, (period.due_on - today).days))
         todo.due_total = len(due)
+        todo.overdue_count = sum(1 for item in due if item.overdue)
+        todo.plans = sorted({item.period.plan for item in due}, key=lambda plan: plan.pk)
+        if narrow is not None:
+            due = narrow(due)
+        todo.due_matching = len(due)
         todo.due = due[:MAX_LISTED]
     latest_return = Review.objects.filter(
         report=OuterRef("pk"), decision=Review.Decision.RETURN
