@@ -166,6 +166,13 @@ PAGES = {
     "reporting:review_batch":     row("log  rdr  403  rdr  403  403  403  rdr", method="post",
                                       foreign=None,
                                       why="POST {}: whoever reviews; each report checked again"),
+    "exemptions:request":         row("log  403  rdr  403  403  403  403  404", method="post",
+                                      use={"assignment_id": "assignment"},
+                                      why="POST {}: the unit's own (rdr: the empty reason "
+                                          "refused with a message)"),
+    "exemptions:decide":          row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST {}: the office decides (rdr: the empty form "
+                                          "refused with a message)"),
     "reporting:review_backlog":   row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the office's backlog (the outsider: its own)"),
     # audit log

@@ -43,6 +43,7 @@ OBJECTS = {
     "import_id": "plan_import",
     "evidence_id": "evidence",
     "collective_id": "collective",
+    "exemption_id": "exemption",
     "assignment_id": "assignment",
     "version_id": "version",
     "entry_id": "entry",
@@ -182,8 +183,10 @@ def _public_objects(plan, user):
 
 
 def _supervision_objects(data, organisation, user, assignment):
-    """Targets, duties, notices and the assessment scheme, on the measure of ``assignment``."""
+    """Targets, duties, notices, a 不涉及 request and the assessment scheme, on the measure
+    of ``assignment``."""
     from taizhang.accounts.models import Role
+    from taizhang.plans.models import Exemption
     from tests import factories as f
 
     measure, unit = assignment.measure, assignment.unit
@@ -193,6 +196,9 @@ def _supervision_objects(data, organisation, user, assignment):
     data.fulfilment = f.DutyFulfilmentFactory(duty=data.duty, unit=unit, recorded_by=user)
     data.reading = f.TargetReadingFactory(target=data.target, recorded_by=office)
     data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
+    data.exemption = Exemption.objects.create(
+        assignment=assignment, reason="不涉及", requested_by=user
+    )
     data.scheme = f.SchemeFactory(plan=measure.plan)
     data.indicator = f.IndicatorFactory(scheme=data.scheme)
     data.adjustment = f.AdjustmentFactory(scheme=data.scheme, unit=unit, created_by=office)

@@ -13,6 +13,8 @@ class Event(models.TextChoices):
     NOTICE_ISSUED = "notice_issued", "催办通知"
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
+    EXEMPTION_REQUESTED = "exemption_requested", "不涉及申请"
+    EXEMPTION_DECIDED = "exemption_decided", "不涉及申请审批结果"
 
 
 # Events that concern one person only: never posted to a unit's group chat.

@@ -17,6 +17,9 @@ class AuditAction(models.TextChoices):
     PURGE = "purge", "清理过期导入"  # entries of earlier releases
     IMPORT = "import", "导入方案"
     REVISE = "revise", "修订方案"
+    EXEMPTION_REQUEST = "exemption_request", "申请不涉及"
+    EXEMPTION_APPROVE = "exemption_approve", "同意不涉及"
+    EXEMPTION_REFUSE = "exemption_refuse", "不同意不涉及"
 
 
 class AuditDetail(models.TextChoices):
@@ -156,6 +159,13 @@ class Measure(models.Model):
         return self.deadline_text or NO_DEADLINE
 
 
+class AssignmentQuerySet(ScopedQuerySet):
+    def owing(self):
+        """The assignments that owe reports: on live measures, and not declared 不涉及
+        (approved by the office). Whatever counts what units owe starts here."""
+        return self.filter(measure__withdrawn=False, not_concerned=False)
+
+
 class Assignment(models.Model):
     """A unit's part in a measure. Those expanded from a collective remember it."""
 
@@ -173,10 +183,13 @@ class Assignment(models.Model):
         on_delete=models.CASCADE,
         related_name="assignments",
     )
+    # Set when the office approves the unit's 不涉及 (Exemption): it owes no reports.
+    not_concerned = models.BooleanField("不涉及", default=False)
 
     scope = Scope(
         organisation="measure__plan__organisation", units=("unit",), regions=("unit__region",)
     )
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务分工"
@@ -277,3 +290,40 @@ class PlanImport(models.Model):
 
     def __str__(self):
         return f"导入《{self.source_name}》"
+
+
+class Exemption(models.Model):
+    """不涉及: a unit carried in by a collective (各县(市)…) says a measure does not concern
+    it, with a reason; the office approves (the unit owes no reports for it) or refuses."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "待审批"
+        APPROVED = "approved", "已同意"
+        REFUSED = "refused", "不同意"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="exemptions")
+    reason = models.TextField("不涉及理由")
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    comment = models.TextField("审批意见", blank=True)
+
+    scope = Scope(
+        organisation="assignment__measure__plan__organisation",
+        units=("assignment__unit",),
+        regions=("assignment__unit__region",),
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "不涉及申请"
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self):
+        return f"{self.assignment.unit} · 任务{self.assignment.measure.number} 不涉及申请"

@@ -173,7 +173,7 @@ def progress(
     statuses = measure_statuses(measures, as_of, up_to)
     chapter_of = dict(measures.values_list("pk", "chapter_id"))
     if assignments is None:
-        assignments = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        assignments = Assignment.objects.owing().filter(measure__plan=plan)
     own = assignment_statuses(assignments, as_of, up_to)
     unit_of = dict(assignments.values_list("pk", "unit_id"))
     counties = counties_of_units(plan.organisation_id, set(unit_of.values()))

@@ -121,9 +121,11 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
         .filed()
         .values_list("assignment_id", "period_id")
     )
-    assignments = Assignment.objects.filter(
-        measure__plan_id__in=plans, measure__withdrawn=False
-    ).values_list("pk", "measure__plan_id", "measure__number", "unit_id")
+    assignments = (
+        Assignment.objects.owing()
+        .filter(measure__plan_id__in=plans)
+        .values_list("pk", "measure__plan_id", "measure__number", "unit_id")
+    )
     by_plan = defaultdict(list)
     for row in assignments:
         by_plan[row[1]].append(row)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, OuterRef, Subquery
 
-from taizhang.plans.models import Assignment, Plan
+from taizhang.plans.models import Assignment, Exemption, Plan
 from taizhang.reporting import reviewers, status
 from taizhang.reporting.models import Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
@@ -77,6 +77,7 @@ class Todo:
     office_review: list[ProgressReport] = field(default_factory=list)
     office_review_total: int = 0
     summaries: list[PeriodSummary] = field(default_factory=list)
+    exemptions: list[Exemption] = field(default_factory=list)  # 不涉及 for the office
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
     @property
@@ -114,6 +115,15 @@ def todo_for(user, today: date, narrow=None) -> Todo:
         waiting = reviewers.waiting_for_office(user.organisation_id)
         todo.office_review_total = waiting.count()
         todo.office_review = _listed(waiting)
+    if user.has_perm("plans.decide_exemptions"):
+        todo.exemptions = list(
+            Exemption.objects.filter(
+                state=Exemption.State.PENDING,
+                assignment__measure__plan__organisation_id=user.organisation_id,
+            )
+            .select_related("assignment__unit", "assignment__measure", "assignment__via")
+            .select_related("requested_by")[:MAX_LISTED]
+        )
     if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
     return todo
@@ -125,9 +135,8 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
     if periods:
         plan_ids = {period.plan_id for period in periods}
         assignments = list(
-            Assignment.objects.filter(
-                unit__in=units, measure__plan_id__in=plan_ids, measure__withdrawn=False
-            )
+            Assignment.objects.owing()
+            .filter(unit__in=units, measure__plan_id__in=plan_ids)
             .select_related("unit", "measure")
             .order_by("measure__position", "unit__name")
         )
@@ -179,8 +188,8 @@ def _summaries(user, today: date) -> list[PeriodSummary]:
     periods = list(open_periods(user, today))
     if not periods:
         return []
-    assignments = Assignment.objects.filter(
-        measure__plan_id__in={p.plan_id for p in periods}, measure__withdrawn=False
+    assignments = Assignment.objects.owing().filter(
+        measure__plan_id__in={p.plan_id for p in periods}
     )
     reported = status.timeliness(assignments, periods)
     accepted = dict(

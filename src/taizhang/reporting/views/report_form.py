@@ -128,6 +128,12 @@ class ReportView(LoginRequiredMixin, View):
         context["can_withdraw"] = report.state == ProgressReport.State.SUBMITTED and (
             user.has_perm("reporting.withdraw_report", report)
         )
+        assignment = report.assignment
+        if assignment.via_id and user.has_perm("plans.request_exemption", assignment):
+            context["exemption"] = assignment.exemptions.order_by("-pk").first()
+            context["may_request_exemption"] = not assignment.not_concerned and not (
+                context["exemption"] and context["exemption"].state == "pending"
+            )
         if form is not None and not services.has_content(report):
             context["previous"] = services.previous_report(report.assignment, report.period)
         return render(request, self.template_name, context, status=status)
