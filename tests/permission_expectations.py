@@ -173,6 +173,12 @@ PAGES = {
     "exemptions:decide":          row("log  rdr  403  403  403  403  403  404", method="post",
                                       why="POST {}: the office decides (rdr: the empty form "
                                           "refused with a message)"),
+    "reporting:extension_request":
+                                  row("log  403  rdr  403  403  403  403  404", method="post",
+                                      why="POST {}: the filing unit asks (rdr: the empty form "
+                                          "refused with a message)"),
+    "reporting:extension_decide": row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST {}: the office decides"),
     "reporting:review_backlog":   row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the office's backlog (the outsider: its own)"),
     # audit log

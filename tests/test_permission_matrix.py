@@ -14,6 +14,7 @@ POST or a logout in one test never reaches another. Each (row, role) pair is its
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from http.cookies import SimpleCookie
 
@@ -44,6 +45,7 @@ OBJECTS = {
     "evidence_id": "evidence",
     "collective_id": "collective",
     "exemption_id": "exemption",
+    "extension_id": "extension",
     "assignment_id": "assignment",
     "version_id": "version",
     "entry_id": "entry",
@@ -187,6 +189,7 @@ def _supervision_objects(data, organisation, user, assignment):
     of ``assignment``."""
     from taizhang.accounts.models import Role
     from taizhang.plans.models import Exemption
+    from taizhang.reporting.models import Extension
     from tests import factories as f
 
     measure, unit = assignment.measure, assignment.unit
@@ -196,6 +199,12 @@ def _supervision_objects(data, organisation, user, assignment):
     data.fulfilment = f.DutyFulfilmentFactory(duty=data.duty, unit=unit, recorded_by=user)
     data.reading = f.TargetReadingFactory(target=data.target, recorded_by=office)
     data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
+    data.extension = Extension.objects.create(
+        assignment=assignment,
+        requested_due=datetime.date(2030, 1, 1),
+        reason="延期",
+        requested_by=user,
+    )
     data.exemption = Exemption.objects.create(
         assignment=assignment, reason="不涉及", requested_by=user
     )

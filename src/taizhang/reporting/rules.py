@@ -60,3 +60,7 @@ rules.add_perm("reporting.review_as_office", is_office_admin)
 rules.add_perm("reporting.follow_periods", is_org_wide_reader)
 rules.add_perm("reporting.change_period", is_office_admin & in_organisation)
 rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)
+# 延期申请: the filing unit asks on its assignment; the office decides.
+rules.add_perm("reporting.request_extension", in_organisation & may_file)
+rules.add_perm("reporting.decide_extensions", is_office_admin)
+rules.add_perm("reporting.decide_extension", is_office_admin & in_organisation)

@@ -7,7 +7,8 @@ it, and pages show it under the figure.
   else 未启动; not done past its deadline is 滞后. Only reviewed work counts, on every page
   and on the public one alike: what a unit filed and nobody reviewed yet is not the
   government's word. (A unit's status on its own assignment is the same rule applied to
-  its own reports.)
+  its own reports.) The deadline is the measure's, or the later one the office approved
+  (延期申请: the lead unit's for the measure, a unit's for its own assignment).
 - Completion counts measures (a plan, a chapter) or assignments (a unit, a county: its
   units together) whose status is 已完成.
 - A report is on time when its first submission was on or before its period's due date,
@@ -23,10 +24,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from taizhang.plans.models import Assignment, Measure
-from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting.models import Period, ProgressReport, approved_deadline
 from taizhang.units.models import Region
 
 Status = ProgressReport.Status
@@ -84,9 +86,12 @@ def measure_statuses(
     periods that end by that day count (a year's annual report)."""
     accepted = _reports(up_to).accepted().filter(assignment__measure=OuterRef("pk"))
     word = accepted.filter(assignment__role=LEAD).values("status")[:1]
-    rows = measures.annotate(word=Subquery(word), anyone=Exists(accepted)).values_list(
-        "pk", "deadline", "word", "anyone"
-    )
+    extended = Subquery(approved_deadline(measure=OuterRef("pk")))
+    rows = measures.annotate(
+        word=Subquery(word),
+        anyone=Exists(accepted),
+        due=Coalesce(extended, F("deadline")),
+    ).values_list("pk", "due", "word", "anyone")
     return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
 
 
@@ -96,9 +101,10 @@ def assignment_statuses(
     """Assignment id -> the unit's own status on the measure (one query)."""
     own = _reports(up_to).accepted().filter(assignment=OuterRef("pk"))
     word = own.values("status")[:1]
-    rows = assignments.annotate(word=Subquery(word), anyone=Exists(own)).values_list(
-        "pk", "measure__deadline", "word", "anyone"
-    )
+    extended = Subquery(approved_deadline(assignment=OuterRef("pk")))
+    rows = assignments.annotate(
+        word=Subquery(word), anyone=Exists(own), due=Coalesce(extended, F("measure__deadline"))
+    ).values_list("pk", "due", "word", "anyone")
     return {pk: status_of(deadline, word, anyone, as_of) for pk, deadline, word, anyone in rows}
 
 

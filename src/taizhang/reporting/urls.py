@@ -1,6 +1,6 @@
 from django.urls import path
 
-from taizhang.reporting.views import batch, detail, periods, report_form, review
+from taizhang.reporting.views import batch, detail, extensions, periods, report_form, review
 
 app_name = "reporting"
 urlpatterns = [
@@ -16,6 +16,16 @@ urlpatterns = [
         "assignments/<int:assignment_id>/periods/<int:period_id>/carry-over/",
         batch.CarryOverView.as_view(),
         name="carry_over",
+    ),
+    path(
+        "assignments/<int:assignment_id>/extension/",
+        extensions.RequestView.as_view(),
+        name="extension_request",
+    ),
+    path(
+        "extensions/<int:extension_id>/decide/",
+        extensions.DecideView.as_view(),
+        name="extension_decide",
     ),
     path("reports/review/", batch.BatchReviewView.as_view(), name="review_batch"),
     path("reports/backlog/", batch.ReviewBacklogView.as_view(), name="review_backlog"),

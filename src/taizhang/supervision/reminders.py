@@ -30,7 +30,7 @@ from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
 from taizhang.reporting import reviewers
-from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting.models import Extension, Period, ProgressReport
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
 
@@ -88,7 +88,7 @@ def _reports(organisation, today: date) -> list[Reminder]:
     periods = [p for p in periods if _stage(p, today) is not None]
     if not periods:
         return []
-    owed = _owed(periods)
+    owed = _owed(periods, today)
     units = Unit.objects.in_bulk({unit_id for _, unit_id in owed})
     reminders = []
     for period in periods:
@@ -113,8 +113,9 @@ def _stage(period, today: date) -> int | None:
     )
 
 
-def _owed(periods) -> dict[tuple[int, int], list[int]]:
-    """(period, unit) -> the numbers of the measures whose report the unit has not sent."""
+def _owed(periods, today: date) -> dict[tuple[int, int], list[int]]:
+    """(period, unit) -> the numbers of the measures whose report the unit has not sent
+    (leaving out a report whose due date an approved extension moved past today)."""
     plans = {p.plan_id for p in periods}
     sent = set(
         ProgressReport.objects.filter(period__in=periods)
@@ -129,10 +130,15 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
     by_plan = defaultdict(list)
     for row in assignments:
         by_plan[row[1]].append(row)
+    extended = set(
+        Extension.objects.filter(
+            period__in=periods, state=Extension.State.APPROVED, requested_due__gte=today
+        ).values_list("assignment_id", "period_id")
+    )
     owed: dict[tuple[int, int], list[int]] = defaultdict(list)
     for period in periods:
         for pk, _plan, number, unit_id in by_plan[period.plan_id]:
-            if (pk, period.pk) not in sent:
+            if (pk, period.pk) not in sent and (pk, period.pk) not in extended:
                 owed[(period.pk, unit_id)].append(number)
     return {key: sorted(numbers) for key, numbers in owed.items()}
 

@@ -13,9 +13,9 @@ STATES = [
 ]
 SORTS = [("due", "按截止日期"), ("measure", "按任务序号"), ("unit", "按报送单位")]
 SORT_KEYS = {
-    "due": lambda item: (item.period.due_on, item.assignment.measure.position),
-    "measure": lambda item: (item.assignment.measure.position, item.period.due_on),
-    "unit": lambda item: (item.assignment.unit.name, item.period.due_on),
+    "due": lambda item: (item.due_on, item.assignment.measure.position),
+    "measure": lambda item: (item.assignment.measure.position, item.due_on),
+    "unit": lambda item: (item.assignment.unit.name, item.due_on),
 }
 
 
@@ -46,7 +46,7 @@ class DueFilterForm(forms.Form):
             for item in items
             if (plan is None or item.period.plan_id == plan)
             and (not state or _state_of(item) == state or (state == "overdue" and item.overdue))
-            and (due_by is None or item.period.due_on <= due_by)
+            and (due_by is None or item.due_on <= due_by)
         ]
         kept.sort(key=SORT_KEYS[data.get("sort") or "due"])
         first_due = {}

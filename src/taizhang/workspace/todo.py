@@ -11,7 +11,7 @@ from django.db.models import Count, OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Exemption, Plan
 from taizhang.reporting import reviewers, status
-from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.reporting.models import Extension, Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
 from taizhang.units.models import Unit
 
@@ -28,6 +28,7 @@ class DueItem:
     period: Period
     report: ProgressReport | None
     days_left: int
+    due_on: date  # the period's due date, or the later one an approved extension gave
 
     @property
     def overdue(self) -> bool:
@@ -78,6 +79,7 @@ class Todo:
     office_review_total: int = 0
     summaries: list[PeriodSummary] = field(default_factory=list)
     exemptions: list[Exemption] = field(default_factory=list)  # 不涉及 for the office
+    extensions: list[Extension] = field(default_factory=list)  # 延期申请 for the office
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
 
     @property
@@ -115,6 +117,15 @@ def todo_for(user, today: date, narrow=None) -> Todo:
         waiting = reviewers.waiting_for_office(user.organisation_id)
         todo.office_review_total = waiting.count()
         todo.office_review = _listed(waiting)
+    if user.has_perm("reporting.decide_extensions"):
+        todo.extensions = list(
+            Extension.objects.filter(
+                state=Extension.State.PENDING,
+                assignment__measure__plan__organisation_id=user.organisation_id,
+            )
+            .select_related("assignment__unit", "assignment__measure", "period", "requested_by")
+            .order_by("requested_at", "pk")[:MAX_LISTED]
+        )
     if user.has_perm("plans.decide_exemptions"):
         todo.exemptions = list(
             Exemption.objects.filter(
@@ -146,6 +157,14 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
                 assignment__unit__in=units, period__in=periods
             ).only("id", "assignment_id", "period_id", "state", "status", "version", "updated_at")
         }
+        extended = {  # the latest approved date wins: they only ever move later
+            (assignment_id, period_id): day
+            for assignment_id, period_id, day in Extension.objects.filter(
+                assignment__unit__in=units, period__in=periods, state=Extension.State.APPROVED
+            )
+            .order_by("requested_due")
+            .values_list("assignment_id", "period_id", "requested_due")
+        }
         due = []
         for period in periods:
             for assignment in assignments:
@@ -153,7 +172,9 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
                     continue
                 report = reports.get((assignment.pk, period.pk))
                 if report is None or report.state == ProgressReport.State.DRAFT:
-                    due.append(DueItem(assignment, period, report, (period.due_on - today).days))
+                    due_on = extended.get((assignment.pk, period.pk), period.due_on)
+                    item = DueItem(assignment, period, report, (due_on - today).days, due_on)
+                    due.append(item)
         todo.due_total = len(due)
         todo.overdue_count = sum(1 for item in due if item.overdue)
         todo.plans = sorted({item.period.plan for item in due}, key=lambda plan: plan.pk)
