@@ -281,7 +281,10 @@ class ProgressReport(models.Model):
 
     @property
     def filed_on_time(self) -> bool | None:
-        """As ProgressReportQuerySet.with_on_time, for one report in hand."""
+        """As ProgressReportQuerySet.with_on_time, for one report in hand (its annotation
+        when the report was loaded with it: lists ask no query per report)."""
+        if "on_time" in self.__dict__:
+            return self.__dict__["on_time"]
         if self.first_submitted_at is None:
             return None
         return timezone.localdate(self.first_submitted_at) <= self.due_on
