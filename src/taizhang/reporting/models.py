@@ -189,8 +189,9 @@ class ProgressReportQuerySet(ScopedQuerySet):
 class ProgressReport(models.Model):
     """One unit's report on one measure for one period.
 
-    A responsible unit's report is reviewed by the measure's lead unit; the lead unit's
-    own (consolidated) report is reviewed by the coordinating office."""
+    Who reviews it is decided in reviewers.py: a responsible unit's report by the measure's
+    lead unit, everything else (the lead unit's own consolidated report, a measure the
+    office leads, a lead unit without an active reviewer) by the coordinating office."""
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "未启动"

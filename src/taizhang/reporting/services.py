@@ -129,8 +129,8 @@ def submit(report, user, expected_version: int) -> ProgressReport:
 
 @transaction.atomic
 def review(report, reviewer, decision: str, comment: str, expected_version: int):
-    """Accept or return a submitted report. A responsible unit's report is reviewed by
-    the lead unit, the lead unit's report by the office (the caller checks who may)."""
+    """Accept or return a submitted report. Who may is reviewers.py's answer, asked by
+    the rule reporting.review_report (the caller checks it)."""
     report = _lock(report, expected_version)
     if report.state != ProgressReport.State.SUBMITTED:
         raise WorkflowError("只能审核已报送的报告。")
