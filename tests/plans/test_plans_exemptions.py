@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -59,6 +60,10 @@ def test_the_unit_asks_and_the_office_is_told(client, world, carried):
     assert Delivery.objects.filter(notification=told, recipient=world.people["office"]).exists()
     todo = todo_for(world.people["office"], date(2025, 4, 3))
     assert todo.exemptions == [exemption]
+    client.force_login(world.people["office"])
+    page = client.get(reverse("workspace:todo")).content.decode()
+    decide = reverse("exemptions:decide", kwargs={"exemption_id": exemption.pk})
+    assert decide in page and "各州直部门" in page
 
 
 def test_the_office_approves_and_the_unit_owes_nothing_more(client, world, carried):
@@ -105,7 +110,7 @@ def test_twice_pending_and_deciding_twice_are_refused(world, carried):
     with pytest.raises(exemptions.ExemptionRefused, match="正在等待"):
         exemptions.request(carried, world.people["liaison"], "不涉及")
     exemptions.decide(exemption, world.people["office"], True)
-    with pytest.raises(exemptions.ExemptionRefused, match="已同意"):
+    with pytest.raises(ValidationError, match="已同意"):
         exemptions.decide(exemption, world.people["office"], False, "x")
     with pytest.raises(exemptions.ExemptionRefused, match="已同意本单位不涉及"):
         exemptions.request(carried, world.people["liaison"], "不涉及")

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,6 +64,10 @@ def test_the_unit_asks_and_the_office_is_told(client, world, education):
     assert "2025年04月30日" in told.body
     assert Delivery.objects.filter(notification=told, recipient=world.people["office"]).exists()
     assert todo_for(world.people["office"], date(2025, 4, 3)).extensions == [extension]
+    client.force_login(world.people["office"])
+    page = client.get(reverse("workspace:todo")).content.decode()
+    decide = reverse("reporting:extension_decide", kwargs={"extension_id": extension.pk})
+    assert decide in page and f'id="comment-{extension.pk}-extension"' in page
 
 
 def test_the_office_approves_and_the_unit_is_told(client, world, education):
@@ -107,7 +112,7 @@ def test_refusals(world, education):
     with pytest.raises(extensions.ExtensionRefused, match="正在等待"):
         extensions.request(education, world.period, liaison, date(2025, 5, 2), "理由")
     extensions.decide(first, world.people["office"], True)
-    with pytest.raises(extensions.ExtensionRefused, match="不能再次审批"):
+    with pytest.raises(ValidationError, match="不能再次审批"):
         extensions.decide(first, world.people["office"], False, "x")
     report = services.start_report(education, world.period)
     report = services.save_draft(report, liaison, {"narrative": "进展"}, 0)

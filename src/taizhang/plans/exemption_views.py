@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from taizhang.plans import exemptions
 from taizhang.plans.models import Assignment, Exemption
-from taizhang.web.views import ActionView
+from taizhang.web.views import ActionView, DecisionForm, redirect_back
 
 REFUSALS = (ValidationError, exemptions.ExemptionRefused)
 
@@ -25,22 +22,12 @@ class RequestForm(forms.Form):
     )
 
 
-class DecideForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="审批意见", choices=[("approve", "同意"), ("refuse", "不同意")]
-    )
-    comment = forms.CharField(label="意见说明", required=False, max_length=2000)
-
-
-class _BackMixin:
+class _Back:
     def done(self, result):
-        back = self.request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(back, allowed_hosts={self.request.get_host()}):
-            back = reverse("workspace:todo")
-        return redirect(back)
+        return redirect_back(self.request)
 
 
-class RequestView(_BackMixin, ActionView):
+class RequestView(_Back, ActionView):
     queryset = Assignment.objects.select_related("unit", "measure__plan")
     pk_url_kwarg = "assignment_id"
     permission = "plans.request_exemption"
@@ -53,16 +40,16 @@ class RequestView(_BackMixin, ActionView):
         return exemptions.request(self.object, self.request.user, form.cleaned_data["reason"])
 
 
-class DecideView(_BackMixin, ActionView):
+class DecideView(_Back, ActionView):
     queryset = Exemption.objects.select_related("assignment__unit", "assignment__measure")
     pk_url_kwarg = "exemption_id"
     permission = "plans.decide_exemption"
     refused = "只有依法治理办可以审批不涉及申请。"
-    form_class = DecideForm
+    form_class = DecisionForm
     refusals = REFUSALS
 
     def act(self, form):
-        approve = form.cleaned_data["decision"] == "approve"
+        approve = form.approve
         self.success_message = "已同意，该单位不再报送此任务。" if approve else "已退回申请。"
         return exemptions.decide(
             self.object, self.request.user, approve, form.cleaned_data["comment"]

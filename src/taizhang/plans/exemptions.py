@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.notifications.api import Message, notify
@@ -78,14 +77,8 @@ def decide(exemption, user, approve: bool, comment: str = "") -> Exemption:
         .select_related("assignment__unit", "assignment__measure__plan__organisation")
         .get(pk=exemption.pk)
     )
-    if exemption.state != Exemption.State.PENDING:
-        raise ExemptionRefused(f"该申请已{exemption.get_state_display()}，不能再次审批。")
-    if not approve and not comment:
-        raise ValidationError("不同意时请填写审批意见。")
+    exemption.settle(user, approve, comment)
     assignment = exemption.assignment
-    exemption.state = Exemption.State.APPROVED if approve else Exemption.State.REFUSED
-    exemption.decided_by, exemption.decided_at, exemption.comment = user, timezone.now(), comment
-    exemption.save()
     if approve:
         assignment.not_concerned = True
         assignment.save(update_fields=["not_concerned"])

@@ -1,7 +1,9 @@
 """A confirmed plan: chapters, sections, measures, who carries them, targets, duties."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
 
@@ -292,17 +294,15 @@ class PlanImport(models.Model):
         return f"导入《{self.source_name}》"
 
 
-class Exemption(models.Model):
-    """不涉及: a unit carried in by a collective (各县(市)…) says a measure does not concern
-    it, with a reason; the office approves (the unit owes no reports for it) or refuses."""
+class Application(models.Model):
+    """What a unit asks the office and the office decides (不涉及, 延期申请): who asked and
+    when, the state, who decided, when and with what comment. Every one is kept."""
 
     class State(models.TextChoices):
         PENDING = "pending", "待审批"
         APPROVED = "approved", "已同意"
         REFUSED = "refused", "不同意"
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="exemptions")
-    reason = models.TextField("不涉及理由")
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.PENDING)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -322,8 +322,30 @@ class Exemption(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "不涉及申请"
+        abstract = True
         ordering = ["requested_at", "pk"]
+
+    def settle(self, user, approve: bool, comment: str) -> None:
+        """Record the office's decision; refused when already decided, or a refusal
+        without a comment (the unit must learn why)."""
+        if self.state != self.State.PENDING:
+            raise ValidationError(f"该申请已{self.get_state_display()}，不能再次审批。")
+        if not approve and not comment:
+            raise ValidationError("不同意时请填写审批意见。")
+        self.state = self.State.APPROVED if approve else self.State.REFUSED
+        self.decided_by, self.decided_at, self.comment = user, timezone.now(), comment
+        self.save()
+
+
+class Exemption(Application):
+    """不涉及: a unit carried in by a collective (各县(市)…) says a measure does not concern
+    it, with a reason; the office approves (the unit owes no reports for it) or refuses."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="exemptions")
+    reason = models.TextField("不涉及理由")
+
+    class Meta(Application.Meta):
+        verbose_name = verbose_name_plural = "不涉及申请"
 
     def __str__(self):
         return f"{self.assignment.unit} · 任务{self.assignment.measure.number} 不涉及申请"

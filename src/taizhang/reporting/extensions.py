@@ -11,7 +11,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.notifications.api import Message, notify
@@ -110,13 +109,7 @@ def decide(extension, user, approve: bool, comment: str = "") -> Extension:
         .select_related("assignment__unit", "assignment__measure__plan__organisation", "period")
         .get(pk=extension.pk)
     )
-    if extension.state != Extension.State.PENDING:
-        raise ExtensionRefused(f"该申请已{extension.get_state_display()}，不能再次审批。")
-    if not approve and not comment:
-        raise ValidationError("不同意时请填写审批意见。")
-    extension.state = Extension.State.APPROVED if approve else Extension.State.REFUSED
-    extension.decided_by, extension.decided_at, extension.comment = user, timezone.now(), comment
-    extension.save()
+    extension.settle(user, approve, comment)
     assignment = extension.assignment
     organisation = assignment.measure.plan.organisation
     action = AuditAction.EXTENSION_APPROVE if approve else AuditAction.EXTENSION_REFUSE

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.plans.models import Application
 
 
 class AuditAction(models.TextChoices):
@@ -382,15 +383,10 @@ class Review(models.Model):
         return f"{self.report}：{self.get_decision_display()}"
 
 
-class Extension(models.Model):
+class Extension(Application):
     """延期申请: a unit asks for a later due date for its report of a period, or for a later
     完成时限 of its assignment (period empty; the lead unit's is the measure's). The office
     approves (the new date is used from then on; every request is kept) or refuses."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", "待审批"
-        APPROVED = "approved", "已同意"
-        REFUSED = "refused", "不同意"
 
     assignment = models.ForeignKey(
         "plans.Assignment", on_delete=models.CASCADE, related_name="extensions"
@@ -404,27 +400,9 @@ class Extension(models.Model):
     # reports first submitted before it are on time.
     closes_at = models.DateTimeField(null=True, blank=True, editable=False)
     reason = models.TextField("延期理由")
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.PENDING)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
-    comment = models.TextField("审批意见", blank=True)
 
-    scope = Scope(
-        organisation="assignment__measure__plan__organisation",
-        units=("assignment__unit",),
-        regions=("assignment__unit__region",),
-    )
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(Application.Meta):
         verbose_name = verbose_name_plural = "延期申请"
-        ordering = ["requested_at", "pk"]
         indexes = [models.Index(fields=["assignment", "period", "state"])]
 
     def __str__(self):

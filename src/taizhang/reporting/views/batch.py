@@ -6,9 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from taizhang.accounts.access import require
@@ -17,7 +15,7 @@ from taizhang.reporting.context import NOT_FOUND, REPORTS
 from taizhang.reporting.forms import BatchReviewForm, VersionForm
 from taizhang.reporting.models import Review
 from taizhang.reporting.views.report_form import report_for_form
-from taizhang.web.views import ActionView
+from taizhang.web.views import ActionView, redirect_back
 
 REFUSALS = (ValidationError, services.WorkflowError, services.ConcurrentEdit)
 
@@ -46,10 +44,7 @@ class BatchReviewView(ActionView):
         return done
 
     def done(self, result):
-        back = self.request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(back, allowed_hosts={self.request.get_host()}):
-            back = reverse("workspace:todo")
-        return redirect(back)
+        return redirect_back(self.request)
 
 
 class WithdrawView(ActionView):

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import get_object_or_404
 
 from taizhang.plans.models import Assignment
 from taizhang.reporting import extensions
 from taizhang.reporting.models import Extension, Period
-from taizhang.web.views import ActionView
+from taizhang.web.views import ActionView, DecisionForm, redirect_back
 
 REFUSALS = (ValidationError, extensions.ExtensionRefused)
 
@@ -32,17 +30,9 @@ class RequestForm(forms.Form):
     )
 
 
-class DecideForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "同意"), ("refuse", "不同意")])
-    comment = forms.CharField(required=False, max_length=2000)
-
-
 class _Back:
     def done(self, result):
-        back = self.request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(back, allowed_hosts={self.request.get_host()}):
-            back = reverse("workspace:todo")
-        return redirect(back)
+        return redirect_back(self.request)
 
 
 class RequestView(_Back, ActionView):
@@ -73,11 +63,11 @@ class DecideView(_Back, ActionView):
     pk_url_kwarg = "extension_id"
     permission = "reporting.decide_extension"
     refused = "只有依法治理办可以审批延期申请。"
-    form_class = DecideForm
+    form_class = DecisionForm
     refusals = REFUSALS
 
     def act(self, form):
-        approve = form.cleaned_data["decision"] == "approve"
+        approve = form.approve
         self.success_message = "已同意延期。" if approve else "已不同意延期，意见已送达申请单位。"
         return extensions.decide(
             self.object, self.request.user, approve, form.cleaned_data["comment"]
