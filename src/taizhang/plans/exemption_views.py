@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from taizhang.plans import exemptions
 from taizhang.plans.models import Assignment, Exemption
-from taizhang.web.views import ActionView, DecisionForm, redirect_back
+from taizhang.web.views import ActionView, DecisionForm, GoesBack
 
 REFUSALS = (ValidationError, exemptions.ExemptionRefused)
 
@@ -22,12 +22,7 @@ class RequestForm(forms.Form):
     )
 
 
-class _Back:
-    def done(self, result):
-        return redirect_back(self.request)
-
-
-class RequestView(_Back, ActionView):
+class RequestView(GoesBack, ActionView):
     queryset = Assignment.objects.select_related("unit", "measure__plan")
     pk_url_kwarg = "assignment_id"
     permission = "plans.request_exemption"
@@ -40,7 +35,7 @@ class RequestView(_Back, ActionView):
         return exemptions.request(self.object, self.request.user, form.cleaned_data["reason"])
 
 
-class DecideView(_Back, ActionView):
+class DecideView(GoesBack, ActionView):
     queryset = Exemption.objects.select_related("assignment__unit", "assignment__measure")
     pk_url_kwarg = "exemption_id"
     permission = "plans.decide_exemption"

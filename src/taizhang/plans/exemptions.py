@@ -5,7 +5,6 @@ audited and tells the other side (notifications.notify)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
@@ -15,7 +14,7 @@ from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment, AuditAction, Exemption
 
-MAX_REASON = 2000
+MAX_REASON = Exemption.MAX_REASON
 
 
 class ExemptionRefused(Exception):
@@ -24,11 +23,7 @@ class ExemptionRefused(Exception):
 
 @transaction.atomic
 def request(assignment, user, reason: str) -> Exemption:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("请填写不涉及的理由。")
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"理由不能超过{MAX_REASON}字。")
+    reason = Exemption.checked_reason(reason, "请填写不涉及的理由。")
     assignment = (
         Assignment.objects.select_for_update()
         .select_related("unit", "measure__plan", "via")

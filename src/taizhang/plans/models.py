@@ -325,6 +325,18 @@ class Application(models.Model):
         abstract = True
         ordering = ["requested_at", "pk"]
 
+    MAX_REASON = 2000
+
+    @classmethod
+    def checked_reason(cls, reason: str, missing: str) -> str:
+        """The reason given, trimmed; ``missing`` when there is none."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(missing)
+        if len(reason) > cls.MAX_REASON:
+            raise ValidationError(f"理由不能超过{cls.MAX_REASON}字。")
+        return reason
+
     def settle(self, user, approve: bool, comment: str) -> None:
         """Record the office's decision; refused when already decided, or a refusal
         without a comment (the unit must learn why)."""

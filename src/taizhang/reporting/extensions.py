@@ -25,7 +25,7 @@ from taizhang.reporting.models import (
     approved_report_due,
 )
 
-MAX_REASON = 2000
+MAX_REASON = Extension.MAX_REASON
 
 
 class ExtensionRefused(Exception):
@@ -44,11 +44,7 @@ def current_due(assignment, period=None) -> datetime.date | None:
 
 @transaction.atomic
 def request(assignment, period, user, requested_due, reason: str) -> Extension:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("请填写延期理由。")
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"理由不能超过{MAX_REASON}字。")
+    reason = Extension.checked_reason(reason, "请填写延期理由。")
     assignment = (
         Assignment.objects.select_for_update()
         .select_related("unit", "measure__plan__organisation")

@@ -106,6 +106,13 @@ def redirect_back(request, default: str = "workspace:todo"):
     return redirect(back)
 
 
+class GoesBack:
+    """An ActionView that returns to the page its form was on."""
+
+    def done(self, result):
+        return redirect_back(self.request)
+
+
 class DecisionForm(forms.Form):
     """The office's decision on what a unit asked: 同意 or 不同意, with a comment."""
 

@@ -15,12 +15,12 @@ from taizhang.reporting.context import NOT_FOUND, REPORTS
 from taizhang.reporting.forms import BatchReviewForm, VersionForm
 from taizhang.reporting.models import Review
 from taizhang.reporting.views.report_form import report_for_form
-from taizhang.web.views import ActionView, redirect_back
+from taizhang.web.views import ActionView, GoesBack
 
 REFUSALS = (ValidationError, services.WorkflowError, services.ConcurrentEdit)
 
 
-class BatchReviewView(ActionView):
+class BatchReviewView(GoesBack, ActionView):
     """Accept or return the ticked reports with one comment; each report is checked
     against the review rule, then reviewed through the write path."""
 
@@ -42,9 +42,6 @@ class BatchReviewView(ActionView):
         else:
             self.success_message = f"已退回{len(done)}份报告，退回意见已送达各报送单位。"
         return done
-
-    def done(self, result):
-        return redirect_back(self.request)
 
 
 class WithdrawView(ActionView):

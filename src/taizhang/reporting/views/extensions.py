@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from taizhang.plans.models import Assignment
 from taizhang.reporting import extensions
 from taizhang.reporting.models import Extension, Period
-from taizhang.web.views import ActionView, DecisionForm, redirect_back
+from taizhang.web.views import ActionView, DecisionForm, GoesBack
 
 REFUSALS = (ValidationError, extensions.ExtensionRefused)
 
@@ -30,12 +30,7 @@ class RequestForm(forms.Form):
     )
 
 
-class _Back:
-    def done(self, result):
-        return redirect_back(self.request)
-
-
-class RequestView(_Back, ActionView):
+class RequestView(GoesBack, ActionView):
     queryset = Assignment.objects.select_related("unit", "measure__plan")
     pk_url_kwarg = "assignment_id"
     permission = "reporting.request_extension"
@@ -58,7 +53,7 @@ class RequestView(_Back, ActionView):
         )
 
 
-class DecideView(_Back, ActionView):
+class DecideView(GoesBack, ActionView):
     queryset = Extension.objects.select_related("assignment__unit", "assignment__measure")
     pk_url_kwarg = "extension_id"
     permission = "reporting.decide_extension"
