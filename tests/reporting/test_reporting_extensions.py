@@ -86,6 +86,11 @@ def test_the_office_approves_and_the_unit_is_told(client, world, education):
     assert "延至2025年04月30日" in told.body
     assert Delivery.objects.filter(notification=told, recipient=world.people["liaison"]).exists()
     assert extensions.current_due(education, world.period) == date(2025, 4, 30)
+    client.force_login(world.people["liaison"])
+    form = reverse(
+        "reporting:report", kwargs={"assignment_id": education.pk, "period_id": world.period.pk}
+    )
+    assert "经批准延期至 2025年4月30日" in client.get(form).content.decode()
 
 
 def test_refusing_needs_a_comment_and_keeps_the_date(client, world, education):
