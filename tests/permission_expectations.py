@@ -167,7 +167,6 @@ PAGES = {
                                       foreign=None,
                                       why="POST {}: whoever reviews; each report checked again"),
     "exemptions:request":         row("log  403  rdr  403  403  403  403  404", method="post",
-                                      use={"assignment_id": "assignment"},
                                       why="POST {}: the unit's own (rdr: the empty reason "
                                           "refused with a message)"),
     "exemptions:decide":          row("log  rdr  403  403  403  403  403  404", method="post",
