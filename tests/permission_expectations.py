@@ -187,6 +187,29 @@ PAGES = {
     "reporting:closure_reopen":   row("log  400  403  403  403  403  403  404", method="post",
                                       why="400 = permitted, refused: the measure is not closed"),
     "reporting:closure_file":     row("log  200  200  200  200  200  403  404"),
+    "reporting:withdraw":         row("log  403  rdr  403  403  403  403  404", method="post",
+                                      why="POST {}: the filing unit only (rdr: the empty form "
+                                          "refused with a message)"),
+    "reporting:carry_over":       row("log  403  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 沿用上期 is the filing unit's, and only while "
+                                          "the report is open (this one is submitted)"),
+    "reporting:review_batch":     row("log  rdr  403  rdr  403  403  403  rdr", method="post",
+                                      foreign=None,
+                                      why="POST {}: whoever reviews; each report checked again"),
+    "exemptions:request":         row("log  403  rdr  403  403  403  403  404", method="post",
+                                      why="POST {}: the unit's own (rdr: the empty reason "
+                                          "refused with a message)"),
+    "exemptions:decide":          row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST {}: the office decides (rdr: the empty form "
+                                          "refused with a message)"),
+    "reporting:extension_request":
+                                  row("log  403  rdr  403  403  403  403  404", method="post",
+                                      why="POST {}: the filing unit asks (rdr: the empty form "
+                                          "refused with a message)"),
+    "reporting:extension_decide": row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST {}: the office decides"),
+    "reporting:review_backlog":   row("log  200  403  403  403  403  403  200", foreign=None,
+                                      why="the office's backlog (the outsider: its own)"),
     # audit log
     "audit:log":                  row("log  200  403  403  403  403  200  200", foreign=None,
                                       why="the outsider sees its own organisation's entries"),

@@ -37,7 +37,7 @@ PAGES: dict[str, Row] = {
     "editing:plan_delete@post":   row("log  400  403  403  403  403  403  404", method="post",
                                       why=EMPTY),
     "editing:plan_restore":       row("log  404  404  404  404  404  403  404", method="post",
-                                      why="POST: only an archived plan is restored (the system admin: no plans at all)"),
+                                      why="POST: only an archived plan is restored (sysadmin: no plans)"),
     "editing:plan_restore@archived":
                                   row("log  rdr  403  403  403  403  403  404", method="post",
                                       use={"plan_id": "archived_plan"},

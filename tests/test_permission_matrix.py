@@ -14,6 +14,7 @@ POST or a logout in one test never reaches another. Each (row, role) pair is its
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from http.cookies import SimpleCookie
 
@@ -43,6 +44,8 @@ OBJECTS = {
     "import_id": "plan_import",
     "evidence_id": "evidence",
     "collective_id": "collective",
+    "exemption_id": "exemption",
+    "extension_id": "extension",
     "assignment_id": "assignment",
     "version_id": "version",
     "entry_id": "entry",
@@ -184,8 +187,11 @@ def _public_objects(plan, user):
 
 
 def _supervision_objects(data, organisation, user, assignment):
-    """Targets, duties, notices and the assessment scheme, on the measure of ``assignment``."""
+    """Targets, duties, notices, a 不涉及 request and the assessment scheme, on the measure
+    of ``assignment``."""
     from taizhang.accounts.models import Role
+    from taizhang.plans.models import Exemption
+    from taizhang.reporting.models import Extension
     from tests import factories as f
 
     measure, unit = assignment.measure, assignment.unit
@@ -197,6 +203,15 @@ def _supervision_objects(data, organisation, user, assignment):
     data.notice = f.UrgeNoticeFactory(unit=unit, created_by=office)
     data.notice_reply = f.NoticeReplyFactory(notice=data.notice, by=user)
     data.closure = f.ClosureFactory(measure=measure, applied_by=user)
+    data.extension = Extension.objects.create(
+        assignment=assignment,
+        requested_due=datetime.date(2030, 1, 1),
+        reason="延期",
+        requested_by=user,
+    )
+    data.exemption = Exemption.objects.create(
+        assignment=assignment, reason="不涉及", requested_by=user
+    )
     data.scheme = f.SchemeFactory(plan=measure.plan)
     data.indicator = f.IndicatorFactory(scheme=data.scheme)
     data.adjustment = f.AdjustmentFactory(scheme=data.scheme, unit=unit, created_by=office)

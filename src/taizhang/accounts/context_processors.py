@@ -7,6 +7,7 @@ MENU = {
     "units": "units.view_directory",
     "import_plan": "plans.import_plan",
     "periods": "reporting.manage_periods",
+    "review_backlog": "reporting.view_review_backlog",
     "audit": "accounts.view_audit_log",
     "people": "people.manage_people",
     "delivery_log": "notifications.view_delivery_log",

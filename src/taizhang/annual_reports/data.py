@@ -49,7 +49,7 @@ class Scope:
         return self.region.name
 
     def assignments(self):
-        chosen = Assignment.objects.filter(measure__plan=self.plan, measure__withdrawn=False)
+        chosen = Assignment.objects.owing().filter(measure__plan=self.plan)
         if self.unit is not None:
             return chosen.filter(unit=self.unit)
         if self.whole_plan:

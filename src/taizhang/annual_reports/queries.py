@@ -82,9 +82,7 @@ def board(user, plan, year: int) -> dict[str, list[Due]]:
         elif region.level == Region.Level.COUNTY:
             counties.append(_due(Kind.COUNTY_UP, plan, region, None, year, found))
     carrying = Unit.objects.filter(
-        pk__in=Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False).values(
-            "unit_id"
-        )
+        pk__in=Assignment.objects.owing().filter(measure__plan=plan).values("unit_id")
     ).select_related("region", "organisation")
     if user.role == Role.COUNTY_OFFICE:
         carrying = carrying.filter(

@@ -58,6 +58,7 @@ def with_report_details(reports):
     """Everything a report shows, in a fixed number of queries whatever the count."""
     return (
         reports.select_related("assignment__unit", "assignment__measure", "period")
+        .with_on_time()
         .annotate(versions_count=_versions_count())
         .prefetch_related(
             "evidence",

@@ -177,7 +177,7 @@ class PlanProgress(generics.GenericAPIView):
         today = timezone.localdate()
         found = status.progress(plan, today)
         chapters = found.completion("chapter")
-        carried = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        carried = Assignment.objects.owing().filter(measure__plan=plan)
         reports = status.total(
             status.timeliness(carried, status.due_periods(plan.periods.all(), today)).values()
         )

@@ -111,7 +111,7 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
     year_end = datetime.date(year, 12, 31)
     periods = list(Period.objects.filter(plan=plan, ends_on__year=year))
     due = status.due_periods(periods, today)
-    carried = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+    carried = Assignment.objects.owing().filter(measure__plan=plan)
     # Each assignment's own status at the year's end, by reporting's rule.
     own = status.assignment_statuses(carried, min(year_end, today), up_to=year_end)
 

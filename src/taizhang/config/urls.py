@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/", include("taizhang.ledger.urls")),
     path("plans/import/", include("taizhang.plans.urls")),
     path("plans/edit/", include("taizhang.plans.edit_urls")),
+    path("assignments/", include("taizhang.plans.exemption_urls")),
     path("units/", include("taizhang.directory.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),

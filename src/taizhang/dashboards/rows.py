@@ -61,7 +61,7 @@ def plan_rows(plan: Plan, today: date) -> PlanRows:
     years = plan_years(plan, today)
     progress_by_year, progress_now = _progress(targets, years, today)
     periods = list(plan.periods.order_by("ends_on", "pk"))
-    assignments = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+    assignments = Assignment.objects.owing().filter(measure__plan=plan)
     begun = [p for p in periods if p.starts_on <= today]
     reports = status.timeliness(assignments, begun)  # the due periods are among them
     due = {p.pk for p in status.due_periods(begun, today)}

@@ -105,18 +105,26 @@ def _file(assignment, period, spec, cast: Cast, day: date):
         )
 
 
+# The reviewers the spec leaves "waiting" are slow ones, not absent ones: they accept
+# within this many working days, so only reports filed in the last weeks still wait (an
+# office's real backlog), not a whole quarter forever.
+SLOW_REVIEW_WORKING_DAYS = 40
+
+
 def _review(report, assignment, period, spec, cast: Cast, leads, filed_on, today) -> None:
-    """Accept, return, or return and have it filed again and accepted; or leave it
-    waiting for review."""
+    """Accept, return, or return and have it filed again and accepted; a report reviewed
+    slowly still waits if its review day has not come."""
     key = (assignment.unit.name, assignment.measure.number, period.name)
     shares = {name: spec[name] for name in ("accepted", "returned", "resubmitted")}
     shares["waiting"] = 1 - sum(shares.values())
     outcome = among(shares, "review", *key)
-    if outcome == "waiting":
-        return
+    slow = outcome == "waiting"
+    if slow:
+        outcome = "accepted"
     is_lead = assignment.role == Assignment.Role.LEAD
     reviewer = cast.reviewer(leads.get(assignment.measure_id), is_lead)
-    day = _after(filed_on, 1 + int(draw("wait", *key) * 5))
+    wait = SLOW_REVIEW_WORKING_DAYS if slow else 5
+    day = _after(filed_on, 1 + int(draw("wait", *key) * wait))
     if day >= today:
         return
     if outcome == "accepted":

@@ -23,6 +23,10 @@ class Event(models.TextChoices):
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
     JOB_FINISHED = "job_finished", "后台任务完成"
+    EXEMPTION_REQUESTED = "exemption_requested", "不涉及申请"
+    EXEMPTION_DECIDED = "exemption_decided", "不涉及申请审批结果"
+    EXTENSION_REQUESTED = "extension_requested", "延期申请"
+    EXTENSION_DECIDED = "extension_decided", "延期申请审批结果"
 
 
 # Events that concern one person only: never posted to a unit's group chat.

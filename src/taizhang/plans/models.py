@@ -1,6 +1,7 @@
 """A confirmed plan: chapters, sections, measures, who carries them, targets, duties."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -31,6 +32,9 @@ class AuditAction(models.TextChoices):
     RESTORE_PLAN = "restore_plan", "恢复方案"
     DELETE_PLAN = "delete_plan", "删除方案"
     ADD_ADHOC = "add_adhoc", "新增督办事项"
+    EXEMPTION_REQUEST = "exemption_request", "申请不涉及"
+    EXEMPTION_APPROVE = "exemption_approve", "同意不涉及"
+    EXEMPTION_REFUSE = "exemption_refuse", "不同意不涉及"
 
 
 class AuditDetail(models.TextChoices):
@@ -226,12 +230,25 @@ class Measure(models.Model):
         return self.deadline_text or NO_DEADLINE
 
 
-class CurrentAssignments(models.Manager):
+class AssignmentQuerySet(ScopedQuerySet):
+    def owing(self):
+        """The assignments that owe reports: on live measures of plans in force, and not
+        declared 不涉及 (approved by the office). Whatever counts what units owe starts here."""
+        return self.filter(
+            measure__withdrawn=False,
+            measure__plan__archived_at__isnull=True,
+            not_concerned=False,
+        )
+
+
+class CurrentAssignments(models.Manager.from_queryset(AssignmentQuerySet)):
     """Assignments in force; an ended one is reached through ``Assignment.all_objects``
     (or from its reports)."""
 
     def get_queryset(self):
         return super().get_queryset().filter(ended_at__isnull=True)
+
+
 class MeasureSource(models.Model):
     """Where an ad-hoc 督办事项 came from: a leader's instruction (领导批示) or a meeting's
     decision (会议议定事项), added by the office to a plan as a measure of its own, so it
@@ -280,12 +297,14 @@ class Assignment(models.Model):
     # Set when the office takes the unit off the measure after it has reported: the
     # assignment leaves every list and owes nothing, its reports stay and show.
     ended_at = models.DateTimeField("结束时间", null=True, blank=True)
+    # Set when the office approves the unit's 不涉及 (Exemption): it owes no reports.
+    not_concerned = models.BooleanField("不涉及", default=False)
 
     scope = Scope(
         organisation="measure__plan__organisation", units=("unit",), regions=("unit__region",)
     )
     objects = CurrentAssignments()
-    all_objects = models.Manager()
+    all_objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务分工"
@@ -391,3 +410,72 @@ class PlanImport(models.Model):
 
     def __str__(self):
         return f"导入《{self.source_name}》"
+
+
+class Application(models.Model):
+    """What a unit asks the office and the office decides (不涉及, 延期申请): who asked and
+    when, the state, who decided, when and with what comment. Every one is kept."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "待审批"
+        APPROVED = "approved", "已同意"
+        REFUSED = "refused", "不同意"
+
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    comment = models.TextField("审批意见", blank=True)
+
+    scope = Scope(
+        organisation="assignment__measure__plan__organisation",
+        units=("assignment__unit",),
+        regions=("assignment__unit__region",),
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["requested_at", "pk"]
+
+    MAX_REASON = 2000
+
+    @classmethod
+    def checked_reason(cls, reason: str, missing: str) -> str:
+        """The reason given, trimmed; ``missing`` when there is none."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(missing)
+        if len(reason) > cls.MAX_REASON:
+            raise ValidationError(f"理由不能超过{cls.MAX_REASON}字。")
+        return reason
+
+    def settle(self, user, approve: bool, comment: str) -> None:
+        """Record the office's decision; refused when already decided, or a refusal
+        without a comment (the unit must learn why)."""
+        if self.state != self.State.PENDING:
+            raise ValidationError(f"该申请已{self.get_state_display()}，不能再次审批。")
+        if not approve and not comment:
+            raise ValidationError("不同意时请填写审批意见。")
+        self.state = self.State.APPROVED if approve else self.State.REFUSED
+        self.decided_by, self.decided_at, self.comment = user, timezone.now(), comment
+        self.save()
+
+
+class Exemption(Application):
+    """不涉及: a unit carried in by a collective (各县(市)…) says a measure does not concern
+    it, with a reason; the office approves (the unit owes no reports for it) or refuses."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="exemptions")
+    reason = models.TextField("不涉及理由")
+
+    class Meta(Application.Meta):
+        verbose_name = verbose_name_plural = "不涉及申请"
+
+    def __str__(self):
+        return f"{self.assignment.unit} · 任务{self.assignment.measure.number} 不涉及申请"

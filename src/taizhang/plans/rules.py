@@ -6,7 +6,15 @@ county office its own plans and what its county's units carry."""
 
 import rules
 
-from taizhang.accounts.predicates import in_organisation, in_scope, is_office_admin
+from taizhang.accounts.predicates import (
+    in_organisation,
+    in_scope,
+    is_county_office,
+    is_office_admin,
+    is_unit_staff,
+    of_own_county,
+    of_own_unit,
+)
 
 rules.add_perm("plans.view_plan", in_scope)
 rules.add_perm("plans.view_measure", in_scope)
@@ -16,3 +24,10 @@ rules.add_perm("plans.change_plan", is_office_admin & in_organisation)
 rules.add_perm("plans.change_measure", is_office_admin & in_organisation)
 # Ad-hoc 督办事项 (plans/adhoc.py): the office adds them to its organisation's plans.
 rules.add_perm("plans.add_adhoc", is_office_admin & in_organisation)
+# 不涉及: the unit's staff (or its county office) ask on its assignment; the office decides.
+rules.add_perm(
+    "plans.request_exemption",
+    in_organisation & ((is_unit_staff & of_own_unit) | (is_county_office & of_own_county)),
+)
+rules.add_perm("plans.decide_exemptions", is_office_admin)
+rules.add_perm("plans.decide_exemption", is_office_admin & in_organisation)

@@ -200,3 +200,39 @@ class PeriodYearForm(forms.Form):
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans
+
+
+class IdsField(forms.Field):
+    """The ids of the rows ticked in a list (checkboxes sharing one name)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        try:
+            return sorted({int(item) for item in value or ()})
+        except (TypeError, ValueError) as error:
+            raise forms.ValidationError("所选报告无效，请刷新页面后重试。") from error
+
+
+class BatchReviewForm(ReviewForm):
+    """One decision and one comment for several reports (批量审核)."""
+
+    version = None
+    reports = IdsField(label="报告", required=False)
+
+    def clean_reports(self):
+        ids = self.cleaned_data["reports"]
+        if not ids:
+            raise forms.ValidationError("请至少勾选一份报告。")
+        if len(ids) > MAX_BATCH:
+            raise forms.ValidationError(f"一次最多审核{MAX_BATCH}份报告。")
+        return ids
+
+
+MAX_BATCH = 200
+
+
+class VersionForm(forms.Form):
+    """An action on a report as the person saw it (the version they loaded)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -12,11 +12,23 @@ from functools import reduce
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import BooleanField, Case, F, Q, Value, When, Window
-from django.db.models.functions import RowNumber, TruncDate
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.plans.models import Application
 
 
 class AuditAction(models.TextChoices):
@@ -35,6 +47,11 @@ class AuditAction(models.TextChoices):
     CLOSURE_CONFIRM = "closure_confirm", "销号"
     CLOSURE_RETURN = "closure_return", "退回办结申请"
     CLOSURE_REOPEN = "closure_reopen", "重新打开任务"
+    WITHDRAW = "withdraw", "撤回报告"
+    EXTENSION_REQUEST = "extension_request", "申请延期"
+    EXTENSION_APPROVE = "extension_approve", "同意延期"
+    EXTENSION_REFUSE = "extension_refuse", "不同意延期"
+    CARRY_OVER = "carry_over", "沿用上期"
 
 
 class AuditDetail(models.TextChoices):
@@ -100,6 +117,33 @@ class Period(models.Model):
         )
 
 
+def approved_report_due(assignment_ref, period_ref):
+    """The latest approved extension of a unit's report for a period (延期报送): a query of
+    its new due date, for Coalesce with the period's."""
+    return (
+        Extension.objects.filter(
+            assignment=assignment_ref, period=period_ref, state=Extension.State.APPROVED
+        )
+        .order_by("-requested_due")
+        .values("requested_due")[:1]
+    )
+
+
+def approved_deadline(assignment=None, measure=None):
+    """The latest approved extension of an assignment's 完成时限 (or of a measure's: its
+    lead unit's), as a query of its date."""
+    found = (
+        Extension.objects.filter(assignment=assignment)
+        if measure is None
+        else Extension.objects.filter(assignment__measure=measure, assignment__role="lead")
+    )
+    return (
+        found.filter(period__isnull=True, state=Extension.State.APPROVED)
+        .order_by("-requested_due")
+        .values("requested_due")[:1]
+    )
+
+
 class ProgressReportQuerySet(ScopedQuerySet):
     """The questions every page asks of reports, answered once."""
 
@@ -131,10 +175,12 @@ class ProgressReportQuerySet(ScopedQuerySet):
         date (in the office's time zone), False when first submitted later, None when never
         submitted. Returned and submitted again keeps the first date."""
         first_day = TruncDate("first_submitted_at", tzinfo=timezone.get_current_timezone())
-        return self.alias(first_day=first_day).annotate(
+        extended = Subquery(approved_report_due(OuterRef("assignment"), OuterRef("period")))
+        due = Coalesce(extended, F("period__due_on"))
+        return self.alias(first_day=first_day, due=due).annotate(
             on_time=Case(
                 When(first_submitted_at__isnull=True, then=Value(None)),
-                When(first_day__lte=F("period__due_on"), then=Value(True)),
+                When(first_day__lte=F("due"), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(null=True),
             )
@@ -144,12 +190,19 @@ class ProgressReportQuerySet(ScopedQuerySet):
     def on_time_in(periods) -> Q:
         """The with_on_time rule as a plain filter for reports of known ``periods``: first
         submitted before the period closes. Aggregates over many reports use it, since it
-        compares stored instants instead of converting each one to a local date."""
+        compares stored instants instead of converting each one to a local date; only a
+        report whose due date was extended (延期) is compared with its own date."""
+        extended = Extension.objects.filter(
+            assignment=OuterRef("assignment"),
+            period=OuterRef("period"),
+            state=Extension.State.APPROVED,
+            closes_at__gt=OuterRef("first_submitted_at"),
+        )
         return reduce(
             operator.or_,
             (Q(period_id=p.pk, first_submitted_at__lt=p.closes_at) for p in periods),
             Q(pk__in=[]),
-        )
+        ) | (Q(first_submitted_at__isnull=False) & Q(Exists(extended)))
 
     def on_time(self):
         return self.with_on_time().filter(on_time=True)
@@ -161,8 +214,9 @@ class ProgressReportQuerySet(ScopedQuerySet):
 class ProgressReport(models.Model):
     """One unit's report on one measure for one period.
 
-    A responsible unit's report is reviewed by the measure's lead unit; the lead unit's
-    own (consolidated) report is reviewed by the coordinating office."""
+    Who reviews it is decided in reviewers.py: a responsible unit's report by the measure's
+    lead unit, everything else (the lead unit's own consolidated report, a measure the
+    office leads, a lead unit without an active reviewer) by the coordinating office."""
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "未启动"
@@ -201,8 +255,18 @@ class ProgressReport(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField("最近报送时间", null=True, blank=True)
-    # Set by the first submission and never again: on time is decided from it.
+    # Set by the first submission and never again: on time is decided from it (a report
+    # withdrawn and sent again keeps it too: it was filed then).
     first_submitted_at = models.DateTimeField("首次报送时间", null=True, blank=True)
+    # 沿用上期: the previous period's report this one was started from.
+    carried_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="沿用自",
+    )
 
     objects = ProgressReportQuerySet.as_manager()
 
@@ -236,11 +300,20 @@ class ProgressReport(models.Model):
         return self.state in self.State.FILED
 
     @property
+    def due_on(self) -> datetime.date:
+        """The period's due date, or the later one an approved extension gave this report."""
+        extended = approved_report_due(self.assignment_id, self.period_id).first()
+        return extended["requested_due"] if extended else self.period.due_on
+
+    @property
     def filed_on_time(self) -> bool | None:
-        """As ProgressReportQuerySet.with_on_time, for one report in hand."""
+        """As ProgressReportQuerySet.with_on_time, for one report in hand (its annotation
+        when the report was loaded with it: lists ask no query per report)."""
+        if "on_time" in self.__dict__:
+            return self.__dict__["on_time"]
         if self.first_submitted_at is None:
             return None
-        return timezone.localdate(self.first_submitted_at) <= self.period.due_on
+        return timezone.localdate(self.first_submitted_at) <= self.due_on
 
 
 class ReportVersion(models.Model):
@@ -407,3 +480,40 @@ class Closure(models.Model):
 
     def __str__(self):
         return f"任务{self.measure.number}办结申请"
+
+
+class Extension(Application):
+    """延期申请: a unit asks for a later due date for its report of a period, or for a later
+    完成时限 of its assignment (period empty; the lead unit's is the measure's). The office
+    approves (the new date is used from then on; every request is kept) or refuses."""
+
+    assignment = models.ForeignKey(
+        "plans.Assignment", on_delete=models.CASCADE, related_name="extensions"
+    )
+    period = models.ForeignKey(
+        Period, null=True, blank=True, on_delete=models.CASCADE, related_name="extensions"
+    )
+    current_due = models.DateField("原期限", null=True, blank=True)
+    requested_due = models.DateField("申请延至")
+    # The first moment after requested_due in the office's time zone (as Period.closes_at):
+    # reports first submitted before it are on time.
+    closes_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reason = models.TextField("延期理由")
+
+    class Meta(Application.Meta):
+        verbose_name = verbose_name_plural = "延期申请"
+        indexes = [models.Index(fields=["assignment", "period", "state"])]
+
+    def __str__(self):
+        return f"{self.assignment.unit} · 任务{self.assignment.measure.number} 延期申请"
+
+    def save(self, *args, **kwargs):
+        day_after = self.requested_due + datetime.timedelta(days=1)
+        self.closes_at = datetime.datetime.combine(
+            day_after, datetime.time.min, tzinfo=timezone.get_current_timezone()
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def what(self) -> str:
+        return f"{self.period.name}进展报告报送期限" if self.period_id else "任务完成时限"

@@ -12,11 +12,11 @@ from taizhang.accounts.predicates import (
     is_org_wide_reader,
     is_reviewer,
     is_unit_staff,
-    led_by_own_unit,
     of_own_county,
     of_own_unit,
 )
 from taizhang.plans.models import Assignment
+from taizhang.reporting import reviewers
 from taizhang.reporting.models import ProgressReport
 
 
@@ -30,6 +30,12 @@ def filed(user, report):
     return report.is_filed
 
 
+@rules.predicate
+def reviewed_by_own_unit(user, report):
+    """The report is one the person's unit reviews (reporting/reviewers.py)."""
+    return report is not None and reviewers.reviewed_by_unit(report, user.unit_id)
+
+
 # Those who file a report: its unit's staff, its county's office.
 may_file = (is_unit_staff & of_own_unit) | (is_county_office & of_own_county)
 
@@ -37,10 +43,17 @@ rules.add_perm("reporting.view_report", in_scope)
 rules.add_perm("reporting.edit_report", in_organisation & may_file & editable_state)
 rules.add_perm(
     "reporting.review_report",
-    # The lead unit reviews the responsible units' reports; the office reviews the lead
-    # units' consolidated reports and, supervising the whole plan, may settle any report.
-    in_organisation & ((is_reviewer & led_by_own_unit) | is_office_admin),
+    # The lead unit reviews the responsible units' reports; the office reviews the rest
+    # (reviewers.py) and, supervising the whole plan, may settle any report.
+    in_organisation & ((is_reviewer & reviewed_by_own_unit) | is_office_admin),
 )
+# Several reports at once: whoever reviews reports (each report is checked again).
+rules.add_perm("reporting.review_reports", is_reviewer | is_office_admin)
+# The filing unit takes back a report nobody has reviewed yet (the write path refuses,
+# with its reason, a report in another state).
+rules.add_perm("reporting.withdraw_report", in_organisation & may_file)
+# The office's view of every report waiting for review.
+rules.add_perm("reporting.view_review_backlog", is_office_admin)
 rules.add_perm("reporting.manage_periods", is_office_admin)
 # The work each person has on the to-do page.
 rules.add_perm("reporting.file_reports", is_unit_staff | is_county_office)
@@ -68,3 +81,7 @@ rules.add_perm(
 )
 rules.add_perm("reporting.settle_closure", in_organisation & is_office_admin)
 rules.add_perm("reporting.view_closure", in_scope)
+# 延期申请: the filing unit asks on its assignment; the office decides.
+rules.add_perm("reporting.request_extension", in_organisation & may_file)
+rules.add_perm("reporting.decide_extensions", is_office_admin)
+rules.add_perm("reporting.decide_extension", is_office_admin & in_organisation)

@@ -129,8 +129,8 @@ def submit(report, user, expected_version: int) -> ProgressReport:
 
 @transaction.atomic
 def review(report, reviewer, decision: str, comment: str, expected_version: int):
-    """Accept or return a submitted report. A responsible unit's report is reviewed by
-    the lead unit, the lead unit's report by the office (the caller checks who may)."""
+    """Accept or return a submitted report. Who may is reviewers.py's answer, asked by
+    the rule reporting.review_report (the caller checks it)."""
     report = _lock(report, expected_version)
     if report.state != ProgressReport.State.SUBMITTED:
         raise WorkflowError("只能审核已报送的报告。")
@@ -153,6 +153,86 @@ def review(report, reviewer, decision: str, comment: str, expected_version: int)
     if decision == Review.Decision.RETURN:
         events.report_returned(report, review)
     return report
+
+
+@transaction.atomic
+def review_many(reports, reviewer, decision: str, comment: str) -> list[ProgressReport]:
+    """Review several reports with one decision and one comment (批量审核): each goes
+    through `review` (its own version, audit entry and notice to the unit). All or
+    nothing: one report that can no longer be reviewed refuses the batch, named."""
+    if not reports:
+        raise ValidationError("请至少选择一份报告。")
+    done = []
+    for report in reports:
+        try:
+            done.append(review(report, reviewer, decision, comment, report.version))
+        except (ConcurrentEdit, WorkflowError) as error:
+            raise WorkflowError(f"{_label(report)}：{error}") from error
+    return done
+
+
+@transaction.atomic
+def withdraw(report, user, expected_version: int) -> ProgressReport:
+    """The filing unit takes back a report sent by mistake (撤回) while nobody has
+    reviewed it: it is a draft again, its versions kept. Its first submission still
+    decides whether it was on time, since it was filed then."""
+    report = _lock(report, expected_version)
+    if report.state in (ProgressReport.State.ACCEPTED, ProgressReport.State.RETURNED):
+        raise WorkflowError("该报告已经审核，不能撤回。")
+    if report.state != ProgressReport.State.SUBMITTED:
+        raise WorkflowError("该报告尚未报送，无需撤回。")
+    report.state = ProgressReport.State.DRAFT
+    changes = {"state": [ProgressReport.State.SUBMITTED, report.state]}
+    return _commit(report, user, AuditAction.WITHDRAW, changes)
+
+
+def has_content(report) -> bool:
+    """Something is written in the report (text or a value): 沿用上期 would overwrite it."""
+    if report.pk is None:
+        return False
+    texts = (report.narrative, report.actions, report.problems, report.next_steps)
+    return any(text.strip() for text in texts) or report.values.exists()
+
+
+def previous_report(assignment, period) -> ProgressReport | None:
+    """The report 沿用上期 starts from: the assignment's latest report, sent at least
+    once, for a period of the same plan that ended before ``period``."""
+    return (
+        ProgressReport.objects.filter(
+            assignment=assignment,
+            period__plan_id=period.plan_id,
+            period__ends_on__lt=period.ends_on,
+            first_submitted_at__isnull=False,
+        )
+        .select_related("period")
+        .order_by("-period__ends_on", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def carry_over(assignment, period, user, expected_version: int) -> ProgressReport:
+    """Start this period's report from the previous period's (沿用上期), as a draft:
+    status, text and indicator values copied, evidence not (it proves the earlier
+    period's work). The report remembers where it came from; nothing already written is
+    overwritten."""
+    previous = previous_report(assignment, period)
+    if previous is None:
+        raise WorkflowError("没有可沿用的上期报告（上期未报送）。")
+    report = _lock(start_report(assignment, period), expected_version)
+    if report.state not in OPEN_STATES:
+        raise WorkflowError("该报告已报送，不能修改。")
+    if has_content(report):
+        raise WorkflowError("本期报告已填写内容，不能再沿用上期，以免覆盖。")
+    for field in EDITABLE_FIELDS:
+        setattr(report, field, getattr(previous, field))
+    for value in previous.values.all():
+        IndicatorValue.objects.create(
+            report=report, target_id=value.target_id, value=value.value, source=value.source
+        )
+    report.carried_from = previous
+    changes = {"carried_from": previous.period.name}
+    return _commit(report, user, AuditAction.CARRY_OVER, changes)
 
 
 @transaction.atomic
@@ -270,6 +350,11 @@ def _commit(report, user, action: str, changes: dict, reason: str = "") -> Progr
     )
     record(user, action, report, changes, reason, organisation=_organisation(report))
     return report
+
+
+def _label(report) -> str:
+    assignment = report.assignment
+    return f"任务{assignment.measure.number}（{assignment.unit.name}，{report.period.name}）"
 
 
 def _organisation(report) -> int:

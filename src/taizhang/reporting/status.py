@@ -7,7 +7,8 @@ it, and pages show it under the figure.
   else 未启动; not done past its deadline is 滞后. Only reviewed work counts, on every page
   and on the public one alike: what a unit filed and nobody reviewed yet is not the
   government's word. (A unit's status on its own assignment is the same rule applied to
-  its own reports.)
+  its own reports.) The deadline is the measure's, or the later one the office approved
+  (延期申请: the lead unit's for the measure, a unit's for its own assignment).
 - Completion counts measures (a plan, a chapter) or assignments (a unit, a county: its
   units together) whose status is 已完成.
 - A measure the office closed (销号, on the lead unit's 办结申请) is 已完成 from that day
@@ -30,14 +31,17 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from taizhang.plans.models import Assignment, Measure, MeasureSource
-from taizhang.reporting.models import Closure, Period, ProgressReport
+from taizhang.reporting.models import Closure, Period, ProgressReport, approved_deadline
 from taizhang.units.models import Region
 
 Status = ProgressReport.Status
@@ -48,7 +52,8 @@ LEAD = Assignment.Role.LEAD
 # 口径: one line under each figure that uses the rule.
 STATUS_RULE = (
     "任务状态：以牵头单位最新一期经审核通过的报告为准；牵头单位尚无审核通过的报告、但已有"
-    "其他单位报告审核通过的为“推进中”，否则为“未启动”；超过完成时限仍未完成的为“滞后”。"
+    "其他单位报告审核通过的为“推进中”，否则为“未启动”；超过完成时限（经批准延期的以批准的"
+    "期限为准）仍未完成的为“滞后”。"
     "未经审核的报告不计入。"
 )
 COMPLETION_RULE = (
@@ -60,7 +65,7 @@ UNIT_COMPLETION_RULE = (
 )
 ON_TIME_RULE = (
     "按时报送率：按时报送的报告数 ÷ 应报数；按时指首次报送不晚于该期截止日期，"
-    "退回后重新报送仍以首次报送时间为准。"
+    "退回或撤回后重新报送仍以首次报送时间为准；经批准延期的，以批准的期限为准。"
 )
 CLOSED_RULE = (
     "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，不再催报，"
@@ -122,10 +127,13 @@ def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, objec
     """(measure id, status, the measure's ``by`` field) for each of ``measures``."""
     accepted = _accepted(up_to)
     # Whether any unit's report on it was accepted: a probe that stops at the first.
+    # The deadline is the measure's, or the later one the office approved (延期申请).
+    extended = Subquery(approved_deadline(measure=OuterRef("pk")))
     rows = measures.annotate(
         anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
         closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
-    ).values_list("pk", "deadline", "anyone", "closed", by)
+        due=Coalesce(extended, F("deadline")),
+    ).values_list("pk", "due", "anyone", "closed", by)
     # The lead unit's word: its latest accepted report (the latest of the leads' when a
     # measure has more than one lead unit).
     words: dict[int, tuple] = {}
@@ -157,9 +165,10 @@ def assignment_statuses(
         .values_list("assignment_id", "status")
     )
     closed = _closed(OuterRef("measure_id"), min(as_of, up_to or as_of))
-    rows = assignments.annotate(closed=Exists(closed)).values_list(
-        "pk", "measure__deadline", "closed"
-    )
+    extended = Subquery(approved_deadline(assignment=OuterRef("pk")))
+    rows = assignments.annotate(
+        closed=Exists(closed), due=Coalesce(extended, F("measure__deadline"))
+    ).values_list("pk", "due", "closed")
     return {
         pk: status_of(deadline, words.get(pk), pk in words, as_of, closed)
         for pk, deadline, closed in rows
@@ -284,7 +293,7 @@ def progress(
     statuses = measure_statuses(measures, as_of, up_to)
     chapter_of = dict(measures.values_list("pk", "chapter_id"))
     if assignments is None:
-        assignments = Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        assignments = Assignment.objects.owing().filter(measure__plan=plan)
     own = assignment_statuses(assignments, as_of, up_to)
     unit_of = dict(assignments.values_list("pk", "unit_id"))
     counties = counties_of_units(plan.organisation_id, set(unit_of.values()))

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from taizhang.reporting.views import closure, detail, periods, report_form, review
+from taizhang.reporting.views import (
+    batch,
+    closure,
+    detail,
+    extensions,
+    periods,
+    report_form,
+    review,
+)
 
 app_name = "reporting"
 urlpatterns = [
@@ -12,6 +20,24 @@ urlpatterns = [
         report_form.ReportView.as_view(),
         name="report",
     ),
+    path(
+        "assignments/<int:assignment_id>/periods/<int:period_id>/carry-over/",
+        batch.CarryOverView.as_view(),
+        name="carry_over",
+    ),
+    path(
+        "assignments/<int:assignment_id>/extension/",
+        extensions.RequestView.as_view(),
+        name="extension_request",
+    ),
+    path(
+        "extensions/<int:extension_id>/decide/",
+        extensions.DecideView.as_view(),
+        name="extension_decide",
+    ),
+    path("reports/review/", batch.BatchReviewView.as_view(), name="review_batch"),
+    path("reports/backlog/", batch.ReviewBacklogView.as_view(), name="review_backlog"),
+    path("reports/<int:report_id>/withdraw/", batch.WithdrawView.as_view(), name="withdraw"),
     path("reports/<int:report_id>/", detail.ReportDetailView.as_view(), name="report_detail"),
     path(
         "reports/<int:report_id>/versions/",

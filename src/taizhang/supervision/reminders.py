@@ -35,8 +35,8 @@ from taizhang.notifications.api import Message, notify, pending
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
-from taizhang.reporting import status
-from taizhang.reporting.models import Period, ProgressReport
+from taizhang.reporting import reviewers, status
+from taizhang.reporting.models import Extension, Period, ProgressReport
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
 
@@ -109,7 +109,7 @@ def _reports(organisation, today: date) -> list[Reminder]:
     periods = [p for p in periods if _stage(p, today) is not None]
     if not periods:
         return []
-    owed = _owed(periods)
+    owed = _owed(periods, today)
     units = Unit.objects.in_bulk({unit_id for _, unit_id in owed})
     reminders = []
     for period in periods:
@@ -134,8 +134,9 @@ def _stage(period, today: date) -> int | None:
     )
 
 
-def _owed(periods) -> dict[tuple[int, int], list[int]]:
-    """(period, unit) -> the numbers of the measures whose report the unit has not sent."""
+def _owed(periods, today: date) -> dict[tuple[int, int], list[int]]:
+    """(period, unit) -> the numbers of the measures whose report the unit has not sent
+    (leaving out a report whose due date an approved extension moved past today)."""
     plans = {p.plan_id for p in periods}
     sent = set(
         ProgressReport.objects.filter(period__in=periods)
@@ -143,20 +144,24 @@ def _owed(periods) -> dict[tuple[int, int], list[int]]:
         .values_list("assignment_id", "period_id")
     )
     assignments = status.still_asked(
-        Assignment.objects.filter(measure__plan_id__in=plans, measure__withdrawn=False),
-        "measure__",
+        Assignment.objects.owing().filter(measure__plan_id__in=plans), "measure__"
     ).values_list("pk", "measure__plan_id", "measure__number", "unit_id", "measure_id")
     assignments = list(assignments)
     since = status.asked_from({row[4] for row in assignments})
     by_plan = defaultdict(list)
     for row in assignments:
         by_plan[row[1]].append(row)
+    extended = set(
+        Extension.objects.filter(
+            period__in=periods, state=Extension.State.APPROVED, requested_due__gte=today
+        ).values_list("assignment_id", "period_id")
+    )
     owed: dict[tuple[int, int], list[int]] = defaultdict(list)
     for period in periods:
         for pk, _plan, number, unit_id, measure_id in by_plan[period.plan_id]:
             if not status.owes_report(None, period, since.get(measure_id)):
                 continue
-            if (pk, period.pk) not in sent:
+            if (pk, period.pk) not in sent and (pk, period.pk) not in extended:
                 owed[(period.pk, unit_id)].append(number)
     return {key: sorted(numbers) for key, numbers in owed.items()}
 
@@ -196,24 +201,19 @@ def _due_message(period, unit, numbers: list[int], today: date, stage: int) -> M
 
 def _reviews_waiting(organisation, today: date) -> list[Reminder]:
     """Reports sent more than N working days ago and not yet reviewed, counted for each
-    reviewing unit (the measure's lead unit; the office for lead units' own reports)."""
+    reviewer (reporting/reviewers.py: the lead unit's reviewers, else the office)."""
     limit = setting("REVIEW_WAITING_WORKING_DAYS")
-    waiting = ProgressReport.objects.filter(
-        assignment__unit__organisation=organisation,
-        state=ProgressReport.State.SUBMITTED,
-        submitted_at__date__lte=today - timedelta(days=limit),
-    ).values_list("submitted_at", "assignment__role", "assignment__measure_id")
-    leads = dict(
-        Assignment.objects.filter(
-            measure__plan__organisation=organisation, role=Assignment.Role.LEAD
-        ).values_list("measure_id", "unit_id")
-    )
+    waiting = reviewers.with_reviewing_unit(
+        reviewers.awaiting().filter(
+            assignment__unit__organisation=organisation,
+            submitted_at__date__lte=today - timedelta(days=limit),
+        )
+    ).values_list("submitted_at", "reviewing_unit_id")
     by_reviewer: dict[int | None, list] = defaultdict(list)
-    for submitted_at, role, measure_id in waiting:
+    for submitted_at, reviewer in waiting:
         day = timezone.localtime(submitted_at).date()
         if working_days_between(day, today) <= limit:
             continue
-        reviewer = None if role == Assignment.Role.LEAD else leads.get(measure_id)
         by_reviewer[reviewer].append(day)
     units = Unit.objects.in_bulk([u for u in by_reviewer if u is not None])
     week = "{}-{:02d}".format(*today.isocalendar()[:2])

@@ -5,9 +5,13 @@ one thing, so no handler branches on a posted "action"."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from taizhang.accounts.access import NOT_FOUND, REFUSED, load, require
@@ -91,3 +95,30 @@ def first_error(form) -> str:
     for errors in form.errors.values():
         return errors[0]
     return "请检查填写的内容。"
+
+
+def redirect_back(request, default: str = "workspace:todo"):
+    """Back to the page the form was posted from (its ``next``, when on this site), else
+    to ``default`` (a URL name)."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse(default)
+    return redirect(back)
+
+
+class GoesBack:
+    """An ActionView that returns to the page its form was on."""
+
+    def done(self, result):
+        return redirect_back(self.request)
+
+
+class DecisionForm(forms.Form):
+    """The office's decision on what a unit asked: 同意 or 不同意, with a comment."""
+
+    decision = forms.ChoiceField(choices=[("approve", "同意"), ("refuse", "不同意")])
+    comment = forms.CharField(required=False, max_length=2000)
+
+    @property
+    def approve(self) -> bool:
+        return self.cleaned_data["decision"] == "approve"

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from django.db.models import Count, OuterRef, Subquery
 
 from taizhang.notices.models import UrgeNotice
-from taizhang.plans.models import Assignment, Plan, PlanImport
-from taizhang.reporting import status
-from taizhang.reporting.models import Closure, Period, ProgressReport, Review
+from taizhang.plans.models import Assignment, Exemption, Plan, PlanImport
+from taizhang.reporting import reviewers, status
+from taizhang.reporting.models import Closure, Extension, Period, ProgressReport, Review
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
 from taizhang.units.models import Unit
 
@@ -29,6 +29,7 @@ class DueItem:
     period: Period
     report: ProgressReport | None
     days_left: int
+    due_on: date  # the period's due date, or the later one an approved extension gave
 
     @property
     def overdue(self) -> bool:
@@ -68,20 +69,23 @@ class PeriodSummary:
 class Todo:
     today: date
     due: list[DueItem] = field(default_factory=list)
-    due_total: int = 0
+    due_total: int = 0  # everything owed
+    due_matching: int = 0  # of it, what the filters keep
+    overdue_count: int = 0  # of everything owed, what is past its due date
+    plans: list = field(default_factory=list)  # the plans something is owed on
     returned: list[ProgressReport] = field(default_factory=list)
     to_review: list[ProgressReport] = field(default_factory=list)
+    to_review_total: int = 0
     office_review: list[ProgressReport] = field(default_factory=list)
+    office_review_total: int = 0
     imports: list[PlanImport] = field(default_factory=list)  # uploaded, not yet confirmed
     summaries: list[PeriodSummary] = field(default_factory=list)
     notices: list[UrgeNotice] = field(default_factory=list)  # to sign or answer
     notices_to_settle: list[UrgeNotice] = field(default_factory=list)  # answered: the office
     closures_to_settle: list[Closure] = field(default_factory=list)  # 办结申请: the office
+    exemptions: list[Exemption] = field(default_factory=list)  # 不涉及 for the office
+    extensions: list[Extension] = field(default_factory=list)  # 延期申请 for the office
     rules: tuple[str, ...] = (ON_TIME_RULE, MISSING_RULE)  # 口径 under the summaries
-
-    @property
-    def overdue_count(self) -> int:
-        return sum(1 for item in self.due if item.overdue)
 
     @property
     def overdue_total(self) -> int:
@@ -101,23 +105,40 @@ def open_periods(user, today: date):
     )
 
 
-def todo_for(user, today: date) -> Todo:
+def todo_for(user, today: date, narrow=None) -> Todo:
     """The work the rules give the person (reporting.file_reports, review_as_lead_unit,
-    review_as_office, follow_periods), each in a fixed number of queries."""
+    review_as_office, follow_periods), each in a fixed number of queries. ``narrow``
+    (a list of due items -> the ones to list, in order) filters the reports due."""
     todo = Todo(today=today)
     if user.has_perm("reporting.file_reports"):
-        _fill_unit_work(todo, user, today)
+        _fill_unit_work(todo, user, today, narrow)
     if user.has_perm("reporting.review_as_lead_unit") and user.unit_id:
-        todo.to_review = list(_waiting_for_lead(user))
+        waiting = reviewers.waiting_for_unit(user.unit_id).filter(
+            period__plan__organisation_id=user.organisation_id
+        )
+        todo.to_review_total = waiting.count()
+        todo.to_review = _listed(waiting)
     if user.has_perm("reporting.review_as_office"):
-        todo.office_review = list(
-            ProgressReport.objects.filter(
-                state=ProgressReport.State.SUBMITTED,
-                assignment__role=Assignment.Role.LEAD,
-                period__plan__organisation_id=user.organisation_id,
+        waiting = reviewers.waiting_for_office(user.organisation_id)
+        todo.office_review_total = waiting.count()
+        todo.office_review = _listed(waiting)
+    if user.has_perm("reporting.decide_extensions"):
+        todo.extensions = list(
+            Extension.objects.filter(
+                state=Extension.State.PENDING,
+                assignment__measure__plan__organisation_id=user.organisation_id,
             )
-            .select_related(*REPORT_RELATED)
-            .order_by("submitted_at")[:MAX_LISTED]
+            .select_related("assignment__unit", "assignment__measure", "period", "requested_by")
+            .order_by("requested_at", "pk")[:MAX_LISTED]
+        )
+    if user.has_perm("plans.decide_exemptions"):
+        todo.exemptions = list(
+            Exemption.objects.filter(
+                state=Exemption.State.PENDING,
+                assignment__measure__plan__organisation_id=user.organisation_id,
+            )
+            .select_related("assignment__unit", "assignment__measure", "assignment__via")
+            .select_related("requested_by")[:MAX_LISTED]
         )
     if user.has_perm("reporting.follow_periods"):
         todo.summaries = _summaries(user, today)
@@ -165,15 +186,13 @@ def _imports_waiting(user) -> list[PlanImport]:
     )
 
 
-def _fill_unit_work(todo: Todo, user, today: date) -> None:
+def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
     units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
     if periods:
         plan_ids = {period.plan_id for period in periods}
         asked = status.still_asked(
-            Assignment.objects.filter(
-                unit__in=units, measure__plan_id__in=plan_ids, measure__withdrawn=False
-            ),
+            Assignment.objects.owing().filter(unit__in=units, measure__plan_id__in=plan_ids),
             "measure__",
         )
         assignments = list(
@@ -183,7 +202,15 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
             (r.assignment_id, r.period_id): r
             for r in ProgressReport.objects.filter(
                 assignment__unit__in=units, period__in=periods
-            ).only("id", "assignment_id", "period_id", "state", "status", "version")
+            ).only("id", "assignment_id", "period_id", "state", "status", "version", "updated_at")
+        }
+        extended = {  # the latest approved date wins: they only ever move later
+            (assignment_id, period_id): day
+            for assignment_id, period_id, day in Extension.objects.filter(
+                assignment__unit__in=units, period__in=periods, state=Extension.State.APPROVED
+            )
+            .order_by("requested_due")
+            .values_list("assignment_id", "period_id", "requested_due")
         }
         since = status.asked_from({a.measure_id for a in assignments})
         due = []
@@ -195,8 +222,15 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
                     continue
                 report = reports.get((assignment.pk, period.pk))
                 if report is None or report.state == ProgressReport.State.DRAFT:
-                    due.append(DueItem(assignment, period, report, (period.due_on - today).days))
+                    due_on = extended.get((assignment.pk, period.pk), period.due_on)
+                    item = DueItem(assignment, period, report, (due_on - today).days, due_on)
+                    due.append(item)
         todo.due_total = len(due)
+        todo.overdue_count = sum(1 for item in due if item.overdue)
+        todo.plans = sorted({item.period.plan for item in due}, key=lambda plan: plan.pk)
+        if narrow is not None:
+            due = narrow(due)
+        todo.due_matching = len(due)
         todo.due = due[:MAX_LISTED]
     latest_return = Review.objects.filter(
         report=OuterRef("pk"), decision=Review.Decision.RETURN
@@ -214,19 +248,9 @@ def _fill_unit_work(todo: Todo, user, today: date) -> None:
     )
 
 
-def _waiting_for_lead(user):
-    """Responsible units' submitted reports on measures the reviewer's unit leads."""
-    return (
-        ProgressReport.objects.filter(
-            state=ProgressReport.State.SUBMITTED,
-            assignment__role=Assignment.Role.RESPONSIBLE,
-            assignment__measure__assignments__unit_id=user.unit_id,
-            assignment__measure__assignments__role=Assignment.Role.LEAD,
-            period__plan__organisation_id=user.organisation_id,
-        )
-        .select_related(*REPORT_RELATED)
-        .order_by("submitted_at")[:MAX_LISTED]
-    )
+def _listed(reports) -> list[ProgressReport]:
+    """The oldest waiting first, as a reviewer works through them."""
+    return list(reports.select_related(*REPORT_RELATED).order_by("submitted_at", "pk")[:MAX_LISTED])
 
 
 def _summaries(user, today: date) -> list[PeriodSummary]:
@@ -235,8 +259,8 @@ def _summaries(user, today: date) -> list[PeriodSummary]:
     periods = list(open_periods(user, today))
     if not periods:
         return []
-    assignments = Assignment.objects.filter(
-        measure__plan_id__in={p.plan_id for p in periods}, measure__withdrawn=False
+    assignments = Assignment.objects.owing().filter(
+        measure__plan_id__in={p.plan_id for p in periods}
     )
     reported = status.timeliness(assignments, periods)
     accepted = dict(

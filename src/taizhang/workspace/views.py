@@ -6,6 +6,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from taizhang.reporting.forms import BatchReviewForm
+from taizhang.workspace.filters import DueFilterForm
 from taizhang.workspace.todo import todo_for
 
 
@@ -14,5 +16,13 @@ class TodoView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["todo"] = todo_for(self.request.user, timezone.localdate())
+        filters = None
+        if self.request.user.has_perm("reporting.file_reports"):
+            filters = DueFilterForm(self.request.GET or None)
+        narrow = filters.apply if filters is not None else None
+        todo = todo_for(self.request.user, timezone.localdate(), narrow)
+        if filters is not None:
+            filters.offer(todo.plans)
+        context["todo"], context["filters"] = todo, filters
+        context["review_form"] = BatchReviewForm()
         return context

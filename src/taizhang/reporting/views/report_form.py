@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from taizhang.accounts.access import load, require
 from taizhang.plans.models import Assignment
-from taizhang.reporting import services
+from taizhang.reporting import extensions, services
 from taizhang.reporting.context import NOT_FOUND, report_context
 from taizhang.reporting.forms import ReportForm
 from taizhang.reporting.models import Period, ProgressReport
@@ -124,6 +125,25 @@ class ReportView(LoginRequiredMixin, View):
 
     def render(self, request, context, form, status=200):
         context["form"] = form
+        report, user = context["report"], request.user
+        context["can_withdraw"] = report.state == ProgressReport.State.SUBMITTED and (
+            user.has_perm("reporting.withdraw_report", report)
+        )
+        assignment = report.assignment
+        if user.has_perm("reporting.request_extension", assignment):
+            asked = Q(period=report.period_id) | Q(period__isnull=True)
+            context["extensions"] = list(
+                assignment.extensions.filter(asked).select_related("period").order_by("-pk")
+            )
+            context["may_extend"] = not report.first_submitted_at
+            context["report_due"] = extensions.current_due(assignment, report.period)
+        if assignment.via_id and user.has_perm("plans.request_exemption", assignment):
+            context["exemption"] = assignment.exemptions.order_by("-pk").first()
+            context["may_request_exemption"] = not assignment.not_concerned and not (
+                context["exemption"] and context["exemption"].state == "pending"
+            )
+        if form is not None and not services.has_content(report):
+            context["previous"] = services.previous_report(report.assignment, report.period)
         return render(request, self.template_name, context, status=status)
 
 

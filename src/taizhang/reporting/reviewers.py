@@ -1,0 +1,109 @@
+"""Who reviews a report: the one place that decides it.
+
+A responsible unit's report is reviewed by the measure's lead unit, through its active
+reviewers. The office (依法治理办) reviews everything else, so that no submitted report
+waits for nobody:
+- the lead unit's own (consolidated) report;
+- a report on a measure the office itself leads (the office has no Unit: a measure led by
+  州委依法治州办 or 市委依法治市办 has no lead assignment);
+- a report whose lead unit has no active reviewer.
+The office may in any case accept or return any report (reporting.review_report).
+
+The rule is asked three ways, one answer: for one report (`reviewing_units`, the
+permission and the review page), as a queryset filter (`waiting_for_unit`,
+`waiting_for_office`: the to-do pages and the backlog) and as an annotation
+(`with_reviewing_unit`: the review-waiting reminder and the backlog grouped by reviewer)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+
+from taizhang.accounts.models import Role
+from taizhang.plans.models import Assignment
+from taizhang.reporting.models import ProgressReport
+
+LEAD = Assignment.Role.LEAD
+RESPONSIBLE = Assignment.Role.RESPONSIBLE
+
+REVIEWER_RULE = (
+    "审核人：责任单位的报告由牵头单位审核人审核；牵头单位本单位的报告、依法治理办牵头的任务、"
+    "牵头单位无在岗审核人的，由依法治理办审核。"
+)
+
+
+def _units_with_reviewers():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, role=Role.REVIEWER, unit__isnull=False)
+        .values("unit_id")
+    )
+
+
+def _reviewing_leads(measure_ref):
+    """The lead assignments of a measure whose unit has an active reviewer."""
+    return Assignment.objects.filter(
+        measure=measure_ref, role=LEAD, unit_id__in=_units_with_reviewers()
+    )
+
+
+def reviewing_units(report) -> set[int]:
+    """The ids of the units whose reviewers review ``report``; empty: the office does."""
+    if report.assignment.role != RESPONSIBLE:
+        return set()
+    return set(_reviewing_leads(report.assignment.measure_id).values_list("unit_id", flat=True))
+
+
+def reviewed_by_unit(report, unit_id) -> bool:
+    return unit_id is not None and unit_id in reviewing_units(report)
+
+
+def reviewers_of(report) -> list:
+    """The people who review ``report`` (the office's admins when no unit does)."""
+    units = reviewing_units(report)
+    people = get_user_model().objects.filter(is_active=True).order_by("pk")
+    if units:
+        return list(people.filter(role=Role.REVIEWER, unit_id__in=units))
+    organisation_id = report.assignment.unit.organisation_id
+    return list(people.filter(role=Role.OFFICE_ADMIN, organisation_id=organisation_id))
+
+
+def awaiting(reports: QuerySet | None = None) -> QuerySet:
+    """Submitted reports: what waits for a review (an archived plan asks none)."""
+    reports = ProgressReport.objects.all() if reports is None else reports
+    return reports.filter(
+        state=ProgressReport.State.SUBMITTED, period__plan__archived_at__isnull=True
+    )
+
+
+def _unit_reviews() -> Q:
+    """The report is one a lead unit's reviewers review."""
+    leads = _reviewing_leads(OuterRef("assignment__measure_id"))
+    return Q(assignment__role=RESPONSIBLE) & Q(Exists(leads))
+
+
+def waiting_for_unit(unit_id: int, reports: QuerySet | None = None) -> QuerySet:
+    """Submitted reports the reviewers of unit ``unit_id`` review."""
+    leads = _reviewing_leads(OuterRef("assignment__measure_id")).filter(unit_id=unit_id)
+    return awaiting(reports).filter(Q(assignment__role=RESPONSIBLE) & Q(Exists(leads)))
+
+
+def waiting_for_office(organisation_id: int, reports: QuerySet | None = None) -> QuerySet:
+    """Submitted reports of the organisation that no unit reviews: the office's."""
+    return (
+        awaiting(reports)
+        .filter(assignment__unit__organisation_id=organisation_id)
+        .exclude(_unit_reviews())
+    )
+
+
+def with_reviewing_unit(reports: QuerySet) -> QuerySet:
+    """Annotate ``reviewing_unit_id``: the (first) unit whose reviewers review each
+    report, None for the office."""
+    leads = _reviewing_leads(OuterRef("assignment__measure_id")).order_by("unit_id")
+    first_lead = Subquery(leads.values("unit_id")[:1])
+    return reports.annotate(
+        reviewing_unit_id=Case(
+            When(assignment__role=RESPONSIBLE, then=first_lead), default=Value(None)
+        )
+    )
