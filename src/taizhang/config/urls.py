@@ -10,6 +10,7 @@ urlpatterns = [
     path("todo/", include("taizhang.workspace.urls")),
     path("plans/", include("taizhang.ledger.urls")),
     path("plans/import/", include("taizhang.plans.urls")),
+    path("plans/", include("taizhang.nesting.urls")),
     path("units/", include("taizhang.directory.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),

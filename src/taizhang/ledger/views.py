@@ -26,7 +26,13 @@ from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.forms import LedgerFilterForm
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting.models import ProgressReport
-from taizhang.reporting.status import COMPLETION_RULE, STATUS_ORDER, STATUS_RULE, Completion
+from taizhang.reporting.status import (
+    COMPLETION_RULE,
+    STATUS_ORDER,
+    STATUS_RULE,
+    Completion,
+)
+from taizhang.supervision.rollup import measure_rollup
 from taizhang.units.models import Unit
 from taizhang.web.downloads import XLSX, download
 
@@ -170,7 +176,7 @@ class MeasureView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         plan = load(user, PLANS, self.kwargs["plan_id"])
         measures = queries.with_row_data(
-            Measure.objects.filter(plan=plan, withdrawn=False).select_related("implements")
+            Measure.objects.filter(plan=plan, withdrawn=False)
         ).prefetch_related("targets", "duties")
         measure = get_object_or_404(measures, pk=self.kwargs["measure_id"])
         if not user.has_perm("plans.view_measure", measure):
@@ -197,6 +203,15 @@ class MeasureView(LoginRequiredMixin, TemplateView):
             reports=queries.visible_reports(user, measure),
             report_links=_url_exists("reporting:report_detail", report_id=1),
             may_change_deadline=user.has_perm("supervision.change_deadline", measure),
+            parent_measures=[
+                link.parent
+                for link in measure.parent_links.select_related("parent__plan").order_by(
+                    "parent__position"
+                )
+            ],
+            rollup=measure_rollup(measure, timezone.localdate())
+            if measure.child_links.exists()
+            else None,
             **kwargs,
         )
 

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     PURGE = "purge", "清理过期导入"  # entries of earlier releases
     IMPORT = "import", "导入方案"
     REVISE = "revise", "修订方案"
+    LINK = "link", "核对落实的上级任务"
 
 
 class AuditDetail(models.TextChoices):
@@ -25,6 +26,7 @@ class AuditDetail(models.TextChoices):
     MEASURES_WITHDRAWN = "measures_withdrawn", "删除任务"
     KEPT_WITH_REPORTS = "kept_with_reports", "保留报告的任务"
     FILE = "file", "文件"  # entries of earlier releases
+    PARENTS = "parents", "落实的上级任务"
 
 
 class Plan(models.Model):
@@ -125,13 +127,10 @@ class Measure(models.Model):
     attribution_raw = models.TextField("原文分工", blank=True)
     deadline_text = models.CharField("完成时限", max_length=100, blank=True)
     deadline = models.DateField("截止日期", null=True, blank=True)
-    implements = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="implemented_by",
-        verbose_name="落实上级任务",
+    links_checked = models.BooleanField(
+        "已核对上级任务",
+        default=False,
+        help_text="the office confirmed its links (none: it answers to nothing above)",
     )
     withdrawn = models.BooleanField("已删除", default=False, help_text="dropped by a revision")
 
@@ -154,6 +153,35 @@ class Measure(models.Model):
     def deadline_label(self) -> str:
         """完成时限 as the plan printed it; a measure without one is 长期坚持."""
         return self.deadline_text or NO_DEADLINE
+
+
+class MeasureLink(models.Model):
+    """A confirmed link: ``child`` (a county plan's measure) carries out ``parent`` (a
+    measure of the plan above). Proposed links are computed (plans/linking.py), not stored;
+    a row exists only once the office confirmed it."""
+
+    child = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="parent_links")
+    parent = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="child_links")
+    score = models.FloatField("匹配得分", null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField("确认时间")
+
+    scope = Scope(
+        organisation="child__plan__organisation",
+        regions=("child__plan__region",),
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "上级任务对应"
+        constraints = [
+            models.UniqueConstraint(fields=["child", "parent"], name="one_link_per_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.child} → {self.parent}"
 
 
 class Assignment(models.Model):
@@ -270,7 +298,8 @@ class PlanImport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    scope = Scope(organisation="organisation")
+    # A county office imports its own county's plan: it sees the imports of its region.
+    scope = Scope(organisation="organisation", regions=("region",))
 
     class Meta:
         verbose_name = verbose_name_plural = "导入"

@@ -2,14 +2,49 @@
 
 Seeing follows the plan's and the measure's declared scope (accounts/scoping.py): the
 office and leaders all of their organisation's, unit staff what their unit carries, a
-county office its own plans and what its county's units carry."""
+county office its own plans and what its county's units carry.
+
+Changing: a county runs its own plan. The county office imports, revises and links its
+own county's plans; the prefecture office its organisation's other plans, and reads the
+county plans without changing them."""
 
 import rules
 
-from taizhang.accounts.predicates import in_organisation, in_scope, is_office_admin
+from taizhang.accounts.predicates import (
+    in_organisation,
+    in_scope,
+    is_county_office,
+    is_office_admin,
+)
+from taizhang.units.models import Region
+
+
+def _plan(obj):
+    return getattr(obj, "plan", obj)
+
+
+@rules.predicate
+def has_a_county(user):
+    return getattr(user, "region_id", None) is not None
+
+
+@rules.predicate
+def is_county_plan(user, obj):
+    """A plan (or a measure of a plan) of one county."""
+    return obj is not None and _plan(obj).region.level == Region.Level.COUNTY
+
+
+@rules.predicate
+def of_own_county_plan(user, obj):
+    return obj is not None and _plan(obj).region_id == user.region_id
+
+
+county_runs_it = is_county_office & has_a_county & of_own_county_plan
+office_runs_it = is_office_admin & ~is_county_plan
 
 rules.add_perm("plans.view_plan", in_scope)
 rules.add_perm("plans.view_measure", in_scope)
 rules.add_perm("plans.view_assignment", in_scope)
-rules.add_perm("plans.import_plan", is_office_admin)
-rules.add_perm("plans.change_plan", is_office_admin & in_organisation)
+rules.add_perm("plans.import_plan", is_office_admin | (is_county_office & has_a_county))
+rules.add_perm("plans.change_plan", in_organisation & (office_runs_it | county_runs_it))
+rules.add_perm("plans.link_measures", in_organisation & (office_runs_it | county_runs_it))
