@@ -39,6 +39,7 @@ LOGIN = "log"
 REDIRECT = "rdr"
 ALL_404 = "404 404 404 404 404"
 OFFICE_ONLY = "404 403 403 403 403"  # the role check comes before the lookup
+IMPORTERS_ONLY = "404 403 403 404 403"  # imports: offices and county offices
 
 
 @dataclass(frozen=True)
@@ -105,14 +106,27 @@ PAGES = {
     "ledger:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  rdr  404",
                                       why="staff to their unit's list, others to the ledger"),
     # plans: import, the organisation's office only
-    "plans:import":               row("log  200  403  403  403  403  403  200", foreign=None,
-                                      why="the outsider is an office too: its own uploads"),
+    "plans:import":               row("log  200  403  403  200  403  403  200", foreign=None,
+                                      why="the outsider is an office too: its own uploads; "
+                                          "a county office imports its own county's plan"),
     "plans:import_preview":       row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY,
+                                      why="the office's upload for the prefecture: not the "
+                                          "county office's"),
+    "plans:import_preview@county_import":
+                                  row("log  200  403  403  200  403  403  404",
+                                      use={"import_id": "county_import"},
+                                      why="the county office's upload of its own plan"),
     "plans:import_abandon":       row("log  rdr  403  403  403  403  403  404", method="post",
-                                      foreign=OFFICE_ONLY, why="POST: the office drops its upload"),
+                                      foreign=IMPORTERS_ONLY,
+                                      why="POST: the office drops its upload"),
     "plans:import_revise":        row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY),
+    "plans:import_revise@county_plan":
+                                  row("log  403  403  403  200  403  403  404",
+                                      use={"plan_id": "county_plan"},
+                                      why="a county's plan is its county office's to revise; "
+                                          "the prefecture office reads it"),
     # units directory: the office changes it; leaders and the system admin read it
     "directory:directory":            row("log  200  403  403  403  200  200  200", foreign=None),
     "directory:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
@@ -237,6 +251,7 @@ ADMIN = {
 from tests.permission_expectations_annual_reports import PAGES as ANNUAL_REPORTS  # noqa: E402
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
+from tests.permission_expectations_nesting import PAGES as NESTING  # noqa: E402
 from tests.permission_expectations_people import PAGES as PEOPLE  # noqa: E402
 from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
 from tests.permission_expectations_supervision import PAGES as SUPERVISION  # noqa: E402
@@ -253,6 +268,7 @@ EXPECTATIONS: dict[str, Row] = {
     **ANNUAL_REPORTS,
     **PUBLIC,
     **PEOPLE,
+    **NESTING,
 }
 
 

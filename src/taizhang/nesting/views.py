@@ -146,7 +146,7 @@ class CompareForm(forms.Form):
 
     def __init__(self, data=None, *, user):
         super().__init__(data)
-        plans = Plan.objects.for_user(user).select_related("region").only("pk", "title")
+        plans = Plan.objects.for_user(user).only("pk", "title")
         self.fields["left"].queryset = self.fields["right"].queryset = plans
 
     def clean(self):

@@ -136,8 +136,9 @@ IMPORTS = PlanImport.objects.select_related("organisation", "region", "revises",
 
 
 def staged(request, import_id: int) -> PlanImport:
-    """A staged import of the office's organisation (404 for any other)."""
-    return load(request.user, IMPORTS, import_id)
+    """A staged import of the office's organisation (404 for any other); a county
+    office's of its own county (403 for the others)."""
+    return load(request.user, IMPORTS, import_id, "plans.view_import")
 
 
 class AbandonView(OfficeOnlyMixin, View):
