@@ -61,7 +61,10 @@ def test_a_county_office_cannot_open_the_prefectures_staged_import(client, world
     client.force_login(world.people["county"])
     url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
     assert client.get(url).status_code == 403
-    assert client.post(reverse("plans:import_abandon", kwargs={"import_id": staged.pk})).status_code == 403
+    assert (
+        client.post(reverse("plans:import_abandon", kwargs={"import_id": staged.pk})).status_code
+        == 403
+    )
     assert PlanImport.objects.filter(pk=staged.pk).exists()
 
 

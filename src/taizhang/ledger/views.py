@@ -265,7 +265,7 @@ class MyCurrentResponsibilitiesView(LoginRequiredMixin, View):
     """The menu's 本单位责任清单: the person's unit in the newest plan they take part in."""
 
     def get(self, request):
-        plans = Plan.objects.for_user(request.user).order_by("-created_at")
+        plans = Plan.objects.for_user(request.user).own_first(request.user)
         newest = plans.values_list("pk", flat=True).first()
         if newest is None:
             messages.info(request, "本单位暂无承担任务的实施方案。")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from taizhang.accounts.models import Role
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
 
 NO_DEADLINE = "长期坚持"
@@ -27,6 +28,23 @@ class AuditDetail(models.TextChoices):
     KEPT_WITH_REPORTS = "kept_with_reports", "保留报告的任务"
     FILE = "file", "文件"  # entries of earlier releases
     PARENTS = "parents", "落实的上级任务"
+
+
+class PlanQuerySet(ScopedQuerySet):
+    """Plans nest (a county's under its prefecture's): where a page picks one plan for the
+    person, it picks one of their own, the newest first."""
+
+    def own(self, user) -> models.QuerySet:
+        """A county office's plans of its county; anyone else's the top-level plans."""
+        if getattr(user, "role", None) == Role.COUNTY_OFFICE and user.region_id:
+            return self.filter(region_id=user.region_id)
+        return self.filter(parent__isnull=True)
+
+    def own_first(self, user) -> models.QuerySet:
+        own = self.own(user).values("pk")
+        return self.annotate(
+            not_own=models.Case(models.When(pk__in=own, then=0), default=1)
+        ).order_by("not_own", "-created_at", "-pk")
 
 
 class Plan(models.Model):
@@ -65,7 +83,7 @@ class Plan(models.Model):
         units=("measures__assignments__unit",),
         regions=("region", "measures__assignments__unit__region"),
     )
-    objects = ScopedQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "实施方案"

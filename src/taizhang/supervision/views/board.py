@@ -55,8 +55,10 @@ class BoardHomeView(LoginRequiredMixin, View):
         wanted = request.GET.get("plan", "")
         if wanted.isdigit() and any(p.pk == int(wanted) for p in plans):
             return redirect("supervision:board", plan_id=int(wanted))
-        if len(plans) == 1:
-            return redirect("supervision:board", plan_id=plans[0].pk)
+        # the office's own plan, not the county plans beneath it
+        own = list(Plan.objects.filter(pk__in=[p.pk for p in plans]).own(request.user)) or plans
+        if len(own) == 1:
+            return redirect("supervision:board", plan_id=own[0].pk)
         return render(request, "supervision/board_home.html", {"plans": plans})
 
 
