@@ -39,7 +39,7 @@ LOGIN = "log"
 REDIRECT = "rdr"
 ALL_404 = "404 404 404 404 404"
 OFFICE_ONLY = "404 403 403 403 403"  # the role check comes before the lookup
-IMPORTERS_ONLY = "404 403 403 404 403"  # imports: offices and county offices
+IMPORTERS_ONLY = "404 403 403 404 403"  # imports and periods: offices, county offices
 
 
 @dataclass(frozen=True)
@@ -141,13 +141,18 @@ PAGES = {
     "directory:collectives":          row("log  200  403  403  403  200  200  200", foreign=None),
     "directory:collective":           row("log  200  403  403  403  200  200  404"),
     # reporting: periods, set by the office
-    "reporting:periods":          row("log  200  403  403  403  403  403  200", foreign=None,
-                                      why="the page creates periods: the office's alone"),
-    "reporting:period_year":      row("log  400  403  403  403  403  403  400", method="post",
+    "reporting:periods":          row("log  200  403  403  200  403  403  200", foreign=None,
+                                      why="the page creates periods: the offices' (a county "
+                                          "office's for its own plans)"),
+    "reporting:period_year":      row("log  400  403  403  400  403  403  400", method="post",
                                       foreign=None,
                                       why="POST {}: 400 = an office may, the empty form refused"),
     "reporting:period_edit":      row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY),
+    "reporting:period_edit@county_period":
+                                  row("log  403  403  403  200  403  403  404",
+                                      use={"period_id": "county_period"},
+                                      why="a county plan's periods are its county office's"),
     # reporting: reports
     "reporting:report":           row("log  200  200  200  403  200  200  404",
                                       why="the form page; read-only but to the filing unit"),

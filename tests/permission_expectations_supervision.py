@@ -9,8 +9,13 @@ from tests.permission_expectations import OFFICE_ONLY, Row, row
 # fmt: off
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES: dict[str, Row] = {
-    "supervision:board_home":     row("log  200  403  403  403  200  200  rdr", foreign=None,
-                                      why="a choice of plans; the outsider has one: its board"),
+    "supervision:board_home":     row("log  200  403  403  rdr  200  200  rdr", foreign=None,
+                                      why="a choice of plans; the outsider has one: its board; "
+                                          "a county office to its own county plan's board"),
+    "supervision:board@county_plan":
+                                  row("log  200  403  403  200  200  200  404",
+                                      use={"plan_id": "county_plan"},
+                                      why="a county office supervises its own plan's units"),
     "supervision:board":          row("log  200  403  403  403  200  200  404",
                                       why="the office and leaders supervise; units do not"),
     "supervision:targets":        row("log  200  200  200  200  200  200  404",

@@ -229,6 +229,7 @@ def _build(world_function):
     f.AssignmentFactory(
         measure=f.MeasureFactory(plan=data.county_plan, number=1), unit=world.county_government
     )
+    data.county_period = f.PeriodFactory(plan=data.county_plan)
     data.county_import = importing.stage(
         world.organisation, people["county"], world.county, "c.txt", PLAN_TEXT.encode()
     )

@@ -157,8 +157,13 @@ class CompareForm(forms.Form):
 
 
 def _compare_form(request) -> CompareForm:
-    bound = request.GET if "left" in request.GET else None
-    return CompareForm(bound, user=request.user)
+    """Bound once both plans are chosen; a link naming one plan preselects it."""
+    query = request.GET
+    if query.get("left") and query.get("right"):
+        return CompareForm(query, user=request.user)
+    form = CompareForm(user=request.user)
+    form.initial = {key: query[key] for key in ("left", "right") if query.get(key, "").isdigit()}
+    return form
 
 
 class CompareView(LoginRequiredMixin, TemplateView):

@@ -5,6 +5,7 @@ from django.db import models
 
 from taizhang.accounts.models import Role
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.units.models import Region
 
 NO_DEADLINE = "长期坚持"
 
@@ -39,6 +40,18 @@ class PlanQuerySet(ScopedQuerySet):
         if getattr(user, "role", None) == Role.COUNTY_OFFICE and user.region_id:
             return self.filter(region_id=user.region_id)
         return self.filter(parent__isnull=True)
+
+    def run_by(self, user) -> models.QuerySet:
+        """The plans the person runs (imports, revises, links, sets the periods of, reviews,
+        supervises): the office its organisation's plans above the counties, a county
+        office its county's (plans.rules says the same for one plan)."""
+        role = getattr(user, "role", None)
+        rows = self.filter(organisation_id=getattr(user, "organisation_id", None))
+        if role == Role.OFFICE_ADMIN:
+            return rows.exclude(region__level=Region.Level.COUNTY)
+        if role == Role.COUNTY_OFFICE and user.region_id:
+            return rows.filter(region_id=user.region_id)
+        return rows.none()
 
     def own_first(self, user) -> models.QuerySet:
         own = self.own(user).values("pk")

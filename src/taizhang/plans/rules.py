@@ -20,7 +20,12 @@ from taizhang.units.models import Region
 
 
 def _plan(obj):
-    return getattr(obj, "plan", obj)
+    """The plan of a plan, a measure, a period or a report."""
+    if hasattr(obj, "plan"):
+        return obj.plan
+    if hasattr(obj, "period"):
+        return obj.period.plan
+    return obj
 
 
 @rules.predicate
@@ -41,12 +46,16 @@ def of_own_county_plan(user, obj):
 
 county_runs_it = is_county_office & has_a_county & of_own_county_plan
 office_runs_it = is_office_admin & ~is_county_plan
+# The plan's own office (Plan.objects.run_by lists the same plans); other apps' rules use it
+# for the work on a plan: its periods, its reviews, its board.
+runs_plan = in_organisation & (office_runs_it | county_runs_it)
+runs_plans = is_office_admin | (is_county_office & has_a_county)
 
 rules.add_perm("plans.view_plan", in_scope)
 rules.add_perm("plans.view_measure", in_scope)
 rules.add_perm("plans.view_assignment", in_scope)
-rules.add_perm("plans.import_plan", is_office_admin | (is_county_office & has_a_county))
+rules.add_perm("plans.import_plan", runs_plans)
 # a staged import: the office's, or a county office's of its own county (PlanImport's scope)
 rules.add_perm("plans.view_import", in_scope)
-rules.add_perm("plans.change_plan", in_organisation & (office_runs_it | county_runs_it))
-rules.add_perm("plans.link_measures", in_organisation & (office_runs_it | county_runs_it))
+rules.add_perm("plans.change_plan", runs_plan)
+rules.add_perm("plans.link_measures", runs_plan)

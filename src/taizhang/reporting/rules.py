@@ -15,6 +15,7 @@ from taizhang.accounts.predicates import (
     of_own_county,
     of_own_unit,
 )
+from taizhang.plans.rules import runs_plan, runs_plans
 from taizhang.reporting.models import ProgressReport
 
 
@@ -35,15 +36,16 @@ rules.add_perm("reporting.view_report", in_scope)
 rules.add_perm("reporting.edit_report", in_organisation & may_file & editable_state)
 rules.add_perm(
     "reporting.review_report",
-    # The lead unit reviews the responsible units' reports; the office reviews the lead
-    # units' consolidated reports and, supervising the whole plan, may settle any report.
-    in_organisation & ((is_reviewer & led_by_own_unit) | is_office_admin),
+    # The lead unit reviews the responsible units' reports; the plan's office (a county
+    # plan's: its county office) reviews the lead units' consolidated reports and,
+    # supervising the whole plan, may settle any report.
+    in_organisation & ((is_reviewer & led_by_own_unit) | runs_plan),
 )
-rules.add_perm("reporting.manage_periods", is_office_admin)
+rules.add_perm("reporting.manage_periods", runs_plans)
 # The work each person has on the to-do page.
 rules.add_perm("reporting.file_reports", is_unit_staff | is_county_office)
 rules.add_perm("reporting.review_as_lead_unit", is_reviewer)
-rules.add_perm("reporting.review_as_office", is_office_admin)
+rules.add_perm("reporting.review_as_office", runs_plans)
 rules.add_perm("reporting.follow_periods", is_org_wide_reader)
-rules.add_perm("reporting.change_period", is_office_admin & in_organisation)
+rules.add_perm("reporting.change_period", runs_plan)
 rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)

@@ -109,7 +109,7 @@ def todo_for(user, today: date) -> Todo:
             ProgressReport.objects.filter(
                 state=ProgressReport.State.SUBMITTED,
                 assignment__role=Assignment.Role.LEAD,
-                period__plan__organisation_id=user.organisation_id,
+                period__plan__in=Plan.objects.run_by(user),
             )
             .select_related(*REPORT_RELATED)
             .order_by("submitted_at")[:MAX_LISTED]
