@@ -72,13 +72,7 @@ def confirm_links(plan: Plan, office, links: dict[int, list[int]]) -> int:
         for child, numbers in links.items()
         if child in children
     }
-    scores = {
-        (row.measure.pk, choice.parent.pk): choice.score
-        for row in linking.proposals(plan)
-        for choice in row.choices
-        if choice.score is not None
-    }
-    return linking.set_links(plan, office, decisions, scores)
+    return linking.set_links(plan, office, decisions, linking.scores_of(plan))
 
 
 def _enter_statistics(plan: Plan, statistics: dict, office, day: date) -> None:

@@ -86,12 +86,7 @@ class SaveLinksView(ActionView):
     form_class = LinksForm
 
     def act(self, form):
-        scores = {
-            (row.measure.pk, choice.parent.pk): choice.score
-            for row in linking.proposals(self.object)
-            for choice in row.choices
-            if choice.score is not None
-        }
+        scores = linking.scores_of(self.object)
         return linking.set_links(self.object, self.request.user, form.decisions, scores)
 
     def done(self, result):

@@ -105,6 +105,17 @@ def proposals(plan: Plan) -> list[Row]:
     return rows
 
 
+def scores_of(plan: Plan) -> dict[tuple[int, int], float]:
+    """(measure id, parent id) -> the matcher's score, for every ranked candidate: what a
+    confirmed link is stored with."""
+    return {
+        (row.measure.pk, choice.parent.pk): choice.score
+        for row in proposals(plan)
+        for choice in row.choices
+        if choice.score is not None
+    }
+
+
 @transaction.atomic
 def set_links(
     plan: Plan,
