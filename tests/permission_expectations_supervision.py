@@ -55,14 +55,21 @@ PAGES: dict[str, Row] = {
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES.update({
     "notices:create":  row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY,
-                                      why="the office drafts and issues; never the sysadmin"),
+                                      foreign="404 403 403 404 403",
+                                      why="the office drafts and issues; never the sysadmin "
+                                          "(a county office only on its own plan)"),
+    "notices:create@county_plan":
+                                  row("log  403  403  403  200  403  403  404",
+                                      use={"plan_id": "county_plan",
+                                           "unit_id": "county_government"},
+                                      why="a county office urges its own units on its own plan; "
+                                          "the prefecture office reads county plans only"),
     "notices:create@post":
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, the empty form refused"),
     "notices:redraft":
                                   row("log  200  403  403  403  403  403  404", method="post",
-                                      foreign=OFFICE_ONLY,
+                                      foreign="404 403 403 404 403",
                                       why="POST: the draft again for another level; saves nothing"),
     "notices:list":        row("log  200  200  200  200  200  200  200", foreign=None,
                                       why="each lists the notices it may see"),

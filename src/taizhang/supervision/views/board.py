@@ -122,7 +122,7 @@ class BoardView(LoginRequiredMixin, View):
             "view_links": [
                 (key, label, _with(request.GET, view=key)) for key, label in VIEWS.items()
             ],
-            "may_urge": request.user.has_perm("notices.issue_notices"),
+            "may_urge": request.user.has_perm("notices.urge_on_plan", plan),
             "population_url": url_or_none("supervision:population"),
         }
         return render(request, self.template_name, context)
