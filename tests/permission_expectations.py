@@ -40,6 +40,7 @@ LOGIN = "log"
 REDIRECT = "rdr"
 ALL_404 = "404 404 404 404 404"
 OFFICE_ONLY = "404 403 403 403 403"  # the role check comes before the lookup
+IMPORTERS_ONLY = "404 403 403 404 403"  # imports and periods: offices, county offices
 
 
 @dataclass(frozen=True)
@@ -110,22 +111,35 @@ PAGES = {
     "ledger:my_responsibilities":  row("log  rdr  rdr  rdr  rdr  rdr  403  404",
                                       why="staff to their unit's list, others to the ledger"),
     # plans: import, the organisation's office only
-    "plans:import":               row("log  200  403  403  403  403  403  200", foreign=None,
-                                      why="the outsider is an office too: its own uploads"),
+    "plans:import":               row("log  200  403  403  200  403  403  200", foreign=None,
+                                      why="the outsider is an office too: its own uploads; "
+                                          "a county office imports its own county's plan"),
     "plans:import_preview":       row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY,
+                                      why="the office's upload for the prefecture: not the "
+                                          "county office's"),
+    "plans:import_preview@county_import":
+                                  row("log  200  403  403  200  403  403  404",
+                                      use={"import_id": "county_import"},
+                                      why="the county office's upload of its own plan"),
     "plans:import_abandon":       row("log  rdr  403  403  403  403  403  404", method="post",
-                                      foreign=OFFICE_ONLY, why="POST: the office drops its upload"),
+                                      foreign=IMPORTERS_ONLY,
+                                      why="POST: the office drops its upload"),
     "plans:import_revise":        row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY),
+    "plans:import_revise@county_plan":
+                                  row("log  403  403  403  200  403  403  404",
+                                      use={"plan_id": "county_plan"},
+                                      why="a county's plan is its county office's to revise; "
+                                          "the prefecture office reads it"),
     # plans: correcting the parse in the preview, the office only
     "plans:import_measure":       row("log  rdr  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY, why="no ?key=: back to the preview"),
+                                      foreign=IMPORTERS_ONLY, why="no ?key=: back to the preview"),
     "plans:import_source":        row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY),
     **{
         f"plans:import_{name}": row("log  rdr  403  403  403  403  403  404", method="post",
-                                    foreign=OFFICE_ONLY,
+                                    foreign=IMPORTERS_ONLY,
                                     why="POST: a correction; nothing posted, back to the preview")
         for name in ("split", "merge", "not_measure", "units", "deadline", "targets",
                      "make_measure", "undo", "adopt")
@@ -144,13 +158,18 @@ PAGES = {
     "directory:collectives":          row("log  200  403  403  403  200  403  200", foreign=None),
     "directory:collective":           row("log  200  403  403  403  200  403  404"),
     # reporting: periods, set by the office
-    "reporting:periods":          row("log  200  403  403  403  403  403  200", foreign=None,
-                                      why="the page creates periods: the office's alone"),
-    "reporting:period_year":      row("log  400  403  403  403  403  403  400", method="post",
+    "reporting:periods":          row("log  200  403  403  200  403  403  200", foreign=None,
+                                      why="the page creates periods: the offices' (a county "
+                                          "office's for its own plans)"),
+    "reporting:period_year":      row("log  400  403  403  400  403  403  400", method="post",
                                       foreign=None,
                                       why="POST {}: 400 = an office may, the empty form refused"),
     "reporting:period_edit":      row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY),
+                                      foreign=IMPORTERS_ONLY),
+    "reporting:period_edit@county_period":
+                                  row("log  403  403  403  200  403  403  404",
+                                      use={"period_id": "county_period"},
+                                      why="a county plan's periods are its county office's"),
     # reporting: reports
     "reporting:report":           row("log  200  200  200  403  200  403  404",
                                       why="the form page; read-only but to the filing unit"),
@@ -193,7 +212,7 @@ PAGES = {
     "reporting:carry_over":       row("log  403  403  403  403  403  403  404", method="post",
                                       why="POST {}: 沿用上期 is the filing unit's, and only while "
                                           "the report is open (this one is submitted)"),
-    "reporting:review_batch":     row("log  rdr  403  rdr  403  403  403  rdr", method="post",
+    "reporting:review_batch":     row("log  rdr  403  rdr  rdr  403  403  rdr", method="post",
                                       foreign=None,
                                       why="POST {}: whoever reviews; each report checked again"),
     "exemptions:request":         row("log  403  rdr  403  403  403  403  404", method="post",
@@ -291,6 +310,7 @@ ADMIN = {
 from tests.permission_expectations_annual_reports import PAGES as ANNUAL_REPORTS  # noqa: E402
 from tests.permission_expectations_assessment import PAGES as ASSESSMENT  # noqa: E402
 from tests.permission_expectations_dashboards import PAGES as DASHBOARDS  # noqa: E402
+from tests.permission_expectations_nesting import PAGES as NESTING  # noqa: E402
 from tests.permission_expectations_people import PAGES as PEOPLE  # noqa: E402
 from tests.permission_expectations_plans import PAGES as PLANS  # noqa: E402
 from tests.permission_expectations_public import PAGES as PUBLIC  # noqa: E402
@@ -309,6 +329,7 @@ EXPECTATIONS: dict[str, Row] = {
     **PUBLIC,
     **PEOPLE,
     **PLANS,
+    **NESTING,
 }
 
 

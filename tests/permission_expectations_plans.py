@@ -11,8 +11,8 @@ EMPTY = "POST {}: 400 = the office may, the form without a reason refused"
 # fmt: off
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES: dict[str, Row] = {
-    "editing:archived_plans":     row("log  200  403  403  403  403  403  200", foreign=None,
-                                      why="each office its own archived plans"),
+    "editing:archived_plans":     row("log  200  403  403  200  403  403  200", foreign=None,
+                                      why="each office its own archived plans (a county office its county's)"),
     "editing:archived_measures":  row("log  200  403  403  403  403  403  404"),
     "editing:measure_add":        row("log  200  403  403  403  403  403  404",
                                       why="the office adds measures; nobody else"),
@@ -37,7 +37,7 @@ PAGES: dict[str, Row] = {
     "editing:plan_delete@post":   row("log  400  403  403  403  403  403  404", method="post",
                                       why=EMPTY),
     "editing:plan_restore":       row("log  404  404  404  404  404  403  404", method="post",
-                                      why="POST: only an archived plan is restored (sysadmin: no plans)"),
+                                      why="POST: only an archived plan (sysadmin: no plans)"),
     "editing:plan_restore@archived":
                                   row("log  rdr  403  403  403  403  403  404", method="post",
                                       use={"plan_id": "archived_plan"},

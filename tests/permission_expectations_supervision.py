@@ -9,8 +9,13 @@ from tests.permission_expectations import OFFICE_ONLY, Row, row
 # fmt: off
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES: dict[str, Row] = {
-    "supervision:board_home":     row("log  200  403  403  403  200  403  rdr", foreign=None,
-                                      why="a choice of plans; the outsider has one: its board"),
+    "supervision:board_home":     row("log  200  403  403  rdr  200  403  rdr", foreign=None,
+                                      why="a choice of plans; the outsider has one: its board; "
+                                          "a county office to its own county plan's board"),
+    "supervision:board@county_plan":
+                                  row("log  200  403  403  200  200  403  404",
+                                      use={"plan_id": "county_plan"},
+                                      why="a county office supervises its own plan's units"),
     "supervision:board":          row("log  200  403  403  403  200  403  404",
                                       why="the office and leaders supervise; units do not"),
     "supervision:targets":        row("log  200  200  200  200  200  403  404",
@@ -50,14 +55,21 @@ PAGES: dict[str, Row] = {
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES.update({
     "notices:create":  row("log  200  403  403  403  403  403  404",
-                                      foreign=OFFICE_ONLY,
-                                      why="the office drafts and issues; never the sysadmin"),
+                                      foreign="404 403 403 404 403",
+                                      why="the office drafts and issues; never the sysadmin "
+                                          "(a county office only on its own plan)"),
+    "notices:create@county_plan":
+                                  row("log  403  403  403  200  403  403  404",
+                                      use={"plan_id": "county_plan",
+                                           "unit_id": "county_government"},
+                                      why="a county office urges its own units on its own plan; "
+                                          "the prefecture office reads county plans only"),
     "notices:create@post":
                                   row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = permitted, the empty form refused"),
     "notices:redraft":
                                   row("log  200  403  403  403  403  403  404", method="post",
-                                      foreign=OFFICE_ONLY,
+                                      foreign="404 403 403 404 403",
                                       why="POST: the draft again for another level; saves nothing"),
     "notices:list":        row("log  200  200  200  200  200  403  200", foreign=None,
                                       why="each lists the notices it may see"),

@@ -243,6 +243,16 @@ def _build(world_function):
         world.organisation, people["office"], world.home, "p.txt", PLAN_TEXT.encode()
     )
     data.collective = f.CollectiveFactory(organisation=world.organisation, phrase="各县(市)")
+    data.county_plan = f.PlanFactory(
+        organisation=world.organisation, region=world.county, parent=world.plan
+    )
+    f.AssignmentFactory(
+        measure=f.MeasureFactory(plan=data.county_plan, number=1), unit=world.county_government
+    )
+    data.county_period = f.PeriodFactory(plan=data.county_plan)
+    data.county_import = importing.stage(
+        world.organisation, people["county"], world.county, "c.txt", PLAN_TEXT.encode()
+    )
     data.uncarried_plan = f.PlanFactory(organisation=world.organisation, region=world.home)
     data.archived_plan = f.PlanFactory(
         organisation=world.organisation, region=world.home, archived_at=timezone.now()

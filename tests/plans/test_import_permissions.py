@@ -1,5 +1,6 @@
-"""Only the organisation's coordinating office imports; others get 403, another
-organisation's imports and plans do not exist (404), anonymous people log in first."""
+"""Only the organisation's coordinating office imports (and a county office its own
+county's plan: tests/plans/test_county_plans.py); others get 403, another organisation's
+imports and plans do not exist (404), anonymous people log in first."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def test_anonymous_people_are_sent_to_log_in(client, world, staged):
         assert response.url.startswith(reverse("accounts:login"))
 
 
-@pytest.mark.parametrize("role", ["liaison", "reviewer", "county", "leader", "sysadmin"])
+@pytest.mark.parametrize("role", ["liaison", "reviewer", "leader", "sysadmin"])
 def test_everyone_but_the_office_is_refused(client, world, staged, role):
     client.force_login(world.people[role])
     for url in urls(world, staged):

@@ -148,10 +148,32 @@ def test_editing_a_period_recomputes_the_due_date_and_is_audited(client, world):
     assert AuditEntry.objects.filter(object_type="period", action="update").exists()
 
 
-@pytest.mark.parametrize("role", ["liaison", "reviewer", "county", "leader"])
+@pytest.mark.parametrize("role", ["liaison", "reviewer", "leader"])
 def test_only_the_office_may_manage_periods(client, world, role):
     client.force_login(world.people[role])
     assert client.get(reverse("reporting:periods")).status_code == 403
+
+
+def test_a_county_office_sets_the_periods_of_its_own_plan_only(client, world):
+    from taizhang.reporting.models import Period
+    from tests.factories import PlanFactory
+
+    county_plan = PlanFactory(
+        organisation=world.organisation, region=world.county, parent=world.plan
+    )
+    client.force_login(world.people["county"])
+    page = client.get(reverse("reporting:periods"))
+    assert page.status_code == 200
+    assert list(page.context["form"].fields["plan"].queryset) == [county_plan]
+    assert list(page.context["periods"]) == []  # the prefecture plan's period is not its own
+    data = {"plan": world.plan.pk, "year": 2026, "kind": "quarterly", "due_working_days": 10}
+    refused = client.post(reverse("reporting:period_year"), data)
+    assert refused.status_code == 400
+    assert not Period.objects.filter(plan=world.plan, starts_on__year=2026).exists()
+    client.post(reverse("reporting:period_year"), {**data, "plan": county_plan.pk})
+    assert Period.objects.filter(plan=county_plan).count() == 4
+    edit = reverse("reporting:period_edit", kwargs={"period_id": world.period.pk})
+    assert client.get(edit).status_code == 403
 
 
 def test_another_organisations_office_gets_404_for_a_period(client, world):

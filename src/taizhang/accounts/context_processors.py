@@ -11,8 +11,8 @@ MENU = {
     "audit": "accounts.view_audit_log",
     "people": "people.manage_people",
     "delivery_log": "notifications.view_delivery_log",
-    # the board and the dashboards have one audience: the office and leaders
-    "supervision": "dashboards.view_dashboards",
+    # the board: the office and leaders, and a county office for its own plan
+    "supervision": "supervision.view_boards",
     "dashboards": "dashboards.view_dashboards",
     "surveys": "surveys.view_surveys",
 }

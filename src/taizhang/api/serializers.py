@@ -140,6 +140,9 @@ class MeasureSerializer(serializers.ModelSerializer):
     collectives = MeasureCollectiveSerializer(many=True, read_only=True)
     targets = TargetSerializer(many=True, read_only=True)
     duties = DutySerializer(many=True, read_only=True)
+    implements = serializers.SerializerMethodField(
+        help_text="ids of the parent plan's measures this measure carries out (confirmed links)"
+    )
 
     class Meta:
         model = Measure
@@ -161,6 +164,10 @@ class MeasureSerializer(serializers.ModelSerializer):
             "duties",
             "implements",
         ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_implements(self, measure):
+        return sorted(link.parent_id for link in measure.parent_links.all())
 
     # The assignments are prefetched once; splitting them here keeps the query count flat.
     def _units(self, measure, role):

@@ -107,6 +107,7 @@ def _with_measure_details(measures):
             "collectives",
             queryset=MeasureCollective.objects.select_related("collective").order_by("id"),
         ),
+        "parent_links",
         "targets",
         "duties",
     )

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "taizhang.surveys",
     "taizhang.public",
     "taizhang.directory",
+    "taizhang.nesting",
     "taizhang.api",
     "taizhang.annual_reports",
     "taizhang.demo",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/import/", include("taizhang.plans.urls")),
     path("plans/edit/", include("taizhang.plans.edit_urls")),
     path("assignments/", include("taizhang.plans.exemption_urls")),
+    path("plans/", include("taizhang.nesting.urls")),
     path("units/", include("taizhang.directory.urls")),
     path("reporting/", include("taizhang.reporting.urls")),
     path("audit/", include("taizhang.audit.urls")),

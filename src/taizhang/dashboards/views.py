@@ -55,7 +55,7 @@ class HomeView(LoginRequiredMixin, View):
         picked = request.GET.get("plan", "")
         if picked.isdigit():
             return redirect("dashboards:plan", plan_id=int(picked))
-        newest = Plan.objects.for_user(request.user).order_by("-created_at", "-pk")
+        newest = Plan.objects.for_user(request.user).own_first(request.user)
         plan_id = newest.values_list("pk", flat=True).first()
         if plan_id is None:
             messages.info(request, "暂无实施方案，导入方案后即可查看数据看板。")
@@ -74,9 +74,7 @@ class PlanDashboardView(LoginRequiredMixin, TemplateView):
         key = figures.key
         return super().get_context_data(
             plan=plan,
-            plans=list(
-                Plan.objects.for_user(user).order_by("-created_at", "-pk").values("pk", "title")
-            ),
+            plans=list(Plan.objects.for_user(user).own_first(user).values("pk", "title")),
             figures=figures,
             statuses=[(s, STATUS_LABELS[s], key.statuses[s]) for s in STATUS_ORDER],
             tables=tables,

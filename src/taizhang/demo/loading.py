@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from taizhang.accounts.models import Role, User
-from taizhang.demo import clock, story
+from taizhang.demo import clock, county, story
 from taizhang.plans import importing
 from taizhang.plans.assignments import set_collective_members
 from taizhang.units import services as directory
@@ -38,6 +38,7 @@ def load(demo_dir: Path, password: str) -> list[User]:
                 _populate(organisation, spec, demo_dir, actor=office)
                 staff = [_person(organisation, person, password) for person in others]
             story.tell(organisation, spec, config, office, staff)
+            county.load(organisation, spec, config, demo_dir, parent=organisation.plans.get())
             people += [office, *staff]
         else:
             people += [_person(organisation, person, password) for person in spec["people"]]

@@ -25,7 +25,13 @@ from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.filtering import FilteredLedger, filtered
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting.models import ProgressReport
-from taizhang.reporting.status import COMPLETION_RULE, STATUS_ORDER, STATUS_RULE, Completion
+from taizhang.reporting.status import (
+    COMPLETION_RULE,
+    STATUS_ORDER,
+    STATUS_RULE,
+    Completion,
+)
+from taizhang.supervision.rollup import measure_rollup
 from taizhang.units.models import Unit
 from taizhang.web.downloads import XLSX, download
 
@@ -135,7 +141,7 @@ class MeasureView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         plan = load(user, PLANS, self.kwargs["plan_id"])
         measures = queries.with_row_data(
-            Measure.objects.filter(plan=plan, withdrawn=False).select_related("implements")
+            Measure.objects.filter(plan=plan, withdrawn=False)
         ).prefetch_related("targets", "duties")
         measure = get_object_or_404(measures, pk=self.kwargs["measure_id"])
         if not user.has_perm("plans.view_measure", measure):
@@ -162,6 +168,15 @@ class MeasureView(LoginRequiredMixin, TemplateView):
             reports=queries.visible_reports(user, measure),
             report_links=_url_exists("reporting:report_detail", report_id=1),
             may_change_deadline=user.has_perm("supervision.change_deadline", measure),
+            parent_measures=[
+                link.parent
+                for link in measure.parent_links.select_related("parent__plan").order_by(
+                    "parent__position"
+                )
+            ],
+            rollup=measure_rollup(measure, timezone.localdate())
+            if measure.child_links.exists()
+            else None,
             **kwargs,
         )
 
@@ -215,7 +230,7 @@ class MyCurrentResponsibilitiesView(LoginRequiredMixin, View):
     """The menu's 本单位责任清单: the person's unit in the newest plan they take part in."""
 
     def get(self, request):
-        plans = Plan.objects.for_user(request.user).order_by("-created_at")
+        plans = Plan.objects.for_user(request.user).own_first(request.user)
         newest = plans.values_list("pk", flat=True).first()
         if newest is None:
             messages.info(request, "本单位暂无承担任务的实施方案。")

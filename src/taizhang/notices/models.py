@@ -49,6 +49,15 @@ class UrgeNotice(models.Model):
 
     organisation = models.ForeignKey("units.Organisation", on_delete=models.CASCADE)
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="notices")
+    issuer = models.ForeignKey(
+        "units.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="发文县（市、区）",
+        help_text="a county office's notice on its own plan; empty: the organisation's office",
+    )
     level = models.CharField("级别", max_length=20, choices=Level.choices)
     number = models.CharField("文号", max_length=100)
     title = models.CharField("标题", max_length=200)

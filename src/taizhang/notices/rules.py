@@ -17,9 +17,16 @@ from taizhang.accounts.predicates import (
     of_own_county,
     of_own_unit,
 )
+from taizhang.plans.rules import runs_plan, runs_plans
 
-rules.add_perm("notices.issue_notices", is_office_admin)
-rules.add_perm("notices.issue_notice", is_office_admin & in_organisation)
+# The plan's own office urges: the office on its plans, a county office on its county's plan
+# (numbered as its own, 都匀市依法治市办督〔2026〕1号) and only its county's units.
+rules.add_perm("notices.issue_notices", runs_plans)
+rules.add_perm(
+    "notices.issue_notice",
+    in_organisation & (is_office_admin | (is_county_office & of_own_county)),
+)
+rules.add_perm("notices.urge_on_plan", runs_plan)
 rules.add_perm("notices.view_unit_notices", in_scope)
 rules.add_perm("notices.view_notice", in_scope)
 # The organisation's list: everyone signed in; the list itself is scoped to what each sees.

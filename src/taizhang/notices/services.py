@@ -27,7 +27,7 @@ from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit
 from taizhang.plans.models import Measure
 from taizhang.supervision import overdue
-from taizhang.units.models import Organisation
+from taizhang.units.models import Organisation, Region
 from taizhang.workdays import add_working_days
 
 Level = UrgeNotice.Level
@@ -57,14 +57,20 @@ class Draft:
 # -- names and numbers -----------------------------------------------------------------------
 
 
-def office_name(organisation: Organisation) -> str:
-    """The coordinating office as it signs (落款): 州委依法治州办."""
+def office_name(organisation: Organisation, county: Region | None = None) -> str:
+    """The coordinating office as it signs (落款): 州委依法治州办; a county's office
+    (on its own plan's notices): 都匀市委依法治市办."""
+    if county is not None:
+        return f"{county.name}委依法治{county.name[-1]}办"
     return organisation.office_name or f"{organisation.name}依法治理办"
 
 
-def office_short_name(organisation: Organisation) -> str:
+def office_short_name(organisation: Organisation, county: Region | None = None) -> str:
     """The office's name in document numbers (依法治州办督〔2026〕1号): without the party
-    committee in front (州委依法治州办 -> 依法治州办)."""
+    committee in front (州委依法治州办 -> 依法治州办); a county's keeps the county's name
+    (都匀市依法治市办督〔2026〕1号), so that two counties' numbers never read alike."""
+    if county is not None:
+        return f"{county.name}依法治{county.name[-1]}办"
     name = office_name(organisation)
     for lead in ("中共", f"{organisation.prefix}委"):
         if name.startswith(lead) and len(name) > len(lead) + 2:
@@ -72,26 +78,33 @@ def office_short_name(organisation: Organisation) -> str:
     return name
 
 
-def issuer_mark(organisation: Organisation) -> str:
+def issuer_mark(organisation: Organisation, county: Region | None = None) -> str:
     """发文机关标志: the office's name followed by 文件."""
-    return f"{office_name(organisation)}文件"
+    return f"{office_name(organisation, county)}文件"
 
 
-def addressee(level: str, unit) -> str:
+def addressee(level: str, unit, county: Region | None = None) -> str:
     """主送机关: the unit itself, or every unit for a circular."""
     if level == Level.CIRCULAR:
+        if county is not None:
+            return f"各乡镇（街道），{county.name[-1]}直各有关单位"
         prefix = unit.organisation.prefix
         return f"各县（市、区）人民政府，{prefix}直各有关单位"
     return unit.name
 
 
-def next_number(organisation: Organisation, year: int) -> str:
-    """The next 文号 of the organisation in ``year``; call inside the issuing transaction
+def issuer_of(plan) -> Region | None:
+    """Who issues the notices on ``plan``: a county plan's county office, else the office."""
+    return plan.region if plan.region.level == Region.Level.COUNTY else None
+
+
+def next_number(organisation: Organisation, year: int, county: Region | None = None) -> str:
+    """The next 文号 of the issuing office in ``year``; call inside the issuing transaction
     (the organisation row is locked, so two offices clicking at once get two numbers)."""
-    short = office_short_name(organisation)
+    short = office_short_name(organisation, county)
     pattern = re.compile(rf"〔{year}〕(\d+)号$")
     numbers = UrgeNotice.objects.filter(
-        organisation=organisation, issued_on__year=year
+        organisation=organisation, issuer=county, issued_on__year=year
     ).values_list("number", flat=True)
     used = [int(m.group(1)) for m in map(pattern.search, numbers) if m]
     return f"{short}督〔{year}〕{max(used, default=0) + 1}号"
@@ -246,7 +259,7 @@ def draft(unit, plan, today: date, level: str | None = None, item_keys=None) -> 
         level=chosen,
         title=default_title(chosen, unit),
         body=default_body(chosen, unit, plan, counted or items, today, previous),
-        addressee=addressee(chosen, unit),
+        addressee=addressee(chosen, unit, issuer_of(plan)),
         previous=previous,
     )
 
@@ -277,11 +290,13 @@ def issue(
         )
     body = recount(body, owed, items)
     organisation = Organisation.objects.select_for_update().get(pk=unit.organisation_id)
+    county = issuer_of(plan)
     notice = UrgeNotice.objects.create(
         organisation=organisation,
         unit=unit,
+        issuer=county,
         level=level,
-        number=next_number(organisation, today.year),
+        number=next_number(organisation, today.year, county),
         title=title,
         body=body,
         items=items,
@@ -297,7 +312,7 @@ def issue(
         {
             "level": notice.level,
             "number": notice.number,
-            "addressee": addressee(level, unit),
+            "addressee": addressee(level, unit, county),
             "items": len(items),
         },
         organisation=notice.organisation_id,
@@ -323,8 +338,8 @@ def _tell(notice: UrgeNotice) -> None:
             Event.NOTICE_ISSUED,
             f"notice_issued:{notice.pk}",
             f"{notice.get_level_display()}：{notice.title}",
-            f"{office_name(notice.organisation)}向{unit.name}发出{notice.get_level_display()}"
-            f"（{notice.number}），涉及{len(notice.items)}个督办事项，请及时办理。",
+            f"{office_name(notice.organisation, notice.issuer)}向{unit.name}发出"
+            f"{notice.get_level_display()}（{notice.number}），涉及{len(notice.items)}个督办事项，请及时办理。",
             reverse("notices:detail", kwargs={"notice_id": notice.pk}),
         ),
         users=for_unit(unit, Duty.FILE),
@@ -333,14 +348,14 @@ def _tell(notice: UrgeNotice) -> None:
 
 
 def document_text(notice: UrgeNotice) -> notice_document.NoticeText:
-    organisation = notice.organisation
+    organisation, county = notice.organisation, notice.issuer
     return notice_document.NoticeText(
-        issuer_mark=issuer_mark(organisation),
+        issuer_mark=issuer_mark(organisation, county),
         number=notice.number,
         title=notice.title,
-        addressee=addressee(notice.level, notice.unit),
+        addressee=addressee(notice.level, notice.unit, county),
         body=notice.body,
-        signature=office_name(organisation),
+        signature=office_name(organisation, county),
         issued_on=notice.issued_on,
         rows=rows_of(notice.items),
     )

@@ -73,7 +73,8 @@ class NoticeCreateView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def load(self, request, plan_id, unit_id):
-        plan = load(request.user, PLANS, plan_id)
+        refused = "催办通知由方案所属的依法治理办发出（县级方案：县级依法治理办）。"
+        plan = load(request.user, PLANS, plan_id, "notices.urge_on_plan", refused)
         unit = load(request.user, UNITS, unit_id, "notices.issue_notice")
         return plan, unit
 

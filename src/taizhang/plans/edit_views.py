@@ -287,7 +287,8 @@ class ArchivedPlansView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         require(user, "plans.import_plan", None, OFFICE_ONLY)
-        plans = Plan.all_objects.filter(
-            organisation_id=user.organisation_id, archived_at__isnull=False
-        ).select_related("region")
+        # the plans the person runs: a county office its county's only
+        plans = (
+            Plan.all_objects.run_by(user).filter(archived_at__isnull=False).select_related("region")
+        )
         return super().get_context_data(plans=plans, form=ReasonForm(), **kwargs)

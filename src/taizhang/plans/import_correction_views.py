@@ -115,7 +115,7 @@ class CorrectionView(OfficeOnlyMixin, ActionView):
 
     queryset = IMPORTS
     pk_url_kwarg = "import_id"
-    permission = "plans.import_plan"
+    permission = "plans.change_import"
     refusals = (corrections.CorrectionRefused,)
     success_message = "已更正，请核对更正后的任务。"
 

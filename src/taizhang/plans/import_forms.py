@@ -42,15 +42,19 @@ class UploadForm(forms.Form):
         error_messages={"invalid_choice": "请选择本单位已导入的方案。"},
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, county=None, **kwargs):
+        """``county``: a county office imports its own county's plan only, carrying out
+        one of the organisation's plans above the counties."""
         super().__init__(*args, **kwargs)
         regions = Region.objects.filter(organisation=organisation).exclude(
             level__in=[Region.Level.TOWNSHIP, Region.Level.VILLAGE]
         )
+        parents = Plan.objects.filter(organisation=organisation)
+        if county is not None:
+            regions = regions.filter(pk=county.pk)
+            parents = parents.exclude(region__level=Region.Level.COUNTY)
         self.fields["region"].queryset = regions
-        self.fields["parent"].queryset = Plan.objects.filter(organisation=organisation).only(
-            "pk", "title"
-        )
+        self.fields["parent"].queryset = parents.only("pk", "title")
 
     def clean_file(self):
         return _checked_file(self.cleaned_data["file"])

@@ -21,6 +21,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from taizhang.accounts.access import load
+from taizhang.accounts.models import Role
 from taizhang.plans import background, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
@@ -52,11 +53,16 @@ class UploadView(OfficeOnlyMixin, FormView):
     form_class = UploadForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organisation": self.request.user.organisation}
+        user = self.request.user
+        county = user.region if user.role == Role.COUNTY_OFFICE else None
+        return {**super().get_form_kwargs(), "organisation": user.organisation, "county": county}
 
     def get_initial(self):
+        user = self.request.user
+        if user.role == Role.COUNTY_OFFICE:
+            return {"region": user.region}
         home = Region.objects.filter(
-            organisation_id=self.request.user.organisation_id, level=Region.Level.PREFECTURE
+            organisation_id=user.organisation_id, level=Region.Level.PREFECTURE
         ).first()
         return {"region": home}
 
@@ -125,8 +131,9 @@ IMPORTS = PlanImport.objects.select_related("organisation", "region", "revises",
 
 
 def staged(request, import_id: int) -> PlanImport:
-    """A staged import of the office's organisation (404 for any other)."""
-    return load(request.user, IMPORTS, import_id)
+    """A staged import of the office's organisation (404 for any other); a county
+    office's of its own county (403 for the others)."""
+    return load(request.user, IMPORTS, import_id, "plans.view_import")
 
 
 class AbandonView(OfficeOnlyMixin, View):
@@ -180,12 +187,15 @@ class PreviewView(OfficeOnlyMixin, View):
         return redirect(_ledger_url(plan))
 
     def name_form(self, preview, data=None) -> NameChoicesForm:
-        organisation_id = self.request.user.organisation_id
-        units = sorted(
-            Unit.objects.filter(organisation_id=organisation_id).select_related("region"),
-            key=lambda u: (u.region.level != Region.Level.PREFECTURE, u.region_id, u.name),
-        )
+        user = self.request.user
+        units = Unit.objects.filter(organisation_id=user.organisation_id).select_related("region")
         regions = [r for r in preview.regions if r.level in _UNIT_LEVELS]
+        if user.role == Role.COUNTY_OFFICE:  # a county maps names to its own units only
+            units = units.filter(region_id=user.region_id)
+            regions = [r for r in regions if r.pk == user.region_id]
+        units = sorted(
+            units, key=lambda u: (u.region.level != Region.Level.PREFECTURE, u.region_id, u.name)
+        )
         return NameChoicesForm(data, unknown=preview.unknown, units=units, regions=regions)
 
     def render(self, preview, form, status=200):
@@ -354,7 +364,7 @@ class StageAsRevisionView(ActionView):
 
     queryset = IMPORTS
     pk_url_kwarg = "import_id"
-    permission = "plans.import_plan"
+    permission = "plans.change_import"
     refused = "只有依法治理办可以导入方案。"
     refusals = (importing.ImportRejected,)
 

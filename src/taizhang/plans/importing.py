@@ -192,7 +192,7 @@ def preview(plan_import: PlanImport) -> Preview:
     corrected = import_corrections.corrected(plan_import)
     document = corrected.document
     names = attribution_names(document)
-    matches = directory.match_names(plan_import.organisation, names)
+    matches = _match(plan_import, names)
     regions = list(plan_import.organisation.regions.all())
     choices = [
         NameChoice(name, unit, None if unit else _draft(name, regions, plan_import.region))
@@ -247,8 +247,27 @@ def attribution_names(document: dict) -> list[str]:
     return list(seen)
 
 
+def own_unit_name(name: str, region: Region) -> str:
+    """The full name of a unit a plan names by its level word alone. A plan calls its own
+    government's bodies 州司法局 (黔南) or 市司法局 (the 都匀 county plan, demo/): in a
+    county's plan that is the county's body, 都匀市司法局, not any other county's."""
+    if _is_top(region) or name.startswith(region.name):
+        return name
+    if region.name and name.startswith(region.name[-1]):  # 市 of 都匀市, 县 of 荔波县
+        return region.name + name[1:]
+    return name
+
+
+def _match(plan_import: PlanImport, names: list[str]) -> dict[str, Unit | None]:
+    """Each printed name -> the unit it denotes, read as the plan's region reads it."""
+    full = {name: own_unit_name(name, plan_import.region) for name in names}
+    found = directory.match_names(plan_import.organisation, set(full.values()))
+    return {name: found[full[name]] for name in names}
+
+
 def _draft(name: str, regions: list[Region], home: Region) -> directory.UnitDraft:
     """The directory's guess, but a county plan's own units belong to the county."""
+    name = own_unit_name(name, home)
     if not any(_is_top(r) for r in regions):  # draft_unit needs a prefecture-level home
         return directory.UnitDraft(name, Unit.Category.OTHER, home.level, home)
     draft = directory.draft_unit(name, regions)
@@ -377,14 +396,14 @@ def _resolve_units(plan_import, preview_: Preview, mapping, drafts, actor) -> di
                     raise ImportRejected(f"“{choice.name}”不能对应到所选单位：{error}") from error
         elif choice.unit is not None:  # known (perhaps since the preview): never a duplicate
             units[choice.name] = choice.unit
-        elif directory.name_key(choice.name) in created:
-            units[choice.name] = created[directory.name_key(choice.name)]
+        elif directory.name_key(choice.draft.name) in created:
+            units[choice.name] = created[directory.name_key(choice.draft.name)]
         else:
             draft = _corrected(choice.draft, drafts.get(choice.name), regions)
             unit = directory.create_unit(
                 organisation, draft, actor, f"导入《{plan_import.source_name}》"
             )
-            units[choice.name] = created[directory.name_key(choice.name)] = unit
+            units[choice.name] = created[directory.name_key(draft.name)] = unit
     return units
 
 

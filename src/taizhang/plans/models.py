@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from taizhang.accounts.models import Role
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.units.models import Region
 
 NO_DEADLINE = "长期坚持"
 
@@ -35,6 +37,7 @@ class AuditAction(models.TextChoices):
     EXEMPTION_REQUEST = "exemption_request", "申请不涉及"
     EXEMPTION_APPROVE = "exemption_approve", "同意不涉及"
     EXEMPTION_REFUSE = "exemption_refuse", "不同意不涉及"
+    LINK = "link", "核对落实的上级任务"
 
 
 class AuditDetail(models.TextChoices):
@@ -52,8 +55,39 @@ class AuditDetail(models.TextChoices):
     ENDED_WITH_REPORTS = "ended_with_reports", "结束分工（保留报告）"
     PLACE = "place", "位置"
 
+    PARENTS = "parents", "落实的上级任务"
 
-class CurrentPlans(models.Manager.from_queryset(ScopedQuerySet)):
+
+class PlanQuerySet(ScopedQuerySet):
+    """Plans nest (a county's under its prefecture's): where a page picks one plan for the
+    person, it picks one of their own, the newest first."""
+
+    def own(self, user) -> models.QuerySet:
+        """A county office's plans of its county; anyone else's the top-level plans."""
+        if getattr(user, "role", None) == Role.COUNTY_OFFICE and user.region_id:
+            return self.filter(region_id=user.region_id)
+        return self.filter(parent__isnull=True)
+
+    def run_by(self, user) -> models.QuerySet:
+        """The plans the person runs (imports, revises, links, sets the periods of, reviews,
+        supervises): the office its organisation's plans above the counties, a county
+        office its county's (plans.rules says the same for one plan)."""
+        role = getattr(user, "role", None)
+        rows = self.filter(organisation_id=getattr(user, "organisation_id", None))
+        if role == Role.OFFICE_ADMIN:
+            return rows.exclude(region__level=Region.Level.COUNTY)
+        if role == Role.COUNTY_OFFICE and user.region_id:
+            return rows.filter(region_id=user.region_id)
+        return rows.none()
+
+    def own_first(self, user) -> models.QuerySet:
+        own = self.own(user).values("pk")
+        return self.annotate(
+            not_own=models.Case(models.When(pk__in=own, then=0), default=1)
+        ).order_by("not_own", "-created_at", "-pk")
+
+
+class CurrentPlans(models.Manager.from_queryset(PlanQuerySet)):
     """Plans not archived: every list, select and page starts here. An archived plan is
     reached only through ``Plan.all_objects`` (the archive page, restoring it)."""
 
@@ -102,7 +136,7 @@ class Plan(models.Model):
         regions=("region", "measures__assignments__unit__region"),
     )
     objects = CurrentPlans()
-    all_objects = ScopedQuerySet.as_manager()
+    all_objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "实施方案"
@@ -194,13 +228,10 @@ class Measure(models.Model):
     attribution_raw = models.TextField("原文分工", blank=True)
     deadline_text = models.CharField("完成时限", max_length=100, blank=True)
     deadline = models.DateField("截止日期", null=True, blank=True)
-    implements = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="implemented_by",
-        verbose_name="落实上级任务",
+    links_checked = models.BooleanField(
+        "已核对上级任务",
+        default=False,
+        help_text="the office confirmed its links (none: it answers to nothing above)",
     )
     # Dropped by a revision or archived by the office: it leaves every list and owes
     # nothing, its reports stay; restoring it clears the flag.
@@ -275,6 +306,35 @@ class MeasureSource(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.title}"
+
+
+class MeasureLink(models.Model):
+    """A confirmed link: ``child`` (a county plan's measure) carries out ``parent`` (a
+    measure of the plan above). Proposed links are computed (plans/linking.py), not stored;
+    a row exists only once the office confirmed it."""
+
+    child = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="parent_links")
+    parent = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="child_links")
+    score = models.FloatField("匹配得分", null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField("确认时间")
+
+    scope = Scope(
+        organisation="child__plan__organisation",
+        regions=("child__plan__region",),
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "上级任务对应"
+        constraints = [
+            models.UniqueConstraint(fields=["child", "parent"], name="one_link_per_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.child} → {self.parent}"
 
 
 class Assignment(models.Model):
@@ -403,7 +463,8 @@ class PlanImport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    scope = Scope(organisation="organisation")
+    # A county office imports its own county's plan: it sees the imports of its region.
+    scope = Scope(organisation="organisation", regions=("region",))
 
     class Meta:
         verbose_name = verbose_name_plural = "导入"

@@ -16,6 +16,7 @@ from taizhang.accounts.predicates import (
     of_own_unit,
 )
 from taizhang.plans.models import Assignment
+from taizhang.plans.rules import runs_plan, runs_plans
 from taizhang.reporting import reviewers
 from taizhang.reporting.models import ProgressReport
 
@@ -43,24 +44,25 @@ rules.add_perm("reporting.view_report", in_scope)
 rules.add_perm("reporting.edit_report", in_organisation & may_file & editable_state)
 rules.add_perm(
     "reporting.review_report",
-    # The lead unit reviews the responsible units' reports; the office reviews the rest
-    # (reviewers.py) and, supervising the whole plan, may settle any report.
-    in_organisation & ((is_reviewer & reviewed_by_own_unit) | is_office_admin),
+    # The lead unit reviews the responsible units' reports; the plan's office (a county
+    # plan's: its county office) reviews the rest (reviewers.py) and, supervising the
+    # whole plan, may settle any report.
+    in_organisation & ((is_reviewer & reviewed_by_own_unit) | runs_plan),
 )
 # Several reports at once: whoever reviews reports (each report is checked again).
-rules.add_perm("reporting.review_reports", is_reviewer | is_office_admin)
+rules.add_perm("reporting.review_reports", is_reviewer | runs_plans)
 # The filing unit takes back a report nobody has reviewed yet (the write path refuses,
 # with its reason, a report in another state).
 rules.add_perm("reporting.withdraw_report", in_organisation & may_file)
 # The office's view of every report waiting for review.
 rules.add_perm("reporting.view_review_backlog", is_office_admin)
-rules.add_perm("reporting.manage_periods", is_office_admin)
+rules.add_perm("reporting.manage_periods", runs_plans)
 # The work each person has on the to-do page.
 rules.add_perm("reporting.file_reports", is_unit_staff | is_county_office)
 rules.add_perm("reporting.review_as_lead_unit", is_reviewer)
-rules.add_perm("reporting.review_as_office", is_office_admin)
+rules.add_perm("reporting.review_as_office", runs_plans)
 rules.add_perm("reporting.follow_periods", is_org_wide_reader)
-rules.add_perm("reporting.change_period", is_office_admin & in_organisation)
+rules.add_perm("reporting.change_period", runs_plan)
 rules.add_perm("reporting.highlight_report", in_organisation & is_office_admin & filed)
 
 

@@ -15,6 +15,7 @@ from taizhang.accounts.predicates import (
     is_unit_staff,
 )
 from taizhang.plans.models import Plan
+from taizhang.plans.rules import runs_plan, runs_plans
 from taizhang.units.models import Unit
 
 
@@ -45,8 +46,12 @@ def carries_in_scope(user, duty):
 
 office_here = is_office_admin & in_organisation
 
-rules.add_perm("supervision.view_boards", is_org_wide_reader)
-rules.add_perm("supervision.view_board", is_org_wide_reader & in_organisation)
+# A county office supervises its own plan's units on its own plan's board.
+rules.add_perm("supervision.view_boards", is_org_wide_reader | runs_plans)
+rules.add_perm(
+    "supervision.view_board",
+    (is_org_wide_reader & in_organisation) | (is_county_office & runs_plan),
+)
 rules.add_perm("supervision.view_targets", may_view_subject)
 rules.add_perm("supervision.view_target", may_view_subject)
 rules.add_perm("supervision.change_target", office_here)

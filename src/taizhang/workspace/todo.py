@@ -119,7 +119,9 @@ def todo_for(user, today: date, narrow=None) -> Todo:
         todo.to_review_total = waiting.count()
         todo.to_review = _listed(waiting)
     if user.has_perm("reporting.review_as_office"):
-        waiting = reviewers.waiting_for_office(user.organisation_id)
+        waiting = reviewers.waiting_for_office(user.organisation_id).filter(
+            period__plan__in=Plan.objects.run_by(user)
+        )
         todo.office_review_total = waiting.count()
         todo.office_review = _listed(waiting)
     if user.has_perm("reporting.decide_extensions"):

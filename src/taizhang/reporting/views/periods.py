@@ -21,7 +21,7 @@ from taizhang.reporting.models import Period, ProgressReport
 class OfficeOnlyMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.has_perm("reporting.manage_periods"):
-            raise PermissionDenied("只有依法治理办可以设置报送周期。")
+            raise PermissionDenied("只有依法治理办（县级方案：县级依法治理办）可以设置报送周期。")
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -29,7 +29,7 @@ class PeriodListView(OfficeOnlyMixin, View):
     template_name = "reporting/periods.html"
 
     def get(self, request):
-        plans = Plan.objects.for_user(request.user)
+        plans = Plan.objects.run_by(request.user)
         today = timezone.localdate()
         initial = {"year": today.year}
         only = list(plans[:2])
@@ -45,7 +45,7 @@ class PeriodListView(OfficeOnlyMixin, View):
 
     def post(self, request):
         """Create one period (PeriodYearView creates a whole year of them)."""
-        plans = Plan.objects.for_user(request.user)
+        plans = Plan.objects.run_by(request.user)
         one, year = PeriodForm(request.POST, plans=plans), PeriodYearForm(plans=plans)
         return self.create(request, one, year, one, self.create_one)
 
@@ -89,7 +89,7 @@ class PeriodListView(OfficeOnlyMixin, View):
 
     def render(self, request, one, year, status=200):
         listed = (
-            Period.objects.filter(plan__in=Plan.objects.for_user(request.user))
+            Period.objects.filter(plan__in=Plan.objects.run_by(request.user))
             .select_related("plan")
             .annotate(
                 filed=Count("reports", filter=Q(reports__state__in=ProgressReport.State.FILED))
@@ -106,7 +106,7 @@ class PeriodYearView(PeriodListView):
     http_method_names = ["post"]
 
     def post(self, request):
-        plans = Plan.objects.for_user(request.user)
+        plans = Plan.objects.run_by(request.user)
         one, year = PeriodForm(plans=plans), PeriodYearForm(request.POST, plans=plans)
         if year.is_valid() and not year.cleaned_data["confirmed"]:
             return self.preview(request, year)

@@ -49,17 +49,27 @@ class Group:
         return self.items[:MAX_ITEMS_PER_GROUP]
 
 
+BOARD_REFUSED = "督查督办仅供依法治理办（县级方案：县级依法治理办）和领导使用。"
+
+
 class BoardHomeView(LoginRequiredMixin, View):
     """Without a plan: straight to the only plan's board, or a choice of plans."""
 
     def get(self, request):
-        require(request.user, "supervision.view_boards", None, "督查督办仅供依法治理办和领导使用。")
-        plans = list(Plan.objects.for_user(request.user).select_related("region").order_by("-id"))
+        require(request.user, "supervision.view_boards", None, BOARD_REFUSED)
+        user = request.user
+        plans = [
+            plan
+            for plan in Plan.objects.for_user(user).select_related("region").order_by("-id")
+            if user.has_perm("supervision.view_board", plan)
+        ]
         wanted = request.GET.get("plan", "")
         if wanted.isdigit() and any(p.pk == int(wanted) for p in plans):
             return redirect("supervision:board", plan_id=int(wanted))
-        if len(plans) == 1:
-            return redirect("supervision:board", plan_id=plans[0].pk)
+        # the office's own plan, not the county plans beneath it
+        own = list(Plan.objects.filter(pk__in=[p.pk for p in plans]).own(user)) or plans
+        if len(own) == 1:
+            return redirect("supervision:board", plan_id=own[0].pk)
         return render(request, "supervision/board_home.html", {"plans": plans})
 
 
@@ -68,7 +78,7 @@ class BoardView(LoginRequiredMixin, View):
 
     def get(self, request, plan_id):
         plan = load(request.user, PLANS, plan_id)
-        require(request.user, "supervision.view_board", plan, "督查督办仅供依法治理办和领导使用。")
+        require(request.user, "supervision.view_board", plan, BOARD_REFUSED)
         today = timezone.localdate()
         everything = late_items(plan.organisation, today, plan)
         measures = Measure.objects.filter(plan=plan, withdrawn=False)
@@ -97,7 +107,11 @@ class BoardView(LoginRequiredMixin, View):
             "reports": status.total(status.timeliness(carried, due).values()),
             "rules": (status.COMPLETION_RULE, status.ON_TIME_RULE, status.MISSING_RULE),
             "plan": plan,
-            "plans": list(Plan.objects.for_user(request.user).order_by("-id").only("id", "title")),
+            "plans": [
+                other
+                for other in Plan.objects.for_user(request.user).order_by("-id")
+                if request.user.has_perm("supervision.view_board", other)
+            ],
             "today": today,
             "kinds": [
                 (kind, label, sum(1 for i in items if i.kind == kind))
@@ -116,7 +130,7 @@ class BoardView(LoginRequiredMixin, View):
             "view_links": [
                 (key, label, _with(request.GET, view=key)) for key, label in VIEWS.items()
             ],
-            "may_urge": request.user.has_perm("notices.issue_notices"),
+            "may_urge": request.user.has_perm("notices.urge_on_plan", plan),
             "population_url": url_or_none("supervision:population"),
         }
         return render(request, self.template_name, context)
