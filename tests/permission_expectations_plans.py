@@ -12,7 +12,7 @@ EMPTY = "POST {}: 400 = the office may, the form without a reason refused"
 #                                      anon off  lia  rev  cty  lea  sys  out
 PAGES: dict[str, Row] = {
     "editing:archived_plans":     row("log  200  403  403  200  403  403  200", foreign=None,
-                                      why="each office its own archived plans (county: its county's)"),
+                                      why="each office its own archived plans"),
     "editing:archived_measures":  row("log  200  403  403  403  403  403  404"),
     "editing:measure_add":        row("log  200  403  403  403  403  403  404",
                                       why="the office adds measures; nobody else"),
