@@ -116,11 +116,19 @@ def test_the_office_may_settle_any_reports_at_once(client, world, three):
     assert {r.stage for r in three[0].reviews.all()} == {"office"}
 
 
-@pytest.mark.parametrize("role", ["liaison", "county", "leader"])
+@pytest.mark.parametrize("role", ["liaison", "leader"])
 def test_people_who_review_nothing_are_refused(client, world, three, role):
     client.force_login(world.people[role])
     response = client.post(BATCH, {"reports": [three[0].pk], "decision": "accept"})
     assert response.status_code == 403
+    assert set(ProgressReport.objects.values_list("state", flat=True)) == {"submitted"}
+
+
+def test_a_county_office_reviews_its_own_plan_only(client, world, three):
+    """A county office reviews on its county's plan; the prefecture's reports are not its."""
+    client.force_login(world.people["county"])
+    page = client.post(BATCH, {"reports": [three[0].pk], "decision": "accept"}, follow=True)
+    assert "无权审核" in page.content.decode()
     assert set(ProgressReport.objects.values_list("state", flat=True)) == {"submitted"}
 
 

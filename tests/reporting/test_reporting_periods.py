@@ -166,10 +166,18 @@ def test_a_county_office_sets_the_periods_of_its_own_plan_only(client, world):
     assert page.status_code == 200
     assert list(page.context["form"].fields["plan"].queryset) == [county_plan]
     assert list(page.context["periods"]) == []  # the prefecture plan's period is not its own
-    data = {"plan": world.plan.pk, "year": 2026, "kind": "quarterly", "due_working_days": 10}
+    year = date.today().year + 1  # a year still ahead: no period created is already due
+    data = {
+        "plan": world.plan.pk,
+        "year": year,
+        "kind": "quarterly",
+        "due_working_days": 10,
+        "starts_from": f"{year}-01-01",
+        "confirmed": "True",
+    }
     refused = client.post(reverse("reporting:period_year"), data)
     assert refused.status_code == 400
-    assert not Period.objects.filter(plan=world.plan, starts_on__year=2026).exists()
+    assert not Period.objects.filter(plan=world.plan, starts_on__year=year).exists()
     client.post(reverse("reporting:period_year"), {**data, "plan": county_plan.pk})
     assert Period.objects.filter(plan=county_plan).count() == 4
     edit = reverse("reporting:period_edit", kwargs={"period_id": world.period.pk})

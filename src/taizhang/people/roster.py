@@ -15,7 +15,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from taizhang.accounts.models import Role
+from taizhang.accounts.models import Role, User
 from taizhang.documents import xlsx
 from taizhang.people import actions
 from taizhang.people.scope import assignable_roles, region_tree
@@ -167,8 +167,6 @@ def _place(name, role, units, regions, row) -> tuple[Unit | None, Region | None]
 
 
 def _check_taken(rows: list[Row]) -> None:
-    from taizhang.accounts.models import User
-
     phones = {r.values["手机"] for r in rows if r.values["手机"]}
     taken = set(User.objects.filter(phone__in=phones).values_list("phone", flat=True))
     taken |= set(User.objects.filter(username__in=phones).values_list("username", flat=True))

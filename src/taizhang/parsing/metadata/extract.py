@@ -21,6 +21,8 @@ def extract_metadata(text: str, body_start: int | None = -1, folded: str | None 
         return Metadata()
     try:
         if body_start == -1:
+            # structure reads metadata's signature lines: importing it at the top of
+            # the metadata package would be a cycle.
             from taizhang.parsing.structure import parse_skeleton
 
             body_start = parse_skeleton(text).body_start

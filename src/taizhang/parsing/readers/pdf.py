@@ -15,6 +15,8 @@ import statistics
 import time
 
 from taizhang.parsing.errors import InputError
+from taizhang.parsing.layout import starts_item
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import compile_lines, limit, reading_config
 
 _MARGIN_SLACK = 1.5  # a line ending within this many character widths of the margin wraps
@@ -96,8 +98,6 @@ def _page_lines(page) -> list[tuple[str, bool]]:
 def _unwrap(visual: list[tuple[str, bool]]) -> str:
     """Join wrapped lines; a line that opens a numbered item or a label line never continues
     the one above, whatever that one ends with (a wrapped line may end in ")")."""
-    from taizhang.parsing.layout import starts_item
-    from taizhang.parsing.normalize import fold
 
     lines: list[str] = []
     joining = False

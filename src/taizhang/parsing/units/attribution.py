@@ -13,6 +13,7 @@ from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
 from taizhang.parsing.units.items import items
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import NameCompleter, alias_start
+from taizhang.parsing.vocabulary import vocabulary
 
 _ATTRIBUTION_FIELDS = tuple(item.name for item in fields(Attribution))  # each a list of names
 
@@ -157,7 +158,6 @@ def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
 
 
 def _lead_labels() -> list[str]:
-    from taizhang.parsing.vocabulary import vocabulary
 
     return vocabulary()["lead_labels"]
 
