@@ -19,7 +19,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def urge(demo):
     """The office urges the liaison's unit on what it owes (through the write path)."""
     liaison, office = demo["qn_liaison"], demo["qn_office"]
-    unit, plan = liaison.unit, liaison.organisation.plans.get()
+    # the prefecture plan (the demo also holds 都匀市's county plan under it)
+    unit, plan = liaison.unit, liaison.organisation.plans.get(parent__isnull=True)
     today = timezone.localdate()
     draft = notices.draft(unit, plan, today)
     assert draft.items, "the demo's 州教育局 owes something"
