@@ -39,3 +39,27 @@ def test_the_demos_past_quarter_is_mostly_reviewed(demo):
     reviewed = filed.filter(state__in=("accepted", "returned")).count()
     assert reviewed > 0.75 * filed.count()
     assert 0 < reviewers.awaiting().count() < 0.2 * filed.count()
+
+
+def test_every_urging_notice_in_the_demo_reaches_someone_who_must_sign_it(demo):
+    """Work that reaches nobody is a defect: each notice the demo's offices issued is on the
+    to-do of a person of its unit and in that person's messages."""
+    from taizhang.notices.models import UrgeNotice
+    from taizhang.notifications.models import Delivery
+
+    today = timezone.localdate()
+    notices = list(UrgeNotice.objects.all())
+    assert notices, "the demo issues urging notices"
+    for notice in notices:
+        holders = [
+            person
+            for person in demo.values()
+            if person.is_active
+            and person.organisation_id == notice.organisation_id
+            and notice.pk in {n.pk for n in todo_for(person, today).notices}
+        ]
+        assert holders, notice
+        told = Delivery.objects.filter(
+            notification__event="notice_issued", recipient__in=holders, channel="in_app"
+        )
+        assert told.exists(), notice
