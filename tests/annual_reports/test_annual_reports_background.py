@@ -77,3 +77,69 @@ def test_nothing_is_converted_inside_the_request(client, world, work, monkeypatc
         reverse("annual_reports:pdf", kwargs={"annual_report_id": draft(world).pk})
     )
     assert response.status_code == 302 and not called  # the worker does it, after commit
+
+
+def finalise(client, world, report, capture, version=None):
+    client.force_login(world.people["office"])
+    url = reverse("annual_reports:finalise", kwargs={"annual_report_id": report.pk})
+    with capture(execute=True):
+        return client.post(url, {"version": report.version if version is None else version})
+
+
+def test_finalising_runs_in_the_background_and_the_person_is_told(
+    client, world, work, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(pdf, "to_pdf", lambda docx, name="report": PDF)
+    report = draft(world)
+    response = finalise(client, world, report, django_capture_on_commit_callbacks)
+    job = Job.objects.get(kind=Job.Kind.FINALISE_ANNUAL)
+    assert response.headers["Location"] == reverse("jobs:job", kwargs={"job_id": job.pk})
+    report.refresh_from_db()
+    assert job.status == Job.Status.DONE and report.state == "final"
+    assert report.pdf.open("rb").read() == PDF and report.docx.open("rb").read()[:2] == b"PK"
+    detail = reverse("annual_reports:detail", kwargs={"annual_report_id": report.pk})
+    assert job.result_url == detail
+    assert "已定稿" in told(world.people["office"], job).notification.body
+
+
+def test_a_failed_conversion_leaves_the_report_a_draft(
+    client, world, work, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(docx, name="report"):
+        raise pdf.ConversionError("PDF 转换超时。")
+
+    monkeypatch.setattr(pdf, "to_pdf", refuse)
+    report = draft(world)
+    finalise(client, world, report, django_capture_on_commit_callbacks)
+    job = Job.objects.get(kind=Job.Kind.FINALISE_ANNUAL)
+    report.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "仍为草稿" in job.message
+    assert report.state == "draft" and not report.pdf
+
+
+def test_an_edit_made_while_the_files_are_made_is_not_lost(
+    client, world, work, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The version is checked again under the lock when the files are stored."""
+    from taizhang.annual_reports import services
+
+    report = draft(world)
+
+    def edit_meanwhile(docx, name="report"):
+        services.save(report, world.people["office"], {}, {"problems": "新的问题"}, 1)
+        return PDF
+
+    monkeypatch.setattr(pdf, "to_pdf", edit_meanwhile)
+    finalise(client, world, report, django_capture_on_commit_callbacks)
+    job = Job.objects.get(kind=Job.Kind.FINALISE_ANNUAL)
+    report.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "未定稿" in job.message
+    assert report.state == "draft" and report.version == 2
+
+
+def test_a_stale_version_is_refused_at_once(
+    client, world, work, django_capture_on_commit_callbacks
+):
+    report = draft(world)
+    response = finalise(client, world, report, django_capture_on_commit_callbacks, version=7)
+    assert response.status_code == 409 and not Job.objects.exists()

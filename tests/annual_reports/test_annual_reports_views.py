@@ -167,10 +167,13 @@ def test_draft_docx_downloads_with_its_chinese_name(client, world, work):
 
 
 @needs_soffice
-def test_finalising_stores_the_docx_and_pdf(client, world, work):
+def test_finalising_stores_the_docx_and_pdf(
+    client, world, work, django_capture_on_commit_callbacks
+):
     report = create(world)
     client.force_login(world.people["office"])
-    response = client.post(url("annual_report_finalise", report), {"version": report.version})
+    with django_capture_on_commit_callbacks(execute=True):  # the task worker's part
+        response = client.post(url("annual_report_finalise", report), {"version": report.version})
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == "final" and report.finalised_by == world.people["office"]

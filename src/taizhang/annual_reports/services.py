@@ -190,17 +190,34 @@ def regenerate(
     return _commit(report, user, AuditAction.REGENERATE, changes)
 
 
-@transaction.atomic
 def finalise(report, user, expected_version: int, today=None) -> AnnualReport:
     """Freeze the report: its .docx and PDF are made and stored; nothing changes it after.
-    All or nothing: when the PDF cannot be made, the report stays a draft."""
+    All or nothing: when the PDF cannot be made, the report stays a draft. The documents
+    are made before the report is locked (LibreOffice takes seconds); ``freeze`` checks
+    the version again under the lock, so an edit made meanwhile is never lost."""
     today = today or timezone.localdate()
-    report = _lock(report, expected_version)
+    check_finalisable(report, expected_version)
     docx = annual_document.render(report, today)
     try:
         pdf_bytes = pdf.to_pdf(docx, name=f"annual-{report.pk}")
     except pdf.ConversionError as error:
         raise WorkflowError(str(error)) from error
+    return freeze(report, user, expected_version, docx, pdf_bytes)
+
+
+def check_finalisable(report, expected_version: int) -> None:
+    """The refusals of finalising, asked before the documents are made (no lock)."""
+    current = AnnualReport.objects.get(pk=report.pk)
+    if current.is_final:
+        raise WorkflowError("该报告已定稿，不能再修改；如需修改，请新建草稿。")
+    if current.version != expected_version:
+        raise ConcurrentEdit(current)
+
+
+@transaction.atomic
+def freeze(report, user, expected_version: int, docx: bytes, pdf_bytes: bytes) -> AnnualReport:
+    """Store the finished documents and make the report final (under the lock)."""
+    report = _lock(report, expected_version)
     name = f"annual-report-{report.year}-{report.pk}"
     report.docx.save(f"{name}.docx", ContentFile(docx), save=False)
     report.pdf.save(f"{name}.pdf", ContentFile(pdf_bytes), save=False)

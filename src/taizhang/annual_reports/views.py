@@ -282,15 +282,18 @@ class FinaliseView(LoginRequiredMixin, View):
             messages.error(request, first_error(form))
             return preview(request, report, status=400)
         try:
-            report = annual_reports.finalise(report, request.user, form.cleaned_data["version"])
+            job = annual_background.finalise_later(
+                request.user, report, form.cleaned_data["version"]
+            )
         except annual_reports.ConcurrentEdit as clash:
             messages.error(request, str(clash))
             return preview(request, clash.current, status=409)
         except (ValidationError, annual_reports.WorkflowError) as error:
             messages.error(request, _message(error))
             return preview(request, report, status=400)
-        messages.success(request, "报告已定稿，Word 和 PDF 文件已存档。")
-        return redirect("annual_reports:detail", annual_report_id=report.pk)
+        # The task worker makes the Word and PDF files and freezes the report; the job's
+        # page shows its progress and links to the final report.
+        return redirect("jobs:job", job_id=job.pk)
 
 
 def _message(error) -> str:
