@@ -34,19 +34,30 @@ def pdf_later(user, report: AnnualReport) -> Job:
     return job
 
 
+def _report_of(job: Job) -> AnnualReport:
+    report = AnnualReport.objects.filter(pk=job.params["report"]).first()
+    if report is None:
+        raise progress.JobFailed("该年度报告已不存在。")
+    return report
+
+
+def _documents(job: Job, report: AnnualReport, failed: str = "") -> tuple[bytes, bytes]:
+    """The report's .docx and its PDF, with the job's progress; a conversion that fails
+    ends the job with the reason (and ``failed``, what it means for the report)."""
+    progress.step(job, 20, "正在生成 Word 文档")
+    docx = annual_document.render(report, timezone.localdate())
+    progress.step(job, 50, "正在转换为 PDF（LibreOffice）")
+    try:
+        return docx, pdf.to_pdf(docx, f"annual-{report.pk}")
+    except pdf.ConversionError as error:
+        raise progress.JobFailed(f"{error}{failed}") from error
+
+
 @task()
 def make_pdf(job_id: int) -> None:
     with progress.running(job_id) as job:
-        report = AnnualReport.objects.filter(pk=job.params["report"]).first()
-        if report is None:
-            raise progress.JobFailed("该年度报告已不存在。")
-        progress.step(job, 20, "正在生成 Word 文档")
-        docx = annual_document.render(report, timezone.localdate())
-        progress.step(job, 50, "正在转换为 PDF（LibreOffice）")
-        try:
-            content = pdf.to_pdf(docx, f"annual-{report.pk}")
-        except pdf.ConversionError as error:
-            raise progress.JobFailed(str(error)) from error
+        report = _report_of(job)
+        _docx, content = _documents(job, report)
         progress.finish(
             job, content=content, filename=pdf_filename(report), message="PDF 已生成，请下载。"
         )
@@ -70,19 +81,12 @@ def finalise_later(user, report: AnnualReport, version: int) -> Job:
 @task()
 def finalise_report(job_id: int) -> None:
     with progress.running(job_id) as job:
-        report = AnnualReport.objects.filter(pk=job.params["report"]).first()
-        if report is None:
-            raise progress.JobFailed("该年度报告已不存在。")
+        report = _report_of(job)
         version = job.params["version"]
         try:
             services.check_finalisable(report, version)
-            progress.step(job, 20, "正在生成 Word 文档")
-            docx = annual_document.render(report, timezone.localdate())
-            progress.step(job, 50, "正在转换为 PDF（LibreOffice）")
-            content = pdf.to_pdf(docx, f"annual-{report.pk}")
+            docx, content = _documents(job, report, failed="报告仍为草稿。")
             services.freeze(report, job.owner, version, docx, content)
-        except pdf.ConversionError as error:
-            raise progress.JobFailed(f"{error}报告仍为草稿。") from error
         except services.ConcurrentEdit as clash:
             raise progress.JobFailed(f"{clash}报告未定稿。") from clash
         except services.WorkflowError as refused:  # e.g. finalised meanwhile by another job
