@@ -145,7 +145,7 @@ def _locked(notice: UrgeNotice, actor, perm: str) -> UrgeNotice:
     """The notice as it stands now, locked for the step (two people clicking at once
     get one step, and the second a refusal), after checking the rule."""
     current = (
-        UrgeNotice.objects.select_for_update()
+        UrgeNotice.objects.select_for_update(of=("self",))
         .select_related("organisation", "unit")
         .get(pk=notice.pk)
     )

@@ -25,7 +25,7 @@ class ExemptionRefused(Exception):
 def request(assignment, user, reason: str) -> Exemption:
     reason = Exemption.checked_reason(reason, "请填写不涉及的理由。")
     assignment = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("unit", "measure__plan", "via")
         .get(pk=assignment.pk)
     )
@@ -68,7 +68,7 @@ def request(assignment, user, reason: str) -> Exemption:
 def decide(exemption, user, approve: bool, comment: str = "") -> Exemption:
     comment = (comment or "").strip()
     exemption = (
-        Exemption.objects.select_for_update()
+        Exemption.objects.select_for_update(of=("self",))
         .select_related("assignment__unit", "assignment__measure__plan__organisation")
         .get(pk=exemption.pk)
     )

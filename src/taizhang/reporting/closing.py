@@ -143,7 +143,7 @@ def latest(measure) -> Closure | None:
 
 def _locked(closure: Closure, actor, state: str, refusal: str) -> Closure:
     current = (
-        Closure.objects.select_for_update()
+        Closure.objects.select_for_update(of=("self",))
         .select_related("measure__plan__organisation", "unit")
         .get(pk=closure.pk)
     )

@@ -46,7 +46,7 @@ def current_due(assignment, period=None) -> datetime.date | None:
 def request(assignment, period, user, requested_due, reason: str) -> Extension:
     reason = Extension.checked_reason(reason, "请填写延期理由。")
     assignment = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("unit", "measure__plan__organisation")
         .get(pk=assignment.pk)
     )
@@ -101,7 +101,7 @@ def request(assignment, period, user, requested_due, reason: str) -> Extension:
 def decide(extension, user, approve: bool, comment: str = "") -> Extension:
     comment = (comment or "").strip()
     extension = (
-        Extension.objects.select_for_update()
+        Extension.objects.select_for_update(of=("self",))
         .select_related("assignment__unit", "assignment__measure__plan__organisation", "period")
         .get(pk=extension.pk)
     )
