@@ -132,3 +132,15 @@ def test_the_backlog_shows_each_reviewer_with_the_ages(client, world, office_led
 def test_only_the_office_sees_the_backlog(client, world, role):
     client.force_login(world.people[role])
     assert client.get(BACKLOG).status_code == 403
+
+
+def test_a_county_plans_lead_report_goes_to_its_county_office(world):
+    """A county plan is run by its county office (plans.rules.runs_plan): it, not the
+    prefecture office, reviews what no lead unit's reviewer does."""
+    from tests.factories import PeriodFactory, PlanFactory, ReportFactory
+
+    plan = PlanFactory(organisation=world.organisation, region=world.county, parent=world.plan)
+    measure = MeasureFactory(plan=plan, number=1)
+    lead = AssignmentFactory(measure=measure, unit=world.county_government, role="lead")
+    report = ReportFactory(assignment=lead, period=PeriodFactory(plan=plan), state="submitted")
+    assert reviewers.reviewers_of(report) == [world.people["county"]]

@@ -22,6 +22,7 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Valu
 from taizhang.accounts.models import Role
 from taizhang.plans.models import Assignment
 from taizhang.reporting.models import ProgressReport
+from taizhang.units.models import Region
 
 LEAD = Assignment.Role.LEAD
 RESPONSIBLE = Assignment.Role.RESPONSIBLE
@@ -59,13 +60,16 @@ def reviewed_by_unit(report, unit_id) -> bool:
 
 
 def reviewers_of(report) -> list:
-    """The people who review ``report`` (the office's admins when no unit does)."""
+    """The people who review ``report``: the lead unit's reviewers, else the office that
+    runs the plan (a county plan's county office; plans.rules.runs_plan says the same)."""
     units = reviewing_units(report)
     people = get_user_model().objects.filter(is_active=True).order_by("pk")
     if units:
         return list(people.filter(role=Role.REVIEWER, unit_id__in=units))
-    organisation_id = report.assignment.unit.organisation_id
-    return list(people.filter(role=Role.OFFICE_ADMIN, organisation_id=organisation_id))
+    plan = report.period.plan
+    if plan.region.level == Region.Level.COUNTY:
+        return list(people.filter(role=Role.COUNTY_OFFICE, region_id=plan.region_id))
+    return list(people.filter(role=Role.OFFICE_ADMIN, organisation_id=plan.organisation_id))
 
 
 def awaiting(reports: QuerySet | None = None) -> QuerySet:
