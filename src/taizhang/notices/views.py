@@ -19,7 +19,7 @@ from taizhang.notices import services as notices
 from taizhang.notices.models import UrgeNotice
 from taizhang.notices.queries import ladders, visible_notices
 from taizhang.plans.models import Measure, Plan
-from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
+from taizhang.reporting.forms import optional_evidence
 from taizhang.units.models import Unit
 from taizhang.web.downloads import DOCX, attachment, download
 from taizhang.web.views import ActionView
@@ -185,12 +185,7 @@ class AnswerForm(forms.Form):
             "max_length": f"落实情况请精简到{handling.MAX_REPLY_TEXT}字以内。",
         },
     )
-    file = forms.FileField(
-        label="佐证材料",
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
-        help_text="可选；PDF、Word(.docx)、Excel(.xlsx)、JPG 或 PNG，不超过 10 MB。",
-    )
+    file = optional_evidence()
 
 
 class SettleForm(forms.Form):

@@ -12,6 +12,17 @@ from taizhang.reporting.periods import Due
 MAX_FILES_PER_SAVE = 10
 
 
+def optional_evidence() -> forms.FileField:
+    """One optional evidence file beside a text (a notice's 反馈, a 办结申请); the write
+    path checks it by its content (reporting.evidence.checked_for_storing)."""
+    return forms.FileField(
+        label="佐证材料",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        help_text="可选；PDF、Word(.docx)、Excel(.xlsx)、JPG 或 PNG，不超过 10 MB。",
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

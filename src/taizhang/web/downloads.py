@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -21,3 +21,13 @@ def download(content: bytes, content_type: str, filename: str, fallback: str) ->
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = attachment(filename, fallback)
     return response
+
+
+def stored(field, filename: str, content_type: str) -> FileResponse:
+    """A stored file (a FileField's value) streamed as an attachment under the name its
+    uploader gave it; 404 when the storage has lost it."""
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("文件不存在。") from missing
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

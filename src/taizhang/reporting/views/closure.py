@@ -7,15 +7,16 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
 from taizhang.accounts.access import load
 from taizhang.plans.models import Measure
 from taizhang.reporting import closing, status
-from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
+from taizhang.reporting.forms import optional_evidence
 from taizhang.reporting.models import Closure
+from taizhang.web.downloads import stored
 from taizhang.web.views import ActionView, first_error
 
 MEASURES = Measure.objects.select_related("plan__organisation", "chapter")
@@ -32,12 +33,7 @@ class ApplyForm(forms.Form):
             "max_length": f"办结情况请精简到{closing.MAX_SUMMARY}字以内。",
         },
     )
-    file = forms.FileField(
-        label="佐证材料",
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
-        help_text="可选；PDF、Word(.docx)、Excel(.xlsx)、JPG 或 PNG，不超过 10 MB。",
-    )
+    file = optional_evidence()
 
 
 class CommentForm(forms.Form):
@@ -148,13 +144,4 @@ class ClosureFileView(LoginRequiredMixin, View):
         closure = load(request.user, CLOSURES, closure_id, "reporting.view_closure")
         if not closure.file:
             raise Http404("材料不存在。")
-        try:
-            handle = closure.file.open("rb")
-        except FileNotFoundError as missing:
-            raise Http404("文件不存在。") from missing
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=closure.original_name,
-            content_type=closure.content_type,
-        )
+        return stored(closure.file, closure.original_name, closure.content_type)

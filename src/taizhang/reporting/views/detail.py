@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views import View
 
 from taizhang.accounts.access import load, require
 from taizhang.reporting.context import EVIDENCE, NOT_FOUND, REPORTS, permissions, report_context
 from taizhang.reporting.models import AuditAction, ProgressReport
+from taizhang.web.downloads import stored
 
 
 class ReportDetailView(LoginRequiredMixin, View):
@@ -60,13 +60,4 @@ class EvidenceView(LoginRequiredMixin, View):
     def get(self, request, evidence_id):
         evidence = load(request.user, EVIDENCE, evidence_id, not_found=NOT_FOUND)
         require(request.user, "reporting.view_report", evidence.report)
-        try:
-            handle = evidence.file.open("rb")
-        except FileNotFoundError as missing:
-            raise Http404("文件不存在。") from missing
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=evidence.original_name,
-            content_type=evidence.content_type,
-        )
+        return stored(evidence.file, evidence.original_name, evidence.content_type)
