@@ -82,10 +82,13 @@ def match_garbled(folded: str, pos: int = 0) -> Marker | None:
 
 
 def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
-    """The patterns as one alternation, tried in order, each in a group named m<index>."""
+    """The patterns as one alternation, tried in order, each in a group named m<index>;
+    its number is group n<index> and a 1. marker's separator group s<index>, so one match
+    reads the whole marker."""
     parts = []
     for index, (_kind, pattern) in enumerate(patterns):
-        source = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern.pattern)  # no numbered groups
+        names = iter((f"n{index}", f"s{index}"))
+        source = re.sub(r"(?<!\\)\((?!\?)", lambda _: f"(?P<{next(names)}>", pattern.pattern)
         parts.append(f"(?P<m{index}>{source})")
     return re.compile("|".join(parts))
 
@@ -98,23 +101,30 @@ _INLINE = _combined(_NO_OUTLINES)
 def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
     """The marker that starts at ``pos`` of a folded line, if any.
 
-    One regex decides which pattern matches first; the pattern itself then reads the
-    number (and, if the number is no number, the later patterns are tried in turn)."""
+    One regex finds the first pattern that matches and reads its number; only when that
+    number is no number (零, 0) are the later patterns tried in turn."""
     patterns = _PATTERNS if outlines else _NO_OUTLINES
     first = (_ALL if outlines else _INLINE).match(folded, pos)
     if first is None:
         return None
-    for kind, pattern in patterns[int(first.lastgroup[1:]) :]:
+    index = int(first.lastgroup[1:])
+    kind = patterns[index][0]
+    style = first.group(f"s{index}") if kind == ARABIC else ""
+    marker = _marker(kind, first.group(f"n{index}"), first.end(), style)
+    for kind, pattern in patterns[index + 1 :] if marker is None else ():
         found = pattern.match(folded, pos)
-        if not found:
-            continue
-        raw = found.group(1)
-        number = int(raw) if raw.isdigit() else chinese_number(raw)
-        if number is None or number == 0:
-            continue
-        style = found.group(2) if kind == ARABIC else ""
-        return Marker(kind, number, found.end(), raw, style)
-    return None
+        if found:
+            style = found.group(2) if kind == ARABIC else ""
+            marker = _marker(kind, found.group(1), found.end(), style)
+            if marker is not None:
+                break
+    return marker
+
+
+def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
+    """The marker, or None when its number is none (零, 0)."""
+    number = int(raw) if raw.isdigit() else chinese_number(raw)
+    return Marker(kind, number, end, raw, style) if number else None
 
 
 SENTENCE_END = "。;!?"

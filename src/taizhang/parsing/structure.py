@@ -53,6 +53,7 @@ class Found:
     # (start, end) of an attribution printed before the number on the item's line:
     # "（牵头单位：县教育局）1.推进…"; the item then starts at that bracket.
     leading: tuple[int, int] | None = None
+    heading_span: tuple[int, int, int] | None = None  # (end, start, stop) of _heading
 
 
 @dataclass
@@ -501,11 +502,11 @@ def _other_lists(
     starts = [f.start for f in found]  # found is in text order
     regions = []
     for start, end in itertools.pairwise([0, *chapters, sys.maxsize]):
-        inside = found[bisect_left(starts, start) : bisect_left(starts, end)]
-        if not inside or any(f.marker.kind == level.measure for f in inside):
+        inside = _by_kind(found[bisect_left(starts, start) : bisect_left(starts, end)])
+        if not inside or level.measure in inside:
             continue
         for kind in reversed(_MEASURE_KINDS):  # the innermost list holding units
-            items = [f for f in inside if f.marker.kind == kind]
+            items = inside.get(kind, ())
             held = sum(id(f) in carrying for f in items)
             if held and held * 2 >= len(items):
                 regions.append((start, end, kind))
@@ -548,12 +549,14 @@ def _attribution_scores(
     carriers: dict[str, list[Found]] = {}
     if not starts:
         return scores, carriers
+    by_kind = _by_kind(found)
     for kind in _MEASURE_KINDS:
-        items = [f for f in found if f.marker.kind == kind]
+        items = by_kind.get(kind)
         if not items:
             continue
-        outer = set(_ORDER[: _ORDER.index(kind) + 1])
-        spans = _spans(found, items, outer, len(folded))
+        outer = _ORDER[: _ORDER.index(kind) + 1]
+        stops = sorted(f.start for k in outer for f in by_kind.get(k, ()))
+        spans = _spans(stops, items, len(folded))
         carriers[kind] = [
             item
             for item, (a, b) in zip(items, spans, strict=True)
@@ -563,9 +566,17 @@ def _attribution_scores(
     return scores, carriers
 
 
-def _spans(found, items, outer, length) -> list[tuple[int, int]]:
-    """(start, end) of each item, down to the next item of the same or an outer kind."""
-    stops = [f.start for f in found if f.marker.kind in outer]
+def _by_kind(found: list[Found]) -> dict[str, list[Found]]:
+    """The items of each marker kind, in text order."""
+    groups: dict[str, list[Found]] = {}
+    for item in found:
+        groups.setdefault(item.marker.kind, []).append(item)
+    return groups
+
+
+def _spans(stops: list[int], items: list[Found], length: int) -> list[tuple[int, int]]:
+    """(start, end) of each item, down to the next of ``stops`` (the starts of the items of
+    the same or an outer kind)."""
     spans = []
     for item in items:
         i = bisect_left(stops, item.start + 1)
@@ -662,13 +673,15 @@ def _is_front_matter(folded_title: str, words: list[str]) -> bool:
 def _heading(text: str, folded: str, item: Found) -> str:
     """The heading of a numbered line: its text up to the first 。 or the end of line, cut
     from ``text`` (pass ``folded`` twice for the folded heading)."""
-    start = item.marker.end
-    stop_at = item.end or len(folded)  # no further than the next item (a run-in line is long)
-    line_end = folded.find("\n", start, stop_at)
-    line_end = stop_at if line_end < 0 else line_end
-    stop = folded.find("。", start, line_end)
-    end = line_end if stop < 0 else stop
-    return text[start:end].strip()
+    span = item.heading_span
+    if span is None or span[0] != item.end:  # found once per item and end
+        start = item.marker.end
+        stop_at = item.end or len(folded)  # no further than the next item (a run-in line is long)
+        line_end = folded.find("\n", start, stop_at)
+        line_end = stop_at if line_end < 0 else line_end
+        stop = folded.find("。", start, line_end)
+        span = item.heading_span = (item.end, start, line_end if stop < 0 else stop)
+    return text[span[1] : span[2]].strip()
 
 
 # -- assembling the skeleton ---------------------------------------------------------
