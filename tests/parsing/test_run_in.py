@@ -88,3 +88,52 @@ def test_a_short_run_in_heading_is_not_cut():
     )
     plan = parse_text(text)
     assert [s.title for s in plan.sections] == ["围绕建设法治政府,全面推进政务公开"]
+
+
+# A page that lists its fields as bullets, copied with its line breaks lost: the bullets
+# still part the fields, and the notice header still ends at 的通知 (seed 000 printed run-in
+# is scored in test_variants.py).
+NOTICE_PAGE = (
+    "• 索 引 号:• 11500-2023-00012• 发布机构:• 成文日期:• 2023-03-15• 文  号:"
+    "• 某县人民政府办公室关于印发《某县就业促进行动方案》的通知"
+    "某县人民政府办公室关于印发《某县就业促进行动方案》的通知"
+    "某县就业促进行动方案为做好就业工作,结合本县实际,制定本方案。"
+    "一、重点任务(一)拓宽就业渠道坚持把就业放在优先位置。"
+    "1.支持企业稳岗扩岗。(牵头单位:县人社局;责任单位:县财政局)"
+    "2.扩大公益性岗位规模。(牵头单位:县人社局;责任单位:县民政局)"
+)
+
+
+def test_bulleted_page_fields_run_in_keep_the_date_and_the_notice_issuer():
+    plan = parse_text(NOTICE_PAGE)
+    assert plan.date == "2023-03-15"
+    assert plan.issuer == "某县人民政府办公室"
+    assert plan.title == "某县就业促进行动方案"
+    assert [t.no for t in plan.tasks] == [1, 2]
+
+
+def test_a_notice_cited_in_a_run_in_sentence_is_no_header():
+    # "为贯彻落实X关于印发…的通知" is the plan citing a notice (corpus 045), not its header.
+    text = (
+        "某县政务公开方案为深入贯彻落实某市人民政府办公室关于印发政务公开要点的通知精神,"
+        "制定本方案。一、工作任务1.公开权力清单。(牵头单位:县政府办;责任单位:县直各部门)"
+    )
+    assert parse_text(text).issuer is None
+
+
+def test_run_in_headings_end_where_the_paragraph_repeats_or_opens_parallel_clauses():
+    # A paragraph that opens with the heading's topic ("营商环境营商环境是…") or with a run of
+    # parallel clauses of one length ("规范执法行为,完善执法程序,改进执法方式") shows where
+    # the heading ends, with no opener word (seed 001 printed run-in shows both).
+    text = (
+        "某县营商环境建设方案为优化营商环境,制定本方案。"
+        "一、优化营商环境营商环境是发展的基础,必须持续改善。"
+        "(一)保障市场主体合法权益规范涉企检查,压减审批事项,降低制度成本,提升服务水平。"
+        "1.清理涉企收费。(牵头单位:县发改局;责任单位:县财政局)"
+        "(二)提升政务服务效能推行一网通办。"
+        "2.压缩审批时限。(牵头单位:县政务服务中心;责任单位:县直各部门)"
+    )
+    plan = parse_text(text)
+    chapters, sections = titles(plan)
+    assert chapters == ["优化营商环境"]
+    assert sections == ["保障市场主体合法权益", "提升政务服务效能推行一网通办"]

@@ -87,8 +87,8 @@ def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     reads the whole marker."""
     parts = []
     for index, (_kind, pattern) in enumerate(patterns):
-        names = iter((f"n{index}", f"s{index}"))
-        source = re.sub(r"(?<!\\)\((?!\?)", lambda _: f"(?P<{next(names)}>", pattern.pattern)
+        groups = iter((f"(?P<n{index}>", f"(?P<s{index}>"))
+        source = re.sub(r"(?<!\\)\((?!\?)", lambda _, groups=groups: next(groups), pattern.pattern)
         parts.append(f"(?P<m{index}>{source})")
     return re.compile("|".join(parts))
 

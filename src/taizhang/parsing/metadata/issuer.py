@@ -30,6 +30,8 @@ _CATALOGUE_LINES = 60  # catalogue fields sit at the top of a page
 @dataclass(frozen=True)
 class _Patterns:
     header_end: re.Pattern[str]  # how the line ending a notice header ends
+    header_close: re.Pattern[str]  # the same ending anywhere in a line
+    sentence_word: re.Pattern[str]  # a word of a purpose clause: no header's body name
     catalogue_field: re.Pattern[str]  # "发文机关: X", X in group 1
     news_lead: re.Pattern[str]  # "X印发了《", X in group 1
     lead_time_word: re.Pattern[str]  # "近日" in front of a news lead's issuer
@@ -41,6 +43,8 @@ def _patterns() -> _Patterns:
     words = vocabulary()["issuer"]
     return _Patterns(
         header_end=re.compile(rf"(?:{alternation(words['header_endings'])})》?$"),
+        header_close=re.compile(rf"(?:{alternation(words['header_endings'])})》?"),
+        sentence_word=re.compile(alternation(words["sentence_words"])),
         catalogue_field=re.compile(
             rf"(?:{alternation(words['fields'])})\s*[:|]\s*([^\s|:]{{2,60}})"
         ),
@@ -85,11 +89,15 @@ def _header_issuer(view: View, front: list[Line]) -> str | None:
     header_end = _patterns().header_end
     for i, line in enumerate(front):
         at = line.text.find(about)
-        if at < 0 or PROSE_MARK.search(line.text):
+        if at < 0:
             continue
-        header = front[i : i + _HEADER_LINES]
-        if not any(header_end.search(part.text) for part in header):
-            continue
+        if PROSE_MARK.search(line.text):
+            if not _run_in_header(line.text, at):
+                continue
+        else:
+            header = front[i : i + _HEADER_LINES]
+            if not any(header_end.search(part.text) for part in header):
+                continue
         name = _header_name(line.text[:at])
         if name:
             if names_bodies(name):
@@ -100,6 +108,20 @@ def _header_issuer(view: View, front: list[Line]) -> str | None:
         if above:
             return printed_names(view, above)
     return None
+
+
+def _run_in_header(text: str, about: int) -> bool:
+    """Whether a line opens with a whole notice header that a copy ran into the text after
+    it: "X关于印发《…》的通知黔南州…方案为深入…" (seed 000 printed run-in, and the run-in
+    notice of test_run_in); the header ends at its first ending, before any sentence, and
+    what stands before 关于 is no purpose clause citing a notice (corpus 045)."""
+    patterns = _patterns()
+    end = patterns.header_close.search(text, about)
+    return (
+        end is not None
+        and not PROSE_MARK.search(text, 0, end.end())
+        and not patterns.sentence_word.search(text, 0, about)
+    )
 
 
 def _header_name(text: str) -> str:

@@ -101,14 +101,24 @@ class Line(NamedTuple):
     text: str
 
 
+# A bullet opens an item of a page's field list (发布机构: / 成文日期: / the date on the
+# next item), as seed 000 and corpus 077 print them; where a copy lost the line breaks
+# ("…• 成文日期:• 2022-09-21• 文 号:"), each bullet still starts a line of its own.
+_BULLET = "•"
+
+
 def split_lines(view: View) -> list[Line]:
+    """The lines of the view: at line breaks, and at bullets inside a line."""
     lines = []
     offset = 0
     for raw in view.text.split("\n"):
-        lead = len(raw) - len(raw.lstrip(_LINE_LEAD))
-        content = raw[lead:].rstrip(_LINE_TAIL)
-        lines.append(Line(offset + lead, offset + lead + len(content), content))
-        offset += len(raw) + 1
+        pieces = raw.split(_BULLET) if _BULLET in raw.lstrip(_LINE_LEAD) else (raw,)
+        for piece in pieces:  # each followed by a bullet or the line break
+            lead = len(piece) - len(piece.lstrip(_LINE_LEAD))
+            content = piece[lead:].rstrip(_LINE_TAIL)
+            if content or len(pieces) == 1:
+                lines.append(Line(offset + lead, offset + lead + len(content), content))
+            offset += len(piece) + 1
     return lines
 
 
