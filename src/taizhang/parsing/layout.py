@@ -29,8 +29,11 @@ from taizhang.parsing.normalize import fold
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
 # The ideographic space U+3000 is typed on purpose (it sets names apart: "县发改局　县财政局"),
 # so only narrow blanks are taken for strays.
-# The blank comes first in the pattern so that the engine skips to blanks at once.
-_IN_WORD_SPACE = re.compile(rf"[ \u00a0](?<=[{_CJK}][ \u00a0])(?=[{_CJK}])")
+# One pattern per blank, each opening with its literal blank: the engine then skips to the
+# next blank at once (a class of two is tried at every character).
+_IN_WORD_SPACES = tuple(
+    re.compile(rf"{blank}(?<=[{_CJK}]{blank})(?=[{_CJK}])") for blank in (" ", "\u00a0")
+)
 _NARROW = re.compile("[\x00-\u2e7f]")
 _BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
@@ -60,10 +63,12 @@ def width(text: str) -> float:
 
 
 def restore(text: str) -> Layout:
-    lines = _IN_WORD_SPACE.sub("", text).split("\n")  # the pattern never spans a line break
+    for in_word_space in _IN_WORD_SPACES:  # neither pattern spans a line break
+        text = in_word_space.sub("", text)
+    lines = text.split("\n")
     measure, wrap = _wrap(lines)
     if wrap is None:
-        return Layout("\n".join(lines), tuple(range(1, len(lines) + 1)))
+        return Layout(text, tuple(range(1, len(lines) + 1)))
     out: list[str] = []
     sources: list[int] = []
     joining = False

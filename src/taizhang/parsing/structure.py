@@ -116,8 +116,11 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 
 def _line_starts(text: str) -> list[int]:
-    """Where each line starts: the running sum of the line lengths."""
-    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+    """Where each line starts: just after each line break."""
+    return [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:

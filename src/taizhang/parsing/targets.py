@@ -279,11 +279,12 @@ def _recurring_start(folded: str, clause_start: int, start: int, end: int) -> in
 def find_recurring(text: str, context: _Context | None = None) -> list[str]:
     """Verbatim substrings of ``text`` that state a recurring duty."""
     context = context or _Context(fold(text))
-    folded, clauses = context.folded, context.clauses
+    folded = context.folded
     quotes, covered = [], 0
     for m in context.marker_matches:
         if m.start() < covered:
             continue  # a second marker in a clause already quoted
+        clauses = context.clauses  # made only for a text with a marker
         start = _recurring_start(folded, clauses.start(m.start()), m.start(), m.end())
         covered = clauses.end(m.end())
         quotes.append(text[start:covered])

@@ -7,11 +7,12 @@ unless it is a forum or repost time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
-from taizhang.parsing.metadata.signature import signed_date, signer_lines
+from taizhang.parsing.metadata.signature import ends_like_a_date, signed_date, signer_lines
 from taizhang.parsing.metadata.text import Line
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 
@@ -44,7 +45,7 @@ def _patterns() -> _Patterns:
     )
 
 
-def find_date(lines: list[Line], *, reported: bool = False) -> str | None:
+def find_date(lines: list[Line], view_text: str, *, reported: bool = False) -> str | None:
     """Signing date: a signature date, else a signing field, else a trustworthy page time.
 
     ``reported``: the text is a news report about the plan (a news lead, "近日，X印发了
@@ -52,7 +53,8 @@ def find_date(lines: list[Line], *, reported: bool = False) -> str | None:
     signing_fields = vocabulary()["date"]["signing_fields"]
     signing = page = None
     number_year = None if reported else _document_number_year(lines)
-    for i, line in enumerate(lines):
+    for i in _date_lines(lines, view_text):
+        line = lines[i]
         label = field_label(lines, i)
         if label is None:
             date = _signature_date(lines, i)
@@ -68,6 +70,22 @@ def find_date(lines: list[Line], *, reported: bool = False) -> str | None:
         elif not reported and _is_trusted_page_time(lines, i, date, number_year):
             page = page or date
     return signing or page
+
+
+def _date_lines(lines: list[Line], view_text: str) -> list[int]:
+    """The lines that may hold a date, in order: a line ending like one (a signature's date
+    line) or holding a year (every numeric date does; found in one pass over the view's
+    text). The others are passed over without trying a pattern on each."""
+    found = {i for i, line in enumerate(lines) if ends_like_a_date(line.text)}
+    starts = [line.start for line in lines]
+    for year in _YEAR.finditer(view_text):
+        i = bisect_right(starts, year.start()) - 1
+        if i >= 0 and year.end() <= lines[i].end:
+            found.add(i)
+    return sorted(found)
+
+
+_YEAR = re.compile(r"\d{4}")  # four digits: every year, and the engine skips to digits at once
 
 
 def field_label(lines: list[Line], i: int) -> str | None:
@@ -142,6 +160,8 @@ def _document_number_year(lines: list[Line]) -> int | None:
     """The year of the document's own number: in a number field, or on a short line."""
     patterns = _patterns()
     for line in lines:
+        if "号" not in line.text:
+            continue  # every document number ends with 号
         number = _DOCUMENT_NUMBER.search(line.text)
         if not number:
             continue

@@ -52,7 +52,7 @@ def _extract(text: str, body_start: int | None, folded: str | None) -> Metadata:
     return Metadata(
         title=title.printed if title else None,
         issuer=find_issuer(view, lines, front, title),
-        date=find_date(lines, reported=is_news_report(view, front)),
+        date=find_date(lines, view.text, reported=is_news_report(view, front)),
         period=find_period(title.text if title else ""),
         parents=find_parents(view, title, view.at_source(body_start)),
     )
