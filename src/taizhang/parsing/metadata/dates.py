@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
-from taizhang.parsing.metadata.signature import ends_like_a_date, signed_date, signer_lines
+from taizhang.parsing.metadata.signature import signed_date, signer_lines
 from taizhang.parsing.metadata.text import Line
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 
@@ -76,7 +76,9 @@ def _date_lines(lines: list[Line], view_text: str) -> list[int]:
     """The lines that may hold a date, in order: a line ending like one (a signature's date
     line) or holding a year (every numeric date does; found in one pass over the view's
     text). The others are passed over without trying a pattern on each."""
-    found = {i for i, line in enumerate(lines) if ends_like_a_date(line.text)}
+    found = {  # ends_like_a_date, inline: this runs on every line
+        i for i, line in enumerate(lines) if (end := line.text[-1:]) == "日" or end.isdigit()
+    }
     starts = [line.start for line in lines]
     for year in _YEAR.finditer(view_text):
         i = bisect_right(starts, year.start()) - 1

@@ -33,17 +33,17 @@ _MAX_SIGNERS = 12
 
 
 def is_date_only(text: str) -> bool:
-    return ends_like_a_date(text) and _DATE_ONLY.match(text) is not None
+    return _ends_like_a_date(text) and _DATE_ONLY.match(text) is not None
 
 
-def ends_like_a_date(text: str) -> bool:
+def _ends_like_a_date(text: str) -> bool:
     """Every date form ends with 日 or a digit: a quick test before the patterns."""
     return text.endswith("日") or text[-1:].isdigit()
 
 
 def is_signature_date_line(text: str) -> bool:
     """Whether a folded line is a signature's date line: a date, or names and a date."""
-    if not ends_like_a_date(text):
+    if not _ends_like_a_date(text):
         return False
     both = _NAMES_THEN_DATE.match(text)
     return is_date_only(text) or bool(both and names_bodies(both["names"]))
@@ -53,7 +53,7 @@ def signed_date(lines: list[Line], i: int) -> str | None:
     """The date text of line i when it is a signature's date line: nothing but a date, or
     the signers' names followed by the date."""
     text = lines[i].text
-    if not ends_like_a_date(text):
+    if not _ends_like_a_date(text):
         return None
     if is_date_only(text):
         return text
@@ -65,7 +65,7 @@ def signer_lines(lines: list[Line], i: int) -> list[Line]:
     """The lines (or the part of line i) naming the bodies that signed the date on line i:
     names on the date's own line, else the lines of names right above it (blank lines and
     page numbers between them allowed)."""
-    both = ends_like_a_date(lines[i].text) and _NAMES_THEN_DATE.match(lines[i].text)
+    both = _ends_like_a_date(lines[i].text) and _NAMES_THEN_DATE.match(lines[i].text)
     if both and names_bodies(both["names"]):
         line = lines[i]
         return [Line(line.start, line.start + both.end("names"), both["names"])]

@@ -109,17 +109,30 @@ _BULLET = "•"
 
 def split_lines(view: View) -> list[Line]:
     """The lines of the view: at line breaks, and at bullets inside a line."""
-    lines = []
+    lines: list[Line] = []
+    add, lead_chars, tail_chars = lines.append, _LINE_LEAD, _LINE_TAIL
     offset = 0
+    bulleted = _BULLET in view.text
     for raw in view.text.split("\n"):
-        pieces = raw.split(_BULLET) if _BULLET in raw.lstrip(_LINE_LEAD) else (raw,)
-        for piece in pieces:  # each followed by a bullet or the line break
-            lead = len(piece) - len(piece.lstrip(_LINE_LEAD))
-            content = piece[lead:].rstrip(_LINE_TAIL)
-            if content or len(pieces) == 1:
-                lines.append(Line(offset + lead, offset + lead + len(content), content))
-            offset += len(piece) + 1
+        if bulleted and _BULLET in raw.lstrip(lead_chars):
+            _add_bulleted(add, raw, offset)
+        else:
+            kept = raw.lstrip(lead_chars)
+            start = offset + len(raw) - len(kept)
+            content = kept.rstrip(tail_chars)
+            add(Line(start, start + len(content), content))
+        offset += len(raw) + 1
     return lines
+
+
+def _add_bulleted(add, raw: str, offset: int) -> None:
+    """The items of a line of bullets, each a line (empty ones left out)."""
+    for piece in raw.split(_BULLET):  # each followed by a bullet or the line break
+        lead = len(piece) - len(piece.lstrip(_LINE_LEAD))
+        content = piece[lead:].rstrip(_LINE_TAIL)
+        if content:
+            add(Line(offset + lead, offset + lead + len(content), content))
+        offset += len(piece) + 1
 
 
 def front_lines(lines: list[Line]) -> list[Line]:
