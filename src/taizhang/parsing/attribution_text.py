@@ -13,12 +13,13 @@ Brackets are paired in one pass with a stack, so the work stays linear in the te
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.normalize import fold
-from taizhang.parsing.vocabulary import first_chars, trie, vocabulary
+from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
 _CLOSERS = {closing: opening for opening, closing in _PAIRS.items()}
@@ -26,8 +27,9 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
-# A bracket, or a blank line (which closes every bracket left open).
-_BRACKET_OR_BLANK_LINE = re.compile(r"[\[\]〔〕【】()〖〗]|\n[ \t\u3000]*\n")
+# A bracket, and a blank line (which closes every bracket left open).
+_BRACKET = re.compile(r"[\[\]〔〕【】()〖〗]")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ class Located:
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
     words = vocabulary()["attribution_labels"]
-    labels, first = trie(words), first_chars([*words, "【"])
-    return re.compile(rf"(?={first})(?:【\s*{labels}\s*】|{labels}\s*[:。])")
+    # "【label】", or a label then a colon, one branch per first character (see branches)
+    return re.compile("|".join([rf"【\s*{trie(words)}\s*】", *branches(words, r"\s*[:。]")]))
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +95,7 @@ def collective_role(raw: str, phrase: str) -> str:
 def _hint() -> re.Pattern:
     """What every attribution contains: a bracket, a label or a role verb."""
     words = [*vocabulary()["attribution_labels"], *vocabulary()["responsibility_verbs"]]
-    return re.compile("[" + re.escape("".join(_PAIRS)) + "]|" + trie(words))
+    return re.compile("|".join([*map(re.escape, _PAIRS), *branches(words)]))  # see branches
 
 
 def find_attribution(folded_body: str) -> Located | None:
@@ -175,24 +177,31 @@ def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     """(open, close) of bracket pairs no longer than an attribution, in order of opening.
 
-    One pass over the brackets and blank lines only (a regex finds them), with a stack per
-    bracket kind; a blank line closes every bracket left open."""
+    One pass over the brackets only, with a stack per bracket kind; a blank line closes
+    every bracket left open. Brackets and blank lines are found by two patterns, each
+    opening with what it looks for, which the engine skips to at once (one pattern for
+    both would be tried at every character)."""
     stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
     every_stack = list(stacks.values())
-    closing = {closer: stacks[opening] for closer, opening in _CLOSERS.items()}
+    for closer, opening in _CLOSERS.items():
+        stacks[closer] = stacks[opening]
+    blanks = [blank.start() for blank in _BLANK_LINE.finditer(folded)]
+    blanks.append(sys.maxsize)
+    next_blank, passed = blanks[0], 0
     pairs: list[tuple[int, int]] = []
-    for token in _BRACKET_OR_BLANK_LINE.finditer(folded):
-        char = token.group()
-        stack = stacks.get(char)
-        if stack is not None:
-            stack.append(token.start())
-            continue
-        stack = closing.get(char)
-        if stack is None:  # a blank line
+    for token in _BRACKET.finditer(folded):
+        index = token.start()
+        if index > next_blank:
             for open_stack in every_stack:
                 open_stack.clear()
+            passed = bisect_left(blanks, index, passed + 1)
+            next_blank = blanks[passed]
+        char = token.group()
+        stack = stacks[char]
+        if char in _PAIRS:
+            stack.append(index)
         elif stack:
-            open_at, index = stack.pop(), token.start()
+            open_at = stack.pop()
             if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
                 pairs.append((open_at, index))
     pairs.sort()
