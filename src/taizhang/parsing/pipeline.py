@@ -60,7 +60,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
-    skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text))
+    skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text, folded))
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     titled = titles.document_is_titled(

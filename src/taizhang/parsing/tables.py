@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from taizhang.parsing.normalize import fold
@@ -37,11 +38,25 @@ class TableRow:
         return ";".join(parts) or None
 
 
-def find_table_rows(text: str) -> list[TableRow]:
+def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     """Rows of every task table in the text that names at least one unit column: rows
-    printed on one line (cells joined with " | "), or one cell per line."""
+    printed on one line (cells joined with " | "), or one cell per line (``folded``:
+    ``fold(text)`` when the caller has it)."""
     joined = _joined_rows(text) if _SEPARATOR.strip() in text else []
-    return joined or _flattened_rows(text.split("\n"))
+    if joined:
+        return joined
+    # A table copied one cell per line has a number column (序号): without one, no line
+    # need be looked at.
+    folded = fold(text) if folded is None else folded
+    return _flattened_rows(text.split("\n")) if _number_column().search(folded) else []
+
+
+@lru_cache(maxsize=1)
+def _number_column() -> re.Pattern[str]:
+    """A number column's name anywhere in a folded text, blanks inside it allowed (as
+    _column_role reads a cell: folded, without blanks)."""
+    words = vocabulary()["table_columns"]["number"]
+    return re.compile("|".join(" *".join(map(re.escape, word)) for word in words))
 
 
 def _joined_rows(text: str) -> list[TableRow]:
