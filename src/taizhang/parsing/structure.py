@@ -211,17 +211,24 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
     Each is found within _MAX_HEADING characters of the one before, in the order chapter,
     section, 1.: all lie within _GLUED_REACH of the first."""
     out = []
-    while marker.kind in (mk.CHAPTER, mk.SECTION, mk.ARABIC):
-        window = folded[marker.end : min(end, marker.end + _MAX_HEADING)]
-        stop = min((i for i in (window.find("。"), window.find(";")) if i >= 0), default=-1)
-        window = window if stop < 0 else window[:stop]
-        hit = _CHILD.search(window, 2)
-        child = mk.match_marker(folded, marker.end + hit.start(), outlines=False) if hit else None
-        if child is None or _ORDER.index(child.kind) <= _ORDER.index(marker.kind):
+    while marker.kind in _GLUED_PARENTS:
+        # the heading: up to _MAX_HEADING characters, ending at its first 。 or ; (searched in
+        # place, with no copy of it)
+        limit = min(end, marker.end + _MAX_HEADING)
+        for stop in "。;":
+            found = folded.find(stop, marker.end, limit)
+            limit = limit if found < 0 else found
+        hit = _CHILD.search(folded, marker.end + 2, limit)
+        child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
+        if child is None or _RANK[child.kind] <= _RANK[marker.kind]:
             break
-        out.append(Found(child, marker.end + hit.start(), line, run_in=_GLUED))
+        out.append(Found(child, hit.start(), line, run_in=_GLUED))
         marker = child
     return out
+
+
+_GLUED_PARENTS = (mk.CHAPTER, mk.SECTION, mk.ARABIC)
+_RANK = {kind: rank for rank, kind in enumerate(mk.ORDER)}
 
 
 def _ends_sentence(folded: str, before: int) -> bool:
