@@ -62,9 +62,16 @@ def width(text: str) -> float:
     return len(text) - 0.5 * _NARROW.subn("", text)[1]
 
 
-def restore(text: str) -> Layout:
-    for in_word_space in _IN_WORD_SPACES:  # neither pattern spans a line break
+def drop_in_word_blanks(text: str) -> str:
+    """``text`` without the lone narrow blanks between two Chinese characters (neither
+    pattern spans a line break)."""
+    for in_word_space in _IN_WORD_SPACES:
         text = in_word_space.sub("", text)
+    return text
+
+
+def restore(text: str) -> Layout:
+    text = drop_in_word_blanks(text)
     lines = text.split("\n")
     measure, wrap = _wrap(lines)
     if wrap is None:

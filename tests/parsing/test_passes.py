@@ -1,0 +1,143 @@
+"""The whole-text passes written for speed read exactly what their plain definitions read.
+
+Each fast form (patterns the regex engine can skip through, one match reading a whole
+marker, brackets and blank lines found apart) is compared with the plain one it replaced
+on generated text made of the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taizhang.parsing import markers as mk
+from taizhang.parsing import parse_text
+from taizhang.parsing.attribution_text import (
+    _MAX_ATTRIBUTION,
+    _MAX_DEPTH,
+    _PAIRS,
+    _label_pattern,
+    bracket_pairs,
+)
+from taizhang.parsing.layout import _CJK, drop_in_word_blanks
+from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
+
+_LABELS = vocabulary()["attribution_labels"]
+
+
+def _pieces(*pieces: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=60).map("".join)
+
+
+def _plain_bracket_pairs(folded: str) -> list[tuple[int, int]]:
+    """One pattern for brackets and blank lines, one stack per bracket kind."""
+    stacks = {opening: [] for opening in _PAIRS}
+    closing = {closer: stacks[opening] for opening, closer in _PAIRS.items()}
+    pairs = []
+    for token in re.finditer(r"[\[\]〔〕【】()〖〗]|\n[ \t\u3000]*\n", folded):
+        char = token.group()
+        if char in stacks:
+            stacks[char].append(token.start())
+        elif char in closing:
+            stack = closing[char]
+            if stack:
+                open_at = stack.pop()
+                if len(stack) < _MAX_DEPTH and token.start() - open_at <= _MAX_ATTRIBUTION + 1:
+                    pairs.append((open_at, token.start()))
+        else:
+            for stack in stacks.values():
+                stack.clear()
+    return sorted(pairs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pieces("(", ")", "[", "]", "〔", "〕", "【", "】", "\n", "\n\n", "\n \n", "县", "x" * 150))
+def test_bracket_pairs_close_at_blank_lines_as_one_pass_did(text):
+    assert bracket_pairs(text) == _plain_bracket_pairs(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pieces(*_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局", "牵头", "单位"))
+def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
+    plain = re.compile(
+        rf"(?={first_chars([*_LABELS, '【'])})(?:【\s*{trie(_LABELS)}\s*】|{trie(_LABELS)}\s*[:。])"
+    )
+    fast = _label_pattern()
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["牵头单位", "牵头部门", "责任单位", "负责"]), min_size=1),
+    _pieces("牵头单位", "牵头", "单位", "负责", "责任", "x", "\n"),
+)
+def test_branches_match_what_the_trie_matches(words, text):
+    fast = re.compile("|".join(branches(words)))
+    assert [m.span() for m in fast.finditer(text)] == [
+        m.span() for m in re.finditer(trie(words), text)
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pieces("县", "司", " ", "\u00a0", "  ", "a", "\n", "。"))
+def test_in_word_blanks_are_dropped_as_one_pattern_dropped_them(text):
+    plain = re.sub(rf"[ \u00a0](?<=[{_CJK}][ \u00a0])(?=[{_CJK}])", "", text)
+    assert drop_in_word_blanks(text) == plain
+
+
+def _plain_marker(folded: str) -> mk.Marker | None:
+    """Each pattern tried in order; a number that is none (零, 0) lets the next one try."""
+    for kind, pattern in mk._PATTERNS:
+        found = pattern.match(folded)
+        if not found:
+            continue
+        raw = found.group(1)
+        number = int(raw) if raw.isdigit() else mk.chinese_number(raw)
+        if number:
+            style = found.group(2) if kind == mk.ARABIC else ""
+            return mk.Marker(kind, number, found.end(), raw, style)
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces(
+        "第",
+        "一",
+        "十",
+        "零",
+        "〇",
+        "章",
+        "节",
+        "条",
+        "部分",
+        "(",
+        ")",
+        "1",
+        "0",
+        "2",
+        ".",
+        "、",
+        "是",
+        " ",
+        "%",
+        "亿",
+        "x",
+    )
+)
+def test_one_match_reads_the_marker_that_pattern_by_pattern_reading_found(text):
+    assert mk.match_marker(text) == _plain_marker(text)
+
+
+def test_the_collector_runs_again_after_a_parse_and_stays_off_if_it_was():
+    parse_text("某县方案\n一、主要任务\n1.推进普法。(牵头单位:县司法局)\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_text("某县方案\n一、主要任务\n1.推进普法。(牵头单位:县司法局)\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
