@@ -114,7 +114,7 @@ def split_lines(view: View) -> list[Line]:
     offset = 0
     bulleted = _BULLET in view.text
     for raw in view.text.split("\n"):
-        if bulleted and _BULLET in raw.lstrip(lead_chars):
+        if bulleted and _BULLET in raw and _BULLET in raw.lstrip(lead_chars):
             _add_bulleted(add, raw, offset)
         else:
             kept = raw.lstrip(lead_chars)
