@@ -58,6 +58,7 @@ def _render(node: dict) -> str:
 
 
 def first_chars(words: Iterable[str]) -> str:
-    """A character class of the characters ``words`` start with, for a lookahead that lets
-    the engine skip every other position quickly."""
+    """A character class of the characters ``words`` start with, for a lookahead in front of
+    a pattern run on short texts (a bracket, a measure). The engine still tries every
+    position behind a lookahead: a pattern run over a whole text opens with ``branches``."""
     return "[" + re.escape("".join(sorted({word[0] for word in words if word}))) + "]"
