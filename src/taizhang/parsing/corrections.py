@@ -66,9 +66,11 @@ class Correction:
         return {name: value for name, value in asdict(self).items() if value not in (None, "")}
 
 
-def normalised(text: str) -> str:
-    """The text as compared: folded, NFKC, without blanks and pinyin readings."""
-    text = _PINYIN.sub("", fold(text)) if "(" in text or "（" in text else fold(text)
+def normalised(text: str, folded: str | None = None) -> str:
+    """The text as compared: folded, NFKC, without blanks and pinyin readings (``folded``:
+    ``fold(text)`` when the caller has it)."""
+    folded = fold(text) if folded is None else folded
+    text = _PINYIN.sub("", folded) if "(" in folded else folded  # （ folds to (
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return "".join(text.split())  # every blank, U+3000 included
@@ -80,18 +82,20 @@ def measure_key(text: str, occurrence: int = 0) -> str:
     return _numbered(_digest(text), occurrence)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()[:16]
+def _digest(text: str, folded: str | None = None) -> str:
+    return hashlib.sha1(normalised(text, folded).encode("utf-8")).hexdigest()[:16]
 
 
 def _numbered(digest: str, occurrence: int) -> str:
     return digest if occurrence == 0 else f"{digest}-{occurrence + 1}"
 
 
-def assign_keys(plan: PlanDocument) -> None:
+def assign_keys(plan: PlanDocument, folded: list[str] | None = None) -> None:
+    """Give each measure its key (``folded``: the measures' texts folded, when the caller
+    has them)."""
     seen: Counter = Counter()
-    for measure in plan.tasks:
-        base = _digest(measure.text)
+    for i, measure in enumerate(plan.tasks):
+        base = _digest(measure.text, folded[i] if folded is not None else None)
         measure.key = _numbered(base, seen[base])
         seen[base] += 1
 

@@ -91,7 +91,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
     )
     _point_at_source(plan, layout)
-    assign_keys(plan)
+    assign_keys(plan, [raw.folded for raw in skeleton.measures])
     return plan
 
 

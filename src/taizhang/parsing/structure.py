@@ -920,27 +920,39 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     folded = index.folded[item.marker.end : item.end]
     located = index.find(item.marker.end, item.end)
     opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
+    start, end = 0, len(body)  # of the measure's text in the body
+    raw, own_line = None, False
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
-        measure_text, raw, own_line = body, text[item.leading[0] : item.leading[1]], False
+        raw = text[item.leading[0] : item.leading[1]]
     elif located is None:
-        measure_text, raw, own_line = body, None, False
+        pass
     elif located.text_end == opening and located.raw_start == opening + 1:
         # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
-        measure_text, raw, own_line = body[located.raw_end + 1 :], None, False
+        start = located.raw_end + 1
         raw = body[located.raw_start : located.raw_end]
     else:
-        measure_text = body[: located.text_end]
+        end = located.text_end
         raw = body[located.raw_start : located.raw_end]
         own_line = folded[: located.text_end].rstrip(_LINE_INDENT).endswith("\n")
-    return RawMeasure(
+    measure_text = body[start:end]
+    kept = measure_text.lstrip(_MEASURE_EDGE)
+    start += len(measure_text) - len(kept)
+    measure_text = kept.rstrip(_MEASURE_EDGE)
+    measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
         section=section,
-        text=measure_text.strip(_LINE_INDENT + "\n\r"),
+        text=measure_text,
         attribution_raw=raw,
         line=item.line,
         own_line=own_line,
     )
+    # the folded text is the same slice of the folded body: fold keeps every length
+    measure.__dict__["_folded"] = (measure_text, folded[start : start + len(measure_text)])
+    return measure
+
+
+_MEASURE_EDGE = _LINE_INDENT + "\n\r"
 
 
 def _share_list_attributions(skeleton: Skeleton) -> None:
