@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.access import load, require
+from taizhang.freshness.pages import kept_page
 from taizhang.plans.models import Assignment, Measure, Plan
 from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
@@ -79,6 +80,17 @@ class BoardView(LoginRequiredMixin, View):
     def get(self, request, plan_id):
         plan = load(request.user, PLANS, plan_id)
         require(request.user, "supervision.view_board", plan, BOARD_REFUSED)
+        return kept_page(
+            request,
+            self.template_name,
+            lambda: self.context(plan),
+            page="board",
+            organisation_id=plan.organisation_id,
+            params=(plan.pk,),
+        )
+
+    def context(self, plan) -> dict:
+        request = self.request
         today = timezone.localdate()
         everything = late_items(plan.organisation, today, plan)
         measures = Measure.objects.filter(plan=plan, withdrawn=False)
@@ -102,7 +114,7 @@ class BoardView(LoginRequiredMixin, View):
             view = "unit"
         groups = _groups(items, view, regions, plan, request.GET) if view != "list" else []
         page = _page(items, request.GET) if view == "list" else None
-        context = {
+        return {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
             "reports": status.total(status.timeliness(carried, due).values()),
             "rules": (status.COMPLETION_RULE, status.ON_TIME_RULE, status.MISSING_RULE),
@@ -133,7 +145,6 @@ class BoardView(LoginRequiredMixin, View):
             "may_urge": request.user.has_perm("notices.urge_on_plan", plan),
             "population_url": url_or_none("supervision:population"),
         }
-        return render(request, self.template_name, context)
 
 
 def _with(query, **changes) -> str:
