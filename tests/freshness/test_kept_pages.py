@@ -52,7 +52,9 @@ def report_of(world, unit, actor, **data):
     return services.save_draft(report, actor, {"status": "in_progress", **data}, report.version)
 
 
-def test_the_pages_are_kept_until_the_organisations_data_changes(world, django_assert_max_num_queries):
+def test_the_pages_are_kept_until_the_organisations_data_changes(
+    world, django_assert_max_num_queries
+):
     """The point of it: a second look costs a few queries, a write makes the next look
     compute again."""
     office = world.people["office"]
