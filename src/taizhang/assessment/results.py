@@ -99,12 +99,12 @@ def results(scheme: Scheme, today: datetime.date | None = None) -> Results:
         params=(scheme.pk,),
         today=today,
         # answered anonymously, without an audit entry
-        also=(_latest_response(scheme.organisation_id),),
+        also=(latest_response(scheme.organisation_id),),
     )
     return Results(scheme, indicators, units, counties, published=False)
 
 
-def _latest_response(organisation_id) -> int | None:
+def latest_response(organisation_id) -> int | None:
     """Whatever else the scores depend on moves the organisation's stamp (taizhang.freshness):
     a report filed or reviewed, a duty fulfilled, a target value, a unit, a rule, an
     adjustment; a survey's responses do not."""
