@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.access import load
-from taizhang.freshness.pages import kept_page
+from taizhang.freshness.pages import kept_plan_page
 from taizhang.plans.models import Plan
 from taizhang.reporting.status import STATUS_LABELS
 
@@ -68,13 +68,12 @@ class PlanDashboardView(LoginRequiredMixin, View):
 
     def get(self, request, plan_id: int):
         plan = dashboard_plan(request.user, plan_id)
-        return kept_page(
+        return kept_plan_page(
             request,
             self.template_name,
+            plan,
             lambda: self.context(plan),
             page="dashboard",
-            organisation_id=plan.organisation_id,
-            params=(plan.pk,),
         )
 
     def context(self, plan) -> dict:

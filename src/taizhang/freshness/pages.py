@@ -67,3 +67,17 @@ def kept_page(
         "freshness_body": mark_safe(body.replace(TOKEN, token)),
     }
     return render(request, FRAME, frame)
+
+
+def kept_plan_page(
+    request, template: str, plan, context: Callable[[], dict], *, page: str, params=()
+):
+    """``kept_page`` for a page about one plan: the plan's organisation, the plan in the key."""
+    return kept_page(
+        request,
+        template,
+        context,
+        page=page,
+        organisation_id=plan.organisation_id,
+        params=(plan.pk, *params),
+    )

@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 from taizhang.accounts.access import load
 from taizhang.freshness.kept import kept, viewer_key
 from taizhang.freshness.pages import NOTES as FRESHNESS_NOTES
-from taizhang.freshness.pages import kept_page
+from taizhang.freshness.pages import kept_plan_page
 from taizhang.ledger import background, queries
 from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.filtering import FilteredLedger, filtered
@@ -84,13 +84,12 @@ class LedgerView(LoginRequiredMixin, View):
 
     def get(self, request, plan_id: int):
         plan = load(request.user, PLANS, plan_id, "plans.view_plan", "您无权查看该实施方案。")
-        return kept_page(
+        return kept_plan_page(
             request,
             self.template_name,
+            plan,
             lambda: self.context(plan),
             page="ledger",
-            organisation_id=plan.organisation_id,
-            params=(plan.pk,),
         )
 
     def context(self, plan) -> dict:
@@ -218,13 +217,13 @@ class ResponsibilitiesView(LoginRequiredMixin, View):
         )
         if not user.has_perm("ledger.view_responsibilities", unit):
             raise PermissionDenied("您只能查看本单位的责任清单。")
-        return kept_page(
+        return kept_plan_page(
             request,
             self.template_name,
+            plan,
             lambda: self.context(plan, unit),
             page="responsibilities",
-            organisation_id=plan.organisation_id,
-            params=(plan.pk, unit.pk),
+            params=(unit.pk,),
         )
 
     def context(self, plan, unit) -> dict:

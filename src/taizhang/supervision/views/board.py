@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.access import load, require
-from taizhang.freshness.pages import kept_page
+from taizhang.freshness.pages import kept_plan_page
 from taizhang.plans.models import Assignment, Measure, Plan
 from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
@@ -80,13 +80,12 @@ class BoardView(LoginRequiredMixin, View):
     def get(self, request, plan_id):
         plan = load(request.user, PLANS, plan_id)
         require(request.user, "supervision.view_board", plan, BOARD_REFUSED)
-        return kept_page(
+        return kept_plan_page(
             request,
             self.template_name,
+            plan,
             lambda: self.context(plan),
             page="board",
-            organisation_id=plan.organisation_id,
-            params=(plan.pk,),
         )
 
     def context(self, plan) -> dict:
