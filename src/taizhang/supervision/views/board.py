@@ -104,15 +104,12 @@ class BoardView(LoginRequiredMixin, View):
             "unit": request.GET.get("unit", ""),
         }
         items = [item for item in everything if _keep(item, chosen)]
-        done = follow_ups(plan.organisation, items)
-        items = [
-            replace(item, follow_up=done.get((item.unit_id, item.measure_id))) for item in items
-        ]
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"
         groups = _groups(items, view, regions, plan, request.GET) if view != "list" else []
         page = _page(items, request.GET) if view == "list" else None
+        _follow_up_shown(plan.organisation, groups, page)
         return {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
             "reports": status.total(status.timeliness(carried, due).values()),
@@ -144,6 +141,21 @@ class BoardView(LoginRequiredMixin, View):
             "may_urge": request.user.has_perm("notices.urge_on_plan", plan),
             "population_url": url_or_none("supervision:population"),
         }
+
+
+def _follow_up_shown(organisation, groups, page) -> None:
+    """What was done about each item shown — a group's worst few, or one page of the list
+    — looked up for those items only."""
+    shown = [item for group in groups for item in group.shown] + (page.items if page else [])
+    done = follow_ups(organisation, shown)
+
+    def followed(item):
+        return replace(item, follow_up=done.get((item.unit_id, item.measure_id)))
+
+    for group in groups:
+        group.items[:MAX_ITEMS_PER_GROUP] = [followed(item) for item in group.shown]
+    if page is not None:
+        page.items = [followed(item) for item in page.items]
 
 
 def _with(query, **changes) -> str:
