@@ -8,6 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
+
+from taizhang.freshness.kept import forget_local
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -208,3 +211,22 @@ def _tasks_run_in_process(settings):
     # Uploads are parsed in the request unless a test is about parsing in the background
     # (tests/jobs): the import tests read the upload page's answer.
     settings.TAIZHANG_BACKGROUND_PARSE = {"INLINE_MAX_BYTES": 50 * 1024 * 1024, "PDF": False}
+
+
+@pytest.fixture(autouse=True)
+def _pages_drawn_afresh(request):
+    """Kept pages (taizhang.freshness) are keyed on the organisation's latest audit entry.
+    Factories write rows without one, and a rolled-back test's ids come back in the next
+    test: each test starts with nothing kept in this process, nor (where rows are really
+    committed: the live server) in the shared cache table."""
+    forget_local()
+    yield
+    forget_local()
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        cache.clear()
+
+
+@pytest.fixture
+def pages_not_kept(settings):
+    """Every request computes its page afresh: for tests of what computing a page costs."""
+    settings.TAIZHANG_KEEP_PAGES = False

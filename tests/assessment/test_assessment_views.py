@@ -360,6 +360,7 @@ def _ranking_queries(client, scheme, computed=False):
     return len(captured)
 
 
+@pytest.mark.usefixtures("pages_not_kept")  # what computing it costs
 def test_the_ranking_page_query_count_does_not_grow(office, world, scheme):
     f.TargetFactory(measure=world.first)
     f.RecurringDutyFactory(measure=world.first)
@@ -377,6 +378,7 @@ def test_the_ranking_page_query_count_does_not_grow(office, world, scheme):
     assert _ranking_queries(office, scheme, computed=True) == small
 
 
+@pytest.mark.usefixtures("pages_not_kept")  # what computing it costs
 def test_the_published_ranking_page_query_count_does_not_grow(office, world, scheme):
     office.post(url("publish", scheme_id=scheme.pk))
     small = _ranking_queries(office, scheme)

@@ -10,7 +10,8 @@ from django.urls import reverse
 from taizhang.plans.models import Assignment, MeasureCollective
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+# What computing the pages costs: kept pages (taizhang.freshness) would hide it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_not_kept")]
 
 
 class Growing:

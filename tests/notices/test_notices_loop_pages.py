@@ -136,6 +136,7 @@ def test_other_units_do_not_see_the_notice_on_their_to_do(client, world, notice)
     assert client.get(reverse("workspace:todo")).context["todo"].notices == []
 
 
+@pytest.mark.usefixtures("pages_not_kept")  # reads the computed context (tests/freshness: kept)
 def test_the_board_shows_where_each_item_notice_stands(client, world, notice):
     board = reverse("supervision:board", kwargs={"plan_id": world.plan.pk}) + "?view=list"
     client.force_login(world.people["office"])

@@ -236,6 +236,7 @@ def _queries_for(client, world, django_assert_max_num_queries, limit):
         page_of(client, world.plan)
 
 
+@pytest.mark.usefixtures("pages_not_kept")  # what computing it costs
 @pytest.mark.parametrize("extra", [0, 25])
 def test_the_plan_page_costs_the_same_queries_for_any_plan_size(
     client, world, django_assert_num_queries, extra

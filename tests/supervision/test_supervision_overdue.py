@@ -3,6 +3,7 @@ queries; fulfilment_counts for the assessment."""
 
 from datetime import date
 
+import pytest
 import time_machine
 from django.urls import reverse
 
@@ -194,6 +195,7 @@ def _board_queries(client, world):
     return len(captured.captured_queries)
 
 
+@pytest.mark.usefixtures("pages_not_kept")  # what computing it costs
 def test_board_query_count_is_the_same_for_small_and_large_plans(client, world):
     client.force_login(world.people["office"])
     grow(world, 2)

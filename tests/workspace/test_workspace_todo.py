@@ -152,6 +152,7 @@ def _grow(world, measures=30):
             services.review(report, world.people["reviewer"], "return", "补充", report.version)
 
 
+@pytest.mark.usefixtures("pages_not_kept")  # what computing it costs
 @pytest.mark.parametrize("role", ["liaison", "reviewer", "county", "office", "leader"])
 def test_the_query_count_does_not_grow_with_the_plan(
     client, world, travel, role, django_assert_max_num_queries

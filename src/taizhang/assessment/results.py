@@ -8,17 +8,11 @@ import datetime
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.core.cache import cache
-from django.utils import timezone
-
 from taizhang.assessment import facts as facts_module
 from taizhang.assessment.models import Adjustment, Indicator, PublishedScore, Scheme
 from taizhang.assessment.scoring import Rule, ranked, score_all, shared_ranks
-from taizhang.audit.models import AuditEntry
+from taizhang.freshness.kept import kept
 from taizhang.surveys.models import Response
-
-# A day at most: the key names the day anyway, and a stale key is never read again.
-CACHE_SECONDS = 24 * 60 * 60
 
 UNIT, COUNTY = PublishedScore.Subject.UNIT, PublishedScore.Subject.COUNTY
 
@@ -94,39 +88,32 @@ def rules_of(indicators) -> list[Rule]:
 
 def results(scheme: Scheme, today: datetime.date | None = None) -> Results:
     """Every score of the scheme, in a fixed number of queries; a draft's computed scores
-    are kept in the shared cache until one of their inputs changes (inputs_key)."""
+    are kept until one of their inputs changes (taizhang.freshness)."""
     indicators = list(scheme.indicators.all())
     if scheme.state == Scheme.State.PUBLISHED:
         return Results(scheme, indicators, *_published(scheme), published=True)
-    key = inputs_key(scheme, today or timezone.localdate())
-    found = cache.get(key)
-    if found is None:
-        found = compute(scheme, indicators, today)
-        cache.set(key, found, CACHE_SECONDS)
-    units, counties = found
+    units, counties = kept(
+        "ranking",
+        scheme.organisation_id,
+        lambda: compute(scheme, indicators, today),
+        params=(scheme.pk,),
+        today=today,
+        # answered anonymously, without an audit entry
+        also=(latest_response(scheme.organisation_id),),
+    )
     return Results(scheme, indicators, units, counties, published=False)
 
 
-def inputs_key(scheme: Scheme, today: datetime.date) -> str:
-    """What a draft's scores depend on, as one cache key (two indexed queries): the day
-    (deadlines pass), the organisation's latest audit entry — every write path records one,
-    so a report filed or reviewed, a duty fulfilled, a target value, a unit, a rule or an
-    adjustment changed all move it — and its latest survey response (answered anonymously,
-    without an audit entry)."""
-    organisation = scheme.organisation_id
-    last_entry = (
-        AuditEntry.objects.filter(organisation_id=organisation)
+def latest_response(organisation_id) -> int | None:
+    """Whatever else the scores depend on moves the organisation's stamp (taizhang.freshness):
+    a report filed or reviewed, a duty fulfilled, a target value, a unit, a rule, an
+    adjustment; a survey's responses do not."""
+    return (
+        Response.objects.filter(survey__organisation_id=organisation_id)
         .order_by("-pk")
         .values_list("pk", flat=True)
         .first()
     )
-    last_response = (
-        Response.objects.filter(survey__organisation_id=organisation)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return f"assessment:ranking:{scheme.pk}:{today:%Y%m%d}:{last_entry}:{last_response}"
 
 
 def compute(scheme, indicators, today=None) -> tuple[list[Entry], list[Entry]]:

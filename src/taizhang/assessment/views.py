@@ -19,9 +19,10 @@ from taizhang.assessment import services
 from taizhang.assessment.export import ranking_workbook
 from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
 from taizhang.assessment.models import Adjustment, Indicator, Scheme
-from taizhang.assessment.results import results
+from taizhang.assessment.results import latest_response, results
 from taizhang.assessment.rules import regions_of, subject
 from taizhang.assessment.scoring import STATUS_LABELS, TIE_RULE, params_in_words
+from taizhang.freshness.pages import kept_page
 from taizhang.plans.models import Plan
 from taizhang.reporting.status import ON_TIME_RULE, UNIT_COMPLETION_RULE
 from taizhang.units.models import Region, Unit
@@ -296,18 +297,26 @@ class RankingView(LoginRequiredMixin, View):
     def get(self, request, scheme_id):
         scheme = load(request.user, SCHEMES, scheme_id)
         require(request.user, "assessment.view_scheme", scheme)
-        found = results(scheme)
-        return render(
-            request,
-            "assessment/ranking.html",
-            {
+
+        def context() -> dict:
+            found = results(scheme)
+            return {
                 "scheme": scheme,
                 "results": found,
                 "tab": "counties" if request.GET.get("tab") == "counties" else "units",
                 "tie_rule": TIE_RULE,
                 "can_publish": request.user.has_perm("assessment.change_scheme", scheme)
                 and not found.published,
-            },
+            }
+
+        return kept_page(
+            request,
+            "assessment/ranking.html",
+            context,
+            page="ranking_page",
+            organisation_id=scheme.organisation_id,
+            params=(scheme.pk,),
+            also=(latest_response(scheme.organisation_id),),
         )
 
 

@@ -46,6 +46,8 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "操作日志"
         ordering = ["-at", "-id"]
+        # The organisation's latest entry is its pages' version stamp (taizhang.freshness).
+        indexes = [models.Index(fields=["organisation", "-id"], name="audit_org_latest")]
 
     def __str__(self) -> str:
         return f"{self.object_label}（{self.at:%Y-%m-%d %H:%M}）"

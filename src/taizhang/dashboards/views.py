@@ -11,9 +11,9 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views import View
-from django.views.generic import TemplateView
 
 from taizhang.accounts.access import load
+from taizhang.freshness.pages import kept_plan_page
 from taizhang.plans.models import Plan
 from taizhang.reporting.status import STATUS_LABELS
 
@@ -63,24 +63,31 @@ class HomeView(LoginRequiredMixin, View):
         return redirect("dashboards:plan", plan_id=plan_id)
 
 
-class PlanDashboardView(LoginRequiredMixin, TemplateView):
+class PlanDashboardView(LoginRequiredMixin, View):
     template_name = "dashboards/plan.html"
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        plan = dashboard_plan(user, self.kwargs["plan_id"])
-        figures = plan_figures(plan)
-        tables = all_tables(figures)
-        key = figures.key
-        return super().get_context_data(
-            plan=plan,
-            plans=list(Plan.objects.for_user(user).own_first(user).values("pk", "title")),
-            figures=figures,
-            statuses=[(s, STATUS_LABELS[s], key.statuses[s]) for s in STATUS_ORDER],
-            tables=tables,
-            charts=chart_data(figures),
-            **kwargs,
+    def get(self, request, plan_id: int):
+        plan = dashboard_plan(request.user, plan_id)
+        return kept_plan_page(
+            request,
+            self.template_name,
+            plan,
+            lambda: self.context(plan),
+            page="dashboard",
         )
+
+    def context(self, plan) -> dict:
+        user = self.request.user
+        figures = plan_figures(plan)
+        key = figures.key
+        return {
+            "plan": plan,
+            "plans": list(Plan.objects.for_user(user).own_first(user).values("pk", "title")),
+            "figures": figures,
+            "statuses": [(s, STATUS_LABELS[s], key.statuses[s]) for s in STATUS_ORDER],
+            "tables": all_tables(figures),
+            "charts": chart_data(figures),
+        }
 
 
 class PlanExportView(LoginRequiredMixin, View):

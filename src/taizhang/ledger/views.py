@@ -20,6 +20,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from taizhang.accounts.access import load
+from taizhang.freshness.kept import kept, viewer_key
+from taizhang.freshness.pages import NOTES as FRESHNESS_NOTES
+from taizhang.freshness.pages import kept_plan_page
 from taizhang.ledger import background, queries
 from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.filtering import FilteredLedger, filtered
@@ -76,17 +79,25 @@ class PlanListView(LoginRequiredMixin, TemplateView):
         )
 
 
-class LedgerView(LoginRequiredMixin, TemplateView):
+class LedgerView(LoginRequiredMixin, View):
     template_name = "ledger/ledger.html"
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        plan = load(
-            user, PLANS, self.kwargs["plan_id"], "plans.view_plan", "您无权查看该实施方案。"
+    def get(self, request, plan_id: int):
+        plan = load(request.user, PLANS, plan_id, "plans.view_plan", "您无权查看该实施方案。")
+        return kept_plan_page(
+            request,
+            self.template_name,
+            plan,
+            lambda: self.context(plan),
+            page="ledger",
         )
+
+    def context(self, plan) -> dict:
+        user = self.request.user
         ledger = filtered_ledger(self.request, plan)
+        notes = []
         if ledger.form.error_message:
-            messages.error(self.request, ledger.form.error_message)
+            notes.append((messages.ERROR, ledger.form.error_message))
         query = self.request.GET
         chapter_id = ledger.form.value("chapter")
         tabs = [
@@ -115,23 +126,23 @@ class LedgerView(LoginRequiredMixin, TemplateView):
                 unit_list_url = reverse(
                     "ledger:responsibilities", kwargs={"plan_id": plan.pk, "unit_id": unit.pk}
                 )
-        return super().get_context_data(
-            plan=plan,
-            form=ledger.form,
-            items=queries.grouped(ledger.rows),
-            count=len(ledger.rows),
-            tabs=tabs,
-            sections=sections,
-            selected_section=ledger.form.value("section"),
-            stats=[(s, queries.STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER],
-            status_rule=STATUS_RULE,
-            may_add_adhoc=user.has_perm("plans.add_adhoc", plan),
-            export_query=query.urlencode(),
-            filtered=any(query.get(k) for k in ("q", "unit", "status", "chapter", "section")),
-            my_unit=user.unit if user.unit_id else None,
-            unit_list_url=unit_list_url,
-            **kwargs,
-        )
+        return {
+            FRESHNESS_NOTES: notes,
+            "plan": plan,
+            "form": ledger.form,
+            "items": queries.grouped(ledger.rows),
+            "count": len(ledger.rows),
+            "tabs": tabs,
+            "sections": sections,
+            "selected_section": ledger.form.value("section"),
+            "stats": [(s, queries.STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER],
+            "status_rule": STATUS_RULE,
+            "may_add_adhoc": user.has_perm("plans.add_adhoc", plan),
+            "export_query": query.urlencode(),
+            "filtered": any(query.get(k) for k in ("q", "unit", "status", "chapter", "section")),
+            "my_unit": user.unit if user.unit_id else None,
+            "unit_list_url": unit_list_url,
+        }
 
 
 class MeasureView(LoginRequiredMixin, TemplateView):
@@ -190,40 +201,47 @@ def _url_exists(name: str, **kwargs) -> bool:
     return True
 
 
-class ResponsibilitiesView(LoginRequiredMixin, TemplateView):
+class ResponsibilitiesView(LoginRequiredMixin, View):
     """责任清单: everything one unit leads or shares in a plan, soonest deadline first."""
 
     template_name = "ledger/responsibilities.html"
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
+    def get(self, request, plan_id: int, unit_id: int):
+        user = request.user
         # A plan the person may not see stays hidden here too (as on the ledger).
-        plan = load(
-            user, PLANS, self.kwargs["plan_id"], "plans.view_plan", "您无权查看该实施方案。"
-        )
+        plan = load(user, PLANS, plan_id, "plans.view_plan", "您无权查看该实施方案。")
         unit = get_object_or_404(
             Unit.objects.select_related("region"),
-            pk=self.kwargs["unit_id"],
+            pk=unit_id,
             organisation_id=plan.organisation_id,
         )
         if not user.has_perm("ledger.view_responsibilities", unit):
             raise PermissionDenied("您只能查看本单位的责任清单。")
+        return kept_plan_page(
+            request,
+            self.template_name,
+            plan,
+            lambda: self.context(plan, unit),
+            page="responsibilities",
+            params=(unit.pk,),
+        )
+
+    def context(self, plan, unit) -> dict:
         items = queries.responsibilities(unit, plan)
         roles = Counter("via" if item.assignment.via_id else item.assignment.role for item in items)
         statuses = Counter(item.row.status for item in items)
-        return super().get_context_data(
-            plan=plan,
-            unit=unit,
-            items=items,
-            lead_count=roles[Assignment.Role.LEAD],
-            responsible_count=roles[Assignment.Role.RESPONSIBLE],
-            via_count=roles["via"],
-            lagging_count=statuses[ProgressReport.Status.LAGGING],
-            done_count=statuses[ProgressReport.Status.DONE],
-            status_rule=STATUS_RULE,
-            report_links=_url_exists("reporting:report_detail", report_id=1),
-            **kwargs,
-        )
+        return {
+            "plan": plan,
+            "unit": unit,
+            "items": items,
+            "lead_count": roles[Assignment.Role.LEAD],
+            "responsible_count": roles[Assignment.Role.RESPONSIBLE],
+            "via_count": roles["via"],
+            "lagging_count": statuses[ProgressReport.Status.LAGGING],
+            "done_count": statuses[ProgressReport.Status.DONE],
+            "status_rule": STATUS_RULE,
+            "report_links": _url_exists("reporting:report_detail", report_id=1),
+        }
 
 
 class MyCurrentResponsibilitiesView(LoginRequiredMixin, View):
@@ -258,10 +276,21 @@ class LedgerExportView(LoginRequiredMixin, View):
         if background.is_big(plan):
             job = background.export_later(request.user, plan, request.GET.urlencode())
             return redirect("jobs:job", job_id=job.pk)
-        ledger = filtered_ledger(request, plan)
         today = timezone.localdate()
+
+        def workbook() -> bytes:
+            ledger = filtered_ledger(request, plan)
+            return ledger_bytes(plan.title, queries.grouped(ledger.rows))
+
         return download(
-            ledger_bytes(plan.title, queries.grouped(ledger.rows)),
+            kept(
+                "ledger_export",
+                plan.organisation_id,
+                workbook,
+                viewer=viewer_key(request.user),
+                params=(plan.pk, sorted(request.GET.lists())),
+                today=today,
+            ),
             XLSX,
             background.filename(plan),
             f"ledger-{plan.pk}-{today:%Y%m%d}.xlsx",

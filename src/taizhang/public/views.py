@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 
 from taizhang.accounts.access import load
+from taizhang.freshness.kept import kept
 from taizhang.plans.models import Plan
 from taizhang.public import disclosure, services
 from taizhang.public.forms import PublicationForm
@@ -25,7 +26,11 @@ CACHE_SECONDS = 300
 
 
 def _public_response(template: str, context: dict, status: int = 200) -> HttpResponse:
-    response = HttpResponse(render_to_string(template, context), status=status)
+    return _html_response(render_to_string(template, context), status)
+
+
+def _html_response(html: str, status: int = 200) -> HttpResponse:
+    response = HttpResponse(html, status=status)
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response
 
@@ -70,7 +75,15 @@ class PlanView(View):
 
     def get(self, request, plan_id: int):
         publication = get_object_or_404(disclosure.published(), plan_id=plan_id)
-        return _public_response("public/plan.html", {"page": disclosure.public_plan(publication)})
+        html = kept(
+            "public",
+            publication.plan.organisation_id,
+            lambda: render_to_string(
+                "public/plan.html", {"page": disclosure.public_plan(publication)}
+            ),
+            params=(plan_id,),
+        )
+        return _html_response(html)
 
 
 class SettingsView(LoginRequiredMixin, View):

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views import View
 
+from taizhang.freshness.pages import kept_page
 from taizhang.reporting.forms import BatchReviewForm
 from taizhang.workspace.filters import DueFilterForm
 from taizhang.workspace.todo import todo_for
 
 
-class TodoView(LoginRequiredMixin, TemplateView):
+class TodoView(LoginRequiredMixin, View):
+    """Kept per person until their organisation's data changes (taizhang.freshness): what
+    it lists — reports, reviews, notices, 延期, 不涉及, 办结, imports — all change through
+    write paths that record an audit entry."""
+
     template_name = "workspace/todo.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get(self, request):
+        return kept_page(
+            request,
+            self.template_name,
+            self.context,
+            page="todo",
+            organisation_id=request.user.organisation_id,
+        )
+
+    def context(self) -> dict:
         filters = None
         if self.request.user.has_perm("reporting.file_reports"):
             filters = DueFilterForm(self.request.GET or None)
@@ -23,6 +36,4 @@ class TodoView(LoginRequiredMixin, TemplateView):
         todo = todo_for(self.request.user, timezone.localdate(), narrow)
         if filters is not None:
             filters.offer(todo.plans)
-        context["todo"], context["filters"] = todo, filters
-        context["review_form"] = BatchReviewForm()
-        return context
+        return {"todo": todo, "filters": filters, "review_form": BatchReviewForm()}

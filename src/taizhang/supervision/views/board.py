@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views import View
 
 from taizhang.accounts.access import load, require
+from taizhang.freshness.pages import kept_plan_page
 from taizhang.plans.models import Assignment, Measure, Plan
 from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
@@ -79,6 +80,16 @@ class BoardView(LoginRequiredMixin, View):
     def get(self, request, plan_id):
         plan = load(request.user, PLANS, plan_id)
         require(request.user, "supervision.view_board", plan, BOARD_REFUSED)
+        return kept_plan_page(
+            request,
+            self.template_name,
+            plan,
+            lambda: self.context(plan),
+            page="board",
+        )
+
+    def context(self, plan) -> dict:
+        request = self.request
         today = timezone.localdate()
         everything = late_items(plan.organisation, today, plan)
         measures = Measure.objects.filter(plan=plan, withdrawn=False)
@@ -93,16 +104,13 @@ class BoardView(LoginRequiredMixin, View):
             "unit": request.GET.get("unit", ""),
         }
         items = [item for item in everything if _keep(item, chosen)]
-        done = follow_ups(plan.organisation, items)
-        items = [
-            replace(item, follow_up=done.get((item.unit_id, item.measure_id))) for item in items
-        ]
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"
         groups = _groups(items, view, regions, plan, request.GET) if view != "list" else []
         page = _page(items, request.GET) if view == "list" else None
-        context = {
+        _follow_up_shown(plan.organisation, groups, page)
+        return {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
             "reports": status.total(status.timeliness(carried, due).values()),
             "rules": (status.COMPLETION_RULE, status.ON_TIME_RULE, status.MISSING_RULE),
@@ -133,7 +141,21 @@ class BoardView(LoginRequiredMixin, View):
             "may_urge": request.user.has_perm("notices.urge_on_plan", plan),
             "population_url": url_or_none("supervision:population"),
         }
-        return render(request, self.template_name, context)
+
+
+def _follow_up_shown(organisation, groups, page) -> None:
+    """What was done about each item shown — a group's worst few, or one page of the list
+    — looked up for those items only."""
+    shown = [item for group in groups for item in group.shown] + (page.items if page else [])
+    done = follow_ups(organisation, shown)
+
+    def followed(item):
+        return replace(item, follow_up=done.get((item.unit_id, item.measure_id)))
+
+    for group in groups:
+        group.items[:MAX_ITEMS_PER_GROUP] = [followed(item) for item in group.shown]
+    if page is not None:
+        page.items = [followed(item) for item in page.items]
 
 
 def _with(query, **changes) -> str:
