@@ -129,6 +129,32 @@ def approved_report_due(assignment_ref, period_ref):
     )
 
 
+def approved_report_dues(periods, assignments=None) -> dict[tuple[int, int], datetime.date]:
+    """approved_report_due for many reports at once, whether written yet or not:
+    (assignment id, period id) -> the approved later due date, for the pairs of ``periods``
+    (and ``assignments``) that have one. Every other pair is due on its period's date
+    (``report_due``). One query."""
+    found = Extension.objects.filter(period__in=periods, state=Extension.State.APPROVED)
+    if assignments is not None:
+        found = found.filter(assignment__in=assignments)
+    rows = (
+        found.values("assignment_id", "period_id")
+        .distinct()
+        .annotate(
+            due=Subquery(approved_report_due(OuterRef("assignment_id"), OuterRef("period_id")))
+        )
+        .values_list("assignment_id", "period_id", "due")
+    )
+    return {(assignment, period): due for assignment, period, due in rows}
+
+
+def report_due(period, assignment_id: int, dues: dict) -> datetime.date:
+    """When an assignment's report for ``period`` is due: the period's date, or the later
+    one the office approved (``dues`` from approved_report_dues; Coalesce in with_on_time
+    says the same in SQL)."""
+    return dues.get((assignment_id, period.pk), period.due_on)
+
+
 def approved_deadline(assignment=None, measure=None):
     """The latest approved extension of an assignment's 完成时限 (or of a measure's: its
     lead unit's), as a query of its date."""

@@ -264,7 +264,7 @@ def _summaries(user, today: date) -> list[PeriodSummary]:
     assignments = Assignment.objects.owing().filter(
         measure__plan_id__in={p.plan_id for p in periods}
     )
-    reported = status.timeliness(assignments, periods)
+    reported = status.timeliness(assignments, periods, today)
     accepted = dict(
         ProgressReport.objects.accepted()
         .filter(period__in=periods, assignment__in=assignments)
