@@ -191,6 +191,8 @@ def _supervision_objects(data, organisation, user, assignment):
     of ``assignment``."""
     from taizhang.accounts.models import Role
     from taizhang.plans.models import Exemption
+    from django.core.files.base import ContentFile
+
     from taizhang.reporting.models import Extension
     from tests import factories as f
 
@@ -208,6 +210,9 @@ def _supervision_objects(data, organisation, user, assignment):
         requested_due=datetime.date(2030, 1, 1),
         reason="延期",
         requested_by=user,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="情况说明.pdf"),
+        original_name="情况说明.pdf",
+        content_type="application/pdf",
     )
     data.exemption = Exemption.objects.create(
         assignment=assignment, reason="不涉及", requested_by=user

@@ -508,6 +508,10 @@ class Closure(models.Model):
         return f"任务{self.measure.number}办结申请"
 
 
+def extension_path(instance, filename):
+    return f"extensions/{instance.assignment.measure.plan_id}/{instance.assignment_id}/{filename}"
+
+
 class Extension(Application):
     """延期申请: a unit asks for a later due date for its report of a period, or for a later
     完成时限 of its assignment (period empty; the lead unit's is the measure's). The office
@@ -525,6 +529,11 @@ class Extension(Application):
     # reports first submitted before it are on time.
     closes_at = models.DateTimeField(null=True, blank=True, editable=False)
     reason = models.TextField("延期理由")
+    # The optional evidence of the reason (checked and bounded as report evidence is).
+    file = models.FileField("佐证材料", upload_to=extension_path, blank=True)
+    original_name = models.CharField("文件名", max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
 
     class Meta(Application.Meta):
         verbose_name = verbose_name_plural = "延期申请"
