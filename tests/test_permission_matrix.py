@@ -189,10 +189,10 @@ def _public_objects(plan, user):
 def _supervision_objects(data, organisation, user, assignment):
     """Targets, duties, notices, a 不涉及 request and the assessment scheme, on the measure
     of ``assignment``."""
-    from taizhang.accounts.models import Role
-    from taizhang.plans.models import Exemption
     from django.core.files.base import ContentFile
 
+    from taizhang.accounts.models import Role
+    from taizhang.plans.models import Exemption
     from taizhang.reporting.models import Extension
     from tests import factories as f
 
