@@ -136,3 +136,22 @@ def _plan_of(application, path: str):
     for step in path.split("__"):
         found = getattr(found, step)
     return found
+
+
+def test_the_board_and_the_dashboard_count_the_same_missing_reports(demo, client):
+    """One truth on the demo's year (approved 延期, 不涉及, 销号, 督办事项 and all): the
+    board's 逾期未报 figure, the items it lists as 逾期未报送 and the dashboard's figure
+    are one number for each demo plan."""
+    from django.urls import reverse
+
+    from taizhang.plans.models import Plan
+
+    for office in ("qn_office", "yc_office"):
+        client.force_login(demo[office])
+        plan = Plan.objects.get(organisation=demo[office].organisation, parent__isnull=True)
+        board = client.get(reverse("supervision:board", kwargs={"plan_id": plan.pk}))
+        dashboard = client.get(reverse("dashboards:plan", kwargs={"plan_id": plan.pk}))
+        listed = {kind: n for kind, _label, n in board.context["kinds"]}
+        missing = board.context["reports"].missing
+        assert missing > 0, office
+        assert missing == listed["report_overdue"] == dashboard.context["figures"].key.late_reports

@@ -151,25 +151,23 @@ def _notice(plan, spec: dict, cast, today: date) -> None:
 
 
 def _closures(plan, spec: dict, cast, today: date) -> None:
-    """The lead unit applies to close the measures it reported done: the first is
-    confirmed (销号), the second waits for the office."""
+    """The lead unit applies to close the measures it reported done and every unit
+    reported on: the first is confirmed (销号), the second waits for the office."""
     unit = _unit(plan, spec["unit"])
     person = cast.by_unit.get(unit.pk)
     if person is None:
         return
-    done = list(
-        Measure.objects.filter(
-            plan=plan,
-            source__isnull=True,
-            assignments__unit=unit,
-            assignments__role=Assignment.Role.LEAD,
-            assignments__reports__state=ProgressReport.State.ACCEPTED,
-            assignments__reports__status=ProgressReport.Status.DONE,
-        )
-        .distinct()
-        .order_by("position")[:2]
-    )
     applied_on, confirmed_on = (date.fromisoformat(d) for d in spec["confirmed"])
+    reported = Measure.objects.filter(
+        plan=plan,
+        source__isnull=True,
+        assignments__unit=unit,
+        assignments__role=Assignment.Role.LEAD,
+        assignments__reports__state=ProgressReport.State.ACCEPTED,
+        assignments__reports__status=ProgressReport.Status.DONE,
+    )
+    due = list(Period.objects.filter(plan=plan, due_on__lt=applied_on))
+    done = [m for m in reported.distinct().order_by("position") if _all_filed(m, due)][:2]
     summary = "本项任务各项工作已按方案要求全部完成，相关制度已印发实施，工作转入常态化开展。"
     if done and confirmed_on < today:
         with clock.on(clock.moment(applied_on, 10)):
@@ -226,6 +224,17 @@ def _pending_extension(plan, spec: dict, cast, today: date) -> None:
 
 
 # -- choosing by rule -----------------------------------------------------------------------------
+
+
+def _all_filed(measure, periods) -> bool:
+    """Every unit owing reports on ``measure`` filed them for ``periods``: the office
+    closes a measure nobody still owes a report on."""
+    owing = Assignment.objects.owing().filter(measure=measure)
+    for period in periods:
+        filed = ProgressReport.objects.filter(period=period, first_submitted_at__isnull=False)
+        if owing.exclude(pk__in=filed.values("assignment_id")).exists():
+            return False
+    return True
 
 
 def _units(plan, names: list[str]) -> list[Unit]:
