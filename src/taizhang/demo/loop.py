@@ -5,7 +5,7 @@ the days it happened, in three acts placed in the story where they belong:
   (plans.adhoc), so the third quarter's reports are owed and filed on them;
 - ``extend``, after the reports and before the reminders: a unit's 延期申请 approved
   before the due date, its report then filed after the quarter's due date and before the
-  approved one (on time);
+  approved one (on time); a measure closed (销号) once every unit had reported on it;
 - ``follow_through``, after the office's reminder: the urging notices and what became of
   them (签收, 反馈, 办结, 退回), 办结申请 and 销号, 不涉及, and the applications still
   waiting for the office.
@@ -57,6 +57,13 @@ def add_items(plan, story: dict, office) -> list[Measure]:
 
 
 def extend(plan, story: dict, cast, words: dict) -> None:
+    """October and early November: the approved 延期申请 and the first 销号."""
+    _extension(plan, story, cast, words)
+    if "closures" in story:
+        _close(plan, story["closures"], cast, words)
+
+
+def _extension(plan, story: dict, cast, words: dict) -> None:
     """The approved 延期申请: asked before the quarter's due date, approved the next day,
     the report filed after the quarter's due date and before the approved one."""
     spec = story.get("extensions", {}).get("approved")
@@ -86,12 +93,13 @@ def extend(plan, story: dict, cast, words: dict) -> None:
         services.file_report(assignment, period, person, data, report.version, submit_after=True)
 
 
-def follow_through(plan, story: dict, cast) -> None:
+def follow_through(plan, story: dict, cast, words: dict) -> None:
+    """From the office's reminder on: notices handled, a 办结申请, 不涉及, a 延期申请."""
     today = clock.today()
     for spec in story.get("notices", []):
         _notice(plan, spec, cast, today)
     if "closures" in story:
-        _closures(plan, story["closures"], cast, today)
+        _apply(plan, story["closures"], cast, words, today)
     if "exemptions" in story:
         _exemptions(plan, story["exemptions"], cast, today)
     pending = story.get("extensions", {}).get("pending")
@@ -150,34 +158,76 @@ def _notice(plan, spec: dict, cast, today: date) -> None:
 # -- 办结 and 销号 -----------------------------------------------------------------------------
 
 
-def _closures(plan, spec: dict, cast, today: date) -> None:
-    """The lead unit applies to close the measures it reported done and every unit
-    reported on: the first is confirmed (销号), the second waits for the office."""
-    unit = _unit(plan, spec["unit"])
-    person = cast.by_unit.get(unit.pk)
-    if person is None:
-        return
-    applied_on, confirmed_on = (date.fromisoformat(d) for d in spec["confirmed"])
-    reported = Measure.objects.filter(
-        plan=plan,
-        source__isnull=True,
-        assignments__unit=unit,
-        assignments__role=Assignment.Role.LEAD,
-        assignments__reports__state=ProgressReport.State.ACCEPTED,
-        assignments__reports__status=ProgressReport.Status.DONE,
+def _closable(plan, spec: dict) -> list[Measure]:
+    """The measures the lead unit reported done (its report accepted), in the plan's
+    order: the ones it applies to close."""
+    return list(
+        Measure.objects.filter(
+            plan=plan,
+            source__isnull=True,
+            assignments__unit=_unit(plan, spec["unit"]),
+            assignments__role=Assignment.Role.LEAD,
+            assignments__reports__state=ProgressReport.State.ACCEPTED,
+            assignments__reports__status=ProgressReport.Status.DONE,
+        )
+        .distinct()
+        .order_by("position")[:2]
     )
-    due = list(Period.objects.filter(plan=plan, due_on__lt=applied_on))
-    done = [m for m in reported.distinct().order_by("position") if _all_filed(m, due)][:2]
-    summary = "本项任务各项工作已按方案要求全部完成，相关制度已印发实施，工作转入常态化开展。"
-    if done and confirmed_on < today:
-        with clock.on(clock.moment(applied_on, 10)):
-            closure = closing.apply(done[0], person, summary)
-        with clock.on(clock.moment(confirmed_on, 15)):
-            closing.confirm(closure, cast.office, "经核实，任务已完成，予以销号。")
-    pending_on = date.fromisoformat(spec["pending"])
-    if len(done) > 1 and pending_on < today:
-        with clock.on(clock.moment(pending_on, 10)):
-            closing.apply(done[1], person, summary)
+
+
+def _close(plan, spec: dict, cast, words: dict) -> None:
+    """The first: the units still missing a report file it, the lead unit applies, the
+    office confirms (销号)."""
+    applied_on, confirmed_on = (date.fromisoformat(d) for d in spec["confirmed"])
+    person = cast.by_unit.get(_unit(plan, spec["unit"]).pk)
+    done = _closable(plan, spec)
+    if person is None or not done or confirmed_on >= clock.today():
+        return
+    _catch_up(done[0], applied_on, cast, words)
+    with clock.on(clock.moment(applied_on, 10)):
+        closure = closing.apply(done[0], person, CLOSURE_SUMMARY)
+    with clock.on(clock.moment(confirmed_on, 15)):
+        closing.confirm(closure, cast.office, "经核实，任务已完成，予以销号。")
+
+
+def _apply(plan, spec: dict, cast, words: dict, today: date) -> None:
+    """The second: the same, the application still waiting for the office."""
+    applied_on = date.fromisoformat(spec["pending"])
+    person = cast.by_unit.get(_unit(plan, spec["unit"]).pk)
+    done = _closable(plan, spec)
+    if person is None or len(done) < 2 or applied_on >= today:
+        return
+    _catch_up(done[1], applied_on, cast, words)
+    with clock.on(clock.moment(applied_on, 10)):
+        closing.apply(done[1], person, CLOSURE_SUMMARY)
+
+
+CLOSURE_SUMMARY = "本项任务各项工作已按方案要求全部完成，相关制度已印发实施，工作转入常态化开展。"
+
+
+def _catch_up(measure, before: date, cast, words: dict) -> None:
+    """Before the lead unit applies to close a measure, the units that never sent a
+    report due by then send it (late): nobody owes a report on a closed measure."""
+    day = before - timedelta(days=3)
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    data = {"status": "done", "narrative": words["done"][0]}
+    for period in Period.objects.filter(plan_id=measure.plan_id, due_on__lt=day):
+        filed = ProgressReport.objects.filter(period=period, first_submitted_at__isnull=False)
+        owing = Assignment.objects.owing().filter(measure=measure)
+        for assignment in owing.exclude(pk__in=filed.values("assignment_id")).select_related(
+            "unit"
+        ):
+            with clock.on(clock.moment(day, 11)):
+                report = services.start_report(assignment, period)
+                services.file_report(
+                    assignment,
+                    period,
+                    cast.filer(assignment.unit_id),
+                    data,
+                    report.version,
+                    submit_after=True,
+                )
 
 
 # -- 不涉及 and 延期 ----------------------------------------------------------------------------
@@ -224,17 +274,6 @@ def _pending_extension(plan, spec: dict, cast, today: date) -> None:
 
 
 # -- choosing by rule -----------------------------------------------------------------------------
-
-
-def _all_filed(measure, periods) -> bool:
-    """Every unit owing reports on ``measure`` filed them for ``periods``: the office
-    closes a measure nobody still owes a report on."""
-    owing = Assignment.objects.owing().filter(measure=measure)
-    for period in periods:
-        filed = ProgressReport.objects.filter(period=period, first_submitted_at__isnull=False)
-        if owing.exclude(pk__in=filed.values("assignment_id")).exists():
-            return False
-    return True
 
 
 def _units(plan, names: list[str]) -> list[Unit]:

@@ -42,7 +42,7 @@ def tell(organisation, spec: dict, config: dict, office, staff: list) -> None:
     reminders.replay(organisation, periods, clock.today())
     if "notice" in spec:
         notice.send_reminder(plan, spec["notice"], office)
-    loop.follow_through(plan, closed_loop, cast)
+    loop.follow_through(plan, closed_loop, cast, reporting["narratives"])
     if "survey" in spec:
         scheme.draft_scheme(plan, reporting["year"], config["assessment"], spec, office)
     # two waves of the public survey, the second still open
