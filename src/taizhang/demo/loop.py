@@ -88,9 +88,7 @@ def _extension(plan, story: dict, cast, words: dict) -> None:
     with clock.on(clock.moment(date.fromisoformat(spec["decided"]), 15)):
         extensions.decide(extension, cast.office, approve=True, comment="同意，请按新期限报送。")
     data = {"status": "in_progress", "narrative": words["in_progress"][0]}
-    with clock.on(clock.moment(date.fromisoformat(spec["filed"]), 10)):
-        report = services.start_report(assignment, period)
-        services.file_report(assignment, period, person, data, report.version, submit_after=True)
+    _file(assignment, period, person, data, date.fromisoformat(spec["filed"]))
 
 
 def follow_through(plan, story: dict, cast, words: dict) -> None:
@@ -215,42 +213,41 @@ def _catch_up(measure, before: date, cast, words: dict) -> None:
     for period in Period.objects.filter(plan_id=measure.plan_id, due_on__lt=day):
         filed = ProgressReport.objects.filter(period=period, first_submitted_at__isnull=False)
         owing = Assignment.objects.owing().filter(measure=measure)
-        for assignment in owing.exclude(pk__in=filed.values("assignment_id")).select_related(
-            "unit"
-        ):
-            with clock.on(clock.moment(day, 11)):
-                report = services.start_report(assignment, period)
-                services.file_report(
-                    assignment,
-                    period,
-                    cast.filer(assignment.unit_id),
-                    data,
-                    report.version,
-                    submit_after=True,
-                )
+        for assignment in owing.exclude(pk__in=filed.values("assignment_id")):
+            _file(assignment, period, cast.filer(assignment.unit_id), data, day)
+
+
+def _file(assignment, period, person, data: dict, day: date) -> None:
+    """The unit's report for ``period``, written and sent on ``day``."""
+    with clock.on(clock.moment(day, 11)):
+        report = services.start_report(assignment, period)
+        services.file_report(assignment, period, person, data, report.version, submit_after=True)
 
 
 # -- 不涉及 and 延期 ----------------------------------------------------------------------------
 
 
 def _exemptions(plan, spec: dict, cast, today: date) -> None:
-    reason = "本县无该项任务所涉及的机构和工作对象，任务不涉及本单位。"
+    """不涉及: one approved, one waiting for the office."""
     approved = spec.get("approved")
     if approved and date.fromisoformat(approved["decided"]) < today:
-        unit = _unit(plan, approved["unit"])
-        assignment = _collective_assignment(unit, plan)
-        if assignment is not None:
-            with clock.on(clock.moment(date.fromisoformat(approved["on"]), 10)):
-                exemption = exemptions.request(assignment, cast.filer(unit.pk), reason)
+        exemption = _ask_exemption(plan, approved, cast)
+        if exemption is not None:
             with clock.on(clock.moment(date.fromisoformat(approved["decided"]), 15)):
                 exemptions.decide(exemption, cast.office, approve=True, comment="同意。")
     pending = spec.get("pending")
     if pending and date.fromisoformat(pending["on"]) < today:
-        unit = _unit(plan, pending["unit"])
-        assignment = _collective_assignment(unit, plan)
-        if assignment is not None:
-            with clock.on(clock.moment(date.fromisoformat(pending["on"]), 10)):
-                exemptions.request(assignment, cast.filer(unit.pk), reason)
+        _ask_exemption(plan, pending, cast)
+
+
+def _ask_exemption(plan, spec: dict, cast):
+    unit = _unit(plan, spec["unit"])
+    assignment = _collective_assignment(unit, plan)
+    if assignment is None:
+        return None
+    reason = "本县无该项任务所涉及的机构和工作对象，任务不涉及本单位。"
+    with clock.on(clock.moment(date.fromisoformat(spec["on"]), 10)):
+        return exemptions.request(assignment, cast.filer(unit.pk), reason)
 
 
 def _pending_extension(plan, spec: dict, cast, today: date) -> None:
