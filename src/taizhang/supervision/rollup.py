@@ -3,7 +3,8 @@ measures and their indicator values, aggregated by the arithmetic of ``taizhang.
 
 A county measure's status is ``reporting.status``'s rule on the county's own plan; its
 indicator values are those ``supervision.progress`` reads (the office's readings over the
-units' accepted values, per-capita figures already per head of the county's population).
+units' accepted values, per-capita figures already per head of the county's population);
+a rate's weight is the base (denominator) the county entered with that reading.
 A county target answers to a parent target when it measures the same thing: the same
 unit and the same per-capita basis."""
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from taizhang import rollup
 from taizhang.plans.models import Measure, MeasureLink, Target
 from taizhang.reporting.status import STATUS_LABELS, measure_statuses
+from taizhang.supervision.models import TargetReading
 from taizhang.supervision.progress import inputs_of_targets
 
 
@@ -68,6 +70,7 @@ def measure_rollup(parent: Measure, as_of: datetime.date) -> MeasureRollUp:
         Target.objects.filter(measure_id__in=list(children)).select_related("plan__region")
     )
     inputs = inputs_of_targets(county_targets)
+    bases = _bases(county_targets)
     by_line = {line.measure.pk: line for line in lines}
     parts: dict[int, list[rollup.Part]] = {t.pk: [] for t in parent_targets}
     for target in parent_targets:
@@ -77,11 +80,18 @@ def measure_rollup(parent: Measure, as_of: datetime.date) -> MeasureRollUp:
             readings = inputs[county_target.pk].readings
             if not readings:
                 continue
-            value = readings[-1][1]
+            day, value = readings[-1]
             line = by_line[county_target.measure_id]
             line.values[target.pk] = value
             region = county_target.plan.region
-            parts[target.pk].append(rollup.Part(region.name, value, population=region.population))
+            parts[target.pk].append(
+                rollup.Part(
+                    region.name,
+                    value,
+                    denominator=bases.get((county_target.pk, day)),
+                    population=region.population,
+                )
+            )
     rolled = [
         TargetRollUp(
             target,
@@ -91,6 +101,15 @@ def measure_rollup(parent: Measure, as_of: datetime.date) -> MeasureRollUp:
         for target in parent_targets
     ]
     return MeasureRollUp(lines, rollup.rolled_status(s.status for s in lines), rolled)
+
+
+def _bases(targets) -> dict[tuple[int, datetime.date], float]:
+    """(target id, day) -> the base the county reported with that day's value (a rate's
+    denominator, entered with the reading)."""
+    rows = TargetReading.objects.filter(
+        target_id__in=[t.pk for t in targets], denominator__isnull=False
+    ).values_list("target_id", "measured_on", "denominator")
+    return {(target_id, day): base for target_id, day, base in rows}
 
 
 def _same_metric(parent: Target, child: Target) -> bool:
