@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 
 from taizhang import rollup
-
 from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
 from taizhang.supervision.models import TargetTracking
 
