@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from taizhang.accounts.access import load
 from taizhang.plans.models import Plan
 from taizhang.reporting.status import STATUS_LABELS
+from taizhang.supervision.rollup import plan_rollup
 
 from .charts import chart_data
 from .export import workbook_bytes
@@ -63,12 +64,29 @@ class HomeView(LoginRequiredMixin, View):
         return redirect("dashboards:plan", plan_id=plan_id)
 
 
+# The dashboard's two views of a plan with county plans under it (?source=): its own
+# units' reports, or its measures as the counties' linked measures roll up to them.
+OWN, COUNTIES = "own", "counties"
+
+
 class PlanDashboardView(LoginRequiredMixin, TemplateView):
     template_name = "dashboards/plan.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         plan = dashboard_plan(user, self.kwargs["plan_id"])
+        has_counties = Plan.objects.filter(parent=plan).exists()
+        source = self.request.GET.get("source", OWN)
+        if has_counties and source == COUNTIES:
+            return super().get_context_data(
+                plan=plan,
+                plans=list(Plan.objects.for_user(user).own_first(user).values("pk", "title")),
+                source=COUNTIES,
+                has_counties=True,
+                rollup=plan_rollup(plan, timezone.localdate()),
+                today=timezone.localdate(),
+                **kwargs,
+            )
         figures = plan_figures(plan)
         tables = all_tables(figures)
         key = figures.key
@@ -79,6 +97,8 @@ class PlanDashboardView(LoginRequiredMixin, TemplateView):
             statuses=[(s, STATUS_LABELS[s], key.statuses[s]) for s in STATUS_ORDER],
             tables=tables,
             charts=chart_data(figures),
+            source=OWN,
+            has_counties=has_counties,
             **kwargs,
         )
 

@@ -114,3 +114,73 @@ def _bases(targets) -> dict[tuple[int, datetime.date], float]:
 
 def _same_metric(parent: Target, child: Target) -> bool:
     return parent.unit.strip() == child.unit.strip() and parent.per.strip() == child.per.strip()
+
+
+PLAN_RULE = (
+    "县级汇总只计已确认对应的县级任务（系统建议而未确认的不计）；"
+    "一项任务对应的县级任务全部已完成为“已完成”，任一滞后为“滞后”，"
+    "任一已推进或完成为“推进中”，否则为“未启动”；没有县级任务对应的，列为“无县级对应”。"
+)
+
+
+@dataclass
+class PlanRollUpRow:
+    measure: Measure
+    own_status: str  # the parent's own reports, as reporting.status gives it
+    status: str | None  # rolled up from the linked county measures (None: none linked)
+    counties: list[str]
+
+    @property
+    def own_label(self) -> str:
+        return STATUS_LABELS[self.own_status]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status] if self.status else "无县级对应"
+
+
+@dataclass
+class PlanRollUp:
+    rows: list[PlanRollUpRow]
+    rule: str = PLAN_RULE
+
+    def counts(self) -> list[tuple[str, str, int]]:
+        """(status, label, how many parent measures) in the order of STATUS_LABELS, then
+        the measures no county measure answers to."""
+        seen: dict[str | None, int] = {}
+        for row in self.rows:
+            seen[row.status] = seen.get(row.status, 0) + 1
+        counts = [(s, label, seen.get(s, 0)) for s, label in STATUS_LABELS.items()]
+        return [*counts, ("none", "无县级对应", seen.get(None, 0))]
+
+    @property
+    def linked(self) -> int:
+        return sum(1 for row in self.rows if row.status is not None)
+
+
+def plan_rollup(plan, as_of: datetime.date) -> PlanRollUp:
+    """Every live measure of ``plan`` with its own status and the status rolled up from
+    its counties' linked measures, in four queries whatever the plan's size."""
+    parents = Measure.objects.filter(plan=plan, withdrawn=False)
+    own = measure_statuses(parents, as_of)
+    links = list(
+        MeasureLink.objects.filter(
+            parent__plan=plan, child__withdrawn=False, child__plan__archived_at__isnull=True
+        ).values_list("parent_id", "child_id", "child__plan__region__name")
+    )
+    children = measure_statuses(Measure.objects.filter(pk__in={c for _, c, _ in links}), as_of)
+    by_parent: dict[int, list[tuple[str, str]]] = {}
+    for parent_id, child_id, county in links:
+        by_parent.setdefault(parent_id, []).append((county, children[child_id]))
+    rows = []
+    for measure in parents.order_by("position"):
+        lines = by_parent.get(measure.pk, [])
+        rows.append(
+            PlanRollUpRow(
+                measure,
+                own[measure.pk],
+                rollup.rolled_status(status for _, status in lines),
+                sorted({county for county, _ in lines}),
+            )
+        )
+    return PlanRollUp(rows)
