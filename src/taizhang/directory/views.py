@@ -81,6 +81,8 @@ class DirectoryView(LoginRequiredMixin, View):
                 "can_change": request.user.has_perm("units.manage_units")
                 and organisation.pk == request.user.organisation_id,
                 "may_collectives": request.user.has_perm("units.view_collectives"),
+                # a county office keeps its own county's part of the directory
+                "keeps": request.user.region if request.user.region_id else organisation,
             },
         )
 

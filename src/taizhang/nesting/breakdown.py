@@ -4,7 +4,7 @@ units of its own county, a 工作进度安排 and a 可检验的成果形式, an
 by plans.breakdown, the write path. The measures the parent plan already gives the county
 (its government, or a collective it belongs to) come ticked, and a lead unit comes
 pre-filled where the county has the counterpart of the parent's lead unit (州司法局 →
-市司法局); the office checks both."""
+都匀市司法局); the office checks both."""
 
 from __future__ import annotations
 
@@ -69,8 +69,11 @@ def proposed_rows(parent: Plan, user, units: list[Unit]) -> list[Row]:
     ).values_list("measure_id", "unit__name"):
         leads.setdefault(measure_id, []).append(name)
     by_core = {}
-    for unit in units:
-        if unit.name[:1] in COUNTY_PREFIXES:
+    county = user.region.name
+    for unit in units:  # 都匀市司法局 (as a county plan's import names it) or 市司法局
+        if unit.name.startswith(county):
+            by_core.setdefault(unit.name[len(county) :], unit.pk)
+        elif unit.name[:1] in COUNTY_PREFIXES:
             by_core.setdefault(unit.name[1:], unit.pk)
     prefix = parent.organisation.prefix
     rows = []
