@@ -123,3 +123,18 @@ def test_the_ledger_export_carries_schedule_and_outcome(client, world, county_un
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert "工作进度安排" in values and "可检验的成果形式" in values
     assert "工作方案、活动台账、年度总结。" in values
+
+
+def test_the_new_plan_waits_in_the_county_offices_to_do_until_it_has_periods(
+    client, world, county_units
+):
+    client.force_login(world.people["county"])
+    url = reverse("nesting:break_down_create", kwargs={"plan_id": world.plan.pk})
+    client.post(url, _post(world, county_units))
+    plan = Plan.objects.get(parent=world.plan)
+    todo = client.get(reverse("workspace:todo")).content.decode()
+    assert "尚未设置报送周期的方案" in todo and plan.title in todo
+    periods = client.get(reverse("reporting:periods") + f"?plan={plan.pk}")
+    assert periods.status_code == 200
+    f.PeriodFactory(plan=plan)
+    assert "尚未设置报送周期的方案" not in client.get(reverse("workspace:todo")).content.decode()
