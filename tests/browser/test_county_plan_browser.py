@@ -82,3 +82,21 @@ def test_the_prefecture_dashboard_switches_to_the_counties_roll_up(page, demo):
     linked = page.locator(".stats .stat.none b").inner_text()
     assert int(linked) < table.count()  # some measures have no county measure
     screenshot(page, "dashboard-county-rollup", full_page=False)
+
+
+def test_a_rate_rolls_up_by_the_base_the_county_entered(page, demo):
+    from taizhang.plans.models import MeasureLink
+    from taizhang.supervision.models import TargetReading
+
+    # 都匀 entered 96.5% of 42 departments (demo/duyun-…bases.toml) for its measure
+    # carrying out 黔南 第29项, whose target is the same rate
+    reading = TargetReading.objects.get(
+        target__plan__region__name="都匀市", target__quote__contains="涉企信息部门归集覆盖率"
+    )
+    assert reading.denominator == 42
+    parent = MeasureLink.objects.get(child=reading.target.measure, parent__number=29).parent
+    log_in(page, demo["qn_office"], PASSWORD)
+    page.goto(f"/plans/{parent.plan_id}/measures/{parent.pk}/")
+    text = page.locator("section.rollup").inner_text()
+    assert "96.5" in text
+    assert "都匀市按基数42" in text and "按其基数（分母）加权平均" in text

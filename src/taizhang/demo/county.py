@@ -38,7 +38,8 @@ def load(organisation, spec: dict, config: dict, demo_dir: Path, parent: Plan) -
         with clock.on(clock.moment(live_on, 14)):
             plan = _import(organisation, region, office, demo_dir / county_spec["plan"], parent)
             confirm_links(plan, office, read_links(demo_dir / county_spec["links"]))
-            _enter_statistics(plan, county_spec.get("statistics", {}), office, live_on)
+            bases = _data(demo_dir / county_spec["plan"], ".bases.toml")
+            _enter_statistics(plan, county_spec.get("statistics", {}), office, live_on, bases)
         periods = _periods(plan, config["reporting"], office, live_on)
         cast = reports.Cast(office=office, by_unit={}, reviewers={})
         reports.file_due_periods(plan, periods, config["reporting"], [], cast)
@@ -49,19 +50,23 @@ def load(organisation, spec: dict, config: dict, demo_dir: Path, parent: Plan) -
 def add_units(organisation, region, office, plan_path: Path) -> list[Unit]:
     """The county's townships and villages (``<plan>.units.toml``), added by its office
     under the county's government."""
-    path = plan_path.with_suffix(".units.toml")
-    if not path.exists():
-        return []
+    specs = _data(plan_path, ".units.toml").get("unit", [])
     government = Unit.objects.filter(
         organisation=organisation, region=region, name=f"{region.name}人民政府"
     ).first()
     units = []
-    for spec in tomllib.loads(path.read_text(encoding="utf-8"))["unit"]:
+    for spec in specs:
         draft = directory.UnitDraft(
             spec["name"], Unit.Category.GOVERNMENT, spec["level"], region, government
         )
         units.append(assignments.create_unit(organisation, draft, office, "演示数据"))
     return units
+
+
+def _data(plan_path: Path, suffix: str) -> dict:
+    """The demo data file beside a county plan (``<plan>.units.toml``…), or nothing."""
+    path = plan_path.with_suffix(suffix)
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def _import(organisation, region, office, path: Path, parent: Plan) -> Plan:
@@ -99,10 +104,19 @@ def confirm_links(plan: Plan, office, links: dict[int, list[int]]) -> int:
     return linking.set_links(plan, office, decisions, linking.scores_of(plan))
 
 
-def _enter_statistics(plan: Plan, statistics: dict, office, day: date) -> None:
+def _enter_statistics(plan: Plan, statistics: dict, office, day: date, bases: dict) -> None:
     """The county's statistics for its targets: quote fragment -> value (raw counts for
-    per-capita targets, as the office enters them)."""
+    per-capita targets, as the office enters them), a rate with its base where ``bases``
+    gives one (``<plan>.bases.toml``)."""
     for fragment, value in statistics.items():
         target = plan.targets.filter(quote__contains=fragment).first()
         if target is not None:
-            add_reading(target, office, day, float(value), "都匀市统计数据（演示）")
+            base = bases.get(fragment)
+            add_reading(
+                target,
+                office,
+                day,
+                float(value),
+                "都匀市统计数据（演示）",
+                float(base) if base is not None else None,
+            )
