@@ -48,7 +48,8 @@ def test_the_county_office_makes_its_plan_from_the_prefecture_plan(page, demo):
     row = page.locator("tr", has=page.locator(f"input[name=pick][value='{first.pk}']"))
     row.locator("input[name=pick]").check()
     row.locator(f"select[name=lead-{first.pk}]").select_option(label="都匀市委依法治市办")
-    row.locator(f"select[name=responsible-{first.pk}]").select_option(label="墨冲镇人民政府")
+    row.locator(f"select[name=responsible-{first.pk}]").select_option(label="都匀市司法局")
+    row.get_by_label("各镇（街道）").check()  # every township of 都匀市
     row.locator(f"textarea[name=schedule-{first.pk}]").fill("2026年12月底前完成年度学习计划。")
     row.locator(f"textarea[name=outcome-{first.pk}]").fill("年度学习计划、专题研讨班签到册。")
     page.fill("input[name=title]", "都匀市2026年法治社会建设重点任务分解方案")
@@ -60,6 +61,8 @@ def test_the_county_office_makes_its_plan_from_the_prefecture_plan(page, demo):
     plan = Plan.objects.get(title="都匀市2026年法治社会建设重点任务分解方案")
     measure = plan.measures.get()
     assert MeasureLink.objects.filter(child=measure, parent=first).exists()
+    towns = measure.assignments.filter(via__phrase="各镇（街道）").count()
+    assert towns == 10  # the demo's townships and 街道 of 都匀市
     page.goto(f"/plans/{plan.pk}/measures/{measure.pk}/")
     facts = page.locator("dl.facts").inner_text()
     assert "2026年12月底前完成年度学习计划" in facts and "专题研讨班签到册" in facts

@@ -84,7 +84,7 @@ def test_a_unit_of_another_county_or_the_prefecture_is_refused(client, world, co
     data = _post(world, county_units, **{f"lead-{world.first.pk}": [world.justice.pk]})
     response = client.post(url, data)
     assert response.status_code == 400
-    assert "所选单位不属于本县" in response.content.decode()
+    assert "所选单位或统称不属于本县" in response.content.decode()
     assert not Plan.objects.filter(parent=world.plan).exists()
 
 
@@ -138,3 +138,31 @@ def test_the_new_plan_waits_in_the_county_offices_to_do_until_it_has_periods(
     assert periods.status_code == 200
     f.PeriodFactory(plan=plan)
     assert "尚未设置报送周期的方案" not in client.get(reverse("workspace:todo")).content.decode()
+
+
+def test_every_township_of_the_county_carries_a_measure_given_to_its_collective(
+    client, world, county_units
+):
+    from taizhang.plans import assignments as plan_assignments
+    from taizhang.units import services as directory
+
+    office = world.people["county"]
+    draft = directory.UnitDraft("甲镇人民政府", "government", "township", world.county)
+    town = plan_assignments.create_unit(world.organisation, draft, office)
+    collective = directory.get_or_create_collective(world.organisation, "各乡镇（街道）", office)
+    county_office_only = directory.get_or_create_collective(world.organisation, "各县(市)", office)
+    client.force_login(office)
+    page = client.get(reverse("nesting:break_down", kwargs={"plan_id": world.plan.pk}))
+    assert page.context["collectives"] == [collective]  # not 各县(市)
+    url = reverse("nesting:break_down_create", kwargs={"plan_id": world.plan.pk})
+    refused = client.post(
+        url,
+        _post(world, county_units, **{f"collectives-{world.first.pk}": [county_office_only.pk]}),
+    )
+    assert refused.status_code == 400
+    client.post(
+        url, _post(world, county_units, **{f"collectives-{world.first.pk}": [collective.pk]})
+    )
+    measure = Plan.objects.get(parent=world.plan).measures.get()
+    assert Assignment.objects.filter(measure=measure, unit=town, via=collective).exists()
+    assert "各乡镇（街道）" in measure.attribution_raw

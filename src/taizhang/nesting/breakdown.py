@@ -19,7 +19,8 @@ from django.views import View
 from taizhang.accounts.access import load
 from taizhang.plans import breakdown
 from taizhang.plans.models import Assignment, Measure, Plan
-from taizhang.units.models import Unit
+from taizhang.units.models import Collective, Unit
+from taizhang.units.services import level_of_phrase
 from taizhang.web.views import ActionView
 
 PERMISSION = "plans.break_down_plan"
@@ -37,6 +38,7 @@ class Row:
     picked: bool = False
     lead: set[int] = field(default_factory=set)
     responsible: set[int] = field(default_factory=set)
+    collectives: set[int] = field(default_factory=set)
     schedule: str = ""
     outcome: str = ""
     carried: bool = False  # the parent plan gives the county this measure
@@ -48,6 +50,16 @@ def county_units(user):
         .exclude(level="village")
         .order_by("level", "name")
     )
+
+
+def county_collectives(user) -> list[Collective]:
+    """The collectives naming every township or village (各镇（街道）): in the county's
+    plan, its own townships or villages."""
+    return [
+        collective
+        for collective in Collective.objects.filter(organisation_id=user.organisation_id)
+        if level_of_phrase(collective.phrase)
+    ]
 
 
 def _core(name: str, prefix: str) -> str:
@@ -94,10 +106,11 @@ class BreakdownForm(forms.Form):
     )
     reason = forms.CharField(label="说明", max_length=500, required=False)
 
-    def __init__(self, parent: Plan, units: list[Unit], data=None, **kwargs):
+    def __init__(self, parent: Plan, units: list[Unit], collectives=(), data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.parent = parent
         self.units = {unit.pk: unit for unit in units}
+        self.collectives = {collective.pk: collective for collective in collectives}
         self.rows: list[Row] = []
         self.picks: list[breakdown.Pick] = []
 
@@ -105,6 +118,15 @@ class BreakdownForm(forms.Form):
         chosen = set()
         for raw in self.data.getlist(key):
             if raw.isdigit() and int(raw) in self.units:
+                chosen.add(int(raw))
+            elif raw:
+                self.foreign = True
+        return chosen
+
+    def _collectives(self, key: str) -> set[int]:
+        chosen = set()
+        for raw in self.data.getlist(key):
+            if raw.isdigit() and int(raw) in self.collectives:
                 chosen.add(int(raw))
             elif raw:
                 self.foreign = True
@@ -120,6 +142,7 @@ class BreakdownForm(forms.Form):
                 str(pk) in picked,
                 self._units(f"lead-{pk}"),
                 self._units(f"responsible-{pk}"),
+                self._collectives(f"collectives-{pk}"),
                 self.data.get(f"schedule-{pk}", ""),
                 self.data.get(f"outcome-{pk}", ""),
             )
@@ -132,14 +155,15 @@ class BreakdownForm(forms.Form):
                         [self.units[u] for u in sorted(row.responsible - row.lead)],
                         row.schedule,
                         row.outcome,
+                        [self.collectives[c] for c in sorted(row.collectives)],
                     )
                 )
         if self.foreign:
-            raise forms.ValidationError("所选单位不属于本县（市、区），请刷新页面后重试。")
+            raise forms.ValidationError("所选单位或统称不属于本县（市、区），请刷新页面后重试。")
         return super().clean()
 
 
-def page(request, parent: Plan, form: BreakdownForm, rows: list[Row], units, status=200):
+def page(request, parent, form: BreakdownForm, rows: list[Row], units, collectives, status=200):
     return render(
         request,
         "nesting/breakdown.html",
@@ -149,6 +173,7 @@ def page(request, parent: Plan, form: BreakdownForm, rows: list[Row], units, sta
             "form": form,
             "rows": rows,
             "units": units,
+            "collectives": collectives,
             "picked": sum(1 for row in rows if row.picked),
         },
         status=status,
@@ -160,10 +185,11 @@ class BreakdownView(LoginRequiredMixin, View):
 
     def get(self, request, plan_id):
         parent = load(request.user, PLANS, plan_id, PERMISSION, REFUSED)
-        units = county_units(request.user)
+        units, collectives = county_units(request.user), county_collectives(request.user)
         title = breakdown.default_title(parent, request.user.region)
-        form = BreakdownForm(parent, units, initial={"title": title})
-        return page(request, parent, form, proposed_rows(parent, request.user, units), units)
+        form = BreakdownForm(parent, units, collectives, initial={"title": title})
+        rows = proposed_rows(parent, request.user, units)
+        return page(request, parent, form, rows, units, collectives)
 
 
 class BreakdownCreateView(ActionView):
@@ -174,7 +200,8 @@ class BreakdownCreateView(ActionView):
 
     def get_form(self, data=None, files=None):
         self.units = county_units(self.request.user)
-        return BreakdownForm(self.object, self.units, data)
+        self.collectives = county_collectives(self.request.user)
+        return BreakdownForm(self.object, self.units, self.collectives, data)
 
     def act(self, form):
         return breakdown.create_county_plan(
@@ -196,4 +223,4 @@ class BreakdownCreateView(ActionView):
 
     def invalid(self, form):
         rows = form.rows or proposed_rows(self.object, self.request.user, self.units)
-        return page(self.request, self.object, form, rows, self.units, status=400)
+        return page(self.request, self.object, form, rows, self.units, self.collectives, status=400)

@@ -27,6 +27,7 @@ from taizhang.plans.models import (
     Target,
 )
 from taizhang.units.models import Region
+from taizhang.units.services import level_of_phrase
 
 MAX_TEXT = 2000
 
@@ -40,6 +41,9 @@ class Pick:
     responsible_units: list = field(default_factory=list)
     schedule: str = ""
     outcome: str = ""
+    # collectives naming every township or village (各镇（街道）): in the county's plan
+    # they mean the county's own (plans.assignments.members_for)
+    collectives: list = field(default_factory=list)
 
 
 def default_title(parent: Plan, region: Region) -> str:
@@ -77,6 +81,12 @@ def _check(parent: Plan, region: Region, title: str, picks: list[Pick]) -> str:
         units = [*pick.lead_units, *pick.responsible_units]
         if any(unit.region_id != region.pk for unit in units):
             raise ValidationError(f"上级第{number}项所选单位须是{region.name}的单位。")
+        for collective in pick.collectives:
+            own = collective.organisation_id == parent.organisation_id
+            if not own or level_of_phrase(collective.phrase) is None:
+                raise ValidationError(
+                    f"上级第{number}项只能选择“各乡镇（街道）”“各村（社区）”等本县层级统称。"
+                )
         pick.schedule, pick.outcome = pick.schedule.strip(), pick.outcome.strip()
         if not pick.schedule or not pick.outcome:
             raise ValidationError(f"请填写上级第{number}项的工作进度安排和可检验的成果形式。")
@@ -121,7 +131,9 @@ def create_county_plan(
             outcome=pick.outcome,
             attribution_raw=_attribution(pick),
         )
-        assignments.set_units(measure, pick.lead_units, pick.responsible_units, [], [])
+        assignments.set_units(
+            measure, pick.lead_units, pick.responsible_units, [], pick.collectives
+        )
         _copy_targets(source, measure)
         links[measure.pk] = [source.pk]
     record(
@@ -142,8 +154,9 @@ def create_county_plan(
 
 def _attribution(pick: Pick) -> str:
     text = "牵头单位：" + "、".join(u.name for u in pick.lead_units)
-    if pick.responsible_units:
-        text += "；责任单位：" + "、".join(u.name for u in pick.responsible_units)
+    responsible = [u.name for u in pick.responsible_units] + [c.phrase for c in pick.collectives]
+    if responsible:
+        text += "；责任单位：" + "、".join(responsible)
     return f"〔{text}〕"
 
 
