@@ -144,17 +144,34 @@ PAGES = {
         for name in ("split", "merge", "not_measure", "units", "deadline", "targets",
                      "make_measure", "undo", "adopt")
     },
-    # units directory: the office changes it; leaders read it
-    "directory:directory":            row("log  200  403  403  403  200  403  200", foreign=None),
-    "directory:unit_create":          row("log  200  403  403  403  403  403  200", foreign=None,
+    # units directory: the office changes it; leaders read it; a county office keeps its
+    # own county's units (not the prefecture's, nor what collectives mean, nor merges)
+    "directory:directory":            row("log  200  403  403  200  200  403  200", foreign=None,
+                                      why="a county office lists its county's units only"),
+    "directory:unit_create":          row("log  200  403  403  200  403  403  200", foreign=None,
                                       why="the system admin has no organisation to add to"),
     "directory:unit":                 row("log  200  403  403  403  200  403  404",
                                       why="the office's directory; staff read units by API"),
+    "directory:unit@county_unit":     row("log  200  403  403  200  200  403  404",
+                                      use={"unit_id": "county_government"},
+                                      why="a county office opens its county's units"),
     "directory:unit_update":      row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = the office may, the empty form refused"),
+    "directory:unit_update@county_unit":
+                                  row("log  400  403  403  400  403  403  404", method="post",
+                                      use={"unit_id": "county_government"},
+                                      why="a county office edits its county's units"),
     "directory:unit_alias":       row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = the office may, the empty form refused"),
+    "directory:unit_alias@county_unit":
+                                  row("log  400  403  403  400  403  403  404", method="post",
+                                      use={"unit_id": "county_government"},
+                                      why="a county office names its county's units"),
     "directory:unit_merge":           row("log  200  403  403  403  403  403  404"),
+    "directory:unit_merge@county_unit":
+                                  row("log  200  403  403  403  403  403  404",
+                                      use={"unit_id": "county_government"},
+                                      why="a merge moves work across every plan: the office's"),
     "directory:collectives":          row("log  200  403  403  403  200  403  200", foreign=None),
     "directory:collective":           row("log  200  403  403  403  200  403  404"),
     # reporting: periods, set by the office

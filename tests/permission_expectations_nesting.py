@@ -27,6 +27,15 @@ PAGES: dict[str, Row] = {
                                   row("log  200  403  403  200  200  403  404",
                                       use={"plan_id": "county_plan"}),
     "nesting:coverage_export":    row("log  200  200  200  200  200  403  404"),
+    # 分解落实: a county office makes its own plan from a plan above the counties
+    "nesting:break_down":         row("log  403  403  403  200  403  403  404",
+                                      why="only a county office breaks a parent plan down"),
+    "nesting:break_down@county_plan":
+                                  row("log  403  403  403  403  403  403  404",
+                                      use={"plan_id": "county_plan"},
+                                      why="a county plan is not broken down again"),
+    "nesting:break_down_create":  row("log  403  403  403  400  403  403  404", method="post",
+                                      why="POST {}: 400 = the county office may, no title"),
     "nesting:compare":            row("log  200  200  200  200  200  403  200", foreign=None,
                                       why="each chooses among the plans it may see"),
     "nesting:compare_export":     row("log  rdr  rdr  rdr  rdr  rdr  403  rdr", foreign=None,

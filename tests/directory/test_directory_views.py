@@ -11,7 +11,7 @@ from taizhang.units.models import Unit, UnitAlias
 from tests import factories as f
 
 VIEWERS = ["office", "leader"]
-NON_VIEWERS = ["liaison", "reviewer", "county", "sysadmin"]  # the sysadmin sees no plan data
+NON_VIEWERS = ["liaison", "reviewer", "sysadmin"]  # the sysadmin sees no plan data
 
 
 def _get(client, user, url):

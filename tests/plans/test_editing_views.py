@@ -140,3 +140,23 @@ def test_plans_of_one_title_are_told_apart(world):
     assert world.plan.title == twin.title
     assert str(world.plan) != str(twin)
     assert "第2版" in str(twin) and "2022—2025年" in str(twin) and "导入" in str(twin)
+
+
+def test_the_schedule_and_outcome_are_corrected_with_a_reason_and_audited(office, world):
+    url = reverse("editing:measure_edit", kwargs={"measure_id": world.first.pk})
+    data = {
+        "version": 1,
+        "reason": "按市委审议意见补充",
+        "text": world.first.text,
+        "schedule": "2026年6月底前完成。",
+        "outcome": "工作方案和验收材料。",
+    }
+    response = office.post(url, data)
+    assert response.status_code == 302
+    world.first.refresh_from_db()
+    assert (world.first.schedule, world.first.outcome) == (
+        "2026年6月底前完成。",
+        "工作方案和验收材料。",
+    )
+    entry = AuditEntry.objects.get(action=AuditAction.EDIT_MEASURE)
+    assert entry.changes["schedule"] == ["", "2026年6月底前完成。"]

@@ -12,6 +12,7 @@ from taizhang.rollup import (
     PER_CAPITA,
     RATE,
     RATE_EQUAL_RULE,
+    RATE_MIXED_RULE,
     RATE_WEIGHTED_RULE,
     Part,
     kind_of,
@@ -47,10 +48,33 @@ def test_rates_with_denominators_are_weighted_by_them():
     assert result.rule == RATE_WEIGHTED_RULE
 
 
-def test_rates_without_every_denominator_are_averaged_equally_and_say_so():
-    result = roll_up(RATE, [Part("甲县", 90, denominator=100), Part("乙县", 60)])
+def test_rates_without_any_denominator_are_averaged_equally_and_say_so():
+    result = roll_up(RATE, [Part("甲县", 90), Part("乙县", 60)])
     assert result.value == pytest.approx(75)
     assert result.weights == pytest.approx((0.5, 0.5))
+    assert result.rule == RATE_EQUAL_RULE
+    assert result.bases == ("甲县未填报基数，等权", "乙县未填报基数，等权")
+
+
+def test_a_county_without_a_denominator_weighs_as_the_average_base_and_says_so():
+    # 90% of 100 and 60% of 300 reported; 丙县 80% with no base weighs as the mean base 200:
+    # (90*100 + 60*300 + 80*200) / 600 = 71.67%
+    parts = [
+        Part("甲县", 90, denominator=100),
+        Part("乙县", 60, denominator=300),
+        Part("丙县", 80),
+    ]
+    result = roll_up(RATE, parts)
+    assert result.value == pytest.approx((9000 + 18000 + 16000) / 600)
+    assert result.weights == pytest.approx((1 / 6, 1 / 2, 1 / 3))
+    assert result.rule == RATE_MIXED_RULE
+    assert result.bases[0] == "甲县按基数100"
+    assert result.bases[2] == "丙县未填报基数，按平均基数200（等权）"
+
+
+def test_a_zero_denominator_is_not_a_base():
+    result = roll_up(RATE, [Part("甲县", 90, denominator=0), Part("乙县", 60, denominator=0)])
+    assert result.value == pytest.approx(75)
     assert result.rule == RATE_EQUAL_RULE
 
 

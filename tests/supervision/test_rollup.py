@@ -92,3 +92,35 @@ def test_a_county_without_population_is_left_out_of_per_capita_figures(world, co
 def test_a_measure_nobody_links_has_no_rollup(world):
     result = measure_rollup(world.second, TODAY)
     assert result.lines == [] and result.status is None
+
+
+def _rate_readings(counties):
+    return [
+        measure.targets.get(quote="覆盖率").readings.get()
+        for measure in counties  # 甲县 90%, 乙县 60%
+    ]
+
+
+def test_a_rate_weighs_by_the_base_each_county_entered(world, counties):
+    first, second = _rate_readings(counties)
+    first.denominator, second.denominator = 100, 300
+    first.save(), second.save()
+    result = {i.target.quote: i.result for i in measure_rollup(world.first, TODAY).targets}
+    rate = result["覆盖率达95%"]
+    # 90 of 100 and 180 of 300: 270 of 400 = 67.5%
+    assert rate.value == pytest.approx(67.5)
+    assert rate.rule == rollup.RATE_WEIGHTED_RULE
+    assert rate.bases == ("甲县按基数100", "乙县按基数300")
+
+
+def test_a_county_without_a_base_weighs_as_the_average_and_the_line_says_which(world, counties):
+    first, _ = _rate_readings(counties)
+    first.denominator = 100
+    first.save()
+    rate = {i.target.quote: i.result for i in measure_rollup(world.first, TODAY).targets}[
+        "覆盖率达95%"
+    ]
+    # 乙县 has no base: it weighs as the mean of the bases reported (100), equal to 甲县
+    assert rate.value == pytest.approx(75)
+    assert rate.rule == rollup.RATE_MIXED_RULE
+    assert rate.bases == ("甲县按基数100", "乙县未填报基数，按平均基数100（等权）")

@@ -225,3 +225,23 @@ def test_a_future_date_is_refused(client, world, duty):
             url, {"unit": world.education.pk, "happened_on": "2024-07-10", "note": "x"}
         )
     assert "开展日期不能晚于今天" in response.content.decode()
+
+
+def test_a_rate_reading_carries_its_base_and_a_bad_base_is_refused(client, world, target):
+    target.unit = "%"
+    target.save()
+    client.force_login(world.people["office"])
+    url = reverse("supervision:target_reading_add", kwargs={"target_id": target.pk})
+    page = client.get(reverse("supervision:target", kwargs={"target_id": target.pk}))
+    assert "基数（分母）" in page.content.decode()
+    refused = client.post(
+        url, {"measured_on": "2024-03-31", "value": "88", "denominator": "0", "source": "统计"}
+    )
+    assert refused.status_code == 400
+    assert "基数（分母）应大于0" in refused.content.decode()
+    data = {"measured_on": "2024-03-31", "value": "88", "denominator": "250", "source": "统计"}
+    client.post(url, data)
+    reading = TargetReading.objects.get(target=target)
+    assert reading.denominator == 250
+    entry = AuditEntry.objects.get(object_type="targetreading", action="add_reading")
+    assert "denominator" in entry.changes

@@ -16,6 +16,7 @@ from taizhang.accounts.access import load
 from taizhang.freshness.pages import kept_plan_page
 from taizhang.plans.models import Plan
 from taizhang.reporting.status import STATUS_LABELS
+from taizhang.supervision.rollup import plan_rollup
 
 from .charts import chart_data
 from .export import workbook_bytes
@@ -63,6 +64,11 @@ class HomeView(LoginRequiredMixin, View):
         return redirect("dashboards:plan", plan_id=plan_id)
 
 
+# The dashboard's two views of a plan with county plans under it (?source=): its own
+# units' reports, or its measures as the counties' linked measures roll up to them.
+OWN, COUNTIES = "own", "counties"
+
+
 class PlanDashboardView(LoginRequiredMixin, View):
     template_name = "dashboards/plan.html"
 
@@ -78,15 +84,29 @@ class PlanDashboardView(LoginRequiredMixin, View):
 
     def context(self, plan) -> dict:
         user = self.request.user
+        plans = list(Plan.objects.for_user(user).own_first(user).values("pk", "title"))
+        has_counties = Plan.objects.filter(parent=plan).exists()
+        if has_counties and self.request.GET.get("source", OWN) == COUNTIES:
+            today = timezone.localdate()
+            return {
+                "plan": plan,
+                "plans": plans,
+                "source": COUNTIES,
+                "has_counties": True,
+                "rollup": plan_rollup(plan, today),
+                "today": today,
+            }
         figures = plan_figures(plan)
         key = figures.key
         return {
             "plan": plan,
-            "plans": list(Plan.objects.for_user(user).own_first(user).values("pk", "title")),
+            "plans": plans,
             "figures": figures,
             "statuses": [(s, STATUS_LABELS[s], key.statuses[s]) for s in STATUS_ORDER],
             "tables": all_tables(figures),
             "charts": chart_data(figures),
+            "source": OWN,
+            "has_counties": has_counties,
         }
 
 

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from django import forms
 
+from taizhang.accounts.models import Role
 from taizhang.units.models import Region, Unit
+from taizhang.units.services import COUNTY_LEVELS
 
 REASON_HELP = "将记入操作日志"
 
 
-def _region_field(organisation, required=True):
+def _keeps_county(user) -> bool:
+    """A county office keeps its county's units only: its forms offer nothing else."""
+    return getattr(user, "role", None) == Role.COUNTY_OFFICE and bool(user.region_id)
+
+
+def _region_field(organisation, required=True, user=None):
+    regions = Region.objects.filter(organisation=organisation).order_by("id")
+    if _keeps_county(user):
+        regions = regions.filter(pk=user.region_id)
     return forms.ModelChoiceField(
         label="所属区域",
-        queryset=Region.objects.filter(organisation=organisation).order_by("id"),
+        queryset=regions,
         required=required,
         empty_label="全部区域" if not required else "请选择",
         error_messages={"invalid_choice": "请选择本组织的区域。", "required": "请选择所属区域。"},
@@ -28,9 +38,9 @@ class DirectoryFilterForm(forms.Form):
         label="层级", required=False, choices=[("", "全部层级"), *Region.Level.choices]
     )
 
-    def __init__(self, organisation, *args, **kwargs):
+    def __init__(self, organisation, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"] = _region_field(organisation, required=False)
+        self.fields["region"] = _region_field(organisation, required=False, user=user)
 
     def values(self) -> dict:
         """The filters to apply; an invalid filter is simply not applied."""
@@ -52,10 +62,26 @@ class UnitFieldsForm(forms.Form):
         label="修改原因", required=False, max_length=500, help_text=REASON_HELP
     )
 
-    def __init__(self, organisation, *args, **kwargs):
+    def __init__(self, organisation, *args, user=None, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"] = _region_field(organisation)
-        self.order_fields(["name", "category", "level", "region", "reason"])
+        self.fields["region"] = _region_field(organisation, user=user)
+        parents = Unit.objects.filter(organisation=organisation).exclude(level=Region.Level.VILLAGE)
+        if _keeps_county(user):
+            self.fields["level"].choices = [
+                c for c in Region.Level.choices if c[0] in COUNTY_LEVELS
+            ]
+            parents = parents.filter(region_id=user.region_id)
+        if unit is not None:
+            parents = parents.exclude(pk=unit.pk)
+        self.fields["parent"] = forms.ModelChoiceField(
+            label="上级单位",
+            queryset=parents.order_by("level", "name"),
+            required=False,
+            empty_label="无",
+            help_text="乡镇（街道）填所属县（市、区）人民政府，村（社区）填所属乡镇（街道）",
+            error_messages={"invalid_choice": "请选择本县（市、区）或本组织的单位。"},
+        )
+        self.order_fields(["name", "category", "level", "region", "parent", "reason"])
 
 
 class UnitCreateForm(UnitFieldsForm):

@@ -21,7 +21,7 @@ def units_with_workload(organisation) -> QuerySet[Unit]:
     aliases and region loaded."""
     return (
         Unit.objects.filter(organisation=organisation)
-        .select_related("region")
+        .select_related("region", "parent")
         .prefetch_related(Prefetch("aliases", queryset=UnitAlias.objects.order_by("name")))
         .annotate(
             led=Count(

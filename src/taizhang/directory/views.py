@@ -30,7 +30,7 @@ from taizhang.directory.queries import (
     number_ranges,
     units_with_workload,
 )
-from taizhang.plans.assignments import set_collective_members
+from taizhang.plans.assignments import create_unit, set_collective_members, update_unit
 from taizhang.plans.models import Assignment, MeasureCollective
 from taizhang.units import services as directory
 from taizhang.units.models import Collective, Organisation, Region, Unit
@@ -62,8 +62,10 @@ class DirectoryView(LoginRequiredMixin, View):
     def get(self, request):
         require(request.user, "units.view_directory")
         organisation = organisation_for(request)
-        form = DirectoryFilterForm(organisation, request.GET or None)
-        units = list(filter_units(units_with_workload(organisation), **form.values()))
+        form = DirectoryFilterForm(organisation, request.GET or None, user=request.user)
+        visible = Unit.objects.for_user(request.user).values("pk")
+        units = units_with_workload(organisation).filter(pk__in=visible)
+        units = list(filter_units(units, **form.values()))
         return render(
             request,
             "directory/directory.html",
@@ -78,6 +80,9 @@ class DirectoryView(LoginRequiredMixin, View):
                 "filtered": any(form.values().values()),
                 "can_change": request.user.has_perm("units.manage_units")
                 and organisation.pk == request.user.organisation_id,
+                "may_collectives": request.user.has_perm("units.view_collectives"),
+                # a county office keeps its own county's part of the directory
+                "keeps": request.user.region if request.user.region_id else organisation,
             },
         )
 
@@ -86,7 +91,9 @@ class UnitView(LoginRequiredMixin, View):
     """One unit: what it carries, its names; the office edits its fields and aliases."""
 
     def get_unit(self, request, unit_id) -> Unit:
-        unit = load(request.user, Unit.objects.select_related("region", "organisation"), unit_id)
+        unit = load(
+            request.user, Unit.objects.select_related("region", "organisation", "parent"), unit_id
+        )
         require(request.user, "units.view_unit", unit)
         return unit
 
@@ -111,10 +118,19 @@ class UnitView(LoginRequiredMixin, View):
                 "assignments": assignments,
                 "people": unit.users.order_by("username"),
                 "can_change": can_change,
+                "can_merge": request.user.has_perm("units.merge_unit", unit),
+                "children": unit.children.order_by("level", "name"),
                 "fields_form": fields_form
                 or UnitFieldsForm(
                     unit.organisation,
-                    initial={"category": unit.category, "level": unit.level, "region": unit.region},
+                    user=request.user,
+                    unit=unit,
+                    initial={
+                        "category": unit.category,
+                        "level": unit.level,
+                        "region": unit.region,
+                        "parent": unit.parent,
+                    },
                 ),
                 "alias_form": alias_form or AliasForm(auto_id="alias_%s"),
             },
@@ -142,17 +158,20 @@ class UnitUpdateView(UnitActionView):
     form_name = "fields_form"
 
     def get_form(self, data=None, files=None):
-        return UnitFieldsForm(self.object.organisation, data)
+        return UnitFieldsForm(
+            self.object.organisation, data, user=self.request.user, unit=self.object
+        )
 
     def act(self, form):
         data = form.cleaned_data
-        directory.update_unit(
+        update_unit(
             self.object,
             self.request.user,
             data["reason"],
             category=data["category"],
             level=data["level"],
             region=data["region"],
+            parent=data["parent"],
         )
         messages.success(self.request, f"已保存“{self.object.name}”的信息。")
 
@@ -175,13 +194,13 @@ class UnitMergeView(UnitView):
 
     def get(self, request, unit_id):
         unit = self.get_unit(request, unit_id)
-        require(request.user, "units.change_unit", unit)
+        require(request.user, "units.merge_unit", unit)
         form = MergeForm(unit, initial={"duplicate": request.GET.get("duplicate")})
         return self.merge_page(request, unit, form)
 
     def post(self, request, unit_id):
         unit = self.get_unit(request, unit_id)
-        require(request.user, "units.change_unit", unit)
+        require(request.user, "units.merge_unit", unit)
         form = MergeForm(unit, request.POST)
         if form.is_valid():
             duplicate = form.cleaned_data["duplicate"]
@@ -218,27 +237,29 @@ class UnitCreateView(LoginRequiredMixin, View):
 
     def get(self, request):
         organisation = self.check(request)
-        home = organisation.regions.filter(level=Region.Level.PREFECTURE).first()
+        user = request.user
+        if user.region_id:  # a county office: its county, a township by default
+            home, level = user.region, Region.Level.TOWNSHIP
+        else:
+            home = organisation.regions.filter(level=Region.Level.PREFECTURE).first()
+            level = Region.Level.PREFECTURE
         form = UnitCreateForm(
             organisation,
-            initial={
-                "category": Unit.Category.GOVERNMENT,
-                "level": Region.Level.PREFECTURE,
-                "region": home,
-            },
+            user=user,
+            initial={"category": Unit.Category.GOVERNMENT, "level": level, "region": home},
         )
         return render(request, "directory/create.html", {"form": form})
 
     def post(self, request):
         organisation = self.check(request)
-        form = UnitCreateForm(organisation, request.POST)
+        form = UnitCreateForm(organisation, request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             draft = directory.UnitDraft(
-                data["name"], data["category"], data["level"], data["region"]
+                data["name"], data["category"], data["level"], data["region"], data["parent"]
             )
             try:
-                unit = directory.create_unit(organisation, draft, request.user, data["reason"])
+                unit = create_unit(organisation, draft, request.user, data["reason"])
             except directory.DirectoryError as error:
                 form.add_error("name", str(error))
             else:
@@ -249,7 +270,7 @@ class UnitCreateView(LoginRequiredMixin, View):
 
 class CollectiveListView(LoginRequiredMixin, View):
     def get(self, request):
-        require(request.user, "units.view_directory")
+        require(request.user, "units.view_collectives")
         organisation = organisation_for(request)
         collectives = list(collectives_with_measures(organisation))
         for collective in collectives:

@@ -19,6 +19,8 @@ COLUMNS = (  # header, width in characters
     ("完成时限", 12),
     ("进展情况", 44),
 )
+# A county's breakdown adds two columns after 完成时限 (plans.breakdown).
+DETAILED_COLUMNS = (*COLUMNS[:5], ("工作进度安排", 30), ("可检验的成果形式", 30), COLUMNS[5])
 HEADERS = [header for header, _ in COLUMNS]
 _CENTERED = {1, 5}  # 序号, 完成时限
 
@@ -30,18 +32,21 @@ class Heading:
     label: str
 
 
-def ledger_workbook(title: str, items: Iterable[Heading | Sequence]) -> bytes:
-    """The workbook of ``items`` (headings and rows of six cells) under ``title``."""
+def ledger_workbook(
+    title: str, items: Iterable[Heading | Sequence], columns: Sequence = COLUMNS
+) -> bytes:
+    """The workbook of ``items`` (headings and rows of one cell per column) under ``title``;
+    ``columns``: COLUMNS, or DETAILED_COLUMNS for a plan with schedules and outcomes."""
 
     def fill(workbook):
         sheet = xlsx.new_sheet(workbook, SHEET_TITLE)
-        xlsx.write_title(sheet, f"{title}{TITLE_SUFFIX}", len(COLUMNS))
-        xlsx.write_header(sheet, HEADERS)
+        xlsx.write_title(sheet, f"{title}{TITLE_SUFFIX}", len(columns))
+        xlsx.write_header(sheet, [header for header, _ in columns])
         for item in items:
             if isinstance(item, Heading):
-                xlsx.write_group_row(sheet, item.label, len(COLUMNS))
+                xlsx.write_group_row(sheet, item.label, len(columns))
             else:
                 xlsx.write_body_row(sheet, item, _CENTERED)
-        xlsx.set_layout(sheet, [width for _, width in COLUMNS])
+        xlsx.set_layout(sheet, [width for _, width in columns])
 
     return xlsx.workbook_bytes(fill)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from taizhang.documents.ledger import Heading, ledger_workbook
+from taizhang.documents.ledger import COLUMNS, DETAILED_COLUMNS, Heading, ledger_workbook
 from taizhang.ledger.queries import Group, LedgerRow
 
 
@@ -17,19 +17,28 @@ def progress_text(row: LedgerRow) -> str:
     return f"{text}{narrative}\n（{report.period_name}，{report.get_state_display()}）"
 
 
-def row_cells(row: LedgerRow) -> list:
-    return [
+def row_cells(row: LedgerRow, detailed: bool = False) -> list:
+    cells = [
         row.measure.number,
         row.measure.text,
         "、".join(row.lead),
         "、".join(row.responsible),
         row.deadline_label,
-        progress_text(row),
     ]
+    if detailed:
+        cells += [row.measure.schedule, row.measure.outcome]
+    return [*cells, progress_text(row)]
 
 
 def ledger_bytes(title: str, items: list[Group | LedgerRow]) -> bytes:
+    """The workbook; with 工作进度安排 and 可检验的成果形式 when a measure has them."""
+    rows = [item for item in items if not isinstance(item, Group)]
+    detailed = any(row.measure.schedule or row.measure.outcome for row in rows)
     return ledger_workbook(
         title,
-        (Heading(item.label) if isinstance(item, Group) else row_cells(item) for item in items),
+        (
+            Heading(item.label) if isinstance(item, Group) else row_cells(item, detailed)
+            for item in items
+        ),
+        DETAILED_COLUMNS if detailed else COLUMNS,
     )

@@ -14,7 +14,35 @@ from django.utils import timezone
 
 from taizhang.plans.models import Assignment, MeasureCollective
 from taizhang.units import services as unit_services
-from taizhang.units.models import Collective
+from taizhang.units.models import Collective, Region, Unit
+
+
+def members_for(collective, plan):
+    """What a collective means in ``plan``: its members of the plan's organisation, and in a
+    county's plan that county's only (各镇（街道） in 都匀市's plan: 都匀市's townships)."""
+    units = Unit.objects.filter(collectives=collective, organisation_id=plan.organisation_id)
+    if plan.region.level == Region.Level.COUNTY:
+        units = units.filter(region_id=plan.region_id)
+    return units
+
+
+@transaction.atomic
+def create_unit(organisation, draft, actor, reason: str = "") -> Unit:
+    """A new unit (units.services.create_unit); the measures naming the collectives it
+    joins by its level (各镇（街道）) take it on at once."""
+    unit = unit_services.create_unit(organisation, draft, actor, reason)
+    for collective in unit.collectives.all():
+        sync_collective(collective)
+    return unit
+
+
+@transaction.atomic
+def update_unit(unit, actor, reason: str = "", **fields) -> Unit:
+    """A unit's fields changed (units.services.update_unit); the collectives it is in follow."""
+    unit_services.update_unit(unit, actor, reason, **fields)
+    for collective in unit.collectives.all():
+        sync_collective(collective)
+    return unit
 
 
 @transaction.atomic
@@ -43,8 +71,11 @@ def sync_collective(collective) -> None:
     """Make the assignments expanded from ``collective`` match its current members.
 
     A unit named directly in a measure keeps its own assignment."""
-    members = set(collective.members.values_list("pk", flat=True))
-    for link in MeasureCollective.objects.filter(collective=collective):
+    links = MeasureCollective.objects.filter(collective=collective).select_related(
+        "measure__plan__region"
+    )
+    for link in links:
+        members = set(members_for(collective, link.measure.plan).values_list("pk", flat=True))
         current = {
             a.unit_id: a
             for a in Assignment.all_objects.filter(measure_id=link.measure_id).annotate(
@@ -114,7 +145,6 @@ def set_units(measure, lead_units, responsible_units, lead_collectives, responsi
         raise ValidationError("同一统称不能既作牵头又作责任。")
     if not (lead or responsible or lead_c or responsible_c):
         raise ValidationError("请至少指定一个牵头单位或责任单位。")
-    organisation_id = measure.plan.organisation_id
     _check_own(
         measure, [*lead_units, *responsible_units, *lead_collectives, *responsible_collectives]
     )
@@ -126,9 +156,7 @@ def set_units(measure, lead_units, responsible_units, lead_collectives, responsi
         (lead_collectives, Assignment.Role.LEAD),
     ):
         for collective in collectives:
-            for unit_id in collective.members.filter(organisation_id=organisation_id).values_list(
-                "pk", flat=True
-            ):
+            for unit_id in members_for(collective, measure.plan).values_list("pk", flat=True):
                 if role == Assignment.Role.LEAD or unit_id not in desired:
                     desired[unit_id] = (role, collective.pk)
     for unit_id in responsible:

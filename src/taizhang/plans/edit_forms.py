@@ -9,7 +9,18 @@ from taizhang.plans.models import Chapter, Measure, Section
 from taizhang.units.models import Collective, Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-ADD_ORDER = ("chapter", "section", "number", "title", "text", "deadline_text", "deadline")
+ADD_ORDER = (
+    "chapter",
+    "section",
+    "number",
+    "title",
+    "text",
+    "deadline_text",
+    "deadline",
+    "schedule",
+    "outcome",
+)
+TEXT_FIELDS = ("title", "text", "deadline_text", "deadline", "schedule", "outcome")
 UNITS_FIELDS = ("lead_units", "responsible_units", "lead_collectives", "responsible_collectives")
 
 
@@ -45,12 +56,26 @@ class MeasureTextForm(ReasonForm):
     deadline = forms.DateField(
         label="截止日期", required=False, widget=DATE, help_text="系统据此督办和提醒"
     )
-    field_order = ["title", "text", "deadline_text", "deadline", "reason", "version"]
+    schedule = forms.CharField(
+        label="工作进度安排",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="县级分解方案逐项明确，如：2023年6月底前完成…",
+    )
+    outcome = forms.CharField(
+        label="可检验的成果形式",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="如：工作方案、台账、验收材料",
+    )
+    field_order = [*TEXT_FIELDS, "reason", "version"]
 
     def __init__(self, *args, measure=None, **kwargs):
         super().__init__(*args, measure=measure, **kwargs)
         if measure is not None:
-            for name in ("title", "text", "deadline_text", "deadline"):
+            for name in TEXT_FIELDS:
                 self.fields[name].initial = getattr(measure, name)
 
 

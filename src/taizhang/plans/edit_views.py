@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from taizhang.accounts.access import load, require
 from taizhang.plans import editing
 from taizhang.plans.edit_forms import (
+    TEXT_FIELDS,
     MeasureAddForm,
     MeasureMoveForm,
     MeasureTextForm,
@@ -78,7 +79,7 @@ class MeasureEditView(MeasurePage):
 
     def act(self, form):
         data = form.cleaned_data
-        fields = {name: data[name] for name in ("title", "text", "deadline_text", "deadline")}
+        fields = {name: data[name] for name in TEXT_FIELDS}
         return editing.edit_measure(
             self.object, self.request.user, self.version(form), data["reason"], **fields
         )
@@ -192,18 +193,7 @@ class MeasureAddView(PlanPage):
 
     def act(self, form):
         data = form.cleaned_data
-        fields = {
-            name: data[name]
-            for name in (
-                "chapter",
-                "section",
-                "number",
-                "title",
-                "text",
-                "deadline_text",
-                "deadline",
-            )
-        }
+        fields = {name: data[name] for name in ("chapter", "section", "number", *TEXT_FIELDS)}
         return editing.add_measure(
             self.object, self.request.user, data["reason"], **fields, **form.units()
         )

@@ -23,7 +23,7 @@ from taizhang.units.models import Region
 MAX_POPULATION = 2_000_000_000
 STALE = "该任务已被他人修改，请刷新页面后重新编辑。"
 NO_REASON = "请填写修改原因。"
-TEXT_FIELDS = ("title", "text", "deadline_text", "deadline")
+TEXT_FIELDS = ("title", "text", "deadline_text", "deadline", "schedule", "outcome")
 
 
 def _reason(reason: str) -> str:
@@ -114,6 +114,8 @@ def add_measure(
     text="",
     deadline_text="",
     deadline=None,
+    schedule="",
+    outcome="",
     lead_units=(),
     responsible_units=(),
     lead_collectives=(),
@@ -125,6 +127,7 @@ def add_measure(
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     fields = {"title": title.strip(), "text": text.strip(), "deadline_text": deadline_text.strip()}
     fields["deadline"] = deadline
+    fields |= {"schedule": schedule.strip(), "outcome": outcome.strip()}
     _check_text(plan, fields)
     _check_place(plan, chapter, section)
     if number is None:
@@ -151,7 +154,8 @@ def add_measure(
 
 @transaction.atomic
 def edit_measure(measure: Measure, actor, version: int | None, reason: str, **fields) -> Measure:
-    """Change a measure's title, text, deadline text and deadline date."""
+    """Change a measure's title, text, deadline text and date, 工作进度安排 and
+    可检验的成果形式."""
     reason = _reason(reason)
     measure = _lock(measure, version)
     unknown = set(fields) - set(TEXT_FIELDS)

@@ -38,6 +38,7 @@ class AuditAction(models.TextChoices):
     EXEMPTION_APPROVE = "exemption_approve", "同意不涉及"
     EXEMPTION_REFUSE = "exemption_refuse", "不同意不涉及"
     LINK = "link", "核对落实的上级任务"
+    BREAK_DOWN = "break_down", "按上级方案分解制定方案"
 
 
 class AuditDetail(models.TextChoices):
@@ -56,6 +57,7 @@ class AuditDetail(models.TextChoices):
     PLACE = "place", "位置"
 
     PARENTS = "parents", "落实的上级任务"
+    PARENT_PLAN = "parent_plan", "上级方案"
 
 
 class PlanQuerySet(ScopedQuerySet):
@@ -228,6 +230,10 @@ class Measure(models.Model):
     attribution_raw = models.TextField("原文分工", blank=True)
     deadline_text = models.CharField("完成时限", max_length=100, blank=True)
     deadline = models.DateField("截止日期", null=True, blank=True)
+    # What a county's breakdown of a parent measure adds (黔南's closing paragraph: 明确提出
+    # 工作进度安排和可检验的成果形式): when each step is done, and what shows it was.
+    schedule = models.TextField("工作进度安排", blank=True)
+    outcome = models.TextField("可检验的成果形式", blank=True)
     links_checked = models.BooleanField(
         "已核对上级任务",
         default=False,

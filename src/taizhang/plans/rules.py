@@ -63,6 +63,10 @@ rules.add_perm("plans.view_import", in_scope)
 # correcting a staged import, or making it a revision: whoever imports, on an import in scope
 rules.add_perm("plans.change_import", runs_plans & in_scope)
 rules.add_perm("plans.change_plan", runs_plan)
+# 分解落实: a county office makes its own county's plan from a plan above the counties.
+rules.add_perm(
+    "plans.break_down_plan", in_organisation & is_county_office & has_a_county & ~is_county_plan
+)
 rules.add_perm("plans.link_measures", runs_plan)
 rules.add_perm("plans.change_measure", runs_plan)
 # Ad-hoc 督办事项 (plans/adhoc.py): the office adds them to the plans it runs.

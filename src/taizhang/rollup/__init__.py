@@ -5,9 +5,9 @@ indicator values aggregate from theirs by the kind of figure:
 
 - a count (件, 个, 场次…) is the counties' sum;
 - a rate (%) is the counties' average, weighted by each county's denominator (the base the
-  rate is of: cases, villages, people surveyed) when every county gives one, else equal
-  weights: a rate without its base cannot be weighted, and weighting some counties but
-  not others would mix two rules;
+  rate is of: cases, villages, people surveyed) where the county reported one; a county
+  without a base weighs as an average county (the mean of the bases reported), so that
+  with no base at all every county weighs equally. Each county's line says which it was;
 - a per-capita figure (每万人…) is weighted by each county's population: the prefecture's
   figure is the counties' total over their total population. A county whose population is
   unknown cannot be weighted and is left out, by name.
@@ -33,7 +33,11 @@ NOT_STARTED, IN_PROGRESS, DONE, LAGGING = "not_started", "in_progress", "done", 
 
 COUNT_RULE = "汇总口径：各县（市、区）数值相加。"
 RATE_WEIGHTED_RULE = "汇总口径：各县（市、区）比率按其基数（分母）加权平均。"
-RATE_EQUAL_RULE = "汇总口径：有县（市、区）未填报基数（分母），各县（市、区）比率按等权平均。"
+RATE_EQUAL_RULE = "汇总口径：各县（市、区）均未填报基数（分母），比率按等权平均。"
+RATE_MIXED_RULE = (
+    "汇总口径：比率按各县（市、区）填报的基数（分母）加权平均；"
+    "未填报基数的县按已填报县的平均基数计（即与平均水平的县等权）。"
+)
 PER_CAPITA_RULE = "汇总口径：各县（市、区）人均数按常住人口加权平均（合计数 ÷ 合计人口）。"
 STATUS_RULE = (
     "汇总状态：对应的县级任务全部已完成为“已完成”；任一滞后为“滞后”；"
@@ -60,6 +64,8 @@ class RollUp:
     used: tuple[str, ...]  # the counties whose figures entered
     left_out: tuple[str, ...]  # counties that could not be weighted
     rule: str  # the 口径 sentence
+    # how each county used was weighted, one phrase per county (rates: its base or equal)
+    bases: tuple[str, ...] = ()
 
 
 def kind_of(unit: str, per: str = "") -> str:
@@ -86,9 +92,21 @@ def counts(parts: Sequence[Part]) -> RollUp:
 
 
 def rates(parts: Sequence[Part]) -> RollUp:
-    if all(p.denominator for p in parts) and parts:
-        return _weighted(RATE, parts, [p.denominator for p in parts], (), RATE_WEIGHTED_RULE)
-    return _weighted(RATE, parts, [1.0] * len(parts), (), RATE_EQUAL_RULE)
+    known = [p.denominator for p in parts if p.denominator and p.denominator > 0]
+    if not known:
+        bases = tuple(f"{p.county}未填报基数，等权" for p in parts)
+        return _weighted(RATE, parts, [1.0] * len(parts), (), RATE_EQUAL_RULE, bases)
+    mean = sum(known) / len(known)
+    weights, bases = [], []
+    for part in parts:
+        if part.denominator and part.denominator > 0:
+            weights.append(part.denominator)
+            bases.append(f"{part.county}按基数{part.denominator:g}")
+        else:
+            weights.append(mean)
+            bases.append(f"{part.county}未填报基数，按平均基数{mean:g}（等权）")
+    rule = RATE_WEIGHTED_RULE if len(known) == len(parts) else RATE_MIXED_RULE
+    return _weighted(RATE, parts, weights, (), rule, tuple(bases))
 
 
 def per_capita(parts: Sequence[Part]) -> RollUp:
@@ -97,13 +115,13 @@ def per_capita(parts: Sequence[Part]) -> RollUp:
     return _weighted(PER_CAPITA, known, [p.population for p in known], left_out, PER_CAPITA_RULE)
 
 
-def _weighted(kind, parts, raw_weights, left_out, rule) -> RollUp:
+def _weighted(kind, parts, raw_weights, left_out, rule, bases=()) -> RollUp:
     total = sum(raw_weights)
     if not parts or not total:
         return RollUp(kind, None, (), (), tuple(left_out), rule)
     weights = tuple(w / total for w in raw_weights)
     value = sum(w * p.value for w, p in zip(weights, parts, strict=True))
-    return RollUp(kind, value, weights, _names(parts), tuple(left_out), rule)
+    return RollUp(kind, value, weights, _names(parts), tuple(left_out), rule, bases)
 
 
 def _names(parts: Iterable[Part]) -> tuple[str, ...]:

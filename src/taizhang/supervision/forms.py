@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from taizhang import rollup
 from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
 from taizhang.supervision.models import TargetTracking
 
@@ -49,7 +50,18 @@ class TrackingForm(forms.Form):
 class ReadingForm(forms.Form):
     measured_on = forms.DateField(label="统计日期", widget=DATE)
     value = forms.FloatField(label="实际值", widget=NUMBER)
+    denominator = forms.FloatField(
+        label="基数（分母）",
+        required=False,
+        widget=NUMBER,
+        help_text="比率指标填写计算该比率的总数（如应覆盖的村数）；县级数值按基数汇总到上级方案，不填则按等权汇总",
+    )
     source = forms.CharField(label="数据来源", max_length=200)
+
+    def __init__(self, *args, target=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if target is None or rollup.kind_of(target.unit, target.per) != rollup.RATE:
+            del self.fields["denominator"]  # only a rate has a base
 
 
 class FulfilmentForm(forms.Form):

@@ -71,6 +71,9 @@ class TargetReading(models.Model):
     target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="readings")
     measured_on = models.DateField("统计日期")
     value = models.FloatField("实际值")
+    # A rate's base (the cases, villages, people the rate is of): a county's rate rolls up
+    # to the plan above weighted by it (taizhang.rollup); empty: not reported.
+    denominator = models.FloatField("基数（分母）", null=True, blank=True)
     source = models.CharField("数据来源", max_length=200)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)

@@ -58,17 +58,30 @@ def save_tracking(
 
 
 @transaction.atomic
-def add_reading(target, actor, measured_on: date, value: float, source: str) -> TargetReading:
+def add_reading(
+    target, actor, measured_on: date, value: float, source: str, denominator: float | None = None
+) -> TargetReading:
     _finite(value, "实际值")
+    if denominator is not None:
+        _finite(denominator, "基数（分母）")
+        if denominator <= 0:
+            raise ValidationError("基数（分母）应大于0；不清楚时请留空。")
     source = (source or "").strip()
     if not source:
         raise ValidationError("请填写数据来源。")
     if len(source) > 200:
         raise ValidationError("数据来源不能超过200个字。")
     reading = TargetReading.objects.create(
-        target=target, measured_on=measured_on, value=value, source=source, recorded_by=actor
+        target=target,
+        measured_on=measured_on,
+        value=value,
+        denominator=denominator,
+        source=source,
+        recorded_by=actor,
     )
     changes = {"measured_on": measured_on.isoformat(), "value": value, "source": source}
+    if denominator is not None:
+        changes["denominator"] = denominator
     organisation = _organisation(target)
     record(actor, AuditAction.ADD_READING, reading, changes, organisation=organisation)
     return reading

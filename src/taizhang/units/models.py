@@ -84,7 +84,12 @@ class UnitQuerySet(ScopedQuerySet):
 
 
 class Unit(models.Model):
-    """A real body that leads or carries measures: 州司法局, 团市委, 某县人民政府."""
+    """A real body that leads or carries measures: 州司法局, 团市委, 某县人民政府.
+
+    A county's townships and villages are units of their level (乡镇(街道)级: 墨冲镇人民政府,
+    广惠街道办事处; 村(社区)级: a 村委会 or 社区居委会) in the county's region, so that the
+    county office reaches them as it reaches the county's departments; ``parent`` says
+    whose they are (a village's township, a township's county government)."""
 
     class Category(models.TextChoices):
         PARTY = "party", "党委部门"
@@ -100,6 +105,14 @@ class Unit(models.Model):
     category = models.CharField("类别", max_length=20, choices=Category.choices)
     level = models.CharField("层级", max_length=20, choices=Region.Level.choices)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name="上级单位",
+    )
 
     scope = Scope(organisation="organisation", units=("pk",), regions=("region",))
     objects = UnitQuerySet.as_manager()

@@ -10,12 +10,16 @@ one transaction, so a refusal leaves nothing half-written.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from taizhang.accounts.models import Role
 from taizhang.audit.log import record
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units import unit_category
@@ -71,6 +75,7 @@ class UnitDraft:
     category: str
     level: str
     region: Region
+    parent: Unit | None = None
 
 
 def draft_unit(name: str, regions: list[Region]) -> UnitDraft:
@@ -85,40 +90,98 @@ def draft_unit(name: str, regions: list[Region]) -> UnitDraft:
     return UnitDraft(name, category, Region.Level.PREFECTURE, home)
 
 
-def _check_fields(organisation: Organisation, category: str, level: str, region: Region) -> None:
+# What a county office may give its own units: its county's levels, in its county.
+COUNTY_LEVELS = (Region.Level.COUNTY, Region.Level.TOWNSHIP, Region.Level.VILLAGE)
+
+
+def _check_fields(
+    organisation: Organisation,
+    category: str,
+    level: str,
+    region: Region,
+    actor=None,
+    parent: Unit | None = None,
+    unit: Unit | None = None,
+) -> None:
     if category not in Unit.Category.values:
         raise DirectoryError("请选择有效的单位类别。")
     if level not in Region.Level.values:
         raise DirectoryError("请选择有效的层级。")
     if region is None or region.organisation_id != organisation.pk:
         raise DirectoryError("所选区域不属于本组织。")
+    if parent is not None:
+        if parent.organisation_id != organisation.pk:
+            raise DirectoryError("上级单位不属于本组织。")
+        if unit is not None and (parent.pk == unit.pk or _descends_from(parent, unit)):
+            raise DirectoryError("上级单位不能是本单位或其下级单位。")
+    if getattr(actor, "role", None) == Role.COUNTY_OFFICE:
+        # a county office keeps its own county's units, and only those
+        if region.pk != actor.region_id:
+            raise DirectoryError("县级依法治理办只能管理本县（市、区）的单位。")
+        if level not in COUNTY_LEVELS:
+            raise DirectoryError("县级依法治理办只能设置县级、乡镇（街道）级或村（社区）级单位。")
+        if parent is not None and parent.region_id != actor.region_id:
+            raise DirectoryError("上级单位须是本县（市、区）的单位。")
+
+
+def _descends_from(unit: Unit, ancestor: Unit) -> bool:
+    seen = set()
+    while unit.parent_id and unit.parent_id not in seen:
+        if unit.parent_id == ancestor.pk:
+            return True
+        seen.add(unit.parent_id)
+        unit = unit.parent
+    return False
+
+
+@cache
+def _level_phrases() -> dict[str, str]:
+    """Folded collective phrase -> the level whose units it names (data/collectives.toml)."""
+    data = tomllib.loads((Path(__file__).parent / "data" / "collectives.toml").read_text("utf-8"))
+    return {
+        name_key(phrase): level for level, phrases in data["levels"].items() for phrase in phrases
+    }
+
+
+def level_of_phrase(phrase: str) -> str | None:
+    """The level a collective phrase names every unit of (各镇（街道） -> township), or None
+    when its members are the office's choice (各县(市), 州有关部门)."""
+    return _level_phrases().get(name_key(phrase))
+
+
+def _join_level_collectives(unit: Unit, actor) -> None:
+    """A unit of a level joins the collectives naming every unit of that level."""
+    for collective in Collective.objects.filter(organisation_id=unit.organisation_id):
+        joins = level_of_phrase(collective.phrase) == unit.level
+        if joins and not collective.members.filter(pk=unit.pk).exists():
+            set_members(collective, [*collective.members.all(), unit], actor, "按层级自动加入")
 
 
 @transaction.atomic
 def create_unit(organisation: Organisation, draft: UnitDraft, actor, reason: str = "") -> Unit:
     name = _clean_name(draft.name)
     _check_name_free(organisation, name)
-    _check_fields(organisation, draft.category, draft.level, draft.region)
+    _check_fields(
+        organisation, draft.category, draft.level, draft.region, actor, parent=draft.parent
+    )
     unit = Unit.objects.create(
         organisation=organisation,
         name=name,
         category=draft.category,
         level=draft.level,
         region=draft.region,
+        parent=draft.parent,
     )
-    record(
-        actor,
-        AuditAction.CREATE,
-        unit,
-        {
-            "name": unit.name,
-            "category": unit.get_category_display(),
-            "level": unit.get_level_display(),
-            "region": unit.region.name,
-        },
-        reason,
-        organisation=organisation,
-    )
+    created = {
+        "name": unit.name,
+        "category": unit.get_category_display(),
+        "level": unit.get_level_display(),
+        "region": unit.region.name,
+    }
+    if unit.parent_id:
+        created["parent"] = unit.parent.name
+    record(actor, AuditAction.CREATE, unit, created, reason, organisation=organisation)
+    _join_level_collectives(unit, actor)
     return unit
 
 
@@ -126,10 +189,11 @@ def _shown(unit: Unit, field: str) -> str:
     """A field's value as the office reads it (labels, not codes), for the audit log."""
     if field in ("category", "level"):
         return getattr(unit, f"get_{field}_display")()
-    return str(getattr(unit, field))
+    value = getattr(unit, field)
+    return "" if value is None else str(value)
 
 
-_EDITABLE = ("category", "level", "region")
+_EDITABLE = ("category", "level", "region", "parent")
 
 
 @transaction.atomic
@@ -137,11 +201,16 @@ def update_unit(unit: Unit, actor, reason: str = "", **fields) -> Unit:
     unknown = set(fields) - set(_EDITABLE)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
+    if getattr(actor, "role", None) == Role.COUNTY_OFFICE and unit.region_id != actor.region_id:
+        raise DirectoryError("县级依法治理办只能管理本县（市、区）的单位。")
     _check_fields(
         unit.organisation,
         fields.get("category", unit.category),
         fields.get("level", unit.level),
         fields.get("region", unit.region),
+        actor,
+        parent=fields.get("parent", unit.parent),
+        unit=unit,
     )
     changes = {}
     for field, value in fields.items():
@@ -152,6 +221,8 @@ def update_unit(unit: Unit, actor, reason: str = "", **fields) -> Unit:
     if changes:
         unit.save(update_fields=list(changes))
         record(actor, AuditAction.UPDATE, unit, changes, reason, organisation=unit.organisation_id)
+        if "level" in changes:
+            _join_level_collectives(unit, actor)
     return unit
 
 
@@ -216,6 +287,10 @@ def get_or_create_collective(organisation: Organisation, phrase: str, actor) -> 
             return collective
     collective = Collective.objects.create(organisation=organisation, phrase=phrase)
     record(actor, AuditAction.CREATE, collective, {"phrase": phrase}, organisation=organisation)
+    level = level_of_phrase(phrase)
+    if level is not None:
+        units = Unit.objects.filter(organisation=organisation, level=level)
+        set_members(collective, units, actor, "按层级确定成员")
     return collective
 
 

@@ -87,6 +87,9 @@ class Todo:
     office_review: list[ProgressReport] = field(default_factory=list)
     office_review_total: int = 0
     imports: list[PlanImport] = field(default_factory=list)  # uploaded, not yet confirmed
+    # plans the person runs with no reporting period yet (a county plan just made or
+    # imported): nobody is asked for anything until they are set
+    without_periods: list[Plan] = field(default_factory=list)
     summaries: list[PeriodSummary] = field(default_factory=list)
     notices: list[UrgeNotice] = field(default_factory=list)  # to sign or answer
     notices_to_settle: list[UrgeNotice] = field(default_factory=list)  # answered: the office
@@ -154,6 +157,11 @@ def todo_for(user, today: date, narrow=None) -> Todo:
         todo.summaries = _summaries(user, today)
     if user.has_perm("plans.import_plan") and user.organisation_id:
         todo.imports = _imports_waiting(user)
+        todo.without_periods = list(
+            Plan.objects.run_by(user)
+            .filter(periods__isnull=True)
+            .order_by("-created_at")[:MAX_LISTED]
+        )
     _fill_notices(todo, user)
     return todo
 

@@ -33,8 +33,11 @@ class PeriodListView(OfficeOnlyMixin, View):
         today = timezone.localdate()
         initial = {"year": today.year}
         only = list(plans[:2])
+        picked = request.GET.get("plan", "")
         if len(only) == 1:  # one plan: nothing to choose
             initial["plan"] = only[0]
+        elif picked.isdigit():  # from the to-do's 设置报送周期
+            initial["plan"] = plans.filter(pk=picked).first()
         return self.render(
             request,
             PeriodForm(plans=plans, initial=initial),

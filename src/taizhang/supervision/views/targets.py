@@ -114,7 +114,7 @@ class TargetView(LoginRequiredMixin, View):
             }
             tracking_form = TrackingForm(initial=initial, years=_years(target))
         if may_edit and reading_form is None:
-            reading_form = ReadingForm(initial={"measured_on": today})
+            reading_form = ReadingForm(initial={"measured_on": today}, target=target)
         expected_line = _expected_line(inputs)
         drawing = None
         if inputs.deadline and not inputs.problem:
@@ -197,12 +197,17 @@ class ReadingAddView(TargetActionView):
     success_message = "已录入实际值。"
 
     def get_form(self, data=None, files=None):
-        return ReadingForm(data)
+        return ReadingForm(data, target=self.object)
 
     def act(self, form):
         data = form.cleaned_data
         return tracking.add_reading(
-            self.object, self.request.user, data["measured_on"], data["value"], data["source"]
+            self.object,
+            self.request.user,
+            data["measured_on"],
+            data["value"],
+            data["source"],
+            data.get("denominator"),
         )
 
 
