@@ -126,7 +126,7 @@ def test_the_ledger_export_carries_schedule_and_outcome(client, world, county_un
 
 
 def test_the_new_plan_waits_in_the_county_offices_to_do_until_it_has_periods(
-    client, world, county_units
+    client, world, county_units, pages_not_kept
 ):
     client.force_login(world.people["county"])
     url = reverse("nesting:break_down_create", kwargs={"plan_id": world.plan.pk})
