@@ -22,7 +22,7 @@ def record_years(plan, spec: dict, behind: list[dict], cast, live_on: date) -> i
     )
     owed = duties.carriers(listed)
     behind_by_unit = {b["unit"]: b for b in behind}
-    recorded = 0
+    occurrences = []
     for duty in listed:
         for assignment in owed[duty.pk]:
             unit = assignment.unit
@@ -35,16 +35,17 @@ def record_years(plan, spec: dict, behind: list[dict], cast, live_on: date) -> i
                         break
                     when = max(day, live_on + timedelta(days=7 + int(draw("late", unit) * 21)))
                     note = pick(spec["notes"], "note", duty.pk, unit.name, year, n)
-                    with clock.on(clock.moment(when, 17)):
-                        duties.record_fulfilment(
+                    occurrences.append(
+                        duties.Occurrence(
                             duty,
                             unit,
                             cast.filer(unit.pk),
                             day,
                             note.format(year=year, n=n),
+                            clock.moment(when, 17),
                         )
-                    recorded += 1
-    return recorded
+                    )
+    return len(duties.record_fulfilments(occurrences))
 
 
 def _share(done: float, year: int, behind: dict | None) -> float:

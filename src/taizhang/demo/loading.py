@@ -9,6 +9,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
 from taizhang.accounts.models import Role, User
@@ -24,6 +25,9 @@ def load(demo_dir: Path, password: str) -> list[User]:
     """Create everything once; returns the demo people. Idempotent: a second run only
     resets the demo passwords."""
     config = tomllib.loads((demo_dir / "organisations.toml").read_text(encoding="utf-8"))
+    # Hashed once for every demo account: the hasher is slow on purpose (Argon2), and the
+    # accounts share the one demo password anyway.
+    password_hash = make_password(password)
     people = []
     for spec in config["organisation"]:
         organisation, created = Organisation.objects.get_or_create(
@@ -34,20 +38,20 @@ def load(demo_dir: Path, password: str) -> list[User]:
         if created:
             live_on = date.fromisoformat(config["reporting"]["live_on"])
             with clock.on(clock.moment(live_on)):
-                office = _person(organisation, office_spec, password)
+                office = _person(organisation, office_spec, password_hash)
                 _populate(organisation, spec, demo_dir, actor=office)
-                staff = [_person(organisation, person, password) for person in others]
+                staff = [_person(organisation, person, password_hash) for person in others]
             story.tell(organisation, spec, config, office, staff)
             county.load(organisation, spec, config, demo_dir, parent=organisation.plans.get())
             people += [office, *staff]
         else:
-            people += [_person(organisation, person, password) for person in spec["people"]]
+            people += [_person(organisation, person, password_hash) for person in spec["people"]]
     admin = config["system_admin"]
     people.append(
         _user(
             admin["username"],
             admin["display_name"],
-            password,
+            password_hash,
             role=Role.SYSTEM_ADMIN,
             is_staff=True,  # staff, not a superuser: the rules answer for it (accounts/rules.py)
         )
@@ -98,7 +102,7 @@ def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: Use
         set_collective_members(collective, members, actor, "演示数据")
 
 
-def _person(organisation: Organisation, spec: dict, password: str) -> User:
+def _person(organisation: Organisation, spec: dict, password_hash: str) -> User:
     unit = region = None
     if "unit" in spec:
         unit = Unit.objects.get(organisation=organisation, name=spec["unit"])
@@ -107,7 +111,7 @@ def _person(organisation: Organisation, spec: dict, password: str) -> User:
     return _user(
         spec["username"],
         spec["display_name"],
-        password,
+        password_hash,
         role=spec["role"],
         organisation=organisation,
         unit=unit,
@@ -117,10 +121,9 @@ def _person(organisation: Organisation, spec: dict, password: str) -> User:
     )
 
 
-def _user(username: str, display_name: str, password: str, **fields) -> User:
+def _user(username: str, display_name: str, password_hash: str, **fields) -> User:
     user, _ = User.objects.update_or_create(
-        username=username, defaults={"display_name": display_name, **fields}
+        username=username,
+        defaults={"display_name": display_name, "password": password_hash, **fields},
     )
-    user.set_password(password)
-    user.save()
     return user

@@ -58,11 +58,11 @@ def load(organisation, plan, actor, today: datetime.date, seed: int = 2025) -> l
 
 def _simulate(survey, regions, chance, base) -> None:
     questions = list(survey.questions.prefetch_related("choices"))
-    answers = []
+    responses, answers = [], []
     for index, region in enumerate(regions):
         leaning = base + chance.uniform(-0.08, 0.08)
         for number in range(chance.randint(38, 64)):
-            response = Response.objects.create(
+            response = Response(
                 survey=survey,
                 region=region,
                 township="",
@@ -71,8 +71,10 @@ def _simulate(survey, regions, chance, base) -> None:
                 gender=chance.choice([*Gender.values, ""]),
                 occupation=chance.choice([*Occupation.values, ""]),
             )
+            responses.append(response)
             for question in questions:
                 answers += _answer(response, question, chance, leaning)
+    Response.objects.bulk_create(responses, batch_size=2000)  # the answers take their ids
     Answer.objects.bulk_create(answers, batch_size=2000)
 
 
