@@ -12,7 +12,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from taizhang.audit.bulk import create_as_of
+from taizhang.audit.bulk import create_as_of, update_as_of
 from taizhang.audit.log import entry_for, record_many
 from taizhang.reporting import events
 from taizhang.reporting.models import AuditAction, ProgressReport, ReportVersion, Review
@@ -125,9 +125,7 @@ def review_reports(decisions: Sequence[Decision]) -> list[ProgressReport]:
         entries.append(_entry(report, decision.reviewer, action, changes, reason, decision.at))
         reports.append(report)
     create_as_of(reviews)
-    ProgressReport.objects.bulk_update(
-        reports, ["state", "version", "updated_by", "updated_at"], batch_size=500
-    )
+    update_as_of(reports, ["state", "version", "updated_by", "updated_at"])
     create_as_of(versions)
     record_many(entries)
     for report, review in zip(reports, reviews, strict=True):

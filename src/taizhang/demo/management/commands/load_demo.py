@@ -12,6 +12,8 @@ DEMO_PASSWORD = "taizhang-demo-2025"
 
 class Command(BaseCommand):
     help = "Load the demo organisations, plans and accounts, and print the demo logins."
+    # It runs right after `migrate`, which has just run the system checks (make run).
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--demo-dir", default=str(settings.DEMO_DIR))
