@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from taizhang.demo import clock
+from taizhang.demo import clock, tally
 from taizhang.demo.chance import draw, pick
 from taizhang.plans.models import RecurringDuty
 from taizhang.supervision import duties
@@ -45,6 +45,7 @@ def record_years(plan, spec: dict, behind: list[dict], cast, live_on: date) -> i
                             clock.moment(when, 17),
                         )
                     )
+    tally.add("fulfilments", len(occurrences))
     return len(duties.record_fulfilments(occurrences))
 
 

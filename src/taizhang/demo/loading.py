@@ -6,6 +6,7 @@ the assessment scheme, each through its app's write path on the day it happened.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
 from taizhang.accounts.models import Role, User
-from taizhang.demo import clock, county, story
+from taizhang.demo import clock, county, story, tally
 from taizhang.plans import importing
 from taizhang.plans.assignments import set_collective_members
 from taizhang.units import services as directory
@@ -21,9 +22,14 @@ from taizhang.units.models import Organisation, Region, Unit
 
 
 @transaction.atomic
-def load(demo_dir: Path, password: str) -> list[User]:
-    """Create everything once; returns the demo people. Idempotent: a second run only
-    resets the demo passwords."""
+def load(demo_dir: Path, password: str, counts: Counter | None = None) -> list[User]:
+    """Create everything once; returns the demo people, and counts what it did into
+    ``counts`` (demo/tally.py). Idempotent: a second run only resets the demo passwords."""
+    with tally.counting(Counter() if counts is None else counts):
+        return _load(demo_dir, password)
+
+
+def _load(demo_dir: Path, password: str) -> list[User]:
     config = tomllib.loads((demo_dir / "organisations.toml").read_text(encoding="utf-8"))
     # Hashed once for every demo account: the hasher is slow on purpose (Argon2), and the
     # accounts share the one demo password anyway.

@@ -11,7 +11,7 @@ from functools import cache
 
 from django.utils import timezone
 
-from taizhang.demo import clock
+from taizhang.demo import clock, tally
 from taizhang.demo.chance import among, draw, pick
 from taizhang.plans.models import Assignment
 from taizhang.reporting import bulk, services
@@ -58,12 +58,14 @@ def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) 
             if when is None or when >= today:
                 continue
             filings.append(_filing(assignment, period, spec, cast, when))
+    tally.add("filed", len(filings))
     reports = bulk.file_new_reports(filings)
     acceptances = []
     for report, filing in zip(reports, filings, strict=True):
         accepted = _review(report, filing, spec, cast, leads, today)
         if accepted is not None:
             acceptances.append(accepted)
+    tally.add("accepted", len(acceptances))
     bulk.review_reports(acceptances)
     return len(reports)
 
@@ -144,6 +146,7 @@ def _review(report, filing, spec, cast: Cast, leads, today) -> bulk.Decision | N
     comment = pick(spec["return_comments"], "comment", *key)
     with clock.on(clock.moment(day, 16)):
         report = services.review(report, reviewer, "return", comment, report.version)
+    tally.add("returned")
     if outcome == "returned":
         return None
     again = _after(day, 2)
@@ -160,4 +163,5 @@ def _review(report, filing, spec, cast: Cast, leads, today) -> bulk.Decision | N
             report.version,
             submit_after=True,
         )
+    tally.add("refiled")
     return bulk.Decision(report, reviewer, "accept", "", clock.moment(back, 15))
