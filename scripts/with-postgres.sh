@@ -24,20 +24,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A throwaway cluster: durability off (fsync, synchronous commit, full pages), and no JIT,
-# whose compiling costs a test's small queries more than it saves them. PG_EXTRA adds
-# settings (e.g. PG_EXTRA="-c log_min_duration_statement=20" to find slow statements).
-TEST_SETTINGS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c jit=off ${PG_EXTRA:-}"
-
 "${as_owner[@]}" "$bindir/initdb" -D "$workdir/data" -A trust -U taizhang -E UTF8 --locale=C.UTF-8 >/dev/null
 "${as_owner[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
-    -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 $TEST_SETTINGS" \
+    -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
 
 # The database DATABASE_URL names exists, empty (the test suite makes test_taizhang itself).
 "$bindir/createdb" -h 127.0.0.1 -p "$port" -U taizhang taizhang
-# Through the Unix socket in $workdir (the host, percent-encoded): a query's round trip is
-# shorter than over TCP loopback, and the suite makes hundreds of thousands of them.
-export DATABASE_URL="postgresql://taizhang@${workdir//\//%2F}:$port/taizhang"
+export DATABASE_URL="postgresql://taizhang@127.0.0.1:$port/taizhang"
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on port $port"
 "$@"
