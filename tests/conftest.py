@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import os
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -230,3 +231,44 @@ def _pages_drawn_afresh(request):
 def pages_not_kept(settings):
     """Every request computes its page afresh: for tests of what computing a page costs."""
     settings.TAIZHANG_KEEP_PAGES = False
+# -- the PostgreSQL pass -----------------------------------------------------------------
+
+# The fixtures through which a test reaches the suite's database (pytest-django refuses
+# database access to a test that has none of them).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+    "live_server",
+}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "database_url: the test reads DATABASE_URL itself (a subprocess, a second database) "
+        "and so depends on the database of the pass without Django's test database",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """CI runs the suite twice, on SQLite and then on PostgreSQL (make test). A test that
+    never reaches the database (the pure core's 1,300, the sites the backup and serving
+    tests run on SQLite in subprocesses) runs the same in both: the PostgreSQL pass leaves
+    it to the SQLite pass. TAIZHANG_TEST_ALL=1 keeps every test."""
+    postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    if not postgres or os.environ.get("TAIZHANG_TEST_ALL"):
+        return
+    kept, left = [], []
+    for item in items:
+        reaches = (
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.get_closest_marker("django_db")
+            or item.get_closest_marker("database_url")
+        )
+        (kept if reaches else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept

@@ -48,7 +48,7 @@ def postgres_databases(count: int) -> list[str]:
 
 VENDORS = ["sqlite"]
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-    VENDORS.append("postgresql")
+    VENDORS.append(pytest.param("postgresql", marks=pytest.mark.database_url))
 
 
 @pytest.fixture(scope="module", params=VENDORS)

@@ -138,7 +138,10 @@ def new_page(chromium, live_server):
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo deployment, loaded once per session: its rows and its stored files. The
     load runs in a transaction that is rolled back after the copy is taken, so the tests
-    that do not ask for the demo never see it."""
+    that do not ask for the demo never see it. With them, what the loader said it did
+    (demo/tally.py)."""
+    from collections import Counter
+
     from django.db import transaction
     from django.test import override_settings
 
@@ -153,10 +156,11 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
         transaction.atomic(),
     ):
-        load(DEMO, PASSWORD)
+        counts = Counter()
+        load(DEMO, PASSWORD, counts)
         taken = snapshot.take()
         transaction.set_rollback(True)
-    return taken, media
+    return taken, media, counts
 
 
 @pytest.fixture
@@ -168,7 +172,7 @@ def demo(db, demo_snapshot, settings):
     from taizhang.accounts.models import User
     from tests import snapshot
 
-    rows, media = demo_snapshot
+    rows, media, _ = demo_snapshot
     snapshot.restore(rows)
     shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return {user.username: user for user in User.objects.all()}

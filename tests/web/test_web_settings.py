@@ -20,6 +20,9 @@ PRODUCTION = {
     "TAIZHANG_CSRF_TRUSTED_ORIGINS": "https://taizhang.example.gov.cn",
 }
 
+# The production checks run in subprocesses on the pass's own DATABASE_URL.
+pytestmark = pytest.mark.database_url
+
 
 def manage(tmp_path, *args, **env):
     environment = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from taizhang.demo import clock
+from taizhang.demo import clock, tally
 from taizhang.demo.chance import draw, pick
 from taizhang.plans.models import RecurringDuty
 from taizhang.supervision import duties
@@ -22,7 +22,7 @@ def record_years(plan, spec: dict, behind: list[dict], cast, live_on: date) -> i
     )
     owed = duties.carriers(listed)
     behind_by_unit = {b["unit"]: b for b in behind}
-    recorded = 0
+    occurrences = []
     for duty in listed:
         for assignment in owed[duty.pk]:
             unit = assignment.unit
@@ -35,16 +35,18 @@ def record_years(plan, spec: dict, behind: list[dict], cast, live_on: date) -> i
                         break
                     when = max(day, live_on + timedelta(days=7 + int(draw("late", unit) * 21)))
                     note = pick(spec["notes"], "note", duty.pk, unit.name, year, n)
-                    with clock.on(clock.moment(when, 17)):
-                        duties.record_fulfilment(
+                    occurrences.append(
+                        duties.Occurrence(
                             duty,
                             unit,
                             cast.filer(unit.pk),
                             day,
                             note.format(year=year, n=n),
+                            clock.moment(when, 17),
                         )
-                    recorded += 1
-    return recorded
+                    )
+    tally.add("fulfilments", len(occurrences))
+    return len(duties.record_fulfilments(occurrences))
 
 
 def _share(done: float, year: int, behind: dict | None) -> float:

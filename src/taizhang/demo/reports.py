@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from taizhang.demo import clock
+from django.utils import timezone
+
+from taizhang.demo import clock, tally
 from taizhang.demo.chance import among, draw, pick
 from taizhang.plans.models import Assignment
-from taizhang.reporting import services
+from taizhang.reporting import bulk, services
 from taizhang.workdays import is_working_day
 
 
@@ -34,7 +36,11 @@ class Cast:
 
 
 def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) -> int:
-    """File the reports of every period whose due date has passed; returns how many."""
+    """File the reports of every period whose due date has passed; returns how many.
+
+    The first filings and the acceptances go through reporting.bulk (many at a time, each
+    stamped on its day); the few returns, and the reports filed again after them, through
+    reporting.services one by one, as a unit would (the unit is told of each return)."""
     today = clock.today()
     assignments = list(
         Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
@@ -43,7 +49,7 @@ def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) 
     )
     leads = {a.measure_id: a.unit_id for a in assignments if a.role == Assignment.Role.LEAD}
     lagging_units = {b["unit"]: b for b in behind}
-    filed = 0
+    filings = []
     for period in periods:
         if period.due_on >= today:
             continue
@@ -51,10 +57,17 @@ def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) 
             when = _filing_day(assignment, period, spec, lagging_units.get(assignment.unit.name))
             if when is None or when >= today:
                 continue
-            report = _file(assignment, period, spec, cast, when)
-            _review(report, assignment, period, spec, cast, leads, when, today)
-            filed += 1
-    return filed
+            filings.append(_filing(assignment, period, spec, cast, when))
+    tally.add("filed", len(filings))
+    reports = bulk.file_new_reports(filings)
+    acceptances = []
+    for report, filing in zip(reports, filings, strict=True):
+        accepted = _review(report, filing, spec, cast, leads, today)
+        if accepted is not None:
+            acceptances.append(accepted)
+    tally.add("accepted", len(acceptances))
+    bulk.review_reports(acceptances)
+    return len(reports)
 
 
 def _filing_day(assignment, period, spec, behind: dict | None) -> date | None:
@@ -95,14 +108,12 @@ def _after(day: date, working_days: int) -> date:
     return day
 
 
-def _file(assignment, period, spec, cast: Cast, day: date):
+def _filing(assignment, period, spec, cast: Cast, day: date) -> bulk.Filing:
     key = (assignment.unit.name, assignment.measure.number, period.name)
     status = among(spec["status"], "status", *key)
     data = {"status": status, "narrative": pick(spec["narratives"][status], "text", *key)}
-    with clock.on(clock.moment(day, 9 + int(draw("hour", *key) * 8), int(draw("min", *key) * 60))):
-        return services.file_report(
-            assignment, period, cast.filer(assignment.unit_id), data, 0, submit_after=True
-        )
+    at = clock.moment(day, 9 + int(draw("hour", *key) * 8), int(draw("min", *key) * 60))
+    return bulk.Filing(assignment, period, cast.filer(assignment.unit_id), data, at)
 
 
 # The reviewers the spec leaves "waiting" are slow ones, not absent ones: they accept
@@ -111,9 +122,12 @@ def _file(assignment, period, spec, cast: Cast, day: date):
 SLOW_REVIEW_WORKING_DAYS = 40
 
 
-def _review(report, assignment, period, spec, cast: Cast, leads, filed_on, today) -> None:
+def _review(report, filing, spec, cast: Cast, leads, today) -> bulk.Decision | None:
     """Accept, return, or return and have it filed again and accepted; a report reviewed
-    slowly still waits if its review day has not come."""
+    slowly still waits if its review day has not come. Returns the acceptance to record,
+    if any (the returns and the filings again are recorded here)."""
+    assignment, period = filing.assignment, filing.period
+    filed_on = timezone.localdate(filing.at)
     key = (assignment.unit.name, assignment.measure.number, period.name)
     shares = {name: spec[name] for name in ("accepted", "returned", "resubmitted")}
     shares["waiting"] = 1 - sum(shares.values())
@@ -126,20 +140,19 @@ def _review(report, assignment, period, spec, cast: Cast, leads, filed_on, today
     wait = SLOW_REVIEW_WORKING_DAYS if slow else 5
     day = _after(filed_on, 1 + int(draw("wait", *key) * wait))
     if day >= today:
-        return
+        return None
     if outcome == "accepted":
-        with clock.on(clock.moment(day, 15)):
-            services.review(report, reviewer, "accept", "", report.version)
-        return
+        return bulk.Decision(report, reviewer, "accept", "", clock.moment(day, 15))
     comment = pick(spec["return_comments"], "comment", *key)
     with clock.on(clock.moment(day, 16)):
         report = services.review(report, reviewer, "return", comment, report.version)
+    tally.add("returned")
     if outcome == "returned":
-        return
+        return None
     again = _after(day, 2)
     back = _after(again, 2)
     if back >= today:
-        return
+        return None
     data = {"narrative": report.narrative + "已按审核意见补充具体举措和数据，相关佐证材料已上传。"}
     with clock.on(clock.moment(again, 10)):
         report = services.file_report(
@@ -150,5 +163,5 @@ def _review(report, assignment, period, spec, cast: Cast, leads, filed_on, today
             report.version,
             submit_after=True,
         )
-    with clock.on(clock.moment(back, 15)):
-        services.review(report, reviewer, "accept", "", report.version)
+    tally.add("refiled")
+    return bulk.Decision(report, reviewer, "accept", "", clock.moment(back, 15))

@@ -8,7 +8,9 @@ with fewer is a missed duty, late since 1 January of the next year."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,7 +18,8 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from taizhang.audit.log import record
+from taizhang.audit.bulk import create_as_of
+from taizhang.audit.log import entry_for, record, record_many
 from taizhang.plans.models import Assignment, RecurringDuty
 from taizhang.reporting.evidence import check_upload, name_for_type
 from taizhang.supervision.models import AuditAction, DutyFulfilment
@@ -74,13 +77,7 @@ def record_fulfilment(duty, unit, actor, happened_on: date, note: str, upload=No
     by its content as report evidence is."""
     if not duty.measure.assignments.filter(unit=unit).exists():
         raise ValidationError(f"{unit.name}不承担该项任务。")
-    if happened_on > timezone.localdate():
-        raise ValidationError("开展日期不能晚于今天。")
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError("请填写情况说明。")
-    if len(note) > 500:
-        raise ValidationError("情况说明不能超过500个字。")
+    note = _checked_note(happened_on, note, timezone.localdate())
     fulfilment = DutyFulfilment(
         duty=duty, unit=unit, happened_on=happened_on, note=note, recorded_by=actor
     )
@@ -90,9 +87,82 @@ def record_fulfilment(duty, unit, actor, happened_on: date, note: str, upload=No
         fulfilment.evidence_name = name
         fulfilment.evidence.save(name, upload, save=False)
     fulfilment.save()
-    changes = {"happened_on": happened_on.isoformat(), "note": note}
+    record(
+        actor,
+        AuditAction.RECORD_FULFILMENT,
+        fulfilment,
+        _changes(fulfilment),
+        organisation=duty.measure.plan.organisation_id,
+    )
+    return fulfilment
+
+
+@dataclass
+class Occurrence:
+    """One occurrence of a duty, recorded by ``actor`` at ``at`` (no evidence file)."""
+
+    duty: RecurringDuty  # with its measure loaded
+    unit: object
+    actor: object
+    happened_on: date
+    note: str
+    at: datetime
+
+
+@transaction.atomic
+def record_fulfilments(occurrences: Sequence[Occurrence]) -> list[DutyFulfilment]:
+    """The bulk variant of record_fulfilment, for many occurrences at once (a history
+    replayed): the same checks, rows and audit entries, each stamped at its ``at``."""
+    carried = set(
+        Assignment.objects.filter(
+            measure_id__in={o.duty.measure_id for o in occurrences}
+        ).values_list("measure_id", "unit_id")
+    )
+    fulfilments = []
+    for o in occurrences:
+        if (o.duty.measure_id, o.unit.pk) not in carried:
+            raise ValidationError(f"{o.unit.name}不承担该项任务。")
+        note = _checked_note(o.happened_on, o.note, timezone.localdate(o.at))
+        fulfilments.append(
+            DutyFulfilment(
+                duty=o.duty,
+                unit=o.unit,
+                happened_on=o.happened_on,
+                note=note,
+                recorded_by=o.actor,
+                recorded_at=o.at,
+            )
+        )
+    create_as_of(fulfilments)
+    record_many(
+        [
+            entry_for(
+                o.actor,
+                AuditAction.RECORD_FULFILMENT,
+                fulfilment,
+                _changes(fulfilment),
+                organisation=o.duty.measure.plan.organisation_id,
+                at=o.at,
+            )
+            for o, fulfilment in zip(occurrences, fulfilments, strict=True)
+        ]
+    )
+    return fulfilments
+
+
+def _checked_note(happened_on: date, note: str, today: date) -> str:
+    if happened_on > today:
+        raise ValidationError("开展日期不能晚于今天。")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError("请填写情况说明。")
+    if len(note) > 500:
+        raise ValidationError("情况说明不能超过500个字。")
+    return note
+
+
+def _changes(fulfilment) -> dict:
+    changes = {"happened_on": fulfilment.happened_on.isoformat(), "note": fulfilment.note}
     if fulfilment.evidence_name:
         changes["evidence"] = fulfilment.evidence_name
-    organisation = duty.measure.plan.organisation_id
-    record(actor, AuditAction.RECORD_FULFILMENT, fulfilment, changes, organisation=organisation)
-    return fulfilment
+    return changes

@@ -58,11 +58,11 @@ def load(organisation, plan, actor, today: datetime.date, seed: int = 2025) -> l
 
 def _simulate(survey, regions, chance, base) -> None:
     questions = list(survey.questions.prefetch_related("choices"))
-    answers = []
+    responses, picks = [], []  # picks: (response, question id, choice id, text)
     for index, region in enumerate(regions):
         leaning = base + chance.uniform(-0.08, 0.08)
         for number in range(chance.randint(38, 64)):
-            response = Response.objects.create(
+            response = Response(
                 survey=survey,
                 region=region,
                 township="",
@@ -71,27 +71,36 @@ def _simulate(survey, regions, chance, base) -> None:
                 gender=chance.choice([*Gender.values, ""]),
                 occupation=chance.choice([*Occupation.values, ""]),
             )
+            responses.append(response)
             for question in questions:
-                answers += _answer(response, question, chance, leaning)
+                picks += [(response, *pick) for pick in _answer(question, chance, leaning)]
+    Response.objects.bulk_create(responses, batch_size=2000)
+    # by ids, once the responses have theirs: 30,000 answers are built in a blink
+    answers = [
+        Answer(response_id=response.pk, question_id=question, choice_id=choice, text=text)
+        for response, question, choice, text in picks
+    ]
     Answer.objects.bulk_create(answers, batch_size=2000)
 
 
-def _answer(response, question, chance, leaning) -> list:
-    choices = list(question.choices.all())
+def _answer(question, chance, leaning) -> list[tuple[int, int | None, str]]:
+    """The (question id, choice id, text) of one respondent's answers to ``question``."""
+    choices = [choice.pk for choice in question.choices.all()]
+    q = question.pk
     if question.kind == Question.Kind.TEXT:
         if chance.random() < 0.15:
-            return [Answer(response=response, question=question, text=chance.choice(SUGGESTIONS))]
+            return [(q, None, chance.choice(SUGGESTIONS))]
         return []
     if question.kind == Question.Kind.SATISFACTION:
         draw = chance.random()
         index = 0 if draw < leaning * 0.45 else 1 if draw < leaning else chance.choice([2, 2, 3, 4])
-        return [Answer(response=response, question=question, choice=choices[index])]
+        return [(q, choices[index], "")]
     if question.kind == Question.Kind.AWARENESS:
         index = 0 if chance.random() < leaning + 0.05 else 1
-        return [Answer(response=response, question=question, choice=choices[index])]
+        return [(q, choices[index], "")]
     if not question.required and chance.random() < 0.2:
         return []
     if question.kind == Question.Kind.MULTIPLE:
         picked = chance.sample(choices, chance.randint(1, 3))
-        return [Answer(response=response, question=question, choice=c) for c in picked]
-    return [Answer(response=response, question=question, choice=chance.choice(choices))]
+        return [(q, c, "") for c in picked]
+    return [(q, chance.choice(choices), "")]

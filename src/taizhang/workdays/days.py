@@ -7,10 +7,12 @@ years the State Council has published; outside them we fall back to weekdays.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
 
+@lru_cache(maxsize=8192)  # a pure question asked thousands of times by every scan
 def is_working_day(day: date) -> bool:
     try:
         return chinese_calendar.is_workday(day)

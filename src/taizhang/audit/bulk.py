@@ -1,0 +1,63 @@
+"""Bulk writes that keep the times the rows carry, for the write paths' bulk variants.
+
+A history replayed or brought in at once (the demo's year) must be stamped when each thing
+happened, not when it was loaded; ``bulk_create`` would overwrite every ``auto_now`` field
+with the current time. ``create_as_of`` inserts the objects exactly as built, many to a
+statement, and gives them their ids back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from django.db import connections, models, router
+
+M = TypeVar("M", bound=models.Model)
+
+
+def create_as_of(objs: Sequence[M]) -> Sequence[M]:
+    """Insert ``objs`` (new objects of one model, every timestamp set) as they are."""
+    if not objs:
+        return objs
+    model = type(objs[0])
+    opts = model._meta
+    using = router.db_for_write(model)
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="create_as_of")
+    fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.auto_field]
+    returning = opts.db_returning_fields
+    size = connections[using].ops.bulk_batch_size(fields, objs) or len(objs)
+    for start in range(0, len(objs), size):
+        batch = objs[start : start + size]
+        # raw: the values as they are (the auto_now fields are not stamped with now()),
+        # the path Model.save_base takes for raw saves
+        rows = model._base_manager.using(using)._insert(
+            batch, fields=fields, returning_fields=returning, raw=True
+        )
+        for obj, row in zip(batch, rows, strict=True):
+            for field, value in zip(returning, row, strict=True):
+                setattr(obj, field.attname, value)
+            obj._state.adding, obj._state.db = False, using
+    return objs
+
+
+def update_as_of(objs: Sequence[models.Model], field_names: Sequence[str]) -> None:
+    """Write ``field_names`` of ``objs`` (saved objects of one model) as they are, one
+    prepared statement run for all (bulk_update's CASE per field grows with the batch)."""
+    if not objs:
+        return
+    model = type(objs[0])
+    opts = model._meta
+    using = router.db_for_write(model)
+    connection = connections[using]
+    fields = [opts.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(opts.pk.column)} = %s"
+    rows = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
+        + [obj.pk]
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
