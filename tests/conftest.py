@@ -231,6 +231,8 @@ def _pages_drawn_afresh(request):
 def pages_not_kept(settings):
     """Every request computes its page afresh: for tests of what computing a page costs."""
     settings.TAIZHANG_KEEP_PAGES = False
+
+
 # -- the PostgreSQL pass -----------------------------------------------------------------
 
 # The fixtures through which a test reaches the suite's database (pytest-django refuses

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from taizhang.demo import clock
+from taizhang.demo import clock, tally
 from taizhang.notices import handling
 from taizhang.notices import services as notices
 from taizhang.notices.models import UrgeNotice
@@ -222,6 +222,7 @@ def _file(assignment, period, person, data: dict, day: date) -> None:
     with clock.on(clock.moment(day, 11)):
         report = services.start_report(assignment, period)
         services.file_report(assignment, period, person, data, report.version, submit_after=True)
+    tally.add("filed")
 
 
 # -- 不涉及 and 延期 ----------------------------------------------------------------------------
