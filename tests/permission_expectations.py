@@ -227,6 +227,9 @@ PAGES = {
                                           "refused with a message)"),
     "reporting:extension_decide": row("log  rdr  403  403  403  403  403  404", method="post",
                                       why="POST {}: the office decides"),
+    "reporting:extension_file":   row("log  200  200  403  403  200  403  404",
+                                      why="the evidence of a 延期申请: the office deciding it, "
+                                          "the unit that asked, readers in scope"),
     "reporting:review_backlog":   row("log  200  403  403  403  403  403  200", foreign=None,
                                       why="the office's backlog (the outsider: its own)"),
     # audit log

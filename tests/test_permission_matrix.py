@@ -189,6 +189,8 @@ def _public_objects(plan, user):
 def _supervision_objects(data, organisation, user, assignment):
     """Targets, duties, notices, a 不涉及 request and the assessment scheme, on the measure
     of ``assignment``."""
+    from django.core.files.base import ContentFile
+
     from taizhang.accounts.models import Role
     from taizhang.plans.models import Exemption
     from taizhang.reporting.models import Extension
@@ -208,6 +210,9 @@ def _supervision_objects(data, organisation, user, assignment):
         requested_due=datetime.date(2030, 1, 1),
         reason="延期",
         requested_by=user,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="情况说明.pdf"),
+        original_name="情况说明.pdf",
+        content_type="application/pdf",
     )
     data.exemption = Exemption.objects.create(
         assignment=assignment, reason="不涉及", requested_by=user

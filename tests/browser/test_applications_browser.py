@@ -14,7 +14,10 @@ from tests.factories import PASSWORD, CollectiveFactory, PeriodFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_office_approves_an_extension_and_a_not_concerned(world, new_page):
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_the_office_approves_an_extension_and_a_not_concerned(world, new_page, tmp_path):
     today = timezone.localdate()
     period = PeriodFactory(
         plan=world.plan,
@@ -34,8 +37,12 @@ def test_the_office_approves_an_extension_and_a_not_concerned(world, new_page):
     later = today + datetime.timedelta(days=25)
     liaison.fill("#extension-due", later.isoformat())
     liaison.fill("#extension-reason", "年度统计数据须待省厅反馈后汇总。")
+    evidence = tmp_path / "省厅通知.pdf"
+    evidence.write_bytes(PDF)
+    liaison.set_input_files("#extension-file", str(evidence))
     click_and_wait(liaison, liaison.get_by_role("button", name="申请延期"))
     assert "延期申请已提交" in liaison.inner_text("body")
+    assert liaison.get_by_role("link", name="佐证材料：省厅通知.pdf").is_visible()
     liaison.fill("#exemption-reason", "本局不承担该项职能。")
     click_and_wait(liaison, liaison.get_by_role("button", name="申请不涉及"))
     assert "不涉及申请已提交" in liaison.inner_text("body")
@@ -45,6 +52,10 @@ def test_the_office_approves_an_extension_and_a_not_concerned(world, new_page):
     office.goto("/")
     body = office.inner_text("body")
     assert "待审批的延期申请" in body and "待审批的不涉及申请" in body
+    extensions = office.locator("#extensions-title").locator("xpath=..")
+    with office.expect_download() as started:
+        extensions.get_by_role("link", name="佐证材料：省厅通知.pdf").click()
+    assert started.value.suggested_filename == "省厅通知.pdf"
     screenshot(office, "applications-todo")
     extensions = office.locator("#extensions-title").locator("xpath=..")
     click_and_wait(office, extensions.get_by_role("button", name="同意", exact=True))

@@ -151,6 +151,9 @@ def test_the_submitter_withdraws_a_report_nobody_reviewed(client, world):
     liaison = world.people["liaison"]
     report = _submit(world.first.assignments.get(unit=world.education), world.period, liaison)
     first = report.first_submitted_at
+    reviewer = world.people["reviewer"]
+    client.force_login(reviewer)
+    assert client.get(reverse("workspace:todo")).context["todo"].to_review == [report]
     client.force_login(liaison)
     page = client.get(
         reverse(
@@ -165,9 +168,31 @@ def test_the_submitter_withdraws_a_report_nobody_reviewed(client, world):
     assert [v.action for v in report.versions.all()] == ["save", "submit", "withdraw"]
     entry = _audit(report, "withdraw").get()
     assert entry.actor == liaison and entry.changes["state"] == ["submitted", "draft"]
-    # Nobody is asked to review it any more; the unit owes it again.
-    client.force_login(world.people["reviewer"])
+    # Nobody is asked to review it any more, and the reviewer who had it is told.
+    client.force_login(reviewer)
     assert client.get(reverse("workspace:todo")).context["todo"].to_review == []
+    told = Notification.objects.get(event="report_withdrawn")
+    assert [d.recipient for d in told.deliveries.filter(channel="in_app")] == [reviewer]
+    assert "已撤回" in told.title and world.education.name in told.body
+    assert told.link == reverse(
+        "reporting:report",
+        kwargs={"assignment_id": report.assignment_id, "period_id": report.period_id},
+    )
+
+
+def test_withdrawing_a_report_the_office_reviews_tells_the_office(client, world):
+    """The lead unit's own report is the office's to review: the office is told, and its
+    to-do no longer lists the report."""
+    office = world.people["office"]
+    lead = world.first.assignments.get(role="lead")
+    report = _submit(lead, world.period, office)
+    client.force_login(office)
+    assert report in client.get(reverse("workspace:todo")).context["todo"].office_review
+    services.withdraw(report, office, report.version)
+    assert report not in client.get(reverse("workspace:todo")).context["todo"].office_review
+    told = Notification.objects.get(event="report_withdrawn")
+    recipients = {d.recipient for d in told.deliveries.filter(channel="in_app")}
+    assert office in recipients and world.people["reviewer"] not in recipients
 
 
 def test_withdrawn_and_sent_again_after_the_due_date_is_still_on_time(world):

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -201,3 +202,57 @@ def test_an_approved_later_deadline_keeps_a_measure_from_lagging(world):
         lead.pk: "not_started"
     }
     assert status.measure_statuses(measures, date(2025, 10, 8))[world.first.pk] == "lagging"
+
+
+# -- evidence ------------------------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_the_unit_attaches_evidence_and_the_office_sees_it_when_deciding(client, world, education):
+    client.force_login(world.people["liaison"])
+    url = reverse("reporting:extension_request", kwargs={"assignment_id": education.pk})
+    data = {"period": world.period.pk, "requested_due": "2025-04-30", "reason": "系统升级。"}
+    data["file"] = SimpleUploadedFile("情况说明.png", PDF)  # named for its real type
+    assert "延期申请已提交" in client.post(url, data, follow=True).content.decode()
+    extension = Extension.objects.get()
+    assert (extension.original_name, extension.content_type) == ("情况说明.pdf", "application/pdf")
+    assert "情况说明" not in extension.file.name  # stored under a name of ours
+    entry = _audit(extension, "extension_request").get()
+    assert entry.changes["original_name"] == "情况说明.pdf"
+    assert "附佐证材料" in Notification.objects.get(event="extension_requested").body
+    download = reverse("reporting:extension_file", kwargs={"extension_id": extension.pk})
+    report_page = reverse(
+        "reporting:report",
+        kwargs={"assignment_id": education.pk, "period_id": world.period.pk},
+    )
+    assert download in client.get(report_page).content.decode()
+
+    client.force_login(world.people["office"])
+    assert download in client.get(reverse("workspace:todo")).content.decode()
+    response = client.get(download)
+    assert b"".join(response.streaming_content) == PDF
+    assert "attachment" in response["Content-Disposition"]
+    client.force_login(world.people["outsider"])
+    assert client.get(download).status_code == 404
+
+
+def test_a_file_that_is_not_evidence_is_refused_and_nothing_is_asked(client, world, education):
+    client.force_login(world.people["liaison"])
+    url = reverse("reporting:extension_request", kwargs={"assignment_id": education.pk})
+    data = {"period": world.period.pk, "requested_due": "2025-04-30", "reason": "系统升级。"}
+    data["file"] = SimpleUploadedFile("说明.pdf", b"MZ\x90\x00 not a document")
+    response = client.post(url, data, follow=True)
+    assert not Extension.objects.exists()
+    assert not AuditEntry.objects.filter(action="extension_request").exists()
+    [message] = [str(m) for m in response.context["messages"]]
+    assert "延期申请已提交" not in message and message
+
+
+def test_without_a_file_there_is_nothing_to_download(client, world, education):
+    extension = extensions.request(
+        education, world.period, world.people["liaison"], date(2025, 4, 30), "理由"
+    )
+    client.force_login(world.people["office"])
+    url = reverse("reporting:extension_file", kwargs={"extension_id": extension.pk})
+    assert client.get(url).status_code == 404

@@ -176,7 +176,7 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
         statuses.update(chapter.counts)
     periods = Period.objects.filter(plan=scope.plan, ends_on__year=scope.year)
     reported = status.total(
-        status.timeliness(assignments, status.due_periods(periods, today)).values()
+        status.timeliness(assignments, status.due_periods(periods, today), today).values()
     )
     in_year = [r for r in reports if r["period__ends_on"].year == scope.year]
     return Figures(

@@ -180,7 +180,9 @@ class PlanProgress(generics.GenericAPIView):
         chapters = found.completion("chapter")
         carried = Assignment.objects.owing().filter(measure__plan=plan)
         reports = status.total(
-            status.timeliness(carried, status.due_periods(plan.periods.all(), today)).values()
+            status.timeliness(
+                carried, status.due_periods(plan.periods.all(), today), today
+            ).values()
         )
         completion = found.completion()
         data = {

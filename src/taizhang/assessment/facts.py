@@ -137,7 +137,6 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
         tally = tallies[row["unit_id"]]
         unit_of_assignment[row["pk"]] = row["unit_id"]
         tally.carried += 1
-        tally.expected += len(due)
         tally.done += own[row["pk"]] == ProgressReport.Status.DONE
         tally.lagging += own[row["pk"]] == ProgressReport.Status.LAGGING
         tally.ongoing += (
@@ -146,7 +145,7 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
         if row["role"] == Assignment.Role.LEAD:
             leads[row["measure_id"]].append(row["unit_id"])
 
-    _count_reports(tallies, carried, due)
+    _count_reports(tallies, carried, due, today)
     _count_reviews(tallies, unit_of_assignment, [p.pk for p in periods])
     _count_targets(tallies, plan, leads, today)
     _count_duties(tallies, plan, year)
@@ -157,10 +156,13 @@ def gather(scheme, adjustments, today: datetime.date | None = None):
     return _subjects(scheme, assignments, tallies)
 
 
-def _count_reports(tallies, carried, due) -> None:
-    """Reports on time and late by reporting's rule (first submission by the due date);
-    never submitted = missing."""
-    for (unit, _period), counted in status.timeliness(carried, due).items():
+def _count_reports(tallies, carried, due, today) -> None:
+    """Reports owed, on time and late by reporting's rule (first submission by the due
+    date, or the later one the office approved; a closed measure, a 督办事项 added later
+    and a report whose approved date has not come owe nothing yet); never submitted =
+    missing."""
+    for (unit, _period), counted in status.timeliness(carried, due, today).items():
+        tallies[unit].expected += counted.expected
         tallies[unit].on_time += counted.on_time
         tallies[unit].late += counted.late
     for tally in tallies.values():

@@ -63,7 +63,7 @@ def plan_rows(plan: Plan, today: date) -> PlanRows:
     periods = list(plan.periods.order_by("ends_on", "pk"))
     assignments = Assignment.objects.owing().filter(measure__plan=plan)
     begun = [p for p in periods if p.starts_on <= today]
-    reports = status.timeliness(assignments, begun)  # the due periods are among them
+    reports = status.timeliness(assignments, begun, today)  # the due periods are among them
     due = {p.pk for p in status.due_periods(begun, today)}
     return PlanRows(
         plan=plan,

@@ -24,6 +24,8 @@ def load(demo_dir: Path, password: str) -> list[User]:
     """Create everything once; returns the demo people. Idempotent: a second run only
     resets the demo passwords."""
     config = tomllib.loads((demo_dir / "organisations.toml").read_text(encoding="utf-8"))
+    closed_loop = tomllib.loads((demo_dir / "loop.toml").read_text(encoding="utf-8"))
+    config["loop"] = {story["organisation"]: story for story in closed_loop["loop"]}
     people = []
     for spec in config["organisation"]:
         organisation, created = Organisation.objects.get_or_create(

@@ -1,7 +1,8 @@
 """One organisation's year in Taizhang, told through the platform's write paths in the
 order it happened (see demo/organisations.toml): periods, population and targets when
 the office went live, back-recorded duties, the quarter's reports and reviews, the
-reminder, the draft assessment scheme."""
+reminder, the draft assessment scheme, and the closed loop of demo/loop.toml (loop.py:
+督办事项, 延期, urging notices handled, 办结 and 销号, 不涉及)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from datetime import date
 from django.utils import timezone
 
 from taizhang.accounts.models import Role
-from taizhang.demo import clock, fulfilments, notice, reminders, reports, scheme, targets
+from taizhang.demo import (
+    clock,
+    fulfilments,
+    loop,
+    notice,
+    reminders,
+    reports,
+    scheme,
+    targets,
+)
 from taizhang.reporting.periods import Due, create_period, spans_of_year
 from taizhang.surveys import demo as survey_demo
 from taizhang.units.models import Unit
@@ -19,16 +29,20 @@ from taizhang.units.models import Unit
 def tell(organisation, spec: dict, config: dict, office, staff: list) -> None:
     plan = organisation.plans.get()
     reporting = config["reporting"]
+    closed_loop = config.get("loop", {}).get(organisation.name, {})  # demo/loop.toml
     live_on = date.fromisoformat(reporting["live_on"])
     cast = _cast(organisation, office, staff)
     periods = _periods(plan, reporting, office, live_on)
     targets.enter_population(organisation, spec.get("population", {}), office, live_on)
     targets.track_targets(plan, spec.get("targets", []), office, live_on)
     fulfilments.record_years(plan, config["duties"], spec.get("duties_behind", []), cast, live_on)
+    loop.add_items(plan, closed_loop, office)
     reports.file_due_periods(plan, periods, reporting, spec.get("behind", []), cast)
+    loop.extend(plan, closed_loop, cast, reporting["narratives"])
     reminders.replay(organisation, periods, clock.today())
     if "notice" in spec:
         notice.send_reminder(plan, spec["notice"], office)
+    loop.follow_through(plan, closed_loop, cast, reporting["narratives"])
     if "survey" in spec:
         scheme.draft_scheme(plan, reporting["year"], config["assessment"], spec, office)
     # two waves of the public survey, the second still open

@@ -25,6 +25,9 @@ def report_context(report: ProgressReport) -> dict:
         "measure": measure,
         "assignment": report.assignment,
         "period": report.period,
+        # the due date in force (an approved 延期 moves it) and whether the first
+        # submission met it: ProgressReport.due_on / filed_on_time, the one rule
+        "report_due": report.due_on,
         "leads": [a.unit for a in assignments if a.role == "lead"],
         "responsibles": [a.unit for a in assignments if a.role == "responsible"],
         "target_values": [(t, values.get(t.pk)) for t in targets],

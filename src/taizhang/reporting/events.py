@@ -7,6 +7,7 @@ from django.urls import reverse
 from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit
+from taizhang.reporting import reviewers
 
 
 def report_returned(report, review) -> None:
@@ -27,4 +28,25 @@ def report_returned(report, review) -> None:
         ),
         users=for_unit(unit, Duty.FILE),
         units=[unit],
+    )
+
+
+def report_withdrawn(report, user) -> None:
+    """The reviewers who had a report waiting are told its unit took it back (撤回): it
+    left their to-do and needs nothing from them until it is sent again."""
+    unit, measure = report.assignment.unit, report.assignment.measure
+    notify(
+        unit.organisation,
+        Message(
+            Event.REPORT_WITHDRAWN,
+            f"report_withdrawn:{report.pk}:{report.version}",
+            f"报告已撤回：任务{measure.number}（{report.period.name}）",
+            f"{unit.name}已撤回报送的任务{measure.number}{report.period.name}进展报告"
+            f"（撤回人：{user}），该报告已移出您的待审核事项，重新报送后再行审核。",
+            reverse(
+                "reporting:report",
+                kwargs={"assignment_id": report.assignment_id, "period_id": report.period_id},
+            ),
+        ),
+        users=reviewers.reviewers_of(report),
     )

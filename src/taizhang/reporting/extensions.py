@@ -17,6 +17,7 @@ from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
+from taizhang.reporting.evidence import checked_for_storing
 from taizhang.reporting.models import (
     AuditAction,
     Extension,
@@ -43,8 +44,11 @@ def current_due(assignment, period=None) -> datetime.date | None:
 
 
 @transaction.atomic
-def request(assignment, period, user, requested_due, reason: str) -> Extension:
+def request(assignment, period, user, requested_due, reason: str, upload=None) -> Extension:
+    """A unit asks for a later date, with a reason and an optional evidence file (checked
+    by its content and bounded as report evidence is)."""
     reason = Extension.checked_reason(reason, "请填写延期理由。")
+    checked = checked_for_storing(upload) if upload is not None else None
     assignment = (
         Assignment.objects.select_for_update(of=("self",))
         .select_related("unit", "measure__plan__organisation")
@@ -63,7 +67,7 @@ def request(assignment, period, user, requested_due, reason: str) -> Extension:
             raise ExtensionRefused("本期报告已经报送，无需申请延期。")
     if assignment.extensions.filter(period=period, state=Extension.State.PENDING).exists():
         raise ExtensionRefused("已有一份延期申请正在等待依法治理办审批。")
-    extension = Extension.objects.create(
+    extension = Extension(
         assignment=assignment,
         period=period,
         current_due=due,
@@ -71,8 +75,16 @@ def request(assignment, period, user, requested_due, reason: str) -> Extension:
         reason=reason,
         requested_by=user,
     )
-    organisation = assignment.measure.plan.organisation
     changes = {"current_due": str(due), "requested_due": str(requested_due)}
+    if checked is not None:
+        extension.content_type, extension.original_name = (
+            checked.content_type,
+            checked.original_name,
+        )
+        extension.size, extension.file = checked.size, upload
+        changes["original_name"] = extension.original_name
+    extension.save()
+    organisation = assignment.measure.plan.organisation
     record(
         user,
         AuditAction.EXTENSION_REQUEST,
@@ -89,7 +101,8 @@ def request(assignment, period, user, requested_due, reason: str) -> Extension:
             f"extension_requested:{extension.pk}",
             f"延期申请：{unit.name} · 任务{measure.number}",
             f"{unit.name}申请将任务{measure.number}的{extension.what}由{due:%Y年%m月%d日}"
-            f"延至{requested_due:%Y年%m月%d日}，理由：{reason}。请审批。",
+            f"延至{requested_due:%Y年%m月%d日}，理由：{reason}。"
+            f"{'附佐证材料。' if extension.file else ''}请审批。",
             reverse("workspace:todo"),
         ),
         users=office(organisation.pk),

@@ -129,6 +129,32 @@ def approved_report_due(assignment_ref, period_ref):
     )
 
 
+def approved_report_dues(periods, assignments=None) -> dict[tuple[int, int], datetime.date]:
+    """approved_report_due for many reports at once, whether written yet or not:
+    (assignment id, period id) -> the approved later due date, for the pairs of ``periods``
+    (and ``assignments``) that have one. Every other pair is due on its period's date
+    (``report_due``). One query."""
+    found = Extension.objects.filter(period__in=periods, state=Extension.State.APPROVED)
+    if assignments is not None:
+        found = found.filter(assignment__in=assignments)
+    rows = (
+        found.values("assignment_id", "period_id")
+        .distinct()
+        .annotate(
+            due=Subquery(approved_report_due(OuterRef("assignment_id"), OuterRef("period_id")))
+        )
+        .values_list("assignment_id", "period_id", "due")
+    )
+    return {(assignment, period): due for assignment, period, due in rows}
+
+
+def report_due(period, assignment_id: int, dues: dict) -> datetime.date:
+    """When an assignment's report for ``period`` is due: the period's date, or the later
+    one the office approved (``dues`` from approved_report_dues; Coalesce in with_on_time
+    says the same in SQL)."""
+    return dues.get((assignment_id, period.pk), period.due_on)
+
+
 def approved_deadline(assignment=None, measure=None):
     """The latest approved extension of an assignment's 完成时限 (or of a measure's: its
     lead unit's), as a query of its date."""
@@ -482,6 +508,10 @@ class Closure(models.Model):
         return f"任务{self.measure.number}办结申请"
 
 
+def extension_path(instance, filename):
+    return f"extensions/{instance.assignment.measure.plan_id}/{instance.assignment_id}/{filename}"
+
+
 class Extension(Application):
     """延期申请: a unit asks for a later due date for its report of a period, or for a later
     完成时限 of its assignment (period empty; the lead unit's is the measure's). The office
@@ -499,6 +529,11 @@ class Extension(Application):
     # reports first submitted before it are on time.
     closes_at = models.DateTimeField(null=True, blank=True, editable=False)
     reason = models.TextField("延期理由")
+    # The optional evidence of the reason (checked and bounded as report evidence is).
+    file = models.FileField("佐证材料", upload_to=extension_path, blank=True)
+    original_name = models.CharField("文件名", max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
 
     class Meta(Application.Meta):
         verbose_name = verbose_name_plural = "延期申请"

@@ -183,7 +183,9 @@ def withdraw(report, user, expected_version: int) -> ProgressReport:
         raise WorkflowError("该报告尚未报送，无需撤回。")
     report.state = ProgressReport.State.DRAFT
     changes = {"state": [ProgressReport.State.SUBMITTED, report.state]}
-    return _commit(report, user, AuditAction.WITHDRAW, changes)
+    report = _commit(report, user, AuditAction.WITHDRAW, changes)
+    events.report_withdrawn(report, user)
+    return report
 
 
 def has_content(report) -> bool:

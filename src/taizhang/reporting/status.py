@@ -41,7 +41,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from taizhang.plans.models import Assignment, Measure, MeasureSource
-from taizhang.reporting.models import Closure, Period, ProgressReport, approved_deadline
+from taizhang.reporting.models import (
+    Closure,
+    Period,
+    ProgressReport,
+    approved_deadline,
+    approved_report_dues,
+    report_due,
+)
 from taizhang.units.models import Region
 
 Status = ProgressReport.Status
@@ -73,7 +80,8 @@ CLOSED_RULE = (
 )
 ADHOC_RULE = "督办事项：领导批示、会议议定事项列入方案后，自交办之日起截止的报送周期计入应报数。"
 MISSING_RULE = (
-    "逾期未报：截止日期已过仍从未报送的报告（已报送被退回、尚未重报的另计为“退回未重报”）。"
+    "逾期未报：截止日期（经批准延期的，以批准的期限为准）已过仍从未报送的报告"
+    "（已报送被退回、尚未重报的另计为“退回未重报”）。"
 )
 
 
@@ -385,13 +393,18 @@ def due_periods(periods: Iterable[Period], today: datetime.date) -> list[Period]
 
 
 def timeliness(
-    assignments: QuerySet[Assignment], periods: Iterable[Period]
+    assignments: QuerySet[Assignment],
+    periods: Iterable[Period],
+    as_of: datetime.date | None = None,
 ) -> dict[tuple[int, int], Timeliness]:
     """(unit id, period id) -> the unit's reports for each of ``periods`` (usually the
-    due_periods): how many it owed, filed on time and filed late. Two queries."""
+    due_periods): how many it owed, filed on time and filed late. A report the office
+    gave a later due date (延期) that has not come by ``as_of`` (today) and is not filed
+    yet is not owed yet: it is nobody's fault, as a period not yet due. A few queries."""
     due = {p.pk: p for p in periods}
     if not due:
         return {}
+    as_of = as_of or timezone.localdate()
     owed = Counter()
     plans = {p.plan_id for p in due.values()}
     chosen = assignments.filter(measure__plan_id__in=plans)
@@ -436,6 +449,7 @@ def timeliness(
     }
     if exempt_pairs:
         _drop_exempt(filed, exempt_pairs, due)
+    exempt.update(_not_yet_due(chosen, due, as_of, exempt_pairs))
     table = {}
     for (unit, plan), expected in owed.items():
         for period in due.values():
@@ -444,6 +458,30 @@ def timeliness(
                 owed_now = expected - exempt[unit, period.pk]
                 table[unit, period.pk] = Timeliness(owed_now, on_time, late)
     return table
+
+
+def _not_yet_due(chosen, due: dict, as_of: datetime.date, exempt_pairs: set) -> Counter:
+    """(unit id, period id) -> the reports not filed yet whose approved later due date
+    (reporting.models.report_due) has not passed by ``as_of``. Two queries."""
+    dues = approved_report_dues(due.values(), chosen)
+    waiting = {
+        pair
+        for pair in dues
+        if pair not in exempt_pairs and report_due(due[pair[1]], pair[0], dues) >= as_of
+    }
+    if not waiting:
+        return Counter()
+    filed = set(
+        ProgressReport.objects.filter(
+            assignment_id__in={a for a, _ in waiting},
+            period_id__in={p for _, p in waiting},
+            first_submitted_at__isnull=False,
+        ).values_list("assignment_id", "period_id")
+    )
+    unit_of = dict(
+        Assignment.all_objects.filter(pk__in={a for a, _ in waiting}).values_list("pk", "unit_id")
+    )
+    return Counter((unit_of[a], p) for a, p in waiting - filed)
 
 
 def _drop_exempt(filed: dict, exempt_pairs: set, due: dict) -> None:

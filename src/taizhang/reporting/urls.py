@@ -35,6 +35,11 @@ urlpatterns = [
         extensions.DecideView.as_view(),
         name="extension_decide",
     ),
+    path(
+        "extensions/<int:extension_id>/file/",
+        extensions.FileView.as_view(),
+        name="extension_file",
+    ),
     path("reports/review/", batch.BatchReviewView.as_view(), name="review_batch"),
     path("reports/backlog/", batch.ReviewBacklogView.as_view(), name="review_backlog"),
     path("reports/<int:report_id>/withdraw/", batch.WithdrawView.as_view(), name="withdraw"),

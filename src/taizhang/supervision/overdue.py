@@ -2,7 +2,8 @@
 
 Four kinds, each gathered in a fixed number of queries whatever the size of the plans:
 - report_overdue: an assignment that never filed its report for a period whose due date
-  has passed (reporting.status.MISSING_RULE); late since the due date;
+  (or the later one the office approved: reporting.models.report_due) has passed
+  (reporting.status.MISSING_RULE); late since that date;
 - report_returned: a report sent back and not resubmitted; late since the return;
 - target_off_track: a measure's target off its trajectory, owed by the measure's lead
   unit; late since it turned off track (or since the deadline passed);
@@ -19,7 +20,13 @@ from django.db.models import F, OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
 from taizhang.reporting import status
-from taizhang.reporting.models import Period, ProgressReport, Review
+from taizhang.reporting.models import (
+    Period,
+    ProgressReport,
+    Review,
+    approved_report_dues,
+    report_due,
+)
 from taizhang.supervision.duties import done_counts, duty_years
 from taizhang.supervision.progress import Status, progress_of_targets
 
@@ -117,10 +124,11 @@ def _item(kind, assignment_unit, measure, today, detail, due_on) -> LateItem:
 
 def _assignments(measures):
 
+    # What units owe: an assignment declared 不涉及 (plans.Exemption) owes nothing.
     return list(
-        Assignment.objects.filter(measure_id__in=list(measures)).values_list(
-            "id", "measure_id", "role", "unit_id", "unit__name", "unit__region_id"
-        )
+        Assignment.objects.owing()
+        .filter(measure_id__in=list(measures))
+        .values_list("id", "measure_id", "role", "unit_id", "unit__name", "unit__region_id")
     )
 
 
@@ -140,6 +148,8 @@ def _overdue_reports(plans, measures, today):
             period__in=periods, first_submitted_at__isnull=False
         ).values_list("assignment_id", "period_id")
     )
+    # A report the office gave a later due date (延期) is late from that date on.
+    dues = approved_report_dues(periods)
     by_plan = defaultdict(list)
     for assignment in _assignments(measures):
         by_plan[measures[assignment[1]].plan_id].append(assignment)
@@ -150,6 +160,9 @@ def _overdue_reports(plans, measures, today):
                 continue
             if not status.owes_report(None, period, measures[measure_id].asked_from):
                 continue  # a 督办事项 added after this period was due
+            due_on = report_due(period, pk, dues)
+            if due_on >= today:
+                continue  # extended: not due yet
             items.append(
                 _item(
                     "report_overdue",
@@ -157,7 +170,7 @@ def _overdue_reports(plans, measures, today):
                     measures[measure_id],
                     today,
                     f"{period.name}进展报告逾期未报送",
-                    period.due_on,
+                    due_on,
                 )
             )
     return items

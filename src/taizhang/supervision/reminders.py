@@ -36,7 +36,12 @@ from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
 from taizhang.reporting import reviewers, status
-from taizhang.reporting.models import Extension, Period, ProgressReport
+from taizhang.reporting.models import (
+    Period,
+    ProgressReport,
+    approved_report_dues,
+    report_due,
+)
 from taizhang.units.models import Organisation, Unit
 from taizhang.workdays import add_working_days, is_working_day, working_days_between
 
@@ -151,17 +156,14 @@ def _owed(periods, today: date) -> dict[tuple[int, int], list[int]]:
     by_plan = defaultdict(list)
     for row in assignments:
         by_plan[row[1]].append(row)
-    extended = set(
-        Extension.objects.filter(
-            period__in=periods, state=Extension.State.APPROVED, requested_due__gte=today
-        ).values_list("assignment_id", "period_id")
-    )
+    dues = approved_report_dues(periods)  # an approved 延期 moves the report's due date
     owed: dict[tuple[int, int], list[int]] = defaultdict(list)
     for period in periods:
         for pk, _plan, number, unit_id, measure_id in by_plan[period.plan_id]:
             if not status.owes_report(None, period, since.get(measure_id)):
                 continue
-            if (pk, period.pk) not in sent and (pk, period.pk) not in extended:
+            extended = (pk, period.pk) in dues and report_due(period, pk, dues) >= today
+            if (pk, period.pk) not in sent and not extended:
                 owed[(period.pk, unit_id)].append(number)
     return {key: sorted(numbers) for key, numbers in owed.items()}
 

@@ -12,7 +12,15 @@ from django.db.models import Count, OuterRef, Subquery
 from taizhang.notices.models import UrgeNotice
 from taizhang.plans.models import Assignment, Exemption, Plan, PlanImport
 from taizhang.reporting import reviewers, status
-from taizhang.reporting.models import Closure, Extension, Period, ProgressReport, Review
+from taizhang.reporting.models import (
+    Closure,
+    Extension,
+    Period,
+    ProgressReport,
+    Review,
+    approved_report_dues,
+    report_due,
+)
 from taizhang.reporting.status import MISSING_RULE, ON_TIME_RULE, Timeliness
 from taizhang.units.models import Unit
 
@@ -206,14 +214,7 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
                 assignment__unit__in=units, period__in=periods
             ).only("id", "assignment_id", "period_id", "state", "status", "version", "updated_at")
         }
-        extended = {  # the latest approved date wins: they only ever move later
-            (assignment_id, period_id): day
-            for assignment_id, period_id, day in Extension.objects.filter(
-                assignment__unit__in=units, period__in=periods, state=Extension.State.APPROVED
-            )
-            .order_by("requested_due")
-            .values_list("assignment_id", "period_id", "requested_due")
-        }
+        extended = approved_report_dues(periods, Assignment.objects.filter(unit__in=units))
         since = status.asked_from({a.measure_id for a in assignments})
         due = []
         for period in periods:
@@ -224,7 +225,7 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
                     continue
                 report = reports.get((assignment.pk, period.pk))
                 if report is None or report.state == ProgressReport.State.DRAFT:
-                    due_on = extended.get((assignment.pk, period.pk), period.due_on)
+                    due_on = report_due(period, assignment.pk, extended)
                     item = DueItem(assignment, period, report, (due_on - today).days, due_on)
                     due.append(item)
         todo.due_total = len(due)
@@ -264,7 +265,7 @@ def _summaries(user, today: date) -> list[PeriodSummary]:
     assignments = Assignment.objects.owing().filter(
         measure__plan_id__in={p.plan_id for p in periods}
     )
-    reported = status.timeliness(assignments, periods)
+    reported = status.timeliness(assignments, periods, today)
     accepted = dict(
         ProgressReport.objects.accepted()
         .filter(period__in=periods, assignment__in=assignments)

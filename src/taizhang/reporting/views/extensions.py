@@ -4,12 +4,18 @@ page). ActionViews over reporting/extensions.py."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.views import View
 
+from taizhang.accounts.access import load
 from taizhang.plans.models import Assignment
 from taizhang.reporting import extensions
+from taizhang.reporting.forms import optional_evidence
 from taizhang.reporting.models import Extension, Period
+from taizhang.web.downloads import stored
 from taizhang.web.views import ActionView, DecisionForm, GoesBack
 
 REFUSALS = (ValidationError, extensions.ExtensionRefused)
@@ -28,6 +34,7 @@ class RequestForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "请填写延期理由。"},
     )
+    file = optional_evidence()
 
 
 class RequestView(GoesBack, ActionView):
@@ -50,6 +57,7 @@ class RequestView(GoesBack, ActionView):
             self.request.user,
             form.cleaned_data["requested_due"],
             form.cleaned_data["reason"],
+            form.cleaned_data["file"],
         )
 
 
@@ -67,3 +75,19 @@ class DecideView(GoesBack, ActionView):
         return extensions.decide(
             self.object, self.request.user, approve, form.cleaned_data["comment"]
         )
+
+
+class FileView(LoginRequiredMixin, View):
+    """The evidence a unit attached to its 延期申请: for the office deciding it and the
+    unit that asked (reporting.view_extension)."""
+
+    def get(self, request, extension_id):
+        extension = load(
+            request.user,
+            Extension.objects.select_related("assignment__measure"),
+            extension_id,
+            "reporting.view_extension",
+        )
+        if not extension.file:
+            raise Http404("材料不存在。")
+        return stored(extension.file, extension.original_name, extension.content_type)

@@ -13,6 +13,7 @@ from taizhang.accounts.access import load, require
 from taizhang.plans.models import Assignment
 from taizhang.reporting import extensions, services
 from taizhang.reporting.context import NOT_FOUND, report_context
+from taizhang.reporting.evidence import ACCEPT_ATTRIBUTE
 from taizhang.reporting.forms import ReportForm
 from taizhang.reporting.models import Period, ProgressReport
 
@@ -137,6 +138,7 @@ class ReportView(LoginRequiredMixin, View):
             )
             context["may_extend"] = not report.first_submitted_at
             context["report_due"] = extensions.current_due(assignment, report.period)
+            context["evidence_accept"] = ACCEPT_ATTRIBUTE
         if assignment.via_id and user.has_perm("plans.request_exemption", assignment):
             context["exemption"] = assignment.exemptions.order_by("-pk").first()
             context["may_request_exemption"] = not assignment.not_concerned and not (

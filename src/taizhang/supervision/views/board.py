@@ -93,7 +93,7 @@ class BoardView(LoginRequiredMixin, View):
         today = timezone.localdate()
         everything = late_items(plan.organisation, today, plan)
         measures = Measure.objects.filter(plan=plan, withdrawn=False)
-        carried = Assignment.objects.filter(measure__in=measures)
+        carried = Assignment.objects.owing().filter(measure__in=measures)
         due = status.due_periods(plan.periods.all(), today)
         regions = {r.pk: r for r in Region.objects.filter(organisation_id=plan.organisation_id)}
         chosen = {
@@ -112,7 +112,7 @@ class BoardView(LoginRequiredMixin, View):
         _follow_up_shown(plan.organisation, groups, page)
         return {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
-            "reports": status.total(status.timeliness(carried, due).values()),
+            "reports": status.total(status.timeliness(carried, due, today).values()),
             "rules": (status.COMPLETION_RULE, status.ON_TIME_RULE, status.MISSING_RULE),
             "plan": plan,
             "plans": [
