@@ -7,304 +7,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("plans", "0001_initial"),
+        ('plans', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Period",
+            name='Period',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=100, verbose_name="名称")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("monthly", "月报"),
-                            ("quarterly", "季报"),
-                            ("half_yearly", "半年报"),
-                            ("yearly", "年报"),
-                        ],
-                        max_length=20,
-                        verbose_name="类型",
-                    ),
-                ),
-                ("starts_on", models.DateField(verbose_name="开始日期")),
-                ("ends_on", models.DateField(verbose_name="结束日期")),
-                ("due_on", models.DateField(verbose_name="报送截止日期")),
-                (
-                    "due_rule",
-                    models.CharField(
-                        blank=True,
-                        help_text="e.g. 期末后10个工作日",
-                        max_length=100,
-                        verbose_name="截止规则",
-                    ),
-                ),
-                (
-                    "plan",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="periods",
-                        to="plans.plan",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, verbose_name='名称')),
+                ('kind', models.CharField(choices=[('monthly', '月报'), ('quarterly', '季报'), ('half_yearly', '半年报'), ('yearly', '年报')], max_length=20, verbose_name='类型')),
+                ('starts_on', models.DateField(verbose_name='开始日期')),
+                ('ends_on', models.DateField(verbose_name='结束日期')),
+                ('due_on', models.DateField(verbose_name='报送截止日期')),
+                ('due_rule', models.CharField(blank=True, help_text='e.g. 期末后10个工作日', max_length=100, verbose_name='截止规则')),
+                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='plans.plan')),
             ],
             options={
-                "verbose_name": "报送周期",
-                "verbose_name_plural": "报送周期",
-                "ordering": ["-ends_on"],
+                'verbose_name': '报送周期',
+                'verbose_name_plural': '报送周期',
+                'ordering': ['-ends_on'],
             },
         ),
         migrations.CreateModel(
-            name="ProgressReport",
+            name='ProgressReport',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("not_started", "未启动"),
-                            ("in_progress", "推进中"),
-                            ("done", "已完成"),
-                            ("lagging", "滞后"),
-                        ],
-                        default="not_started",
-                        max_length=20,
-                        verbose_name="进展状态",
-                    ),
-                ),
-                ("narrative", models.TextField(blank=True, verbose_name="进展情况")),
-                ("actions", models.TextField(blank=True, verbose_name="主要举措")),
-                ("problems", models.TextField(blank=True, verbose_name="存在问题")),
-                ("next_steps", models.TextField(blank=True, verbose_name="下步打算")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("draft", "草稿"),
-                            ("submitted", "已报送"),
-                            ("returned", "已退回"),
-                            ("accepted", "已审核通过"),
-                        ],
-                        default="draft",
-                        max_length=20,
-                        verbose_name="流程状态",
-                    ),
-                ),
-                ("highlight", models.BooleanField(default=False, verbose_name="典型做法")),
-                ("version", models.PositiveIntegerField(default=1, verbose_name="版本")),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "assignment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="reports",
-                        to="plans.assignment",
-                    ),
-                ),
-                (
-                    "period",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="reports",
-                        to="reporting.period",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('not_started', '未启动'), ('in_progress', '推进中'), ('done', '已完成'), ('lagging', '滞后')], default='not_started', max_length=20, verbose_name='进展状态')),
+                ('narrative', models.TextField(blank=True, verbose_name='进展情况')),
+                ('actions', models.TextField(blank=True, verbose_name='主要举措')),
+                ('problems', models.TextField(blank=True, verbose_name='存在问题')),
+                ('next_steps', models.TextField(blank=True, verbose_name='下步打算')),
+                ('state', models.CharField(choices=[('draft', '草稿'), ('submitted', '已报送'), ('returned', '已退回'), ('accepted', '已审核通过')], default='draft', max_length=20, verbose_name='流程状态')),
+                ('highlight', models.BooleanField(default=False, verbose_name='典型做法')),
+                ('version', models.PositiveIntegerField(default=1, verbose_name='版本')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='plans.assignment')),
+                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='reporting.period')),
+                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "进展报告",
-                "verbose_name_plural": "进展报告",
+                'verbose_name': '进展报告',
+                'verbose_name_plural': '进展报告',
             },
         ),
         migrations.CreateModel(
-            name="IndicatorValue",
+            name='IndicatorValue',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("value", models.FloatField(verbose_name="实际值")),
-                ("source", models.CharField(blank=True, max_length=200, verbose_name="数据来源")),
-                (
-                    "target",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="values",
-                        to="plans.target",
-                    ),
-                ),
-                (
-                    "report",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="values",
-                        to="reporting.progressreport",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('value', models.FloatField(verbose_name='实际值')),
+                ('source', models.CharField(blank=True, max_length=200, verbose_name='数据来源')),
+                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='plans.target')),
+                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='reporting.progressreport')),
             ],
         ),
         migrations.CreateModel(
-            name="Evidence",
+            name='Evidence',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("file", models.FileField(upload_to=taizhang.reporting.models.evidence_path)),
-                ("original_name", models.CharField(max_length=200, verbose_name="文件名")),
-                ("content_type", models.CharField(max_length=100)),
-                ("size", models.PositiveIntegerField()),
-                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "uploaded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL
-                    ),
-                ),
-                (
-                    "report",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="evidence",
-                        to="reporting.progressreport",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file', models.FileField(upload_to=taizhang.reporting.models.evidence_path)),
+                ('original_name', models.CharField(max_length=200, verbose_name='文件名')),
+                ('content_type', models.CharField(max_length=100)),
+                ('size', models.PositiveIntegerField()),
+                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
+                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='reporting.progressreport')),
             ],
             options={
-                "verbose_name": "佐证材料",
-                "verbose_name_plural": "佐证材料",
+                'verbose_name': '佐证材料',
+                'verbose_name_plural': '佐证材料',
             },
         ),
         migrations.CreateModel(
-            name="ReportVersion",
+            name='ReportVersion',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.PositiveIntegerField()),
-                ("action", models.CharField(max_length=20)),
-                ("snapshot", models.JSONField()),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "report",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="versions",
-                        to="reporting.progressreport",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField()),
+                ('action', models.CharField(max_length=20)),
+                ('snapshot', models.JSONField()),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='reporting.progressreport')),
             ],
             options={
-                "ordering": ["number"],
+                'ordering': ['number'],
             },
         ),
         migrations.CreateModel(
-            name="Review",
+            name='Review',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "stage",
-                    models.CharField(
-                        choices=[("lead", "牵头单位审核"), ("office", "依法治理办审核")],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "decision",
-                    models.CharField(
-                        choices=[("accept", "通过"), ("return", "退回")],
-                        max_length=20,
-                        verbose_name="审核意见",
-                    ),
-                ),
-                ("comment", models.TextField(blank=True, verbose_name="意见")),
-                ("at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "report",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="reviews",
-                        to="reporting.progressreport",
-                    ),
-                ),
-                (
-                    "reviewer",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('stage', models.CharField(choices=[('lead', '牵头单位审核'), ('office', '依法治理办审核')], max_length=20)),
+                ('decision', models.CharField(choices=[('accept', '通过'), ('return', '退回')], max_length=20, verbose_name='审核意见')),
+                ('comment', models.TextField(blank=True, verbose_name='意见')),
+                ('at', models.DateTimeField(auto_now_add=True)),
+                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='reporting.progressreport')),
+                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "审核记录",
-                "verbose_name_plural": "审核记录",
-                "ordering": ["at"],
+                'verbose_name': '审核记录',
+                'verbose_name_plural': '审核记录',
+                'ordering': ['at'],
             },
         ),
         migrations.AddConstraint(
-            model_name="period",
-            constraint=models.UniqueConstraint(fields=("plan", "name"), name="unique_period_name"),
+            model_name='period',
+            constraint=models.UniqueConstraint(fields=('plan', 'name'), name='unique_period_name'),
         ),
         migrations.AddConstraint(
-            model_name="progressreport",
-            constraint=models.UniqueConstraint(
-                fields=("assignment", "period"), name="one_report_per_assignment_period"
-            ),
+            model_name='progressreport',
+            constraint=models.UniqueConstraint(fields=('assignment', 'period'), name='one_report_per_assignment_period'),
         ),
         migrations.AddConstraint(
-            model_name="indicatorvalue",
-            constraint=models.UniqueConstraint(
-                fields=("report", "target"), name="one_value_per_target"
-            ),
+            model_name='indicatorvalue',
+            constraint=models.UniqueConstraint(fields=('report', 'target'), name='one_value_per_target'),
         ),
         migrations.AddConstraint(
-            model_name="reportversion",
-            constraint=models.UniqueConstraint(
-                fields=("report", "number"), name="unique_report_version"
-            ),
+            model_name='reportversion',
+            constraint=models.UniqueConstraint(fields=('report', 'number'), name='unique_report_version'),
         ),
     ]

@@ -4,21 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reporting", "0001_initial"),
+        ('reporting', '0001_initial'),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="indicatorvalue",
-            options={"verbose_name": "指标填报值", "verbose_name_plural": "指标填报值"},
+            name='indicatorvalue',
+            options={'verbose_name': '指标填报值', 'verbose_name_plural': '指标填报值'},
         ),
         migrations.AlterModelOptions(
-            name="reportversion",
-            options={
-                "ordering": ["number"],
-                "verbose_name": "报告版本",
-                "verbose_name_plural": "报告版本",
-            },
+            name='reportversion',
+            options={'ordering': ['number'], 'verbose_name': '报告版本', 'verbose_name_plural': '报告版本'},
         ),
     ]

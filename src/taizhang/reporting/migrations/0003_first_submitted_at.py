@@ -16,26 +16,27 @@ def backfill(apps, schema_editor):
         .values("first")
     )
     ProgressReport.objects.update(first_submitted_at=Subquery(first[:1]))
-    ProgressReport.objects.filter(first_submitted_at__isnull=True).exclude(state="draft").update(
-        first_submitted_at=models.F("submitted_at")
-    )
+    ProgressReport.objects.filter(first_submitted_at__isnull=True).exclude(
+        state="draft"
+    ).update(first_submitted_at=models.F("submitted_at"))
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reporting", "0002_names_in_chinese"),
+        ('reporting', '0002_names_in_chinese'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="progressreport",
-            name="first_submitted_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="首次报送时间"),
+            model_name='progressreport',
+            name='first_submitted_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='首次报送时间'),
         ),
         migrations.AlterField(
-            model_name="progressreport",
-            name="submitted_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="最近报送时间"),
+            model_name='progressreport',
+            name='submitted_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='最近报送时间'),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]

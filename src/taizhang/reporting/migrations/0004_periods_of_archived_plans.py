@@ -5,25 +5,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reporting", "0003_first_submitted_at"),
+        ('reporting', '0003_first_submitted_at'),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="period",
-            options={
-                "base_manager_name": "all_objects",
-                "ordering": ["-ends_on"],
-                "verbose_name": "报送周期",
-                "verbose_name_plural": "报送周期",
-            },
+            name='period',
+            options={'base_manager_name': 'all_objects', 'ordering': ['-ends_on'], 'verbose_name': '报送周期', 'verbose_name_plural': '报送周期'},
         ),
         migrations.AlterModelManagers(
-            name="period",
+            name='period',
             managers=[
-                ("objects", django.db.models.manager.Manager()),
-                ("all_objects", django.db.models.manager.Manager()),
+                ('objects', django.db.models.manager.Manager()),
+                ('all_objects', django.db.models.manager.Manager()),
             ],
         ),
     ]

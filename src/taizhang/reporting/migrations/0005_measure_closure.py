@@ -7,122 +7,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("plans", "0002_names_in_chinese"),
-        ("reporting", "0004_periods_of_archived_plans"),
-        ("units", "0001_initial"),
+        ('plans', '0002_names_in_chinese'),
+        ('reporting', '0004_periods_of_archived_plans'),
+        ('units', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Closure",
+            name='Closure',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("applied", "待销号"),
-                            ("closed", "已销号"),
-                            ("returned", "已退回"),
-                            ("reopened", "已重新打开"),
-                        ],
-                        default="applied",
-                        max_length=20,
-                        verbose_name="状态",
-                    ),
-                ),
-                ("summary", models.TextField(verbose_name="办结情况")),
-                (
-                    "file",
-                    models.FileField(
-                        blank=True,
-                        upload_to=taizhang.reporting.models.closure_path,
-                        verbose_name="佐证材料",
-                    ),
-                ),
-                (
-                    "original_name",
-                    models.CharField(blank=True, max_length=200, verbose_name="文件名"),
-                ),
-                ("content_type", models.CharField(blank=True, max_length=100)),
-                ("size", models.PositiveIntegerField(default=0)),
-                ("applied_at", models.DateTimeField(auto_now_add=True, verbose_name="申请时间")),
-                (
-                    "decided_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="审核时间"),
-                ),
-                ("comment", models.TextField(blank=True, verbose_name="审核意见")),
-                (
-                    "reopened_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="重新打开时间"),
-                ),
-                ("reopen_reason", models.TextField(blank=True, verbose_name="重新打开原因")),
-                (
-                    "applied_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="申请人",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="审核人",
-                    ),
-                ),
-                (
-                    "measure",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="closures",
-                        to="plans.measure",
-                    ),
-                ),
-                (
-                    "reopened_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="重新打开人",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to="units.unit",
-                        verbose_name="申请单位",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('state', models.CharField(choices=[('applied', '待销号'), ('closed', '已销号'), ('returned', '已退回'), ('reopened', '已重新打开')], default='applied', max_length=20, verbose_name='状态')),
+                ('summary', models.TextField(verbose_name='办结情况')),
+                ('file', models.FileField(blank=True, upload_to=taizhang.reporting.models.closure_path, verbose_name='佐证材料')),
+                ('original_name', models.CharField(blank=True, max_length=200, verbose_name='文件名')),
+                ('content_type', models.CharField(blank=True, max_length=100)),
+                ('size', models.PositiveIntegerField(default=0)),
+                ('applied_at', models.DateTimeField(auto_now_add=True, verbose_name='申请时间')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
+                ('comment', models.TextField(blank=True, verbose_name='审核意见')),
+                ('reopened_at', models.DateTimeField(blank=True, null=True, verbose_name='重新打开时间')),
+                ('reopen_reason', models.TextField(blank=True, verbose_name='重新打开原因')),
+                ('applied_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='申请人')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
+                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='closures', to='plans.measure')),
+                ('reopened_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='重新打开人')),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='units.unit', verbose_name='申请单位')),
             ],
             options={
-                "verbose_name": "任务办结",
-                "verbose_name_plural": "任务办结",
-                "ordering": ["applied_at", "pk"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("state__in", ["applied", "closed"])),
-                        fields=("measure",),
-                        name="one_open_closure_per_measure",
-                    )
-                ],
+                'verbose_name': '任务办结',
+                'verbose_name_plural': '任务办结',
+                'ordering': ['applied_at', 'pk'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('state__in', ['applied', 'closed'])), fields=('measure',), name='one_open_closure_per_measure')],
             },
         ),
     ]

@@ -5,21 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reporting", "0005_measure_closure"),
+        ('reporting', '0005_measure_closure'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="progressreport",
-            name="carried_from",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="reporting.progressreport",
-                verbose_name="沿用自",
-            ),
+            model_name='progressreport',
+            name='carried_from',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reporting.progressreport', verbose_name='沿用自'),
         ),
     ]

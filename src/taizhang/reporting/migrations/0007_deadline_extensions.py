@@ -6,92 +6,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("plans", "0006_assignment_exemptions"),
-        ("reporting", "0006_report_carried_from"),
+        ('plans', '0006_assignment_exemptions'),
+        ('reporting', '0006_report_carried_from'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Extension",
+            name='Extension',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("current_due", models.DateField(blank=True, null=True, verbose_name="原期限")),
-                ("requested_due", models.DateField(verbose_name="申请延至")),
-                ("closes_at", models.DateTimeField(blank=True, editable=False, null=True)),
-                ("reason", models.TextField(verbose_name="延期理由")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("pending", "待审批"),
-                            ("approved", "已同意"),
-                            ("refused", "不同意"),
-                        ],
-                        default="pending",
-                        max_length=20,
-                        verbose_name="状态",
-                    ),
-                ),
-                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="申请时间")),
-                (
-                    "decided_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="审批时间"),
-                ),
-                ("comment", models.TextField(blank=True, verbose_name="审批意见")),
-                (
-                    "assignment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="extensions",
-                        to="plans.assignment",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "period",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="extensions",
-                        to="reporting.period",
-                    ),
-                ),
-                (
-                    "requested_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('current_due', models.DateField(blank=True, null=True, verbose_name='原期限')),
+                ('requested_due', models.DateField(verbose_name='申请延至')),
+                ('closes_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('reason', models.TextField(verbose_name='延期理由')),
+                ('state', models.CharField(choices=[('pending', '待审批'), ('approved', '已同意'), ('refused', '不同意')], default='pending', max_length=20, verbose_name='状态')),
+                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='申请时间')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审批时间')),
+                ('comment', models.TextField(blank=True, verbose_name='审批意见')),
+                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='plans.assignment')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='reporting.period')),
+                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "延期申请",
-                "verbose_name_plural": "延期申请",
-                "ordering": ["requested_at", "pk"],
-                "indexes": [
-                    models.Index(
-                        fields=["assignment", "period", "state"],
-                        name="reporting_e_assignm_d94d46_idx",
-                    )
-                ],
+                'verbose_name': '延期申请',
+                'verbose_name_plural': '延期申请',
+                'ordering': ['requested_at', 'pk'],
+                'indexes': [models.Index(fields=['assignment', 'period', 'state'], name='reporting_e_assignm_d94d46_idx')],
             },
         ),
     ]
