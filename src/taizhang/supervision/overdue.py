@@ -54,9 +54,10 @@ KINDS = {
 }
 
 
-def late_items(organisation, today: date, plan=None) -> list[LateItem]:
+def late_items(organisation, today: date, plan=None, overdue: bool = True) -> list[LateItem]:
     """Everything late in the organisation (optionally one plan) as of ``today``, the
-    longest overdue first."""
+    longest overdue first. ``overdue=False``: all but the missing reports, which the board
+    counts and pages in SQL (overdue_rows)."""
 
     plans = Plan.objects.filter(organisation=organisation)
     if plan is not None:
@@ -66,7 +67,7 @@ def late_items(organisation, today: date, plan=None) -> list[LateItem]:
         return []
     measures = _measures(plans)
     items = [
-        *_overdue_reports(plans, measures, today),
+        *(_overdue_reports(plans, measures, today) if overdue else []),
         *_returned_reports(plans, measures, today),
         *_targets_off_track(plans, measures, today),
         *_missed_duties(plans, measures, today),
@@ -148,6 +149,67 @@ def _overdue_reports(plans, measures, today):
         )
         for measure_id, unit_id, unit_name, region_id, period_name, due_on in rows
     ]
+
+
+# -- the missing reports in SQL (the board: counted per group, only a page loaded) ---------
+
+OVERDUE_FIELDS = (
+    "measure_id",
+    "measure__number",
+    "measure__text",
+    "measure__chapter__number",
+    "measure__chapter__title",
+    "unit_id",
+    "unit__name",
+    "unit__region_id",
+    "period_name",
+    "due",
+)
+# the longest overdue first, as late_items sorts
+OVERDUE_ORDER = ("due", "measure__number", "unit__name", "period_id")
+
+
+def overdue_rows(plan, today: date):
+    """The plan's missing reports (status.missing_reports) as a query the board narrows,
+    groups and pages in SQL."""
+    return status.missing_reports(Assignment.objects.filter(measure__plan=plan), today)
+
+
+def overdue_items(rows, today: date) -> list[LateItem]:
+    """LateItems of ``rows`` (overdue_rows, narrowed and sliced), in their order."""
+    items = []
+    for (
+        measure_id,
+        number,
+        text,
+        c_number,
+        c_title,
+        unit_id,
+        unit_name,
+        region_id,
+        name,
+        due,
+    ) in rows.values_list(*OVERDUE_FIELDS):
+        items.append(
+            LateItem(
+                kind="report_overdue",
+                unit_id=unit_id,
+                unit_name=unit_name,
+                region_id=region_id,
+                measure_id=measure_id,
+                measure_number=number,
+                measure_text=text,
+                chapter=chapter_label(c_number, c_title),
+                days_late=max((today - due).days, 0),
+                detail=f"{name}进展报告逾期未报送",
+                due_on=due,
+            )
+        )
+    return items
+
+
+def chapter_label(number, title) -> str:
+    return f"{number}、{title}" if title is not None else ""
 
 
 def _closed_measures(plans, rows, measures) -> dict[int, object]:
