@@ -12,7 +12,8 @@ it, and pages show it under the figure.
 - Completion counts measures (a plan, a chapter) or assignments (a unit, a county: its
   units together) whose status is 已完成.
 - A measure the office closed (销号, on the lead unit's 办结申请) is 已完成 from that day
-  and owes no report for a period due after it, until the office reopens it.
+  and owes no report for a period due after it, until the office reopens it; a report
+  due before the closure and never filed stays missing (one rule: missing_reports).
 - A report is on time when its first submission was on or before its period's due date,
   whatever happened after (returned and submitted again keeps the first date); a report
   never submitted by a due date that has passed is missing (逾期未报).
@@ -72,8 +73,9 @@ ON_TIME_RULE = (
     "退回或撤回后重新报送仍以首次报送时间为准；经批准延期的，以批准的期限为准。"
 )
 CLOSED_RULE = (
-    "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，不再催报，"
-    "此后截止的报送周期不计应报数；重新打开后恢复按报告认定。"
+    "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，"
+    "此后截止的报送周期不计应报数、不再催报；销号前已截止而未报送的，仍计逾期未报；"
+    "重新打开后恢复按报告认定。"
 )
 ADHOC_RULE = "督办事项：领导批示、会议议定事项列入方案后，自交办之日起截止的报送周期计入应报数。"
 MISSING_RULE = (
