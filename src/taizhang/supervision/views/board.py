@@ -122,15 +122,21 @@ class BoardView(LoginRequiredMixin, View):
         items = [item for item in others if _keep(item, chosen)]
         shown = _narrowed(overdue, chosen, chapters)
         kind_counts = Counter(item.kind for item in items)
-        kind_counts["report_overdue"] = shown.count()
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"
         groups = (
             _groups(shown, items, view, regions, plan, request.GET, today) if view != "list" else []
         )
+        # counted once: from the groups' counts, or (the list) by a COUNT
+        kind_counts["report_overdue"] = (
+            sum(g.counts["report_overdue"] for g in groups) if view != "list" else shown.count()
+        )
         total = sum(kind_counts.values())
         page = _page(shown, items, total, request.GET, today) if view == "list" else None
+        unfiltered = len(others) + (
+            kind_counts["report_overdue"] if shown is overdue else overdue.count()
+        )
         _follow_up_shown(plan.organisation, groups, page)
         return {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
@@ -146,7 +152,7 @@ class BoardView(LoginRequiredMixin, View):
             "kinds": [(kind, label, kind_counts[kind]) for kind, label in KINDS.items()],
             "kind_labels": KINDS,
             "total": total,
-            "unfiltered": len(others) + overdue.count(),
+            "unfiltered": unfiltered,
             "view": view,
             "views": VIEWS,
             "groups": groups,
