@@ -388,6 +388,9 @@ class Timeliness:
         )
 
 
+NONE_OWED = Timeliness()  # frozen: one shared for every (unit, period) owing nothing
+
+
 def due_periods(periods: Iterable[Period], today: datetime.date) -> list[Period]:
     """The periods whose due date has passed: one not yet due is nobody's fault."""
     return [p for p in periods if p.due_on < today]
@@ -493,11 +496,13 @@ def timeliness(
         )
         for row in rows
     }
+    of_plan = defaultdict(list)
+    for pk, period in due.items():
+        of_plan[period.plan_id].append(pk)
     return {
-        (unit, period.pk): counted.get((unit, period.pk), Timeliness())
+        (unit, pk): counted.get((unit, pk), NONE_OWED)
         for unit, plan in units
-        for period in due.values()
-        if period.plan_id == plan
+        for pk in of_plan[plan]
     }
 
 
