@@ -164,7 +164,7 @@ def test_a_closed_measure_is_done_everywhere_and_reopened_it_is_not(world):
     assert status.measure_statuses(measures, today)[world.first.pk] != "done"
 
 
-def test_a_closed_measure_asks_no_more_reports_on_the_to_do_or_the_board(client, world):
+def test_a_closed_measure_asks_no_more_reports_on_the_to_do(client, world):
     client.force_login(world.people["liaison"])
 
     def owed():
@@ -180,8 +180,11 @@ def test_a_closed_measure_asks_no_more_reports_on_the_to_do_or_the_board(client,
     board = client.get(
         reverse("supervision:board", kwargs={"plan_id": world.plan.pk}) + "?view=list"
     )
-    assert world.first.pk not in {i.measure_id for i in board.context["page"].items}
-    assert world.second.pk in {i.measure_id for i in board.context["page"].items}
+    # The first quarter fell due before the closure: its report is still missing on the
+    # board, as in every count of missing reports (status.missing_reports); nothing due
+    # after the closure is (tests/test_missing_one_rule.py).
+    overdue = {i.measure_id for i in board.context["page"].items if i.kind == "report_overdue"}
+    assert {world.first.pk, world.second.pk} <= overdue
 
 
 def test_periods_due_after_the_closure_owe_nothing_for_it(world):

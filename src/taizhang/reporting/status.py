@@ -12,7 +12,8 @@ it, and pages show it under the figure.
 - Completion counts measures (a plan, a chapter) or assignments (a unit, a county: its
   units together) whose status is 已完成.
 - A measure the office closed (销号, on the lead unit's 办结申请) is 已完成 from that day
-  and owes no report for a period due after it, until the office reopens it.
+  and owes no report for a period due after it, until the office reopens it; a report
+  due before the closure and never filed stays missing (one rule: missing_reports).
 - A report is on time when its first submission was on or before its period's due date,
   whatever happened after (returned and submitted again keeps the first date); a report
   never submitted by a due date that has passed is missing (逾期未报).
@@ -27,10 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    BooleanField,
     Count,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
@@ -46,8 +45,7 @@ from taizhang.reporting.models import (
     Period,
     ProgressReport,
     approved_deadline,
-    approved_report_dues,
-    report_due,
+    approved_report_due,
 )
 from taizhang.units.models import Region
 
@@ -75,13 +73,16 @@ ON_TIME_RULE = (
     "退回或撤回后重新报送仍以首次报送时间为准；经批准延期的，以批准的期限为准。"
 )
 CLOSED_RULE = (
-    "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，不再催报，"
-    "此后截止的报送周期不计应报数；重新打开后恢复按报告认定。"
+    "销号：牵头单位申请办结、经依法治理办销号的任务，自销号之日起计为“已完成”，"
+    "此后截止的报送周期不计应报数、不再催报；销号前已截止而未报送的，仍计逾期未报；"
+    "重新打开后恢复按报告认定。"
 )
 ADHOC_RULE = "督办事项：领导批示、会议议定事项列入方案后，自交办之日起截止的报送周期计入应报数。"
 MISSING_RULE = (
     "逾期未报：截止日期（经批准延期的，以批准的期限为准）已过仍从未报送的报告"
     "（已报送被退回、尚未重报的另计为“退回未重报”）。"
+    "应报的报告：应承担任务（申请不涉及经批准的除外）在截止日期已过的各期报告；已销号任务"
+    "仍应报销号之日前截止的各期，此后截止的不计；督办事项自交办之日起截止的各期计入。"
 )
 
 
@@ -387,9 +388,73 @@ class Timeliness:
         )
 
 
+NONE_OWED = Timeliness()  # frozen: one shared for every (unit, period) owing nothing
+
+
 def due_periods(periods: Iterable[Period], today: datetime.date) -> list[Period]:
     """The periods whose due date has passed: one not yet due is nobody's fault."""
     return [p for p in periods if p.due_on < today]
+
+
+def owed_reports(
+    assignments: QuerySet[Assignment],
+    as_of: datetime.date,
+    periods: Iterable[Period] | None = None,
+) -> QuerySet[Assignment]:
+    """The one rule for which reports are owed by ``as_of`` (MISSING_RULE, CLOSED_RULE,
+    ADHOC_RULE): one row per (owing assignment, period begun whose due date has passed), as
+    ``assignments`` annotated with ``period_id``, ``period_name``, ``period_due`` (the
+    period's date), ``due`` (the date the report is due: the period's, or the later one
+    the office approved), ``filed`` (first submitted). A closed
+    measure (销号) owes the periods due on or before the day of its closure, none after;
+    a 督办事项 owes those due on or after the day it was added. A report the office gave
+    a later due date not yet come is owed only once filed (it then counts as filed).
+    ``periods``: those periods instead of the ones begun and due (a period not due yet
+    then owes its reports so far). One query, however it is read."""
+    rows = assignments.owing().annotate(
+        period_id=F("measure__plan__periods__id"),
+        period_name=F("measure__plan__periods__name"),
+        period_due=F("measure__plan__periods__due_on"),
+        period_starts=F("measure__plan__periods__starts_on"),
+    )
+    if periods is None:
+        # a period not begun yet is owed nothing, whatever its due date says
+        rows = rows.filter(period_due__lt=as_of, period_starts__lte=as_of)
+    else:
+        rows = rows.filter(period_id__in=[p.pk for p in periods])
+    closed_before = Closure.objects.filter(
+        measure=OuterRef("measure_id"),
+        state=Closure.State.CLOSED,
+        decided_at__date__lt=OuterRef("period_due"),
+    )
+    filed = ProgressReport.objects.filter(
+        assignment=OuterRef("pk"), period=OuterRef("period_id"), first_submitted_at__isnull=False
+    )
+    extended = Subquery(approved_report_due(OuterRef("pk"), OuterRef("period_id")))
+    return (
+        rows.annotate(
+            extended=extended,
+            due=Coalesce(F("extended"), F("period_due")),
+            filed=Exists(filed),
+            added_on=F("measure__source__added_on"),
+        )
+        .exclude(Exists(closed_before))
+        .filter(Q(added_on__isnull=True) | Q(added_on__lte=F("period_due")))
+        # an approved later due date not come yet: not owed until filed
+        .exclude(filed=False, extended__isnull=False, due__gte=as_of)
+    )
+
+
+def missing_reports(
+    assignments: QuerySet[Assignment],
+    as_of: datetime.date,
+    periods: Iterable[Period] | None = None,
+) -> QuerySet[Assignment]:
+    """The reports missing on ``as_of`` (逾期未报, MISSING_RULE): the owed_reports rows
+    never submitted, whose due date (the approved later one where there is one) has
+    passed. Every count of missing reports — the board, the dashboard, the assessment,
+    the to-do — is this one."""
+    return owed_reports(assignments, as_of, periods).filter(filed=False, due__lt=as_of)
 
 
 def timeliness(
@@ -398,109 +463,47 @@ def timeliness(
     as_of: datetime.date | None = None,
 ) -> dict[tuple[int, int], Timeliness]:
     """(unit id, period id) -> the unit's reports for each of ``periods`` (usually the
-    due_periods): how many it owed, filed on time and filed late. A report the office
-    gave a later due date (延期) that has not come by ``as_of`` (today) and is not filed
-    yet is not owed yet: it is nobody's fault, as a period not yet due. A few queries."""
+    due_periods): how many it owed, filed on time and filed late; the rest are missing,
+    by the one rule (owed_reports, missing_reports). A report the office gave a later due
+    date (延期) that has not come by ``as_of`` (today) and is not filed yet is not owed
+    yet: it is nobody's fault, as a period not yet due. Two queries."""
     due = {p.pk: p for p in periods}
     if not due:
         return {}
     as_of = as_of or timezone.localdate()
-    owed = Counter()
     plans = {p.plan_id for p in due.values()}
-    chosen = assignments.filter(measure__plan_id__in=plans)
-    for unit, plan in chosen.values_list("unit_id", "measure__plan_id"):
-        owed[unit, plan] += 1
-    # Closed measures (CLOSED_RULE) owe nothing for the periods due after their closure:
-    # neither the report nor its count.
-    # Closed measures (CLOSED_RULE) owe nothing for the periods due after their closure,
-    # 督办事项 (ADHOC_RULE) nothing for those due before they were added: neither the
-    # report nor its count.
-    closed = closed_on(Measure.objects.filter(assignments__in=chosen).distinct())
-    since = asked_from(chosen.values_list("measure_id", flat=True))
-    exempt = Counter()
-    exempt_pairs = set()
-    if closed or since:
-        rows = chosen.filter(measure_id__in=[*closed, *since]).values_list(
-            "pk", "unit_id", "measure_id", "measure__plan_id"
-        )
-        for pk, unit, measure_id, plan in rows:
-            for period in due.values():
-                if period.plan_id != plan:
-                    continue
-                if not owes_report(closed.get(measure_id), period, since.get(measure_id)):
-                    exempt[unit, period.pk] += 1
-                    exempt_pairs.add((pk, period.pk))
-    on_time = ProgressReport.objects.on_time_in(due.values())
-    counted = (
-        ProgressReport.objects.filter(assignment__in=assignments, period_id__in=list(due))
-        .values("assignment__unit_id", "period_id")
+    chosen = assignments.owing().filter(measure__plan_id__in=plans)
+    units = set(chosen.values_list("unit_id", "measure__plan_id").distinct())
+    in_time = ProgressReport.objects.filter(
+        ProgressReport.objects.on_time_in(due.values()),
+        assignment=OuterRef("pk"),
+        period=OuterRef("period_id"),
+    )
+    rows = (
+        owed_reports(chosen, as_of, due.values())
+        .annotate(in_time=Exists(in_time))
+        .values("unit_id", "period_id")
         .annotate(
-            filed_n=Count("pk", filter=Q(first_submitted_at__isnull=False)),
-            on_time_n=Count("pk", filter=on_time),
+            owed_n=Count("pk"),
+            filed_n=Count("pk", filter=Q(filed=True)),
+            on_time_n=Count("pk", filter=Q(in_time=True)),
         )
         .order_by()
     )
-    filed = {
-        (row["assignment__unit_id"], row["period_id"]): (
-            row["on_time_n"],
-            row["filed_n"] - row["on_time_n"],
+    counted = {
+        (row["unit_id"], row["period_id"]): Timeliness(
+            row["owed_n"], row["on_time_n"], row["filed_n"] - row["on_time_n"]
         )
-        for row in counted
+        for row in rows
     }
-    if exempt_pairs:
-        _drop_exempt(filed, exempt_pairs, due)
-    exempt.update(_not_yet_due(chosen, due, as_of, exempt_pairs))
-    table = {}
-    for (unit, plan), expected in owed.items():
-        for period in due.values():
-            if period.plan_id == plan:
-                on_time, late = filed.get((unit, period.pk), (0, 0))
-                owed_now = expected - exempt[unit, period.pk]
-                table[unit, period.pk] = Timeliness(owed_now, on_time, late)
-    return table
-
-
-def _not_yet_due(chosen, due: dict, as_of: datetime.date, exempt_pairs: set) -> Counter:
-    """(unit id, period id) -> the reports not filed yet whose approved later due date
-    (reporting.models.report_due) has not passed by ``as_of``. Two queries."""
-    dues = approved_report_dues(due.values(), chosen)
-    waiting = {
-        pair
-        for pair in dues
-        if pair not in exempt_pairs and report_due(due[pair[1]], pair[0], dues) >= as_of
+    of_plan = defaultdict(list)
+    for pk, period in due.items():
+        of_plan[period.plan_id].append(pk)
+    return {
+        (unit, pk): counted.get((unit, pk), NONE_OWED)
+        for unit, plan in units
+        for pk in of_plan[plan]
     }
-    if not waiting:
-        return Counter()
-    filed = set(
-        ProgressReport.objects.filter(
-            assignment_id__in={a for a, _ in waiting},
-            period_id__in={p for _, p in waiting},
-            first_submitted_at__isnull=False,
-        ).values_list("assignment_id", "period_id")
-    )
-    unit_of = dict(
-        Assignment.all_objects.filter(pk__in={a for a, _ in waiting}).values_list("pk", "unit_id")
-    )
-    return Counter((unit_of[a], p) for a, p in waiting - filed)
-
-
-def _drop_exempt(filed: dict, exempt_pairs: set, due: dict) -> None:
-    """Take the reports a closed measure's units filed for exempt periods out of the
-    counts (they were not owed). One query."""
-    on_time = ProgressReport.objects.on_time_in(due.values())
-    rows = (
-        ProgressReport.objects.filter(
-            assignment_id__in={pk for pk, _ in exempt_pairs},
-            period_id__in={period for _, period in exempt_pairs},
-            first_submitted_at__isnull=False,
-        )
-        .annotate(in_time=ExpressionWrapper(on_time, output_field=BooleanField()))
-        .values_list("assignment_id", "period_id", "assignment__unit_id", "in_time")
-    )
-    for assignment, period, unit, in_time in rows:
-        if (assignment, period) in exempt_pairs and (unit, period) in filed:
-            on, late = filed[unit, period]
-            filed[unit, period] = (on - 1, late) if in_time else (on, late - 1)
 
 
 def total(parts: Iterable[Timeliness]) -> Timeliness:

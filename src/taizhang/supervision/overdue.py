@@ -1,9 +1,10 @@
 """What is late: the items the supervision board lists and urging notices cite.
 
 Four kinds, each gathered in a fixed number of queries whatever the size of the plans:
-- report_overdue: an assignment that never filed its report for a period whose due date
-  (or the later one the office approved: reporting.models.report_due) has passed
-  (reporting.status.MISSING_RULE); late since that date;
+- report_overdue: a report missing by reporting's one rule (reporting.status.
+  missing_reports, MISSING_RULE: never filed, its due date — or the later one the office
+  approved — passed; a closed measure still owes the periods due before its closure);
+  late since that date;
 - report_returned: a report sent back and not resubmitted; late since the return;
 - target_off_track: a measure's target off its trajectory, owed by the measure's lead
   unit; late since it turned off track (or since the deadline passed);
@@ -20,13 +21,7 @@ from django.db.models import F, OuterRef, Subquery
 
 from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
 from taizhang.reporting import status
-from taizhang.reporting.models import (
-    Period,
-    ProgressReport,
-    Review,
-    approved_report_dues,
-    report_due,
-)
+from taizhang.reporting.models import ProgressReport, Review
 from taizhang.supervision.duties import done_counts, duty_years
 from taizhang.supervision.progress import Status, progress_of_targets
 
@@ -59,9 +54,10 @@ KINDS = {
 }
 
 
-def late_items(organisation, today: date, plan=None) -> list[LateItem]:
+def late_items(organisation, today: date, plan=None, overdue: bool = True) -> list[LateItem]:
     """Everything late in the organisation (optionally one plan) as of ``today``, the
-    longest overdue first."""
+    longest overdue first. ``overdue=False``: all but the missing reports, which the board
+    counts and pages in SQL (overdue_rows)."""
 
     plans = Plan.objects.filter(organisation=organisation)
     if plan is not None:
@@ -71,7 +67,7 @@ def late_items(organisation, today: date, plan=None) -> list[LateItem]:
         return []
     measures = _measures(plans)
     items = [
-        *_overdue_reports(plans, measures, today),
+        *(_overdue_reports(plans, measures, today) if overdue else []),
         *_returned_reports(plans, measures, today),
         *_targets_off_track(plans, measures, today),
         *_missed_duties(plans, measures, today),
@@ -134,46 +130,100 @@ def _assignments(measures):
 
 def _overdue_reports(plans, measures, today):
 
-    periods = list(
-        Period.objects.filter(plan__in=plans, starts_on__lte=today, due_on__lt=today).only(
-            "id", "plan_id", "name", "due_on"
+    # Missing by reporting's one rule (status.missing_reports): never submitted, past the
+    # due date (or the later one the office approved); a closed measure's periods due
+    # before its closure are still owed. A report filed and returned is listed as
+    # returned instead.
+    rows = status.missing_reports(
+        Assignment.objects.filter(measure__plan__in=plans), today
+    ).values_list("measure_id", "unit_id", "unit__name", "unit__region_id", "period_name", "due")
+    shown = {**measures, **_closed_measures(plans, rows, measures)}
+    return [
+        _item(
+            "report_overdue",
+            (unit_id, unit_name, region_id),
+            shown[measure_id],
+            today,
+            f"{period_name}进展报告逾期未报送",
+            due_on,
         )
-    )
-    if not periods:
-        return []
-    # Missing: never submitted (reporting's rule); a report filed and returned is listed
-    # as returned instead.
-    answered = set(
-        ProgressReport.objects.filter(
-            period__in=periods, first_submitted_at__isnull=False
-        ).values_list("assignment_id", "period_id")
-    )
-    # A report the office gave a later due date (延期) is late from that date on.
-    dues = approved_report_dues(periods)
-    by_plan = defaultdict(list)
-    for assignment in _assignments(measures):
-        by_plan[measures[assignment[1]].plan_id].append(assignment)
+        for measure_id, unit_id, unit_name, region_id, period_name, due_on in rows
+    ]
+
+
+# -- the missing reports in SQL (the board: counted per group, only a page loaded) ---------
+
+OVERDUE_FIELDS = (
+    "measure_id",
+    "measure__number",
+    "measure__text",
+    "measure__chapter__number",
+    "measure__chapter__title",
+    "unit_id",
+    "unit__name",
+    "unit__region_id",
+    "period_name",
+    "due",
+)
+# the longest overdue first, as late_items sorts
+OVERDUE_ORDER = ("due", "measure__number", "unit__name", "period_id")
+
+
+def overdue_rows(plan, today: date):
+    """The plan's missing reports (status.missing_reports) as a query the board narrows,
+    groups and pages in SQL."""
+    return status.missing_reports(Assignment.objects.filter(measure__plan=plan), today)
+
+
+def overdue_items(rows, today: date) -> list[LateItem]:
+    """LateItems of ``rows`` (overdue_rows, narrowed and sliced), in their order."""
     items = []
-    for period in periods:
-        for pk, measure_id, _role, *unit in by_plan[period.plan_id]:
-            if (pk, period.pk) in answered:
-                continue
-            if not status.owes_report(None, period, measures[measure_id].asked_from):
-                continue  # a 督办事项 added after this period was due
-            due_on = report_due(period, pk, dues)
-            if due_on >= today:
-                continue  # extended: not due yet
-            items.append(
-                _item(
-                    "report_overdue",
-                    unit,
-                    measures[measure_id],
-                    today,
-                    f"{period.name}进展报告逾期未报送",
-                    due_on,
-                )
+    for (
+        measure_id,
+        number,
+        text,
+        c_number,
+        c_title,
+        unit_id,
+        unit_name,
+        region_id,
+        name,
+        due,
+    ) in rows.values_list(*OVERDUE_FIELDS):
+        items.append(
+            LateItem(
+                kind="report_overdue",
+                unit_id=unit_id,
+                unit_name=unit_name,
+                region_id=region_id,
+                measure_id=measure_id,
+                measure_number=number,
+                measure_text=text,
+                chapter=chapter_label(c_number, c_title),
+                days_late=max((today - due).days, 0),
+                detail=f"{name}进展报告逾期未报送",
+                due_on=due,
             )
+        )
     return items
+
+
+def chapter_label(number, title) -> str:
+    return f"{number}、{title}" if title is not None else ""
+
+
+def _closed_measures(plans, rows, measures) -> dict[int, object]:
+    """The closed measures (销号) among the missing reports' (they still owe the periods
+    due before their closure), for their number and chapter. One query, none when none."""
+    wanted = {row[0] for row in rows} - set(measures)
+    if not wanted:
+        return {}
+    return {
+        m.pk: m
+        for m in Measure.objects.filter(pk__in=wanted)
+        .select_related("chapter")
+        .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
+    }
 
 
 def _returned_reports(plans, measures, today):

@@ -1,6 +1,8 @@
 """The supervision board (督查督办): everything late in a plan, counted per kind and
 grouped by unit, by county and by chapter, worst first, with the urge action per unit.
-Its queries do not grow with the plan: late_items gathers in a fixed number."""
+Its queries do not grow with the plan: the missing reports (reporting.status.
+missing_reports) are counted per group in SQL and only the items shown are loaded; the
+other kinds, few, come from late_items in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, F, Min, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -17,7 +21,14 @@ from taizhang.freshness.pages import kept_plan_page
 from taizhang.plans.models import Assignment, Measure, Plan
 from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
-from taizhang.supervision.overdue import KINDS, late_items
+from taizhang.supervision.overdue import (
+    KINDS,
+    OVERDUE_ORDER,
+    chapter_label,
+    late_items,
+    overdue_items,
+    overdue_rows,
+)
 from taizhang.supervision.views.common import PLANS, url_or_none
 from taizhang.units.models import Region
 
@@ -32,14 +43,15 @@ class Group:
     key: object
     name: str
     note: str = ""
-    items: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # its worst few, longest overdue first
     counts: Counter = field(default_factory=Counter)
     urge_url: str | None = None
     list_url: str = ""  # all of the group's items, on the paginated list
+    worst: int = 0  # days late of its longest overdue item
 
     @property
-    def worst(self) -> int:
-        return max((item.days_late for item in self.items), default=0)
+    def total(self) -> int:
+        return sum(self.counts.values())
 
     @property
     def kind_counts(self) -> list[int]:
@@ -91,7 +103,10 @@ class BoardView(LoginRequiredMixin, View):
     def context(self, plan) -> dict:
         request = self.request
         today = timezone.localdate()
-        everything = late_items(plan.organisation, today, plan)
+        # The missing reports (most of what is late) stay in SQL: counted per group,
+        # only the items shown loaded; the other kinds are few.
+        others = late_items(plan.organisation, today, plan, overdue=False)
+        overdue = overdue_rows(plan, today)
         measures = Measure.objects.filter(plan=plan, withdrawn=False)
         carried = Assignment.objects.owing().filter(measure__in=measures)
         due = status.due_periods(plan.periods.all(), today)
@@ -103,12 +118,25 @@ class BoardView(LoginRequiredMixin, View):
             "q": request.GET.get("q", "").strip(),
             "unit": request.GET.get("unit", ""),
         }
-        items = [item for item in everything if _keep(item, chosen)]
+        chapters = _chapters(overdue, others)
+        items = [item for item in others if _keep(item, chosen)]
+        shown = _narrowed(overdue, chosen, chapters)
+        kind_counts = Counter(item.kind for item in items)
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"
-        groups = _groups(items, view, regions, plan, request.GET) if view != "list" else []
-        page = _page(items, request.GET) if view == "list" else None
+        groups = (
+            _groups(shown, items, view, regions, plan, request.GET, today) if view != "list" else []
+        )
+        # counted once: from the groups' counts, or (the list) by a COUNT
+        kind_counts["report_overdue"] = (
+            sum(g.counts["report_overdue"] for g in groups) if view != "list" else shown.count()
+        )
+        total = sum(kind_counts.values())
+        page = _page(shown, items, total, request.GET, today) if view == "list" else None
+        unfiltered = len(others) + (
+            kind_counts["report_overdue"] if shown is overdue else overdue.count()
+        )
         _follow_up_shown(plan.organisation, groups, page)
         return {
             "completion": status.Completion.of(status.measure_statuses(measures, today).values()),
@@ -121,20 +149,17 @@ class BoardView(LoginRequiredMixin, View):
                 if request.user.has_perm("supervision.view_board", other)
             ],
             "today": today,
-            "kinds": [
-                (kind, label, sum(1 for i in items if i.kind == kind))
-                for kind, label in KINDS.items()
-            ],
+            "kinds": [(kind, label, kind_counts[kind]) for kind, label in KINDS.items()],
             "kind_labels": KINDS,
-            "total": len(items),
-            "unfiltered": len(everything),
+            "total": total,
+            "unfiltered": unfiltered,
             "view": view,
             "views": VIEWS,
             "groups": groups,
             "page": page,
             "chosen": chosen,
             "regions": [r for r in regions.values() if r.level in ("prefecture", "county")],
-            "chapters": sorted({item.chapter for item in everything if item.chapter}),
+            "chapters": sorted(label for label in chapters if label),
             "view_links": [
                 (key, label, _with(request.GET, view=key)) for key, label in VIEWS.items()
             ],
@@ -183,18 +208,63 @@ class Page:
         return self.number + 1 if self.number < self.count else None
 
 
-def _page(items, query) -> Page:
-    """One page of the list; a page number out of range shows the nearest page."""
+def _page(overdue, others, total, query, today) -> Page:
+    """One page of the list; a page number out of range shows the nearest page. Of the
+    missing reports only those up to the page's end are loaded, longest overdue first."""
     wanted = query.get("page", "")
-    count = max(1, -(-len(items) // PAGE_SIZE))
+    count = max(1, -(-total // PAGE_SIZE))
     number = min(max(int(wanted), 1), count) if wanted.isdigit() and len(wanted) < 7 else 1
     start = (number - 1) * PAGE_SIZE
-    page = Page(items[start : start + PAGE_SIZE], number, count, start + 1)
+    merged = overdue_items(overdue.order_by(*OVERDUE_ORDER)[: start + PAGE_SIZE], today)
+    merged = sorted([*merged, *others], key=_worst_first)
+    page = Page(merged[start : start + PAGE_SIZE], number, count, start + 1)
     if page.previous:
         page.previous_url = _with(query, page=str(page.previous))
     if page.next:
         page.next_url = _with(query, page=str(page.next))
     return page
+
+
+def _worst_first(item):
+    return (-item.days_late, item.measure_number, item.unit_name)
+
+
+def _chapters(overdue, others) -> dict[str, int | None]:
+    """Chapter label -> its id, for the chapters anything late lies in."""
+    found = {
+        chapter_label(number, title): pk
+        for pk, number, title in overdue.values_list(
+            "measure__chapter_id", "measure__chapter__number", "measure__chapter__title"
+        ).distinct()
+    }
+    chapter_of = dict(
+        Measure.objects.filter(pk__in={i.measure_id for i in others}).values_list(
+            "pk", "chapter_id"
+        )
+    )
+    for item in others:
+        found.setdefault(item.chapter, chapter_of.get(item.measure_id))
+    return found
+
+
+def _narrowed(overdue, chosen, chapters):
+    """The missing reports the filters keep, in SQL (as _keep for the other kinds)."""
+    if chosen["kind"] and chosen["kind"] != "report_overdue":
+        return overdue.none()
+    if chosen["unit"]:
+        overdue = overdue.filter(unit_id=_number(chosen["unit"]))
+    if chosen["region"]:
+        overdue = overdue.filter(unit__region_id=_number(chosen["region"]))
+    if chosen["chapter"]:
+        overdue = overdue.filter(measure__chapter_id=chapters.get(chosen["chapter"], -1))
+    if chosen["q"]:
+        overdue = overdue.filter(unit__name__contains=chosen["q"])
+    return overdue
+
+
+def _number(text: str) -> int:
+    """A filter's id; -1 (nothing) when it is not one."""
+    return int(text) if text.isdigit() and len(text) < 10 else -1
 
 
 def _keep(item, chosen) -> bool:
@@ -209,33 +279,62 @@ def _keep(item, chosen) -> bool:
     return not chosen["q"] or chosen["q"] in item.unit_name
 
 
-def _groups(items, view, regions, plan, query) -> list[Group]:
+GROUP_BY = {"unit": "unit_id", "county": "unit__region_id", "chapter": "measure__chapter_id"}
+
+
+def _groups(overdue, others, view, regions, plan, query, today) -> list[Group]:
+    """The groups: the missing reports counted per group in SQL (GROUP BY) with each
+    group's worst few loaded (a window per group), the other kinds added in Python."""
+    by = GROUP_BY[view]
     groups: dict[object, Group] = {}
-    for item in items:
-        if view == "unit":
-            key, name = item.unit_id, item.unit_name
-        elif view == "county":
-            region = regions.get(item.region_id)
-            key = item.region_id
-            name = _region_label(region)
-        else:
-            key, name = item.chapter, item.chapter or "未分篇章"
-        group = groups.get(key)
-        if group is None:
+
+    def group(key, name, unit_id=None, region_id=None):
+        found = groups.get(key)
+        if found is None:
             narrowed = {"unit": "unit", "county": "region", "chapter": "chapter"}[view]
-            group = groups[key] = Group(
+            found = groups[key] = Group(
                 key=key,
                 name=name,
                 list_url=_with(query, view="list", page="1", **{narrowed: str(key or "")}),
             )
             if view == "unit":
-                region = regions.get(item.region_id)
-                group.note = _region_label(region)
-                group.urge_url = _urge_url(plan.pk, item.unit_id)
-        group.items.append(item)
-        group.counts[item.kind] += 1
-    ordered = sorted(groups.values(), key=lambda g: (-g.worst, -len(g.items), g.name))
-    return ordered
+                found.note = _region_label(regions.get(region_id))
+                found.urge_url = _urge_url(plan.pk, unit_id)
+        return found
+
+    def key_of(item):
+        if view == "unit":
+            return item.unit_id, item.unit_name
+        if view == "county":
+            return item.region_id, _region_label(regions.get(item.region_id))
+        return item.chapter, item.chapter or "未分篇章"
+
+    labels = ("measure__chapter__number", "measure__chapter__title")
+    counted = (
+        overdue.values(by, *(labels if view == "chapter" else ()))
+        .annotate(n=Count("pk"), oldest=Min("due"))
+        .order_by()
+    )
+    worst = overdue.annotate(
+        rank=Window(RowNumber(), partition_by=[F(by)], order_by=[F(f) for f in OVERDUE_ORDER])
+    ).filter(rank__lte=MAX_ITEMS_PER_GROUP)
+    for item in overdue_items(worst.order_by(*OVERDUE_ORDER), today):
+        key, name = key_of(item)
+        group(key, name, item.unit_id, item.region_id).items.append(item)
+    for row in counted:
+        key = row[by] if view != "chapter" else chapter_label(*(row[f] for f in labels))
+        found = groups[key]  # every group counted has its worst few loaded
+        found.counts["report_overdue"] = row["n"]
+        found.worst = max(found.worst, max((today - row["oldest"]).days, 0))
+    for item in others:
+        key, name = key_of(item)
+        found = group(key, name, item.unit_id, item.region_id)
+        found.items.append(item)
+        found.counts[item.kind] += 1
+        found.worst = max(found.worst, item.days_late)
+    for found in groups.values():
+        found.items = sorted(found.items, key=_worst_first)[:MAX_ITEMS_PER_GROUP]
+    return sorted(groups.values(), key=lambda g: (-g.worst, -g.total, g.name))
 
 
 def _region_label(region) -> str:
