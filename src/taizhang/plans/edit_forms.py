@@ -24,6 +24,17 @@ TEXT_FIELDS = ("title", "text", "deadline_text", "deadline", "schedule", "outcom
 UNITS_FIELDS = ("lead_units", "responsible_units", "lead_collectives", "responsible_collectives")
 
 
+def short_text(label: str, help_text: str) -> forms.CharField:
+    """An optional paragraph of a measure (its schedule, its outcome)."""
+    return forms.CharField(
+        label=label,
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=help_text,
+    )
+
+
 class ReasonForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
@@ -56,20 +67,8 @@ class MeasureTextForm(ReasonForm):
     deadline = forms.DateField(
         label="截止日期", required=False, widget=DATE, help_text="系统据此督办和提醒"
     )
-    schedule = forms.CharField(
-        label="工作进度安排",
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="县级分解方案逐项明确，如：2023年6月底前完成…",
-    )
-    outcome = forms.CharField(
-        label="可检验的成果形式",
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="如：工作方案、台账、验收材料",
-    )
+    schedule = short_text("工作进度安排", "县级分解方案逐项明确，如：2023年6月底前完成…")
+    outcome = short_text("可检验的成果形式", "如：工作方案、台账、验收材料")
     field_order = [*TEXT_FIELDS, "reason", "version"]
 
     def __init__(self, *args, measure=None, **kwargs):
