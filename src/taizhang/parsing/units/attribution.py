@@ -28,12 +28,38 @@ class BracketReader:
         self.gaz = _Remembering(gazetteer or load_gazetteer())
         self._items: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._splits: dict[tuple[str, str | None], Attribution] = {}
+        # The item spans of each clause text: clauses recur across a document's brackets
+        # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each.
+        self._clause_items: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
         """(role, printed name, folded name) for each item of a bracket, in order."""
         found = self._items.get(raw)
         if found is None:
-            found = self._items[raw] = _split_items(raw, self.gaz.gazetteer)
+            found = self._items[raw] = self._split_items(raw)
+        return found
+
+    def _split_items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
+        gaz = self.gaz.gazetteer
+        raw, folded = unwrap(raw, fold(raw), gaz)
+        return tuple(
+            (
+                role,
+                raw[start + item_start : start + item_end],
+                folded[start + item_start : start + item_end],
+            )
+            for role, start, end in clauses(folded, gaz)
+            for item_start, item_end in self._items_of_clause(folded[start:end])
+        )
+
+    def _items_of_clause(self, clause: str) -> tuple[tuple[int, int], ...]:
+        """items() of one clause, relative to its start: items reads nothing outside the
+        clause, so a clause printed again is cut once."""
+        found = self._clause_items.get(clause)
+        if found is None:
+            found = self._clause_items[clause] = tuple(
+                items(clause, 0, len(clause), self.gaz.gazetteer)
+            )
         return found
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
@@ -173,15 +199,6 @@ def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     if not folded or gaz.is_collective(folded):
         return None
     return gaz.category(folded)
-
-
-def _split_items(raw: str, gaz: Gazetteer) -> tuple[tuple[str, str, str], ...]:
-    raw, folded = unwrap(raw, fold(raw), gaz)
-    return tuple(
-        (role, raw[item_start:item_end], folded[item_start:item_end])
-        for role, start, end in clauses(folded, gaz)
-        for item_start, item_end in items(folded, start, end, gaz)
-    )
 
 
 def _add(names: list[str], name: str) -> None:
