@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import fields
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -14,8 +13,6 @@ from taizhang.parsing.units.items import items
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import NameCompleter, alias_start
 from taizhang.parsing.vocabulary import vocabulary
-
-_ATTRIBUTION_FIELDS = tuple(item.name for item in fields(Attribution))  # each a list of names
 
 
 class BracketReader:
@@ -31,6 +28,8 @@ class BracketReader:
         # The item spans of each clause text: clauses recur across a document's brackets
         # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each.
         self._clause_items: dict[str, tuple[tuple[int, int], ...]] = {}
+        # The level prefix each printed name counts for (its folded form is fold(printed)).
+        self._name_levels: dict[str, str | None] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
         """(role, printed name, folded name) for each item of a bracket, in order."""
@@ -69,7 +68,13 @@ class BracketReader:
         found = self._splits.get((raw, level))
         if found is None:
             found = self._splits[raw, level] = self._split(raw, level)
-        return Attribution(**{name: list(getattr(found, name)) for name in _ATTRIBUTION_FIELDS})
+        return Attribution(
+            list(found.lead),
+            list(found.responsible),
+            list(found.collectives),
+            list(found.unknown),
+            list(found.unsplit),
+        )
 
     def _split(self, raw: str, level: str | None) -> Attribution:
         gaz = self.gaz
@@ -101,17 +106,25 @@ class BracketReader:
         It is returned as printed (a traditional document gives "縣"), since names
         completed with it keep the document's characters.
         """
-        gaz = self.gaz
         counts: Counter[str] = Counter()
+        levels = self._name_levels
         for raw in raws:
             for _role, printed, folded in self.items(raw or ""):
-                if gaz.keeps_as_written(folded):
-                    continue
-                cut = gaz.prefix_length(folded)
-                level = gaz.level_of(folded[:cut])
+                if printed not in levels:
+                    levels[printed] = self._level_of_name(printed, folded)
+                level = levels[printed]
                 if level:
-                    counts[printed[cut - len(level) : cut]] += 1
+                    counts[level] += 1
         return counts.most_common(1)[0][0] if counts else None
+
+    def _level_of_name(self, printed: str, folded: str) -> str | None:
+        """The level prefix a name starts with, as printed ("州"), or None."""
+        gaz = self.gaz
+        if gaz.keeps_as_written(folded):
+            return None
+        cut = gaz.prefix_length(folded)
+        level = gaz.level_of(folded[:cut])
+        return printed[cut - len(level) : cut] if level else None
 
 
 class _Remembering:
