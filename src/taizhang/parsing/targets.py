@@ -461,52 +461,54 @@ def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     return min(start, end)
 
 
+class _computed_once:
+    """A property computed on first use and then kept as a plain attribute of the instance
+    (functools.cached_property without its lock): most measures need only some of them,
+    and those are read many times."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance, owner=None):
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class _Context:
     """What find_targets needs to know about the whole text, computed once."""
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
         self._past: dict[int, bool] = {}
-        self._computed: dict[str, object] = {}
 
-    # Each is computed on first use: most measures need only some of them. (Plain
-    # properties: functools.cached_property takes a lock on every first use.)
-    @property
+    @_computed_once
     def clauses(self) -> _Boundaries:
-        return self._lazy("clauses", lambda: _Boundaries(self.folded, _CLAUSE_ENDS))
+        return _Boundaries(self.folded, _CLAUSE_ENDS)
 
-    @property
+    @_computed_once
     def sentences(self) -> _Boundaries:
-        return self._lazy("sentences", lambda: _Boundaries(self.folded, _SENTENCE_ENDS))
+        return _Boundaries(self.folded, _SENTENCE_ENDS)
 
-    @property
+    @_computed_once
     def scopes(self) -> _Boundaries:
-        return self._lazy("scopes", lambda: _Boundaries(self.folded, _SCOPE_ENDS))
+        return _Boundaries(self.folded, _SCOPE_ENDS)
 
-    @property
+    @_computed_once
     def marker_matches(self) -> list[re.Match[str]]:
-        return self._lazy("marker_matches", lambda: _markers(self.folded))
+        return _markers(self.folded)
 
-    @property
+    @_computed_once
     def markers(self) -> list[int]:
-        return self._lazy("markers", lambda: [m.start() for m in self.marker_matches])
+        return [m.start() for m in self.marker_matches]
 
-    @property
+    @_computed_once
     def deadlines(self) -> list[_Deadline]:
-        return self._lazy(
-            "deadlines", lambda: _year_deadlines(self.folded) if "年" in self.folded else []
-        )
+        return _year_deadlines(self.folded) if "年" in self.folded else []
 
-    @property
+    @_computed_once
     def deadline_starts(self) -> list[int]:
-        return self._lazy("deadline_starts", lambda: [d.start for d in self.deadlines])
-
-    def _lazy(self, name: str, compute):
-        try:
-            return self._computed[name]
-        except KeyError:
-            value = self._computed[name] = compute()
-            return value
+        return [d.start for d in self.deadlines]
 
     def in_quota(self, pos: int) -> bool:
         """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
