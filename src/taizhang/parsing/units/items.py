@@ -21,7 +21,13 @@ _BRACKET = re.compile(r"[()]")
 _SEPARATOR_OR_BRACKET = re.compile(r"[()、,;。\n\r\t]")
 _MAX_NAME = 200  # characters: longer pieces are prose and are not split into names
 _PUNCTUATION = "".join(PUNCTUATION)
-_PIECE = re.compile(r"[^、,;。\n\r\t]+")
+# A run between separators without the punctuation around it (_strip: of PUNCTUATION,
+# only " :." can stand inside a run); a run of nothing but punctuation is no piece.
+_STRIPPED_PIECE = re.compile(r"[^、,;。\n\r\t :.](?:[^、,;。\n\r\t]*[^、,;。\n\r\t :.])?")
+# No bracket, or closed pairs that hold no separator ("州有关部门,各县(市)"): every
+# separator splits, and no piece has an unpaired bracket to trim, so the pieces are the
+# runs between separators, found by one regex instead of bracket by bracket.
+_FLAT_BRACKETS = re.compile(r"[^()]*(?:\([^()、,;。\n\r\t]*\)[^()]*)*")
 
 
 def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -32,11 +38,10 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
     if not _joins(gaz).search(folded, start, end):
         # No joiner, blank or 等: the names are the pieces between separators (outside
         # brackets); _trim is idempotent, so once is enough.
-        bracketed = folded.find("(", start, end) >= 0 or folded.find(")", start, end) >= 0
-        if bracketed:
-            pieces = (_trim(folded, *piece) for piece in _pieces(folded, start, end))
+        if _FLAT_BRACKETS.fullmatch(folded, start, end):
+            pieces = (m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end))
         else:
-            pieces = (_strip(folded, *m.span()) for m in _PIECE.finditer(folded, start, end))
+            pieces = (_trim(folded, *piece) for piece in _pieces(folded, start, end))
         for item_start, item_end in pieces:
             if item_end - item_start > _MAX_NAME or HAN.search(folded, item_start, item_end):
                 yield item_start, item_end
