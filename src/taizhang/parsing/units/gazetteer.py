@@ -152,28 +152,26 @@ class _Category:
     """The compiled patterns of one [category.<name>] table."""
 
     name: str
-    keywords: re.Pattern[str] | None
-    suffixes: re.Pattern[str] | None
+    # A keyword anywhere or a suffix at the end: one pattern, so one search per name.
+    words: re.Pattern[str] | None
     committee_bodies: re.Pattern[str] | None
     after_party: re.Pattern[str] | None
 
     @classmethod
     def compile(cls, name: str, table: dict) -> _Category:
+        keywords = wildcard_alternation(table.get("keywords", []))
+        suffixes = wildcard_alternation(table.get("suffixes", []), "(?:{})$")
+        either = [pattern.pattern for pattern in (keywords, suffixes) if pattern]
         return cls(
             name=name,
-            keywords=wildcard_alternation(table.get("keywords", [])),
-            suffixes=wildcard_alternation(table.get("suffixes", []), "(?:{})$"),
+            words=re.compile("|".join(either), re.DOTALL) if either else None,
             committee_bodies=wildcard_alternation(table.get("committee_bodies", [])),
             after_party=wildcard_alternation(table.get("after_party", [])),
         )
 
     def matches(self, name: str, body: str) -> bool:
         """``body`` is ``name`` without its administrative prefix."""
-        return (
-            contains(self.keywords, name)
-            or contains(self.suffixes, name)
-            or is_whole_match(self.committee_bodies, body)
-        )
+        return contains(self.words, name) or is_whole_match(self.committee_bodies, body)
 
 
 def _place_regex(places: dict) -> re.Pattern[str]:
