@@ -27,6 +27,7 @@ from taizhang.reporting.models import (
 
 from . import filters
 from .errors import service_errors
+from .keeping import KeptListMixin
 from .pagination import ReportCursorPagination
 from .permissions import find, require_edit
 from .querysets import visible_reports
@@ -153,9 +154,10 @@ def _fields(data: dict) -> dict:
 
 
 @extend_schema(tags=["reports"])
-class ReportList(generics.ListCreateAPIView):
+class ReportList(KeptListMixin, generics.ListCreateAPIView):
     serializer_class = ReportSerializer
     pagination_class = ReportCursorPagination
+    kept_name = "reports"
 
     def get_queryset(self):
         params = self.request.query_params

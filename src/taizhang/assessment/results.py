@@ -104,15 +104,15 @@ def results(scheme: Scheme, today: datetime.date | None = None) -> Results:
     return Results(scheme, indicators, units, counties, published=False)
 
 
-def latest_response(organisation_id) -> int | None:
+def latest_response(organisation_id):
     """Whatever else the scores depend on moves the organisation's stamp (taizhang.freshness):
     a report filed or reviewed, a duty fulfilled, a target value, a unit, a rule, an
-    adjustment; a survey's responses do not."""
+    adjustment; a survey's responses do not. The organisation's responses, newest first
+    (``kept`` reads the first in the stamp's query)."""
     return (
         Response.objects.filter(survey__organisation_id=organisation_id)
         .order_by("-pk")
         .values_list("pk", flat=True)
-        .first()
     )
 
 

@@ -295,7 +295,9 @@ class PublishView(SchemeActionView):
 
 class RankingView(LoginRequiredMixin, View):
     def get(self, request, scheme_id):
-        scheme = load(request.user, SCHEMES, scheme_id)
+        # The scheme alone: its plan and publisher are read only when the page is drawn
+        # (a kept page costs the scheme's one plain query).
+        scheme = load(request.user, Scheme, scheme_id)
         require(request.user, "assessment.view_scheme", scheme)
 
         def context() -> dict:

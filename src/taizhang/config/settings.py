@@ -123,7 +123,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords as Django's ModelBackend, no model permissions (every permission is a
+    # rule), the person loaded with what each page's frame shows of them.
+    "taizhang.notifications.backends.PersonBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workspace:todo"

@@ -26,6 +26,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 
 from taizhang.audit.models import AuditEntry
@@ -50,6 +51,25 @@ def stamp(organisation_id: int | None) -> int:
         .first()
     )
     return latest or 0
+
+
+def stamps(organisation_id: int | None, latest: Iterable[QuerySet] = ()) -> tuple:
+    """The stamp and the first value of each of ``latest`` (querysets of one column, newest
+    first), read in the one query of the stamp: each a subquery of its single row."""
+    latest = list(latest)
+    if not latest:
+        return (stamp(organisation_id),)
+    names = [f"latest_{n}" for n in range(len(latest))]
+    found = (
+        AuditEntry.objects.filter(organisation_id=organisation_id)
+        .order_by("-pk")
+        .annotate(**{name: Subquery(query[:1]) for name, query in zip(names, latest, strict=True)})
+        .values_list("pk", *names)
+        .first()
+    )
+    if found is None:  # no entry yet: nothing to attach the subqueries to
+        return (0, *(query.first() for query in latest))
+    return tuple(found)
 
 
 def viewer_key(user) -> str:
@@ -85,13 +105,18 @@ def kept(
 ) -> Any:
     """``compute()``, or what it gave for the same page, organisation, data, day, viewer
     and parameters. ``compute`` must not depend on anything else (the time of day, a
-    notification's read state): such a page puts it in ``also`` or is not kept.
+    notification's read state): such a page puts it in ``also`` or is not kept. An item
+    of ``also`` may be a queryset of one column, newest first (the latest survey
+    response): its first value is read in the stamp's own query.
     ``TAIZHANG_KEEP_PAGES = False`` computes every time (tests of what computing costs)."""
     if not getattr(settings, "TAIZHANG_KEEP_PAGES", True):
         return compute()
     today = today or timezone.localdate()
-    parts = [page, organisation_id, stamp(organisation_id), f"{today:%Y%m%d}", viewer]
-    parts += [*params, "|", *also]
+    also = list(also)
+    latest = [item for item in also if isinstance(item, QuerySet)]
+    values = [item for item in also if not isinstance(item, QuerySet)]
+    parts = [page, organisation_id, *stamps(organisation_id, latest), f"{today:%Y%m%d}", viewer]
+    parts += [*params, "|", *values]
     key = "fresh:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     found = _local_get(key)
     if found is _MISSING:

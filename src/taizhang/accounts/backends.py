@@ -1,0 +1,25 @@
+"""Signing in with a password, and who a request's person is.
+
+Every permission of the product is a ``rules`` predicate (rules.permissions.
+ObjectPermissionBackend answers them); nobody is given Django's model permissions (no
+groups, no per-person permissions: neither is offered anywhere). Django's ModelBackend
+would still read both tables for every permission the rules refuse (two queries on each
+page, for the menu); this backend checks passwords as it does and grants nothing else."""
+
+from __future__ import annotations
+
+from django.contrib.auth.backends import ModelBackend, UserModel
+
+
+class PasswordBackend(ModelBackend):
+    def _get_permissions(self, user_obj, obj, from_name):
+        return set()  # neither a person's nor a group's model permissions
+
+    def people(self):
+        """People with what every page's frame shows of them (unit, region, organisation),
+        read in the one query that loads them."""
+        return UserModel._default_manager.select_related("unit", "region", "organisation")
+
+    def get_user(self, user_id):
+        user = self.people().filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
