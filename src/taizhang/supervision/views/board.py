@@ -23,9 +23,11 @@ from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
 from taizhang.supervision.overdue import (
     KINDS,
+    OVERDUE_FIELDS,
     OVERDUE_ORDER,
     chapter_label,
     late_items,
+    overdue_item,
     overdue_items,
     overdue_rows,
 )
@@ -283,8 +285,9 @@ GROUP_BY = {"unit": "unit_id", "county": "unit__region_id", "chapter": "measure_
 
 
 def _groups(overdue, others, view, regions, plan, query, today) -> list[Group]:
-    """The groups: the missing reports counted per group in SQL (GROUP BY) with each
-    group's worst few loaded (a window per group), the other kinds added in Python."""
+    """The groups: the missing reports counted per group in SQL (windows over each group:
+    its count, its oldest due date, its worst few loaded), the other kinds added in
+    Python."""
     by = GROUP_BY[view]
     groups: dict[object, Group] = {}
 
@@ -309,23 +312,31 @@ def _groups(overdue, others, view, regions, plan, query, today) -> list[Group]:
             return item.region_id, _region_label(regions.get(item.region_id))
         return item.chapter, item.chapter or "未分篇章"
 
-    labels = ("measure__chapter__number", "measure__chapter__title")
-    counted = (
-        overdue.values(by, *(labels if view == "chapter" else ()))
-        .annotate(n=Count("pk"), oldest=Min("due"))
-        .order_by()
+    # One pass: each group's worst few, each row carrying its group's count and oldest
+    # due date (windows over the group), so the groups need no second scan.
+    group_of = Window(Count("pk"), partition_by=[F(by)])
+    oldest_of = Window(Min("due"), partition_by=[F(by)])
+    worst = (
+        overdue.annotate(
+            rank=Window(RowNumber(), partition_by=[F(by)], order_by=[F(f) for f in OVERDUE_ORDER]),
+            group_n=group_of,
+            group_oldest=oldest_of,
+        )
+        .filter(rank__lte=MAX_ITEMS_PER_GROUP)
+        .order_by(*OVERDUE_ORDER)
     )
-    worst = overdue.annotate(
-        rank=Window(RowNumber(), partition_by=[F(by)], order_by=[F(f) for f in OVERDUE_ORDER])
-    ).filter(rank__lte=MAX_ITEMS_PER_GROUP)
-    for item in overdue_items(worst.order_by(*OVERDUE_ORDER), today):
+    counted = set()
+    fields = (*OVERDUE_FIELDS, *(() if by in OVERDUE_FIELDS else (by,)), "group_n", "group_oldest")
+    for row in worst.values_list(*fields):
+        item = overdue_item(row, today)
         key, name = key_of(item)
-        group(key, name, item.unit_id, item.region_id).items.append(item)
-    for row in counted:
-        key = row[by] if view != "chapter" else chapter_label(*(row[f] for f in labels))
-        found = groups[key]  # every group counted has its worst few loaded
-        found.counts["report_overdue"] = row["n"]
-        found.worst = max(found.worst, max((today - row["oldest"]).days, 0))
+        found = group(key, name, item.unit_id, item.region_id)
+        found.items.append(item)
+        partition, n, oldest = row[fields.index(by)], row[-2], row[-1]
+        if partition not in counted:  # once per group counted in SQL
+            counted.add(partition)
+            found.counts["report_overdue"] += n
+            found.worst = max(found.worst, max((today - oldest).days, 0))
     for item in others:
         key, name = key_of(item)
         found = group(key, name, item.unit_id, item.region_id)
