@@ -131,7 +131,8 @@ def status_counts(measures: QuerySet[Measure], as_of: datetime.date, by: str) ->
     """How many of ``measures`` stand at each status, per value of the field ``by`` (e.g.
     ``plan_id``): the same two queries as measure_statuses."""
     counts: dict = defaultdict(Counter)
-    for _pk, status, key in _measure_rows(measures, as_of, None, by):
+    # counted, so in no order (the measures' own ordering would sort them all)
+    for _pk, status, key in _measure_rows(measures.order_by(), as_of, None, by):
         counts[key][status] += 1
     return counts
 
