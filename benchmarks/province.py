@@ -10,7 +10,8 @@ once. Target: < 300 ms both ways.
 
     scripts/with-postgres.sh .venv/bin/python benchmarks/province.py [--scale 0.05]
 
---scale shrinks the province (plans and units) for a quick run (`make bench`).
+--scale shrinks the province (plans and units) for a quick run (`make bench`); --pages
+board,plan_list times only those pages.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ NOW = datetime(2025, 12, 20, 10, 0, tzinfo=CHINA)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--pages", default="", help="only these pages, e.g. board,plan_list")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("province: needs PostgreSQL (scripts/with-postgres.sh)")
@@ -50,7 +52,10 @@ def main() -> None:
     started = time.monotonic()
     world = build(max(1, round(PLANS * args.scale)))
     print(f"# province built in {time.monotonic() - started:.0f} s: {world['counts']}", flush=True)
+    wanted = {name for name in args.pages.split(",") if name}
     for name, (user, path) in pages(world).items():
+        if wanted and name not in wanted:
+            continue
         print(both_ways(name, user, path), flush=True)
 
 

@@ -193,3 +193,27 @@ def test_a_kept_body_carries_the_requesters_own_csrf_token(world):
         answer = second.post(url, {"decision": "approve", "csrfmiddlewaretoken": token})
     assert answer.status_code == 302
     assert Extension.objects.get().state == Extension.State.APPROVED
+
+
+def test_the_plan_list_is_kept_per_person_and_shows_a_review_at_once(
+    world, django_assert_max_num_queries
+):
+    """The office counts the whole plan, the 教育局's liaison only the measure it carries,
+    whoever looks first; an accepted lead report (已完成) shows on the next look."""
+    plans = reverse("ledger:list")
+    liaison, office, reviewer = (world.people[k] for k in ("liaison", "office", "reviewer"))
+    assert "（0/1）" in page(liaison, plans)
+    before = page(office, plans)
+    assert "（0/2）" in before
+    assert "（0/1）" in page(liaison, plans)
+    client = Client()
+    client.force_login(office)
+    client.get(plans)
+    with django_assert_max_num_queries(10):
+        client.get(plans)
+    lead = report_of(world, world.justice, reviewer, status="done", narrative="已全部完成")
+    lead = services.submit(lead, reviewer, lead.version)
+    services.review(lead, office, "accept", "", lead.version)
+    after = page(office, plans)
+    assert "（1/2）" in after and "已完成 1" in after
+    assert "（1/1）" in page(liaison, plans)

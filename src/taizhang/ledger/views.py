@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 from taizhang.accounts.access import load
 from taizhang.freshness.kept import kept, viewer_key
 from taizhang.freshness.pages import NOTES as FRESHNESS_NOTES
-from taizhang.freshness.pages import kept_plan_page
+from taizhang.freshness.pages import kept_page, kept_plan_page
 from taizhang.ledger import background, queries
 from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.filtering import FilteredLedger, filtered
@@ -56,10 +56,23 @@ def _query_with(query: QueryDict, **changes) -> str:
     return query.urlencode()
 
 
-class PlanListView(LoginRequiredMixin, TemplateView):
+class PlanListView(LoginRequiredMixin, View):
+    """Kept per person until their organisation's data changes (taizhang.freshness): every
+    plan a person may list is their organisation's (accounts.scoping), and its counts
+    change only through write paths that record an audit entry."""
+
     template_name = "ledger/plan_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get(self, request):
+        return kept_page(
+            request,
+            self.template_name,
+            self.context,
+            page="plan_list",
+            organisation_id=request.user.organisation_id,
+        )
+
+    def context(self) -> dict:
         user = self.request.user
         plans = list(Plan.objects.for_user(user).select_related("region", "organisation"))
         counts = queries.status_counts(user, plans)
@@ -74,9 +87,7 @@ class PlanListView(LoginRequiredMixin, TemplateView):
                     "completion": Completion.of(count.elements()),
                 }
             )
-        return super().get_context_data(
-            entries=entries, rules=[STATUS_RULE, COMPLETION_RULE], **kwargs
-        )
+        return {"entries": entries, "rules": [STATUS_RULE, COMPLETION_RULE]}
 
 
 class LedgerView(LoginRequiredMixin, View):

@@ -28,13 +28,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Case,
     Count,
+    DateField,
     Exists,
     F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -42,6 +45,7 @@ from django.utils import timezone
 from taizhang.plans.models import Assignment, Measure, MeasureSource
 from taizhang.reporting.models import (
     Closure,
+    Extension,
     Period,
     ProgressReport,
     approved_deadline,
@@ -127,7 +131,8 @@ def status_counts(measures: QuerySet[Measure], as_of: datetime.date, by: str) ->
     """How many of ``measures`` stand at each status, per value of the field ``by`` (e.g.
     ``plan_id``): the same two queries as measure_statuses."""
     counts: dict = defaultdict(Counter)
-    for _pk, status, key in _measure_rows(measures, as_of, None, by):
+    # counted, so in no order (the measures' own ordering would sort them all)
+    for _pk, status, key in _measure_rows(measures.order_by(), as_of, None, by):
         counts[key][status] += 1
     return counts
 
@@ -430,7 +435,19 @@ def owed_reports(
     filed = ProgressReport.objects.filter(
         assignment=OuterRef("pk"), period=OuterRef("period_id"), first_submitted_at__isnull=False
     )
-    extended = Subquery(approved_report_due(OuterRef("pk"), OuterRef("period_id")))
+    # The later due date the office approved. Few reports have one: the per-row lookup
+    # runs only for the assignments that have any (one hashed set of them per query).
+    with_extension = Extension.objects.filter(
+        state=Extension.State.APPROVED, period__isnull=False
+    ).values("assignment_id")
+    extended = Case(
+        When(
+            pk__in=with_extension,
+            then=Subquery(approved_report_due(OuterRef("pk"), OuterRef("period_id"))),
+        ),
+        default=None,
+        output_field=DateField(),
+    )
     return (
         rows.annotate(
             extended=extended,

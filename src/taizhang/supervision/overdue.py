@@ -177,35 +177,27 @@ def overdue_rows(plan, today: date):
 
 def overdue_items(rows, today: date) -> list[LateItem]:
     """LateItems of ``rows`` (overdue_rows, narrowed and sliced), in their order."""
-    items = []
-    for (
-        measure_id,
-        number,
-        text,
-        c_number,
-        c_title,
-        unit_id,
-        unit_name,
-        region_id,
-        name,
-        due,
-    ) in rows.values_list(*OVERDUE_FIELDS):
-        items.append(
-            LateItem(
-                kind="report_overdue",
-                unit_id=unit_id,
-                unit_name=unit_name,
-                region_id=region_id,
-                measure_id=measure_id,
-                measure_number=number,
-                measure_text=text,
-                chapter=chapter_label(c_number, c_title),
-                days_late=max((today - due).days, 0),
-                detail=f"{name}进展报告逾期未报送",
-                due_on=due,
-            )
-        )
-    return items
+    return [overdue_item(row, today) for row in rows.values_list(*OVERDUE_FIELDS)]
+
+
+def overdue_item(row, today: date) -> LateItem:
+    """The LateItem of one row of OVERDUE_FIELDS (further values after them are ignored)."""
+    measure_id, number, text, c_number, c_title, unit_id, unit_name, region_id, name, due = row[
+        : len(OVERDUE_FIELDS)
+    ]
+    return LateItem(
+        kind="report_overdue",
+        unit_id=unit_id,
+        unit_name=unit_name,
+        region_id=region_id,
+        measure_id=measure_id,
+        measure_number=number,
+        measure_text=text,
+        chapter=chapter_label(c_number, c_title),
+        days_late=max((today - due).days, 0),
+        detail=f"{name}进展报告逾期未报送",
+        due_on=due,
+    )
 
 
 def chapter_label(number, title) -> str:

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, F, Min, Window
+from django.db.models import Count, F, Min, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,9 +23,11 @@ from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
 from taizhang.supervision.overdue import (
     KINDS,
+    OVERDUE_FIELDS,
     OVERDUE_ORDER,
     chapter_label,
     late_items,
+    overdue_item,
     overdue_items,
     overdue_rows,
 )
@@ -118,16 +120,25 @@ class BoardView(LoginRequiredMixin, View):
             "q": request.GET.get("q", "").strip(),
             "unit": request.GET.get("unit", ""),
         }
-        chapters = _chapters(overdue, others)
         items = [item for item in others if _keep(item, chosen)]
-        shown = _narrowed(overdue, chosen, chapters)
-        kind_counts = Counter(item.kind for item in items)
         view = request.GET.get("view", "unit")
         if view not in VIEWS:
             view = "unit"
-        groups = (
-            _groups(shown, items, view, regions, plan, request.GET, today) if view != "list" else []
-        )
+        if view != "list" and not any(chosen.values()):
+            # Nothing narrowed: the chapters of the missing reports come with the groups,
+            # in the same pass over them.
+            shown = overdue
+            groups, found = _groups(overdue, items, view, regions, plan, request.GET, today, True)
+            chapters = _chapters(overdue, others, found)
+        else:
+            chapters = _chapters(overdue, others)
+            shown = _narrowed(overdue, chosen, chapters)
+            groups = (
+                _groups(shown, items, view, regions, plan, request.GET, today)[0]
+                if view != "list"
+                else []
+            )
+        kind_counts = Counter(item.kind for item in items)
         # counted once: from the groups' counts, or (the list) by a COUNT
         kind_counts["report_overdue"] = (
             sum(g.counts["report_overdue"] for g in groups) if view != "list" else shown.count()
@@ -229,14 +240,17 @@ def _worst_first(item):
     return (-item.days_late, item.measure_number, item.unit_name)
 
 
-def _chapters(overdue, others) -> dict[str, int | None]:
-    """Chapter label -> its id, for the chapters anything late lies in."""
-    found = {
-        chapter_label(number, title): pk
-        for pk, number, title in overdue.values_list(
-            "measure__chapter_id", "measure__chapter__number", "measure__chapter__title"
-        ).distinct()
-    }
+CHAPTER_FIELDS = ("measure__chapter_id", "measure__chapter__number", "measure__chapter__title")
+
+
+def _chapters(overdue, others, found=None) -> dict[str, int | None]:
+    """Chapter label -> its id, for the chapters anything late lies in (``found``: those
+    of the missing reports, when already read)."""
+    if found is None:
+        found = {
+            chapter_label(number, title): pk
+            for pk, number, title in overdue.values_list(*CHAPTER_FIELDS).distinct()
+        }
     chapter_of = dict(
         Measure.objects.filter(pk__in={i.measure_id for i in others}).values_list(
             "pk", "chapter_id"
@@ -282,9 +296,13 @@ def _keep(item, chosen) -> bool:
 GROUP_BY = {"unit": "unit_id", "county": "unit__region_id", "chapter": "measure__chapter_id"}
 
 
-def _groups(overdue, others, view, regions, plan, query, today) -> list[Group]:
-    """The groups: the missing reports counted per group in SQL (GROUP BY) with each
-    group's worst few loaded (a window per group), the other kinds added in Python."""
+def _groups(
+    overdue, others, view, regions, plan, query, today, chapters_too=False
+) -> tuple[list[Group], dict[str, int | None] | None]:
+    """The groups: the missing reports counted per group in SQL (windows over each group:
+    its count, its oldest due date, its worst few loaded), the other kinds added in
+    Python. ``chapters_too``: also the chapters the missing reports lie in (label -> id),
+    from the same pass (one row more per chapter at most), else None."""
     by = GROUP_BY[view]
     groups: dict[object, Group] = {}
 
@@ -309,23 +327,39 @@ def _groups(overdue, others, view, regions, plan, query, today) -> list[Group]:
             return item.region_id, _region_label(regions.get(item.region_id))
         return item.chapter, item.chapter or "未分篇章"
 
-    labels = ("measure__chapter__number", "measure__chapter__title")
-    counted = (
-        overdue.values(by, *(labels if view == "chapter" else ()))
-        .annotate(n=Count("pk"), oldest=Min("due"))
-        .order_by()
-    )
+    # One pass: each group's worst few, each row carrying its group's count and oldest
+    # due date (windows over the group), so the groups need no second scan.
+    order = [F(f) for f in OVERDUE_ORDER]
     worst = overdue.annotate(
-        rank=Window(RowNumber(), partition_by=[F(by)], order_by=[F(f) for f in OVERDUE_ORDER])
-    ).filter(rank__lte=MAX_ITEMS_PER_GROUP)
-    for item in overdue_items(worst.order_by(*OVERDUE_ORDER), today):
+        rank=Window(RowNumber(), partition_by=[F(by)], order_by=order),
+        group_n=Window(Count("pk"), partition_by=[F(by)]),
+        group_oldest=Window(Min("due"), partition_by=[F(by)]),
+    )
+    kept = Q(rank__lte=MAX_ITEMS_PER_GROUP)
+    if chapters_too:  # and each chapter's first row
+        worst = worst.annotate(
+            in_chapter=Window(RowNumber(), partition_by=[F("measure__chapter_id")], order_by=order)
+        )
+        kept |= Q(in_chapter=1)
+    fields = [*OVERDUE_FIELDS, *(() if by in OVERDUE_FIELDS else (by,))]
+    fields += [f for f in CHAPTER_FIELDS if f not in fields]
+    fields += ["rank", "group_n", "group_oldest"]
+    chapters = {} if chapters_too else None
+    counted = set()
+    for row in worst.filter(kept).order_by(*OVERDUE_ORDER).values_list(*fields):
+        values = dict(zip(fields, row, strict=True))
+        if chapters_too:
+            label = chapter_label(values[CHAPTER_FIELDS[1]], values[CHAPTER_FIELDS[2]])
+            chapters[label] = values[CHAPTER_FIELDS[0]]
+        item = overdue_item(row, today)
         key, name = key_of(item)
-        group(key, name, item.unit_id, item.region_id).items.append(item)
-    for row in counted:
-        key = row[by] if view != "chapter" else chapter_label(*(row[f] for f in labels))
-        found = groups[key]  # every group counted has its worst few loaded
-        found.counts["report_overdue"] = row["n"]
-        found.worst = max(found.worst, max((today - row["oldest"]).days, 0))
+        found = group(key, name, item.unit_id, item.region_id)
+        if values["rank"] <= MAX_ITEMS_PER_GROUP:
+            found.items.append(item)
+        if values[by] not in counted:  # once per group counted in SQL
+            counted.add(values[by])
+            found.counts["report_overdue"] += values["group_n"]
+            found.worst = max(found.worst, max((today - values["group_oldest"]).days, 0))
     for item in others:
         key, name = key_of(item)
         found = group(key, name, item.unit_id, item.region_id)
@@ -334,7 +368,7 @@ def _groups(overdue, others, view, regions, plan, query, today) -> list[Group]:
         found.worst = max(found.worst, item.days_late)
     for found in groups.values():
         found.items = sorted(found.items, key=_worst_first)[:MAX_ITEMS_PER_GROUP]
-    return sorted(groups.values(), key=lambda g: (-g.worst, -g.total, g.name))
+    return sorted(groups.values(), key=lambda g: (-g.worst, -g.total, g.name)), chapters
 
 
 def _region_label(region) -> str:
