@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 
 from taizhang.plans import exemptions
 from taizhang.plans.models import Assignment, Exemption
-from taizhang.web.views import ActionView, DecisionForm, GoesBack
+from taizhang.web.views import ActionView, GoesBack
+from taizhang.web.views import DecideView as OfficeDecision
 
 REFUSALS = (ValidationError, exemptions.ExemptionRefused)
 
@@ -35,17 +36,12 @@ class RequestView(GoesBack, ActionView):
         return exemptions.request(self.object, self.request.user, form.cleaned_data["reason"])
 
 
-class DecideView(GoesBack, ActionView):
+class DecideView(OfficeDecision):
     queryset = Exemption.objects.select_related("assignment__unit", "assignment__measure")
     pk_url_kwarg = "exemption_id"
     permission = "plans.decide_exemption"
     refused = "只有依法治理办可以审批不涉及申请。"
-    form_class = DecisionForm
     refusals = REFUSALS
-
-    def act(self, form):
-        approve = form.approve
-        self.success_message = "已同意，该单位不再报送此任务。" if approve else "已退回申请。"
-        return exemptions.decide(
-            self.object, self.request.user, approve, form.cleaned_data["comment"]
-        )
+    approved_message = "已同意，该单位不再报送此任务。"
+    refused_message = "已退回申请。"
+    decide = staticmethod(exemptions.decide)

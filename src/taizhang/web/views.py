@@ -122,3 +122,20 @@ class DecisionForm(forms.Form):
     @property
     def approve(self) -> bool:
         return self.cleaned_data["decision"] == "approve"
+
+
+class DecideView(GoesBack, ActionView):
+    """The office decides what a unit asked (不涉及, 延期): ``decide(obj, user, approve,
+    comment)`` is the owning app's write path; the message says which way it went."""
+
+    form_class = DecisionForm
+    approved_message = ""
+    refused_message = ""
+
+    def decide(self, obj, user, approve: bool, comment: str):
+        raise NotImplementedError
+
+    def act(self, form):
+        approve = form.approve
+        self.success_message = self.approved_message if approve else self.refused_message
+        return self.decide(self.object, self.request.user, approve, form.cleaned_data["comment"])

@@ -16,7 +16,8 @@ from taizhang.reporting import extensions
 from taizhang.reporting.forms import optional_evidence
 from taizhang.reporting.models import Extension, Period
 from taizhang.web.downloads import stored
-from taizhang.web.views import ActionView, DecisionForm, GoesBack
+from taizhang.web.views import ActionView, GoesBack
+from taizhang.web.views import DecideView as OfficeDecision
 
 REFUSALS = (ValidationError, extensions.ExtensionRefused)
 
@@ -61,20 +62,15 @@ class RequestView(GoesBack, ActionView):
         )
 
 
-class DecideView(GoesBack, ActionView):
+class DecideView(OfficeDecision):
     queryset = Extension.objects.select_related("assignment__unit", "assignment__measure")
     pk_url_kwarg = "extension_id"
     permission = "reporting.decide_extension"
     refused = "只有依法治理办可以审批延期申请。"
-    form_class = DecisionForm
     refusals = REFUSALS
-
-    def act(self, form):
-        approve = form.approve
-        self.success_message = "已同意延期。" if approve else "已不同意延期，意见已送达申请单位。"
-        return extensions.decide(
-            self.object, self.request.user, approve, form.cleaned_data["comment"]
-        )
+    approved_message = "已同意延期。"
+    refused_message = "已不同意延期，意见已送达申请单位。"
+    decide = staticmethod(extensions.decide)
 
 
 class FileView(LoginRequiredMixin, View):
