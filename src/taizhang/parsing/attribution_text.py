@@ -218,11 +218,61 @@ def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
         inside = (folded, open_at + 1, close_at)
         if labels.search(*inside) or (verbs.search(*inside) and _holds(folded, open_at, close_at)):
             out.append((open_at, close_at))
+        elif _bare_bracket(folded, open_at, close_at):
+            out.append((open_at, close_at))
     return out
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:
-    return is_attribution(folded[open_at + 1 : close_at])
+    content = folded[open_at + 1 : close_at]
+    return is_attribution(content) or _bare_bracket(folded, open_at, close_at)
+
+
+def _bare_bracket(folded: str, open_at: int, close_at: int) -> bool:
+    """A bracket after a sentence holding only unit names (【】 hold labels, not lists)."""
+    return (
+        folded[open_at] != "【"
+        and _after_sentence(folded, open_at)
+        and _bare_units(folded[open_at + 1 : close_at])
+    )
+
+
+def _after_sentence(folded: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and folded[i] in " \t\u3000":
+        i -= 1
+    return i >= 0 and folded[i] in _SENTENCE_END
+
+
+@lru_cache(maxsize=1)
+def _bare_item() -> re.Pattern:
+    endings = trie(vocabulary()["unit_endings"])
+    return re.compile(rf"[^。:\s]{{1,30}}?{endings}(?:\([^()]{{1,12}}\))?")
+
+
+_ITEM_BREAK = re.compile(r"[、,;]")
+
+
+def _bare_units(content: str) -> bool:
+    """A bracket after a sentence that holds nothing but unit names, and perhaps a field
+    that is no unit (a deadline, a pace): "（市政务服务中心、市大数据局，6月底前完成）". Such
+    lists, with no label and no verb, are how 分工方案 print units under a "排在首位的为牵头
+    单位" note (tests/parsing/documents: d01 营商环境 and d11 安全生产)."""
+    if not content.strip() or len(content) > _MAX_ATTRIBUTION:
+        return False
+    from taizhang.parsing.units import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    names = 0
+    for item in _ITEM_BREAK.split(content):
+        item = item.strip()
+        if not item:
+            return False
+        if _bare_item().fullmatch(item):
+            names += 1
+        elif not gazetteer.is_not_unit(item):
+            return False
+    return names > 0
 
 
 def _first_bracket(folded: str) -> Located | None:

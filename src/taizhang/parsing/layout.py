@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from taizhang.parsing.attribution_text import starts_with_label
 from taizhang.parsing.markers import match_marker
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.readers.config import reading_config
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
@@ -75,13 +77,17 @@ def drop_in_word_blanks(text: str) -> str:
 def restore(text: str) -> Layout:
     text = drop_in_word_blanks(text)
     lines = text.split("\n")
+    numbered = _without_page_numbers(text, lines)
+    lines = [line for _, line in numbered]
     measure, wrap = _wrap(lines)
     if wrap is None:
-        return Layout(text, tuple(range(1, len(lines) + 1)))
+        if len(numbered) == text.count("\n") + 1:
+            return Layout(text, tuple(range(1, len(lines) + 1)))
+        return Layout("\n".join(lines), tuple(number for number, _ in numbered))
     out: list[str] = []
     sources: list[int] = []
     joining = False
-    for number, line in enumerate(lines, 1):
+    for number, line in numbered:
         content = line.strip(_INDENT)
         if joining and content and not starts_item(fold(content)) and not _is_field_row(content):
             out[-1] += content
@@ -91,6 +97,23 @@ def restore(text: str) -> Layout:
         # The last visual line decides: a paragraph ends at a line short of the margin.
         joining = bool(content) and measure(content) >= _FULL * wrap and not _is_field_row(content)
     return Layout("\n".join(out), tuple(sources))
+
+
+@lru_cache(maxsize=1)
+def _page_number_line() -> re.Pattern[str]:
+    """A line that is nothing but a decorated page number ("— 3 —", "第3页 共9页"): the
+    PDF reader drops them, and a copy pasted from a PDF's text layer carries them into the
+    text, where they land inside a measure or its attribution (tests/parsing/documents:
+    d05 水污染防治 and d03 乡村振兴). A bare number is a table cell (序号) and stays."""
+    patterns = reading_config()["pdf"]["page_number_lines"]
+    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+    return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
+
+
+def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
+    """(source line, line) of every line that is not a page number."""
+    dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
+    return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 
 def starts_item(folded_line: str) -> bool:

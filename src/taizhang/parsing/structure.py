@@ -109,6 +109,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
     _share_list_attributions(skeleton)
+    _drop_provision_chapters(skeleton)
     return skeleton
 
 
@@ -983,3 +984,36 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
                     )
                 )
         run = []
+
+
+def _drop_provision_chapters(skeleton: Skeleton) -> None:
+    """In a plan whose measures carry units, a chapter none of whose numbered items carries
+    any holds provisions, not measures: 第一章 总则 (第一条 为…，第二条 本清单所列任务…),
+    三、保障措施 ((一) 加强组织领导…), 附则 (本清单由…负责解释). Their items are left out
+    and an info diagnostic names the chapter's first line (tests/parsing/documents:
+    d02 就业 责任清单 and d05 水污染防治 方案; in the corpus gold no measure without units
+    stands in a chapter of measures that all lack them while others carry units).
+    Measures before the first chapter (chapter null) are kept: a copy may start mid-plan."""
+    if not any(m.attribution_raw for m in skeleton.measures):
+        return
+    runs: list[list[RawMeasure]] = []
+    for measure in skeleton.measures:
+        if runs and runs[-1][0].chapter == measure.chapter:
+            runs[-1].append(measure)
+        else:
+            runs.append([measure])
+    kept: list[RawMeasure] = []
+    for run in runs:
+        if run[0].chapter is None or any(m.attribution_raw for m in run):
+            kept += run
+            continue
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "provisions-not-measures",
+                f"The {len(run)} numbered items under chapter {run[0].chapter} name no units "
+                "while the plan's measures do; they were read as provisions, not measures.",
+                run[0].line,
+                level="info",
+            )
+        )
+    skeleton.measures = kept
