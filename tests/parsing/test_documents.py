@@ -18,6 +18,7 @@ acceptance scorer (bar 0.95), and the fields each document is about are checked 
 | d08 就业 | an excerpt that starts mid-plan (measures before 三、), 牵头责任单位, ASCII punctuation |
 | d09 法治乡村 | a notice header on two lines, one (责任单位:…) line after items (1)–(4), 指标类型:约束性 and a deadline inside the bracket, 一是/二是 inside a measure |
 | d10 营商环境 | every line break removed (a document-sharing site), [牵头单位:…;责任单位:…], a date line under the title |
+| d11 节能降碳 | no chapter numerals at all, a "列第一位者为牵头单位，下同" note inside the preamble over bare unit lists, energy counters (万千瓦时, 吨标准煤/万元), 降低至…以下 |
 """
 
 from __future__ import annotations

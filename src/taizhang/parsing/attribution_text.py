@@ -257,7 +257,7 @@ def _bare_units(content: str) -> bool:
     """A bracket after a sentence that holds nothing but unit names, and perhaps a field
     that is no unit (a deadline, a pace): "（市政务服务中心、市大数据局，6月底前完成）". Such
     lists, with no label and no verb, are how 分工方案 print units under a "排在首位的为牵头
-    单位" note (tests/parsing/documents: d01 营商环境 and d11 安全生产)."""
+    单位" note (tests/parsing/documents: d01 营商环境 and d11 节能降碳)."""
     if not content.strip() or len(content) > _MAX_ATTRIBUTION:
         return False
     from taizhang.parsing.units import load_gazetteer
