@@ -55,12 +55,15 @@ def _patterns() -> _Patterns:
     # marker (not a site label), or a bare "2021-2025年".
     labels = words["site_labels"]
     bracketed_labels = [w[1:-1] for w in labels if w.startswith("(") and w.endswith(")")]
-    not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))"
+    # A bracket holding a month ("（2024年3月）") is the date line under a title, not part
+    # of it (tests/parsing/documents d10, run in, and d06 on a line of its own).
+    not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))(?!\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月)"
     suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年)"
     site_label = rf"(?:{alternation(labels)}|【[^【】\n]{{0,12}}】)"
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
     opener = alternation(words["preamble_openers"])
+    date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     dates = vocabulary()["date"]
     field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
@@ -77,7 +80,7 @@ def _patterns() -> _Patterns:
         run_in=re.compile(
             rf"(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         notice_word=re.compile(alternation(words["notice_words"])),
