@@ -9,6 +9,7 @@ test_variants.py.
 from __future__ import annotations
 
 from taizhang.parsing import parse_text
+from tests.parsing import variants
 
 YINGSHANG = (
     "某县优化营商环境三年行动方案"
@@ -137,3 +138,18 @@ def test_run_in_headings_end_where_the_paragraph_repeats_or_opens_parallel_claus
     chapters, sections = titles(plan)
     assert chapters == ["优化营商环境"]
     assert sections == ["保障市场主体合法权益", "提升政务服务效能推行一网通办"]
+
+
+def test_run_in_headings_end_where_a_list_of_actors_opens_the_paragraph(shared_dir):
+    # "(十六)引导社会主体履行法定义务承担社会责任公民、法人和其他组织享有…": the paragraph
+    # opens with a list of actors (公民、…); seed 001 printed run-in and d10 of
+    # tests/parsing/documents. 公民 inside a heading, with no 、 after it, is no opener.
+    seed = (shared_dir / "seeds" / "001_2a401f32e917c985.txt").read_text(encoding="utf-8")
+    plan = parse_text(variants.run_in(seed))
+    assert [s.title for s in plan.sections if s.no == "十六"] == ["引导社会主体履行法定义务承担社会责任"]
+    text = (
+        "某县法治宣传教育方案为推进法治宣传,制定本方案。"
+        "一、加强法治宣传(一)全面提升公民法治素养普及宪法知识,弘扬宪法精神,维护宪法权威。"
+        "1.开展宪法宣传周活动。(牵头单位:县司法局;责任单位:县委宣传部)"
+    )
+    assert titles(parse_text(text))[1] == ["全面提升公民法治素养"]

@@ -866,7 +866,8 @@ def _run_in_title(
                 return heading[: len(word)]
     if not runs_on:
         return heading  # the heading's line ends before the next item: printed as is
-    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end())
+    # one past the clause: an actor list's opener is known by the 、 after it
+    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
@@ -903,7 +904,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:、]")
 
 @lru_cache(maxsize=1)
 def _paragraph_opener() -> re.Pattern[str]:
-    return re.compile(rf"{trie(vocabulary()['paragraph_openers'])}|到\d{{4}}年")
+    words = vocabulary()
+    actors = rf"(?:{trie(words['actor_list_openers'])})(?=、)"
+    return re.compile(rf"{trie(words['paragraph_openers'])}|{actors}|到\d{{4}}年")
 
 
 def _collect_goal(
