@@ -146,7 +146,9 @@ def test_run_in_headings_end_where_a_list_of_actors_opens_the_paragraph(shared_d
     # tests/parsing/documents. 公民 inside a heading, with no 、 after it, is no opener.
     seed = (shared_dir / "seeds" / "001_2a401f32e917c985.txt").read_text(encoding="utf-8")
     plan = parse_text(variants.run_in(seed))
-    assert [s.title for s in plan.sections if s.no == "十六"] == ["引导社会主体履行法定义务承担社会责任"]
+    assert [s.title for s in plan.sections if s.no == "十六"] == [
+        "引导社会主体履行法定义务承担社会责任"
+    ]
     text = (
         "某县法治宣传教育方案为推进法治宣传,制定本方案。"
         "一、加强法治宣传(一)全面提升公民法治素养普及宪法知识,弘扬宪法精神,维护宪法权威。"

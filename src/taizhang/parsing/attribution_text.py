@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
@@ -216,9 +217,10 @@ def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
     out = []
     for open_at, close_at in bracket_pairs(folded):
         inside = (folded, open_at + 1, close_at)
-        if labels.search(*inside) or (verbs.search(*inside) and _holds(folded, open_at, close_at)):
-            out.append((open_at, close_at))
-        elif _bare_bracket(folded, open_at, close_at):
+        labelled = labels.search(*inside) or (
+            verbs.search(*inside) and _holds(folded, open_at, close_at)
+        )
+        if labelled or _bare_bracket(folded, open_at, close_at):
             out.append((open_at, close_at))
     return out
 
@@ -260,8 +262,6 @@ def _bare_units(content: str) -> bool:
     单位" note (tests/parsing/documents: d01 营商环境 and d11 节能降碳)."""
     if not content.strip() or len(content) > _MAX_ATTRIBUTION:
         return False
-    from taizhang.parsing.units import load_gazetteer
-
     gazetteer = load_gazetteer()
     names = 0
     for item in _ITEM_BREAK.split(content):
