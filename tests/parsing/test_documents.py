@@ -32,6 +32,8 @@ What each mixes:
   date line under the title, a section paragraph opening with 公民、法人….
 - d11 节能降碳: no chapter numerals, a "列第一位者为牵头单位，下同" note inside the preamble
   over bare unit lists, energy counters (万千瓦时, 吨标准煤/万元), 降低至…以下.
+- d12 政府工作报告分解: a notice that is itself the plan (关于分解落实…的通知), its title
+  and issuer, 配合单位 labels, a deadline in the bracket, a closing 工作要求 paragraph.
 """
 
 from __future__ import annotations
@@ -211,3 +213,13 @@ def test_energy_targets_under_a_note_in_the_preamble():
     assert targets(plan.tasks[0]) == [(None, 0.45, "吨标准煤/万元", "<=")]
     assert targets(plan.tasks[2]) == [(None, 3, "万千瓦", "="), (None, 3600, "万千瓦时", "=")]
     assert plan.tasks[1].deadline == "2024年11月底前"
+
+
+def test_a_notice_that_is_itself_the_plan():
+    plan = parse("d12_fenjie_notice")
+    assert plan.title == "某县人民政府办公室关于分解落实2024年县政府工作报告重点任务的通知"
+    assert (plan.issuer, plan.date) == ("某县人民政府办公室", "2024-02-20")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5, 6]  # its items are the measures
+    assert plan.tasks[0].lead == ["县发改局", "县财政局"]
+    assert targets(plan.tasks[3]) == [(None, 5000, "人", ">="), (None, 5.5, "%", "<=")]
+    assert plan.tasks[5].deadline == "2024年10月底前"

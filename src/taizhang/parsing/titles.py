@@ -24,7 +24,9 @@ _CLAUSE_BREAKS = ",;:"
 _PRINTED_LINE = 28  # characters on a line of an official document (GB/T 9704)
 _SENTENCE_END = re.compile("[。!?]")
 # A purpose or basis clause opens with one of these and is followed by its main clause:
-# "为规范…，制定本办法"; "为推动…提供法治保障" without a break is a heading (corpus 021).
+# "为规范…，制定本办法" (第一条 of fixture styles/xiangcun_articles.txt and of
+# tests/parsing/documents d02). Without a break there is no main clause, so it is no purpose
+# clause: "为推动…提供法治保障" is a heading (corpus 021).
 _PURPOSE = ("为", "根据", "按照", "依据", "依照")
 _BLANKS = " \t\u3000\u2002\u2003"
 

@@ -178,8 +178,9 @@ def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
 def _notice_as_title(view: View, front: list[Line]) -> Title | None:
     """A notice that is itself the plan ("X关于分解落实…的通知"), when nothing else is titled.
 
-    Known heuristic: the first such line wins; a notice that transmits nothing is taken
-    to be the document that assigns the work.
+    The first such line wins; a notice that transmits nothing is taken to be the document
+    that assigns the work (corpus 075, 南京市政府关于分解落实《…纲要》主要目标和任务的通知,
+    and tests/parsing/documents d12, 关于分解落实…政府工作报告重点任务的通知).
     """
     notice = vocabulary()["notice"]
     for line in front:

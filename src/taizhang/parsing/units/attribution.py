@@ -183,8 +183,9 @@ def infer_level(raws: Iterable[str], *, gazetteer: Gazetteer | None = None) -> s
 
 def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
     """Apply a "排在首位的为牵头单位" note: in a list with no lead label, the first unit
-    leads and the others are responsible (the 就业 style in test_styles; 分工方案 of several
-    provinces print the note once under the title)."""
+    leads and the others are responsible (fixture styles/jiuye_shared.txt over 责任单位
+    labels; tests/parsing/documents d01 and d11 over bare unit lists, the note under the
+    title or inside the preamble)."""
     folded = fold(raw)
     if any(label in folded for label in _lead_labels()):
         return attribution
