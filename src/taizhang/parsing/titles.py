@@ -84,5 +84,11 @@ def _vote(folded: str) -> bool | None:
     if is_purpose_clause(body):
         return None
     if "\n" not in body and (stop is None or not body[stop.end() :].strip()):
-        return None  # one sentence: nothing to introduce
+        # One sentence introduces nothing: a heading alone ("加强组织领导。") cannot tell; a
+        # sentence longer than a heading can be opens the measure with prose, so votes no
+        # (the one-sentence measures of tests/parsing/documents d09 and d12, and of seed 000).
+        sentence = body[: stop.start()] if stop else body
+        if len(sentence) <= _PRINTED_LINE and _clause_breaks(sentence) <= 1:
+            return None
+        return False
     return _heading_end(body) is not None
