@@ -34,6 +34,10 @@ What each mixes:
   over bare unit lists, energy counters (万千瓦时, 吨标准煤/万元), 降低至…以下.
 - d12 政府工作报告分解: a notice that is itself the plan (关于分解落实…的通知), its title
   and issuer, 配合单位 labels, a deadline in the bracket, a closing 工作要求 paragraph.
+- d13 安全生产: "X（牵头）" tags inside 责任单位 lists, a measure number glued to the chapter
+  heading before it (…整治要点4、开展…), goals in a preamble sentence, 家次.
+- d14 农村人居环境: 第一部分/第二部分 over 一、 over (一) measures, bare lists with "X（牵头）"
+  and a 完成时限: field, 工作目标 targets, a 保障措施 part whose items are no measures.
 """
 
 from __future__ import annotations
@@ -223,3 +227,25 @@ def test_a_notice_that_is_itself_the_plan():
     assert plan.tasks[0].lead == ["县发改局", "县财政局"]
     assert targets(plan.tasks[3]) == [(None, 5000, "人", ">="), (None, 5.5, "%", "<=")]
     assert plan.tasks[5].deadline == "2024年10月底前"
+
+
+def test_a_lead_tag_inside_a_list_and_a_number_glued_to_its_heading():
+    plan = parse("d13_anquan_glued")
+    assert [c.title for c in plan.chapters][1] == "深化重点领域整治要点"
+    assert [m.no for m in plan.tasks] == list(range(1, 11))  # 4、 glued to the heading
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible) == (
+        ["县应急管理局"],
+        ["县委办公室", "县政府办公室"],
+    )
+    assert (plan.tasks[2].lead, plan.tasks[2].responsible[0]) == ([], "县应急管理局")
+    assert targets(plan.tasks[9]) == [(None, 600, "家次", ">=")]
+    assert not any(d.code == "unknown-unit" for d in plan.diagnostics)
+
+
+def test_parts_over_chapters_and_lead_tags_in_bare_lists():
+    plan = parse("d14_renju_parts")
+    assert [(t.value, t.comparator) for t in plan.targets] == [(85, ">="), (95, ">="), (40, "=")]
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5, 6]  # (七)(八) are 保障措施
+    assert (plan.tasks[0].lead, plan.tasks[0].collectives) == (["县农业农村局"], ["各乡镇人民政府"])
+    assert [m.deadline for m in plan.tasks[:3]] == ["2024年11月底前", None, "2024年12月底前"]
+    assert not any(d.code == "unlabelled-units" for d in plan.diagnostics)

@@ -91,7 +91,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         unknown_units={m.line: a.unknown for m, a in pairs if a.unknown},
         unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
     )
-    plan.diagnostics += _unlabelled_lists(skeleton.measures, note)
+    plan.diagnostics += _unlabelled_lists(pairs, note)
     plan.diagnostics.sort(key=lambda d: (d.line or 0, d.code))
     _point_at_source(plan, layout)
     assign_keys(plan, [raw.folded for raw in skeleton.measures])
@@ -124,7 +124,9 @@ def _split(
     return attribution
 
 
-def _unlabelled_lists(measures: list[RawMeasure], note: int | None) -> list[Diagnostic]:
+def _unlabelled_lists(
+    pairs: list[tuple[Measure, Attribution]], note: int | None
+) -> list[Diagnostic]:
     """A bracket of bare unit names (no label, no verb) says nothing of who leads: under a
     "排在首位的为牵头单位" note the first leads; without one all are read as responsible
     units (no unit is said to lead), and the
@@ -132,16 +134,17 @@ def _unlabelled_lists(measures: list[RawMeasure], note: int | None) -> list[Diag
     return [
         Diagnostic(
             "unlabelled-units",
-            f"Measure {raw.no}: its units carry no label or verb; all were read as "
+            f"Measure {measure.no}: its units carry no label or verb; all were read as "
             "responsible units.",
-            raw.line,
+            measure.line,
             level="info",
         )
-        for raw in measures
-        if raw.attribution_raw
-        and (note is None or raw.line < note)
-        and not is_attribution(fold(raw.attribution_raw))
-        and "\n" not in raw.attribution_raw.strip()
+        for measure, attribution in pairs
+        if measure.attribution_raw
+        and not attribution.lead  # "X(牵头)、Y" names its lead
+        and (note is None or measure.line < note)
+        and not is_attribution(fold(measure.attribution_raw))
+        and "\n" not in measure.attribution_raw.strip()
     ]
 
 
