@@ -38,6 +38,8 @@ What each mixes:
   heading before it (…整治要点4、开展…), goals in a preamble sentence, 家次.
 - d14 农村人居环境: 第一部分/第二部分 over 一、 over (一) measures, bare lists with "X（牵头）"
   and a 完成时限: field, 工作目标 targets, a 保障措施 part whose items are no measures.
+- d15 营商环境: a 目录 before the preamble, 牵头领导 fields naming people inside the bracket,
+  a measure number missing (3.), 责任主体。…。, a unit with pinyin readings (經(jīng)開區).
 """
 
 from __future__ import annotations
@@ -249,3 +251,15 @@ def test_parts_over_chapters_and_lead_tags_in_bare_lists():
     assert (plan.tasks[0].lead, plan.tasks[0].collectives) == (["县农业农村局"], ["各乡镇人民政府"])
     assert [m.deadline for m in plan.tasks[:3]] == ["2024年11月底前", None, "2024年12月底前"]
     assert not any(d.code == "unlabelled-units" for d in plan.diagnostics)
+
+
+def test_contents_before_the_preamble_and_leaders_named_in_the_bracket():
+    plan = parse("d15_yingshang_contents")
+    assert [c.no for c in plan.chapters] == ["一", "二", "三"]  # the 目录 entries are none
+    assert plan.parents == ["某省优化营商环境攻坚行动方案"]  # 《…条例》 is a regulation
+    assert [m.no for m in plan.tasks] == [1, 2, 4, 5, 6, 7, 8, 9, 10]
+    assert [d.line for d in plan.diagnostics if d.code == "numbering-gap"] == [17]
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible) == (["县政务服务中心"], [])
+    assert plan.tasks[8].responsible == ["县营商办"]  # not 孙某某 of 牵头领导
+    assert plan.tasks[6].responsible == ["县交通运输局", "經(jīng)開區管委會"]
+    assert not any(d.code == "unknown-unit" for d in plan.diagnostics)

@@ -319,7 +319,8 @@ def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
     """Leave out the entries of a table of contents, and nothing else.
 
     Its entries are headings with no sentence between them, after a 目录 line or before the
-    body lists chapter 一 again. No corpus plan prints one; the rule rests on the genre's
+    body lists chapter 一 again; prose after an entry (the preamble, tests/parsing/documents
+    d15) ends the contents with that entry. No corpus plan prints one; the rule rests on the genre's
     own layout, shown by test documents: fixture styles/contents_cut.txt (a 目录 over a body
     cut short) and test_structure's contents with a 目录 line and without one.
     """
@@ -345,11 +346,15 @@ def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
     after = [f for f in found if f.start > heading.end()]
     for item, following in itertools.zip_longest(after, after[1:]):
         stop = following.start if following else len(folded)
+        line_end = folded.find("\n", item.start, stop)
+        line_end = stop if line_end < 0 else line_end
         kind, number = item.marker.kind, item.marker.number
-        if "。" in folded[item.start : stop] or number <= last.get(kind, 0):
+        if "。" in folded[item.start : line_end] or number <= last.get(kind, 0):
             break
         last[kind] = number
         entries.add(id(item))
+        if "。" in folded[line_end:stop]:
+            break  # prose follows the last entry: the preamble, or a body cut short
     return entries
 
 

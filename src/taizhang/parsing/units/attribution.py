@@ -40,7 +40,8 @@ class BracketReader:
 
     def _split_items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
         gaz = self.gaz.gazetteer
-        raw, folded = unwrap(raw, fold(raw), gaz)
+        raw, folded = _without_person_fields(raw, fold(raw), gaz)
+        raw, folded = unwrap(raw, folded, gaz)
         return tuple(
             (
                 role,
@@ -167,6 +168,16 @@ def _remembered(method):
             return answer
 
     return ask
+
+
+def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:
+    """The bracket with its fields that name people ("牵头领导:副县长李某某;") blanked out,
+    in the printed and the folded text alike (they keep one length)."""
+    spans = [m.span() for m in gaz.person_field.finditer(folded)]
+    for start, end in reversed(spans):
+        blank = " " * (end - start)
+        raw, folded = raw[:start] + blank + raw[end:], folded[:start] + blank + folded[end:]
+    return raw, folded
 
 
 def split_attribution(
