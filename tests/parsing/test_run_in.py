@@ -155,3 +155,26 @@ def test_run_in_headings_end_where_a_list_of_actors_opens_the_paragraph(shared_d
         "1.开展宪法宣传周活动。(牵头单位:县司法局;责任单位:县委宣传部)"
     )
     assert titles(parse_text(text))[1] == ["全面提升公民法治素养"]
+
+
+def test_an_excerpt_printed_run_in_starts_at_its_first_numbers():
+    # A copy that starts mid-plan and lost its line breaks: its first numbers (5., 三、) are
+    # no continuation of anything, but each is followed by the next of its kind
+    # (tests/parsing/documents d08 printed run-in is the other such copy).
+    text = (
+        "某县2024年乡村振兴重点工作(节选)"
+        "5.建设高标准农田2万亩。(牵头单位:县农业农村局;责任单位:县财政局)"
+        "6.推广水肥一体化技术1万亩。(牵头单位:县农业农村局;责任单位:县水利局)"
+        "三、推进乡村建设"
+        "7.新改建农村公路30公里。(牵头单位:县交通运输局;责任单位:县财政局)"
+        "四、加强乡村治理"
+        "8.创建民主法治示范村3个。(牵头单位:县民政局;责任单位:县司法局)"
+    )
+    plan = parse_text(text)
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(5, None), (6, None), (7, "三"), (8, "四")]
+    assert plan.title == "某县2024年乡村振兴重点工作(节选)"
+    # one number after a sentence, with no next one, is no numbering
+    lone = (
+        "某县工作方案为做好工作,制定本方案。一、重点任务今年完成改造。5.项目类。(牵头单位:县发改局)"
+    )
+    assert 5 not in [m.no for m in parse_text(lone).tasks]

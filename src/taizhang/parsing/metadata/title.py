@@ -64,6 +64,12 @@ def _patterns() -> _Patterns:
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
     opener = alternation(words["preamble_openers"])
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
+    # the first numbered item right after a title run in ("…方案(节选)6.实施…",
+    # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed)
+    first_item = (
+        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章]"
+    )
+    date_line = rf"{date_line}|{first_item}"
     dates = vocabulary()["date"]
     field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
