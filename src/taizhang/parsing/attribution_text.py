@@ -73,6 +73,12 @@ def is_attribution(content: str) -> bool:
     return bool(_verb_ending().search(content)) and "。" not in content.rstrip("。. ")
 
 
+def is_unit_line(folded_line: str) -> bool:
+    """Whether a folded line is nothing but units and a role verb: "X、Y按职责分工负责"."""
+    line = folded_line.strip()
+    return 0 < len(line) <= _MAX_UNIT_LINE and _unit_list().fullmatch(line) is not None
+
+
 def starts_with_label(folded_line: str) -> bool:
     """Whether a folded line opens with an attribution label: "责任单位:…"."""
     return _label_pattern().match(folded_line) is not None

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from taizhang.parsing.attribution_text import starts_with_label
+from taizhang.parsing.attribution_text import is_unit_line, starts_with_label
 from taizhang.parsing.markers import match_marker
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import reading_config
@@ -89,7 +89,14 @@ def restore(text: str) -> Layout:
     joining = False
     for number, line in numbered:
         content = line.strip(_INDENT)
-        if joining and content and not starts_item(fold(content)) and not _is_field_row(content):
+        folded_content = fold(content)
+        if (
+            joining
+            and content
+            and not starts_item(folded_content)
+            and not _is_field_row(content)
+            and not _units_below_sentence(out[-1], folded_content)
+        ):
             out[-1] += content
         else:
             out.append(line)
@@ -120,6 +127,15 @@ def starts_item(folded_line: str) -> bool:
     """Whether a folded line opens a numbered item or an attribution label line."""
     line = folded_line.lstrip(_INDENT)
     return match_marker(line) is not None or starts_with_label(line) or line.startswith("【")
+
+
+def _units_below_sentence(previous: str, folded_line: str) -> bool:
+    """A line of units and a role verb under a sentence's end ("…权责清单。" then
+    "市委编办、市司法局按职责分工负责"): the measure's last line reached the margin, the
+    units stand below it (tests/parsing/documents d07 hard-wrapped at 30, and the 营商环境
+    lines of test_layout). After a line that ends mid-sentence ("…市直各", seed 001
+    hard-wrapped) such a line is the wrapped rest of one."""
+    return previous.rstrip(_INDENT).endswith(("。", ";", "；")) and is_unit_line(folded_line)
 
 
 def _is_field_row(content: str) -> bool:
