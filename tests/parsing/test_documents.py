@@ -51,6 +51,7 @@ import pytest
 
 from taizhang.parsing import parse_path
 from taizhang.parsing import parse_text as parse_path_text
+from tests.parsing import variants
 from tests.parsing.scoring import score_plan
 
 BAR = 0.95
@@ -263,3 +264,31 @@ def test_contents_before_the_preamble_and_leaders_named_in_the_bracket():
     assert plan.tasks[8].responsible == ["县营商办"]  # not 孙某某 of 牵头领导
     assert plan.tasks[6].responsible == ["县交通运输局", "經(jīng)開區管委會"]
     assert not any(d.code == "unknown-unit" for d in plan.diagnostics)
+
+
+RUN_IN_COPIES = [
+    "d01_yingshang_notice",
+    "d06_zhizao_trad",
+    "d08_jiuye_excerpt",
+    "d11_jieneng_firstlead",
+]
+
+
+@pytest.mark.parametrize("name", RUN_IN_COPIES)
+def test_documents_printed_run_in_keep_their_measures_units_and_title(name):
+    """With every line break removed: label lines (d06), an excerpt's first numbers (d08),
+    a list opened by a colon (d11: 分解如下：1.…) and a covering notice ended by its
+    signature's date (d01) still give each measure its units."""
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert units(plan) == gold_units(name)
+    assert plan.title == gold(name)["title"]
+
+
+def test_unit_lines_run_into_the_next_measure_still_close_theirs():
+    # "…权责清单。市委编办、市司法局按职责分工负责2.深化…" (d07 and d05 printed run-in)
+    for name in ("d07_fazhi_news", "d05_shui_ragged"):
+        text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+        plan = parse_path_text(variants.run_in(text))
+        assert plan.tasks[0].lead == gold(name)["tasks"][0]["lead"]
+        assert plan.tasks[0].text == gold(name)["tasks"][0]["text"]

@@ -8,8 +8,12 @@ test_variants.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from taizhang.parsing import parse_text
 from tests.parsing import variants
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 YINGSHANG = (
     "某县优化营商环境三年行动方案"
@@ -178,3 +182,15 @@ def test_an_excerpt_printed_run_in_starts_at_its_first_numbers():
         "某县工作方案为做好工作,制定本方案。一、重点任务今年完成改造。5.项目类。(牵头单位:县发改局)"
     )
     assert 5 not in [m.no for m in parse_text(lone).tasks]
+
+
+def test_a_run_in_title_ends_where_its_preamble_opens_with_the_year_or_its_contents():
+    # "…工作要点2024年是…" (d13 of tests/parsing/documents printed run-in is the other);
+    # "…方案目录一、…" (d15 printed run-in and fixture styles/contents_cut.txt)
+    year = (
+        "某县2024年营商环境工作要点2024年是优化营商环境的攻坚之年。一、重点任务"
+        "1.压缩企业开办时间。(牵头单位:县市场监管局)2.清理涉企收费。(牵头单位:县发改局)"
+    )
+    assert parse_text(year).title == "某县2024年营商环境工作要点"
+    contents = (FIXTURES / "styles" / "contents_cut.txt").read_text(encoding="utf-8")
+    assert parse_text(variants.run_in(contents)).title == "某县农村人居环境整治提升五年行动方案"

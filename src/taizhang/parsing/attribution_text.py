@@ -73,6 +73,44 @@ def is_attribution(content: str) -> bool:
     return bool(_verb_ending().search(content)) and "。" not in content.rstrip("。. ")
 
 
+# A number that opens the next item, right after the last unit of an attribution.
+_NEXT_NUMBER = re.compile(
+    r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
+)
+_NEXT_REACH = 160  # characters: an attribution's fields before the next item
+
+
+def markers_after_attributions(folded: str) -> list[int]:
+    """Where a numbered item starts right after an attribution that is not bracketed, in a
+    copy that lost its line breaks: "…应享尽享。牵头单位:市税务局责任单位:市财政局2.清理…"
+    (label fields, tests/parsing/documents d06 printed run-in) and "…权责清单。市委编办、
+    市司法局按职责分工负责2.深化…" (a unit line, d07 printed run-in). Within a label field,
+    or right after a role verb ending a sentence's units, a number opens the next item."""
+    positions = []
+    endings = tuple(vocabulary()["unit_endings"])
+    for label in _label_pattern().finditer(folded):
+        stop = folded.find("。", label.end(), label.end() + _NEXT_REACH)
+        stop = label.end() + _NEXT_REACH if stop < 0 else stop
+        for hit in _NEXT_NUMBER.finditer(folded, label.end(), min(stop, len(folded))):
+            if folded.endswith(endings, 0, hit.start()):
+                positions.append(hit.start())
+                break
+    for verb in _verb_before_number().finditer(folded):
+        reach = max(0, verb.start() - _MAX_UNIT_LINE)  # bounded: a run-in copy is one line
+        start = max(
+            folded.rfind("。", reach, verb.start()), folded.rfind("\n", reach, verb.start())
+        )
+        if start >= 0 and _unit_list().fullmatch(folded, start + 1, verb.end()):
+            positions.append(verb.end())
+    return sorted(set(positions))
+
+
+@lru_cache(maxsize=1)
+def _verb_before_number() -> re.Pattern:
+    verbs = trie(vocabulary()["responsibility_verbs"])
+    return re.compile(rf"(?:{verbs})(?={_NEXT_NUMBER.pattern})")
+
+
 def is_unit_line(folded_line: str) -> bool:
     """Whether a folded line is nothing but units and a role verb: "X、Y按职责分工负责"."""
     line = folded_line.strip()
@@ -152,7 +190,22 @@ def _first_of_all(folded_body: str, best: Located | None) -> Located | None:
     line = _unit_line(folded_body, limit)
     if line is not None and line.text_end < limit:
         best = line
-    return best
+    return best or _trailing_unit_list(folded_body)
+
+
+def _trailing_unit_list(folded: str) -> Located | None:
+    """Units and a role verb after the body's last sentence, on its line: "…权责清单。
+    市委编办、市司法局按职责分工负责" — a unit line whose line break a copy lost
+    (tests/parsing/documents d07 and d05 printed run-in)."""
+    body = folded.rstrip()
+    end = body.rfind("。", 0, len(body) - 1)
+    if end < 0 or "\n" in body[end:]:
+        return None
+    start = end + 1 + (len(body[end + 1 :]) - len(body[end + 1 :].lstrip()))
+    tail = body[start:].rstrip("。.")
+    if not tail or len(tail) > _MAX_UNIT_LINE or not _unit_list().fullmatch(tail):
+        return None
+    return Located(start, start, start + len(tail))
 
 
 def attribution_starts(folded: str) -> list[int]:

@@ -128,9 +128,11 @@ def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
 
 
 SENTENCE_END = "。;!?"
-# Where a run-in marker may start: right after the end of a sentence or a bracket.
+# Where a run-in marker may start: right after the end of a sentence or a bracket, or
+# after the colon that opens a list ("现将重点任务分解如下：1.…": tests/parsing/documents
+# d11 printed run-in, and the notice of fixture styles/notice_midplan.txt, 通知如下：1.…).
 _RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”][ \t\u3000]*"
+    rf"[。;!?\]〕】)”:][ \t\u3000]*"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
 )

@@ -23,6 +23,7 @@ from taizhang.parsing.attribution_text import (
     AttributionIndex,
     find_attribution,
     is_attribution,
+    markers_after_attributions,
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
@@ -97,9 +98,10 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     line_starts = _line_starts(text)
     found = _candidates(folded, line_starts)
     found = _drop_chunk_markers(found, folded)
+    # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
+    found = _outside_covering_notice(found, folded)
     found = _in_sequence(found)
     found = _outside_table_of_contents(found, folded)
-    found = _outside_covering_notice(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
@@ -140,7 +142,10 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
             found.append(Found(marker, pos, number, leading=leading))
             found.extend(_glued_children(folded, marker, end, number))
     claimed = {f.marker.end for f in found}
-    for position in mk.run_in_positions(folded):
+    positions = mk.run_in_positions(folded)
+    if "\n" not in folded.strip():  # a copy printed run-in: one line
+        positions = sorted({*positions, *markers_after_attributions(folded)})
+    for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
         if run_in is None or run_in.end in claimed:
             continue
@@ -414,7 +419,7 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
         span = (span[0], chapters[0])
     _set_ends(found, len(folded))
     inside = [f for f in found if span[0] <= f.start < span[1]]
-    if any(_attribution_between(folded, f.marker.end, f.end) for f in inside):
+    if any(_attribution_between(folded, f.marker.end, min(f.end, span[1])) for f in inside):
         return found
     return [f for f in found if not span[0] <= f.start < span[1]]
 
@@ -434,7 +439,17 @@ def _notice_span(folded: str) -> tuple[int, int] | None:
         if signed or _is_plan_title(line):
             return start, line_end
         offset = line_end if line_end < len(folded) else -1
+    if "\n" not in folded.strip():  # printed run-in: the signature's date ends it in the line
+        date = _FULL_DATE.search(folded, cue.end(), cue.end() + _NOTICE_WINDOW)
+        if date:
+            return start, date.end()
     return start, -1
+
+
+# A full date, as under a notice's signature ("2024年3月1日"): in a copy printed run-in the
+# notice ends there (fixture styles/notice_midplan.txt and tests/parsing/documents d01 with
+# their line breaks removed).
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _is_plan_title(line: str) -> bool:

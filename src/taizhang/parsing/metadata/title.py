@@ -69,7 +69,10 @@ def _patterns() -> _Patterns:
     first_item = (
         r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章]"
     )
-    date_line = rf"{date_line}|{first_item}"
+    # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
+    # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
+    # fixture styles/contents_cut.txt printed run-in)
+    date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
     dates = vocabulary()["date"]
     field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
