@@ -69,3 +69,23 @@ def test_a_unit_line_under_a_sentence_is_no_wrapped_rest_but_one_mid_sentence_is
         30,
     )
     assert restore(wrapped).text.split("\n")[0].endswith("市直各有关部门按职责分工负责")
+
+
+def test_a_bracketed_label_line_under_a_list_stays_a_line_of_its_own():
+    # item (4) reaches the margin; "（责任单位：…）" below it covers (1)-(4) (d09 of
+    # tests/parsing/documents in a ragged PDF copy is the other such copy)
+    items = [
+        "一、压实安全责任",
+        *[
+            f"（{n}）开展安全生产专项整治，建立问题清单和整改台账，限期整改到位并销号管理。"
+            for n in (1, 2, 3)
+        ],
+        "（4）开展安全生产宣传教育，提高企业员工安全意识和应急能力。",
+        "（责任单位：县应急管理局、县住建局，各乡镇人民政府）",
+        *[
+            f"（{n}）落实企业主体责任，推动企业全员安全生产责任制全面落实。（责任单位：县应急管理局）"
+            for n in (5, 6, 7)
+        ],
+    ]
+    plan = parse_text(wrap(items, 30))
+    assert [m.responsible for m in plan.tasks[:4]] == [["县应急管理局", "县住建局"]] * 4

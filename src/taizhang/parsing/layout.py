@@ -124,9 +124,31 @@ def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
 
 
 def starts_item(folded_line: str) -> bool:
-    """Whether a folded line opens a numbered item or an attribution label line."""
+    """Whether a folded line opens a numbered item or an attribution label line, bracketed
+    or not: "（责任单位：…）" printed on a line of its own after items (1)–(4) covers them
+    all (tests/parsing/documents d09 in a ragged copy, and the 安全生产 list of
+    test_layout: the line above may reach the margin)."""
     line = folded_line.lstrip(_INDENT)
-    return match_marker(line) is not None or starts_with_label(line) or line.startswith("【")
+    return (
+        match_marker(line) is not None
+        or starts_with_label(line)
+        or line.startswith("【")
+        or _bracketed_label_line(line)
+    )
+
+
+_CLOSERS = {"(": ")", "〔": "〕", "[": "]"}
+
+
+def _bracketed_label_line(line: str) -> bool:
+    """A line that opens with a bracketed label and holds nothing after the bracket: an
+    attribution of its own. One that runs on past its bracket ("[牵头单位：…]6.建立…", a
+    run-in copy broken into lines) is the wrapped end of a measure."""
+    closer = _CLOSERS.get(line[:1])
+    if closer is None or not starts_with_label(line[1:].lstrip()):
+        return False
+    close = line.find(closer)
+    return close < 0 or not line[close + 1 :].strip(_INDENT + "。;")
 
 
 def _units_below_sentence(previous: str, folded_line: str) -> bool:
