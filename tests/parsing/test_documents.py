@@ -271,14 +271,18 @@ RUN_IN_COPIES = [
     "d06_zhizao_trad",
     "d08_jiuye_excerpt",
     "d11_jieneng_firstlead",
+    "d13_anquan_glued",
+    "d14_renju_parts",
+    "d15_yingshang_contents",
 ]
 
 
 @pytest.mark.parametrize("name", RUN_IN_COPIES)
 def test_documents_printed_run_in_keep_their_measures_units_and_title(name):
     """With every line break removed: label lines (d06), an excerpt's first numbers (d08),
-    a list opened by a colon (d11: 分解如下：1.…) and a covering notice ended by its
-    signature's date (d01) still give each measure its units."""
+    a list opened by a colon (d11: 分解如下：1.…), a covering notice ended by its
+    signature's date (d01), 第一部分 over 一、 (d14), a title before its 目录 (d15) or before
+    a preamble opening with the year (d13) still give each measure its units."""
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     plan = parse_path_text(variants.run_in(text))
     assert units(plan) == gold_units(name)

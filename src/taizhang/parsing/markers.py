@@ -134,8 +134,9 @@ SENTENCE_END = "。;!?"
 _RUN_IN = re.compile(
     rf"[。;!?\]〕】)”:][ \t\u3000]*"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
-    rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分))"
 )
+# (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in.)
 
 
 def run_in_positions(folded: str) -> list[int]:
