@@ -1038,7 +1038,8 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
     """In a plan whose measures carry units, a chapter none of whose numbered items carries
     any holds provisions, not measures: 第一章 总则 (第一条 为…，第二条 本清单所列任务…),
     三、保障措施 ((一) 加强组织领导…), 附则 (本清单由…负责解释). Their items are left out
-    and an info diagnostic names the chapter's first line (tests/parsing/documents:
+    and a warning names the chapter's first line (check before confirming: a chapter of
+    measures whose units were all left out would be lost) (tests/parsing/documents:
     d02 就业 责任清单 and d05 水污染防治 方案; in the corpus gold no measure without units
     stands in a chapter of measures that all lack them while others carry units).
     Measures before the first chapter (chapter null) are kept: a copy may start mid-plan."""
@@ -1061,7 +1062,7 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
                 f"The {len(run)} numbered items under chapter {run[0].chapter} name no units "
                 "while the plan's measures do; they were read as provisions, not measures.",
                 run[0].line,
-                level="info",
+                level="warning",
             )
         )
     skeleton.measures = kept
