@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,18 @@ def test_a_merged_body_named_with_both_prefixes_is_one_unit_not_flagged(name):
 def test_a_merged_body_followed_by_another_unit_is_still_flagged():
     text = "某县工作要点\n一、任务\n1.推进项目建设。（牵头单位：县纪委县监委县财政局）\n"
     assert len(_diagnostics(text, "attribution-unsplit")) == 1
+
+
+def test_every_code_the_parser_gives_has_a_chinese_label_and_check():
+    """The preview shows a diagnostic by its entry in plans/data/diagnostics.toml; a code
+    without one would fall back to the generic 'other' text."""
+    src = Path(__file__).resolve().parents[2] / "src" / "taizhang"
+    codes = {
+        code
+        for path in (src / "parsing").rglob("*.py")
+        for code in re.findall(r'Diagnostic\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8"))
+    }
+    entries = tomllib.loads((src / "plans" / "data" / "diagnostics.toml").read_text("utf-8"))
+    assert {"provisions-not-measures", "unlabelled-units"} <= codes
+    assert codes - set(entries) == set()
+    assert all(entries[code]["label"] and entries[code]["check"] for code in codes)

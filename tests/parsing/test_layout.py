@@ -44,3 +44,48 @@ def test_a_wrapped_line_ending_in_a_bracket_is_no_paragraph_end():
 def test_a_document_with_a_line_per_paragraph_is_left_alone():
     text = "\n".join(PARAGRAPHS * 3)
     assert restore(text).text == text
+
+
+def test_a_unit_line_under_a_sentence_is_no_wrapped_rest_but_one_mid_sentence_is():
+    # the measure's last line reaches the margin and ends with 。; the units stand below it
+    # (d07 of tests/parsing/documents hard-wrapped at 30 is the other such copy)
+    measures = [
+        "一、主要任务",
+        "1.推行企业开办全程网办，压缩企业开办时间至一个工作日以内。",
+        "区市场监管局、区税务局按职责分工负责",
+        "2.清理规范涉企收费，建立涉企收费目录清单并向社会公开发布。",
+        "区发改局、区财政局按职责分工负责",
+    ]
+    more = [f"{n}.落实减税降费政策，确保各项政策红利直达市场主体并及时兑现。" for n in range(3, 9)]
+    text = wrap([*measures, *more], 30)
+    lines = restore(text).text.split("\n")
+    assert lines[1:3] == measures[1:3]
+    plan = parse_text(text)
+    assert plan.tasks[0].lead == ["区市场监管局", "区税务局"]
+    # "…市直各" then "有关部门按职责分工负责": one line wrapped, joined again
+    wrapped = wrap(
+        ["4.开展普法宣传活动，营造全社会尊法学法守法用法的良好氛围，市直各有关部门按职责分工负责"]
+        * 12,
+        30,
+    )
+    assert restore(wrapped).text.split("\n")[0].endswith("市直各有关部门按职责分工负责")
+
+
+def test_a_bracketed_label_line_under_a_list_stays_a_line_of_its_own():
+    # item (4) reaches the margin; "（责任单位：…）" below it covers (1)-(4) (d09 of
+    # tests/parsing/documents in a ragged PDF copy is the other such copy)
+    items = [
+        "一、压实安全责任",
+        *[
+            f"（{n}）开展安全生产专项整治，建立问题清单和整改台账，限期整改到位并销号管理。"
+            for n in (1, 2, 3)
+        ],
+        "（4）开展安全生产宣传教育，提高企业员工安全意识和应急能力。",
+        "（责任单位：县应急管理局、县住建局，各乡镇人民政府）",
+        *[
+            f"（{n}）落实企业主体责任，推动企业全员安全生产责任制全面落实。（责任单位：县应急管理局）"
+            for n in (5, 6, 7)
+        ],
+    ]
+    plan = parse_text(wrap(items, 30))
+    assert [m.responsible for m in plan.tasks[:4]] == [["县应急管理局", "县住建局"]] * 4

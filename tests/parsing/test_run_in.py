@@ -8,7 +8,12 @@ test_variants.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from taizhang.parsing import parse_text
+from tests.parsing import variants
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 YINGSHANG = (
     "某县优化营商环境三年行动方案"
@@ -137,3 +142,55 @@ def test_run_in_headings_end_where_the_paragraph_repeats_or_opens_parallel_claus
     chapters, sections = titles(plan)
     assert chapters == ["优化营商环境"]
     assert sections == ["保障市场主体合法权益", "提升政务服务效能推行一网通办"]
+
+
+def test_run_in_headings_end_where_a_list_of_actors_opens_the_paragraph(shared_dir):
+    # "(十六)引导社会主体履行法定义务承担社会责任公民、法人和其他组织享有…": the paragraph
+    # opens with a list of actors (公民、…); seed 001 printed run-in and d10 of
+    # tests/parsing/documents. 公民 inside a heading, with no 、 after it, is no opener.
+    seed = (shared_dir / "seeds" / "001_2a401f32e917c985.txt").read_text(encoding="utf-8")
+    plan = parse_text(variants.run_in(seed))
+    assert [s.title for s in plan.sections if s.no == "十六"] == [
+        "引导社会主体履行法定义务承担社会责任"
+    ]
+    text = (
+        "某县法治宣传教育方案为推进法治宣传,制定本方案。"
+        "一、加强法治宣传(一)全面提升公民法治素养普及宪法知识,弘扬宪法精神,维护宪法权威。"
+        "1.开展宪法宣传周活动。(牵头单位:县司法局;责任单位:县委宣传部)"
+    )
+    assert titles(parse_text(text))[1] == ["全面提升公民法治素养"]
+
+
+def test_an_excerpt_printed_run_in_starts_at_its_first_numbers():
+    # A copy that starts mid-plan and lost its line breaks: its first numbers (5., 三、) are
+    # no continuation of anything, but each is followed by the next of its kind
+    # (tests/parsing/documents d08 printed run-in is the other such copy).
+    text = (
+        "某县2024年乡村振兴重点工作(节选)"
+        "5.建设高标准农田2万亩。(牵头单位:县农业农村局;责任单位:县财政局)"
+        "6.推广水肥一体化技术1万亩。(牵头单位:县农业农村局;责任单位:县水利局)"
+        "三、推进乡村建设"
+        "7.新改建农村公路30公里。(牵头单位:县交通运输局;责任单位:县财政局)"
+        "四、加强乡村治理"
+        "8.创建民主法治示范村3个。(牵头单位:县民政局;责任单位:县司法局)"
+    )
+    plan = parse_text(text)
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(5, None), (6, None), (7, "三"), (8, "四")]
+    assert plan.title == "某县2024年乡村振兴重点工作(节选)"
+    # one number after a sentence, with no next one, is no numbering
+    lone = (
+        "某县工作方案为做好工作,制定本方案。一、重点任务今年完成改造。5.项目类。(牵头单位:县发改局)"
+    )
+    assert 5 not in [m.no for m in parse_text(lone).tasks]
+
+
+def test_a_run_in_title_ends_where_its_preamble_opens_with_the_year_or_its_contents():
+    # "…工作要点2024年是…" (d13 of tests/parsing/documents printed run-in is the other);
+    # "…方案目录一、…" (d15 printed run-in and fixture styles/contents_cut.txt)
+    year = (
+        "某县2024年营商环境工作要点2024年是优化营商环境的攻坚之年。一、重点任务"
+        "1.压缩企业开办时间。(牵头单位:县市场监管局)2.清理涉企收费。(牵头单位:县发改局)"
+    )
+    assert parse_text(year).title == "某县2024年营商环境工作要点"
+    contents = (FIXTURES / "styles" / "contents_cut.txt").read_text(encoding="utf-8")
+    assert parse_text(variants.run_in(contents)).title == "某县农村人居环境整治提升五年行动方案"

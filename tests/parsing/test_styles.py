@@ -89,14 +89,16 @@ def test_chapters_sections_by_jie_and_articles(ascii_punctuation):
         ("一", "二", "产业发展"),
         ("二", "二", "乡村建设"),
     ]
-    assert [(m.no, m.section) for m in plan.tasks[1:]] == [
+    # 第一条 (the purpose clause of 总则, which names no units) is no measure
+    assert [(m.no, m.section) for m in plan.tasks] == [
         (2, "一"),
         (3, "一"),
         (4, "二"),
         (5, "二"),
     ]
-    assert plan.tasks[3].collectives == ["各乡镇人民政府"]
-    assert [(t.value, t.unit, t.year) for t in plan.tasks[1].targets] == [(50, "万亩", 2025)]
+    assert plan.tasks[2].collectives == ["各乡镇人民政府"]
+    assert [(t.value, t.unit, t.year) for t in plan.tasks[0].targets] == [(50, "万亩", 2025)]
+    assert [(d.code, d.line) for d in plan.diagnostics] == [("provisions-not-measures", 5)]
 
 
 @PRINTINGS

@@ -61,3 +61,14 @@ def test_a_first_line_longer_than_a_printed_line_is_no_heading():
 def test_one_sentence_measures_do_not_vote():
     texts = ["加强组织领导。", "强化宣传引导。各单位要加强宣传，营造良好氛围。"]
     assert document_is_titled(texts)
+
+
+def test_long_one_sentence_measures_vote_against_a_lone_heading():
+    # d09 of tests/parsing/documents: one measure opens with a short sentence over 一是/二是,
+    # the others are single sentences too long for a heading: the plan is not titled.
+    texts = [
+        "深入开展“法律进乡村”活动，每年每个村至少开展2次法治宣传活动，提高农民群众法治素养。",
+        "推进村（社区）法律顾问全覆盖，村（社区）法律顾问配备率达到100%，实现应援尽援。",
+        "健全乡村治理体系，修订完善村规民约。一是推动合法性审查；二是开展示范村创建。",
+    ]
+    assert not document_is_titled(texts)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
@@ -70,6 +71,50 @@ def is_attribution(content: str) -> bool:
         return True
     # "…负责" must end the bracket and the bracket must not be a sentence
     return bool(_verb_ending().search(content)) and "。" not in content.rstrip("。. ")
+
+
+# A number that opens the next item, right after the last unit of an attribution.
+_NEXT_NUMBER = re.compile(
+    r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
+)
+_NEXT_REACH = 160  # characters: an attribution's fields before the next item
+
+
+def markers_after_attributions(folded: str) -> list[int]:
+    """Where a numbered item starts right after an attribution that is not bracketed, in a
+    copy that lost its line breaks: "…应享尽享。牵头单位:市税务局责任单位:市财政局2.清理…"
+    (label fields, tests/parsing/documents d06 printed run-in) and "…权责清单。市委编办、
+    市司法局按职责分工负责2.深化…" (a unit line, d07 printed run-in). Within a label field,
+    or right after a role verb ending a sentence's units, a number opens the next item."""
+    positions = []
+    endings = tuple(vocabulary()["unit_endings"])
+    for label in _label_pattern().finditer(folded):
+        stop = folded.find("。", label.end(), label.end() + _NEXT_REACH)
+        stop = label.end() + _NEXT_REACH if stop < 0 else stop
+        for hit in _NEXT_NUMBER.finditer(folded, label.end(), min(stop, len(folded))):
+            if folded.endswith(endings, 0, hit.start()):
+                positions.append(hit.start())
+                break
+    for verb in _verb_before_number().finditer(folded):
+        reach = max(0, verb.start() - _MAX_UNIT_LINE)  # bounded: a run-in copy is one line
+        start = max(
+            folded.rfind("。", reach, verb.start()), folded.rfind("\n", reach, verb.start())
+        )
+        if start >= 0 and _unit_list().fullmatch(folded, start + 1, verb.end()):
+            positions.append(verb.end())
+    return sorted(set(positions))
+
+
+@lru_cache(maxsize=1)
+def _verb_before_number() -> re.Pattern:
+    verbs = trie(vocabulary()["responsibility_verbs"])
+    return re.compile(rf"(?:{verbs})(?={_NEXT_NUMBER.pattern})")
+
+
+def is_unit_line(folded_line: str) -> bool:
+    """Whether a folded line is nothing but units and a role verb: "X、Y按职责分工负责"."""
+    line = folded_line.strip()
+    return 0 < len(line) <= _MAX_UNIT_LINE and _unit_list().fullmatch(line) is not None
 
 
 def starts_with_label(folded_line: str) -> bool:
@@ -145,7 +190,22 @@ def _first_of_all(folded_body: str, best: Located | None) -> Located | None:
     line = _unit_line(folded_body, limit)
     if line is not None and line.text_end < limit:
         best = line
-    return best
+    return best or _trailing_unit_list(folded_body)
+
+
+def _trailing_unit_list(folded: str) -> Located | None:
+    """Units and a role verb after the body's last sentence, on its line: "…权责清单。
+    市委编办、市司法局按职责分工负责" — a unit line whose line break a copy lost
+    (tests/parsing/documents d07 and d05 printed run-in)."""
+    body = folded.rstrip()
+    end = body.rfind("。", 0, len(body) - 1)
+    if end < 0 or "\n" in body[end:]:
+        return None
+    start = end + 1 + (len(body[end + 1 :]) - len(body[end + 1 :].lstrip()))
+    tail = body[start:].rstrip("。.")
+    if not tail or len(tail) > _MAX_UNIT_LINE or not _unit_list().fullmatch(tail):
+        return None
+    return Located(start, start, start + len(tail))
 
 
 def attribution_starts(folded: str) -> list[int]:
@@ -216,13 +276,62 @@ def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
     out = []
     for open_at, close_at in bracket_pairs(folded):
         inside = (folded, open_at + 1, close_at)
-        if labels.search(*inside) or (verbs.search(*inside) and _holds(folded, open_at, close_at)):
+        labelled = labels.search(*inside) or (
+            verbs.search(*inside) and _holds(folded, open_at, close_at)
+        )
+        if labelled or _bare_bracket(folded, open_at, close_at):
             out.append((open_at, close_at))
     return out
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:
-    return is_attribution(folded[open_at + 1 : close_at])
+    content = folded[open_at + 1 : close_at]
+    return is_attribution(content) or _bare_bracket(folded, open_at, close_at)
+
+
+def _bare_bracket(folded: str, open_at: int, close_at: int) -> bool:
+    """A bracket after a sentence holding only unit names (【】 hold labels, not lists)."""
+    return (
+        folded[open_at] != "【"
+        and _after_sentence(folded, open_at)
+        and _bare_units(folded[open_at + 1 : close_at])
+    )
+
+
+def _after_sentence(folded: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and folded[i] in " \t\u3000":
+        i -= 1
+    return i >= 0 and folded[i] in _SENTENCE_END
+
+
+@lru_cache(maxsize=1)
+def _bare_item() -> re.Pattern:
+    endings = trie(vocabulary()["unit_endings"])
+    return re.compile(rf"[^。:\s]{{1,30}}?{endings}(?:\([^()]{{1,12}}\))?")
+
+
+_ITEM_BREAK = re.compile(r"[、,;]")
+
+
+def _bare_units(content: str) -> bool:
+    """A bracket after a sentence that holds nothing but unit names, and perhaps a field
+    that is no unit (a deadline, a pace): "（市政务服务中心、市大数据局，6月底前完成）". Such
+    lists, with no label and no verb, are how 分工方案 print units under a "排在首位的为牵头
+    单位" note (tests/parsing/documents: d01 营商环境 and d11 节能降碳)."""
+    if not content.strip() or len(content) > _MAX_ATTRIBUTION:
+        return False
+    gazetteer = load_gazetteer()
+    names = 0
+    for item in _ITEM_BREAK.split(content):
+        item = item.strip()
+        if not item:
+            return False
+        if _bare_item().fullmatch(item):
+            names += 1
+        elif not gazetteer.is_not_unit(item):
+            return False
+    return names > 0
 
 
 def _first_bracket(folded: str) -> Located | None:

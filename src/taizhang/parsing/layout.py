@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from taizhang.parsing.attribution_text import starts_with_label
+from taizhang.parsing.attribution_text import is_unit_line, starts_with_label
 from taizhang.parsing.markers import match_marker
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.readers.config import reading_config
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
@@ -75,15 +77,26 @@ def drop_in_word_blanks(text: str) -> str:
 def restore(text: str) -> Layout:
     text = drop_in_word_blanks(text)
     lines = text.split("\n")
+    numbered = _without_page_numbers(text, lines)
+    lines = [line for _, line in numbered]
     measure, wrap = _wrap(lines)
     if wrap is None:
-        return Layout(text, tuple(range(1, len(lines) + 1)))
+        if len(numbered) == text.count("\n") + 1:
+            return Layout(text, tuple(range(1, len(lines) + 1)))
+        return Layout("\n".join(lines), tuple(number for number, _ in numbered))
     out: list[str] = []
     sources: list[int] = []
     joining = False
-    for number, line in enumerate(lines, 1):
+    for number, line in numbered:
         content = line.strip(_INDENT)
-        if joining and content and not starts_item(fold(content)) and not _is_field_row(content):
+        folded_content = fold(content)
+        if (
+            joining
+            and content
+            and not starts_item(folded_content)
+            and not _is_field_row(content)
+            and not _units_below_sentence(out[-1], folded_content)
+        ):
             out[-1] += content
         else:
             out.append(line)
@@ -93,10 +106,58 @@ def restore(text: str) -> Layout:
     return Layout("\n".join(out), tuple(sources))
 
 
+@lru_cache(maxsize=1)
+def _page_number_line() -> re.Pattern[str]:
+    """A line that is nothing but a decorated page number ("— 3 —", "第3页 共9页"): the
+    PDF reader drops them, and a copy pasted from a PDF's text layer carries them into the
+    text, where they land inside a measure or its attribution (tests/parsing/documents:
+    d05 水污染防治 and d03 乡村振兴). A bare number is a table cell (序号) and stays."""
+    patterns = reading_config()["pdf"]["page_number_lines"]
+    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+    return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
+
+
+def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
+    """(source line, line) of every line that is not a page number."""
+    dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
+    return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
+
+
 def starts_item(folded_line: str) -> bool:
-    """Whether a folded line opens a numbered item or an attribution label line."""
+    """Whether a folded line opens a numbered item or an attribution label line, bracketed
+    or not: "（责任单位：…）" printed on a line of its own after items (1)–(4) covers them
+    all (tests/parsing/documents d09 in a ragged copy, and the 安全生产 list of
+    test_layout: the line above may reach the margin)."""
     line = folded_line.lstrip(_INDENT)
-    return match_marker(line) is not None or starts_with_label(line) or line.startswith("【")
+    return (
+        match_marker(line) is not None
+        or starts_with_label(line)
+        or line.startswith("【")
+        or _bracketed_label_line(line)
+    )
+
+
+_CLOSERS = {"(": ")", "〔": "〕", "[": "]"}
+
+
+def _bracketed_label_line(line: str) -> bool:
+    """A line that opens with a bracketed label and holds nothing after the bracket: an
+    attribution of its own. One that runs on past its bracket ("[牵头单位：…]6.建立…", a
+    run-in copy broken into lines) is the wrapped end of a measure."""
+    closer = _CLOSERS.get(line[:1])
+    if closer is None or not starts_with_label(line[1:].lstrip()):
+        return False
+    close = line.find(closer)
+    return close < 0 or not line[close + 1 :].strip(_INDENT + "。;")
+
+
+def _units_below_sentence(previous: str, folded_line: str) -> bool:
+    """A line of units and a role verb under a sentence's end ("…权责清单。" then
+    "市委编办、市司法局按职责分工负责"): the measure's last line reached the margin, the
+    units stand below it (tests/parsing/documents d07 hard-wrapped at 30, and the 营商环境
+    lines of test_layout). After a line that ends mid-sentence ("…市直各", seed 001
+    hard-wrapped) such a line is the wrapped rest of one."""
+    return previous.rstrip(_INDENT).endswith(("。", ";", "；")) and is_unit_line(folded_line)
 
 
 def _is_field_row(content: str) -> bool:

@@ -128,12 +128,15 @@ def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
 
 
 SENTENCE_END = "。;!?"
-# Where a run-in marker may start: right after the end of a sentence or a bracket.
+# Where a run-in marker may start: right after the end of a sentence or a bracket, or
+# after the colon that opens a list ("现将重点任务分解如下：1.…": tests/parsing/documents
+# d11 printed run-in, and the notice of fixture styles/notice_midplan.txt, 通知如下：1.…).
 _RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”][ \t\u3000]*"
+    rf"[。;!?\]〕】)”:][ \t\u3000]*"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
-    rf"|第[{CHINESE_DIGITS}]{{1,5}}条)"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分))"
 )
+# (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in.)
 
 
 def run_in_positions(folded: str) -> list[int]:

@@ -8,15 +8,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from taizhang.parsing import diagnostics, titles
+from taizhang.parsing.attribution_text import is_attribution
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
-from taizhang.parsing.model import Attribution, Measure, PlanDocument
+from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows
-from taizhang.parsing.targets import analyse, find_targets
+from taizhang.parsing.targets import analyse, find_deadline, find_targets
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
@@ -69,7 +70,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     measures = [
-        _measure(raw, attribution, titled)
+        _measure(raw, attribution, titled, _bracket_deadline(raw.attribution_raw, gazetteer))
         for raw, attribution in zip(skeleton.measures, attributions, strict=True)
     ]
     plan = PlanDocument(
@@ -90,6 +91,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         unknown_units={m.line: a.unknown for m, a in pairs if a.unknown},
         unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
     )
+    plan.diagnostics += _unlabelled_lists(pairs, note)
+    plan.diagnostics.sort(key=lambda d: (d.line or 0, d.code))
     _point_at_source(plan, layout)
     assign_keys(plan, [raw.folded for raw in skeleton.measures])
     return plan
@@ -121,6 +124,30 @@ def _split(
     return attribution
 
 
+def _unlabelled_lists(
+    pairs: list[tuple[Measure, Attribution]], note: int | None
+) -> list[Diagnostic]:
+    """A bracket of bare unit names (no label, no verb) says nothing of who leads: under a
+    "排在首位的为牵头单位" note the first leads; without one all are read as responsible
+    units (no unit is said to lead), and the
+    office is told to check (an info diagnostic per measure)."""
+    return [
+        Diagnostic(
+            "unlabelled-units",
+            f"Measure {measure.no}: its units carry no label or verb; all were read as "
+            "responsible units.",
+            measure.line,
+            level="info",
+        )
+        for measure, attribution in pairs
+        if measure.attribution_raw
+        and not attribution.lead  # "X(牵头)、Y" names its lead
+        and (note is None or measure.line < note)
+        and not is_attribution(fold(measure.attribution_raw))
+        and "\n" not in measure.attribution_raw.strip()
+    ]
+
+
 def _first_is_lead_note(text: str, folded: str) -> int | None:
     """The line of a "排在首位的为牵头单位，下同" note; it governs the lists below it.
 
@@ -134,7 +161,37 @@ def _first_is_lead_note(text: str, folded: str) -> int | None:
     return None
 
 
-def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure:
+# The fields of an attribution bracket: "市人社局、市委组织部，12月底前完成".
+_BRACKET_FIELD = re.compile(r"[,;、:]")
+# A pace printed where a deadline goes ("长期坚持", "持续推进"), as a table's 完成时限 prints it.
+_PACE = ("长期", "持续", "常态")
+
+
+def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
+    """A deadline printed as a field of the attribution bracket ("…，6月底前完成",
+    "；2024年9月底前完成", "，长期坚持"), as printed: the measure's deadline, as a task table's
+    完成时限 column gives it (tests/parsing/documents d01, d09 and d11)."""
+    if not raw:
+        return None
+    folded = fold(raw)
+    offset = 0
+    for piece in _BRACKET_FIELD.split(folded):
+        start, offset = offset, offset + len(piece) + 1
+        field = piece.strip()
+        if not field or not gazetteer.is_not_unit(field):
+            continue
+        at = start + piece.find(field)
+        if field.startswith(_PACE):
+            return raw[at : at + len(field)]
+        deadline = find_deadline(raw[at : at + len(field)])
+        if deadline:
+            return deadline
+    return None
+
+
+def _measure(
+    raw: RawMeasure, attribution: Attribution, titled: bool, bracket_deadline: str | None
+) -> Measure:
     findings = analyse(raw.text, raw.folded)
     return Measure(
         no=raw.no,
@@ -148,6 +205,6 @@ def _measure(raw: RawMeasure, attribution: Attribution, titled: bool) -> Measure
         collectives=attribution.collectives,
         targets=findings.targets,
         recurring=findings.recurring,
-        deadline=raw.deadline or findings.deadline,
+        deadline=raw.deadline or bracket_deadline or findings.deadline,
         line=raw.line,
     )

@@ -23,6 +23,7 @@ from taizhang.parsing.attribution_text import (
     AttributionIndex,
     find_attribution,
     is_attribution,
+    markers_after_attributions,
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
@@ -97,9 +98,10 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     line_starts = _line_starts(text)
     found = _candidates(folded, line_starts)
     found = _drop_chunk_markers(found, folded)
+    # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
+    found = _outside_covering_notice(found, folded)
     found = _in_sequence(found)
     found = _outside_table_of_contents(found, folded)
-    found = _outside_covering_notice(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
@@ -109,6 +111,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
     _share_list_attributions(skeleton)
+    _drop_provision_chapters(skeleton)
     return skeleton
 
 
@@ -139,7 +142,10 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
             found.append(Found(marker, pos, number, leading=leading))
             found.extend(_glued_children(folded, marker, end, number))
     claimed = {f.marker.end for f in found}
-    for position in mk.run_in_positions(folded):
+    positions = mk.run_in_positions(folded)
+    if "\n" not in folded.strip():  # a copy printed run-in: one line
+        positions = sorted({*positions, *markers_after_attributions(folded)})
+    for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
         if run_in is None or run_in.end in claimed:
             continue
@@ -293,7 +299,9 @@ def _in_sequence(found: list[Found]) -> list[Found]:
     last: dict[str, int] = {}
     fresh = set(_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
-    for item in sorted(found, key=lambda f: (f.start, bool(f.run_in))):
+    ordered = sorted(found, key=lambda f: (f.start, bool(f.run_in)))
+    confirmed = _confirmed_by_next(ordered)
+    for item in ordered:
         if kept and kept[-1].start == item.start:
             continue
         kind = item.marker.kind
@@ -305,6 +313,9 @@ def _in_sequence(found: list[Found]) -> list[Found]:
             number == expected
             or (number == 1 and kind in fresh)
             or (item.run_in == _AFTER_SENTENCE and number == expected + 1)
+            # the first of its kind in a copy that starts mid-plan ("(节选)6.…。7.…"):
+            # any number, when the next of its kind follows it
+            or (kind not in last and id(item) in confirmed)
         ):
             continue
         kept.append(item)
@@ -314,11 +325,31 @@ def _in_sequence(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _confirmed_by_next(ordered: list[Found]) -> set[int]:
+    """The run-in items after a sentence end whose next item of the same kind carries the
+    next number: two in a row are a numbering, not a number that happens to follow a
+    sentence (an excerpt printed run-in: tests/parsing/documents d08 with its line breaks
+    removed, and the 乡村振兴 excerpt of tests/parsing/test_run_in.py)."""
+    confirmed: set[int] = set()
+    previous: dict[str, Found] = {}
+    for item in ordered:
+        before = previous.get(item.marker.kind)
+        if (
+            before is not None
+            and before.run_in == _AFTER_SENTENCE
+            and item.marker.number == before.marker.number + 1
+        ):
+            confirmed.add(id(before))
+        previous[item.marker.kind] = item
+    return confirmed
+
+
 def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
     """Leave out the entries of a table of contents, and nothing else.
 
     Its entries are headings with no sentence between them, after a 目录 line or before the
-    body lists chapter 一 again. No corpus plan prints one; the rule rests on the genre's
+    body lists chapter 一 again; prose after an entry (the preamble, tests/parsing/documents
+    d15) ends the contents with that entry. No corpus plan prints one; the rule rests on the genre's
     own layout, shown by test documents: fixture styles/contents_cut.txt (a 目录 over a body
     cut short) and test_structure's contents with a 目录 line and without one.
     """
@@ -344,11 +375,15 @@ def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
     after = [f for f in found if f.start > heading.end()]
     for item, following in itertools.zip_longest(after, after[1:]):
         stop = following.start if following else len(folded)
+        line_end = folded.find("\n", item.start, stop)
+        line_end = stop if line_end < 0 else line_end
         kind, number = item.marker.kind, item.marker.number
-        if "。" in folded[item.start : stop] or number <= last.get(kind, 0):
+        if "。" in folded[item.start : line_end] or number <= last.get(kind, 0):
             break
         last[kind] = number
         entries.add(id(item))
+        if "。" in folded[line_end:stop]:
+            break  # prose follows the last entry: the preamble, or a body cut short
     return entries
 
 
@@ -384,7 +419,7 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
         span = (span[0], chapters[0])
     _set_ends(found, len(folded))
     inside = [f for f in found if span[0] <= f.start < span[1]]
-    if any(_attribution_between(folded, f.marker.end, f.end) for f in inside):
+    if any(_attribution_between(folded, f.marker.end, min(f.end, span[1])) for f in inside):
         return found
     return [f for f in found if not span[0] <= f.start < span[1]]
 
@@ -404,7 +439,17 @@ def _notice_span(folded: str) -> tuple[int, int] | None:
         if signed or _is_plan_title(line):
             return start, line_end
         offset = line_end if line_end < len(folded) else -1
+    if "\n" not in folded.strip():  # printed run-in: the signature's date ends it in the line
+        date = _FULL_DATE.search(folded, cue.end(), cue.end() + _NOTICE_WINDOW)
+        if date:
+            return start, date.end()
     return start, -1
+
+
+# A full date, as under a notice's signature ("2024年3月1日"): in a copy printed run-in the
+# notice ends there (fixture styles/notice_midplan.txt and tests/parsing/documents d01 with
+# their line breaks removed).
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _is_plan_title(line: str) -> bool:
@@ -674,8 +719,9 @@ def _is_front_matter(folded_title: str, words: list[str]) -> bool:
     """A heading that names front matter: it opens with such a word ("总体要求", "指导思想和
     工作目标") or, being no longer than a printed line, ends with one ("充分认识…重要意义").
     A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则").
-    The title is folded (總體目標 is 总体目标)."""
-    title = folded_title.strip()
+    The title is folded (總體目標 is 总体目标); blanks that space a short heading out
+    ("总　则", tests/parsing/documents d02) are not part of its words."""
+    title = "".join(folded_title.split())
     words = tuple(words)
     return title.startswith(words) or (len(title) <= _PRINTED_LINE and title.endswith(words))
 
@@ -864,7 +910,8 @@ def _run_in_title(
                 return heading[: len(word)]
     if not runs_on:
         return heading  # the heading's line ends before the next item: printed as is
-    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end())
+    # one past the clause: an actor list's opener is known by the 、 after it
+    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
@@ -901,7 +948,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:、]")
 
 @lru_cache(maxsize=1)
 def _paragraph_opener() -> re.Pattern[str]:
-    return re.compile(rf"{trie(vocabulary()['paragraph_openers'])}|到\d{{4}}年")
+    words = vocabulary()
+    actors = rf"(?:{trie(words['actor_list_openers'])})(?=、)"
+    return re.compile(rf"{trie(words['paragraph_openers'])}|{actors}|到\d{{4}}年")
 
 
 def _collect_goal(
@@ -983,3 +1032,37 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
                     )
                 )
         run = []
+
+
+def _drop_provision_chapters(skeleton: Skeleton) -> None:
+    """In a plan whose measures carry units, a chapter none of whose numbered items carries
+    any holds provisions, not measures: 第一章 总则 (第一条 为…，第二条 本清单所列任务…),
+    三、保障措施 ((一) 加强组织领导…), 附则 (本清单由…负责解释). Their items are left out
+    and a warning names the chapter's first line (check before confirming: a chapter of
+    measures whose units were all left out would be lost) (tests/parsing/documents:
+    d02 就业 责任清单 and d05 水污染防治 方案; in the corpus gold no measure without units
+    stands in a chapter of measures that all lack them while others carry units).
+    Measures before the first chapter (chapter null) are kept: a copy may start mid-plan."""
+    if not any(m.attribution_raw for m in skeleton.measures):
+        return
+    runs: list[list[RawMeasure]] = []
+    for measure in skeleton.measures:
+        if runs and runs[-1][0].chapter == measure.chapter:
+            runs[-1].append(measure)
+        else:
+            runs.append([measure])
+    kept: list[RawMeasure] = []
+    for run in runs:
+        if run[0].chapter is None or any(m.attribution_raw for m in run):
+            kept += run
+            continue
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "provisions-not-measures",
+                f"The {len(run)} numbered items under chapter {run[0].chapter} name no units "
+                "while the plan's measures do; they were read as provisions, not measures.",
+                run[0].line,
+                level="warning",
+            )
+        )
+    skeleton.measures = kept

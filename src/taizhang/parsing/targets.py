@@ -510,9 +510,17 @@ class _Context:
     def deadline_starts(self) -> list[int]:
         return [d.start for d in self.deadlines]
 
+    @_computed_once
+    def quota_markers(self) -> list[int]:
+        """The markers that set a quota per period (每年, 每季度), not 定期 (periodically),
+        which names no period: "定期开展…评估，…完成率达到100%" states a target after it
+        (tests/parsing/documents d05 and d07)."""
+        no_quota = set(_vocab()["recurring"]["no_quota"])
+        return [m.start() for m in self.marker_matches if m.group() not in no_quota]
+
     def in_quota(self, pos: int) -> bool:
         """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
-        return _any_between(self.markers, self.scopes.start(pos), pos)
+        return _any_between(self.quota_markers, self.scopes.start(pos), pos)
 
     def year(self, pos: int) -> int | None:
         """The nearest deadline year before ``pos`` in its sentence, else the first after it."""

@@ -24,8 +24,11 @@ _LINE_LEAD = " \t\u3000\u2002\u2003•·●▪◆■□-"
 _LINE_TAIL = " \t\u3000|"
 
 # The body's first chapter or section heading, "一、" or "(一)": the front matter ends there.
+# A numbered heading of the plan's body: 一、 (一) or a decimal outline's "3　保障措施" /
+# "2.1　…" (tests/parsing/documents d03 and fixtures styles/wuran_outline.txt).
 CHAPTER_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十]{1,3}\s*\))"
+    r"^(?:[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十]{1,3}\s*\)"
+    r"|\d{1,2}(?:\.\d{1,2}){0,2}[ \t\u3000]+\S)"
 )
 # Sentence punctuation and page separators: a line holding one is prose or a page caption,
 # not a heading.

@@ -55,12 +55,24 @@ def _patterns() -> _Patterns:
     # marker (not a site label), or a bare "2021-2025年".
     labels = words["site_labels"]
     bracketed_labels = [w[1:-1] for w in labels if w.startswith("(") and w.endswith(")")]
-    not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))"
+    # A bracket holding a month ("（2024年3月）") is the date line under a title, not part
+    # of it (tests/parsing/documents d10, run in, and d06 on a line of its own).
+    not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))(?!\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月)"
     suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年)"
     site_label = rf"(?:{alternation(labels)}|【[^【】\n]{{0,12}}】)"
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
     opener = alternation(words["preamble_openers"])
+    date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
+    # the first numbered item right after a title run in ("…方案(节选)6.实施…",
+    # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed)
+    first_item = (
+        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章]"
+    )
+    # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
+    # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
+    # fixture styles/contents_cut.txt printed run-in)
+    date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
     dates = vocabulary()["date"]
     field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
@@ -77,7 +89,7 @@ def _patterns() -> _Patterns:
         run_in=re.compile(
             rf"(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         notice_word=re.compile(alternation(words["notice_words"])),
@@ -175,8 +187,9 @@ def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
 def _notice_as_title(view: View, front: list[Line]) -> Title | None:
     """A notice that is itself the plan ("X关于分解落实…的通知"), when nothing else is titled.
 
-    Known heuristic: the first such line wins; a notice that transmits nothing is taken
-    to be the document that assigns the work.
+    The first such line wins; a notice that transmits nothing is taken to be the document
+    that assigns the work (corpus 075, 南京市政府关于分解落实《…纲要》主要目标和任务的通知,
+    and tests/parsing/documents d12, 关于分解落实…政府工作报告重点任务的通知).
     """
     notice = vocabulary()["notice"]
     for line in front:

@@ -40,7 +40,8 @@ class BracketReader:
 
     def _split_items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
         gaz = self.gaz.gazetteer
-        raw, folded = unwrap(raw, fold(raw), gaz)
+        raw, folded = _without_person_fields(raw, fold(raw), gaz)
+        raw, folded = unwrap(raw, folded, gaz)
         return tuple(
             (
                 role,
@@ -169,6 +170,16 @@ def _remembered(method):
     return ask
 
 
+def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:
+    """The bracket with its fields that name people ("牵头领导:副县长李某某;") blanked out,
+    in the printed and the folded text alike (they keep one length)."""
+    spans = [m.span() for m in gaz.person_field.finditer(folded)]
+    for start, end in reversed(spans):
+        blank = " " * (end - start)
+        raw, folded = raw[:start] + blank + raw[end:], folded[:start] + blank + folded[end:]
+    return raw, folded
+
+
 def split_attribution(
     raw: str, *, level: str | None = None, gazetteer: Gazetteer | None = None
 ) -> Attribution:
@@ -183,8 +194,9 @@ def infer_level(raws: Iterable[str], *, gazetteer: Gazetteer | None = None) -> s
 
 def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
     """Apply a "排在首位的为牵头单位" note: in a list with no lead label, the first unit
-    leads and the others are responsible (the 就业 style in test_styles; 分工方案 of several
-    provinces print the note once under the title)."""
+    leads and the others are responsible (fixture styles/jiuye_shared.txt over 责任单位
+    labels; tests/parsing/documents d01 and d11 over bare unit lists, the note under the
+    title or inside the preamble)."""
     folded = fold(raw)
     if any(label in folded for label in _lead_labels()):
         return attribution

@@ -54,11 +54,39 @@ def clauses(folded: str, gaz: Gazetteer) -> Iterator[tuple[str, int, int]]:
         lead_named, clause_start = False, start
         for marker in gaz.markers.finditer(folded, start, end):
             kind = marker.lastgroup
+            if kind == "lead" and _tags_a_name(folded, marker.start(), marker.end()):
+                # "县应急管理局(牵头)、县委办公室": the tag makes the one name before it a
+                # lead, whatever the label says of the list (tests/parsing/documents d13
+                # and d14, in 责任单位 lists and in bare ones)
+                paren = marker.start() - 1
+                name_start = _name_start(folded, clause_start, paren)
+                yield label or RESPONSIBLE, clause_start, name_start
+                yield LEAD, name_start, paren
+                lead_named, clause_start = True, marker.end() + 1
+                continue
             yield label or _marker_role(kind, lead_named), clause_start, marker.start()
             lead_named = lead_named or kind == "lead"
             clause_start = marker.end()
         # A bare list with no label and no marker (a table cell) names responsible units.
         yield label or RESPONSIBLE, clause_start, end
+
+
+def _tags_a_name(folded: str, start: int, end: int) -> bool:
+    """Whether a marker stands alone in brackets right after a name: "X(牵头)"."""
+    return (
+        start > 1
+        and folded[start - 1] == "("
+        and folded[end : end + 1] == ")"
+        and folded[start - 2] not in PUNCTUATION
+    )
+
+
+def _name_start(folded: str, start: int, end: int) -> int:
+    """Where the last name before ``end`` starts: after the last separator."""
+    for i in range(end - 1, start - 1, -1):
+        if folded[i] in "、,;:":
+            return i + 1
+    return start
 
 
 def _fields(folded: str, gaz: Gazetteer) -> Iterator[tuple[str | None, int, int]]:

@@ -68,6 +68,8 @@ class Gazetteer:
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
         self.not_units = wildcard_alternation(phrases.get("not_units", []))
+        # a field naming people, up to the next field: "牵头领导:副县长李某某;"
+        self.person_field = re.compile(rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;]*;?")
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
