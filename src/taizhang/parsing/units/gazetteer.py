@@ -132,9 +132,10 @@ class Gazetteer:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
         return contains(self.collective, name) or name in self.generic
 
-    def category(self, name: str) -> str | None:
-        """Category of a folded unit name, or None when the gazetteer cannot tell."""
-        cut = self.prefix_length(name)
+    def category(self, name: str, prefix_length: int | None = None) -> str | None:
+        """Category of a folded unit name, or None when the gazetteer cannot tell.
+        ``prefix_length``: the name's, when the caller has it already."""
+        cut = self.prefix_length(name) if prefix_length is None else prefix_length
         body = name[cut:]
         if cut and body.startswith(self.committee_word):
             return "party"  # "市委…"
