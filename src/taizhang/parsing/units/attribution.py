@@ -33,9 +33,11 @@ class BracketReader:
         self.gaz = gazetteer or load_gazetteer()
         self._items: dict[str, tuple[tuple[str, Name], ...]] = {}
         self._splits: dict[tuple[str, str | None], Attribution] = {}
-        # The item spans of each clause text: clauses recur across a document's brackets
-        # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each.
-        self._clause_items: dict[str, tuple[tuple[int, int], ...]] = {}
+        # The names of each clause as printed: clauses recur across a document's brackets
+        # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each,
+        # and items() reads nothing outside its clause, so a clause printed again is cut
+        # once (its folded form is fold(printed), character for character).
+        self._clause_names: dict[str, tuple[Name, ...]] = {}
         self._names: dict[str, Name] = {}  # by the item as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
 
@@ -49,31 +51,25 @@ class BracketReader:
     def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
         gaz = self.gaz
         raw, folded = unwrap(raw, fold(raw), gaz)
-        return tuple(
-            (
-                role,
-                self._name(
-                    raw[start + item_start : start + item_end], folded, start, item_start, item_end
-                ),
-            )
-            for role, start, end in clauses(folded, gaz)
-            for item_start, item_end in self._items_of_clause(folded[start:end])
-        )
+        found: list[tuple[str, Name]] = []
+        for role, start, end in clauses(folded, gaz):
+            printed = raw[start:end]
+            names = self._clause_names.get(printed)
+            if names is None:
+                names = self._clause_names[printed] = self._names_of(printed, folded[start:end])
+            found.extend((role, name) for name in names)
+        return tuple(found)
 
-    def _name(self, printed: str, folded: str, start: int, item_start: int, item_end: int) -> Name:
-        name = self._names.get(printed)
-        if name is None:
-            item = folded[start + item_start : start + item_end]
-            name = self._names[printed] = read_name(self.gaz, printed, item)
-        return name
-
-    def _items_of_clause(self, clause: str) -> tuple[tuple[int, int], ...]:
-        """items() of one clause, relative to its start: items reads nothing outside the
-        clause, so a clause printed again is cut once."""
-        found = self._clause_items.get(clause)
-        if found is None:
-            found = self._clause_items[clause] = tuple(items(clause, 0, len(clause), self.gaz))
-        return found
+    def _names_of(self, printed: str, folded: str) -> tuple[Name, ...]:
+        """The names of one clause, each read once per document."""
+        names = []
+        for start, end in items(folded, 0, len(folded), self.gaz):
+            item = printed[start:end]
+            name = self._names.get(item)
+            if name is None:
+                name = self._names[item] = read_name(self.gaz, item, folded[start:end])
+            names.append(name)
+        return tuple(names)
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
         """Split bracket content (without the brackets) into lead, responsible and
