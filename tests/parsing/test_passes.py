@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
+from taizhang.parsing import targets as _targets
 from taizhang.parsing.attribution_text import (
     _MAX_ATTRIBUTION,
     _MAX_DEPTH,
@@ -23,6 +24,7 @@ from taizhang.parsing.attribution_text import (
     bracket_pairs,
 )
 from taizhang.parsing.layout import _CJK, drop_in_word_blanks
+from taizhang.parsing.units import load_gazetteer
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
 _LABELS = vocabulary()["attribution_labels"]
@@ -141,3 +143,69 @@ def test_the_collector_runs_again_after_a_parse_and_stays_off_if_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _plain_value_pattern() -> re.Pattern[str]:
+    """The value pattern as first written: a lookahead and a lookbehind in front."""
+    chinese = _targets._vocab()["numbers"]["chinese_digits"]
+    fast = _targets._value_pattern().pattern
+    rest = fast[fast.index("(?:(?:") :]  # the range, the unit and the alternative counters
+    value = rf"(?:{_targets._NUMBER}|[{chinese}]+)"
+    return re.compile(rf"(?=[0-9{chinese}])(?<![0-9.{chinese}])(?P<num>{value})" + rest)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces("1", "2", "0", ".", "5", "一", "十", "万", "-", "至", "个", "%", "年", "项", "人", "第")
+)
+def test_values_are_read_as_the_lookbehind_pattern_read_them(text):
+    def spans(pattern):
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert spans(_targets._value_pattern()) == spans(_plain_value_pattern())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("到", "2025", "2", "0", "19", "年", "底", "前", "月", "6", "完成", ","))
+def test_a_text_without_a_year_has_no_year_deadline(text):
+    """The quick test before the deadline pattern leaves out only texts it finds nothing in."""
+    if not _targets._YEAR_NIAN.search(text):
+        assert _targets._year_deadlines(text) == []
+
+
+def _plain_runs_names_together(gaz, name: str) -> bool:
+    """Each ending's every place, tried one by one (as first written)."""
+    if gaz.keeps_as_written(name):
+        return False
+    for ending in gaz.name_endings:
+        at = name.find(ending)
+        while 0 < at < len(name) - len(ending):
+            first, rest = name[: at + len(ending)], name[at + len(ending) :]
+            cut = gaz.prefix_length(rest)
+            if cut and rest.endswith(gaz.name_endings) and not gaz._merged(first, rest[cut:]):
+                return True
+            at = name.find(ending, at + 1)
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "县",
+        "州",
+        "发改",
+        "局",
+        "财政",
+        "纪委",
+        "监委",
+        "中心",
+        "部门",
+        "政府",
+        "黔南",
+        "办",
+        "市场",
+    )
+)
+def test_names_run_together_as_ending_by_ending_found_them(name):
+    gaz = load_gazetteer()
+    assert gaz.runs_names_together(name) == _plain_runs_names_together(gaz, name)

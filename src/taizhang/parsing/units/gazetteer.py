@@ -122,9 +122,14 @@ class Gazetteer:
         if not name.endswith(endings) or self.keeps_as_written(name):
             return False
         # Each place where a name ending ends, after the item's first character and
-        # before its last, is where a first name may end.
-        for cut in range(2, len(name)):
-            if not name.endswith(endings, 1, cut):
+        # before its last, is where a first name may end. An ending the item opens with
+        # ("区委…", "办公室…") marks no place: the rule as written looked for each ending's
+        # places from its first and stopped at one at the start.
+        places = endings
+        if name.startswith(endings):
+            places = tuple(ending for ending in endings if not name.startswith(ending))
+        for cut in range(2, len(name) if places else 0):
+            if not name.endswith(places, 1, cut):
                 continue
             first, rest = name[:cut], name[cut:]
             prefix = self.prefix_length(rest)
