@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
+from taizhang.parsing import structure as _structure
 from taizhang.parsing import targets as _targets
 from taizhang.parsing.attribution_text import (
     _MAX_ATTRIBUTION,
@@ -209,3 +210,18 @@ def _plain_runs_names_together(gaz, name: str) -> bool:
 def test_names_run_together_as_ending_by_ending_found_them(name):
     gaz = load_gazetteer()
     assert gaz.runs_names_together(name) == _plain_runs_names_together(gaz, name)
+
+
+_PLAIN_CHILD = re.compile(
+    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}条"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("(", ")", " ", "1", "23", "一", "十", "第", "条", ".", "、", "县", "\u0663"))
+def test_glued_children_are_found_as_the_four_branches_found_them(text):
+    def spans(pattern):
+        return [m.span() for m in pattern.finditer(text)]
+
+    assert spans(_structure._CHILD) == spans(_PLAIN_CHILD)
