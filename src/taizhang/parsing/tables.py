@@ -45,10 +45,24 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     joined = _joined_rows(text) if _SEPARATOR.strip() in text else []
     if joined:
         return joined
-    # A table copied one cell per line has a number column (序号): without one, no line
-    # need be looked at.
     folded = fold(text) if folded is None else folded
-    return _flattened_rows(text.split("\n")) if _number_column().search(folded) else []
+    return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
+
+
+def _has_number_cell(text: str, folded: str) -> bool:
+    """Whether a line is a number column's header cell (序号), as _flattened_rows reads a
+    cell: a table copied one cell per line has one; without one, no line need be looked at.
+    Prose naming the word ("统一编号") is passed over without reading every line."""
+    words = vocabulary()["table_columns"]["number"]
+    if not any(word[:1] in folded for word in words):
+        return False  # one search in C per word, faster than the pattern over the text
+    for found in _number_column().finditer(folded):
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        cell = text[start : len(text) if end < 0 else end].strip()
+        if _is_short(cell) and _column_role(cell) == "number":
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
