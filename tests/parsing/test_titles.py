@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from taizhang.parsing import parse_text
-from taizhang.parsing.titles import document_is_titled, heading
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.titles import document_is_titled, heading, measure_titles
 from tests.parsing import variants
 
 ARTICLES = (
@@ -61,3 +62,12 @@ def test_a_first_line_longer_than_a_printed_line_is_no_heading():
 def test_one_sentence_measures_do_not_vote():
     texts = ["加强组织领导。", "强化宣传引导。各单位要加强宣传，营造良好氛围。"]
     assert document_is_titled(texts)
+
+
+@pytest.mark.parametrize("text", [ARTICLES, PROSE], ids=["titled", "untitled"])
+def test_measure_titles_read_each_opening_once_as_the_vote_and_heading_did(text):
+    measures = parse_text(text).tasks
+    texts = [m.text for m in measures]
+    folded = [fold(t) for t in texts]
+    expected = [heading(t) for t in texts] if document_is_titled(texts) else [None] * len(texts)
+    assert measure_titles(texts, folded) == expected
