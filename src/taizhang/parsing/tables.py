@@ -53,10 +53,7 @@ def _has_number_cell(text: str, folded: str) -> bool:
     """Whether a line is a number column's header cell (序号), as _flattened_rows reads a
     cell: a table copied one cell per line has one; without one, no line need be looked at.
     Prose naming the word ("统一编号") is passed over without reading every line."""
-    words = vocabulary()["table_columns"]["number"]
-    if not any(word[:1] in folded for word in words):
-        return False  # one search in C per word, faster than the pattern over the text
-    for found in _number_column().finditer(folded):
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
         start = text.rfind("\n", 0, found.start()) + 1
         end = text.find("\n", found.end())
         cell = text[start : len(text) if end < 0 else end].strip()
@@ -66,11 +63,13 @@ def _has_number_cell(text: str, folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _number_column() -> re.Pattern[str]:
+def _number_columns() -> tuple[re.Pattern[str], ...]:
     """A number column's name anywhere in a folded text, blanks inside it allowed (as
-    _column_role reads a cell: folded, without blanks)."""
+    _column_role reads a cell: folded, without blanks): one pattern per name, each opening
+    with its literal first character, which the engine finds far faster in Chinese text
+    than the first character of any of several names (an eighth of the time)."""
     words = vocabulary()["table_columns"]["number"]
-    return re.compile("|".join(" *".join(map(re.escape, word)) for word in words))
+    return tuple(re.compile(" *".join(map(re.escape, word))) for word in words)
 
 
 def _joined_rows(text: str) -> list[TableRow]:
