@@ -225,3 +225,19 @@ def test_glued_children_are_found_as_the_four_branches_found_them(text):
         return [m.span() for m in pattern.finditer(text)]
 
     assert spans(_structure._CHILD) == spans(_PLAIN_CHILD)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces("建成", "3", "个", "以上", "每年", "定期", "2025", "年", "底前", "6月", "。", ",", "县")
+)
+def test_a_measure_the_quick_test_passes_over_has_nothing_the_analysis_would_find(text):
+    def full(folded):
+        context = _targets._Context(folded)
+        return _targets.Findings(
+            _targets.find_targets(text, context),
+            _targets.find_recurring(text, context),
+            _targets.find_deadline(text, context),
+        )
+
+    assert _targets.analyse(text) == full(text)

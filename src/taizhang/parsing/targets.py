@@ -554,9 +554,25 @@ class Findings:
 def analyse(text: str, folded: str | None = None) -> Findings:
     """Targets, recurring duties and the deadline of one text, sharing one analysis of it
     (``folded``: ``fold(text)`` when the caller has it)."""
-    context = _Context(fold(text) if folded is None else folded)
+    folded = fold(text) if folded is None else folded
+    if not _may_state_anything(folded):
+        return Findings([], [], None)
+    context = _Context(folded)
     return Findings(
         find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
+    )
+
+
+def _may_state_anything(folded: str) -> bool:
+    """Whether a text holds what a target, a recurring duty or a deadline needs: a value, a
+    recurring marker, a year with 年, 月 or a year's end. Most measures of a plan hold none
+    and are answered by these searches alone, without the analysis's objects."""
+    return bool(
+        _value_pattern().search(folded)
+        or _recurring_pattern().search(folded)
+        or _YEAR_NIAN.search(folded)
+        or "月" in folded
+        or any(word in folded for word in _vocab()["deadlines"]["year_end"])
     )
 
 
