@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
+from taizhang.parsing import structure as _structure
+from taizhang.parsing import targets as _targets
 from taizhang.parsing.attribution_text import (
     _MAX_ATTRIBUTION,
     _MAX_DEPTH,
@@ -23,6 +25,7 @@ from taizhang.parsing.attribution_text import (
     bracket_pairs,
 )
 from taizhang.parsing.layout import _CJK, drop_in_word_blanks
+from taizhang.parsing.units import load_gazetteer
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
 _LABELS = vocabulary()["attribution_labels"]
@@ -141,3 +144,100 @@ def test_the_collector_runs_again_after_a_parse_and_stays_off_if_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _plain_value_pattern() -> re.Pattern[str]:
+    """The value pattern as first written: a lookahead and a lookbehind in front."""
+    chinese = _targets._vocab()["numbers"]["chinese_digits"]
+    fast = _targets._value_pattern().pattern
+    rest = fast[fast.index("(?:(?:") :]  # the range, the unit and the alternative counters
+    value = rf"(?:{_targets._NUMBER}|[{chinese}]+)"
+    return re.compile(rf"(?=[0-9{chinese}])(?<![0-9.{chinese}])(?P<num>{value})" + rest)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces("1", "2", "0", ".", "5", "一", "十", "万", "-", "至", "个", "%", "年", "项", "人", "第")
+)
+def test_values_are_read_as_the_lookbehind_pattern_read_them(text):
+    def spans(pattern):
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert spans(_targets._value_pattern()) == spans(_plain_value_pattern())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("到", "2025", "2", "0", "19", "年", "底", "前", "月", "6", "完成", ","))
+def test_a_text_without_a_year_has_no_year_deadline(text):
+    """The quick test before the deadline pattern leaves out only texts it finds nothing in."""
+    if not _targets._YEAR_NIAN.search(text):
+        assert _targets._year_deadlines(text) == []
+
+
+def _plain_runs_names_together(gaz, name: str) -> bool:
+    """Each ending's every place, tried one by one (as first written)."""
+    if gaz.keeps_as_written(name):
+        return False
+    for ending in gaz.name_endings:
+        at = name.find(ending)
+        while 0 < at < len(name) - len(ending):
+            first, rest = name[: at + len(ending)], name[at + len(ending) :]
+            cut = gaz.prefix_length(rest)
+            if cut and rest.endswith(gaz.name_endings) and not gaz._merged(first, rest[cut:]):
+                return True
+            at = name.find(ending, at + 1)
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "县",
+        "州",
+        "发改",
+        "局",
+        "财政",
+        "纪委",
+        "监委",
+        "中心",
+        "部门",
+        "政府",
+        "黔南",
+        "办",
+        "市场",
+    )
+)
+def test_names_run_together_as_ending_by_ending_found_them(name):
+    gaz = load_gazetteer()
+    assert gaz.runs_names_together(name) == _plain_runs_names_together(gaz, name)
+
+
+_PLAIN_CHILD = re.compile(
+    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}条"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("(", ")", " ", "1", "23", "一", "十", "第", "条", ".", "、", "县", "\u0663"))
+def test_glued_children_are_found_as_the_four_branches_found_them(text):
+    def spans(pattern):
+        return [m.span() for m in pattern.finditer(text)]
+
+    assert spans(_structure._CHILD) == spans(_PLAIN_CHILD)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces("建成", "3", "个", "以上", "每年", "定期", "2025", "年", "底前", "6月", "。", ",", "县")
+)
+def test_a_measure_the_quick_test_passes_over_has_nothing_the_analysis_would_find(text):
+    def full(folded):
+        context = _targets._Context(folded)
+        return _targets.Findings(
+            _targets.find_targets(text, context),
+            _targets.find_recurring(text, context),
+            _targets.find_deadline(text, context),
+        )
+
+    assert _targets.analyse(text) == full(text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from taizhang.parsing import parse_text
-from taizhang.parsing.titles import document_is_titled, heading
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.titles import document_is_titled, heading, measure_titles
 from tests.parsing import variants
 
 ARTICLES = (
@@ -72,3 +73,12 @@ def test_long_one_sentence_measures_vote_against_a_lone_heading():
         "健全乡村治理体系，修订完善村规民约。一是推动合法性审查；二是开展示范村创建。",
     ]
     assert not document_is_titled(texts)
+
+
+@pytest.mark.parametrize("text", [ARTICLES, PROSE], ids=["titled", "untitled"])
+def test_measure_titles_read_each_opening_once_as_the_vote_and_heading_did(text):
+    measures = parse_text(text).tasks
+    texts = [m.text for m in measures]
+    folded = [fold(t) for t in texts]
+    expected = [heading(t) for t in texts] if document_is_titled(texts) else [None] * len(texts)
+    assert measure_titles(texts, folded) == expected

@@ -64,14 +64,16 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text, folded))
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
-    titled = titles.document_is_titled(
+    measure_titles = titles.measure_titles(
         [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     measures = [
-        _measure(raw, attribution, titled, _bracket_deadline(raw.attribution_raw, gazetteer))
-        for raw, attribution in zip(skeleton.measures, attributions, strict=True)
+        _measure(raw, attribution, title, _bracket_deadline(raw.attribution_raw, gazetteer))
+        for raw, attribution, title in zip(
+            skeleton.measures, attributions, measure_titles, strict=True
+        )
     ]
     plan = PlanDocument(
         title=metadata.title,
@@ -190,14 +192,14 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
 
 
 def _measure(
-    raw: RawMeasure, attribution: Attribution, titled: bool, bracket_deadline: str | None
+    raw: RawMeasure, attribution: Attribution, title: str | None, bracket_deadline: str | None
 ) -> Measure:
     findings = analyse(raw.text, raw.folded)
     return Measure(
         no=raw.no,
         chapter=raw.chapter,
         section=raw.section,
-        title=titles.heading(raw.text, raw.folded) if titled else None,
+        title=title,
         text=raw.text,
         attribution_raw=raw.attribution_raw,
         lead=attribution.lead,

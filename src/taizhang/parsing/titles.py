@@ -68,6 +68,26 @@ def document_is_titled(texts: list[str], folded: list[str] | None = None) -> boo
     return votes.count(True) > votes.count(False)
 
 
+def measure_titles(texts: list[str], folded: list[str]) -> list[str | None]:
+    """Each measure's title: its heading when the document is titled (document_is_titled),
+    else None. A measure's opening is read once for its vote and its title (the vote reads
+    the text without its edge blanks, which a measure's text already is)."""
+    ends: dict[str, int | None] = {}
+
+    def heading_end(text: str) -> int | None:
+        if text not in ends:
+            ends[text] = _heading_end(text)
+        return ends[text]
+
+    votes = [_vote(f, heading_end) for f in folded]
+    if votes.count(True) <= votes.count(False):
+        return [None] * len(texts)
+    return [
+        text[:end].strip(_BLANKS) if (end := heading_end(f)) else None
+        for text, f in zip(texts, folded, strict=True)
+    ]
+
+
 def is_purpose_clause(folded: str) -> bool:
     """Whether a measure opens with a purpose or basis clause: "为规范…，制定本办法。"
     (``folded``: the measure's folded text)."""
@@ -77,7 +97,7 @@ def is_purpose_clause(folded: str) -> bool:
     return first.startswith(_PURPOSE) and _clause_breaks(first) > 0
 
 
-def _vote(folded: str) -> bool | None:
+def _vote(folded: str, heading_end=_heading_end) -> bool | None:
     """True: opens with a heading; False: opens with a sentence; None: cannot tell."""
     body = folded.strip(_BLANKS + "\n")
     stop = _SENTENCE_END.search(body)
@@ -91,4 +111,4 @@ def _vote(folded: str) -> bool | None:
         if len(sentence) <= _PRINTED_LINE and _clause_breaks(sentence) <= 1:
             return None
         return False
-    return _heading_end(body) is not None
+    return heading_end(body) is not None

@@ -11,56 +11,66 @@ from taizhang.parsing.units.clauses import clauses, unwrap
 from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
 from taizhang.parsing.units.items import items
 from taizhang.parsing.units.loading import load_gazetteer
-from taizhang.parsing.units.names import NameCompleter, alias_start
+from taizhang.parsing.units.names import (
+    COLLECTIVE,
+    NOT_UNIT,
+    Name,
+    NameCompleter,
+    alias_start,
+    read_name,
+)
 from taizhang.parsing.vocabulary import vocabulary
 
 
 class BracketReader:
     """Reads the brackets of one document: each bracket is cut into items once, and what
-    the gazetteer says about each name is asked once, however often it recurs (a unit is
-    named in dozens of brackets, and the document's level and its attributions both read
-    every bracket). Made per document, so that no document's names outlive its parse."""
+    the gazetteer says about each printed item is asked once (``names.read_name``),
+    however often it recurs (a unit is named in dozens of brackets, and the document's
+    level and its attributions both read every bracket). Made per document, so that no
+    document's names outlive its parse."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self.gaz = _Remembering(gazetteer or load_gazetteer())
-        self._items: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        self.gaz = gazetteer or load_gazetteer()
+        self._items: dict[str, tuple[tuple[str, Name], ...]] = {}
         self._splits: dict[tuple[str, str | None], Attribution] = {}
-        # The item spans of each clause text: clauses recur across a document's brackets
-        # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each.
-        self._clause_items: dict[str, tuple[tuple[int, int], ...]] = {}
-        # The level prefix each printed name counts for (its folded form is fold(printed)).
-        self._name_levels: dict[str, str | None] = {}
+        # The names of each clause as printed: clauses recur across a document's brackets
+        # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each,
+        # and items() reads nothing outside its clause, so a clause printed again is cut
+        # once (its folded form is fold(printed), character for character).
+        self._clause_names: dict[str, tuple[Name, ...]] = {}
+        self._names: dict[str, Name] = {}  # by the item as printed
+        self._committees: dict[str, str] = {}  # the party committee's name per prefix
 
-    def items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
-        """(role, printed name, folded name) for each item of a bracket, in order."""
+    def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
+        """(role, Name) for each item of a bracket, in order."""
         found = self._items.get(raw)
         if found is None:
             found = self._items[raw] = self._split_items(raw)
         return found
 
-    def _split_items(self, raw: str) -> tuple[tuple[str, str, str], ...]:
-        gaz = self.gaz.gazetteer
+    def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
+        gaz = self.gaz
         raw, folded = _without_person_fields(raw, fold(raw), gaz)
         raw, folded = unwrap(raw, folded, gaz)
-        return tuple(
-            (
-                role,
-                raw[start + item_start : start + item_end],
-                folded[start + item_start : start + item_end],
-            )
-            for role, start, end in clauses(folded, gaz)
-            for item_start, item_end in self._items_of_clause(folded[start:end])
-        )
+        found: list[tuple[str, Name]] = []
+        for role, start, end in clauses(folded, gaz):
+            printed = raw[start:end]
+            names = self._clause_names.get(printed)
+            if names is None:
+                names = self._clause_names[printed] = self._names_of(printed, folded[start:end])
+            found.extend((role, name) for name in names)
+        return tuple(found)
 
-    def _items_of_clause(self, clause: str) -> tuple[tuple[int, int], ...]:
-        """items() of one clause, relative to its start: items reads nothing outside the
-        clause, so a clause printed again is cut once."""
-        found = self._clause_items.get(clause)
-        if found is None:
-            found = self._clause_items[clause] = tuple(
-                items(clause, 0, len(clause), self.gaz.gazetteer)
-            )
-        return found
+    def _names_of(self, printed: str, folded: str) -> tuple[Name, ...]:
+        """The names of one clause, each read once per document."""
+        names = []
+        for start, end in items(folded, 0, len(folded), self.gaz):
+            item = printed[start:end]
+            name = self._names.get(item)
+            if name is None:
+                name = self._names[item] = read_name(self.gaz, item, folded[start:end])
+            names.append(name)
+        return tuple(names)
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
         """Split bracket content (without the brackets) into lead, responsible and
@@ -78,25 +88,25 @@ class BracketReader:
         )
 
     def _split(self, raw: str, level: str | None) -> Attribution:
-        gaz = self.gaz
-        completer = NameCompleter(gaz, level)
+        completer = NameCompleter(self._committees, self.gaz, level)
         result = Attribution()
         skipped = False
-        for role, printed, folded in self.items(raw):
-            if gaz.is_not_unit(folded):
+        for role, item in self.items(raw):
+            kind = item.kind
+            if kind == NOT_UNIT:
                 skipped = True
                 continue
-            if gaz.is_collective(folded):
-                _add(result.collectives, printed)
+            if kind == COLLECTIVE:
+                _add(result.collectives, item.printed)
                 continue
-            name, category = completer.complete(printed, folded)
+            name, category = completer.complete(item)
             if not name:
                 continue
             _add(result.lead if role == LEAD else result.responsible, name)
             if category is None:
                 _add(result.unknown, name)
-            if gaz.runs_names_together(folded):
-                _add(result.unsplit, printed)
+            if item.unsplit:
+                _add(result.unsplit, item.unsplit)
         if not (result.lead or result.responsible or result.collectives or skipped):
             result.unsplit.append(raw)
         return result
@@ -108,66 +118,11 @@ class BracketReader:
         completed with it keep the document's characters.
         """
         counts: Counter[str] = Counter()
-        levels = self._name_levels
         for raw in raws:
-            for _role, printed, folded in self.items(raw or ""):
-                if printed not in levels:
-                    levels[printed] = self._level_of_name(printed, folded)
-                level = levels[printed]
-                if level:
-                    counts[level] += 1
+            for _role, item in self.items(raw or ""):
+                if item.level:
+                    counts[item.level] += 1
         return counts.most_common(1)[0][0] if counts else None
-
-    def _level_of_name(self, printed: str, folded: str) -> str | None:
-        """The level prefix a name starts with, as printed ("州"), or None."""
-        gaz = self.gaz
-        if gaz.keeps_as_written(folded):
-            return None
-        cut = gaz.prefix_length(folded)
-        level = gaz.level_of(folded[:cut])
-        return printed[cut - len(level) : cut] if level else None
-
-
-class _Remembering:
-    """A gazetteer that answers each question about a name once (per document)."""
-
-    _REMEMBERED = (
-        "is_not_unit",
-        "is_collective",
-        "category",
-        "keeps_as_written",
-        "prefix_length",
-        "level_of",
-        "runs_names_together",
-    )
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        for name in self._REMEMBERED:
-            setattr(self, name, _remembered(getattr(gazetteer, name)))
-        self._committee_bodies: dict[tuple[str, bool], bool] = {}
-
-    def is_committee_body(self, name: str, after_party: bool) -> bool:
-        key = (name, after_party)
-        if key not in self._committee_bodies:
-            self._committee_bodies[key] = self.gazetteer.is_committee_body(name, after_party)
-        return self._committee_bodies[key]
-
-    def __getattr__(self, name: str):
-        return getattr(self.gazetteer, name)
-
-
-def _remembered(method):
-    answers: dict = {}
-
-    def ask(name):
-        try:
-            return answers[name]
-        except KeyError:
-            answer = answers[name] = method(name)
-            return answer
-
-    return ask
 
 
 def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:

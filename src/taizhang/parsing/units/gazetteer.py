@@ -53,6 +53,7 @@ class Gazetteer:
 
         # Administrative prefixes and place names.
         self.prefixes = sorted(levels["prefixes"], key=len, reverse=True)
+        self._prefix_set = tuple(self.prefixes)
         self.not_prefix = tuple(levels["not_prefix"])
         self.committee_word = levels["party_committee"]
         self._committee_names = levels["committee"]
@@ -95,6 +96,8 @@ class Gazetteer:
 
     def level_of(self, prefix: str) -> str | None:
         """The administrative level a folded prefix ends with: "银川市" -> "市"."""
+        if not prefix.endswith(self._prefix_set):  # most names: one test, not one per prefix
+            return None
         return next((p for p in self.prefixes if prefix.endswith(p)), None)
 
     def committee(self, prefix: str) -> str:
@@ -115,16 +118,25 @@ class Gazetteer:
         name followed by another one that starts with a prefix ("县发改局县财政局",
         "县纪委县监委" is one merged body, not two). Names kept as written
         ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside."""
-        if self.keeps_as_written(name):
+        endings = self.name_endings
+        # The second name ends the item, so an item that does not end like a name holds
+        # none (most items are one name: this answers them without trying each ending).
+        if not name.endswith(endings) or self.keeps_as_written(name):
             return False
-        for ending in self.name_endings:
-            at = name.find(ending)
-            while 0 < at < len(name) - len(ending):
-                first, rest = name[: at + len(ending)], name[at + len(ending) :]
-                cut = self.prefix_length(rest)
-                if cut and rest.endswith(self.name_endings) and not self._merged(first, rest[cut:]):
-                    return True
-                at = name.find(ending, at + 1)
+        # Each place where a name ending ends, after the item's first character and
+        # before its last, is where a first name may end. An ending the item opens with
+        # ("区委…", "办公室…") marks no place: the rule as written looked for each ending's
+        # places from its first and stopped at one at the start.
+        places = endings
+        if name.startswith(endings):
+            places = tuple(ending for ending in endings if not name.startswith(ending))
+        for cut in range(2, len(name) if places else 0):
+            if not name.endswith(places, 1, cut):
+                continue
+            first, rest = name[:cut], name[cut:]
+            prefix = self.prefix_length(rest)
+            if prefix and rest.endswith(endings) and not self._merged(first, rest[prefix:]):
+                return True
         return False
 
     def _merged(self, first: str, second_body: str) -> bool:
@@ -134,13 +146,19 @@ class Gazetteer:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
         return contains(self.collective, name) or name in self.generic
 
-    def category(self, name: str) -> str | None:
-        """Category of a folded unit name, or None when the gazetteer cannot tell."""
-        cut = self.prefix_length(name)
+    def category(self, name: str, prefix_length: int | None = None) -> str | None:
+        """Category of a folded unit name, or None when the gazetteer cannot tell.
+        ``prefix_length``: the name's, when the caller has it already."""
+        cut = self.prefix_length(name) if prefix_length is None else prefix_length
         body = name[cut:]
         if cut and body.startswith(self.committee_word):
             return "party"  # "市委…"
-        return next((c.name for c in self.categories if c.matches(name, body)), None)
+        # A keyword anywhere in the name, or a committee body making up the body.
+        for category in self.categories:
+            words, bodies = category.words, category.committee_bodies
+            if (words and words.search(name)) or (bodies and bodies.fullmatch(body)):
+                return category.name
+        return None
 
     def is_committee_body(self, name: str, after_party: bool) -> bool:
         """Whether an elided folded name takes the party committee's prefix."""
@@ -170,10 +188,6 @@ class _Category:
             committee_bodies=wildcard_alternation(table.get("committee_bodies", [])),
             after_party=wildcard_alternation(table.get("after_party", [])),
         )
-
-    def matches(self, name: str, body: str) -> bool:
-        """``body`` is ``name`` without its administrative prefix."""
-        return contains(self.words, name) or is_whole_match(self.committee_bodies, body)
 
 
 def _place_regex(places: dict) -> re.Pattern[str]:

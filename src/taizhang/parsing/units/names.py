@@ -4,6 +4,10 @@ Plans print a unit's administrative prefix once and elide it while it repeats
 ("市司法局、公安局" means "市公安局"), so an elided name takes the prefix of the nearest
 full name before it, else the document's level. A party committee body ("组织部") takes
 the committee's name instead ("市委组织部").
+
+What the gazetteer says about an item does not depend on the bracket it stands in, so
+``read_name`` asks it once per printed item (``Name``) and ``NameCompleter`` only carries
+the prefix from name to name: a unit named in dozens of brackets is looked up once.
 """
 
 from __future__ import annotations
@@ -17,6 +21,13 @@ from taizhang.parsing.units.items import HAN
 # A reading in brackets with a tone mark, as some sites print after each character.
 _PINYIN = re.compile(r"\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
 
+# What an item is.
+NOT_UNIT = "not_unit"  # a deadline or another field ("6月底前完成")
+COLLECTIVE = "collective"  # "各县(市)区": listed as printed
+AS_WRITTEN = "as_written"  # pinyin readings, or kept as written: takes no prefix, lends none
+FULL = "full"  # starts with its prefix, which the names after it take
+ELIDED = "elided"  # takes the prefix of the name before it, or the document's level
+
 
 def alias_start(name: str) -> int:
     """Where a trailing alias "(州精神文明办)" begins, or len(name); pinyin "(fā)" stays."""
@@ -29,36 +40,94 @@ def alias_start(name: str) -> int:
     return len(name)
 
 
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One printed item of a bracket, as the gazetteer reads it."""
+
+    kind: str
+    printed: str  # as printed, without a trailing alias
+    category: str | None = None
+    prefix_length: int = 0  # FULL: the length of its prefix
+    committee_body: bool = False  # ELIDED: takes the committee's name after any name
+    committee_body_after_party: bool = False  # … or after a party body
+    unsplit: str | None = None  # the whole item, when it runs two names together
+    level: str | None = None  # the level prefix the whole item starts with, as printed
+
+
+def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
+    """What ``printed`` (``folded`` is fold(printed)) is; the questions each kind needs only.
+    The prefix length and "kept as written" are asked once and serve the level, the
+    category and the kind alike."""
+    keeps = gaz.keeps_as_written(folded)
+    prefix_length = gaz.prefix_length(folded)
+    level = None if keeps else _level_of(gaz, printed, folded[:prefix_length], prefix_length)
+    if gaz.is_not_unit(folded):
+        return Name(NOT_UNIT, printed, level=level)
+    if gaz.is_collective(folded):
+        return Name(COLLECTIVE, printed, level=level)
+    # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
+    unsplit = printed if gaz.runs_names_together(folded) else None
+    cut = alias_start(folded)
+    if cut < len(folded):  # without its alias, the name is another text to ask about
+        printed, folded = printed[:cut], folded[:cut]
+        keeps = gaz.keeps_as_written(folded)
+        prefix_length = gaz.prefix_length(folded)
+    if _PINYIN.search(folded):  # "經(jīng)開區管委會": read without the readings
+        category = gaz.category(_PINYIN.sub("", folded))
+        return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
+    category = gaz.category(folded, prefix_length)
+    if keeps:
+        return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
+    if prefix_length:
+        return Name(FULL, printed, category, prefix_length, unsplit=unsplit, level=level)
+    return Name(
+        ELIDED,
+        printed,
+        category,
+        committee_body=gaz.is_committee_body(folded, after_party=False),
+        committee_body_after_party=gaz.is_committee_body(folded, after_party=True),
+        unsplit=unsplit,
+        level=level,
+    )
+
+
+def _level_of(gaz: Gazetteer, printed: str, prefix: str, cut: int) -> str | None:
+    """The level the prefix of a name ends with, as printed ("州"), or None."""
+    level = gaz.level_of(prefix)
+    return printed[cut - len(level) : cut] if level else None
+
+
 @dataclass
 class NameCompleter:
     """Completes the names of one bracket in order, remembering the last full name."""
 
+    committee: dict[str, str]  # the party committee's name per prefix (Gazetteer.committee)
     gaz: Gazetteer
     level: str | None
     prefix: str | None = None  # as printed, from the last full name
     last_category: str | None = None
 
-    def complete(self, printed: str, folded: str) -> tuple[str, str | None]:
+    def complete(self, name: Name) -> tuple[str, str | None]:
         """The name as it should be listed, and its category (None when unknown)."""
-        cut = alias_start(folded)
-        printed, folded = printed[:cut], folded[:cut]
-        if _PINYIN.search(
-            folded
-        ):  # "經(jīng)開區管委會": read without the readings, kept as printed
-            return printed, self.gaz.category(_PINYIN.sub("", folded))
-        category = self.gaz.category(folded)
-        if self.gaz.keeps_as_written(folded):
+        printed, category = name.printed, name.category
+        if name.kind == AS_WRITTEN:
             return printed, category
-        prefix_length = self.gaz.prefix_length(folded)
-        if prefix_length:
-            self.prefix = printed[:prefix_length]
+        if name.kind == FULL:
+            self.prefix = printed[: name.prefix_length]
             self.last_category = category
             return printed, category
         prefix = self.prefix or self.level
-        if self.gaz.is_committee_body(folded, after_party=self.last_category == "party"):
+        after_party = self.last_category == "party"
+        if name.committee_body_after_party if after_party else name.committee_body:
             category = "party"
-            printed = self.gaz.committee(prefix) + printed if prefix else printed
+            printed = self._committee(prefix) + printed if prefix else printed
         elif prefix and category is not None:  # an unknown name is left as printed
             printed = prefix + printed
         self.last_category = category
         return printed, category
+
+    def _committee(self, prefix: str) -> str:
+        found = self.committee.get(prefix)
+        if found is None:
+            found = self.committee[prefix] = self.gaz.committee(prefix)
+        return found
