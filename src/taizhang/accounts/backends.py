@@ -9,6 +9,7 @@ page, for the menu); this backend checks passwords as it does and grants nothing
 from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend, UserModel
+from django.db.models import QuerySet
 
 
 class PasswordBackend(ModelBackend):
@@ -21,5 +22,13 @@ class PasswordBackend(ModelBackend):
         return UserModel._default_manager.select_related("unit", "region", "organisation")
 
     def get_user(self, user_id):
-        user = self.people().filter(pk=user_id).first()
+        # Every request asks: the query is built once per process and backend (building its
+        # joins and subqueries cost more than running it); each request filters a copy.
+        people = _people.get(type(self))
+        if people is None:
+            people = _people.setdefault(type(self), self.people())
+        user = next(iter(people.filter(pk=user_id)), None)
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+_people: dict[type, QuerySet] = {}

@@ -11,7 +11,7 @@ from fractions import Fraction
 from taizhang.assessment import facts as facts_module
 from taizhang.assessment.models import Adjustment, Indicator, PublishedScore, Scheme
 from taizhang.assessment.scoring import Rule, ranked, score_all, shared_ranks
-from taizhang.freshness.kept import kept
+from taizhang.freshness.kept import Latest, kept
 from taizhang.surveys.models import Response
 
 UNIT, COUNTY = PublishedScore.Subject.UNIT, PublishedScore.Subject.COUNTY
@@ -99,21 +99,24 @@ def results(scheme: Scheme, today: datetime.date | None = None) -> Results:
         params=(scheme.pk,),
         today=today,
         # answered anonymously, without an audit entry
-        also=(latest_response(scheme.organisation_id),),
+        also=(LATEST_RESPONSE,),
     )
     return Results(scheme, indicators, units, counties, published=False)
 
 
-def latest_response(organisation_id):
-    """Whatever else the scores depend on moves the organisation's stamp (taizhang.freshness):
-    a report filed or reviewed, a duty fulfilled, a target value, a unit, a rule, an
-    adjustment; a survey's responses do not. The organisation's responses, newest first
-    (``kept`` reads the first in the stamp's query)."""
+def _responses_newest_first(organisation_id):
     return (
         Response.objects.filter(survey__organisation_id=organisation_id)
         .order_by("-pk")
         .values_list("pk", flat=True)
     )
+
+
+# Whatever else the scores depend on moves the organisation's stamp (taizhang.freshness):
+# a report filed or reviewed, a duty fulfilled, a target value, a unit, a rule, an
+# adjustment; a survey's responses do not. The organisation's latest response (``kept``
+# reads it in the stamp's query).
+LATEST_RESPONSE = Latest(_responses_newest_first)
 
 
 def compute(scheme, indicators, today=None) -> tuple[list[Entry], list[Entry]]:
