@@ -9,7 +9,8 @@ page, for the menu); this backend checks passwords as it does and grants nothing
 from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend, UserModel
-from django.db.models import QuerySet
+
+from taizhang.accounts.prepared import Prepared
 
 
 class PasswordBackend(ModelBackend):
@@ -22,13 +23,14 @@ class PasswordBackend(ModelBackend):
         return UserModel._default_manager.select_related("unit", "region", "organisation")
 
     def get_user(self, user_id):
-        # Every request asks: the query is built once per process and backend (building its
-        # joins and subqueries cost more than running it); each request filters a copy.
-        people = _people.get(type(self))
-        if people is None:
-            people = _people.setdefault(type(self), self.people())
-        user = next(iter(people.filter(pk=user_id)), None)
+        # Asked on every request: compiled once per process and backend (accounts.prepared).
+        person = _people.get(type(self))
+        if person is None:
+            person = _people.setdefault(
+                type(self), Prepared(UserModel, lambda pk: self.people().filter(pk=pk))
+            )
+        user = person.first(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
-_people: dict[type, QuerySet] = {}
+_people: dict[type, Prepared] = {}

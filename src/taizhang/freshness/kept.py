@@ -26,10 +26,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections, router
-from django.db.models import Model, QuerySet, Subquery
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 
+from taizhang.accounts.prepared import Prepared
 from taizhang.audit.models import AuditEntry
 
 # A safety net, not the rule: a change made outside the write paths (a shell, a raw SQL
@@ -47,55 +47,23 @@ class Latest:
     """What a kept value reads that no audit entry records, as the newest value of a
     one-column query of the organisation's rows (the ranking: its latest survey response):
     ``build(organisation_id)`` gives the query, newest first. Read in the stamp's own
-    statement, compiled once per process (``Statement``)."""
+    statement, compiled once per process (accounts.prepared)."""
 
     def __init__(self, build: Callable[[int], QuerySet]):
         self.build = build
-
-
-class Statement:
-    """A query of one organisation compiled to SQL once per process and database, then run
-    with each organisation's id: building and compiling a query with the ORM costs ten
-    times what SQLite takes to answer it, on every request of every kept page. The query is
-    built for a sentinel id that no row has; every parameter equal to it is the
-    organisation's id. It answers raw database values: ids, not fields that need
-    converting."""
-
-    SENTINEL = -7_340_033
-
-    def __init__(self, model: type[Model], build: Callable[[int], QuerySet]):
-        self.model, self.build = model, build
-        self._compiled: dict[str, tuple[str, tuple, tuple[int, ...]]] = {}
-
-    def first_row(self, organisation_id: int) -> tuple | None:
-        using = router.db_for_read(self.model)
-        compiled = self._compiled.get(using)
-        if compiled is None:
-            query = self.build(self.SENTINEL).using(using)
-            sql, params = query.query.get_compiler(using).as_sql()
-            slots = tuple(n for n, value in enumerate(params) if value == self.SENTINEL)
-            if not slots:  # the id went into the SQL itself: nothing to put it back in
-                raise ValueError("Statement: the organisation's id is not a parameter")
-            compiled = self._compiled.setdefault(using, (sql, tuple(params), slots))
-        sql, params, slots = compiled
-        values = list(params)
-        for n in slots:
-            values[n] = organisation_id
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, values)
-            return cursor.fetchone()
 
 
 def _latest_entries(organisation_id):
     return AuditEntry.objects.filter(organisation_id=organisation_id).order_by("-pk")
 
 
-_STAMP = Statement(
-    AuditEntry, lambda organisation_id: _latest_entries(organisation_id).values_list("pk")[:1])
-_statements: dict[tuple[Latest, ...], Statement] = {}
+_STAMP = Prepared(
+    AuditEntry, lambda organisation_id: _latest_entries(organisation_id).values_list("pk")[:1]
+)
+_statements: dict[tuple[Latest, ...], Prepared] = {}
 
 
-def _stamp_with(latest: tuple[Latest, ...]) -> Statement:
+def _stamp_with(latest: tuple[Latest, ...]) -> Prepared:
     """The stamp's statement with a subquery per ``latest``: one per process and tuple."""
     found = _statements.get(latest)
     if found is None:
@@ -109,7 +77,7 @@ def _stamp_with(latest: tuple[Latest, ...]) -> Statement:
             entries = _latest_entries(organisation_id).annotate(**subqueries)
             return entries.values_list("pk", *names)[:1]
 
-        found = _statements.setdefault(latest, Statement(AuditEntry, build))
+        found = _statements.setdefault(latest, Prepared(AuditEntry, build))
     return found
 
 
@@ -134,9 +102,7 @@ def stamps(organisation_id: int | None, latest: Iterable[QuerySet | Latest] = ()
         found = _stamp_with(tuple(latest)).first_row(organisation_id)
         if found is not None:
             return tuple(found)
-    queries = [
-        item.build(organisation_id) if isinstance(item, Latest) else item for item in latest
-    ]
+    queries = [item.build(organisation_id) if isinstance(item, Latest) else item for item in latest]
     names = [f"latest_{n}" for n in range(len(queries))]
     found = (
         _latest_entries(organisation_id)
