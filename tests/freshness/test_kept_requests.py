@@ -86,3 +86,60 @@ def test_passwords_still_sign_in_and_model_permissions_grant_nothing(world):
     assert liaison.get_all_permissions() == set()
     assert not liaison.has_perm("reporting.manage_periods")
     assert world.people["office"].has_perm("reporting.manage_periods")
+
+
+def deliver(person, key):
+    notification = Notification.objects.create(
+        organisation=person.organisation, event=Event.values[0], key=key, title="催报", body="请报送"
+    )
+    Delivery.objects.create(
+        notification=notification, recipient=person, channel=Channel.IN_APP, target=key
+    )
+
+
+@pytest.mark.usefixtures("written")
+def test_a_kept_page_shows_each_request_its_own_unread_count(world):
+    """A message reaches the person without an audit entry: the kept page (the same
+    stamp) still shows the new count on the next look."""
+    liaison = world.people["liaison"]
+    client = Client()
+    client.force_login(liaison)
+    todo = reverse("workspace:todo")
+    assert "条未读" not in client.get(todo).content.decode()
+    deliver(liaison, "a")
+    assert 'aria-label="1 条未读"' in client.get(todo).content.decode()
+    deliver(liaison, "b")
+    assert 'aria-label="2 条未读"' in client.get(todo).content.decode()
+
+
+def test_a_kept_page_shows_a_one_off_message_once(world):
+    """The dashboards' menu entry, for an office without a plan, says why it landed on
+    the (kept) plan list; the next look at the list does not say it again."""
+    office = f.UserFactory(organisation=f.OrganisationFactory(), role=world.people["office"].role)
+    client = Client()
+    client.force_login(office)
+    plans = reverse("ledger:list")
+    said = "导入方案后即可查看数据看板"
+    assert said not in client.get(plans).content.decode()  # kept now
+    landed = client.get(reverse("dashboards:home"), follow=True)
+    assert landed.redirect_chain[-1][0] == plans
+    assert said in landed.content.decode()
+    assert said not in client.get(plans).content.decode()
+
+
+@pytest.mark.usefixtures("written")
+def test_the_kept_frame_names_the_person_as_they_are_now(world):
+    """The frame is kept with the page; a change of the person's name or unit made outside
+    any write path (no new stamp) still shows on the next look."""
+    liaison = world.people["liaison"]
+    client = Client()
+    client.force_login(liaison)
+    todo = reverse("workspace:todo")
+    before = client.get(todo).content.decode()
+    assert str(liaison) in before and world.education.name in before
+    User = type(liaison)
+    User.objects.filter(pk=liaison.pk).update(display_name="改名后的联络员")
+    assert "改名后的联络员" in client.get(todo).content.decode()
+    User.objects.filter(pk=liaison.pk).update(unit=world.justice)
+    after = client.get(todo).content.decode()
+    assert world.justice.name in after.split("</header>")[0]

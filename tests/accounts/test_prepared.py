@@ -1,0 +1,81 @@
+"""accounts.prepared: a query compiled once answers each request's values as the ORM would."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from taizhang.accounts.models import User
+from taizhang.accounts.prepared import Prepared
+from taizhang.audit.models import AuditEntry
+from taizhang.freshness import kept
+from taizhang.notifications.backends import UNREAD, PersonBackend
+from taizhang.notifications.models import Channel, Delivery, Event, Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def deliver(person, key):
+    notification = Notification.objects.create(
+        organisation=person.organisation, event=Event.values[0], key=key, title="催报", body="请报送"
+    )
+    Delivery.objects.create(
+        notification=notification, recipient=person, channel=Channel.IN_APP, target=key
+    )
+
+
+def test_each_person_is_loaded_as_the_orm_loads_them(world):
+    deliver(world.people["liaison"], "a")
+    deliver(world.people["liaison"], "b")
+    backend = PersonBackend()
+    for person in (world.people["liaison"], world.people["office"], world.people["outsider"]):
+        expected = backend.people().get(pk=person.pk)
+        with CaptureQueriesContext(connection) as queries:
+            found = backend.get_user(person.pk)
+            # the frame's unit, region and organisation come with the person
+            shown = (found.unit, found.region, found.organisation)
+        assert len(queries) == 1
+        assert found is not expected and found.pk == person.pk
+        fields = [field.attname for field in User._meta.concrete_fields]
+        assert [getattr(found, f) for f in fields] == [getattr(expected, f) for f in fields]
+        assert shown == (expected.unit, expected.region, expected.organisation)
+        assert getattr(found, UNREAD) == getattr(expected, UNREAD)
+        assert found.date_joined.tzinfo is not None  # converted as the ORM converts
+        assert found._state.adding is False and found._state.db == "default"
+    assert getattr(backend.get_user(world.people["liaison"].pk), UNREAD) == 2
+    assert backend.get_user(-1) is None
+
+
+def test_a_deactivated_person_is_refused_at_once(world):
+    liaison = world.people["liaison"]
+    backend = PersonBackend()
+    assert backend.get_user(liaison.pk) is not None
+    User.objects.filter(pk=liaison.pk).update(is_active=False)
+    assert backend.get_user(liaison.pk) is None
+
+
+def test_several_values_each_go_to_their_place(world):
+    office, outsider = world.people["office"], world.people["outsider"]
+    by_both = Prepared(
+        User,
+        lambda organisation_id, pk: User.objects.filter(organisation_id=organisation_id, pk=pk),
+        arity=2,
+    )
+    assert by_both.first(office.organisation_id, office.pk) == office
+    assert by_both.first(outsider.organisation_id, outsider.pk) == outsider
+    assert by_both.first(office.organisation_id, outsider.pk) is None
+
+
+def test_a_query_that_does_not_use_its_value_is_refused(world):
+    ignoring = Prepared(User, lambda pk: User.objects.filter(is_active=True))
+    with pytest.raises(ValueError):
+        ignoring.first(world.people["office"].pk)
+
+
+def test_each_organisations_stamp_is_its_own(world):
+    ours, theirs = world.organisation, world.other
+    AuditEntry.objects.create(organisation=ours, action="x", object_type="t", object_id="1")
+    AuditEntry.objects.create(organisation=theirs, action="x", object_type="t", object_id="2")
+    for organisation in (ours, theirs):
+        latest = AuditEntry.objects.filter(organisation=organisation).order_by("-pk").first()
+        assert kept.stamp(organisation.pk) == latest.pk
+    assert kept.stamp(-5) == 0
