@@ -2,14 +2,18 @@
 
 import pytest
 from django.db import connection
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
-from taizhang.accounts.models import User
+from taizhang.accounts.access import load
+from taizhang.accounts.models import Role, User
 from taizhang.accounts.prepared import Prepared
 from taizhang.audit.models import AuditEntry
 from taizhang.freshness import kept
 from taizhang.notifications.backends import UNREAD, PersonBackend
 from taizhang.notifications.models import Channel, Delivery, Event, Notification
+from taizhang.plans.models import Plan
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +83,37 @@ def test_each_organisations_stamp_is_its_own(world):
         latest = AuditEntry.objects.filter(organisation=organisation).order_by("-pk").first()
         assert kept.stamp(organisation.pk) == latest.pk
     assert kept.stamp(-5) == 0
+
+
+PLANS = Plan.objects.select_related("organisation", "region")  # as the pages keep it
+PLANS_WITH_MEASURES = Plan.objects.prefetch_related("measures")
+
+
+def test_a_kept_queryset_loads_as_the_orm_does_and_keeps_the_boundary(world):
+    """The pages' module-level querysets are compiled on their second use: the answers
+    stay those of of_organisation(...).filter(pk=...) for everyone, every time."""
+    office, outsider = world.people["office"], world.people["outsider"]
+    sysadmin = f.UserFactory(organisation=None, role=Role.SYSTEM_ADMIN, is_staff=True)
+    for _ in range(3):
+        for queryset in (PLANS, Plan):
+            plan = load(office, queryset, world.plan.pk)
+            assert plan == world.plan and plan.title == world.plan.title
+            with pytest.raises(Http404):
+                load(outsider, queryset, world.plan.pk)
+            with pytest.raises(Http404):
+                load(sysadmin, queryset, world.plan.pk)
+            with pytest.raises(Http404):
+                load(office, queryset, 2**70)  # beyond 64 bits: no such row, not a 500
+            assert load(outsider, queryset, world.other_plan.pk) == world.other_plan
+        with CaptureQueriesContext(connection) as queries:
+            plan = load(office, PLANS, world.plan.pk)
+            assert plan.organisation == world.organisation  # selected with it
+        assert len(queries) == 1
+
+
+def test_a_kept_queryset_still_runs_its_prefetches(world):
+    for _ in range(3):
+        plan = load(world.people["office"], PLANS_WITH_MEASURES, world.plan.pk)
+        with CaptureQueriesContext(connection) as queries:
+            assert world.first in list(plan.measures.all())
+        assert len(queries) == 0
