@@ -1,13 +1,20 @@
 """accounts.prepared: a query compiled once answers each request's values as the ORM would."""
 
+from datetime import timedelta
+
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.http import Http404
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 from taizhang.accounts.access import load
 from taizhang.accounts.models import Role, User
 from taizhang.accounts.prepared import Prepared
+from taizhang.accounts.sessions import SessionStore
 from taizhang.audit.models import AuditEntry
 from taizhang.freshness import kept
 from taizhang.notifications.backends import UNREAD, PersonBackend
@@ -20,7 +27,11 @@ pytestmark = pytest.mark.django_db
 
 def deliver(person, key):
     notification = Notification.objects.create(
-        organisation=person.organisation, event=Event.values[0], key=key, title="催报", body="请报送"
+        organisation=person.organisation,
+        event=Event.values[0],
+        key=key,
+        title="催报",
+        body="请报送",
     )
     Delivery.objects.create(
         notification=notification, recipient=person, channel=Channel.IN_APP, target=key
@@ -117,3 +128,28 @@ def test_a_kept_queryset_still_runs_its_prefetches(world):
         with CaptureQueriesContext(connection) as queries:
             assert world.first in list(plan.measures.all())
         assert len(queries) == 0
+
+
+def test_sessions_end_as_djangos_do(world):
+    """The prepared session read: a live session signs in, a signed-out or expired one does
+    not, and another key finds nothing."""
+    liaison = world.people["liaison"]
+    client = Client()
+    client.force_login(liaison)
+    todo = reverse("workspace:todo")
+    assert client.get(todo).status_code == 200
+    key = client.cookies["sessionid"].value
+    assert SessionStore(key).load()["_auth_user_id"] == str(liaison.pk)
+    assert SessionStore("x" * 32).load() == {}
+
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    store = SessionStore(key)
+    assert store.load() == {} and store.session_key is None
+    assert client.get(todo).status_code == 302  # to the sign-in page
+
+    client.force_login(liaison)
+    assert client.get(todo).status_code == 200
+    client.post(reverse("accounts:logout"))
+    assert client.get(todo).status_code == 302

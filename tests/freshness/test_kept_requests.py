@@ -90,7 +90,11 @@ def test_passwords_still_sign_in_and_model_permissions_grant_nothing(world):
 
 def deliver(person, key):
     notification = Notification.objects.create(
-        organisation=person.organisation, event=Event.values[0], key=key, title="催报", body="请报送"
+        organisation=person.organisation,
+        event=Event.values[0],
+        key=key,
+        title="催报",
+        body="请报送",
     )
     Delivery.objects.create(
         notification=notification, recipient=person, channel=Channel.IN_APP, target=key

@@ -20,7 +20,8 @@ from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
 
-# Ids no row has (primary keys count up from 1); one per value of the query.
+# Ids no row has (primary keys count up from 1); one per value of the query. A value of
+# another type (a session key) brings its own.
 SENTINELS = (-7_340_033, -7_340_047, -7_340_059)
 
 
@@ -38,15 +39,22 @@ class _Compiled:
 
 
 class Prepared:
-    """``build(*values)`` (a queryset of ``model`` filtered by integer ``values``, ids),
-    compiled once per process and database. ``first(*values)`` answers the first model
-    instance as the queryset would (select_related models and annotations included);
-    ``first_row(*values)`` the first row of a ``values_list`` query as the database gives
-    it (ids: nothing to convert)."""
+    """``build(*values)`` (a queryset of ``model`` filtered by ``values``: ids, unless
+    other ``sentinels`` say their type), compiled once per process and database.
+    ``first(*values)`` answers the first model instance as the queryset would
+    (select_related models and annotations included); ``first_row(*values)`` the first
+    row of a ``values_list`` query as the database gives it (ids: nothing to convert)."""
 
-    def __init__(self, model: type[Model], build: Callable[..., QuerySet], arity: int = 1):
-        if arity > len(SENTINELS):
-            raise ValueError("Prepared: too many values")
+    def __init__(
+        self,
+        model: type[Model],
+        build: Callable[..., QuerySet],
+        arity: int = 1,
+        sentinels: tuple | None = None,
+    ):
+        self.sentinels = SENTINELS[:arity] if sentinels is None else sentinels
+        if len(self.sentinels) != arity:
+            raise ValueError("Prepared: one sentinel per value")
         self.model, self.build, self.arity = model, build, arity
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
@@ -90,14 +98,15 @@ class Prepared:
         with self._lock:
             if using in self._compiled:
                 return self._compiled[using]
-            sentinels = SENTINELS[: self.arity]
+            sentinels = self.sentinels
             query = self.build(*sentinels).using(using).query
             compiler = query.get_compiler(using)
             sql, params = compiler.as_sql()  # fills select, klass_info, annotation_col_map
             slots = tuple(
-                (position, sentinels.index(value))
+                (position, which)
                 for position, value in enumerate(params)
-                if isinstance(value, int) and value in sentinels
+                for which, sentinel in enumerate(sentinels)
+                if type(value) is type(sentinel) and value == sentinel
             )
             if {which for _, which in slots} != set(range(self.arity)):
                 raise ValueError("Prepared: a value went into the SQL, not its parameters")
