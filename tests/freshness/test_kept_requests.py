@@ -2,6 +2,8 @@
 unit, region, organisation and unread count), the page's own object where it has one, and
 the organisation's stamp — no permission tables, whatever the menu asks."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -147,3 +149,36 @@ def test_the_kept_frame_names_the_person_as_they_are_now(world):
     User.objects.filter(pk=liaison.pk).update(unit=world.justice)
     after = client.get(todo).content.decode()
     assert world.justice.name in after.split("</header>")[0]
+
+
+def without_tokens(html: str) -> str:
+    """The page with each request's CSRF token taken out (the one thing that differs)."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    return re.sub(r'"X-CSRFToken": "[^"]+"', "", html)
+
+
+@pytest.mark.usefixtures("written")
+def test_a_kept_page_is_the_page_drawn_afresh(world, settings):
+    """Frame and body: the kept page, served again, is byte for byte the page drawn
+    without keeping (the menu's current section, the person, the unread count)."""
+    scheme = f.SchemeFactory(plan=world.plan)
+    f.IndicatorFactory(scheme=scheme)
+    on_plan = {"plan_id": world.plan.pk}
+    pages = [
+        (world.people["liaison"], reverse("workspace:todo")),
+        (world.people["office"], reverse("ledger:ledger", kwargs=on_plan)),
+        (world.people["office"], reverse("dashboards:plan", kwargs=on_plan)),
+        (world.people["office"], reverse("supervision:board", kwargs=on_plan)),
+        (world.people["office"], reverse("assessment:ranking", kwargs={"scheme_id": scheme.pk})),
+    ]
+    deliver(world.people["liaison"], "a")
+    for person, url in pages:
+        client = Client()
+        client.force_login(person)
+        client.get(url)
+        kept_page = client.get(url).content.decode()
+        settings.TAIZHANG_KEEP_PAGES = False
+        drawn = client.get(url).content.decode()
+        settings.TAIZHANG_KEEP_PAGES = True
+        assert 'class="active"' in drawn
+        assert without_tokens(kept_page) == without_tokens(drawn), url
