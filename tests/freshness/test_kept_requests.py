@@ -10,10 +10,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from taizhang.assessment.results import LATEST_RESPONSE
+from taizhang.freshness import kept as kept_module
 from taizhang.notifications.models import Channel, Delivery, Event, Notification
 from taizhang.plans.models import Assignment
 from taizhang.reporting import services
 from tests import factories as f
+from tests.surveys.builders import respond, survey_with
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +185,20 @@ def test_a_kept_page_is_the_page_drawn_afresh(world, settings):
         settings.TAIZHANG_KEEP_PAGES = True
         assert 'class="active"' in drawn
         assert without_tokens(kept_page) == without_tokens(drawn), url
+
+
+def test_the_rankings_key_follows_its_organisations_latest_survey_response(world):
+    """Survey answers are anonymous (no audit entry): the ranking's key reads the
+    organisation's newest response in the stamp's statement, and only its own."""
+    ours = survey_with(world.organisation, world.plan)
+    theirs = survey_with(world.other, world.other_plan)
+    entry = kept_module.stamp(world.organisation.pk)
+    assert kept_module.stamps(world.organisation.pk, [LATEST_RESPONSE]) == (entry, None)
+    first = respond(ours, world.county)
+    respond(ours, world.county)
+    newest = respond(survey_with(world.organisation, title="第二份问卷"), world.county)
+    entry = kept_module.stamp(world.organisation.pk)
+    assert kept_module.stamps(world.organisation.pk, [LATEST_RESPONSE]) == (entry, newest.pk)
+    respond(theirs, world.county)  # another organisation's answer changes nothing here
+    assert kept_module.stamps(world.organisation.pk, [LATEST_RESPONSE]) == (entry, newest.pk)
+    assert first.pk < newest.pk

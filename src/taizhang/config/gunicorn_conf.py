@@ -20,3 +20,12 @@ max_requests_jitter = max_requests // 10
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 wsgi_app = "taizhang.config.wsgi:application"
+
+
+def post_worker_init(worker):
+    """Import every view (the URLconf, and what the views import) before the worker takes
+    its first request: Django would do it on that request, which then waited seconds —
+    the first look after every start or recycle of a worker."""
+    from django.urls import get_resolver
+
+    get_resolver().reverse_dict  # noqa: B018 (populating it is the point)

@@ -46,8 +46,8 @@ _MISSING = object()
 class Latest:
     """What a kept value reads that no audit entry records, as the newest value of a
     one-column query of the organisation's rows (the ranking: its latest survey response):
-    ``build(organisation_id)`` gives the query, newest first. Read in the stamp's own
-    statement, compiled once per process (accounts.prepared)."""
+    ``build(organisation_id)`` gives the query, whose first row is the newest value. Read
+    in the stamp's own statement, compiled once per process (accounts.prepared)."""
 
     def __init__(self, build: Callable[[int], QuerySet]):
         self.build = build
