@@ -3,6 +3,8 @@ unit, region, organisation and unread count), the page's own object where it has
 the organisation's stamp — no permission tables, whatever the menu asks."""
 
 import re
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
@@ -202,3 +204,25 @@ def test_the_rankings_key_follows_its_organisations_latest_survey_response(world
     respond(theirs, world.county)  # another organisation's answer changes nothing here
     assert kept_module.stamps(world.organisation.pk, [LATEST_RESPONSE]) == (entry, newest.pk)
     assert first.pk < newest.pk
+
+
+def test_many_asking_at_once_compute_a_page_once(monkeypatch, settings):
+    """Requests for one key that arrive while it is being computed wait for that
+    computation (one process's threads, as gunicorn's) instead of computing it again."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    asking = 6
+    entered, computed = [], []
+    monkeypatch.setattr(kept_module, "stamps", lambda *args: entered.append(1) or (1,))
+
+    def compute():
+        computed.append(1)
+        # everyone has asked before the first computation ends
+        deadline = time.monotonic() + 10
+        while len(entered) < asking and time.monotonic() < deadline:
+            time.sleep(0.001)
+        return "页面"
+
+    with ThreadPoolExecutor(asking) as pool:
+        answers = list(pool.map(lambda _: kept_module.kept("p", 1, compute), range(asking)))
+    assert answers == ["页面"] * asking and len(entered) == asking
+    assert len(computed) == 1

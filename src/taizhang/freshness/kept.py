@@ -40,6 +40,7 @@ LOCAL_ENTRIES = 64
 
 _local: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
+_flights: dict[str, threading.Lock] = {}
 _MISSING = object()
 
 
@@ -162,14 +163,27 @@ def kept(
     parts += [*params, "|", *values]
     key = "fresh:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     found = _local_get(key)
-    if found is _MISSING:
-        found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    # One computation per key in this process: the others asking meanwhile (the same
+    # person's many tabs, a page polled) wait for it instead of computing it again.
+    with _flight(key):
+        found = _local_get(key)
         if found is _MISSING:
-            found = compute()
-            cache.set(key, found, KEEP_SECONDS)
-        if _is_text(found):
-            _local_put(key, found)
+            found = cache.get(key, _MISSING)
+            if found is _MISSING:
+                found = compute()
+                cache.set(key, found, KEEP_SECONDS)
+            if _is_text(found):
+                _local_put(key, found)
+    with _lock:
+        _flights.pop(key, None)
     return found
+
+
+def _flight(key: str) -> threading.Lock:
+    with _lock:
+        return _flights.setdefault(key, threading.Lock())
 
 
 def _is_text(value) -> bool:
