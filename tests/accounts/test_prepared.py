@@ -18,24 +18,11 @@ from taizhang.accounts.sessions import SessionStore
 from taizhang.audit.models import AuditEntry
 from taizhang.freshness import kept
 from taizhang.notifications.backends import UNREAD, PersonBackend
-from taizhang.notifications.models import Channel, Delivery, Event, Notification
 from taizhang.plans.models import Plan
 from tests import factories as f
+from tests.notifications.builders import deliver
 
 pytestmark = pytest.mark.django_db
-
-
-def deliver(person, key):
-    notification = Notification.objects.create(
-        organisation=person.organisation,
-        event=Event.values[0],
-        key=key,
-        title="催报",
-        body="请报送",
-    )
-    Delivery.objects.create(
-        notification=notification, recipient=person, channel=Channel.IN_APP, target=key
-    )
 
 
 def test_each_person_is_loaded_as_the_orm_loads_them(world):

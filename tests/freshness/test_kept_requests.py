@@ -14,10 +14,10 @@ from django.urls import reverse
 
 from taizhang.assessment.results import LATEST_RESPONSE
 from taizhang.freshness import kept as kept_module
-from taizhang.notifications.models import Channel, Delivery, Event, Notification
 from taizhang.plans.models import Assignment
 from taizhang.reporting import services
 from tests import factories as f
+from tests.notifications.builders import deliver
 from tests.surveys.builders import respond, survey_with
 
 pytestmark = pytest.mark.django_db
@@ -63,16 +63,7 @@ def test_a_kept_ranking_costs_four_queries(world):
 def test_the_frame_still_shows_the_person_and_their_unread_count(world):
     liaison = world.people["liaison"]
     for key, person in (("a", liaison), ("b", liaison), ("c", world.people["office"])):
-        notification = Notification.objects.create(
-            organisation=world.organisation,
-            event=Event.values[0],
-            key=key,
-            title="催报",
-            body="请报送",
-        )
-        Delivery.objects.create(
-            notification=notification, recipient=person, channel=Channel.IN_APP, target=key
-        )
+        deliver(person, key)
     page, _ = second_look(liaison, reverse("workspace:todo"))
     assert 'aria-label="2 条未读"' in page
     assert world.education.name in page and world.organisation.name in page
@@ -93,19 +84,6 @@ def test_passwords_still_sign_in_and_model_permissions_grant_nothing(world):
     assert liaison.get_all_permissions() == set()
     assert not liaison.has_perm("reporting.manage_periods")
     assert world.people["office"].has_perm("reporting.manage_periods")
-
-
-def deliver(person, key):
-    notification = Notification.objects.create(
-        organisation=person.organisation,
-        event=Event.values[0],
-        key=key,
-        title="催报",
-        body="请报送",
-    )
-    Delivery.objects.create(
-        notification=notification, recipient=person, channel=Channel.IN_APP, target=key
-    )
 
 
 @pytest.mark.usefixtures("written")
