@@ -16,6 +16,7 @@ from taizhang.assessment.results import LATEST_RESPONSE
 from taizhang.freshness import kept as kept_module
 from taizhang.plans.models import Assignment
 from taizhang.reporting import services
+from taizhang.surveys.models import Survey
 from tests import factories as f
 from tests.notifications.builders import deliver
 from tests.surveys.builders import respond, survey_with
@@ -182,6 +183,12 @@ def test_the_rankings_key_follows_its_organisations_latest_survey_response(world
     respond(theirs, world.county)  # another organisation's answer changes nothing here
     assert kept_module.stamps(world.organisation.pk, [LATEST_RESPONSE]) == (entry, newest.pk)
     assert first.pk < newest.pk
+    # an organisation with no audit entry yet still has its newest response read
+    quiet = f.OrganisationFactory()
+    assert kept_module.stamps(quiet.pk, [LATEST_RESPONSE]) == (0, None)
+    unaudited = Survey.objects.create(organisation=quiet, title="未经写入路径的问卷")
+    answer = respond(unaudited, world.county)
+    assert kept_module.stamps(quiet.pk, [LATEST_RESPONSE]) == (0, answer.pk)
 
 
 def test_many_asking_at_once_compute_a_page_once(monkeypatch, settings):

@@ -112,7 +112,7 @@ def stamps(organisation_id: int | None, latest: Iterable[QuerySet | Latest] = ()
         .first()
     )
     if found is None:  # no entry yet: nothing to attach the subqueries to
-        return (0, *(query.first() for query in queries))
+        return (0, *(next(iter(query[:1]), None) for query in queries))
     return tuple(found)
 
 
