@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend, UserModel
 
+from taizhang.accounts.prepared import Prepared
+
 
 class PasswordBackend(ModelBackend):
     def _get_permissions(self, user_obj, obj, from_name):
@@ -21,5 +23,14 @@ class PasswordBackend(ModelBackend):
         return UserModel._default_manager.select_related("unit", "region", "organisation")
 
     def get_user(self, user_id):
-        user = self.people().filter(pk=user_id).first()
+        # Asked on every request: compiled once per process and backend (accounts.prepared).
+        person = _people.get(type(self))
+        if person is None:
+            person = _people.setdefault(
+                type(self), Prepared(UserModel, lambda pk: self.people().filter(pk=pk))
+            )
+        user = person.first(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+_people: dict[type, Prepared] = {}

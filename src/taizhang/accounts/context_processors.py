@@ -1,6 +1,8 @@
 """What the main menu offers a person: what the rules let them open (``user.has_perm``,
 as the pages themselves ask)."""
 
+from django.utils.functional import SimpleLazyObject
+
 MENU = {
     # the to-do list, plans, notices, annual reports, assessment: not the system admin's
     "plans": "accounts.work_on_plans",
@@ -19,9 +21,15 @@ MENU = {
 
 
 def menu(request):
+    """Asked only where a template draws the menu: a kept page draws it once, then only
+    its per-request parts (freshness/pages.py)."""
     user = request.user
     if not user.is_authenticated:
         return {}
+    return {"menu": SimpleLazyObject(lambda: offered(user))}
+
+
+def offered(user) -> dict[str, bool]:
     may = {item: user.has_perm(permission) for item, permission in MENU.items()}
     may["own_unit"] = user.unit_id is not None
-    return {"menu": may}
+    return may

@@ -19,7 +19,7 @@ from taizhang.assessment import services
 from taizhang.assessment.export import ranking_workbook
 from taizhang.assessment.forms import AdjustmentForm, IndicatorForm, SchemeForm
 from taizhang.assessment.models import Adjustment, Indicator, Scheme
-from taizhang.assessment.results import latest_response, results
+from taizhang.assessment.results import LATEST_RESPONSE, results
 from taizhang.assessment.rules import regions_of, subject
 from taizhang.assessment.scoring import STATUS_LABELS, TIE_RULE, params_in_words
 from taizhang.freshness.pages import kept_page
@@ -318,7 +318,7 @@ class RankingView(LoginRequiredMixin, View):
             page="ranking_page",
             organisation_id=scheme.organisation_id,
             params=(scheme.pk,),
-            also=(latest_response(scheme.organisation_id),),
+            also=(LATEST_RESPONSE,),
         )
 
 

@@ -163,6 +163,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read with a statement compiled once per process (why the
+# database and not signed cookies: accounts/sessions.py).
+SESSION_ENGINE = "taizhang.accounts.sessions"
 # Idle sessions end: a session not used for this long needs a new login (等保: 登录超时).
 # IdleSessionMiddleware renews the expiry at most once a minute, so reading pages does not
 # write the session on every request.

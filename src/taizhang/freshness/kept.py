@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 
+from taizhang.accounts.prepared import Prepared
 from taizhang.audit.models import AuditEntry
 
 # A safety net, not the rule: a change made outside the write paths (a shell, a raw SQL
@@ -39,36 +40,79 @@ LOCAL_ENTRIES = 64
 
 _local: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
+_flights: dict[str, threading.Lock] = {}
 _MISSING = object()
+
+
+class Latest:
+    """What a kept value reads that no audit entry records, as the newest value of a
+    one-column query of the organisation's rows (the ranking: its latest survey response):
+    ``build(organisation_id)`` gives the query, whose first row is the newest value. Read
+    in the stamp's own statement, compiled once per process (accounts.prepared)."""
+
+    def __init__(self, build: Callable[[int], QuerySet]):
+        self.build = build
+
+
+def _latest_entries(organisation_id):
+    return AuditEntry.objects.filter(organisation_id=organisation_id).order_by("-pk")
+
+
+_STAMP = Prepared(
+    AuditEntry, lambda organisation_id: _latest_entries(organisation_id).values_list("pk")[:1]
+)
+_statements: dict[tuple[Latest, ...], Prepared] = {}
+
+
+def _stamp_with(latest: tuple[Latest, ...]) -> Prepared:
+    """The stamp's statement with a subquery per ``latest``: one per process and tuple."""
+    found = _statements.get(latest)
+    if found is None:
+        names = [f"latest_{n}" for n in range(len(latest))]
+
+        def build(organisation_id):
+            subqueries = {
+                name: Subquery(item.build(organisation_id)[:1])
+                for name, item in zip(names, latest, strict=True)
+            }
+            entries = _latest_entries(organisation_id).annotate(**subqueries)
+            return entries.values_list("pk", *names)[:1]
+
+        found = _statements.setdefault(latest, Prepared(AuditEntry, build))
+    return found
 
 
 def stamp(organisation_id: int | None) -> int:
     """The organisation's latest audit entry: one indexed query (audit_org_latest)."""
-    latest = (
-        AuditEntry.objects.filter(organisation_id=organisation_id)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return latest or 0
+    if organisation_id is None:
+        latest = _latest_entries(None).values_list("pk", flat=True).first()
+        return latest or 0
+    found = _STAMP.first_row(organisation_id)
+    return found[0] if found else 0
 
 
-def stamps(organisation_id: int | None, latest: Iterable[QuerySet] = ()) -> tuple:
+def stamps(organisation_id: int | None, latest: Iterable[QuerySet | Latest] = ()) -> tuple:
     """The stamp and the first value of each of ``latest`` (querysets of one column, newest
-    first), read in the one query of the stamp: each a subquery of its single row."""
+    first, or ``Latest`` declarations of them), read in the one query of the stamp: each a
+    subquery of its single row. Declarations are compiled once per process; a queryset is
+    compiled on each call."""
     latest = list(latest)
     if not latest:
         return (stamp(organisation_id),)
-    names = [f"latest_{n}" for n in range(len(latest))]
+    if organisation_id is not None and all(isinstance(item, Latest) for item in latest):
+        found = _stamp_with(tuple(latest)).first_row(organisation_id)
+        if found is not None:
+            return tuple(found)
+    queries = [item.build(organisation_id) if isinstance(item, Latest) else item for item in latest]
+    names = [f"latest_{n}" for n in range(len(queries))]
     found = (
-        AuditEntry.objects.filter(organisation_id=organisation_id)
-        .order_by("-pk")
-        .annotate(**{name: Subquery(query[:1]) for name, query in zip(names, latest, strict=True)})
+        _latest_entries(organisation_id)
+        .annotate(**{name: Subquery(query[:1]) for name, query in zip(names, queries, strict=True)})
         .values_list("pk", *names)
         .first()
     )
     if found is None:  # no entry yet: nothing to attach the subqueries to
-        return (0, *(query.first() for query in latest))
+        return (0, *(next(iter(query[:1]), None) for query in queries))
     return tuple(found)
 
 
@@ -113,20 +157,33 @@ def kept(
         return compute()
     today = today or timezone.localdate()
     also = list(also)
-    latest = [item for item in also if isinstance(item, QuerySet)]
-    values = [item for item in also if not isinstance(item, QuerySet)]
+    latest = [item for item in also if isinstance(item, QuerySet | Latest)]
+    values = [item for item in also if not isinstance(item, QuerySet | Latest)]
     parts = [page, organisation_id, *stamps(organisation_id, latest), f"{today:%Y%m%d}", viewer]
     parts += [*params, "|", *values]
     key = "fresh:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     found = _local_get(key)
-    if found is _MISSING:
-        found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    # One computation per key in this process: the others asking meanwhile (the same
+    # person's many tabs, a page polled) wait for it instead of computing it again.
+    with _flight(key):
+        found = _local_get(key)
         if found is _MISSING:
-            found = compute()
-            cache.set(key, found, KEEP_SECONDS)
-        if _is_text(found):
-            _local_put(key, found)
+            found = cache.get(key, _MISSING)
+            if found is _MISSING:
+                found = compute()
+                cache.set(key, found, KEEP_SECONDS)
+            if _is_text(found):
+                _local_put(key, found)
+    with _lock:
+        _flights.pop(key, None)
     return found
+
+
+def _flight(key: str) -> threading.Lock:
+    with _lock:
+        return _flights.setdefault(key, threading.Lock())
 
 
 def _is_text(value) -> bool:
