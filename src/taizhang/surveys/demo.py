@@ -9,6 +9,7 @@ import random
 
 from django.db import transaction
 
+from taizhang.audit.bulk import insert_rows
 from taizhang.surveys import services
 from taizhang.surveys.models import AgeBand, Answer, Gender, Occupation, Question, Response
 from taizhang.surveys.responding import regions_of
@@ -75,12 +76,12 @@ def _simulate(survey, regions, chance, base) -> None:
             for question in questions:
                 picks += [(response, *pick) for pick in _answer(question, chance, leaning)]
     Response.objects.bulk_create(responses, batch_size=2000)
-    # by ids, once the responses have theirs: 30,000 answers are built in a blink
-    answers = [
-        Answer(response_id=response.pk, question_id=question, choice_id=choice, text=text)
-        for response, question, choice, text in picks
-    ]
-    Answer.objects.bulk_create(answers, batch_size=2000)
+    # by ids, once the responses have theirs: 30,000 answers written as plain rows
+    insert_rows(
+        Answer,
+        ("response", "question", "choice", "text"),
+        ((response.pk, question, choice, text) for response, question, choice, text in picks),
+    )
 
 
 def _answer(question, chance, leaning) -> list[tuple[int, int | None, str]]:
