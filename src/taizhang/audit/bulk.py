@@ -22,23 +22,51 @@ def create_as_of(objs: Sequence[M]) -> Sequence[M]:
     model = type(objs[0])
     opts = model._meta
     using = router.db_for_write(model)
+    connection = connections[using]
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="create_as_of")
     fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.auto_field]
     returning = opts.db_returning_fields
-    size = connections[using].ops.bulk_batch_size(fields, objs) or len(objs)
+    size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+    plain = connection.features.can_return_rows_from_bulk_insert and not any(
+        hasattr(field, "get_placeholder") for field in fields
+    )
     for start in range(0, len(objs), size):
         batch = objs[start : start + size]
-        # raw: the values as they are (the auto_now fields are not stamped with now()),
-        # the path Model.save_base takes for raw saves
-        rows = model._base_manager.using(using)._insert(
-            batch, fields=fields, returning_fields=returning, raw=True
-        )
+        if plain:
+            rows = _insert_returning(connection, opts, fields, returning, batch)
+        else:
+            # raw: the values as they are (the auto_now fields are not stamped with now()),
+            # the path Model.save_base takes for raw saves
+            rows = model._base_manager.using(using)._insert(
+                batch, fields=fields, returning_fields=returning, raw=True
+            )
         for obj, row in zip(batch, rows, strict=True):
             for field, value in zip(returning, row, strict=True):
                 setattr(obj, field.attname, value)
             obj._state.adding, obj._state.db = False, using
     return objs
+
+
+def _insert_returning(connection, opts, fields, returning, batch) -> list:
+    """One INSERT … VALUES (…), (…) RETURNING of ``batch``, each value prepared as the
+    insert compiler prepares a raw save's (``get_db_prep_save`` of the attribute as it is),
+    without the compiler's work per value: a third of a bulk load's time went there."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    params = [
+        field.get_db_prep_save(getattr(obj, field.attname), connection)
+        for obj in batch
+        for field in fields
+    ]
+    sql = (
+        f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES {', '.join([row] * len(batch))}"
+        f" RETURNING {', '.join(quote(field.column) for field in returning)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def update_as_of(objs: Sequence[models.Model], field_names: Sequence[str]) -> None:
