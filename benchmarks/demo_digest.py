@@ -51,9 +51,7 @@ def digest() -> dict:
         for model in apps.get_models()
         if not model._meta.proxy
     }
-    audit = Counter(
-        f"{t}.{a}" for t, a in AuditEntry.objects.values_list("object_type", "action")
-    )
+    audit = Counter(f"{t}.{a}" for t, a in AuditEntry.objects.values_list("object_type", "action"))
     audit_days = Counter(
         f"{t}.{a}@{day(at)}"
         for t, a, at in AuditEntry.objects.values_list("object_type", "action", "at")
@@ -71,7 +69,8 @@ def digest() -> dict:
 
     def about(report) -> str:
         a = report.assignment
-        return f"{a.unit.organisation_id}/{a.unit.name}/{a.measure.plan_id}#{a.measure.number}/{a.role}/{report.period.name}"
+        measure = f"{a.measure.plan_id}#{a.measure.number}"
+        return f"{a.unit.organisation_id}/{a.unit.name}/{measure}/{a.role}/{report.period.name}"
 
     reports = ProgressReport.objects.select_related(
         "assignment__unit", "assignment__measure", "period", "updated_by"
@@ -101,8 +100,61 @@ def digest() -> dict:
     for r in Review.objects.select_related(
         "report__assignment__unit", "report__assignment__measure", "report__period", "reviewer"
     ):
-        reviews[f"{about(r.report)}|{r.stage}|{r.decision}|{r.comment}|{minute(r.at)}|{r.reviewer}"] += 1
+        reviews[
+            f"{about(r.report)}|{r.stage}|{r.decision}|{r.comment}|{minute(r.at)}|{r.reviewer}"
+        ] += 1
+    from taizhang.plans.models import Assignment, Measure, MeasureCollective, RecurringDuty, Target
+
+    measures = Counter(
+        "|".join(str(v) for v in row)
+        for row in Measure.all_objects.values_list(
+            "plan__title",
+            "number",
+            "position",
+            "chapter__number",
+            "section__number",
+            "title",
+            "text",
+            "attribution_raw",
+            "deadline",
+            "withdrawn",
+        )
+    )
+    assignments = Counter(
+        "|".join(str(v) for v in row)
+        for row in Assignment.all_objects.values_list(
+            "measure__plan__title",
+            "measure__number",
+            "unit__name",
+            "role",
+            "via__phrase",
+            "ended_at",
+        )
+    )
+    targets = Counter(
+        "|".join(str(v) for v in row)
+        for row in Target.objects.values_list(
+            "plan__title", "measure__number", "quote", "value", "unit", "year", "per"
+        )
+    )
+    duties = Counter(
+        "|".join(str(v) for v in row)
+        for row in RecurringDuty.objects.values_list(
+            "measure__plan__title", "measure__number", "quote", "times_per_year"
+        )
+    )
+    collectives = Counter(
+        "|".join(str(v) for v in row)
+        for row in MeasureCollective.objects.values_list(
+            "measure__plan__title", "measure__number", "collective__phrase", "role"
+        )
+    )
     return {
+        "plan_measures": dict(measures),
+        "plan_assignments": dict(assignments),
+        "plan_targets": dict(targets),
+        "plan_duties": dict(duties),
+        "plan_collectives": dict(collectives),
         "rows": rows,
         "audit": dict(audit),
         "audit_days": dict(audit_days),

@@ -141,7 +141,9 @@ def test_bulk_filing_again_leaves_what_filing_again_one_at_a_time_leaves(world, 
     )
     one = services.review(one, office, "return", "请补充数据。", one.version)
     returned_at = WHEN + timedelta(days=1)
-    [many] = bulk.review_reports([bulk.Decision(many, office, "return", "请补充数据。", returned_at)])
+    [many] = bulk.review_reports(
+        [bulk.Decision(many, office, "return", "请补充数据。", returned_at)]
+    )
     again = {"narrative": DATA["narrative"] + "已补充数据。"}
     one = services.file_report(
         assignments.education, world.period, liaison, again, one.version, submit_after=True

@@ -436,11 +436,13 @@ def _create_plan(
         import_corrections=corrections,
     )
     chapters, sections = _build_outline(plan, document)
-    for position, task in enumerate(document["tasks"]):
-        measure = Measure.objects.create(
-            plan=plan, position=position, **_measure_fields(task, chapters, sections)
-        )
-        _attach(measure, task, units, actor)
+    measures = Measure.objects.bulk_create(
+        [
+            Measure(plan=plan, position=position, **_measure_fields(task, chapters, sections))
+            for position, task in enumerate(document["tasks"])
+        ]
+    )
+    _attach_new(plan, list(zip(measures, document["tasks"], strict=True)), units, actor)
     _sync_targets(plan, None, document["targets"])
     record(
         actor,
@@ -622,6 +624,38 @@ def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True)
             Target.objects.create(plan=measure.plan, measure=measure, **_target_fields(target))
     for quote in task["recurring"]:
         RecurringDuty.objects.create(measure=measure, quote=quote, times_per_year=times(quote))
+
+
+def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, actor) -> None:
+    """What ``_attach`` gives each of a new plan's measures (it has nothing yet), written
+    together: assignments, collectives, targets and duties, in the measures' order."""
+    assignments, links, targets, duties = [], [], [], []
+    for measure, task in measures:
+        # one role per unit: a unit named as lead and as responsible leads
+        roles: dict[int, tuple[object, str]] = {}
+        for role, names in (("responsible", task["responsible"]), ("lead", task["lead"])):
+            for name in names:
+                roles[units[name].pk] = (units[name], role)
+        assignments += [Assignment(measure=measure, unit=u, role=r) for u, r in roles.values()]
+        linked = set()
+        for phrase in task["collectives"]:
+            collective = directory.get_or_create_collective(plan.organisation, phrase, actor)
+            if collective.pk not in linked:
+                linked.add(collective.pk)
+                role = collective_role(task["attribution_raw"] or "", phrase)
+                links.append(MeasureCollective(measure=measure, collective=collective, role=role))
+        targets += [
+            Target(plan=plan, measure=measure, **_target_fields(target))
+            for target in task["targets"]
+        ]
+        duties += [
+            RecurringDuty(measure=measure, quote=quote, times_per_year=times(quote))
+            for quote in task["recurring"]
+        ]
+    Assignment.objects.bulk_create(assignments)
+    MeasureCollective.objects.bulk_create(links)
+    Target.objects.bulk_create(targets)
+    RecurringDuty.objects.bulk_create(duties)
 
 
 def _target_fields(target: dict) -> dict:
