@@ -149,7 +149,28 @@ def digest() -> dict:
             "measure__plan__title", "measure__number", "collective__phrase", "role"
         )
     )
+    from taizhang.surveys.models import Answer, Response
+
+    survey_responses = Counter(
+        "|".join(str(v) for v in row)
+        for row in Response.objects.values_list(
+            "survey__wave", "region__name", "device_hash", "age_band", "gender", "occupation"
+        )
+    )
+    survey_answers = Counter(
+        "|".join(str(v) for v in row)
+        for row in Answer.objects.values_list(
+            "response__survey__wave",
+            "response__device_hash",
+            "question__position",
+            "question__text",
+            "choice__label",
+            "text",
+        )
+    )
     return {
+        "survey_responses": dict(survey_responses),
+        "survey_answers": dict(survey_answers),
         "plan_measures": dict(measures),
         "plan_assignments": dict(assignments),
         "plan_targets": dict(targets),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from typing import NamedTuple
 
 from django.db import transaction
 
@@ -58,7 +59,12 @@ def load(organisation, plan, actor, today: datetime.date, seed: int = 2025) -> l
 
 
 def _simulate(survey, regions, chance, base) -> None:
-    questions = list(survey.questions.prefetch_related("choices"))
+    # each question read once: 30,000 answers are drawn from these
+    questions = [
+        Asked(q.pk, q.kind, q.required, [choice.pk for choice in q.choices.all()])
+        for q in survey.questions.prefetch_related("choices")
+    ]
+    ages, genders, occupations = ([*c.values, ""] for c in (AgeBand, Gender, Occupation))
     responses, picks = [], []  # picks: (response, question id, choice id, text)
     for index, region in enumerate(regions):
         leaning = base + chance.uniform(-0.08, 0.08)
@@ -68,9 +74,9 @@ def _simulate(survey, regions, chance, base) -> None:
                 region=region,
                 township="",
                 device_hash=f"demo-{survey.pk}-{index}-{number}",
-                age_band=chance.choice([*AgeBand.values, ""]),
-                gender=chance.choice([*Gender.values, ""]),
-                occupation=chance.choice([*Occupation.values, ""]),
+                age_band=chance.choice(ages),
+                gender=chance.choice(genders),
+                occupation=chance.choice(occupations),
             )
             responses.append(response)
             for question in questions:
@@ -84,10 +90,16 @@ def _simulate(survey, regions, chance, base) -> None:
     )
 
 
-def _answer(question, chance, leaning) -> list[tuple[int, int | None, str]]:
+class Asked(NamedTuple):
+    pk: int
+    kind: str
+    required: bool
+    choices: list[int]  # the choices' ids, in their order
+
+
+def _answer(question: Asked, chance, leaning) -> list[tuple[int, int | None, str]]:
     """The (question id, choice id, text) of one respondent's answers to ``question``."""
-    choices = [choice.pk for choice in question.choices.all()]
-    q = question.pk
+    choices, q = question.choices, question.pk
     if question.kind == Question.Kind.TEXT:
         if chance.random() < 0.15:
             return [(q, None, chance.choice(SUGGESTIONS))]
