@@ -168,7 +168,28 @@ def digest() -> dict:
             "text",
         )
     )
+    from taizhang.notifications.models import Delivery
+
+    deliveries = Counter(
+        f"{event}@{minute(n_at)}:{title}|{channel}|{who}|{unit}|{address}|{state}|{minute(sent)}"
+        f"|{minute(d_at)}"
+        for event, n_at, title, channel, who, unit, address, state, sent, d_at in (
+            Delivery.objects.values_list(
+                "notification__event",
+                "notification__created_at",
+                "notification__title",
+                "channel",
+                "recipient__username",
+                "unit__name",
+                "address",
+                "status",
+                "sent_at",
+                "created_at",
+            )
+        )
+    )
     return {
+        "deliveries": dict(deliveries),
         "survey_responses": dict(survey_responses),
         "survey_answers": dict(survey_answers),
         "plan_measures": dict(measures),

@@ -39,8 +39,8 @@ def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) 
     """File the reports of every period whose due date has passed; returns how many.
 
     Everything goes through reporting.bulk (many at a time, each stamped on its day): the
-    first filings, the returns (a day's at a time, the unit told of each on its day), the
-    reports filed again after a return, and the acceptances."""
+    first filings, the returns (the unit told of each on its day), the reports filed again
+    after a return, and the acceptances."""
     today = clock.today()
     assignments = list(
         Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
@@ -78,19 +78,15 @@ def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) 
 
 
 def _return(reviews: list[Outcome]) -> None:
-    """The returns, a day's at a time on its day (the unit's message about each return is
-    dated when it came back)."""
-    by_day: dict[date, list[Outcome]] = {}
-    for review in reviews:
-        if review.returned_on is not None:
-            by_day.setdefault(review.returned_on, []).append(review)
-    for day, returned in sorted(by_day.items()):
-        at = clock.moment(day, 16)
-        decisions = [bulk.Decision(r.report, r.reviewer, "return", r.comment, at) for r in returned]
-        with clock.on(at):
-            for review, report in zip(returned, bulk.review_reports(decisions), strict=True):
-                review.report = report
-        tally.add("returned", len(returned))
+    """The returns, each on its day at 16:00 (the unit's message about it too)."""
+    returned = [review for review in reviews if review.returned_on is not None]
+    decisions = [
+        bulk.Decision(r.report, r.reviewer, "return", r.comment, clock.moment(r.returned_on, 16))
+        for r in returned
+    ]
+    for review, report in zip(returned, bulk.review_reports(decisions), strict=True):
+        review.report = report
+    tally.add("returned", len(returned))
 
 
 def _file_again(reviews: list[Outcome], cast: Cast) -> None:

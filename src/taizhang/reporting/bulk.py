@@ -145,9 +145,12 @@ def review_reports(decisions: Sequence[Decision]) -> list[ProgressReport]:
     update_as_of(reports, ["state", "version", "updated_by", "updated_at"])
     create_as_of(versions)
     record_many(entries)
-    for report, review in zip(reports, reviews, strict=True):
-        if review.decision == Review.Decision.RETURN:
-            events.report_returned(report, review)
+    returned = [
+        (report, review)
+        for report, review in zip(reports, reviews, strict=True)
+        if review.decision == Review.Decision.RETURN
+    ]
+    events.reports_returned(returned)  # each unit told, dated when its report came back
     return reports
 
 
