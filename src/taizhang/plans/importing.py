@@ -562,21 +562,34 @@ def _sync_targets(plan: Plan, measure: Measure | None, targets: list[dict]) -> N
 
 
 def _build_outline(plan: Plan, document: dict):
-    chapters = {
-        c["no"]: Chapter.objects.create(plan=plan, number=c["no"], title=c["title"], position=i)
-        for i, c in enumerate(document["chapters"])
+    """The plan's chapters and sections, each level written in one statement (a number
+    given twice makes two rows; the later one is the one its measures hang on)."""
+    chapters = Chapter.objects.bulk_create(
+        [
+            Chapter(plan=plan, number=c["no"], title=c["title"], position=i)
+            for i, c in enumerate(document["chapters"])
+        ]
+    )
+    by_number = {
+        c["no"]: chapter for c, chapter in zip(document["chapters"], chapters, strict=True)
     }
-    sections = {
-        (s["chapter"], s["no"]): Section.objects.create(
-            plan=plan,
-            chapter=chapters.get(s["chapter"]),
-            number=s["no"],
-            title=s["title"],
-            position=i,
-        )
-        for i, s in enumerate(document["sections"])
+    sections = Section.objects.bulk_create(
+        [
+            Section(
+                plan=plan,
+                chapter=by_number.get(s["chapter"]),
+                number=s["no"],
+                title=s["title"],
+                position=i,
+            )
+            for i, s in enumerate(document["sections"])
+        ]
+    )
+    by_key = {
+        (s["chapter"], s["no"]): section
+        for s, section in zip(document["sections"], sections, strict=True)
     }
-    return chapters, sections
+    return by_number, by_key
 
 
 def _measure_fields(task: dict, chapters: dict, sections: dict) -> dict:
@@ -630,6 +643,7 @@ def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, a
     """What ``_attach`` gives each of a new plan's measures (it has nothing yet), written
     together: assignments, collectives, targets and duties, in the measures' order."""
     assignments, links, targets, duties = [], [], [], []
+    collectives: dict[str, object] = {}
     for measure, task in measures:
         # one role per unit: a unit named as lead and as responsible leads
         roles: dict[int, tuple[object, str]] = {}
@@ -639,7 +653,7 @@ def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, a
         assignments += [Assignment(measure=measure, unit=u, role=r) for u, r in roles.values()]
         linked = set()
         for phrase in task["collectives"]:
-            collective = directory.get_or_create_collective(plan.organisation, phrase, actor)
+            collective = _collective(plan, phrase, actor, collectives)
             if collective.pk not in linked:
                 linked.add(collective.pk)
                 role = collective_role(task["attribution_raw"] or "", phrase)
@@ -656,6 +670,15 @@ def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, a
     MeasureCollective.objects.bulk_create(links)
     Target.objects.bulk_create(targets)
     RecurringDuty.objects.bulk_create(duties)
+
+
+def _collective(plan: Plan, phrase: str, actor, known: dict):
+    """directory.get_or_create_collective, asked once per phrase of the import (it
+    matches phrases by their name_key)."""
+    key = directory.name_key(phrase)
+    if key not in known:
+        known[key] = directory.get_or_create_collective(plan.organisation, phrase, actor)
+    return known[key]
 
 
 def _target_fields(target: dict) -> dict:
