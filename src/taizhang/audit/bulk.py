@@ -13,6 +13,7 @@ from typing import TypeVar
 from django.db import connections, models, router
 
 M = TypeVar("M", bound=models.Model)
+MAX_PARAMETERS = 65_535
 
 
 def create_as_of(objs: Sequence[M]) -> Sequence[M]:
@@ -31,6 +32,8 @@ def create_as_of(objs: Sequence[M]) -> Sequence[M]:
     plain = connection.features.can_return_rows_from_bulk_insert and not any(
         hasattr(field, "get_placeholder") for field in fields
     )
+    if plain:  # one statement's parameters: PostgreSQL takes at most 65,535
+        size = max(1, min(size, MAX_PARAMETERS // len(fields)))
     for start in range(0, len(objs), size):
         batch = objs[start : start + size]
         if plain:
