@@ -188,7 +188,18 @@ def digest() -> dict:
             )
         )
     )
+    from taizhang.notices.models import UrgeNotice
+
+    notices = Counter(
+        "|".join(str(v) for v in row[:-1])
+        + "|"
+        + json.dumps(row[-1], ensure_ascii=False, sort_keys=True)
+        for row in UrgeNotice.objects.values_list(
+            "unit__name", "number", "level", "title", "body", "issued_on", "state", "items"
+        )
+    )
     return {
+        "notices": dict(notices),
         "deliveries": dict(deliveries),
         "survey_responses": dict(survey_responses),
         "survey_answers": dict(survey_answers),
