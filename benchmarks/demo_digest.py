@@ -1,8 +1,11 @@
 """What a loaded demo holds, as one JSON document to compare two versions of the loader
-(docs/performance.md, "load_demo"): rows per model, audit entries per object type and
-action (and per day), notifications per event and day, and each report's, review's,
-version's and notice's outcome keyed by what it is about (unit, measure, period), not by
-ids, which a loader that writes in another order gives out differently.
+(docs/performance.md, "load_demo"): rows per model; audit entries per object type and
+action, per day, and with their labels, changes and reasons; notifications and deliveries
+(event, title, channel, recipient, status, times to the minute); each report, version
+(snapshot) and review; the urging notices; the plans' measures, assignments, targets,
+duties and collectives; the survey responses and answers. Everything is keyed by what it
+is about (unit, measure, period, names), not by ids, which a loader that writes in another
+order gives out differently. Compare two loads of the same day (the demo's year ends today).
 
     TAIZHANG_VAR_DIR=/tmp/a .venv/bin/python benchmarks/demo_digest.py > /tmp/a.json
     TAIZHANG_VAR_DIR=/tmp/b .venv/bin/python benchmarks/demo_digest.py > /tmp/b.json
