@@ -175,17 +175,17 @@ def test_a_failure_midway_through_confirm_writes_nothing(office, staged, monkeyp
         Unit.objects.count(),
         Assignment.objects.count(),
     )
-    calls = []
+    written = []
 
-    def fail_on_second(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        return original(*args, **kwargs)
+    def fail_after_the_measures(plan, measures, *args, **kwargs):
+        written.append((Measure.objects.filter(plan=plan).count(), len(measures)))
+        raise RuntimeError("disk full")
 
-    original = importing._attach
-    monkeypatch.setattr(importing, "_attach", fail_on_second)
+    monkeypatch.setattr(importing, "_attach_new", fail_after_the_measures)
     response = office.post(confirm_url(staged), follow=True)
+    # it failed midway: the plan and its measures were written by then
+    [(measures, expected)] = written
+    assert measures == expected > 0
     assert "导入未完成，未写入任何数据" in response.content.decode()
     assert (
         Plan.objects.count(),

@@ -127,3 +127,53 @@ def test_bulk_review_refuses_a_report_not_waiting_or_changed_since(world, assign
         bulk.review_reports([bulk.Decision(sent, office, "return", " ", WHEN)])
     assert not Review.objects.exists()
     assert ProgressReport.objects.get(pk=sent.pk).state == "submitted"
+
+
+def test_bulk_filing_again_leaves_what_filing_again_one_at_a_time_leaves(world, assignments):
+    """A returned report sent again: the same versions (保存 with what changed, 报送), the
+    same audit entries, its first submission kept, each stamped when it happened."""
+    liaison, office = world.people["liaison"], world.people["office"]
+    one = services.file_report(
+        assignments.education, world.period, liaison, DATA, 0, submit_after=True
+    )
+    [many] = bulk.file_new_reports(
+        [bulk.Filing(assignments.county, world.period, liaison, DATA, WHEN)]
+    )
+    one = services.review(one, office, "return", "请补充数据。", one.version)
+    returned_at = WHEN + timedelta(days=1)
+    [many] = bulk.review_reports(
+        [bulk.Decision(many, office, "return", "请补充数据。", returned_at)]
+    )
+    again = {"narrative": DATA["narrative"] + "已补充数据。"}
+    one = services.file_report(
+        assignments.education, world.period, liaison, again, one.version, submit_after=True
+    )
+    later = WHEN + timedelta(days=3)
+    [refiled] = bulk.file_again([bulk.Refiling(many, liaison, again, later)])
+    refiled.refresh_from_db()
+    one.refresh_from_db()
+    assert _trail(refiled) == _trail(one)
+    assert (refiled.state, refiled.version) == ("submitted", 5)
+    assert refiled.first_submitted_at == WHEN
+    assert refiled.submitted_at == refiled.updated_at == later
+    assert [v.created_at for v in refiled.versions.filter(number__gt=3)] == [later, later]
+    logged = AuditEntry.objects.filter(object_type="progressreport", object_id=str(refiled.pk))
+    assert sorted(e.at for e in logged)[-2:] == [later, later]
+    # then accepted in bulk as any sent report
+    [accepted] = bulk.review_reports([bulk.Decision(refiled, office, "accept", "", later)])
+    assert (accepted.state, accepted.version) == ("accepted", 6)
+
+
+def test_bulk_filing_again_refuses_a_report_sent_or_changed_since(world, assignments):
+    liaison = world.people["liaison"]
+    [sent] = bulk.file_new_reports(
+        [bulk.Filing(assignments.county, world.period, liaison, DATA, WHEN)]
+    )
+    with pytest.raises(services.WorkflowError):
+        bulk.file_again([bulk.Refiling(sent, liaison, DATA, WHEN)])
+    stale = ProgressReport.objects.get(pk=sent.pk)
+    stale.version = 1
+    with pytest.raises(services.ConcurrentEdit):
+        bulk.file_again([bulk.Refiling(stale, liaison, DATA, WHEN)])
+    assert ProgressReport.objects.get(pk=sent.pk).version == 2
+    assert ReportVersion.objects.filter(report=sent).count() == 2

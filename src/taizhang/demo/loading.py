@@ -5,11 +5,8 @@ the assessment scheme, each through its app's write path on the day it happened.
 
 from __future__ import annotations
 
-import gc
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
 from taizhang.accounts.models import Role, User
-from taizhang.demo import clock, county, story, tally
+from taizhang.demo import clock, collector, county, story, tally
 from taizhang.plans import importing
 from taizhang.plans.assignments import set_collective_members
 from taizhang.units import services as directory
@@ -28,22 +25,8 @@ from taizhang.units.models import Organisation, Region, Unit
 def load(demo_dir: Path, password: str, counts: Counter | None = None) -> list[User]:
     """Create everything once; returns the demo people, and counts what it did into
     ``counts`` (demo/tally.py). Idempotent: a second run only resets the demo passwords."""
-    with tally.counting(Counter() if counts is None else counts), _without_cyclic_gc():
+    with tally.counting(Counter() if counts is None else counts), collector.held_off():
         return _load(demo_dir, password)
-
-
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """The load makes some hundred thousand objects that live until it ends: the cyclic
-    collector would walk them again and again for nothing (a sixth of the time). What
-    they leave is collected once, after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(demo_dir: Path, password: str) -> list[User]:

@@ -7,18 +7,23 @@ from __future__ import annotations
 from datetime import date
 
 from taizhang.demo import clock
+from taizhang.notifications.api import Send, notify_many, pending_many
 from taizhang.supervision.reminders import due_reminders, setting
 from taizhang.workdays import add_working_days
 
 
 def replay(organisation, periods, today: date) -> None:
+    """Each day's scan as send_reminders runs it (a reminder is sent only when it reaches
+    someone it has not reached), the day's reminders told together at 8:30."""
     for day in sorted({d for period in periods for d in _days(period)}):
         if day >= today:
             continue
-        with clock.on(clock.moment(day, 8, 30)):
-            for reminder in due_reminders(day, [organisation]):
-                if reminder.pending():  # as send_reminders: only what reaches someone
-                    reminder.send()
+        at = clock.moment(day, 8, 30)
+        with clock.on(at):
+            scanned = due_reminders(day, [organisation])
+            due = [Send(r.message, r.users, r.units, at) for r in scanned]
+            reaching = pending_many(organisation, due)
+            notify_many(organisation, [send for send, t in zip(due, reaching, strict=True) if t])
 
 
 def _days(period) -> list[date]:

@@ -1,12 +1,12 @@
 """Progress reports of the periods already due, filed and reviewed through
-reporting.services on the days the story gives them: most on time, some late, a few not
+reporting.bulk on the days the story gives them: most on time, some late, a few not
 yet (more of them for the units behind); some accepted, a few returned and left so, a few
 returned and filed again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.utils import timezone
 from taizhang.demo import clock, tally
 from taizhang.demo.chance import among, draw, pick
 from taizhang.plans.models import Assignment
-from taizhang.reporting import bulk, services
+from taizhang.reporting import bulk
 from taizhang.workdays import is_working_day
 
 
@@ -38,9 +38,9 @@ class Cast:
 def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) -> int:
     """File the reports of every period whose due date has passed; returns how many.
 
-    The first filings and the acceptances go through reporting.bulk (many at a time, each
-    stamped on its day); the few returns, and the reports filed again after them, through
-    reporting.services one by one, as a unit would (the unit is told of each return)."""
+    Everything goes through reporting.bulk (many at a time, each stamped on its day): the
+    first filings, the returns (the unit told of each on its day), the reports filed again
+    after a return, and the acceptances."""
     today = clock.today()
     assignments = list(
         Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
@@ -60,14 +60,50 @@ def file_due_periods(plan, periods, spec: dict, behind: list[dict], cast: Cast) 
             filings.append(_filing(assignment, period, spec, cast, when))
     tally.add("filed", len(filings))
     reports = bulk.file_new_reports(filings)
-    acceptances = []
-    for report, filing in zip(reports, filings, strict=True):
-        accepted = _review(report, filing, spec, cast, leads, today)
-        if accepted is not None:
-            acceptances.append(accepted)
+    reviews = [
+        _review(report, filing, spec, cast, leads, today)
+        for report, filing in zip(reports, filings, strict=True)
+    ]
+    reviews = [review for review in reviews if review is not None]
+    _return(reviews)
+    _file_again(reviews, cast)
+    acceptances = [
+        bulk.Decision(review.report, review.reviewer, "accept", "", review.accepted_at)
+        for review in reviews
+        if review.accepted_at is not None
+    ]
     tally.add("accepted", len(acceptances))
     bulk.review_reports(acceptances)
     return len(reports)
+
+
+def _return(reviews: list[Outcome]) -> None:
+    """The returns, each on its day at 16:00 (the unit's message about it too)."""
+    returned = [review for review in reviews if review.returned_on is not None]
+    decisions = [
+        bulk.Decision(r.report, r.reviewer, "return", r.comment, clock.moment(r.returned_on, 16))
+        for r in returned
+    ]
+    for review, report in zip(returned, bulk.review_reports(decisions), strict=True):
+        review.report = report
+    tally.add("returned", len(returned))
+
+
+def _file_again(reviews: list[Outcome], cast: Cast) -> None:
+    """The returned reports filed again, with what the reviewer asked for added."""
+    again = [review for review in reviews if review.filed_again_at is not None]
+    refilings = [
+        bulk.Refiling(
+            review.report,
+            cast.filer(review.report.assignment.unit_id),
+            {"narrative": review.report.narrative + AMENDED},
+            review.filed_again_at,
+        )
+        for review in again
+    ]
+    for review, report in zip(again, bulk.file_again(refilings), strict=True):
+        review.report = report
+    tally.add("refiled", len(refilings))
 
 
 def _filing_day(assignment, period, spec, behind: dict | None) -> date | None:
@@ -122,10 +158,25 @@ def _filing(assignment, period, spec, cast: Cast, day: date) -> bulk.Filing:
 SLOW_REVIEW_WORKING_DAYS = 40
 
 
-def _review(report, filing, spec, cast: Cast, leads, today) -> bulk.Decision | None:
+AMENDED = "已按审核意见补充具体举措和数据，相关佐证材料已上传。"
+
+
+@dataclass
+class Outcome:
+    """What becomes of one filed report: returned on a day (and filed again at a time),
+    accepted at a time, or neither yet."""
+
+    report: object
+    reviewer: object
+    returned_on: date | None = None
+    comment: str = ""
+    filed_again_at: datetime | None = None
+    accepted_at: datetime | None = None
+
+
+def _review(report, filing, spec, cast: Cast, leads, today) -> Outcome | None:
     """Accept, return, or return and have it filed again and accepted; a report reviewed
-    slowly still waits if its review day has not come. Returns the acceptance to record,
-    if any (the returns and the filings again are recorded here)."""
+    slowly still waits if its review day has not come (None: nothing happens to it)."""
     assignment, period = filing.assignment, filing.period
     filed_on = timezone.localdate(filing.at)
     key = (assignment.unit.name, assignment.measure.number, period.name)
@@ -142,26 +193,14 @@ def _review(report, filing, spec, cast: Cast, leads, today) -> bulk.Decision | N
     if day >= today:
         return None
     if outcome == "accepted":
-        return bulk.Decision(report, reviewer, "accept", "", clock.moment(day, 15))
+        return Outcome(report, reviewer, accepted_at=clock.moment(day, 15))
     comment = pick(spec["return_comments"], "comment", *key)
-    with clock.on(clock.moment(day, 16)):
-        report = services.review(report, reviewer, "return", comment, report.version)
-    tally.add("returned")
+    review = Outcome(report, reviewer, returned_on=day, comment=comment)
     if outcome == "returned":
-        return None
+        return review
     again = _after(day, 2)
     back = _after(again, 2)
-    if back >= today:
-        return None
-    data = {"narrative": report.narrative + "已按审核意见补充具体举措和数据，相关佐证材料已上传。"}
-    with clock.on(clock.moment(again, 10)):
-        report = services.file_report(
-            assignment,
-            period,
-            cast.filer(assignment.unit_id),
-            data,
-            report.version,
-            submit_after=True,
-        )
-    tally.add("refiled")
-    return bulk.Decision(report, reviewer, "accept", "", clock.moment(back, 15))
+    if back < today:
+        review.filed_again_at = clock.moment(again, 10)
+        review.accepted_at = clock.moment(back, 15)
+    return review

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from openpyxl import load_workbook
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from taizhang.accounts.models import Role, User
 from taizhang.documents import xlsx
@@ -77,6 +75,8 @@ class Result:
 def read(data: bytes) -> list[Row]:
     if len(data) > MAX_BYTES:
         raise RosterRejected("文件超过 2 MB，请只保留人员名单。")
+    from openpyxl import load_workbook  # with the first roster read, not at every start
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
@@ -219,6 +219,8 @@ def template(actor, organisation) -> bytes:
             pair = (names[index : index + 1], roles[index : index + 1])
             xlsx.append(choices, [(values or [""])[0] for values in pair])
         if roles:
+            from openpyxl.worksheet.datavalidation import DataValidation
+
             pick = DataValidation(
                 type="list", formula1=f"'可选单位和角色'!$B$2:$B${len(roles) + 1}"
             )

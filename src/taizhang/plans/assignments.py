@@ -5,6 +5,7 @@ named again."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -70,23 +71,33 @@ def move_assignments(source, target) -> None:
 def sync_collective(collective) -> None:
     """Make the assignments expanded from ``collective`` match its current members.
 
-    A unit named directly in a measure keeps its own assignment."""
-    links = MeasureCollective.objects.filter(collective=collective).select_related(
-        "measure__plan__region"
+    A unit named directly in a measure keeps its own assignment. The members are read
+    once per plan and the measures' assignments in one query; the new assignments are
+    written together, in the order the measures name the collective."""
+    links = list(
+        MeasureCollective.objects.filter(collective=collective).select_related(
+            "measure__plan__region"
+        )
     )
+    assigned: dict[int, dict[int, Assignment]] = defaultdict(dict)
+    for assignment in Assignment.all_objects.filter(
+        measure_id__in=[link.measure_id for link in links]
+    ).annotate(n=Count("reports")):
+        assigned[assignment.measure_id][assignment.unit_id] = assignment
+    members_of: dict[int, set[int]] = {}
+    new = []
     for link in links:
-        members = set(members_for(collective, link.measure.plan).values_list("pk", flat=True))
-        current = {
-            a.unit_id: a
-            for a in Assignment.all_objects.filter(measure_id=link.measure_id).annotate(
-                n=Count("reports")
-            )
-        }
+        plan = link.measure.plan
+        if plan.pk not in members_of:
+            members_of[plan.pk] = set(members_for(collective, plan).values_list("pk", flat=True))
+        members, current = members_of[plan.pk], assigned[link.measure_id]
         for unit_id in members:
             assignment = current.get(unit_id)
             if assignment is None:
-                Assignment.objects.create(
-                    measure_id=link.measure_id, unit_id=unit_id, role=link.role, via=collective
+                new.append(
+                    Assignment(
+                        measure_id=link.measure_id, unit_id=unit_id, role=link.role, via=collective
+                    )
                 )
             elif assignment.ended_at and assignment.via_id == collective.pk:
                 assignment.ended_at = None
@@ -98,6 +109,7 @@ def sync_collective(collective) -> None:
                 and not assignment.ended_at
             ):
                 _end_or_delete(assignment)
+    Assignment.objects.bulk_create(new)
 
 
 @transaction.atomic

@@ -436,11 +436,13 @@ def _create_plan(
         import_corrections=corrections,
     )
     chapters, sections = _build_outline(plan, document)
-    for position, task in enumerate(document["tasks"]):
-        measure = Measure.objects.create(
-            plan=plan, position=position, **_measure_fields(task, chapters, sections)
-        )
-        _attach(measure, task, units, actor)
+    measures = Measure.objects.bulk_create(
+        [
+            Measure(plan=plan, position=position, **_measure_fields(task, chapters, sections))
+            for position, task in enumerate(document["tasks"])
+        ]
+    )
+    _attach_new(plan, list(zip(measures, document["tasks"], strict=True)), units, actor)
     _sync_targets(plan, None, document["targets"])
     record(
         actor,
@@ -560,21 +562,34 @@ def _sync_targets(plan: Plan, measure: Measure | None, targets: list[dict]) -> N
 
 
 def _build_outline(plan: Plan, document: dict):
-    chapters = {
-        c["no"]: Chapter.objects.create(plan=plan, number=c["no"], title=c["title"], position=i)
-        for i, c in enumerate(document["chapters"])
+    """The plan's chapters and sections, each level written in one statement (a number
+    given twice makes two rows; the later one is the one its measures hang on)."""
+    chapters = Chapter.objects.bulk_create(
+        [
+            Chapter(plan=plan, number=c["no"], title=c["title"], position=i)
+            for i, c in enumerate(document["chapters"])
+        ]
+    )
+    by_number = {
+        c["no"]: chapter for c, chapter in zip(document["chapters"], chapters, strict=True)
     }
-    sections = {
-        (s["chapter"], s["no"]): Section.objects.create(
-            plan=plan,
-            chapter=chapters.get(s["chapter"]),
-            number=s["no"],
-            title=s["title"],
-            position=i,
-        )
-        for i, s in enumerate(document["sections"])
+    sections = Section.objects.bulk_create(
+        [
+            Section(
+                plan=plan,
+                chapter=by_number.get(s["chapter"]),
+                number=s["no"],
+                title=s["title"],
+                position=i,
+            )
+            for i, s in enumerate(document["sections"])
+        ]
+    )
+    by_key = {
+        (s["chapter"], s["no"]): section
+        for s, section in zip(document["sections"], sections, strict=True)
     }
-    return chapters, sections
+    return by_number, by_key
 
 
 def _measure_fields(task: dict, chapters: dict, sections: dict) -> dict:
@@ -622,6 +637,48 @@ def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True)
             Target.objects.create(plan=measure.plan, measure=measure, **_target_fields(target))
     for quote in task["recurring"]:
         RecurringDuty.objects.create(measure=measure, quote=quote, times_per_year=times(quote))
+
+
+def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, actor) -> None:
+    """What ``_attach`` gives each of a new plan's measures (it has nothing yet), written
+    together: assignments, collectives, targets and duties, in the measures' order."""
+    assignments, links, targets, duties = [], [], [], []
+    collectives: dict[str, object] = {}
+    for measure, task in measures:
+        # one role per unit: a unit named as lead and as responsible leads
+        roles: dict[int, tuple[object, str]] = {}
+        for role, names in (("responsible", task["responsible"]), ("lead", task["lead"])):
+            for name in names:
+                roles[units[name].pk] = (units[name], role)
+        assignments += [Assignment(measure=measure, unit=u, role=r) for u, r in roles.values()]
+        linked = set()
+        for phrase in task["collectives"]:
+            collective = _collective(plan, phrase, actor, collectives)
+            if collective.pk not in linked:
+                linked.add(collective.pk)
+                role = collective_role(task["attribution_raw"] or "", phrase)
+                links.append(MeasureCollective(measure=measure, collective=collective, role=role))
+        targets += [
+            Target(plan=plan, measure=measure, **_target_fields(target))
+            for target in task["targets"]
+        ]
+        duties += [
+            RecurringDuty(measure=measure, quote=quote, times_per_year=times(quote))
+            for quote in task["recurring"]
+        ]
+    Assignment.objects.bulk_create(assignments)
+    MeasureCollective.objects.bulk_create(links)
+    Target.objects.bulk_create(targets)
+    RecurringDuty.objects.bulk_create(duties)
+
+
+def _collective(plan: Plan, phrase: str, actor, known: dict):
+    """directory.get_or_create_collective, asked once per phrase of the import (it
+    matches phrases by their name_key)."""
+    key = directory.name_key(phrase)
+    if key not in known:
+        known[key] = directory.get_or_create_collective(plan.organisation, phrase, actor)
+    return known[key]
 
 
 def _target_fields(target: dict) -> dict:

@@ -16,7 +16,13 @@ from taizhang.audit.bulk import create_as_of, update_as_of
 from taizhang.audit.log import entry_for, record_many
 from taizhang.reporting import events
 from taizhang.reporting.models import AuditAction, ProgressReport, ReportVersion, Review
-from taizhang.reporting.services import EDITABLE_FIELDS, WorkflowError, _snapshot
+from taizhang.reporting.services import (
+    EDITABLE_FIELDS,
+    OPEN_STATES,
+    ConcurrentEdit,
+    WorkflowError,
+    _snapshot,
+)
 
 
 @dataclass
@@ -38,6 +44,17 @@ class Decision:
     reviewer: object
     decision: str
     comment: str
+    at: datetime
+
+
+@dataclass
+class Refiling:
+    """A returned report written again and sent at once (file_report with submit_after on
+    the report as ``report`` holds it: its version is the one the unit read) at ``at``."""
+
+    report: ProgressReport
+    user: object
+    data: dict
     at: datetime
 
 
@@ -128,9 +145,58 @@ def review_reports(decisions: Sequence[Decision]) -> list[ProgressReport]:
     update_as_of(reports, ["state", "version", "updated_by", "updated_at"])
     create_as_of(versions)
     record_many(entries)
-    for report, review in zip(reports, reviews, strict=True):
-        if review.decision == Review.Decision.RETURN:
-            events.report_returned(report, review)
+    returned = [
+        (report, review)
+        for report, review in zip(reports, reviews, strict=True)
+        if review.decision == Review.Decision.RETURN
+    ]
+    events.reports_returned(returned)  # each unit told, dated when its report came back
+    return reports
+
+
+@transaction.atomic
+def file_again(refilings: Sequence[Refiling]) -> list[ProgressReport]:
+    """Save and send again reports that are open (a returned one), each as file_report
+    with submit_after does it: version n+1 (保存, what changed) and n+2 (报送), their two
+    audit entries; the first submission's time stays (it decides on time). A report saved
+    by someone else since (its version moved) or already sent refuses the batch."""
+    current = {
+        report.pk: report
+        for report in ProgressReport.objects.select_for_update(of=("self",))
+        .filter(pk__in=[r.report.pk for r in refilings])
+        .select_related("assignment__unit", "assignment__measure", "period")
+        .prefetch_related("values", "evidence")
+    }
+    versions, entries, reports = [], [], []
+    for refiling in refilings:
+        report, user, at = current[refiling.report.pk], refiling.user, refiling.at
+        if report.version != refiling.report.version:
+            raise ConcurrentEdit(report)
+        if report.state not in OPEN_STATES:
+            raise WorkflowError("该报告已报送，不能修改。")
+        changes = _fill(report, refiling.data)
+        if not report.narrative.strip():
+            raise ValidationError("请填写进展情况后再提交审核。")
+        report.updated_by, report.updated_at = user, at
+        report.version += 1
+        versions.append(
+            _version(report, report.version, AuditAction.SAVE, _snapshot(report), user, at)
+        )
+        entries.append(_entry(report, user, AuditAction.SAVE, changes, "", at))
+        report.state, report.submitted_at = ProgressReport.State.SUBMITTED, at
+        if report.first_submitted_at is None:
+            report.first_submitted_at = at
+        report.version += 1
+        versions.append(
+            _version(report, report.version, AuditAction.SUBMIT, _snapshot(report), user, at)
+        )
+        changes = {"state": report.state}
+        entries.append(_entry(report, user, AuditAction.SUBMIT, changes, "", at))
+        reports.append(report)
+    fields = [*EDITABLE_FIELDS, "state", "version", "submitted_at", "first_submitted_at"]
+    update_as_of(reports, [*fields, "updated_by", "updated_at"])
+    create_as_of(versions)
+    record_many(entries)
     return reports
 
 

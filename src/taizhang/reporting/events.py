@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.urls import reverse
 
-from taizhang.notifications.api import Message, notify
+from taizhang.notifications.api import Message, Send, notify, notify_many
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit
 from taizhang.reporting import reviewers
@@ -12,22 +14,41 @@ from taizhang.reporting import reviewers
 
 def report_returned(report, review) -> None:
     """The unit that filed a report is told it came back, with the reviewer's comment."""
+    unit = report.assignment.unit
+    message = _returned(report, review)
+    notify(unit.organisation, message, users=for_unit(unit, Duty.FILE), units=[unit])
+
+
+def reports_returned(returns) -> None:
+    """``report_returned`` for many (report, review) pairs at once (reporting.bulk), each
+    message dated when its review was made."""
+    people: dict[int, list] = {}  # unit id -> who files for it, asked once per unit
+    sends: dict[int, list[Send]] = defaultdict(list)  # organisation id -> its messages
+    organisations = {}
+    for report, review in returns:
+        unit = report.assignment.unit
+        if unit.pk not in people:
+            people[unit.pk] = for_unit(unit, Duty.FILE)
+        if unit.organisation_id not in organisations:
+            organisations[unit.organisation_id] = unit.organisation
+        message = _returned(report, review)
+        sends[unit.organisation_id].append(Send(message, people[unit.pk], [unit], at=review.at))
+    for organisation_id, told in sends.items():
+        notify_many(organisations[organisation_id], told)
+
+
+def _returned(report, review) -> Message:
     unit, measure = report.assignment.unit, report.assignment.measure
-    notify(
-        unit.organisation,
-        Message(
-            Event.REPORT_RETURNED,
-            f"report_returned:{review.pk}",
-            f"报告被退回：任务{measure.number}（{report.period.name}）",
-            f"{unit.name}报送的任务{measure.number}{report.period.name}进展报告被退回，"
-            f"退回意见：{review.comment.strip()}。请修改后重新报送。",
-            reverse(
-                "reporting:report",
-                kwargs={"assignment_id": report.assignment_id, "period_id": report.period_id},
-            ),
+    return Message(
+        Event.REPORT_RETURNED,
+        f"report_returned:{review.pk}",
+        f"报告被退回：任务{measure.number}（{report.period.name}）",
+        f"{unit.name}报送的任务{measure.number}{report.period.name}进展报告被退回，"
+        f"退回意见：{review.comment.strip()}。请修改后重新报送。",
+        reverse(
+            "reporting:report",
+            kwargs={"assignment_id": report.assignment_id, "period_id": report.period_id},
         ),
-        users=for_unit(unit, Duty.FILE),
-        units=[unit],
     )
 
 

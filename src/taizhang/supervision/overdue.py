@@ -54,10 +54,12 @@ KINDS = {
 }
 
 
-def late_items(organisation, today: date, plan=None, overdue: bool = True) -> list[LateItem]:
-    """Everything late in the organisation (optionally one plan) as of ``today``, the
-    longest overdue first. ``overdue=False``: all but the missing reports, which the board
-    counts and pages in SQL (overdue_rows)."""
+def late_items(
+    organisation, today: date, plan=None, overdue: bool = True, unit=None
+) -> list[LateItem]:
+    """Everything late in the organisation (optionally one plan, or what one ``unit``
+    owes) as of ``today``, the longest overdue first. ``overdue=False``: all but the
+    missing reports, which the board counts and pages in SQL (overdue_rows)."""
 
     plans = Plan.objects.filter(organisation=organisation)
     if plan is not None:
@@ -67,18 +69,21 @@ def late_items(organisation, today: date, plan=None, overdue: bool = True) -> li
         return []
     measures = _measures(plans)
     items = [
-        *(_overdue_reports(plans, measures, today) if overdue else []),
-        *_returned_reports(plans, measures, today),
+        *(_overdue_reports(plans, measures, today, unit) if overdue else []),
+        *_returned_reports(plans, measures, today, unit),
         *_targets_off_track(plans, measures, today),
-        *_missed_duties(plans, measures, today),
+        *_missed_duties(plans, measures, today, unit),
     ]
+    if unit is not None:
+        items = [item for item in items if item.unit_id == unit.pk]
     items.sort(key=lambda item: (-item.days_late, item.measure_number, item.unit_name))
     return items
 
 
 def late_items_for_unit(unit, today: date) -> list[LateItem]:
-    """What one unit owes as of ``today`` (the content of its urging notice)."""
-    return [item for item in late_items(unit.organisation, today) if item.unit_id == unit.pk]
+    """What one unit owes as of ``today`` (the content of its urging notice): the
+    organisation's late items of that unit, its reports and duties asked about alone."""
+    return late_items(unit.organisation, today, unit=unit)
 
 
 # -- the pieces -------------------------------------------------------------------------
@@ -128,15 +133,18 @@ def _assignments(measures):
     )
 
 
-def _overdue_reports(plans, measures, today):
+def _overdue_reports(plans, measures, today, unit=None):
 
     # Missing by reporting's one rule (status.missing_reports): never submitted, past the
     # due date (or the later one the office approved); a closed measure's periods due
     # before its closure are still owed. A report filed and returned is listed as
     # returned instead.
-    rows = status.missing_reports(
-        Assignment.objects.filter(measure__plan__in=plans), today
-    ).values_list("measure_id", "unit_id", "unit__name", "unit__region_id", "period_name", "due")
+    assignments = Assignment.objects.filter(measure__plan__in=plans)
+    if unit is not None:
+        assignments = assignments.filter(unit=unit)
+    rows = status.missing_reports(assignments, today).values_list(
+        "measure_id", "unit_id", "unit__name", "unit__region_id", "period_name", "due"
+    )
     shown = {**measures, **_closed_measures(plans, rows, measures)}
     return [
         _item(
@@ -218,26 +226,25 @@ def _closed_measures(plans, rows, measures) -> dict[int, object]:
     }
 
 
-def _returned_reports(plans, measures, today):
+def _returned_reports(plans, measures, today, unit=None):
 
     last_return = Review.objects.filter(report=OuterRef("pk"), decision="return").order_by(
         "-at", "-id"
     )
-    rows = (
-        ProgressReport.objects.filter(
-            period__plan__in=plans,
-            state=ProgressReport.State.RETURNED,
-            assignment__measure_id__in=list(measures),
-        )
-        .annotate(returned_at=Subquery(last_return.values("at")[:1]))
-        .values_list(
-            "assignment__measure_id",
-            "assignment__unit_id",
-            "assignment__unit__name",
-            "assignment__unit__region_id",
-            "period__name",
-            "returned_at",
-        )
+    returned = ProgressReport.objects.filter(
+        period__plan__in=plans,
+        state=ProgressReport.State.RETURNED,
+        assignment__measure_id__in=list(measures),
+    )
+    if unit is not None:
+        returned = returned.filter(assignment__unit=unit)
+    rows = returned.annotate(returned_at=Subquery(last_return.values("at")[:1])).values_list(
+        "assignment__measure_id",
+        "assignment__unit_id",
+        "assignment__unit__name",
+        "assignment__unit__region_id",
+        "period__name",
+        "returned_at",
     )
     items = []
     for measure_id, unit_id, unit_name, region_id, period_name, returned_at in rows:
@@ -299,7 +306,7 @@ def _late_since(state, today: date) -> date:
     return state.off_track_since or state.deadline or today
 
 
-def _missed_duties(plans, measures, today):
+def _missed_duties(plans, measures, today, unit=None):
 
     duties = list(
         RecurringDuty.objects.filter(measure_id__in=list(measures)).only(
@@ -319,20 +326,21 @@ def _missed_duties(plans, measures, today):
     }
     done = done_counts([d.pk for d in duties], {y for ys in years.values() for y in ys})
     by_measure = defaultdict(list)
-    for _pk, measure_id, _role, *unit in _assignments({d.measure_id for d in duties}):
-        by_measure[measure_id].append(unit)
+    for _pk, measure_id, _role, *assigned in _assignments({d.measure_id for d in duties}):
+        if unit is None or assigned[0] == unit.pk:
+            by_measure[measure_id].append(assigned)
     items = []
     for duty in duties:
-        for unit in by_measure[duty.measure_id]:
+        for assigned in by_measure[duty.measure_id]:
             for year in years[duty.pk]:
-                count = done.get((duty.pk, unit[0], year), 0)
+                count = done.get((duty.pk, assigned[0], year), 0)
                 if count >= duty.times_per_year:
                     continue
                 due = date(year + 1, 1, 1)
                 items.append(
                     _item(
                         "duty_missed",
-                        unit,
+                        assigned,
                         measures[duty.measure_id],
                         today,
                         f"{year}年“{duty.quote}”应开展{duty.times_per_year}次，实际{count}次",

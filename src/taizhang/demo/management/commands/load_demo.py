@@ -6,8 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from taizhang.demo.loading import load
-from taizhang.demo.tally import statement
+from taizhang.demo import collector
 
 DEMO_PASSWORD = "taizhang-demo-2025"
 
@@ -21,8 +20,13 @@ class Command(BaseCommand):
         parser.add_argument("--demo-dir", default=str(settings.DEMO_DIR))
 
     def handle(self, *args, **options):
-        counts = Counter()
-        people = load(Path(options["demo_dir"]), DEMO_PASSWORD, counts)
+        # imported here, with the collector held off as for the load itself (demo/collector.py)
+        with collector.held_off():
+            from taizhang.demo.loading import load
+            from taizhang.demo.tally import statement
+
+            counts = Counter()
+            people = load(Path(options["demo_dir"]), DEMO_PASSWORD, counts)
         if counts:
             self.stdout.write("演示数据：" + "；".join(statement(counts)))
         self.stdout.write(f"演示账号 (密码均为 {DEMO_PASSWORD}):")
