@@ -396,6 +396,8 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
     if after == "" and _counts_an_object(before):
         return _Cue("=")  # 淘汰…柴油货车500辆: a count closing its clause
+    if after[:1] >= "\u4e00" and _serves(before):
+        return _Cue("=")  # 为200家重点企业配备服务专员
     return None
 
 
@@ -413,6 +415,13 @@ def _counts_an_object(before: str) -> bool:
     while verb := _starts_with(rest, words["creation_verbs"]):
         rest = rest[len(verb) :]
     return bool(rest) and not any(word in clause for word in words["descriptive_words"])
+
+
+def _serves(before: str) -> bool:
+    """Whether the clause before a value is only 为/对/向: the value counts whom the clause's
+    verb serves (为200家重点企业配备服务专员, d10; 为300名返乡创业人员提供创业指导, d17)."""
+    clause = before[_quote_start(before, 0, len(before), _Cue("=")) :]
+    return clause in _vocab()["targets"]["beneficiary_before"]
 
 
 def _opens_with_creation(clause: str) -> bool:
