@@ -138,6 +138,8 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
         leading = None
         if marker is None:
             marker, leading = _after_leading_attribution(folded, pos, end)
+        if marker is None:
+            marker = _outline_top(folded, pos, end)
         if marker:
             found.append(Found(marker, pos, number, leading=leading))
             found.extend(_glued_children(folded, marker, end, number))
@@ -161,6 +163,26 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
         found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
         found.extend(_glued_children(folded, run_in, end, number))
     return found
+
+
+# A decimal outline's top line may print its number with no dot: "1　总体要求" over "1.1　…"
+# (tests/parsing/documents d03 and d18, fixture styles/wuran_outline.txt). Only a short
+# heading line (no sentence end) followed by a line opening its first child (1.1) or the next
+# chapter's (2.1: a 总体要求 chapter of prose) is such a chapter.
+_OUTLINE_TOP = re.compile(rf"(\d{{1,2}})[{_LINE_INDENT}]+(?=[^\d\s.%])")
+_OUTLINE_STYLE = " "  # its separator: no page chunk number (its child follows it)
+_CHILD_REACH = 3000  # how far its first child (or the next chapter's) is looked for
+
+
+def _outline_top(folded: str, pos: int, end: int) -> mk.Marker | None:
+    found = _OUTLINE_TOP.match(folded, pos, end)
+    if found is None or end - found.end() > _PRINTED_LINE or "。" in folded[found.end() : end]:
+        return None
+    number = int(found.group(1))
+    child = re.compile(rf"\n[{_LINE_INDENT}]*(?:{number}|{number + 1})\.1(?!\d)")
+    if not child.search(folded, end, end + _CHILD_REACH):
+        return None
+    return mk.Marker(mk.ARABIC, number, found.end(), found.group(1), _OUTLINE_STYLE) if number else None
 
 
 # A line that may open with a marker: its first character after the indentation (or the
@@ -265,7 +287,7 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     total: Counter = Counter()
     openers = _line_openers(found)
     for item in found:
-        if item.marker.kind != mk.ARABIC or item.run_in:
+        if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == _OUTLINE_STYLE:
             continue
         total[item.marker.style] += 1
         if not _ends_sentence(folded, item.start) and not _after_heading(openers, item, folded):
