@@ -147,6 +147,10 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     positions = mk.run_in_positions(folded)
     if "\n" not in folded.strip():  # a copy printed run-in: one line
         positions = sorted({*positions, *markers_after_attributions(folded)})
+        for position, marker in _run_in_outline(folded):
+            if marker.end not in claimed:
+                claimed.add(marker.end)
+                found.append(Found(marker, position, 1, run_in=_AFTER_SENTENCE))
     for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
         if run_in is None or run_in.end in claimed:
@@ -183,6 +187,30 @@ def _outline_top(folded: str, pos: int, end: int) -> mk.Marker | None:
     if not child.search(folded, end, end + _CHILD_REACH):
         return None
     return mk.Marker(mk.ARABIC, number, found.end(), found.group(1), _OUTLINE_STYLE) if number else None
+
+
+# A decimal outline printed run-in (tests/parsing/documents d03 and d18 with every line break
+# removed): "…各乡镇人民政府2.1.2　建设…", "…振兴重点工作1　总体要求1.1　指导思想…". Its
+# numbers keep the space printed after them, which a decimal (1.2万头, 7.5%) never has; a
+# top number without a dot counts only when its first child follows within a printed line.
+_RUN_IN_OUTLINE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})? +(?=[^\d\s.%-])")
+_RUN_IN_OUTLINE_TOP = re.compile(r"(?<![\d.])(\d{1,2}) +(?=[^\d\s.%-])")
+
+
+def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
+    found = []
+    for hit in _RUN_IN_OUTLINE.finditer(folded):
+        marker = mk.match_marker(folded, hit.start())
+        if marker and marker.kind in (mk.OUTLINE2, mk.OUTLINE3):
+            found.append((hit.start(), marker))
+    for hit in _RUN_IN_OUTLINE_TOP.finditer(folded):
+        number = int(hit.group(1))
+        reach = folded[hit.end() : hit.end() + _PRINTED_LINE + 8]
+        if number and re.search(rf"(?<![\d.]){number}\.1 ", reach) and "。" not in reach.split(
+            f"{number}.1 "
+        )[0]:
+            found.append((hit.start(), mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE)))
+    return found
 
 
 # A line that may open with a marker: its first character after the indentation (or the

@@ -66,8 +66,11 @@ def _patterns() -> _Patterns:
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     # the first numbered item right after a title run in ("…方案(节选)6.实施…",
     # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed)
+    # or a decimal outline's first number, its space kept ("…重点工作1　总体要求1.1…": d03
+    # and d18 printed run-in)
     first_item = (
         r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章]"
+        r"|\d{1,2}(?:\.\d{1,2}){0,2} +(?=[^\d\s.%-])"
     )
     # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
@@ -158,10 +161,21 @@ def _is_heading_like(line: Line, first: bool) -> bool:
     return colon < 0 or (first and colon <= int(vocabulary()["title"]["max_label_length"]))
 
 
+_NOTICE_END = "的通知"
+
+
 def _run_in_heading(view: View, line: Line) -> Title | None:
     """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
     patterns = _patterns()
     m = patterns.run_in.match(view.text, line.start, line.end)
+    # A notice header run into the title it transmits ends at its ending: "…关于印发某县
+    # 2024年乡村振兴重点工作的通知某县2024年全面推进…重点工作1　总体要求…" (d03 and d18
+    # printed run-in); the title starts after it.
+    if m is not None:
+        notice_end = view.text.rfind(_NOTICE_END, m.start("t"), m.end("t"))
+        if notice_end > m.start("t"):
+            start = notice_end + len(_NOTICE_END)
+            m = patterns.run_in.match(view.text, start, line.end) or m
     if m is None or patterns.caption_verb.search(m.group("t")):
         return None  # a caption about the plan ("某市出台…方案") is not its title
     return _title_at(view, m.start("t"), m.end("t"))
