@@ -77,7 +77,9 @@ def drop_in_word_blanks(text: str) -> str:
 # A decorated page number a copy ran in after a sentence's end ("…5万亩。- 2 -【牵头单位】…":
 # tests/parsing/documents d03 and d05 with their line breaks removed) is no text.
 # (The sentence end opens the pattern, a set the engine skips to, and is put back.)
-_RUN_IN_PAGE_NUMBER = re.compile(r"([。；;！？!?])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*")
+_RUN_IN_PAGE_NUMBER = re.compile(
+    r"([。；;！？!?])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
+)
 
 
 def restore(text: str) -> Layout:

@@ -186,7 +186,11 @@ def _outline_top(folded: str, pos: int, end: int) -> mk.Marker | None:
     child = re.compile(rf"\n[{_LINE_INDENT}]*(?:{number}|{number + 1})\.1(?!\d)")
     if not child.search(folded, end, end + _CHILD_REACH):
         return None
-    return mk.Marker(mk.ARABIC, number, found.end(), found.group(1), _OUTLINE_STYLE) if number else None
+    return (
+        mk.Marker(mk.ARABIC, number, found.end(), found.group(1), _OUTLINE_STYLE)
+        if number
+        else None
+    )
 
 
 # A decimal outline printed run-in (tests/parsing/documents d03 and d18 with every line break
@@ -206,10 +210,14 @@ def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
     for hit in _RUN_IN_OUTLINE_TOP.finditer(folded):
         number = int(hit.group(1))
         reach = folded[hit.end() : hit.end() + _PRINTED_LINE + 8]
-        if number and re.search(rf"(?<![\d.]){number}\.1 ", reach) and "。" not in reach.split(
-            f"{number}.1 "
-        )[0]:
-            found.append((hit.start(), mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE)))
+        if (
+            number
+            and re.search(rf"(?<![\d.]){number}\.1 ", reach)
+            and "。" not in reach.split(f"{number}.1 ")[0]
+        ):
+            found.append(
+                (hit.start(), mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE))
+            )
     return found
 
 

@@ -46,6 +46,9 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if joined:
         return joined
     folded = fold(text) if folded is None else folded
+    spaced = _joined_rows(text, _spaced_cells) if _opens_spaced_header(text, folded) else []
+    if spaced:
+        return spaced
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
 
 
@@ -72,11 +75,11 @@ def _number_columns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(" *".join(map(re.escape, word))) for word in words)
 
 
-def _joined_rows(text: str) -> list[TableRow]:
+def _joined_rows(text: str, cells_of=None) -> list[TableRow]:
     rows: list[TableRow] = []
     columns = None
     for number, line in enumerate(text.split("\n"), 1):
-        cells = _cells(line)
+        cells = (cells_of or _cells)(line)
         if len(cells) < 2:
             columns = None
             continue
@@ -151,6 +154,31 @@ def _flattened_body(cells, first: int, columns) -> list[TableRow]:
         if row:
             rows.append(row)
     return rows
+
+
+# A table pasted from Word into plain text keeps one row per line, its cells apart by a tab
+# or a run of blanks ("1\t编制…规划。\t市文化广电旅游局、市自然资源局\t2024年9月底前":
+# tests/parsing/documents d16 with tabs, d22 with runs of blanks). Looked for only when a
+# line names the number column (序号), as a one-cell-per-line table is.
+_CELL_GAP = re.compile(r"\t|[ \u3000]{2,}(?=\S)")
+_LEADING_BLANKS = " \t\u3000"
+
+
+def _opens_spaced_header(text: str, folded: str) -> bool:
+    """Whether a line opens with the number column's name and a cell gap (序号\t任务…)."""
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        start = text.rfind("\n", 0, found.start()) + 1
+        if not text[start : found.start()].strip(_LEADING_BLANKS) and _CELL_GAP.match(
+            text, found.end()
+        ):
+            return True
+    return False
+
+
+def _spaced_cells(line: str) -> list[str]:
+    content = line.strip(_LEADING_BLANKS)
+    cells = [cell.strip() for cell in _CELL_GAP.split(content)]
+    return [cell for cell in cells if cell] if len(cells) > 1 else []
 
 
 def _cells(line: str) -> list[str]:
@@ -243,7 +271,7 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
     if not rows:
         return measures
     if not measures:
-        return [_measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+        return [measure_from_row(position, row) for position, row in enumerate(rows, 1)]
     row_grams = [_bigrams(row.content) for row in rows]
     index: dict[str, list[int]] = {}
     for number, grams in enumerate(row_grams):
@@ -272,7 +300,7 @@ def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
     return best if best_score >= _MATCH else None
 
 
-def _measure_from_row(position: int, row: TableRow) -> RawMeasure:
+def measure_from_row(position: int, row: TableRow) -> RawMeasure:
     return RawMeasure(
         no=row.number or position,
         chapter=None,
