@@ -16,7 +16,7 @@ from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocumen
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
-from taizhang.parsing.tables import measure_from_row, apply_table_rows, find_table_rows
+from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
 

@@ -210,14 +210,10 @@ def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
     for hit in _RUN_IN_OUTLINE_TOP.finditer(folded):
         number = int(hit.group(1))
         reach = folded[hit.end() : hit.end() + _PRINTED_LINE + 8]
-        if (
-            number
-            and re.search(rf"(?<![\d.]){number}\.1 ", reach)
-            and "。" not in reach.split(f"{number}.1 ")[0]
-        ):
-            found.append(
-                (hit.start(), mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE))
-            )
+        child = re.search(rf"(?<![\d.]){number}\.1 ", reach)
+        if number and child and "。" not in reach[: child.start()]:
+            top = mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE)
+            found.append((hit.start(), top))
     return found
 
 
