@@ -463,12 +463,18 @@ def _leading_words(with_creation_verbs: bool) -> tuple[str, ...]:
     return tuple(sorted(leading, key=len, reverse=True))
 
 
+_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,3}是(?=[\u4e00-\u9fff])")
+
+
 def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
     leading = _leading_words(cue.object_counted)
     moved = True
     while moved and start < end:
         moved = False
+        ordinal = _ORDINAL.match(folded, start, end)
+        if ordinal:  # 一是开展职业技能培训5000人次 (d17; d09 一是/二是 inside a measure)
+            start, moved = ordinal.end(), True
         deadline = _year_pattern().match(folded, start, end)
         if deadline:
             start, moved = deadline.end(), True
