@@ -211,7 +211,15 @@ def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
         number = int(hit.group(1))
         reach = folded[hit.end() : hit.end() + _PRINTED_LINE + 8]
         child = re.search(rf"(?<![\d.]){number}\.1 ", reach)
-        if number and child and "。" not in reach[: child.start()]:
+        heading = child and "。" not in reach[: child.start()]
+        # a chapter of prose (1　总体要求坚持…) is followed by the next chapter's child
+        after = folded[hit.end() : hit.end() + _CHILD_REACH]
+        if number and (
+            heading
+            or re.search(
+                rf"(?<![\d.]){number + 1} +[^\d\s]{{2,28}}?(?<![\d.]){number + 1}\.1 ", after
+            )
+        ):
             top = mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE)
             found.append((hit.start(), top))
     return found
@@ -1076,6 +1084,10 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
             run = run if run and measure.no == run[-1].no + 1 else []
             run.append(measure)
             continue
+        # a list does not run over a heading: 第二条 under 第一节 does not share the line
+        # under 第三条, the first article of 第二节 (tests/parsing/documents d19; d09's
+        # (1)-(4) stand under one heading)
+        run = [m for m in run if (m.chapter, m.section) == (measure.chapter, measure.section)]
         if measure.own_line and run and run[-1].no + 1 == measure.no:
             for shared in run:
                 shared.attribution_raw = measure.attribution_raw
@@ -1105,22 +1117,31 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
         return
     runs: list[list[RawMeasure]] = []
     for measure in skeleton.measures:
-        if runs and runs[-1][0].chapter == measure.chapter:
+        if runs and _provision_group(runs[-1][0]) == _provision_group(measure):
             runs[-1].append(measure)
         else:
             runs.append([measure])
     kept: list[RawMeasure] = []
     for run in runs:
-        if run[0].chapter is None or any(m.attribution_raw for m in run):
+        if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
             kept += run
             continue
+        heading = run[0].chapter if run[0].chapter is not None else f"section {run[0].section}"
         skeleton.diagnostics.append(
             Diagnostic(
                 "provisions-not-measures",
-                f"The {len(run)} numbered items under chapter {run[0].chapter} name no units "
+                f"The {len(run)} numbered items under chapter {heading} name no units "
                 "while the plan's measures do; they were read as provisions, not measures.",
                 run[0].line,
                 level="warning",
             )
         )
     skeleton.measures = kept
+
+
+def _provision_group(measure: RawMeasure):
+    """The heading whose items are provisions together: the chapter, or in a plan of 节 and
+    条 with no chapters the section (第一节 总体要求, 第四节 附则: d19, as 第一章 总则 in d02)."""
+    if measure.chapter is not None:
+        return measure.chapter
+    return None if measure.section is None else ("section", measure.section)
