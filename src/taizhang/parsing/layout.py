@@ -126,9 +126,20 @@ def _page_number_line() -> re.Pattern[str]:
     return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
 
 
+@lru_cache(maxsize=1)
+def _page_chrome_line() -> re.Pattern[str]:
+    """A line of a news page's chrome (上一篇：…, 【相关链接】, 分享到…) that a text copy of the
+    page carries after the plan, where it would run into the last measure (tests/parsing/
+    documents d21 and d07); the HTML reader drops the same lines."""
+    patterns = reading_config()["html"]["noise_lines"]
+    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+    return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
+
+
 def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
-    """(source line, line) of every line that is not a page number."""
+    """(source line, line) of every line that is not a page number nor a page's chrome."""
     dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
+    dropped |= {text.count("\n", 0, m.start()) for m in _page_chrome_line().finditer(text)}
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 

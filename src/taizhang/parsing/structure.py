@@ -1115,6 +1115,24 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
     Measures before the first chapter (chapter null) are kept: a copy may start mid-plan."""
     if not any(m.attribution_raw for m in skeleton.measures):
         return
+    first = skeleton.measures[0]
+    if (
+        first.chapter is first.section is None
+        and first.attribution_raw is None
+        and (is_purpose_clause(first.folded))
+    ):
+        # 第一条 为…，制定本要点 with no heading above it is the plan's purpose, not a
+        # measure (tests/parsing/documents d21; under 总则 in d02 its chapter drops it)
+        skeleton.measures = skeleton.measures[1:]
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "provisions-not-measures",
+                f"Item {first.no} states the plan's purpose and names no units while the "
+                "plan's measures do; it was read as a provision, not a measure.",
+                first.line,
+                level="warning",
+            )
+        )
     runs: list[list[RawMeasure]] = []
     for measure in skeleton.measures:
         if runs and _provision_group(runs[-1][0]) == _provision_group(measure):

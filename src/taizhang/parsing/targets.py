@@ -354,6 +354,9 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
         return True  # 第1期, 每万人
     if before[-1:].isascii() and before[-1:].isalnum():
         return True  # part of a code or name: PM2.5, G20
+    if unit in numbers["qualifier_units"] and _starts_with(after, words["threshold_units_after"]):
+        if after[2:3] >= "\u4e00":
+            return True  # 为3万名65岁以上老年人…: an age that names the group served
     if _ends_with(before, words["at_most_before"]):
         return False  # an upper bound: 控制在5.5%以下
     return _starts_with(after, words["threshold_after"]) is not None
@@ -399,7 +402,7 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
     if after == "" and _counts_an_object(before):
         return _Cue("=")  # 淘汰…柴油货车500辆: a count closing its clause
-    if after[:1] >= "\u4e00" and _serves(before):
+    if (after[:1] >= "\u4e00" or after[:1].isdigit()) and _serves(before):
         return _Cue("=")  # 为200家重点企业配备服务专员
     return None
 
