@@ -354,9 +354,9 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
         return True  # 第1期, 每万人
     if before[-1:].isascii() and before[-1:].isalnum():
         return True  # part of a code or name: PM2.5, G20
-    if unit in numbers["qualifier_units"] and _starts_with(after, words["threshold_units_after"]):
-        if after[2:3] >= "\u4e00":
-            return True  # 为3万名65岁以上老年人…: an age that names the group served
+    qualifier = unit in numbers["qualifier_units"] and after[2:3] >= "\u4e00"
+    if qualifier and _starts_with(after, words["threshold_units_after"]):
+        return True  # 为3万名65岁以上老年人…: an age that names the group served
     if _ends_with(before, words["at_most_before"]):
         return False  # an upper bound: 控制在5.5%以下
     return _starts_with(after, words["threshold_after"]) is not None
