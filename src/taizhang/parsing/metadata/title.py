@@ -208,14 +208,22 @@ def _notice_as_title(view: View, front: list[Line]) -> Title | None:
     notice = vocabulary()["notice"]
     for line in front:
         text = line.text
+        # printed run-in, the notice's header ends at its ending, not at the line's end
+        # (d12 and corpus 075's form with every line break removed)
+        ending = text.find(notice["ending"], 0, _MAX_RUN_IN_NOTICE)
+        if ending > 0 and not text.endswith(notice["ending"]):
+            text = text[: ending + len(notice["ending"])]
         is_own_notice = (
             notice["about"] in text
             and text.endswith(notice["ending"])
             and not any(verb in text for verb in notice["transmit_verbs"])
         )
         if is_own_notice and not PROSE_MARK.search(text):
-            return _title_at(view, line.start, line.end)
+            return _title_at(view, line.start, line.start + len(text))
     return None
+
+
+_MAX_RUN_IN_NOTICE = 100  # characters: a notice's header, issuer and subject
 
 
 def _title_at(view: View, start: int, end: int) -> Title:
