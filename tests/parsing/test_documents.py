@@ -371,6 +371,7 @@ RUN_IN_COPIES = [
     "d13_anquan_glued",
     "d14_renju_parts",
     "d15_yingshang_contents",
+    "d09_fazhi_county",
     "d12_fenjie_notice",
     "d17_nongmin_yishi",
     "d18_xiaofang_outline",

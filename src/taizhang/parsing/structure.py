@@ -110,7 +110,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
-    _share_list_attributions(skeleton)
+    _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     return skeleton
 
@@ -1070,7 +1070,7 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
 
 
-def _share_list_attributions(skeleton: Skeleton) -> None:
+def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     """One attribution on its own line after items (1)-(4) covers all four.
 
     When consecutive measures have no attribution and the next one's attribution stands on
@@ -1079,7 +1079,8 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
     measure it went to.
     """
     run: list[RawMeasure] = []
-    for measure in skeleton.measures:
+    measures = skeleton.measures
+    for position, measure in enumerate(measures):
         if measure.attribution_raw is None:
             run = run if run and measure.no == run[-1].no + 1 else []
             run.append(measure)
@@ -1088,7 +1089,16 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
         # under 第三条, the first article of 第二节 (tests/parsing/documents d19; d09's
         # (1)-(4) stand under one heading)
         run = [m for m in run if (m.chapter, m.section) == (measure.chapter, measure.section)]
-        if measure.own_line and run and run[-1].no + 1 == measure.no:
+        # A copy printed run-in has no lines: there the attribution of a list's last item
+        # (the next measure stands under another heading, or none follows) closes the list
+        # (d09 printed run-in; fixture styles/jiuye_shared.txt printed so too)
+        following = measures[position + 1] if position + 1 < len(measures) else None
+        closes = following is None or (following.chapter, following.section) != (
+            measure.chapter,
+            measure.section,
+        )
+        own_line = measure.own_line or (run_in and closes)
+        if own_line and run and run[-1].no + 1 == measure.no:
             for shared in run:
                 shared.attribution_raw = measure.attribution_raw
                 shared.shared_from = measure.line
