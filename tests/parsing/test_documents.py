@@ -369,6 +369,7 @@ RUN_IN_COPIES = [
     "d08_jiuye_excerpt",
     "d11_jieneng_firstlead",
     "d13_anquan_glued",
+    "d02_jiuye_articles",
     "d14_renju_parts",
     "d15_yingshang_contents",
     "d09_fazhi_county",
@@ -398,3 +399,16 @@ def test_unit_lines_run_into_the_next_measure_still_close_theirs():
         plan = parse_path_text(variants.run_in(text))
         assert plan.tasks[0].lead == gold(name)["tasks"][0]["lead"]
         assert plan.tasks[0].text == gold(name)["tasks"][0]["text"]
+
+
+def test_a_notice_then_an_excerpt_printed_run_in_keeps_its_first_items():
+    # …2024年3月1日某区2024年就业创业工作要点（四）提升职业技能培训质量8.开展…
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "styles" / "notice_midplan.txt"
+    text = fixture.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [(m.no, m.chapter, m.section) for m in run_in.tasks] == [
+        (m.no, m.chapter, m.section) for m in printed.tasks
+    ]
+    assert [m.no for m in run_in.tasks] == [8, 9, 10, 11]
+    assert [s.title for s in run_in.sections] == ["提升职业技能培训质量", "完善创业扶持政策"]
+    assert run_in.title == printed.title == "某区2024年就业创业工作要点"

@@ -27,6 +27,7 @@ from taizhang.parsing.attribution_text import (
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
+from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabulary
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
@@ -147,6 +148,7 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     positions = mk.run_in_positions(folded)
     if "\n" not in folded.strip():  # a copy printed run-in: one line
         positions = sorted({*positions, *markers_after_attributions(folded)})
+        positions = sorted({*positions, *_after_run_in_title(folded)})
         for position, marker in _run_in_outline(folded):
             if marker.end not in claimed:
                 claimed.add(marker.end)
@@ -199,6 +201,24 @@ def _outline_top(folded: str, pos: int, end: int) -> mk.Marker | None:
 # top number without a dot counts only when its first child follows within a printed line.
 _RUN_IN_OUTLINE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})? +(?=[^\d\s.%-])")
 _RUN_IN_OUTLINE_TOP = re.compile(r"(?<![\d.])(\d{1,2}) +(?=[^\d\s.%-])")
+
+
+@lru_cache(maxsize=1)
+def _title_then_marker() -> re.Pattern[str]:
+    kinds = sorted(metadata_vocabulary()["title"]["kinds"], key=len, reverse=True)
+    digits = mk.CHINESE_DIGITS
+    return re.compile(
+        rf"(?:{'|'.join(map(re.escape, kinds))})"
+        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章))"
+    )
+
+
+def _after_run_in_title(folded: str) -> list[int]:
+    """Where a marker follows a plan title's kind word in a copy printed run-in: the title
+    ends at the first numbered item (…工作要点（四）提升…: fixture styles/notice_midplan.txt
+    printed run-in, an excerpt after its covering notice, as titles.py ends a run-in title
+    there; …任务清单第一部分…: d14 printed run-in)."""
+    return [hit.end() for hit in _title_then_marker().finditer(folded)]
 
 
 def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
@@ -395,14 +415,16 @@ def _confirmed_by_next(ordered: list[Found]) -> set[int]:
     """The run-in items after a sentence end whose next item of the same kind carries the
     next number: two in a row are a numbering, not a number that happens to follow a
     sentence (an excerpt printed run-in: tests/parsing/documents d08 with its line breaks
-    removed, and the 乡村振兴 excerpt of tests/parsing/test_run_in.py)."""
+    removed, and the 乡村振兴 excerpt of tests/parsing/test_run_in.py), or glued to the
+    heading before them (…培训质量8.开展…9.…: fixture styles/notice_midplan.txt printed
+    run-in, as d13's 4、 is glued to its chapter's heading)."""
     confirmed: set[int] = set()
     previous: dict[str, Found] = {}
     for item in ordered:
         before = previous.get(item.marker.kind)
         if (
             before is not None
-            and before.run_in == _AFTER_SENTENCE
+            and before.run_in in (_AFTER_SENTENCE, _GLUED)
             and item.marker.number == before.marker.number + 1
         ):
             confirmed.add(id(before))
