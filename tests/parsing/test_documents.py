@@ -366,6 +366,7 @@ RUN_IN_COPIES = [
     "d03_xiangcun_outline",
     "d01_yingshang_notice",
     "d06_zhizao_trad",
+    "d07_fazhi_news",
     "d08_jiuye_excerpt",
     "d11_jieneng_firstlead",
     "d13_anquan_glued",

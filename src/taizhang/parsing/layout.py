@@ -85,6 +85,8 @@ _RUN_IN_PAGE_NUMBER = re.compile(
 def restore(text: str) -> Layout:
     text = drop_in_word_blanks(text)
     text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
+    if "\n" not in text.strip():
+        text = _without_trailing_chrome(text)
     lines = text.split("\n")
     numbered = _without_page_numbers(text, lines)
     lines = [line for _, line in numbered]
@@ -134,6 +136,31 @@ def _page_chrome_line() -> re.Pattern[str]:
     patterns = reading_config()["html"]["noise_lines"]
     body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
     return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
+
+
+@lru_cache(maxsize=1)
+def _trailing_chrome() -> tuple[re.Pattern[str], ...]:
+    patterns = reading_config()["html"]["noise_lines"]
+    return tuple(re.compile(f"{p.removeprefix('^').removesuffix('$')}$") for p in patterns)
+
+
+_CHROME_TAIL = 200  # characters at the end of a run-in copy where a page's chrome may stand
+
+
+def _without_trailing_chrome(text: str) -> str:
+    """A copy printed run-in keeps a news page's chrome after the plan's last sentence
+    ("…按职责分工负责【责任编辑：王某】分享到：微信 微博": d07 printed run-in, as d21's lines):
+    it is cut off the end, one piece at a time, so the last attribution ends the text."""
+    cut = True
+    while cut:
+        cut = False
+        tail_start = max(0, len(text.rstrip()) - _CHROME_TAIL)
+        for pattern in _trailing_chrome():
+            found = pattern.search(text.rstrip(), tail_start)
+            if found and found.start() > 0:
+                text, cut = text[: found.start()].rstrip(), True
+                break
+    return text
 
 
 def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:

@@ -76,6 +76,10 @@ def _patterns() -> _Patterns:
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
     # fixture styles/contents_cut.txt printed run-in)
     date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
+    # a breadcrumb run into the title: "首页 > 政务公开 > 政策文件某市…要点" (d07 and d21
+    # printed run-in), up to its last crumb
+    crumbs = alternation(words["breadcrumb_ends"])
+    breadcrumb = rf"(?:[^>\n]{{1,12}}?\s*>{{1,2}}\s*){{1,6}}(?:{crumbs})\s*"
     dates = vocabulary()["date"]
     field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
@@ -90,7 +94,7 @@ def _patterns() -> _Patterns:
         # (sharing sites number their chunks: corpus 003 and 029). The title ends at a
         # blank, a site label, a preamble opener or a page field ("时间:", seed 001 run in).
         run_in=re.compile(
-            rf"(?:\d{{1,2}}[、.])?{label_prefix}"
+            rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
