@@ -413,3 +413,11 @@ def test_a_notice_then_an_excerpt_printed_run_in_keeps_its_first_items():
     assert [m.no for m in run_in.tasks] == [8, 9, 10, 11]
     assert [s.title for s in run_in.sections] == ["提升职业技能培训质量", "完善创业扶持政策"]
     assert run_in.title == printed.title == "某区2024年就业创业工作要点"
+
+
+@pytest.mark.parametrize("name", ["d12_fenjie_notice", "d17_nongmin_yishi", "d18_xiaofang_outline"])
+def test_a_signature_printed_run_in_still_signs_the_plan(name):
+    # "…严肃问责。某市安全生产委员会办公室2024年2月26日": names and date after the last sentence
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.issuer, plan.date) == (gold(name)["issuer"], gold(name)["date"])

@@ -125,7 +125,32 @@ def split_lines(view: View) -> list[Line]:
             content = kept.rstrip(tail_chars)
             add(Line(start, start + len(content), content))
         offset += len(raw) + 1
+    if len(lines) == 1 or (len(lines) == 2 and not lines[1].text):
+        lines[:1] = _signature_run_in(lines[0])
     return lines
+
+
+# A signature a copy printed run-in keeps after the last sentence: "…严肃问责。某市安全生产
+# 委员会办公室2024年2月26日" (tests/parsing/documents d18 and d19 with their line breaks
+# removed). Its names and its date become lines of their own, as they were printed; the
+# signature reader decides whether the names are bodies.
+_RUN_IN_SIGNATURE = re.compile(
+    r"[。;)\]](?P<names>[^。;,:()\[\]]{4,60}?)"
+    r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日)$"
+)
+
+
+def _signature_run_in(line: Line) -> list[Line]:
+    found = _RUN_IN_SIGNATURE.search(line.text, max(0, len(line.text) - 100))
+    if found is None:
+        return [line]
+    names, date = found.start("names"), found.start("date")
+    return [
+        Line(line.start, line.start + names, line.text[:names]),
+        Line(line.start + names, line.start + date, line.text[names:date]),
+        Line(line.start + date, line.end, line.text[date:]),
+    ]
 
 
 def _add_bulleted(add, raw: str, offset: int) -> None:
