@@ -377,6 +377,7 @@ RUN_IN_COPIES = [
     "d12_fenjie_notice",
     "d17_nongmin_yishi",
     "d18_xiaofang_outline",
+    "d19_laojiu_articles",
     "d21_weijian_news",
 ]
 

@@ -209,7 +209,7 @@ def _title_then_marker() -> re.Pattern[str]:
     digits = mk.CHINESE_DIGITS
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, kinds))})"
-        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章))"
+        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节))"
     )
 
 
@@ -217,7 +217,7 @@ def _after_run_in_title(folded: str) -> list[int]:
     """Where a marker follows a plan title's kind word in a copy printed run-in: the title
     ends at the first numbered item (…工作要点（四）提升…: fixture styles/notice_midplan.txt
     printed run-in, an excerpt after its covering notice, as titles.py ends a run-in title
-    there; …任务清单第一部分…: d14 printed run-in)."""
+    there; …任务清单第一部分…: d14 printed run-in; …实施方案第一节…: d19 printed run-in)."""
     return [hit.end() for hit in _title_then_marker().finditer(folded)]
 
 

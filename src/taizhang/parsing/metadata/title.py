@@ -65,11 +65,12 @@ def _patterns() -> _Patterns:
     opener = alternation(words["preamble_openers"])
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     # the first numbered item right after a title run in ("…方案(节选)6.实施…",
-    # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed)
+    # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed;
+    # "…实施方案第一节…": d19)
     # or a decimal outline's first number, its space kept ("…重点工作1　总体要求1.1…": d03
     # and d18 printed run-in)
     first_item = (
-        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章]"
+        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节]"
         r"|\d{1,2}(?:\.\d{1,2}){0,2} +(?=[^\d\s.%-])"
     )
     # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
