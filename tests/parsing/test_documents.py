@@ -378,6 +378,7 @@ RUN_IN_COPIES = [
     "d17_nongmin_yishi",
     "d18_xiaofang_outline",
     "d19_laojiu_articles",
+    "d20_jinbu_ascii",
     "d21_weijian_news",
 ]
 

@@ -155,6 +155,8 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
                 found.append(Found(marker, position, 1, run_in=_AFTER_SENTENCE))
     for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
+        if run_in is None and folded.startswith("\ufffd", position):
+            run_in = mk.match_garbled(folded, position)
         if run_in is None or run_in.end in claimed:
             continue
         number = bisect_left(line_starts, position + 1)
@@ -1000,9 +1002,17 @@ def _run_in_title(
         return heading  # the heading's line ends before the next item: printed as is
     # one past the clause: an actor list's opener is known by the 、 after it
     opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    if opener is None:
+        opener = _COLLECTIVE_OPENER.search(folded_heading, _MIN_TITLE)
+        opener = opener if opener and opener.start() <= clause.end() else None
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
+
+
+# A paragraph that opens by telling collectives what they must do: "工作要求|各牵头单位要…"
+# (d12 printed run-in), "有关要求|各县(市、区)、各有关部门要…" (d20 printed run-in).
+_COLLECTIVE_OPENER = re.compile(r"各[^,;:。]{1,16}?要(?=[\u4e00-\u9fff])")
 
 
 # A word of two to four characters printed twice in a row: "依法治理网络空间网络空间不是
