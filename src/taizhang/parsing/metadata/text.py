@@ -132,8 +132,9 @@ def split_lines(view: View) -> list[Line]:
 
 # A signature a copy printed run-in keeps after the last sentence: "…严肃问责。某市安全生产
 # 委员会办公室2024年2月26日" (tests/parsing/documents d18 and d19 with their line breaks
-# removed; d20 ends its sentences with an ASCII period). Its names and its date become lines of their own, as they were printed; the
-# signature reader decides whether the names are bodies.
+# removed; d20 ends its sentences with an ASCII period). Its names and its date become
+# lines of their own, as they were printed; the signature reader decides whether the names
+# are bodies.
 _RUN_IN_SIGNATURE = re.compile(
     r"[。;)\].](?P<names>[^。;,:()\[\]]{4,60}?)"
     r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
