@@ -375,11 +375,13 @@ RUN_IN_COPIES = [
     "d15_yingshang_contents",
     "d09_fazhi_county",
     "d12_fenjie_notice",
+    "d16_wenlv_rows",
     "d17_nongmin_yishi",
     "d18_xiaofang_outline",
     "d19_laojiu_articles",
     "d20_jinbu_ascii",
     "d21_weijian_news",
+    "d22_shipin_spaced",
 ]
 
 

@@ -1001,13 +1001,19 @@ def _run_in_title(
     if not runs_on:
         return heading  # the heading's line ends before the next item: printed as is
     # one past the clause: an actor list's opener is known by the 、 after it
-    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    opener = _TABLE_HEADER.search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    opener = opener or _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
     if opener is None:
         opener = _COLLECTIVE_OPENER.search(folded_heading, _MIN_TITLE)
         opener = opener if opener and opener.start() <= clause.end() else None
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
+
+
+# A task table's header under the heading: "重点任务|序号\t重点任务\t责任单位…" (d16 and d22
+# printed run-in, their cells apart by tabs or blanks).
+_TABLE_HEADER = re.compile(r"(?:序号|编号)(?=\t|[ \u3000]{2,})")
 
 
 # A paragraph that opens by telling collectives what they must do: "工作要求|各牵头单位要…"

@@ -49,6 +49,10 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     spaced = _joined_rows(text, _spaced_cells) if _opens_spaced_header(text, folded) else []
     if spaced:
         return spaced
+    if "\n" not in text.strip():
+        run_in = _run_in_spaced_rows(text, folded)
+        if run_in:
+            return run_in
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
 
 
@@ -173,6 +177,69 @@ def _opens_spaced_header(text: str, folded: str) -> bool:
         ):
             return True
     return False
+
+
+def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
+    """A table of gapped cells in a copy printed run-in: its rows run together, each row's
+    last cell glued to the next row's number ("…区市场监管局  2024年9月底前2  开展…":
+    tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
+    the number of columns; each row is that many cells, the number peeled off the cell
+    before it; the last row's last cell ends where the next numbered heading starts."""
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        if not _CELL_GAP.match(text, found.end()):
+            continue
+        cells = [cell.strip() for cell in _CELL_GAP.split(text[found.start() :])]
+        header, first = _run_in_header(cells)
+        if header is None:
+            continue
+        return _run_in_body(cells, header, first)
+    return []
+
+
+_TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
+# Where the text after a table's last cell starts: a numbered heading (三、, (一), 1.).
+_NEXT_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]"
+)
+
+
+def _run_in_header(cells: list[str]):
+    """The header's column roles and where the first row's cells start, or (None, 0)."""
+    for size in range(3, min(_MAX_COLUMNS, len(cells)) + 1):
+        last = _TRAILING_NUMBER.fullmatch(cells[size - 1])
+        if last is None or last.group(2) != "1":
+            continue
+        names = [*cells[: size - 1], last.group(1)]
+        if not all(_is_short(name) and _column_role(name) for name in names):
+            return None, 0
+        header = _header_roles(names)
+        if header and any(role == "number" for role, _ in header.values()):
+            cells[size - 1] = last.group(1)
+            return header, size
+    return None, 0
+
+
+def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
+    width = len(columns)
+    rows: list[TableRow] = []
+    i, number = first, 1
+    while i + width - 1 <= len(cells):
+        row_cells = [str(number), *cells[i : i + width - 1]]
+        last = row_cells[-1]
+        following = _TRAILING_NUMBER.fullmatch(last)
+        if following and int(following.group(2)) == number + 1:
+            row_cells[-1] = following.group(1)
+        else:
+            heading = _NEXT_HEADING.search(fold(last), 1)
+            row_cells[-1] = last[: heading.start()] if heading else last
+        row = _row(row_cells, columns, 1)
+        if row is None:
+            break
+        rows.append(row)
+        if not (following and int(following.group(2)) == number + 1):
+            break
+        i, number = i + width - 1, number + 1
+    return rows
 
 
 def _spaced_cells(line: str) -> list[str]:
