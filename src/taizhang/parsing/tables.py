@@ -197,7 +197,7 @@ def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
 
 
 _TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
-# Where the text after a table's last cell starts: a numbered heading (三、, (一), 1.).
+# Where the text after a table's last cell starts: a numbered heading (三、, (一), 第…).
 _NEXT_HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]"
 )
