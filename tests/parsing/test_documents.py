@@ -365,6 +365,7 @@ def test_a_news_page_of_a_work_plan_opening_with_its_purpose():
 RUN_IN_COPIES = [
     "d03_xiangcun_outline",
     "d01_yingshang_notice",
+    "d05_shui_ragged",
     "d06_zhizao_trad",
     "d07_fazhi_news",
     "d08_jiuye_excerpt",

@@ -291,7 +291,7 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # the time of finding the candidates).
 _CHILD = re.compile(
     rf"[(\d第](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
-    rf"|(?<=\d)\d{{0,2}}[.、](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}条)"
+    rf"|(?<=\d)\d{{0,2}}[.、](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节])"
 )
 
 
