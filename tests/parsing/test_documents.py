@@ -420,9 +420,20 @@ def test_a_notice_then_an_excerpt_printed_run_in_keeps_its_first_items():
     assert run_in.title == printed.title == "某区2024年就业创业工作要点"
 
 
-@pytest.mark.parametrize("name", ["d12_fenjie_notice", "d17_nongmin_yishi", "d18_xiaofang_outline"])
+SIGNED_RUN_IN = [
+    "d01_yingshang_notice",
+    "d12_fenjie_notice",
+    "d17_nongmin_yishi",
+    "d18_xiaofang_outline",
+    "d20_jinbu_ascii",
+    "d21_weijian_news",
+]
+
+
+@pytest.mark.parametrize("name", SIGNED_RUN_IN)
 def test_a_signature_printed_run_in_still_signs_the_plan(name):
-    # "…严肃问责。某市安全生产委员会办公室2024年2月26日": names and date after the last sentence
+    # "…严肃问责。某市安全生产委员会办公室2024年2月26日": names and date after the last
+    # sentence, or a covering notice's before the plan's title (d01, d21)
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     plan = parse_path_text(variants.run_in(text))
     assert (plan.issuer, plan.date) == (gold(name)["issuer"], gold(name)["date"])

@@ -8,6 +8,7 @@ the source, so every string the rules return is cut from the source as printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -142,15 +143,30 @@ _RUN_IN_SIGNATURE = re.compile(
 )
 
 
+# A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会
+# 2024年3月8日某市2024年卫生健康工作要点第一条…" (d21 and d01 printed run-in).
+_NOTICE_SIGNATURE = re.compile(_RUN_IN_SIGNATURE.pattern.removesuffix("$"))
+_NOTICE_REACH = 1500  # characters: a covering notice and its signature
+
+
 def _signature_run_in(line: Line) -> list[Line]:
+    lines = []
+    head = _NOTICE_SIGNATURE.search(line.text, 0, min(len(line.text) - 1, _NOTICE_REACH))
+    if head is not None:
+        lines += _cut(line, 0, head.start("names"), head.start("date"), head.end("date"))
+        rest = head.end("date")
+        line = Line(line.start + rest, line.end, line.text[rest:])
     found = _RUN_IN_SIGNATURE.search(line.text, max(0, len(line.text) - 100))
     if found is None:
-        return [line]
-    names, date = found.start("names"), found.start("date")
+        return [*lines, line]
+    return lines + _cut(line, 0, found.start("names"), found.start("date"), len(line.text))
+
+
+def _cut(line: Line, *bounds: int) -> list[Line]:
+    """The pieces of ``line`` between consecutive bounds, each a line."""
     return [
-        Line(line.start, line.start + names, line.text[:names]),
-        Line(line.start + names, line.start + date, line.text[names:date]),
-        Line(line.start + date, line.end, line.text[date:]),
+        Line(line.start + start, line.start + end, line.text[start:end])
+        for start, end in itertools.pairwise(bounds)
     ]
 
 
