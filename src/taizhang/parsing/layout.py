@@ -75,11 +75,15 @@ def drop_in_word_blanks(text: str) -> str:
 
 
 # A decorated page number a copy ran in after a sentence's end ("…5万亩。- 2 -【牵头单位】…":
-# tests/parsing/documents d03 and d05 with their line breaks removed), or after a comma
-# inside an attribution ("(县农业农村局牵头,— 2 —县生态环境分局配合)": d05 run in), is no text.
+# tests/parsing/documents d03 and d05 with their line breaks removed), or, in a copy printed
+# run-in, after a comma inside an attribution ("(县农业农村局牵头,— 2 —县生态环境分局配合)":
+# d05 run in), is no text.
 # (The sentence end opens the pattern, a set the engine skips to, and is put back.)
 _RUN_IN_PAGE_NUMBER = re.compile(
-    r"([。；;！？!?,，、(（])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
+    r"([。；;！？!?])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
+)
+_RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
+    r"([,，、(（])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
 )
 
 
@@ -87,6 +91,7 @@ def restore(text: str) -> Layout:
     text = drop_in_word_blanks(text)
     text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
+        text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
         text = _without_trailing_chrome(text)
     lines = text.split("\n")
     numbered = _without_page_numbers(text, lines)
@@ -136,7 +141,8 @@ def _page_chrome_line() -> re.Pattern[str]:
     documents d21 and d07); the HTML reader drops the same lines."""
     patterns = reading_config()["html"]["noise_lines"]
     body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
-    return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
+    # opens with the line break (a literal the engine skips to), not with ^ tried everywhere
+    return re.compile(rf"\n[{_INDENT}]*(?:{body})[{_INDENT}]*(?=\n|\Z)")
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +173,8 @@ def _without_trailing_chrome(text: str) -> str:
 def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
     """(source line, line) of every line that is not a page number nor a page's chrome."""
     dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
-    dropped |= {text.count("\n", 0, m.start()) for m in _page_chrome_line().finditer(text)}
+    broken = "\n" + text  # each line after a line break, the first one too
+    dropped |= {broken.count("\n", 0, m.start()) for m in _page_chrome_line().finditer(broken)}
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 
