@@ -72,6 +72,7 @@ from tests.parsing.scoring import score_plan
 
 BAR = 0.95
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = sorted(p.stem for p in DOCUMENTS.glob("d*.txt"))
 
 
@@ -365,6 +366,7 @@ def test_a_news_page_of_a_work_plan_opening_with_its_purpose():
 RUN_IN_COPIES = [
     "d03_xiangcun_outline",
     "d01_yingshang_notice",
+    "d04_daqi_table",
     "d05_shui_ragged",
     "d06_zhizao_trad",
     "d07_fazhi_news",
@@ -437,3 +439,18 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     plan = parse_path_text(variants.run_in(text))
     assert (plan.issuer, plan.date) == (gold(name)["issuer"], gold(name)["date"])
+
+
+def test_a_one_cell_per_line_table_printed_run_in_keeps_its_rows():
+    # 序号重点任务牵头单位责任单位完成时限1完成30台…锅炉。市生态环境局市发展改革委、…
+    # 2024年10月底前2…
+    for path in (DOCUMENTS / "d04_daqi_table.txt", FIXTURES / "styles" / "zhizao_table.txt"):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        fields = [
+            (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in printed.tasks
+        ]
+        assert [
+            (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in run_in.tasks
+        ] == fields
+        assert len(fields) >= 3

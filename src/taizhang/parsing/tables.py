@@ -50,7 +50,7 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if spaced:
         return spaced
     if "\n" not in text.strip():
-        run_in = _run_in_spaced_rows(text, folded)
+        run_in = _run_in_spaced_rows(text, folded) or _run_in_flat_rows(text, folded)
         if run_in:
             return run_in
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
@@ -240,6 +240,116 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
             break
         i, number = i + width - 1, number + 1
     return rows
+
+
+def _run_in_flat_rows(text: str, folded: str) -> list[TableRow]:
+    """A one-cell-per-line table printed run-in: nothing parts its cells ("序号重点任务牵头单位
+    责任单位完成时限1完成30台…锅炉。市生态环境局市发展改革委、…人民政府2024年10月底前2推进…":
+    tests/parsing/documents d04 and fixture styles/zhizao_table.txt with their line breaks
+    removed). The header is its column names one after another; a row is its number, the
+    task up to a sentence end followed by a unit, the unit cells, and a deadline followed
+    by the next number. Two unit cells are parted where a name ends and another starts
+    with no 、 between them."""
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        names, pos = _run_in_header_names(folded, found.start())
+        header = _header_roles(names) if len(names) >= 3 else None
+        if header and header.get(0, ("",))[0] == "number":
+            rows = _run_in_flat_body(text, folded, pos, header)
+            if rows:
+                return rows
+    return []
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[str, ...]:
+    words = vocabulary()["table_columns"]
+    return tuple(sorted(chain.from_iterable(words[role] for role in _ROLES), key=len, reverse=True))
+
+
+def _run_in_header_names(folded: str, pos: int) -> tuple[list[str], int]:
+    names = []
+    while len(names) < _MAX_COLUMNS:
+        word = next((w for w in _column_words() if folded.startswith(w, pos)), None)
+        if word is None:
+            break
+        names.append(word)
+        pos += len(word)
+    return names, pos
+
+
+_CELL_DEADLINE = re.compile(
+    r"\d{4}年\d{1,2}月(?:底|末)?前?|\d{4}年(?:底|末)前?|\d{4}年前|\d{1,2}月(?:底|末)?前"
+    r"|长期坚持|持续推进"
+)
+_NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
+_PLACE_ENDINGS = ("市", "县", "区")
+_ROW_REACH = 400  # characters of one row
+
+
+def _run_in_flat_body(text: str, folded: str, pos: int, columns) -> list[TableRow]:
+    roles = [role for _, (role, _) in sorted(columns.items())]
+    if roles[1:2] != ["content"] or roles[-1] != "deadline":
+        return []
+    unit_labels = [
+        label for _, (role, label) in sorted(columns.items()) if role in ("lead", "responsible")
+    ]
+    rows: list[TableRow] = []
+    number = 1
+    while folded.startswith(str(number), pos):
+        start = pos + len(str(number))
+        if folded[start : start + 1].isdigit():
+            break
+        content_end = _content_end(folded, start)
+        if content_end < 0:
+            break
+        deadline, after = _row_deadline(folded, content_end, number + 1)
+        if deadline is None:
+            break
+        units = _unit_cells(text[content_end : deadline.start()], len(unit_labels))
+        row = TableRow(number=number, content=text[start:content_end], line=1)
+        row.units = dict(zip(unit_labels, units, strict=False))
+        row.deadline = text[deadline.start() : deadline.end()]
+        rows.append(row)
+        if after is None:
+            break
+        pos, number = after, number + 1
+    return rows
+
+
+def _content_end(folded: str, start: int) -> int:
+    """Just after the task's sentence end that a unit name follows, or -1."""
+    stop = folded.find("。", start, start + _ROW_REACH)
+    while stop >= 0:
+        if folded[stop + 1 : stop + 2] and folded[stop + 1] in _NAME_START:
+            return stop + 1
+        stop = folded.find("。", stop + 1, start + _ROW_REACH)
+    return -1
+
+
+def _row_deadline(folded: str, start: int, following: int):
+    """The deadline cell ending the row, and where the next row starts (None: the last)."""
+    last = None
+    for hit in _CELL_DEADLINE.finditer(folded, start, start + _ROW_REACH):
+        if folded.startswith(str(following), hit.end()):
+            return hit, hit.end()
+        last = last or hit
+    return last, None
+
+
+def _unit_cells(region: str, count: int) -> list[str]:
+    """The unit cells of a row run together: cut where a name ends and the next starts."""
+    if count < 2:
+        return [region]
+    endings = tuple(e for e in vocabulary()["unit_endings"] if e not in _PLACE_ENDINGS)
+    name_start = region.rfind("、", 0, 1) + 1
+    for i in range(1, len(region)):
+        if region[i - 1] == "、":
+            name_start = i
+            continue
+        name = region[name_start:i]
+        if len(name) >= 3 and name.endswith(endings) and region[i] in _NAME_START:
+            return [region[:i], region[i:]]
+    return [region, ""]
 
 
 def _spaced_cells(line: str) -> list[str]:
