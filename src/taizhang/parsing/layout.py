@@ -174,7 +174,11 @@ def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
     """(source line, line) of every line that is not a page number nor a page's chrome."""
     dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
     broken = "\n" + text  # each line after a line break, the first one too
-    dropped |= {broken.count("\n", 0, m.start()) for m in _page_chrome_line().finditer(broken)}
+    line, counted = 0, 0
+    for chrome in _page_chrome_line().finditer(broken):  # in order: count on from the last
+        line += broken.count("\n", counted, chrome.start())
+        counted = chrome.start()
+        dropped.add(line)
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 

@@ -46,7 +46,7 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if joined:
         return joined
     folded = fold(text) if folded is None else folded
-    spaced = _joined_rows(text, _spaced_cells) if _opens_spaced_header(text, folded) else []
+    spaced = _spaced_rows(text, folded)
     if spaced:
         return spaced
     if "\n" not in text.strip():
@@ -79,11 +79,11 @@ def _number_columns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(" *".join(map(re.escape, word))) for word in words)
 
 
-def _joined_rows(text: str, cells_of=None) -> list[TableRow]:
+def _joined_rows(text: str) -> list[TableRow]:
     rows: list[TableRow] = []
     columns = None
     for number, line in enumerate(text.split("\n"), 1):
-        cells = (cells_of or _cells)(line)
+        cells = _cells(line)
         if len(cells) < 2:
             columns = None
             continue
@@ -168,15 +168,33 @@ _CELL_GAP = re.compile(r"\t|[ \u3000]{2,}(?=\S)")
 _LEADING_BLANKS = " \t\u3000"
 
 
-def _opens_spaced_header(text: str, folded: str) -> bool:
-    """Whether a line opens with the number column's name and a cell gap (序号\t任务…)."""
+def _spaced_rows(text: str, folded: str) -> list[TableRow]:
+    """The rows under each line that opens with the number column's name and a cell gap
+    (序号\t任务…), up to the first line that is no row: only those lines are read."""
+    rows: list[TableRow] = []
     for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
         start = text.rfind("\n", 0, found.start()) + 1
-        if not text[start : found.start()].strip(_LEADING_BLANKS) and _CELL_GAP.match(
+        if text[start : found.start()].strip(_LEADING_BLANKS) or not _CELL_GAP.match(
             text, found.end()
         ):
-            return True
-    return False
+            continue
+        end = _line_end(text, start)
+        columns = _header_roles(_spaced_cells(text[start:end]))
+        line = text.count("\n", 0, start) + 1
+        while columns and end < len(text):
+            start, end, line = end + 1, _line_end(text, end + 1), line + 1
+            cells = _spaced_cells(text[start:end])
+            if len(cells) < 2:
+                break
+            row = _row(cells, columns, line)
+            if row:
+                rows.append(row)
+    return rows
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
