@@ -40,6 +40,22 @@ What each mixes:
   and a 完成时限: field, 工作目标 targets, a 保障措施 part whose items are no measures.
 - d15 营商环境: a 目录 before the preamble, 牵头领导 fields naming people inside the bracket,
   a measure number missing (3.), 责任主体。…。, a unit with pinyin readings (經(jīng)開區).
+- d16 文化旅游: a 重点任务清单 whose rows are pasted from a Word table (序号, 任务, 责任单位,
+  完成时限 apart by tabs), 保障措施 items after it that are no measures, 为150家…提供….
+- d17 农民增收: measures written 一是…二是…三是… inside paragraphs with one attribution each,
+  livestock and poultry counters (8万头, 120万羽), 为300名…提供创业指导, 批次.
+- d18 消防安全: a decimal outline whose top lines carry no dot (1　总体要求 over prose,
+  2　重点任务 over 2.1), 牵头单位：/配合单位： on lines of their own, 栋.
+- d19 老旧小区: a county 实施方案 of 第N节 and 第N条 with no chapters, 第一节 总体要求 and
+  第四节 附则 whose articles are provisions, an own-line 责任单位 right after a section's first
+  article, 栋.
+- d20 禁捕退捕: ASCII punctuation throughout ((X牵头,Y配合), sentences ending in "."), a
+  number glued to its heading (…要点1、开展…), a garbled number (�、), 艘, 起, 份, 家次.
+- d21 卫生健康: a news page copied as text (breadcrumb, timestamp and 来源 line, 上一篇/下一篇),
+  a covering notice, a 工作要点 opening with 第一条 为…, 责任主体。X。, 市直各部门 and
+  各县（市、区）人民政府 collectives, an age (65岁以上) that names a group.
+- d22 食品安全: a 任务分解表 pasted with runs of blanks between the cells, ASCII periods,
+  起 and 批次, 为500名60岁以上….
 """
 
 from __future__ import annotations
@@ -56,6 +72,7 @@ from tests.parsing.scoring import score_plan
 
 BAR = 0.95
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = sorted(p.stem for p in DOCUMENTS.glob("d*.txt"))
 
 
@@ -266,14 +283,108 @@ def test_contents_before_the_preamble_and_leaders_named_in_the_bracket():
     assert not any(d.code == "unknown-unit" for d in plan.diagnostics)
 
 
+def test_counters_of_livestock_and_whom_a_measure_serves():
+    # 1.2万头 (d03); 为200家重点企业配备服务专员 (d10)
+    assert targets(parse("d03_xiangcun_outline").tasks[2]) == [(None, 1.2, "万头", "=")]
+    assert targets(parse("d10_yingshang_runin").tasks[2]) == [(None, 200, "家", "=")]
+    plan = parse("d17_nongmin_yishi")
+    assert targets(plan.tasks[0]) == [
+        (None, 8, "万头", ">="),
+        (None, 120, "万羽", "="),
+        (None, 1, "万亩", "="),
+    ]
+    assert [t.quote for t in plan.tasks[2].targets] == [
+        "开展职业技能培训5000人次",  # not "一是开展…"
+        "为300名返乡创业人员提供创业指导",
+        "乡村公益性岗位600个",
+    ]
+    assert (plan.tasks[2].lead, plan.tasks[2].responsible) == (
+        ["县人社局"],
+        ["县乡村振兴局", "县妇联", "团县委"],
+    )
+
+
+def test_top_outline_lines_without_a_dot_are_chapters():
+    plan = parse("d03_xiangcun_outline")
+    assert [(c.no, c.title) for c in plan.chapters] == [
+        ("1", "总体要求"),
+        ("2", "重点任务"),
+        ("3", "保障措施"),
+    ]
+    assert {m.chapter for m in plan.tasks} == {"2"}
+    plan = parse("d18_xiaofang_outline")
+    assert [c.title for c in plan.chapters] == ["总体要求", "重点任务", "保障措施"]
+    assert (plan.tasks[0].lead, plan.tasks[0].collectives) == (["市消防救援支队"], ["各区人民政府"])
+    assert targets(plan.tasks[0]) == [(None, 400, "栋", ">=")]
+
+
+def test_task_rows_pasted_from_word_are_the_measures():
+    plan = parse("d16_wenlv_rows")
+    assert [m.no for m in plan.tasks] == list(range(1, 13))
+    assert {m.chapter for m in plan.tasks} == {"二"}
+    assert plan.tasks[2].collectives == ["各县（市、区）人民政府"]
+    assert plan.tasks[8].deadline == "长期坚持"
+    provisions = [d.line for d in plan.diagnostics if d.code == "provisions-not-measures"]
+    assert provisions == [24]  # 保障措施 (一)
+    plan = parse("d22_shipin_spaced")
+    assert plan.title == "某区2024年食品安全重点工作任务分解表"
+    assert (plan.tasks[1].lead, plan.tasks[1].collectives) == (["区市场监管局"], ["各镇人民政府"])
+    assert targets(plan.tasks[1]) == [(None, 500, "名", "=")]  # 60岁以上 names the group
+    assert targets(plan.tasks[2]) == [(None, 3000, "批次", ">=")]
+    assert plan.tasks[0].deadline == "2024年9月底前"
+
+
+def test_sections_and_articles_of_a_county_plan():
+    plan = parse("d19_laojiu_articles")
+    assert [m.no for m in plan.tasks] == [3, 4, 5, 6, 7, 8]
+    assert plan.tasks[0].responsible == ["县住建局", "县水务局", "县供电公司"]
+    assert not any(d.code == "shared-attribution" for d in plan.diagnostics)
+    provisions = [d.line for d in plan.diagnostics if d.code == "provisions-not-measures"]
+    assert provisions == [4, 24]  # 第一节 总体要求, 第四节 附则
+
+
+def test_ascii_punctuation_a_garbled_number_and_a_glued_one():
+    plan = parse("d20_jinbu_ascii")
+    assert [m.no for m in plan.tasks] == list(range(1, 11))
+    assert targets(plan.tasks[0]) == [(None, 120, "起", ">="), (None, 200, "艘", "=")]
+    assert targets(plan.tasks[9]) == [(None, 300, "名", "=")]  # before an ASCII "."
+    assert (plan.tasks[5].lead, plan.tasks[5].collectives) == (
+        ["市人社局"],
+        ["各县(市、区)人民政府"],
+    )
+
+
+def test_a_news_page_of_a_work_plan_opening_with_its_purpose():
+    plan = parse("d21_weijian_news")
+    assert (plan.title, plan.date) == ("某市2024年卫生健康工作要点", "2024-03-08")
+    assert [m.no for m in plan.tasks] == list(range(2, 11))  # 第一条 为… is no measure
+    assert plan.tasks[4].collectives == ["市直各部门", "各县（市、区）人民政府"]
+    assert targets(plan.tasks[1]) == [(None, 50, "个", "="), (None, 3, "万名", "=")]
+    assert "上一篇" not in plan.tasks[-1].text
+
+
 RUN_IN_COPIES = [
+    "d03_xiangcun_outline",
     "d01_yingshang_notice",
+    "d04_daqi_table",
+    "d05_shui_ragged",
     "d06_zhizao_trad",
+    "d07_fazhi_news",
     "d08_jiuye_excerpt",
     "d11_jieneng_firstlead",
     "d13_anquan_glued",
+    "d02_jiuye_articles",
     "d14_renju_parts",
     "d15_yingshang_contents",
+    "d09_fazhi_county",
+    "d12_fenjie_notice",
+    "d16_wenlv_rows",
+    "d17_nongmin_yishi",
+    "d18_xiaofang_outline",
+    "d19_laojiu_articles",
+    "d20_jinbu_ascii",
+    "d21_weijian_news",
+    "d22_shipin_spaced",
 ]
 
 
@@ -296,3 +407,50 @@ def test_unit_lines_run_into_the_next_measure_still_close_theirs():
         plan = parse_path_text(variants.run_in(text))
         assert plan.tasks[0].lead == gold(name)["tasks"][0]["lead"]
         assert plan.tasks[0].text == gold(name)["tasks"][0]["text"]
+
+
+def test_a_notice_then_an_excerpt_printed_run_in_keeps_its_first_items():
+    # …2024年3月1日某区2024年就业创业工作要点（四）提升职业技能培训质量8.开展…
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "styles" / "notice_midplan.txt"
+    text = fixture.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [(m.no, m.chapter, m.section) for m in run_in.tasks] == [
+        (m.no, m.chapter, m.section) for m in printed.tasks
+    ]
+    assert [m.no for m in run_in.tasks] == [8, 9, 10, 11]
+    assert [s.title for s in run_in.sections] == ["提升职业技能培训质量", "完善创业扶持政策"]
+    assert run_in.title == printed.title == "某区2024年就业创业工作要点"
+
+
+SIGNED_RUN_IN = [
+    "d01_yingshang_notice",
+    "d12_fenjie_notice",
+    "d17_nongmin_yishi",
+    "d18_xiaofang_outline",
+    "d20_jinbu_ascii",
+    "d21_weijian_news",
+]
+
+
+@pytest.mark.parametrize("name", SIGNED_RUN_IN)
+def test_a_signature_printed_run_in_still_signs_the_plan(name):
+    # "…严肃问责。某市安全生产委员会办公室2024年2月26日": names and date after the last
+    # sentence, or a covering notice's before the plan's title (d01, d21)
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.issuer, plan.date) == (gold(name)["issuer"], gold(name)["date"])
+
+
+def test_a_one_cell_per_line_table_printed_run_in_keeps_its_rows():
+    # 序号重点任务牵头单位责任单位完成时限1完成30台…锅炉。市生态环境局市发展改革委、…
+    # 2024年10月底前2…
+    for path in (DOCUMENTS / "d04_daqi_table.txt", FIXTURES / "styles" / "zhizao_table.txt"):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        fields = [
+            (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in printed.tasks
+        ]
+        assert [
+            (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in run_in.tasks
+        ] == fields
+        assert len(fields) >= 3

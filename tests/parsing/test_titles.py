@@ -35,7 +35,10 @@ def test_a_purpose_clause_does_not_outvote_the_headings_of_a_short_set_of_articl
 ):
     text = ARTICLES.translate(variants.FULL_TO_ASCII) if ascii_punctuation else ARTICLES
     plan = parse_text(text)
-    assert [m.title for m in plan.tasks] == [None, "明确议事范围", "规范议事程序", "加强结果运用"]
+    # 第一条 为…，制定本规则 is the plan's purpose, no measure (it names no units)
+    assert [m.title for m in plan.tasks] == ["明确议事范围", "规范议事程序", "加强结果运用"]
+    provisions = [d.line for d in plan.diagnostics if d.code == "provisions-not-measures"]
+    assert provisions == [2]
 
 
 @pytest.mark.parametrize("ascii_punctuation", [False, True], ids=["full", "ascii"])

@@ -74,8 +74,11 @@ def is_attribution(content: str) -> bool:
 
 
 # A number that opens the next item, right after the last unit of an attribution.
+# (第N条 / 第N节 too: "…责任单位:县住建局、县供电公司第四条　消除…", d19 printed run-in,
+# an article after its label line as d02's articles after their brackets)
 _NEXT_NUMBER = re.compile(
     r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
+    r"|第[一二三四五六七八九十百]{1,5}[条节]"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 

@@ -74,8 +74,25 @@ def drop_in_word_blanks(text: str) -> str:
     return text
 
 
+# A decorated page number a copy ran in after a sentence's end ("…5万亩。- 2 -【牵头单位】…":
+# tests/parsing/documents d03 and d05 with their line breaks removed), or, in a copy printed
+# run-in, after a comma inside an attribution ("(县农业农村局牵头,— 2 —县生态环境分局配合)":
+# d05 run in), is no text.
+# (The sentence end opens the pattern, a set the engine skips to, and is put back.)
+_RUN_IN_PAGE_NUMBER = re.compile(
+    r"([。；;！？!?])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
+)
+_RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
+    r"([,，、(（])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
+)
+
+
 def restore(text: str) -> Layout:
     text = drop_in_word_blanks(text)
+    text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
+    if "\n" not in text.strip():
+        text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
+        text = _without_trailing_chrome(text)
     lines = text.split("\n")
     numbered = _without_page_numbers(text, lines)
     lines = [line for _, line in numbered]
@@ -117,9 +134,51 @@ def _page_number_line() -> re.Pattern[str]:
     return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
 
 
+@lru_cache(maxsize=1)
+def _page_chrome_line() -> re.Pattern[str]:
+    """A line of a news page's chrome (上一篇：…, 【相关链接】, 分享到…) that a text copy of the
+    page carries after the plan, where it would run into the last measure (tests/parsing/
+    documents d21 and d07); the HTML reader drops the same lines."""
+    patterns = reading_config()["html"]["noise_lines"]
+    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+    # opens with the line break (a literal the engine skips to), not with ^ tried everywhere
+    return re.compile(rf"\n[{_INDENT}]*(?:{body})[{_INDENT}]*(?=\n|\Z)")
+
+
+@lru_cache(maxsize=1)
+def _trailing_chrome() -> tuple[re.Pattern[str], ...]:
+    patterns = reading_config()["html"]["noise_lines"]
+    return tuple(re.compile(f"{p.removeprefix('^').removesuffix('$')}$") for p in patterns)
+
+
+_CHROME_TAIL = 200  # characters at the end of a run-in copy where a page's chrome may stand
+
+
+def _without_trailing_chrome(text: str) -> str:
+    """A copy printed run-in keeps a news page's chrome after the plan's last sentence
+    ("…按职责分工负责【责任编辑：王某】分享到：微信 微博": d07 printed run-in, as d21's lines):
+    it is cut off the end, one piece at a time, so the last attribution ends the text."""
+    cut = True
+    while cut:
+        cut = False
+        tail_start = max(0, len(text.rstrip()) - _CHROME_TAIL)
+        for pattern in _trailing_chrome():
+            found = pattern.search(text.rstrip(), tail_start)
+            if found and found.start() > 0:
+                text, cut = text[: found.start()].rstrip(), True
+                break
+    return text
+
+
 def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
-    """(source line, line) of every line that is not a page number."""
+    """(source line, line) of every line that is not a page number nor a page's chrome."""
     dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
+    broken = "\n" + text  # each line after a line break, the first one too
+    line, counted = 0, 0
+    for chrome in _page_chrome_line().finditer(broken):  # in order: count on from the last
+        line += broken.count("\n", counted, chrome.start())
+        counted = chrome.start()
+        dropped.add(line)
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 

@@ -131,11 +131,14 @@ SENTENCE_END = "。;!?"
 # Where a run-in marker may start: right after the end of a sentence or a bracket, or
 # after the colon that opens a list ("现将重点任务分解如下：1.…": tests/parsing/documents
 # d11 printed run-in, and the notice of fixture styles/notice_midplan.txt, 通知如下：1.…).
+# An ASCII period ends a sentence too when a numeral item follows it ("…如下.一、强化…":
+# tests/parsing/documents d20 and d22 printed run-in; a decimal 6.5% is no item).
 _RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”:][ \t\u3000]*"
+    rf"[。;!?\]〕】)”:.][ \t\u3000]*"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
-    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分))"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
 )
+# (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
 # (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in.)
 
 

@@ -16,7 +16,7 @@ from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocumen
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
-from taizhang.parsing.tables import apply_table_rows, find_table_rows
+from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
 
@@ -53,6 +53,34 @@ def _collector_paused():
             gc.enable()
 
 
+def _rows_as_measures(skeleton, rows) -> None:
+    """A task table whose rows no numbered item matches, in a plan whose numbered items name
+    no units (保障措施 (一)…(三) after the table), holds the measures: each row is one, under
+    the chapter above it; the numbered items are provisions and a diagnostic says so
+    (tests/parsing/documents d16 and d22, tables pasted from Word)."""
+    if not rows or any(m.attribution_raw for m in skeleton.measures):
+        return
+    first = skeleton.measures[0] if skeleton.measures else None
+    chapters = sorted(skeleton.chapters, key=lambda c: c.line)
+    measures = []
+    for position, row in enumerate(rows, 1):
+        measure = measure_from_row(position, row)
+        above = [c.no for c in chapters if c.line <= row.line]
+        measure.chapter = above[-1] if above else None
+        measures.append(measure)
+    skeleton.measures = measures
+    if first is not None:
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "provisions-not-measures",
+                "The numbered items name no units while the task table's rows do; "
+                "the rows were read as the measures, the items as provisions.",
+                first.line,
+                level="warning",
+            )
+        )
+
+
 def _parse(text: str, gazetteer) -> PlanDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
@@ -61,7 +89,9 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
-    skeleton.measures = apply_table_rows(skeleton.measures, find_table_rows(text, folded))
+    rows = find_table_rows(text, folded)
+    skeleton.measures = apply_table_rows(skeleton.measures, rows)
+    _rows_as_measures(skeleton, rows)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     measure_titles = titles.measure_titles(

@@ -27,6 +27,7 @@ from taizhang.parsing.attribution_text import (
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
+from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabulary
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
@@ -110,7 +111,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
-    _share_list_attributions(skeleton)
+    _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     return skeleton
 
@@ -138,6 +139,8 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
         leading = None
         if marker is None:
             marker, leading = _after_leading_attribution(folded, pos, end)
+        if marker is None:
+            marker = _outline_top(folded, pos, end)
         if marker:
             found.append(Found(marker, pos, number, leading=leading))
             found.extend(_glued_children(folded, marker, end, number))
@@ -145,8 +148,15 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     positions = mk.run_in_positions(folded)
     if "\n" not in folded.strip():  # a copy printed run-in: one line
         positions = sorted({*positions, *markers_after_attributions(folded)})
+        positions = sorted({*positions, *_after_run_in_title(folded)})
+        for position, marker in _run_in_outline(folded):
+            if marker.end not in claimed:
+                claimed.add(marker.end)
+                found.append(Found(marker, position, 1, run_in=_AFTER_SENTENCE))
     for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
+        if run_in is None and folded.startswith("\ufffd", position):
+            run_in = mk.match_garbled(folded, position)
         if run_in is None or run_in.end in claimed:
             continue
         number = bisect_left(line_starts, position + 1)
@@ -160,6 +170,80 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
         end = min(len(folded), position + _GLUED_REACH) if end < 0 else end
         found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
         found.extend(_glued_children(folded, run_in, end, number))
+    return found
+
+
+# A decimal outline's top line may print its number with no dot: "1　总体要求" over "1.1　…"
+# (tests/parsing/documents d03 and d18, fixture styles/wuran_outline.txt). Only a short
+# heading line (no sentence end) followed by a line opening its first child (1.1) or the next
+# chapter's (2.1: a 总体要求 chapter of prose) is such a chapter.
+_OUTLINE_TOP = re.compile(rf"(\d{{1,2}})[{_LINE_INDENT}]+(?=[^\d\s.%])")
+_OUTLINE_STYLE = " "  # its separator: no page chunk number (its child follows it)
+_CHILD_REACH = 3000  # how far its first child (or the next chapter's) is looked for
+
+
+def _outline_top(folded: str, pos: int, end: int) -> mk.Marker | None:
+    found = _OUTLINE_TOP.match(folded, pos, end)
+    if found is None or end - found.end() > _PRINTED_LINE or "。" in folded[found.end() : end]:
+        return None
+    number = int(found.group(1))
+    child = re.compile(rf"\n[{_LINE_INDENT}]*(?:{number}|{number + 1})\.1(?!\d)")
+    if not child.search(folded, end, end + _CHILD_REACH):
+        return None
+    return (
+        mk.Marker(mk.ARABIC, number, found.end(), found.group(1), _OUTLINE_STYLE)
+        if number
+        else None
+    )
+
+
+# A decimal outline printed run-in (tests/parsing/documents d03 and d18 with every line break
+# removed): "…各乡镇人民政府2.1.2　建设…", "…振兴重点工作1　总体要求1.1　指导思想…". Its
+# numbers keep the space printed after them, which a decimal (1.2万头, 7.5%) never has; a
+# top number without a dot counts only when its first child follows within a printed line.
+_RUN_IN_OUTLINE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})? +(?=[^\d\s.%-])")
+_RUN_IN_OUTLINE_TOP = re.compile(r"(?<![\d.])(\d{1,2}) +(?=[^\d\s.%-])")
+
+
+@lru_cache(maxsize=1)
+def _title_then_marker() -> re.Pattern[str]:
+    kinds = sorted(metadata_vocabulary()["title"]["kinds"], key=len, reverse=True)
+    digits = mk.CHINESE_DIGITS
+    return re.compile(
+        rf"(?:{'|'.join(map(re.escape, kinds))})"
+        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节))"
+    )
+
+
+def _after_run_in_title(folded: str) -> list[int]:
+    """Where a marker follows a plan title's kind word in a copy printed run-in: the title
+    ends at the first numbered item (…工作要点（四）提升…: fixture styles/notice_midplan.txt
+    printed run-in, an excerpt after its covering notice, as titles.py ends a run-in title
+    there; …任务清单第一部分…: d14 printed run-in; …实施方案第一节…: d19 printed run-in)."""
+    return [hit.end() for hit in _title_then_marker().finditer(folded)]
+
+
+def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
+    found = []
+    for hit in _RUN_IN_OUTLINE.finditer(folded):
+        marker = mk.match_marker(folded, hit.start())
+        if marker and marker.kind in (mk.OUTLINE2, mk.OUTLINE3):
+            found.append((hit.start(), marker))
+    for hit in _RUN_IN_OUTLINE_TOP.finditer(folded):
+        number = int(hit.group(1))
+        reach = folded[hit.end() : hit.end() + _PRINTED_LINE + 8]
+        child = re.search(rf"(?<![\d.]){number}\.1 ", reach)
+        heading = child and "。" not in reach[: child.start()]
+        # a chapter of prose (1　总体要求坚持…) is followed by the next chapter's child
+        after = folded[hit.end() : hit.end() + _CHILD_REACH]
+        if number and (
+            heading
+            or re.search(
+                rf"(?<![\d.]){number + 1} +[^\d\s]{{2,28}}?(?<![\d.]){number + 1}\.1 ", after
+            )
+        ):
+            top = mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE)
+            found.append((hit.start(), top))
     return found
 
 
@@ -207,7 +291,7 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # the time of finding the candidates).
 _CHILD = re.compile(
     rf"[(\d第](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
-    rf"|(?<=\d)\d{{0,2}}[.、](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}条)"
+    rf"|(?<=\d)\d{{0,2}}[.、](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节])"
 )
 
 
@@ -265,7 +349,7 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     total: Counter = Counter()
     openers = _line_openers(found)
     for item in found:
-        if item.marker.kind != mk.ARABIC or item.run_in:
+        if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == _OUTLINE_STYLE:
             continue
         total[item.marker.style] += 1
         if not _ends_sentence(folded, item.start) and not _after_heading(openers, item, folded):
@@ -333,14 +417,16 @@ def _confirmed_by_next(ordered: list[Found]) -> set[int]:
     """The run-in items after a sentence end whose next item of the same kind carries the
     next number: two in a row are a numbering, not a number that happens to follow a
     sentence (an excerpt printed run-in: tests/parsing/documents d08 with its line breaks
-    removed, and the 乡村振兴 excerpt of tests/parsing/test_run_in.py)."""
+    removed, and the 乡村振兴 excerpt of tests/parsing/test_run_in.py), or glued to the
+    heading before them (…培训质量8.开展…9.…: fixture styles/notice_midplan.txt printed
+    run-in, as d13's 4、 is glued to its chapter's heading)."""
     confirmed: set[int] = set()
     previous: dict[str, Found] = {}
     for item in ordered:
         before = previous.get(item.marker.kind)
         if (
             before is not None
-            and before.run_in == _AFTER_SENTENCE
+            and before.run_in in (_AFTER_SENTENCE, _GLUED)
             and item.marker.number == before.marker.number + 1
         ):
             confirmed.add(id(before))
@@ -915,10 +1001,24 @@ def _run_in_title(
     if not runs_on:
         return heading  # the heading's line ends before the next item: printed as is
     # one past the clause: an actor list's opener is known by the 、 after it
-    opener = _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    opener = _TABLE_HEADER.search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    opener = opener or _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    if opener is None:
+        opener = _COLLECTIVE_OPENER.search(folded_heading, _MIN_TITLE)
+        opener = opener if opener and opener.start() <= clause.end() else None
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
+
+
+# A task table's header under the heading: "重点任务|序号\t重点任务\t责任单位…" (d16 and d22
+# printed run-in, their cells apart by tabs or blanks).
+_TABLE_HEADER = re.compile(r"(?:序号|编号)(?=\t|[ \u3000]{2,})")
+
+
+# A paragraph that opens by telling collectives what they must do: "工作要求|各牵头单位要…"
+# (d12 printed run-in), "有关要求|各县(市、区)、各有关部门要…" (d20 printed run-in).
+_COLLECTIVE_OPENER = re.compile(r"各[^,;:。]{1,16}?要(?=[\u4e00-\u9fff])")
 
 
 # A word of two to four characters printed twice in a row: "依法治理网络空间网络空间不是
@@ -1008,7 +1108,7 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
 
 
-def _share_list_attributions(skeleton: Skeleton) -> None:
+def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     """One attribution on its own line after items (1)-(4) covers all four.
 
     When consecutive measures have no attribution and the next one's attribution stands on
@@ -1017,12 +1117,26 @@ def _share_list_attributions(skeleton: Skeleton) -> None:
     measure it went to.
     """
     run: list[RawMeasure] = []
-    for measure in skeleton.measures:
+    measures = skeleton.measures
+    for position, measure in enumerate(measures):
         if measure.attribution_raw is None:
             run = run if run and measure.no == run[-1].no + 1 else []
             run.append(measure)
             continue
-        if measure.own_line and run and run[-1].no + 1 == measure.no:
+        # a list does not run over a heading: 第二条 under 第一节 does not share the line
+        # under 第三条, the first article of 第二节 (tests/parsing/documents d19; d09's
+        # (1)-(4) stand under one heading)
+        run = [m for m in run if (m.chapter, m.section) == (measure.chapter, measure.section)]
+        # A copy printed run-in has no lines: there the attribution of a list's last item
+        # (the next measure stands under another heading, or none follows) closes the list
+        # (d09 printed run-in; fixture styles/jiuye_shared.txt printed so too)
+        following = measures[position + 1] if position + 1 < len(measures) else None
+        closes = following is None or (following.chapter, following.section) != (
+            measure.chapter,
+            measure.section,
+        )
+        own_line = measure.own_line or (run_in and closes)
+        if own_line and run and run[-1].no + 1 == measure.no:
             for shared in run:
                 shared.attribution_raw = measure.attribution_raw
                 shared.shared_from = measure.line
@@ -1049,24 +1163,51 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
     Measures before the first chapter (chapter null) are kept: a copy may start mid-plan."""
     if not any(m.attribution_raw for m in skeleton.measures):
         return
+    first = skeleton.measures[0]
+    if (
+        first.chapter is first.section is None
+        and first.attribution_raw is None
+        and (is_purpose_clause(first.folded))
+    ):
+        # 第一条 为…，制定本要点 with no heading above it is the plan's purpose, not a
+        # measure (tests/parsing/documents d21; under 总则 in d02 its chapter drops it)
+        skeleton.measures = skeleton.measures[1:]
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "provisions-not-measures",
+                f"Item {first.no} states the plan's purpose and names no units while the "
+                "plan's measures do; it was read as a provision, not a measure.",
+                first.line,
+                level="warning",
+            )
+        )
     runs: list[list[RawMeasure]] = []
     for measure in skeleton.measures:
-        if runs and runs[-1][0].chapter == measure.chapter:
+        if runs and _provision_group(runs[-1][0]) == _provision_group(measure):
             runs[-1].append(measure)
         else:
             runs.append([measure])
     kept: list[RawMeasure] = []
     for run in runs:
-        if run[0].chapter is None or any(m.attribution_raw for m in run):
+        if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
             kept += run
             continue
+        heading = run[0].chapter if run[0].chapter is not None else f"section {run[0].section}"
         skeleton.diagnostics.append(
             Diagnostic(
                 "provisions-not-measures",
-                f"The {len(run)} numbered items under chapter {run[0].chapter} name no units "
+                f"The {len(run)} numbered items under chapter {heading} name no units "
                 "while the plan's measures do; they were read as provisions, not measures.",
                 run[0].line,
                 level="warning",
             )
         )
     skeleton.measures = kept
+
+
+def _provision_group(measure: RawMeasure):
+    """The heading whose items are provisions together: the chapter, or in a plan of 节 and
+    条 with no chapters the section (第一节 总体要求, 第四节 附则: d19, as 第一章 总则 in d02)."""
+    if measure.chapter is not None:
+        return measure.chapter
+    return None if measure.section is None else ("section", measure.section)

@@ -46,6 +46,13 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if joined:
         return joined
     folded = fold(text) if folded is None else folded
+    spaced = _spaced_rows(text, folded)
+    if spaced:
+        return spaced
+    if "\n" not in text.strip():
+        run_in = _run_in_spaced_rows(text, folded) or _run_in_flat_rows(text, folded)
+        if run_in:
+            return run_in
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
 
 
@@ -153,6 +160,222 @@ def _flattened_body(cells, first: int, columns) -> list[TableRow]:
     return rows
 
 
+# A table pasted from Word into plain text keeps one row per line, its cells apart by a tab
+# or a run of blanks ("1\t编制…规划。\t市文化广电旅游局、市自然资源局\t2024年9月底前":
+# tests/parsing/documents d16 with tabs, d22 with runs of blanks). Looked for only when a
+# line names the number column (序号), as a one-cell-per-line table is.
+_CELL_GAP = re.compile(r"\t|[ \u3000]{2,}(?=\S)")
+_LEADING_BLANKS = " \t\u3000"
+
+
+def _spaced_rows(text: str, folded: str) -> list[TableRow]:
+    """The rows under each line that opens with the number column's name and a cell gap
+    (序号\t任务…), up to the first line that is no row: only those lines are read."""
+    rows: list[TableRow] = []
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        start = text.rfind("\n", 0, found.start()) + 1
+        if text[start : found.start()].strip(_LEADING_BLANKS) or not _CELL_GAP.match(
+            text, found.end()
+        ):
+            continue
+        end = _line_end(text, start)
+        columns = _header_roles(_spaced_cells(text[start:end]))
+        line = text.count("\n", 0, start) + 1
+        while columns and end < len(text):
+            start, end, line = end + 1, _line_end(text, end + 1), line + 1
+            cells = _spaced_cells(text[start:end])
+            if len(cells) < 2:
+                break
+            row = _row(cells, columns, line)
+            if row:
+                rows.append(row)
+    return rows
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
+    """A table of gapped cells in a copy printed run-in: its rows run together, each row's
+    last cell glued to the next row's number ("…区市场监管局  2024年9月底前2  开展…":
+    tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
+    the number of columns; each row is that many cells, the number peeled off the cell
+    before it; the last row's last cell ends where the next numbered heading starts."""
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        if not _CELL_GAP.match(text, found.end()):
+            continue
+        cells = [cell.strip() for cell in _CELL_GAP.split(text[found.start() :])]
+        header, first = _run_in_header(cells)
+        if header is None:
+            continue
+        return _run_in_body(cells, header, first)
+    return []
+
+
+_TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
+# Where the text after a table's last cell starts: a numbered heading (三、, (一), 第…).
+_NEXT_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]"
+)
+
+
+def _run_in_header(cells: list[str]):
+    """The header's column roles and where the first row's cells start, or (None, 0)."""
+    for size in range(3, min(_MAX_COLUMNS, len(cells)) + 1):
+        last = _TRAILING_NUMBER.fullmatch(cells[size - 1])
+        if last is None or last.group(2) != "1":
+            continue
+        names = [*cells[: size - 1], last.group(1)]
+        if not all(_is_short(name) and _column_role(name) for name in names):
+            return None, 0
+        header = _header_roles(names)
+        if header and any(role == "number" for role, _ in header.values()):
+            cells[size - 1] = last.group(1)
+            return header, size
+    return None, 0
+
+
+def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
+    width = len(columns)
+    rows: list[TableRow] = []
+    i, number = first, 1
+    while i + width - 1 <= len(cells):
+        row_cells = [str(number), *cells[i : i + width - 1]]
+        last = row_cells[-1]
+        following = _TRAILING_NUMBER.fullmatch(last)
+        if following and int(following.group(2)) == number + 1:
+            row_cells[-1] = following.group(1)
+        else:
+            heading = _NEXT_HEADING.search(fold(last), 1)
+            row_cells[-1] = last[: heading.start()] if heading else last
+        row = _row(row_cells, columns, 1)
+        if row is None:
+            break
+        rows.append(row)
+        if not (following and int(following.group(2)) == number + 1):
+            break
+        i, number = i + width - 1, number + 1
+    return rows
+
+
+def _run_in_flat_rows(text: str, folded: str) -> list[TableRow]:
+    """A one-cell-per-line table printed run-in: nothing parts its cells ("序号重点任务牵头单位
+    责任单位完成时限1完成30台…锅炉。市生态环境局市发展改革委、…人民政府2024年10月底前2推进…":
+    tests/parsing/documents d04 and fixture styles/zhizao_table.txt with their line breaks
+    removed). The header is its column names one after another; a row is its number, the
+    task up to a sentence end followed by a unit, the unit cells, and a deadline followed
+    by the next number. Two unit cells are parted where a name ends and another starts
+    with no 、 between them."""
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        names, pos = _run_in_header_names(folded, found.start())
+        header = _header_roles(names) if len(names) >= 3 else None
+        if header and header.get(0, ("",))[0] == "number":
+            rows = _run_in_flat_body(text, folded, pos, header)
+            if rows:
+                return rows
+    return []
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[str, ...]:
+    words = vocabulary()["table_columns"]
+    return tuple(sorted(chain.from_iterable(words[role] for role in _ROLES), key=len, reverse=True))
+
+
+def _run_in_header_names(folded: str, pos: int) -> tuple[list[str], int]:
+    names = []
+    while len(names) < _MAX_COLUMNS:
+        word = next((w for w in _column_words() if folded.startswith(w, pos)), None)
+        if word is None:
+            break
+        names.append(word)
+        pos += len(word)
+    return names, pos
+
+
+_CELL_DEADLINE = re.compile(
+    r"\d{4}年\d{1,2}月(?:底|末)?前?|\d{4}年(?:底|末)前?|\d{4}年前|\d{1,2}月(?:底|末)?前"
+    r"|长期坚持|持续推进"
+)
+_NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
+_PLACE_ENDINGS = ("市", "县", "区")
+_ROW_REACH = 400  # characters of one row
+
+
+def _run_in_flat_body(text: str, folded: str, pos: int, columns) -> list[TableRow]:
+    roles = [role for _, (role, _) in sorted(columns.items())]
+    if roles[1:2] != ["content"] or roles[-1] != "deadline":
+        return []
+    unit_labels = [
+        label for _, (role, label) in sorted(columns.items()) if role in ("lead", "responsible")
+    ]
+    rows: list[TableRow] = []
+    number = 1
+    while folded.startswith(str(number), pos):
+        start = pos + len(str(number))
+        if folded[start : start + 1].isdigit():
+            break
+        content_end = _content_end(folded, start)
+        if content_end < 0:
+            break
+        deadline, after = _row_deadline(folded, content_end, number + 1)
+        if deadline is None:
+            break
+        units = _unit_cells(text[content_end : deadline.start()], len(unit_labels))
+        row = TableRow(number=number, content=text[start:content_end], line=1)
+        row.units = dict(zip(unit_labels, units, strict=False))
+        row.deadline = text[deadline.start() : deadline.end()]
+        rows.append(row)
+        if after is None:
+            break
+        pos, number = after, number + 1
+    return rows
+
+
+def _content_end(folded: str, start: int) -> int:
+    """Just after the task's sentence end that a unit name follows, or -1."""
+    stop = folded.find("。", start, start + _ROW_REACH)
+    while stop >= 0:
+        if folded[stop + 1 : stop + 2] and folded[stop + 1] in _NAME_START:
+            return stop + 1
+        stop = folded.find("。", stop + 1, start + _ROW_REACH)
+    return -1
+
+
+def _row_deadline(folded: str, start: int, following: int):
+    """The deadline cell ending the row, and where the next row starts (None: the last)."""
+    last = None
+    for hit in _CELL_DEADLINE.finditer(folded, start, start + _ROW_REACH):
+        if folded.startswith(str(following), hit.end()):
+            return hit, hit.end()
+        last = last or hit
+    return last, None
+
+
+def _unit_cells(region: str, count: int) -> list[str]:
+    """The unit cells of a row run together: cut where a name ends and the next starts."""
+    if count < 2:
+        return [region]
+    endings = tuple(e for e in vocabulary()["unit_endings"] if e not in _PLACE_ENDINGS)
+    name_start = region.rfind("、", 0, 1) + 1
+    for i in range(1, len(region)):
+        if region[i - 1] == "、":
+            name_start = i
+            continue
+        name = region[name_start:i]
+        if len(name) >= 3 and name.endswith(endings) and region[i] in _NAME_START:
+            return [region[:i], region[i:]]
+    return [region, ""]
+
+
+def _spaced_cells(line: str) -> list[str]:
+    content = line.strip(_LEADING_BLANKS)
+    cells = [cell.strip() for cell in _CELL_GAP.split(content)]
+    return [cell for cell in cells if cell] if len(cells) > 1 else []
+
+
 def _cells(line: str) -> list[str]:
     if _SEPARATOR.strip() not in line:
         return []
@@ -243,7 +466,7 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
     if not rows:
         return measures
     if not measures:
-        return [_measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+        return [measure_from_row(position, row) for position, row in enumerate(rows, 1)]
     row_grams = [_bigrams(row.content) for row in rows]
     index: dict[str, list[int]] = {}
     for number, grams in enumerate(row_grams):
@@ -272,7 +495,7 @@ def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
     return best if best_score >= _MATCH else None
 
 
-def _measure_from_row(position: int, row: TableRow) -> RawMeasure:
+def measure_from_row(position: int, row: TableRow) -> RawMeasure:
     return RawMeasure(
         no=row.number or position,
         chapter=None,

@@ -110,7 +110,10 @@ def _starts_with(text: str, words: tuple[str, ...], start: int = 0) -> str | Non
 
 @lru_cache(maxsize=8)
 def _delimiters(ends: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(ends) + "]")
+    # A copy in ASCII punctuation ends its sentences with "." (not before a digit: 1.5万):
+    # tests/parsing/documents d20 and d22. Only where a sentence ends may a clause end.
+    period = r"|\.(?!\d)" if "。" in ends else ""
+    return re.compile("[" + re.escape(ends) + "]" + period)
 
 
 class _Boundaries:
@@ -351,6 +354,9 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
         return True  # 第1期, 每万人
     if before[-1:].isascii() and before[-1:].isalnum():
         return True  # part of a code or name: PM2.5, G20
+    qualifier = unit in numbers["qualifier_units"] and after[2:3] >= "\u4e00"
+    if qualifier and _starts_with(after, words["threshold_units_after"]):
+        return True  # 为3万名65岁以上老年人…: an age that names the group served
     if _ends_with(before, words["at_most_before"]):
         return False  # an upper bound: 控制在5.5%以下
     return _starts_with(after, words["threshold_after"]) is not None
@@ -396,6 +402,8 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
     if after == "" and _counts_an_object(before):
         return _Cue("=")  # 淘汰…柴油货车500辆: a count closing its clause
+    if (after[:1] >= "\u4e00" or after[:1].isdigit()) and _serves(before):
+        return _Cue("=")  # 为200家重点企业配备服务专员
     return None
 
 
@@ -413,6 +421,13 @@ def _counts_an_object(before: str) -> bool:
     while verb := _starts_with(rest, words["creation_verbs"]):
         rest = rest[len(verb) :]
     return bool(rest) and not any(word in clause for word in words["descriptive_words"])
+
+
+def _serves(before: str) -> bool:
+    """Whether the clause before a value is only 为/对/向: the value counts whom the clause's
+    verb serves (为200家重点企业配备服务专员, d10; 为300名返乡创业人员提供创业指导, d17)."""
+    clause = before[_quote_start(before, 0, len(before), _Cue("=")) :]
+    return clause in _vocab()["targets"]["beneficiary_before"]
 
 
 def _opens_with_creation(clause: str) -> bool:
@@ -454,12 +469,18 @@ def _leading_words(with_creation_verbs: bool) -> tuple[str, ...]:
     return tuple(sorted(leading, key=len, reverse=True))
 
 
+_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,3}是(?=[\u4e00-\u9fff])")
+
+
 def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
     leading = _leading_words(cue.object_counted)
     moved = True
     while moved and start < end:
         moved = False
+        ordinal = _ORDINAL.match(folded, start, end)
+        if ordinal:  # 一是开展职业技能培训5000人次 (d17; d09 一是/二是 inside a measure)
+            start, moved = ordinal.end(), True
         deadline = _year_pattern().match(folded, start, end)
         if deadline:
             start, moved = deadline.end(), True

@@ -8,6 +8,7 @@ the source, so every string the rules return is cut from the source as printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -125,7 +126,48 @@ def split_lines(view: View) -> list[Line]:
             content = kept.rstrip(tail_chars)
             add(Line(start, start + len(content), content))
         offset += len(raw) + 1
+    if len(lines) == 1 or (len(lines) == 2 and not lines[1].text):
+        lines[:1] = _signature_run_in(lines[0])
     return lines
+
+
+# A signature a copy printed run-in keeps after the last sentence: "…严肃问责。某市安全生产
+# 委员会办公室2024年2月26日" (tests/parsing/documents d18 and d19 with their line breaks
+# removed; d20 ends its sentences with an ASCII period). Its names and its date become
+# lines of their own, as they were printed; the signature reader decides whether the names
+# are bodies.
+_RUN_IN_SIGNATURE = re.compile(
+    r"[。;)\].](?P<names>[^。;,:()\[\]]{4,60}?)"
+    r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日)$"
+)
+
+
+# A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会
+# 2024年3月8日某市2024年卫生健康工作要点第一条…" (d21 and d01 printed run-in).
+_NOTICE_SIGNATURE = re.compile(_RUN_IN_SIGNATURE.pattern.removesuffix("$"))
+_NOTICE_REACH = 1500  # characters: a covering notice and its signature
+
+
+def _signature_run_in(line: Line) -> list[Line]:
+    lines = []
+    head = _NOTICE_SIGNATURE.search(line.text, 0, min(len(line.text) - 1, _NOTICE_REACH))
+    if head is not None:
+        lines += _cut(line, 0, head.start("names"), head.start("date"), head.end("date"))
+        rest = head.end("date")
+        line = Line(line.start + rest, line.end, line.text[rest:])
+    found = _RUN_IN_SIGNATURE.search(line.text, max(0, len(line.text) - 100))
+    if found is None:
+        return [*lines, line]
+    return lines + _cut(line, 0, found.start("names"), found.start("date"), len(line.text))
+
+
+def _cut(line: Line, *bounds: int) -> list[Line]:
+    """The pieces of ``line`` between consecutive bounds, each a line."""
+    return [
+        Line(line.start + start, line.start + end, line.text[start:end])
+        for start, end in itertools.pairwise(bounds)
+    ]
 
 
 def _add_bulleted(add, raw: str, offset: int) -> None:

@@ -65,14 +65,22 @@ def _patterns() -> _Patterns:
     opener = alternation(words["preamble_openers"])
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     # the first numbered item right after a title run in ("…方案(节选)6.实施…",
-    # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed)
+    # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed;
+    # "…实施方案第一节…": d19)
+    # or a decimal outline's first number, its space kept ("…重点工作1　总体要求1.1…": d03
+    # and d18 printed run-in)
     first_item = (
-        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章]"
+        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节]"
+        r"|\d{1,2}(?:\.\d{1,2}){0,2} +(?=[^\d\s.%-])"
     )
     # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
     # fixture styles/contents_cut.txt printed run-in)
     date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
+    # a breadcrumb run into the title: "首页 > 政务公开 > 政策文件某市…要点" (d07 and d21
+    # printed run-in), up to its last crumb
+    crumbs = alternation(words["breadcrumb_ends"])
+    breadcrumb = rf"(?:[^>\n]{{1,12}}?\s*>{{1,2}}\s*){{1,6}}(?:{crumbs})\s*"
     dates = vocabulary()["date"]
     field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
     return _Patterns(
@@ -87,7 +95,7 @@ def _patterns() -> _Patterns:
         # (sharing sites number their chunks: corpus 003 and 029). The title ends at a
         # blank, a site label, a preamble opener or a page field ("时间:", seed 001 run in).
         run_in=re.compile(
-            rf"(?:\d{{1,2}}[、.])?{label_prefix}"
+            rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
@@ -158,10 +166,21 @@ def _is_heading_like(line: Line, first: bool) -> bool:
     return colon < 0 or (first and colon <= int(vocabulary()["title"]["max_label_length"]))
 
 
+_NOTICE_END = "的通知"
+
+
 def _run_in_heading(view: View, line: Line) -> Title | None:
     """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
     patterns = _patterns()
     m = patterns.run_in.match(view.text, line.start, line.end)
+    # A notice header run into the title it transmits ends at its ending: "…关于印发某县
+    # 2024年乡村振兴重点工作的通知某县2024年全面推进…重点工作1　总体要求…" (d03 and d18
+    # printed run-in); the title starts after it.
+    if m is not None:
+        notice_end = view.text.rfind(_NOTICE_END, m.start("t"), m.end("t"))
+        if notice_end > m.start("t"):
+            start = notice_end + len(_NOTICE_END)
+            m = patterns.run_in.match(view.text, start, line.end) or m
     if m is None or patterns.caption_verb.search(m.group("t")):
         return None  # a caption about the plan ("某市出台…方案") is not its title
     return _title_at(view, m.start("t"), m.end("t"))
@@ -194,14 +213,22 @@ def _notice_as_title(view: View, front: list[Line]) -> Title | None:
     notice = vocabulary()["notice"]
     for line in front:
         text = line.text
+        # printed run-in, the notice's header ends at its ending, not at the line's end
+        # (d12 and corpus 075's form with every line break removed)
+        ending = text.find(notice["ending"], 0, _MAX_RUN_IN_NOTICE)
+        if ending > 0 and not text.endswith(notice["ending"]):
+            text = text[: ending + len(notice["ending"])]
         is_own_notice = (
             notice["about"] in text
             and text.endswith(notice["ending"])
             and not any(verb in text for verb in notice["transmit_verbs"])
         )
         if is_own_notice and not PROSE_MARK.search(text):
-            return _title_at(view, line.start, line.end)
+            return _title_at(view, line.start, line.start + len(text))
     return None
+
+
+_MAX_RUN_IN_NOTICE = 100  # characters: a notice's header, issuer and subject
 
 
 def _title_at(view: View, start: int, end: int) -> Title:
