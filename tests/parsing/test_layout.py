@@ -89,3 +89,16 @@ def test_a_bracketed_label_line_under_a_list_stays_a_line_of_its_own():
     ]
     plan = parse_text(wrap(items, 30))
     assert [m.responsible for m in plan.tasks[:4]] == [["县应急管理局", "县住建局"]] * 4
+
+
+def test_a_page_number_run_into_a_list_of_units_is_dropped_in_a_copy_with_no_line_breaks():
+    # The second document of the rule in layout._RUN_IN_PAGE_NUMBER_IN_LIST (with d05 run in):
+    # a PDF page break falls inside an attribution, after the comma or 、 between two units.
+    broken = "区司法局；责任单位：区财政局、- 12 -区各执法部门）"
+    text = "".join(PARAGRAPHS).replace("区公安分局；", "区公安分局；— 3 —")
+    text = text.replace("区司法局；责任单位：区各执法部门）", broken, 1)
+    plan = parse_text(text)
+    attributions = [m.attribution_raw or "" for m in plan.tasks]
+    assert plan.tasks and not any("—" in a or "- 12 -" in a for a in attributions)
+    assert any("区财政局" in a and "区各执法部门" in a for a in attributions)
+    assert restore("区财政局，— 3 —区公安分局").text == "区财政局，区公安分局"

@@ -77,7 +77,7 @@ def drop_in_word_blanks(text: str) -> str:
 # A decorated page number a copy ran in after a sentence's end ("…5万亩。- 2 -【牵头单位】…":
 # tests/parsing/documents d03 and d05 with their line breaks removed), or, in a copy printed
 # run-in, after a comma inside an attribution ("(县农业农村局牵头,— 2 —县生态环境分局配合)":
-# d05 run in), is no text.
+# d05 run in, and the run-in list of tests/parsing/test_layout.py), is no text.
 # (The sentence end opens the pattern, a set the engine skips to, and is put back.)
 _RUN_IN_PAGE_NUMBER = re.compile(
     r"([。；;！？!?])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
