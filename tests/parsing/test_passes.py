@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,9 @@ from taizhang.parsing.attribution_text import (
     bracket_pairs,
 )
 from taizhang.parsing.layout import _CJK, drop_in_word_blanks
+from taizhang.parsing.metadata import dates as _dates
+from taizhang.parsing.metadata.dates import find_date
+from taizhang.parsing.metadata.text import View, split_lines
 from taizhang.parsing.units import load_gazetteer
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
@@ -241,3 +245,39 @@ def test_a_measure_the_quick_test_passes_over_has_nothing_the_analysis_would_fin
         )
 
     assert _targets.analyse(text) == full(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "2022年5月6日",
+        "2022-05-06",
+        "2019",
+        "20",
+        "19",
+        "3000",
+        "年",
+        "-",
+        "5",
+        "日",
+        "成文日期:",
+        "发布时间:",
+        "某县人民政府",
+        "〔2021〕5号",
+        "网友投稿",
+        "12:30",
+        "来源:",
+        " ",
+        "•",
+        "\n",
+        "\n\n",
+    )
+)
+def test_a_date_is_read_as_trying_every_line_read_it(text):
+    view = View.of(text)
+    lines = split_lines(view)
+    every_line = list(range(len(lines)))
+    for reported in (False, True):
+        quick = find_date(lines, view.text, reported=reported)
+        with patch.object(_dates, "_date_lines", lambda lines, _text: every_line):
+            assert find_date(lines, view.text, reported=reported) == quick
