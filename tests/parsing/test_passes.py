@@ -11,9 +11,10 @@ import gc
 import re
 from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from taizhang.parsing import layout as _layout
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
 from taizhang.parsing import structure as _structure
@@ -281,3 +282,13 @@ def test_a_date_is_read_as_trying_every_line_read_it(text):
         quick = find_date(lines, view.text, reported=reported)
         with patch.object(_dates, "_date_lines", lambda lines, _text: every_line):
             assert find_date(lines, view.text, reported=reported) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("—", "-", "3", "第", "页", "共", "/", "Page", " of", " ", "\u3000", "\n", "县"))
+@example("—\n3\n—\n3\n—")  # a match that takes the lines below it
+def test_page_number_lines_are_found_as_a_search_over_the_text_found_them(text):
+    lines = text.split("\n")
+    plain = {text.count("\n", 0, m.start()) for m in _layout._page_number_line().finditer(text)}
+    kept = [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in plain]
+    assert _layout._without_page_numbers(text, lines) == kept

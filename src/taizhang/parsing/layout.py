@@ -118,8 +118,23 @@ def _page_number_line() -> re.Pattern[str]:
 
 
 def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
-    """(source line, line) of every line that is not a page number."""
-    dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
+    """(source line, line) of every line that is not a page number (``lines``: the text
+    split at its line breaks).
+
+    The pattern is tried at each line's start only, where its ^ can match: searched over
+    the whole text it was tried at every character (half the time of restoring a layout).
+    A match that runs on past its line (the blanks it allows take line breaks too) covers the lines
+    it reaches, as the matches of a search do."""
+    page_number = _page_number_line()
+    dropped = set()
+    start = covered = 0
+    for index, line in enumerate(lines):
+        if start >= covered:
+            found = page_number.match(text, start)
+            if found:
+                dropped.add(index)
+                covered = found.end()
+        start += len(line) + 1
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 
