@@ -292,3 +292,26 @@ def test_page_number_lines_are_found_as_a_search_over_the_text_found_them(text):
     plain = {text.count("\n", 0, m.start()) for m in _layout._page_number_line().finditer(text)}
     kept = [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in plain]
     assert _layout._without_page_numbers(text, lines) == kept
+
+
+def _plain_prefix_length(gaz, name: str) -> int:
+    """Gazetteer.prefix_length with a loop over every prefix, longest first."""
+    if gaz.is_committee_body(name, after_party=False):
+        return 0
+    if not name.startswith(gaz.not_prefix):
+        for prefix in gaz.prefixes:
+            if name.startswith(prefix) and len(name) > len(prefix):
+                return len(prefix)
+    place = gaz.place.match(name)
+    if place and len(name) > place.end() and place.group()[-2:] not in gaz.not_place:
+        return place.end()
+    return 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("自治区", "自治州", "自治", "治", "州", "市", "县", "乡", "南", "委", "局", "办"))
+def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(name):
+    gaz = load_gazetteer()
+    assert gaz.prefix_length(name) == _plain_prefix_length(gaz, name)
+    plain_level = next((p for p in gaz.prefixes if name.endswith(p)), None)
+    assert gaz.level_of(name) == (plain_level if name.endswith(gaz._prefix_set) else None)
