@@ -166,6 +166,10 @@ def _news_lead_issuer(view: View, front: list[Line]) -> str | None:
     """A news lead: "近日,市委、市政府印发了《…》"."""
     patterns = _patterns()
     for line in front:
+        # The lead ends with its verb and 《: a line without 《 is passed over at once (the
+        # pattern opens with a lazy run, tried at every character of the line).
+        if view.text.find("《", line.start, line.end) < 0:
+            continue
         for m in patterns.news_lead.finditer(view.text, line.start, line.end):
             name = patterns.lead_time_word.sub("", m.group(1))
             if names_bodies(name):
