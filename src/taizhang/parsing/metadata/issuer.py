@@ -75,7 +75,9 @@ def find_issuer(
 
 def _signers(view: View, lines: list[Line]) -> str | None:
     """The bodies above the first signature date (a date line that is not a page field)."""
-    for i in range(len(lines)):
+    for i, line in enumerate(lines):
+        if (end := line.text[-1:]) != "日" and not end.isdigit():
+            continue  # signed_date's own first test, inline: this runs on every line
         if signed_date(lines, i) and field_label(lines, i) is None:
             signers = signer_lines(lines, i)
             if signers:
