@@ -38,7 +38,7 @@ _IN_WORD_SPACES = tuple(
 )
 _NARROW = re.compile("[\x00-\u2e7f]")
 # Two blanks or more; opening with a character set, not a repeat, lets the engine skip to
-# blanks at once (as metadata.dates._YEAR).
+# blanks at once.
 _BLANK_RUN = re.compile(r"[ \t\u3000][ \t\u3000]+")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
