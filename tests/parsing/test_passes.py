@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import gc
 import re
+from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from taizhang.parsing import layout as _layout
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
 from taizhang.parsing import structure as _structure
@@ -25,6 +27,9 @@ from taizhang.parsing.attribution_text import (
     bracket_pairs,
 )
 from taizhang.parsing.layout import _CJK, drop_in_word_blanks
+from taizhang.parsing.metadata import dates as _dates
+from taizhang.parsing.metadata.dates import find_date
+from taizhang.parsing.metadata.text import View, split_lines
 from taizhang.parsing.units import load_gazetteer
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
@@ -241,3 +246,72 @@ def test_a_measure_the_quick_test_passes_over_has_nothing_the_analysis_would_fin
         )
 
     assert _targets.analyse(text) == full(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "2022年5月6日",
+        "2022-05-06",
+        "2019",
+        "20",
+        "19",
+        "3000",
+        "年",
+        "-",
+        "5",
+        "日",
+        "成文日期:",
+        "发布时间:",
+        "某县人民政府",
+        "〔2021〕5号",
+        "网友投稿",
+        "12:30",
+        "来源:",
+        " ",
+        "•",
+        "\n",
+        "\n\n",
+    )
+)
+def test_a_date_is_read_as_trying_every_line_read_it(text):
+    view = View.of(text)
+    lines = split_lines(view)
+    every_line = list(range(len(lines)))
+    for reported in (False, True):
+        quick = find_date(lines, view.text, reported=reported)
+        with patch.object(_dates, "_date_lines", lambda lines, _text: every_line):
+            assert find_date(lines, view.text, reported=reported) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("—", "-", "3", "第", "页", "共", "/", "Page", " of", " ", "\u3000", "\n", "县"))
+@example("—\n3\n—\n3\n—")  # a match that takes the lines below it
+def test_page_number_lines_are_found_as_a_search_over_the_text_found_them(text):
+    lines = text.split("\n")
+    plain = {text.count("\n", 0, m.start()) for m in _layout._page_number_line().finditer(text)}
+    kept = [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in plain]
+    assert _layout._without_page_numbers(text, lines) == kept
+
+
+def _plain_prefix_length(gaz, name: str) -> int:
+    """Gazetteer.prefix_length with a loop over every prefix, longest first."""
+    if gaz.is_committee_body(name, after_party=False):
+        return 0
+    if not name.startswith(gaz.not_prefix):
+        for prefix in gaz.prefixes:
+            if name.startswith(prefix) and len(name) > len(prefix):
+                return len(prefix)
+    place = gaz.place.match(name)
+    if place and len(name) > place.end() and place.group()[-2:] not in gaz.not_place:
+        return place.end()
+    return 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("自治区", "自治州", "自治", "治", "州", "市", "县", "乡", "南", "委", "局", "办"))
+def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(name):
+    gaz = load_gazetteer()
+    assert gaz.prefix_length(name) == _plain_prefix_length(gaz, name)
+    plain_level = next((p for p in gaz.prefixes if name.endswith(p)), None)
+    assert gaz.level_of(name) == (plain_level if name.endswith(gaz._prefix_set) else None)

@@ -165,9 +165,9 @@ class AttributionIndex:
         self._opens = [open_at for open_at, _ in self.brackets]
 
     def find(self, start: int, end: int) -> Located | None:
-        """find_attribution for ``folded[start:end]``, offsets relative to ``start``."""
-        if not _hint().search(self.folded, start, end):
-            return None
+        """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
+
+        The hint is looked for only when no bracket is: an opening bracket is one."""
         bracket = None
         for i in range(bisect_left(self._opens, start), len(self.brackets)):
             open_at, close_at = self.brackets[i]
@@ -176,6 +176,8 @@ class AttributionIndex:
             if close_at < end:
                 bracket = Located(open_at - start, open_at - start + 1, close_at - start)
                 break
+        if bracket is None and not _hint().search(self.folded, start, end):
+            return None
         return _first_of_all(self.folded[start:end], bracket)
 
     def starts(self) -> list[int]:

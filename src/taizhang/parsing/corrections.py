@@ -31,7 +31,6 @@ import copy
 import hashlib
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from taizhang.parsing.attribution_text import find_attribution
@@ -93,11 +92,12 @@ def _numbered(digest: str, occurrence: int) -> str:
 def assign_keys(plan: PlanDocument, folded: list[str] | None = None) -> None:
     """Give each measure its key (``folded``: the measures' texts folded, when the caller
     has them)."""
-    seen: Counter = Counter()
+    seen: dict[str, int] = {}  # a Counter looks up every new key twice, in Python
     for i, measure in enumerate(plan.tasks):
         base = _digest(measure.text, folded[i] if folded is not None else None)
-        measure.key = _numbered(base, seen[base])
-        seen[base] += 1
+        occurrence = seen.get(base, 0)
+        measure.key = _numbered(base, occurrence)
+        seen[base] = occurrence + 1
 
 
 @dataclass

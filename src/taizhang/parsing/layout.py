@@ -38,7 +38,7 @@ _IN_WORD_SPACES = tuple(
 )
 _NARROW = re.compile("[\x00-\u2e7f]")
 # Two blanks or more; opening with a character set, not a repeat, lets the engine skip to
-# blanks at once (as metadata.dates._YEAR).
+# blanks at once.
 _BLANK_RUN = re.compile(r"[ \t\u3000][ \t\u3000]+")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
@@ -171,8 +171,23 @@ def _without_trailing_chrome(text: str) -> str:
 
 
 def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
-    """(source line, line) of every line that is not a page number nor a page's chrome."""
-    dropped = {text.count("\n", 0, m.start()) for m in _page_number_line().finditer(text)}
+    """(source line, line) of every line that is not a page number nor a page's chrome
+    (``lines``: the text split at its line breaks).
+
+    The page-number pattern is tried at each line's start only, where its ^ can match:
+    searched over the whole text it was tried at every character (half the time of restoring
+    a layout). A match that runs on past its line (the blanks it allows take line breaks
+    too) covers the lines it reaches, as the matches of a search do."""
+    page_number = _page_number_line()
+    dropped = set()
+    start = covered = 0
+    for index, line in enumerate(lines):
+        if start >= covered:
+            found = page_number.match(text, start)
+            if found:
+                dropped.add(index)
+                covered = found.end()
+        start += len(line) + 1
     broken = "\n" + text  # each line after a line break, the first one too
     line, counted = 0, 0
     for chrome in _page_chrome_line().finditer(broken):  # in order: count on from the last

@@ -98,27 +98,46 @@ _NO_OUTLINES = [(kind, pattern) for kind, pattern in _PATTERNS if kind not in (O
 _INLINE = _combined(_NO_OUTLINES)
 
 
+def _branches(combined: re.Pattern[str], patterns) -> dict[int, tuple[int, str, int, int]]:
+    """For the group number of each branch m<index> (a match's lastindex: the branch's
+    group closes after the groups inside it): (index, kind, number group, separator group
+    or 0), so that a match is read by group numbers (no names to build and look up)."""
+    groups = combined.groupindex
+    return {
+        groups[f"m{index}"]: (index, kind, groups[f"n{index}"], groups.get(f"s{index}", 0))
+        for index, (kind, _pattern) in enumerate(patterns)
+    }
+
+
+_ALL_BRANCHES = _branches(_ALL, _PATTERNS)
+_INLINE_BRANCHES = _branches(_INLINE, _NO_OUTLINES)
+
+
 def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
     """The marker that starts at ``pos`` of a folded line, if any.
 
     One regex finds the first pattern that matches and reads its number; only when that
     number is no number (零, 0) are the later patterns tried in turn."""
-    patterns = _PATTERNS if outlines else _NO_OUTLINES
-    first = (_ALL if outlines else _INLINE).match(folded, pos)
+    first = _ALL.match(folded, pos) if outlines else _INLINE.match(folded, pos)
     if first is None:
         return None
-    index = int(first.lastgroup[1:])
-    kind = patterns[index][0]
-    style = first.group(f"s{index}") if kind == ARABIC else ""
-    marker = _marker(kind, first.group(f"n{index}"), first.end(), style)
-    for kind, pattern in patterns[index + 1 :] if marker is None else ():
+    index, kind, number_group, style_group = (_ALL_BRANCHES if outlines else _INLINE_BRANCHES)[
+        first.lastindex
+    ]
+    raw = first.group(number_group)
+    number = int(raw) if raw.isdigit() else chinese_number(raw)
+    if number:
+        style = first.group(style_group) if kind == ARABIC else ""
+        return Marker(kind, number, first.end(), raw, style)
+    patterns = _PATTERNS if outlines else _NO_OUTLINES
+    for kind, pattern in patterns[index + 1 :]:
         found = pattern.match(folded, pos)
         if found:
             style = found.group(2) if kind == ARABIC else ""
             marker = _marker(kind, found.group(1), found.end(), style)
             if marker is not None:
-                break
-    return marker
+                return marker
+    return None
 
 
 def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:

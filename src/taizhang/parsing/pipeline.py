@@ -99,8 +99,13 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     )
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
+    # A bracket printed again (the same units for several measures) is read once.
+    deadlines = {
+        raw: _bracket_deadline(raw, gazetteer)
+        for raw in {m.attribution_raw for m in skeleton.measures if m.attribution_raw}
+    }
     measures = [
-        _measure(raw, attribution, title, _bracket_deadline(raw.attribution_raw, gazetteer))
+        _measure(raw, attribution, title, deadlines.get(raw.attribution_raw))
         for raw, attribution, title in zip(
             skeleton.measures, attributions, measure_titles, strict=True
         )

@@ -85,7 +85,9 @@ def basis_refs(preamble: str) -> list[Ref]:
             continue
         marked = _marked_titles(preamble, start, end)
         if marked:
-            refs += [ref for ref in marked if _is_governed(preamble, start, end, ref, marked)]
+            # the sentence with its titles blanked, once for all of them
+            outside = _blank_titles(preamble, start, end, marked)
+            refs += [ref for ref in marked if _is_governed(outside, start, ref)]
         else:
             refs += _unmarked_titles(preamble, start, end)
     return refs
@@ -131,10 +133,10 @@ def _open_title_end(text: str, start: int, reopen: int) -> int | None:
     return None
 
 
-def _is_governed(text: str, start: int, end: int, ref: Ref, refs: list[Ref]) -> bool:
-    """Whether a basis verb governs the title, with no end of the basis clause in between."""
+def _is_governed(outside: str, start: int, ref: Ref) -> bool:
+    """Whether a basis verb governs the title, with no end of the basis clause in between
+    (``outside``: the sentence from ``start``, its titles blanked)."""
     patterns = _patterns()
-    outside = _blank_titles(text, start, end, refs)
     before = outside[: ref.start - start]
     if patterns.alias_before.search(before):
         return False

@@ -75,7 +75,9 @@ def find_issuer(
 
 def _signers(view: View, lines: list[Line]) -> str | None:
     """The bodies above the first signature date (a date line that is not a page field)."""
-    for i in range(len(lines)):
+    for i, line in enumerate(lines):
+        if (end := line.text[-1:]) != "日" and not end.isdigit():
+            continue  # signed_date's own first test, inline: this runs on every line
         if signed_date(lines, i) and field_label(lines, i) is None:
             signers = signer_lines(lines, i)
             if signers:
@@ -166,6 +168,10 @@ def _news_lead_issuer(view: View, front: list[Line]) -> str | None:
     """A news lead: "近日,市委、市政府印发了《…》"."""
     patterns = _patterns()
     for line in front:
+        # The lead ends with its verb and 《: a line without 《 is passed over at once (the
+        # pattern opens with a lazy run, tried at every character of the line).
+        if view.text.find("《", line.start, line.end) < 0:
+            continue
         for m in patterns.news_lead.finditer(view.text, line.start, line.end):
             name = patterns.lead_time_word.sub("", m.group(1))
             if names_bodies(name):

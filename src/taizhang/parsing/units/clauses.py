@@ -23,6 +23,8 @@ def unwrap(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:
     The same characters are removed from the printed and the folded text, which thus
     keep the same length.
     """
+    if "\n" not in folded:  # most brackets are one line (the pattern opens with a repeat,
+        return raw, folded  # which the engine tries at every character)
     raw_parts, folded_parts, kept_from = [], [], 0
     for line_break in _LINE_BREAK.finditer(folded):
         if _wraps_a_name(folded, line_break, gaz):

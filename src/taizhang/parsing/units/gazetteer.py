@@ -54,6 +54,13 @@ class Gazetteer:
         # Administrative prefixes and place names.
         self.prefixes = sorted(levels["prefixes"], key=len, reverse=True)
         self._prefix_set = tuple(self.prefixes)
+        # The prefixes of each length, longest first: a name starts (a prefix ends) with at
+        # most one prefix of a given length, so one set lookup per length answers what a
+        # loop over every prefix did.
+        self._prefixes_by_length = tuple(
+            (length, frozenset(p for p in self.prefixes if len(p) == length))
+            for length in sorted({len(p) for p in self.prefixes}, reverse=True)
+        )
         self.not_prefix = tuple(levels["not_prefix"])
         self.committee_word = levels["party_committee"]
         self._committee_names = levels["committee"]
@@ -86,9 +93,9 @@ class Gazetteer:
         if self.is_committee_body(name, after_party=False):
             return 0  # "依法治市办" is an elided party body, not a body of a place "依法治市"
         if not name.startswith(self.not_prefix):
-            for prefix in self.prefixes:
-                if name.startswith(prefix) and len(name) > len(prefix):
-                    return len(prefix)
+            for length, prefixes in self._prefixes_by_length:
+                if len(name) > length and name[:length] in prefixes:
+                    return length
         place = self.place.match(name)
         if place and len(name) > place.end() and place.group()[-2:] not in self.not_place:
             return place.end()
@@ -98,7 +105,11 @@ class Gazetteer:
         """The administrative level a folded prefix ends with: "银川市" -> "市"."""
         if not prefix.endswith(self._prefix_set):  # most names: one test, not one per prefix
             return None
-        return next((p for p in self.prefixes if prefix.endswith(p)), None)
+        for length, prefixes in self._prefixes_by_length:
+            ending = prefix[len(prefix) - length :] if len(prefix) >= length else None
+            if ending in prefixes:
+                return ending
+        return None
 
     def committee(self, prefix: str) -> str:
         """The party committee's name for a prefix: "市" -> "市委", "自治区" -> "自治区党委"."""
