@@ -35,6 +35,11 @@ def main() -> None:
     sys.stdout.write("\n")
 
 
+def _rows(queryset) -> Counter:
+    """How often each row (its values joined) occurs: rows compared without their ids."""
+    return Counter("|".join(str(v) for v in row) for row in queryset)
+
+
 def digest() -> dict:
     from django.apps import apps
     from django.utils import timezone
@@ -108,9 +113,8 @@ def digest() -> dict:
         ] += 1
     from taizhang.plans.models import Assignment, Measure, MeasureCollective, RecurringDuty, Target
 
-    measures = Counter(
-        "|".join(str(v) for v in row)
-        for row in Measure.all_objects.values_list(
+    measures = _rows(
+        Measure.all_objects.values_list(
             "plan__title",
             "number",
             "position",
@@ -123,9 +127,8 @@ def digest() -> dict:
             "withdrawn",
         )
     )
-    assignments = Counter(
-        "|".join(str(v) for v in row)
-        for row in Assignment.all_objects.values_list(
+    assignments = _rows(
+        Assignment.all_objects.values_list(
             "measure__plan__title",
             "measure__number",
             "unit__name",
@@ -134,35 +137,30 @@ def digest() -> dict:
             "ended_at",
         )
     )
-    targets = Counter(
-        "|".join(str(v) for v in row)
-        for row in Target.objects.values_list(
+    targets = _rows(
+        Target.objects.values_list(
             "plan__title", "measure__number", "quote", "value", "unit", "year", "per"
         )
     )
-    duties = Counter(
-        "|".join(str(v) for v in row)
-        for row in RecurringDuty.objects.values_list(
+    duties = _rows(
+        RecurringDuty.objects.values_list(
             "measure__plan__title", "measure__number", "quote", "times_per_year"
         )
     )
-    collectives = Counter(
-        "|".join(str(v) for v in row)
-        for row in MeasureCollective.objects.values_list(
+    collectives = _rows(
+        MeasureCollective.objects.values_list(
             "measure__plan__title", "measure__number", "collective__phrase", "role"
         )
     )
     from taizhang.surveys.models import Answer, Response
 
-    survey_responses = Counter(
-        "|".join(str(v) for v in row)
-        for row in Response.objects.values_list(
+    survey_responses = _rows(
+        Response.objects.values_list(
             "survey__wave", "region__name", "device_hash", "age_band", "gender", "occupation"
         )
     )
-    survey_answers = Counter(
-        "|".join(str(v) for v in row)
-        for row in Answer.objects.values_list(
+    survey_answers = _rows(
+        Answer.objects.values_list(
             "response__survey__wave",
             "response__device_hash",
             "question__position",

@@ -95,18 +95,23 @@ def file_new_reports(filings: Sequence[Filing]) -> list[ProgressReport]:
     return reports
 
 
+def _locked(pks) -> dict[int, ProgressReport]:
+    """The reports a batch changes, locked, with what their versions and entries read."""
+    return {
+        report.pk: report
+        for report in ProgressReport.objects.select_for_update(of=("self",))
+        .filter(pk__in=list(pks))
+        .select_related("assignment__unit", "assignment__measure", "period")
+        .prefetch_related("values", "evidence")
+    }
+
+
 @transaction.atomic
 def review_reports(decisions: Sequence[Decision]) -> list[ProgressReport]:
     """Accept or return submitted reports, each as services.review does (its review, new
     version and audit entry, and the unit told of a return). One report that is not
     waiting for review refuses the batch."""
-    current = {
-        report.pk: report
-        for report in ProgressReport.objects.select_for_update(of=("self",))
-        .filter(pk__in=[d.report.pk for d in decisions])
-        .select_related("assignment__unit", "assignment__measure", "period")
-        .prefetch_related("values", "evidence")
-    }
+    current = _locked(d.report.pk for d in decisions)
     reviews, versions, entries, reports = [], [], [], []
     for decision in decisions:
         report = current[decision.report.pk]
@@ -160,13 +165,7 @@ def file_again(refilings: Sequence[Refiling]) -> list[ProgressReport]:
     with submit_after does it: version n+1 (保存, what changed) and n+2 (报送), their two
     audit entries; the first submission's time stays (it decides on time). A report saved
     by someone else since (its version moved) or already sent refuses the batch."""
-    current = {
-        report.pk: report
-        for report in ProgressReport.objects.select_for_update(of=("self",))
-        .filter(pk__in=[r.report.pk for r in refilings])
-        .select_related("assignment__unit", "assignment__measure", "period")
-        .prefetch_related("values", "evidence")
-    }
+    current = _locked(r.report.pk for r in refilings)
     versions, entries, reports = [], [], []
     for refiling in refilings:
         report, user, at = current[refiling.report.pk], refiling.user, refiling.at
