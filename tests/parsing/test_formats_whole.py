@@ -88,6 +88,9 @@ def test_a_word_table_keeps_the_rows_under_merged_chapter_rows_and_a_repeated_he
     assert plan.tasks[0].text.endswith("年底前建成县级政务服务统一受理平台。")
     assert plan.tasks[0].deadline == "2025年12月底前"
     assert plan.tasks[4].deadline == "长期坚持"
+    # an empty 责任单位 cell keeps its place: the deadline is not read as a unit
+    assert (plan.tasks[5].lead, plan.tasks[5].responsible) == (["县发改局"], [])
+    assert plan.tasks[5].deadline == "2025年10月底前"
     assert [c.title for c in plan.chapters] == ["提升政务服务效能", "优化公平竞争的市场环境", "加强法治保障"]
 
 
@@ -111,6 +114,9 @@ def test_an_attachment_table_after_the_signature_holds_the_measures():
         (2025, 30, "="),
     ]
     assert any(d.code == "provisions-not-measures" for d in plan.diagnostics)
+    # a row whose 责任单位 cell is empty names no unit, and the office is told
+    assert (plan.tasks[3].responsible, plan.tasks[3].deadline) == ([], "长期坚持")
+    assert [d.code for d in plan.diagnostics if d.line == plan.tasks[3].line] == ["no-attribution"]
 
 
 def test_a_pdf_printed_to_the_line_with_a_running_page_number():
