@@ -70,7 +70,10 @@ F01_ROWS = [
     "一、提升政务服务效能",
     [
         "1",
-        ["推行政务服务事项“一网通办”，实现95%以上事项网上可办。", "年底前建成县级政务服务统一受理平台。"],
+        [
+            "推行政务服务事项“一网通办”，实现95%以上事项网上可办。",
+            "年底前建成县级政务服务统一受理平台。",
+        ],
         "县政务服务中心",
         "县大数据中心、各乡镇人民政府",
         "2025年12月底前",
@@ -351,7 +354,12 @@ def _grid_pdf(title, body, rows, signature, widths, chars) -> bytes:
 
 def build_f05() -> tuple[str, bytes]:
     data = _grid_pdf(
-        F05_TITLE, [], F05_ROWS, ("某市生态环境保护委员会办公室", "2025年3月5日"), F05_WIDTHS, F05_CHARS
+        F05_TITLE,
+        [],
+        F05_ROWS,
+        ("某市生态环境保护委员会办公室", "2025年3月5日"),
+        F05_WIDTHS,
+        F05_CHARS,
     )
     return "f05_daqi_table.pdf", data
 
@@ -419,10 +427,12 @@ def build_f06() -> tuple[str, bytes]:
 <html><head><meta charset="utf-8"><title>某镇2025年法治乡村建设工作要点_某镇人民政府</title>
 <script>var _hmt = [];</script></head>
 <body>
-<div class="top-bar"><a href="/">网站首页</a> | <a href="/wza">无障碍</a> | <a href="/en">English</a></div>
+<div class="top-bar"><a href="/">网站首页</a> | <a href="/wza">无障碍</a>
+ | <a href="/en">English</a></div>
 <ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
 <li><a href="/bsfw">办事服务</a></li><li><a href="/hdjl">互动交流</a></li></ul>
-<div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 通知公告</div>
+<div class="position">您当前的位置：<a href="/">首页</a> &gt;
+<a href="/zwgk">政务公开</a> &gt; 通知公告</div>
 <div class="article">
 <h1 class="article-title">某镇2025年法治乡村建设工作要点</h1>
 <div class="article-info">发布时间：2025-03-14 09:31:27 来源：某镇司法所 浏览次数：268</div>

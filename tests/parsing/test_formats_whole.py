@@ -91,7 +91,11 @@ def test_a_word_table_keeps_the_rows_under_merged_chapter_rows_and_a_repeated_he
     # an empty 责任单位 cell keeps its place: the deadline is not read as a unit
     assert (plan.tasks[5].lead, plan.tasks[5].responsible) == (["县发改局"], [])
     assert plan.tasks[5].deadline == "2025年10月底前"
-    assert [c.title for c in plan.chapters] == ["提升政务服务效能", "优化公平竞争的市场环境", "加强法治保障"]
+    assert [c.title for c in plan.chapters] == [
+        "提升政务服务效能",
+        "优化公平竞争的市场环境",
+        "加强法治保障",
+    ]
 
 
 def test_word_automatic_numbering_and_both_bracket_styles():
