@@ -14,7 +14,7 @@ copied from any real plan); its gold is ``tests/parsing/formats/fNN_*.json``.
 - f04 安全生产: a PDF printed 28 characters to the line (GB/T 9704), a running footer page
   number "— N —", a line that ends in ）at the margin and continues.
 - f05 大气污染: a PDF of a ruled task table whose cells wrap over several lines, so that a
-  text layer interleaves the cells' lines.
+  text layer interleaves the cells' lines, split over two pages with its header repeated.
 - f06 法治乡村: a saved news page (.html): navigation, breadcrumb, publication time with
   seconds, 来源 and 浏览次数 line, share links, 上一篇/下一篇.
 - f07 文化旅游: a PDF of a preamble over a ruled task table whose chapter rows are merged
@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from tests.parsing.test_docx_numbering import add_list, add_num, numbered
 
 HEADER = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"]
+NEW_PAGE = None  # in a PDF grid's rows: the table goes on over the page
 
 
 def _save(document) -> bytes:
@@ -290,6 +291,7 @@ F05_ROWS = [
      "2025年11月底前"],
     ["4", "开展扬尘污染专项整治，建筑工地做到“六个百分之百”。", "市住建局",
      "市城管局、各区县人民政府", "长期坚持"],
+    NEW_PAGE,
     ["5", "加强秸秆综合利用，秸秆综合利用率达到92%以上。", "市农业农村局", "各区县人民政府",
      "2025年12月底前"],
     ["6", "推进挥发性有机物综合治理，完成重点企业治理提升30家。", "市生态环境局",
@@ -300,8 +302,9 @@ F05_CHARS = [2, 12, 5, 7, 5]  # characters a cell line holds
 
 
 def _grid_pdf(title, body, rows, signature, widths, chars) -> bytes:
-    """A one-page PDF: a title, body paragraphs, a ruled table (HEADER, then ``rows``; a row
-    of one string is merged across the table), a signature at the right."""
+    """A PDF: a title, body paragraphs, a ruled table (HEADER, then ``rows``; a row of one
+    string is merged across the table; NEW_PAGE breaks the page and repeats the header), a
+    signature at the right, a page number "— N —" under each page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -324,7 +327,13 @@ def _grid_pdf(title, body, rows, signature, widths, chars) -> bytes:
     xs = [left]
     for width in widths:
         xs.append(xs[-1] + width)
+    number = 1
     for values in [HEADER, *rows]:
+        if values is NEW_PAGE:  # the table goes on over the page, under its header again
+            page.setFont("STSong-Light", 12)
+            page.drawCentredString(A4[0] / 2, 50, f"— {number} —")
+            page.showPage()
+            number, y, values = number + 1, A4[1] - 70, HEADER
         if isinstance(values, str):
             cells, columns = [[values]], xs[:1]
         else:
@@ -346,7 +355,7 @@ def _grid_pdf(title, body, rows, signature, widths, chars) -> bytes:
     page.setFont("STSong-Light", 12)
     page.drawRightString(xs[-1] - 24, y - 40, signature[0])
     page.drawRightString(xs[-1] - 36, y - 60, signature[1])
-    page.drawCentredString(A4[0] / 2, 50, "— 1 —")
+    page.drawCentredString(A4[0] / 2, 50, f"— {number} —")
     page.showPage()
     page.save()
     return buffer.getvalue()

@@ -139,8 +139,11 @@ def test_a_pdf_grid_is_read_row_by_row(stem):
     name, data = BUILDERS[stem]()
     lines = read_bytes(data, name).text.split("\n")
     rows = [line for line in lines if line.count(" | ") == 4]
-    assert rows[0] == "序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限"
-    assert len(rows) == 1 + len(gold(stem)["tasks"])
+    header = "序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限"
+    pages = 2 if stem == "f05_daqi_table" else 1  # f05's header is printed again on page 2
+    assert rows.count(header) == pages and rows[0] == header
+    assert len(rows) == pages + len(gold(stem)["tasks"])
+    assert not any("—" in line for line in lines)  # the page numbers
     plan = parse_text("\n".join(lines))
     assert [m.text for m in plan.tasks] == [t["text"] for t in gold(stem)["tasks"]]
     assert plan.issuer is not None and plan.date is not None  # the date is no table's
