@@ -19,6 +19,8 @@ copied from any real plan); its gold is ``tests/parsing/formats/fNN_*.json``.
   seconds, 来源 and 浏览次数 line, share links, 上一篇/下一篇.
 - f07 文化旅游: a PDF of a preamble over a ruled task table whose chapter rows are merged
   across the table, the signature right-aligned under it.
+- f08 食品安全: a news page carrying a task table saved from Word as HTML: every cell's text
+  in <p>, a cell of two paragraphs, chapter rows merged by colspan, an empty 责任单位 cell.
 """
 
 from __future__ import annotations
@@ -457,6 +459,62 @@ def build_f06() -> tuple[str, bytes]:
     return "f06_fazhi_news.html", page.encode("utf-8")
 
 
+# -- f08: a news page carrying a task table saved from Word ----------------------------------
+
+F08_ROWS = [
+    "一、强化源头防控",
+    ["1", ["建立农产品产地准出制度。", "全年开展农药残留快速检测5000批次以上。"], "县农业农村局",
+     "县市场监管局", "2025年12月底前"],
+    ["2", "开展校园及周边食品安全专项整治，检查学校食堂120家。", "县教育局", "",
+     "2025年9月底前"],  # the 责任单位 cell is empty
+    "二、加强过程监管",
+    ["3", "推进“明厨亮灶”建设，餐饮单位覆盖率达到85%以上。", "县市场监管局",
+     "各乡镇人民政府", "2025年11月底前"],
+    ["4", "严厉打击食品安全违法犯罪行为，查办案件30起以上。", "县公安局",
+     "县市场监管局、县农业农村局", "长期坚持"],
+]  # fmt: skip
+
+
+def _word_paragraphs(value) -> str:
+    paragraphs = value if isinstance(value, list) else [value]
+    return "".join(
+        f'<p class="MsoNormal"><span style="font-family:仿宋">{html.escape(text)}</span></p>'
+        for text in paragraphs
+        if text
+    )
+
+
+def build_f08() -> tuple[str, bytes]:
+    rows = []
+    cell = '<td valign="top" style="border:solid windowtext 1.0pt"{span}>{inner}</td>'
+    for values in [HEADER, *F08_ROWS]:
+        if isinstance(values, str):
+            cells = cell.format(span=' colspan="5"', inner=_word_paragraphs(values))
+        else:
+            cells = "".join(cell.format(span="", inner=_word_paragraphs(v)) for v in values)
+        rows.append(f"<tr>\n{cells}\n</tr>")
+    body = "\n".join(rows)
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>某县2025年食品安全重点工作任务分工</title></head>
+<body>
+<div class="header"><a href="/">网站首页</a> <a href="/zwgk">政务公开</a></div>
+<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 计划总结</div>
+<div class="content" id="zoom">
+<p align="center">某县2025年食品安全重点工作任务分工</p>
+<p>为全面落实食品安全“四个最严”要求，根据《某市2025年食品安全重点工作安排》，现将我县重点
+任务分工如下。</p>
+<table border="1" cellspacing="0" class="MsoTableGrid">
+{body}
+</table>
+<p align="right">某县食品安全委员会办公室</p>
+<p align="right">2025年3月18日</p>
+</div>
+<div class="share">分享到：微信 微博</div>
+<div class="footer">版权所有：某县人民政府</div>
+</body></html>"""
+    return "f08_shipin_wordtable.html", page.encode("utf-8")
+
+
 BUILDERS = {
     "f01_yingshang_table": build_f01,
     "f02_jiuye_numbering": build_f02,
@@ -465,4 +523,5 @@ BUILDERS = {
     "f05_daqi_table": build_f05,
     "f06_fazhi_news": build_f06,
     "f07_wenlv_grid": build_f07,
+    "f08_shipin_wordtable": build_f08,
 }

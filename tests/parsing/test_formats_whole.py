@@ -156,3 +156,22 @@ def test_a_saved_news_page_reads_as_its_plan():
     plan = parse_text(text)
     assert plan.date == "2025-03-12"  # the signature's, not the page's 发布时间
     assert [m.no for m in plan.tasks] == list(range(1, 8))
+
+
+def test_a_task_table_saved_from_word_as_html_keeps_its_rows():
+    name, data = BUILDERS["f08_shipin_wordtable"]()
+    lines = read_bytes(data, name).text.split("\n")
+    # every cell's text was a <p>: the row is still one line, a cell's two paragraphs in it
+    assert "1 | 建立农产品产地准出制度。 全年开展农药残留快速检测5000批次以上。 | 县农业农村局" in (
+        " | ".join(line.split(" | ")[:3]) for line in lines
+    )
+    assert (
+        "2 | 开展校园及周边食品安全专项整治，检查学校食堂120家。 | 县教育局 |  | 2025年9月底前"
+        in lines
+    )
+    plan = parse_text("\n".join(lines))
+    assert [(m.no, m.chapter, m.title) for m in plan.tasks] == [
+        (1, "一", None), (2, "一", None), (3, "二", None), (4, "二", None),
+    ]  # fmt: skip
+    assert (plan.tasks[1].lead, plan.tasks[1].responsible) == (["县教育局"], [])
+    assert plan.tasks[1].deadline == "2025年9月底前"

@@ -137,6 +137,13 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     measure_titles = titles.measure_titles(
         [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
+    # A task table's row is a task, not a heading over a paragraph: a cell of two paragraphs
+    # (建立…制度。全年开展…) opens with no title (formats f03 and f08; the rows of
+    # documents d04, d16 and d22 have none either).
+    measure_titles = [
+        None if m.from_table else title
+        for m, title in zip(skeleton.measures, measure_titles, strict=True)
+    ]
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     # A bracket printed again (the same units for several measures) is read once.

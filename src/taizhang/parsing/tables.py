@@ -517,4 +517,5 @@ def measure_from_row(position: int, row: TableRow) -> RawMeasure:
         attribution_raw=row.attribution(),
         line=row.line,
         deadline=row.deadline,
+        from_table=True,
     )
