@@ -9,10 +9,12 @@ acceptance scorer at the bar 0.95, and the fields each shape is about are checke
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from taizhang.parsing import parse_path, parse_text
 from taizhang.parsing.reading import read_bytes
@@ -175,3 +177,27 @@ def test_a_task_table_saved_from_word_as_html_keeps_its_rows():
     ]  # fmt: skip
     assert (plan.tasks[1].lead, plan.tasks[1].responsible) == (["县教育局"], [])
     assert plan.tasks[1].deadline == "2025年9月底前"
+
+
+def test_a_lead_cell_merged_down_over_rows_leads_each_row():
+    document = Document()
+    table = document.add_table(rows=3, cols=3)
+    for index, (number, task) in enumerate(
+        [("序号", "重点任务"), ("1", "完成甲。"), ("2", "完成乙。")]
+    ):
+        table.cell(index, 0).text, table.cell(index, 1).text = number, task
+    table.cell(0, 2).text = "牵头单位"
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "县财政局"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_text(read_bytes(buffer.getvalue(), "plan.docx").text)
+    assert [(m.no, m.lead) for m in plan.tasks] == [(1, ["县财政局"]), (2, ["县财政局"])]
+
+
+def test_a_page_of_more_rules_than_any_table_is_read_as_lines(monkeypatch):
+    from taizhang.parsing.readers import pdf
+
+    monkeypatch.setattr(pdf, "_MAX_RULES", 0)  # every page is "too ruled": no grid is looked for
+    name, data = BUILDERS["f05_daqi_table"]()
+    text = read_bytes(data, name).text
+    assert " | " not in text and "序号" in text

@@ -82,7 +82,7 @@ def _bounded_lines(pdf, name: str) -> list[tuple[str, bool]]:
 def _page_lines(page) -> list[tuple[str, bool]]:
     """The page's visual lines, each with whether it runs on into the next line; a ruled
     table's rows among them, where they stand on the page."""
-    tables = [table for table in page.find_tables() if _is_grid(table)]
+    tables = [table for table in _find_tables(page) if _is_grid(table)]
     rows = [(top, row) for table in tables for top, row in _table_rows(table)]
     text_page = page
     for table in tables:
@@ -109,6 +109,18 @@ def _page_lines(page) -> list[tuple[str, bool]]:
         (text, wraps and not (index + 1 < len(placed) and placed[index + 1][1] == 0))
         for index, (text, wraps) in enumerate(lines_out)
     ]
+
+
+_MAX_RULES = 3000  # line and rectangle objects on a page: a task table has a few hundred
+
+
+def _find_tables(page) -> list:
+    """The page's ruled tables; none looked for on a page of more rules than any table has
+    (finding a grid's cells compares rules with rules: a hostile page of many rules would cost
+    time before the per-page time limit is checked again)."""
+    if len(page.lines) + len(page.rects) + len(page.curves) > _MAX_RULES:
+        return []
+    return page.find_tables()
 
 
 def _is_grid(table) -> bool:
