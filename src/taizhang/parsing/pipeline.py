@@ -53,7 +53,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _rows_as_measures(skeleton, rows) -> None:
+def _rows_as_measures(skeleton, rows, lines: list[str]) -> None:
     """A task table whose rows no numbered item matches, in a plan whose numbered items name
     no units (保障措施 (一)…(三) after the table), holds the measures: each row is one, under
     the chapter above it; the numbered items are provisions and a diagnostic says so
@@ -61,14 +61,7 @@ def _rows_as_measures(skeleton, rows) -> None:
     if not rows or any(m.attribution_raw for m in skeleton.measures):
         return
     first = skeleton.measures[0] if skeleton.measures else None
-    chapters = sorted(skeleton.chapters, key=lambda c: c.line)
-    measures = []
-    for position, row in enumerate(rows, 1):
-        measure = measure_from_row(position, row)
-        above = [c.no for c in chapters if c.line <= row.line]
-        measure.chapter = above[-1] if above else None
-        measures.append(measure)
-    skeleton.measures = measures
+    skeleton.measures = _measures_from_rows(skeleton, rows, lines)
     if first is not None:
         skeleton.diagnostics.append(
             Diagnostic(
@@ -81,6 +74,46 @@ def _rows_as_measures(skeleton, rows) -> None:
         )
 
 
+_ATTACHMENT_LINE = re.compile(r"附件")  # folded, at a line's start
+
+
+def _measures_from_rows(skeleton, rows, lines: list[str]) -> list[RawMeasure]:
+    """Each row a measure, under the chapter above it: a chapter row merged across the table
+    or a chapter heading over the table (documents d16; formats f01), but none when an
+    attachment's heading (附件) stands between, since an attachment is outside the body's
+    chapters (formats f03, a 附件 table after 三、保障措施; fixture styles/notice_midplan)."""
+    chapters = sorted(skeleton.chapters, key=lambda c: c.line)
+    measures = []
+    for position, row in enumerate(rows, 1):
+        measure = measure_from_row(position, row)
+        above = [c for c in chapters if c.line <= row.line]
+        if above and not any(
+            _ATTACHMENT_LINE.match(line) for line in lines[above[-1].line : row.line - 1]
+        ):
+            measure.chapter = above[-1].no
+        measures.append(measure)
+    return measures
+
+
+def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
+    """A numbered item's text does not run on into an attachment or a task table after it:
+    it ends before a line opening with 附件 (an attachment list or heading, after the plan's
+    body) or a table row (formats f03: 三、保障措施 (三) before 附件 and its table; the
+    table's rows would otherwise make the item a measure)."""
+    row_lines = {row.line for row in rows}
+    for measure in measures:
+        if measure.attribution_raw:
+            continue
+        parts = measure.text.split("\n")
+        for offset, _ in enumerate(parts[1:], 1):
+            number = measure.line + offset
+            line = lines[number - 1] if number - 1 < len(lines) else ""
+            if number in row_lines or _ATTACHMENT_LINE.match(line) or " | " in line:
+                measure.text = "\n".join(parts[:offset]).rstrip()
+                measure.__dict__.pop("_folded", None)
+                break
+
+
 def _parse(text: str, gazetteer) -> PlanDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
@@ -90,13 +123,27 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
     rows = find_table_rows(text, folded)
-    skeleton.measures = apply_table_rows(skeleton.measures, rows)
-    _rows_as_measures(skeleton, rows)
+    lines = [line.strip() for line in folded.split("\n")] if rows else []
+    if rows and skeleton.measures:
+        _before_tables(skeleton.measures, rows, lines)
+    skeleton.measures = (
+        apply_table_rows(skeleton.measures, rows)
+        if skeleton.measures
+        else _measures_from_rows(skeleton, rows, lines)
+    )
+    _rows_as_measures(skeleton, rows, lines)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     measure_titles = titles.measure_titles(
         [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
+    # A task table's row is a task, not a heading over a paragraph: a cell of two paragraphs
+    # (建立…制度。全年开展…) opens with no title (formats f03 and f08; the rows of
+    # documents d04, d16 and d22 have none either).
+    measure_titles = [
+        None if m.from_table else title
+        for m, title in zip(skeleton.measures, measure_titles, strict=True)
+    ]
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     # A bracket printed again (the same units for several measures) is read once.

@@ -70,6 +70,7 @@ class RawMeasure:
     own_line: bool = False  # its attribution stands on a line of its own below the text
     shared_from: int | None = None  # the line of the attribution it shares with the next
     deadline: str | None = None  # from a table's 完成时限 column
+    from_table: bool = False  # read from a task table's row
 
     @property
     def folded(self) -> str:

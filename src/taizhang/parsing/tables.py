@@ -79,17 +79,30 @@ def _number_columns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(" *".join(map(re.escape, word))) for word in words)
 
 
+_MERGED_ROW = 40  # characters: a chapter row merged across the table is a short heading
+
+
 def _joined_rows(text: str) -> list[TableRow]:
+    """Rows printed one per line, cells joined with " | ". A line of one cell between rows
+    (a chapter row merged across the table: 一、提升政务服务效能) does not end the table when
+    the rows below it are no wider than the header (tests/parsing/formats.py f01 and f03,
+    Word tables; f07, a PDF grid); a header printed again (a table continued on the next
+    page) starts it afresh."""
     rows: list[TableRow] = []
-    columns = None
+    columns, width, merged = None, 0, False
     for number, line in enumerate(text.split("\n"), 1):
         cells = _cells(line)
         if len(cells) < 2:
-            columns = None
+            heading = line.strip()
+            merged = bool(columns) and not merged and 0 < len(heading) <= _MERGED_ROW
+            columns = columns if merged or not heading else None
             continue
+        if merged and len(cells) > width:
+            columns = None
+        merged = False
         header = _header_roles(cells)
         if header:
-            columns = header
+            columns, width = header, len(cells)
             continue
         if columns:
             row = _row(cells, columns, number)
@@ -504,4 +517,5 @@ def measure_from_row(position: int, row: TableRow) -> RawMeasure:
         attribution_raw=row.attribution(),
         line=row.line,
         deadline=row.deadline,
+        from_table=True,
     )

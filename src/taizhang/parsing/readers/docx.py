@@ -1,6 +1,7 @@
 """A Word .docx file -> its body text: paragraphs and tables in document order.
 
-A table row becomes one line, its cells joined with " | " (a merged cell is printed once).
+A table row becomes one line, its cells joined with " | " (a merged cell is printed once,
+an empty cell between filled ones keeps its place).
 Word's automatic list numbering is not part of the paragraph text, yet plans number their
 chapters and measures with it, so each numbered paragraph gets its label ("一、", "（一）",
 "1.") in front, as Word displays it (docx_numbering.py).
@@ -108,9 +109,14 @@ def _table_lines(table, labels: dict) -> list[str]:
                 continue
             seen.add(id(cell._tc))
             paragraphs = (_labelled(p, labels) for p in cell.paragraphs)
-            text = " ".join(paragraphs).replace("\n", " ").strip()
-            if text:
-                cells.append(text)
+            cells.append(" ".join(paragraphs).replace("\n", " ").strip())
+        # An empty cell between filled ones keeps its place, so that each cell stays under
+        # its column's header (a row whose 责任单位 is empty: tests/parsing/formats.py f01
+        # and f03); empty cells at the row's ends say nothing.
+        while cells and not cells[-1]:
+            cells.pop()
+        while cells and not cells[0]:
+            cells.pop(0)
         if cells:
             lines.append(" | ".join(cells))
     return lines

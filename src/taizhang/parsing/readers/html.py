@@ -132,25 +132,44 @@ def _cjk_count(element) -> int:
     return len(_CJK.findall(element.text_content()))
 
 
+_CELL_TEXT = 400  # characters: a table cell holding more is page layout, not a table's cell
+
+
 def _render(top) -> str:
+    """The text, a line per block; a table row on one line, its cells apart. Inside a cell
+    of a data table (a short cell holding no table), paragraphs are joined with a blank, as
+    the .docx reader joins a cell's paragraphs: a table saved from Word wraps every cell's
+    text in <p> (tests/parsing/formats.py f08, and test_reading's cells of two paragraphs)."""
     out: list[str] = []
     pre_depth = 0
+    cell = None  # the data-table cell being rendered
     for event, element in etree.iterwalk(top, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             pre_depth += tag == "pre"
-            if tag in _BLOCKS:
-                out.append("\n")
+            if tag in ("td", "th") and cell is None and _is_data_cell(element):
+                cell = element
+                out.append("\n" if tag in _BLOCKS else "")
+            elif tag in _BLOCKS:
+                out.append(" " if cell is not None else "\n")
             if tag in ("td", "th"):
                 out.append(_CELL)
             out.append(_inline(element.text, pre_depth))
         else:
             pre_depth -= tag == "pre"
             if tag in _BLOCKS:
-                out.append("\n")
+                out.append(" " if cell is not None and element is not cell else "\n")
+            if element is cell:
+                cell = None
             if element is not top:
                 out.append(_inline(element.tail, pre_depth))
     return "".join(out)
+
+
+def _is_data_cell(element) -> bool:
+    if element.find(".//table") is not None:
+        return False
+    return len(element.text_content()) <= _CELL_TEXT
 
 
 def _inline(text: str | None, pre_depth: int) -> str:
@@ -164,7 +183,14 @@ def _clean_lines(text: str) -> str:
     lines = []
     for raw in text.split("\n"):
         cells = [cell.strip() for cell in raw.split(_CELL)]
-        line = " | ".join(cell for cell in cells if cell)
+        # an empty cell between filled ones keeps its place under its column (f08)
+        while cells and not cells[-1]:
+            cells.pop()
+        while cells and not cells[0]:
+            cells.pop(0)
+        if len(cells) > 1:  # a cell's paragraphs, apart by one blank
+            cells = [re.sub(" {2,}", " ", cell) for cell in cells]
+        line = " | ".join(cells)
         if line and not noise.fullmatch(line):
             lines.append(line)
     return "\n".join(lines)
