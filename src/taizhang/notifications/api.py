@@ -35,7 +35,6 @@ from taizhang.notifications.models import (
 )
 from taizhang.notifications.tasks import enqueue
 
-
 # What ends a quoted sentence: a person's comment usually ends with one, and the message
 # puts its own after it ("意见：请补充。。" otherwise).
 _SENTENCE_END = "。．.；;，,！!？? \t\r\n"
