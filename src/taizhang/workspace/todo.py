@@ -177,7 +177,7 @@ def _fill_notices(todo: Todo, user) -> None:
                 :MAX_LISTED
             ]
         )
-    if user.has_perm("reporting.review_as_office"):
+    if user.organisation_id and user.has_perm("reporting.settle_closure", user.organisation):
         todo.closures_to_settle = list(
             Closure.objects.filter(
                 measure__plan__organisation_id=user.organisation_id,
