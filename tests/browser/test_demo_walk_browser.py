@@ -43,3 +43,25 @@ def test_signing_in_as_someone_else_never_shows_the_previous_person(page, demo):
     log_in(page, demo["qn_office"], PASSWORD)
     who = page.locator(".who").inner_text()
     assert "王敏" in who and "陈刚" not in who
+
+
+def test_a_visitor_finds_each_demo_organisation_s_plan_published(page, demo):
+    """The public visitor's walk: each demo office publishes its plan (it used to open on
+    暂无公开的实施方案), and the page's completion rate is the one every page counts."""
+    from django.utils import timezone
+
+    from taizhang.plans.models import Plan
+    from taizhang.reporting.status import progress
+
+    page.goto("/public/")
+    main = page.locator("main")
+    published = list(Plan.objects.filter(publication__published=True))
+    assert {plan.organisation_id for plan in published} == {
+        person.organisation_id for person in demo.values() if person.organisation_id
+    }
+    for plan in published:
+        rate = progress(plan, timezone.localdate()).completion().percent
+        entry = main.locator("li, article, .card, div", has_text=plan.title).last
+        assert f"完成率{rate}" in entry.inner_text(), plan
+    click_and_wait(page, main.locator("a[href^='/public/plans/']").first)
+    assert page.locator("main table").count() >= 1
