@@ -122,6 +122,17 @@ def test_the_to_do_lists_notices_until_they_are_answered(client, world, notice):
     assert client.get(reverse("workspace:todo")).context["todo"].notices_to_settle == []
 
 
+def test_only_who_settles_answers_has_them_on_the_to_do(client, world, notice):
+    """A county office issues notices on its own plan but settles no answer (the office
+    does): an answered notice on its to-do was a link to a page it may not open."""
+    handling.answer(notice, world.people["liaison"], "已办理。")
+    client.force_login(world.people["county"])
+    assert client.get(reverse("workspace:todo")).context["todo"].notices_to_settle == []
+    assert client.get(url("detail", notice)).status_code == 403
+    client.force_login(world.people["office"])
+    assert client.get(reverse("workspace:todo")).context["todo"].notices_to_settle == [notice]
+
+
 def test_a_notice_sent_back_returns_to_the_unit_to_do(client, world, notice):
     handling.answer(notice, world.people["liaison"], "已办理。")
     handling.send_back(notice, world.people["office"], "请补充。")

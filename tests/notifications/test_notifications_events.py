@@ -53,6 +53,17 @@ def test_a_returned_report_tells_the_unit_with_the_comment_and_a_link(client, wo
     assert client.get(opened.headers["Location"]).status_code == 200
 
 
+def test_a_returned_report_s_message_reads_as_one_sentence(world):
+    """The reviewer's comment ends with its own 。 and the message puts one after it; the
+    measure's number ran into the period's name (任务12026年…)."""
+    report = _file(world, world.education, world.people["liaison"])
+    services.review(report, world.people["reviewer"], "return", "请补充数据来源。 ", report.version)
+    (message,) = _inbox(world.people["liaison"])
+    body = message.notification.body
+    assert "。。" not in body and "退回意见：请补充数据来源。请修改后重新报送。" in body
+    assert f"任务{world.first.number}（{world.period.name}）进展报告" in body
+
+
 def test_an_accepted_report_tells_nobody(world):
     report = _file(world, world.education, world.people["liaison"])
     services.review(report, world.people["reviewer"], "accept", "", report.version)

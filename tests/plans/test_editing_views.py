@@ -3,6 +3,8 @@ write, the refusals as the office reads them."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -140,6 +142,21 @@ def test_plans_of_one_title_are_told_apart(world):
     assert world.plan.title == twin.title
     assert str(world.plan) != str(twin)
     assert "第2版" in str(twin) and "2022—2025年" in str(twin) and "导入" in str(twin)
+
+
+def test_a_plan_s_label_says_its_years_once_and_its_import_in_chinese(world):
+    """A title that states its years (most plans' do) got them again in the brackets, and
+    the import time was an ISO date in a Chinese heading."""
+    stated = f.PlanFactory(
+        organisation=world.organisation, title="某市法治社会建设实施方案（2022—2025年）",
+        start_year=2022, end_year=2025,
+    )  # fmt: skip
+    stated.created_at = datetime.datetime(2026, 7, 6, 6, 5, tzinfo=datetime.UTC)
+    assert str(stated) == "某市法治社会建设实施方案（2022—2025年）（第1版，2026年7月6日 14:05导入）"
+    unstated = f.PlanFactory(
+        organisation=world.organisation, title="某县实施方案", start_year=2023, end_year=2023
+    )
+    assert str(unstated).startswith("某县实施方案（2023年，第1版，")
 
 
 def test_the_schedule_and_outcome_are_corrected_with_a_reason_and_audited(office, world):

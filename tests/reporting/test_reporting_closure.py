@@ -218,6 +218,10 @@ def test_the_lead_unit_applies_and_the_office_confirms_on_the_page(client, world
     assert response["Location"] == page
     closure = Closure.objects.get()
 
+    # The county office reviews on its own plan but settles no 办结申请: on its to-do the
+    # application was a 销号或退回 button it could not press.
+    client.force_login(world.people["county"])
+    assert client.get(reverse("workspace:todo")).context["todo"].closures_to_settle == []
     client.force_login(world.people["office"])
     assert client.get(reverse("workspace:todo")).context["todo"].closures_to_settle == [closure]
     text = client.get(page).content.decode()

@@ -21,6 +21,7 @@ from taizhang.demo import (
     scheme,
     targets,
 )
+from taizhang.public import services as publishing
 from taizhang.reporting.periods import Due, create_period, spans_of_year
 from taizhang.surveys import demo as survey_demo
 from taizhang.units.models import Unit
@@ -47,6 +48,9 @@ def tell(organisation, spec: dict, config: dict, office, staff: list) -> None:
         scheme.draft_scheme(plan, reporting["year"], config["assessment"], spec, office)
     # two waves of the public survey, the second still open
     survey_demo.load(organisation, plan, office, timezone.localdate())
+    # The office publishes its plan (政府信息公开), so the public page a visitor opens
+    # shows the year's progress rather than "暂无公开的实施方案".
+    publishing.save_publication(plan, office, published=True, shown={})
 
 
 def _periods(plan, reporting: dict, actor, live_on: date) -> list:

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.notices.models import AuditAction, NoticeReply, UrgeNotice
-from taizhang.notifications.api import Message, notify
+from taizhang.notifications.api import Message, notify, said
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.reporting.evidence import checked_for_storing
@@ -133,7 +133,7 @@ def send_back(notice: UrgeNotice, actor, comment: str) -> UrgeNotice:
         f"notice_returned:{reply.pk}",
         f"催办反馈被退回：{notice.number}",
         f"依法治理办退回了{notice.unit.name}就{notice.number}反馈的落实情况，"
-        f"意见：{comment}。请按意见办理后重新反馈。",
+        f"意见：{said(comment)}。请按意见办理后重新反馈。",
     )
     return notice
 

@@ -35,6 +35,16 @@ from taizhang.notifications.models import (
 )
 from taizhang.notifications.tasks import enqueue
 
+# What ends a quoted sentence: a person's comment usually ends with one, and the message
+# puts its own after it ("意见：请补充。。" otherwise).
+_SENTENCE_END = "。．.；;，,！!？? \t\r\n"
+
+
+def said(text: str) -> str:
+    """A person's words (a reviewer's comment) quoted inside a message's sentence, which
+    supplies its own full stop."""
+    return (text or "").rstrip(_SENTENCE_END)
+
 
 @dataclass(frozen=True)
 class Message:

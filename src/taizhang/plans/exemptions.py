@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from taizhang.audit.log import record
-from taizhang.notifications.api import Message, notify
+from taizhang.notifications.api import Message, notify, said
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment, AuditAction, Exemption
@@ -91,7 +91,7 @@ def decide(exemption, user, approve: bool, comment: str = "") -> Exemption:
             f"exemption_decided:{exemption.pk}",
             f"不涉及申请审批结果：任务{measure.number}（{verdict}）",
             f"依法治理办{verdict}{unit.name}关于任务{measure.number}不涉及本单位的申请"
-            + (f"，意见：{comment}" if comment else "")
+            + (f"，意见：{said(comment)}" if comment else "")
             + f"。{outcome}",
             reverse("workspace:todo"),
         ),

@@ -150,15 +150,20 @@ class Plan(models.Model):
 
     @property
     def distinction(self) -> str:
-        """What tells plans of one title apart: their years, version and import day."""
+        """What tells plans of one title apart: their years (unless the title says them:
+        most do, 实施方案（2022—2025年）), version and import time, written as a date is in
+        Chinese prose (2026年7月6日 14:00)."""
         parts = []
-        if self.start_year and self.end_year and self.start_year != self.end_year:
-            parts.append(f"{self.start_year}—{self.end_year}年")
-        elif self.start_year or self.end_year:
-            parts.append(f"{self.start_year or self.end_year}年")
+        years = [str(year) for year in (self.start_year, self.end_year) if year]
+        if years and not all(year in self.title for year in years):
+            if len(set(years)) == 2:
+                parts.append(f"{years[0]}—{years[1]}年")
+            else:
+                parts.append(f"{years[0]}年")
         parts.append(f"第{self.revision}版")
         if self.created_at:
-            parts.append(f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}导入")
+            at = timezone.localtime(self.created_at)
+            parts.append(f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}导入")
         if self.archived_at:
             parts.append("已归档")
         return "，".join(parts)

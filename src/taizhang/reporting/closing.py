@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from taizhang.audit.log import record
-from taizhang.notifications.api import Message, notify
+from taizhang.notifications.api import Message, notify, said
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment, Measure
@@ -101,7 +101,7 @@ def send_back(closure: Closure, actor, comment: str) -> Closure:
         Event.CLOSURE_RETURNED,
         f"closure_returned:{closure.pk}",
         f"任务{closure.measure.number}办结申请被退回",
-        f"依法治理办退回了任务{closure.measure.number}的办结申请，意见：{comment}。"
+        f"依法治理办退回了任务{closure.measure.number}的办结申请，意见：{said(comment)}。"
         "请继续推进并按期报送进展。",
     )
     return closure

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.urls import reverse
 
-from taizhang.notifications.api import Message, Send, notify, notify_many
+from taizhang.notifications.api import Message, Send, notify, notify_many, said
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit
 from taizhang.reporting import reviewers
@@ -43,8 +43,8 @@ def _returned(report, review) -> Message:
         Event.REPORT_RETURNED,
         f"report_returned:{review.pk}",
         f"报告被退回：任务{measure.number}（{report.period.name}）",
-        f"{unit.name}报送的任务{measure.number}{report.period.name}进展报告被退回，"
-        f"退回意见：{review.comment.strip()}。请修改后重新报送。",
+        f"{unit.name}报送的任务{measure.number}（{report.period.name}）进展报告被退回，"
+        f"退回意见：{said(review.comment)}。请修改后重新报送。",
         reverse(
             "reporting:report",
             kwargs={"assignment_id": report.assignment_id, "period_id": report.period_id},
@@ -62,7 +62,7 @@ def report_withdrawn(report, user) -> None:
             Event.REPORT_WITHDRAWN,
             f"report_withdrawn:{report.pk}:{report.version}",
             f"报告已撤回：任务{measure.number}（{report.period.name}）",
-            f"{unit.name}已撤回报送的任务{measure.number}{report.period.name}进展报告"
+            f"{unit.name}已撤回报送的任务{measure.number}（{report.period.name}）进展报告"
             f"（撤回人：{user}），该报告已移出您的待审核事项，重新报送后再行审核。",
             reverse(
                 "reporting:report",

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from taizhang.audit.log import record
-from taizhang.notifications.api import Message, notify
+from taizhang.notifications.api import Message, notify, said
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
 from taizhang.plans.models import Assignment
@@ -138,7 +138,7 @@ def decide(extension, user, approve: bool, comment: str = "") -> Extension:
             f"extension_decided:{extension.pk}",
             f"延期申请审批结果：任务{measure.number}（{verdict}）",
             f"依法治理办{verdict}{unit.name}关于任务{measure.number}的延期申请"
-            + (f"，意见：{comment}" if comment else "")
+            + (f"，意见：{said(comment)}" if comment else "")
             + f"。{outcome}",
             reverse("workspace:todo"),
         ),

@@ -177,7 +177,7 @@ def _fill_notices(todo: Todo, user) -> None:
                 :MAX_LISTED
             ]
         )
-    if user.has_perm("reporting.review_as_office"):
+    if user.organisation_id and user.has_perm("reporting.settle_closure", user.organisation):
         todo.closures_to_settle = list(
             Closure.objects.filter(
                 measure__plan__organisation_id=user.organisation_id,
@@ -186,7 +186,10 @@ def _fill_notices(todo: Todo, user) -> None:
             .select_related("measure", "unit")
             .order_by("applied_at")[:MAX_LISTED]
         )
-    if user.has_perm("notices.issue_notices"):
+    # Who closes an answer (办结 or 退回) is the settling rule's to say, not who issues: a
+    # county office urges on its own plan but the office settles every answer, so the
+    # county's to-do listed answers it could neither open nor settle.
+    if user.organisation_id and user.has_perm("notices.settle_notice", user.organisation):
         todo.notices_to_settle = list(
             notices.filter(organisation_id=user.organisation_id, state=UrgeNotice.State.ANSWERED)[
                 :MAX_LISTED
