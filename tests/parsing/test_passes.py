@@ -284,12 +284,23 @@ def test_a_date_is_read_as_trying_every_line_read_it(text):
             assert find_date(lines, view.text, reported=reported) == quick
 
 
+_PAGE_PIECES = (
+    *("—", "-", "3", "第", "页", "共", "/", "Page", " of"),
+    *(" ", "\u3000", "\n", "县", "分享到"),
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(_pieces("—", "-", "3", "第", "页", "共", "/", "Page", " of", " ", "\u3000", "\n", "县"))
+@given(_pieces(*_PAGE_PIECES))
 @example("—\n3\n—\n3\n—")  # a match that takes the lines below it
 def test_page_number_lines_are_found_as_a_search_over_the_text_found_them(text):
     lines = text.split("\n")
-    plain = {text.count("\n", 0, m.start()) for m in _layout._page_number_line().finditer(text)}
+    plain = set()
+    for kind, key in (("pdf", "page_number_lines"), ("html", "noise_lines")):
+        patterns = _layout.reading_config()[kind][key]
+        body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+        line = re.compile(rf"^[{_layout._INDENT}]*(?:{body})[{_layout._INDENT}]*$", re.M)
+        plain |= {text.count("\n", 0, m.start()) for m in line.finditer(text)}
     kept = [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in plain]
     assert _layout._without_page_numbers(text, lines) == kept
 

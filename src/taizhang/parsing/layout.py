@@ -130,8 +130,7 @@ def _page_number_line() -> re.Pattern[str]:
     text, where they land inside a measure or its attribution (tests/parsing/documents:
     d05 水污染防治 and d03 乡村振兴). A bare number is a table cell (序号) and stays."""
     patterns = reading_config()["pdf"]["page_number_lines"]
-    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
-    return re.compile(rf"^[{_INDENT}]*(?:{body})[{_INDENT}]*$", re.M)
+    return _whole_line(patterns)
 
 
 @lru_cache(maxsize=1)
@@ -139,10 +138,28 @@ def _page_chrome_line() -> re.Pattern[str]:
     """A line of a news page's chrome (上一篇：…, 【相关链接】, 分享到…) that a text copy of the
     page carries after the plan, where it would run into the last measure (tests/parsing/
     documents d21 and d07); the HTML reader drops the same lines."""
-    patterns = reading_config()["html"]["noise_lines"]
+    return _whole_line(reading_config()["html"]["noise_lines"])
+
+
+def _whole_line(patterns: list[str]) -> re.Pattern[str]:
+    """A line that is one of ``patterns`` and blanks, searched in the text behind a line
+    break (_lines_matching): it opens with the line break, a literal the engine skips to,
+    not with a ^ tried at every character."""
     body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
-    # opens with the line break (a literal the engine skips to), not with ^ tried everywhere
     return re.compile(rf"\n[{_INDENT}]*(?:{body})[{_INDENT}]*(?=\n|\Z)")
+
+
+def _lines_matching(pattern: re.Pattern[str], text: str) -> set[int]:
+    """The index of each line where a match of a _whole_line pattern starts, as a search
+    over the text finds them (a match that runs on past its line covers the lines it
+    reaches)."""
+    broken = "\n" + text  # each line after a line break, the first one too
+    found, line, counted = set(), 0, 0
+    for match in pattern.finditer(broken):  # in order: count on from the last
+        line += broken.count("\n", counted, match.start())
+        counted = match.start()
+        found.add(line)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -174,26 +191,11 @@ def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
     """(source line, line) of every line that is not a page number nor a page's chrome
     (``lines``: the text split at its line breaks).
 
-    The page-number pattern is tried at each line's start only, where its ^ can match:
-    searched over the whole text it was tried at every character (half the time of restoring
-    a layout). A match that runs on past its line (the blanks it allows take line breaks
-    too) covers the lines it reaches, as the matches of a search do."""
-    page_number = _page_number_line()
-    dropped = set()
-    start = covered = 0
-    for index, line in enumerate(lines):
-        if start >= covered:
-            found = page_number.match(text, start)
-            if found:
-                dropped.add(index)
-                covered = found.end()
-        start += len(line) + 1
-    broken = "\n" + text  # each line after a line break, the first one too
-    line, counted = 0, 0
-    for chrome in _page_chrome_line().finditer(broken):  # in order: count on from the last
-        line += broken.count("\n", counted, chrome.start())
-        counted = chrome.start()
-        dropped.add(line)
+    Both patterns are searched behind a line break (_whole_line), which the engine skips
+    to: a ^ in multiline mode is tried at every character, and a loop over the lines in
+    Python costs more than either on texts of many lines."""
+    dropped = _lines_matching(_page_number_line(), text)
+    dropped |= _lines_matching(_page_chrome_line(), text)
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
 
 
