@@ -56,7 +56,6 @@ def _insert_returning(connection, opts, fields, returning, batch) -> list:
     insert compiler prepares a raw save's (``get_db_prep_save`` of the attribute as it is),
     without the compiler's work per value: a third of a bulk load's time went there."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     params = [
         field.get_db_prep_save(getattr(obj, field.attname), connection)
@@ -64,7 +63,7 @@ def _insert_returning(connection, opts, fields, returning, batch) -> list:
         for field in fields
     ]
     sql = (
-        f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES {', '.join([row] * len(batch))}"
+        f"{_insert_into(connection, opts, fields)} VALUES {', '.join([row] * len(batch))}"
         f" RETURNING {', '.join(quote(field.column) for field in returning)}"
     )
     with connection.cursor() as cursor:
@@ -101,11 +100,16 @@ def insert_rows(model: type[models.Model], field_names: Sequence[str], rows) -> 
     (the demo's thirty thousand survey answers; bulk_create spends longer preparing each
     value than the database spends storing it)."""
     opts = model._meta
-    using = router.db_for_write(model)
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(opts.get_field(name).column) for name in field_names)
-    marks = ", ".join(["%s"] * len(field_names))
-    sql = f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES ({marks})"
+    connection = connections[router.db_for_write(model)]
+    fields = [opts.get_field(name) for name in field_names]
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"{_insert_into(connection, opts, fields)} VALUES ({marks})"
     with connection.cursor() as cursor:
         cursor.executemany(sql, list(rows))
+
+
+def _insert_into(connection, opts, fields) -> str:
+    """``INSERT INTO table (columns)`` of ``fields`` of the model ``opts`` describes."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    return f"INSERT INTO {quote(opts.db_table)} ({columns})"

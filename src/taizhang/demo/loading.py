@@ -13,8 +13,9 @@ from pathlib import Path
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
+from taizhang import collector
 from taizhang.accounts.models import Role, User
-from taizhang.demo import clock, collector, county, story, tally
+from taizhang.demo import clock, county, story, tally
 from taizhang.plans import importing
 from taizhang.plans.assignments import set_collective_members
 from taizhang.units import services as directory

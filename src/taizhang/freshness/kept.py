@@ -91,29 +91,19 @@ def stamp(organisation_id: int | None) -> int:
     return found[0] if found else 0
 
 
-def stamps(organisation_id: int | None, latest: Iterable[QuerySet | Latest] = ()) -> tuple:
-    """The stamp and the first value of each of ``latest`` (querysets of one column, newest
-    first, or ``Latest`` declarations of them), read in the one query of the stamp: each a
-    subquery of its single row. Declarations are compiled once per process; a queryset is
-    compiled on each call."""
-    latest = list(latest)
+def stamps(organisation_id: int | None, latest: Iterable[Latest] = ()) -> tuple:
+    """The stamp and the first value of each of ``latest``, read in the one query of the
+    stamp (each a subquery of its single row), compiled once per process."""
+    latest = tuple(latest)
     if not latest:
         return (stamp(organisation_id),)
-    if organisation_id is not None and all(isinstance(item, Latest) for item in latest):
-        found = _stamp_with(tuple(latest)).first_row(organisation_id)
+    if organisation_id is not None:
+        found = _stamp_with(latest).first_row(organisation_id)
         if found is not None:
             return tuple(found)
-    queries = [item.build(organisation_id) if isinstance(item, Latest) else item for item in latest]
-    names = [f"latest_{n}" for n in range(len(queries))]
-    found = (
-        _latest_entries(organisation_id)
-        .annotate(**{name: Subquery(query[:1]) for name, query in zip(names, queries, strict=True)})
-        .values_list("pk", *names)
-        .first()
-    )
-    if found is None:  # no entry yet: nothing to attach the subqueries to
-        return (0, *(next(iter(query[:1]), None) for query in queries))
-    return tuple(found)
+    # no organisation, or no entry yet to attach the subqueries to
+    newest = (next(iter(item.build(organisation_id)[:1]), None) for item in latest)
+    return (stamp(organisation_id), *newest)
 
 
 def viewer_key(user) -> str:
@@ -150,15 +140,15 @@ def kept(
     """``compute()``, or what it gave for the same page, organisation, data, day, viewer
     and parameters. ``compute`` must not depend on anything else (the time of day, a
     notification's read state): such a page puts it in ``also`` or is not kept. An item
-    of ``also`` may be a queryset of one column, newest first (the latest survey
-    response): its first value is read in the stamp's own query.
+    of ``also`` may be a ``Latest`` (the latest survey response): its value is read in
+    the stamp's own query.
     ``TAIZHANG_KEEP_PAGES = False`` computes every time (tests of what computing costs)."""
     if not getattr(settings, "TAIZHANG_KEEP_PAGES", True):
         return compute()
     today = today or timezone.localdate()
     also = list(also)
-    latest = [item for item in also if isinstance(item, QuerySet | Latest)]
-    values = [item for item in also if not isinstance(item, QuerySet | Latest)]
+    latest = [item for item in also if isinstance(item, Latest)]
+    values = [item for item in also if not isinstance(item, Latest)]
     parts = [page, organisation_id, *stamps(organisation_id, latest), f"{today:%Y%m%d}", viewer]
     parts += [*params, "|", *values]
     key = "fresh:" + hashlib.sha256(repr(parts).encode()).hexdigest()

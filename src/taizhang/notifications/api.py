@@ -54,6 +54,20 @@ class Message:
     body: str
     link: str = ""
 
+    @property
+    def stored_key(self) -> str:
+        """The key as the notification stores it (its column holds 200 characters)."""
+        return self.key[:200]
+
+    def fields(self) -> dict:
+        """The notification's fields, cut to their columns."""
+        return {
+            "event": self.event,
+            "title": self.title[:200],
+            "body": self.body,
+            "link": self.link[:300],
+        }
+
 
 @dataclass(frozen=True)
 class Target:
@@ -68,14 +82,7 @@ def notify(organisation, message: Message, users: Iterable = (), units: Iterable
     """Tell ``users`` (message centre, and email or SMS as they and the organisation
     chose) and the group chats of ``units``. Returns the Notification."""
     notification, _ = Notification.objects.get_or_create(
-        organisation=organisation,
-        key=message.key[:200],
-        defaults={
-            "event": message.event,
-            "title": message.title[:200],
-            "body": message.body,
-            "link": message.link[:300],
-        },
+        organisation=organisation, key=message.stored_key, defaults=message.fields()
     )
     queued = []
     for target in pending(organisation, message, users, units):
@@ -95,13 +102,7 @@ def notify(organisation, message: Message, users: Iterable = (), units: Iterable
 def pending(organisation, message: Message, users: Iterable = (), units: Iterable = ()):
     """The deliveries ``notify`` would make now: those of the event not made before.
     (A dry run lists them; notify makes them.)"""
-    done = set(
-        Delivery.objects.filter(
-            notification__organisation=organisation, notification__key=message.key[:200]
-        ).values_list("channel", "target")
-    )
-    targets = targets_of(organisation, message.event, users, units)
-    return [t for t in targets if (t.channel, t.target) not in done]
+    return pending_many(organisation, [Send(message, list(users), list(units))])[0]
 
 
 def _fields(target: Target) -> dict:
@@ -109,13 +110,6 @@ def _fields(target: Target) -> dict:
     if target.channel == Channel.IN_APP:
         fields.update(status=Delivery.Status.SENT, sent_at=timezone.now(), attempts=1)
     return fields
-
-
-def targets_of(organisation, event: str, users: Iterable, units: Iterable) -> list[Target]:
-    """Every channel and target the message goes to, by the organisation's channels and
-    each person's preferences."""
-    users, units = list(users), list(units)
-    return _Reach(organisation, users, units).targets(event, users, units)
 
 
 class _Reach:
@@ -178,7 +172,7 @@ class Send:
 
 def pending_many(organisation, sends: Sequence[Send]) -> list[list[Target]]:
     """``pending`` of each of ``sends`` (messages of one organisation), in a few queries."""
-    keys = {send.message.key[:200] for send in sends}
+    keys = {send.message.stored_key for send in sends}
     done = set(
         Delivery.objects.filter(
             notification__organisation=organisation, notification__key__in=keys
@@ -193,7 +187,7 @@ def pending_many(organisation, sends: Sequence[Send]) -> list[list[Target]]:
         [
             target
             for target in reach.targets(send.message.event, send.users, send.units)
-            if (send.message.key[:200], target.channel, target.target) not in done
+            if (send.message.stored_key, target.channel, target.target) not in done
         ]
         for send in sends
     ]
@@ -206,22 +200,18 @@ def notify_many(organisation, sends: Sequence[Send]) -> list[Notification]:
     message whose key was told before changes nothing (its new deliveries aside)."""
     if not sends:
         return []
-    keys = [send.message.key[:200] for send in sends]
+    keys = [send.message.stored_key for send in sends]
     told = {n.key: n for n in Notification.objects.filter(organisation=organisation, key__in=keys)}
     targets = pending_many(organisation, sends)
     notifications, new = [], []
     for send, key in zip(sends, keys, strict=True):
         notification = told.get(key)
         if notification is None:
-            message = send.message
             notification = told[key] = Notification(
                 organisation_id=getattr(organisation, "pk", organisation),
                 key=key,
-                event=message.event,
-                title=message.title[:200],
-                body=message.body,
-                link=message.link[:300],
                 created_at=send.at or timezone.now(),
+                **send.message.fields(),
             )
             new.append(notification)
         notifications.append(notification)

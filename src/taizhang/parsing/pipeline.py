@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
+from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_text import is_attribution
 from taizhang.parsing.corrections import assign_keys
@@ -34,23 +33,8 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
     """Parse the text of a plan. Never raises on odd text (problems become diagnostics),
     but refuses a text past the size limit with InputError ("too_large")."""
     check_text_size(text)
-    with _collector_paused():
+    with held_off():
         return _parse(text, gazetteer)
-
-
-@contextmanager
-def _collector_paused():
-    """A parse makes hundreds of thousands of small objects (matches, spans, markers) and
-    no reference cycles: the cyclic garbage collector's passes over them, started by their
-    number, find nothing and took a twentieth of the time of a long text. Reference
-    counting still frees everything; the collector runs again as soon as the parse ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _rows_as_measures(skeleton, rows, lines: list[str]) -> None:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from taizhang.accounts.models import Role
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.documents.official import written_date
 from taizhang.units.models import Region
 
 NO_DEADLINE = "长期坚持"
@@ -163,7 +164,7 @@ class Plan(models.Model):
         parts.append(f"第{self.revision}版")
         if self.created_at:
             at = timezone.localtime(self.created_at)
-            parts.append(f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}导入")
+            parts.append(f"{written_date(at)} {at:%H:%M}导入")
         if self.archived_at:
             parts.append("已归档")
         return "，".join(parts)

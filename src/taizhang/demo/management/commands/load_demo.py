@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from taizhang.demo import collector
+from taizhang import collector
 
 DEMO_PASSWORD = "taizhang-demo-2025"
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--demo-dir", default=str(settings.DEMO_DIR))
 
     def handle(self, *args, **options):
-        # imported here, with the collector held off as for the load itself (demo/collector.py)
+        # imported here, with the collector held off as for the load itself (taizhang/collector.py)
         with collector.held_off():
             from taizhang.demo.loading import load
             from taizhang.demo.tally import statement
