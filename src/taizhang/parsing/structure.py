@@ -1193,6 +1193,7 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
         if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
             kept += run
             continue
+        skeleton.goal_texts += [m.text for m in run if _states_goals(m.folded)]
         heading = run[0].chapter if run[0].chapter is not None else f"section {run[0].section}"
         skeleton.diagnostics.append(
             Diagnostic(
@@ -1204,6 +1205,20 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
             )
         )
     skeleton.measures = kept
+
+
+def _states_goals(folded: str) -> bool:
+    """Whether a provision states the plan's goals: it opens with a goal heading word
+    (第二条　工作目标。到2026年…) or with the year they are set for (第二条　到2025年底，全县
+    …不少于45个). In a plan of 条 the goals are an article under 总体要求 or 总则, not a
+    section of their own, so no goal heading finds them (tests/parsing/documents d19, and the
+    就业 and 养老 plans of tests/parsing/test_goal_articles.py)."""
+    return _goal_opening().match(folded.lstrip(_LINE_INDENT)) is not None
+
+
+@lru_cache(maxsize=1)
+def _goal_opening() -> re.Pattern[str]:
+    return re.compile(rf"(?:{trie(vocabulary()['goal_headings'])})|到\d{{4}}年")
 
 
 def _provision_group(measure: RawMeasure):

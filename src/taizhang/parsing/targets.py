@@ -204,6 +204,8 @@ def _year_deadlines(folded: str) -> list[_Deadline]:
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
         if _ends_with(folded, words["purposes"], 0, m.start()):
             continue
+        if m["suf"] and not m["pre"] and _ATTRIBUTIVE.match(folded, m.end()):
+            continue  # "2000年底前建成的小区": when the things were made, not a deadline
         committed = (
             _starts_with(folded, words["commitments"], m.end())
             or (folded.startswith(",", m.end()) and not m["month"])  # "2016年10月," dates an event
@@ -213,6 +215,12 @@ def _year_deadlines(folded: str) -> list[_Deadline]:
             month = int(m["month"]) if m["month"] else None
             found.append(_Deadline(m.start(), m.end(), int(m["year"]), month))
     return found
+
+
+# A date with 前 followed by a verb and 的 qualifies a noun: "改造2000年底前建成的城镇老旧小区"
+# names the homes by when they were built (tests/parsing/documents d19; the 养老 plan of
+# tests/parsing/test_goal_articles.py: "2005年以前投用的养老机构").
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,2}的")
 
 
 def _opens_clause(folded: str, start: int, end: int) -> bool:
