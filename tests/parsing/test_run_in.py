@@ -14,6 +14,7 @@ from taizhang.parsing import parse_text
 from tests.parsing import variants
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DOCUMENTS = Path(__file__).resolve().parent / "documents"
 
 YINGSHANG = (
     "某县优化营商环境三年行动方案"
@@ -194,3 +195,53 @@ def test_a_run_in_title_ends_where_its_preamble_opens_with_the_year_or_its_conte
     assert parse_text(year).title == "某县2024年营商环境工作要点"
     contents = (FIXTURES / "styles" / "contents_cut.txt").read_text(encoding="utf-8")
     assert parse_text(variants.run_in(contents)).title == "某县农村人居环境整治提升五年行动方案"
+
+
+# A task table written for these tests, one cell per line; its last row's deadline is
+# 长期坚持 (d04 of tests/parsing/documents is the other such table, its last cell a date).
+NONGYE = "\n".join(
+    [
+        "某县2025年农业面源污染治理重点任务分工",
+        "为落实《某省农业面源污染治理攻坚方案》，现将重点任务分工如下：",
+        "序号",
+        "重点任务",
+        "牵头单位",
+        "责任单位",
+        "完成时限",
+        "1",
+        "推广测土配方施肥技术，化肥利用率达到43%以上。",
+        "县农业农村局",
+        "县生态环境局",
+        "2025年10月底前",
+        "2",
+        "开展农药包装废弃物回收，回收率达到80%以上。",
+        "县农业农村局",
+        "县供销社、各乡镇人民政府",
+        "2025年12月底前",
+        "3",
+        "定期开展农田退水水质监测。",
+        "县生态环境局",
+        "县农业农村局",
+        "长期坚持",
+        "",
+        "某县农业农村局",
+        "2025年2月18日",
+    ]
+)
+
+
+def test_a_signature_run_into_a_task_tables_last_cell_signs_the_plan():
+    # "…某铁路货运中心2024年12月底前某市生态环境保护委员会办公室2024年2月28日": the names
+    # start after the last row's deadline cell, not at the last sentence end before it
+    # (which would take the row's unit cells as names).
+    d04 = (DOCUMENTS / "d04_daqi_table.txt").read_text(encoding="utf-8")
+    plan = parse_text(variants.run_in(d04))
+    assert (plan.issuer, plan.date) == ("某市生态环境保护委员会办公室", "2024-02-28")
+    for printed in (NONGYE, variants.run_in(NONGYE)):
+        plan = parse_text(printed)
+        assert (plan.issuer, plan.date) == ("某县农业农村局", "2025-02-18")
+        assert [(m.no, m.lead, m.deadline) for m in plan.tasks] == [
+            (1, ["县农业农村局"], "2025年10月底前"),
+            (2, ["县农业农村局"], "2025年12月底前"),
+            (3, ["县生态环境局"], "长期坚持"),
+        ]

@@ -136,16 +136,28 @@ def split_lines(view: View) -> list[Line]:
 # removed; d20 ends its sentences with an ASCII period). Its names and its date become
 # lines of their own, as they were printed; the signature reader decides whether the names
 # are bodies.
-_RUN_IN_SIGNATURE = re.compile(
-    r"[。;)\].](?P<names>[^。;,:()\[\]]{4,60}?)"
+_SIGNATURE_NAMES = (
+    r"(?P<names>[^。;,:()\[\]]{4,60}?)"
     r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十]{1,3}\s*日)$"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日)"
+)
+# A plan that ends with a task table ends with the last row's deadline cell, and a copy
+# printed run-in glues the signature to it: "…某铁路货运中心2024年12月底前某市生态环境保护
+# 委员会办公室2024年2月28日" (tests/parsing/documents d04 printed run-in, and the 农业 table
+# of test_run_in.py, whose last cell is 长期坚持). The names then start after the cell, the
+# last place a sentence or a cell ends before the date; they hold no digit, as no body's
+# name does (bodies.is_body_name), so they never run back over a cell's date. (Matched,
+# not searched: the leading run finds the last such place.)
+_RUN_IN_SIGNATURE = re.compile(
+    r".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进)"
+    + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]]", r"[^。;,:()\[\]\d]", 1)
+    + "$"
 )
 
 
 # A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会
 # 2024年3月8日某市2024年卫生健康工作要点第一条…" (d21 and d01 printed run-in).
-_NOTICE_SIGNATURE = re.compile(_RUN_IN_SIGNATURE.pattern.removesuffix("$"))
+_NOTICE_SIGNATURE = re.compile(r"[。;)\].]" + _SIGNATURE_NAMES)
 _NOTICE_REACH = 1500  # characters: a covering notice and its signature
 
 
@@ -156,7 +168,7 @@ def _signature_run_in(line: Line) -> list[Line]:
         lines += _cut(line, 0, head.start("names"), head.start("date"), head.end("date"))
         rest = head.end("date")
         line = Line(line.start + rest, line.end, line.text[rest:])
-    found = _RUN_IN_SIGNATURE.search(line.text, max(0, len(line.text) - 100))
+    found = _RUN_IN_SIGNATURE.match(line.text, max(0, len(line.text) - 100))
     if found is None:
         return [*lines, line]
     return lines + _cut(line, 0, found.start("names"), found.start("date"), len(line.text))
