@@ -8,6 +8,7 @@ test_variants.py.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from taizhang.parsing import parse_text
@@ -245,3 +246,34 @@ def test_a_signature_run_into_a_task_tables_last_cell_signs_the_plan():
             (2, ["县农业农村局"], "2025年12月底前"),
             (3, ["县生态环境局"], "长期坚持"),
         ]
+
+
+def test_a_chapter_heading_glued_to_a_task_tables_last_cell_starts_the_next_chapter():
+    # "…市委宣传部、市文化广电旅游局2024年12月底前三、保障措施（一）…" (d16) and "…区金融服务
+    # 中心  2024年12月底前二、保障措施…" (d22): the heading is the next chapter's, the rows
+    # stay under the chapter above the table and the last cell keeps its deadline only.
+    for name in ("d16_wenlv_rows", "d22_shipin_spaced"):
+        expected = json.loads((DOCUMENTS / f"{name}.json").read_text(encoding="utf-8"))
+        text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+        plan = parse_text(variants.run_in(text))
+        assert [(c.no, c.title) for c in plan.chapters] == [
+            (c["no"], c["title"]) for c in expected["chapters"]
+        ]
+        assert [(m.no, m.chapter) for m in plan.tasks] == [
+            (t["no"], t["chapter"]) for t in expected["tasks"]
+        ]
+        assert plan.tasks[-1].deadline == "2024年12月底前"
+
+
+def test_a_numeral_after_a_deadline_that_does_not_continue_the_chapters_is_no_heading():
+    # A 一、 glued to the last cell when chapter 一 already stands above the table is no
+    # heading: only the next chapter's numeral is cut (and "底前三、四季度" holds no marker:
+    # 三、 before 四 is a list of numbers).
+    table = (
+        "某县2024年重点任务分工一、重点任务序号\t重点任务\t责任单位\t完成时限"
+        "1\t完成农村公路改造30公里。\t县交通运输局\t2024年6月底前"
+        "2\t新建村级综合服务站5个。\t县民政局\t2024年9月底前一、做好衔接"
+    )
+    plan = parse_text(table)
+    assert [c.no for c in plan.chapters] == ["一"]
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(1, "一"), (2, "一")]

@@ -37,7 +37,7 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
         return _parse(text, gazetteer)
 
 
-def _rows_as_measures(skeleton, rows, lines: list[str]) -> None:
+def _rows_as_measures(skeleton, rows, lines: list[str], text: str) -> None:
     """A task table whose rows no numbered item matches, in a plan whose numbered items name
     no units (保障措施 (一)…(三) after the table), holds the measures: each row is one, under
     the chapter above it; the numbered items are provisions and a diagnostic says so
@@ -45,7 +45,7 @@ def _rows_as_measures(skeleton, rows, lines: list[str]) -> None:
     if not rows or any(m.attribution_raw for m in skeleton.measures):
         return
     first = skeleton.measures[0] if skeleton.measures else None
-    skeleton.measures = _measures_from_rows(skeleton, rows, lines)
+    skeleton.measures = _measures_from_rows(skeleton, rows, lines, text)
     if first is not None:
         skeleton.diagnostics.append(
             Diagnostic(
@@ -61,11 +61,13 @@ def _rows_as_measures(skeleton, rows, lines: list[str]) -> None:
 _ATTACHMENT_LINE = re.compile(r"附件")  # folded, at a line's start
 
 
-def _measures_from_rows(skeleton, rows, lines: list[str]) -> list[RawMeasure]:
+def _measures_from_rows(skeleton, rows, lines: list[str], text: str) -> list[RawMeasure]:
     """Each row a measure, under the chapter above it: a chapter row merged across the table
     or a chapter heading over the table (documents d16; formats f01), but none when an
     attachment's heading (附件) stands between, since an attachment is outside the body's
     chapters (formats f03, a 附件 table after 三、保障措施; fixture styles/notice_midplan)."""
+    if "\n" not in text.strip():
+        return _measures_from_run_in_rows(skeleton, rows, text)
     chapters = sorted(skeleton.chapters, key=lambda c: c.line)
     measures = []
     for position, row in enumerate(rows, 1):
@@ -74,6 +76,26 @@ def _measures_from_rows(skeleton, rows, lines: list[str]) -> list[RawMeasure]:
         if above and not any(
             _ATTACHMENT_LINE.match(line) for line in lines[above[-1].line : row.line - 1]
         ):
+            measure.chapter = above[-1].no
+        measures.append(measure)
+    return measures
+
+
+def _measures_from_run_in_rows(skeleton, rows, text: str) -> list[RawMeasure]:
+    """In a copy printed run-in every row and heading is on line 1: a row is under the last
+    chapter that starts before its task's text (d16 and d22 printed run-in, where the next
+    chapter's heading is glued to the table's last cell, 2024年12月底前三、保障措施)."""
+    measures, cursor = [], 0
+    for position, row in enumerate(rows, 1):
+        measure = measure_from_row(position, row)
+        at = text.find(row.content, cursor)
+        cursor = cursor if at < 0 else at
+        above = [
+            chapter
+            for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True)
+            if start <= cursor
+        ]
+        if above:
             measure.chapter = above[-1].no
         measures.append(measure)
     return measures
@@ -113,9 +135,9 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     skeleton.measures = (
         apply_table_rows(skeleton.measures, rows)
         if skeleton.measures
-        else _measures_from_rows(skeleton, rows, lines)
+        else _measures_from_rows(skeleton, rows, lines, text)
     )
-    _rows_as_measures(skeleton, rows, lines)
+    _rows_as_measures(skeleton, rows, lines, text)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     measure_titles = titles.measure_titles(

@@ -87,6 +87,7 @@ class Skeleton:
     sections: list[Section] = field(default_factory=list)
     measures: list[RawMeasure] = field(default_factory=list)
     goal_texts: list[str] = field(default_factory=list)  # 总体目标 paragraphs
+    chapter_starts: list[int] = field(default_factory=list)  # each chapter's offset
     # Where the plan's work begins: the first heading that is not front matter (总体要求,
     # 指导思想 …), or the first measure outside front matter or with units, unless it is a
     # purpose clause. The text before it states the plan's purpose and basis.
@@ -154,6 +155,12 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
             if marker.end not in claimed:
                 claimed.add(marker.end)
                 found.append(Found(marker, position, 1, run_in=_AFTER_SENTENCE))
+        for position in _after_table_cells(folded):
+            marker = mk.match_marker(folded, position, outlines=False)
+            if marker is not None and marker.kind == mk.CHAPTER:
+                end = min(len(folded), position + _GLUED_REACH)
+                found.append(Found(marker, position, 1, run_in=_GLUED))
+                found.extend(_glued_children(folded, marker, end, 1))
     for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
         if run_in is None and folded.startswith("\ufffd", position):
@@ -246,6 +253,21 @@ def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
             top = mk.Marker(mk.ARABIC, number, hit.end(), hit.group(1), _OUTLINE_STYLE)
             found.append((hit.start(), top))
     return found
+
+
+# A chapter heading glued to a task table's last cell in a copy printed run-in: "…市委宣传部、
+# 市文化广电旅游局2024年12月底前三、保障措施（一）…" (tests/parsing/documents d16 and d22
+# with their line breaks removed). The cell ends with its deadline (X月底前, 2024年前, 长期
+# 坚持); the numeral counts only as the next chapter's (_in_sequence: glued markers must
+# continue their numbering), so "前三、四季度" or a first 一、 is never cut.
+_AFTER_CELL = re.compile(
+    r"前(?<=[底末日月年]前)(?=[二三四五六七八九十]{1,3}、)"
+    r"|长期坚持(?=[二三四五六七八九十]{1,3}、)|持续推进(?=[二三四五六七八九十]{1,3}、)"
+)
+
+
+def _after_table_cells(folded: str) -> list[int]:
+    return [hit.end() for hit in _AFTER_CELL.finditer(folded)]
 
 
 # A line that may open with a marker: its first character after the indentation (or the
@@ -864,6 +886,7 @@ def _assemble(
                 _heading(folded, folded, item), front
             )
             skeleton.chapters.append(Chapter(chapter, title, item.line))
+            skeleton.chapter_starts.append(item.start)
             _collect_goal(skeleton, item, text, folded, goal_words)
             if not front_chapter:
                 _work_begins(skeleton, item)
