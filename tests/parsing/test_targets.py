@@ -275,3 +275,39 @@ def test_long_input_is_fast():
     find_targets(text)
     find_recurring(text)
     find_deadline(text)
+
+
+# A length in 米 is a target only after a construction verb (data/targets.toml
+# length_units): two plans written for this test build lengths, and formats f07 (完成沿街立面
+# 整治800米, test_formats_whole) is the other; two plans of rules measure distances.
+CHENGSHI = """某区2025年城市更新重点任务
+一、重点任务
+1.实施老旧管网改造，铺设供水管网3500米。（牵头单位：区住建局；责任单位：区水务集团）
+2.推进背街小巷提升，完成沿街立面整治1500米。（牵头单位：区城管局）
+"""
+LUDAO = """某县2025年交通基础设施补短板工作要点
+1.新建城市绿道12000米，串联主要公园。（牵头单位：县住建局）
+2.拓宽改造城区主干道2800米。（牵头单位：县交通运输局；责任单位：县自然资源局）
+"""
+XIAOYUAN = """某县校园周边环境综合治理方案
+一、重点任务
+1.规范校园周边经营秩序，学校周边200米范围内不得设置网吧、娱乐场所。（牵头单位：县市场监管局）
+2.加强危险化学品管理，加油站与学校的距离不少于50米。（牵头单位：县应急管理局）
+"""
+HEDAO = """某县河湖岸线管理办法
+一、管理要求
+1.严格岸线管控，河道管理范围外延30米内禁止新建排污口。（牵头单位：县水利局）
+2.规范采砂行为，采砂点与桥梁的距离不得少于500米。（牵头单位：县水利局；责任单位：县公安局）
+"""
+
+
+def test_a_length_after_a_construction_verb_is_a_target_a_distance_in_a_rule_is_not():
+    from taizhang.parsing import parse_text
+
+    def lengths(text):
+        return [[(t.value, t.unit) for t in m.targets] for m in parse_text(text).tasks]
+
+    assert lengths(CHENGSHI) == [[(3500, "米")], [(1500, "米")]]
+    assert lengths(LUDAO) == [[(12000, "米")], [(2800, "米")]]
+    assert lengths(XIAOYUAN) == [[], []]
+    assert lengths(HEDAO) == [[], []]

@@ -360,6 +360,10 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
         return True  # a calendar year
     if _ends_with(before, words["not_value_before"]):
         return True  # 第1期, 每万人
+    if unit in numbers["length_units"] and not any(
+        verb in before for verb in numbers["construction_verbs"]
+    ):
+        return True  # 学校周边200米范围内: a distance, not a length to be built
     if before[-1:].isascii() and before[-1:].isalnum():
         return True  # part of a code or name: PM2.5, G20
     qualifier = unit in numbers["qualifier_units"] and after[2:3] >= "\u4e00"
