@@ -266,4 +266,39 @@ def _wrap(lines: list[str]):
             full >= _WRAPPED_SHARE * len(sizes) and past <= _PAST_SHARE * len(sizes)
         ) and full > best[2]:
             best = (measure, wrap, full)
+    if best[0] is None:
+        return _wrapped_among_short_lines(contents)
     return best[0], best[1]
+
+
+_MIN_AT_MARGIN = 4  # lines broken at the very margin, mid-sentence
+_PARAGRAPH_END = ("。", ";", ")", "]", "〕", "】", ":", "!", "?")
+
+
+def _wrapped_among_short_lines(contents: list[str]):
+    """(len, width) of a copy hard-wrapped by characters whose lines are mostly short: a task
+    table printed one cell per line, or label lines under each measure, leave too few lines
+    at the margin for the share test. Such a copy still breaks every long line at exactly
+    the same number of characters, mid-sentence, and no line passes it: at least four lines
+    of the longest length, three in four of them ending mid-sentence (tests/parsing/
+    documents d04, d06 and d18 hard-wrapped at 30). An unwrapped document's longest lines are
+    few and end their paragraphs."""
+    longest = max(map(len, contents))
+    if not 8 <= longest <= _MAX_WRAP:
+        return None, None
+    at_margin = [content for content in contents if len(content) == longest]
+    open_ended = sum(1 for content in at_margin if not fold(content).endswith(_PARAGRAPH_END))
+    if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 4 >= len(at_margin) * 3:
+        return _ExactMargin(longest), longest
+    return None, None
+
+
+@dataclass(frozen=True)
+class _ExactMargin:
+    """The measure of such a copy: a line reached the margin only at its exact length (a
+    cell of 28 characters ending in 。 is a whole cell, not a line the wrap broke: d04)."""
+
+    width: int
+
+    def __call__(self, content: str) -> int:
+        return self.width if len(content) >= self.width else 0
