@@ -425,6 +425,7 @@ def test_a_notice_then_an_excerpt_printed_run_in_keeps_its_first_items():
 SIGNED_RUN_IN = [
     "d01_yingshang_notice",
     "d04_daqi_table",  # after the task table's last cell: …2024年12月底前某市…办公室2024年…
+    "d05_shui_ragged",  # 附件：…清单 above, — 3 — between, （此件公开发布） under the date
     "d12_fenjie_notice",
     "d17_nongmin_yishi",
     "d18_xiaofang_outline",

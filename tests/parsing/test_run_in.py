@@ -277,3 +277,18 @@ def test_a_numeral_after_a_deadline_that_does_not_continue_the_chapters_is_no_he
     plan = parse_text(table)
     assert [c.no for c in plan.chapters] == ["一"]
     assert [(m.no, m.chapter) for m in plan.tasks] == [(1, "一"), (2, "一")]
+
+
+def test_an_attachment_title_a_page_number_and_a_note_around_a_run_in_signature():
+    # GB/T 9704: 附件：… above the signature, （此件公开发布） under the date; a PDF copy's
+    # page number between (d05 printed run-in is the other such copy).
+    signed = NONGYE.replace(
+        "\n某县农业农村局\n2025年2月18日",
+        "\n附件：某县农业面源污染治理重点项目清单\n某县农业农村局\n— 2 —\n2025年2月18日"
+        "\n（此件公开发布）",
+    )
+    assert signed != NONGYE
+    for printed in (signed, variants.run_in(signed)):
+        plan = parse_text(printed)
+        assert (plan.issuer, plan.date) == ("某县农业农村局", "2025-02-18")
+        assert [m.no for m in plan.tasks] == [1, 2, 3]

@@ -12,8 +12,10 @@ import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
+from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 from taizhang.parsing.normalize import fold
 
 # A reading in brackets with at least one tone mark, as some sites print after each word.
@@ -141,6 +143,8 @@ _SIGNATURE_NAMES = (
     r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日)"
 )
+
+
 # A plan that ends with a task table ends with the last row's deadline cell, and a copy
 # printed run-in glues the signature to it: "…某铁路货运中心2024年12月底前某市生态环境保护
 # 委员会办公室2024年2月28日" (tests/parsing/documents d04 printed run-in, and the 农业 table
@@ -148,11 +152,23 @@ _SIGNATURE_NAMES = (
 # last place a sentence or a cell ends before the date; they hold no digit, as no body's
 # name does (bodies.is_body_name), so they never run back over a cell's date. (Matched,
 # not searched: the leading run finds the last such place.)
-_RUN_IN_SIGNATURE = re.compile(
-    r".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进)"
-    + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]]", r"[^。;,:()\[\]\d]", 1)
-    + "$"
-)
+#
+# GB/T 9704 prints an attachment's title (附件：…清单) right above the signature and a note
+# in brackets (（此件公开发布）) right under the date, and PDF copies a page number between
+# them: "…专项资金。附件：某县…重点项目清单某县人民政府办公室— 3 —2024年4月8日（此件公开发布）"
+# (d05 printed run-in, and the 农业 table of test_run_in with an attachment and a note). The
+# names start after the attachment's title (its kind word ends it); the page number and the
+# note become lines of their own.
+@lru_cache(maxsize=1)
+def _run_in_signature() -> re.Pattern[str]:
+    kinds = alternation(vocabulary()["title"]["kinds"])
+    return re.compile(
+        rf".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进|附件:?[^。;:]{{2,60}}?(?:{kinds}))"
+        + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]]", r"[^。;,:()\[\]\d]", 1).replace(
+            "(?P<date>", r"(?:-\s*\d{1,3}\s*-)?(?P<date>", 1
+        )
+        + r"(?:\([^()\d]{2,12}\))?$"
+    )
 
 
 # A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会
@@ -168,10 +184,11 @@ def _signature_run_in(line: Line) -> list[Line]:
         lines += _cut(line, 0, head.start("names"), head.start("date"), head.end("date"))
         rest = head.end("date")
         line = Line(line.start + rest, line.end, line.text[rest:])
-    found = _RUN_IN_SIGNATURE.match(line.text, max(0, len(line.text) - 100))
+    found = _run_in_signature().match(line.text, max(0, len(line.text) - 100))
     if found is None:
         return [*lines, line]
-    return lines + _cut(line, 0, found.start("names"), found.start("date"), len(line.text))
+    bounds = (found.start("names"), found.end("names"), found.start("date"), found.end("date"))
+    return lines + [piece for piece in _cut(line, 0, *bounds, len(line.text)) if piece.text]
 
 
 def _cut(line: Line, *bounds: int) -> list[Line]:
