@@ -292,3 +292,40 @@ def test_an_attachment_title_a_page_number_and_a_note_around_a_run_in_signature(
         plan = parse_text(printed)
         assert (plan.issuer, plan.date) == ("某县农业农村局", "2025-02-18")
         assert [m.no for m in plan.tasks] == [1, 2, 3]
+
+
+# 第N部分 over 一、 over (一), printed run-in (d14 of tests/parsing/documents is the other).
+BUFEN = (
+    "某区2024年营商环境重点任务清单"
+    "第一部分　总体要求坚持统一、规范、高效的原则，持续优化营商环境。"
+    "第二部分　重点任务一、提升政务服务效能"
+    "（一）推行企业开办一日办结。（牵头单位：区市场监管局；责任单位：区政务服务中心）"
+    "（二）推进政务服务事项网上办理。（牵头单位：区政务服务中心）"
+    "二、强化要素保障"
+    "（三）盘活闲置低效用地300亩。（牵头单位：区自然资源局）"
+    "第三部分　保障措施（四）加强组织领导。区营商办统筹推进各项任务。"
+)
+
+
+def test_parts_over_chapter_numerals_printed_run_in_keep_both_levels():
+    # 第N部分 and 一、 each keep their own numbering: 一、 glued to 第二部分's heading starts
+    # its first chapter (confirmed by 二、 within the part), 第三部分 follows 第二部分; the
+    # 统一、 of 第一部分's prose is no heading (no 二、 follows it within that part).
+    plan = parse_text(BUFEN)
+    assert [(c.no, c.title) for c in plan.chapters] == [
+        ("一", "总体要求"),
+        ("二", "重点任务"),
+        ("一", "提升政务服务效能"),
+        ("二", "强化要素保障"),
+        ("三", "保障措施"),
+    ]
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(1, "一"), (2, "一"), (3, "二")]
+    d14 = (DOCUMENTS / "d14_renju_parts.txt").read_text(encoding="utf-8")
+    expected = json.loads((DOCUMENTS / "d14_renju_parts.json").read_text(encoding="utf-8"))
+    run_in = parse_text(variants.run_in(d14))
+    assert [(c.no, c.title) for c in run_in.chapters] == [
+        (c["no"], c["title"]) for c in expected["chapters"]
+    ]
+    assert [(m.no, m.chapter) for m in run_in.tasks] == [
+        (t["no"], t["chapter"]) for t in expected["tasks"]
+    ]

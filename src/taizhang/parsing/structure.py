@@ -103,7 +103,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     found = _drop_chunk_markers(found, folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
     found = _outside_covering_notice(found, folded)
-    found = _in_sequence(found)
+    found = _in_sequence(found, folded)
     found = _outside_table_of_contents(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
@@ -337,6 +337,13 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
             limit = limit if found < 0 else found
         hit = _CHILD.search(folded, marker.end + 2, limit)
         child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
+        if _is_part(folded, marker):  # 第二部分　重点任务一、扎实推进…: its first 一、
+            numeral = _FIRST_NUMERAL.search(folded, marker.end + 2, hit.start() if hit else limit)
+            if numeral is not None and _confirmed_in_part(folded, numeral.end()):
+                hit, child = numeral, mk.match_marker(folded, numeral.start(), outlines=False)
+                out.append(Found(child, hit.start(), line, run_in=_GLUED))
+                marker = child
+                continue
         if child is None or _RANK[child.kind] <= _RANK[marker.kind]:
             break
         out.append(Found(child, hit.start(), line, run_in=_GLUED))
@@ -345,6 +352,27 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
 
 
 _GLUED_PARENTS = (mk.CHAPTER, mk.SECTION, mk.ARABIC)
+_FIRST_NUMERAL = re.compile(r"一、")
+_SECOND_NUMERAL = re.compile(r"二、(?<=[。;!?)\]〕】]二、)")
+_NEXT_PART = re.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章)")
+
+
+def _confirmed_in_part(folded: str, after: int) -> bool:
+    """Whether a 一、 glued to a part's heading is confirmed by its 二、 after a sentence or a
+    bracket within the same part ("第一部分　总体要求坚持统一、规范…" holds no heading)."""
+    reach = after + _CHILD_REACH
+    part = _NEXT_PART.search(folded, after, reach)
+    return _SECOND_NUMERAL.search(folded, after, part.start() if part else reach) is not None
+
+
+def _is_part(folded: str, marker: mk.Marker) -> bool:
+    """Whether a chapter marker is 第N部分 or 第N章 (its heading may hold a glued 一、)."""
+    if marker.kind != mk.CHAPTER:
+        return False
+    printed = folded[max(0, marker.end - 4) : marker.end].rstrip(_LINE_INDENT)
+    return printed.endswith(("部分", "章"))
+
+
 _RANK = {kind: rank for rank, kind in enumerate(mk.ORDER)}
 
 
@@ -397,7 +425,18 @@ def _line_openers(found: list[Found]) -> dict[int, Found]:
 _ORDER = mk.ORDER
 
 
-def _in_sequence(found: list[Found]) -> list[Found]:
+# 第N部分 / 第N章 number a level of their own above 一、 when a plan prints both (d14: 第一部分
+# over 一、 over (一); the 人居环境 list of test_run_in): each keeps its own sequence.
+_PART = "part"
+_SEQUENCE_ORDER = [_PART, *mk.ORDER]
+
+
+def _family(item: Found, folded: str) -> str:
+    kind = item.marker.kind
+    return _PART if kind == mk.CHAPTER and folded.startswith("第", item.start) else kind
+
+
+def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     """Keep the markers that continue their numbering; resynchronise after a lost one.
 
     A marker at the start of a line is trusted (a gap becomes a diagnostic later), and a
@@ -408,14 +447,14 @@ def _in_sequence(found: list[Found]) -> list[Found]:
     start a measure).
     """
     last: dict[str, int] = {}
-    fresh = set(_ORDER)  # kinds whose parent changed since their last marker
+    fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
     ordered = sorted(found, key=lambda f: (f.start, bool(f.run_in)))
     confirmed = _confirmed_by_next(ordered)
     for item in ordered:
         if kept and kept[-1].start == item.start:
             continue
-        kind = item.marker.kind
+        kind = _family(item, folded)
         expected = last.get(kind, 0) + 1
         if item.marker.number == 0:  # garbled: the sequence says which it is
             item.marker = replace(item.marker, number=expected, label=str(expected))
@@ -432,7 +471,7 @@ def _in_sequence(found: list[Found]) -> list[Found]:
         kept.append(item)
         last[kind] = number
         fresh.discard(kind)
-        fresh.update(_ORDER[_ORDER.index(kind) + 1 :])
+        fresh.update(_SEQUENCE_ORDER[_SEQUENCE_ORDER.index(kind) + 1 :])
     return kept
 
 
