@@ -102,3 +102,20 @@ def test_a_page_number_run_into_a_list_of_units_is_dropped_in_a_copy_with_no_lin
     assert plan.tasks and not any("—" in a or "- 12 -" in a for a in attributions)
     assert any("区财政局" in a and "区各执法部门" in a for a in attributions)
     assert restore("区财政局，— 3 —区公安分局").text == "区财政局，区公安分局"
+
+
+def test_a_line_opening_with_an_ordinal_after_a_full_line_is_the_paragraphs_rest():
+    # 一是…；二是… enumerate within a paragraph: a wrap that puts 二是 at a line's start
+    # leaves it part of the paragraph (d17 hard-wrapped at 30 is the other such copy).
+    measure = (
+        "1.稳定重点群体就业。一是开展职业技能培训3000人次；二是开发公益性岗位200个；"
+        "三是为100名就业困难人员提供就业援助。（牵头单位：县人社局；责任单位：县财政局）"
+    )
+    paragraphs = ["一、重点任务", measure, *PARAGRAPHS[1:] * 3]
+    text = wrap(paragraphs, 28)
+    assert any(line.startswith("二是") for line in text.split("\n"))
+    assert restore(text).text.split("\n")[1] == measure
+    plan = parse_text(text)
+    first = plan.tasks[0].text
+    assert first.startswith("稳定重点群体就业。一是") and "\n" not in first
+    assert plan.tasks[0].lead == ["县人社局"]

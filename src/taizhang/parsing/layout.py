@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.attribution_text import is_unit_line, starts_with_label
-from taizhang.parsing.markers import match_marker
+from taizhang.parsing.markers import ORDINAL, match_marker
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import reading_config
 
@@ -203,10 +203,14 @@ def starts_item(folded_line: str) -> bool:
     """Whether a folded line opens a numbered item or an attribution label line, bracketed
     or not: "（责任单位：…）" printed on a line of its own after items (1)–(4) covers them
     all (tests/parsing/documents d09 in a ragged copy, and the 安全生产 list of
-    test_layout: the line above may reach the margin)."""
+    test_layout: the line above may reach the margin). An ordinal (二是) opens no line of
+    its own: it enumerates within a paragraph, and a line that opens with one after a line at
+    the margin is the paragraph's wrapped rest (d17 and d09 hard-wrapped at 30; the skeleton
+    finds it again after the 。 or ； before it)."""
     line = folded_line.lstrip(_INDENT)
+    marker = match_marker(line)
     return (
-        match_marker(line) is not None
+        (marker is not None and marker.kind != ORDINAL)
         or starts_with_label(line)
         or line.startswith("【")
         or _bracketed_label_line(line)
