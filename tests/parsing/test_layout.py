@@ -119,3 +119,20 @@ def test_a_line_opening_with_an_ordinal_after_a_full_line_is_the_paragraphs_rest
     first = plan.tasks[0].text
     assert first.startswith("稳定重点群体就业。一是") and "\n" not in first
     assert plan.tasks[0].lead == ["县人社局"]
+
+
+def test_a_number_broken_by_the_wrap_is_joined_again(shared_dir):
+    # "…（六）完善保障机制1" / "1.将营商环境…" (d10 of tests/parsing/documents hard-wrapped
+    # at 30) and "…开展好每年“1" / "2.4”国家宪法日…" (seed 000 hard-wrapped at 30): a
+    # line at the margin ending with a digit runs on into the next one's digits.
+    from pathlib import Path
+
+    from tests.parsing import variants
+
+    documents = Path(__file__).resolve().parent / "documents"
+    d10 = parse_text(variants.hard_wrapped((documents / "d10_yingshang_runin.txt").read_text()))
+    assert [m.no for m in d10.tasks] == list(range(1, 12))
+    assert d10.sections[-1].title == "完善保障机制"
+    seed = (shared_dir / "seeds" / "000_d647a90b60f1f79c.txt").read_text(encoding="utf-8")
+    recurring = [q for m in parse_text(variants.hard_wrapped(seed)).tasks for q in m.recurring]
+    assert "开展好每年“12.4”国家宪法日和宪法宣传周活动" in recurring

@@ -110,7 +110,7 @@ def restore(text: str) -> Layout:
         if (
             joining
             and content
-            and not starts_item(folded_content)
+            and (not starts_item(folded_content) or _splits_a_number(out[-1], content))
             and not _is_field_row(content)
             and not _units_below_sentence(out[-1], folded_content)
         ):
@@ -197,6 +197,14 @@ def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
     dropped = _lines_matching(_page_number_line(), text)
     dropped |= _lines_matching(_page_chrome_line(), text)
     return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
+
+
+def _splits_a_number(previous: str, content: str) -> bool:
+    """Whether a wrap broke a number: a line at the margin ends with a digit and the next
+    opens with one ("…（六）完善保障机制1" then "1.将营商环境…": its 11. is one number, d10
+    hard-wrapped at 30; "…开展好每年“1" then "2.4”国家宪法日…", seed 000 hard-wrapped at 30).
+    No printed line ends a paragraph with a bare digit before a numbered item."""
+    return previous[-1:].isdigit() and content[:1].isdigit()
 
 
 def starts_item(folded_line: str) -> bool:
