@@ -26,7 +26,8 @@ copied from any real plan); its gold is ``tests/parsing/formats/fNN_*.json``.
 - f10 制造业降成本: a PDF of a preamble page signed and dated, then a 附件 task table with
   only a top and a bottom rule (工作内容 | 牵头单位 | 配合单位 | 完成时间).
 - f11 教育: a PDF of a preamble page, then a table without rules over two pages, its header
-  printed again on the second and a row broken by the page.
+  printed again on the second and a row broken by the page; the unit and time header cells
+  wrap (牵头 over 单位), the others centred beside them half a line lower.
 - f12 医疗卫生: a PDF of a preamble page, then a 三线表 (top, header and bottom rules) with
   no 序号 column over two pages, the header not printed again; rows set apart by space.
 """
@@ -549,7 +550,8 @@ def _columns_pdf(spec: dict) -> bytes:
     """A PDF: a first page of plain text (title, preamble, perhaps a signature), then a task
     table on the next page whose columns are only aligned text: the header's cells centred
     over their columns, each cell's lines at the left of its column, chapter rows (one
-    string) from the table's left edge; ``rules`` draws "top" / "header" / "bottom" rules
+    string) from the table's left edge (a header cell given as a list wraps over lines, the
+    others centred down the header row); ``rules`` draws "top" / "header" / "bottom" rules
     across the table and nothing else; a row that does not fit the page breaks over it,
     under the header printed again when ``repeat_header``; page numbers "— N —".
 
@@ -612,9 +614,13 @@ def _columns_pdf(spec: dict) -> bytes:
         if "top" in spec["rules"]:
             rule(y + 4)
         page.setFont(_COLUMN_FONT, size)
-        for x0, x1, name in zip(xs, xs[1:], spec["header"], strict=False):
-            page.drawCentredString((x0 + x1) / 2, y - size, name)
-        y -= leading + 4
+        names = [name if isinstance(name, list) else [name] for name in spec["header"]]
+        height = max(map(len, names))
+        for x0, x1, cell in zip(xs, xs[1:], names, strict=False):
+            lower = (height - len(cell)) * leading / 2  # centred down the header row
+            for row, name in enumerate(cell):
+                page.drawCentredString((x0 + x1) / 2, y - size - lower - row * leading, name)
+        y -= height * leading + 4
         if "header" in spec["rules"]:
             rule(y + 2)
         y -= row_gap
@@ -739,7 +745,7 @@ F11_PREAMBLE = [
     "结合我区实际，制定本方案。",
     "各责任单位要把任务落实情况纳入年度工作考核，区教育局每半年通报一次工作进展。",
 ]
-F11_HEADER = ["序号", "任务内容", "牵头单位", "责任单位", "完成时限"]
+F11_HEADER = ["序号", "任务内容", ["牵头", "单位"], ["责任", "单位"], ["完成", "时限"]]
 F11_ROWS = [
     ["1", "新建、改扩建中小学校4所，新增学位3600个，有效缓解城区学校大班额问题。", "区教育局",
      "区发展改革局、区自然资源局、区住建局", "2025年8月底前"],
@@ -769,7 +775,7 @@ def build_f11() -> tuple[str, bytes]:
             "rows": F11_ROWS,
             "rules": (),
             "repeat_header": True,
-            "page_bottom": 520,  # the page ends inside row 4
+            "page_bottom": 506,  # the page ends inside row 4
             "signature": ["某区人民政府办公室", "2025年2月18日"],
         }
     )

@@ -129,6 +129,56 @@ def header_roles(line: Line) -> list[str | None] | None:
     return roles
 
 
+_HEADER_LINES = 3  # a header cell of two lines beside cells of one set half a line lower
+_HEADER_SPAN = 2.2  # character heights from the header's first line to its last
+
+
+def _header(flat, at: int) -> tuple[Line, list[str | None], int] | None:
+    """The header that starts at line ``at``: (its cells as one line, their roles, the
+    lines it takes). A header cell may wrap (牵头 over 单位 in a narrow column), and the
+    one-line cells beside it then stand half a line lower: up to _HEADER_LINES lines within
+    _HEADER_SPAN character heights are stacked, a part under another joined to it."""
+    page, first = flat[at]
+    if first.fixed or not first.parts or len(first.parts) > _MAX_COLUMNS:
+        return None
+    if any(len(part.text) > 2 * _MAX_HEADER_CELL for part in first.parts):
+        return None  # a line of prose (the quick answer for most lines)
+    merged = first
+    for count in range(1, _HEADER_LINES + 1):
+        if count > 1:
+            if at + count - 1 >= len(flat):
+                return None
+            next_page, below = flat[at + count - 1]
+            if (
+                next_page != page
+                or below.fixed
+                or below.top - first.top > _HEADER_SPAN * first.size
+            ):
+                return None
+            merged = _stacked(merged, below)
+        roles = header_roles(merged)
+        if roles is not None:
+            return merged, roles, count
+    return None
+
+
+def _stacked(above: Line, below: Line) -> Line:
+    """The parts of two lines as one line: a part under another (overlapping it across)
+    is joined to it, the others set in beside it."""
+    parts = [Part(part.x0, part.x1, part.text) for part in above.parts]
+    for part in below.parts:
+        over = next((p for p in parts if part.x0 < p.x1 and p.x0 < part.x1), None)
+        if over is None:
+            parts.append(Part(part.x0, part.x1, part.text))
+        else:
+            over.text += part.text
+            over.x0, over.x1 = min(over.x0, part.x0), max(over.x1, part.x1)
+    parts.sort(key=lambda part: part.x0)
+    return Line(
+        above.top, below.bottom, above.text, max(above.x1, below.x1), above.width, above.size, parts
+    )
+
+
 class _Columns:
     """The text a table covers, as merged x-intervals, and its header's centres."""
 
@@ -206,6 +256,7 @@ class _Block:
 
     columns: _Columns
     header_at: int
+    header_lines: int = 1
     members: list[tuple[str, int]] = field(default_factory=list)  # ("line"|"chapter", index)
 
 
@@ -217,14 +268,16 @@ def read_columns(pages: list[list[Line]], check: Callable[[], None]) -> list[lis
     index = 0
     while index < len(flat):
         check()
-        roles = header_roles(flat[index][1])
-        if roles is None:
+        header = _header(flat, index)
+        if header is None:
             index += 1
             continue
-        blocks, end = _collect(flat, index, roles, check)
+        blocks, end = _collect(flat, index, header, check)
         rows = _rows(flat, blocks)
         if rows is None:
-            index += 1
+            # no table: the lines it took are read as lines, and a header among them is not
+            # tried again (each line is looked at a bounded number of times)
+            index = max(index + 1, end)
             continue
         replaced.update(rows)
         index = end
@@ -238,12 +291,13 @@ def read_columns(pages: list[list[Line]], check: Callable[[], None]) -> list[lis
     return out
 
 
-def _collect(flat, start: int, roles, check) -> tuple[list[_Block], int]:
+def _collect(flat, start: int, header, check) -> tuple[list[_Block], int]:
     """The blocks of the table whose header is at ``start``, and where the table ends."""
-    blocks = [_Block(_Columns(flat[start][1], roles), start)]
-    previous_page, previous = flat[start]
+    line, roles, count = header
+    blocks = [_Block(_Columns(line, roles), start, count)]
+    previous_page, previous = flat[start + count - 1]
     pending = None  # a one-part line across an alley: a chapter row if a row follows
-    at = start + 1
+    at = start + count
     while at < len(flat):
         check()
         page, line = flat[at]
@@ -251,10 +305,12 @@ def _collect(flat, start: int, roles, check) -> tuple[list[_Block], int]:
         new_page = page != previous_page
         if not new_page and line.top - previous.bottom > _END_GAP * columns.size:
             break
-        again = header_roles(line)
-        if again is not None and pending is None:
-            blocks.append(_Block(_Columns(line, again), at))
-            previous_page, previous, at = page, line, at + 1
+        again = _header(flat, at) if pending is None else None
+        if again is not None:
+            header_line, roles, count = again
+            blocks.append(_Block(_Columns(header_line, roles), at, count))
+            previous_page, previous = flat[at + count - 1]
+            at += count
             continue
         bounds = columns.fit(line)
         if bounds is not None:
@@ -292,8 +348,10 @@ def _rows(flat, blocks: list[_Block]) -> dict[int, Line | None] | None:
         columns = block.columns
         bounds = columns.bounds(columns.intervals) or []
         width = len(columns.centres)
-        header = flat[block.header_at][1]
+        header = columns.header
         replaced[block.header_at] = _fixed(header, " | ".join(p.text for p in header.parts))
+        for at in range(block.header_at + 1, block.header_at + block.header_lines):
+            replaced[at] = None
         pitch = _pitch(flat, block)
         previous: tuple[int, Line] | None = None
         for kind, at in block.members:
