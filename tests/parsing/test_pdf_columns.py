@@ -299,3 +299,34 @@ def test_a_line_of_many_parts_is_no_table_line():
     strewn = line(120, *((50 + 30 * i, "字") for i in range(14)))
     page = [HEAD, strewn]
     assert read_columns([page], never) == [page]
+
+
+def test_a_number_centred_down_its_row_numbers_the_row_set_apart_by_space():
+    page = [
+        HEAD,
+        body(120, "", "完成燃煤锅炉淘汰改造", "市生态环境", "市发展改革委、"),
+        body(134, "1", "20台，城市建成区基本", "局", "市市场监管局"),
+        body(148, "", "淘汰燃煤锅炉。", "", ""),
+        body(172, "", "推进钢铁、水泥行业超", "市工信局", "市生态环境局"),
+        body(186, "2", "低排放改造。", "", ""),
+    ]
+    assert texts(read_columns([page], never))[1:] == [
+        "1 | 完成燃煤锅炉淘汰改造20台，城市建成区基本淘汰燃煤锅炉。 | 市生态环境局"
+        " | 市发展改革委、市市场监管局",
+        "2 | 推进钢铁、水泥行业超低排放改造。 | 市工信局 | 市生态环境局",
+    ]
+
+
+def test_rows_not_set_apart_by_space_start_at_their_numbers():
+    page = [
+        HEAD,
+        body(120, "1", "完成燃煤锅炉淘汰改造", "市生态环境局", "市发展改革委"),
+        body(134, "", "20台。", "", ""),
+        body(148, "2", "推进超低排放改造。", "市工信局", "市公安局"),
+        body(162, "3", "淘汰柴油货车800辆。", "市交通运输局", "市公安局"),
+    ]
+    assert [text.split(" | ")[0] for text in texts(read_columns([page], never))[1:]] == [
+        "1",
+        "2",
+        "3",
+    ]

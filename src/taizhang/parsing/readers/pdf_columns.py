@@ -21,8 +21,9 @@ where the table goes on under it on the next page.
   row when a numbered row follows it.
 - The task column is the widest (a header-like line over a list with a hanging indent is
   no table: the list's text would stand under a unit column).
-- The rows: a new row starts where the 序号 column holds a number; with no 序号 column,
-  where the lines stand further apart than a cell's wrapped lines.
+- The rows: a new row starts where the 序号 column holds a number; where rows are set
+  apart by space and each holds one number, at the space (a 序号 centred down its row);
+  with no 序号 column, where the lines stand further apart than a cell's wrapped lines.
 - Pages: a table still open at the foot of a page goes on at the top of the next one, under
   its header printed again or without one (the same columns); a row broken by the page
   goes on too.
@@ -353,6 +354,7 @@ def _rows(flat, blocks: list[_Block]) -> dict[int, Line | None] | None:
         for at in range(block.header_at + 1, block.header_at + block.header_lines):
             replaced[at] = None
         pitch = _pitch(flat, block)
+        spaced = _spaced_starts(flat, block, bounds, pitch, continued=current is not None)
         previous: tuple[int, Line] | None = None
         for kind, at in block.members:
             page, line = flat[at]
@@ -363,7 +365,7 @@ def _rows(flat, blocks: list[_Block]) -> dict[int, Line | None] | None:
                 continue
             numbered = columns.has_number(line, bounds)
             if columns.number is not None:
-                starts = numbered
+                starts = at in spaced if spaced is not None else numbered
             elif previous is None or previous[0] != page:
                 # over a page (or a header printed again): a row goes on unless its task
                 # cell has ended its sentence
@@ -387,6 +389,45 @@ def _rows(flat, blocks: list[_Block]) -> dict[int, Line | None] | None:
         line = flat[row.at][1]
         replaced[row.at] = _fixed(line, " | ".join(_cell_text(cell) for cell in row.cells))
     return replaced
+
+
+def _spaced_starts(flat, block: _Block, bounds, pitch: float, continued: bool) -> set[int] | None:
+    """With a 序号 column whose rows are set apart by space: the lines that open a row,
+    when every run of lines between two spaces holds one number (a 序号 centred down its
+    row stands below the row's first line, where a number alone would start the row too
+    late); None when the rows are not spaced so. A run goes on over a page unless the
+    page's first line holds a number; the block's first run may hold none (a row that
+    goes on under a header printed again)."""
+    columns = block.columns
+    runs: list[list[tuple[int, bool]]] = []
+    gaps = False
+    previous: tuple[int, Line] | None = None
+    for kind, at in block.members:
+        if kind == "chapter":
+            previous = None
+            runs.append([])
+            continue
+        page, line = flat[at]
+        numbered = columns.has_number(line, bounds)
+        if previous is None or not runs:
+            new = not runs or not continued or numbered
+        elif previous[0] != page:
+            new = numbered
+        else:
+            new = line.top - previous[1].top > _ROW_GAP * pitch
+            gaps = gaps or new
+        if new:
+            runs.append([])
+        runs[-1].append((at, numbered))
+        previous = (page, line)
+    runs = [run for run in runs if run]
+    if not gaps or not runs:
+        return None
+    counts = [sum(numbered for _, numbered in run) for run in runs]
+    first = 1 if continued and counts[0] == 0 else 0
+    if any(count != 1 for count in counts[first:]):
+        return None
+    return {run[0][0] for run in runs[first:]}
 
 
 def _task_column_widest(flat, blocks: list[_Block]) -> bool:
