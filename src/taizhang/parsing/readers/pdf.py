@@ -9,6 +9,10 @@ line, its cells joined with " | " as the .docx and HTML readers print a row, eac
 wrapped lines joined again. Read as lines, its cells' lines interleave (a row's second
 line of 重点任务 sits beside the second line of 责任单位), and no row can be told apart
 (tests/parsing/formats.py f05, a table alone; f07, a table under body text).
+
+A table printed without rules (or with only a top and a bottom rule) is read by its aligned
+columns into the same rows (readers/pdf_columns.py: f09–f12), once every page's lines are in,
+so that a table goes on over a page.
 """
 
 from __future__ import annotations
