@@ -330,3 +330,41 @@ def test_rows_not_set_apart_by_space_start_at_their_numbers():
         "2",
         "3",
     ]
+
+
+def test_a_header_printed_spaced_out_names_its_columns():
+    spaced = line(
+        100,
+        (50, "序"),
+        (62, "号"),
+        (130, "重点"),
+        (160, "任务"),
+        (262, "牵头单位"),
+        (352, "责"),
+        (368, "任"),
+        (384, "单"),
+        (400, "位"),
+    )
+    page = [spaced, body(120, "1", "推进超低排放改造。", "市工信局", "市生态环境局")]
+    assert texts(read_columns([page], never)) == [
+        "序号 | 重点任务 | 牵头单位 | 责任单位",
+        "1 | 推进超低排放改造。 | 市工信局 | 市生态环境局",
+    ]
+
+
+def test_units_set_apart_by_a_blank_in_one_cell_keep_it():
+    page = [
+        HEAD,
+        line(
+            120,
+            (50, "1"),
+            (80, "推进超低排放改造。"),
+            (250, "市工信局"),
+            (340, "市发改委"),
+            (390, "市财政局"),
+        ),
+    ]
+    assert (
+        texts(read_columns([page], never))[1]
+        == "1 | 推进超低排放改造。 | 市工信局 | 市发改委 市财政局"
+    )

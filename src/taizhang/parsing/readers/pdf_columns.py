@@ -9,10 +9,11 @@ prints each row as the ruled-grid reader does: cells joined with " | ", each cel
 lines joined again, a chapter row merged across the table as one cell, the header again
 where the table goes on under it on the next page.
 
-- The header: one line whose parts, set apart by more than half a character's width, are
-  each a short column name, among them a task column and a unit column (the words of
-  data/structure.toml [table_columns], as the text reader's tables.py reads a header:
-  tests/parsing/formats f01, f03, f05, f07 and f09–f12; documents d04, d16 and d22).
+- The header: one line whose parts, set apart by more than 0.4 of a character's width, are
+  each a short column name (printed spaced out or not: 序　号), among them a task column and
+  a unit column (the words of data/structure.toml [table_columns], as the text reader's
+  tables.py reads a header: tests/parsing/formats f01, f03, f05, f07 and f09–f12; documents
+  d04, d16 and d22); a header cell wrapped over two lines is stacked into one.
 - The columns: each header cell's centre; the lines below belong to the table while the
   text they cover, with the header's, leaves a blank alley between every two centres (a
   paragraph across the page fills the alleys and ends the table, as a chapter heading, a
@@ -117,17 +118,54 @@ def header_roles(line: Line) -> list[str | None] | None:
     _MAX_COLUMNS short parts, one naming the task and one naming units."""
     if line.fixed or not 2 <= len(line.parts) <= _MAX_COLUMNS:
         return None
-    words = _column_words()
     roles: list[str | None] = []
     for part in line.parts:
-        folded = fold(part.text).replace(" ", "").replace("\u3000", "")
+        folded = _folded(part.text)
         if len(folded) > _MAX_HEADER_CELL or _NUMBER.fullmatch(folded):
             return None
-        roles.append(next((r for r in _ROLES if any(w in folded for w in words[r])), None))
+        roles.append(_role(folded))
     found = set(roles)
     if "content" not in found or not found & {"lead", "responsible"}:
         return None
     return roles
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace(" ", "").replace("\u3000", "")
+
+
+def _role(folded: str) -> str | None:
+    words = _column_words()
+    return next((role for role in _ROLES if any(w in folded for w in words[role])), None)
+
+
+_SPACED_WORD = 3  # characters: a header word printed spaced out (序　号) spans no more
+
+
+def _spaced_words(line: Line) -> Line:
+    """The header's words printed with their characters spaced out (序　号, 完成　时限,
+    重点　任务) as one part each: a short part that names no column is joined to the next
+    one within three characters when that one names none either or the two together do."""
+    parts: list[Part] = []
+    for part in line.parts:
+        last = parts[-1] if parts else None
+        if (
+            last is not None
+            and part.x0 - last.x1 <= _SPACED_WORD * line.size
+            and len(_folded(last.text)) <= _SPACED_WORD
+            and len(_folded(part.text)) <= 2
+            and _role(_folded(last.text)) is None
+            and (
+                _role(_folded(part.text)) is None
+                or _role(_folded(last.text + part.text)) is not None
+            )
+        ):
+            parts[-1] = Part(last.x0, part.x1, last.text + part.text)
+        else:
+            parts.append(part)
+    if len(parts) == len(line.parts):
+        return line
+    return Line(line.top, line.bottom, line.text, line.x1, line.width, line.size, parts)
 
 
 _HEADER_LINES = 3  # a header cell of two lines beside cells of one set half a line lower
@@ -140,7 +178,7 @@ def _header(flat, at: int) -> tuple[Line, list[str | None], int] | None:
     one-line cells beside it then stand half a line lower: up to _HEADER_LINES lines within
     _HEADER_SPAN character heights are stacked, a part under another joined to it."""
     page, first = flat[at]
-    if first.fixed or not first.parts or len(first.parts) > _MAX_COLUMNS:
+    if first.fixed or not first.parts or len(first.parts) > _MAX_PARTS:
         return None
     if any(len(part.text) > 2 * _MAX_HEADER_CELL for part in first.parts):
         return None  # a line of prose (the quick answer for most lines)
@@ -157,9 +195,10 @@ def _header(flat, at: int) -> tuple[Line, list[str | None], int] | None:
             ):
                 return None
             merged = _stacked(merged, below)
-        roles = header_roles(merged)
+        header = _spaced_words(merged)
+        roles = header_roles(header)
         if roles is not None:
-            return merged, roles, count
+            return header, roles, count
     return None
 
 
@@ -473,8 +512,17 @@ def _pitch(flat, block: _Block) -> float:
 
 
 def _cell_text(parts: list[tuple[float, float, str]]) -> str:
-    """A cell's parts in reading order (top, then left), joined again."""
-    return join_wrapped(text for _, _, text in sorted(parts))
+    """A cell's parts in reading order (top, then left), its lines joined again; two parts
+    of one line (units set apart by a blank: 市发改委　市财政局) keep a blank between them."""
+    lines: list[str] = []
+    top = None
+    for at, _, text in sorted(parts):
+        if lines and at == top:
+            lines[-1] += " " + text.strip()
+        else:
+            lines.append(text)
+        top = at
+    return join_wrapped(lines)
 
 
 def join_wrapped(lines: Iterable[str]) -> str:
