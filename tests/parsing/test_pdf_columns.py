@@ -368,3 +368,44 @@ def test_units_set_apart_by_a_blank_in_one_cell_keep_it():
         texts(read_columns([page], never))[1]
         == "1 | 推进超低排放改造。 | 市工信局 | 市发改委 市财政局"
     )
+
+
+DOCUMENTS = Path(__file__).resolve().parent / "documents"
+
+
+def _header_cells(name: str) -> list[str]:
+    """The header cells of a task table in a text document: one per line (d04) or on one
+    line set apart by a tab or blanks (d16, d22)."""
+    lines = (DOCUMENTS / name).read_text(encoding="utf-8").split("\n")
+    start = next(i for i, text in enumerate(lines) if text.startswith("序号"))
+    cells = lines[start].split()
+    if len(cells) == 1:
+        cells = [text.strip() for text in lines[start : start + 5]]
+    return cells
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        _header_cells("d04_daqi_table.txt"),
+        _header_cells("d16_wenlv_rows.txt"),
+        _header_cells("d22_shipin_spaced.txt"),
+        ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],  # formats f05, f07, f09
+        ["序号", "工作内容", "牵头单位", "配合单位", "完成时间"],  # f10
+        ["工作任务", "牵头部门", "责任部门", "时间节点"],  # f12
+    ],
+)
+def test_the_header_words_are_those_the_text_reader_reads(cells):
+    """The PDF reader knows a header by the words of data/structure.toml [table_columns]:
+    the headers of the documents' tables, printed as a PDF line, are headers."""
+    header = line(100, *((60 + 90 * i, cell) for i, cell in enumerate(cells)))
+    row = [
+        "1"
+        if cell == "序号"
+        else "推进改造工作。"
+        if "任务" in cell or "内容" in cell
+        else "市工信局"
+        for cell in cells
+    ]
+    page = [header, line(120, *((60 + 90 * i, text) for i, text in enumerate(row)))]
+    assert texts(read_columns([page], never)) == [" | ".join(cells), " | ".join(row)]
