@@ -556,7 +556,8 @@ def _columns_pdf(spec: dict) -> bytes:
     under the header printed again when ``repeat_header``; page numbers "— N —".
 
     spec: title, preamble (paragraphs), first_signature (or None), caption (lines over the
-    table), header, widths, rows, rules, repeat_header, signature, page_bottom."""
+    table), header, widths, rows, rules, repeat_header, signature, page_bottom, footer (a
+    running foot on every page, or None)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -578,6 +579,8 @@ def _columns_pdf(spec: dict) -> bytes:
 
     def end_page():
         page.setFont(_COLUMN_FONT, 12)
+        if spec.get("footer"):  # a running foot over the page number
+            page.drawCentredString(A4[0] / 2, 72, spec["footer"])
         page.drawCentredString(A4[0] / 2, 50, f"— {number[0]} —")
         page.showPage()
         number[0] += 1

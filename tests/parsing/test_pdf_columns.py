@@ -409,3 +409,31 @@ def test_the_header_words_are_those_the_text_reader_reads(cells):
     ]
     page = [header, line(120, *((60 + 90 * i, text) for i, text in enumerate(row)))]
     assert texts(read_columns([page], never)) == [" | ".join(cells), " | ".join(row)]
+
+
+def test_a_running_foot_between_a_tables_pages_is_furniture():
+    """A foot printed on every page (not a page number) would end the table on each page;
+    over pages without the header again the rest would be read as lines."""
+    from tests.parsing.formats import F11_HEADER, F11_ROWS, _columns_pdf
+
+    data = _columns_pdf(
+        {
+            "title": "某区2025年义务教育优质均衡发展工作方案",
+            "preamble": ["为推动义务教育优质均衡发展，制定本方案。"],
+            "header": F11_HEADER,
+            "widths": [34, 196, 74, 104, 66],
+            "rows": F11_ROWS,
+            "rules": (),
+            "repeat_header": False,
+            "page_bottom": 620,  # three pages of table
+            "footer": "某区人民政府办公室印发",
+        }
+    )
+    lines = read_bytes(data, "plan.pdf").text.split("\n")
+    assert "某区人民政府办公室印发" not in lines
+    rows = [line for line in lines if " | " in line]
+    assert [row.split(" | ")[0] for row in rows] == ["序号", "1", "2", "3", "4", "5", "6", "7"]
+    assert rows[1:] == [
+        " | ".join([number, *(cell if isinstance(cell, str) else "".join(cell) for cell in rest)])
+        for number, *rest in F11_ROWS
+    ]

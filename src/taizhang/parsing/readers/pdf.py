@@ -93,7 +93,7 @@ def _bounded_lines(pdf, name: str) -> list[tuple[str, bool]]:
         in_time()
         pages.append((page.width, _page_lines(page)))
         page.close()  # pdfplumber keeps each page's objects until closed
-    read = read_columns([lines for _, lines in pages], in_time)
+    read = read_columns(_without_running_lines([lines for _, lines in pages]), in_time)
     visual = []
     for (width, _), lines in zip(pages, read, strict=True):
         visual += _placed(width, lines)
@@ -134,6 +134,46 @@ def _page_lines(page) -> list[Line]:
     kept = _drop_page_numbers(lines)
     # a ruled row before a line of the same top (as the rows were placed before)
     return sorted([*rows, *kept], key=lambda line: (line.top, not line.fixed))
+
+
+_RUNNING_PAGES = 3  # pages at least, for a line at the head or foot of each to be furniture
+
+
+def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages without a running head or foot that is not a page number (某县人民政府
+    办公室印发 at the foot of every page): a line of one part, first or last on its page,
+    printed alike (its digits aside) on two pages of three at least. Between a table's
+    pages it would end the table (tests/parsing/test_pdf_columns.py)."""
+    if len(pages) < _RUNNING_PAGES:
+        return pages
+    counts: dict[tuple[int, str], int] = {}
+    for lines in pages:
+        for end, line in _page_ends(lines):
+            key = (end, re.sub(r"\d+", "#", line.text))
+            counts[key] = counts.get(key, 0) + 1
+    least = -(-2 * len(pages) // 3)  # two pages of three, rounded up
+    running = {key for key, count in counts.items() if count >= least}
+    if not running:
+        return pages
+    return [
+        [
+            line
+            for line in lines
+            if not any(
+                end_line is line and (end, re.sub(r"\d+", "#", line.text)) in running
+                for end, end_line in _page_ends(lines)
+                if number or end  # the first page's head is its title, not furniture
+            )
+        ]
+        for number, lines in enumerate(pages)
+    ]
+
+
+def _page_ends(lines: list[Line]) -> list[tuple[int, Line]]:
+    """The page's first and last lines of text, if each is a line of one part."""
+    text = [line for line in lines if not line.fixed]
+    ends = [(0, text[0]), (1, text[-1])] if len(text) > 1 else []
+    return [(end, line) for end, line in ends if len(line.parts) == 1]
 
 
 def _placed(page_width: float, lines: list[Line]) -> list[tuple[str, bool]]:
