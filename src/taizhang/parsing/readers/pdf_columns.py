@@ -48,7 +48,7 @@ from taizhang.parsing.vocabulary import vocabulary
 _SPLIT = 0.4  # character widths: a wider blank parts a line (a column's alley)
 _MERGE = 0.2  # character widths: narrower gaps between two lines' parts are no alley
 _END_GAP = 2.5  # character heights of blank between two lines: the table has ended
-_ROW_GAP = 1.35  # times the table's line pitch: a new row (a table with no 序号 column)
+_ROW_GAP = 1.35  # times the table's line pitch: a space between rows
 _MAX_COLUMNS = 8
 _MAX_PARTS = 12
 _MAX_HEADER_CELL = 8  # characters: a header cell is a short name, not a sentence
@@ -374,8 +374,8 @@ def _collect(flat, start: int, header, check) -> tuple[list[_Block], int]:
 @dataclass
 class _Row:
     at: int
-    cells: list[list[tuple[float, float, str]]]  # per column: (top, x0, text) of each part
-    numbered: bool = False
+    # per column, each part: ((page, top), x0, text)
+    cells: list[list[tuple[tuple[int, float], float, str]]]
 
 
 def _rows(flat, blocks: list[_Block]) -> dict[int, Line | None] | None:
@@ -412,13 +412,13 @@ def _rows(flat, blocks: list[_Block]) -> dict[int, Line | None] | None:
             else:
                 starts = line.top - previous[1].top > _ROW_GAP * pitch
             if current is None or starts or len(current.cells) != width:
-                current = _Row(at, [[] for _ in range(width)], numbered)
+                current = _Row(at, [[] for _ in range(width)])
                 rows.append(current)
             else:
                 replaced[at] = None
             for part in line.parts:
                 column = min(bisect(bounds, part.centre), width - 1)
-                current.cells[column].append((line.top + 1000.0 * page, part.x0, part.text))
+                current.cells[column].append(((page, line.top), part.x0, part.text))
             previous = (page, line)
     if not any(sum(1 for cell in row.cells if cell) >= 2 for row in rows):
         return None
@@ -511,7 +511,7 @@ def _pitch(flat, block: _Block) -> float:
     return min(steps) if steps else block.columns.size * 1.5
 
 
-def _cell_text(parts: list[tuple[float, float, str]]) -> str:
+def _cell_text(parts: list[tuple[tuple[int, float], float, str]]) -> str:
     """A cell's parts in reading order (top, then left), its lines joined again; two parts
     of one line (units set apart by a blank: 市发改委　市财政局) keep a blank between them."""
     lines: list[str] = []
