@@ -143,7 +143,8 @@ def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """The pages without a running head or foot that is not a page number (某县人民政府
     办公室印发 at the foot of every page): a line of one part, first or last on its page,
     printed alike (its digits aside) on two pages of three at least. Between a table's
-    pages it would end the table (tests/parsing/test_pdf_columns.py)."""
+    pages it would end the table (tests/parsing/test_pdf_columns.py, two tables: 教育 and
+    乡村振兴, a foot with a date in it)."""
     if len(pages) < _RUNNING_PAGES:
         return pages
     counts: dict[tuple[int, str], int] = {}
