@@ -21,6 +21,15 @@ copied from any real plan); its gold is ``tests/parsing/formats/fNN_*.json``.
   across the table, the signature right-aligned under it.
 - f08 食品安全: a news page carrying a task table saved from Word as HTML: every cell's text
   in <p>, a cell of two paragraphs, chapter rows merged by colspan, an empty 责任单位 cell.
+- f09 乡村振兴: a PDF of a preamble page, then a task table printed without any rule: the
+  columns are aligned text, every column's cells wrap, chapter rows across the table.
+- f10 制造业降成本: a PDF of a preamble page signed and dated, then a 附件 task table with
+  only a top and a bottom rule (工作内容 | 牵头单位 | 配合单位 | 完成时间).
+- f11 教育: a PDF of a preamble page, then a table without rules over two pages, its header
+  printed again on the second and a row broken by the page; the unit and time header cells
+  wrap (牵头 over 单位), the others centred beside them half a line lower.
+- f12 医疗卫生: a PDF of a preamble page, then a 三线表 (top, header and bottom rules) with
+  no 序号 column over two pages, the header not printed again; rows set apart by space.
 """
 
 from __future__ import annotations
@@ -515,6 +524,308 @@ def build_f08() -> tuple[str, bytes]:
     return "f08_shipin_wordtable.html", page.encode("utf-8")
 
 
+# -- f09–f12: PDF task tables printed without ruling lines ----------------------------------
+
+_COLUMN_FONT = "STSong-Light"
+
+
+def _cell_lines(text: str, measure: float, width_of, hang: float) -> list[str]:
+    """A cell's text broken where the next character would pass the column's width, never
+    before closing punctuation: that hangs into the cell's padding (``hang``) or takes the
+    character before it onto the next line (as Word breaks a cell's lines)."""
+    lines, line = [], ""
+    for char in text:
+        if line and width_of(line + char) > measure:
+            if char not in NO_LINE_START:
+                lines.append(line)
+                line = ""
+            elif width_of(line + char) > measure + hang:
+                lines.append(line[:-1])
+                line = line[-1]
+        line += char
+    return [*lines, line] if line else lines
+
+
+def _columns_pdf(spec: dict) -> bytes:
+    """A PDF: a first page of plain text (title, preamble, perhaps a signature), then a task
+    table on the next page whose columns are only aligned text: the header's cells centred
+    over their columns, each cell's lines at the left of its column, chapter rows (one
+    string) from the table's left edge (a header cell given as a list wraps over lines, the
+    others centred down the header row); ``rules`` draws "top" / "header" / "bottom" rules
+    across the table and nothing else; a row that does not fit the page breaks over it,
+    under the header printed again when ``repeat_header``; page numbers "— N —".
+
+    spec: title, preamble (paragraphs), first_signature (or None), caption (lines over the
+    table), header, widths, rows, rules, repeat_header, signature, page_bottom, footer (a
+    running foot on every page, or None)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(_COLUMN_FONT))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    left, size, leading, pad, row_gap = 56, 10.5, 14, 5.4, spec.get("row_gap", 7)
+    widths = spec["widths"]
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    measure = sum(widths)
+    number = [1]
+
+    def width_of(text, font_size=size):
+        return pdfmetrics.stringWidth(text, _COLUMN_FONT, font_size)
+
+    def end_page():
+        page.setFont(_COLUMN_FONT, 12)
+        if spec.get("footer"):  # a running foot over the page number
+            page.drawCentredString(A4[0] / 2, 72, spec["footer"])
+        page.drawCentredString(A4[0] / 2, 50, f"— {number[0]} —")
+        page.showPage()
+        number[0] += 1
+
+    # the preamble page
+    page.setFont(_COLUMN_FONT, 16)
+    page.drawCentredString(A4[0] / 2, A4[1] - 80, spec["title"])
+    y = A4[1] - 120
+    page.setFont(_COLUMN_FONT, 14)
+    for line in _cjk_wrapped("\n".join(spec["preamble"]), measure, lambda t: width_of(t, 14)):
+        page.drawString(left, y, line)
+        y -= 24
+    if spec.get("first_signature"):
+        y -= 30
+        for line in spec["first_signature"]:
+            page.drawRightString(xs[-1] - 30, y, line)
+            y -= 24
+    end_page()
+
+    # the table
+    y = A4[1] - 70
+    page.setFont(_COLUMN_FONT, 14)
+    for line in spec.get("caption", []):
+        page.drawCentredString(A4[0] / 2, y, line)
+        y -= 26
+    y -= 6
+
+    def rule(at):
+        if at:
+            page.line(xs[0], at, xs[-1], at)
+
+    def header():
+        nonlocal y
+        if "top" in spec["rules"]:
+            rule(y + 4)
+        page.setFont(_COLUMN_FONT, size)
+        names = [name if isinstance(name, list) else [name] for name in spec["header"]]
+        height = max(map(len, names))
+        for x0, x1, cell in zip(xs, xs[1:], names, strict=False):
+            lower = (height - len(cell)) * leading / 2  # centred down the header row
+            for row, name in enumerate(cell):
+                page.drawCentredString((x0 + x1) / 2, y - size - lower - row * leading, name)
+        y -= height * leading + 4
+        if "header" in spec["rules"]:
+            rule(y + 2)
+        y -= row_gap
+
+    header()
+    page.setFont(_COLUMN_FONT, size)
+    for values in spec["rows"]:
+        if isinstance(values, str):  # a chapter row across the table
+            page.drawString(xs[0] + pad, y - size, values)
+            y -= leading + row_gap
+            continue
+        cells = [
+            _cell_lines(value, width - 2 * pad, width_of, pad - 1)
+            for value, width in zip(values, widths, strict=True)
+        ]
+        for row in range(max(map(len, cells))):
+            if y - size < spec["page_bottom"]:  # the row goes on over the page
+                if "bottom" in spec["rules"]:
+                    rule(y + leading - size - 2)
+                end_page()
+                y = A4[1] - 70
+                if spec["repeat_header"]:
+                    header()
+                elif "top" in spec["rules"]:
+                    rule(y + 4)
+                page.setFont(_COLUMN_FONT, size)
+            for x, cell in zip(xs, cells, strict=False):
+                if row < len(cell):
+                    page.drawString(x + pad, y - size, cell[row])
+            y -= leading
+        y -= row_gap
+    if "bottom" in spec["rules"]:
+        rule(y + row_gap + leading - size - 2)
+    y -= 40
+    page.setFont(_COLUMN_FONT, 14)
+    for line in spec.get("signature", []):
+        page.drawRightString(xs[-1] - 30, y, line)
+        y -= 24
+    end_page()
+    page.save()
+    return buffer.getvalue()
+
+
+F09_PREAMBLE = [
+    "为全面推进乡村振兴，加快农业农村现代化，根据《某市乡村振兴战略实施规划（2023—2027年）》，"
+    "结合我县实际，制定本分工方案。",
+    "各牵头单位要会同责任单位细化工作措施，明确进度安排，每季度末将工作进展情况报县委农办。"
+    "县委农办要加强统筹协调，定期调度通报，确保各项任务按时完成。",
+]
+F09_ROWS = [
+    "一、推进产业振兴",
+    ["1", "新建高标准农田2.5万亩，完成农田水利设施配套改造，提升耕地质量等级。", "县农业农村局",
+     "县财政局、县自然资源局、县水利局", "2025年10月底前"],
+    ["2", "培育县级以上农业产业化龙头企业5家，发展农民合作社示范社20家。", "县农业农村局",
+     "县市场监管局、各乡镇人民政府", "2025年12月底前"],
+    ["3", "建设农产品冷链物流集散中心1个，完善县乡村三级物流配送体系。", "县商务局",
+     "县交通运输局、县供销合作社", "2025年11月底前"],
+    "二、推进人才振兴",
+    ["4", "开展高素质农民培训1200人次，培育农村实用人才带头人100名。", "县农业农村局",
+     "县人社局、县教育局", "2025年9月底前"],
+    ["5", "选派科技特派员60名，实现科技服务行政村全覆盖。", "县科技局",
+     "县农业农村局、各乡镇人民政府", "长期坚持"],
+]  # fmt: skip
+
+
+def build_f09() -> tuple[str, bytes]:
+    data = _columns_pdf(
+        {
+            "title": "某县2025年乡村振兴重点任务分工方案",
+            "preamble": F09_PREAMBLE,
+            "caption": ["重点任务分工表"],
+            "header": HEADER,
+            "widths": [34, 196, 74, 104, 66],
+            "rows": F09_ROWS,
+            "rules": (),
+            "repeat_header": True,
+            "page_bottom": 80,
+            "signature": ["某县人民政府办公室", "2025年3月28日"],
+        }
+    )
+    return "f09_xiangcun_columns.pdf", data
+
+
+F10_PREAMBLE = [
+    "各乡镇人民政府，县直各有关部门：",
+    "为切实减轻企业负担，推动制造业高质量发展，根据《某省降低制造业企业成本若干措施》，"
+    "现将我县制造业降成本重点工作任务分工印发给你们，请结合实际认真贯彻落实。",
+]
+F10_HEADER = ["序号", "工作内容", "牵头单位", "配合单位", "完成时间"]
+F10_ROWS = [
+    ["1", "落实制造业企业增值税留抵退税政策，全年为企业减负3000万元以上。", "县税务局",
+     "县财政局、县工信局", "2025年12月底前"],
+    ["2", "降低企业用电成本，推动工业企业参与电力市场化交易，交易电量达到8亿千瓦时。",
+     "县发展改革局", "县工信局、国网某县供电公司", "2025年11月底前"],
+    ["3", "开展涉企收费专项清理，取消不合理收费项目，建立收费目录清单。", "县市场监管局",
+     "县发展改革局、县财政局", "2025年8月底前"],
+    ["4", "推广应急转贷资金，为中小微制造企业提供转贷服务2亿元。", "县金融服务中心",
+     "县财政局、县工信局、各商业银行", "长期坚持"],
+]  # fmt: skip
+
+
+def build_f10() -> tuple[str, bytes]:
+    data = _columns_pdf(
+        {
+            "title": "某县关于印发制造业降成本重点工作任务分工的通知",
+            "preamble": F10_PREAMBLE,
+            "first_signature": ["某县人民政府办公室", "2025年5月6日"],
+            "caption": ["附件", "某县制造业降成本重点工作任务分工"],
+            "header": F10_HEADER,
+            "widths": [34, 196, 74, 104, 66],
+            "rows": F10_ROWS,
+            "rules": ("top", "bottom"),
+            "repeat_header": True,
+            "page_bottom": 80,
+        }
+    )
+    return "f10_zhizao_rules.pdf", data
+
+
+F11_PREAMBLE = [
+    "为推动义务教育优质均衡发展，办好人民满意的教育，根据《某市基础教育扩优提质行动计划》，"
+    "结合我区实际，制定本方案。",
+    "各责任单位要把任务落实情况纳入年度工作考核，区教育局每半年通报一次工作进展。",
+]
+F11_HEADER = ["序号", "任务内容", ["牵头", "单位"], ["责任", "单位"], ["完成", "时限"]]
+F11_ROWS = [
+    ["1", "新建、改扩建中小学校4所，新增学位3600个，有效缓解城区学校大班额问题。", "区教育局",
+     "区发展改革局、区自然资源局、区住建局", "2025年8月底前"],
+    ["2", "推进集团化办学，组建教育集团6个，实现城区优质学校对农村学校帮扶全覆盖。",
+     "区教育局", "各街道办事处、各镇人民政府", "2025年9月底前"],
+    ["3", "开展中小学教师全员培训，培训教师2000人次，引进优秀教师和紧缺学科教师50名。",
+     "区教育局", "区人社局、区委编办", "2025年12月底前"],
+    ["4", "实施校园安全提升工程，学校专职保安员配备率和一键式紧急报警装置安装率均达到100%。",
+     "区公安分局", "区教育局、区应急管理局", "2025年6月底前"],
+    ["5", "完善学生资助体系，资助家庭经济困难学生3000人次，确保应助尽助。", "区教育局",
+     "区财政局、区民政局、区乡村振兴局", "长期坚持"],
+    ["6", "推进课后服务提质，实现义务教育学校课后服务全覆盖，学生参与率达到90%以上。",
+     "区教育局", "区科协、区文化旅游局", "2025年10月底前"],
+    ["7", "加强学校食堂食品安全监管，实现学校食堂明厨亮灶全覆盖。", "区市场监管局",
+     "区教育局、区卫生健康局", "2025年11月底前"],
+]  # fmt: skip
+
+
+def build_f11() -> tuple[str, bytes]:
+    data = _columns_pdf(
+        {
+            "title": "某区2025年义务教育优质均衡发展工作方案",
+            "preamble": F11_PREAMBLE,
+            "caption": ["重点任务分工"],
+            "header": F11_HEADER,
+            "widths": [34, 196, 74, 104, 66],
+            "rows": F11_ROWS,
+            "rules": (),
+            "repeat_header": True,
+            "page_bottom": 506,  # the page ends inside row 4
+            "signature": ["某区人民政府办公室", "2025年2月18日"],
+        }
+    )
+    return "f11_jiaoyu_pages.pdf", data
+
+
+F12_PREAMBLE = [
+    "为深化医药卫生体制改革，提升基层医疗卫生服务能力，根据《某市深化医药卫生体制改革"
+    "2025年重点工作任务》，结合我市实际，制定本任务清单。",
+    "各牵头部门要明确责任人和时间表，每季度第一个月10日前将上季度工作进展报市医改办。",
+]
+F12_HEADER = ["工作任务", "牵头部门", "责任部门", "时间节点"]
+F12_ROWS = [
+    ["推进紧密型县域医疗卫生共同体建设，县域内就诊率达到90%以上。", "市卫生健康委",
+     "市医保局、市财政局、各县（市、区）人民政府", "2025年12月底前"],
+    ["建设基层医疗卫生机构标准化发热诊室20个，完善基层急救站点布局。", "市卫生健康委",
+     "市发展改革委、市财政局", "2025年10月底前"],
+    ["扩大家庭医生签约服务覆盖面，重点人群签约服务覆盖率达到80%以上。", "市卫生健康委",
+     "市医保局、市民政局", "2025年11月底前"],
+    ["推进医保支付方式改革，实现按病种分值付费定点医疗机构全覆盖。", "市医保局",
+     "市卫生健康委、市财政局", "2025年9月底前"],
+    ["加强公立医院绩效考核，完成二级以上公立医院考核12家。", "市卫生健康委",
+     "市财政局、市人社局、市医保局", "2025年8月底前"],
+    ["开展医疗机构药品耗材集中带量采购，采购品种达到400个以上。", "市医保局",
+     "市卫生健康委、市市场监管局", "长期坚持"],
+]  # fmt: skip
+
+
+def build_f12() -> tuple[str, bytes]:
+    data = _columns_pdf(
+        {
+            "title": "某市2025年深化医药卫生体制改革重点任务清单",
+            "preamble": F12_PREAMBLE,
+            "caption": ["重点任务分工"],
+            "header": F12_HEADER,
+            "widths": [210, 80, 110, 70],
+            "rows": F12_ROWS,
+            "rules": ("top", "header", "bottom"),
+            "repeat_header": False,
+            "page_bottom": 525,  # the page ends inside the fifth row's task
+            "row_gap": 10,
+            "signature": ["某市深化医药卫生体制改革领导小组办公室", "2025年3月3日"],
+        }
+    )
+    return "f12_yiliao_noheader.pdf", data
+
+
 BUILDERS = {
     "f01_yingshang_table": build_f01,
     "f02_jiuye_numbering": build_f02,
@@ -524,4 +835,8 @@ BUILDERS = {
     "f06_fazhi_news": build_f06,
     "f07_wenlv_grid": build_f07,
     "f08_shipin_wordtable": build_f08,
+    "f09_xiangcun_columns": build_f09,
+    "f10_zhizao_rules": build_f10,
+    "f11_jiaoyu_pages": build_f11,
+    "f12_yiliao_noheader": build_f12,
 }

@@ -9,6 +9,10 @@ line, its cells joined with " | " as the .docx and HTML readers print a row, eac
 wrapped lines joined again. Read as lines, its cells' lines interleave (a row's second
 line of 重点任务 sits beside the second line of 责任单位), and no row can be told apart
 (tests/parsing/formats.py f05, a table alone; f07, a table under body text).
+
+A table printed without rules (or with only a top and a bottom rule) is read by its aligned
+columns into the same rows (readers/pdf_columns.py: f09–f12), once every page's lines are in,
+so that a table goes on over a page.
 """
 
 from __future__ import annotations
@@ -25,8 +29,16 @@ from taizhang.parsing.layout import starts_item
 from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import compile_lines, limit, reading_config
+from taizhang.parsing.readers.pdf_columns import (
+    Line,
+    join_wrapped,
+    median_size,
+    parts_of,
+    read_columns,
+)
 
 _MARGIN_SLACK = 1.5  # a line ending within this many character widths of the margin wraps
+_INDENT = 2.5  # character widths: a paragraph's first line is indented two characters
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
@@ -56,7 +68,8 @@ def pdf_to_text(data: bytes, name: str) -> str:
 
 def _bounded_lines(pdf, name: str) -> list[tuple[str, bool]]:
     """Every page's lines, refusing a PDF past the page or time limit (checked per page,
-    and the page count before any page is read)."""
+    and the page count before any page is read; per line while tables without rules are
+    looked for)."""
     from pdfminer.pdfpage import PDFPage
 
     most = limit("pdf_max_pages")
@@ -66,49 +79,118 @@ def _bounded_lines(pdf, name: str) -> list[tuple[str, bool]]:
             reason="pdf_too_many_pages",
         )
     deadline = time.monotonic() + limit("pdf_max_seconds")
-    visual = []
-    for page in pdf.pages:
+
+    def in_time() -> None:
         if time.monotonic() > deadline:
             raise InputError(
                 f"reading {name} took longer than {limit('pdf_max_seconds')} seconds; supply "
                 "the plan as .docx or .txt.",
                 reason="pdf_too_slow",
             )
-        visual += _page_lines(page)
+
+    pages = []
+    for page in pdf.pages:
+        in_time()
+        pages.append((page.width, _page_lines(page)))
         page.close()  # pdfplumber keeps each page's objects until closed
+    read = read_columns(_without_running_lines([lines for _, lines in pages]), in_time)
+    visual = []
+    for (width, _), lines in zip(pages, read, strict=True):
+        visual += _placed(width, lines)
     return visual
 
 
-def _page_lines(page) -> list[tuple[str, bool]]:
-    """The page's visual lines, each with whether it runs on into the next line; a ruled
-    table's rows among them, where they stand on the page."""
+def _page_lines(page) -> list[Line]:
+    """The page's visual lines (page numbers dropped), a ruled table's rows among them as
+    fixed lines, where they stand on the page, in order from the top."""
     tables = [table for table in _find_tables(page) if _is_grid(table)]
-    rows = [(top, row) for table in tables for top, row in _table_rows(table)]
+    rows = [
+        Line(top, top, row, 0.0, 0.0, 0.0, fixed=True)
+        for table in tables
+        for top, row in _table_rows(table)
+    ]
     text_page = page
     for table in tables:
         text_page = text_page.outside_bbox(table.bbox)
-    lines = [
-        line
-        for line in text_page.extract_text_lines(layout=False, return_chars=True)
-        if line["text"].strip()
-    ]
-    tops = [line["top"] for line in lines]
-    visual = [(line["text"].strip(), line["x1"], _char_width(line)) for line in lines]
-    kept = _drop_page_numbers(visual)
-    dropped = {id(item) for item in visual} - {id(item) for item in kept}
-    tops = [top for top, item in zip(tops, visual, strict=True) if id(item) not in dropped]
-    wrapped = _wrapped(page, kept)
-    placed = sorted(
-        [(top, 1, line) for top, line in zip(tops, wrapped, strict=True)]
-        + [(top, 0, (row, False)) for top, row in rows],
-        key=lambda item: (item[0], item[1]),
-    )
-    lines_out = [line for _, _, line in placed]
-    # a paragraph does not run on into a table row
+    lines = []
+    for found in text_page.extract_text_lines(layout=False, return_chars=True):
+        if not found["text"].strip():
+            continue
+        chars = found.get("chars") or []
+        width = _char_width(found)
+        size = median_size(chars, width)
+        lines.append(
+            Line(
+                found["top"],
+                found["bottom"],
+                found["text"].strip(),
+                found["x1"],
+                width,
+                size,
+                parts_of(chars, size),
+                x0=found["x0"],
+            )
+        )
+    kept = _drop_page_numbers(lines)
+    # a ruled row before a line of the same top (as the rows were placed before)
+    return sorted([*rows, *kept], key=lambda line: (line.top, not line.fixed))
+
+
+_RUNNING_PAGES = 3  # pages at least, for a line at the head or foot of each to be furniture
+
+
+def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages without a running head or foot that is not a page number (某县人民政府
+    办公室印发 at the foot of every page): a line of one part, first or last on its page,
+    printed alike (its digits aside) on two pages of three at least. Between a table's
+    pages it would end the table (tests/parsing/test_pdf_columns.py, two tables: 教育 and
+    乡村振兴, a foot with a date in it)."""
+    if len(pages) < _RUNNING_PAGES:
+        return pages
+    counts: dict[tuple[int, str], int] = {}
+    for lines in pages:
+        for end, line in _page_ends(lines):
+            key = (end, re.sub(r"\d+", "#", line.text))
+            counts[key] = counts.get(key, 0) + 1
+    least = -(-2 * len(pages) // 3)  # two pages of three, rounded up
+    running = {key for key, count in counts.items() if count >= least}
+    if not running:
+        return pages
     return [
-        (text, wraps and not (index + 1 < len(placed) and placed[index + 1][1] == 0))
-        for index, (text, wraps) in enumerate(lines_out)
+        [
+            line
+            for line in lines
+            if not any(
+                end_line is line and (end, re.sub(r"\d+", "#", line.text)) in running
+                for end, end_line in _page_ends(lines)
+                if number or end  # the first page's head is its title, not furniture
+            )
+        ]
+        for number, lines in enumerate(pages)
     ]
+
+
+def _page_ends(lines: list[Line]) -> list[tuple[int, Line]]:
+    """The page's first and last lines of text, if each is a line of one part."""
+    text = [line for line in lines if not line.fixed]
+    ends = [(0, text[0]), (1, text[-1])] if len(text) > 1 else []
+    return [(end, line) for end, line in ends if len(line.parts) == 1]
+
+
+def _placed(page_width: float, lines: list[Line]) -> list[tuple[str, bool]]:
+    """(text, runs on into the next line) per line; a paragraph does not run on into a
+    table's row, and a row runs on into nothing."""
+    text_lines = [line for line in lines if not line.fixed]
+    wraps = {
+        id(line): wrapped
+        for line, wrapped in zip(text_lines, _wrapped(page_width, text_lines), strict=True)
+    }
+    placed = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        runs_on = wraps.get(id(line), False) and not (following is not None and following.fixed)
+        placed.append((line.text, runs_on))
+    return placed
 
 
 _MAX_RULES = 3000  # line and rectangle objects on a page: a task table has a few hundred
@@ -141,30 +223,29 @@ def _table_rows(table) -> list[tuple[float, str]]:
 
 
 def _cell_text(cell: str) -> str:
-    """A cell's wrapped lines joined again: with no space between Chinese characters or
-    digits (a number the cell's edge broke: 3|0家), with one before a Latin word."""
-    text = ""
-    for part in cell.split("\n"):
-        part = part.strip()
-        if text and part and text[-1].isascii() and text[-1].isalpha() and part[0].isascii():
-            text += " "
-        text += part
-    return text
+    return join_wrapped(cell.split("\n"))
 
 
-def _wrapped(page, visual: list[tuple[str, float, float]]) -> list[tuple[str, bool]]:
-    if not visual:
+def _wrapped(page_width: float, lines: list[Line]) -> list[bool]:
+    """Whether each line runs on: it reaches the right margin without closing punctuation
+    and starts at the left margin or a paragraph's indent (a centred title or a signature
+    set to the right reaches the margin without filling the line: f10 and f12 of
+    tests/parsing/formats.py, a notice's title and its signature on a page of few lines)."""
+    if not lines:
         return []
     # The right margin is where long lines typically stop (a line of narrow digits or a
     # hanging full stop can overshoot it); a page of short lines has no wrapped paragraphs.
-    long_ends = [x1 for _, x1, _ in visual if x1 >= page.width * 0.6]
+    long_ends = [line.x1 for line in lines if line.x1 >= page_width * 0.6]
     if not long_ends:
-        return [(text, False) for text, _, _ in visual]
+        return [False for _ in lines]
     right = statistics.median(long_ends)
+    left = min(line.x0 for line in lines)
     ends = tuple(reading_config()["pdf"]["paragraph_end"])
     return [
-        (text, x1 >= right - _MARGIN_SLACK * width and not text.endswith(ends))
-        for text, x1, width in visual
+        line.x1 >= right - _MARGIN_SLACK * line.width
+        and line.x0 <= left + _INDENT * line.width
+        and not line.text.endswith(ends)
+        for line in lines
     ]
 
 
@@ -193,13 +274,14 @@ def _char_width(line: dict) -> float:
     return max(char["x1"] - char["x0"] for char in chars)
 
 
-def _drop_page_numbers(visual: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+def _drop_page_numbers(lines: list[Line]) -> list[Line]:
     config = reading_config()["pdf"]
     numbers = compile_lines(config["page_number_lines"])
     bare = re.compile(config["bare_page_number"])
-    last = len(visual) - 1
+    last = len(lines) - 1
     return [
-        item
-        for index, item in enumerate(visual)
-        if not numbers.fullmatch(item[0]) and not (index in (0, last) and bare.fullmatch(item[0]))
+        line
+        for index, line in enumerate(lines)
+        if not numbers.fullmatch(line.text)
+        and not (index in (0, last) and bare.fullmatch(line.text))
     ]
