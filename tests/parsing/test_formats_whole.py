@@ -69,22 +69,9 @@ def test_the_command_line_path_reads_the_same_plan(tmp_path, stem):
     assert units(parse_path(path)) == units(uploaded(stem))
 
 
-# The text parser's title reader takes the 附件 line over an attachment's caption into the
-# title it reads from a covering notice (关于印发…的通知 … 附件 / 某县…分工): a metadata
-# matter, outside the PDF reader (f10 reads as its text copy would).
-_TITLE_WITH_ATTACHMENT_LINE = pytest.mark.xfail(
-    strict=True, reason="metadata.title keeps the 附件 line over the caption"
-)
-
-
 @pytest.mark.parametrize(
     "stem",
-    [
-        pytest.param(stem, marks=_TITLE_WITH_ATTACHMENT_LINE)
-        if stem == "f10_zhizao_rules"
-        else stem
-        for stem in sorted(BUILDERS)
-    ],
+    sorted(BUILDERS),
 )
 def test_each_document_has_its_title_issuer_date_and_parents(stem):
     plan, expected = uploaded(stem), gold(stem)

@@ -28,6 +28,10 @@ _MAX_HEADING_LENGTH = 80  # characters per line; longer lines are prose
 _CUE_WINDOW = 6
 # A line break inside a printed title, with the blanks around it.
 _LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+# GB/T 9704 prints an attachment's label on a line of its own above its title ("附件",
+# "附件2", "附件："): the label is no part of the title under it (formats f10, a covering
+# notice over its 附件 table; corpus 047, a 请示 over the plan it transmits).
+_ATTACHMENT_LABEL = re.compile(r"附件\s*\d{0,2}\s*:?")
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,7 @@ def _headings(view: View, front: list[Line]) -> list[Title]:
 
 def _heading_from(view: View, front: list[Line], i: int) -> Title | None:
     """The longest heading that starts on line i, over up to three heading-like lines."""
-    if not _is_heading_like(front[i], first=True):
+    if not _is_heading_like(front[i], first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
         return None
     group = [front[i]]
     j = i + 1
