@@ -634,7 +634,29 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
         if runner_up and scores[runner_up] * _NARROW > scores[ranked[0]]:
             level.diagnostics.append(_level_uncertain(ranked[0], runner_up, carriers[runner_up]))
         return level
+    if _chapters_are_measures(found, index):
+        return Level(mk.CHAPTER, chapter=None, section=None)
     return _level_of(_level_by_content(found, folded), found)
+
+
+def _chapters_are_measures(found: list[Found], index: AttributionIndex) -> bool:
+    """A plan of 若干措施 numbered 一、二、 only, each item one paragraph closed by its own
+    attribution (一、建立…制度。…。（各区县人民政府、市直有关部门按职责分工负责）): its
+    一、 items are the measures, not chapters (tests/parsing/documents d30, ASCII in
+    fixture styles/jiuye_cuoshi.txt). Only when no inner list carries an attribution, and
+    most 一、 items carry one on their own line, so a heading over unnumbered paragraphs is
+    still a heading."""
+    chapters = [f for f in found if f.marker.kind == mk.CHAPTER]
+    if len(chapters) < 2:
+        return False
+    starts = index.starts()
+    folded = index.folded
+    carrying = 0
+    for item in chapters:
+        line_end = folded.find("\n", item.start, item.end)
+        end = item.end if line_end < 0 else line_end
+        carrying += bisect_left(starts, end) - bisect_left(starts, item.start) == 1
+    return carrying * 2 > len(chapters)
 
 
 def _other_lists(
