@@ -250,10 +250,14 @@ def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
 
 # A line that may open with a marker: its first character after the indentation (or the
 # bracket of an attribution printed before the number).
-_MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+_MAYBE_MARKER = re.compile(
+    rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+)
 # A line break and the indentation after it (a literal first character: the engine skips
 # to each line break at once).
-_NEXT_LINE = re.compile(rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+_NEXT_LINE = re.compile(
+    rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+)
 
 
 def _line_openings(folded: str) -> list[int]:
@@ -605,6 +609,7 @@ _MEASURE_KINDS = (
     mk.OUTLINE2,
     mk.OUTLINE3,
     mk.PAREN_ARABIC,
+    mk.CIRCLED,
     mk.ARTICLE,
     mk.ORDINAL,
 )
@@ -702,6 +707,7 @@ _KIND_NAMES = {
     mk.OUTLINE2: "1.1",
     mk.OUTLINE3: "1.1.1",
     mk.PAREN_ARABIC: "(1)",
+    mk.CIRCLED: "①",
     mk.ARTICLE: "第一条",
     mk.ORDINAL: "一是",
 }
