@@ -53,14 +53,33 @@ def _verb_ending() -> re.Pattern:
     return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
 
 
-@lru_cache(maxsize=1)
-def _unit_list() -> re.Pattern:
-    """A line that is nothing but unit names and a role verb: "X、Y按职责分工负责。"."""
+def _role_source() -> str:
+    """Regex source of units and their role verb: "X、Y按职责分工负责"."""
     endings = "|".join(map(re.escape, vocabulary()["unit_endings"]))
     verbs = "|".join(map(re.escape, vocabulary()["responsibility_verbs"]))
     name = rf"[^,;。、\s()]{{1,30}}?(?:{endings})(?:\([^()]{{1,12}}\))?"
-    role = rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?(?:{verbs})"
+    return rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?(?:{verbs})"
+
+
+@lru_cache(maxsize=1)
+def _unit_list() -> re.Pattern:
+    """A line that is nothing but unit names and a role verb: "X、Y按职责分工负责。"."""
+    role = _role_source()
     return re.compile(rf"{role}(?:[,;]{role})*[^,;。]{{0,6}}[。.]?")
+
+
+@lru_cache(maxsize=1)
+def _leading_units() -> re.Pattern:
+    role = _role_source()
+    return re.compile(rf"({role}(?:[,;]{role})*)[ \t]*:")
+
+
+def leading_units(folded: str, pos: int) -> tuple[int, int] | None:
+    """(end of the units, start of the text) when a measure opens with its units, their
+    role verb and a colon: "4.市人社局牵头负责：推进…" (tests/parsing/documents d24, fixture
+    styles/wenlv_leading.txt in ASCII)."""
+    found = _leading_units().match(folded, pos)
+    return (found.end(1), found.end()) if found else None
 
 
 def is_attribution(content: str) -> bool:

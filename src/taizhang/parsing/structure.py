@@ -24,6 +24,7 @@ from taizhang.parsing.attribution_text import (
     find_attribution,
     is_attribution,
     markers_after_attributions,
+    leading_units,
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
@@ -295,8 +296,9 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # as four branches, the pattern was tried at every character of each heading (a quarter of
 # the time of finding the candidates).
 _CHILD = re.compile(
-    rf"[(\d第](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
-    rf"|(?<=\d)\d{{0,2}}[.、](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节])"
+    rf"[(\d第{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"|(?<=[{mk.CIRCLED_DIGITS}]))"
 )
 
 
@@ -799,7 +801,9 @@ def _is_content(item: Found, folded: str) -> bool:
     """A numbered item that carries work: a sentence or an attribution, not a bare heading
     (headings over tables, or over sub-items cut off by the end of the copy)."""
     body = folded[item.marker.end : item.end]
-    return "。" in body or find_attribution(body) is not None
+    if "。" in body or find_attribution(body) is not None:
+        return True
+    return leading_units(folded, item.marker.end) is not None  # "1.X牵头负责:…"
 
 
 def _is_section_task(item: Found, folded: str) -> bool:
@@ -1107,7 +1111,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
         raw = text[item.leading[0] : item.leading[1]]
     elif located is None:
-        pass
+        leading = leading_units(folded, opening)
+        if leading is not None:  # "4.市人社局牵头负责：推进…"
+            raw, start = body[opening : leading[0]], leading[1]
     elif located.text_end == opening and located.raw_start == opening + 1:
         # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
         start = located.raw_end + 1
