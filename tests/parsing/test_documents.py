@@ -56,6 +56,26 @@ What each mixes:
   各县（市、区）人民政府 collectives, an age (65岁以上) that names a group.
 - d22 食品安全: a 任务分解表 pasted with runs of blanks between the cells, ASCII periods,
   起 and 批次, 为500名60岁以上….
+
+Round 3 (layouts rounds 1 and 2 had not tried):
+
+- d23 营商环境: a 责任清单 grouped by unit: each chapter heading is the lead unit
+  (一、市发展改革委), its items carry no bracket, a "配合：X、Y" tail names responsible units.
+- d24 教育: the attribution printed before the text (1.【市教育局牵头，市财政局配合】新建…,
+  4.市人社局牵头负责：推进…).
+- d25 乡村产业: three levels, the measures are the (1) items under 1. under (一), each with
+  its own bracket, (1) restarting under each 1.
+- d26 养老服务: only the 1. items carry brackets, on their heading line; (1)(2) sub-points
+  follow the bracket and belong to the measure.
+- d27 城市管理: circled numbers ①②③ as the measures of each (一), restarting.
+- d28 生态环境: full-width digits (１．), 牵头单位/配合单位/完成时限 on lines of their own, and
+  责任领导/责任单位/责任人 lines (people, not units).
+- d29 卫生健康: 1) 2) markers, 每季度/每半年/每月/每年X月 duties, 完成时限：全年 in the bracket.
+- d30 养老服务: 一、 items are the measures (若干措施), closed by (各区县人民政府、市直有关部门
+  按职责分工负责) or (X牵头，Y按职责分工负责).
+- d31 文明城市: a web page copied as text with 【字体：大 中 小】, 打印本页/关闭窗口, 分享到 and a
+  相关链接 list after the body.
+- d32 全民健身: a 附表 of indicators (指标名称 / 目标值 / 责任单位) after the measures.
 """
 
 from __future__ import annotations
@@ -74,6 +94,26 @@ BAR = 0.95
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = sorted(p.stem for p in DOCUMENTS.glob("d*.txt"))
+
+# Failures found in round 3 and not fixed yet: strict, so a fix shows at once.
+BELOW_BAR = {
+    "d23_yingshang_byunit": "a chapter heading that is a unit leads its items; 配合：X tails",
+    "d26_fuwu_headbrackets": "(1)(2) sub-points after the bracket on a measure's heading line",
+}
+UNITS_WRONG = {
+    **BELOW_BAR,
+    "d27_chengguan_circled": "an enterprise (某燃气公司) is given the 区 prefix of bodies",
+}
+UNITS_WRONG.pop("d26_fuwu_headbrackets")
+
+
+def known(failures: dict[str, str]) -> list:
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=failures[name]))
+        if name in failures
+        else name
+        for name in NAMES
+    ]
 
 
 def parse(name: str):
@@ -101,13 +141,13 @@ def test_every_document_has_its_gold():
     assert all((DOCUMENTS / f"{name}.json").is_file() for name in NAMES)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", known(BELOW_BAR))
 def test_each_document_scores_at_least_the_bar(shared_dir, tmp_path, name):
     figures = score_plan(shared_dir, DOCUMENTS / f"{name}.json", parse(name), tmp_path)
     assert figures["overall"] >= BAR, figures["report"]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", known(UNITS_WRONG))
 def test_each_document_has_its_measures_and_units(name):
     """Measure count and lead / responsible / collective units, measure by measure."""
     assert units(parse(name)) == gold_units(name)
@@ -385,6 +425,12 @@ RUN_IN_COPIES = [
     "d20_jinbu_ascii",
     "d21_weijian_news",
     "d22_shipin_spaced",
+    "d24_jiaoyu_before",
+    "d25_chanye_threelevels",
+    "d29_weijian_quarterly",
+    "d30_yanglao_collectives",
+    "d31_wenming_webpage",
+    "d32_jianshen_annex",
 ]
 
 
@@ -454,3 +500,110 @@ def test_a_one_cell_per_line_table_printed_run_in_keeps_its_rows():
             (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in run_in.tasks
         ] == fields
         assert len(fields) >= 3
+
+
+def test_attributions_printed_before_the_text():
+    # 1.【X牵头，Y配合】… and 4.X牵头负责：… (d24); ASCII in fixture styles/wenlv_leading.txt
+    plan = parse("d24_jiaoyu_before")
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible) == (
+        ["市教育局"],
+        ["市财政局", "市发展改革委"],
+    )
+    assert (plan.tasks[3].lead, plan.tasks[3].attribution_raw) == (["市人社局"], "市人社局牵头负责")
+    assert plan.tasks[3].text.startswith("推进产教融合")
+    assert not any(d.code == "no-attribution" for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "wenlv_leading.txt")
+    assert [(m.no, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, ["县文化广电旅游局"], []),
+        (2, ["县文化广电旅游局", "县农业农村局"], []),
+        (3, ["县文化广电旅游局"], ["县财政局"]),
+        (4, ["县教育局"], []),
+    ]
+    assert plan.tasks[2].text == "建设城市书房10个."
+
+
+def test_three_levels_with_measures_restarting_under_each_item():
+    plan = parse("d25_chanye_threelevels")
+    assert [(m.no, m.section) for m in plan.tasks] == [
+        (1, "一"),
+        (2, "一"),
+        (1, "一"),
+        (2, "一"),
+        (1, "二"),
+        (2, "二"),
+        (1, "二"),
+    ]
+    assert targets(plan.tasks[2]) == [(None, 10, "个", "="), (None, 40, "万头", "=")]
+
+
+def test_circled_and_half_bracket_numbers_are_measures():
+    plan = parse("d27_chengguan_circled")
+    assert [(m.no, m.chapter, m.section) for m in plan.tasks][:4] == [
+        (1, "一", "一"),
+        (2, "一", "一"),
+        (3, "一", "一"),
+        (1, "一", "二"),
+    ]
+    assert not plan.tasks[0].text.startswith("①")
+    plan = parse("d29_weijian_quarterly")
+    assert [m.no for m in plan.tasks] == list(range(1, 9))
+    assert plan.tasks[0].text.startswith("推进紧密型")
+    assert plan.tasks[2].deadline == "2024年3月底前"
+    plan = parse_path(FIXTURES / "styles" / "weijian_halfparen.txt")
+    assert [(m.no, m.chapter, m.section) for m in plan.tasks] == [
+        (1, "一", "一"),
+        (2, "一", "一"),
+        (1, "一", "二"),
+        (1, "二", "一"),
+        (2, "二", "一"),
+    ]
+    # ① sub-points inside 1. measures stay in their text (their own kind, never 1. items)
+    plan = parse_path(FIXTURES / "styles" / "nongye_circled.txt")
+    assert [m.no for m in plan.tasks] == [1, 2, 3]
+    assert "②建设病虫害监测点30个" in plan.tasks[1].text
+    assert targets(plan.tasks[1]) == [(None, 20, "万亩", "="), (None, 30, "个", "=")]
+
+
+def test_recurring_duties_of_a_year_plan():
+    plan = parse("d29_weijian_quarterly")
+    assert [m.recurring for m in plan.tasks[:3]] == [
+        ["每季度开展一次医共体运行评估"],
+        ["每半年对公立医院绩效考核结果进行通报"],
+        ["每年3月底前完成上一年度采购任务考核"],
+    ]
+
+
+def test_first_level_items_closed_by_their_attribution_are_the_measures():
+    plan = parse("d30_yanglao_collectives")
+    assert [m.no for m in plan.tasks] == list(range(1, 9))
+    assert plan.chapters == [] and {m.chapter for m in plan.tasks} == {None}
+    assert (plan.tasks[0].lead, plan.tasks[0].collectives) == (
+        [],
+        ["各区县人民政府", "市直有关部门"],
+    )
+    assert (plan.tasks[4].lead, plan.tasks[4].collectives) == (
+        ["市民政局", "市残联"],
+        ["各区县人民政府"],
+    )
+    assert plan.tasks[1].title == "建立老年人能力综合评估制度"
+    plan = parse_path(FIXTURES / "styles" / "jiuye_cuoshi.txt")
+    assert [(m.no, m.lead, m.collectives) for m in plan.tasks] == [
+        (1, ["县人社局"], []),
+        (2, ["县人社局", "县教育局"], []),
+        (3, [], ["各乡镇人民政府", "县直有关部门"]),
+        (4, ["县人社局"], ["各乡镇人民政府"]),
+    ]
+
+
+def test_a_web_page_with_its_tools_and_related_links():
+    plan = parse("d31_wenming_webpage")
+    assert plan.date == "2024-04-10"  # signed, not the page's 发布日期
+    assert "相关链接" not in plan.tasks[-1].text and "打印" not in plan.tasks[-1].text
+    assert len(plan.tasks) == 8
+
+
+def test_an_annex_of_indicators_adds_no_measures():
+    plan = parse("d32_jianshen_annex")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
+    assert plan.tasks[4].lead == ["市卫生健康委"]  # not the annex row 5's units
+    assert [(t.year, t.value) for t in plan.targets] == [(2025, 42), (2025, 2.8)]
