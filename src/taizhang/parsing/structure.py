@@ -23,8 +23,8 @@ from taizhang.parsing.attribution_text import (
     AttributionIndex,
     find_attribution,
     is_attribution,
-    markers_after_attributions,
     leading_units,
+    markers_after_attributions,
     starts_with_label,
 )
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
