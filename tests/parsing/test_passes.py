@@ -218,13 +218,17 @@ def test_names_run_together_as_ending_by_ending_found_them(name):
 
 
 _PLAIN_CHILD = re.compile(
-    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
-    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、)](?!\d)"
+    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}[条节]|[{mk.CIRCLED_DIGITS}]"
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(_pieces("(", ")", " ", "1", "23", "一", "十", "第", "条", "节", ".", "、", "县", "\u0663"))
+@given(
+    _pieces(
+        "(", ")", " ", "1", "23", "一", "十", "第", "条", "节", ".", "、", "县", "\u0663", "①", "⑫"
+    )
+)
 def test_glued_children_are_found_as_the_four_branches_found_them(text):
     def spans(pattern):
         return [m.span() for m in pattern.finditer(text)]
