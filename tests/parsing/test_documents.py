@@ -548,7 +548,7 @@ def test_circled_and_half_bracket_numbers_are_measures():
     plan = parse("d29_weijian_quarterly")
     assert [m.no for m in plan.tasks] == list(range(1, 9))
     assert plan.tasks[0].text.startswith("推进紧密型")
-    assert plan.tasks[2].deadline == "2024年3月底前"
+    assert [m.deadline for m in plan.tasks[:3]] == ["全年", "全年", "2024年3月底前"]
     plan = parse_path(FIXTURES / "styles" / "weijian_halfparen.txt")
     assert [(m.no, m.chapter, m.section) for m in plan.tasks] == [
         (1, "一", "一"),
@@ -607,3 +607,33 @@ def test_an_annex_of_indicators_adds_no_measures():
     assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
     assert plan.tasks[4].lead == ["市卫生健康委"]  # not the annex row 5's units
     assert [(t.year, t.value) for t in plan.targets] == [(2025, 42), (2025, 2.8)]
+
+
+def test_label_lines_with_people_and_a_deadline_of_their_own():
+    # 责任领导/分管领导 above the unit lines, 责任人/联系人 and 完成时限/完成时间 below (d28, and
+    # fixture styles/shuili_fields.txt in ASCII)
+    plan = parse("d28_shengtai_ownlines")
+    assert plan.tasks[3].text == "完成入河排污口排查整治，整治率达到80%以上。"
+    assert (plan.tasks[3].lead, plan.tasks[3].responsible) == ([], ["市生态环境局"])
+    assert [m.deadline for m in plan.tasks] == [
+        "2025年6月底前",
+        "2025年12月底前",
+        "2025年10月底前",
+        "2025年9月底前",
+        "2025年11月底前",
+        "2025年12月底前",
+        "全年",
+        "长期坚持",
+    ]
+    assert not any(d.code == "attribution-unsplit" for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "shuili_fields.txt")
+    assert [(m.text, m.lead, m.responsible, m.deadline) for m in plan.tasks] == [
+        ("完成病险水库除险加固3座.", ["县水利局"], ["县财政局"], "2024年5月底前"),
+        ("建设山洪灾害监测预警站点20个.", ["县水利局"], ["县应急管理局"], "全年"),
+        (
+            "实施农村供水保障工程,农村自来水普及率达到92%.",
+            ["县水利局"],
+            ["县卫生健康局"],
+            "2024年11月底前",
+        ),
+    ]

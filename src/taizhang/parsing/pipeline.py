@@ -16,7 +16,7 @@ from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
-from taizhang.parsing.targets import analyse, find_deadline, find_targets
+from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
@@ -231,8 +231,6 @@ def _first_is_lead_note(text: str, folded: str) -> int | None:
 
 # The fields of an attribution bracket: "市人社局、市委组织部，12月底前完成".
 _BRACKET_FIELD = re.compile(r"[,;、:]")
-# A pace printed where a deadline goes ("长期坚持", "持续推进"), as a table's 完成时限 prints it.
-_PACE = ("长期", "持续", "常态")
 
 
 def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
@@ -249,7 +247,7 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
         if not field or not gazetteer.is_not_unit(field):
             continue
         at = start + piece.find(field)
-        if field.startswith(_PACE):
+        if field.startswith(paces()):
             return raw[at : at + len(field)]
         deadline = find_deadline(raw[at : at + len(field)])
         if deadline:

@@ -341,6 +341,10 @@ def _ends_sentence(folded: str, before: int) -> bool:
         pos -= 1
     if pos < 0 or newlines > 1 or folded[pos] in _TERMINAL:
         return True
+    if newlines and folded[pos] == "." and not folded[pos - 1].isdigit():
+        # an ASCII period at a line's end (tests/parsing/documents d20 and d22, fixtures
+        # styles/wenlv_leading.txt hard-wrapped and styles/shuili_fields.txt)
+        return True
     line_start = folded.rfind("\n", 0, pos) + 1
     return starts_with_label(folded[line_start:pos].strip())
 

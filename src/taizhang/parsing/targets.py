@@ -655,3 +655,8 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
             )
         )
     return targets
+
+
+def paces() -> tuple[str, ...]:
+    """Paces and spans printed where a deadline goes (长期坚持, 全年), longest first."""
+    return _vocab()["deadlines"]["paces"]

@@ -77,7 +77,11 @@ class Gazetteer:
         self.etc = phrases["etc"]
         self.not_units = wildcard_alternation(phrases.get("not_units", []))
         # a field naming people, up to the next field: "牵头领导:副县长李某某;"
-        self.person_field = re.compile(rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;]*;?")
+        # A field naming people ends at ";" in a bracket (d15) or at the end of its line among
+        # label lines (责任领导:…, then 责任单位:… below: tests/parsing/documents d28).
+        self.person_field = re.compile(
+            rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;\n]*;?"
+        )
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
