@@ -44,8 +44,17 @@ class Located:
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
     words = vocabulary()["attribution_labels"]
-    # "【label】", or a label then a colon, one branch per first character (see branches)
-    return re.compile("|".join([rf"【\s*{trie(words)}\s*】", *branches(words, r"\s*[:。]")]))
+    # "【label】", or a label then a colon, one branch per first character (see branches);
+    # a role word (配合) is a label only with a colon
+    return re.compile(
+        "|".join(
+            [
+                rf"【\s*{trie(words)}\s*】",
+                *branches(words, r"\s*[:。]"),
+                *branches(vocabulary()["colon_labels"], r"\s*:"),
+            ]
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +159,7 @@ def collective_role(raw: str, phrase: str) -> str:
     folded = fold(raw)
     at = folded.find(fold(phrase))
     before = folded[:at] if at >= 0 else folded
-    labels = vocabulary()["attribution_labels"]
+    labels = [*vocabulary()["attribution_labels"], *vocabulary()["colon_labels"]]
     lead_labels = set(vocabulary()["lead_labels"])
     last = max(labels, key=lambda label: before.rfind(label))
     if before.rfind(last) < 0 or last in lead_labels:
@@ -370,7 +379,11 @@ def _label_opens(folded: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and folded[i] in " \t\u3000\u2002\u2003":
         i -= 1
-    return i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】"
+    if i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】":
+        return True
+    # an ASCII period ends a sentence when no digit stands before it (1.5万 is a number):
+    # "…200件以上.配合:…" (fixture styles/fazhi_byunit.txt; d20 and d22 print ASCII periods)
+    return folded[i] == "." and i > 0 and not folded[i - 1].isdigit()
 
 
 def _trailing_labels(folded: str, limit: int) -> Located | None:

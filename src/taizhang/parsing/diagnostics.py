@@ -86,7 +86,10 @@ def _numbering(measures: list[Measure]) -> list[Diagnostic]:
 
 
 def _missing_attributions(measures: list[Measure]) -> list[Diagnostic]:
-    without = [m for m in measures if not m.attribution_raw]
+    # units read from elsewhere (a heading that names a unit: d23) are units too
+    without = [
+        m for m in measures if not (m.attribution_raw or m.lead or m.responsible or m.collectives)
+    ]
     if len(without) == len(measures):
         return [
             Diagnostic(

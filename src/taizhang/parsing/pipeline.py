@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from taizhang.collector import held_off
@@ -18,6 +19,7 @@ from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
+from taizhang.parsing.vocabulary import vocabulary as structure_vocabulary
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
 _FIRST_IS_LEAD = re.compile(
@@ -130,6 +132,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     ]
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
+    led = _heading_units(skeleton, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
         raw: _bracket_deadline(raw, gazetteer)
@@ -160,6 +163,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
     )
     plan.diagnostics += _unlabelled_lists(pairs, note)
+    plan.diagnostics += led
     plan.diagnostics.sort(key=lambda d: (d.line or 0, d.code))
     _point_at_source(plan, layout)
     assign_keys(plan, [raw.folded for raw in skeleton.measures])
@@ -190,6 +194,52 @@ def _split(
     if note is not None and raw.line >= note:
         return first_is_lead(attribution, raw.attribution_raw)
     return attribution
+
+
+def _heading_units(
+    skeleton, attributions: list[Attribution], brackets: BracketReader, level: str | None
+) -> list[Diagnostic]:
+    """A chapter heading that is nothing but one unit's name (一、市发展改革委) leads the
+    measures under it that name no lead: a 责任清单 grouped by unit, whose items carry no
+    bracket or only a "配合：Y" tail (tests/parsing/documents d23, fixture
+    styles/fazhi_byunit.txt). A collective heading (五、各区县人民政府) is their collective.
+    Each such chapter gets a heading-units diagnostic (info) naming its line."""
+    heading_units = {}
+    endings = tuple(structure_vocabulary()["unit_endings"])
+    for chapter in skeleton.chapters:
+        if not chapter.title.endswith(endings):  # 健全政府机构职能体系 names no unit
+            continue
+        split = brackets.split(chapter.title, level)
+        named = [*split.responsible, *split.collectives]
+        # one name, printed whole (with its own prefix: no level was added to it)
+        if named == [chapter.title] and not (split.lead or split.unknown or split.unsplit):
+            heading_units[chapter.no] = (chapter, split)
+    if not heading_units:
+        return []
+    taken: dict[str, list[int]] = {}
+    for i, (measure, attribution) in enumerate(zip(skeleton.measures, attributions, strict=True)):
+        found = heading_units.get(measure.chapter)
+        if found is None or attribution.lead:
+            continue
+        chapter, heading = found
+        attributions[i] = replace(
+            attribution,
+            lead=[*heading.responsible],
+            responsible=[u for u in attribution.responsible if u not in heading.responsible],
+            collectives=[*heading.collectives, *attribution.collectives],
+        )
+        taken.setdefault(chapter.no, []).append(measure.no)
+    return [
+        Diagnostic(
+            "heading-units",
+            f"The heading {chapter.title} names a unit: it was read as the lead (or the "
+            f"collective) of measures {', '.join(map(str, taken[no]))} under it.",
+            chapter.line,
+            level="info",
+        )
+        for no, (chapter, _heading) in heading_units.items()
+        if no in taken
+    ]
 
 
 def _unlabelled_lists(

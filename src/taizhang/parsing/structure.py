@@ -807,7 +807,13 @@ def _is_content(item: Found, folded: str) -> bool:
     body = folded[item.marker.end : item.end]
     if "。" in body or find_attribution(body) is not None:
         return True
+    if _ASCII_SENTENCE_END.search(body):  # "2.健全…机制,提升办案质量." (d20, d22 print so)
+        return True
     return leading_units(folded, item.marker.end) is not None  # "1.X牵头负责:…"
+
+
+# An ASCII period that ends a sentence: not inside a number (1.5万) nor before one.
+_ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
 
 
 def _is_section_task(item: Found, folded: str) -> bool:

@@ -215,12 +215,18 @@ def _place_regex(places: dict) -> re.Pattern[str]:
 
 def _label_regex(labels: dict) -> re.Pattern[str]:
     """A field label, caught in a group named after the role it gives."""
-    roles = "|".join(f"(?P<{role}>{words(labels[role])})" for role in (LEAD, RESPONSIBLE))
+    colon = {RESPONSIBLE: labels.get("responsible_with_colon", [])}
+    roles = "|".join(
+        f"(?P<{role}>{words(labels[role])}"
+        + (f"|(?:{words(colon[role])})(?=[ \t]*:)" if colon.get(role) else "")
+        + ")"
+        for role in (LEAD, RESPONSIBLE)
+    )
     # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too,
     # and so do "【牵头单位】市司法局" and "责任主体。市司法局。".
     # The lookahead on the characters a match can start with lets the engine skip the
     # other positions at once (same matches, read faster).
-    first = first_chars(["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE]])
+    first = first_chars(["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE], *colon[RESPONSIBLE]])
     return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
