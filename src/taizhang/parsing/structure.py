@@ -1136,6 +1136,21 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     kept = measure_text.lstrip(_MEASURE_EDGE)
     start += len(measure_text) - len(kept)
     measure_text = kept.rstrip(_MEASURE_EDGE)
+    after = _subpoints_after(folded, located) if located is not None and not own_line else None
+    if after is not None:  # "1.建设…中心。（牵头单位：…）" then "（1）新建…" "（2）…"
+        measure = RawMeasure(
+            no=item.marker.number,
+            chapter=chapter,
+            section=section,
+            text=f"{measure_text}\n{_unindented(body[after:])}",
+            attribution_raw=raw,
+            line=item.line,
+        )
+        measure.__dict__["_folded"] = (
+            measure.text,
+            f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
+        )
+        return measure
     measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
@@ -1151,6 +1166,31 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+_SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED)
+
+
+def _unindented(lines: str) -> str:
+    """The lines without their indentation (fold keeps it the same length: the printed and
+    the folded text stay aligned)."""
+    return "\n".join(line.strip(_MEASURE_EDGE) for line in lines.strip(_MEASURE_EDGE).split("\n"))
+
+
+def _subpoints_after(folded_body: str, located) -> int | None:
+    """Where the sub-points after a bracket printed on the measure's first line begin, when
+    the rest of the measure is nothing but such lines with no attribution: "1.建设…中心。
+    （牵头单位：…）" over "（1）新建…" "（2）…" (tests/parsing/documents d26, fixture
+    styles/yanglao_subpoints.txt). They belong to the measure's text; the bracket does not."""
+    close = located.raw_end + 1
+    line_end = folded_body.find("\n", close)
+    if line_end < 0 or folded_body[close:line_end].strip(_LINE_INDENT):
+        return None
+    rest = folded_body[line_end:].lstrip(_MEASURE_EDGE)
+    if not rest or "\n" in folded_body[located.text_end : located.raw_start]:
+        return None
+    marker = mk.match_marker(rest)
+    if marker is None or marker.kind not in _SUBPOINT_KINDS or find_attribution(rest):
+        return None
+    return len(folded_body) - len(rest)
 
 
 def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
