@@ -528,6 +528,16 @@ def test_three_levels_with_measures_restarting_under_each_item():
         (1, "二"),
     ]
     assert targets(plan.tasks[2]) == [(None, 10, "个", "="), (None, 40, "万头", "=")]
+    # a list restarting under each 1. item is no numbering gap (ASCII: fixture
+    # styles/xumu_threelevels.txt)
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "xumu_threelevels.txt")
+    assert [(m.no, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, ["县农业农村局"], []),
+        (2, ["县农业农村局"], ["县自然资源局"]),
+        (1, ["县农业农村局"], ["县财政局"]),
+    ]
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
 
 
 def test_circled_and_half_bracket_numbers_are_measures():
@@ -552,6 +562,7 @@ def test_circled_and_half_bracket_numbers_are_measures():
         (1, "二", "一"),
         (2, "二", "一"),
     ]
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)  # 1 after 1
     # ① sub-points inside 1. measures stay in their text (their own kind, never 1. items)
     plan = parse_path(FIXTURES / "styles" / "nongye_circled.txt")
     assert [m.no for m in plan.tasks] == [1, 2, 3]
