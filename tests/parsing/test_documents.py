@@ -568,6 +568,8 @@ def test_circled_and_half_bracket_numbers_are_measures():
     assert [m.no for m in plan.tasks] == [1, 2, 3]
     assert "②建设病虫害监测点30个" in plan.tasks[1].text
     assert targets(plan.tasks[1]) == [(None, 20, "万亩", "="), (None, 30, "个", "=")]
+    # counts listed under one verb are each a target (d32 too)
+    assert targets(plan.tasks[2]) == [(None, 200, "台", "="), (None, 50, "套", "=")]
 
 
 def test_recurring_duties_of_a_year_plan():
@@ -612,6 +614,7 @@ def test_an_annex_of_indicators_adds_no_measures():
     plan = parse("d32_jianshen_annex")
     assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
     assert plan.tasks[4].lead == ["市卫生健康委"]  # not the annex row 5's units
+    assert targets(plan.tasks[0]) == [(None, 5, "个", "="), (None, 200, "公里", "=")]
     assert [(t.year, t.value) for t in plan.targets] == [(2025, 42), (2025, 2.8)]
 
 
