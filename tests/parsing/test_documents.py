@@ -420,7 +420,9 @@ RUN_IN_COPIES = [
     "d22_shipin_spaced",
     "d24_jiaoyu_before",
     "d25_chanye_threelevels",
+    "d26_fuwu_headbrackets",
     "d27_chengguan_circled",
+    "d28_shengtai_ownlines",
     "d29_weijian_quarterly",
     "d30_yanglao_collectives",
     "d31_wenming_webpage",
@@ -696,3 +698,18 @@ def test_sub_points_after_a_bracket_on_the_heading_line_belong_to_the_measure():
     assert [m.title for m in plan.tasks] == ["完善农村养老服务设施", "加强农村留守老年人关爱"]
     assert plan.tasks[0].text.endswith("(2)改造提升乡镇敬老院3所.")
     assert "牵头单位" not in plan.tasks[1].text
+
+
+def test_label_fields_printed_run_in_keep_their_measures_and_deadlines():
+    # "…完成时限:2025年6月底前2.淘汰…", "…以上。责任领导:副市长王某某责任单位:…" with every
+    # line break removed (d28; fixture styles/shuili_fields.txt)
+    for path in (
+        DOCUMENTS / "d28_shengtai_ownlines.txt",
+        FIXTURES / "styles" / "shuili_fields.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        fields = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in printed.tasks]
+        got = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in run_in.tasks]
+        # not read yet: a signature run into the last field (…长期坚持某市…办公室2025年1月20日)
+        assert got[:-1] == fields[:-1] and got[-1][:4] == fields[-1][:4]

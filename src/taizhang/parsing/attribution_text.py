@@ -51,7 +51,9 @@ def _label_pattern() -> re.Pattern:
             [
                 rf"【\s*{trie(words)}\s*】",
                 *branches(words, r"\s*[:。]"),
-                *branches(vocabulary()["colon_labels"], r"\s*:"),
+                *branches(
+                    [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]], r"\s*:"
+                ),
             ]
         )
     )
@@ -109,6 +111,7 @@ _NEXT_NUMBER = re.compile(
     r"|第[一二三四五六七八九十百]{1,5}[条节]"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
+_FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field
 
 
 def markers_after_attributions(folded: str) -> list[int]:
@@ -126,6 +129,14 @@ def markers_after_attributions(folded: str) -> list[int]:
             if folded.endswith(endings, 0, hit.start()):
                 positions.append(hit.start())
                 break
+    # right after a field's value among the label fields: "…完成时限:2025年6月底前2.淘汰…"
+    # (tests/parsing/documents d28 printed run-in, fixture styles/shuili_fields.txt run in)
+    for found in _field_pattern().finditer(folded):
+        stop = min(len(folded), found.end() + _FIELD_REACH)
+        sentence_end = folded.find("。", found.end(), stop)
+        hit = _NEXT_NUMBER.search(folded, found.end(), stop if sentence_end < 0 else sentence_end)
+        if hit:
+            positions.append(hit.start())
     for verb in _verb_before_number().finditer(folded):
         reach = max(0, verb.start() - _MAX_UNIT_LINE)  # bounded: a run-in copy is one line
         start = max(

@@ -76,12 +76,15 @@ class Gazetteer:
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
         self.not_units = wildcard_alternation(phrases.get("not_units", []))
-        # a field naming people, up to the next field: "牵头领导:副县长李某某;"
-        # A field naming people ends at ";" in a bracket (d15) or at the end of its line among
-        # label lines (责任领导:…, then 责任单位:… below: tests/parsing/documents d28).
-        self.person_field = re.compile(
-            rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;\n]*;?"
-        )
+        # A field naming people (or the deadline), up to the next field: "牵头领导:副县长李某某;"
+        # ends at ";" in a bracket (d15), at the end of its line among label lines (责任领导:…,
+        # then 责任单位:… below: tests/parsing/documents d28), or where the next label starts
+        # when a copy lost the line breaks (…副市长王某某责任单位:…, d28 printed run-in;
+        # …市发展改革委完成时限:2025年6月底前, fixture styles/shuili_fields.txt run in).
+        fields = [*phrases.get("person_fields", []), *phrases.get("other_fields", [])]
+        labels = data["labels"]
+        stop = words([*labels[LEAD], *labels[RESPONSIBLE], *fields])
+        self.person_field = re.compile(rf"(?:{words(fields)})\s*:(?:(?!{stop})[^;\n])*;?")
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
