@@ -414,41 +414,19 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
             next_end = folded.find("\n", offset + 1)
             next_end = len(folded) if next_end < 0 else next_end
             line = folded[offset + 1 : next_end].strip()
-            if line and not (starts_with_label(line) or _field_line(line)):
+            if line and not starts_with_label(line):
                 break
             if line:
                 end = offset + 1 + len(folded[offset + 1 : next_end].rstrip())
             offset = next_end
-        start = _fields_above(folded, start)
         return Located(start, start, len(folded[:end].rstrip()))
     return None
 
 
 @lru_cache(maxsize=1)
 def _field_pattern() -> re.Pattern:
-    return re.compile(rf"{trie(vocabulary()['attribution_fields'])}\s*:")
-
-
-def _field_line(line: str) -> bool:
-    """Whether a stripped folded line is a field of the label lines: "完成时限:…"."""
-    return _field_pattern().match(line) is not None
-
-
-def _fields_above(folded: str, start: int) -> int:
-    """Where the field lines right above a label line at ``start`` begin ("责任领导:…" over
-    "责任单位:…": tests/parsing/documents d28, 分管领导 in fixture styles/shuili_fields.txt);
-    ``start`` when there are none."""
-    line_start = folded.rfind("\n", 0, start) + 1
-    if folded[line_start:start].strip():
-        return start  # the label follows text on its line
-    while line_start > 0:
-        above = folded.rfind("\n", 0, line_start - 1) + 1
-        line = folded[above : line_start - 1].strip()
-        if not line or not _field_line(line):
-            break
-        start = above + (len(folded[above:line_start]) - len(folded[above:line_start].lstrip()))
-        line_start = above
-    return start
+    """A field among the label fields: "完成时限:" (one branch per first character)."""
+    return re.compile("|".join(branches(vocabulary()["attribution_fields"], r"\s*:")))
 
 
 def _inside_bracket(folded: str, at: int) -> bool:
