@@ -12,6 +12,7 @@ from taizhang.parsing.attribution_text import is_attribution
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
+from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
@@ -108,6 +109,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
+    if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
+        _without_signature(skeleton.measures[-1], metadata.issuer)
     rows = find_table_rows(text, folded)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
@@ -194,6 +197,16 @@ def _split(
     if note is not None and raw.line >= note:
         return first_is_lead(attribution, raw.attribution_raw)
     return attribution
+
+
+def _without_signature(measure: RawMeasure, issuer: str) -> None:
+    """The signature the metadata read is no part of the last measure of a copy printed
+    run-in, when it ran into its last unit or field: "…配合：市营商办某市…办公室2024年3月5日"
+    (tests/parsing/documents d23), "…完成时限：长期坚持某市…办公室2025年1月20日" (d28)."""
+    raw = measure.attribution_raw
+    at = raw.rfind(issuer) if raw else -1
+    if at > 0 and is_date_only(fold(raw[at + len(issuer) :]).replace(" ", "")):
+        measure.attribution_raw = raw[:at]
 
 
 def _heading_units(
