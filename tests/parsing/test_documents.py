@@ -677,6 +677,25 @@ def test_a_list_grouped_by_unit_takes_its_lead_from_the_heading():
     ]
 
 
+@pytest.mark.parametrize(
+    "copy",
+    [
+        lambda text: variants.hard_wrapped(text, 30),
+        variants.ragged_pdf,
+        variants.traditional,
+        variants.in_word_spaces,
+    ],
+    ids=["hard-wrapped", "ragged", "traditional", "spaces"],
+)
+def test_a_list_grouped_by_unit_survives_its_copies(copy):
+    # "…以内。配合：市自然资源局、市住建局" wrapped over two lines still ends its item
+    text = (DOCUMENTS / "d23_yingshang_byunit.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(copy(text))
+    assert [(m.no, len(m.lead), len(m.responsible)) for m in plan.tasks] == [
+        (m.no, len(m.lead), len(m.responsible)) for m in parse("d23_yingshang_byunit").tasks
+    ]
+
+
 def test_a_heading_that_is_no_unit_leads_nothing():
     # 健全政府机构职能体系 holds 政府 but ends like no unit (corpus 009's heading)
     text = (DOCUMENTS / "d23_yingshang_byunit.txt").read_text(encoding="utf-8")

@@ -346,7 +346,21 @@ def _ends_sentence(folded: str, before: int) -> bool:
         # styles/wenlv_leading.txt hard-wrapped and styles/shuili_fields.txt)
         return True
     line_start = folded.rfind("\n", 0, pos) + 1
-    return starts_with_label(folded[line_start:pos].strip())
+    if starts_with_label(folded[line_start:pos].strip()):
+        return True
+    # labels after the item's last sentence end it, on its line or wrapped over two:
+    # "…以内。配合：市自然资源局、市住建局" (tests/parsing/documents d23, printed and
+    # hard-wrapped; fixture styles/fazhi_byunit.txt)
+    reach = max(0, pos - _LABEL_REACH)
+    sentence_end = folded.rfind("。", reach, pos)
+    period = folded.rfind(".", reach, pos)
+    while period > reach and folded[period - 1].isdigit():  # 1.5万 is a number
+        period = folded.rfind(".", reach, period)
+    sentence_end = max(sentence_end, period)
+    return sentence_end >= 0 and starts_with_label(folded[sentence_end + 1 : pos + 1].strip())
+
+
+_LABEL_REACH = 160  # characters: the labels and units after an item's last sentence
 
 
 def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
