@@ -76,6 +76,8 @@ Round 3 (layouts rounds 1 and 2 had not tried):
 - d31 文明城市: a web page copied as text with 【字体：大 中 小】, 打印本页/关闭窗口, 分享到 and a
   相关链接 list after the body.
 - d32 全民健身: a 附表 of indicators (指标名称 / 目标值 / 责任单位) after the measures.
+- d33 数字经济: （牵头：X；配合：Y；完成时限：…） brackets, and 任务内容：… items over
+  责任单位：/完成时限： lines.
 """
 
 from __future__ import annotations
@@ -428,6 +430,7 @@ RUN_IN_COPIES = [
     "d30_yanglao_collectives",
     "d31_wenming_webpage",
     "d32_jianshen_annex",
+    "d33_shuzi_colonroles",
 ]
 
 
@@ -734,3 +737,24 @@ def test_label_fields_printed_run_in_keep_their_measures_and_deadlines():
         fields = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in printed.tasks]
         got = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in run_in.tasks]
         assert got == fields  # …长期坚持某市…办公室2025年1月20日: the signature is cut off
+
+
+def test_bare_role_words_with_a_colon_and_a_content_label():
+    # （牵头：X；配合：Y） and "4.任务内容：实施…" over 责任单位/完成时限 lines (d33; ASCII in
+    # fixture styles/shuzi_colonroles.txt)
+    plan = parse("d33_shuzi_colonroles")
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible, plan.tasks[0].collectives) == (
+        ["市工信局"],
+        ["市通信发展办"],
+        ["各区县人民政府"],
+    )
+    assert plan.tasks[1].deadline == "2024年10月底前"
+    assert plan.tasks[3].text == "实施中小企业数字化转型行动，新增上云企业300家。"
+    assert [m.deadline for m in plan.tasks[3:6]] == ["2024年12月底前", "全年", "2024年11月底前"]
+    plan = parse_path(FIXTURES / "styles" / "shuzi_colonroles.txt")
+    assert [(m.text, m.lead, m.responsible) for m in plan.tasks] == [
+        ("新建5G基站300个.", ["县工信局"], ["县通信发展办"]),
+        ("建设县级政务云平台.", ["县大数据中心"], ["县财政局"]),
+        ("建设智慧社区20个.", [], ["县民政局"]),
+        ("推广电子社保卡应用.", [], ["县人社局", "县医保局"]),
+    ]

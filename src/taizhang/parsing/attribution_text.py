@@ -171,7 +171,7 @@ def collective_role(raw: str, phrase: str) -> str:
     at = folded.find(fold(phrase))
     before = folded[:at] if at >= 0 else folded
     labels = [*vocabulary()["attribution_labels"], *vocabulary()["colon_labels"]]
-    lead_labels = set(vocabulary()["lead_labels"])
+    lead_labels = {*vocabulary()["lead_labels"], *vocabulary()["colon_lead_labels"]}
     last = max(labels, key=lambda label: before.rfind(label))
     if before.rfind(last) < 0 or last in lead_labels:
         return "lead"

@@ -1149,6 +1149,10 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     measure_text = body[start:end]
     kept = measure_text.lstrip(_MEASURE_EDGE)
     start += len(measure_text) - len(kept)
+    label = _content_label().match(folded, start)
+    if label and label.end() < end:  # "3.任务内容：实施…": the label is no text
+        kept = kept[label.end() - start :]
+        start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
     after = _subpoints_after(folded, located) if located is not None and not own_line else None
     if after is not None:  # "1.建设…中心。（牵头单位：…）" then "（1）新建…" "（2）…"
@@ -1180,6 +1184,14 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+
+
+@lru_cache(maxsize=1)
+def _content_label() -> re.Pattern[str]:
+    """A label the measure's text opens with: "任务内容：" (structure.toml content_labels)."""
+    return re.compile(rf"(?:{trie(vocabulary()['content_labels'])})[ \t]*:[ \t]*")
+
+
 _SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED)
 
 

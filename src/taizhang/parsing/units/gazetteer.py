@@ -218,7 +218,10 @@ def _place_regex(places: dict) -> re.Pattern[str]:
 
 def _label_regex(labels: dict) -> re.Pattern[str]:
     """A field label, caught in a group named after the role it gives."""
-    colon = {RESPONSIBLE: labels.get("responsible_with_colon", [])}
+    colon = {
+        LEAD: labels.get("lead_with_colon", []),
+        RESPONSIBLE: labels.get("responsible_with_colon", []),
+    }
     roles = "|".join(
         f"(?P<{role}>{words(labels[role])}"
         + (f"|(?:{words(colon[role])})(?=[ \t]*:)" if colon.get(role) else "")
@@ -229,7 +232,9 @@ def _label_regex(labels: dict) -> re.Pattern[str]:
     # and so do "【牵头单位】市司法局" and "责任主体。市司法局。".
     # The lookahead on the characters a match can start with lets the engine skip the
     # other positions at once (same matches, read faster).
-    first = first_chars(["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE], *colon[RESPONSIBLE]])
+    first = first_chars(
+        ["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE], *colon[LEAD], *colon[RESPONSIBLE]]
+    )
     return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
