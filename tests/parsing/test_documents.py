@@ -544,8 +544,10 @@ def test_three_levels_with_measures_restarting_under_each_item():
         (1, ["县农业农村局"], []),
         (2, ["县农业农村局"], ["县自然资源局"]),
         (1, ["县农业农村局"], ["县财政局"]),
+        (2, ["县林业局"], []),
     ]
     assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    assert targets(plan.tasks[3]) == [(None, 5, "万株", "=")]  # 株 as d27's 3000株
 
 
 def test_circled_and_half_bracket_numbers_are_measures():
@@ -671,7 +673,9 @@ def test_a_list_grouped_by_unit_takes_its_lead_from_the_heading():
     headings = [d.line for d in plan.diagnostics if d.code == "heading-units"]
     assert headings == [5, 13, 21, 27, 31]
     assert not any(d.code == "no-attribution" for d in plan.diagnostics)
+    assert targets(plan.tasks[2]) == [(None, 100, "个", "=")]  # 年内为100个重点项目…
     plan = parse_path(FIXTURES / "styles" / "fazhi_byunit.txt")
+    assert targets(plan.tasks[1]) == [(None, 200, "名", "=")]  # 年内为200名执法人员…
     assert [(m.no, m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
         (1, ["县司法局"], [], ["县直有关部门"]),
         (2, ["县司法局"], [], []),
