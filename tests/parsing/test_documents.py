@@ -78,6 +78,8 @@ Round 3 (layouts rounds 1 and 2 had not tried):
 - d32 全民健身: a 附表 of indicators (指标名称 / 目标值 / 责任单位) after the measures.
 - d33 数字经济: （牵头：X；配合：Y；完成时限：…） brackets, and 任务内容：… items over
   责任单位：/完成时限： lines.
+- d34 就业: deadline fields of any form (完成时限：2024年6月, 时间节点：2024年第三季度, 完成时间：
+  …, 全年), a unit line with 牵头/配合 under a measure, a signature dated 二〇二四年三月五日.
 """
 
 from __future__ import annotations
@@ -431,6 +433,7 @@ RUN_IN_COPIES = [
     "d31_wenming_webpage",
     "d32_jianshen_annex",
     "d33_shuzi_colonroles",
+    "d34_jiuye_deadlines",
 ]
 
 
@@ -762,3 +765,20 @@ def test_bare_role_words_with_a_colon_and_a_content_label():
         ("建设智慧社区20个.", [], ["县民政局"]),
         ("推广电子社保卡应用.", [], ["县人社局", "县医保局"]),
     ]
+
+
+def test_a_deadline_field_is_read_whatever_its_form():
+    # 完成时限：2024年6月 (no 底前), 时间节点：2024年第三季度 (d34; 完成时间 lines in fixture
+    # styles/shuili_fields.txt)
+    plan = parse("d34_jiuye_deadlines")
+    assert [m.deadline for m in plan.tasks] == [
+        "2024年6月",
+        "2024年第三季度",
+        "2024年10月",
+        None,
+        "2024年12月底前",
+        "全年",
+        "2024年11月",
+        None,
+    ]
+    assert plan.date == "2024-03-05"  # 二〇二四年三月五日

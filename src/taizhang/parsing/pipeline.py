@@ -303,6 +303,9 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
     if not raw:
         return None
     folded = fold(raw)
+    field = gazetteer.deadline_field.search(folded)
+    if field is not None:  # 完成时限：2024年6月 (a labelled field, whatever its form)
+        return raw[field.start(1) : field.end(1)].strip()
     offset = 0
     for piece in _BRACKET_FIELD.split(folded):
         start, offset = offset, offset + len(piece) + 1

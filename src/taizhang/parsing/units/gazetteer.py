@@ -81,10 +81,14 @@ class Gazetteer:
         # then 责任单位:… below: tests/parsing/documents d28), or where the next label starts
         # when a copy lost the line breaks (…副市长王某某责任单位:…, d28 printed run-in;
         # …市发展改革委完成时限:2025年6月底前, fixture styles/shuili_fields.txt run in).
-        fields = [*phrases.get("person_fields", []), *phrases.get("other_fields", [])]
+        fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
         labels = data["labels"]
         stop = words([*labels[LEAD], *labels[RESPONSIBLE], *fields])
         self.person_field = re.compile(rf"(?:{words(fields)})\s*:(?:(?!{stop})[^;\n])*;?")
+        # the value of a deadline field, as far as a person field would run
+        self.deadline_field = re.compile(
+            rf"(?:{words(phrases.get('deadline_fields', []))})\s*:\s*((?:(?!{stop})[^;,\n])+)"
+        )
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
