@@ -480,6 +480,7 @@ SIGNED_RUN_IN = [
     "d21_weijian_news",
     "d23_yingshang_byunit",
     "d28_shengtai_ownlines",
+    "d33_shuzi_colonroles",
 ]
 
 
@@ -758,13 +759,21 @@ def test_bare_role_words_with_a_colon_and_a_content_label():
     assert plan.tasks[1].deadline == "2024年10月底前"
     assert plan.tasks[3].text == "实施中小企业数字化转型行动，新增上云企业300家。"
     assert [m.deadline for m in plan.tasks[3:6]] == ["2024年12月底前", "全年", "2024年11月底前"]
+    # 【责任单位】市直有关部门【完成时限】2024年底: the field is no unit, the collective stays
+    assert (plan.tasks[8].collectives, plan.tasks[8].deadline) == (["市直有关部门"], "2024年底")
     plan = parse_path(FIXTURES / "styles" / "shuzi_colonroles.txt")
     assert [(m.text, m.lead, m.responsible) for m in plan.tasks] == [
         ("新建5G基站300个.", ["县工信局"], ["县通信发展办"]),
         ("建设县级政务云平台.", ["县大数据中心"], ["县财政局"]),
         ("建设智慧社区20个.", [], ["县民政局"]),
         ("推广电子社保卡应用.", [], ["县人社局", "县医保局"]),
+        ("推进数字乡村建设.", ["县农业农村局"], []),
     ]
+    assert (plan.tasks[4].collectives, plan.tasks[4].deadline) == (["各乡镇人民政府"], "2024年底")
+    text = (FIXTURES / "styles" / "shuzi_colonroles.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))  # …【完成时限】2024年底某县…办公室2024年3月12日
+    assert (run_in.issuer, run_in.date) == ("某县智慧城市建设领导小组办公室", "2024-03-12")
+    assert run_in.tasks[4].deadline == "2024年底"
 
 
 def test_a_deadline_field_is_read_whatever_its_form():

@@ -34,7 +34,8 @@ from taizhang.parsing.units import load_gazetteer
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
 _LABELS = vocabulary()["attribution_labels"]
-_COLON_LABELS = [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]]
+_FIELDS = vocabulary()["attribution_fields"]
+_COLON_LABELS = [*vocabulary()["colon_labels"], *_FIELDS]
 
 
 def _pieces(*pieces: str) -> st.SearchStrategy[str]:
@@ -75,7 +76,8 @@ def test_bracket_pairs_close_at_blank_lines_as_one_pass_did(text):
 def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
     plain = re.compile(
         rf"(?={first_chars([*_LABELS, *_COLON_LABELS, '【'])})"
-        rf"(?:【\s*{trie(_LABELS)}\s*】|{trie(_LABELS)}\s*[:。]|{trie(_COLON_LABELS)}\s*:)"
+        rf"(?:【\s*{trie([*_LABELS, *_FIELDS])}\s*】|{trie(_LABELS)}\s*[:。]"
+        rf"|{trie(_COLON_LABELS)}\s*:)"
     )
     fast = _label_pattern()
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

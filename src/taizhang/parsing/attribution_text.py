@@ -49,7 +49,7 @@ def _label_pattern() -> re.Pattern:
     return re.compile(
         "|".join(
             [
-                rf"【\s*{trie(words)}\s*】",
+                rf"【\s*{trie([*words, *vocabulary()['attribution_fields']])}\s*】",
                 *branches(words, r"\s*[:。]"),
                 *branches(
                     [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]], r"\s*:"

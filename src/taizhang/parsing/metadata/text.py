@@ -140,7 +140,11 @@ _SIGNATURE_DATE = (
     r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日)"
 )
-_RUN_IN_SIGNATURE = re.compile(r"[。;)\].](?P<names>[^。;,:()\[\]]{4,60}?)" + _SIGNATURE_DATE + "$")
+# (names never hold a 【】 label: "…【完成时限】2024年底某市…办公室2024年2月22日", d33 and
+# fixture styles/shuzi_colonroles.txt printed run-in)
+_RUN_IN_SIGNATURE = re.compile(
+    r"[。;)\].](?P<names>[^。;,:()\[\]【】]{4,60}?)" + _SIGNATURE_DATE + "$"
+)
 
 
 # A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会

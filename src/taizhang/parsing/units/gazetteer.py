@@ -84,10 +84,14 @@ class Gazetteer:
         fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
         labels = data["labels"]
         stop = words([*labels[LEAD], *labels[RESPONSIBLE], *fields])
-        self.person_field = re.compile(rf"(?:{words(fields)})\s*:(?:(?!{stop})[^;\n])*;?")
+        # (in 【】 too: "【责任单位】市直有关部门【完成时限】2024年底": tests/parsing/documents d33,
+        # fixture styles/shuzi_colonroles.txt)
+        colon = r"\s*(?:】\s*:?|:)"
+        self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
         # the value of a deadline field, as far as a person field would run
         self.deadline_field = re.compile(
-            rf"(?:{words(phrases.get('deadline_fields', []))})\s*:\s*((?:(?!{stop})[^;,\n])+)"
+            rf"【?(?:{words(phrases.get('deadline_fields', []))}){colon}\s*"
+            rf"((?:(?!【|{stop})[^;,\n])+)"
         )
 
         # Kinds of names.
