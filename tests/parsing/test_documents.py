@@ -401,7 +401,6 @@ def test_a_news_page_of_a_work_plan_opening_with_its_purpose():
 
 
 RUN_IN_COPIES = [
-    "d23_yingshang_byunit",
     "d03_xiangcun_outline",
     "d01_yingshang_notice",
     "d04_daqi_table",
@@ -423,6 +422,7 @@ RUN_IN_COPIES = [
     "d20_jinbu_ascii",
     "d21_weijian_news",
     "d22_shipin_spaced",
+    "d23_yingshang_byunit",
     "d24_jiaoyu_before",
     "d25_chanye_threelevels",
     "d26_fuwu_headbrackets",

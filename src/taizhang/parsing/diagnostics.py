@@ -92,7 +92,8 @@ def _numbering(measures: list[Measure]) -> list[Diagnostic]:
 
 
 def _missing_attributions(measures: list[Measure]) -> list[Diagnostic]:
-    # units read from elsewhere (a heading that names a unit: d23) are units too
+    # units read from elsewhere (a heading that names a unit: tests/parsing/documents d23,
+    # fixture styles/fazhi_byunit.txt) are units too
     without = [
         m for m in measures if not (m.attribution_raw or m.lead or m.responsible or m.collectives)
     ]

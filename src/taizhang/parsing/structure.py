@@ -821,7 +821,9 @@ def _is_content(item: Found, folded: str) -> bool:
     body = folded[item.marker.end : item.end]
     if "。" in body or find_attribution(body) is not None:
         return True
-    if _ASCII_SENTENCE_END.search(body):  # "2.健全…机制,提升办案质量." (d20, d22 print so)
+    # "2.健全…机制,年内为200名执法人员开展培训." (fixtures styles/fazhi_byunit.txt and
+    # wenlv_leading.txt; d20 and d22 print ASCII periods too)
+    if _ASCII_SENTENCE_END.search(body):
         return True
     return leading_units(folded, item.marker.end) is not None  # "1.X牵头负责:…"
 
