@@ -27,8 +27,8 @@ ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, CIRCLED, AR
 
 # Circled numbers ①–⑳ (U+2460–U+2473), their own kind: they number the measures of a
 # section (tests/parsing/documents d27) or the sub-points inside a measure (fixture
-# styles/nongye_circled.txt), never one list with 1. items. "1)" is a (1) printed with its closing bracket only (d29, and fixture
-# styles/weijian_halfparen.txt).
+# styles/nongye_circled.txt), never one list with 1. items. "1)" is a (1) printed with its
+# closing bracket only (d29, and fixture styles/weijian_halfparen.txt).
 CIRCLED_DIGITS = "".join(chr(c) for c in range(0x2460, 0x2474))
 
 _PATTERNS = [
