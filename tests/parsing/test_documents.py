@@ -564,6 +564,7 @@ def test_circled_and_half_bracket_numbers_are_measures():
     ]
     assert not plan.tasks[0].text.startswith("①")
     assert plan.tasks[5].responsible == ["区城管局", "某燃气公司"]  # a company takes no 区
+    assert targets(plan.tasks[1]) == [(None, 500, "处", "=")]  # 占道 is no 占 "accounts for"
     plan = parse("d29_weijian_quarterly")
     assert [m.no for m in plan.tasks] == list(range(1, 9))
     assert plan.tasks[0].text.startswith("推进紧密型")
@@ -572,11 +573,13 @@ def test_circled_and_half_bracket_numbers_are_measures():
     assert [(m.no, m.chapter, m.section) for m in plan.tasks] == [
         (1, "一", "一"),
         (2, "一", "一"),
+        (3, "一", "一"),
         (1, "一", "二"),
         (1, "二", "一"),
         (2, "二", "一"),
     ]
     assert not any(d.code.startswith("numbering") for d in plan.diagnostics)  # 1 after 1
+    assert targets(plan.tasks[2]) == [(None, 50, "座", "=")]  # 公共 is no 共 "in all"
     # ① sub-points inside 1. measures stay in their text (their own kind, never 1. items)
     plan = parse_path(FIXTURES / "styles" / "nongye_circled.txt")
     assert [m.no for m in plan.tasks] == [1, 2, 3]

@@ -429,6 +429,9 @@ def _counts_an_object(before: str) -> bool:
     rest = clause
     while verb := _starts_with(rest, words["creation_verbs"]):
         rest = rest[len(verb) :]
+    for compound in words["not_descriptive"]:  # 公共 holds 共 and describes nothing
+        if compound in clause:
+            clause = clause.replace(compound, "")
     return bool(rest) and not any(word in clause for word in words["descriptive_words"])
 
 
