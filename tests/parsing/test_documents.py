@@ -56,6 +56,30 @@ What each mixes:
   各县（市、区）人民政府 collectives, an age (65岁以上) that names a group.
 - d22 食品安全: a 任务分解表 pasted with runs of blanks between the cells, ASCII periods,
   起 and 批次, 为500名60岁以上….
+
+Round 3 (layouts rounds 1 and 2 had not tried):
+
+- d23 营商环境: a 责任清单 grouped by unit: each chapter heading is the lead unit
+  (一、市发展改革委), its items carry no bracket, a "配合：X、Y" tail names responsible units.
+- d24 教育: the attribution printed before the text (1.【市教育局牵头，市财政局配合】新建…,
+  4.市人社局牵头负责：推进…).
+- d25 乡村产业: three levels, the measures are the (1) items under 1. under (一), each with
+  its own bracket, (1) restarting under each 1.
+- d26 养老服务: only the 1. items carry brackets, on their heading line; (1)(2) sub-points
+  follow the bracket and belong to the measure.
+- d27 城市管理: circled numbers ①②③ as the measures of each (一), restarting.
+- d28 生态环境: full-width digits (１．), 牵头单位/配合单位/完成时限 on lines of their own, and
+  责任领导/责任单位/责任人 lines (people, not units).
+- d29 卫生健康: 1) 2) markers, 每季度/每半年/每月/每年X月 duties, 完成时限：全年 in the bracket.
+- d30 养老服务: 一、 items are the measures (若干措施), closed by (各区县人民政府、市直有关部门
+  按职责分工负责) or (X牵头，Y按职责分工负责).
+- d31 文明城市: a web page copied as text with 【字体：大 中 小】, 打印本页/关闭窗口, 分享到 and a
+  相关链接 list after the body.
+- d32 全民健身: a 附表 of indicators (指标名称 / 目标值 / 责任单位) after the measures.
+- d33 数字经济: （牵头：X；配合：Y；完成时限：…） brackets, and 任务内容：… items over
+  责任单位：/完成时限： lines.
+- d34 就业: deadline fields of any form (完成时限：2024年6月, 时间节点：2024年第三季度, 完成时间：
+  …, 全年), a unit line with 牵头/配合 under a measure, a signature dated 二〇二四年三月五日.
 """
 
 from __future__ import annotations
@@ -74,6 +98,19 @@ BAR = 0.95
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = sorted(p.stem for p in DOCUMENTS.glob("d*.txt"))
+
+# Failures found in round 3 and not fixed yet: strict, so a fix shows at once.
+BELOW_BAR: dict[str, str] = {}
+UNITS_WRONG: dict[str, str] = {}
+
+
+def known(failures: dict[str, str]) -> list:
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=failures[name]))
+        if name in failures
+        else name
+        for name in NAMES
+    ]
 
 
 def parse(name: str):
@@ -101,13 +138,13 @@ def test_every_document_has_its_gold():
     assert all((DOCUMENTS / f"{name}.json").is_file() for name in NAMES)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", known(BELOW_BAR))
 def test_each_document_scores_at_least_the_bar(shared_dir, tmp_path, name):
     figures = score_plan(shared_dir, DOCUMENTS / f"{name}.json", parse(name), tmp_path)
     assert figures["overall"] >= BAR, figures["report"]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", known(UNITS_WRONG))
 def test_each_document_has_its_measures_and_units(name):
     """Measure count and lead / responsible / collective units, measure by measure."""
     assert units(parse(name)) == gold_units(name)
@@ -385,6 +422,18 @@ RUN_IN_COPIES = [
     "d20_jinbu_ascii",
     "d21_weijian_news",
     "d22_shipin_spaced",
+    "d23_yingshang_byunit",
+    "d24_jiaoyu_before",
+    "d25_chanye_threelevels",
+    "d26_fuwu_headbrackets",
+    "d27_chengguan_circled",
+    "d28_shengtai_ownlines",
+    "d29_weijian_quarterly",
+    "d30_yanglao_collectives",
+    "d31_wenming_webpage",
+    "d32_jianshen_annex",
+    "d33_shuzi_colonroles",
+    "d34_jiuye_deadlines",
 ]
 
 
@@ -431,6 +480,9 @@ SIGNED_RUN_IN = [
     "d18_xiaofang_outline",
     "d20_jinbu_ascii",
     "d21_weijian_news",
+    "d23_yingshang_byunit",
+    "d28_shengtai_ownlines",
+    "d33_shuzi_colonroles",
 ]
 
 
@@ -479,3 +531,291 @@ def test_a_one_cell_per_line_table_printed_run_in_keeps_its_rows():
             (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in run_in.tasks
         ] == fields
         assert len(fields) >= 3
+
+
+def test_attributions_printed_before_the_text():
+    # 1.【X牵头，Y配合】… and 4.X牵头负责：… (d24); ASCII in fixture styles/wenlv_leading.txt
+    plan = parse("d24_jiaoyu_before")
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible) == (
+        ["市教育局"],
+        ["市财政局", "市发展改革委"],
+    )
+    assert (plan.tasks[3].lead, plan.tasks[3].attribution_raw) == (["市人社局"], "市人社局牵头负责")
+    assert plan.tasks[3].text.startswith("推进产教融合")
+    assert not any(d.code == "no-attribution" for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "wenlv_leading.txt")
+    assert [(m.no, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, ["县文化广电旅游局"], []),
+        (2, ["县文化广电旅游局", "县农业农村局"], []),
+        (3, ["县文化广电旅游局"], ["县财政局"]),
+        (4, ["县教育局"], []),
+    ]
+    assert plan.tasks[2].text == "建设城市书房10个."
+
+
+def test_three_levels_with_measures_restarting_under_each_item():
+    plan = parse("d25_chanye_threelevels")
+    assert [(m.no, m.section) for m in plan.tasks] == [
+        (1, "一"),
+        (2, "一"),
+        (1, "一"),
+        (2, "一"),
+        (1, "二"),
+        (2, "二"),
+        (1, "二"),
+    ]
+    assert targets(plan.tasks[2]) == [(None, 10, "个", "="), (None, 40, "万头", "=")]
+    # a list restarting under each 1. item is no numbering gap (ASCII: fixture
+    # styles/xumu_threelevels.txt)
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "xumu_threelevels.txt")
+    assert [(m.no, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, ["县农业农村局"], []),
+        (2, ["县农业农村局"], ["县自然资源局"]),
+        (1, ["县农业农村局"], ["县财政局"]),
+        (2, ["县林业局"], []),
+    ]
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    assert targets(plan.tasks[3]) == [(None, 5, "万株", "=")]  # 株 as d27's 3000株
+
+
+def test_circled_and_half_bracket_numbers_are_measures():
+    plan = parse("d27_chengguan_circled")
+    assert [(m.no, m.chapter, m.section) for m in plan.tasks][:4] == [
+        (1, "一", "一"),
+        (2, "一", "一"),
+        (3, "一", "一"),
+        (1, "一", "二"),
+    ]
+    assert not plan.tasks[0].text.startswith("①")
+    assert plan.tasks[5].responsible == ["区城管局", "某燃气公司"]  # a company takes no 区
+    assert targets(plan.tasks[1]) == [(None, 500, "处", "=")]  # 占道 is no 占 "accounts for"
+    plan = parse("d29_weijian_quarterly")
+    assert [m.no for m in plan.tasks] == list(range(1, 9))
+    assert plan.tasks[0].text.startswith("推进紧密型")
+    assert [m.deadline for m in plan.tasks[:3]] == ["全年", "全年", "2024年3月底前"]
+    plan = parse_path(FIXTURES / "styles" / "weijian_halfparen.txt")
+    assert [(m.no, m.chapter, m.section) for m in plan.tasks] == [
+        (1, "一", "一"),
+        (2, "一", "一"),
+        (3, "一", "一"),
+        (1, "一", "二"),
+        (1, "二", "一"),
+        (2, "二", "一"),
+    ]
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)  # 1 after 1
+    assert targets(plan.tasks[2]) == [(None, 50, "座", "=")]  # 公共 is no 共 "in all"
+    # ① sub-points inside 1. measures stay in their text (their own kind, never 1. items)
+    plan = parse_path(FIXTURES / "styles" / "nongye_circled.txt")
+    assert [m.no for m in plan.tasks] == [1, 2, 3]
+    assert "②建设病虫害监测点30个" in plan.tasks[1].text
+    assert targets(plan.tasks[1]) == [(None, 20, "万亩", "="), (None, 30, "个", "=")]
+    # counts listed under one verb are each a target (d32 too)
+    assert targets(plan.tasks[2]) == [(None, 200, "台", "="), (None, 50, "套", "=")]
+
+
+def test_recurring_duties_of_a_year_plan():
+    plan = parse("d29_weijian_quarterly")
+    assert [m.recurring for m in plan.tasks[:3]] == [
+        ["每季度开展一次医共体运行评估"],
+        ["每半年对公立医院绩效考核结果进行通报"],
+        ["每年3月底前完成上一年度采购任务考核"],
+    ]
+
+
+def test_first_level_items_closed_by_their_attribution_are_the_measures():
+    plan = parse("d30_yanglao_collectives")
+    assert [m.no for m in plan.tasks] == list(range(1, 9))
+    assert plan.chapters == [] and {m.chapter for m in plan.tasks} == {None}
+    assert (plan.tasks[0].lead, plan.tasks[0].collectives) == (
+        [],
+        ["各区县人民政府", "市直有关部门"],
+    )
+    assert (plan.tasks[4].lead, plan.tasks[4].collectives) == (
+        ["市民政局", "市残联"],
+        ["各区县人民政府"],
+    )
+    assert plan.tasks[1].title == "建立老年人能力综合评估制度"
+    plan = parse_path(FIXTURES / "styles" / "jiuye_cuoshi.txt")
+    assert [(m.no, m.lead, m.collectives) for m in plan.tasks] == [
+        (1, ["县人社局"], []),
+        (2, ["县人社局", "县教育局"], []),
+        (3, [], ["各乡镇人民政府", "县直有关部门"]),
+        (4, ["县人社局"], ["各乡镇人民政府"]),
+    ]
+
+
+def test_a_web_page_with_its_tools_and_related_links():
+    plan = parse("d31_wenming_webpage")
+    assert plan.date == "2024-04-10"  # signed, not the page's 发布日期
+    assert "相关链接" not in plan.tasks[-1].text and "打印" not in plan.tasks[-1].text
+    assert len(plan.tasks) == 8
+
+
+def test_an_annex_of_indicators_adds_no_measures():
+    plan = parse("d32_jianshen_annex")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
+    assert plan.tasks[4].lead == ["市卫生健康委"]  # not the annex row 5's units
+    assert targets(plan.tasks[0]) == [(None, 5, "个", "="), (None, 200, "公里", "=")]
+    assert [(t.year, t.value) for t in plan.targets] == [(2025, 42), (2025, 2.8)]
+
+
+def test_label_lines_with_people_and_a_deadline_of_their_own():
+    # 责任领导/分管领导 above the unit lines, 责任人/联系人 and 完成时限/完成时间 below (d28, and
+    # fixture styles/shuili_fields.txt in ASCII)
+    plan = parse("d28_shengtai_ownlines")
+    assert plan.tasks[3].text == "完成入河排污口排查整治，整治率达到80%以上。"
+    assert (plan.tasks[3].lead, plan.tasks[3].responsible) == ([], ["市生态环境局"])
+    assert [m.deadline for m in plan.tasks] == [
+        "2025年6月底前",
+        "2025年12月底前",
+        "2025年10月底前",
+        "2025年9月底前",
+        "2025年11月底前",
+        "2025年12月底前",
+        "全年",
+        "长期坚持",
+    ]
+    assert not any(d.code == "attribution-unsplit" for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "shuili_fields.txt")
+    assert [(m.text, m.lead, m.responsible, m.deadline) for m in plan.tasks] == [
+        ("完成病险水库除险加固3座.", ["县水利局"], ["县财政局"], "2024年5月底前"),
+        ("建设山洪灾害监测预警站点20个.", ["县水利局"], ["县应急管理局"], "全年"),
+        (
+            "实施农村供水保障工程,农村自来水普及率达到92%.",
+            ["县水利局"],
+            ["县卫生健康局", "某水务集团"],  # a company takes no 县
+            "2024年11月底前",
+        ),
+    ]
+
+
+def test_a_list_grouped_by_unit_takes_its_lead_from_the_heading():
+    # 一、市发展改革委 over items with no bracket or a "配合：X、Y" tail (d23; ASCII in
+    # fixture styles/fazhi_byunit.txt); a collective heading is the items' collective
+    plan = parse("d23_yingshang_byunit")
+    assert [(m.lead, m.responsible) for m in plan.tasks[:3]] == [
+        (["市发展改革委"], ["市自然资源局", "市住建局"]),
+        (["市发展改革委"], ["市市场监管局", "市司法局"]),
+        (["市发展改革委"], []),
+    ]
+    assert plan.tasks[0].text.endswith("以内。")  # the 配合 tail is no text
+    assert (plan.tasks[9].lead, plan.tasks[9].collectives) == ([], ["各区县人民政府"])
+    assert "领导小组" not in plan.tasks[9].text  # the signature is no part of it
+    headings = [d.line for d in plan.diagnostics if d.code == "heading-units"]
+    assert headings == [5, 13, 21, 27, 31]
+    assert not any(d.code == "no-attribution" for d in plan.diagnostics)
+    assert targets(plan.tasks[2]) == [(None, 100, "个", "=")]  # 年内为100个重点项目…
+    plan = parse_path(FIXTURES / "styles" / "fazhi_byunit.txt")
+    assert targets(plan.tasks[1]) == [(None, 200, "名", "=")]  # 年内为200名执法人员…
+    assert [(m.no, m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        (1, ["县司法局"], [], ["县直有关部门"]),
+        (2, ["县司法局"], [], []),
+        (3, ["县政府办公室"], ["县司法局"], []),
+        (4, [], ["县委编办", "县司法局"], ["各乡镇人民政府"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        lambda text: variants.hard_wrapped(text, 30),
+        variants.ragged_pdf,
+        variants.traditional,
+        variants.in_word_spaces,
+    ],
+    ids=["hard-wrapped", "ragged", "traditional", "spaces"],
+)
+def test_a_list_grouped_by_unit_survives_its_copies(copy):
+    # "…以内。配合：市自然资源局、市住建局" wrapped over two lines still ends its item
+    text = (DOCUMENTS / "d23_yingshang_byunit.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(copy(text))
+    assert [(m.no, len(m.lead), len(m.responsible)) for m in plan.tasks] == [
+        (m.no, len(m.lead), len(m.responsible)) for m in parse("d23_yingshang_byunit").tasks
+    ]
+
+
+def test_a_heading_that_is_no_unit_leads_nothing():
+    # 健全政府机构职能体系 holds 政府 but ends like no unit (corpus 009's heading)
+    text = (DOCUMENTS / "d23_yingshang_byunit.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(text.replace("一、市发展改革委", "一、健全政府机构职能体系"))
+    assert (plan.tasks[0].lead, plan.tasks[2].lead) == ([], [])
+    assert next(d.line for d in plan.diagnostics if d.code == "heading-units") == 13
+
+
+def test_sub_points_after_a_bracket_on_the_heading_line_belong_to_the_measure():
+    # "1.建设…中心。（牵头单位：…）" over "（1）…" "（2）…" (d26; ASCII in fixture
+    # styles/yanglao_subpoints.txt): the sub-points are the measure's text, the bracket not
+    plan = parse("d26_fuwu_headbrackets")
+    assert plan.tasks[0].title == "建设街道综合养老服务中心"
+    assert plan.tasks[0].text.split("\n") == [
+        "建设街道综合养老服务中心。",
+        "（1）新建街道综合养老服务中心4个，每个中心床位不少于30张。",
+        "（2）推动中心向社区延伸服务，开展上门服务2万人次。",
+    ]
+    assert targets(plan.tasks[3]) == [(None, 80, "%", ">="), (None, 100, "%", "=")]
+    assert plan.tasks[2].recurring == ["每年开展一次养老机构服务质量等级评定"]
+    plan = parse_path(FIXTURES / "styles" / "yanglao_subpoints.txt")
+    assert [m.title for m in plan.tasks] == ["完善农村养老服务设施", "加强农村留守老年人关爱"]
+    assert plan.tasks[0].text.endswith("(2)改造提升乡镇敬老院3所.")
+    assert "牵头单位" not in plan.tasks[1].text
+
+
+def test_label_fields_printed_run_in_keep_their_measures_and_deadlines():
+    # "…完成时限:2025年6月底前2.淘汰…", "…以上。责任领导:副市长王某某责任单位:…" with every
+    # line break removed (d28; fixture styles/shuili_fields.txt)
+    for path in (
+        DOCUMENTS / "d28_shengtai_ownlines.txt",
+        FIXTURES / "styles" / "shuili_fields.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        fields = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in printed.tasks]
+        got = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in run_in.tasks]
+        assert got == fields  # …长期坚持某市…办公室2025年1月20日: the signature is cut off
+
+
+def test_bare_role_words_with_a_colon_and_a_content_label():
+    # （牵头：X；配合：Y） and "4.任务内容：实施…" over 责任单位/完成时限 lines (d33; ASCII in
+    # fixture styles/shuzi_colonroles.txt)
+    plan = parse("d33_shuzi_colonroles")
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible, plan.tasks[0].collectives) == (
+        ["市工信局"],
+        ["市通信发展办"],
+        ["各区县人民政府"],
+    )
+    assert plan.tasks[1].deadline == "2024年10月底前"
+    assert plan.tasks[3].text == "实施中小企业数字化转型行动，新增上云企业300家。"
+    assert [m.deadline for m in plan.tasks[3:6]] == ["2024年12月底前", "全年", "2024年11月底前"]
+    # 【责任单位】市直有关部门【完成时限】2024年底: the field is no unit, the collective stays
+    assert (plan.tasks[8].collectives, plan.tasks[8].deadline) == (["市直有关部门"], "2024年底")
+    plan = parse_path(FIXTURES / "styles" / "shuzi_colonroles.txt")
+    assert [(m.text, m.lead, m.responsible) for m in plan.tasks] == [
+        ("新建5G基站300个.", ["县工信局"], ["县通信发展办"]),
+        ("建设县级政务云平台.", ["县大数据中心"], ["县财政局"]),
+        ("建设智慧社区20个.", [], ["县民政局"]),
+        ("推广电子社保卡应用.", [], ["县人社局", "县医保局"]),
+        ("推进数字乡村建设.", ["县农业农村局"], []),
+    ]
+    assert (plan.tasks[4].collectives, plan.tasks[4].deadline) == (["各乡镇人民政府"], "2024年底")
+    text = (FIXTURES / "styles" / "shuzi_colonroles.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))  # …【完成时限】2024年底某县…办公室2024年3月12日
+    assert (run_in.issuer, run_in.date) == ("某县智慧城市建设领导小组办公室", "2024-03-12")
+    assert run_in.tasks[4].deadline == "2024年底"
+
+
+def test_a_deadline_field_is_read_whatever_its_form():
+    # 完成时限：2024年6月 (no 底前), 时间节点：2024年第三季度 (d34; 完成时间 lines in fixture
+    # styles/shuili_fields.txt)
+    plan = parse("d34_jiuye_deadlines")
+    assert [m.deadline for m in plan.tasks] == [
+        "2024年6月",
+        "2024年第三季度",
+        "2024年10月",
+        None,
+        "2024年12月底前",
+        "全年",
+        "2024年11月",
+        None,
+    ]
+    assert plan.date == "2024-03-05"  # 二〇二四年三月五日

@@ -34,6 +34,8 @@ from taizhang.parsing.units import load_gazetteer
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
 _LABELS = vocabulary()["attribution_labels"]
+_FIELDS = vocabulary()["attribution_fields"]
+_COLON_LABELS = [*vocabulary()["colon_labels"], *_FIELDS]
 
 
 def _pieces(*pieces: str) -> st.SearchStrategy[str]:
@@ -68,10 +70,14 @@ def test_bracket_pairs_close_at_blank_lines_as_one_pass_did(text):
 
 
 @settings(max_examples=150, deadline=None)
-@given(_pieces(*_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局", "牵头", "单位"))
+@given(
+    _pieces(*_LABELS, *_COLON_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局", "牵头", "单位")
+)
 def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
     plain = re.compile(
-        rf"(?={first_chars([*_LABELS, '【'])})(?:【\s*{trie(_LABELS)}\s*】|{trie(_LABELS)}\s*[:。])"
+        rf"(?={first_chars([*_LABELS, *_COLON_LABELS, '【'])})"
+        rf"(?:【\s*{trie([*_LABELS, *_FIELDS])}\s*】|{trie(_LABELS)}\s*[:。]"
+        rf"|{trie(_COLON_LABELS)}\s*:)"
     )
     fast = _label_pattern()
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
@@ -218,13 +224,17 @@ def test_names_run_together_as_ending_by_ending_found_them(name):
 
 
 _PLAIN_CHILD = re.compile(
-    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、](?!\d)"
-    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"\(\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|\(\s*\d{{1,3}}\s*\)|\d{{1,3}}[.、)](?!\d)"
+    rf"|第[{mk.CHINESE_DIGITS}]{{1,5}}[条节]|[{mk.CIRCLED_DIGITS}]"
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(_pieces("(", ")", " ", "1", "23", "一", "十", "第", "条", "节", ".", "、", "县", "\u0663"))
+@given(
+    _pieces(
+        "(", ")", " ", "1", "23", "一", "十", "第", "条", "节", ".", "、", "县", "\u0663", "①", "⑫"
+    )
+)
 def test_glued_children_are_found_as_the_four_branches_found_them(text):
     def spans(pattern):
         return [m.span() for m in pattern.finditer(text)]

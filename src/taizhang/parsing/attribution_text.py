@@ -44,8 +44,19 @@ class Located:
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
     words = vocabulary()["attribution_labels"]
-    # "【label】", or a label then a colon, one branch per first character (see branches)
-    return re.compile("|".join([rf"【\s*{trie(words)}\s*】", *branches(words, r"\s*[:。]")]))
+    # "【label】", or a label then a colon, one branch per first character (see branches);
+    # a role word (配合) is a label only with a colon
+    return re.compile(
+        "|".join(
+            [
+                rf"【\s*{trie([*words, *vocabulary()['attribution_fields']])}\s*】",
+                *branches(words, r"\s*[:。]"),
+                *branches(
+                    [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]], r"\s*:"
+                ),
+            ]
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -53,14 +64,33 @@ def _verb_ending() -> re.Pattern:
     return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
 
 
-@lru_cache(maxsize=1)
-def _unit_list() -> re.Pattern:
-    """A line that is nothing but unit names and a role verb: "X、Y按职责分工负责。"."""
+def _role_source() -> str:
+    """Regex source of units and their role verb: "X、Y按职责分工负责"."""
     endings = "|".join(map(re.escape, vocabulary()["unit_endings"]))
     verbs = "|".join(map(re.escape, vocabulary()["responsibility_verbs"]))
     name = rf"[^,;。、\s()]{{1,30}}?(?:{endings})(?:\([^()]{{1,12}}\))?"
-    role = rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?(?:{verbs})"
+    return rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?(?:{verbs})"
+
+
+@lru_cache(maxsize=1)
+def _unit_list() -> re.Pattern:
+    """A line that is nothing but unit names and a role verb: "X、Y按职责分工负责。"."""
+    role = _role_source()
     return re.compile(rf"{role}(?:[,;]{role})*[^,;。]{{0,6}}[。.]?")
+
+
+@lru_cache(maxsize=1)
+def _leading_units() -> re.Pattern:
+    role = _role_source()
+    return re.compile(rf"({role}(?:[,;]{role})*)[ \t]*:")
+
+
+def leading_units(folded: str, pos: int) -> tuple[int, int] | None:
+    """(end of the units, start of the text) when a measure opens with its units, their
+    role verb and a colon: "4.市人社局牵头负责：推进…" (tests/parsing/documents d24, fixture
+    styles/wenlv_leading.txt in ASCII)."""
+    found = _leading_units().match(folded, pos)
+    return (found.end(1), found.end()) if found else None
 
 
 def is_attribution(content: str) -> bool:
@@ -81,6 +111,7 @@ _NEXT_NUMBER = re.compile(
     r"|第[一二三四五六七八九十百]{1,5}[条节]"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
+_FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field
 
 
 def markers_after_attributions(folded: str) -> list[int]:
@@ -98,6 +129,14 @@ def markers_after_attributions(folded: str) -> list[int]:
             if folded.endswith(endings, 0, hit.start()):
                 positions.append(hit.start())
                 break
+    # right after a field's value among the label fields: "…完成时限:2025年6月底前2.淘汰…"
+    # (tests/parsing/documents d28 printed run-in, fixture styles/shuili_fields.txt run in)
+    for found in _field_pattern().finditer(folded):
+        stop = min(len(folded), found.end() + _FIELD_REACH)
+        sentence_end = folded.find("。", found.end(), stop)
+        hit = _NEXT_NUMBER.search(folded, found.end(), stop if sentence_end < 0 else sentence_end)
+        if hit:
+            positions.append(hit.start())
     for verb in _verb_before_number().finditer(folded):
         reach = max(0, verb.start() - _MAX_UNIT_LINE)  # bounded: a run-in copy is one line
         start = max(
@@ -131,8 +170,8 @@ def collective_role(raw: str, phrase: str) -> str:
     folded = fold(raw)
     at = folded.find(fold(phrase))
     before = folded[:at] if at >= 0 else folded
-    labels = vocabulary()["attribution_labels"]
-    lead_labels = set(vocabulary()["lead_labels"])
+    labels = [*vocabulary()["attribution_labels"], *vocabulary()["colon_labels"]]
+    lead_labels = {*vocabulary()["lead_labels"], *vocabulary()["colon_lead_labels"]}
     last = max(labels, key=lambda label: before.rfind(label))
     if before.rfind(last) < 0 or last in lead_labels:
         return "lead"
@@ -351,7 +390,11 @@ def _label_opens(folded: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and folded[i] in " \t\u3000\u2002\u2003":
         i -= 1
-    return i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】"
+    if i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】":
+        return True
+    # an ASCII period ends a sentence when no digit stands before it (1.5万 is a number):
+    # "…200件以上.配合:…" (fixture styles/fazhi_byunit.txt; d20 and d22 print ASCII periods)
+    return folded[i] == "." and i > 0 and not folded[i - 1].isdigit()
 
 
 def _trailing_labels(folded: str, limit: int) -> Located | None:
@@ -378,6 +421,12 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
             offset = next_end
         return Located(start, start, len(folded[:end].rstrip()))
     return None
+
+
+@lru_cache(maxsize=1)
+def _field_pattern() -> re.Pattern:
+    """A field among the label fields: "完成时限:" (one branch per first character)."""
+    return re.compile("|".join(branches(vocabulary()["attribution_fields"], r"\s*:")))
 
 
 def _inside_bracket(folded: str, at: int) -> bool:

@@ -17,12 +17,19 @@ SECTION = "section"  # (一)  （一）  第一节
 ARABIC = "arabic"  # 1.  1、  1．
 OUTLINE2 = "outline2"  # 2.1  (decimal outlines)
 OUTLINE3 = "outline3"  # 2.1.1
-PAREN_ARABIC = "paren_arabic"  # (1)  （1）
+PAREN_ARABIC = "paren_arabic"  # (1)  （1）  1)
+CIRCLED = "circled"  # ① ② … ⑳
 ARTICLE = "article"  # 第一条
 ORDINAL = "ordinal"  # 一是 … 二是 …: items enumerated inside a paragraph
 
 # Kinds, outermost first.
-ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, ARTICLE, ORDINAL]
+ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, CIRCLED, ARTICLE, ORDINAL]
+
+# Circled numbers ①–⑳ (U+2460–U+2473), their own kind: they number the measures of a
+# section (tests/parsing/documents d27) or the sub-points inside a measure (fixture
+# styles/nongye_circled.txt), never one list with 1. items. "1)" is a (1) printed with its
+# closing bracket only (d29, and fixture styles/weijian_halfparen.txt).
+CIRCLED_DIGITS = "".join(chr(c) for c in range(0x2460, 0x2474))
 
 _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
@@ -34,6 +41,8 @@ _PATTERNS = [
     (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
+    (PAREN_ARABIC, re.compile(r"(\d{1,3})\)\s*")),
+    (CIRCLED, re.compile(rf"([{CIRCLED_DIGITS}])\s*")),
     # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
     (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
     # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal)
@@ -125,7 +134,7 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
         first.lastindex
     ]
     raw = first.group(number_group)
-    number = int(raw) if raw.isdigit() else chinese_number(raw)
+    number = int(raw) if raw.isdecimal() else _other_number(raw)
     if number:
         style = first.group(style_group) if kind == ARABIC else ""
         return Marker(kind, number, first.end(), raw, style)
@@ -142,8 +151,14 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
 
 def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
     """The marker, or None when its number is none (零, 0)."""
-    number = int(raw) if raw.isdigit() else chinese_number(raw)
+    number = int(raw) if raw.isdecimal() else _other_number(raw)
     return Marker(kind, number, end, raw, style) if number else None
+
+
+def _other_number(raw: str) -> int | None:
+    """一 -> 1 as chinese_number; ① -> 1."""
+    at = CIRCLED_DIGITS.find(raw)
+    return at + 1 if at >= 0 else chinese_number(raw)
 
 
 SENTENCE_END = "。;!?"
@@ -154,7 +169,8 @@ SENTENCE_END = "。;!?"
 # tests/parsing/documents d20 and d22 printed run-in; a decimal 6.5% is no item).
 _RUN_IN = re.compile(
     rf"[。;!?\]〕】)”:.][ \t\u3000]*"
-    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
+    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
+    rf"|[{CIRCLED_DIGITS}]"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
 )
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from taizhang.collector import held_off
@@ -11,13 +12,15 @@ from taizhang.parsing.attribution_text import is_attribution
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
+from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
-from taizhang.parsing.targets import analyse, find_deadline, find_targets
+from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
+from taizhang.parsing.vocabulary import vocabulary as structure_vocabulary
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
 _FIRST_IS_LEAD = re.compile(
@@ -128,6 +131,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
+    if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
+        _without_signature(skeleton.measures[-1], metadata.issuer)
     rows = find_table_rows(text, folded)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
@@ -152,6 +157,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     ]
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
+    led = _heading_units(skeleton, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
         raw: _bracket_deadline(raw, gazetteer)
@@ -182,6 +188,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         unsplit={m.line: a.unsplit for m, a in pairs if a.unsplit},
     )
     plan.diagnostics += _unlabelled_lists(pairs, note)
+    plan.diagnostics += led
     plan.diagnostics.sort(key=lambda d: (d.line or 0, d.code))
     _point_at_source(plan, layout)
     assign_keys(plan, [raw.folded for raw in skeleton.measures])
@@ -212,6 +219,62 @@ def _split(
     if note is not None and raw.line >= note:
         return first_is_lead(attribution, raw.attribution_raw)
     return attribution
+
+
+def _without_signature(measure: RawMeasure, issuer: str) -> None:
+    """The signature the metadata read is no part of the last measure of a copy printed
+    run-in, when it ran into its last unit or field: "…配合：市营商办某市…办公室2024年3月5日"
+    (tests/parsing/documents d23), "…完成时限：长期坚持某市…办公室2025年1月20日" (d28)."""
+    raw = measure.attribution_raw
+    at = raw.rfind(issuer) if raw else -1
+    if at > 0 and is_date_only(fold(raw[at + len(issuer) :]).replace(" ", "")):
+        measure.attribution_raw = raw[:at]
+
+
+def _heading_units(
+    skeleton, attributions: list[Attribution], brackets: BracketReader, level: str | None
+) -> list[Diagnostic]:
+    """A chapter heading that is nothing but one unit's name (一、市发展改革委) leads the
+    measures under it that name no lead: a 责任清单 grouped by unit, whose items carry no
+    bracket or only a "配合：Y" tail (tests/parsing/documents d23, fixture
+    styles/fazhi_byunit.txt). A collective heading (五、各区县人民政府) is their collective.
+    Each such chapter gets a heading-units diagnostic (info) naming its line."""
+    heading_units = {}
+    endings = tuple(structure_vocabulary()["unit_endings"])
+    for chapter in skeleton.chapters:
+        if not chapter.title.endswith(endings):  # 健全政府机构职能体系 names no unit
+            continue
+        split = brackets.split(chapter.title, level)
+        named = [*split.responsible, *split.collectives]
+        # one name, printed whole (with its own prefix: no level was added to it)
+        if named == [chapter.title] and not (split.lead or split.unknown or split.unsplit):
+            heading_units[chapter.no] = (chapter, split)
+    if not heading_units:
+        return []
+    taken: dict[str, list[int]] = {}
+    for i, (measure, attribution) in enumerate(zip(skeleton.measures, attributions, strict=True)):
+        found = heading_units.get(measure.chapter)
+        if found is None or attribution.lead:
+            continue
+        chapter, heading = found
+        attributions[i] = replace(
+            attribution,
+            lead=[*heading.responsible],
+            responsible=[u for u in attribution.responsible if u not in heading.responsible],
+            collectives=[*heading.collectives, *attribution.collectives],
+        )
+        taken.setdefault(chapter.no, []).append(measure.no)
+    return [
+        Diagnostic(
+            "heading-units",
+            f"The heading {chapter.title} names a unit: it was read as the lead (or the "
+            f"collective) of measures {', '.join(map(str, taken[no]))} under it.",
+            chapter.line,
+            level="info",
+        )
+        for no, (chapter, _heading) in heading_units.items()
+        if no in taken
+    ]
 
 
 def _unlabelled_lists(
@@ -253,8 +316,6 @@ def _first_is_lead_note(text: str, folded: str) -> int | None:
 
 # The fields of an attribution bracket: "市人社局、市委组织部，12月底前完成".
 _BRACKET_FIELD = re.compile(r"[,;、:]")
-# A pace printed where a deadline goes ("长期坚持", "持续推进"), as a table's 完成时限 prints it.
-_PACE = ("长期", "持续", "常态")
 
 
 def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
@@ -264,6 +325,9 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
     if not raw:
         return None
     folded = fold(raw)
+    field = gazetteer.deadline_field.search(folded)
+    if field is not None:  # 完成时限：2024年6月 (a labelled field, whatever its form)
+        return raw[field.start(1) : field.end(1)].strip()
     offset = 0
     for piece in _BRACKET_FIELD.split(folded):
         start, offset = offset, offset + len(piece) + 1
@@ -271,7 +335,7 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
         if not field or not gazetteer.is_not_unit(field):
             continue
         at = start + piece.find(field)
-        if field.startswith(_PACE):
+        if field.startswith(paces()):
             return raw[at : at + len(field)]
         deadline = find_deadline(raw[at : at + len(field)])
         if deadline:

@@ -23,6 +23,7 @@ from taizhang.parsing.attribution_text import (
     AttributionIndex,
     find_attribution,
     is_attribution,
+    leading_units,
     markers_after_attributions,
     starts_with_label,
 )
@@ -272,10 +273,14 @@ def _after_table_cells(folded: str) -> list[int]:
 
 # A line that may open with a marker: its first character after the indentation (or the
 # bracket of an attribution printed before the number).
-_MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+_MAYBE_MARKER = re.compile(
+    rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+)
 # A line break and the indentation after it (a literal first character: the engine skips
 # to each line break at once).
-_NEXT_LINE = re.compile(rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}\ufffd?])")
+_NEXT_LINE = re.compile(
+    rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+)
 
 
 def _line_openings(folded: str) -> list[int]:
@@ -313,8 +318,9 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # as four branches, the pattern was tried at every character of each heading (a quarter of
 # the time of finding the candidates).
 _CHILD = re.compile(
-    rf"[(\d第](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
-    rf"|(?<=\d)\d{{0,2}}[.、](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节])"
+    rf"[(\d第{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"|(?<=[{mk.CIRCLED_DIGITS}]))"
 )
 
 
@@ -385,8 +391,26 @@ def _ends_sentence(folded: str, before: int) -> bool:
         pos -= 1
     if pos < 0 or newlines > 1 or folded[pos] in _TERMINAL:
         return True
+    if newlines and folded[pos] == "." and not folded[pos - 1].isdigit():
+        # an ASCII period at a line's end (tests/parsing/documents d20 and d22, fixtures
+        # styles/wenlv_leading.txt hard-wrapped and styles/shuili_fields.txt)
+        return True
     line_start = folded.rfind("\n", 0, pos) + 1
-    return starts_with_label(folded[line_start:pos].strip())
+    if starts_with_label(folded[line_start:pos].strip()):
+        return True
+    # labels after the item's last sentence end it, on its line or wrapped over two:
+    # "…以内。配合：市自然资源局、市住建局" (tests/parsing/documents d23, printed and
+    # hard-wrapped; fixture styles/fazhi_byunit.txt)
+    reach = max(0, pos - _LABEL_REACH)
+    sentence_end = folded.rfind("。", reach, pos)
+    period = folded.rfind(".", reach, pos)
+    while period > reach and folded[period - 1].isdigit():  # 1.5万 is a number
+        period = folded.rfind(".", reach, period)
+    sentence_end = max(sentence_end, period)
+    return sentence_end >= 0 and starts_with_label(folded[sentence_end + 1 : pos + 1].strip())
+
+
+_LABEL_REACH = 160  # characters: the labels and units after an item's last sentence
 
 
 def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
@@ -666,6 +690,7 @@ _MEASURE_KINDS = (
     mk.OUTLINE2,
     mk.OUTLINE3,
     mk.PAREN_ARABIC,
+    mk.CIRCLED,
     mk.ARTICLE,
     mk.ORDINAL,
 )
@@ -695,7 +720,29 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
         if runner_up and scores[runner_up] * _NARROW > scores[ranked[0]]:
             level.diagnostics.append(_level_uncertain(ranked[0], runner_up, carriers[runner_up]))
         return level
+    if _chapters_are_measures(found, index):
+        return Level(mk.CHAPTER, chapter=None, section=None)
     return _level_of(_level_by_content(found, folded), found)
+
+
+def _chapters_are_measures(found: list[Found], index: AttributionIndex) -> bool:
+    """A plan of 若干措施 numbered 一、二、 only, each item one paragraph closed by its own
+    attribution (一、建立…制度。…。（各区县人民政府、市直有关部门按职责分工负责）): its
+    一、 items are the measures, not chapters (tests/parsing/documents d30, ASCII in
+    fixture styles/jiuye_cuoshi.txt). Only when no inner list carries an attribution, and
+    most 一、 items carry one on their own line, so a heading over unnumbered paragraphs is
+    still a heading."""
+    chapters = [f for f in found if f.marker.kind == mk.CHAPTER]
+    if len(chapters) < 2:
+        return False
+    starts = index.starts()
+    folded = index.folded
+    carrying = 0
+    for item in chapters:
+        line_end = folded.find("\n", item.start, item.end)
+        end = item.end if line_end < 0 else line_end
+        carrying += bisect_left(starts, end) - bisect_left(starts, item.start) == 1
+    return carrying * 2 > len(chapters)
 
 
 def _other_lists(
@@ -741,6 +788,7 @@ _KIND_NAMES = {
     mk.OUTLINE2: "1.1",
     mk.OUTLINE3: "1.1.1",
     mk.PAREN_ARABIC: "(1)",
+    mk.CIRCLED: "①",
     mk.ARTICLE: "第一条",
     mk.ORDINAL: "一是",
 }
@@ -832,7 +880,17 @@ def _is_content(item: Found, folded: str) -> bool:
     """A numbered item that carries work: a sentence or an attribution, not a bare heading
     (headings over tables, or over sub-items cut off by the end of the copy)."""
     body = folded[item.marker.end : item.end]
-    return "。" in body or find_attribution(body) is not None
+    if "。" in body or find_attribution(body) is not None:
+        return True
+    # "2.健全…机制,年内为200名执法人员开展培训." (fixtures styles/fazhi_byunit.txt and
+    # wenlv_leading.txt; d20 and d22 print ASCII periods too)
+    if _ASCII_SENTENCE_END.search(body):
+        return True
+    return leading_units(folded, item.marker.end) is not None  # "1.X牵头负责:…"
+
+
+# An ASCII period that ends a sentence: not inside a number (1.5万) nor before one.
+_ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
 
 
 def _is_section_task(item: Found, folded: str) -> bool:
@@ -1141,7 +1199,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
         raw = text[item.leading[0] : item.leading[1]]
     elif located is None:
-        pass
+        leading = leading_units(folded, opening)
+        if leading is not None:  # "4.市人社局牵头负责：推进…"
+            raw, start = body[opening : leading[0]], leading[1]
     elif located.text_end == opening and located.raw_start == opening + 1:
         # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
         start = located.raw_end + 1
@@ -1153,7 +1213,26 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     measure_text = body[start:end]
     kept = measure_text.lstrip(_MEASURE_EDGE)
     start += len(measure_text) - len(kept)
+    label = _content_label().match(folded, start)
+    if label and label.end() < end:  # "3.任务内容：实施…": the label is no text
+        kept = kept[label.end() - start :]
+        start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
+    after = _subpoints_after(folded, located) if located is not None and not own_line else None
+    if after is not None:  # "1.建设…中心。（牵头单位：…）" then "（1）新建…" "（2）…"
+        measure = RawMeasure(
+            no=item.marker.number,
+            chapter=chapter,
+            section=section,
+            text=f"{measure_text}\n{_unindented(body[after:])}",
+            attribution_raw=raw,
+            line=item.line,
+        )
+        measure.__dict__["_folded"] = (
+            measure.text,
+            f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
+        )
+        return measure
     measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
@@ -1169,6 +1248,39 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+
+
+@lru_cache(maxsize=1)
+def _content_label() -> re.Pattern[str]:
+    """A label the measure's text opens with: "任务内容：" (structure.toml content_labels)."""
+    return re.compile(rf"(?:{trie(vocabulary()['content_labels'])})[ \t]*:[ \t]*")
+
+
+_SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED)
+
+
+def _unindented(lines: str) -> str:
+    """The lines without their indentation (fold keeps it the same length: the printed and
+    the folded text stay aligned)."""
+    return "\n".join(line.strip(_MEASURE_EDGE) for line in lines.strip(_MEASURE_EDGE).split("\n"))
+
+
+def _subpoints_after(folded_body: str, located) -> int | None:
+    """Where the sub-points after a bracket printed on the measure's first line begin, when
+    the rest of the measure is nothing but such lines with no attribution: "1.建设…中心。
+    （牵头单位：…）" over "（1）新建…" "（2）…" (tests/parsing/documents d26, fixture
+    styles/yanglao_subpoints.txt). They belong to the measure's text; the bracket does not."""
+    close = located.raw_end + 1
+    line_end = folded_body.find("\n", close)
+    if line_end < 0 or folded_body[close:line_end].strip(_LINE_INDENT):
+        return None
+    rest = folded_body[line_end:].lstrip(_MEASURE_EDGE)
+    if not rest or "\n" in folded_body[located.text_end : located.raw_start]:
+        return None
+    marker = mk.match_marker(rest)
+    if marker is None or marker.kind not in _SUBPOINT_KINDS or find_attribution(rest):
+        return None
+    return len(folded_body) - len(rest)
 
 
 def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:

@@ -30,7 +30,9 @@ from taizhang.parsing.model import Target
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.vocabulary import first_chars
 
-_CLAUSE_ENDS = ",;。:!?\n"
+# A circled number opens a sub-point, so a clause too: "。①储备抗旱设备200台、…" (fixture
+# styles/nongye_circled.txt; ① as measures in tests/parsing/documents d27).
+_CLAUSE_ENDS = ",;。:!?\n" + "".join(chr(c) for c in range(0x2460, 0x2474))
 _SENTENCE_ENDS = "。!?\n"  # the year of a target comes from its 。-delimited sentence
 _SCOPE_ENDS = ";。!?\n"  # a per-year quota governs every comma clause up to these
 _WINDOW = 80  # characters of context a cue or a quote may span on either side of a value
@@ -412,6 +414,13 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _Cue("=")  # 形成3—5个品牌性法治主题活动
     if after in ("", *words["approximately_after"]) and _opens_with_creation(before):
         return _Cue("=", object_counted=True)  # 新建村级综合服务站20个
+    if before[:1] == "、" and before[1:2] >= "\u4e00" and after[:1] in ("", "、"):
+        return _Cue("=")  # the next count of a list whose first was a target: …、步道200公里
+    if after[:1] == "、" and (_opens_with_creation(before) or _counts_an_object(before)):
+        # the first of counts listed under one verb: 新建改建体育公园5个、健身步道200公里
+        # (tests/parsing/documents d32), 储备抗旱设备200台、应急水泵50套 (fixture
+        # styles/nongye_circled.txt)
+        return _Cue("=", object_counted=True)
     if after == "" and _counts_an_object(before):
         return _Cue("=")  # 淘汰…柴油货车500辆: a count closing its clause
     if (after[:1] >= "\u4e00" or after[:1].isdigit()) and _serves(before):
@@ -432,6 +441,9 @@ def _counts_an_object(before: str) -> bool:
     rest = clause
     while verb := _starts_with(rest, words["creation_verbs"]):
         rest = rest[len(verb) :]
+    for compound in words["not_descriptive"]:  # 公共 holds 共 and describes nothing
+        if compound in clause:
+            clause = clause.replace(compound, "")
     return bool(rest) and not any(word in clause for word in words["descriptive_words"])
 
 
@@ -655,6 +667,7 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
         quote_start = (
             start if cue.starts_at_value else _quote_start(folded, before_start, start, cue)
         )
+        quote_start += folded.startswith("、", quote_start)  # the list's 、 is no part of it
         unit_start = m.start("unit")
         targets.append(
             Target(
@@ -667,3 +680,8 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
             )
         )
     return targets
+
+
+def paces() -> tuple[str, ...]:
+    """Paces and spans printed where a deadline goes (长期坚持, 全年), longest first."""
+    return _vocab()["deadlines"]["paces"]

@@ -138,11 +138,13 @@ def split_lines(view: View) -> list[Line]:
 # removed; d20 ends its sentences with an ASCII period). Its names and its date become
 # lines of their own, as they were printed; the signature reader decides whether the names
 # are bodies.
-_SIGNATURE_NAMES = (
-    r"(?P<names>[^。;,:()\[\]]{4,60}?)"
+_SIGNATURE_DATE = (
     r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日)"
 )
+# (names never hold a 【】 label: "…【完成时限】2024年底某市…办公室2024年2月22日", d33 and
+# fixture styles/shuzi_colonroles.txt printed run-in)
+_SIGNATURE_NAMES = r"(?P<names>[^。;,:()\[\]【】]{4,60}?)" + _SIGNATURE_DATE
 
 
 # A plan that ends with a task table ends with the last row's deadline cell, and a copy
@@ -164,7 +166,7 @@ def _run_in_signature() -> re.Pattern[str]:
     kinds = alternation(vocabulary()["title"]["kinds"])
     return re.compile(
         rf".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进|附件:?[^。;:]{{2,60}}?(?:{kinds}))"
-        + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]]", r"[^。;,:()\[\]\d]", 1).replace(
+        + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]【】]", r"[^。;,:()\[\]【】\d]", 1).replace(
             "(?P<date>", r"(?:-\s*\d{1,3}\s*-)?(?P<date>", 1
         )
         + r"(?:\([^()\d]{2,12}\))?$"
@@ -186,9 +188,29 @@ def _signature_run_in(line: Line) -> list[Line]:
         line = Line(line.start + rest, line.end, line.text[rest:])
     found = _run_in_signature().match(line.text, max(0, len(line.text) - 100))
     if found is None:
-        return [*lines, line]
+        return [*lines, *_signed_after_field(line)]
     bounds = (found.start("names"), found.end("names"), found.start("date"), found.end("date"))
     return lines + [piece for piece in _cut(line, 0, *bounds, len(line.text)) if piece.text]
+
+
+# The place a plan's title opens with: 某市, 某县 (up to its first administrative character).
+_TITLE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区州旗]")
+_SIGNED_DATE = re.compile(_SIGNATURE_DATE + "$")
+
+
+def _signed_after_field(line: Line) -> list[Line]:
+    """A signature run into the last unit or field of the last attribution, with no sentence
+    end before it: "…配合：市营商办某市优化营商环境工作领导小组办公室2024年3月5日" (tests/parsing/
+    documents d23 printed run-in), "…完成时限：长期坚持某市…委员会办公室2025年1月20日" (d28).
+    Its names open with the place the title opens with, the last time it is printed."""
+    place = _TITLE_PLACE.match(line.text)
+    date = _SIGNED_DATE.search(line.text, max(0, len(line.text) - 24))
+    if place is None or date is None:
+        return [line]
+    start = line.text.rfind(place.group(), max(0, date.start() - 60), date.start())
+    if start < 0 or date.start() - start < 4:
+        return [line]
+    return _cut(line, 0, start, date.start(), len(line.text))
 
 
 def _cut(line: Line, *bounds: int) -> list[Line]:

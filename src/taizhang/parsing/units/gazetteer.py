@@ -76,8 +76,23 @@ class Gazetteer:
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
         self.not_units = wildcard_alternation(phrases.get("not_units", []))
-        # a field naming people, up to the next field: "牵头领导:副县长李某某;"
-        self.person_field = re.compile(rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;]*;?")
+        # A field naming people (or the deadline), up to the next field: "牵头领导:副县长李某某;"
+        # ends at ";" in a bracket (d15), at the end of its line among label lines (责任领导:…,
+        # then 责任单位:… below: tests/parsing/documents d28), or where the next label starts
+        # when a copy lost the line breaks (…副市长王某某责任单位:…, d28 printed run-in;
+        # …市发展改革委完成时限:2025年6月底前, fixture styles/shuili_fields.txt run in).
+        fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
+        labels = data["labels"]
+        stop = words([*labels[LEAD], *labels[RESPONSIBLE], *fields])
+        # (in 【】 too: "【责任单位】市直有关部门【完成时限】2024年底": tests/parsing/documents d33,
+        # fixture styles/shuzi_colonroles.txt)
+        colon = r"\s*(?:】\s*:?|:)"
+        self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
+        # the value of a deadline field, as far as a person field would run
+        self.deadline_field = re.compile(
+            rf"【?(?:{words(phrases.get('deadline_fields', []))}){colon}\s*"
+            rf"((?:(?!【|{stop})[^;,\n])+)"
+        )
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
@@ -211,12 +226,23 @@ def _place_regex(places: dict) -> re.Pattern[str]:
 
 def _label_regex(labels: dict) -> re.Pattern[str]:
     """A field label, caught in a group named after the role it gives."""
-    roles = "|".join(f"(?P<{role}>{words(labels[role])})" for role in (LEAD, RESPONSIBLE))
+    colon = {
+        LEAD: labels.get("lead_with_colon", []),
+        RESPONSIBLE: labels.get("responsible_with_colon", []),
+    }
+    roles = "|".join(
+        f"(?P<{role}>{words(labels[role])}"
+        + (f"|(?:{words(colon[role])})(?=[ \t]*:)" if colon.get(role) else "")
+        + ")"
+        for role in (LEAD, RESPONSIBLE)
+    )
     # The colon is usually printed, but "牵头单位 市司法局" and "牵头单位市司法局" occur too,
     # and so do "【牵头单位】市司法局" and "责任主体。市司法局。".
     # The lookahead on the characters a match can start with lets the engine skip the
     # other positions at once (same matches, read faster).
-    first = first_chars(["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE]])
+    first = first_chars(
+        ["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE], *colon[LEAD], *colon[RESPONSIBLE]]
+    )
     return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 

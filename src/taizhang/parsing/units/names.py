@@ -80,6 +80,11 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     if prefix_length:
         return Name(FULL, printed, category, prefix_length, unsplit=unsplit, level=level)
+    if category == "enterprise":
+        # A company printed without a place is no body of the plan's government, so it
+        # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
+        # styles/shuili_fields.txt); seed 000 keeps 中国移动…分公司 as written too.
+        return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     return Name(
         ELIDED,
         printed,
