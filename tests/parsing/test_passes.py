@@ -31,6 +31,7 @@ from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
 from taizhang.parsing.units import load_gazetteer
+from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
 _LABELS = vocabulary()["attribution_labels"]
@@ -326,3 +327,39 @@ def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(n
     assert gaz.prefix_length(name) == _plain_prefix_length(gaz, name)
     plain_level = next((p for p in gaz.prefixes if name.endswith(p)), None)
     assert gaz.level_of(name) == (plain_level if name.endswith(gaz._prefix_set) else None)
+
+
+_PATTERN_WORDS = ("月底", "长期", "科", "团", "委", "办", "铁路", "a")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["*", "?", *_PATTERN_WORDS]), min_size=1, max_size=4).map("".join),
+        max_size=6,
+    ),
+    _pieces(*_PATTERN_WORDS, "县", "\n", "*"),
+)
+def test_whole_matches_by_shape_answer_as_the_wildcard_regex_did(patterns, text):
+    """WholeMatch (a set, startswith, endswith, a word search, the regex for the rest)
+    answers as the fullmatch of the one alternation did, and says a text may hold a match
+    whenever one of its parts matches."""
+    plain = wildcard_alternation(patterns)
+    fast = WholeMatch(patterns)
+    assert fast.matches(text) == is_whole_match(plain, text)
+    parts = {text[i:j] for i in range(len(text) + 1) for j in range(i, min(len(text), i + 8) + 1)}
+    if any(is_whole_match(plain, part) for part in parts):
+        assert fast.may_match_within(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("月底", "前", "完成", "长期", "坚持", "指标", "县司法局", "团", "委", "铁路", "科"))
+def test_the_gazetteer_lists_answer_as_their_wildcard_regexes_did(name):
+    gaz = load_gazetteer()
+    data = gaz.data
+    for entries, fast in (
+        (data["phrases"]["not_units"], gaz.not_units),
+        (data["keep_as_written"]["patterns"], gaz.keep),
+        (data["category"]["party"]["committee_bodies"], gaz._party.committee_bodies),
+    ):
+        assert fast.matches(name) == is_whole_match(wildcard_alternation(entries), name)

@@ -242,6 +242,8 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
     if not raw:
         return None
     folded = fold(raw)
+    if not gazetteer.may_hold_not_unit(folded):  # most brackets name units only
+        return None
     offset = 0
     for piece in _BRACKET_FIELD.split(folded):
         start, offset = offset, offset + len(piece) + 1

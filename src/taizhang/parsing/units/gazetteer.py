@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.patterns import (
+    WholeMatch,
     contains,
-    is_whole_match,
     wildcard_alternation,
     words,
 )
@@ -75,14 +75,14 @@ class Gazetteer:
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
-        self.not_units = wildcard_alternation(phrases.get("not_units", []))
+        self.not_units = WholeMatch(phrases.get("not_units", []))
         # a field naming people, up to the next field: "牵头领导:副县长李某某;"
         self.person_field = re.compile(rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;]*;?")
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
         self.generic = frozenset(collectives["generic"])
-        self.keep = wildcard_alternation(data["keep_as_written"]["patterns"])
+        self.keep = WholeMatch(data["keep_as_written"]["patterns"])
         self.categories = tuple(
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
         )
@@ -118,11 +118,16 @@ class Gazetteer:
 
     def keeps_as_written(self, name: str) -> bool:
         """Whether a folded name never takes an elided prefix nor lends its own."""
-        return is_whole_match(self.keep, name)
+        return self.keep.matches(name)
 
     def is_not_unit(self, name: str) -> bool:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
-        return is_whole_match(self.not_units, name)
+        return self.not_units.matches(name)
+
+    def may_hold_not_unit(self, text: str) -> bool:
+        """False when no part of a folded text can be a deadline or another field that is
+        not a unit (it holds none of their words), so its fields need no asking."""
+        return self.not_units.may_match_within(text)
 
     def runs_names_together(self, name: str) -> bool:
         """Whether a folded item reads as two unit names with no separator: a complete
@@ -167,14 +172,14 @@ class Gazetteer:
         # A keyword anywhere in the name, or a committee body making up the body.
         for category in self.categories:
             words, bodies = category.words, category.committee_bodies
-            if (words and words.search(name)) or (bodies and bodies.fullmatch(body)):
+            if (words and words.search(name)) or bodies.matches(body):
                 return category.name
         return None
 
     def is_committee_body(self, name: str, after_party: bool) -> bool:
         """Whether an elided folded name takes the party committee's prefix."""
-        return is_whole_match(self._party.committee_bodies, name) or (
-            after_party and is_whole_match(self._party.after_party, name)
+        return self._party.committee_bodies.matches(name) or (
+            after_party and self._party.after_party.matches(name)
         )
 
 
@@ -185,8 +190,8 @@ class _Category:
     name: str
     # A keyword anywhere or a suffix at the end: one pattern, so one search per name.
     words: re.Pattern[str] | None
-    committee_bodies: re.Pattern[str] | None
-    after_party: re.Pattern[str] | None
+    committee_bodies: WholeMatch
+    after_party: WholeMatch
 
     @classmethod
     def compile(cls, name: str, table: dict) -> _Category:
@@ -196,8 +201,8 @@ class _Category:
         return cls(
             name=name,
             words=re.compile("|".join(either), re.DOTALL) if either else None,
-            committee_bodies=wildcard_alternation(table.get("committee_bodies", [])),
-            after_party=wildcard_alternation(table.get("after_party", [])),
+            committee_bodies=WholeMatch(table.get("committee_bodies", [])),
+            after_party=WholeMatch(table.get("after_party", [])),
         )
 
 
