@@ -30,7 +30,8 @@ from taizhang.parsing.layout import _CJK, drop_in_word_blanks
 from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
-from taizhang.parsing.units import load_gazetteer
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.units import BracketReader, load_gazetteer
 from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
@@ -363,3 +364,61 @@ def test_the_gazetteer_lists_answer_as_their_wildcard_regexes_did(name):
         (data["category"]["party"]["committee_bodies"], gaz._party.committee_bodies),
     ):
         assert fast.matches(name) == is_whole_match(wildcard_alternation(entries), name)
+
+
+_BRACKET_PIECES = (
+    "牵头单位:",
+    "牵头单位",
+    "责任单位:",
+    "【牵头单位】",
+    "责任主体。",
+    "牵头领导单位:",
+    "牵头领导:",
+    "州委宣传部",
+    "州司法局",
+    "宣传部",
+    "各县(市)",
+    "州有关部门",
+    "人行黔南州中心支行",
+    "(州精神文明办)",
+    "文化和旅游局",
+    "6月底前完成",
+    "、",
+    ",",
+    ";",
+    "。",
+    ":",
+    "：",
+    "（",
+    "）",
+    "(",
+    ")",
+    " ",
+    "\u3000",
+    "\n",
+    "和",
+    "等",
+    "由",
+    "牵头",
+    "配合",
+    "负责",
+    "x",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_BRACKET_PIECES))
+@example("牵头单位:州委宣传部(州精神文明办);责任单位:州司法局、州有关部门,各县(市)")
+@example("牵头单位（州司法局)、宣传部：各县(市")
+def test_a_bracket_of_labels_and_lists_is_read_as_the_clause_splitter_reads_it(raw):
+    """BracketReader._listed_items (labels found with whatever else the syntax holds, one
+    field a clause, pieces looked up by text) gives what _read_items (person fields,
+    wrapped names, labels and markers, joiners and 等) gives, or leaves the bracket to it."""
+    gaz = load_gazetteer()
+    folded = fold(raw)
+    listed = BracketReader(gaz)._listed_items(raw, folded)
+    if listed is not None:
+        assert listed == BracketReader(gaz)._read_items(raw, folded)
+    reader = BracketReader(gaz)  # a reader caches clauses and names across both paths
+    for bracket in (raw, raw[::-1], raw):
+        assert reader.items(bracket) == BracketReader(gaz)._read_items(bracket, fold(bracket))

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.clauses import clauses, unwrap
-from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
-from taizhang.parsing.units.items import items
+from taizhang.parsing.units.gazetteer import LEAD, RESPONSIBLE, Gazetteer
+from taizhang.parsing.units.items import is_name, items, unjoined_pieces
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
     COLLECTIVE,
@@ -39,6 +39,7 @@ class BracketReader:
         # once (its folded form is fold(printed), character for character).
         self._clause_names: dict[str, tuple[Name, ...]] = {}
         self._names: dict[str, Name] = {}  # by the item as printed
+        self._no_names: set[str] = set()  # pieces that are no item (no Han character)
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
 
     def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
@@ -49,8 +50,57 @@ class BracketReader:
         return found
 
     def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
+        folded = fold(raw)
+        found = self._listed_items(raw, folded)
+        return self._read_items(raw, folded) if found is None else found
+
+    def _listed_items(self, raw: str, folded: str) -> tuple[tuple[str, Name], ...] | None:
+        """The items of a bracket of labels and lists ("牵头单位:X;责任单位:Y、Z"), or None
+        when it holds other syntax. Most brackets are such: the labels are found by one
+        pass that also finds whatever would make the clause splitter read more (a marker,
+        a joiner, 等, a blank), each field is one clause, and each piece of it is looked
+        up by its text. What this returns is what ``_read_items`` returns for the bracket
+        (tests/parsing/test_passes.py compares them on generated brackets)."""
+        if self.gaz.rare_syntax.search(folded):
+            return None
+        fields, role, start = [], RESPONSIBLE, 0
+        for token in self.gaz.labels_or_syntax.finditer(folded):
+            if token.lastgroup == "syntax":
+                return None
+            fields.append((role, start, token.start()))
+            role, start = token.lastgroup, token.end()
+        fields.append((role, start, len(folded)))
+        found = []
+        for role, start, end in fields:
+            printed = raw[start:end]
+            names = self._clause_names.get(printed)
+            if names is None:
+                names = self._clause_names[printed] = self._listed_names(raw, folded, start, end)
+            found += [(role, name) for name in names]
+        return tuple(found)
+
+    def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
+        """The names of one field of a bracket of labels and lists, each read once."""
+        gaz, names, no_names = self.gaz, self._names, self._no_names
+        found = []
+        for item_start, item_end in unjoined_pieces(folded, start, end, gaz):
+            item = raw[item_start:item_end]
+            name = names.get(item)
+            if name is None:
+                if item in no_names:
+                    continue
+                if not is_name(folded, item_start, item_end):
+                    no_names.add(item)
+                    continue
+                name = names[item] = read_name(gaz, item, folded[item_start:item_end])
+            found.append(name)
+        return tuple(found)
+
+    def _read_items(self, raw: str, folded: str) -> tuple[tuple[str, Name], ...]:
+        """The items of any bracket: person fields left out, wrapped names joined, clauses
+        cut at labels and markers, each clause cut into items."""
         gaz = self.gaz
-        raw, folded = _without_person_fields(raw, fold(raw), gaz)
+        raw, folded = _without_person_fields(raw, folded, gaz)
         raw, folded = unwrap(raw, folded, gaz)
         found: list[tuple[str, Name]] = []
         for role, start, end in clauses(folded, gaz):

@@ -17,7 +17,7 @@ from taizhang.parsing.units.patterns import (
     wildcard_alternation,
     words,
 )
-from taizhang.parsing.vocabulary import first_chars
+from taizhang.parsing.vocabulary import first_chars, trie
 
 # The roles a field label or a marker gives the units it governs.
 LEAD = "lead"
@@ -78,6 +78,23 @@ class Gazetteer:
         self.not_units = WholeMatch(phrases.get("not_units", []))
         # a field naming people, up to the next field: "牵头领导:副县长李某某;"
         self.person_field = re.compile(rf"(?:{words(phrases.get('person_fields', []))})\s*:[^;]*;?")
+        # What a bracket of labels and lists of names does not hold: a person field or a line
+        # break (each read by a pass of its own) …
+        self.rare_syntax = re.compile(rf"{trie(phrases.get('person_fields', []))}|\n")
+        # … and, outside its labels, a marker, a joiner, 等 or a blank. Labels first, so a
+        # label's own 牵头 is read as the label, as the clause splitter reads it.
+        heads = [
+            *phrases["division_markers"],
+            *phrases["lead_markers"],
+            *phrases["duty_adverbs"],
+            *phrases["duty_verbs"],
+            *phrases["support_markers"],
+            *phrases["joiners"],
+            phrases["etc"],
+        ]
+        self.labels_or_syntax = re.compile(
+            rf"{self.labels.pattern}|(?P<syntax>{trie(heads)}|[ \u3000])"
+        )
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])

@@ -8,7 +8,7 @@ index the folded text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from taizhang.parsing.units.clauses import PUNCTUATION
@@ -36,14 +36,8 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
     if start >= end:
         return
     if not _joins(gaz).search(folded, start, end):
-        # No joiner, blank or 等: the names are the pieces between separators (outside
-        # brackets); _trim is idempotent, so once is enough.
-        if _FLAT_BRACKETS.fullmatch(folded, start, end):
-            pieces = (m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end))
-        else:
-            pieces = (_trim(folded, *piece) for piece in _pieces(folded, start, end))
-        for item_start, item_end in pieces:
-            if item_end - item_start > _MAX_NAME or HAN.search(folded, item_start, item_end):
+        for item_start, item_end in _separated(folded, start, end):
+            if is_name(folded, item_start, item_end):
                 yield item_start, item_end
         return
     for piece in _pieces(folded, start, end):
@@ -56,6 +50,26 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
                 item_start, item_end = _trim(folded, *listed)
                 if HAN.search(folded, item_start, item_end):
                     yield item_start, item_end
+
+
+def unjoined_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable[tuple[int, int]]:
+    """The pieces of a clause that holds no joiner, blank or 等, as ``items`` cuts it: its
+    items are those of them that ``is_name``."""
+    start, end = _trim(folded, start, end, gaz.openers)
+    return _separated(folded, start, end) if start < end else ()
+
+
+def is_name(folded: str, start: int, end: int) -> bool:
+    """Whether a piece is listed: it holds a Han character (or is too long to be read)."""
+    return end - start > _MAX_NAME or HAN.search(folded, start, end) is not None
+
+
+def _separated(folded: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The pieces between separators (outside brackets) of a trimmed clause; _trim is
+    idempotent, so once is enough."""
+    if _FLAT_BRACKETS.fullmatch(folded, start, end):
+        return [m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end)]
+    return [_trim(folded, *piece) for piece in _pieces(folded, start, end)]
 
 
 def _pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
