@@ -422,3 +422,18 @@ def test_a_bracket_of_labels_and_lists_is_read_as_the_clause_splitter_reads_it(r
     reader = BracketReader(gaz)  # a reader caches clauses and names across both paths
     for bracket in (raw, raw[::-1], raw):
         assert reader.items(bracket) == BracketReader(gaz)._read_items(bracket, fold(bracket))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(",", ";", "。", ":", "!", "?", "\n", ".", "1", "\u0663", "县", "5"))
+def test_sentence_and_scope_ends_are_picked_from_the_clause_ends_as_their_patterns_find_them(
+    text,
+):
+    context = _targets._Context(text)
+    for ends, boundaries in (
+        (_targets._CLAUSE_ENDS, context.clauses),
+        (_targets._SENTENCE_ENDS, context.sentences),
+        (_targets._SCOPE_ENDS, context.scopes),
+    ):
+        plain = [m.start() for m in _targets._delimiters(ends).finditer(text)]
+        assert boundaries._positions == plain
