@@ -65,6 +65,8 @@ class Gazetteer:
         self.committee_word = levels["party_committee"]
         self._committee_names = levels["committee"]
         self.place = _place_regex(places)
+        admin_chars = {*places["admin_chars"], *(prefix[-1] for prefix in self.prefixes)}
+        self._admin_char = re.compile(f"[{re.escape(''.join(sorted(admin_chars)))}]")
         self.not_place = frozenset(places["not_place"])
 
         # Bracket syntax.
@@ -92,8 +94,11 @@ class Gazetteer:
             *phrases["joiners"],
             phrases["etc"],
         ]
+        # The lookahead on the characters a match can start with lets the engine pass the
+        # other places at once (without it, every place tried each word: twice the time).
+        first = first_chars(["【", " ", "\t", "\u3000", *_label_words(data["labels"]), *heads])
         self.labels_or_syntax = re.compile(
-            rf"{self.labels.pattern}|(?P<syntax>{trie(heads)}|[ \u3000])"
+            rf"(?={first})(?:{self.labels.pattern}|(?P<syntax>{trie(heads)}|[ \u3000]))"
         )
 
         # Kinds of names.
@@ -155,6 +160,10 @@ class Gazetteer:
         # The second name ends the item, so an item that does not end like a name holds
         # none (most items are one name: this answers them without trying each ending).
         if not name.endswith(endings) or self.keeps_as_written(name):
+            return False
+        # The second name starts with a prefix or a place, each ending in an administrative
+        # character: an item with none after its first two characters holds one name.
+        if not self._admin_char.search(name, 2):
             return False
         # Each place where a name ending ends, after the item's first character and
         # before its last, is where a first name may end. An ending the item opens with
@@ -229,6 +238,11 @@ def _place_regex(places: dict) -> re.Pattern[str]:
     lengths = f"{places['min_length']},{places['max_length']}"
     # Lazy, so a place ends at its first admin character: "黔南州市场监管局" is "黔南州" + body.
     return re.compile(f"[\u4e00-\u9fff]{{{lengths}}}?[{admin}]")
+
+
+def _label_words(labels: dict) -> list[str]:
+    """Every label word, of either role."""
+    return [*labels[LEAD], *labels[RESPONSIBLE]]
 
 
 def _label_regex(labels: dict) -> re.Pattern[str]:
