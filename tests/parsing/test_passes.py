@@ -382,6 +382,9 @@ _BRACKET_PIECES = (
     "人行黔南州中心支行",
     "(州精神文明办)",
     "文化和旅游局",
+    "县发改局 县财政局",
+    "金融局等有关部门",
+    "市委宣传部和市司法局",
     "6月底前完成",
     "、",
     ",",
@@ -411,9 +414,10 @@ _BRACKET_PIECES = (
 @example("牵头单位:州委宣传部(州精神文明办);责任单位:州司法局、州有关部门,各县(市)")
 @example("牵头单位（州司法局)、宣传部：各县(市")
 def test_a_bracket_of_labels_and_lists_is_read_as_the_clause_splitter_reads_it(raw):
-    """BracketReader._listed_items (labels found with whatever else the syntax holds, one
-    field a clause, pieces looked up by text) gives what _read_items (person fields,
-    wrapped names, labels and markers, joiners and 等) gives, or leaves the bracket to it."""
+    """BracketReader._listed_items (labels and markers found in one pass, one field a
+    clause, each piece between separators read once by its text) gives what _read_items
+    (person fields, wrapped names, labels and markers, clauses cut into items) gives, or
+    leaves the bracket to it."""
     gaz = load_gazetteer()
     folded = fold(raw)
     listed = BracketReader(gaz)._listed_items(raw, folded)

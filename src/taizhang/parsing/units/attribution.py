@@ -9,7 +9,7 @@ from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.clauses import clauses, unwrap
 from taizhang.parsing.units.gazetteer import LEAD, RESPONSIBLE, Gazetteer
-from taizhang.parsing.units.items import is_name, items, unjoined_pieces
+from taizhang.parsing.units.items import clause_pieces, is_name, items, joined_items, may_join
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
     COLLECTIVE,
@@ -39,7 +39,7 @@ class BracketReader:
         # once (its folded form is fold(printed), character for character).
         self._clause_names: dict[str, tuple[Name, ...]] = {}
         self._names: dict[str, Name] = {}  # by the item as printed
-        self._no_names: set[str] = set()  # pieces that are no item (no Han character)
+        self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
 
     def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
@@ -56,16 +56,16 @@ class BracketReader:
 
     def _listed_items(self, raw: str, folded: str) -> tuple[tuple[str, Name], ...] | None:
         """The items of a bracket of labels and lists ("牵头单位:X;责任单位:Y、Z"), or None
-        when it holds other syntax. Most brackets are such: the labels are found by one
-        pass that also finds whatever would make the clause splitter read more (a marker,
-        a joiner, 等, a blank), each field is one clause, and each piece of it is looked
-        up by its text. What this returns is what ``_read_items`` returns for the bracket
-        (tests/parsing/test_passes.py compares them on generated brackets)."""
+        when it holds a marker, a person field or a line break. Most brackets are such: the
+        labels are found by one pass that also finds any marker, each field is one clause,
+        and each piece of a clause between separators is read once by its text. What this
+        returns is what ``_read_items`` returns for the bracket (tests/parsing/
+        test_passes.py compares them on generated brackets)."""
         if self.gaz.rare_syntax.search(folded):
             return None
         fields, role, start = [], RESPONSIBLE, 0
-        for token in self.gaz.labels_or_syntax.finditer(folded):
-            if token.lastgroup == "syntax":
+        for token in self.gaz.labels_or_marker.finditer(folded):
+            if token.lastgroup == "marker":
                 return None
             fields.append((role, start, token.start()))
             role, start = token.lastgroup, token.end()
@@ -80,21 +80,31 @@ class BracketReader:
         return tuple(found)
 
     def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
-        """The names of one field of a bracket of labels and lists, each read once."""
-        gaz, names, no_names = self.gaz, self._names, self._no_names
-        found = []
-        for item_start, item_end in unjoined_pieces(folded, start, end, gaz):
-            item = raw[item_start:item_end]
-            name = names.get(item)
-            if name is None:
-                if item in no_names:
-                    continue
-                if not is_name(folded, item_start, item_end):
-                    no_names.add(item)
-                    continue
-                name = names[item] = read_name(gaz, item, folded[item_start:item_end])
-            found.append(name)
+        """The names of one field of a bracket of labels and lists: each piece between
+        separators is read once per document (a unit is named in dozens of fields)."""
+        found: list[Name] = []
+        for piece_start, piece_end in clause_pieces(folded, start, end, self.gaz):
+            piece = raw[piece_start:piece_end]
+            names = self._piece_names.get(piece)
+            if names is None:
+                names = self._piece_names[piece] = self._piece(raw, folded, piece_start, piece_end)
+            found += names
         return tuple(found)
+
+    def _piece(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
+        """The names of one piece: the piece itself, or the names a joiner, a blank or 等
+        parts it into ("市委宣传部和市司法局", "金融局等有关部门")."""
+        if may_join(folded, start, end, self.gaz):
+            spans = joined_items(folded, start, end, self.gaz)
+        else:
+            spans = [(start, end)] if is_name(folded, start, end) else []
+        return tuple(self._name(raw[a:b], folded[a:b]) for a, b in spans)
+
+    def _name(self, item: str, folded: str) -> Name:
+        name = self._names.get(item)
+        if name is None:
+            name = self._names[item] = read_name(self.gaz, item, folded)
+        return name
 
     def _read_items(self, raw: str, folded: str) -> tuple[tuple[str, Name], ...]:
         """The items of any bracket: person fields left out, wrapped names joined, clauses
@@ -113,14 +123,10 @@ class BracketReader:
 
     def _names_of(self, printed: str, folded: str) -> tuple[Name, ...]:
         """The names of one clause, each read once per document."""
-        names = []
-        for start, end in items(folded, 0, len(folded), self.gaz):
-            item = printed[start:end]
-            name = self._names.get(item)
-            if name is None:
-                name = self._names[item] = read_name(self.gaz, item, folded[start:end])
-            names.append(name)
-        return tuple(names)
+        return tuple(
+            self._name(printed[start:end], folded[start:end])
+            for start, end in items(folded, 0, len(folded), self.gaz)
+        )
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
         """Split bracket content (without the brackets) into lead, responsible and

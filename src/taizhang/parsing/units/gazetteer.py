@@ -83,22 +83,20 @@ class Gazetteer:
         # What a bracket of labels and lists of names does not hold: a person field or a line
         # break (each read by a pass of its own) …
         self.rare_syntax = re.compile(rf"{trie(phrases.get('person_fields', []))}|\n")
-        # … and, outside its labels, a marker, a joiner, 等 or a blank. Labels first, so a
-        # label's own 牵头 is read as the label, as the clause splitter reads it.
+        # … and, outside its labels, a marker (which cuts a field into clauses). Labels
+        # first, so a label's own 牵头 is read as the label, as the clause splitter reads it.
         heads = [
             *phrases["division_markers"],
             *phrases["lead_markers"],
             *phrases["duty_adverbs"],
             *phrases["duty_verbs"],
             *phrases["support_markers"],
-            *phrases["joiners"],
-            phrases["etc"],
         ]
         # The lookahead on the characters a match can start with lets the engine pass the
         # other places at once (without it, every place tried each word: twice the time).
-        first = first_chars(["【", " ", "\t", "\u3000", *_label_words(data["labels"]), *heads])
-        self.labels_or_syntax = re.compile(
-            rf"(?={first})(?:{self.labels.pattern}|(?P<syntax>{trie(heads)}|[ \u3000]))"
+        first = first_chars(["【", " ", "\t", *_label_words(data["labels"]), *heads])
+        self.labels_or_marker = re.compile(
+            rf"(?={first})(?:{self.labels.pattern}|(?P<marker>{trie(heads)}))"
         )
 
         # Kinds of names.

@@ -41,22 +41,34 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
                 yield item_start, item_end
         return
     for piece in _pieces(folded, start, end):
-        piece_start, piece_end = _trim(folded, *piece)
-        if piece_end - piece_start > _MAX_NAME:
-            yield piece_start, piece_end
-            continue
-        for joined in _split_joiners(folded, piece_start, piece_end, gaz):
-            for listed in _split_etc(folded, *_trim(folded, *joined), gaz):
-                item_start, item_end = _trim(folded, *listed)
-                if HAN.search(folded, item_start, item_end):
-                    yield item_start, item_end
+        yield from joined_items(folded, *_trim(folded, *piece), gaz)
 
 
-def unjoined_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable[tuple[int, int]]:
-    """The pieces of a clause that holds no joiner, blank or 等, as ``items`` cuts it: its
-    items are those of them that ``is_name``."""
+def joined_items(folded: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The items of one piece between separators (trimmed), cut at joiners and blanks where
+    a name ends and at 等 before a collective."""
+    if end - start > _MAX_NAME:
+        return [(start, end)]
+    found = []
+    for joined in _split_joiners(folded, start, end, gaz):
+        for listed in _split_etc(folded, *_trim(folded, *joined), gaz):
+            item_start, item_end = _trim(folded, *listed)
+            if HAN.search(folded, item_start, item_end):
+                found.append((item_start, item_end))
+    return found
+
+
+def clause_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable[tuple[int, int]]:
+    """The pieces between separators of a clause, as ``items`` cuts it: the items of a
+    piece that ``may_join`` nothing are the piece when it ``is_name``, else its
+    ``joined_items``."""
     start, end = _trim(folded, start, end, gaz.openers)
     return _separated(folded, start, end) if start < end else ()
+
+
+def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether a piece holds a joiner, a blank or 等 (which may part it into names)."""
+    return _joins(gaz).search(folded, start, end) is not None
 
 
 def is_name(folded: str, start: int, end: int) -> bool:
