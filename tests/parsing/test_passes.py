@@ -32,6 +32,7 @@ from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units import BracketReader, load_gazetteer
+from taizhang.parsing.units import items as _items
 from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
@@ -441,3 +442,13 @@ def test_sentence_and_scope_ends_are_picked_from_the_clause_ends_as_their_patter
     ):
         plain = [m.start() for m in _targets._delimiters(ends).finditer(text)]
         assert boundaries._positions == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("县", "司法局", "(", ")", "、", ",", ";", "。", ":", ".", " ", "\t", "\n", "由"))
+def test_the_pieces_of_a_clause_split_in_c_are_the_pieces_found_by_pattern(clause):
+    gaz = load_gazetteer()
+    texts = _items.clause_piece_texts(clause, 0, len(clause), gaz)
+    spans = _items.clause_pieces(clause, 0, len(clause), gaz)
+    if texts is not None:
+        assert texts == [clause[a:b] for a, b in spans if a < b]

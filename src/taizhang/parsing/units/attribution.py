@@ -9,7 +9,14 @@ from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.clauses import clauses, unwrap
 from taizhang.parsing.units.gazetteer import LEAD, RESPONSIBLE, Gazetteer
-from taizhang.parsing.units.items import clause_pieces, is_name, items, joined_items, may_join
+from taizhang.parsing.units.items import (
+    clause_piece_texts,
+    clause_pieces,
+    is_name,
+    items,
+    joined_items,
+    may_join,
+)
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
     COLLECTIVE,
@@ -82,23 +89,31 @@ class BracketReader:
     def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
         """The names of one field of a bracket of labels and lists: each piece between
         separators is read once per document (a unit is named in dozens of fields)."""
+        gaz = self.gaz
+        texts = clause_piece_texts(folded, start, end, gaz) if raw is folded else None
+        if texts is not None:  # nothing to fold: each piece's text is as printed
+            pieces = [(text, text) for text in texts]
+        else:
+            spans = clause_pieces(folded, start, end, gaz)
+            pieces = [(raw[a:b], folded[a:b]) for a, b in spans]
         found: list[Name] = []
-        for piece_start, piece_end in clause_pieces(folded, start, end, self.gaz):
-            piece = raw[piece_start:piece_end]
-            names = self._piece_names.get(piece)
+        for printed, piece in pieces:
+            names = self._piece_names.get(printed)
             if names is None:
-                names = self._piece_names[piece] = self._piece(raw, folded, piece_start, piece_end)
+                names = self._piece_names[printed] = self._piece(printed, piece)
             found += names
         return tuple(found)
 
-    def _piece(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
+    def _piece(self, printed: str, folded: str) -> tuple[Name, ...]:
         """The names of one piece: the piece itself, or the names a joiner, a blank or 等
-        parts it into ("市委宣传部和市司法局", "金融局等有关部门")."""
-        if may_join(folded, start, end, self.gaz):
-            spans = joined_items(folded, start, end, self.gaz)
+        parts it into ("市委宣传部和市司法局", "金融局等有关部门"). What a piece holds is
+        read from the piece alone."""
+        end = len(folded)
+        if may_join(folded, 0, end, self.gaz):
+            spans = joined_items(folded, 0, end, self.gaz)
         else:
-            spans = [(start, end)] if is_name(folded, start, end) else []
-        return tuple(self._name(raw[a:b], folded[a:b]) for a, b in spans)
+            spans = [(0, end)] if is_name(folded, 0, end) else []
+        return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
 
     def _name(self, item: str, folded: str) -> Name:
         name = self._names.get(item)

@@ -19,6 +19,7 @@ HAN = re.compile("[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"[ \u3000]+")
 _BRACKET = re.compile(r"[()]")
 _SEPARATOR_OR_BRACKET = re.compile(r"[()、,;。\n\r\t]")
+_SEPARATOR = re.compile(r"[、,;。\n\r\t]")
 _MAX_NAME = 200  # characters: longer pieces are prose and are not split into names
 _PUNCTUATION = "".join(PUNCTUATION)
 # A run between separators without the punctuation around it (_strip: of PUNCTUATION,
@@ -64,6 +65,17 @@ def clause_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable
     ``joined_items``."""
     start, end = _trim(folded, start, end, gaz.openers)
     return _separated(folded, start, end) if start < end else ()
+
+
+def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> list[str] | None:
+    """The texts of ``clause_pieces`` when no bracket holds a separator (split at the
+    separators and stripped in C, as _STRIPPED_PIECE reads each run), else None."""
+    start, end = _trim(folded, start, end, gaz.openers)
+    if start >= end:
+        return []
+    if not _FLAT_BRACKETS.fullmatch(folded, start, end):
+        return None
+    return [piece for run in _SEPARATOR.split(folded[start:end]) if (piece := run.strip(" :."))]
 
 
 def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
