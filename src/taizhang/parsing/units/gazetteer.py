@@ -195,8 +195,8 @@ class Gazetteer:
             return "party"  # "市委…"
         # A keyword anywhere in the name, or a committee body making up the body.
         for category in self.categories:
-            words, bodies = category.words, category.committee_bodies
-            if (words and words.search(name)) or bodies.matches(body):
+            words, bodies = category.words, category.bodies
+            if (words and words.search(name)) or (bodies and bodies.matches(body)):
                 return category.name
         return None
 
@@ -216,17 +216,21 @@ class _Category:
     words: re.Pattern[str] | None
     committee_bodies: WholeMatch
     after_party: WholeMatch
+    bodies: WholeMatch | None  # committee_bodies, or None when it has no pattern (not asked)
 
     @classmethod
     def compile(cls, name: str, table: dict) -> _Category:
         keywords = wildcard_alternation(table.get("keywords", []))
         suffixes = wildcard_alternation(table.get("suffixes", []), "(?:{})$")
         either = [pattern.pattern for pattern in (keywords, suffixes) if pattern]
+        entries = [entry for entry in table.get("committee_bodies", []) if entry]
+        committee_bodies = WholeMatch(entries)
         return cls(
             name=name,
             words=re.compile("|".join(either), re.DOTALL) if either else None,
-            committee_bodies=WholeMatch(table.get("committee_bodies", [])),
+            committee_bodies=committee_bodies,
             after_party=WholeMatch(table.get("after_party", [])),
+            bodies=committee_bodies if entries else None,
         )
 
 
