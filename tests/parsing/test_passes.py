@@ -30,7 +30,10 @@ from taizhang.parsing.layout import _CJK, drop_in_word_blanks
 from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
-from taizhang.parsing.units import load_gazetteer
+from taizhang.parsing.normalize import fold
+from taizhang.parsing.units import BracketReader, load_gazetteer
+from taizhang.parsing.units import items as _items
+from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 
 _LABELS = vocabulary()["attribution_labels"]
@@ -336,3 +339,126 @@ def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(n
     assert gaz.prefix_length(name) == _plain_prefix_length(gaz, name)
     plain_level = next((p for p in gaz.prefixes if name.endswith(p)), None)
     assert gaz.level_of(name) == (plain_level if name.endswith(gaz._prefix_set) else None)
+
+
+_PATTERN_WORDS = ("月底", "长期", "科", "团", "委", "办", "铁路", "a")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["*", "?", *_PATTERN_WORDS]), min_size=1, max_size=4).map("".join),
+        max_size=6,
+    ),
+    _pieces(*_PATTERN_WORDS, "县", "\n", "*"),
+)
+def test_whole_matches_by_shape_answer_as_the_wildcard_regex_did(patterns, text):
+    """WholeMatch (a set, startswith, endswith, a word search, the regex for the rest)
+    answers as the fullmatch of the one alternation did, and says a text may hold a match
+    whenever one of its parts matches."""
+    plain = wildcard_alternation(patterns)
+    fast = WholeMatch(patterns)
+    assert fast.matches(text) == is_whole_match(plain, text)
+    parts = {text[i:j] for i in range(len(text) + 1) for j in range(i, min(len(text), i + 8) + 1)}
+    if any(is_whole_match(plain, part) for part in parts):
+        assert fast.may_match_within(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("月底", "前", "完成", "长期", "坚持", "指标", "县司法局", "团", "委", "铁路", "科"))
+def test_the_gazetteer_lists_answer_as_their_wildcard_regexes_did(name):
+    gaz = load_gazetteer()
+    data = gaz.data
+    for entries, fast in (
+        (data["phrases"]["not_units"], gaz.not_units),
+        (data["keep_as_written"]["patterns"], gaz.keep),
+        (data["category"]["party"]["committee_bodies"], gaz._party.committee_bodies),
+    ):
+        assert fast.matches(name) == is_whole_match(wildcard_alternation(entries), name)
+
+
+_BRACKET_PIECES = (
+    "牵头单位:",
+    "牵头单位",
+    "责任单位:",
+    "【牵头单位】",
+    "责任主体。",
+    "牵头领导单位:",
+    "牵头领导:",
+    "州委宣传部",
+    "州司法局",
+    "宣传部",
+    "各县(市)",
+    "州有关部门",
+    "人行黔南州中心支行",
+    "(州精神文明办)",
+    "文化和旅游局",
+    "县发改局 县财政局",
+    "金融局等有关部门",
+    "市委宣传部和市司法局",
+    "6月底前完成",
+    "、",
+    ",",
+    ";",
+    "。",
+    ":",
+    "：",
+    "（",
+    "）",
+    "(",
+    ")",
+    " ",
+    "\u3000",
+    "\n",
+    "和",
+    "等",
+    "由",
+    "牵头",
+    "配合",
+    "负责",
+    "x",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_BRACKET_PIECES))
+@example("牵头单位:州委宣传部(州精神文明办);责任单位:州司法局、州有关部门,各县(市)")
+@example("牵头单位（州司法局)、宣传部：各县(市")
+def test_a_bracket_of_labels_and_lists_is_read_as_the_clause_splitter_reads_it(raw):
+    """BracketReader._listed_items (labels and markers found in one pass, one field a
+    clause, each piece between separators read once by its text) gives what _read_items
+    (person fields, wrapped names, labels and markers, clauses cut into items) gives, or
+    leaves the bracket to it."""
+    gaz = load_gazetteer()
+    folded = fold(raw)
+    listed = BracketReader(gaz)._listed_items(raw, folded)
+    if listed is not None:
+        assert listed == BracketReader(gaz)._read_items(raw, folded)
+    reader = BracketReader(gaz)  # a reader caches clauses and names across both paths
+    for bracket in (raw, raw[::-1], raw):
+        assert reader.items(bracket) == BracketReader(gaz)._read_items(bracket, fold(bracket))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(",", ";", "。", ":", "!", "?", "\n", ".", "1", "\u0663", "县", "5"))
+def test_sentence_and_scope_ends_are_picked_from_the_clause_ends_as_their_patterns_find_them(
+    text,
+):
+    context = _targets._Context(text)
+    for ends, boundaries in (
+        (_targets._CLAUSE_ENDS, context.clauses),
+        (_targets._SENTENCE_ENDS, context.sentences),
+        (_targets._SCOPE_ENDS, context.scopes),
+    ):
+        plain = [m.start() for m in _targets._delimiters(ends).finditer(text)]
+        assert boundaries._positions == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("县", "司法局", "(", ")", "、", ",", ";", "。", ":", ".", " ", "\t", "\n", "由"))
+def test_the_pieces_of_a_clause_split_in_c_are_the_pieces_found_by_pattern(clause):
+    gaz = load_gazetteer()
+    texts = _items.clause_piece_texts(clause, 0, len(clause), gaz)
+    spans = _items.clause_pieces(clause, 0, len(clause), gaz)
+    if texts is not None:
+        assert texts == [clause[a:b] for a, b in spans if a < b]

@@ -328,6 +328,8 @@ def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
     field = gazetteer.deadline_field.search(folded)
     if field is not None:  # 完成时限：2024年6月 (a labelled field, whatever its form)
         return raw[field.start(1) : field.end(1)].strip()
+    if not gazetteer.may_hold_not_unit(folded):  # most brackets name units only
+        return None
     offset = 0
     for piece in _BRACKET_FIELD.split(folded):
         start, offset = offset, offset + len(piece) + 1

@@ -121,8 +121,12 @@ def _delimiters(ends: str) -> re.Pattern[str]:
 class _Boundaries:
     """Delimiter positions of a text, for clause and sentence lookups by bisection."""
 
-    def __init__(self, folded: str, ends: str) -> None:
-        self._positions = [m.start() for m in _delimiters(ends).finditer(folded)]
+    def __init__(self, folded: str, ends: str, clause_ends: list[tuple[int, str]]) -> None:
+        """``clause_ends``: (position, character) of each clause end of ``folded``, found
+        once; the ends of sentences and scopes are among them, ``ends`` says which (a
+        period not before a digit ends all three alike)."""
+        ends += "."
+        self._positions = [at for at, char in clause_ends if char in ends]
         self._length = len(folded)
 
     def start(self, pos: int) -> int:
@@ -350,16 +354,27 @@ def _value(numeral: str) -> float:
     return float(numeral) if numeral[0].isascii() else _chinese_value(numeral)
 
 
-def _rejected(m: re.Match[str], before: str, after: str) -> bool:
-    """Values that are never targets, whatever cue surrounds them."""
-    numbers, words = _vocab()["numbers"], _vocab()["targets"]
+def _never_a_target(m: re.Match[str]) -> bool:
+    """Values that are never targets by their own reading: a frequency, a duration, a span
+    of years, a calendar year. Asked before the text around the value is cut out: a
+    measure's years (到2025年) are most of its values."""
+    numbers = _vocab()["numbers"]
     unit = m["unit"]
     if unit in numbers["frequency_units"] or unit in numbers["duration_units"]:
         return True
     if unit.endswith("年") and not m["num"][0].isascii():
         return True  # 三年行动, 五年规划: a span of years
-    if unit == "年" and re.fullmatch(_YEAR, m["num"]):
-        return True  # a calendar year
+    return unit == "年" and _CALENDAR_YEAR.fullmatch(m["num"]) is not None
+
+
+_CALENDAR_YEAR = re.compile(_YEAR)
+
+
+def _rejected(m: re.Match[str], before: str, after: str) -> bool:
+    """Values that are never targets, whatever cue surrounds them (``_never_a_target``
+    has been asked)."""
+    numbers, words = _vocab()["numbers"], _vocab()["targets"]
+    unit = m["unit"]
     if _ends_with(before, words["not_value_before"]):
         return True  # 第1期, 每万人
     if unit in numbers["length_units"] and not any(
@@ -538,16 +553,21 @@ class _Context:
         self._past: dict[int, bool] = {}
 
     @_computed_once
+    def _ends(self) -> list[tuple[int, str]]:
+        """Every clause end, found once: sentence and scope ends are among them."""
+        return [(m.start(), m.group()) for m in _delimiters(_CLAUSE_ENDS).finditer(self.folded)]
+
+    @_computed_once
     def clauses(self) -> _Boundaries:
-        return _Boundaries(self.folded, _CLAUSE_ENDS)
+        return _Boundaries(self.folded, _CLAUSE_ENDS, self._ends)
 
     @_computed_once
     def sentences(self) -> _Boundaries:
-        return _Boundaries(self.folded, _SENTENCE_ENDS)
+        return _Boundaries(self.folded, _SENTENCE_ENDS, self._ends)
 
     @_computed_once
     def scopes(self) -> _Boundaries:
-        return _Boundaries(self.folded, _SCOPE_ENDS)
+        return _Boundaries(self.folded, _SCOPE_ENDS, self._ends)
 
     @_computed_once
     def marker_matches(self) -> list[re.Match[str]]:
@@ -637,6 +657,8 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
     targets: list[Target] = []
     previous_end = 0
     for m in _value_pattern().finditer(folded):
+        if _never_a_target(m):
+            continue
         start, end = m.start(), m.end()
         before_start = max(context.clauses.start(start), previous_end, start - _WINDOW)
         after_end = min(context.clauses.end(end), end + _WINDOW)

@@ -8,8 +8,15 @@ from collections.abc import Iterable
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.clauses import clauses, unwrap
-from taizhang.parsing.units.gazetteer import LEAD, Gazetteer
-from taizhang.parsing.units.items import items
+from taizhang.parsing.units.gazetteer import LEAD, RESPONSIBLE, Gazetteer
+from taizhang.parsing.units.items import (
+    clause_piece_texts,
+    clause_pieces,
+    is_name,
+    items,
+    joined_items,
+    may_join,
+)
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
     COLLECTIVE,
@@ -39,6 +46,7 @@ class BracketReader:
         # once (its folded form is fold(printed), character for character).
         self._clause_names: dict[str, tuple[Name, ...]] = {}
         self._names: dict[str, Name] = {}  # by the item as printed
+        self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
 
     def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
@@ -49,8 +57,75 @@ class BracketReader:
         return found
 
     def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
+        folded = fold(raw)
+        found = self._listed_items(raw, folded)
+        return self._read_items(raw, folded) if found is None else found
+
+    def _listed_items(self, raw: str, folded: str) -> tuple[tuple[str, Name], ...] | None:
+        """The items of a bracket of labels and lists ("牵头单位:X;责任单位:Y、Z"), or None
+        when it holds a marker, a person field or a line break. Most brackets are such: the
+        labels are found by one pass that also finds any marker, each field is one clause,
+        and each piece of a clause between separators is read once by its text. What this
+        returns is what ``_read_items`` returns for the bracket (tests/parsing/
+        test_passes.py compares them on generated brackets)."""
+        if self.gaz.rare_syntax.search(folded):
+            return None
+        fields, role, start = [], RESPONSIBLE, 0
+        for token in self.gaz.labels_or_marker.finditer(folded):
+            if token.lastgroup == "marker":
+                return None
+            fields.append((role, start, token.start()))
+            role, start = token.lastgroup, token.end()
+        fields.append((role, start, len(folded)))
+        found = []
+        for role, start, end in fields:
+            printed = raw[start:end]
+            names = self._clause_names.get(printed)
+            if names is None:
+                names = self._clause_names[printed] = self._listed_names(raw, folded, start, end)
+            found += [(role, name) for name in names]
+        return tuple(found)
+
+    def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
+        """The names of one field of a bracket of labels and lists: each piece between
+        separators is read once per document (a unit is named in dozens of fields)."""
         gaz = self.gaz
-        raw, folded = _without_person_fields(raw, fold(raw), gaz)
+        texts = clause_piece_texts(folded, start, end, gaz) if raw is folded else None
+        if texts is not None:  # nothing to fold: each piece's text is as printed
+            pieces = [(text, text) for text in texts]
+        else:
+            spans = clause_pieces(folded, start, end, gaz)
+            pieces = [(raw[a:b], folded[a:b]) for a, b in spans]
+        found: list[Name] = []
+        for printed, piece in pieces:
+            names = self._piece_names.get(printed)
+            if names is None:
+                names = self._piece_names[printed] = self._piece(printed, piece)
+            found += names
+        return tuple(found)
+
+    def _piece(self, printed: str, folded: str) -> tuple[Name, ...]:
+        """The names of one piece: the piece itself, or the names a joiner, a blank or 等
+        parts it into ("市委宣传部和市司法局", "金融局等有关部门"). What a piece holds is
+        read from the piece alone."""
+        end = len(folded)
+        if may_join(folded, 0, end, self.gaz):
+            spans = joined_items(folded, 0, end, self.gaz)
+        else:
+            spans = [(0, end)] if is_name(folded, 0, end) else []
+        return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
+
+    def _name(self, item: str, folded: str) -> Name:
+        name = self._names.get(item)
+        if name is None:
+            name = self._names[item] = read_name(self.gaz, item, folded)
+        return name
+
+    def _read_items(self, raw: str, folded: str) -> tuple[tuple[str, Name], ...]:
+        """The items of any bracket: person fields left out, wrapped names joined, clauses
+        cut at labels and markers, each clause cut into items."""
+        gaz = self.gaz
+        raw, folded = _without_person_fields(raw, folded, gaz)
         raw, folded = unwrap(raw, folded, gaz)
         found: list[tuple[str, Name]] = []
         for role, start, end in clauses(folded, gaz):
@@ -63,14 +138,10 @@ class BracketReader:
 
     def _names_of(self, printed: str, folded: str) -> tuple[Name, ...]:
         """The names of one clause, each read once per document."""
-        names = []
-        for start, end in items(folded, 0, len(folded), self.gaz):
-            item = printed[start:end]
-            name = self._names.get(item)
-            if name is None:
-                name = self._names[item] = read_name(self.gaz, item, folded[start:end])
-            names.append(name)
-        return tuple(names)
+        return tuple(
+            self._name(printed[start:end], folded[start:end])
+            for start, end in items(folded, 0, len(folded), self.gaz)
+        )
 
     def split(self, raw: str, level: str | None = None) -> Attribution:
         """Split bracket content (without the brackets) into lead, responsible and

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.patterns import (
+    WholeMatch,
     contains,
-    is_whole_match,
     wildcard_alternation,
     words,
 )
-from taizhang.parsing.vocabulary import first_chars
+from taizhang.parsing.vocabulary import first_chars, trie
 
 # The roles a field label or a marker gives the units it governs.
 LEAD = "lead"
@@ -65,6 +65,8 @@ class Gazetteer:
         self.committee_word = levels["party_committee"]
         self._committee_names = levels["committee"]
         self.place = _place_regex(places)
+        admin_chars = {*places["admin_chars"], *(prefix[-1] for prefix in self.prefixes)}
+        self._admin_char = re.compile(f"[{re.escape(''.join(sorted(admin_chars)))}]")
         self.not_place = frozenset(places["not_place"])
 
         # Bracket syntax.
@@ -75,7 +77,7 @@ class Gazetteer:
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
-        self.not_units = wildcard_alternation(phrases.get("not_units", []))
+        self.not_units = WholeMatch(phrases.get("not_units", []))
         # A field naming people (or the deadline), up to the next field: "牵头领导:副县长李某某;"
         # ends at ";" in a bracket (d15), at the end of its line among label lines (责任领导:…,
         # then 责任单位:… below: tests/parsing/documents d28), or where the next label starts
@@ -93,11 +95,29 @@ class Gazetteer:
             rf"【?(?:{words(phrases.get('deadline_fields', []))}){colon}\s*"
             rf"((?:(?!【|{stop})[^;,\n])+)"
         )
+        # What a bracket of labels and lists of names does not hold: a person or deadline
+        # field or a line break (each read by a pass of its own) …
+        self.rare_syntax = re.compile(rf"{trie(fields)}|\n")
+        # … and, outside its labels, a marker (which cuts a field into clauses). Labels
+        # first, so a label's own 牵头 is read as the label, as the clause splitter reads it.
+        heads = [
+            *phrases["division_markers"],
+            *phrases["lead_markers"],
+            *phrases["duty_adverbs"],
+            *phrases["duty_verbs"],
+            *phrases["support_markers"],
+        ]
+        # The lookahead on the characters a match can start with lets the engine pass the
+        # other places at once (without it, every place tried each word: twice the time).
+        first = first_chars(["【", " ", "\t", *_label_words(labels), *heads])
+        self.labels_or_marker = re.compile(
+            rf"(?={first})(?:{self.labels.pattern}|(?P<marker>{trie(heads)}))"
+        )
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
         self.generic = frozenset(collectives["generic"])
-        self.keep = wildcard_alternation(data["keep_as_written"]["patterns"])
+        self.keep = WholeMatch(data["keep_as_written"]["patterns"])
         self.categories = tuple(
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
         )
@@ -133,11 +153,16 @@ class Gazetteer:
 
     def keeps_as_written(self, name: str) -> bool:
         """Whether a folded name never takes an elided prefix nor lends its own."""
-        return is_whole_match(self.keep, name)
+        return self.keep.matches(name)
 
     def is_not_unit(self, name: str) -> bool:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
-        return is_whole_match(self.not_units, name)
+        return self.not_units.matches(name)
+
+    def may_hold_not_unit(self, text: str) -> bool:
+        """False when no part of a folded text can be a deadline or another field that is
+        not a unit (it holds none of their words), so its fields need no asking."""
+        return self.not_units.may_match_within(text)
 
     def runs_names_together(self, name: str) -> bool:
         """Whether a folded item reads as two unit names with no separator: a complete
@@ -148,6 +173,10 @@ class Gazetteer:
         # The second name ends the item, so an item that does not end like a name holds
         # none (most items are one name: this answers them without trying each ending).
         if not name.endswith(endings) or self.keeps_as_written(name):
+            return False
+        # The second name starts with a prefix or a place, each ending in an administrative
+        # character: an item with none after its first two characters holds one name.
+        if not self._admin_char.search(name, 2):
             return False
         # Each place where a name ending ends, after the item's first character and
         # before its last, is where a first name may end. An ending the item opens with
@@ -181,15 +210,15 @@ class Gazetteer:
             return "party"  # "市委…"
         # A keyword anywhere in the name, or a committee body making up the body.
         for category in self.categories:
-            words, bodies = category.words, category.committee_bodies
-            if (words and words.search(name)) or (bodies and bodies.fullmatch(body)):
+            words, bodies = category.words, category.bodies
+            if (words and words.search(name)) or (bodies and bodies.matches(body)):
                 return category.name
         return None
 
     def is_committee_body(self, name: str, after_party: bool) -> bool:
         """Whether an elided folded name takes the party committee's prefix."""
-        return is_whole_match(self._party.committee_bodies, name) or (
-            after_party and is_whole_match(self._party.after_party, name)
+        return self._party.committee_bodies.matches(name) or (
+            after_party and self._party.after_party.matches(name)
         )
 
 
@@ -200,19 +229,23 @@ class _Category:
     name: str
     # A keyword anywhere or a suffix at the end: one pattern, so one search per name.
     words: re.Pattern[str] | None
-    committee_bodies: re.Pattern[str] | None
-    after_party: re.Pattern[str] | None
+    committee_bodies: WholeMatch
+    after_party: WholeMatch
+    bodies: WholeMatch | None  # committee_bodies, or None when it has no pattern (not asked)
 
     @classmethod
     def compile(cls, name: str, table: dict) -> _Category:
         keywords = wildcard_alternation(table.get("keywords", []))
         suffixes = wildcard_alternation(table.get("suffixes", []), "(?:{})$")
         either = [pattern.pattern for pattern in (keywords, suffixes) if pattern]
+        entries = [entry for entry in table.get("committee_bodies", []) if entry]
+        committee_bodies = WholeMatch(entries)
         return cls(
             name=name,
             words=re.compile("|".join(either), re.DOTALL) if either else None,
-            committee_bodies=wildcard_alternation(table.get("committee_bodies", [])),
-            after_party=wildcard_alternation(table.get("after_party", [])),
+            committee_bodies=committee_bodies,
+            after_party=WholeMatch(table.get("after_party", [])),
+            bodies=committee_bodies if entries else None,
         )
 
 
@@ -222,6 +255,16 @@ def _place_regex(places: dict) -> re.Pattern[str]:
     lengths = f"{places['min_length']},{places['max_length']}"
     # Lazy, so a place ends at its first admin character: "黔南州市场监管局" is "黔南州" + body.
     return re.compile(f"[\u4e00-\u9fff]{{{lengths}}}?[{admin}]")
+
+
+def _label_words(labels: dict) -> list[str]:
+    """Every label word, of either role, with those that are labels only before a colon."""
+    return [
+        *labels[LEAD],
+        *labels[RESPONSIBLE],
+        *labels.get("lead_with_colon", []),
+        *labels.get("responsible_with_colon", []),
+    ]
 
 
 def _label_regex(labels: dict) -> re.Pattern[str]:

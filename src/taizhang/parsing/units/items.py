@@ -8,7 +8,7 @@ index the folded text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from taizhang.parsing.units.clauses import PUNCTUATION
@@ -19,6 +19,7 @@ HAN = re.compile("[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"[ \u3000]+")
 _BRACKET = re.compile(r"[()]")
 _SEPARATOR_OR_BRACKET = re.compile(r"[()、,;。\n\r\t]")
+_SEPARATOR = re.compile(r"[、,;。\n\r\t]")
 _MAX_NAME = 200  # characters: longer pieces are prose and are not split into names
 _PUNCTUATION = "".join(PUNCTUATION)
 # A run between separators without the punctuation around it (_strip: of PUNCTUATION,
@@ -36,26 +37,63 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
     if start >= end:
         return
     if not _joins(gaz).search(folded, start, end):
-        # No joiner, blank or 等: the names are the pieces between separators (outside
-        # brackets); _trim is idempotent, so once is enough.
-        if _FLAT_BRACKETS.fullmatch(folded, start, end):
-            pieces = (m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end))
-        else:
-            pieces = (_trim(folded, *piece) for piece in _pieces(folded, start, end))
-        for item_start, item_end in pieces:
-            if item_end - item_start > _MAX_NAME or HAN.search(folded, item_start, item_end):
+        for item_start, item_end in _separated(folded, start, end):
+            if is_name(folded, item_start, item_end):
                 yield item_start, item_end
         return
     for piece in _pieces(folded, start, end):
-        piece_start, piece_end = _trim(folded, *piece)
-        if piece_end - piece_start > _MAX_NAME:
-            yield piece_start, piece_end
-            continue
-        for joined in _split_joiners(folded, piece_start, piece_end, gaz):
-            for listed in _split_etc(folded, *_trim(folded, *joined), gaz):
-                item_start, item_end = _trim(folded, *listed)
-                if HAN.search(folded, item_start, item_end):
-                    yield item_start, item_end
+        yield from joined_items(folded, *_trim(folded, *piece), gaz)
+
+
+def joined_items(folded: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The items of one piece between separators (trimmed), cut at joiners and blanks where
+    a name ends and at 等 before a collective."""
+    if end - start > _MAX_NAME:
+        return [(start, end)]
+    found = []
+    for joined in _split_joiners(folded, start, end, gaz):
+        for listed in _split_etc(folded, *_trim(folded, *joined), gaz):
+            item_start, item_end = _trim(folded, *listed)
+            if HAN.search(folded, item_start, item_end):
+                found.append((item_start, item_end))
+    return found
+
+
+def clause_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable[tuple[int, int]]:
+    """The pieces between separators of a clause, as ``items`` cuts it: the items of a
+    piece that ``may_join`` nothing are the piece when it ``is_name``, else its
+    ``joined_items``."""
+    start, end = _trim(folded, start, end, gaz.openers)
+    return _separated(folded, start, end) if start < end else ()
+
+
+def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> list[str] | None:
+    """The texts of ``clause_pieces`` when no bracket holds a separator (split at the
+    separators and stripped in C, as _STRIPPED_PIECE reads each run), else None."""
+    start, end = _trim(folded, start, end, gaz.openers)
+    if start >= end:
+        return []
+    if not _FLAT_BRACKETS.fullmatch(folded, start, end):
+        return None
+    return [piece for run in _SEPARATOR.split(folded[start:end]) if (piece := run.strip(" :."))]
+
+
+def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether a piece holds a joiner, a blank or 等 (which may part it into names)."""
+    return _joins(gaz).search(folded, start, end) is not None
+
+
+def is_name(folded: str, start: int, end: int) -> bool:
+    """Whether a piece is listed: it holds a Han character (or is too long to be read)."""
+    return end - start > _MAX_NAME or HAN.search(folded, start, end) is not None
+
+
+def _separated(folded: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The pieces between separators (outside brackets) of a trimmed clause; _trim is
+    idempotent, so once is enough."""
+    if _FLAT_BRACKETS.fullmatch(folded, start, end):
+        return [m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end)]
+    return [_trim(folded, *piece) for piece in _pieces(folded, start, end)]
 
 
 def _pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
