@@ -141,13 +141,10 @@ def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, objec
     """(measure id, status, the measure's ``by`` field) for each of ``measures``."""
     accepted = _accepted(up_to)
     # Whether any unit's report on it was accepted: a probe that stops at the first.
-    # The deadline is the measure's, or the later one the office approved (延期申请).
-    extended = Subquery(approved_deadline(measure=OuterRef("pk")))
-    rows = measures.annotate(
+    rows = with_deadline_in_force(measures).annotate(
         anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
         closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
-        due=Coalesce(extended, F("deadline")),
-    ).values_list("pk", "due", "anyone", "closed", by)
+    ).values_list("pk", "deadline_in_force", "anyone", "closed", by)
     # The lead unit's word: its latest accepted report (the latest of the leads' when a
     # measure has more than one lead unit).
     words: dict[int, tuple] = {}
@@ -166,6 +163,13 @@ def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, objec
         )
         for pk, deadline, anyone, closed, key in rows
     ]
+
+
+def with_deadline_in_force(measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    """Annotate ``deadline_in_force``: the measure's 完成时限, or the later one the office
+    approved its lead unit (延期申请) — the date status_of judges 滞后 by."""
+    extended = Subquery(approved_deadline(measure=OuterRef("pk")))
+    return measures.annotate(deadline_in_force=Coalesce(extended, F("deadline")))
 
 
 def assignment_statuses(
