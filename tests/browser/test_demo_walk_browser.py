@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import click_and_wait, log_in, screenshot
+from tests.browser.conftest import click_and_wait, log_in
 from tests.factories import PASSWORD
 
 # One link of each kind is enough: the same view with another id answers by the same rule.
@@ -181,7 +181,6 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
         for n, what in ((first, "任务完成时限"), (second, f"{period.name}进展报告报送期限"))
     }
     assert all(row.count() == 1 for row in asked.values()), waiting.inner_text()
-    screenshot(office, f"/tmp/walk2-{org}-extensions-todo")
     told = _messages(office)
     for assignment in (first, second):
         assert f"延期申请：{unit_name} · 任务{assignment.measure.number}" in told, told
@@ -212,7 +211,6 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
     liaison.goto(f"/plans/{plan.pk}/units/{liaison_person.unit_id}/")
     listed = _row_of(liaison, number)
     assert shown in listed.locator("td.deadline").inner_text()
-    screenshot(liaison, f"/tmp/walk2-{org}-responsibilities")
     # The on-time figures: the office's to-do per period and the board agree (the demo's
     # approved 延期 of a third-quarter report counts it on time on both).
     office.goto("/")
@@ -281,10 +279,9 @@ def test_a_notice_is_signed_for_and_an_unsigned_one_reminds(new_page, demo, org)
     for unit in (signing, silent):
         office.goto(f"/supervision/plans/{plan.pk}/units/{unit.pk}/notices/new/")
         click_and_wait(office, office.locator("form button.primary", has_text="确认发出"))
-        assert "已发出" in office.inner_text(".messages") or "已印发" in office.inner_text(
-            ".messages"
-        ), office.inner_text(".messages")
-    notices = {n.unit_id: n for n in UrgeNotice.objects.filter(issued_on=today, unit__in=[signing, silent])}
+        assert "已发出" in office.inner_text(".messages")
+    issued = UrgeNotice.objects.filter(issued_on=today, unit__in=[signing, silent])
+    notices = {notice.unit_id: notice for notice in issued}
 
     for unit in (signing, silent):
         person = new_page()
@@ -296,18 +293,20 @@ def test_a_notice_is_signed_for_and_an_unsigned_one_reminds(new_page, demo, org)
         if unit == signing:
             person.goto("/")
             row = _section(person, "notices-title").locator("tbody tr")
-            click_and_wait(person, row.filter(has_text=notices[unit.pk].number).get_by_role("link", name="签收"))
+            row = row.filter(has_text=notices[unit.pk].number)
+            click_and_wait(person, row.get_by_role("link", name="签收"))
             click_and_wait(person, person.get_by_role("button", name="签收"))
             assert "已签收" in person.inner_text(".messages")
 
     office.goto("/supervision/notices/")
     listed = office.locator("main tbody tr")
     state_of = {
-        unit: listed.filter(has_text=notices[unit.pk].number).locator("td[data-label=办理状态]").inner_text()
+        unit: listed.filter(has_text=notices[unit.pk].number)
+        .locator("td[data-label=办理状态]")
+        .inner_text()
         for unit in (signing, silent)
     }
     assert "已签收" in state_of[signing] and "已催办" in state_of[silent], state_of
-    screenshot(office, f"/tmp/walk2-{org}-notices")
 
     later = add_working_days(today, 2 * setting("NOTICE_UNSIGNED_WORKING_DAYS"))
     with transaction.atomic():
@@ -324,3 +323,99 @@ def new_page_for(new_page, person):
     page = new_page()
     log_in(page, person, PASSWORD)
     return page
+
+
+def _accepted_by_mistake(demo, org):
+    """A demo person of ``org`` and an accepted report of their unit's that makes a measure
+    it leads 已完成 (no other lead unit's word would, not closed): the acceptance an office
+    would find was a mistake, and whose undoing shows on the ledger."""
+    from taizhang.reporting.models import Closure, ProgressReport
+
+    people = [p for name, p in sorted(demo.items()) if name.startswith(org) and p.unit_id]
+    for person in people:
+        accepted = ProgressReport.objects.accepted().filter(
+            assignment__unit=person.unit,
+            assignment__role="lead",
+            assignment__measure__plan__parent__isnull=True,
+            status="done",
+        )
+        for report in accepted.select_related("assignment__measure").order_by("pk"):
+            measure = report.assignment.measure
+            # the lead units' word is their latest accepted report: this one, and without
+            # it one that does not say 已完成 (or none)
+            words = ProgressReport.objects.accepted().filter(
+                assignment__measure=measure, assignment__role="lead"
+            )
+            words = list(words.order_by("-period__ends_on", "-pk")[:2])
+            instead = words[1].status if len(words) > 1 else None
+            if (
+                words[0] == report
+                and instead != "done"
+                and not Closure.objects.filter(measure=measure).exists()
+            ):
+                return person, report
+    raise AssertionError(f"no accepted report of {org} alone makes its measure done")
+
+
+@pytest.mark.parametrize("org", ORGANISATIONS)
+def test_the_office_corrects_its_mistakes(new_page, demo, org):
+    """A year's corrections: the office undoes a wrongly accepted report, corrects a unit's
+    name and archives a measure, each with a reason; the audit log says so in Chinese and
+    the people concerned see each change at once."""
+    from taizhang.plans.models import Measure
+
+    office_person = demo[f"{org}_office"]
+    person, report = _accepted_by_mistake(demo, org)
+    measure = report.assignment.measure
+    plan, unit = measure.plan, person.unit
+    unit_page = new_page()
+    log_in(unit_page, person, PASSWORD)
+    unit_page.goto(f"/plans/{plan.pk}/")
+    assert "已完成" in _row_of(unit_page, measure.number).locator("td.progress-cell").inner_text()
+
+    office = new_page()
+    log_in(office, office_person, PASSWORD)
+    office.goto(f"/reporting/reports/{report.pk}/")
+    office.fill("#reopen-reason", "佐证材料与报告所述不符，审核通过有误。")
+    click_and_wait(office, office.get_by_role("button", name="撤销审核通过"))
+    assert "已撤销审核通过" in office.inner_text(".messages")
+    assert office.get_by_role("button", name="撤销审核通过").count() == 0
+
+    told = _messages(unit_page)
+    assert f"审核通过已撤销：任务{measure.number}（{report.period.name}）" in told, told
+    assert "佐证材料与报告所述不符" in told
+    unit_page.goto(f"/plans/{plan.pk}/")
+    status = _row_of(unit_page, measure.number).locator("td.progress-cell").inner_text()
+    assert "已完成" not in status, status
+    assert f"报告重新待审核：任务{measure.number}" in _messages(office)
+
+    # A unit's name corrected: the old name stays an alias; its people see the new one.
+    corrected = f"{unit.name}（更正）"
+    office.goto(f"/units/{unit.pk}/")
+    office.fill("#rename_name", corrected)
+    office.fill("#rename_reason", "名称录入有误，按机构编制文件更正。")
+    click_and_wait(office, office.get_by_role("button", name="更正名称"))
+    assert f"已将“{unit.name}”更正为“{corrected}”" in office.inner_text(".messages")
+    assert unit.name in office.locator("main").inner_text()  # kept as an alias
+    unit_page.goto(f"/plans/{plan.pk}/units/{unit.pk}/")
+    assert f"{corrected}责任清单" in unit_page.inner_text("h1")
+    assert corrected in unit_page.locator(".who").inner_text()
+
+    # A measure archived: it leaves the ledger of everyone concerned at once.
+    archived = Measure.objects.filter(plan=plan, withdrawn=False, assignments__unit=unit).last()
+    office.goto(f"/plans/{plan.pk}/measures/{archived.pk}/")
+    click_and_wait(office, office.get_by_role("link", name="归档", exact=True))
+    office.get_by_label("原因").fill("该项任务已并入第一项统一推进，归档。")
+    click_and_wait(office, office.get_by_role("button", name="归档", exact=True))
+    assert "已归档该任务" in office.inner_text(".messages")
+    unit_page.goto(f"/plans/{plan.pk}/units/{unit.pk}/")
+    assert _row_of(unit_page, archived.number).count() == 0
+
+    office.goto("/audit/")
+    log = office.locator("main table").inner_text()
+    for action, reason in (
+        ("撤销审核通过", "佐证材料与报告所述不符"),
+        ("更正单位名称", "名称录入有误"),
+        ("归档", "该项任务已并入第一项"),
+    ):
+        assert action in log and reason in log, (action, log[:2000])

@@ -98,7 +98,8 @@ class PeriodDetail(generics.RetrieveAPIView):
 
 def _with_measure_details(measures):
     """Everything a measure shows, in a fixed number of queries whatever the plan size."""
-    return status.with_deadline_in_force(measures).select_related("chapter", "section").prefetch_related(
+    measures = status.with_deadline_in_force(measures)
+    return measures.select_related("chapter", "section").prefetch_related(
         Prefetch(
             "assignments",
             queryset=Assignment.objects.select_related("unit", "via").order_by("id"),

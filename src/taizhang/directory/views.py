@@ -20,6 +20,7 @@ from taizhang.directory.forms import (
     CollectiveForm,
     DirectoryFilterForm,
     MergeForm,
+    RenameForm,
     UnitCreateForm,
     UnitFieldsForm,
 )
@@ -101,7 +102,7 @@ class UnitView(LoginRequiredMixin, View):
         unit = self.get_unit(request, unit_id)
         return self.page(request, unit)
 
-    def page(self, request, unit, fields_form=None, alias_form=None, status=200):
+    def page(self, request, unit, fields_form=None, alias_form=None, rename_form=None, status=200):
         can_change = request.user.has_perm("units.change_unit", unit)
         assignments = (
             Assignment.objects.filter(unit=unit, measure__withdrawn=False)
@@ -133,6 +134,8 @@ class UnitView(LoginRequiredMixin, View):
                     },
                 ),
                 "alias_form": alias_form or AliasForm(auto_id="alias_%s"),
+                "rename_form": rename_form
+                or RenameForm(auto_id="rename_%s", initial={"name": unit.name}),
             },
             status=status,
         )
@@ -174,6 +177,22 @@ class UnitUpdateView(UnitActionView):
             parent=data["parent"],
         )
         messages.success(self.request, f"已保存“{self.object.name}”的信息。")
+
+
+class UnitRenameView(UnitActionView):
+    form_name = "rename_form"
+    refusal_field = "name"
+
+    def get_form(self, data=None, files=None):
+        return RenameForm(data, auto_id="rename_%s")
+
+    def act(self, form):
+        old = self.object.name
+        data = form.cleaned_data
+        directory.rename_unit(self.object, data["name"], self.request.user, data["reason"])
+        messages.success(
+            self.request, f"已将“{old}”更正为“{data['name'].strip()}”，原名称已作为别名保留。"
+        )
 
 
 class UnitAliasView(UnitActionView):

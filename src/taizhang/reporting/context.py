@@ -61,4 +61,6 @@ def permissions(user, report: ProgressReport) -> dict:
         "can_review": report.state == ProgressReport.State.SUBMITTED
         and user.has_perm("reporting.review_report", report),
         "can_highlight": user.has_perm("reporting.highlight_report", report),
+        "can_reopen": report.state == ProgressReport.State.ACCEPTED
+        and user.has_perm("reporting.reopen_report", report),
     }

@@ -49,6 +49,7 @@ class AuditAction(models.TextChoices):
     CLOSURE_RETURN = "closure_return", "退回办结申请"
     CLOSURE_REOPEN = "closure_reopen", "重新打开任务"
     WITHDRAW = "withdraw", "撤回报告"
+    REOPEN = "reopen", "撤销审核通过"
     EXTENSION_REQUEST = "extension_request", "申请延期"
     EXTENSION_APPROVE = "extension_approve", "同意延期"
     EXTENSION_REFUSE = "extension_refuse", "不同意延期"
@@ -179,8 +180,7 @@ def approved_deadlines(
     ``measures`` and ``assignments`` (ids or querysets) that have one. Every other
     deadline is the measure's own."""
     rows = Extension.objects.filter(period__isnull=True, state=Extension.State.APPROVED).filter(
-        Q(assignment__measure__in=measures, assignment__role="lead")
-        | Q(assignment__in=assignments)
+        Q(assignment__measure__in=measures, assignment__role="lead") | Q(assignment__in=assignments)
     )
     by_measure: dict[int, datetime.date] = {}
     by_assignment: dict[int, datetime.date] = {}

@@ -141,10 +141,14 @@ def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, objec
     """(measure id, status, the measure's ``by`` field) for each of ``measures``."""
     accepted = _accepted(up_to)
     # Whether any unit's report on it was accepted: a probe that stops at the first.
-    rows = with_deadline_in_force(measures).annotate(
-        anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
-        closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
-    ).values_list("pk", "deadline_in_force", "anyone", "closed", by)
+    rows = (
+        with_deadline_in_force(measures)
+        .annotate(
+            anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
+            closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
+        )
+        .values_list("pk", "deadline_in_force", "anyone", "closed", by)
+    )
     # The lead unit's word: its latest accepted report (the latest of the leads' when a
     # measure has more than one lead unit).
     words: dict[int, tuple] = {}
