@@ -62,7 +62,7 @@ def test_the_unit_asks_and_the_office_is_told(client, world, education):
     entry = _audit(extension, "extension_request").get()
     assert entry.actor == world.people["liaison"] and "系统升级" in entry.reason
     told = Notification.objects.get(event="extension_requested")
-    assert "2025年04月30日" in told.body
+    assert "2025年4月30日" in told.body
     assert Delivery.objects.filter(notification=told, recipient=world.people["office"]).exists()
     assert todo_for(world.people["office"], date(2025, 4, 3)).extensions == [extension]
     client.force_login(world.people["office"])
@@ -84,7 +84,7 @@ def test_the_office_approves_and_the_unit_is_told(client, world, education):
         "approved",
     ]
     told = Notification.objects.get(event="extension_decided")
-    assert "延至2025年04月30日" in told.body
+    assert "延至2025年4月30日" in told.body
     assert Delivery.objects.filter(notification=told, recipient=world.people["liaison"]).exists()
     assert extensions.current_due(education, world.period) == date(2025, 4, 30)
     client.force_login(world.people["liaison"])
@@ -104,7 +104,7 @@ def test_refusing_needs_a_comment_and_keeps_the_date(client, world, education):
     extension.refresh_from_db()
     assert extension.state == "refused" and extension.comment == "理由不充分。"
     assert _audit(extension, "extension_refuse").exists()
-    assert "仍为2025年04月10日" in Notification.objects.get(event="extension_decided").body
+    assert "仍为2025年4月10日" in Notification.objects.get(event="extension_decided").body
     assert extensions.current_due(education, world.period) == DUE
 
 

@@ -29,6 +29,7 @@ from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.documents.official import written_date
 from taizhang.plans.models import Application
 
 
@@ -198,7 +199,7 @@ def deadline_label(printed: str, extended_to: datetime.date | None) -> str:
     one (延期申请): what the ledger, the 责任清单, the export and the public page show."""
     if extended_to is None:
         return printed
-    return f"{printed}（经批准延期至{extended_to.year}年{extended_to.month}月{extended_to.day}日）"
+    return f"{printed}（经批准延期至{written_date(extended_to)}）"
 
 
 class ProgressReportQuerySet(ScopedQuerySet):
