@@ -225,6 +225,9 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
     office.goto(f"/supervision/plans/{plan.pk}/board/")
     board = office.locator("main .stats").first.inner_text()
     assert f"（{on_time}/{expected}份）" in board, (on_time, expected, board)
+    office.goto(f"/units/{liaison_person.unit_id}/")  # the units directory's page
+    carried = _row_of(office, number).filter(has_text=plan.label).first
+    assert shown in carried.locator("td.deadline").inner_text()
     workbook = liaison.request.get(f"/plans/{plan.pk}/export.xlsx").body()
     assert any(shown in cell for cell in _cells(workbook)), "the export shows the old deadline"
     api = liaison.request.get(f"/api/measures/{first.measure_id}/").json()

@@ -33,6 +33,7 @@ from taizhang.directory.queries import (
 )
 from taizhang.plans.assignments import create_unit, set_collective_members, update_unit
 from taizhang.plans.models import Assignment, MeasureCollective
+from taizhang.reporting.models import assignment_deadlines, deadline_label
 from taizhang.units import services as directory
 from taizhang.units.models import Collective, Organisation, Region, Unit
 from taizhang.web.views import ActionView
@@ -104,11 +105,17 @@ class UnitView(LoginRequiredMixin, View):
 
     def page(self, request, unit, fields_form=None, alias_form=None, rename_form=None, status=200):
         can_change = request.user.has_perm("units.change_unit", unit)
-        assignments = (
+        assignments = list(
             Assignment.objects.filter(unit=unit, measure__withdrawn=False)
             .select_related("measure__plan", "via")
             .order_by("measure__plan_id", "measure__position")
         )
+        # 完成时限 as the ledger prints it: with the later date the office approved
+        extended = assignment_deadlines(assignments)
+        for assignment in assignments:
+            assignment.deadline_label = deadline_label(
+                assignment.measure.deadline_label, extended.get(assignment.pk)
+            )
         return render(
             request,
             "directory/unit.html",

@@ -17,7 +17,12 @@ from django.utils import timezone
 from taizhang.parsing.normalize import fold
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting import status as reporting_status
-from taizhang.reporting.models import ProgressReport, approved_deadlines, deadline_label
+from taizhang.reporting.models import (
+    ProgressReport,
+    approved_deadlines,
+    assignment_deadlines,
+    deadline_label,
+)
 from taizhang.reporting.status import STATUS_LABELS, measure_statuses
 
 LEAD = Assignment.Role.LEAD
@@ -306,10 +311,9 @@ def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> li
         row = build_row(measure, parts)
         assignment = next(a for a in row.assignments if a.unit_id == unit.pk)
         items.append(Responsibility(assignment, row, parts.latest_sent.get(assignment.pk)))
-    _, own = approved_deadlines(assignments=[item.assignment.pk for item in items])
+    extended = assignment_deadlines(item.assignment for item in items)
     for item in items:
-        dates = [d for d in (own.get(item.assignment.pk), item.row.extended_to) if d]
-        item.extended_to = max(dates, default=None)
+        item.extended_to = extended.get(item.assignment.pk)
     items.sort(key=_deadline_order)
     return items
 

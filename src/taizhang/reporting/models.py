@@ -194,6 +194,23 @@ def approved_deadlines(
     return by_measure, by_assignment
 
 
+def assignment_deadlines(assignments) -> dict[int, datetime.date]:
+    """Assignment id -> the later 完成时限 in force for its unit, for those that have one:
+    the one approved to that unit or its measure's (the lead unit's), whichever is later.
+    ``assignments``: anything with ``pk`` and ``measure_id``."""
+    assignments = list(assignments)
+    by_measure, own = approved_deadlines(
+        [a.measure_id for a in assignments], [a.pk for a in assignments]
+    )
+    found = {}
+    for assignment in assignments:
+        dates = [own.get(assignment.pk), by_measure.get(assignment.measure_id)]
+        dates = [day for day in dates if day is not None]
+        if dates:
+            found[assignment.pk] = max(dates)
+    return found
+
+
 def deadline_label(printed: str, extended_to: datetime.date | None) -> str:
     """完成时限 as the plan printed it, and the later date in force when the office approved
     one (延期申请): what the ledger, the 责任清单, the export and the public page show."""
