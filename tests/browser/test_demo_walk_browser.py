@@ -211,6 +211,9 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
     liaison.goto(f"/plans/{plan.pk}/measures/{first.measure_id}/")
     facts = liaison.locator("dl.facts").first.inner_text()
     assert shown in facts and f"（{first.measure.deadline:%Y年}" not in facts, facts
+    liaison.goto(f"/reporting/assignments/{first.pk}/periods/{period.pk}/")
+    facts = liaison.locator("section[aria-labelledby=measure-title] dl.facts").inner_text()
+    assert shown in facts, facts
     liaison.goto(f"/plans/{plan.pk}/units/{liaison_person.unit_id}/")
     listed = _row_of(liaison, number)
     assert shown in listed.locator("td.deadline").inner_text()

@@ -4,7 +4,13 @@ it (REPORTS: with what the pages read)."""
 
 from __future__ import annotations
 
-from taizhang.reporting.models import Evidence, ProgressReport, Review
+from taizhang.reporting.models import (
+    Evidence,
+    ProgressReport,
+    Review,
+    assignment_deadlines,
+    deadline_label,
+)
 
 REPORT_RELATED = ("assignment__unit", "assignment__measure__plan", "period", "updated_by")
 REPORTS = ProgressReport.objects.select_related(*REPORT_RELATED)
@@ -20,6 +26,7 @@ def report_context(report: ProgressReport) -> dict:
     reviews = list(report.reviews.select_related("reviewer")) if saved else []
     returns = [r for r in reviews if r.decision == Review.Decision.RETURN]
     assignments = list(measure.assignments.select_related("unit").order_by("role", "id"))
+    extended_to = assignment_deadlines([report.assignment]).get(report.assignment_id)
     return {
         "report": report,
         "measure": measure,
@@ -28,6 +35,9 @@ def report_context(report: ProgressReport) -> dict:
         # the due date in force (an approved 延期 moves it) and whether the first
         # submission met it: ProgressReport.due_on / filed_on_time, the one rule
         "report_due": report.due_on,
+        # 完成时限 as the ledger prints it, with the later date approved to this unit
+        "deadline_label": deadline_label(measure.deadline_label, extended_to),
+        "deadline_extended": extended_to is not None,
         "leads": [a.unit for a in assignments if a.role == "lead"],
         "responsibles": [a.unit for a in assignments if a.role == "responsible"],
         "target_values": [(t, values.get(t.pk)) for t in targets],
