@@ -150,6 +150,7 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
 
     from django.utils import timezone
 
+    from taizhang.documents.official import written_date
     from taizhang.reporting.models import Extension
 
     today = timezone.localdate()
@@ -202,7 +203,7 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
     assert "统计数据可先报初步数" in told
 
     # The new deadline, wherever the measure's deadline shows, and the status judged by it.
-    shown = f"经批准延期至{later.year}年{later.month}月{later.day}日"
+    shown = f"经批准延期至{written_date(later)}"
     plan, number = first.measure.plan, first.measure.number
     liaison.goto(f"/plans/{plan.pk}/")
     ledger_row = _row_of(liaison, number)
@@ -228,6 +229,9 @@ def test_an_extension_from_the_unit_to_the_office_and_back(new_page, demo, org):
     office.goto(f"/supervision/plans/{plan.pk}/board/")
     board = office.locator("main .stats").first.inner_text()
     assert f"（{on_time}/{expected}份）" in board, (on_time, expected, board)
+    office.goto(f"/plans/{plan.pk}/measures/{first.measure_id}/")
+    click_and_wait(office, office.get_by_role("link", name="修改截止日期"))
+    assert f"经批准延期至\n{written_date(later)}" in office.locator("dl.facts").inner_text()
     office.goto(f"/units/{liaison_person.unit_id}/")  # the units directory's page
     carried = _row_of(office, number).filter(has_text=plan.label).first
     assert shown in carried.locator("td.deadline").inner_text()
