@@ -204,6 +204,40 @@ def test_an_approved_later_deadline_keeps_a_measure_from_lagging(world):
     assert status.measure_statuses(measures, date(2025, 10, 8))[world.first.pk] == "lagging"
 
 
+def test_the_office_moving_the_measure_s_deadline_past_an_approved_one_wins(world):
+    """An approved date is a later deadline, never an earlier one: once the office moves
+    the measure's own 完成时限 past it, the status, the rows the pages print and the API
+    all go by the measure's; before, all by the approved one."""
+    from taizhang.ledger.queries import rows_of
+    from taizhang.plans import editing
+    from taizhang.reporting.models import approved_deadlines
+
+    lead = Assignment.objects.get(measure=world.first, unit=world.justice)
+    Measure.objects.filter(pk=world.first.pk).update(deadline=date(2025, 6, 30))
+    lead.measure.refresh_from_db()
+    extension = extensions.request(lead, None, world.people["reviewer"], date(2025, 9, 30), "理由")
+    extensions.decide(extension, world.people["office"], True)
+    measures = Measure.objects.filter(pk=world.first.pk)
+
+    def seen(as_of):
+        (row,) = rows_of(measures, as_of)
+        (annotated,) = status.with_deadline_in_force(measures)
+        return (
+            status.measure_statuses(measures, as_of)[world.first.pk],
+            status.assignment_statuses(Assignment.objects.filter(pk=lead.pk), as_of)[lead.pk],
+            row.extended_to,
+            annotated.deadline_in_force,
+            extensions.current_due(Assignment.objects.get(pk=lead.pk)),
+        )
+
+    approved = date(2025, 9, 30)
+    assert seen(date(2025, 10, 8)) == ("lagging", "lagging", approved, approved, approved)
+    editing.set_measure_deadline(world.first, world.people["office"], date(2025, 12, 31), "修订")
+    later = date(2025, 12, 31)
+    assert seen(date(2025, 10, 8)) == ("not_started", "not_started", None, later, later)
+    assert approved_deadlines([world.first.pk], [lead.pk]) == ({}, {})
+
+
 # -- evidence ------------------------------------------------------------------------------
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -41,7 +41,8 @@ def current_due(assignment, period=None) -> datetime.date | None:
         found = approved_report_due(assignment.pk, period.pk).first()
         return found["requested_due"] if found else period.due_on
     found = approved_deadline(assignment=assignment.pk).first()
-    return found["requested_due"] if found else assignment.measure.deadline
+    own = assignment.measure.deadline
+    return max(found["requested_due"], own or found["requested_due"]) if found else own
 
 
 @transaction.atomic

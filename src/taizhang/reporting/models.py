@@ -185,9 +185,15 @@ def approved_deadlines(
     )
     by_measure: dict[int, datetime.date] = {}
     by_assignment: dict[int, datetime.date] = {}
-    for assignment_id, measure_id, role, due in rows.values_list(
-        "assignment_id", "assignment__measure_id", "assignment__role", "requested_due"
+    for assignment_id, measure_id, role, due, own in rows.values_list(
+        "assignment_id",
+        "assignment__measure_id",
+        "assignment__role",
+        "requested_due",
+        "assignment__measure__deadline",
     ):
+        if own is not None and due <= own:
+            continue  # the office has moved the measure's own deadline past it since
         by_assignment[assignment_id] = max(due, by_assignment.get(assignment_id, due))
         if role == "lead":
             by_measure[measure_id] = max(due, by_measure.get(measure_id, due))

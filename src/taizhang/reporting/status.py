@@ -39,7 +39,7 @@ from django.db.models import (
     Subquery,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from taizhang.plans.models import Assignment, Measure, MeasureSource
@@ -173,7 +173,14 @@ def with_deadline_in_force(measures: QuerySet[Measure]) -> QuerySet[Measure]:
     """Annotate ``deadline_in_force``: the measure's 完成时限, or the later one the office
     approved its lead unit (延期申请) — the date status_of judges 滞后 by."""
     extended = Subquery(approved_deadline(measure=OuterRef("pk")))
-    return measures.annotate(deadline_in_force=Coalesce(extended, F("deadline")))
+    return measures.annotate(deadline_in_force=_later(extended, F("deadline")))
+
+
+def _later(extended, deadline):
+    """The later of an approved date and the measure's own (the office may have moved the
+    measure's past the approved one since); either when the other is missing. Greatest
+    alone gives NULL on SQLite when one side is."""
+    return Coalesce(Greatest(extended, deadline), extended, deadline, output_field=DateField())
 
 
 def assignment_statuses(
@@ -189,7 +196,7 @@ def assignment_statuses(
     closed = _closed(OuterRef("measure_id"), min(as_of, up_to or as_of))
     extended = Subquery(approved_deadline(assignment=OuterRef("pk")))
     rows = assignments.annotate(
-        closed=Exists(closed), due=Coalesce(extended, F("measure__deadline"))
+        closed=Exists(closed), due=_later(extended, F("measure__deadline"))
     ).values_list("pk", "due", "closed")
     return {
         pk: status_of(deadline, words.get(pk), pk in words, as_of, closed)
