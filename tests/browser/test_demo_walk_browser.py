@@ -393,6 +393,7 @@ def test_the_office_corrects_its_mistakes(new_page, demo, org):
     click_and_wait(office, office.get_by_role("button", name="撤销审核通过"))
     assert "已撤销审核通过" in office.inner_text(".messages")
     assert office.get_by_role("button", name="撤销审核通过").count() == 0
+    assert "撤销原因：佐证材料与报告所述不符" in office.locator("main").inner_text()
 
     told = _messages(unit_page)
     assert f"审核通过已撤销：任务{measure.number}（{report.period.name}）" in told, told

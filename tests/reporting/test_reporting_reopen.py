@@ -49,7 +49,10 @@ def test_the_office_undoes_an_acceptance_with_a_reason(client, world):
     client.force_login(office)
     page = client.get(reverse("reporting:report_detail", kwargs={"report_id": report.pk}))
     assert "撤销审核通过" in page.content.decode()
-    assert "已撤销审核通过" in _reopen(client, report).content.decode()
+    page = _reopen(client, report).content.decode()
+    assert "已撤销审核通过" in page
+    # the review record says the acceptance was undone, by whom and why
+    assert "已撤销" in page and f"撤销原因：{REASON}" in page
     report.refresh_from_db()
     assert (report.state, report.first_submitted_at) == ("submitted", first)
     assert report.versions.order_by("-number").first().action == "reopen"

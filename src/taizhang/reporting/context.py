@@ -4,7 +4,9 @@ it (REPORTS: with what the pages read)."""
 
 from __future__ import annotations
 
+from taizhang.audit.models import AuditEntry
 from taizhang.reporting.models import (
+    AuditAction,
     Evidence,
     ProgressReport,
     Review,
@@ -24,6 +26,7 @@ def report_context(report: ProgressReport) -> dict:
     saved = report.pk is not None
     values = {v.target_id: v for v in report.values.all()} if saved else {}
     reviews = list(report.reviews.select_related("reviewer")) if saved else []
+    _mark_revoked(report, reviews)
     returns = [r for r in reviews if r.decision == Review.Decision.RETURN]
     assignments = list(measure.assignments.select_related("unit").order_by("role", "id"))
     extended_to = assignment_deadlines([report.assignment]).get(report.assignment_id)
@@ -49,6 +52,31 @@ def report_context(report: ProgressReport) -> dict:
         else None,
         "consolidation": consolidation(report, assignments) if report.is_lead_report else None,
     }
+
+
+def _mark_revoked(report: ProgressReport, reviews: list) -> None:
+    """Each acceptance the office undid (撤销审核通过) carries ``revoked``: the audit entry
+    that undid it (who, when, why), the first one after it and before the next review."""
+    if not any(r.decision == Review.Decision.ACCEPT for r in reviews):
+        return
+    undone = list(
+        AuditEntry.objects.filter(
+            object_type="progressreport", object_id=str(report.pk), action=AuditAction.REOPEN
+        )
+        .select_related("actor")
+        .order_by("at", "pk")
+    )
+    for review, after in zip(reviews, [*reviews[1:], None], strict=True):
+        review.revoked = next(
+            (
+                entry
+                for entry in undone
+                if review.decision == Review.Decision.ACCEPT
+                and entry.at >= review.at
+                and (after is None or entry.at < after.at)
+            ),
+            None,
+        )
 
 
 def consolidation(report: ProgressReport, assignments: list) -> list[dict]:
