@@ -161,6 +161,12 @@ PAGES = {
                                   row("log  400  403  403  400  403  403  404", method="post",
                                       use={"unit_id": "county_government"},
                                       why="a county office edits its county's units"),
+    "directory:unit_rename":      row("log  400  403  403  403  403  403  404", method="post",
+                                      why="POST {}: 400 = the office may, the empty form refused"),
+    "directory:unit_rename@county_unit":
+                                  row("log  400  403  403  400  403  403  404", method="post",
+                                      use={"unit_id": "county_government"},
+                                      why="a county office corrects its county's units' names"),
     "directory:unit_alias":       row("log  400  403  403  403  403  403  404", method="post",
                                       why="POST {}: 400 = the office may, the empty form refused"),
     "directory:unit_alias@county_unit":
@@ -226,6 +232,10 @@ PAGES = {
     "reporting:withdraw":         row("log  403  rdr  403  403  403  403  404", method="post",
                                       why="POST {}: the filing unit only (rdr: the empty form "
                                           "refused with a message)"),
+    "reporting:reopen":           row("log  rdr  403  403  403  403  403  404", method="post",
+                                      why="POST {}: the office that runs the plan undoes an "
+                                          "acceptance (rdr: the empty form refused with a "
+                                          "message)"),
     "reporting:carry_over":       row("log  403  403  403  403  403  403  404", method="post",
                                       why="POST {}: 沿用上期 is the filing unit's, and only while "
                                           "the report is open (this one is submitted)"),

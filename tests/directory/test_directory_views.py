@@ -278,6 +278,49 @@ def test_alias_taken_by_another_unit_shows_one_message(client, world):
     assert not UnitAlias.objects.exists()
 
 
+def _rename(client, unit, name, reason="名称录入有误，按编制文件更正。"):
+    url = reverse("directory:unit_rename", kwargs={"unit_id": unit.pk})
+    return client.post(url, {"name": name, "reason": reason}, follow=True)
+
+
+def test_office_corrects_a_unit_s_name_and_keeps_the_old_one_as_an_alias(client, world):
+    """A typo in a unit's name is corrected with a reason; plans printed with the old name
+    still find the unit, and the ledger shows the new name at once."""
+    client.force_login(world.people["office"])
+    page = _rename(client, world.justice, "州司法行政局").content.decode()
+    assert "已将“州司法局”更正为“州司法行政局”" in page
+    world.justice.refresh_from_db()
+    assert world.justice.name == "州司法行政局"
+    assert UnitAlias.objects.get(name="州司法局").unit == world.justice
+    entry = AuditEntry.objects.get(action="rename", object_id=str(world.justice.pk))
+    assert entry.changes["name"] == ["州司法局", "州司法行政局"]
+    assert entry.reason == "名称录入有误，按编制文件更正。"
+    ledger = client.get(reverse("ledger:ledger", kwargs={"plan_id": world.plan.pk}))
+    assert "州司法行政局" in ledger.content.decode()
+    # Back to the old name: the alias becomes the name again, the other name an alias.
+    _rename(client, world.justice, "州司法局")
+    world.justice.refresh_from_db()
+    assert world.justice.name == "州司法局"
+    assert list(world.justice.aliases.values_list("name", flat=True)) == ["州司法行政局"]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason", "message"),
+    [
+        ("州教育局", "更正", "已被单位“州教育局”使用"),
+        ("州司法行政局", "", "请填写更正名称的原因"),
+        ("州司法局", "更正", "新名称与现名称相同"),
+    ],
+)
+def test_a_unit_s_name_is_not_corrected_wrongly(client, world, name, reason, message):
+    client.force_login(world.people["office"])
+    response = _rename(client, world.justice, name, reason)
+    assert response.status_code == 400 and message in response.content.decode()
+    world.justice.refresh_from_db()
+    assert world.justice.name == "州司法局"
+    assert not AuditEntry.objects.filter(action="rename").exists()
+
+
 def test_office_creates_a_unit(client, world):
     client.force_login(world.people["office"])
     data = {"name": "州档案馆", "category": "other", "level": "prefecture", "region": world.home.pk}

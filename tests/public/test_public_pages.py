@@ -245,9 +245,10 @@ def test_the_plan_page_costs_the_same_queries_for_any_plan_size(
     _grow(world, extra)
     publish(world.plan, world.people["office"], **EVERYTHING)
     # publication; measures, assignments, each one's latest accepted report, collectives;
-    # the statuses (reporting, two); targets, then the supervision progress inputs
-    # (targets, milestones, unit values, office readings)
-    with django_assert_num_queries(12):
+    # the statuses (reporting, two); the later deadlines the office approved (延期);
+    # targets, then the supervision progress inputs (targets, milestones, unit values,
+    # office readings)
+    with django_assert_num_queries(13):
         page_of(client, world.plan)
 
 

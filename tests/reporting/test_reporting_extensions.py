@@ -62,7 +62,7 @@ def test_the_unit_asks_and_the_office_is_told(client, world, education):
     entry = _audit(extension, "extension_request").get()
     assert entry.actor == world.people["liaison"] and "系统升级" in entry.reason
     told = Notification.objects.get(event="extension_requested")
-    assert "2025年04月30日" in told.body
+    assert "2025年4月30日" in told.body
     assert Delivery.objects.filter(notification=told, recipient=world.people["office"]).exists()
     assert todo_for(world.people["office"], date(2025, 4, 3)).extensions == [extension]
     client.force_login(world.people["office"])
@@ -84,7 +84,7 @@ def test_the_office_approves_and_the_unit_is_told(client, world, education):
         "approved",
     ]
     told = Notification.objects.get(event="extension_decided")
-    assert "延至2025年04月30日" in told.body
+    assert "延至2025年4月30日" in told.body
     assert Delivery.objects.filter(notification=told, recipient=world.people["liaison"]).exists()
     assert extensions.current_due(education, world.period) == date(2025, 4, 30)
     client.force_login(world.people["liaison"])
@@ -104,7 +104,7 @@ def test_refusing_needs_a_comment_and_keeps_the_date(client, world, education):
     extension.refresh_from_db()
     assert extension.state == "refused" and extension.comment == "理由不充分。"
     assert _audit(extension, "extension_refuse").exists()
-    assert "仍为2025年04月10日" in Notification.objects.get(event="extension_decided").body
+    assert "仍为2025年4月10日" in Notification.objects.get(event="extension_decided").body
     assert extensions.current_due(education, world.period) == DUE
 
 
@@ -202,6 +202,40 @@ def test_an_approved_later_deadline_keeps_a_measure_from_lagging(world):
         lead.pk: "not_started"
     }
     assert status.measure_statuses(measures, date(2025, 10, 8))[world.first.pk] == "lagging"
+
+
+def test_the_office_moving_the_measure_s_deadline_past_an_approved_one_wins(world):
+    """An approved date is a later deadline, never an earlier one: once the office moves
+    the measure's own 完成时限 past it, the status, the rows the pages print and the API
+    all go by the measure's; before, all by the approved one."""
+    from taizhang.ledger.queries import rows_of
+    from taizhang.plans import editing
+    from taizhang.reporting.models import approved_deadlines
+
+    lead = Assignment.objects.get(measure=world.first, unit=world.justice)
+    Measure.objects.filter(pk=world.first.pk).update(deadline=date(2025, 6, 30))
+    lead.measure.refresh_from_db()
+    extension = extensions.request(lead, None, world.people["reviewer"], date(2025, 9, 30), "理由")
+    extensions.decide(extension, world.people["office"], True)
+    measures = Measure.objects.filter(pk=world.first.pk)
+
+    def seen(as_of):
+        (row,) = rows_of(measures, as_of)
+        (annotated,) = status.with_deadline_in_force(measures)
+        return (
+            status.measure_statuses(measures, as_of)[world.first.pk],
+            status.assignment_statuses(Assignment.objects.filter(pk=lead.pk), as_of)[lead.pk],
+            row.extended_to,
+            annotated.deadline_in_force,
+            extensions.current_due(Assignment.objects.get(pk=lead.pk)),
+        )
+
+    approved = date(2025, 9, 30)
+    assert seen(date(2025, 10, 8)) == ("lagging", "lagging", approved, approved, approved)
+    editing.set_measure_deadline(world.first, world.people["office"], date(2025, 12, 31), "修订")
+    later = date(2025, 12, 31)
+    assert seen(date(2025, 10, 8)) == ("not_started", "not_started", None, later, later)
+    assert approved_deadlines([world.first.pk], [lead.pk]) == ({}, {})
 
 
 # -- evidence ------------------------------------------------------------------------------

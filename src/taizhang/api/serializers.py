@@ -143,6 +143,12 @@ class MeasureSerializer(serializers.ModelSerializer):
     implements = serializers.SerializerMethodField(
         help_text="ids of the parent plan's measures this measure carries out (confirmed links)"
     )
+    deadline_in_force = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="完成时限 in force: the measure's deadline, or the later one the office "
+        "approved its lead unit (延期申请); what the status judges 滞后 by",
+    )
 
     class Meta:
         model = Measure
@@ -160,6 +166,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "attribution_raw",
             "deadline_text",
             "deadline",
+            "deadline_in_force",
             "targets",
             "duties",
             "implements",

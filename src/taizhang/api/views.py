@@ -98,6 +98,7 @@ class PeriodDetail(generics.RetrieveAPIView):
 
 def _with_measure_details(measures):
     """Everything a measure shows, in a fixed number of queries whatever the plan size."""
+    measures = status.with_deadline_in_force(measures)
     return measures.select_related("chapter", "section").prefetch_related(
         Prefetch(
             "assignments",

@@ -92,6 +92,20 @@ class UnitCreateForm(UnitFieldsForm):
     )
 
 
+class RenameForm(forms.Form):
+    """更正单位名称: the reason is required (it goes into the audit log)."""
+
+    name = forms.CharField(
+        label="正确名称", max_length=100, error_messages={"required": "请填写单位名称。"}
+    )
+    reason = forms.CharField(
+        label="更正原因",
+        max_length=500,
+        help_text=REASON_HELP,
+        error_messages={"required": "请填写更正名称的原因。"},
+    )
+
+
 class AliasForm(forms.Form):
     alias = forms.CharField(
         label="别名", max_length=100, error_messages={"required": "请填写别名。"}

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:unit_id>/", views.UnitView.as_view(), name="unit"),
     path("<int:unit_id>/edit/", views.UnitUpdateView.as_view(), name="unit_update"),
     path("<int:unit_id>/aliases/", views.UnitAliasView.as_view(), name="unit_alias"),
+    path("<int:unit_id>/rename/", views.UnitRenameView.as_view(), name="unit_rename"),
     path("<int:unit_id>/merge/", views.UnitMergeView.as_view(), name="unit_merge"),
     path("collectives/", views.CollectiveListView.as_view(), name="collectives"),
     path(

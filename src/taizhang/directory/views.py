@@ -20,6 +20,7 @@ from taizhang.directory.forms import (
     CollectiveForm,
     DirectoryFilterForm,
     MergeForm,
+    RenameForm,
     UnitCreateForm,
     UnitFieldsForm,
 )
@@ -32,6 +33,7 @@ from taizhang.directory.queries import (
 )
 from taizhang.plans.assignments import create_unit, set_collective_members, update_unit
 from taizhang.plans.models import Assignment, MeasureCollective
+from taizhang.reporting.models import assignment_deadlines, deadline_label
 from taizhang.units import services as directory
 from taizhang.units.models import Collective, Organisation, Region, Unit
 from taizhang.web.views import ActionView
@@ -101,13 +103,19 @@ class UnitView(LoginRequiredMixin, View):
         unit = self.get_unit(request, unit_id)
         return self.page(request, unit)
 
-    def page(self, request, unit, fields_form=None, alias_form=None, status=200):
+    def page(self, request, unit, fields_form=None, alias_form=None, rename_form=None, status=200):
         can_change = request.user.has_perm("units.change_unit", unit)
-        assignments = (
+        assignments = list(
             Assignment.objects.filter(unit=unit, measure__withdrawn=False)
             .select_related("measure__plan", "via")
             .order_by("measure__plan_id", "measure__position")
         )
+        # 完成时限 as the ledger prints it: with the later date the office approved
+        extended = assignment_deadlines(assignments)
+        for assignment in assignments:
+            assignment.deadline_label = deadline_label(
+                assignment.measure.deadline_label, extended.get(assignment.pk)
+            )
         return render(
             request,
             "directory/unit.html",
@@ -133,6 +141,8 @@ class UnitView(LoginRequiredMixin, View):
                     },
                 ),
                 "alias_form": alias_form or AliasForm(auto_id="alias_%s"),
+                "rename_form": rename_form
+                or RenameForm(auto_id="rename_%s", initial={"name": unit.name}),
             },
             status=status,
         )
@@ -174,6 +184,22 @@ class UnitUpdateView(UnitActionView):
             parent=data["parent"],
         )
         messages.success(self.request, f"已保存“{self.object.name}”的信息。")
+
+
+class UnitRenameView(UnitActionView):
+    form_name = "rename_form"
+    refusal_field = "name"
+
+    def get_form(self, data=None, files=None):
+        return RenameForm(data, auto_id="rename_%s")
+
+    def act(self, form):
+        old = self.object.name
+        data = form.cleaned_data
+        directory.rename_unit(self.object, data["name"], self.request.user, data["reason"])
+        messages.success(
+            self.request, f"已将“{old}”更正为“{data['name'].strip()}”，原名称已作为别名保留。"
+        )
 
 
 class UnitAliasView(UnitActionView):

@@ -17,7 +17,12 @@ from django.utils import timezone
 from taizhang.parsing.normalize import fold
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting import status as reporting_status
-from taizhang.reporting.models import ProgressReport
+from taizhang.reporting.models import (
+    ProgressReport,
+    approved_deadlines,
+    assignment_deadlines,
+    deadline_label,
+)
 from taizhang.reporting.status import STATUS_LABELS, measure_statuses
 
 LEAD = Assignment.Role.LEAD
@@ -66,6 +71,8 @@ class LedgerRow:
     status: str  # as reporting.status gives it
     haystack: str = field(repr=False, default="")
     assignments: list[AssignmentInfo] = field(repr=False, default_factory=list)
+    # the later 完成时限 the office approved (延期申请), which status_of judges 滞后 by
+    extended_to: datetime.date | None = None
 
     @property
     def status_label(self) -> str:
@@ -83,7 +90,8 @@ class LedgerRow:
 
     @property
     def deadline_label(self) -> str:
-        return self.measure.deadline_label
+        """完成时限 as printed, and the later date in force when the office approved one."""
+        return deadline_label(self.measure.deadline_label, self.extended_to)
 
 
 def ledger_queryset(user, plan: Plan, unit_id: int | None = None) -> QuerySet[Measure]:
@@ -121,6 +129,7 @@ class RowParts:
     collectives: dict[int, list[tuple[str, str]]]  # measure id -> (role, phrase)
     latest_sent: dict[int, ReportInfo]  # assignment id -> its latest sent report
     statuses: dict[int, str]  # measure id -> status
+    extended: dict[int, datetime.date]  # measure id -> the later 完成时限 approved
 
 
 def row_parts(measure_ids: list[int], today: datetime.date) -> RowParts:
@@ -146,7 +155,8 @@ def row_parts(measure_ids: list[int], today: datetime.date) -> RowParts:
         .values_list(*REPORT_FIELDS)
     }
     statuses = measure_statuses(Measure.objects.filter(pk__in=measure_ids), today)
-    return RowParts(assignments, collectives, latest_sent, statuses)
+    extended, _ = approved_deadlines(measure_ids)
+    return RowParts(assignments, collectives, latest_sent, statuses, extended)
 
 
 # What a row shows of a report, in ReportInfo's order.
@@ -181,7 +191,14 @@ def build_row(measure: Measure, parts: RowParts) -> LedgerRow:
         )
     ).lower()
     return LedgerRow(
-        measure, lead, responsible, report, parts.statuses[measure.pk], haystack, assignments
+        measure,
+        lead,
+        responsible,
+        report,
+        parts.statuses[measure.pk],
+        haystack,
+        assignments,
+        parts.extended.get(measure.pk),
     )
 
 
@@ -266,10 +283,20 @@ class Responsibility:
     assignment: AssignmentInfo
     row: LedgerRow  # the measure as the ledger shows it
     own_report: ReportInfo | None  # the unit's latest sent report
+    # the later 完成时限 approved to this unit (延期申请), else the measure's
+    extended_to: datetime.date | None = None
 
     @property
     def measure(self) -> Measure:
         return self.row.measure
+
+    @property
+    def deadline(self) -> datetime.date | None:
+        return self.extended_to or self.measure.deadline
+
+    @property
+    def deadline_label(self) -> str:
+        return deadline_label(self.measure.deadline_label, self.extended_to)
 
 
 def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> list[Responsibility]:
@@ -284,13 +311,16 @@ def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> li
         row = build_row(measure, parts)
         assignment = next(a for a in row.assignments if a.unit_id == unit.pk)
         items.append(Responsibility(assignment, row, parts.latest_sent.get(assignment.pk)))
+    extended = assignment_deadlines(item.assignment for item in items)
+    for item in items:
+        item.extended_to = extended.get(item.assignment.pk)
     items.sort(key=_deadline_order)
     return items
 
 
 def _deadline_order(item: Responsibility):
-    measure = item.measure
-    return (measure.deadline is None, measure.deadline or datetime.date.max, measure.position)
+    deadline = item.deadline
+    return (deadline is None, deadline or datetime.date.max, item.measure.position)
 
 
 # -- reports on one measure ---------------------------------------------------------------

@@ -10,6 +10,7 @@ class Event(models.TextChoices):
     REPORT_OVERDUE = "report_overdue", "逾期提醒（红灯）"
     REPORT_RETURNED = "report_returned", "报告被退回"
     REPORT_WITHDRAWN = "report_withdrawn", "报告已撤回"
+    REPORT_REOPENED = "report_reopened", "审核通过已撤销"
     REVIEW_WAITING = "review_waiting", "待审核提醒"
     NOTICE_ISSUED = "notice_issued", "催办通知"
     NOTICE_UNSIGNED = "notice_unsigned", "催办通知未签收"

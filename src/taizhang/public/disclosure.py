@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Target
 from taizhang.public.models import Publication
-from taizhang.reporting.models import ProgressReport
+from taizhang.reporting.models import ProgressReport, approved_deadlines, deadline_label
 from taizhang.reporting.status import (
     COMPLETION_RULE,
     STATUS_LABELS,
@@ -163,6 +163,7 @@ class _Parts:
     assignments: dict = field(default_factory=lambda: defaultdict(list))
     collectives: dict = field(default_factory=lambda: defaultdict(list))
     accepted: dict = field(default_factory=dict)
+    extended: dict = field(default_factory=dict)  # the later 完成时限 approved (延期申请)
 
 
 def _measures(plan):
@@ -197,6 +198,7 @@ def _parts(plan) -> _Parts:
         )
     ):
         parts.accepted[row[1]] = _Accepted(*row)
+    parts.extended, _ = approved_deadlines(Measure.objects.filter(plan=plan, withdrawn=False))
     return parts
 
 
@@ -220,7 +222,7 @@ def _public_measure(measure, parts: _Parts, publication, status):
     if publication.show_responsible_units:
         item.responsible = _named(assignments, collectives, Assignment.Role.RESPONSIBLE)
     if publication.show_deadline:
-        item.deadline = measure.deadline_label
+        item.deadline = deadline_label(measure.deadline_label, parts.extended.get(measure.pk))
     if publication.show_status:
         item.status, item.status_label = status, STATUS_LABELS[status]
     if publication.show_narrative and report is not None and report.narrative.strip():

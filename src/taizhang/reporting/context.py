@@ -4,7 +4,15 @@ it (REPORTS: with what the pages read)."""
 
 from __future__ import annotations
 
-from taizhang.reporting.models import Evidence, ProgressReport, Review
+from taizhang.audit.models import AuditEntry
+from taizhang.reporting.models import (
+    AuditAction,
+    Evidence,
+    ProgressReport,
+    Review,
+    assignment_deadlines,
+    deadline_label,
+)
 
 REPORT_RELATED = ("assignment__unit", "assignment__measure__plan", "period", "updated_by")
 REPORTS = ProgressReport.objects.select_related(*REPORT_RELATED)
@@ -18,8 +26,10 @@ def report_context(report: ProgressReport) -> dict:
     saved = report.pk is not None
     values = {v.target_id: v for v in report.values.all()} if saved else {}
     reviews = list(report.reviews.select_related("reviewer")) if saved else []
+    _mark_revoked(report, reviews)
     returns = [r for r in reviews if r.decision == Review.Decision.RETURN]
     assignments = list(measure.assignments.select_related("unit").order_by("role", "id"))
+    extended_to = assignment_deadlines([report.assignment]).get(report.assignment_id)
     return {
         "report": report,
         "measure": measure,
@@ -28,6 +38,9 @@ def report_context(report: ProgressReport) -> dict:
         # the due date in force (an approved 延期 moves it) and whether the first
         # submission met it: ProgressReport.due_on / filed_on_time, the one rule
         "report_due": report.due_on,
+        # 完成时限 as the ledger prints it, with the later date approved to this unit
+        "deadline_label": deadline_label(measure.deadline_label, extended_to),
+        "deadline_extended": extended_to is not None,
         "leads": [a.unit for a in assignments if a.role == "lead"],
         "responsibles": [a.unit for a in assignments if a.role == "responsible"],
         "target_values": [(t, values.get(t.pk)) for t in targets],
@@ -39,6 +52,31 @@ def report_context(report: ProgressReport) -> dict:
         else None,
         "consolidation": consolidation(report, assignments) if report.is_lead_report else None,
     }
+
+
+def _mark_revoked(report: ProgressReport, reviews: list) -> None:
+    """Each acceptance the office undid (撤销审核通过) carries ``revoked``: the audit entry
+    that undid it (who, when, why), the first one after it and before the next review."""
+    if not any(r.decision == Review.Decision.ACCEPT for r in reviews):
+        return
+    undone = list(
+        AuditEntry.objects.filter(
+            object_type="progressreport", object_id=str(report.pk), action=AuditAction.REOPEN
+        )
+        .select_related("actor")
+        .order_by("at", "pk")
+    )
+    for review, after in zip(reviews, [*reviews[1:], None], strict=True):
+        review.revoked = next(
+            (
+                entry
+                for entry in undone
+                if review.decision == Review.Decision.ACCEPT
+                and entry.at >= review.at
+                and (after is None or entry.at < after.at)
+            ),
+            None,
+        )
 
 
 def consolidation(report: ProgressReport, assignments: list) -> list[dict]:
@@ -61,4 +99,6 @@ def permissions(user, report: ProgressReport) -> dict:
         "can_review": report.state == ProgressReport.State.SUBMITTED
         and user.has_perm("reporting.review_report", report),
         "can_highlight": user.has_perm("reporting.highlight_report", report),
+        "can_reopen": report.state == ProgressReport.State.ACCEPTED
+        and user.has_perm("reporting.reopen_report", report),
     }

@@ -52,6 +52,40 @@ def _returned(report, review) -> Message:
     )
 
 
+def report_reopened(report, user, reason: str) -> None:
+    """The office undid an acceptance (撤销审核通过): the unit learns its report is not
+    accepted after all, and its reviewers find it waiting for them again."""
+    unit, measure = report.assignment.unit, report.assignment.measure
+    what = f"任务{measure.number}（{report.period.name}）"
+    link = reverse("reporting:report_detail", kwargs={"report_id": report.pk})
+    key = f"report_reopened:{report.pk}:{report.version}"
+    notify(
+        unit.organisation,
+        Message(
+            Event.REPORT_REOPENED,
+            f"{key}:unit",
+            f"审核通过已撤销：{what}",
+            f"依法治理办（{user}）撤销了{unit.name}{what}进展报告的审核通过，"
+            f"原因：{said(reason)}。报告重新等待审核，审核前不计入任务状态。",
+            link,
+        ),
+        users=for_unit(unit, Duty.FILE),
+        units=[unit],
+    )
+    notify(
+        unit.organisation,
+        Message(
+            Event.REPORT_REOPENED,
+            f"{key}:reviewers",
+            f"报告重新待审核：{what}",
+            f"依法治理办（{user}）撤销了{unit.name}{what}进展报告的审核通过，"
+            f"原因：{said(reason)}。该报告已回到待审核事项，请重新审核。",
+            link,
+        ),
+        users=reviewers.reviewers_of(report),
+    )
+
+
 def report_withdrawn(report, user) -> None:
     """The reviewers who had a report waiting are told its unit took it back (撤回): it
     left their to-do and needs nothing from them until it is sent again."""

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from taizhang.audit.log import record
+from taizhang.documents.official import written_date
 from taizhang.notifications.api import Message, notify, said
 from taizhang.notifications.events import Event
 from taizhang.notifications.recipients import Duty, for_unit, office
@@ -40,7 +41,8 @@ def current_due(assignment, period=None) -> datetime.date | None:
         found = approved_report_due(assignment.pk, period.pk).first()
         return found["requested_due"] if found else period.due_on
     found = approved_deadline(assignment=assignment.pk).first()
-    return found["requested_due"] if found else assignment.measure.deadline
+    own = assignment.measure.deadline
+    return max(found["requested_due"], own or found["requested_due"]) if found else own
 
 
 @transaction.atomic
@@ -60,7 +62,7 @@ def request(assignment, period, user, requested_due, reason: str, upload=None) -
     if period is None and due is None:
         raise ExtensionRefused("该任务没有完成时限（长期坚持），无需申请延期。")
     if requested_due <= due:
-        raise ValidationError(f"申请延至的日期须晚于现在的期限（{due:%Y年%m月%d日}）。")
+        raise ValidationError(f"申请延至的日期须晚于现在的期限（{written_date(due)}）。")
     if period is not None:
         report = ProgressReport.objects.filter(assignment=assignment, period=period).first()
         if report is not None and report.first_submitted_at is not None:
@@ -100,8 +102,8 @@ def request(assignment, period, user, requested_due, reason: str, upload=None) -
             Event.EXTENSION_REQUESTED,
             f"extension_requested:{extension.pk}",
             f"延期申请：{unit.name} · 任务{measure.number}",
-            f"{unit.name}申请将任务{measure.number}的{extension.what}由{due:%Y年%m月%d日}"
-            f"延至{requested_due:%Y年%m月%d日}，理由：{reason}。"
+            f"{unit.name}申请将任务{measure.number}的{extension.what}由{written_date(due)}"
+            f"延至{written_date(requested_due)}，理由：{reason}。"
             f"{'附佐证材料。' if extension.file else ''}请审批。",
             reverse("workspace:todo"),
         ),
@@ -127,9 +129,9 @@ def decide(extension, user, approve: bool, comment: str = "") -> Extension:
     unit, measure = assignment.unit, assignment.measure
     verdict = "同意" if approve else "不同意"
     outcome = (
-        f"{extension.what}延至{extension.requested_due:%Y年%m月%d日}。"
+        f"{extension.what}延至{written_date(extension.requested_due)}。"
         if approve
-        else f"{extension.what}仍为{extension.current_due:%Y年%m月%d日}。"
+        else f"{extension.what}仍为{written_date(extension.current_due)}。"
     )
     notify(
         organisation,

@@ -247,3 +247,17 @@ class VersionForm(forms.Form):
     """An action on a report as the person saw it (the version they loaded)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ReopenForm(VersionForm):
+    """撤销审核通过: the reason is required (the unit and the reviewers are told it)."""
+
+    reason = forms.CharField(
+        label="撤销原因",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "请填写撤销审核通过的原因。",
+            "max_length": "原因不能超过500字。",
+        },
+    )

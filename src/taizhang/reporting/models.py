@@ -8,6 +8,7 @@ its period's due date; a report returned and submitted again keeps its first dat
 import datetime
 import enum
 import operator
+from collections.abc import Iterable
 from functools import reduce
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.utils import timezone
 
 from taizhang.accounts.scoping import Scope, ScopedQuerySet
+from taizhang.documents.official import written_date
 from taizhang.plans.models import Application
 
 
@@ -48,6 +50,7 @@ class AuditAction(models.TextChoices):
     CLOSURE_RETURN = "closure_return", "退回办结申请"
     CLOSURE_REOPEN = "closure_reopen", "重新打开任务"
     WITHDRAW = "withdraw", "撤回报告"
+    REOPEN = "reopen", "撤销审核通过"
     EXTENSION_REQUEST = "extension_request", "申请延期"
     EXTENSION_APPROVE = "extension_approve", "同意延期"
     EXTENSION_REFUSE = "extension_refuse", "不同意延期"
@@ -168,6 +171,58 @@ def approved_deadline(assignment=None, measure=None):
         .order_by("-requested_due")
         .values("requested_due")[:1]
     )
+
+
+def approved_deadlines(
+    measures: Iterable = (), assignments: Iterable = ()
+) -> tuple[dict[int, datetime.date], dict[int, datetime.date]]:
+    """approved_deadline for many at once (one query): measure id -> the later 完成时限
+    approved to its lead unit, and assignment id -> the one approved to that unit, for
+    ``measures`` and ``assignments`` (ids or querysets) that have one. Every other
+    deadline is the measure's own."""
+    rows = Extension.objects.filter(period__isnull=True, state=Extension.State.APPROVED).filter(
+        Q(assignment__measure__in=measures, assignment__role="lead") | Q(assignment__in=assignments)
+    )
+    by_measure: dict[int, datetime.date] = {}
+    by_assignment: dict[int, datetime.date] = {}
+    for assignment_id, measure_id, role, due, own in rows.values_list(
+        "assignment_id",
+        "assignment__measure_id",
+        "assignment__role",
+        "requested_due",
+        "assignment__measure__deadline",
+    ):
+        if own is not None and due <= own:
+            continue  # the office has moved the measure's own deadline past it since
+        by_assignment[assignment_id] = max(due, by_assignment.get(assignment_id, due))
+        if role == "lead":
+            by_measure[measure_id] = max(due, by_measure.get(measure_id, due))
+    return by_measure, by_assignment
+
+
+def assignment_deadlines(assignments) -> dict[int, datetime.date]:
+    """Assignment id -> the later 完成时限 in force for its unit, for those that have one:
+    the one approved to that unit or its measure's (the lead unit's), whichever is later.
+    ``assignments``: anything with ``pk`` and ``measure_id``."""
+    assignments = list(assignments)
+    by_measure, own = approved_deadlines(
+        [a.measure_id for a in assignments], [a.pk for a in assignments]
+    )
+    found = {}
+    for assignment in assignments:
+        dates = [own.get(assignment.pk), by_measure.get(assignment.measure_id)]
+        dates = [day for day in dates if day is not None]
+        if dates:
+            found[assignment.pk] = max(dates)
+    return found
+
+
+def deadline_label(printed: str, extended_to: datetime.date | None) -> str:
+    """完成时限 as the plan printed it, and the later date in force when the office approved
+    one (延期申请): what the ledger, the 责任清单, the export and the public page show."""
+    if extended_to is None:
+        return printed
+    return f"{printed}（经批准延期至{written_date(extended_to)}）"
 
 
 class ProgressReportQuerySet(ScopedQuerySet):

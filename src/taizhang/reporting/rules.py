@@ -54,6 +54,9 @@ rules.add_perm("reporting.review_reports", is_reviewer | runs_plans)
 # The filing unit takes back a report nobody has reviewed yet (the write path refuses,
 # with its reason, a report in another state).
 rules.add_perm("reporting.withdraw_report", in_organisation & may_file)
+# The office that runs the plan undoes an acceptance made by mistake (撤销审核通过; the
+# write path refuses, with its reason, a report not accepted).
+rules.add_perm("reporting.reopen_report", runs_plan)
 # The office's view of every report waiting for review.
 rules.add_perm("reporting.view_review_backlog", is_office_admin)
 rules.add_perm("reporting.manage_periods", runs_plans)

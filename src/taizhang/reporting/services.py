@@ -188,6 +188,30 @@ def withdraw(report, user, expected_version: int) -> ProgressReport:
     return report
 
 
+MAX_REOPEN_REASON = 500
+
+
+@transaction.atomic
+def reopen(report, user, reason: str, expected_version: int) -> ProgressReport:
+    """The office undoes an acceptance made by mistake (撤销审核通过): the report waits
+    for review again, as it did before, and counts for no status until it is accepted.
+    Its first submission still decides whether it was on time. The unit and the report's
+    reviewers are told why."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("请填写撤销审核通过的原因。")
+    if len(reason) > MAX_REOPEN_REASON:
+        raise ValidationError(f"原因不能超过{MAX_REOPEN_REASON}字。")
+    report = _lock(report, expected_version)
+    if report.state != ProgressReport.State.ACCEPTED:
+        raise WorkflowError("只能撤销已审核通过的报告。")
+    report.state = ProgressReport.State.SUBMITTED
+    changes = {"state": [ProgressReport.State.ACCEPTED, report.state]}
+    report = _commit(report, user, AuditAction.REOPEN, changes, reason=reason)
+    events.report_reopened(report, user, reason)
+    return report
+
+
 def has_content(report) -> bool:
     """Something is written in the report (text or a value): 沿用上期 would overwrite it."""
     if report.pk is None:

@@ -39,7 +39,7 @@ from django.db.models import (
     Subquery,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from taizhang.plans.models import Assignment, Measure, MeasureSource
@@ -141,13 +141,14 @@ def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, objec
     """(measure id, status, the measure's ``by`` field) for each of ``measures``."""
     accepted = _accepted(up_to)
     # Whether any unit's report on it was accepted: a probe that stops at the first.
-    # The deadline is the measure's, or the later one the office approved (延期申请).
-    extended = Subquery(approved_deadline(measure=OuterRef("pk")))
-    rows = measures.annotate(
-        anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
-        closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
-        due=Coalesce(extended, F("deadline")),
-    ).values_list("pk", "due", "anyone", "closed", by)
+    rows = (
+        with_deadline_in_force(measures)
+        .annotate(
+            anyone=Exists(accepted.filter(assignment__measure=OuterRef("pk"))),
+            closed=Exists(_closed(OuterRef("pk"), min(as_of, up_to or as_of))),
+        )
+        .values_list("pk", "deadline_in_force", "anyone", "closed", by)
+    )
     # The lead unit's word: its latest accepted report (the latest of the leads' when a
     # measure has more than one lead unit).
     words: dict[int, tuple] = {}
@@ -168,6 +169,20 @@ def _measure_rows(measures, as_of, up_to, by: str) -> list[tuple[int, str, objec
     ]
 
 
+def with_deadline_in_force(measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    """Annotate ``deadline_in_force``: the measure's 完成时限, or the later one the office
+    approved its lead unit (延期申请) — the date status_of judges 滞后 by."""
+    extended = Subquery(approved_deadline(measure=OuterRef("pk")))
+    return measures.annotate(deadline_in_force=_later(extended, F("deadline")))
+
+
+def _later(extended, deadline):
+    """The later of an approved date and the measure's own (the office may have moved the
+    measure's past the approved one since); either when the other is missing. Greatest
+    alone gives NULL on SQLite when one side is."""
+    return Coalesce(Greatest(extended, deadline), extended, deadline, output_field=DateField())
+
+
 def assignment_statuses(
     assignments: QuerySet[Assignment], as_of: datetime.date, up_to: datetime.date | None = None
 ) -> dict[int, str]:
@@ -181,7 +196,7 @@ def assignment_statuses(
     closed = _closed(OuterRef("measure_id"), min(as_of, up_to or as_of))
     extended = Subquery(approved_deadline(assignment=OuterRef("pk")))
     rows = assignments.annotate(
-        closed=Exists(closed), due=Coalesce(extended, F("measure__deadline"))
+        closed=Exists(closed), due=_later(extended, F("measure__deadline"))
     ).values_list("pk", "due", "closed")
     return {
         pk: status_of(deadline, words.get(pk), pk in words, as_of, closed)

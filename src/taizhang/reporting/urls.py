@@ -43,6 +43,7 @@ urlpatterns = [
     path("reports/review/", batch.BatchReviewView.as_view(), name="review_batch"),
     path("reports/backlog/", batch.ReviewBacklogView.as_view(), name="review_backlog"),
     path("reports/<int:report_id>/withdraw/", batch.WithdrawView.as_view(), name="withdraw"),
+    path("reports/<int:report_id>/reopen/", batch.ReopenView.as_view(), name="reopen"),
     path("reports/<int:report_id>/", detail.ReportDetailView.as_view(), name="report_detail"),
     path(
         "reports/<int:report_id>/versions/",

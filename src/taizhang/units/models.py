@@ -13,6 +13,7 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", "修改"
     MERGE = "merge", "合并单位"
     ALIAS = "alias", "添加别名"
+    RENAME = "rename", "更正单位名称"
     MEMBERS = "members", "设置统称成员"
 
 

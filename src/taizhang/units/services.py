@@ -268,6 +268,43 @@ def fold_into(keep: Unit, duplicate: Unit, actor, reason: str = "", moved: dict 
 
 
 @transaction.atomic
+def rename_unit(unit: Unit, name: str, actor, reason: str) -> Unit:
+    """Correct a unit's name (a typo, a name changed by an institutional reform), with a
+    reason: every page shows the new name at once; the old one stays as an alias, so a
+    plan or a workbook printed with it still finds the unit."""
+    name = _clean_name(name)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DirectoryError("请填写更正名称的原因。")
+    if getattr(actor, "role", None) == Role.COUNTY_OFFICE and unit.region_id != actor.region_id:
+        raise DirectoryError("县级依法治理办只能管理本县（市、区）的单位。")
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    old = unit.name
+    if name == old:
+        raise DirectoryError("新名称与现名称相同。")
+    taken = match_names(unit.organisation, [name])[name]
+    if taken is not None and taken != unit:
+        raise DirectoryError(f"名称“{name}”已被单位“{taken.name}”使用（名称或别名）。")
+    # The new name may have been one of its aliases: now it is the name.
+    for alias in unit.aliases.all():
+        if name_key(alias.name) == name_key(name):
+            alias.delete()
+    unit.name = name
+    unit.save(update_fields=["name"])
+    if name_key(old) != name_key(name):
+        UnitAlias.objects.create(unit=unit, organisation=unit.organisation, name=old)
+    record(
+        actor,
+        AuditAction.RENAME,
+        unit,
+        {"name": [old, name]},
+        reason,
+        organisation=unit.organisation_id,
+    )
+    return unit
+
+
+@transaction.atomic
 def add_alias(unit: Unit, name: str, actor, reason: str = "") -> UnitAlias:
     name = _clean_name(name)
     _check_name_free(unit.organisation, name, allow=unit)

@@ -1,5 +1,6 @@
 """Actions on reports beyond the form: reviewing several at once, withdrawing one sent by
-mistake (撤回), starting one from the previous period's (沿用上期)."""
+mistake (撤回), undoing an acceptance made by mistake (撤销审核通过), starting one from the
+previous period's (沿用上期)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.views import View
 from taizhang.accounts.access import require
 from taizhang.reporting import backlog, services
 from taizhang.reporting.context import NOT_FOUND, REPORTS
-from taizhang.reporting.forms import BatchReviewForm, VersionForm
+from taizhang.reporting.forms import BatchReviewForm, ReopenForm, VersionForm
 from taizhang.reporting.models import Review
 from taizhang.reporting.views.report_form import report_for_form
 from taizhang.web.views import ActionView, GoesBack
@@ -64,6 +65,27 @@ class WithdrawView(ActionView):
         return redirect(
             "reporting:report", assignment_id=report.assignment_id, period_id=report.period_id
         )
+
+
+class ReopenView(ActionView):
+    """The office that runs the plan undoes an acceptance made by mistake: the report
+    waits for review again."""
+
+    queryset = REPORTS
+    pk_url_kwarg = "report_id"
+    permission = "reporting.reopen_report"
+    not_found = NOT_FOUND
+    refused = "只有负责该方案的依法治理办可以撤销审核通过。"
+    form_class = ReopenForm
+    refusals = REFUSALS
+    success_message = "已撤销审核通过，报告重新等待审核，原因已告知报送单位和审核人。"
+
+    def act(self, form):
+        data = form.cleaned_data
+        return services.reopen(self.object, self.request.user, data["reason"], data["version"])
+
+    def done(self, result):
+        return redirect("reporting:report_detail", report_id=self.object.pk)
 
 
 class CarryOverView(ActionView):

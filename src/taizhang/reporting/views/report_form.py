@@ -138,6 +138,7 @@ class ReportView(LoginRequiredMixin, View):
             )
             context["may_extend"] = not report.first_submitted_at
             context["report_due"] = extensions.current_due(assignment, report.period)
+            context["deadline_due"] = extensions.current_due(assignment)
             context["evidence_accept"] = ACCEPT_ATTRIBUTE
         if assignment.via_id and user.has_perm("plans.request_exemption", assignment):
             context["exemption"] = assignment.exemptions.order_by("-pk").first()

@@ -10,6 +10,7 @@ from django.views import View
 
 from taizhang.accounts.access import load, require
 from taizhang.plans import editing
+from taizhang.reporting.models import approved_deadlines
 from taizhang.supervision.forms import DeadlineForm
 from taizhang.supervision.views.common import MEASURES
 from taizhang.units.models import Region
@@ -59,7 +60,14 @@ class MeasureDeadlineView(OfficeOnlyMixin, View):
         return self.render(request, measure, form, status=400)
 
     def render(self, request, measure, form, status=200):
-        context = {"measure": measure, "plan": measure.plan, "form": form}
+        extended, _ = approved_deadlines([measure.pk])
+        context = {
+            "measure": measure,
+            "plan": measure.plan,
+            "form": form,
+            # the later date the office approved the lead unit (延期申请), which decides 滞后
+            "extended_to": extended.get(measure.pk),
+        }
         return render(request, self.template_name, context, status=status)
 
 
