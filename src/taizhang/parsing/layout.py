@@ -9,8 +9,9 @@ Two kinds of damage change what the rules see without changing what the plan say
 * hard-wrapped lines: plain-text mail, PDF copies and some sites break every paragraph
   at a fixed width (a ragged one in PDFs, where glyph widths vary). When most lines of a
   document end near one width, a line that reaches that width continues on the next one
-  unless the next line opens a numbered item or a label line, whatever its last character
-  is (a line ending in ")" is not a paragraph end in a wrapped copy).
+  unless the next line opens a numbered item or a label line, or stands below a sentence's
+  end as a line of units or a signature does, whatever its last character is (a line ending
+  in ")" is not a paragraph end in a wrapped copy).
 
 The result keeps, for every line, the source line it starts on, so diagnostics still point
 at the file as printed. Everything else about the text is left as printed.
