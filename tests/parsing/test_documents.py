@@ -496,7 +496,7 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 
 
 # Hard-wrapped at 30 characters (variants.hard_wrapped), each keeps its measures' texts and
-# units, title, issuer and date. d04 (a task table one cell per line), d06 and d18 (label
+# units, title, issuer and date. d04 (a task table one cell per line), d06, d18 and d28 (label
 # lines of their own under each measure) have too few lines at the margin for the share test;
 # they are found wrapped by their lines broken at exactly one length, mid-sentence
 # (layout._wrapped_among_short_lines). Not here: d05 (a ragged PDF layer wrapped again: a

@@ -136,3 +136,55 @@ def test_a_number_broken_by_the_wrap_is_joined_again(shared_dir):
     seed = (shared_dir / "seeds" / "000_d647a90b60f1f79c.txt").read_text(encoding="utf-8")
     recurring = [q for m in parse_text(variants.hard_wrapped(seed)).tasks for q in m.recurring]
     assert "开展好每年“12.4”国家宪法日和宪法宣传周活动" in recurring
+
+
+def test_a_signature_under_a_last_sentence_at_the_margin_stands_on_its_own():
+    # The last paragraph ends its sentence exactly at the margin (30 characters, "…。"); the
+    # signature's names and its date below are no wrapped rest of it (d24 and d25 of
+    # tests/parsing/documents hard-wrapped at 30 are the other such copies).
+    last = "（三）强化督查考核。将任务落实情况纳入年度综合考核评价体系。"
+    assert len(last) == 30
+    paragraphs = [*PARAGRAPHS, "二、保障措施", last, "某县人民政府办公室", "2024年3月15日"]
+    text = wrap(paragraphs, 30)
+    lines = restore(text).text.split("\n")
+    assert lines[-3:] == paragraphs[-3:]
+    plan = parse_text(text)
+    assert (plan.issuer, plan.date) == ("某县人民政府办公室", "2024-03-15")
+    # a date line alone under such a sentence stands on its own too
+    unsigned = restore(wrap([*paragraphs[:-2], "2024年3月15日"], 30)).text
+    assert unsigned.split("\n")[-2:] == [last, "2024年3月15日"]
+    # after a line that ends mid-sentence, the same names are the wrapped rest of it
+    mid = "（四）本方案自印发之日起施行，执行中遇到的具体问题请及时报送"
+    assert len(mid) == 30
+    rest = restore(wrap([*PARAGRAPHS, mid + "某县人民政府办公室"], 30)).text
+    assert rest.split("\n")[-1] == mid + "某县人民政府办公室"
+
+
+def test_three_lines_broken_at_exactly_the_margin_among_short_lines_are_joined_again():
+    # Short measures, each over label lines of its own: wrapped at 30, only three lines reach
+    # the margin, too few for the share test, each broken mid-sentence and rejoined by the
+    # exact-margin measure (d28 of tests/parsing/documents hard-wrapped at 30 is the other
+    # such copy).
+    long_measures = {
+        2: "2.推进重点行业企业清洁生产审核，全市重点企业清洁生产审核完成率达到100%。",
+        5: "5.开展饮用水水源地规范化建设，县级以上集中式饮用水水源地水质达标率保持100%。",
+        7: "7.实施农业面源污染综合治理，全市化肥农药使用量较上年实现负增长并稳中有降。",
+    }
+    lines = ["某市2025年生态环境保护重点任务清单", "一、重点任务"]
+    for n in range(1, 9):
+        lines += [
+            long_measures.get(n, f"{n}.开展第{n}项生态环境专项整治行动。"),
+            "牵头单位：市生态环境局",
+            "配合单位：市发展改革委、市工信局",
+            "完成时限：2025年12月底前",
+        ]
+    text = wrap(lines, 30)
+    assert sum(1 for line in text.split("\n") if len(line) == 30) == 3
+    restored = restore(text).text.split("\n")
+    assert all(measure in restored for measure in long_measures.values())
+    plan = parse_text(text)
+    assert [m.text for m in plan.tasks if m.no in long_measures] == [
+        measure.split(".", 1)[1] for measure in long_measures.values()
+    ]
+    # printed as is, its three longest lines end their paragraphs: it is left alone
+    assert restore("\n".join(lines)).text == "\n".join(lines)
