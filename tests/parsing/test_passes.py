@@ -67,6 +67,29 @@ def test_bracket_pairs_close_at_blank_lines_as_one_pass_did(text):
     assert bracket_pairs(text) == _plain_bracket_pairs(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces(
+        "(县)",
+        "[县]",
+        "(",
+        ")",
+        "〔" + "x" * 150 + "〕",
+        "(" + "x" * 250 + ")",
+        "\n",
+        "\n\n",
+        "(县\n\n)",
+        "〖x〗",
+        "县",
+        "x" * 150,
+    )
+)
+def test_brackets_that_alternate_pair_as_the_stack_paired_them(text):
+    """Mostly alternating kinds (read without a stack), now and then one left open or a
+    blank line inside a pair."""
+    assert bracket_pairs(text) == _plain_bracket_pairs(text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(_pieces(*_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局", "牵头", "单位"))
 def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
@@ -326,3 +349,45 @@ def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(n
     assert gaz.prefix_length(name) == _plain_prefix_length(gaz, name)
     plain_level = next((p for p in gaz.prefixes if name.endswith(p)), None)
     assert gaz.level_of(name) == (plain_level if name.endswith(gaz._prefix_set) else None)
+
+
+_DIGITS = mk.CHINESE_DIGITS
+_PLAIN_RUN_IN = re.compile(
+    rf"[。;!?\]〕】)”:.][ \t\u3000]*"
+    rf"(?=\(\s*[{_DIGITS}\d]{{1,3}}\s*\)|[{_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、](?!\d)"
+    rf"|第[{_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "。",
+        ";",
+        ")",
+        "】",
+        ":",
+        ".",
+        " ",
+        "\u3000",
+        "(",
+        ")",
+        "一",
+        "十",
+        "1",
+        "23",
+        "、",
+        "是",
+        "第",
+        "条",
+        "部分",
+        "\ufffd",
+        "县",
+        "\u0663",
+        "\n",
+    )
+)
+def test_run_in_markers_are_found_as_without_the_first_character_test(text):
+    assert [hit.span() for hit in mk._RUN_IN.finditer(text)] == [
+        hit.span() for hit in _PLAIN_RUN_IN.finditer(text)
+    ]

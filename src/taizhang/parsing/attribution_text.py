@@ -17,6 +17,8 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import add, and_, eq, le, lt, sub
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.loading import load_gazetteer
@@ -28,8 +30,7 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
-# A bracket, and a blank line (which closes every bracket left open).
-_BRACKET = re.compile(r"[\[\]〔〕【】()〖〗]")
+# A blank line, which closes every bracket left open.
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
@@ -242,34 +243,66 @@ def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     """(open, close) of bracket pairs no longer than an attribution, in order of opening.
 
-    One pass over the brackets only, with a stack per bracket kind; a blank line closes
-    every bracket left open. Brackets and blank lines are found by two patterns, each
-    opening with what it looks for, which the engine skips to at once (one pattern for
-    both would be tried at every character)."""
-    stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
-    every_stack = list(stacks.values())
-    for closer, opening in _CLOSERS.items():
-        stacks[closer] = stacks[opening]
+    A stack per bracket kind; a blank line closes every bracket left open. The kinds are
+    paired apart (a blank line is the only thing they share). Where a kind's brackets
+    alternate, opening and closing, each closes the one before it: the pairs are read with
+    no loop in Python, only the blank lines and the length checked; a kind that nests or
+    leaves one open goes through its stack."""
     blanks = [blank.start() for blank in _BLANK_LINE.finditer(folded)]
     blanks.append(sys.maxsize)
-    next_blank, passed = blanks[0], 0
     pairs: list[tuple[int, int]] = []
-    for token in _BRACKET.finditer(folded):
-        index = token.start()
+    for opening, closing in _PAIRS.items():
+        if opening not in folded or closing not in folded:
+            continue  # no pair: a closer with nothing open is passed over
+        opens, closes = _offsets(folded, opening), _offsets(folded, closing)
+        if (
+            len(opens) == len(closes)
+            and all(map(lt, opens, closes))
+            and all(map(lt, closes, opens[1:]))
+        ):
+            # no blank line between an opening and its closing (the same count of blank
+            # lines before each), and no longer than an attribution
+            kept = map(
+                and_,
+                map(
+                    eq,
+                    map(bisect_left, repeat(blanks), opens),
+                    map(bisect_left, repeat(blanks), closes),
+                ),
+                map(le, map(sub, closes, opens), repeat(_MAX_ATTRIBUTION + 1)),
+            )
+            pairs.extend(compress(zip(opens, closes, strict=True), kept))
+        else:
+            pairs.extend(_stacked(opens, closes, blanks))
+    pairs.sort()
+    return pairs
+
+
+def _offsets(folded: str, char: str) -> list[int]:
+    """The offset of every ``char`` in ``folded``: the lengths of the pieces between them,
+    summed (in C, no loop in Python), and one for each ``char`` passed."""
+    pieces = folded.split(char)
+    return list(map(add, accumulate(map(len, pieces[:-1])), count()))
+
+
+def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tuple[int, int]]:
+    """The pairs of one bracket kind read with a stack, cleared at each blank line."""
+    pairs = []
+    stack: list[int] = []
+    next_blank, passed = blanks[0], 0
+    # openings at even numbers, closings at odd ones, in text order
+    for token in sorted([*(2 * at for at in opens), *(2 * at + 1 for at in closes)]):
+        index = token >> 1
         if index > next_blank:
-            for open_stack in every_stack:
-                open_stack.clear()
+            stack.clear()
             passed = bisect_left(blanks, index, passed + 1)
             next_blank = blanks[passed]
-        char = token.group()
-        stack = stacks[char]
-        if char in _PAIRS:
+        if not token & 1:
             stack.append(index)
         elif stack:
             open_at = stack.pop()
             if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
                 pairs.append((open_at, index))
-    pairs.sort()
     return pairs
 
 
