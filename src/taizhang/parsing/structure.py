@@ -15,7 +15,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from taizhang.parsing import markers as mk
@@ -396,7 +396,7 @@ def _in_sequence(found: list[Found]) -> list[Found]:
         kind = item.marker.kind
         expected = last.get(kind, 0) + 1
         if item.marker.number == 0:  # garbled: the sequence says which it is
-            item.marker = replace(item.marker, number=expected, label=str(expected))
+            item.marker = item.marker._replace(number=expected, label=str(expected))
         number = item.marker.number
         if item.run_in and not (
             number == expected
