@@ -14,6 +14,7 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from taizhang.parsing import attribution_text as _at
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
@@ -391,3 +392,68 @@ def test_run_in_markers_are_found_as_without_the_first_character_test(text):
     assert [hit.span() for hit in mk._RUN_IN.finditer(text)] == [
         hit.span() for hit in _PLAIN_RUN_IN.finditer(text)
     ]
+
+
+def _plain_attribution_brackets(folded: str) -> list[tuple[int, int]]:
+    """Each pair's content searched for a label (and a verb) in place."""
+    labels, verbs = _label_pattern(), _at._verb_ending()
+    return [
+        (open_at, close_at)
+        for open_at, close_at in bracket_pairs(folded)
+        if labels.search(folded, open_at + 1, close_at)
+        or (verbs.search(folded, open_at + 1, close_at) and _at._holds(folded, open_at, close_at))
+        or _at._bare_bracket(folded, open_at, close_at)
+    ]
+
+
+def _plain_find(index: _at.AttributionIndex, start: int, end: int):
+    """AttributionIndex.find with the part always searched for labels."""
+    bracket = None
+    for open_at, close_at in index.brackets:
+        if open_at < start:
+            continue
+        if open_at >= end:
+            break
+        if close_at < end:
+            bracket = _at.Located(open_at - start, open_at - start + 1, close_at - start)
+            break
+    if bracket is None and not _at._hint().search(index.folded, start, end):
+        return None
+    return _at._first_of_all(index.folded[start:end], bracket)
+
+
+_ATTRIBUTION_PIECES = (
+    "牵头单位",
+    "牵头责任单位",
+    "责任单位",
+    "责任",
+    "单位",
+    ":",
+    "。",
+    "【",
+    "】",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\n",
+    "\n\n",
+    " ",
+    "县司法局",
+    "、",
+    "负责",
+    "1.",
+    "推进工作",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_ATTRIBUTION_PIECES), st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400))))
+def test_attributions_are_found_as_searching_each_part_for_labels_found_them(text, parts):
+    """The labels of the whole text, found once, stand for a search of each bracket's
+    content and of each part before its bracket."""
+    index = _at.AttributionIndex(text)
+    assert index.brackets == _plain_attribution_brackets(text)
+    for start, end in parts:
+        start, end = min(start, end, len(text)), min(max(start, end), len(text))
+        assert index.find(start, end) == _plain_find(index, start, end)

@@ -164,7 +164,12 @@ class AttributionIndex:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.brackets = _attribution_brackets(folded)
+        # the labels of the whole text, found once for the brackets, the starts and every
+        # part (matches of the label pattern do not overlap: their ends are in order too)
+        labels = [label.span() for label in _label_pattern().finditer(folded)]
+        self._label_starts = [label_start for label_start, _ in labels]
+        self._label_ends = [label_end for _, label_end in labels]
+        self.brackets = _attribution_brackets(folded, self._label_starts, self._label_ends)
         self._opens = [open_at for open_at, _ in self.brackets]
 
     def find(self, start: int, end: int) -> Located | None:
@@ -181,18 +186,25 @@ class AttributionIndex:
                 break
         if bracket is None and not _hint().search(self.folded, start, end):
             return None
-        return _first_of_all(self.folded[start:end], bracket)
+        # Labels are looked for in the part only when a label of the whole text overlaps
+        # the part before the bracket: a label the part holds is one of the text's, or lies
+        # inside one (the part's first character is no label of its own: _trailing_labels).
+        limit = start + (bracket.text_end if bracket else end - start)
+        after = bisect_right(self._label_ends, start + 1)
+        labelled = after < len(self._label_starts) and self._label_starts[after] < limit
+        return _first_of_all(self.folded[start:end], bracket, labelled)
 
     def starts(self) -> list[int]:
         """Where every attribution of the text starts (see attribution_starts)."""
-        return _starts(self.folded, self.brackets)
+        return _starts(self.folded, self.brackets, self._label_starts)
 
 
-def _first_of_all(folded_body: str, best: Located | None) -> Located | None:
+def _first_of_all(folded_body: str, best: Located | None, labelled: bool = True) -> Located | None:
     """The earliest of a bracket (``best``), labels and a unit line; each later kind is
-    looked for only before the earliest found so far."""
+    looked for only before the earliest found so far (labels only when ``labelled``:
+    the body may hold one there)."""
     limit = best.text_end if best else len(folded_body)
-    labels = _trailing_labels(folded_body, limit)
+    labels = _trailing_labels(folded_body, limit) if labelled else None
     if labels is not None and labels.text_end < limit:
         best, limit = labels, labels.text_end
     line = _unit_line(folded_body, limit)
@@ -225,12 +237,11 @@ def attribution_starts(folded: str) -> list[int]:
     return AttributionIndex(folded).starts()
 
 
-def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
+def _starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> list[int]:
     starts = [open_at for open_at, _ in brackets]
     inside = sorted(brackets)
     previous = -1
-    for label in _label_pattern().finditer(folded):
-        at = label.start()
+    for at in labels:
         i = bisect_right(inside, (at, len(folded))) - 1
         if i >= 0 and inside[i][0] < at < inside[i][1]:
             continue
@@ -308,15 +319,24 @@ def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tup
     return pairs
 
 
-def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
+def _attribution_brackets(
+    folded: str, label_starts: list[int], label_ends: list[int]
+) -> list[tuple[int, int]]:
     """The bracket pairs of a text that hold an attribution (is_attribution on each
     content, the regexes run on the text in place rather than on a copy of each content;
-    bracket_pairs keeps no content longer than _MAX_ATTRIBUTION)."""
-    labels, verbs = _label_pattern(), _verb_ending()
+    bracket_pairs keeps no content longer than _MAX_ATTRIBUTION).
+
+    A content holds a label when one of the text's labels (``label_starts`` and
+    ``label_ends``, in order) starts after the opening and ends by the closing: the label
+    pattern looks at nothing around its match, and a label of the text cannot start before
+    the opening and run into the content (it holds no opening bracket but a first 【,
+    whose 】 closes the pair)."""
+    verbs = _verb_ending()
     out = []
     for open_at, close_at in bracket_pairs(folded):
         inside = (folded, open_at + 1, close_at)
-        labelled = labels.search(*inside) or (
+        first = bisect_right(label_starts, open_at)
+        labelled = (first < len(label_starts) and label_ends[first] <= close_at) or (
             verbs.search(*inside) and _holds(folded, open_at, close_at)
         )
         if labelled or _bare_bracket(folded, open_at, close_at):
