@@ -457,3 +457,14 @@ def test_attributions_are_found_as_searching_each_part_for_labels_found_them(tex
     for start, end in parts:
         start, end = min(start, end, len(text)), min(max(start, end), len(text))
         assert index.find(start, end) == _plain_find(index, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces("\n", "(", "县", "x", "\n\n", "((", "\U00020000"),
+    st.sampled_from("\n("),
+    st.integers(0, 2),
+)
+def test_char_offsets_are_where_a_search_finds_the_character(text, char, plus):
+    expected = [hit.start() + plus for hit in re.finditer(re.escape(char), text)]
+    assert _at.char_offsets(text, char, plus) == expected

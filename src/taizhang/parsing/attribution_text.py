@@ -267,7 +267,7 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     for opening, closing in _PAIRS.items():
         if opening not in folded or closing not in folded:
             continue  # no pair: a closer with nothing open is passed over
-        opens, closes = _offsets(folded, opening), _offsets(folded, closing)
+        opens, closes = char_offsets(folded, opening), char_offsets(folded, closing)
         if (
             len(opens) == len(closes)
             and all(map(lt, opens, closes))
@@ -291,11 +291,12 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _offsets(folded: str, char: str) -> list[int]:
-    """The offset of every ``char`` in ``folded``: the lengths of the pieces between them,
-    summed (in C, no loop in Python), and one for each ``char`` passed."""
-    pieces = folded.split(char)
-    return list(map(add, accumulate(map(len, pieces[:-1])), count()))
+def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:
+    """The offset of every ``char`` in ``text`` (``plus`` added to each): the lengths of the
+    pieces between them, summed (in C, no loop in Python), and one for each ``char``
+    passed. A third of the work of a pattern's matches."""
+    pieces = text.split(char)
+    return list(map(add, accumulate(map(len, pieces[:-1])), count(plus)))
 
 
 def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
+    char_offsets,
     find_attribution,
     is_attribution,
     markers_after_attributions,
@@ -122,10 +123,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 def _line_starts(text: str) -> list[int]:
     """Where each line starts: just after each line break."""
-    return [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
-
-
-_LINE_BREAK = re.compile("\n")
+    return [0, *char_offsets(text, "\n", 1)]
 
 
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
