@@ -115,6 +115,9 @@ _ALL_BRANCHES = _branches(_ALL, _PATTERNS)
 _INLINE_BRANCHES = _branches(_INLINE, _NO_OUTLINES)
 
 
+_make = tuple.__new__  # a Marker of its five fields, without the named tuple's __new__
+
+
 def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
     """The marker that starts at ``pos`` of a folded line, if any.
 
@@ -130,7 +133,7 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
     number = int(raw) if raw.isdigit() else chinese_number(raw)
     if number:
         style = first.group(style_group) if kind == ARABIC else ""
-        return Marker(kind, number, first.end(), raw, style)
+        return _make(Marker, (kind, number, first.end(), raw, style))
     patterns = _PATTERNS if outlines else _NO_OUTLINES
     for kind, pattern in patterns[index + 1 :]:
         found = pattern.match(folded, pos)
