@@ -904,7 +904,7 @@ def _unnumbered_measures(
         if paragraph_end < 0:
             paragraph_end = item.end
         folded = folded_text[offset:paragraph_end].rstrip()
-        located = index.find(offset, offset + len(folded))
+        located = index.find(offset, offset + len(folded)) if folded else None  # a blank line
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             paragraph = text[offset:paragraph_end]
             previous = (skeleton.measures or out or [None])[-1]
