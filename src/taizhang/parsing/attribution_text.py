@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, eq, le, lt, sub
+from operator import add, and_, eq, le, lt, mul, sub
 from typing import NamedTuple
 
 from taizhang.parsing.normalize import fold
@@ -299,24 +299,31 @@ def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:
     return list(map(add, accumulate(map(len, pieces[:-1])), count(plus)))
 
 
+_add_one = partial(add, 1)
+
+
 def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tuple[int, int]]:
     """The pairs of one bracket kind read with a stack, cleared at each blank line."""
-    pairs = []
+    pairs: list[tuple[int, int]] = []
+    add = pairs.append
     stack: list[int] = []
+    push, pop = stack.append, stack.pop
+    longest = _MAX_ATTRIBUTION + 1
     next_blank, passed = blanks[0], 0
     # openings at even numbers, closings at odd ones, in text order
-    for token in sorted([*(2 * at for at in opens), *(2 * at + 1 for at in closes)]):
+    tokens = sorted([*map(mul, opens, repeat(2)), *map(_add_one, map(mul, closes, repeat(2)))])
+    for token in tokens:
         index = token >> 1
         if index > next_blank:
             stack.clear()
             passed = bisect_left(blanks, index, passed + 1)
             next_blank = blanks[passed]
         if not token & 1:
-            stack.append(index)
+            push(index)
         elif stack:
-            open_at = stack.pop()
-            if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
-                pairs.append((open_at, index))
+            open_at = pop()
+            if len(stack) < _MAX_DEPTH and index - open_at <= longest:
+                add((open_at, index))
     return pairs
 
 
