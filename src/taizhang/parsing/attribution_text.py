@@ -305,7 +305,7 @@ _add_one = partial(add, 1)
 def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tuple[int, int]]:
     """The pairs of one bracket kind read with a stack, cleared at each blank line."""
     pairs: list[tuple[int, int]] = []
-    add = pairs.append
+    keep = pairs.append
     stack: list[int] = []
     push, pop = stack.append, stack.pop
     longest = _MAX_ATTRIBUTION + 1
@@ -323,7 +323,7 @@ def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tup
         elif stack:
             open_at = pop()
             if len(stack) < _MAX_DEPTH and index - open_at <= longest:
-                add((open_at, index))
+                keep((open_at, index))
     return pairs
 
 
