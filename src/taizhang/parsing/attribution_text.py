@@ -25,7 +25,6 @@ from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
-_CLOSERS = {closing: opening for opening, closing in _PAIRS.items()}
 _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of units
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
@@ -294,7 +293,7 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
 def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:
     """The offset of every ``char`` in ``text`` (``plus`` added to each): the lengths of the
     pieces between them, summed (in C, no loop in Python), and one for each ``char``
-    passed. A third of the work of a pattern's matches."""
+    passed: no match object for each, as a pattern's matches would make."""
     pieces = text.split(char)
     return list(map(add, accumulate(map(len, pieces[:-1])), count(plus)))
 
