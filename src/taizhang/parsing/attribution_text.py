@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, eq, le, lt, mul, not_, or_, rshift, sub
+from operator import add, and_, eq, le, lt, mul, sub
 from typing import NamedTuple
 
 from taizhang.parsing.normalize import fold
@@ -302,42 +302,15 @@ _add_one = partial(add, 1)
 
 
 def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tuple[int, int]]:
-    """The pairs of one bracket kind that nests or leaves a bracket open.
-
-    An opening followed at once by a closing, with no blank line between, is a pair
-    whatever stands around it, and leaves the stack as it found it: those pairs are read
-    with no loop in Python, and only the brackets left (nested, or never closed) go through
-    the stack. Its depth decides nothing while it stays under _MAX_DEPTH; deeper, every
-    bracket goes through the stack (_stack_pairs)."""
-    # openings at even numbers, closings at odd ones, in text order
-    tokens = sorted([*map(mul, opens, repeat(2)), *map(_add_one, map(mul, closes, repeat(2)))])
-    offsets = list(map(rshift, tokens, repeat(1)))
-    kinds = list(map(and_, tokens, repeat(1)))  # 0: an opening, 1: a closing
-    blank_counts = list(map(bisect_left, repeat(blanks), offsets))
-    # token i opens a pair with token i + 1: an opening, then a closing, no blank line between
-    direct = list(map(and_, map(lt, kinds, kinds[1:]), map(eq, blank_counts, blank_counts[1:])))
-    pair_opens = list(compress(offsets, direct))
-    pair_closes = list(compress(offsets[1:], direct))
-    leftover = list(compress(tokens, map(not_, map(or_, [*direct, False], [False, *direct]))))
-    pairs = _stack_pairs(leftover, blanks)
-    if pairs is None:  # the stack went deep enough for its depth to matter
-        return _stack_pairs(tokens, blanks, deep=True) or []
-    kept = map(le, map(sub, pair_closes, pair_opens), repeat(_MAX_ATTRIBUTION + 1))
-    pairs.extend(compress(zip(pair_opens, pair_closes, strict=True), kept))
-    return pairs
-
-
-def _stack_pairs(
-    tokens: list[int], blanks: list[int], deep: bool = False
-) -> list[tuple[int, int]] | None:
-    """The pairs of a kind's tokens read with a stack, cleared at each blank line; None
-    when the stack reaches _MAX_DEPTH and ``deep`` is not set."""
+    """The pairs of one bracket kind read with a stack, cleared at each blank line."""
     pairs: list[tuple[int, int]] = []
     keep = pairs.append
     stack: list[int] = []
     push, pop = stack.append, stack.pop
     longest = _MAX_ATTRIBUTION + 1
     next_blank, passed = blanks[0], 0
+    # openings at even numbers, closings at odd ones, in text order
+    tokens = sorted([*map(mul, opens, repeat(2)), *map(_add_one, map(mul, closes, repeat(2)))])
     for token in tokens:
         index = token >> 1
         if index > next_blank:
@@ -346,8 +319,6 @@ def _stack_pairs(
             next_blank = blanks[passed]
         if not token & 1:
             push(index)
-            if len(stack) >= _MAX_DEPTH and not deep:
-                return None
         elif stack:
             open_at = pop()
             if len(stack) < _MAX_DEPTH and index - open_at <= longest:
