@@ -14,6 +14,7 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from taizhang.parsing import attribution_text as _at
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
@@ -69,6 +70,29 @@ def _plain_bracket_pairs(folded: str) -> list[tuple[int, int]]:
 @settings(max_examples=150, deadline=None)
 @given(_pieces("(", ")", "[", "]", "〔", "〕", "【", "】", "\n", "\n\n", "\n \n", "县", "x" * 150))
 def test_bracket_pairs_close_at_blank_lines_as_one_pass_did(text):
+    assert bracket_pairs(text) == _plain_bracket_pairs(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces(
+        "(县)",
+        "[县]",
+        "(",
+        ")",
+        "〔" + "x" * 150 + "〕",
+        "(" + "x" * 250 + ")",
+        "\n",
+        "\n\n",
+        "(县\n\n)",
+        "〖x〗",
+        "县",
+        "x" * 150,
+    )
+)
+def test_brackets_that_alternate_pair_as_the_stack_paired_them(text):
+    """Mostly alternating kinds (read without a stack), now and then one left open or a
+    blank line inside a pair."""
     assert bracket_pairs(text) == _plain_bracket_pairs(text)
 
 
@@ -342,6 +366,13 @@ def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(n
 
 
 _PATTERN_WORDS = ("月底", "长期", "科", "团", "委", "办", "铁路", "a")
+_DIGITS = mk.CHINESE_DIGITS
+_PLAIN_RUN_IN = re.compile(
+    rf"[。;!?\]〕】)”:.][ \t\u3000]*"
+    rf"(?=\(\s*[{_DIGITS}\d]{{1,3}}\s*\)|[{_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
+    rf"|[{mk.CIRCLED_DIGITS}]"
+    rf"|第[{_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -462,3 +493,114 @@ def test_the_pieces_of_a_clause_split_in_c_are_the_pieces_found_by_pattern(claus
     spans = _items.clause_pieces(clause, 0, len(clause), gaz)
     if texts is not None:
         assert texts == [clause[a:b] for a, b in spans if a < b]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "①",
+        "。",
+        ";",
+        ")",
+        "】",
+        ":",
+        ".",
+        " ",
+        "\u3000",
+        "(",
+        ")",
+        "一",
+        "十",
+        "1",
+        "23",
+        "、",
+        "是",
+        "第",
+        "条",
+        "部分",
+        "\ufffd",
+        "县",
+        "\u0663",
+        "\n",
+    )
+)
+def test_run_in_markers_are_found_as_without_the_first_character_test(text):
+    assert [hit.span() for hit in mk._RUN_IN.finditer(text)] == [
+        hit.span() for hit in _PLAIN_RUN_IN.finditer(text)
+    ]
+
+
+def _plain_attribution_brackets(folded: str) -> list[tuple[int, int]]:
+    """Each pair's content searched for a label (and a verb) in place."""
+    labels, verbs = _label_pattern(), _at._verb_ending()
+    return [
+        (open_at, close_at)
+        for open_at, close_at in bracket_pairs(folded)
+        if labels.search(folded, open_at + 1, close_at)
+        or (verbs.search(folded, open_at + 1, close_at) and _at._holds(folded, open_at, close_at))
+        or _at._bare_bracket(folded, open_at, close_at)
+    ]
+
+
+def _plain_find(index: _at.AttributionIndex, start: int, end: int):
+    """AttributionIndex.find with the part always searched for labels."""
+    bracket = None
+    for open_at, close_at in index.brackets:
+        if open_at < start:
+            continue
+        if open_at >= end:
+            break
+        if close_at < end:
+            bracket = _at.Located(open_at - start, open_at - start + 1, close_at - start)
+            break
+    if bracket is None and not _at._hint().search(index.folded, start, end):
+        return None
+    return _at._first_of_all(index.folded[start:end], bracket)
+
+
+_ATTRIBUTION_PIECES = (
+    "牵头单位",
+    "牵头责任单位",
+    "责任单位",
+    "责任",
+    "单位",
+    ":",
+    "。",
+    "【",
+    "】",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\n",
+    "\n\n",
+    " ",
+    "县司法局",
+    "、",
+    "负责",
+    "1.",
+    "推进工作",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_ATTRIBUTION_PIECES), st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400))))
+def test_attributions_are_found_as_searching_each_part_for_labels_found_them(text, parts):
+    """The labels of the whole text, found once, stand for a search of each bracket's
+    content and of each part before its bracket."""
+    index = _at.AttributionIndex(text)
+    assert index.brackets == _plain_attribution_brackets(text)
+    for start, end in parts:
+        start, end = min(start, end, len(text)), min(max(start, end), len(text))
+        assert index.find(start, end) == _plain_find(index, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces("\n", "(", "县", "x", "\n\n", "((", "\U00020000"),
+    st.sampled_from("\n("),
+    st.integers(0, 2),
+)
+def test_char_offsets_are_where_a_search_finds_the_character(text, char, plus):
+    expected = [hit.start() + plus for hit in re.finditer(re.escape(char), text)]
+    assert _at.char_offsets(text, char, plus) == expected

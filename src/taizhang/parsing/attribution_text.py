@@ -15,26 +15,28 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, compress, count, repeat
+from operator import add, and_, eq, le, lt, mul, sub
+from typing import NamedTuple
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
-_CLOSERS = {closing: opening for opening, closing in _PAIRS.items()}
 _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of units
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
-# A bracket, and a blank line (which closes every bracket left open).
-_BRACKET = re.compile(r"[\[\]〔〕【】()〖〗]")
+# A blank line, which closes every bracket left open.
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
+    """Where an attribution is in a body (immutable: a named tuple, made for every measure
+    and paragraph, costs a third of a frozen dataclass)."""
+
     text_end: int  # the measure text ends here (the bracket or label line starts)
     raw_start: int  # attribution_raw = body[raw_start:raw_end]
     raw_end: int
@@ -200,7 +202,12 @@ class AttributionIndex:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.brackets = _attribution_brackets(folded)
+        # the labels of the whole text, found once for the brackets, the starts and every
+        # part (matches of the label pattern do not overlap: their ends are in order too)
+        labels = [label.span() for label in _label_pattern().finditer(folded)]
+        self._label_starts = [label_start for label_start, _ in labels]
+        self._label_ends = [label_end for _, label_end in labels]
+        self.brackets = _attribution_brackets(folded, self._label_starts, self._label_ends)
         self._opens = [open_at for open_at, _ in self.brackets]
 
     def find(self, start: int, end: int) -> Located | None:
@@ -217,18 +224,25 @@ class AttributionIndex:
                 break
         if bracket is None and not _hint().search(self.folded, start, end):
             return None
-        return _first_of_all(self.folded[start:end], bracket)
+        # Labels are looked for in the part only when a label of the whole text overlaps
+        # the part before the bracket: a label the part holds is one of the text's, or lies
+        # inside one (the part's first character is no label of its own: _trailing_labels).
+        limit = start + (bracket.text_end if bracket else end - start)
+        after = bisect_right(self._label_ends, start + 1)
+        labelled = after < len(self._label_starts) and self._label_starts[after] < limit
+        return _first_of_all(self.folded[start:end], bracket, labelled)
 
     def starts(self) -> list[int]:
         """Where every attribution of the text starts (see attribution_starts)."""
-        return _starts(self.folded, self.brackets)
+        return _starts(self.folded, self.brackets, self._label_starts)
 
 
-def _first_of_all(folded_body: str, best: Located | None) -> Located | None:
+def _first_of_all(folded_body: str, best: Located | None, labelled: bool = True) -> Located | None:
     """The earliest of a bracket (``best``), labels and a unit line; each later kind is
-    looked for only before the earliest found so far."""
+    looked for only before the earliest found so far (labels only when ``labelled``:
+    the body may hold one there)."""
     limit = best.text_end if best else len(folded_body)
-    labels = _trailing_labels(folded_body, limit)
+    labels = _trailing_labels(folded_body, limit) if labelled else None
     if labels is not None and labels.text_end < limit:
         best, limit = labels, labels.text_end
     line = _unit_line(folded_body, limit)
@@ -261,18 +275,17 @@ def attribution_starts(folded: str) -> list[int]:
     return AttributionIndex(folded).starts()
 
 
-def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
+def _starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> list[int]:
     starts = [open_at for open_at, _ in brackets]
     inside = sorted(brackets)
     previous = -1
-    for label in _label_pattern().finditer(folded):
-        at = label.start()
+    for at in labels:
         i = bisect_right(inside, (at, len(folded))) - 1
         if i >= 0 and inside[i][0] < at < inside[i][1]:
             continue
         if not _label_opens(folded, at):
             continue
-        if previous < 0 or "。" in folded[previous:at]:
+        if previous < 0 or folded.find("。", previous, at) >= 0:
             starts.append(at)
         previous = at
     return sorted(set(starts))
@@ -281,46 +294,95 @@ def _starts(folded: str, brackets: list[tuple[int, int]]) -> list[int]:
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     """(open, close) of bracket pairs no longer than an attribution, in order of opening.
 
-    One pass over the brackets only, with a stack per bracket kind; a blank line closes
-    every bracket left open. Brackets and blank lines are found by two patterns, each
-    opening with what it looks for, which the engine skips to at once (one pattern for
-    both would be tried at every character)."""
-    stacks: dict[str, list[int]] = {opening: [] for opening in _PAIRS}
-    every_stack = list(stacks.values())
-    for closer, opening in _CLOSERS.items():
-        stacks[closer] = stacks[opening]
+    A stack per bracket kind; a blank line closes every bracket left open. The kinds are
+    paired apart (a blank line is the only thing they share). Where a kind's brackets
+    alternate, opening and closing, each closes the one before it: the pairs are read with
+    no loop in Python, only the blank lines and the length checked; a kind that nests or
+    leaves one open goes through its stack."""
     blanks = [blank.start() for blank in _BLANK_LINE.finditer(folded)]
     blanks.append(sys.maxsize)
-    next_blank, passed = blanks[0], 0
     pairs: list[tuple[int, int]] = []
-    for token in _BRACKET.finditer(folded):
-        index = token.start()
-        if index > next_blank:
-            for open_stack in every_stack:
-                open_stack.clear()
-            passed = bisect_left(blanks, index, passed + 1)
-            next_blank = blanks[passed]
-        char = token.group()
-        stack = stacks[char]
-        if char in _PAIRS:
-            stack.append(index)
-        elif stack:
-            open_at = stack.pop()
-            if len(stack) < _MAX_DEPTH and index - open_at <= _MAX_ATTRIBUTION + 1:
-                pairs.append((open_at, index))
+    for opening, closing in _PAIRS.items():
+        if opening not in folded or closing not in folded:
+            continue  # no pair: a closer with nothing open is passed over
+        opens, closes = char_offsets(folded, opening), char_offsets(folded, closing)
+        if (
+            len(opens) == len(closes)
+            and all(map(lt, opens, closes))
+            and all(map(lt, closes, opens[1:]))
+        ):
+            # no blank line between an opening and its closing (the same count of blank
+            # lines before each), and no longer than an attribution
+            kept = map(
+                and_,
+                map(
+                    eq,
+                    map(bisect_left, repeat(blanks), opens),
+                    map(bisect_left, repeat(blanks), closes),
+                ),
+                map(le, map(sub, closes, opens), repeat(_MAX_ATTRIBUTION + 1)),
+            )
+            pairs.extend(compress(zip(opens, closes, strict=True), kept))
+        else:
+            pairs.extend(_stacked(opens, closes, blanks))
     pairs.sort()
     return pairs
 
 
-def _attribution_brackets(folded: str) -> list[tuple[int, int]]:
+def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:
+    """The offset of every ``char`` in ``text`` (``plus`` added to each): the lengths of the
+    pieces between them, summed (in C, no loop in Python), and one for each ``char``
+    passed: no match object for each, as a pattern's matches would make."""
+    pieces = text.split(char)
+    return list(map(add, accumulate(map(len, pieces[:-1])), count(plus)))
+
+
+_add_one = partial(add, 1)
+
+
+def _stacked(opens: list[int], closes: list[int], blanks: list[int]) -> list[tuple[int, int]]:
+    """The pairs of one bracket kind read with a stack, cleared at each blank line."""
+    pairs: list[tuple[int, int]] = []
+    keep = pairs.append
+    stack: list[int] = []
+    push, pop = stack.append, stack.pop
+    longest = _MAX_ATTRIBUTION + 1
+    next_blank, passed = blanks[0], 0
+    # openings at even numbers, closings at odd ones, in text order
+    tokens = sorted([*map(mul, opens, repeat(2)), *map(_add_one, map(mul, closes, repeat(2)))])
+    for token in tokens:
+        index = token >> 1
+        if index > next_blank:
+            stack.clear()
+            passed = bisect_left(blanks, index, passed + 1)
+            next_blank = blanks[passed]
+        if not token & 1:
+            push(index)
+        elif stack:
+            open_at = pop()
+            if len(stack) < _MAX_DEPTH and index - open_at <= longest:
+                keep((open_at, index))
+    return pairs
+
+
+def _attribution_brackets(
+    folded: str, label_starts: list[int], label_ends: list[int]
+) -> list[tuple[int, int]]:
     """The bracket pairs of a text that hold an attribution (is_attribution on each
     content, the regexes run on the text in place rather than on a copy of each content;
-    bracket_pairs keeps no content longer than _MAX_ATTRIBUTION)."""
-    labels, verbs = _label_pattern(), _verb_ending()
+    bracket_pairs keeps no content longer than _MAX_ATTRIBUTION).
+
+    A content holds a label when one of the text's labels (``label_starts`` and
+    ``label_ends``, in order) starts after the opening and ends by the closing: the label
+    pattern looks at nothing around its match, and a label of the text cannot start before
+    the opening and run into the content (it holds no opening bracket but a first 【,
+    whose 】 closes the pair)."""
+    verbs = _verb_ending()
     out = []
     for open_at, close_at in bracket_pairs(folded):
         inside = (folded, open_at + 1, close_at)
-        labelled = labels.search(*inside) or (
+        first = bisect_right(label_starts, open_at)
+        labelled = (first < len(label_starts) and label_ends[first] <= close_at) or (
             verbs.search(*inside) and _holds(folded, open_at, close_at)
         )
         if labelled or _bare_bracket(folded, open_at, close_at):

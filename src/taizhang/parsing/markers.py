@@ -7,7 +7,7 @@ of a sentence (documents copied from document-sharing sites lose their line brea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CHINESE_DIGITS = "〇零一二三四五六七八九十百"
 
@@ -50,8 +50,10 @@ _PATTERNS = [
 ]
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
+    """A numbering marker found (immutable; a named tuple costs a third of a frozen
+    dataclass to make, and a document has hundreds)."""
+
     kind: str
     number: int
     end: int  # index just after the marker (and any space after it)
@@ -122,6 +124,9 @@ _ALL_BRANCHES = _branches(_ALL, _PATTERNS)
 _INLINE_BRANCHES = _branches(_INLINE, _NO_OUTLINES)
 
 
+_make = tuple.__new__  # a Marker of its five fields, without the named tuple's __new__
+
+
 def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker | None:
     """The marker that starts at ``pos`` of a folded line, if any.
 
@@ -137,7 +142,7 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
     number = int(raw) if raw.isdecimal() else _other_number(raw)
     if number:
         style = first.group(style_group) if kind == ARABIC else ""
-        return Marker(kind, number, first.end(), raw, style)
+        return _make(Marker, (kind, number, first.end(), raw, style))
     patterns = _PATTERNS if outlines else _NO_OUTLINES
     for kind, pattern in patterns[index + 1 :]:
         found = pattern.match(folded, pos)
@@ -167,8 +172,10 @@ SENTENCE_END = "。;!?"
 # d11 printed run-in, and the notice of fixture styles/notice_midplan.txt, 通知如下：1.…).
 # An ASCII period ends a sentence too when a numeral item follows it ("…如下.一、强化…":
 # tests/parsing/documents d20 and d22 printed run-in; a decimal 6.5% is no item).
+# The first lookahead is one class of every branch's first character: most sentence ends
+# are followed by none of them, and fail there instead of in each branch in turn.
 _RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”:.][ \t\u3000]*"
+    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}])"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|[{CIRCLED_DIGITS}]"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"

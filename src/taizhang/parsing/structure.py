@@ -15,12 +15,13 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
+    char_offsets,
     find_attribution,
     is_attribution,
     leading_units,
@@ -124,10 +125,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 def _line_starts(text: str) -> list[int]:
     """Where each line starts: just after each line break."""
-    return [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
-
-
-_LINE_BREAK = re.compile("\n")
+    return [0, *char_offsets(text, "\n", 1)]
 
 
 def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
@@ -481,7 +479,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
         kind = _family(item, folded)
         expected = last.get(kind, 0) + 1
         if item.marker.number == 0:  # garbled: the sequence says which it is
-            item.marker = replace(item.marker, number=expected, label=str(expected))
+            item.marker = item.marker._replace(number=expected, label=str(expected))
         number = item.marker.number
         if item.run_in and not (
             number == expected
@@ -1026,7 +1024,7 @@ def _unnumbered_measures(
         if paragraph_end < 0:
             paragraph_end = item.end
         folded = folded_text[offset:paragraph_end].rstrip()
-        located = index.find(offset, offset + len(folded))
+        located = index.find(offset, offset + len(folded)) if folded else None  # a blank line
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             paragraph = text[offset:paragraph_end]
             previous = (skeleton.measures or out or [None])[-1]

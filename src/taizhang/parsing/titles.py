@@ -94,6 +94,8 @@ def is_purpose_clause(folded: str) -> bool:
     """Whether a measure opens with a purpose or basis clause: "为规范…，制定本办法。"
     (``folded``: the measure's folded text)."""
     body = folded.strip(_BLANKS + "\n")
+    if not body.startswith(_PURPOSE):  # its first sentence opens as the body does
+        return False
     stop = _SENTENCE_END.search(body)
     first = body[: stop.start()] if stop else body
     return first.startswith(_PURPOSE) and _clause_breaks(first) > 0

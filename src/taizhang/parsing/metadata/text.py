@@ -117,6 +117,7 @@ def split_lines(view: View) -> list[Line]:
     """The lines of the view: at line breaks, and at bullets inside a line."""
     lines: list[Line] = []
     add, lead_chars, tail_chars = lines.append, _LINE_LEAD, _LINE_TAIL
+    make = tuple.__new__  # a Line of its three fields, without the named tuple's __new__
     offset = 0
     bulleted = _BULLET in view.text
     for raw in view.text.split("\n"):
@@ -126,7 +127,7 @@ def split_lines(view: View) -> list[Line]:
             kept = raw.lstrip(lead_chars)
             start = offset + len(raw) - len(kept)
             content = kept.rstrip(tail_chars)
-            add(Line(start, start + len(content), content))
+            add(make(Line, (start, start + len(content), content)))
         offset += len(raw) + 1
     if len(lines) == 1 or (len(lines) == 2 and not lines[1].text):
         lines[:1] = _signature_run_in(lines[0])
