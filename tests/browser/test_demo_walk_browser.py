@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import click_and_wait, log_in
+from tests.browser.conftest import click_and_wait, log_in, screenshot
 from tests.factories import PASSWORD
 
 # One link of each kind is enough: the same view with another id answers by the same rule.
@@ -311,15 +311,22 @@ def test_a_notice_is_signed_for_and_an_unsigned_one_reminds(new_page, demo, org)
             click_and_wait(person, person.get_by_role("button", name="签收"))
             assert "已签收" in person.inner_text(".messages")
 
-    office.goto("/supervision/notices/")
-    listed = office.locator("main tbody tr")
-    state_of = {
-        unit: listed.filter(has_text=notices[unit.pk].number)
-        .locator("td[data-label=办理状态]")
-        .inner_text()
-        for unit in (signing, silent)
-    }
-    assert "已签收" in state_of[signing] and "已催办" in state_of[silent], state_of
+    def states():
+        office.goto("/supervision/notices/")
+        listed = office.locator("main tbody tr")
+        return {
+            unit: listed.filter(has_text=notices[unit.pk].number)
+            .locator("td[data-label=办理状态]")
+            .inner_text()
+            for unit in (signing, silent)
+        }
+
+    # each addressee's state as it is (未签收 / 已签收 with the time), never 已催办
+    signed_at = timezone.localtime(UrgeNotice.objects.get(pk=notices[signing.pk].pk).signed_at)
+    state_of = states()
+    assert "已签收" in state_of[signing] and f"{signed_at:%H:%M}" in state_of[signing]
+    assert "未签收" in state_of[silent] and "已催办" not in str(state_of), state_of
+    assert "已提醒" not in str(state_of), state_of
 
     later = add_working_days(today, 2 * setting("NOTICE_UNSIGNED_WORKING_DAYS"))
     with transaction.atomic():
@@ -330,6 +337,12 @@ def test_a_notice_is_signed_for_and_an_unsigned_one_reminds(new_page, demo, org)
     told = _messages(office)
     assert f"催办通知逾期未签收：{silent.name}" in told, told
     assert f"催办通知逾期未签收：{signing.name}" not in told
+    # the reminder is a fact of its own beside the state
+    state_of = states()
+    assert "未签收" in state_of[silent] and "已提醒1次" in state_of[silent], state_of
+    assert "已提醒" not in state_of[signing], state_of
+    if org == "qn":
+        screenshot(office, "notice-list-states", full_page=False)
 
 
 def new_page_for(new_page, person):

@@ -32,7 +32,7 @@ def test_a_unit_signs_for_a_notice_and_answers_it(page, demo, tmp_path):
     log_in(page, demo["qn_liaison"], PASSWORD)
     waiting = page.locator("#notices-title").locator("xpath=..")
     row = waiting.locator("tbody tr").filter(has_text=notice.number)
-    assert row.locator("td[data-label=办理状态]").inner_text() == "已催办"
+    assert row.locator("td[data-label=办理状态]").inner_text() == "未签收"
 
     click_and_wait(page, row.get_by_role("link", name="签收"))
     assert notice.title in page.inner_text("h1")

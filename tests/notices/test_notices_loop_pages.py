@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from taizhang.notices import handling
 from taizhang.notices import services as notices
@@ -158,7 +159,7 @@ def test_the_board_shows_where_each_item_notice_stands(client, world, notice):
             i.follow_up.label if i.follow_up else "未催办" for i in items if i.unit_id == unit.pk
         ]
 
-    assert follow_up(world.education) == ["已催办"]
+    assert follow_up(world.education) == ["未签收"]
     assert follow_up(world.police) == ["未催办"]
     handling.sign(notice, world.people["liaison"])
     assert follow_up(world.education) == ["已签收"]
@@ -167,6 +168,46 @@ def test_the_board_shows_where_each_item_notice_stands(client, world, notice):
     handling.close(notice, world.people["office"])
     assert follow_up(world.education) == ["已办结"]
     assert "已办结" in client.get(board).content.decode()
+
+
+def test_each_page_reads_the_addressee_s_state_and_the_reminders_apart(client, world, notice):
+    """Not signed for: 未签收 (never 已催办, which says only that it was sent) on the
+    office's list, the unit's list, the notice page and the unit's to-do; the reminder
+    the scan sends is a fact of its own (已提醒1次), kept after the unit signs; signed:
+    已签收 with its time."""
+    from taizhang.supervision.reminders import due_reminders, setting
+    from taizhang.workdays import add_working_days
+
+    def state_on(page_url, person) -> str:
+        client.force_login(world.people[person])
+        page = client.get(page_url).content.decode()
+        row = next(r for r in page.split("<tr") if notice.number in r or "办理状态</dt>" in r)
+        return row.split('data-label="办理状态">', 1)[-1].split("</td>", 1)[0]
+
+    office_list = reverse("notices:list")
+    unit_list = reverse("notices:unit", kwargs={"unit_id": world.education.pk})
+    todo = reverse("workspace:todo")
+    for page_url, person in [(office_list, "office"), (unit_list, "office"), (todo, "liaison")]:
+        shown = state_on(page_url, person)
+        assert "未签收" in shown and "已催办" not in shown and "已提醒" not in shown, page_url
+    client.force_login(world.people["office"])
+    page = client.get(url("detail", notice)).content.decode()
+    assert "未签收" in page and "已催办" not in page and "未提醒" in page
+
+    later = add_working_days(LATE.date(), setting("NOTICE_UNSIGNED_WORKING_DAYS"))
+    for reminder in due_reminders(later, [world.organisation]):
+        reminder.send()
+    assert "未签收" in state_on(office_list, "office")
+    assert "已提醒1次" in state_on(office_list, "office")
+    client.force_login(world.people["office"])
+    assert "已提醒1次" in client.get(url("detail", notice)).content.decode()
+
+    handling.sign(notice, world.people["liaison"])
+    notice.refresh_from_db()
+    signed_at = timezone.localtime(notice.signed_at)
+    shown = state_on(office_list, "office")
+    assert "已签收" in shown and "未签收" not in shown and "已提醒1次" in shown
+    assert f"{signed_at.month}月{signed_at.day}日 {signed_at:%H:%M}</span>" in shown
 
 
 # -- the text counts what the table lists --------------------------------------------------

@@ -142,7 +142,7 @@ def test_a_notice_is_issued_signed_answered_sent_back_and_closed(client, world):
     assert ours.state == "closed"
     assert told(liaison, "notice_closed") == 1
     shown = {(i.unit_id, i.follow_up.label) for i in board.context["page"].items if i.follow_up}
-    assert (world.education.pk, "已办结") in shown and (world.police.pk, "已催办") in shown
+    assert (world.education.pk, "已办结") in shown and (world.police.pk, "未签收") in shown
 
     client.force_login(liaison)
     assert client.get(reverse("workspace:todo")).context["todo"].notices == []

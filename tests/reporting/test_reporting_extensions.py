@@ -238,6 +238,68 @@ def test_the_office_moving_the_measure_s_deadline_past_an_approved_one_wins(worl
     assert approved_deadlines([world.first.pk], [lead.pk]) == ({}, {})
 
 
+def test_the_office_moving_the_period_s_due_date_past_an_approved_one_wins(
+    client, world, education
+):
+    """The report's due date follows the 完成时限's rule: the later of the period's and the
+    approved one. Approved to 30 April, then the office moves the whole period to 15 May:
+    every reader says 15 May (the rule, the one report in hand, the to-do, the request
+    form's 原期限, the missing list, the red light) and a report sent on 12 May is on time
+    in each on-time reader; the report page no longer prints the approved date."""
+    from taizhang.reporting import periods
+    from taizhang.reporting.models import approved_report_dues, report_due
+
+    liaison, office = world.people["liaison"], world.people["office"]
+    extension = extensions.request(education, world.period, liaison, date(2025, 4, 30), "理由")
+    extensions.decide(extension, office, True)
+    period = world.period
+
+    def dues():
+        found = approved_report_dues([period])
+        return report_due(period, education.pk, found), extensions.current_due(education, period)
+
+    assert dues() == (date(2025, 4, 30), date(2025, 4, 30))
+    periods.update_period(
+        period,
+        office,
+        period.name,
+        period.kind,
+        period.starts_on,
+        period.ends_on,
+        periods.Due(on=date(2025, 5, 15)),
+    )
+    period.refresh_from_db()
+    later = date(2025, 5, 15)
+    assert approved_report_dues([period]) == {}
+    assert dues() == (later, later)
+    day = date(2025, 5, 5)
+    with at(day):
+        (item,) = todo_for(liaison, day).due
+        reds = [r for r in due_reminders(day) if world.education in r.units]
+    assert item.due_on == later and not item.overdue and reds == []
+    owing = Assignment.objects.filter(pk=education.pk)
+    assert not status.missing_reports(owing, date(2025, 5, 5)).exists()
+    assert status.missing_reports(owing, date(2025, 5, 16)).exists()
+    with at(date(2025, 5, 12)):
+        report = services.start_report(education, period)
+        report = services.save_draft(report, liaison, {"narrative": "已完成汇总"}, 0)
+        report = services.submit(report, liaison, report.version)
+    report = ProgressReport.objects.get(pk=report.pk)
+    assert report.due_on == later and report.filed_on_time is True
+    assert ProgressReport.objects.with_on_time().get(pk=report.pk).on_time is True
+    assert ProgressReport.objects.filter(
+        ProgressReport.objects.on_time_in([period]), pk=report.pk
+    ).exists()
+    table = status.timeliness(owing, [period])
+    assert table[world.education.pk, period.pk].on_time == 1
+    client.force_login(liaison)
+    url = reverse(
+        "reporting:report", kwargs={"assignment_id": education.pk, "period_id": period.pk}
+    )
+    page = client.get(url).content.decode()
+    assert "截止 2025年5月15日" in page and "经批准延期至 2025年4月30日" not in page
+
+
 # -- evidence ------------------------------------------------------------------------------
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -1,6 +1,6 @@
 """The write path of a notice's handling by the unit it was sent to (the closed loop):
 
-    已催办 --签收--> 已签收 --反馈--> 已反馈 --办结--> 已办结
+    未签收 --签收--> 已签收 --反馈--> 已反馈 --办结--> 已办结
                                    ^            |
                                    +--退回重办 <-+  (the office sends the reply back)
 

@@ -36,9 +36,12 @@ class UrgeNotice(models.Model):
 
     class State(models.TextChoices):
         """Where the unit's handling of the notice stands (签收 → 反馈 → 办结; the office
-        may send a reply back, and the unit answers again)."""
+        may send a reply back, and the unit answers again). Each label says what the
+        addressee has done: a notice sent and not yet signed for is 未签收 (that it was sent
+        is the notice itself; that the unit was reminded is a fact of its own,
+        notices.queries.with_reminders)."""
 
-        ISSUED = "issued", "已催办"
+        ISSUED = "issued", "未签收"
         SIGNED = "signed", "已签收"
         ANSWERED = "answered", "已反馈"
         RETURNED = "returned", "退回重办"
@@ -98,7 +101,7 @@ class UrgeNotice(models.Model):
 
 
 STATE_BADGES = {
-    UrgeNotice.State.ISSUED: "not_started",
+    UrgeNotice.State.ISSUED: "lagging",  # waiting on the unit: not the grey of 未催办
     UrgeNotice.State.SIGNED: "in_progress",
     UrgeNotice.State.ANSWERED: "submitted",
     UrgeNotice.State.RETURNED: "returned",

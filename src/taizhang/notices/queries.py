@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from taizhang.notices.models import STATE_BADGES, UrgeNotice
+from taizhang.notices.reminders import unit_reminder_key_of
+from taizhang.notifications.events import Event
+from taizhang.notifications.models import Notification
 from taizhang.plans.models import Measure
 from taizhang.supervision.followups import FollowUp
 from taizhang.supervision.followups import register as register_follow_ups
@@ -19,13 +23,31 @@ from taizhang.supervision.followups import register as register_follow_ups
 def visible_notices(user) -> QuerySet[UrgeNotice]:
     """The notices the person may list (the notice's declared scope), with what a list
     shows."""
-    return (
+    return with_reminders(
         UrgeNotice.objects.for_user(user)
         .select_related("unit", "created_by")
         .prefetch_related(
             Prefetch("measures", queryset=Measure.objects.only("pk", "number", "plan_id"))
         )
     )
+
+
+def with_reminders(notices: QuerySet[UrgeNotice]) -> QuerySet[UrgeNotice]:
+    """Annotate ``reminded``: how many times the unit was told again that it has not signed
+    (the 未签收 reminder of notices/reminders.py), shown beside the state as 已提醒 N 次 —
+    a fact of its own, whatever the state is now. One subquery per list."""
+    told = (
+        Notification.objects.filter(
+            organisation=OuterRef("organisation_id"),
+            event=Event.NOTICE_UNSIGNED,
+            key=unit_reminder_key_of(OuterRef("pk")),
+        )
+        .order_by()
+        .values("organisation")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return notices.annotate(reminded=Coalesce(Subquery(told), 0))
 
 
 @dataclass
@@ -55,7 +77,7 @@ def ladders(user, measure) -> list[Ladder]:
 @register_follow_ups
 def follow_ups(organisation, keys) -> dict[tuple[int, int], FollowUp]:
     """(unit, measure) -> the latest notice that cited the measure to the unit, as the
-    supervision board shows it (已催办 / 已签收 / 已反馈 / 退回重办 / 已办结). One query."""
+    supervision board shows it (未签收 / 已签收 / 已反馈 / 退回重办 / 已办结). One query."""
     cited = (
         UrgeNotice.measures.through.objects.filter(
             urgenotice__organisation=organisation,

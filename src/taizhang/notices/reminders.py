@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 
 from taizhang.notices.models import UrgeNotice
@@ -33,11 +35,25 @@ def unsigned_notices(organisation, today: date) -> list[Reminder]:
     return reminders
 
 
+UNIT_KEY = ("notice_unsigned:", ":unit")  # around the notice's id
+
+
+def unit_reminder_key(notice_id) -> str:
+    """The key of the reminder telling the unit again."""
+    return f"{UNIT_KEY[0]}{notice_id}{UNIT_KEY[1]}"
+
+
+def unit_reminder_key_of(notice_ref) -> Concat:
+    """unit_reminder_key in SQL, for a notice's id (an OuterRef): what
+    notices.queries.with_reminders counts."""
+    return Concat(Value(UNIT_KEY[0]), Cast(notice_ref, CharField()), Value(UNIT_KEY[1]))
+
+
 def _to_unit(notice: UrgeNotice, waited: int) -> Reminder:
     unit = notice.unit
     message = Message(
         Event.NOTICE_UNSIGNED,
-        f"notice_unsigned:{notice.pk}:unit",
+        unit_reminder_key(notice.pk),
         f"催办通知未签收：{notice.number}",
         f"{unit.name}：依法治理办{_issued(notice)}发出的{notice.get_level_display()}"
         f"（{notice.number}）已{waited}个工作日未签收，请立即签收并按要求反馈落实情况。",

@@ -17,7 +17,7 @@ from taizhang.accounts.access import load, require
 from taizhang.notices import handling
 from taizhang.notices import services as notices
 from taizhang.notices.models import UrgeNotice
-from taizhang.notices.queries import ladders, visible_notices
+from taizhang.notices.queries import ladders, visible_notices, with_reminders
 from taizhang.plans.models import Measure, Plan
 from taizhang.reporting.forms import optional_evidence
 from taizhang.units.models import Unit
@@ -28,7 +28,9 @@ PAGE_SIZE = 50
 LEVEL_BADGES = {"reminder": "in_progress", "urge": "lagging", "circular": "returned"}
 
 
-NOTICES = UrgeNotice.objects.select_related("unit__organisation", "organisation", "created_by")
+NOTICES = with_reminders(
+    UrgeNotice.objects.select_related("unit__organisation", "organisation", "created_by")
+)
 PLANS = Plan.objects.select_related("organisation", "region")
 UNITS = Unit.objects.select_related("organisation", "region")
 MEASURES = Measure.objects.select_related("plan", "chapter")

@@ -120,13 +120,26 @@ class Period(models.Model):
         )
 
 
+def report_extensions_in_force():
+    """Approved extensions of a report's due date (延期报送) that still move it: an approved
+    date is a later due date, never an earlier one, so once the office moves the period's
+    own due date to it or past it, the period's wins. The one rule every reader of a
+    report's due date goes through (approved_report_due, approved_report_dues, on_time_in,
+    status.missing_reports), as approved_deadlines is for the 完成时限."""
+    return Extension.objects.filter(
+        state=Extension.State.APPROVED,
+        period__isnull=False,
+        requested_due__gt=F("period__due_on"),
+    )
+
+
 def approved_report_due(assignment_ref, period_ref):
-    """The latest approved extension of a unit's report for a period (延期报送): a query of
-    its new due date, for Coalesce with the period's."""
+    """The latest approved extension of a unit's report for a period (延期报送) still in
+    force: a query of its new due date, for Coalesce with the period's (so the later of the
+    two is the due date)."""
     return (
-        Extension.objects.filter(
-            assignment=assignment_ref, period=period_ref, state=Extension.State.APPROVED
-        )
+        report_extensions_in_force()
+        .filter(assignment=assignment_ref, period=period_ref)
         .order_by("-requested_due")
         .values("requested_due")[:1]
     )
@@ -137,7 +150,7 @@ def approved_report_dues(periods, assignments=None) -> dict[tuple[int, int], dat
     (assignment id, period id) -> the approved later due date, for the pairs of ``periods``
     (and ``assignments``) that have one. Every other pair is due on its period's date
     (``report_due``). One query."""
-    found = Extension.objects.filter(period__in=periods, state=Extension.State.APPROVED)
+    found = report_extensions_in_force().filter(period__in=periods)
     if assignments is not None:
         found = found.filter(assignment__in=assignments)
     rows = (
@@ -273,10 +286,9 @@ class ProgressReportQuerySet(ScopedQuerySet):
         submitted before the period closes. Aggregates over many reports use it, since it
         compares stored instants instead of converting each one to a local date; only a
         report whose due date was extended (延期) is compared with its own date."""
-        extended = Extension.objects.filter(
+        extended = report_extensions_in_force().filter(
             assignment=OuterRef("assignment"),
             period=OuterRef("period"),
-            state=Extension.State.APPROVED,
             closes_at__gt=OuterRef("first_submitted_at"),
         )
         return reduce(

@@ -45,11 +45,11 @@ from django.utils import timezone
 from taizhang.plans.models import Assignment, Measure, MeasureSource
 from taizhang.reporting.models import (
     Closure,
-    Extension,
     Period,
     ProgressReport,
     approved_deadline,
     approved_report_due,
+    report_extensions_in_force,
 )
 from taizhang.units.models import Region
 
@@ -452,9 +452,7 @@ def owed_reports(
     )
     # The later due date the office approved. Few reports have one: the per-row lookup
     # runs only for the assignments that have any (one hashed set of them per query).
-    with_extension = Extension.objects.filter(
-        state=Extension.State.APPROVED, period__isnull=False
-    ).values("assignment_id")
+    with_extension = report_extensions_in_force().values("assignment_id")
     extended = Case(
         When(
             pk__in=with_extension,

@@ -1,4 +1,4 @@
-"""What has been done about a late item: 已催办, 已签收, 已反馈, 已办结 (the latest urging
+"""What has been done about a late item: 未签收, 已签收, 已反馈, 已办结 (the latest urging
 notice that cited the item's measure to its unit, and where the unit's handling of it
 stands). The notices app tells it: supervision sits below notices and cannot ask, so
 notices registers its answer here when it is ready (as it joins the reminder scan)."""
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FollowUp:
-    label: str  # 已催办 / 已签收 / 已反馈 / 退回重办 / 已办结
+    label: str  # 未签收 / 已签收 / 已反馈 / 退回重办 / 已办结 (UrgeNotice.State)
     badge: str  # the badge colour (site.css)
     link: str  # the notice
     on: object = None  # the day the notice was issued
