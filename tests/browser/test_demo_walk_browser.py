@@ -407,6 +407,7 @@ def test_the_office_corrects_its_mistakes(new_page, demo, org):
     assert "已撤销审核通过" in office.inner_text(".messages")
     assert office.get_by_role("button", name="撤销审核通过").count() == 0
     assert "撤销原因：佐证材料与报告所述不符" in office.locator("main").inner_text()
+    screenshot(office, f"report-reopened-{org}", full_page=False)
 
     told = _messages(unit_page)
     assert f"审核通过已撤销：任务{measure.number}（{report.period.name}）" in told, told
@@ -424,6 +425,7 @@ def test_the_office_corrects_its_mistakes(new_page, demo, org):
     click_and_wait(office, office.get_by_role("button", name="更正名称"))
     assert f"已将“{unit.name}”更正为“{corrected}”" in office.inner_text(".messages")
     assert unit.name in office.locator("main").inner_text()  # kept as an alias
+    screenshot(office, f"unit-renamed-{org}", full_page=False)
     unit_page.goto(f"/plans/{plan.pk}/units/{unit.pk}/")
     assert f"{corrected}责任清单" in unit_page.inner_text("h1")
     assert corrected in unit_page.locator(".who").inner_text()
