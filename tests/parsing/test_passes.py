@@ -604,3 +604,50 @@ def test_attributions_are_found_as_searching_each_part_for_labels_found_them(tex
 def test_char_offsets_are_where_a_search_finds_the_character(text, char, plus):
     expected = [hit.start() + plus for hit in re.finditer(re.escape(char), text)]
     assert _at.char_offsets(text, char, plus) == expected
+
+
+def _plain_joined_rows(text: str):
+    """tables._joined_rows as it read every line, a table's or not."""
+    from taizhang.parsing import tables as _tables
+
+    rows, columns, width, merged = [], None, 0, False
+    for number, line in enumerate(text.split("\n"), 1):
+        cells = _tables._cells(line)
+        if len(cells) < 2:
+            heading = line.strip()
+            merged = bool(columns) and not merged and 0 < len(heading) <= _tables._MERGED_ROW
+            columns = columns if merged or not heading else None
+            continue
+        if merged and len(cells) > width:
+            columns = None
+        merged = False
+        header = _tables._header_roles(cells)
+        if header:
+            columns, width = header, len(cells)
+            continue
+        if columns:
+            row = _tables._row(cells, columns, number)
+            if row:
+                rows.append(row)
+    return rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "序号 | 任务内容 | 牵头单位 | 责任单位\n",
+        "序号 | 任务内容 | 牵头单位\n",
+        "1 | 开展普法宣传 | 县司法局 | 县教育局\n",
+        "2 | 建设法治文化阵地 | 县文旅局\n",
+        "3 | 完善制度 | 县司法局 | 县教育局 | 县财政局 | 县公安局\n",
+        "一、提升服务效能\n",
+        "为深入贯彻落实法治社会建设，现制定本方案，请认真组织实施并按期报送进展。\n",
+        "\n",
+        " | \n",
+        "4 | 加强宣传\n",
+    )
+)
+def test_joined_rows_skip_prose_outside_tables_as_reading_every_line_did(text):
+    from taizhang.parsing import tables as _tables
+
+    assert _tables._joined_rows(text) == _plain_joined_rows(text)

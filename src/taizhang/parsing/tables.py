@@ -8,6 +8,7 @@ header row by its column names and read the rows below it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -90,7 +91,21 @@ def _joined_rows(text: str) -> list[TableRow]:
     page) starts it afresh."""
     rows: list[TableRow] = []
     columns, width, merged = None, 0, False
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    bar = _SEPARATOR.strip()
+    # Outside a table (no header read, so nothing merged either) a line without a cell
+    # changes nothing: the loop goes on at the next line holding a separator (most of a
+    # plan is prose).
+    with_cells = [index for index, line in enumerate(lines) if bar in line]
+    index = 0
+    while index < len(lines):
+        if columns is None:
+            ahead = bisect_left(with_cells, index)
+            if ahead == len(with_cells):
+                break
+            index = with_cells[ahead]
+        line, number = lines[index], index + 1
+        index += 1
         cells = _cells(line)
         if len(cells) < 2:
             heading = line.strip()
