@@ -100,8 +100,12 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = sorted(p.stem for p in DOCUMENTS.glob("d*.txt"))
 
 # Failures found in round 3 and not fixed yet: strict, so a fix shows at once.
-BELOW_BAR: dict[str, str] = {}
-UNITS_WRONG: dict[str, str] = {}
+BELOW_BAR: dict[str, str] = {
+    "d36_jiaotong_subjects": "units as sentence subjects (由X牵头，会同Y，…; X要…；Y要…) are not read",
+}
+UNITS_WRONG: dict[str, str] = {
+    "d36_jiaotong_subjects": "units as sentence subjects (由X牵头，会同Y，…; X要…；Y要…) are not read",
+}
 
 
 def known(failures: dict[str, str]) -> list:
@@ -434,6 +438,12 @@ RUN_IN_COPIES = [
     "d32_jianshen_annex",
     "d33_shuzi_colonroles",
     "d34_jiuye_deadlines",
+    "d35_sifa_wechat",
+    "d37_lvhua_yishi_brackets",
+    "d38_shisiwu_zhuanlan",
+    "d39_baogao_quotes",
+    "d40_huanbao_markdown",
+    "d41_anquan_stages",
 ]
 
 

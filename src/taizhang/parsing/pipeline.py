@@ -123,6 +123,44 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
                 break
 
 
+def _box_heading() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, structure_vocabulary()["box_headings"]))
+    return re.compile(rf"(?:^|\n)[ \u3000\t]*(?:{words})[ \u3000]*[0-9一二三四五六七八九十]+")
+
+
+def _without_box_items(skeleton, folded: str) -> None:
+    """The numbered lines of a box (专栏1　重点工程 / 1.城北体育公园：… / 2.…) up to the blank
+    line after it list projects, not measures, when they carry no attribution: they are left
+    out and a diagnostic names the box's line (tests/parsing/documents d38, fixture
+    styles/shisiwu_nongye.txt, whose box items are numbered as its measures are)."""
+    if "专栏" not in folded or not skeleton.measures:
+        return
+    boxes = []
+    for found in _box_heading().finditer(folded):
+        start = found.start() + (folded[found.start()] == "\n")
+        first = folded.count("\n", 0, start) + 1
+        blank = re.compile(r"\n[ \u3000\t]*(?:\n|\Z)").search(folded, found.end())
+        last = folded.count("\n", 0, blank.start()) + 1 if blank else folded.count("\n") + 1
+        boxes.append((first, last))
+    kept = []
+    for measure in skeleton.measures:
+        box = next((b for b in boxes if b[0] < measure.line <= b[1]), None)
+        if box is not None and not measure.attribution_raw:
+            continue
+        kept.append(measure)
+    if len(kept) < len(skeleton.measures):
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "box-items-not-measures",
+                "The numbered lines of a box (专栏) carry no units; they were read as the "
+                "box's list of projects, not as measures.",
+                min(first for first, _ in boxes),
+                level="info",
+            )
+        )
+        skeleton.measures = kept
+
+
 def _parse(text: str, gazetteer) -> PlanDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
@@ -143,6 +181,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         else _measures_from_rows(skeleton, rows, lines, text)
     )
     _rows_as_measures(skeleton, rows, lines, text)
+    _without_box_items(skeleton, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     measure_titles = titles.measure_titles(

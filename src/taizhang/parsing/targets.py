@@ -528,7 +528,21 @@ def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
             start, moved = start + len(word), True
         while start < end and folded[start] in ", ":
             start += 1
+        if start < end and _encloses(folded, start, end):
+            start, moved = start + 1, True
     return min(start, end)
+
+
+@lru_cache(maxsize=1)
+def _enclosing_quotes() -> dict[str, str]:
+    return {pair[0]: pair[1] for pair in _vocab()["targets"]["enclosing_quotes"]}
+
+
+def _encloses(folded: str, start: int, end: int) -> bool:
+    """Whether the quote opens with a mark whose closing mark it does not hold: the mark
+    encloses the whole item, not a name inside the quote (_quote_start)."""
+    closing = _enclosing_quotes().get(folded[start])
+    return closing is not None and folded.find(closing, start + 1, end) < 0
 
 
 class _computed_once:
