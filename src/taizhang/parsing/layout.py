@@ -127,17 +127,20 @@ def restore(text: str) -> Layout:
     return Layout("\n".join(out), tuple(sources))
 
 
-_MARKDOWN_LINE = re.compile(r"(?:^|\n)[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
+# A heading or bold words at a line's start, or after a sentence or a bracket (run in)
+_MARKDOWN_LINE = re.compile(r"(?:^|[\n。）)])[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
 
 
-@lru_cache(maxsize=1)
-def _markdown_markup() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+@lru_cache(maxsize=2)
+def _markdown_markup(run_in: bool) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     config = reading_config()["markdown"]
-    return (
-        re.compile(config["line_markup"], re.M),
-        re.compile(config["emphasis"]),
-        re.compile(config["number_blank"], re.M),
-    )
+    if run_in:
+        line_markup = re.compile(config["run_in_markup"])
+        number_blank = re.compile(config["run_in_number_blank"])
+    else:
+        line_markup = re.compile(config["line_markup"], re.M)
+        number_blank = re.compile(config["number_blank"], re.M)
+    return line_markup, re.compile(config["emphasis"]), number_blank
 
 
 def _without_markdown(text: str) -> str:
@@ -150,7 +153,7 @@ def _without_markdown(text: str) -> str:
     marked = _MARKDOWN_LINE.finditer(text)
     if next(marked, None) is None or next(marked, None) is None:
         return text
-    line_markup, emphasis, number_blank = _markdown_markup()
+    line_markup, emphasis, number_blank = _markdown_markup("\n" not in text.strip())
     text = line_markup.sub("", text)
     text = emphasis.sub(r"\1", text)
     return number_blank.sub(r"\1", text)
