@@ -20,8 +20,8 @@ from itertools import accumulate, compress, count, repeat
 from operator import add, and_, eq, le, lt, mul, sub
 from typing import NamedTuple
 
-from taizhang.parsing.normalize import fold
 from taizhang.parsing.metadata.signature import is_date_only
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 

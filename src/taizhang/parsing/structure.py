@@ -1020,7 +1020,8 @@ def _section_without_ordinals(
     tail = index.folded[item.marker.end + located.raw_end : item.end]
     if tail.strip(_LINE_INDENT + "\n)）。.;；"):
         return []  # the bracket does not close the paragraph
-    sentence = _SENTENCE_END.search(index.folded, item.marker.end, item.marker.end + located.text_end)
+    opening = item.marker.end
+    sentence = _SENTENCE_END.search(index.folded, opening, opening + located.text_end)
     start = sentence.end() - item.marker.end if sentence else 0
     measure_text = body[start : located.text_end].strip(_LINE_INDENT + "\n")
     if not measure_text:
@@ -1216,24 +1217,28 @@ def _paragraph_opener() -> re.Pattern[str]:
 def _collect_goal(
     skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: list[str]
 ) -> None:
-    if _is_front_matter(_heading(folded, folded, item), goal_words):
-        skeleton.goal_texts.append(text[item.marker.end : item.end])
-    elif _front_paragraph_states_goals(item, folded):
+    heading = _heading(folded, folded, item)
+    if _is_front_matter(heading, goal_words) or _front_paragraph_states_goals(item, folded):
         skeleton.goal_texts.append(text[item.marker.end : item.end])
 
 
 def _front_paragraph_states_goals(item: Found, folded: str) -> bool:
-    """Whether a front-matter heading (总体要求) on a line of its own is followed by a
-    paragraph that opens with the year its goals are set for ("二、总体要求" / "到2025年，全市
-    人均体育场地面积达到2.6平方米以上…"): that paragraph states the plan's goals, as a goal
-    heading's would (tests/parsing/documents d38 and d40; as an article does, _states_goals)."""
-    heading = _heading(folded, folded, item)
-    if not _is_front_matter(heading, vocabulary()["front_matter_headings"]):
+    """Whether a front-matter heading (总体要求) is followed by a paragraph that opens with
+    the year its goals are set for ("二、总体要求" / "到2025年，全市人均体育场地面积达到2.6平方米
+    以上…", or run in: "一、总体要求到2024年底，…"): that paragraph states the plan's goals,
+    as a goal heading's would (tests/parsing/documents d38 and d40; as an article does,
+    _states_goals)."""
+    at = item.marker.end
+    while at < item.end and folded[at] in _LINE_INDENT:
+        at += 1
+    word = next(
+        (w for w in vocabulary()["front_matter_headings"] if folded.startswith(w, at, item.end)),
+        None,
+    )
+    if word is None:
         return False
-    line_end = folded.find("\n", item.marker.end, item.end)
-    if line_end < 0 or folded[item.marker.end : line_end].strip(_LINE_INDENT) != heading:
-        return False
-    return re.match(r"到\d{4}年", folded[line_end:item.end].lstrip(_LINE_INDENT + "\n")) is not None
+    rest = folded[at + len(word) : item.end].lstrip(_LINE_INDENT + "\n")
+    return re.match(r"到\d{4}年", rest) is not None
 
 
 def _number_label(item: Found) -> str:
