@@ -80,6 +80,19 @@ Round 3 (layouts rounds 1 and 2 had not tried):
   责任单位：/完成时限： lines.
 - d34 就业: deadline fields of any form (完成时限：2024年6月, 时间节点：2024年第三季度, 完成时间：
   …, 全年), a unit line with 牵头/配合 under a measure, a signature dated 二〇二四年三月五日.
+
+Round 5 (branch genre4):
+
+- d35 公共法律服务: a WeChat public-account copy (原创 … 发表于贵州, 点击蓝字 关注我们, 来源：/
+  编辑：/审核：/校对：, 阅读原文, 往期推荐) of a covering notice and its 工作要点.
+- d36 道路交通安全: units as the subjects of the measures' sentences (此项工作由X牵头，Y配合。,
+  由X牵头，会同Y，…, X负责…，各县（区）人民政府负责…, X要…；Y要…).
+- d37 城乡绿化: 一是…（X负责）；二是…（Y负责）。 ordinals are the measures; a (四) lists none.
+- d38 全民健身: a 十四五 规划 with 专栏 boxes of projects and goals under 总体要求.
+- d39 政府工作报告分工: each item quotes the report (“……”) then (X牵头，Y参与).
+- d40 生态环境: a Markdown copy (# 标题, **一、总体要求**, ### （一）…, - 1. …, > 署名).
+- d41 燃气安全: (一) measures at the top level, (1) sub-points after the bracket, and a
+  第一阶段/第二阶段 timetable after the measures.
 """
 
 from __future__ import annotations
