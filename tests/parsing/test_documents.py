@@ -93,6 +93,9 @@ Round 5 (branch genre4):
 - d40 生态环境: a Markdown copy (# 标题, **一、总体要求**, ### （一）…, - 1. …, > 署名).
 - d41 燃气安全: (一) measures at the top level, (1) sub-points after the bracket, and a
   第一阶段/第二阶段 timetable after the measures.
+- d42 新时代文明实践: a Markdown copy whose chapters each hold a Markdown table of tasks
+  (| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | … |). Not in RUN_IN_COPIES:
+  a Markdown table printed run in is not read yet.
 """
 
 from __future__ import annotations
@@ -990,3 +993,21 @@ def test_units_as_the_subjects_of_a_measures_sentences():
         "2.公正司法。法院要公正司法。\n"
     )
     assert [(m.lead, m.collectives) for m in parse_path_text(text).tasks] == [([], []), ([], [])]
+
+
+def test_a_markdown_table_reads_as_a_task_table():
+    # | 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | --- | … (d42); |:---:| rules
+    # and no blanks around the bars (fixture styles/wenming_mdtable.txt). Not yet: printed run in.
+    plan = parse("d42_wenming_mdtable")
+    assert [(m.no, m.chapter) for m in plan.tasks] == [
+        (1, "一"), (2, "一"), (3, "二"), (4, "二"), (5, "二"), (6, "三"), (7, "三"),
+    ]  # fmt: skip
+    assert [m.deadline for m in plan.tasks][:2] == ["2024年6月底前", "2024年9月底前"]
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "wenming_mdtable.txt")
+    assert [(m.no, m.lead, m.collectives) for m in plan.tasks] == [
+        (1, ["镇党政综合办"], ["各村（社区）"]),
+        (2, ["镇社会事务办"], []),
+        (3, ["镇妇联"], []),
+    ]
+    assert plan.title == "某镇2024年移风易俗工作任务分解"

@@ -143,17 +143,26 @@ def _markdown_markup(run_in: bool) -> tuple[re.Pattern[str], re.Pattern[str], re
     return line_markup, re.compile(config["emphasis"]), number_blank
 
 
+@lru_cache(maxsize=1)
+def _markdown_table_rule() -> re.Pattern[str]:
+    return re.compile(reading_config()["markdown"]["table_rule"], re.M)
+
+
 def _without_markdown(text: str) -> str:
     """A copy made by an AI or web tool (two lines or more marked as Markdown headings or
     bold: "# 标题", "**一、总体要求**", "### （一）…") loses its markup, line for line, so
     its numbers open their lines again ("- 1. 推进…" is "1.推进…"; tests/parsing/documents
-    d40 and d42). A text without such lines is returned as it is."""
+    d40 and d42, fixture styles/huanbao_markdown.txt; a table's rule row goes too, d42 and
+    fixture styles/wenming_mdtable.txt). A text without such lines is returned as it is."""
     if "#" not in text and "**" not in text:
         return text
     marked = _MARKDOWN_LINE.finditer(text)
     if next(marked, None) is None or next(marked, None) is None:
         return text
-    line_markup, emphasis, number_blank = _markdown_markup("\n" not in text.strip())
+    run_in = "\n" not in text.strip()
+    line_markup, emphasis, number_blank = _markdown_markup(run_in)
+    if not run_in:  # a table printed run in is not read yet (d42 run in)
+        text = _markdown_table_rule().sub("", text)
     text = line_markup.sub("", text)
     text = emphasis.sub(r"\1", text)
     return number_blank.sub(r"\1", text)
