@@ -96,6 +96,8 @@ Round 5 (branch genre4):
 - d42 新时代文明实践: a Markdown copy whose chapters each hold a Markdown table of tasks
   (| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | … |). Not in RUN_IN_COPIES:
   a Markdown table printed run in is not read yet.
+- d43 农业面源污染: each measure opens with its heading in 【】 (1.【推进化肥减量增效】推广…),
+  责任单位 brackets, 保障措施 (一)–(三) that are no measures.
 """
 
 from __future__ import annotations
@@ -457,6 +459,7 @@ RUN_IN_COPIES = [
     "d39_baogao_quotes",
     "d40_huanbao_markdown",
     "d41_anquan_stages",
+    "d43_nongye_bracketheads",
 ]
 
 
@@ -1011,3 +1014,15 @@ def test_a_markdown_table_reads_as_a_task_table():
         (3, ["镇妇联"], []),
     ]
     assert plan.title == "某镇2024年移风易俗工作任务分解"
+
+
+def test_a_heading_in_square_brackets_before_the_text():
+    # 1.【推进农药减量控害】建设病虫害绿色防控示范区10个，… (d43, fixture
+    # styles/xumu_bracketheads.txt): the words inside are the title, and 】 ends a clause
+    plan = parse("d43_nongye_bracketheads")
+    assert [m.title for m in plan.tasks][:2] == ["推进化肥减量增效", "推进农药减量控害"]
+    assert [(t.value, t.unit) for t in plan.tasks[1].targets] == [(10.0, "个")]
+    assert plan.tasks[3].targets[0].quote == "农膜回收率达到85%以上"
+    plan = parse_path(FIXTURES / "styles" / "xumu_bracketheads.txt")
+    assert [m.title for m in plan.tasks] == ["稳定生猪生产", "发展草食畜牧业", "强化动物疫病防控"]
+    assert [(t.value, t.unit) for t in plan.tasks[1].targets] == [(3.0, "个")]

@@ -44,7 +44,10 @@ def heading(text: str, folded: str | None = None) -> str | None:
 def _heading_end(folded: str) -> int | None:
     first_line, newline, _ = folded.partition("\n")
     stop = _SENTENCE_END.search(first_line)
-    if stop:
+    closing = _bracketed_heading_end(first_line)
+    if closing is not None:
+        end, body = closing, folded[closing + 1 :]
+    elif stop:
         end, body = stop.start(), folded[stop.end() :]
     elif newline:
         end, body = len(first_line), folded[len(first_line) + 1 :]  # a heading line
@@ -59,6 +62,18 @@ def _heading_end(folded: str) -> int | None:
     if _clause_breaks(candidate) > 1:
         return None
     return end
+
+
+def _bracketed_heading_end(first_line: str) -> int | None:
+    """Where a heading printed in 【】 before the text ends: 1.【推进化肥减量增效】推广…
+    (tests/parsing/documents d43, fixture styles/xumu_bracketheads.txt); the title is the
+    words inside. A label in 【】 (【牵头单位】) is an attribution, not a heading."""
+    if not first_line.startswith("【"):
+        return None
+    closing = first_line.find("】", 1, _PRINTED_LINE + 2)
+    if closing < 0 or first_line[1:closing].endswith(("单位", "部门", "时限", "领导")):
+        return None
+    return closing
 
 
 def _clause_breaks(text: str) -> int:
@@ -87,7 +102,7 @@ def measure_titles(texts: list[str], folded: list[str]) -> list[str | None]:
     if votes.count(True) <= votes.count(False):
         return [None] * len(texts)
     return [
-        text[:end].strip(_BLANKS) if (end := heading_end(f)) else None
+        text[:end].strip(_BLANKS).removeprefix("【") if (end := heading_end(f)) else None
         for text, f in zip(texts, folded, strict=True)
     ]
 
@@ -109,6 +124,8 @@ def _vote(folded: str, heading_end=_heading_end) -> bool | None:
     stop = _SENTENCE_END.search(body)
     if is_purpose_clause(body):
         return None
+    if body.startswith("【") and _bracketed_heading_end(body.partition("\n")[0]) is not None:
+        return heading_end(body) is not None  # 【推进化肥减量增效】推广…。: a heading
     if "\n" not in body and (stop is None or not body[stop.end() :].strip()):
         # One sentence introduces nothing: a heading alone ("加强组织领导。") cannot tell; a
         # sentence longer than a heading can be opens the measure with prose, so votes no
