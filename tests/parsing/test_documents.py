@@ -94,8 +94,8 @@ Round 5 (branch genre4):
 - d41 燃气安全: (一) measures at the top level, (1) sub-points after the bracket, and a
   第一阶段/第二阶段 timetable after the measures.
 - d42 新时代文明实践: a Markdown copy whose chapters each hold a Markdown table of tasks
-  (| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | … |). Not in RUN_IN_COPIES:
-  a Markdown table printed run in is not read yet.
+  (| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | … |); printed run in, its rows
+  are lines again (|| and a bar glued to the word before it).
 - d43 农业面源污染: each measure opens with its heading in 【】 (1.【推进化肥减量增效】推广…),
   责任单位 brackets, 保障措施 (一)–(三) that are no measures.
 """
@@ -459,6 +459,7 @@ RUN_IN_COPIES = [
     "d39_baogao_quotes",
     "d40_huanbao_markdown",
     "d41_anquan_stages",
+    "d42_wenming_mdtable",
     "d43_nongye_bracketheads",
 ]
 
@@ -1000,7 +1001,8 @@ def test_units_as_the_subjects_of_a_measures_sentences():
 
 def test_a_markdown_table_reads_as_a_task_table():
     # | 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | --- | … (d42); |:---:| rules
-    # and no blanks around the bars (fixture styles/wenming_mdtable.txt). Not yet: printed run in.
+    # and bold headings (fixture styles/wenming_mdtable.txt); printed run in, the rows are lines
+    # again (its signature, then on a line after the last row, is not read yet)
     plan = parse("d42_wenming_mdtable")
     assert [(m.no, m.chapter) for m in plan.tasks] == [
         (1, "一"), (2, "一"), (3, "二"), (4, "二"), (5, "二"), (6, "三"), (7, "三"),
@@ -1014,6 +1016,8 @@ def test_a_markdown_table_reads_as_a_task_table():
         (3, ["镇妇联"], []),
     ]
     assert plan.title == "某镇2024年移风易俗工作任务分解"
+    run_in = parse_path_text(variants.run_in(styles("wenming_mdtable.txt")))
+    assert (units(run_in), run_in.title) == (units(plan), plan.title)
 
 
 def test_a_heading_in_square_brackets_before_the_text():

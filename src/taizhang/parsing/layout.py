@@ -128,7 +128,7 @@ def restore(text: str) -> Layout:
 
 
 # A heading or bold words at a line's start, or after a sentence or a bracket (run in)
-_MARKDOWN_LINE = re.compile(r"(?:^|[\n。）)])[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
+_MARKDOWN_LINE = re.compile(r"(?:^|(?<=[\n。）)*|]))[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
 
 
 @lru_cache(maxsize=2)
@@ -141,6 +141,11 @@ def _markdown_markup(run_in: bool) -> tuple[re.Pattern[str], re.Pattern[str], re
         line_markup = re.compile(config["line_markup"], re.M)
         number_blank = re.compile(config["number_blank"], re.M)
     return line_markup, re.compile(config["emphasis"]), number_blank
+
+
+@lru_cache(maxsize=1)
+def _run_in_table_breaks() -> re.Pattern[str]:
+    return re.compile(reading_config()["markdown"]["run_in_table_breaks"])
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +166,11 @@ def _without_markdown(text: str) -> str:
         return text
     run_in = "\n" not in text.strip()
     line_markup, emphasis, number_blank = _markdown_markup(run_in)
-    if not run_in:  # a table printed run in is not read yet (d42 run in)
+    if run_in and " | " in text:  # a table printed run in: its rows are lines again
+        text = _run_in_table_breaks().sub("\n", text)
+        run_in = "\n" not in text.strip()
+        line_markup, emphasis, number_blank = _markdown_markup(run_in)
+    if not run_in:
         text = _markdown_table_rule().sub("", text)
     text = line_markup.sub("", text)
     text = emphasis.sub(r"\1", text)
