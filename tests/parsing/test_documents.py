@@ -80,6 +80,24 @@ Round 3 (layouts rounds 1 and 2 had not tried):
   责任单位：/完成时限： lines.
 - d34 就业: deadline fields of any form (完成时限：2024年6月, 时间节点：2024年第三季度, 完成时间：
   …, 全年), a unit line with 牵头/配合 under a measure, a signature dated 二〇二四年三月五日.
+
+Round 5 (branch genre4):
+
+- d35 公共法律服务: a WeChat public-account copy (原创 … 发表于贵州, 点击蓝字 关注我们, 来源：/
+  编辑：/审核：/校对：, 阅读原文, 往期推荐) of a covering notice and its 工作要点.
+- d36 道路交通安全: units as the subjects of the measures' sentences (此项工作由X牵头，Y配合。,
+  由X牵头，会同Y，…, X负责…，各县（区）人民政府负责…, X要…；Y要…).
+- d37 城乡绿化: 一是…（X负责）；二是…（Y负责）。 ordinals are the measures; a (四) lists none.
+- d38 全民健身: a 十四五 规划 with 专栏 boxes of projects and goals under 总体要求.
+- d39 政府工作报告分工: each item quotes the report (“……”) then (X牵头，Y参与).
+- d40 生态环境: a Markdown copy (# 标题, **一、总体要求**, ### （一）…, - 1. …, > 署名).
+- d41 燃气安全: (一) measures at the top level, (1) sub-points after the bracket, and a
+  第一阶段/第二阶段 timetable after the measures.
+- d42 新时代文明实践: a Markdown copy whose chapters each hold a Markdown table of tasks
+  (| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | … |); printed run in, its rows
+  are lines again (|| and a bar glued to the word before it).
+- d43 农业面源污染: each measure opens with its heading in 【】 (1.【推进化肥减量增效】推广…),
+  责任单位 brackets, 保障措施 (一)–(三) that are no measures.
 """
 
 from __future__ import annotations
@@ -434,6 +452,15 @@ RUN_IN_COPIES = [
     "d32_jianshen_annex",
     "d33_shuzi_colonroles",
     "d34_jiuye_deadlines",
+    "d35_sifa_wechat",
+    "d36_jiaotong_subjects",
+    "d37_lvhua_yishi_brackets",
+    "d38_shisiwu_zhuanlan",
+    "d39_baogao_quotes",
+    "d40_huanbao_markdown",
+    "d41_anquan_stages",
+    "d42_wenming_mdtable",
+    "d43_nongye_bracketheads",
 ]
 
 
@@ -502,7 +529,11 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # (layout._wrapped_among_short_lines). Not here: d05 (a ragged PDF layer wrapped again: a
 # line's short rest ends no paragraph), d16 and d22 (a table's rows of gapped cells broken
 # mid-row), d21 (the rest of a wrapped 上一篇： line joins the last measure).
-HARD_WRAPPED = [name for name in NAMES if name[:3] not in {"d05", "d16", "d21", "d22"}]
+HARD_WRAPPED = [
+    name
+    for name in NAMES
+    if name[:3] not in {"d05", "d16", "d21", "d22"} | {n[:3] for n in UNITS_WRONG}
+]
 
 
 @pytest.mark.parametrize("name", HARD_WRAPPED)
@@ -819,3 +850,183 @@ def test_a_deadline_field_is_read_whatever_its_form():
         None,
     ]
     assert plan.date == "2024-03-05"  # 二〇二四年三月五日
+
+
+# Round 5 (branch genre4): d35–d41 and their fixtures (tests/fixtures/styles).
+
+
+def styles(name: str) -> str:
+    return (FIXTURES / "styles" / name).read_text(encoding="utf-8")
+
+
+def test_a_wechat_copy_keeps_its_measures_apart_from_the_article_chrome():
+    # 原创 … 发表于贵州, 点击蓝字 关注我们 above; 来源：/编辑：/审核：/校对：, 阅读原文,
+    # 往期推荐 below
+    plan = parse("d35_sifa_wechat")
+    assert (plan.title, plan.issuer, plan.date) == (
+        "某县2024年公共法律服务工作要点",
+        "某县司法局",
+        "2024-02-28",
+    )
+    assert len(plan.tasks) == 8
+    assert plan.tasks[-1].text.endswith("每个村（社区）至少3名。")
+
+
+def test_a_markdown_copy_loses_its_markup():
+    # "**一、总体要求**", "### （一）…", "- 1. 推进…", "> 某区…办公室" (d40); "## 标题",
+    # "* **1.** **淘汰燃煤小锅炉。**…" (fixture styles/huanbao_markdown.txt)
+    for text, title, measures in (
+        (
+            (DOCUMENTS / "d40_huanbao_markdown.txt").read_text(encoding="utf-8"),
+            "某区2024年生态环境保护工作实施方案",
+            7,
+        ),
+        (styles("huanbao_markdown.txt"), "某县2024年大气污染防治工作方案", 3),
+    ):
+        for printed in (text, variants.run_in(text)):
+            plan = parse_path_text(printed)
+            assert plan.title == title
+            assert [m.no for m in plan.tasks] == list(range(1, measures + 1))
+            assert all("*" not in m.text and "#" not in m.text for m in plan.tasks)
+            assert plan.targets[0].unit == "微克/立方米"
+            assert plan.targets[0].comparator == "<="
+    plan = parse("d40_huanbao_markdown")
+    assert [c.title for c in plan.chapters] == ["总体要求", "重点任务", "保障措施"]
+    assert (plan.issuer, plan.date) == ("某区生态环境保护委员会办公室", "2024-03-15")
+
+
+def test_goals_in_the_paragraph_under_a_front_matter_heading():
+    # 二、总体要求 / 到2025年，全市人均体育场地面积达到2.6平方米以上… (d38, d40)
+    assert [(t.year, t.value, t.unit) for t in parse("d38_shisiwu_zhuanlan").targets] == [
+        (2025, 2.6, "平方米"),
+        (2025, 40.0, "%"),
+    ]
+    assert [t.value for t in parse("d40_huanbao_markdown").targets] == [35.0, 85.0, 100.0]
+
+
+def test_a_section_without_ordinals_among_ordinal_measures_is_one_measure():
+    # （四）开展道路绿化提升。对…补植行道树2000株（区城市管理局负责）。 (d37; ASCII in fixture
+    # styles/lvhua_yishi.txt)
+    plan = parse("d37_lvhua_yishi_brackets")
+    assert [(m.no, m.section) for m in plan.tasks] == [
+        (1, "一"), (2, "一"), (3, "一"), (1, "二"), (2, "二"),
+        (1, "三"), (2, "三"), (1, "四"), (1, "五"), (2, "五"), (3, "五"),
+    ]  # fmt: skip
+    assert plan.tasks[7].text == "对城区主次干道绿化带进行补植改造，补植行道树2000株"
+    assert plan.tasks[7].lead == ["区城市管理局"]
+    plan = parse_path(FIXTURES / "styles" / "lvhua_yishi.txt")
+    assert [(m.no, m.section, m.lead) for m in plan.tasks][2] == (
+        1,
+        "二",
+        ["县水利局", "县生态环境局"],
+    )
+
+
+def test_units_in_a_closing_sentence_and_before_the_signature():
+    # 此项工作由X牵头，Y配合。 (d36 measure 1, fixture styles/jiaotong_cixiang.txt); the last
+    # measure's units before a blank line and the signature (fixture styles/yanglao_trailing.txt)
+    assert parse("d36_jiaotong_subjects").tasks[0].lead == ["市交通运输局"]
+    plan = parse_path(FIXTURES / "styles" / "jiaotong_cixiang.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        (["县交通运输局"], ["县公安局"], []),
+        (["县公安局"], [], []),
+        ([], [], ["各乡镇人民政府"]),
+    ]
+    assert plan.tasks[2].text == "建设农村交通安全劝导站。新建劝导站20个。"
+    plan = parse_path(FIXTURES / "styles" / "yanglao_trailing.txt")
+    assert plan.tasks[2].lead == ["区民政局", "区残联"]
+    assert (plan.issuer, plan.date) == ("某区民政局", "2024-04-02")
+
+
+def test_box_items_are_no_measures_and_a_five_year_plan_gives_its_years():
+    # 专栏1　体育公园重点工程 / 1.城北体育公园：… (d38, under (一) measures); 专栏1 items
+    # numbered as the measures are (fixture styles/shisiwu_nongye.txt); “十四五” in the title
+    plan = parse("d38_shisiwu_zhuanlan")
+    assert (len(plan.tasks), plan.period) == (5, [2021, 2025])
+    plan = parse_path(FIXTURES / "styles" / "shisiwu_nongye.txt")
+    assert [m.no for m in plan.tasks] == [1, 2, 3]
+    assert plan.period == [2021, 2025]
+    box = [d for d in plan.diagnostics if d.code == "box-items-not-measures"]
+    assert [d.line for d in box] == [7]
+
+
+def test_items_quoting_the_report_keep_their_targets_without_the_quote_mark():
+    # 1.“全年实施重点项目120个，…。”（X牵头，Y参与） (d39); ASCII quotes in fixture
+    # styles/baogao_quotes.txt; a name in quotes inside the target keeps them
+    plan = parse("d39_baogao_quotes")
+    assert [t.quote for t in plan.tasks[1].targets] == [
+        "规模以上工业企业15家",
+        "规模以上工业增加值增长8%",
+    ]
+    plan = parse_path(FIXTURES / "styles" / "baogao_quotes.txt")
+    assert plan.tasks[1].targets[0].quote == "固定资产投资80亿元以上"
+    assert parse_path_text(variants.run_in(styles("baogao_quotes.txt"))).title == (
+        "某县2024年《政府工作报告》重点工作分解"
+    )
+    text = "某县工作要点\n一、任务\n1.推进“智慧司法”自助服务终端覆盖率达100%。（县司法局负责）\n"
+    assert "“智慧司法”自助服务终端" in parse_path_text(text).tasks[0].targets[0].quote
+
+
+def test_a_timetable_of_stages_after_the_measures_gives_no_measures():
+    # 第一阶段：动员部署阶段（2024年3月）… after (一)–(五), whose (1)–(3) sub-points follow the
+    # bracket (d41)
+    plan = parse("d41_anquan_stages")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
+    assert all(m.deadline is None for m in plan.tasks)
+    assert "（3）检查企业应急预案" in plan.tasks[0].text
+
+
+def test_units_as_the_subjects_of_a_measures_sentences():
+    # 由X牵头，会同Y，…; X负责…，各乡镇人民政府负责…; X要…；Y要…; 此项工作由X负责。 (d36, fixture
+    # styles/jiaotong_subjects.txt); each such measure gets a diagnostic to check them
+    plan = parse("d36_jiaotong_subjects")
+    assert units(plan) == gold_units("d36_jiaotong_subjects")
+    read = [d.line for d in plan.diagnostics if d.code == "units-in-text"]
+    assert read == [11, 12, 15, 16, 17, 20, 21, 24]
+    plan = parse_path(FIXTURES / "styles" / "jiaotong_subjects.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        (["县交通运输局"], ["县财政局"], []),
+        (["县交通运输局"], [], ["各乡镇人民政府"]),
+        (["县财政局", "县交通运输局"], [], []),
+        (["县交通运输局"], [], []),
+    ]
+    assert plan.tasks[0].text.startswith("实施农村公路危桥改造。由县交通运输局牵头")
+    # a call on everyone, or a bare 法院, is no attribution (corpus 003, 053, 058)
+    text = (
+        "某县工作要点\n一、任务\n1.加强执法。各部门、各单位要严格执法。\n"
+        "2.公正司法。法院要公正司法。\n"
+    )
+    assert [(m.lead, m.collectives) for m in parse_path_text(text).tasks] == [([], []), ([], [])]
+
+
+def test_a_markdown_table_reads_as_a_task_table():
+    # | 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | over | --- | --- | … (d42); |:---:| rules
+    # and bold headings (fixture styles/wenming_mdtable.txt); printed run in, the rows are lines
+    # again (its signature, then on a line after the last row, is not read yet)
+    plan = parse("d42_wenming_mdtable")
+    assert [(m.no, m.chapter) for m in plan.tasks] == [
+        (1, "一"), (2, "一"), (3, "二"), (4, "二"), (5, "二"), (6, "三"), (7, "三"),
+    ]  # fmt: skip
+    assert [m.deadline for m in plan.tasks][:2] == ["2024年6月底前", "2024年9月底前"]
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    plan = parse_path(FIXTURES / "styles" / "wenming_mdtable.txt")
+    assert [(m.no, m.lead, m.collectives) for m in plan.tasks] == [
+        (1, ["镇党政综合办"], ["各村（社区）"]),
+        (2, ["镇社会事务办"], []),
+        (3, ["镇妇联"], []),
+    ]
+    assert plan.title == "某镇2024年移风易俗工作任务分解"
+    run_in = parse_path_text(variants.run_in(styles("wenming_mdtable.txt")))
+    assert (units(run_in), run_in.title) == (units(plan), plan.title)
+
+
+def test_a_heading_in_square_brackets_before_the_text():
+    # 1.【推进农药减量控害】建设病虫害绿色防控示范区10个，… (d43, fixture
+    # styles/xumu_bracketheads.txt): the words inside are the title, and 】 ends a clause
+    plan = parse("d43_nongye_bracketheads")
+    assert [m.title for m in plan.tasks][:2] == ["推进化肥减量增效", "推进农药减量控害"]
+    assert [(t.value, t.unit) for t in plan.tasks[1].targets] == [(10.0, "个")]
+    assert plan.tasks[3].targets[0].quote == "农膜回收率达到85%以上"
+    plan = parse_path(FIXTURES / "styles" / "xumu_bracketheads.txt")
+    assert [m.title for m in plan.tasks] == ["稳定生猪生产", "发展草食畜牧业", "强化动物疫病防控"]
+    assert [(t.value, t.unit) for t in plan.tasks[1].targets] == [(3.0, "个")]

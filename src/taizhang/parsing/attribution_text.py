@@ -20,6 +20,7 @@ from itertools import accumulate, compress, count, repeat
 from operator import add, and_, eq, le, lt, mul, sub
 from typing import NamedTuple
 
+from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
@@ -64,6 +65,18 @@ def _label_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _verb_ending() -> re.Pattern:
     return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
+
+
+def _before_signature(body: str) -> str:
+    """The last measure's body without the signature under it, past a blank line and
+    ending in its date line ("…改造300户。区民政局、区残联按职责分工负责。" / "" / "某区民政局" /
+    "2024年4月2日"): the units after its last sentence are then on its last line (fixtures
+    styles/yanglao_trailing.txt and styles/jiaotong_cixiang.txt, 此项工作由…负责。)."""
+    last = body.rfind("\n")
+    if last < 0 or not is_date_only(body[last + 1 :].strip().replace(" ", "")):
+        return body
+    blank = body.rfind("\n\n", 0, last)
+    return body[:blank].rstrip() if blank > 0 else body
 
 
 def _role_source() -> str:
@@ -255,7 +268,7 @@ def _trailing_unit_list(folded: str) -> Located | None:
     """Units and a role verb after the body's last sentence, on its line: "…权责清单。
     市委编办、市司法局按职责分工负责" — a unit line whose line break a copy lost
     (tests/parsing/documents d07 and d05 printed run-in)."""
-    body = folded.rstrip()
+    body = _before_signature(folded.rstrip())
     end = body.rfind("。", 0, len(body) - 1)
     if end < 0 or "\n" in body[end:]:
         return None

@@ -91,6 +91,7 @@ _RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
 
 
 def restore(text: str) -> Layout:
+    text = _without_markdown(text)
     text = drop_in_word_blanks(text)
     text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
@@ -124,6 +125,56 @@ def restore(text: str) -> Layout:
         # The last visual line decides: a paragraph ends at a line short of the margin.
         joining = bool(content) and measure(content) >= _FULL * wrap and not _is_field_row(content)
     return Layout("\n".join(out), tuple(sources))
+
+
+# A heading or bold words at a line's start, or after a sentence or a bracket (run in)
+_MARKDOWN_LINE = re.compile(r"(?:^|(?<=[\n。）)*|]))[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
+
+
+@lru_cache(maxsize=2)
+def _markdown_markup(run_in: bool) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    config = reading_config()["markdown"]
+    if run_in:
+        line_markup = re.compile(config["run_in_markup"])
+        number_blank = re.compile(config["run_in_number_blank"])
+    else:
+        line_markup = re.compile(config["line_markup"], re.M)
+        number_blank = re.compile(config["number_blank"], re.M)
+    return line_markup, re.compile(config["emphasis"]), number_blank
+
+
+@lru_cache(maxsize=1)
+def _run_in_table_breaks() -> re.Pattern[str]:
+    return re.compile(reading_config()["markdown"]["run_in_table_breaks"])
+
+
+@lru_cache(maxsize=1)
+def _markdown_table_rule() -> re.Pattern[str]:
+    return re.compile(reading_config()["markdown"]["table_rule"], re.M)
+
+
+def _without_markdown(text: str) -> str:
+    """A copy made by an AI or web tool (two lines or more marked as Markdown headings or
+    bold: "# 标题", "**一、总体要求**", "### （一）…") loses its markup, line for line, so
+    its numbers open their lines again ("- 1. 推进…" is "1.推进…"; tests/parsing/documents
+    d40 and d42, fixture styles/huanbao_markdown.txt; a table's rule row goes too, d42 and
+    fixture styles/wenming_mdtable.txt). A text without such lines is returned as it is."""
+    if "#" not in text and "**" not in text:
+        return text
+    marked = _MARKDOWN_LINE.finditer(text)
+    if next(marked, None) is None or next(marked, None) is None:
+        return text
+    run_in = "\n" not in text.strip()
+    line_markup, emphasis, number_blank = _markdown_markup(run_in)
+    if run_in and " | " in text:  # a table printed run in: its rows are lines again
+        text = _run_in_table_breaks().sub("\n", text)
+        run_in = "\n" not in text.strip()
+        line_markup, emphasis, number_blank = _markdown_markup(run_in)
+    if not run_in:
+        text = _markdown_table_rule().sub("", text)
+    text = line_markup.sub("", text)
+    text = emphasis.sub(r"\1", text)
+    return number_blank.sub(r"\1", text)
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from taizhang.collector import held_off
@@ -123,6 +124,44 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
                 break
 
 
+def _box_heading() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, structure_vocabulary()["box_headings"]))
+    return re.compile(rf"(?:^|\n)[ \u3000\t]*(?:{words})[ \u3000]*[0-9一二三四五六七八九十]+")
+
+
+def _without_box_items(skeleton, folded: str) -> None:
+    """The numbered lines of a box (专栏1　重点工程 / 1.城北体育公园：… / 2.…) up to the blank
+    line after it list projects, not measures, when they carry no attribution: they are left
+    out and a diagnostic names the box's line (tests/parsing/documents d38, fixture
+    styles/shisiwu_nongye.txt, whose box items are numbered as its measures are)."""
+    if "专栏" not in folded or not skeleton.measures:
+        return
+    boxes = []
+    for found in _box_heading().finditer(folded):
+        start = found.start() + (folded[found.start()] == "\n")
+        first = folded.count("\n", 0, start) + 1
+        blank = re.compile(r"\n[ \u3000\t]*(?:\n|\Z)").search(folded, found.end())
+        last = folded.count("\n", 0, blank.start()) + 1 if blank else folded.count("\n") + 1
+        boxes.append((first, last))
+    kept = []
+    for measure in skeleton.measures:
+        box = next((b for b in boxes if b[0] < measure.line <= b[1]), None)
+        if box is not None and not measure.attribution_raw:
+            continue
+        kept.append(measure)
+    if len(kept) < len(skeleton.measures):
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "box-items-not-measures",
+                "The numbered lines of a box (专栏) carry no units; they were read as the "
+                "box's list of projects, not as measures.",
+                min(first for first, _ in boxes),
+                level="info",
+            )
+        )
+        skeleton.measures = kept
+
+
 def _parse(text: str, gazetteer) -> PlanDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
@@ -143,6 +182,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         else _measures_from_rows(skeleton, rows, lines, text)
     )
     _rows_as_measures(skeleton, rows, lines, text)
+    _without_box_items(skeleton, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     measure_titles = titles.measure_titles(
@@ -158,6 +198,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     led = _heading_units(skeleton, attributions, brackets, level)
+    led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
         raw: _bracket_deadline(raw, gazetteer)
@@ -193,6 +234,86 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     _point_at_source(plan, layout)
     assign_keys(plan, [raw.folded for raw in skeleton.measures])
     return plan
+
+
+@lru_cache(maxsize=1)
+def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(lead clause, support clause) over a folded clause: units as its subject (see
+    structure.toml subject_openers)."""
+    words = structure_vocabulary()
+    endings = "|".join(map(re.escape, words["unit_endings"]))
+    starts = "".join(words["subject_unit_starts"])
+    name = rf"[{starts}][^,;。、\s]{{0,23}}?(?:{endings})"
+    units = rf"{name}(?:[、和及与]{name})*"
+    openers = "|".join(map(re.escape, words["subject_openers"]))
+    lead_verbs = "|".join(map(re.escape, words["subject_lead_verbs"]))
+    with_words = "|".join(map(re.escape, words["subject_with"]))
+    support = "|".join(map(re.escape, words["subject_support_verbs"]))
+    return (
+        re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})"),
+        re.compile(rf"(?:(?:{with_words})(?P<with>{units})|(?P<units>{units})(?:{support}))$"),
+    )
+
+
+_CLAUSE = re.compile(r"[^,;。]+")
+
+
+def _units_as_subjects(
+    measures: list[RawMeasure], attributions: list[Attribution], brackets, level
+) -> list[Diagnostic]:
+    """A measure that names no units in a bracket, a label or a line of its own may name
+    them as the subjects of its sentences ("由市公安局牵头，会同市交通运输局、市市场监管局，
+    开展…", "市公安局要…；市交通运输局要…": tests/parsing/documents d36, fixture
+    styles/jiaotong_subjects.txt). Its clauses that open with known units and a lead verb give
+    the leads, those of 会同 and units or units and a support verb the responsible units; the
+    clauses become its attribution, and a diagnostic asks to check them."""
+    out = []
+    lead_clause, support_clause = _subject_clause()
+    calls = structure_vocabulary()["subject_calls"]
+    for measure, attribution in zip(measures, attributions, strict=True):
+        if measure.attribution_raw or attribution.lead or attribution.collectives:
+            continue
+        folded = measure.folded
+        leads, supports, printed = [], [], []
+        for clause in _CLAUSE.finditer(folded):
+            piece = clause.group().strip()
+            start = clause.start() + clause.group().index(piece) if piece else clause.start()
+            text = measure.text[start : start + len(piece)]  # as printed
+            lead = lead_clause.match(piece)
+            if lead and lead["verb"] in calls and "各" in lead["units"]:
+                lead = None  # 各部门要…: a call on everyone, no attribution
+            if lead:
+                leads.append(text[lead.start("units") : lead.end("units")])
+                printed.append(text[: lead.end()])
+                continue
+            support = support_clause.match(piece)
+            if support:
+                group = "with" if support["with"] else "units"
+                supports.append(text[support.start(group) : support.end(group)])
+                printed.append(text)
+        if not leads:
+            continue
+        raw = "、".join(leads) + "牵头"
+        if supports:
+            raw += "，" + "、".join(supports) + "配合"
+        found = brackets.split(raw, level)
+        if found.unknown or found.unsplit:
+            continue
+        if not leads[1:] and not supports and raw.endswith("牵头"):
+            found = brackets.split(leads[0] + "负责", level)
+        attribution.lead, attribution.responsible = found.lead, found.responsible
+        attribution.collectives = found.collectives
+        measure.attribution_raw = "，".join(printed)
+        out.append(
+            Diagnostic(
+                "units-in-text",
+                f"The units of measure {measure.no} were read from its sentences "
+                f"({measure.attribution_raw}); check them.",
+                measure.line,
+                level="info",
+            )
+        )
+    return out
 
 
 def _point_at_source(plan: PlanDocument, layout: Layout) -> None:

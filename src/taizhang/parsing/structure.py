@@ -993,11 +993,49 @@ def _assemble(
             title = _run_in_title(_heading(text, folded, item), folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, folded, goal_words)
+            if level.measure_at(item.start) == mk.ORDINAL and not front_chapter:
+                skeleton.measures += _section_without_ordinals(item, chapter, text, index)
             if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
                 _work_begins(skeleton, item)
         if not in_front_matter:
             skeleton.measures += _unnumbered_measures(item, chapter, section, text, index, skeleton)
     return skeleton
+
+
+_SENTENCE_END = re.compile(r"。|\.(?!\d)")  # the heading sentence's end, 。 or an ASCII period
+
+
+def _section_without_ordinals(
+    item: Found, chapter, text: str, index: AttributionIndex
+) -> list[RawMeasure]:
+    """In a plan whose measures are the ordinals of its (一) paragraphs ("一是…（X负责）；二是…
+    （Y负责）。"), a (一) paragraph that lists no ordinals and ends with its own bracket
+    ("（四）开展道路绿化提升。对…补植行道树2000株（区城市管理局负责）。") is one measure, its
+    text after the heading sentence (tests/parsing/documents d37, fixture styles/
+    lvhua_yishi.txt)."""
+    located = index.find(item.marker.end, item.end)
+    if located is None:
+        return []
+    body = text[item.marker.end : item.end]
+    tail = index.folded[item.marker.end + located.raw_end : item.end]
+    if tail.strip(_LINE_INDENT + "\n)）。.;；"):
+        return []  # the bracket does not close the paragraph
+    opening = item.marker.end
+    sentence = _SENTENCE_END.search(index.folded, opening, opening + located.text_end)
+    start = sentence.end() - item.marker.end if sentence else 0
+    measure_text = body[start : located.text_end].strip(_LINE_INDENT + "\n")
+    if not measure_text:
+        return []
+    return [
+        RawMeasure(
+            no=1,
+            chapter=chapter,
+            section=item.marker.label,
+            text=measure_text,
+            attribution_raw=body[located.raw_start : located.raw_end],
+            line=item.line,
+        )
+    ]
 
 
 def _work_begins(skeleton: Skeleton, item: Found) -> None:
@@ -1179,8 +1217,28 @@ def _paragraph_opener() -> re.Pattern[str]:
 def _collect_goal(
     skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: list[str]
 ) -> None:
-    if _is_front_matter(_heading(folded, folded, item), goal_words):
+    heading = _heading(folded, folded, item)
+    if _is_front_matter(heading, goal_words) or _front_paragraph_states_goals(item, folded):
         skeleton.goal_texts.append(text[item.marker.end : item.end])
+
+
+def _front_paragraph_states_goals(item: Found, folded: str) -> bool:
+    """Whether a front-matter heading (总体要求) is followed by a paragraph that opens with
+    the year its goals are set for ("二、总体要求" / "到2025年，全市人均体育场地面积达到2.6平方米
+    以上…", or run in: "一、总体要求到2024年底，…"): that paragraph states the plan's goals,
+    as a goal heading's would (tests/parsing/documents d38 and d40; as an article does,
+    _states_goals)."""
+    at = item.marker.end
+    while at < item.end and folded[at] in _LINE_INDENT:
+        at += 1
+    word = next(
+        (w for w in vocabulary()["front_matter_headings"] if folded.startswith(w, at, item.end)),
+        None,
+    )
+    if word is None:
+        return False
+    rest = folded[at + len(word) : item.end].lstrip(_LINE_INDENT + "\n")
+    return re.match(r"到\d{4}年", rest) is not None
 
 
 def _number_label(item: Found) -> str:

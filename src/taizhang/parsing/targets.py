@@ -32,7 +32,9 @@ from taizhang.parsing.vocabulary import first_chars
 
 # A circled number opens a sub-point, so a clause too: "。①储备抗旱设备200台、…" (fixture
 # styles/nongye_circled.txt; ① as measures in tests/parsing/documents d27).
-_CLAUSE_ENDS = ",;。:!?\n" + "".join(chr(c) for c in range(0x2460, 0x2474))
+# 】 closes a bracketed heading a measure opens with (1.【推进农药减量控害】建设…示范区10个:
+# tests/parsing/documents d43, fixture styles/xumu_bracketheads.txt)
+_CLAUSE_ENDS = ",;。:!?\n】" + "".join(chr(c) for c in range(0x2460, 0x2474))
 _SENTENCE_ENDS = "。!?\n"  # the year of a target comes from its 。-delimited sentence
 _SCOPE_ENDS = ";。!?\n"  # a per-year quota governs every comma clause up to these
 _WINDOW = 80  # characters of context a cue or a quote may span on either side of a value
@@ -528,7 +530,21 @@ def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
             start, moved = start + len(word), True
         while start < end and folded[start] in ", ":
             start += 1
+        if start < end and _encloses(folded, start, end):
+            start, moved = start + 1, True
     return min(start, end)
+
+
+@lru_cache(maxsize=1)
+def _enclosing_quotes() -> dict[str, str]:
+    return {pair[0]: pair[1] for pair in _vocab()["targets"]["enclosing_quotes"]}
+
+
+def _encloses(folded: str, start: int, end: int) -> bool:
+    """Whether the quote opens with a mark whose closing mark it does not hold: the mark
+    encloses the whole item, not a name inside the quote (_quote_start)."""
+    closing = _enclosing_quotes().get(folded[start])
+    return closing is not None and folded.find(closing, start + 1, end) < 0
 
 
 class _computed_once:

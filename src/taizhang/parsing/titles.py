@@ -2,9 +2,11 @@
 
 A heading is one phrase that introduces the measure's body: a first sentence, or a first
 line standing above its paragraph, with at most one clause break, that fits on one printed
-line (GB/T 9704 sets 28 characters a line) and is shorter than the sentence after it (seed
+line (GB/T 9704 sets 28 characters a line) and is no longer than the sentence after it (seed
 001's 87 measures, corpus 003, 019, 037 and 046; a heading line over its paragraph in
-corpus 009).
+corpus 009; one as long as the sentence after it: 推进城镇污水处理提质增效。新建改造污水管网
+30公里。 in tests/parsing/documents d40, 推进工业炉窑深度治理。完成工业炉窑治理8家。 in fixture
+styles/huanbao_markdown.txt).
 
 Whether measures carry titles is a property of the document (shared/gold/README.md): it is
 titled when more of its measures open with a heading than without one. Only measures that
@@ -42,7 +44,10 @@ def heading(text: str, folded: str | None = None) -> str | None:
 def _heading_end(folded: str) -> int | None:
     first_line, newline, _ = folded.partition("\n")
     stop = _SENTENCE_END.search(first_line)
-    if stop:
+    closing = _bracketed_heading_end(first_line)
+    if closing is not None:
+        end, body = closing, folded[closing + 1 :]
+    elif stop:
         end, body = stop.start(), folded[stop.end() :]
     elif newline:
         end, body = len(first_line), folded[len(first_line) + 1 :]  # a heading line
@@ -52,11 +57,23 @@ def _heading_end(folded: str) -> int | None:
     body = body.strip()
     following = _SENTENCE_END.search(body)
     next_sentence = body[: following.start()] if following else body
-    if not candidate or len(candidate) > _PRINTED_LINE or len(candidate) >= len(next_sentence):
+    if not candidate or len(candidate) > _PRINTED_LINE or len(candidate) > len(next_sentence):
         return None
     if _clause_breaks(candidate) > 1:
         return None
     return end
+
+
+def _bracketed_heading_end(first_line: str) -> int | None:
+    """Where a heading printed in 【】 before the text ends: 1.【推进化肥减量增效】推广…
+    (tests/parsing/documents d43, fixture styles/xumu_bracketheads.txt); the title is the
+    words inside. A label in 【】 (【牵头单位】) is an attribution, not a heading."""
+    if not first_line.startswith("【"):
+        return None
+    closing = first_line.find("】", 1, _PRINTED_LINE + 2)
+    if closing < 0 or first_line[1:closing].endswith(("单位", "部门", "时限", "领导")):
+        return None
+    return closing
 
 
 def _clause_breaks(text: str) -> int:
@@ -85,7 +102,7 @@ def measure_titles(texts: list[str], folded: list[str]) -> list[str | None]:
     if votes.count(True) <= votes.count(False):
         return [None] * len(texts)
     return [
-        text[:end].strip(_BLANKS) if (end := heading_end(f)) else None
+        text[:end].strip(_BLANKS).removeprefix("【") if (end := heading_end(f)) else None
         for text, f in zip(texts, folded, strict=True)
     ]
 
@@ -107,6 +124,8 @@ def _vote(folded: str, heading_end=_heading_end) -> bool | None:
     stop = _SENTENCE_END.search(body)
     if is_purpose_clause(body):
         return None
+    if body.startswith("【") and _bracketed_heading_end(body.partition("\n")[0]) is not None:
+        return heading_end(body) is not None  # 【推进化肥减量增效】推广…。: a heading
     if "\n" not in body and (stop is None or not body[stop.end() :].strip()):
         # One sentence introduces nothing: a heading alone ("加强组织领导。") cannot tell; a
         # sentence longer than a heading can be opens the measure with prose, so votes no

@@ -46,4 +46,18 @@ def find_period(title: str) -> list[int] | None:
     if len(years) == 1:
         (year,) = years
         return [year, year]
+    return _five_year_plan(title) if not years else None
+
+
+def _five_year_plan(title: str) -> list[int] | None:
+    """The years of a five-year plan the title names by its number alone (十四五)."""
+    for name, years in _five_year_plans():
+        if name in title:
+            return list(years)
     return None
+
+
+@lru_cache(maxsize=1)
+def _five_year_plans() -> tuple[tuple[str, tuple[int, int]], ...]:
+    plans = vocabulary()["period"]["five_year_plans"]
+    return tuple((name, tuple(years)) for name, years in plans.items())

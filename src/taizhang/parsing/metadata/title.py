@@ -98,9 +98,12 @@ def _patterns() -> _Patterns:
         # A page-chunk number ("1、") or a site caption before the title is dropped
         # (sharing sites number their chunks: corpus 003 and 029). The title ends at a
         # blank, a site label, a preamble opener or a page field ("时间:", seed 001 run in).
+        # It may name a short document in 《》 ("某县2024年《政府工作报告》重点工作责任分工为
+        # 确保…": d39 of tests/parsing/documents and fixture styles/baogao_quotes.txt run in);
+        # a plan's own title in 《》 with its years is a notice's, not this one.
         run_in=re.compile(
             rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{label_prefix}"
-            rf"(?P<t>[^《》,。;:!?\s][^,。;:!?\n《》]{{1,60}}?{kind}{suffix}{{0,3}})"
+            rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
