@@ -8,6 +8,7 @@ on generated text made of the characters that matter to it.
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 from unittest.mock import patch
 
@@ -651,3 +652,37 @@ def test_joined_rows_skip_prose_outside_tables_as_reading_every_line_did(text):
     from taizhang.parsing import tables as _tables
 
     assert _tables._joined_rows(text) == _plain_joined_rows(text)
+
+
+def _plain_box_lines(folded: str) -> list[tuple[int, int]]:
+    """Boxes as a regex over every position found them, each line counted from the start."""
+    heading = re.compile(r"(?:^|\n)[ \u3000\t]*(?:专栏)[ \u3000]*[0-9一二三四五六七八九十]+")
+    boxes = []
+    for found in heading.finditer(folded):
+        start = found.start() + (folded[found.start()] == "\n")
+        blank = re.compile(r"\n[ \u3000\t]*(?:\n|\Z)").search(folded, found.end())
+        last = folded.count("\n", 0, blank.start()) + 1 if blank else folded.count("\n") + 1
+        boxes.append((folded.count("\n", 0, start) + 1, last))
+    return boxes
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("专栏", "1", "二", " ", "\u3000", "\n", "\n\n", "1.城北公园", "建设", "。"))
+def test_boxes_are_found_by_their_word_as_by_a_pattern_over_every_line(folded):
+    from taizhang.parsing.pipeline import box_lines
+
+    assert box_lines(folded) == _plain_box_lines(folded)
+
+
+_PLAIN_MARKDOWN = re.compile(r"(?:^|(?<=[\n。）)*|]))[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("#", "## ", "**加强**", "**", "*", "\n", "。", "）", "|", " ", "一、推进", "x"))
+def test_markdown_lines_are_counted_as_the_pattern_over_every_position_counted_them(text):
+    """Apart from runs of three stars or more (words masked, not bold) and markup after more
+    blanks than a line's indent holds."""
+    if "***" in text or " " * _layout._MARKDOWN_REACH in text:
+        return
+    found = sum(1 for _ in itertools.islice(_layout._markdown_lines(text), 2))
+    assert found == sum(1 for _ in itertools.islice(_PLAIN_MARKDOWN.finditer(text), 2))

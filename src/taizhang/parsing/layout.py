@@ -19,6 +19,7 @@ at the file as printed. Everything else about the text is left as printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,8 +128,11 @@ def restore(text: str) -> Layout:
     return Layout("\n".join(out), tuple(sources))
 
 
-# A heading or bold words at a line's start, or after a sentence or a bracket (run in)
-_MARKDOWN_LINE = re.compile(r"(?:^|(?<=[\n。）)*|]))[ \u3000]*(?:#{1,6}[ \u3000]|\*\*[^*\n]+\*\*)")
+# A heading or bold words at a line's start, or after a sentence or a bracket (run in); what
+# stands before the markup is checked where the markup is found.
+_MARKDOWN_MARK = re.compile(r"#{1,6}[ \u3000]|\*\*[^*\n]+\*\*")
+_MARKDOWN_BEFORE = re.compile(r"(?:^|[\n。）)*|])[ \u3000]*$")
+_MARKDOWN_REACH = 8  # characters before the markup: blanks and the mark it follows
 
 
 @lru_cache(maxsize=2)
@@ -153,6 +157,36 @@ def _markdown_table_rule() -> re.Pattern[str]:
     return re.compile(reading_config()["markdown"]["table_rule"], re.M)
 
 
+def _markdown_lines(text: str):
+    """The places Markdown markup opens a line (or a sentence, run in), left to right and
+    none inside another. Found from each occurrence of the markup's first characters
+    (str.find runs in C, where a regex would visit every character of the text)."""
+    at, end = 0, -1
+    ahead = {first: text.find(first) for first in ("#", "**")}
+    while True:
+        hits = [place for place in ahead.values() if place >= 0]
+        if not hits:
+            return
+        at = min(hits)
+        found = _MARKDOWN_MARK.match(text, at)
+        # A star before bold words is another bold's close ("**标题****一、…**"), or a
+        # run of stars that masks words (corpus 071: 《*********关于…》), which is no bold.
+        masked = text.startswith("**", at) and at > 0 and text[at - 1] == "*" and at != end
+        if (
+            found is not None
+            and not masked
+            and _MARKDOWN_BEFORE.search(text, max(0, at - _MARKDOWN_REACH), at)
+        ):
+            yield found
+            at = end = found.end()
+        else:
+            at += 1
+        ahead = {
+            first: place if place >= at or place < 0 else text.find(first, at)
+            for first, place in ahead.items()
+        }
+
+
 def _without_markdown(text: str) -> str:
     """A copy made by an AI or web tool (two lines or more marked as Markdown headings or
     bold: "# 标题", "**一、总体要求**", "### （一）…") loses its markup, line for line, so
@@ -161,8 +195,7 @@ def _without_markdown(text: str) -> str:
     fixture styles/wenming_mdtable.txt). A text without such lines is returned as it is."""
     if "#" not in text and "**" not in text:
         return text
-    marked = _MARKDOWN_LINE.finditer(text)
-    if next(marked, None) is None or next(marked, None) is None:
+    if sum(1 for _ in itertools.islice(_markdown_lines(text), 2)) < 2:
         return text
     run_in = "\n" not in text.strip()
     line_markup, emphasis, number_blank = _markdown_markup(run_in)

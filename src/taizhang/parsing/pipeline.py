@@ -125,8 +125,37 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
 
 
 def _box_heading() -> re.Pattern[str]:
+    """A box's word and number ("专栏1"): searched by its literal word, then kept where
+    only blanks stand before it on its line (_box_line_start)."""
     words = "|".join(map(re.escape, structure_vocabulary()["box_headings"]))
-    return re.compile(rf"(?:^|\n)[ \u3000\t]*(?:{words})[ \u3000]*[0-9一二三四五六七八九十]+")
+    return re.compile(rf"(?:{words})[ \u3000]*[0-9一二三四五六七八九十]+")
+
+
+def _box_line_start(folded: str, at: int) -> int | None:
+    """The start of the line a box's word opens (after blanks), None if words precede it."""
+    start = folded.rfind("\n", 0, at) + 1
+    return start if not folded[start:at].strip(" \u3000\t") else None
+
+
+_BLANK_LINE = re.compile(r"\n[ \u3000\t]*(?:\n|\Z)")
+
+
+def _in_a_box(line: int, boxes: list[tuple[int, int]]) -> bool:
+    return any(first < line <= last for first, last in boxes)
+
+
+def box_lines(folded: str) -> list[tuple[int, int]]:
+    """(line of its heading, last line) of each box: from 专栏N to the blank line after it."""
+    boxes, line, counted = [], 1, 0  # line: the line of position ``counted``
+    for found in _box_heading().finditer(folded):
+        start = _box_line_start(folded, found.start())
+        if start is None:
+            continue
+        line, counted = line + folded.count("\n", counted, start), start
+        blank = _BLANK_LINE.search(folded, found.end())
+        end = blank.start() if blank else len(folded)
+        boxes.append((line, line + folded.count("\n", start, end)))
+    return boxes
 
 
 def _without_box_items(skeleton, folded: str) -> None:
@@ -136,19 +165,12 @@ def _without_box_items(skeleton, folded: str) -> None:
     styles/shisiwu_nongye.txt, whose box items are numbered as its measures are)."""
     if "专栏" not in folded or not skeleton.measures:
         return
-    boxes = []
-    for found in _box_heading().finditer(folded):
-        start = found.start() + (folded[found.start()] == "\n")
-        first = folded.count("\n", 0, start) + 1
-        blank = re.compile(r"\n[ \u3000\t]*(?:\n|\Z)").search(folded, found.end())
-        last = folded.count("\n", 0, blank.start()) + 1 if blank else folded.count("\n") + 1
-        boxes.append((first, last))
-    kept = []
-    for measure in skeleton.measures:
-        box = next((b for b in boxes if b[0] < measure.line <= b[1]), None)
-        if box is not None and not measure.attribution_raw:
-            continue
-        kept.append(measure)
+    boxes = box_lines(folded)
+    kept = [
+        measure
+        for measure in skeleton.measures
+        if measure.attribution_raw or not _in_a_box(measure.line, boxes)
+    ]
     if len(kept) < len(skeleton.measures):
         skeleton.diagnostics.append(
             Diagnostic(

@@ -1228,17 +1228,16 @@ def _front_paragraph_states_goals(item: Found, folded: str) -> bool:
     以上…", or run in: "一、总体要求到2024年底，…"): that paragraph states the plan's goals,
     as a goal heading's would (tests/parsing/documents d38 and d40; as an article does,
     _states_goals)."""
-    at = item.marker.end
-    while at < item.end and folded[at] in _LINE_INDENT:
-        at += 1
-    word = next(
-        (w for w in vocabulary()["front_matter_headings"] if folded.startswith(w, at, item.end)),
-        None,
-    )
-    if word is None:
-        return False
-    rest = folded[at + len(word) : item.end].lstrip(_LINE_INDENT + "\n")
-    return re.match(r"到\d{4}年", rest) is not None
+    return _front_heading_then_year().match(folded, item.marker.end, item.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _front_heading_then_year() -> re.Pattern[str]:
+    """A front-matter word opening the item (the first of the vocabulary that does: an
+    atomic group), then the year its goals are set for after the blanks that open the
+    paragraph."""
+    words = "|".join(map(re.escape, vocabulary()["front_matter_headings"]))
+    return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*到\d{{4}}年")
 
 
 def _number_label(item: Found) -> str:
