@@ -124,6 +124,7 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
                 break
 
 
+@lru_cache(maxsize=1)
 def _box_heading() -> re.Pattern[str]:
     """A box's word and number ("专栏1"): searched by its literal word, then kept where
     only blanks stand before it on its line (_box_line_start)."""

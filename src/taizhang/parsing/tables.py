@@ -19,6 +19,7 @@ from taizhang.parsing.structure import RawMeasure
 from taizhang.parsing.vocabulary import vocabulary
 
 _SEPARATOR = " | "
+_BAR = _SEPARATOR.strip()  # a line holding no bar holds no cells
 _ROLES = ("number", "content", "lead", "responsible", "deadline")
 _MAX_COLUMNS = 8
 _MAX_CELL = 8  # characters: a header cell is a short name, not a sentence
@@ -43,7 +44,7 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     """Rows of every task table in the text that names at least one unit column: rows
     printed on one line (cells joined with " | "), or one cell per line (``folded``:
     ``fold(text)`` when the caller has it)."""
-    joined = _joined_rows(text) if _SEPARATOR.strip() in text else []
+    joined = _joined_rows(text) if _BAR in text else []
     if joined:
         return joined
     folded = fold(text) if folded is None else folded
@@ -92,11 +93,10 @@ def _joined_rows(text: str) -> list[TableRow]:
     rows: list[TableRow] = []
     columns, width, merged = None, 0, False
     lines = text.split("\n")
-    bar = _SEPARATOR.strip()
     # Outside a table (no header read, so nothing merged either) a line without a cell
     # changes nothing: the loop goes on at the next line holding a separator (most of a
     # plan is prose).
-    with_cells = [index for index, line in enumerate(lines) if bar in line]
+    with_cells = [index for index, line in enumerate(lines) if _BAR in line]
     index = 0
     while index < len(lines):
         if columns is None:
@@ -405,9 +405,9 @@ def _spaced_cells(line: str) -> list[str]:
 
 
 def _cells(line: str) -> list[str]:
-    if _SEPARATOR.strip() not in line:
+    if _BAR not in line:
         return []
-    cells = [cell.strip() for cell in line.split(_SEPARATOR.strip())]
+    cells = [cell.strip() for cell in line.split(_BAR)]
     while cells and not cells[-1]:
         cells.pop()
     while cells and not cells[0]:

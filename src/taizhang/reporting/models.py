@@ -18,6 +18,7 @@ from django.db.models import (
     Case,
     Exists,
     F,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -154,11 +155,9 @@ def approved_report_dues(periods, assignments=None) -> dict[tuple[int, int], dat
     if assignments is not None:
         found = found.filter(assignment__in=assignments)
     rows = (
-        found.values("assignment_id", "period_id")
-        .distinct()
-        .annotate(
-            due=Subquery(approved_report_due(OuterRef("assignment_id"), OuterRef("period_id")))
-        )
+        found.order_by()
+        .values("assignment_id", "period_id")
+        .annotate(due=Max("requested_due"))
         .values_list("assignment_id", "period_id", "due")
     )
     return {(assignment, period): due for assignment, period, due in rows}

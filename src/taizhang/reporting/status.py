@@ -173,17 +173,13 @@ def with_deadline_in_force(measures: QuerySet[Measure]) -> QuerySet[Measure]:
     """Annotate ``deadline_in_force``: the measure's 完成时限, or the later one the office
     approved its lead unit (延期申请) — the date status_of judges 滞后 by."""
     extended = Subquery(approved_deadline(measure=OuterRef("pk")))
-    return measures.annotate(deadline_in_force=_later(extended, F("deadline")))
-
-
-def _later(extended, deadline):
-    """The later of an approved date and the measure's own (the office may have moved the
-    measure's past the approved one since); either when the other is missing."""
-    return _Later(extended, deadline)
+    return measures.annotate(deadline_in_force=_Later(extended, F("deadline")))
 
 
 class _Later(Func):
-    """GREATEST of two dates, NULL only when both are. PostgreSQL's GREATEST skips NULLs, so
+    """The later of an approved date and the measure's own (the office may have moved the
+    measure's past the approved one since); either when the other is missing: GREATEST of
+    two dates, NULL only when both are. PostgreSQL's GREATEST skips NULLs, so
     the approved date's subquery runs once per row (written twice, it ran twice: the board
     at province scale went from 196 to 333 ms); SQLite's MAX() gives NULL when one side is,
     so there it is COALESCE(MAX(a, b), a, b)."""
@@ -210,7 +206,7 @@ def assignment_statuses(
     closed = _closed(OuterRef("measure_id"), min(as_of, up_to or as_of))
     extended = Subquery(approved_deadline(assignment=OuterRef("pk")))
     rows = assignments.annotate(
-        closed=Exists(closed), due=_later(extended, F("measure__deadline"))
+        closed=Exists(closed), due=_Later(extended, F("measure__deadline"))
     ).values_list("pk", "due", "closed")
     return {
         pk: status_of(deadline, words.get(pk), pk in words, as_of, closed)
@@ -484,7 +480,7 @@ def owed_reports(
             extended=extended,
             # the later of the two (report_extensions_in_force's rule, without joining
             # each extension to its period: the row has the period's date)
-            due=_later(F("extended"), F("period_due")),
+            due=_Later(F("extended"), F("period_due")),
             filed=Exists(filed),
             added_on=F("measure__source__added_on"),
         )
