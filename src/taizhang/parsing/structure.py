@@ -33,7 +33,7 @@ from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabula
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
-from taizhang.parsing.vocabulary import trie, vocabulary
+from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
@@ -116,6 +116,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
+    _chapter_attributions(skeleton, text, folded)
     _drop_provision_chapters(skeleton)
     return skeleton
 
@@ -1065,7 +1066,8 @@ def _unnumbered_measures(
         located = index.find(offset, offset + len(folded)) if folded else None  # a blank line
         if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
             paragraph = text[offset:paragraph_end]
-            previous = (skeleton.measures or out or [None])[-1]
+            # numbered on from the last measure found, this heading's own included
+            previous = (out or skeleton.measures or [None])[-1]
             number = previous.no + 1 if previous else 1
             line = item.line + folded_text.count("\n", item.start, offset)
             out.append(
@@ -1073,7 +1075,7 @@ def _unnumbered_measures(
                     no=number,
                     chapter=chapter,
                     section=section,
-                    text=paragraph[: located.text_end].strip(_LINE_INDENT),
+                    text=_without_bullet(paragraph[: located.text_end].strip(_LINE_INDENT)),
                     attribution_raw=paragraph[located.raw_start : located.raw_end],
                     line=line,
                     unnumbered=True,
@@ -1081,6 +1083,17 @@ def _unnumbered_measures(
             )
         offset = paragraph_end + 1
     return out
+
+
+def _without_bullet(text: str) -> str:
+    """An unnumbered measure's text without the bullet that opens it ("● 开展…",
+    "——开展…": tests/parsing/documents d47 and d54; structure.toml bullets)."""
+    if text and text[0] in _BULLETS:
+        return text.lstrip(_BULLETS + _LINE_INDENT)
+    return text
+
+
+_BULLETS = "".join(vocabulary()["bullets"])
 
 
 def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
@@ -1380,6 +1393,46 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
                     )
                 )
         run = []
+
+
+def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
+    """A line under a chapter heading that assigns the chapter's tasks ("以下任务由X牵头，Y
+    配合。", "（本部分任务由X牵头）"): each measure below it, up to the next chapter, that
+    names no units of its own takes it, and says so (tests/parsing/documents d53, fixture
+    styles/rencai_chapterlead.txt; structure.toml chapter_attribution_openers)."""
+    if "由" not in folded or not skeleton.measures:
+        return
+    for chapter in skeleton.chapters:  # "一、提升景区品质（本部分任务由X牵头）": no title
+        cue = _chapter_cue().search(fold(chapter.title))
+        if cue and cue.start() and fold(chapter.title)[cue.start() - 1] in "([":
+            chapter.title = chapter.title[: cue.start() - 1].rstrip()
+    for cue in _chapter_cue().finditer(folded):
+        clause = cue.group(cue.lastindex).rstrip(")]")  # each branch has its group
+        if not any(verb in clause for verb in vocabulary()["responsibility_verbs"]):
+            continue
+        line = folded.count("\n", 0, cue.start()) + 1
+        stop = min((c.line for c in skeleton.chapters if c.line > line), default=None)
+        raw = text[cue.start(cue.lastindex) : cue.start(cue.lastindex) + len(clause)]
+        for measure in skeleton.measures:
+            if measure.line <= line or (stop is not None and measure.line >= stop):
+                continue
+            if measure.attribution_raw is None:
+                measure.attribution_raw, measure.shared_from = raw, line
+                skeleton.diagnostics.append(
+                    Diagnostic(
+                        "shared-attribution",
+                        f"Measure {measure.no} has no units of its own; it was given those "
+                        f"its chapter names on line {line}.",
+                        measure.line,
+                        level="info",
+                    )
+                )
+
+
+@lru_cache(maxsize=1)
+def _chapter_cue() -> re.Pattern[str]:
+    words = vocabulary()["chapter_attribution_openers"]
+    return re.compile("|".join(branches(words, r"([^。;\n]+)")))
 
 
 def _drop_provision_chapters(skeleton: Skeleton) -> None:
