@@ -207,17 +207,82 @@ def _spaced_rows(text: str, folded: str) -> list[TableRow]:
         ):
             continue
         end = _line_end(text, start)
-        columns = _header_roles(_spaced_cells(text[start:end]))
         line = text.count("\n", 0, start) + 1
+        columns = _header_roles(_spaced_cells(text[start:end]))
+        if columns is None and "\t" in text[start:end]:
+            columns, end, line = _two_line_header(text, start, end, line)
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
-            cells = _spaced_cells(text[start:end])
+            if "\t" in text[start:end]:
+                cells, end, line = _tab_cells(text, start, end, line)
+                if _merged_tab_row(cells):
+                    continue
+            else:
+                cells = _spaced_cells(text[start:end])
             if len(cells) < 2:
                 break
             row = _row(cells, columns, line)
             if row:
                 rows.append(row)
     return rows
+
+
+# A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
+# an empty cell included, so a cell's place is its column (tests/parsing/documents d45 and
+# d46, fixture styles/gongshui_excel.txt). A cell holding a line break is printed in quotes
+# ("开展…。\n全年入库…。"), a quote inside it doubled.
+_QUOTED_CELL = re.compile(r'"((?:[^"]|""){0,2000})"(?=[\t\n]|$)')
+
+
+def _tab_cells(text: str, start: int, end: int, line: int) -> tuple[list[str], int, int]:
+    """The cells of the tab-parted row at ``start`` (a quoted cell may run over several
+    lines), the end of its last line and that line's number."""
+    if '"' not in text[start:end]:
+        return [cell.strip() for cell in text[start:end].split("\t")], end, line
+    cells, pos = [], start
+    while True:
+        quoted = _QUOTED_CELL.match(text, pos) if text.startswith('"', pos) else None
+        if quoted:
+            cells.append(quoted.group(1).replace('""', '"').strip())
+            pos = quoted.end()
+        else:
+            stop = min(_line_end(text, pos), _tab_end(text, pos))
+            cells.append(text[pos:stop].strip())
+            pos = stop
+        if pos >= len(text) or text[pos] == "\n":
+            return cells, pos, line + text.count("\n", start, pos)
+        pos += 1  # the tab
+
+
+def _tab_end(text: str, start: int) -> int:
+    end = text.find("\t", start)
+    return len(text) if end < 0 else end
+
+
+def _merged_tab_row(cells: list[str]) -> bool:
+    """A chapter row merged across the pasted table (一、强化企业科技创新主体地位 and the empty
+    cells' tabs after it) does not end the table (as _joined_rows reads a Word table's)."""
+    filled = [cell for cell in cells if cell]
+    return len(cells) > 1 and len(filled) == 1 and len(filled[0]) <= _MERGED_ROW
+
+
+def _two_line_header(text: str, start: int, end: int, line: int):
+    """A header printed over two lines: 序号 | 重点任务 | 责任分工 | | 完成时限 above
+    | | 牵头单位 | 配合单位 | (the cells a parent cell spans named on the line below); each
+    column is named by its lower cell where it has one (d46, fixture styles/gongshui_excel.txt).
+    Returns the columns (None when the two lines are no header), the end of the header and
+    its last line's number."""
+    upper = text[start:end].split("\t")
+    below = _line_end(text, end + 1)
+    lower = text[end + 1 : below].split("\t") if end < len(text) else []
+    if len(lower) < 2 or lower[0].strip():
+        return None, end, line
+    names = [
+        (lower[i].strip() if i < len(lower) else "") or (upper[i].strip() if i < len(upper) else "")
+        for i in range(max(len(upper), len(lower)))
+    ]
+    columns = _header_roles(names)
+    return (columns, below, line + 1) if columns else (None, end, line)
 
 
 def _line_end(text: str, start: int) -> int:
