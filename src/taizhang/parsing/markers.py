@@ -35,6 +35,9 @@ _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
     (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
+    # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a
+    # 工作任务 (tests/parsing/documents d48, fixture styles/renwu_blocks.txt)
+    (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
     # decimal outlines: the number is the last part; never a decimal like 1.5亿 or 12.5%
     (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
     (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),

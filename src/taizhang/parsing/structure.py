@@ -273,12 +273,12 @@ def _after_table_cells(folded: str) -> list[int]:
 # A line that may open with a marker: its first character after the indentation (or the
 # bracket of an attribution printed before the number).
 _MAYBE_MARKER = re.compile(
-    rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+    rf"[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
 )
 # A line break and the indentation after it (a literal first character: the engine skips
-# to each line break at once).
+# to each line break at once). 任 opens 任务一： (markers.py).
 _NEXT_LINE = re.compile(
-    rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+    rf"\n[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
 )
 
 
