@@ -42,6 +42,9 @@ _PATTERNS = [
     (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
     (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),
     (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
+    # 一 read as a dash by OCR ("-、总体目标" over "二、重点任务": tests/parsing/documents d49,
+    # fixture styles/ocr_copy.txt)
+    (CHAPTER, re.compile(r"(-)、(?![-\d])\s*")),
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"(\d{1,3})\)\s*")),
@@ -165,6 +168,8 @@ def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
 
 def _other_number(raw: str) -> int | None:
     """一 -> 1 as chinese_number; ① -> 1."""
+    if raw == "-":  # 一 read as a dash
+        return 1
     at = CIRCLED_DIGITS.find(raw)
     return at + 1 if at >= 0 else chinese_number(raw)
 

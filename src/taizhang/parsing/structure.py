@@ -118,6 +118,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _chapter_attributions(skeleton, text, folded)
     _drop_provision_chapters(skeleton)
+    _drop_indicators(skeleton, folded)
     return skeleton
 
 
@@ -273,12 +274,12 @@ def _after_table_cells(folded: str) -> list[int]:
 # A line that may open with a marker: its first character after the indentation (or the
 # bracket of an attribution printed before the number).
 _MAYBE_MARKER = re.compile(
-    rf"[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+    rf"[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-])"
 )
 # A line break and the indentation after it (a literal first character: the engine skips
 # to each line break at once). 任 opens 任务一： (markers.py).
 _NEXT_LINE = re.compile(
-    rf"\n[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+    rf"\n[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-])"
 )
 
 
@@ -1254,7 +1255,8 @@ def _front_heading_then_year() -> re.Pattern[str]:
 
 
 def _number_label(item: Found) -> str:
-    return item.marker.label
+    label = item.marker.label
+    return "一" if label == "-" else label  # 一 read as a dash by OCR (markers.py)
 
 
 def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
@@ -1433,6 +1435,36 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
 def _chapter_cue() -> re.Pattern[str]:
     words = vocabulary()["chapter_attribution_openers"]
     return re.compile("|".join(branches(words, r"([^。;\n]+)")))
+
+
+def _drop_indicators(skeleton: Skeleton, folded: str) -> None:
+    """A 考核评分细则 or 指标表 numbers its indicators as a plan numbers its measures, but each
+    carries a score ("（10分）", "扣5分", "加2分"), not a unit: when no item names units and most
+    carry a score, the items are indicators, not measures; they are left out and a warning
+    names the first (tests/parsing/documents d52, fixture styles/kaohe_zhibiao.txt)."""
+    measures = skeleton.measures
+    if len(measures) < 2 or "分" not in folded or any(m.attribution_raw for m in measures):
+        return
+    scored = sum(bool(_score().search(m.folded)) for m in measures)
+    if scored * 2 < len(measures):
+        return
+    skeleton.measures = []
+    skeleton.diagnostics.append(
+        Diagnostic(
+            "indicators-not-measures",
+            f"{scored} of the {len(measures)} numbered items carry a score (分) and none names "
+            "units: they were read as assessment indicators, not measures.",
+            measures[0].line,
+            level="warning",
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _score() -> re.Pattern[str]:
+    """A score printed with an item: "(10分)", "扣5分", "加2分" (structure.toml score_verbs)."""
+    verbs = "".join(vocabulary()["score_verbs"])
+    return re.compile(rf"\(\d{{1,3}}(?:\.\d)?分\)|[{verbs}]\d{{1,3}}(?:\.\d)?分")
 
 
 def _drop_provision_chapters(skeleton: Skeleton) -> None:
