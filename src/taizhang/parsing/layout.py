@@ -30,6 +30,7 @@ from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import reading_config
+from taizhang.parsing.vocabulary import vocabulary
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
@@ -309,7 +310,15 @@ def starts_item(folded_line: str) -> bool:
         or starts_with_label(line)
         or line.startswith("【")
         or _bracketed_label_line(line)
+        or line[:1] in _bullet_marks()
     )
+
+
+@lru_cache(maxsize=1)
+def _bullet_marks() -> str:
+    """The bullets that open an unnumbered measure (● 落实…: tests/parsing/documents d47 and
+    d54), as an item's number does; not the dashes (——), which a sentence may hold."""
+    return "".join(b for b in vocabulary()["bullets"] if fold(b) != "-")
 
 
 _CLOSERS = {"(": ")", "〔": "〕", "[": "]"}

@@ -195,6 +195,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     metadata = extract_metadata(text, skeleton.body_start, folded)
     if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
         _without_signature(skeleton.measures[-1], metadata.issuer)
+    elif skeleton.measures and metadata.issuer:
+        _text_without_signature(skeleton.measures[-1], metadata.issuer)
     rows = find_table_rows(text, folded)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
@@ -373,6 +375,25 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
     at = raw.rfind(issuer) if raw else -1
     if at > 0 and is_date_only(fold(raw[at + len(issuer) :]).replace(" ", "")):
         measure.attribution_raw = raw[:at]
+
+
+def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
+    """The signature's lines (the issuer's names, then a date line) are no part of the last
+    measure when it has no attribution to end it: a chapter's measures covered by one line
+    above them (tests/parsing/documents d53 hard-wrapped, whose blank lines are gone), an
+    item of a 考核评分细则 (d52)."""
+    own = measure.attribution_raw is not None and measure.shared_from is None
+    if own or "\n" not in measure.text:
+        return
+    lines = measure.text.rstrip().split("\n")
+    if len(lines) < 3 or not is_date_only(fold(lines[-1]).replace(" ", "")):
+        return
+    names = issuer.replace(" ", "")
+    cut = len(lines) - 1
+    while cut > 1 and lines[cut - 1].strip() and lines[cut - 1].strip().replace(" ", "") in names:
+        cut -= 1
+    if cut < len(lines) - 1 and "".join(line.strip() for line in lines[cut:-1]) == names:
+        measure.text = "\n".join(lines[:cut]).rstrip()
 
 
 def _heading_units(
