@@ -115,8 +115,8 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
-    _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _chapter_attributions(skeleton, text, folded)
+    _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
     return skeleton
@@ -1413,10 +1413,12 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
         if not any(verb in clause for verb in vocabulary()["responsibility_verbs"]):
             continue
         line = folded.count("\n", 0, cue.start()) + 1
-        stop = min((c.line for c in skeleton.chapters if c.line > line), default=None)
+        at = bisect_right(skeleton.chapter_starts, cue.start()) - 1
+        chapter = skeleton.chapters[at].no if at >= 0 else None
         raw = text[cue.start(cue.lastindex) : cue.start(cue.lastindex) + len(clause)]
         for measure in skeleton.measures:
-            if measure.line <= line or (stop is not None and measure.line >= stop):
+            # the measures after it in its chapter (on its line too in a copy printed run-in)
+            if measure.chapter != chapter or measure.line < line:
                 continue
             if measure.attribution_raw is None:
                 measure.attribution_raw, measure.shared_from = raw, line
