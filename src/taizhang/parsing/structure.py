@@ -1054,18 +1054,19 @@ def _unnumbered_measures(
     out = []
     folded_text = index.folded
     body_start = folded_text.find("\n", item.marker.end, item.end)
-    if body_start < 0:
-        return out
+    run_in = body_start < 0
+    if run_in:
+        spans = _run_in_bullets(folded_text, item.marker.end, item.end)
+    else:
+        spans = _paragraphs(folded_text, body_start + 1, item.end)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
     # measure.
-    offset = body_start + 1
-    while offset <= item.end:
-        paragraph_end = folded_text.find("\n", offset, item.end)
-        if paragraph_end < 0:
-            paragraph_end = item.end
+    for offset, paragraph_end in spans:
         folded = folded_text[offset:paragraph_end].rstrip()
         located = index.find(offset, offset + len(folded)) if folded else None  # a blank line
-        if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
+        # (run in, the last bullet's span runs on past its bracket into the closing prose)
+        ends = located and (run_in or located.raw_end >= len(folded) - 2)
+        if ends and located.text_end > 0:
             paragraph = text[offset:paragraph_end]
             # numbered on from the last measure found, this heading's own included
             previous = (out or skeleton.measures or [None])[-1]
@@ -1082,8 +1083,28 @@ def _unnumbered_measures(
                     unnumbered=True,
                 )
             )
-        offset = paragraph_end + 1
     return out
+
+
+def _paragraphs(folded: str, offset: int, end: int):
+    """(start, end) of each line from ``offset`` to ``end``."""
+    while offset <= end:
+        paragraph_end = folded.find("\n", offset, end)
+        if paragraph_end < 0:
+            paragraph_end = end
+        yield offset, paragraph_end
+        offset = paragraph_end + 1
+
+
+def _run_in_bullets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """In a copy printed run-in (no line to part them), the measures a bullet opens after
+    the sentence or bracket before it ("…配合）● 新建…", "…负责）——打造…": tests/parsing/
+    documents d47 and d54 printed run-in), each up to the next."""
+    opens = [found.end() - 1 for found in _RUN_IN_BULLET.finditer(folded, start, end)]
+    first = _GLUED_BULLET.search(folded, start, opens[0] if opens else end)
+    if first:  # the first, glued to its heading ("一、压实防汛抗旱责任● 落实…")
+        opens.insert(0, first.start())
+    return list(zip(opens, [*opens[1:], end], strict=False))
 
 
 def _without_bullet(text: str) -> str:
@@ -1095,6 +1116,10 @@ def _without_bullet(text: str) -> str:
 
 
 _BULLETS = "".join(vocabulary()["bullets"])
+_GLUED_BULLET = re.compile(
+    "|".join(re.escape(fold(b)) for b in vocabulary()["bullets"] if fold(b) != "-") + "|--(?!-)"
+)
+_RUN_IN_BULLET = re.compile(rf"[。)\]](?=[{re.escape(fold(_BULLETS))}])[^\w\s]")
 
 
 def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
