@@ -208,20 +208,24 @@ def _spaced_rows(text: str, folded: str) -> list[TableRow]:
             continue
         end = _line_end(text, start)
         line = text.count("\n", 0, start) + 1
-        columns = _header_roles(_spaced_cells(text[start:end]))
-        if columns is None and "\t" in text[start:end]:
+        tabbed = "\t" in text[start:end]  # cells in place, as the rows' (_tab_cells)
+        header = text[start:end].split("\t") if tabbed else _spaced_cells(text[start:end])
+        columns = _header_roles([cell.strip() for cell in header])
+        if columns is None and tabbed:
             columns, end, line = _two_line_header(text, start, end, line)
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
             if "\t" in text[start:end]:
-                cells, end, line = _tab_cells(text, start, end, line)
+                cells, end, last = _tab_cells(text, start, end, line)
                 if _merged_tab_row(cells):
+                    line = last
                     continue
             else:
-                cells = _spaced_cells(text[start:end])
+                cells, last = _spaced_cells(text[start:end]), line
             if len(cells) < 2:
                 break
-            row = _row(cells, columns, line)
+            row = _row(cells, columns, line)  # at the row's first line
+            line = last
             if row:
                 rows.append(row)
     return rows
@@ -235,8 +239,8 @@ _QUOTED_CELL = re.compile(r'"((?:[^"]|""){0,2000})"(?=[\t\n]|$)')
 
 
 def _tab_cells(text: str, start: int, end: int, line: int) -> tuple[list[str], int, int]:
-    """The cells of the tab-parted row at ``start`` (a quoted cell may run over several
-    lines), the end of its last line and that line's number."""
+    """The cells of the tab-parted row at ``start`` on line ``line`` (a quoted cell may run
+    over several lines), the end of its last line and that line's number."""
     if '"' not in text[start:end]:
         return [cell.strip() for cell in text[start:end].split("\t")], end, line
     cells, pos = [], start
