@@ -1054,9 +1054,11 @@ def _unnumbered_measures(
     out = []
     folded_text = index.folded
     body_start = folded_text.find("\n", item.marker.end, item.end)
-    run_in = body_start < 0
+    run_in = body_start < 0 and item.line == 1  # a copy printed run-in is one line
     if run_in:
         spans = _run_in_bullets(folded_text, item.marker.end, item.end)
+    elif body_start < 0:
+        return out
     else:
         spans = _paragraphs(folded_text, body_start + 1, item.end)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
@@ -1117,7 +1119,8 @@ def _without_bullet(text: str) -> str:
 
 _BULLETS = "".join(vocabulary()["bullets"])
 _GLUED_BULLET = re.compile(
-    "|".join(re.escape(fold(b)) for b in vocabulary()["bullets"] if fold(b) != "-") + "|--(?!-)"
+    "[" + re.escape("".join(fold(b) for b in vocabulary()["bullets"] if fold(b) != "-")) + "]"
+    "|--(?!-)"
 )
 _RUN_IN_BULLET = re.compile(rf"[。)\]](?=[{re.escape(fold(_BULLETS))}])[^\w\s]")
 
@@ -1424,26 +1427,27 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
 
 def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
     """A line under a chapter heading that assigns the chapter's tasks ("以下任务由X牵头，Y
-    配合。", "（本部分任务由X牵头）"): each measure below it, up to the next chapter, that
-    names no units of its own takes it, and says so (tests/parsing/documents d53, fixture
-    styles/rencai_chapterlead.txt; structure.toml chapter_attribution_openers)."""
-    if "由" not in folded or not skeleton.measures:
+    配合。", "（本部分任务由X牵头）"): each measure after it in the chapter that names no units
+    of its own takes it, and says so (tests/parsing/documents d53, fixture
+    styles/rencai_chapterlead.txt; structure.toml chapter_attribution_openers). Looked for
+    only right under each heading (_CUE_REACH), so a plan costs a search per chapter."""
+    if not skeleton.measures:
         return
-    for chapter in skeleton.chapters:  # "一、提升景区品质（本部分任务由X牵头）": no title
-        cue = _chapter_cue().search(fold(chapter.title))
-        if cue and cue.start() and fold(chapter.title)[cue.start() - 1] in "([":
-            chapter.title = chapter.title[: cue.start() - 1].rstrip()
-    for cue in _chapter_cue().finditer(folded):
+    for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
+        cue = _chapter_cue().search(folded, start, start + _CUE_REACH)
+        if cue is None:
+            continue
         clause = cue.group(cue.lastindex).rstrip(")]")  # each branch has its group
         if not any(verb in clause for verb in vocabulary()["responsibility_verbs"]):
             continue
-        line = folded.count("\n", 0, cue.start()) + 1
-        at = bisect_right(skeleton.chapter_starts, cue.start()) - 1
-        chapter = skeleton.chapters[at].no if at >= 0 else None
+        title = _chapter_cue().search(fold(chapter.title))
+        if title and title.start() and fold(chapter.title)[title.start() - 1] in "([":
+            chapter.title = chapter.title[: title.start() - 1].rstrip()  # not its title
+        line = (chapter.line or 1) + folded.count("\n", start, cue.start())
         raw = text[cue.start(cue.lastindex) : cue.start(cue.lastindex) + len(clause)]
         for measure in skeleton.measures:
             # the measures after it in its chapter (on its line too in a copy printed run-in)
-            if measure.chapter != chapter or measure.line < line:
+            if measure.chapter != chapter.no or measure.line < line:
                 continue
             if measure.attribution_raw is None:
                 measure.attribution_raw, measure.shared_from = raw, line
@@ -1456,6 +1460,9 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
                         level="info",
                     )
                 )
+
+
+_CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
 
 
 @lru_cache(maxsize=1)
