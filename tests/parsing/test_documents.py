@@ -1135,11 +1135,24 @@ def test_task_blocks_of_fields():
     assert plan.tasks[3].deadline == "长期坚持"
     assert [(t.value, t.unit) for t in plan.tasks[4].targets] == [(12, "公里"), (300, "万尾")]
     text = (DOCUMENTS / "d48_hezhang_renwu.txt").read_text(encoding="utf-8")
-    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    run_in = parse_path_text(variants.run_in(text))  # 加强水资源保护具体措施：…
+    assert (run_in.tasks[0].title, run_in.tasks[0].text) == (
+        "加强水资源保护",
+        gold("d48_hezhang_renwu")["tasks"][0]["text"].replace("\n", ""),
+    )
+    assert (units(run_in), [m.title for m in run_in.tasks]) == (
+        units(plan),
+        [m.title for m in plan.tasks],
+    )
     plan = parse_path(FIXTURES / "styles" / "renwu_blocks.txt")
     assert [(m.no, m.title, m.responsible, m.collectives) for m in plan.tasks] == [
         (1, "开展增殖放流", ["乡农业服务中心"], []),
         (2, "加强渔政执法", ["乡综合执法队", "乡派出所"], ["各村民委员会"]),
+    ]
+    run_in = parse_path_text(variants.run_in(styles("renwu_blocks.txt")))
+    assert [(m.title, m.deadline) for m in run_in.tasks] == [
+        ("开展增殖放流", "2024年6月底前"),
+        ("加强渔政执法", "长期坚持"),
     ]
 
 

@@ -220,7 +220,8 @@ def _title_then_marker() -> re.Pattern[str]:
     digits = mk.CHINESE_DIGITS
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, kinds))})"
-        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节))"
+        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节)"
+        rf"|任务[{digits}\d]{{1,3}}:)"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
     )
 
 
