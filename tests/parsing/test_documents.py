@@ -485,6 +485,8 @@ RUN_IN_COPIES = [
     "d42_wenming_mdtable",
     "d43_nongye_bracketheads",
     "d44_duban_qingdan",
+    "d45_keji_excel",
+    "d46_gengxin_twoheader",
     "d47_fangxun_bullets",
     "d48_hezhang_renwu",
     "d49_senlin_ocr",
@@ -1108,6 +1110,19 @@ def test_a_table_pasted_from_excel():
         (3, "二", ["县卫生健康局"], ["县水务局"], "长期坚持"),
     ]
     assert plan.tasks[1].text == "改造老旧供水管网50公里.\n同步更新入户水表."
+
+
+@pytest.mark.parametrize("name", ["d45_keji_excel", "d46_gengxin_twoheader"])
+def test_a_table_pasted_from_excel_printed_run_in(name):
+    # every line's last cell glued to the next line's first: the next row's number, a chapter
+    # row that lost its tabs (…2024年12月底前二、建设高能级创新平台4), the lower header line's
+    # first name (完成时限牵头单位, its empty edge cells gone); the last cell ends at its deadline
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert units(plan) == gold_units(name)
+    assert [m.deadline for m in plan.tasks] == [m.deadline for m in parse(name).tasks]
+    fixture = parse_path_text(variants.run_in(styles("gongshui_excel.txt")))
+    assert units(fixture) == units(parse_path(FIXTURES / "styles" / "gongshui_excel.txt"))
 
 
 @pytest.mark.parametrize("name", ["d47_fangxun_bullets", "d54_xiaofei_dashes"])

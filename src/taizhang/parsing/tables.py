@@ -52,7 +52,11 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if spaced:
         return spaced
     if "\n" not in text.strip():
-        run_in = _run_in_spaced_rows(text, folded) or _run_in_flat_rows(text, folded)
+        run_in = (
+            _run_in_spaced_rows(text, folded)
+            or _run_in_tab_rows(text, folded)
+            or _run_in_flat_rows(text, folded)
+        )
         if run_in:
             return run_in
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
@@ -309,6 +313,148 @@ def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
             continue
         return _run_in_body(cells, header, first)
     return []
+
+
+_TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
+_CHAPTER_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、")
+
+
+def _run_in_tab_rows(text: str, folded: str) -> list[TableRow]:
+    """A table pasted from Excel (a cell per tab, the empty ones kept) in a copy printed
+    run-in: each line's last cell is glued to the next line's first, so every row takes one
+    tab fewer than it has cells (tests/parsing/documents d45 and d46 printed run-in, fixture
+    styles/gongshui_excel.txt run in). The glued cell is parted where the next row's number,
+    a chapter row (一、…) or a row of a second header line starts; a chapter row is passed
+    over, and the table ends where no next row starts."""
+    if "\t" not in text:
+        return []
+    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+        if not text.startswith("\t", found.end()):
+            continue
+        tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
+        header = _run_in_tab_header(tokens)
+        if header is not None:
+            return _run_in_tab_body(tokens, *header)
+    return []
+
+
+def _glued_start(token: str) -> tuple[str, str] | None:
+    """A header cell and what follows it glued (the next row's number, 一、, a quote), or
+    None when the token is one cell."""
+    for at in range(min(len(token), _MAX_CELL + 1)):
+        rest = token[at:]
+        if rest[:1].isdigit() or rest[:1] == '"' or _CHAPTER_CELL.match(rest):
+            name = token[:at].strip()
+            if not name or _column_role(name):
+                return name, rest
+    return None
+
+
+def _run_in_tab_header(tokens: list[str]):
+    """(columns, width, index of the first row's token, its first cell) or None: the header
+    is one line of up to _MAX_COLUMNS cells, or two lines whose lower one names the columns
+    a cell above spans (the cell and the empty ones after it, as _two_line_header reads
+    them printed); a copy printed run-in may have lost the lower line's empty edge cells,
+    its first name then glued to the upper line's last (完成时限牵头单位)."""
+    lower: list[str] | None = None
+    for index, token in enumerate(tokens[: 3 * _MAX_COLUMNS]):
+        if lower is None and index:
+            pair = _two_names(token.strip())
+            if pair:
+                upper, lower = [t.strip() for t in tokens[:index]] + [pair[0]], [pair[1]]
+                continue
+        glued = _glued_start(token)
+        if glued is None:
+            if lower is not None:
+                lower.append(token.strip())
+            continue
+        name, rest = glued
+        if lower is None:
+            upper = [t.strip() for t in tokens[:index]] + [name]
+            columns = _header_roles(upper) if len(upper) <= _MAX_COLUMNS else None
+            return (columns, len(upper), index, rest) if columns else None
+        lower.append(name)
+        names = _spanned(upper, [n for n in lower if n])
+        columns = _header_roles(names) if names else None
+        return (columns, len(upper), index, rest) if columns else None
+    return None
+
+
+def _two_names(token: str) -> tuple[str, str] | None:
+    """An upper header cell glued to the lower line's first name: 完成时限牵头单位."""
+    for at in range(2, min(len(token) - 1, _MAX_CELL + 1)):
+        if _column_role(token[:at]) and _column_role(token[at:]):
+            return token[:at], token[at:]
+    return None
+
+
+def _spanned(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The upper cells, each that spans empty ones after it named by the lower names in
+    turn (责任分工 | 空 over 牵头单位 | 配合单位), or None when the counts do not agree."""
+    names, pending = list(upper), list(lower)
+    for index, cell in enumerate(upper):
+        if not cell:
+            continue
+        span = index + 1
+        while span < len(upper) and not upper[span]:
+            span += 1
+        if span - index > 1:
+            names[index:span] = pending[: span - index]
+            pending = pending[span - index :]
+    return names if not pending and len(names) == len(upper) else None
+
+
+def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: str):
+    rows: list[TableRow] = []
+    number = 0
+    while index + width - 1 < len(tokens):
+        chapter_row = bool(_CHAPTER_CELL.match(head))
+        numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
+        if numbered and int(numbered.group(2)) == number + 1:
+            head, chapter_row = numbered.group(2), False  # 一、…4: the chapter row lost its tabs
+        cells = [head, *tokens[index + 1 : index + width - 1]]
+        last = tokens[index + width - 1]
+        number = number if chapter_row else number + 1
+        following = _TRAILING_NUMBER.fullmatch(last)
+        if following and int(following.group(2)) == number + 1:
+            tail, head = following.group(1), following.group(2)
+            chapter = _CHAPTER_CELL.search(tail)
+            cells.append(tail[: chapter.start()] if chapter else tail)
+        elif chapter := _CHAPTER_CELL.search(last):
+            cells.append(last[: chapter.start()])
+            head = last[chapter.start() :]
+        else:  # the last row: its last cell runs on into the text after the table
+            ending = _NEXT_HEADING.search(fold(last), 1)
+            deadline = _last_deadline(fold(last)) if _last_is_deadline(columns) else None
+            cells.append(last[: deadline.end() if deadline else ending.start() if ending else None])
+            head = ""
+        row = None if chapter_row else _row([_unquoted(c) for c in cells], columns, 1)
+        if row:
+            rows.append(row)
+        if not head:
+            break
+        index += width - 1
+    return rows
+
+
+def _last_deadline(folded_cell: str) -> re.Match[str] | None:
+    """The deadline a row's last cell opens with (2024年9月底前, 全年), before the text after
+    the table that a copy printed run-in glued to it."""
+    return _CELL_DEADLINE.match(folded_cell) or _WHOLE_YEAR.match(folded_cell)
+
+
+_WHOLE_YEAR = re.compile("全年")
+
+
+def _last_is_deadline(columns) -> bool:
+    return columns[max(columns)][0] == "deadline"
+
+
+def _unquoted(cell: str) -> str:
+    cell = cell.strip()
+    if len(cell) > 1 and cell[0] == cell[-1] == '"':
+        return cell[1:-1].replace('""', '"').strip()
+    return cell
 
 
 _TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
