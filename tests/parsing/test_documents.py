@@ -491,6 +491,7 @@ RUN_IN_COPIES = [
     "d48_hezhang_renwu",
     "d49_senlin_ocr",
     "d50_zhili_county",
+    "d51_liangshi_annex",
     "d52_anquan_kaohe",
     "d53_rencai_chapterlead",
     "d54_xiaofei_dashes",

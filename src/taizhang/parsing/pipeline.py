@@ -124,6 +124,23 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
                 break
 
 
+def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
+    """In a copy printed run-in, a numbered item without an attribution ends before an
+    attachment's heading (附件1, 附件：) as it ends before its line printed (_before_tables):
+    the attachment list of a body signed above 附件1 and its task table (tests/parsing/
+    documents d51 printed run-in, formats f03)."""
+    for measure in measures:
+        if measure.attribution_raw:
+            continue
+        found = _RUN_IN_ATTACHMENT.search(measure.folded, 1)
+        if found:
+            measure.text = measure.text[: found.start()].rstrip()
+            measure.__dict__.pop("_folded", None)
+
+
+_RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
+
+
 @lru_cache(maxsize=1)
 def _box_heading() -> re.Pattern[str]:
     """A box's word and number ("专栏1"): searched by its literal word, then kept where
@@ -201,6 +218,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
+        if len(lines) == 1:  # printed run-in
+            _before_run_in_attachments(skeleton.measures)
     skeleton.measures = (
         apply_table_rows(skeleton.measures, rows)
         if skeleton.measures

@@ -490,9 +490,11 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         following = _TRAILING_NUMBER.fullmatch(last)
         if following and int(following.group(2)) == number + 1:
             row_cells[-1] = following.group(1)
-        else:
+        else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
-            row_cells[-1] = last[: heading.start()] if heading else last
+            deadline = _last_deadline(fold(last)) if _last_is_deadline(columns) else None
+            end = deadline.end() if deadline else heading.start() if heading else None
+            row_cells[-1] = last[:end]
         row = _row(row_cells, columns, 1)
         if row is None:
             break
