@@ -44,7 +44,9 @@ _IN_WORD_SPACES = tuple(
 _NARROW = re.compile("[\x00-\u2e7f]")
 # Two blanks or more; opening with a character set, not a repeat, lets the engine skip to
 # blanks at once.
-_BLANK_RUN = re.compile(r"[ \t\u3000][ \t\u3000]+")
+# (a run of tabs alone parts the cells of a row pasted from a table, an empty one between:
+# tests/parsing/documents d46 hard-wrapped)
+_BLANK_RUN = re.compile(r"[ \u3000][ \t\u3000]+|\t+[ \u3000]")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
 _MIN_LINES = 12  # fewer lines say nothing about a wrap width
@@ -120,7 +122,8 @@ def restore(text: str) -> Layout:
             and not _is_field_row(content)
             and not _stands_below_sentence(out[-1], folded_content)
         ):
-            out[-1] += content
+            # a row pasted from a table broken at a tab keeps it between its cells (d45)
+            out[-1] += "\t" + content if line.startswith("\t") else content
         else:
             out.append(line)
             sources.append(number)
@@ -311,7 +314,13 @@ def starts_item(folded_line: str) -> bool:
         or line.startswith("【")
         or _bracketed_label_line(line)
         or line[:1] in _bullet_marks()
+        or _TABLE_ROW.match(line) is not None
     )
+
+
+# A row of a table pasted as text opens with its number cell and a tab ("2\t开展…": tests/
+# parsing/documents d45 and d51 hard-wrapped, whose rows a wrap at the margin would join).
+_TABLE_ROW = re.compile(r"\d{1,3}\t")
 
 
 @lru_cache(maxsize=1)
@@ -348,7 +357,8 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
 
     After a line that ends mid-sentence ("…市直各", seed 001 hard-wrapped) such a line is
     the wrapped rest of one."""
-    if not previous.rstrip(_INDENT).endswith(("。", ";", "；")):
+    # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped)
+    if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
         return False
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)

@@ -226,6 +226,8 @@ def _spaced_rows(text: str, folded: str) -> list[TableRow]:
                     continue
             else:
                 cells, last = _spaced_cells(text[start:end]), line
+                if _bare_chapter_row(text, start, end):
+                    continue
             if len(cells) < 2:
                 break
             row = _row(cells, columns, line)  # at the row's first line
@@ -274,6 +276,18 @@ def _merged_tab_row(cells: list[str]) -> bool:
     return len(cells) > 1 and len(filled) == 1 and len(filled[0]) <= _MERGED_ROW
 
 
+def _bare_chapter_row(text: str, start: int, end: int) -> bool:
+    """A chapter row of a pasted table whose empty cells' tabs a copy lost (每行 stripped:
+    d45 hard-wrapped): a short line opening with 一、 right above a numbered row."""
+    heading = text[start:end].strip()
+    if not (0 < len(heading) <= _MERGED_ROW and _CHAPTER_CELL.match(heading)):
+        return False
+    return _TAB_ROW_START.match(text, end + 1) is not None
+
+
+_TAB_ROW_START = re.compile(r"[ \u3000]*\d{1,3}\t")
+
+
 def _two_line_header(text: str, start: int, end: int, line: int):
     """A header printed over two lines: 序号 | 重点任务 | 责任分工 | | 完成时限 above
     | | 牵头单位 | 配合单位 | (the cells a parent cell spans named on the line below); each
@@ -283,8 +297,15 @@ def _two_line_header(text: str, start: int, end: int, line: int):
     upper = text[start:end].split("\t")
     below = _line_end(text, end + 1)
     lower = text[end + 1 : below].split("\t") if end < len(text) else []
-    if len(lower) < 2 or lower[0].strip():
+    if len(lower) < 2:
         return None, end, line
+    if lower[0].strip():  # its empty edge cells lost: its names fill the cells a parent spans
+        named = [cell.strip() for cell in lower if cell.strip()]
+        spanned = _spanned([cell.strip() for cell in upper], named)
+        if spanned is None or not all(_column_role(name) for name in named):
+            return None, end, line
+        columns = _header_roles(spanned)
+        return (columns, below, line + 1) if columns else (None, end, line)
     names = [
         (lower[i].strip() if i < len(lower) else "") or (upper[i].strip() if i < len(upper) else "")
         for i in range(max(len(upper), len(lower)))
