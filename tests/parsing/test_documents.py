@@ -1240,6 +1240,11 @@ def test_a_chapter_names_the_units_of_its_measures():
     run_in = parse_path_text(variants.run_in(text))
     assert [c.title for c in run_in.chapters] == [c.title for c in plan.chapters]
     plan = parse_path(FIXTURES / "styles" / "rencai_chapterlead.txt")
+    run_in = parse_path_text(variants.run_in(styles("rencai_chapterlead.txt")))
+    assert (units(run_in), [c.title for c in run_in.chapters]) == (
+        units(plan),
+        [c.title for c in plan.chapters],
+    )
     assert [c.title for c in plan.chapters] == ["提升景区品质", "丰富文化供给"]
     assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
         (["县文化旅游局"], ["县发展改革局", "县自然资源局"], []),

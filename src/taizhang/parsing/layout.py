@@ -45,7 +45,7 @@ _NARROW = re.compile("[\x00-\u2e7f]")
 # Two blanks or more; opening with a character set, not a repeat, lets the engine skip to
 # blanks at once.
 # (a run of tabs alone parts the cells of a row pasted from a table, an empty one between:
-# tests/parsing/documents d46 hard-wrapped)
+# tests/parsing/documents d46 hard-wrapped, fixture styles/gongshui_excel.txt at 24)
 _BLANK_RUN = re.compile(r"[ \u3000][ \t\u3000]+|\t+[ \u3000]")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
@@ -122,7 +122,8 @@ def restore(text: str) -> Layout:
             and not _is_field_row(content)
             and not _stands_below_sentence(out[-1], folded_content)
         ):
-            # a row pasted from a table broken at a tab keeps it between its cells (d45)
+            # a row pasted from a table broken at a tab keeps it between its cells (d45 and
+            # d46 hard-wrapped)
             out[-1] += "\t" + content if line.startswith("\t") else content
         else:
             out.append(line)
@@ -357,7 +358,8 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
 
     After a line that ends mid-sentence ("…市直各", seed 001 hard-wrapped) such a line is
     the wrapped rest of one."""
-    # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped)
+    # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped;
+    # the names under a row as under a sentence, as d24 and d25 sign theirs)
     if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
         return False
     line = folded_line.strip()

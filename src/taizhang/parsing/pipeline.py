@@ -128,7 +128,7 @@ def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
     """In a copy printed run-in, a numbered item without an attribution ends before an
     attachment's heading (附件1, 附件：) as it ends before its line printed (_before_tables):
     the attachment list of a body signed above 附件1 and its task table (tests/parsing/
-    documents d51 printed run-in, formats f03)."""
+    documents d51 printed run-in; printed, formats f03 and d51 end it at the line)."""
     for measure in measures:
         if measure.attribution_raw:
             continue
@@ -399,8 +399,8 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
 def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
     """The signature's lines (the issuer's names, then a date line) are no part of the last
     measure when it has no attribution to end it: a chapter's measures covered by one line
-    above them (tests/parsing/documents d53 hard-wrapped, whose blank lines are gone), an
-    item of a 考核评分细则 (d52)."""
+    above them (tests/parsing/documents d53, printed and hard-wrapped), a measure whose units
+    are its sentences' subjects (fixture styles/jiaotong_subjects.txt)."""
     own = measure.attribution_raw is not None and measure.shared_from is None
     if own or "\n" not in measure.text:
         return

@@ -1071,7 +1071,8 @@ def _unnumbered_measures(
         ends = located and (run_in or located.raw_end >= len(folded) - 2)
         if ends and located.text_end > 0:
             paragraph = text[offset:paragraph_end]
-            # numbered on from the last measure found, this heading's own included
+            # numbered on from the last measure found, this heading's own included (the
+            # bullets of every chapter after the first took one number: d47, d54)
             previous = (out or skeleton.measures or [None])[-1]
             number = previous.no + 1 if previous else 1
             line = item.line + folded_text.count("\n", item.start, offset)
@@ -1444,6 +1445,8 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
         title = _chapter_cue().search(fold(chapter.title))
         if title and title.start() and fold(chapter.title)[title.start() - 1] in "([":
             chapter.title = chapter.title[: title.start() - 1].rstrip()  # not its title
+        elif fold(chapter.title).endswith(("(", "[")):  # run in, the title ended at the cue
+            chapter.title = chapter.title[:-1].rstrip()
         line = (chapter.line or 1) + folded.count("\n", start, cue.start())
         raw = text[cue.start(cue.lastindex) : cue.start(cue.lastindex) + len(clause)]
         for measure in skeleton.measures:
@@ -1469,7 +1472,10 @@ _CUE_REACH = 160  # characters after a chapter heading's start: the heading and 
 @lru_cache(maxsize=1)
 def _chapter_cue() -> re.Pattern[str]:
     words = vocabulary()["chapter_attribution_openers"]
-    return re.compile("|".join(branches(words, r"([^。;\n]+)")))
+    # the clause runs to the sentence's end, its bracket's or its line's (a short bracket
+    # inside it, 各县(区)人民政府, is kept; an ASCII period ends it unless a digit follows)
+    clause = r"((?:[^。;\n()\[\].]|\.(?=\d)|\([^()\n]{0,8}\))+)"
+    return re.compile("|".join(branches(words, clause)))
 
 
 def _drop_indicators(skeleton: Skeleton, folded: str) -> None:

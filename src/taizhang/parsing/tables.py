@@ -271,14 +271,16 @@ def _tab_end(text: str, start: int) -> int:
 
 def _merged_tab_row(cells: list[str]) -> bool:
     """A chapter row merged across the pasted table (一、强化企业科技创新主体地位 and the empty
-    cells' tabs after it) does not end the table (as _joined_rows reads a Word table's)."""
+    cells' tabs after it) does not end the table, as _joined_rows reads a Word table's
+    (tests/parsing/documents d45, fixture styles/gongshui_excel.txt)."""
     filled = [cell for cell in cells if cell]
     return len(cells) > 1 and len(filled) == 1 and len(filled[0]) <= _MERGED_ROW
 
 
 def _bare_chapter_row(text: str, start: int, end: int) -> bool:
-    """A chapter row of a pasted table whose empty cells' tabs a copy lost (每行 stripped:
-    d45 hard-wrapped): a short line opening with 一、 right above a numbered row."""
+    """A chapter row of a pasted table whose empty cells' tabs a copy lost (each line
+    stripped: d45 hard-wrapped, fixture styles/gongshui_excel.txt hard-wrapped at 24): a
+    short line opening with 一、 right above a numbered row."""
     heading = text[start:end].strip()
     if not (0 < len(heading) <= _MERGED_ROW and _CHAPTER_CELL.match(heading)):
         return False
@@ -460,7 +462,7 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
 
 def _last_deadline(folded_cell: str) -> re.Match[str] | None:
     """The deadline a row's last cell opens with (2024年9月底前, 全年), before the text after
-    the table that a copy printed run-in glued to it."""
+    the table that a copy printed run-in glued to it (d45, d46 and d51 printed run-in)."""
     return _CELL_DEADLINE.match(folded_cell) or _WHOLE_YEAR.match(folded_cell)
 
 
