@@ -1435,10 +1435,14 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
     only right under each heading (_CUE_REACH), so a plan costs a search per chapter."""
     if not skeleton.measures:
         return
+    cues = 0
     for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
         cue = _chapter_cue().search(folded, start, start + _CUE_REACH)
         if cue is None:
             continue
+        cues += 1
+        if cues > _MAX_CUES:  # each is checked against every measure: a hostile text's bound
+            break
         clause = cue.group(cue.lastindex).rstrip(")]")  # each branch has its group
         if not any(verb in clause for verb in vocabulary()["responsibility_verbs"]):
             continue
@@ -1467,6 +1471,7 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
 
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
+_MAX_CUES = 60  # chapters that name their units: a plan has a few dozen chapters at most
 
 
 @lru_cache(maxsize=1)

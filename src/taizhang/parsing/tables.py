@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
@@ -67,12 +67,28 @@ def _has_number_cell(text: str, folded: str) -> bool:
     cell: a table copied one cell per line has one; without one, no line need be looked at.
     Prose naming the word ("统一编号") is passed over without reading every line."""
     for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
-        start = text.rfind("\n", 0, found.start()) + 1
-        end = text.find("\n", found.end())
+        end = text.find("\n", found.end(), found.end() + _CELL_LINE)
+        start = _opening(text, found.start())
+        if start is None or (end < 0 and len(text) - found.end() > _CELL_LINE):
+            continue  # a long line (a copy printed run-in) holds no cell of its own
         cell = text[start : len(text) if end < 0 else end].strip()
         if _is_short(cell) and _column_role(cell) == "number":
             return True
     return False
+
+
+_CELL_LINE = 64  # characters after a number column's name on a line of its own: blanks
+
+
+def _opening(text: str, at: int) -> int | None:
+    """The start of the line holding ``at`` when it lies within _CELL_LINE characters
+    before it (a header cell opens its line, after its indentation), else None: searched
+    no further back, so a copy printed run-in costs no scan of the text per name."""
+    reach = max(0, at - _CELL_LINE)
+    start = text.rfind("\n", reach, at)
+    if start >= 0:
+        return start + 1
+    return 0 if reach == 0 else None
 
 
 @lru_cache(maxsize=1)
@@ -205,10 +221,10 @@ def _spaced_rows(text: str, folded: str) -> list[TableRow]:
     (序号\t任务…), up to the first line that is no row: only those lines are read."""
     rows: list[TableRow] = []
     for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
-        start = text.rfind("\n", 0, found.start()) + 1
-        if text[start : found.start()].strip(_LEADING_BLANKS) or not _CELL_GAP.match(
-            text, found.end()
-        ):
+        start = _opening(text, found.start())
+        if start is None or text[start : found.start()].strip(_LEADING_BLANKS):
+            continue
+        if not _CELL_GAP.match(text, found.end()):
             continue
         end = _line_end(text, start)
         line = text.count("\n", 0, start) + 1
@@ -327,10 +343,12 @@ def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
     tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
     the number of columns; each row is that many cells, the number peeled off the cell
     before it; the last row's last cell ends where the next numbered heading starts."""
-    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+    candidates = chain.from_iterable(name.finditer(folded) for name in _number_columns())
+    for found in islice(candidates, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
         if not _CELL_GAP.match(text, found.end()):
             continue
-        cells = [cell.strip() for cell in _CELL_GAP.split(text[found.start() :])]
+        reach = text[found.start() : found.start() + _TABLE_REACH]
+        cells = [cell.strip() for cell in _CELL_GAP.split(reach)]
         header, first = _run_in_header(cells)
         if header is None:
             continue
@@ -339,6 +357,7 @@ def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
 
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
+_MAX_HEADERS = 20  # number-column names tried as a run-in table's header
 _CHAPTER_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
@@ -351,7 +370,8 @@ def _run_in_tab_rows(text: str, folded: str) -> list[TableRow]:
     over, and the table ends where no next row starts."""
     if "\t" not in text:
         return []
-    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+    candidates = chain.from_iterable(name.finditer(folded) for name in _number_columns())
+    for found in islice(candidates, _MAX_HEADERS):  # each reads up to _TABLE_REACH
         if not text.startswith("\t", found.end()):
             continue
         tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
