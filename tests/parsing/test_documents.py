@@ -1234,7 +1234,7 @@ def test_a_chapter_names_the_units_of_its_measures():
     # styles/rencai_chapterlead.txt); printed run in, the line ends the heading
     plan = parse("d53_rencai_chapterlead")
     assert units(plan) == gold_units("d53_rencai_chapterlead")
-    shared = [d.line for d in plan.diagnostics if d.code == "shared-attribution"]
+    shared = [d.line for d in plan.diagnostics if d.code == "chapter-attribution"]
     assert shared == [9, 11, 13, 19, 21, 29, 31, 33]  # not measure 6, which has its bracket
     text = (DOCUMENTS / "d53_rencai_chapterlead.txt").read_text(encoding="utf-8")
     run_in = parse_path_text(variants.run_in(text))

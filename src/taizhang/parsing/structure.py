@@ -1430,9 +1430,10 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
 def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
     """A line under a chapter heading that assigns the chapter's tasks ("以下任务由X牵头，Y
     配合。", "（本部分任务由X牵头）"): each measure after it in the chapter that names no units
-    of its own takes it, and says so (tests/parsing/documents d53, fixture
-    styles/rencai_chapterlead.txt; structure.toml chapter_attribution_openers). Looked for
-    only right under each heading (_CUE_REACH), so a plan costs a search per chapter."""
+    of its own takes it, and a `chapter-attribution` diagnostic says so (tests/parsing/
+    documents d53, fixture styles/rencai_chapterlead.txt; structure.toml
+    chapter_attribution_openers). Looked for only right under each heading (_CUE_REACH), so a
+    plan costs a search per chapter."""
     if not skeleton.measures:
         return
     cues = 0
@@ -1461,7 +1462,7 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
                 measure.attribution_raw, measure.shared_from = raw, line
                 skeleton.diagnostics.append(
                     Diagnostic(
-                        "shared-attribution",
+                        "chapter-attribution",
                         f"Measure {measure.no} has no units of its own; it was given those "
                         f"its chapter names on line {line}.",
                         measure.line,
