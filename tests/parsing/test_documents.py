@@ -1183,9 +1183,15 @@ def test_an_ocr_copy():
     assert plan.tasks[0].lead == ["县应急管理局"] and plan.tasks[4].responsible == [
         "县消防救援大队"
     ]
+    text = (DOCUMENTS / "d49_senlin_ocr.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))  # …违规用— 3 —火行为…, …以水-5-灭火…
+    assert [m.text for m in run_in.tasks] == [m.text for m in plan.tasks]
+    assert [c.no for c in run_in.chapters] == ["一", "二", "三"]
     plan = parse_path(FIXTURES / "styles" / "ocr_copy.txt")
     assert ([c.no for c in plan.chapters], plan.date) == (["一", "二"], "2024-03-02")
     assert [(t.value, t.unit) for t in plan.targets] == [(90, "%")]
+    run_in = parse_path_text(variants.run_in(styles("ocr_copy.txt")))  # …工作方案-、工作目标…
+    assert (run_in.title, [c.no for c in run_in.chapters]) == (plan.title, ["一", "二"])
 
 
 def test_a_bare_class_of_bodies_is_a_collective():

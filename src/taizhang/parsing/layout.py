@@ -93,6 +93,22 @@ _RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
     r"([,，、(（])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
 )
 
+# ... or between two characters of a sentence its page broke ("…依法查处野外违规用— 3 —火行为…",
+# "…以水-5-灭火设备…": tests/parsing/documents d49 printed run-in; printed, each stands on a
+# line of its own, as in d03 and d05): a number between dashes with a Chinese character on
+# either side is no text (a range, 3-5个, has digits on both sides of its dash).
+_RUN_IN_PAGE_NUMBER_IN_WORDS = re.compile(r"[-—–－―]+ *\d{1,4} *[-—–－―]+")
+
+
+def _page_number_in_words(found: re.Match[str]) -> str:
+    text, start, end = found.string, found.start(), found.end()
+    between = start and end < len(text) and _is_han(text[start - 1]) and _is_han(text[end])
+    return "" if between else found.group()
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
 
 def restore(text: str) -> Layout:
     text = _without_markdown(text)
@@ -100,6 +116,7 @@ def restore(text: str) -> Layout:
     text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
+        text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
         text = _without_trailing_chrome(text)
     lines = text.split("\n")
     numbered = _without_page_numbers(text, lines)

@@ -183,14 +183,16 @@ SENTENCE_END = "。;!?"
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
 _RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}])"
+    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
+    rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
 )
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
 # (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in;
-# 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt.)
+# 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt;
+# 一 read as a dash by OCR, -、: d49 printed run-in, fixture styles/ocr_copy.txt run in.)
 
 
 def run_in_positions(folded: str) -> list[int]:

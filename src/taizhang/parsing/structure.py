@@ -221,7 +221,8 @@ def _title_then_marker() -> re.Pattern[str]:
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, kinds))})"
         rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节)"
-        rf"|任务[{digits}\d]{{1,3}}:)"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
+        rf"|任务[{digits}\d]{{1,3}}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
+        r"|-、(?![-\d]))"  # …工作方案-、工作目标 (一 read as a dash: fixture styles/ocr_copy.txt)
     )
 
 

@@ -80,6 +80,7 @@ def _patterns() -> _Patterns:
         # a task table's header (…推进台账序号\t重点任务…: d45 and fixture
         # styles/gongshui_excel.txt printed run-in)
         r"|序\s*号\t"
+        r"|-、(?![-\d])"  # 一、 read as a dash by OCR (fixture styles/ocr_copy.txt run in)
     )
     # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
