@@ -98,6 +98,29 @@ Round 5 (branch genre4):
   are lines again (|| and a bar glued to the word before it).
 - d43 农业面源污染: each measure opens with its heading in 【】 (1.【推进化肥减量增效】推广…),
   责任单位 brackets, 保障措施 (一)–(三) that are no measures.
+
+Round 6 (branch genre6):
+
+- d44 督办事项清单: a covering notice, then items of fields: 督办事项：…, 督办领导 (a person),
+  主办单位 (the lead), 协办单位, 承办单位, 办结时限 / 完成时间节点 (the deadline), a 版记 line.
+- d45 科技创新: a 推进台账 pasted from Excel: tab-parted cells, chapter rows merged across
+  (一、… and the empty cells' tabs), cells of two lines printed in quotes.
+- d46 城市更新: a 任务分解表 pasted with its header over two lines (责任分工 over 牵头单位 |
+  配合单位), a column of leaders (people), an empty cell and a "/" cell.
+- d47 防汛抗旱: measures opened by "●" with no number, (X牵头，Y配合) after each.
+- d48 河湖长制: 任务一：… blocks over 具体措施：/责任单位：/配合单位：/完成时限： lines, no
+  chapters.
+- d49 森林防火: an OCR copy hard-wrapped at 28: half-width punctuation, "-、" for 一、, stray
+  spaces in unit names, "— 3 —" and "-5-" inside measures, a date 二0二四年三月十日.
+- d50 基层治理: a county plan naming 各乡（镇）人民政府、街道办事处, 村（社区）, 县直各部门,
+  县有关单位, 各乡镇（街道）; two signers.
+- d51 粮食安全: a body of (一)(二) paragraphs without units, signed, then 附件1 a task table and
+  附件2 a list of liaison officers (单位 | 姓名 | 职务 | 联系电话), which is no task table.
+- d52 安全生产考核: a 考核评分细则 whose numbered items carry scores (（10分）, 扣5分): indicators,
+  not measures.
+- d53 人才工作: 以下任务由X牵头，Y配合。 / 本部分任务由… lines under the chapter headings, one
+  measure with its own bracket.
+- d54 促消费: measures opened by "——" with no number, under 一、 chapters.
 """
 
 from __future__ import annotations
@@ -461,6 +484,17 @@ RUN_IN_COPIES = [
     "d41_anquan_stages",
     "d42_wenming_mdtable",
     "d43_nongye_bracketheads",
+    "d44_duban_qingdan",
+    "d45_keji_excel",
+    "d46_gengxin_twoheader",
+    "d47_fangxun_bullets",
+    "d48_hezhang_renwu",
+    "d49_senlin_ocr",
+    "d50_zhili_county",
+    "d51_liangshi_annex",
+    "d52_anquan_kaohe",
+    "d53_rencai_chapterlead",
+    "d54_xiaofei_dashes",
 ]
 
 
@@ -528,11 +562,10 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # they are found wrapped by their lines broken at exactly one length, mid-sentence
 # (layout._wrapped_among_short_lines). Not here: d05 (a ragged PDF layer wrapped again: a
 # line's short rest ends no paragraph), d16 and d22 (a table's rows of gapped cells broken
-# mid-row), d21 (the rest of a wrapped 上一篇： line joins the last measure).
+# mid-row), d21 (the rest of a wrapped 上一篇： line joins the last measure); nor d45, d46 and
+# d51 (tab-parted rows broken mid-row, as d16's).
 HARD_WRAPPED = [
-    name
-    for name in NAMES
-    if name[:3] not in {"d05", "d16", "d21", "d22"} | {n[:3] for n in UNITS_WRONG}
+    name for name in NAMES if name[:3] not in {"d05", "d21", "d22"} | {n[:3] for n in UNITS_WRONG}
 ]
 
 
@@ -1030,3 +1063,198 @@ def test_a_heading_in_square_brackets_before_the_text():
     plan = parse_path(FIXTURES / "styles" / "xumu_bracketheads.txt")
     assert [m.title for m in plan.tasks] == ["稳定生猪生产", "发展草食畜牧业", "强化动物疫病防控"]
     assert [(t.value, t.unit) for t in plan.tasks[1].targets] == [(3.0, "个")]
+
+
+def test_the_fields_of_a_supervision_list():
+    # 督办事项：… over 督办领导 (a person) / 主办单位 (the lead) / 协办单位 / 办结时限 or
+    # 完成时间节点 (the deadline) (d44, fixture styles/duban_fields.txt)
+    plan = parse("d44_duban_qingdan")
+    assert units(plan) == gold_units("d44_duban_qingdan")
+    assert plan.tasks[0].text == "全年新开工亿元以上产业项目20个，完成固定资产投资增长8%以上。"
+    assert not any("某某" in (m.text + str(m.lead + m.responsible)) for m in plan.tasks)
+    assert [m.deadline for m in plan.tasks][5:] == ["长期坚持", "2024年9月底前", "2024年12月底前"]
+    assert (plan.tasks[5].lead, plan.tasks[5].responsible) == ([], ["县民政局"])  # 承办单位
+    plan = parse_path(FIXTURES / "styles" / "duban_fields.txt")
+    assert [(m.lead, m.responsible, m.collectives, m.deadline) for m in plan.tasks] == [
+        (["区民政局"], ["区财政局", "区卫生健康局"], [], "2024年10月底前"),
+        (["区城市管理局"], [], ["各街道办事处"], "2024年11月底前"),
+        ([], ["区发展改革局"], [], "长期坚持"),
+    ]
+    assert plan.tasks[0].text == "建成区级综合养老服务中心1个."
+
+
+def test_a_table_pasted_from_excel():
+    # tab-parted cells in place, chapter rows merged across, a cell of two lines in quotes (d45);
+    # a header over two lines, a leaders' column, an empty and a "/" cell (d46); both in the
+    # fixture styles/gongshui_excel.txt
+    plan = parse("d45_keji_excel")
+    assert [(m.no, m.chapter) for m in plan.tasks][:4] == [
+        (1, "一"),
+        (2, "一"),
+        (3, "一"),
+        (4, "二"),
+    ]
+    assert plan.tasks[1].text == "开展科技型中小企业评价入库工作。\n全年入库科技型中小企业300家。"
+    assert plan.tasks[1].line == 6  # the row's first line
+    assert plan.tasks[6].targets[1].value == 10 and plan.tasks[6].targets[1].unit == "项"
+    plan = parse("d46_gengxin_twoheader")
+    assert units(plan) == gold_units("d46_gengxin_twoheader")
+    assert (plan.tasks[5].responsible, plan.tasks[5].deadline) == ([], "2024年12月底前")
+    assert not any("某某" in "".join(m.lead + m.responsible) for m in plan.tasks)
+    plan = parse_path(FIXTURES / "styles" / "gongshui_excel.txt")
+    assert [(m.no, m.chapter, m.lead, m.responsible, m.deadline) for m in plan.tasks] == [
+        (1, "一", ["县水务局"], ["县发展改革局"], "2024年10月底前"),
+        (2, "一", ["县水务局"], [], "2024年12月底前"),
+        (3, "二", ["县卫生健康局"], ["县水务局"], "长期坚持"),
+    ]
+    assert plan.tasks[1].text == "改造老旧供水管网50公里.\n同步更新入户水表."
+
+
+@pytest.mark.parametrize("name", ["d45_keji_excel", "d46_gengxin_twoheader"])
+def test_a_table_pasted_from_excel_printed_run_in(name):
+    # every line's last cell glued to the next line's first: the next row's number, a chapter
+    # row that lost its tabs (…2024年12月底前二、建设高能级创新平台4), the lower header line's
+    # first name (完成时限牵头单位, its empty edge cells gone); the last cell ends at its deadline
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert units(plan) == gold_units(name)
+    assert [m.deadline for m in plan.tasks] == [m.deadline for m in parse(name).tasks]
+    fixture = parse_path_text(variants.run_in(styles("gongshui_excel.txt")))
+    assert units(fixture) == units(parse_path(FIXTURES / "styles" / "gongshui_excel.txt"))
+
+
+@pytest.mark.parametrize("name", ["d47_fangxun_bullets", "d54_xiaofei_dashes"])
+def test_bullets_open_measures_without_numbers(name):
+    # ● and —— open each measure (d47, d54): numbered on through the plan, the bullet no part
+    # of the text; hard-wrapped (a bullet opens its line) and printed run in alike
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse(name)
+    assert [m.no for m in plan.tasks] == list(range(1, len(gold(name)["tasks"]) + 1))
+    assert not any(m.text[0] in "●—" for m in plan.tasks)
+    assert not any(d.code.startswith("numbering") for d in plan.diagnostics)
+    for copy in (variants.hard_wrapped(text), variants.run_in(text)):
+        assert [m.text for m in parse_path_text(copy).tasks] == [m.text for m in plan.tasks]
+
+
+def test_task_blocks_of_fields():
+    # 任务一：heading over 具体措施：/责任单位：/配合单位：/完成时限： (d48, fixture
+    # styles/renwu_blocks.txt), also printed run in (任务二： after the last field's value)
+    plan = parse("d48_hezhang_renwu")
+    assert [(m.no, m.title) for m in plan.tasks][:2] == [
+        (1, "加强水资源保护"),
+        (2, "加强河湖水域岸线管理保护"),
+    ]
+    assert plan.title == "某县2024年全面推行河湖长制工作任务"
+    assert plan.tasks[3].deadline == "长期坚持"
+    assert [(t.value, t.unit) for t in plan.tasks[4].targets] == [(12, "公里"), (300, "万尾")]
+    text = (DOCUMENTS / "d48_hezhang_renwu.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))  # 加强水资源保护具体措施：…
+    assert (run_in.tasks[0].title, run_in.tasks[0].text) == (
+        "加强水资源保护",
+        gold("d48_hezhang_renwu")["tasks"][0]["text"].replace("\n", ""),
+    )
+    assert (units(run_in), [m.title for m in run_in.tasks]) == (
+        units(plan),
+        [m.title for m in plan.tasks],
+    )
+    plan = parse_path(FIXTURES / "styles" / "renwu_blocks.txt")
+    assert [(m.no, m.title, m.responsible, m.collectives) for m in plan.tasks] == [
+        (1, "开展增殖放流", ["乡农业服务中心"], []),
+        (2, "加强渔政执法", ["乡综合执法队", "乡派出所"], ["各村民委员会"]),
+    ]
+    run_in = parse_path_text(variants.run_in(styles("renwu_blocks.txt")))
+    assert [(m.title, m.deadline) for m in run_in.tasks] == [
+        ("开展增殖放流", "2024年6月底前"),
+        ("加强渔政执法", "长期坚持"),
+    ]
+
+
+def test_an_ocr_copy():
+    # "-、" for 一、, a date with 0 for 〇, page numbers inside measures, blanks inside names
+    # (d49, fixture styles/ocr_copy.txt)
+    plan = parse("d49_senlin_ocr")
+    assert [c.no for c in plan.chapters] == ["一", "二", "三"]
+    assert (plan.issuer, plan.date) == ("某县森林草原防灭火指挥部", "2024-03-10")
+    assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [
+        (0.9, "‰", "<="),
+        (95, "%", ">="),
+    ]
+    assert "3 —" not in plan.tasks[3].text and "-5-" not in plan.tasks[7].text
+    assert plan.tasks[0].lead == ["县应急管理局"] and plan.tasks[4].responsible == [
+        "县消防救援大队"
+    ]
+    text = (DOCUMENTS / "d49_senlin_ocr.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))  # …违规用— 3 —火行为…, …以水-5-灭火…
+    assert [m.text for m in run_in.tasks] == [m.text for m in plan.tasks]
+    assert [c.no for c in run_in.chapters] == ["一", "二", "三"]
+    plan = parse_path(FIXTURES / "styles" / "ocr_copy.txt")
+    assert ([c.no for c in plan.chapters], plan.date) == (["一", "二"], "2024-03-02")
+    assert [(t.value, t.unit) for t in plan.targets] == [(90, "%")]
+    run_in = parse_path_text(variants.run_in(styles("ocr_copy.txt")))  # …工作方案-、工作目标…
+    assert (run_in.title, [c.no for c in run_in.chapters]) == (plan.title, ["一", "二"])
+
+
+def test_a_bare_class_of_bodies_is_a_collective():
+    # 各乡（镇）人民政府、街道办事处: 各 governs both; 村（社区） (d50, fixture
+    # styles/jiedao_bare.txt); 城关街道办事处 names one
+    plan = parse("d50_zhili_county")
+    assert plan.tasks[0].collectives == ["各乡（镇）人民政府", "街道办事处"]
+    assert plan.tasks[0].responsible == ["县民政局"]
+    assert not any("街道办事处" in "".join(m.responsible) for m in plan.tasks)
+    plan = parse_path(FIXTURES / "styles" / "jiedao_bare.txt")
+    assert [m.collectives for m in plan.tasks] == [["各镇人民政府", "街道办事处"], ["社区"], []]
+    assert plan.tasks[2].responsible != []
+
+
+def test_an_annex_task_table_after_a_body_without_units():
+    # the body's (一)(二) paragraphs name no units; 附件1 is the task table, 附件2 a list of
+    # liaison officers, whose 单位 column holds no task (d51)
+    plan = parse("d51_liangshi_annex")
+    assert [(m.no, m.chapter, m.line) for m in plan.tasks] == [
+        (1, None, 36), (2, None, 37), (3, None, 38), (4, None, 39), (5, None, 40),
+    ]  # fmt: skip
+    assert not any("王某某" in (m.attribution_raw or "") for m in plan.tasks)
+
+
+def test_indicators_with_scores_are_no_measures():
+    # a 考核评分细则: numbered items carrying （10分）, 扣5分 and no units (d52, fixture
+    # styles/kaohe_zhibiao.txt)
+    plan = parse("d52_anquan_kaohe")
+    assert plan.tasks == []
+    assert [(d.code, d.line) for d in plan.diagnostics if d.code.startswith("indicators")] == [
+        ("indicators-not-measures", 7)
+    ]
+    plan = parse_path(FIXTURES / "styles" / "kaohe_zhibiao.txt")
+    assert plan.tasks == []
+    assert any(d.code == "indicators-not-measures" for d in plan.diagnostics)
+    # a plan whose measures carry units keeps them, scores or not
+    text = (
+        "某县工作方案\n一、任务\n1.开展培训(5分).(县人社局负责)\n2.建设基地2个.(县农业农村局负责)\n"
+    )
+    assert [m.lead for m in parse_path_text(text).tasks] == [["县人社局"], ["县农业农村局"]]
+
+
+def test_a_chapter_names_the_units_of_its_measures():
+    # 以下任务由X牵头，Y配合。 under a heading, 本部分任务由… in brackets after it: each measure
+    # of the chapter with no units of its own takes them, with a diagnostic (d53, fixture
+    # styles/rencai_chapterlead.txt); printed run in, the line ends the heading
+    plan = parse("d53_rencai_chapterlead")
+    assert units(plan) == gold_units("d53_rencai_chapterlead")
+    shared = [d.line for d in plan.diagnostics if d.code == "chapter-attribution"]
+    assert shared == [9, 11, 13, 19, 21, 29, 31, 33]  # not measure 6, which has its bracket
+    text = (DOCUMENTS / "d53_rencai_chapterlead.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))
+    assert [c.title for c in run_in.chapters] == [c.title for c in plan.chapters]
+    plan = parse_path(FIXTURES / "styles" / "rencai_chapterlead.txt")
+    run_in = parse_path_text(variants.run_in(styles("rencai_chapterlead.txt")))
+    assert (units(run_in), [c.title for c in run_in.chapters]) == (
+        units(plan),
+        [c.title for c in plan.chapters],
+    )
+    assert [c.title for c in plan.chapters] == ["提升景区品质", "丰富文化供给"]
+    assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        (["县文化旅游局"], ["县发展改革局", "县自然资源局"], []),
+        (["县文化旅游局"], ["县发展改革局", "县自然资源局"], []),
+        (["县委宣传部"], [], ["各乡镇人民政府"]),
+        (["县文化旅游局"], [], []),
+    ]

@@ -69,3 +69,15 @@ def test_a_run_in_text_four_times_as_long_takes_less_than_six_times_as_long():
     parse_text(texts[0])
     assert "\n" not in large and len(parse_text(small).tasks) > 20
     assert cpu_seconds(large) < BOUND * cpu_seconds(small)
+
+
+def test_task_table_headers_over_and_over_stay_linear():
+    # a header's number column named over and over, on lines of their own and printed run
+    # in: each name is read within its line's first characters and each run-in candidate
+    # within a bounded reach (tables._opening, _TABLE_REACH), not by a scan of the text
+    header = "序号\t任务\t牵头单位\t完成时限"
+    for joiner in ("\n", ""):
+        small = joiner.join([header] * 5_000)
+        large = joiner.join([header] * 5_000 * GROWTH)
+        parse_text(small)
+        assert cpu_seconds(large) < BOUND * cpu_seconds(small)

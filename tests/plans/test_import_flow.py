@@ -257,3 +257,23 @@ def test_purge_imports_removes_only_stale_uploads(staged, world):
     PlanImport.objects.filter(pk=staged.pk).update(created_at=timezone.now() - timedelta(days=2))
     call_command("purge_imports")
     assert list(PlanImport.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def test_a_chapter_attribution_is_shown_with_the_line_it_came_from():
+    # the parser's chapter-attribution (以下任务由X牵头… under a chapter heading) in Chinese,
+    # naming the measure and the line of the chapter's own attribution
+    from taizhang.plans.import_views import translate
+
+    shown = translate(
+        {
+            "code": "chapter-attribution",
+            "message": "Measure 4 has no units of its own; it was given those its chapter "
+            "names on line 17.",
+            "line": 19,
+            "level": "info",
+        }
+    )
+    assert (shown["label"], shown["detail"]) == (
+        "沿用本章统一的分工",
+        "第4项沿用原文第17行本章统一的分工",
+    )

@@ -124,6 +124,7 @@ def is_attribution(content: str) -> bool:
 _NEXT_NUMBER = re.compile(
     r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百]{1,5}[条节]"
+    r"|任务[一二三四五六七八九十\d]{1,3}:"  # d48 run in, fixture styles/renwu_blocks.txt
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field

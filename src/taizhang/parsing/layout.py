@@ -30,6 +30,7 @@ from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import reading_config
+from taizhang.parsing.vocabulary import vocabulary
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
 _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
@@ -43,7 +44,9 @@ _IN_WORD_SPACES = tuple(
 _NARROW = re.compile("[\x00-\u2e7f]")
 # Two blanks or more; opening with a character set, not a repeat, lets the engine skip to
 # blanks at once.
-_BLANK_RUN = re.compile(r"[ \t\u3000][ \t\u3000]+")
+# (a run of tabs alone parts the cells of a row pasted from a table, an empty one between:
+# tests/parsing/documents d46 hard-wrapped, fixture styles/gongshui_excel.txt at 24)
+_BLANK_RUN = re.compile(r"[ \u3000][ \t\u3000]+|\t+[ \u3000]")
 _INDENT = " \t\u3000\u2002\u2003\ufeff"
 
 _MIN_LINES = 12  # fewer lines say nothing about a wrap width
@@ -90,6 +93,22 @@ _RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
     r"([,，、(（])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
 )
 
+# ... or between two characters of a sentence its page broke ("…依法查处野外违规用— 3 —火行为…",
+# "…以水-5-灭火设备…": tests/parsing/documents d49 printed run-in; printed, each stands on a
+# line of its own, as in d03 and d05): a number between dashes with a Chinese character on
+# either side is no text (a range, 3-5个, has digits on both sides of its dash).
+_RUN_IN_PAGE_NUMBER_IN_WORDS = re.compile(r"[-—–－―]+ *\d{1,4} *[-—–－―]+")
+
+
+def _page_number_in_words(found: re.Match[str]) -> str:
+    text, start, end = found.string, found.start(), found.end()
+    between = start and end < len(text) and _is_han(text[start - 1]) and _is_han(text[end])
+    return "" if between else found.group()
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
 
 def restore(text: str) -> Layout:
     text = _without_markdown(text)
@@ -97,6 +116,7 @@ def restore(text: str) -> Layout:
     text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
+        text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
         text = _without_trailing_chrome(text)
     lines = text.split("\n")
     numbered = _without_page_numbers(text, lines)
@@ -119,7 +139,9 @@ def restore(text: str) -> Layout:
             and not _is_field_row(content)
             and not _stands_below_sentence(out[-1], folded_content)
         ):
-            out[-1] += content
+            # a row pasted from a table broken at a tab keeps it between its cells (d45 and
+            # d46 hard-wrapped)
+            out[-1] += "\t" + content if line.startswith("\t") else content
         else:
             out.append(line)
             sources.append(number)
@@ -309,7 +331,21 @@ def starts_item(folded_line: str) -> bool:
         or starts_with_label(line)
         or line.startswith("【")
         or _bracketed_label_line(line)
+        or line[:1] in _bullet_marks()
+        or _TABLE_ROW.match(line) is not None
     )
+
+
+# A row of a table pasted as text opens with its number cell and a tab ("2\t开展…": tests/
+# parsing/documents d45 and d51 hard-wrapped, whose rows a wrap at the margin would join).
+_TABLE_ROW = re.compile(r"\d{1,3}\t")
+
+
+@lru_cache(maxsize=1)
+def _bullet_marks() -> str:
+    """The bullets that open an unnumbered measure (● 落实…: tests/parsing/documents d47 and
+    d54), as an item's number does; not the dashes (——), which a sentence may hold."""
+    return "".join(b for b in vocabulary()["bullets"] if fold(b) != "-")
 
 
 _CLOSERS = {"(": ")", "〔": "〕", "[": "]"}
@@ -339,7 +375,9 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
 
     After a line that ends mid-sentence ("…市直各", seed 001 hard-wrapped) such a line is
     the wrapped rest of one."""
-    if not previous.rstrip(_INDENT).endswith(("。", ";", "；")):
+    # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped;
+    # the names under a row as under a sentence, as d24 and d25 sign theirs)
+    if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
         return False
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)

@@ -35,10 +35,16 @@ _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
     (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
+    # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a
+    # 工作任务 (tests/parsing/documents d48, fixture styles/renwu_blocks.txt)
+    (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
     # decimal outlines: the number is the last part; never a decimal like 1.5亿 or 12.5%
     (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
     (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),
     (CHAPTER, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})\s*[、.](?![{CHINESE_DIGITS}\d])\s*")),
+    # 一 read as a dash by OCR ("-、总体目标" over "二、重点任务": tests/parsing/documents d49,
+    # fixture styles/ocr_copy.txt)
+    (CHAPTER, re.compile(r"(-)、(?![-\d])\s*")),
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"(\d{1,3})\)\s*")),
@@ -162,6 +168,8 @@ def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
 
 def _other_number(raw: str) -> int | None:
     """一 -> 1 as chinese_number; ① -> 1."""
+    if raw == "-":  # 一 read as a dash
+        return 1
     at = CIRCLED_DIGITS.find(raw)
     return at + 1 if at >= 0 else chinese_number(raw)
 
@@ -175,13 +183,16 @@ SENTENCE_END = "。;!?"
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
 _RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}])"
+    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
-    rf"|[{CIRCLED_DIGITS}]"
+    rf"|-、(?![-\d])"
+    rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
 )
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
-# (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in.)
+# (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in;
+# 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt;
+# 一 read as a dash by OCR, -、: d49 printed run-in, fixture styles/ocr_copy.txt run in.)
 
 
 def run_in_positions(folded: str) -> list[int]:

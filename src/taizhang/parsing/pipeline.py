@@ -124,6 +124,23 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
                 break
 
 
+def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
+    """In a copy printed run-in, a numbered item without an attribution ends before an
+    attachment's heading (附件1, 附件：) as it ends before its line printed (_before_tables):
+    the attachment list of a body signed above 附件1 and its task table (tests/parsing/
+    documents d51 printed run-in; printed, formats f03 and d51 end it at the line)."""
+    for measure in measures:
+        if measure.attribution_raw:
+            continue
+        found = _RUN_IN_ATTACHMENT.search(measure.folded, 1)
+        if found:
+            measure.text = measure.text[: found.start()].rstrip()
+            measure.__dict__.pop("_folded", None)
+
+
+_RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
+
+
 @lru_cache(maxsize=1)
 def _box_heading() -> re.Pattern[str]:
     """A box's word and number ("专栏1"): searched by its literal word, then kept where
@@ -195,10 +212,14 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     metadata = extract_metadata(text, skeleton.body_start, folded)
     if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
         _without_signature(skeleton.measures[-1], metadata.issuer)
+    elif skeleton.measures and metadata.issuer:
+        _text_without_signature(skeleton.measures[-1], metadata.issuer)
     rows = find_table_rows(text, folded)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
+        if len(lines) == 1:  # printed run-in
+            _before_run_in_attachments(skeleton.measures)
     skeleton.measures = (
         apply_table_rows(skeleton.measures, rows)
         if skeleton.measures
@@ -373,6 +394,25 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
     at = raw.rfind(issuer) if raw else -1
     if at > 0 and is_date_only(fold(raw[at + len(issuer) :]).replace(" ", "")):
         measure.attribution_raw = raw[:at]
+
+
+def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
+    """The signature's lines (the issuer's names, then a date line) are no part of the last
+    measure when it has no attribution to end it: a chapter's measures covered by one line
+    above them (tests/parsing/documents d53, printed and hard-wrapped), a measure whose units
+    are its sentences' subjects (fixture styles/jiaotong_subjects.txt)."""
+    own = measure.attribution_raw is not None and measure.shared_from is None
+    if own or "\n" not in measure.text:
+        return
+    lines = measure.text.rstrip().split("\n")
+    if len(lines) < 3 or not is_date_only(fold(lines[-1]).replace(" ", "")):
+        return
+    names = issuer.replace(" ", "")
+    cut = len(lines) - 1
+    while cut > 1 and lines[cut - 1].strip() and lines[cut - 1].strip().replace(" ", "") in names:
+        cut -= 1
+    if cut < len(lines) - 1 and "".join(line.strip() for line in lines[cut:-1]) == names:
+        measure.text = "\n".join(lines[:cut]).rstrip()
 
 
 def _heading_units(

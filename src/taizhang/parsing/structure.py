@@ -33,7 +33,7 @@ from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabula
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.titles import is_purpose_clause
-from taizhang.parsing.vocabulary import trie, vocabulary
+from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
@@ -115,8 +115,10 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
+    _chapter_attributions(skeleton, text, folded)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
+    _drop_indicators(skeleton, folded)
     return skeleton
 
 
@@ -218,7 +220,9 @@ def _title_then_marker() -> re.Pattern[str]:
     digits = mk.CHINESE_DIGITS
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, kinds))})"
-        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节))"
+        rf"(?=\(\s*[{digits}]{{1,3}}\s*\)|[{digits}]{{1,3}}、|第[{digits}]{{1,4}}(?:部分|章|节)"
+        rf"|任务[{digits}\d]{{1,3}}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
+        r"|-、(?![-\d]))"  # …工作方案-、工作目标 (一 read as a dash: fixture styles/ocr_copy.txt)
     )
 
 
@@ -272,12 +276,12 @@ def _after_table_cells(folded: str) -> list[int]:
 # A line that may open with a marker: its first character after the indentation (or the
 # bracket of an attribution printed before the number).
 _MAYBE_MARKER = re.compile(
-    rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+    rf"[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-])"
 )
 # A line break and the indentation after it (a literal first character: the engine skips
-# to each line break at once).
+# to each line break at once). 任 opens 任务一： (markers.py).
 _NEXT_LINE = re.compile(
-    rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
+    rf"\n[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-])"
 )
 
 
@@ -1052,20 +1056,25 @@ def _unnumbered_measures(
     out = []
     folded_text = index.folded
     body_start = folded_text.find("\n", item.marker.end, item.end)
-    if body_start < 0:
+    run_in = body_start < 0 and item.line == 1  # a copy printed run-in is one line
+    if run_in:
+        spans = _run_in_bullets(folded_text, item.marker.end, item.end)
+    elif body_start < 0:
         return out
+    else:
+        spans = _paragraphs(folded_text, body_start + 1, item.end)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
     # measure.
-    offset = body_start + 1
-    while offset <= item.end:
-        paragraph_end = folded_text.find("\n", offset, item.end)
-        if paragraph_end < 0:
-            paragraph_end = item.end
+    for offset, paragraph_end in spans:
         folded = folded_text[offset:paragraph_end].rstrip()
         located = index.find(offset, offset + len(folded)) if folded else None  # a blank line
-        if located and located.raw_end >= len(folded) - 2 and located.text_end > 0:
+        # (run in, the last bullet's span runs on past its bracket into the closing prose)
+        ends = located and (run_in or located.raw_end >= len(folded) - 2)
+        if ends and located.text_end > 0:
             paragraph = text[offset:paragraph_end]
-            previous = (skeleton.measures or out or [None])[-1]
+            # numbered on from the last measure found, this heading's own included (the
+            # bullets of every chapter after the first took one number: d47, d54)
+            previous = (out or skeleton.measures or [None])[-1]
             number = previous.no + 1 if previous else 1
             line = item.line + folded_text.count("\n", item.start, offset)
             out.append(
@@ -1073,14 +1082,50 @@ def _unnumbered_measures(
                     no=number,
                     chapter=chapter,
                     section=section,
-                    text=paragraph[: located.text_end].strip(_LINE_INDENT),
+                    text=_without_bullet(paragraph[: located.text_end].strip(_LINE_INDENT)),
                     attribution_raw=paragraph[located.raw_start : located.raw_end],
                     line=line,
                     unnumbered=True,
                 )
             )
-        offset = paragraph_end + 1
     return out
+
+
+def _paragraphs(folded: str, offset: int, end: int):
+    """(start, end) of each line from ``offset`` to ``end``."""
+    while offset <= end:
+        paragraph_end = folded.find("\n", offset, end)
+        if paragraph_end < 0:
+            paragraph_end = end
+        yield offset, paragraph_end
+        offset = paragraph_end + 1
+
+
+def _run_in_bullets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """In a copy printed run-in (no line to part them), the measures a bullet opens after
+    the sentence or bracket before it ("…配合）● 新建…", "…负责）——打造…": tests/parsing/
+    documents d47 and d54 printed run-in), each up to the next."""
+    opens = [found.end() - 1 for found in _RUN_IN_BULLET.finditer(folded, start, end)]
+    first = _GLUED_BULLET.search(folded, start, opens[0] if opens else end)
+    if first:  # the first, glued to its heading ("一、压实防汛抗旱责任● 落实…")
+        opens.insert(0, first.start())
+    return list(zip(opens, [*opens[1:], end], strict=False))
+
+
+def _without_bullet(text: str) -> str:
+    """An unnumbered measure's text without the bullet that opens it ("● 开展…",
+    "——开展…": tests/parsing/documents d47 and d54; structure.toml bullets)."""
+    if text and text[0] in _BULLETS:
+        return text.lstrip(_BULLETS + _LINE_INDENT)
+    return text
+
+
+_BULLETS = "".join(vocabulary()["bullets"])
+_GLUED_BULLET = re.compile(
+    "[" + re.escape("".join(fold(b) for b in vocabulary()["bullets"] if fold(b) != "-")) + "]"
+    "|--(?!-)"
+)
+_RUN_IN_BULLET = re.compile(rf"[。)\]](?=[{re.escape(fold(_BULLETS))}])[^\w\s]")
 
 
 def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
@@ -1241,7 +1286,8 @@ def _front_heading_then_year() -> re.Pattern[str]:
 
 
 def _number_label(item: Found) -> str:
-    return item.marker.label
+    label = item.marker.label
+    return "一" if label == "-" else label  # 一 read as a dash by OCR (markers.py)
 
 
 def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
@@ -1380,6 +1426,93 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
                     )
                 )
         run = []
+
+
+def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
+    """A line under a chapter heading that assigns the chapter's tasks ("以下任务由X牵头，Y
+    配合。", "（本部分任务由X牵头）"): each measure after it in the chapter that names no units
+    of its own takes it, and a `chapter-attribution` diagnostic says so (tests/parsing/
+    documents d53, fixture styles/rencai_chapterlead.txt; structure.toml
+    chapter_attribution_openers). Looked for only right under each heading (_CUE_REACH), so a
+    plan costs a search per chapter."""
+    if not skeleton.measures:
+        return
+    cues = 0
+    for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
+        cue = _chapter_cue().search(folded, start, start + _CUE_REACH)
+        if cue is None:
+            continue
+        cues += 1
+        if cues > _MAX_CUES:  # each is checked against every measure: a hostile text's bound
+            break
+        clause = cue.group(cue.lastindex).rstrip(")]")  # each branch has its group
+        if not any(verb in clause for verb in vocabulary()["responsibility_verbs"]):
+            continue
+        title = _chapter_cue().search(fold(chapter.title))
+        if title and title.start() and fold(chapter.title)[title.start() - 1] in "([":
+            chapter.title = chapter.title[: title.start() - 1].rstrip()  # not its title
+        elif fold(chapter.title).endswith(("(", "[")):  # run in, the title ended at the cue
+            chapter.title = chapter.title[:-1].rstrip()
+        line = (chapter.line or 1) + folded.count("\n", start, cue.start())
+        raw = text[cue.start(cue.lastindex) : cue.start(cue.lastindex) + len(clause)]
+        for measure in skeleton.measures:
+            # the measures after it in its chapter (on its line too in a copy printed run-in)
+            if measure.chapter != chapter.no or measure.line < line:
+                continue
+            if measure.attribution_raw is None:
+                measure.attribution_raw, measure.shared_from = raw, line
+                skeleton.diagnostics.append(
+                    Diagnostic(
+                        "chapter-attribution",
+                        f"Measure {measure.no} has no units of its own; it was given those "
+                        f"its chapter names on line {line}.",
+                        measure.line,
+                        level="info",
+                    )
+                )
+
+
+_CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
+_MAX_CUES = 60  # chapters that name their units: a plan has a few dozen chapters at most
+
+
+@lru_cache(maxsize=1)
+def _chapter_cue() -> re.Pattern[str]:
+    words = vocabulary()["chapter_attribution_openers"]
+    # the clause runs to the sentence's end, its bracket's or its line's (a short bracket
+    # inside it, 各县(区)人民政府, is kept; an ASCII period ends it unless a digit follows)
+    clause = r"((?:[^。;\n()\[\].]|\.(?=\d)|\([^()\n]{0,8}\))+)"
+    return re.compile("|".join(branches(words, clause)))
+
+
+def _drop_indicators(skeleton: Skeleton, folded: str) -> None:
+    """A 考核评分细则 or 指标表 numbers its indicators as a plan numbers its measures, but each
+    carries a score ("（10分）", "扣5分", "加2分"), not a unit: when no item names units and most
+    carry a score, the items are indicators, not measures; they are left out and a warning
+    names the first (tests/parsing/documents d52, fixture styles/kaohe_zhibiao.txt)."""
+    measures = skeleton.measures
+    if len(measures) < 2 or "分" not in folded or any(m.attribution_raw for m in measures):
+        return
+    scored = sum(bool(_score().search(m.folded)) for m in measures)
+    if scored * 2 < len(measures):
+        return
+    skeleton.measures = []
+    skeleton.diagnostics.append(
+        Diagnostic(
+            "indicators-not-measures",
+            f"{scored} of the {len(measures)} numbered items carry a score (分) and none names "
+            "units: they were read as assessment indicators, not measures.",
+            measures[0].line,
+            level="warning",
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _score() -> re.Pattern[str]:
+    """A score printed with an item: "(10分)", "扣5分", "加2分" (structure.toml score_verbs)."""
+    verbs = "".join(vocabulary()["score_verbs"])
+    return re.compile(rf"\(\d{{1,3}}(?:\.\d)?分\)|[{verbs}]\d{{1,3}}(?:\.\d)?分")
 
 
 def _drop_provision_chapters(skeleton: Skeleton) -> None:

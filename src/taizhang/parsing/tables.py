@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
@@ -52,7 +52,11 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if spaced:
         return spaced
     if "\n" not in text.strip():
-        run_in = _run_in_spaced_rows(text, folded) or _run_in_flat_rows(text, folded)
+        run_in = (
+            _run_in_spaced_rows(text, folded)
+            or _run_in_tab_rows(text, folded)
+            or _run_in_flat_rows(text, folded)
+        )
         if run_in:
             return run_in
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
@@ -63,12 +67,28 @@ def _has_number_cell(text: str, folded: str) -> bool:
     cell: a table copied one cell per line has one; without one, no line need be looked at.
     Prose naming the word ("统一编号") is passed over without reading every line."""
     for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
-        start = text.rfind("\n", 0, found.start()) + 1
-        end = text.find("\n", found.end())
+        end = text.find("\n", found.end(), found.end() + _CELL_LINE)
+        start = _opening(text, found.start())
+        if start is None or (end < 0 and len(text) - found.end() > _CELL_LINE):
+            continue  # a long line (a copy printed run-in) holds no cell of its own
         cell = text[start : len(text) if end < 0 else end].strip()
         if _is_short(cell) and _column_role(cell) == "number":
             return True
     return False
+
+
+_CELL_LINE = 64  # characters after a number column's name on a line of its own: blanks
+
+
+def _opening(text: str, at: int) -> int | None:
+    """The start of the line holding ``at`` when it lies within _CELL_LINE characters
+    before it (a header cell opens its line, after its indentation), else None: searched
+    no further back, so a copy printed run-in costs no scan of the text per name."""
+    reach = max(0, at - _CELL_LINE)
+    start = text.rfind("\n", reach, at)
+    if start >= 0:
+        return start + 1
+    return 0 if reach == 0 else None
 
 
 @lru_cache(maxsize=1)
@@ -201,23 +221,115 @@ def _spaced_rows(text: str, folded: str) -> list[TableRow]:
     (序号\t任务…), up to the first line that is no row: only those lines are read."""
     rows: list[TableRow] = []
     for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
-        start = text.rfind("\n", 0, found.start()) + 1
-        if text[start : found.start()].strip(_LEADING_BLANKS) or not _CELL_GAP.match(
-            text, found.end()
-        ):
+        start = _opening(text, found.start())
+        if start is None or text[start : found.start()].strip(_LEADING_BLANKS):
+            continue
+        if not _CELL_GAP.match(text, found.end()):
             continue
         end = _line_end(text, start)
-        columns = _header_roles(_spaced_cells(text[start:end]))
         line = text.count("\n", 0, start) + 1
+        tabbed = "\t" in text[start:end]  # cells in place, as the rows' (_tab_cells)
+        header = text[start:end].split("\t") if tabbed else _spaced_cells(text[start:end])
+        columns = _header_roles([cell.strip() for cell in header])
+        if columns is None and tabbed:
+            columns, end, line = _two_line_header(text, start, end, line)
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
-            cells = _spaced_cells(text[start:end])
+            if "\t" in text[start:end]:
+                cells, end, last = _tab_cells(text, start, end, line)
+                if _merged_tab_row(cells):
+                    line = last
+                    continue
+            else:
+                cells, last = _spaced_cells(text[start:end]), line
+                if _bare_chapter_row(text, start, end):
+                    continue
             if len(cells) < 2:
                 break
-            row = _row(cells, columns, line)
+            row = _row(cells, columns, line)  # at the row's first line
+            line = last
             if row:
                 rows.append(row)
     return rows
+
+
+# A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
+# an empty cell included, so a cell's place is its column (tests/parsing/documents d45 and
+# d46, fixture styles/gongshui_excel.txt). A cell holding a line break is printed in quotes
+# ("开展…。\n全年入库…。"), a quote inside it doubled.
+_QUOTED_CELL = re.compile(r'"((?:[^"]|""){0,2000})"(?=[\t\n]|$)')
+
+
+def _tab_cells(text: str, start: int, end: int, line: int) -> tuple[list[str], int, int]:
+    """The cells of the tab-parted row at ``start`` on line ``line`` (a quoted cell may run
+    over several lines), the end of its last line and that line's number."""
+    if '"' not in text[start:end]:
+        return [cell.strip() for cell in text[start:end].split("\t")], end, line
+    cells, pos = [], start
+    while True:
+        quoted = _QUOTED_CELL.match(text, pos) if text.startswith('"', pos) else None
+        if quoted:
+            cells.append(quoted.group(1).replace('""', '"').strip())
+            pos = quoted.end()
+        else:
+            stop = min(_line_end(text, pos), _tab_end(text, pos))
+            cells.append(text[pos:stop].strip())
+            pos = stop
+        if pos >= len(text) or text[pos] == "\n":
+            return cells, pos, line + text.count("\n", start, pos)
+        pos += 1  # the tab
+
+
+def _tab_end(text: str, start: int) -> int:
+    end = text.find("\t", start)
+    return len(text) if end < 0 else end
+
+
+def _merged_tab_row(cells: list[str]) -> bool:
+    """A chapter row merged across the pasted table (一、强化企业科技创新主体地位 and the empty
+    cells' tabs after it) does not end the table, as _joined_rows reads a Word table's
+    (tests/parsing/documents d45, fixture styles/gongshui_excel.txt)."""
+    filled = [cell for cell in cells if cell]
+    return len(cells) > 1 and len(filled) == 1 and len(filled[0]) <= _MERGED_ROW
+
+
+def _bare_chapter_row(text: str, start: int, end: int) -> bool:
+    """A chapter row of a pasted table whose empty cells' tabs a copy lost (each line
+    stripped: d45 hard-wrapped, fixture styles/gongshui_excel.txt hard-wrapped at 24): a
+    short line opening with 一、 right above a numbered row."""
+    heading = text[start:end].strip()
+    if not (0 < len(heading) <= _MERGED_ROW and _CHAPTER_CELL.match(heading)):
+        return False
+    return _TAB_ROW_START.match(text, end + 1) is not None
+
+
+_TAB_ROW_START = re.compile(r"[ \u3000]*\d{1,3}\t")
+
+
+def _two_line_header(text: str, start: int, end: int, line: int):
+    """A header printed over two lines: 序号 | 重点任务 | 责任分工 | | 完成时限 above
+    | | 牵头单位 | 配合单位 | (the cells a parent cell spans named on the line below); each
+    column is named by its lower cell where it has one (d46, fixture styles/gongshui_excel.txt).
+    Returns the columns (None when the two lines are no header), the end of the header and
+    its last line's number."""
+    upper = text[start:end].split("\t")
+    below = _line_end(text, end + 1)
+    lower = text[end + 1 : below].split("\t") if end < len(text) else []
+    if len(lower) < 2:
+        return None, end, line
+    if lower[0].strip():  # its empty edge cells lost: its names fill the cells a parent spans
+        named = [cell.strip() for cell in lower if cell.strip()]
+        spanned = _spanned([cell.strip() for cell in upper], named)
+        if spanned is None or not all(_column_role(name) for name in named):
+            return None, end, line
+        columns = _header_roles(spanned)
+        return (columns, below, line + 1) if columns else (None, end, line)
+    names = [
+        (lower[i].strip() if i < len(lower) else "") or (upper[i].strip() if i < len(upper) else "")
+        for i in range(max(len(upper), len(lower)))
+    ]
+    columns = _header_roles(names)
+    return (columns, below, line + 1) if columns else (None, end, line)
 
 
 def _line_end(text: str, start: int) -> int:
@@ -231,15 +343,161 @@ def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
     tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
     the number of columns; each row is that many cells, the number peeled off the cell
     before it; the last row's last cell ends where the next numbered heading starts."""
-    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+    candidates = chain.from_iterable(name.finditer(folded) for name in _number_columns())
+    for found in islice(candidates, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
         if not _CELL_GAP.match(text, found.end()):
             continue
-        cells = [cell.strip() for cell in _CELL_GAP.split(text[found.start() :])]
+        reach = text[found.start() : found.start() + _TABLE_REACH]
+        cells = [cell.strip() for cell in _CELL_GAP.split(reach)]
         header, first = _run_in_header(cells)
         if header is None:
             continue
         return _run_in_body(cells, header, first)
     return []
+
+
+_TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
+_MAX_HEADERS = 20  # number-column names tried as a run-in table's header
+_CHAPTER_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、")
+
+
+def _run_in_tab_rows(text: str, folded: str) -> list[TableRow]:
+    """A table pasted from Excel (a cell per tab, the empty ones kept) in a copy printed
+    run-in: each line's last cell is glued to the next line's first, so every row takes one
+    tab fewer than it has cells (tests/parsing/documents d45 and d46 printed run-in, fixture
+    styles/gongshui_excel.txt run in). The glued cell is parted where the next row's number,
+    a chapter row (一、…) or a row of a second header line starts; a chapter row is passed
+    over, and the table ends where no next row starts."""
+    if "\t" not in text:
+        return []
+    candidates = chain.from_iterable(name.finditer(folded) for name in _number_columns())
+    for found in islice(candidates, _MAX_HEADERS):  # each reads up to _TABLE_REACH
+        if not text.startswith("\t", found.end()):
+            continue
+        tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
+        header = _run_in_tab_header(tokens)
+        if header is not None:
+            return _run_in_tab_body(tokens, *header)
+    return []
+
+
+def _glued_start(token: str) -> tuple[str, str] | None:
+    """A header cell and what follows it glued (the next row's number, 一、, a quote), or
+    None when the token is one cell."""
+    for at in range(min(len(token), _MAX_CELL + 1)):
+        rest = token[at:]
+        if rest[:1].isdigit() or rest[:1] == '"' or _CHAPTER_CELL.match(rest):
+            name = token[:at].strip()
+            if not name or _column_role(name):
+                return name, rest
+    return None
+
+
+def _run_in_tab_header(tokens: list[str]):
+    """(columns, width, index of the first row's token, its first cell) or None: the header
+    is one line of up to _MAX_COLUMNS cells, or two lines whose lower one names the columns
+    a cell above spans (the cell and the empty ones after it, as _two_line_header reads
+    them printed); a copy printed run-in may have lost the lower line's empty edge cells,
+    its first name then glued to the upper line's last (完成时限牵头单位)."""
+    lower: list[str] | None = None
+    for index, token in enumerate(tokens[: 3 * _MAX_COLUMNS]):
+        if lower is None and index:
+            pair = _two_names(token.strip())
+            if pair:
+                upper, lower = [t.strip() for t in tokens[:index]] + [pair[0]], [pair[1]]
+                continue
+        glued = _glued_start(token)
+        if glued is None:
+            if lower is not None:
+                lower.append(token.strip())
+            continue
+        name, rest = glued
+        if lower is None:
+            upper = [t.strip() for t in tokens[:index]] + [name]
+            columns = _header_roles(upper) if len(upper) <= _MAX_COLUMNS else None
+            return (columns, len(upper), index, rest) if columns else None
+        lower.append(name)
+        names = _spanned(upper, [n for n in lower if n])
+        columns = _header_roles(names) if names else None
+        return (columns, len(upper), index, rest) if columns else None
+    return None
+
+
+def _two_names(token: str) -> tuple[str, str] | None:
+    """An upper header cell glued to the lower line's first name: 完成时限牵头单位."""
+    for at in range(2, min(len(token) - 1, _MAX_CELL + 1)):
+        if _column_role(token[:at]) and _column_role(token[at:]):
+            return token[:at], token[at:]
+    return None
+
+
+def _spanned(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The upper cells, each that spans empty ones after it named by the lower names in
+    turn (责任分工 | 空 over 牵头单位 | 配合单位), or None when the counts do not agree."""
+    names, pending = list(upper), list(lower)
+    for index, cell in enumerate(upper):
+        if not cell:
+            continue
+        span = index + 1
+        while span < len(upper) and not upper[span]:
+            span += 1
+        if span - index > 1:
+            names[index:span] = pending[: span - index]
+            pending = pending[span - index :]
+    return names if not pending and len(names) == len(upper) else None
+
+
+def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: str):
+    rows: list[TableRow] = []
+    number = 0
+    while index + width - 1 < len(tokens):
+        chapter_row = bool(_CHAPTER_CELL.match(head))
+        numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
+        if numbered and int(numbered.group(2)) == number + 1:
+            head, chapter_row = numbered.group(2), False  # 一、…4: the chapter row lost its tabs
+        cells = [head, *tokens[index + 1 : index + width - 1]]
+        last = tokens[index + width - 1]
+        number = number if chapter_row else number + 1
+        following = _TRAILING_NUMBER.fullmatch(last)
+        if following and int(following.group(2)) == number + 1:
+            tail, head = following.group(1), following.group(2)
+            chapter = _CHAPTER_CELL.search(tail)
+            cells.append(tail[: chapter.start()] if chapter else tail)
+        elif chapter := _CHAPTER_CELL.search(last):
+            cells.append(last[: chapter.start()])
+            head = last[chapter.start() :]
+        else:  # the last row: its last cell runs on into the text after the table
+            ending = _NEXT_HEADING.search(fold(last), 1)
+            deadline = _last_deadline(fold(last)) if _last_is_deadline(columns) else None
+            cells.append(last[: deadline.end() if deadline else ending.start() if ending else None])
+            head = ""
+        row = None if chapter_row else _row([_unquoted(c) for c in cells], columns, 1)
+        if row:
+            rows.append(row)
+        if not head:
+            break
+        index += width - 1
+    return rows
+
+
+def _last_deadline(folded_cell: str) -> re.Match[str] | None:
+    """The deadline a row's last cell opens with (2024年9月底前, 全年), before the text after
+    the table that a copy printed run-in glued to it (d45, d46 and d51 printed run-in)."""
+    return _CELL_DEADLINE.match(folded_cell) or _WHOLE_YEAR.match(folded_cell)
+
+
+_WHOLE_YEAR = re.compile("全年")
+
+
+def _last_is_deadline(columns) -> bool:
+    return columns[max(columns)][0] == "deadline"
+
+
+def _unquoted(cell: str) -> str:
+    cell = cell.strip()
+    if len(cell) > 1 and cell[0] == cell[-1] == '"':
+        return cell[1:-1].replace('""', '"').strip()
+    return cell
 
 
 _TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
@@ -275,9 +533,11 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         following = _TRAILING_NUMBER.fullmatch(last)
         if following and int(following.group(2)) == number + 1:
             row_cells[-1] = following.group(1)
-        else:
+        else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
-            row_cells[-1] = last[: heading.start()] if heading else last
+            deadline = _last_deadline(fold(last)) if _last_is_deadline(columns) else None
+            end = deadline.end() if deadline else heading.start() if heading else None
+            row_cells[-1] = last[:end]
         row = _row(row_cells, columns, 1)
         if row is None:
             break

@@ -19,8 +19,10 @@ fixture styles/xiangcun_articles.txt open with a purpose clause).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.vocabulary import vocabulary
 
 _CLAUSE_BREAKS = ",;:"
 _PRINTED_LINE = 28  # characters on a line of an official document (GB/T 9704)
@@ -45,8 +47,11 @@ def _heading_end(folded: str) -> int | None:
     first_line, newline, _ = folded.partition("\n")
     stop = _SENTENCE_END.search(first_line)
     closing = _bracketed_heading_end(first_line)
+    labelled = None if closing is not None else _labelled_body(first_line)
     if closing is not None:
         end, body = closing, folded[closing + 1 :]
+    elif labelled is not None:
+        end, body = labelled.start(), folded[labelled.end() :]
     elif stop:
         end, body = stop.start(), folded[stop.end() :]
     elif newline:
@@ -74,6 +79,24 @@ def _bracketed_heading_end(first_line: str) -> int | None:
     if closing < 0 or first_line[1:closing].endswith(("单位", "部门", "时限", "领导")):
         return None
     return closing
+
+
+def _labelled_body(first_line: str) -> re.Match[str] | None:
+    """The content label after a heading run into it, in a copy printed run-in: 加强水资源
+    保护具体措施：严格… (tests/parsing/documents d48 printed run-in, fixture
+    styles/renwu_blocks.txt run in; printed, the heading stands on a line of its own)."""
+    if ":" not in first_line[: _PRINTED_LINE + 8]:
+        return None
+    found = _content_label().search(first_line, 1, _PRINTED_LINE + 8)
+    return found if found and not _SENTENCE_END.search(first_line, 0, found.start()) else None
+
+
+@lru_cache(maxsize=1)
+def _content_label() -> re.Pattern[str]:
+    """A content label of four characters or more and its colon (structure.toml
+    content_labels: 具体措施, 任务内容 …; not 任务, which prose holds)."""
+    words = [w for w in vocabulary()["content_labels"] if len(w) >= 4]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))}):\s*")
 
 
 def _clause_breaks(text: str) -> int:
@@ -126,6 +149,8 @@ def _vote(folded: str, heading_end=_heading_end) -> bool | None:
         return None
     if body.startswith("【") and _bracketed_heading_end(body.partition("\n")[0]) is not None:
         return heading_end(body) is not None  # 【推进化肥减量增效】推广…。: a heading
+    if "\n" not in body and _labelled_body(body) is not None:
+        return heading_end(body) is not None  # 加强水资源保护具体措施：…。 (run in)
     if "\n" not in body and (stop is None or not body[stop.end() :].strip()):
         # One sentence introduces nothing: a heading alone ("加强组织领导。") cannot tell; a
         # sentence longer than a heading can be opens the measure with prose, so votes no

@@ -28,7 +28,12 @@ from taizhang.plans.models import AuditAction, AuditDetail, PlanImport
 ATTRIBUTION_FIELDS = {"lead": "牵头单位", "responsible": "责任单位", "collectives": "统称"}
 FIELD_LABELS = {**ATTRIBUTION_FIELDS, "deadline": "完成时限", "targets": "量化目标"}
 # Diagnostics about a measure's attribution, settled once the office has written its units.
-_SETTLED_BY_UNITS = ("unknown-unit", "attribution-unsplit", "shared-attribution")
+_SETTLED_BY_UNITS = (
+    "unknown-unit",
+    "attribution-unsplit",
+    "shared-attribution",
+    "chapter-attribution",
+)
 
 STALE = "该任务已因其他更正或修订而改变，请刷新预览后重试。"
 REFUSALS = {

@@ -275,6 +275,8 @@ def translate(diagnostic: dict) -> dict:
         detail = message.split(":", 1)[1].split(";")[0].strip().rstrip(".")
     elif code == "shared-attribution" and len(numbers) >= 2:
         detail = f"第{numbers[0]}项沿用第{numbers[1]}项之后印出的单位"
+    elif code == "chapter-attribution" and len(numbers) >= 2:
+        detail = f"第{numbers[0]}项沿用原文第{numbers[-1]}行本章统一的分工"
     elif code == "level-uncertain" and numbers:
         detail = f"另一层编号的条目（原文第{'、'.join(numbers[:5])}行）也写有单位"
     elif code == "target-unread":

@@ -10,11 +10,17 @@ NUMERIC_DATE = re.compile(
 )
 # "二〇二一年十一月二日", as printed under a signature.
 _CHINESE_DATE = re.compile(
-    r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"([〇零○O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
 )
-# Zero is printed as 〇, 零, a circle, or a capital O typed for it.
-_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+# Zero is printed as 〇, 零, a circle, or a capital O typed for it, or read as a digit 0 by
+# OCR ("二0二四年三月十日": tests/parsing/documents d49, fixture styles/ocr_copy.txt).
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0,
+    "○": 0,
+    "O": 0,
+    "0": 0,
+}
 _TEN = "十"
 _FIRST_YEAR, _LAST_YEAR = 1949, 2100  # outside this a match is a number, not a date
 

@@ -15,7 +15,7 @@ from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.text import Line
 
 _DATE = (
-    r"(?:(?:\d{4}|[〇零○O一二三四五六七八九]{4})?\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?:(?:\d{4}|[〇零○O0一二三四五六七八九]{4})?\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
     r"|\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2})"
 )

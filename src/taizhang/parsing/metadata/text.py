@@ -140,7 +140,7 @@ def split_lines(view: View) -> list[Line]:
 # lines of their own, as they were printed; the signature reader decides whether the names
 # are bodies.
 _SIGNATURE_DATE = (
-    r"(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?P<date>(?:\d{4}|[〇零○0一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日)"
 )
 # (names never hold a 【】 label: "…【完成时限】2024年底某市…办公室2024年2月22日", d33 and

@@ -76,6 +76,11 @@ def _patterns() -> _Patterns:
     first_item = (
         r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节]"
         r"|\d{1,2}(?:\.\d{1,2}){0,2} +(?=[^\d\s.%-])"
+        r"|任务[一二三四五六七八九十\d]{1,3}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
+        # a task table's header (…推进台账序号\t重点任务…: d45 and fixture
+        # styles/gongshui_excel.txt printed run-in)
+        r"|序\s*号\t"
+        r"|-、(?![-\d])"  # 一、 read as a dash by OCR (fixture styles/ocr_copy.txt run in)
     )
     # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and

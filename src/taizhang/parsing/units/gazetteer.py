@@ -117,6 +117,7 @@ class Gazetteer:
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
         self.generic = frozenset(collectives["generic"])
+        self.bare_classes = frozenset(collectives.get("bare_classes", ()))
         self.keep = WholeMatch(data["keep_as_written"]["patterns"])
         self.categories = tuple(
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
@@ -199,7 +200,7 @@ class Gazetteer:
 
     def is_collective(self, name: str) -> bool:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
-        return contains(self.collective, name) or name in self.generic
+        return contains(self.collective, name) or name in self.generic or name in self.bare_classes
 
     def category(self, name: str, prefix_length: int | None = None) -> str | None:
         """Category of a folded unit name, or None when the gazetteer cannot tell.

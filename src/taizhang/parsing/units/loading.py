@@ -38,7 +38,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "etc": str,
         "not_units": list,
     },
-    "collectives": {"markers": list, "classes": list, "generic": list},
+    "collectives": {"markers": list, "classes": list, "generic": list, "bare_classes": list},
     "keep_as_written": {"patterns": list},
 }
 _CATEGORY_KEYS: dict[str, type] = {
