@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, eq, le, lt, mul, sub
+from operator import add, and_, eq, le, lt, mul, not_, sub
 from typing import NamedTuple
 
 from taizhang.parsing.metadata.signature import is_date_only
@@ -30,6 +30,7 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
+_BEFORE_BARE = _SENTENCE_END + " \t\u3000"  # what a bare list's bracket follows (_after_sentence)
 # A blank line, which closes every bracket left open.
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
@@ -222,6 +223,7 @@ class AttributionIndex:
         self._label_ends = [label_end for _, label_end in labels]
         self.brackets = _attribution_brackets(folded, self._label_starts, self._label_ends)
         self._opens = [open_at for open_at, _ in self.brackets]
+        self._starts: list[int] | None = None
 
     def find(self, start: int, end: int) -> Located | None:
         """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
@@ -243,11 +245,17 @@ class AttributionIndex:
         limit = start + (bracket.text_end if bracket else end - start)
         after = bisect_right(self._label_ends, start + 1)
         labelled = after < len(self._label_starts) and self._label_starts[after] < limit
+        if bracket is not None and not labelled and self.folded.find("\n", start, limit) < 0:
+            # no label to look for and no line below the text before the bracket (where a
+            # unit line would stand): the bracket is the first, with no copy of the part
+            return bracket
         return _first_of_all(self.folded[start:end], bracket, labelled)
 
     def starts(self) -> list[int]:
-        """Where every attribution of the text starts (see attribution_starts)."""
-        return _starts(self.folded, self.brackets, self._label_starts)
+        """Where every attribution of the text starts (see attribution_starts; found once)."""
+        if self._starts is None:
+            self._starts = _starts(self.folded, self.brackets, self._label_starts)
+        return self._starts
 
 
 def _first_of_all(folded_body: str, best: Located | None, labelled: bool = True) -> Located | None:
@@ -290,12 +298,18 @@ def attribution_starts(folded: str) -> list[int]:
 
 def _starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> list[int]:
     starts = [open_at for open_at, _ in brackets]
+    # A label inside the last bracket opened before it belongs to that bracket: those are
+    # left out in C (most labels of a text are in brackets). k: how many brackets opened
+    # before the label, the last of them at k in the lists below (0: none, a bracket that
+    # holds nothing).
     inside = sorted(brackets)
+    k = list(map(bisect_right, repeat([open_at for open_at, _ in inside]), labels))
+    opens = [-1, *(open_at for open_at, _ in inside)]
+    closes = [-1, *(close_at for _, close_at in inside)]
+    after_opening = map(lt, map(opens.__getitem__, k), labels)
+    within = map(and_, after_opening, map(lt, labels, map(closes.__getitem__, k)))
     previous = -1
-    for at in labels:
-        i = bisect_right(inside, (at, len(folded))) - 1
-        if i >= 0 and inside[i][0] < at < inside[i][1]:
-            continue
+    for at in compress(labels, map(not_, within)):
         if not _label_opens(folded, at):
             continue
         if previous < 0 or folded.find("。", previous, at) >= 0:
@@ -390,17 +404,41 @@ def _attribution_brackets(
     pattern looks at nothing around its match, and a label of the text cannot start before
     the opening and run into the content (it holds no opening bracket but a first 【,
     whose 】 closes the pair)."""
-    verbs = _verb_ending()
+    pairs = bracket_pairs(folded)
+    if not pairs:
+        return []
+    opens = [open_at for open_at, _ in pairs]
+    closes = [close_at for _, close_at in pairs]
+    # the first label starting after each opening ends by its closing (a label past the
+    # last one's end: sys.maxsize), read for all pairs in C
+    ends = [*label_ends, sys.maxsize]
+    first_after = map(bisect_right, repeat(label_starts), opens)
+    labelled = map(le, map(ends.__getitem__, first_after), closes)
+    verbs, verb_tails = _verb_ending(), _verb_tails()
     out = []
-    for open_at, close_at in bracket_pairs(folded):
-        inside = (folded, open_at + 1, close_at)
-        first = bisect_right(label_starts, open_at)
-        labelled = (first < len(label_starts) and label_ends[first] <= close_at) or (
-            verbs.search(*inside) and _holds(folded, open_at, close_at)
+    keep = out.append
+    for pair, holds_label in zip(pairs, labelled, strict=True):
+        if holds_label:
+            keep(pair)
+            continue
+        open_at, close_at = pair
+        # Cheap gates first (most brackets are a "(市)" inside a list): a content ending
+        # with a role verb ends with one of their last characters, a blank, or 。/. after
+        # one; a bare list follows a sentence end, blanks perhaps between.
+        last = folded[close_at - 1]
+        verb_ends = (last in verb_tails or last.isspace()) and (
+            verbs.search(folded, open_at + 1, close_at) and _holds(folded, open_at, close_at)
         )
-        if labelled or _bare_bracket(folded, open_at, close_at):
-            out.append((open_at, close_at))
+        if verb_ends or (
+            folded[open_at - 1] in _BEFORE_BARE and _bare_bracket(folded, open_at, close_at)
+        ):
+            keep(pair)
     return out
+
+
+@lru_cache(maxsize=1)
+def _verb_tails() -> frozenset[str]:
+    return frozenset({verb[-1] for verb in vocabulary()["responsibility_verbs"]} | set("。."))
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:

@@ -17,6 +17,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import eq, sub
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
@@ -45,9 +47,10 @@ _CONTENTS_HEADING = re.compile(r"目\s*录[ \t\u3000]*(?=\n)")
 _NOTICE_WINDOW = 4000  # characters: a covering notice stands at the top of the text
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
-    """A marker accepted as structure, with the span of text it governs."""
+    """A marker accepted as structure, with the span of text it governs (slots: every pass
+    reads its fields, hundreds of times a document)."""
 
     marker: mk.Marker
     start: int  # offset of the marker in the text
@@ -132,11 +135,11 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     """Markers at line starts (only lines that could open with one are tried) and inside
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
-    for pos in _line_openings(folded):
+    for pos, marker in _line_markers(folded):
         number = bisect_left(line_starts, pos + 1)
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
-        marker = mk.match_marker(folded, pos) or mk.match_garbled(folded, pos)
+        marker = marker or mk.match_garbled(folded, pos)
         leading = None
         if marker is None:
             marker, leading = _after_leading_attribution(folded, pos, end)
@@ -269,24 +272,20 @@ def _after_table_cells(folded: str) -> list[int]:
     return [hit.end() for hit in _AFTER_CELL.finditer(folded)]
 
 
-# A line that may open with a marker: its first character after the indentation (or the
-# bracket of an attribution printed before the number).
-_MAYBE_MARKER = re.compile(
-    rf"[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
-)
-# A line break and the indentation after it (a literal first character: the engine skips
-# to each line break at once).
-_NEXT_LINE = re.compile(
-    rf"\n[{_LINE_INDENT}]*(?=[第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?])"
-)
+# What a line that may open with a marker opens with after its indentation: a marker's
+# first character, or the bracket of an attribution printed before the number.
+_MARKER_FIRST = rf"第(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?"
+_MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
-def _line_openings(folded: str) -> list[int]:
-    """Where each line that may open with a marker has its first character."""
+def _line_markers(folded: str) -> list[tuple[int, mk.Marker | None]]:
+    """(where its first character is, its marker or None) for each line that may open with
+    a marker. After the first line, one pass finds the lines and reads their markers
+    (markers.line_markers: a pattern that opens with the line break, a literal the engine
+    skips to at once)."""
     first = _MAYBE_MARKER.match(folded)
-    openings = [first.end()] if first else []
-    openings.extend(hit.end() for hit in _NEXT_LINE.finditer(folded))
-    return openings
+    head = [(first.end(), mk.match_marker(folded, first.end()))] if first else []
+    return head + mk.line_markers(folded, _LINE_INDENT, _MARKER_FIRST)
 
 
 def _after_leading_attribution(folded: str, pos: int, end: int):
@@ -334,14 +333,23 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
     out = []
     while marker.kind in _GLUED_PARENTS:
         # the heading: up to _MAX_HEADING characters, ending at its first 。 or ; (searched in
-        # place, with no copy of it)
-        limit = min(end, marker.end + _MAX_HEADING)
+        # place, with no copy of it). The child is looked for in the whole reach first (most
+        # headings have none, and their end is then not needed): a child found there is the
+        # heading's when it starts before the heading's end, as no child runs over a 。 or ;
+        # and one ending at it reads the same character after it as a search ending there.
+        reach = min(end, marker.end + _MAX_HEADING)
+        hit = _CHILD.search(folded, marker.end + 2, reach)
+        part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
+        if hit is None and not part:
+            break
+        limit = reach
         for stop in "。;":
             found = folded.find(stop, marker.end, limit)
             limit = limit if found < 0 else found
-        hit = _CHILD.search(folded, marker.end + 2, limit)
+        if hit is not None and hit.start() >= limit:
+            hit = None
         child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
-        if _is_part(folded, marker):  # 第二部分　重点任务一、扎实推进…: its first 一、
+        if part:
             numeral = _FIRST_NUMERAL.search(folded, marker.end + 2, hit.start() if hit else limit)
             if numeral is not None and _confirmed_in_part(folded, numeral.end()):
                 hit, child = numeral, mk.match_marker(folded, numeral.start(), outlines=False)
@@ -384,7 +392,7 @@ def _ends_sentence(folded: str, before: int) -> bool:
     """Whether the text before ``before`` ends a sentence or a paragraph."""
     pos = before - 1
     newlines = 0
-    while pos >= 0 and folded[pos] in _LINE_INDENT + "\n\r":
+    while pos >= 0 and folded[pos] in _MEASURE_EDGE:
         newlines += folded[pos] == "\n"
         pos -= 1
     if pos < 0 or newlines > 1 or folded[pos] in _TERMINAL:
@@ -420,12 +428,16 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     """
     interrupted: Counter = Counter()
     total: Counter = Counter()
-    openers = _line_openers(found)
+    openers = None  # made for the first marker that interrupts a sentence
     for item in found:
         if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == _OUTLINE_STYLE:
             continue
         total[item.marker.style] += 1
-        if not _ends_sentence(folded, item.start) and not _after_heading(openers, item, folded):
+        if _ends_sentence(folded, item.start):
+            continue
+        if openers is None:
+            openers = _line_openers(found)
+        if not _after_heading(openers, item, folded):
             interrupted[item.marker.style] += 1
     chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
     return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
@@ -448,14 +460,10 @@ _ORDER = mk.ORDER
 
 
 # 第N部分 / 第N章 number a level of their own above 一、 when a plan prints both (d14: 第一部分
-# over 一、 over (一); the 人居环境 list of test_run_in): each keeps its own sequence.
+# over 一、 over (一); the 人居环境 list of test_run_in): each keeps its own sequence, the
+# family of a chapter marker printed with 第.
 _PART = "part"
 _SEQUENCE_ORDER = [_PART, *mk.ORDER]
-
-
-def _family(item: Found, folded: str) -> str:
-    kind = item.marker.kind
-    return _PART if kind == mk.CHAPTER and folded.startswith("第", item.start) else kind
 
 
 def _in_sequence(found: list[Found], folded: str) -> list[Found]:
@@ -472,11 +480,14 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
     ordered = sorted(found, key=lambda f: (f.start, bool(f.run_in)))
-    confirmed = _confirmed_by_next(ordered)
+    # (only run-in items are confirmed, and only they need to be)
+    confirmed = _confirmed_by_next(ordered) if any(f.run_in for f in ordered) else set()
     for item in ordered:
         if kept and kept[-1].start == item.start:
             continue
-        kind = _family(item, folded)
+        kind = item.marker.kind
+        if kind == mk.CHAPTER and folded.startswith("第", item.start):
+            kind = _PART  # (_family)
         expected = last.get(kind, 0) + 1
         if item.marker.number == 0:  # garbled: the sequence says which it is
             item.marker = item.marker._replace(number=expected, label=str(expected))
@@ -493,8 +504,12 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
         kept.append(item)
         last[kind] = number
         fresh.discard(kind)
-        fresh.update(_SEQUENCE_ORDER[_SEQUENCE_ORDER.index(kind) + 1 :])
+        fresh.update(_INNER_FAMILIES[kind])
     return kept
+
+
+# the families inside each family, in _SEQUENCE_ORDER
+_INNER_FAMILIES = {kind: _SEQUENCE_ORDER[i + 1 :] for i, kind in enumerate(_SEQUENCE_ORDER)}
 
 
 def _confirmed_by_next(ordered: list[Found]) -> set[int]:
@@ -809,12 +824,15 @@ def _attribution_scores(
             continue
         outer = _ORDER[: _ORDER.index(kind) + 1]
         stops = sorted(f.start for k in outer for f in by_kind.get(k, ()))
-        spans = _spans(stops, items, len(folded))
-        carriers[kind] = [
-            item
-            for item, (a, b) in zip(items, spans, strict=True)
-            if bisect_left(starts, b) - bisect_left(starts, a) == 1
-        ]
+        # each item's span runs down to the next stop (the start of an item of the same or
+        # an outer kind) or the end, and carries one attribution when one start lies in it:
+        # counted by bisection in C
+        firsts = [item.start for item in items]
+        ends = map([*stops, len(folded)].__getitem__, map(bisect_right, repeat(stops), firsts))
+        held = map(
+            sub, map(bisect_left, repeat(starts), ends), map(bisect_left, repeat(starts), firsts)
+        )
+        carriers[kind] = list(compress(items, map(eq, held, repeat(1))))
         scores[kind] = len(carriers[kind]) ** 2 / len(items)
     return scores, carriers
 
@@ -825,16 +843,6 @@ def _by_kind(found: list[Found]) -> dict[str, list[Found]]:
     for item in found:
         groups.setdefault(item.marker.kind, []).append(item)
     return groups
-
-
-def _spans(stops: list[int], items: list[Found], length: int) -> list[tuple[int, int]]:
-    """(start, end) of each item, down to the next of ``stops`` (the starts of the items of
-    the same or an outer kind)."""
-    spans = []
-    for item in items:
-        i = bisect_left(stops, item.start + 1)
-        spans.append((item.start, stops[i] if i < len(stops) else length))
-    return spans
 
 
 def _level_of(measure: str | None, found: list[Found]) -> Level:
@@ -877,8 +885,10 @@ def _mostly_content(items: list[Found], folded: str) -> bool:
 def _is_content(item: Found, folded: str) -> bool:
     """A numbered item that carries work: a sentence or an attribution, not a bare heading
     (headings over tables, or over sub-items cut off by the end of the copy)."""
+    if folded.find("。", item.marker.end, item.end) >= 0:  # (most items: no copy of the body)
+        return True
     body = folded[item.marker.end : item.end]
-    if "。" in body or find_attribution(body) is not None:
+    if find_attribution(body) is not None:
         return True
     # "2.健全…机制,年内为200名执法人员开展培训." (fixtures styles/fazhi_byunit.txt and
     # wenlv_leading.txt; d20 and d22 print ASCII periods too)
@@ -961,16 +971,20 @@ def _assemble(
     in_front_matter = True
     front_chapter = False  # the current chapter is front matter (总体要求 …)
     lists = _list_families(found, folded, front, level)
+    measure_at = level.measure_at if level.regions else None  # else level.measure throughout
     for item in found:
         kind = item.marker.kind
-        if kind == level.measure_at(item.start) and _is_measure(item, folded):
+        if kind == (measure_at(item.start) if measure_at else level.measure) and _is_measure(
+            item, folded
+        ):
             measure = _measure(item, chapter, section, text, index)
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
                 measure.no = len(skeleton.measures) + 1
             skeleton.measures.append(measure)
-            works = measure.attribution_raw is not None or not front_chapter
-            if works and not is_purpose_clause(measure.folded):
-                _work_begins(skeleton, item)
+            if skeleton.body_start is None:  # (only the first working measure tells)
+                works = measure.attribution_raw is not None or not front_chapter
+                if works and not is_purpose_clause(measure.folded):
+                    _work_begins(skeleton, item)
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
@@ -1248,28 +1262,35 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     body = text[item.marker.end : item.end]
     folded = index.folded[item.marker.end : item.end]
     located = index.find(item.marker.end, item.end)
-    opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
     start, end = 0, len(body)  # of the measure's text in the body
     raw, own_line = None, False
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
         raw = text[item.leading[0] : item.leading[1]]
     elif located is None:
+        opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
         leading = leading_units(folded, opening)
         if leading is not None:  # "4.市人社局牵头负责：推进…"
             raw, start = body[opening : leading[0]], leading[1]
-    elif located.text_end == opening and located.raw_start == opening + 1:
+    elif located.raw_start == located.text_end + 1 and _indent_only(folded, located.text_end):
         # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
         start = located.raw_end + 1
         raw = body[located.raw_start : located.raw_end]
     else:
         end = located.text_end
         raw = body[located.raw_start : located.raw_end]
-        own_line = folded[: located.text_end].rstrip(_LINE_INDENT).endswith("\n")
+        # a line break before the attribution, blanks perhaps between (most end a sentence)
+        before = folded[end - 1] if end else ""
+        own_line = before == "\n" or (
+            before in _LINE_INDENT and folded[:end].rstrip(_LINE_INDENT).endswith("\n")
+        )
     measure_text = body[start:end]
     kept = measure_text.lstrip(_MEASURE_EDGE)
     start += len(measure_text) - len(kept)
-    label = _content_label().match(folded, start)
-    if label and label.end() < end:  # "3.任务内容：实施…": the label is no text
+    # "3.任务内容：实施…": the label is no text (tried only where one of its words starts)
+    label = None
+    if folded.startswith(_content_words(), start):
+        label = _content_label().match(folded, start)
+    if label and label.end() < end:
         kept = kept[label.end() - start :]
         start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
@@ -1305,6 +1326,17 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
 
 
+def _indent_only(folded: str, end: int) -> bool:
+    """Whether ``folded[:end]`` is all indentation (most measures' text ends with a
+    character that is none)."""
+    return end == 0 or (folded[end - 1] in _LINE_INDENT and not folded[:end].strip(_LINE_INDENT))
+
+
+@lru_cache(maxsize=1)
+def _content_words() -> tuple[str, ...]:
+    return tuple(vocabulary()["content_labels"])
+
+
 @lru_cache(maxsize=1)
 def _content_label() -> re.Pattern[str]:
     """A label the measure's text opens with: "任务内容：" (structure.toml content_labels)."""
@@ -1330,7 +1362,7 @@ def _subpoints_after(folded_body: str, located) -> int | None:
     if line_end < 0 or folded_body[close:line_end].strip(_LINE_INDENT):
         return None
     rest = folded_body[line_end:].lstrip(_MEASURE_EDGE)
-    if not rest or "\n" in folded_body[located.text_end : located.raw_start]:
+    if not rest or folded_body.find("\n", located.text_end, located.raw_start) >= 0:
         return None
     marker = mk.match_marker(rest)
     if marker is None or marker.kind not in _SUBPOINT_KINDS or find_attribution(rest):
