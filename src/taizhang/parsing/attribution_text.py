@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, eq, le, lt, mul, not_, sub
+from operator import add, and_, le, lt, mul, ne, not_, sub
 from typing import NamedTuple
 
 from taizhang.parsing.metadata.signature import is_date_only
@@ -326,8 +326,7 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     alternate, opening and closing, each closes the one before it: the pairs are read with
     no loop in Python, only the blank lines and the length checked; a kind that nests or
     leaves one open goes through its stack."""
-    blanks = [blank.start() for blank in _BLANK_LINE.finditer(folded)]
-    blanks.append(sys.maxsize)
+    blanks = None  # the blank lines' starts, found when a pair holds a line break
     pairs: list[tuple[int, int]] = []
     for opening, closing in _PAIRS.items():
         if opening not in folded or closing not in folded:
@@ -338,22 +337,27 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
             and all(map(lt, opens, closes))
             and all(map(lt, closes, opens[1:]))
         ):
-            # no blank line between an opening and its closing (the same count of blank
-            # lines before each), and no longer than an attribution
-            kept = map(
-                and_,
-                map(
-                    eq,
-                    map(bisect_left, repeat(blanks), opens),
-                    map(bisect_left, repeat(blanks), closes),
-                ),
-                map(le, map(sub, closes, opens), repeat(_MAX_ATTRIBUTION + 1)),
-            )
+            # no longer than an attribution, and no blank line between an opening and its
+            # closing: most pairs hold no line break at all (found in C); one that does is
+            # kept when as many blank lines start before its closing as before its opening
+            kept = list(map(le, map(sub, closes, opens), repeat(_MAX_ATTRIBUTION + 1)))
+            broken = map(ne, map(folded.find, repeat("\n"), opens, closes), repeat(-1))
+            for i in compress(count(), broken):
+                blanks = _blank_lines(folded) if blanks is None else blanks
+                kept[i] = kept[i] and bisect_left(blanks, opens[i]) == bisect_left(
+                    blanks, closes[i]
+                )
             pairs.extend(compress(zip(opens, closes, strict=True), kept))
         else:
+            blanks = _blank_lines(folded) if blanks is None else blanks
             pairs.extend(_stacked(opens, closes, blanks))
     pairs.sort()
     return pairs
+
+
+def _blank_lines(folded: str) -> list[int]:
+    """Where each blank line starts, then sys.maxsize."""
+    return [*(blank.start() for blank in _BLANK_LINE.finditer(folded)), sys.maxsize]
 
 
 def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:

@@ -170,22 +170,28 @@ def line_markers(folded: str, indent: str, first: str) -> list[tuple[int, Marker
     the text finds the lines and reads their markers as match_marker reads them."""
     out = []
     keep = out.append
-    branches = _ALL_BRANCHES
+    branches = _LINE_BRANCHES
     for hit in _line_pattern(indent, first).finditer(folded):
         branch = hit.lastindex
         if branch is None:  # opens with a first character but no marker
             keep((hit.end(), None))
             continue
-        _index, kind, number_group, style_group = branches[branch]
-        raw = hit.group(number_group)
+        kind, number_group, style_group = branches[branch]
+        raw = hit[number_group]
         number = int(raw) if raw.isdecimal() else _other_number(raw)
-        pos = hit.end()
         if number:
-            style = hit.group(style_group) if kind == ARABIC else ""
-            keep((pos, _make(Marker, (kind, number, hit.end(branch), raw, style))))
+            style = hit[style_group] if style_group else ""
+            keep((hit.end(), _make(Marker, (kind, number, hit.end(branch), raw, style))))
         else:  # no number (零): the later patterns, as match_marker tries them
-            keep((pos, match_marker(folded, pos)))
+            keep((hit.end(), match_marker(folded, hit.end())))
     return out
+
+
+# (kind, number group, separator group of a 1. marker or 0) of each branch of _ALL
+_LINE_BRANCHES = {
+    branch: (kind, number_group, style_group if kind == ARABIC else 0)
+    for branch, (_index, kind, number_group, style_group) in _ALL_BRANCHES.items()
+}
 
 
 def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:

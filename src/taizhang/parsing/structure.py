@@ -14,11 +14,12 @@ import itertools
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import eq, sub
+from operator import attrgetter, eq, sub
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
@@ -114,7 +115,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
     # markers below the measure level are sub-points inside a measure's text
-    found = [f for f in found if level.keeps(f)]
+    found = [f for f in found if level.keeps(f)] if level.regions else _kinds(found, level)
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
@@ -135,22 +136,32 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
     """Markers at line starts (only lines that could open with one are tried) and inside
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
+    keep = found.append
+    child = _CHILD.search
     for pos, marker in _line_markers(folded):
         number = bisect_left(line_starts, pos + 1)
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
-        marker = marker or mk.match_garbled(folded, pos)
         leading = None
+        if marker is None:
+            marker = mk.match_garbled(folded, pos)
         if marker is None:
             marker, leading = _after_leading_attribution(folded, pos, end)
         if marker is None:
             marker = _outline_top(folded, pos, end)
         if marker:
-            found.append(Found(marker, pos, number, leading=leading))
-            found.extend(_glued_children(folded, marker, end, number))
-    claimed = {f.marker.end for f in found}
+            keep(Found(marker, pos, number, "", 0, leading))  # (at a line start: run_in "")
+            # (most lines: no child within a heading's reach, and no part to open one)
+            if marker.kind in _GLUED_PARENTS and (
+                marker.kind == mk.CHAPTER
+                or child(folded, marker.end + 2, min(end, marker.end + _MAX_HEADING))
+            ):
+                found.extend(_glued_children(folded, marker, end, number))
     positions = mk.run_in_positions(folded)
-    if "\n" not in folded.strip():  # a copy printed run-in: one line
+    run_in_copy = "\n" not in folded.strip()  # a copy printed run-in: one line
+    # (the markers read so far, by their ends: asked only about markers inside lines)
+    claimed = {f.marker.end for f in found} if positions or run_in_copy else set()
+    if run_in_copy:
         positions = sorted({*positions, *markers_after_attributions(folded)})
         positions = sorted({*positions, *_after_run_in_title(folded)})
         for position, marker in _run_in_outline(folded):
@@ -440,6 +451,8 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
         if not _after_heading(openers, item, folded):
             interrupted[item.marker.style] += 1
     chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
+    if not chunk_styles:
+        return found
     return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
 
 
@@ -479,9 +492,15 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     last: dict[str, int] = {}
     fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
-    ordered = sorted(found, key=lambda f: (f.start, bool(f.run_in)))
-    # (only run-in items are confirmed, and only they need to be)
-    confirmed = _confirmed_by_next(ordered) if any(f.run_in for f in ordered) else set()
+    # (only run-in items are confirmed, and only they need to be; without any, the order
+    # by start alone is the same, ties kept in their order as the sort keeps them)
+    run_in = any(f.run_in for f in found)
+    ordered = (
+        sorted(found, key=lambda f: (f.start, bool(f.run_in)))
+        if run_in
+        else sorted(found, key=_START)
+    )
+    confirmed = _confirmed_by_next(ordered) if run_in else set()
     for item in ordered:
         if kept and kept[-1].start == item.start:
             continue
@@ -661,11 +680,20 @@ def _attribution_between(folded: str, start: int, end: int) -> bool:
     return find_attribution(folded[start:end]) is not None
 
 
+def _kinds(found: list[Found], level: Level) -> list[Found]:
+    """The items Level.keeps of a text with one measure kind throughout (no regions)."""
+    kept = {*level.headings, level.measure}
+    return [f for f in found if f.marker.kind in kept]
+
+
 def _set_ends(found: list[Found], length: int) -> None:
-    for item, following in itertools.pairwise(found):
-        item.end = following.start
+    """Each item ends where the next starts, the last at ``length`` (set by map in C)."""
+    deque(map(setattr, found, repeat("end"), map(_START, itertools.islice(found, 1, None))), 0)
     if found:
         found[-1].end = length
+
+
+_START = attrgetter("start")
 
 
 # -- deciding which level holds the measures -----------------------------------------
@@ -765,13 +793,17 @@ def _other_lists(
     carry units: there, that list holds the measures ("1." tasks in one chapter, "（1）"
     actions in the next; fixture styles/yingshang_mixed.txt)."""
     chapters = [f.start for f in found if f.marker.kind == level.chapter]
-    carrying = {id(f) for items in carriers.values() for f in items}
+    carrying = None
     starts = [f.start for f in found]  # found is in text order
+    measures = [f.start for f in found if f.marker.kind == level.measure]
     regions = []
     for start, end in itertools.pairwise([0, *chapters, sys.maxsize]):
-        inside = _by_kind(found[bisect_left(starts, start) : bisect_left(starts, end)])
-        if not inside or level.measure in inside:
-            continue
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        if first == stop or bisect_left(measures, start) < bisect_left(measures, end):
+            continue  # no item, or an item of the chosen list (most chapters)
+        inside = _by_kind(found[first:stop])
+        if carrying is None:
+            carrying = {id(f) for items in carriers.values() for f in items}
         for kind in reversed(_MEASURE_KINDS):  # the innermost list holding units
             items = inside.get(kind, ())
             held = sum(id(f) in carrying for f in items)
@@ -933,7 +965,7 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
     return out
 
 
-def _is_front_matter(folded_title: str, words: list[str]) -> bool:
+def _is_front_matter(folded_title: str, words: Sequence[str]) -> bool:
     """A heading that names front matter: it opens with such a word ("总体要求", "指导思想和
     工作目标") or, being no longer than a printed line, ends with one ("充分认识…重要意义").
     A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则").
@@ -965,8 +997,9 @@ def _assemble(
     found: list[Found], level: Level, text: str, folded: str, index: AttributionIndex
 ) -> Skeleton:
     skeleton = Skeleton()
-    goal_words = vocabulary()["goal_headings"]
-    front = vocabulary()["front_matter_headings"]
+    # (tuples: _is_front_matter and startswith take them as they are)
+    goal_words = tuple(vocabulary()["goal_headings"])
+    front = tuple(vocabulary()["front_matter_headings"])
     chapter = section = None
     in_front_matter = True
     front_chapter = False  # the current chapter is front matter (总体要求 …)
@@ -1066,8 +1099,8 @@ def _unnumbered_measures(
     out = []
     folded_text = index.folded
     body_start = folded_text.find("\n", item.marker.end, item.end)
-    if body_start < 0:
-        return out
+    if body_start < 0 or not folded_text[body_start + 1 : item.end].strip():
+        return out  # (a heading over the next item: blank lines at most between)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
     # measure.
     offset = body_start + 1
@@ -1097,7 +1130,7 @@ def _unnumbered_measures(
     return out
 
 
-def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
+def _list_families(found: list[Found], folded: str, front: Sequence[str], level: Level) -> set[int]:
     """(一) items of a principle or duty list are clauses, not section headings.
 
     Decided per chapter: when most of its (一) items read like clauses, all of them are.
@@ -1124,13 +1157,13 @@ def _list_families(found: list[Found], folded: str, front: list[str], level: Lev
     return out
 
 
-def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
+def _reads_like_clause(item: Found, folded: str, front: Sequence[str]) -> bool:
     """An item that is one clause of a list ("(一)坚持党的领导、…;"): its whole span is a
     single sentence or clause. A section heading governs more: a paragraph, sub-items
     (corpus 043, 045 and 055 print "(一)…。" right above its 1.), several sentences (also
     when a copy ran it into its intro paragraph: the seeds printed run-in)."""
     span = folded[item.marker.end : item.end].strip()
-    if not span or any(span.startswith(word) for word in front):
+    if not span or span.startswith(tuple(front)):
         return False
     inner = span[:-1]
     return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
@@ -1140,7 +1173,7 @@ _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工�
 
 
 def _run_in_title(
-    heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: list[str]
+    heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: Sequence[str]
 ) -> str:
     """The title of a heading that a copy ran into its paragraph, else the heading.
 
@@ -1229,7 +1262,7 @@ def _paragraph_opener() -> re.Pattern[str]:
 
 
 def _collect_goal(
-    skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: list[str]
+    skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: Sequence[str]
 ) -> None:
     heading = _heading(folded, folded, item)
     if _is_front_matter(heading, goal_words) or _front_paragraph_states_goals(item, folded):
@@ -1385,6 +1418,8 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
             run = run if run and measure.no == run[-1].no + 1 else []
             run.append(measure)
             continue
+        if not run:
+            continue  # (most measures: no list before them to share with)
         # a list does not run over a heading: 第二条 under 第一节 does not share the line
         # under 第三条, the first article of 第二节 (tests/parsing/documents d19; d09's
         # (1)-(4) stand under one heading)
@@ -1443,12 +1478,8 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
                 level="warning",
             )
         )
-    runs: list[list[RawMeasure]] = []
-    for measure in skeleton.measures:
-        if runs and _provision_group(runs[-1][0]) == _provision_group(measure):
-            runs[-1].append(measure)
-        else:
-            runs.append([measure])
+    # runs of measures under one heading (each measure's heading asked once)
+    runs = [list(run) for _, run in itertools.groupby(skeleton.measures, key=_provision_group)]
     kept: list[RawMeasure] = []
     for run in runs:
         if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
