@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, le, lt, mul, ne, not_, sub
+from operator import add, and_, itemgetter, le, lt, mul, ne, not_, sub
 from typing import NamedTuple
 
 from taizhang.parsing.metadata.signature import is_date_only
@@ -42,6 +42,10 @@ class Located(NamedTuple):
     text_end: int  # the measure text ends here (the bracket or label line starts)
     raw_start: int  # attribution_raw = body[raw_start:raw_end]
     raw_end: int
+
+
+_make = tuple.__new__  # a Located of its three fields, without the named tuple's __new__
+_OPEN, _CLOSE = itemgetter(0), itemgetter(1)  # of an (open, close) pair, read by map in C
 
 
 @lru_cache(maxsize=1)
@@ -218,11 +222,11 @@ class AttributionIndex:
         self.folded = folded
         # the labels of the whole text, found once for the brackets, the starts and every
         # part (matches of the label pattern do not overlap: their ends are in order too)
-        labels = [label.span() for label in _label_pattern().finditer(folded)]
-        self._label_starts = [label_start for label_start, _ in labels]
-        self._label_ends = [label_end for _, label_end in labels]
+        labels = list(_label_pattern().finditer(folded))
+        self._label_starts = list(map(re.Match.start, labels))  # (read by map in C)
+        self._label_ends = list(map(re.Match.end, labels))
         self.brackets = _attribution_brackets(folded, self._label_starts, self._label_ends)
-        self._opens = [open_at for open_at, _ in self.brackets]
+        self._opens = list(map(_OPEN, self.brackets))
         self._starts: list[int] | None = None
 
     def find(self, start: int, end: int) -> Located | None:
@@ -235,7 +239,8 @@ class AttributionIndex:
             if open_at >= end:
                 break
             if close_at < end:
-                bracket = Located(open_at - start, open_at - start + 1, close_at - start)
+                at = open_at - start  # (made of its fields: no named tuple __new__ per part)
+                bracket = _make(Located, (at, at + 1, close_at - start))
                 break
         if bracket is None and not _hint().search(self.folded, start, end):
             return None
@@ -297,15 +302,15 @@ def attribution_starts(folded: str) -> list[int]:
 
 
 def _starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> list[int]:
-    starts = [open_at for open_at, _ in brackets]
+    starts = list(map(_OPEN, brackets))
     # A label inside the last bracket opened before it belongs to that bracket: those are
     # left out in C (most labels of a text are in brackets). k: how many brackets opened
     # before the label, the last of them at k in the lists below (0: none, a bracket that
     # holds nothing).
     inside = sorted(brackets)
-    k = list(map(bisect_right, repeat([open_at for open_at, _ in inside]), labels))
-    opens = [-1, *(open_at for open_at, _ in inside)]
-    closes = [-1, *(close_at for _, close_at in inside)]
+    k = list(map(bisect_right, repeat(list(map(_OPEN, inside))), labels))
+    opens = [-1, *map(_OPEN, inside)]
+    closes = [-1, *map(_CLOSE, inside)]
     after_opening = map(lt, map(opens.__getitem__, k), labels)
     within = map(and_, after_opening, map(lt, labels, map(closes.__getitem__, k)))
     previous = -1
@@ -411,8 +416,8 @@ def _attribution_brackets(
     pairs = bracket_pairs(folded)
     if not pairs:
         return []
-    opens = [open_at for open_at, _ in pairs]
-    closes = [close_at for _, close_at in pairs]
+    opens = list(map(_OPEN, pairs))
+    closes = list(map(_CLOSE, pairs))
     # the first label starting after each opening ends by its closing (a label past the
     # last one's end: sys.maxsize), read for all pairs in C
     ends = [*label_ends, sys.maxsize]

@@ -1007,8 +1007,10 @@ def _assemble(
     measure_at = level.measure_at if level.regions else None  # else level.measure throughout
     for item in found:
         kind = item.marker.kind
-        if kind == (measure_at(item.start) if measure_at else level.measure) and _is_measure(
-            item, folded
+        if kind == (measure_at(item.start) if measure_at else level.measure) and (
+            # (an item with a sentence end is content: _is_content, asked of most at once)
+            (kind != mk.SECTION and folded.find("。", item.marker.end, item.end) >= 0)
+            or _is_measure(item, folded)
         ):
             measure = _measure(item, chapter, section, text, index)
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
@@ -1040,9 +1042,14 @@ def _assemble(
             title = _run_in_title(_heading(text, folded, item), folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, folded, goal_words)
-            if level.measure_at(item.start) == mk.ORDINAL and not front_chapter:
+            measure_kind = measure_at(item.start) if measure_at else level.measure
+            if measure_kind == mk.ORDINAL and not front_chapter:
                 skeleton.measures += _section_without_ordinals(item, chapter, text, index)
-            if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
+            if (
+                skeleton.body_start is None  # (only the first working heading tells)
+                and not front_chapter
+                and not _is_front_matter(folded_title[: len(title)], front)
+            ):
                 _work_begins(skeleton, item)
         if not in_front_matter:
             skeleton.measures += _unnumbered_measures(item, chapter, section, text, index, skeleton)
@@ -1143,9 +1150,7 @@ def _list_families(found: list[Found], folded: str, front: Sequence[str], level:
             families.append([])
         elif item.marker.kind == level.section:
             families[-1].append(item)
-            if following is not None and _ORDER.index(following.marker.kind) > _ORDER.index(
-                item.marker.kind
-            ):
+            if following is not None and _RANK[following.marker.kind] > _RANK[item.marker.kind]:
                 governs.add(id(item))
     out: set[int] = set()
     for family in families:
@@ -1327,7 +1332,10 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
         kept = kept[label.end() - start :]
         start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
-    after = _subpoints_after(folded, located) if located is not None and not own_line else None
+    after = None
+    # (most measures: nothing but blanks after the bracket, no sub-points)
+    if located is not None and not own_line and folded[located.raw_end + 1 :].strip(_MEASURE_EDGE):
+        after = _subpoints_after(folded, located)
     if after is not None:  # "1.建设…中心。（牵头单位：…）" then "（1）新建…" "（2）…"
         measure = RawMeasure(
             no=item.marker.number,
