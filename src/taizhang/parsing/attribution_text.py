@@ -413,41 +413,37 @@ def _attribution_brackets(
     pattern looks at nothing around its match, and a label of the text cannot start before
     the opening and run into the content (it holds no opening bracket but a first 【,
     whose 】 closes the pair)."""
-    pairs = bracket_pairs(folded)
-    if not pairs:
-        return []
-    opens = list(map(_OPEN, pairs))
-    closes = list(map(_CLOSE, pairs))
-    # the first label starting after each opening ends by its closing (a label past the
-    # last one's end: sys.maxsize), read for all pairs in C
-    ends = [*label_ends, sys.maxsize]
-    first_after = map(bisect_right, repeat(label_starts), opens)
-    labelled = map(le, map(ends.__getitem__, first_after), closes)
     verbs, verb_tails = _verb_ending(), _verb_tails()
+    count = len(label_starts)
     out = []
     keep = out.append
-    for pair, holds_label in zip(pairs, labelled, strict=True):
-        if holds_label:
+    for pair in bracket_pairs(folded):
+        open_at, close_at = pair
+        first = bisect_right(label_starts, open_at)
+        if first < count and label_ends[first] <= close_at:
             keep(pair)
             continue
-        open_at, close_at = pair
         # Cheap gates first (most brackets are a "(市)" inside a list): a content ending
-        # with a role verb ends with one of their last characters, a blank, or 。/. after
-        # one; a bare list follows a sentence end, blanks perhaps between.
-        last = folded[close_at - 1]
-        verb_ends = (last in verb_tails or last.isspace()) and (
-            verbs.search(folded, open_at + 1, close_at) and _holds(folded, open_at, close_at)
-        )
-        if verb_ends or (
-            folded[open_at - 1] in _BEFORE_BARE and _bare_bracket(folded, open_at, close_at)
-        ):
+        # with a role verb ends with one of their last characters, 。/. after one, or a
+        # blank; a bare list follows a sentence end, blanks perhaps between.
+        if (
+            folded[close_at - 1] in verb_tails
+            and verbs.search(folded, open_at + 1, close_at)
+            and _holds(folded, open_at, close_at)
+        ) or (folded[open_at - 1] in _BEFORE_BARE and _bare_bracket(folded, open_at, close_at)):
             keep(pair)
     return out
 
 
 @lru_cache(maxsize=1)
 def _verb_tails() -> frozenset[str]:
-    return frozenset({verb[-1] for verb in vocabulary()["responsibility_verbs"]} | set("。."))
+    """What a content the verb pattern ends can end with: a verb's last character, 。 or .
+    after it, or a blank after them (every character str.isspace takes, as \\s does: none
+    above U+3000)."""
+    blanks = {char for char in map(chr, range(0x3001)) if char.isspace()}
+    return frozenset(
+        {verb[-1] for verb in vocabulary()["responsibility_verbs"]} | set("。.") | blanks
+    )
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:

@@ -14,7 +14,7 @@ import itertools
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -522,8 +522,9 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             continue
         kept.append(item)
         last[kind] = number
-        fresh.discard(kind)
-        fresh.update(_INNER_FAMILIES[kind])
+        if run_in:  # (only a run-in item asks which kinds are fresh)
+            fresh.discard(kind)
+            fresh.update(_INNER_FAMILIES[kind])
     return kept
 
 
@@ -687,8 +688,8 @@ def _kinds(found: list[Found], level: Level) -> list[Found]:
 
 
 def _set_ends(found: list[Found], length: int) -> None:
-    """Each item ends where the next starts, the last at ``length`` (set by map in C)."""
-    deque(map(setattr, found, repeat("end"), map(_START, itertools.islice(found, 1, None))), 0)
+    for item, following in itertools.pairwise(found):
+        item.end = following.start
     if found:
         found[-1].end = length
 
