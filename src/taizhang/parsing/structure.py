@@ -1301,6 +1301,11 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     body = text[item.marker.end : item.end]
     folded = index.folded[item.marker.end : item.end]
     located = index.find(item.marker.end, item.end)
+    if item.leading is None and located is not None:
+        end = located.text_end
+        if end and located.raw_start == end + 1 and folded[end - 1] not in _MEASURE_EDGE:
+            # most measures: a bracket after the text's last character, on its line
+            return _bracketed(item, chapter, section, body, folded, located)
     start, end = 0, len(body)  # of the measure's text in the body
     raw, own_line = None, False
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
@@ -1338,19 +1343,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     if located is not None and not own_line and folded[located.raw_end + 1 :].strip(_MEASURE_EDGE):
         after = _subpoints_after(folded, located)
     if after is not None:  # "1.建设…中心。（牵头单位：…）" then "（1）新建…" "（2）…"
-        measure = RawMeasure(
-            no=item.marker.number,
-            chapter=chapter,
-            section=section,
-            text=f"{measure_text}\n{_unindented(body[after:])}",
-            attribution_raw=raw,
-            line=item.line,
+        return _with_subpoints(
+            item, chapter, section, body, folded, measure_text, raw, start, after
         )
-        measure.__dict__["_folded"] = (
-            measure.text,
-            f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
-        )
-        return measure
     measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
@@ -1366,6 +1361,59 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+
+
+def _bracketed(item: Found, chapter, section, body: str, folded: str, located) -> RawMeasure:
+    """_measure's path for a bracket that follows the text on its line (not a line break or
+    a blank before it: no attribution of its own line, and no bracket that opens the
+    measure); the text is read as _measure reads it."""
+    end = located.text_end
+    raw = body[located.raw_start : located.raw_end]
+    measure_text = body[:end]
+    kept = measure_text.lstrip(_MEASURE_EDGE)
+    start = end - len(kept)
+    if folded.startswith(_content_words(), start):  # "3.任务内容：实施…"
+        label = _content_label().match(folded, start)
+        if label and label.end() < end:
+            kept = kept[label.end() - start :]
+            start = label.end()
+    measure_text = kept.rstrip(_MEASURE_EDGE)
+    if folded[located.raw_end + 1 :].strip(_MEASURE_EDGE):  # something after the bracket
+        after = _subpoints_after(folded, located)
+        if after is not None:
+            return _with_subpoints(
+                item, chapter, section, body, folded, measure_text, raw, start, after
+            )
+    measure = RawMeasure(
+        no=item.marker.number,
+        chapter=chapter,
+        section=section,
+        text=measure_text,
+        attribution_raw=raw,
+        line=item.line,
+    )
+    # the folded text is the same slice of the folded body: fold keeps every length
+    measure.__dict__["_folded"] = (measure_text, folded[start : start + len(measure_text)])
+    return measure
+
+
+def _with_subpoints(
+    item: Found, chapter, section, body: str, folded: str, measure_text, raw, start, after: int
+) -> RawMeasure:
+    """The measure whose text goes on with the sub-points after its bracket."""
+    measure = RawMeasure(
+        no=item.marker.number,
+        chapter=chapter,
+        section=section,
+        text=f"{measure_text}\n{_unindented(body[after:])}",
+        attribution_raw=raw,
+        line=item.line,
+    )
+    measure.__dict__["_folded"] = (
+        measure.text,
+        f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
+    )
+    return measure
 
 
 def _indent_only(folded: str, end: int) -> bool:
