@@ -818,3 +818,23 @@ def test_glued_children_are_found_as_looking_within_each_heading_found_them(open
     assert _structure._glued_children(folded, marker, end, 1) == _plain_glued_children(
         folded, marker, end, 1
     )
+
+
+def _folded_characters() -> list[str]:
+    from taizhang.parsing.normalize import _table
+
+    return sorted(map(chr, _table()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r", "x", "县", *_folded_characters()]), max_size=80))
+def test_fold_keeps_every_line_break_where_it_is_and_makes_none(chars):
+    """structure counts a marker's line on the folded text (the line breaks between it and
+    the marker before it)."""
+    from taizhang.parsing.normalize import _table
+
+    assert ord("\n") not in _table() and not any("\n" in str(v) for v in _table().values())
+    text = "".join(chars)
+    assert [i for i, c in enumerate(fold(text)) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"
+    ]

@@ -104,8 +104,7 @@ class Skeleton:
 def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
-    line_starts = _line_starts(text)
-    found = _candidates(folded, line_starts)
+    found = _candidates(folded)
     found = _drop_chunk_markers(found, folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
     found = _outside_covering_notice(found, folded)
@@ -128,18 +127,21 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 
 def _line_starts(text: str) -> list[int]:
-    """Where each line starts: just after each line break."""
+    """Where each line starts: just after each line break (fold keeps every line break
+    where it is, and folds no other character into one)."""
     return [0, *char_offsets(text, "\n", 1)]
 
 
-def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
+def _candidates(folded: str) -> list[Found]:
     """Markers at line starts (only lines that could open with one are tried) and inside
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
     keep = found.append
     child = _CHILD.search
+    number, counted = 1, 0  # the line number of position ``counted``
     for pos, marker in _line_markers(folded):
-        number = bisect_left(line_starts, pos + 1)
+        # (the lines in order: the line breaks since the last are counted, in C)
+        number, counted = number + folded.count("\n", counted, pos), pos
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
         leading = None
@@ -174,6 +176,7 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
                 end = min(len(folded), position + _GLUED_REACH)
                 found.append(Found(marker, position, 1, run_in=_GLUED))
                 found.extend(_glued_children(folded, marker, end, 1))
+    line_starts = _line_starts(folded) if positions else []
     for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
         if run_in is None and folded.startswith("\ufffd", position):
@@ -401,6 +404,8 @@ _RANK = {kind: rank for rank, kind in enumerate(mk.ORDER)}
 
 def _ends_sentence(folded: str, before: int) -> bool:
     """Whether the text before ``before`` ends a sentence or a paragraph."""
+    if folded.endswith("\n\n", 0, before):
+        return True  # (a blank line before it: two line breaks, as the loop below counts)
     pos = before - 1
     newlines = 0
     while pos >= 0 and folded[pos] in _MEASURE_EDGE:
