@@ -838,3 +838,9 @@ def test_fold_keeps_every_line_break_where_it_is_and_makes_none(chars):
     assert [i for i, c in enumerate(fold(text)) if c == "\n"] == [
         i for i, c in enumerate(text) if c == "\n"
     ]
+
+
+def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches():
+    every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    assert set(_at._WHITESPACE) == every
+    assert set(re.findall(r"\s", "".join(map(chr, range(0x110000))))) == every
