@@ -568,7 +568,7 @@ def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
     cut short) and test_structure's contents with a 目录 line and without one.
     """
     entries = _contents_after_heading(found, folded) or _contents_listed_twice(found, folded)
-    return [f for f in found if id(f) not in entries]
+    return [f for f in found if id(f) not in entries] if entries else found
 
 
 def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
@@ -631,8 +631,10 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
         if not chapters:
             return found
         span = (span[0], chapters[0])
-    _set_ends(found, len(folded))
     inside = [f for f in found if span[0] <= f.start < span[1]]
+    if not inside:
+        return found  # (most notices: no numbered item; the items' ends are set later)
+    _set_ends(found, len(folded))
     if any(_attribution_between(folded, f.marker.end, min(f.end, span[1])) for f in inside):
         return found
     return [f for f in found if not span[0] <= f.start < span[1]]
