@@ -862,8 +862,8 @@ def _attribution_scores(
         items = by_kind.get(kind)
         if not items:
             continue
-        outer = _OUTER[kind]
-        stops = [f.start for f in found if f.marker.kind in outer]  # (found is in text order)
+        outer = _ORDER[: _ORDER.index(kind) + 1]
+        stops = sorted(f.start for k in outer for f in by_kind.get(k, ()))
         # each item's span runs down to the next stop (the start of an item of the same or
         # an outer kind) or the end, and carries one attribution when one start lies in it:
         # counted by bisection in C
@@ -875,10 +875,6 @@ def _attribution_scores(
         carriers[kind] = list(compress(items, map(eq, held, repeat(1))))
         scores[kind] = len(carriers[kind]) ** 2 / len(items)
     return scores, carriers
-
-
-# each kind and the kinds outside it
-_OUTER = {kind: frozenset(_ORDER[: _ORDER.index(kind) + 1]) for kind in _ORDER}
 
 
 def _by_kind(found: list[Found]) -> dict[str, list[Found]]:
