@@ -7,6 +7,7 @@ on generated text made of the characters that matter to it.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import itertools
 import re
@@ -581,6 +582,10 @@ _ATTRIBUTION_PIECES = (
     "负责",
     "1.",
     "推进工作",
+    "落实",
+    ".",
+    ";",
+    "\u3000",
 )
 
 
@@ -686,3 +691,156 @@ def test_markdown_lines_are_counted_as_the_pattern_over_every_position_counted_t
         return
     found = sum(1 for _ in itertools.islice(_layout._markdown_lines(text), 2))
     assert found == sum(1 for _ in itertools.islice(_PLAIN_MARKDOWN.finditer(text), 2))
+
+
+def _plain_line_markers(text: str) -> list[tuple[int, mk.Marker | None]]:
+    """Every line after the first that opens with a marker's first character (after its
+    indentation), read by match_marker at that character."""
+    opening = re.compile(rf"\n[{_structure._LINE_INDENT}]*(?=[{_structure._MARKER_FIRST}])")
+    return [(hit.end(), mk.match_marker(text, hit.end())) for hit in opening.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        "\n",
+        "\n\n",
+        " ",
+        "\u3000",
+        "\t",
+        "一、",
+        "十二.",
+        "零、",
+        "(一)",
+        "(1)",
+        "1)",
+        "1.",
+        "2、",
+        "0.",
+        "12.4",
+        "1.1",
+        "2.1.3 ",
+        "①",
+        "第一章",
+        "第二条",
+        "第三节",
+        "一是",
+        "(牵头单位:县局)",
+        "\ufffd.",
+        "县",
+        "。",
+    )
+)
+def test_line_markers_are_read_as_match_marker_reads_each_line(text):
+    assert mk.line_markers(text, _structure._LINE_INDENT, _structure._MARKER_FIRST) == (
+        _plain_line_markers(text)
+    )
+
+
+def _plain_starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> list[int]:
+    """attribution_text._starts with a bisection per label for the bracket before it."""
+    starts = [open_at for open_at, _ in brackets]
+    inside = sorted(brackets)
+    previous = -1
+    for at in labels:
+        i = bisect.bisect_right(inside, (at, len(folded))) - 1
+        if i >= 0 and inside[i][0] < at < inside[i][1]:
+            continue
+        if not _at._label_opens(folded, at):
+            continue
+        if previous < 0 or folded.find("。", previous, at) >= 0:
+            starts.append(at)
+        previous = at
+    return sorted(set(starts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_ATTRIBUTION_PIECES))
+def test_attribution_starts_leave_out_labels_in_brackets_as_the_loop_did(text):
+    index = _at.AttributionIndex(text)
+    labels = [label.start() for label in _label_pattern().finditer(text)]
+    assert index.starts() == _plain_starts(text, index.brackets, labels)
+
+
+def _plain_glued_children(folded: str, marker: mk.Marker, end: int, line: int):
+    """structure._glued_children with each heading's end found before its child."""
+    out = []
+    while marker.kind in _structure._GLUED_PARENTS:
+        limit = min(end, marker.end + _structure._MAX_HEADING)
+        for stop in "。;":
+            found = folded.find(stop, marker.end, limit)
+            limit = limit if found < 0 else found
+        hit = _structure._CHILD.search(folded, marker.end + 2, limit)
+        child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
+        if _structure._is_part(folded, marker):
+            numeral = _structure._FIRST_NUMERAL.search(
+                folded, marker.end + 2, hit.start() if hit else limit
+            )
+            if numeral is not None and _structure._confirmed_in_part(folded, numeral.end()):
+                hit, child = numeral, mk.match_marker(folded, numeral.start(), outlines=False)
+                out.append(_structure.Found(child, hit.start(), line, run_in=_structure._GLUED))
+                marker = child
+                continue
+        if child is None or _structure._RANK[child.kind] <= _structure._RANK[marker.kind]:
+            break
+        out.append(_structure.Found(child, hit.start(), line, run_in=_structure._GLUED))
+        marker = child
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["一、", "第一部分", "第二章", "(一)", "1.", "(1)"]),
+    _pieces(
+        "加强",
+        "。",
+        ";",
+        "(一)",
+        "(2)",
+        "1.",
+        "12.5",
+        "3、",
+        "二、",
+        "一、",
+        "第三条",
+        "①",
+        " ",
+        "x" * 7,
+        "x" * 25,
+    ),
+)
+def test_glued_children_are_found_as_looking_within_each_heading_found_them(opening, text):
+    folded = opening + text
+    marker = mk.match_marker(folded)
+    if marker is None:
+        return
+    end = len(folded)
+    assert _structure._glued_children(folded, marker, end, 1) == _plain_glued_children(
+        folded, marker, end, 1
+    )
+
+
+def _folded_characters() -> list[str]:
+    from taizhang.parsing.normalize import _table
+
+    return sorted(map(chr, _table()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r", "x", "县", *_folded_characters()]), max_size=80))
+def test_fold_keeps_every_line_break_where_it_is_and_makes_none(chars):
+    """structure counts a marker's line on the folded text (the line breaks between it and
+    the marker before it)."""
+    from taizhang.parsing.normalize import _table
+
+    assert ord("\n") not in _table() and not any("\n" in str(v) for v in _table().values())
+    text = "".join(chars)
+    assert [i for i, c in enumerate(fold(text)) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"
+    ]
+
+
+def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches():
+    every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    assert set(_at._WHITESPACE) == every
+    assert set(re.findall(r"\s", "".join(map(chr, range(0x110000))))) == every

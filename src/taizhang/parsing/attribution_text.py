@@ -17,7 +17,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, eq, le, lt, mul, sub
+from operator import add, and_, itemgetter, le, lt, mul, ne, not_, sub
 from typing import NamedTuple
 
 from taizhang.parsing.metadata.signature import is_date_only
@@ -30,6 +30,7 @@ _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of u
 _MAX_DEPTH = 3  # brackets nested deeper than this are no attribution
 _MAX_UNIT_LINE = 120  # characters: a line of units and a verb is short
 _SENTENCE_END = "。;!?"
+_BEFORE_BARE = _SENTENCE_END + " \t\u3000"  # what a bare list's bracket follows (_after_sentence)
 # A blank line, which closes every bracket left open.
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
@@ -41,6 +42,10 @@ class Located(NamedTuple):
     text_end: int  # the measure text ends here (the bracket or label line starts)
     raw_start: int  # attribution_raw = body[raw_start:raw_end]
     raw_end: int
+
+
+_make = tuple.__new__  # a Located of its three fields, without the named tuple's __new__
+_OPEN, _CLOSE = itemgetter(0), itemgetter(1)  # of an (open, close) pair, read by map in C
 
 
 @lru_cache(maxsize=1)
@@ -218,11 +223,12 @@ class AttributionIndex:
         self.folded = folded
         # the labels of the whole text, found once for the brackets, the starts and every
         # part (matches of the label pattern do not overlap: their ends are in order too)
-        labels = [label.span() for label in _label_pattern().finditer(folded)]
-        self._label_starts = [label_start for label_start, _ in labels]
-        self._label_ends = [label_end for _, label_end in labels]
+        labels = list(_label_pattern().finditer(folded))
+        self._label_starts = list(map(re.Match.start, labels))  # (read by map in C)
+        self._label_ends = list(map(re.Match.end, labels))
         self.brackets = _attribution_brackets(folded, self._label_starts, self._label_ends)
-        self._opens = [open_at for open_at, _ in self.brackets]
+        self._opens = list(map(_OPEN, self.brackets))
+        self._starts: list[int] | None = None
 
     def find(self, start: int, end: int) -> Located | None:
         """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
@@ -234,7 +240,8 @@ class AttributionIndex:
             if open_at >= end:
                 break
             if close_at < end:
-                bracket = Located(open_at - start, open_at - start + 1, close_at - start)
+                at = open_at - start  # (made of its fields: no named tuple __new__ per part)
+                bracket = _make(Located, (at, at + 1, close_at - start))
                 break
         if bracket is None and not _hint().search(self.folded, start, end):
             return None
@@ -244,11 +251,17 @@ class AttributionIndex:
         limit = start + (bracket.text_end if bracket else end - start)
         after = bisect_right(self._label_ends, start + 1)
         labelled = after < len(self._label_starts) and self._label_starts[after] < limit
+        if bracket is not None and not labelled and self.folded.find("\n", start, limit) < 0:
+            # no label to look for and no line below the text before the bracket (where a
+            # unit line would stand): the bracket is the first, with no copy of the part
+            return bracket
         return _first_of_all(self.folded[start:end], bracket, labelled)
 
     def starts(self) -> list[int]:
-        """Where every attribution of the text starts (see attribution_starts)."""
-        return _starts(self.folded, self.brackets, self._label_starts)
+        """Where every attribution of the text starts (see attribution_starts; found once)."""
+        if self._starts is None:
+            self._starts = _starts(self.folded, self.brackets, self._label_starts)
+        return self._starts
 
 
 def _first_of_all(folded_body: str, best: Located | None, labelled: bool = True) -> Located | None:
@@ -290,13 +303,19 @@ def attribution_starts(folded: str) -> list[int]:
 
 
 def _starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> list[int]:
-    starts = [open_at for open_at, _ in brackets]
+    starts = list(map(_OPEN, brackets))
+    # A label inside the last bracket opened before it belongs to that bracket: those are
+    # left out in C (most labels of a text are in brackets). k: how many brackets opened
+    # before the label, the last of them at k in the lists below (0: none, a bracket that
+    # holds nothing).
     inside = sorted(brackets)
+    k = list(map(bisect_right, repeat(list(map(_OPEN, inside))), labels))
+    opens = [-1, *map(_OPEN, inside)]
+    closes = [-1, *map(_CLOSE, inside)]
+    after_opening = map(lt, map(opens.__getitem__, k), labels)
+    within = map(and_, after_opening, map(lt, labels, map(closes.__getitem__, k)))
     previous = -1
-    for at in labels:
-        i = bisect_right(inside, (at, len(folded))) - 1
-        if i >= 0 and inside[i][0] < at < inside[i][1]:
-            continue
+    for at in compress(labels, map(not_, within)):
         if not _label_opens(folded, at):
             continue
         if previous < 0 or folded.find("。", previous, at) >= 0:
@@ -313,8 +332,7 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     alternate, opening and closing, each closes the one before it: the pairs are read with
     no loop in Python, only the blank lines and the length checked; a kind that nests or
     leaves one open goes through its stack."""
-    blanks = [blank.start() for blank in _BLANK_LINE.finditer(folded)]
-    blanks.append(sys.maxsize)
+    blanks = None  # the blank lines' starts, found when a pair holds a line break
     pairs: list[tuple[int, int]] = []
     for opening, closing in _PAIRS.items():
         if opening not in folded or closing not in folded:
@@ -325,22 +343,27 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
             and all(map(lt, opens, closes))
             and all(map(lt, closes, opens[1:]))
         ):
-            # no blank line between an opening and its closing (the same count of blank
-            # lines before each), and no longer than an attribution
-            kept = map(
-                and_,
-                map(
-                    eq,
-                    map(bisect_left, repeat(blanks), opens),
-                    map(bisect_left, repeat(blanks), closes),
-                ),
-                map(le, map(sub, closes, opens), repeat(_MAX_ATTRIBUTION + 1)),
-            )
+            # no longer than an attribution, and no blank line between an opening and its
+            # closing: most pairs hold no line break at all (found in C); one that does is
+            # kept when as many blank lines start before its closing as before its opening
+            kept = list(map(le, map(sub, closes, opens), repeat(_MAX_ATTRIBUTION + 1)))
+            broken = map(ne, map(folded.find, repeat("\n"), opens, closes), repeat(-1))
+            for i in compress(count(), broken):
+                blanks = _blank_lines(folded) if blanks is None else blanks
+                kept[i] = kept[i] and bisect_left(blanks, opens[i]) == bisect_left(
+                    blanks, closes[i]
+                )
             pairs.extend(compress(zip(opens, closes, strict=True), kept))
         else:
+            blanks = _blank_lines(folded) if blanks is None else blanks
             pairs.extend(_stacked(opens, closes, blanks))
     pairs.sort()
     return pairs
+
+
+def _blank_lines(folded: str) -> list[int]:
+    """Where each blank line starts, then sys.maxsize."""
+    return [*(blank.start() for blank in _BLANK_LINE.finditer(folded)), sys.maxsize]
 
 
 def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:
@@ -391,17 +414,42 @@ def _attribution_brackets(
     pattern looks at nothing around its match, and a label of the text cannot start before
     the opening and run into the content (it holds no opening bracket but a first 【,
     whose 】 closes the pair)."""
-    verbs = _verb_ending()
+    verbs, verb_tails = _verb_ending(), _verb_tails()
+    count = len(label_starts)
     out = []
-    for open_at, close_at in bracket_pairs(folded):
-        inside = (folded, open_at + 1, close_at)
+    keep = out.append
+    for pair in bracket_pairs(folded):
+        open_at, close_at = pair
         first = bisect_right(label_starts, open_at)
-        labelled = (first < len(label_starts) and label_ends[first] <= close_at) or (
-            verbs.search(*inside) and _holds(folded, open_at, close_at)
-        )
-        if labelled or _bare_bracket(folded, open_at, close_at):
-            out.append((open_at, close_at))
+        if first < count and label_ends[first] <= close_at:
+            keep(pair)
+            continue
+        # Cheap gates first (most brackets are a "(市)" inside a list): a content ending
+        # with a role verb ends with one of their last characters, 。/. after one, or a
+        # blank; a bare list follows a sentence end, blanks perhaps between.
+        if (
+            folded[close_at - 1] in verb_tails
+            and verbs.search(folded, open_at + 1, close_at)
+            and _holds(folded, open_at, close_at)
+        ) or (folded[open_at - 1] in _BEFORE_BARE and _bare_bracket(folded, open_at, close_at)):
+            keep(pair)
     return out
+
+
+# Every character str.isspace takes, as \s matches (none above U+3000), written out: the
+# set made by testing each at first use cost a quarter of a parse (test_passes checks it).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+@lru_cache(maxsize=1)
+def _verb_tails() -> frozenset[str]:
+    """What a content the verb pattern ends can end with: a verb's last character, 。 or .
+    after it, or a blank after them."""
+    verbs = {verb[-1] for verb in vocabulary()["responsibility_verbs"]}
+    return frozenset(verbs | set("。.") | set(_WHITESPACE))
 
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:

@@ -7,6 +7,7 @@ of a sentence (documents copied from document-sharing sites lose their line brea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 CHINESE_DIGITS = "〇零一二三四五六七八九十百"
@@ -158,6 +159,45 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
             if marker is not None:
                 return marker
     return None
+
+
+@lru_cache(maxsize=4)
+def _line_pattern(indent: str, first: str) -> re.Pattern[str]:
+    """A line break, the line's indentation, a first character of ``first`` (a line
+    opening with none fails there), then a marker of _ALL if one follows, its groups
+    numbered as in _ALL (in a lookahead: a marker's trailing blanks may run over the next
+    line break, whose line must still be tried), else nothing."""
+    return re.compile(rf"\n[{indent}]*+(?=[{first}])(?:(?={_ALL.pattern})|)")
+
+
+def line_markers(folded: str, indent: str, first: str) -> list[tuple[int, Marker | None]]:
+    """(where the line's text starts, its marker or None) for each line after the first
+    whose text opens with a character of ``first`` (after its ``indent``): one pass over
+    the text finds the lines and reads their markers as match_marker reads them."""
+    out = []
+    keep = out.append
+    branches = _LINE_BRANCHES
+    for hit in _line_pattern(indent, first).finditer(folded):
+        branch = hit.lastindex
+        if branch is None:  # opens with a first character but no marker
+            keep((hit.end(), None))
+            continue
+        kind, number_group, style_group = branches[branch]
+        raw = hit[number_group]
+        number = int(raw) if raw.isdecimal() else _other_number(raw)
+        if number:
+            style = hit[style_group] if style_group else ""
+            keep((hit.end(), _make(Marker, (kind, number, hit.end(branch), raw, style))))
+        else:  # no number (零): the later patterns, as match_marker tries them
+            keep((hit.end(), match_marker(folded, hit.end())))
+    return out
+
+
+# (kind, number group, separator group of a 1. marker or 0) of each branch of _ALL
+_LINE_BRANCHES = {
+    branch: (kind, number_group, style_group if kind == ARABIC else 0)
+    for branch, (_index, kind, number_group, style_group) in _ALL_BRANCHES.items()
+}
 
 
 def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:

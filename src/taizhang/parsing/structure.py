@@ -15,8 +15,11 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter, eq, sub
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
@@ -45,9 +48,10 @@ _CONTENTS_HEADING = re.compile(r"目\s*录[ \t\u3000]*(?=\n)")
 _NOTICE_WINDOW = 4000  # characters: a covering notice stands at the top of the text
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
-    """A marker accepted as structure, with the span of text it governs."""
+    """A marker accepted as structure, with the span of text it governs (slots: every pass
+    reads its fields, hundreds of times a document)."""
 
     marker: mk.Marker
     start: int  # offset of the marker in the text
@@ -100,8 +104,7 @@ class Skeleton:
 def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
-    line_starts = _line_starts(text)
-    found = _candidates(folded, line_starts)
+    found = _candidates(folded)
     found = _drop_chunk_markers(found, folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
     found = _outside_covering_notice(found, folded)
@@ -111,7 +114,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
     # markers below the measure level are sub-points inside a measure's text
-    found = [f for f in found if level.keeps(f)]
+    found = [f for f in found if level.keeps(f)] if level.regions else _kinds(found, level)
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     skeleton.diagnostics += level.diagnostics
@@ -126,30 +129,43 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
 
 
 def _line_starts(text: str) -> list[int]:
-    """Where each line starts: just after each line break."""
+    """Where each line starts: just after each line break (fold keeps every line break
+    where it is, and folds no other character into one)."""
     return [0, *char_offsets(text, "\n", 1)]
 
 
-def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
+def _candidates(folded: str) -> list[Found]:
     """Markers at line starts (only lines that could open with one are tried) and inside
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
-    for pos in _line_openings(folded):
-        number = bisect_left(line_starts, pos + 1)
+    keep = found.append
+    child = _CHILD.search
+    number, counted = 1, 0  # the line number of position ``counted``
+    for pos, marker in _line_markers(folded):
+        # (the lines in order: the line breaks since the last are counted, in C)
+        number, counted = number + folded.count("\n", counted, pos), pos
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
-        marker = mk.match_marker(folded, pos) or mk.match_garbled(folded, pos)
         leading = None
+        if marker is None:
+            marker = mk.match_garbled(folded, pos)
         if marker is None:
             marker, leading = _after_leading_attribution(folded, pos, end)
         if marker is None:
             marker = _outline_top(folded, pos, end)
         if marker:
-            found.append(Found(marker, pos, number, leading=leading))
-            found.extend(_glued_children(folded, marker, end, number))
-    claimed = {f.marker.end for f in found}
+            keep(Found(marker, pos, number, "", 0, leading))  # (at a line start: run_in "")
+            # (most lines: no child within a heading's reach, and no part to open one)
+            if marker.kind in _GLUED_PARENTS and (
+                marker.kind == mk.CHAPTER
+                or child(folded, marker.end + 2, min(end, marker.end + _MAX_HEADING))
+            ):
+                found.extend(_glued_children(folded, marker, end, number))
     positions = mk.run_in_positions(folded)
-    if "\n" not in folded.strip():  # a copy printed run-in: one line
+    run_in_copy = "\n" not in folded.strip()  # a copy printed run-in: one line
+    # (the markers read so far, by their ends: asked only about markers inside lines)
+    claimed = {f.marker.end for f in found} if positions or run_in_copy else set()
+    if run_in_copy:
         positions = sorted({*positions, *markers_after_attributions(folded)})
         positions = sorted({*positions, *_after_run_in_title(folded)})
         for position, marker in _run_in_outline(folded):
@@ -162,6 +178,7 @@ def _candidates(folded: str, line_starts: list[int]) -> list[Found]:
                 end = min(len(folded), position + _GLUED_REACH)
                 found.append(Found(marker, position, 1, run_in=_GLUED))
                 found.extend(_glued_children(folded, marker, end, 1))
+    line_starts = _line_starts(folded) if positions else []
     for position in positions:
         run_in = mk.match_marker(folded, position, outlines=False)
         if run_in is None and folded.startswith("\ufffd", position):
@@ -273,24 +290,21 @@ def _after_table_cells(folded: str) -> list[int]:
     return [hit.end() for hit in _AFTER_CELL.finditer(folded)]
 
 
-# A line that may open with a marker: its first character after the indentation (or the
-# bracket of an attribution printed before the number).
-_MAYBE_MARKER = re.compile(
-    rf"[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-])"
-)
-# A line break and the indentation after it (a literal first character: the engine skips
-# to each line break at once). 任 opens 任务一： (markers.py).
-_NEXT_LINE = re.compile(
-    rf"\n[{_LINE_INDENT}]*(?=[第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-])"
-)
+# What a line that may open with a marker opens with after its indentation: a marker's
+# first character, or the bracket of an attribution printed before the number. 任 opens
+# 任务一： and - the OCR's 一 (-、) (markers.py).
+_MARKER_FIRST = rf"第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
+_MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
-def _line_openings(folded: str) -> list[int]:
-    """Where each line that may open with a marker has its first character."""
+def _line_markers(folded: str) -> list[tuple[int, mk.Marker | None]]:
+    """(where its first character is, its marker or None) for each line that may open with
+    a marker. After the first line, one pass finds the lines and reads their markers
+    (markers.line_markers: a pattern that opens with the line break, a literal the engine
+    skips to at once)."""
     first = _MAYBE_MARKER.match(folded)
-    openings = [first.end()] if first else []
-    openings.extend(hit.end() for hit in _NEXT_LINE.finditer(folded))
-    return openings
+    head = [(first.end(), mk.match_marker(folded, first.end()))] if first else []
+    return head + mk.line_markers(folded, _LINE_INDENT, _MARKER_FIRST)
 
 
 def _after_leading_attribution(folded: str, pos: int, end: int):
@@ -338,14 +352,23 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
     out = []
     while marker.kind in _GLUED_PARENTS:
         # the heading: up to _MAX_HEADING characters, ending at its first 。 or ; (searched in
-        # place, with no copy of it)
-        limit = min(end, marker.end + _MAX_HEADING)
+        # place, with no copy of it). The child is looked for in the whole reach first (most
+        # headings have none, and their end is then not needed): a child found there is the
+        # heading's when it starts before the heading's end, as no child runs over a 。 or ;
+        # and one ending at it reads the same character after it as a search ending there.
+        reach = min(end, marker.end + _MAX_HEADING)
+        hit = _CHILD.search(folded, marker.end + 2, reach)
+        part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
+        if hit is None and not part:
+            break
+        limit = reach
         for stop in "。;":
             found = folded.find(stop, marker.end, limit)
             limit = limit if found < 0 else found
-        hit = _CHILD.search(folded, marker.end + 2, limit)
+        if hit is not None and hit.start() >= limit:
+            hit = None
         child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
-        if _is_part(folded, marker):  # 第二部分　重点任务一、扎实推进…: its first 一、
+        if part:
             numeral = _FIRST_NUMERAL.search(folded, marker.end + 2, hit.start() if hit else limit)
             if numeral is not None and _confirmed_in_part(folded, numeral.end()):
                 hit, child = numeral, mk.match_marker(folded, numeral.start(), outlines=False)
@@ -386,9 +409,11 @@ _RANK = {kind: rank for rank, kind in enumerate(mk.ORDER)}
 
 def _ends_sentence(folded: str, before: int) -> bool:
     """Whether the text before ``before`` ends a sentence or a paragraph."""
+    if folded.endswith("\n\n", 0, before):
+        return True  # (a blank line before it: two line breaks, as the loop below counts)
     pos = before - 1
     newlines = 0
-    while pos >= 0 and folded[pos] in _LINE_INDENT + "\n\r":
+    while pos >= 0 and folded[pos] in _MEASURE_EDGE:
         newlines += folded[pos] == "\n"
         pos -= 1
     if pos < 0 or newlines > 1 or folded[pos] in _TERMINAL:
@@ -424,14 +449,20 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     """
     interrupted: Counter = Counter()
     total: Counter = Counter()
-    openers = _line_openers(found)
+    openers = None  # made for the first marker that interrupts a sentence
     for item in found:
         if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == _OUTLINE_STYLE:
             continue
         total[item.marker.style] += 1
-        if not _ends_sentence(folded, item.start) and not _after_heading(openers, item, folded):
+        if _ends_sentence(folded, item.start):
+            continue
+        if openers is None:
+            openers = _line_openers(found)
+        if not _after_heading(openers, item, folded):
             interrupted[item.marker.style] += 1
     chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
+    if not chunk_styles:
+        return found
     return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
 
 
@@ -452,14 +483,10 @@ _ORDER = mk.ORDER
 
 
 # 第N部分 / 第N章 number a level of their own above 一、 when a plan prints both (d14: 第一部分
-# over 一、 over (一); the 人居环境 list of test_run_in): each keeps its own sequence.
+# over 一、 over (一); the 人居环境 list of test_run_in): each keeps its own sequence, the
+# family of a chapter marker printed with 第.
 _PART = "part"
 _SEQUENCE_ORDER = [_PART, *mk.ORDER]
-
-
-def _family(item: Found, folded: str) -> str:
-    kind = item.marker.kind
-    return _PART if kind == mk.CHAPTER and folded.startswith("第", item.start) else kind
 
 
 def _in_sequence(found: list[Found], folded: str) -> list[Found]:
@@ -475,12 +502,21 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     last: dict[str, int] = {}
     fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
-    ordered = sorted(found, key=lambda f: (f.start, bool(f.run_in)))
-    confirmed = _confirmed_by_next(ordered)
+    # (only run-in items are confirmed, and only they need to be; without any, the order
+    # by start alone is the same, ties kept in their order as the sort keeps them)
+    run_in = any(f.run_in for f in found)
+    ordered = (
+        sorted(found, key=lambda f: (f.start, bool(f.run_in)))
+        if run_in
+        else sorted(found, key=_START)
+    )
+    confirmed = _confirmed_by_next(ordered) if run_in else set()
     for item in ordered:
         if kept and kept[-1].start == item.start:
             continue
-        kind = _family(item, folded)
+        kind = item.marker.kind
+        if kind == mk.CHAPTER and folded.startswith("第", item.start):
+            kind = _PART  # (_family)
         expected = last.get(kind, 0) + 1
         if item.marker.number == 0:  # garbled: the sequence says which it is
             item.marker = item.marker._replace(number=expected, label=str(expected))
@@ -496,9 +532,14 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             continue
         kept.append(item)
         last[kind] = number
-        fresh.discard(kind)
-        fresh.update(_SEQUENCE_ORDER[_SEQUENCE_ORDER.index(kind) + 1 :])
+        if run_in:  # (only a run-in item asks which kinds are fresh)
+            fresh.discard(kind)
+            fresh.update(_INNER_FAMILIES[kind])
     return kept
+
+
+# the families inside each family, in _SEQUENCE_ORDER
+_INNER_FAMILIES = {kind: _SEQUENCE_ORDER[i + 1 :] for i, kind in enumerate(_SEQUENCE_ORDER)}
 
 
 def _confirmed_by_next(ordered: list[Found]) -> set[int]:
@@ -532,7 +573,7 @@ def _outside_table_of_contents(found: list[Found], folded: str) -> list[Found]:
     cut short) and test_structure's contents with a 目录 line and without one.
     """
     entries = _contents_after_heading(found, folded) or _contents_listed_twice(found, folded)
-    return [f for f in found if id(f) not in entries]
+    return [f for f in found if id(f) not in entries] if entries else found
 
 
 def _contents_after_heading(found: list[Found], folded: str) -> set[int]:
@@ -595,8 +636,10 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
         if not chapters:
             return found
         span = (span[0], chapters[0])
-    _set_ends(found, len(folded))
     inside = [f for f in found if span[0] <= f.start < span[1]]
+    if not inside:
+        return found  # (most notices: no numbered item; the items' ends are set later)
+    _set_ends(found, len(folded))
     if any(_attribution_between(folded, f.marker.end, min(f.end, span[1])) for f in inside):
         return found
     return [f for f in found if not span[0] <= f.start < span[1]]
@@ -650,11 +693,20 @@ def _attribution_between(folded: str, start: int, end: int) -> bool:
     return find_attribution(folded[start:end]) is not None
 
 
+def _kinds(found: list[Found], level: Level) -> list[Found]:
+    """The items Level.keeps of a text with one measure kind throughout (no regions)."""
+    kept = {*level.headings, level.measure}
+    return [f for f in found if f.marker.kind in kept]
+
+
 def _set_ends(found: list[Found], length: int) -> None:
     for item, following in itertools.pairwise(found):
         item.end = following.start
     if found:
         found[-1].end = length
+
+
+_START = attrgetter("start")
 
 
 # -- deciding which level holds the measures -----------------------------------------
@@ -754,13 +806,17 @@ def _other_lists(
     carry units: there, that list holds the measures ("1." tasks in one chapter, "（1）"
     actions in the next; fixture styles/yingshang_mixed.txt)."""
     chapters = [f.start for f in found if f.marker.kind == level.chapter]
-    carrying = {id(f) for items in carriers.values() for f in items}
+    carrying = None
     starts = [f.start for f in found]  # found is in text order
+    measures = [f.start for f in found if f.marker.kind == level.measure]
     regions = []
     for start, end in itertools.pairwise([0, *chapters, sys.maxsize]):
-        inside = _by_kind(found[bisect_left(starts, start) : bisect_left(starts, end)])
-        if not inside or level.measure in inside:
-            continue
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        if first == stop or bisect_left(measures, start) < bisect_left(measures, end):
+            continue  # no item, or an item of the chosen list (most chapters)
+        inside = _by_kind(found[first:stop])
+        if carrying is None:
+            carrying = {id(f) for items in carriers.values() for f in items}
         for kind in reversed(_MEASURE_KINDS):  # the innermost list holding units
             items = inside.get(kind, ())
             held = sum(id(f) in carrying for f in items)
@@ -813,12 +869,15 @@ def _attribution_scores(
             continue
         outer = _ORDER[: _ORDER.index(kind) + 1]
         stops = sorted(f.start for k in outer for f in by_kind.get(k, ()))
-        spans = _spans(stops, items, len(folded))
-        carriers[kind] = [
-            item
-            for item, (a, b) in zip(items, spans, strict=True)
-            if bisect_left(starts, b) - bisect_left(starts, a) == 1
-        ]
+        # each item's span runs down to the next stop (the start of an item of the same or
+        # an outer kind) or the end, and carries one attribution when one start lies in it:
+        # counted by bisection in C
+        firsts = [item.start for item in items]
+        ends = map([*stops, len(folded)].__getitem__, map(bisect_right, repeat(stops), firsts))
+        held = map(
+            sub, map(bisect_left, repeat(starts), ends), map(bisect_left, repeat(starts), firsts)
+        )
+        carriers[kind] = list(compress(items, map(eq, held, repeat(1))))
         scores[kind] = len(carriers[kind]) ** 2 / len(items)
     return scores, carriers
 
@@ -829,16 +888,6 @@ def _by_kind(found: list[Found]) -> dict[str, list[Found]]:
     for item in found:
         groups.setdefault(item.marker.kind, []).append(item)
     return groups
-
-
-def _spans(stops: list[int], items: list[Found], length: int) -> list[tuple[int, int]]:
-    """(start, end) of each item, down to the next of ``stops`` (the starts of the items of
-    the same or an outer kind)."""
-    spans = []
-    for item in items:
-        i = bisect_left(stops, item.start + 1)
-        spans.append((item.start, stops[i] if i < len(stops) else length))
-    return spans
 
 
 def _level_of(measure: str | None, found: list[Found]) -> Level:
@@ -881,8 +930,10 @@ def _mostly_content(items: list[Found], folded: str) -> bool:
 def _is_content(item: Found, folded: str) -> bool:
     """A numbered item that carries work: a sentence or an attribution, not a bare heading
     (headings over tables, or over sub-items cut off by the end of the copy)."""
+    if folded.find("。", item.marker.end, item.end) >= 0:  # (most items: no copy of the body)
+        return True
     body = folded[item.marker.end : item.end]
-    if "。" in body or find_attribution(body) is not None:
+    if find_attribution(body) is not None:
         return True
     # "2.健全…机制,年内为200名执法人员开展培训." (fixtures styles/fazhi_byunit.txt and
     # wenlv_leading.txt; d20 and d22 print ASCII periods too)
@@ -927,7 +978,7 @@ def _sections_in_working_chapters(found: list[Found], folded: str) -> list[Found
     return out
 
 
-def _is_front_matter(folded_title: str, words: list[str]) -> bool:
+def _is_front_matter(folded_title: str, words: Sequence[str]) -> bool:
     """A heading that names front matter: it opens with such a word ("总体要求", "指导思想和
     工作目标") or, being no longer than a printed line, ends with one ("充分认识…重要意义").
     A word further inside is the paragraph a copy ran into the heading ("…社会共识和基本原则").
@@ -959,22 +1010,29 @@ def _assemble(
     found: list[Found], level: Level, text: str, folded: str, index: AttributionIndex
 ) -> Skeleton:
     skeleton = Skeleton()
-    goal_words = vocabulary()["goal_headings"]
-    front = vocabulary()["front_matter_headings"]
+    # (tuples: _is_front_matter and startswith take them as they are)
+    goal_words = tuple(vocabulary()["goal_headings"])
+    front = tuple(vocabulary()["front_matter_headings"])
     chapter = section = None
     in_front_matter = True
     front_chapter = False  # the current chapter is front matter (总体要求 …)
     lists = _list_families(found, folded, front, level)
+    measure_at = level.measure_at if level.regions else None  # else level.measure throughout
     for item in found:
         kind = item.marker.kind
-        if kind == level.measure_at(item.start) and _is_measure(item, folded):
+        if kind == (measure_at(item.start) if measure_at else level.measure) and (
+            # (an item with a sentence end is content: _is_content, asked of most at once)
+            (kind != mk.SECTION and folded.find("。", item.marker.end, item.end) >= 0)
+            or _is_measure(item, folded)
+        ):
             measure = _measure(item, chapter, section, text, index)
             if kind in (mk.OUTLINE2, mk.OUTLINE3):  # "2.1.1" has no number of its own
                 measure.no = len(skeleton.measures) + 1
             skeleton.measures.append(measure)
-            works = measure.attribution_raw is not None or not front_chapter
-            if works and not is_purpose_clause(measure.folded):
-                _work_begins(skeleton, item)
+            if skeleton.body_start is None:  # (only the first working measure tells)
+                works = measure.attribution_raw is not None or not front_chapter
+                if works and not is_purpose_clause(measure.folded):
+                    _work_begins(skeleton, item)
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
@@ -997,9 +1055,14 @@ def _assemble(
             title = _run_in_title(_heading(text, folded, item), folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, folded, goal_words)
-            if level.measure_at(item.start) == mk.ORDINAL and not front_chapter:
+            measure_kind = measure_at(item.start) if measure_at else level.measure
+            if measure_kind == mk.ORDINAL and not front_chapter:
                 skeleton.measures += _section_without_ordinals(item, chapter, text, index)
-            if not front_chapter and not _is_front_matter(folded_title[: len(title)], front):
+            if (
+                skeleton.body_start is None  # (only the first working heading tells)
+                and not front_chapter
+                and not _is_front_matter(folded_title[: len(title)], front)
+            ):
                 _work_begins(skeleton, item)
         if not in_front_matter:
             skeleton.measures += _unnumbered_measures(item, chapter, section, text, index, skeleton)
@@ -1059,8 +1122,8 @@ def _unnumbered_measures(
     run_in = body_start < 0 and item.line == 1  # a copy printed run-in is one line
     if run_in:
         spans = _run_in_bullets(folded_text, item.marker.end, item.end)
-    elif body_start < 0:
-        return out
+    elif body_start < 0 or not folded_text[body_start + 1 : item.end].strip():
+        return out  # (a heading over the next item: blank lines at most between)
     else:
         spans = _paragraphs(folded_text, body_start + 1, item.end)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
@@ -1128,7 +1191,7 @@ _GLUED_BULLET = re.compile(
 _RUN_IN_BULLET = re.compile(rf"[。)\]](?=[{re.escape(fold(_BULLETS))}])[^\w\s]")
 
 
-def _list_families(found: list[Found], folded: str, front: list[str], level: Level) -> set[int]:
+def _list_families(found: list[Found], folded: str, front: Sequence[str], level: Level) -> set[int]:
     """(一) items of a principle or duty list are clauses, not section headings.
 
     Decided per chapter: when most of its (一) items read like clauses, all of them are.
@@ -1141,9 +1204,7 @@ def _list_families(found: list[Found], folded: str, front: list[str], level: Lev
             families.append([])
         elif item.marker.kind == level.section:
             families[-1].append(item)
-            if following is not None and _ORDER.index(following.marker.kind) > _ORDER.index(
-                item.marker.kind
-            ):
+            if following is not None and _RANK[following.marker.kind] > _RANK[item.marker.kind]:
                 governs.add(id(item))
     out: set[int] = set()
     for family in families:
@@ -1155,13 +1216,13 @@ def _list_families(found: list[Found], folded: str, front: list[str], level: Lev
     return out
 
 
-def _reads_like_clause(item: Found, folded: str, front: list[str]) -> bool:
+def _reads_like_clause(item: Found, folded: str, front: Sequence[str]) -> bool:
     """An item that is one clause of a list ("(一)坚持党的领导、…;"): its whole span is a
     single sentence or clause. A section heading governs more: a paragraph, sub-items
     (corpus 043, 045 and 055 print "(一)…。" right above its 1.), several sentences (also
     when a copy ran it into its intro paragraph: the seeds printed run-in)."""
     span = folded[item.marker.end : item.end].strip()
-    if not span or any(span.startswith(word) for word in front):
+    if not span or span.startswith(tuple(front)):
         return False
     inner = span[:-1]
     return span[-1] in ";,、。" and not any(end in inner for end in "。!?\n")
@@ -1171,7 +1232,7 @@ _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工�
 
 
 def _run_in_title(
-    heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: list[str]
+    heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: Sequence[str]
 ) -> str:
     """The title of a heading that a copy ran into its paragraph, else the heading.
 
@@ -1260,7 +1321,7 @@ def _paragraph_opener() -> re.Pattern[str]:
 
 
 def _collect_goal(
-    skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: list[str]
+    skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: Sequence[str]
 ) -> None:
     heading = _heading(folded, folded, item)
     if _is_front_matter(heading, goal_words) or _front_paragraph_states_goals(item, folded):
@@ -1294,46 +1355,51 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     body = text[item.marker.end : item.end]
     folded = index.folded[item.marker.end : item.end]
     located = index.find(item.marker.end, item.end)
-    opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
+    if item.leading is None and located is not None:
+        end = located.text_end
+        if end and located.raw_start == end + 1 and folded[end - 1] not in _MEASURE_EDGE:
+            # most measures: a bracket after the text's last character, on its line
+            return _bracketed(item, chapter, section, body, folded, located)
     start, end = 0, len(body)  # of the measure's text in the body
     raw, own_line = None, False
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
         raw = text[item.leading[0] : item.leading[1]]
     elif located is None:
+        opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
         leading = leading_units(folded, opening)
         if leading is not None:  # "4.市人社局牵头负责：推进…"
             raw, start = body[opening : leading[0]], leading[1]
-    elif located.text_end == opening and located.raw_start == opening + 1:
+    elif located.raw_start == located.text_end + 1 and _indent_only(folded, located.text_end):
         # "4.（牵头单位：县教育局）实施…": the bracket opens the measure, the text follows
         start = located.raw_end + 1
         raw = body[located.raw_start : located.raw_end]
     else:
         end = located.text_end
         raw = body[located.raw_start : located.raw_end]
-        own_line = folded[: located.text_end].rstrip(_LINE_INDENT).endswith("\n")
+        # a line break before the attribution, blanks perhaps between (most end a sentence)
+        before = folded[end - 1] if end else ""
+        own_line = before == "\n" or (
+            before in _LINE_INDENT and folded[:end].rstrip(_LINE_INDENT).endswith("\n")
+        )
     measure_text = body[start:end]
     kept = measure_text.lstrip(_MEASURE_EDGE)
     start += len(measure_text) - len(kept)
-    label = _content_label().match(folded, start)
-    if label and label.end() < end:  # "3.任务内容：实施…": the label is no text
+    # "3.任务内容：实施…": the label is no text (tried only where one of its words starts)
+    label = None
+    if folded.startswith(_content_words(), start):
+        label = _content_label().match(folded, start)
+    if label and label.end() < end:
         kept = kept[label.end() - start :]
         start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
-    after = _subpoints_after(folded, located) if located is not None and not own_line else None
+    after = None
+    # (most measures: nothing but blanks after the bracket, no sub-points)
+    if located is not None and not own_line and folded[located.raw_end + 1 :].strip(_MEASURE_EDGE):
+        after = _subpoints_after(folded, located)
     if after is not None:  # "1.建设…中心。（牵头单位：…）" then "（1）新建…" "（2）…"
-        measure = RawMeasure(
-            no=item.marker.number,
-            chapter=chapter,
-            section=section,
-            text=f"{measure_text}\n{_unindented(body[after:])}",
-            attribution_raw=raw,
-            line=item.line,
+        return _with_subpoints(
+            item, chapter, section, body, folded, measure_text, raw, start, after
         )
-        measure.__dict__["_folded"] = (
-            measure.text,
-            f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
-        )
-        return measure
     measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
@@ -1349,6 +1415,70 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+
+
+def _bracketed(item: Found, chapter, section, body: str, folded: str, located) -> RawMeasure:
+    """_measure's path for a bracket that follows the text on its line (not a line break or
+    a blank before it: no attribution of its own line, and no bracket that opens the
+    measure); the text is read as _measure reads it."""
+    end = located.text_end
+    raw = body[located.raw_start : located.raw_end]
+    measure_text = body[:end]
+    kept = measure_text.lstrip(_MEASURE_EDGE)
+    start = end - len(kept)
+    if folded.startswith(_content_words(), start):  # "3.任务内容：实施…"
+        label = _content_label().match(folded, start)
+        if label and label.end() < end:
+            kept = kept[label.end() - start :]
+            start = label.end()
+    measure_text = kept.rstrip(_MEASURE_EDGE)
+    if folded[located.raw_end + 1 :].strip(_MEASURE_EDGE):  # something after the bracket
+        after = _subpoints_after(folded, located)
+        if after is not None:
+            return _with_subpoints(
+                item, chapter, section, body, folded, measure_text, raw, start, after
+            )
+    measure = RawMeasure(
+        no=item.marker.number,
+        chapter=chapter,
+        section=section,
+        text=measure_text,
+        attribution_raw=raw,
+        line=item.line,
+    )
+    # the folded text is the same slice of the folded body: fold keeps every length
+    measure.__dict__["_folded"] = (measure_text, folded[start : start + len(measure_text)])
+    return measure
+
+
+def _with_subpoints(
+    item: Found, chapter, section, body: str, folded: str, measure_text, raw, start, after: int
+) -> RawMeasure:
+    """The measure whose text goes on with the sub-points after its bracket."""
+    measure = RawMeasure(
+        no=item.marker.number,
+        chapter=chapter,
+        section=section,
+        text=f"{measure_text}\n{_unindented(body[after:])}",
+        attribution_raw=raw,
+        line=item.line,
+    )
+    measure.__dict__["_folded"] = (
+        measure.text,
+        f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
+    )
+    return measure
+
+
+def _indent_only(folded: str, end: int) -> bool:
+    """Whether ``folded[:end]`` is all indentation (most measures' text ends with a
+    character that is none)."""
+    return end == 0 or (folded[end - 1] in _LINE_INDENT and not folded[:end].strip(_LINE_INDENT))
+
+
+@lru_cache(maxsize=1)
+def _content_words() -> tuple[str, ...]:
+    return tuple(vocabulary()["content_labels"])
 
 
 @lru_cache(maxsize=1)
@@ -1376,7 +1506,7 @@ def _subpoints_after(folded_body: str, located) -> int | None:
     if line_end < 0 or folded_body[close:line_end].strip(_LINE_INDENT):
         return None
     rest = folded_body[line_end:].lstrip(_MEASURE_EDGE)
-    if not rest or "\n" in folded_body[located.text_end : located.raw_start]:
+    if not rest or folded_body.find("\n", located.text_end, located.raw_start) >= 0:
         return None
     marker = mk.match_marker(rest)
     if marker is None or marker.kind not in _SUBPOINT_KINDS or find_attribution(rest):
@@ -1399,6 +1529,8 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
             run = run if run and measure.no == run[-1].no + 1 else []
             run.append(measure)
             continue
+        if not run:
+            continue  # (most measures: no list before them to share with)
         # a list does not run over a heading: 第二条 under 第一节 does not share the line
         # under 第三条, the first article of 第二节 (tests/parsing/documents d19; d09's
         # (1)-(4) stand under one heading)
@@ -1544,12 +1676,8 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
                 level="warning",
             )
         )
-    runs: list[list[RawMeasure]] = []
-    for measure in skeleton.measures:
-        if runs and _provision_group(runs[-1][0]) == _provision_group(measure):
-            runs[-1].append(measure)
-        else:
-            runs.append([measure])
+    # runs of measures under one heading (each measure's heading asked once)
+    runs = [list(run) for _, run in itertools.groupby(skeleton.measures, key=_provision_group)]
     kept: list[RawMeasure] = []
     for run in runs:
         if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
