@@ -6,14 +6,17 @@ unless it is a forum or repost time.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
-from taizhang.parsing.metadata.text import Line
+from taizhang.parsing.metadata.text import Line, Lines
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -45,7 +48,7 @@ def _patterns() -> _Patterns:
     )
 
 
-def find_date(lines: list[Line], view_text: str, *, reported: bool = False) -> str | None:
+def find_date(lines: Lines, view_text: str, *, reported: bool = False) -> str | None:
     """Signing date: a signature date, else a signing field, else a trustworthy page time.
 
     ``reported``: the text is a news report about the plan (a news lead, "近日，X印发了
@@ -72,35 +75,57 @@ def find_date(lines: list[Line], view_text: str, *, reported: bool = False) -> s
     return signing or page
 
 
-def _date_lines(lines: list[Line], view_text: str) -> list[int]:
-    """The lines that may hold a date, in order: a line ending like one (a signature's date
-    line) or holding 19 or 20 with room for a year after it (every numeric date opens so,
-    NUMERIC_DATE). The others are passed over without trying a pattern on each; a line
-    taken in that holds no date is passed over by find_date as it is by this test (it has
-    no numeric date for a field and does not end like a signature's date).
+def _date_lines(lines: Lines, view_text: str) -> list[int]:
+    """The lines find_date may take a date from, in order (a superset): each line ending like
+    a date (a signature's date line), and the lines where a numeric date stands right after
+    a field's label (field_label), opens the line under a label standing alone (up to two
+    lines down), or opens a line holding a source field (a bare page time).
 
-    The places are found by str.find: a pattern for four digits (a Unicode digit class
-    tested at every character) took as long as the rest of the date's reading."""
-    found = {  # ends_like_a_date, inline: this runs on every line
-        i for i, line in enumerate(lines) if (end := line.text[-1:]) == "日" or end.isdigit()
-    }
-    starts = [line.start for line in lines]
-    for at in _century_places(view_text):
-        i = bisect_right(starts, at) - 1
-        if i >= 0 and at + 4 <= lines[i].end:
-            found.add(i)
+    The labels and source fields are found by their last character (期 of 日期, 间 of 时间,
+    源 of 来源: one character is found by str.find in C) and the ending they share with
+    the others ending so; a date is tried only right after them and at the start of the
+    lines below (a pattern tried on every line took as long as the rest of the date's
+    reading)."""
+    found = set(lines.ending_like_a_date())
+    texts, starts = lines.texts, lines.starts
+    for last, (ending, is_label, is_source) in _field_endings().items():
+        at = view_text.find(last)
+        while at >= 0:
+            if view_text.startswith(ending, at + 1 - len(ending)):
+                i = bisect_right(starts, at) - 1  # the line holding it (-1: none does)
+                if i >= 0 and is_source and NUMERIC_DATE.match(texts[i]):
+                    found.add(i)
+                if i >= 0 and is_label:
+                    if NUMERIC_DATE.match(view_text, _AFTER_LABEL.match(view_text, at + 1).end()):
+                        found.add(i)
+                    below = (k for k in (i + 1, i + 2) if k < len(texts))
+                    found.update(k for k in below if NUMERIC_DATE.match(texts[k]))
+            at = view_text.find(last, at + 1)
     return sorted(found)
 
 
-def _century_places(text: str) -> list[int]:
-    """Where 19 or 20 is printed (the first two digits of every year NUMERIC_DATE reads)."""
-    places = []
-    for century in ("19", "20"):
-        at = text.find(century)
-        while at >= 0:
-            places.append(at)
-            at = text.find(century, at + 1)
-    return places
+# What stands between a label and its date (label_before's, and more: blanks, colons, bars).
+_AFTER_LABEL = re.compile(r"[\s:|]*")
+
+
+@lru_cache(maxsize=1)
+def _field_endings() -> dict[str, tuple[str, bool, bool]]:
+    """For each last character of a field label or source field: the ending all the fields
+    ending with it share (日期, 时间, 来源), whether a label and whether a source field ends so."""
+    words = vocabulary()["date"]
+    labels = words["signing_fields"] + words["page_fields"]
+    sources = words["source_fields"]
+    endings = {}
+    for last in {field[-1] for field in labels + sources}:
+        ending_so = [field for field in labels + sources if field.endswith(last)]
+        shared = last  # grown to the left while every field ending so has the same before it
+        while len({field[-len(shared) - 1 : len(field) - len(shared)] for field in ending_so}) == 1:
+            if any(len(field) == len(shared) for field in ending_so):
+                break
+            shared = ending_so[0][-len(shared) - 1 :]
+        is_label = any(field.endswith(last) for field in labels)
+        endings[last] = (shared, is_label, any(field.endswith(last) for field in sources))
+    return endings
 
 
 def field_label(lines: list[Line], i: int) -> str | None:
@@ -171,17 +196,18 @@ def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int
     return year == number_year or (year == number_year + 1 and month <= _LATE_POSTING_MONTHS)
 
 
-def _document_number_year(lines: list[Line]) -> int | None:
+def _document_number_year(lines: Lines) -> int | None:
     """The year of the document's own number: in a number field, or on a short line."""
     patterns = _patterns()
-    for line in lines:
-        if "号" not in line.text:
-            continue  # every document number ends with 号
-        number = _DOCUMENT_NUMBER.search(line.text)
+    texts = lines.texts
+    # every document number ends with 号: the lines holding one, tested in C
+    for i in itertools.compress(itertools.count(), map(operator.contains, texts, repeat("号"))):
+        text = texts[i]
+        number = _DOCUMENT_NUMBER.search(text)
         if not number:
             continue
-        in_field = patterns.number_field.search(line.text[: number.start()])
-        on_number_line = len(line.text) <= _MAX_NUMBER_LINE and not _SENTENCE_MARK.search(line.text)
+        in_field = patterns.number_field.search(text[: number.start()])
+        on_number_line = len(text) <= _MAX_NUMBER_LINE and not _SENTENCE_MARK.search(text)
         if in_field or on_number_line:
             return int(number.group(1))
     return None

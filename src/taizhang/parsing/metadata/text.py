@@ -9,6 +9,7 @@ the source, so every string the rules return is cut from the source as printed.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -111,27 +112,73 @@ class Line(NamedTuple):
 # next item), as seed 000 and corpus 077 print them; where a copy lost the line breaks
 # ("…• 成文日期:• 2022-09-21• 文 号:"), each bullet still starts a line of its own.
 _BULLET = "•"
+_BULLETS = itertools.repeat(_BULLET)
 
 
-def split_lines(view: View) -> list[Line]:
+class Lines:
+    """The lines of a view as three lists, each line's start, end and text (Line's fields).
+
+    A document has hundreds of lines, and making a Line of each cost as much as the rest of
+    the split: the rules that look at every line test the texts in C (map, compress) or
+    find their places by offset, and a Line is made only for a line a rule reads."""
+
+    __slots__ = ("_ending_like_a_date", "starts", "texts")
+
+    def __init__(self, starts: list[int], texts: list[str]) -> None:
+        self.starts, self.texts = starts, texts  # each line ends at its start plus its length
+        self._ending_like_a_date: list[int] | None = None
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> Lines:
+        return cls([line.start for line in lines], [line.text for line in lines])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # an int: a Line; a slice: a list of them
+        if isinstance(i, slice):
+            starts, texts = self.starts[i], self.texts[i]
+            ends = map(operator.add, starts, map(len, texts))
+            fields = zip(starts, ends, texts, strict=False)  # (all as long)
+            return list(map(tuple.__new__, itertools.repeat(Line), fields))
+        text = self.texts[i]
+        return tuple.__new__(Line, (self.starts[i], self.starts[i] + len(text), text))
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def ending_like_a_date(self) -> list[int]:
+        """The lines whose text ends with 日 or a digit, as every date form does (the first
+        test of a signature's date line), in order."""
+        if self._ending_like_a_date is None:
+            texts = self.texts
+            last = map(operator.getitem, texts, itertools.repeat(slice(-1, None)))
+            ending = map(operator.or_, map(str.endswith, texts, _DAY), map(str.isdigit, last))
+            self._ending_like_a_date = list(itertools.compress(itertools.count(), ending))
+        return self._ending_like_a_date
+
+
+_DAY = itertools.repeat("日")
+
+
+def split_lines(view: View) -> Lines:
     """The lines of the view: at line breaks, and at bullets inside a line."""
-    lines: list[Line] = []
-    add, lead_chars, tail_chars = lines.append, _LINE_LEAD, _LINE_TAIL
-    make = tuple.__new__  # a Line of its three fields, without the named tuple's __new__
-    offset = 0
-    bulleted = _BULLET in view.text
-    for raw in view.text.split("\n"):
-        if bulleted and _BULLET in raw and _BULLET in raw.lstrip(lead_chars):
-            _add_bulleted(add, raw, offset)
-        else:
-            kept = raw.lstrip(lead_chars)
-            start = offset + len(raw) - len(kept)
-            content = kept.rstrip(tail_chars)
-            add(make(Line, (start, start + len(content), content)))
-        offset += len(raw) + 1
-    if len(lines) == 1 or (len(lines) == 2 and not lines[1].text):
-        lines[:1] = _signature_run_in(lines[0])
-    return lines
+    raws = view.text.split("\n")
+    kept = list(map(str.lstrip, raws, itertools.repeat(_LINE_LEAD)))
+    texts = list(map(str.rstrip, kept, itertools.repeat(_LINE_TAIL)))
+    # a raw line ends at the sum of the lengths up to it, plus a break after each before it
+    raw_ends = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count()))
+    starts = list(map(operator.sub, raw_ends, map(len, kept)))
+    if _BULLET in view.text:
+        bulleted = itertools.compress(itertools.count(), map(operator.contains, kept, _BULLETS))
+        for i in reversed(list(bulleted)):  # from the end: each splice moves those after it
+            pieces = _bulleted(raws[i], raw_ends[i] - len(raws[i]))
+            starts[i : i + 1] = [piece.start for piece in pieces]
+            texts[i : i + 1] = [piece.text for piece in pieces]
+    if len(texts) == 1 or (len(texts) == 2 and not texts[1]):
+        first = Line(starts[0], starts[0] + len(texts[0]), texts[0])
+        return Lines.of(_signature_run_in(first) + Lines(starts, texts)[1:])
+    return Lines(starts, texts)
 
 
 # A signature a copy printed run-in keeps after the last sentence: "…严肃问责。某市安全生产
@@ -222,22 +269,22 @@ def _cut(line: Line, *bounds: int) -> list[Line]:
     ]
 
 
-def _add_bulleted(add, raw: str, offset: int) -> None:
+def _bulleted(raw: str, offset: int) -> list[Line]:
     """The items of a line of bullets, each a line (empty ones left out)."""
+    found = []
     for piece in raw.split(_BULLET):  # each followed by a bullet or the line break
         lead = len(piece) - len(piece.lstrip(_LINE_LEAD))
         content = piece[lead:].rstrip(_LINE_TAIL)
         if content:
-            add(Line(offset + lead, offset + lead + len(content), content))
+            found.append(Line(offset + lead, offset + lead + len(content), content))
         offset += len(piece) + 1
+    return found
 
 
-def front_lines(lines: list[Line]) -> list[Line]:
+def front_lines(lines: Lines) -> list[Line]:
     """Lines before the body's first chapter heading: where titles, notices and signatures sit."""
-    for i, line in enumerate(lines):
-        if CHAPTER_HEADING.match(line.text):
-            return lines[:i]
-    return lines
+    headings = map(CHAPTER_HEADING.match, lines.texts)  # lazy: read up to the first
+    return lines[: next(itertools.compress(itertools.count(), headings), len(lines))]
 
 
 def compact(text: str) -> str:

@@ -45,6 +45,7 @@ class _Patterns:
     heading: re.Pattern[str]  # a whole heading, group "t" the title
     run_in: re.Pattern[str]  # a title at the start of a preamble line, group "t"
     ends_with_kind: re.Pattern[str]
+    kind: re.Pattern[str]  # a kind anywhere
     notice_word: re.Pattern[str]
     caption_verb: re.Pattern[str]
     transmitted_before: re.Pattern[str]
@@ -107,6 +108,7 @@ def _patterns() -> _Patterns:
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
+        kind=re.compile(kind),
         notice_word=re.compile(alternation(words["notice_words"])),
         caption_verb=re.compile(alternation(words["caption_verbs"])),
         transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
@@ -133,14 +135,15 @@ def find_title(view: View, front: list[Line]) -> Title | None:
 def _headings(view: View, front: list[Line]) -> list[Title]:
     """Plan headings: lines (up to three) that end with a document kind, then titles run
     into the preamble's line, each in document order."""
-    whole = [_heading_from(view, front, i) for i in range(len(front))]
+    shapes = [_heading_shape(line) for line in front]  # each line's looked at once
+    whole = [_heading_from(view, front, shapes, i) for i in range(len(front))]
     run_in = [_run_in_heading(view, line) for line in front]
     return [h for h in whole + run_in if h]
 
 
-def _heading_from(view: View, front: list[Line], i: int) -> Title | None:
+def _heading_from(view: View, front: list[Line], shapes: list[int | None], i: int) -> Title | None:
     """The longest heading that starts on line i, over up to three heading-like lines."""
-    if not _is_heading_like(front[i], first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
+    if not _is_heading_like(shapes[i], first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
         return None
     group = [front[i]]
     j = i + 1
@@ -149,27 +152,37 @@ def _heading_from(view: View, front: list[Line], i: int) -> Title | None:
         j += 1
         if not line.text:
             continue  # PDF copies space a heading's lines apart
-        if not _is_heading_like(line, first=False):
+        if not _is_heading_like(shapes[j - 1], first=False):
             break
         group.append(line)
-    heading = _patterns().heading
+    patterns = _patterns()
+    # Every heading holds its kind: lines without one are no heading whichever end is tried.
+    if patterns.kind.search(view.text, front[i].start, group[-1].end) is None:
+        return None
     for last in reversed(group):
-        m = heading.fullmatch(view.text, front[i].start, last.end)
+        m = patterns.heading.fullmatch(view.text, front[i].start, last.end)
         if m:
             return _title_at(view, m.start("t"), m.end("t"))
     return None
 
 
-def _is_heading_like(line: Line, first: bool) -> bool:
-    """Whether a line may be (part of) a heading: short, no prose punctuation, no notice
-    words, not a date. Only a heading's first line may carry a "label:" prefix."""
+def _heading_shape(line: Line) -> int | None:
+    """None when a line cannot be (part of) a heading: empty or long, prose punctuation,
+    notice words, a date; else where its first colon is (-1: none), for _is_heading_like."""
     text = line.text
     patterns = _patterns()
     if not text or len(text) > _MAX_HEADING_LENGTH or CHAPTER_HEADING.match(text):
-        return False
+        return None
     if PROSE_MARK.search(text) or patterns.notice_word.search(text) or is_date_only(text):
+        return None
+    return text.find(":")
+
+
+def _is_heading_like(colon: int | None, first: bool) -> bool:
+    """Whether a line of that shape may be (part of) a heading. Only a heading's first line
+    may carry a "label:" prefix."""
+    if colon is None:
         return False
-    colon = text.find(":")
     return colon < 0 or (first and colon <= int(vocabulary()["title"]["max_label_length"]))
 
 
@@ -179,6 +192,8 @@ _NOTICE_END = "的通知"
 def _run_in_heading(view: View, line: Line) -> Title | None:
     """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
     patterns = _patterns()
+    if patterns.kind.search(view.text, line.start, line.end) is None:
+        return None  # every title ends with its kind
     m = patterns.run_in.match(view.text, line.start, line.end)
     # A notice header run into the title it transmits ends at its ending: "…关于印发某县
     # 2024年乡村振兴重点工作的通知某县2024年全面推进…重点工作1　总体要求…" (d03 and d18
@@ -198,6 +213,8 @@ def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
     patterns = _patterns()
     found = []
     for line in front:
+        if view.text.find("《", line.start, line.end) < 0:
+            continue
         for m in BOOK_TITLE.finditer(view.text, line.start, line.end):
             if not patterns.ends_with_kind.search(m.group(1)):
                 continue
