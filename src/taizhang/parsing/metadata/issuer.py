@@ -8,17 +8,15 @@ a catalogue field (发文单位). A page's 来源 names the publisher, so it is 
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 from taizhang.parsing.metadata.bodies import names_bodies, printed_names
 from taizhang.parsing.metadata.dates import field_label
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
-from taizhang.parsing.metadata.text import PROSE_MARK, Line, Lines, View, compact
+from taizhang.parsing.metadata.text import PROSE_MARK, Line, Lines, View, compact, word_starts
 from taizhang.parsing.metadata.title import Title
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 from taizhang.parsing.normalize import fold
@@ -138,22 +136,18 @@ def _header_name(text: str) -> str:
 
 def _catalogue_issuer(view: View, lines: Lines) -> str | None:
     field = _patterns().catalogue_field
-    # Only lines holding a character every field name holds (发) can hold a field: they are
-    # found in C, and the pattern is tried on those alone.
-    holding = map(operator.contains, lines.texts[:_CATALOGUE_LINES], repeat(_field_sign()))
-    for i in itertools.compress(itertools.count(), holding):
+    # Only a line where a field's name opens can hold the field: the pattern is tried there.
+    last = min(len(lines), _CATALOGUE_LINES) - 1
+    if last < 0:
+        return None
+    end = lines.starts[last] + len(lines.texts[last])
+    places = word_starts(view.text, tuple(vocabulary()["issuer"]["fields"]), lines.starts[0], end)
+    for i in sorted({bisect_right(lines.starts, at) - 1 for at in places}):
         line = lines[i]
         m = field.search(view.text, line.start, line.end)
         if m and names_bodies(m.group(1)):
             return view.original(m.start(1), m.end(1))
     return None
-
-
-@lru_cache(maxsize=1)
-def _field_sign() -> str:
-    """A character every catalogue field name holds ("" when they share none: every line)."""
-    shared = set.intersection(*(set(word) for word in vocabulary()["issuer"]["fields"]))
-    return min(shared, default="")
 
 
 def _title_issuer(title: Title | None) -> str | None:

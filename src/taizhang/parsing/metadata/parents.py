@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from taizhang.parsing.metadata.basis import Ref, basis_refs
-from taizhang.parsing.metadata.text import BOOK_TITLE, View, compact
+from taizhang.parsing.metadata.text import BOOK_TITLE, View, compact, word_ends
 from taizhang.parsing.metadata.title import Title
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 from taizhang.parsing.normalize import fold
@@ -90,8 +90,19 @@ def _transmitted_title(text: str, ref: Ref) -> tuple[int, int]:
 
 
 def _aliases(text: str) -> dict[str, tuple[int, int]]:
-    """《纲要》 -> where the full title it abbreviates sits, from "《X》(以下简称《纲要》)"."""
-    return {compact(m.group(2)): (m.start(1), m.end(1)) for m in _alias_pattern().finditer(text)}
+    """《纲要》 -> where the full title it abbreviates sits, from "《X》(以下简称《纲要》)".
+
+    Most plans name no alias, and those that do name one near its title: the pattern is
+    run from the last 《 before the first cue (no 《 stands between a match's opening and
+    its cue, so none opens earlier) to the 》 closing the first 《 after the last cue."""
+    cues = word_ends(text, tuple(vocabulary()["parents"]["alias_cues"]))
+    start = text.rfind("《", 0, cues[0]) if cues else -1
+    if start < 0:
+        return {}
+    last_alias = text.find("《", cues[-1])
+    end = text.find("》", last_alias) + 1 if last_alias >= 0 else 0
+    pairs = _alias_pattern().finditer(text, start, end or len(text))
+    return {compact(m.group(2)): (m.start(1), m.end(1)) for m in pairs}
 
 
 def _is_parent(name: str) -> bool:

@@ -149,16 +149,14 @@ class Lines:
 
     def ending_like_a_date(self) -> list[int]:
         """The lines whose text ends with 日 or a digit, as every date form does (the first
-        test of a signature's date line), in order."""
+        test of a signature's date line), in order; found once for every rule asking."""
         if self._ending_like_a_date is None:
-            texts = self.texts
-            last = map(operator.getitem, texts, itertools.repeat(slice(-1, None)))
-            ending = map(operator.or_, map(str.endswith, texts, _DAY), map(str.isdigit, last))
-            self._ending_like_a_date = list(itertools.compress(itertools.count(), ending))
+            self._ending_like_a_date = [
+                i
+                for i, text in enumerate(self.texts)
+                if (end := text[-1:]) == "日" or end.isdigit()
+            ]
         return self._ending_like_a_date
-
-
-_DAY = itertools.repeat("日")
 
 
 def split_lines(view: View) -> Lines:
@@ -285,6 +283,57 @@ def front_lines(lines: Lines) -> list[Line]:
     """Lines before the body's first chapter heading: where titles, notices and signatures sit."""
     headings = map(CHAPTER_HEADING.match, lines.texts)  # lazy: read up to the first
     return lines[: next(itertools.compress(itertools.count(), headings), len(lines))]
+
+
+def word_starts(
+    text: str, words: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[int]:
+    """Where one of ``words`` may start in text[start:end], in order: a superset, the places
+    where the beginning shared by the words opening with the same character is printed
+    (发文 for 发文单位 and 发文机关).
+
+    Each is found from its first character by str.find: one character is found in C many
+    times faster than a pattern or a longer string is searched for, and a rule then reads
+    only the few places found. (Pick the form whose characters are rare in plans.)"""
+    return _places(text, _shared_affixes(words, False), start, end, lambda at, shared: at)
+
+
+def word_ends(
+    text: str, words: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[int]:
+    """word_starts from the other end: where one of ``words`` may end (the place of its last
+    character), found from the ending shared by the words ending with the same character
+    (日期 for 成文日期 and 发布日期)."""
+    return _places(
+        text, _shared_affixes(words, True), start, end, lambda at, shared: at + 1 - len(shared)
+    )
+
+
+def _places(text, affixes: dict[str, str], start: int, end: int | None, opening) -> list[int]:
+    end = len(text) if end is None else end
+    found = []
+    for char, shared in affixes.items():
+        at = text.find(char, start, end)
+        while at >= 0:
+            begin = opening(at, shared)
+            if begin >= 0 and text.startswith(shared, begin, end):
+                found.append(at)
+            at = text.find(char, at + 1, end)
+    return sorted(found)
+
+
+@lru_cache(maxsize=16)
+def _shared_affixes(words: tuple[str, ...], endings: bool) -> dict[str, str]:
+    """For each first (last) character of ``words``: the beginning (ending) all the words
+    opening (ending) with it share."""
+    shared: dict[str, str] = {}
+    for word in words:
+        char = word[-1] if endings else word[0]
+        affix = shared.get(char, word)
+        while not (word.endswith(affix) if endings else word.startswith(affix)):
+            affix = affix[1:] if endings else affix[:-1]
+        shared[char] = affix
+    return shared
 
 
 def compact(text: str) -> str:
