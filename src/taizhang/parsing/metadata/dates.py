@@ -6,13 +6,10 @@ unless it is a forum or repost time.
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
@@ -55,7 +52,7 @@ def find_date(lines: Lines, view_text: str, *, reported: bool = False) -> str | 
     《…》"); its page time dates the report, so it is not used."""
     signing_fields = vocabulary()["date"]["signing_fields"]
     signing = page = None
-    number_year = None if reported else _document_number_year(lines)
+    number_year = None if reported else _document_number_year(lines, view_text)
     for i in _date_lines(lines, view_text):
         line = lines[i]
         label = field_label(lines, i)
@@ -196,12 +193,12 @@ def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int
     return year == number_year or (year == number_year + 1 and month <= _LATE_POSTING_MONTHS)
 
 
-def _document_number_year(lines: Lines) -> int | None:
+def _document_number_year(lines: Lines, view_text: str) -> int | None:
     """The year of the document's own number: in a number field, or on a short line."""
     patterns = _patterns()
     texts = lines.texts
-    # every document number ends with 号: the lines holding one, tested in C
-    for i in itertools.compress(itertools.count(), map(operator.contains, texts, repeat("号"))):
+    # every document number ends with 号: only the lines holding one (found by str.find)
+    for i in lines.holding("号", view_text):
         text = texts[i]
         number = _DOCUMENT_NUMBER.search(text)
         if not number:

@@ -147,6 +147,17 @@ class Lines:
     def __iter__(self):
         return iter(self[:])
 
+    def holding(self, char: str, text: str) -> list[int]:
+        """The lines holding ``char`` (one character: found in the view's ``text`` by
+        str.find, in C), in order."""
+        found, at = [], text.find(char)
+        while at >= 0:
+            i = bisect_right(self.starts, at) - 1
+            if i >= 0 and (not found or found[-1] != i) and char in self.texts[i]:
+                found.append(i)
+            at = text.find(char, at + 1)
+        return found
+
     def ending_like_a_date(self) -> list[int]:
         """The lines whose text ends with 日 or a digit, as every date form does (the first
         test of a signature's date line), in order; found once for every rule asking."""

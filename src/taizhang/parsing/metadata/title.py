@@ -7,7 +7,9 @@ a title a notice transmits in 《》; the notice itself when it is the plan.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,8 +119,9 @@ def _patterns() -> _Patterns:
 
 
 def find_title(view: View, front: list[Line]) -> Title | None:
-    transmitted = _transmitted_titles(view, front)
-    headings = _headings(view, front)
+    holding = _holding_a_kind(view, front)
+    transmitted = _transmitted_titles(view, front, holding)
+    headings = _headings(view, front, holding)
     by_key = {compact(t.text): t for t in transmitted}
     for heading in headings:
         notice_copy = by_key.get(compact(heading.text))
@@ -132,18 +135,53 @@ def find_title(view: View, front: list[Line]) -> Title | None:
     return _notice_as_title(view, front)
 
 
-def _headings(view: View, front: list[Line]) -> list[Title]:
+def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
+    """The lines of ``front`` holding a document kind, in order. Every title holds its kind,
+    so only these lines and the few above them are read for one. (One search over the
+    front: a kind is printed within a line, so the first match in a line is found.)"""
+    if not front:
+        return []
+    starts = [line.start for line in front]
+    found = _patterns().kind.finditer(view.text, front[0].start, front[-1].end)
+    return sorted({bisect_right(starts, m.start()) - 1 for m in found})
+
+
+def _headings(view: View, front: list[Line], holding: list[int]) -> list[Title]:
     """Plan headings: lines (up to three) that end with a document kind, then titles run
     into the preamble's line, each in document order."""
-    shapes = [_heading_shape(line) for line in front]  # each line's looked at once
-    whole = [_heading_from(view, front, shapes, i) for i in range(len(front))]
-    run_in = [_run_in_heading(view, line) for line in front]
+    shapes: dict[int, int | None] = {}  # each line's looked at once, when it is
+    whole = [_heading_from(view, front, shapes, i) for i in _heading_openings(front, holding)]
+    run_in = [_run_in_heading(view, front[i]) for i in holding]
     return [h for h in whole + run_in if h]
 
 
-def _heading_from(view: View, front: list[Line], shapes: list[int | None], i: int) -> Title | None:
+def _heading_openings(front: list[Line], holding: list[int]) -> list[int]:
+    """The lines a heading can open on: a heading spans up to three lines (blank lines
+    between them aside) and holds its kind, so a kind must stand on a line at or below
+    this one with fewer than three lines printed before it."""
+    printed = list(itertools.accumulate((bool(line.text) for line in front), initial=0))
+    openings, h = [], 0
+    for i in range(len(front)):
+        while h < len(holding) and holding[h] < i:
+            h += 1
+        if h == len(holding):
+            break
+        if printed[holding[h]] - printed[i] < _MAX_HEADING_LINES:
+            openings.append(i)
+    return openings
+
+
+def _heading_from(
+    view: View, front: list[Line], shapes: dict[int, int | None], i: int
+) -> Title | None:
     """The longest heading that starts on line i, over up to three heading-like lines."""
-    if not _is_heading_like(shapes[i], first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
+
+    def shape(j: int) -> int | None:
+        if j not in shapes:
+            shapes[j] = _heading_shape(front[j])
+        return shapes[j]
+
+    if not _is_heading_like(shape(i), first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
         return None
     group = [front[i]]
     j = i + 1
@@ -152,7 +190,7 @@ def _heading_from(view: View, front: list[Line], shapes: list[int | None], i: in
         j += 1
         if not line.text:
             continue  # PDF copies space a heading's lines apart
-        if not _is_heading_like(shapes[j - 1], first=False):
+        if not _is_heading_like(shape(j - 1), first=False):
             break
         group.append(line)
     patterns = _patterns()
@@ -208,11 +246,12 @@ def _run_in_heading(view: View, line: Line) -> Title | None:
     return _title_at(view, m.start("t"), m.end("t"))
 
 
-def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
-    """Titles a covering notice or news lead transmits: 现将《X》印发…, 关于印发《X》的通知."""
+def _transmitted_titles(view: View, front: list[Line], holding: list[int]) -> list[Title]:
+    """Titles a covering notice or news lead transmits: 现将《X》印发…, 关于印发《X》的通知.
+    (Each ends with its kind: only the lines ``holding`` one are read.)"""
     patterns = _patterns()
     found = []
-    for line in front:
+    for line in map(front.__getitem__, holding):
         if view.text.find("《", line.start, line.end) < 0:
             continue
         for m in BOOK_TITLE.finditer(view.text, line.start, line.end):
