@@ -58,6 +58,7 @@ def find_parents(view: View, title: Title | None, body_start: int) -> list[str]:
     aliases = _aliases(text)
     preamble = text[: min(body_start, _MAX_PREAMBLE)]
     found: list[str] = []
+    seen: set[str] = set()  # each found title folded and without blanks
     for ref in _refs_in_title(view, title) + basis_refs(preamble):
         start, end = _transmitted_title(text, ref)
         start, end = aliases.get(compact(text[start:end]), (start, end))
@@ -65,8 +66,10 @@ def find_parents(view: View, title: Title | None, body_start: int) -> list[str]:
         if end - start < _MIN_TITLE_LENGTH or _identity(name) == own or not _is_parent(name):
             continue
         printed = view.original(start, end).strip()
-        if compact(fold(printed)) not in {compact(fold(p)) for p in found}:
+        key = compact(fold(printed))
+        if key not in seen:
             found.append(printed)
+            seen.add(key)
     return found
 
 
@@ -128,15 +131,19 @@ def _is_draft(name: str) -> bool:
 def _is_bare_kind(name: str) -> bool:
     """ "若干意见", "实施方案": a kind of document with generic words and no subject is a
     back-reference to a title named before it, not another document (test_metadata)."""
-    words = vocabulary()["parents"]
     bare = compact(_TRAILING_BRACKET.sub("", name))
-    for kind in sorted(vocabulary()["title"]["kinds"], key=len, reverse=True):
-        if bare.endswith(kind):
-            rest = bare[: -len(kind)]
-            for word in words["generic_words"]:
-                rest = rest.replace(word, "")
-            return not rest
-    return False
+    kinds = _kinds_longest_first()
+    if not bare.endswith(kinds):
+        return False
+    rest = bare[: -len(next(kind for kind in kinds if bare.endswith(kind)))]
+    for word in vocabulary()["parents"]["generic_words"]:
+        rest = rest.replace(word, "")
+    return not rest
+
+
+@lru_cache(maxsize=1)
+def _kinds_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(vocabulary()["title"]["kinds"], key=len, reverse=True))
 
 
 def _identity(name: str) -> str:

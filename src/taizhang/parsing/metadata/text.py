@@ -69,6 +69,8 @@ class View:
             kept_from = insert.end()
             view_starts.append(view_starts[-1] + len(pieces[-1]))
             source_starts.append(kept_from)
+        if not pieces:  # no inserts (most texts): the view is the folded text itself
+            return cls(folded, source, folded, (0,), (0,))
         pieces.append(folded[kept_from:])
         return cls("".join(pieces), source, folded, tuple(view_starts), tuple(source_starts))
 
@@ -306,7 +308,7 @@ def word_starts(
     Each is found from its first character by str.find: one character is found in C many
     times faster than a pattern or a longer string is searched for, and a rule then reads
     only the few places found. (Pick the form whose characters are rare in plans.)"""
-    return _places(text, _shared_affixes(words, False), start, end, lambda at, shared: at)
+    return _places(text, _shared_affixes(words, False), start, end)
 
 
 def word_ends(
@@ -315,28 +317,29 @@ def word_ends(
     """word_starts from the other end: where one of ``words`` may end (the place of its last
     character), found from the ending shared by the words ending with the same character
     (日期 for 成文日期 and 发布日期)."""
-    return _places(
-        text, _shared_affixes(words, True), start, end, lambda at, shared: at + 1 - len(shared)
-    )
+    return _places(text, _shared_affixes(words, True), start, end)
 
 
-def _places(text, affixes: dict[str, str], start: int, end: int | None, opening) -> list[int]:
+def _places(
+    text: str, affixes: dict[str, tuple[str, int]], start: int, end: int | None
+) -> list[int]:
+    """Where each character of ``affixes`` is printed as part of its affix, which opens
+    ``back`` characters before it."""
     end = len(text) if end is None else end
     found = []
-    for char, shared in affixes.items():
+    for char, (affix, back) in affixes.items():
         at = text.find(char, start, end)
         while at >= 0:
-            begin = opening(at, shared)
-            if begin >= 0 and text.startswith(shared, begin, end):
+            if at >= back and text.startswith(affix, at - back, end):
                 found.append(at)
             at = text.find(char, at + 1, end)
     return sorted(found)
 
 
 @lru_cache(maxsize=16)
-def _shared_affixes(words: tuple[str, ...], endings: bool) -> dict[str, str]:
+def _shared_affixes(words: tuple[str, ...], endings: bool) -> dict[str, tuple[str, int]]:
     """For each first (last) character of ``words``: the beginning (ending) all the words
-    opening (ending) with it share."""
+    opening (ending) with it share, and how far before the character it opens."""
     shared: dict[str, str] = {}
     for word in words:
         char = word[-1] if endings else word[0]
@@ -344,7 +347,7 @@ def _shared_affixes(words: tuple[str, ...], endings: bool) -> dict[str, str]:
         while not (word.endswith(affix) if endings else word.startswith(affix)):
             affix = affix[1:] if endings else affix[:-1]
         shared[char] = affix
-    return shared
+    return {char: (affix, len(affix) - 1 if endings else 0) for char, affix in shared.items()}
 
 
 def compact(text: str) -> str:
