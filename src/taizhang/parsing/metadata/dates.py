@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
@@ -52,7 +53,8 @@ def find_date(lines: Lines, view_text: str, *, reported: bool = False) -> str | 
     《…》"); its page time dates the report, so it is not used."""
     signing_fields = vocabulary()["date"]["signing_fields"]
     signing = page = None
-    number_year = None if reported else _document_number_year(lines, view_text)
+    # the document number's year, read when a page time is first weighed (most texts have none)
+    number_year = cache(partial(_document_number_year, lines, view_text))
     for i in _date_lines(lines, view_text):
         line = lines[i]
         label = field_label(lines, i)
@@ -125,7 +127,7 @@ def _field_endings() -> dict[str, tuple[str, bool, bool]]:
     return endings
 
 
-def field_label(lines: list[Line], i: int) -> str | None:
+def field_label(lines: Sequence[Line], i: int) -> str | None:
     """The page-field label a date on line i belongs to (same line, or a label-only line above)."""
     text = lines[i].text
     date = NUMERIC_DATE.search(text)
@@ -142,14 +144,14 @@ def field_label(lines: list[Line], i: int) -> str | None:
     return label.group(1) if label else None
 
 
-def _previous_text(lines: list[Line], i: int) -> str | None:
+def _previous_text(lines: Sequence[Line], i: int) -> str | None:
     for j in range(i - 1, max(-1, i - 1 - _LABEL_LINES_ABOVE), -1):
         if lines[j].text:
             return lines[j].text
     return None
 
 
-def _signature_date(lines: list[Line], i: int) -> str | None:
+def _signature_date(lines: Sequence[Line], i: int) -> str | None:
     """The date of a signature's date line (signature.signed_date)."""
     text = signed_date(lines, i)
     if text is None:
@@ -176,7 +178,9 @@ def _is_bare_page_time(line: Line) -> bool:
     )
 
 
-def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int | None) -> bool:
+def _is_trusted_page_time(
+    lines: Lines, i: int, date: str, number_year: Callable[[], int | None]
+) -> bool:
     """Not a forum user's or reposting site's time (seed 001's 网友投稿), not beside a news
     byline (test_metadata's 记者), and not long after the document's number."""
     words = vocabulary()["date"]
@@ -187,10 +191,11 @@ def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int
     # numbered in one year is posted in that year or early in the next. Corpus 031 and 074
     # are pages put up years after their number; test_metadata posts one in the same year,
     # in the next January and in the next June.
-    if number_year is None:
+    number = number_year()
+    if number is None:
         return True
     year, month = int(date[:4]), int(date[5:7])
-    return year == number_year or (year == number_year + 1 and month <= _LATE_POSTING_MONTHS)
+    return year == number or (year == number + 1 and month <= _LATE_POSTING_MONTHS)
 
 
 def _document_number_year(lines: Lines, view_text: str) -> int | None:

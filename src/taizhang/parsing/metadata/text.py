@@ -12,6 +12,7 @@ import itertools
 import operator
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -117,7 +118,7 @@ _BULLET = "•"
 _BULLETS = itertools.repeat(_BULLET)
 
 
-class Lines:
+class Lines(Sequence[Line]):
     """The lines of a view as three lists, each line's start, end and text (Line's fields).
 
     A document has hundreds of lines, and making a Line of each cost as much as the rest of

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -121,18 +122,18 @@ def _patterns() -> _Patterns:
 def find_title(view: View, front: list[Line]) -> Title | None:
     holding = _holding_a_kind(view, front)
     transmitted = _transmitted_titles(view, front, holding)
-    headings = _headings(view, front, holding)
+    headings = _headings(view, front, holding)  # in order, read as far as needed
+    if not transmitted:
+        return next(headings, None) or _notice_as_title(view, front)
     by_key = {compact(t.text): t for t in transmitted}
+    first = None
     for heading in headings:
         notice_copy = by_key.get(compact(heading.text))
         if notice_copy:
             # Prefer the copy printed on one line, so the title is an unbroken substring.
             return heading if "\n" not in heading.printed.strip() else notice_copy
-    if headings:
-        return headings[0]
-    if transmitted:
-        return transmitted[0]
-    return _notice_as_title(view, front)
+        first = first or heading
+    return first or transmitted[0]
 
 
 def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
@@ -146,13 +147,13 @@ def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
     return sorted({bisect_right(starts, m.start()) - 1 for m in found})
 
 
-def _headings(view: View, front: list[Line], holding: list[int]) -> list[Title]:
+def _headings(view: View, front: list[Line], holding: list[int]) -> Iterator[Title]:
     """Plan headings: lines (up to three) that end with a document kind, then titles run
     into the preamble's line, each in document order."""
     shapes: dict[int, int | None] = {}  # each line's looked at once, when it is
-    whole = [_heading_from(view, front, shapes, i) for i in _heading_openings(front, holding)]
-    run_in = [_run_in_heading(view, front[i]) for i in holding]
-    return [h for h in whole + run_in if h]
+    whole = (_heading_from(view, front, shapes, i) for i in _heading_openings(front, holding))
+    run_in = (_run_in_heading(view, front[i]) for i in holding)
+    return (heading for heading in itertools.chain(whole, run_in) if heading)
 
 
 def _heading_openings(front: list[Line], holding: list[int]) -> list[int]:
