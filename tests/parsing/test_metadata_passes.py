@@ -181,6 +181,7 @@ def test_a_news_lead_is_found_as_trying_every_line_found_it(text):
     )
 )
 @example("《某纲要》(以下简称《纲要》)")
+@example("以下简称《纲要》(以下简称《纲要》")  # a cue before any 《
 @example("《某纲要》   (简称《纲要》)《某规划》(统称《规划》)")
 def test_aliases_are_found_as_the_pattern_over_the_whole_text_found_them(text):
     plain = {

@@ -95,13 +95,17 @@ def _transmitted_title(text: str, ref: Ref) -> tuple[int, int]:
 def _aliases(text: str) -> dict[str, tuple[int, int]]:
     """《纲要》 -> where the full title it abbreviates sits, from "《X》(以下简称《纲要》)".
 
-    Most plans name no alias, and those that do name one near its title: the pattern is
-    run from the last 《 before the first cue (no 《 stands between a match's opening and
-    its cue, so none opens earlier) to the 》 closing the first 《 after the last cue."""
-    cues = word_ends(text, tuple(vocabulary()["parents"]["alias_cues"]))
-    start = text.rfind("《", 0, cues[0]) if cues else -1
-    if start < 0:
+    Most plans name no alias, and those that do name one near its title: the pattern is run
+    from the last 《 before the first cue printed after a 《 (no 《 stands between a match's
+    opening and its cue, so none opens earlier) to the 》 closing the first 《 after the last
+    cue."""
+    opening = text.find("《")
+    cues = [
+        at for at in word_ends(text, tuple(vocabulary()["parents"]["alias_cues"])) if at > opening
+    ]
+    if opening < 0 or not cues:
         return {}
+    start = text.rfind("《", 0, cues[0])
     last_alias = text.find("《", cues[-1])
     end = text.find("》", last_alias) + 1 if last_alias >= 0 else 0
     pairs = _alias_pattern().finditer(text, start, end or len(text))
