@@ -15,12 +15,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from taizhang.parsing.metadata import basis as _basis
-from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata import issuer as _issuer
 from taizhang.parsing.metadata import parents as _parents
 from taizhang.parsing.metadata import text as _text
 from taizhang.parsing.metadata import title as _title
-from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import (
     CHAPTER_HEADING,
     Line,
@@ -101,28 +99,6 @@ def test_words_are_found_wherever_they_are_printed(words, text):
         for at in (m.start() for m in re.finditer(f"(?={re.escape(word)})", text)):
             assert at in starts
             assert at + len(word) - 1 in ends
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    _pieces(
-        *("2022年5月6日", "2022-05-06", "2019", "20", "年", "-", "5", "日"),
-        *("成文日期", "发布时间", "日期", "时间", "期", "间", "来源", "源", ":", "|", "网友投稿"),
-        *("某县人民政府", "某县", "〔2021〕5号", "12:30", " ", "•", "\n", "\n\n"),
-    )
-)
-@example("成文日期:\n\n2022-05-06 某县")  # a label above, its date not ending the line
-@example("发布时间: 2022-05-06 某县\n")
-@example("发布时间:\n\n\n2022-05-06")
-@example("2014-09-15 17:53:19  来源:某网")
-def test_a_date_by_its_label_is_read_as_trying_every_line_read_it(text):
-    view = View.of(text)
-    lines = split_lines(view)
-    every_line = list(range(len(lines)))
-    for reported in (False, True):
-        quick = find_date(lines, view.text, reported=reported)
-        with patch.object(_dates, "_date_lines", lambda lines, _text: every_line):
-            assert find_date(lines, view.text, reported=reported) == quick
 
 
 def _plain_catalogue_issuer(view: View, lines) -> str | None:
