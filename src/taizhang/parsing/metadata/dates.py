@@ -14,7 +14,7 @@ from functools import cache, lru_cache, partial
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
-from taizhang.parsing.metadata.text import Line, Lines
+from taizhang.parsing.metadata.text import Line, Lines, word_ends
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -81,50 +81,29 @@ def _date_lines(lines: Lines, view_text: str) -> list[int]:
     lines down), or opens a line holding a source field (a bare page time).
 
     The labels and source fields are found by their last character (期 of 日期, 间 of 时间,
-    源 of 来源: one character is found by str.find in C) and the ending they share with
-    the others ending so; a date is tried only right after them and at the start of the
-    lines below (a pattern tried on every line took as long as the rest of the date's
-    reading)."""
+    源 of 来源: text.word_ends), and a date is tried only right after them and at the start
+    of the lines below (a pattern tried on every line took as long as the rest of the
+    date's reading)."""
     found = set(lines.ending_like_a_date())
     texts, starts = lines.texts, lines.starts
-    for last, (ending, is_label, is_source) in _field_endings().items():
-        at = view_text.find(last)
-        while at >= 0:
-            if view_text.startswith(ending, at + 1 - len(ending)):
-                i = bisect_right(starts, at) - 1  # the line holding it (-1: none does)
-                if i >= 0 and is_source and NUMERIC_DATE.match(texts[i]):
-                    found.add(i)
-                if i >= 0 and is_label:
-                    if NUMERIC_DATE.match(view_text, _AFTER_LABEL.match(view_text, at + 1).end()):
-                        found.add(i)
-                    below = (k for k in (i + 1, i + 2) if k < len(texts))
-                    found.update(k for k in below if NUMERIC_DATE.match(texts[k]))
-            at = view_text.find(last, at + 1)
+    words = vocabulary()["date"]
+    for at in word_ends(view_text, tuple(words["source_fields"])):
+        i = bisect_right(starts, at) - 1  # the line holding it (-1: none does)
+        if i >= 0 and NUMERIC_DATE.match(texts[i]):
+            found.add(i)
+    for at in word_ends(view_text, tuple(words["signing_fields"] + words["page_fields"])):
+        i = bisect_right(starts, at) - 1
+        if i < 0:
+            continue
+        if NUMERIC_DATE.match(view_text, _AFTER_LABEL.match(view_text, at + 1).end()):
+            found.add(i)
+        below = (k for k in (i + 1, i + 2) if k < len(texts))
+        found.update(k for k in below if NUMERIC_DATE.match(texts[k]))
     return sorted(found)
 
 
 # What stands between a label and its date (label_before's, and more: blanks, colons, bars).
 _AFTER_LABEL = re.compile(r"[\s:|]*")
-
-
-@lru_cache(maxsize=1)
-def _field_endings() -> dict[str, tuple[str, bool, bool]]:
-    """For each last character of a field label or source field: the ending all the fields
-    ending with it share (日期, 时间, 来源), whether a label and whether a source field ends so."""
-    words = vocabulary()["date"]
-    labels = words["signing_fields"] + words["page_fields"]
-    sources = words["source_fields"]
-    endings = {}
-    for last in {field[-1] for field in labels + sources}:
-        ending_so = [field for field in labels + sources if field.endswith(last)]
-        shared = last  # grown to the left while every field ending so has the same before it
-        while len({field[-len(shared) - 1 : len(field) - len(shared)] for field in ending_so}) == 1:
-            if any(len(field) == len(shared) for field in ending_so):
-                break
-            shared = ending_so[0][-len(shared) - 1 :]
-        is_label = any(field.endswith(last) for field in labels)
-        endings[last] = (shared, is_label, any(field.endswith(last) for field in sources))
-    return endings
 
 
 def field_label(lines: Sequence[Line], i: int) -> str | None:

@@ -119,11 +119,13 @@ _BULLETS = itertools.repeat(_BULLET)
 
 
 class Lines(Sequence[Line]):
-    """The lines of a view as three lists, each line's start, end and text (Line's fields).
+    """The lines of a view as two lists, each line's start and text (its end is the start
+    plus the text's length): a Sequence of Line.
 
     A document has hundreds of lines, and making a Line of each cost as much as the rest of
-    the split: the rules that look at every line test the texts in C (map, compress) or
-    find their places by offset, and a Line is made only for a line a rule reads."""
+    the split: the rules that look at every line read the texts, or find their places in
+    the view by str.find and the line by bisection of the starts, and a Line is made only
+    for a line a rule reads."""
 
     __slots__ = ("_ending_like_a_date", "starts", "texts")
 
@@ -150,15 +152,15 @@ class Lines(Sequence[Line]):
     def __iter__(self):
         return iter(self[:])
 
-    def holding(self, char: str, text: str) -> list[int]:
-        """The lines holding ``char`` (one character: found in the view's ``text`` by
-        str.find, in C), in order."""
-        found, at = [], text.find(char)
+    def holding(self, char: str, view_text: str) -> list[int]:
+        """The lines holding ``char``, in order: one character is found in the view's text
+        by str.find (in C) much faster than each line is asked."""
+        found, at = [], view_text.find(char)
         while at >= 0:
             i = bisect_right(self.starts, at) - 1
             if i >= 0 and (not found or found[-1] != i) and char in self.texts[i]:
                 found.append(i)
-            at = text.find(char, at + 1)
+            at = view_text.find(char, at + 1)
         return found
 
     def ending_like_a_date(self) -> list[int]:
