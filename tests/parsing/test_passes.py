@@ -311,8 +311,12 @@ def test_a_measure_the_quick_test_passes_over_has_nothing_the_analysis_would_fin
         "•",
         "\n",
         "\n\n",
+        *("日期", "时间", "期", "间", "来源", "源", ":", "|", "某县"),  # labels found by their ends
     )
 )
+@example("成文日期:\n\n2022-05-06 某县")  # a label above, its date not ending the line
+@example("发布时间: 2022-05-06 某县\n")
+@example("2014-09-15 17:53:19  来源:某网")
 def test_a_date_is_read_as_trying_every_line_read_it(text):
     view = View.of(text)
     lines = split_lines(view)

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 
-_SENTENCE_END = re.compile(r"[。\n]")
 _INDENT = " \t\u3000\u2002"
 _BLANKED = "\x00"  # stands in for the characters of a title, so cues match outside titles
 _MAX_CLAUSE = 400  # characters; a basis clause is short, and the cap keeps run-on text linear
@@ -80,7 +79,7 @@ def basis_refs(preamble: str) -> list[Ref]:
     """The titles the preamble names as the plan's basis, in order."""
     past_cues = tuple(vocabulary()["parents"]["past_cues"])
     refs: list[Ref] = []
-    for start, end in _sentences(preamble):
+    for start, end in _sentences_naming_titles(preamble):
         if preamble[start:end].lstrip(_INDENT).startswith(past_cues):
             continue
         marked = _marked_titles(preamble, start, end)
@@ -93,13 +92,25 @@ def basis_refs(preamble: str) -> list[Ref]:
     return refs
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+def _sentences_naming_titles(text: str) -> list[tuple[int, int]]:
+    """The sentences (between 。 and line breaks) that may name a
+    title: each title opens with 《, is a notice (关于印发X的通知) or ends with a bracketed
+    period. The others (most of a preamble: a page's menu and fields, the paragraphs of
+    总体要求) are passed over without being cut out."""
+    spans: list[tuple[int, int]] = []
+    for sign in _title_sign().finditer(text):
+        at = sign.start()
+        if spans and at < spans[-1][1]:
+            continue  # in the sentence just taken
+        start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+        ends = [end for end in (text.find("。", at), text.find("\n", at)) if end >= 0]
+        spans.append((start, min(ends, default=len(text))))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _title_sign() -> re.Pattern[str]:
+    return re.compile(rf"《|{re.escape(vocabulary()['notice']['about'])}|\(")
 
 
 def _marked_titles(text: str, start: int, end: int) -> list[Ref]:
@@ -148,12 +159,14 @@ def _is_governed(outside: str, start: int, ref: Ref) -> bool:
 
 
 def _blank_titles(text: str, start: int, end: int, refs: list[Ref]) -> str:
-    """text[start:end] with the contents of titles blanked, so cues match outside titles only."""
-    chars = list(text[start:end])
+    """text[start:end] with the contents of titles blanked, so cues match outside titles only
+    (``refs`` in order, apart, as _marked_titles finds them)."""
+    pieces, at = [], start
     for ref in refs:
-        for k in range(ref.start - start, ref.end - start):
-            chars[k] = _BLANKED
-    return "".join(chars)
+        pieces += (text[at : ref.start], _BLANKED * (ref.end - ref.start))
+        at = ref.end
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 def _is_backward_cued(outside: str, at: int) -> bool:
@@ -163,9 +176,20 @@ def _is_backward_cued(outside: str, at: int) -> bool:
     return patterns.backward_cue.match(outside, rest_of_list.end()) is not None
 
 
+# The bracketed period every unmarked title ends with (plain_period_title's tail).
+_PERIOD_BRACKET = re.compile(r"\(\s*\d{4}\s*-?\s*\d{4}\s*年?\s*\)")
+
+
 def _unmarked_titles(text: str, start: int, end: int) -> list[Ref]:
     """Titles printed without marks in a basis clause, as on sites that strip them."""
     patterns = _patterns()
+    # Each is a notice (关于印发X的通知) or ends with a bracketed period: a sentence with
+    # neither names none, and most of a preamble's sentences are such (its verbs' clauses
+    # would each be cut into pieces and every piece tried).
+    if text.find(vocabulary()["notice"]["about"], start, end) < 0 and (
+        _PERIOD_BRACKET.search(text, start, end) is None
+    ):
+        return []
     refs = []
     for verb in patterns.plain_verb.finditer(text[start:end]):
         clause_start = start + verb.end()

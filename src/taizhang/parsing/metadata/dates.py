@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from taizhang.parsing.metadata.date_text import NUMERIC_DATE, parse_date, parse_digits_date
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
-from taizhang.parsing.metadata.text import Line
+from taizhang.parsing.metadata.text import Line, Lines, word_ends
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -45,14 +46,15 @@ def _patterns() -> _Patterns:
     )
 
 
-def find_date(lines: list[Line], view_text: str, *, reported: bool = False) -> str | None:
+def find_date(lines: Lines, view_text: str, *, reported: bool = False) -> str | None:
     """Signing date: a signature date, else a signing field, else a trustworthy page time.
 
     ``reported``: the text is a news report about the plan (a news lead, "近日，X印发了
     《…》"); its page time dates the report, so it is not used."""
     signing_fields = vocabulary()["date"]["signing_fields"]
     signing = page = None
-    number_year = None if reported else _document_number_year(lines)
+    # the document number's year, read when a page time is first weighed (most texts have none)
+    number_year = cache(partial(_document_number_year, lines, view_text))
     for i in _date_lines(lines, view_text):
         line = lines[i]
         label = field_label(lines, i)
@@ -72,38 +74,39 @@ def find_date(lines: list[Line], view_text: str, *, reported: bool = False) -> s
     return signing or page
 
 
-def _date_lines(lines: list[Line], view_text: str) -> list[int]:
-    """The lines that may hold a date, in order: a line ending like one (a signature's date
-    line) or holding 19 or 20 with room for a year after it (every numeric date opens so,
-    NUMERIC_DATE). The others are passed over without trying a pattern on each; a line
-    taken in that holds no date is passed over by find_date as it is by this test (it has
-    no numeric date for a field and does not end like a signature's date).
+def _date_lines(lines: Lines, view_text: str) -> list[int]:
+    """The lines find_date may take a date from, in order (a superset): each line ending like
+    a date (a signature's date line), and the lines where a numeric date stands right after
+    a field's label (field_label), opens the line under a label standing alone (up to two
+    lines down), or opens a line holding a source field (a bare page time).
 
-    The places are found by str.find: a pattern for four digits (a Unicode digit class
-    tested at every character) took as long as the rest of the date's reading."""
-    found = {  # ends_like_a_date, inline: this runs on every line
-        i for i, line in enumerate(lines) if (end := line.text[-1:]) == "日" or end.isdigit()
-    }
-    starts = [line.start for line in lines]
-    for at in _century_places(view_text):
-        i = bisect_right(starts, at) - 1
-        if i >= 0 and at + 4 <= lines[i].end:
+    The labels and source fields are found by their last character (期 of 日期, 间 of 时间,
+    源 of 来源: text.word_ends), and a date is tried only right after them and at the start
+    of the lines below (a pattern tried on every line took as long as the rest of the
+    date's reading)."""
+    found = set(lines.ending_like_a_date())
+    texts, starts = lines.texts, lines.starts
+    words = vocabulary()["date"]
+    for at in word_ends(view_text, tuple(words["source_fields"])):
+        i = bisect_right(starts, at) - 1  # the line holding it (-1: none does)
+        if i >= 0 and NUMERIC_DATE.match(texts[i]):
             found.add(i)
+    for at in word_ends(view_text, tuple(words["signing_fields"] + words["page_fields"])):
+        i = bisect_right(starts, at) - 1
+        if i < 0:
+            continue
+        if NUMERIC_DATE.match(view_text, _AFTER_LABEL.match(view_text, at + 1).end()):
+            found.add(i)
+        below = (k for k in (i + 1, i + 2) if k < len(texts))
+        found.update(k for k in below if NUMERIC_DATE.match(texts[k]))
     return sorted(found)
 
 
-def _century_places(text: str) -> list[int]:
-    """Where 19 or 20 is printed (the first two digits of every year NUMERIC_DATE reads)."""
-    places = []
-    for century in ("19", "20"):
-        at = text.find(century)
-        while at >= 0:
-            places.append(at)
-            at = text.find(century, at + 1)
-    return places
+# What stands between a label and its date (label_before's, and more: blanks, colons, bars).
+_AFTER_LABEL = re.compile(r"[\s:|]*")
 
 
-def field_label(lines: list[Line], i: int) -> str | None:
+def field_label(lines: Sequence[Line], i: int) -> str | None:
     """The page-field label a date on line i belongs to (same line, or a label-only line above)."""
     text = lines[i].text
     date = NUMERIC_DATE.search(text)
@@ -120,14 +123,14 @@ def field_label(lines: list[Line], i: int) -> str | None:
     return label.group(1) if label else None
 
 
-def _previous_text(lines: list[Line], i: int) -> str | None:
+def _previous_text(lines: Sequence[Line], i: int) -> str | None:
     for j in range(i - 1, max(-1, i - 1 - _LABEL_LINES_ABOVE), -1):
         if lines[j].text:
             return lines[j].text
     return None
 
 
-def _signature_date(lines: list[Line], i: int) -> str | None:
+def _signature_date(lines: Sequence[Line], i: int) -> str | None:
     """The date of a signature's date line (signature.signed_date)."""
     text = signed_date(lines, i)
     if text is None:
@@ -154,7 +157,9 @@ def _is_bare_page_time(line: Line) -> bool:
     )
 
 
-def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int | None) -> bool:
+def _is_trusted_page_time(
+    lines: Lines, i: int, date: str, number_year: Callable[[], int | None]
+) -> bool:
     """Not a forum user's or reposting site's time (seed 001's 网友投稿), not beside a news
     byline (test_metadata's 记者), and not long after the document's number."""
     words = vocabulary()["date"]
@@ -165,23 +170,25 @@ def _is_trusted_page_time(lines: list[Line], i: int, date: str, number_year: int
     # numbered in one year is posted in that year or early in the next. Corpus 031 and 074
     # are pages put up years after their number; test_metadata posts one in the same year,
     # in the next January and in the next June.
-    if number_year is None:
+    number = number_year()
+    if number is None:
         return True
     year, month = int(date[:4]), int(date[5:7])
-    return year == number_year or (year == number_year + 1 and month <= _LATE_POSTING_MONTHS)
+    return year == number or (year == number + 1 and month <= _LATE_POSTING_MONTHS)
 
 
-def _document_number_year(lines: list[Line]) -> int | None:
+def _document_number_year(lines: Lines, view_text: str) -> int | None:
     """The year of the document's own number: in a number field, or on a short line."""
     patterns = _patterns()
-    for line in lines:
-        if "号" not in line.text:
-            continue  # every document number ends with 号
-        number = _DOCUMENT_NUMBER.search(line.text)
+    texts = lines.texts
+    # every document number ends with 号: only the lines holding one (found by str.find)
+    for i in lines.holding("号", view_text):
+        text = texts[i]
+        number = _DOCUMENT_NUMBER.search(text)
         if not number:
             continue
-        in_field = patterns.number_field.search(line.text[: number.start()])
-        on_number_line = len(line.text) <= _MAX_NUMBER_LINE and not _SENTENCE_MARK.search(line.text)
+        in_field = patterns.number_field.search(text[: number.start()])
+        on_number_line = len(text) <= _MAX_NUMBER_LINE and not _SENTENCE_MARK.search(text)
         if in_field or on_number_line:
             return int(number.group(1))
     return None

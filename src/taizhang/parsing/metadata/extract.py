@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from taizhang.parsing.metadata.dates import find_date
-from taizhang.parsing.metadata.issuer import find_issuer, is_news_report
+from taizhang.parsing.metadata.issuer import find_issuer, news_lead_issuer
 from taizhang.parsing.metadata.parents import find_parents
 from taizhang.parsing.metadata.period import find_period
 from taizhang.parsing.metadata.text import View, front_lines, split_lines
@@ -49,10 +49,11 @@ def _extract(text: str, body_start: int | None, folded: str | None) -> Metadata:
     lines = split_lines(view)
     front = front_lines(lines)
     title = find_title(view, front)
+    news_lead = news_lead_issuer(view, front)
     return Metadata(
         title=title.printed if title else None,
-        issuer=find_issuer(view, lines, front, title),
-        date=find_date(lines, view.text, reported=is_news_report(view, front)),
+        issuer=find_issuer(view, lines, front, title, news_lead),
+        date=find_date(lines, view.text, reported=news_lead is not None),
         period=find_period(title.text if title else ""),
         parents=find_parents(view, title, view.at_source(body_start)),
     )

@@ -9,13 +9,14 @@ a catalogue field (发文单位). A page's 来源 names the publisher, so it is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.parsing.metadata.bodies import names_bodies, printed_names
 from taizhang.parsing.metadata.dates import field_label
 from taizhang.parsing.metadata.signature import signed_date, signer_lines
-from taizhang.parsing.metadata.text import PROSE_MARK, Line, View, compact
+from taizhang.parsing.metadata.text import PROSE_MARK, Line, Lines, View, compact, word_starts
 from taizhang.parsing.metadata.title import Title
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 from taizhang.parsing.normalize import fold
@@ -59,8 +60,9 @@ def _patterns() -> _Patterns:
 
 
 def find_issuer(
-    view: View, lines: list[Line], front: list[Line], title: Title | None
+    view: View, lines: Lines, front: list[Line], title: Title | None, news_lead: str | None
 ) -> str | None:
+    """``news_lead``: news_lead_issuer(view, front)."""
     signers = _signers(view, lines)
     if signers:
         return signers
@@ -70,14 +72,12 @@ def find_issuer(
         if catalogue and compact(fold(catalogue)).endswith(compact(fold(header))):
             return catalogue  # the header elides the place name: "县人民政府办公室"
         return header
-    return _title_issuer(title) or _news_lead_issuer(view, front) or catalogue
+    return _title_issuer(title) or news_lead or catalogue
 
 
-def _signers(view: View, lines: list[Line]) -> str | None:
+def _signers(view: View, lines: Lines) -> str | None:
     """The bodies above the first signature date (a date line that is not a page field)."""
-    for i, line in enumerate(lines):
-        if (end := line.text[-1:]) != "日" and not end.isdigit():
-            continue  # signed_date's own first test, inline: this runs on every line
+    for i in lines.ending_like_a_date():  # signed_date's own first test
         if signed_date(lines, i) and field_label(lines, i) is None:
             signers = signer_lines(lines, i)
             if signers:
@@ -134,9 +134,16 @@ def _header_name(text: str) -> str:
     return name.strip()
 
 
-def _catalogue_issuer(view: View, lines: list[Line]) -> str | None:
+def _catalogue_issuer(view: View, lines: Lines) -> str | None:
     field = _patterns().catalogue_field
-    for line in lines[:_CATALOGUE_LINES]:
+    # Only a line where a field's name opens can hold the field: the pattern is tried there.
+    last = min(len(lines), _CATALOGUE_LINES) - 1
+    if last < 0:
+        return None
+    end = lines.starts[last] + len(lines.texts[last])
+    places = word_starts(view.text, tuple(vocabulary()["issuer"]["fields"]), lines.starts[0], end)
+    for i in sorted({bisect_right(lines.starts, at) - 1 for at in places}):
+        line = lines[i]
         m = field.search(view.text, line.start, line.end)
         if m and names_bodies(m.group(1)):
             return view.original(m.start(1), m.end(1))
@@ -158,19 +165,18 @@ def _title_issuer(title: Title | None) -> str | None:
     return None
 
 
-def is_news_report(view: View, front: list[Line]) -> bool:
-    """Whether the text reports that bodies issued the plan ("近日，市委、市政府印发了
-    《…》", corpus 019 and test_metadata): it is a news article about the plan."""
-    return _news_lead_issuer(view, front) is not None
-
-
-def _news_lead_issuer(view: View, front: list[Line]) -> str | None:
-    """A news lead: "近日,市委、市政府印发了《…》"."""
+def news_lead_issuer(view: View, front: list[Line]) -> str | None:
+    """A news lead: "近日,市委、市政府印发了《…》". Its issuer when the text has one: it
+    then reports that bodies issued the plan (corpus 019 and test_metadata), a news
+    article about the plan."""
     patterns = _patterns()
+    # The lead ends with its verb and 《: a line without them is passed over at once (the
+    # pattern opens with a lazy run, tried at every character of the line).
+    marks = tuple(f"{verb}《" for verb in vocabulary()["issuer"]["lead_verbs"])
     for line in front:
-        # The lead ends with its verb and 《: a line without 《 is passed over at once (the
-        # pattern opens with a lazy run, tried at every character of the line).
-        if view.text.find("《", line.start, line.end) < 0:
+        if view.text.find("《", line.start, line.end) < 0 or not any(
+            view.text.find(mark, line.start, line.end) >= 0 for mark in marks
+        ):
             continue
         for m in patterns.news_lead.finditer(view.text, line.start, line.end):
             name = patterns.lead_time_word.sub("", m.group(1))

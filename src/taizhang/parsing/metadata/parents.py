@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from taizhang.parsing.metadata.basis import Ref, basis_refs
-from taizhang.parsing.metadata.text import BOOK_TITLE, View, compact
+from taizhang.parsing.metadata.text import BOOK_TITLE, View, compact, word_ends
 from taizhang.parsing.metadata.title import Title
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
 from taizhang.parsing.normalize import fold
@@ -58,6 +58,7 @@ def find_parents(view: View, title: Title | None, body_start: int) -> list[str]:
     aliases = _aliases(text)
     preamble = text[: min(body_start, _MAX_PREAMBLE)]
     found: list[str] = []
+    seen: set[str] = set()  # each found title folded and without blanks
     for ref in _refs_in_title(view, title) + basis_refs(preamble):
         start, end = _transmitted_title(text, ref)
         start, end = aliases.get(compact(text[start:end]), (start, end))
@@ -65,8 +66,10 @@ def find_parents(view: View, title: Title | None, body_start: int) -> list[str]:
         if end - start < _MIN_TITLE_LENGTH or _identity(name) == own or not _is_parent(name):
             continue
         printed = view.original(start, end).strip()
-        if compact(fold(printed)) not in {compact(fold(p)) for p in found}:
+        key = compact(fold(printed))
+        if key not in seen:
             found.append(printed)
+            seen.add(key)
     return found
 
 
@@ -90,8 +93,23 @@ def _transmitted_title(text: str, ref: Ref) -> tuple[int, int]:
 
 
 def _aliases(text: str) -> dict[str, tuple[int, int]]:
-    """《纲要》 -> where the full title it abbreviates sits, from "《X》(以下简称《纲要》)"."""
-    return {compact(m.group(2)): (m.start(1), m.end(1)) for m in _alias_pattern().finditer(text)}
+    """《纲要》 -> where the full title it abbreviates sits, from "《X》(以下简称《纲要》)".
+
+    Most plans name no alias, and those that do name one near its title: the pattern is run
+    from the last 《 before the first cue printed after a 《 (no 《 stands between a match's
+    opening and its cue, so none opens earlier) to the 》 closing the first 《 after the last
+    cue."""
+    opening = text.find("《")
+    cues = [
+        at for at in word_ends(text, tuple(vocabulary()["parents"]["alias_cues"])) if at > opening
+    ]
+    if opening < 0 or not cues:
+        return {}
+    start = text.rfind("《", 0, cues[0])
+    last_alias = text.find("《", cues[-1])
+    end = text.find("》", last_alias) + 1 if last_alias >= 0 else 0
+    pairs = _alias_pattern().finditer(text, start, end or len(text))
+    return {compact(m.group(2)): (m.start(1), m.end(1)) for m in pairs}
 
 
 def _is_parent(name: str) -> bool:
@@ -117,15 +135,19 @@ def _is_draft(name: str) -> bool:
 def _is_bare_kind(name: str) -> bool:
     """ "若干意见", "实施方案": a kind of document with generic words and no subject is a
     back-reference to a title named before it, not another document (test_metadata)."""
-    words = vocabulary()["parents"]
     bare = compact(_TRAILING_BRACKET.sub("", name))
-    for kind in sorted(vocabulary()["title"]["kinds"], key=len, reverse=True):
-        if bare.endswith(kind):
-            rest = bare[: -len(kind)]
-            for word in words["generic_words"]:
-                rest = rest.replace(word, "")
-            return not rest
-    return False
+    kinds = _kinds_longest_first()
+    if not bare.endswith(kinds):
+        return False
+    rest = bare[: -len(next(kind for kind in kinds if bare.endswith(kind)))]
+    for word in vocabulary()["parents"]["generic_words"]:
+        rest = rest.replace(word, "")
+    return not rest
+
+
+@lru_cache(maxsize=1)
+def _kinds_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(vocabulary()["title"]["kinds"], key=len, reverse=True))
 
 
 def _identity(name: str) -> str:

@@ -10,6 +10,7 @@ Each form is shown by test_metadata's signed notices; the plain block by corpus 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.text import Line
@@ -49,7 +50,7 @@ def is_signature_date_line(text: str) -> bool:
     return is_date_only(text) or bool(both and names_bodies(both["names"]))
 
 
-def signed_date(lines: list[Line], i: int) -> str | None:
+def signed_date(lines: Sequence[Line], i: int) -> str | None:
     """The date text of line i when it is a signature's date line: nothing but a date, or
     the signers' names followed by the date."""
     text = lines[i].text
@@ -61,7 +62,7 @@ def signed_date(lines: list[Line], i: int) -> str | None:
     return both["date"] if both and names_bodies(both["names"]) else None
 
 
-def signer_lines(lines: list[Line], i: int) -> list[Line]:
+def signer_lines(lines: Sequence[Line], i: int) -> list[Line]:
     """The lines (or the part of line i) naming the bodies that signed the date on line i:
     names on the date's own line, else the lines of names right above it (blank lines and
     page numbers between them allowed)."""

@@ -9,8 +9,10 @@ the source, so every string the rules return is cut from the source as printed.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -68,6 +70,8 @@ class View:
             kept_from = insert.end()
             view_starts.append(view_starts[-1] + len(pieces[-1]))
             source_starts.append(kept_from)
+        if not pieces:  # no inserts (most texts): the view is the folded text itself
+            return cls(folded, source, folded, (0,), (0,))
         pieces.append(folded[kept_from:])
         return cls("".join(pieces), source, folded, tuple(view_starts), tuple(source_starts))
 
@@ -111,27 +115,84 @@ class Line(NamedTuple):
 # next item), as seed 000 and corpus 077 print them; where a copy lost the line breaks
 # ("…• 成文日期:• 2022-09-21• 文 号:"), each bullet still starts a line of its own.
 _BULLET = "•"
+_BULLETS = itertools.repeat(_BULLET)
 
 
-def split_lines(view: View) -> list[Line]:
+class Lines(Sequence[Line]):
+    """The lines of a view as two lists, each line's start and text (its end is the start
+    plus the text's length): a Sequence of Line.
+
+    A document has hundreds of lines, and making a Line of each cost as much as the rest of
+    the split: the rules that look at every line read the texts, or find their places in
+    the view by str.find and the line by bisection of the starts, and a Line is made only
+    for a line a rule reads."""
+
+    __slots__ = ("_ending_like_a_date", "starts", "texts")
+
+    def __init__(self, starts: list[int], texts: list[str]) -> None:
+        self.starts, self.texts = starts, texts  # each line ends at its start plus its length
+        self._ending_like_a_date: list[int] | None = None
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> Lines:
+        return cls([line.start for line in lines], [line.text for line in lines])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # an int: a Line; a slice: a list of them
+        if isinstance(i, slice):
+            starts, texts = self.starts[i], self.texts[i]
+            ends = map(operator.add, starts, map(len, texts))
+            fields = zip(starts, ends, texts, strict=False)  # (all as long)
+            return list(map(tuple.__new__, itertools.repeat(Line), fields))
+        text = self.texts[i]
+        return tuple.__new__(Line, (self.starts[i], self.starts[i] + len(text), text))
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def holding(self, char: str, view_text: str) -> list[int]:
+        """The lines holding ``char``, in order: one character is found in the view's text
+        by str.find (in C) much faster than each line is asked."""
+        found, at = [], view_text.find(char)
+        while at >= 0:
+            i = bisect_right(self.starts, at) - 1
+            if i >= 0 and (not found or found[-1] != i) and char in self.texts[i]:
+                found.append(i)
+            at = view_text.find(char, at + 1)
+        return found
+
+    def ending_like_a_date(self) -> list[int]:
+        """The lines whose text ends with 日 or a digit, as every date form does (the first
+        test of a signature's date line), in order; found once for every rule asking."""
+        if self._ending_like_a_date is None:
+            self._ending_like_a_date = [
+                i
+                for i, text in enumerate(self.texts)
+                if (end := text[-1:]) == "日" or end.isdigit()
+            ]
+        return self._ending_like_a_date
+
+
+def split_lines(view: View) -> Lines:
     """The lines of the view: at line breaks, and at bullets inside a line."""
-    lines: list[Line] = []
-    add, lead_chars, tail_chars = lines.append, _LINE_LEAD, _LINE_TAIL
-    make = tuple.__new__  # a Line of its three fields, without the named tuple's __new__
-    offset = 0
-    bulleted = _BULLET in view.text
-    for raw in view.text.split("\n"):
-        if bulleted and _BULLET in raw and _BULLET in raw.lstrip(lead_chars):
-            _add_bulleted(add, raw, offset)
-        else:
-            kept = raw.lstrip(lead_chars)
-            start = offset + len(raw) - len(kept)
-            content = kept.rstrip(tail_chars)
-            add(make(Line, (start, start + len(content), content)))
-        offset += len(raw) + 1
-    if len(lines) == 1 or (len(lines) == 2 and not lines[1].text):
-        lines[:1] = _signature_run_in(lines[0])
-    return lines
+    raws = view.text.split("\n")
+    kept = list(map(str.lstrip, raws, itertools.repeat(_LINE_LEAD)))
+    texts = list(map(str.rstrip, kept, itertools.repeat(_LINE_TAIL)))
+    # a raw line ends at the sum of the lengths up to it, plus a break after each before it
+    raw_ends = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count()))
+    starts = list(map(operator.sub, raw_ends, map(len, kept)))
+    if _BULLET in view.text:
+        bulleted = itertools.compress(itertools.count(), map(operator.contains, kept, _BULLETS))
+        for i in reversed(list(bulleted)):  # from the end: each splice moves those after it
+            pieces = _bulleted(raws[i], raw_ends[i] - len(raws[i]))
+            starts[i : i + 1] = [piece.start for piece in pieces]
+            texts[i : i + 1] = [piece.text for piece in pieces]
+    if len(texts) == 1 or (len(texts) == 2 and not texts[1]):
+        first = Line(starts[0], starts[0] + len(texts[0]), texts[0])
+        return Lines.of(_signature_run_in(first) + Lines(starts, texts)[1:])
+    return Lines(starts, texts)
 
 
 # A signature a copy printed run-in keeps after the last sentence: "…严肃问责。某市安全生产
@@ -222,22 +283,74 @@ def _cut(line: Line, *bounds: int) -> list[Line]:
     ]
 
 
-def _add_bulleted(add, raw: str, offset: int) -> None:
+def _bulleted(raw: str, offset: int) -> list[Line]:
     """The items of a line of bullets, each a line (empty ones left out)."""
+    found = []
     for piece in raw.split(_BULLET):  # each followed by a bullet or the line break
         lead = len(piece) - len(piece.lstrip(_LINE_LEAD))
         content = piece[lead:].rstrip(_LINE_TAIL)
         if content:
-            add(Line(offset + lead, offset + lead + len(content), content))
+            found.append(Line(offset + lead, offset + lead + len(content), content))
         offset += len(piece) + 1
+    return found
 
 
-def front_lines(lines: list[Line]) -> list[Line]:
+def front_lines(lines: Lines) -> list[Line]:
     """Lines before the body's first chapter heading: where titles, notices and signatures sit."""
-    for i, line in enumerate(lines):
-        if CHAPTER_HEADING.match(line.text):
-            return lines[:i]
-    return lines
+    headings = map(CHAPTER_HEADING.match, lines.texts)  # lazy: read up to the first
+    return lines[: next(itertools.compress(itertools.count(), headings), len(lines))]
+
+
+def word_starts(
+    text: str, words: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[int]:
+    """Where one of ``words`` may start in text[start:end], in order: a superset, the places
+    where the beginning shared by the words opening with the same character is printed
+    (发文 for 发文单位 and 发文机关).
+
+    Each is found from its first character by str.find: one character is found in C many
+    times faster than a pattern or a longer string is searched for, and a rule then reads
+    only the few places found. (Pick the form whose characters are rare in plans.)"""
+    return _places(text, _shared_affixes(words, False), start, end)
+
+
+def word_ends(
+    text: str, words: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[int]:
+    """word_starts from the other end: where one of ``words`` may end (the place of its last
+    character), found from the ending shared by the words ending with the same character
+    (日期 for 成文日期 and 发布日期)."""
+    return _places(text, _shared_affixes(words, True), start, end)
+
+
+def _places(
+    text: str, affixes: dict[str, tuple[str, int]], start: int, end: int | None
+) -> list[int]:
+    """Where each character of ``affixes`` is printed as part of its affix, which opens
+    ``back`` characters before it."""
+    end = len(text) if end is None else end
+    found = []
+    for char, (affix, back) in affixes.items():
+        at = text.find(char, start, end)
+        while at >= 0:
+            if at >= back and text.startswith(affix, at - back, end):
+                found.append(at)
+            at = text.find(char, at + 1, end)
+    return sorted(found)
+
+
+@lru_cache(maxsize=16)
+def _shared_affixes(words: tuple[str, ...], endings: bool) -> dict[str, tuple[str, int]]:
+    """For each first (last) character of ``words``: the beginning (ending) all the words
+    opening (ending) with it share, and how far before the character it opens."""
+    shared: dict[str, str] = {}
+    for word in words:
+        char = word[-1] if endings else word[0]
+        affix = shared.get(char, word)
+        while not (word.endswith(affix) if endings else word.startswith(affix)):
+            affix = affix[1:] if endings else affix[:-1]
+        shared[char] = affix
+    return {char: (affix, len(affix) - 1 if endings else 0) for char, affix in shared.items()}
 
 
 def compact(text: str) -> str:

@@ -7,7 +7,10 @@ a title a notice transmits in 《》; the notice itself when it is the plan.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +48,7 @@ class _Patterns:
     heading: re.Pattern[str]  # a whole heading, group "t" the title
     run_in: re.Pattern[str]  # a title at the start of a preamble line, group "t"
     ends_with_kind: re.Pattern[str]
+    kind: re.Pattern[str]  # a kind anywhere
     notice_word: re.Pattern[str]
     caption_verb: re.Pattern[str]
     transmitted_before: re.Pattern[str]
@@ -112,6 +116,7 @@ def _patterns() -> _Patterns:
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
+        kind=re.compile(kind),
         notice_word=re.compile(alternation(words["notice_words"])),
         caption_verb=re.compile(alternation(words["caption_verbs"])),
         transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
@@ -120,32 +125,69 @@ def _patterns() -> _Patterns:
 
 
 def find_title(view: View, front: list[Line]) -> Title | None:
-    transmitted = _transmitted_titles(view, front)
-    headings = _headings(view, front)
+    holding = _holding_a_kind(view, front)
+    transmitted = _transmitted_titles(view, front, holding)
+    headings = _headings(view, front, holding)  # in order, read as far as needed
+    if not transmitted:
+        return next(headings, None) or _notice_as_title(view, front)
     by_key = {compact(t.text): t for t in transmitted}
+    first = None
     for heading in headings:
         notice_copy = by_key.get(compact(heading.text))
         if notice_copy:
             # Prefer the copy printed on one line, so the title is an unbroken substring.
             return heading if "\n" not in heading.printed.strip() else notice_copy
-    if headings:
-        return headings[0]
-    if transmitted:
-        return transmitted[0]
-    return _notice_as_title(view, front)
+        first = first or heading
+    return first or transmitted[0]
 
 
-def _headings(view: View, front: list[Line]) -> list[Title]:
+def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
+    """The lines of ``front`` holding a document kind, in order. Every title holds its kind,
+    so only these lines and the few above them are read for one. (One search over the
+    front: a kind is printed within a line, so the first match in a line is found.)"""
+    if not front:
+        return []
+    starts = [line.start for line in front]
+    found = _patterns().kind.finditer(view.text, front[0].start, front[-1].end)
+    return sorted({bisect_right(starts, m.start()) - 1 for m in found})
+
+
+def _headings(view: View, front: list[Line], holding: list[int]) -> Iterator[Title]:
     """Plan headings: lines (up to three) that end with a document kind, then titles run
     into the preamble's line, each in document order."""
-    whole = [_heading_from(view, front, i) for i in range(len(front))]
-    run_in = [_run_in_heading(view, line) for line in front]
-    return [h for h in whole + run_in if h]
+    shapes: dict[int, int | None] = {}  # each line's looked at once, when it is
+    whole = (_heading_from(view, front, shapes, i) for i in _heading_openings(front, holding))
+    run_in = (_run_in_heading(view, front[i]) for i in holding)
+    return (heading for heading in itertools.chain(whole, run_in) if heading)
 
 
-def _heading_from(view: View, front: list[Line], i: int) -> Title | None:
+def _heading_openings(front: list[Line], holding: list[int]) -> list[int]:
+    """The lines a heading can open on: a heading spans up to three lines (blank lines
+    between them aside) and holds its kind, so a kind must stand on a line at or below
+    this one with fewer than three lines printed before it."""
+    printed = list(itertools.accumulate((bool(line.text) for line in front), initial=0))
+    openings, h = [], 0
+    for i in range(len(front)):
+        while h < len(holding) and holding[h] < i:
+            h += 1
+        if h == len(holding):
+            break
+        if printed[holding[h]] - printed[i] < _MAX_HEADING_LINES:
+            openings.append(i)
+    return openings
+
+
+def _heading_from(
+    view: View, front: list[Line], shapes: dict[int, int | None], i: int
+) -> Title | None:
     """The longest heading that starts on line i, over up to three heading-like lines."""
-    if not _is_heading_like(front[i], first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
+
+    def shape(j: int) -> int | None:
+        if j not in shapes:
+            shapes[j] = _heading_shape(front[j])
+        return shapes[j]
+
+    if not _is_heading_like(shape(i), first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
         return None
     group = [front[i]]
     j = i + 1
@@ -154,27 +196,37 @@ def _heading_from(view: View, front: list[Line], i: int) -> Title | None:
         j += 1
         if not line.text:
             continue  # PDF copies space a heading's lines apart
-        if not _is_heading_like(line, first=False):
+        if not _is_heading_like(shape(j - 1), first=False):
             break
         group.append(line)
-    heading = _patterns().heading
+    patterns = _patterns()
+    # Every heading holds its kind: lines without one are no heading whichever end is tried.
+    if patterns.kind.search(view.text, front[i].start, group[-1].end) is None:
+        return None
     for last in reversed(group):
-        m = heading.fullmatch(view.text, front[i].start, last.end)
+        m = patterns.heading.fullmatch(view.text, front[i].start, last.end)
         if m:
             return _title_at(view, m.start("t"), m.end("t"))
     return None
 
 
-def _is_heading_like(line: Line, first: bool) -> bool:
-    """Whether a line may be (part of) a heading: short, no prose punctuation, no notice
-    words, not a date. Only a heading's first line may carry a "label:" prefix."""
+def _heading_shape(line: Line) -> int | None:
+    """None when a line cannot be (part of) a heading: empty or long, prose punctuation,
+    notice words, a date; else where its first colon is (-1: none), for _is_heading_like."""
     text = line.text
     patterns = _patterns()
     if not text or len(text) > _MAX_HEADING_LENGTH or CHAPTER_HEADING.match(text):
-        return False
+        return None
     if PROSE_MARK.search(text) or patterns.notice_word.search(text) or is_date_only(text):
+        return None
+    return text.find(":")
+
+
+def _is_heading_like(colon: int | None, first: bool) -> bool:
+    """Whether a line of that shape may be (part of) a heading. Only a heading's first line
+    may carry a "label:" prefix."""
+    if colon is None:
         return False
-    colon = text.find(":")
     return colon < 0 or (first and colon <= int(vocabulary()["title"]["max_label_length"]))
 
 
@@ -184,6 +236,8 @@ _NOTICE_END = "的通知"
 def _run_in_heading(view: View, line: Line) -> Title | None:
     """A title printed on the same line as the preamble: "X实施方案为深入贯彻…"."""
     patterns = _patterns()
+    if patterns.kind.search(view.text, line.start, line.end) is None:
+        return None  # every title ends with its kind
     m = patterns.run_in.match(view.text, line.start, line.end)
     # A notice header run into the title it transmits ends at its ending: "…关于印发某县
     # 2024年乡村振兴重点工作的通知某县2024年全面推进…重点工作1　总体要求…" (d03 and d18
@@ -198,11 +252,14 @@ def _run_in_heading(view: View, line: Line) -> Title | None:
     return _title_at(view, m.start("t"), m.end("t"))
 
 
-def _transmitted_titles(view: View, front: list[Line]) -> list[Title]:
-    """Titles a covering notice or news lead transmits: 现将《X》印发…, 关于印发《X》的通知."""
+def _transmitted_titles(view: View, front: list[Line], holding: list[int]) -> list[Title]:
+    """Titles a covering notice or news lead transmits: 现将《X》印发…, 关于印发《X》的通知.
+    (Each ends with its kind: only the lines ``holding`` one are read.)"""
     patterns = _patterns()
     found = []
-    for line in front:
+    for line in map(front.__getitem__, holding):
+        if view.text.find("《", line.start, line.end) < 0:
+            continue
         for m in BOOK_TITLE.finditer(view.text, line.start, line.end):
             if not patterns.ends_with_kind.search(m.group(1)):
                 continue
