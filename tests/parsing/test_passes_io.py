@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import tables as _tables
 from taizhang.parsing.corrections import _PINYIN, _digests, assign_keys
-from taizhang.parsing.diagnostics import _QUANTITY, _is_recurring, _unread_targets
+from taizhang.parsing.diagnostics import _QUANTITIES, _QUANTITY, _is_recurring, _unread_targets
 from taizhang.parsing.model import Measure, PlanDocument, Target
 from taizhang.parsing.normalize import _table, fold
 from taizhang.parsing.pipeline import _point_at_source
@@ -91,8 +91,15 @@ def test_newlines_are_unified_as_the_two_replacements_did(text):
     )
 
 
-@settings(max_examples=150, deadline=None)
-@given(_pieces("a", "县", "\x01", "\ufffd", "ア", "Ж", "\ue000", " "))
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _pieces("a", "县", "\x01", "\x85", "\ufffd", "ア", "ぁ", "Ж", "ͯ", "Ͱ", "\ue000"),
+        st.text(max_size=30),  # any code point, surrogates and astral ones too
+        st.text(st.characters(min_codepoint=0x2F00, max_codepoint=0x3200), max_size=30),
+        st.text(st.characters(min_codepoint=0xD700, max_codepoint=0xFFFF), max_size=30),
+    )
+)
 def test_garble_ratio_counts_as_findall_did(text):
     plain = len(_GARBLE.findall(text)) / len(text) if text else 0.0
     assert garble_ratio(text) == plain
@@ -286,6 +293,14 @@ def _plain_unread_targets(measures):
             if not any(number in quote for quote in quotes) and not _is_recurring(measure, hit):
                 out.append((measure.no, hit.group()))
     return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("达到", "达", "提高到", "不少于", "不低于", "至少", "不", " ", "95", "٣", ".5", "%"))
+@example("提高到达到95%不少于 3 人至少2个")
+def test_quantities_are_found_word_by_word_as_one_pattern_found_them(text):
+    by_word = sorted(hit.span() for pattern in _QUANTITIES for hit in pattern.finditer(text))
+    assert by_word == [hit.span() for hit in _QUANTITY.finditer(text)]
 
 
 _CHECK_PIECES = (

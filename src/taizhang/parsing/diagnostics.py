@@ -15,6 +15,15 @@ _DIGIT = re.compile("[0-9\uff10-\uff19]")  # ASCII or full-width: a quantity nee
 _QUANTITY = re.compile(
     r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
 )
+# The same quantity searched one opening word at a time: a pattern that opens with one
+# literal skips through Chinese text several times faster than one that opens with a set
+# of first characters. No match of one word can start inside another's (a quantity holds
+# none of the words' first characters after its word), so the matches of the words, in
+# order of their start, are the matches of _QUANTITY.
+_QUANTITY_TAIL = r"\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
+_QUANTITIES = tuple(
+    re.compile(word + _QUANTITY_TAIL) for word in ("达到?", "提高到", "不(?:少|低)于", "至少")
+)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -136,7 +145,9 @@ def _unread_targets(measures: list[Measure], folded: list[str] | None = None) ->
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     out = []
     at, quotes = None, []
-    for hit in _QUANTITY.finditer(_APART.join(texts)):
+    joined = _APART.join(texts)
+    hits = sorted((hit for pattern in _QUANTITIES for hit in pattern.finditer(joined)), key=_start)
+    for hit in hits:
         index = bisect_right(starts, hit.start()) - 1
         measure = measures[index]
         if index != at:
@@ -156,6 +167,10 @@ def _unread_targets(measures: list[Measure], folded: list[str] | None = None) ->
                 )
             )
     return out
+
+
+def _start(hit: re.Match[str]) -> int:
+    return hit.start()
 
 
 def _is_recurring(measure: Measure, hit: re.Match) -> bool:
