@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import tables as _tables
-from taizhang.parsing.corrections import _PINYIN, _digests, assign_keys
+from taizhang.parsing.corrections import _PINYIN, assign_keys
 from taizhang.parsing.diagnostics import _QUANTITIES, _QUANTITY, _is_recurring, _unread_targets
 from taizhang.parsing.model import Measure, PlanDocument, Target
 from taizhang.parsing.normalize import _table, fold
@@ -227,43 +227,6 @@ def _plain_digest(text: str) -> str:
     normal = _PINYIN.sub("", folded) if "(" in folded else folded
     normal = unicodedata.normalize("NFKC", normal)
     return hashlib.sha1("".join(normal.split()).encode("utf-8")).hexdigest()[:16]
-
-
-_KEY_PIECES = (
-    "县",
-    "總",
-    "（",
-    "）",
-    "(zhōng)",
-    "(ā)",
-    "Ａ",
-    " ",
-    "\u3000",
-    "\n",
-    "\x1f",
-    "\x00",
-    "ﬁ",
-    "e",
-    "\u0301",
-    "\u0328",
-    "\u1100",
-    "\u1161",
-    "\u11a8",
-    "가",
-    "㍿",
-    "①",
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_pieces(*_KEY_PIECES, max_size=12), max_size=8))
-@example(["e", "\u0301"])  # a combining mark opening the next text composes with nothing
-@example(["\u1100", "\u1161"])  # nor does a vowel jamo
-@example(["a\x00b", "c"])  # a text holding the separator is normalised alone
-def test_keys_hash_each_text_normalised_on_its_own(texts):
-    expected = [_plain_digest(text) for text in texts]
-    assert _digests(texts, None) == expected
-    assert _digests(texts, [fold(text) for text in texts]) == expected
 
 
 def test_keys_number_a_text_printed_twice():

@@ -93,30 +93,11 @@ def assign_keys(plan: PlanDocument, folded: list[str] | None = None) -> None:
     """Give each measure its key (``folded``: the measures' texts folded, when the caller
     has them)."""
     seen: dict[str, int] = {}  # a Counter looks up every new key twice, in Python
-    texts = [measure.text for measure in plan.tasks]
-    for measure, base in zip(plan.tasks, _digests(texts, folded), strict=True):
+    for i, measure in enumerate(plan.tasks):
+        base = _digest(measure.text, folded[i] if folded is not None else None)
         occurrence = seen.get(base, 0)
         measure.key = _numbered(base, occurrence)
         seen[base] = occurrence + 1
-
-
-_APART = "\x00"  # between the texts normalised together: nothing folds, joins or parts it
-
-
-def _digests(texts: list[str], folded: list[str] | None) -> list[str]:
-    """``_digest`` of each text, the texts normalised as one: the pinyin pattern, NFKC
-    and the blanks each run once over all of them in C, not once a measure. No step reads
-    across the NUL between two texts (no pinyin reading or blank holds it, and NFKC neither
-    decomposes nor composes it: a boundary of normalisation), so each part is the text
-    normalised on its own; a text holding a NUL itself is normalised alone."""
-    joined = _APART.join(texts if folded is None else folded)
-    if joined.count(_APART) != len(texts) - 1:  # no texts, or one holding a NUL
-        folds = folded or [None] * len(texts)
-        return [_digest(text, one) for text, one in zip(texts, folds, strict=True)]
-    if folded is None:
-        joined = fold(joined)  # one character for one: the same as folding each text
-    parts = normalised(joined, joined).encode("utf-8").split(_APART.encode())
-    return [hashlib.sha1(part).hexdigest()[:16] for part in parts]
 
 
 @dataclass
