@@ -28,6 +28,12 @@ from taizhang.parsing.reading import _unify_newlines, read_bytes
 from taizhang.parsing.vocabulary import vocabulary
 
 
+def _measure(no: int, text: str, **fields) -> Measure:
+    return Measure(
+        no=no, chapter=None, section=None, title=None, text=text, attribution_raw=None, **fields
+    )
+
+
 def _pieces(*pieces: str, max_size: int = 60) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
 
@@ -201,18 +207,7 @@ def test_a_wrap_is_found_as_without_the_gate_on_lengths(lines):
 def test_lines_point_at_the_source_as_source_line_reads_them(lines):
     layout = _layout.restore("\n".join(lines))
     plan = PlanDocument(
-        tasks=[
-            Measure(
-                no=1,
-                chapter=None,
-                section=None,
-                title=None,
-                text="x",
-                attribution_raw=None,
-                line=line,
-            )
-            for line in (None, -1, 0, 1, 2, 5, 39, 40, 41, 100)
-        ]
+        tasks=[_measure(1, "x", line=line) for line in (None, -1, 0, 1, 2, 5, 39, 40, 41, 100)]
     )
     expected = [layout.source_line(task.line) for task in plan.tasks]
     _point_at_source(plan, layout)
@@ -231,10 +226,7 @@ def _plain_digest(text: str) -> str:
 
 def test_keys_number_a_text_printed_twice():
     plan = PlanDocument(
-        tasks=[
-            Measure(no=n, chapter=None, section=None, title=None, text=text, attribution_raw=None)
-            for n, text in enumerate(["县 司法局", "县司法局", "市"], 1)
-        ]
+        tasks=[_measure(n, text) for n, text in enumerate(["县 司法局", "县司法局", "市"], 1)]
     )
     assign_keys(plan)
     base = _plain_digest("县司法局")
@@ -300,13 +292,9 @@ _CHECK_PIECES = (
 @example([("至少3", [], []), ("个", [], [])])  # no quantity runs from one text into the next
 def test_unread_targets_are_found_as_measure_by_measure(specs):
     measures = [
-        Measure(
-            no=n,
-            chapter=None,
-            section=None,
-            title=None,
-            text=text,
-            attribution_raw=None,
+        _measure(
+            n,
+            text,
             targets=[Target(quote=q, value=1, unit="") for q in quotes],
             recurring=recurring,
         )
