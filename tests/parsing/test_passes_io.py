@@ -322,3 +322,15 @@ def test_number_names_are_found_as_each_pass_found_them(folded):
         for found in pattern.finditer(folded)
     ]
     assert [found.span() for found in _tables._number_names(folded)] == plain
+
+
+def test_a_line_pattern_is_tried_only_where_its_opening_character_stands():
+    """The lookahead lists what a match can open with, and nothing when that is unknown or
+    a match may be empty (test_passes compares the matches with a multiline search)."""
+    assert _layout._opening_test(r"(?:第\s*\d)|(?:[【\[]?(打印|关闭))") == r"(?=[第【\[打关])"
+    assert _layout._opening_test(r"\d{1,4}") == r"(?=[\d])"
+    assert _layout._opening_test(r"(?:x)?") == ""  # may be empty
+    assert _layout._opening_test(r"[^x]y") == ""  # a negated set is not read
+    assert _layout._opening_test(r".{0,3}") == ""
+    for line in (_layout._page_number_line(), _layout._page_chrome_line()):
+        assert "(?=[" in line.pattern  # both configured lists are read
