@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _sre_constants  # the parsed form of a pattern: its opening
+from re import _parser as _sre_parser
 
 from taizhang.parsing.attribution_text import is_unit_line, starts_with_label
 from taizhang.parsing.markers import ORDINAL, match_marker
@@ -89,6 +92,33 @@ def drop_in_word_blanks(text: str) -> str:
 _RUN_IN_PAGE_NUMBER = re.compile(
     r"([。；;！？!?])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
 )
+_SENTENCE_ENDS = "。；;！？!?"
+_PAGE_DASHES = "-—–－―~～"
+_BLANKS = " \u3000"
+_DASHES_LOOKED_AT = 64  # past this many dashes in a text the pattern is searched at once
+
+
+def _may_hold_run_in_page_number(text: str) -> bool:
+    """Whether some dash of ``text`` follows a sentence's end, blanks between, as every
+    _RUN_IN_PAGE_NUMBER match opens: each dash is found by str.find (single characters, in
+    C), where the pattern's search tests every character against its first set. A text of
+    many dashes (rules drawn with them) is searched at once."""
+    looked_at = 0
+    for dash in _PAGE_DASHES:
+        at = text.find(dash)
+        while at >= 0:
+            looked_at += 1
+            if looked_at > _DASHES_LOOKED_AT:
+                return True
+            before = at - 1
+            while before >= 0 and text[before] in _BLANKS:
+                before -= 1
+            if before >= 0 and text[before] in _SENTENCE_ENDS:
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
 _RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
     r"([,，、(（])[ \u3000]*[-—–－―~～]+ *\d{1,4} *[-—–－―~～]+[ \u3000]*"
 )
@@ -113,23 +143,23 @@ def _is_han(char: str) -> bool:
 def restore(text: str) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
-    text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
+    if _may_hold_run_in_page_number(text):
+        text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
         text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
         text = _without_trailing_chrome(text)
-    lines = text.split("\n")
-    numbered = _without_page_numbers(text, lines)
-    lines = [line for _, line in numbered]
+    printed = text.split("\n")
+    lines, numbers = _without_page_numbers(text, printed)
     measure, wrap = _wrap(lines)
     if wrap is None:
-        if len(numbered) == text.count("\n") + 1:
-            return Layout(text, tuple(range(1, len(lines) + 1)))
-        return Layout("\n".join(lines), tuple(number for number, _ in numbered))
+        if len(lines) == len(printed):  # none dropped
+            return Layout(text, tuple(numbers))
+        return Layout("\n".join(lines), tuple(numbers))
     out: list[str] = []
     sources: list[int] = []
     joining = False
-    for number, line in numbered:
+    for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
         folded_content = fold(content)
         if (
@@ -215,7 +245,8 @@ def _without_markdown(text: str) -> str:
     its numbers open their lines again ("- 1. 推进…" is "1.推进…"; tests/parsing/documents
     d40 and d42, fixture styles/huanbao_markdown.txt; a table's rule row goes too, d42 and
     fixture styles/wenming_mdtable.txt). A text without such lines is returned as it is."""
-    if "#" not in text and "**" not in text:
+    # "*" first: one character is found by memchr, two ("**") by a scan several times slower
+    if "#" not in text and ("*" not in text or "**" not in text):
         return text
     if sum(1 for _ in itertools.islice(_markdown_lines(text), 2)) < 2:
         return text
@@ -255,14 +286,83 @@ def _whole_line(patterns: list[str]) -> re.Pattern[str]:
     break (_lines_matching): it opens with the line break, a literal the engine skips to,
     not with a ^ tried at every character."""
     body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
-    return re.compile(rf"\n[{_INDENT}]*(?:{body})[{_INDENT}]*(?=\n|\Z)")
+    return re.compile(rf"\n[{_INDENT}]*{_opening_test(body)}(?:{body})[{_INDENT}]*(?=\n|\Z)")
 
 
-def _lines_matching(pattern: re.Pattern[str], text: str) -> set[int]:
+def _opening_test(body: str) -> str:
+    """A lookahead for the characters a match of ``body`` can open with, or "" when they
+    cannot be told: at most line breaks one class is tested, where the alternation of
+    every pattern was tried at each (two fifths of restoring a layout). It only passes over
+    places where ``body`` cannot match, so the matches are the same."""
+    try:
+        opening = _opening(_sre_parser.parse(body).data)
+    except (re.error, TypeError, ValueError):
+        return ""
+    if opening is None or opening[1]:  # unknown, or a match may be empty
+        return ""
+    return f"(?=[{''.join(opening[0])}])"
+
+
+def _opening(items) -> tuple[list[str], bool] | None:
+    """(class items a match of a parsed sequence can open with, whether it may be empty);
+    None for an element this reading does not know."""
+    firsts: list[str] = []
+    for op, av in items:
+        found = _element_opening(op, av)
+        if found is None:
+            return None
+        firsts += found[0]
+        if not found[1]:
+            return firsts, False
+    return firsts, True
+
+
+def _element_opening(op, av) -> tuple[list[str], bool] | None:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is c.IN:
+        items = []
+        for kind, value in av:
+            if kind is c.LITERAL:
+                items.append(re.escape(chr(value)))
+            elif kind is c.RANGE:
+                items.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is c.CATEGORY and value in _CATEGORIES:
+                items.append(_CATEGORIES[value])
+            else:
+                return None  # a negated set, or a category read otherwise
+        return items, False
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, items = av
+        return None if add_flags or del_flags else _opening(items)
+    if op is c.BRANCH:
+        firsts, empty = [], False
+        for branch in av[1]:
+            found = _opening(branch)
+            if found is None:
+                return None
+            firsts += found[0]
+            empty = empty or found[1]
+        return firsts, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, _high, items = av
+        found = _opening(items)
+        return None if found is None else (found[0], found[1] or low == 0)
+    return None
+
+
+_CATEGORIES = {
+    _sre_constants.CATEGORY_DIGIT: r"\d",
+    _sre_constants.CATEGORY_SPACE: r"\s",
+    _sre_constants.CATEGORY_WORD: r"\w",
+}
+
+
+def _lines_matching(pattern: re.Pattern[str], broken: str) -> set[int]:
     """The index of each line where a match of a _whole_line pattern starts, as a search
     over the text finds them (a match that runs on past its line covers the lines it
-    reaches)."""
-    broken = "\n" + text  # each line after a line break, the first one too
+    reaches); ``broken``: the text after a line break ("\\n" + text)."""
     found, line, counted = set(), 0, 0
     for match in pattern.finditer(broken):  # in order: count on from the last
         line += broken.count("\n", counted, match.start())
@@ -296,16 +396,24 @@ def _without_trailing_chrome(text: str) -> str:
     return text
 
 
-def _without_page_numbers(text: str, lines: list[str]) -> list[tuple[int, str]]:
-    """(source line, line) of every line that is not a page number nor a page's chrome
-    (``lines``: the text split at its line breaks).
+def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines that are not a page number nor a page's chrome, and the source line (1-based)
+    of each (``lines``: the text split at its line breaks).
 
     Both patterns are searched behind a line break (_whole_line), which the engine skips
     to: a ^ in multiline mode is tried at every character, and a loop over the lines in
-    Python costs more than either on texts of many lines."""
-    dropped = _lines_matching(_page_number_line(), text)
-    dropped |= _lines_matching(_page_chrome_line(), text)
-    return [(number, line) for number, line in enumerate(lines, 1) if number - 1 not in dropped]
+    Python costs more than either on texts of many lines. The lines kept are picked in C
+    (itertools.compress): most texts drop none or a few."""
+    broken = "\n" + text  # each line after a line break, the first one too
+    dropped = _lines_matching(_page_number_line(), broken)
+    dropped |= _lines_matching(_page_chrome_line(), broken)
+    numbers = range(1, len(lines) + 1)
+    if not dropped:
+        return lines, list(numbers)
+    kept = [True] * len(lines)
+    for index in dropped:
+        kept[index] = False
+    return list(itertools.compress(lines, kept)), list(itertools.compress(numbers, kept))
 
 
 def _splits_a_number(previous: str, content: str) -> bool:
@@ -396,10 +504,17 @@ def _wrap(lines: list[str]):
     long lines of an unwrapped document spread out past any one width. Plain-text copies
     break after a number of characters, PDF layers at a visual width; whichever measure
     makes more lines end at the margin is the one the copy used."""
+    # The lengths first, in C: a document whose lines are mostly paragraphs (a tenth of its
+    # lines longer than two wrap widths) is no wrapped copy by either test below.
+    lengths = sorted(map(len, map(str.strip, lines, itertools.repeat(_INDENT))))
+    lengths = lengths[bisect_right(lengths, 0) :]  # blank lines say nothing
+    if len(lengths) < _MIN_LINES:
+        return None, None
+    if lengths[int(len(lengths) * 0.9)] > 2 * _MAX_WRAP:
+        # as the loop below breaks at once, and the longest line is past any margin
+        return None, None
     best = (None, None, 0)
     contents = [content for line in lines if (content := line.strip(_INDENT))]
-    if len(contents) < _MIN_LINES:
-        return None, None
     for measure in (len, width):
         sizes = sorted(map(measure, contents))
         wrap = sizes[int(len(sizes) * 0.9)]

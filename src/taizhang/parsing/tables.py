@@ -48,25 +48,40 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if joined:
         return joined
     folded = fold(text) if folded is None else folded
-    spaced = _spaced_rows(text, folded)
+    names = _number_names(folded)
+    if not names:  # every other kind of table is found from a number column's name
+        return []
+    spaced = _spaced_rows(text, names)
     if spaced:
         return spaced
     if "\n" not in text.strip():
         run_in = (
-            _run_in_spaced_rows(text, folded)
-            or _run_in_tab_rows(text, folded)
-            or _run_in_flat_rows(text, folded)
+            _run_in_spaced_rows(text, names)
+            or _run_in_tab_rows(text, names)
+            or _run_in_flat_rows(text, folded, names)
         )
         if run_in:
             return run_in
-    return _flattened_rows(text.split("\n")) if _has_number_cell(text, folded) else []
+    return _flattened_rows(text.split("\n")) if _has_number_cell(text, names) else []
 
 
-def _has_number_cell(text: str, folded: str) -> bool:
+def _number_names(folded: str) -> list[re.Match[str]]:
+    """Each place a number column's name (序号) stands in a folded text, name by name: the
+    passes below read these, found once. A name whose first character the text does not
+    hold is not searched for (str's `in` finds one character by memchr, in C)."""
+    return [
+        found
+        for first, name in _number_columns()
+        if first in folded
+        for found in name.finditer(folded)
+    ]
+
+
+def _has_number_cell(text: str, names: list[re.Match[str]]) -> bool:
     """Whether a line is a number column's header cell (序号), as _flattened_rows reads a
     cell: a table copied one cell per line has one; without one, no line need be looked at.
     Prose naming the word ("统一编号") is passed over without reading every line."""
-    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+    for found in names:
         end = text.find("\n", found.end(), found.end() + _CELL_LINE)
         start = _opening(text, found.start())
         if start is None or (end < 0 and len(text) - found.end() > _CELL_LINE):
@@ -92,13 +107,14 @@ def _opening(text: str, at: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _number_columns() -> tuple[re.Pattern[str], ...]:
-    """A number column's name anywhere in a folded text, blanks inside it allowed (as
-    _column_role reads a cell: folded, without blanks): one pattern per name, each opening
-    with its literal first character, which the engine finds far faster in Chinese text
-    than the first character of any of several names (an eighth of the time)."""
+def _number_columns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(first character, pattern) of a number column's name anywhere in a folded text,
+    blanks inside it allowed (as _column_role reads a cell: folded, without blanks): one
+    pattern per name, each opening with its literal first character, which the engine finds
+    far faster in Chinese text than the first character of any of several names (an eighth
+    of the time)."""
     words = vocabulary()["table_columns"]["number"]
-    return tuple(re.compile(" *".join(map(re.escape, word))) for word in words)
+    return tuple((word[0], re.compile(" *".join(map(re.escape, word)))) for word in words)
 
 
 _MERGED_ROW = 40  # characters: a chapter row merged across the table is a short heading
@@ -216,11 +232,11 @@ _CELL_GAP = re.compile(r"\t|[ \u3000]{2,}(?=\S)")
 _LEADING_BLANKS = " \t\u3000"
 
 
-def _spaced_rows(text: str, folded: str) -> list[TableRow]:
+def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     """The rows under each line that opens with the number column's name and a cell gap
     (序号\t任务…), up to the first line that is no row: only those lines are read."""
     rows: list[TableRow] = []
-    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+    for found in names:
         start = _opening(text, found.start())
         if start is None or text[start : found.start()].strip(_LEADING_BLANKS):
             continue
@@ -337,14 +353,13 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _run_in_spaced_rows(text: str, folded: str) -> list[TableRow]:
+def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     """A table of gapped cells in a copy printed run-in: its rows run together, each row's
     last cell glued to the next row's number ("…区市场监管局  2024年9月底前2  开展…":
     tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
     the number of columns; each row is that many cells, the number peeled off the cell
     before it; the last row's last cell ends where the next numbered heading starts."""
-    candidates = chain.from_iterable(name.finditer(folded) for name in _number_columns())
-    for found in islice(candidates, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
+    for found in islice(names, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
         if not _CELL_GAP.match(text, found.end()):
             continue
         reach = text[found.start() : found.start() + _TABLE_REACH]
@@ -361,7 +376,7 @@ _MAX_HEADERS = 20  # number-column names tried as a run-in table's header
 _CHAPTER_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
-def _run_in_tab_rows(text: str, folded: str) -> list[TableRow]:
+def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     """A table pasted from Excel (a cell per tab, the empty ones kept) in a copy printed
     run-in: each line's last cell is glued to the next line's first, so every row takes one
     tab fewer than it has cells (tests/parsing/documents d45 and d46 printed run-in, fixture
@@ -370,8 +385,7 @@ def _run_in_tab_rows(text: str, folded: str) -> list[TableRow]:
     over, and the table ends where no next row starts."""
     if "\t" not in text:
         return []
-    candidates = chain.from_iterable(name.finditer(folded) for name in _number_columns())
-    for found in islice(candidates, _MAX_HEADERS):  # each reads up to _TABLE_REACH
+    for found in islice(names, _MAX_HEADERS):  # each reads up to _TABLE_REACH
         if not text.startswith("\t", found.end()):
             continue
         tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
@@ -548,7 +562,7 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
     return rows
 
 
-def _run_in_flat_rows(text: str, folded: str) -> list[TableRow]:
+def _run_in_flat_rows(text: str, folded: str, names: list[re.Match[str]]) -> list[TableRow]:
     """A one-cell-per-line table printed run-in: nothing parts its cells ("序号重点任务牵头单位
     责任单位完成时限1完成30台…锅炉。市生态环境局市发展改革委、…人民政府2024年10月底前2推进…":
     tests/parsing/documents d04 and fixture styles/zhizao_table.txt with their line breaks
@@ -556,7 +570,7 @@ def _run_in_flat_rows(text: str, folded: str) -> list[TableRow]:
     task up to a sentence end followed by a unit, the unit cells, and a deadline followed
     by the next number. Two unit cells are parted where a name ends and another starts
     with no 、 between them."""
-    for found in chain.from_iterable(name.finditer(folded) for name in _number_columns()):
+    for found in names:
         names, pos = _run_in_header_names(folded, found.start())
         header = _header_roles(names) if len(names) >= 3 else None
         if header and header.get(0, ("",))[0] == "number":

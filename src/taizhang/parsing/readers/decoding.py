@@ -42,7 +42,7 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
 def garble_ratio(text: str) -> float:
     """Share of characters that real plan text does not contain: controls, U+FFFD, private
     use, and the kana, Greek or Cyrillic that a wrong Chinese codec produces."""
-    if not text:
+    if not text or _GARBLE.search(text) is None:  # most texts hold none: no list is made
         return 0.0
     return len(_GARBLE.findall(text)) / len(text)
 

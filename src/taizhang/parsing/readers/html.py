@@ -197,7 +197,10 @@ def _clean_lines(text: str) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:8192].lower()
+    head = text[:8192]
+    if "<" not in head:  # every tag opens with one (and lower() makes none)
+        return False
+    head = head.lower()
     if re.search(r"<!doctype\s+html|<html[\s>]", head):
         return True
     return len(re.findall(r"<(?:body|head|div|p|table|meta|span|br)[\s/>]", head)) >= 3
