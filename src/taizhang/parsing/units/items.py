@@ -73,9 +73,11 @@ def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> lis
     start, end = _trim(folded, start, end, gaz.openers)
     if start >= end:
         return []
-    if not _FLAT_BRACKETS.fullmatch(folded, start, end):
+    field = folded[start:end]
+    # (a field with no bracket at all is flat)
+    if ("(" in field or ")" in field) and not _FLAT_BRACKETS.fullmatch(field):
         return None
-    return [piece for run in _SEPARATOR.split(folded[start:end]) if (piece := run.strip(" :."))]
+    return [piece for run in _SEPARATOR.split(field) if (piece := run.strip(" :."))]
 
 
 def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
