@@ -686,3 +686,61 @@ def test_markdown_lines_are_counted_as_the_pattern_over_every_position_counted_t
         return
     found = sum(1 for _ in itertools.islice(_layout._markdown_lines(text), 2))
     assert found == sum(1 for _ in itertools.islice(_PLAIN_MARKDOWN.finditer(text), 2))
+
+
+def _plain_may_state_anything(folded: str) -> bool:
+    """The quick test as five searches, one per kind of finding."""
+    return bool(
+        _targets._value_pattern().search(folded)
+        or _targets._recurring_pattern().search(folded)
+        or _targets._YEAR_NIAN.search(folded)
+        or "月" in folded
+        or any(word in folded for word in _targets._vocab()["deadlines"]["year_end"])
+    )
+
+
+_TARGET_PIECES = (
+    *("建成", "3", "个", "以上", "每年", "定期", "不定期", "2025", "年", "底前", "6月", "年末"),
+    *("。", ",", ";", "\n", ".", "县", "达到", "5.5", "%", "一", "次", "较", "以来", "第", "万人"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_TARGET_PIECES))
+def test_the_quick_test_is_one_search_that_finds_what_the_five_searches_found(text):
+    assert _targets._may_state_anything(text) == _plain_may_state_anything(text)
+
+
+def _plain_heading_end(folded: str) -> int | None:
+    """titles._heading_end with its first line and the sentence after it cut out whole."""
+    from taizhang.parsing import titles as _titles
+
+    first_line, newline, _ = folded.partition("\n")
+    stop = _titles._SENTENCE_END.search(first_line)
+    closing = _titles._bracketed_heading_end(first_line)
+    if closing is not None:
+        end, body = closing, folded[closing + 1 :]
+    elif stop:
+        end, body = stop.start(), folded[stop.end() :]
+    elif newline:
+        end, body = len(first_line), folded[len(first_line) + 1 :]
+    else:
+        return None
+    candidate = folded[:end].strip(_titles._BLANKS)
+    body = body.strip()
+    following = _titles._SENTENCE_END.search(body)
+    next_sentence = body[: following.start()] if following else body
+    if not candidate or len(candidate) > 28 or len(candidate) > len(next_sentence):
+        return None
+    return None if sum(candidate.count(c) for c in ",;:") > 1 else end
+
+
+_TITLE_PIECES = ("推进", "依法行政", "。", ".", "1", "5", "\n", ",", ";", ":", " ", "【", "】")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_TITLE_PIECES, "建设法治政府示范", "单位"))
+def test_a_heading_ends_where_cutting_out_its_line_and_next_sentence_found_it(folded):
+    from taizhang.parsing import titles as _titles
+
+    assert _titles._heading_end(folded) == _plain_heading_end(folded)
