@@ -744,3 +744,45 @@ def test_a_heading_ends_where_cutting_out_its_line_and_next_sentence_found_it(fo
     from taizhang.parsing import titles as _titles
 
     assert _titles._heading_end(folded) == _plain_heading_end(folded)
+
+
+def _plain_labels_or_marker(gaz):
+    """Labels or markers as one pattern behind a lookahead on their first characters."""
+    phrases, labels = gaz.data["phrases"], gaz.data["labels"]
+    keys = ("division_markers", "lead_markers", "duty_adverbs", "duty_verbs", "support_markers")
+    heads = [word for key in keys for word in phrases[key]]
+    label_words = [*labels["lead"], *labels["responsible"]]
+    label_words += [*labels.get("lead_with_colon", []), *labels.get("responsible_with_colon", [])]
+    first = first_chars(["【", " ", "\t", *label_words, *heads])
+    return re.compile(rf"(?={first})(?:{gaz.labels.pattern}|(?P<marker>{trie(heads)}))")
+
+
+_TOKEN_PIECES = (
+    *("牵头", "单位", "部门", "领导", "责任", "主体", "配合", "协办", "参与", "负责", "按职责"),
+    *("分工", "共同", "具体", "【", "】", ":", "。", " ", "\t", "州司法局", "、", ";", "\n"),
+    *("完成时限", "时间节点", "2024年底", "联系人", "牵头县领导", "副县长"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_TOKEN_PIECES))
+@example("【牵头单位】州司法局;责任单位:州委宣传部、州有关部门按职责分工负责")
+def test_labels_and_markers_are_found_by_literal_branches_as_behind_the_lookahead(text):
+    gaz = load_gazetteer()
+    found = [(gaz.token_roles[m.lastgroup], m.span()) for m in gaz.labels_or_marker.finditer(text)]
+    plain = [(m.lastgroup, m.span()) for m in _plain_labels_or_marker(gaz).finditer(text)]
+    assert found == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_TOKEN_PIECES))
+def test_rare_syntax_and_deadline_fields_are_found_as_with_the_optional_bracket_in_front(text):
+    gaz = load_gazetteer()
+    phrases = gaz.data["phrases"]
+    fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
+    assert bool(gaz.rare_syntax.search(text)) == bool(re.search(rf"{trie(fields)}|\n", text))
+    deadline = gaz.deadline_field.pattern.split(r"\s*(?:】", 1)[1]
+    plain = rf"【?(?:{'|'.join(phrases['deadline_fields'])})\s*(?:】{deadline}"
+    assert [m.span(1) for m in gaz.deadline_field.finditer(text)] == [
+        m.span(1) for m in re.finditer(plain, text)
+    ]

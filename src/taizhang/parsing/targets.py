@@ -169,7 +169,7 @@ def _markers(folded: str) -> list[re.Match[str]]:
 # ---------------------------------------------------------------- deadlines
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made for each deadline found (see units.names.Name)
 class _Deadline:
     start: int
     end: int

@@ -72,11 +72,13 @@ class BracketReader:
         if self.gaz.rare_syntax.search(folded):
             return None
         fields, role, start = [], RESPONSIBLE, 0
+        roles = self.gaz.token_roles
         for token in self.gaz.labels_or_marker.finditer(folded):
-            if token.lastgroup == "marker":
+            kind = roles[token.lastgroup]
+            if kind == "marker":
                 return None
             fields.append((role, start, token.start()))
-            role, start = token.lastgroup, token.end()
+            role, start = kind, token.end()
         fields.append((role, start, len(folded)))
         found: list[tuple[str, Name]] = []
         clause_names = self._clause_names
