@@ -786,3 +786,17 @@ def test_rare_syntax_and_deadline_fields_are_found_as_with_the_optional_bracket_
     assert [m.span(1) for m in gaz.deadline_field.finditer(text)] == [
         m.span(1) for m in re.finditer(plain, text)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(",", ";", "。", ":", "!", "?", "\n", ".", "1", "5", "】", "①", "县", "a"))
+def test_ends_found_by_one_literal_per_branch_are_those_of_a_class_and_a_period(text):
+    from taizhang.parsing import titles as _titles
+
+    for ends in (_targets._CLAUSE_ENDS, _targets._SENTENCE_ENDS, _targets._SCOPE_ENDS):
+        plain = re.compile("[" + re.escape(ends) + "]" + (r"|\.(?!\d)" if "。" in ends else ""))
+        found = [m.span() for m in _targets._delimiters(ends).finditer(text)]
+        assert found == [m.span() for m in plain.finditer(text)]
+    plain = re.compile(r"[。!?]|(?<!\d)\.(?!\d)")
+    found = [m.span() for m in _titles._SENTENCE_END.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]

@@ -116,8 +116,10 @@ def _starts_with(text: str, words: tuple[str, ...], start: int = 0) -> str | Non
 def _delimiters(ends: str) -> re.Pattern[str]:
     # A copy in ASCII punctuation ends its sentences with "." (not before a digit: 1.5万):
     # tests/parsing/documents d20 and d22. Only where a sentence ends may a clause end.
-    period = r"|\.(?!\d)" if "。" in ends else ""
-    return re.compile("[" + re.escape(ends) + "]" + period)
+    # One literal per branch (not a class and a literal): the engine then skips to those
+    # characters at once instead of trying every place.
+    period = [r"\.(?!\d)"] if "。" in ends else []
+    return re.compile("|".join([*map(re.escape, ends), *period]))
 
 
 class _Boundaries:
@@ -661,21 +663,18 @@ def _may_state_anything(folded: str) -> bool:
     """Whether a text holds what a target, a recurring duty or a deadline needs: a value, a
     recurring marker, a year with 年, 月 or a year's end. Most measures of a plan hold none
     and are answered by these searches alone, without the analysis's objects."""
-    return _anything_pattern().search(folded) is not None
+    return bool(_value_pattern().search(folded) or _marker_or_date_pattern().search(folded))
 
 
 @lru_cache(maxsize=1)
-def _anything_pattern() -> re.Pattern[str]:
-    """What _may_state_anything looks for, as one search: a value, a recurring marker, a
-    year with 年, 月 or a year's end. The lookahead on the characters they start with
-    passes every other place at once (five searches of a measure cost twice as much)."""
+def _marker_or_date_pattern() -> re.Pattern[str]:
+    """A recurring marker, a year with 年, 月 or a year's end, as one search whose branches
+    each open with a literal character (the engine skips to those characters at once; the
+    value pattern opens with a character set, which it skips to as well)."""
     vocab = _vocab()
-    year_end = vocab["deadlines"]["year_end"]
-    starts = [*"0123456789", *vocab["numbers"]["chinese_digits"], "月"]
-    first = first_chars([*starts, *vocab["recurring"]["markers"], *year_end])
-    kinds = [_value_pattern().pattern, _recurring_pattern().pattern, _YEAR_NIAN.pattern, "月"]
-    alternatives = "|".join([*(f"(?:{kind})" for kind in kinds), *map(re.escape, year_end)])
-    return re.compile(f"(?={first})(?:{alternatives})")
+    words = [*vocab["recurring"]["markers"], "月", *vocab["deadlines"]["year_end"]]
+    years = [rf"{century}[0-9]{{2}}年" for century in ("19", "20")]  # _YEAR_NIAN
+    return re.compile("|".join([*years, *map(re.escape, words)]))
 
 
 def find_targets(text: str, context: _Context | None = None) -> list[Target]:

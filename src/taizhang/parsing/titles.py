@@ -26,7 +26,9 @@ _CLAUSE_BREAKS = ",;:"
 _PRINTED_LINE = 28  # characters on a line of an official document (GB/T 9704)
 # An ASCII period ends a sentence too, but not inside a number (1.5万): a copy in ASCII
 # punctuation (tests/parsing/documents d20; fixture styles/yanglao_subpoints.txt).
-_SENTENCE_END = re.compile(r"[。!?]|(?<!\d)\.(?!\d)")
+# (Each branch opens with its literal, the lookbehind after the period: the engine skips to
+# those characters at once instead of trying every place.)
+_SENTENCE_END = re.compile(r"。|!|\?|\.(?<!\d\.)(?!\d)")
 # A purpose or basis clause opens with one of these and is followed by its main clause:
 # "为规范…，制定本办法" (第一条 of fixture styles/xiangcun_articles.txt and of
 # tests/parsing/documents d02). Without a break there is no main clause, so it is no purpose
