@@ -849,3 +849,115 @@ def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches()
     every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(_at._WHITESPACE) == every
     assert set(re.findall(r"\s", "".join(map(chr, range(0x110000))))) == every
+def _plain_may_state_anything(folded: str) -> bool:
+    """The quick test as five searches, one per kind of finding."""
+    return bool(
+        _targets._value_pattern().search(folded)
+        or _targets._recurring_pattern().search(folded)
+        or _targets._YEAR_NIAN.search(folded)
+        or "月" in folded
+        or any(word in folded for word in _targets._vocab()["deadlines"]["year_end"])
+    )
+
+
+_TARGET_PIECES = (
+    *("建成", "3", "个", "以上", "每年", "定期", "不定期", "2025", "年", "底前", "6月", "年末"),
+    *("。", ",", ";", "\n", ".", "县", "达到", "5.5", "%", "一", "次", "较", "以来", "第", "万人"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_TARGET_PIECES))
+def test_the_quick_test_is_one_search_that_finds_what_the_five_searches_found(text):
+    assert _targets._may_state_anything(text) == _plain_may_state_anything(text)
+
+
+def _plain_heading_end(folded: str) -> int | None:
+    """titles._heading_end with its first line and the sentence after it cut out whole."""
+    from taizhang.parsing import titles as _titles
+
+    first_line, newline, _ = folded.partition("\n")
+    stop = _titles._SENTENCE_END.search(first_line)
+    closing = _titles._bracketed_heading_end(first_line)
+    if closing is not None:
+        end, body = closing, folded[closing + 1 :]
+    elif stop:
+        end, body = stop.start(), folded[stop.end() :]
+    elif newline:
+        end, body = len(first_line), folded[len(first_line) + 1 :]
+    else:
+        return None
+    candidate = folded[:end].strip(_titles._BLANKS)
+    body = body.strip()
+    following = _titles._SENTENCE_END.search(body)
+    next_sentence = body[: following.start()] if following else body
+    if not candidate or len(candidate) > 28 or len(candidate) > len(next_sentence):
+        return None
+    return None if sum(candidate.count(c) for c in ",;:") > 1 else end
+
+
+_TITLE_PIECES = ("推进", "依法行政", "。", ".", "1", "5", "\n", ",", ";", ":", " ", "【", "】")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_TITLE_PIECES, "建设法治政府示范", "单位"))
+def test_a_heading_ends_where_cutting_out_its_line_and_next_sentence_found_it(folded):
+    from taizhang.parsing import titles as _titles
+
+    assert _titles._heading_end(folded) == _plain_heading_end(folded)
+
+
+def _plain_labels_or_marker(gaz):
+    """Labels or markers as one pattern behind a lookahead on their first characters."""
+    phrases, labels = gaz.data["phrases"], gaz.data["labels"]
+    keys = ("division_markers", "lead_markers", "duty_adverbs", "duty_verbs", "support_markers")
+    heads = [word for key in keys for word in phrases[key]]
+    label_words = [*labels["lead"], *labels["responsible"]]
+    label_words += [*labels.get("lead_with_colon", []), *labels.get("responsible_with_colon", [])]
+    first = first_chars(["【", " ", "\t", *label_words, *heads])
+    return re.compile(rf"(?={first})(?:{gaz.labels.pattern}|(?P<marker>{trie(heads)}))")
+
+
+_TOKEN_PIECES = (
+    *("牵头", "单位", "部门", "领导", "责任", "主体", "配合", "协办", "参与", "负责", "按职责"),
+    *("分工", "共同", "具体", "【", "】", ":", "。", " ", "\t", "州司法局", "、", ";", "\n"),
+    *("完成时限", "时间节点", "2024年底", "联系人", "牵头县领导", "副县长"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_TOKEN_PIECES))
+@example("【牵头单位】州司法局;责任单位:州委宣传部、州有关部门按职责分工负责")
+def test_labels_and_markers_are_found_by_literal_branches_as_behind_the_lookahead(text):
+    gaz = load_gazetteer()
+    found = [(gaz.token_roles[m.lastgroup], m.span()) for m in gaz.labels_or_marker.finditer(text)]
+    plain = [(m.lastgroup, m.span()) for m in _plain_labels_or_marker(gaz).finditer(text)]
+    assert found == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_TOKEN_PIECES))
+def test_rare_syntax_and_deadline_fields_are_found_as_with_the_optional_bracket_in_front(text):
+    gaz = load_gazetteer()
+    phrases = gaz.data["phrases"]
+    fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
+    assert bool(gaz.rare_syntax.search(text)) == bool(re.search(rf"{trie(fields)}|\n", text))
+    deadline = gaz.deadline_field.pattern.split(r"\s*(?:】", 1)[1]
+    plain = rf"【?(?:{'|'.join(phrases['deadline_fields'])})\s*(?:】{deadline}"
+    assert [m.span(1) for m in gaz.deadline_field.finditer(text)] == [
+        m.span(1) for m in re.finditer(plain, text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(",", ";", "。", ":", "!", "?", "\n", ".", "1", "5", "】", "①", "县", "a"))
+def test_ends_found_by_one_literal_per_branch_are_those_of_a_class_and_a_period(text):
+    from taizhang.parsing import titles as _titles
+
+    for ends in (_targets._CLAUSE_ENDS, _targets._SENTENCE_ENDS, _targets._SCOPE_ENDS):
+        plain = re.compile("[" + re.escape(ends) + "]" + (r"|\.(?!\d)" if "。" in ends else ""))
+        found = [m.span() for m in _targets._delimiters(ends).finditer(text)]
+        assert found == [m.span() for m in plain.finditer(text)]
+    plain = re.compile(r"[。!?]|(?<!\d)\.(?!\d)")
+    found = [m.span() for m in _titles._SENTENCE_END.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]

@@ -116,8 +116,10 @@ def _starts_with(text: str, words: tuple[str, ...], start: int = 0) -> str | Non
 def _delimiters(ends: str) -> re.Pattern[str]:
     # A copy in ASCII punctuation ends its sentences with "." (not before a digit: 1.5万):
     # tests/parsing/documents d20 and d22. Only where a sentence ends may a clause end.
-    period = r"|\.(?!\d)" if "。" in ends else ""
-    return re.compile("[" + re.escape(ends) + "]" + period)
+    # One literal per branch (not a class and a literal): the engine then skips to those
+    # characters at once instead of trying every place.
+    period = [r"\.(?!\d)"] if "。" in ends else []
+    return re.compile("|".join([*map(re.escape, ends), *period]))
 
 
 class _Boundaries:
@@ -169,7 +171,7 @@ def _markers(folded: str) -> list[re.Match[str]]:
 # ---------------------------------------------------------------- deadlines
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made for each deadline found (see units.names.Name)
 class _Deadline:
     start: int
     end: int
@@ -489,10 +491,14 @@ def _opens_with_creation(clause: str) -> bool:
 
 def _is_past(sentence: str, has_deadline: bool) -> bool:
     """A sentence reporting results already achieved (2018年以来…下降22%)."""
-    words = _vocab()["targets"]
-    if any(marker in sentence for marker in words["past_markers"]):
+    if _past_pattern().search(sentence):  # one of the past markers
         return True
     return bool(_compiled().compared.search(sentence)) and not has_deadline
+
+
+@lru_cache(maxsize=1)
+def _past_pattern() -> re.Pattern[str]:
+    return re.compile(_any("targets", "past_markers"))
 
 
 def _per(before: str) -> str | None:
@@ -613,7 +619,8 @@ class _Context:
 
     def in_quota(self, pos: int) -> bool:
         """Whether a recurring marker governs ``pos``: 每年…不少于15部 is a duty."""
-        return _any_between(self.quota_markers, self.scopes.start(pos), pos)
+        quota = self.quota_markers  # most measures set none: no scope ends are looked up
+        return bool(quota) and _any_between(quota, self.scopes.start(pos), pos)
 
     def year(self, pos: int) -> int | None:
         """The nearest deadline year before ``pos`` in its sentence, else the first after it."""
@@ -656,13 +663,18 @@ def _may_state_anything(folded: str) -> bool:
     """Whether a text holds what a target, a recurring duty or a deadline needs: a value, a
     recurring marker, a year with 年, 月 or a year's end. Most measures of a plan hold none
     and are answered by these searches alone, without the analysis's objects."""
-    return bool(
-        _value_pattern().search(folded)
-        or _recurring_pattern().search(folded)
-        or _YEAR_NIAN.search(folded)
-        or "月" in folded
-        or any(word in folded for word in _vocab()["deadlines"]["year_end"])
-    )
+    return bool(_value_pattern().search(folded) or _marker_or_date_pattern().search(folded))
+
+
+@lru_cache(maxsize=1)
+def _marker_or_date_pattern() -> re.Pattern[str]:
+    """A recurring marker, a year with 年, 月 or a year's end, as one search whose branches
+    each open with a literal character (the engine skips to those characters at once; the
+    value pattern opens with a character set, which it skips to as well)."""
+    vocab = _vocab()
+    words = [*vocab["recurring"]["markers"], "月", *vocab["deadlines"]["year_end"]]
+    years = [rf"{century}[0-9]{{2}}年" for century in ("19", "20")]  # _YEAR_NIAN
+    return re.compile("|".join([*years, *map(re.escape, words)]))
 
 
 def find_targets(text: str, context: _Context | None = None) -> list[Target]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -71,36 +72,44 @@ class BracketReader:
         if self.gaz.rare_syntax.search(folded):
             return None
         fields, role, start = [], RESPONSIBLE, 0
+        roles = self.gaz.token_roles
         for token in self.gaz.labels_or_marker.finditer(folded):
-            if token.lastgroup == "marker":
+            kind = roles[token.lastgroup]
+            if kind == "marker":
                 return None
             fields.append((role, start, token.start()))
-            role, start = token.lastgroup, token.end()
+            role, start = kind, token.end()
         fields.append((role, start, len(folded)))
-        found = []
+        found: list[tuple[str, Name]] = []
+        clause_names = self._clause_names
         for role, start, end in fields:
+            if start == end:  # nothing before the first label: no names
+                continue
             printed = raw[start:end]
-            names = self._clause_names.get(printed)
+            names = clause_names.get(printed)
             if names is None:
-                names = self._clause_names[printed] = self._listed_names(raw, folded, start, end)
-            found += [(role, name) for name in names]
+                names = clause_names[printed] = self._listed_names(raw, folded, start, end)
+            found += zip(repeat(role), names)
         return tuple(found)
 
     def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
         """The names of one field of a bracket of labels and lists: each piece between
         separators is read once per document (a unit is named in dozens of fields)."""
-        gaz = self.gaz
+        gaz, piece_names = self.gaz, self._piece_names
         texts = clause_piece_texts(folded, start, end, gaz) if raw is folded else None
-        if texts is not None:  # nothing to fold: each piece's text is as printed
-            pieces = [(text, text) for text in texts]
-        else:
-            spans = clause_pieces(folded, start, end, gaz)
-            pieces = [(raw[a:b], folded[a:b]) for a, b in spans]
         found: list[Name] = []
-        for printed, piece in pieces:
-            names = self._piece_names.get(printed)
+        if texts is not None:  # nothing to fold: each piece's text is as printed
+            for text in texts:
+                names = piece_names.get(text)
+                if names is None:
+                    names = piece_names[text] = self._piece(text, text)
+                found += names
+            return tuple(found)
+        for a, b in clause_pieces(folded, start, end, gaz):
+            printed = raw[a:b]
+            names = piece_names.get(printed)
             if names is None:
-                names = self._piece_names[printed] = self._piece(printed, piece)
+                names = piece_names[printed] = self._piece(printed, folded[a:b])
             found += names
         return tuple(found)
 
@@ -111,9 +120,8 @@ class BracketReader:
         end = len(folded)
         if may_join(folded, 0, end, self.gaz):
             spans = joined_items(folded, 0, end, self.gaz)
-        else:
-            spans = [(0, end)] if is_name(folded, 0, end) else []
-        return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
+            return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
+        return (self._name(printed, folded),) if is_name(folded, 0, end) else ()
 
     def _name(self, item: str, folded: str) -> Name:
         name = self._names.get(item)
@@ -188,12 +196,18 @@ class BracketReader:
         It is returned as printed (a traditional document gives "縣"), since names
         completed with it keep the document's characters.
         """
-        counts: Counter[str] = Counter()
+        # Each bracket's levels are listed once, however often it is printed, and counted
+        # together (in the order of their first use, which breaks a tie as before).
+        levels: list[str] = []
+        listed: dict[str, tuple[str, ...]] = {}
         for raw in raws:
-            for _role, item in self.items(raw or ""):
-                if item.level:
-                    counts[item.level] += 1
-        return counts.most_common(1)[0][0] if counts else None
+            found = listed.get(raw)
+            if found is None:
+                found = listed[raw] = tuple(
+                    item.level for _role, item in self.items(raw or "") if item.level
+                )
+            levels += found
+        return Counter(levels).most_common(1)[0][0] if levels else None
 
 
 def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:

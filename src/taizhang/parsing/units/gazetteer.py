@@ -7,17 +7,19 @@ collective); its attributes hold the compiled words the bracket syntax is read w
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.patterns import (
+    NEVER,
     WholeMatch,
     contains,
     wildcard_alternation,
     words,
 )
-from taizhang.parsing.vocabulary import first_chars, trie
+from taizhang.parsing.vocabulary import branches, first_chars, trie
 
 # The roles a field label or a marker gives the units it governs.
 LEAD = "lead"
@@ -91,13 +93,17 @@ class Gazetteer:
         colon = r"\s*(?:】\s*:?|:)"
         self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
         # the value of a deadline field, as far as a person field would run
+        # (its branches each open with a literal character, 【 or a field's first, which the
+        # engine skips to at once: an optional 【 in front made it try every place)
+        deadline_words = phrases.get("deadline_fields", [])
         self.deadline_field = re.compile(
-            rf"【?(?:{words(phrases.get('deadline_fields', []))}){colon}\s*"
-            rf"((?:(?!【|{stop})[^;,\n])+)"
+            rf"(?:【(?:{words(deadline_words)})|{'|'.join(branches(deadline_words)) or NEVER})"
+            rf"{colon}\s*((?:(?!【|{stop})[^;,\n])+)"
         )
         # What a bracket of labels and lists of names does not hold: a person or deadline
-        # field or a line break (each read by a pass of its own) …
-        self.rare_syntax = re.compile(rf"{trie(fields)}|\n")
+        # field or a line break (each read by a pass of its own; the line break is one more
+        # word of the trie, so that every branch opens with a literal character) …
+        self.rare_syntax = re.compile(trie([*fields, "\n"]))
         # … and, outside its labels, a marker (which cuts a field into clauses). Labels
         # first, so a label's own 牵头 is read as the label, as the clause splitter reads it.
         heads = [
@@ -107,12 +113,11 @@ class Gazetteer:
             *phrases["duty_verbs"],
             *phrases["support_markers"],
         ]
-        # The lookahead on the characters a match can start with lets the engine pass the
-        # other places at once (without it, every place tried each word: twice the time).
-        first = first_chars(["【", " ", "\t", *_label_words(labels), *heads])
-        self.labels_or_marker = re.compile(
-            rf"(?={first})(?:{self.labels.pattern}|(?P<marker>{trie(heads)}))"
-        )
+        self.labels_or_marker = _labels_or_marker_regex(labels, heads)
+        # the role of each of its groups: lead_1 -> lead, marker_9 -> marker
+        self.token_roles = {
+            name: name.partition("_")[0] for name in self.labels_or_marker.groupindex
+        }
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
@@ -288,6 +293,49 @@ def _label_regex(labels: dict) -> re.Pattern[str]:
         ["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE], *colon[LEAD], *colon[RESPONSIBLE]]
     )
     return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
+
+
+def _labels_or_marker_regex(labels: dict, heads: list[str]) -> re.Pattern[str]:
+    """A field label as ``_label_regex`` reads it, or a role marker (``heads``), in groups
+    named by role and numbered by branch ("lead_1", "marker_9"). Each branch opens with a
+    literal character (【, a blank, a word's first), so the engine skips to those characters
+    at once: the lookahead on them this pattern opened with made it try every place (three
+    times the time). At a place the branches are tried as the one pattern tried them: a
+    label (lead words, then responsible ones, longest first) before a marker, so a label's
+    own 牵头 is read as the label (tests/parsing/test_passes.py compares the two)."""
+    role_words = {}  # (word, what must follow it) per role, in the order words() tries them
+    for role in (LEAD, RESPONSIBLE):
+        plain = sorted(labels[role], key=len, reverse=True)
+        colon = sorted(labels.get(f"{role}_with_colon", []), key=len, reverse=True)
+        role_words[role] = [(w, "") for w in plain] + [(w, r"(?=[ \t]*:)") for w in colon]
+    tail = r"[ \t]*(?:】[ \t]*:?|[:。])?"
+    numbered = itertools.count(1)
+
+    def roles(first: str | None) -> str:
+        """The role groups of the words (those opening with ``first``, after it)."""
+        groups = []
+        for role, found in role_words.items():
+            cut = 0 if first is None else 1
+            alternatives = [
+                re.escape(word[cut:]) + after
+                for word, after in found
+                if first is None or word[0] == first
+            ]
+            if alternatives:
+                groups.append(f"(?P<{role}_{next(numbered)}>{'|'.join(alternatives)})")
+        return "|".join(groups)
+
+    found = [rf"{re.escape(opener)}[ \t]*(?:{roles(None)}){tail}" for opener in "【 \t"]
+    label_firsts = {word[0] for words_ in role_words.values() for word, _ in words_}
+    marker_firsts = sorted({head[0] for head in heads if head})
+    markers = dict(zip(marker_firsts, branches(heads), strict=True))
+    for first in sorted(label_firsts | set(marker_firsts)):
+        if first in label_firsts:
+            found.append(rf"{re.escape(first)}(?:{roles(first)}){tail}")
+        if first in markers:
+            rest = markers[first][len(re.escape(first)) :]
+            found.append(rf"{re.escape(first)}(?P<marker_{next(numbered)}>{rest})")
+    return re.compile("|".join(found))
 
 
 def _marker_regex(phrases: dict) -> re.Pattern[str]:

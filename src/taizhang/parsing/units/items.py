@@ -69,13 +69,24 @@ def clause_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable
 
 def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> list[str] | None:
     """The texts of ``clause_pieces`` when no bracket holds a separator (split at the
-    separators and stripped in C, as _STRIPPED_PIECE reads each run), else None."""
-    start, end = _trim(folded, start, end, gaz.openers)
-    if start >= end:
-        return []
-    if not _FLAT_BRACKETS.fullmatch(folded, start, end):
-        return None
-    return [piece for run in _SEPARATOR.split(folded[start:end]) if (piece := run.strip(" :."))]
+    separators and stripped in C, as _STRIPPED_PIECE reads each run), else None. The
+    clause is trimmed as _trim trims it, on the text of the clause itself."""
+    field = folded[start:end].strip(_PUNCTUATION)
+    openers = gaz.openers
+    if openers and field.startswith(openers):
+        opener = next(o for o in openers if field.startswith(o))
+        field = field[len(opener) :].strip(_PUNCTUATION)
+    if "(" in field or ")" in field:
+        unclosed = field.count("(") - field.count(")")
+        while unclosed > 0 and field[:1] == "(":
+            field = field[1:].strip(_PUNCTUATION)
+            unclosed -= 1
+        while unclosed < 0 and field[-1:] == ")":
+            field = field[:-1].strip(_PUNCTUATION)
+            unclosed += 1
+        if not _FLAT_BRACKETS.fullmatch(field):
+            return None
+    return [piece for run in _SEPARATOR.split(field) if (piece := run.strip(" :."))]
 
 
 def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:

@@ -40,9 +40,11 @@ def alias_start(name: str) -> int:
     return len(name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Name:
-    """One printed item of a bracket, as the gazetteer reads it."""
+    """One printed item of a bracket, as the gazetteer reads it. Never changed once read
+    (not frozen only because a frozen dataclass sets each field through
+    object.__setattr__: four times the cost of making one, and a document reads dozens)."""
 
     kind: str
     printed: str  # as printed, without a trailing alias
