@@ -10,8 +10,15 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings
 
 from taizhang.freshness.kept import forget_local
+
+# Property tests draw the same examples on every run, so that a run passes or fails by the
+# code, not by chance; HYPOTHESIS_PROFILE=explore draws fresh ones (and keeps what fails).
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

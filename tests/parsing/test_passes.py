@@ -782,10 +782,13 @@ def _plain_glued_children(folded: str, marker: mk.Marker, end: int, line: int):
                 folded, marker.end + 2, hit.start() if hit else limit
             )
             if numeral is not None and _structure._confirmed_in_part(folded, numeral.end()):
-                hit, child = numeral, mk.match_marker(folded, numeral.start(), outlines=False)
-                out.append(_structure.Found(child, hit.start(), line, run_in=_structure._GLUED))
-                marker = child
-                continue
+                glued = mk.match_marker(folded, numeral.start(), outlines=False)
+                if glued is not None:  # (一、1. is no marker)
+                    out.append(
+                        _structure.Found(glued, numeral.start(), line, run_in=_structure._GLUED)
+                    )
+                    marker = glued
+                    continue
         if child is None or _structure._RANK[child.kind] <= _structure._RANK[marker.kind]:
             break
         out.append(_structure.Found(child, hit.start(), line, run_in=_structure._GLUED))
@@ -814,6 +817,8 @@ def _plain_glued_children(folded: str, marker: mk.Marker, end: int, line: int):
         "x" * 25,
     ),
 )
+@example("第一部分", " (一)一、3、。二、一、 ")  # 一、3、 is no marker: 3、 is the part's child
+@example("第一部分", "加强一、1.。二、")  # no child at all (this once raised)
 def test_glued_children_are_found_as_looking_within_each_heading_found_them(opening, text):
     folded = opening + text
     marker = mk.match_marker(folded)
@@ -849,6 +854,8 @@ def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches()
     every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(_at._WHITESPACE) == every
     assert set(re.findall(r"\s", "".join(map(chr, range(0x110000))))) == every
+
+
 def _plain_may_state_anything(folded: str) -> bool:
     """The quick test as five searches, one per kind of finding."""
     return bool(

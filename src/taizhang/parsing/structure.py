@@ -370,10 +370,14 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
         if part:
             numeral = _FIRST_NUMERAL.search(folded, marker.end + 2, hit.start() if hit else limit)
-            if numeral is not None and _confirmed_in_part(folded, numeral.end()):
-                hit, child = numeral, mk.match_marker(folded, numeral.start(), outlines=False)
-                out.append(Found(child, hit.start(), line, run_in=_GLUED))
-                marker = child
+            child_numeral = (
+                mk.match_marker(folded, numeral.start(), outlines=False)
+                if numeral is not None and _confirmed_in_part(folded, numeral.end())
+                else None
+            )
+            if child_numeral is not None:  # (一、1. is no marker: a numeral before a digit)
+                out.append(Found(child_numeral, numeral.start(), line, run_in=_GLUED))
+                marker = child_numeral
                 continue
         if child is None or _RANK[child.kind] <= _RANK[marker.kind]:
             break
