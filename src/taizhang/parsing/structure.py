@@ -1404,18 +1404,7 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
         return _with_subpoints(
             item, chapter, section, body, folded, measure_text, raw, start, after
         )
-    measure = RawMeasure(
-        no=item.marker.number,
-        chapter=chapter,
-        section=section,
-        text=measure_text,
-        attribution_raw=raw,
-        line=item.line,
-        own_line=own_line,
-    )
-    # the folded text is the same slice of the folded body: fold keeps every length
-    measure.__dict__["_folded"] = (measure_text, folded[start : start + len(measure_text)])
-    return measure
+    return _numbered(item, chapter, section, measure_text, raw, folded, start, own_line)
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
@@ -1442,16 +1431,24 @@ def _bracketed(item: Found, chapter, section, body: str, folded: str, located) -
             return _with_subpoints(
                 item, chapter, section, body, folded, measure_text, raw, start, after
             )
+    return _numbered(item, chapter, section, measure_text, raw, folded, start)
+
+
+def _numbered(
+    item: Found, chapter, section, text: str, raw, folded: str, start: int, own_line: bool = False
+) -> RawMeasure:
+    """The measure of a numbered item, its text starting at ``start`` of the folded body."""
     measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
         section=section,
-        text=measure_text,
+        text=text,
         attribution_raw=raw,
         line=item.line,
+        own_line=own_line,
     )
     # the folded text is the same slice of the folded body: fold keeps every length
-    measure.__dict__["_folded"] = (measure_text, folded[start : start + len(measure_text)])
+    measure.__dict__["_folded"] = (text, folded[start : start + len(text)])
     return measure
 
 
