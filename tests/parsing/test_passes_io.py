@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import tables as _tables
 from taizhang.parsing.corrections import _PINYIN, assign_keys
-from taizhang.parsing.diagnostics import _QUANTITIES, _QUANTITY, _is_recurring, _unread_targets
+from taizhang.parsing.diagnostics import _QUANTITIES, _is_recurring, _unread_targets
 from taizhang.parsing.model import Measure, PlanDocument, Target
 from taizhang.parsing.normalize import _table, fold
 from taizhang.parsing.pipeline import _point_at_source
@@ -26,6 +26,11 @@ from taizhang.parsing.readers.decoding import _GARBLE, garble_ratio
 from taizhang.parsing.readers.html import looks_like_html
 from taizhang.parsing.reading import _unify_newlines, read_bytes
 from taizhang.parsing.vocabulary import vocabulary
+
+# The plain form of diagnostics._QUANTITIES: one pattern over every opening word.
+_QUANTITY = re.compile(
+    r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
+)
 
 
 def _measure(no: int, text: str, **fields) -> Measure:

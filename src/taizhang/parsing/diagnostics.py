@@ -12,14 +12,12 @@ from taizhang.parsing.structure import Skeleton
 
 _DIGIT = re.compile("[0-9\uff10-\uff19]")  # ASCII or full-width: a quantity needs one
 # A percentage or a count that reads like a goal; used to spot targets we could not read.
-_QUANTITY = re.compile(
-    r"(?:达到?|提高到|不少于|不低于|至少)\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
-)
-# The same quantity searched one opening word at a time: a pattern that opens with one
-# literal skips through Chinese text several times faster than one that opens with a set
-# of first characters. No match of one word can start inside another's (a quantity holds
-# none of the words' first characters after its word), so the matches of the words, in
-# order of their start, are the matches of _QUANTITY.
+# A quantity a target should quote ("达到90%", "不少于3个"), searched one opening word at a
+# time: a pattern that opens with one literal skips through Chinese text several times
+# faster than one that opens with a set of first characters. No match of one word can
+# start inside another's (a quantity holds none of the words' first characters after its
+# word), so the matches of the words, in order of their start, are those of the one
+# pattern of all words (tests/parsing/test_passes_io.py compares them).
 _QUANTITY_TAIL = r"\s*\d+(?:\.\d+)?\s*(?:%|个|人|名|家|所|项)"
 _QUANTITIES = tuple(
     re.compile(word + _QUANTITY_TAIL) for word in ("达到?", "提高到", "不(?:少|低)于", "至少")

@@ -120,7 +120,6 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
             line = lines[number - 1] if number - 1 < len(lines) else ""
             if number in row_lines or _ATTACHMENT_LINE.match(line) or " | " in line:
                 measure.text = "\n".join(parts[:offset]).rstrip()
-                measure.__dict__.pop("_folded", None)
                 break
 
 
@@ -135,7 +134,6 @@ def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
         found = _RUN_IN_ATTACHMENT.search(measure.folded, 1)
         if found:
             measure.text = measure.text[: found.start()].rstrip()
-            measure.__dict__.pop("_folded", None)
 
 
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")

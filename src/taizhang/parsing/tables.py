@@ -571,8 +571,8 @@ def _run_in_flat_rows(text: str, folded: str, names: list[re.Match[str]]) -> lis
     by the next number. Two unit cells are parted where a name ends and another starts
     with no 、 between them."""
     for found in names:
-        names, pos = _run_in_header_names(folded, found.start())
-        header = _header_roles(names) if len(names) >= 3 else None
+        words, pos = _run_in_header_names(folded, found.start())
+        header = _header_roles(words) if len(words) >= 3 else None
         if header and header.get(0, ("",))[0] == "number":
             rows = _run_in_flat_body(text, folded, pos, header)
             if rows:
