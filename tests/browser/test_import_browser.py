@@ -2,9 +2,13 @@
 correct the parse in the preview (split a measure the file ran together, fix a misprinted
 unit); a hostile file is refused with the parser's Chinese message."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from taizhang.parsing.errors import refusal_message
+from taizhang.plans.importing import NOTHING_TO_CONFIRM
 from tests.browser.conftest import DEMO, click_and_wait, log_in, screenshot
 from tests.factories import PASSWORD
 from tests.parsing import hostile
@@ -165,3 +169,48 @@ def test_a_zip_bomb_is_refused_with_the_chinese_message(page, yinchuan_office):
     page.select_option("#id_region", label="银川市")
     click_and_wait(page, page.get_by_role("button", name="上传并预览"))
     assert refusal_message("package_too_large") in page.inner_text("main")
+
+
+DOCUMENTS = Path(__file__).resolve().parents[1] / "parsing" / "documents"
+
+
+def test_the_preview_says_which_measures_took_the_chapter_s_units(page, yinchuan_office):
+    """A chapter's "以下任务由X牵头" gives its measures their units: the preview flags each
+    such measure in Chinese, with the line of the chapter's sentence to check."""
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "人才工作要点.txt", (DOCUMENTS / "d53_rencai_chapterlead.txt").read_bytes())
+    first = preview_row(page, 1)
+    assert "沿用本章统一的分工" in first.inner_text()
+    assert "第1项沿用原文第7行本章统一的分工" in first.inner_text()
+    assert "市委人才办" in first.inner_text()
+    # measure 6 prints its own units: it is not flagged
+    assert "沿用本章统一的分工" not in preview_row(page, 6).inner_text()
+    assert "chapter-attribution" not in page.inner_text("main")
+    first.scroll_into_view_if_needed()
+    screenshot(page, "import-preview-chapter-lead", full_page=False)
+
+    click_and_wait(page, first.get_by_role("link", name=re.compile("原文第")))
+    assert "以下任务由市委人才办牵头" in page.inner_text("main")
+
+
+def test_scored_items_set_aside_reach_the_preview_where_a_line_can_be_made_a_measure(
+    page, yinchuan_office
+):
+    """Numbered items that all carry scores are read as indicators, not measures. The
+    office sees that in the preview (not a refusal it cannot act on), cannot confirm an
+    import with no measure, and can make a line a measure after all."""
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "安全生产考核细则.txt", (DOCUMENTS / "d52_anquan_kaohe.txt").read_bytes())
+    assert page.inner_text("h1").startswith("导入预览：")
+    main = page.inner_text("main")
+    assert "考核指标未作为任务" in main and "indicators-not-measures" not in main
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "0"
+    screenshot(page, "import-preview-indicators", full_page=False)
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert NOTHING_TO_CONFIRM in page.inner_text(".messages")
+
+    page.fill("#make-line", "7")
+    click_and_wait(page, page.get_by_role("button", name="设为任务"))
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "1"
+    assert "成立由党政主要负责人任主任的安全生产委员会" in preview_row(page, 1).inner_text()

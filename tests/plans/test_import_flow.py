@@ -277,3 +277,29 @@ def test_a_chapter_attribution_is_shown_with_the_line_it_came_from():
         "沿用本章统一的分工",
         "第4项沿用原文第17行本章统一的分工",
     )
+
+
+SCORED_ITEMS = """某县安全生产工作考核评分细则
+
+一、责任落实（20分）
+1.成立安全生产委员会，每季度召开一次会议。（10分）
+评分标准：未成立的扣5分。
+2.签订安全生产责任书。（10分）
+评分标准：未签订的每人扣1分。
+"""
+
+
+def test_scored_items_are_staged_for_the_office_but_an_import_without_measures_is_not_confirmed(
+    office, world
+):
+    """A file whose numbered items all carry scores is shown in the preview with the
+    diagnostic (the office may make a line a measure), not refused; confirming it while it
+    still has no measure is refused with one message and writes nothing."""
+    upload(office, world, SCORED_ITEMS)
+    staged = PlanImport.objects.get()
+    assert staged.document["tasks"] == []
+    assert "indicators-not-measures" in {d["code"] for d in staged.document["diagnostics"]}
+    with pytest.raises(importing.ImportRejected, match="预览中没有任务"):
+        importing.confirm(staged, world.people["office"], {})
+    assert not Plan.objects.filter(title__contains="考核评分细则").exists()
+    assert PlanImport.objects.filter(pk=staged.pk).exists()

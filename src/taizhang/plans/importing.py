@@ -52,6 +52,18 @@ class ImportRejected(Exception):
     """The upload cannot become a plan; the message is for the office, in Chinese."""
 
 
+NOTHING_TO_CONFIRM = (
+    "预览中没有任务，不能确认导入：请在原文中将任务所在的行“设为任务”，或放弃导入。"
+)
+
+
+def _set_aside(document: dict) -> bool:
+    """Whether the parser found numbered items and set them aside as scored indicators
+    (a 考核评分细则): the office is shown them in the preview, where a line that is a
+    measure after all can be made one, rather than a refusal it cannot act on."""
+    return any(d["code"] == "indicators-not-measures" for d in document["diagnostics"])
+
+
 def stage(
     organisation, user, region: Region, filename: str, data: bytes, revises=None, parent=None
 ):
@@ -62,7 +74,7 @@ def stage(
     except InputError as error:
         raise ImportRejected(refusal_message(error.reason)) from error
     document = parse_text(text).to_dict()
-    if not document["tasks"]:
+    if not document["tasks"] and not _set_aside(document):
         raise ImportRejected(refusal_message("no_measures"))
     previous = revises.import_corrections if revises is not None else []
     with transaction.atomic():
@@ -342,6 +354,8 @@ def confirm(
     preview_ = preview(plan_import)
     units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor)
     document = preview_.corrected.document
+    if not document["tasks"]:
+        raise ImportRejected(NOTHING_TO_CONFIRM)
     corrections = preview_.corrected.applied
     if plan_import.revises_id:
         plan = _revise(plan_import.revises, document, units, preview_.diff, actor, corrections)
