@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse",
         help="parse an implementation plan into the Plan document",
-        description="Parse a plan (.txt, .html, .docx or .pdf) and print its Plan document.",
+        description="Parse a plan (.txt, .html, .docx, .xlsx or .pdf) and print its Plan document.",
     )
     parse.add_argument("path", metavar="PATH", help="the plan file")
     parse.add_argument("--format", choices=("json", "xlsx"), default="json", help="output format")

@@ -12,6 +12,7 @@ from taizhang.plans.importing import NOTHING_TO_CONFIRM
 from tests.browser.conftest import DEMO, click_and_wait, log_in, screenshot
 from tests.factories import PASSWORD
 from tests.parsing import hostile
+from tests.parsing.workbooks import ROWS, task_table
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,7 +64,7 @@ def test_a_file_that_is_not_a_plan_is_refused_with_a_message(page, yinchuan_offi
         "#id_file", {"name": "照片.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff"}
     )
     click_and_wait(page, page.get_by_role("button", name="上传并预览"))
-    assert "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。" in page.inner_text("main")
+    assert "仅支持 .txt、.html、.docx、.xlsx、.pdf 格式的方案文件。" in page.inner_text("main")
 
 
 # Measure 1 runs two measures together: the second starts at 推进法治乡村建设, and the
@@ -214,3 +215,28 @@ def test_scored_items_set_aside_reach_the_preview_where_a_line_can_be_made_a_mea
     click_and_wait(page, page.get_by_role("button", name="设为任务"))
     assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "1"
     assert "成立由党政主要负责人任主任的安全生产委员会" in preview_row(page, 1).inner_text()
+
+
+def test_the_office_imports_its_task_table_kept_in_excel(page, yinchuan_office):
+    log_in(page, yinchuan_office, PASSWORD)
+    page.goto("/plans/import/")
+    assert ".xlsx" in page.inner_text("main")
+    page.set_input_files(
+        "#id_file",
+        {
+            "name": "重点任务分工表.xlsx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "buffer": task_table(*ROWS),
+        },
+    )
+    page.select_option("#id_region", label="银川市")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    assert page.inner_text("h1") == "导入预览：某市2024年优化营商环境重点任务分工表"
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "3"
+    first = preview_row(page, 1)
+    assert "市政务服务局" in first.inner_text() and "2024年6月30日" in first.inner_text()
+    first.scroll_into_view_if_needed()
+    screenshot(page, "import-preview-xlsx", full_page=False)
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "共 3 项任务" in page.inner_text(".messages")

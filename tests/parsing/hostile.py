@@ -44,6 +44,19 @@ def zip_bomb_docx(unpacked: int = 1 << 30) -> bytes:
     return _package(bomb_bytes=unpacked)
 
 
+def zip_bomb_xlsx(unpacked: int = 1 << 30) -> bytes:
+    """An .xlsx of about 1 MB whose first sheet inflates to ``unpacked`` bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        package.writestr("xl/workbook.xml", "<workbook/>")
+        with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            chunk = b" " * (1 << 20)
+            for _ in range(unpacked >> 20):
+                part.write(chunk)
+    return out.getvalue()
+
+
 def document_xml(body: str) -> bytes:
     return f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'.encode()
 

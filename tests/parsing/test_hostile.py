@@ -72,6 +72,7 @@ def hostile_files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("hostile")
     files = {
         "zip bomb.docx": hostile.zip_bomb_docx(256 << 20),
+        "zip bomb.xlsx": hostile.zip_bomb_xlsx(256 << 20),
         "nested.docx": hostile.nested_docx(5000),
         "pages.pdf": hostile.many_pages_pdf(600),
         "huge.txt": ("一、" + "很长的文字。" * 3_600_000).encode(),
@@ -87,6 +88,7 @@ def hostile_files(tmp_path_factory) -> dict[str, Path]:
     ("name", "reason"),
     [
         ("zip bomb.docx", "package_too_large"),
+        ("zip bomb.xlsx", "package_too_large"),
         ("nested.docx", "xml_too_deep"),
         ("pages.pdf", "pdf_too_many_pages"),
         ("huge.txt", "too_large"),

@@ -158,7 +158,7 @@ def test_zip_that_is_not_a_word_document_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("plan.txt", PLAN)
-    with pytest.raises(InputError, match="ZIP archive but not a Word") as error:
+    with pytest.raises(InputError, match="ZIP archive but neither a Word") as error:
         read_bytes(buffer.getvalue(), "plans.zip")
     assert_one_sentence(error)
 

@@ -215,7 +215,8 @@ def test_confirm_service_rolls_back_on_error(staged, world, monkeypatch):
             "这是一份通知，没有任何编号任务。".encode(),
             refusal_message("no_measures"),
         ),
-        ("plan.xlsx", b"PK\x03\x04", "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。"),
+        ("plan.xlsx", b"PK\x03\x04", refusal_message("zip")),
+        ("plan.pptx", b"PK\x03\x04", "仅支持 .txt、.html、.docx、.xlsx、.pdf 格式的方案文件。"),
         ("plan.pdf", b"not a pdf at all", refusal_message("not_pdf")),
     ],
 )

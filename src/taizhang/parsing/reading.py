@@ -1,4 +1,4 @@
-"""Read a plan file (.txt, .html, .docx, .pdf) into plain text with "\\n" line ends.
+"""Read a plan file (.txt, .html, .docx, .xlsx, .pdf) into plain text with "\\n" line ends.
 
     >>> source = read_path("plan.pdf")
     >>> source.text, source.format, source.encoding
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 import stat
-import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 
 from taizhang.parsing.errors import InputError
@@ -22,7 +20,9 @@ from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.decoding import decode_text, garble_ratio
 from taizhang.parsing.readers.docx import docx_to_text
 from taizhang.parsing.readers.html import html_to_text, looks_like_html
+from taizhang.parsing.readers.package import package_kind
 from taizhang.parsing.readers.pdf import pdf_to_text
+from taizhang.parsing.readers.xlsx import xlsx_to_text
 
 MAX_BYTES = limit("max_bytes")
 _MAX_BINARY_GARBLE = 0.05  # decoded text with more unprintable characters than this is binary
@@ -33,7 +33,7 @@ _BOM_ENCODINGS = ("utf-32", "utf-8-sig", "utf-16")
 @dataclass(frozen=True)
 class SourceText:
     text: str
-    format: str  # "txt" | "html" | "docx" | "pdf"
+    format: str  # "txt" | "html" | "docx" | "xlsx" | "pdf"
     encoding: str | None = None  # the text encoding, for .txt and .html only
 
 
@@ -69,13 +69,15 @@ def read_bytes(data: bytes, filename: str = "") -> SourceText:
         return _finish(pdf_to_text(data, name), "pdf", None, name)
     if kind == "docx":
         return _finish(docx_to_text(data, name), "docx", None, name)
+    if kind == "xlsx":
+        return _finish(xlsx_to_text(data, name), "xlsx", None, name)
     text, encoding = decode_text(data, _declared_charset(data))
     # a strict decoding was accepted only below decode_text's own, lower garble bar
     checked = encoding not in ("mixed", *_BOM_ENCODINGS)
     if not checked and garble_ratio(text) > _MAX_BINARY_GARBLE:
         raise InputError(
             f"{name} looks like binary data, not text; "
-            "supply the plan as .txt, .html, .docx or .pdf.",
+            "supply the plan as .txt, .html, .docx, .xlsx or .pdf.",
             reason="binary",
         )
     text = _unify_newlines(text)
@@ -108,17 +110,18 @@ def check_text_size(text: str, name: str = "the text") -> None:
 
 
 def _sniff(data: bytes, filename: str) -> str:
-    """ "pdf", "docx", "html" or "txt": the content decides, the extension breaks ties."""
+    """ "pdf", "docx", "xlsx", "html" or "txt": the content decides, the extension breaks
+    ties."""
     suffix = Path(filename).suffix.lower()
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx" if _is_word_package(data) else _refuse_zip(filename or "the input")
+        return package_kind(data) or _refuse_zip(filename or "the input")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
             f"{filename or 'the input'} is an old binary Word or Excel file; save it as .docx "
-            "in Word or WPS and try again.",
+            "or .xlsx in WPS or Office and try again.",
             reason="legacy_office",
         )
     if suffix == ".pdf":
@@ -127,23 +130,15 @@ def _sniff(data: bytes, filename: str) -> str:
             "supply the plan as .docx or .txt.",
             reason="not_pdf",
         )
-    if suffix == ".docx":
-        return "docx"  # not a ZIP: the docx reader reports that clearly
+    if suffix in (".docx", ".xlsx"):
+        return suffix[1:]  # not a ZIP: its reader reports that clearly
     return "html" if suffix in _HTML_SUFFIXES else "txt"
-
-
-def _is_word_package(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as package:
-            return "word/document.xml" in package.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
 
 
 def _refuse_zip(name: str) -> str:
     raise InputError(
-        f"{name} is a ZIP archive but not a Word .docx document; unpack it and supply the plan "
-        "itself as .txt, .html, .docx or .pdf.",
+        f"{name} is a ZIP archive but neither a Word .docx document nor an Excel .xlsx "
+        "workbook; unpack it and supply the plan itself as .txt, .html, .docx, .xlsx or .pdf.",
         reason="zip",
     )
 

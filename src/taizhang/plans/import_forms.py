@@ -14,8 +14,8 @@ from taizhang.parsing.reading import MAX_BYTES
 from taizhang.plans.models import Plan
 from taizhang.units.models import Region, Unit
 
-ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
-WRONG_SUFFIX = "仅支持 .txt、.html、.docx、.pdf 格式的方案文件。"
+ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf")
+WRONG_SUFFIX = "仅支持 .txt、.html、.docx、.xlsx、.pdf 格式的方案文件。"
 _SUGGEST = 0.6  # share of the shorter name's character pairs found in the other
 
 
@@ -24,7 +24,7 @@ class UploadForm(forms.Form):
 
     file = forms.FileField(
         label="方案文件",
-        help_text="支持 .txt、.html、.docx、.pdf，不超过 20 MB。",
+        help_text="支持 .txt、.html、.docx、.xlsx（任务分工表）、.pdf，不超过 20 MB。",
         error_messages={"required": "请选择要导入的方案文件。", "empty": refusal_message("empty")},
     )
     region = forms.ModelChoiceField(
@@ -65,7 +65,7 @@ class ReviseForm(forms.Form):
 
     file = forms.FileField(
         label="修订后的方案文件",
-        help_text="支持 .txt、.html、.docx、.pdf，不超过 20 MB。",
+        help_text="支持 .txt、.html、.docx、.xlsx（任务分工表）、.pdf，不超过 20 MB。",
         error_messages={"required": "请选择修订后的方案文件。", "empty": refusal_message("empty")},
     )
 

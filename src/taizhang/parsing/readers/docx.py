@@ -19,8 +19,9 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from taizhang.parsing.errors import InputError
-from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.docx_numbering import document_labels
+from taizhang.parsing.readers.package import check_package
+from taizhang.parsing.readers.rows import row_line
 
 
 def docx_to_text(data: bytes, name: str) -> str:
@@ -29,7 +30,7 @@ def docx_to_text(data: bytes, name: str) -> str:
             f"{name} is not a real .docx file (it is not a ZIP archive); open it in Word or WPS "
             "and save it again as .docx, or supply the plan as .txt."
         )
-    _check_package(data, name)
+    check_package(data, name, "Word document")
     try:
         document = Document(io.BytesIO(data))
         return "\n".join(_body_lines(document))
@@ -58,32 +59,6 @@ def _damaged(name: str, error: Exception) -> InputError:
     )
 
 
-def _check_package(data: bytes, name: str) -> None:
-    """Refuse a package that would decompress past the limits, before any part is read.
-
-    zipfile never inflates a member past the size its header declares, so checking the
-    declared sizes (and their ratio to the compressed ones) bounds the work."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        members = package.infolist()
-    too_many = len(members) > limit("docx_max_members")
-    unpacked = sum(member.file_size for member in members)
-    if too_many or unpacked > limit("docx_max_unpacked") or any(map(_bomb_like, members)):
-        raise InputError(
-            f"{name} decompresses past the size or ratio limit for a Word document (possibly "
-            "a ZIP bomb); save it again in Word or WPS, or supply the plan as .txt.",
-            reason="package_too_large",
-        )
-
-
-def _bomb_like(member: zipfile.ZipInfo) -> bool:
-    if member.filename.endswith((".xml", ".rels")) and member.file_size > limit(
-        "docx_max_xml_part"
-    ):
-        return True
-    ratio = member.file_size / max(member.compress_size, 1)
-    return member.file_size > 1024 * 1024 and ratio > limit("docx_max_ratio")
-
-
 def _body_lines(document) -> list[str]:
     labels = document_labels(document)
     lines: list[str] = []
@@ -105,18 +80,11 @@ def _table_lines(table, labels: dict) -> list[str]:
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if id(cell._tc) in seen:  # a merged cell is printed once
                 continue
             seen.add(id(cell._tc))
-            paragraphs = (_labelled(p, labels) for p in cell.paragraphs)
-            cells.append(" ".join(paragraphs).replace("\n", " ").strip())
-        # An empty cell between filled ones keeps its place, so that each cell stays under
-        # its column's header (a row whose 责任单位 is empty: tests/parsing/formats.py f01
-        # and f03); empty cells at the row's ends say nothing.
-        while cells and not cells[-1]:
-            cells.pop()
-        while cells and not cells[0]:
-            cells.pop(0)
-        if cells:
-            lines.append(" | ".join(cells))
+            cells.append(" ".join(_labelled(p, labels) for p in cell.paragraphs))
+        line = row_line(cells)
+        if line is not None:
+            lines.append(line)
     return lines
