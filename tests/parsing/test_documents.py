@@ -1258,3 +1258,18 @@ def test_a_chapter_names_the_units_of_its_measures():
         (["县委宣传部"], [], ["各乡镇人民政府"]),
         (["县文化旅游局"], [], []),
     ]
+
+
+def test_a_change_against_a_base_year_is_a_target_to_reach():
+    # 较2020年下降15% under 具体措施 with its deadline in a field (d48), 比2020年下降16% and
+    # 较上年提高2个百分点 in measures with no deadline (fixture styles/jieshui_compared.txt):
+    # targets, not results already achieved; printed and run in
+    text = (DOCUMENTS / "d48_hezhang_renwu.txt").read_text(encoding="utf-8")
+    for plan in (parse("d48_hezhang_renwu"), parse_path_text(variants.run_in(text))):
+        assert targets(plan.tasks[0]) == [(None, 15, "%", "=")]
+    plan = parse_path(FIXTURES / "styles" / "jieshui_compared.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 16, "%", "=")],
+        [(None, 2, "个百分点", "=")],
+        [(None, 15, "家", "=")],
+    ]
