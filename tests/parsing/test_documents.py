@@ -1273,3 +1273,31 @@ def test_a_change_against_a_base_year_is_a_target_to_reach():
         [(None, 2, "个百分点", "=")],
         [(None, 15, "家", "=")],
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "issuer"),
+    [
+        # names after a task table's last cells (…\t区直有关部门\t全年某区…办公室2024年3月20日)
+        (DOCUMENTS / "d46_gengxin_twoheader.txt", "某区城市更新工作领导小组办公室"),
+        (FIXTURES / "styles" / "huanwei_table_sign.txt", "某县城乡环境卫生整治工作领导小组办公室"),
+        # names after an attachment list's titles, the attachments after the date
+        (DOCUMENTS / "d51_liangshi_annex.txt", "某县人民政府办公室"),
+        (FIXTURES / "styles" / "xiaoyuan_annex_sign.txt", "某县教育局"),
+    ],
+)
+def test_a_signature_printed_run_in_after_table_cells_or_attachment_titles(path, issuer):
+    text = path.read_text(encoding="utf-8")
+    assert parse_path_text(variants.run_in(text)).issuer == issuer == parse_path(path).issuer
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d53_rencai_chapterlead.txt", FIXTURES / "styles" / "jiaotong_subjects.txt"],
+)
+def test_a_signature_printed_run_in_is_no_part_of_a_last_measure_without_units(path):
+    # d53: its chapter's line above covers it; jiaotong_subjects: units from its sentences
+    printed = parse_path(path)
+    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert run_in.tasks[-1].text == printed.tasks[-1].text.replace("\n", "")
+    assert run_in.issuer not in run_in.tasks[-1].text
