@@ -1301,3 +1301,20 @@ def test_a_signature_printed_run_in_is_no_part_of_a_last_measure_without_units(p
     run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
     assert run_in.tasks[-1].text == printed.tasks[-1].text.replace("\n", "")
     assert run_in.issuer not in run_in.tasks[-1].text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DOCUMENTS / "d26_fuwu_headbrackets.txt",
+        DOCUMENTS / "d41_anquan_stages.txt",
+        FIXTURES / "styles" / "yanglao_subpoints.txt",
+    ],
+)
+def test_sub_points_after_a_heading_bracket_printed_run_in(path):
+    # "1.建设…中心。（牵头单位：…）（1）新建…（2）…": the sub-points are the measure's text
+    printed = parse_path(path)
+    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert [m.text for m in run_in.tasks] == [m.text.replace("\n", "") for m in printed.tasks]
+    assert [targets(m) for m in run_in.tasks] == [targets(m) for m in printed.tasks]
+    assert units(run_in) == units(printed)
