@@ -1318,3 +1318,20 @@ def test_sub_points_after_a_heading_bracket_printed_run_in(path):
     assert [m.text for m in run_in.tasks] == [m.text.replace("\n", "") for m in printed.tasks]
     assert [targets(m) for m in run_in.tasks] == [targets(m) for m in printed.tasks]
     assert units(run_in) == units(printed)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d22_shipin_spaced.txt", FIXTURES / "styles" / "anquan_gapped.txt"],
+)
+def test_a_table_of_blank_gapped_cells_hard_wrapped_mid_row(path):
+    # "1  开展…明厨亮灶”" / "覆盖率达到100%.  区教育局  区市场监管局  2024" / "年9月底前": one row
+    # up to the line opening the next row's number (d22: two blanks; anquan_gapped: two
+    # ideographic blanks)
+    printed = parse_path(path)
+    wrapped = parse_path_text(variants.hard_wrapped(path.read_text(encoding="utf-8")))
+    assert units(wrapped) == units(printed)
+    assert [(m.text, m.deadline, targets(m)) for m in wrapped.tasks] == [
+        (m.text, m.deadline, targets(m)) for m in printed.tasks
+    ]
+    assert len(printed.tasks) >= 4
