@@ -1335,3 +1335,15 @@ def test_a_table_of_blank_gapped_cells_hard_wrapped_mid_row(path):
         (m.text, m.deadline, targets(m)) for m in printed.tasks
     ]
     assert len(printed.tasks) >= 4
+
+
+@pytest.mark.parametrize(
+    "path", [DOCUMENTS / "d42_wenming_mdtable.txt", FIXTURES / "styles" / "pingan_mdsign.txt"]
+)
+def test_a_signature_in_bold_after_a_markdown_table_printed_run_in(path):
+    # "…2024年12月底前 |**某县新时代文明实践中心****2024年3月20日**": two bold paragraphs
+    printed = parse_path(path)
+    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
+    assert printed.issuer and printed.date
+    assert units(run_in) == units(printed)
