@@ -1258,3 +1258,92 @@ def test_a_chapter_names_the_units_of_its_measures():
         (["县委宣传部"], [], ["各乡镇人民政府"]),
         (["县文化旅游局"], [], []),
     ]
+
+
+def test_a_change_against_a_base_year_is_a_target_to_reach():
+    # 较2020年下降15% under 具体措施 with its deadline in a field (d48), 比2020年下降16% and
+    # 较上年提高2个百分点 in measures with no deadline (fixture styles/jieshui_compared.txt):
+    # targets, not results already achieved; printed and run in
+    text = (DOCUMENTS / "d48_hezhang_renwu.txt").read_text(encoding="utf-8")
+    for plan in (parse("d48_hezhang_renwu"), parse_path_text(variants.run_in(text))):
+        assert targets(plan.tasks[0]) == [(None, 15, "%", "=")]
+    plan = parse_path(FIXTURES / "styles" / "jieshui_compared.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 16, "%", "=")],
+        [(None, 2, "个百分点", "=")],
+        [(None, 15, "家", "=")],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "issuer"),
+    [
+        # names after a task table's last cells (…\t区直有关部门\t全年某区…办公室2024年3月20日)
+        (DOCUMENTS / "d46_gengxin_twoheader.txt", "某区城市更新工作领导小组办公室"),
+        (FIXTURES / "styles" / "huanwei_table_sign.txt", "某县城乡环境卫生整治工作领导小组办公室"),
+        # names after an attachment list's titles, the attachments after the date
+        (DOCUMENTS / "d51_liangshi_annex.txt", "某县人民政府办公室"),
+        (FIXTURES / "styles" / "xiaoyuan_annex_sign.txt", "某县教育局"),
+    ],
+)
+def test_a_signature_printed_run_in_after_table_cells_or_attachment_titles(path, issuer):
+    text = path.read_text(encoding="utf-8")
+    assert parse_path_text(variants.run_in(text)).issuer == issuer == parse_path(path).issuer
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d53_rencai_chapterlead.txt", FIXTURES / "styles" / "jiaotong_subjects.txt"],
+)
+def test_a_signature_printed_run_in_is_no_part_of_a_last_measure_without_units(path):
+    # d53: its chapter's line above covers it; jiaotong_subjects: units from its sentences
+    printed = parse_path(path)
+    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert run_in.tasks[-1].text == printed.tasks[-1].text.replace("\n", "")
+    assert run_in.issuer not in run_in.tasks[-1].text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DOCUMENTS / "d26_fuwu_headbrackets.txt",
+        DOCUMENTS / "d41_anquan_stages.txt",
+        FIXTURES / "styles" / "yanglao_subpoints.txt",
+    ],
+)
+def test_sub_points_after_a_heading_bracket_printed_run_in(path):
+    # "1.建设…中心。（牵头单位：…）（1）新建…（2）…": the sub-points are the measure's text
+    printed = parse_path(path)
+    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert [m.text for m in run_in.tasks] == [m.text.replace("\n", "") for m in printed.tasks]
+    assert [targets(m) for m in run_in.tasks] == [targets(m) for m in printed.tasks]
+    assert units(run_in) == units(printed)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d22_shipin_spaced.txt", FIXTURES / "styles" / "anquan_gapped.txt"],
+)
+def test_a_table_of_blank_gapped_cells_hard_wrapped_mid_row(path):
+    # "1  开展…明厨亮灶”" / "覆盖率达到100%.  区教育局  区市场监管局  2024" / "年9月底前": one row
+    # up to the line opening the next row's number (d22: two blanks; anquan_gapped: two
+    # ideographic blanks)
+    printed = parse_path(path)
+    wrapped = parse_path_text(variants.hard_wrapped(path.read_text(encoding="utf-8")))
+    assert units(wrapped) == units(printed)
+    assert [(m.text, m.deadline, targets(m)) for m in wrapped.tasks] == [
+        (m.text, m.deadline, targets(m)) for m in printed.tasks
+    ]
+    assert len(printed.tasks) >= 4
+
+
+@pytest.mark.parametrize(
+    "path", [DOCUMENTS / "d42_wenming_mdtable.txt", FIXTURES / "styles" / "pingan_mdsign.txt"]
+)
+def test_a_signature_in_bold_after_a_markdown_table_printed_run_in(path):
+    # "…2024年12月底前 |**某县新时代文明实践中心****2024年3月20日**": two bold paragraphs
+    printed = parse_path(path)
+    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
+    assert printed.issuer and printed.date
+    assert units(run_in) == units(printed)

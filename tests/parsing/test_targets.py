@@ -178,6 +178,48 @@ def test_not_a_target(text):
     assert find_targets(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        # tests/parsing/documents d48 (under 具体措施, its deadline in a field of its own)
+        (
+            "全县万元地区生产总值用水量较2020年下降15%，完成计量设施全覆盖。",
+            "万元地区生产总值用水量较2020年下降15%",
+            15.0,
+            "%",
+        ),
+        # fixture styles/jieshui_compared.txt
+        (
+            "全县万元工业增加值用水量比2020年下降16%。",
+            "万元工业增加值用水量比2020年下降16%",
+            16.0,
+            "%",
+        ),
+        (
+            "农田灌溉水有效利用系数较上年提高2个百分点。",
+            "农田灌溉水有效利用系数较上年提高2个百分点",
+            2.0,
+            "个百分点",
+        ),
+    ],
+)
+def test_a_change_against_a_base_is_a_target_to_reach(text, quote, value, unit):
+    [target] = find_targets(text)
+    assert (target.quote, target.value, target.unit, target.year) == (quote, value, unit, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a period of its own before the base: a result (corpus 079, fixture jieshui_compared)
+        "2019-2020年秋冬季,细颗粒物平均浓度较2017-2018年秋冬季下降22%。",
+        "2021—2023年，全县万元工业增加值用水量较2020年累计下降12%。",
+    ],
+)
+def test_a_change_measured_over_a_period_of_its_own_is_a_result(text):
+    assert find_targets(text) == []
+
+
 def test_deadline_end_of_year():
     assert find_deadline("2023年底前完成清理工作。") == "2023年底前"
     assert deadline_year("2023年底前完成清理工作。") == 2023

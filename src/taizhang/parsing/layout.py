@@ -159,6 +159,7 @@ def restore(text: str) -> Layout:
     out: list[str] = []
     sources: list[int] = []
     joining = False
+    row = None  # the number of the row of blank-gapped cells being joined (its header: 0)
     for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
         folded_content = fold(content)
@@ -166,17 +167,26 @@ def restore(text: str) -> Layout:
             joining
             and content
             and (not starts_item(folded_content) or _splits_a_number(out[-1], content))
-            and not _is_field_row(content)
+            and (row is not None or not _is_field_row(content))
             and not _stands_below_sentence(out[-1], folded_content)
+            and not (row is not None and _gapped_row(content) == row + 1)
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
-            # d46 hard-wrapped)
-            out[-1] += "\t" + content if line.startswith("\t") else content
+            # d46 hard-wrapped), one of blank-gapped cells the blanks at either side
+            if row is not None:
+                out[-1] += line
+            else:
+                out[-1] += "\t" + content if line.startswith("\t") else content
         else:
             out.append(line)
             sources.append(number)
+            row = _gapped_row(content) if "  " in content or "\u3000" in content else None
         # The last visual line decides: a paragraph ends at a line short of the margin.
-        joining = bool(content) and measure(content) >= _FULL * wrap and not _is_field_row(content)
+        joining = (
+            bool(content)
+            and measure(content) >= _FULL * wrap
+            and (row is not None or not _is_field_row(content))
+        )
     return Layout("\n".join(out), tuple(sources))
 
 
@@ -489,6 +499,25 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
         return False
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)
+
+
+# A row of a table pasted as text with its cells apart by runs of blanks opens with its
+# number cell and such a run ("1  开展…  区教育局  区市场监管局  2024年9月底前").
+_GAPPED_ROW = re.compile(r"(\d{1,3}|序号)(?:  |\u3000\u3000)")
+
+
+def _gapped_row(content: str) -> int | None:
+    """The number of the row of blank-gapped cells a line opens (0: the header, whose
+    number cell is 序号), else None. A wrap at the margin breaks such a row mid-cell, and
+    its rest, gaps and all, continues it up to the line opening the next row's number,
+    where a line of blanks is otherwise a row of page fields that never continues (tests/
+    parsing/documents d22 hard-wrapped at 30 and 24; fixture styles/anquan_gapped.txt, its
+    gaps ideographic blanks)."""
+    found = _GAPPED_ROW.match(content)
+    if found is None:
+        return None
+    number = found.group(1)
+    return 0 if number == "序号" else int(number)
 
 
 def _is_field_row(content: str) -> bool:

@@ -408,6 +408,21 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
     at = raw.rfind(issuer) if raw else -1
     if at > 0 and is_date_only(fold(raw[at + len(issuer) :]).replace(" ", "")):
         measure.attribution_raw = raw[:at]
+    elif raw is None or measure.shared_from is not None:
+        _run_in_text_without_signature(measure, issuer)
+
+
+def _run_in_text_without_signature(measure: RawMeasure, issuer: str) -> None:
+    """A last measure with no attribution of its own ends where the signature's shape
+    starts, its issuer's names then a date, in a copy printed run-in as on printed lines
+    (_text_without_signature): "…营造尊重人才的社会氛围。中共某市委…办公室2024年3月1日"
+    (tests/parsing/documents d53 printed run-in: a chapter's measures covered by one line
+    above them; fixture styles/jiaotong_subjects.txt printed run-in: units read from the
+    measure's sentences)."""
+    text = measure.text
+    at = text.rfind(issuer)
+    if at > 0 and is_date_only(fold(text[at + len(issuer) :]).replace(" ", "")):
+        measure.text = text[:at].rstrip()
 
 
 def _text_without_signature(measure: RawMeasure, issuer: str) -> None:

@@ -1455,18 +1455,20 @@ def _numbered(
 def _with_subpoints(
     item: Found, chapter, section, body: str, folded: str, measure_text, raw, start, after: int
 ) -> RawMeasure:
-    """The measure whose text goes on with the sub-points after its bracket."""
+    """The measure whose text goes on with the sub-points after its bracket (on the next
+    line, or right after it in a copy printed run-in)."""
+    joint = "\n" if "\n" in folded[start:after] else ""
     measure = RawMeasure(
         no=item.marker.number,
         chapter=chapter,
         section=section,
-        text=f"{measure_text}\n{_unindented(body[after:])}",
+        text=f"{measure_text}{joint}{_unindented(body[after:])}",
         attribution_raw=raw,
         line=item.line,
     )
     measure.__dict__["_folded"] = (
         measure.text,
-        f"{folded[start : start + len(measure_text)]}\n{_unindented(folded[after:])}",
+        f"{folded[start : start + len(measure_text)]}{joint}{_unindented(folded[after:])}",
     )
     return measure
 
@@ -1504,10 +1506,25 @@ def _subpoints_after(folded_body: str, located) -> int | None:
     styles/yanglao_subpoints.txt). They belong to the measure's text; the bracket does not."""
     close = located.raw_end + 1
     line_end = folded_body.find("\n", close)
-    if line_end < 0 or folded_body[close:line_end].strip(_LINE_INDENT):
+    if line_end < 0:
+        return _run_in_subpoints_after(folded_body, close)
+    if folded_body[close:line_end].strip(_LINE_INDENT):
         return None
     rest = folded_body[line_end:].lstrip(_MEASURE_EDGE)
     if not rest or folded_body.find("\n", located.text_end, located.raw_start) >= 0:
+        return None
+    marker = mk.match_marker(rest)
+    if marker is None or marker.kind not in _SUBPOINT_KINDS or find_attribution(rest):
+        return None
+    return len(folded_body) - len(rest)
+
+
+def _run_in_subpoints_after(folded_body: str, close: int) -> int | None:
+    """_subpoints_after in a copy printed run-in, which has no line to end the bracket's:
+    the sub-points open right after it, "…中心。（牵头单位：…）（1）新建…（2）…" (tests/parsing/
+    documents d26 printed run-in, fixture styles/yanglao_subpoints.txt run in)."""
+    rest = folded_body[close:].lstrip(_LINE_INDENT)
+    if not rest.startswith(("(", "①", "1)")):  # the sub-points' kinds open so
         return None
     marker = mk.match_marker(rest)
     if marker is None or marker.kind not in _SUBPOINT_KINDS or find_attribution(rest):

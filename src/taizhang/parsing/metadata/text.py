@@ -243,21 +243,44 @@ _NOTICE_REACH = 1500  # characters: a covering notice and its signature
 
 def _signature_run_in(line: Line) -> list[Line]:
     lines = []
+    first = line.text
     head = _NOTICE_SIGNATURE.search(line.text, 0, min(len(line.text) - 1, _NOTICE_REACH))
     if head is not None:
-        lines += _cut(line, 0, head.start("names"), head.start("date"), head.end("date"))
+        names = _names_start(first, line.text, head.start("names"), head.start("date"))
+        lines += _cut(line, 0, names, head.start("date"), head.end("date"))
         rest = head.end("date")
         line = Line(line.start + rest, line.end, line.text[rest:])
     found = _run_in_signature().match(line.text, max(0, len(line.text) - 100))
     if found is None:
         return [*lines, *_signed_after_field(line)]
-    bounds = (found.start("names"), found.end("names"), found.start("date"), found.end("date"))
+    names = _names_start(first, line.text, found.start("names"), found.end("names"))
+    bounds = (names, found.end("names"), found.start("date"), found.end("date"))
     return lines + [piece for piece in _cut(line, 0, *bounds, len(line.text)) if piece.text]
 
 
 # The place a plan's title opens with: 某市, 某县 (up to its first administrative character).
 _TITLE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区州旗]")
 _SIGNED_DATE = re.compile(_SIGNATURE_DATE + "$")
+
+
+# What no signer's name holds: a digit (bodies.is_body_name) or a tab, a task table's cell gap.
+_NOT_IN_NAMES = re.compile(r"[\d\t]")
+
+
+def _names_start(title: str, text: str, start: int, end: int) -> int:
+    """Where the names of a signature printed run-in start in ``text[start:end]``, the run
+    found before its date. A run holding what no name holds is no list of names: the last
+    cells of a task table ("…\t区直有关部门\t全年某区…办公室2024年3月20日", tests/parsing/
+    documents d46 printed run-in) or an attachment list's titles ("…附件:1.某县…分工表2.某县…
+    名单某县人民政府办公室2024年3月6日附件1…", d51) stand before the names. The names then
+    open with the place the title (``title``, the text's start) opens with, the last time it
+    is printed in the run, as a signature run into a field does (_signed_after_field, d23,
+    d28)."""
+    if _NOT_IN_NAMES.search(text, start, end) is None:
+        return start
+    place = _TITLE_PLACE.match(title)
+    at = text.rfind(place.group(), start, end) if place else -1
+    return at if at >= 0 and end - at >= 4 else start
 
 
 def _signed_after_field(line: Line) -> list[Line]:
