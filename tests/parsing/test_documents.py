@@ -152,6 +152,7 @@ import pytest
 
 from taizhang.parsing import parse_path
 from taizhang.parsing import parse_text as parse_path_text
+from taizhang.parsing.targets import find_targets
 from tests.parsing import variants
 from tests.parsing.scoring import score_plan
 
@@ -1387,7 +1388,33 @@ def test_treatment_capacity_and_concentration_counters():
     ]
     assert targets(plan.tasks[3]) == [(None, 5, "万吨/日", "=")]
     plan = parse_path(FIXTURES / "styles" / "shuiwu_capacity.txt")
-    assert [targets(m) for m in plan.tasks] == [
+    assert [targets(m) for m in plan.tasks][:2] == [
         [(None, 1.5, "万吨/日", "=")],
         [(None, 30, "毫克/升", "<=")],
     ]
+
+
+def test_a_target_for_each_year_of_a_series():
+    # 2024年完成40%，2025年完成80%，2026年全部完成 and 管网2024年30公里、2025年40公里、
+    # 2026年50公里: each value is its year's target (d58; fixture styles/shuiwu_capacity.txt)
+    plan = parse("d58_wushui_yearly")
+    assert sorted(targets(plan.tasks[0])) == [(2024, 40, "%", "="), (2025, 80, "%", "=")]
+    assert sorted(targets(plan.tasks[1])) == [
+        (2024, 30, "公里", "="),
+        (2025, 40, "公里", "="),
+        (2026, 50, "公里", "="),
+    ]
+    assert sorted(targets(plan.tasks[5])) == [(2024, 90, "%", "="), (2026, 95, "%", ">=")]
+    plan = parse_path(FIXTURES / "styles" / "shuiwu_capacity.txt")
+    assert sorted(targets(plan.tasks[2])) == [
+        (2024, 8, "公里", "="),
+        (2024, 85, "%", "="),
+        (2025, 12, "公里", "="),
+        (2025, 90, "%", ">="),
+    ]
+    # a review of results already achieved states none
+    review = "某县工作要点\n一、任务\n1.2021年以来,2021年完成40%,2022年完成80%.(县住建局负责)\n"
+    assert parse_path_text(review).tasks[0].targets == []
+    # a value qualifying a noun is none (seed 000, measure 44: 2022年完成1千人以上的…安置点…)
+    qualifier = "2022年完成1千人以上的安置点示范点创建工作,2023年实现1千人以下的安置点全覆盖。"
+    assert find_targets(qualifier) == []

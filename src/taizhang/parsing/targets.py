@@ -19,10 +19,11 @@ positions, and cue checks look at a bounded window, so the work stays linear in 
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -729,7 +730,62 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
                 per=_per(before),
             )
         )
-    return targets
+    return _year_series(targets, text, folded) if folded.count("年") > 1 else targets
+
+
+@lru_cache(maxsize=1)
+def _year_value() -> re.Pattern[str]:
+    """A year and the value printed right after it (a series verb between): 2024年完成40%."""
+    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
+    return re.compile(
+        rf"(?<![0-9])(?P<year>{_YEAR})年(?:{_any('targets', 'year_series_verbs')})?"
+        rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
+    )
+
+
+def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
+    """Each value of a series of years in one sentence, all of one counter, is the target of
+    its year (targets.toml year_series_verbs; d58, fixture styles/shuiwu_capacity.txt):
+    a value found already takes its year, one the clause rules left out (no metric of its
+    own: 2025年完成80%) is added; not in a sentence of results already achieved."""
+    threshold = _vocab()["targets"]["threshold_after"]
+    found = [
+        m
+        for m in _year_value().finditer(folded)
+        if not _never_a_target(m)
+        # 2022年完成1千人以上的…安置点…，2023年实现1千人以下的…: the value qualifies a noun
+        # (seed 000, measure 44), it states no target
+        and not folded.startswith(threshold, m.end("unit"))
+        and not folded.startswith("的", m.end())
+    ]
+    if len(found) < 2:
+        return targets
+    series: list[re.Match[str]] = []
+    for first, second in itertools.pairwise(found):
+        between = folded[first.end() : second.start()]
+        if first["unit"] == second["unit"] and not any(c in between for c in "。;\n"):
+            series += [m for m in (first, second) if m not in series]
+    out = list(targets)
+    for m in series:
+        start = folded.rfind("。", 0, m.start()) + 1
+        end = folded.find("。", m.end())
+        if _is_past(folded[start : len(folded) if end < 0 else end], True):
+            continue  # 2021年以来…: results already achieved
+        value, unit = _value(m["num"]), text[m.start("unit") : m.end("unit")]
+        known = [i for i, t in enumerate(out) if (t.value, t.unit) == (value, unit)]
+        if known:
+            out[known[0]] = replace(out[known[0]], year=int(m["year"]))
+        else:
+            out.append(
+                Target(
+                    quote=text[m.start() : m.end()],
+                    value=value,
+                    unit=unit,
+                    comparator=">=" if m["tail"] else "=",
+                    year=int(m["year"]),
+                )
+            )
+    return out
 
 
 def paces() -> tuple[str, ...]:
