@@ -737,8 +737,10 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
 def _year_value() -> re.Pattern[str]:
     """A year and the value printed right after it (a series verb between): 2024年完成40%."""
     unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
+    # It opens with the literal 年, which the engine skips to at once; the year is read by
+    # the lookbehind (a pattern opening with a lookbehind is tried at every character).
     return re.compile(
-        rf"(?<![0-9])(?P<year>{_YEAR})年(?:{_any('targets', 'year_series_verbs')})?"
+        rf"年(?<=(?<![0-9])(?P<year>{_YEAR})年)(?:{_any('targets', 'year_series_verbs')})?"
         rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
     )
 
@@ -778,7 +780,7 @@ def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
         else:
             out.append(
                 Target(
-                    quote=text[m.start() : m.end()],
+                    quote=text[m.start("year") : m.end()],
                     value=value,
                     unit=unit,
                     comparator=">=" if m["tail"] else "=",
