@@ -1418,3 +1418,18 @@ def test_a_target_for_each_year_of_a_series():
     # a value qualifying a noun is none (seed 000, measure 44: 2022年完成1千人以上的…安置点…)
     qualifier = "2022年完成1千人以上的安置点示范点创建工作,2023年实现1千人以下的安置点全覆盖。"
     assert find_targets(qualifier) == []
+
+
+def test_goals_after_a_short_clause_under_a_front_matter_heading():
+    # 二、总体要求 / 以改善生态环境质量为核心，到2024年底，…达到90%以上 (d57; fixture
+    # styles/shengtai_frontgoal.txt: 坚持因地制宜、分类推进,到2024年底,…)
+    plan = parse("d57_shengtai_mixedlevels")
+    assert [(t.year, t.value, t.comparator) for t in plan.targets] == [
+        (2024, 90, ">="),
+        (2024, 100, "="),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "shengtai_frontgoal.txt")
+    assert [(t.year, t.value, t.comparator) for t in plan.targets] == [
+        (2024, 85, ">="),
+        (2024, 95, "="),
+    ]

@@ -1374,7 +1374,13 @@ def _front_heading_then_year() -> re.Pattern[str]:
     atomic group), then the year its goals are set for after the blanks that open the
     paragraph."""
     words = "|".join(map(re.escape, vocabulary()["front_matter_headings"]))
-    return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*到\d{{4}}年")
+    # one short clause may open the paragraph before the year ("以改善生态环境质量为核心，到
+    # 2024年底，…达到90%以上": d57; fixture styles/shengtai_frontgoal.txt)
+    opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，])?"
+    return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*{opener}到\d{{4}}年")
+
+
+_GOAL_OPENER = 16  # characters: a short clause before the year, not a 指导思想 sentence
 
 
 def _number_label(item: Found) -> str:
