@@ -1433,3 +1433,14 @@ def test_goals_after_a_short_clause_under_a_front_matter_heading():
         (2024, 85, ">="),
         (2024, 95, "="),
     ]
+
+
+def test_a_rate_after_a_duty_per_period_is_a_target():
+    # 每月开展一次…排查，重大矛盾纠纷化解率达到95%以上 (d59; fixture styles/pingan_rate.txt):
+    # the duty is recurring, the rate a target; in the duty's own clause a rate is its quota
+    plan = parse("d59_pingan_alias")
+    assert targets(plan.tasks[0]) == [(None, 95, "%", ">=")]
+    assert plan.tasks[0].recurring == ["每月开展一次矛盾纠纷集中排查"]
+    plan = parse_path(FIXTURES / "styles" / "pingan_rate.txt")
+    assert [targets(m) for m in plan.tasks] == [[(None, 95, "%", ">=")], [(None, 90, "%", "=")]]
+    assert find_targets("每年培训覆盖率提高5%。") == []
