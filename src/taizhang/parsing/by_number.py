@@ -15,6 +15,7 @@ from taizhang.parsing.vocabulary import trie, vocabulary
 
 _CLAUSE_END = "；;。\n"
 _CLAUSE_START = "，,；;。：:\n"
+_REACH = 100  # characters: the units before 第N项, or the clause after it
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +46,18 @@ def _clauses(text: str, folded: str) -> list[tuple[list[int], str]]:
     out = []
     support = tuple(vocabulary()["subject_support_verbs"])
     for found in _numbers().finditer(folded):
-        start = max(folded.rfind(c, 0, found.start()) for c in _CLAUSE_START) + 1
+        # (within a clause's reach: a search to the text's edge per number would make the
+        # work grow with the square of the text)
+        reach = max(0, found.start() - _REACH)
+        start = max(folded.rfind(c, reach, found.start()) for c in _CLAUSE_START) + 1
+        start = max(start, reach)
+        stop = min(len(folded), found.end() + _REACH)
+        ends = [e for e in (folded.find(c, found.end(), stop) for c in _CLAUSE_END) if e >= 0]
+        end = min(ends, default=stop)
         # a heading run into the clause (四、责任分工市教育局负责…, d56 printed run-in) ends
         # at its 分工
         head = folded.find("分工", start, found.start())
         start = start if head < 0 else head + 2
-        end = min(
-            (e for e in (folded.find(c, found.end()) for c in _CLAUSE_END) if e >= 0),
-            default=len(folded),
-        )
         before = folded[start : found.start()].strip()
         after = folded[found.end() : end]
         if before and _verb_end().search(before) and len(before) <= 60:

@@ -450,7 +450,8 @@ def _after_attribution(previous: str) -> bool:
     breaks after one), but one closing units is: a measure's text runs up to its units."""
     if previous[-1:] not in "）)":
         return False
-    opening = max(previous.rfind("（"), previous.rfind("("))
+    reach = max(0, len(previous) - 402)  # an attribution is 400 characters at most
+    opening = max(previous.rfind("（", reach), previous.rfind("(", reach))
     return opening >= 0 and is_attribution(fold(previous[opening + 1 : -1]))
 
 

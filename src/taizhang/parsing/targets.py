@@ -735,6 +735,9 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
     return _year_series(targets, text, folded) if folded.count("年") > 1 else targets
 
 
+_SENTENCE_REACH = 200  # characters of a year series' sentence on either side
+
+
 def _rate_after_quota(context: _Context, m: re.Match[str], before: str) -> bool:
     """A rate in a clause after the per-period duty's own (每月开展一次…排查，重大矛盾纠纷化解率达到
     95%以上: d59; fixture styles/pingan_rate.txt) is a state to reach, no quota per period,
@@ -773,21 +776,30 @@ def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
     ]
     if len(found) < 2:
         return targets
-    series: list[re.Match[str]] = []
+    series: dict[int, re.Match[str]] = {}  # by start, in the text's order
     for first, second in itertools.pairwise(found):
         between = folded[first.end() : second.start()]
         if first["unit"] == second["unit"] and not any(c in between for c in "。;\n"):
-            series += [m for m in (first, second) if m not in series]
+            series.setdefault(first.start(), first)
+            series.setdefault(second.start(), second)
     out = list(targets)
-    for m in series:
-        start = folded.rfind("。", 0, m.start()) + 1
-        end = folded.find("。", m.end())
-        if _is_past(folded[start : len(folded) if end < 0 else end], True):
+    # the targets found already, by value and counter, each taken once in the text's order
+    unclaimed: dict[tuple[float, str], list[int]] = {}
+    for i, target in reversed(list(enumerate(out))):
+        unclaimed.setdefault((target.value, target.unit), []).append(i)
+    for m in series.values():
+        # (its sentence within a reach: a search to the text's edge per value would make
+        # the work grow with the square of a text without 。)
+        reach = max(0, m.start() - _SENTENCE_REACH)
+        start = max(folded.rfind("。", reach, m.start()) + 1, reach)
+        end = folded.find("。", m.end(), m.end() + _SENTENCE_REACH)
+        if _is_past(folded[start : m.end() + _SENTENCE_REACH if end < 0 else end], True):
             continue  # 2021年以来…: results already achieved
         value, unit = _value(m["num"]), text[m.start("unit") : m.end("unit")]
-        known = [i for i, t in enumerate(out) if (t.value, t.unit) == (value, unit)]
+        known = unclaimed.get((value, unit))
         if known:
-            out[known[0]] = replace(out[known[0]], year=int(m["year"]))
+            i = known.pop()
+            out[i] = replace(out[i], year=int(m["year"]))
         else:
             out.append(
                 Target(
