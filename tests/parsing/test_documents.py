@@ -121,6 +121,26 @@ Round 6 (branch genre6):
 - d53 人才工作: 以下任务由X牵头，Y配合。 / 本部分任务由… lines under the chapter headings, one
   measure with its own bracket.
 - d54 促消费: measures opened by "——" with no number, under 一、 chapters.
+
+Round 7 (branch genre7):
+
+- d55 普法: each measure's units in a sentence on the line after it (此项工作由X牵头，Y配合。,
+  （该项工作由X负责）, 本项工作由…), 县直各部门.
+- d56 职业教育: measures with no units, then 四、责任分工 naming them by number (市教育局负责第1、
+  3、5、8项；…负责第4项，市财政局配合；各区县人民政府负责落实第9项); a heading ending in 布局.
+- d57 生态环境: measures at (一) in one chapter, at 1. under (一) sections in the next and at 1.
+  in a third; 保障措施 items.
+- d58 污水处理: targets year by year inside a measure (2024年完成40%，2025年完成80%; 2024年30公里、
+  2025年40公里…), deadlines 每年11月底前 and 每季度末, 毫克/升.
+- d59 平安建设: one body under three names (州委政法委 / 中共某州委政法委员会 / 州委政法委员会;
+  州发改委 / 州发展改革委 / 州发展和改革委员会), kept as printed; 同比下降10%.
+- d60 乡村建设: a Word copy that lost its automatic numbers: headings without numerals, each
+  measure a paragraph ending with its （牵头单位：…；责任单位：…）.
+- d61 稳就业: full-width digits and letters (１．, Ａ．/Ｂ． sub-points, ５．５％).
+- d62 文化旅游: a 重点项目表 annex after the signature whose numbered rows are projects with
+  amounts, not measures; 活动10场 is a frequency, no target.
+- d63 城市更新: 责任领导：分管副市长 fields, 专班 / 指挥部办公室 / 领导小组办公室 as units, and a
+  post (市政府分管副市长牵头) that is no unit.
 """
 
 from __future__ import annotations
@@ -132,6 +152,7 @@ import pytest
 
 from taizhang.parsing import parse_path
 from taizhang.parsing import parse_text as parse_path_text
+from taizhang.parsing.targets import find_targets
 from tests.parsing import variants
 from tests.parsing.scoring import score_plan
 
@@ -495,6 +516,13 @@ RUN_IN_COPIES = [
     "d52_anquan_kaohe",
     "d53_rencai_chapterlead",
     "d54_xiaofei_dashes",
+    "d55_pufa_trailing",
+    "d56_zhijiao_inverted",
+    "d57_shengtai_mixedlevels",
+    "d58_wushui_yearly",
+    "d61_jiuye_fullwidth",
+    "d62_wenlv_xiangmu",
+    "d63_chengshi_zhuanban",
 ]
 
 
@@ -1347,3 +1375,159 @@ def test_a_signature_in_bold_after_a_markdown_table_printed_run_in(path):
     assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
     assert printed.issuer and printed.date
     assert units(run_in) == units(printed)
+# Round 7 (branch genre7): d55–d63 and their fixtures (tests/fixtures/styles).
+
+
+def test_a_division_of_labour_by_measure_numbers():
+    # 市教育局负责第1、3、5、8项；… after the measures (d56; printed run in, its heading 四、责任
+    # 分工 runs into the first clause), 第1、2项由X牵头,Y配合 (fixture styles/shangwu_byno.txt)
+    plan = parse("d56_zhijiao_inverted")
+    assert units(plan) == gold_units("d56_zhijiao_inverted")
+    assert plan.tasks[3].attribution_raw == "市发展改革委负责，市财政局配合"
+    by_number = [d.line for d in plan.diagnostics if d.code == "attribution-by-number"]
+    assert by_number == [m.line for m in plan.tasks]
+    assert not any(d.code in ("heading-units", "no-attribution") for d in plan.diagnostics)
+    text = (DOCUMENTS / "d56_zhijiao_inverted.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    plan = parse_path(FIXTURES / "styles" / "shangwu_byno.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县商务局"], ["县财政局"]),
+        (["县商务局"], ["县财政局"]),
+        (["县市场监管局"], []),
+        ([], ["县交通运输局", "县邮政分公司"]),  # 县政府分管副县长 is a post, no unit
+    ]
+
+
+def test_a_heading_ending_in_a_word_for_layout_names_no_unit():
+    # 一、优化职业教育布局 over measures without units (d56 without its 责任分工; fixture
+    # styles/shangwu_byno.txt 一、完善商贸布局): 布局 ends like 局, but names no bureau
+    text = (DOCUMENTS / "d56_zhijiao_inverted.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(text[: text.index("四、责任分工")])
+    assert [m.lead for m in plan.tasks] == [[]] * 9
+    assert not any(d.code == "heading-units" for d in plan.diagnostics)
+    plan = parse_path_text(styles("shangwu_byno.txt").replace("第1、2项由", "第5项由"))
+    assert plan.tasks[0].lead == []
+
+
+def test_a_copy_that_lost_its_numbers():
+    # paragraphs ending with their units, under headings without numerals, are the measures,
+    # numbered in order and said to be (d60 printed and hard-wrapped at 30, where a wrap
+    # falls right after （ and a heading stands under a bracket at the margin; fixture
+    # styles/wenzhang_lostnumbers.txt in ASCII punctuation)
+    plan = parse("d60_xiangcun_wordlost")
+    assert units(plan) == gold_units("d60_xiangcun_wordlost")
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(n, None) for n in range(1, 8)]
+    assert [d.line for d in plan.diagnostics if d.code == "numbers-inferred"] == [11]
+    text = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
+    wrapped = parse_path_text(variants.hard_wrapped(text))
+    assert [m.text for m in wrapped.tasks] == [m.text for m in plan.tasks]
+    plan = parse_path(FIXTURES / "styles" / "wenzhang_lostnumbers.txt")
+    assert [(m.no, m.lead, m.collectives) for m in plan.tasks] == [
+        (1, ["县文明办"], []),
+        (2, ["县市场监管局"], ["各乡镇人民政府"]),
+        (3, ["县城市管理局"], []),
+        (4, ["县委宣传部"], []),
+        (5, ["县公安局"], []),
+    ]
+    # one bracket in prose is no list of measures
+    one = "某县工作方案\n\n为做好…工作，制定本方案。\n开展培训。（县人社局负责）\n"
+    assert parse_path_text(one).tasks == []
+
+
+def test_posts_and_task_forces_in_an_attribution():
+    # 责任领导：分管副市长 is a person's field; 市城中村改造工作专班, 市城市更新指挥部办公室 and
+    # 市城市更新工作领导小组办公室 are units; 市政府分管副市长牵头 names a post, no unit (d63)
+    plan = parse("d63_chengshi_zhuanban")
+    assert plan.tasks[1].lead == ["市城中村改造工作专班"]
+    assert plan.tasks[0].lead == ["市城市更新指挥部办公室"]
+    assert (plan.tasks[5].lead, plan.tasks[5].responsible[-1]) == (
+        [],
+        "市城市更新工作领导小组办公室",
+    )
+
+
+def test_measures_at_different_levels_per_chapter_and_full_width_letters():
+    # (一) measures in 二、, 1. under (一) sections in 三、, 1. in 四、 (d57); Ａ．/Ｂ． sub-points
+    # stay in their measure's text (d61)
+    plan = parse("d57_shengtai_mixedlevels")
+    assert [(m.chapter, m.section, m.no) for m in plan.tasks] == [
+        ("二", None, 1),
+        ("二", None, 2),
+        ("二", None, 3),
+        ("三", "一", 1),
+        ("三", "一", 2),
+        ("三", "二", 1),
+        ("三", "二", 2),
+        ("三", "二", 3),
+        ("四", None, 1),
+        ("四", None, 2),
+    ]
+    plan = parse("d61_jiuye_fullwidth")
+    assert "Ｂ．对吸纳高校毕业生就业的企业给予一次性扩岗补助。" in plan.tasks[0].text
+    assert len(plan.tasks) == 6
+
+
+def test_treatment_capacity_and_concentration_counters():
+    # 新增处理能力5万吨/日 and 浓度达到100毫克/升以上 (d58; fixture styles/shuiwu_capacity.txt)
+    plan = parse("d58_wushui_yearly")
+    assert [(t.year, t.value, t.unit, t.comparator) for t in plan.targets][1:] == [
+        (2026, 100, "毫克/升", ">=")
+    ]
+    assert targets(plan.tasks[3]) == [(None, 5, "万吨/日", "=")]
+    plan = parse_path(FIXTURES / "styles" / "shuiwu_capacity.txt")
+    assert [targets(m) for m in plan.tasks][:2] == [
+        [(None, 1.5, "万吨/日", "=")],
+        [(None, 30, "毫克/升", "<=")],
+    ]
+
+
+def test_a_target_for_each_year_of_a_series():
+    # 2024年完成40%，2025年完成80%，2026年全部完成 and 管网2024年30公里、2025年40公里、
+    # 2026年50公里: each value is its year's target (d58; fixture styles/shuiwu_capacity.txt)
+    plan = parse("d58_wushui_yearly")
+    assert sorted(targets(plan.tasks[0])) == [(2024, 40, "%", "="), (2025, 80, "%", "=")]
+    assert sorted(targets(plan.tasks[1])) == [
+        (2024, 30, "公里", "="),
+        (2025, 40, "公里", "="),
+        (2026, 50, "公里", "="),
+    ]
+    assert sorted(targets(plan.tasks[5])) == [(2024, 90, "%", "="), (2026, 95, "%", ">=")]
+    plan = parse_path(FIXTURES / "styles" / "shuiwu_capacity.txt")
+    assert sorted(targets(plan.tasks[2])) == [
+        (2024, 8, "公里", "="),
+        (2024, 85, "%", "="),
+        (2025, 12, "公里", "="),
+        (2025, 90, "%", ">="),
+    ]
+    # a review of results already achieved states none
+    review = "某县工作要点\n一、任务\n1.2021年以来,2021年完成40%,2022年完成80%.(县住建局负责)\n"
+    assert parse_path_text(review).tasks[0].targets == []
+    # a value qualifying a noun is none (seed 000, measure 44: 2022年完成1千人以上的…安置点…)
+    qualifier = "2022年完成1千人以上的安置点示范点创建工作,2023年实现1千人以下的安置点全覆盖。"
+    assert find_targets(qualifier) == []
+
+
+def test_goals_after_a_short_clause_under_a_front_matter_heading():
+    # 二、总体要求 / 以改善生态环境质量为核心，到2024年底，…达到90%以上 (d57; fixture
+    # styles/shengtai_frontgoal.txt: 坚持因地制宜、分类推进,到2024年底,…)
+    plan = parse("d57_shengtai_mixedlevels")
+    assert [(t.year, t.value, t.comparator) for t in plan.targets] == [
+        (2024, 90, ">="),
+        (2024, 100, "="),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "shengtai_frontgoal.txt")
+    assert [(t.year, t.value, t.comparator) for t in plan.targets] == [
+        (2024, 85, ">="),
+        (2024, 95, "="),
+    ]
+
+
+def test_a_rate_after_a_duty_per_period_is_a_target():
+    # 每月开展一次…排查，重大矛盾纠纷化解率达到95%以上 (d59; fixture styles/pingan_rate.txt):
+    # the duty is recurring, the rate a target; in the duty's own clause a rate is its quota
+    plan = parse("d59_pingan_alias")
+    assert targets(plan.tasks[0]) == [(None, 95, "%", ">=")]
+    assert plan.tasks[0].recurring == ["每月开展一次矛盾纠纷集中排查"]
+    plan = parse_path(FIXTURES / "styles" / "pingan_rate.txt")
+    assert [targets(m) for m in plan.tasks] == [[(None, 95, "%", ">=")], [(None, 90, "%", "=")]]
+    assert find_targets("每年培训覆盖率提高5%。") == []

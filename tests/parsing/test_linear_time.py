@@ -81,3 +81,20 @@ def test_task_table_headers_over_and_over_stay_linear():
         large = joiner.join([header] * 5_000 * GROWTH)
         parse_text(small)
         assert cpu_seconds(large) < BOUND * cpu_seconds(small)
+
+
+def test_measure_numbers_and_year_series_over_and_over_stay_linear():
+    # 第N项 with no clause end after it (by_number._REACH) and a year series with no 。
+    # (targets._SENTENCE_REACH), over and over: each read within a bounded reach
+    head = "某县工作方案\n一、任务\n" + "".join(f"{i}.开展培训工作。\n" for i in range(1, 6))
+
+    def by_number(n: int) -> str:
+        return head + "县教育局负责" + "第1项和" * n
+
+    def series(n: int) -> str:
+        return head + "6.改造管网" + "2024年完成40%,2025年完成80%," * n + "。(县住建局负责)"
+
+    for body in (by_number, series):
+        small, large = body(1_500), body(1_500 * GROWTH)
+        parse_text(small)
+        assert cpu_seconds(large) < BOUND * cpu_seconds(small)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from re import _constants as _sre_constants  # the parsed form of a pattern: its opening
 from re import _parser as _sre_parser
 
-from taizhang.parsing.attribution_text import is_unit_line, starts_with_label
+from taizhang.parsing.attribution_text import is_attribution, is_unit_line, starts_with_label
 from taizhang.parsing.markers import ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
@@ -166,9 +166,14 @@ def restore(text: str) -> Layout:
         if (
             joining
             and content
-            and (not starts_item(folded_content) or _splits_a_number(out[-1], content))
+            and (
+                not starts_item(folded_content)
+                or _splits_a_number(out[-1], content)
+                or _ends_open(out[-1])
+            )
             and (row is not None or not _is_field_row(content))
             and not _stands_below_sentence(out[-1], folded_content)
+            and not _after_attribution(out[-1])
             and not (row is not None and _gapped_row(content) == row + 1)
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
@@ -432,6 +437,32 @@ def _splits_a_number(previous: str, content: str) -> bool:
     hard-wrapped at 30; "…开展好每年“1" then "2.4”国家宪法日…", seed 000 hard-wrapped at 30).
     No printed line ends a paragraph with a bare digit before a numbered item."""
     return previous[-1:].isdigit() and content[:1].isdigit()
+
+
+def _ends_open(previous: str) -> bool:
+    """Whether a wrap broke right after an opening bracket: "…危房改造150户。（" over
+    "牵头单位：…" (tests/parsing/documents d60 hard-wrapped at 30, fixture
+    styles/wenzhang_lostnumbers.txt hard-wrapped). No paragraph ends with an opening bracket,
+    so the label line after it continues the line, though a label line opens its own
+    elsewhere."""
+    return previous[-1:] in _OPENERS
+
+
+_OPENERS = "（(〔[【"
+
+
+def _after_attribution(previous: str) -> bool:
+    """Whether a line at the margin ends its paragraph with the paragraph's attribution:
+    "…（牵头单位：…；责任单位：…县自然资源局）" then "保障措施" or the next measure, in a copy
+    whose paragraphs lost their numbers, so that no number opens the next line (tests/
+    parsing/documents d60 hard-wrapped at 30; fixture styles/wenzhang_lostnumbers.txt
+    hard-wrapped at 24). A line ending in ）is no paragraph end by itself (a ragged PDF
+    breaks after one), but one closing units is: a measure's text runs up to its units."""
+    if previous[-1:] not in "）)":
+        return False
+    reach = max(0, len(previous) - 402)  # an attribution is 400 characters at most
+    opening = max(previous.rfind("（", reach), previous.rfind("(", reach))
+    return opening >= 0 and is_attribution(fold(previous[opening + 1 : -1]))
 
 
 def starts_item(folded_line: str) -> bool:

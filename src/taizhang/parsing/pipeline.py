@@ -10,6 +10,7 @@ from pathlib import Path
 from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_text import is_attribution
+from taizhang.parsing.by_number import attributions_by_number
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
@@ -229,6 +230,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     )
     _rows_as_measures(skeleton, rows, lines, text)
     _without_box_items(skeleton, folded)
+    by_number = attributions_by_number(skeleton.measures, text, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     measure_titles = titles.measure_titles(
@@ -277,7 +279,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         folded=folded_measures,
     )
     plan.diagnostics += _unlabelled_lists(pairs, note)
-    plan.diagnostics += led
+    plan.diagnostics += led + by_number
     plan.diagnostics.sort(key=lambda d: (d.line or 0, d.code))
     _point_at_source(plan, layout)
     assign_keys(plan, folded_measures)

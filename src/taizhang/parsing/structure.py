@@ -117,6 +117,8 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     found = [f for f in found if level.keeps(f)] if level.regions else _kinds(found, level)
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
+    if not skeleton.measures and not found:  # (a Word copy that lost every number)
+        skeleton.measures = _numbers_lost(text, folded, index, skeleton)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
@@ -1158,6 +1160,31 @@ def _unnumbered_measures(
     return out
 
 
+def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> list:
+    """A plan copied from Word with its automatic numbering lost has no marker at all; its
+    paragraphs that end with an attribution are its measures, numbered 1, 2, … in order, under
+    no chapter (its headings, 重点任务, lost their numerals too), as the paragraphs under a
+    numbered heading are (_unnumbered_measures: tests/parsing/documents d60; fixture
+    styles/wenzhang_lostnumbers.txt). Two at least: one bracket in prose is no list; a
+    diagnostic says the numbers were inferred."""
+    if "\n" not in folded.strip():
+        return []
+    whole = Found(mk.Marker("", 0, 0), 0, 1, end=len(folded))
+    measures = _unnumbered_measures(whole, None, None, text, index, skeleton)
+    if len(measures) < 2:
+        return []
+    skeleton.diagnostics.append(
+        Diagnostic(
+            "numbers-inferred",
+            "No paragraph carries a number: the paragraphs that end with units were read as "
+            "the measures, numbered in order; check their numbers against the original.",
+            measures[0].line,
+            level="warning",
+        )
+    )
+    return measures
+
+
 def _paragraphs(folded: str, offset: int, end: int):
     """(start, end) of each line from ``offset`` to ``end``."""
     while offset <= end:
@@ -1347,7 +1374,13 @@ def _front_heading_then_year() -> re.Pattern[str]:
     atomic group), then the year its goals are set for after the blanks that open the
     paragraph."""
     words = "|".join(map(re.escape, vocabulary()["front_matter_headings"]))
-    return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*到\d{{4}}年")
+    # one short clause may open the paragraph before the year ("以改善生态环境质量为核心，到
+    # 2024年底，…达到90%以上": d57; fixture styles/shengtai_frontgoal.txt)
+    opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，])?"
+    return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*{opener}到\d{{4}}年")
+
+
+_GOAL_OPENER = 16  # characters: a short clause before the year, not a 指导思想 sentence
 
 
 def _number_label(item: Found) -> str:

@@ -20,10 +20,11 @@ positions, and cue checks look at a bounded window, so the work stays linear in 
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -706,7 +707,9 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
         before_start = max(context.clauses.start(start), previous_end, start - _WINDOW)
         after_end = min(context.clauses.end(end), end + _WINDOW)
         before, after = folded[before_start:start], folded[end:after_end]
-        if _rejected(m, before, after) or context.in_quota(start):
+        if _rejected(m, before, after) or (
+            context.in_quota(start) and not _rate_after_quota(context, m, before)
+        ):
             continue
         cue = _stated_cue(before, m["num"][0].isascii(), m["unit"], after)
         if cue is None:
@@ -744,7 +747,85 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
                 per=_per(before),
             )
         )
-    return targets
+    return _year_series(targets, text, folded) if folded.count("年") > 1 else targets
+
+
+_SENTENCE_REACH = 200  # characters of a year series' sentence on either side
+
+
+def _rate_after_quota(context: _Context, m: re.Match[str], before: str) -> bool:
+    """A rate in a clause after the per-period duty's own (每月开展一次…排查，重大矛盾纠纷化解率达到
+    95%以上: d59; fixture styles/pingan_rate.txt) is a state to reach, no quota per period,
+    as after 定期 (quota_markers); in the duty's clause (每年覆盖率提高5%) it is the quota."""
+    if m["unit"] != "%" or "率" not in before:
+        return False
+    return not _any_between(context.quota_markers, context.clauses.start(m.start()), m.start())
+
+
+@lru_cache(maxsize=1)
+def _year_value() -> re.Pattern[str]:
+    """A year and the value printed right after it (a series verb between): 2024年完成40%."""
+    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
+    # It opens with the literal 年, which the engine skips to at once; the year is read by
+    # the lookbehind (a pattern opening with a lookbehind is tried at every character).
+    return re.compile(
+        rf"年(?<=(?<![0-9])(?P<year>{_YEAR})年)(?:{_any('targets', 'year_series_verbs')})?"
+        rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
+    )
+
+
+def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
+    """Each value of a series of years in one sentence, all of one counter, is the target of
+    its year (targets.toml year_series_verbs; d58, fixture styles/shuiwu_capacity.txt):
+    a value found already takes its year, one the clause rules left out (no metric of its
+    own: 2025年完成80%) is added; not in a sentence of results already achieved."""
+    threshold = _vocab()["targets"]["threshold_after"]
+    found = [
+        m
+        for m in _year_value().finditer(folded)
+        if not _never_a_target(m)
+        # 2022年完成1千人以上的…安置点…，2023年实现1千人以下的…: the value qualifies a noun
+        # (seed 000, measure 44), it states no target
+        and not folded.startswith(threshold, m.end("unit"))
+        and not folded.startswith("的", m.end())
+    ]
+    if len(found) < 2:
+        return targets
+    series: dict[int, re.Match[str]] = {}  # by start, in the text's order
+    for first, second in itertools.pairwise(found):
+        between = folded[first.end() : second.start()]
+        if first["unit"] == second["unit"] and not any(c in between for c in "。;\n"):
+            series.setdefault(first.start(), first)
+            series.setdefault(second.start(), second)
+    out = list(targets)
+    # the targets found already, by value and counter, each taken once in the text's order
+    unclaimed: dict[tuple[float, str], list[int]] = {}
+    for i, target in reversed(list(enumerate(out))):
+        unclaimed.setdefault((target.value, target.unit), []).append(i)
+    for m in series.values():
+        # (its sentence within a reach: a search to the text's edge per value would make
+        # the work grow with the square of a text without 。)
+        reach = max(0, m.start() - _SENTENCE_REACH)
+        start = max(folded.rfind("。", reach, m.start()) + 1, reach)
+        end = folded.find("。", m.end(), m.end() + _SENTENCE_REACH)
+        if _is_past(folded[start : m.end() + _SENTENCE_REACH if end < 0 else end], True):
+            continue  # 2021年以来…: results already achieved
+        value, unit = _value(m["num"]), text[m.start("unit") : m.end("unit")]
+        known = unclaimed.get((value, unit))
+        if known:
+            i = known.pop()
+            out[i] = replace(out[i], year=int(m["year"]))
+        else:
+            out.append(
+                Target(
+                    quote=text[m.start("year") : m.end()],
+                    value=value,
+                    unit=unit,
+                    comparator=">=" if m["tail"] else "=",
+                    year=int(m["year"]),
+                )
+            )
+    return out
 
 
 def paces() -> tuple[str, ...]:

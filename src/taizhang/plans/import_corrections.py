@@ -33,6 +33,7 @@ _SETTLED_BY_UNITS = (
     "attribution-unsplit",
     "shared-attribution",
     "chapter-attribution",
+    "attribution-by-number",
 )
 
 STALE = "该任务已因其他更正或修订而改变，请刷新预览后重试。"

@@ -1,0 +1,112 @@
+"""A division of labour printed by the measures' numbers, after the measures: "责任分工：市教育局
+负责第1、3、5项；市人力资源社会保障局负责第2、6项；市发展改革委负责第4项，市财政局配合" or
+"第6、7项由市商务局牵头，市财政局配合。" (tests/parsing/documents d56, fixture
+styles/shangwu_byno.txt). Each measure that names no units of its own takes the clause naming
+its number, without the numbers (市教育局负责; 市发展改革委负责，市财政局配合), and a diagnostic
+says so on the measure's line."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from taizhang.parsing.model import Diagnostic
+from taizhang.parsing.vocabulary import trie, vocabulary
+
+_CLAUSE_END = "；;。\n"
+_CLAUSE_START = "，,；;。：:\n"
+_REACH = 100  # characters: the units before 第N项, or the clause after it
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> re.Pattern[str]:
+    """第1、3、5项 / 第1-3项 / 第1至3条 (folded: ASCII digits)."""
+    items = trie(vocabulary()["by_number_items"])
+    return re.compile(rf"第(\d{{1,3}}(?:[、,和及至~-]\d{{1,3}})*)(?:{items})(?:工作|任务)?")
+
+
+@lru_cache(maxsize=1)
+def _verb_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{trie(vocabulary()['by_number_verbs'])})$")
+
+
+def _listed(numbers: str) -> list[int]:
+    out: list[int] = []
+    for piece in re.split(r"[、,和及]", numbers):
+        ends = re.split(r"[至~-]", piece)
+        if len(ends) == 2 and ends[0] and ends[1] and int(ends[0]) < int(ends[1]) <= 300:
+            out.extend(range(int(ends[0]), int(ends[1]) + 1))
+        elif ends[0]:
+            out.append(int(ends[0]))
+    return out
+
+
+def _clauses(text: str, folded: str) -> list[tuple[list[int], str]]:
+    """(numbers, attribution as printed without them) of each clause naming measures by number."""
+    out = []
+    support = tuple(vocabulary()["subject_support_verbs"])
+    for found in _numbers().finditer(folded):
+        # (within a clause's reach: a search to the text's edge per number would make the
+        # work grow with the square of the text)
+        reach = max(0, found.start() - _REACH)
+        start = max(folded.rfind(c, reach, found.start()) for c in _CLAUSE_START) + 1
+        start = max(start, reach)
+        stop = min(len(folded), found.end() + _REACH)
+        ends = [e for e in (folded.find(c, found.end(), stop) for c in _CLAUSE_END) if e >= 0]
+        end = min(ends, default=stop)
+        # a heading run into the clause (四、责任分工市教育局负责…, d56 printed run-in) ends
+        # at its 分工
+        head = folded.find("分工", start, found.start())
+        start = start if head < 0 else head + 2
+        before = folded[start : found.start()].strip()
+        after = folded[found.end() : end]
+        if before and _verb_end().search(before) and len(before) <= 60:
+            # 市发展改革委负责第4项，市财政局配合: a support clause after the numbers
+            tail = (
+                after if after.startswith((",", "，")) and after.rstrip().endswith(support) else ""
+            )
+            printed = (
+                text[start : found.start()].strip() + text[found.end() : found.end() + len(tail)]
+            )
+        elif not before and after.startswith("由") and len(after) <= 80:
+            printed = text[found.end() + 1 : end].strip()  # 第6、7项由市商务局牵头，市财政局配合
+        else:
+            continue
+        if "第" not in printed and printed:
+            out.append((_listed(found.group(1)), printed.rstrip("，,.")))
+    return out
+
+
+def attributions_by_number(measures, text: str, folded: str) -> list[Diagnostic]:
+    """Give each measure without an attribution the by-number clause naming it (see above).
+    Only where every measure's number is its own (numbering that restarts per chapter names
+    no single measure) and two measures at least are named."""
+    if ("项" not in folded and "条" not in folded) or not measures:
+        return []
+    if all(m.attribution_raw for m in measures):
+        return []
+    by_no = {m.no: m for m in measures}
+    if len(by_no) < len(measures):
+        return []
+    clauses = [
+        (nos, raw) for nos, raw in _clauses(text, folded) if nos and set(nos) <= by_no.keys()
+    ]
+    if sum(len(nos) for nos, _ in clauses) < 2:
+        return []
+    out = []
+    for numbers, raw in clauses:
+        for no in numbers:
+            measure = by_no[no]
+            if measure.attribution_raw:
+                continue
+            measure.attribution_raw = raw
+            out.append(
+                Diagnostic(
+                    "attribution-by-number",
+                    f"Measure {no} takes its units from the division of labour printed by "
+                    f"measure numbers after the measures: {raw}.",
+                    measure.line,
+                    level="info",
+                )
+            )
+    return out
