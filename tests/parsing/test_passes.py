@@ -968,3 +968,47 @@ def test_ends_found_by_one_literal_per_branch_are_those_of_a_class_and_a_period(
     plain = re.compile(r"[。!?]|(?<!\d)\.(?!\d)")
     found = [m.span() for m in _titles._SENTENCE_END.finditer(text)]
     assert found == [m.span() for m in plain.finditer(text)]
+
+
+_DEADLINE_PIECES = (
+    *("到", "截至", "至", "2025", "2020", "1999", "19", "20", "年", "月", "日", "6", "12", "1"),
+    *("底", "末", "前", "以前", "年底", "年末", "上旬", "-", "~", "县", "。", ",", "每年", "完成"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(*_DEADLINE_PIECES))
+def test_deadlines_searched_from_their_years_and_months_are_those_found_everywhere(text):
+    """The year and month patterns are searched only from just before each year with 年,
+    each 月 and each year's end word; their matches are those of finditer over the text."""
+    spans = [m.span() for m in _targets._year_pattern().finditer(text)]
+    assert [m.span() for m in _targets._year_matches(text)] == spans
+    spans = [m.span() for m in _targets._month_pattern().finditer(text)]
+    assert [m.span() for m in _targets._month_matches(text)] == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("每", "年", "度", "各", "定", "期", "不", "季", "半", "月", "周", "县", "开展"))
+def test_recurring_markers_behind_their_character_test_are_those_the_pattern_finds(text):
+    negations = _targets._vocab()["recurring"]["negations"]
+    plain = [
+        m.span()
+        for m in _targets._recurring_pattern().finditer(text)
+        if not text[: m.start()].endswith(tuple(negations))
+    ]
+    assert [m.span() for m in _targets._markers(text)] == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_BRACKET_PIECES, "完成时限:", "2024年6月底前", "6月底前完成", "长期坚持", "\n"))
+def test_a_bracket_deadline_read_with_the_reader_is_the_one_read_alone(raw):
+    """pipeline._bracket_deadline with the document's reader (its folded bracket, and no
+    field pattern where the rare-syntax search found no field's word) reads what it reads
+    from the bracket alone."""
+    from taizhang.parsing.pipeline import _bracket_deadline
+
+    gaz = load_gazetteer()
+    reader = BracketReader(gaz)
+    reader.items(raw)
+    assert _bracket_deadline(raw, gaz, reader) == _bracket_deadline(raw, gaz)
+    assert _bracket_deadline(raw, gaz, BracketReader(gaz)) == _bracket_deadline(raw, gaz)

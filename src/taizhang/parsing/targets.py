@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 
 from taizhang.parsing.model import Target
 from taizhang.parsing.normalize import fold
@@ -122,15 +124,22 @@ def _delimiters(ends: str) -> re.Pattern[str]:
     return re.compile("|".join([*map(re.escape, ends), *period]))
 
 
+@lru_cache(maxsize=1)
+def _clause_splitter() -> re.Pattern[str]:
+    """The clause ends as one group, for ``re.split`` to keep them."""
+    return re.compile(f"({_delimiters(_CLAUSE_ENDS).pattern})")
+
+
 class _Boundaries:
     """Delimiter positions of a text, for clause and sentence lookups by bisection."""
 
-    def __init__(self, folded: str, ends: str, clause_ends: list[tuple[int, str]]) -> None:
-        """``clause_ends``: (position, character) of each clause end of ``folded``, found
-        once; the ends of sentences and scopes are among them, ``ends`` says which (a
-        period not before a digit ends all three alike)."""
+    def __init__(self, folded: str, ends: str, clause_ends: tuple[list[int], list[str]]) -> None:
+        """``clause_ends``: the positions and the characters of the clause ends of
+        ``folded``, found once; the ends of sentences and scopes are among them, ``ends``
+        says which (a period not before a digit ends all three alike). Picked in C."""
+        positions, chars = clause_ends
         ends += "."
-        self._positions = [at for at, char in clause_ends if char in ends]
+        self._positions = list(compress(positions, map(ends.__contains__, chars)))
         self._length = len(folded)
 
     def start(self, pos: int) -> int:
@@ -160,12 +169,25 @@ def _recurring_pattern() -> re.Pattern[str]:
 
 def _markers(folded: str) -> list[re.Match[str]]:
     """Recurring markers, leaving out negated ones (不定期 is irregular)."""
+    # Most measures hold none: a character every marker holds is looked for first (one
+    # memchr each, where the pattern tests a set of first characters at every character).
+    if not any(char in folded for char in _marker_characters()):
+        return []
     negations = _vocab()["recurring"]["negations"]
     return [
         m
         for m in _recurring_pattern().finditer(folded)
         if not _ends_with(folded, negations, 0, m.start())
     ]
+
+
+@lru_cache(maxsize=1)
+def _marker_characters() -> tuple[str, ...]:
+    """A character of each recurring marker: 每 for those holding it (每年, 每季度 …), the
+    last of the others (定期 期, 各年度 度): a text holding none of them holds no marker.
+    (Their last characters would include 年, which nearly every measure holds.)"""
+    markers = _vocab()["recurring"]["markers"]
+    return tuple(sorted({"每" if "每" in word else word[-1] for word in markers}))
 
 
 # ---------------------------------------------------------------- deadlines
@@ -204,11 +226,54 @@ def _month_pattern() -> re.Pattern[str]:
     )
 
 
+def _year_matches(folded: str) -> Iterator[re.Match[str]]:
+    """``_year_pattern().finditer(folded)``, the pattern searched only from a few
+    characters before each year with 年 (``_YEAR_NIAN``, found by its literal digits):
+    every match holds one, after at most the longest word before a year. The pattern,
+    which opens with a lookahead, is thus not tried at every place of the text
+    (tests/parsing/test_passes.py compares the two)."""
+    pattern, reach = _year_pattern(), _longest("deadlines", "before")
+    at = 0
+    while (year := _YEAR_NIAN.search(folded, at)) is not None:
+        m = pattern.search(folded, max(at, year.start() - reach))
+        if m is None:
+            return
+        yield m
+        at = m.end()
+
+
+def _month_matches(folded: str) -> Iterator[re.Match[str]]:
+    """``_month_pattern().finditer(folded)``, the pattern searched only from just before
+    each 月 (a match opens with one or two digits before it) or a year's end word
+    (年底, which a match opens with), as _year_matches does."""
+    pattern, ends = _month_pattern(), _vocab()["deadlines"]["year_end"]
+    at, length = 0, len(folded)
+    while True:
+        month = folded.find("月", at)
+        start = length if month < 0 else max(at, month - 2)
+        for word in ends:
+            found = folded.find(word, at)
+            if 0 <= found < start:
+                start = found
+        if start >= length:
+            return
+        m = pattern.search(folded, start)
+        if m is None:
+            return
+        yield m
+        at = m.end()
+
+
+@lru_cache(maxsize=8)
+def _longest(table: str, key: str) -> int:
+    return max(map(len, _vocab()[table][key]), default=0)
+
+
 def _year_deadlines(folded: str) -> list[_Deadline]:
     """Deadlines naming a year (到2025年, 2025年前, 2023年底前, 2022年完成), in text order."""
     words = _vocab()["deadlines"]
     found = []
-    for m in _year_pattern().finditer(folded):
+    for m in _year_matches(folded):
         before = folded[max(0, m.start() - 1) : m.start()]
         if before in ("-", "~") or (m["pre"] and before == "年"):
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
@@ -252,7 +317,7 @@ def _month_deadlines(context: _Context) -> list[_Deadline]:
     if "月" not in folded and not any(word in folded for word in _vocab()["deadlines"]["year_end"]):
         return []
     found = []
-    for m in _month_pattern().finditer(folded):
+    for m in _month_matches(folded):
         if not (m["part"] or m["suf"]):
             continue
         if _any_between(context.markers, context.clauses.start(m.start()), m.start()):
@@ -573,11 +638,18 @@ class _Context:
     def __init__(self, folded: str) -> None:
         self.folded = folded
         self._past: dict[int, bool] = {}
+        # No value of the text starts before this (analyse's search found the first).
+        self.values_from = 0
 
     @_computed_once
-    def _ends(self) -> list[tuple[int, str]]:
-        """Every clause end, found once: sentence and scope ends are among them."""
-        return [(m.start(), m.group()) for m in _delimiters(_CLAUSE_ENDS).finditer(self.folded)]
+    def _ends(self) -> tuple[list[int], list[str]]:
+        """Every clause end (their positions, their characters), found once: sentence and
+        scope ends are among them. The text is split at them (a piece and the end after
+        it alternate; each end is one character), and their positions are the lengths of
+        what stands before them summed, in C: no match object is made for each end, as a
+        search's matches would be (a measure has dozens)."""
+        parts = _clause_splitter().split(self.folded)
+        return list(accumulate(map(len, parts[:-1])))[::2], parts[1::2]
 
     @_computed_once
     def clauses(self) -> _Boundaries:
@@ -651,9 +723,12 @@ def analyse(text: str, folded: str | None = None) -> Findings:
     """Targets, recurring duties and the deadline of one text, sharing one analysis of it
     (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
-    if not _may_state_anything(folded):
-        return Findings([], [], None)
+    # (the first value found, if any, is where find_targets' search for values resumes)
+    first = _value_pattern().search(folded)
+    if first is None and _marker_or_date_pattern().search(folded) is None:
+        return Findings([], [], None)  # _may_state_anything
     context = _Context(folded)
+    context.values_from = len(folded) if first is None else first.start()
     return Findings(
         find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
     )
@@ -684,7 +759,7 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
     words = _vocab()["targets"]
     targets: list[Target] = []
     previous_end = 0
-    for m in _value_pattern().finditer(folded):
+    for m in _value_pattern().finditer(folded, context.values_from):
         if _never_a_target(m):
             continue
         start, end = m.start(), m.end()
