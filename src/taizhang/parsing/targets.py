@@ -226,20 +226,23 @@ def _month_pattern() -> re.Pattern[str]:
     )
 
 
-def _year_matches(folded: str) -> Iterator[re.Match[str]]:
+def _year_matches(folded: str, year: re.Match[str] | None = None) -> Iterator[re.Match[str]]:
     """``_year_pattern().finditer(folded)``, the pattern searched only from a few
     characters before each year with 年 (``_YEAR_NIAN``, found by its literal digits):
     every match holds one, after at most the longest word before a year. The pattern,
     which opens with a lookahead, is thus not tried at every place of the text
-    (tests/parsing/test_passes.py compares the two)."""
+    (tests/parsing/test_passes.py compares the two). ``year``: the text's first year with
+    年, when the caller has found it."""
     pattern, reach = _year_pattern(), _longest("deadlines", "before")
     at = 0
-    while (year := _YEAR_NIAN.search(folded, at)) is not None:
+    year = _YEAR_NIAN.search(folded) if year is None else year
+    while year is not None:
         m = pattern.search(folded, max(at, year.start() - reach))
         if m is None:
             return
         yield m
         at = m.end()
+        year = _YEAR_NIAN.search(folded, at)
 
 
 def _month_matches(folded: str) -> Iterator[re.Match[str]]:
@@ -269,11 +272,12 @@ def _longest(table: str, key: str) -> int:
     return max(map(len, _vocab()[table][key]), default=0)
 
 
-def _year_deadlines(folded: str) -> list[_Deadline]:
-    """Deadlines naming a year (到2025年, 2025年前, 2023年底前, 2022年完成), in text order."""
+def _year_deadlines(folded: str, year: re.Match[str] | None = None) -> list[_Deadline]:
+    """Deadlines naming a year (到2025年, 2025年前, 2023年底前, 2022年完成), in text order
+    (``year``: the text's first year with 年, when the caller has found it)."""
     words = _vocab()["deadlines"]
     found = []
-    for m in _year_matches(folded):
+    for m in _year_matches(folded, year):
         before = folded[max(0, m.start() - 1) : m.start()]
         if before in ("-", "~") or (m["pre"] and before == "年"):
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
@@ -675,7 +679,8 @@ class _Context:
     def deadlines(self) -> list[_Deadline]:
         # Every deadline names a year: most measures name none, and this pattern (opening
         # with its digit) finds that faster than the deadline pattern tried everywhere.
-        return _year_deadlines(self.folded) if _YEAR_NIAN.search(self.folded) else []
+        year = _YEAR_NIAN.search(self.folded)
+        return [] if year is None else _year_deadlines(self.folded, year)
 
     @_computed_once
     def deadline_starts(self) -> list[int]:

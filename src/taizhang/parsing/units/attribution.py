@@ -54,6 +54,10 @@ class BracketReader:
         # the brackets read that hold no person or deadline field and no line break (the
         # rare-syntax search over them found none: most brackets)
         self._fieldless: set[str] = set()
+        # The level prefixes of a bracket's names, in order (BracketReader.level), and of
+        # each field of a bracket of labels and lists, read with the field's names.
+        self._levels: dict[str, list[str]] = {}
+        self._clause_levels: dict[str, list[str]] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
         """(role, Name) for each item of a bracket, in order."""
@@ -87,7 +91,8 @@ class BracketReader:
             role, start = kind, token.end()
         fields.append((role, start, len(folded)))
         found: list[tuple[str, Name]] = []
-        clause_names = self._clause_names
+        levels: list[str] = []
+        clause_names, clause_levels = self._clause_names, self._clause_levels
         for role, start, end in fields:
             if start == end:  # nothing before the first label: no names
                 continue
@@ -96,6 +101,11 @@ class BracketReader:
             if names is None:
                 names = clause_names[printed] = self._listed_names(raw, folded, start, end)
             found += zip(repeat(role), names)
+            field_levels = clause_levels.get(printed)
+            if field_levels is None:
+                field_levels = clause_levels[printed] = [n.level for n in names if n.level]
+            levels += field_levels
+        self._levels[raw] = levels
         return tuple(found)
 
     def folded(self, raw: str) -> str:
@@ -245,15 +255,19 @@ class BracketReader:
         completed with it keep the document's characters.
         """
         # Each bracket's levels are listed once, however often it is printed, and counted
-        # together (in the order of their first use, which breaks a tie as before).
+        # together (in the order of their first use, which breaks a tie as before). A
+        # bracket of labels and lists has its levels listed field by field as its items
+        # are read (a field printed again lists them from one lookup).
         levels: list[str] = []
-        listed: dict[str, tuple[str, ...]] = {}
+        listed = self._levels
         for raw in raws:
+            raw = raw or ""
             found = listed.get(raw)
             if found is None:
-                found = listed[raw] = tuple(
-                    item.level for _role, item in self.items(raw or "") if item.level
-                )
+                items = self.items(raw)
+                found = listed.get(raw)
+                if found is None:
+                    found = listed[raw] = [item.level for _role, item in items if item.level]
             levels += found
         return Counter(levels).most_common(1)[0][0] if levels else None
 

@@ -62,20 +62,24 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     The prefix length and "kept as written" are asked once and serve the level, the
     category and the kind alike."""
     keeps = gaz.keeps_as_written(folded)
-    prefix_length = gaz.prefix_length(folded)
+    # (asked once: the prefix length and an elided name's completion both need it)
+    committee = gaz.is_committee_body(folded, after_party=False)
+    prefix_length = gaz.prefix_length(folded, committee)
     level = None if keeps else _level_of(gaz, printed, folded[:prefix_length], prefix_length)
     if gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed, level=level)
     if gaz.is_collective(folded):
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
-    unsplit = printed if gaz.runs_names_together(folded) else None
+    unsplit = printed if gaz.runs_names_together(folded, keeps) else None
     cut = alias_start(folded)
     if cut < len(folded):  # without its alias, the name is another text to ask about
         printed, folded = printed[:cut], folded[:cut]
         keeps = gaz.keeps_as_written(folded)
-        prefix_length = gaz.prefix_length(folded)
-    if _PINYIN.search(folded):  # "經(jīng)開區管委會": read without the readings
+        committee = gaz.is_committee_body(folded, after_party=False)
+        prefix_length = gaz.prefix_length(folded, committee)
+    # "經(jīng)開區管委會": read without the readings (a reading opens with its bracket)
+    if "(" in folded and _PINYIN.search(folded):
         category = gaz.category(_PINYIN.sub("", folded))
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     category = gaz.category(folded, prefix_length)
@@ -92,8 +96,8 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         ELIDED,
         printed,
         category,
-        committee_body=gaz.is_committee_body(folded, after_party=False),
-        committee_body_after_party=gaz.is_committee_body(folded, after_party=True),
+        committee_body=committee,
+        committee_body_after_party=committee or gaz.is_body_after_party(folded),
         unsplit=unsplit,
         level=level,
     )
