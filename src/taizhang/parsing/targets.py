@@ -169,9 +169,10 @@ def _recurring_pattern() -> re.Pattern[str]:
 
 def _markers(folded: str) -> list[re.Match[str]]:
     """Recurring markers, leaving out negated ones (不定期 is irregular)."""
-    # Most measures hold none: a character every marker holds is looked for first (one
-    # memchr each, where the pattern tests a set of first characters at every character).
-    if not any(char in folded for char in _marker_characters()):
+    # Most measures hold none: what every marker holds is looked for first (每 by memchr,
+    # a word by a substring search: each several times faster than the pattern, which
+    # tests a set of first characters at every character).
+    if not any(map(folded.__contains__, _marker_gate())):
         return []
     negations = _vocab()["recurring"]["negations"]
     return [
@@ -182,12 +183,12 @@ def _markers(folded: str) -> list[re.Match[str]]:
 
 
 @lru_cache(maxsize=1)
-def _marker_characters() -> tuple[str, ...]:
-    """A character of each recurring marker: 每 for those holding it (每年, 每季度 …), the
-    last of the others (定期 期, 各年度 度): a text holding none of them holds no marker.
-    (Their last characters would include 年, which nearly every measure holds.)"""
+def _marker_gate() -> tuple[str, ...]:
+    """What each recurring marker holds: 每 for those holding it (每年, 每季度 …), the
+    others whole (定期, 各年度): a text holding none of these holds no marker. (Single
+    characters of the others, 期 or 度, stand in common words: 长期, 制度.)"""
     markers = _vocab()["recurring"]["markers"]
-    return tuple(sorted({"每" if "每" in word else word[-1] for word in markers}))
+    return tuple(sorted({"每" if "每" in word else word for word in markers}))
 
 
 # ---------------------------------------------------------------- deadlines

@@ -128,6 +128,12 @@ class Gazetteer:
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
         )
         self._party = self.categories[CATEGORIES.index("party")]
+        # (name, its words' search, its bodies' search) of each category, in order: the
+        # loop in category() reads no attribute
+        self._category_searches = tuple(
+            (c.name, c.words.search if c.words else None, c.bodies.search if c.bodies else None)
+            for c in self.categories
+        )
 
     def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
         """Length of the administrative prefix of a folded full name, 0 if it is elided.
@@ -222,10 +228,9 @@ class Gazetteer:
         if cut and body.startswith(self.committee_word):
             return "party"  # "市委…"
         # A keyword anywhere in the name, or a committee body making up the body.
-        for category in self.categories:
-            words, bodies = category.words, category.bodies
-            if (words and words.search(name)) or (bodies and bodies.matches(body)):
-                return category.name
+        for category, keyword, bodies in self._category_searches:
+            if (keyword and keyword(name)) or (bodies and bodies(body)):
+                return category
         return None
 
     def is_committee_body(self, name: str, after_party: bool) -> bool:
