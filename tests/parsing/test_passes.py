@@ -1012,3 +1012,38 @@ def test_a_bracket_deadline_read_with_the_reader_is_the_one_read_alone(raw):
     reader.items(raw)
     assert _bracket_deadline(raw, gaz, reader) == _bracket_deadline(raw, gaz)
     assert _bracket_deadline(raw, gaz, BracketReader(gaz)) == _bracket_deadline(raw, gaz)
+
+
+def _plain_vote(folded: str) -> bool | None:
+    """titles._vote as it read every text of several sentences through _heading_end."""
+    from taizhang.parsing import titles as _titles
+
+    body = folded.strip(_titles._BLANKS + "\n")
+    if body.startswith(_titles._PURPOSE) and _titles.is_purpose_clause(body):
+        return None
+    if body.startswith("【") and _titles._bracketed_heading_end(body.partition("\n")[0]):
+        return _titles._heading_end(body) is not None
+    if "\n" not in body and _titles._labelled_body(body) is not None:
+        return _titles._heading_end(body) is not None
+    if "\n" not in body:
+        stop = _titles._SENTENCE_END.search(body)
+        if stop is None or not body[stop.end() :].strip():
+            sentence = body[: stop.start()] if stop else body
+            if len(sentence) <= _titles._PRINTED_LINE and _titles._clause_breaks(sentence) <= 1:
+                return None
+            return False
+    return _titles._heading_end(body) is not None
+
+
+_TITLE_PIECES = (
+    *("推进城镇污水处理提质增效", "加强", "。", ".", "1.5", ",", ";", ":", "\n", " ", "\u3000"),
+    *("新建改造污水管网30公里", "为规范", "制定本办法", "【推进】", "具体措施:", "严格"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(*_TITLE_PIECES))
+def test_a_vote_answered_by_its_first_sentence_is_the_vote_its_heading_gives(folded):
+    from taizhang.parsing import titles as _titles
+
+    assert _titles._vote(folded) == _plain_vote(folded)
