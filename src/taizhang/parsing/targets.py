@@ -249,16 +249,20 @@ def _year_matches(folded: str, year: re.Match[str] | None = None) -> Iterator[re
 def _month_matches(folded: str) -> Iterator[re.Match[str]]:
     """``_month_pattern().finditer(folded)``, the pattern searched only from just before
     each 月 (a match opens with one or two digits before it) or a year's end word
-    (年底, which a match opens with), as _year_matches does."""
-    pattern, ends = _month_pattern(), _vocab()["deadlines"]["year_end"]
+    (年底, which a match opens with), as _year_matches does. The next place of each is
+    looked for again only once a match has passed it (a word no longer there is not
+    looked for again): the text is read once, however many matches it holds."""
+    pattern, words = _month_pattern(), ("月", *_vocab()["deadlines"]["year_end"])
+    before = (2, *(0 for _ in words[1:]))  # how far before its word a match may open
+    upcoming = [folded.find(word) for word in words]  # -1: none left
     at, length = 0, len(folded)
     while True:
-        month = folded.find("月", at)
-        start = length if month < 0 else max(at, month - 2)
-        for word in ends:
-            found = folded.find(word, at)
-            if 0 <= found < start:
-                start = found
+        start = length
+        for i, found in enumerate(upcoming):
+            if 0 <= found < at:
+                found = upcoming[i] = folded.find(words[i], at)
+            if found >= 0:
+                start = min(start, max(at, found - before[i]))
         if start >= length:
             return
         m = pattern.search(folded, start)
