@@ -968,3 +968,82 @@ def test_ends_found_by_one_literal_per_branch_are_those_of_a_class_and_a_period(
     plain = re.compile(r"[。!?]|(?<!\d)\.(?!\d)")
     found = [m.span() for m in _titles._SENTENCE_END.finditer(text)]
     assert found == [m.span() for m in plain.finditer(text)]
+
+
+_DEADLINE_PIECES = (
+    *("到", "截至", "至", "2025", "2020", "1999", "19", "20", "年", "月", "日", "6", "12", "1"),
+    *("底", "末", "前", "以前", "年底", "年末", "上旬", "-", "~", "县", "。", ",", "每年", "完成"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(*_DEADLINE_PIECES))
+def test_deadlines_searched_from_their_years_and_months_are_those_found_everywhere(text):
+    """The year and month patterns are searched only from just before each year with 年,
+    each 月 and each year's end word; their matches are those of finditer over the text."""
+    spans = [m.span() for m in _targets._year_pattern().finditer(text)]
+    assert [m.span() for m in _targets._year_matches(text)] == spans
+    spans = [m.span() for m in _targets._month_pattern().finditer(text)]
+    assert [m.span() for m in _targets._month_matches(text)] == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("每", "年", "度", "各", "定", "期", "不", "季", "半", "月", "周", "县", "开展"))
+def test_recurring_markers_behind_their_character_test_are_those_the_pattern_finds(text):
+    negations = _targets._vocab()["recurring"]["negations"]
+    plain = [
+        m.span()
+        for m in _targets._recurring_pattern().finditer(text)
+        if not text[: m.start()].endswith(tuple(negations))
+    ]
+    assert [m.span() for m in _targets._markers(text)] == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_BRACKET_PIECES, "完成时限:", "2024年6月底前", "6月底前完成", "长期坚持", "\n"))
+def test_a_bracket_deadline_read_with_the_reader_is_the_one_read_alone(raw):
+    """pipeline._bracket_deadline with the document's reader (its folded bracket, and no
+    field pattern where the rare-syntax search found no field's word) reads what it reads
+    from the bracket alone."""
+    from taizhang.parsing.pipeline import _bracket_deadline
+
+    gaz = load_gazetteer()
+    reader = BracketReader(gaz)
+    reader.items(raw)
+    assert _bracket_deadline(raw, gaz, reader) == _bracket_deadline(raw, gaz)
+    assert _bracket_deadline(raw, gaz, BracketReader(gaz)) == _bracket_deadline(raw, gaz)
+
+
+def _plain_vote(folded: str) -> bool | None:
+    """titles._vote as it read every text of several sentences through _heading_end."""
+    from taizhang.parsing import titles as _titles
+
+    body = folded.strip(_titles._BLANKS + "\n")
+    if body.startswith(_titles._PURPOSE) and _titles.is_purpose_clause(body):
+        return None
+    if body.startswith("【") and _titles._bracketed_heading_end(body.partition("\n")[0]):
+        return _titles._heading_end(body) is not None
+    if "\n" not in body and _titles._labelled_body(body) is not None:
+        return _titles._heading_end(body) is not None
+    if "\n" not in body:
+        stop = _titles._SENTENCE_END.search(body)
+        if stop is None or not body[stop.end() :].strip():
+            sentence = body[: stop.start()] if stop else body
+            if len(sentence) <= _titles._PRINTED_LINE and _titles._clause_breaks(sentence) <= 1:
+                return None
+            return False
+    return _titles._heading_end(body) is not None
+
+
+_TITLE_PIECES = (
+    *("推进城镇污水处理提质增效", "加强", "。", ".", "1.5", ",", ";", ":", "\n", " ", "\u3000"),
+    *("新建改造污水管网30公里", "为规范", "制定本办法", "【推进】", "具体措施:", "严格"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(*_TITLE_PIECES))
+def test_a_vote_answered_by_its_first_sentence_is_the_vote_its_heading_gives(folded):
+    from taizhang.parsing import titles as _titles
+
+    assert _titles._vote(folded) == _plain_vote(folded)

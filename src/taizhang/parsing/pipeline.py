@@ -249,7 +249,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
-        raw: _bracket_deadline(raw, gazetteer)
+        raw: _bracket_deadline(raw, gazetteer, brackets)
         for raw in {m.attribution_raw for m in skeleton.measures if m.attribution_raw}
     }
     measures = [
@@ -533,14 +533,20 @@ def _first_is_lead_note(text: str, folded: str) -> int | None:
 _BRACKET_FIELD = re.compile(r"[,;、:]")
 
 
-def _bracket_deadline(raw: str | None, gazetteer) -> str | None:
+def _bracket_deadline(
+    raw: str | None, gazetteer, brackets: BracketReader | None = None
+) -> str | None:
     """A deadline printed as a field of the attribution bracket ("…，6月底前完成",
     "；2024年9月底前完成", "，长期坚持"), as printed: the measure's deadline, as a task table's
-    完成时限 column gives it (tests/parsing/documents d01, d09 and d11)."""
+    完成时限 column gives it (tests/parsing/documents d01, d09 and d11).
+
+    ``brackets``: the document's reader, which folded the bracket when it read its names
+    and knows whether a field's word is in it at all (most brackets hold none)."""
     if not raw:
         return None
-    folded = fold(raw)
-    field = gazetteer.deadline_field.search(folded)
+    folded = fold(raw) if brackets is None else brackets.folded(raw)
+    may_hold_field = brackets is None or brackets.may_hold_field(raw)
+    field = gazetteer.deadline_field.search(folded) if may_hold_field else None
     if field is not None:  # 完成时限：2024年6月 (a labelled field, whatever its form)
         return raw[field.start(1) : field.end(1)].strip()
     if not gazetteer.may_hold_not_unit(folded):  # most brackets name units only

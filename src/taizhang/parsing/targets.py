@@ -24,9 +24,11 @@ import itertools
 import re
 import tomllib
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 
 from taizhang.parsing.model import Target
 from taizhang.parsing.normalize import fold
@@ -124,15 +126,22 @@ def _delimiters(ends: str) -> re.Pattern[str]:
     return re.compile("|".join([*map(re.escape, ends), *period]))
 
 
+@lru_cache(maxsize=1)
+def _clause_splitter() -> re.Pattern[str]:
+    """The clause ends as one group, for ``re.split`` to keep them."""
+    return re.compile(f"({_delimiters(_CLAUSE_ENDS).pattern})")
+
+
 class _Boundaries:
     """Delimiter positions of a text, for clause and sentence lookups by bisection."""
 
-    def __init__(self, folded: str, ends: str, clause_ends: list[tuple[int, str]]) -> None:
-        """``clause_ends``: (position, character) of each clause end of ``folded``, found
-        once; the ends of sentences and scopes are among them, ``ends`` says which (a
-        period not before a digit ends all three alike)."""
+    def __init__(self, folded: str, ends: str, clause_ends: tuple[list[int], list[str]]) -> None:
+        """``clause_ends``: the positions and the characters of the clause ends of
+        ``folded``, found once; the ends of sentences and scopes are among them, ``ends``
+        says which (a period not before a digit ends all three alike). Picked in C."""
+        positions, chars = clause_ends
         ends += "."
-        self._positions = [at for at, char in clause_ends if char in ends]
+        self._positions = list(compress(positions, map(ends.__contains__, chars)))
         self._length = len(folded)
 
     def start(self, pos: int) -> int:
@@ -162,12 +171,26 @@ def _recurring_pattern() -> re.Pattern[str]:
 
 def _markers(folded: str) -> list[re.Match[str]]:
     """Recurring markers, leaving out negated ones (不定期 is irregular)."""
+    # Most measures hold none: what every marker holds is looked for first (每 by memchr,
+    # a word by a substring search: each several times faster than the pattern, which
+    # tests a set of first characters at every character).
+    if not any(map(folded.__contains__, _marker_gate())):
+        return []
     negations = _vocab()["recurring"]["negations"]
     return [
         m
         for m in _recurring_pattern().finditer(folded)
         if not _ends_with(folded, negations, 0, m.start())
     ]
+
+
+@lru_cache(maxsize=1)
+def _marker_gate() -> tuple[str, ...]:
+    """What each recurring marker holds: 每 for those holding it (每年, 每季度 …), the
+    others whole (定期, 各年度): a text holding none of these holds no marker. (Single
+    characters of the others, 期 or 度, stand in common words: 长期, 制度.)"""
+    markers = _vocab()["recurring"]["markers"]
+    return tuple(sorted({"每" if "每" in word else word for word in markers}))
 
 
 # ---------------------------------------------------------------- deadlines
@@ -206,11 +229,62 @@ def _month_pattern() -> re.Pattern[str]:
     )
 
 
-def _year_deadlines(folded: str) -> list[_Deadline]:
-    """Deadlines naming a year (到2025年, 2025年前, 2023年底前, 2022年完成), in text order."""
+def _year_matches(folded: str, year: re.Match[str] | None = None) -> Iterator[re.Match[str]]:
+    """``_year_pattern().finditer(folded)``, the pattern searched only from a few
+    characters before each year with 年 (``_YEAR_NIAN``, found by its literal digits):
+    every match holds one, after at most the longest word before a year. The pattern,
+    which opens with a lookahead, is thus not tried at every place of the text
+    (tests/parsing/test_passes.py compares the two). ``year``: the text's first year with
+    年, when the caller has found it."""
+    pattern, reach = _year_pattern(), _longest("deadlines", "before")
+    at = 0
+    year = _YEAR_NIAN.search(folded) if year is None else year
+    while year is not None:
+        m = pattern.search(folded, max(at, year.start() - reach))
+        if m is None:
+            return
+        yield m
+        at = m.end()
+        year = _YEAR_NIAN.search(folded, at)
+
+
+def _month_matches(folded: str) -> Iterator[re.Match[str]]:
+    """``_month_pattern().finditer(folded)``, the pattern searched only from just before
+    each 月 (a match opens with one or two digits before it) or a year's end word
+    (年底, which a match opens with), as _year_matches does. The next place of each is
+    looked for again only once a match has passed it (a word no longer there is not
+    looked for again): the text is read once, however many matches it holds."""
+    pattern, words = _month_pattern(), ("月", *_vocab()["deadlines"]["year_end"])
+    before = (2, *(0 for _ in words[1:]))  # how far before its word a match may open
+    upcoming = [folded.find(word) for word in words]  # -1: none left
+    at, length = 0, len(folded)
+    while True:
+        start = length
+        for i, found in enumerate(upcoming):
+            if 0 <= found < at:
+                found = upcoming[i] = folded.find(words[i], at)
+            if found >= 0:
+                start = min(start, max(at, found - before[i]))
+        if start >= length:
+            return
+        m = pattern.search(folded, start)
+        if m is None:
+            return
+        yield m
+        at = m.end()
+
+
+@lru_cache(maxsize=8)
+def _longest(table: str, key: str) -> int:
+    return max(map(len, _vocab()[table][key]), default=0)
+
+
+def _year_deadlines(folded: str, year: re.Match[str] | None = None) -> list[_Deadline]:
+    """Deadlines naming a year (到2025年, 2025年前, 2023年底前, 2022年完成), in text order
+    (``year``: the text's first year with 年, when the caller has found it)."""
     words = _vocab()["deadlines"]
     found = []
-    for m in _year_pattern().finditer(folded):
+    for m in _year_matches(folded, year):
         before = folded[max(0, m.start() - 1) : m.start()]
         if before in ("-", "~") or (m["pre"] and before == "年"):
             continue  # the end of a span such as 2020—2022年 is a period, not a deadline
@@ -254,7 +328,7 @@ def _month_deadlines(context: _Context) -> list[_Deadline]:
     if "月" not in folded and not any(word in folded for word in _vocab()["deadlines"]["year_end"]):
         return []
     found = []
-    for m in _month_pattern().finditer(folded):
+    for m in _month_matches(folded):
         if not (m["part"] or m["suf"]):
             continue
         if _any_between(context.markers, context.clauses.start(m.start()), m.start()):
@@ -589,11 +663,18 @@ class _Context:
     def __init__(self, folded: str) -> None:
         self.folded = folded
         self._past: dict[int, bool] = {}
+        # No value of the text starts before this (analyse's search found the first).
+        self.values_from = 0
 
     @_computed_once
-    def _ends(self) -> list[tuple[int, str]]:
-        """Every clause end, found once: sentence and scope ends are among them."""
-        return [(m.start(), m.group()) for m in _delimiters(_CLAUSE_ENDS).finditer(self.folded)]
+    def _ends(self) -> tuple[list[int], list[str]]:
+        """Every clause end (their positions, their characters), found once: sentence and
+        scope ends are among them. The text is split at them (a piece and the end after
+        it alternate; each end is one character), and their positions are the lengths of
+        what stands before them summed, in C: no match object is made for each end, as a
+        search's matches would be (a measure has dozens)."""
+        parts = _clause_splitter().split(self.folded)
+        return list(accumulate(map(len, parts[:-1])))[::2], parts[1::2]
 
     @_computed_once
     def clauses(self) -> _Boundaries:
@@ -619,7 +700,8 @@ class _Context:
     def deadlines(self) -> list[_Deadline]:
         # Every deadline names a year: most measures name none, and this pattern (opening
         # with its digit) finds that faster than the deadline pattern tried everywhere.
-        return _year_deadlines(self.folded) if _YEAR_NIAN.search(self.folded) else []
+        year = _YEAR_NIAN.search(self.folded)
+        return [] if year is None else _year_deadlines(self.folded, year)
 
     @_computed_once
     def deadline_starts(self) -> list[int]:
@@ -667,9 +749,12 @@ def analyse(text: str, folded: str | None = None) -> Findings:
     """Targets, recurring duties and the deadline of one text, sharing one analysis of it
     (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
-    if not _may_state_anything(folded):
-        return Findings([], [], None)
+    # (the first value found, if any, is where find_targets' search for values resumes)
+    first = _value_pattern().search(folded)
+    if first is None and _marker_or_date_pattern().search(folded) is None:
+        return Findings([], [], None)  # _may_state_anything
     context = _Context(folded)
+    context.values_from = len(folded) if first is None else first.start()
     return Findings(
         find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
     )
@@ -700,7 +785,7 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
     words = _vocab()["targets"]
     targets: list[Target] = []
     previous_end = 0
-    for m in _value_pattern().finditer(folded):
+    for m in _value_pattern().finditer(folded, context.values_from):
         if _never_a_target(m):
             continue
         start, end = m.start(), m.end()

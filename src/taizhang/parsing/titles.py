@@ -178,4 +178,8 @@ def _vote(folded: str, heading_end=_heading_end) -> bool | None:
             if len(sentence) <= _PRINTED_LINE and _clause_breaks(sentence) <= 1:
                 return None
             return False
+        # A first sentence longer than a printed line is no heading (_heading_end reads
+        # the same sentence of a text of one line): most measures, answered here.
+        if len(body[: stop.start()].strip(_BLANKS)) > _PRINTED_LINE:
+            return False
     return heading_end(body) is not None

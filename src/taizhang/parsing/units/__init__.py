@@ -17,8 +17,9 @@ Modules, in reading order:
 - ``patterns``: gazetteer word lists and wildcard patterns as regexes.
 - ``clauses``: bracket text -> clauses, each with the role its label or marker gives.
 - ``items``: one clause -> the spans of its unit and collective names.
-- ``names``: an elided name completed with the prefix it stands for.
-- ``attribution``: the public entry points, tying the steps together.
+- ``names``: what a printed item is (its kind, category, prefix and level).
+- ``attribution``: the public entry points, tying the steps together; an elided name
+  completed with the prefix it stands for.
 """
 
 from taizhang.parsing.units.attribution import (

@@ -20,10 +20,11 @@ from taizhang.parsing.units.items import (
 )
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
+    AS_WRITTEN,
     COLLECTIVE,
+    FULL,
     NOT_UNIT,
     Name,
-    NameCompleter,
     alias_start,
     read_name,
 )
@@ -49,6 +50,14 @@ class BracketReader:
         self._names: dict[str, Name] = {}  # by the item as printed
         self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
+        self._folded: dict[str, str] = {}  # fold(raw) of each bracket read
+        # the brackets read that hold no person or deadline field and no line break (the
+        # rare-syntax search over them found none: most brackets)
+        self._fieldless: set[str] = set()
+        # The level prefixes of a bracket's names, in order (BracketReader.level), and of
+        # each field of a bracket of labels and lists, read with the field's names.
+        self._levels: dict[str, list[str]] = {}
+        self._clause_levels: dict[str, list[str]] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
         """(role, Name) for each item of a bracket, in order."""
@@ -58,7 +67,7 @@ class BracketReader:
         return found
 
     def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
-        folded = fold(raw)
+        folded = self.folded(raw)
         found = self._listed_items(raw, folded)
         return self._read_items(raw, folded) if found is None else found
 
@@ -71,6 +80,7 @@ class BracketReader:
         test_passes.py compares them on generated brackets)."""
         if self.gaz.rare_syntax.search(folded):
             return None
+        self._fieldless.add(raw)
         fields, role, start = [], RESPONSIBLE, 0
         roles = self.gaz.token_roles
         for token in self.gaz.labels_or_marker.finditer(folded):
@@ -81,7 +91,8 @@ class BracketReader:
             role, start = kind, token.end()
         fields.append((role, start, len(folded)))
         found: list[tuple[str, Name]] = []
-        clause_names = self._clause_names
+        levels: list[str] = []
+        clause_names, clause_levels = self._clause_names, self._clause_levels
         for role, start, end in fields:
             if start == end:  # nothing before the first label: no names
                 continue
@@ -90,7 +101,25 @@ class BracketReader:
             if names is None:
                 names = clause_names[printed] = self._listed_names(raw, folded, start, end)
             found += zip(repeat(role), names)
+            field_levels = clause_levels.get(printed)
+            if field_levels is None:
+                field_levels = clause_levels[printed] = [n.level for n in names if n.level]
+            levels += field_levels
+        self._levels[raw] = levels
         return tuple(found)
+
+    def folded(self, raw: str) -> str:
+        """``fold(raw)``, folded once per document however often it is asked."""
+        found = self._folded.get(raw)
+        if found is None:
+            found = self._folded[raw] = fold(raw)
+        return found
+
+    def may_hold_field(self, raw: str) -> bool:
+        """False when the bracket is known to hold no person or deadline field (its items
+        were read and the rare-syntax search, whose words every such field holds, found
+        none), so no field's pattern needs searching."""
+        return raw not in self._fieldless
 
     def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
         """The names of one field of a bracket of labels and lists: each piece between
@@ -167,28 +196,57 @@ class BracketReader:
         )
 
     def _split(self, raw: str, level: str | None) -> Attribution:
-        completer = NameCompleter(self._committees, self.gaz, level)
-        result = Attribution()
+        """The bracket's units in order, each elided name completed with the prefix of the
+        last full name before it, else the document's level (a party committee body takes
+        the committee's name: "组织部" -> "市委组织部"). The completion is written out in
+        the loop (a call per name cost as much as the rest of the loop)."""
+        lead: list[str] = []
+        responsible: list[str] = []
+        collectives: list[str] = []
+        unknown: list[str] = []
+        unsplit: list[str] = []
         skipped = False
+        prefix = last_category = None  # as printed, from the last full name; its category
         for role, item in self.items(raw):
             kind = item.kind
             if kind == NOT_UNIT:
                 skipped = True
                 continue
+            name, category = item.printed, item.category
             if kind == COLLECTIVE:
-                _add(result.collectives, item.printed)
+                if name not in collectives:
+                    collectives.append(name)
                 continue
-            name, category = completer.complete(item)
+            if kind == FULL:
+                prefix, last_category = name[: item.prefix_length], category
+            elif kind != AS_WRITTEN:  # ELIDED: completed with the prefix it stands for
+                given = prefix or level
+                after_party = last_category == "party"
+                if item.committee_body_after_party if after_party else item.committee_body:
+                    category = "party"
+                    name = self._committee(given) + name if given else name
+                elif given and category is not None:  # an unknown name is left as printed
+                    name = given + name
+                last_category = category
             if not name:
                 continue
-            _add(result.lead if role == LEAD else result.responsible, name)
-            if category is None:
-                _add(result.unknown, name)
-            if item.unsplit:
-                _add(result.unsplit, item.unsplit)
-        if not (result.lead or result.responsible or result.collectives or skipped):
-            result.unsplit.append(raw)
-        return result
+            names = lead if role == LEAD else responsible
+            if name not in names:
+                names.append(name)
+            if category is None and name not in unknown:
+                unknown.append(name)
+            if item.unsplit and item.unsplit not in unsplit:
+                unsplit.append(item.unsplit)
+        if not (lead or responsible or collectives or skipped):
+            unsplit.append(raw)
+        return Attribution(lead, responsible, collectives, unknown, unsplit)
+
+    def _committee(self, prefix: str) -> str:
+        """The party committee's name for a prefix as printed (Gazetteer.committee)."""
+        found = self._committees.get(prefix)
+        if found is None:
+            found = self._committees[prefix] = self.gaz.committee(prefix)
+        return found
 
     def level(self, raws: Iterable[str]) -> str | None:
         """The administrative prefix most names of a document start with ("州", "市" …).
@@ -197,15 +255,19 @@ class BracketReader:
         completed with it keep the document's characters.
         """
         # Each bracket's levels are listed once, however often it is printed, and counted
-        # together (in the order of their first use, which breaks a tie as before).
+        # together (in the order of their first use, which breaks a tie as before). A
+        # bracket of labels and lists has its levels listed field by field as its items
+        # are read (a field printed again lists them from one lookup).
         levels: list[str] = []
-        listed: dict[str, tuple[str, ...]] = {}
+        listed = self._levels
         for raw in raws:
+            raw = raw or ""
             found = listed.get(raw)
             if found is None:
-                found = listed[raw] = tuple(
-                    item.level for _role, item in self.items(raw or "") if item.level
-                )
+                items = self.items(raw)
+                found = listed.get(raw)
+                if found is None:
+                    found = listed[raw] = [item.level for _role, item in items if item.level]
             levels += found
         return Counter(levels).most_common(1)[0][0] if levels else None
 
@@ -264,8 +326,3 @@ def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     if not folded or gaz.is_collective(folded):
         return None
     return gaz.category(folded)
-
-
-def _add(names: list[str], name: str) -> None:
-    if name not in names:
-        names.append(name)

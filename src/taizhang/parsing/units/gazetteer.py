@@ -128,10 +128,20 @@ class Gazetteer:
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
         )
         self._party = self.categories[CATEGORIES.index("party")]
+        # (name, its words' search, its bodies' search) of each category, in order: the
+        # loop in category() reads no attribute
+        self._category_searches = tuple(
+            (c.name, c.words.search if c.words else None, c.bodies.search if c.bodies else None)
+            for c in self.categories
+        )
 
-    def prefix_length(self, name: str) -> int:
-        """Length of the administrative prefix of a folded full name, 0 if it is elided."""
-        if self.is_committee_body(name, after_party=False):
+    def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
+        """Length of the administrative prefix of a folded full name, 0 if it is elided.
+        ``committee_body``: ``is_committee_body(name, after_party=False)``, when the
+        caller has asked it already."""
+        if committee_body is None:
+            committee_body = self.is_committee_body(name, after_party=False)
+        if committee_body:
             return 0  # "依法治市办" is an elided party body, not a body of a place "依法治市"
         if not name.startswith(self.not_prefix):
             for length, prefixes in self._prefixes_by_length:
@@ -170,15 +180,18 @@ class Gazetteer:
         not a unit (it holds none of their words), so its fields need no asking."""
         return self.not_units.may_match_within(text)
 
-    def runs_names_together(self, name: str) -> bool:
+    def runs_names_together(self, name: str, keeps: bool | None = None) -> bool:
         """Whether a folded item reads as two unit names with no separator: a complete
         name followed by another one that starts with a prefix ("县发改局县财政局",
         "县纪委县监委" is one merged body, not two). Names kept as written
-        ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside."""
+        ("人行黔南州中心支行", "中国联通黔南州分公司") name their place inside (``keeps``:
+        ``keeps_as_written(name)``, when the caller has asked it already)."""
         endings = self.name_endings
         # The second name ends the item, so an item that does not end like a name holds
         # none (most items are one name: this answers them without trying each ending).
-        if not name.endswith(endings) or self.keeps_as_written(name):
+        if not name.endswith(endings):
+            return False
+        if self.keeps_as_written(name) if keeps is None else keeps:
             return False
         # The second name starts with a prefix or a place, each ending in an administrative
         # character: an item with none after its first two characters holds one name.
@@ -215,10 +228,9 @@ class Gazetteer:
         if cut and body.startswith(self.committee_word):
             return "party"  # "市委…"
         # A keyword anywhere in the name, or a committee body making up the body.
-        for category in self.categories:
-            words, bodies = category.words, category.bodies
-            if (words and words.search(name)) or (bodies and bodies.matches(body)):
-                return category.name
+        for category, keyword, bodies in self._category_searches:
+            if (keyword and keyword(name)) or (bodies and bodies(body)):
+                return category
         return None
 
     def is_committee_body(self, name: str, after_party: bool) -> bool:
@@ -226,6 +238,12 @@ class Gazetteer:
         return self._party.committee_bodies.matches(name) or (
             after_party and self._party.after_party.matches(name)
         )
+
+    def is_body_after_party(self, name: str) -> bool:
+        """Whether an elided folded name takes the committee's prefix only after a party
+        body ("办公室"): ``is_committee_body(name, True)`` of a name that is no committee
+        body whatever stands before it."""
+        return self._party.after_party.matches(name)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Complete elided unit names with the prefix they stand for.
+"""What each printed item of a bracket is, for completing elided names.
 
 Plans print a unit's administrative prefix once and elide it while it repeats
 ("市司法局、公安局" means "市公安局"), so an elided name takes the prefix of the nearest
@@ -6,8 +6,9 @@ full name before it, else the document's level. A party committee body ("组织�
 the committee's name instead ("市委组织部").
 
 What the gazetteer says about an item does not depend on the bracket it stands in, so
-``read_name`` asks it once per printed item (``Name``) and ``NameCompleter`` only carries
-the prefix from name to name: a unit named in dozens of brackets is looked up once.
+``read_name`` asks it once per printed item (``Name``) and splitting a bracket
+(``BracketReader._split``) only carries the prefix from name to name: a unit named in
+dozens of brackets is looked up once.
 """
 
 from __future__ import annotations
@@ -61,20 +62,24 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     The prefix length and "kept as written" are asked once and serve the level, the
     category and the kind alike."""
     keeps = gaz.keeps_as_written(folded)
-    prefix_length = gaz.prefix_length(folded)
+    # (asked once: the prefix length and an elided name's completion both need it)
+    committee = gaz.is_committee_body(folded, after_party=False)
+    prefix_length = gaz.prefix_length(folded, committee)
     level = None if keeps else _level_of(gaz, printed, folded[:prefix_length], prefix_length)
     if gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed, level=level)
     if gaz.is_collective(folded):
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
-    unsplit = printed if gaz.runs_names_together(folded) else None
+    unsplit = printed if gaz.runs_names_together(folded, keeps) else None
     cut = alias_start(folded)
     if cut < len(folded):  # without its alias, the name is another text to ask about
         printed, folded = printed[:cut], folded[:cut]
         keeps = gaz.keeps_as_written(folded)
-        prefix_length = gaz.prefix_length(folded)
-    if _PINYIN.search(folded):  # "經(jīng)開區管委會": read without the readings
+        committee = gaz.is_committee_body(folded, after_party=False)
+        prefix_length = gaz.prefix_length(folded, committee)
+    # "經(jīng)開區管委會": read without the readings (a reading opens with its bracket)
+    if "(" in folded and _PINYIN.search(folded):
         category = gaz.category(_PINYIN.sub("", folded))
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     category = gaz.category(folded, prefix_length)
@@ -91,8 +96,8 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         ELIDED,
         printed,
         category,
-        committee_body=gaz.is_committee_body(folded, after_party=False),
-        committee_body_after_party=gaz.is_committee_body(folded, after_party=True),
+        committee_body=committee,
+        committee_body_after_party=committee or gaz.is_body_after_party(folded),
         unsplit=unsplit,
         level=level,
     )
@@ -102,39 +107,3 @@ def _level_of(gaz: Gazetteer, printed: str, prefix: str, cut: int) -> str | None
     """The level the prefix of a name ends with, as printed ("州"), or None."""
     level = gaz.level_of(prefix)
     return printed[cut - len(level) : cut] if level else None
-
-
-@dataclass
-class NameCompleter:
-    """Completes the names of one bracket in order, remembering the last full name."""
-
-    committee: dict[str, str]  # the party committee's name per prefix (Gazetteer.committee)
-    gaz: Gazetteer
-    level: str | None
-    prefix: str | None = None  # as printed, from the last full name
-    last_category: str | None = None
-
-    def complete(self, name: Name) -> tuple[str, str | None]:
-        """The name as it should be listed, and its category (None when unknown)."""
-        printed, category = name.printed, name.category
-        if name.kind == AS_WRITTEN:
-            return printed, category
-        if name.kind == FULL:
-            self.prefix = printed[: name.prefix_length]
-            self.last_category = category
-            return printed, category
-        prefix = self.prefix or self.level
-        after_party = self.last_category == "party"
-        if name.committee_body_after_party if after_party else name.committee_body:
-            category = "party"
-            printed = self._committee(prefix) + printed if prefix else printed
-        elif prefix and category is not None:  # an unknown name is left as printed
-            printed = prefix + printed
-        self.last_category = category
-        return printed, category
-
-    def _committee(self, prefix: str) -> str:
-        found = self.committee.get(prefix)
-        if found is None:
-            found = self.committee[prefix] = self.gaz.committee(prefix)
-        return found
