@@ -195,6 +195,11 @@ def targets(measure) -> list[tuple]:
     return [(t.year, t.value, t.unit, t.comparator) for t in measure.targets]
 
 
+def as_printed_and(path: Path, copy):
+    """The plan parsed from the file as printed and from ``copy`` of its text (a variant)."""
+    return parse_path(path), parse_path_text(copy(path.read_text(encoding="utf-8")))
+
+
 def test_every_document_has_its_gold():
     assert len(NAMES) >= 10
     assert all((DOCUMENTS / f"{name}.json").is_file() for name in NAMES)
@@ -1325,8 +1330,7 @@ def test_a_signature_printed_run_in_after_table_cells_or_attachment_titles(path,
 )
 def test_a_signature_printed_run_in_is_no_part_of_a_last_measure_without_units(path):
     # d53: its chapter's line above covers it; jiaotong_subjects: units from its sentences
-    printed = parse_path(path)
-    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    printed, run_in = as_printed_and(path, variants.run_in)
     assert run_in.tasks[-1].text == printed.tasks[-1].text.replace("\n", "")
     assert run_in.issuer not in run_in.tasks[-1].text
 
@@ -1341,8 +1345,7 @@ def test_a_signature_printed_run_in_is_no_part_of_a_last_measure_without_units(p
 )
 def test_sub_points_after_a_heading_bracket_printed_run_in(path):
     # "1.建设…中心。（牵头单位：…）（1）新建…（2）…": the sub-points are the measure's text
-    printed = parse_path(path)
-    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    printed, run_in = as_printed_and(path, variants.run_in)
     assert [m.text for m in run_in.tasks] == [m.text.replace("\n", "") for m in printed.tasks]
     assert [targets(m) for m in run_in.tasks] == [targets(m) for m in printed.tasks]
     assert units(run_in) == units(printed)
@@ -1356,8 +1359,7 @@ def test_a_table_of_blank_gapped_cells_hard_wrapped_mid_row(path):
     # "1  开展…明厨亮灶”" / "覆盖率达到100%.  区教育局  区市场监管局  2024" / "年9月底前": one row
     # up to the line opening the next row's number (d22: two blanks; anquan_gapped: two
     # ideographic blanks)
-    printed = parse_path(path)
-    wrapped = parse_path_text(variants.hard_wrapped(path.read_text(encoding="utf-8")))
+    printed, wrapped = as_printed_and(path, variants.hard_wrapped)
     assert units(wrapped) == units(printed)
     assert [(m.text, m.deadline, targets(m)) for m in wrapped.tasks] == [
         (m.text, m.deadline, targets(m)) for m in printed.tasks
@@ -1370,11 +1372,12 @@ def test_a_table_of_blank_gapped_cells_hard_wrapped_mid_row(path):
 )
 def test_a_signature_in_bold_after_a_markdown_table_printed_run_in(path):
     # "…2024年12月底前 |**某县新时代文明实践中心****2024年3月20日**": two bold paragraphs
-    printed = parse_path(path)
-    run_in = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    printed, run_in = as_printed_and(path, variants.run_in)
     assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
     assert printed.issuer and printed.date
     assert units(run_in) == units(printed)
+
+
 # Round 7 (branch genre7): d55–d63 and their fixtures (tests/fixtures/styles).
 
 
