@@ -1375,6 +1375,8 @@ def test_a_signature_in_bold_after_a_markdown_table_printed_run_in(path):
     assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
     assert printed.issuer and printed.date
     assert units(run_in) == units(printed)
+
+
 # Round 7 (branch genre7): d55–d63 and their fixtures (tests/fixtures/styles).
 
 
@@ -1531,3 +1533,34 @@ def test_a_rate_after_a_duty_per_period_is_a_target():
     plan = parse_path(FIXTURES / "styles" / "pingan_rate.txt")
     assert [targets(m) for m in plan.tasks] == [[(None, 95, "%", ">=")], [(None, 90, "%", "=")]]
     assert find_targets("每年培训覆盖率提高5%。") == []
+
+
+def test_a_change_year_on_year_is_a_target_unless_measured_before():
+    # 发案数同比下降10% in a measure (d59; fixture styles/fanzha_tongbi.txt 涉诈电话卡数量同比
+    # 下降20%, 确保全年…同比下降15%以上, 力争…同比减少10%): a target to reach
+    assert targets(parse("d59_pingan_alias").tasks[5]) == [(None, 10, "%", "=")]
+    plan = parse_path(FIXTURES / "styles" / "fanzha_tongbi.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 15, "%", ">=")],
+        [(None, 20, "%", "=")],
+        [(None, 10, "%", "=")],
+    ]
+    # a review of results: the period measured named before 同比 (2023年，…), or 以来 / 已
+    assert find_targets("2023年,全县电信网络诈骗发案数同比下降18%.") == []
+    assert find_targets("今年以来,全县已破获电信网络诈骗案件同比上升12%.") == []
+    assert find_targets("2023年全县地区生产总值同比增长6.5%。") == []
+    # what is to be done by a year: a target
+    [target] = find_targets("到2025年,全县发案数同比下降20%。")
+    assert (target.year, target.value, target.comparator) == (2025, 20, "=")
+
+
+def test_a_value_set_by_a_reorganisation_is_a_target():
+    # 到2025年全市中等职业学校调整为12所 (d56; fixture styles/jiaoyu_buju.txt 乡村小学优化为
+    # 28所, 卫生院整合为6个医共体分院, 议事协调机构压减至40个 as 压减到: at most)
+    assert targets(parse("d56_zhijiao_inverted").tasks[0]) == [(2025, 12, "所", "=")]
+    plan = parse_path(FIXTURES / "styles" / "jiaoyu_buju.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(2025, 28, "所", "=")],
+        [(None, 6, "个", "=")],
+        [(None, 40, "个", "<=")],
+    ]
