@@ -1564,3 +1564,24 @@ def test_a_value_set_by_a_reorganisation_is_a_target():
         [(None, 6, "个", "=")],
         [(None, 40, "个", "<=")],
     ]
+
+
+def test_a_heading_over_a_shorter_sentence_in_a_titled_document():
+    # 推进历史文化街区保护。修缮历史建筑40处。 (d63 measure 5; fixture styles/jiaotong_cixiang.txt
+    # measure 3: 建设农村交通安全劝导站。新建劝导站20个。): the document's measures carry titles
+    plan = parse("d63_chengshi_zhuanban")
+    assert plan.tasks[4].title == "推进历史文化街区保护"
+    plan = parse_path(FIXTURES / "styles" / "jiaotong_cixiang.txt")
+    assert [m.title for m in plan.tasks] == [
+        "排查农村公路临水临崖路段",
+        "整治农用车违法载人",
+        "建设农村交通安全劝导站",
+    ]
+    # in a document whose measures carry none, a first short sentence stays prose
+    untitled = (
+        "一、重点任务\n"
+        "1.组织开展农村公路安全隐患排查整治工作，全面消除临水临崖路段隐患。完成50公里。\n"
+        "2.持续开展农用车违法载人专项整治行动，依法查处各类违法行为。每月不少于2次。\n"
+        "3.推进劝导站建设工作。新建20个。\n"
+    )
+    assert [m.title for m in parse_path_text(untitled).tasks] == [None, None, None]
