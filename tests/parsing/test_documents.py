@@ -1585,3 +1585,16 @@ def test_a_heading_over_a_shorter_sentence_in_a_titled_document():
         "3.推进劝导站建设工作。新建20个。\n"
     )
     assert [m.title for m in parse_path_text(untitled).tasks] == [None, None, None]
+
+
+def test_goals_under_a_heading_that_lost_its_numeral():
+    # 总体要求 / 坚持…，到2024年底，…普及率达到80%以上 in a copy without numbers (d60); 工作目标 /
+    # 全县城镇新增就业3000人以上… (fixture styles/jiuye_lostgoals.txt), whose 指导思想 states none
+    plan = parse("d60_xiangcun_wordlost")
+    assert [(t.year, t.value, t.comparator) for t in plan.targets] == [(2024, 80, ">=")]
+    plan = parse_path(FIXTURES / "styles" / "jiuye_lostgoals.txt")
+    assert [(t.year, t.value, t.unit, t.comparator) for t in plan.targets] == [
+        (None, 3000, "人", ">="),
+        (None, 5.5, "%", "<="),
+    ]
+    assert len(plan.tasks) == 3
