@@ -1598,3 +1598,16 @@ def test_goals_under_a_heading_that_lost_its_numeral():
         (None, 5.5, "%", "<="),
     ]
     assert len(plan.tasks) == 3
+
+
+def test_a_title_run_into_a_preamble_opening_with_its_issuer():
+    # 某州2024年平安建设工作要点中共某州委政法委员会（以下简称州委政法委）会同… (d59 printed
+    # run-in); …工作要点县生态环境保护委员会办公室会同各成员单位… (fixture
+    # styles/shengtai_issuerfirst.txt run in): the title ends before the issuer's name
+    for path in (
+        DOCUMENTS / "d59_pingan_alias.txt",
+        FIXTURES / "styles" / "shengtai_issuerfirst.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert parse_path_text(variants.run_in(text)).title == parse_path_text(text).title
+    assert parse("d59_pingan_alias").title == "某州2024年平安建设工作要点"
