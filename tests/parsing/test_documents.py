@@ -1534,3 +1534,81 @@ def test_a_rate_after_a_duty_per_period_is_a_target():
     plan = parse_path(FIXTURES / "styles" / "pingan_rate.txt")
     assert [targets(m) for m in plan.tasks] == [[(None, 95, "%", ">=")], [(None, 90, "%", "=")]]
     assert find_targets("每年培训覆盖率提高5%。") == []
+
+
+def test_a_change_year_on_year_is_a_target_unless_measured_before():
+    # 发案数同比下降10% in a measure (d59; fixture styles/fanzha_tongbi.txt 涉诈电话卡数量同比
+    # 下降20%, 确保全年…同比下降15%以上, 力争…同比减少10%): a target to reach
+    assert targets(parse("d59_pingan_alias").tasks[5]) == [(None, 10, "%", "=")]
+    plan = parse_path(FIXTURES / "styles" / "fanzha_tongbi.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 15, "%", ">=")],
+        [(None, 20, "%", "=")],
+        [(None, 10, "%", "=")],
+    ]
+    # a review of results: the period measured named before 同比 (2023年，…), or 以来 / 已
+    assert find_targets("2023年,全县电信网络诈骗发案数同比下降18%.") == []
+    assert find_targets("今年以来,全县已破获电信网络诈骗案件同比上升12%.") == []
+    assert find_targets("2023年全县地区生产总值同比增长6.5%。") == []
+    # what is to be done by a year: a target
+    [target] = find_targets("到2025年,全县发案数同比下降20%。")
+    assert (target.year, target.value, target.comparator) == (2025, 20, "=")
+
+
+def test_a_value_set_by_a_reorganisation_is_a_target():
+    # 到2025年全市中等职业学校调整为12所 (d56; fixture styles/jiaoyu_buju.txt 乡村小学优化为
+    # 28所, 卫生院整合为6个医共体分院, 议事协调机构压减至40个 as 压减到: at most)
+    assert targets(parse("d56_zhijiao_inverted").tasks[0]) == [(2025, 12, "所", "=")]
+    plan = parse_path(FIXTURES / "styles" / "jiaoyu_buju.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(2025, 28, "所", "=")],
+        [(None, 6, "个", "=")],
+        [(None, 40, "个", "<=")],
+    ]
+
+
+def test_a_heading_over_a_shorter_sentence_in_a_titled_document():
+    # 推进历史文化街区保护。修缮历史建筑40处。 (d63 measure 5; fixture styles/jiaotong_cixiang.txt
+    # measure 3: 建设农村交通安全劝导站。新建劝导站20个。): the document's measures carry titles
+    plan = parse("d63_chengshi_zhuanban")
+    assert plan.tasks[4].title == "推进历史文化街区保护"
+    plan = parse_path(FIXTURES / "styles" / "jiaotong_cixiang.txt")
+    assert [m.title for m in plan.tasks] == [
+        "排查农村公路临水临崖路段",
+        "整治农用车违法载人",
+        "建设农村交通安全劝导站",
+    ]
+    # in a document whose measures carry none, a first short sentence stays prose
+    untitled = (
+        "一、重点任务\n"
+        "1.组织开展农村公路安全隐患排查整治工作，全面消除临水临崖路段隐患。完成50公里。\n"
+        "2.持续开展农用车违法载人专项整治行动，依法查处各类违法行为。每月不少于2次。\n"
+        "3.推进劝导站建设工作。新建20个。\n"
+    )
+    assert [m.title for m in parse_path_text(untitled).tasks] == [None, None, None]
+
+
+def test_goals_under_a_heading_that_lost_its_numeral():
+    # 总体要求 / 坚持…，到2024年底，…普及率达到80%以上 in a copy without numbers (d60); 工作目标 /
+    # 全县城镇新增就业3000人以上… (fixture styles/jiuye_lostgoals.txt), whose 指导思想 states none
+    plan = parse("d60_xiangcun_wordlost")
+    assert [(t.year, t.value, t.comparator) for t in plan.targets] == [(2024, 80, ">=")]
+    plan = parse_path(FIXTURES / "styles" / "jiuye_lostgoals.txt")
+    assert [(t.year, t.value, t.unit, t.comparator) for t in plan.targets] == [
+        (None, 3000, "人", ">="),
+        (None, 5.5, "%", "<="),
+    ]
+    assert len(plan.tasks) == 3
+
+
+def test_a_title_run_into_a_preamble_opening_with_its_issuer():
+    # 某州2024年平安建设工作要点中共某州委政法委员会（以下简称州委政法委）会同… (d59 printed
+    # run-in); …工作要点县生态环境保护委员会办公室会同各成员单位… (fixture
+    # styles/shengtai_issuerfirst.txt run in): the title ends before the issuer's name
+    for path in (
+        DOCUMENTS / "d59_pingan_alias.txt",
+        FIXTURES / "styles" / "shengtai_issuerfirst.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert parse_path_text(variants.run_in(text)).title == parse_path_text(text).title
+    assert parse("d59_pingan_alias").title == "某州2024年平安建设工作要点"

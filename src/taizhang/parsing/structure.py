@@ -1173,6 +1173,7 @@ def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> 
     measures = _unnumbered_measures(whole, None, None, text, index, skeleton)
     if len(measures) < 2:
         return []
+    skeleton.goal_texts += _goals_without_numeral(text, folded, measures[0].line)
     skeleton.diagnostics.append(
         Diagnostic(
             "numbers-inferred",
@@ -1183,6 +1184,35 @@ def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> 
         )
     )
     return measures
+
+
+def _goals_without_numeral(text: str, folded: str, first_line: int) -> list[str]:
+    """Before the first measure of a copy that lost its numbers, a heading on a line of its
+    own is read as its numbered form would be (_collect_goal): the paragraph under a goal
+    heading (工作目标) states the plan's goals, and so does the one under a front-matter
+    heading (总体要求) that opens with the year its goals are set for, after one short clause
+    at most (总体要求 / 坚持数量服从质量、进度服从实效，到2024年底，…: tests/parsing/documents
+    d60; 工作目标 / 全县城镇新增就业3000人以上…: fixture styles/jiuye_lostgoals.txt)."""
+    goal_words = tuple(vocabulary()["goal_headings"])
+    front = tuple(vocabulary()["front_matter_headings"])
+    lines: list[tuple[int, int]] = []  # (start, end) of each line before the first measure
+    offset = 0
+    while len(lines) < first_line - 1 and (end := folded.find("\n", offset)) >= 0:
+        lines.append((offset, end))
+        offset = end + 1
+    goals = []
+    for i, (start, end) in enumerate(lines):
+        heading = folded[start:end].strip(_LINE_INDENT + ":")
+        if not heading or len(heading) > 8 or not heading.startswith(front + goal_words):
+            continue  # (a heading alone on its line: one word of the vocabulary)
+        under = next(((s, e) for s, e in lines[i + 1 :] if folded[s:e].strip(_LINE_INDENT)), None)
+        if under is None:
+            continue
+        if heading in goal_words or (
+            heading in front and _front_heading_then_year().match(folded, start, under[1])
+        ):
+            goals.append(text[under[0] : under[1]].strip(_LINE_INDENT))
+    return goals
 
 
 def _paragraphs(folded: str, offset: int, end: int):

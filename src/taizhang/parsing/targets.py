@@ -569,7 +569,20 @@ def _is_past(sentence: str, has_deadline: bool) -> bool:
     """A sentence reporting results already achieved (2018年以来…下降22%)."""
     if _past_pattern().search(sentence):  # one of the past markers
         return True
+    if "同比" in sentence and _measured_year_on_year(sentence):
+        return True
     return not has_deadline and _reports_a_change(sentence)
+
+
+def _measured_year_on_year(sentence: str) -> bool:
+    """同比 reports a result when the sentence names the period measured before it
+    (2023年，全县电信网络诈骗发案数同比下降18%) and states nothing to be done before it
+    (确保全年…同比下降15%以上, 到2025年…); without a period it is a measure's target
+    (发案数同比下降10%: tests/parsing/documents d59; fixture styles/fanzha_tongbi.txt)."""
+    before = sentence[: sentence.find("同比")]
+    if "年" not in before or _YEAR_NIAN.search(before) is None:
+        return False
+    return not any(word in before for word in _vocab()["targets"]["year_on_year_future"])
 
 
 def _reports_a_change(sentence: str) -> bool:

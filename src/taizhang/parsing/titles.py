@@ -142,9 +142,30 @@ def measure_titles(texts: list[str], folded: list[str]) -> list[str | None]:
     if balance <= 0:
         return [None] * len(texts)
     return [
-        text[:end].strip(_BLANKS).removeprefix("【") if (end := heading_end(f)) else None
+        text[:end].strip(_BLANKS).removeprefix("【")
+        if (end := heading_end(f) or _heading_over_a_short_sentence(f))
+        else None
         for text, f in zip(texts, folded, strict=True)
     ]
+
+
+def _heading_over_a_short_sentence(folded: str) -> int | None:
+    """In a document whose measures carry titles, a first sentence of one phrase (no clause
+    break, on one printed line) is the measure's heading also when the sentence after it is
+    shorter: 推进历史文化街区保护。修缮历史建筑40处。 (tests/parsing/documents d63, measure 5),
+    建设农村交通安全劝导站。新建劝导站20个。 (fixture styles/jiaotong_cixiang.txt, measure 3).
+    The length of the sentence after a heading decides only the document's vote (_vote)."""
+    if folded.startswith("【"):
+        return None  # a heading or a label in 【】: _heading_end's
+    newline = folded.find("\n")
+    reach = _PRINTED_LINE + 8  # a heading's length, blanks and its stop: read no further
+    stop = _SENTENCE_END.search(folded, 0, min(reach, len(folded) if newline < 0 else newline))
+    if stop is None:
+        return None
+    candidate = folded[: stop.start()].strip(_BLANKS)
+    if not candidate or len(candidate) > _PRINTED_LINE or _clause_breaks(candidate):
+        return None
+    return stop.start() if folded[stop.end() :].strip() else None
 
 
 def is_purpose_clause(folded: str) -> bool:

@@ -71,6 +71,8 @@ def _patterns() -> _Patterns:
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
     opener = alternation(words["preamble_openers"])
+    # (or the issuer's name opening the preamble, up to its short name or its act)
+    opener += rf"|[^,。;:()\n]{{2,24}}?(?:{alternation(words['preamble_issuer_acts'])})"
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     # the first numbered item right after a title run in ("…方案(节选)6.实施…",
     # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed;

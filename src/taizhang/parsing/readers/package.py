@@ -38,7 +38,7 @@ def _bomb_like(member: zipfile.ZipInfo) -> bool:
 
 
 def package_kind(data: bytes) -> str | None:
-    """"docx" or "xlsx" by the package's main part, or None for any other ZIP."""
+    """ "docx" or "xlsx" by the package's main part, or None for any other ZIP."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
