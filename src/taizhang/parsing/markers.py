@@ -99,15 +99,27 @@ def match_garbled(folded: str, pos: int = 0) -> Marker | None:
     return Marker(ARABIC, 0, found.end(), "", found.group(1)) if found else None
 
 
+# The literal characters a pattern opens with ("第", "任务", "\\("), none followed by a repeat.
+_LITERAL_OPENING = re.compile(r"(?:\\[^\w\s]|[^\\()\[\]{}.*+?|^$])*(?![*+?{])")
+
+
 def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     """The patterns as one alternation, tried in order, each in a group named m<index>;
     its number is group n<index> and a 1. marker's separator group s<index>, so one match
-    reads the whole marker."""
+    reads the whole marker.
+
+    The literal characters a pattern opens with stand before its group m<index> (only
+    where a match ends is read of it): the engine passes over a branch whose first
+    character is a literal that is not there without entering it, where a branch that
+    opens with a group is entered at every line (a quarter of reading the line markers)."""
     parts = []
     for index, (_kind, pattern) in enumerate(patterns):
         groups = iter((f"(?P<n{index}>", f"(?P<s{index}>"))
         source = re.sub(r"(?<!\\)\((?!\?)", lambda _, groups=groups: next(groups), pattern.pattern)
-        parts.append(f"(?P<m{index}>{source})")
+        opening = _LITERAL_OPENING.match(source).group()
+        while opening and _LITERAL_OPENING.fullmatch(opening) is None:
+            opening = opening[:-1]  # (the last character of one followed by a repeat)
+        parts.append(f"{opening}(?P<m{index}>{source[len(opening) :]})")
     return re.compile("|".join(parts))
 
 
@@ -222,13 +234,22 @@ SENTENCE_END = "。;!?"
 # tests/parsing/documents d20 and d22 printed run-in; a decimal 6.5% is no item).
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
-_RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
+_SENTENCE_ENDS = "。;!?]〕】)”:."
+_RUN_IN_TAIL = (
+    rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
     rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
 )
+_RUN_IN = re.compile(rf"[{re.escape(_SENTENCE_ENDS)}]{_RUN_IN_TAIL}")
+# The same, one pattern per sentence end: a pattern that opens with a literal is searched
+# by the engine's fast scan for that character (about 5 instructions a character), one that
+# opens with a set tests every character against it (about 90: a tenth of seed 000's
+# skeleton). A match is its sentence end and the blanks after it, and what follows is no
+# sentence end, so no match of one character starts inside another's: the matches of all,
+# in order, are those of _RUN_IN (tests/parsing/test_passes_skeleton.py).
+_RUN_IN_AFTER = tuple((end, re.compile(re.escape(end) + _RUN_IN_TAIL)) for end in _SENTENCE_ENDS)
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
 # (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in;
 # 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt;
@@ -236,5 +257,13 @@ _RUN_IN = re.compile(
 
 
 def run_in_positions(folded: str) -> list[int]:
-    """Indexes where a marker follows the end of a sentence on the same line."""
-    return [m.end() for m in _RUN_IN.finditer(folded) if m.end() < len(folded)]
+    """Indexes where a marker follows the end of a sentence on the same line (_RUN_IN's
+    matches, found one sentence end at a time; an end the text lacks is passed over by
+    ``in``, a scan in C)."""
+    size = len(folded)
+    out: list[int] = []
+    for end, pattern in _RUN_IN_AFTER:
+        if end in folded:
+            out += [at for at in map(re.Match.end, pattern.finditer(folded)) if at < size]
+    out.sort()
+    return out

@@ -1,0 +1,139 @@
+"""The skeleton's passes written for speed (round 5) read what their plain forms read.
+
+Each fast form is compared with the plain one it replaced on generated text made of the
+characters that matter to it (as tests/parsing/test_passes.py does for the earlier rounds).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from taizhang.parsing import markers as mk
+from taizhang.parsing import structure as _structure
+from taizhang.parsing.structure import RawMeasure
+
+
+def _pieces(*pieces: str, size: int = 60) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=size).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _pieces(
+        *mk._SENTENCE_ENDS,
+        " ",
+        "\u3000",
+        "\t",
+        "(",
+        "一",
+        "十",
+        "1",
+        "23",
+        "、",
+        "是",
+        "第",
+        "条",
+        "部分",
+        "任务",
+        "\ufffd",
+        "-",
+        "①",
+        "县",
+        "\n",
+        "\u0663",
+    )
+)
+@example("。1.开展")
+@example("。 。(一)")
+def test_run_in_markers_found_one_sentence_end_at_a_time_are_those_of_the_one_pattern(text):
+    plain = [hit.end() for hit in mk._RUN_IN.finditer(text) if hit.end() < len(text)]
+    assert mk.run_in_positions(text) == plain
+
+
+def _plain_combined(patterns) -> re.Pattern[str]:
+    """The alternation as it was: each pattern whole inside its group m<index>."""
+    parts = []
+    for index, (_kind, pattern) in enumerate(patterns):
+        groups = iter((f"(?P<n{index}>", f"(?P<s{index}>"))
+        source = re.sub(r"(?<!\\)\((?!\?)", lambda _, groups=groups: next(groups), pattern.pattern)
+        parts.append(f"(?P<m{index}>{source})")
+    return re.compile("|".join(parts))
+
+
+_PLAIN_ALL = _plain_combined(mk._PATTERNS)
+_READ_GROUPS = [number for name, number in _PLAIN_ALL.groupindex.items() if name[0] in "ns"]
+
+
+def test_the_opening_literals_stand_before_the_groups_and_nothing_else_moves():
+    assert mk._ALL.groupindex == _PLAIN_ALL.groupindex
+    assert mk._ALL.pattern.startswith("第(?P<m0>")
+    assert "任务(?P<m3>" in mk._ALL.pattern
+    assert r"\((?P<m8>\s*" in mk._ALL.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _pieces(
+        "第",
+        "一",
+        "十",
+        "零",
+        "部分",
+        "章",
+        "节",
+        "条",
+        "任务",
+        ":",
+        "1",
+        "12",
+        "0",
+        ".",
+        "、",
+        "(",
+        ")",
+        " ",
+        "-",
+        "①",
+        "是",
+        "%",
+        "县",
+        "\n",
+        "\u0663",
+        size=10,
+    )
+)
+@example("第零条")
+@example("(十二)")
+@example("任务3:")
+def test_a_marker_is_read_as_the_alternation_of_whole_patterns_read_it(text):
+    plain, fast = _PLAIN_ALL.match(text), mk._ALL.match(text)
+    assert (plain is None) == (fast is None)
+    if plain is not None:
+        assert fast.lastindex == plain.lastindex
+        assert fast.end(fast.lastindex) == plain.end(plain.lastindex) == fast.end()
+        assert fast.group(*_READ_GROUPS) == plain.group(*_READ_GROUPS)
+
+
+def test_a_numbered_measure_has_the_fields_the_dataclass_gives_it():
+    """_numbered sets the dict of a RawMeasure itself: every field, as __init__ sets it."""
+    marker = mk.Marker(mk.ARABIC, 3, 2, "3", ".")
+    item = _structure.Found(marker, 0, 7)
+    measure = _structure._numbered(item, "一", "(二)", "推进", "县司法局", "3.推进", 2, True)
+    expected = RawMeasure(
+        no=3,
+        chapter="一",
+        section="(二)",
+        text="推进",
+        attribution_raw="县司法局",
+        line=7,
+        own_line=True,
+    )
+    assert measure == expected
+    assert set(vars(measure)) == {f.name for f in dataclasses.fields(RawMeasure)} | {"_folded"}
+    assert measure.folded == "推进"
+    measure.text = "推进工作"  # a changed text is folded again
+    assert measure.folded == "推进工作"
