@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -137,3 +138,52 @@ def test_a_numbered_measure_has_the_fields_the_dataclass_gives_it():
     assert measure.folded == "推进"
     measure.text = "推进工作"  # a changed text is folded again
     assert measure.folded == "推进工作"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _pieces(
+        "(",
+        ")",
+        " ",
+        "1",
+        "23",
+        "一",
+        "十",
+        "第",
+        "条",
+        "节",
+        ".",
+        "、",
+        "。",
+        "县",
+        "\u0663",
+        "①",
+        "是",
+        "部分",
+        size=40,
+    ),
+    st.sampled_from([mk.CHAPTER, mk.SECTION, mk.ARABIC]),
+)
+@example("一、加强领导(一)健全制度1.建立", mk.CHAPTER)
+@example("1.推进2.开展", mk.ARABIC)
+@example("1.推进1)开展", mk.ARABIC)
+def test_glued_children_are_found_as_without_the_quick_test_before_the_search(text, kind):
+    """_child_hit passes over a reach only where _CHILD finds no child for the item's kind:
+    the glued children read are those the plain search gives."""
+    marker = mk.match_marker(text, 0, outlines=False)
+    if marker is None or marker.kind != kind:
+        marker = mk.Marker(kind, 1, 0, "1", ".")
+    end = len(text)
+
+    def plain(folded, _kind, start, stop):
+        return _structure._CHILD.search(folded, start, stop)
+
+    fast = _structure._glued_children(text, marker, end, 1)
+    with patch.object(_structure, "_child_hit", plain):
+        slow = _structure._glued_children(text, marker, end, 1)
+    assert [(f.start, f.marker) for f in fast] == [(f.start, f.marker) for f in slow]
+    reach = min(end, marker.end + _structure._MAX_HEADING)
+    hit = _structure._child_hit(text, kind, marker.end + 2, reach)
+    searched = _structure._CHILD.search(text, marker.end + 2, reach)
+    assert hit is None or (searched is not None and hit.span() == searched.span())
