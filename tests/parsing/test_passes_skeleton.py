@@ -14,7 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from taizhang.parsing import markers as mk
+from taizhang.parsing import normalize as _normalize
 from taizhang.parsing import structure as _structure
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
 
 
@@ -197,3 +199,12 @@ def test_glued_children_are_found_as_without_the_quick_test_before_the_search(te
     hit = _structure._child_hit(text, kind, marker.end + 2, reach)
     searched = _structure._CHILD.search(text, marker.end + 2, reach)
     assert hit is None or (searched is not None and hit.span() == searched.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", "中", "\uffff", "\ud800", "\U00010000"])))
+def test_a_text_beyond_the_basic_plane_is_told_by_its_size_as_by_encoding_it(text):
+    assert _normalize._SIZE_TELLS  # (CPython: else the encoding answers)
+    for part in (text, text[1:], text[:-1], text.replace("\U00010000", "b")):
+        assert _normalize._beyond_basic(part) == _normalize._beyond_basic_by_encoding(part)
+        assert fold(part) == "".join(_normalize._table().get(ord(c), c) for c in part)
