@@ -208,3 +208,10 @@ def test_a_text_beyond_the_basic_plane_is_told_by_its_size_as_by_encoding_it(tex
     for part in (text, text[1:], text[:-1], text.replace("\U00010000", "b")):
         assert _normalize._beyond_basic(part) == _normalize._beyond_basic_by_encoding(part)
         assert fold(part) == "".join(_normalize._table().get(ord(c), c) for c in part)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*mk.CHINESE_DIGITS, "两", "1", "", size=4))
+def test_a_numeral_is_read_as_character_by_character(text):
+    assert mk.chinese_number(text) == mk._read_chinese_number(text)
+    assert len(mk._SHORT_NUMERALS) == 13 + 13 * 13

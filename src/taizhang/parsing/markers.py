@@ -73,6 +73,12 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇
 
 def chinese_number(text: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零三 -> 103; None if not a Chinese numeral."""
+    short = _SHORT_NUMERALS.get(text, _UNREAD)
+    return _read_chinese_number(text) if short is _UNREAD else short
+
+
+def _read_chinese_number(text: str) -> int | None:
+    """chinese_number, read character by character."""
     digits = _DIGITS
     if not text or any(c not in digits and c not in "十百" for c in text):
         return None
@@ -87,6 +93,17 @@ def chinese_number(text: str) -> int | None:
             total += (current or 1) * 100
             current = 0
     return total + current
+
+
+# The numerals of one and two characters (一 … 九十九: every chapter and section marker of a
+# plan) read once, at import: reading one character by character cost 9,000 instructions,
+# a twentieth of finding the candidates (tests/parsing/test_passes_skeleton.py).
+_SHORT_NUMERALS = {
+    first + second: _read_chinese_number(first + second)
+    for first in ("", *CHINESE_DIGITS)
+    for second in CHINESE_DIGITS
+}
+_UNREAD = object()
 
 
 # A number a bad copy garbled (U+FFFD, "?"), followed by the separator of a 1. marker.
@@ -244,6 +261,9 @@ def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
 
 def _other_number(raw: str) -> int | None:
     """一 -> 1 as chinese_number; ① -> 1."""
+    short = _SHORT_NUMERALS.get(raw)  # (most markers: a numeral of one or two characters)
+    if short:
+        return short
     if raw == "-":  # 一 read as a dash
         return 1
     at = CIRCLED_DIGITS.find(raw)
