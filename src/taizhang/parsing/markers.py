@@ -279,21 +279,31 @@ SENTENCE_END = "。;!?"
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
 _SENTENCE_ENDS = "。;!?]〕】)”:."
-_RUN_IN_TAIL = (
-    rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
-    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
+_RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
+_RUN_IN_MARKER = (
+    rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
-    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
 )
-_RUN_IN = re.compile(rf"[{re.escape(_SENTENCE_ENDS)}]{_RUN_IN_TAIL}")
-# The same, one pattern per sentence end: a pattern that opens with a literal is searched
-# by the engine's fast scan for that character (about 5 instructions a character), one that
+_RUN_IN = re.compile(rf"[{re.escape(_SENTENCE_ENDS)}]{_RUN_IN_FIRST}(?={_RUN_IN_MARKER})")
+# The same, one sentence end at a time: a pattern that opens with a literal is searched by
+# the engine's fast scan for that character (about 5 instructions a character), one that
 # opens with a set tests every character against it (about 90: a tenth of seed 000's
 # skeleton). A match is its sentence end and the blanks after it, and what follows is no
 # sentence end, so no match of one character starts inside another's: the matches of all,
-# in order, are those of _RUN_IN (tests/parsing/test_passes_skeleton.py).
-_RUN_IN_AFTER = tuple((end, re.compile(re.escape(end) + _RUN_IN_TAIL)) for end in _SENTENCE_ENDS)
+# in order, are those of _RUN_IN (tests/parsing/test_passes_skeleton.py). The marker after
+# the blanks is matched apart (few sentence ends are followed by a character a marker opens
+# with): each end's pattern is small, as compiling a set of Chinese characters costs about a
+# million instructions, and is compiled only when a text holds that end.
+_RUN_IN_MARKER_AT = re.compile(_RUN_IN_MARKER)
+
+
+@lru_cache(maxsize=len(_SENTENCE_ENDS))
+def _after_sentence_end(end: str) -> re.Pattern[str]:
+    return re.compile(re.escape(end) + _RUN_IN_FIRST)
+
+
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
 # (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in;
 # 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt;
@@ -305,9 +315,11 @@ def run_in_positions(folded: str) -> list[int]:
     matches, found one sentence end at a time; an end the text lacks is passed over by
     ``in``, a scan in C)."""
     size = len(folded)
+    marker = _RUN_IN_MARKER_AT.match
     out: list[int] = []
-    for end, pattern in _RUN_IN_AFTER:
+    for end in _SENTENCE_ENDS:
         if end in folded:
-            out += [at for at in map(re.Match.end, pattern.finditer(folded)) if at < size]
+            hits = map(re.Match.end, _after_sentence_end(end).finditer(folded))
+            out += [at for at in hits if at < size and marker(folded, at)]
     out.sort()
     return out
