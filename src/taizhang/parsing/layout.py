@@ -281,16 +281,6 @@ def _page_chrome_line() -> re.Pattern[str]:
     return _whole_line(reading_config()["html"]["noise_lines"])
 
 
-@lru_cache(maxsize=1)
-def _page_number_or_chrome_line() -> re.Pattern[str]:
-    """A line of either kind: where this finds none, neither does (a match of either is a
-    match of this at the same line break, its patterns being branches of this one); where
-    it finds one, each is searched on its own, as a match of one may run over lines where
-    the other matches."""
-    config = reading_config()
-    return _whole_line([*config["pdf"]["page_number_lines"], *config["html"]["noise_lines"]])
-
-
 def _whole_line(patterns: list[str]) -> re.Pattern[str]:
     """A line that is one of ``patterns`` and blanks, searched in the text behind a line
     break (_lines_matching): it opens with the line break, a literal the engine skips to,
@@ -369,13 +359,12 @@ _CATEGORIES = {
 }
 
 
-def _lines_matching(pattern: re.Pattern[str], broken: str, start: int = 0) -> set[int]:
+def _lines_matching(pattern: re.Pattern[str], broken: str) -> set[int]:
     """The index of each line where a match of a _whole_line pattern starts, as a search
     over the text finds them (a match that runs on past its line covers the lines it
-    reaches); ``broken``: the text after a line break ("\\n" + text), searched from
-    ``start`` (no match starts before it)."""
+    reaches); ``broken``: the text after a line break ("\\n" + text)."""
     found, line, counted = set(), 0, 0
-    for match in pattern.finditer(broken, start):  # in order: count on from the last
+    for match in pattern.finditer(broken):  # in order: count on from the last
         line += broken.count("\n", counted, match.start())
         counted = match.start()
         found.add(line)
@@ -416,13 +405,9 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     Python costs more than either on texts of many lines. The lines kept are picked in C
     (itertools.compress): most texts drop none or a few."""
     broken = "\n" + text  # each line after a line break, the first one too
+    dropped = _lines_matching(_page_number_line(), broken)
+    dropped |= _lines_matching(_page_chrome_line(), broken)
     numbers = range(1, len(lines) + 1)
-    first = _page_number_or_chrome_line().search(broken)
-    if first is None:
-        return lines, list(numbers)  # (most texts: one pass over them, not two)
-    # neither kind has a line before the first of both: each is searched from there
-    dropped = _lines_matching(_page_number_line(), broken, first.start())
-    dropped |= _lines_matching(_page_chrome_line(), broken, first.start())
     if not dropped:
         return lines, list(numbers)
     kept = [True] * len(lines)
