@@ -73,6 +73,12 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇
 
 def chinese_number(text: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零三 -> 103; None if not a Chinese numeral."""
+    short = _SHORT_NUMERALS.get(text, _UNREAD)
+    return _read_chinese_number(text) if short is _UNREAD else short
+
+
+def _read_chinese_number(text: str) -> int | None:
+    """chinese_number, read character by character."""
     digits = _DIGITS
     if not text or any(c not in digits and c not in "十百" for c in text):
         return None
@@ -89,6 +95,17 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+# The numerals of one and two characters (一 … 九十九: every chapter and section marker of a
+# plan) read once, at import: reading one character by character cost 9,000 instructions,
+# a twentieth of finding the candidates (tests/parsing/test_passes_skeleton.py).
+_SHORT_NUMERALS = {
+    first + second: _read_chinese_number(first + second)
+    for first in ("", *CHINESE_DIGITS)
+    for second in CHINESE_DIGITS
+}
+_UNREAD = object()
+
+
 # A number a bad copy garbled (U+FFFD, "?"), followed by the separator of a 1. marker.
 _GARBLED = re.compile(r"[\ufffd?]{1,2}([.、])(?!\d)\s*")
 
@@ -99,16 +116,52 @@ def match_garbled(folded: str, pos: int = 0) -> Marker | None:
     return Marker(ARABIC, 0, found.end(), "", found.group(1)) if found else None
 
 
+# The literal characters a pattern opens with ("第", "任务", "\\("), none followed by a repeat.
+_LITERAL_OPENING = re.compile(r"(?:\\[^\w\s]|[^\\()\[\]{}.*+?|^$])*(?![*+?{])")
+
+
 def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
-    """The patterns as one alternation, tried in order, each in a group named m<index>;
-    its number is group n<index> and a 1. marker's separator group s<index>, so one match
-    reads the whole marker."""
-    parts = []
+    """The patterns as one alternation, each in a group named m<index>; its number is
+    group n<index> and a 1. marker's separator group s<index>, so one match reads the whole
+    marker. At any place the first pattern (in order) that matches there matches.
+
+    The engine enters every branch that opens with a group (about 600 instructions each
+    where it fails: five of them before a 1. was read, two thirds of reading a 1. line),
+    and passes over one that opens with a literal that is not there. So the literal
+    characters a pattern opens with stand before its group (only where a match ends is
+    read of it), and the patterns that open with a digit, and those that open with a
+    Chinese numeral, are each one branch behind a lookahead on that character: the others
+    are not entered. The patterns of one kind of first character keep their order, and no
+    character opens patterns of two kinds (a digit, a numeral, 第, 任, a bracket, a dash, a
+    circled number), so the same pattern matches first (tests/parsing/
+    test_passes_skeleton.py compares the alternation of the patterns in order)."""
+    literal, digit, numeral, other = [], [], [], []
     for index, (_kind, pattern) in enumerate(patterns):
         groups = iter((f"(?P<n{index}>", f"(?P<s{index}>"))
         source = re.sub(r"(?<!\\)\((?!\?)", lambda _, groups=groups: next(groups), pattern.pattern)
-        parts.append(f"(?P<m{index}>{source})")
+        opening = _LITERAL_OPENING.match(source).group()
+        while opening and _LITERAL_OPENING.fullmatch(opening) is None:
+            opening = opening[:-1]  # (the last character of one followed by a repeat)
+        part = f"{opening}(?P<m{index}>{source[len(opening) :]})"
+        first = _GROUP_OPENINGS.sub("", source[len(opening) :])
+        if opening:
+            literal.append(part)
+        elif first.startswith(r"\d"):
+            digit.append(part)
+        elif first.startswith(f"[{CHINESE_DIGITS}]"):
+            numeral.append(part)
+        else:
+            other.append(part)
+    parts = [
+        *literal,
+        *([rf"(?=\d)(?:{'|'.join(digit)})"] if digit else []),
+        *([rf"(?=[{CHINESE_DIGITS}])(?:{'|'.join(numeral)})"] if numeral else []),
+        *other,
+    ]
     return re.compile("|".join(parts))
+
+
+_GROUP_OPENINGS = re.compile(r"^(?:\(\?P<\w+>)+")
 
 
 _ALL = _combined(_PATTERNS)
@@ -208,6 +261,9 @@ def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
 
 def _other_number(raw: str) -> int | None:
     """一 -> 1 as chinese_number; ① -> 1."""
+    short = _SHORT_NUMERALS.get(raw)  # (most markers: a numeral of one or two characters)
+    if short:
+        return short
     if raw == "-":  # 一 read as a dash
         return 1
     at = CIRCLED_DIGITS.find(raw)
@@ -222,13 +278,32 @@ SENTENCE_END = "。;!?"
 # tests/parsing/documents d20 and d22 printed run-in; a decimal 6.5% is no item).
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
-_RUN_IN = re.compile(
-    rf"[。;!?\]〕】)”:.][ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
-    rf"(?=\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
+_SENTENCE_ENDS = "。;!?]〕】)”:."
+_RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
+_RUN_IN_MARKER = (
+    rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
-    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d))"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
 )
+_RUN_IN = re.compile(rf"[{re.escape(_SENTENCE_ENDS)}]{_RUN_IN_FIRST}(?={_RUN_IN_MARKER})")
+# The same, one sentence end at a time: a pattern that opens with a literal is searched by
+# the engine's fast scan for that character (about 5 instructions a character), one that
+# opens with a set tests every character against it (about 90: a tenth of seed 000's
+# skeleton). A match is its sentence end and the blanks after it, and what follows is no
+# sentence end, so no match of one character starts inside another's: the matches of all,
+# in order, are those of _RUN_IN (tests/parsing/test_passes_skeleton.py). The marker after
+# the blanks is matched apart (few sentence ends are followed by a character a marker opens
+# with): each end's pattern is small, as compiling a set of Chinese characters costs about a
+# million instructions, and is compiled only when a text holds that end.
+_RUN_IN_MARKER_AT = re.compile(_RUN_IN_MARKER)
+
+
+@lru_cache(maxsize=len(_SENTENCE_ENDS))
+def _after_sentence_end(end: str) -> re.Pattern[str]:
+    return re.compile(re.escape(end) + _RUN_IN_FIRST)
+
+
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
 # (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in;
 # 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt;
@@ -236,5 +311,15 @@ _RUN_IN = re.compile(
 
 
 def run_in_positions(folded: str) -> list[int]:
-    """Indexes where a marker follows the end of a sentence on the same line."""
-    return [m.end() for m in _RUN_IN.finditer(folded) if m.end() < len(folded)]
+    """Indexes where a marker follows the end of a sentence on the same line (_RUN_IN's
+    matches, found one sentence end at a time; an end the text lacks is passed over by
+    ``in``, a scan in C)."""
+    size = len(folded)
+    marker = _RUN_IN_MARKER_AT.match
+    out: list[int] = []
+    for end in _SENTENCE_ENDS:
+        if end in folded:
+            hits = map(re.Match.end, _after_sentence_end(end).finditer(folded))
+            out += [at for at in hits if at < size and marker(folded, at)]
+    out.sort()
+    return out
