@@ -15,8 +15,6 @@ import datetime
 import io
 import zipfile
 
-from openpyxl import load_workbook
-
 from taizhang.parsing.errors import InputError
 from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.package import check_package
@@ -31,6 +29,10 @@ def xlsx_to_text(data: bytes, name: str) -> str:
             reason="damaged",
         )
     check_package(data, name, "Excel workbook")
+    # imported here: openpyxl takes about 0.2 s to import, which every process that parses
+    # a plan (the CLI, each web worker, the tests) would pay for a format few uploads use
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as error:
