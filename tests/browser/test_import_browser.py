@@ -240,3 +240,28 @@ def test_the_office_imports_its_task_table_kept_in_excel(page, yinchuan_office):
 
     click_and_wait(page, page.get_by_role("button", name="确认导入").first)
     assert "共 3 项任务" in page.inner_text(".messages")
+
+
+def test_two_names_of_one_body_are_imported_as_one_unit(page, yinchuan_office):
+    """The office picks, for 市发改委, the other new name 市发展和改革委员会 of the same
+    upload: one unit is made and both measures are led by it."""
+    plan = (
+        "银川市平安建设工作方案\n\n一、主要任务\n"
+        "1.健全社会治安防控体系。（牵头单位：市发改委）\n"
+        "2.推进重大项目风险评估。（牵头单位：市发展和改革委员会）\n"
+    )
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "平安建设工作方案.txt", plan.encode("utf-8"))
+    row = page.locator("#names tbody tr").filter(
+        has=page.locator("b", has_text=re.compile("^市发改委$"))
+    )
+    row.get_by_label("对应已有单位").check()
+    row.get_by_label("市发改委 对应单位").select_option(label="市发展和改革委员会")
+    row.scroll_into_view_if_needed()
+    screenshot(page, "import-same-body", full_page=False)
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "共 2 项任务" in page.inner_text(".messages")
+    leads = page.locator("table.ledger tbody td", has_text="市发展和改革委员会")
+    assert leads.count() == 2
+    assert "市发改委" not in page.inner_text("table.ledger tbody")

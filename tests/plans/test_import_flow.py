@@ -304,3 +304,58 @@ def test_scored_items_are_staged_for_the_office_but_an_import_without_measures_i
         importing.confirm(staged, world.people["office"], {})
     assert not Plan.objects.filter(title__contains="考核评分细则").exists()
     assert PlanImport.objects.filter(pk=staged.pk).exists()
+
+
+TWO_NAMES = """测试州平安建设工作方案
+
+一、主要任务
+1.健全社会治安防控体系。（牵头单位：州发改委）
+2.推进重大项目风险评估。（牵头单位：州发展和改革委员会）
+"""
+
+
+def test_two_new_names_of_one_body_become_one_unit_and_its_alias(office, world):
+    """州发改委 and 州发展和改革委员会 in one plan: the office maps the short name to the
+    other new name; one unit is made, the short name is its alias, both measures lead
+    with it."""
+    upload(office, world, TWO_NAMES)
+    staged = PlanImport.objects.get()
+    names = [choice.name for choice in importing.preview(staged).unknown]
+    short, full = names.index("州发改委"), names.index("州发展和改革委员会")
+    units_before = Unit.objects.count()
+    response = office.post(
+        confirm_url(staged), {f"n{short}-action": "map", f"n{short}-unit": f"new-{full}"}
+    )
+    assert response.status_code == 302
+    assert Unit.objects.count() == units_before + 1
+    unit = Unit.objects.get(name="州发展和改革委员会")
+    assert UnitAlias.objects.get(name="州发改委").unit == unit
+    plan = Plan.objects.get(title__startswith="测试州平安建设")
+    leads = Assignment.objects.filter(measure__plan=plan, role="lead")
+    assert {a.unit_id for a in leads} == {unit.pk} and leads.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        (lambda s, f: {f"n{s}-action": "map", f"n{s}-unit": f"new-{s}"}, "不能对应到它自己"),
+        (
+            lambda s, f: {
+                f"n{s}-action": "map",
+                f"n{s}-unit": f"new-{f}",
+                f"n{f}-action": "map",
+                f"n{f}-unit": f"new-{s}",
+            },
+            "本身也对应到了其他单位",
+        ),
+    ],
+)
+def test_a_name_mapped_to_itself_or_round_in_a_circle_is_refused(office, world, choices, message):
+    upload(office, world, TWO_NAMES)
+    staged = PlanImport.objects.get()
+    names = [choice.name for choice in importing.preview(staged).unknown]
+    short, full = names.index("州发改委"), names.index("州发展和改革委员会")
+    response = office.post(confirm_url(staged), choices(short, full))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Plan.objects.filter(title__startswith="测试州平安建设").exists()

@@ -86,8 +86,10 @@ def _checked_file(upload):
 
 
 class NameChoicesForm(forms.Form):
-    """For each name not in the directory: create the drafted unit or map the name to an
-    existing unit (which then gets the name as an alias).
+    """For each name not in the directory: create the drafted unit, map the name to an
+    existing unit (which then gets the name as an alias), or map it to another new name of
+    this import that is the same body (州发改委 beside 州发展和改革委员会: one unit is made,
+    the other name its alias).
 
     Fields per name i: n{i}-action, n{i}-unit, n{i}-category, n{i}-level, n{i}-region.
     The unit select is rendered from one prepared list (see unit_options) because a big
@@ -100,7 +102,11 @@ class NameChoicesForm(forms.Form):
         self.unknown = unknown
         self.units = units
         self._unit_ids = {u.pk for u in units}
-        unit_choices = [("", "— 请选择 —"), *((u.pk, u.name) for u in units)]
+        unit_choices = [
+            ("", "— 请选择 —"),
+            *((str(u.pk), u.name) for u in units),
+            *((_new(j), c.name) for j, c in enumerate(unknown)),
+        ]
         region_choices = [(r.pk, r.name) for r in regions]
         suggestions = suggest_units([c.name for c in unknown], units)
         self.suggested = suggestions
@@ -110,12 +116,11 @@ class NameChoicesForm(forms.Form):
             self.fields[f"n{i}-action"] = forms.ChoiceField(
                 choices=self.ACTIONS, initial="create", widget=forms.RadioSelect, required=False
             )
-            self.fields[f"n{i}-unit"] = forms.TypedChoiceField(
+            suggested = suggestions.get(choice.name)
+            self.fields[f"n{i}-unit"] = forms.ChoiceField(
                 choices=unit_choices,
-                coerce=int,
                 required=False,
-                empty_value=None,
-                initial=suggestions.get(choice.name),
+                initial=str(suggested) if suggested is not None else None,
             )
             self.fields[f"n{i}-category"] = forms.ChoiceField(
                 choices=Unit.Category.choices, initial=draft.category, required=False
@@ -133,27 +138,46 @@ class NameChoicesForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        missing = [
-            choice.name
-            for i, choice in enumerate(self.unknown)
-            if cleaned.get(f"n{i}-action") == "map" and not cleaned.get(f"n{i}-unit")
-        ]
+        mapped = {
+            i: cleaned.get(f"n{i}-unit") or ""
+            for i in range(len(self.unknown))
+            if cleaned.get(f"n{i}-action") == "map"
+        }
+        missing = [self.unknown[i].name for i, value in mapped.items() if not value]
         if missing:
             raise forms.ValidationError(
                 "请为以下名称选择对应的已有单位，或改为新建：" + "、".join(missing)
             )
+        for i, value in mapped.items():
+            j = _new_index(value)
+            if j is None:
+                continue
+            name, other = self.unknown[i].name, self.unknown[j].name
+            if j == i:
+                raise forms.ValidationError(f"“{name}”不能对应到它自己，请改为新建。")
+            if j in mapped:
+                raise forms.ValidationError(
+                    f"“{name}”对应的“{other}”本身也对应到了其他单位，请直接选择最终对应的单位。"
+                )
         return cleaned
 
     def mapping(self) -> dict[str, int | None]:
         """name -> existing unit id, or None to create it (importing.confirm's mapping)."""
-        return {
-            choice.name: (
-                self.cleaned_data[f"n{i}-unit"]
-                if self.cleaned_data[f"n{i}-action"] == "map"
-                else None
-            )
-            for i, choice in enumerate(self.unknown)
-        }
+        found = {}
+        for i, choice in enumerate(self.unknown):
+            value = self.cleaned_data[f"n{i}-unit"] or ""
+            mapped = self.cleaned_data[f"n{i}-action"] == "map" and value.isdigit()
+            found[choice.name] = int(value) if mapped else None
+        return found
+
+    def same_as(self) -> dict[str, str]:
+        """name -> the other new name of this import that is the same body."""
+        found = {}
+        for i, choice in enumerate(self.unknown):
+            j = _new_index(self.cleaned_data[f"n{i}-unit"] or "")
+            if self.cleaned_data[f"n{i}-action"] == "map" and j is not None:
+                found[choice.name] = self.unknown[j].name
+        return found
 
     def drafts(self) -> dict[str, dict]:
         """name -> corrections of the drafted unit (empty values keep the draft)."""
@@ -170,15 +194,17 @@ class NameChoicesForm(forms.Form):
         """(index, name choice, fields, unit options HTML, suggested unit) per name."""
         names = {u.pk: u for u in self.units}
         prepared = [(u.pk, escape(u.name), escape(u.region.name)) for u in self.units]
+        new_names = [(_new(j), escape(c.name)) for j, c in enumerate(self.unknown)]
         for i, choice in enumerate(self.unknown):
             field = self[f"n{i}-unit"]
             selected = field.value()
+            others = [option for j, option in enumerate(new_names) if j != i]
             yield {
                 "index": i,
                 "choice": choice,
                 "action": self[f"n{i}-action"],
                 "unit": field,
-                "unit_options": _options(prepared, selected),
+                "unit_options": _options(prepared, selected, others),
                 "category": self[f"n{i}-category"],
                 "level": self[f"n{i}-level"],
                 "region": self[f"n{i}-region"],
@@ -186,7 +212,18 @@ class NameChoicesForm(forms.Form):
             }
 
 
-def _options(prepared, selected) -> str:
+def _new(index: int) -> str:
+    """The option value that stands for another new name of this import."""
+    return f"new-{index}"
+
+
+def _new_index(value: str) -> int | None:
+    if not value.startswith("new-") or not value[4:].isdigit():
+        return None
+    return int(value[4:])
+
+
+def _options(prepared, selected, others=()) -> str:
     selected = str(selected) if selected not in (None, "") else ""
     parts = ['<option value="">— 请选择 —</option>']
     group = None
@@ -199,6 +236,12 @@ def _options(prepared, selected) -> str:
         mark = " selected" if str(pk) == selected else ""
         parts.append(f'<option value="{pk}"{mark}>{name}</option>')
     if group is not None:
+        parts.append("</optgroup>")
+    if others:  # the same body under another name of this import: made once
+        parts.append('<optgroup label="本次导入的其他新名称（同一单位）">')
+        for value, name in others:
+            mark = " selected" if value == selected else ""
+            parts.append(f'<option value="{value}"{mark}>{name}</option>')
         parts.append("</optgroup>")
     return mark_safe("".join(parts))  # every piece above is escaped
 

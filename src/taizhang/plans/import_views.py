@@ -170,7 +170,9 @@ class PreviewView(OfficeOnlyMixin, View):
         if not form.is_valid():
             return self.render(preview, form, status=400)
         try:
-            plan = importing.confirm(plan_import, request.user, form.mapping(), form.drafts())
+            plan = importing.confirm(
+                plan_import, request.user, form.mapping(), form.drafts(), form.same_as()
+            )
         except PlanImport.DoesNotExist:  # confirmed or abandoned in another tab meanwhile
             messages.error(request, "该导入已被确认或放弃，请重新上传。")
             return redirect("plans:import")

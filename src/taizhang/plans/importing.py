@@ -345,14 +345,19 @@ def confirm(
     actor,
     mapping: dict[str, int | None],
     drafts: dict[str, dict] | None = None,
+    same: dict[str, str] | None = None,
 ) -> Plan:
     """Turn the staged import into a plan, all or nothing. ``mapping``: name -> existing
     unit id, or None to create the unit the preview drafted. Names left out are created
-    too. ``drafts``: name -> {"category", "level", "region"} corrections of a draft."""
+    too. ``drafts``: name -> {"category", "level", "region"} corrections of a draft.
+    ``same``: name -> another new name of this import that is the same body; one unit is
+    made and this name becomes its alias."""
     # lock the row: a second click on confirm finds it gone instead of importing twice
     plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
     preview_ = preview(plan_import)
-    units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor)
+    same = same or {}
+    units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor, same)
+    _same_bodies(units, same, actor)
     document = preview_.corrected.document
     if not document["tasks"]:
         raise ImportRejected(NOTHING_TO_CONFIRM)
@@ -393,7 +398,11 @@ def purge(older_than: timedelta = timedelta(days=1)) -> int:
 # -- building ------------------------------------------------------------------------
 
 
-def _resolve_units(plan_import, preview_: Preview, mapping, drafts, actor) -> dict[str, object]:
+def _resolve_units(
+    plan_import, preview_: Preview, mapping, drafts, actor, same=()
+) -> dict[str, object]:
+    """name -> unit for every name of the preview, creating the units drafted; a name in
+    ``same`` (the same body as another new name) is left to _same_bodies."""
     organisation = plan_import.organisation
     existing = {u.pk: u for u in organisation.units.all()}
     regions = {r.pk: r for r in organisation.regions.all()}
@@ -401,6 +410,8 @@ def _resolve_units(plan_import, preview_: Preview, mapping, drafts, actor) -> di
     units = {}
     for choice in preview_.names:
         chosen = mapping.get(choice.name)
+        if choice.unit is None and chosen is None and choice.name in same:
+            continue
         if chosen is not None and chosen in existing:
             units[choice.name] = existing[chosen]
             if choice.unit is None or choice.unit.pk != chosen:
@@ -419,6 +430,22 @@ def _resolve_units(plan_import, preview_: Preview, mapping, drafts, actor) -> di
             )
             units[choice.name] = created[directory.name_key(draft.name)] = unit
     return units
+
+
+def _same_bodies(units: dict, same: dict[str, str], actor) -> None:
+    """Each name the office gave as the same body as another new name takes that name's
+    unit and becomes its alias, so the next import matches it."""
+    for name, other in same.items():
+        if name in units:  # known since the preview: its unit stands
+            continue
+        if other not in units:  # not a name of this import, or itself mapped on
+            raise ImportRejected(f"“{name}”对应的“{other}”不是本次新建的单位，请重新选择。")
+        unit = units[other]
+        try:
+            directory.add_alias(unit, name, actor, "导入时确认为同一单位")
+        except directory.DirectoryError as error:
+            raise ImportRejected(f"“{name}”不能对应到“{other}”：{error}") from error
+        units[name] = unit
 
 
 def _corrected(draft, correction: dict | None, regions: dict) -> directory.UnitDraft:
