@@ -255,6 +255,7 @@ def test_two_names_of_one_body_are_imported_as_one_unit(page, yinchuan_office):
     row = page.locator("#names tbody tr").filter(
         has=page.locator("b", has_text=re.compile("^市发改委$"))
     )
+    assert "可能与本次的“市发展和改革委员会”为同一单位" in row.inner_text()
     row.get_by_label("对应已有单位").check()
     row.get_by_label("市发改委 对应单位").select_option(label="市发展和改革委员会")
     row.scroll_into_view_if_needed()

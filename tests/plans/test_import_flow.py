@@ -359,3 +359,15 @@ def test_a_name_mapped_to_itself_or_round_in_a_circle_is_refused(office, world, 
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Plan.objects.filter(title__startswith="测试州平安建设").exists()
+
+
+def test_a_short_name_is_hinted_as_the_same_body_as_a_longer_new_name():
+    from taizhang.plans.import_forms import abbreviations
+
+    names = ["市发改委", "市发展和改革委员会", "市人社局", "市人力资源和社会保障局", "市财政局"]
+    assert abbreviations(names) == {
+        "市发改委": "市发展和改革委员会",
+        "市人社局": "市人力资源和社会保障局",
+    }
+    # another prefix or another order is no abbreviation
+    assert abbreviations(["县发改委", "市发展和改革委员会", "市委改发"]) == {}

@@ -110,6 +110,7 @@ class NameChoicesForm(forms.Form):
         region_choices = [(r.pk, r.name) for r in regions]
         suggestions = suggest_units([c.name for c in unknown], units)
         self.suggested = suggestions
+        self.abbreviated = abbreviations([c.name for c in unknown])
         for i, choice in enumerate(unknown):
             draft = choice.draft
             # a name left out of the post is created as drafted, as importing.confirm does
@@ -209,6 +210,7 @@ class NameChoicesForm(forms.Form):
                 "level": self[f"n{i}-level"],
                 "region": self[f"n{i}-region"],
                 "suggested": names.get(self.suggested.get(choice.name)),
+                "abbreviates": self.abbreviated.get(choice.name),
             }
 
 
@@ -265,6 +267,28 @@ def suggest_units(names: list[str], units: list[Unit]) -> dict[str, int]:
         if best is not None and best_score >= _SUGGEST:
             found[name] = best
     return found
+
+
+def abbreviations(names: list[str]) -> dict[str, str]:
+    """short name -> the longer new name it may abbreviate: the same first character, and
+    every character of the short name in the long one in order (市发改委 / 市发展和改革委员会,
+    市人社局 / 市人力资源和社会保障局, 州委政法委 / 州委政法委员会). Shown as a hint, never
+    chosen for the office: 市教育局 / 市教育体育局 fits the shape and may be two bodies."""
+    folded = [(name, fold(name).replace(" ", "")) for name in names]
+    found = {}
+    for name, short in folded:
+        if len(short) < 3:
+            continue
+        for other, long in folded:
+            if len(long) > len(short) and long[0] == short[0] and _in_order(short, long):
+                found[name] = other
+                break
+    return found
+
+
+def _in_order(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _pairs(text: str) -> set[str]:
