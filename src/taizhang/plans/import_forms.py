@@ -101,7 +101,6 @@ class NameChoicesForm(forms.Form):
         super().__init__(data)
         self.unknown = unknown
         self.units = units
-        self._unit_ids = {u.pk for u in units}
         unit_choices = [
             ("", "— 请选择 —"),
             *((str(u.pk), u.name) for u in units),
