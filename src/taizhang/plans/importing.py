@@ -355,12 +355,12 @@ def confirm(
     # lock the row: a second click on confirm finds it gone instead of importing twice
     plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
     preview_ = preview(plan_import)
-    same = same or {}
-    units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor, same)
-    _same_bodies(units, same, actor)
     document = preview_.corrected.document
     if not document["tasks"]:
         raise ImportRejected(NOTHING_TO_CONFIRM)
+    same = same or {}
+    units = _resolve_units(plan_import, preview_, mapping, drafts or {}, actor, same)
+    _same_bodies(units, same, actor)
     corrections = preview_.corrected.applied
     if plan_import.revises_id:
         plan = _revise(plan_import.revises, document, units, preview_.diff, actor, corrections)
