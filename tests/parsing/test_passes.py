@@ -38,6 +38,7 @@ from taizhang.parsing.units import BracketReader, load_gazetteer
 from taizhang.parsing.units import items as _items
 from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
+from tests.parsing.test_passes_skeleton import RUN_IN_ONE_PATTERN
 
 _LABELS = vocabulary()["attribution_labels"]
 _FIELDS = vocabulary()["attribution_fields"]
@@ -532,7 +533,7 @@ def test_the_pieces_of_a_clause_split_in_c_are_the_pieces_found_by_pattern(claus
     )
 )
 def test_run_in_markers_are_found_as_without_the_first_character_test(text):
-    assert [hit.span() for hit in mk._RUN_IN.finditer(text)] == [
+    assert [hit.span() for hit in RUN_IN_ONE_PATTERN.finditer(text)] == [
         hit.span() for hit in _PLAIN_RUN_IN.finditer(text)
     ]
 

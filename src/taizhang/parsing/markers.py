@@ -286,13 +286,13 @@ _RUN_IN_MARKER = (
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
 )
-_RUN_IN = re.compile(rf"[{re.escape(_SENTENCE_ENDS)}]{_RUN_IN_FIRST}(?={_RUN_IN_MARKER})")
-# The same, one sentence end at a time: a pattern that opens with a literal is searched by
-# the engine's fast scan for that character (about 5 instructions a character), one that
-# opens with a set tests every character against it (about 90: a tenth of seed 000's
-# skeleton). A match is its sentence end and the blanks after it, and what follows is no
-# sentence end, so no match of one character starts inside another's: the matches of all,
-# in order, are those of _RUN_IN (tests/parsing/test_passes_skeleton.py). The marker after
+# Run-in markers are found one sentence end at a time (the one pattern of every end, a
+# set, is kept in tests/parsing/test_passes_skeleton.py to compare with): a pattern that
+# opens with a literal is searched by the engine's fast scan for that character (about 5
+# instructions a character), one that opens with a set tests every character against it
+# (about 90: a tenth of seed 000's skeleton). A match is its sentence end and the blanks
+# after it, and what follows is no sentence end, so no match of one character starts inside
+# another's: the matches of all, in order, are those of the one pattern. The marker after
 # the blanks is matched apart (few sentence ends are followed by a character a marker opens
 # with): each end's pattern is small, as compiling a set of Chinese characters costs about a
 # million instructions, and is compiled only when a text holds that end.
@@ -311,8 +311,8 @@ def _after_sentence_end(end: str) -> re.Pattern[str]:
 
 
 def run_in_positions(folded: str) -> list[int]:
-    """Indexes where a marker follows the end of a sentence on the same line (_RUN_IN's
-    matches, found one sentence end at a time; an end the text lacks is passed over by
+    """Indexes where a marker follows the end of a sentence on the same line (found one
+    sentence end at a time; an end the text lacks is passed over by
     ``in``, a scan in C)."""
     size = len(folded)
     marker = _RUN_IN_MARKER_AT.match
