@@ -64,11 +64,21 @@ class Layout:
     text: str
     source_lines: tuple[int, ...]  # source_lines[i] is the source line of line i + 1
 
-    def source_line(self, line: int | None) -> int | None:
-        """The 1-based source line of a 1-based line of ``text``."""
-        if line is None or not self.source_lines:
-            return line
-        return self.source_lines[min(max(line, 1), len(self.source_lines)) - 1]
+    def point_at_source(self, items) -> None:
+        """Set each item's ``line`` (1-based, of ``text``) to its line of the source; a line
+        out of range takes the nearest end, None stays None. One loop over the items: a call
+        per item cost more than the look-up."""
+        sources = self.source_lines
+        if not sources:
+            return
+        last = len(sources)
+        for item in items:
+            line = item.line
+            if line is None:
+                continue
+            if not 1 <= line <= last:
+                line = 1 if line < 1 else last
+            item.line = sources[line - 1]
 
 
 def width(text: str) -> float:

@@ -367,19 +367,8 @@ def _units_as_subjects(
 
 
 def _point_at_source(plan: PlanDocument, layout: Layout) -> None:
-    """Line numbers of the restored text -> lines of the text as given (as
-    ``Layout.source_line`` reads them, inline: a call per item cost more than the look-up)."""
-    sources = layout.source_lines
-    if not sources:
-        return
-    last = len(sources)
-    for item in (*plan.chapters, *plan.sections, *plan.tasks, *plan.diagnostics):
-        line = item.line
-        if line is None:
-            continue
-        if not 1 <= line <= last:
-            line = 1 if line < 1 else last
-        item.line = sources[line - 1]
+    """Line numbers of the restored text -> lines of the text as given."""
+    layout.point_at_source((*plan.chapters, *plan.sections, *plan.tasks, *plan.diagnostics))
 
 
 def parse_path(path: str | Path, *, gazetteer=None) -> PlanDocument:
@@ -407,24 +396,27 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
     run-in, when it ran into its last unit or field: "…配合：市营商办某市…办公室2024年3月5日"
     (tests/parsing/documents d23), "…完成时限：长期坚持某市…办公室2025年1月20日" (d28)."""
     raw = measure.attribution_raw
-    at = raw.rfind(issuer) if raw else -1
-    if at > 0 and is_date_only(fold(raw[at + len(issuer) :]).replace(" ", "")):
+    at = _signature_at(raw, issuer)
+    if at > 0:
         measure.attribution_raw = raw[:at]
     elif raw is None or measure.shared_from is not None:
-        _run_in_text_without_signature(measure, issuer)
+        # A last measure with no attribution of its own ends where the signature starts,
+        # in a copy printed run-in as on printed lines (_text_without_signature): "…营造尊重
+        # 人才的社会氛围。中共某市委…办公室2024年3月1日" (tests/parsing/documents d53 printed
+        # run-in: a chapter's measures covered by one line above them; fixture
+        # styles/jiaotong_subjects.txt printed run-in: units read from its sentences).
+        at = _signature_at(measure.text, issuer)
+        if at > 0:
+            measure.text = measure.text[:at].rstrip()
 
 
-def _run_in_text_without_signature(measure: RawMeasure, issuer: str) -> None:
-    """A last measure with no attribution of its own ends where the signature's shape
-    starts, its issuer's names then a date, in a copy printed run-in as on printed lines
-    (_text_without_signature): "…营造尊重人才的社会氛围。中共某市委…办公室2024年3月1日"
-    (tests/parsing/documents d53 printed run-in: a chapter's measures covered by one line
-    above them; fixture styles/jiaotong_subjects.txt printed run-in: units read from the
-    measure's sentences)."""
-    text = measure.text
-    at = text.rfind(issuer)
+def _signature_at(text: str | None, issuer: str) -> int:
+    """Where ``text`` ends with the issuer's names and nothing after them but a date; -1
+    where it does not (or the names open it: nothing would be left)."""
+    at = text.rfind(issuer) if text else -1
     if at > 0 and is_date_only(fold(text[at + len(issuer) :]).replace(" ", "")):
-        measure.text = text[:at].rstrip()
+        return at
+    return -1
 
 
 def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
