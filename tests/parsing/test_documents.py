@@ -525,6 +525,7 @@ RUN_IN_COPIES = [
     "d56_zhijiao_inverted",
     "d57_shengtai_mixedlevels",
     "d58_wushui_yearly",
+    "d60_xiangcun_wordlost",  # no number at all: each measure closes with its units
     "d61_jiuye_fullwidth",
     "d62_wenlv_xiangmu",
     "d63_chengshi_zhuanban",
@@ -1612,3 +1613,34 @@ def test_a_title_run_into_a_preamble_opening_with_its_issuer():
         text = path.read_text(encoding="utf-8")
         assert parse_path_text(variants.run_in(text)).title == parse_path_text(text).title
     assert parse("d59_pingan_alias").title == "某州2024年平安建设工作要点"
+
+
+def test_a_copy_that_lost_its_numbers_printed_run_in():
+    # every line break removed from a copy without numbers: …行政村。重点任务实施农村道路畅通
+    # 工程。…8座。（牵头单位：…）推进农村供水保障。… — each bracket closing a sentence ends its
+    # measure, the first after the working heading glued before it, and the goal paragraph
+    # under 总体要求 / 工作目标 runs up to that heading (d60; fixtures styles/
+    # wenzhang_lostnumbers.txt and jiuye_lostgoals.txt in ASCII punctuation)
+    for path in (
+        DOCUMENTS / "d60_xiangcun_wordlost.txt",
+        FIXTURES / "styles" / "wenzhang_lostnumbers.txt",
+        FIXTURES / "styles" / "jiuye_lostgoals.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
+            (m.no, m.text, m.title) for m in printed.tasks
+        ]
+        assert units(run_in) == units(printed)
+        assert [(t.value, t.unit) for t in run_in.targets] == [
+            (t.value, t.unit) for t in printed.targets
+        ]
+        assert [d.code for d in run_in.diagnostics if d.code == "numbers-inferred"] == [
+            "numbers-inferred"
+        ]
+    assert parse_path_text(variants.run_in(styles("wenzhang_lostnumbers.txt"))).tasks[0].text == (
+        "开展志愿服务进社区活动,全年培育志愿服务品牌项目10个,推动志愿服务常态化、制度化."
+    )
+    # one bracket closing a sentence is no list of measures
+    one = "某县工作方案为做好…工作，制定本方案。重点任务开展培训。（县人社局负责）"
+    assert parse_path_text(one).tasks == []

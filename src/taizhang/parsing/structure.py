@@ -1187,7 +1187,7 @@ def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> 
     styles/wenzhang_lostnumbers.txt). Two at least: one bracket in prose is no list; a
     diagnostic says the numbers were inferred."""
     if "\n" not in folded.strip():
-        return []
+        return _numbers_lost_run_in(text, folded, index, skeleton)
     whole = Found(mk.Marker("", 0, 0), 0, 1, end=len(folded))
     measures = _unnumbered_measures(whole, None, None, text, index, skeleton)
     if len(measures) < 2:
@@ -1203,6 +1203,91 @@ def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> 
         )
     )
     return measures
+
+
+def _numbers_lost_run_in(text: str, folded: str, index: AttributionIndex, skeleton) -> list:
+    """Printed run in (every line break removed), a copy that lost its numbers still parts
+    its measures where each closes a sentence with its units: "…实施危桥改造8座。（牵头单位：
+    X；责任单位：Y）推进农村供水保障。…（…）…" (tests/parsing/documents d60 run in; fixtures
+    styles/wenzhang_lostnumbers.txt and jiuye_lostgoals.txt run in, ASCII). A measure runs from
+    the bracket closing the one before to its own bracket; the first from the working
+    heading glued before it (重点任务开展…: structure.toml task_headings), else from its last
+    sentence. Two such brackets at least, as on printed lines; numbered 1, 2, … and said so."""
+    closing = [(o, c) for o, c in index.brackets if folded[o - 1 : o] in ("。", ".")]
+    if len(closing) < 2:
+        return []
+    start, heading_at = _after_task_heading(folded, closing[0][0])
+    measures = []
+    for open_at, close_at in closing:
+        if start < open_at:
+            measures.append(
+                RawMeasure(
+                    no=len(measures) + 1,
+                    chapter=None,
+                    section=None,
+                    text=text[start:open_at].strip(_LINE_INDENT),
+                    attribution_raw=text[open_at + 1 : close_at],
+                    line=1,
+                    unnumbered=True,
+                )
+            )
+        start = close_at + 1
+    if len(measures) < 2:
+        return []
+    skeleton.goal_texts += _goals_run_in(text, folded, heading_at)
+    skeleton.diagnostics.append(
+        Diagnostic(
+            "numbers-inferred",
+            "No paragraph carries a number: the paragraphs that end with units were read as "
+            "the measures, numbered in order; check their numbers against the original.",
+            1,
+            level="warning",
+        )
+    )
+    return measures
+
+
+def _after_task_heading(folded: str, first_open: int) -> tuple[int, int]:
+    """(where the first measure starts, where the heading over it starts) in a run-in copy
+    without numbers: after the last working heading (重点任务) that follows a sentence end
+    before the first measure's bracket, else at the last sentence of that measure (no
+    heading: the heading is first_open)."""
+    best = size = -1
+    for word in vocabulary()["task_headings"]:
+        at = folded.rfind(word, 0, first_open)
+        if at > best and folded[at - 1 : at] in _RUN_IN_HEADING_AFTER:
+            best, size = at, len(word)
+    if best >= 0:
+        start = best + size
+        while folded[start] in _LINE_INDENT + ":":
+            start += 1
+        return start, best
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded, 0, first_open - 1)]
+    return (ends[-1] if ends else 0), first_open
+
+
+_RUN_IN_HEADING_AFTER = ("", "。", ".", ":", ";", "；")  # what a heading run in follows
+
+
+def _goals_run_in(text: str, folded: str, end: int) -> list[str]:
+    """Run in, before the working heading (``end``) of a copy that lost its numbers, a goal
+    heading's paragraph (工作目标全县城镇新增就业…) or a front-matter heading's that opens with
+    its year after one short clause at most (总体要求坚持…，到2024年底，…), each up to the next
+    heading, as _goals_without_numeral reads them on lines (d60 run in; fixture
+    styles/jiuye_lostgoals.txt run in)."""
+    goal_words = vocabulary()["goal_headings"]
+    front = vocabulary()["front_matter_headings"]
+    found = sorted(
+        (at, word)
+        for word in {*goal_words, *front}
+        if (at := folded.rfind(word, 0, end)) >= 0 and folded[at - 1 : at] in _RUN_IN_HEADING_AFTER
+    )
+    stops = [at for at, _ in found[1:]] + [end] if found else []
+    goals = []
+    for (at, word), stop in zip(found, stops, strict=True):
+        if word in goal_words or _front_heading_then_year().match(folded, at, stop):
+            goals.append(text[at + len(word) : stop].strip(_LINE_INDENT + ":"))
+    return goals
 
 
 def _goals_without_numeral(text: str, folded: str, first_line: int) -> list[str]:
