@@ -1644,3 +1644,36 @@ def test_a_copy_that_lost_its_numbers_printed_run_in():
     # one bracket closing a sentence is no list of measures
     one = "某县工作方案为做好…工作，制定本方案。重点任务开展培训。（县人社局负责）"
     assert parse_path_text(one).tasks == []
+
+
+def test_a_review_dated_by_months_reports_results():
+    # a change after a part of the year already measured, closing its own clause (1—10月，…
+    # 同比下降12%; 1—9月，…较上年同期增长18%; 前三季度，/ 上半年，/ 一季度，…同比…) reports a
+    # result, as a year named before the base does; a period to come (11—12月，组织开展…) or
+    # a future word (确保 / 力争) before the change states a target (fixtures
+    # styles/daqi_review.txt, full-width, and gongye_review.txt, ASCII)
+    plan = parse_path(FIXTURES / "styles" / "daqi_review.txt")
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [
+        (2024, 35, "微克/立方米"),
+        (2024, 1, "%"),
+    ]
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 50, "家", "=")],
+        [(2024, 1200, "辆", "=")],
+        [(None, 10, "%", "=")],
+        [(None, 5, "%", "=")],
+    ]
+    plan = parse_path(FIXTURES / "styles" / "gongye_review.txt")
+    assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [
+        (7, "%", ">="),
+        (15, "家", "="),
+    ]
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 5, "个", "=")],
+        [(None, 5, "家", "=")],
+        [(None, 8, "%", "=")],
+    ]
+    assert find_targets("1—10月，全市规模以上工业增加值同比增长8.5%。") == []
+    assert find_targets("今年1至9月，全县实现社会消费品零售总额较上年同期增长6%。") == []
+    [target] = find_targets("确保上半年全市PM2.5平均浓度同比下降5%。")
+    assert target.value == 5

@@ -580,7 +580,7 @@ def _measured_year_on_year(sentence: str) -> bool:
     (确保全年…同比下降15%以上, 到2025年…); without a period it is a measure's target
     (发案数同比下降10%: tests/parsing/documents d59; fixture styles/fanzha_tongbi.txt)."""
     before = sentence[: sentence.find("同比")]
-    if "年" not in before or _YEAR_NIAN.search(before) is None:
+    if ("年" not in before or _YEAR_NIAN.search(before) is None) and not _months_measured(before):
         return False
     return not any(word in before for word in _vocab()["targets"]["year_on_year_future"])
 
@@ -596,7 +596,31 @@ def _reports_a_change(sentence: str) -> bool:
     if found is None:
         return False
     before = sentence[: found.start()]
-    return "年" in before and _YEAR_NIAN.search(before) is not None
+    if "年" in before and _YEAR_NIAN.search(before) is not None:
+        return True
+    return _months_measured(before) and not any(
+        word in before for word in _vocab()["targets"]["year_on_year_future"]
+    )
+
+
+def _months_measured(before: str) -> bool:
+    """Whether a clause before a change names a part of the year already measured, as a
+    statistical review dates its figures: months counted from January (1—10月，1至9月，),
+    上半年，, 前三季度，, 一季度，, each closing its own clause. "1—10月，全市PM2.5平均浓度同比下降
+    12%" and "1—9月，…较上年同期增长18%" report results, where "11—12月，组织开展…，…同比下降5%"
+    (a period to come) and "确保上半年…" state targets (fixtures styles/daqi_review.txt and
+    gongye_review.txt; targets.toml measured_parts)."""
+    if "月" not in before and "季" not in before and "半年" not in before:
+        return False
+    return _months_measured_pattern().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _months_measured_pattern() -> re.Pattern[str]:
+    parts = "|".join(map(re.escape, _vocab()["targets"]["measured_parts"]))
+    # months from January (1-10月, 一至九月: folded dashes), not 11-12月
+    months = r"(?<![0-9])(?:1|一)(?:-|至|~)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?"
+    return re.compile(rf"(?:{months}|{parts}),")
 
 
 @lru_cache(maxsize=1)
