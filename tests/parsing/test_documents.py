@@ -1677,3 +1677,29 @@ def test_a_review_dated_by_months_reports_results():
     assert find_targets("今年1至9月，全县实现社会消费品零售总额较上年同期增长6%。") == []
     [target] = find_targets("确保上半年全市PM2.5平均浓度同比下降5%。")
     assert target.value == 5
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DOCUMENTS / "d60_xiangcun_wordlost.txt",
+        FIXTURES / "styles" / "wenzhang_lostnumbers.txt",
+        FIXTURES / "styles" / "jiuye_lostgoals.txt",
+    ],
+    ids=lambda path: path.stem,
+)
+def test_a_copy_without_numbers_hard_wrapped_at_any_width_keeps_its_units(path):
+    # a sentence ending right at the margin prints its units on the next line ("…危房改造
+    # 150户。" over "（牵头单位：…）": d60 at 29), and a wrap inside the bracket after a field
+    # opens the next line with a label ("（牵头单位：县农业农村局；" over "责任单位：…）": d60 at
+    # 26): each measure keeps its units, at every width from 16 to 40 characters
+    text = path.read_text(encoding="utf-8")
+    printed = parse_path_text(text)
+    expected = [(m.no, m.text, m.lead, m.responsible, m.collectives) for m in printed.tasks]
+    for width in range(16, 41):
+        wrapped = parse_path_text(variants.hard_wrapped(text, width))
+        got = [(m.no, m.text, m.lead, m.responsible, m.collectives) for m in wrapped.tasks]
+        assert got == expected, width
+        assert [m.attribution_raw for m in wrapped.tasks] == [
+            m.attribution_raw for m in printed.tasks
+        ], width

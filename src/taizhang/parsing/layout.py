@@ -180,6 +180,7 @@ def restore(text: str) -> Layout:
                 not starts_item(folded_content)
                 or _splits_a_number(out[-1], content)
                 or _ends_open(out[-1])
+                or _in_open_attribution(out[-1])
             )
             and (row is not None or not _is_field_row(content))
             and not _stands_below_sentence(out[-1], folded_content)
@@ -459,6 +460,19 @@ def _ends_open(previous: str) -> bool:
 
 
 _OPENERS = "（(〔[【"
+
+
+def _in_open_attribution(previous: str) -> bool:
+    """Whether a wrap broke inside an attribution's bracket, after a field: "…示范户500户。
+    （牵头单位：县农业农村局；" over "责任单位：县卫生健康局、县妇联）" (tests/parsing/documents d60
+    hard-wrapped at 26 and 22; fixtures styles/wenzhang_lostnumbers.txt at 33 and
+    jiuye_lostgoals.txt at 21). A label line opens its own line elsewhere, but no paragraph
+    ends inside an open bracket of labels: the label line continues it, as after （ itself
+    (_ends_open)."""
+    opening = max(previous.rfind("（"), previous.rfind("("))
+    if opening < 0 or "）" in previous[opening:] or ")" in previous[opening:]:
+        return False
+    return starts_with_label(fold(previous[opening + 1 :]).lstrip())
 
 
 def _after_attribution(previous: str) -> bool:

@@ -1151,6 +1151,8 @@ def _unnumbered_measures(
         return out  # (a heading over the next item: blank lines at most between)
     else:
         spans = _paragraphs(folded_text, body_start + 1, item.end)
+        if "\n(" in folded_text or "\n[" in folded_text:  # (folded: （ and 〔 read as ( and [)
+            spans = _with_units_below(folded_text, list(spans), index)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
     # measure.
     for offset, paragraph_end in spans:
@@ -1170,13 +1172,41 @@ def _unnumbered_measures(
                     no=number,
                     chapter=chapter,
                     section=section,
-                    text=_without_bullet(paragraph[: located.text_end].strip(_LINE_INDENT)),
+                    text=_without_bullet(paragraph[: located.text_end].strip(_LINE_INDENT + "\n")),
                     attribution_raw=paragraph[located.raw_start : located.raw_end],
                     line=line,
                     unnumbered=True,
                 )
             )
     return out
+
+
+def _with_units_below(folded: str, spans: list[tuple[int, int]], index: AttributionIndex):
+    """Paragraphs under a heading, a paragraph that closes with no units joined with the line
+    under it that is only a bracket of units: a hard-wrapped copy whose sentence ended right
+    at the margin prints its units on the next line ("…危房改造150户。" at 29 characters over
+    "（牵头单位：县住房城乡建设局；…）": tests/parsing/documents d60 hard-wrapped at 29;
+    fixtures styles/wenzhang_lostnumbers.txt at 21 and jiuye_lostgoals.txt at 18). A
+    measure's text runs up to its units, as on a line of its own under a numbered item."""
+    out: list[tuple[int, int]] = []
+    for offset, end in spans:
+        if out and folded[offset : offset + 1] in _OPENING_BRACKETS:
+            before_offset, before_end = out[-1]
+            alone = index.find(offset, end)
+            if (
+                alone is not None
+                and alone.text_end == 0
+                and alone.raw_end >= end - offset - 2
+                and folded[before_offset:before_end].strip(_LINE_INDENT)
+                and (index.find(before_offset, before_end) is None)
+            ):
+                out[-1] = (before_offset, end)
+                continue
+        out.append((offset, end))
+    return out
+
+
+_OPENING_BRACKETS = ("(", "[")  # folded
 
 
 def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> list:
