@@ -170,6 +170,8 @@ def restore(text: str) -> Layout:
     sources: list[int] = []
     joining = False
     row = None  # the number of the row of blank-gapped cells being joined (its header: 0)
+    first = _first_wrap(lines, measure, wrap)
+    cut = None  # the line at the margin just joined, while its rest may follow
     for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
         folded_content = fold(content)
@@ -198,11 +200,14 @@ def restore(text: str) -> Layout:
             sources.append(number)
             row = _gapped_row(content) if "  " in content or "\u3000" in content else None
         # The last visual line decides: a paragraph ends at a line short of the margin.
+        at_margin = bool(content) and measure(content) >= _FULL * wrap
+        rest = joining and cut is not None and first is not None and not at_margin
         joining = (
-            bool(content)
-            and measure(content) >= _FULL * wrap
+            (at_margin or (rest and _rest_of_first_line(first, cut, content)))
+            and bool(content)
             and (row is not None or not _is_field_row(content))
         )
+        cut = content if at_margin else None
     return Layout("\n".join(out), tuple(sources))
 
 
@@ -440,6 +445,48 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     for index in dropped:
         kept[index] = False
     return list(itertools.compress(lines, kept)), list(itertools.compress(numbers, kept))
+
+
+def _first_wrap(lines: list[str], measure, wrap: int):
+    """(measure, width) of the first wrap of a copy wrapped twice, else None. A PDF layer
+    broken at its margin (35 characters) and hard-wrapped again (at 30) cuts each of its
+    lines at the second margin and leaves the short rest on a line of its own ("…设施，2" /
+    "024年底" / "前完成2个…"), which ends no paragraph by its length. A line at the margin
+    joined with the shorter line after it gives back a first line, and those of a copy
+    wrapped twice share a ceiling, the first margin: most of them (three in four) reach it
+    and none passes it by much (tests/parsing/documents d05 hard-wrapped at 30). In a copy
+    wrapped once, a paragraph's last line joined with the line at the margin before it
+    spreads out anywhere between one and two widths."""
+    contents = [content for line in lines if (content := line.strip(_INDENT))]
+    margin = _FULL * wrap
+    sizes = sorted(
+        measure(contents[i] + contents[i + 1])
+        for i in range(len(contents) - 1)
+        if measure(contents[i]) >= margin and measure(contents[i + 1]) < margin
+    )
+    if len(sizes) < _MIN_FIRST_LINES:
+        return None
+    first_width = sizes[int(len(sizes) * 0.9)]
+    if first_width <= wrap + 2:
+        return None
+    reaching = sum(1 for size in sizes if _FULL * first_width <= size <= first_width + 2)
+    if reaching * 4 < len(sizes) * 3:
+        return None
+    return measure, first_width
+
+
+_MIN_FIRST_LINES = 8  # first lines rejoined: fewer say nothing about a first margin
+
+
+def _rest_of_first_line(first, cut: str, content: str) -> bool:
+    """Whether ``content``, the short line after ``cut`` (a line at the second margin), is
+    the rest of a first line that reached the first margin and passed it by no more than
+    the first lines do, ending mid-sentence: the paragraph runs on (_first_wrap)."""
+    first_measure, first_width = first
+    return (
+        not fold(content).endswith(_PARAGRAPH_END)
+        and _FULL * first_width <= first_measure(cut + content) <= first_width + 2
+    )
 
 
 def _splits_a_number(previous: str, content: str) -> bool:
