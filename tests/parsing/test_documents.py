@@ -1729,3 +1729,26 @@ def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(sh
         gold_file = shared_dir / "gold" / f"{seed.stem}.json"
         figures = score_plan(shared_dir, gold_file, parse_path_text(copy), tmp_path)
         assert figures["overall"] >= BAR, figures["report"]
+
+
+def test_units_closing_the_last_sentence_after_an_ascii_period():
+    # "…建设50公里.此项工作由县交通运输局牵头,县公安局配合." in ASCII punctuation, as after 。:
+    # the closing sentence of units is the measure's attribution, not its text (fixture
+    # styles/weijian_asciiunits.txt; styles/jiaotong_cixiang.txt with its 。 printed as .)
+    plan = parse_path(FIXTURES / "styles" / "weijian_asciiunits.txt")
+    assert units(plan) == [
+        (1, ["区城市管理局"], [], []),
+        (2, ["区卫生健康局"], ["区市场监管局"], ["各街道办事处"]),
+        (3, ["区卫生健康局", "区教育局"], [], []),
+    ]
+    assert plan.tasks[1].text == "加强病媒生物防制,完成农贸市场防蝇防鼠设施改造15个."
+    text = styles("jiaotong_cixiang.txt")
+    full = parse_path_text(text)
+    ascii_copy = parse_path_text(text.replace("。", ".").translate(variants.FULL_TO_ASCII))
+    assert units(ascii_copy) == units(full)
+    assert len(ascii_copy.tasks) == 3
+    # a decimal point ends no sentence: 2.5万 stays in the text before its units
+    [measure] = parse_path_text(
+        "某县工作方案\n一、重点任务\n1.开展技能培训,培训2.5万人次.县人社局负责.\n"
+    ).tasks
+    assert (measure.text, measure.lead) == ("开展技能培训,培训2.5万人次.", ["县人社局"])

@@ -284,6 +284,8 @@ def _trailing_unit_list(folded: str) -> Located | None:
     (tests/parsing/documents d07 and d05 printed run-in)."""
     body = _before_signature(folded.rstrip())
     end = body.rfind("。", 0, len(body) - 1)
+    if "." in body:
+        end = max(end, _last_ascii_period(body, end))
     if end < 0 or "\n" in body[end:]:
         return None
     start = end + 1 + (len(body[end + 1 :]) - len(body[end + 1 :].lstrip()))
@@ -291,6 +293,17 @@ def _trailing_unit_list(folded: str) -> Located | None:
     if not tail or len(tail) > _MAX_UNIT_LINE or not _unit_list().fullmatch(tail):
         return None
     return Located(start, start, start + len(tail))
+
+
+def _last_ascii_period(body: str, after: int) -> int:
+    """The last ASCII period of ``body`` that ends a sentence (no decimal point: 2.5万), before
+    its last character and after ``after``; -1 if none. A copy in ASCII punctuation ends its
+    sentences with it: "…建设50公里.此项工作由县交通运输局牵头,县公安局配合." (fixtures
+    styles/weijian_asciiunits.txt and styles/jiaotong_cixiang.txt in ASCII punctuation)."""
+    at = body.rfind(".", after + 1, len(body) - 1)
+    while at > after and body[at - 1 : at].isdigit() and body[at + 1 : at + 2].isdigit():
+        at = body.rfind(".", after + 1, at)
+    return at if at > after else -1
 
 
 def attribution_starts(folded: str) -> list[int]:
