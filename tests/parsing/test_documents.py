@@ -595,12 +595,10 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # lines of their own under each measure) have too few lines at the margin for the share test;
 # they are found wrapped by their lines broken at exactly one length, mid-sentence
 # (layout._wrapped_among_short_lines); d05, a ragged PDF layer wrapped again, by its first
-# lines' own margin (layout._first_wrap). Not here: d16 and d22 (a table's rows of gapped
-# cells broken mid-row), d21 (the rest of a wrapped 上一篇： line joins the last measure);
-# nor d45, d46 and d51 (tab-parted rows broken mid-row, as d16's).
-HARD_WRAPPED = [
-    name for name in NAMES if name[:3] not in {"d21", "d22"} | {n[:3] for n in UNITS_WRONG}
-]
+# lines' own margin (layout._first_wrap); d21, its 上一篇： line's rest dropped with it
+# (layout._rest_of_dropped). Not here: d16 and d22 (a table's rows of gapped cells broken
+# mid-row); nor d45, d46 and d51 (tab-parted rows broken mid-row, as d16's).
+HARD_WRAPPED = [name for name in NAMES if name[:3] not in {"d22"} | {n[:3] for n in UNITS_WRONG}]
 
 
 @pytest.mark.parametrize("name", HARD_WRAPPED)
@@ -1752,3 +1750,29 @@ def test_units_closing_the_last_sentence_after_an_ascii_period():
         "某县工作方案\n一、重点任务\n1.开展技能培训,培训2.5万人次.县人社局负责.\n"
     ).tasks
     assert (measure.text, measure.lead) == ("开展技能培训,培训2.5万人次.", ["县人社局"])
+
+
+def test_the_wrapped_rest_of_a_page_chrome_line_goes_with_it():
+    # hard-wrapped, a news page's chrome line at the margin leaves its rest on the next line:
+    # "上一篇：…世界卫生日宣传活" over "动的通知" after the last article (d21 at 30), "当前位置：…
+    # > 某县2024年水利工程建设管理工" over "作要点" above the title (fixture
+    # styles/shuili_newspage.txt): the rest is dropped with its line
+    name = "d21_weijian_news"
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.hard_wrapped(text))
+    assert [m.text for m in plan.tasks] == [t["text"] for t in gold(name)["tasks"]]
+    path = FIXTURES / "styles" / "shuili_newspage.txt"
+    text = path.read_text(encoding="utf-8")
+    printed = parse_path(path)
+    assert printed.title == "某县2024年水利工程建设管理工作要点"
+    expected = [(m.no, m.text, m.lead, m.responsible, m.collectives) for m in printed.tasks]
+    assert len(expected) == 4
+    for width in range(22, 39):
+        plan = parse_path_text(variants.hard_wrapped(text, width))
+        assert (plan.title, plan.issuer, plan.date) == (
+            printed.title,
+            printed.issuer,
+            printed.date,
+        ), width
+        got = [(m.no, m.text, m.lead, m.responsible, m.collectives) for m in plan.tasks]
+        assert got == expected, width
