@@ -24,6 +24,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import gt
 from re import _constants as _sre_constants  # the parsed form of a pattern: its opening
 from re import _parser as _sre_parser
 
@@ -477,18 +479,21 @@ def _first_wrap(lines: list[str], measure, wrap: int):
     "024年底" / "前完成2个…"), which ends no paragraph by its length. A line at the margin
     joined with the shorter line after it gives back a first line, and those of a copy
     wrapped twice share a ceiling, the first margin: most of them (three in four) reach it
-    and none passes it by much (tests/parsing/documents d05 hard-wrapped at 30). In a copy
+    and none passes it by much (tests/parsing/documents d05 hard-wrapped at 24 to 30; d03,
+    printed wrapped at 30, wrapped again at 20 and 24; the seeds' ragged copies wrapped again
+    at 30). Read where the second wrap broke by characters, as plain-text copies do. In a copy
     wrapped once, a paragraph's last line joined with the line at the margin before it
     spreads out anywhere between one and two widths."""
-    contents = [content for line in lines if (content := line.strip(_INDENT))]
+    if measure is not len:
+        return None  # (a copy broken at a visual width is a PDF layer's own: wrapped once)
+    lengths = list(filter(None, map(len, map(str.strip, lines, repeat(_INDENT)))))
     margin = _FULL * wrap
-    sizes = sorted(
-        measure(contents[i] + contents[i + 1])
-        for i in range(len(contents) - 1)
-        if measure(contents[i]) >= margin and measure(contents[i + 1]) < margin
-    )
-    if len(sizes) < _MIN_FIRST_LINES:
+    at_margin = list(map(margin.__le__, lengths))
+    # a line at the margin with a shorter one after it: the pairs found in C
+    pairs = list(compress(range(len(lengths) - 1), map(gt, at_margin, at_margin[1:])))
+    if len(pairs) < _MIN_FIRST_LINES:
         return None
+    sizes = sorted(lengths[i] + lengths[i + 1] for i in pairs)
     first_width = sizes[int(len(sizes) * 0.9)]
     if first_width <= wrap + 2:
         return None
