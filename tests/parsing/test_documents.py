@@ -1776,3 +1776,21 @@ def test_the_wrapped_rest_of_a_page_chrome_line_goes_with_it():
         ), width
         got = [(m.no, m.text, m.lead, m.responsible, m.collectives) for m in plan.tasks]
         assert got == expected, width
+
+
+def test_a_wrap_right_before_a_decimal_quantity_continues_the_line():
+    # "…能耗降低至" over "0.45吨标准煤/万元以下。" (d11 hard-wrapped at 26), "…惠及居民" over
+    # "1.8万户。" (d63 at 28), "…技能培训" over "１．２万人次。" (d61 at 24): 0.45 and 1.8 open
+    # no decimal outline item, a counter follows them; the target is read whole
+    for name, width, number in (
+        ("d11_jieneng_firstlead", 26, 0.45),
+        ("d63_chengshi_zhuanban", 28, 1.8),
+        ("d61_jiuye_fullwidth", 24, 1.2),
+    ):
+        text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+        plan = parse_path_text(variants.hard_wrapped(text, width))
+        assert [m.text for m in plan.tasks] == [t["text"] for t in gold(name)["tasks"]], name
+        assert number in [t.value for m in plan.tasks for t in m.targets], name
+    # a decimal outline's number opens its heading as before (d03, printed wrapped at 30)
+    plan = parse("d03_xiangcun_outline")
+    assert [m.no for m in plan.tasks] == [t["no"] for t in gold("d03_xiangcun_outline")["tasks"]]

@@ -35,6 +35,7 @@ from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.readers.config import reading_config
+from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.vocabulary import vocabulary
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
@@ -193,6 +194,7 @@ def restore(text: str) -> Layout:
                 or _splits_a_number(out[-1], content)
                 or _ends_open(out[-1])
                 or _in_open_attribution(out[-1])
+                or _wrapped_before_a_decimal(folded_content)
             )
             and (row is not None or not _is_field_row(content))
             and not _stands_below_sentence(out[-1], folded_content)
@@ -535,6 +537,19 @@ def _ends_open(previous: str) -> bool:
 
 
 _OPENERS = "（(〔[【"
+
+
+def _wrapped_before_a_decimal(folded_line: str) -> bool:
+    """Whether a wrap broke right before a decimal quantity: "…完成投资" over "1.2亿元。（牵头
+    单位：…）" reads as a decimal outline's number 1.2, but an outline's number is followed
+    by its heading, never by a counter (tests/parsing/documents d11 hard-wrapped at 26,
+    "…能耗降低至" over "0.45吨标准煤/万元以下。", d63 at 28, "…惠及居民" over "1.8万户。", d61
+    at 24 in full-width digits; fixture styles/shuili_newspage.txt at 39; seed 000 at 20)."""
+    return (
+        folded_line[:1].isdigit()
+        and "." in folded_line[1:4]
+        and opens_with_a_decimal_quantity(folded_line)
+    )
 
 
 def _in_open_attribution(previous: str) -> bool:

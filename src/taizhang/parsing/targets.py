@@ -414,6 +414,13 @@ def _value_pattern() -> re.Pattern[str]:
     )
 
 
+def opens_with_a_decimal_quantity(folded: str) -> bool:
+    """Whether ``folded`` opens with a decimal number and its counter (1.2亿元, 12.5万人次,
+    2.5%): a quantity, which a decimal outline's number (2.1 加强…) never is."""
+    found = _value_pattern().match(folded)
+    return found is not None and "." in found["num"]
+
+
 def _chinese_value(numeral: str) -> float:
     digits = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
     scales = {"十": 10, "百": 100, "千": 1000}
