@@ -497,7 +497,7 @@ def _first_wrap(lines: list[str], measure, wrap: int):
         return None
     sizes = sorted(lengths[i] + lengths[i + 1] for i in pairs)
     first_width = sizes[int(len(sizes) * 0.9)]
-    if first_width <= wrap + 2:
+    if first_width <= wrap:
         return None
     reaching = sum(1 for size in sizes if _FULL * first_width <= size <= first_width + 2)
     if reaching * 4 < len(sizes) * 3:
