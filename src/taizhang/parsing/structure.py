@@ -1147,6 +1147,15 @@ def _unnumbered_measures(
     run_in = body_start < 0 and item.line == 1  # a copy printed run-in is one line
     if run_in:
         spans = _run_in_bullets(folded_text, item.marker.end, item.end)
+        # paragraphs that lost their numbers, each closed by its units, in a plan whose
+        # measures carry no number (yingshang_yishi's 一是… run in: its own measures' numbers)
+        if not spans and all(measure.unnumbered for measure in skeleton.measures):
+            spans = _run_in_closing_brackets(folded_text, item.marker.end, item.end, index)
+            if spans and skeleton.chapter_starts and skeleton.chapter_starts[-1] == item.start:
+                # the chapter's title ends where its first measure starts (二、重点任务实施…)
+                heading = text[item.marker.end : spans[0][0]].strip(_LINE_INDENT + ":")
+                if heading and len(heading) < len(skeleton.chapters[-1].title):
+                    skeleton.chapters[-1].title = heading
     elif body_start < 0 or not folded_text[body_start + 1 : item.end].strip():
         return out  # (a heading over the next item: blank lines at most between)
     else:
@@ -1243,10 +1252,10 @@ def _numbers_lost_run_in(text: str, folded: str, index: AttributionIndex, skelet
     the bracket closing the one before to its own bracket; the first from the working
     heading glued before it (重点任务开展…: structure.toml task_headings), else from its last
     sentence. Two such brackets at least, as on printed lines; numbered 1, 2, … and said so."""
-    closing = [(o, c) for o, c in index.brackets if folded[o - 1 : o] in ("。", ".")]
+    closing = _closing_brackets(folded, 0, len(folded), index)
     if len(closing) < 2:
         return []
-    start, heading_at = _after_task_heading(folded, closing[0][0])
+    start, heading_at = _after_task_heading(folded, 0, closing[0][0])
     measures = []
     for open_at, close_at in closing:
         if start < open_at:
@@ -1277,23 +1286,55 @@ def _numbers_lost_run_in(text: str, folded: str, index: AttributionIndex, skelet
     return measures
 
 
-def _after_task_heading(folded: str, first_open: int) -> tuple[int, int]:
+def _closing_brackets(folded: str, start: int, end: int, index: AttributionIndex) -> list:
+    """The attribution brackets between ``start`` and ``end`` that close a sentence (。 or
+    . before the bracket: "…8座。（牵头单位：…）")."""
+    first = bisect_left(index.brackets, (start, -1))
+    return [
+        (open_at, close_at)
+        for open_at, close_at in itertools.takewhile(
+            lambda pair: pair[0] < end, index.brackets[first:]
+        )
+        if close_at < end and folded[open_at - 1 : open_at] in ("。", ".")
+    ]
+
+
+def _run_in_closing_brackets(
+    folded: str, start: int, end: int, index: AttributionIndex
+) -> list[tuple[int, int]]:
+    """Printed run in, under a numbered heading, paragraphs that lost their numbers and
+    close with their units ("二、重点任务实施农村道路畅通工程。…8座。（牵头单位：…）推进…"),
+    as in a copy with no number at all (_numbers_lost_run_in; d60 with its headings
+    numbered, fixture styles/wenzhang_lostnumbers.txt likewise): each from the bracket before
+    to its own, the first after the working heading or at its last sentence. Two at least."""
+    closing = _closing_brackets(folded, start, end, index)
+    if len(closing) < 2:
+        return []
+    first = _after_task_heading(folded, start, closing[0][0])[0]
+    spans = []
+    for _, close_at in closing:
+        spans.append((first, close_at + 1))
+        first = close_at + 1
+    return spans
+
+
+def _after_task_heading(folded: str, start: int, first_open: int) -> tuple[int, int]:
     """(where the first measure starts, where the heading over it starts) in a run-in copy
     without numbers: after the last working heading (重点任务) that follows a sentence end
-    before the first measure's bracket, else at the last sentence of that measure (no
-    heading: the heading is first_open)."""
+    (or ``start``, a heading's marker) before the first measure's bracket, else at the last
+    sentence of that measure (no heading: the heading is first_open)."""
     best = size = -1
     for word in vocabulary()["task_headings"]:
-        at = folded.rfind(word, 0, first_open)
-        if at > best and folded[at - 1 : at] in _RUN_IN_HEADING_AFTER:
+        at = folded.rfind(word, start, first_open)
+        if at > best and (at == start or folded[at - 1 : at] in _RUN_IN_HEADING_AFTER):
             best, size = at, len(word)
     if best >= 0:
-        start = best + size
-        while folded[start] in _LINE_INDENT + ":":
-            start += 1
-        return start, best
-    ends = [m.end() for m in _SENTENCE_END.finditer(folded, 0, first_open - 1)]
-    return (ends[-1] if ends else 0), first_open
+        begin = best + size
+        while folded[begin] in _LINE_INDENT + ":":
+            begin += 1
+        return begin, best
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded, start, first_open - 1)]
+    return (ends[-1] if ends else start), first_open
 
 
 _RUN_IN_HEADING_AFTER = ("", "。", ".", ":", ";", "；")  # what a heading run in follows
