@@ -84,7 +84,7 @@ def _number_names(folded: str) -> list[re.Match[str]]:
 # group's first row, and fixture styles/huanbao_tabnonumber.txt, its topic on every row). Its
 # header is a line of short tab-parted cells that each name a column (content, units, deadline
 # or a topic), so a line of prose with a tab in it is no header.
-_TAB_HEADER_FIRST = re.compile(r"^[ \u3000]*([^\t\n]{1,%d})(?=\t)" % _MAX_CELL, re.M)
+_TAB_HEADER_FIRST = re.compile(rf"^[ \u3000]*([^\t\n]{{1,{_MAX_CELL}}})(?=\t)", re.M)
 
 
 def _unnumbered_tab_headers(text: str) -> list[re.Match[str]]:
