@@ -950,8 +950,10 @@ def test_rare_syntax_and_deadline_fields_are_found_as_with_the_optional_bracket_
     phrases = gaz.data["phrases"]
     fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
     assert bool(gaz.rare_syntax.search(text)) == bool(re.search(rf"{trie(fields)}|\n", text))
-    deadline = gaz.deadline_field.pattern.split(r"\s*(?:】", 1)[1]
-    plain = rf"【?(?:{'|'.join(phrases['deadline_fields'])})\s*(?:】{deadline}"
+    # (the colon, or blanks alone: "完成时限　2024年10月底前", round 9)
+    colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
+    deadline = gaz.deadline_field.pattern.split(colon, 1)[1]
+    plain = rf"【?(?:{'|'.join(phrases['deadline_fields'])}){colon}{deadline}"
     assert [m.span(1) for m in gaz.deadline_field.finditer(text)] == [
         m.span(1) for m in re.finditer(plain, text)
     ]

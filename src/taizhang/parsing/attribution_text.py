@@ -52,6 +52,7 @@ _OPEN, _CLOSE = itemgetter(0), itemgetter(1)  # of an (open, close) pair, read b
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
     words = vocabulary()["attribution_labels"]
+    fields = [*words, *vocabulary()["attribution_fields"]]
     # "【label】", or a label then a colon, one branch per first character (see branches);
     # a role word (配合) is a label only with a colon
     return re.compile(
@@ -62,6 +63,15 @@ def _label_pattern() -> re.Pattern:
                 *branches(
                     [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]], r"\s*:"
                 ),
+                # a label set apart from its value by blanks, as a form of two columns copied
+                # as text prints it ("牵头单位　市城市管理局" over "完成时限　2024年10月底前":
+                # tests/parsing/documents d74, fixture styles/laji_blanklabels.txt); not a
+                # table header's row of names ("牵头单位  配合单位  完成时限": d22)
+                *branches(fields, rf"[ \t]+(?=[^ \t\n])(?!{trie(fields)})"),
+                # a label after its units: "（市财政局为牵头单位，市民政局为配合单位）" (d73,
+                # fixture styles/minzheng_labelsafter.txt; units.attribution.labels_first);
+                # not a note's "排在首位的为牵头单位" (d01, d11)
+                rf"(?<![的者位个])为{trie(words)}(?=[,;。.)\]〕】]|$)",
             ]
         )
     )
@@ -69,7 +79,13 @@ def _label_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _verb_ending() -> re.Pattern:
-    return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
+    return re.compile(rf"{trie(_bracket_ending_verbs())}[。.]?\s*$")
+
+
+def _bracket_ending_verbs() -> list[str]:
+    """The verbs that may end a bracket's attribution: the role verbs, and those that end
+    one only inside a bracket (structure.toml bracket_verbs: 负总责, 组织实施 …)."""
+    return [*vocabulary()["responsibility_verbs"], *vocabulary()["bracket_verbs"]]
 
 
 def _before_signature(body: str) -> str:
@@ -448,7 +464,7 @@ _WHITESPACE = (
 def _verb_tails() -> frozenset[str]:
     """What a content the verb pattern ends can end with: a verb's last character, 。 or .
     after it, or a blank after them."""
-    verbs = {verb[-1] for verb in vocabulary()["responsibility_verbs"]}
+    verbs = {verb[-1] for verb in _bracket_ending_verbs()}
     return frozenset(verbs | set("。.") | set(_WHITESPACE))
 
 
@@ -549,8 +565,10 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
 
 @lru_cache(maxsize=1)
 def _field_pattern() -> re.Pattern:
-    """A field among the label fields: "完成时限:" (one branch per first character)."""
-    return re.compile("|".join(branches(vocabulary()["attribution_fields"], r"\s*:")))
+    """A field among the label fields: "完成时限:" (one branch per first character), or
+    "完成时限　" set apart from its value by blanks (d74 printed run-in, as _label_pattern)."""
+    tail = r"(?:\s*:|[ \t]+(?=[^ \t\n]))"
+    return re.compile("|".join(branches(vocabulary()["attribution_fields"], tail)))
 
 
 def _inside_bracket(folded: str, at: int) -> bool:

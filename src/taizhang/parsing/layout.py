@@ -572,7 +572,7 @@ def _label_row(joined: str) -> bool:
     blanks (责任领导：王某某（副县长）　　牵头单位：县教育局　　配合单位：…), which a row of page
     fields or signers never opens with: a wrap breaks it as prose, and its rest continues it,
     blanks and all (tests/parsing/documents d64 hard-wrapped at 30; fixture
-    styles/jiaoyu_fieldrow.txt hard-wrapped at 24). Asked only of lines holding a run of
+    styles/fangguanfu_fields.txt hard-wrapped at 24). Asked only of lines holding a run of
     blanks."""
     return starts_with_label(fold(joined.lstrip(_INDENT)))
 

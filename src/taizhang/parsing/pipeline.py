@@ -385,9 +385,12 @@ def _split(
 ) -> Attribution:
     if not raw.attribution_raw:
         return Attribution()
-    attribution = brackets.split(raw.attribution_raw, level)
+    attribution_raw = raw.attribution_raw
+    if note is not None and "牵头" in attribution_raw:
+        attribution_raw = _without_note(attribution_raw)
+    attribution = brackets.split(attribution_raw, level)
     if note is not None and raw.line >= note:
-        return first_is_lead(attribution, raw.attribution_raw)
+        return first_is_lead(attribution, attribution_raw)
     return attribution
 
 
@@ -506,6 +509,17 @@ def _unlabelled_lists(
         and not is_attribution(fold(measure.attribution_raw))
         and "\n" not in measure.attribution_raw.strip()
     ]
+
+
+def _without_note(raw: str) -> str:
+    """The bracket without the "排在第一位的为牵头单位，下同" note its last field is: a note
+    printed inside the first bracket it governs is no unit (tests/parsing/documents d73,
+    fixture styles/minzheng_labelsafter.txt); the note's line still sets where it applies."""
+    found = _NOTE_IN_BRACKET.search(fold(raw))
+    return raw[: found.start()] if found else raw
+
+
+_NOTE_IN_BRACKET = re.compile(rf"[,;]?\s*{_FIRST_IS_LEAD.pattern}(?:[,;]?\s*下同)?[。.]?\s*$")
 
 
 def _first_is_lead_note(text: str, folded: str) -> int | None:

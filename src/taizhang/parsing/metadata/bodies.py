@@ -33,7 +33,7 @@ def is_body_name(name: str) -> bool:
 
 # A body named after a campaign prints the campaign's short name in quotes: 某县“双减”工作专班
 # 办公室 (tests/parsing/documents d64), 某市“放管服”改革协调小组办公室 (fixture
-# styles/fangguanfu_quoted.txt). One quoted word of a few characters is part of the name;
+# styles/fangguanfu_fields.txt). One quoted word of a few characters is part of the name;
 # any other quote mark is not.
 _QUOTED_WORD = re.compile(r"“[^“”\d,。:;《》\"()\s]{1,8}”")
 

@@ -70,7 +70,7 @@ def clauses(folded: str, gaz: Gazetteer) -> Iterator[tuple[str, int, int]]:
             if kind == "lead" and label == RESPONSIBLE:
                 # "责任单位：X牵头，Y配合，Z负责落实": the verb names the lead inside a field
                 # the label calls responsible (tests/parsing/documents d67, fixture
-                # styles/shuiwu_labelverbs.txt)
+                # styles/huanbao_tabnonumber.txt, its 责任单位 column)
                 role = LEAD
             yield role, clause_start, marker.start()
             lead_named = lead_named or kind == "lead"
