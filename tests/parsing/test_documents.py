@@ -172,6 +172,8 @@ Round 9 (branch genre9):
 - d74 生活垃圾分类: label lines set apart from their values by blanks (牵头单位　X / 配合单位　Y /
   完成时限　Z), an alias in brackets (市城市管理局（市城市管理综合执法局）), 1. restarting
   under each (一).
+- d75 文物保护: two tab-parted tables, one under each (一), headed 序号 | 工作事项 | 牵头单位 |
+  配合单位 | 完成期限 and 序号 | 主要内容 | 主责单位 | 协同单位 | 时间进度.
 """
 
 from __future__ import annotations
@@ -1888,3 +1890,24 @@ def test_label_lines_set_apart_by_blanks():
     for copy in (text, variants.run_in(text), variants.hard_wrapped(text, 24)):
         assert units(parse_path_text(copy)) == expected
     assert units(parse("d22_shipin_spaced")) == gold_units("d22_shipin_spaced")
+
+
+def test_task_tables_headed_with_other_column_names():
+    # 工作事项 | 牵头单位 | 配合单位 | 完成期限 and 主要内容 | 主责单位 | 协同单位 | 时间进度,
+    # a table under each (一) (d75, printed and run in); 工作要点 | 主责部门 | 协同部门 | 完成期限
+    # and 重点工作 | 牵头单位 | 参与部门 | 进度安排 (fixture styles/wenwu_headers.txt in ASCII)
+    plan = parse("d75_wenwu_headers")
+    assert units(plan) == gold_units("d75_wenwu_headers")
+    assert [m.deadline for m in plan.tasks][3:5] == ["长期坚持", "2024年12月底前"]
+    text = (DOCUMENTS / "d75_wenwu_headers.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = FIXTURES / "styles" / "wenwu_headers.txt"
+    expected = [
+        (1, ["县文化和旅游局"], ["县档案馆"], []),
+        (2, ["县文化和旅游局"], ["县财政局"], []),
+        (1, ["县文化和旅游局"], ["县人力资源社会保障局"], ["各乡镇人民政府"]),
+        (2, ["县文化和旅游局"], ["县教育局"], []),
+    ]
+    for copy in (fixture.read_text(encoding="utf-8"),):
+        assert units(parse_path_text(copy)) == expected
+        assert units(parse_path_text(variants.run_in(copy))) == expected

@@ -135,6 +135,21 @@ def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
         found = _RUN_IN_ATTACHMENT.search(measure.folded, 1)
         if found:
             measure.text = measure.text[: found.start()].rstrip()
+        elif "\t" in measure.text:
+            _before_run_in_table(measure)
+
+
+def _before_run_in_table(measure: RawMeasure) -> None:
+    """Printed run-in, a section heading ends before the tab-parted table glued after it
+    ("（一）加强文物资源保护序号\t工作事项\t…": tests/parsing/documents d75 printed run-in, a table
+    under each (一); fixture styles/wenwu_headers.txt run in): at the header's first cell, a
+    column's name right before the first tab."""
+    tab = measure.text.find("\t")
+    columns = structure_vocabulary()["table_columns"]
+    for name in sorted([*columns["number"], *columns["content"]], key=len, reverse=True):
+        if measure.text.endswith(name, 0, tab):
+            measure.text = measure.text[: tab - len(name)].rstrip()
+            return
 
 
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")

@@ -380,6 +380,7 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
     tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
     the number of columns; each row is that many cells, the number peeled off the cell
     before it; the last row's last cell ends where the next numbered heading starts."""
+    rows: list[TableRow] = []
     for found in islice(names, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
         if not _CELL_GAP.match(text, found.end()):
             continue
@@ -388,8 +389,10 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
         header, first = _run_in_header(cells)
         if header is None:
             continue
-        return _run_in_body(cells, header, first)
-    return []
+        # every table of the text, each under its own header (tests/parsing/documents d75
+        # printed run-in: a table under each (一); fixture styles/wenwu_headers.txt run in)
+        rows += _run_in_body(cells, header, first)
+    return rows
 
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
