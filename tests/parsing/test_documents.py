@@ -174,6 +174,8 @@ Round 9 (branch genre9):
   under each (一).
 - d75 文物保护: two tab-parted tables, one under each (一), headed 序号 | 工作事项 | 牵头单位 |
   配合单位 | 完成期限 and 序号 | 主要内容 | 主责单位 | 协同单位 | 时间进度.
+- d76 稳外贸: duties divided by the units' own duties or by place (按各自职责分工负责, 按照各自
+  职责抓好落实, 按职能职责负责, 按属地落实), X会同Y负责, 某海关, 亿美元.
 """
 
 from __future__ import annotations
@@ -1911,3 +1913,22 @@ def test_task_tables_headed_with_other_column_names():
     for copy in (fixture.read_text(encoding="utf-8"),):
         assert units(parse_path_text(copy)) == expected
         assert units(parse_path_text(variants.run_in(copy))) == expected
+
+
+def test_duties_by_own_remit_or_by_place_and_a_lead_acting_with_others():
+    # （由市商务局会同市市场监管局、市税务局负责）, （…按各自职责分工负责）, （…按照各自职责抓好
+    # 落实）, （…等部门按职能职责负责）, （…按属地落实） (d76; fixture styles/shangwu_huitong.txt
+    # in ASCII): the verb phrase is no part of a name, 会同 parts the lead from its supporters
+    plan = parse("d76_waimao_duties")
+    assert units(plan) == gold_units("d76_waimao_duties")
+    assert plan.tasks[6].lead == ["某海关"]  # customs keep their own name
+    assert targets(plan.tasks[1]) == [(None, 20, "亿美元", "=")]
+    plan = parse_path(FIXTURES / "styles" / "shangwu_huitong.txt")
+    assert units(plan) == [
+        (1, ["县商务局"], ["县财政局", "县供销社"], []),
+        (2, ["县商务局"], ["县农业农村局", "县人社局"], []),
+        (3, ["县交通运输局"], [], ["各乡镇人民政府"]),
+        (4, ["县邮政管理局", "县交通运输局"], [], []),
+        (5, ["县商务局"], ["某海关"], []),
+    ]
+    assert targets(plan.tasks[4]) == [(None, 3000, "万美元", "=")]

@@ -66,6 +66,9 @@ class BracketReader:
         found = self._items.get(raw)
         if found is None:
             labelled = labels_first(raw, self.folded(raw)) if "为" in raw else raw
+            for word in self.gaz.data["phrases"].get("lead_then_support", ()):
+                if word in labelled:  # "X会同Y负责": X leads, Y supports
+                    labelled = labelled.replace(word, "牵头,")
             found = self._items[raw] = self._split_items(labelled)
         return found
 
