@@ -71,7 +71,9 @@ def _label_pattern() -> re.Pattern:
                 # a label after its units: "（市财政局为牵头单位，市民政局为配合单位）" (d73,
                 # fixture styles/minzheng_labelsafter.txt; units.attribution.labels_first);
                 # not a note's "排在首位的为牵头单位" (d01, d11)
-                rf"(?<![的者位个])为{trie(words)}(?=[,;。.)\]〕】]|$)",
+                # (its literal first, the lookbehind after it: a branch opening with a
+                # lookbehind is tried at every place of the text)
+                rf"为(?<![的者位个]为){trie(words)}(?=[,;。.)\]〕】]|$)",
             ]
         )
     )
