@@ -101,13 +101,30 @@ def test_brackets_that_alternate_pair_as_the_stack_paired_them(text):
 
 @settings(max_examples=150, deadline=None)
 @given(
-    _pieces(*_LABELS, *_COLON_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局", "牵头", "单位")
+    _pieces(
+        *_LABELS,
+        *_COLON_LABELS,
+        "【",
+        "】",
+        ":",
+        "。",
+        " ",
+        "\n",
+        "县司法局",
+        "牵头",
+        "单位",
+        *("为", "的", ",", ")"),
+    )
 )
 def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
+    # (round 9: a label or field set apart from its value by blanks, and a label after its
+    # units, 为牵头单位, not after 的/者/位/个)
+    blank = r"[ \t]+(?=[^ \t\n])"
     plain = re.compile(
-        rf"(?={first_chars([*_LABELS, *_COLON_LABELS, '【'])})"
-        rf"(?:【\s*{trie([*_LABELS, *_FIELDS])}\s*】|{trie(_LABELS)}\s*[:。]"
-        rf"|{trie(_COLON_LABELS)}\s*:)"
+        rf"(?={first_chars([*_LABELS, *_COLON_LABELS, '【', '为'])})"
+        rf"(?:【\s*{trie([*_LABELS, *_FIELDS])}\s*】|{trie(_LABELS)}(?:\s*[:。]|{blank})"
+        rf"|{trie(_COLON_LABELS)}\s*:|{trie(_FIELDS)}{blank}"
+        rf"|(?<![的者位个])为{trie(_LABELS)}(?=[,;。.)\]〕】]|$))"
     )
     fast = _label_pattern()
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -52,27 +52,26 @@ _OPEN, _CLOSE = itemgetter(0), itemgetter(1)  # of an (open, close) pair, read b
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
     words = vocabulary()["attribution_labels"]
-    fields = [*words, *vocabulary()["attribution_fields"]]
+    fields = vocabulary()["attribution_fields"]
+    # or blanks: a label set apart from its value by blanks, as a form of two columns copied
+    # as text prints it ("牵头单位　市城市管理局" over "完成时限　2024年10月底前": tests/parsing/
+    # documents d74, fixture styles/laji_blanklabels.txt); in the same branch as its colon
+    # form, so each word's branch is compiled once
+    blanks = r"|[ \t]+(?=[^ \t\n])"
     # "【label】", or a label then a colon, one branch per first character (see branches);
     # a role word (配合) is a label only with a colon
     return re.compile(
         "|".join(
             [
-                rf"【\s*{trie([*words, *vocabulary()['attribution_fields']])}\s*】",
-                *branches(words, r"\s*[:。]"),
-                *branches(
-                    [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]], r"\s*:"
-                ),
-                # a label set apart from its value by blanks, as a form of two columns copied
-                # as text prints it ("牵头单位　市城市管理局" over "完成时限　2024年10月底前":
-                # tests/parsing/documents d74, fixture styles/laji_blanklabels.txt); not a
-                # table header's row of names ("牵头单位  配合单位  完成时限": d22)
-                *branches(fields, rf"[ \t]+(?=[^ \t\n])(?!{trie(fields)})"),
+                rf"【\s*{trie([*words, *fields])}\s*】",
+                *branches(words, rf"(?:\s*[:。]{blanks})"),
+                *branches(vocabulary()["colon_labels"], r"\s*:"),
+                *branches(fields, rf"(?:\s*:{blanks})"),
                 # a label after its units: "（市财政局为牵头单位，市民政局为配合单位）" (d73,
                 # fixture styles/minzheng_labelsafter.txt; units.attribution.labels_first);
-                # not a note's "排在首位的为牵头单位" (d01, d11)
-                # (its literal first, the lookbehind after it: a branch opening with a
-                # lookbehind is tried at every place of the text)
+                # not a note's "排在首位的为牵头单位" (d01, d11); its literal first, the
+                # lookbehind after it (a branch opening with a lookbehind is tried at every
+                # place of the text)
                 rf"为(?<![的者位个]为){trie(words)}(?=[,;。.)\]〕】]|$)",
             ]
         )
