@@ -1067,3 +1067,13 @@ def test_a_vote_answered_by_its_first_sentence_is_the_vote_its_heading_gives(fol
     from taizhang.parsing import titles as _titles
 
     assert _titles._vote(folded) == _plain_vote(folded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces("负责", "组织实施", "支持", "措施", "推进", "。", ".", " ", "\u3000", "\n", "县", "x")
+)
+def test_a_bracket_ending_with_a_verb_is_told_from_its_end_as_the_pattern_tells_it(text):
+    # round 9: the verbs that end an attribution tested from the content's end in C
+    verbs = _at._verb_words()
+    assert _at._ends_with_verb(text, verbs) == bool(_at._verb_ending().search(text))
