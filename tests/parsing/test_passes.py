@@ -101,13 +101,30 @@ def test_brackets_that_alternate_pair_as_the_stack_paired_them(text):
 
 @settings(max_examples=150, deadline=None)
 @given(
-    _pieces(*_LABELS, *_COLON_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局", "牵头", "单位")
+    _pieces(
+        *_LABELS,
+        *_COLON_LABELS,
+        "【",
+        "】",
+        ":",
+        "。",
+        " ",
+        "\n",
+        "县司法局",
+        "牵头",
+        "单位",
+        *("为", "的", ",", ")"),
+    )
 )
 def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
+    # (round 9: a label or field set apart from its value by blanks, and a label after its
+    # units, 为牵头单位, not after 的/者/位/个)
+    blank = r"[ \t]+(?=[^ \t\n])"
     plain = re.compile(
-        rf"(?={first_chars([*_LABELS, *_COLON_LABELS, '【'])})"
-        rf"(?:【\s*{trie([*_LABELS, *_FIELDS])}\s*】|{trie(_LABELS)}\s*[:。]"
-        rf"|{trie(_COLON_LABELS)}\s*:)"
+        rf"(?={first_chars([*_LABELS, *_COLON_LABELS, '【', '为'])})"
+        rf"(?:【\s*{trie([*_LABELS, *_FIELDS])}\s*】|{trie(_LABELS)}(?:\s*[:。]|{blank})"
+        rf"|{trie(_COLON_LABELS)}\s*:|{trie(_FIELDS)}{blank}"
+        rf"|(?<![的者位个])为{trie(_LABELS)}(?=[,;。.)\]〕】]|$))"
     )
     fast = _label_pattern()
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
@@ -950,8 +967,10 @@ def test_rare_syntax_and_deadline_fields_are_found_as_with_the_optional_bracket_
     phrases = gaz.data["phrases"]
     fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
     assert bool(gaz.rare_syntax.search(text)) == bool(re.search(rf"{trie(fields)}|\n", text))
-    deadline = gaz.deadline_field.pattern.split(r"\s*(?:】", 1)[1]
-    plain = rf"【?(?:{'|'.join(phrases['deadline_fields'])})\s*(?:】{deadline}"
+    # (the colon, or blanks alone: "完成时限　2024年10月底前", round 9)
+    colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
+    deadline = gaz.deadline_field.pattern.split(colon, 1)[1]
+    plain = rf"【?(?:{'|'.join(phrases['deadline_fields'])}){colon}{deadline}"
     assert [m.span(1) for m in gaz.deadline_field.finditer(text)] == [
         m.span(1) for m in re.finditer(plain, text)
     ]
@@ -1048,3 +1067,13 @@ def test_a_vote_answered_by_its_first_sentence_is_the_vote_its_heading_gives(fol
     from taizhang.parsing import titles as _titles
 
     assert _titles._vote(folded) == _plain_vote(folded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces("负责", "组织实施", "支持", "措施", "推进", "。", ".", " ", "\u3000", "\n", "县", "x")
+)
+def test_a_bracket_ending_with_a_verb_is_told_from_its_end_as_the_pattern_tells_it(text):
+    # round 9: the verbs that end an attribution tested from the content's end in C
+    verbs = _at._verb_words()
+    assert _at._ends_with_verb(text, verbs) == bool(_at._verb_ending().search(text))

@@ -201,6 +201,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # a Markdown table's rows broken mid-row (as d16's and d22's gapped rows are), and
         # an Excel table's tab-parted rows (round 6)
         and p.name not in ("wenming_mdtable.txt",)
+        # tab-parted tables broken mid-row at 24 (round 9): one with no number column, and
+        # one whose units cell is longer than the margin
+        and p.name not in ("huanbao_tabnonumber.txt", "wenwu_headers.txt")
         # too short to be found hard-wrapped: a name broken at the margin (区委|宣传部)
         and p.name != "jiedao_bare.txt"
     ),

@@ -52,16 +52,27 @@ _OPEN, _CLOSE = itemgetter(0), itemgetter(1)  # of an (open, close) pair, read b
 def _label_pattern() -> re.Pattern:
     """A label and what follows it: "责任单位:", "【牵头单位】", "责任主体。"."""
     words = vocabulary()["attribution_labels"]
+    fields = vocabulary()["attribution_fields"]
+    # or blanks: a label set apart from its value by blanks, as a form of two columns copied
+    # as text prints it ("牵头单位　市城市管理局" over "完成时限　2024年10月底前": tests/parsing/
+    # documents d74, fixture styles/laji_blanklabels.txt); in the same branch as its colon
+    # form, so each word's branch is compiled once
+    blanks = r"|[ \t]+(?=[^ \t\n])"
     # "【label】", or a label then a colon, one branch per first character (see branches);
     # a role word (配合) is a label only with a colon
     return re.compile(
         "|".join(
             [
-                rf"【\s*{trie([*words, *vocabulary()['attribution_fields']])}\s*】",
-                *branches(words, r"\s*[:。]"),
-                *branches(
-                    [*vocabulary()["colon_labels"], *vocabulary()["attribution_fields"]], r"\s*:"
-                ),
+                rf"【\s*{trie([*words, *fields])}\s*】",
+                *branches(words, rf"(?:\s*[:。]{blanks})"),
+                *branches(vocabulary()["colon_labels"], r"\s*:"),
+                *branches(fields, rf"(?:\s*:{blanks})"),
+                # a label after its units: "（市财政局为牵头单位，市民政局为配合单位）" (d73,
+                # fixture styles/minzheng_labelsafter.txt; units.attribution.labels_first);
+                # not a note's "排在首位的为牵头单位" (d01, d11); its literal first, the
+                # lookbehind after it (a branch opening with a lookbehind is tried at every
+                # place of the text)
+                rf"为(?<![的者位个]为){trie(words)}(?=[,;。.)\]〕】]|$)",
             ]
         )
     )
@@ -69,7 +80,13 @@ def _label_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _verb_ending() -> re.Pattern:
-    return re.compile(rf"{trie(vocabulary()['responsibility_verbs'])}[。.]?\s*$")
+    return re.compile(rf"{trie(_bracket_ending_verbs())}[。.]?\s*$")
+
+
+def _bracket_ending_verbs() -> list[str]:
+    """The verbs that may end a bracket's attribution: the role verbs, and those that end
+    one only inside a bracket (structure.toml bracket_verbs: 负总责, 组织实施 …)."""
+    return [*vocabulary()["responsibility_verbs"], *vocabulary()["bracket_verbs"]]
 
 
 def _before_signature(body: str) -> str:
@@ -427,7 +444,7 @@ def _attribution_brackets(
     pattern looks at nothing around its match, and a label of the text cannot start before
     the opening and run into the content (it holds no opening bracket but a first 【,
     whose 】 closes the pair)."""
-    verbs, verb_tails = _verb_ending(), _verb_tails()
+    verbs, verb_tails = _verb_words(), _verb_tails()
     count = len(label_starts)
     out = []
     keep = out.append
@@ -442,7 +459,7 @@ def _attribution_brackets(
         # blank; a bare list follows a sentence end, blanks perhaps between.
         if (
             folded[close_at - 1] in verb_tails
-            and verbs.search(folded, open_at + 1, close_at)
+            and _ends_with_verb(folded[open_at + 1 : close_at], verbs)
             and _holds(folded, open_at, close_at)
         ) or (folded[open_at - 1] in _BEFORE_BARE and _bare_bracket(folded, open_at, close_at)):
             keep(pair)
@@ -457,11 +474,27 @@ _WHITESPACE = (
 )
 
 
+def _ends_with_verb(content: str, verbs: tuple[str, ...]) -> bool:
+    """Whether a bracket's content ends with a role verb, one 。 or . after it and blanks
+    perhaps, as _verb_ending finds it: tested from the end in C (the pattern, searched from
+    each place of the content, cost a regex call on every bracket whose last character a
+    verb's last character is, 施 of 措施 and 进 of 推进 among them since round 9)."""
+    content = content.rstrip(_WHITESPACE)
+    if content[-1:] in ("。", "."):
+        content = content[:-1]
+    return content.endswith(verbs)
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> tuple[str, ...]:
+    return tuple(_bracket_ending_verbs())
+
+
 @lru_cache(maxsize=1)
 def _verb_tails() -> frozenset[str]:
     """What a content the verb pattern ends can end with: a verb's last character, 。 or .
     after it, or a blank after them."""
-    verbs = {verb[-1] for verb in vocabulary()["responsibility_verbs"]}
+    verbs = {verb[-1] for verb in _bracket_ending_verbs()}
     return frozenset(verbs | set("。.") | set(_WHITESPACE))
 
 
@@ -562,8 +595,10 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
 
 @lru_cache(maxsize=1)
 def _field_pattern() -> re.Pattern:
-    """A field among the label fields: "完成时限:" (one branch per first character)."""
-    return re.compile("|".join(branches(vocabulary()["attribution_fields"], r"\s*:")))
+    """A field among the label fields: "完成时限:" (one branch per first character), or
+    "完成时限　" set apart from its value by blanks (d74 printed run-in, as _label_pattern)."""
+    tail = r"(?:\s*:|[ \t]+(?=[^ \t\n]))"
+    return re.compile("|".join(branches(vocabulary()["attribution_fields"], tail)))
 
 
 def _inside_bracket(folded: str, at: int) -> bool:

@@ -196,7 +196,7 @@ def restore(text: str) -> Layout:
                 or _in_open_attribution(out[-1])
                 or _wrapped_before_a_decimal(folded_content)
             )
-            and (row is not None or not _is_field_row(content))
+            and (row is not None or not _is_field_row(content) or _label_row(out[-1]))
             and not _stands_below_sentence(out[-1], folded_content)
             and not _after_attribution(out[-1])
             and not (row is not None and _gapped_row(content) == row + 1)
@@ -217,7 +217,7 @@ def restore(text: str) -> Layout:
         joining = (
             (at_margin or (rest and _rest_of_first_line(first, cut, content)))
             and bool(content)
-            and (row is not None or not _is_field_row(content))
+            and (row is not None or not _is_field_row(content) or _label_row(out[-1]))
         )
         cut = content if at_margin else None
     return Layout("\n".join(out), tuple(sources))
@@ -669,6 +669,16 @@ def _is_field_row(content: str) -> bool:
     """A row of page fields or signers ("2014-09-15 17:53:19  来源:"): blanks lay it out,
     so it is no wrapped prose (seen in 066 of the corpus and in the notice fixtures)."""
     return _BLANK_RUN.search(content) is not None
+
+
+def _label_row(joined: str) -> bool:
+    """Whether the line being joined is an attribution's fields printed on one line apart by
+    blanks (责任领导：王某某（副县长）　　牵头单位：县教育局　　配合单位：…), which a row of page
+    fields or signers never opens with: a wrap breaks it as prose, and its rest continues it,
+    blanks and all (tests/parsing/documents d64 hard-wrapped at 30; fixture
+    styles/fangguanfu_fields.txt hard-wrapped at 24). Asked only of lines holding a run of
+    blanks."""
+    return starts_with_label(fold(joined.lstrip(_INDENT)))
 
 
 def _wrap(lines: list[str]):

@@ -135,6 +135,21 @@ def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
         found = _RUN_IN_ATTACHMENT.search(measure.folded, 1)
         if found:
             measure.text = measure.text[: found.start()].rstrip()
+        elif "\t" in measure.text:
+            _before_run_in_table(measure)
+
+
+def _before_run_in_table(measure: RawMeasure) -> None:
+    """Printed run-in, a section heading ends before the tab-parted table glued after it
+    ("（一）加强文物资源保护序号\t工作事项\t…": tests/parsing/documents d75 printed run-in, a table
+    under each (一); fixture styles/wenwu_headers.txt run in): at the header's first cell, a
+    column's name right before the first tab."""
+    tab = measure.text.find("\t")
+    columns = structure_vocabulary()["table_columns"]
+    for name in sorted([*columns["number"], *columns["content"]], key=len, reverse=True):
+        if measure.text.endswith(name, 0, tab):
+            measure.text = measure.text[: tab - len(name)].rstrip()
+            return
 
 
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
@@ -385,9 +400,12 @@ def _split(
 ) -> Attribution:
     if not raw.attribution_raw:
         return Attribution()
-    attribution = brackets.split(raw.attribution_raw, level)
+    attribution_raw = raw.attribution_raw
+    if note is not None and "牵头" in attribution_raw:
+        attribution_raw = _without_note(attribution_raw)
+    attribution = brackets.split(attribution_raw, level)
     if note is not None and raw.line >= note:
-        return first_is_lead(attribution, raw.attribution_raw)
+        return first_is_lead(attribution, attribution_raw)
     return attribution
 
 
@@ -506,6 +524,17 @@ def _unlabelled_lists(
         and not is_attribution(fold(measure.attribution_raw))
         and "\n" not in measure.attribution_raw.strip()
     ]
+
+
+def _without_note(raw: str) -> str:
+    """The bracket without the "排在第一位的为牵头单位，下同" note its last field is: a note
+    printed inside the first bracket it governs is no unit (tests/parsing/documents d73,
+    fixture styles/minzheng_labelsafter.txt); the note's line still sets where it applies."""
+    found = _NOTE_IN_BRACKET.search(fold(raw))
+    return raw[: found.start()] if found else raw
+
+
+_NOTE_IN_BRACKET = re.compile(rf"[,;]?\s*{_FIRST_IS_LEAD.pattern}(?:[,;]?\s*下同)?[。.]?\s*$")
 
 
 def _first_is_lead_note(text: str, folded: str) -> int | None:

@@ -124,6 +124,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
+    _drop_annex_titles(skeleton, folded)
     return skeleton
 
 
@@ -668,6 +669,39 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
     if any(_attribution_between(folded, f.marker.end, min(f.end, span[1])) for f in inside):
         return found
     return [f for f in found if not span[0] <= f.start < span[1]]
+
+
+# The list of attachments a plan prints after its body or under its signature: "附件：1.某市…任务
+# 清单" over "2.某市…联络员名单" (tests/parsing/documents d72 after the last measure, d64 above the
+# signature; d01's inside its covering notice). Its lines are titles, no measures.
+_ANNEX_LIST = re.compile(r"附件[ \u3000]*:[ \u3000]*1[.、]")
+
+
+def _drop_annex_titles(skeleton: Skeleton, folded: str) -> None:
+    """Leave out the measures without units that are titles of a list of attachments opened on
+    the 附件 line (附件：1.…): the lines after it numbered 2., 3., … with no sentence in them.
+    Only the form with its first title on the 附件 line (an attachment's own text under a
+    bare 附件 heading may be numbered: d51, d62), and only once the measures are read, so
+    the list decides no numbering level. A copy printed run-in has no lines to tell the
+    list's end by: left as it is."""
+    if "附件" not in folded or "\n" not in folded.strip() or not skeleton.measures:
+        return
+    lines: set[int] = set()
+    for head in _ANNEX_LIST.finditer(folded):
+        start = folded.find("\n", head.end())
+        number, expected = folded.count("\n", 0, head.start()) + 1, 2
+        while start >= 0:
+            end = folded.find("\n", start + 1)
+            line = folded[start + 1 : len(folded) if end < 0 else end].strip(" \t\u3000")
+            if not line.startswith((f"{expected}.", f"{expected}、")) or "。" in line:
+                break
+            number, expected = number + 1, expected + 1
+            lines.add(number)
+            start = end
+    if lines:
+        skeleton.measures = [
+            m for m in skeleton.measures if m.attribution_raw or m.line not in lines
+        ]
 
 
 def _notice_span(folded: str) -> tuple[int, int] | None:

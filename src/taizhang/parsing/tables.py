@@ -50,7 +50,9 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     folded = fold(text) if folded is None else folded
     names = _number_names(folded)
     if not names:  # every other kind of table is found from a number column's name
-        return []
+        names = _unnumbered_tab_headers(text) if "\t" in text else []
+        if not names:  # ... or, pasted with tabs, a header naming every column
+            return []
     spaced = _spaced_rows(text, names)
     if spaced:
         return spaced
@@ -75,6 +77,25 @@ def _number_names(folded: str) -> list[re.Match[str]]:
         if first in folded
         for found in name.finditer(folded)
     ]
+
+
+# A table pasted with tabs and no number column (目标任务\t具体措施\t责任单位\t完成时限: the
+# rows are numbered in order; tests/parsing/documents d66, its topic cell printed only on a
+# group's first row, and fixture styles/huanbao_tabnonumber.txt, its topic on every row). Its
+# header is a line of short tab-parted cells that each name a column (content, units, deadline
+# or a topic), so a line of prose with a tab in it is no header.
+_TAB_HEADER_FIRST = re.compile(rf"^[ \u3000]*([^\t\n]{{1,{_MAX_CELL}}})(?=\t)", re.M)
+
+
+def _unnumbered_tab_headers(text: str) -> list[re.Match[str]]:
+    """The first cell of each line that heads a tab-parted table without a number column,
+    where _spaced_rows reads a number column's name."""
+    found = []
+    for first in _TAB_HEADER_FIRST.finditer(text):
+        cells = text[first.start(1) : _line_end(text, first.start(1))].split("\t")
+        if len(cells) > 2 and all(_column_role(cell.strip()) for cell in cells):
+            found.append(first)
+    return found
 
 
 def _has_number_cell(text: str, names: list[re.Match[str]]) -> bool:
@@ -359,6 +380,7 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
     tests/parsing/documents d16 and d22 with their line breaks removed). The header gives
     the number of columns; each row is that many cells, the number peeled off the cell
     before it; the last row's last cell ends where the next numbered heading starts."""
+    rows: list[TableRow] = []
     for found in islice(names, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
         if not _CELL_GAP.match(text, found.end()):
             continue
@@ -367,8 +389,10 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
         header, first = _run_in_header(cells)
         if header is None:
             continue
-        return _run_in_body(cells, header, first)
-    return []
+        # every table of the text, each under its own header (tests/parsing/documents d75
+        # printed run-in: a table under each (一); fixture styles/wenwu_headers.txt run in)
+        rows += _run_in_body(cells, header, first)
+    return rows
 
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)

@@ -26,7 +26,16 @@ def _body_endings() -> tuple[str, ...]:
 
 
 def is_body_name(name: str) -> bool:
+    if "“" in name:  # a campaign's name in quotes: 某县“双减”工作专班办公室
+        name = _QUOTED_WORD.sub("", name, count=1)
     return len(name) >= 2 and not _NOT_IN_NAME.search(name) and name.endswith(_body_endings())
+
+
+# A body named after a campaign prints the campaign's short name in quotes: 某县“双减”工作专班
+# 办公室 (tests/parsing/documents d64), 某市“放管服”改革协调小组办公室 (fixture
+# styles/fangguanfu_fields.txt). One quoted word of a few characters is part of the name;
+# any other quote mark is not.
+_QUOTED_WORD = re.compile(r"“[^“”\d,。:;《》\"()\s]{1,8}”")
 
 
 def names_bodies(text: str) -> bool:

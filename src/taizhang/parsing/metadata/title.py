@@ -131,7 +131,7 @@ def find_title(view: View, front: list[Line]) -> Title | None:
     transmitted = _transmitted_titles(view, front, holding)
     headings = _headings(view, front, holding)  # in order, read as far as needed
     if not transmitted:
-        return next(headings, None) or _notice_as_title(view, front)
+        return next(headings, None) or _notice_as_title(view, front) or _dated_title(front, view)
     by_key = {compact(t.text): t for t in transmitted}
     first = None
     for heading in headings:
@@ -272,6 +272,23 @@ def _transmitted_titles(view: View, front: list[Line], holding: list[int]) -> li
             ):
                 found.append(_title_at(view, m.start(1), m.end(1)))
     return found
+
+
+def _dated_title(front: list[Line], view: View) -> Title | None:
+    """When nothing else is titled, a first line naming the plan's year and ending in a kind
+    that a task table's column also prints (metadata.toml dated_kinds: 某市2024年社会救助提质
+    增效重点任务, tests/parsing/documents d73; fixture styles/minzheng_labelsafter.txt): a
+    column's name on a line of its own names no year."""
+    first = next((line for line in front if line.text), None)
+    if first is None or not first.text.endswith(tuple(vocabulary()["title"]["dated_kinds"])):
+        return None
+    if _DATED.fullmatch(first.text) is None:
+        return None
+    return _title_at(view, first.start, first.end)
+
+
+# A title naming its year, no sentence: "某市2024年社会救助提质增效重点任务".
+_DATED = re.compile(r"[^,。;:!?\s]{1,30}\d{4}年[^,。;:!?\s]{2,40}")
 
 
 def _notice_as_title(view: View, front: list[Line]) -> Title | None:

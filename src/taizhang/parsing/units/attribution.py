@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import repeat
 
 from taizhang.parsing.model import Attribution
@@ -63,7 +65,11 @@ class BracketReader:
         """(role, Name) for each item of a bracket, in order."""
         found = self._items.get(raw)
         if found is None:
-            found = self._items[raw] = self._split_items(raw)
+            labelled = labels_first(raw, self.folded(raw)) if "为" in raw else raw
+            for word in self.gaz.data["phrases"].get("lead_then_support", ()):
+                if word in labelled:  # "X会同Y负责": X leads, Y supports
+                    labelled = labelled.replace(word, "牵头,")
+            found = self._items[raw] = self._split_items(labelled)
         return found
 
     def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
@@ -270,6 +276,31 @@ class BracketReader:
                     found = listed[raw] = [item.level for _role, item in items if item.level]
             levels += found
         return Counter(levels).most_common(1)[0][0] if levels else None
+
+
+def labels_first(raw: str, folded: str) -> str:
+    """A bracket whose labels follow their units ("市财政局为牵头单位，市民政局、市审计局为配合
+    单位": tests/parsing/documents d73, fixture styles/minzheng_labelsafter.txt) written with
+    each label before its units ("牵头单位:市财政局;配合单位:市民政局、市审计局"), names as
+    printed; any other bracket as it is."""
+    fields = list(_labels_after().finditer(folded))
+    if not fields or fields[-1].end() != len(folded.rstrip("。. ")):
+        return raw
+    parts, start = [], 0
+    for field in fields:
+        units = raw[start : field.start()].strip(" ,，;；、")
+        if not units:
+            return raw
+        parts.append(f"{raw[field.start(1) : field.end(1)]}:{units}")
+        start = field.end()
+    return ";".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _labels_after() -> re.Pattern[str]:
+    """为 and a label closing a field: its units stand before it."""
+    labels = sorted(vocabulary()["attribution_labels"], key=len, reverse=True)
+    return re.compile(rf"为({'|'.join(map(re.escape, labels))})(?=[,;。.]|$)")
 
 
 def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:

@@ -66,7 +66,13 @@ def clauses(folded: str, gaz: Gazetteer) -> Iterator[tuple[str, int, int]]:
                 yield LEAD, name_start, paren
                 lead_named, clause_start = True, marker.end() + 1
                 continue
-            yield label or _marker_role(kind, lead_named), clause_start, marker.start()
+            role = label or _marker_role(kind, lead_named)
+            if kind == "lead" and label == RESPONSIBLE:
+                # "责任单位：X牵头，Y配合，Z负责落实": the verb names the lead inside a field
+                # the label calls responsible (tests/parsing/documents d67, fixture
+                # styles/huanbao_tabnonumber.txt, its 责任单位 column)
+                role = LEAD
+            yield role, clause_start, marker.start()
             lead_named = lead_named or kind == "lead"
             clause_start = marker.end()
         # A bare list with no label and no marker (a table cell) names responsible units.

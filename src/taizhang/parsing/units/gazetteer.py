@@ -79,6 +79,7 @@ class Gazetteer:
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
+        self.bare_bodies = frozenset(phrases.get("bare_bodies", ()))
         self.not_units = WholeMatch(phrases.get("not_units", []))
         # A field naming people (or the deadline), up to the next field: "牵头领导:副县长李某某;"
         # ends at ";" in a bracket (d15), at the end of its line among label lines (责任领导:…,
@@ -90,7 +91,8 @@ class Gazetteer:
         stop = words([*labels[LEAD], *labels[RESPONSIBLE], *fields])
         # (in 【】 too: "【责任单位】市直有关部门【完成时限】2024年底": tests/parsing/documents d33,
         # fixture styles/shuzi_colonroles.txt)
-        colon = r"\s*(?:】\s*:?|:)"
+        # (or blanks alone: "完成时限　2024年10月底前", d74 and fixture styles/laji_blanklabels.txt)
+        colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
         self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
         # the value of a deadline field, as far as a person field would run
         # (its branches each open with a literal character, 【 or a field's first, which the

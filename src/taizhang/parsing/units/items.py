@@ -142,7 +142,11 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
             joiner = next((j for j in gaz.joiners if folded.startswith(j, i, end)), "")
             blanks = _BLANKS.match(folded, i, end)
             joiner = joiner or (blanks.group() if blanks else "")
-            if joiner and i + len(joiner) < end:
+            if (
+                joiner
+                and i + len(joiner) < end
+                and folded[i + len(joiner) : end] not in gaz.bare_bodies
+            ):
                 yield piece, i
                 piece = i + len(joiner)
     yield piece, end
