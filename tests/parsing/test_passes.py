@@ -1048,3 +1048,28 @@ def test_a_vote_answered_by_its_first_sentence_is_the_vote_its_heading_gives(fol
     from taizhang.parsing import titles as _titles
 
     assert _titles._vote(folded) == _plain_vote(folded)
+
+
+def _plain_measure_titles(texts: list[str], folded: list[str]) -> list[str | None]:
+    """titles.measure_titles as it counted every measure's vote before deciding."""
+    from taizhang.parsing import titles as _titles
+
+    if not _titles.document_is_titled(texts, folded):
+        return [None] * len(texts)
+    return [
+        text[:end].strip(_titles._BLANKS).removeprefix("【")
+        if (end := _titles._heading_end(f) or _titles._heading_over_a_short_sentence(f))
+        else None
+        for text, f in zip(texts, folded, strict=True)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_pieces(*_TITLE_PIECES).map(str.strip), max_size=12))
+def test_titles_from_votes_counted_until_decided_are_those_of_every_vote(texts):
+    """measure_titles stops counting votes once the measures left cannot change the
+    outcome; its titles are those of the vote over every measure."""
+    from taizhang.parsing import titles as _titles
+
+    folded = [fold(t) for t in texts]
+    assert _titles.measure_titles(texts, folded) == _plain_measure_titles(texts, folded)
