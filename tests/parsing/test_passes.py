@@ -1040,6 +1040,7 @@ def _plain_vote(folded: str) -> bool | None:
 _TITLE_PIECES = (
     *("推进城镇污水处理提质增效", "加强", "。", ".", "1.5", ",", ";", ":", "\n", " ", "\u3000"),
     *("新建改造污水管网30公里", "为规范", "制定本办法", "【推进】", "具体措施:", "严格"),
+    "\x0c",  # a blank that a vote's strip leaves and str.strip takes
 )
 
 
