@@ -202,11 +202,7 @@ def _vote(folded: str, heading_end=_heading_end) -> bool | None:
         # Whether only blanks follow the stop, without a copy of the rest where the text
         # ends in another character (body ends in none of _EDGES, other blanks are rare).
         rest = stop.end() if stop else 0
-        if (
-            stop is None
-            or rest == len(body)
-            or (body[-1].isspace() and not body[rest:].strip())
-        ):
+        if stop is None or rest == len(body) or (body[-1].isspace() and not body[rest:].strip()):
             # One sentence introduces nothing: a heading alone ("加强组织领导。") cannot
             # tell; a sentence longer than a heading can be opens the measure with prose,
             # so votes no (the one-sentence measures of tests/parsing/documents d09 and
