@@ -888,6 +888,7 @@ def _plain_may_state_anything(folded: str) -> bool:
 _TARGET_PIECES = (
     *("建成", "3", "个", "以上", "每年", "定期", "不定期", "2025", "年", "底前", "6月", "年末"),
     *("。", ",", ";", "\n", ".", "县", "达到", "5.5", "%", "一", "次", "较", "以来", "第", "万人"),
+    *("各年度", "每", "期", "年底", "20", "24", "月"),
 )
 
 
@@ -1058,6 +1059,7 @@ def _plain_vote(folded: str) -> bool | None:
 _TITLE_PIECES = (
     *("推进城镇污水处理提质增效", "加强", "。", ".", "1.5", ",", ";", ":", "\n", " ", "\u3000"),
     *("新建改造污水管网30公里", "为规范", "制定本办法", "【推进】", "具体措施:", "严格"),
+    "\x0c",  # a blank that a vote's strip leaves and str.strip takes
 )
 
 
@@ -1077,3 +1079,130 @@ def test_a_bracket_ending_with_a_verb_is_told_from_its_end_as_the_pattern_tells_
     # round 9: the verbs that end an attribution tested from the content's end in C
     verbs = _at._verb_words()
     assert _at._ends_with_verb(text, verbs) == bool(_at._verb_ending().search(text))
+
+
+def _plain_measure_titles(texts: list[str], folded: list[str]) -> list[str | None]:
+    """titles.measure_titles as it counted every measure's vote before deciding."""
+    from taizhang.parsing import titles as _titles
+
+    if not _titles.document_is_titled(texts, folded):
+        return [None] * len(texts)
+    return [
+        text[:end].strip(_titles._BLANKS).removeprefix("【")
+        if (end := _titles._heading_end(f) or _titles._heading_over_a_short_sentence(f))
+        else None
+        for text, f in zip(texts, folded, strict=True)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_pieces(*_TITLE_PIECES).map(str.strip), max_size=12))
+def test_titles_from_votes_counted_until_decided_are_those_of_every_vote(texts):
+    """measure_titles stops counting votes once the measures left cannot change the
+    outcome; its titles are those of the vote over every measure."""
+    from taizhang.parsing import titles as _titles
+
+    folded = [fold(t) for t in texts]
+    assert _titles.measure_titles(texts, folded) == _plain_measure_titles(texts, folded)
+
+
+def _plain_ends_with(text, words, start=0, end=None):
+    """targets._ends_with as it tested word by word."""
+    end = len(text) if end is None else end
+    return next((word for word in words if text.endswith(word, start, end)), None)
+
+
+def _plain_starts_with(text, words, start=0):
+    return next((word for word in words if text.startswith(word, start)), None)
+
+
+_WORD_LISTS = (
+    _targets._vocab()["targets"]["reach_before"],
+    _targets._vocab()["targets"]["at_most_before"],
+    _targets._vocab()["deadlines"]["not_after_year"],
+    _targets._leading_words(True),
+    ("达到", "达", "到"),
+    ("到", "达到"),  # not longest first
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _pieces("达", "到", "达到", "提高", "到", "控制在", "以来", "来", "全州", "实现", "下", "县"),
+    st.sampled_from(_WORD_LISTS),
+    st.integers(0, 12),
+    st.integers(0, 14),
+)
+def test_words_found_after_the_test_of_the_list_are_those_found_word_by_word(
+    text, words, start, end
+):
+    """_ends_with and _starts_with find the first word by a loop after one test of the whole
+    list in C (no generator), as the generator over every word found it."""
+    assert _targets._ends_with(text, words, start, end) == _plain_ends_with(text, words, start, end)
+    assert _targets._ends_with(text, words) == _plain_ends_with(text, words)
+    assert _targets._starts_with(text, words, start) == _plain_starts_with(text, words, start)
+
+
+def _plain_quote_start(folded, start, end, cue):
+    """targets._quote_start as it tried every step at every character."""
+    leading = _targets._leading_words(cue.object_counted)
+    moved = True
+    while moved and start < end:
+        moved = False
+        ordinal = _targets._ORDINAL.match(folded, start, end)
+        if ordinal:
+            start, moved = ordinal.end(), True
+        deadline = _targets._year_pattern().match(folded, start, end)
+        if deadline:
+            start, moved = deadline.end(), True
+        word = _plain_starts_with(folded, leading, start)
+        if word:
+            start, moved = start + len(word), True
+        while start < end and folded[start] in ", ":
+            start += 1
+        if start < end and _targets._encloses(folded, start, end):
+            start, moved = start + 1, True
+    return min(start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _pieces(
+        *("到", "2025", "年", "底前", "一是", "三", "全州", "实现", "力争", "建设", "新建"),
+        *("“", "”", ",", " ", "县", "5", "个", "截至", "19"),
+    ),
+    st.integers(0, 6),
+    st.booleans(),
+)
+def test_a_quote_starts_where_trying_every_step_at_every_character_started_it(text, start, counted):
+    cue = _targets._REACH_OBJECT if counted else _targets._REACH
+    for end in (len(text), max(start, len(text) - 3)):
+        assert _targets._quote_start(text, start, end, cue) == _plain_quote_start(
+            text, start, end, cue
+        )
+
+
+def _plain_is_past(sentence, has_deadline):
+    """targets._is_past with its patterns searched whatever the sentence holds."""
+    if _targets._past_pattern().search(sentence):
+        return True
+    if "同比" in sentence and _targets._measured_year_on_year(sentence):
+        return True
+    if has_deadline:
+        return False
+    found = _targets._compiled().compared.search(sentence)
+    return found is not None and _targets._YEAR_NIAN.search(sentence[: found.start()]) is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _pieces(
+        *("已", "经", "完成", "以来", "取得", "累计", "以", "来", "较", "比", "上年", "同比"),
+        *("2020", "年", "下降", "15%", "确保", "县"),
+    ),
+    st.booleans(),
+)
+def test_past_sentences_behind_their_character_tests_are_those_the_patterns_find(
+    sentence, has_deadline
+):
+    assert _targets._is_past(sentence, has_deadline) == _plain_is_past(sentence, has_deadline)
