@@ -84,10 +84,43 @@ def test_the_opening_literals_stand_before_the_groups_and_the_branches_by_first_
     assert set(mk._INLINE.groupindex) == set(_PLAIN_INLINE.groupindex)
     assert mk._ALL.pattern.startswith("第(?P<m0>")
     assert "任务(?P<m3>" in mk._ALL.pattern
-    assert r"\((?P<m8>\s*" in mk._ALL.pattern
+    assert r"\((?P<m9>\s*" in mk._ALL.pattern
     assert r"(?=\d)(?:(?P<m4>" in mk._ALL.pattern
     # no character opens patterns of two of the branches (their order would then matter)
     assert not any(c.isdecimal() for c in mk.CHINESE_DIGITS + mk.CIRCLED_DIGITS + "第任(-")
+
+
+def _plain_match_marker(text: str, patterns) -> mk.Marker | None:
+    """match_marker as it reads: the first pattern, in order, that matches with a number."""
+    for kind, pattern in patterns:
+        found = pattern.match(text)
+        if found:
+            style = found.group(2) if kind == mk.ARABIC else ""
+            marker = mk._marker(kind, found.group(1), found.end(), style)
+            if marker is not None:
+                return marker
+    return None
+
+
+def _arabic_last(patterns):
+    """The patterns in their order before the 1. pattern came first of the digit ones."""
+    return [p for p in patterns if p[0] != mk.ARABIC] + [p for p in patterns if p[0] == mk.ARABIC]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces("1", "12", "123", "0", ".", "、", ")", "(", " ", "%", "\u0663", "县", "\n", size=8))
+@example("1.1 县")
+@example("1.2.3县")
+@example("0.1 县")
+@example("12)县")
+@example("1 .县")
+def test_the_1_pattern_first_of_the_digit_ones_reads_what_it_read_last(text):
+    """No text matches two of the patterns that open with a digit at one place (an outline
+    has a digit after its dot, 1) its bracket), so reading 1. first changes no marker."""
+    assert mk.match_marker(text) == _plain_match_marker(text, _arabic_last(mk._PATTERNS))
+    assert mk.match_marker(text, outlines=False) == _plain_match_marker(
+        text, _arabic_last(mk._NO_OUTLINES)
+    )
 
 
 @settings(max_examples=400, deadline=None)

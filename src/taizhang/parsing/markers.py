@@ -39,6 +39,11 @@ _PATTERNS = [
     # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a
     # 工作任务 (tests/parsing/documents d48, fixture styles/renwu_blocks.txt)
     (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
+    # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal). First of the patterns that open
+    # with a digit (most markers of a plan are 1.): no text matches two of them at one place
+    # (an outline has a digit after its dot, 1) its bracket), so their order decides nothing,
+    # and a 1. line is read without entering the outline and 1) branches first.
+    (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d)\s*")),
     # decimal outlines: the number is the last part; never a decimal like 1.5亿 or 12.5%
     (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
     (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),
@@ -52,8 +57,6 @@ _PATTERNS = [
     (CIRCLED, re.compile(rf"([{CIRCLED_DIGITS}])\s*")),
     # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
     (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
-    # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal)
-    (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d)\s*")),
 ]
 
 

@@ -1628,14 +1628,19 @@ def _number_label(item: Found) -> str:
 
 
 def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
-    body = text[item.marker.end : item.end]
-    folded = index.folded[item.marker.end : item.end]
-    located = index.find(item.marker.end, item.end)
+    offset, stop = item.marker.end, item.end
+    located = index.find(offset, stop)
     if item.leading is None and located is not None:
         end = located.text_end
-        if end and located.raw_start == end + 1 and folded[end - 1] not in _MEASURE_EDGE:
+        if (
+            end
+            and located.raw_start == end + 1
+            and index.folded[offset + end - 1] not in _MEASURE_EDGE
+        ):
             # most measures: a bracket after the text's last character, on its line
-            return _bracketed(item, chapter, section, body, folded, located)
+            return _bracketed(item, chapter, section, text, index.folded, located)
+    body = text[offset:stop]
+    folded = index.folded[offset:stop]
     start, end = 0, len(body)  # of the measure's text in the body
     raw, own_line = None, False
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
@@ -1682,28 +1687,54 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
 
 
-def _bracketed(item: Found, chapter, section, body: str, folded: str, located) -> RawMeasure:
+def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -> RawMeasure:
     """_measure's path for a bracket that follows the text on its line (not a line break or
     a blank before it: no attribution of its own line, and no bracket that opens the
-    measure); the text is read as _measure reads it."""
-    end = located.text_end
-    raw = body[located.raw_start : located.raw_end]
-    measure_text = body[:end]
-    kept = measure_text.lstrip(_MEASURE_EDGE)
+    measure); the text is read as _measure reads it, at offsets of the whole text (no copy
+    of the item's body, printed or folded, as most measures need none), and its fields set
+    as _numbered sets them."""
+    offset, stop = item.marker.end, item.end
+    end = offset + located.text_end
+    kept = text[offset:end].lstrip(_MEASURE_EDGE)
     start = end - len(kept)
-    if folded.startswith(_content_words(), start):  # "3.任务内容：实施…"
-        label = _content_label().match(folded, start)
+    if folded.startswith(_content_words(), start, stop):  # "3.任务内容：实施…"
+        label = _content_label().match(folded, start, stop)
         if label and label.end() < end:
             kept = kept[label.end() - start :]
             start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
-    if folded[located.raw_end + 1 :].strip(_MEASURE_EDGE):  # something after the bracket
-        after = _subpoints_after(folded, located)
+    raw = text[offset + located.raw_start : offset + located.raw_end]
+    if folded[offset + located.raw_end + 1 : stop].strip(_MEASURE_EDGE):  # text after it
+        body = folded[offset:stop]
+        after = _subpoints_after(body, located)
         if after is not None:
             return _with_subpoints(
-                item, chapter, section, body, folded, measure_text, raw, start, after
+                item,
+                chapter,
+                section,
+                text[offset:stop],
+                body,
+                measure_text,
+                raw,
+                start - offset,
+                after,
             )
-    return _numbered(item, chapter, section, measure_text, raw, folded, start)
+    measure = _new_raw_measure(RawMeasure)
+    measure.__dict__ = {
+        "no": item.marker.number,
+        "chapter": chapter,
+        "section": section,
+        "text": measure_text,
+        "attribution_raw": raw,
+        "line": item.line,
+        "unnumbered": False,
+        "own_line": False,
+        "shared_from": None,
+        "deadline": None,
+        "from_table": False,
+        "_folded": (measure_text, folded[start : start + len(measure_text)]),
+    }
+    return measure
 
 
 def _numbered(
