@@ -56,6 +56,7 @@ class Gazetteer:
         # Administrative prefixes and place names.
         self.prefixes = sorted(levels["prefixes"], key=len, reverse=True)
         self._prefix_set = tuple(self.prefixes)
+        self.prefix_words = frozenset(self.prefixes)  # (a prefix is its own level: level_of)
         # The prefixes of each length, longest first: a name starts (a prefix ends) with at
         # most one prefix of a given length, so one set lookup per length answers what a
         # loop over every prefix did.
@@ -134,6 +135,25 @@ class Gazetteer:
             (c.name, c.words.search if c.words else None, c.bodies.search if c.bodies else None)
             for c in self.categories
         )
+        # Most names are of the last category (government: 州司法局, 州教育局), which the
+        # loop reached after a search of every category before it. The words of those
+        # categories joined are one search that finds one of them wherever any of them
+        # would be found (an alternation matches where one of its branches does), so
+        # where it finds none only their bodies' searches (the party's) are left to ask
+        # before the last category: three searches where there were eight.
+        *earlier, self._last_category = self._category_searches
+        earlier_words = [c.words.pattern for c in self.categories[:-1] if c.words]
+        self._earlier_words = (
+            re.compile("|".join(earlier_words), re.DOTALL).search if earlier_words else None
+        )
+        self._earlier_bodies = tuple(bodies for _, _, bodies in earlier if bodies)
+        # What most names are not: kept as written, a party committee body, a field that is
+        # no unit, a collective phrase. Their patterns joined are one search that finds
+        # nothing exactly where each of the four finds nothing (read_name asks each only
+        # when it finds something).
+        marks = [self.keep.pattern, self._party.committee_bodies.pattern, self.not_units.pattern]
+        marks += [self.collective.pattern] if self.collective else []
+        self.marked = re.compile("|".join(marks), re.DOTALL).search
 
     def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
         """Length of the administrative prefix of a folded full name, 0 if it is elided.
@@ -228,6 +248,16 @@ class Gazetteer:
         if cut and body.startswith(self.committee_word):
             return "party"  # "市委…"
         # A keyword anywhere in the name, or a committee body making up the body.
+        earlier = self._earlier_words
+        if earlier is None or earlier(name) is None:
+            for bodies in self._earlier_bodies:
+                if bodies(body):
+                    break
+            else:  # no category before the last: the last, or none
+                category, keyword, bodies = self._last_category
+                if (keyword and keyword(name)) or (bodies and bodies(body)):
+                    return category
+                return None
         for category, keyword, bodies in self._category_searches:
             if (keyword and keyword(name)) or (bodies and bodies(body)):
                 return category

@@ -61,14 +61,22 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     """What ``printed`` (``folded`` is fold(printed)) is; the questions each kind needs only.
     The prefix length and "kept as written" are asked once and serve the level, the
     category and the kind alike."""
-    keeps = gaz.keeps_as_written(folded)
+    # Most names are none of the four lists below (kept as written, a committee body, no
+    # unit, a collective): one search of them all says so, and each is asked only when it
+    # finds something.
+    marked = gaz.marked(folded) is not None
+    keeps = marked and gaz.keeps_as_written(folded)
     # (asked once: the prefix length and an elided name's completion both need it)
-    committee = gaz.is_committee_body(folded, after_party=False)
+    committee = marked and gaz.is_committee_body(folded, after_party=False)
     prefix_length = gaz.prefix_length(folded, committee)
-    level = None if keeps else _level_of(gaz, printed, folded[:prefix_length], prefix_length)
-    if gaz.is_not_unit(folded):
+    level = None if keeps else _level(gaz, printed, folded, prefix_length)
+    if marked and gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed, level=level)
-    if gaz.is_collective(folded):
+    if (
+        gaz.is_collective(folded)
+        if marked
+        else folded in gaz.generic or folded in gaz.bare_classes
+    ):
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
@@ -101,6 +109,15 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         unsplit=unsplit,
         level=level,
     )
+
+
+def _level(gaz: Gazetteer, printed: str, folded: str, cut: int) -> str | None:
+    """The level the prefix (the first ``cut`` characters) of a name ends with, as printed:
+    a prefix of the gazetteer's is its own level (the longest it ends with), read by one
+    set lookup; a place ("黔南州") by its ending (_level_of)."""
+    if folded[:cut] in gaz.prefix_words:
+        return printed[:cut]
+    return _level_of(gaz, printed, folded[:cut], cut)
 
 
 def _level_of(gaz: Gazetteer, printed: str, prefix: str, cut: int) -> str | None:

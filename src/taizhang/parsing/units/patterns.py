@@ -80,8 +80,10 @@ class WholeMatch:
             *([self.inner.pattern] if self.inner else []),
             *([rf"\A{self.other.pattern}\Z"] if self.other else []),
         ]
-        # (the search itself: a match, or None; ``matches`` says which as a bool)
-        self.search = re.compile("|".join(shapes) or NEVER, re.DOTALL).search
+        # (the search itself: a match, or None; ``matches`` says which as a bool; its
+        # source, to be joined with other lists' into one search: Gazetteer.marked)
+        self.pattern = "|".join(shapes) or NEVER
+        self.search = re.compile(self.pattern, re.DOTALL).search
 
     def matches(self, text: str) -> bool:
         return self.search(text) is not None
