@@ -16,6 +16,7 @@ from taizhang.parsing.units.patterns import (
     NEVER,
     WholeMatch,
     contains,
+    literal_first,
     wildcard_alternation,
     words,
 )
@@ -151,9 +152,19 @@ class Gazetteer:
         # no unit, a collective phrase. Their patterns joined are one search that finds
         # nothing exactly where each of the four finds nothing (read_name asks each only
         # when it finds something).
-        marks = [self.keep.pattern, self._party.committee_bodies.pattern, self.not_units.pattern]
-        marks += [self.collective.pattern] if self.collective else []
-        self.marked = re.compile("|".join(marks), re.DOTALL).search
+        # (a search that may also find something in a name none of them matches, never
+        # nothing in one they match: a text a list matches holds one of its words, at its
+        # end if an exact word or a suffix, or matches one of its other patterns)
+        lists = (self.keep, self._party.committee_bodies, self.not_units)
+        marks = literal_first(
+            [
+                *(entry for found in lists for entry in found.anywhere),
+                *collectives["markers"],
+                *collectives["classes"],
+            ],
+            [entry for found in lists for entry in found.at_end],
+        )
+        self.marked = (marks or re.compile(NEVER)).search
 
     def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
         """Length of the administrative prefix of a folded full name, 0 if it is elided.
@@ -289,14 +300,14 @@ class _Category:
 
     @classmethod
     def compile(cls, name: str, table: dict) -> _Category:
-        keywords = wildcard_alternation(table.get("keywords", []))
-        suffixes = wildcard_alternation(table.get("suffixes", []), "(?:{})$")
-        either = [pattern.pattern for pattern in (keywords, suffixes) if pattern]
+        # A keyword anywhere or a suffix at the end ("$", as the alternation of each read
+        # them), as branches that each open with a literal (literal_first)
+        words = literal_first(table.get("keywords", []), table.get("suffixes", []), "$")
         entries = [entry for entry in table.get("committee_bodies", []) if entry]
         committee_bodies = WholeMatch(entries)
         return cls(
             name=name,
-            words=re.compile("|".join(either), re.DOTALL) if either else None,
+            words=words,
             committee_bodies=committee_bodies,
             after_party=WholeMatch(table.get("after_party", [])),
             bodies=committee_bodies if entries else None,
