@@ -54,6 +54,9 @@ class BracketReader:
         # the brackets read that hold no person or deadline field and no line break (the
         # rare-syntax search over them found none: most brackets)
         self._fieldless: set[str] = set()
+        # … of which those that hold no word of a field that is no unit either (a deadline,
+        # a pace: the rare-syntax search was one with theirs, and found none of both)
+        self._names_only: set[str] = set()
         # The level prefixes of a bracket's names, in order (BracketReader.level), and of
         # each field of a bracket of labels and lists, read with the field's names.
         self._levels: dict[str, list[str]] = {}
@@ -78,7 +81,10 @@ class BracketReader:
         and each piece of a clause between separators is read once by its text. What this
         returns is what ``_read_items`` returns for the bracket (tests/parsing/
         test_passes.py compares them on generated brackets)."""
-        if self.gaz.rare_syntax.search(folded):
+        quick = self.gaz.rare_or_not_unit
+        if quick is not None and quick(folded) is None:
+            self._names_only.add(raw)
+        elif self.gaz.rare_syntax.search(folded):
             return None
         self._fieldless.add(raw)
         fields, role, start = [], RESPONSIBLE, 0
@@ -120,6 +126,11 @@ class BracketReader:
         were read and the rare-syntax search, whose words every such field holds, found
         none), so no field's pattern needs searching."""
         return raw not in self._fieldless
+
+    def names_only(self, raw: str) -> bool:
+        """True when the bracket is known to hold no field (may_hold_field) and no word of
+        a field that is no unit (Gazetteer.may_hold_not_unit): only names."""
+        return raw in self._names_only
 
     def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
         """The names of one field of a bracket of labels and lists: each piece between

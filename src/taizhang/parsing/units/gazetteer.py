@@ -106,6 +106,17 @@ class Gazetteer:
         # field or a line break (each read by a pass of its own; the line break is one more
         # word of the trie, so that every branch opens with a literal character) …
         self.rare_syntax = re.compile(trie([*fields, "\n"]))
+        # … nor, in most brackets, a word of a field that is no unit ("6月底前完成"): one
+        # search for either finds nothing where both would find nothing, so a bracket it
+        # finds nothing in needs neither asked again (BracketReader.names_only); None when
+        # a not-unit pattern of another shape may match anywhere. (The words 州长, 市长 …
+        # open with 长: every name of a bracket opens with 州 or 市.)
+        within = self.not_units.words_within("".join(admin_chars))
+        self.rare_or_not_unit = (
+            re.compile("|".join([*branches([*fields, "\n"]), *within])).search
+            if within is not None
+            else None
+        )
         # … and, outside its labels, a marker (which cuts a field into clauses). Labels
         # first, so a label's own 牵头 is read as the label, as the clause splitter reads it.
         heads = [

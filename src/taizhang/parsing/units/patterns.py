@@ -99,10 +99,13 @@ class WholeMatch:
         self.exact = frozenset(exact)
         self.prefixes, self.suffixes = tuple(prefixes), tuple(suffixes)
         self.inner = re.compile(words(inner)) if inner else None
+        self._inner = tuple(inner)
         self.other = wildcard_alternation(other)
         # Every text a pattern of a literal shape matches holds that pattern's word.
         literals = [*exact, *prefixes, *suffixes, *inner]
-        self._words = re.compile(words(literals)) if literals else None
+        # (branches by first character: the alternation of the words, in which a name's
+        # prefix such as 州 entered every word opening with it, took twice as long)
+        self._words = literal_first(literals)
         # The shapes as one search, each branch anchored as its test reads the text (a
         # word the whole text, a prefix at its start, a suffix at its end, an inner word
         # anywhere, the other patterns the whole text): one call into the regex engine
@@ -126,3 +129,18 @@ class WholeMatch:
         """False only when no part of ``text`` can match: it holds none of the literal
         patterns' words and there is no pattern of another shape."""
         return self.other is not None or bool(self._words and self._words.search(text))
+
+    def words_within(self, common: str = "") -> list[str] | None:
+        """Branches of a search that finds something where ``may_match_within`` finds one
+        of the words, None when it answers True without a search (a pattern of another
+        shape). Each word opens with its first character not in ``common`` (what most
+        names hold, as 州 or 市: each place the engine stops at costs a match attempt),
+        the characters before it checked by a lookbehind ("长(?<=州长)")."""
+        if self.other is not None:
+            return None
+        found = []
+        for word in sorted({*self.exact, *self.prefixes, *self.suffixes, *self._inner}):
+            at = next((i for i, char in enumerate(word) if char not in common), 0)
+            behind = f"(?<={re.escape(word)})" if at else ""
+            found.append(re.escape(word[at:]) + behind)
+        return found
