@@ -121,6 +121,25 @@ class BracketReader:
             found = self._folded[raw] = fold(raw)
         return found
 
+    def _fold_all(self, raws: list[str]) -> None:
+        """Fold the brackets not folded yet as one text (fold maps each character to one,
+        so each bracket's part of the folded text is fold(bracket)): one scan for the
+        characters to fold and one call, where a call per bracket cost about twice the
+        scan. A bracket folded to itself is kept as the same object (``raw is folded``
+        tells _listed_names it had nothing to fold)."""
+        folded = self._folded
+        new = [raw for raw in dict.fromkeys(raws) if raw not in folded]
+        if len(new) < 2:
+            return
+        joined = "\0".join(new)
+        whole = fold(joined)
+        if whole is joined:  # nothing to fold in any of them (fold returns its text)
+            folded.update(zip(new, new))
+            return
+        parts = whole.split("\0")
+        if len(parts) == len(new):  # (else a bracket holds a NUL: each is folded alone)
+            folded.update(zip(new, [raw if part == raw else part for raw, part in zip(new, parts)]))
+
     def may_hold_field(self, raw: str) -> bool:
         """False when the bracket is known to hold no person or deadline field (its items
         were read and the rare-syntax search, whose words every such field holds, found
@@ -198,12 +217,12 @@ class BracketReader:
         found = self._splits.get((raw, level))
         if found is None:
             found = self._splits[raw, level] = self._split(raw, level)
-        return Attribution(
-            list(found.lead),
-            list(found.responsible),
-            list(found.collectives),
-            list(found.unknown),
-            list(found.unsplit),
+        return Attribution(  # (copies by slice: cheaper than list() calls)
+            found.lead[:],
+            found.responsible[:],
+            found.collectives[:],
+            found.unknown[:],
+            found.unsplit[:],
         )
 
     def _split(self, raw: str, level: str | None) -> Attribution:
@@ -218,18 +237,21 @@ class BracketReader:
         unsplit: list[str] = []
         skipped = False
         prefix = last_category = None  # as printed, from the last full name; its category
+        # (the kinds asked most often first: a full name, then a collective)
         for role, item in self.items(raw):
             kind = item.kind
-            if kind == NOT_UNIT:
-                skipped = True
-                continue
-            name, category = item.printed, item.category
-            if kind == COLLECTIVE:
+            name = item.printed
+            category = item.category
+            if kind == FULL:
+                prefix = item.prefix
+                last_category = category
+            elif kind == COLLECTIVE:
                 if name not in collectives:
                     collectives.append(name)
                 continue
-            if kind == FULL:
-                prefix, last_category = name[: item.prefix_length], category
+            elif kind == NOT_UNIT:
+                skipped = True
+                continue
             elif kind != AS_WRITTEN:  # ELIDED: completed with the prefix it stands for
                 given = prefix or level
                 after_party = last_category == "party"
@@ -241,9 +263,11 @@ class BracketReader:
                 last_category = category
             if not name:
                 continue
-            names = lead if role == LEAD else responsible
-            if name not in names:
-                names.append(name)
+            if role == LEAD:
+                if name not in lead:
+                    lead.append(name)
+            elif name not in responsible:
+                responsible.append(name)
             if category is None and name not in unknown:
                 unknown.append(name)
             if item.unsplit and item.unsplit not in unsplit:
@@ -271,8 +295,9 @@ class BracketReader:
         # are read (a field printed again lists them from one lookup).
         levels: list[str] = []
         listed = self._levels
+        raws = [raw or "" for raw in raws]
+        self._fold_all(raws)
         for raw in raws:
-            raw = raw or ""
             found = listed.get(raw)
             if found is None:
                 items = self.items(raw)

@@ -55,6 +55,7 @@ class Name:
     committee_body_after_party: bool = False  # … or after a party body
     unsplit: str | None = None  # the whole item, when it runs two names together
     level: str | None = None  # the level prefix the whole item starts with, as printed
+    prefix: str = ""  # FULL: its prefix as printed (printed[:prefix_length])
 
 
 def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
@@ -94,7 +95,15 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     if keeps:
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     if prefix_length:
-        return Name(FULL, printed, category, prefix_length, unsplit=unsplit, level=level)
+        return Name(
+            FULL,
+            printed,
+            category,
+            prefix_length,
+            unsplit=unsplit,
+            level=level,
+            prefix=printed[:prefix_length],
+        )
     if category == "enterprise":
         # A company printed without a place is no body of the plan's government, so it
         # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
