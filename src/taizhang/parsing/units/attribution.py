@@ -16,7 +16,7 @@ from taizhang.parsing.units.items import (
     is_name,
     items,
     joined_items,
-    may_join,
+    joins,
 )
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
@@ -50,6 +50,7 @@ class BracketReader:
         self._names: dict[str, Name] = {}  # by the item as printed
         self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
+        self._may_join = joins(self.gaz).search
         self._folded: dict[str, str] = {}  # fold(raw) of each bracket read
         # the brackets read that hold no person or deadline field and no line break (the
         # rare-syntax search over them found none: most brackets)
@@ -177,7 +178,7 @@ class BracketReader:
         parts it into ("市委宣传部和市司法局", "金融局等有关部门"). What a piece holds is
         read from the piece alone."""
         end = len(folded)
-        if may_join(folded, 0, end, self.gaz):
+        if self._may_join(folded) is not None:  # (items.may_join, its pattern read once)
             spans = joined_items(folded, 0, end, self.gaz)
             return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
         return (self._name(printed, folded),) if is_name(folded, 0, end) else ()

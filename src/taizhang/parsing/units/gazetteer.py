@@ -166,7 +166,9 @@ class Gazetteer:
         # (a search that may also find something in a name none of them matches, never
         # nothing in one they match: a text a list matches holds one of its words, at its
         # end if an exact word or a suffix, or matches one of its other patterns)
-        lists = (self.keep, self._party.committee_bodies, self.not_units)
+        # (every category's committee bodies: a body a name ends with, which category()
+        # asks about, is then one of the words at its end too)
+        lists = (self.keep, *(c.committee_bodies for c in self.categories), self.not_units)
         marks = literal_first(
             [
                 *(entry for found in lists for entry in found.anywhere),
@@ -262,9 +264,13 @@ class Gazetteer:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
         return contains(self.collective, name) or name in self.generic or name in self.bare_classes
 
-    def category(self, name: str, prefix_length: int | None = None) -> str | None:
+    def category(
+        self, name: str, prefix_length: int | None = None, unmarked: bool = False
+    ) -> str | None:
         """Category of a folded unit name, or None when the gazetteer cannot tell.
-        ``prefix_length``: the name's, when the caller has it already."""
+        ``prefix_length``: the name's, when the caller has it already; ``unmarked``: the
+        caller knows ``marked(name)`` found nothing, so no committee body makes up any
+        part of the name it ends with (their searches are not run)."""
         cut = self.prefix_length(name) if prefix_length is None else prefix_length
         body = name[cut:]
         if cut and body.startswith(self.committee_word):
@@ -272,12 +278,12 @@ class Gazetteer:
         # A keyword anywhere in the name, or a committee body making up the body.
         earlier = self._earlier_words
         if earlier is None or earlier(name) is None:
-            for bodies in self._earlier_bodies:
+            for bodies in () if unmarked else self._earlier_bodies:
                 if bodies(body):
                     break
             else:  # no category before the last: the last, or none
                 category, keyword, bodies = self._last_category
-                if (keyword and keyword(name)) or (bodies and bodies(body)):
+                if (keyword and keyword(name)) or (bodies and not unmarked and bodies(body)):
                     return category
                 return None
         for category, keyword, bodies in self._category_searches:

@@ -37,7 +37,7 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
     start, end = _trim(folded, start, end, gaz.openers)
     if start >= end:
         return
-    if not _joins(gaz).search(folded, start, end):
+    if not joins(gaz).search(folded, start, end):
         for item_start, item_end in _separated(folded, start, end):
             if is_name(folded, item_start, item_end):
                 yield item_start, item_end
@@ -108,7 +108,7 @@ def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> lis
 
 def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
     """Whether a piece holds a joiner, a blank or 等 (which may part it into names)."""
-    return _joins(gaz).search(folded, start, end) is not None
+    return joins(gaz).search(folded, start, end) is not None
 
 
 def is_name(folded: str, start: int, end: int) -> bool:
@@ -166,7 +166,7 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
 
 
 @lru_cache(maxsize=4)
-def _joins(gaz: Gazetteer) -> re.Pattern[str]:
+def joins(gaz: Gazetteer) -> re.Pattern[str]:
     """What may join names inside a piece: a joiner word, a blank, 等."""
     return re.compile(rf"[ \u3000]|{trie([*gaz.joiners, gaz.etc])}")
 

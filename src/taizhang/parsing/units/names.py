@@ -83,6 +83,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
     cut = alias_start(folded)
     if cut < len(folded):  # without its alias, the name is another text to ask about
+        marked = True  # (of the name with its alias: its category asks all it asked)
         printed, folded = printed[:cut], folded[:cut]
         keeps = gaz.keeps_as_written(folded)
         committee = gaz.is_committee_body(folded, after_party=False)
@@ -91,19 +92,13 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     if "(" in folded and _PINYIN.search(folded):
         category = gaz.category(_PINYIN.sub("", folded))
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
-    category = gaz.category(folded, prefix_length)
+    category = gaz.category(folded, prefix_length, not marked)
     if keeps:
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     if prefix_length:
-        return Name(
-            FULL,
-            printed,
-            category,
-            prefix_length,
-            unsplit=unsplit,
-            level=level,
-            prefix=printed[:prefix_length],
-        )
+        # (positional: keywords cost a dict per call)
+        prefix = printed[:prefix_length]
+        return Name(FULL, printed, category, prefix_length, False, False, unsplit, level, prefix)
     if category == "enterprise":
         # A company printed without a place is no body of the plan's government, so it
         # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
