@@ -135,11 +135,12 @@ class BracketReader:
         joined = "\0".join(new)
         whole = fold(joined)
         if whole is joined:  # nothing to fold in any of them (fold returns its text)
-            folded.update(zip(new, new))
+            folded.update(zip(new, new, strict=True))
             return
         parts = whole.split("\0")
         if len(parts) == len(new):  # (else a bracket holds a NUL: each is folded alone)
-            folded.update(zip(new, [raw if part == raw else part for raw, part in zip(new, parts)]))
+            kept = [raw if part == raw else part for raw, part in zip(new, parts, strict=True)]
+            folded.update(zip(new, kept, strict=True))
 
     def may_hold_field(self, raw: str) -> bool:
         """False when the bracket is known to hold no person or deadline field (its items

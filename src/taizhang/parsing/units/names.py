@@ -73,11 +73,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     level = None if keeps else _level(gaz, printed, folded, prefix_length)
     if marked and gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed, level=level)
-    if (
-        gaz.is_collective(folded)
-        if marked
-        else folded in gaz.generic or folded in gaz.bare_classes
-    ):
+    if gaz.is_collective(folded) if marked else folded in gaz.generic or folded in gaz.bare_classes:
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
