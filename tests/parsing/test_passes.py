@@ -36,6 +36,7 @@ from taizhang.parsing.metadata.text import View, split_lines
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units import BracketReader, load_gazetteer
 from taizhang.parsing.units import items as _items
+from taizhang.parsing.units import patterns as _patterns
 from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
 from tests.parsing.test_passes_skeleton import RUN_IN_ONE_PATTERN
@@ -1206,3 +1207,84 @@ def test_past_sentences_behind_their_character_tests_are_those_the_patterns_find
     sentence, has_deadline
 ):
     assert _targets._is_past(sentence, has_deadline) == _plain_is_past(sentence, has_deadline)
+
+
+def _plain_category(gaz, name: str) -> str | None:
+    """Gazetteer.category as the loop over every category's searches read it."""
+    cut = gaz.prefix_length(name)
+    body = name[cut:]
+    if cut and body.startswith(gaz.committee_word):
+        return "party"
+    for category in gaz.categories:
+        table = gaz.data["category"].get(category.name, {})
+        keywords = wildcard_alternation(table.get("keywords", []))
+        suffixes = wildcard_alternation(table.get("suffixes", []), "(?:{})$")
+        if (keywords and keywords.search(name)) or (suffixes and suffixes.search(name)):
+            return category.name
+        if category.bodies and category.bodies.matches(body):
+            return category.name
+    return None
+
+
+_NAME_PIECES = (
+    "州",
+    "市",
+    "县",
+    "委",
+    "法院",
+    "司法局",
+    "宣传部",
+    "组织部",
+    "团",
+    "妇联",
+    "公司",
+    "局",
+    "办公室",
+    "依法治州办",
+    "有关",
+    "各",
+    "科",
+    "长",
+    "州长",
+    "月底",
+    "人行",
+    "铁路",
+    "(",
+    ")",
+    "开发区",
+    "x",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(*_NAME_PIECES))
+def test_a_name_unmarked_and_its_category_are_as_each_list_and_category_read_them(name):
+    """Gazetteer.marked (the four lists' and the committee bodies' words as branches that
+    each open with a literal) finds something wherever one of those lists matches the name
+    or a body it ends with, and category() (the categories before the last asked by one
+    search, the bodies skipped for a name unmarked) is the loop over every category."""
+    gaz = load_gazetteer()
+    unmarked = gaz.marked(name) is None
+    if unmarked:
+        assert not gaz.keeps_as_written(name) and not gaz.is_not_unit(name)
+        assert not gaz.is_committee_body(name, after_party=False)
+        assert not gaz.collective.search(name)
+        for cut in range(len(name) + 1):
+            assert not any(c.committee_bodies.matches(name[cut:]) for c in gaz.categories)
+    plain = _plain_category(gaz, name)
+    assert gaz.category(name) == plain
+    if unmarked:
+        assert gaz.category(name, unmarked=True) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["州长", "月底", "团?委", "*办", "科", "中国*", "有关"]), max_size=5),
+    st.lists(st.sampled_from(["局", "办公室", "长", "?委", "股"]), max_size=4),
+    _pieces("州", "长", "月底", "团", "委", "办", "科", "中国", "局", "公室", "股", "\n"),
+)
+def test_literal_first_branches_find_what_the_alternations_found(anywhere, at_end, text):
+    fast = _patterns.literal_first(anywhere, at_end)
+    plain = [wildcard_alternation(anywhere), wildcard_alternation(at_end, r"(?:{})\Z")]
+    expected = any(pattern and pattern.search(text) for pattern in plain)
+    assert (fast is not None and fast.search(text) is not None) == expected

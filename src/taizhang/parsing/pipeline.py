@@ -565,6 +565,8 @@ def _bracket_deadline(
     and knows whether a field's word is in it at all (most brackets hold none)."""
     if not raw:
         return None
+    if brackets is not None and brackets.gaz is gazetteer and brackets.names_only(raw):
+        return None  # (most brackets: no field, no word of one, found as their names were)
     folded = fold(raw) if brackets is None else brackets.folded(raw)
     may_hold_field = brackets is None or brackets.may_hold_field(raw)
     field = gazetteer.deadline_field.search(folded) if may_hold_field else None

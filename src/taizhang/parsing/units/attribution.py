@@ -18,7 +18,7 @@ from taizhang.parsing.units.items import (
     is_name,
     items,
     joined_items,
-    may_join,
+    joins,
 )
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
@@ -52,10 +52,14 @@ class BracketReader:
         self._names: dict[str, Name] = {}  # by the item as printed
         self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
+        self._may_join = joins(self.gaz).search
         self._folded: dict[str, str] = {}  # fold(raw) of each bracket read
         # the brackets read that hold no person or deadline field and no line break (the
         # rare-syntax search over them found none: most brackets)
         self._fieldless: set[str] = set()
+        # … of which those that hold no word of a field that is no unit either (a deadline,
+        # a pace: the rare-syntax search was one with theirs, and found none of both)
+        self._names_only: set[str] = set()
         # The level prefixes of a bracket's names, in order (BracketReader.level), and of
         # each field of a bracket of labels and lists, read with the field's names.
         self._levels: dict[str, list[str]] = {}
@@ -84,7 +88,10 @@ class BracketReader:
         and each piece of a clause between separators is read once by its text. What this
         returns is what ``_read_items`` returns for the bracket (tests/parsing/
         test_passes.py compares them on generated brackets)."""
-        if self.gaz.rare_syntax.search(folded):
+        quick = self.gaz.rare_or_not_unit
+        if quick is not None and quick(folded) is None:
+            self._names_only.add(raw)
+        elif self.gaz.rare_syntax.search(folded):
             return None
         self._fieldless.add(raw)
         fields, role, start = [], RESPONSIBLE, 0
@@ -121,11 +128,36 @@ class BracketReader:
             found = self._folded[raw] = fold(raw)
         return found
 
+    def _fold_all(self, raws: list[str]) -> None:
+        """Fold the brackets not folded yet as one text (fold maps each character to one,
+        so each bracket's part of the folded text is fold(bracket)): one scan for the
+        characters to fold and one call, where a call per bracket cost about twice the
+        scan. A bracket folded to itself is kept as the same object (``raw is folded``
+        tells _listed_names it had nothing to fold)."""
+        folded = self._folded
+        new = [raw for raw in dict.fromkeys(raws) if raw not in folded]
+        if len(new) < 2:
+            return
+        joined = "\0".join(new)
+        whole = fold(joined)
+        if whole is joined:  # nothing to fold in any of them (fold returns its text)
+            folded.update(zip(new, new, strict=True))
+            return
+        parts = whole.split("\0")
+        if len(parts) == len(new):  # (else a bracket holds a NUL: each is folded alone)
+            kept = [raw if part == raw else part for raw, part in zip(new, parts, strict=True)]
+            folded.update(zip(new, kept, strict=True))
+
     def may_hold_field(self, raw: str) -> bool:
         """False when the bracket is known to hold no person or deadline field (its items
         were read and the rare-syntax search, whose words every such field holds, found
         none), so no field's pattern needs searching."""
         return raw not in self._fieldless
+
+    def names_only(self, raw: str) -> bool:
+        """True when the bracket is known to hold no field (may_hold_field) and no word of
+        a field that is no unit (Gazetteer.may_hold_not_unit): only names."""
+        return raw in self._names_only
 
     def _listed_names(self, raw: str, folded: str, start: int, end: int) -> tuple[Name, ...]:
         """The names of one field of a bracket of labels and lists: each piece between
@@ -153,7 +185,7 @@ class BracketReader:
         parts it into ("市委宣传部和市司法局", "金融局等有关部门"). What a piece holds is
         read from the piece alone."""
         end = len(folded)
-        if may_join(folded, 0, end, self.gaz):
+        if self._may_join(folded) is not None:  # (items.may_join, its pattern read once)
             spans = joined_items(folded, 0, end, self.gaz)
             return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
         return (self._name(printed, folded),) if is_name(folded, 0, end) else ()
@@ -193,12 +225,12 @@ class BracketReader:
         found = self._splits.get((raw, level))
         if found is None:
             found = self._splits[raw, level] = self._split(raw, level)
-        return Attribution(
-            list(found.lead),
-            list(found.responsible),
-            list(found.collectives),
-            list(found.unknown),
-            list(found.unsplit),
+        return Attribution(  # (copies by slice: cheaper than list() calls)
+            found.lead[:],
+            found.responsible[:],
+            found.collectives[:],
+            found.unknown[:],
+            found.unsplit[:],
         )
 
     def _split(self, raw: str, level: str | None) -> Attribution:
@@ -213,18 +245,21 @@ class BracketReader:
         unsplit: list[str] = []
         skipped = False
         prefix = last_category = None  # as printed, from the last full name; its category
+        # (the kinds asked most often first: a full name, then a collective)
         for role, item in self.items(raw):
             kind = item.kind
-            if kind == NOT_UNIT:
-                skipped = True
-                continue
-            name, category = item.printed, item.category
-            if kind == COLLECTIVE:
+            name = item.printed
+            category = item.category
+            if kind == FULL:
+                prefix = item.prefix
+                last_category = category
+            elif kind == COLLECTIVE:
                 if name not in collectives:
                     collectives.append(name)
                 continue
-            if kind == FULL:
-                prefix, last_category = name[: item.prefix_length], category
+            elif kind == NOT_UNIT:
+                skipped = True
+                continue
             elif kind != AS_WRITTEN:  # ELIDED: completed with the prefix it stands for
                 given = prefix or level
                 after_party = last_category == "party"
@@ -236,9 +271,11 @@ class BracketReader:
                 last_category = category
             if not name:
                 continue
-            names = lead if role == LEAD else responsible
-            if name not in names:
-                names.append(name)
+            if role == LEAD:
+                if name not in lead:
+                    lead.append(name)
+            elif name not in responsible:
+                responsible.append(name)
             if category is None and name not in unknown:
                 unknown.append(name)
             if item.unsplit and item.unsplit not in unsplit:
@@ -266,8 +303,9 @@ class BracketReader:
         # are read (a field printed again lists them from one lookup).
         levels: list[str] = []
         listed = self._levels
+        raws = [raw or "" for raw in raws]
+        self._fold_all(raws)
         for raw in raws:
-            raw = raw or ""
             found = listed.get(raw)
             if found is None:
                 items = self.items(raw)

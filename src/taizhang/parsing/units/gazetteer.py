@@ -16,6 +16,7 @@ from taizhang.parsing.units.patterns import (
     NEVER,
     WholeMatch,
     contains,
+    literal_first,
     wildcard_alternation,
     words,
 )
@@ -56,6 +57,7 @@ class Gazetteer:
         # Administrative prefixes and place names.
         self.prefixes = sorted(levels["prefixes"], key=len, reverse=True)
         self._prefix_set = tuple(self.prefixes)
+        self.prefix_words = frozenset(self.prefixes)  # (a prefix is its own level: level_of)
         # The prefixes of each length, longest first: a name starts (a prefix ends) with at
         # most one prefix of a given length, so one set lookup per length answers what a
         # loop over every prefix did.
@@ -106,6 +108,17 @@ class Gazetteer:
         # field or a line break (each read by a pass of its own; the line break is one more
         # word of the trie, so that every branch opens with a literal character) …
         self.rare_syntax = re.compile(trie([*fields, "\n"]))
+        # … nor, in most brackets, a word of a field that is no unit ("6月底前完成"): one
+        # search for either finds nothing where both would find nothing, so a bracket it
+        # finds nothing in needs neither asked again (BracketReader.names_only); None when
+        # a not-unit pattern of another shape may match anywhere. (The words 州长, 市长 …
+        # open with 长: every name of a bracket opens with 州 or 市.)
+        within = self.not_units.words_within("".join(admin_chars))
+        self.rare_or_not_unit = (
+            re.compile("|".join([*branches([*fields, "\n"]), *within])).search
+            if within is not None
+            else None
+        )
         # … and, outside its labels, a marker (which cuts a field into clauses). Labels
         # first, so a label's own 牵头 is read as the label, as the clause splitter reads it.
         heads = [
@@ -136,6 +149,37 @@ class Gazetteer:
             (c.name, c.words.search if c.words else None, c.bodies.search if c.bodies else None)
             for c in self.categories
         )
+        # Most names are of the last category (government: 州司法局, 州教育局), which the
+        # loop reached after a search of every category before it. The words of those
+        # categories joined are one search that finds one of them wherever any of them
+        # would be found (an alternation matches where one of its branches does), so
+        # where it finds none only their bodies' searches (the party's) are left to ask
+        # before the last category: three searches where there were eight.
+        *earlier, self._last_category = self._category_searches
+        earlier_words = [c.words.pattern for c in self.categories[:-1] if c.words]
+        self._earlier_words = (
+            re.compile("|".join(earlier_words), re.DOTALL).search if earlier_words else None
+        )
+        self._earlier_bodies = tuple(bodies for _, _, bodies in earlier if bodies)
+        # What most names are not: kept as written, a party committee body, a field that is
+        # no unit, a collective phrase. Their patterns joined are one search that finds
+        # nothing exactly where each of the four finds nothing (read_name asks each only
+        # when it finds something).
+        # (a search that may also find something in a name none of them matches, never
+        # nothing in one they match: a text a list matches holds one of its words, at its
+        # end if an exact word or a suffix, or matches one of its other patterns)
+        # (every category's committee bodies: a body a name ends with, which category()
+        # asks about, is then one of the words at its end too)
+        lists = (self.keep, *(c.committee_bodies for c in self.categories), self.not_units)
+        marks = literal_first(
+            [
+                *(entry for found in lists for entry in found.anywhere),
+                *collectives["markers"],
+                *collectives["classes"],
+            ],
+            [entry for found in lists for entry in found.at_end],
+        )
+        self.marked = (marks or re.compile(NEVER)).search
 
     def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
         """Length of the administrative prefix of a folded full name, 0 if it is elided.
@@ -222,14 +266,28 @@ class Gazetteer:
         """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
         return contains(self.collective, name) or name in self.generic or name in self.bare_classes
 
-    def category(self, name: str, prefix_length: int | None = None) -> str | None:
+    def category(
+        self, name: str, prefix_length: int | None = None, unmarked: bool = False
+    ) -> str | None:
         """Category of a folded unit name, or None when the gazetteer cannot tell.
-        ``prefix_length``: the name's, when the caller has it already."""
+        ``prefix_length``: the name's, when the caller has it already; ``unmarked``: the
+        caller knows ``marked(name)`` found nothing, so no committee body makes up any
+        part of the name it ends with (their searches are not run)."""
         cut = self.prefix_length(name) if prefix_length is None else prefix_length
         body = name[cut:]
         if cut and body.startswith(self.committee_word):
             return "party"  # "市委…"
         # A keyword anywhere in the name, or a committee body making up the body.
+        earlier = self._earlier_words
+        if earlier is None or earlier(name) is None:
+            for bodies in () if unmarked else self._earlier_bodies:
+                if bodies(body):
+                    break
+            else:  # no category before the last: the last, or none
+                category, keyword, bodies = self._last_category
+                if (keyword and keyword(name)) or (bodies and not unmarked and bodies(body)):
+                    return category
+                return None
         for category, keyword, bodies in self._category_searches:
             if (keyword and keyword(name)) or (bodies and bodies(body)):
                 return category
@@ -261,14 +319,14 @@ class _Category:
 
     @classmethod
     def compile(cls, name: str, table: dict) -> _Category:
-        keywords = wildcard_alternation(table.get("keywords", []))
-        suffixes = wildcard_alternation(table.get("suffixes", []), "(?:{})$")
-        either = [pattern.pattern for pattern in (keywords, suffixes) if pattern]
+        # A keyword anywhere or a suffix at the end ("$", as the alternation of each read
+        # them), as branches that each open with a literal (literal_first)
+        words = literal_first(table.get("keywords", []), table.get("suffixes", []), "$")
         entries = [entry for entry in table.get("committee_bodies", []) if entry]
         committee_bodies = WholeMatch(entries)
         return cls(
             name=name,
-            words=re.compile("|".join(either), re.DOTALL) if either else None,
+            words=words,
             committee_bodies=committee_bodies,
             after_party=WholeMatch(table.get("after_party", [])),
             bodies=committee_bodies if entries else None,

@@ -29,6 +29,7 @@ _STRIPPED_PIECE = re.compile(r"[^、,;。\n\r\t :.](?:[^、,;。\n\r\t]*[^、,;�
 # separator splits, and no piece has an unpaired bracket to trim, so the pieces are the
 # runs between separators, found by one regex instead of bracket by bracket.
 _FLAT_BRACKETS = re.compile(r"[^()]*(?:\([^()、,;。\n\r\t]*\)[^()]*)*")
+_OTHER_SEPARATORS = ",;。\n\r\t"  # _SEPARATOR's characters but 、
 
 
 def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -36,7 +37,7 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
     start, end = _trim(folded, start, end, gaz.openers)
     if start >= end:
         return
-    if not _joins(gaz).search(folded, start, end):
+    if not joins(gaz).search(folded, start, end):
         for item_start, item_end in _separated(folded, start, end):
             if is_name(folded, item_start, item_end):
                 yield item_start, item_end
@@ -76,22 +77,38 @@ def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> lis
     if openers and field.startswith(openers):
         opener = next(o for o in openers if field.startswith(o))
         field = field[len(opener) :].strip(_PUNCTUATION)
+    opens = closes = 0
     if "(" in field or ")" in field:
-        unclosed = field.count("(") - field.count(")")
-        while unclosed > 0 and field[:1] == "(":
+        opens, closes = field.count("("), field.count(")")
+        # (a trim takes one bracket and punctuation, which holds none)
+        while opens > closes and field[:1] == "(":
             field = field[1:].strip(_PUNCTUATION)
-            unclosed -= 1
-        while unclosed < 0 and field[-1:] == ")":
+            opens -= 1
+        while closes > opens and field[-1:] == ")":
             field = field[:-1].strip(_PUNCTUATION)
-            unclosed += 1
-        if not _FLAT_BRACKETS.fullmatch(field):
+            closes -= 1
+    # Split at every separator: the others replaced by 、 first, each by a pass in C that
+    # only a field holding it needs (the separators' class split tested every character
+    # against the class).
+    for separator in _OTHER_SEPARATORS:
+        if separator in field:
+            field = field.replace(separator, "、")
+    if opens == closes == 1:  # one pair ("各县(市)"): flat when no 、 stands inside it
+        opening, closing = field.find("("), field.find(")")
+        if closing < opening or field.find("、", opening, closing) >= 0:
             return None
-    return [piece for run in _SEPARATOR.split(field) if (piece := run.strip(" :."))]
+    elif (opens or closes) and not _FLAT_BRACKETS.fullmatch(field):
+        return None
+    runs = field.split("、")
+    if " " in field or ":" in field or "." in field:
+        return [piece for run in runs if (piece := run.strip(" :."))]
+    # nothing to strip from any run (most fields): the runs, less any empty one
+    return [run for run in runs if run] if "" in runs else runs
 
 
 def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
     """Whether a piece holds a joiner, a blank or 等 (which may part it into names)."""
-    return _joins(gaz).search(folded, start, end) is not None
+    return joins(gaz).search(folded, start, end) is not None
 
 
 def is_name(folded: str, start: int, end: int) -> bool:
@@ -153,7 +170,7 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
 
 
 @lru_cache(maxsize=4)
-def _joins(gaz: Gazetteer) -> re.Pattern[str]:
+def joins(gaz: Gazetteer) -> re.Pattern[str]:
     """What may join names inside a piece: a joiner word, a blank, 等."""
     return re.compile(rf"[ \u3000]|{trie([*gaz.joiners, gaz.etc])}")
 

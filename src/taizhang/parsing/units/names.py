@@ -55,25 +55,31 @@ class Name:
     committee_body_after_party: bool = False  # … or after a party body
     unsplit: str | None = None  # the whole item, when it runs two names together
     level: str | None = None  # the level prefix the whole item starts with, as printed
+    prefix: str = ""  # FULL: its prefix as printed (printed[:prefix_length])
 
 
 def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     """What ``printed`` (``folded`` is fold(printed)) is; the questions each kind needs only.
     The prefix length and "kept as written" are asked once and serve the level, the
     category and the kind alike."""
-    keeps = gaz.keeps_as_written(folded)
+    # Most names are none of the four lists below (kept as written, a committee body, no
+    # unit, a collective): one search of them all says so, and each is asked only when it
+    # finds something.
+    marked = gaz.marked(folded) is not None
+    keeps = marked and gaz.keeps_as_written(folded)
     # (asked once: the prefix length and an elided name's completion both need it)
-    committee = gaz.is_committee_body(folded, after_party=False)
+    committee = marked and gaz.is_committee_body(folded, after_party=False)
     prefix_length = gaz.prefix_length(folded, committee)
-    level = None if keeps else _level_of(gaz, printed, folded[:prefix_length], prefix_length)
-    if gaz.is_not_unit(folded):
+    level = None if keeps else _level(gaz, printed, folded, prefix_length)
+    if marked and gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed, level=level)
-    if gaz.is_collective(folded):
+    if gaz.is_collective(folded) if marked else folded in gaz.generic or folded in gaz.bare_classes:
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
     cut = alias_start(folded)
     if cut < len(folded):  # without its alias, the name is another text to ask about
+        marked = True  # (of the name with its alias: its category asks all it asked)
         printed, folded = printed[:cut], folded[:cut]
         keeps = gaz.keeps_as_written(folded)
         committee = gaz.is_committee_body(folded, after_party=False)
@@ -82,11 +88,13 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     if "(" in folded and _PINYIN.search(folded):
         category = gaz.category(_PINYIN.sub("", folded))
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
-    category = gaz.category(folded, prefix_length)
+    category = gaz.category(folded, prefix_length, not marked)
     if keeps:
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     if prefix_length:
-        return Name(FULL, printed, category, prefix_length, unsplit=unsplit, level=level)
+        # (positional: keywords cost a dict per call)
+        prefix = printed[:prefix_length]
+        return Name(FULL, printed, category, prefix_length, False, False, unsplit, level, prefix)
     if category == "enterprise":
         # A company printed without a place is no body of the plan's government, so it
         # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
@@ -101,6 +109,15 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         unsplit=unsplit,
         level=level,
     )
+
+
+def _level(gaz: Gazetteer, printed: str, folded: str, cut: int) -> str | None:
+    """The level the prefix (the first ``cut`` characters) of a name ends with, as printed:
+    a prefix of the gazetteer's is its own level (the longest it ends with), read by one
+    set lookup; a place ("黔南州") by its ending (_level_of)."""
+    if folded[:cut] in gaz.prefix_words:
+        return printed[:cut]
+    return _level_of(gaz, printed, folded[:cut], cut)
 
 
 def _level_of(gaz: Gazetteer, printed: str, prefix: str, cut: int) -> str | None:
