@@ -1719,22 +1719,7 @@ def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -
                 start - offset,
                 after,
             )
-    measure = _new_raw_measure(RawMeasure)
-    measure.__dict__ = {
-        "no": item.marker.number,
-        "chapter": chapter,
-        "section": section,
-        "text": measure_text,
-        "attribution_raw": raw,
-        "line": item.line,
-        "unnumbered": False,
-        "own_line": False,
-        "shared_from": None,
-        "deadline": None,
-        "from_table": False,
-        "_folded": (measure_text, folded[start : start + len(measure_text)]),
-    }
-    return measure
+    return _numbered(item, chapter, section, measure_text, raw, folded, start)
 
 
 def _numbered(
