@@ -251,7 +251,7 @@ class BracketReader:
             name = item.printed
             category = item.category
             if kind == FULL:
-                prefix = item.prefix
+                prefix = name[: item.prefix_length]
                 last_category = category
             elif kind == COLLECTIVE:
                 if name not in collectives:

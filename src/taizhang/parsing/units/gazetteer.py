@@ -262,9 +262,15 @@ class Gazetteer:
     def _merged(self, first: str, second_body: str) -> bool:
         return any(first.endswith(a) and second_body == b for a, b in self.merged_bodies)
 
-    def is_collective(self, name: str) -> bool:
-        """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit."""
-        return contains(self.collective, name) or name in self.generic or name in self.bare_classes
+    def is_collective(self, name: str, marked: bool = True) -> bool:
+        """Whether a folded item is a collective phrase ("各县(市)区") rather than a unit.
+        ``marked``: False when the caller knows ``marked(name)`` found nothing, so no
+        collective marker stands in it (its search is not run)."""
+        return (
+            (marked and contains(self.collective, name))
+            or name in self.generic
+            or name in self.bare_classes
+        )
 
     def category(
         self, name: str, prefix_length: int | None = None, unmarked: bool = False

@@ -55,7 +55,6 @@ class Name:
     committee_body_after_party: bool = False  # … or after a party body
     unsplit: str | None = None  # the whole item, when it runs two names together
     level: str | None = None  # the level prefix the whole item starts with, as printed
-    prefix: str = ""  # FULL: its prefix as printed (printed[:prefix_length])
 
 
 def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
@@ -73,7 +72,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     level = None if keeps else _level(gaz, printed, folded, prefix_length)
     if marked and gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed, level=level)
-    if gaz.is_collective(folded) if marked else folded in gaz.generic or folded in gaz.bare_classes:
+    if gaz.is_collective(folded, marked):
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
@@ -93,8 +92,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     if prefix_length:
         # (positional: keywords cost a dict per call)
-        prefix = printed[:prefix_length]
-        return Name(FULL, printed, category, prefix_length, False, False, unsplit, level, prefix)
+        return Name(FULL, printed, category, prefix_length, False, False, unsplit, level)
     if category == "enterprise":
         # A company printed without a place is no body of the plan's government, so it
         # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
