@@ -1078,7 +1078,7 @@ def test_a_vote_answered_by_its_first_sentence_is_the_vote_its_heading_gives(fol
 )
 def test_a_bracket_ending_with_a_verb_is_told_from_its_end_as_the_pattern_tells_it(text):
     # round 9: the verbs that end an attribution tested from the content's end in C
-    verbs = _at._verb_words()
+    verbs = _at._bracket_ending_verbs()
     assert _at._ends_with_verb(text, verbs) == bool(_at._verb_ending().search(text))
 
 

@@ -83,10 +83,11 @@ def _verb_ending() -> re.Pattern:
     return re.compile(rf"{trie(_bracket_ending_verbs())}[。.]?\s*$")
 
 
-def _bracket_ending_verbs() -> list[str]:
+@lru_cache(maxsize=1)
+def _bracket_ending_verbs() -> tuple[str, ...]:
     """The verbs that may end a bracket's attribution: the role verbs, and those that end
     one only inside a bracket (structure.toml bracket_verbs: 负总责, 组织实施 …)."""
-    return [*vocabulary()["responsibility_verbs"], *vocabulary()["bracket_verbs"]]
+    return (*vocabulary()["responsibility_verbs"], *vocabulary()["bracket_verbs"])
 
 
 def _before_signature(body: str) -> str:
@@ -444,7 +445,7 @@ def _attribution_brackets(
     pattern looks at nothing around its match, and a label of the text cannot start before
     the opening and run into the content (it holds no opening bracket but a first 【,
     whose 】 closes the pair)."""
-    verbs, verb_tails = _verb_words(), _verb_tails()
+    verbs, verb_tails = _bracket_ending_verbs(), _verb_tails()
     count = len(label_starts)
     out = []
     keep = out.append
@@ -483,11 +484,6 @@ def _ends_with_verb(content: str, verbs: tuple[str, ...]) -> bool:
     if content[-1:] in ("。", "."):
         content = content[:-1]
     return content.endswith(verbs)
-
-
-@lru_cache(maxsize=1)
-def _verb_words() -> tuple[str, ...]:
-    return tuple(_bracket_ending_verbs())
 
 
 @lru_cache(maxsize=1)
