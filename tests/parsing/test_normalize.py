@@ -3,6 +3,9 @@ characters replaced one by one, many split around and joined)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,3 +38,17 @@ def test_fold_takes_both_paths():
     assert fold(few) == "(牵头单位:县司法局)"
     assert fold(many) == _reference(many)
     assert fold(many) != many
+
+
+def test_the_first_fold_of_a_process_reads_the_table_without_pkg_resources():
+    # zhconv's module imports pkg_resources (about 0.3 s at every process start); the
+    # table is read from its data file instead.
+    program = (
+        "import sys\n"
+        "from taizhang.parsing.normalize import fold\n"
+        "assert fold('總體目標') == '总体目标'\n"
+        "print('pkg_resources' in sys.modules, 'zhconv.zhconv' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
