@@ -2089,6 +2089,18 @@ def test_a_title_ending_in_a_task_word_names_its_year():
     )
 
 
+def test_a_dated_title_run_into_its_preamble():
+    # printed run in, 某市2024年社会救助提质增效重点任务为进一步… (d73) and 某县2024年养老服务
+    # 提升重点任务为加快… (fixture styles/minzheng_labelsafter.txt): the title ends at the
+    # preamble's opener
+    text = (DOCUMENTS / "d73_jiuzhu_firstnote.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.title, plan.period) == ("某市2024年社会救助提质增效重点任务", [2024, 2024])
+    text = (FIXTURES / "styles" / "minzheng_labelsafter.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.title, plan.period) == ("某县2024年养老服务提升重点任务", [2024, 2024])
+
+
 def test_label_lines_set_apart_by_blanks():
     # 牵头单位　X / 配合单位　Y / 完成时限　Z under each measure (d74, ideographic blanks; fixture
     # styles/laji_blanklabels.txt, two blanks), printed, run in and hard-wrapped; a table
