@@ -2076,6 +2076,24 @@ def test_party_committee_and_government_of_the_same_places():
     assert parse_path_text(bracket).tasks[0].lead == ["市委宣传部", "市司法局"]
 
 
+def test_party_committee_and_government_listed_by_a_pause_mark():
+    # 各乡镇党委、政府 (fixture styles/minzheng_bodies.txt; the phrase as seed 000's closing
+    # paragraph and d09's addressees print it) and 各县(市、区)党委、政府: one collective, as the
+    # 和 form is (d73), and no 县政府 / 市政府 filled in from the units before it
+    plan = parse_path(FIXTURES / "styles" / "minzheng_bodies.txt")
+    assert units(plan) == [
+        (1, [], ["县民政局", "县乡村振兴局"], ["各乡镇党委、政府"]),
+        (2, ["县民政局"], ["县公安局", "县医保局"], ["各乡镇党委、人民政府"]),
+        (3, ["县民政局"], [], ["各乡镇党委、政府", "县直有关部门"]),
+        (4, [], ["县人力资源社会保障局", "县财政局"], []),
+    ]
+    text = "某市方案\n一、任务\n1.开展培训。(责任单位:市民政局、各县(市、区)党委、政府)\n"
+    assert units(parse_path_text(text)) == [(1, [], ["市民政局"], ["各县(市、区)党委、政府"])]
+    # a unit with a place of its own after 、 stays a unit (县委、县政府)
+    text = "某县方案\n一、任务\n1.开展培训。(责任单位:县民政局、县委、县政府)\n"
+    assert units(parse_path_text(text)) == [(1, [], ["县民政局", "县委", "县政府"], [])]
+
+
 def test_a_title_ending_in_a_task_word_names_its_year():
     # 某市2024年社会救助提质增效重点任务 (d73), 某县2024年养老服务提升重点任务 (fixture
     # styles/minzheng_labelsafter.txt): titles; a column's name 重点任务 on a line of its own
