@@ -422,6 +422,21 @@ def test_contents_before_the_preamble_and_leaders_named_in_the_bracket():
     assert not any(d.code == "unknown-unit" for d in plan.diagnostics)
 
 
+def test_a_value_after_whom_a_measure_serves_and_its_verb():
+    # 为 + beneficiary + verb + object + value: 为外贸企业新增授信50亿元 (d76), 为小微企业发放
+    # 创业担保贷款3亿元 (fixture styles/jinrong_beneficiary.txt, ASCII); 为 inside a clause
+    # (普惠小微贷款余额为45亿元) still describes
+    assert [t.quote for t in parse("d76_waimao_duties").tasks[2].targets] == [
+        "为外贸企业新增授信50亿元"
+    ]
+    plan = parse_path(FIXTURES / "styles" / "jinrong_beneficiary.txt")
+    assert [[(t.quote, t.value, t.unit) for t in m.targets] for m in plan.tasks] == [
+        [("为小微企业发放创业担保贷款3亿元", 3, "亿元")],
+        [("为民营企业新增首贷户200户", 200, "户")],
+        [],
+    ]
+
+
 def test_counters_of_livestock_and_whom_a_measure_serves():
     # 1.2万头 (d03); 为200家重点企业配备服务专员 (d10)
     assert targets(parse("d03_xiangcun_outline").tasks[2]) == [(None, 1.2, "万头", "=")]
