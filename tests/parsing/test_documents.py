@@ -437,6 +437,17 @@ def test_a_value_after_whom_a_measure_serves_and_its_verb():
     ]
 
 
+def test_a_measure_over_paragraphs_parts_them_by_one_line_break():
+    # d65 (three paragraphs, a blank line and an indent between) and d70 (the same, and a
+    # line of nothing but an indent): the text as gold writes it, no empty line, no indent
+    for name in ("d65_yibao_paragraphs", "d70_xianjie_leaderlines"):
+        plan = parse(name)
+        assert [m.text for m in plan.tasks] == [t["text"] for t in gold(name)["tasks"]]
+        several = [m.text for m in plan.tasks if "\n" in m.text]
+        assert several
+        assert not any("\n\n" in text or "\n\u3000" in text for text in several)
+
+
 def test_counters_of_livestock_and_whom_a_measure_serves():
     # 1.2万头 (d03); 为200家重点企业配备服务专员 (d10)
     assert targets(parse("d03_xiangcun_outline").tasks[2]) == [(None, 1.2, "万头", "=")]
