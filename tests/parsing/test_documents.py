@@ -181,6 +181,7 @@ Round 9 (branch genre9):
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1711,6 +1712,24 @@ def test_a_copy_that_lost_its_numbers_printed_run_in():
     # one bracket closing a sentence is no list of measures
     one = "某县工作方案为做好…工作，制定本方案。重点任务开展培训。（县人社局负责）"
     assert parse_path_text(one).tasks == []
+
+
+def test_a_copy_without_numbers_or_headings_printed_run_in():
+    # no working heading either: the first measure starts after the sentence closing the
+    # preamble (…分解如下。, …制定本清单.), not at its own last sentence (d60 without its
+    # 总体要求 and 重点任务 headings; fixture styles/shuili_lostheadings.txt, ASCII)
+    d60 = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
+    headless = re.sub(r"\n总体要求\n\n[^\n]*\n", "\n", d60.replace("\n重点任务\n", "\n"))
+    for text in (headless, styles("shuili_lostheadings.txt")):
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
+            (m.no, m.text, m.title) for m in printed.tasks
+        ]
+        assert units(run_in) == units(printed)
+    assert run_in.tasks[0].text.startswith("实施农村供水保障工程.")
+    # a goal paragraph between the preamble and the first measure is no part of it
+    run_in = parse_path_text(variants.run_in(d60.replace("\n重点任务\n", "\n")))
+    assert "总体要求" not in run_in.tasks[0].text
 
 
 def test_a_review_dated_by_months_reports_results():

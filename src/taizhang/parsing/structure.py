@@ -1368,7 +1368,30 @@ def _after_task_heading(folded: str, start: int, first_open: int) -> tuple[int, 
             begin += 1
         return begin, best
     ends = [m.end() for m in _SENTENCE_END.finditer(folded, start, first_open - 1)]
-    return (ends[-1] if ends else start), first_open
+    last = ends[-1] if ends else start
+    return _after_preamble(folded, start, last), first_open
+
+
+def _after_preamble(folded: str, start: int, last: int) -> int:
+    """Where the first measure starts with no working heading before it: after the
+    sentence closing the preamble (…分解如下。, …制定本清单.: structure.toml
+    preamble_closings) when one stands before its last sentence (``last``) and no
+    front-matter or goal heading comes after it (its paragraph is no measure's), else at
+    ``last`` (d60 without its headings; fixture styles/shuili_lostheadings.txt, run in)."""
+    words = vocabulary()
+    closing = max(folded.rfind(word, start, last) for word in words["preamble_closings"])
+    if closing < 0:
+        return last
+    end = _PREAMBLE_END.search(folded, closing, last)
+    if end is None:
+        return last
+    headings = (*words["front_matter_headings"], *words["goal_headings"])
+    if any(folded.find(word, end.end(), last) >= 0 for word in headings):
+        return last
+    return end.end()
+
+
+_PREAMBLE_END = re.compile(r"[。:]|\.(?!\d)")  # folded: 如下： ends a preamble as 。 does
 
 
 _RUN_IN_HEADING_AFTER = ("", "。", ".", ":", ";", "；")  # what a heading run in follows
