@@ -1791,6 +1791,51 @@ def test_a_copy_without_numbers_hard_wrapped_at_any_width_keeps_its_units(path):
         ], width
 
 
+def same_measures(path: Path, width: int) -> None:
+    """The measures of ``path`` hard-wrapped at ``width`` are those it has as printed (a
+    cell's own line break aside: the wrap joins its lines)."""
+    text = path.read_text(encoding="utf-8")
+    printed = parse_path_text(text)
+    wrapped = parse_path_text(variants.hard_wrapped(text, width))
+    assert units(wrapped) == units(printed), width
+    assert [(m.text.replace("\n", ""), m.deadline) for m in wrapped.tasks] == [
+        (m.text.replace("\n", ""), m.deadline) for m in printed.tasks
+    ], width
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [
+        (DOCUMENTS / "d46_gengxin_twoheader.txt", 24),
+        (DOCUMENTS / "d46_gengxin_twoheader.txt", 36),
+        (DOCUMENTS / "d51_liangshi_annex.txt", 24),
+        (DOCUMENTS / "d51_liangshi_annex.txt", 26),
+        (DOCUMENTS / "d45_keji_excel.txt", 20),
+        (FIXTURES / "styles" / "huanwei_table_sign.txt", 22),
+    ],
+    ids=lambda value: value if isinstance(value, int) else value.stem,
+)
+def test_a_tab_table_hard_wrapped_keeps_its_header_and_its_cells_apart(path, width):
+    # a header opening with 序号 and a tab under a preamble or a caption that reached the
+    # margin starts a line of its own, and a row's piece broken right after a tab keeps it
+    # (…县自然资源局\t over 2024年12月底前)
+    same_measures(path, width)
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [
+        (DOCUMENTS / "d04_daqi_table.txt", 34),
+        (FIXTURES / "styles" / "shuzi_qingdan.txt", 28),
+    ],
+    ids=lambda value: value if isinstance(value, int) else value.stem,
+)
+def test_a_table_of_short_lines_hard_wrapped_with_one_whole_cell_at_the_margin(path, width):
+    # three lines at the longest length, one a whole cell ending in 。 that happens to fill
+    # the line and two broken mid-sentence: the copy is wrapped (two in three suffice)
+    same_measures(path, width)
+
+
 def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(shared_dir, tmp_path):
     # a ragged PDF layer (35 characters) hard-wrapped again: "…设施，2" / "024年底" / "前完成2个…"
     # — each first line's short rest, ending mid-sentence, runs on, so that 2024年底前, 每年
