@@ -1836,6 +1836,35 @@ def test_a_table_of_short_lines_hard_wrapped_with_one_whole_cell_at_the_margin(p
     same_measures(path, width)
 
 
+def test_a_tab_table_without_numbers_printed_run_in():
+    # each row's deadline glued to the next row's topic (…2024年11月底前城镇污水治理\t…,
+    # fixture styles/huanbao_tabnonumber.txt) or, the topic printed on a group's first row
+    # only, to its task, the empty cell's tab lost with the line break (…2024年12月底前推动高频
+    # …, d66): the rows are the measures, as printed; the chapter over the table ends at the
+    # header's first cell
+    for path in (
+        FIXTURES / "styles" / "huanbao_tabnonumber.txt",
+        DOCUMENTS / "d66_shuzi_topiccol.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert units(run_in) == units(printed)
+        assert [(m.text, m.deadline, m.chapter) for m in run_in.tasks] == [
+            (m.text, m.deadline, m.chapter) for m in printed.tasks
+        ]
+    assert [c.title for c in run_in.chapters] == ["工作目标", "重点任务", "保障措施"]
+    plan = parse_path_text(
+        "某县2024年河湖管护重点工作清单为加强河湖管护，制定本清单。一、重点工作工作任务\t"
+        "牵头单位\t完成时限开展河湖清四乱专项行动。\t县水利局\t2024年6月底前"
+        "完成河湖划界复核。\t县自然资源局\t2024年9月底前二、工作要求各乡镇要按时报送进展。"
+    )
+    assert [(m.text, m.lead, m.deadline) for m in plan.tasks] == [
+        ("开展河湖清四乱专项行动。", ["县水利局"], "2024年6月底前"),
+        ("完成河湖划界复核。", ["县自然资源局"], "2024年9月底前"),
+    ]
+    assert plan.chapters[0].title == "重点工作"
+
+
 def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(shared_dir, tmp_path):
     # a ragged PDF layer (35 characters) hard-wrapped again: "…设施，2" / "024年底" / "前完成2个…"
     # — each first line's short rest, ending mid-sentence, runs on, so that 2024年底前, 每年

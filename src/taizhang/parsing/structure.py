@@ -1556,6 +1556,10 @@ def _run_in_title(
                 return heading[: len(word)]
     if not runs_on:
         return heading  # the heading's line ends before the next item: printed as is
+    if "\t" in folded_heading:
+        header = _unnumbered_header_start(folded_heading)
+        if header is not None:
+            return heading[:header].rstrip()
     # one past the clause: an actor list's opener is known by the 、 after it
     opener = _TABLE_HEADER.search(folded_heading, _MIN_TITLE, clause.end() + 1)
     opener = opener or _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
@@ -1570,6 +1574,17 @@ def _run_in_title(
 # A task table's header under the heading: "重点任务|序号\t重点任务\t责任单位…" (d16 and d22
 # printed run-in, their cells apart by tabs or blanks).
 _TABLE_HEADER = re.compile(r"(?:序号|编号)(?=\t|[ \u3000]{2,})")
+
+
+def _unnumbered_header_start(folded_heading: str) -> int | None:
+    """Where a tab-parted table without a number column glued to its heading starts, as
+    _TABLE_HEADER finds one opening with 序号 (d16, d22): at the content column's name right
+    before the first tab ("二、重点任务目标任务\t具体措施\t…": d66 printed run-in; "一、重点工作
+    工作任务\t牵头单位\t…", the plan of test_a_tab_table_without_numbers_printed_run_in)."""
+    tab = folded_heading.find("\t")
+    names = vocabulary()["table_columns"]["content"]
+    name = max((n for n in names if folded_heading.endswith(n, 0, tab)), key=len, default=None)
+    return tab - len(name) if name and tab - len(name) >= _MIN_TITLE else None
 
 
 # A paragraph that opens by telling collectives what they must do: "工作要求|各牵头单位要…"

@@ -52,6 +52,8 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if not names:  # every other kind of table is found from a number column's name
         names = _unnumbered_tab_headers(text) if "\t" in text else []
         if not names:  # ... or, pasted with tabs, a header naming every column
+            if "\t" in text and "\n" not in text.strip():
+                return _run_in_unnumbered_tab_rows(text)
             return []
     spaced = _spaced_rows(text, names)
     if spaced:
@@ -419,6 +421,68 @@ def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     return []
 
 
+def _run_in_unnumbered_tab_rows(text: str) -> list[TableRow]:
+    """A tab-parted table without a number column in a copy printed run-in: each row's last
+    cell, its deadline, is glued to the next row's first, a topic or nothing (…2024年12月底前
+    推动高频…, …2024年11月底前城镇污水治理\t…: tests/parsing/documents d66 and fixture
+    styles/huanbao_tabnonumber.txt with their line breaks removed). The header is a run of
+    tab-parted column names, its first glued to the text before it and its last to the first
+    row's first cell; a row's deadline ends where the deadline's form ends, and the table
+    where a row's last cell holds none."""
+    tokens = text[:_TABLE_REACH].split("\t")
+    header = _run_in_unnumbered_header(tokens)
+    if header is None:
+        return []
+    columns, width, index, head = header
+    rows: list[TableRow] = []
+    while True:
+        # A topic printed on a group's first row only: the empty cell under it lost its tab
+        # with the line break, and the glued rest is the row's task, a sentence (d66).
+        lost = columns[0][0] == _TOPIC and fold(head).rstrip().endswith(("。", "."))
+        step = width - 2 if lost else width - 1
+        if index + step >= len(tokens):
+            break
+        last = tokens[index + step]
+        deadline = _last_deadline(fold(last))
+        if deadline is None:
+            break
+        cells = [*([""] if lost else []), head, *tokens[index + 1 : index + step]]
+        row = _row([_unquoted(c) for c in [*cells, last[: deadline.end()]]], columns, 1)
+        if row:
+            rows.append(row)
+        head = last[deadline.end() :]
+        index += step
+    return rows if len(rows) > 1 else []
+
+
+def _run_in_unnumbered_header(tokens: list[str]):
+    """(columns, width, index of the first row's token, its first cell) of the first run
+    of tokens that are column names between a token ending with one and a token opening
+    with one, naming content, units and a last deadline column; or None."""
+    words, ending = _column_words(), _ending_with_a_column_name()
+    index = 1
+    while index < len(tokens) - 1:
+        end = index
+        while end < len(tokens) - 1 and _column_role(tokens[end].strip()):
+            end += 1
+        opening = None
+        if end > index:
+            opening = next((w for w in words if tokens[end].startswith(w)), None)
+        first = ending.search(tokens[index - 1]) if opening else None
+        if first:
+            names = [first.group(), *(t.strip() for t in tokens[index:end]), opening]
+            columns = _header_roles(names) if len(names) <= _MAX_COLUMNS else None
+            if columns and _last_is_deadline(columns):
+                return columns, len(names), end, tokens[end][len(opening) :]
+        index = end + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ending_with_a_column_name() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, _column_words()))})$")
+
+
 def _glued_start(token: str) -> tuple[str, str] | None:
     """A header cell and what follows it glued (the next row's number, 一、, a quote), or
     None when the token is one cell."""
@@ -624,6 +688,8 @@ def _run_in_header_names(folded: str, pos: int) -> tuple[list[str], int]:
 _CELL_DEADLINE = re.compile(
     r"\d{4}年\d{1,2}月(?:底|末)?前?|\d{4}年(?:底|末)前?|\d{4}年前|\d{1,2}月(?:底|末)?前"
     r"|长期坚持|持续推进"
+    # a duty from a year on, each period (2024年起每月: d66; 2024年起每学期: d64)
+    r"|\d{4}年起每(?:学期|[年季月周])"
 )
 _NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
 _PLACE_ENDINGS = ("市", "县", "区")
