@@ -259,6 +259,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     """The rows under each line that opens with the number column's name and a cell gap
     (序号\t任务…), up to the first line that is no row: only those lines are read."""
     rows: list[TableRow] = []
+    counted = lines_before = 0  # the line breaks before ``counted``
     for found in names:
         start = _opening(text, found.start())
         if start is None or text[start : found.start()].strip(_LEADING_BLANKS):
@@ -266,7 +267,11 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         if not _CELL_GAP.match(text, found.end()):
             continue
         end = _line_end(text, start)
-        line = text.count("\n", 0, start) + 1
+        # (counted on from the header before: a count from the text's start per header
+        # made a text of headers only quadratic)
+        counted, lines_before = (counted, lines_before) if start >= counted else (0, 0)
+        lines_before += text.count("\n", counted, start)
+        counted, line = start, lines_before + 1
         tabbed = "\t" in text[start:end]  # cells in place, as the rows' (_tab_cells)
         header = text[start:end].split("\t") if tabbed else _spaced_cells(text[start:end])
         columns = _header_roles([cell.strip() for cell in header])
@@ -274,6 +279,8 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             columns, end, line = _two_line_header(text, start, end, line)
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
+            if _header_again(text, start):
+                break  # a header printed again heads rows of its own (read from its name)
             if "\t" in text[start:end]:
                 cells, end, last = _tab_cells(text, start, end, line)
                 if _merged_tab_row(cells):
@@ -290,6 +297,22 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             if row:
                 rows.append(row)
     return rows
+
+
+def _header_again(text: str, start: int) -> bool:
+    """Whether the line at ``start`` opens with a number column's name and a cell gap, as
+    the header read from each name does: the rows under one header end there, so no row is
+    read under two headers (a text of headers only is read in linear time)."""
+    start += len(text[start : start + _CELL_LINE]) - len(
+        text[start : start + _CELL_LINE].lstrip(_LEADING_BLANKS)
+    )
+    name = next((n for n in _number_words() if text.startswith(n, start)), None)
+    return name is not None and _CELL_GAP.match(text, start + len(name)) is not None
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[str, ...]:
+    return tuple(vocabulary()["table_columns"]["number"])
 
 
 # A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
