@@ -181,6 +181,7 @@ Round 9 (branch genre9):
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -420,6 +421,32 @@ def test_contents_before_the_preamble_and_leaders_named_in_the_bracket():
     assert plan.tasks[8].responsible == ["县营商办"]  # not 孙某某 of 牵头领导
     assert plan.tasks[6].responsible == ["县交通运输局", "經(jīng)開區管委會"]
     assert not any(d.code == "unknown-unit" for d in plan.diagnostics)
+
+
+def test_a_value_after_whom_a_measure_serves_and_its_verb():
+    # 为 + beneficiary + verb + object + value: 为外贸企业新增授信50亿元 (d76), 为小微企业发放
+    # 创业担保贷款3亿元 (fixture styles/jinrong_beneficiary.txt, ASCII); 为 inside a clause
+    # (普惠小微贷款余额为45亿元) still describes
+    assert [t.quote for t in parse("d76_waimao_duties").tasks[2].targets] == [
+        "为外贸企业新增授信50亿元"
+    ]
+    plan = parse_path(FIXTURES / "styles" / "jinrong_beneficiary.txt")
+    assert [[(t.quote, t.value, t.unit) for t in m.targets] for m in plan.tasks] == [
+        [("为小微企业发放创业担保贷款3亿元", 3, "亿元")],
+        [("为民营企业新增首贷户200户", 200, "户")],
+        [],
+    ]
+
+
+def test_a_measure_over_paragraphs_parts_them_by_one_line_break():
+    # d65 (three paragraphs, a blank line and an indent between) and d70 (the same, and a
+    # line of nothing but an indent): the text as gold writes it, no empty line, no indent
+    for name in ("d65_yibao_paragraphs", "d70_xianjie_leaderlines"):
+        plan = parse(name)
+        assert [m.text for m in plan.tasks] == [t["text"] for t in gold(name)["tasks"]]
+        several = [m.text for m in plan.tasks if "\n" in m.text]
+        assert several
+        assert not any("\n\n" in text or "\n\u3000" in text for text in several)
 
 
 def test_counters_of_livestock_and_whom_a_measure_serves():
@@ -1687,6 +1714,24 @@ def test_a_copy_that_lost_its_numbers_printed_run_in():
     assert parse_path_text(one).tasks == []
 
 
+def test_a_copy_without_numbers_or_headings_printed_run_in():
+    # no working heading either: the first measure starts after the sentence closing the
+    # preamble (…分解如下。, …制定本清单.), not at its own last sentence (d60 without its
+    # 总体要求 and 重点任务 headings; fixture styles/shuili_lostheadings.txt, ASCII)
+    d60 = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
+    headless = re.sub(r"\n总体要求\n\n[^\n]*\n", "\n", d60.replace("\n重点任务\n", "\n"))
+    for text in (headless, styles("shuili_lostheadings.txt")):
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
+            (m.no, m.text, m.title) for m in printed.tasks
+        ]
+        assert units(run_in) == units(printed)
+    assert run_in.tasks[0].text.startswith("实施农村供水保障工程.")
+    # a goal paragraph between the preamble and the first measure is no part of it
+    run_in = parse_path_text(variants.run_in(d60.replace("\n重点任务\n", "\n")))
+    assert "总体要求" not in run_in.tasks[0].text
+
+
 def test_a_review_dated_by_months_reports_results():
     # a change after a part of the year already measured, closing its own clause (1—10月，…
     # 同比下降12%; 1—9月，…较上年同期增长18%; 前三季度，/ 上半年，/ 一季度，…同比…) reports a
@@ -1744,6 +1789,80 @@ def test_a_copy_without_numbers_hard_wrapped_at_any_width_keeps_its_units(path):
         assert [m.attribution_raw for m in wrapped.tasks] == [
             m.attribution_raw for m in printed.tasks
         ], width
+
+
+def same_measures(path: Path, width: int) -> None:
+    """The measures of ``path`` hard-wrapped at ``width`` are those it has as printed (a
+    cell's own line break aside: the wrap joins its lines)."""
+    text = path.read_text(encoding="utf-8")
+    printed = parse_path_text(text)
+    wrapped = parse_path_text(variants.hard_wrapped(text, width))
+    assert units(wrapped) == units(printed), width
+    assert [(m.text.replace("\n", ""), m.deadline) for m in wrapped.tasks] == [
+        (m.text.replace("\n", ""), m.deadline) for m in printed.tasks
+    ], width
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [
+        (DOCUMENTS / "d46_gengxin_twoheader.txt", 24),
+        (DOCUMENTS / "d46_gengxin_twoheader.txt", 36),
+        (DOCUMENTS / "d51_liangshi_annex.txt", 24),
+        (DOCUMENTS / "d51_liangshi_annex.txt", 26),
+        (DOCUMENTS / "d45_keji_excel.txt", 20),
+        (FIXTURES / "styles" / "huanwei_table_sign.txt", 22),
+    ],
+    ids=lambda value: value if isinstance(value, int) else value.stem,
+)
+def test_a_tab_table_hard_wrapped_keeps_its_header_and_its_cells_apart(path, width):
+    # a header opening with 序号 and a tab under a preamble or a caption that reached the
+    # margin starts a line of its own, and a row's piece broken right after a tab keeps it
+    # (…县自然资源局\t over 2024年12月底前)
+    same_measures(path, width)
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [
+        (DOCUMENTS / "d04_daqi_table.txt", 34),
+        (FIXTURES / "styles" / "shuzi_qingdan.txt", 28),
+    ],
+    ids=lambda value: value if isinstance(value, int) else value.stem,
+)
+def test_a_table_of_short_lines_hard_wrapped_with_one_whole_cell_at_the_margin(path, width):
+    # three lines at the longest length, one a whole cell ending in 。 that happens to fill
+    # the line and two broken mid-sentence: the copy is wrapped (two in three suffice)
+    same_measures(path, width)
+
+
+def test_a_tab_table_without_numbers_printed_run_in():
+    # each row's deadline glued to the next row's topic (…2024年11月底前城镇污水治理\t…,
+    # fixture styles/huanbao_tabnonumber.txt) or, the topic printed on a group's first row
+    # only, to its task, the empty cell's tab lost with the line break (…2024年12月底前推动高频
+    # …, d66): the rows are the measures, as printed; the chapter over the table ends at the
+    # header's first cell
+    for path in (
+        FIXTURES / "styles" / "huanbao_tabnonumber.txt",
+        DOCUMENTS / "d66_shuzi_topiccol.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert units(run_in) == units(printed)
+        assert [(m.text, m.deadline, m.chapter) for m in run_in.tasks] == [
+            (m.text, m.deadline, m.chapter) for m in printed.tasks
+        ]
+    assert [c.title for c in run_in.chapters] == ["工作目标", "重点任务", "保障措施"]
+    plan = parse_path_text(
+        "某县2024年河湖管护重点工作清单为加强河湖管护，制定本清单。一、重点工作工作任务\t"
+        "牵头单位\t完成时限开展河湖清四乱专项行动。\t县水利局\t2024年6月底前"
+        "完成河湖划界复核。\t县自然资源局\t2024年9月底前二、工作要求各乡镇要按时报送进展。"
+    )
+    assert [(m.text, m.lead, m.deadline) for m in plan.tasks] == [
+        ("开展河湖清四乱专项行动。", ["县水利局"], "2024年6月底前"),
+        ("完成河湖划界复核。", ["县自然资源局"], "2024年9月底前"),
+    ]
+    assert plan.chapters[0].title == "重点工作"
 
 
 def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(shared_dir, tmp_path):
@@ -2076,6 +2195,24 @@ def test_party_committee_and_government_of_the_same_places():
     assert parse_path_text(bracket).tasks[0].lead == ["市委宣传部", "市司法局"]
 
 
+def test_party_committee_and_government_listed_by_a_pause_mark():
+    # 各乡镇党委、政府 (fixture styles/minzheng_bodies.txt; the phrase as seed 000's closing
+    # paragraph and d09's addressees print it) and 各县(市、区)党委、政府: one collective, as the
+    # 和 form is (d73), and no 县政府 / 市政府 filled in from the units before it
+    plan = parse_path(FIXTURES / "styles" / "minzheng_bodies.txt")
+    assert units(plan) == [
+        (1, [], ["县民政局", "县乡村振兴局"], ["各乡镇党委、政府"]),
+        (2, ["县民政局"], ["县公安局", "县医保局"], ["各乡镇党委、人民政府"]),
+        (3, ["县民政局"], [], ["各乡镇党委、政府", "县直有关部门"]),
+        (4, [], ["县人力资源社会保障局", "县财政局"], []),
+    ]
+    text = "某市方案\n一、任务\n1.开展培训。(责任单位:市民政局、各县(市、区)党委、政府)\n"
+    assert units(parse_path_text(text)) == [(1, [], ["市民政局"], ["各县(市、区)党委、政府"])]
+    # a unit with a place of its own after 、 stays a unit (县委、县政府)
+    text = "某县方案\n一、任务\n1.开展培训。(责任单位:县民政局、县委、县政府)\n"
+    assert units(parse_path_text(text)) == [(1, [], ["县民政局", "县委", "县政府"], [])]
+
+
 def test_a_title_ending_in_a_task_word_names_its_year():
     # 某市2024年社会救助提质增效重点任务 (d73), 某县2024年养老服务提升重点任务 (fixture
     # styles/minzheng_labelsafter.txt): titles; a column's name 重点任务 on a line of its own
@@ -2087,6 +2224,18 @@ def test_a_title_ending_in_a_task_word_names_its_year():
         parse_path(FIXTURES / "styles" / "shuzi_qingdan.txt").title
         == "某县2024年数字乡村建设重点任务清单"
     )
+
+
+def test_a_dated_title_run_into_its_preamble():
+    # printed run in, 某市2024年社会救助提质增效重点任务为进一步… (d73) and 某县2024年养老服务
+    # 提升重点任务为加快… (fixture styles/minzheng_labelsafter.txt): the title ends at the
+    # preamble's opener
+    text = (DOCUMENTS / "d73_jiuzhu_firstnote.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.title, plan.period) == ("某市2024年社会救助提质增效重点任务", [2024, 2024])
+    text = (FIXTURES / "styles" / "minzheng_labelsafter.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.title, plan.period) == ("某县2024年养老服务提升重点任务", [2024, 2024])
 
 
 def test_label_lines_set_apart_by_blanks():

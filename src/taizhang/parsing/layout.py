@@ -207,6 +207,10 @@ def restore(text: str) -> Layout:
                 out[-1] += line
             else:
                 out[-1] += "\t" + content if line.startswith("\t") else content
+                if line.endswith("\t", len(content)):
+                    # a middle piece broken right after a tab keeps it (d46 at 24, d51 at 24
+                    # and 26: "…县自然资源局\t" over "2024年12月底前")
+                    out[-1] += "\t"
         else:
             out.append(line)
             sources.append(number)
@@ -595,13 +599,18 @@ def starts_item(folded_line: str) -> bool:
         or line.startswith("【")
         or _bracketed_label_line(line)
         or line[:1] in _bullet_marks()
-        or _TABLE_ROW.match(line) is not None
+        or _table_row().match(line) is not None
     )
 
 
-# A row of a table pasted as text opens with its number cell and a tab ("2\t开展…": tests/
-# parsing/documents d45 and d51 hard-wrapped, whose rows a wrap at the margin would join).
-_TABLE_ROW = re.compile(r"\d{1,3}\t")
+@lru_cache(maxsize=1)
+def _table_row() -> re.Pattern[str]:
+    """A row of a table pasted as text opens with its number cell and a tab ("2\t开展…":
+    tests/parsing/documents d45 and d51 hard-wrapped, whose rows a wrap at the margin would
+    join), and its header with the number column's name and a tab ("序号\t重点任务…": d46 and
+    d51 hard-wrapped at 24, under a preamble or a caption that reached the margin)."""
+    names = "|".join(map(re.escape, vocabulary()["table_columns"]["number"]))
+    return re.compile(rf"(?:\d{{1,3}}|{names})\t")
 
 
 @lru_cache(maxsize=1)
@@ -726,18 +735,20 @@ def _wrapped_among_short_lines(contents: list[str]):
     table printed one cell per line, or label lines under each measure, leave too few lines
     at the margin for the share test. Such a copy still breaks every long line at exactly
     the same number of characters, mid-sentence, and no line passes it: at least three lines
-    of the longest length, three in four of them ending mid-sentence (tests/parsing/
-    documents d04, d06 and d18 hard-wrapped at 30). Three suffice, all then mid-sentence: a
+    of the longest length, two in three of them ending mid-sentence (tests/parsing/
+    documents d04, d06 and d18 hard-wrapped at 30; a whole cell ending in 。 may fill the
+    line exactly: d04 at 34, fixture styles/shuzi_qingdan.txt at 28). Three suffice: a
     list of label lines under short measures may break only three of them (d28 hard-wrapped
     at 30: "…全流程超低排放改造" / "完成率达到100%。"; and the 生态 list of test_layout). An
     unwrapped document's longest lines are few and end their paragraphs: no seed, corpus
-    text, fixture or test document as printed has three of one longest length mid-sentence."""
+    text, fixture or test document as printed has three of one longest length, two of them
+    mid-sentence."""
     longest = max(map(len, contents))
     if not 8 <= longest <= _MAX_WRAP:
         return None, None
     at_margin = [content for content in contents if len(content) == longest]
     open_ended = sum(1 for content in at_margin if not fold(content).endswith(_PARAGRAPH_END))
-    if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 4 >= len(at_margin) * 3:
+    if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 3 >= len(at_margin) * 2:
         return _ExactMargin(longest), longest
     return None, None
 

@@ -589,9 +589,25 @@ def _bracket_deadline(
     return None
 
 
+# A line break with the blanks, empty lines and indentation around it: a measure printed
+# over paragraphs (d65, d70, corpus 055: a blank line and an indent between them) keeps one
+# line break between them, each paragraph unindented as its first line is.
+_PARAGRAPH_BREAK = re.compile(r"[ \t\u2002\u2003\u3000\ufeff]*\n\s*")
+
+
+def _paragraphs_joined(raw: RawMeasure) -> None:
+    """Parts the paragraphs of a measure's text by one line break, with no blank line and
+    no indentation (the text kept when nothing changes, so its folded copy stands)."""
+    joined = _PARAGRAPH_BREAK.sub("\n", raw.text)
+    if joined != raw.text:
+        raw.text = joined
+
+
 def _measure(
     raw: RawMeasure, attribution: Attribution, title: str | None, bracket_deadline: str | None
 ) -> Measure:
+    if "\n" in raw.text:
+        _paragraphs_joined(raw)
     findings = analyse(raw.text, raw.folded)
     return Measure(
         no=raw.no,

@@ -1368,7 +1368,30 @@ def _after_task_heading(folded: str, start: int, first_open: int) -> tuple[int, 
             begin += 1
         return begin, best
     ends = [m.end() for m in _SENTENCE_END.finditer(folded, start, first_open - 1)]
-    return (ends[-1] if ends else start), first_open
+    last = ends[-1] if ends else start
+    return _after_preamble(folded, start, last), first_open
+
+
+def _after_preamble(folded: str, start: int, last: int) -> int:
+    """Where the first measure starts with no working heading before it: after the
+    sentence closing the preamble (…分解如下。, …制定本清单.: structure.toml
+    preamble_closings) when one stands before its last sentence (``last``) and no
+    front-matter or goal heading comes after it (its paragraph is no measure's), else at
+    ``last`` (d60 without its headings; fixture styles/shuili_lostheadings.txt, run in)."""
+    words = vocabulary()
+    closing = max(folded.rfind(word, start, last) for word in words["preamble_closings"])
+    if closing < 0:
+        return last
+    end = _PREAMBLE_END.search(folded, closing, last)
+    if end is None:
+        return last
+    headings = (*words["front_matter_headings"], *words["goal_headings"])
+    if any(folded.find(word, end.end(), last) >= 0 for word in headings):
+        return last
+    return end.end()
+
+
+_PREAMBLE_END = re.compile(r"[。:]|\.(?!\d)")  # folded: 如下： ends a preamble as 。 does
 
 
 _RUN_IN_HEADING_AFTER = ("", "。", ".", ":", ";", "；")  # what a heading run in follows
@@ -1533,6 +1556,10 @@ def _run_in_title(
                 return heading[: len(word)]
     if not runs_on:
         return heading  # the heading's line ends before the next item: printed as is
+    if "\t" in folded_heading:
+        header = _unnumbered_header_start(folded_heading)
+        if header is not None:
+            return heading[:header].rstrip()
     # one past the clause: an actor list's opener is known by the 、 after it
     opener = _TABLE_HEADER.search(folded_heading, _MIN_TITLE, clause.end() + 1)
     opener = opener or _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
@@ -1547,6 +1574,17 @@ def _run_in_title(
 # A task table's header under the heading: "重点任务|序号\t重点任务\t责任单位…" (d16 and d22
 # printed run-in, their cells apart by tabs or blanks).
 _TABLE_HEADER = re.compile(r"(?:序号|编号)(?=\t|[ \u3000]{2,})")
+
+
+def _unnumbered_header_start(folded_heading: str) -> int | None:
+    """Where a tab-parted table without a number column glued to its heading starts, as
+    _TABLE_HEADER finds one opening with 序号 (d16, d22): at the content column's name right
+    before the first tab ("二、重点任务目标任务\t具体措施\t…": d66 printed run-in; "一、重点工作
+    工作任务\t牵头单位\t…", the plan of test_a_tab_table_without_numbers_printed_run_in)."""
+    tab = folded_heading.find("\t")
+    names = vocabulary()["table_columns"]["content"]
+    name = max((n for n in names if folded_heading.endswith(n, 0, tab)), key=len, default=None)
+    return tab - len(name) if name and tab - len(name) >= _MIN_TITLE else None
 
 
 # A paragraph that opens by telling collectives what they must do: "工作要求|各牵头单位要…"

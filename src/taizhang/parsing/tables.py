@@ -52,6 +52,8 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if not names:  # every other kind of table is found from a number column's name
         names = _unnumbered_tab_headers(text) if "\t" in text else []
         if not names:  # ... or, pasted with tabs, a header naming every column
+            if "\t" in text and "\n" not in text.strip():
+                return _run_in_unnumbered_tab_rows(text)
             return []
     spaced = _spaced_rows(text, names)
     if spaced:
@@ -257,6 +259,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     """The rows under each line that opens with the number column's name and a cell gap
     (序号\t任务…), up to the first line that is no row: only those lines are read."""
     rows: list[TableRow] = []
+    counted = lines_before = 0  # the line breaks before ``counted``
     for found in names:
         start = _opening(text, found.start())
         if start is None or text[start : found.start()].strip(_LEADING_BLANKS):
@@ -264,7 +267,11 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         if not _CELL_GAP.match(text, found.end()):
             continue
         end = _line_end(text, start)
-        line = text.count("\n", 0, start) + 1
+        # (counted on from the header before: a count from the text's start per header
+        # made a text of headers only quadratic)
+        counted, lines_before = (counted, lines_before) if start >= counted else (0, 0)
+        lines_before += text.count("\n", counted, start)
+        counted, line = start, lines_before + 1
         tabbed = "\t" in text[start:end]  # cells in place, as the rows' (_tab_cells)
         header = text[start:end].split("\t") if tabbed else _spaced_cells(text[start:end])
         columns = _header_roles([cell.strip() for cell in header])
@@ -272,6 +279,8 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             columns, end, line = _two_line_header(text, start, end, line)
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
+            if _header_again(text, start):
+                break  # a header printed again heads rows of its own (read from its name)
             if "\t" in text[start:end]:
                 cells, end, last = _tab_cells(text, start, end, line)
                 if _merged_tab_row(cells):
@@ -288,6 +297,22 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             if row:
                 rows.append(row)
     return rows
+
+
+def _header_again(text: str, start: int) -> bool:
+    """Whether the line at ``start`` opens with a number column's name and a cell gap, as
+    the header read from each name does: the rows under one header end there, so no row is
+    read under two headers (a text of headers only is read in linear time)."""
+    start += len(text[start : start + _CELL_LINE]) - len(
+        text[start : start + _CELL_LINE].lstrip(_LEADING_BLANKS)
+    )
+    name = next((n for n in _number_words() if text.startswith(n, start)), None)
+    return name is not None and _CELL_GAP.match(text, start + len(name)) is not None
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[str, ...]:
+    return tuple(vocabulary()["table_columns"]["number"])
 
 
 # A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
@@ -417,6 +442,68 @@ def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         if header is not None:
             return _run_in_tab_body(tokens, *header)
     return []
+
+
+def _run_in_unnumbered_tab_rows(text: str) -> list[TableRow]:
+    """A tab-parted table without a number column in a copy printed run-in: each row's last
+    cell, its deadline, is glued to the next row's first, a topic or nothing (…2024年12月底前
+    推动高频…, …2024年11月底前城镇污水治理\t…: tests/parsing/documents d66 and fixture
+    styles/huanbao_tabnonumber.txt with their line breaks removed). The header is a run of
+    tab-parted column names, its first glued to the text before it and its last to the first
+    row's first cell; a row's deadline ends where the deadline's form ends, and the table
+    where a row's last cell holds none."""
+    tokens = text[:_TABLE_REACH].split("\t")
+    header = _run_in_unnumbered_header(tokens)
+    if header is None:
+        return []
+    columns, width, index, head = header
+    rows: list[TableRow] = []
+    while True:
+        # A topic printed on a group's first row only: the empty cell under it lost its tab
+        # with the line break, and the glued rest is the row's task, a sentence (d66).
+        lost = columns[0][0] == _TOPIC and fold(head).rstrip().endswith(("。", "."))
+        step = width - 2 if lost else width - 1
+        if index + step >= len(tokens):
+            break
+        last = tokens[index + step]
+        deadline = _last_deadline(fold(last))
+        if deadline is None:
+            break
+        cells = [*([""] if lost else []), head, *tokens[index + 1 : index + step]]
+        row = _row([_unquoted(c) for c in [*cells, last[: deadline.end()]]], columns, 1)
+        if row:
+            rows.append(row)
+        head = last[deadline.end() :]
+        index += step
+    return rows if len(rows) > 1 else []
+
+
+def _run_in_unnumbered_header(tokens: list[str]):
+    """(columns, width, index of the first row's token, its first cell) of the first run
+    of tokens that are column names between a token ending with one and a token opening
+    with one, naming content, units and a last deadline column; or None."""
+    words, ending = _column_words(), _ending_with_a_column_name()
+    index = 1
+    while index < len(tokens) - 1:
+        end = index
+        while end < len(tokens) - 1 and _column_role(tokens[end].strip()):
+            end += 1
+        opening = None
+        if end > index:
+            opening = next((w for w in words if tokens[end].startswith(w)), None)
+        first = ending.search(tokens[index - 1]) if opening else None
+        if first:
+            names = [first.group(), *(t.strip() for t in tokens[index:end]), opening]
+            columns = _header_roles(names) if len(names) <= _MAX_COLUMNS else None
+            if columns and _last_is_deadline(columns):
+                return columns, len(names), end, tokens[end][len(opening) :]
+        index = end + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ending_with_a_column_name() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, _column_words()))})$")
 
 
 def _glued_start(token: str) -> tuple[str, str] | None:
@@ -624,6 +711,8 @@ def _run_in_header_names(folded: str, pos: int) -> tuple[list[str], int]:
 _CELL_DEADLINE = re.compile(
     r"\d{4}年\d{1,2}月(?:底|末)?前?|\d{4}年(?:底|末)前?|\d{4}年前|\d{1,2}月(?:底|末)?前"
     r"|长期坚持|持续推进"
+    # a duty from a year on, each period (2024年起每月: d66; 2024年起每学期: d64)
+    r"|\d{4}年起每(?:学期|[年季月周])"
 )
 _NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
 _PLACE_ENDINGS = ("市", "县", "区")

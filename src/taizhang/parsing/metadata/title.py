@@ -280,11 +280,30 @@ def _dated_title(front: list[Line], view: View) -> Title | None:
     增效重点任务, tests/parsing/documents d73; fixture styles/minzheng_labelsafter.txt): a
     column's name on a line of its own names no year."""
     first = next((line for line in front if line.text), None)
-    if first is None or not first.text.endswith(tuple(vocabulary()["title"]["dated_kinds"])):
+    if first is None:
         return None
+    if not first.text.endswith(tuple(vocabulary()["title"]["dated_kinds"])):
+        return _dated_run_in(first, view)
     if _DATED.fullmatch(first.text) is None:
         return None
     return _title_at(view, first.start, first.end)
+
+
+def _dated_run_in(first: Line, view: View) -> Title | None:
+    """The same title printed run in: its preamble or its first chapter right after it
+    (某市2024年社会救助提质增效重点任务为进一步…, d73; 某县2024年养老服务提升重点任务为加快…,
+    fixture styles/minzheng_labelsafter.txt, both with their line breaks removed)."""
+    m = _dated_run_in_pattern().match(view.text, first.start, first.end)
+    return _title_at(view, first.start, m.end("t")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _dated_run_in_pattern() -> re.Pattern[str]:
+    words = vocabulary()["title"]
+    return re.compile(
+        rf"(?P<t>{_DATED.pattern}?(?:{alternation(words['dated_kinds'])}))"
+        rf"(?=\s|{alternation(words['preamble_openers'])}|[一二三四五六七八九十]{{1,3}}、)"
+    )
 
 
 # A title naming its year, no sentence: "某市2024年社会救助提质增效重点任务".

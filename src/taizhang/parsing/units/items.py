@@ -38,12 +38,16 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
     if start >= end:
         return
     if not joins(gaz).search(folded, start, end):
-        for item_start, item_end in _separated(folded, start, end):
+        for item_start, item_end in _separated(folded, start, end, gaz):
             if is_name(folded, item_start, item_end):
                 yield item_start, item_end
         return
-    for piece in _pieces(folded, start, end):
-        yield from joined_items(folded, *_trim(folded, *piece), gaz)
+    found = [
+        item
+        for piece in _pieces(folded, start, end)
+        for item in joined_items(folded, *_trim(folded, *piece), gaz)
+    ]
+    yield from _bodies_joined(folded, start, end, found, gaz)
 
 
 def joined_items(folded: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -65,7 +69,7 @@ def clause_pieces(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable
     piece that ``may_join`` nothing are the piece when it ``is_name``, else its
     ``joined_items``."""
     start, end = _trim(folded, start, end, gaz.openers)
-    return _separated(folded, start, end) if start < end else ()
+    return _separated(folded, start, end, gaz) if start < end else ()
 
 
 def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> list[str] | None:
@@ -73,6 +77,8 @@ def clause_piece_texts(folded: str, start: int, end: int, gaz: Gazetteer) -> lis
     separators and stripped in C, as _STRIPPED_PIECE reads each run), else None. The
     clause is trimmed as _trim trims it, on the text of the clause itself."""
     field = folded[start:end].strip(_PUNCTUATION)
+    if "、" in field and listed_body(gaz).search(field):
+        return None  # 各县(市、区)党委、政府: _separated joins the body to its collective
     openers = gaz.openers
     if openers and field.startswith(openers):
         opener = next(o for o in openers if field.startswith(o))
@@ -116,12 +122,45 @@ def is_name(folded: str, start: int, end: int) -> bool:
     return end - start > _MAX_NAME or HAN.search(folded, start, end) is not None
 
 
-def _separated(folded: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+def _separated(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterable[tuple[int, int]]:
     """The pieces between separators (outside brackets) of a trimmed clause; _trim is
     idempotent, so once is enough."""
     if _FLAT_BRACKETS.fullmatch(folded, start, end):
-        return [m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end)]
-    return [_trim(folded, *piece) for piece in _pieces(folded, start, end)]
+        spans = [m.span() for m in _STRIPPED_PIECE.finditer(folded, start, end)]
+    else:
+        spans = [_trim(folded, *piece) for piece in _pieces(folded, start, end)]
+    return _bodies_joined(folded, start, end, spans, gaz)
+
+
+def _bodies_joined(
+    folded: str, start: int, end: int, spans: list[tuple[int, int]], gaz: Gazetteer
+) -> list[tuple[int, int]]:
+    """A bare body word listed by 、 after a collective ending in a body word is the same
+    places' body, one collective with it: 各县(市、区)党委、政府, 各乡镇党委、政府 (seed 000's
+    closing paragraph and the addressees of d09's notice print the phrase; fixture
+    styles/minzheng_bodies.txt lists it in brackets), as 各县(市、区)党委和政府 is (d73)."""
+    if folded.find("、", start, end) < 0 or not listed_body(gaz).search(folded, start, end):
+        return spans
+    joined = spans[:1]
+    for a, b in spans[1:]:
+        before_start, before_end = joined[-1]
+        before = folded[before_start:before_end]
+        if (
+            folded[a:b] in gaz.bare_bodies
+            and folded[before_end:a].strip(" \u3000") == "、"
+            and before.endswith(tuple(gaz.bare_bodies))
+            and gaz.is_collective(before)
+        ):
+            joined[-1] = (before_start, b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
+@lru_cache(maxsize=4)
+def listed_body(gaz: Gazetteer) -> re.Pattern[str]:
+    """A bare body word listed after 、 (the test before _bodies_joined reads a clause)."""
+    return re.compile(rf"、(?:{trie(gaz.bare_bodies)})")
 
 
 def _pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
