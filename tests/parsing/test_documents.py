@@ -1305,7 +1305,8 @@ def test_a_bare_class_of_bodies_is_a_collective():
     assert not any("街道办事处" in "".join(m.responsible) for m in plan.tasks)
     plan = parse_path(FIXTURES / "styles" / "jiedao_bare.txt")
     assert [m.collectives for m in plan.tasks] == [["各镇人民政府", "街道办事处"], ["社区"], []]
-    assert plan.tasks[2].responsible != []
+    # (its own place name, as written: no 区 put in front of it)
+    assert plan.tasks[2].responsible == ["城关街道办事处"]
 
 
 def test_an_annex_task_table_after_a_body_without_units():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from taizhang.parsing.normalize import fold
@@ -72,6 +73,7 @@ class Gazetteer:
         admin_chars = {*places["admin_chars"], *(prefix[-1] for prefix in self.prefixes)}
         self._admin_char = re.compile(f"[{re.escape(''.join(sorted(admin_chars)))}]")
         self.not_place = frozenset(places["not_place"])
+        self.not_place_end = tuple(places.get("not_place_end", ()))
 
         # Bracket syntax.
         self.labels = _label_regex(data["labels"])
@@ -128,7 +130,9 @@ class Gazetteer:
             *phrases["duty_verbs"],
             *phrases["support_markers"],
         ]
-        self.labels_or_marker = _labels_or_marker_regex(labels, heads)
+        self.labels_or_marker = _labels_or_marker_regex(
+            labels, heads, phrases.get("markers_in_names", [])
+        )
         # the role of each of its groups: lead_1 -> lead, marker_9 -> marker
         self.token_roles = {
             name: name.partition("_")[0] for name in self.labels_or_marker.groupindex
@@ -194,7 +198,14 @@ class Gazetteer:
                 if len(name) > length and name[:length] in prefixes:
                     return length
         place = self.place.match(name)
-        if place and len(name) > place.end() and place.group()[-2:] not in self.not_place:
+        # (a place is no word of not_place, nor ends where its admin character opens a
+        # word: 美丽乡村…)
+        if (
+            place
+            and len(name) > place.end()
+            and place.group()[-2:] not in self.not_place
+            and not name.startswith(self.not_place_end, place.end() - 1)
+        ):
             return place.end()
         return 0
 
@@ -341,10 +352,13 @@ class _Category:
 
 def _place_regex(places: dict) -> re.Pattern[str]:
     """A place name at the start of a name: a few Han characters, then an admin character."""
-    admin = re.escape(places["admin_chars"])
+    admin = f"[{re.escape(places['admin_chars'])}]"
+    if places.get("admin_words"):  # two-character endings ("城关街道")
+        admin = f"(?:{admin}|{words(places['admin_words'])})"
     lengths = f"{places['min_length']},{places['max_length']}"
+    name_char = f"[\u4e00-\u9fff{re.escape(places.get('placeholder_chars', ''))}]"
     # Lazy, so a place ends at its first admin character: "黔南州市场监管局" is "黔南州" + body.
-    return re.compile(f"[\u4e00-\u9fff]{{{lengths}}}?[{admin}]")
+    return re.compile(f"{name_char}{{{lengths}}}?{admin}")
 
 
 def _label_words(labels: dict) -> list[str]:
@@ -379,7 +393,16 @@ def _label_regex(labels: dict) -> re.Pattern[str]:
     return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
-def _labels_or_marker_regex(labels: dict, heads: list[str]) -> re.Pattern[str]:
+def _not_in_name(first: str, in_names: Sequence[str]) -> str:
+    """A lookahead, after a marker's first character, that fails where the marker begins a
+    word of a name ("协办公室" of 县政协办公室: no 协办 there), or ""."""
+    tails = [word[1:] for word in in_names if word[:1] == first and len(word) > 1]
+    return f"(?!{words(tails)})" if tails else ""
+
+
+def _labels_or_marker_regex(
+    labels: dict, heads: list[str], in_names: Sequence[str] = ()
+) -> re.Pattern[str]:
     """A field label as ``_label_regex`` reads it, or a role marker (``heads``), in groups
     named by role and numbered by branch ("lead_1", "marker_9"). Each branch opens with a
     literal character (【, a blank, a word's first), so the engine skips to those characters
@@ -418,7 +441,8 @@ def _labels_or_marker_regex(labels: dict, heads: list[str]) -> re.Pattern[str]:
             found.append(rf"{re.escape(first)}(?:{roles(first)}){tail}")
         if first in markers:
             rest = markers[first][len(re.escape(first)) :]
-            found.append(rf"{re.escape(first)}(?P<marker_{next(numbered)}>{rest})")
+            guard = _not_in_name(first, in_names)
+            found.append(rf"{re.escape(first)}{guard}(?P<marker_{next(numbered)}>{rest})")
     return re.compile("|".join(found))
 
 
@@ -439,8 +463,10 @@ def _marker_regex(phrases: dict) -> re.Pattern[str]:
         )
         for word in phrases[key]
     )
+    # (where a marker begins a word of a name, no marker: 县政协办公室)
+    in_names = words(phrases.get("markers_in_names", []))
     return re.compile(
-        rf"(?={first})(?:(?P<division>(?:{division}){_VERB_CHAR}{{0,6}})"
+        rf"(?={first})(?!{in_names})(?:(?P<division>(?:{division}){_VERB_CHAR}{{0,6}})"
         rf"|(?P<lead>(?:{lead}){_VERB_CHAR}{{0,6}})"
         rf"|(?P<duty>{duty}{_VERB_CHAR}{{0,4}})"
         rf"|(?P<support>(?:{support}){_VERB_CHAR}{{0,4}}))"

@@ -23,11 +23,20 @@ _EXTENSION = "gazetteer extension file"
 # The keys an extension may contain, with the type of their values.
 _SECTION_KEYS: dict[str, dict[str, type]] = {
     "levels": {"prefixes": list, "not_prefix": list, "party_committee": str, "committee": dict},
-    "places": {"admin_chars": str, "min_length": int, "max_length": int, "not_place": list},
+    "places": {
+        "admin_chars": str,
+        "admin_words": list,
+        "placeholder_chars": str,
+        "min_length": int,
+        "max_length": int,
+        "not_place": list,
+        "not_place_end": list,
+    },
     "labels": {"lead": list, "responsible": list},
     "phrases": {
         "lead_markers": list,
         "support_markers": list,
+        "markers_in_names": list,
         "division_markers": list,
         "duty_adverbs": list,
         "duty_verbs": list,
