@@ -101,7 +101,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
-            rf"{label_prefix}(?P<open>《)?"
+            rf"{_CHUNK_NUMBER}{label_prefix}(?P<open>《)?"
             rf"(?P<t>[^《》]{{0,80}}?(?:《[^《》]{{1,60}}》[^《》]{{0,40}}?)?{kind}{suffix}{{0,3}})"
             rf"(?(open)》|)\s*{site_label}{{0,3}}",
             re.S,
@@ -152,6 +152,12 @@ def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
     starts = [line.start for line in front]
     found = _patterns().kind.finditer(view.text, front[0].start, front[-1].end)
     return sorted({bisect_right(starts, m.start()) - 1 for m in found})
+
+
+# A document-sharing site's first page-chunk number before the title on its line ("1、中共某区委
+# 宣传部、某区司法局关于…规划（2021—2025年）": tests/parsing/documents d90; corpus 003 run in, as
+# the run-in pattern reads it), no part of the title.
+_CHUNK_NUMBER = r"(?:1、)?"
 
 
 def _headings(view: View, front: list[Line], holding: list[int]) -> Iterator[Title]:
