@@ -717,15 +717,22 @@ def _before_explanation(found: list[Found], folded: str) -> list[Found]:
 
 
 def _explanation_heading(folded: str) -> int | None:
-    """Where the first line that is an explanation heading starts, if any."""
+    """Where the first line that is an explanation heading starts, if any; in a copy
+    printed run-in, where the heading stands glued to its first part (…组织保障。起草说明一、
+    起草背景…: d98 and fixture styles/zhengqiu_shuoming.txt run in)."""
+    run_in = "\n" not in folded.strip()
     for word in vocabulary()["explanation_headings"]:
         at = folded.find(word)
         while at >= 0:
-            start = folded.rfind("\n", 0, at) + 1
-            end = folded.find("\n", at)
-            line = folded[start : len(folded) if end < 0 else end].strip(_LINE_INDENT)
-            if line == word or (line.startswith("关于《") and line.endswith("》的" + word)):
-                return start
+            if run_in:
+                if folded.startswith("一、", at + len(word)):
+                    return at
+            else:
+                start = folded.rfind("\n", 0, at) + 1
+                end = folded.find("\n", at)
+                line = folded[start : len(folded) if end < 0 else end].strip(_LINE_INDENT)
+                if line == word or (line.startswith("关于《") and line.endswith("》的" + word)):
+                    return start
             at = folded.find(word, at + len(word))
     return None
 
