@@ -525,8 +525,10 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
 def _numbers_nothing(found: list[Found], i: int, folded: str) -> bool:
     """Whether only blanks follow marker i up to the next marker or the end of the text."""
     stop = found[i + 1].start if i + 1 < len(found) else len(folded)
-    end = found[i].marker.end
-    return end >= stop or folded[end:stop].isspace()
+    pos = found[i].marker.end
+    while pos < stop and folded[pos] in _LINE_INDENT + "\n":  # (most stop at once)
+        pos += 1
+    return pos >= stop
 
 
 def _after_heading(openers: dict[int, Found], item: Found, folded: str) -> bool:
