@@ -711,32 +711,55 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
 
 
 def _before_explanation(found: list[Found], folded: str) -> list[Found]:
-    """Leave out the markers after the heading of a draft's explanation printed below it
+    """Leave out the markers of a draft's explanation printed below it, from its heading
     (起草说明 on a line of its own, or 关于《X》的起草说明: structure.toml
-    explanation_headings): 一、起草背景 二、起草过程 are its parts, not the plan's chapters."""
-    at = _explanation_heading(folded)
-    return found if at is None else [f for f in found if f.start < at]
+    explanation_headings) to the end of the text or the next plan's title line (texts joined
+    one after another, as tests/parsing/test_linear_time.py joins them): 一、起草背景
+    二、起草过程 are its parts, not the plan's chapters."""
+    spans, offset = [], 0
+    while (at := _explanation_heading(folded, offset)) is not None:
+        offset = _next_title_line(folded, at)
+        spans.append((at, offset))
+    if not spans:
+        return found
+    return [f for f in found if not any(start <= f.start < end for start, end in spans)]
 
 
-def _explanation_heading(folded: str) -> int | None:
-    """Where the first line that is an explanation heading starts, if any; in a copy
-    printed run-in, where the heading stands glued to its first part (…组织保障。起草说明一、
-    起草背景…: d98 and fixture styles/zhengqiu_shuoming.txt run in)."""
+def _next_title_line(folded: str, at: int) -> int:
+    """Where the first line after ``at`` that is nothing but a plan's title starts, or the
+    text's end."""
+    start = folded.find("\n", at)
+    while start >= 0:
+        end = folded.find("\n", start + 1)
+        line = folded[start + 1 : len(folded) if end < 0 else end].strip(_LINE_INDENT)
+        if line and _is_plan_title(line):
+            return start + 1
+        start = end
+    return len(folded)
+
+
+def _explanation_heading(folded: str, offset: int) -> int | None:
+    """Where the first line from ``offset`` that is an explanation heading starts, if any;
+    in a copy printed run-in, where the heading stands glued to its first part (…组织保障。
+    起草说明一、起草背景…: d98 and fixture styles/zhengqiu_shuoming.txt run in)."""
     run_in = "\n" not in folded.strip()
+    found = []
     for word in vocabulary()["explanation_headings"]:
-        at = folded.find(word)
+        at = folded.find(word, offset)
         while at >= 0:
             if run_in:
                 if folded.startswith("一、", at + len(word)):
-                    return at
+                    found.append(at)
+                    break
             else:
                 start = folded.rfind("\n", 0, at) + 1
                 end = folded.find("\n", at)
                 line = folded[start : len(folded) if end < 0 else end].strip(_LINE_INDENT)
                 if line == word or (line.startswith("关于《") and line.endswith("》的" + word)):
-                    return start
+                    found.append(start)
+                    break
             at = folded.find(word, at + len(word))
-    return None
+    return min(found, default=None)
 
 
 # The list of attachments a plan prints after its body or under its signature: "附件：1.某市…任务
