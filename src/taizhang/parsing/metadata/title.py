@@ -158,7 +158,7 @@ def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
 # A page's caption kept as a copy's first line, "X - 站名" (the HTML title: tests/parsing/
 # documents d90, fixture styles/wenku_chunks.txt): a line of its own, never joined to the
 # title printed under it.
-_PAGE_CAPTION = re.compile(r"\s[-–—|]\s*[^\s\-–—|]{2,10}\s*$")
+_PAGE_CAPTION = re.compile(r"\s[-–—|]\s*[^\s\d\-–—|()（）]{2,10}\s*$")  # (no period: 2021 — 2025年)
 
 # A document-sharing site's first page-chunk number before the title on its line ("1、中共某区委
 # 宣传部、某区司法局关于…规划（2021—2025年）": tests/parsing/documents d90; corpus 003 run in, as
