@@ -595,6 +595,7 @@ RUN_IN_COPIES = [
     # its line break, which a run-in copy has not)
     "d89_fazhi_zhengfu_portal",
     "d91_meng_traditional",
+    "d92_yifa_zhixian_yaodian",
     "d94_pufa_zerenqingdan",
     "d97_gonggong_falv_fuwu",
     "d98_zhengqiu_qicaoshuoming",
@@ -2269,3 +2270,19 @@ def test_a_run_in_title_ends_before_the_page_fields_after_it():
     for name in ("d96_fazhi_kaohe", "d97_gonggong_falv_fuwu"):
         text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
         assert parse_path_text(variants.run_in(text)).title == gold(name)["title"]
+
+
+def test_an_editor_line_in_round_brackets_is_page_chrome_printed_run_in():
+    # "…各乡镇（街道）中共某县委…办公室2024年3月1日（责任编辑：张某）上一篇：…" (d92 run in): the
+    # chrome is cut whole, so the signature is cut off the last unit; fixture
+    # styles/fazhi_bianji.txt run in keeps no bracket of it either
+    text = (DOCUMENTS / "d92_yifa_zhixian_yaodian.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert units(plan) == gold_units("d92_yifa_zhixian_yaodian")
+    text = (FIXTURES / "styles" / "fazhi_bianji.txt").read_text(encoding="utf-8")
+    raw = parse_path_text(variants.run_in(text)).tasks[-1].attribution_raw
+    assert "责任编辑" not in raw and not raw.endswith(("（", "("))
+    assert units(parse_path_text(text)) == [
+        (1, [], ["县司法局"], ["各乡镇人民政府"]),
+        (2, [], ["县司法局", "县财政局"], []),
+    ]
