@@ -1185,8 +1185,9 @@ def test_a_quote_starts_where_trying_every_step_at_every_character_started_it(te
 
 def _plain_is_past(sentence, has_deadline):
     """targets._is_past with its patterns searched whatever the sentence holds."""
-    if _targets._past_pattern().search(sentence):
-        return True
+    markers = _targets._past_pattern().finditer(sentence)
+    if any(not _targets._aimed_ahead(sentence, found) for found in markers):
+        return True  # (取得 after 确保 or 到20… sets a goal: round 10b, d89 and d91)
     if "同比" in sentence and _targets._measured_year_on_year(sentence):
         return True
     if has_deadline:

@@ -110,6 +110,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     found = _outside_covering_notice(found, folded)
     found = _in_sequence(found, folded)
     found = _outside_table_of_contents(found, folded)
+    found = _before_explanation(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
@@ -164,6 +165,8 @@ def _candidates(folded: str) -> list[Found]:
                 or child(folded, marker.kind, marker.end + 2, min(end, marker.end + _MAX_HEADING))
             ):
                 found.extend(_glued_children(folded, marker, end, number))
+            if marker.kind == mk.ARABIC:
+                found.extend(_after_bare_number(folded, marker, end, number, ""))
     positions = mk.run_in_positions(folded)
     run_in_copy = "\n" not in folded.strip()  # a copy printed run-in: one line
     # (the markers read so far, by their ends: asked only about markers inside lines)
@@ -199,6 +202,8 @@ def _candidates(folded: str) -> list[Found]:
         end = min(len(folded), position + _GLUED_REACH) if end < 0 else end
         found.append(Found(run_in, position, number, run_in=_AFTER_SENTENCE))
         found.extend(_glued_children(folded, run_in, end, number))
+        if run_in.kind == mk.ARABIC:
+            found.extend(_after_bare_number(folded, run_in, end, number, _AFTER_SENTENCE))
     return found
 
 
@@ -408,6 +413,25 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
     return out
 
 
+_BLANKS = frozenset(" \t\u3000")
+
+
+def _after_bare_number(
+    folded: str, number: mk.Marker, end: int, line: int, run_in: str
+) -> list[Found]:
+    """The marker after the blanks that follow a bare number ("2、　　（四）加强…": a sharing
+    site's page-chunk number before a paragraph's indent, d90, fixture
+    styles/wenku_chunks.txt): it opens its paragraph as it would without the number, which
+    _drop_chunk_markers then drops as numbering nothing."""
+    pos = number.end
+    if _BLANKS.isdisjoint(folded[pos - 1 : pos + 1]):
+        return []  # (no blank after the number: the common case, answered at once)
+    while pos < end and folded[pos] in _BLANKS:
+        pos += 1
+    marker = mk.match_marker(folded, pos) if pos < end else None
+    return [] if marker is None else [Found(marker, pos, line, run_in=run_in)]
+
+
 _GLUED_PARENTS = (mk.CHAPTER, mk.SECTION, mk.ARABIC)
 _FIRST_NUMERAL = re.compile(r"一、")
 _SECOND_NUMERAL = re.compile(r"二、(?<=[。;!?)\]〕】]二、)")
@@ -471,15 +495,21 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
 
     A family of arabic markers (same separator) most of which interrupt a sentence is
     such a chunk numbering, not structure; the text stays, only the markers go (corpus 003
-    and 029, both copies from sharing sites).
+    and 029, both copies from sharing sites). A marker that numbers nothing (another number
+    or the end of the text right after it: a chunk that broke between two paragraphs,
+    "…团区委）" / "2、　　（四）加强…") counts as one that interrupts (d90, fixture
+    styles/wenku_chunks.txt).
     """
     interrupted: Counter = Counter()
     total: Counter = Counter()
     openers = None  # made for the first marker that interrupts a sentence
-    for item in found:
+    for i, item in enumerate(found):
         if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == _OUTLINE_STYLE:
             continue
         total[item.marker.style] += 1
+        if _numbers_nothing(found, i, folded):
+            interrupted[item.marker.style] += 1
+            continue
         if _ends_sentence(folded, item.start):
             continue
         if openers is None:
@@ -490,6 +520,15 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     if not chunk_styles:
         return found
     return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunk_styles)]
+
+
+def _numbers_nothing(found: list[Found], i: int, folded: str) -> bool:
+    """Whether only blanks follow marker i up to the next marker or the end of the text."""
+    stop = found[i + 1].start if i + 1 < len(found) else len(folded)
+    pos = found[i].marker.end
+    while pos < stop and folded[pos] in _LINE_INDENT + "\n":  # (most stop at once)
+        pos += 1
+    return pos >= stop
 
 
 def _after_heading(openers: dict[int, Found], item: Found, folded: str) -> bool:
@@ -671,6 +710,58 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
     return [f for f in found if not span[0] <= f.start < span[1]]
 
 
+def _before_explanation(found: list[Found], folded: str) -> list[Found]:
+    """Leave out the markers of a draft's explanation printed below it, from its heading
+    (起草说明 on a line of its own, or 关于《X》的起草说明: structure.toml
+    explanation_headings) to the end of the text or the next plan's title line (texts joined
+    one after another, as tests/parsing/test_linear_time.py joins them): 一、起草背景
+    二、起草过程 are its parts, not the plan's chapters."""
+    spans, offset = [], 0
+    while (at := _explanation_heading(folded, offset)) is not None:
+        offset = _next_title_line(folded, at)
+        spans.append((at, offset))
+    if not spans:
+        return found
+    return [f for f in found if not any(start <= f.start < end for start, end in spans)]
+
+
+def _next_title_line(folded: str, at: int) -> int:
+    """Where the first line after ``at`` that is nothing but a plan's title starts, or the
+    text's end."""
+    start = folded.find("\n", at)
+    while start >= 0:
+        end = folded.find("\n", start + 1)
+        line = folded[start + 1 : len(folded) if end < 0 else end].strip(_LINE_INDENT)
+        if line and _is_plan_title(line):
+            return start + 1
+        start = end
+    return len(folded)
+
+
+def _explanation_heading(folded: str, offset: int) -> int | None:
+    """Where the first line from ``offset`` that is an explanation heading starts, if any;
+    in a copy printed run-in, where the heading stands glued to its first part (…组织保障。
+    起草说明一、起草背景…: d98 and fixture styles/zhengqiu_shuoming.txt run in)."""
+    run_in = "\n" not in folded.strip()
+    found = []
+    for word in vocabulary()["explanation_headings"]:
+        at = folded.find(word, offset)
+        while at >= 0:
+            if run_in:
+                if folded.startswith("一、", at + len(word)):
+                    found.append(at)
+                    break
+            else:
+                start = folded.rfind("\n", 0, at) + 1
+                end = folded.find("\n", at)
+                line = folded[start : len(folded) if end < 0 else end].strip(_LINE_INDENT)
+                if line == word or (line.startswith("关于《") and line.endswith("》的" + word)):
+                    found.append(start)
+                    break
+            at = folded.find(word, at + len(word))
+    return min(found, default=None)
+
+
 # The list of attachments a plan prints after its body or under its signature: "附件：1.某市…任务
 # 清单" over "2.某市…联络员名单" (tests/parsing/documents d72 after the last measure, d64 above the
 # signature; d01's inside its covering notice). Its lines are titles, no measures.
@@ -728,8 +819,9 @@ def _notice_span(folded: str) -> tuple[int, int] | None:
 
 # A full date, as under a notice's signature ("2024年3月1日"): in a copy printed run-in the
 # notice ends there (fixture styles/notice_midplan.txt and tests/parsing/documents d01 with
-# their line breaks removed).
-_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# their line breaks removed). A date that opens or closes a period ("征求意见时间为2022年5月10日
+# 至2022年6月9日": d98 run in) signs nothing.
+_FULL_DATE = re.compile(r"(?<![至到-])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?![至到-])")
 
 
 def _is_plan_title(line: str) -> bool:

@@ -638,11 +638,23 @@ def _is_past(sentence: str, has_deadline: bool) -> bool:
     """A sentence reporting results already achieved (2018年以来…下降22%)."""
     # (what every past marker holds is looked for first, by memchr: most sentences hold
     # none, and the pattern tests a set of first characters at every character)
-    if any(map(sentence.__contains__, _past_gate())) and _past_pattern().search(sentence):
+    if any(map(sentence.__contains__, _past_gate())) and any(
+        not _aimed_ahead(sentence, found) for found in _past_pattern().finditer(sentence)
+    ):
         return True  # one of the past markers
     if "同比" in sentence and _measured_year_on_year(sentence):
         return True
     return not has_deadline and _reports_a_change(sentence)
+
+
+def _aimed_ahead(sentence: str, marker: re.Match[str]) -> bool:
+    """Whether a past marker that is also the verb of a goal (取得) follows a deadline ahead
+    or a word stating what is to be done (到2025年，…覆盖率达到100%，…建设取得重大进展: the
+    sentence sets goals; tests/parsing/documents d89 and d91, targets.toml goal_verbs_past)."""
+    if marker[0] not in _vocab()["targets"]["goal_verbs_past"]:
+        return False
+    before = sentence[: marker.start()]
+    return any(word in before for word in _vocab()["targets"]["year_on_year_future"])
 
 
 def _measured_year_on_year(sentence: str) -> bool:

@@ -97,11 +97,12 @@ def _patterns() -> _Patterns:
     crumbs = alternation(words["breadcrumb_ends"])
     breadcrumb = rf"(?:[^>\n]{{1,12}}?\s*>{{1,2}}\s*){{1,6}}(?:{crumbs})\s*"
     dates = vocabulary()["date"]
-    field = alternation(dates["signing_fields"] + dates["page_fields"] + dates["source_fields"])
+    fields = dates["signing_fields"] + dates["page_fields"] + dates["source_fields"]
+    field = alternation(fields + words["page_labels"])
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
-            rf"{label_prefix}(?P<open>《)?"
+            rf"{_CHUNK_NUMBER}{label_prefix}(?P<open>《)?"
             rf"(?P<t>[^《》]{{0,80}}?(?:《[^《》]{{1,60}}》[^《》]{{0,40}}?)?{kind}{suffix}{{0,3}})"
             rf"(?(open)》|)\s*{site_label}{{0,3}}",
             re.S,
@@ -154,6 +155,17 @@ def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
     return sorted({bisect_right(starts, m.start()) - 1 for m in found})
 
 
+# A page's caption kept as a copy's first line, "X - 站名" (the HTML title: tests/parsing/
+# documents d90, fixture styles/wenku_chunks.txt): a line of its own, never joined to the
+# title printed under it.
+_PAGE_CAPTION = re.compile(r"\s[-–—|]\s*[^\s\d\-–—|()（）]{2,10}\s*$")  # (no period: 2021 — 2025年)
+
+# A document-sharing site's first page-chunk number before the title on its line ("1、中共某区委
+# 宣传部、某区司法局关于…规划（2021—2025年）": tests/parsing/documents d90; corpus 003 run in, as
+# the run-in pattern reads it), no part of the title.
+_CHUNK_NUMBER = r"(?:1、)?"
+
+
 def _headings(view: View, front: list[Line], holding: list[int]) -> Iterator[Title]:
     """Plan headings: lines (up to three) that end with a document kind, then titles run
     into the preamble's line, each in document order."""
@@ -192,7 +204,7 @@ def _heading_from(
     if not _is_heading_like(shape(i), first=True) or _ATTACHMENT_LABEL.fullmatch(front[i].text):
         return None
     group = [front[i]]
-    j = i + 1
+    j = len(front) if _PAGE_CAPTION.search(front[i].text) else i + 1
     while len(group) < _MAX_HEADING_LINES and j < len(front):
         line = front[j]
         j += 1
