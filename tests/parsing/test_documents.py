@@ -2147,3 +2147,112 @@ def test_duties_by_own_remit_or_by_place_and_a_lead_acting_with_others():
         (5, ["县商务局"], ["某海关"], []),
     ]
     assert targets(plan.tasks[4]) == [(None, 3000, "万美元", "=")]
+
+
+# Round 10 (branch genre10).
+
+
+def test_a_committee_that_carries_an_item_leads_it():
+    # 承办机构：… / 配合单位：… / 安排时间：… under each item of a 监督工作计划 (d86; fixture
+    # styles/renda_chengban.txt, with 整改时限): the committee leads, the time is no unit
+    plan = parse("d86_renda_jiandu")
+    assert units(plan) == gold_units("d86_renda_jiandu")
+    assert plan.tasks[0].text == "听取和审议县人民政府关于2024年度法治政府建设情况的报告。"
+    assert plan.tasks[0].deadline == "第二季度"
+    plan = parse_path(FIXTURES / "styles" / "renda_chengban.txt")
+    assert units(plan) == [
+        (1, ["区人大常委会城乡建设环境保护工作委员会"], ["区住房城乡建设局", "区财政局"], []),
+        (2, ["区人大常委会教育科学文化卫生工作委员会"], ["区公安分局", "区教育局"], []),
+    ]
+    assert [m.deadline for m in plan.tasks] == ["第三季度", "2025年10月底前"]
+
+
+def test_items_numbered_di_n_xiang_over_label_lines():
+    # 第1项　开展… over 责任单位：X（牵头），Y / 完成时限：… (d84; fixture
+    # styles/xiaofang_diyixiang.txt), printed and run in (第2项 glued to the last field, 第1项
+    # to the 重点任务 heading)
+    plan = parse("d84_xiaofang_diyixiang")
+    assert units(plan) == gold_units("d84_xiaofang_diyixiang")
+    assert plan.tasks[0].title == "开展高层建筑消防安全整治"
+    text = (DOCUMENTS / "d84_xiaofang_diyixiang.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = (FIXTURES / "styles" / "xiaofang_diyixiang.txt").read_text(encoding="utf-8")
+    expected = [
+        (1, ["区消防救援大队"], [], ["各街道办事处"]),
+        (2, ["区住房城乡建设局"], ["国网某区供电公司"], []),
+        (3, [], ["区市场监管局"], []),
+    ]
+    for copy in (fixture, variants.run_in(fixture)):
+        plan = parse_path_text(copy)
+        assert units(plan) == expected
+        assert plan.tasks[1].text == "建设集中充电设施。新建集中充电端口3000个以上。"
+        assert [m.deadline for m in plan.tasks] == ["2025年5月底前", "2025年10月底前", "按季度"]
+    # 负责第6项 names an item: no number of its own
+    assert [
+        m.no for m in parse_path_text("某县方案\n1.开展培训。（县人社局负责第6项）\n").tasks
+    ] == [1]
+
+
+def test_a_clause_with_its_own_period_after_a_duty_states_a_target():
+    # 每月至少推送普法作品4期，全年普法短视频观看达到50万人次 (d78; fixture
+    # styles/pufa_ownperiod.txt, with 年内): the duty's quota does not reach the 全年 clause
+    assert targets(parse("d78_pufa_zhuze").tasks[5]) == [(None, 50, "万人次", "=")]
+    plan = parse_path(FIXTURES / "styles" / "pufa_ownperiod.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 20, "万人次", "=")],
+        [(None, 800, "人", "=")],
+        [],  # 每次培训不少于500人: the duty's own clause
+    ]
+    assert plan.tasks[0].recurring == ["每月至少发布普法短视频2期"]
+
+
+def test_lines_naming_a_unit_lead_the_items_under_them():
+    # 党政综合办公室： / 司法所： … over items restarting at 1. (d79, printed and hard-wrapped,
+    # where the line is joined to the item above; fixture styles/zhen_unitlines.txt)
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan, wrapped = as_printed_and(DOCUMENTS / "d79_zhen_qingdan.txt", variants.hard_wrapped)
+    assert units(plan) == units(wrapped) == gold_units("d79_zhen_qingdan")
+    assert (
+        plan.tasks[2].text == wrapped.tasks[2].text == gold("d79_zhen_qingdan")["tasks"][2]["text"]
+    )
+    heads = [d.line for d in plan.diagnostics if d.code == "heading-units"]
+    assert heads == [5, 13, 21, 27] and text.split("\n")[12] == "司法所："
+    for copy in (
+        styles_text("zhen_unitlines.txt"),
+        variants.hard_wrapped(styles_text("zhen_unitlines.txt")),
+    ):
+        assert units(parse_path_text(copy)) == [
+            (1, ["平安办"], ["派出所", "司法所"], []),
+            (2, ["平安办"], [], []),
+            (1, ["社区治理办"], [], ["各社区"]),
+            (2, ["派出所"], ["社区治理办"], []),  # its own lead
+            (1, ["应急管理站"], [], []),
+        ]
+    # a label line is no unit line
+    label = "某县清单\n责任单位：\n1.开展培训。配合：县财政局\n"
+    assert units(parse_path_text(label)) == [(1, [], ["县财政局"], [])]
+
+
+def test_a_merged_unit_cell_covers_the_rows_under_it():
+    # 序号 | 责任单位 | 普法重点内容 | 普法对象 | 时间安排, the unit printed on a group's first row
+    # (d87, printed and run in; fixture styles/pufa_unitcol.txt): the empty rows take it; the
+    # 普法对象 column names no units
+    plan = parse("d87_shuifa_unitcol")
+    assert units(plan) == gold_units("d87_shuifa_unitcol")
+    text = (DOCUMENTS / "d87_shuifa_unitcol.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = styles_text("pufa_unitcol.txt")
+    for copy in (fixture, variants.run_in(fixture)):
+        plan = parse_path_text(copy)
+        assert [m.responsible for m in plan.tasks] == [
+            ["区应急管理局"],
+            ["区应急管理局"],
+            ["区卫生健康局"],
+            ["区卫生健康局"],
+            ["区城市管理局"],
+        ]
+        assert plan.tasks[1].deadline == "2025年9月底前"
+
+
+def styles_text(name: str) -> str:
+    return (FIXTURES / "styles" / name).read_text(encoding="utf-8")

@@ -248,6 +248,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     by_number = attributions_by_number(skeleton.measures, text, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
+    unit_heads = _unit_heading_lines(skeleton.measures, folded, brackets, level)
     measure_titles = titles.measure_titles(
         [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
@@ -261,6 +262,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     led = _heading_units(skeleton, attributions, brackets, level)
+    led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
@@ -499,6 +501,101 @@ def _heading_units(
         )
         for no, (chapter, _heading) in heading_units.items()
         if no in taken
+    ]
+
+
+def _unit_heading_lines(
+    measures: list[RawMeasure], folded: str, brackets: BracketReader, level: str | None
+) -> dict[int, tuple[str, int]]:
+    """A line of one unit's name and a colon ("司法所：") over numbered items that name no
+    lead: a 任务清单 grouped by unit without chapter numerals, its items restarting at 1.
+    (round 10: tests/parsing/documents d79, fixture styles/zhen_unitlines.txt). The line is no
+    part of the item above it (where a hard-wrapped copy joins it to that item's last
+    sentence too); each item under it maps to (the unit, the line)."""
+    if ":\n" not in folded or not measures:  # one scan in C: most plans hold no such line
+        return {}
+    lines = folded.split("\n")
+    heads: dict[int, tuple[str, int]] = {}
+    current: tuple[str, int] | None = None
+    for i, measure in enumerate(measures):
+        head = _unit_after_text(measures[i - 1], brackets, level) if i else None
+        if head is None:
+            above = measure.line - 2  # the line above the item's, 0-based
+            while above >= 0 and not lines[above].strip():
+                above -= 1
+            name = _unit_line(lines[above], brackets, level) if above >= 0 else None
+            head = (name, above + 1) if name else None
+        if head is not None:
+            current = head
+        elif i and measure.chapter != measures[i - 1].chapter:
+            current = None  # a unit line leads only the items of its chapter
+        if current is not None:
+            heads[i] = current
+    return heads
+
+
+_MAX_UNIT_LINE = 24  # characters: a unit's name and its colon
+
+
+def _unit_after_text(
+    measure: RawMeasure, brackets: BracketReader, level: str | None
+) -> tuple[str, int] | None:
+    """The unit and line of a unit line that ends the item's text (after its last sentence
+    or line break); the item's text then ends before it."""
+    folded = measure.folded.rstrip()
+    if not folded.endswith(":"):
+        return None
+    start = max(folded.rfind("。"), folded.rfind("\n")) + 1
+    name = _unit_line(folded[start:], brackets, level)
+    if name is None:
+        return None
+    measure.text = measure.text[:start].rstrip()
+    return name, measure.line + folded.count("\n", 0, start)
+
+
+def _unit_line(line: str, brackets: BracketReader, level: str | None) -> str | None:
+    """The unit a line names when it is nothing but one unit's name and a colon (a unit
+    the gazetteer does not know too: 综合行政执法队), not a label (责任单位：)."""
+    line = line.strip()
+    if not line.endswith(":") or len(line) > _MAX_UNIT_LINE:
+        return None
+    name = line[:-1].rstrip()
+    words = structure_vocabulary()
+    if name in words["attribution_labels"] or not name.endswith(tuple(words["unit_endings"])):
+        return None
+    split = brackets.split(name, level)
+    if [*split.lead, *split.responsible] != [name] or split.collectives or split.unsplit:
+        return None
+    return name
+
+
+def _led_by_unit_lines(
+    measures: list[RawMeasure],
+    attributions: list[Attribution],
+    heads: dict[int, tuple[str, int]],
+) -> list[Diagnostic]:
+    """Each item under a unit line that names no lead of its own is led by that unit
+    (_unit_heading_lines); a heading-units diagnostic (info) names each such line."""
+    taken: dict[tuple[str, int], list[int]] = {}
+    for i, (name, line) in heads.items():
+        attribution = attributions[i]
+        if attribution.lead:
+            continue
+        attributions[i] = replace(
+            attribution,
+            lead=[name],
+            responsible=[u for u in attribution.responsible if u != name],
+        )
+        taken.setdefault((name, line), []).append(measures[i].no)
+    return [
+        Diagnostic(
+            "heading-units",
+            f"The line {name}： names a unit: it was read as the lead of measures "
+            f"{', '.join(map(str, numbers))} under it.",
+            line,
+            level="info",
+        )
+        for (name, line), numbers in taken.items()
     ]
 
 

@@ -336,9 +336,12 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # engine skips to at once; a lookbehind on that character then picks the branch. Written
 # as four branches, the pattern was tried at every character of each heading (a quarter of
 # the time of finding the candidates).
+# (第1项　and 任务1： glued to a 重点任务 heading: round 10, d84 and d78 printed run-in;
+# fixture styles/xiaofang_diyixiang.txt run in)
 _CHILD = re.compile(
-    rf"[(\d第{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}项(?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|(?<=[{mk.CIRCLED_DIGITS}]))"
 )
 
@@ -349,8 +352,8 @@ _CHILD = re.compile(
 # look-up in a bitmap; _CHILD's set holds \d, a category looked up in the Unicode tables
 # at every character (a heading's reach cost about 8,000 instructions, a sixth of finding
 # the candidates, and holds a child in few lines: none of seed 000's 107).
-_MAY_HOLD_CHILD = re.compile(rf"[()第{mk.CIRCLED_DIGITS}.、]")
-_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第{mk.CIRCLED_DIGITS}]")
+_MAY_HOLD_CHILD = re.compile(rf"[()第任{mk.CIRCLED_DIGITS}.、]")
+_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第任{mk.CIRCLED_DIGITS}]")
 
 
 def _child_hit(folded: str, kind: str, start: int, end: int) -> re.Match[str] | None:

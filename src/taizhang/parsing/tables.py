@@ -270,6 +270,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         columns = _header_roles([cell.strip() for cell in header])
         if columns is None and tabbed:
             columns, end, line = _two_line_header(text, start, end, line)
+        previous = None  # the table's row above
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
             if "\t" in text[start:end]:
@@ -286,8 +287,19 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             row = _row(cells, columns, line)  # at the row's first line
             line = last
             if row:
+                _merged_units(row, previous)
                 rows.append(row)
+                previous = row
     return rows
+
+
+def _merged_units(row: TableRow, above: TableRow | None) -> None:
+    """A row whose unit cells are all empty lies under a merged unit cell, printed on the
+    group's first row only: it takes the units of the row above (round 10: tests/parsing/
+    documents d87, fixture styles/pufa_unitcol.txt). One empty cell beside a filled one is
+    no merge: no 配合单位 (d46)."""
+    if above is not None and row.units and not any(row.units.values()):
+        row.units = dict(above.units)
 
 
 # A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
@@ -511,6 +523,7 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             head = ""
         row = None if chapter_row else _row([_unquoted(c) for c in cells], columns, 1)
         if row:
+            _merged_units(row, rows[-1] if rows else None)
             rows.append(row)
         if not head:
             break

@@ -955,7 +955,9 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
         after_end = min(clauses.end(end), end + _WINDOW)
         before, after = folded[before_start:start], folded[end:after_end]
         if _rejected(m, before, after) or (
-            context.in_quota(start) and not _rate_after_quota(context, m, before)
+            context.in_quota(start)
+            and not _rate_after_quota(context, m, before)
+            and not _own_period_after_quota(context, start)
         ):
             continue
         cue = _stated_cue(before, m["num"][0].isascii(), m["unit"], after)
@@ -1008,6 +1010,17 @@ def _rate_after_quota(context: _Context, m: re.Match[str], before: str) -> bool:
     if m["unit"] != "%" or "率" not in before:
         return False
     return not _any_between(context.quota_markers, context.clauses.start(m.start()), m.start())
+
+
+def _own_period_after_quota(context: _Context, start: int) -> bool:
+    """A clause opening with its own period (全年…, 年内…) after the per-period duty's clause
+    states a target of that period: the duty's quota governs it no more (targets.toml
+    recurring.own_period)."""
+    clause = context.clauses.start(start)
+    own = tuple(_vocab()["recurring"]["own_period"])
+    return context.folded.startswith(own, clause) and not _any_between(
+        context.quota_markers, clause, start
+    )
 
 
 @lru_cache(maxsize=1)
