@@ -2256,3 +2256,26 @@ def test_a_merged_unit_cell_covers_the_rows_under_it():
 
 def styles_text(name: str) -> str:
     return (FIXTURES / "styles" / name).read_text(encoding="utf-8")
+
+
+def test_a_table_of_units_by_number_after_the_signature():
+    # 附件 任务分工表: 序号 | 牵头单位 | 配合单位 (| 完成时限), no text column (d83, printed and
+    # run in; fixture styles/shuiwu_annex.txt): each measure takes its number's row
+    plan = parse("d83_shuiwu_annex")
+    assert units(plan) == gold_units("d83_shuiwu_annex")
+    assert plan.tasks[-1].text == "畅通企业诉求渠道，12366热线问题办结率达到100%。"
+    text = (DOCUMENTS / "d83_shuiwu_annex.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = styles_text("shuiwu_annex.txt")
+    for copy in (fixture, variants.run_in(fixture)):
+        plan = parse_path_text(copy)
+        assert [(m.lead, m.responsible) for m in plan.tasks][1:3] == [
+            (["国网某区供电公司"], ["区政务服务中心", "区数据局"]),
+            (["区发展和改革局"], ["国网某区供电公司"]),
+        ]
+        assert plan.tasks[2].deadline == "长期坚持"
+    # numbers that restart name no one measure; a column without a role is no such table
+    restarting = fixture.replace("3.落实", "1.落实").replace("4.开展", "2.开展")
+    assert not any(m.lead for m in parse_path_text(restarting).tasks)
+    indicators = fixture.replace("序号\t牵头单位", "序号\t指标名称\t牵头单位")
+    assert not any(m.lead for m in parse_path_text(indicators).tasks)

@@ -47,6 +47,7 @@ def _rows_as_measures(skeleton, rows, lines: list[str], text: str) -> None:
     no units (保障措施 (一)…(三) after the table), holds the measures: each row is one, under
     the chapter above it; the numbered items are provisions and a diagnostic says so
     (tests/parsing/documents d16 and d22, tables pasted from Word)."""
+    rows = [row for row in rows if row.content]  # a row of units by number is no measure
     if not rows or any(m.attribution_raw for m in skeleton.measures):
         return
     first = skeleton.measures[0] if skeleton.measures else None

@@ -736,8 +736,10 @@ def _header_roles(cells: list[str]) -> dict[int, tuple[str, str]] | None:
         if role:
             roles[index] = (role, cell)
     found = {role for role, _ in roles.values()}
-    if "content" not in found or not found & {"lead", "responsible"}:
+    if not found & {"lead", "responsible"}:
         return None
+    if "content" not in found:  # units by number: every column a number, units or a time
+        return roles if "number" in found and len(roles) == len(cells) else None
     return _one_content_column(roles)
 
 
@@ -776,7 +778,14 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
             continue
         else:
             row.units[label] = cell
-    return row if row.content else None
+    return row if row.content or _by_number(row) else None
+
+
+def _by_number(row: TableRow) -> bool:
+    """A row of a table of units by number (序号 | 牵头单位 | 配合单位, no text column): it
+    names the units of the measure of its number (round 10: tests/parsing/documents d83,
+    fixture styles/shuiwu_annex.txt)."""
+    return not row.content and row.number is not None and any(row.units.values())
 
 
 def similarity(a: str, b: str) -> float:
@@ -805,7 +814,9 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
     if not rows:
         return measures
     if not measures:
+        rows = [row for row in rows if row.content]  # a row by number holds no measure
         return [measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+    _apply_by_number(measures, rows)
     row_grams = [_bigrams(row.content) for row in rows]
     index: dict[str, list[int]] = {}
     for number, grams in enumerate(row_grams):
@@ -819,6 +830,22 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
             measure.attribution_raw = rows[best].attribution()
             measure.deadline = measure.deadline or rows[best].deadline
     return measures
+
+
+def _apply_by_number(measures: list[RawMeasure], rows: list[TableRow]) -> None:
+    """Measures that name no units take those of the row of their number in a table of
+    units by number (_by_number), when the plan numbers each measure once."""
+    numbered = {row.number: row for row in rows if _by_number(row)}
+    if not numbered:
+        return
+    numbers = [measure.no for measure in measures]
+    if len(set(numbers)) < len(numbers):  # numbers restart: a number names no one measure
+        return
+    for measure in measures:
+        row = numbered.get(measure.no)
+        if row is not None and not measure.attribution_raw:
+            measure.attribution_raw = row.attribution()
+            measure.deadline = measure.deadline or row.deadline
 
 
 def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
