@@ -188,6 +188,7 @@ import pytest
 from taizhang.parsing import parse_path
 from taizhang.parsing import parse_text as parse_path_text
 from taizhang.parsing.targets import find_targets
+from taizhang.parsing.units import BracketReader, load_gazetteer
 from tests.parsing import variants
 from tests.parsing.scoring import score_plan
 
@@ -2279,3 +2280,60 @@ def test_a_table_of_units_by_number_after_the_signature():
     assert not any(m.lead for m in parse_path_text(restarting).tasks)
     indicators = fixture.replace("序号\t牵头单位", "序号\t指标名称\t牵头单位")
     assert not any(m.lead for m in parse_path_text(indicators).tasks)
+
+
+def test_a_problem_list_states_fields_and_its_goals_are_the_plans():
+    # 1.问题：… over 整改措施：… and label lines, under 一、整改目标 whose sentence opens with
+    # 2025年9月底前 (d88; fixture styles/zhenggai_wenti.txt): 问题： opens a field, no title;
+    # the goals' 同比提高3个百分点 is a target by that deadline, no result measured
+    plan = parse("d88_pufa_zhenggai")
+    assert [m.title for m in plan.tasks] == [None] * 5
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [
+        (2025, 100, "%"),
+        (2025, 3, "个百分点"),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "zhenggai_wenti.txt")
+    assert [m.title for m in plan.tasks] == [None] * 3
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [
+        (2025, 100, "%"),
+        (2025, 2, "个百分点"),
+    ]
+    assert [m.deadline for m in plan.tasks] == ["2025年3月底前", "长期坚持", "2025年5月底前"]
+
+
+def test_a_rate_change_after_a_yearly_duty_is_a_target():
+    # 每年12月底前…开展一次集中评查，评查合格率同比提高5个百分点 (d77; fixture
+    # styles/zhenggai_wenti.txt, 每年3月底前…，…合格性审查率同比提高5个百分点): as a rate after
+    # the duty's clause, the change is a state to reach
+    assert targets(parse("d77_fazhi_yaodian").tasks[4]) == [(None, 5, "个百分点", "=")]
+    plan = parse_path(FIXTURES / "styles" / "zhenggai_wenti.txt")
+    assert targets(plan.tasks[0]) == [(None, 5, "个百分点", "=")]
+    assert plan.tasks[0].recurring == ["每年3月底前编制并公布年度重大行政决策事项目录"]
+
+
+def test_a_label_word_after_ge_names_a_collective():
+    # （责任单位：县政府办公室，各承办单位） (d77; fixture styles/fazhi_gechengban.txt, with
+    # 各责任单位配合): 承办单位 / 责任单位 after 各 are no labels
+    assert parse("d77_fazhi_yaodian").tasks[6].collectives == ["各承办单位"]
+    plan = parse_path(FIXTURES / "styles" / "fazhi_gechengban.txt")
+    assert units(plan) == [
+        (1, [], ["区政府办公室"], ["各承办单位"]),
+        (2, ["区政府督查室"], [], ["各责任单位"]),
+        (3, ["区政府办公室"], [], ["各承办单位"]),
+    ]
+
+
+def test_a_zone_committees_bureaus_elide_the_committee():
+    # 经开区管委会行政审批局、规划建设局 (d85; fixture styles/gaoxin_guanwei.txt, 管理委员会 too):
+    # the committee is the elided prefix; 科技创新局 is a bureau, 开创新局 none
+    plan = parse("d85_jingkaiqu_twobrackets")
+    assert units(plan) == gold_units("d85_jingkaiqu_twobrackets")
+    assert plan.tasks[1].responsible == ["经开区管委会行政审批局", "经开区管委会规划建设局"]
+    plan = parse_path(FIXTURES / "styles" / "gaoxin_guanwei.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["高新区管委会科技创新局", "高新区管委会财政金融局"],
+        ["高新区管理委员会规划建设局", "高新区管理委员会招商服务局", "市科技局"],
+        ["高新区管委会科技创新局"],
+    ]
+    reader = BracketReader(load_gazetteer())
+    assert reader.split("县委宣传部、开创新局", "县").responsible == ["县委宣传部"]

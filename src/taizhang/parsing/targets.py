@@ -1003,11 +1003,17 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
 _SENTENCE_REACH = 200  # characters of a year series' sentence on either side
 
 
+# a rate's value, or its change (评查合格率同比提高5个百分点 after 每年…开展一次集中评查: round 10,
+# tests/parsing/documents d77; fixture styles/zhenggai_wenti.txt)
+_RATE_UNITS = ("%", "个百分点")
+
+
 def _rate_after_quota(context: _Context, m: re.Match[str], before: str) -> bool:
     """A rate in a clause after the per-period duty's own (每月开展一次…排查，重大矛盾纠纷化解率达到
-    95%以上: d59; fixture styles/pingan_rate.txt) is a state to reach, no quota per period,
-    as after 定期 (quota_markers); in the duty's clause (每年覆盖率提高5%) it is the quota."""
-    if m["unit"] != "%" or "率" not in before:
+    95%以上: d59; fixture styles/pingan_rate.txt), or its change, is a state to reach, no
+    quota per period, as after 定期 (quota_markers); in the duty's clause (每年覆盖率提高5%)
+    it is the quota."""
+    if m["unit"] not in _RATE_UNITS or "率" not in before:
         return False
     return not _any_between(context.quota_markers, context.clauses.start(m.start()), m.start())
 
