@@ -176,6 +176,33 @@ Round 9 (branch genre9):
   配合单位 | 完成期限 and 序号 | 主要内容 | 主责单位 | 协同单位 | 时间进度.
 - d76 稳外贸: duties divided by the units' own duties or by place (按各自职责分工负责, 按照各自
   职责抓好落实, 按职能职责负责, 按属地落实), X会同Y负责, 某海关, 亿美元.
+
+Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
+
+- d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
+  牵头 (（县政府办公室、县司法局配合，县委依法治县办牵头）), （责任单位：县委依法治县办，
+  各成员单位）, 各承办单位, 同比提高5个百分点 after a 每年12月底前 duty, 控制在5%以内.
+- d78 八五普法 年度计划: 任务1：… items over 主责单位 / 参与单位 / 完成时间 lines (团县委, 县妇联,
+  县总工会, 县科协, 县融媒体中心, 县委党校), 力争…突破1000件, a 全年 target after a 每月 duty.
+- d79 乡镇法治建设任务清单: items grouped under lines of one unit's name and a colon
+  (党政综合办公室： / 司法所： …), restarting at 1. under each, 配合：… tails, no chapters.
+- d80 法治督察工作方案: 督察对象 / 督察内容 / 督察方式 / 时间安排 as provisions, 整改任务 as the
+  measures.
+- d81 诉源治理任务分解表: a tab table whose 工作任务 cell covers several 具体措施 rows (序号 on
+  each), 县人民法院 / 县人民检察院, 零增长 (no target).
+- d82 依法治旗工作要点: （1） items, labels in swapped order (（配合单位：…；牵头单位：…）), 旗 and
+  苏木/嘎查 place words, an elided 市场监管局 in a 旗's list (旗市场监管局), 各派出所.
+- d83 税费服务若干措施: measures without units, two signers, then 附件 任务分工表 naming the units
+  by 序号 only (序号 | 牵头单位 | 配合单位), 国家税务总局某县税务局, 国网某县供电公司.
+- d84 冬春火灾防控工作方案: 第1项　… items over 责任单位：X（牵头），Y / 完成时限：… lines,
+  零增长 and 同比提高5个百分点 and 1.2万人 goals, 每半年一次.
+- d85 经开区法治化营商环境工作要点: 经开区管委会 bureaus eliding the committee
+  (经开区管委会行政审批局、规划建设局), 科技创新局, a second bracket holding the deadline.
+- d86 人大常委会监督工作计划: 承办机构 / 配合单位 / 安排时间 lines, 县人大常委会办公室.
+- d87 “谁执法谁普法”责任清单: a tab table whose 责任单位 column comes first, merged over a
+  group's rows (printed on the first), a 普法对象 column that names no units.
+- d88 八五普法 中期评估整改方案: 1.问题：… over 整改措施：… and 责任单位 / 整改时限 lines, goals
+  under 整改目标 dated 2025年9月底前.
 """
 
 from __future__ import annotations

@@ -116,6 +116,12 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
     for measure in measures:
         if measure.attribution_raw:
             continue
+        # a hard-wrapped copy may join the 附件 line to the sentence above it
+        # ("…办结率达到100%。附件：任务分工表": round 10, d83 hard-wrapped, fixture
+        # styles/shuiwu_annex.txt hard-wrapped)
+        glued = _GLUED_ATTACHMENT.search(measure.folded, 1)
+        if glued:
+            measure.text = measure.text[: glued.start()].rstrip()
         parts = measure.text.split("\n")
         for offset, _ in enumerate(parts[1:], 1):
             number = measure.line + offset
@@ -154,6 +160,7 @@ def _before_run_in_table(measure: RawMeasure) -> None:
 
 
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
+_GLUED_ATTACHMENT = re.compile(r"附件(?<=[。;]附件)\s*[\d:一二三四五六七八九十]")
 
 
 @lru_cache(maxsize=1)
