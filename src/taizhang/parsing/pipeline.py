@@ -520,14 +520,19 @@ def _unit_heading_lines(
     (round 10: tests/parsing/documents d79, fixture styles/zhen_unitlines.txt). The line is no
     part of the item above it (where a hard-wrapped copy joins it to that item's last
     sentence too); each item under it maps to (the unit, the line)."""
-    if ":\n" not in folded or not measures:  # one scan in C: most plans hold no such line
+    colon_lines = _colon_lines(folded) if measures else set()
+    if not colon_lines:  # most plans end no line with a colon
         return {}
     lines = folded.split("\n")
     heads: dict[int, tuple[str, int]] = {}
     current: tuple[str, int] | None = None
     for i, measure in enumerate(measures):
-        head = _unit_after_text(measures[i - 1], brackets, level) if i else None
-        if head is None:
+        above_text = measures[i - 1].folded if i else ""
+        head = (
+            _unit_after_text(measures[i - 1], brackets, level) if above_text[-1:] == ":" else None
+        )
+        # (a colon line at most two blank lines above the item's: the rest look at no line)
+        if head is None and not colon_lines.isdisjoint(range(measure.line - 3, measure.line)):
             above = measure.line - 2  # the line above the item's, 0-based
             while above >= 0 and not lines[above].strip():
                 above -= 1
@@ -545,14 +550,25 @@ def _unit_heading_lines(
 _MAX_UNIT_LINE = 24  # characters: a unit's name and its colon
 
 
+def _colon_lines(folded: str) -> set[int]:
+    """The numbers (1-based) of the lines that end with a colon, found by str.find."""
+    found: set[int] = set()
+    line, counted = 1, 0
+    at = folded.find(":\n")
+    while at >= 0:
+        line += folded.count("\n", counted, at)
+        counted = at
+        found.add(line)
+        at = folded.find(":\n", at + 2)
+    return found
+
+
 def _unit_after_text(
     measure: RawMeasure, brackets: BracketReader, level: str | None
 ) -> tuple[str, int] | None:
     """The unit and line of a unit line that ends the item's text (after its last sentence
     or line break); the item's text then ends before it."""
-    folded = measure.folded.rstrip()
-    if not folded.endswith(":"):
-        return None
+    folded = measure.folded  # (its text ends with no blank: _MEASURE_EDGE)
     start = max(folded.rfind("。"), folded.rfind("\n")) + 1
     name = _unit_line(folded[start:], brackets, level)
     if name is None:
