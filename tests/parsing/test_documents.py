@@ -592,6 +592,19 @@ RUN_IN_COPIES = [
     "d61_jiuye_fullwidth",
     "d62_wenlv_xiangmu",
     "d63_chengshi_zhuanban",
+    # round 10 (not d79: items restarting at 1. after a unit line glued to the sentence
+    # before them are no markers inside a line)
+    "d77_fazhi_yaodian",
+    "d78_pufa_zhuze",
+    "d80_ducha_fangan",
+    "d81_suyuan_merged",
+    "d82_yifazhiqi_swapped",
+    "d83_shuiwu_annex",
+    "d84_xiaofang_diyixiang",
+    "d85_jingkaiqu_twobrackets",
+    "d86_renda_jiandu",
+    "d87_shuifa_unitcol",
+    "d88_pufa_zhenggai",
 ]
 
 
@@ -641,6 +654,17 @@ SIGNED_RUN_IN = [
     "d23_yingshang_byunit",
     "d28_shengtai_ownlines",
     "d33_shuzi_colonroles",
+    # round 10 (not d83: its signature stands before the 附件 table glued after it)
+    "d77_fazhi_yaodian",
+    "d78_pufa_zhuze",
+    "d80_ducha_fangan",
+    "d81_suyuan_merged",
+    "d82_yifazhiqi_swapped",
+    "d84_xiaofang_diyixiang",
+    "d85_jingkaiqu_twobrackets",
+    "d86_renda_jiandu",
+    "d87_shuifa_unitcol",
+    "d88_pufa_zhenggai",
 ]
 
 
