@@ -2260,26 +2260,37 @@ def test_a_clause_with_its_own_period_after_a_duty_states_a_target():
 
 def test_lines_naming_a_unit_lead_the_items_under_them():
     # 党政综合办公室： / 司法所： … over items restarting at 1. (d79, printed and hard-wrapped,
-    # where the line is joined to the item above; fixture styles/zhen_unitlines.txt)
+    # where the line is joined to the item above; fixture styles/zhen_unitlines.txt, where the
+    # first is joined to the preamble's last sentence)
     text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
     plan, wrapped = as_printed_and(DOCUMENTS / "d79_zhen_qingdan.txt", variants.hard_wrapped)
     assert units(plan) == units(wrapped) == gold_units("d79_zhen_qingdan")
-    assert (
-        plan.tasks[2].text == wrapped.tasks[2].text == gold("d79_zhen_qingdan")["tasks"][2]["text"]
-    )
+    expected_text = gold("d79_zhen_qingdan")["tasks"][2]["text"]
+    assert plan.tasks[2].text == wrapped.tasks[2].text == expected_text
     heads = [d.line for d in plan.diagnostics if d.code == "heading-units"]
     assert heads == [5, 13, 21, 27] and text.split("\n")[12] == "司法所："
-    for copy in (
-        styles_text("zhen_unitlines.txt"),
-        variants.hard_wrapped(styles_text("zhen_unitlines.txt")),
-    ):
-        assert units(parse_path_text(copy)) == [
-            (1, ["平安办"], ["派出所", "司法所"], []),
-            (2, ["平安办"], [], []),
-            (1, ["社区治理办"], [], ["各社区"]),
-            (2, ["派出所"], ["社区治理办"], []),  # its own lead
-            (1, ["应急管理站"], [], []),
-        ]
+    fixture = styles_text("zhen_unitlines.txt")
+    expected = [
+        (1, ["平安办"], ["派出所", "司法所"], []),
+        (2, ["平安办"], [], []),
+        (1, ["社区治理办"], [], ["各社区"]),
+        (2, ["派出所"], ["社区治理办"], []),  # its own lead
+        (1, ["应急管理站"], [], []),
+        (2, ["应急管理站"], [], ["各社区"]),
+    ]
+    for copy in (fixture, variants.hard_wrapped(fixture)):
+        assert units(parse_path_text(copy)) == expected
+    # printed run in, the items restart after a short heading and its colon (…配合。司法所:1.…
+    # 2.…); a heading no item's text ends with (after a bracket or an unbracketed unit list,
+    # before the first item) leads none, and a restart ends the unit line's items
+    run_in = parse_path_text(variants.run_in(text))
+    assert [m.no for m in run_in.tasks] == [m.no for m in plan.tasks]
+    leads, printed = [m.lead for m in run_in.tasks], [m.lead for m in plan.tasks]
+    assert leads[3:6] + leads[8:] == printed[3:6] + printed[8:]
+    # (not yet: 配合：各村（社区）综合行政执法队：1.… runs the heading into the units before it)
+    assert leads[6:8] == [[], []]
+    assert [m.no for m in parse_path_text(variants.run_in(fixture)).tasks] == [1, 2, 1, 2, 1, 2]
+    assert [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks][4:] == [[], []]
     # a label line is no unit line
     label = "某县清单\n责任单位：\n1.开展培训。配合：县财政局\n"
     assert units(parse_path_text(label)) == [(1, [], ["县财政局"], [])]

@@ -521,8 +521,8 @@ def _unit_heading_lines(
     part of the item above it (where a hard-wrapped copy joins it to that item's last
     sentence too); each item under it maps to (the unit, the line)."""
     colon_lines = _colon_lines(folded) if measures else set()
-    if not colon_lines:  # most plans end no line with a colon
-        return {}
+    if not colon_lines and "\n" in folded.strip():  # most plans end no line with a colon
+        return {}  # (printed run in, a unit line may end an item's text: _unit_after_text)
     lines = folded.split("\n")
     heads: dict[int, tuple[str, int]] = {}
     current: tuple[str, int] | None = None
@@ -536,12 +536,12 @@ def _unit_heading_lines(
             above = measure.line - 2  # the line above the item's, 0-based
             while above >= 0 and not lines[above].strip():
                 above -= 1
-            name = _unit_line(lines[above], brackets, level) if above >= 0 else None
+            name = _unit_line(_last_phrase(lines[above]), brackets, level) if above >= 0 else None
             head = (name, above + 1) if name else None
         if head is not None:
             current = head
-        elif i and measure.chapter != measures[i - 1].chapter:
-            current = None  # a unit line leads only the items of its chapter
+        elif i and (measure.chapter != measures[i - 1].chapter or measure.no <= measures[i - 1].no):
+            current = None  # a unit line leads the items of its chapter up to a restart
         if current is not None:
             heads[i] = current
     return heads
@@ -570,11 +570,17 @@ def _unit_after_text(
     or line break); the item's text then ends before it."""
     folded = measure.folded  # (its text ends with no blank: _MEASURE_EDGE)
     start = max(folded.rfind("。"), folded.rfind("\n")) + 1
-    name = _unit_line(folded[start:], brackets, level)
+    name = _unit_line(_last_phrase(folded[start:]), brackets, level)
     if name is None:
         return None
     measure.text = measure.text[:start].rstrip()
     return name, measure.line + folded.count("\n", 0, start)
+
+
+def _last_phrase(line: str) -> str:
+    """What follows a line's last sentence (all of it when it holds none): a unit line a
+    hard-wrapped copy joined to the line above it ("…有关站所配合。平安办：")."""
+    return line[line.rfind("。") + 1 :]
 
 
 def _unit_line(line: str, brackets: BracketReader, level: str | None) -> str | None:

@@ -557,6 +557,10 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # the first of its kind in a copy that starts mid-plan ("(节选)6.…。7.…"):
             # any number, when the next of its kind follows it
             or (kind not in last and id(item) in confirmed)
+            # a restart under a short heading closed by a colon, with no numeral of its own
+            # ("…文件清理。司法所:1.开展…2.…": round 10, d79 printed run-in; fixture
+            # styles/zhen_unitlines.txt run in)
+            or (number == 1 and id(item) in confirmed and _after_colon_heading(folded, item))
         ):
             continue
         kept.append(item)
@@ -565,6 +569,23 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             fresh.discard(kind)
             fresh.update(_INNER_FAMILIES[kind])
     return kept
+
+
+_COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
+
+
+def _after_colon_heading(folded: str, item: Found) -> bool:
+    """Whether a run-in item follows a short heading and its colon right after a sentence's
+    or a bracket's end: a phrase of no clause, as a unit line printed run in is."""
+    if item.run_in != _AFTER_SENTENCE or not folded.endswith(":", 0, item.start):
+        return False
+    opening = item.start - 1 - _COLON_HEADING
+    heading = folded[max(0, opening) : item.start - 1]
+    end = max(map(heading.rfind, _HEADING_OPENS))  # after a sentence's end or a bracket's
+    return end >= 0 and len(heading) - end - 1 >= 2 and "," not in heading[end:]
+
+
+_HEADING_OPENS = "。;)]〕】"
 
 
 # the families inside each family, in _SEQUENCE_ORDER
