@@ -521,8 +521,13 @@ def _unit_heading_lines(
     part of the item above it (where a hard-wrapped copy joins it to that item's last
     sentence too); each item under it maps to (the unit, the line)."""
     colon_lines = _colon_lines(folded) if measures else set()
-    if not colon_lines and "\n" in folded.strip():  # most plans end no line with a colon
-        return {}  # (printed run in, a unit line may end an item's text: _unit_after_text)
+    # most plans end no line above an item with a colon, and no item's text (a unit line a
+    # copy joined to the item above, or printed run in): asked at once, the loop below is
+    # read only by the plans that do
+    if not any(m.folded[-1:] == ":" for m in measures):
+        starts = {m.line for m in measures}
+        if not any(line + k in starts for line in colon_lines for k in (1, 2, 3)):
+            return {}
     lines = folded.split("\n")
     heads: dict[int, tuple[str, int]] = {}
     current: tuple[str, int] | None = None

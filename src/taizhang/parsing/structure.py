@@ -352,8 +352,9 @@ _CHILD = re.compile(
 # look-up in a bitmap; _CHILD's set holds \d, a category looked up in the Unicode tables
 # at every character (a heading's reach cost about 8,000 instructions, a sixth of finding
 # the candidates, and holds a child in few lines: none of seed 000's 107).
-_MAY_HOLD_CHILD = re.compile(rf"[()第任{mk.CIRCLED_DIGITS}.、]")
-_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第任{mk.CIRCLED_DIGITS}]")
+# (任务1: is let through by its colon: 任 of 责任 is in most headings, a colon in few)
+_MAY_HOLD_CHILD = re.compile(rf"[()第:{mk.CIRCLED_DIGITS}.、]")
+_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第:{mk.CIRCLED_DIGITS}]")
 
 
 def _child_hit(folded: str, kind: str, start: int, end: int) -> re.Match[str] | None:
