@@ -202,6 +202,32 @@ real pages are scraped:
   and a 相关解读 paragraph after it.
 - d98 法治社会 征求意见稿: a 关于公开征求《…》意见的公告 with 附件：1.… 2.起草说明 over the
   draft, then the 起草说明 (一、起草背景 …) after the plan.
+Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
+
+- d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
+  牵头 (（县政府办公室、县司法局配合，县委依法治县办牵头）), （责任单位：县委依法治县办，
+  各成员单位）, 各承办单位, 同比提高5个百分点 after a 每年12月底前 duty, 控制在5%以内.
+- d78 八五普法 年度计划: 任务1：… items over 主责单位 / 参与单位 / 完成时间 lines (团县委, 县妇联,
+  县总工会, 县科协, 县融媒体中心, 县委党校), 力争…突破1000件, a 全年 target after a 每月 duty.
+- d79 乡镇法治建设任务清单: items grouped under lines of one unit's name and a colon
+  (党政综合办公室： / 司法所： …), restarting at 1. under each, 配合：… tails, no chapters.
+- d80 法治督察工作方案: 督察对象 / 督察内容 / 督察方式 / 时间安排 as provisions, 整改任务 as the
+  measures.
+- d81 诉源治理任务分解表: a tab table whose 工作任务 cell covers several 具体措施 rows (序号 on
+  each), 县人民法院 / 县人民检察院, 零增长 (no target).
+- d82 依法治旗工作要点: （1） items, labels in swapped order (（配合单位：…；牵头单位：…）), 旗 and
+  苏木/嘎查 place words, an elided 市场监管局 in a 旗's list (旗市场监管局), 各派出所.
+- d83 税费服务若干措施: measures without units, two signers, then 附件 任务分工表 naming the units
+  by 序号 only (序号 | 牵头单位 | 配合单位), 国家税务总局某县税务局, 国网某县供电公司.
+- d84 冬春火灾防控工作方案: 第1项　… items over 责任单位：X（牵头），Y / 完成时限：… lines,
+  零增长 and 同比提高5个百分点 and 1.2万人 goals, 每半年一次.
+- d85 经开区法治化营商环境工作要点: 经开区管委会 bureaus eliding the committee
+  (经开区管委会行政审批局、规划建设局), 科技创新局, a second bracket holding the deadline.
+- d86 人大常委会监督工作计划: 承办机构 / 配合单位 / 安排时间 lines, 县人大常委会办公室.
+- d87 “谁执法谁普法”责任清单: a tab table whose 责任单位 column comes first, merged over a
+  group's rows (printed on the first), a 普法对象 column that names no units.
+- d88 八五普法 中期评估整改方案: 1.问题：… over 整改措施：… and 责任单位 / 整改时限 lines, goals
+  under 整改目标 dated 2025年9月底前.
 """
 
 from __future__ import annotations
@@ -215,6 +241,7 @@ import pytest
 from taizhang.parsing import parse_path
 from taizhang.parsing import parse_text as parse_path_text
 from taizhang.parsing.targets import find_targets
+from taizhang.parsing.units import BracketReader, load_gazetteer
 from tests.parsing import variants
 from tests.parsing.scoring import score_plan
 
@@ -626,6 +653,19 @@ RUN_IN_COPIES = [
     "d94_pufa_zerenqingdan",
     "d97_gonggong_falv_fuwu",
     "d98_zhengqiu_qicaoshuoming",
+    # round 10 (not d79: items restarting at 1. after a unit line glued to the sentence
+    # before them are no markers inside a line)
+    "d77_fazhi_yaodian",
+    "d78_pufa_zhuze",
+    "d80_ducha_fangan",
+    "d81_suyuan_merged",
+    "d82_yifazhiqi_swapped",
+    "d83_shuiwu_annex",
+    "d84_xiaofang_diyixiang",
+    "d85_jingkaiqu_twobrackets",
+    "d86_renda_jiandu",
+    "d87_shuifa_unitcol",
+    "d88_pufa_zhenggai",
 ]
 
 
@@ -683,6 +723,17 @@ SIGNED_RUN_IN = [
     "d94_pufa_zerenqingdan",
     "d95_fazhi_ducha",
     "d97_gonggong_falv_fuwu",  # a 附件 task table and a 相关解读 after the signature
+    # round 10 (not d83: its signature stands before the 附件 table glued after it)
+    "d77_fazhi_yaodian",
+    "d78_pufa_zhuze",
+    "d80_ducha_fangan",
+    "d81_suyuan_merged",
+    "d82_yifazhiqi_swapped",
+    "d84_xiaofang_diyixiang",
+    "d85_jingkaiqu_twobrackets",
+    "d86_renda_jiandu",
+    "d87_shuifa_unitcol",
+    "d88_pufa_zhenggai",
 ]
 
 
@@ -2436,3 +2487,201 @@ def test_an_editor_line_in_round_brackets_is_page_chrome_printed_run_in():
         (1, [], ["县司法局"], ["各乡镇人民政府"]),
         (2, [], ["县司法局", "县财政局"], []),
     ]
+# Round 10 (branch genre10).
+
+
+def test_a_committee_that_carries_an_item_leads_it():
+    # 承办机构：… / 配合单位：… / 安排时间：… under each item of a 监督工作计划 (d86; fixture
+    # styles/renda_chengban.txt, with 整改时限): the committee leads, the time is no unit
+    plan = parse("d86_renda_jiandu")
+    assert units(plan) == gold_units("d86_renda_jiandu")
+    assert plan.tasks[0].text == "听取和审议县人民政府关于2024年度法治政府建设情况的报告。"
+    assert plan.tasks[0].deadline == "第二季度"
+    plan = parse_path(FIXTURES / "styles" / "renda_chengban.txt")
+    assert units(plan) == [
+        (1, ["区人大常委会城乡建设环境保护工作委员会"], ["区住房城乡建设局", "区财政局"], []),
+        (2, ["区人大常委会教育科学文化卫生工作委员会"], ["区公安分局", "区教育局"], []),
+    ]
+    assert [m.deadline for m in plan.tasks] == ["第三季度", "2025年10月底前"]
+
+
+def test_items_numbered_di_n_xiang_over_label_lines():
+    # 第1项　开展… over 责任单位：X（牵头），Y / 完成时限：… (d84; fixture
+    # styles/xiaofang_diyixiang.txt), printed and run in (第2项 glued to the last field, 第1项
+    # to the 重点任务 heading)
+    plan = parse("d84_xiaofang_diyixiang")
+    assert units(plan) == gold_units("d84_xiaofang_diyixiang")
+    assert plan.tasks[0].title == "开展高层建筑消防安全整治"
+    text = (DOCUMENTS / "d84_xiaofang_diyixiang.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = (FIXTURES / "styles" / "xiaofang_diyixiang.txt").read_text(encoding="utf-8")
+    expected = [
+        (1, ["区消防救援大队"], [], ["各街道办事处"]),
+        (2, ["区住房城乡建设局"], ["国网某区供电公司"], []),
+        (3, [], ["区市场监管局"], []),
+    ]
+    for copy in (fixture, variants.run_in(fixture)):
+        plan = parse_path_text(copy)
+        assert units(plan) == expected
+        assert plan.tasks[1].text == "建设集中充电设施。新建集中充电端口3000个以上。"
+        assert [m.deadline for m in plan.tasks] == ["2025年5月底前", "2025年10月底前", "按季度"]
+    # 负责第6项 names an item: no number of its own
+    assert [
+        m.no for m in parse_path_text("某县方案\n1.开展培训。（县人社局负责第6项）\n").tasks
+    ] == [1]
+
+
+def test_a_clause_with_its_own_period_after_a_duty_states_a_target():
+    # 每月至少推送普法作品4期，全年普法短视频观看达到50万人次 (d78; fixture
+    # styles/pufa_ownperiod.txt, with 年内): the duty's quota does not reach the 全年 clause
+    assert targets(parse("d78_pufa_zhuze").tasks[5]) == [(None, 50, "万人次", "=")]
+    plan = parse_path(FIXTURES / "styles" / "pufa_ownperiod.txt")
+    assert [targets(m) for m in plan.tasks] == [
+        [(None, 20, "万人次", "=")],
+        [(None, 800, "人", "=")],
+        [],  # 每次培训不少于500人: the duty's own clause
+    ]
+    assert plan.tasks[0].recurring == ["每月至少发布普法短视频2期"]
+
+
+def test_lines_naming_a_unit_lead_the_items_under_them():
+    # 党政综合办公室： / 司法所： … over items restarting at 1. (d79, printed and hard-wrapped,
+    # where the line is joined to the item above; fixture styles/zhen_unitlines.txt, where the
+    # first is joined to the preamble's last sentence)
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan, wrapped = as_printed_and(DOCUMENTS / "d79_zhen_qingdan.txt", variants.hard_wrapped)
+    assert units(plan) == units(wrapped) == gold_units("d79_zhen_qingdan")
+    expected_text = gold("d79_zhen_qingdan")["tasks"][2]["text"]
+    assert plan.tasks[2].text == wrapped.tasks[2].text == expected_text
+    heads = [d.line for d in plan.diagnostics if d.code == "heading-units"]
+    assert heads == [5, 13, 21, 27] and text.split("\n")[12] == "司法所："
+    fixture = styles_text("zhen_unitlines.txt")
+    expected = [
+        (1, ["平安办"], ["派出所", "司法所"], []),
+        (2, ["平安办"], [], []),
+        (1, ["社区治理办"], [], ["各社区"]),
+        (2, ["派出所"], ["社区治理办"], []),  # its own lead
+        (1, ["应急管理站"], [], []),
+        (2, ["应急管理站"], [], ["各社区"]),
+    ]
+    for copy in (fixture, variants.hard_wrapped(fixture)):
+        assert units(parse_path_text(copy)) == expected
+    # printed run in, the items restart after a short heading and its colon (…配合。司法所:1.…
+    # 2.…); a heading no item's text ends with (after a bracket or an unbracketed unit list,
+    # before the first item) leads none, and a restart ends the unit line's items
+    run_in = parse_path_text(variants.run_in(text))
+    assert [m.no for m in run_in.tasks] == [m.no for m in plan.tasks]
+    leads, printed = [m.lead for m in run_in.tasks], [m.lead for m in plan.tasks]
+    assert leads[3:6] + leads[8:] == printed[3:6] + printed[8:]
+    # (not yet: 配合：各村（社区）综合行政执法队：1.… runs the heading into the units before it)
+    assert leads[6:8] == [[], []]
+    assert [m.no for m in parse_path_text(variants.run_in(fixture)).tasks] == [1, 2, 1, 2, 1, 2]
+    assert [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks][4:] == [[], []]
+    # a label line is no unit line
+    label = "某县清单\n责任单位：\n1.开展培训。配合：县财政局\n"
+    assert units(parse_path_text(label)) == [(1, [], ["县财政局"], [])]
+
+
+def test_a_merged_unit_cell_covers_the_rows_under_it():
+    # 序号 | 责任单位 | 普法重点内容 | 普法对象 | 时间安排, the unit printed on a group's first row
+    # (d87, printed and run in; fixture styles/pufa_unitcol.txt): the empty rows take it; the
+    # 普法对象 column names no units
+    plan = parse("d87_shuifa_unitcol")
+    assert units(plan) == gold_units("d87_shuifa_unitcol")
+    text = (DOCUMENTS / "d87_shuifa_unitcol.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = styles_text("pufa_unitcol.txt")
+    for copy in (fixture, variants.run_in(fixture)):
+        plan = parse_path_text(copy)
+        assert [m.responsible for m in plan.tasks] == [
+            ["区应急管理局"],
+            ["区应急管理局"],
+            ["区卫生健康局"],
+            ["区卫生健康局"],
+            ["区城市管理局"],
+        ]
+        assert plan.tasks[1].deadline == "2025年9月底前"
+
+
+def styles_text(name: str) -> str:
+    return (FIXTURES / "styles" / name).read_text(encoding="utf-8")
+
+
+def test_a_table_of_units_by_number_after_the_signature():
+    # 附件 任务分工表: 序号 | 牵头单位 | 配合单位 (| 完成时限), no text column (d83, printed and
+    # run in; fixture styles/shuiwu_annex.txt): each measure takes its number's row
+    plan = parse("d83_shuiwu_annex")
+    assert units(plan) == gold_units("d83_shuiwu_annex")
+    assert plan.tasks[-1].text == "畅通企业诉求渠道，12366热线问题办结率达到100%。"
+    text = (DOCUMENTS / "d83_shuiwu_annex.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == units(plan)
+    fixture = styles_text("shuiwu_annex.txt")
+    for copy in (fixture, variants.run_in(fixture)):
+        plan = parse_path_text(copy)
+        assert [(m.lead, m.responsible) for m in plan.tasks][1:3] == [
+            (["国网某区供电公司"], ["区政务服务中心", "区数据局"]),
+            (["区发展和改革局"], ["国网某区供电公司"]),
+        ]
+        assert plan.tasks[2].deadline == "长期坚持"
+    # numbers that restart name no one measure; a column without a role is no such table
+    restarting = fixture.replace("3.落实", "1.落实").replace("4.开展", "2.开展")
+    assert not any(m.lead for m in parse_path_text(restarting).tasks)
+    indicators = fixture.replace("序号\t牵头单位", "序号\t指标名称\t牵头单位")
+    assert not any(m.lead for m in parse_path_text(indicators).tasks)
+
+
+def test_a_problem_list_states_fields_and_its_goals_are_the_plans():
+    # 1.问题：… over 整改措施：… and label lines, under 一、整改目标 whose sentence opens with
+    # 2025年9月底前 (d88; fixture styles/zhenggai_wenti.txt): 问题： opens a field, no title;
+    # the goals' 同比提高3个百分点 is a target by that deadline, no result measured
+    plan = parse("d88_pufa_zhenggai")
+    assert [m.title for m in plan.tasks] == [None] * 5
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [
+        (2025, 100, "%"),
+        (2025, 3, "个百分点"),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "zhenggai_wenti.txt")
+    assert [m.title for m in plan.tasks] == [None] * 3
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [
+        (2025, 100, "%"),
+        (2025, 2, "个百分点"),
+    ]
+    assert [m.deadline for m in plan.tasks] == ["2025年3月底前", "长期坚持", "2025年5月底前"]
+
+
+def test_a_rate_change_after_a_yearly_duty_is_a_target():
+    # 每年12月底前…开展一次集中评查，评查合格率同比提高5个百分点 (d77; fixture
+    # styles/zhenggai_wenti.txt, 每年3月底前…，…合格性审查率同比提高5个百分点): as a rate after
+    # the duty's clause, the change is a state to reach
+    assert targets(parse("d77_fazhi_yaodian").tasks[4]) == [(None, 5, "个百分点", "=")]
+    plan = parse_path(FIXTURES / "styles" / "zhenggai_wenti.txt")
+    assert targets(plan.tasks[0]) == [(None, 5, "个百分点", "=")]
+    assert plan.tasks[0].recurring == ["每年3月底前编制并公布年度重大行政决策事项目录"]
+
+
+def test_a_label_word_after_ge_names_a_collective():
+    # （责任单位：县政府办公室，各承办单位） (d77; fixture styles/fazhi_gechengban.txt, with
+    # 各责任单位配合): 承办单位 / 责任单位 after 各 are no labels
+    assert parse("d77_fazhi_yaodian").tasks[6].collectives == ["各承办单位"]
+    plan = parse_path(FIXTURES / "styles" / "fazhi_gechengban.txt")
+    assert units(plan) == [
+        (1, [], ["区政府办公室"], ["各承办单位"]),
+        (2, ["区政府督查室"], [], ["各责任单位"]),
+        (3, ["区政府办公室"], [], ["各承办单位"]),
+    ]
+
+
+def test_a_zone_committees_bureaus_elide_the_committee():
+    # 经开区管委会行政审批局、规划建设局 (d85; fixture styles/gaoxin_guanwei.txt, 管理委员会 too):
+    # the committee is the elided prefix; 科技创新局 is a bureau, 开创新局 none
+    plan = parse("d85_jingkaiqu_twobrackets")
+    assert units(plan) == gold_units("d85_jingkaiqu_twobrackets")
+    assert plan.tasks[1].responsible == ["经开区管委会行政审批局", "经开区管委会规划建设局"]
+    plan = parse_path(FIXTURES / "styles" / "gaoxin_guanwei.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["高新区管委会科技创新局", "高新区管委会财政金融局"],
+        ["高新区管理委员会规划建设局", "高新区管理委员会招商服务局", "市科技局"],
+        ["高新区管委会科技创新局"],
+    ]
+    reader = BracketReader(load_gazetteer())
+    assert reader.split("县委宣传部、开创新局", "县").responsible == ["县委宣传部"]

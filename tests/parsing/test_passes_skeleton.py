@@ -84,8 +84,8 @@ def test_the_opening_literals_stand_before_the_groups_and_the_branches_by_first_
     assert set(mk._INLINE.groupindex) == set(_PLAIN_INLINE.groupindex)
     assert mk._ALL.pattern.startswith("第(?P<m0>")
     assert "任务(?P<m3>" in mk._ALL.pattern
-    assert r"\((?P<m9>\s*" in mk._ALL.pattern
-    assert r"(?=\d)(?:(?P<m4>" in mk._ALL.pattern
+    assert r"\((?P<m10>\s*" in mk._ALL.pattern
+    assert r"(?=\d)(?:(?P<m5>" in mk._ALL.pattern
     # no character opens patterns of two of the branches (their order would then matter)
     assert not any(c.isdecimal() for c in mk.CHINESE_DIGITS + mk.CIRCLED_DIGITS + "第任(-")
 

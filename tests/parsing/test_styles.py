@@ -206,6 +206,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         and p.name not in ("huanbao_tabnonumber.txt", "wenwu_headers.txt")
         # too short to be found hard-wrapped: a name broken at the margin (区委|宣传部)
         and p.name != "jiedao_bare.txt"
+        # (round 10) too short to be found hard-wrapped as well: a name or a role verb broken
+        # at the margin inside a bracket (各承办|单位, 财政金|融局 … （责任|单位：, 配|合）)
+        and p.name not in ("fazhi_gechengban.txt", "gaoxin_guanwei.txt", "pufa_ownperiod.txt")
     ),
 )
 def test_each_style_survives_its_copies(name):

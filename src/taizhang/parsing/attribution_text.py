@@ -148,6 +148,8 @@ _NEXT_NUMBER = re.compile(
     r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百]{1,5}[条节]"
     r"|任务[一二三四五六七八九十\d]{1,3}:"  # d48 run in, fixture styles/renwu_blocks.txt
+    # 第2项　after the last field of 第1项 (d84 run in, fixture styles/xiaofang_diyixiang.txt)
+    r"|第[一二三四五六七八九十\d]{1,3}项(?:\s|:)"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field

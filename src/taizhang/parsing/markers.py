@@ -39,6 +39,10 @@ _PATTERNS = [
     # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a
     # 工作任务 (tests/parsing/documents d48, fixture styles/renwu_blocks.txt)
     (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
+    # "第1项　开展…" over 责任单位：/完成时限： lines, the item's number set apart by a blank or
+    # a colon ("负责第6项" and "第6、7项由…" name items, they number none): round 10,
+    # tests/parsing/documents d84, fixture styles/xiaofang_diyixiang.txt
+    (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}})项(?:\s+|:\s*)")),
     # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal). First of the patterns that open
     # with a digit (most markers of a plan are 1.): no text matches two of them at one place
     # (an outline has a digit after its dot, 1) its bracket), so their order decides nothing,
@@ -286,7 +290,7 @@ _RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGIT
 _RUN_IN_MARKER = (
     rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
-    rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:"
+    rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}项(?:\s|:)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
 )
 # Run-in markers are found one sentence end at a time (the one pattern of every end, a

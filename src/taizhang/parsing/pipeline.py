@@ -47,6 +47,7 @@ def _rows_as_measures(skeleton, rows, lines: list[str], text: str) -> None:
     no units (保障措施 (一)…(三) after the table), holds the measures: each row is one, under
     the chapter above it; the numbered items are provisions and a diagnostic says so
     (tests/parsing/documents d16 and d22, tables pasted from Word)."""
+    rows = [row for row in rows if row.content]  # a row of units by number is no measure
     if not rows or any(m.attribution_raw for m in skeleton.measures):
         return
     first = skeleton.measures[0] if skeleton.measures else None
@@ -115,6 +116,12 @@ def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
     for measure in measures:
         if measure.attribution_raw:
             continue
+        # a hard-wrapped copy may join the 附件 line to the sentence above it
+        # ("…办结率达到100%。附件：任务分工表": round 10, d83 hard-wrapped, fixture
+        # styles/shuiwu_annex.txt hard-wrapped)
+        glued = _GLUED_ATTACHMENT.search(measure.folded, 1)
+        if glued:
+            measure.text = measure.text[: glued.start()].rstrip()
         parts = measure.text.split("\n")
         for offset, _ in enumerate(parts[1:], 1):
             number = measure.line + offset
@@ -153,6 +160,7 @@ def _before_run_in_table(measure: RawMeasure) -> None:
 
 
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
+_GLUED_ATTACHMENT = re.compile(r"附件(?<=[。;]附件)\s*[\d:一二三四五六七八九十]")
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +256,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     by_number = attributions_by_number(skeleton.measures, text, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
+    unit_heads = _unit_heading_lines(skeleton.measures, folded, brackets, level)
     measure_titles = titles.measure_titles(
         [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
@@ -261,6 +270,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
     led = _heading_units(skeleton, attributions, brackets, level)
+    led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
@@ -499,6 +509,128 @@ def _heading_units(
         )
         for no, (chapter, _heading) in heading_units.items()
         if no in taken
+    ]
+
+
+def _unit_heading_lines(
+    measures: list[RawMeasure], folded: str, brackets: BracketReader, level: str | None
+) -> dict[int, tuple[str, int]]:
+    """A line of one unit's name and a colon ("司法所：") over numbered items that name no
+    lead: a 任务清单 grouped by unit without chapter numerals, its items restarting at 1.
+    (round 10: tests/parsing/documents d79, fixture styles/zhen_unitlines.txt). The line is no
+    part of the item above it (where a hard-wrapped copy joins it to that item's last
+    sentence too); each item under it maps to (the unit, the line)."""
+    colon_lines = _colon_lines(folded) if measures else set()
+    # most plans end no line above an item with a colon, and no item's text (a unit line a
+    # copy joined to the item above, or printed run in): asked at once, the loop below is
+    # read only by the plans that do
+    if not any(m.folded[-1:] == ":" for m in measures):
+        starts = {m.line for m in measures}
+        if not any(line + k in starts for line in colon_lines for k in (1, 2, 3)):
+            return {}
+    lines = folded.split("\n")
+    heads: dict[int, tuple[str, int]] = {}
+    current: tuple[str, int] | None = None
+    for i, measure in enumerate(measures):
+        above_text = measures[i - 1].folded if i else ""
+        head = (
+            _unit_after_text(measures[i - 1], brackets, level) if above_text[-1:] == ":" else None
+        )
+        # (a colon line at most two blank lines above the item's: the rest look at no line)
+        if head is None and not colon_lines.isdisjoint(range(measure.line - 3, measure.line)):
+            above = measure.line - 2  # the line above the item's, 0-based
+            while above >= 0 and not lines[above].strip():
+                above -= 1
+            name = _unit_line(_last_phrase(lines[above]), brackets, level) if above >= 0 else None
+            head = (name, above + 1) if name else None
+        if head is not None:
+            current = head
+        elif i and (measure.chapter != measures[i - 1].chapter or measure.no <= measures[i - 1].no):
+            current = None  # a unit line leads the items of its chapter up to a restart
+        if current is not None:
+            heads[i] = current
+    return heads
+
+
+_MAX_UNIT_LINE = 24  # characters: a unit's name and its colon
+
+
+def _colon_lines(folded: str) -> set[int]:
+    """The numbers (1-based) of the lines that end with a colon, found by str.find."""
+    found: set[int] = set()
+    line, counted = 1, 0
+    at = folded.find(":\n")
+    while at >= 0:
+        line += folded.count("\n", counted, at)
+        counted = at
+        found.add(line)
+        at = folded.find(":\n", at + 2)
+    return found
+
+
+def _unit_after_text(
+    measure: RawMeasure, brackets: BracketReader, level: str | None
+) -> tuple[str, int] | None:
+    """The unit and line of a unit line that ends the item's text (after its last sentence
+    or line break); the item's text then ends before it."""
+    folded = measure.folded  # (its text ends with no blank: _MEASURE_EDGE)
+    start = max(folded.rfind("。"), folded.rfind("\n")) + 1
+    name = _unit_line(_last_phrase(folded[start:]), brackets, level)
+    if name is None:
+        return None
+    measure.text = measure.text[:start].rstrip()
+    return name, measure.line + folded.count("\n", 0, start)
+
+
+def _last_phrase(line: str) -> str:
+    """What follows a line's last sentence (all of it when it holds none): a unit line a
+    hard-wrapped copy joined to the line above it ("…有关站所配合。平安办：")."""
+    return line[line.rfind("。") + 1 :]
+
+
+def _unit_line(line: str, brackets: BracketReader, level: str | None) -> str | None:
+    """The unit a line names when it is nothing but one unit's name and a colon (a unit
+    the gazetteer does not know too: 综合行政执法队), not a label (责任单位：)."""
+    line = line.strip()
+    if not line.endswith(":") or len(line) > _MAX_UNIT_LINE:
+        return None
+    name = line[:-1].rstrip()
+    words = structure_vocabulary()
+    if name in words["attribution_labels"] or not name.endswith(tuple(words["unit_endings"])):
+        return None
+    split = brackets.split(name, level)
+    if [*split.lead, *split.responsible] != [name] or split.collectives or split.unsplit:
+        return None
+    return name
+
+
+def _led_by_unit_lines(
+    measures: list[RawMeasure],
+    attributions: list[Attribution],
+    heads: dict[int, tuple[str, int]],
+) -> list[Diagnostic]:
+    """Each item under a unit line that names no lead of its own is led by that unit
+    (_unit_heading_lines); a heading-units diagnostic (info) names each such line."""
+    taken: dict[tuple[str, int], list[int]] = {}
+    for i, (name, line) in heads.items():
+        attribution = attributions[i]
+        if attribution.lead:
+            continue
+        attributions[i] = replace(
+            attribution,
+            lead=[name],
+            responsible=[u for u in attribution.responsible if u != name],
+        )
+        taken.setdefault((name, line), []).append(measures[i].no)
+    return [
+        Diagnostic(
+            "heading-units",
+            f"The line {name}： names a unit: it was read as the lead of measures "
+            f"{', '.join(map(str, numbers))} under it.",
+            line,
+            level="info",
+        )
+        for (name, line), numbers in taken.items()
     ]
 
 

@@ -341,9 +341,12 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # engine skips to at once; a lookbehind on that character then picks the branch. Written
 # as four branches, the pattern was tried at every character of each heading (a quarter of
 # the time of finding the candidates).
+# (第1项　and 任务1： glued to a 重点任务 heading: round 10, d84 and d78 printed run-in;
+# fixture styles/xiaofang_diyixiang.txt run in)
 _CHILD = re.compile(
-    rf"[(\d第{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}项(?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|(?<=[{mk.CIRCLED_DIGITS}]))"
 )
 
@@ -354,8 +357,9 @@ _CHILD = re.compile(
 # look-up in a bitmap; _CHILD's set holds \d, a category looked up in the Unicode tables
 # at every character (a heading's reach cost about 8,000 instructions, a sixth of finding
 # the candidates, and holds a child in few lines: none of seed 000's 107).
-_MAY_HOLD_CHILD = re.compile(rf"[()第{mk.CIRCLED_DIGITS}.、]")
-_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第{mk.CIRCLED_DIGITS}]")
+# (任务1: is let through by its colon: 任 of 责任 is in most headings, a colon in few)
+_MAY_HOLD_CHILD = re.compile(rf"[()第:{mk.CIRCLED_DIGITS}.、]")
+_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第:{mk.CIRCLED_DIGITS}]")
 
 
 def _child_hit(folded: str, kind: str, start: int, end: int) -> re.Match[str] | None:
@@ -593,6 +597,10 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # the first of its kind in a copy that starts mid-plan ("(节选)6.…。7.…"):
             # any number, when the next of its kind follows it
             or (kind not in last and id(item) in confirmed)
+            # a restart under a short heading closed by a colon, with no numeral of its own
+            # ("…文件清理。司法所:1.开展…2.…": round 10, d79 printed run-in; fixture
+            # styles/zhen_unitlines.txt run in)
+            or (number == 1 and id(item) in confirmed and _after_colon_heading(folded, item))
         ):
             continue
         kept.append(item)
@@ -601,6 +609,23 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             fresh.discard(kind)
             fresh.update(_INNER_FAMILIES[kind])
     return kept
+
+
+_COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
+
+
+def _after_colon_heading(folded: str, item: Found) -> bool:
+    """Whether a run-in item follows a short heading and its colon right after a sentence's
+    or a bracket's end: a phrase of no clause, as a unit line printed run in is."""
+    if item.run_in != _AFTER_SENTENCE or not folded.endswith(":", 0, item.start):
+        return False
+    opening = item.start - 1 - _COLON_HEADING
+    heading = folded[max(0, opening) : item.start - 1]
+    end = max(map(heading.rfind, _HEADING_OPENS))  # after a sentence's end or a bracket's
+    return end >= 0 and len(heading) - end - 1 >= 2 and "," not in heading[end:]
+
+
+_HEADING_OPENS = "。;)]〕】"
 
 
 # the families inside each family, in _SEQUENCE_ORDER

@@ -277,6 +277,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         columns = _header_roles([cell.strip() for cell in header])
         if columns is None and tabbed:
             columns, end, line = _two_line_header(text, start, end, line)
+        previous = None  # the table's row above
         while columns and end < len(text):
             start, end, line = end + 1, _line_end(text, end + 1), line + 1
             if _header_again(text, start):
@@ -295,7 +296,9 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             row = _row(cells, columns, line)  # at the row's first line
             line = last
             if row:
+                _merged_units(row, previous)
                 rows.append(row)
+                previous = row
     return rows
 
 
@@ -313,6 +316,13 @@ def _header_again(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _number_words() -> tuple[str, ...]:
     return tuple(vocabulary()["table_columns"]["number"])
+def _merged_units(row: TableRow, above: TableRow | None) -> None:
+    """A row whose unit cells are all empty lies under a merged unit cell, printed on the
+    group's first row only: it takes the units of the row above (round 10: tests/parsing/
+    documents d87, fixture styles/pufa_unitcol.txt). One empty cell beside a filled one is
+    no merge: no 配合单位 (d46)."""
+    if above is not None and row.units and not any(row.units.values()):
+        row.units = dict(above.units)
 
 
 # A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
@@ -598,6 +608,7 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             head = ""
         row = None if chapter_row else _row([_unquoted(c) for c in cells], columns, 1)
         if row:
+            _merged_units(row, rows[-1] if rows else None)
             rows.append(row)
         if not head:
             break
@@ -812,8 +823,10 @@ def _header_roles(cells: list[str]) -> dict[int, tuple[str, str]] | None:
         if role:
             roles[index] = (role, cell)
     found = {role for role, _ in roles.values()}
-    if "content" not in found or not found & {"lead", "responsible"}:
+    if not found & {"lead", "responsible"}:
         return None
+    if "content" not in found:  # units by number: every column a number, units or a time
+        return roles if "number" in found and len(roles) == len(cells) else None
     return _one_content_column(roles)
 
 
@@ -852,7 +865,14 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
             continue
         else:
             row.units[label] = cell
-    return row if row.content else None
+    return row if row.content or _by_number(row) else None
+
+
+def _by_number(row: TableRow) -> bool:
+    """A row of a table of units by number (序号 | 牵头单位 | 配合单位, no text column): it
+    names the units of the measure of its number (round 10: tests/parsing/documents d83,
+    fixture styles/shuiwu_annex.txt)."""
+    return not row.content and row.number is not None and any(row.units.values())
 
 
 def similarity(a: str, b: str) -> float:
@@ -881,7 +901,9 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
     if not rows:
         return measures
     if not measures:
+        rows = [row for row in rows if row.content]  # a row by number holds no measure
         return [measure_from_row(position, row) for position, row in enumerate(rows, 1)]
+    _apply_by_number(measures, rows)
     row_grams = [_bigrams(row.content) for row in rows]
     index: dict[str, list[int]] = {}
     for number, grams in enumerate(row_grams):
@@ -895,6 +917,22 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
             measure.attribution_raw = rows[best].attribution()
             measure.deadline = measure.deadline or rows[best].deadline
     return measures
+
+
+def _apply_by_number(measures: list[RawMeasure], rows: list[TableRow]) -> None:
+    """Measures that name no units take those of the row of their number in a table of
+    units by number (_by_number), when the plan numbers each measure once."""
+    numbered = {row.number: row for row in rows if _by_number(row)}
+    if not numbered:
+        return
+    numbers = [measure.no for measure in measures]
+    if len(set(numbers)) < len(numbers):  # numbers restart: a number names no one measure
+        return
+    for measure in measures:
+        row = numbered.get(measure.no)
+        if row is not None and not measure.attribution_raw:
+            measure.attribution_raw = row.attribution()
+            measure.deadline = measure.deadline or row.deadline
 
 
 def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:

@@ -972,7 +972,9 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
         after_end = min(clauses.end(end), end + _WINDOW)
         before, after = folded[before_start:start], folded[end:after_end]
         if _rejected(m, before, after) or (
-            context.in_quota(start) and not _rate_after_quota(context, m, before)
+            context.in_quota(start)
+            and not _rate_after_quota(context, m, before)
+            and not _own_period_after_quota(context, start)
         ):
             continue
         cue = _stated_cue(before, m["num"][0].isascii(), m["unit"], after)
@@ -1018,13 +1020,30 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
 _SENTENCE_REACH = 200  # characters of a year series' sentence on either side
 
 
+# a rate's value, or its change (评查合格率同比提高5个百分点 after 每年…开展一次集中评查: round 10,
+# tests/parsing/documents d77; fixture styles/zhenggai_wenti.txt)
+_RATE_UNITS = ("%", "个百分点")
+
+
 def _rate_after_quota(context: _Context, m: re.Match[str], before: str) -> bool:
     """A rate in a clause after the per-period duty's own (每月开展一次…排查，重大矛盾纠纷化解率达到
-    95%以上: d59; fixture styles/pingan_rate.txt) is a state to reach, no quota per period,
-    as after 定期 (quota_markers); in the duty's clause (每年覆盖率提高5%) it is the quota."""
-    if m["unit"] != "%" or "率" not in before:
+    95%以上: d59; fixture styles/pingan_rate.txt), or its change, is a state to reach, no
+    quota per period, as after 定期 (quota_markers); in the duty's clause (每年覆盖率提高5%)
+    it is the quota."""
+    if m["unit"] not in _RATE_UNITS or "率" not in before:
         return False
     return not _any_between(context.quota_markers, context.clauses.start(m.start()), m.start())
+
+
+def _own_period_after_quota(context: _Context, start: int) -> bool:
+    """A clause opening with its own period (全年…, 年内…) after the per-period duty's clause
+    states a target of that period: the duty's quota governs it no more (targets.toml
+    recurring.own_period)."""
+    clause = context.clauses.start(start)
+    own = tuple(_vocab()["recurring"]["own_period"])
+    return context.folded.startswith(own, clause) and not _any_between(
+        context.quota_markers, clause, start
+    )
 
 
 @lru_cache(maxsize=1)

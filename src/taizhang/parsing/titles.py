@@ -71,6 +71,8 @@ def _heading_end(folded: str) -> int | None:
     length = len(candidate)
     if not candidate or length > _PRINTED_LINE or _clause_breaks(candidate) > 1:
         return None
+    if ":" in candidate and candidate.startswith(_field_openings()):
+        return None  # "问题：…" states a field, no heading
     body = folded[rest:].strip()
     if len(body) < length:  # the next sentence is shorter than the heading
         return None
@@ -110,6 +112,12 @@ def _content_label() -> re.Pattern[str]:
     content_labels: 具体措施, 任务内容 …; not 任务, which prose holds)."""
     words = [w for w in vocabulary()["content_labels"] if len(w) >= 4]
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))}):\s*")
+
+
+@lru_cache(maxsize=1)
+def _field_openings() -> tuple[str, ...]:
+    """The field labels and their colon (structure.toml field_openings)."""
+    return tuple(f"{word}:" for word in vocabulary()["field_openings"])
 
 
 def _clause_breaks(text: str) -> int:

@@ -260,7 +260,11 @@ class BracketReader:
             elif kind == NOT_UNIT:
                 skipped = True
                 continue
-            elif kind != AS_WRITTEN:  # ELIDED: completed with the prefix it stands for
+            elif kind == AS_WRITTEN:
+                zone = self._zone_prefix(name)
+                if zone:
+                    prefix, last_category = zone, category
+            else:  # ELIDED: completed with the prefix it stands for
                 given = prefix or level
                 after_party = last_category == "party"
                 if item.committee_body_after_party if after_party else item.committee_body:
@@ -283,6 +287,16 @@ class BracketReader:
         if not (lead or responsible or collectives or skipped):
             unsplit.append(raw)
         return Attribution(lead, responsible, collectives, unknown, unsplit)
+
+    def _zone_prefix(self, name: str) -> str | None:
+        """A zone's committee with the name of its own bureau after it ("经开区管委会" of
+        经开区管委会行政审批局): the prefix the bureaus after it elide
+        (Gazetteer.zone_committees)."""
+        for committee in self.gaz.zone_committees:
+            at = name.find(committee)
+            if at > 0 and at + len(committee) < len(name):
+                return name[: at + len(committee)]
+        return None
 
     def _committee(self, prefix: str) -> str:
         """The party committee's name for a prefix as printed (Gazetteer.committee)."""

@@ -84,6 +84,7 @@ class Gazetteer:
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
         self.bare_bodies = frozenset(phrases.get("bare_bodies", ()))
+        self.zone_committees = tuple(phrases.get("zone_committees", ()))
         self.not_units = WholeMatch(phrases.get("not_units", []))
         # A field naming people (or the deadline), up to the next field: "牵头领导:副县长李某某;"
         # ends at ";" in a bracket (d15), at the end of its line among label lines (责任领导:…,
@@ -390,7 +391,9 @@ def _label_regex(labels: dict) -> re.Pattern[str]:
     first = first_chars(
         ["【", " ", "\t", *labels[LEAD], *labels[RESPONSIBLE], *colon[LEAD], *colon[RESPONSIBLE]]
     )
-    return re.compile(rf"(?={first})【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
+    # (not after 各: "各承办单位" names units, a collective (round 10: tests/parsing/documents
+    # d77, fixture styles/fazhi_gechengban.txt))
+    return re.compile(rf"(?={first})(?<!各)【?[ \t]*(?:{roles})[ \t]*(?:】[ \t]*:?|[:。])?")
 
 
 def _not_in_name(first: str, in_names: Sequence[str]) -> str:
@@ -437,8 +440,9 @@ def _labels_or_marker_regex(
     marker_firsts = sorted({head[0] for head in heads if head})
     markers = dict(zip(marker_firsts, branches(heads), strict=True))
     for first in sorted(label_firsts | set(marker_firsts)):
-        if first in label_firsts:
-            found.append(rf"{re.escape(first)}(?:{roles(first)}){tail}")
+        if first in label_firsts:  # (not after 各, as _label_regex)
+            opening = re.escape(first)
+            found.append(rf"{opening}(?<!各{opening})(?:{roles(first)}){tail}")
         if first in markers:
             rest = markers[first][len(re.escape(first)) :]
             guard = _not_in_name(first, in_names)

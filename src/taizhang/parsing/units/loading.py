@@ -46,6 +46,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "openers": list,
         "etc": str,
         "not_units": list,
+        "zone_committees": list,
     },
     "collectives": {"markers": list, "classes": list, "generic": list, "bare_classes": list},
     "keep_as_written": {"patterns": list},
