@@ -2487,6 +2487,8 @@ def test_an_editor_line_in_round_brackets_is_page_chrome_printed_run_in():
         (1, [], ["县司法局"], ["各乡镇人民政府"]),
         (2, [], ["县司法局", "县财政局"], []),
     ]
+
+
 # Round 10 (branch genre10).
 
 

@@ -316,6 +316,8 @@ def _header_again(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _number_words() -> tuple[str, ...]:
     return tuple(vocabulary()["table_columns"]["number"])
+
+
 def _merged_units(row: TableRow, above: TableRow | None) -> None:
     """A row whose unit cells are all empty lies under a merged unit cell, printed on the
     group's first row only: it takes the units of the row above (round 10: tests/parsing/
