@@ -2489,6 +2489,20 @@ def test_an_editor_line_in_round_brackets_is_page_chrome_printed_run_in():
     ]
 
 
+def test_a_signature_glued_to_the_last_units_is_no_unit_and_sets_no_level():
+    # Run in, the signature runs into the last bracket's last unit ("…县财政局中共某县委…办公室
+    # 2024年3月10日", fixture styles/fazhi_bianji.txt; "…派出所某镇人民政府2025年3月3日", d79):
+    # an item holding a date is no unit, and its place (某镇) does not make the document's
+    # names 镇司法所 where every bracket prints 司法所.
+    text = (FIXTURES / "styles" / "fazhi_bianji.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert not [u for m in plan.tasks for u in m.responsible if "2024年" in u]
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    named = {u for m in plan.tasks for u in (*m.lead, *m.responsible)}
+    assert "司法所" in named and not [u for u in named if u.startswith("镇") or "年" in u]
+
+
 # Round 10 (branch genre10).
 
 

@@ -71,7 +71,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     prefix_length = gaz.prefix_length(folded, committee)
     level = None if keeps else _level(gaz, printed, folded, prefix_length)
     if marked and gaz.is_not_unit(folded):
-        return Name(NOT_UNIT, printed, level=level)
+        return Name(NOT_UNIT, printed)  # (no unit: its prefix says nothing of the level)
     if gaz.is_collective(folded, marked):
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
