@@ -64,7 +64,9 @@ def _label_pattern() -> re.Pattern:
         "|".join(
             [
                 rf"【\s*{trie([*words, *fields])}\s*】",
-                *branches(words, rf"(?:\s*[:。]{blanks})"),
+                # or 同上 / 同第N条, another measure's units ("（责任单位同第3条）": round 11,
+                # d105 and fixture styles/anquan_tongshang.txt; same_as.py)
+                *branches(words, rf"(?:\s*[:。]|(?=同[上第]){blanks})"),
                 *branches(vocabulary()["colon_labels"], r"\s*:"),
                 *branches(fields, rf"(?:\s*:{blanks})"),
                 # a label after its units: "（市财政局为牵头单位，市民政局为配合单位）" (d73,
