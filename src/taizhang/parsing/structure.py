@@ -301,7 +301,7 @@ def _after_table_cells(folded: str) -> list[int]:
 # What a line that may open with a marker opens with after its indentation: a marker's
 # first character, or the bracket of an attribution printed before the number. 任 opens
 # 任务一： and - the OCR's 一 (-、) (markers.py).
-_MARKER_FIRST = rf"第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
+_MARKER_FIRST = rf"第任(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
 _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
@@ -921,6 +921,7 @@ _MEASURE_KINDS = (
     mk.OUTLINE3,
     mk.PAREN_ARABIC,
     mk.CIRCLED,
+    mk.LETTER,
     mk.ARTICLE,
     mk.ORDINAL,
 )
@@ -1023,6 +1024,7 @@ _KIND_NAMES = {
     mk.OUTLINE3: "1.1.1",
     mk.PAREN_ARABIC: "(1)",
     mk.CIRCLED: "①",
+    mk.LETTER: "A.",
     mk.ARTICLE: "第一条",
     mk.ORDINAL: "一是",
 }
@@ -1945,7 +1947,7 @@ def _content_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{trie(vocabulary()['content_labels'])})[ \t]*:[ \t]*")
 
 
-_SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED)
+_SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED, mk.LETTER)
 
 
 def _unindented(lines: str) -> str:
