@@ -698,7 +698,10 @@ RUN_IN_COPIES = [
     "d99_keji_zhuanhua_sheng",
     "d100_laolinghua_shi",
     "d102_neilao_zhili",
+    "d104_shipin_liangge_zeren",  # A. glued to its heading, B. after the last unit
+    "d105_xiaoyuan_anquan",  # 第1条 glued to its heading
     "d106_wangluo_anquan",
+    "d107_binzang_gaige",  # 第三部分 after the last unit of a label line
     "d108_tuiyi_junren",
     "d109_hehu_siluan",
 ]
@@ -2823,3 +2826,42 @@ def test_a_plan_the_work_follows_with_yi_is_a_parent():
     # (fixture styles/hehu_qingyu.txt)
     assert parse("d106_wangluo_anquan").parents == ["江湄省网络安全“十四五”规划"]
     assert parse_path(FIXTURES / "styles" / "hehu_qingyu.txt").parents == ["某县河湖长制工作方案"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DOCUMENTS / "d105_xiaoyuan_anquan.txt",
+        FIXTURES / "styles" / "anquan_tongshang.txt",
+        FIXTURES / "styles" / "shuangyong_tongshang.txt",
+    ],
+)
+def test_articles_and_same_as_references_printed_run_in(path):
+    # 第1条 glued to its heading (整治重点第1条　…), and the next number right after a field
+    # holding only 同上 (责任单位:同上第3条　…, 责任单位:同上3.开展…): printed run in, each
+    # measure keeps its number and units
+    printed, run_in = as_printed_and(path, variants.run_in)
+    assert units(run_in) == units(printed)
+    assert [m.title for m in run_in.tasks] == [m.title for m in printed.tasks]
+
+
+@pytest.mark.parametrize(
+    "path", [DOCUMENTS / "d104_shipin_liangge_zeren.txt", FIXTURES / "styles" / "shipin_zimu.txt"]
+)
+def test_lettered_items_printed_run_in(path):
+    # 一、压实属地管理责任A.健全… and …配合单位：各街道办事处B.开展…
+    printed, run_in = as_printed_and(path, variants.run_in)
+    assert [(m.chapter, m.no) for m in run_in.tasks] == [(m.chapter, m.no) for m in printed.tasks]
+    assert units(run_in) == units(printed)
+
+
+@pytest.mark.parametrize("name", ["d101_minying_jingji", "d107_binzang_gaige"])
+def test_a_label_field_printed_run_in_ends_at_the_next_part(name):
+    # …责任单位：县财政局、人行南溪县支行第二部分　加大政策支持（一）…: 第N部分 after the last
+    # unit opens the next part (d101, d107)
+    run_in = parse_path_text(
+        variants.run_in((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    )
+    expected = {t["no"]: t for t in gold(name)["tasks"]}
+    for m in run_in.tasks:
+        assert m.responsible == expected[m.no]["responsible"]

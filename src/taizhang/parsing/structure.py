@@ -343,11 +343,13 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # the time of finding the candidates).
 # (第1项　and 任务1： glued to a 重点任务 heading: round 10, d84 and d78 printed run-in;
 # fixture styles/xiaofang_diyixiang.txt run in)
+# (A. glued to its chapter's heading, "一、压实属地管理责任A.健全…": round 11, d104 and
+# fixture styles/shipin_zimu.txt printed run-in)
 _CHILD = re.compile(
-    rf"[(\d第任{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任A-Z{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
-    rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}项(?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
-    rf"|(?<=[{mk.CIRCLED_DIGITS}]))"
+    rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
+    rf"|(?<=[{mk.CIRCLED_DIGITS}])|(?<=[A-Z])(?<![A-Z][A-Z])[.、](?=[^\x00-\x7f]))"
 )
 
 
