@@ -177,6 +177,34 @@ Round 9 (branch genre9):
 - d76 稳外贸: duties divided by the units' own duties or by place (按各自职责分工负责, 按照各自
   职责抓好落实, 按职能职责负责, 按属地落实), X会同Y负责, 某海关, 亿美元.
 
+Round 11 (branch genre11), topics not yet used, at 省, 市, 县 and 区 level:
+
+- d99 科技成果转化 三年行动 of a province: 省直 units (省发展改革委, 省地方金融管理局) and
+  各市（州）人民政府 / 各地, a 责任单位：同上 line naming the measure before's units, 亿元,
+  年均增长8%, 翻一番 before 达到4000家, 全覆盖 (no target), 每年年初.
+- d100 人口老龄化应对 任务清单: a trailing （以上任务由X负责，Y配合） after each chapter's
+  last item covering its list, 85%—90% (a range), 不低于上年 (no numeral), 万人次.
+- d101 民营经济 若干措施: 第一部分/第二部分 with (一) sections and 1. measures, 责任单位：
+  lines, 人行南溪县支行, 亿元, 家次, 按月; an 附件 indicator table after the measures.
+- d102 城市内涝治理: 1. headings over (1) measures (numbered on through the chapter), ①②
+  sub-points before a bracket, 公里, 座, 万立方米, 每周.
+- d103 耕地保护 整改台账: a tab table with 责任领导 (people), 配合单位 empty for a row and
+  备注 columns, 万亩, 每年年中, two signers.
+- d104 食品安全“两个责任” 工作要点: A. B. items restarting under each 一、 over 牵头单位：/
+  配合单位： lines, 第一，第二， provisions under 工作要求.
+- d105 校园安全 专项整治: 第1条 articles numbered in Arabic digits, （责任单位同第1条）
+  brackets, 每学期, 全覆盖.
+- d106 网络安全 工作要点 of a province: 省委网信办 leading, 按职责分工负责, 省直有关部门,
+  each bracket a role verb, 以《…规划》为指引 (a parent), 较2020年提高15个百分点, 每两年.
+- d107 殡葬改革 三年行动: 第一部分 chapters over (一) sections and 1. measures, 牵头单位：X；
+  配合单位：Y on one line, 逐年 (no recurring marker), 每两年, an 附件 indicator table.
+- d108 退役军人服务 分工表: a tab table whose 配合单位 cell is empty for some rows, 按月 and
+  每年年初 in the 完成时限 column.
+- d109 河湖“四乱”: (一) measures over 责任单位：…；完成时限：… lines, 公里, 每季度/每月/每周
+  quotas in one sentence, 每三年.
+- d110 矛盾纠纷化解: (一) sections over 1. measures with (1) sub-points over their bracket,
+  较2020年下降15%, 每周 and 每日 (no marker), two signers.
+
 Round 10b (branch fazhi10): 法治 plans, the genre the issue is judged on, copied the way
 real pages are scraped:
 
@@ -666,6 +694,16 @@ RUN_IN_COPIES = [
     "d86_renda_jiandu",
     "d87_shuifa_unitcol",
     "d88_pufa_zhenggai",
+    # round 11
+    "d99_keji_zhuanhua_sheng",
+    "d100_laolinghua_shi",
+    "d102_neilao_zhili",
+    "d104_shipin_liangge_zeren",  # A. glued to its heading, B. after the last unit
+    "d105_xiaoyuan_anquan",  # 第1条 glued to its heading
+    "d106_wangluo_anquan",
+    "d107_binzang_gaige",  # 第三部分 after the last unit of a label line
+    "d108_tuiyi_junren",
+    "d109_hehu_siluan",
 ]
 
 
@@ -734,6 +772,17 @@ SIGNED_RUN_IN = [
     "d86_renda_jiandu",
     "d87_shuifa_unitcol",
     "d88_pufa_zhenggai",
+    # round 11 (not d103: two signers after a tab table; nor d110: two signers)
+    "d99_keji_zhuanhua_sheng",
+    "d100_laolinghua_shi",
+    "d101_minying_jingji",
+    "d102_neilao_zhili",
+    "d104_shipin_liangge_zeren",
+    "d105_xiaoyuan_anquan",
+    "d106_wangluo_anquan",
+    "d107_binzang_gaige",
+    "d108_tuiyi_junren",
+    "d109_hehu_siluan",
 ]
 
 
@@ -2701,3 +2750,118 @@ def test_a_zone_committees_bureaus_elide_the_committee():
     ]
     reader = BracketReader(load_gazetteer())
     assert reader.split("县委宣传部、开创新局", "县").responsible == ["县委宣传部"]
+
+
+# Round 11 (branch genre11).
+
+
+def test_a_bracket_covering_the_list_above_it_names_units_after_its_opening_words():
+    # "（以上任务由市民政局负责，市财政局、市住房城乡建设局配合）" after a chapter's last item
+    # (d100; fixture styles/zhufang_shangshu.txt, 上述任务由 and 以上工作由): the words before
+    # the unit are no part of it
+    assert units(parse("d100_laolinghua_shi")) == gold_units("d100_laolinghua_shi")
+    assert units(parse_path(FIXTURES / "styles" / "zhufang_shangshu.txt")) == [
+        (1, ["区住房城乡建设局"], ["区自然资源局", "区财政局"], []),
+        (2, ["区住房城乡建设局"], ["区自然资源局", "区财政局"], []),
+        (3, ["区城市更新中心"], [], []),
+        (4, ["区城市更新中心"], [], []),
+        (5, [], ["区住房城乡建设局", "区民政局"], []),
+    ]
+
+
+def test_an_attribution_that_repeats_another_measures_units():
+    # "责任单位：同上" (d99), "（责任单位同第3条）" (d105; fixture styles/anquan_tongshang.txt,
+    # both forms): the units of the measure before, or of the one of that number
+    assert units(parse("d99_keji_zhuanhua_sheng"))[2] == (3, [], ["省教育厅", "省科技厅"], [])
+    assert units(parse("d105_xiaoyuan_anquan")) == gold_units("d105_xiaoyuan_anquan")
+    plan = parse_path(FIXTURES / "styles" / "anquan_tongshang.txt")
+    assert units(plan) == [
+        (1, [], ["区城市管理局", "区市场监管局"], []),
+        (2, [], ["区城市管理局", "区市场监管局"], []),
+        (3, [], ["区应急管理局", "区公安分局"], []),
+        (4, [], ["区应急管理局", "区公安分局"], []),
+    ]
+    assert not [d for d in plan.diagnostics if d.code in ("unknown-unit", "no-attribution")]
+
+
+def test_articles_numbered_in_arabic_digits():
+    # "第1条　校园周边治安秩序整治。…" (d105; fixture styles/anquan_tongshang.txt): an
+    # article's number, no part of its title; "同第1条" numbers nothing
+    plan = parse("d105_xiaoyuan_anquan")
+    assert [(m.no, m.title) for m in plan.tasks] == [
+        (t["no"], t["title"]) for t in gold("d105_xiaoyuan_anquan")["tasks"]
+    ]
+    plan = parse_path(FIXTURES / "styles" / "anquan_tongshang.txt")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4]
+    assert plan.tasks[0].title == "排查餐饮场所燃气隐患"
+
+
+def test_lettered_items_are_the_measures_of_their_chapters():
+    # A. B. under each 一、 over 牵头单位：/配合单位： lines (d104; fixture styles/shipin_zimu.txt);
+    # Ａ．Ｂ． sub-points of a 1. measure stay in its text (d61: the attributions decide)
+    plan = parse("d104_shipin_liangge_zeren")
+    expected = gold("d104_shipin_liangge_zeren")["tasks"]
+    assert [(m.chapter, m.no, m.text) for m in plan.tasks] == [
+        (t["chapter"], t["no"], t["text"]) for t in expected
+    ]
+    assert units(plan) == gold_units("d104_shipin_liangge_zeren")
+    plan = parse_path(FIXTURES / "styles" / "shipin_zimu.txt")
+    assert [(m.chapter, m.no, m.lead, m.responsible) for m in plan.tasks] == [
+        ("一", 1, ["县教育局"], []),
+        ("一", 2, ["县市场监管局"], []),
+        ("二", 1, ["县市场监管局"], ["县教育局", "县卫生健康局"]),
+    ]
+    assert len(parse("d61_jiuye_fullwidth").tasks) == 6
+
+
+def test_a_volume_in_cubic_metres_is_a_target():
+    # 总容积不少于5万立方米 (d102), 清淤疏浚河道淤泥12万立方米 (fixture styles/hehu_qingyu.txt)
+    assert find_targets("新建雨水调蓄池6座，总容积不少于5万立方米。")[1].unit == "万立方米"
+    plan = parse_path(FIXTURES / "styles" / "hehu_qingyu.txt")
+    assert targets(plan.tasks[0]) == [(None, 12, "万立方米", "="), (None, 8, "公里", "=")]
+
+
+def test_a_plan_the_work_follows_with_yi_is_a_parent():
+    # "…工作要以《江湄省网络安全“十四五”规划》为指引" (d106), "…以《某县河湖长制工作方案》为遵循"
+    # (fixture styles/hehu_qingyu.txt)
+    assert parse("d106_wangluo_anquan").parents == ["江湄省网络安全“十四五”规划"]
+    assert parse_path(FIXTURES / "styles" / "hehu_qingyu.txt").parents == ["某县河湖长制工作方案"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DOCUMENTS / "d105_xiaoyuan_anquan.txt",
+        FIXTURES / "styles" / "anquan_tongshang.txt",
+        FIXTURES / "styles" / "shuangyong_tongshang.txt",
+    ],
+)
+def test_articles_and_same_as_references_printed_run_in(path):
+    # 第1条 glued to its heading (整治重点第1条　…), and the next number right after a field
+    # holding only 同上 (责任单位:同上第3条　…, 责任单位:同上3.开展…): printed run in, each
+    # measure keeps its number and units
+    printed, run_in = as_printed_and(path, variants.run_in)
+    assert units(run_in) == units(printed)
+    assert [m.title for m in run_in.tasks] == [m.title for m in printed.tasks]
+
+
+@pytest.mark.parametrize(
+    "path", [DOCUMENTS / "d104_shipin_liangge_zeren.txt", FIXTURES / "styles" / "shipin_zimu.txt"]
+)
+def test_lettered_items_printed_run_in(path):
+    # 一、压实属地管理责任A.健全… and …配合单位：各街道办事处B.开展…
+    printed, run_in = as_printed_and(path, variants.run_in)
+    assert [(m.chapter, m.no) for m in run_in.tasks] == [(m.chapter, m.no) for m in printed.tasks]
+    assert units(run_in) == units(printed)
+
+
+@pytest.mark.parametrize("name", ["d101_minying_jingji", "d107_binzang_gaige"])
+def test_a_label_field_printed_run_in_ends_at_the_next_part(name):
+    # …责任单位：县财政局、人行南溪县支行第二部分　加大政策支持（一）…: 第N部分 after the last
+    # unit opens the next part (d101, d107)
+    run_in = parse_path_text(
+        variants.run_in((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    )
+    expected = {t["no"]: t for t in gold(name)["tasks"]}
+    for m in run_in.tasks:
+        assert m.responsible == expected[m.no]["responsible"]

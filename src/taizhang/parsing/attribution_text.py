@@ -64,7 +64,9 @@ def _label_pattern() -> re.Pattern:
         "|".join(
             [
                 rf"【\s*{trie([*words, *fields])}\s*】",
-                *branches(words, rf"(?:\s*[:。]{blanks})"),
+                # or 同上 / 同第N条, another measure's units ("（责任单位同第3条）": round 11,
+                # d105 and fixture styles/anquan_tongshang.txt; same_as.py)
+                *branches(words, rf"(?:\s*[:。]|(?=同[上第]){blanks})"),
                 *branches(vocabulary()["colon_labels"], r"\s*:"),
                 *branches(fields, rf"(?:\s*:{blanks})"),
                 # a label after its units: "（市财政局为牵头单位，市民政局为配合单位）" (d73,
@@ -146,10 +148,13 @@ def is_attribution(content: str) -> bool:
 # an article after its label line as d02's articles after their brackets)
 _NEXT_NUMBER = re.compile(
     r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
-    r"|第[一二三四五六七八九十百]{1,5}[条节]"
+    r"|第[一二三四五六七八九十百]{1,5}(?:[条节章]|部分)"
     r"|任务[一二三四五六七八九十\d]{1,3}:"  # d48 run in, fixture styles/renwu_blocks.txt
     # 第2项　after the last field of 第1项 (d84 run in, fixture styles/xiaofang_diyixiang.txt)
-    r"|第[一二三四五六七八九十\d]{1,3}项(?:\s|:)"
+    r"|第[一二三四五六七八九十\d]{1,3}[项条](?:\s|:)"
+    # B. after the last unit of A.'s label lines (round 11: d104 and fixture
+    # styles/shipin_zimu.txt printed run-in)
+    r"|[A-Z][.、](?=[^\x00-\x7f])"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field
@@ -162,7 +167,9 @@ def markers_after_attributions(folded: str) -> list[int]:
     市司法局按职责分工负责2.深化…" (a unit line, d07 printed run-in). Within a label field,
     or right after a role verb ending a sentence's units, a number opens the next item."""
     positions = []
-    endings = tuple(vocabulary()["unit_endings"])
+    # (or 同上, another measure's units: "责任单位:同上第3条　整治…", round 11, fixtures
+    # styles/anquan_tongshang.txt and styles/shuangyong_tongshang.txt printed run-in)
+    endings = (*vocabulary()["unit_endings"], *vocabulary()["same_as_above"])
     for label in _label_pattern().finditer(folded):
         stop = folded.find("。", label.end(), label.end() + _NEXT_REACH)
         stop = label.end() + _NEXT_REACH if stop < 0 else stop

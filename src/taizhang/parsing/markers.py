@@ -20,11 +20,23 @@ OUTLINE2 = "outline2"  # 2.1  (decimal outlines)
 OUTLINE3 = "outline3"  # 2.1.1
 PAREN_ARABIC = "paren_arabic"  # (1)  （1）  1)
 CIRCLED = "circled"  # ① ② … ⑳
+LETTER = "letter"  # A. B. (Ａ．Ｂ． folded)
 ARTICLE = "article"  # 第一条
 ORDINAL = "ordinal"  # 一是 … 二是 …: items enumerated inside a paragraph
 
 # Kinds, outermost first.
-ORDER = [CHAPTER, SECTION, ARABIC, OUTLINE2, OUTLINE3, PAREN_ARABIC, CIRCLED, ARTICLE, ORDINAL]
+ORDER = [
+    CHAPTER,
+    SECTION,
+    ARABIC,
+    OUTLINE2,
+    OUTLINE3,
+    PAREN_ARABIC,
+    CIRCLED,
+    LETTER,
+    ARTICLE,
+    ORDINAL,
+]
 
 # Circled numbers ①–⑳ (U+2460–U+2473), their own kind: they number the measures of a
 # section (tests/parsing/documents d27) or the sub-points inside a measure (fixture
@@ -41,8 +53,10 @@ _PATTERNS = [
     (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
     # "第1项　开展…" over 责任单位：/完成时限： lines, the item's number set apart by a blank or
     # a colon ("负责第6项" and "第6、7项由…" name items, they number none): round 10,
-    # tests/parsing/documents d84, fixture styles/xiaofang_diyixiang.txt
-    (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}})项(?:\s+|:\s*)")),
+    # tests/parsing/documents d84, fixture styles/xiaofang_diyixiang.txt; and "第1条　校园…",
+    # an article numbered in Arabic digits set apart the same way ("同第1条" names one): round
+    # 11, d105, fixture styles/anquan_tongshang.txt (第一条 is read by the first pattern)
+    (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}})[项条](?:\s+|:\s*)")),
     # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal). First of the patterns that open
     # with a digit (most markers of a plan are 1.): no text matches two of them at one place
     # (an outline has a digit after its dot, 1) its bracket), so their order decides nothing,
@@ -59,6 +73,12 @@ _PATTERNS = [
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"(\d{1,3})\)\s*")),
     (CIRCLED, re.compile(rf"([{CIRCLED_DIGITS}])\s*")),
+    # A. B. at a line's start, a kind of their own inside any other: the measures of a
+    # chapter ("A.健全包保工作机制。…" over 牵头单位：/配合单位： lines: round 11,
+    # tests/parsing/documents d104, fixture styles/shipin_zimu.txt) or a measure's sub-points
+    # (Ａ．Ｂ． in d61), as the attributions decide; never 5A级 nor a Latin word (a
+    # Chinese character follows the separator)
+    (LETTER, re.compile(r"([A-Z])[.、]\s*(?=[^\x00-\x7f])")),
     # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
     (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
 ]
@@ -274,7 +294,9 @@ def _other_number(raw: str) -> int | None:
     if raw == "-":  # 一 read as a dash
         return 1
     at = CIRCLED_DIGITS.find(raw)
-    return at + 1 if at >= 0 else chinese_number(raw)
+    if at >= 0:
+        return at + 1
+    return ord(raw) - 64 if len(raw) == 1 and "A" <= raw <= "Z" else chinese_number(raw)
 
 
 SENTENCE_END = "。;!?"
@@ -290,7 +312,7 @@ _RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGIT
 _RUN_IN_MARKER = (
     rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
-    rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}项(?:\s|:)"
+    rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}[项条](?:\s|:)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
 )
 # Run-in markers are found one sentence end at a time (the one pattern of every end, a

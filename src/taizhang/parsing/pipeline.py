@@ -18,6 +18,7 @@ from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocument
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
+from taizhang.parsing.same_as import same_as
 from taizhang.parsing.structure import RawMeasure, parse_skeleton
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
@@ -269,6 +270,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     ]
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
+    attributions = same_as(skeleton.measures, attributions)
     led = _heading_units(skeleton, attributions, brackets, level)
     led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)

@@ -301,7 +301,7 @@ def _after_table_cells(folded: str) -> list[int]:
 # What a line that may open with a marker opens with after its indentation: a marker's
 # first character, or the bracket of an attribution printed before the number. 任 opens
 # 任务一： and - the OCR's 一 (-、) (markers.py).
-_MARKER_FIRST = rf"第任(\[〔【\d{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
+_MARKER_FIRST = rf"第任(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
 _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
@@ -343,11 +343,13 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # the time of finding the candidates).
 # (第1项　and 任务1： glued to a 重点任务 heading: round 10, d84 and d78 printed run-in;
 # fixture styles/xiaofang_diyixiang.txt run in)
+# (A. glued to its chapter's heading, "一、压实属地管理责任A.健全…": round 11, d104 and
+# fixture styles/shipin_zimu.txt printed run-in)
 _CHILD = re.compile(
-    rf"[(\d第任{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任A-Z{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
-    rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}项(?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
-    rf"|(?<=[{mk.CIRCLED_DIGITS}]))"
+    rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
+    rf"|(?<=[{mk.CIRCLED_DIGITS}])|(?<=[A-Z])(?<![A-Z][A-Z])[.、](?=[^\x00-\x7f]))"
 )
 
 
@@ -921,6 +923,7 @@ _MEASURE_KINDS = (
     mk.OUTLINE3,
     mk.PAREN_ARABIC,
     mk.CIRCLED,
+    mk.LETTER,
     mk.ARTICLE,
     mk.ORDINAL,
 )
@@ -1023,6 +1026,7 @@ _KIND_NAMES = {
     mk.OUTLINE3: "1.1.1",
     mk.PAREN_ARABIC: "(1)",
     mk.CIRCLED: "①",
+    mk.LETTER: "A.",
     mk.ARTICLE: "第一条",
     mk.ORDINAL: "一是",
 }
@@ -1945,7 +1949,7 @@ def _content_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{trie(vocabulary()['content_labels'])})[ \t]*:[ \t]*")
 
 
-_SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED)
+_SUBPOINT_KINDS = (mk.PAREN_ARABIC, mk.CIRCLED, mk.LETTER)
 
 
 def _unindented(lines: str) -> str:
