@@ -111,6 +111,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     found = _in_sequence(found, folded)
     found = _outside_table_of_contents(found, folded)
     found = _before_explanation(found, folded)
+    found = _before_second_annexed_plan(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
@@ -750,6 +751,40 @@ def _before_explanation(found: list[Found], folded: str) -> list[Found]:
     return [f for f in found if not any(start <= f.start < end for start, end in spans)]
 
 
+# An attachment heading on a line of its own: 附件2, 附件 2：, 附件二.
+_ANNEX_HEADING = re.compile(
+    r"^[ \t\u3000]*附件[ \u3000]*([1-9一二三四五六七八九])[ \u3000:]*$", re.MULTILINE
+)
+
+
+def _before_second_annexed_plan(found: list[Found], folded: str) -> list[Found]:
+    """Leave out a second plan a covering notice transmits (附件：1.X 2.Y, then 附件1 over X's
+    title line and 附件2 over Y's): the page's plan is the first, as its title and issuer are
+    read (tests/parsing/documents d113, fixture styles/two_annexed_plans.txt). An attachment
+    that is no plan (a task table, a list of names) ends nothing."""
+    if "附件" not in folded or not _ANNEX_LIST.search(folded):
+        return found
+    plans = [
+        head.start()
+        for head in _ANNEX_HEADING.finditer(folded)
+        if _is_plan_title(_next_line(folded, head.end()))
+    ]
+    if len(plans) < 2:
+        return found
+    return [f for f in found if f.start < plans[1]]
+
+
+def _next_line(folded: str, at: int) -> str:
+    """The first line after ``at`` that is not blank, stripped."""
+    for line in folded[at : at + _NEXT_LINE_WINDOW].split("\n"):
+        if line.strip(_LINE_INDENT):
+            return line.strip(_LINE_INDENT)
+    return ""
+
+
+_NEXT_LINE_WINDOW = 200  # characters: a title line stands right under its attachment heading
+
+
 def _next_title_line(folded: str, at: int) -> int:
     """Where the first line after ``at`` that is nothing but a plan's title starts, or the
     text's end."""
@@ -1115,8 +1150,25 @@ def _is_content(item: Found, folded: str) -> bool:
     # wenlv_leading.txt; d20 and d22 print ASCII periods too)
     if _ASCII_SENTENCE_END.search(body):
         return True
-    return leading_units(folded, item.marker.end) is not None  # "1.X牵头负责:…"
+    return leading_units(folded, item.marker.end) is not None or _cut_off_mid_sentence(
+        item, folded, body
+    )
 
+
+def _cut_off_mid_sentence(item: Found, folded: str, body: str) -> bool:
+    """The copy ends inside this item's sentence (an excerpt cut mid-measure): one paragraph
+    running to the text's end with two clause breaks or more, where a heading has at most
+    one ("8.加强青少年法治教育，落实…制度，每所学校…，推动法治" at the end of tests/parsing/
+    documents d112 and of fixture styles/cut_mid_measure.txt)."""
+    return (
+        item.end >= len(folded.rstrip())
+        and body.count(",") >= _CUT_OFF_CLAUSES
+        and not _BLANK_LINE.search(body.strip())
+    )
+
+
+_CUT_OFF_CLAUSES = 2  # clause breaks in a cut-off sentence: more than a heading's one
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 # An ASCII period that ends a sentence: not inside a number (1.5万) nor before one.
 _ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
