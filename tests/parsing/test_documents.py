@@ -685,8 +685,9 @@ RUN_IN_COPIES = [
     "d86_renda_jiandu",
     "d87_shuifa_unitcol",
     "d88_pufa_zhenggai",
-    # round 11b (not d113, d114: a run-in title between two sentences is not read)
+    # round 11b (not d114: its title run in after 以下为方案全文。 is not read)
     "d111_fazhi_zhengfu_midchapter",
+    "d113_tongzhi_liangge_fujian",  # 附件1 run into the title
     "d112_pufa_cut_end",
     "d115_mulu_yemian",  # 第3页 共12页网页链接 between a bracket and the next number
     "d116_kuohao_hunyong",
@@ -2770,6 +2771,17 @@ def test_a_notice_of_two_annexed_plans_gives_the_first():
     plan = parse_path(FIXTURES / "styles" / "two_annexed_plans.txt")
     assert plan.title == "某县公共法律服务提升行动方案"
     assert [(m.no, m.chapter) for m in plan.tasks] == [(1, "一"), (2, "一"), (3, "二")]
+
+
+def test_an_attachment_label_run_into_its_title_is_no_part_of_it():
+    # printed run-in, "…2023年4月18日附件1柳河县法治乡村建设实施方案为深入…" (d113; fixture
+    # styles/two_annexed_plans.txt): the title is the one the notice transmits
+    for path in (
+        DOCUMENTS / "d113_tongzhi_liangge_fujian.txt",
+        FIXTURES / "styles" / "two_annexed_plans.txt",
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert plan.title == parse_path(path).title
 
 
 def test_a_share_followed_by_jingguo_is_a_target():
