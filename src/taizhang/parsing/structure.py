@@ -760,26 +760,36 @@ _ANNEX_HEADING = re.compile(
 def _before_second_annexed_plan(found: list[Found], folded: str) -> list[Found]:
     """Leave out a second plan a covering notice transmits (附件：1.X 2.Y, then 附件1 over X's
     title line and 附件2 over Y's): the page's plan is the first, as its title and issuer are
-    read (tests/parsing/documents d113, fixture styles/two_annexed_plans.txt). An attachment
-    that is no plan (a task table, a list of names) ends nothing."""
+    read (tests/parsing/documents d113, fixture styles/two_annexed_plans.txt). The second
+    plan ends at the next plan title line (texts joined one after another, as
+    test_linear_time joins them). An attachment that is no plan (a task table) ends nothing."""
     if "附件" not in folded or not _ANNEX_LIST.search(folded):
         return found
-    plans = [
-        head.start()
-        for head in _ANNEX_HEADING.finditer(folded)
-        if _is_plan_title(_next_line(folded, head.end()))
-    ]
-    if len(plans) < 2:
+    spans, first_seen = [], False
+    for head in _ANNEX_HEADING.finditer(folded):
+        title_end = _plan_title_below(folded, head.end())
+        if title_end is None:
+            continue
+        if head.group(1) in "1一":
+            first_seen = True
+        elif first_seen:
+            spans.append((head.start(), _next_title_line(folded, title_end)))
+    if not spans:
         return found
-    return [f for f in found if f.start < plans[1]]
+    return [f for f in found if not any(start <= f.start < end for start, end in spans)]
 
 
-def _next_line(folded: str, at: int) -> str:
-    """The first line after ``at`` that is not blank, stripped."""
-    for line in folded[at : at + _NEXT_LINE_WINDOW].split("\n"):
-        if line.strip(_LINE_INDENT):
-            return line.strip(_LINE_INDENT)
-    return ""
+def _plan_title_below(folded: str, at: int) -> int | None:
+    """Where the first line after ``at`` that is not blank ends, when it is a plan's title."""
+    start = at
+    while start < min(len(folded), at + _NEXT_LINE_WINDOW):
+        end = folded.find("\n", start + 1)
+        end = len(folded) if end < 0 else end
+        line = folded[start:end].strip(_LINE_INDENT + "\n")
+        if line:
+            return end if _is_plan_title(line) else None
+        start = end
+    return None
 
 
 _NEXT_LINE_WINDOW = 200  # characters: a title line stands right under its attachment heading
