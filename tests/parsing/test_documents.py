@@ -221,6 +221,9 @@ Round 11b (branch fazhi11): 法治 plans as EXCERPTS, the way the corpus's real 
 - d119 法律顾问 方案 in traditional characters with pinyin readings (信訪(fǎng)).
 - d120 普法 excerpt starting at (三) of a chapter, measures 11.–14., then 四、保障措施 and the
   signature.
+- d121 法治社会 方案 cut after its chapter 三, the portal's foot (主办单位, ICP备 …) under it.
+- d122 矛盾纠纷多元化解 excerpt from 二、 in ASCII punctuation ((一)加强组织领导.各乡镇…), units
+  parted by a full-width blank (县法院　县公安局).
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -695,6 +698,8 @@ RUN_IN_COPIES = [
     "d118_kuohao_cuoshi",
     "d119_fanti_pinyin",
     "d120_sanzhang_start",
+    "d121_fazhi_shehui_footer",
+    "d122_jiufen_ascii",
 ]
 
 
@@ -2804,3 +2809,20 @@ def test_a_web_copys_page_feet_and_link_captions_are_no_text():
             assert units(plan) == units(printed)
             assert [m.text for m in plan.tasks] == [m.text for m in printed.tasks]
     assert len(parse("d115_mulu_yemian").tasks) == 8
+
+
+def test_a_heading_in_ascii_punctuation_ends_at_its_period():
+    # "(一)加强组织领导.各乡镇、各部门要…" (d122; fixtures styles/jiufen_ascii.txt and
+    # xumu_threelevels.txt): the title ends at the period, as at 。
+    assert [s.title for s in parse("d122_jiufen_ascii").sections] == [
+        s["title"] for s in gold("d122_jiufen_ascii")["sections"]
+    ]
+    plan = parse_path(FIXTURES / "styles" / "jiufen_ascii.txt")
+    assert [s.title for s in plan.sections] == [
+        "强化源头预防",
+        "加强诉调对接",
+        "压实工作责任",
+        "加强宣传引导",
+    ]
+    plan = parse_path(FIXTURES / "styles" / "xumu_threelevels.txt")
+    assert "加强组织领导" in [s.title for s in plan.sections]

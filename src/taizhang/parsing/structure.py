@@ -1237,8 +1237,18 @@ def _heading(text: str, folded: str, item: Found) -> str:
         line_end = folded.find("\n", start, stop_at)
         line_end = stop_at if line_end < 0 else line_end
         stop = folded.find("。", start, line_end)
+        if stop < 0 and folded.find(".", start, line_end) >= 0:
+            stop = _ascii_stop(folded, start, line_end)
         span = item.heading_span = (item.end, start, line_end if stop < 0 else stop)
     return text[span[1] : span[2]].strip()
+
+
+def _ascii_stop(folded: str, start: int, end: int) -> int:
+    """Where a line in ASCII punctuation ends its first sentence, or -1, as 。 does: the title
+    of "(一)加强组织领导.各乡镇…" (tests/parsing/documents d122; fixtures styles/jiufen_ascii.txt,
+    xumu_threelevels.txt, lvhua_yishi.txt, whose section titles ran on past the period)."""
+    found = _ASCII_SENTENCE_END.search(folded, start, end)
+    return -1 if found is None else found.start()
 
 
 # -- assembling the skeleton ---------------------------------------------------------
