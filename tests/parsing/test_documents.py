@@ -230,6 +230,28 @@ real pages are scraped:
   and a 相关解读 paragraph after it.
 - d98 法治社会 征求意见稿: a 关于公开征求《…》意见的公告 with 附件：1.… 2.起草说明 over the
   draft, then the 起草说明 (一、起草背景 …) after the plan.
+
+Round 11b (branch fazhi11): 法治 plans as EXCERPTS, the way the corpus's real pages cut them:
+
+- d111 法治政府 实施方案 from its 5. on: measures before the first chapter heading (chapter
+  null), （上接第1页） and （下转第3页）.
+- d112 八五普法 规划 cut off inside its 8. (no bracket, the sentence unfinished), 【】 brackets.
+- d113 a 通知 transmitting two plans (附件：1.… 2.…, then 附件1 over the first, 附件2 over the
+  second): gold takes the first plan, the page's title and issuer, as the notice lists it.
+- d114 a news article paraphrasing the plan (近日，某县印发…，方案提出…) before quoting it
+  whole, 以下为方案全文, the party committee's signature and a 责任编辑 line.
+- d115 公共法律服务 方案 with a 目录 and only part of its body, 第3页 共12页 and 网页链接
+  between every few measures, 〔〕 brackets, goals under 一、总体要求.
+- d116 行政执法三项制度 方案: brackets opened 【 closed 〕 and opened 〔 closed 】, ; and ，
+  and 、 mixed, 牵头单位；X, 牵头单位：X、责任单位：Y.
+- d117 矛盾纠纷多元化解: (一)… sections with no chapter, measures 1. restarting in each.
+- d118 镇 法治政府 方案: （1）… measures under 一、 chapters, some without units, 100%经过….
+- d119 法律顾问 方案 in traditional characters with pinyin readings (信訪(fǎng)).
+- d120 普法 excerpt starting at (三) of a chapter, measures 11.–14., then 四、保障措施 and the
+  signature.
+- d121 法治社会 方案 cut after its chapter 三, the portal's foot (主办单位, ICP备 …) under it.
+- d122 矛盾纠纷多元化解 excerpt from 二、 in ASCII punctuation ((一)加强组织领导.各乡镇…), units
+  parted by a full-width blank (县法院　县公安局).
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -704,6 +726,18 @@ RUN_IN_COPIES = [
     "d107_binzang_gaige",  # 第三部分 after the last unit of a label line
     "d108_tuiyi_junren",
     "d109_hehu_siluan",
+    # round 11b (not d114: its title run in after 以下为方案全文。 is not read)
+    "d111_fazhi_zhengfu_midchapter",
+    "d113_tongzhi_liangge_fujian",  # 附件1 run into the title
+    "d112_pufa_cut_end",
+    "d115_mulu_yemian",  # 第3页 共12页网页链接 between a bracket and the next number
+    "d116_kuohao_hunyong",
+    "d117_jie_no_chapters",
+    "d118_kuohao_cuoshi",
+    "d119_fanti_pinyin",
+    "d120_sanzhang_start",
+    "d121_fazhi_shehui_footer",
+    "d122_jiufen_ascii",
 ]
 
 
@@ -783,6 +817,9 @@ SIGNED_RUN_IN = [
     "d107_binzang_gaige",
     "d108_tuiyi_junren",
     "d109_hehu_siluan",
+    "d113_tongzhi_liangge_fujian",  # round 11b: a notice's signature over two annexed plans
+    "d114_news_fangan_tichu",
+    "d120_sanzhang_start",
 ]
 
 
@@ -2865,3 +2902,91 @@ def test_a_label_field_printed_run_in_ends_at_the_next_part(name):
     expected = {t["no"]: t for t in gold(name)["tasks"]}
     for m in run_in.tasks:
         assert m.responsible == expected[m.no]["responsible"]
+
+
+# Round 11b (branch fazhi11): 法治 plans as excerpts.
+
+
+def test_a_measure_the_copy_cuts_off_mid_sentence_is_a_measure():
+    # "8.加强青少年法治教育，落实…制度，每所学校…，推动法治" at the text's end (d112; fixture
+    # styles/cut_mid_measure.txt): clause breaks a heading does not have
+    plan = parse("d112_pufa_cut_end")
+    assert [m.no for m in plan.tasks] == list(range(1, 9))
+    assert plan.tasks[-1].text == gold("d112_pufa_cut_end")["tasks"][-1]["text"]
+    assert plan.tasks[-1].attribution_raw is None
+    plan = parse_path(FIXTURES / "styles" / "cut_mid_measure.txt")
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(1, "一"), (2, "一"), (3, "二"), (4, "二")]
+    assert plan.tasks[-1].text.endswith("清理结果向社会公布，推动")
+
+
+def test_a_square_bracket_closed_by_the_other_kind_is_one_bracket():
+    # 【牵头单位：…〕 and 〔牵头单位：…】 (d116; fixture styles/zhifa_kuohao.txt)
+    assert units(parse("d116_kuohao_hunyong")) == gold_units("d116_kuohao_hunyong")
+    plan = parse_path(FIXTURES / "styles" / "zhifa_kuohao.txt")
+    assert [m.attribution_raw for m in plan.tasks[:2]] == [
+        "牵头单位：县司法局；责任单位：县直各行政执法部门",
+        "牵头单位：县司法局；责任单位：县委依法治县办",
+    ]
+    assert plan.tasks[3].responsible == ["县财政局", "县司法局"]
+    assert plan.tasks[1].text.endswith("纳入法治政府建设考核。")
+
+
+def test_a_notice_of_two_annexed_plans_gives_the_first():
+    # 附件：1.X 2.Y, then 附件1 over X's title line and 附件2 over Y's (d113; fixture
+    # styles/two_annexed_plans.txt): the second plan's chapters and measures are not X's
+    plan = parse("d113_tongzhi_liangge_fujian")
+    assert [m.no for m in plan.tasks] == list(range(1, 7))
+    assert [c.title for c in plan.chapters] == ["完善乡村治理法治体系", "提升乡村公共法律服务水平"]
+    plan = parse_path(FIXTURES / "styles" / "two_annexed_plans.txt")
+    assert plan.title == "某县公共法律服务提升行动方案"
+    assert [(m.no, m.chapter) for m in plan.tasks] == [(1, "一"), (2, "一"), (3, "二")]
+
+
+def test_an_attachment_label_run_into_its_title_is_no_part_of_it():
+    # printed run-in, "…2023年4月18日附件1柳河县法治乡村建设实施方案为深入…" (d113; fixture
+    # styles/two_annexed_plans.txt): the title is the one the notice transmits
+    for path in (
+        DOCUMENTS / "d113_tongzhi_liangge_fujian.txt",
+        FIXTURES / "styles" / "two_annexed_plans.txt",
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert plan.title == parse_path(path).title
+
+
+def test_a_share_followed_by_jingguo_is_a_target():
+    # 重大决策事项100%经过合法性审核 (d118), 重大执法决定100%经过法制审核 (fixture
+    # styles/zhifa_kuohao.txt): 经过 as 通过
+    assert targets(parse("d118_kuohao_cuoshi").tasks[3]) == [(None, 100, "%", "=")]
+    plan = parse_path(FIXTURES / "styles" / "zhifa_kuohao.txt")
+    assert [t.quote for t in plan.tasks[1].targets] == ["重大执法决定100%经过法制审核"]
+
+
+def test_a_web_copys_page_feet_and_link_captions_are_no_text():
+    # 第3页 共12页 and 网页链接 between measures, 网页链接 under the title (d115; fixture
+    # styles/page_foot_links.txt): printed run in they sat between a bracket and the next
+    # number; hard-wrapped the caption ran into the title
+    for path in (DOCUMENTS / "d115_mulu_yemian.txt", FIXTURES / "styles" / "page_foot_links.txt"):
+        printed = parse_path(path)
+        for copy in (variants.run_in, variants.hard_wrapped):
+            plan = parse_path_text(copy(path.read_text(encoding="utf-8")))
+            assert plan.title == printed.title
+            assert units(plan) == units(printed)
+            assert [m.text for m in plan.tasks] == [m.text for m in printed.tasks]
+    assert len(parse("d115_mulu_yemian").tasks) == 8
+
+
+def test_a_heading_in_ascii_punctuation_ends_at_its_period():
+    # "(一)加强组织领导.各乡镇、各部门要…" (d122; fixtures styles/jiufen_ascii.txt and
+    # xumu_threelevels.txt): the title ends at the period, as at 。
+    assert [s.title for s in parse("d122_jiufen_ascii").sections] == [
+        s["title"] for s in gold("d122_jiufen_ascii")["sections"]
+    ]
+    plan = parse_path(FIXTURES / "styles" / "jiufen_ascii.txt")
+    assert [s.title for s in plan.sections] == [
+        "强化源头预防",
+        "加强诉调对接",
+        "压实工作责任",
+        "加强宣传引导",
+    ]
+    plan = parse_path(FIXTURES / "styles" / "xumu_threelevels.txt")
+    assert "加强组织领导" in [s.title for s in plan.sections]

@@ -401,6 +401,31 @@ def bracket_pairs(folded: str) -> list[tuple[int, int]]:
     return pairs
 
 
+# A square bracket closed by the other kind in its paragraph: 【牵头单位：…〕 and 〔牵头单位：…】
+# in one plan's brackets (tests/parsing/documents d116, fixture styles/zhifa_kuohao.txt; a
+# line break inside when the copy is hard-wrapped, no blank line). Nothing of either kind
+# inside, so 某政发〔2023〕 and a 【…】 pair are never taken.
+_IN_PARAGRAPH = r"(?:[^【】〔〕\n]|\n(?![ \t\u3000]*\n))"
+_MIXED_SQUARE = re.compile(
+    rf"【{_IN_PARAGRAPH}{{1,{_MAX_ATTRIBUTION}}}〕|〔{_IN_PARAGRAPH}{{1,{_MAX_ATTRIBUTION}}}】"
+)
+
+
+def paired_square_brackets(folded: str) -> str:
+    """``folded`` with each square bracket closed by the other kind closed by its own kind
+    (same length: offsets still slice the text as printed)."""
+    if not ("【" in folded and "〕" in folded) and not ("〔" in folded and "】" in folded):
+        return folded  # (most texts: two scans in C, no pattern)
+    ends = [found.end() - 1 for found in _MIXED_SQUARE.finditer(folded)]
+    if not ends:
+        return folded
+    pieces, start = [], 0
+    for end in ends:
+        pieces += [folded[start:end], "】" if folded[end] == "〕" else "〕"]
+        start = end + 1
+    return "".join([*pieces, folded[start:]])
+
+
 def _blank_lines(folded: str) -> list[int]:
     """Where each blank line starts, then sys.maxsize."""
     return [*(blank.start() for blank in _BLANK_LINE.finditer(folded)), sys.maxsize]

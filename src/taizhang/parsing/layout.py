@@ -143,6 +143,23 @@ _RUN_IN_PAGE_NUMBER_IN_LIST = re.compile(
 _RUN_IN_PAGE_NUMBER_IN_WORDS = re.compile(r"[-—–－―]+ *\d{1,4} *[-—–－―]+")
 
 
+# A web copy's page foot printed run-in between a bracket or a sentence and the next number
+# ("…〕第3页 共12页网页链接3.推动…") and the link caption after the title ("…（2023—2025年）
+# 网页链接目录"): tests/parsing/documents d115 and fixture styles/page_foot_links.txt run in.
+# Printed, each stands on a line of its own (第3页 共12页 is a page-number line; 网页链接 numbers
+# nothing and is no title).
+_RUN_IN_PAGE_OF = re.compile(r"第 *\d{1,4} *页[ \u3000,，/]*共 *\d{1,4} *页")
+_RUN_IN_LINK_CAPTION = re.compile(r"(?<=[。)）〕】\]])[ \u3000]*网页链接")
+
+
+def _without_run_in_page_feet(text: str) -> str:
+    if "页" in text and "共" in text:
+        text = _RUN_IN_PAGE_OF.sub("", text)
+    if "网页链接" in text:
+        text = _RUN_IN_LINK_CAPTION.sub("", text)
+    return text
+
+
 def _page_number_in_words(found: re.Match[str]) -> str:
     text, start, end = found.string, found.start(), found.end()
     between = start and end < len(text) and _is_han(text[start - 1]) and _is_han(text[end])
@@ -161,6 +178,7 @@ def restore(text: str) -> Layout:
     if "\n" not in text.strip():
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
         text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
+        text = _without_run_in_page_feet(text)
         text = _without_trailing_chrome(text)
     printed = text.split("\n")
     lines, numbers = _without_page_numbers(text, printed)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
-from taizhang.parsing.attribution_text import is_attribution
+from taizhang.parsing.attribution_text import is_attribution, paired_square_brackets
 from taizhang.parsing.by_number import attributions_by_number
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
@@ -233,7 +233,9 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = restore(text)
     text = layout.text
-    folded = fold(text)  # once: every step matches on slices of it
+    # once: every step matches on slices of it (a bracket closed by the other square kind
+    # closed by its own: paired_square_brackets)
+    folded = paired_square_brackets(fold(text))
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)

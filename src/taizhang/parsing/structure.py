@@ -111,6 +111,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     found = _in_sequence(found, folded)
     found = _outside_table_of_contents(found, folded)
     found = _before_explanation(found, folded)
+    found = _before_second_annexed_plan(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
@@ -752,6 +753,50 @@ def _before_explanation(found: list[Found], folded: str) -> list[Found]:
     return [f for f in found if not any(start <= f.start < end for start, end in spans)]
 
 
+# An attachment heading on a line of its own: 附件2, 附件 2：, 附件二.
+_ANNEX_HEADING = re.compile(
+    r"^[ \t\u3000]*附件[ \u3000]*([1-9一二三四五六七八九])[ \u3000:]*$", re.MULTILINE
+)
+
+
+def _before_second_annexed_plan(found: list[Found], folded: str) -> list[Found]:
+    """Leave out a second plan a covering notice transmits (附件：1.X 2.Y, then 附件1 over X's
+    title line and 附件2 over Y's): the page's plan is the first, as its title and issuer are
+    read (tests/parsing/documents d113, fixture styles/two_annexed_plans.txt). The second
+    plan ends at the next plan title line (texts joined one after another, as
+    test_linear_time joins them). An attachment that is no plan (a task table) ends nothing."""
+    if "附件" not in folded or not _ANNEX_LIST.search(folded):
+        return found
+    spans, first_seen = [], False
+    for head in _ANNEX_HEADING.finditer(folded):
+        title_end = _plan_title_below(folded, head.end())
+        if title_end is None:
+            continue
+        if head.group(1) in "1一":
+            first_seen = True
+        elif first_seen:
+            spans.append((head.start(), _next_title_line(folded, title_end)))
+    if not spans:
+        return found
+    return [f for f in found if not any(start <= f.start < end for start, end in spans)]
+
+
+def _plan_title_below(folded: str, at: int) -> int | None:
+    """Where the first line after ``at`` that is not blank ends, when it is a plan's title."""
+    start = at
+    while start < min(len(folded), at + _NEXT_LINE_WINDOW):
+        end = folded.find("\n", start + 1)
+        end = len(folded) if end < 0 else end
+        line = folded[start:end].strip(_LINE_INDENT + "\n")
+        if line:
+            return end if _is_plan_title(line) else None
+        start = end
+    return None
+
+
+_NEXT_LINE_WINDOW = 200  # characters: a title line stands right under its attachment heading
+
+
 def _next_title_line(folded: str, at: int) -> int:
     """Where the first line after ``at`` that is nothing but a plan's title starts, or the
     text's end."""
@@ -1119,8 +1164,25 @@ def _is_content(item: Found, folded: str) -> bool:
     # wenlv_leading.txt; d20 and d22 print ASCII periods too)
     if _ASCII_SENTENCE_END.search(body):
         return True
-    return leading_units(folded, item.marker.end) is not None  # "1.X牵头负责:…"
+    return leading_units(folded, item.marker.end) is not None or _cut_off_mid_sentence(
+        item, folded, body
+    )
 
+
+def _cut_off_mid_sentence(item: Found, folded: str, body: str) -> bool:
+    """The copy ends inside this item's sentence (an excerpt cut mid-measure): one paragraph
+    running to the text's end with two clause breaks or more, where a heading has at most
+    one ("8.加强青少年法治教育，落实…制度，每所学校…，推动法治" at the end of tests/parsing/
+    documents d112 and of fixture styles/cut_mid_measure.txt)."""
+    return (
+        item.end >= len(folded.rstrip())
+        and body.count(",") >= _CUT_OFF_CLAUSES
+        and not _BLANK_LINE.search(body.strip())
+    )
+
+
+_CUT_OFF_CLAUSES = 2  # clause breaks in a cut-off sentence: more than a heading's one
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 # An ASCII period that ends a sentence: not inside a number (1.5万) nor before one.
 _ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
@@ -1179,8 +1241,18 @@ def _heading(text: str, folded: str, item: Found) -> str:
         line_end = folded.find("\n", start, stop_at)
         line_end = stop_at if line_end < 0 else line_end
         stop = folded.find("。", start, line_end)
+        if stop < 0 and folded.find(".", start, line_end) >= 0:
+            stop = _ascii_stop(folded, start, line_end)
         span = item.heading_span = (item.end, start, line_end if stop < 0 else stop)
     return text[span[1] : span[2]].strip()
+
+
+def _ascii_stop(folded: str, start: int, end: int) -> int:
+    """Where a line in ASCII punctuation ends its first sentence, or -1, as 。 does: the title
+    of "(一)加强组织领导.各乡镇…" (tests/parsing/documents d122; fixtures styles/jiufen_ascii.txt,
+    xumu_threelevels.txt, lvhua_yishi.txt, whose section titles ran on past the period)."""
+    found = _ASCII_SENTENCE_END.search(folded, start, end)
+    return -1 if found is None else found.start()
 
 
 # -- assembling the skeleton ---------------------------------------------------------

@@ -136,10 +136,14 @@ def find_title(view: View, front: list[Line]) -> Title | None:
     by_key = {compact(t.text): t for t in transmitted}
     first = None
     for heading in headings:
-        notice_copy = by_key.get(compact(heading.text))
+        key = compact(heading.text)
+        # printed run-in, an attachment's label runs into its title ("…2023年4月18日附件1柳河县
+        # …实施方案为深入…": d113 and fixture styles/two_annexed_plans.txt run in)
+        labelled = key.startswith("附件") and _ATTACHMENT_LABEL.match(key)
+        notice_copy = by_key.get(key) or (labelled and by_key.get(key[labelled.end() :]))
         if notice_copy:
             # Prefer the copy printed on one line, so the title is an unbroken substring.
-            return heading if "\n" not in heading.printed.strip() else notice_copy
+            return heading if "\n" not in heading.printed.strip() and not labelled else notice_copy
         first = first or heading
     return first or transmitted[0]
 
