@@ -2503,6 +2503,49 @@ def test_a_signature_glued_to_the_last_units_is_no_unit_and_sets_no_level():
     assert "司法所" in named and not [u for u in named if u.startswith("镇") or "年" in u]
 
 
+def test_a_signature_glued_to_the_last_unit_is_parted_from_it_run_in():
+    # Run in, the signature runs into the last unit (round 11, leftovers11): the names open
+    # with the title's place (after the breadcrumb in fazhi_bianji; 某镇 in d79), or with 中共
+    # before it; the unit before them is kept and the names are the issuer.
+    text = (FIXTURES / "styles" / "fazhi_bianji.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert plan.issuer == "中共某县委全面依法治县委员会办公室"
+    assert plan.date == "2024-03-10"
+    assert plan.tasks[-1].responsible == ["县司法局", "县财政局"]
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.issuer, plan.date) == ("某镇人民政府", "2025-03-03")
+    assert plan.tasks[-1].responsible == ["派出所"]
+
+
+def test_a_notice_signed_under_its_annex_list_is_read_run_in():
+    # Run in, a 征求意见 notice's signature follows its 附件 list (…2.起草说明某区司法局2022年5月
+    # 10日, d98; …2.编制说明某县民政局2024年3月28日, fixture styles/zhengqiu_shuoming.txt): the
+    # names open with the place of the plan in the notice's 《》, and the dates of the period
+    # (…为2022年5月10日至2022年6月9日) sign nothing.
+    for path, signed in (
+        (DOCUMENTS / "d98_zhengqiu_qicaoshuoming.txt", ("某区司法局", "2022-05-10")),
+        (FIXTURES / "styles" / "zhengqiu_shuoming.txt", ("某县民政局", "2024-03-28")),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert (plan.issuer, plan.date) == signed
+
+
+def test_a_signature_between_the_annex_list_and_the_annex_is_read_run_in():
+    # Run in, the signature sits between the 附件 list and the attachment: d83, d96 and
+    # fixture styles/shuiwu_annex.txt; the names start after the list's title.
+    for path, signed in (
+        (
+            DOCUMENTS / "d83_shuiwu_annex.txt",
+            ("国家税务总局某县税务局某县人民政府办公室", "2025-02-18"),
+        ),  # noqa: E501
+        (DOCUMENTS / "d96_fazhi_kaohe.txt", ("中共某市委全面依法治市委员会办公室", "2023-06-12")),
+        (FIXTURES / "styles" / "shuiwu_annex.txt", ("某区发展和改革局", "2025-03-01")),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert (plan.issuer, plan.date) == signed
+
+
 # Round 10 (branch genre10).
 
 
