@@ -2538,12 +2538,29 @@ def test_a_signature_between_the_annex_list_and_the_annex_is_read_run_in():
         (
             DOCUMENTS / "d83_shuiwu_annex.txt",
             ("国家税务总局某县税务局某县人民政府办公室", "2025-02-18"),
-        ),  # noqa: E501
+        ),
         (DOCUMENTS / "d96_fazhi_kaohe.txt", ("中共某市委全面依法治市委员会办公室", "2023-06-12")),
         (FIXTURES / "styles" / "shuiwu_annex.txt", ("某区发展和改革局", "2025-03-01")),
     ):
         plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
         assert (plan.issuer, plan.date) == signed
+
+
+def test_a_run_in_title_after_a_page_caption_or_before_a_site_name():
+    # Run in, a sharing site's caption "X - 站名" is no title: the title follows the first
+    # chunk number 1、 (d90, fixture styles/wenku_chunks.txt); and a title ends before the
+    # site's name printed after it (…门户网站 www…: d95; …政府网　www…: styles/wangxin_sitename).
+    for path, title in (
+        (
+            DOCUMENTS / "d90_bawu_pufa_district.txt",
+            "中共某区委宣传部、某区司法局关于在全区开展法治宣传教育的第八个五年规划（2021—2025年）",
+        ),
+        (FIXTURES / "styles" / "wenku_chunks.txt", "某县法治乡村建设工作方案（2023—2025年）"),
+        (DOCUMENTS / "d95_fazhi_ducha.txt", "某县2024年法治督察工作方案"),
+        (FIXTURES / "styles" / "wangxin_sitename.txt", "某市2024年网络安全宣传周活动方案"),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert plan.title == title
 
 
 # Round 10 (branch genre10).
