@@ -2563,6 +2563,19 @@ def test_a_run_in_title_after_a_page_caption_or_before_a_site_name():
         assert plan.title == title
 
 
+def test_the_signer_under_an_annex_list_at_the_margin_stands_on_its_own_hard_wrapped():
+    # Hard-wrapped, the attachment list's last title may fill the line (…联络员名单): the
+    # signer's names below it are no rest of it (d51 at 20 and 22, fixture
+    # styles/xiaoyuan_annex_sign.txt at 15).
+    for path, columns, issuer in (
+        (DOCUMENTS / "d51_liangshi_annex.txt", 20, "某县人民政府办公室"),
+        (DOCUMENTS / "d51_liangshi_annex.txt", 22, "某县人民政府办公室"),
+        (FIXTURES / "styles" / "xiaoyuan_annex_sign.txt", 15, "某县教育局"),
+    ):
+        text = variants.hard_wrapped(path.read_text(encoding="utf-8"), columns)
+        assert parse_path_text(text).issuer == issuer
+
+
 # Round 10 (branch genre10).
 
 
