@@ -2576,6 +2576,22 @@ def test_the_signer_under_an_annex_list_at_the_margin_stands_on_its_own_hard_wra
         assert parse_path_text(text).issuer == issuer
 
 
+def test_unit_lines_printed_run_in_after_the_preamble_and_after_a_bracket():
+    # Run in, the first group's unit line follows the preamble's last sentence (…配合。党政综合
+    # 办公室：1.…, d79; …制定本清单。安监站：1.…, new fixture styles/zhen_anjian.txt), and a
+    # later one is glued to the last unit after its bracket (…配合：各村（社区）综合行政执法队：
+    # 1.…, d79; …配合：各村（社区）应急办：1.…, zhen_anjian): each leads the items under it.
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    leads = [m.lead for m in plan.tasks]
+    assert leads[0] == ["党政综合办公室"] and leads[6] == ["综合行政执法队"]
+    assert plan.tasks[5].collectives == ["各村（社区）"]
+    text = (FIXTURES / "styles" / "zhen_anjian.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [m.lead for m in plan.tasks] == [["安监站"]] * 2 + [["应急办"]] * 2
+    assert plan.tasks[1].collectives == ["各村（社区）"]
+
+
 # Round 10 (branch genre10).
 
 
