@@ -2592,6 +2592,20 @@ def test_unit_lines_printed_run_in_after_the_preamble_and_after_a_bracket():
     assert plan.tasks[1].collectives == ["各村（社区）"]
 
 
+def test_a_bare_body_before_a_joiner_in_a_labelled_field_is_one_collective():
+    # 责任单位：各县（市、区）党委、政府和市直有关部门 (new fixture styles/fazhi_dangzheng.txt, also
+    # with 人民政府及): the field is parted at 、 only, and the piece 政府和… keeps 政府 with its
+    # collective, as the role-verb form does (fixture styles/minzheng_bodies.txt).
+    plan = parse_path(FIXTURES / "styles" / "fazhi_dangzheng.txt")
+    first, second = plan.tasks
+    assert not first.responsible
+    assert first.collectives == ["各县（市、区）党委、政府", "市直有关部门"]
+    assert second.lead == ["市政务服务局"] and not second.responsible
+    assert second.collectives == ["各县（市、区）党委、人民政府", "市直各部门"]
+    plan = parse_path(FIXTURES / "styles" / "minzheng_bodies.txt")
+    assert plan.tasks[2].collectives == ["各乡镇党委、政府", "县直有关部门"]
+
+
 # Round 10 (branch genre10).
 
 

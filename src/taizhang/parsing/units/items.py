@@ -145,16 +145,38 @@ def _bodies_joined(
     for a, b in spans[1:]:
         before_start, before_end = joined[-1]
         before = folded[before_start:before_end]
+        body = _bare_body_then_joiner(folded, a, b, gaz)
         if (
-            folded[a:b] in gaz.bare_bodies
+            body
             and folded[before_end:a].strip(" \u3000") == "、"
             and before.endswith(tuple(gaz.bare_bodies))
             and gaz.is_collective(before)
         ):
-            joined[-1] = (before_start, b)
+            joined[-1] = (before_start, body[0])
+            if body[1] < b:  # the name after the joiner, a piece of its own
+                joined.append(body[1:])
         else:
             joined.append((a, b))
     return joined
+
+
+def _bare_body_then_joiner(
+    folded: str, a: int, b: int, gaz: Gazetteer
+) -> tuple[int, int, int] | None:
+    """(end of the body word, start and end of the rest) when the piece is a bare body word,
+    or one and a joiner before another name: a labelled field's pieces are parted at 、 only,
+    so "各县(市、区)党委、政府和市直有关部门" gives the piece 政府和市直有关部门 (fixtures
+    styles/minzheng_bodies.txt, its role-verb form, and styles/fazhi_dangzheng.txt, a
+    责任单位 field, each with 和 and with 及)."""
+    if folded[a:b] in gaz.bare_bodies:
+        return b, b, b
+    for body in gaz.bare_bodies:
+        if folded.startswith(body, a, b):
+            joiner = next((j for j in gaz.joiners if folded.startswith(j, a + len(body), b)), "")
+            rest = a + len(body) + len(joiner)
+            if joiner and rest < b:
+                return a + len(body), rest, b
+    return None
 
 
 @lru_cache(maxsize=4)
