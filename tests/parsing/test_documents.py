@@ -2606,6 +2606,14 @@ def test_a_bare_body_before_a_joiner_in_a_labelled_field_is_one_collective():
     assert plan.tasks[2].collectives == ["各乡镇党委、政府", "县直有关部门"]
 
 
+def test_a_verb_phrase_after_lianhe_is_no_unit():
+    # X、Y联合开展 / 联合查处 (new fixture styles/shipin_lianhe.txt, and the 联合 rows of
+    # test_units_levels.py): the verb after 联合 names no unit (no 开展, no 县查处).
+    plan = parse_path(FIXTURES / "styles" / "shipin_lianhe.txt")
+    assert plan.tasks[0].responsible == ["县市场监管局", "县教育局"]
+    assert plan.tasks[1].responsible == ["县公安局", "县市场监管局", "县人民检察院"]
+
+
 # Round 10 (branch genre10).
 
 

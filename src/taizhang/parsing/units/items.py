@@ -227,7 +227,22 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
             ):
                 yield piece, i
                 piece = i + len(joiner)
+                if _verb_after_duty_joiner(folded, piece, end, joiner, gaz):
+                    return
     yield piece, end
+
+
+def _verb_after_duty_joiner(folded: str, start: int, end: int, joiner: str, gaz: Gazetteer) -> bool:
+    """Whether what follows a joiner that carries a duty (联合, as 共同) is its verb phrase, no
+    name: no place opens it, and it is a verb's two characters (查处, whose 处 ends names too)
+    or ends unlike a name ("县公安局、县市场监管局联合开展" names no unit 开展: fixture
+    styles/shipin_lianhe.txt and the 联合 rows of tests/parsing/test_units_levels.py)."""
+    if joiner not in gaz.data["phrases"]["duty_adverbs"]:
+        return False
+    rest = folded[start:end]
+    if gaz.prefix_length(rest) > 0:
+        return False
+    return len(rest) <= 2 or not rest.endswith(gaz.name_endings)
 
 
 @lru_cache(maxsize=4)
