@@ -2700,8 +2700,9 @@ def test_lines_naming_a_unit_lead_the_items_under_them():
     assert [m.no for m in run_in.tasks] == [m.no for m in plan.tasks]
     leads, printed = [m.lead for m in run_in.tasks], [m.lead for m in plan.tasks]
     assert leads[3:6] + leads[8:] == printed[3:6] + printed[8:]
-    # (not yet: 配合：各村（社区）综合行政执法队：1.… runs the heading into the units before it)
-    assert leads[6:8] == [[], []]
+    # (round 11: 配合：各村（社区）综合行政执法队：1.… no longer runs the heading into the
+    # units before it, and the first group's heading after the preamble leads its items)
+    assert leads == printed
     assert [m.no for m in parse_path_text(variants.run_in(fixture)).tasks] == [1, 2, 1, 2, 1, 2]
     assert [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks][4:] == [[], []]
     # a label line is no unit line
