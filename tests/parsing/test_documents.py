@@ -2589,6 +2589,117 @@ def test_a_signature_glued_to_the_last_units_is_no_unit_and_sets_no_level():
     assert "司法所" in named and not [u for u in named if u.startswith("镇") or "年" in u]
 
 
+def test_a_signature_glued_to_the_last_unit_is_parted_from_it_run_in():
+    # Run in, the signature runs into the last unit (round 11, leftovers11): the names open
+    # with the title's place (after the breadcrumb in fazhi_bianji; 某镇 in d79), or with 中共
+    # before it; the unit before them is kept and the names are the issuer.
+    text = (FIXTURES / "styles" / "fazhi_bianji.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert plan.issuer == "中共某县委全面依法治县委员会办公室"
+    assert plan.date == "2024-03-10"
+    assert plan.tasks[-1].responsible == ["县司法局", "县财政局"]
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.issuer, plan.date) == ("某镇人民政府", "2025-03-03")
+    assert plan.tasks[-1].responsible == ["派出所"]
+
+
+def test_a_notice_signed_under_its_annex_list_is_read_run_in():
+    # Run in, a 征求意见 notice's signature follows its 附件 list (…2.起草说明某区司法局2022年5月
+    # 10日, d98; …2.编制说明某县民政局2024年3月28日, fixture styles/zhengqiu_shuoming.txt): the
+    # names open with the place of the plan in the notice's 《》, and the dates of the period
+    # (…为2022年5月10日至2022年6月9日) sign nothing.
+    for path, signed in (
+        (DOCUMENTS / "d98_zhengqiu_qicaoshuoming.txt", ("某区司法局", "2022-05-10")),
+        (FIXTURES / "styles" / "zhengqiu_shuoming.txt", ("某县民政局", "2024-03-28")),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert (plan.issuer, plan.date) == signed
+
+
+def test_a_signature_between_the_annex_list_and_the_annex_is_read_run_in():
+    # Run in, the signature sits between the 附件 list and the attachment: d83, d96 and
+    # fixture styles/shuiwu_annex.txt; the names start after the list's title.
+    for path, signed in (
+        (
+            DOCUMENTS / "d83_shuiwu_annex.txt",
+            ("国家税务总局某县税务局某县人民政府办公室", "2025-02-18"),
+        ),
+        (DOCUMENTS / "d96_fazhi_kaohe.txt", ("中共某市委全面依法治市委员会办公室", "2023-06-12")),
+        (FIXTURES / "styles" / "shuiwu_annex.txt", ("某区发展和改革局", "2025-03-01")),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert (plan.issuer, plan.date) == signed
+
+
+def test_a_run_in_title_after_a_page_caption_or_before_a_site_name():
+    # Run in, a sharing site's caption "X - 站名" is no title: the title follows the first
+    # chunk number 1、 (d90, fixture styles/wenku_chunks.txt); and a title ends before the
+    # site's name printed after it (…门户网站 www…: d95; …政府网　www…: styles/wangxin_sitename).
+    for path, title in (
+        (
+            DOCUMENTS / "d90_bawu_pufa_district.txt",
+            "中共某区委宣传部、某区司法局关于在全区开展法治宣传教育的第八个五年规划（2021—2025年）",
+        ),
+        (FIXTURES / "styles" / "wenku_chunks.txt", "某县法治乡村建设工作方案（2023—2025年）"),
+        (DOCUMENTS / "d95_fazhi_ducha.txt", "某县2024年法治督察工作方案"),
+        (FIXTURES / "styles" / "wangxin_sitename.txt", "某市2024年网络安全宣传周活动方案"),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert plan.title == title
+
+
+def test_the_signer_under_an_annex_list_at_the_margin_stands_on_its_own_hard_wrapped():
+    # Hard-wrapped, the attachment list's last title may fill the line (…联络员名单): the
+    # signer's names below it are no rest of it (d51 at 20 and 22, fixture
+    # styles/xiaoyuan_annex_sign.txt at 15).
+    for path, columns, issuer in (
+        (DOCUMENTS / "d51_liangshi_annex.txt", 20, "某县人民政府办公室"),
+        (DOCUMENTS / "d51_liangshi_annex.txt", 22, "某县人民政府办公室"),
+        (FIXTURES / "styles" / "xiaoyuan_annex_sign.txt", 15, "某县教育局"),
+    ):
+        text = variants.hard_wrapped(path.read_text(encoding="utf-8"), columns)
+        assert parse_path_text(text).issuer == issuer
+
+
+def test_unit_lines_printed_run_in_after_the_preamble_and_after_a_bracket():
+    # Run in, the first group's unit line follows the preamble's last sentence (…配合。党政综合
+    # 办公室：1.…, d79; …制定本清单。安监站：1.…, new fixture styles/zhen_anjian.txt), and a
+    # later one is glued to the last unit after its bracket (…配合：各村（社区）综合行政执法队：
+    # 1.…, d79; …配合：各村（社区）应急办：1.…, zhen_anjian): each leads the items under it.
+    text = (DOCUMENTS / "d79_zhen_qingdan.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    leads = [m.lead for m in plan.tasks]
+    assert leads[0] == ["党政综合办公室"] and leads[6] == ["综合行政执法队"]
+    assert plan.tasks[5].collectives == ["各村（社区）"]
+    text = (FIXTURES / "styles" / "zhen_anjian.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [m.lead for m in plan.tasks] == [["安监站"]] * 2 + [["应急办"]] * 2
+    assert plan.tasks[1].collectives == ["各村（社区）"]
+
+
+def test_a_bare_body_before_a_joiner_in_a_labelled_field_is_one_collective():
+    # 责任单位：各县（市、区）党委、政府和市直有关部门 (new fixture styles/fazhi_dangzheng.txt, also
+    # with 人民政府及): the field is parted at 、 only, and the piece 政府和… keeps 政府 with its
+    # collective, as the role-verb form does (fixture styles/minzheng_bodies.txt).
+    plan = parse_path(FIXTURES / "styles" / "fazhi_dangzheng.txt")
+    first, second = plan.tasks
+    assert not first.responsible
+    assert first.collectives == ["各县（市、区）党委、政府", "市直有关部门"]
+    assert second.lead == ["市政务服务局"] and not second.responsible
+    assert second.collectives == ["各县（市、区）党委、人民政府", "市直各部门"]
+    plan = parse_path(FIXTURES / "styles" / "minzheng_bodies.txt")
+    assert plan.tasks[2].collectives == ["各乡镇党委、政府", "县直有关部门"]
+
+
+def test_a_verb_phrase_after_lianhe_is_no_unit():
+    # X、Y联合开展 / 联合查处 (new fixture styles/shipin_lianhe.txt, and the 联合 rows of
+    # test_units_levels.py): the verb after 联合 names no unit (no 开展, no 县查处).
+    plan = parse_path(FIXTURES / "styles" / "shipin_lianhe.txt")
+    assert plan.tasks[0].responsible == ["县市场监管局", "县教育局"]
+    assert plan.tasks[1].responsible == ["县公安局", "县市场监管局", "县人民检察院"]
+
+
 # Round 10 (branch genre10).
 
 
@@ -2675,8 +2786,9 @@ def test_lines_naming_a_unit_lead_the_items_under_them():
     assert [m.no for m in run_in.tasks] == [m.no for m in plan.tasks]
     leads, printed = [m.lead for m in run_in.tasks], [m.lead for m in plan.tasks]
     assert leads[3:6] + leads[8:] == printed[3:6] + printed[8:]
-    # (not yet: 配合：各村（社区）综合行政执法队：1.… runs the heading into the units before it)
-    assert leads[6:8] == [[], []]
+    # (round 11: 配合：各村（社区）综合行政执法队：1.… no longer runs the heading into the
+    # units before it, and the first group's heading after the preamble leads its items)
+    assert leads == printed
     assert [m.no for m in parse_path_text(variants.run_in(fixture)).tasks] == [1, 2, 1, 2, 1, 2]
     assert [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks][4:] == [[], []]
     # a label line is no unit line

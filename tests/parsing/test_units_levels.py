@@ -232,3 +232,18 @@ def test_bracket(raw, level, expected):
 
 def test_table_size():
     assert 60 <= len(TABLE) <= 120
+
+
+# A verb phrase after 联合 is no unit (round 11, branch leftovers11; fixture
+# styles/shipin_lianhe.txt prints 联合开展 and 联合查处 in its brackets).
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "县公安局、县市场监管局联合开展",
+        "县公安局、县市场监管局联合开展执法检查",
+        "县公安局、县市场监管局联合查处",
+    ],
+)
+def test_a_verb_after_lianhe_is_no_unit(raw):
+    got = split_attribution(raw, level="县")
+    assert (got.lead, got.responsible, got.collectives) == ([], ["县公安局", "县市场监管局"], [])

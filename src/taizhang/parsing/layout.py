@@ -668,9 +668,19 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
     # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped;
     # the names under a row as under a sentence, as d24 and d25 sign theirs)
     if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
-        return False
+        # (or under an attachment list's last title: its names, as d51 and fixture
+        # styles/xiaoyuan_annex_sign.txt sign theirs)
+        return _annex_title(previous) and names_bodies(folded_line.strip())
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)
+
+
+def _annex_title(previous: str) -> bool:
+    """A title of an attachment list: 附件：… or a numbered line ending as such titles do."""
+    text = previous.strip(_INDENT)
+    if not text.endswith(tuple(vocabulary()["annex_title_ends"])):
+        return False
+    return text.startswith("附件") or (text[:1].isdigit() and text[1:2] in ".、．")
 
 
 # A row of a table pasted as text with its cells apart by runs of blanks opens with its

@@ -525,10 +525,11 @@ def _unit_heading_lines(
     part of the item above it (where a hard-wrapped copy joins it to that item's last
     sentence too); each item under it maps to (the unit, the line)."""
     colon_lines = _colon_lines(folded) if measures else set()
+    first = _unit_before_first(measures[0], folded, brackets, level) if measures else None
     # most plans end no line above an item with a colon, and no item's text (a unit line a
     # copy joined to the item above, or printed run in): asked at once, the loop below is
     # read only by the plans that do
-    if not any(m.folded[-1:] == ":" for m in measures):
+    if first is None and not any(_ends_with_colon(m) for m in measures):
         starts = {m.line for m in measures}
         if not any(line + k in starts for line in colon_lines for k in (1, 2, 3)):
             return {}
@@ -540,6 +541,10 @@ def _unit_heading_lines(
         head = (
             _unit_after_text(measures[i - 1], brackets, level) if above_text[-1:] == ":" else None
         )
+        if head is None and i and _ends_with_colon(measures[i - 1]):
+            head = _unit_after_attribution(measures[i - 1], brackets, level)
+        if head is None and not i:
+            head = first
         # (a colon line at most two blank lines above the item's: the rest look at no line)
         if head is None and not colon_lines.isdisjoint(range(measure.line - 3, measure.line)):
             above = measure.line - 2  # the line above the item's, 0-based
@@ -587,9 +592,58 @@ def _unit_after_text(
 
 
 def _last_phrase(line: str) -> str:
-    """What follows a line's last sentence (all of it when it holds none): a unit line a
-    hard-wrapped copy joined to the line above it ("…有关站所配合。平安办：")."""
-    return line[line.rfind("。") + 1 :]
+    """What follows a line's last sentence or bracket (all of it when it holds none): a unit
+    line a hard-wrapped copy joined to the line above it ("…有关站所配合。平安办："), or a copy
+    printed run in to an item's bracket ("…（派出所牵头，社区治理办配合）应急管理站：": fixture
+    styles/zhen_unitlines.txt run in; "…配合：各村（社区）综合行政执法队：", d79 run in), as
+    structure._after_colon_heading reads its headings."""
+    return line[max(map(line.rfind, _PHRASE_ENDS)) + 1 :]
+
+
+_PHRASE_ENDS = "。;)]〕】"
+
+
+def _ends_with_colon(measure: RawMeasure) -> bool:
+    """Whether the item's attribution (printed run in) ends with a colon: a unit line run
+    into its last unit."""
+    raw = measure.attribution_raw
+    return raw is not None and raw.rstrip()[-1:] in ":："
+
+
+def _unit_after_attribution(
+    measure: RawMeasure, brackets: BracketReader, level: str | None
+) -> tuple[str, int] | None:
+    """The unit of a unit line a copy printed run in glued to the item's last unit, after a
+    bracket's end (…配合：各村（社区）综合行政执法队：1.…, d79 run in; fixture
+    styles/zhen_unitlines.txt run in); the attribution then ends before it."""
+    raw = measure.attribution_raw.rstrip()
+    folded = fold(raw)
+    start = max(map(folded.rfind, _PHRASE_ENDS)) + 1
+    name = _unit_line(folded[start:], brackets, level) if start > 0 else None
+    if name is None:
+        return None
+    measure.attribution_raw = raw[:start]
+    return name, measure.line
+
+
+_FIRST_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[(（]\d{1,2}[)）])\s*$")
+
+
+def _unit_before_first(
+    measure: RawMeasure, folded: str, brackets: BracketReader, level: str | None
+) -> tuple[str, int] | None:
+    """Printed run in, the first group's unit line after the preamble's last sentence
+    ("…各村（社区）配合。党政综合办公室：1.…", d79 run in; "…有关站所配合。平安办：1.…", fixture
+    styles/zhen_unitlines.txt run in): where the line breaks are kept, _colon_lines finds it."""
+    if folded.find("\n", 0, len(folded) - 1) >= 0 or not measure.folded:
+        return None  # (a line break before the last character: no copy printed run in)
+    at = folded.find(measure.folded[:16])
+    number = _FIRST_NUMBER.search(folded, max(0, at - 6), at) if at > 0 else None
+    if number is None:
+        return None
+    before = folded[max(0, number.start() - 2 * _MAX_UNIT_LINE) : number.start()]
+    name = _unit_line(_last_phrase(before), brackets, level)
+    return (name, measure.line) if name else None
 
 
 def _unit_line(line: str, brackets: BracketReader, level: str | None) -> str | None:

@@ -237,8 +237,37 @@ def _run_in_signature() -> re.Pattern[str]:
 
 # A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会
 # 2024年3月8日某市2024年卫生健康工作要点第一条…" (d21 and d01 printed run-in).
-_NOTICE_SIGNATURE = re.compile(r"[。;)\].]" + _SIGNATURE_NAMES)
+# A date that opens or closes a period ("征求意见时间为2022年5月10日至2022年6月9日": d98 run in,
+# as structure._FULL_DATE reads it) signs nothing: the signature is a later one.
+_NOTICE_SIGNATURE = re.compile(
+    r"[。;)\].]"
+    + _SIGNATURE_NAMES.replace("(?P<date>", r"(?<![至到\-])(?P<date>", 1)
+    + r"(?![至到\-])"
+)
 _NOTICE_REACH = 1500  # characters: a covering notice and its signature
+
+
+# A signature between the list of attachments and the first attachment, which a copy printed
+# run-in glues to both: "…附件:任务分工表国家税务总局某县税务局某县人民政府办公室2025年2月18日附件
+# 任务分工表序号…" (tests/parsing/documents d83 and d96, fixture styles/shuiwu_annex.txt, each
+# printed run-in). (Names without a digit: the list's own numbers and years stay before them.)
+@lru_cache(maxsize=1)
+def _annex_signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kinds = alternation(vocabulary()["title"]["kinds"])
+    names = _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]【】]", r"[^。;,:()\[\]【】\d]", 1)
+    return re.compile(r"附件:[^。;]{0,120}?" + names + r"(?=\s*附件)"), re.compile(kinds)
+
+
+def _annex_names_start(text: str, start: int, end: int) -> int:
+    """Where the names start in the run after an 附件 list: after the list's title when it
+    ends with a document kind (…任务分工表, d83 and styles/shuiwu_annex.txt), else at the
+    last print of the title's place (…考核指标中共某市委…办公室, d96), with 中共 before it."""
+    kind = _annex_signature()[1].search(text, start, end)
+    if kind is not None and end - kind.end() >= 4:
+        return kind.end()
+    place = _place(text)
+    at = text.rfind(place, start, end) if place else -1
+    return _opening(text, at) if at > start and end - at >= 4 else start
 
 
 def _signature_run_in(line: Line) -> list[Line]:
@@ -250,6 +279,11 @@ def _signature_run_in(line: Line) -> list[Line]:
         lines += _cut(line, 0, names, head.start("date"), head.end("date"))
         rest = head.end("date")
         line = Line(line.start + rest, line.end, line.text[rest:])
+    annexed = _annex_signature()[0].search(line.text) if "附件" in line.text else None
+    if annexed is not None:
+        names = _annex_names_start(line.text, annexed.start("names"), annexed.end("names"))
+        bounds = (names, annexed.end("names"), annexed.end("date"), len(line.text))
+        return lines + [piece for piece in _cut(line, 0, *bounds) if piece.text]
     found = _run_in_signature().match(line.text, max(0, len(line.text) - 100))
     if found is None:
         return [*lines, *_signed_after_field(line)]
@@ -258,8 +292,43 @@ def _signature_run_in(line: Line) -> list[Line]:
     return lines + [piece for piece in _cut(line, 0, *bounds, len(line.text)) if piece.text]
 
 
-# The place a plan's title opens with: 某市, 某县 (up to its first administrative character).
-_TITLE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区州旗]")
+# The place a plan's title opens with: 某市, 某县, 某镇 (up to its first administrative
+# character; 镇 and 乡 as units.gazetteer reads them: tests/parsing/documents d79 and fixtures
+# styles/ocr_copy.txt (某镇…), styles/renwu_blocks.txt (某乡…)), after a page's breadcrumb
+# when one is run into the title ("当前位置:首页 > 工作动态某县…要点": d07 and fixture
+# styles/fazhi_bianji.txt printed run-in).
+@lru_cache(maxsize=1)
+def _title_place() -> re.Pattern[str]:
+    crumbs = alternation(vocabulary()["title"]["breadcrumb_ends"])
+    return re.compile(
+        rf"(?:(?:[^>\n]{{1,12}}?\s*>{{1,2}}\s*){{1,6}}(?:{crumbs})\s*)?"
+        r"(?P<place>[\u4e00-\u9fff]{1,6}?[省市县区州旗镇乡])"
+    )
+
+
+def _place(title: str) -> str | None:
+    found = _title_place().match(title)
+    return found.group("place") if found else None
+
+
+def _notice_place(text: str) -> str | None:
+    """The place a text opens with, or, when it opens with a notice about a plan (关于征求《…》
+    意见的公告), the place of the plan's title in its first 《》 (tests/parsing/documents d98
+    and fixture styles/zhengqiu_shuoming.txt printed run-in: …2.起草说明某区司法局2022年…)."""
+    place = _place(text)
+    if place is None and text.startswith("关于"):
+        book = BOOK_TITLE.search(text, 0, 200)
+        place = _place(book.group(1)) if book else None
+    return place
+
+
+def _opening(text: str, at: int) -> int:
+    """``at``, or before a 中共 right in front of it: a party committee's name opens with it
+    before its place (中共某县委…办公室: fixture styles/fazhi_bianji.txt; 中共某市委…办公室:
+    tests/parsing/documents d53)."""
+    return at - 2 if text.startswith("中共", at - 2) and at >= 2 else at
+
+
 _SIGNED_DATE = re.compile(_SIGNATURE_DATE + "$")
 
 
@@ -278,8 +347,8 @@ def _names_start(title: str, text: str, start: int, end: int) -> int:
     d28)."""
     if _NOT_IN_NAMES.search(text, start, end) is None:
         return start
-    place = _TITLE_PLACE.match(title)
-    at = text.rfind(place.group(), start, end) if place else -1
+    place = _notice_place(title)
+    at = text.rfind(place, start, end) if place else -1
     return at if at >= 0 and end - at >= 4 else start
 
 
@@ -288,14 +357,14 @@ def _signed_after_field(line: Line) -> list[Line]:
     end before it: "…配合：市营商办某市优化营商环境工作领导小组办公室2024年3月5日" (tests/parsing/
     documents d23 printed run-in), "…完成时限：长期坚持某市…委员会办公室2025年1月20日" (d28).
     Its names open with the place the title opens with, the last time it is printed."""
-    place = _TITLE_PLACE.match(line.text)
+    place = _place(line.text)
     date = _SIGNED_DATE.search(line.text, max(0, len(line.text) - 24))
     if place is None or date is None:
         return [line]
-    start = line.text.rfind(place.group(), max(0, date.start() - 60), date.start())
+    start = line.text.rfind(place, max(0, date.start() - 60), date.start())
     if start < 0 or date.start() - start < 4:
         return [line]
-    return _cut(line, 0, start, date.start(), len(line.text))
+    return _cut(line, 0, _opening(line.text, start), date.start(), len(line.text))
 
 
 def _cut(line: Line, *bounds: int) -> list[Line]:

@@ -99,6 +99,7 @@ def _patterns() -> _Patterns:
     dates = vocabulary()["date"]
     fields = dates["signing_fields"] + dates["page_fields"] + dates["source_fields"]
     field = alternation(fields + words["page_labels"])
+    site_name = rf"[^,。;:\s]{{2,16}}(?:{alternation(words['site_name_ends'])})\s"
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
@@ -116,7 +117,7 @@ def _patterns() -> _Patterns:
         run_in=re.compile(
             rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         kind=re.compile(kind),
@@ -267,7 +268,23 @@ def _run_in_heading(view: View, line: Line) -> Title | None:
             m = patterns.run_in.match(view.text, start, line.end) or m
     if m is None or patterns.caption_verb.search(m.group("t")):
         return None  # a caption about the plan ("某市出台…方案") is not its title
+    m = _after_page_caption(view, m, line.end) or m
     return _title_at(view, m.start("t"), m.end("t"))
+
+
+# A page's caption "X - 站名" that a copy printed run-in glues to the page (_PAGE_CAPTION on a
+# line of its own): the title is the one after the site's first page-chunk number, "1、"
+# (tests/parsing/documents d90: "某区“八五”普法规划 - 豆丁文库本文由会员分享…搜索。1、中共某区委…
+# 规划(2021-2025年)为深入…"; fixture styles/wenku_chunks.txt: "… - 文档分享网1、某县…方案…").
+_CAPTION_AFTER = re.compile(r"\s*[-–—|]\s*[^\s\d\-–—|()（）]{2,10}")
+_CAPTION_REACH = 300  # characters: the site's blurb between its caption and the first chunk
+
+
+def _after_page_caption(view: View, m: re.Match[str], end: int) -> re.Match[str] | None:
+    if _CAPTION_AFTER.match(view.text, m.end("t"), end) is None:
+        return None
+    chunk = view.text.find("1、", m.end("t"), min(end, m.end("t") + _CAPTION_REACH))
+    return _patterns().run_in.match(view.text, chunk, end) if chunk >= 0 else None
 
 
 def _transmitted_titles(view: View, front: list[Line], holding: list[int]) -> list[Title]:

@@ -145,16 +145,38 @@ def _bodies_joined(
     for a, b in spans[1:]:
         before_start, before_end = joined[-1]
         before = folded[before_start:before_end]
+        body = _bare_body_then_joiner(folded, a, b, gaz)
         if (
-            folded[a:b] in gaz.bare_bodies
+            body
             and folded[before_end:a].strip(" \u3000") == "、"
             and before.endswith(tuple(gaz.bare_bodies))
             and gaz.is_collective(before)
         ):
-            joined[-1] = (before_start, b)
+            joined[-1] = (before_start, body[0])
+            if body[1] < b:  # the name after the joiner, a piece of its own
+                joined.append(body[1:])
         else:
             joined.append((a, b))
     return joined
+
+
+def _bare_body_then_joiner(
+    folded: str, a: int, b: int, gaz: Gazetteer
+) -> tuple[int, int, int] | None:
+    """(end of the body word, start and end of the rest) when the piece is a bare body word,
+    or one and a joiner before another name: a labelled field's pieces are parted at 、 only,
+    so "各县(市、区)党委、政府和市直有关部门" gives the piece 政府和市直有关部门 (fixtures
+    styles/minzheng_bodies.txt, its role-verb form, and styles/fazhi_dangzheng.txt, a
+    责任单位 field, each with 和 and with 及)."""
+    if folded[a:b] in gaz.bare_bodies:
+        return b, b, b
+    for body in gaz.bare_bodies:
+        if folded.startswith(body, a, b):
+            joiner = next((j for j in gaz.joiners if folded.startswith(j, a + len(body), b)), "")
+            rest = a + len(body) + len(joiner)
+            if joiner and rest < b:
+                return a + len(body), rest, b
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -205,7 +227,22 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
             ):
                 yield piece, i
                 piece = i + len(joiner)
+                if _verb_after_duty_joiner(folded, piece, end, joiner, gaz):
+                    return
     yield piece, end
+
+
+def _verb_after_duty_joiner(folded: str, start: int, end: int, joiner: str, gaz: Gazetteer) -> bool:
+    """Whether what follows a joiner that carries a duty (联合, as 共同) is its verb phrase, no
+    name: no place opens it, and it is a verb's two characters (查处, whose 处 ends names too)
+    or ends unlike a name ("县公安局、县市场监管局联合开展" names no unit 开展: fixture
+    styles/shipin_lianhe.txt and the 联合 rows of tests/parsing/test_units_levels.py)."""
+    if joiner not in gaz.data["phrases"]["duty_adverbs"]:
+        return False
+    rest = folded[start:end]
+    if gaz.prefix_length(rest) > 0:
+        return False
+    return len(rest) <= 2 or not rest.endswith(gaz.name_endings)
 
 
 @lru_cache(maxsize=4)
