@@ -3122,3 +3122,16 @@ def test_a_heading_in_ascii_punctuation_ends_at_its_period():
     ]
     plan = parse_path(FIXTURES / "styles" / "xumu_threelevels.txt")
     assert "加强组织领导" in [s.title for s in plan.sections]
+
+
+def test_an_attachment_glued_to_the_last_unit_printed_run_in():
+    # "…，各乡镇人民政府附件：…指标表": the attribution ends before 附件 (d101 run in, fixture
+    # styles/wenhua_fujian.txt run in), the last collective kept
+    name = "d101_minying_jingji"
+    plan = parse_path_text(variants.run_in((DOCUMENTS / f"{name}.txt").read_text("utf-8")))
+    assert units(plan) == gold_units(name)
+    fixture = parse_path_text(variants.run_in(styles("wenhua_fujian.txt")))
+    assert units(fixture) == [
+        (1, [], ["县文化广电旅游局", "县财政局"], []),
+        (2, [], ["县文化广电旅游局"], ["各乡镇人民政府"]),
+    ]

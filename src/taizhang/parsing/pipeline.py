@@ -239,8 +239,10 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
-    if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
-        _without_signature(skeleton.measures[-1], metadata.issuer)
+    if skeleton.measures and "\n" not in folded.strip():
+        if metadata.issuer:
+            _without_signature(skeleton.measures[-1], metadata.issuer)
+        _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
     elif skeleton.measures and metadata.issuer:
         _text_without_signature(skeleton.measures[-1], metadata.issuer)
     rows = find_table_rows(text, folded)
@@ -440,6 +442,17 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
         at = _signature_at(measure.text, issuer)
         if at > 0:
             measure.text = measure.text[:at].rstrip()
+
+
+def _without_glued_attachment(measure: RawMeasure, endings: tuple[str, ...]) -> None:
+    """Printed run in, the attachment after the body (附件：…表, 附件1) runs into the last
+    measure's last unit: "…，各乡镇人民政府附件：南溪县…指标表" (tests/parsing/documents d101
+    run in; fixture styles/wenhua_fujian.txt run in). The attribution ends before 附件 where
+    a unit's name ends right before it."""
+    raw = measure.attribution_raw
+    found = _RUN_IN_ATTACHMENT.search(fold(raw), 1) if raw and "附件" in raw else None
+    if found and raw.endswith(endings, 0, found.start()):
+        measure.attribution_raw = raw[: found.start()]
 
 
 def _signature_at(text: str | None, issuer: str) -> int:
