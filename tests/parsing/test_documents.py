@@ -3135,3 +3135,13 @@ def test_an_attachment_glued_to_the_last_unit_printed_run_in():
         (1, [], ["县文化广电旅游局", "县财政局"], []),
         (2, [], ["县文化广电旅游局"], ["各乡镇人民政府"]),
     ]
+
+
+def test_at_least_a_share_of_a_whole():
+    # 不少于 before the whole a share is of: the bound governs the share (d116: 不少于本单位执法
+    # 人员总数的5%; fixture styles/lvhua_zhanbi.txt: 不低于建成区面积的40%, 不少于…总数的70%)
+    found = [(t.value, t.comparator) for m in parse("d116_kuohao_hunyong").tasks for t in m.targets]
+    assert (5.0, ">=") in found
+    plan = parse_path(FIXTURES / "styles" / "lvhua_zhanbi.txt")
+    shares = [(t.value, t.comparator) for m in plan.tasks for t in m.targets if t.unit == "%"]
+    assert shares == [(40.0, ">="), (70.0, ">=")]
