@@ -3145,3 +3145,16 @@ def test_at_least_a_share_of_a_whole():
     plan = parse_path(FIXTURES / "styles" / "lvhua_zhanbi.txt")
     shares = [(t.value, t.comparator) for m in plan.tasks for t in m.targets if t.unit == "%"]
     assert shares == [(40.0, ">="), (70.0, ">=")]
+
+
+@pytest.mark.parametrize("name", ["jiankang_tongshang.txt", "shuili_tongqian.txt"])
+def test_a_bare_same_as_above_bracket(name):
+    # （同上） / （同前。） with no label takes the units of the measure above, as 责任单位：同上
+    # does (fixtures styles/jiankang_tongshang.txt and styles/shuili_tongqian.txt), printed
+    # and run in; the bracket is no part of the text
+    for text in (styles(name), variants.run_in(styles(name))):
+        plan = parse_path_text(text)
+        found = units(plan)
+        assert found[1][1:] == found[0][1:] and found[3][1:] == found[2][1:]
+        assert all(found[i][1] for i in range(4))
+        assert not any("同" in m.text for m in plan.tasks)
