@@ -3158,3 +3158,17 @@ def test_a_bare_same_as_above_bracket(name):
         assert found[1][1:] == found[0][1:] and found[3][1:] == found[2][1:]
         assert all(found[i][1] for i in range(4))
         assert not any("同" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize("name", ["d120_sanzhang_start", "jiuye_zhaiqu"])
+def test_an_excerpts_first_chapter_glued_to_the_last_bracket_printed_run_in(name):
+    # …（责任单位：…）四、保障措施（一）…: the sections restart at (一) under the excerpt's first
+    # chapter heading, which is read run in as printed (d120, fixture styles/jiuye_zhaiqu.txt)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [(c.no, c.title) for c in run_in.chapters] == [(c.no, c.title) for c in printed.chapters]
+    assert [(s.no, s.chapter) for s in run_in.sections] == [
+        (s.no, s.chapter) for s in printed.sections
+    ]
