@@ -3172,3 +3172,14 @@ def test_an_excerpts_first_chapter_glued_to_the_last_bracket_printed_run_in(name
     assert [(s.no, s.chapter) for s in run_in.sections] == [
         (s.no, s.chapter) for s in printed.sections
     ]
+
+
+@pytest.mark.parametrize("name", ["d105_xiaoyuan_anquan", "anquan_yaoqiu"])
+def test_a_sentence_heading_with_a_modal_printed_run_in(name):
+    # （一）各乡镇人民政府要切实…。 run in: 切实 after 要 is the sentence's verb, no paragraph
+    # opening after a title (d105, fixture styles/anquan_yaoqiu.txt)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]

@@ -1737,6 +1737,12 @@ def _reads_like_clause(item: Found, folded: str, front: Sequence[str]) -> bool:
 _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工作目标")
 
 
+# An opener after 要 is the verb of a sentence heading the item ("（一）各乡镇人民政府要切实履行
+# 属地责任，…。": tests/parsing/documents d105 printed run-in; fixture
+# styles/anquan_yaoqiu.txt run in), no paragraph after a title: no title ends in 要.
+_MODAL = "要"
+
+
 def _run_in_title(
     heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: Sequence[str]
 ) -> str:
@@ -1776,6 +1782,8 @@ def _run_in_title(
     # one past the clause: an actor list's opener is known by the 、 after it
     opener = _TABLE_HEADER.search(folded_heading, _MIN_TITLE, clause.end() + 1)
     opener = opener or _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    if opener and folded_heading.endswith(_MODAL, 0, opener.start()):
+        opener = None  # (各乡镇人民政府要切实履行…: a subject's sentence, _MODAL)
     if opener is None:
         opener = _COLLECTIVE_OPENER.search(folded_heading, _MIN_TITLE)
         opener = opener if opener and opener.start() <= clause.end() else None
