@@ -3183,3 +3183,14 @@ def test_a_sentence_heading_with_a_modal_printed_run_in(name):
     text = path.read_text(encoding="utf-8")
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
+
+
+@pytest.mark.parametrize("name", ["d114_news_fangan_tichu", "xinwen_quanwen"])
+def test_a_title_after_a_news_lead_in_printed_run_in(name):
+    # …以下为方案全文。白石县…方案（2022—2025年）为深入…: the title starts after the article's
+    # lead-in to the full text (d114, fixture styles/xinwen_quanwen.txt: 全文刊登如下：)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert run_in.title and (run_in.title, run_in.period) == (printed.title, printed.period)
