@@ -3194,3 +3194,11 @@ def test_a_title_after_a_news_lead_in_printed_run_in(name):
     text = path.read_text(encoding="utf-8")
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert run_in.title and (run_in.title, run_in.period) == (printed.title, printed.period)
+
+
+@pytest.mark.parametrize("name", ["d103_gengdi_baohu", "d110_maodun_jiufen"])
+def test_two_signers_printed_run_in(name):
+    # 中共桃源县委办公室桃源县人民政府办公室2024年3月6日 run in: a second signer starts at the
+    # title's place printed again (d103, d110), as the two lines printed
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    assert parse_path_text(variants.run_in(text)).issuer == parse(name).issuer
