@@ -1444,6 +1444,26 @@ def test_a_table_pasted_from_excel_printed_run_in(name):
     assert units(fixture) == units(parse_path(FIXTURES / "styles" / "gongshui_excel.txt"))
 
 
+def test_a_tab_table_with_a_remarks_column_printed_run_in():
+    # 备注 last, its cell often empty: printed run in, the tab before an empty last cell goes
+    # with the line's edge blanks, so the row takes one token fewer (d103, fixture
+    # styles/linye_beizhu.txt); the remarks are no unit
+    name = "d103_gengdi_baohu"
+    plan = parse_path_text(variants.run_in((DOCUMENTS / f"{name}.txt").read_text("utf-8")))
+    assert units(plan) == gold_units(name)
+    assert [m.deadline for m in plan.tasks] == [m.deadline for m in parse(name).tasks]
+    printed = parse_path(FIXTURES / "styles" / "linye_beizhu.txt")
+    fixture = parse_path_text(variants.run_in(styles("linye_beizhu.txt")))
+    expected = [
+        (1, ["县林业局"], ["县交通运输局"], [], "2024年5月底前"),
+        (2, ["县应急管理局"], [], ["各乡镇人民政府"], "2024年3月底前"),
+        (3, ["县林业局"], [], [], "2024年4月底前"),
+        (4, ["县林业局"], ["县财政局"], [], "2024年10月底前"),
+    ]
+    for plan in (printed, fixture):
+        assert [(*u, m.deadline) for u, m in zip(units(plan), plan.tasks, strict=True)] == expected
+
+
 @pytest.mark.parametrize("name", ["d47_fangxun_bullets", "d54_xiaofei_dashes"])
 def test_bullets_open_measures_without_numbers(name):
     # ● and —— open each measure (d47, d54): numbered on through the plan, the bullet no part
@@ -3209,3 +3229,83 @@ def test_a_ledger_printed_run_in_ends_its_header_at_a_column_of_no_role():
         printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
         assert units(run_in) == units(printed) and len(printed.tasks) >= 3
         assert [m.text for m in run_in.tasks] == [m.text for m in printed.tasks]
+
+
+def test_an_attachment_glued_to_the_last_unit_printed_run_in():
+    # "…，各乡镇人民政府附件：…指标表": the attribution ends before 附件 (d101 run in, fixture
+    # styles/wenhua_fujian.txt run in), the last collective kept
+    name = "d101_minying_jingji"
+    plan = parse_path_text(variants.run_in((DOCUMENTS / f"{name}.txt").read_text("utf-8")))
+    assert units(plan) == gold_units(name)
+    fixture = parse_path_text(variants.run_in(styles("wenhua_fujian.txt")))
+    assert units(fixture) == [
+        (1, [], ["县文化广电旅游局", "县财政局"], []),
+        (2, [], ["县文化广电旅游局"], ["各乡镇人民政府"]),
+    ]
+
+
+def test_at_least_a_share_of_a_whole():
+    # 不少于 before the whole a share is of: the bound governs the share (d116: 不少于本单位执法
+    # 人员总数的5%; fixture styles/lvhua_zhanbi.txt: 不低于建成区面积的40%, 不少于…总数的70%)
+    found = [(t.value, t.comparator) for m in parse("d116_kuohao_hunyong").tasks for t in m.targets]
+    assert (5.0, ">=") in found
+    plan = parse_path(FIXTURES / "styles" / "lvhua_zhanbi.txt")
+    shares = [(t.value, t.comparator) for m in plan.tasks for t in m.targets if t.unit == "%"]
+    assert shares == [(40.0, ">="), (70.0, ">=")]
+
+
+@pytest.mark.parametrize("name", ["jiankang_tongshang.txt", "shuili_tongqian.txt"])
+def test_a_bare_same_as_above_bracket(name):
+    # （同上） / （同前。） with no label takes the units of the measure above, as 责任单位：同上
+    # does (fixtures styles/jiankang_tongshang.txt and styles/shuili_tongqian.txt), printed
+    # and run in; the bracket is no part of the text
+    for text in (styles(name), variants.run_in(styles(name))):
+        plan = parse_path_text(text)
+        found = units(plan)
+        assert found[1][1:] == found[0][1:] and found[3][1:] == found[2][1:]
+        assert all(found[i][1] for i in range(4))
+        assert not any("同" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize("name", ["d120_sanzhang_start", "jiuye_zhaiqu"])
+def test_an_excerpts_first_chapter_glued_to_the_last_bracket_printed_run_in(name):
+    # …（责任单位：…）四、保障措施（一）…: the sections restart at (一) under the excerpt's first
+    # chapter heading, which is read run in as printed (d120, fixture styles/jiuye_zhaiqu.txt)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [(c.no, c.title) for c in run_in.chapters] == [(c.no, c.title) for c in printed.chapters]
+    assert [(s.no, s.chapter) for s in run_in.sections] == [
+        (s.no, s.chapter) for s in printed.sections
+    ]
+
+
+@pytest.mark.parametrize("name", ["d105_xiaoyuan_anquan", "anquan_yaoqiu"])
+def test_a_sentence_heading_with_a_modal_printed_run_in(name):
+    # （一）各乡镇人民政府要切实…。 run in: 切实 after 要 is the sentence's verb, no paragraph
+    # opening after a title (d105, fixture styles/anquan_yaoqiu.txt)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
+
+
+@pytest.mark.parametrize("name", ["d114_news_fangan_tichu", "xinwen_quanwen"])
+def test_a_title_after_a_news_lead_in_printed_run_in(name):
+    # …以下为方案全文。白石县…方案（2022—2025年）为深入…: the title starts after the article's
+    # lead-in to the full text (d114, fixture styles/xinwen_quanwen.txt: 全文刊登如下：)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert run_in.title and (run_in.title, run_in.period) == (printed.title, printed.period)
+
+
+@pytest.mark.parametrize("name", ["d103_gengdi_baohu", "d110_maodun_jiufen"])
+def test_two_signers_printed_run_in(name):
+    # 中共桃源县委办公室桃源县人民政府办公室2024年3月6日 run in: a second signer starts at the
+    # title's place printed again (d103, d110), as the two lines printed
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    assert parse_path_text(variants.run_in(text)).issuer == parse(name).issuer

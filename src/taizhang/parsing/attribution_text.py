@@ -480,6 +480,7 @@ def _attribution_brackets(
     the opening and run into the content (it holds no opening bracket but a first 【,
     whose 】 closes the pair)."""
     verbs, verb_tails = _bracket_ending_verbs(), _verb_tails()
+    same = vocabulary()["same_as_above"]
     count = len(label_starts)
     out = []
     keep = out.append
@@ -498,6 +499,8 @@ def _attribution_brackets(
             and _holds(folded, open_at, close_at)
         ) or (folded[open_at - 1] in _BEFORE_BARE and _bare_bracket(folded, open_at, close_at)):
             keep(pair)
+        elif close_at - open_at < 6 and folded[open_at + 1 : close_at].strip(" 。.") in same:
+            keep(pair)  # (同上) alone: the units of the measure above (same_as.py)
     return out
 
 

@@ -243,6 +243,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         _without_signature(skeleton.measures[-1], metadata.issuer)
     elif skeleton.measures and metadata.issuer:
         _text_without_signature(skeleton.measures[-1], metadata.issuer)
+    if skeleton.measures:
+        _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
     rows = find_table_rows(text, folded)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
@@ -440,6 +442,18 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
         at = _signature_at(measure.text, issuer)
         if at > 0:
             measure.text = measure.text[:at].rstrip()
+
+
+def _without_glued_attachment(measure: RawMeasure, endings: tuple[str, ...]) -> None:
+    """Printed run in (or hard-wrapped, its line joined to the one above), the attachment
+    after the body (附件：…表, 附件1) runs into the last measure's last unit: "…，各乡镇人民政府
+    附件：南溪县…指标表" (tests/parsing/documents d101 run in; fixture styles/wenhua_fujian.txt
+    run in and wrapped at 24). The attribution ends before 附件 where a unit's name ends
+    right before it."""
+    raw = measure.attribution_raw
+    found = _RUN_IN_ATTACHMENT.search(fold(raw), 1) if raw and "附件" in raw else None
+    if found and raw.endswith(endings, 0, found.start()):
+        measure.attribution_raw = raw[: found.start()]
 
 
 def _signature_at(text: str | None, issuer: str) -> int:

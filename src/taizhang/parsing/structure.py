@@ -582,7 +582,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
         if run_in
         else sorted(found, key=_START)
     )
-    confirmed = _confirmed_by_next(ordered) if run_in else set()
+    confirmed = _confirmed_by_next(ordered) | _confirmed_by_restart(ordered) if run_in else set()
     for item in ordered:
         if kept and kept[-1].start == item.start:
             continue
@@ -653,6 +653,26 @@ def _confirmed_by_next(ordered: list[Found]) -> set[int]:
         ):
             confirmed.add(id(before))
         previous[item.marker.kind] = item
+    return confirmed
+
+
+def _confirmed_by_restart(ordered: list[Found]) -> set[int]:
+    """The run-in items after a sentence end right after which an inner kind restarts at 1
+    (…（责任单位：区司法局）四、保障措施（一）加强组织领导。（二）…, the sections numbered (四)
+    before: an excerpt's first chapter heading, tests/parsing/documents d120 printed run-in;
+    fixture styles/jiuye_zhaiqu.txt run in): the restart shows a new heading over it."""
+    confirmed: set[int] = set()
+    highest: dict[str, int] = {}
+    for item, after in itertools.pairwise(ordered):
+        kind = after.marker.kind
+        if (
+            item.run_in == _AFTER_SENTENCE
+            and after.marker.number == 1
+            and highest.get(kind, 0) > 1
+            and kind in _INNER_FAMILIES.get(item.marker.kind, ())
+        ):
+            confirmed.add(id(item))
+        highest[item.marker.kind] = max(highest.get(item.marker.kind, 0), item.marker.number)
     return confirmed
 
 
@@ -1717,6 +1737,12 @@ def _reads_like_clause(item: Found, folded: str, front: Sequence[str]) -> bool:
 _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工作目标")
 
 
+# An opener after 要 is the verb of a sentence heading the item ("（一）各乡镇人民政府要切实履行
+# 属地责任，…。": tests/parsing/documents d105 printed run-in; fixture
+# styles/anquan_yaoqiu.txt run in), no paragraph after a title: no title ends in 要.
+_MODAL = "要"
+
+
 def _run_in_title(
     heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: Sequence[str]
 ) -> str:
@@ -1756,6 +1782,8 @@ def _run_in_title(
     # one past the clause: an actor list's opener is known by the 、 after it
     opener = _TABLE_HEADER.search(folded_heading, _MIN_TITLE, clause.end() + 1)
     opener = opener or _paragraph_opener().search(folded_heading, _MIN_TITLE, clause.end() + 1)
+    if opener and folded_heading.endswith(_MODAL, 0, opener.start()):
+        opener = None  # (各乡镇人民政府要切实履行…: a subject's sentence, _MODAL)
     if opener is None:
         opener = _COLLECTIVE_OPENER.search(folded_heading, _MIN_TITLE)
         opener = opener if opener and opener.start() <= clause.end() else None

@@ -24,6 +24,7 @@ _ROLES = ("number", "content", "lead", "responsible", "deadline")
 _MAX_COLUMNS = 8
 _MAX_CELL = 8  # characters: a header cell is a short name, not a sentence
 _TOPIC = "topic"  # a short content column before the full one: 重点任务 before 具体措施
+_NOTE = "note"  # a remarks column (备注), read past
 
 
 @dataclass
@@ -590,14 +591,20 @@ def _spanned(upper: list[str], lower: list[str]) -> list[str] | None:
 def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: str):
     rows: list[TableRow] = []
     number = 0
-    while index + width - 1 < len(tokens):
+    while index + width - 2 < len(tokens):
         chapter_row = bool(_CHAPTER_CELL.match(head))
         numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
         if numbered and int(numbered.group(2)) == number + 1:
             head, chapter_row = numbered.group(2), False  # 一、…4: the chapter row lost its tabs
-        cells = [head, *tokens[index + 1 : index + width - 1]]
-        last = tokens[index + width - 1]
         number = number if chapter_row else number + 1
+        if chapter_row:
+            span = width - 1 if index + width - 1 < len(tokens) else None
+        else:
+            span = _row_span(tokens, index, width, number + 1)
+        if span is None:
+            break
+        cells = [head, *tokens[index + 1 : index + span]]
+        last = tokens[index + span]
         following = _TRAILING_NUMBER.fullmatch(last)
         if following and int(following.group(2)) == number + 1:
             tail, head = following.group(1), following.group(2)
@@ -608,7 +615,7 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             head = last[chapter.start() :]
         else:  # the last row: its last cell runs on into the text after the table
             ending = _NEXT_HEADING.search(fold(last), 1)
-            deadline = _last_deadline(fold(last)) if _last_is_deadline(columns) else None
+            deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
             cells.append(last[: deadline.end() if deadline else ending.start() if ending else None])
             head = ""
         row = None if chapter_row else _row([_unquoted(c) for c in cells], columns, 1)
@@ -617,8 +624,26 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             rows.append(row)
         if not head:
             break
-        index += width - 1
+        index += span
     return rows
+
+
+def _row_span(tokens: list[str], index: int, width: int, following: int) -> int | None:
+    """Tokens the row at ``index`` takes after its first: one fewer than its cells, or two
+    fewer when its last cell was empty (an empty 备注 at the end of its line, the tab after
+    the last cell lost with the line's edge blanks when printed run-in: tests/parsing/
+    documents d103 run in, fixture styles/linye_beizhu.txt run in): the cell before it
+    then ends in the next row's number, or, in the last row, the tokens run out."""
+    if index + width - 1 < len(tokens):
+        if _ends_in(tokens[index + width - 1], following):
+            return width - 1
+        return width - 2 if _ends_in(tokens[index + width - 2], following) else width - 1
+    return width - 2 if index + width - 2 < len(tokens) else None
+
+
+def _ends_in(token: str, number: int) -> bool:
+    found = _TRAILING_NUMBER.fullmatch(token)
+    return bool(found) and int(found.group(2)) == number
 
 
 def _last_deadline(folded_cell: str) -> re.Match[str] | None:
@@ -632,6 +657,10 @@ _WHOLE_YEAR = re.compile("全年")
 
 def _last_is_deadline(columns) -> bool:
     return columns[max(columns)][0] == "deadline"
+
+
+def _is_deadline(columns, index: int) -> bool:
+    return columns.get(index, ("",))[0] == "deadline"
 
 
 def _unquoted(cell: str) -> str:
@@ -668,15 +697,15 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
     width = len(columns)
     rows: list[TableRow] = []
     i, number = first, 1
-    while i + width - 1 <= len(cells):
-        row_cells = [str(number), *cells[i : i + width - 1]]
+    while span := _row_span(cells, i - 1, width, number + 1):
+        row_cells = [str(number), *cells[i : i + span]]
         last = row_cells[-1]
         following = _TRAILING_NUMBER.fullmatch(last)
         if following and int(following.group(2)) == number + 1:
             row_cells[-1] = following.group(1)
         else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
-            deadline = _last_deadline(fold(last)) if _last_is_deadline(columns) else None
+            deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
             end = deadline.end() if deadline else heading.start() if heading else None
             row_cells[-1] = last[:end]
         row = _row(row_cells, columns, 1)
@@ -685,7 +714,7 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         rows.append(row)
         if not (following and int(following.group(2)) == number + 1):
             break
-        i, number = i + width - 1, number + 1
+        i, number = i + span, number + 1
     return rows
 
 
@@ -844,7 +873,8 @@ def _column_role(cell: str) -> str | None:
     if len(folded) > _MAX_CELL:
         return _NOT_A_HEADER  # a header cell is a short name, not a sentence
     words = vocabulary()["table_columns"]
-    return next((role for role in _ROLES if any(w in folded for w in words[role])), None)
+    role = next((role for role in _ROLES if any(w in folded for w in words[role])), None)
+    return role or (_NOTE if any(w in folded for w in words[_NOTE]) else None)
 
 
 def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
@@ -866,7 +896,7 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
             row.content = cell
         elif role == "deadline":
             row.deadline = cell or None
-        elif role == _TOPIC:
+        elif role in (_TOPIC, _NOTE):
             continue
         else:
             row.units[label] = cell

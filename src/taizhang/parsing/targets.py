@@ -526,6 +526,18 @@ _REACH_OBJECT = _Cue("=", object_counted=True)
 _REACH_FROM_VALUE = _Cue("=", starts_at_value=True)
 
 
+_SHARE_BASE = 16  # characters of the whole a share is of: 本单位执法人员总数的
+
+
+def _at_least_share(before: str, at_least: tuple[str, ...]) -> bool:
+    """A share of a whole after 不少于 (不少于本单位执法人员总数的5%: tests/parsing/documents
+    d116; 不低于建成区面积的40%: fixture styles/lvhua_zhanbi.txt): the bound governs the share,
+    its whole named in the same clause between them."""
+    tail = before[-_SHARE_BASE:]
+    at = max(tail.rfind(word) for word in at_least)
+    return at >= 0 and not any(end in tail[at:] for end in _CLAUSE_ENDS)
+
+
 def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None:
     """The cue before or after a value that makes it a goal, or None."""
     words = _vocab()["targets"]
@@ -533,6 +545,8 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _AT_LEAST
     if _ends_with(before, words["at_most_before"]):
         return _AT_MOST  # 控制在5.5%以下
+    if before.endswith("的") and _at_least_share(before, words["at_least_before"]):
+        return _AT_LEAST  # 不少于本单位执法人员总数的5%
     if _compiled().at_least_with_verb.search(before):
         return _AT_LEAST  # 至少建设一个…
     if _ends_with(before, words["reach_before"]) and not _ends_with(before, words["not_reach"]):

@@ -288,8 +288,29 @@ def _signature_run_in(line: Line) -> list[Line]:
     if found is None:
         return [*lines, *_signed_after_field(line)]
     names = _names_start(first, line.text, found.start("names"), found.end("names"))
-    bounds = (names, found.end("names"), found.start("date"), found.end("date"))
+    breaks = _signer_breaks(first, line.text, names, found.end("names"))
+    bounds = (names, *breaks, found.end("names"), found.start("date"), found.end("date"))
     return lines + [piece for piece in _cut(line, 0, *bounds, len(line.text)) if piece.text]
+
+
+_SHORTEST_NAME = 4  # characters: 某县某局
+
+
+def _signer_breaks(title: str, text: str, start: int, end: int) -> list[int]:
+    """Where a second signer starts in the names run together before the date: at each later
+    print of the title's place, 中共 before it ("中共桃源县委办公室桃源县人民政府办公室",
+    "中共华亭县委政法委员会华亭县司法局": tests/parsing/documents d103 and d110 printed run-in),
+    each name at least _SHORTEST_NAME long."""
+    place = _place(title)
+    breaks: list[int] = []
+    at = text.find(place, start + 1, end) if place else -1
+    while at >= 0:
+        opening = _opening(text, at)
+        last = breaks[-1] if breaks else start
+        if opening - last >= _SHORTEST_NAME and end - opening >= _SHORTEST_NAME:
+            breaks.append(opening)
+        at = text.find(place, at + len(place), end)
+    return breaks
 
 
 # The place a plan's title opens with: 某市, 某县, 某镇 (up to its first administrative

@@ -267,9 +267,21 @@ def _run_in_heading(view: View, line: Line) -> Title | None:
             start = notice_end + len(_NOTICE_END)
             m = patterns.run_in.match(view.text, start, line.end) or m
     if m is None or patterns.caption_verb.search(m.group("t")):
-        return None  # a caption about the plan ("某市出台…方案") is not its title
+        m = _after_full_text_lead(view, line)  # a caption about the plan is not its title
+        if m is None or patterns.caption_verb.search(m.group("t")):
+            return None
     m = _after_page_caption(view, m, line.end) or m
     return _title_at(view, m.start("t"), m.end("t"))
+
+
+def _after_full_text_lead(view: View, line: Line) -> re.Match[str] | None:
+    """A title run in right after a news article's lead-in to the plan's full text (see
+    metadata.toml full_text_leads)."""
+    for lead in vocabulary()["title"]["full_text_leads"]:
+        at = view.text.find(lead, line.start, line.end)
+        if at >= 0:
+            return _patterns().run_in.match(view.text, at + len(lead), line.end)
+    return None
 
 
 # A page's caption "X - 站名" that a copy printed run-in glues to the page (_PAGE_CAPTION on a
