@@ -964,6 +964,20 @@ def test_labels_and_markers_are_found_by_literal_branches_as_behind_the_lookahea
 
 @settings(max_examples=300, deadline=None)
 @given(_pieces(*_TOKEN_PIECES))
+def test_labels_and_markers_searched_from_each_end_are_those_finditer_finds(text):
+    """BracketReader._listed_items searches again from each token's end (finditer is slower
+    on a pattern of many groups): the same tokens, as no token is empty."""
+    pattern = load_gazetteer().labels_or_marker
+    assert re._parser.parse(pattern.pattern).getwidth()[0] > 0
+    found, token = [], pattern.search(text)
+    while token is not None:
+        found.append((token.lastgroup, token.span()))
+        token = pattern.search(text, token.end())
+    assert found == [(m.lastgroup, m.span()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_TOKEN_PIECES))
 def test_rare_syntax_and_deadline_fields_are_found_as_with_the_optional_bracket_in_front(text):
     gaz = load_gazetteer()
     phrases = gaz.data["phrases"]
