@@ -2661,32 +2661,29 @@ def test_a_signature_glued_to_the_last_unit_is_parted_from_it_run_in():
     assert plan.tasks[-1].responsible == ["派出所"]
 
 
-def test_a_notice_signed_under_its_annex_list_is_read_run_in():
-    # Run in, a 征求意见 notice's signature follows its 附件 list (…2.起草说明某区司法局2022年5月
-    # 10日, d98; …2.编制说明某县民政局2024年3月28日, fixture styles/zhengqiu_shuoming.txt): the
-    # names open with the place of the plan in the notice's 《》, and the dates of the period
-    # (…为2022年5月10日至2022年6月9日) sign nothing.
-    for path, signed in (
+@pytest.mark.parametrize(
+    ("path", "signed"),
+    [
+        # Run in, a 征求意见 notice's signature follows its 附件 list (…2.起草说明某区司法局
+        # 2022年5月10日, d98; …2.编制说明某县民政局2024年3月28日, fixture
+        # styles/zhengqiu_shuoming.txt): the names open with the place of the plan in the
+        # notice's 《》, and the dates of the period (…为2022年5月10日至2022年6月9日) sign nothing.
         (DOCUMENTS / "d98_zhengqiu_qicaoshuoming.txt", ("某区司法局", "2022-05-10")),
         (FIXTURES / "styles" / "zhengqiu_shuoming.txt", ("某县民政局", "2024-03-28")),
-    ):
-        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
-        assert (plan.issuer, plan.date) == signed
-
-
-def test_a_signature_between_the_annex_list_and_the_annex_is_read_run_in():
-    # Run in, the signature sits between the 附件 list and the attachment: d83, d96 and
-    # fixture styles/shuiwu_annex.txt; the names start after the list's title.
-    for path, signed in (
+        # Run in, the signature sits between the 附件 list and the attachment (d83, d96 and
+        # fixture styles/shuiwu_annex.txt): the names start after the list's title.
         (
             DOCUMENTS / "d83_shuiwu_annex.txt",
             ("国家税务总局某县税务局某县人民政府办公室", "2025-02-18"),
         ),
         (DOCUMENTS / "d96_fazhi_kaohe.txt", ("中共某市委全面依法治市委员会办公室", "2023-06-12")),
         (FIXTURES / "styles" / "shuiwu_annex.txt", ("某区发展和改革局", "2025-03-01")),
-    ):
-        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
-        assert (plan.issuer, plan.date) == signed
+    ],
+    ids=lambda value: value.stem if isinstance(value, Path) else "",
+)
+def test_a_signature_by_an_annex_list_is_read_run_in(path, signed):
+    plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+    assert (plan.issuer, plan.date) == signed
 
 
 def test_a_run_in_title_after_a_page_caption_or_before_a_site_name():
