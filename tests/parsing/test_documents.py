@@ -2635,8 +2635,9 @@ def test_an_editor_line_in_round_brackets_is_page_chrome_printed_run_in():
 def test_a_signature_glued_to_the_last_units_is_no_unit_and_sets_no_level():
     # Run in, the signature runs into the last bracket's last unit ("…县财政局中共某县委…办公室
     # 2024年3月10日", fixture styles/fazhi_bianji.txt; "…派出所某镇人民政府2025年3月3日", d79):
-    # an item holding a date is no unit, and its place (某镇) does not make the document's
-    # names 镇司法所 where every bracket prints 司法所.
+    # the signature is split off the unit (metadata.text's signer names), so no unit holds the
+    # date, and its place (某镇) does not make the document's names 镇司法所 where every
+    # bracket prints 司法所.
     text = (FIXTURES / "styles" / "fazhi_bianji.txt").read_text(encoding="utf-8")
     plan = parse_path_text(variants.run_in(text))
     assert not [u for m in plan.tasks for u in m.responsible if "2024年" in u]
