@@ -1,0 +1,60 @@
+"""The test documents as other copies print them (round 13: tests/parsing/variants.py over
+every document, where test_variants.py takes the two seeds): each failure class one test
+on two documents, then every document under every variant that scores the bar on all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taizhang.parsing import parse_path
+from taizhang.parsing import parse_text as parse_path_text
+from tests.parsing import variants
+
+DOCUMENTS = Path(__file__).resolve().parent / "documents"
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+
+
+def units(plan) -> list[tuple[int, list[str], list[str], list[str]]]:
+    return [(m.no, m.lead, m.responsible, m.collectives) for m in plan.tasks]
+
+
+def traditional_units(path: Path):
+    """The units of the plan as printed, in traditional characters, and those read from
+    its traditional copy."""
+    printed = parse_path(path)
+    copy = parse_path_text(variants.traditional(path.read_text(encoding="utf-8")))
+    expected = [
+        (no, *(variants.convert_gold(names, variants.traditional) for names in rest))
+        for no, *rest in units(printed)
+    ]
+    return expected, units(copy)
+
+
+def test_traditional_labels_after_units_and_lead_then_support():
+    # 爲 (为) before a label after its units, 會同 (会同) between a lead and its supports:
+    # the literals are looked for in the folded bracket (d73, d76; fixtures
+    # styles/minzheng_labelsafter.txt and styles/shangwu_huitong.txt)
+    for path in (
+        DOCUMENTS / "d73_jiuzhu_firstnote.txt",
+        DOCUMENTS / "d76_waimao_duties.txt",
+        STYLES / "minzheng_labelsafter.txt",
+        STYLES / "shangwu_huitong.txt",
+    ):
+        expected, got = traditional_units(path)
+        assert got == expected, path.name
+
+
+def test_traditional_unit_lines_lead_as_printed():
+    # a unit line over its items (黨政綜合辦公室：) leads them in the copy's characters
+    # (d79, fixture styles/zhen_unitlines.txt)
+    for path in (DOCUMENTS / "d79_zhen_qingdan.txt", STYLES / "zhen_unitlines.txt"):
+        expected, got = traditional_units(path)
+        assert got == expected, path.name
+
+
+def test_traditional_zone_committee_prefixes_its_bureaus():
+    # 經開區管委會行政審批局、規劃建設局 names 經開區管委會規劃建設局 (d85, fixture
+    # styles/gaoxin_guanwei.txt)
+    for path in (DOCUMENTS / "d85_jingkaiqu_twobrackets.txt", STYLES / "gaoxin_guanwei.txt"):
+        expected, got = traditional_units(path)
+        assert got == expected, path.name
