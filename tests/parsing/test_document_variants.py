@@ -58,3 +58,29 @@ def test_traditional_zone_committee_prefixes_its_bureaus():
     for path in (DOCUMENTS / "d85_jingkaiqu_twobrackets.txt", STYLES / "gaoxin_guanwei.txt"):
         expected, got = traditional_units(path)
         assert got == expected, path.name
+
+
+def test_a_short_ragged_pdf_layer_is_rejoined():
+    # a PDF layer whose lines are mostly short (headings, label lines under each measure)
+    # has too few lines at its margin for the share test: its parents, broken inside their
+    # 《》, and its goals, broken before their year, are read as printed (d107, d99)
+    for name in ("d107_binzang_gaige", "d99_keji_zhuanhua_sheng"):
+        text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+        copy, printed = (
+            parse_path_text(variants.ragged_pdf(text)),
+            parse_path(DOCUMENTS / f"{name}.txt"),
+        )
+        assert printed.parents
+        assert copy.parents == printed.parents, name
+        assert [t.year for t in copy.targets] == [t.year for t in printed.targets], name
+
+
+def test_a_one_cell_per_line_table_under_a_ragged_preamble():
+    # "…现将重点任务分工如下：" at the margin and 序号 under it: the table opens there (d04,
+    # fixture styles/huanbao_table_preamble.txt, ragged PDF layers)
+    for path in (DOCUMENTS / "d04_daqi_table.txt", STYLES / "huanbao_table_preamble.txt"):
+        copy = parse_path_text(variants.ragged_pdf(path.read_text(encoding="utf-8")))
+        printed = parse_path(path)
+        assert len(printed.tasks) >= 5
+        assert units(copy) == units(printed), path.name
+        assert [m.text for m in copy.tasks] == [m.text for m in printed.tasks], path.name
