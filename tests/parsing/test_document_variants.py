@@ -84,3 +84,15 @@ def test_a_one_cell_per_line_table_under_a_ragged_preamble():
         assert len(printed.tasks) >= 5
         assert units(copy) == units(printed), path.name
         assert [m.text for m in copy.tasks] == [m.text for m in printed.tasks], path.name
+
+
+def test_a_traditional_news_page_loses_its_chrome():
+    # 【相關鏈接】 and 【責任編輯：王某】 are the page's, not the last measure's, on their lines
+    # and at the end of a copy printed run-in (d21, d07)
+    for name in ("d21_weijian_news", "d07_fazhi_news"):
+        text = variants.traditional((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+        printed = parse_path(DOCUMENTS / f"{name}.txt")
+        expected = [variants.traditional(m.text) for m in printed.tasks]
+        for copy in (text, variants.run_in(text)):
+            plan = parse_path_text(copy)
+            assert [m.text for m in plan.tasks] == expected, name

@@ -33,7 +33,7 @@ from taizhang.parsing.attribution_text import is_attribution, is_unit_line, star
 from taizhang.parsing.markers import ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, folded_from
 from taizhang.parsing.readers.config import reading_config
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.vocabulary import vocabulary
@@ -350,8 +350,29 @@ def _whole_line(patterns: list[str]) -> re.Pattern[str]:
     """A line that is one of ``patterns`` and blanks, searched in the text behind a line
     break (_lines_matching): it opens with the line break, a literal the engine skips to,
     not with a ^ tried at every character."""
-    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+    body = "|".join(f"(?:{_any_printing(p).removeprefix('^').removesuffix('$')})" for p in patterns)
     return re.compile(rf"\n[{_INDENT}]*{_opening_test(body)}(?:{body})[{_INDENT}]*(?=\n|\Z)")
+
+
+def _any_printing(pattern: str) -> str:
+    """``pattern`` with each Chinese character also matching the characters that fold to it:
+    these lines are matched before the text is folded, and a traditional copy prints its
+    page's chrome and page numbers in its own characters (【相關鏈接】, 【責任編輯：…】,
+    第3頁: round 13, tests/parsing/documents d21 and d07 traditional)."""
+    forms = folded_from()
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        extra = "" if escaped else forms.get(char, "")
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        out.append(char + extra if in_class or not extra else f"[{char}{extra}]")
+    return "".join(out)
 
 
 def _opening_test(body: str) -> str:
@@ -439,7 +460,9 @@ def _lines_matching(pattern: re.Pattern[str], broken: str) -> set[int]:
 @lru_cache(maxsize=1)
 def _trailing_chrome() -> tuple[re.Pattern[str], ...]:
     patterns = reading_config()["html"]["noise_lines"]
-    return tuple(re.compile(f"{p.removeprefix('^').removesuffix('$')}$") for p in patterns)
+    return tuple(
+        re.compile(f"{_any_printing(p).removeprefix('^').removesuffix('$')}$") for p in patterns
+    )
 
 
 _CHROME_TAIL = 200  # characters at the end of a run-in copy where a page's chrome may stand
