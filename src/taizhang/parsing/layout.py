@@ -33,7 +33,7 @@ from taizhang.parsing.attribution_text import is_attribution, is_unit_line, star
 from taizhang.parsing.markers import ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, folded_from
 from taizhang.parsing.readers.config import reading_config
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.vocabulary import vocabulary
@@ -350,8 +350,29 @@ def _whole_line(patterns: list[str]) -> re.Pattern[str]:
     """A line that is one of ``patterns`` and blanks, searched in the text behind a line
     break (_lines_matching): it opens with the line break, a literal the engine skips to,
     not with a ^ tried at every character."""
-    body = "|".join(f"(?:{p.removeprefix('^').removesuffix('$')})" for p in patterns)
+    body = "|".join(f"(?:{_any_printing(p).removeprefix('^').removesuffix('$')})" for p in patterns)
     return re.compile(rf"\n[{_INDENT}]*{_opening_test(body)}(?:{body})[{_INDENT}]*(?=\n|\Z)")
+
+
+def _any_printing(pattern: str) -> str:
+    """``pattern`` with each Chinese character also matching the characters that fold to it:
+    these lines are matched before the text is folded, and a traditional copy prints its
+    page's chrome and page numbers in its own characters (【相關鏈接】, 【責任編輯：…】,
+    第3頁: round 13, tests/parsing/documents d21 and d07 traditional)."""
+    forms = folded_from()
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        extra = "" if escaped else forms.get(char, "")
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        out.append(char + extra if in_class or not extra else f"[{char}{extra}]")
+    return "".join(out)
 
 
 def _opening_test(body: str) -> str:
@@ -439,7 +460,9 @@ def _lines_matching(pattern: re.Pattern[str], broken: str) -> set[int]:
 @lru_cache(maxsize=1)
 def _trailing_chrome() -> tuple[re.Pattern[str], ...]:
     patterns = reading_config()["html"]["noise_lines"]
-    return tuple(re.compile(f"{p.removeprefix('^').removesuffix('$')}$") for p in patterns)
+    return tuple(
+        re.compile(f"{_any_printing(p).removeprefix('^').removesuffix('$')}$") for p in patterns
+    )
 
 
 _CHROME_TAIL = 200  # characters at the end of a run-in copy where a page's chrome may stand
@@ -663,8 +686,15 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
       (metadata.signature): a last paragraph of exactly the wrap width ("…逐年只增不减。",
       30 characters) is signed below it, not continued (d24 and d25 hard-wrapped at 30).
 
+    * a task table's number column (序号) printed one cell per line, under a sentence or a
+      list-opening colon ("…现将重点任务分工如下：" at the margin): the table opens there
+      (round 13: tests/parsing/documents d04 and fixture styles/huanbao_table_preamble.txt,
+      ragged PDF layers).
+
     After a line that ends mid-sentence ("…市直各", seed 001 hard-wrapped) such a line is
     the wrapped rest of one."""
+    if _opens_table(previous, folded_line):
+        return True
     # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped;
     # the names under a row as under a sentence, as d24 and d25 sign theirs)
     if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
@@ -673,6 +703,12 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
         return _annex_title(previous) and names_bodies(folded_line.strip())
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)
+
+
+def _opens_table(previous: str, folded_line: str) -> bool:
+    return folded_line.strip() in vocabulary()["table_columns"]["number"] and previous.rstrip(
+        _INDENT
+    ).endswith(("。", "：", ":"))
 
 
 def _annex_title(previous: str) -> bool:
@@ -778,7 +814,51 @@ def _wrapped_among_short_lines(contents: list[str]):
     open_ended = sum(1 for content in at_margin if not fold(content).endswith(_PARAGRAPH_END))
     if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 3 >= len(at_margin) * 2:
         return _ExactMargin(longest), longest
+    return _ragged_among_short_lines(contents)
+
+
+def _ragged_among_short_lines(contents: list[str]):
+    """(width, widest) of a PDF layer whose lines are mostly short (a short plan of headings
+    and label lines, a task table one cell per line): its long lines break at the page's
+    margin, a visual width that glyphs make vary by a cell or two, so no one length repeats.
+    At least three lines reach the margin (within _RAGGED_BAND cells of the widest), half of
+    them mid-sentence (round 13: tests/parsing/documents d04, d07, d99, d104, d107
+    and d110 as ragged PDF layers, "…根据《长宁省殡葬改革三年行动方" over "案》，制定本方案。");
+    then only such a line continues (_NearMargin). Lines of cells parted by blanks are table
+    rows, which end with no sentence either."""
+    widths = list(map(width, contents))
+    widest = max(widths)
+    if not 8 <= widest <= _MAX_WRAP:
+        return None, None
+    at_margin = [
+        content
+        for content, size in zip(contents, widths, strict=True)
+        if size >= widest - _RAGGED_BAND and not _gapped(content)
+    ]
+    open_ended = sum(1 for content in at_margin if not fold(content).endswith(_PARAGRAPH_END))
+    if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 2 >= len(at_margin):
+        return _NearMargin(widest), widest
     return None, None
+
+
+_RAGGED_BAND = 3  # cells: a PDF layer's lines at the margin vary by two cells and a glyph
+
+
+@dataclass(frozen=True)
+class _NearMargin:
+    """The measure of such a copy: a line within _RAGGED_BAND cells of the widest reached the
+    margin (a whole paragraph a few cells shorter did not)."""
+
+    widest: float
+
+    def __call__(self, content: str) -> float:
+        size = width(content)
+        return self.widest if size >= self.widest - _RAGGED_BAND else size
+
+
+def _gapped(content: str) -> bool:
+    """Whether a line's cells are parted by a tab or a run of blanks (a table row)."""
+    return "\t" in content or "  " in content or "\u3000" in content
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,17 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def folded_from() -> dict[str, str]:
+    """Each Chinese character that others fold to, and those others (关: 關): a pattern
+    matched before the text is folded accepts them (layout._any_printing)."""
+    forms: dict[str, str] = {}
+    for code, char in _table().items():
+        if "\u4e00" <= char <= "\u9fff":
+            forms[char] = forms.get(char, "") + chr(code)
+    return forms
+
+
+@lru_cache(maxsize=1)
 def _splitter() -> re.Pattern[str]:
     """_needs_folding() with a group, so that a split keeps the characters found."""
     return re.compile(f"({_needs_folding().pattern})")

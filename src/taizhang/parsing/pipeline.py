@@ -261,7 +261,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     by_number = attributions_by_number(skeleton.measures, text, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
-    unit_heads = _unit_heading_lines(skeleton.measures, folded, brackets, level)
+    unit_heads = _unit_heading_lines(skeleton.measures, text, folded, brackets, level)
     measure_titles = titles.measure_titles(
         [m.text for m in skeleton.measures], [m.folded for m in skeleton.measures]
     )
@@ -417,7 +417,8 @@ def _split(
     if not raw.attribution_raw:
         return Attribution()
     attribution_raw = raw.attribution_raw
-    if note is not None and "牵头" in attribution_raw:
+    # (folded: a traditional copy prints 牽頭, d73 traditional)
+    if note is not None and "牵头" in brackets.folded(attribution_raw):
         attribution_raw = _without_note(attribution_raw)
     attribution = brackets.split(attribution_raw, level)
     if note is not None and raw.line >= note:
@@ -531,7 +532,7 @@ def _heading_units(
 
 
 def _unit_heading_lines(
-    measures: list[RawMeasure], folded: str, brackets: BracketReader, level: str | None
+    measures: list[RawMeasure], text: str, folded: str, brackets: BracketReader, level: str | None
 ) -> dict[int, tuple[str, int]]:
     """A line of one unit's name and a colon ("司法所：") over numbered items that name no
     lead: a 任务清单 grouped by unit without chapter numerals, its items restarting at 1.
@@ -539,7 +540,7 @@ def _unit_heading_lines(
     part of the item above it (where a hard-wrapped copy joins it to that item's last
     sentence too); each item under it maps to (the unit, the line)."""
     colon_lines = _colon_lines(folded) if measures else set()
-    first = _unit_before_first(measures[0], folded, brackets, level) if measures else None
+    first = _unit_before_first(measures[0], text, folded, brackets, level) if measures else None
     # most plans end no line above an item with a colon, and no item's text (a unit line a
     # copy joined to the item above, or printed run in): asked at once, the loop below is
     # read only by the plans that do
@@ -547,7 +548,7 @@ def _unit_heading_lines(
         starts = {m.line for m in measures}
         if not any(line + k in starts for line in colon_lines for k in (1, 2, 3)):
             return {}
-    lines = folded.split("\n")
+    lines, printed = folded.split("\n"), text.split("\n")
     heads: dict[int, tuple[str, int]] = {}
     current: tuple[str, int] | None = None
     for i, measure in enumerate(measures):
@@ -564,7 +565,11 @@ def _unit_heading_lines(
             above = measure.line - 2  # the line above the item's, 0-based
             while above >= 0 and not lines[above].strip():
                 above -= 1
-            name = _unit_line(_last_phrase(lines[above]), brackets, level) if above >= 0 else None
+            name = (
+                _last_unit_line(printed[above], lines[above], brackets, level)
+                if above >= 0
+                else None
+            )
             head = (name, above + 1) if name else None
         if head is not None:
             current = head
@@ -598,20 +603,28 @@ def _unit_after_text(
     or line break); the item's text then ends before it."""
     folded = measure.folded  # (its text ends with no blank: _MEASURE_EDGE)
     start = max(folded.rfind("。"), folded.rfind("\n")) + 1
-    name = _unit_line(_last_phrase(folded[start:]), brackets, level)
+    name = _last_unit_line(measure.text[start:], folded[start:], brackets, level)
     if name is None:
         return None
     measure.text = measure.text[:start].rstrip()
     return name, measure.line + folded.count("\n", 0, start)
 
 
-def _last_phrase(line: str) -> str:
+def _last_unit_line(
+    printed: str, folded: str, brackets: BracketReader, level: str | None
+) -> str | None:
+    """The unit of the unit line that is the line's last phrase (_last_phrase_start), as printed."""
+    start = _last_phrase_start(folded)
+    return _unit_line(printed[start:], folded[start:], brackets, level)
+
+
+def _last_phrase_start(line: str) -> int:
     """What follows a line's last sentence or bracket (all of it when it holds none): a unit
     line a hard-wrapped copy joined to the line above it ("…有关站所配合。平安办："), or a copy
     printed run in to an item's bracket ("…（派出所牵头，社区治理办配合）应急管理站：": fixture
     styles/zhen_unitlines.txt run in; "…配合：各村（社区）综合行政执法队：", d79 run in), as
     structure._after_colon_heading reads its headings."""
-    return line[max(map(line.rfind, _PHRASE_ENDS)) + 1 :]
+    return max(map(line.rfind, _PHRASE_ENDS)) + 1
 
 
 _PHRASE_ENDS = "。;)]〕】"
@@ -633,7 +646,7 @@ def _unit_after_attribution(
     raw = measure.attribution_raw.rstrip()
     folded = fold(raw)
     start = max(map(folded.rfind, _PHRASE_ENDS)) + 1
-    name = _unit_line(folded[start:], brackets, level) if start > 0 else None
+    name = _unit_line(raw[start:], folded[start:], brackets, level) if start > 0 else None
     if name is None:
         return None
     measure.attribution_raw = raw[:start]
@@ -644,7 +657,7 @@ _FIRST_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[(（]\d{1,2}[)）])\s*$")
 
 
 def _unit_before_first(
-    measure: RawMeasure, folded: str, brackets: BracketReader, level: str | None
+    measure: RawMeasure, text: str, folded: str, brackets: BracketReader, level: str | None
 ) -> tuple[str, int] | None:
     """Printed run in, the first group's unit line after the preamble's last sentence
     ("…各村（社区）配合。党政综合办公室：1.…", d79 run in; "…有关站所配合。平安办：1.…", fixture
@@ -655,15 +668,19 @@ def _unit_before_first(
     number = _FIRST_NUMBER.search(folded, max(0, at - 6), at) if at > 0 else None
     if number is None:
         return None
-    before = folded[max(0, number.start() - 2 * _MAX_UNIT_LINE) : number.start()]
-    name = _unit_line(_last_phrase(before), brackets, level)
+    reach = max(0, number.start() - 2 * _MAX_UNIT_LINE)
+    name = _last_unit_line(
+        text[reach : number.start()], folded[reach : number.start()], brackets, level
+    )
     return (name, measure.line) if name else None
 
 
-def _unit_line(line: str, brackets: BracketReader, level: str | None) -> str | None:
+def _unit_line(printed: str, folded: str, brackets: BracketReader, level: str | None) -> str | None:
     """The unit a line names when it is nothing but one unit's name and a colon (a unit
-    the gazetteer does not know too: 综合行政执法队), not a label (责任单位：)."""
-    line = line.strip()
+    the gazetteer does not know too: 综合行政执法队), not a label (责任单位：); read in the
+    folded line, returned as printed (黨政綜合辦公室：, d79 traditional, fixture
+    styles/zhen_unitlines.txt traditional)."""
+    line = folded.strip()
     if not line.endswith(":") or len(line) > _MAX_UNIT_LINE:
         return None
     name = line[:-1].rstrip()
@@ -673,7 +690,8 @@ def _unit_line(line: str, brackets: BracketReader, level: str | None) -> str | N
     split = brackets.split(name, level)
     if [*split.lead, *split.responsible] != [name] or split.collectives or split.unsplit:
         return None
-    return name
+    start = len(folded) - len(folded.lstrip())
+    return printed[start : start + len(name)]
 
 
 def _led_by_unit_lines(

@@ -69,10 +69,14 @@ class BracketReader:
         """(role, Name) for each item of a bracket, in order."""
         found = self._items.get(raw)
         if found is None:
-            labelled = labels_first(raw, self.folded(raw)) if "为" in raw else raw
+            # the literals are looked for in the folded bracket: a traditional copy prints
+            # 爲 and 會同 (round 13: d73 and d76 traditional, fixtures styles/
+            # minzheng_labelsafter.txt and styles/shangwu_huitong.txt traditional)
+            folded = self.folded(raw)
+            labelled = labels_first(raw, folded) if "为" in folded else raw
             for word in self.gaz.data["phrases"].get("lead_then_support", ()):
-                if word in labelled:  # "X会同Y负责": X leads, Y supports
-                    labelled = labelled.replace(word, "牵头,")
+                if word in folded:  # "X会同Y负责": X leads, Y supports
+                    labelled = _replaced_folded(labelled, word, "牵头,")
             found = self._items[raw] = self._split_items(labelled)
         return found
 
@@ -296,8 +300,9 @@ class BracketReader:
         """A zone's committee with the name of its own bureau after it ("经开区管委会" of
         经开区管委会行政审批局): the prefix the bureaus after it elide
         (Gazetteer.zone_committees)."""
+        folded = fold(name)  # (as printed: 經開區管委會, d85 traditional; AS_WRITTEN is rare)
         for committee in self.gaz.zone_committees:
-            at = name.find(committee)
+            at = folded.find(committee)
             if at > 0 and at + len(committee) < len(name):
                 return name[: at + len(committee)]
         return None
@@ -332,6 +337,20 @@ class BracketReader:
                     found = listed[raw] = [item.level for _role, item in items if item.level]
             levels += found
         return Counter(levels).most_common(1)[0][0] if levels else None
+
+
+def _replaced_folded(raw: str, word: str, by: str) -> str:
+    """``raw`` with each place its folded text holds ``word`` replaced by ``by``."""
+    folded = fold(raw)
+    if folded == raw:
+        return raw.replace(word, by)
+    parts, start = [], 0
+    at = folded.find(word)
+    while at >= 0:
+        parts += [raw[start:at], by]
+        start = at + len(word)
+        at = folded.find(word, start)
+    return "".join(parts) + raw[start:]
 
 
 def labels_first(raw: str, folded: str) -> str:
