@@ -3424,3 +3424,21 @@ def test_a_notice_transmitting_rules_and_a_plan_is_titled_by_the_plan(name, titl
     text = path.read_text(encoding="utf-8")
     for copy in (text, variants.run_in(text)):
         assert parse_path_text(copy).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("d143_ducha_fankui_zhenggai", 18),
+        ("d150_xuefa_yongfa_zhidu", 18),
+        ("d148_fazhi_bajin", 16),
+        ("d55_pufa_trailing", 18),
+    ],
+)
+def test_a_signer_at_the_margin_is_dated_below_not_continued(name, columns):
+    # hard-wrapped where the signer's names are exactly the width (中共溪岚县委全面依法治县委员会
+    # 办公室, 18 characters, over 2024年6月18日: d143, d150 at 18, d148 at 16; d55 at 18): the
+    # date line stands on its own, so the signature is read
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan, expected = parse_path_text(variants.hard_wrapped(text, columns)), gold(name)
+    assert (plan.issuer, plan.date) == (expected["issuer"], expected["date"])
