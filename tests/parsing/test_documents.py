@@ -271,6 +271,33 @@ Round 12 (branch genre12), kinds of issuer not yet used, their own units:
   (two columns of no role), a 说明 after it.
 - d131 督查通报: 关于…的通报 as the title, 存在问题 (一)(二) that are no measures, （整改单位：…）.
 
+Round 13b (branch fazhi13): 法治 plans of kinds rounds 10, 10b and 11b had not tried:
+
+- d142 州 法治政府建设 工作要点 under a 依法治州委员会办公室 notice: 州直 units, 各县（市）人民政府,
+  a bracket broken across two lines after a comma or a semicolon, 年底前 / 长期坚持 in it,
+  州委全面依法治州委员会各成员单位.
+- d143 法治督察 反馈问题 整改方案: （一）问题1：… sections, measures restarting at 1. under each,
+  责任单位：…。整改时限：…。 on the measure's line after its full stop, 抽查执法案卷不少于200卷.
+- d144 镇 民主法治示范村 创建方案: 镇司法所 / 镇综治中心 / 各村（社区） units, 法治宣传栏20块, a
+  bracket broken after its comma, 每个村配备1名法律顾问 (no target, as d128's 配备1名).
+- d145 法治建设 考核指标 (（20分） sections, no measures) then 重点工作 over 牵头单位 / 配合单位 /
+  完成时限 lines, 评查…案卷300卷, 普法宣传栏50块.
+- d146 行政复议 体制改革 方案: 一、改革目标 goals, role-verb brackets closed by a deadline or a
+  pace (（县司法局牵头，县政府各工作部门配合，2024年9月底前完成）), a labelled bracket broken
+  mid-list with no separator (县政务服务中心 / 县信访局 on two lines).
+- d147 诉源治理 方案 of a 政法委 and a 人民法院: two signers, 县人民法院白沙人民法庭,
+  （X负责，Y配合，长期坚持）, 在辖区村（社区）设立法官工作室12个, 不超过30日 (a time limit, no
+  target).
+- d148 法治宣传“八进” 活动方案: 一、活动目标 goals, (一)法律进机关。… sections as measures, 在辖区
+  中小学校建设法治宣传角30个, 活动不少于200场 (a frequency, no target).
+- d149 依法治县委员会 工作规则 and 年度工作要点 under one notice
+  (…《…工作规则》和《…工作要点》的通知): the rules' articles are no plan, the 要点 gives
+  the title; 县委依法治县办 and 县委全面依法治县委员会办公室 both lead, 委员会各成员单位.
+- d150 国家工作人员 学法用法制度: 第一章 总　则 … 第四章 附　则, 第N条 articles carrying brackets,
+  a title ending in 制度.
+- d151 市 示范创建 方案: brackets on the line under the text, broken over two lines, 市委依法治市办
+  and 市委全面依法治市委员会办公室, 各县（市、区）至少打造1个… as a goal.
+
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -766,6 +793,12 @@ RUN_IN_COPIES = [
     "d128_jiedao_wangge",
     "d129_bumen_keshi",
     "d130_taizhang_jinzhan",  # a tab table whose last columns have no role
+    # round 13b: role-verb brackets closed by a deadline, a notice transmitting rules and a
+    # plan, same-line label fields after a full stop
+    "d143_ducha_fankui_zhenggai",
+    "d147_suyuan_zhili",
+    "d149_weiyuanhui_guize_yaodian",
+    "d151_shifan_chuangjian_shi",
 ]
 
 
@@ -3307,3 +3340,105 @@ def test_two_signers_printed_run_in(name):
     # title's place printed again (d103, d110), as the two lines printed
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     assert parse_path_text(variants.run_in(text)).issuer == parse(name).issuer
+
+
+# Round 13b (branch fazhi13): d142–d151 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize("name", ["d146_xingzheng_fuyi_gaige", "d147_suyuan_zhili"])
+def test_a_role_verb_bracket_closed_by_a_deadline_or_a_pace(name):
+    # （县司法局牵头，县政府各工作部门配合，2024年9月底前完成）, （…按职责分工负责，长期坚持）,
+    # （各乡镇人民政府负责，县司法局配合，长期坚持） (d146, d147): the fields after the last verb
+    # are no units, and the bracket is no part of the text
+    plan = parse(name)
+    assert units(plan) == gold_units(name)
+    assert all(m.attribution_raw and m.text.endswith("。") for m in plan.tasks)
+
+
+def test_case_files_and_boards_are_counters():
+    # 抽查执法案卷不少于200卷 (d143), 评查…案卷300卷 and 普法宣传栏50块 (d145), 法治宣传栏
+    # 20块 (d144)
+    assert targets(parse("d143_ducha_fankui_zhenggai").tasks[4]) == [(None, 200, "卷", ">=")]
+    found = [t for m in parse("d145_kaohe_zhibiao_cuoshi").tasks for t in targets(m)]
+    assert (None, 300, "卷", "=") in found and (None, 50, "块", "=") in found
+    assert (None, 20, "块", "=") in targets(parse("d144_zhen_shifancun").tasks[5])
+
+
+def test_a_count_made_in_the_area_a_body_covers():
+    # 在辖区村（社区）设立法官工作室12个 (d147), 在辖区中小学校建设法治宣传角30个 (d148): 辖区
+    # says where the body acts, not what it has (辖 of 下辖156个村 describes)
+    assert targets(parse("d147_suyuan_zhili").tasks[3]) == [(None, 12, "个", "=")]
+    assert targets(parse("d148_fazhi_bajin").tasks[3]) == [(None, 30, "个", "=")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d146_xingzheng_fuyi_gaige", [(None, 100, "%")]),
+        ("zhifa_gaige_mubiao", [(2025, 100, "%"), (2025, 85, "%")]),
+        ("d148_fazhi_bajin", [(None, 90, "%")]),
+        ("pufa_huodong_mubiao", [(None, 95, "%"), (None, 80, "%")]),
+    ],
+)
+def test_reform_and_activity_goals_are_the_plans_targets(name, expected):
+    # 一、改革目标 (d146, fixture styles/zhifa_gaige_mubiao.txt) and 一、活动目标 (d148, fixture
+    # styles/pufa_huodong_mubiao.txt) state the plan's goals, as 工作目标 does
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    plan = parse_path(path)
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("d150_xuefa_yongfa_zhidu", "檀溪县国家工作人员学法用法制度"),
+        ("xuefa_zhidu", "某区行政执法人员旁听庭审和以案释法制度"),
+    ],
+)
+def test_a_title_ending_in_zhidu(name, title):
+    # a 学法用法 制度 of 第N条 carrying units (d150, fixture styles/xuefa_zhidu.txt): 制度 ends
+    # its title line; the 总　则 and 附　则 articles stay provisions
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    plan = parse_path(path)
+    assert plan.title == title
+    assert all(m.chapter not in ("一", None) for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("d149_weiyuanhui_guize_yaodian", "石岭县2024年全面依法治县工作要点"),
+        ("guize_yaodian", "某县2024年普法依法治理工作方案"),
+        ("d113_tongzhi_liangge_fujian", "柳河县法治乡村建设实施方案"),
+    ],
+)
+def test_a_notice_transmitting_rules_and_a_plan_is_titled_by_the_plan(name, title):
+    # 关于印发《…工作规则》和《…工作要点》的通知 over the rules' 第N条, then the 要点's title over
+    # its measures (d149, fixture styles/guize_yaodian.txt): the title printed last before the
+    # measures is the plan's, printed and run in; of two plans under 附件1 and 附件2 the first
+    # (d113), whose measures follow its title
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        assert parse_path_text(copy).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("d143_ducha_fankui_zhenggai", 18),
+        ("d150_xuefa_yongfa_zhidu", 18),
+        ("d148_fazhi_bajin", 16),
+        ("d55_pufa_trailing", 18),
+    ],
+)
+def test_a_signer_at_the_margin_is_dated_below_not_continued(name, columns):
+    # hard-wrapped where the signer's names are exactly the width (中共溪岚县委全面依法治县委员会
+    # 办公室, 18 characters, over 2024年6月18日: d143, d150 at 18, d148 at 16; d55 at 18): the
+    # date line stands on its own, so the signature is read
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    plan, expected = parse_path_text(variants.hard_wrapped(text, columns)), gold(name)
+    assert (plan.issuer, plan.date) == (expected["issuer"], expected["date"])

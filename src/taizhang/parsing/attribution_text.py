@@ -501,7 +501,27 @@ def _attribution_brackets(
             keep(pair)
         elif close_at - open_at < 6 and folded[open_at + 1 : close_at].strip(" 。.") in same:
             keep(pair)  # (同上) alone: the units of the measure above (same_as.py)
+        elif _verb_then_fields(folded[open_at + 1 : close_at], verbs):
+            keep(pair)
     return out
+
+
+def _verb_then_fields(content: str, verbs: tuple[str, ...]) -> bool:
+    """Whether a bracket's content is units and their role verbs, then fields that are no
+    units after a comma or semicolon: a deadline or a pace ("（县司法局牵头，县财政局配合，
+    2024年9月底前完成）", "（…按职责分工负责，长期坚持）": tests/parsing/documents d146 and
+    d147). The verbs must end the part before the fields, as they end a bracket without
+    them. (Asked only of a bracket no other rule took; str.rfind finds each break.)"""
+    cut = max(content.rfind(","), content.rfind(";"))
+    if cut < 0 or len(content) > _MAX_ATTRIBUTION:
+        return False
+    gazetteer = load_gazetteer()
+    while cut > 0 and gazetteer.is_not_unit(content[cut + 1 :].strip(" 。.")):
+        content = content[:cut]
+        if _ends_with_verb(content, verbs):
+            return is_attribution(content)
+        cut = max(content.rfind(","), content.rfind(";"))
+    return False
 
 
 # Every character str.isspace takes, as \s matches (none above U+3000), written out: the

@@ -700,7 +700,9 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
     if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
         # (or under an attachment list's last title: its names, as d51 and fixture
         # styles/xiaoyuan_annex_sign.txt sign theirs)
-        return _annex_title(previous) and names_bodies(folded_line.strip())
+        return (_annex_title(previous) and names_bodies(folded_line.strip())) or (
+            _date_under_names(previous, folded_line)
+        )
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)
 
@@ -709,6 +711,15 @@ def _opens_table(previous: str, folded_line: str) -> bool:
     return folded_line.strip() in vocabulary()["table_columns"]["number"] and previous.rstrip(
         _INDENT
     ).endswith(("。", "：", ":"))
+
+
+def _date_under_names(previous: str, folded_line: str) -> bool:
+    """A signature's date line under its names, the names at the margin: a signer of exactly
+    the wrap width ("中共溪岚县委全面依法治县委员会办公室", 18 characters) over "2024年6月18日" is
+    dated below, not continued (round 13b: tests/parsing/documents d143 and d150
+    hard-wrapped at 18, d148 at 16)."""
+    line = folded_line.strip()
+    return is_signature_date_line(line) and names_bodies(fold(previous.strip(_INDENT)))
 
 
 def _annex_title(previous: str) -> bool:

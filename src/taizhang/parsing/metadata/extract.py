@@ -48,12 +48,13 @@ def _extract(text: str, body_start: int | None, folded: str | None) -> Metadata:
     view = View.of(text, folded)
     lines = split_lines(view)
     front = front_lines(lines)
-    title = find_title(view, front)
+    body = view.at_source(body_start)
+    title = find_title(view, front, body)
     news_lead = news_lead_issuer(view, front)
     return Metadata(
         title=title.printed if title else None,
         issuer=find_issuer(view, lines, front, title, news_lead),
         date=find_date(lines, view.text, reported=news_lead is not None),
         period=find_period(title.text if title else ""),
-        parents=find_parents(view, title, view.at_source(body_start)),
+        parents=find_parents(view, title, body),
     )

@@ -128,13 +128,20 @@ def _patterns() -> _Patterns:
     )
 
 
-def find_title(view: View, front: list[Line]) -> Title | None:
+def find_title(view: View, front: list[Line], body: int | None = None) -> Title | None:
+    """The plan's title; ``body``: where the plan's work begins in the view, if known."""
     holding = _holding_a_kind(view, front)
     transmitted = _transmitted_titles(view, front, holding)
     headings = _headings(view, front, holding)  # in order, read as far as needed
     if not transmitted:
         return next(headings, None) or _notice_as_title(view, front) or _dated_title(front, view)
     by_key = {compact(t.text): t for t in transmitted}
+    if len(by_key) > 1 and body is not None:
+        chosen = _printed_last_before(view, transmitted, body)
+        if chosen is not None:
+            key = compact(chosen.text)
+            one_line = (h for h in headings if compact(h.text) == key and "\n" not in h.printed)
+            return next(one_line, chosen)
     first = None
     for heading in headings:
         key = compact(heading.text)
@@ -147,6 +154,20 @@ def find_title(view: View, front: list[Line]) -> Title | None:
             return heading if "\n" not in heading.printed.strip() and not labelled else notice_copy
         first = first or heading
     return first or transmitted[0]
+
+
+def _printed_last_before(view: View, transmitted: list[Title], body: int) -> Title | None:
+    """A notice transmitting two documents, each printed under it: the plan is the one whose
+    title is printed last before its work begins (a 工作规则 of articles, then the 工作要点
+    whose measures follow: round 13b, d149 and fixture styles/guize_yaodian.txt, printed and
+    run in; of two plans under 附件1 and 附件2, the first, whose measures follow its title:
+    d113). A title inside 《》 is the notice naming it, not the document's own line."""
+    best, best_at = None, -1
+    for title in transmitted:
+        at = view.text.rfind(title.text, 0, body)
+        if at > best_at and view.text[at - 1 : at] != "《":
+            best, best_at = title, at
+    return best
 
 
 def _holding_a_kind(view: View, front: list[Line]) -> list[int]:
