@@ -2105,6 +2105,23 @@ def test_a_tab_table_without_numbers_printed_run_in():
     assert plan.chapters[0].title == "重点工作"
 
 
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d66_shuzi_topiccol.txt", FIXTURES / "styles" / "weijian_topicgroups.txt"],
+    ids=lambda path: path.stem,
+)
+def test_a_tab_table_with_its_topic_on_a_groups_first_row_hard_wrapped(path):
+    # each line stripped: a row under a topic loses its empty first cell's tab, so it opens
+    # with its task (one cell short); and a whole row at the margin is not continued by the
+    # next row's first line, which holds a tab (a row holds no more cells than its header)
+    text = path.read_text(encoding="utf-8")
+    printed, wrapped = parse_path_text(text), parse_path_text(variants.hard_wrapped(text))
+    assert units(wrapped) == units(printed)
+    assert [(m.text, m.deadline) for m in wrapped.tasks] == [
+        (m.text, m.deadline) for m in printed.tasks
+    ]
+
+
 def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(shared_dir, tmp_path):
     # a ragged PDF layer (35 characters) hard-wrapped again: "…设施，2" / "024年底" / "前完成2个…"
     # — each first line's short rest, ending mid-sentence, runs on, so that 2024年底前, 每年

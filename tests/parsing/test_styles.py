@@ -212,6 +212,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 12) a tab-parted table broken mid-row at 24, and a text too short to be found
         # hard-wrapped with a name broken at the margin (各二级学|院)
         and p.name not in ("taizhang_jinzhan.txt", "xueyuan_chushi.txt")
+        # (round 13) a row that lost its empty topic cell's tab, whole at the margin, over a
+        # line holding one tab: its row may continue (read at 30, test_documents)
+        and p.name != "weijian_topicgroups.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):
