@@ -2772,6 +2772,18 @@ def test_a_verb_phrase_after_lianhe_is_no_unit():
     assert plan.tasks[1].responsible == ["县公安局", "县市场监管局", "县人民检察院"]
 
 
+def test_a_name_after_lianhe_ends_before_its_verb_in_a_bracket():
+    # X联合Y开展 / X联合Y查处 (round 13, fixture styles/xiaoyuan_lianhe.txt; shipin_lianhe's
+    # X、Y联合开展 above): no unit 县交通运输局开展 or 县市场监管局查处
+    plan = parse_path(FIXTURES / "styles" / "xiaoyuan_lianhe.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        ([], ["县公安局", "县交通运输局"], ["各乡镇人民政府"]),
+        (["县文化广电旅游局", "县市场监管局"], ["县教育局"], []),
+        ([], ["县综合行政执法局", "县市场监管局"], ["各乡镇人民政府"]),
+    ]
+    assert not [d for d in plan.diagnostics if d.code == "unknown-unit"]
+
+
 # Round 10 (branch genre10).
 
 
