@@ -2874,7 +2874,17 @@ def test_lines_naming_a_unit_lead_the_items_under_them():
     # units before it, and the first group's heading after the preamble leads its items)
     assert leads == printed
     assert [m.no for m in parse_path_text(variants.run_in(fixture)).tasks] == [1, 2, 1, 2, 1, 2]
-    assert [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks][4:] == [[], []]
+    # (round 13: a unit line after the last item's bracket, …配合）应急管理站：1.…, leads its
+    # group too; fixture styles/zhen_kuohao.txt, its brackets labelled, below)
+    run_in_leads = [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks]
+    assert run_in_leads == [m.lead for m in parse_path_text(fixture).tasks]
+    kuohao = styles_text("zhen_kuohao.txt")
+    assert units(parse_path_text(variants.run_in(kuohao))) == units(parse_path_text(kuohao))
+    assert [m.lead for m in parse_path_text(kuohao).tasks] == [
+        *[["农业综合服务中心"]] * 2,
+        *[["综合行政执法队"]] * 2,
+        *[["生态环境办"]] * 2,
+    ]
     # a label line is no unit line
     label = "某县清单\n责任单位：\n1.开展培训。配合：县财政局\n"
     assert units(parse_path_text(label)) == [(1, [], ["县财政局"], [])]
