@@ -1972,6 +1972,24 @@ def test_a_copy_without_numbers_or_headings_printed_run_in():
     assert "总体要求" not in run_in.tasks[0].text
 
 
+def test_a_copy_without_numbers_with_goals_but_no_working_heading_printed_run_in():
+    # a goal paragraph under its heading, then the measures with no working heading: the
+    # first measure holds as many sentences as the others (its title sentence with its work),
+    # not its last only, and the goals end where it starts (d60 without 重点任务; fixture
+    # styles/jianshe_goalnohead.txt under 工作目标)
+    d60 = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
+    for text in (d60.replace("\n重点任务\n", "\n"), styles("jianshe_goalnohead.txt")):
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
+            (m.no, m.text, m.title) for m in printed.tasks
+        ]
+        assert units(run_in) == units(printed)
+        assert [(t.value, t.unit) for t in run_in.targets] == [
+            (t.value, t.unit) for t in printed.targets
+        ]
+    assert run_in.tasks[0].text.startswith("完善小区基础设施。")
+
+
 def test_a_review_dated_by_months_reports_results():
     # a change after a part of the year already measured, closing its own clause (1—10月，…
     # 同比下降12%; 1—9月，…较上年同期增长18%; 前三季度，/ 上半年，/ 一季度，…同比…) reports a
