@@ -1990,6 +1990,18 @@ def test_a_copy_without_numbers_with_goals_but_no_working_heading_printed_run_in
     assert run_in.tasks[0].text.startswith("完善小区基础设施。")
 
 
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d131_ducha_tongbao.txt", FIXTURES / "styles" / "tongbao_zhenggai.txt"],
+    ids=lambda path: path.stem,
+)
+def test_a_title_run_into_its_addressees_line(path):
+    # printed run in, a 通报's title glued to its addressees (…的通报各乡镇人民政府，县直各有关
+    # 部门：按照…): the title ends before them, as before a preamble opener
+    text = path.read_text(encoding="utf-8")
+    assert parse_path_text(variants.run_in(text)).title == parse_path_text(text).title
+
+
 def test_a_review_dated_by_months_reports_results():
     # a change after a part of the year already measured, closing its own clause (1—10月，…
     # 同比下降12%; 1—9月，…较上年同期增长18%; 前三季度，/ 上半年，/ 一季度，…同比…) reports a
