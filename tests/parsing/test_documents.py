@@ -2726,6 +2726,10 @@ def test_a_signature_glued_to_the_last_unit_is_parted_from_it_run_in():
         ),
         (DOCUMENTS / "d96_fazhi_kaohe.txt", ("中共某市委全面依法治市委员会办公室", "2023-06-12")),
         (FIXTURES / "styles" / "shuiwu_annex.txt", ("某区发展和改革局", "2025-03-01")),
+        # (round 13) after a list title whose kind another continues (…重点工作台账, d130;
+        # …重点工作清单, fixture styles/nongye_fujian.txt)
+        (DOCUMENTS / "d130_taizhang_jinzhan.txt", ("临江市生态环境保护委员会办公室", "2024-04-30")),
+        (FIXTURES / "styles" / "nongye_fujian.txt", ("某县农业农村局", "2024-03-01")),
     ],
     ids=lambda value: value.stem if isinstance(value, Path) else "",
 )
