@@ -2152,6 +2152,21 @@ def test_a_tab_table_with_its_topic_on_a_groups_first_row_hard_wrapped(path):
     ]
 
 
+def test_a_copy_wrapped_with_two_lines_at_the_margin_and_short_label_lines():
+    # two lines broken at the margin mid-sentence, each over its short rest that ends the
+    # paragraph, among label lines all short: the copy is wrapped (d125 at 30, "…背街小巷45" /
+    # "条。"; fixture styles/shuzi_colonroles.txt at 24, "…(牵头:县工信局;配合" / ":县通信…)")
+    text = (DOCUMENTS / "d125_zhixiashi_qu.txt").read_text(encoding="utf-8")
+    printed, wrapped = parse_path_text(text), parse_path_text(variants.hard_wrapped(text))
+    assert [(t.value, t.unit) for t in wrapped.targets] == [
+        (t.value, t.unit) for t in printed.targets
+    ]
+    fixture = styles("shuzi_colonroles.txt")
+    printed = parse_path_text(fixture)
+    wrapped = parse_path_text(variants.hard_wrapped(fixture, 24))
+    assert [m.attribution_raw for m in wrapped.tasks] == [m.attribution_raw for m in printed.tasks]
+
+
 def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(shared_dir, tmp_path):
     # a ragged PDF layer (35 characters) hard-wrapped again: "…设施，2" / "024年底" / "前完成2个…"
     # — each first line's short rest, ending mid-sentence, runs on, so that 2024年底前, 每年

@@ -796,7 +796,26 @@ def _wrapped_among_short_lines(contents: list[str]):
     open_ended = sum(1 for content in at_margin if not fold(content).endswith(_PARAGRAPH_END))
     if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 3 >= len(at_margin) * 2:
         return _ExactMargin(longest), longest
+    if len(at_margin) == open_ended == 2 and _two_rests(contents, longest):
+        return _ExactMargin(longest), longest
     return None, None
+
+
+def _two_rests(contents: list[str], longest: int) -> bool:
+    """Whether each of two lines of the longest length, both broken mid-sentence, has its
+    short rest under it, a line that opens no item and ends the paragraph ("…改造背街小巷45"
+    over "条。": tests/parsing/documents d125 hard-wrapped at 30, its measures' label lines
+    short; "…(牵头:县工信局;配合" over ":县通信发展办、各乡镇人民政府)": fixtures
+    styles/shuzi_colonroles.txt and zhufang_shangshu.txt hard-wrapped at 24): two such
+    pairs, where three lines at the margin would say it alone."""
+    rests = [
+        after
+        for before, after in itertools.pairwise(contents)
+        if len(before) == longest and len(after) < longest
+    ]
+    return len(rests) == 2 and all(
+        fold(rest).endswith(_PARAGRAPH_END) and not starts_item(fold(rest)) for rest in rests
+    )
 
 
 @dataclass(frozen=True)
