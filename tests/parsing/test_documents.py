@@ -2002,6 +2002,26 @@ def test_a_title_run_into_its_addressees_line(path):
     assert parse_path_text(variants.run_in(text)).title == parse_path_text(text).title
 
 
+def test_a_highway_section_and_an_observatory_are_units():
+    # 公路段 and 气象台 end no name the gazetteer knew: printed without their county they take
+    # it, and a bare list of them under a first-is-lead note is an attribution (round 13,
+    # fixtures styles/fangxun_gonglu.txt and styles/jiaotong_yanghu.txt)
+    plan = parse_path(FIXTURES / "styles" / "fangxun_gonglu.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县水利局"], ["县水文站", "县气象台"]),
+        (["县气象台"], ["县应急管理局"]),
+        (["县公路段"], ["县自然资源局"]),
+        (["县交通运输局"], ["县公路段"]),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "jiaotong_yanghu.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县交通运输局"], ["县公路段"]),
+        (["县公路段"], ["县气象台", "县公安局交警大队"]),
+        (["县公安局交警大队"], ["县气象台", "县公路段"]),
+    ]
+    assert not [d for d in plan.diagnostics if d.code == "unknown-unit"]
+
+
 def test_a_review_dated_by_months_reports_results():
     # a change after a part of the year already measured, closing its own clause (1—10月，…
     # 同比下降12%; 1—9月，…较上年同期增长18%; 前三季度，/ 上半年，/ 一季度，…同比…) reports a
