@@ -2841,16 +2841,25 @@ def test_a_verb_phrase_after_lianhe_is_no_unit():
     assert plan.tasks[1].responsible == ["县公安局", "县市场监管局", "县人民检察院"]
 
 
-def test_a_name_after_lianhe_ends_before_its_verb_in_a_bracket():
+def test_a_name_after_lianhe_ends_before_its_verb():
     # X联合Y开展 / X联合Y查处 (round 13, fixture styles/xiaoyuan_lianhe.txt; shipin_lianhe's
-    # X、Y联合开展 above): no unit 县交通运输局开展 or 县市场监管局查处
+    # X、Y联合开展 above): no unit 县交通运输局开展 or 县市场监管局查处; in a measure's sentences
+    # 会同Y / 联合Y runs on into the verb too
     plan = parse_path(FIXTURES / "styles" / "xiaoyuan_lianhe.txt")
     assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
         ([], ["县公安局", "县交通运输局"], ["各乡镇人民政府"]),
         (["县文化广电旅游局", "县市场监管局"], ["县教育局"], []),
         ([], ["县综合行政执法局", "县市场监管局"], ["各乡镇人民政府"]),
+        # and in a measure's sentences, 联合Y开展 (fixture styles/shipin_huitong.txt below)
+        (["县教育局"], ["县市场监管局"], []),
     ]
     assert not [d for d in plan.diagnostics if d.code == "unknown-unit"]
+    plan = parse_path(FIXTURES / "styles" / "shipin_huitong.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县市场监管局"], ["县教育局"]),  # 由X牵头，会同Y开展…
+        (["县公安局"], ["县市场监管局"]),  # 由X牵头，联合Y查处…
+        (["县农业农村局"], []),
+    ]
 
 
 # Round 10 (branch genre10).

@@ -331,9 +331,14 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lead_verbs = "|".join(map(re.escape, words["subject_lead_verbs"]))
     with_words = "|".join(map(re.escape, words["subject_with"]))
     support = "|".join(map(re.escape, words["subject_support_verbs"]))
+    # (会同 and units end their clause, or run on into a verb of the work done with them)
+    with_verbs = "|".join(map(re.escape, words["subject_with_verbs"]))
     return (
         re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})"),
-        re.compile(rf"(?:(?:{with_words})(?P<with>{units})|(?P<units>{units})(?:{support}))$"),
+        re.compile(
+            rf"(?:(?:{with_words})(?P<with>{units})(?=$|{with_verbs})"
+            rf"|(?P<units>{units})(?:{support})$)"
+        ),
     )
 
 
