@@ -675,8 +675,8 @@ def _unit_before_number(
     """Printed run in, the unit line before the item's number, after the last sentence or
     bracket before it: the first group's (_unit_before_first), or a later group's after the
     last item's bracket ("…（派出所牵头，社区治理办配合）应急管理站：1.…", fixture
-    styles/zhen_unitlines.txt run in; "…（牵头单位：…）综合行政执法队：1.…", fixture
-    styles/zhen_kuohao.txt run in), which no unit of the bracket runs into."""
+    styles/zhen_unitlines.txt run in; "…（配合单位：财政所、各村（社区））综合行政执法队：1.…",
+    fixture styles/zhen_kuohao.txt run in), which no unit of the bracket runs into."""
     if not measure.folded:
         return None
     at = folded.find(measure.folded[:16])
