@@ -2005,6 +2005,56 @@ def test_a_copy_without_numbers_or_headings_printed_run_in():
     assert "总体要求" not in run_in.tasks[0].text
 
 
+def test_a_copy_without_numbers_with_goals_but_no_working_heading_printed_run_in():
+    # a goal paragraph under its heading, then the measures with no working heading: the
+    # first measure holds as many sentences as the others (its title sentence with its work),
+    # not its last only, and the goals end where it starts (d60 without 重点任务; fixture
+    # styles/jianshe_goalnohead.txt under 工作目标)
+    d60 = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
+    for text in (d60.replace("\n重点任务\n", "\n"), styles("jianshe_goalnohead.txt")):
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
+            (m.no, m.text, m.title) for m in printed.tasks
+        ]
+        assert units(run_in) == units(printed)
+        assert [(t.value, t.unit) for t in run_in.targets] == [
+            (t.value, t.unit) for t in printed.targets
+        ]
+    assert run_in.tasks[0].text.startswith("完善小区基础设施。")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d131_ducha_tongbao.txt", FIXTURES / "styles" / "tongbao_zhenggai.txt"],
+    ids=lambda path: path.stem,
+)
+def test_a_title_run_into_its_addressees_line(path):
+    # printed run in, a 通报's title glued to its addressees (…的通报各乡镇人民政府，县直各有关
+    # 部门：按照…): the title ends before them, as before a preamble opener
+    text = path.read_text(encoding="utf-8")
+    assert parse_path_text(variants.run_in(text)).title == parse_path_text(text).title
+
+
+def test_a_highway_section_and_an_observatory_are_units():
+    # 公路段 and 气象台 end no name the gazetteer knew: printed without their county they take
+    # it, and a bare list of them under a first-is-lead note is an attribution (round 13,
+    # fixtures styles/fangxun_gonglu.txt and styles/jiaotong_yanghu.txt)
+    plan = parse_path(FIXTURES / "styles" / "fangxun_gonglu.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县水利局"], ["县水文站", "县气象台"]),
+        (["县气象台"], ["县应急管理局"]),
+        (["县公路段"], ["县自然资源局"]),
+        (["县交通运输局"], ["县公路段"]),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "jiaotong_yanghu.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县交通运输局"], ["县公路段"]),
+        (["县公路段"], ["县气象台", "县公安局交警大队"]),
+        (["县公安局交警大队"], ["县气象台", "县公路段"]),
+    ]
+    assert not [d for d in plan.diagnostics if d.code == "unknown-unit"]
+
+
 def test_a_review_dated_by_months_reports_results():
     # a change after a part of the year already measured, closing its own clause (1—10月，…
     # 同比下降12%; 1—9月，…较上年同期增长18%; 前三季度，/ 上半年，/ 一季度，…同比…) reports a
@@ -2136,6 +2186,38 @@ def test_a_tab_table_without_numbers_printed_run_in():
         ("完成河湖划界复核。", ["县自然资源局"], "2024年9月底前"),
     ]
     assert plan.chapters[0].title == "重点工作"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DOCUMENTS / "d66_shuzi_topiccol.txt", FIXTURES / "styles" / "weijian_topicgroups.txt"],
+    ids=lambda path: path.stem,
+)
+def test_a_tab_table_with_its_topic_on_a_groups_first_row_hard_wrapped(path):
+    # each line stripped: a row under a topic loses its empty first cell's tab, so it opens
+    # with its task (one cell short); and a whole row at the margin is not continued by the
+    # next row's first line, which holds a tab (a row holds no more cells than its header)
+    text = path.read_text(encoding="utf-8")
+    printed, wrapped = parse_path_text(text), parse_path_text(variants.hard_wrapped(text))
+    assert units(wrapped) == units(printed)
+    assert [(m.text, m.deadline) for m in wrapped.tasks] == [
+        (m.text, m.deadline) for m in printed.tasks
+    ]
+
+
+def test_a_copy_wrapped_with_two_lines_at_the_margin_and_short_label_lines():
+    # two lines broken at the margin mid-sentence, each over its short rest that ends the
+    # paragraph, among label lines all short: the copy is wrapped (d125 at 30, "…背街小巷45" /
+    # "条。"; fixture styles/shuzi_colonroles.txt at 24, "…(牵头:县工信局;配合" / ":县通信…)")
+    text = (DOCUMENTS / "d125_zhixiashi_qu.txt").read_text(encoding="utf-8")
+    printed, wrapped = parse_path_text(text), parse_path_text(variants.hard_wrapped(text))
+    assert [(t.value, t.unit) for t in wrapped.targets] == [
+        (t.value, t.unit) for t in printed.targets
+    ]
+    fixture = styles("shuzi_colonroles.txt")
+    printed = parse_path_text(fixture)
+    wrapped = parse_path_text(variants.hard_wrapped(fixture, 24))
+    assert [m.attribution_raw for m in wrapped.tasks] == [m.attribution_raw for m in printed.tasks]
 
 
 def test_a_copy_wrapped_twice_keeps_its_lines_short_rests_in_their_paragraphs(shared_dir, tmp_path):
@@ -2712,6 +2794,10 @@ def test_a_signature_glued_to_the_last_unit_is_parted_from_it_run_in():
         ),
         (DOCUMENTS / "d96_fazhi_kaohe.txt", ("中共某市委全面依法治市委员会办公室", "2023-06-12")),
         (FIXTURES / "styles" / "shuiwu_annex.txt", ("某区发展和改革局", "2025-03-01")),
+        # (round 13) after a list title whose kind another continues (…重点工作台账, d130;
+        # …重点工作清单, fixture styles/nongye_fujian.txt)
+        (DOCUMENTS / "d130_taizhang_jinzhan.txt", ("临江市生态环境保护委员会办公室", "2024-04-30")),
+        (FIXTURES / "styles" / "nongye_fujian.txt", ("某县农业农村局", "2024-03-01")),
     ],
     ids=lambda value: value.stem if isinstance(value, Path) else "",
 )
@@ -2786,6 +2872,28 @@ def test_a_verb_phrase_after_lianhe_is_no_unit():
     plan = parse_path(FIXTURES / "styles" / "shipin_lianhe.txt")
     assert plan.tasks[0].responsible == ["县市场监管局", "县教育局"]
     assert plan.tasks[1].responsible == ["县公安局", "县市场监管局", "县人民检察院"]
+
+
+def test_a_name_after_lianhe_ends_before_its_verb():
+    # X联合Y开展 / X联合Y查处 (round 13, fixture styles/xiaoyuan_lianhe.txt; shipin_lianhe's
+    # X、Y联合开展 above): no unit 县交通运输局开展 or 县市场监管局查处; in a measure's sentences
+    # 会同Y / 联合Y runs on into the verb too
+    plan = parse_path(FIXTURES / "styles" / "xiaoyuan_lianhe.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        ([], ["县公安局", "县交通运输局"], ["各乡镇人民政府"]),
+        (["县文化广电旅游局", "县市场监管局"], ["县教育局"], []),
+        ([], ["县综合行政执法局", "县市场监管局"], ["各乡镇人民政府"]),
+        # and in a measure's sentences, 联合Y开展 (fixture styles/shipin_huitong.txt below)
+        (["县教育局"], ["县市场监管局"], []),
+    ]
+    assert not [d for d in plan.diagnostics if d.code == "unknown-unit"]
+    plan = parse_path(FIXTURES / "styles" / "shipin_huitong.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县市场监管局"], ["县教育局"]),  # 由X牵头，会同Y开展…
+        (["县公安局"], ["县市场监管局"]),  # 由X牵头，联合Y查处…
+        (["县农业农村局"], []),
+        (["县市场监管局"], []),
+    ]
 
 
 # Round 10 (branch genre10).
@@ -2878,7 +2986,17 @@ def test_lines_naming_a_unit_lead_the_items_under_them():
     # units before it, and the first group's heading after the preamble leads its items)
     assert leads == printed
     assert [m.no for m in parse_path_text(variants.run_in(fixture)).tasks] == [1, 2, 1, 2, 1, 2]
-    assert [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks][4:] == [[], []]
+    # (round 13: a unit line after the last item's bracket, …配合）应急管理站：1.…, leads its
+    # group too; fixture styles/zhen_kuohao.txt, its brackets labelled, below)
+    run_in_leads = [m.lead for m in parse_path_text(variants.run_in(fixture)).tasks]
+    assert run_in_leads == [m.lead for m in parse_path_text(fixture).tasks]
+    kuohao = styles_text("zhen_kuohao.txt")
+    assert units(parse_path_text(variants.run_in(kuohao))) == units(parse_path_text(kuohao))
+    assert [m.lead for m in parse_path_text(kuohao).tasks] == [
+        *[["农业综合服务中心"]] * 2,
+        *[["综合行政执法队"]] * 2,
+        *[["生态环境办"]] * 2,
+    ]
     # a label line is no unit line
     label = "某县清单\n责任单位：\n1.开展培训。配合：县财政局\n"
     assert units(parse_path_text(label)) == [(1, [], ["县财政局"], [])]

@@ -201,9 +201,10 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # a Markdown table's rows broken mid-row (as d16's and d22's gapped rows are), and
         # an Excel table's tab-parted rows (round 6)
         and p.name not in ("wenming_mdtable.txt",)
-        # tab-parted tables broken mid-row at 24 (round 9): one with no number column, and
-        # one whose units cell is longer than the margin
-        and p.name not in ("huanbao_tabnonumber.txt", "wenwu_headers.txt")
+        # a tab-parted table broken mid-row at 24 (round 9), its units cell longer than the
+        # margin (huanbao_tabnonumber.txt, with no number column, is read since round 13: a
+        # whole row is not continued by a line giving it more cells than its header)
+        and p.name != "wenwu_headers.txt"
         # too short to be found hard-wrapped: a name broken at the margin (区委|宣传部)
         and p.name != "jiedao_bare.txt"
         # (round 10) too short to be found hard-wrapped as well: a name or a role verb broken
@@ -212,6 +213,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 12) a tab-parted table broken mid-row at 24, and a text too short to be found
         # hard-wrapped with a name broken at the margin (各二级学|院)
         and p.name not in ("taizhang_jinzhan.txt", "xueyuan_chushi.txt")
+        # (round 13) a row that lost its empty topic cell's tab, whole at the margin, over a
+        # line holding one tab: its row may continue (read at 30, test_documents)
+        and p.name != "weijian_topicgroups.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

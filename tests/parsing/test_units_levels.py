@@ -247,3 +247,20 @@ def test_table_size():
 def test_a_verb_after_lianhe_is_no_unit(raw):
     got = split_attribution(raw, level="县")
     assert (got.lead, got.responsible, got.collectives) == ([], ["县公安局", "县市场监管局"], [])
+
+
+# The name after 联合 runs on into the verb ("X联合Y开展", "X联合Y查处": round 13, branch
+# leftovers13; fixture styles/xiaoyuan_lianhe.txt, beside shipin_lianhe's X、Y联合开展): the
+# name ends before the verb, whose 处 ends names too.
+@pytest.mark.parametrize(
+    ("raw", "second"),
+    [
+        ("县公安局联合县交通运输局开展", "县交通运输局"),
+        ("县公安局联合县交通运输局开展专项整治", "县交通运输局"),
+        ("县综合行政执法局联合县市场监管局查处", "县市场监管局"),
+    ],
+)
+def test_a_name_after_lianhe_ends_before_its_verb(raw, second):
+    got = split_attribution(raw, level="县")
+    assert got.responsible[1:] == [second]
+    assert not got.unknown

@@ -194,6 +194,7 @@ def restore(text: str) -> Layout:
     first = _first_wrap(lines, measure, wrap)
     cut = None  # the line at the margin just joined, while its rest may follow
     previous_number = 0
+    table_tabs = 0  # the most tabs a whole line above holds (a table's header: all its own)
     for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
         if number != previous_number + 1 and _rest_of_dropped(printed, number, measure, wrap):
@@ -218,6 +219,7 @@ def restore(text: str) -> Layout:
             and not _stands_below_sentence(out[-1], folded_content)
             and not _after_attribution(out[-1])
             and not (row is not None and _gapped_row(content) == row + 1)
+            and not _past_its_cells(out[-1], line, table_tabs)
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
             # d46 hard-wrapped), one of blank-gapped cells the blanks at either side
@@ -230,6 +232,10 @@ def restore(text: str) -> Layout:
                     # and 26: "…县自然资源局\t" over "2024年12月底前")
                     out[-1] += "\t"
         else:
+            # (a table's header holds all its tabs; not reset by a line without one: a chapter
+            # row that lost its empty cells' tabs, or a quoted cell's first line, stands inside
+            # a table, d45 hard-wrapped; a wider table above leaves the rule unused)
+            table_tabs = max(table_tabs, out[-1].count("\t")) if out else 0
             out.append(line)
             sources.append(number)
             row = _gapped_row(content) if "  " in content or "\u3000" in content else None
@@ -749,6 +755,18 @@ def _gapped_row(content: str) -> int | None:
     return 0 if number == "序号" else int(number)
 
 
+def _past_its_cells(joined: str, line: str, table_tabs: int) -> bool:
+    """Whether ``line`` holding a tab would give the table row being joined more cells than
+    any whole line above, its table's header included: the row is whole and the line
+    opens the next one, whose first cell a copy that strips its lines lost with its tab
+    ("…挂接率达到95%以上。\t区大数据中心\t2024年9月底前" at the margin over "建立数据共享需求
+    清单…\t区大数据中心、": tests/parsing/documents d66 hard-wrapped at 30, fixture
+    styles/weijian_topicgroups.txt hard-wrapped at 30)."""
+    if not table_tabs or "\t" not in line:
+        return False
+    return joined.count("\t") + line.count("\t") > table_tabs
+
+
 def _is_field_row(content: str) -> bool:
     """A row of page fields or signers ("2014-09-15 17:53:19  来源:"): blanks lay it out,
     so it is no wrapped prose (seen in 066 of the corpus and in the notice fixtures)."""
@@ -825,6 +843,8 @@ def _wrapped_among_short_lines(contents: list[str]):
     open_ended = sum(1 for content in at_margin if not fold(content).endswith(_PARAGRAPH_END))
     if len(at_margin) >= _MIN_AT_MARGIN and open_ended * 3 >= len(at_margin) * 2:
         return _ExactMargin(longest), longest
+    if len(at_margin) == open_ended == 2 and _two_rests(contents, longest):
+        return _ExactMargin(longest), longest
     return _ragged_among_short_lines(contents)
 
 
@@ -870,6 +890,23 @@ class _NearMargin:
 def _gapped(content: str) -> bool:
     """Whether a line's cells are parted by a tab or a run of blanks (a table row)."""
     return "\t" in content or "  " in content or "\u3000" in content
+
+
+def _two_rests(contents: list[str], longest: int) -> bool:
+    """Whether each of two lines of the longest length, both broken mid-sentence, has its
+    short rest under it, a line that opens no item and ends the paragraph ("…改造背街小巷45"
+    over "条。": tests/parsing/documents d125 hard-wrapped at 30, its measures' label lines
+    short; "…(牵头:县工信局;配合" over ":县通信发展办、各乡镇人民政府)": fixtures
+    styles/shuzi_colonroles.txt and zhufang_shangshu.txt hard-wrapped at 24): two such
+    pairs, where three lines at the margin would say it alone."""
+    rests = [
+        after
+        for before, after in itertools.pairwise(contents)
+        if len(before) == longest and len(after) < longest
+    ]
+    return len(rests) == 2 and all(
+        fold(rest).endswith(_PARAGRAPH_END) and not starts_item(fold(rest)) for rest in rests
+    )
 
 
 @dataclass(frozen=True)

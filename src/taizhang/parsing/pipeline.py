@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from taizhang.collector import held_off
@@ -330,9 +331,14 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lead_verbs = "|".join(map(re.escape, words["subject_lead_verbs"]))
     with_words = "|".join(map(re.escape, words["subject_with"]))
     support = "|".join(map(re.escape, words["subject_support_verbs"]))
+    # (会同 and units end their clause, or run on into a verb of the work done with them)
+    with_verbs = "|".join(map(re.escape, words["subject_with_verbs"]))
     return (
         re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})"),
-        re.compile(rf"(?:(?:{with_words})(?P<with>{units})|(?P<units>{units})(?:{support}))$"),
+        re.compile(
+            rf"(?:(?:{with_words})(?P<with>{units})(?=$|{with_verbs})"
+            rf"|(?P<units>{units})(?:{support})$)"
+        ),
     )
 
 
@@ -544,7 +550,9 @@ def _unit_heading_lines(
     # most plans end no line above an item with a colon, and no item's text (a unit line a
     # copy joined to the item above, or printed run in): asked at once, the loop below is
     # read only by the plans that do
-    if first is None and not any(_ends_with_colon(m) for m in measures):
+    run_in = bool(measures) and _printed_run_in(folded)
+    restarts = run_in and any(m.no <= p.no for p, m in pairwise(measures))
+    if first is None and not restarts and not any(_ends_with_colon(m) for m in measures):
         starts = {m.line for m in measures}
         if not any(line + k in starts for line in colon_lines for k in (1, 2, 3)):
             return {}
@@ -560,6 +568,8 @@ def _unit_heading_lines(
             head = _unit_after_attribution(measures[i - 1], brackets, level)
         if head is None and not i:
             head = first
+        if head is None and restarts and i and measure.no <= measures[i - 1].no:
+            head = _unit_before_number(measure, text, folded, brackets, level)
         # (a colon line at most two blank lines above the item's: the rest look at no line)
         if head is None and not colon_lines.isdisjoint(range(measure.line - 3, measure.line)):
             above = measure.line - 2  # the line above the item's, 0-based
@@ -662,8 +672,26 @@ def _unit_before_first(
     """Printed run in, the first group's unit line after the preamble's last sentence
     ("…各村（社区）配合。党政综合办公室：1.…", d79 run in; "…有关站所配合。平安办：1.…", fixture
     styles/zhen_unitlines.txt run in): where the line breaks are kept, _colon_lines finds it."""
-    if folded.find("\n", 0, len(folded) - 1) >= 0 or not measure.folded:
-        return None  # (a line break before the last character: no copy printed run in)
+    if not _printed_run_in(folded):
+        return None
+    return _unit_before_number(measure, text, folded, brackets, level)
+
+
+def _printed_run_in(folded: str) -> bool:
+    """No line break before the last character: a copy printed run in."""
+    return folded.find("\n", 0, len(folded) - 1) < 0
+
+
+def _unit_before_number(
+    measure: RawMeasure, text: str, folded: str, brackets: BracketReader, level: str | None
+) -> tuple[str, int] | None:
+    """Printed run in, the unit line before the item's number, after the last sentence or
+    bracket before it: the first group's (_unit_before_first), or a later group's after the
+    last item's bracket ("…（派出所牵头，社区治理办配合）应急管理站：1.…", fixture
+    styles/zhen_unitlines.txt run in; "…（配合单位：财政所、各村（社区））综合行政执法队：1.…",
+    fixture styles/zhen_kuohao.txt run in), which no unit of the bracket runs into."""
+    if not measure.folded:
+        return None
     at = folded.find(measure.folded[:16])
     number = _FIRST_NUMBER.search(folded, max(0, at - 6), at) if at > 0 else None
     if number is None:

@@ -1502,7 +1502,7 @@ def _numbers_lost_run_in(text: str, folded: str, index: AttributionIndex, skelet
     closing = _closing_brackets(folded, 0, len(folded), index)
     if len(closing) < 2:
         return []
-    start, heading_at = _after_task_heading(folded, 0, closing[0][0])
+    start, heading_at = _after_task_heading(folded, 0, closing[0][0], _fewest(folded, closing))
     measures = []
     for open_at, close_at in closing:
         if start < open_at:
@@ -1565,11 +1565,23 @@ def _run_in_closing_brackets(
     return spans
 
 
-def _after_task_heading(folded: str, start: int, first_open: int) -> tuple[int, int]:
+def _fewest(folded: str, closing: list[tuple[int, int]]) -> int:
+    """The fewest sentences a measure after the first holds, from the bracket closing the one
+    before to its own (its title sentence and its work: 2 in d60)."""
+    return min(
+        len(_SENTENCE_END.findall(folded, before[1] + 1, after[0]))
+        for before, after in itertools.pairwise(closing)
+    )
+
+
+def _after_task_heading(
+    folded: str, start: int, first_open: int, sentences: int = 1
+) -> tuple[int, int]:
     """(where the first measure starts, where the heading over it starts) in a run-in copy
     without numbers: after the last working heading (重点任务) that follows a sentence end
     (or ``start``, a heading's marker) before the first measure's bracket, else at the last
-    sentence of that measure (no heading: the heading is first_open)."""
+    sentence of that measure, or the last ``sentences`` under a goal heading (no heading:
+    the heading is where the measure starts, so the goals above end there)."""
     best = size = -1
     for word in vocabulary()["task_headings"]:
         at = folded.rfind(word, start, first_open)
@@ -1582,26 +1594,39 @@ def _after_task_heading(folded: str, start: int, first_open: int) -> tuple[int, 
         return begin, best
     ends = [m.end() for m in _SENTENCE_END.finditer(folded, start, first_open - 1)]
     last = ends[-1] if ends else start
-    return _after_preamble(folded, start, last), first_open
+    begin = _after_preamble(folded, start, last, ends[-sentences:])
+    return begin, begin  # (the goals end where the first measure begins)
 
 
-def _after_preamble(folded: str, start: int, last: int) -> int:
+def _after_preamble(folded: str, start: int, last: int, tail: list[int]) -> int:
     """Where the first measure starts with no working heading before it: after the
     sentence closing the preamble (…分解如下。, …制定本清单.: structure.toml
     preamble_closings) when one stands before its last sentence (``last``) and no
     front-matter or goal heading comes after it (its paragraph is no measure's), else at
-    ``last`` (d60 without its headings; fixture styles/shuili_lostheadings.txt, run in)."""
+    ``last`` (d60 without its headings; fixture styles/shuili_lostheadings.txt, run in), or
+    under a goal heading, as many sentences back as the other measures hold (``tail``: their
+    sentence ends)."""
     words = vocabulary()
     closing = max(folded.rfind(word, start, last) for word in words["preamble_closings"])
-    if closing < 0:
-        return last
-    end = _PREAMBLE_END.search(folded, closing, last)
-    if end is None:
-        return last
+    end = _PREAMBLE_END.search(folded, closing, last) if closing >= 0 else None
     headings = (*words["front_matter_headings"], *words["goal_headings"])
-    if any(folded.find(word, end.end(), last) >= 0 for word in headings):
+    if end is not None and not any(folded.find(word, end.end(), last) >= 0 for word in headings):
+        return end.end()
+    return _after_goals(folded, start, last, tail, headings)
+
+
+def _after_goals(folded: str, start: int, last: int, tail: list[int], headings) -> int:
+    """Under a goal heading with no working heading after it (总体要求坚持…行政村。实施农村道路
+    畅通工程。新改建…8座。（…）), the first measure holds as many sentences as the fewest of the
+    others (``tail``: the ends of the sentences before its last), its title sentence with
+    them, and the goal paragraph keeps one sentence at least (d60 without its working
+    heading, fixture styles/jianshe_goalnohead.txt, run in); else its last sentence."""
+    if len(tail) < 2:
         return last
-    return end.end()
+    heading = max(folded.rfind(word, start, tail[0]) for word in headings)
+    if heading < 0 or _SENTENCE_END.search(folded, heading, tail[0]) is None:
+        return last
+    return tail[0]
 
 
 _PREAMBLE_END = re.compile(r"[。:]|\.(?!\d)")  # folded: 如下： ends a preamble as 。 does

@@ -288,6 +288,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
                 if _merged_tab_row(cells):
                     line = last
                     continue
+                cells = _with_lost_topic(cells, len(header), columns)
             else:
                 cells, last = _spaced_cells(text[start:end]), line
                 if _bare_chapter_row(text, start, end):
@@ -301,6 +302,17 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
                 rows.append(row)
                 previous = row
     return rows
+
+
+def _with_lost_topic(cells: list[str], width: int, columns) -> list[str]:
+    """A row under a topic printed on a group's first row only, its empty first cell's tab
+    lost with the line's edge blanks (a copy that strips its lines: tests/parsing/documents
+    d66 and fixture styles/weijian_topicgroups.txt hard-wrapped), is one cell short and
+    opens with its task, a sentence, which a topic never is: the empty cell is put back, as
+    _run_in_unnumbered_tab_rows does printed run in."""
+    if len(cells) != width - 1 or columns.get(0, ("",))[0] != _TOPIC:
+        return cells
+    return ["", *cells] if fold(cells[0]).rstrip().endswith(("。", ".")) else cells
 
 
 def _header_again(text: str, start: int) -> bool:

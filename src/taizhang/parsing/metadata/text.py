@@ -264,10 +264,20 @@ def _annex_names_start(text: str, start: int, end: int) -> int:
     last print of the title's place (…考核指标中共某市委…办公室, d96), with 中共 before it."""
     kind = _annex_signature()[1].search(text, start, end)
     if kind is not None and end - kind.end() >= 4:
-        return kind.end()
+        return _compound_kind_end(text, kind.end(), end)
     place = _place(text)
     at = text.rfind(place, start, end) if place else -1
     return _opening(text, at) if at > start and end - at >= 4 else start
+
+
+def _compound_kind_end(text: str, at: int, end: int) -> int:
+    """The end of a title's kind that another kind continues (重点工作台账: d130 printed run
+    in; 重点工作清单: fixture styles/nongye_fujian.txt run in), names of four characters at
+    least left after it."""
+    kinds = _annex_signature()[1]
+    while (more := kinds.match(text, at, end)) is not None and end - more.end() >= 4:
+        at = more.end()
+    return at
 
 
 def _signature_run_in(line: Line) -> list[Line]:

@@ -92,6 +92,10 @@ def _patterns() -> _Patterns:
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
     # fixture styles/contents_cut.txt printed run-in)
     date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
+    # or the addressees' line under a notice's title, collectives up to a colon (…督查情况的
+    # 通报各乡镇人民政府，县直各有关部门：按照…: tests/parsing/documents d131 and fixture
+    # styles/tongbao_zhenggai.txt printed run-in)
+    date_line += r"|各[^,。;:!?\n]{1,20}(?:,[^,。;:!?\n]{1,20}){0,6}:"
     # a breadcrumb run into the title: "首页 > 政务公开 > 政策文件某市…要点" (d07 and d21
     # printed run-in), up to its last crumb
     crumbs = alternation(words["breadcrumb_ends"])

@@ -229,6 +229,10 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
                 piece = i + len(joiner)
                 if _verb_after_duty_joiner(folded, piece, end, joiner, gaz):
                     return
+                named = _name_before_joint_verb(folded, piece, end, joiner, gaz)
+                if named is not None:
+                    yield piece, named
+                    return
     yield piece, end
 
 
@@ -243,6 +247,23 @@ def _verb_after_duty_joiner(folded: str, start: int, end: int, joiner: str, gaz:
     if gaz.prefix_length(rest) > 0:
         return False
     return len(rest) <= 2 or not rest.endswith(gaz.name_endings)
+
+
+def _name_before_joint_verb(
+    folded: str, start: int, end: int, joiner: str, gaz: Gazetteer
+) -> int | None:
+    """Where the name after a joiner that carries a duty (联合) ends when the verb phrase runs
+    on after it ("县公安局联合县交通运输局开展", "…联合县市场监管局查处": no unit 县交通运输局开展;
+    a name never ends in a verb): before the first joint verb that follows a name's ending
+    (gazetteer.toml joint_verbs). None when no such verb follows."""
+    if joiner not in gaz.data["phrases"]["duty_adverbs"]:
+        return None
+    cuts = []
+    for verb in gaz.data["phrases"]["joint_verbs"]:
+        at = folded.find(verb, start + 1, end)
+        if at > 0 and folded.endswith(gaz.name_endings, start, at):
+            cuts.append(at)
+    return min(cuts, default=None)
 
 
 @lru_cache(maxsize=4)
