@@ -186,6 +186,7 @@ def restore(text: str) -> Layout:
     if wrap is None:
         if len(lines) == len(printed):  # none dropped
             return Layout(text, tuple(numbers))
+        lines, numbers = _across_page_breaks(lines, numbers, printed)
         return Layout("\n".join(lines), tuple(numbers))
     out: list[str] = []
     sources: list[int] = []
@@ -202,6 +203,9 @@ def restore(text: str) -> Layout:
             # styles/shuili_newspage.txt hard-wrapped at 22)
             previous_number, joining = number, False
             continue
+        if number != previous_number + 1 and out and not joining:
+            # a sentence a page break cut, short of the margin (d136 hard-wrapped)
+            joining = _cut_by_page(out[-1], printed, previous_number, number)
         previous_number = number
         folded_content = fold(content)
         if (
@@ -471,6 +475,8 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     (itertools.compress): most texts drop none or a few."""
     broken = "\n" + text  # each line after a line break, the first one too
     dropped = _lines_matching(_page_number_line(), broken)
+    if len(dropped) > 1:
+        dropped |= _running_heads(lines, dropped)
     dropped |= _lines_matching(_page_chrome_line(), broken)
     numbers = range(1, len(lines) + 1)
     if not dropped:
@@ -479,6 +485,72 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     for index in dropped:
         kept[index] = False
     return list(itertools.compress(lines, kept)), list(itertools.compress(numbers, kept))
+
+
+def _across_page_breaks(
+    lines: list[str], numbers: list[int], printed: list[str]
+) -> tuple[list[str], list[int]]:
+    """A sentence a page break cut ("…全年新增监测对象务工就业" over "— 2 —" and the page's
+    running header, then "1500人以上。（牵头单位：…）") is one line again: a line that ends
+    with no sentence end nor closing mark, a page number dropped after it, runs on into the
+    next line unless that opens an item (round 13: tests/parsing/documents d136, fixture
+    styles/yemei_biaoti.txt). A copy wrapped at a width is joined by its wrap instead."""
+    out, sources = lines[:1], numbers[:1]
+    for line, number in zip(lines[1:], numbers[1:], strict=True):
+        content = line.strip(_INDENT)
+        if (
+            number != sources[-1] + 1
+            and content
+            and not starts_item(fold(content))
+            and _cut_by_page(out[-1], printed, sources[-1], number)
+        ):
+            out[-1] = out[-1].rstrip(_INDENT) + content
+            continue
+        out.append(line)
+        sources.append(number)
+    return out, sources
+
+
+def _cut_by_page(before: str, printed: list[str], last: int, number: int) -> bool:
+    """Whether a page number was dropped between source lines ``last`` and ``number``
+    (1-based) and the line ``before`` it ends with no sentence end nor closing mark, and
+    is no signature's names over its date (d05: 某县人民政府办公室 / — 3 — / 2024年4月8日)."""
+    before = before.rstrip(_INDENT)
+    return (
+        bool(before)
+        and before[-1] not in _PARAGRAPH_CLOSES
+        and any(_page_number_line().match("\n" + printed[i]) for i in range(last, number - 1))
+        and not names_bodies(fold(before.strip(_INDENT)))
+        and not is_signature_date_line(fold(printed[number - 1]).strip())
+    )
+
+
+_PARAGRAPH_CLOSES = "。；;：:！？!?）)」”’〕】]"
+_HEAD_LINES = 2  # lines a page's running header or footer holds at one side of its number
+_HEAD_LEAST = 4  # characters: no table cell (a bare 序号) is taken for a running header
+
+
+def _running_heads(lines: list[str], page_numbers: set[int]) -> set[int]:
+    """The lines of a page's running header or footer (某县人民政府文件 over 县政办发〔2024〕
+    12号, or the plan's title, repeated on every page): a line printed the same next to two
+    page numbers or more, up to two lines at either side of each, blank lines passed over
+    (round 13: tests/parsing/documents d136, fixture styles/yemei_biaoti.txt). Only those
+    occurrences are dropped: the same line at the top of the first page is the document's."""
+    near: dict[str, list[int]] = {}
+    for at in page_numbers:
+        for step in (-1, 1):
+            i, seen = at + step, 0
+            while 0 <= i < len(lines) and seen < _HEAD_LINES and i not in page_numbers:
+                content = lines[i].strip(_INDENT)
+                if content:
+                    near.setdefault(content, []).append(i)
+                    seen += 1
+                i += step
+    heads = set()
+    for content, places in near.items():
+        if len(places) > 1 and len(content) >= _HEAD_LEAST:
+            heads.update(places)
+    return heads
 
 
 def _rest_of_dropped(printed: list[str], number: int, measure, wrap: int) -> bool:
