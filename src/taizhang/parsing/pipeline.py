@@ -19,7 +19,7 @@ from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocumen
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.same_as import same_as
-from taizhang.parsing.structure import RawMeasure, parse_skeleton
+from taizhang.parsing.structure import RawMeasure, parse_skeleton, unit_heading_name
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
@@ -495,12 +495,13 @@ def _heading_units(
     heading_units = {}
     endings = tuple(structure_vocabulary()["unit_endings"])
     for chapter in skeleton.chapters:
-        if not chapter.title.endswith(endings):  # 健全政府机构职能体系 names no unit
+        name = unit_heading_name(chapter.title)  # (一、县发展改革局牵头事项: d137)
+        if not name.endswith(endings):  # 健全政府机构职能体系 names no unit
             continue
-        split = brackets.split(chapter.title, level)
+        split = brackets.split(name, level)
         named = [*split.responsible, *split.collectives]
         # one name, printed whole (with its own prefix: no level was added to it)
-        if named == [chapter.title] and not (split.lead or split.unknown or split.unsplit):
+        if named == [name] and not (split.lead or split.unknown or split.unsplit):
             heading_units[chapter.no] = (chapter, split)
     if not heading_units:
         return []

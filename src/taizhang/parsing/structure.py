@@ -2224,6 +2224,26 @@ def _score() -> re.Pattern[str]:
     return re.compile(rf"\(\d{{1,3}}(?:\.\d)?分\)|[{verbs}]\d{{1,3}}(?:\.\d)?分")
 
 
+def unit_heading_name(title: str) -> str:
+    """A chapter heading without what a heading that names its lead unit prints after the
+    name (一、县发展改革局牵头事项, 三、各区县人民政府负责事项: round 13, tests/parsing/documents
+    d137, fixture styles/fengong_qianshou.txt; structure.toml unit_heading_suffixes)."""
+    suffix = next((w for w in vocabulary()["unit_heading_suffixes"] if title.endswith(w)), "")
+    return title[: len(title) - len(suffix)]
+
+
+def _reads_as_unit(name: str) -> bool:
+    """Whether a heading reads as one unit's name: its level first, a unit's ending last,
+    no clause break (一、各乡镇人民政府 over an item with no bracket is no 保障措施 chapter:
+    d137, fixture styles/fengong_qianshou.txt; the units module confirms the name)."""
+    words = vocabulary()
+    return (
+        name[:1] in words["subject_unit_starts"]
+        and name.endswith(tuple(words["unit_endings"]))
+        and not any(mark in name for mark in "，,、；;。")
+    )
+
+
 def _drop_provision_chapters(skeleton: Skeleton) -> None:
     """In a plan whose measures carry units, a chapter none of whose numbered items carries
     any holds provisions, not measures: 第一章 总则 (第一条 为…，第二条 本清单所列任务…),
@@ -2255,9 +2275,14 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
         )
     # runs of measures under one heading (each measure's heading asked once)
     runs = [list(run) for _, run in itertools.groupby(skeleton.measures, key=_provision_group)]
+    unit_headed = {c.no for c in skeleton.chapters if _reads_as_unit(unit_heading_name(c.title))}
     kept: list[RawMeasure] = []
     for run in runs:
-        if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
+        if (
+            _provision_group(run[0]) is None
+            or any(m.attribution_raw for m in run)
+            or run[0].chapter in unit_headed  # its heading names their units
+        ):
             kept += run
             continue
         skeleton.goal_texts += [m.text for m in run if _states_goals(m.folded)]
