@@ -1890,6 +1890,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     offset, stop = item.marker.end, item.end
     located = index.find(offset, stop)
     if item.leading is None and located is not None:
+        later = _sentence_brackets(index, offset + located.raw_end, stop)
+        if later and located.raw_start == located.text_end + 1:
+            return _over_sentences(item, chapter, section, text, index.folded, located, later)
         end = located.text_end
         if (
             end
@@ -1944,6 +1947,47 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+_SENTENCE_ENDS = "。;"  # folded: ； is ;
+
+
+def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[tuple[int, int]]:
+    """The attribution brackets after the one closing at ``close`` when the measure goes on
+    after it on its line, each later sentence closed by its own bracket, the last closing the
+    measure ("…编制惠企政策清单（县发展改革局负责）。在…开设…专栏，…查询（县政府办公室负责）。":
+    a 工作要点 that names the units of each sentence of a measure; round 13, tests/parsing/
+    documents d141, fixture styles/gongkai_sentences.txt); none otherwise (most measures: no
+    sentence after their bracket)."""
+    folded = index.folded
+    if folded[close + 1 : close + 2] not in _SENTENCE_ENDS or close + 2 >= stop:
+        return []
+    # on the bracket's line (another paragraph holds sub-points, or a measure's next
+    # paragraph, or the signature after the plan's last measure)
+    line_end = folded.find("\n", close, stop)
+    stop = stop if line_end < 0 else line_end
+    first = bisect_right(index._opens, close)
+    later = [pair for pair in index.brackets[first:] if pair[1] < stop]
+    if not later or folded[later[-1][1] + 1 : stop].strip(_LINE_INDENT + _SENTENCE_ENDS):
+        return []  # (the last bracket is not the line's end)
+    ends = [close, *(closing for _, closing in later)]
+    for (open_at, _), before in zip(later, ends, strict=False):
+        sentence = folded[before + 1 : open_at]
+        if sentence[:1] not in _SENTENCE_ENDS or not sentence.strip(_SENTENCE_ENDS + _LINE_INDENT):
+            return []  # each bracket closes a sentence of its own
+    return later
+
+
+def _over_sentences(
+    item: Found, chapter, section, text: str, folded: str, located, later
+) -> RawMeasure:
+    """The measure whose sentences each close with a bracket (_sentence_brackets): its text
+    runs to the last bracket, the earlier ones kept in it as printed, and its attribution is
+    every bracket's content, one clause each (the units of all its sentences)."""
+    offset = item.marker.end
+    first = (offset + located.raw_start - 1, offset + located.raw_end)
+    raw = "；".join(text[open_at + 1 : close_at] for open_at, close_at in [first, *later])
+    kept = text[offset : later[-1][0]].lstrip(_MEASURE_EDGE)
+    start = later[-1][0] - len(kept)
+    return _numbered(item, chapter, section, kept.rstrip(_MEASURE_EDGE), raw, folded, start)
 
 
 def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -> RawMeasure:
