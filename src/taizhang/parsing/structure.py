@@ -604,6 +604,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # ("…文件清理。司法所:1.开展…2.…": round 10, d79 printed run-in; fixture
             # styles/zhen_unitlines.txt run in)
             or (number == 1 and id(item) in confirmed and _after_colon_heading(folded, item))
+            or _number_named_before(folded, item)
         ):
             continue
         kept.append(item)
@@ -615,6 +616,17 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
 
 
 _COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
+
+
+def _number_named_before(folded: str, item: Found) -> bool:
+    """Whether the words right before a run-in item name its number and end with a colon
+    ("一、第3项修订为：3.推行…", "第9项调整为：9.推进…": a notice revising some of a plan's
+    measures, which follow no sequence; round 13, tests/parsing/documents d138 and fixture
+    styles/tiaozheng_tongzhi.txt printed run-in)."""
+    if not folded.endswith(":", 0, item.start):
+        return False
+    before = folded[max(0, item.start - _COLON_HEADING) : item.start]
+    return f"第{item.marker.number}项" in before
 
 
 def _after_colon_heading(folded: str, item: Found) -> bool:
