@@ -295,7 +295,10 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         date=metadata.date,
         period=metadata.period,
         parents=metadata.parents,
-        targets=[t for goal in skeleton.goal_texts for t in find_targets(goal)],
+        targets=[
+            *(t for goal in skeleton.goal_texts for t in find_targets(goal)),
+            *_purpose_goals(text, folded, skeleton.body_start),
+        ],
         chapters=skeleton.chapters,
         sections=skeleton.sections,
         tasks=measures,
@@ -482,6 +485,33 @@ def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
         cut -= 1
     if cut < len(lines) - 1 and "".join(line.strip() for line in lines[cut:-1]) == names:
         measure.text = "\n".join(lines[:cut]).rstrip()
+
+
+@lru_cache(maxsize=1)
+def _purpose_sentence() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The preamble's purpose sentence (为…，制定本…), and a goal clause inside it."""
+    openers = "|".join(map(re.escape, structure_vocabulary()["purpose_goal_openers"]))
+    return (
+        re.compile(r"为[^。\n]{2,200}?,[^。\n]{0,200}?制[定订]本"),
+        re.compile(rf"(?<=,)(?:{openers})[^,。;\n]{{2,80}}(?=,)"),
+    )
+
+
+def _purpose_goals(text: str, folded: str, body_start: int | None) -> list:
+    """The targets of the goal clauses of the preamble's purpose sentence ("为做好2024年全县…
+    工作，…，力争全年秸秆综合利用率达到93%以上，制定本任务清单": round 13, tests/parsing/documents
+    d139, fixture styles/purpose_goal.txt), as a goal heading's paragraph states them."""
+    if not body_start or "制" not in folded[:body_start]:
+        return []
+    sentence, clause = _purpose_sentence()
+    found = sentence.search(folded, 0, body_start)
+    if found is None:
+        return []
+    return [
+        target
+        for m in clause.finditer(folded, *found.span())
+        for target in find_targets(text[m.start() : m.end()])
+    ]
 
 
 def _heading_units(
