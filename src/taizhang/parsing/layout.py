@@ -160,6 +160,39 @@ def _without_run_in_page_feet(text: str) -> str:
     return text
 
 
+_HEAD_REACH = 40  # characters after a page number where its page's running header may stand
+_HEAD_RUN_IN_LEAST = 6  # characters: what two page breaks share by chance is shorter
+_NOT_IN_HEADS = frozenset("（(:：。，,；;、【[")  # a header is a name or a number, no clause
+
+
+def _without_run_in_running_heads(text: str) -> str:
+    """A copy printed run-in keeps each page's running header after its page number
+    ("…务工就业— 2 —青禾县人民政府办公室文件县政办发〔2024〕12号1500人以上。", as _running_heads
+    finds it on lines): what follows every page number the same, at least
+    _HEAD_RUN_IN_LEAST characters and no clause, is cut with the page number (round 13:
+    tests/parsing/documents d136 and fixture styles/yemei_biaoti.txt printed run-in)."""
+    found = [m.span() for m in _RUN_IN_PAGE_NUMBER_IN_WORDS.finditer(text)]
+    found += [m.span() for m in _RUN_IN_PAGE_OF.finditer(text)] if "页" in text else []
+    if len(found) < 2:
+        return text
+    found.sort()
+    head = _shared_start([text[end : end + _HEAD_REACH] for _, end in found])
+    if len(head) < _HEAD_RUN_IN_LEAST or not _NOT_IN_HEADS.isdisjoint(head):
+        return text
+    pieces, last = [], 0
+    for start, end in found:  # the page number goes with its header ("就业— 2 —1500人")
+        pieces.append(text[last:start])
+        last = end + len(head)
+    return "".join(pieces) + text[last:]
+
+
+def _shared_start(pieces: list[str]) -> str:
+    """What every piece opens with, character by character."""
+    first, last = min(pieces), max(pieces)  # (the shortest and the longest apart in order)
+    size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), None)
+    return first if size is None else first[:size]
+
+
 def _page_number_in_words(found: re.Match[str]) -> str:
     text, start, end = found.string, found.start(), found.end()
     between = start and end < len(text) and _is_han(text[start - 1]) and _is_han(text[end])
@@ -173,6 +206,8 @@ def _is_han(char: str) -> bool:
 def restore(text: str) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
+    if "\n" not in text.strip():
+        text = _without_run_in_running_heads(text)
     if _may_hold_run_in_page_number(text):
         text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
