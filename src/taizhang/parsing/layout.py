@@ -188,7 +188,7 @@ def _without_run_in_running_heads(text: str) -> str:
 
 def _shared_start(pieces: list[str]) -> str:
     """What every piece opens with, character by character."""
-    first, last = min(pieces), max(pieces)  # (the shortest and the longest apart in order)
+    first, last = min(pieces), max(pieces)  # (what the first and last in order share, all do)
     size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), None)
     return first if size is None else first[:size]
 
