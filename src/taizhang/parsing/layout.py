@@ -568,7 +568,9 @@ _HEAD_LEAST = 4  # characters: no table cell (a bare 序号) is taken for a runn
 def _running_heads(lines: list[str], page_numbers: set[int]) -> set[int]:
     """The lines of a page's running header or footer (某县人民政府文件 over 县政办发〔2024〕
     12号, or the plan's title, repeated on every page): a line printed the same next to two
-    page numbers or more, up to two lines at either side of each, blank lines passed over
+    page numbers or more, up to two lines at either side of each, blank lines passed over,
+    a name or a number with no clause (not the rest of a bracket a wrap broke the same way
+    twice: "任单位：市司法局〕", fixture styles/page_foot_links.txt hard-wrapped)
     (round 13: tests/parsing/documents d136, fixture styles/yemei_biaoti.txt). Only those
     occurrences are dropped: the same line at the top of the first page is the document's."""
     near: dict[str, list[int]] = {}
@@ -583,7 +585,7 @@ def _running_heads(lines: list[str], page_numbers: set[int]) -> set[int]:
                 i += step
     heads = set()
     for content, places in near.items():
-        if len(places) > 1 and len(content) >= _HEAD_LEAST:
+        if len(places) > 1 and len(content) >= _HEAD_LEAST and _NOT_IN_HEADS.isdisjoint(content):
             heads.update(places)
     return heads
 
