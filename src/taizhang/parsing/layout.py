@@ -255,7 +255,7 @@ def restore(text: str) -> Layout:
             )
             and (row is not None or not _is_field_row(content) or _label_row(out[-1]))
             and not _stands_below_sentence(out[-1], folded_content)
-            and not _after_attribution(out[-1])
+            and (not _after_attribution(out[-1]) or folded_content[:1] in _LINE_START_NEVER)
             and not (row is not None and _gapped_row(content) == row + 1)
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
@@ -694,6 +694,13 @@ def _in_open_attribution(previous: str) -> bool:
     if opening < 0 or "）" in previous[opening:] or ")" in previous[opening:]:
         return False
     return starts_with_label(fold(previous[opening + 1 :]).lstrip())
+
+
+# No printed line opens with these (the line-breaking rules of Chinese print, 禁则): a line
+# a copy broke by characters before one is the rest of the line above, though that ends with
+# an attribution ("…编制惠企政策清单（县发展改革局负责）" over "。在县政府门户网站…": round 13,
+# tests/parsing/documents d141 and fixture styles/gongkai_sentences.txt hard-wrapped at 20).
+_LINE_START_NEVER = "。;,、"
 
 
 def _after_attribution(previous: str) -> bool:

@@ -1973,9 +1973,10 @@ def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[t
     if folded[close + 1 : close + 2] not in _SENTENCE_ENDS or close + 2 >= stop:
         return []
     # on the bracket's line (another paragraph holds sub-points, or a measure's next
-    # paragraph, or the signature after the plan's last measure)
+    # paragraph, or the signature after the plan's last measure), or a bracket's own below
     line_end = folded.find("\n", close, stop)
-    stop = stop if line_end < 0 else line_end
+    if line_end >= 0:
+        stop = _next_line_bracket(index, line_end, stop)
     first = bisect_right(index._opens, close)
     later = [pair for pair in index.brackets[first:] if pair[1] < stop]
     if not later or folded[later[-1][1] + 1 : stop].strip(_LINE_INDENT + _SENTENCE_ENDS):
@@ -1986,6 +1987,20 @@ def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[t
         if sentence[:1] not in _SENTENCE_ENDS or not sentence.strip(_SENTENCE_ENDS + _LINE_INDENT):
             return []  # each bracket closes a sentence of its own
     return later
+
+
+def _next_line_bracket(index: AttributionIndex, line_end: int, stop: int) -> int:
+    """Where the line ending at ``line_end`` ends, or the next line when it opens with an
+    attribution bracket a wrap put on a line of its own ("…接入部门业务系统30个以上" over
+    "（责任单位：市直各部门）。": fixture styles/gongkai_sentences.txt hard-wrapped at 24)."""
+    opening = line_end + 1
+    while opening < stop and index.folded[opening] in _LINE_INDENT:
+        opening += 1
+    at = bisect_left(index._opens, opening)
+    if at == len(index._opens) or index._opens[at] != opening:
+        return line_end
+    end = index.folded.find("\n", opening, stop)
+    return stop if end < 0 else end
 
 
 def _over_sentences(
