@@ -3412,10 +3412,17 @@ def test_a_measure_whose_sentences_each_close_with_their_units():
     assert [m.responsible for m in plan.tasks] == [
         ["市行政审批局", "市大数据中心"],
         ["市行政审批局"],
+        ["市行政审批局"],
         ["市大数据中心"],
+        ["市大数据中心"],
+        ["市委网信办", "市公安局"],
     ]
-    assert plan.tasks[2].collectives == ["市直各部门"]
-    assert plan.tasks[2].text.endswith("接入部门业务系统30个以上")
+    assert plan.tasks[3].collectives == ["市直各部门"]
+    assert plan.tasks[3].text.endswith("接入部门业务系统30个以上")
+    # hard-wrapped: the last bracket on a line of its own, a line opening with 。
+    for width in (20, 24):
+        wrapped = parse_path_text(variants.hard_wrapped(styles("gongkai_sentences.txt"), width))
+        assert units(wrapped) == units(plan)
 
 
 def test_a_years_part_of_a_total():
