@@ -3419,6 +3419,14 @@ def test_a_measure_whose_sentences_each_close_with_their_units():
     ]
     assert plan.tasks[3].collectives == ["市直各部门"]
     assert plan.tasks[3].text.endswith("接入部门业务系统30个以上")
+    # the last bracket printed on a line of its own (fixture styles/gongkai_ownline.txt)
+    plan = parse_path(FIXTURES / "styles" / "gongkai_ownline.txt")
+    assert [(m.lead, m.collectives) for m in plan.tasks[:2]] == [
+        (["县行政审批局"], ["县直各部门"]),
+        (["县政务服务中心"], ["各乡镇人民政府"]),
+    ]
+    assert plan.tasks[1].text.endswith("全年提供帮办代办服务5000件次")
+    plan = parse_path(FIXTURES / "styles" / "gongkai_sentences.txt")
     # hard-wrapped: the last bracket on a line of its own, a line opening with 。
     for width in (20, 24):
         wrapped = parse_path_text(variants.hard_wrapped(styles("gongkai_sentences.txt"), width))

@@ -1992,7 +1992,8 @@ def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[t
 def _next_line_bracket(index: AttributionIndex, line_end: int, stop: int) -> int:
     """Where the line ending at ``line_end`` ends, or the next line when it opens with an
     attribution bracket a wrap put on a line of its own ("…接入部门业务系统30个以上" over
-    "（责任单位：市直各部门）。": fixture styles/gongkai_sentences.txt hard-wrapped at 24)."""
+    "（责任单位：市直各部门）。": fixture styles/gongkai_sentences.txt hard-wrapped at 24; as a
+    copy prints it, fixture styles/gongkai_ownline.txt)."""
     opening = line_end + 1
     while opening < stop and index.folded[opening] in _LINE_INDENT:
         opening += 1
