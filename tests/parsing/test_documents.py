@@ -297,6 +297,28 @@ Round 13b (branch fazhi13): 法治 plans of kinds rounds 10, 10b and 11b had not
   a title ending in 制度.
 - d151 市 示范创建 方案: brackets on the line under the text, broken over two lines, 市委依法治市办
   and 市委全面依法治市委员会办公室, 各县（市、区）至少打造1个… as a goal.
+Round 13 (branch genre13), topics other than 法治, layouts not yet used:
+
+- d132 近视防控 方案: units with a parenthesised note in every bracket (县教育局（含县教育科技局）,
+  县卫健局（县疾控中心）), 每年开展1次 and 定期 duties, 各中小学校, 间 a counter.
+- d133 农村供水 工作要点: 牵头单位：X　　分管领导：副县长Y on one line over 配合单位 / 完成时限
+  lines, 处 a counter, 千人以上 (no numeral), 长期坚持.
+- d134 四好农村路 三年行动: brackets with 责任单位 first and 牵头单位 second, and
+  （责任单位：…　完成时限：…） parted by a full-width blank, 其中2024年完成100公里 after a total.
+- d135 消费帮扶 任务清单: a tab table with 联系人 and 联系电话 columns (people, telephone
+  numbers), 6场以上 a frequency, 人次, a 说明 after it.
+- d136 防止返贫 方案 under a covering notice: a page's running header (某县人民政府办公室文件 /
+  县政办发〔2024〕12号) repeated with each page number, one cutting a sentence, one a bracket.
+- d137 重点项目 任务分工: chapter headings that name the lead and 牵头事项 (一、县发展改革局牵头
+  事项), items with a （配合单位：…） tail or none, 五、各乡镇人民政府 over an item with none.
+- d138 修订通知: 关于修订《…要点》部分任务的通知 giving only the changed measures (3, 8, 12, 13,
+  15) under 一、第3项修订为：, the plan revised no parent, a 联系人 / 联系电话 line above the
+  signature.
+- d139 秸秆禁烧 清单 of a county: 乡镇 units named by place (城关镇、白石镇、青石乡…), a goal in
+  the purpose sentence (力争…达到93%以上，制定本任务清单).
+- d140 供热保障 方案: 1.1 / 1.2 numbered measures under 一、 chapters, a 2024—2025年度 period, 台.
+- d141 政务公开 工作要点: a measure of several sentences each closed by its own (X负责), the
+  units of all of them the measure's.
 
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
@@ -799,6 +821,17 @@ RUN_IN_COPIES = [
     "d147_suyuan_zhili",
     "d149_weiyuanhui_guize_yaodian",
     "d151_shifan_chuangjian_shi",
+    # round 13
+    "d132_jinshi_zhushi",
+    "d133_gongshui_fenguan",
+    "d134_gonglu_zeren_first",
+    "d135_xiaofei_lianxiren",
+    "d136_fanpin_yemei",  # a running header after each page number
+    "d137_qianshou_shixiang",
+    "d138_xiuding_tongzhi",  # 第3项修订为：3.… out of sequence
+    "d139_jinshao_xiangzhen",
+    "d140_gongre_xiaoshu",
+    "d141_yaodian_duoju",
 ]
 
 
@@ -890,6 +923,17 @@ SIGNED_RUN_IN = [
     "d128_jiedao_wangge",
     "d129_bumen_keshi",
     "d131_ducha_tongbao",
+    # round 13
+    "d132_jinshi_zhushi",
+    "d133_gongshui_fenguan",
+    "d134_gonglu_zeren_first",
+    "d135_xiaofei_lianxiren",  # after a tab table's 说明 and a closing paragraph
+    "d136_fanpin_yemei",  # a covering notice's signature
+    "d137_qianshou_shixiang",
+    "d138_xiuding_tongzhi",  # after a contact line's telephone number
+    "d139_jinshao_xiangzhen",
+    "d140_gongre_xiaoshu",
+    "d141_yaodian_duoju",
 ]
 
 
@@ -3560,3 +3604,142 @@ def test_a_signer_at_the_margin_is_dated_below_not_continued(name, columns):
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     plan, expected = parse_path_text(variants.hard_wrapped(text, columns)), gold(name)
     assert (plan.issuer, plan.date) == (expected["issuer"], expected["date"])
+
+
+# Round 13 (genre13): other topics, layouts not yet used.
+
+
+def test_a_pages_running_header_is_no_text_and_a_cut_sentence_runs_on():
+    # 某县人民政府办公室文件 / 县政办发〔2024〕12号 (d136) or the plan's title (fixture
+    # styles/yemei_biaoti.txt) printed again with each page number: dropped, and the sentence
+    # the page cut is one again, printed and hard-wrapped
+    name = "d136_fanpin_yemei"
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    for copy in (text, variants.hard_wrapped(text)):
+        plan = parse_path_text(copy)
+        assert plan.tasks[1].text == gold(name)["tasks"][1]["text"]
+        assert plan.tasks[4].responsible == ["县财政局", "县审计局"]
+        assert targets(plan.tasks[1]) == [(None, 1500, "人", ">=")]
+    plan = parse_path(FIXTURES / "styles" / "yemei_biaoti.txt")
+    assert plan.tasks[1].text == "推进生活垃圾分类，新建生活垃圾分类投放点120个。"
+    assert units(plan)[3] == (4, ["区园林绿化中心"], ["区财政局"], [])
+
+
+@pytest.mark.parametrize("name", ["d136_fanpin_yemei", "yemei_biaoti"])
+def test_a_pages_running_header_printed_run_in(name):
+    # …务工就业— 2 —青禾县人民政府办公室文件县政办发〔2024〕12号1500人以上。: what follows every
+    # page number the same is cut with it (d136; fixture styles/yemei_biaoti.txt: the title)
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [m.text for m in run_in.tasks] == [m.text for m in printed.tasks]
+    assert units(run_in) == units(printed)
+
+
+def test_a_heading_that_names_its_lead_and_its_matters():
+    # 一、县发展改革局牵头事项 leads the items under it; 五、各乡镇人民政府 keeps its item with no
+    # bracket as their collective's (d137; fixture styles/fengong_qianshou.txt: 牵头任务,
+    # 负责事项)
+    assert units(parse("d137_qianshou_shixiang")) == gold_units("d137_qianshou_shixiang")
+    plan = parse_path(FIXTURES / "styles" / "fengong_qianshou.txt")
+    assert units(plan) == [
+        (1, ["市人社局"], ["市财政局", "市总工会"], []),
+        (2, ["市人社局"], [], []),
+        (3, ["市教育局"], ["市人社局"], []),
+        (4, [], [], ["各区县人民政府"]),
+    ]
+    assert not any(d.code == "provisions-not-measures" for d in plan.diagnostics)
+
+
+def test_a_measure_whose_sentences_each_close_with_their_units():
+    # …清单（县发展改革局负责）。在…查询（县政府办公室负责）。: the text runs to the last bracket,
+    # the units are all the brackets' (d141; fixture styles/gongkai_sentences.txt, labelled)
+    plan = parse("d141_yaodian_duoju")
+    assert plan.tasks[0].text == gold("d141_yaodian_duoju")["tasks"][0]["text"]
+    assert plan.tasks[0].lead == ["县发展改革局", "县政府办公室"]
+    assert plan.tasks[6].collectives == ["各乡镇人民政府", "县直各部门"]
+    assert plan.tasks[2].text.endswith("部门预决算")  # one bracket: as before
+    plan = parse_path(FIXTURES / "styles" / "gongkai_sentences.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["市行政审批局", "市大数据中心"],
+        ["市行政审批局"],
+        ["市行政审批局"],
+        ["市大数据中心"],
+        ["市大数据中心"],
+        ["市委网信办", "市公安局"],
+    ]
+    assert plan.tasks[3].collectives == ["市直各部门"]
+    assert plan.tasks[3].text.endswith("接入部门业务系统30个以上")
+    # the last bracket printed on a line of its own (fixture styles/gongkai_ownline.txt)
+    plan = parse_path(FIXTURES / "styles" / "gongkai_ownline.txt")
+    assert [(m.lead, m.collectives) for m in plan.tasks[:2]] == [
+        (["县行政审批局"], ["县直各部门"]),
+        (["县政务服务中心"], ["各乡镇人民政府"]),
+    ]
+    assert plan.tasks[1].text.endswith("全年提供帮办代办服务5000件次")
+    plan = parse_path(FIXTURES / "styles" / "gongkai_sentences.txt")
+    # hard-wrapped: the last bracket on a line of its own, a line opening with 。
+    for width in (20, 24):
+        wrapped = parse_path_text(variants.hard_wrapped(styles("gongkai_sentences.txt"), width))
+        assert units(wrapped) == units(plan)
+
+
+def test_a_years_part_of_a_total():
+    # 三年新改建农村公路300公里，其中2024年完成100公里: the part is 2024's target, the total
+    # takes no year from it (d134; fixture styles/chongdian_qizhong.txt)
+    assert targets(parse("d134_gonglu_zeren_first").tasks[0]) == [
+        (None, 300, "公里", "="),
+        (2024, 100, "公里", "="),
+    ]
+    plan = parse_path(FIXTURES / "styles" / "chongdian_qizhong.txt")
+    assert targets(plan.tasks[0]) == [(None, 3000, "个", ">="), (2024, 1200, "个", "=")]
+    assert targets(plan.tasks[1]) == [(None, 200, "个", "="), (2025, 80, "个", "=")]
+
+
+def revision_notice(name: str) -> str:
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["d138_xiuding_tongzhi", "tiaozheng_tongzhi"])
+def test_the_plan_a_notice_revises_is_no_parent(name):
+    # 关于修订《X》部分任务的通知 (d138), 关于调整《X》… (fixture styles/tiaozheng_tongzhi.txt):
+    # X is revised, not implemented, though the preamble names it again (现对《X》…修订如下)
+    assert parse_path_text(revision_notice(name)).parents == []
+
+
+@pytest.mark.parametrize("name", ["d138_xiuding_tongzhi", "tiaozheng_tongzhi"])
+def test_revised_measures_printed_run_in_keep_their_numbers(name):
+    # …一、第3项修订为：3.推行…（…）二、第8项修订为：8.深化…: each number the words before it
+    # name is a measure, out of sequence (d138; fixture styles/tiaozheng_tongzhi.txt)
+    text = revision_notice(name)
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert [m.no for m in run_in.tasks] == [m.no for m in printed.tasks]
+    assert units(run_in) == units(printed) and len(printed.tasks) >= 2
+
+
+@pytest.mark.parametrize("name", ["d138_xiuding_tongzhi", "tiaozheng_tongzhi"])
+def test_a_signature_after_a_telephone_number_printed_run_in(name):
+    # …联系电话：0736-5512345石门县人民政府办公室2024年6月20日 (d138; fixture
+    # styles/tiaozheng_tongzhi.txt): the names start after the number
+    text = revision_notice(name)
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
+    assert printed.issuer and printed.date
+
+
+def test_a_goal_in_the_purpose_sentence():
+    # 为做好…工作，…，力争全年秸秆综合利用率达到93%以上，制定本任务清单 (d139); 确保… (fixture
+    # styles/purpose_goal.txt), printed and run in
+    for text in (
+        (DOCUMENTS / "d139_jinshao_xiangzhen.txt").read_text(encoding="utf-8"),
+        styles("purpose_goal.txt"),
+    ):
+        for copy in (text, variants.run_in(text)):
+            goals = parse_path_text(copy).targets
+            assert [(t.value, t.unit, t.comparator) for t in goals] in (
+                [(93, "%", ">=")],
+                [(95, "%", ">=")],
+            )

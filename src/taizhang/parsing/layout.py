@@ -160,6 +160,39 @@ def _without_run_in_page_feet(text: str) -> str:
     return text
 
 
+_HEAD_REACH = 40  # characters after a page number where its page's running header may stand
+_HEAD_RUN_IN_LEAST = 6  # characters: what two page breaks share by chance is shorter
+_NOT_IN_HEADS = frozenset("（(:：。，,；;、【[")  # a header is a name or a number, no clause
+
+
+def _without_run_in_running_heads(text: str) -> str:
+    """A copy printed run-in keeps each page's running header after its page number
+    ("…务工就业— 2 —青禾县人民政府办公室文件县政办发〔2024〕12号1500人以上。", as _running_heads
+    finds it on lines): what follows every page number the same, at least
+    _HEAD_RUN_IN_LEAST characters and no clause, is cut with the page number (round 13:
+    tests/parsing/documents d136 and fixture styles/yemei_biaoti.txt printed run-in)."""
+    found = [m.span() for m in _RUN_IN_PAGE_NUMBER_IN_WORDS.finditer(text)]
+    found += [m.span() for m in _RUN_IN_PAGE_OF.finditer(text)] if "页" in text else []
+    if len(found) < 2:
+        return text
+    found.sort()
+    head = _shared_start([text[end : end + _HEAD_REACH] for _, end in found])
+    if len(head) < _HEAD_RUN_IN_LEAST or not _NOT_IN_HEADS.isdisjoint(head):
+        return text
+    pieces, last = [], 0
+    for start, end in found:  # the page number goes with its header ("就业— 2 —1500人")
+        pieces.append(text[last:start])
+        last = end + len(head)
+    return "".join(pieces) + text[last:]
+
+
+def _shared_start(pieces: list[str]) -> str:
+    """What every piece opens with, character by character."""
+    first, last = min(pieces), max(pieces)  # (what the first and last in order share, all do)
+    size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), None)
+    return first if size is None else first[:size]
+
+
 def _page_number_in_words(found: re.Match[str]) -> str:
     text, start, end = found.string, found.start(), found.end()
     between = start and end < len(text) and _is_han(text[start - 1]) and _is_han(text[end])
@@ -173,6 +206,8 @@ def _is_han(char: str) -> bool:
 def restore(text: str) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
+    if "\n" not in text.strip():
+        text = _without_run_in_running_heads(text)
     if _may_hold_run_in_page_number(text):
         text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if "\n" not in text.strip():
@@ -186,6 +221,7 @@ def restore(text: str) -> Layout:
     if wrap is None:
         if len(lines) == len(printed):  # none dropped
             return Layout(text, tuple(numbers))
+        lines, numbers = _across_page_breaks(lines, numbers, printed)
         return Layout("\n".join(lines), tuple(numbers))
     out: list[str] = []
     sources: list[int] = []
@@ -203,6 +239,9 @@ def restore(text: str) -> Layout:
             # styles/shuili_newspage.txt hard-wrapped at 22)
             previous_number, joining = number, False
             continue
+        if number != previous_number + 1 and out and not joining:
+            # a sentence a page break cut, short of the margin (d136 hard-wrapped)
+            joining = _cut_by_page(out[-1], printed, previous_number, number)
         previous_number = number
         folded_content = fold(content)
         if (
@@ -217,7 +256,7 @@ def restore(text: str) -> Layout:
             )
             and (row is not None or not _is_field_row(content) or _label_row(out[-1]))
             and not _stands_below_sentence(out[-1], folded_content)
-            and not _after_attribution(out[-1])
+            and (not _after_attribution(out[-1]) or folded_content[:1] in _LINE_START_NEVER)
             and not (row is not None and _gapped_row(content) == row + 1)
             and not _past_its_cells(out[-1], line, table_tabs)
         ):
@@ -500,6 +539,8 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     (itertools.compress): most texts drop none or a few."""
     broken = "\n" + text  # each line after a line break, the first one too
     dropped = _lines_matching(_page_number_line(), broken)
+    if len(dropped) > 1:
+        dropped |= _running_heads(lines, dropped)
     dropped |= _lines_matching(_page_chrome_line(), broken)
     numbers = range(1, len(lines) + 1)
     if not dropped:
@@ -508,6 +549,74 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     for index in dropped:
         kept[index] = False
     return list(itertools.compress(lines, kept)), list(itertools.compress(numbers, kept))
+
+
+def _across_page_breaks(
+    lines: list[str], numbers: list[int], printed: list[str]
+) -> tuple[list[str], list[int]]:
+    """A sentence a page break cut ("…全年新增监测对象务工就业" over "— 2 —" and the page's
+    running header, then "1500人以上。（牵头单位：…）") is one line again: a line that ends
+    with no sentence end nor closing mark, a page number dropped after it, runs on into the
+    next line unless that opens an item (round 13: tests/parsing/documents d136, fixture
+    styles/yemei_biaoti.txt). A copy wrapped at a width is joined by its wrap instead."""
+    out, sources = lines[:1], numbers[:1]
+    for line, number in zip(lines[1:], numbers[1:], strict=True):
+        content = line.strip(_INDENT)
+        if (
+            number != sources[-1] + 1
+            and content
+            and not starts_item(fold(content))
+            and _cut_by_page(out[-1], printed, sources[-1], number)
+        ):
+            out[-1] = out[-1].rstrip(_INDENT) + content
+            continue
+        out.append(line)
+        sources.append(number)
+    return out, sources
+
+
+def _cut_by_page(before: str, printed: list[str], last: int, number: int) -> bool:
+    """Whether a page number was dropped between source lines ``last`` and ``number``
+    (1-based) and the line ``before`` it ends with no sentence end nor closing mark, and
+    is no signature's names over its date (d05: 某县人民政府办公室 / — 3 — / 2024年4月8日)."""
+    before = before.rstrip(_INDENT)
+    return (
+        bool(before)
+        and before[-1] not in _PARAGRAPH_CLOSES
+        and any(_page_number_line().match("\n" + printed[i]) for i in range(last, number - 1))
+        and not names_bodies(fold(before.strip(_INDENT)))
+        and not is_signature_date_line(fold(printed[number - 1]).strip())
+    )
+
+
+_PARAGRAPH_CLOSES = "。；;：:！？!?）)」”’〕】]"
+_HEAD_LINES = 2  # lines a page's running header or footer holds at one side of its number
+_HEAD_LEAST = 4  # characters: no table cell (a bare 序号) is taken for a running header
+
+
+def _running_heads(lines: list[str], page_numbers: set[int]) -> set[int]:
+    """The lines of a page's running header or footer (某县人民政府文件 over 县政办发〔2024〕
+    12号, or the plan's title, repeated on every page): a line printed the same next to two
+    page numbers or more, up to two lines at either side of each, blank lines passed over,
+    a name or a number with no clause (not the rest of a bracket a wrap broke the same way
+    twice: "任单位：市司法局〕", fixture styles/page_foot_links.txt hard-wrapped)
+    (round 13: tests/parsing/documents d136, fixture styles/yemei_biaoti.txt). Only those
+    occurrences are dropped: the same line at the top of the first page is the document's."""
+    near: dict[str, list[int]] = {}
+    for at in page_numbers:
+        for step in (-1, 1):
+            i, seen = at + step, 0
+            while 0 <= i < len(lines) and seen < _HEAD_LINES and i not in page_numbers:
+                content = lines[i].strip(_INDENT)
+                if content:
+                    near.setdefault(content, []).append(i)
+                    seen += 1
+                i += step
+    heads = set()
+    for content, places in near.items():
+        if len(places) > 1 and len(content) >= _HEAD_LEAST and _NOT_IN_HEADS.isdisjoint(content):
+            heads.update(places)
+    return heads
 
 
 def _rest_of_dropped(printed: list[str], number: int, measure, wrap: int) -> bool:
@@ -614,6 +723,13 @@ def _in_open_attribution(previous: str) -> bool:
     if opening < 0 or "）" in previous[opening:] or ")" in previous[opening:]:
         return False
     return starts_with_label(fold(previous[opening + 1 :]).lstrip())
+
+
+# No printed line opens with these (the line-breaking rules of Chinese print, 禁则): a line
+# a copy broke by characters before one is the rest of the line above, though that ends with
+# an attribution ("…编制惠企政策清单（县发展改革局负责）" over "。在县政府门户网站…": round 13,
+# tests/parsing/documents d141 and fixture styles/gongkai_sentences.txt hard-wrapped at 20).
+_LINE_START_NEVER = "。;,、"
 
 
 def _after_attribution(previous: str) -> bool:

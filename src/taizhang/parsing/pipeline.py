@@ -20,7 +20,7 @@ from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocumen
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.same_as import same_as
-from taizhang.parsing.structure import RawMeasure, parse_skeleton
+from taizhang.parsing.structure import RawMeasure, parse_skeleton, unit_heading_name
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
@@ -296,7 +296,10 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         date=metadata.date,
         period=metadata.period,
         parents=metadata.parents,
-        targets=[t for goal in skeleton.goal_texts for t in find_targets(goal)],
+        targets=[
+            *(t for goal in skeleton.goal_texts for t in find_targets(goal)),
+            *_purpose_goals(text, folded, skeleton.body_start),
+        ],
         chapters=skeleton.chapters,
         sections=skeleton.sections,
         tasks=measures,
@@ -491,6 +494,33 @@ def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
         measure.text = "\n".join(lines[:cut]).rstrip()
 
 
+@lru_cache(maxsize=1)
+def _purpose_sentence() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The preamble's purpose sentence (为…，制定本…), and a goal clause inside it."""
+    openers = "|".join(map(re.escape, structure_vocabulary()["purpose_goal_openers"]))
+    return (
+        re.compile(r"为[^。\n]{2,200}?,[^。\n]{0,200}?制[定订]本"),
+        re.compile(rf"(?<=,)(?:{openers})[^,。;\n]{{2,80}}(?=,)"),
+    )
+
+
+def _purpose_goals(text: str, folded: str, body_start: int | None) -> list:
+    """The targets of the goal clauses of the preamble's purpose sentence ("为做好2024年全县…
+    工作，…，力争全年秸秆综合利用率达到93%以上，制定本任务清单": round 13, tests/parsing/documents
+    d139, fixture styles/purpose_goal.txt), as a goal heading's paragraph states them."""
+    if not body_start or "制" not in folded[:body_start]:
+        return []
+    sentence, clause = _purpose_sentence()
+    found = sentence.search(folded, 0, body_start)
+    if found is None:
+        return []
+    return [
+        target
+        for m in clause.finditer(folded, *found.span())
+        for target in find_targets(text[m.start() : m.end()])
+    ]
+
+
 def _heading_units(
     skeleton, attributions: list[Attribution], brackets: BracketReader, level: str | None
 ) -> list[Diagnostic]:
@@ -502,12 +532,13 @@ def _heading_units(
     heading_units = {}
     endings = tuple(structure_vocabulary()["unit_endings"])
     for chapter in skeleton.chapters:
-        if not chapter.title.endswith(endings):  # 健全政府机构职能体系 names no unit
+        name = unit_heading_name(chapter.title)  # (一、县发展改革局牵头事项: d137)
+        if not name.endswith(endings):  # 健全政府机构职能体系 names no unit
             continue
-        split = brackets.split(chapter.title, level)
+        split = brackets.split(name, level)
         named = [*split.responsible, *split.collectives]
         # one name, printed whole (with its own prefix: no level was added to it)
-        if named == [chapter.title] and not (split.lead or split.unknown or split.unsplit):
+        if named == [name] and not (split.lead or split.unknown or split.unsplit):
             heading_units[chapter.no] = (chapter, split)
     if not heading_units:
         return []

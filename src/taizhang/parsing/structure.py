@@ -604,6 +604,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # ("…文件清理。司法所:1.开展…2.…": round 10, d79 printed run-in; fixture
             # styles/zhen_unitlines.txt run in)
             or (number == 1 and id(item) in confirmed and _after_colon_heading(folded, item))
+            or _number_named_before(folded, item)
         ):
             continue
         kept.append(item)
@@ -615,6 +616,17 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
 
 
 _COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
+
+
+def _number_named_before(folded: str, item: Found) -> bool:
+    """Whether the words right before a run-in item name its number and end with a colon
+    ("一、第3项修订为：3.推行…", "第9项调整为：9.推进…": a notice revising some of a plan's
+    measures, which follow no sequence; round 13, tests/parsing/documents d138 and fixture
+    styles/tiaozheng_tongzhi.txt printed run-in)."""
+    if not folded.endswith(":", 0, item.start):
+        return False
+    before = folded[max(0, item.start - _COLON_HEADING) : item.start]
+    return f"第{item.marker.number}项" in before
 
 
 def _after_colon_heading(folded: str, item: Found) -> bool:
@@ -1915,6 +1927,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     offset, stop = item.marker.end, item.end
     located = index.find(offset, stop)
     if item.leading is None and located is not None:
+        later = _sentence_brackets(index, offset + located.raw_end, stop)
+        if later and located.raw_start == located.text_end + 1:
+            return _over_sentences(item, chapter, section, text, index.folded, located, later)
         end = located.text_end
         if (
             end
@@ -1969,6 +1984,63 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+_SENTENCE_ENDS = "。;"  # folded: ； is ;
+
+
+def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[tuple[int, int]]:
+    """The attribution brackets after the one closing at ``close`` when the measure goes on
+    after it on its line, each later sentence closed by its own bracket, the last closing the
+    measure ("…编制惠企政策清单（县发展改革局负责）。在…开设…专栏，…查询（县政府办公室负责）。":
+    a 工作要点 that names the units of each sentence of a measure; round 13, tests/parsing/
+    documents d141, fixture styles/gongkai_sentences.txt); none otherwise (most measures: no
+    sentence after their bracket)."""
+    folded = index.folded
+    if folded[close + 1 : close + 2] not in _SENTENCE_ENDS or close + 2 >= stop:
+        return []
+    # on the bracket's line (another paragraph holds sub-points, or a measure's next
+    # paragraph, or the signature after the plan's last measure), or a bracket's own below
+    line_end = folded.find("\n", close, stop)
+    if line_end >= 0:
+        stop = _next_line_bracket(index, line_end, stop)
+    first = bisect_right(index._opens, close)
+    later = [pair for pair in index.brackets[first:] if pair[1] < stop]
+    if not later or folded[later[-1][1] + 1 : stop].strip(_LINE_INDENT + _SENTENCE_ENDS):
+        return []  # (the last bracket is not the line's end)
+    ends = [close, *(closing for _, closing in later)]
+    for (open_at, _), before in zip(later, ends, strict=False):
+        sentence = folded[before + 1 : open_at]
+        if sentence[:1] not in _SENTENCE_ENDS or not sentence.strip(_SENTENCE_ENDS + _LINE_INDENT):
+            return []  # each bracket closes a sentence of its own
+    return later
+
+
+def _next_line_bracket(index: AttributionIndex, line_end: int, stop: int) -> int:
+    """Where the line ending at ``line_end`` ends, or the next line when it opens with an
+    attribution bracket a wrap put on a line of its own ("…接入部门业务系统30个以上" over
+    "（责任单位：市直各部门）。": fixture styles/gongkai_sentences.txt hard-wrapped at 24; as a
+    copy prints it, fixture styles/gongkai_ownline.txt)."""
+    opening = line_end + 1
+    while opening < stop and index.folded[opening] in _LINE_INDENT:
+        opening += 1
+    at = bisect_left(index._opens, opening)
+    if at == len(index._opens) or index._opens[at] != opening:
+        return line_end
+    end = index.folded.find("\n", opening, stop)
+    return stop if end < 0 else end
+
+
+def _over_sentences(
+    item: Found, chapter, section, text: str, folded: str, located, later
+) -> RawMeasure:
+    """The measure whose sentences each close with a bracket (_sentence_brackets): its text
+    runs to the last bracket, the earlier ones kept in it as printed, and its attribution is
+    every bracket's content, one clause each (the units of all its sentences)."""
+    offset = item.marker.end
+    first = (offset + located.raw_start - 1, offset + located.raw_end)
+    raw = "；".join(text[open_at + 1 : close_at] for open_at, close_at in [first, *later])
+    kept = text[offset : later[-1][0]].lstrip(_MEASURE_EDGE)
+    start = later[-1][0] - len(kept)
+    return _numbered(item, chapter, section, kept.rstrip(_MEASURE_EDGE), raw, folded, start)
 
 
 def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -> RawMeasure:
@@ -2249,6 +2321,26 @@ def _score() -> re.Pattern[str]:
     return re.compile(rf"\(\d{{1,3}}(?:\.\d)?分\)|[{verbs}]\d{{1,3}}(?:\.\d)?分")
 
 
+def unit_heading_name(title: str) -> str:
+    """A chapter heading without what a heading that names its lead unit prints after the
+    name (一、县发展改革局牵头事项, 三、各区县人民政府负责事项: round 13, tests/parsing/documents
+    d137, fixture styles/fengong_qianshou.txt; structure.toml unit_heading_suffixes)."""
+    suffix = next((w for w in vocabulary()["unit_heading_suffixes"] if title.endswith(w)), "")
+    return title[: len(title) - len(suffix)]
+
+
+def _reads_as_unit(name: str) -> bool:
+    """Whether a heading reads as one unit's name: its level first, a unit's ending last,
+    no clause break (一、各乡镇人民政府 over an item with no bracket is no 保障措施 chapter:
+    d137, fixture styles/fengong_qianshou.txt; the units module confirms the name)."""
+    words = vocabulary()
+    return (
+        name[:1] in words["subject_unit_starts"]
+        and name.endswith(tuple(words["unit_endings"]))
+        and not any(mark in name for mark in "，,、；;。")
+    )
+
+
 def _drop_provision_chapters(skeleton: Skeleton) -> None:
     """In a plan whose measures carry units, a chapter none of whose numbered items carries
     any holds provisions, not measures: 第一章 总则 (第一条 为…，第二条 本清单所列任务…),
@@ -2280,9 +2372,14 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
         )
     # runs of measures under one heading (each measure's heading asked once)
     runs = [list(run) for _, run in itertools.groupby(skeleton.measures, key=_provision_group)]
+    unit_headed = {c.no for c in skeleton.chapters if _reads_as_unit(unit_heading_name(c.title))}
     kept: list[RawMeasure] = []
     for run in runs:
-        if _provision_group(run[0]) is None or any(m.attribution_raw for m in run):
+        if (
+            _provision_group(run[0]) is None
+            or any(m.attribution_raw for m in run)
+            or run[0].chapter in unit_headed  # its heading names their units
+        ):
             kept += run
             continue
         skeleton.goal_texts += [m.text for m in run if _states_goals(m.folded)]

@@ -893,9 +893,15 @@ class _Context:
         i = bisect_left(starts, pos)
         if i and starts[i - 1] >= start:
             return self.deadlines[i - 1].year
-        if i < len(starts) and starts[i] < end:
+        if i < len(starts) and starts[i] < end and not self._part_between(pos, starts[i]):
             return self.deadlines[i].year
         return None
+
+    def _part_between(self, pos: int, year_at: int) -> bool:
+        """Whether a clause giving a year's part of a total (其中2024年完成100公里) opens
+        between a value and the year after it: that year is the part's, not the total's."""
+        openers = _vocab()["targets"]["part_openers"]
+        return any(self.folded.find(word, pos, year_at) >= 0 for word in openers)
 
     def is_past(self, sentence: tuple[int, int], has_deadline: bool) -> bool:
         """Whether the sentence (``sentences.span(pos)``) reports results already achieved
@@ -1028,7 +1034,11 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
                 per=_per(before),
             )
         )
-    return _year_series(targets, text, folded) if folded.count("年") > 1 else targets
+    if folded.count("年") > 1:
+        targets = _year_series(targets, text, folded)
+    if targets and any(word in folded for word in words["part_openers"]):
+        targets = _year_parts(targets, text, folded)
+    return targets
 
 
 _SENTENCE_REACH = 200  # characters of a year series' sentence on either side
@@ -1123,6 +1133,40 @@ def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
                     year=int(m["year"]),
                 )
             )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _year_part() -> re.Pattern[str]:
+    """A clause giving a year's part of a total: 其中, a year, a series verb perhaps, a value."""
+    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
+    return re.compile(
+        rf"(?:{_any('targets', 'part_openers')})(?P<year>{_YEAR})年"
+        rf"(?:{_any('targets', 'year_series_verbs')})?"
+        rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
+    )
+
+
+def _year_parts(targets: list[Target], text: str, folded: str) -> list[Target]:
+    """A year's part of a total (其中2024年完成100公里 after 新改建农村公路300公里: targets.toml
+    part_openers) is that year's target, when a target of its counter was read."""
+    out = list(targets)
+    for m in _year_part().finditer(folded):
+        unit = text[m.start("unit") : m.end("unit")]
+        value = _value(m["num"])
+        if not any(t.unit == unit for t in targets) or any(
+            t.value == value and t.unit == unit for t in out
+        ):
+            continue  # (no total of its counter, or read already)
+        out.append(
+            Target(
+                quote=text[m.start("year") : m.end()],
+                value=value,
+                unit=unit,
+                comparator=">=" if m["tail"] else "=",
+                year=int(m["year"]),
+            )
+        )
     return out
 
 

@@ -58,7 +58,7 @@ def find_parents(view: View, title: Title | None, body_start: int) -> list[str]:
     aliases = _aliases(text)
     preamble = text[: min(body_start, _MAX_PREAMBLE)]
     found: list[str] = []
-    seen: set[str] = set()  # each found title folded and without blanks
+    seen = _revised(view, title)  # each title folded and without blanks, found or left out
     for ref in _refs_in_title(view, title) + basis_refs(preamble):
         start, end = _transmitted_title(text, ref)
         start, end = aliases.get(compact(text[start:end]), (start, end))
@@ -82,6 +82,18 @@ def _refs_in_title(view: View, title: Title | None) -> list[Ref]:
         return []
     matches = BOOK_TITLE.finditer(view.text, at, at + len(title.text))
     return [Ref(m.start(1), m.end(1)) for m in matches]
+
+
+def _revised(view: View, title: Title | None) -> set[str]:
+    """The documents the plan's own title names after a revision verb (关于修订《X》…的通知:
+    metadata.toml revision_verbs), each folded and without blanks: the plan revises them."""
+    verbs = tuple(vocabulary()["parents"]["revision_verbs"])
+    text = view.text
+    return {
+        compact(fold(view.original(ref.start, ref.end).strip()))
+        for ref in _refs_in_title(view, title)
+        if text[: ref.start - 1].endswith(verbs)
+    }
 
 
 def _transmitted_title(text: str, ref: Ref) -> tuple[int, int]:

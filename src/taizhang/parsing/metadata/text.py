@@ -222,12 +222,16 @@ _SIGNATURE_NAMES = r"(?P<names>[^。;,:()\[\]【】]{4,60}?)" + _SIGNATURE_DATE
 # them: "…专项资金。附件：某县…重点项目清单某县人民政府办公室— 3 —2024年4月8日（此件公开发布）"
 # (d05 printed run-in, and the 农业 table of test_run_in with an attachment and a note). The
 # names start after the attachment's title (its kind word ends it); the page number and the
-# note become lines of their own.
+# note become lines of their own. A notice's contact line above the signature ends with its
+# telephone number: "…联系人：县发展改革局　李某某　　联系电话：0736-5512345石门县人民政府办公室
+# 2024年6月20日" (round 13: tests/parsing/documents d138 and fixture styles/tiaozheng_tongzhi.txt
+# printed run-in); the names start after the number.
 @lru_cache(maxsize=1)
 def _run_in_signature() -> re.Pattern[str]:
     kinds = alternation(vocabulary()["title"]["kinds"])
     return re.compile(
-        rf".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进|附件:?[^。;:]{{2,60}}?(?:{kinds}))"
+        rf".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进|附件:?[^。;:]{{2,60}}?(?:{kinds})"
+        r"|电话:\s*[\d\-]{7,20})"
         + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]【】]", r"[^。;,:()\[\]【】\d]", 1).replace(
             "(?P<date>", r"(?:-\s*\d{1,3}\s*-)?(?P<date>", 1
         )
