@@ -165,3 +165,27 @@ def test_each_document_in_each_copy_keeps_its_measures_units_and_title(variant, 
     assert _squeezed([plan.title, plan.issuer, plan.date]) == _squeezed(
         [gold["title"], gold["issuer"], gold["date"]]
     )
+
+
+@pytest.mark.parametrize(
+    "path", [DOCUMENTS / "d138_xiuding_tongzhi.txt", STYLES / "tiaozheng_tongzhi.txt"]
+)
+def test_a_signature_under_a_contact_line_at_the_margin_of_a_ragged_layer(path):
+    # "联系人：…　联系电话：0736-5512345" reaches the margin; the signer's name under it is no
+    # rest of the telephone number
+    text = path.read_text(encoding="utf-8")
+    copy, printed = parse_path_text(variants.ragged_pdf(text)), parse_path(path)
+    assert printed.issuer and (copy.issuer, copy.date) == (printed.issuer, printed.date)
+
+
+@pytest.mark.parametrize(
+    "path", [DOCUMENTS / "d137_qianshou_shixiang.txt", STYLES / "fengong_qianshou.txt"]
+)
+def test_a_chapter_heading_naming_its_lead_in_traditional_characters(path):
+    # 一、縣發展改革局牽頭事項: the heading's 牵头事项 is read in the folded text
+    text = path.read_text(encoding="utf-8")
+    copy, printed = parse_path_text(variants.traditional(text)), parse_path(path)
+    assert [m.lead for m in copy.tasks] == [
+        [variants.traditional(u) for u in m.lead] for m in printed.tasks
+    ]
+    assert any(m.lead for m in printed.tasks)

@@ -819,7 +819,7 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
         return True
     # (or under a row pasted from a table, its last cell at the margin: d46 hard-wrapped;
     # the names under a row as under a sentence, as d24 and d25 sign theirs)
-    if not previous.rstrip(_INDENT).endswith(("。", ";", "；")) and "\t" not in previous:
+    if not _ends_a_paragraph(previous) and "\t" not in previous:
         # (or under an attachment list's last title: its names, as d51 and fixture
         # styles/xiaoyuan_annex_sign.txt sign theirs)
         return (_annex_title(previous) and names_bodies(folded_line.strip())) or (
@@ -827,6 +827,20 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
         )
     line = folded_line.strip()
     return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)
+
+
+def _ends_a_paragraph(previous: str) -> bool:
+    """A sentence's end, or a notice's contact line ending with its telephone number: the
+    signature under it stands on its own though the line reached the margin ("联系人：…　联系
+    电话：0736-5512345" over "石门县人民政府办公室": tests/parsing/documents d138 and fixture
+    styles/tiaozheng_tongzhi.txt as ragged PDF layers)."""
+    text = previous.rstrip(_INDENT)
+    return text.endswith(("。", ";", "；")) or (
+        text[-1:].isdigit() and _TELEPHONE_END.search(fold(text)) is not None
+    )
+
+
+_TELEPHONE_END = re.compile(r"电话:\s*[\d\-]{7,20}$")
 
 
 def _opens_table(previous: str, folded_line: str) -> bool:

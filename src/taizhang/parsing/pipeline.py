@@ -533,7 +533,7 @@ def _heading_units(
     endings = tuple(structure_vocabulary()["unit_endings"])
     for chapter in skeleton.chapters:
         name = unit_heading_name(chapter.title)  # (一、县发展改革局牵头事项: d137)
-        if not name.endswith(endings):  # 健全政府机构职能体系 names no unit
+        if not fold(name).endswith(endings):  # 健全政府机构职能体系 names no unit
             continue
         split = brackets.split(name, level)
         named = [*split.responsible, *split.collectives]

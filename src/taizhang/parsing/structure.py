@@ -2325,7 +2325,8 @@ def unit_heading_name(title: str) -> str:
     """A chapter heading without what a heading that names its lead unit prints after the
     name (一、县发展改革局牵头事项, 三、各区县人民政府负责事项: round 13, tests/parsing/documents
     d137, fixture styles/fengong_qianshou.txt; structure.toml unit_heading_suffixes)."""
-    suffix = next((w for w in vocabulary()["unit_heading_suffixes"] if title.endswith(w)), "")
+    folded = fold(title)  # (縣發展改革局牽頭事項: d137 in traditional characters)
+    suffix = next((w for w in vocabulary()["unit_heading_suffixes"] if folded.endswith(w)), "")
     return title[: len(title) - len(suffix)]
 
 
@@ -2334,6 +2335,7 @@ def _reads_as_unit(name: str) -> bool:
     no clause break (一、各乡镇人民政府 over an item with no bracket is no 保障措施 chapter:
     d137, fixture styles/fengong_qianshou.txt; the units module confirms the name)."""
     words = vocabulary()
+    name = fold(name)
     return (
         name[:1] in words["subject_unit_starts"]
         and name.endswith(tuple(words["unit_endings"]))
