@@ -119,6 +119,8 @@ def may_join(folded: str, start: int, end: int, gaz: Gazetteer) -> bool:
 
 def is_name(folded: str, start: int, end: int) -> bool:
     """Whether a piece is listed: it holds a Han character (or is too long to be read)."""
+    if start < end and "\u4e00" <= folded[start] <= "\u9fff":
+        return True  # (most pieces open with one: a comparison, where a search costs ten)
     return end - start > _MAX_NAME or HAN.search(folded, start, end) is not None
 
 
