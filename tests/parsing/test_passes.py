@@ -1303,3 +1303,28 @@ def test_literal_first_branches_find_what_the_alternations_found(anywhere, at_en
     plain = [wildcard_alternation(anywhere), wildcard_alternation(at_end, r"(?:{})\Z")]
     expected = any(pattern and pattern.search(text) for pattern in plain)
     assert (fast is not None and fast.search(text) is not None) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        " ", "\u3000", "与", "以及", "以", "及", "和", "等", "联合", "联", "合", "州", "局", "a"
+    )
+)
+def test_joiners_are_found_as_the_class_and_trie_found_them(text):
+    """items.joins (the blanks and each joiner's branch opening with a literal) matches
+    where the blanks' class, then the joiners' trie, matched."""
+    gaz = load_gazetteer()
+    plain = re.compile(rf"[ \u3000]|{trie([*gaz.joiners, gaz.etc])}")
+    assert [m.span() for m in _items.joins(gaz).finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("州", "局", "a", "1", " ", "(", "\u4e00", "\u9fff", "\u9fa5", "\u3400"))
+def test_a_piece_is_a_name_as_the_han_search_read_it(text):
+    """is_name answers a piece opening with a Han character without its search."""
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        plain = end - start > _items._MAX_NAME or _items.HAN.search(text, start, end) is not None
+        assert _items.is_name(text, start, end) == plain
