@@ -1,0 +1,53 @@
+"""The real corpus under the copy variants (round 13, corpusvar13): the failure classes its
+pages showed, each one test on two documents, then a floor per variant over all 55 pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from taizhang.parsing import parse_text
+from taizhang.parsing.reading import read_path
+from tests.parsing import variants
+
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _outline(plan) -> tuple:
+    measures = [(m.no, m.chapter, m.section, _squeezed(m.text)) for m in plan.tasks]
+    return plan.title, plan.parents, measures
+
+
+def _corpus_text(shared: Path, prefix: str) -> str:
+    return read_path(next((shared / "corpus" / "raw").glob(f"{prefix}_*.txt"))).text
+
+
+def test_a_sharing_sites_blurb_run_into_its_first_chunk(shared_dir):
+    # "…请在某某文档网上搜索。1、某县…方案为…": the title starts after the blurb and the
+    # site's first chunk number is no measure (fixture styles/wenku_blurb.txt; corpus 003
+    # and 029, pages of two sites, printed run-in)
+    texts = [(STYLES / "wenku_blurb.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("003", "029")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        assert _outline(parse_text(variants.run_in(text))) == _outline(printed)
+
+
+def test_a_short_page_broken_at_its_margin_is_rejoined(shared_dir):
+    # a one-paragraph page printed run-in, broken into fewer lines than the share test
+    # reads: its lines at the margin, mid-sentence, still tell the wrap (corpus 045 and
+    # fixture styles/duanye_pdf.txt as ragged PDF layers; the fixture hard-wrapped at 30)
+    fixture = (STYLES / "duanye_pdf.txt").read_text(encoding="utf-8")
+    copies = [(fixture, variants.ragged_pdf), (fixture, variants.hard_wrapped)]
+    copies.append((_corpus_text(shared_dir, "045"), variants.ragged_pdf))
+    for text, make in copies:
+        printed = parse_text(text)
+        assert printed.parents
+        plan = parse_text(make(text))
+        assert _outline(plan) == _outline(printed)
+        assert [c.title for c in plan.chapters] == [c.title for c in printed.chapters]
