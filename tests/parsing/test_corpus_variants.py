@@ -51,3 +51,15 @@ def test_a_short_page_broken_at_its_margin_is_rejoined(shared_dir):
         plan = parse_text(make(text))
         assert _outline(plan) == _outline(printed)
         assert [c.title for c in plan.chapters] == [c.title for c in printed.chapters]
+
+
+def test_a_release_note_run_into_the_title_after_it(shared_dir):
+    # "…2024年2月20日（此件公开发布）某县…工作要点为…": the covering notice's note under its
+    # date is no part of the title printed run in after it (fixture styles/cijian_note.txt;
+    # corpus 011, 018 and 064)
+    texts = [(STYLES / "cijian_note.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("011", "018", "064")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        assert parse_text(variants.run_in(text)).title == printed.title

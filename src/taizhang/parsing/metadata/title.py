@@ -100,6 +100,9 @@ def _patterns() -> _Patterns:
     fields = dates["signing_fields"] + dates["page_fields"] + dates["source_fields"]
     field = alternation(fields + words["page_labels"])
     site_name = rf"[^,。;:\s]{{2,16}}(?:{alternation(words['site_name_ends'])})\s"
+    # a covering notice's release note under its date, run into the title after it
+    # ("…2023年3月9日(此件公开发布)某县…工作要点为…": see metadata.toml release_notes)
+    release_note = rf"(?:\((?:{alternation(words['release_notes'])})[^()\n]{{0,10}}\)\s*)?"
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
@@ -115,7 +118,7 @@ def _patterns() -> _Patterns:
         # 确保…": d39 of tests/parsing/documents and fixture styles/baogao_quotes.txt run in);
         # a plan's own title in 《》 with its years is a notice's, not this one.
         run_in=re.compile(
-            rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{label_prefix}"
+            rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{release_note}{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$))"
         ),
