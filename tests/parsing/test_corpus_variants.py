@@ -63,3 +63,17 @@ def test_a_release_note_run_into_the_title_after_it(shared_dir):
         printed = parse_text(text)
         assert printed.title
         assert parse_text(variants.run_in(text)).title == printed.title
+
+
+def test_a_task_force_last_in_a_label_field_before_the_next_item_run_in(shared_dir):
+    # "责任单位:…,全区经济运行各专班2.规模上…": a 专班 is a unit, so the number after it
+    # opens the next item in a copy printed run-in (fixture styles/zhuanban_labels.txt;
+    # corpus 011)
+    texts = [(STYLES / "zhuanban_labels.txt").read_text(encoding="utf-8")]
+    texts.append(_corpus_text(shared_dir, "011"))
+    for text in texts:
+        printed, copy = parse_text(text), parse_text(variants.run_in(text))
+        units = [
+            [(m.no, m.lead, m.responsible, m.collectives) for m in p.tasks] for p in (copy, printed)
+        ]
+        assert units[0] == units[1]
