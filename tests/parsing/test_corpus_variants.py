@@ -77,3 +77,17 @@ def test_a_task_force_last_in_a_label_field_before_the_next_item_run_in(shared_d
             [(m.no, m.lead, m.responsible, m.collectives) for m in p.tasks] for p in (copy, printed)
         ]
         assert units[0] == units[1]
+
+
+def test_a_title_ends_at_its_bracket_run_in(shared_dir):
+    # "…规划(2023—2027年)全民健身是…": a title run into a preamble that opens with no opener
+    # word ends at the bracket after its kind (fixture styles/kuohao_runin.txt; corpus 002
+    # and 040), unless another kind soon follows (corpus 003 and 052: "…纲要(2020-2025年)
+    # 工作措施")
+    texts = [(STYLES / "kuohao_runin.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("002", "040", "003", "052")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        copy = parse_text(variants.run_in(text))
+        assert (copy.title, copy.period) == (printed.title, printed.period)
