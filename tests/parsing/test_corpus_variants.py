@@ -101,6 +101,19 @@ def test_a_title_ends_at_its_bracket_run_in(shared_dir):
         assert (copy.title, copy.period) == (printed.title, printed.period)
 
 
+def test_a_covering_notice_dated_with_no_name_run_in(shared_dir):
+    # "…现印发给你们，请认真贯彻执行。2024年3月12日某县…安排为…": the date under the notice's
+    # closing sentence signs it, printed run in as on its line (fixture
+    # styles/notice_unsigned.txt; corpus 021 and 037)
+    texts = [(STYLES / "notice_unsigned.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("021", "037")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.date
+        copy = parse_text(variants.run_in(text))
+        assert (copy.date, copy.title) == (printed.date, printed.title)
+
+
 # The corpus under each copy variant, scored against its gold (the traditional copy's gold
 # converted as test_variants.py converts the seeds'): (mean, min) floors as measured in round
 # 13 after the fixes above. run_in's min leaves out two pages no copy printed run-in can be
