@@ -794,10 +794,17 @@ def _short_copy(lines: list[str]):
     """(measure, width) of a copy too short for the share test: a one-paragraph page broken
     into a few lines at its margin, which only lines at that margin, mostly mid-sentence, can
     tell (corpus 045, a page printed run-in, as a ragged PDF layer of eleven lines; fixture
-    styles/duanye_pdf.txt, the same as a ragged layer and hard-wrapped at 30). A short copy
-    as printed breaks its lines after headings and sentences."""
+    styles/duanye_pdf.txt, the same as a ragged layer and hard-wrapped at 30): all its lines
+    but a paragraph's last reach the margin, two in three at least. A short copy as printed
+    breaks its lines after headings and sentences, and a short table's rows (cells parted by
+    tabs, blanks or "|": test_tables, test_formats_whole) may all be about as wide."""
     contents = [content for line in lines if (content := line.strip(_INDENT))]
-    if len(contents) < _MIN_AT_MARGIN:
+    if len(contents) < _MIN_AT_MARGIN or any(_gapped(c) or "|" in c for c in contents):
+        return None, None
+    widths = list(map(width, contents))
+    widest = max(widths)
+    near = sum(1 for size in widths if size >= widest - _RAGGED_BAND)
+    if near * 3 < len(contents) * 2:
         return None, None
     return _wrapped_among_short_lines(contents)
 
