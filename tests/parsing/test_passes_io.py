@@ -165,7 +165,7 @@ def _plain_wrap(lines: list[str]):
     best = (None, None, 0)
     contents = [content for line in lines if (content := line.strip(_layout._INDENT))]
     if len(contents) < _layout._MIN_LINES:
-        return None, None
+        return _layout._short_copy(lines)
     for measure in (len, _layout.width):
         sizes = sorted(map(measure, contents))
         wrap = sizes[int(len(sizes) * 0.9)]

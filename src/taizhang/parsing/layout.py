@@ -925,7 +925,7 @@ def _wrap(lines: list[str]):
     lengths = sorted(map(len, map(str.strip, lines, itertools.repeat(_INDENT))))
     lengths = lengths[bisect_right(lengths, 0) :]  # blank lines say nothing
     if len(lengths) < _MIN_LINES:
-        return None, None
+        return _short_copy(lines)
     if lengths[int(len(lengths) * 0.9)] > 2 * _MAX_WRAP:
         # as the loop below breaks at once, and the longest line is past any margin
         return None, None
@@ -947,6 +947,25 @@ def _wrap(lines: list[str]):
     if best[0] is None:
         return _wrapped_among_short_lines(contents)
     return best[0], best[1]
+
+
+def _short_copy(lines: list[str]):
+    """(measure, width) of a copy too short for the share test: a one-paragraph page broken
+    into a few lines at its margin, which only lines at that margin, mostly mid-sentence, can
+    tell (corpus 045, a page printed run-in, as a ragged PDF layer of eleven lines; fixture
+    styles/duanye_pdf.txt, the same as a ragged layer and hard-wrapped at 30): all its lines
+    but a paragraph's last reach the margin, two in three at least. A short copy as printed
+    breaks its lines after headings and sentences, and a short table's rows (cells parted by
+    tabs, blanks or "|": test_tables, test_formats_whole) may all be about as wide."""
+    contents = [content for line in lines if (content := line.strip(_INDENT))]
+    if len(contents) < _MIN_AT_MARGIN or any(_gapped(c) or "|" in c for c in contents):
+        return None, None
+    widths = list(map(width, contents))
+    widest = max(widths)
+    near = sum(1 for size in widths if size >= widest - _RAGGED_BAND)
+    if near * 3 < len(contents) * 2:
+        return None, None
+    return _wrapped_among_short_lines(contents)
 
 
 _MIN_AT_MARGIN = 3  # lines broken at the very margin, mid-sentence

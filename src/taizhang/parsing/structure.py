@@ -105,7 +105,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
     found = _candidates(folded)
-    found = _drop_chunk_markers(found, folded)
+    found = _drop_chunk_markers(_after_site_blurb(found, folded), folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
     found = _outside_covering_notice(found, folded)
     found = _in_sequence(found, folded)
@@ -495,6 +495,22 @@ def _ends_sentence(folded: str, before: int) -> bool:
 
 
 _LABEL_REACH = 160  # characters: the labels and units after an item's last sentence
+
+
+_BLURB_END = "上搜索。"  # a sharing site's blurb: "…由会员分享…请在某某文档网上搜索。"
+
+
+def _after_site_blurb(found: list[Found], folded: str) -> list[Found]:
+    """Without the site's first page-chunk number run into its blurb ("…请在某某文档网上搜索。
+    1、某县…方案为…"): it numbers the site's chunk, not a measure (corpus 003 and 029
+    printed run-in, fixture styles/wenku_blurb.txt run in; on a line of its own the number is
+    _drop_chunk_markers' business)."""
+    first = next((i for i, f in enumerate(found) if f.marker.kind == mk.ARABIC), None)
+    if first is None or not found[first].run_in:
+        return found
+    if not folded.endswith(_BLURB_END, 0, found[first].start):
+        return found
+    return found[:first] + found[first + 1 :]
 
 
 def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:

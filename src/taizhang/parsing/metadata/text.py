@@ -284,10 +284,32 @@ def _compound_kind_end(text: str, at: int, end: int) -> int:
     return at
 
 
+# A covering notice that prints its date alone under its closing sentence: "…现印发给你们，
+# 请认真贯彻执行。2020年7月8日某县2020年度…安排…" (corpus 021 and 037 printed run-in, fixture
+# styles/notice_unsigned.txt run in): the date becomes a line of its own, as printed.
+@lru_cache(maxsize=1)
+def _unsigned_notice_date() -> re.Pattern[str]:
+    closings = alternation(vocabulary()["title"]["notice_closings"])
+    return re.compile(rf"(?:{closings})[^。\n]{{0,30}}。{_SIGNATURE_DATE}(?![至到\-])")
+
+
+def _after_unsigned_notice_date(line: Line, reach: int) -> tuple[list[Line], Line]:
+    """The notice and its date cut off as lines, and the rest; or none and the line."""
+    unsigned = _unsigned_notice_date().search(line.text, 0, reach)
+    if unsigned is None:
+        return [], line
+    rest = unsigned.end("date")
+    cut = _cut(line, 0, unsigned.start("date"), rest)
+    return cut, Line(line.start + rest, line.end, line.text[rest:])
+
+
 def _signature_run_in(line: Line) -> list[Line]:
     lines = []
     first = line.text
-    head = _NOTICE_SIGNATURE.search(line.text, 0, min(len(line.text) - 1, _NOTICE_REACH))
+    reach = min(len(line.text) - 1, _NOTICE_REACH)
+    head = _NOTICE_SIGNATURE.search(line.text, 0, reach)
+    if head is None:
+        lines, line = _after_unsigned_notice_date(line, reach)
     if head is not None:
         names = _names_start(first, line.text, head.start("names"), head.start("date"))
         lines += _cut(line, 0, names, head.start("date"), head.end("date"))

@@ -104,6 +104,18 @@ def _patterns() -> _Patterns:
     fields = dates["signing_fields"] + dates["page_fields"] + dates["source_fields"]
     field = alternation(fields + words["page_labels"])
     site_name = rf"[^,。;:\s]{{2,16}}(?:{alternation(words['site_name_ends'])})\s"
+    # or the last bracket after its kind, its period or draft marker (not a number: "…要点(四)"
+    # is the next heading: fixture styles/notice_midplan.txt run in) ("…规划(2021-2025年)字号:
+    # …", "…方案(2021—2025年)建设法治社会是…": corpus 002 and 040 printed run-in; fixtures
+    # styles/kuohao_runin.txt and styles/zhengqiu_han.txt run in), unless another kind follows
+    # within a few characters, the title going on ("…纲要(2020-2025年)工作措施", "…计划(2023—
+    # 2025年)实施方案": corpus 003 and 052), or a site's label, a caption's ("整理的…方案(-2025
+    # 年)(完整),供大家参考": corpus 071)
+    going_on = rf"\s*\(|[^,。;:!?\s《》()]{{0,8}}?{kind}|\s*{site_label}"
+    bracket_end = rf"(?:(?<=年\))|(?<=稿\)))(?!{going_on})"
+    # a covering notice's release note under its date, run into the title after it
+    # ("…2023年3月9日(此件公开发布)某县…工作要点为…": see metadata.toml release_notes)
+    release_note = rf"(?:\((?:{alternation(words['release_notes'])})[^()\n]{{0,10}}\)\s*)?"
     return _Patterns(
         # [label:] [《] title [《inner title》 …] kind [suffixes] [》] [site labels]
         heading=re.compile(
@@ -119,9 +131,9 @@ def _patterns() -> _Patterns:
         # 确保…": d39 of tests/parsing/documents and fixture styles/baogao_quotes.txt run in);
         # a plan's own title in 《》 with its years is a notice's, not this one.
         run_in=re.compile(
-            rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{label_prefix}"
+            rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{release_note}{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|{bracket_end}|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         kind=re.compile(kind),

@@ -1,0 +1,195 @@
+"""The real corpus under the copy variants (round 13, corpusvar13): the failure classes its
+pages showed, each one test on two documents, then a floor per variant over all 55 pages."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import re
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from taizhang.parsing import parse_text
+from taizhang.parsing.reading import read_path
+from tests.parsing import variants
+
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _outline(plan) -> tuple:
+    measures = [(m.no, m.chapter, m.section, _squeezed(m.text)) for m in plan.tasks]
+    return plan.title, plan.parents, measures
+
+
+def _corpus_text(shared: Path, prefix: str) -> str:
+    return read_path(next((shared / "corpus" / "raw").glob(f"{prefix}_*.txt"))).text
+
+
+def test_a_sharing_sites_blurb_run_into_its_first_chunk(shared_dir):
+    # "…请在某某文档网上搜索。1、某县…方案为…": the title starts after the blurb and the
+    # site's first chunk number is no measure (fixture styles/wenku_blurb.txt; corpus 003
+    # and 029, pages of two sites, printed run-in)
+    texts = [(STYLES / "wenku_blurb.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("003", "029")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        assert _outline(parse_text(variants.run_in(text))) == _outline(printed)
+
+
+def test_a_short_page_broken_at_its_margin_is_rejoined(shared_dir):
+    # a one-paragraph page printed run-in, broken into fewer lines than the share test
+    # reads: its lines at the margin, mid-sentence, still tell the wrap (corpus 045 and
+    # fixture styles/duanye_pdf.txt as ragged PDF layers; the fixture hard-wrapped at 30)
+    fixture = (STYLES / "duanye_pdf.txt").read_text(encoding="utf-8")
+    copies = [(fixture, variants.ragged_pdf), (fixture, variants.hard_wrapped)]
+    copies.append((_corpus_text(shared_dir, "045"), variants.ragged_pdf))
+    for text, make in copies:
+        printed = parse_text(text)
+        assert printed.parents
+        plan = parse_text(make(text))
+        assert _outline(plan) == _outline(printed)
+        assert [c.title for c in plan.chapters] == [c.title for c in printed.chapters]
+
+
+def test_a_release_note_run_into_the_title_after_it(shared_dir):
+    # "…2024年2月20日（此件公开发布）某县…工作要点为…": the covering notice's note under its
+    # date is no part of the title printed run in after it (fixture styles/cijian_note.txt;
+    # corpus 011, 018 and 064)
+    texts = [(STYLES / "cijian_note.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("011", "018", "064")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        assert parse_text(variants.run_in(text)).title == printed.title
+
+
+def test_a_task_force_last_in_a_label_field_before_the_next_item_run_in(shared_dir):
+    # "责任单位:…,全区经济运行各专班2.规模上…": a 专班 is a unit, so the number after it
+    # opens the next item in a copy printed run-in (fixture styles/zhuanban_labels.txt;
+    # corpus 011)
+    texts = [(STYLES / "zhuanban_labels.txt").read_text(encoding="utf-8")]
+    texts.append(_corpus_text(shared_dir, "011"))
+    for text in texts:
+        printed, copy = parse_text(text), parse_text(variants.run_in(text))
+        units = [
+            [(m.no, m.lead, m.responsible, m.collectives) for m in p.tasks] for p in (copy, printed)
+        ]
+        assert units[0] == units[1]
+
+
+def test_a_title_ends_at_its_bracket_run_in(shared_dir):
+    # "…规划(2023—2027年)全民健身是…": a title run into a preamble that opens with no opener
+    # word ends at the bracket after its kind (fixture styles/kuohao_runin.txt; corpus 002
+    # and 040), unless another kind soon follows (corpus 003 and 052: "…纲要(2020-2025年)
+    # 工作措施")
+    texts = [(STYLES / "kuohao_runin.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("002", "040", "003", "052")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        copy = parse_text(variants.run_in(text))
+        assert (copy.title, copy.period) == (printed.title, printed.period)
+
+
+def test_a_covering_notice_dated_with_no_name_run_in(shared_dir):
+    # "…现印发给你们，请认真贯彻执行。2024年3月12日某县…安排为…": the date under the notice's
+    # closing sentence signs it, printed run in as on its line (fixture
+    # styles/notice_unsigned.txt; corpus 021 and 037)
+    texts = [(STYLES / "notice_unsigned.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("021", "037")]
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.date
+        copy = parse_text(variants.run_in(text))
+        assert (copy.date, copy.title) == (printed.date, printed.title)
+
+
+def test_a_draft_under_its_letter_asking_for_comments_run_in(shared_dir):
+    # "关于征求《X(征求意见稿)》意见的函X(征求意见稿)公共法律服务是…": the title starts after
+    # the letter and keeps its last bracket (fixture styles/zhengqiu_han.txt; corpus 007)
+    texts = [(STYLES / "zhengqiu_han.txt").read_text(encoding="utf-8")]
+    texts.append(_corpus_text(shared_dir, "007"))
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        copy = parse_text(variants.run_in(text))
+        assert (copy.title, copy.period) == (printed.title, printed.period)
+
+
+# The corpus under each copy variant, scored against its gold (the traditional copy's gold
+# converted as test_variants.py converts the seeds'): (mean, min) floors as measured in round
+# 13 after the fixes above. run_in's min leaves out two pages no copy printed run-in can be
+# read back from: corpus 026, whose one measure is an unnumbered paragraph under a heading (run
+# in, the heading's words and the measure's title are one phrase), and 046, a pipe table whose
+# rows run into one another (a conversion's table, never printed run-in).
+FLOORS = {
+    "run_in": (0.976, 0.93),
+    "wrap30": (0.998, 0.96),
+    "ragged": (0.998, 0.96),
+    "spaces": (0.999, 0.978),
+    "fullwidth": (0.999, 0.978),
+    "traditional": (0.999, 0.978),
+    "traditional+ragged": (0.998, 0.96),
+    "spaces+wrap30": (0.998, 0.978),
+}
+COPIES = {
+    "run_in": (variants.run_in, None),
+    "wrap30": (variants.hard_wrapped, None),
+    "ragged": (variants.ragged_pdf, None),
+    "spaces": (variants.in_word_spaces, None),
+    "fullwidth": (variants.fullwidth, variants.fullwidth),
+    "traditional": (variants.traditional, variants.traditional),
+    "traditional+ragged": (
+        lambda text: variants.ragged_pdf(variants.traditional(text)),
+        variants.traditional,
+    ),
+    "spaces+wrap30": (lambda text: variants.hard_wrapped(variants.in_word_spaces(text)), None),
+}
+LEFT_OUT_OF_MIN = {("run_in", "026"), ("run_in", "046")}
+
+
+def _scorer(shared: Path):
+    """The acceptance scorer's main(), loaded in this process (a program per page would
+    take most of the test's time)."""
+    spec = importlib.util.spec_from_file_location("score_plan", shared / "tools" / "score_plan.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main
+
+
+def _overall(main, gold: dict, plan, tmp_path: Path) -> float:
+    gold_path, parsed_path = tmp_path / "gold.json", tmp_path / "parsed.json"
+    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    parsed_path.write_text(json.dumps(plan.to_dict(), ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    argv = ["score_plan.py", str(gold_path), str(parsed_path)]
+    with mock.patch.object(sys, "argv", argv), contextlib.redirect_stdout(out):
+        main()
+    return float(re.search(r"overall_f1=([\d.]+)", out.getvalue()).group(1))
+
+
+@pytest.mark.parametrize("copy", list(FLOORS))
+def test_the_corpus_in_each_copy_scores_its_floor(shared_dir, tmp_path, copy):
+    make, convert = COPIES[copy]
+    main = _scorer(shared_dir)
+    scores = {}
+    for raw in sorted((shared_dir / "corpus" / "raw").glob("*.txt")):
+        gold = json.loads((shared_dir / "corpus" / "gold" / f"{raw.stem}.json").read_text("utf-8"))
+        gold = variants.convert_gold(gold, convert) if convert else gold
+        plan = parse_text(make(read_path(raw).text))
+        scores[raw.stem[:3]] = _overall(main, gold, plan, tmp_path)
+    mean_floor, min_floor = FLOORS[copy]
+    assert len(scores) == 55
+    assert sum(scores.values()) / len(scores) >= mean_floor
+    low = {k: v for k, v in scores.items() if v < min_floor and (copy, k) not in LEFT_OUT_OF_MIN}
+    assert not low
