@@ -298,6 +298,24 @@ Round 13b (branch fazhi13): 法治 plans of kinds rounds 10, 10b and 11b had not
 - d151 市 示范创建 方案: brackets on the line under the text, broken over two lines, 市委依法治市办
   and 市委全面依法治市委员会办公室, 各县（市、区）至少打造1个… as a goal.
 
+Round 14 (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
+
+- d152 省 法治社会 实施方案 分工方案 of a 依法治省办: 省直 units, 人行沅川省分行, 各市（州）党委和
+  政府, chapter numerals skipping (一、 二、 四、 五、 六、), 3亿条, 每年…5万件以上 (a quota).
+- d153 宪法宣传周 活动方案: units in a trailing sentence (本项活动由X牵头负责。) or a trailing
+  clause (…，由X负责，Y配合。), 四、工作要求 (一)–(三) sections.
+- d154 禁毒 法治宣传 方案, a scanned OCR copy: l. for 1., 2O24 for 2024, 3O0块, l0所, a date
+  2O24年3月l2日, 「」 quotes.
+- d155 民法典 宣传月 方案: two measures numbered 5., 每个街道举办讲座不少于2场 (a frequency).
+- d156 检察 公益诉讼 协作 方案 of a 政法委 and a 检察院: （牵头单位：…；分管领导：县人民检察院
+  副检察长刘某某；配合单位：…） (a person between the unit labels), 每半年, two signers.
+- d157 法治文化阵地 三年行动: 一、建设目标 goals, 公园 / 长廊 / 教育馆 / 基地 counts, 完成时限 in
+  the bracket, two signers.
+- d158 镇 法治建设 年度计划: 镇司法所 / 镇综治中心 beside 石溪派出所 and 石溪人民法庭 (named
+  after the town, no 镇), 龙潭村 / 柳塘村, 各村（社区）.
+- d159 律师 公证 行业 整治方案: 一、整治目标 goals, 市司法局律师工作科 (a section of a bureau),
+  X牵头；Y配合 brackets, 三、时间安排 stages as sections.
+
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -799,6 +817,15 @@ RUN_IN_COPIES = [
     "d147_suyuan_zhili",
     "d149_weiyuanhui_guize_yaodian",
     "d151_shifan_chuangjian_shi",
+    # round 14: a number printed twice (d155), an OCR copy (d154), a town's stations (d158)
+    "d152_sheng_fazhi_shehui_fengong",
+    "d153_xianfa_xuanchuanzhou",
+    "d154_jindu_ocr",
+    "d155_minfadian_xuanchuan",
+    "d156_gongyi_susong_xiezuo",
+    "d157_fazhi_wenhua_zhendi",
+    "d158_zhen_fazhi_niandu",
+    "d159_lvshi_gongzheng_zhengzhi",
 ]
 
 
@@ -890,6 +917,15 @@ SIGNED_RUN_IN = [
     "d128_jiedao_wangge",
     "d129_bumen_keshi",
     "d131_ducha_tongbao",
+    # round 14 (two signers too: d156, d157, d158; an OCR date: d154)
+    "d152_sheng_fazhi_shehui_fengong",
+    "d153_xianfa_xuanchuanzhou",
+    "d154_jindu_ocr",
+    "d155_minfadian_xuanchuan",
+    "d156_gongyi_susong_xiezuo",
+    "d157_fazhi_wenhua_zhendi",
+    "d158_zhen_fazhi_niandu",
+    "d159_lvshi_gongzheng_zhengzhi",
 ]
 
 
@@ -3442,3 +3478,96 @@ def test_a_signer_at_the_margin_is_dated_below_not_continued(name, columns):
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     plan, expected = parse_path_text(variants.hard_wrapped(text, columns)), gold(name)
     assert (plan.issuer, plan.date) == (expected["issuer"], expected["date"])
+
+
+# Round 14 (branch fazhi14): d152–d159 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "date", "counts"),
+    [
+        ("d154_jindu_ocr", [1, 2, 3, 4, 5], "2024-03-12", [(10, "所"), (300, "块"), (100, "条")]),
+        ("ocr_shuzi", [1, 2, 3], "2023-02-10", [(1, "个"), (200, "块"), (10000, "人次")]),
+    ],
+)
+def test_an_ocr_copy_reads_its_misread_digits(name, numbers, date, counts):
+    # a scanned copy's OCR prints l for 1 and O for 0 (l.开展…, 2O24年3月l2日, 3O0块, 公园l个:
+    # d154, fixture styles/ocr_shuzi.txt): the first measure keeps its number and heading, the
+    # signature its date, the counts their values, printed and run in; the text stays as printed
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == numbers
+        assert plan.date == date
+        assert [(t.value, t.unit) for m in plan.tasks for t in m.targets][:3] == counts
+    plan = parse_path(path)
+    assert plan.tasks[0].title.startswith("开展")
+    assert "l" in plan.tasks[0].text + plan.tasks[1].text
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d153_xianfa_xuanchuanzhou", [["县人大常委会办公室"], ["县委依法治县办", "县司法局"]]),
+        ("pufa_cixiang_huodong", [["县司法局"], ["县民政局"]]),
+    ],
+)
+def test_an_activity_closed_by_who_leads_it(name, leads):
+    # 本项活动由X牵头负责。/ 此项活动由X负责，Y配合。 (d153, fixture styles/
+    # pufa_cixiang_huodong.txt): the words before the unit are no part of it, as 此项工作由
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    assert [m.lead for m in parse_path(path).tasks[:2]] == leads
+
+
+@pytest.mark.parametrize(
+    ("name", "stations"),
+    [
+        ("d158_zhen_fazhi_niandu", {"石溪派出所", "石溪人民法庭"}),
+        ("zhen_zhanso", {"城关派出所", "城关人民法庭"}),
+    ],
+)
+def test_a_towns_police_station_and_tribunal_keep_their_names(name, stations):
+    # 镇司法所、石溪派出所 (d158, fixture styles/zhen_zhanso.txt): a station named after the
+    # town takes no 镇, while the town's own offices beside it keep theirs
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    named = {u for m in parse_path(path).tasks for u in m.responsible}
+    assert stations <= named
+    assert not any(u.startswith("镇") and u[1:] in stations for u in named)
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers"),
+    [
+        ("d155_minfadian_xuanchuan", [1, 2, 3, 4, 5, 5, 6]),
+        ("pufa_chonghao", [1, 2, 3, 3, 4]),
+    ],
+)
+def test_a_number_printed_twice_keeps_both_measures_run_in(name, numbers):
+    # 5.…（…负责）5.…（…配合）6.… (d155, fixture styles/pufa_chonghao.txt): printed run in,
+    # the repeat after a bracket and before the next number is a measure, as on its own line
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        assert [m.no for m in parse_path_text(copy).tasks] == numbers
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "run_in"),
+    [
+        ("d157_fazhi_wenhua_zhendi", [(2025, 30, "个"), (2025, 1, "个")], True),
+        ("d159_lvshi_gongzheng_zhengzhi", [(None, 100, "%")], False),
+        ("d127_gaoxiao_neibu", [(2025, 1800, "人"), (2025, 70, "%")], True),
+    ],
+)
+def test_a_goal_heading_of_any_kind_gives_the_plans_targets(name, expected, run_in):
+    # 一、建设目标 (d157, d127), 一、整治目标 (d159): two characters and 目标 name the goals as
+    # 工作目标 does; run in, when the goals' year follows the heading (建设目标到2025年，…)
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)) if run_in else (text,):
+        plan = parse_path_text(copy)
+        assert [(t.year, t.value, t.unit) for t in plan.targets] == expected
