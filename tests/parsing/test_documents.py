@@ -315,6 +315,10 @@ Round 14 (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
   after the town, no 镇), 龙潭村 / 柳塘村, 各村（社区）.
 - d159 律师 公证 行业 整治方案: 一、整治目标 goals, 市司法局律师工作科 (a section of a bureau),
   X牵头；Y配合 brackets, 三、时间安排 stages as sections.
+- d160 法治化营商环境 方案: measures without units, then 附件 a 任务分工表 whose 序号 1–5 rows give
+  the body's measures their units by their 重点任务 and whose rows 6 and 7 add tasks of their own.
+- d161 党政主要负责人 推进法治建设第一责任人 职责清单: duties numbered 1.–7. under one heading per
+  post (一、县委主要负责人职责): measures with no units (a post is no unit), a 规定 as the parent.
 
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
@@ -826,6 +830,8 @@ RUN_IN_COPIES = [
     "d157_fazhi_wenhua_zhendi",
     "d158_zhen_fazhi_niandu",
     "d159_lvshi_gongzheng_zhengzhi",
+    "d160_yingshang_fujian_xuhao",
+    "d161_diyi_zerenren_qingdan",
 ]
 
 
@@ -926,6 +932,8 @@ SIGNED_RUN_IN = [
     "d157_fazhi_wenhua_zhendi",
     "d158_zhen_fazhi_niandu",
     "d159_lvshi_gongzheng_zhengzhi",
+    "d160_yingshang_fujian_xuhao",
+    "d161_diyi_zerenren_qingdan",
 ]
 
 
@@ -3480,7 +3488,7 @@ def test_a_signer_at_the_margin_is_dated_below_not_continued(name, columns):
     assert (plan.issuer, plan.date) == (expected["issuer"], expected["date"])
 
 
-# Round 14 (branch fazhi14): d152–d159 and their fixtures (tests/fixtures/styles).
+# Round 14 (branch fazhi14): d152–d161 and their fixtures (tests/fixtures/styles).
 
 
 @pytest.mark.parametrize(
@@ -3571,3 +3579,25 @@ def test_a_goal_heading_of_any_kind_gives_the_plans_targets(name, expected, run_
     for copy in (text, variants.run_in(text)) if run_in else (text,):
         plan = parse_path_text(copy)
         assert [(t.year, t.value, t.unit) for t in plan.targets] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "added"),
+    [
+        ("d160_yingshang_fujian_xuhao", [(6, ["县市场监管局"]), (7, ["县发展改革局"])]),
+        ("fujian_jiahang", [(4, ["区司法局"]), (5, ["区司法局"])]),
+    ],
+)
+def test_a_division_table_adds_the_rows_numbered_on_from_the_body(name, added):
+    # 附件 任务分工表 rows 1–5 giving the body's measures their units, rows 6 and 7 tasks of
+    # their own (d160, fixture styles/fujian_jiahang.txt): each such row is a measure, under
+    # no chapter, printed and run in
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        body = plan.tasks[: -len(added)]
+        assert all(m.lead for m in body) and all(m.chapter for m in body)
+        assert [(m.no, m.lead) for m in plan.tasks[-len(added) :]] == added
+        assert all(m.chapter is None and m.text.endswith("。") for m in plan.tasks[-len(added) :])
