@@ -3601,3 +3601,18 @@ def test_a_division_table_adds_the_rows_numbered_on_from_the_body(name, added):
         assert all(m.lead for m in body) and all(m.chapter for m in body)
         assert [(m.no, m.lead) for m in plan.tasks[-len(added) :]] == added
         assert all(m.chapter is None and m.text.endswith("。") for m in plan.tasks[-len(added) :])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d152_sheng_fazhi_shehui_fengong", [(2025, 85, "%")]),
+        ("fazhi_jianchi_mubiao", [(2025, 100, "%")]),
+    ],
+)
+def test_goals_after_parallel_principles_under_the_general_requirements(name, expected):
+    # 一、总体要求 / 坚持…，坚持…，坚持…，到2025年，…达到85%以上 (d152, fixture
+    # styles/fazhi_jianchi_mubiao.txt): up to three short clauses before the year, as one
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    assert [(t.year, t.value, t.unit) for t in parse_path(path).targets] == expected

@@ -1899,8 +1899,10 @@ def _front_heading_then_year() -> re.Pattern[str]:
     paragraph."""
     words = "|".join(map(re.escape, vocabulary()["front_matter_headings"]))
     # one short clause may open the paragraph before the year ("以改善生态环境质量为核心，到
-    # 2024年底，…达到90%以上": d57; fixture styles/shengtai_frontgoal.txt)
-    opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，])?"
+    # 2024年底，…达到90%以上": d57; fixture styles/shengtai_frontgoal.txt), or up to three
+    # parallel principles ("坚持党的全面领导，坚持以人民为中心，坚持问题导向，到2025年，…":
+    # round 14, d152; fixture styles/fazhi_jianchi_mubiao.txt)
+    opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，]){{0,3}}"
     return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*{opener}到\d{{4}}年")
 
 
