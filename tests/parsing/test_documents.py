@@ -320,6 +320,28 @@ Round 13 (branch genre13), topics other than 法治, layouts not yet used:
 - d141 政务公开 工作要点: a measure of several sentences each closed by its own (X负责), the
   units of all of them the measure's.
 
+Round 14 (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
+
+- d152 省 法治社会 实施方案 分工方案 of a 依法治省办: 省直 units, 人行沅川省分行, 各市（州）党委和
+  政府, chapter numerals skipping (一、 二、 四、 五、 六、), 3亿条, 每年…5万件以上 (a quota).
+- d153 宪法宣传周 活动方案: units in a trailing sentence (本项活动由X牵头负责。) or a trailing
+  clause (…，由X负责，Y配合。), 四、工作要求 (一)–(三) sections.
+- d154 禁毒 法治宣传 方案, a scanned OCR copy: l. for 1., 2O24 for 2024, 3O0块, l0所, a date
+  2O24年3月l2日, 「」 quotes.
+- d155 民法典 宣传月 方案: two measures numbered 5., 每个街道举办讲座不少于2场 (a frequency).
+- d156 检察 公益诉讼 协作 方案 of a 政法委 and a 检察院: （牵头单位：…；分管领导：县人民检察院
+  副检察长刘某某；配合单位：…） (a person between the unit labels), 每半年, two signers.
+- d157 法治文化阵地 三年行动: 一、建设目标 goals, 公园 / 长廊 / 教育馆 / 基地 counts, 完成时限 in
+  the bracket, two signers.
+- d158 镇 法治建设 年度计划: 镇司法所 / 镇综治中心 beside 石溪派出所 and 石溪人民法庭 (named
+  after the town, no 镇), 龙潭村 / 柳塘村, 各村（社区）.
+- d159 律师 公证 行业 整治方案: 一、整治目标 goals, 市司法局律师工作科 (a section of a bureau),
+  X牵头；Y配合 brackets, 三、时间安排 stages as sections.
+- d160 法治化营商环境 方案: measures without units, then 附件 a 任务分工表 whose 序号 1–5 rows give
+  the body's measures their units by their 重点任务 and whose rows 6 and 7 add tasks of their own.
+- d161 党政主要负责人 推进法治建设第一责任人 职责清单: duties numbered 1.–7. under one heading per
+  post (一、县委主要负责人职责): measures with no units (a post is no unit), a 规定 as the parent.
+
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -832,6 +854,17 @@ RUN_IN_COPIES = [
     "d139_jinshao_xiangzhen",
     "d140_gongre_xiaoshu",
     "d141_yaodian_duoju",
+    # round 14: a number printed twice (d155), an OCR copy (d154), a town's stations (d158)
+    "d152_sheng_fazhi_shehui_fengong",
+    "d153_xianfa_xuanchuanzhou",
+    "d154_jindu_ocr",
+    "d155_minfadian_xuanchuan",
+    "d156_gongyi_susong_xiezuo",
+    "d157_fazhi_wenhua_zhendi",
+    "d158_zhen_fazhi_niandu",
+    "d159_lvshi_gongzheng_zhengzhi",
+    "d160_yingshang_fujian_xuhao",
+    "d161_diyi_zerenren_qingdan",
 ]
 
 
@@ -934,6 +967,17 @@ SIGNED_RUN_IN = [
     "d139_jinshao_xiangzhen",
     "d140_gongre_xiaoshu",
     "d141_yaodian_duoju",
+    # round 14 (two signers too: d156, d157, d158; an OCR date: d154)
+    "d152_sheng_fazhi_shehui_fengong",
+    "d153_xianfa_xuanchuanzhou",
+    "d154_jindu_ocr",
+    "d155_minfadian_xuanchuan",
+    "d156_gongyi_susong_xiezuo",
+    "d157_fazhi_wenhua_zhendi",
+    "d158_zhen_fazhi_niandu",
+    "d159_lvshi_gongzheng_zhengzhi",
+    "d160_yingshang_fujian_xuhao",
+    "d161_diyi_zerenren_qingdan",
 ]
 
 
@@ -3743,3 +3787,133 @@ def test_a_goal_in_the_purpose_sentence():
                 [(93, "%", ">=")],
                 [(95, "%", ">=")],
             )
+
+
+# Round 14 (branch fazhi14): d152–d161 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "date", "counts"),
+    [
+        ("d154_jindu_ocr", [1, 2, 3, 4, 5], "2024-03-12", [(10, "所"), (300, "块"), (100, "条")]),
+        ("ocr_shuzi", [1, 2, 3], "2023-02-10", [(1, "个"), (200, "块"), (10000, "人次")]),
+    ],
+)
+def test_an_ocr_copy_reads_its_misread_digits(name, numbers, date, counts):
+    # a scanned copy's OCR prints l for 1 and O for 0 (l.开展…, 2O24年3月l2日, 3O0块, 公园l个:
+    # d154, fixture styles/ocr_shuzi.txt): the first measure keeps its number and heading, the
+    # signature its date, the counts their values, printed and run in; the text stays as printed
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == numbers
+        assert plan.date == date
+        assert [(t.value, t.unit) for m in plan.tasks for t in m.targets][:3] == counts
+    plan = parse_path(path)
+    assert plan.tasks[0].title.startswith("开展")
+    assert "l" in plan.tasks[0].text + plan.tasks[1].text
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d153_xianfa_xuanchuanzhou", [["县人大常委会办公室"], ["县委依法治县办", "县司法局"]]),
+        ("pufa_cixiang_huodong", [["县司法局"], ["县民政局"]]),
+    ],
+)
+def test_an_activity_closed_by_who_leads_it(name, leads):
+    # 本项活动由X牵头负责。/ 此项活动由X负责，Y配合。 (d153, fixture styles/
+    # pufa_cixiang_huodong.txt): the words before the unit are no part of it, as 此项工作由
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    assert [m.lead for m in parse_path(path).tasks[:2]] == leads
+
+
+@pytest.mark.parametrize(
+    ("name", "stations"),
+    [
+        ("d158_zhen_fazhi_niandu", {"石溪派出所", "石溪人民法庭"}),
+        ("zhen_zhanso", {"城关派出所", "城关人民法庭"}),
+    ],
+)
+def test_a_towns_police_station_and_tribunal_keep_their_names(name, stations):
+    # 镇司法所、石溪派出所 (d158, fixture styles/zhen_zhanso.txt): a station named after the
+    # town takes no 镇, while the town's own offices beside it keep theirs
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    named = {u for m in parse_path(path).tasks for u in m.responsible}
+    assert stations <= named
+    assert not any(u.startswith("镇") and u[1:] in stations for u in named)
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers"),
+    [
+        ("d155_minfadian_xuanchuan", [1, 2, 3, 4, 5, 5, 6]),
+        ("pufa_chonghao", [1, 2, 3, 3, 4]),
+    ],
+)
+def test_a_number_printed_twice_keeps_both_measures_run_in(name, numbers):
+    # 5.…（…负责）5.…（…配合）6.… (d155, fixture styles/pufa_chonghao.txt): printed run in,
+    # the repeat after a bracket and before the next number is a measure, as on its own line
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        assert [m.no for m in parse_path_text(copy).tasks] == numbers
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "run_in"),
+    [
+        ("d157_fazhi_wenhua_zhendi", [(2025, 30, "个"), (2025, 1, "个")], True),
+        ("d159_lvshi_gongzheng_zhengzhi", [(None, 100, "%")], False),
+        ("d127_gaoxiao_neibu", [(2025, 1800, "人"), (2025, 70, "%")], True),
+    ],
+)
+def test_a_goal_heading_of_any_kind_gives_the_plans_targets(name, expected, run_in):
+    # 一、建设目标 (d157, d127), 一、整治目标 (d159): two characters and 目标 name the goals as
+    # 工作目标 does; run in, when the goals' year follows the heading (建设目标到2025年，…)
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)) if run_in else (text,):
+        plan = parse_path_text(copy)
+        assert [(t.year, t.value, t.unit) for t in plan.targets] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "added"),
+    [
+        ("d160_yingshang_fujian_xuhao", [(6, ["县市场监管局"]), (7, ["县发展改革局"])]),
+        ("fujian_jiahang", [(4, ["区司法局"]), (5, ["区司法局"])]),
+    ],
+)
+def test_a_division_table_adds_the_rows_numbered_on_from_the_body(name, added):
+    # 附件 任务分工表 rows 1–5 giving the body's measures their units, rows 6 and 7 tasks of
+    # their own (d160, fixture styles/fujian_jiahang.txt): each such row is a measure, under
+    # no chapter, printed and run in
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        body = plan.tasks[: -len(added)]
+        assert all(m.lead for m in body) and all(m.chapter for m in body)
+        assert [(m.no, m.lead) for m in plan.tasks[-len(added) :]] == added
+        assert all(m.chapter is None and m.text.endswith("。") for m in plan.tasks[-len(added) :])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d152_sheng_fazhi_shehui_fengong", [(2025, 85, "%")]),
+        ("fazhi_jianchi_mubiao", [(2025, 100, "%")]),
+    ],
+)
+def test_goals_after_parallel_principles_under_the_general_requirements(name, expected):
+    # 一、总体要求 / 坚持…，坚持…，坚持…，到2025年，…达到85%以上 (d152, fixture
+    # styles/fazhi_jianchi_mubiao.txt): up to three short clauses before the year, as one
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    assert [(t.year, t.value, t.unit) for t in parse_path(path).targets] == expected

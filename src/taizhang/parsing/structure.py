@@ -621,6 +621,12 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # styles/zhen_unitlines.txt run in)
             or (number == 1 and id(item) in confirmed and _after_colon_heading(folded, item))
             or _number_named_before(folded, item)
+            # a number printed twice (5. 5. 6.), the second after a sentence or a bracket and
+            # followed by the next number: round 14, tests/parsing/documents d155 printed
+            # run-in; fixture styles/pufa_chonghao.txt run in (a repeat on a line of its own
+            # is kept as a line start, numbering-repeat says so); never a heading's numeral (a
+            # second plan's 二、 after the first's: d113 run in)
+            or (number == expected - 1 and kind in _REPEATS and id(item) in confirmed)
         ):
             continue
         kept.append(item)
@@ -630,6 +636,8 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             fresh.update(_INNER_FAMILIES[kind])
     return kept
 
+
+_REPEATS = (mk.ARABIC, mk.PAREN_ARABIC)  # the kinds a measure's number is printed in twice
 
 _COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
 
@@ -1906,8 +1914,26 @@ def _collect_goal(
     skeleton: Skeleton, item: Found, text: str, folded: str, goal_words: Sequence[str]
 ) -> None:
     heading = _heading(folded, folded, item)
-    if _is_front_matter(heading, goal_words) or _front_paragraph_states_goals(item, folded):
+    if (
+        _is_front_matter(heading, goal_words)
+        or _names_goals(heading)
+        or _front_paragraph_states_goals(item, folded)
+    ):
         skeleton.goal_texts.append(text[item.marker.end : item.end])
+
+
+def _names_goals(heading: str) -> bool:
+    """A heading of two characters and 目标 alone (建设目标, 整治目标, as 创建目标 and
+    改革目标 of the vocabulary) names the plan's goals, whatever the kind of plan: round 14,
+    tests/parsing/documents d157 一、建设目标 and d159 一、整治目标. A longer one (强化目标考核,
+    实现碳达峰目标) is a task's heading, unless a run-in copy glued the goals' year to it
+    (建设目标到2025年，…: d157 and d127 printed run-in)."""
+    if len(heading) < 4 or heading[2:4] != "目标":
+        return False
+    return len(heading) == 4 or _GOALS_YEAR.match(heading, 4) is not None
+
+
+_GOALS_YEAR = re.compile(r"到\d{4}年")  # folded
 
 
 def _front_paragraph_states_goals(item: Found, folded: str) -> bool:
@@ -1926,8 +1952,10 @@ def _front_heading_then_year() -> re.Pattern[str]:
     paragraph."""
     words = "|".join(map(re.escape, vocabulary()["front_matter_headings"]))
     # one short clause may open the paragraph before the year ("以改善生态环境质量为核心，到
-    # 2024年底，…达到90%以上": d57; fixture styles/shengtai_frontgoal.txt)
-    opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，])?"
+    # 2024年底，…达到90%以上": d57; fixture styles/shengtai_frontgoal.txt), or up to three
+    # parallel principles ("坚持党的全面领导，坚持以人民为中心，坚持问题导向，到2025年，…":
+    # round 14, d152; fixture styles/fazhi_jianchi_mubiao.txt)
+    opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，]){{0,3}}"
     return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*{opener}到\d{{4}}年")
 
 

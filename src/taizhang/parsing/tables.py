@@ -956,14 +956,38 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
     for number, grams in enumerate(row_grams):
         for gram in grams:
             index.setdefault(gram, []).append(number)
+    matched: set[int] = set()
     for measure in measures:
         if measure.attribution_raw:
             continue
         best = _best_row(_bigrams(measure.text), row_grams, index)
         if best is not None:
+            matched.add(best)
             measure.attribution_raw = rows[best].attribution()
             measure.deadline = measure.deadline or rows[best].deadline
-    return measures
+    return measures + _rows_numbered_on(measures, rows, matched)
+
+
+def _rows_numbered_on(
+    measures: list[RawMeasure], rows: list[TableRow], matched: set[int]
+) -> list[RawMeasure]:
+    """The rows of a 分工表 that add tasks of their own after those that give the body's
+    measures their units: numbered on from the body's last measure (6, 7 after 1.–5.), each
+    a task sentence and its units, matching no measure (round 14: tests/parsing/documents
+    d160, fixture styles/fujian_jiahang.txt). A row whose number the body has is that
+    measure's, and one not numbered on (a 项目表's rows from 1) adds nothing."""
+    if not all(measure.attribution_raw for measure in measures):
+        return []  # (a body measure still without units: the rows are not the body's)
+    added: list[RawMeasure] = []
+    expected = max(measure.no for measure in measures) + 1
+    for number, row in enumerate(rows):
+        if row.number != expected or number in matched:
+            continue
+        if "。" not in row.content or not row.attribution():
+            break
+        added.append(measure_from_row(expected, row))
+        expected += 1
+    return added
 
 
 def _apply_by_number(measures: list[RawMeasure], rows: list[TableRow]) -> None:
