@@ -133,7 +133,7 @@ class BracketReader:
         """``fold(raw)``, folded once per document however often it is asked."""
         found = self._folded.get(raw)
         if found is None:
-            found = self._folded[raw] = fold(raw)
+            found = self._folded[raw] = _slashes_parted(fold(raw))
         return found
 
     def _fold_all(self, raws: list[str]) -> None:
@@ -147,7 +147,7 @@ class BracketReader:
         if len(new) < 2:
             return
         joined = "\0".join(new)
-        whole = fold(joined)
+        whole = _slashes_parted(fold(joined))
         if whole is joined:  # nothing to fold in any of them (fold returns its text)
             folded.update(zip(new, new, strict=True))
             return
@@ -337,6 +337,18 @@ class BracketReader:
                     found = listed[raw] = [item.level for _role, item in items if item.level]
             levels += found
         return Counter(levels).most_common(1)[0][0] if levels else None
+
+
+# A slash between two names lists them as 、 does (round 14: "县教育局/县卫健局" and, elided,
+# "县教育局/卫健局/医保局" in tests/parsing/test_units_shapes.py, as a table cell prints them);
+# only between Han characters, so that a date (2024/6/30) or a unit (微克/立方米) stays whole.
+_SLASH = re.compile("(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])")
+
+
+def _slashes_parted(folded: str) -> str:
+    """The folded bracket with each slash between names read as 、 (same length, so the
+    printed names are cut at the same places)."""
+    return _SLASH.sub("、", folded) if "/" in folded else folded
 
 
 def _replaced_folded(raw: str, word: str, by: str) -> str:

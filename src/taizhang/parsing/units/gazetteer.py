@@ -77,7 +77,7 @@ class Gazetteer:
 
         # Bracket syntax.
         self.labels = _label_regex(data["labels"])
-        self.markers = _marker_regex(phrases)
+        self.markers = _marker_regex(phrases, levels)
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
         self.name_endings = tuple(phrases["name_endings"])
         self.openers = tuple(phrases["openers"])
@@ -450,8 +450,12 @@ def _labels_or_marker_regex(
     return re.compile("|".join(found))
 
 
-def _marker_regex(phrases: dict) -> re.Pattern[str]:
-    """A role marker with its verb phrase, caught in a group named after its kind."""
+def _marker_regex(phrases: dict, levels: dict) -> re.Pattern[str]:
+    """A role marker with its verb phrase, caught in a group named after its kind. A
+    support marker's verb phrase never opens with a prefix: what follows it there is the
+    unit it supports, a name of the list ("县公安局配合县司法局", "县司法局协同县公安局、县法院":
+    round 14, tests/parsing/test_units_shapes.py; no bracket of the guard set has a verb
+    phrase opening so, and its output is unchanged)."""
     division = words(phrases["division_markers"])
     lead = words(phrases["lead_markers"])
     duty = f"(?:{words(phrases['duty_adverbs'])})?(?:{words(phrases['duty_verbs'])})"
@@ -469,9 +473,10 @@ def _marker_regex(phrases: dict) -> re.Pattern[str]:
     )
     # (where a marker begins a word of a name, no marker: 县政协办公室)
     in_names = words(phrases.get("markers_in_names", []))
+    no_name = rf"(?!(?!{words(levels['not_prefix'])})(?:{words(levels['prefixes'])}))"
     return re.compile(
         rf"(?={first})(?!{in_names})(?:(?P<division>(?:{division}){_VERB_CHAR}{{0,6}})"
         rf"|(?P<lead>(?:{lead}){_VERB_CHAR}{{0,6}})"
         rf"|(?P<duty>{duty}{_VERB_CHAR}{{0,4}})"
-        rf"|(?P<support>(?:{support}){_VERB_CHAR}{{0,4}}))"
+        rf"|(?P<support>(?:{support})(?:{no_name}{_VERB_CHAR}{{0,4}})?))"
     )

@@ -29,6 +29,8 @@ _STRIPPED_PIECE = re.compile(r"[^、,;。\n\r\t :.](?:[^、,;。\n\r\t]*[^、,;�
 # separator splits, and no piece has an unpaired bracket to trim, so the pieces are the
 # runs between separators, found by one regex instead of bracket by bracket.
 _FLAT_BRACKETS = re.compile(r"[^()]*(?:\([^()、,;。\n\r\t]*\)[^()]*)*")
+# How many bodies 等 stands for ("县司法局等12个部门": tests/parsing/test_units_shapes.py).
+_COUNT = re.compile("[0-9一二三四五六七八九十两]+个")
 _OTHER_SEPARATORS = ",;。\n\r\t"  # _SEPARATOR's characters but 、
 
 
@@ -222,13 +224,10 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
             joiner = next((j for j in gaz.joiners if folded.startswith(j, i, end)), "")
             blanks = _BLANKS.match(folded, i, end)
             joiner = joiner or (blanks.group() if blanks else "")
-            if (
-                joiner
-                and i + len(joiner) < end
-                and folded[i + len(joiner) : end] not in gaz.bare_bodies
-            ):
+            after = i + len(joiner)
+            if joiner and after < end and not _bare_word(folded[after:end], gaz):
                 yield piece, i
-                piece = i + len(joiner)
+                piece = after
                 if _verb_after_duty_joiner(folded, piece, end, joiner, gaz):
                     return
                 named = _name_before_joint_verb(folded, piece, end, joiner, gaz)
@@ -236,6 +235,13 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
                     yield piece, named
                     return
     yield piece, end
+
+
+def _bare_word(rest: str, gaz: Gazetteer) -> bool:
+    """Whether what follows a joiner is a bare word that names nothing of its own: a body of
+    the name before it ("…党委和政府") or a class word after 等 ("县司法局等部门和单位": no
+    unit 单位; tests/parsing/test_units_shapes.py, beside 等部门 in test_units_levels.py)."""
+    return rest in gaz.bare_bodies or rest in gaz.generic
 
 
 def _verb_after_duty_joiner(folded: str, start: int, end: int, joiner: str, gaz: Gazetteer) -> bool:
@@ -291,7 +297,8 @@ def _split_etc(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tu
         if at > start and folded.endswith(gaz.name_endings, start, at):
             tail_start, tail_end = _trim(folded, at + len(etc), end)
             tail = folded[tail_start:tail_end]
-            if not tail or tail in gaz.generic:  # "公安局等部门": the class word adds nothing
+            # "公安局等部门", "…等12个部门": the class word (and its count) adds nothing
+            if not tail or _uncounted(tail) in gaz.generic:
                 yield start, at
                 return
             if gaz.is_collective(tail):
@@ -300,6 +307,12 @@ def _split_etc(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tu
                 return
         at = folded.find(etc, at + len(etc), end)
     yield start, end
+
+
+def _uncounted(tail: str) -> str:
+    """A class word after 等 without the count before it ("12个部门" -> "部门")."""
+    count = _COUNT.match(tail)
+    return tail[count.end() :] if count else tail
 
 
 def _trim(folded: str, start: int, end: int, openers: tuple[str, ...] = ()) -> tuple[int, int]:
@@ -313,6 +326,11 @@ def _trim(folded: str, start: int, end: int, openers: tuple[str, ...] = ()) -> t
     unclosed = folded.count("(", start, end) - folded.count(")", start, end)
     while unclosed > 0 and start < end and folded[start] == "(":
         start, end = _strip(folded, start + 1, end)
+        unclosed -= 1
+    # a note in brackets cut off by its marker ("县检察院(按职责)": round 14, tests/parsing/
+    # test_units_shapes.py, a labelled field's last name and one inside a list)
+    while unclosed > 0 and start < end and folded[end - 1] == "(":
+        start, end = _strip(folded, start, end - 1)
         unclosed -= 1
     while unclosed < 0 and start < end and folded[end - 1] == ")":
         start, end = _strip(folded, start, end - 1)

@@ -72,7 +72,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     level = None if keeps else _level(gaz, printed, folded, prefix_length)
     if marked and gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed)  # (no unit: its prefix says nothing of the level)
-    if gaz.is_collective(folded, marked):
+    if gaz.is_collective(folded, marked) and _collective_outside_note(gaz, folded):
         return Name(COLLECTIVE, printed, level=level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
@@ -107,6 +107,14 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         unsplit=unsplit,
         level=level,
     )
+
+
+def _collective_outside_note(gaz: Gazetteer, folded: str) -> bool:
+    """Whether a collective item is one without a trailing note of what a unit includes:
+    "县公安局(含各派出所)" is 县公安局, its note dropped as an alias is (round 14: tests/
+    parsing/test_units_shapes.py; 县教育局（含县教育科技局） in tests/parsing/documents d132)."""
+    note = folded.rfind("(含")
+    return note <= 0 or not folded.endswith(")") or gaz.is_collective(folded[:note])
 
 
 def _level(gaz: Gazetteer, printed: str, folded: str, cut: int) -> str | None:
