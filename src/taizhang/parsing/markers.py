@@ -48,6 +48,10 @@ _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
     (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
+    # "行动一　政务服务提速行动": the chapters of a “十大行动” plan, the numeral set apart by a
+    # blank or a colon ("专项行动一次" numbers nothing) (round 14, tests/parsing/documents
+    # d168; fixture styles/shida_xingdong.txt)
+    (CHAPTER, re.compile(rf"行动([{CHINESE_DIGITS}]{{1,3}})(?:\s+|:\s*)")),
     # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a
     # 工作任务 (tests/parsing/documents d48, fixture styles/renwu_blocks.txt)
     (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
@@ -72,6 +76,11 @@ _PATTERNS = [
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"(\d{1,3})\)\s*")),
+    # 〔1〕 / 【1】: a (1) printed in square brackets, the measures of a 巡察 整改方案 or a
+    # 工作要点 (round 14, tests/parsing/documents d162 and d167; fixture
+    # styles/zhenggai_squarenumbers.txt). Three digits at most: 〔2024〕 is a year of a
+    # document number (县政办发〔2024〕12号), no marker.
+    (PAREN_ARABIC, re.compile(r"[〔【]\s*(\d{1,3})\s*[〕】]\s*")),
     (CIRCLED, re.compile(rf"([{CIRCLED_DIGITS}])\s*")),
     # A. B. at a line's start, a kind of their own inside any other: the measures of a
     # chapter ("A.健全包保工作机制。…" over 牵头单位：/配合单位： lines: round 11,
@@ -308,12 +317,14 @@ SENTENCE_END = "。;!?"
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
 _SENTENCE_ENDS = "。;!?]〕】)”:."
-_RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
+_RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任行〔【\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
 _RUN_IN_MARKER = (
     rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}[项条](?:\s|:)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
+    # (〔1〕 / 【1】 and 行动一 run in: round 14, d162, d167 and d168 printed run-in)
+    rf"|[〔【]\s*\d{{1,3}}\s*[〕】]|行动[{CHINESE_DIGITS}]{{1,3}}(?:\s|:)"
 )
 # Run-in markers are found one sentence end at a time (the one pattern of every end, a
 # set, is kept in tests/parsing/test_passes_skeleton.py to compare with): a pattern that
