@@ -331,7 +331,8 @@ Round 14 (branch genre14), topics other than 法治, kinds and layouts not yet u
 - d165 招商引资 目标 分解: each measure opens with its unit and a colon (县发展改革局：引进…15亿元),
   a （配合单位：…） tail or none, 总体目标 in 亿元 and 个.
 - d166 森林防火 责任分工 by 乡镇: （包保县领导：X；责任单位：…）, a person's field, 城关镇：负责…
-  (a place, no unit), ‰, a 2024—2025年度 period.
+  (a place, no unit), a ‰ goal in the purpose sentence after a 确保 clause, a 2024—2025年度
+  period.
 - d167 双拥 退役军人 工作要点: measures 〔1〕…〔8〕, units parted by a blank only
   (县人力资源社会保障局 县财政局), 县政府办 in one bracket and 县人民政府办公室 in another,
   kept as printed.
@@ -3890,3 +3891,15 @@ def test_square_numbers_and_actions_printed_run_in():
         assert units(parse_path_text(variants.run_in(text))) == gold_units(name)
     text = (FIXTURES / "styles" / "zhenggai_squarenumbers.txt").read_text(encoding="utf-8")
     assert [m.no for m in parse_path_text(variants.run_in(text)).tasks] == [1, 2, 3, 4]
+
+
+def test_a_purpose_goal_runs_on_over_the_clauses_after_its_opener():
+    # 确保不发生重大森林火灾，森林火灾受害率控制在0.9‰以下，结合全县实际，制定本方案 (d166);
+    # 确保全年不发生…，…死亡人数同比下降10%以上，结合我县实际，制定本任务清单 (fixture
+    # styles/purpose_goals_two.txt)
+    plan = parse("d166_senlin_fanghuo_xiangzhen")
+    assert [(t.quote, t.value, t.unit, t.comparator) for t in plan.targets] == [
+        ("森林火灾受害率控制在0.9‰以下", 0.9, "‰", "<=")
+    ]
+    plan = parse_path(FIXTURES / "styles" / "purpose_goals_two.txt")
+    assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [(10.0, "%", ">=")]

@@ -48,10 +48,6 @@ _PATTERNS = [
     (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
     (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
-    # "行动一　政务服务提速行动": the chapters of a “十大行动” plan, the numeral set apart by a
-    # blank or a colon ("专项行动一次" numbers nothing) (round 14, tests/parsing/documents
-    # d168; fixture styles/shida_xingdong.txt)
-    (CHAPTER, re.compile(rf"行动([{CHINESE_DIGITS}]{{1,3}})(?:\s+|:\s*)")),
     # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a
     # 工作任务 (tests/parsing/documents d48, fixture styles/renwu_blocks.txt)
     (ARTICLE, re.compile(rf"任务([{CHINESE_DIGITS}]{{1,3}}|\d{{1,2}}):\s*")),
@@ -76,11 +72,6 @@ _PATTERNS = [
     (SECTION, re.compile(rf"\(\s*([{CHINESE_DIGITS}]{{1,3}})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"\(\s*(\d{1,3})\s*\)\s*")),
     (PAREN_ARABIC, re.compile(r"(\d{1,3})\)\s*")),
-    # 〔1〕 / 【1】: a (1) printed in square brackets, the measures of a 巡察 整改方案 or a
-    # 工作要点 (round 14, tests/parsing/documents d162 and d167; fixture
-    # styles/zhenggai_squarenumbers.txt). Three digits at most: 〔2024〕 is a year of a
-    # document number (县政办发〔2024〕12号), no marker.
-    (PAREN_ARABIC, re.compile(r"[〔【]\s*(\d{1,3})\s*[〕】]\s*")),
     (CIRCLED, re.compile(rf"([{CIRCLED_DIGITS}])\s*")),
     # A. B. at a line's start, a kind of their own inside any other: the measures of a
     # chapter ("A.健全包保工作机制。…" over 牵头单位：/配合单位： lines: round 11,
@@ -90,6 +81,17 @@ _PATTERNS = [
     (LETTER, re.compile(r"([A-Z])[.、]\s*(?=[^\x00-\x7f])")),
     # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
     (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
+    # Round 14's, last so that the branches before keep their group numbers (no other pattern
+    # opens with 行, 〔 or 【: their place in the order decides nothing).
+    # "行动一　政务服务提速行动": the chapters of a “十大行动” plan, the numeral set apart by a
+    # blank or a colon ("专项行动一次" numbers nothing) (round 14, tests/parsing/documents
+    # d168; fixture styles/shida_xingdong.txt)
+    (CHAPTER, re.compile(rf"行动([{CHINESE_DIGITS}]{{1,3}})(?:\s+|:\s*)")),
+    # 〔1〕 / 【1】: a (1) printed in square brackets, the measures of a 巡察 整改方案 or a
+    # 工作要点 (round 14, tests/parsing/documents d162 and d167; fixture
+    # styles/zhenggai_squarenumbers.txt). Three digits at most: 〔2024〕 is a year of a
+    # document number (县政办发〔2024〕12号), no marker.
+    (PAREN_ARABIC, re.compile(r"[〔【]\s*(\d{1,3})\s*[〕】]\s*")),
 ]
 
 

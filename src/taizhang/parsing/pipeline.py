@@ -533,14 +533,18 @@ def _purpose_sentence() -> tuple[re.Pattern[str], re.Pattern[str]]:
     openers = "|".join(map(re.escape, structure_vocabulary()["purpose_goal_openers"]))
     return (
         re.compile(r"为[^。\n]{2,200}?,[^。\n]{0,200}?制[定订]本"),
-        re.compile(rf"(?<=,)(?:{openers})[^,。;\n]{{2,80}}(?=,)"),
+        # (the goal runs on over the comma clauses after its opener: "确保不发生重大森林火灾，
+        # 森林火灾受害率控制在0.9‰以下，结合全县实际，制定本方案": round 14, d166, fixture
+        # styles/purpose_goals_two.txt)
+        re.compile(rf"(?<=,)(?:{openers})[^。;\n]{{2,160}}?(?=,(?:[^,。;\n]{{0,40}},)?制[定订]本)"),
     )
 
 
 def _purpose_goals(text: str, folded: str, body_start: int | None) -> list:
     """The targets of the goal clauses of the preamble's purpose sentence ("为做好2024年全县…
     工作，…，力争全年秸秆综合利用率达到93%以上，制定本任务清单": round 13, tests/parsing/documents
-    d139, fixture styles/purpose_goal.txt), as a goal heading's paragraph states them."""
+    d139, fixture styles/purpose_goal.txt), as a goal heading's paragraph states them: from
+    the opener to the 制定本 clause (or one clause before it, 结合…实际)."""
     if not body_start or "制" not in folded[:body_start]:
         return []
     sentence, clause = _purpose_sentence()
