@@ -319,6 +319,27 @@ Round 13 (branch genre13), topics other than 法治, layouts not yet used:
 - d140 供热保障 方案: 1.1 / 1.2 numbered measures under 一、 chapters, a 2024—2025年度 period, 台.
 - d141 政务公开 工作要点: a measure of several sentences each closed by its own (X负责), the
   units of all of them the measure's.
+Round 14 (branch genre14), topics other than 法治, kinds and layouts not yet used:
+
+- d162 巡察 反馈意见 整改方案 of a 局党组: 问题：… under (一) sections, measures numbered
+  【1】…【6】 over 责任领导 / 责任单位 / 整改时限 lines, the bureau's own 股室 (办公室,
+  机关党委) as units.
+- d163 民生实事 项目 方案: ★ before a key project's number (★1.新建…), 建设内容 and 计划投资 …万元
+  in each titled measure, 各乡镇人民政府.
+- d164 创建国家卫生城市 任务分解: 1.1.1 测评 codes under 一、 chapters with no (一) lines between,
+  市爱卫会各成员单位, 每年至少召开2次, 定期.
+- d165 招商引资 目标 分解: each measure opens with its unit and a colon (县发展改革局：引进…15亿元),
+  a （配合单位：…） tail or none, 总体目标 in 亿元 and 个.
+- d166 森林防火 责任分工 by 乡镇: （包保县领导：X；责任单位：…）, a person's field, 城关镇：负责…
+  (a place, no unit), a ‰ goal in the purpose sentence after a 确保 clause, a 2024—2025年度
+  period.
+- d167 双拥 退役军人 工作要点: measures 〔1〕…〔8〕, units parted by a blank only
+  (县人力资源社会保障局 县财政局), 县政府办 in one bracket and 县人民政府办公室 in another,
+  kept as printed.
+- d168 优化营商环境“十大行动”: 行动一 … 行动十 as the chapters, ▲ before key tasks' numbers,
+  人行南塘市中心支行, a 行动计划 parent.
+- d169 “十四五” 规划纲要 重点任务 分工 under a 关于印发 notice: each measure the 纲要's sentence in
+  quotes over 牵头单位 / 责任单位 lines, 县政府办 leading, 每千人口 a per-capita target.
 
 Round 14 (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
 
@@ -865,6 +886,12 @@ RUN_IN_COPIES = [
     "d159_lvshi_gongzheng_zhengzhi",
     "d160_yingshang_fujian_xuhao",
     "d161_diyi_zerenren_qingdan",
+    # round 14
+    "d162_xuncha_fankui_zhenggai",
+    "d163_minsheng_shishi",
+    "d166_senlin_fanghuo_xiangzhen",
+    "d167_tuiyi_junren_yaodian",
+    "d168_yingshang_shida_xingdong",
 ]
 
 
@@ -978,6 +1005,12 @@ SIGNED_RUN_IN = [
     "d159_lvshi_gongzheng_zhengzhi",
     "d160_yingshang_fujian_xuhao",
     "d161_diyi_zerenren_qingdan",
+    # round 14
+    "d162_xuncha_fankui_zhenggai",
+    "d163_minsheng_shishi",
+    "d166_senlin_fanghuo_xiangzhen",
+    "d167_tuiyi_junren_yaodian",
+    "d168_yingshang_shida_xingdong",
 ]
 
 
@@ -3917,3 +3950,130 @@ def test_goals_after_parallel_principles_under_the_general_requirements(name, ex
     path = DOCUMENTS / f"{name}.txt"
     path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
     assert [(t.year, t.value, t.unit) for t in parse_path(path).targets] == expected
+
+
+# -- round 14 (genre14) ---------------------------------------------------------------------
+
+
+def test_numbers_in_square_brackets_number_the_measures():
+    # 【1】…【6】 over label lines (d162), 〔1〕… with brackets (fixture styles/
+    # zhenggai_squarenumbers.txt, where 县政办发〔2024〕12号 numbers nothing)
+    plan = parse("d162_xuncha_fankui_zhenggai")
+    assert [(m.no, m.section) for m in plan.tasks] == [
+        (1, "一"),
+        (2, "一"),
+        (3, "二"),
+        (4, "二"),
+        (5, "三"),
+        (6, "三"),
+    ]
+    assert plan.tasks[0].text.startswith("制定高标准农田建设攻坚计划")
+    plan = parse_path(FIXTURES / "styles" / "zhenggai_squarenumbers.txt")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4]
+    assert plan.tasks[2].responsible == ["县文化旅游局产业发展股", "县财政局"]
+    assert [m.no for m in parse("d167_tuiyi_junren_yaodian").tasks] == list(range(1, 9))
+
+
+def test_a_key_task_mark_before_the_number_is_no_part_of_the_measure():
+    # ★1.新建… (d163), ▲4.推进… (d168), both in fixture styles/zhongdian_marks.txt
+    plan = parse("d163_minsheng_shishi")
+    assert plan.tasks[0].no == 1 and plan.tasks[0].title == "新建城关第三幼儿园"
+    assert plan.tasks[0].text == gold("d163_minsheng_shishi")["tasks"][0]["text"]
+    assert [m.no for m in parse("d168_yingshang_shida_xingdong").tasks] == list(range(1, 12))
+    plan = parse_path(FIXTURES / "styles" / "zhongdian_marks.txt")
+    assert [(m.no, m.text[:2]) for m in plan.tasks] == [
+        (1, "改扩"),
+        (2, "建设"),
+        (3, "新改"),
+        (4, "实施"),
+    ]
+
+
+def test_actions_numbered_in_chinese_are_the_chapters():
+    # 行动一　政务服务提速行动 (d168), 行动一：… and 行动三　… (fixture styles/shida_xingdong.txt,
+    # whose 专项行动一次 numbers nothing)
+    plan = parse("d168_yingshang_shida_xingdong")
+    assert [c.no for c in plan.chapters] == list("一二三四五六七八九十")
+    assert plan.chapters[0].title == "政务服务提速行动"
+    assert [m.chapter for m in plan.tasks][:4] == ["一", "一", "二", "三"]
+    plan = parse_path(FIXTURES / "styles" / "shida_xingdong.txt")
+    assert [(c.no, c.title) for c in plan.chapters] == [
+        ("一", "商圈提质行动"),
+        ("二", "夜间经济行动"),
+        ("三", "文旅消费行动"),
+        ("四", "汽车消费行动"),
+    ]
+    assert plan.tasks[2].text == "举办文旅消费季活动，开展专项行动一次性发放消费券。"
+
+
+def test_a_baobao_leader_is_a_person_not_a_unit():
+    # （包保县领导：赵某某；责任单位：…） (d166); 包保领导 / 包保市领导 / 包保区领导 (fixture
+    # styles/baobao_lingdao.txt)
+    for plan in (
+        parse("d166_senlin_fanghuo_xiangzhen"),
+        parse_path(FIXTURES / "styles" / "baobao_lingdao.txt"),
+    ):
+        named = [u for m in plan.tasks for u in (*m.lead, *m.responsible, *m.collectives)]
+        assert named and not [u for u in named if "包保" in u or "某某" in u]
+    assert units(parse("d166_senlin_fanghuo_xiangzhen")) == gold_units(
+        "d166_senlin_fanghuo_xiangzhen"
+    )
+
+
+def test_units_parted_by_a_blank_only_are_a_list():
+    # 县人力资源社会保障局 县财政局 (d167); 市教育局 市财政局, 市委组织部 市人力资源社会保障局
+    # (fixture styles/kongge_danwei.txt)
+    plan = parse("d167_tuiyi_junren_yaodian")
+    assert plan.tasks[4].responsible == ["县人力资源社会保障局", "县财政局"]
+    assert plan.tasks[5].responsible == ["县委组织部", "县人力资源社会保障局", "县国资中心"]
+    plan = parse_path(FIXTURES / "styles" / "kongge_danwei.txt")
+    assert plan.tasks[0].responsible == ["市教育局", "市财政局"]
+    assert plan.tasks[2].lead == ["市人力资源社会保障局", "市财政局"]
+    assert plan.tasks[3].lead == ["市委组织部", "市人力资源社会保障局"]
+    # a stray blank inside a name is still dropped, and 州纪委州监委 stays one name
+    plan = parse_path_text(
+        "某州工作要点\n\n一、重点任务\n\n1.开展监督检查。（责任单位：州纪委 州监委、州 司法局）\n"
+    )
+    assert plan.tasks[0].responsible == ["州纪委州监委", "州司法局"]
+
+
+def test_a_unit_and_a_colon_opening_a_measure_lead_it():
+    # 县发展改革局：引进…（配合单位：县商务局） (d165); 市商务局：…, 某经济开发区管委会：… with no
+    # bracket (fixture styles/mubiao_fenjie.txt); a place (河东镇：负责…) leads nothing
+    assert units(parse("d165_zhaoshang_mubiao")) == gold_units("d165_zhaoshang_mubiao")
+    plan = parse_path(FIXTURES / "styles" / "mubiao_fenjie.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["市商务局"], ["某海关", "市税务局"]),
+        (["市工业和信息化局"], ["市商务局"]),
+        (["某经济开发区管委会"], []),
+        (["市发展改革委"], ["市财政局"]),
+    ]
+    assert plan.tasks[0].text.startswith("市商务局：")
+    plan = parse_path(FIXTURES / "styles" / "baobao_lingdao.txt")
+    assert plan.tasks[0].lead == [] and plan.tasks[0].responsible == ["河东镇人民政府"]
+
+
+def test_square_numbers_and_actions_printed_run_in():
+    # 【2】 after 整改时限：长期坚持 and 〔1〕 glued to its chapter heading (d162, d167), 行动二
+    # after a bracket (d168), each printed run-in
+    for name in (
+        "d162_xuncha_fankui_zhenggai",
+        "d167_tuiyi_junren_yaodian",
+        "d168_yingshang_shida_xingdong",
+    ):
+        text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+        assert units(parse_path_text(variants.run_in(text))) == gold_units(name)
+    text = (FIXTURES / "styles" / "zhenggai_squarenumbers.txt").read_text(encoding="utf-8")
+    assert [m.no for m in parse_path_text(variants.run_in(text)).tasks] == [1, 2, 3, 4]
+
+
+def test_a_purpose_goal_runs_on_over_the_clauses_after_its_opener():
+    # 确保不发生重大森林火灾，森林火灾受害率控制在0.9‰以下，结合全县实际，制定本方案 (d166);
+    # 确保全年不发生…，…死亡人数同比下降10%以上，结合我县实际，制定本任务清单 (fixture
+    # styles/purpose_goals_two.txt)
+    plan = parse("d166_senlin_fanghuo_xiangzhen")
+    assert [(t.quote, t.value, t.unit, t.comparator) for t in plan.targets] == [
+        ("森林火灾受害率控制在0.9‰以下", 0.9, "‰", "<=")
+    ]
+    plan = parse_path(FIXTURES / "styles" / "purpose_goals_two.txt")
+    assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [(10.0, "%", ">=")]

@@ -216,6 +216,10 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 13) a row that lost its empty topic cell's tab, whole at the margin, over a
         # line holding one tab: its row may continue (read at 30, test_documents)
         and p.name != "weijian_topicgroups.txt"
+        # (round 14) too short to be found hard-wrapped at 24: a person's name broken at the
+        # margin inside a bracket (郑某|某), a list parted by blanks broken at its blank (their
+        # documents, d166 and d167, are read hard-wrapped at 30 in test_documents)
+        and p.name not in ("baobao_lingdao.txt", "kongge_danwei.txt")
     ),
 )
 def test_each_style_survives_its_copies(name):

@@ -150,6 +150,7 @@ _NEXT_NUMBER = re.compile(
     r"\d{1,3}[.、](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百]{1,5}(?:[条节章]|部分)"
     r"|任务[一二三四五六七八九十\d]{1,3}:"  # d48 run in, fixture styles/renwu_blocks.txt
+    r"|[〔【]\d{1,3}[〕】]"  # round 14: d162 run in, after 整改时限：长期坚持
     # 第2项　after the last field of 第1项 (d84 run in, fixture styles/xiaofang_diyixiang.txt)
     r"|第[一二三四五六七八九十\d]{1,3}[项条](?:\s|:)"
     # B. after the last unit of A.'s label lines (round 11: d104 and fixture

@@ -44,8 +44,15 @@ _CJK = "\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e"
 # so only narrow blanks are taken for strays.
 # One pattern per blank, each opening with its literal blank: the engine then skips to the
 # next blank at once (a class of two is tried at every character).
+# A blank between a unit's end and the next unit's level prefix parts a list of units and
+# is kept (structure.toml blank_parted_unit_ends).
+_UNIT_END = "".join(vocabulary()["blank_parted_unit_ends"])
+_UNIT_START = "".join(vocabulary()["blank_parted_unit_starts"])
 _IN_WORD_SPACES = tuple(
-    re.compile(rf"{blank}(?<=[{_CJK}]{blank})(?=[{_CJK}])") for blank in (" ", "\u00a0")
+    re.compile(
+        rf"{blank}(?<=[{_CJK}]{blank})(?=[{_CJK}])(?!(?<=[{_UNIT_END}]{blank})[{_UNIT_START}])"
+    )
+    for blank in (" ", "\u00a0")
 )
 _NARROW = re.compile("[\x00-\u2e7f]")
 # Two blanks or more; opening with a character set, not a repeat, lets the engine skip to

@@ -81,6 +81,17 @@ _PATTERNS = [
     (LETTER, re.compile(r"([A-Z])[.、]\s*(?=[^\x00-\x7f])")),
     # 一是 / 二是 (also 一要 / 一方面 are prose, not markers)
     (ORDINAL, re.compile(rf"([{CHINESE_DIGITS}]{{1,3}})是\s*")),
+    # Round 14's, last so that the branches before keep their group numbers (no other pattern
+    # opens with 行, 〔 or 【: their place in the order decides nothing).
+    # "行动一　政务服务提速行动": the chapters of a “十大行动” plan, the numeral set apart by a
+    # blank or a colon ("专项行动一次" numbers nothing) (round 14, tests/parsing/documents
+    # d168; fixture styles/shida_xingdong.txt)
+    (CHAPTER, re.compile(rf"行动([{CHINESE_DIGITS}]{{1,3}})(?:\s+|:\s*)")),
+    # 〔1〕 / 【1】: a (1) printed in square brackets, the measures of a 巡察 整改方案 or a
+    # 工作要点 (round 14, tests/parsing/documents d162 and d167; fixture
+    # styles/zhenggai_squarenumbers.txt). Three digits at most: 〔2024〕 is a year of a
+    # document number (县政办发〔2024〕12号), no marker.
+    (PAREN_ARABIC, re.compile(r"[〔【]\s*(\d{1,3})\s*[〕】]\s*")),
 ]
 
 
@@ -308,12 +319,14 @@ SENTENCE_END = "。;!?"
 # The first lookahead is one class of every branch's first character: most sentence ends
 # are followed by none of them, and fail there instead of in each branch in turn.
 _SENTENCE_ENDS = "。;!?]〕】)”:."
-_RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
+_RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任行〔【\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
 _RUN_IN_MARKER = (
     rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}[项条](?:\s|:)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
+    # (〔1〕 / 【1】 and 行动一 run in: round 14, d162, d167 and d168 printed run-in)
+    rf"|[〔【]\s*\d{{1,3}}\s*[〕】]|行动[{CHINESE_DIGITS}]{{1,3}}(?:\s|:)"
 )
 # Run-in markers are found one sentence end at a time (the one pattern of every end, a
 # set, is kept in tests/parsing/test_passes_skeleton.py to compare with): a pattern that

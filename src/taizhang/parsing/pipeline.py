@@ -20,7 +20,12 @@ from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocumen
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.same_as import same_as
-from taizhang.parsing.structure import RawMeasure, parse_skeleton, unit_heading_name
+from taizhang.parsing.structure import (
+    RawMeasure,
+    key_marks_blanked,
+    parse_skeleton,
+    unit_heading_name,
+)
 from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
@@ -236,7 +241,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     text = layout.text
     # once: every step matches on slices of it (a bracket closed by the other square kind
     # closed by its own: paired_square_brackets)
-    folded = paired_square_brackets(fold(text))
+    folded = key_marks_blanked(paired_square_brackets(fold(text)))
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
@@ -279,6 +284,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     led = _heading_units(skeleton, attributions, brackets, level)
     led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
+    _unit_before_colon(skeleton.measures, attributions, brackets, level)
     # A bracket printed again (the same units for several measures) is read once.
     deadlines = {
         raw: _bracket_deadline(raw, gazetteer, brackets)
@@ -346,6 +352,33 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _CLAUSE = re.compile(r"[^,;。]+")
+
+
+_UNIT_COLON = re.compile(r"([^\s,，、；;。:：]{3,24})[:：]")
+
+
+def _unit_before_colon(
+    measures: list[RawMeasure], attributions: list[Attribution], brackets, level
+) -> None:
+    """A measure that opens with one unit's name and a colon ("1.县发展改革局：引进县外到位
+    资金15亿元…（配合单位：县商务局）") gives that unit its target: it leads the measure when
+    nothing else does, as a heading of one unit's name leads the items under it
+    (_heading_units). Its text keeps the name, as printed (round 14: tests/parsing/documents
+    d165, a 目标任务分解 by unit; fixture styles/mubiao_fenjie.txt)."""
+    endings = tuple(structure_vocabulary()["unit_endings"])
+    for i, (measure, attribution) in enumerate(zip(measures, attributions, strict=True)):
+        found = None if attribution.lead else _UNIT_COLON.match(measure.folded)
+        if found is None or not found.group(1).endswith(endings):
+            continue
+        name = measure.text[: found.end(1)]
+        split = brackets.split(name, level)
+        if [*split.responsible, *split.collectives] != [name] or split.unknown or split.unsplit:
+            continue  # (城关镇：负责… names a place; 各乡镇：… a collective)
+        attributions[i] = replace(
+            attribution,
+            lead=[name],
+            responsible=[u for u in attribution.responsible if u != name],
+        )
 
 
 def _units_as_subjects(
@@ -500,14 +533,18 @@ def _purpose_sentence() -> tuple[re.Pattern[str], re.Pattern[str]]:
     openers = "|".join(map(re.escape, structure_vocabulary()["purpose_goal_openers"]))
     return (
         re.compile(r"为[^。\n]{2,200}?,[^。\n]{0,200}?制[定订]本"),
-        re.compile(rf"(?<=,)(?:{openers})[^,。;\n]{{2,80}}(?=,)"),
+        # (the goal runs on over the comma clauses after its opener: "确保不发生重大森林火灾，
+        # 森林火灾受害率控制在0.9‰以下，结合全县实际，制定本方案": round 14, d166, fixture
+        # styles/purpose_goals_two.txt)
+        re.compile(rf"(?<=,)(?:{openers})[^。;\n]{{2,160}}?(?=,(?:[^,。;\n]{{0,40}},)?制[定订]本)"),
     )
 
 
 def _purpose_goals(text: str, folded: str, body_start: int | None) -> list:
     """The targets of the goal clauses of the preamble's purpose sentence ("为做好2024年全县…
     工作，…，力争全年秸秆综合利用率达到93%以上，制定本任务清单": round 13, tests/parsing/documents
-    d139, fixture styles/purpose_goal.txt), as a goal heading's paragraph states them."""
+    d139, fixture styles/purpose_goal.txt), as a goal heading's paragraph states them: from
+    the opener to the 制定本 clause (or one clause before it, 结合…实际)."""
     if not body_start or "制" not in folded[:body_start]:
         return []
     sentence, clause = _purpose_sentence()

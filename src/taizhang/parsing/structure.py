@@ -301,8 +301,8 @@ def _after_table_cells(folded: str) -> list[int]:
 
 # What a line that may open with a marker opens with after its indentation: a marker's
 # first character, or the bracket of an attribution printed before the number. 任 opens
-# 任务一： and - the OCR's 一 (-、) (markers.py).
-_MARKER_FIRST = rf"第任(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
+# 任务一：, 行 opens 行动一 and - the OCR's 一 (-、) (markers.py).
+_MARKER_FIRST = rf"第任行(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
 _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
@@ -347,7 +347,8 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # (A. glued to its chapter's heading, "一、压实属地管理责任A.健全…": round 11, d104 and
 # fixture styles/shipin_zimu.txt printed run-in)
 _CHILD = re.compile(
-    rf"[(\d第任A-Z{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"|(?<=[〔【])\s*\d{{1,3}}\s*[〕】]"
     rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
     rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|(?<=[{mk.CIRCLED_DIGITS}])|(?<=[A-Z])(?<![A-Z][A-Z])[.、](?=[^\x00-\x7f]))"
@@ -361,8 +362,9 @@ _CHILD = re.compile(
 # at every character (a heading's reach cost about 8,000 instructions, a sixth of finding
 # the candidates, and holds a child in few lines: none of seed 000's 107).
 # (任务1: is let through by its colon: 任 of 责任 is in most headings, a colon in few)
-_MAY_HOLD_CHILD = re.compile(rf"[()第:{mk.CIRCLED_DIGITS}.、]")
-_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第:{mk.CIRCLED_DIGITS}]")
+# (〔1〕 / 【1】 glued to its chapter's heading: round 14, d162 and d167 printed run-in)
+_MAY_HOLD_CHILD = re.compile(rf"[()第:〔【{mk.CIRCLED_DIGITS}.、]")
+_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第:〔【{mk.CIRCLED_DIGITS}]")
 
 
 def _child_hit(folded: str, kind: str, start: int, end: int) -> re.Match[str] | None:
@@ -1748,6 +1750,20 @@ def _without_bullet(text: str) -> str:
     if text and text[0] in _BULLETS:
         return text.lstrip(_BULLETS + _LINE_INDENT)
     return text
+
+
+_KEY_MARKS = "".join(vocabulary()["key_task_marks"])
+_KEY_MARK_RUN = re.compile(rf"[{_KEY_MARKS}]+(?=[{_LINE_INDENT}]*[\d(〔【])")
+
+
+def key_marks_blanked(folded: str) -> str:
+    """``folded`` with each run of key-task marks right before a number ("★1.新建…",
+    "▲4.推进…") turned into blanks, so the line opens with its marker; same length, so
+    offsets still slice the text as printed (round 14: d163 and d168, fixture
+    styles/zhongdian_marks.txt). A text with no mark is returned at once (two scans in C)."""
+    if not any(mark in folded for mark in _KEY_MARKS):
+        return folded
+    return _KEY_MARK_RUN.sub(lambda run: " " * len(run.group()), folded)
 
 
 _BULLETS = "".join(vocabulary()["bullets"])
