@@ -271,6 +271,28 @@ Round 12 (branch genre12), kinds of issuer not yet used, their own units:
   (two columns of no role), a 说明 after it.
 - d131 督查通报: 关于…的通报 as the title, 存在问题 (一)(二) that are no measures, （整改单位：…）.
 
+Round 13 (branch genre13), topics other than 法治, layouts not yet used:
+
+- d132 近视防控 方案: units with a parenthesised note in every bracket (县教育局（含县教育科技局）,
+  县卫健局（县疾控中心）), 每年开展1次 and 定期 duties, 各中小学校, 间 a counter.
+- d133 农村供水 工作要点: 牵头单位：X　　分管领导：副县长Y on one line over 配合单位 / 完成时限
+  lines, 处 a counter, 千人以上 (no numeral), 长期坚持.
+- d134 四好农村路 三年行动: brackets with 责任单位 first and 牵头单位 second, and
+  （责任单位：…　完成时限：…） parted by a full-width blank, 其中2024年完成100公里 after a total.
+- d135 消费帮扶 任务清单: a tab table with 联系人 and 联系电话 columns (people, telephone
+  numbers), 6场以上 a frequency, 人次, a 说明 after it.
+- d136 防止返贫 方案 under a covering notice: a page's running header (某县人民政府办公室文件 /
+  县政办发〔2024〕12号) repeated with each page number, one cutting a sentence, one a bracket.
+- d137 重点项目 任务分工: chapter headings that name the lead and 牵头事项 (一、县发展改革局牵头
+  事项), items with a （配合单位：…） tail or none, 五、各乡镇人民政府 over an item with none.
+- d138 修订通知: 关于修订《…要点》部分任务的通知 giving only the changed measures (3, 8, 12, 13,
+  15) under 一、第3项修订为：, the plan revised no parent, a 联系人 / 联系电话 line above the
+  signature.
+- d139 秸秆禁烧 清单 of a county: 乡镇 units named by place (城关镇、白石镇、青石乡…), a goal in
+  the purpose sentence (力争…达到93%以上，制定本任务清单).
+- d140 供热保障 方案: 1.1 / 1.2 numbered measures under 一、 chapters, a 2024—2025年度 period, 台.
+- d141 政务公开 工作要点: a measure of several sentences each closed by its own (X负责), the
+  units of all of them the measure's.
 Round 13b (branch fazhi13): 法治 plans of kinds rounds 10, 10b and 11b had not tried:
 
 - d142 州 法治政府建设 工作要点 under a 依法治州委员会办公室 notice: 州直 units, 各县（市）人民政府,
@@ -297,28 +319,6 @@ Round 13b (branch fazhi13): 法治 plans of kinds rounds 10, 10b and 11b had not
   a title ending in 制度.
 - d151 市 示范创建 方案: brackets on the line under the text, broken over two lines, 市委依法治市办
   and 市委全面依法治市委员会办公室, 各县（市、区）至少打造1个… as a goal.
-Round 13 (branch genre13), topics other than 法治, layouts not yet used:
-
-- d132 近视防控 方案: units with a parenthesised note in every bracket (县教育局（含县教育科技局）,
-  县卫健局（县疾控中心）), 每年开展1次 and 定期 duties, 各中小学校, 间 a counter.
-- d133 农村供水 工作要点: 牵头单位：X　　分管领导：副县长Y on one line over 配合单位 / 完成时限
-  lines, 处 a counter, 千人以上 (no numeral), 长期坚持.
-- d134 四好农村路 三年行动: brackets with 责任单位 first and 牵头单位 second, and
-  （责任单位：…　完成时限：…） parted by a full-width blank, 其中2024年完成100公里 after a total.
-- d135 消费帮扶 任务清单: a tab table with 联系人 and 联系电话 columns (people, telephone
-  numbers), 6场以上 a frequency, 人次, a 说明 after it.
-- d136 防止返贫 方案 under a covering notice: a page's running header (某县人民政府办公室文件 /
-  县政办发〔2024〕12号) repeated with each page number, one cutting a sentence, one a bracket.
-- d137 重点项目 任务分工: chapter headings that name the lead and 牵头事项 (一、县发展改革局牵头
-  事项), items with a （配合单位：…） tail or none, 五、各乡镇人民政府 over an item with none.
-- d138 修订通知: 关于修订《…要点》部分任务的通知 giving only the changed measures (3, 8, 12, 13,
-  15) under 一、第3项修订为：, the plan revised no parent, a 联系人 / 联系电话 line above the
-  signature.
-- d139 秸秆禁烧 清单 of a county: 乡镇 units named by place (城关镇、白石镇、青石乡…), a goal in
-  the purpose sentence (力争…达到93%以上，制定本任务清单).
-- d140 供热保障 方案: 1.1 / 1.2 numbered measures under 一、 chapters, a 2024—2025年度 period, 台.
-- d141 政务公开 工作要点: a measure of several sentences each closed by its own (X负责), the
-  units of all of them the measure's.
 Round 14 (branch genre14), topics other than 法治, kinds and layouts not yet used:
 
 - d162 巡察 反馈意见 整改方案 of a 局党组: 问题：… under (一) sections, measures numbered
@@ -341,7 +341,7 @@ Round 14 (branch genre14), topics other than 法治, kinds and layouts not yet u
 - d169 “十四五” 规划纲要 重点任务 分工 under a 关于印发 notice: each measure the 纲要's sentence in
   quotes over 牵头单位 / 责任单位 lines, 县政府办 leading, 每千人口 a per-capita target.
 
-Round 14 (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
+Round 14b (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
 
 - d152 省 法治社会 实施方案 分工方案 of a 依法治省办: 省直 units, 人行沅川省分行, 各市（州）党委和
   政府, chapter numerals skipping (一、 二、 四、 五、 六、), 3亿条, 每年…5万件以上 (a quota).
@@ -875,7 +875,7 @@ RUN_IN_COPIES = [
     "d139_jinshao_xiangzhen",
     "d140_gongre_xiaoshu",
     "d141_yaodian_duoju",
-    # round 14: a number printed twice (d155), an OCR copy (d154), a town's stations (d158)
+    # round 14b: a number printed twice (d155), an OCR copy (d154), a town's stations (d158)
     "d152_sheng_fazhi_shehui_fengong",
     "d153_xianfa_xuanchuanzhou",
     "d154_jindu_ocr",
@@ -994,7 +994,7 @@ SIGNED_RUN_IN = [
     "d139_jinshao_xiangzhen",
     "d140_gongre_xiaoshu",
     "d141_yaodian_duoju",
-    # round 14 (two signers too: d156, d157, d158; an OCR date: d154)
+    # round 14b (two signers too: d156, d157, d158; an OCR date: d154)
     "d152_sheng_fazhi_shehui_fengong",
     "d153_xianfa_xuanchuanzhou",
     "d154_jindu_ocr",
@@ -3822,7 +3822,7 @@ def test_a_goal_in_the_purpose_sentence():
             )
 
 
-# Round 14 (branch fazhi14): d152–d161 and their fixtures (tests/fixtures/styles).
+# Round 14b (branch fazhi14): d152–d161 and their fixtures (tests/fixtures/styles).
 
 
 @pytest.mark.parametrize(
