@@ -194,6 +194,42 @@ def test_a_title_in_quotes_runs_on_past_a_short_line(shared_dir):
         assert parse_text(copy).parents == printed.parents
 
 
+def test_a_pages_time_stamp_under_the_title_run_in(shared_dir):
+    # "…的实施意见2024-03-05 09:12:30  来源:…": the title ends at the page's time stamp,
+    # which dates the page (round 14: fixture styles/xinwen_stamp.txt; corpus 066)
+    texts = [(STYLES / "xinwen_stamp.txt").read_text(encoding="utf-8")]
+    texts.append(_corpus_text(shared_dir, "066"))
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title and printed.date
+        copy = parse_text(variants.run_in(text))
+        assert (copy.title, copy.date) == (printed.title, printed.date)
+
+
+def test_a_title_printed_twice_run_in(shared_dir):
+    # "政策文件:X政策文件:X平安建设是…": a page's caption over the article's own heading, run
+    # in, ends the title where it is printed again (round 14: fixture
+    # styles/biaoti_twice.txt; corpus 065)
+    texts = [(STYLES / "biaoti_twice.txt").read_text(encoding="utf-8")]
+    texts.append(_corpus_text(shared_dir, "065"))
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        assert parse_text(variants.run_in(text)).title == printed.title
+
+
+def test_two_signers_of_one_place_run_in(shared_dir):
+    # "中共青石市柳溪县委宣传部青石市柳溪县司法局2024年3月1日": the second name opens with the
+    # first's place; the names are parted as on their lines (round 14: fixture
+    # styles/lianhe_signers.txt; corpus 047 and 063)
+    texts = [(STYLES / "lianhe_signers.txt").read_text(encoding="utf-8")]
+    texts += [_corpus_text(shared_dir, prefix) for prefix in ("047", "063")]
+    for text in texts:
+        printed = parse_text(text)
+        assert " " in printed.issuer
+        assert parse_text(variants.run_in(text)).issuer == printed.issuer
+
+
 # The corpus under each copy variant, scored against its gold (the traditional copy's gold
 # converted as test_variants.py converts the seeds'): (mean, min) floors as measured in round
 # 13 after the fixes above. run_in's min leaves out two pages no copy printed run-in can be

@@ -92,6 +92,9 @@ def _patterns() -> _Patterns:
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
     # fixture styles/contents_cut.txt printed run-in)
     date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
+    # or a page's time stamp under the title ("…活动的意见2014-09-15 17:53:19  来源:": round
+    # 14, corpus 066 and fixture styles/xinwen_stamp.txt printed run-in)
+    date_line += r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # or the addressees' line under a notice's title, collectives up to a colon (…督查情况的
     # 通报各乡镇人民政府，县直各有关部门：按照…: tests/parsing/documents d131 and fixture
     # styles/tongbao_zhenggai.txt printed run-in)
@@ -133,7 +136,11 @@ def _patterns() -> _Patterns:
         run_in=re.compile(
             rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{release_note}{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|{bracket_end}|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|{bracket_end}|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$)"
+            # or the title printed again, as a page prints its caption over the article's
+            # heading ("工作方案:X工作方案:X社会主义法治文化是…": round 14, corpus 065 and
+            # fixture styles/biaoti_twice.txt printed run-in)
+            rf"|(?={label_prefix}(?P=t)))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         kind=re.compile(kind),
