@@ -230,6 +230,31 @@ def test_two_signers_of_one_place_run_in(shared_dir):
         assert parse_text(variants.run_in(text)).issuer == printed.issuer
 
 
+def test_a_notices_nested_title_stands_alone_in_its_own_brackets(shared_dir):
+    # the notice prints "《…落实〈X〉实施方案》"; when the plan's own heading is lost (run into
+    # its preamble), the title it gives names X in 《》 as the heading does (round 14:
+    # fixture styles/qiantao_title.txt printed run-in and ragged; corpus 039 ragged)
+    fixture = (STYLES / "qiantao_title.txt").read_text(encoding="utf-8")
+    corpus = _corpus_text(shared_dir, "039")
+    copies = [(fixture, variants.run_in), (fixture, variants.ragged_pdf)]
+    copies.append((corpus, variants.ragged_pdf))
+    for text, make in copies:
+        printed = parse_text(text)
+        assert "《" in printed.title
+        assert parse_text(make(text)).title == printed.title
+
+
+def test_a_title_run_into_its_first_article(shared_dir):
+    # "…2023年5月12日X实施办法第一条为…": a set of articles with no chapters; the title ends
+    # at its first article (round 14: fixture styles/banfa_articles.txt; corpus 063)
+    texts = [(STYLES / "banfa_articles.txt").read_text(encoding="utf-8")]
+    texts.append(_corpus_text(shared_dir, "063"))
+    for text in texts:
+        printed = parse_text(text)
+        assert printed.title
+        assert parse_text(variants.run_in(text)).title == printed.title
+
+
 # The corpus under each copy variant, scored against its gold (the traditional copy's gold
 # converted as test_variants.py converts the seeds'): (mean, min) floors as measured in round
 # 13 after the fixes above. run_in's min leaves out two pages no copy printed run-in can be

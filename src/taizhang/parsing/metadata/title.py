@@ -76,11 +76,12 @@ def _patterns() -> _Patterns:
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     # the first numbered item right after a title run in ("…方案(节选)6.实施…",
     # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed;
-    # "…实施方案第一节…": d19)
+    # "…实施方案第一节…": d19; a set of articles with no chapters, "…实施办法第一条为…": round
+    # 14, corpus 063 and fixture styles/banfa_articles.txt printed run-in)
     # or a decimal outline's first number, its space kept ("…重点工作1　总体要求1.1…": d03
     # and d18 printed run-in)
     first_item = (
-        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节]"
+        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节条]"
         r"|\d{1,2}(?:\.\d{1,2}){0,2} +(?=[^\d\s.%-])"
         r"|任务[一二三四五六七八九十\d]{1,3}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
         # a task table's header (…推进台账序号\t重点任务…: d45 and fixture
@@ -359,8 +360,21 @@ def _transmitted_titles(view: View, front: list[Line], holding: list[int]) -> li
             if patterns.transmitted_before.search(before) or patterns.transmitted_after.match(
                 after
             ):
-                found.append(_title_at(view, m.start(1), m.end(1)))
+                found.append(_unnested(_title_at(view, m.start(1), m.end(1))))
     return found
+
+
+def _unnested(title: Title) -> Title:
+    """A title as it stands alone: inside the notice's 《》 a title it names is printed in
+    〈〉 (GB/T 9704), on its own line in 《》 ("…落实〈X纲要〉实施方案" -> "…落实《X纲要》实施方案":
+    round 14, corpus 039 as a ragged PDF layer, whose heading ran into its preamble, and
+    fixture styles/qiantao_title.txt printed run-in)."""
+    if "〈" not in title.text:
+        return title
+    return Title(title.printed.translate(_UNNESTED), title.text.translate(_UNNESTED))
+
+
+_UNNESTED = str.maketrans("〈〉", "《》")
 
 
 def _dated_title(front: list[Line], view: View) -> Title | None:
