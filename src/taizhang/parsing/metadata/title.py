@@ -53,6 +53,7 @@ class _Patterns:
     caption_verb: re.Pattern[str]
     transmitted_before: re.Pattern[str]
     transmitted_after: re.Pattern[str]
+    before_preamble: re.Pattern[str]  # a kind and suffixes right before a preamble opener
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +150,9 @@ def _patterns() -> _Patterns:
         caption_verb=re.compile(alternation(words["caption_verbs"])),
         transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
         transmitted_after=re.compile(rf"^\s*(?:{alternation(words['transmitted_after'])})"),
+        before_preamble=re.compile(
+            rf"{kind}(?P<s>{suffix}{{0,3}})》?\s*{site_label}{{0,3}}(?={opener})"
+        ),
     )
 
 
@@ -158,7 +162,12 @@ def find_title(view: View, front: list[Line], body: int | None = None) -> Title 
     transmitted = _transmitted_titles(view, front, holding)
     headings = _headings(view, front, holding)  # in order, read as far as needed
     if not transmitted:
-        return next(headings, None) or _notice_as_title(view, front) or _dated_title(front, view)
+        return (
+            next(headings, None)
+            or _notice_as_title(view, front)
+            or _dated_title(front, view)
+            or _repeated_run_in(view, front)
+        )
     by_key = {compact(t.text): t for t in transmitted}
     if len(by_key) > 1 and body is not None:
         chosen = _printed_last_before(view, transmitted, body)
@@ -178,6 +187,38 @@ def find_title(view: View, front: list[Line], body: int | None = None) -> Title 
             return heading if "\n" not in heading.printed.strip() and not labelled else notice_copy
         first = first or heading
     return first or transmitted[0]
+
+
+def _repeated_run_in(view: View, front: list[Line]) -> Title | None:
+    """A title run in after a page's chrome, which printed it before as a caption, a
+    breadcrumb or a thread's title: "…问答 » X方案2021某网友 - 2023/7/9 2:56:00《X方案(…)》全文
+    为加快…", "…整理的2022年X方案(-2025年)(完整),供大家参考。X方案(2021-2025年)为贯彻…",
+    "开启左侧X规划(2...[复制链接]…阅读模式X规划(2021-2025年)为深入…" (round 14: corpus 008,
+    071 and 033 printed run-in; fixture styles/luntan_byline.txt run in). The title ends
+    with its kind and period right before the preamble's opener, and starts where the words
+    before its kind, printed earlier on the line too, start."""
+    first = next((line for line in front if line.text), None)
+    if first is None:
+        return None
+    end = min(first.end, first.start + _REPEAT_REACH)
+    m = _patterns().before_preamble.search(view.text, first.start, end)
+    if m is None:
+        return None
+    kind_end = m.start("s")
+    start = kind_end - _MIN_REPEATED
+    if start < first.start or view.text.find(view.text[start:kind_end], first.start, start) < 0:
+        return None
+    # (extended one character at a time while the words are printed earlier too)
+    while start > first.start and not view.text[start - 1].isspace():
+        words = view.text[start - 1 : kind_end]
+        if view.text.find(words, first.start, start - 1) < 0:
+            break
+        start -= 1
+    return _title_at(view, start, m.end("s"))
+
+
+_REPEAT_REACH = 600  # characters: a page's chrome and the title after it
+_MIN_REPEATED = 8  # characters before the kind, printed twice
 
 
 def _printed_last_before(view: View, transmitted: list[Title], body: int) -> Title | None:
