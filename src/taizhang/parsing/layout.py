@@ -238,6 +238,7 @@ def restore(text: str) -> Layout:
     cut = None  # the line at the margin just joined, while its rest may follow
     previous_number = 0
     table_tabs = 0  # the most tabs a whole line above holds (a table's header: all its own)
+    table_pipes = 0  # the same for the "|" between the cells of a row converted from a page
     for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
         if number != previous_number + 1 and _rest_of_dropped(printed, number, measure, wrap):
@@ -251,6 +252,10 @@ def restore(text: str) -> Layout:
             joining = _cut_by_page(out[-1], printed, previous_number, number)
         previous_number = number
         folded_content = fold(content)
+        # (a row of page fields that opens with the rest of a number the wrap broke, "…索引号:
+        # …/2024-1235" over "5 文　号:…", is that line's rest: round 14, corpus 051
+        # hard-wrapped at 30, fixture styles/suoyin_fields.txt hard-wrapped at 30)
+        field_row = _is_field_row(content) and not (joining and _splits_a_number(out[-1], content))
         if (
             joining
             and content
@@ -261,11 +266,12 @@ def restore(text: str) -> Layout:
                 or _in_open_attribution(out[-1])
                 or _wrapped_before_a_decimal(folded_content)
             )
-            and (row is not None or not _is_field_row(content) or _label_row(out[-1]))
+            and (row is not None or not field_row or _label_row(out[-1]))
             and not _stands_below_sentence(out[-1], folded_content)
             and (not _after_attribution(out[-1]) or folded_content[:1] in _LINE_START_NEVER)
             and not (row is not None and _gapped_row(content) == row + 1)
-            and not _past_its_cells(out[-1], line, table_tabs)
+            and not _past_its_cells(out[-1], line, table_tabs, "\t")
+            and not _past_its_cells(out[-1], line, table_pipes, "|")
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
             # d46 hard-wrapped), one of blank-gapped cells the blanks at either side
@@ -282,6 +288,7 @@ def restore(text: str) -> Layout:
             # row that lost its empty cells' tabs, or a quoted cell's first line, stands inside
             # a table, d45 hard-wrapped; a wider table above leaves the rule unused)
             table_tabs = max(table_tabs, out[-1].count("\t")) if out else 0
+            table_pipes = max(table_pipes, out[-1].count("|")) if out else 0
             out.append(line)
             sources.append(number)
             row = _gapped_row(content) if "  " in content or "\u3000" in content else None
@@ -289,9 +296,13 @@ def restore(text: str) -> Layout:
         at_margin = bool(content) and measure(content) >= _FULL * wrap
         rest = joining and cut is not None and first is not None and not at_margin
         joining = (
-            (at_margin or (rest and _rest_of_first_line(first, cut, content)))
+            (
+                at_margin
+                or (rest and _rest_of_first_line(first, cut, content))
+                or _in_open_title(content)
+            )
             and bool(content)
-            and (row is not None or not _is_field_row(content) or _label_row(out[-1]))
+            and (row is not None or not field_row or _label_row(out[-1]))
         )
         cut = content if at_margin else None
     return Layout("\n".join(out), tuple(sources))
@@ -706,6 +717,15 @@ def _ends_open(previous: str) -> bool:
 _OPENERS = "（(〔[【"
 
 
+def _in_open_title(content: str) -> bool:
+    """Whether a line of a wrapped copy ends inside a title's 《》: no paragraph does, so it
+    runs on though it fell short of the margin, as a copy with stray blanks between its
+    characters wrapped it counting them, then lost them (round 14: corpus 061 with stray
+    blanks hard-wrapped at 30, "…督察工作规定》、《辽 宁" over "省…清单》"; fixture
+    styles/kongge_yiju.txt the same)."""
+    return content.rfind("《") > content.rfind("》")
+
+
 def _wrapped_before_a_decimal(folded_line: str) -> bool:
     """Whether a wrap broke right before a decimal quantity: "…完成投资" over "1.2亿元。（牵头
     单位：…）" reads as a decimal outline's number 1.2, but an outline's number is followed
@@ -892,22 +912,35 @@ def _gapped_row(content: str) -> int | None:
     return 0 if number == "序号" else int(number)
 
 
-def _past_its_cells(joined: str, line: str, table_tabs: int) -> bool:
-    """Whether ``line`` holding a tab would give the table row being joined more cells than
-    any whole line above, its table's header included: the row is whole and the line
-    opens the next one, whose first cell a copy that strips its lines lost with its tab
-    ("…挂接率达到95%以上。\t区大数据中心\t2024年9月底前" at the margin over "建立数据共享需求
-    清单…\t区大数据中心、": tests/parsing/documents d66 hard-wrapped at 30, fixture
-    styles/weijian_topicgroups.txt hard-wrapped at 30)."""
-    if not table_tabs or "\t" not in line:
+def _past_its_cells(joined: str, line: str, table_cells: int, gap: str) -> bool:
+    """Whether ``line`` holding a cell gap (a tab, or the "|" a page converter prints
+    between cells) would give the table row being joined more cells than any whole line
+    above, its table's header included: the row is whole and the line opens the next one,
+    whose first cell a copy that strips its lines lost with its tab ("…挂接率达到95%以上。\t
+    区大数据中心\t2024年9月底前" at the margin over "建立数据共享需求清单…\t区大数据中心、":
+    tests/parsing/documents d66 hard-wrapped at 30, fixture styles/weijian_topicgroups.txt
+    hard-wrapped at 30), or whose row ends with its "|" at the margin ("…準確回覆。 | 各業務
+    科室 |" over "政務服務 | …": round 14, corpus 046 hard-wrapped at 30 and as a ragged PDF
+    layer, fixture styles/gongkai_pipes.txt as a ragged PDF layer)."""
+    if not table_cells or gap not in line:
         return False
-    return joined.count("\t") + line.count("\t") > table_tabs
+    return joined.count(gap) + line.count(gap) > table_cells
 
 
 def _is_field_row(content: str) -> bool:
     """A row of page fields or signers ("2014-09-15 17:53:19  来源:"): blanks lay it out,
-    so it is no wrapped prose (seen in 066 of the corpus and in the notice fixtures)."""
+    so it is no wrapped prose (seen in 066 of the corpus and in the notice fixtures). So is
+    a post's byline ending with its time ("某网友 - 2023/7/9 2:56:00"), which a copy broken
+    by characters may leave near the margin (round 14: corpus 008 hard-wrapped at 30,
+    fixture styles/luntan_byline.txt hard-wrapped at 30): a wrap never ends a line there and
+    joins the title under it."""
+    if content[-1:].isdigit() and _STAMP_END.search(content) is not None:
+        return True
     return _BLANK_RUN.search(content) is not None
+
+
+# A date and a clock time ending a line: a page's or post's time stamp.
+_STAMP_END = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?$")
 
 
 def _label_row(joined: str) -> bool:

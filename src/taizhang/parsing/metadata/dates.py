@@ -62,9 +62,12 @@ def find_date(lines: Lines, view_text: str, *, reported: bool = False) -> str | 
             date = _signature_date(lines, i)
             if date:
                 return date  # a signature outranks every page field
-            if not _is_bare_page_time(line):
+            text = _bare_page_time(line)
+            if text is None:
                 continue
-        date = parse_date(line.text)
+        else:
+            text = line.text
+        date = parse_date(text)
         if not date:
             continue
         if label in signing_fields:
@@ -89,7 +92,10 @@ def _date_lines(lines: Lines, view_text: str) -> list[int]:
     words = vocabulary()["date"]
     for at in word_ends(view_text, tuple(words["source_fields"])):
         i = bisect_right(starts, at) - 1  # the line holding it (-1: none does)
-        if i >= 0 and NUMERIC_DATE.match(texts[i]):
+        if i >= 0 and (
+            NUMERIC_DATE.match(texts[i])
+            or _run_in_stamp().search(view_text, max(starts[i], at - _STAMP_REACH), at + 1)
+        ):
             found.add(i)
     for at in word_ends(view_text, tuple(words["signing_fields"] + words["page_fields"])):
         i = bisect_right(starts, at) - 1
@@ -143,17 +149,35 @@ def _signature_date(lines: Sequence[Line], i: int) -> str | None:
     return parse_date(text)
 
 
-def _is_bare_page_time(line: Line) -> bool:
-    """A page timestamp without a label, beside a source field: "2014-09-15 17:53:19  来源:".
+def _bare_page_time(line: Line) -> str | None:
+    """The text of a page timestamp without a label, beside a source field: "2014-09-15
+    17:53:19  来源:", or None.
 
     The layout of news-site article headers (corpus 066, and the page of test_metadata).
+    A copy printed run-in holds it inside its one line, after the title (round 14: corpus
+    066 and fixture styles/xinwen_stamp.txt printed run-in): its date only is read.
     """
     text = line.text
     source_fields = vocabulary()["date"]["source_fields"]
-    return (
-        NUMERIC_DATE.match(text) is not None
-        and _CLOCK_TIME.search(text) is not None
-        and any(field in text for field in source_fields)
+    if not any(field in text for field in source_fields):
+        return None
+    if NUMERIC_DATE.match(text) is not None and _CLOCK_TIME.search(text) is not None:
+        return text
+    stamp = _run_in_stamp().search(text)
+    return stamp.group(1) if stamp else None
+
+
+_STAMP_REACH = 40  # characters before a source field that a time stamp and blanks take
+
+
+@lru_cache(maxsize=1)
+def _run_in_stamp() -> re.Pattern[str]:
+    """A numeric date and clock time right before a source field ("…活动的意见2014-09-15
+    17:53:19  来源:")."""
+    fields = alternation(vocabulary()["date"]["source_fields"])
+    return re.compile(
+        rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}})[ \u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+        rf"[ \u3000]*(?={fields})"
     )
 
 

@@ -53,6 +53,7 @@ class _Patterns:
     caption_verb: re.Pattern[str]
     transmitted_before: re.Pattern[str]
     transmitted_after: re.Pattern[str]
+    before_preamble: re.Pattern[str]  # a kind and suffixes right before a preamble opener
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +77,12 @@ def _patterns() -> _Patterns:
     date_line = r"\(\s*\d{4}\s*年\s*\d{1,2}\s*月[^()\n]{0,4}\)"
     # the first numbered item right after a title run in ("…方案(节选)6.实施…",
     # "…任务清单第一部分…": tests/parsing/documents d08 and d14 with their line breaks removed;
-    # "…实施方案第一节…": d19)
+    # "…实施方案第一节…": d19; a set of articles with no chapters, "…实施办法第一条为…": round
+    # 14, corpus 063 and fixture styles/banfa_articles.txt printed run-in)
     # or a decimal outline's first number, its space kept ("…重点工作1　总体要求1.1…": d03
     # and d18 printed run-in)
     first_item = (
-        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节]"
+        r"\d{1,3}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章节条]"
         r"|\d{1,2}(?:\.\d{1,2}){0,2} +(?=[^\d\s.%-])"
         r"|任务[一二三四五六七八九十\d]{1,3}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
         # a task table's header (…推进台账序号\t重点任务…: d45 and fixture
@@ -92,6 +94,9 @@ def _patterns() -> _Patterns:
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
     # fixture styles/contents_cut.txt printed run-in)
     date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
+    # or a page's time stamp under the title ("…活动的意见2014-09-15 17:53:19  来源:": round
+    # 14, corpus 066 and fixture styles/xinwen_stamp.txt printed run-in)
+    date_line += r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # or the addressees' line under a notice's title, collectives up to a colon (…督查情况的
     # 通报各乡镇人民政府，县直各有关部门：按照…: tests/parsing/documents d131 and fixture
     # styles/tongbao_zhenggai.txt printed run-in)
@@ -133,7 +138,11 @@ def _patterns() -> _Patterns:
         run_in=re.compile(
             rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{release_note}{label_prefix}"
             rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
-            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|{bracket_end}|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$))"
+            rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|{bracket_end}|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$)"
+            # or the title printed again, as a page prints its caption over the article's
+            # heading ("工作方案:X工作方案:X社会主义法治文化是…": round 14, corpus 065 and
+            # fixture styles/biaoti_twice.txt printed run-in)
+            rf"|(?={label_prefix}(?P=t)))"
         ),
         ends_with_kind=re.compile(rf"{kind}{suffix}{{0,3}}$"),
         kind=re.compile(kind),
@@ -141,6 +150,9 @@ def _patterns() -> _Patterns:
         caption_verb=re.compile(alternation(words["caption_verbs"])),
         transmitted_before=re.compile(rf"(?:{alternation(words['transmitted_before'])})\s*$"),
         transmitted_after=re.compile(rf"^\s*(?:{alternation(words['transmitted_after'])})"),
+        before_preamble=re.compile(
+            rf"{kind}(?P<s>{suffix}{{0,3}})》?\s*{site_label}{{0,3}}(?={opener})"
+        ),
     )
 
 
@@ -150,7 +162,12 @@ def find_title(view: View, front: list[Line], body: int | None = None) -> Title 
     transmitted = _transmitted_titles(view, front, holding)
     headings = _headings(view, front, holding)  # in order, read as far as needed
     if not transmitted:
-        return next(headings, None) or _notice_as_title(view, front) or _dated_title(front, view)
+        return (
+            next(headings, None)
+            or _notice_as_title(view, front)
+            or _dated_title(front, view)
+            or _repeated_run_in(view, front)
+        )
     by_key = {compact(t.text): t for t in transmitted}
     if len(by_key) > 1 and body is not None:
         chosen = _printed_last_before(view, transmitted, body)
@@ -170,6 +187,38 @@ def find_title(view: View, front: list[Line], body: int | None = None) -> Title 
             return heading if "\n" not in heading.printed.strip() and not labelled else notice_copy
         first = first or heading
     return first or transmitted[0]
+
+
+def _repeated_run_in(view: View, front: list[Line]) -> Title | None:
+    """A title run in after a page's chrome, which printed it before as a caption, a
+    breadcrumb or a thread's title: "…问答 » X方案2021某网友 - 2023/7/9 2:56:00《X方案(…)》全文
+    为加快…", "…整理的2022年X方案(-2025年)(完整),供大家参考。X方案(2021-2025年)为贯彻…",
+    "开启左侧X规划(2...[复制链接]…阅读模式X规划(2021-2025年)为深入…" (round 14: corpus 008,
+    071 and 033 printed run-in; fixture styles/luntan_byline.txt run in). The title ends
+    with its kind and period right before the preamble's opener, and starts where the words
+    before its kind, printed earlier on the line too, start."""
+    first = next((line for line in front if line.text), None)
+    if first is None:
+        return None
+    end = min(first.end, first.start + _REPEAT_REACH)
+    m = _patterns().before_preamble.search(view.text, first.start, end)
+    if m is None:
+        return None
+    kind_end = m.start("s")
+    start = kind_end - _MIN_REPEATED
+    if start < first.start or view.text.find(view.text[start:kind_end], first.start, start) < 0:
+        return None
+    # (extended one character at a time while the words are printed earlier too)
+    while start > first.start and not view.text[start - 1].isspace():
+        words = view.text[start - 1 : kind_end]
+        if view.text.find(words, first.start, start - 1) < 0:
+            break
+        start -= 1
+    return _title_at(view, start, m.end("s"))
+
+
+_REPEAT_REACH = 600  # characters: a page's chrome and the title after it
+_MIN_REPEATED = 8  # characters before the kind, printed twice
 
 
 def _printed_last_before(view: View, transmitted: list[Title], body: int) -> Title | None:
@@ -352,8 +401,21 @@ def _transmitted_titles(view: View, front: list[Line], holding: list[int]) -> li
             if patterns.transmitted_before.search(before) or patterns.transmitted_after.match(
                 after
             ):
-                found.append(_title_at(view, m.start(1), m.end(1)))
+                found.append(_unnested(_title_at(view, m.start(1), m.end(1))))
     return found
+
+
+def _unnested(title: Title) -> Title:
+    """A title as it stands alone: inside the notice's 《》 a title it names is printed in
+    〈〉 (GB/T 9704), on its own line in 《》 ("…落实〈X纲要〉实施方案" -> "…落实《X纲要》实施方案":
+    round 14, corpus 039 as a ragged PDF layer, whose heading ran into its preamble, and
+    fixture styles/qiantao_title.txt printed run-in)."""
+    if "〈" not in title.text:
+        return title
+    return Title(title.printed.translate(_UNNESTED), title.text.translate(_UNNESTED))
+
+
+_UNNESTED = str.maketrans("〈〉", "《》")
 
 
 def _dated_title(front: list[Line], view: View) -> Title | None:

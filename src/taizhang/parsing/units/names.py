@@ -20,7 +20,7 @@ from taizhang.parsing.units.gazetteer import Gazetteer
 from taizhang.parsing.units.items import HAN
 
 # A reading in brackets with a tone mark, as some sites print after each character.
-_PINYIN = re.compile(r"\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
+PINYIN_READING = re.compile(r"\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
 
 # What an item is.
 NOT_UNIT = "not_unit"  # a deadline or another field ("6月底前完成")
@@ -84,8 +84,8 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         committee = gaz.is_committee_body(folded, after_party=False)
         prefix_length = gaz.prefix_length(folded, committee)
     # "經(jīng)開區管委會": read without the readings (a reading opens with its bracket)
-    if "(" in folded and _PINYIN.search(folded):
-        category = gaz.category(_PINYIN.sub("", folded))
+    if "(" in folded and PINYIN_READING.search(folded):
+        category = gaz.category(PINYIN_READING.sub("", folded))
         return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
     category = gaz.category(folded, prefix_length, not marked)
     if keeps:
