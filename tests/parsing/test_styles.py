@@ -216,6 +216,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 13) a row that lost its empty topic cell's tab, whole at the margin, over a
         # line holding one tab: its row may continue (read at 30, test_documents)
         and p.name != "weijian_topicgroups.txt"
+        # (round 15) a tab-parted table under a merged 类别 cell broken mid-row at 24, as d175
+        # is at 30 (test_documents leaves it out hard-wrapped)
+        and p.name != "leibie_hebing.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):
