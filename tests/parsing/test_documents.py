@@ -363,6 +363,21 @@ Round 14b (branch fazhi14): 法治 plans of kinds rounds 10–13b had not tried:
 - d161 党政主要负责人 推进法治建设第一责任人 职责清单: duties numbered 1.–7. under one heading per
   post (一、县委主要负责人职责): measures with no units (a post is no unit), a 规定 as the parent.
 
+Round 15 (branch fazhi15): 法治 plans of kinds rounds 10–14 had not tried:
+
+- d172 镇 行政执法“三项制度” 落实方案: 责任单位： alone on its line, the units on the next, 镇综合
+  行政执法办公室, 一、工作目标 goals by 2025年底.
+- d173 信访工作法治化 方案: chapters of measures without units, each closed by 以上任务由X牵头，
+  Y配合。, 县纪委县监委, 每月至少安排1天 a duty, a deadline in 五、工作要求.
+- d174 依法治市办 年度 督察计划: a tab table 序号 | 督察任务 | 督察对象 | 时间安排 | 责任单位, the
+  序号 in Chinese numerals (一 … 五), 督察对象 naming bodies that are no units.
+- d175 青少年法治教育 方案: a tab table opening with a 类别 column merged over its group's rows
+  (类别\t序号\t任务内容\t责任单位), 法治副校长, 各中小学校, 每学期 duties, three signers.
+- d176 法治乡村 “一村（社区）一法律顾问” 方案: d172's label lines, 各乡镇司法所, 6000元 (no
+  target).
+- d177 法治政府建设示范创建 自评 整改清单: each problem a titled measure (问题。整改措施：…),
+  区直各行政执法部门, and a deadline (于2024年12月15日前) in the sentence before the signature.
+
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -892,6 +907,14 @@ RUN_IN_COPIES = [
     "d166_senlin_fanghuo_xiangzhen",
     "d167_tuiyi_junren_yaodian",
     "d168_yingshang_shida_xingdong",
+    # round 15: a label alone on its line (d172, d176), 以上任务由… after a chapter's
+    # measures (d173), a deadline in the 整改要求 before the signature (d177); not the tab
+    # tables d174 (序号 in Chinese numerals) and d175 (a 类别 column before 序号), whose rows
+    # run in glue each row's number to the cell before it
+    "d172_zhen_sanxiang_zhidu",
+    "d173_xinfang_fazhihua",
+    "d176_yicun_falv_guwen",
+    "d177_shifan_chuangjian_zhenggai",
 ]
 
 
@@ -1011,6 +1034,13 @@ SIGNED_RUN_IN = [
     "d166_senlin_fanghuo_xiangzhen",
     "d167_tuiyi_junren_yaodian",
     "d168_yingshang_shida_xingdong",
+    # round 15 (a deadline 于2024年12月15日前 in the sentence before the names: d177)
+    "d172_zhen_sanxiang_zhidu",
+    "d173_xinfang_fazhihua",
+    "d174_ducha_jihua_biao",
+    "d175_qingshaonian_fazhi_jiaoyu",
+    "d176_yicun_falv_guwen",
+    "d177_shifan_chuangjian_zhenggai",
 ]
 
 
@@ -1036,11 +1066,14 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # between them as printed, which a wrapped copy drops; the scorer ignores white space: both
 # score 1.000 hard-wrapped). Nor the exact text of d90's (四) (round 10b: the page-chunk number
 # printed before its indent makes its first line longer than the margin, so its rest is not
-# joined back; it scores 1.000 hard-wrapped).
+# joined back; it scores 1.000 hard-wrapped). Nor d174 and d175 (round 15: tab-parted rows
+# broken mid-row, as d45's, the last row's unit cell on a line of its own (d174), or a row
+# under a merged 类别 cell whose empty first cell the wrap strips (d175)).
 HARD_WRAPPED = [
     name
     for name in NAMES
-    if name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
+    if name[:4] not in {"d174", "d175"}
+    and name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
 ]
 
 
@@ -4077,3 +4110,56 @@ def test_a_purpose_goal_runs_on_over_the_clauses_after_its_opener():
     ]
     plan = parse_path(FIXTURES / "styles" / "purpose_goals_two.txt")
     assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [(10.0, "%", ">=")]
+
+
+# Round 15 (branch fazhi15): d172–d177 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("d172_zhen_sanxiang_zhidu", ["镇综合行政执法办公室", "镇党政综合办公室"]),
+        ("d176_yicun_falv_guwen", ["县司法局"]),
+    ],
+)
+def test_a_label_alone_on_its_line_takes_the_units_on_the_next(name, first):
+    # 责任单位： over 镇综合行政执法办公室、… (d172, d176): the label's value wraps onto the
+    # next line, which is no text of the measure
+    plan = parse(name)
+    assert all(m.responsible for m in plan.tasks)
+    assert plan.tasks[0].responsible == first
+    assert not any("单位" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d175_qingshaonian_fazhi_jiaoyu", [(1, ["区教育局"]), (2, ["区司法局", "区人民法院"])]),
+        ("leibie_hebing", [(1, ["县司法局"]), (2, ["县司法局", "县妇联"])]),
+    ],
+)
+def test_a_category_column_before_the_number_column(name, expected):
+    # 类别\t序号\t任务内容\t责任单位, the 类别 cell merged over its group's rows (d175,
+    # fixture styles/leibie_hebing.txt): the rows are read under the header, the category
+    # no text and no unit
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    tasks = parse_path(path).tasks
+    assert [m.no for m in tasks] == list(range(1, len(tasks) + 1)) and len(tasks) >= 4
+    assert [(m.no, (m.lead + m.responsible)[:2]) for m in tasks[:2]] == expected
+    assert all(m.responsible or m.lead for m in tasks)
+    assert not any("宣传" in u or "课堂" in u for m in tasks for u in m.responsible + m.lead)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [("d177_shifan_chuangjian_zhenggai", "2024-03-28"), ("yaoqiu_qianbao", "2024-03-06")],
+)
+def test_a_deadline_before_the_signature_dates_nothing_run_in(name, date):
+    # "…各责任单位要于2024年12月15日前完成整改…。某办公室2024年3月28日" printed run in (d177,
+    # fixture styles/yaoqiu_qianbao.txt): the signature's date is the one after its names
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        assert parse_path_text(copy).date == date

@@ -631,20 +631,46 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
             return None
         if start == 0 or not _label_opens(folded, start) or _inside_bracket(folded, start):
             continue
-        end = folded.find("\n", start)
-        end = len(folded) if end < 0 else end
+        end = _wrapped_value_end(folded, label.end(), _line_end(folded, start))
         offset = end
         while offset < len(folded):  # further label lines below
-            next_end = folded.find("\n", offset + 1)
-            next_end = len(folded) if next_end < 0 else next_end
+            next_end = _line_end(folded, offset + 1)
             line = folded[offset + 1 : next_end].strip()
             if line and not starts_with_label(line):
                 break
             if line:
                 end = offset + 1 + len(folded[offset + 1 : next_end].rstrip())
+                end = _wrapped_value_end(folded, _label_end(folded, offset + 1), end)
             offset = next_end
         return Located(start, start, len(folded[:end].rstrip()))
     return None
+
+
+def _line_end(folded: str, at: int) -> int:
+    end = folded.find("\n", at)
+    return len(folded) if end < 0 else end
+
+
+_INDENTATION = re.compile(r"[ \t\u3000]*")
+
+
+def _label_end(folded: str, line_start: int) -> int:
+    """Where the label opening the line at ``line_start`` ends (after its indentation)."""
+    label = _label_pattern().match(folded, _INDENTATION.match(folded, line_start).end())
+    return label.end() if label else _line_end(folded, line_start)
+
+
+def _wrapped_value_end(folded: str, label_end: int, end: int) -> int:
+    """A label alone on its line ("责任单位：") whose units wrap onto the next line: that
+    line is its value (tests/parsing/documents d172 and d176, a county's and a town's plan
+    printed from a two-column form); else ``end``, the label line's."""
+    if folded[label_end:end].strip() or end >= len(folded):
+        return end
+    next_end = _line_end(folded, end + 1)
+    line = folded[end + 1 : next_end].strip()
+    if not line or starts_with_label(line):
+        return end
+    return end + 1 + len(folded[end + 1 : next_end].rstrip())
 
 
 @lru_cache(maxsize=1)

@@ -263,7 +263,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     counted = lines_before = 0  # the line breaks before ``counted``
     for found in names:
         start = _opening(text, found.start())
-        if start is None or text[start : found.start()].strip(_LEADING_BLANKS):
+        if start is None or not _cells_before_name(text[start : found.start()]):
             continue
         if not _CELL_GAP.match(text, found.end()):
             continue
@@ -302,6 +302,16 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
                 rows.append(row)
                 previous = row
     return rows
+
+
+def _cells_before_name(before: str) -> bool:
+    """Whether only blanks, or one short category cell and its tab, stand before the number
+    column's name on the header's line: 类别\t序号\t任务内容\t责任单位, the 类别 cell merged
+    over its group's rows (tests/parsing/documents d175, fixture styles/leibie_hebing.txt)."""
+    cells = before.strip(_LEADING_BLANKS)
+    if not cells:
+        return True
+    return before.endswith("\t") and "\t" not in cells and _column_role(cells) is None
 
 
 def _with_lost_topic(cells: list[str], width: int, columns) -> list[str]:

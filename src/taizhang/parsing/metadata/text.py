@@ -242,11 +242,14 @@ def _run_in_signature() -> re.Pattern[str]:
 # A covering notice signed before the plan it transmits: "…认真抓好落实。某市卫生健康委员会
 # 2024年3月8日某市2024年卫生健康工作要点第一条…" (d21 and d01 printed run-in).
 # A date that opens or closes a period ("征求意见时间为2022年5月10日至2022年6月9日": d98 run in,
-# as structure._FULL_DATE reads it) signs nothing: the signature is a later one.
+# as structure._FULL_DATE reads it) signs nothing: the signature is a later one. Nor does a
+# deadline ("各责任单位要于2024年12月15日前完成整改": round 15, tests/parsing/documents d177
+# and fixture styles/yaoqiu_qianbao.txt, each printed run-in): a signature's date is the
+# one after its names at the end, never one that 前 follows.
 _NOTICE_SIGNATURE = re.compile(
     r"[。;)\].]"
     + _SIGNATURE_NAMES.replace("(?P<date>", r"(?<![至到\-])(?P<date>", 1)
-    + r"(?![至到\-])"
+    + r"(?![至到\-前])"
 )
 _NOTICE_REACH = 1500  # characters: a covering notice and its signature
 
