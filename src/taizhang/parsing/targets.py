@@ -1124,15 +1124,7 @@ def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
             i = known.pop()
             out[i] = replace(out[i], year=int(m["year"]))
         else:
-            out.append(
-                Target(
-                    quote=text[m.start("year") : m.end()],
-                    value=value,
-                    unit=unit,
-                    comparator=">=" if m["tail"] else "=",
-                    year=int(m["year"]),
-                )
-            )
+            out.append(_year_target(m, text, value, unit))
     return out
 
 
@@ -1158,16 +1150,19 @@ def _year_parts(targets: list[Target], text: str, folded: str) -> list[Target]:
             t.value == value and t.unit == unit for t in out
         ):
             continue  # (no total of its counter, or read already)
-        out.append(
-            Target(
-                quote=text[m.start("year") : m.end()],
-                value=value,
-                unit=unit,
-                comparator=">=" if m["tail"] else "=",
-                year=int(m["year"]),
-            )
-        )
+        out.append(_year_target(m, text, value, unit))
     return out
+
+
+def _year_target(m: re.Match[str], text: str, value: float, unit: str) -> Target:
+    """The target a year's value states (_year_series, _year_parts): quoted from its year."""
+    return Target(
+        quote=text[m.start("year") : m.end()],
+        value=value,
+        unit=unit,
+        comparator=">=" if m["tail"] else "=",
+        year=int(m["year"]),
+    )
 
 
 def paces() -> tuple[str, ...]:
