@@ -34,12 +34,17 @@ def _corpus_text(shared: Path, prefix: str) -> str:
     return read_path(next((shared / "corpus" / "raw").glob(f"{prefix}_*.txt"))).text
 
 
+def _texts(shared: Path, fixture: str, *prefixes: str) -> list[str]:
+    """A style fixture's text and the corpus pages' that show the same class."""
+    texts = [(STYLES / fixture).read_text(encoding="utf-8")]
+    return texts + [_corpus_text(shared, prefix) for prefix in prefixes]
+
+
 def test_a_sharing_sites_blurb_run_into_its_first_chunk(shared_dir):
     # "…请在某某文档网上搜索。1、某县…方案为…": the title starts after the blurb and the
     # site's first chunk number is no measure (fixture styles/wenku_blurb.txt; corpus 003
     # and 029, pages of two sites, printed run-in)
-    texts = [(STYLES / "wenku_blurb.txt").read_text(encoding="utf-8")]
-    texts += [_corpus_text(shared_dir, prefix) for prefix in ("003", "029")]
+    texts = _texts(shared_dir, "wenku_blurb.txt", "003", "029")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -65,8 +70,7 @@ def test_a_release_note_run_into_the_title_after_it(shared_dir):
     # "…2024年2月20日（此件公开发布）某县…工作要点为…": the covering notice's note under its
     # date is no part of the title printed run in after it (fixture styles/cijian_note.txt;
     # corpus 011, 018 and 064)
-    texts = [(STYLES / "cijian_note.txt").read_text(encoding="utf-8")]
-    texts += [_corpus_text(shared_dir, prefix) for prefix in ("011", "018", "064")]
+    texts = _texts(shared_dir, "cijian_note.txt", "011", "018", "064")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -77,8 +81,7 @@ def test_a_task_force_last_in_a_label_field_before_the_next_item_run_in(shared_d
     # "责任单位:…,全区经济运行各专班2.规模上…": a 专班 is a unit, so the number after it
     # opens the next item in a copy printed run-in (fixture styles/zhuanban_labels.txt;
     # corpus 011)
-    texts = [(STYLES / "zhuanban_labels.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "011"))
+    texts = _texts(shared_dir, "zhuanban_labels.txt", "011")
     for text in texts:
         printed, copy = parse_text(text), parse_text(variants.run_in(text))
         units = [
@@ -92,8 +95,7 @@ def test_a_title_ends_at_its_bracket_run_in(shared_dir):
     # word ends at the bracket after its kind (fixture styles/kuohao_runin.txt; corpus 002
     # and 040), unless another kind soon follows (corpus 003 and 052: "…纲要(2020-2025年)
     # 工作措施")
-    texts = [(STYLES / "kuohao_runin.txt").read_text(encoding="utf-8")]
-    texts += [_corpus_text(shared_dir, prefix) for prefix in ("002", "040", "003", "052")]
+    texts = _texts(shared_dir, "kuohao_runin.txt", "002", "040", "003", "052")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -105,8 +107,7 @@ def test_a_covering_notice_dated_with_no_name_run_in(shared_dir):
     # "…现印发给你们，请认真贯彻执行。2024年3月12日某县…安排为…": the date under the notice's
     # closing sentence signs it, printed run in as on its line (fixture
     # styles/notice_unsigned.txt; corpus 021 and 037)
-    texts = [(STYLES / "notice_unsigned.txt").read_text(encoding="utf-8")]
-    texts += [_corpus_text(shared_dir, prefix) for prefix in ("021", "037")]
+    texts = _texts(shared_dir, "notice_unsigned.txt", "021", "037")
     for text in texts:
         printed = parse_text(text)
         assert printed.date
@@ -117,8 +118,7 @@ def test_a_covering_notice_dated_with_no_name_run_in(shared_dir):
 def test_a_draft_under_its_letter_asking_for_comments_run_in(shared_dir):
     # "关于征求《X(征求意见稿)》意见的函X(征求意见稿)公共法律服务是…": the title starts after
     # the letter and keeps its last bracket (fixture styles/zhengqiu_han.txt; corpus 007)
-    texts = [(STYLES / "zhengqiu_han.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "007"))
+    texts = _texts(shared_dir, "zhengqiu_han.txt", "007")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -133,8 +133,7 @@ def _metadata(plan) -> tuple:
 def test_a_posts_byline_stamped_with_its_time_hard_wrapped(shared_dir):
     # "某网友 - 2024/3/15 10:26:08" near the margin is a byline, never joined to the
     # "《…》全文" title under it (round 14: fixture styles/luntan_byline.txt; corpus 008)
-    texts = [(STYLES / "luntan_byline.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "008"))
+    texts = _texts(shared_dir, "luntan_byline.txt", "008")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -145,8 +144,7 @@ def test_a_page_fields_number_broken_by_the_wrap(shared_dir):
     # "索引号 : …/2024-008" over "71 文　号 : …": the rest of the number is no decimal
     # outline's chapter, and the notice's title stays found (round 14: fixture
     # styles/suoyin_fields.txt; corpus 051)
-    texts = [(STYLES / "suoyin_fields.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "051"))
+    texts = _texts(shared_dir, "suoyin_fields.txt", "051")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -156,8 +154,7 @@ def test_a_page_fields_number_broken_by_the_wrap(shared_dir):
 def test_a_signer_with_pinyin_readings_under_a_sentence_at_the_margin(shared_dir):
     # "…反映。" at the margin over "某區(qū)人民政府辦公室": the signer stands on its own line
     # (round 14: fixture styles/pinyin_signer.txt; corpus 052)
-    texts = [(STYLES / "pinyin_signer.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "052"))
+    texts = _texts(shared_dir, "pinyin_signer.txt", "052")
     for text in texts:
         printed = parse_text(text)
         assert printed.issuer
@@ -197,8 +194,7 @@ def test_a_title_in_quotes_runs_on_past_a_short_line(shared_dir):
 def test_a_pages_time_stamp_under_the_title_run_in(shared_dir):
     # "…的实施意见2024-03-05 09:12:30  来源:…": the title ends at the page's time stamp,
     # which dates the page (round 14: fixture styles/xinwen_stamp.txt; corpus 066)
-    texts = [(STYLES / "xinwen_stamp.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "066"))
+    texts = _texts(shared_dir, "xinwen_stamp.txt", "066")
     for text in texts:
         printed = parse_text(text)
         assert printed.title and printed.date
@@ -210,8 +206,7 @@ def test_a_title_printed_twice_run_in(shared_dir):
     # "政策文件:X政策文件:X平安建设是…": a page's caption over the article's own heading, run
     # in, ends the title where it is printed again (round 14: fixture
     # styles/biaoti_twice.txt; corpus 065)
-    texts = [(STYLES / "biaoti_twice.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "065"))
+    texts = _texts(shared_dir, "biaoti_twice.txt", "065")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -222,8 +217,7 @@ def test_two_signers_of_one_place_run_in(shared_dir):
     # "中共青石市柳溪县委宣传部青石市柳溪县司法局2024年3月1日": the second name opens with the
     # first's place; the names are parted as on their lines (round 14: fixture
     # styles/lianhe_signers.txt; corpus 047 and 063)
-    texts = [(STYLES / "lianhe_signers.txt").read_text(encoding="utf-8")]
-    texts += [_corpus_text(shared_dir, prefix) for prefix in ("047", "063")]
+    texts = _texts(shared_dir, "lianhe_signers.txt", "047", "063")
     for text in texts:
         printed = parse_text(text)
         assert " " in printed.issuer
@@ -247,8 +241,7 @@ def test_a_notices_nested_title_stands_alone_in_its_own_brackets(shared_dir):
 def test_a_title_run_into_its_first_article(shared_dir):
     # "…2023年5月12日X实施办法第一条为…": a set of articles with no chapters; the title ends
     # at its first article (round 14: fixture styles/banfa_articles.txt; corpus 063)
-    texts = [(STYLES / "banfa_articles.txt").read_text(encoding="utf-8")]
-    texts.append(_corpus_text(shared_dir, "063"))
+    texts = _texts(shared_dir, "banfa_articles.txt", "063")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
@@ -260,8 +253,7 @@ def test_a_title_run_in_after_the_chrome_that_printed_it_before(shared_dir):
     # preamble's opener starts where its words were printed before, in a breadcrumb, a
     # caption or a thread's title (round 14: fixture styles/luntan_byline.txt; corpus 008,
     # 033 and 071)
-    texts = [(STYLES / "luntan_byline.txt").read_text(encoding="utf-8")]
-    texts += [_corpus_text(shared_dir, prefix) for prefix in ("008", "033", "071")]
+    texts = _texts(shared_dir, "luntan_byline.txt", "008", "033", "071")
     for text in texts:
         printed = parse_text(text)
         assert printed.title
