@@ -130,34 +130,25 @@ def _metadata(plan) -> tuple:
     return plan.title, plan.issuer, plan.date, plan.parents
 
 
-def test_a_posts_byline_stamped_with_its_time_hard_wrapped(shared_dir):
+# (the fixture, the corpus page, the field the page prints): each class keeps the page's
+# metadata when the copy is hard-wrapped (round 14)
+HARD_WRAPPED_METADATA = [
     # "某网友 - 2024/3/15 10:26:08" near the margin is a byline, never joined to the
-    # "《…》全文" title under it (round 14: fixture styles/luntan_byline.txt; corpus 008)
-    texts = _texts(shared_dir, "luntan_byline.txt", "008")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        assert _metadata(parse_text(variants.hard_wrapped(text))) == _metadata(printed)
-
-
-def test_a_page_fields_number_broken_by_the_wrap(shared_dir):
+    # "《…》全文" title under it
+    pytest.param("luntan_byline.txt", "008", "title", id="byline"),
     # "索引号 : …/2024-008" over "71 文　号 : …": the rest of the number is no decimal
-    # outline's chapter, and the notice's title stays found (round 14: fixture
-    # styles/suoyin_fields.txt; corpus 051)
-    texts = _texts(shared_dir, "suoyin_fields.txt", "051")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        assert _metadata(parse_text(variants.hard_wrapped(text))) == _metadata(printed)
-
-
-def test_a_signer_with_pinyin_readings_under_a_sentence_at_the_margin(shared_dir):
+    # outline's chapter, and the notice's title stays found
+    pytest.param("suoyin_fields.txt", "051", "title", id="page-fields"),
     # "…反映。" at the margin over "某區(qū)人民政府辦公室": the signer stands on its own line
-    # (round 14: fixture styles/pinyin_signer.txt; corpus 052)
-    texts = _texts(shared_dir, "pinyin_signer.txt", "052")
-    for text in texts:
+    pytest.param("pinyin_signer.txt", "052", "issuer", id="pinyin-signer"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "prefix", "field"), HARD_WRAPPED_METADATA)
+def test_a_hard_wrapped_page_keeps_its_metadata(shared_dir, fixture, prefix, field):
+    for text in _texts(shared_dir, fixture, prefix):
         printed = parse_text(text)
-        assert printed.issuer
+        assert getattr(printed, field)
         assert _metadata(parse_text(variants.hard_wrapped(text))) == _metadata(printed)
 
 
