@@ -1073,11 +1073,17 @@ def _own_period_after_quota(context: _Context, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _year_value() -> re.Pattern[str]:
     """A year and the value printed right after it (a series verb between): 2024年完成40%."""
-    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
     # It opens with the literal 年, which the engine skips to at once; the year is read by
     # the lookbehind (a pattern opening with a lookbehind is tried at every character).
-    return re.compile(
-        rf"年(?<=(?<![0-9])(?P<year>{_YEAR})年)(?:{_any('targets', 'year_series_verbs')})?"
+    return re.compile(rf"年(?<=(?<![0-9])(?P<year>{_YEAR})年)" + _value_after_year())
+
+
+def _value_after_year() -> str:
+    """What follows a year's 年 in a year's value: a series verb perhaps, the value, its
+    counter, an at-least word perhaps (_year_value, _year_part)."""
+    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
+    return (
+        rf"(?:{_any('targets', 'year_series_verbs')})?"
         rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
     )
 
@@ -1131,11 +1137,8 @@ def _year_series(targets: list[Target], text: str, folded: str) -> list[Target]:
 @lru_cache(maxsize=1)
 def _year_part() -> re.Pattern[str]:
     """A clause giving a year's part of a total: 其中, a year, a series verb perhaps, a value."""
-    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
     return re.compile(
-        rf"(?:{_any('targets', 'part_openers')})(?P<year>{_YEAR})年"
-        rf"(?:{_any('targets', 'year_series_verbs')})?"
-        rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
+        rf"(?:{_any('targets', 'part_openers')})(?P<year>{_YEAR})年" + _value_after_year()
     )
 
 
