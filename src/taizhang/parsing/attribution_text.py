@@ -502,7 +502,12 @@ def _attribution_brackets(
             keep(pair)
         elif close_at - open_at < 6 and folded[open_at + 1 : close_at].strip(" 。.") in same:
             keep(pair)  # (同上) alone: the units of the measure above (same_as.py)
-        elif _verb_then_fields(folded[open_at + 1 : close_at], verbs):
+        elif (
+            # (most brackets hold no comma nor semicolon after their first character, which
+            # _verb_then_fields needs: two finds in place, no copy of the content nor call)
+            folded.find(",", open_at + 2, close_at) >= 0
+            or folded.find(";", open_at + 2, close_at) >= 0
+        ) and _verb_then_fields(folded[open_at + 1 : close_at], verbs):
             keep(pair)
     return out
 

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import gt
+from operator import add, gt, ne
 from re import _constants as _sre_constants  # the parsed form of a pattern: its opening
 from re import _parser as _sre_parser
 
@@ -578,18 +578,33 @@ def _across_page_breaks(
     next line unless that opens an item (round 13: tests/parsing/documents d136, fixture
     styles/yemei_biaoti.txt). A copy wrapped at a width is joined by its wrap instead."""
     out, sources = lines[:1], numbers[:1]
-    for line, number in zip(lines[1:], numbers[1:], strict=True):
+    # Only a line whose number does not follow the last kept one's may be joined. Where the
+    # last kept line is the one before, every line up to the next gap in the numbers (found
+    # in C) follows it: they are kept as a slice, no loop in Python over most lines.
+    gaps = list(
+        compress(range(1, len(numbers)), map(ne, numbers[1:], map(add, numbers, repeat(1))))
+    )
+    at = 1
+    while at < len(lines):
+        number = numbers[at]
+        if number == sources[-1] + 1:
+            gap = gaps[bisect_right(gaps, at)] if gaps and gaps[-1] > at else len(lines)
+            out += lines[at:gap]
+            sources += numbers[at:gap]
+            at = gap
+            continue
+        line = lines[at]
         content = line.strip(_INDENT)
         if (
-            number != sources[-1] + 1
-            and content
+            content
             and not starts_item(fold(content))
             and _cut_by_page(out[-1], printed, sources[-1], number)
         ):
             out[-1] = out[-1].rstrip(_INDENT) + content
-            continue
-        out.append(line)
-        sources.append(number)
+        else:
+            out.append(line)
+            sources.append(number)
+        at += 1
     return out, sources
 
 

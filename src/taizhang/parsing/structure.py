@@ -1987,7 +1987,14 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     offset, stop = item.marker.end, item.end
     located = index.find(offset, stop)
     if item.leading is None and located is not None:
-        later = _sentence_brackets(index, offset + located.raw_end, stop)
+        close = offset + located.raw_end
+        # (most measures: no sentence end after the bracket, _sentence_brackets' first test,
+        # made here without a call)
+        later = (
+            _sentence_brackets(index, close, stop)
+            if index.folded[close + 1 : close + 2] in _SENTENCE_ENDS and close + 2 < stop
+            else None
+        )
         if later and located.raw_start == located.text_end + 1:
             return _over_sentences(item, chapter, section, text, index.folded, located, later)
         end = located.text_end
