@@ -378,6 +378,27 @@ Round 15 (branch fazhi15): 法治 plans of kinds rounds 10–14 had not tried:
 - d177 法治政府建设示范创建 自评 整改清单: each problem a titled measure (问题。整改措施：…),
   区直各行政执法部门, and a deadline (于2024年12月15日前) in the sentence before the signature.
 
+Round 16 (branch fazhi16): 法治 plans of kinds rounds 10–15 had not tried:
+
+- d190 “九五”普法规划 (2026—2030年) 分工方案 of a 州: 专栏 boxes between the sections (宣讲团1个,
+  主题公园1个: no measures, no plan targets), 团州委, 州直各有关部门, 每年12月4日.
+- d191 县级市 落实《法治政府建设实施纲要（2021—2025年）》重点措施: each number alone on its line,
+  the 【X牵头，Y配合】 bracket on the next, the text after it, the signature right under the last
+  text; the title naming the 纲要 with its years.
+- d192 法治社会 实施方案 中期评估后 调整 通知: only the changed measures (4, 9, 15, 22), each
+  tagged （原第4项）, （原第15项，2023年已调整） or （新增）, 7个工作日内 (no target).
+- d193 镇 党政主要负责人及班子成员 法治建设 责任清单: duties under 一、镇党委书记 / 二、镇长 /
+  三、班子成员 (people, no units), two signers on one line.
+- d194 “一规划两方案” 任务台账 of a 区: one tab table (序号 | 重点任务 | 牵头单位 | 责任单位 |
+  完成时限) with 每年 / 2025年底前 / 2026年6月, the three plans named 为推动《…》《…》《…》落地落实.
+- d195 旗 法治建设 考核指标体系 及 重点措施: （15分） sections (no measures), then measures,
+  苏木乡镇 and 嘎查村, 抽查案卷不少于300卷.
+- d196 通知 with its own items 一、二、三、 quoting the plan's measures, then 附件 the 工作要点:
+  the notice's items are no chapters of the plan, （县司法局负责）.
+- d197 守法普法 工作要点 whose lead is a 协调小组 of the 依法治县委, 〔〕 and （） in one list,
+  lists ending 等 / 及各乡镇人民政府 / 按职责分工负责 / 协调小组各成员单位, an OCR break
+  mid-sentence before a quantity (…律师数达到 / 3.5名以上。).
+
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
 - d77 法治政府建设工作要点: under a covering notice of the 依法治县办, brackets with 配合 before
@@ -915,6 +936,9 @@ RUN_IN_COPIES = [
     "d173_xinfang_fazhihua",
     "d176_yicun_falv_guwen",
     "d177_shifan_chuangjian_zhenggai",
+    # round 16: numbers tagged （原第N项） out of sequence (d192), a bracket and a title naming
+    # the 纲要 it implements (d191)
+    *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
 ]
 
 
@@ -1041,6 +1065,8 @@ SIGNED_RUN_IN = [
     "d175_qingshaonian_fazhi_jiaoyu",
     "d176_yicun_falv_guwen",
     "d177_shifan_chuangjian_zhenggai",
+    # round 16 (two signers on one line: d193; a notice's signature before its 附件: d196)
+    *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
 ]
 
 
@@ -4163,3 +4189,74 @@ def test_a_deadline_before_the_signature_dates_nothing_run_in(name, date):
     text = path.read_text(encoding="utf-8")
     for copy in (text, variants.run_in(text)):
         assert parse_path_text(copy).date == date
+
+
+# Round 16 (branch fazhi16): d190–d197 and their fixtures (tests/fixtures/styles).
+
+
+def _document_or_fixture(name: str) -> str:
+    path = DOCUMENTS / f"{name}.txt"
+    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "tagged"),
+    [("d192_zhongqi_tiaozheng", [4, 9, 15, 22], 15), ("tiaozheng_yuandi", [6, 11, 19], 11)],
+)
+def test_changed_measures_tagged_after_their_numbers(name, numbers, tagged):
+    # 4.（原第4项）… 15.（原第15项，2023年已调整）… 22.（新增）… (d192, fixture
+    # styles/tiaozheng_yuandi.txt): out of sequence, kept printed run in; the tag's year
+    # dates no target
+    text = _document_or_fixture(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == numbers
+        assert all(m.lead for m in plan.tasks)
+        measure = next(m for m in plan.tasks if m.no == tagged)
+        assert [t.year for t in measure.targets] == [None]
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        ("d191_xianjishi_gangyao_luoshi", "加强审计监督，对重点部门和资金实现审计全覆盖。"),
+        ("qianzhi_qianshu", "将行政执法监督结果纳入年度法治建设考核。"),
+    ],
+)
+def test_a_bracket_before_the_text_leaves_the_signature_out_of_the_last(name, last):
+    # "7." / "【X牵头，Y配合】" / "加强…。" / "" / "青岚市人民政府办公室" / "2025年4月9日" (d191,
+    # fixture styles/qianzhi_qianshu.txt), printed and run in; run in, the title naming
+    # the 纲要 with its years (落实《…（2021—2025年）》…) is still found
+    text = _document_or_fixture(name)
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert printed.tasks[-1].text == run_in.tasks[-1].text == last
+    assert run_in.title == printed.title and "纲要（2021—2025年）》" in printed.title
+
+
+@pytest.mark.parametrize(
+    ("name", "parents"),
+    [
+        ("d194_yiguihua_liangfangan_taizhang", 3),
+        ("tuidong_luodi", 1),
+    ],
+)
+def test_plans_the_preamble_pushes_to_land_are_parents(name, parents):
+    # 为推动《X规划》《Y方案》《Z方案》落地落实 (d194), 为推动《X方案》落地见效 (fixture
+    # styles/tuidong_luodi.txt)
+    plan = parse_path_text(_document_or_fixture(name))
+    assert len(plan.parents) == parents
+    assert all("（2021—2025年）" in parent for parent in plan.parents)
+
+
+@pytest.mark.parametrize(
+    ("name", "no", "value"),
+    [("d197_xietiao_xiaozu_ocr", 2, 3.5), ("ocr_duanhang", 2, 1200.0)],
+)
+def test_a_sentence_broken_before_its_quantity_keeps_its_target(name, no, value):
+    # "…每万人拥有律师数达到" / "3.5名以上。" (d197), "…案件" / "1200件以上。" (fixture
+    # styles/ocr_duanhang.txt): the line opens with no marker; the target reads whole
+    plan = parse_path_text(_document_or_fixture(name))
+    measure = next(m for m in plan.tasks if m.no == no)
+    assert [(t.value, t.comparator) for t in measure.targets] == [(value, ">=")]
+    assert "\n" not in measure.text

@@ -264,6 +264,9 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     )
     _rows_as_measures(skeleton, rows, lines, text)
     _without_box_items(skeleton, folded)
+    for measure in skeleton.measures:
+        if "\n" in measure.text:
+            measure.text = _wraps_joined(measure.text)
     by_number = attributions_by_number(skeleton.measures, text, folded)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
@@ -476,12 +479,14 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
     at = _signature_at(raw, issuer)
     if at > 0:
         measure.attribution_raw = raw[:at]
-    elif raw is None or measure.shared_from is not None:
-        # A last measure with no attribution of its own ends where the signature starts,
-        # in a copy printed run-in as on printed lines (_text_without_signature): "…营造尊重
-        # 人才的社会氛围。中共某市委…办公室2024年3月1日" (tests/parsing/documents d53 printed
-        # run-in: a chapter's measures covered by one line above them; fixture
-        # styles/jiaotong_subjects.txt printed run-in: units read from its sentences).
+    else:
+        # A last measure with no attribution of its own, or one printed before its text,
+        # ends where the signature starts, in a copy printed run-in as on printed lines
+        # (_text_without_signature): "…营造尊重人才的社会氛围。中共某市委…办公室2024年3月1日"
+        # (tests/parsing/documents d53 printed run-in: a chapter's measures covered by one
+        # line above them; fixture styles/jiaotong_subjects.txt printed run-in: units read
+        # from its sentences; round 16: d191 and fixture styles/qianzhi_qianshu.txt, each
+        # "7.【X牵头，Y配合】加强…。" printed run-in).
         at = _signature_at(measure.text, issuer)
         if at > 0:
             measure.text = measure.text[:at].rstrip()
@@ -499,6 +504,30 @@ def _without_glued_attachment(measure: RawMeasure, endings: tuple[str, ...]) -> 
         measure.attribution_raw = raw[: found.start()]
 
 
+# A line that opens with a quantity, no marker: "3.5名以上。", "2万册" (a marker's number is
+# followed by 、 or by a dot and no digit).
+_QUANTITY_OPENING = re.compile(r"\d+(?:\.\d+)?(?![\d、.．])")
+# What ends a line of a measure's text where a paragraph or a sub-point may end after it.
+_LINE_CLOSERS = frozenset("。.；;：:！!？?）)】〕」”")
+
+
+def _wraps_joined(text: str) -> str:
+    """A measure's text without the line breaks that only wrap a sentence before a quantity:
+    a line ending in no punctuation, the next opening at its margin with a number that the
+    structure took for no marker ("…每万人拥有律师数达到" / "3.5名以上。": an OCR copy broken
+    mid-sentence, so the target reads whole; round 16, tests/parsing/documents d197 and
+    fixture styles/ocr_duanhang.txt)."""
+    lines = text.split("\n")
+    joined = [lines[0]]
+    for line in lines[1:]:
+        before = joined[-1]
+        if before and before[-1] not in _LINE_CLOSERS and _QUANTITY_OPENING.match(line):
+            joined[-1] = before + line
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 def _signature_at(text: str | None, issuer: str) -> int:
     """Where ``text`` ends with the issuer's names and nothing after them but a date; -1
     where it does not (or the names open it: nothing would be left)."""
@@ -512,9 +541,10 @@ def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
     """The signature's lines (the issuer's names, then a date line) are no part of the last
     measure when it has no attribution to end it: a chapter's measures covered by one line
     above them (tests/parsing/documents d53, printed and hard-wrapped), a measure whose units
-    are its sentences' subjects (fixture styles/jiaotong_subjects.txt)."""
-    own = measure.attribution_raw is not None and measure.shared_from is None
-    if own or "\n" not in measure.text:
+    are its sentences' subjects (fixture styles/jiaotong_subjects.txt), or one whose bracket
+    stands before its text ("7." / "【X牵头，Y配合】" / "加强…。": round 16, d191 and fixture
+    styles/qianzhi_qianshu.txt). A bracket below the text ends it before any signature."""
+    if "\n" not in measure.text:
         return
     lines = measure.text.rstrip().split("\n")
     if len(lines) < 3 or not is_date_only(fold(lines[-1]).replace(" ", "")):

@@ -623,6 +623,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # styles/zhen_unitlines.txt run in)
             or (number == 1 and id(item) in confirmed and _after_colon_heading(folded, item))
             or _number_named_before(folded, item)
+            or _adjustment_tag_after(folded, item)
             # a number printed twice (5. 5. 6.), the second after a sentence or a bracket and
             # followed by the next number: round 14, tests/parsing/documents d155 printed
             # run-in; fixture styles/pufa_chonghao.txt run in (a repeat on a line of its own
@@ -653,6 +654,30 @@ def _number_named_before(folded: str, item: Found) -> bool:
         return False
     before = folded[max(0, item.start - _COLON_HEADING) : item.start]
     return f"第{item.marker.number}项" in before
+
+
+_TAG_SPAN = 16  # characters: a tag's bracket right after a measure's number
+
+
+def _adjustment_tag_after(folded: str, item: Found) -> bool:
+    """Whether a run-in item's text opens with a bracket tagging it as a changed measure:
+    one naming its own number ("4.(原第4项)健全…", "15.(原第15项,2023年已调整)…") or an
+    added one ("22.(新增)开展…"; structure.toml adjustment_tags). A notice adjusting some
+    of a plan's measures after a review prints them out of sequence (round 16,
+    tests/parsing/documents d192 and fixture styles/tiaozheng_yuandi.txt printed run-in)."""
+    start = item.marker.end
+    if not folded.startswith("(", start):
+        return False
+    close = folded.find(")", start, start + _TAG_SPAN)
+    if close < 0:
+        return False
+    tag = folded[start + 1 : close]
+    return f"第{item.marker.number}项" in tag or tag in _adjustment_tags()
+
+
+@lru_cache(maxsize=1)
+def _adjustment_tags() -> frozenset[str]:
+    return frozenset(vocabulary()["adjustment_tags"])
 
 
 def _after_colon_heading(folded: str, item: Found) -> bool:

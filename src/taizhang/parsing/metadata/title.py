@@ -116,6 +116,10 @@ def _patterns() -> _Patterns:
     # within a few characters, the title going on ("…纲要(2020-2025年)工作措施", "…计划(2023—
     # 2025年)实施方案": corpus 003 and 052), or a site's label, a caption's ("整理的…方案(-2025
     # 年)(完整),供大家参考": corpus 071)
+    # the document a title says the plan implements, years and all, after its verb
+    # ("某市落实《法治政府建设实施纲要(2021—2025年)》重点措施为推动…": round 16,
+    # tests/parsing/documents d191 and fixture styles/qianzhi_qianshu.txt printed run-in)
+    implemented = r"(?<=落实)《[^《》,。]{2,40}》"
     going_on = rf"\s*\(|[^,。;:!?\s《》()]{{0,8}}?{kind}|\s*{site_label}"
     bracket_end = rf"(?:(?<=年\))|(?<=稿\)))(?!{going_on})"
     # a covering notice's release note under its date, run into the title after it
@@ -137,7 +141,7 @@ def _patterns() -> _Patterns:
         # a plan's own title in 《》 with its years is a notice's, not this one.
         run_in=re.compile(
             rf"(?:{breadcrumb})?(?:\d{{1,2}}[、.])?{release_note}{label_prefix}"
-            rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》){{1,60}}?{kind}{suffix}{{0,3}})"
+            rf"(?P<t>[^《》,。;:!?\s](?:[^,。;:!?\n《》]|《[^《》,。()（）]{{1,12}}》|{implemented}){{1,60}}?{kind}{suffix}{{0,3}})"
             rf"(?:\s*{site_label}{{1,3}}(?![,。;:])|{bracket_end}|(?=\s|{opener}|(?:{field})\s*:|{date_line}|{site_name}|$)"
             # or the title printed again, as a page prints its caption over the article's
             # heading ("工作方案:X工作方案:X社会主义法治文化是…": round 14, corpus 065 and
