@@ -398,6 +398,18 @@ Round 16 (branch fazhi16): 法治 plans of kinds rounds 10–15 had not tried:
 - d197 守法普法 工作要点 whose lead is a 协调小组 of the 依法治县委, 〔〕 and （） in one list,
   lists ending 等 / 及各乡镇人民政府 / 按职责分工负责 / 协调小组各成员单位, an OCR break
   mid-sentence before a quantity (…律师数达到 / 3.5名以上。).
+Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
+
+- d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
+  主办单位 | 协办单位 | 办结时限, the 主办单位 the lead, 县自来水公司.
+- d181 政协提案 办理 方案: 提案内容 rows, the header printed again after a page number (— 2 —),
+  团市委, a 办法 as the parent, 总体要求 goals pledged with 确保 and no year.
+- d182 环保督察 反馈问题 整改方案: each problem a (一) section with 整改目标 / 整改措施： over
+  1.–3. measures closed by 责任单位：X（牵头）、… and 整改时限： lines, 每季度, 确保 goals.
+- d183 重点项目 “挂图作战” 表: 序号 1-1, 1-2 under （一）产业项目 rows of their own, a 建设内容
+  column, 责任领导 people, 时间节点 cells (3月开工，12月底主体完工), 万吨/日.
+- d184 乡村振兴 衔接资金 项目 分解: a 资金规模（万元） column before 责任单位, （一）产业发展类
+  rows, 各有关乡镇人民政府.
 
 Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
 
@@ -939,6 +951,8 @@ RUN_IN_COPIES = [
     # round 16: numbers tagged （原第N项） out of sequence (d192), a bracket and a title naming
     # the 纲要 it implements (d191)
     *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
+    # round 15b (not the tab tables d180, d181, d183, d184, as d174's)
+    "d182_huanbao_ducha_zhenggai",
 ]
 
 
@@ -1067,6 +1081,12 @@ SIGNED_RUN_IN = [
     "d177_shifan_chuangjian_zhenggai",
     # round 16 (two signers on one line: d193; a notice's signature before its 附件: d196)
     *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
+    # round 15b
+    "d180_renda_jianyi_banli",
+    "d181_zhengxie_tian_banli",
+    "d182_huanbao_ducha_zhenggai",
+    "d183_zhongdian_xiangmu_guatu",
+    "d184_xianjie_zijin_xiangmu",
 ]
 
 
@@ -4260,3 +4280,67 @@ def test_a_sentence_broken_before_its_quantity_keeps_its_target(name, no, value)
     measure = next(m for m in plan.tasks if m.no == no)
     assert [(t.value, t.comparator) for t in measure.targets] == [(value, ">=")]
     assert "\n" not in measure.text
+
+
+# Round 15b (branch genre15): d180–d184 and their fixture (tests/fixtures/styles).
+
+
+def _document_or_fixture(name: str) -> Path:
+    path = DOCUMENTS / f"{name}.txt"
+    return path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("d180_renda_jianyi_banli", ("县住房城乡建设局", ["县财政局", "县自来水公司"])),
+        ("d181_zhengxie_tian_banli", ("市住房城乡建设局", ["市生态环境局", "市财政局"])),
+    ],
+)
+def test_a_proposal_table_leads_by_its_host_column(name, first):
+    # 序号 | 建议号 | 建议内容 | 主办单位 | 协办单位 | 办结时限 (d180; 提案内容, a header again
+    # after a page number: d181): each row is a measure, its 主办单位 the lead
+    tasks = parse(name).tasks
+    assert [m.no for m in tasks] == list(range(1, len(tasks) + 1)) and len(tasks) >= 7
+    assert (tasks[0].lead[0], tasks[0].responsible) == first
+    assert all(len(m.lead) == 1 and m.text.startswith("关于") for m in tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "quotes"),
+    [
+        ("d181_zhengxie_tian_banli", ["提案办复率达到100%", "委员满意率达到95%以上"]),
+        (
+            "d182_huanbao_ducha_zhenggai",
+            ["反馈问题整改完成率达到100%", "群众信访举报件办结率达到100%"],
+        ),
+    ],
+)
+def test_a_pledge_under_the_general_requirements_states_the_goals(name, quotes):
+    # 一、总体要求 / 坚持问题导向，确保…达到100%… with no year (d181, d182): the plan's targets
+    assert [t.quote for t in parse(name).targets] == quotes
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "first"),
+    [
+        ("d183_zhongdian_xiangmu_guatu", 7, ["白沙经济开发区管委会", "县工业和信息化局"]),
+        ("d184_xianjie_zijin_xiangmu", 6, ["县农业农村局", "青石乡人民政府"]),
+    ],
+)
+def test_section_rows_inside_a_project_table_do_not_end_it(name, count, first):
+    # （一）产业项目 on a line of its own between the rows of a 建设内容 table, numbered 1-1
+    # (d183) or 1 (d184): every row is a measure with its units, no group row is one
+    tasks = parse(name).tasks
+    assert [m.no for m in tasks] == list(range(1, count + 1))
+    assert tasks[0].responsible == first and all(m.responsible for m in tasks)
+    assert not any(m.text.endswith(("项目", "类")) for m in tasks)
+
+
+@pytest.mark.parametrize("name", ["d184_xianjie_zijin_xiangmu", "xiangmu_danwei_header"])
+def test_a_header_cell_in_brackets_before_the_unit_column(name):
+    # 资金规模（万元）\t责任单位 (d184), 投资（亿元）\t责任单位 (fixture styles/
+    # xiangmu_danwei_header.txt): the header is no measure with a label after its bracket
+    tasks = parse_path(_document_or_fixture(name)).tasks
+    assert tasks[0].no == 1 and "序号" not in tasks[0].text
+    assert all(m.responsible for m in tasks)

@@ -619,8 +619,13 @@ def _label_opens(folded: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and folded[i] in " \t\u3000\u2002\u2003":
         i -= 1
-    if i < 0 or folded[i] in "\n" + _SENTENCE_END + "]〕)】":
+    if i < 0 or folded[i] in "\n" + _SENTENCE_END:
         return True
+    if folded[i] in "]〕)】":
+        # a cell gap after the bracket makes the label a table header's column name
+        # (资金规模（万元）\t责任单位: round 15, tests/parsing/documents d184, fixture
+        # styles/xiangmu_danwei_header.txt)
+        return "\t" not in folded[i + 1 : at]
     # an ASCII period ends a sentence when no digit stands before it (1.5万 is a number):
     # "…200件以上.配合:…" (fixture styles/fazhi_byunit.txt; d20 and d22 print ASCII periods)
     return folded[i] == "." and i > 0 and not folded[i - 1].isdigit()

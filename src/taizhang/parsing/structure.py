@@ -1997,7 +1997,12 @@ def _front_heading_then_year() -> re.Pattern[str]:
     # parallel principles ("坚持党的全面领导，坚持以人民为中心，坚持问题导向，到2025年，…":
     # round 14, d152; fixture styles/fazhi_jianchi_mubiao.txt)
     opener = rf"(?:[^,，。;；\n]{{1,{_GOAL_OPENER}}}[,，]){{0,3}}"
-    return re.compile(rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*{opener}到\d{{4}}年")
+    # or, with no year, a clause that pledges the goals ("坚持问题导向，确保提案办复率达到100%":
+    # round 15, tests/parsing/documents d181 and d182)
+    pledge = trie(vocabulary()["goal_pledges"])
+    return re.compile(
+        rf"[{_LINE_INDENT}]*(?>{words})[{_LINE_INDENT}\n]*{opener}(?:到\d{{4}}年|{pledge})"
+    )
 
 
 _GOAL_OPENER = 16  # characters: a short clause before the year, not a 指导思想 sentence

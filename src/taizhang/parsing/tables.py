@@ -393,14 +393,17 @@ def _merged_tab_row(cells: list[str]) -> bool:
 def _bare_chapter_row(text: str, start: int, end: int) -> bool:
     """A chapter row of a pasted table whose empty cells' tabs a copy lost (each line
     stripped: d45 hard-wrapped, fixture styles/gongshui_excel.txt hard-wrapped at 24): a
-    short line opening with 一、 right above a numbered row."""
+    short line opening with 一、 right above a numbered row. A section row (（一）产业项目)
+    pasted on a line of its own between the rows is one too (round 15: tests/parsing/
+    documents d183 and d184, rows numbered 1-1 or 1 under it)."""
     heading = text[start:end].strip()
-    if not (0 < len(heading) <= _MERGED_ROW and _CHAPTER_CELL.match(heading)):
+    if not (0 < len(heading) <= _MERGED_ROW and _GROUP_CELL.match(heading)):
         return False
     return _TAB_ROW_START.match(text, end + 1) is not None
 
 
-_TAB_ROW_START = re.compile(r"[ \u3000]*\d{1,3}\t")
+_TAB_ROW_START = re.compile(r"[ \u3000]*\d{1,3}(?:-\d{1,3})?\t")
+_GROUP_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
 def _two_line_header(text: str, start: int, end: int, line: int):
