@@ -4163,3 +4163,17 @@ def test_a_deadline_before_the_signature_dates_nothing_run_in(name, date):
     text = path.read_text(encoding="utf-8")
     for copy in (text, variants.run_in(text)):
         assert parse_path_text(copy).date == date
+
+
+# Round 15 (branch leftovers15).
+
+
+def test_a_place_name_after_peihe_is_no_verb_phrase():
+    # X配合青山县Y / 责任单位：…，配合白水市Y (new fixture styles/peihe_place.txt, and the 配合
+    # rows of test_units_shapes.py): the name after 配合 keeps its place; no unit 县法局
+    plan = parse_path(FIXTURES / "styles" / "peihe_place.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        ([], ["县司法局", "青山县人民法院"]),
+        ([], ["县司法局", "县信访局", "白水市中级人民法院"]),
+        (["县信访局"], ["县公安局"]),
+    ]
