@@ -915,6 +915,8 @@ RUN_IN_COPIES = [
     "d173_xinfang_fazhihua",
     "d176_yicun_falv_guwen",
     "d177_shifan_chuangjian_zhenggai",
+    # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164)
+    "d164_weisheng_chengshi",
 ]
 
 
@@ -4177,3 +4179,12 @@ def test_a_place_name_after_peihe_is_no_verb_phrase():
         ([], ["县司法局", "县信访局", "白水市中级人民法院"]),
         (["县信访局"], ["县公安局"]),
     ]
+
+
+def test_a_three_part_number_run_in_opens_the_next_section_it_names():
+    # …）1.1.2 …）1.2.1 … and …）1.2.2 …）2.1.1 … with no 1.2 or 2. line printed (d164 run in,
+    # in RUN_IN_COPIES; new fixture styles/fenjie_sanji.txt run in): 1.2.1 names its section
+    text = (FIXTURES / "styles" / "fenjie_sanji.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5, 6]
+    assert plan.tasks[4].lead == ["县市场监管局"]

@@ -590,6 +590,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     start a measure).
     """
     last: dict[str, int] = {}
+    last_at: dict[str, int] = {}  # where the last kept marker of each kind starts
     fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
     # (only run-in items are confirmed, and only they need to be; without any, the order
@@ -629,10 +630,12 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # is kept as a line start, numbering-repeat says so); never a heading's numeral (a
             # second plan's 二、 after the first's: d113 run in)
             or (number == expected - 1 and kind in _REPEATS and id(item) in confirmed)
+            or (number == 1 and kind == mk.OUTLINE3 and _next_section(folded, item, last_at))
         ):
             continue
         kept.append(item)
         last[kind] = number
+        last_at[kind] = item.start
         if run_in:  # (only a run-in item asks which kinds are fresh)
             fresh.discard(kind)
             fresh.update(_INNER_FAMILIES[kind])
@@ -640,6 +643,24 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
 
 
 _REPEATS = (mk.ARABIC, mk.PAREN_ARABIC)  # the kinds a measure's number is printed in twice
+
+_SECTION = re.compile(r"(\d{1,2})\.(\d{1,2})\.")  # the parents a three-part number carries
+
+
+def _next_section(folded: str, item: Found, last_at: dict[str, int]) -> bool:
+    """Whether a run-in x.y.1 opens the section after the last three-part number's, where
+    no x.y heading is printed: its own number names its parent ("…）1.1.2 健全…）1.2.1 开展…":
+    round 15, tests/parsing/documents d164 run in; fixture styles/fenjie_sanji.txt run in),
+    the next section of the same chapter or the first of the next chapter."""
+    if mk.OUTLINE3 not in last_at:
+        return False
+    this = _SECTION.match(folded, item.start)
+    before = _SECTION.match(folded, last_at[mk.OUTLINE3])
+    if this is None or before is None:
+        return False
+    (top, section), (last_top, last_section) = map(int, this.groups()), map(int, before.groups())
+    return (top, section) in ((last_top, last_section + 1), (last_top + 1, 1))
+
 
 _COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
 
