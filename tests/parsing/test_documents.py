@@ -915,8 +915,10 @@ RUN_IN_COPIES = [
     "d173_xinfang_fazhihua",
     "d176_yicun_falv_guwen",
     "d177_shifan_chuangjian_zhenggai",
-    # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164)
+    # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164),
+    # label fields after a quoted sentence's closing quote (d169)
     "d164_weisheng_chengshi",
+    "d169_shisiwu_guihua_fengong",
 ]
 
 
@@ -4188,3 +4190,15 @@ def test_a_three_part_number_run_in_opens_the_next_section_it_names():
     plan = parse_path_text(variants.run_in(text))
     assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5, 6]
     assert plan.tasks[4].lead == ["县市场监管局"]
+
+
+def test_labels_after_a_quoted_sentence_run_in_name_its_units():
+    # “…。”牵头单位：X责任单位：Y (d169 run in, in RUN_IN_COPIES; new fixture
+    # styles/yinhao_fields.txt run in): the closing quote ends the measure's sentence
+    text = (FIXTURES / "styles" / "yinhao_fields.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县交通运输局"], ["县财政局"]),
+        (["县人力资源社会保障局"], ["县就业服务中心"]),
+        (["县林业局"], ["县自然资源局"]),
+    ]
