@@ -916,8 +916,10 @@ RUN_IN_COPIES = [
     "d176_yicun_falv_guwen",
     "d177_shifan_chuangjian_zhenggai",
     # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164),
-    # label fields after a quoted sentence's closing quote (d169)
+    # label fields after a quoted sentence's closing quote (d169), a measure that opens with
+    # its unit shares no bracket of the next (d165)
     "d164_weisheng_chengshi",
+    "d165_zhaoshang_mubiao",
     "d169_shisiwu_guihua_fengong",
 ]
 
@@ -4202,3 +4204,12 @@ def test_labels_after_a_quoted_sentence_run_in_name_its_units():
         (["县人力资源社会保障局"], ["县就业服务中心"]),
         (["县林业局"], ["县自然资源局"]),
     ]
+
+
+def test_a_measure_that_opens_with_its_unit_shares_no_bracket_run_in():
+    # 3.X：… with no （配合单位：…） before 4.Y：…（配合单位：Z） (d165 run in, in RUN_IN_COPIES;
+    # fixture styles/mubiao_fenjie.txt run in): X leads 3. alone
+    text = (FIXTURES / "styles" / "mubiao_fenjie.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.tasks[2].lead, plan.tasks[2].responsible) == (["某经济开发区管委会"], [])
+    assert not [d for d in plan.diagnostics if d.code == "shared-attribution"]

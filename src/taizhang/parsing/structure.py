@@ -2276,6 +2276,23 @@ def _run_in_subpoints_after(folded_body: str, close: int) -> int | None:
     return len(folded_body) - len(rest)
 
 
+_UNIT_COLON = re.compile(r"[^\s,、;。:]{3,24}:")  # folded: "县文化旅游局：引进…"
+
+
+def _opens_with_unit(measure: RawMeasure) -> bool:
+    """Whether a measure opens with a unit's name and a colon ("3.县文化旅游局：引进…"): that
+    unit leads it (pipeline._unit_before_colon), so it shares no bracket printed after the
+    next measure (round 15: tests/parsing/documents d165 run in; fixture
+    styles/mubiao_fenjie.txt run in, where 3. has no 配合单位 of its own)."""
+    found = _UNIT_COLON.match(measure.folded)
+    return found is not None and found.group()[:-1].endswith(_unit_endings())
+
+
+@lru_cache(maxsize=1)
+def _unit_endings() -> tuple[str, ...]:
+    return tuple(vocabulary()["unit_endings"])
+
+
 def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     """One attribution on its own line after items (1)-(4) covers all four.
 
@@ -2289,6 +2306,9 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     for position, measure in enumerate(measures):
         if measure.attribution_raw is None:
             run = run if run and measure.no == run[-1].no + 1 else []
+            if _opens_with_unit(measure):
+                run = []  # (it names its own unit: no list runs over it)
+                continue
             run.append(measure)
             continue
         if not run:
