@@ -4213,3 +4213,17 @@ def test_a_measure_that_opens_with_its_unit_shares_no_bracket_run_in():
     plan = parse_path_text(variants.run_in(text))
     assert (plan.tasks[2].lead, plan.tasks[2].responsible) == (["某经济开发区管委会"], [])
     assert not [d for d in plan.diagnostics if d.code == "shared-attribution"]
+
+
+def test_a_goal_heading_run_into_its_means_ends_before_them():
+    # 整治目标通过专项整治，… / 治理目标通过三年努力，… (d159 printed run-in, in
+    # RUN_IN_COPIES; new fixture styles/zhili_mubiao.txt run in): the heading keeps its title
+    # and its paragraph gives the plan's goals
+    text = (FIXTURES / "styles" / "zhili_mubiao.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [c.title for c in plan.chapters] == ["治理目标", "重点任务"]
+    assert [(t.value, t.unit) for t in plan.targets] == [(90.0, "%")]
+    text = (DOCUMENTS / "d159_lvshi_gongzheng_zhengzhi.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert plan.chapters[0].title == "整治目标"
+    assert [(t.value, t.unit) for t in plan.targets] == [(100.0, "%")]

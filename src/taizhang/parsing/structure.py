@@ -1964,10 +1964,16 @@ def _names_goals(heading: str) -> bool:
     改革目标 of the vocabulary) names the plan's goals, whatever the kind of plan: round 14,
     tests/parsing/documents d157 一、建设目标 and d159 一、整治目标. A longer one (强化目标考核,
     实现碳达峰目标) is a task's heading, unless a run-in copy glued the goals' year to it
-    (建设目标到2025年，…: d157 and d127 printed run-in)."""
+    (建设目标到2025年，…: d157 and d127 printed run-in) or a paragraph's opening word
+    (整治目标通过专项整治，…: round 15, d159 printed run-in, and d148's 活动目标通过开展…;
+    fixture styles/zhili_mubiao.txt run in)."""
     if len(heading) < 4 or heading[2:4] != "目标":
         return False
-    return len(heading) == 4 or _GOALS_YEAR.match(heading, 4) is not None
+    return (
+        len(heading) == 4
+        or _GOALS_YEAR.match(heading, 4) is not None
+        or _paragraph_opener().match(heading, 4) is not None
+    )
 
 
 _GOALS_YEAR = re.compile(r"到\d{4}年")  # folded
