@@ -909,18 +909,20 @@ RUN_IN_COPIES = [
     "d168_yingshang_shida_xingdong",
     # round 15: a label alone on its line (d172, d176), 以上任务由… after a chapter's
     # measures (d173), a deadline in the 整改要求 before the signature (d177); not the tab
-    # tables d174 (序号 in Chinese numerals) and d175 (a 类别 column before 序号), whose rows
-    # run in glue each row's number to the cell before it
+    # table d175 (a 类别 column before 序号), whose rows run in glue each row's number to the
+    # cell before it (d174's, in Chinese numerals, below)
     "d172_zhen_sanxiang_zhidu",
     "d173_xinfang_fazhihua",
     "d176_yicun_falv_guwen",
     "d177_shifan_chuangjian_zhenggai",
     # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164),
     # label fields after a quoted sentence's closing quote (d169), a measure that opens with
-    # its unit shares no bracket of the next (d165)
+    # its unit shares no bracket of the next (d165), a tab table whose rows are numbered 一
+    # 二 三 (d174)
     "d164_weisheng_chengshi",
     "d165_zhaoshang_mubiao",
     "d169_shisiwu_guihua_fengong",
+    "d174_ducha_jihua_biao",
 ]
 
 
@@ -4227,3 +4229,16 @@ def test_a_goal_heading_run_into_its_means_ends_before_them():
     plan = parse_path_text(variants.run_in(text))
     assert plan.chapters[0].title == "整治目标"
     assert [(t.value, t.unit) for t in plan.targets] == [(100.0, "%")]
+
+
+def test_a_tab_table_numbered_in_chinese_numerals_run_in():
+    # 序号…责任单位一\t…\t市委依法治市办二\t… (d174 printed run-in, in RUN_IN_COPIES; new
+    # fixture styles/ducha_hanzi_xuhao.txt run in): each row's 二 三 … parts the cell before it
+    text = (FIXTURES / "styles" / "ducha_hanzi_xuhao.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.responsible, m.deadline) for m in plan.tasks] == [
+        (["县应急管理局"], "2024年4月"),
+        (["县住房城乡建设局", "县应急管理局"], "2024年5月"),
+        (["县交通运输局", "县公安局"], "2024年7月"),
+        (["县城市管理局"], "2024年9月"),
+    ]
