@@ -206,7 +206,7 @@ def test_bracket(raw, expected):
 
 
 def test_table_size():
-    assert 80 <= len(TABLE) <= 120
+    assert 80 <= len(TABLE) <= 130  # (three 配合 rows added in round 15, leftovers15)
 
 
 # A few of the shapes inside a measure of a one-measure document: the bracket is read from
