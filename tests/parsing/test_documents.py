@@ -942,8 +942,8 @@ RUN_IN_COPIES = [
     "d168_yingshang_shida_xingdong",
     # round 15: a label alone on its line (d172, d176), 以上任务由… after a chapter's
     # measures (d173), a deadline in the 整改要求 before the signature (d177); not the tab
-    # tables d174 (序号 in Chinese numerals) and d175 (a 类别 column before 序号), whose rows
-    # run in glue each row's number to the cell before it
+    # table d175 (a 类别 column before 序号), whose rows run in glue each row's number to the
+    # cell before it (d174's, in Chinese numerals, below)
     "d172_zhen_sanxiang_zhidu",
     "d173_xinfang_fazhihua",
     "d176_yicun_falv_guwen",
@@ -953,6 +953,14 @@ RUN_IN_COPIES = [
     *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
     # round 15b (not the tab tables d180, d181, d183, d184, as d174's)
     "d182_huanbao_ducha_zhenggai",
+    # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164),
+    # label fields after a quoted sentence's closing quote (d169), a measure that opens with
+    # its unit shares no bracket of the next (d165), a tab table whose rows are numbered 一
+    # 二 三 (d174)
+    "d164_weisheng_chengshi",
+    "d165_zhaoshang_mubiao",
+    "d169_shisiwu_guihua_fengong",
+    "d174_ducha_jihua_biao",
 ]
 
 
@@ -4360,3 +4368,74 @@ def test_a_closing_division_of_work_paragraph_names_its_measures(shared_dir, tmp
     plan = parse_path(PENDING / f"{name}.txt")
     figures = score_plan(shared_dir, PENDING / f"{name}.json", plan, tmp_path)
     assert figures["overall"] >= BAR, figures["report"]
+
+
+# Round 15 (branch leftovers15).
+
+
+def test_a_place_name_after_peihe_is_no_verb_phrase():
+    # X配合青山县Y / 责任单位：…，配合白水市Y (new fixture styles/peihe_place.txt, and the 配合
+    # rows of test_units_shapes.py): the name after 配合 keeps its place; no unit 县法局
+    plan = parse_path(FIXTURES / "styles" / "peihe_place.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        ([], ["县司法局", "青山县人民法院"]),
+        ([], ["县司法局", "县信访局", "白水市中级人民法院"]),
+        (["县信访局"], ["县公安局"]),
+    ]
+
+
+def test_a_three_part_number_run_in_opens_the_next_section_it_names():
+    # …）1.1.2 …）1.2.1 … and …）1.2.2 …）2.1.1 … with no 1.2 or 2. line printed (d164 run in,
+    # in RUN_IN_COPIES; new fixture styles/fenjie_sanji.txt run in): 1.2.1 names its section
+    text = (FIXTURES / "styles" / "fenjie_sanji.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5, 6]
+    assert plan.tasks[4].lead == ["县市场监管局"]
+
+
+def test_labels_after_a_quoted_sentence_run_in_name_its_units():
+    # “…。”牵头单位：X责任单位：Y (d169 run in, in RUN_IN_COPIES; new fixture
+    # styles/yinhao_fields.txt run in): the closing quote ends the measure's sentence
+    text = (FIXTURES / "styles" / "yinhao_fields.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县交通运输局"], ["县财政局"]),
+        (["县人力资源社会保障局"], ["县就业服务中心"]),
+        (["县林业局"], ["县自然资源局"]),
+    ]
+
+
+def test_a_measure_that_opens_with_its_unit_shares_no_bracket_run_in():
+    # 3.X：… with no （配合单位：…） before 4.Y：…（配合单位：Z） (d165 run in, in RUN_IN_COPIES;
+    # fixture styles/mubiao_fenjie.txt run in): X leads 3. alone
+    text = (FIXTURES / "styles" / "mubiao_fenjie.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert (plan.tasks[2].lead, plan.tasks[2].responsible) == (["某经济开发区管委会"], [])
+    assert not [d for d in plan.diagnostics if d.code == "shared-attribution"]
+
+
+def test_a_goal_heading_run_into_its_means_ends_before_them():
+    # 整治目标通过专项整治，… / 治理目标通过三年努力，… (d159 printed run-in, in
+    # RUN_IN_COPIES; new fixture styles/zhili_mubiao.txt run in): the heading keeps its title
+    # and its paragraph gives the plan's goals
+    text = (FIXTURES / "styles" / "zhili_mubiao.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [c.title for c in plan.chapters] == ["治理目标", "重点任务"]
+    assert [(t.value, t.unit) for t in plan.targets] == [(90.0, "%")]
+    text = (DOCUMENTS / "d159_lvshi_gongzheng_zhengzhi.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert plan.chapters[0].title == "整治目标"
+    assert [(t.value, t.unit) for t in plan.targets] == [(100.0, "%")]
+
+
+def test_a_tab_table_numbered_in_chinese_numerals_run_in():
+    # 序号…责任单位一\t…\t市委依法治市办二\t… (d174 printed run-in, in RUN_IN_COPIES; new
+    # fixture styles/ducha_hanzi_xuhao.txt run in): each row's 二 三 … parts the cell before it
+    text = (FIXTURES / "styles" / "ducha_hanzi_xuhao.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.responsible, m.deadline) for m in plan.tasks] == [
+        (["县应急管理局"], "2024年4月"),
+        (["县住房城乡建设局", "县应急管理局"], "2024年5月"),
+        (["县交通运输局", "县公安局"], "2024年7月"),
+        (["县城市管理局"], "2024年9月"),
+    ]

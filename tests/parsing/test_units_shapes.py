@@ -122,6 +122,11 @@ TABLE = [
     ("县司法局协同县公安局", {R: ["县司法局", "县公安局"]}),
     ("县司法局协同县公安局、县法院", {R: ["县司法局", "县公安局", "县法院"]}),
     ("县公安局配合县司法局", {R: ["县公安局", "县司法局"]}),
+    # (a name opening with its place's name after 配合 is no verb phrase either: no 县法局;
+    # fixture styles/peihe_place.txt. 做好全县… stays a verb phrase: 全县 is no place)
+    ("县公安局配合青山县司法局", {R: ["县公安局", "青山县司法局"]}),
+    ("县财政局牵头，配合白水市民政局", {L: ["县财政局"], R: ["白水市民政局"]}),
+    ("县财政局牵头，县审计局配合做好全县", {L: ["县财政局"], R: ["县审计局"]}),
     ("县人社局、县总工会和各乡镇", {R: ["县人社局", "县总工会"], C: ["各乡镇"]}),
     ("县财政局及各乡镇人民政府", {R: ["县财政局"], C: ["各乡镇人民政府"]}),
     (
@@ -201,7 +206,7 @@ def test_bracket(raw, expected):
 
 
 def test_table_size():
-    assert 80 <= len(TABLE) <= 120
+    assert 80 <= len(TABLE) <= 130  # (three 配合 rows added in round 15, leftovers15)
 
 
 # A few of the shapes inside a measure of a one-measure document: the bracket is read from

@@ -623,9 +623,13 @@ def _label_opens(folded: str, at: int) -> bool:
         return True
     if folded[i] in "]〕)】":
         # a cell gap after the bracket makes the label a table header's column name
-        # (资金规模（万元）\t责任单位: round 15, tests/parsing/documents d184, fixture
+        # (资金规模（万元）\t责任单位: round 15b, tests/parsing/documents d184, fixture
         # styles/xiangmu_danwei_header.txt)
         return "\t" not in folded[i + 1 : at]
+    # a quote that closes a quoted sentence ("…达到50家。”牵头单位：…": round 15, tests/parsing/
+    # documents d169 run in; fixture styles/yinhao_fields.txt run in)
+    if folded[i] == "”" and i > 0 and folded[i - 1] in _SENTENCE_END:
+        return True
     # an ASCII period ends a sentence when no digit stands before it (1.5万 is a number):
     # "…200件以上.配合:…" (fixture styles/fazhi_byunit.txt; d20 and d22 print ASCII periods)
     return folded[i] == "." and i > 0 and not folded[i - 1].isdigit()

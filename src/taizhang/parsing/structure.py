@@ -590,6 +590,7 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     start a measure).
     """
     last: dict[str, int] = {}
+    last_at: dict[str, int] = {}  # where the last kept marker of each kind starts
     fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
     kept: list[Found] = []
     # (only run-in items are confirmed, and only they need to be; without any, the order
@@ -630,10 +631,12 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
             # is kept as a line start, numbering-repeat says so); never a heading's numeral (a
             # second plan's 二、 after the first's: d113 run in)
             or (number == expected - 1 and kind in _REPEATS and id(item) in confirmed)
+            or (number == 1 and kind == mk.OUTLINE3 and _next_section(folded, item, last_at))
         ):
             continue
         kept.append(item)
         last[kind] = number
+        last_at[kind] = item.start
         if run_in:  # (only a run-in item asks which kinds are fresh)
             fresh.discard(kind)
             fresh.update(_INNER_FAMILIES[kind])
@@ -641,6 +644,24 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
 
 
 _REPEATS = (mk.ARABIC, mk.PAREN_ARABIC)  # the kinds a measure's number is printed in twice
+
+_SECTION = re.compile(r"(\d{1,2})\.(\d{1,2})\.")  # the parents a three-part number carries
+
+
+def _next_section(folded: str, item: Found, last_at: dict[str, int]) -> bool:
+    """Whether a run-in x.y.1 opens the section after the last three-part number's, where
+    no x.y heading is printed: its own number names its parent ("…）1.1.2 健全…）1.2.1 开展…":
+    round 15, tests/parsing/documents d164 run in; fixture styles/fenjie_sanji.txt run in),
+    the next section of the same chapter or the first of the next chapter."""
+    if mk.OUTLINE3 not in last_at:
+        return False
+    this = _SECTION.match(folded, item.start)
+    before = _SECTION.match(folded, last_at[mk.OUTLINE3])
+    if this is None or before is None:
+        return False
+    (top, section), (last_top, last_section) = map(int, this.groups()), map(int, before.groups())
+    return (top, section) in ((last_top, last_section + 1), (last_top + 1, 1))
+
 
 _COLON_HEADING = 12  # characters: a unit's or a group's name before its colon
 
@@ -1968,10 +1989,16 @@ def _names_goals(heading: str) -> bool:
     改革目标 of the vocabulary) names the plan's goals, whatever the kind of plan: round 14,
     tests/parsing/documents d157 一、建设目标 and d159 一、整治目标. A longer one (强化目标考核,
     实现碳达峰目标) is a task's heading, unless a run-in copy glued the goals' year to it
-    (建设目标到2025年，…: d157 and d127 printed run-in)."""
+    (建设目标到2025年，…: d157 and d127 printed run-in) or a paragraph's opening word
+    (整治目标通过专项整治，…: round 15, d159 printed run-in, and d148's 活动目标通过开展…;
+    fixture styles/zhili_mubiao.txt run in)."""
     if len(heading) < 4 or heading[2:4] != "目标":
         return False
-    return len(heading) == 4 or _GOALS_YEAR.match(heading, 4) is not None
+    return (
+        len(heading) == 4
+        or _GOALS_YEAR.match(heading, 4) is not None
+        or _paragraph_opener().match(heading, 4) is not None
+    )
 
 
 _GOALS_YEAR = re.compile(r"到\d{4}年")  # folded
@@ -2285,6 +2312,23 @@ def _run_in_subpoints_after(folded_body: str, close: int) -> int | None:
     return len(folded_body) - len(rest)
 
 
+_UNIT_COLON = re.compile(r"[^\s,、;。:]{3,24}:")  # folded: "县文化旅游局：引进…"
+
+
+def _opens_with_unit(measure: RawMeasure) -> bool:
+    """Whether a measure opens with a unit's name and a colon ("3.县文化旅游局：引进…"): that
+    unit leads it (pipeline._unit_before_colon), so it shares no bracket printed after the
+    next measure (round 15: tests/parsing/documents d165 run in; fixture
+    styles/mubiao_fenjie.txt run in, where 3. has no 配合单位 of its own)."""
+    found = _UNIT_COLON.match(measure.folded)
+    return found is not None and found.group()[:-1].endswith(_unit_endings())
+
+
+@lru_cache(maxsize=1)
+def _unit_endings() -> tuple[str, ...]:
+    return tuple(vocabulary()["unit_endings"])
+
+
 def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     """One attribution on its own line after items (1)-(4) covers all four.
 
@@ -2298,6 +2342,9 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     for position, measure in enumerate(measures):
         if measure.attribution_raw is None:
             run = run if run and measure.no == run[-1].no + 1 else []
+            if _opens_with_unit(measure):
+                run = []  # (it names its own unit: no list runs over it)
+                continue
             run.append(measure)
             continue
         if not run:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 
+from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
 from taizhang.parsing.vocabulary import vocabulary
@@ -549,7 +550,7 @@ def _glued_start(token: str) -> tuple[str, str] | None:
     None when the token is one cell."""
     for at in range(min(len(token), _MAX_CELL + 1)):
         rest = token[at:]
-        if rest[:1].isdigit() or rest[:1] == '"' or _CHAPTER_CELL.match(rest):
+        if rest[:1].isdigit() or rest[:1] == '"' or _CHAPTER_CELL.match(rest) or rest == "一":
             name = token[:at].strip()
             if not name or _column_role(name) != _NOT_A_HEADER:
                 # (a short name of no role ends the header too: a 工作台账's last columns
@@ -616,6 +617,7 @@ def _spanned(upper: list[str], lower: list[str]) -> list[str] | None:
 def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: str):
     rows: list[TableRow] = []
     number = 0
+    chinese = head == "一"  # rows numbered 一 二 三 (_trailing)
     while index + width - 2 < len(tokens):
         chapter_row = bool(_CHAPTER_CELL.match(head))
         numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
@@ -625,14 +627,14 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
         if chapter_row:
             span = width - 1 if index + width - 1 < len(tokens) else None
         else:
-            span = _row_span(tokens, index, width, number + 1)
+            span = _row_span(tokens, index, width, number + 1, chinese)
         if span is None:
             break
         cells = [head, *tokens[index + 1 : index + span]]
         last = tokens[index + span]
-        following = _TRAILING_NUMBER.fullmatch(last)
-        if following and int(following.group(2)) == number + 1:
-            tail, head = following.group(1), following.group(2)
+        following = _trailing(last, number + 1, chinese)
+        if following:
+            tail, head = following
             chapter = _CHAPTER_CELL.search(tail)
             cells.append(tail[: chapter.start()] if chapter else tail)
         elif chapter := _CHAPTER_CELL.search(last):
@@ -653,22 +655,33 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
     return rows
 
 
-def _row_span(tokens: list[str], index: int, width: int, following: int) -> int | None:
+def _row_span(
+    tokens: list[str], index: int, width: int, following: int, chinese: bool = False
+) -> int | None:
     """Tokens the row at ``index`` takes after its first: one fewer than its cells, or two
     fewer when its last cell was empty (an empty 备注 at the end of its line, the tab after
     the last cell lost with the line's edge blanks when printed run-in: tests/parsing/
     documents d103 run in, fixture styles/linye_beizhu.txt run in): the cell before it
     then ends in the next row's number, or, in the last row, the tokens run out."""
     if index + width - 1 < len(tokens):
-        if _ends_in(tokens[index + width - 1], following):
+        if _trailing(tokens[index + width - 1], following, chinese):
             return width - 1
-        return width - 2 if _ends_in(tokens[index + width - 2], following) else width - 1
+        ends_in = _trailing(tokens[index + width - 2], following, chinese)
+        return width - 2 if ends_in else width - 1
     return width - 2 if index + width - 2 < len(tokens) else None
 
 
-def _ends_in(token: str, number: int) -> bool:
+def _trailing(token: str, number: int, chinese: bool) -> tuple[str, str] | None:
+    """(the cell, the next row's number) when a token ends in row ``number``'s number, in
+    digits or, in a table numbered 一 二 三, in a Chinese numeral ("…市委依法治市办二": round
+    15, tests/parsing/documents d174 run in; fixture styles/ducha_hanzi_xuhao.txt run in)."""
     found = _TRAILING_NUMBER.fullmatch(token)
-    return bool(found) and int(found.group(2)) == number
+    if found and int(found.group(2)) == number:
+        return found.group(1), found.group(2)
+    found = _TRAILING_NUMERAL.fullmatch(token) if chinese else None
+    if found and chinese_number(found.group(2)) == number:
+        return found.group(1), found.group(2)
+    return None
 
 
 def _last_deadline(folded_cell: str) -> re.Match[str] | None:
@@ -696,6 +709,7 @@ def _unquoted(cell: str) -> str:
 
 
 _TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
+_TRAILING_NUMERAL = re.compile(r"(.*?)([一二三四五六七八九十]{1,3})$", re.S)
 # Where the text after a table's last cell starts: a numbered heading (三、, (一), 第…).
 _NEXT_HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]"

@@ -75,8 +75,33 @@ def clauses(folded: str, gaz: Gazetteer) -> Iterator[tuple[str, int, int]]:
             yield role, clause_start, marker.start()
             lead_named = lead_named or kind == "lead"
             clause_start = marker.end()
+            if kind == "support":
+                clause_start = _named_after_support(folded, marker, end, gaz)
         # A bare list with no label and no marker (a table cell) names responsible units.
         yield label or RESPONSIBLE, clause_start, end
+
+
+def _named_after_support(folded: str, marker: re.Match[str], end: int, gaz: Gazetteer) -> int:
+    """Where the units after a support marker start: after its verb phrase, unless what the
+    phrase took opens with a place's name and ends as a name does ("配合青山县司法局" names
+    青山县司法局; the phrase took 青山县司 and left 法局: tests/parsing/test_units_shapes.py,
+    fixture styles/peihe_place.txt). A verb phrase over a place word is kept ("配合做好全县…":
+    全县 is no place; "配合推进县城建设工作" ends as no name)."""
+    word_end = marker.start() + _support_word_length(marker.group(), gaz)
+    if word_end == marker.end():
+        return word_end
+    stop = word_end
+    while stop < end and folded[stop] not in PUNCTUATION and folded[stop] not in "()":
+        stop += 1
+    rest = folded[word_end:stop]
+    if gaz.prefix_length(rest) > 0 and rest.endswith(gaz.name_endings):
+        return word_end
+    return marker.end()
+
+
+def _support_word_length(marker: str, gaz: Gazetteer) -> int:
+    """The length of the support word a support marker's text opens with."""
+    return max(len(w) for w in gaz.data["phrases"]["support_markers"] if marker.startswith(w))
 
 
 def _tags_a_name(folded: str, start: int, end: int) -> bool:
