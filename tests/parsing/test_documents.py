@@ -4222,10 +4222,8 @@ def test_a_deadline_before_the_signature_dates_nothing_run_in(name, date):
 # Round 16 (branch fazhi16): d190–d197 and their fixtures (tests/fixtures/styles).
 
 
-def _document_or_fixture(name: str) -> str:
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    return path.read_text(encoding="utf-8")
+def _document_or_fixture_text(name: str) -> str:
+    return _document_or_fixture(name).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -4236,7 +4234,7 @@ def test_changed_measures_tagged_after_their_numbers(name, numbers, tagged):
     # 4.（原第4项）… 15.（原第15项，2023年已调整）… 22.（新增）… (d192, fixture
     # styles/tiaozheng_yuandi.txt): out of sequence, kept printed run in; the tag's year
     # dates no target
-    text = _document_or_fixture(name)
+    text = _document_or_fixture_text(name)
     for copy in (text, variants.run_in(text)):
         plan = parse_path_text(copy)
         assert [m.no for m in plan.tasks] == numbers
@@ -4256,7 +4254,7 @@ def test_a_bracket_before_the_text_leaves_the_signature_out_of_the_last(name, la
     # "7." / "【X牵头，Y配合】" / "加强…。" / "" / "青岚市人民政府办公室" / "2025年4月9日" (d191,
     # fixture styles/qianzhi_qianshu.txt), printed and run in; run in, the title naming
     # the 纲要 with its years (落实《…（2021—2025年）》…) is still found
-    text = _document_or_fixture(name)
+    text = _document_or_fixture_text(name)
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert printed.tasks[-1].text == run_in.tasks[-1].text == last
     assert run_in.title == printed.title and "纲要（2021—2025年）》" in printed.title
@@ -4272,7 +4270,7 @@ def test_a_bracket_before_the_text_leaves_the_signature_out_of_the_last(name, la
 def test_plans_the_preamble_pushes_to_land_are_parents(name, parents):
     # 为推动《X规划》《Y方案》《Z方案》落地落实 (d194), 为推动《X方案》落地见效 (fixture
     # styles/tuidong_luodi.txt)
-    plan = parse_path_text(_document_or_fixture(name))
+    plan = parse_path_text(_document_or_fixture_text(name))
     assert len(plan.parents) == parents
     assert all("（2021—2025年）" in parent for parent in plan.parents)
 
@@ -4284,7 +4282,7 @@ def test_plans_the_preamble_pushes_to_land_are_parents(name, parents):
 def test_a_sentence_broken_before_its_quantity_keeps_its_target(name, no, value):
     # "…每万人拥有律师数达到" / "3.5名以上。" (d197), "…案件" / "1200件以上。" (fixture
     # styles/ocr_duanhang.txt): the line opens with no marker; the target reads whole
-    plan = parse_path_text(_document_or_fixture(name))
+    plan = parse_path_text(_document_or_fixture_text(name))
     measure = next(m for m in plan.tasks if m.no == no)
     assert [(t.value, t.comparator) for t in measure.targets] == [(value, ">=")]
     assert "\n" not in measure.text
