@@ -869,6 +869,28 @@ def test_fold_keeps_every_line_break_where_it_is_and_makes_none(chars):
     ]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["l", "O", "2", "ｌ", "Ｏ", "县", "x", *_folded_characters()]), max_size=90
+    )
+)
+def test_fold_answers_a_short_text_it_kept_as_folding_it_again(chars):
+    """fold keeps what it folded of a short text: asked twice, or after its store was
+    emptied, it answers what folding the text answers."""
+    from taizhang.parsing import normalize as _normalize
+
+    text = "".join(chars)
+    plain = (
+        _normalize._ocr_digits(_normalize._fold_characters(text)) if not text.isascii() else text
+    )
+    assert fold(text) == plain and fold(text) == plain
+    with patch.object(_normalize, "_SHORT_KEPT", 1):
+        assert fold(text + "县") == fold(text + "县")
+        assert fold(text) == plain
+    assert len(_normalize._FOLDED_SHORT) <= _normalize._SHORT_KEPT
+
+
 def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches():
     every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(_at._WHITESPACE) == every

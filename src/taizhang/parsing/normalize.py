@@ -63,7 +63,22 @@ def fold(text: str) -> str:
     """Return ``text`` with every character folded; ``len(fold(t)) == len(t)``."""
     if text.isascii():  # no ASCII character folds (a flag of the string: no scan)
         return text
-    return _ocr_digits(_fold_characters(text))
+    # A short text (a heading's name, a unit) is often folded again: unit_heading_name twice
+    # per chapter (structure and pipeline), _reads_as_unit, _heading_units. A lookup costs
+    # less than the split and the two scans; the texts are few and bounded.
+    if len(text) > _SHORT:
+        return _ocr_digits(_fold_characters(text))
+    folded = _FOLDED_SHORT.get(text)
+    if folded is None:
+        if len(_FOLDED_SHORT) >= _SHORT_KEPT:
+            _FOLDED_SHORT.clear()
+        folded = _FOLDED_SHORT[text] = _ocr_digits(_fold_characters(text))
+    return folded
+
+
+_SHORT = 64  # characters, up to which fold keeps what it folded
+_SHORT_KEPT = 4096  # texts kept, at most (about 1 MB)
+_FOLDED_SHORT: dict[str, str] = {}
 
 
 def _ocr_digits(folded: str) -> str:
