@@ -66,17 +66,6 @@ def test_a_short_page_broken_at_its_margin_is_rejoined(shared_dir):
         assert [c.title for c in plan.chapters] == [c.title for c in printed.chapters]
 
 
-def test_a_release_note_run_into_the_title_after_it(shared_dir):
-    # "…2024年2月20日（此件公开发布）某县…工作要点为…": the covering notice's note under its
-    # date is no part of the title printed run in after it (fixture styles/cijian_note.txt;
-    # corpus 011, 018 and 064)
-    texts = _texts(shared_dir, "cijian_note.txt", "011", "018", "064")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        assert parse_text(variants.run_in(text)).title == printed.title
-
-
 def test_a_task_force_last_in_a_label_field_before_the_next_item_run_in(shared_dir):
     # "责任单位:…,全区经济运行各专班2.规模上…": a 专班 is a unit, so the number after it
     # opens the next item in a copy printed run-in (fixture styles/zhuanban_labels.txt;
@@ -90,40 +79,70 @@ def test_a_task_force_last_in_a_label_field_before_the_next_item_run_in(shared_d
         assert units[0] == units[1]
 
 
-def test_a_title_ends_at_its_bracket_run_in(shared_dir):
+# (the fixture, the corpus pages, the fields compared, those the page must print): each
+# class keeps them when the page is printed run in
+RUN_IN_METADATA = [
+    # "…2024年2月20日（此件公开发布）某县…工作要点为…": the covering notice's note under its
+    # date is no part of the title printed run in after it (fixture styles/cijian_note.txt;
+    # corpus 011, 018 and 064)
+    pytest.param(
+        "cijian_note.txt", ("011", "018", "064"), ("title",), ("title",), id="release-note"
+    ),
     # "…规划(2023—2027年)全民健身是…": a title run into a preamble that opens with no opener
     # word ends at the bracket after its kind (fixture styles/kuohao_runin.txt; corpus 002
     # and 040), unless another kind soon follows (corpus 003 and 052: "…纲要(2020-2025年)
     # 工作措施")
-    texts = _texts(shared_dir, "kuohao_runin.txt", "002", "040", "003", "052")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        copy = parse_text(variants.run_in(text))
-        assert (copy.title, copy.period) == (printed.title, printed.period)
-
-
-def test_a_covering_notice_dated_with_no_name_run_in(shared_dir):
+    pytest.param(
+        "kuohao_runin.txt",
+        ("002", "040", "003", "052"),
+        ("title", "period"),
+        ("title",),
+        id="bracket-end",
+    ),
     # "…现印发给你们，请认真贯彻执行。2024年3月12日某县…安排为…": the date under the notice's
     # closing sentence signs it, printed run in as on its line (fixture
     # styles/notice_unsigned.txt; corpus 021 and 037)
-    texts = _texts(shared_dir, "notice_unsigned.txt", "021", "037")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.date
-        copy = parse_text(variants.run_in(text))
-        assert (copy.date, copy.title) == (printed.date, printed.title)
-
-
-def test_a_draft_under_its_letter_asking_for_comments_run_in(shared_dir):
+    pytest.param(
+        "notice_unsigned.txt", ("021", "037"), ("date", "title"), ("date",), id="undersigned-date"
+    ),
     # "关于征求《X(征求意见稿)》意见的函X(征求意见稿)公共法律服务是…": the title starts after
     # the letter and keeps its last bracket (fixture styles/zhengqiu_han.txt; corpus 007)
-    texts = _texts(shared_dir, "zhengqiu_han.txt", "007")
-    for text in texts:
+    pytest.param(
+        "zhengqiu_han.txt", ("007",), ("title", "period"), ("title",), id="comment-letter"
+    ),
+    # "…的实施意见2024-03-05 09:12:30  来源:…": the title ends at the page's time stamp,
+    # which dates the page (round 14: fixture styles/xinwen_stamp.txt; corpus 066)
+    pytest.param(
+        "xinwen_stamp.txt", ("066",), ("title", "date"), ("title", "date"), id="time-stamp"
+    ),
+    # "政策文件:X政策文件:X平安建设是…": a page's caption over the article's own heading, run
+    # in, ends the title where it is printed again (round 14: fixture
+    # styles/biaoti_twice.txt; corpus 065)
+    pytest.param("biaoti_twice.txt", ("065",), ("title",), ("title",), id="title-twice"),
+    # "…2023年5月12日X实施办法第一条为…": a set of articles with no chapters; the title ends
+    # at its first article (round 14: fixture styles/banfa_articles.txt; corpus 063)
+    pytest.param("banfa_articles.txt", ("063",), ("title",), ("title",), id="first-article"),
+    # "…问答 » X2021某网友 - 2024/3/15 10:26:08《X》全文为深入…": the title before the
+    # preamble's opener starts where its words were printed before, in a breadcrumb, a
+    # caption or a thread's title (round 14: fixture styles/luntan_byline.txt; corpus 008,
+    # 033 and 071)
+    pytest.param(
+        "luntan_byline.txt",
+        ("008", "033", "071"),
+        ("title", "period"),
+        ("title",),
+        id="chrome-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "prefixes", "fields", "printed_fields"), RUN_IN_METADATA)
+def test_a_run_in_page_keeps_its_metadata(shared_dir, fixture, prefixes, fields, printed_fields):
+    for text in _texts(shared_dir, fixture, *prefixes):
         printed = parse_text(text)
-        assert printed.title
+        assert all(getattr(printed, field) for field in printed_fields)
         copy = parse_text(variants.run_in(text))
-        assert (copy.title, copy.period) == (printed.title, printed.period)
+        assert [getattr(copy, f) for f in fields] == [getattr(printed, f) for f in fields]
 
 
 def _metadata(plan) -> tuple:
@@ -182,28 +201,6 @@ def test_a_title_in_quotes_runs_on_past_a_short_line(shared_dir):
         assert parse_text(copy).parents == printed.parents
 
 
-def test_a_pages_time_stamp_under_the_title_run_in(shared_dir):
-    # "…的实施意见2024-03-05 09:12:30  来源:…": the title ends at the page's time stamp,
-    # which dates the page (round 14: fixture styles/xinwen_stamp.txt; corpus 066)
-    texts = _texts(shared_dir, "xinwen_stamp.txt", "066")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title and printed.date
-        copy = parse_text(variants.run_in(text))
-        assert (copy.title, copy.date) == (printed.title, printed.date)
-
-
-def test_a_title_printed_twice_run_in(shared_dir):
-    # "政策文件:X政策文件:X平安建设是…": a page's caption over the article's own heading, run
-    # in, ends the title where it is printed again (round 14: fixture
-    # styles/biaoti_twice.txt; corpus 065)
-    texts = _texts(shared_dir, "biaoti_twice.txt", "065")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        assert parse_text(variants.run_in(text)).title == printed.title
-
-
 def test_two_signers_of_one_place_run_in(shared_dir):
     # "中共青石市柳溪县委宣传部青石市柳溪县司法局2024年3月1日": the second name opens with the
     # first's place; the names are parted as on their lines (round 14: fixture
@@ -227,29 +224,6 @@ def test_a_notices_nested_title_stands_alone_in_its_own_brackets(shared_dir):
         printed = parse_text(text)
         assert "《" in printed.title
         assert parse_text(make(text)).title == printed.title
-
-
-def test_a_title_run_into_its_first_article(shared_dir):
-    # "…2023年5月12日X实施办法第一条为…": a set of articles with no chapters; the title ends
-    # at its first article (round 14: fixture styles/banfa_articles.txt; corpus 063)
-    texts = _texts(shared_dir, "banfa_articles.txt", "063")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        assert parse_text(variants.run_in(text)).title == printed.title
-
-
-def test_a_title_run_in_after_the_chrome_that_printed_it_before(shared_dir):
-    # "…问答 » X2021某网友 - 2024/3/15 10:26:08《X》全文为深入…": the title before the
-    # preamble's opener starts where its words were printed before, in a breadcrumb, a
-    # caption or a thread's title (round 14: fixture styles/luntan_byline.txt; corpus 008,
-    # 033 and 071)
-    texts = _texts(shared_dir, "luntan_byline.txt", "008", "033", "071")
-    for text in texts:
-        printed = parse_text(text)
-        assert printed.title
-        copy = parse_text(variants.run_in(text))
-        assert (copy.title, copy.period) == (printed.title, printed.period)
 
 
 # The corpus under each copy variant, scored against its gold (the traditional copy's gold
