@@ -951,7 +951,7 @@ RUN_IN_COPIES = [
     # round 16: numbers tagged （原第N项） out of sequence (d192), a bracket and a title naming
     # the 纲要 it implements (d191)
     *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
-    # round 15b (not the tab tables d180, d181, d183, d184, as d174's)
+    # round 15b (not the tab tables d180, d181, d183, as d174's; d184 below)
     "d182_huanbao_ducha_zhenggai",
     # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164),
     # label fields after a quoted sentence's closing quote (d169), a measure that opens with
@@ -961,6 +961,8 @@ RUN_IN_COPIES = [
     "d165_zhaoshang_mubiao",
     "d169_shisiwu_guihua_fengong",
     "d174_ducha_jihua_biao",
+    # round 16 (tabs16): a tab table with section rows （一） between its rows (d184)
+    "d184_xianjie_zijin_xiangmu",
 ]
 
 
@@ -4437,3 +4439,19 @@ def test_a_tab_table_numbered_in_chinese_numerals_run_in():
         (["县交通运输局", "县公安局"], "2024年7月"),
         (["县城市管理局"], "2024年9月"),
     ]
+
+
+def test_a_tab_table_with_section_rows_run_in():
+    # 完成时限（一）产业发展类1\t新建… (d183 and d184 printed run-in; new fixture
+    # styles/fenjie_zu_hang.txt run in): the section row glued to the header's last cell and
+    # to the first row's number is the table's, not a numbered item holding the table
+    text = (FIXTURES / "styles" / "fenjie_zu_hang.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.responsible, m.deadline) for m in plan.tasks] == [
+        (["镇社会事务办", "镇中心学校"], "2025年8月底前"),
+        (["镇卫生院"], "2025年6月底前"),
+        (["镇规划建设办", "镇交通管理站"], "2025年10月底前"),
+        (["镇规划建设办"], "2025年9月底前"),
+    ]
+    text = (DOCUMENTS / "d184_xianjie_zijin_xiangmu.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == gold_units("d184_xianjie_zijin_xiangmu")

@@ -166,6 +166,23 @@ def _before_run_in_table(measure: RawMeasure) -> None:
             return
 
 
+def _without_group_rows(measures: list[RawMeasure], rows) -> list[RawMeasure]:
+    """Printed run-in, a table's section row (（一）产业发展类) reads as a numbered item whose
+    text is the table after it: its name, the first row's number, a tab, that row's task
+    ("产业发展类1\t新建蔬菜大棚…"). It is the table's, as _bare_chapter_row reads it printed
+    (round 16: tests/parsing/documents d183 and d184 printed run-in)."""
+    contents = {row.content for row in rows if row.content}
+    return [m for m in measures if m.attribution_raw or not _opens_a_row(m.text, contents)]
+
+
+def _opens_a_row(text: str, contents: set[str]) -> bool:
+    head, tab, rest = text.partition("\t")
+    found = _GROUP_ROW_HEAD.fullmatch(head) if tab else None
+    return found is not None and any(rest.startswith(content) for content in contents)
+
+
+# a section row's name (up to a merged row's 40 characters) and the first row's number
+_GROUP_ROW_HEAD = re.compile(r"[^\t]{1,40}?\d{1,3}(?:-\d{1,3})?")
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
 _GLUED_ATTACHMENT = re.compile(r"附件(?<=[。;]附件)\s*[\d:一二三四五六七八九十]")
 
@@ -256,6 +273,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
         if len(lines) == 1:  # printed run-in
+            skeleton.measures = _without_group_rows(skeleton.measures, rows)
             _before_run_in_attachments(skeleton.measures)
     skeleton.measures = (
         apply_table_rows(skeleton.measures, rows)

@@ -461,7 +461,10 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
 _MAX_HEADERS = 20  # number-column names tried as a run-in table's header
-_CHAPTER_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# a chapter row (一、…) or a section row (（一）产业项目) between a run-in table's rows, as
+# _bare_chapter_row reads them printed (round 16: tests/parsing/documents d183 and d184
+# run in, fixture styles/fenjie_zu_hang.txt run in)
+_CHAPTER_CELL = _GROUP_CELL
 
 
 def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
