@@ -4437,3 +4437,18 @@ def test_a_tab_table_numbered_in_chinese_numerals_run_in():
         (["县交通运输局", "县公安局"], "2024年7月"),
         (["县城市管理局"], "2024年9月"),
     ]
+
+
+# Round 16 (branch units16).
+
+
+def test_a_verb_phrase_after_peihe_names_no_unit():
+    # 责任单位：X，配合做好全县工作 / Y配合推进县城建设工作，Z负责 / 协助开展普法宣传工作 (new
+    # fixture styles/peihe_phrase.txt, and the verb-phrase rows of test_units_shapes.py): the
+    # whole phrase after the support marker is cut, so no unit 工作, 建设工作 or 宣传工作
+    plan = parse_path(FIXTURES / "styles" / "peihe_phrase.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县司法局"], ["县公安局"]),
+        (["县民政局"], ["县农业农村局", "县财政局"]),
+        (["县教育局"], ["县团委"]),
+    ]
