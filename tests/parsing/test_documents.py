@@ -4455,3 +4455,18 @@ def test_a_tab_table_with_section_rows_run_in():
     ]
     text = (DOCUMENTS / "d184_xianjie_zijin_xiangmu.txt").read_text(encoding="utf-8")
     assert units(parse_path_text(variants.run_in(text))) == gold_units("d184_xianjie_zijin_xiangmu")
+
+
+# Round 16 (branch units16).
+
+
+def test_a_verb_phrase_after_peihe_names_no_unit():
+    # 责任单位：X，配合做好全县工作 / Y配合推进县城建设工作，Z负责 / 协助开展普法宣传工作 (new
+    # fixture styles/peihe_phrase.txt, and the verb-phrase rows of test_units_shapes.py): the
+    # whole phrase after the support marker is cut, so no unit 工作, 建设工作 or 宣传工作
+    plan = parse_path(FIXTURES / "styles" / "peihe_phrase.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县司法局"], ["县公安局"]),
+        (["县民政局"], ["县农业农村局", "县财政局"]),
+        (["县教育局"], ["县团委"]),
+    ]

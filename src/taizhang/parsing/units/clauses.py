@@ -86,7 +86,8 @@ def _named_after_support(folded: str, marker: re.Match[str], end: int, gaz: Gaze
     phrase took opens with a place's name and ends as a name does ("配合青山县司法局" names
     青山县司法局; the phrase took 青山县司 and left 法局: tests/parsing/test_units_shapes.py,
     fixture styles/peihe_place.txt). A verb phrase over a place word is kept ("配合做好全县…":
-    全县 is no place; "配合推进县城建设工作" ends as no name)."""
+    全县 is no place), and one that opens with a verb and ends as no name is cut whole
+    ("配合推进县城建设工作" leaves no 建设工作: styles/peihe_phrase.txt)."""
     word_end = marker.start() + _support_word_length(marker.group(), gaz)
     if word_end == marker.end():
         return word_end
@@ -94,6 +95,10 @@ def _named_after_support(folded: str, marker: re.Match[str], end: int, gaz: Gaze
     while stop < end and folded[stop] not in PUNCTUATION and folded[stop] not in "()":
         stop += 1
     rest = folded[word_end:stop]
+    if rest.startswith(gaz.support_phrase_verbs) and not rest.endswith(gaz.name_endings):
+        # the whole phrase, not its first four characters: "配合做好全县工作" names no 工作
+        # (round 16; gazetteer.toml support_phrase_verbs names its documents)
+        return stop
     if gaz.prefix_length(rest) > 0 and rest.endswith(gaz.name_endings):
         return word_end
     return marker.end()

@@ -80,6 +80,7 @@ class Gazetteer:
         self.markers = _marker_regex(phrases, levels)
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
         self.name_endings = tuple(phrases["name_endings"])
+        self.support_phrase_verbs = tuple(phrases.get("support_phrase_verbs", ()))
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]

@@ -36,6 +36,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
     "phrases": {
         "lead_markers": list,
         "support_markers": list,
+        "support_phrase_verbs": list,
         "markers_in_names": list,
         "division_markers": list,
         "duty_adverbs": list,
