@@ -33,6 +33,7 @@ from taizhang.parsing.attribution_text import is_attribution, is_unit_line, star
 from taizhang.parsing.markers import ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
+from taizhang.parsing.metadata.text import CONTACT_TELEPHONE
 from taizhang.parsing.normalize import fold, folded_from
 from taizhang.parsing.readers.config import reading_config
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
@@ -882,7 +883,7 @@ def _ends_a_paragraph(previous: str) -> bool:
     )
 
 
-_TELEPHONE_END = re.compile(r"电话:\s*[\d\-]{7,20}$")
+_TELEPHONE_END = re.compile(CONTACT_TELEPHONE + "$")
 
 
 def _opens_table(previous: str, folded_line: str) -> bool:

@@ -226,12 +226,17 @@ _SIGNATURE_NAMES = r"(?P<names>[^。;,:()\[\]【】]{4,60}?)" + _SIGNATURE_DATE
 # telephone number: "…联系人：县发展改革局　李某某　　联系电话：0736-5512345石门县人民政府办公室
 # 2024年6月20日" (round 13: tests/parsing/documents d138 and fixture styles/tiaozheng_tongzhi.txt
 # printed run-in); the names start after the number.
+# A notice's contact line ends with its telephone number (folded text): a signature after it
+# starts after the number, run in here and on its own line in layout._ends_a_paragraph.
+CONTACT_TELEPHONE = r"电话:\s*[\d\-]{7,20}"
+
+
 @lru_cache(maxsize=1)
 def _run_in_signature() -> re.Pattern[str]:
     kinds = alternation(vocabulary()["title"]["kinds"])
     return re.compile(
         rf".*(?:[。;)\].]|(?<=[底末日月年])前|长期坚持|持续推进|附件:?[^。;:]{{2,60}}?(?:{kinds})"
-        r"|电话:\s*[\d\-]{7,20})"
+        rf"|{CONTACT_TELEPHONE})"
         + _SIGNATURE_NAMES.replace(r"[^。;,:()\[\]【】]", r"[^。;,:()\[\]【】\d]", 1).replace(
             "(?P<date>", r"(?:-\s*\d{1,3}\s*-)?(?P<date>", 1
         )
