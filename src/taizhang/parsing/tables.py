@@ -404,6 +404,9 @@ def _bare_chapter_row(text: str, start: int, end: int) -> bool:
 
 
 _TAB_ROW_START = re.compile(r"[ \u3000]*\d{1,3}(?:-\d{1,3})?\t")
+# a chapter row (一、…) or a section row (（一）产业项目) between a table's rows, printed or
+# run in (round 16: tests/parsing/documents d183 and d184 run in, fixture
+# styles/fenjie_zu_hang.txt run in)
 _GROUP_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -461,10 +464,6 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
 _MAX_HEADERS = 20  # number-column names tried as a run-in table's header
-# a chapter row (一、…) or a section row (（一）产业项目) between a run-in table's rows, as
-# _bare_chapter_row reads them printed (round 16: tests/parsing/documents d183 and d184
-# run in, fixture styles/fenjie_zu_hang.txt run in)
-_CHAPTER_CELL = _GROUP_CELL
 
 
 def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
@@ -553,7 +552,7 @@ def _glued_start(token: str) -> tuple[str, str] | None:
     None when the token is one cell."""
     for at in range(min(len(token), _MAX_CELL + 1)):
         rest = token[at:]
-        if rest[:1].isdigit() or rest[:1] == '"' or _CHAPTER_CELL.match(rest) or rest == "一":
+        if rest[:1].isdigit() or rest[:1] == '"' or _GROUP_CELL.match(rest) or rest == "一":
             name = token[:at].strip()
             if not name or _column_role(name) != _NOT_A_HEADER:
                 # (a short name of no role ends the header too: a 工作台账's last columns
@@ -622,7 +621,7 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
     number = 0
     chinese = head == "一"  # rows numbered 一 二 三 (_trailing)
     while index + width - 2 < len(tokens):
-        chapter_row = bool(_CHAPTER_CELL.match(head))
+        chapter_row = bool(_GROUP_CELL.match(head))
         numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
         if numbered and int(numbered.group(2)) == number + 1:
             head, chapter_row = numbered.group(2), False  # 一、…4: the chapter row lost its tabs
@@ -638,9 +637,9 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
         following = _trailing(last, number + 1, chinese)
         if following:
             tail, head = following
-            chapter = _CHAPTER_CELL.search(tail)
+            chapter = _GROUP_CELL.search(tail)
             cells.append(tail[: chapter.start()] if chapter else tail)
-        elif chapter := _CHAPTER_CELL.search(last):
+        elif chapter := _GROUP_CELL.search(last):
             cells.append(last[: chapter.start()])
             head = last[chapter.start() :]
         else:  # the last row: its last cell runs on into the text after the table
