@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from taizhang.parsing.readers.config import compile_lines, reading_config
+from taizhang.parsing.readers.rows import trimmed
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe",
@@ -182,12 +183,8 @@ def _clean_lines(text: str) -> str:
     noise = compile_lines(reading_config()["html"]["noise_lines"])
     lines = []
     for raw in text.split("\n"):
-        cells = [cell.strip() for cell in raw.split(_CELL)]
         # an empty cell between filled ones keeps its place under its column (f08)
-        while cells and not cells[-1]:
-            cells.pop()
-        while cells and not cells[0]:
-            cells.pop(0)
+        cells = trimmed([cell.strip() for cell in raw.split(_CELL)])
         if len(cells) > 1:  # a cell's paragraphs, apart by one blank
             cells = [re.sub(" {2,}", " ", cell) for cell in cells]
         line = " | ".join(cells)
