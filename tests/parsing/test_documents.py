@@ -4470,3 +4470,32 @@ def test_a_verb_phrase_after_peihe_names_no_unit():
         (["县民政局"], ["县农业农村局", "县财政局"]),
         (["县教育局"], ["县团委"]),
     ]
+
+
+# Round 17 (branch units17).
+
+
+def test_a_bracket_ending_in_a_support_clause_is_an_attribution():
+    # （县司法局牵头，配合做好全县培训组织工作）, (市教育局负责,协同推进全市…工作): a clause after
+    # the role verb that opens with a support marker, or units and a marker before a verb
+    # phrase, leaves the bracket an attribution (new fixtures styles/peihe_tail.txt and
+    # styles/xiezhu_verbunit.txt); a name after the verb is the unit (配合推进县司法局 names
+    # 县司法局, 协助做好市场监管局 the elided 市市场监管局); a person field filling a name's
+    # note goes with the note, and a note of branches (各分局) is no collective
+    tail = parse_path(FIXTURES / "styles" / "peihe_tail.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in tail.tasks] == [
+        (["县司法局"], [], []),
+        (["县民政局"], [], ["各乡镇"]),
+        (["县农业农村局"], ["县司法局"], []),
+        (["县文旅局"], ["白水县住房和城乡建设局"], []),
+        ([], ["县发改局", "县市场监管局"], []),
+    ]
+    verb = parse_path(FIXTURES / "styles" / "xiezhu_verbunit.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in verb.tasks] == [
+        (["市农业农村局"], ["市市场监管局"], []),
+        (["市教育局"], [], []),
+        (["市市场监管局"], ["市卫生健康委"], []),
+        (["市商务局"], [], ["各区县"]),
+        (["市市场监管局"], ["市商务局"], []),
+    ]
+    assert all(m.attribution_raw for m in (*tail.tasks, *verb.tasks))

@@ -81,6 +81,7 @@ class Gazetteer:
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
         self.name_endings = tuple(phrases["name_endings"])
         self.support_phrase_verbs = tuple(phrases.get("support_phrase_verbs", ()))
+        self.support_words = tuple(phrases["support_markers"])
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
@@ -99,7 +100,12 @@ class Gazetteer:
         # fixture styles/shuzi_colonroles.txt)
         # (or blanks alone: "完成时限　2024年10月底前", d74 and fixture styles/laji_blanklabels.txt)
         colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
-        self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
+        # (a field inside a name's note ends with the note: "县发改局(分管领导:张某)、县财政局"
+        # names 县财政局 too; round 17, tests/parsing/test_units_shapes.py, d15's 牵头领导 and
+        # d28's 责任领导 as fields; a note in the value, "张某(副县长)", stays whole)
+        self.person_field = re.compile(
+            rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})(?:\([^()]*\)|[^;\n()]))*;?"
+        )
         # the value of a deadline field, as far as a person field would run
         # (its branches each open with a literal character, 【 or a field's first, which the
         # engine skips to at once: an optional 【 in front made it try every place)
@@ -233,6 +239,20 @@ class Gazetteer:
     def is_not_unit(self, name: str) -> bool:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
         return self.not_units.matches(name)
+
+    def is_support_clause(self, text: str) -> bool:
+        """Whether a folded field after a bracket's role verb is a support clause: one that
+        opens with a support marker ("配合做好全县工作", "配合白水市民政局"), or units and a
+        support marker before a verb phrase ("各乡镇配合做好宣传工作"). Such a field tells a
+        role as the verb before it does (round 17: fixtures styles/peihe_tail.txt and
+        styles/xiezhu_verbunit.txt; units.clauses reads its units)."""
+        if text.startswith(self.support_words):
+            return True
+        for word in self.support_words:
+            at = text.find(word)
+            if at > 0 and text.startswith(self.support_phrase_verbs, at + len(word)):
+                return True
+        return False
 
     def may_hold_not_unit(self, text: str) -> bool:
         """False when no part of a folded text can be a deadline or another field that is
