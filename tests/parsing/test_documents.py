@@ -4489,6 +4489,7 @@ def test_a_bracket_ending_in_a_support_clause_is_an_attribution():
         (["县农业农村局"], ["县司法局"], []),
         (["县文旅局"], ["白水县住房和城乡建设局"], []),
         ([], ["县发改局", "县市场监管局"], []),
+        (["县司法局"], ["县融媒体中心"], []),
     ]
     verb = parse_path(FIXTURES / "styles" / "xiezhu_verbunit.txt")
     assert [(m.lead, m.responsible, m.collectives) for m in verb.tasks] == [
@@ -4499,3 +4500,16 @@ def test_a_bracket_ending_in_a_support_clause_is_an_attribution():
         (["市市场监管局"], ["市商务局"], []),
     ]
     assert all(m.attribution_raw for m in (*tail.tasks, *verb.tasks))
+
+
+def test_a_post_and_its_holder_name_no_unit():
+    # 县长 张某某 (its blank dropped by normalize), 分管副县长 李某负责, 县应急管理局局长 王某
+    # (new fixture styles/lingdao_blank.txt), 县司法局局长　赵某 (styles/peihe_tail.txt, measure
+    # 6): a post and its holder's name are a person, no lead 县长张某某 (gazetteer.toml
+    # post_endings)
+    plan = parse_path(FIXTURES / "styles" / "lingdao_blank.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        ([], ["县住房和城乡建设局"]),
+        ([], ["县公安局交警大队", "县交通运输局"]),
+        (["县应急管理局"], []),
+    ]

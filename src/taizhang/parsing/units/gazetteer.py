@@ -82,6 +82,7 @@ class Gazetteer:
         self.name_endings = tuple(phrases["name_endings"])
         self.support_phrase_verbs = tuple(phrases.get("support_phrase_verbs", ()))
         self.support_words = tuple(phrases["support_markers"])
+        self.posts = tuple(phrases.get("post_endings", ()))
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
@@ -188,6 +189,8 @@ class Gazetteer:
                 *(entry for found in lists for entry in found.anywhere),
                 *collectives["markers"],
                 *collectives["classes"],
+                # (a post anywhere: its holder's name may follow it, _post_and_holder)
+                *self.posts,
             ],
             [entry for found in lists for entry in found.at_end],
         )
@@ -238,7 +241,27 @@ class Gazetteer:
 
     def is_not_unit(self, name: str) -> bool:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
-        return self.not_units.matches(name)
+        return self.not_units.matches(name) or self._post_and_holder(name)
+
+    def _post_and_holder(self, name: str) -> bool:
+        """Whether a folded item is a post and its holder's name after it, glued or apart
+        by a blank: "县长张某某", "县司法局局长　赵某" are a person, no unit (round 17: fixtures
+        styles/lingdao_blank.txt and styles/peihe_tail.txt). The holder is two or three
+        characters after a post of not_units, ending as no name nor place does; glued to a
+        bare 县长 / 局长 it must be masked (某) or set apart, for 县长安镇 is a place."""
+        if len(name) < 4 or name.endswith(self.name_endings):
+            return False  # (most items: a unit's name)
+        for cut in range(len(name) - 4, len(name) - 1):
+            post, holder = name[:cut].rstrip(" \u3000"), name[cut:]
+            if (
+                post.endswith(self.posts)
+                and 2 <= len(holder) <= 3
+                and not self._admin_char.search(holder, len(holder) - 1)
+                and (len(post) > 2 or len(post) < cut or "某" in holder)
+                and self.not_units.matches(post)
+            ):
+                return True
+        return False
 
     def is_support_clause(self, text: str) -> bool:
         """Whether a folded field after a bracket's role verb is a support clause: one that
