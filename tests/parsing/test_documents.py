@@ -4513,3 +4513,15 @@ def test_a_post_and_its_holder_name_no_unit():
         ([], ["县公安局交警大队", "县交通运输局"]),
         (["县应急管理局"], []),
     ]
+
+
+def test_a_section_heading_run_into_its_problem_field():
+    # （一）…不够到位 over 问题：… (d162) and 存在问题：… (new fixture styles/zhenggai_xuncha.txt),
+    # printed run in: the 问题清单's field label and its colon open the paragraph, so the
+    # section's title ends before it, as "1.问题：…" opens an item in d88 (structure.toml
+    # field_openings)
+    paths = [DOCUMENTS / "d162_xuncha_fankui_zhenggai.txt"]
+    for path in [*paths, FIXTURES / "styles" / "zhenggai_xuncha.txt"]:
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
