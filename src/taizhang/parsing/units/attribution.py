@@ -402,7 +402,8 @@ def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, 
 
 def _with_its_note(folded: str, start: int, end: int) -> tuple[int, int]:
     """A person field that fills a name's note, "县发改局(分管领导:张某)", with the note's
-    brackets: the name is left bare (round 17, tests/parsing/test_units_shapes.py)."""
+    brackets: the name is left bare (round 17: fixtures styles/peihe_tail.txt and
+    styles/xiezhu_verbunit.txt, measure 5 of each)."""
     if start > 0 and folded[start - 1] == "(" and folded[end : end + 1] == ")":
         return start - 1, end + 1
     return start, end

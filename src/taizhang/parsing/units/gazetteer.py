@@ -102,8 +102,9 @@ class Gazetteer:
         # (or blanks alone: "完成时限　2024年10月底前", d74 and fixture styles/laji_blanklabels.txt)
         colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
         # (a field inside a name's note ends with the note: "县发改局(分管领导:张某)、县财政局"
-        # names 县财政局 too; round 17, tests/parsing/test_units_shapes.py, d15's 牵头领导 and
-        # d28's 责任领导 as fields; a note in the value, "张某(副县长)", stays whole)
+        # names 县财政局 too; round 17, fixtures styles/peihe_tail.txt and styles/
+        # xiezhu_verbunit.txt, measure 5 of each; a note in the value, "张某(副县长)", stays
+        # whole)
         self.person_field = re.compile(
             rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})(?:\([^()]*\)|[^;\n()]))*;?"
         )

@@ -119,8 +119,8 @@ def _collective_outside_note(gaz: Gazetteer, folded: str) -> bool:
     head = folded[:note]
     if not folded.startswith("含", note + 1) and not head.endswith(gaz.name_endings):
         return True  # "各乡镇(街道)": the class and its variant, one collective
-    # (round 17: any note after a bureau's name, "县市场监管局(各分局)", as (含…); test_units_
-    # shapes.py, 县公安局（交警大队） beside it, 州委宣传部(州精神文明办) of seed 000)
+    # (round 17: any note after a bureau's name, "县市场监管局(各分局)", as (含…); fixtures
+    # styles/peihe_tail.txt and styles/xiezhu_verbunit.txt, measure 5 of each)
     return gaz.is_collective(head)
 
 
