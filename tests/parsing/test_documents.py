@@ -4470,3 +4470,58 @@ def test_a_verb_phrase_after_peihe_names_no_unit():
         (["县民政局"], ["县农业农村局", "县财政局"]),
         (["县教育局"], ["县团委"]),
     ]
+
+
+# Round 17 (branch units17).
+
+
+def test_a_bracket_ending_in_a_support_clause_is_an_attribution():
+    # （县司法局牵头，配合做好全县培训组织工作）, (市教育局负责,协同推进全市…工作): a clause after
+    # the role verb that opens with a support marker, or units and a marker before a verb
+    # phrase, leaves the bracket an attribution (new fixtures styles/peihe_tail.txt and
+    # styles/xiezhu_verbunit.txt); a name after the verb is the unit (配合推进县司法局 names
+    # 县司法局, 协助做好市场监管局 the elided 市市场监管局); a person field filling a name's
+    # note goes with the note, and a note of branches (各分局) is no collective
+    tail = parse_path(FIXTURES / "styles" / "peihe_tail.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in tail.tasks] == [
+        (["县司法局"], [], []),
+        (["县民政局"], [], ["各乡镇"]),
+        (["县农业农村局"], ["县司法局"], []),
+        (["县文旅局"], ["白水县住房和城乡建设局"], []),
+        ([], ["县发改局", "县市场监管局"], []),
+        (["县司法局"], ["县融媒体中心"], []),
+    ]
+    verb = parse_path(FIXTURES / "styles" / "xiezhu_verbunit.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in verb.tasks] == [
+        (["市农业农村局"], ["市市场监管局"], []),
+        (["市教育局"], [], []),
+        (["市市场监管局"], ["市卫生健康委"], []),
+        (["市商务局"], [], ["各区县"]),
+        (["市市场监管局"], ["市商务局"], []),
+    ]
+    assert all(m.attribution_raw for m in (*tail.tasks, *verb.tasks))
+
+
+def test_a_post_and_its_holder_name_no_unit():
+    # 县长 张某某 (its blank dropped by normalize), 分管副县长 李某负责, 县应急管理局局长 王某
+    # (new fixture styles/lingdao_blank.txt), 县司法局局长　赵某 (styles/peihe_tail.txt, measure
+    # 6): a post and its holder's name are a person, no lead 县长张某某 (gazetteer.toml
+    # post_endings)
+    plan = parse_path(FIXTURES / "styles" / "lingdao_blank.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        ([], ["县住房和城乡建设局"]),
+        ([], ["县公安局交警大队", "县交通运输局"]),
+        (["县应急管理局"], []),
+    ]
+
+
+def test_a_section_heading_run_into_its_problem_field():
+    # （一）…不够到位 over 问题：… (d162) and 存在问题：… (new fixture styles/zhenggai_xuncha.txt),
+    # printed run in: the 问题清单's field label and its colon open the paragraph, so the
+    # section's title ends before it, as "1.问题：…" opens an item in d88 (structure.toml
+    # field_openings)
+    paths = [DOCUMENTS / "d162_xuncha_fankui_zhenggai.txt"]
+    for path in [*paths, FIXTURES / "styles" / "zhenggai_xuncha.txt"]:
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]

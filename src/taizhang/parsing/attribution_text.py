@@ -522,12 +522,19 @@ def _verb_then_fields(content: str, verbs: tuple[str, ...]) -> bool:
     if cut < 0 or len(content) > _MAX_ATTRIBUTION:
         return False
     gazetteer = load_gazetteer()
-    while cut > 0 and gazetteer.is_not_unit(content[cut + 1 :].strip(" 。.")):
+    while cut > 0 and _no_units_of_its_own(gazetteer, content[cut + 1 :].strip(" 。.")):
         content = content[:cut]
         if _ends_with_verb(content, verbs):
             return is_attribution(content)
         cut = max(content.rfind(","), content.rfind(";"))
     return False
+
+
+def _no_units_of_its_own(gazetteer, field: str) -> bool:
+    """A field after the role verbs that is no list of units of its own: a deadline or a pace,
+    or a support clause whose role its marker gives ("（县司法局牵头，配合做好全县工作）",
+    "（县人社局牵头，配合白水市民政局）": round 17, units.gazetteer.is_support_clause)."""
+    return gazetteer.is_not_unit(field) or gazetteer.is_support_clause(field)
 
 
 # Every character str.isspace takes, as \s matches (none above U+3000), written out: the

@@ -1969,7 +1969,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:、]")
 def _paragraph_opener() -> re.Pattern[str]:
     words = vocabulary()
     actors = rf"(?:{trie(words['actor_list_openers'])})(?=、)"
-    return re.compile(rf"{trie(words['paragraph_openers'])}|{actors}|到\d{{4}}年")
+    # a 问题清单's field label and its colon opens the paragraph under a heading as it opens
+    # an item (structure.toml field_openings: "（一）…不够到位问题：落实…" of d162 run in,
+    # "1.问题：…" of d88; round 17, fixture styles/zhenggai_xuncha.txt run in)
+    fields = rf"(?:{trie(words['field_openings'])}):"
+    return re.compile(rf"{trie(words['paragraph_openers'])}|{actors}|{fields}|到\d{{4}}年")
 
 
 def _collect_goal(

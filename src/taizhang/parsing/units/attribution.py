@@ -393,11 +393,20 @@ def _labels_after() -> re.Pattern[str]:
 def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:
     """The bracket with its fields that name people ("牵头领导:副县长李某某;") blanked out,
     in the printed and the folded text alike (they keep one length)."""
-    spans = [m.span() for m in gaz.person_field.finditer(folded)]
+    spans = [_with_its_note(folded, *m.span()) for m in gaz.person_field.finditer(folded)]
     for start, end in reversed(spans):
         blank = " " * (end - start)
         raw, folded = raw[:start] + blank + raw[end:], folded[:start] + blank + folded[end:]
     return raw, folded
+
+
+def _with_its_note(folded: str, start: int, end: int) -> tuple[int, int]:
+    """A person field that fills a name's note, "县发改局(分管领导:张某)", with the note's
+    brackets: the name is left bare (round 17: fixtures styles/peihe_tail.txt and
+    styles/xiezhu_verbunit.txt, measure 5 of each)."""
+    if start > 0 and folded[start - 1] == "(" and folded[end : end + 1] == ")":
+        return start - 1, end + 1
+    return start, end
 
 
 def split_attribution(

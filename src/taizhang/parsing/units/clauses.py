@@ -83,11 +83,10 @@ def clauses(folded: str, gaz: Gazetteer) -> Iterator[tuple[str, int, int]]:
 
 def _named_after_support(folded: str, marker: re.Match[str], end: int, gaz: Gazetteer) -> int:
     """Where the units after a support marker start: after its verb phrase, unless what the
-    phrase took opens with a place's name and ends as a name does ("配合青山县司法局" names
-    青山县司法局; the phrase took 青山县司 and left 法局: tests/parsing/test_units_shapes.py,
-    fixture styles/peihe_place.txt). A verb phrase over a place word is kept ("配合做好全县…":
-    全县 is no place), and one that opens with a verb and ends as no name is cut whole
-    ("配合推进县城建设工作" leaves no 建设工作: styles/peihe_phrase.txt)."""
+    phrase took ends as a name does ("配合青山县司法局" names 青山县司法局; the phrase took
+    青山县司 and left 法局: tests/parsing/test_units_shapes.py, fixture styles/peihe_place.txt).
+    A phrase opening with a verb is cut whole when it ends as no name ("配合推进县城建设工作"
+    leaves no 建设工作: styles/peihe_phrase.txt) and up to its verb when it ends as one."""
     word_end = marker.start() + _support_word_length(marker.group(), gaz)
     if word_end == marker.end():
         return word_end
@@ -95,13 +94,25 @@ def _named_after_support(folded: str, marker: re.Match[str], end: int, gaz: Gaze
     while stop < end and folded[stop] not in PUNCTUATION and folded[stop] not in "()":
         stop += 1
     rest = folded[word_end:stop]
-    if rest.startswith(gaz.support_phrase_verbs) and not rest.endswith(gaz.name_endings):
-        # the whole phrase, not its first four characters: "配合做好全县工作" names no 工作
-        # (round 16; gazetteer.toml support_phrase_verbs names its documents)
-        return stop
-    if gaz.prefix_length(rest) > 0 and rest.endswith(gaz.name_endings):
+    if rest.startswith(gaz.support_phrase_verbs):
+        if not rest.endswith(gaz.name_endings):
+            # the whole phrase, not its first four characters: "配合做好全县工作" names no 工作
+            # (round 16; gazetteer.toml support_phrase_verbs names its documents)
+            return stop
+        # the verb before a name: "配合推进县司法局" names 县司法局, no 推进县司法局, and
+        # "协助做好市场监管局" the elided 市场监管局 (round 17: fixtures styles/peihe_tail.txt
+        # and styles/xiezhu_verbunit.txt)
+        return word_end + _phrase_verb_length(rest, gaz)
+    if rest.endswith(gaz.name_endings) and not gaz.is_not_unit(rest):
+        # a name right after the marker, with its prefix ("配合青山县司法局") or elided
+        # ("配合市场监管局", "配合司法局": not 市局 or nothing; round 17, the same fixtures)
         return word_end
     return marker.end()
+
+
+def _phrase_verb_length(phrase: str, gaz: Gazetteer) -> int:
+    """The length of the support phrase verb a verb phrase opens with."""
+    return max(len(v) for v in gaz.support_phrase_verbs if phrase.startswith(v))
 
 
 def _support_word_length(marker: str, gaz: Gazetteer) -> int:

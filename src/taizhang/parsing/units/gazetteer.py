@@ -81,6 +81,8 @@ class Gazetteer:
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
         self.name_endings = tuple(phrases["name_endings"])
         self.support_phrase_verbs = tuple(phrases.get("support_phrase_verbs", ()))
+        self.support_words = tuple(phrases["support_markers"])
+        self.posts = tuple(phrases.get("post_endings", ()))
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
@@ -99,7 +101,13 @@ class Gazetteer:
         # fixture styles/shuzi_colonroles.txt)
         # (or blanks alone: "完成时限　2024年10月底前", d74 and fixture styles/laji_blanklabels.txt)
         colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
-        self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
+        # (a field inside a name's note ends with the note: "县发改局(分管领导:张某)、县财政局"
+        # names 县财政局 too; round 17, fixtures styles/peihe_tail.txt and styles/
+        # xiezhu_verbunit.txt, measure 5 of each; a note in the value, "张某(副县长)", stays
+        # whole)
+        self.person_field = re.compile(
+            rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})(?:\([^()]*\)|[^;\n()]))*;?"
+        )
         # the value of a deadline field, as far as a person field would run
         # (its branches each open with a literal character, 【 or a field's first, which the
         # engine skips to at once: an optional 【 in front made it try every place)
@@ -182,6 +190,8 @@ class Gazetteer:
                 *(entry for found in lists for entry in found.anywhere),
                 *collectives["markers"],
                 *collectives["classes"],
+                # (a post anywhere: its holder's name may follow it, _post_and_holder)
+                *self.posts,
             ],
             [entry for found in lists for entry in found.at_end],
         )
@@ -232,7 +242,41 @@ class Gazetteer:
 
     def is_not_unit(self, name: str) -> bool:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
-        return self.not_units.matches(name)
+        return self.not_units.matches(name) or self._post_and_holder(name)
+
+    def _post_and_holder(self, name: str) -> bool:
+        """Whether a folded item is a post and its holder's name after it, glued or apart
+        by a blank: "县长张某某", "县司法局局长　赵某" are a person, no unit (round 17: fixtures
+        styles/lingdao_blank.txt and styles/peihe_tail.txt). The holder is two or three
+        characters after a post of not_units, ending as no name nor place does; glued to a
+        bare 县长 / 局长 it must be masked (某) or set apart, for 县长安镇 is a place."""
+        if len(name) < 4 or name.endswith(self.name_endings):
+            return False  # (most items: a unit's name)
+        for cut in range(len(name) - 4, len(name) - 1):
+            post, holder = name[:cut].rstrip(" \u3000"), name[cut:]
+            if (
+                post.endswith(self.posts)
+                and 2 <= len(holder) <= 3
+                and not self._admin_char.search(holder, len(holder) - 1)
+                and (len(post) > 2 or len(post) < cut or "某" in holder)
+                and self.not_units.matches(post)
+            ):
+                return True
+        return False
+
+    def is_support_clause(self, text: str) -> bool:
+        """Whether a folded field after a bracket's role verb is a support clause: one that
+        opens with a support marker ("配合做好全县工作", "配合白水市民政局"), or units and a
+        support marker before a verb phrase ("各乡镇配合做好宣传工作"). Such a field tells a
+        role as the verb before it does (round 17: fixtures styles/peihe_tail.txt and
+        styles/xiezhu_verbunit.txt; units.clauses reads its units)."""
+        if text.startswith(self.support_words):
+            return True
+        for word in self.support_words:
+            at = text.find(word)
+            if at > 0 and text.startswith(self.support_phrase_verbs, at + len(word)):
+                return True
+        return False
 
     def may_hold_not_unit(self, text: str) -> bool:
         """False when no part of a folded text can be a deadline or another field that is

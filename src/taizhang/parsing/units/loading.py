@@ -37,6 +37,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "lead_markers": list,
         "support_markers": list,
         "support_phrase_verbs": list,
+        "post_endings": list,
         "markers_in_names": list,
         "division_markers": list,
         "duty_adverbs": list,

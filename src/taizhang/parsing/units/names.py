@@ -113,8 +113,15 @@ def _collective_outside_note(gaz: Gazetteer, folded: str) -> bool:
     """Whether a collective item is one without a trailing note of what a unit includes:
     "县公安局(含各派出所)" is 县公安局, its note dropped as an alias is (round 14: tests/
     parsing/test_units_shapes.py; 县教育局（含县教育科技局） in tests/parsing/documents d132)."""
-    note = folded.rfind("(含")
-    return note <= 0 or not folded.endswith(")") or gaz.is_collective(folded[:note])
+    note = folded.rfind("(")
+    if note <= 0 or not folded.endswith(")"):
+        return True
+    head = folded[:note]
+    if not folded.startswith("含", note + 1) and not head.endswith(gaz.name_endings):
+        return True  # "各乡镇(街道)": the class and its variant, one collective
+    # (round 17: any note after a bureau's name, "县市场监管局(各分局)", as (含…); fixtures
+    # styles/peihe_tail.txt and styles/xiezhu_verbunit.txt, measure 5 of each)
+    return gaz.is_collective(head)
 
 
 def _level(gaz: Gazetteer, printed: str, folded: str, cut: int) -> str | None:
