@@ -951,7 +951,7 @@ RUN_IN_COPIES = [
     # round 16: numbers tagged （原第N项） out of sequence (d192), a bracket and a title naming
     # the 纲要 it implements (d191)
     *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
-    # round 15b (not the tab tables d180, d181, d183, as d174's; d184 below)
+    # round 15b (not the tab tables d180 and d181, as d174's; d183 and d184 below)
     "d182_huanbao_ducha_zhenggai",
     # round 15 (leftovers15): x.y.1 after a bracket where no x.y line is printed (d164),
     # label fields after a quoted sentence's closing quote (d169), a measure that opens with
@@ -963,6 +963,8 @@ RUN_IN_COPIES = [
     "d174_ducha_jihua_biao",
     # round 16 (tabs16): a tab table with section rows （一） between its rows (d184)
     "d184_xianjie_zijin_xiangmu",
+    # round 17 (tabs17): a tab table whose rows are numbered 1-1, 1-2, 2-1 (d183)
+    "d183_zhongdian_xiangmu_guatu",
 ]
 
 
@@ -4455,6 +4457,24 @@ def test_a_tab_table_with_section_rows_run_in():
     ]
     text = (DOCUMENTS / "d184_xianjie_zijin_xiangmu.txt").read_text(encoding="utf-8")
     assert units(parse_path_text(variants.run_in(text))) == gold_units("d184_xianjie_zijin_xiangmu")
+
+
+# Round 17 (branch tabs17).
+
+
+def test_a_tab_table_numbered_by_group_and_row_run_in():
+    # …2025年10月底前1-2\t… and …2025年11月底前（二）公共服务设施2-1\t… (d183 printed run-in, in
+    # RUN_IN_COPIES; new fixture styles/fenhao_xiangmu.txt run in): the group's next number
+    # or the next group's first parts the cell before it
+    text = (FIXTURES / "styles" / "fenhao_xiangmu.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.lead, m.responsible, m.deadline) for m in plan.tasks] == [
+        (["区住房城乡建设局"], ["东苑街道办事处"], "2025年10月底前"),
+        (["区住房城乡建设局"], ["区水务局"], "2025年9月底前"),
+        (["区民政局"], [], "2025年11月底前"),
+        (["区城市管理局"], ["区自然资源局"], "2025年8月底前"),
+        (["区商务局"], ["区市场监管局"], "2025年12月底前"),
+    ]
 
 
 # Round 16 (branch units16).

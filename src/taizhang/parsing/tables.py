@@ -620,21 +620,23 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
     rows: list[TableRow] = []
     number = 0
     chinese = head == "一"  # rows numbered 一 二 三 (_trailing)
+    group = 0 if _first_dashed(head) else None  # rows numbered 1-1, 1-2, 2-1 (_trailing)
     while index + width - 2 < len(tokens):
         chapter_row = bool(_GROUP_CELL.match(head))
-        numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
-        if numbered and int(numbered.group(2)) == number + 1:
-            head, chapter_row = numbered.group(2), False  # 一、…4: the chapter row lost its tabs
-        number = number if chapter_row else number + 1
+        numbered = _trailing(head, number + 1, False, group) if chapter_row else None
+        if numbered:
+            head, chapter_row = numbered[1], False  # 一、…4: the chapter row lost its tabs
+        if not chapter_row:
+            group, number = _row_number(head, group, number)
         if chapter_row:
             span = width - 1 if index + width - 1 < len(tokens) else None
         else:
-            span = _row_span(tokens, index, width, number + 1, chinese)
+            span = _row_span(tokens, index, width, number + 1, chinese, group)
         if span is None:
             break
         cells = [head, *tokens[index + 1 : index + span]]
         last = tokens[index + span]
-        following = _trailing(last, number + 1, chinese)
+        following = _trailing(last, number + 1, chinese, group)
         if following:
             tail, head = following
             chapter = _GROUP_CELL.search(tail)
@@ -658,7 +660,12 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
 
 
 def _row_span(
-    tokens: list[str], index: int, width: int, following: int, chinese: bool = False
+    tokens: list[str],
+    index: int,
+    width: int,
+    following: int,
+    chinese: bool = False,
+    group: int | None = None,
 ) -> int | None:
     """Tokens the row at ``index`` takes after its first: one fewer than its cells, or two
     fewer when its last cell was empty (an empty 备注 at the end of its line, the tab after
@@ -666,17 +673,27 @@ def _row_span(
     documents d103 run in, fixture styles/linye_beizhu.txt run in): the cell before it
     then ends in the next row's number, or, in the last row, the tokens run out."""
     if index + width - 1 < len(tokens):
-        if _trailing(tokens[index + width - 1], following, chinese):
+        if _trailing(tokens[index + width - 1], following, chinese, group):
             return width - 1
-        ends_in = _trailing(tokens[index + width - 2], following, chinese)
+        ends_in = _trailing(tokens[index + width - 2], following, chinese, group)
         return width - 2 if ends_in else width - 1
     return width - 2 if index + width - 2 < len(tokens) else None
 
 
-def _trailing(token: str, number: int, chinese: bool) -> tuple[str, str] | None:
+def _trailing(
+    token: str, number: int, chinese: bool, group: int | None = None
+) -> tuple[str, str] | None:
     """(the cell, the next row's number) when a token ends in row ``number``'s number, in
     digits or, in a table numbered 一 二 三, in a Chinese numeral ("…市委依法治市办二": round
-    15, tests/parsing/documents d174 run in; fixture styles/ducha_hanzi_xuhao.txt run in)."""
+    15, tests/parsing/documents d174 run in; fixture styles/ducha_hanzi_xuhao.txt run in).
+    In a table numbered 1-1, 1-2 … (``group`` not None) the next row is the group's next,
+    ``group``-``number``, or the next group's first (…12月底主体完工1-2, …完工（二）基础设施项目2-1:
+    round 17, tests/parsing/documents d183 run in; fixture styles/fenhao_xiangmu.txt run in)."""
+    if group is not None:
+        found = _TRAILING_DASHED.fullmatch(token)
+        if found and _dashed(found) in ((group, number), (group + 1, 1)):
+            return found.group(1), found.group(2)
+        return None
     found = _TRAILING_NUMBER.fullmatch(token)
     if found and int(found.group(2)) == number:
         return found.group(1), found.group(2)
@@ -684,6 +701,26 @@ def _trailing(token: str, number: int, chinese: bool) -> tuple[str, str] | None:
     if found and chinese_number(found.group(2)) == number:
         return found.group(1), found.group(2)
     return None
+
+
+_TRAILING_DASHED = re.compile(r"(.*?)((\d{1,3})-(\d{1,3}))$", re.S)
+
+
+def _dashed(found: re.Match[str]) -> tuple[int, int]:
+    return int(found.group(3)), int(found.group(4))
+
+
+def _first_dashed(head: str) -> bool:
+    """The table's first row is numbered 1-1 (alone or after its section row)."""
+    found = _TRAILING_DASHED.fullmatch(head)
+    return found is not None and _dashed(found) == (1, 1)
+
+
+def _row_number(head: str, group: int | None, number: int) -> tuple[int | None, int]:
+    """The group and number of the row ``head`` opens: the next number, or in a table
+    numbered 1-1, 1-2 … the two its label names."""
+    found = _TRAILING_DASHED.fullmatch(head) if group is not None else None
+    return _dashed(found) if found else (group, number + 1)
 
 
 def _last_deadline(folded_cell: str) -> re.Match[str] | None:
