@@ -1124,14 +1124,12 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # between them as printed, which a wrapped copy drops; the scorer ignores white space: both
 # score 1.000 hard-wrapped). Nor the exact text of d90's (四) (round 10b: the page-chunk number
 # printed before its indent makes its first line longer than the margin, so its rest is not
-# joined back; it scores 1.000 hard-wrapped). Nor d174 and d175 (round 15: tab-parted rows
-# broken mid-row, as d45's, the last row's unit cell on a line of its own (d174), or a row
-# under a merged 类别 cell whose empty first cell the wrap strips (d175)).
+# joined back; it scores 1.000 hard-wrapped). (d174 and d175, tab-parted rows broken
+# mid-row, left out in round 15, are read since round 17.)
 HARD_WRAPPED = [
     name
     for name in NAMES
-    if name[:4] not in {"d174", "d175"}
-    and name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
+    if name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
 ]
 
 
@@ -4475,6 +4473,36 @@ def test_a_tab_table_numbered_by_group_and_row_run_in():
         (["区城市管理局"], ["区自然资源局"], "2025年8月底前"),
         (["区商务局"], ["区市场监管局"], "2025年12月底前"),
     ]
+
+
+FENYE_ROWS = [
+    (["县交通运输局"], [], "2025年6月底前"),
+    (["县住房城乡建设局"], ["县民政局"], "2025年9月底前"),
+    (["县卫生健康局"], ["县医疗保障局"], "2025年10月底前"),
+    (["县教育局"], ["县财政局", "县住房城乡建设局"], "2025年8月底前"),
+    (["县商务局"], ["县市场监管局", "县农业局", "县城市管理局"], "2025年11月底前"),
+]
+
+
+def test_a_tab_table_printed_again_after_a_page_break_run_in():
+    # …县医疗保障局— 2 —序号\t工作任务\t…\t配合单位4\t… (d181 printed run-in; new fixture
+    # styles/fenye_biaotou.txt run in): the header printed again is a page break, and the
+    # rows after it are the table's
+    text = (FIXTURES / "styles" / "fenye_biaotou.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.lead, m.responsible, m.deadline) for m in plan.tasks] == FENYE_ROWS
+    name = "d181_zhengxie_tian_banli"
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == gold_units(name)
+
+
+def test_a_tab_table_row_broken_by_the_wrap_goes_on_until_it_has_its_cells():
+    # "…\t县交通运输局\t各" over "乡镇人民政府", "…\t县农业局、县城市管" over "理局", "…\t县财政局"
+    # over "、县住房城乡建设局" (d174 and d175 hard-wrapped at 30, in HARD_WRAPPED; new fixture
+    # styles/fenye_biaotou.txt hard-wrapped at 24)
+    text = (FIXTURES / "styles" / "fenye_biaotou.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.hard_wrapped(text, 24))
+    assert [(m.lead, m.responsible, m.deadline) for m in plan.tasks] == FENYE_ROWS
 
 
 # Round 16 (branch units16).

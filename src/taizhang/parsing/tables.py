@@ -290,6 +290,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
                     line = last
                     continue
                 cells = _with_lost_topic(cells, len(header), columns)
+                cells = _with_lost_category(cells, len(header), columns)
             else:
                 cells, last = _spaced_cells(text[start:end]), line
                 if _bare_chapter_row(text, start, end):
@@ -324,6 +325,20 @@ def _with_lost_topic(cells: list[str], width: int, columns) -> list[str]:
     if len(cells) != width - 1 or columns.get(0, ("",))[0] != _TOPIC:
         return cells
     return ["", *cells] if fold(cells[0]).rstrip().endswith(("。", ".")) else cells
+
+
+def _with_lost_category(cells: list[str], width: int, columns) -> list[str]:
+    """A row under a category cell merged over its group (类别\t序号\t…, the category printed
+    on the group's first row only), its empty first cell's tab lost with the line's edge
+    blanks (a copy that strips its lines), is one cell short and opens with its number: the
+    empty cell is put back (round 17: tests/parsing/documents d175 and fixture
+    styles/leibie_hebing.txt hard-wrapped)."""
+    if len(cells) != width - 1 or 0 in columns or columns.get(1, ("",))[0] != "number":
+        return cells
+    return ["", *cells] if _ROW_NUMBER.fullmatch(cells[0]) else cells
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _header_again(text: str, start: int) -> bool:
@@ -621,7 +636,9 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
     number = 0
     chinese = head == "一"  # rows numbered 一 二 三 (_trailing)
     group = 0 if _first_dashed(head) else None  # rows numbered 1-1, 1-2, 2-1 (_trailing)
+    names = _one_line_header(tokens, width, index, head)  # printed again after a page break
     while index + width - 2 < len(tokens):
+        skip = 0
         chapter_row = bool(_GROUP_CELL.match(head))
         numbered = _trailing(head, number + 1, False, group) if chapter_row else None
         if numbered:
@@ -641,6 +658,10 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             tail, head = following
             chapter = _GROUP_CELL.search(tail)
             cells.append(tail[: chapter.start()] if chapter else tail)
+        elif names and (page_break := _header_again_run_in(tokens, index + span, names)):
+            cell, head = page_break
+            cells.append(cell)
+            skip = len(names) - 1
         elif chapter := _GROUP_CELL.search(last):
             cells.append(last[: chapter.start()])
             head = last[chapter.start() :]
@@ -655,8 +676,33 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             rows.append(row)
         if not head:
             break
-        index += span
+        index += span + skip
     return rows
+
+
+def _one_line_header(tokens: list[str], width: int, index: int, head: str) -> list[str] | None:
+    """The names of a header of one line (its last glued to the first row's head), or None."""
+    if index != width - 1 or not head:
+        return None
+    return [*(t.strip() for t in tokens[:index]), tokens[index][: -len(head)].strip()]
+
+
+def _header_again_run_in(tokens: list[str], at: int, names: list[str]) -> tuple[str, str] | None:
+    """(the cell, the next row's head) when token ``at`` ends with the header's first name
+    and the tokens after it print the header again, its last name glued to the next row's
+    first cell: a page break inside the table (its page number between two Chinese
+    characters layout cut), not the table's end (round 17: tests/parsing/documents d181
+    run in; fixture styles/fenye_biaotou.txt run in)."""
+    first, *middle, last = names
+    cell, glued_at = tokens[at], at + len(names) - 1
+    if not cell.endswith(first) or glued_at >= len(tokens):
+        return None
+    glued = tokens[glued_at]
+    if len(glued) <= len(last) or not glued.startswith(last):
+        return None
+    if [t.strip() for t in tokens[at + 1 : glued_at]] != middle:
+        return None
+    return cell[: -len(first)], glued[len(last) :]
 
 
 def _row_span(
@@ -777,10 +823,14 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
     i, number = first, 1
     while span := _row_span(cells, i - 1, width, number + 1):
         row_cells = [str(number), *cells[i : i + span]]
-        last = row_cells[-1]
+        last, skip = row_cells[-1], 0
         following = _TRAILING_NUMBER.fullmatch(last)
-        if following and int(following.group(2)) == number + 1:
+        goes_on = following is not None and int(following.group(2)) == number + 1
+        page_break = None if goes_on else _header_again_run_in(cells, i + span - 1, cells[:first])
+        if goes_on:
             row_cells[-1] = following.group(1)
+        elif page_break and page_break[1] == str(number + 1):
+            row_cells[-1], goes_on, skip = page_break[0], True, first - 1
         else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
             deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
@@ -790,9 +840,9 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         if row is None:
             break
         rows.append(row)
-        if not (following and int(following.group(2)) == number + 1):
+        if not goes_on:
             break
-        i, number = i + span, number + 1
+        i, number = i + span + skip, number + 1
     return rows
 
 
