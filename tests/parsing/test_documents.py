@@ -963,8 +963,10 @@ RUN_IN_COPIES = [
     "d174_ducha_jihua_biao",
     # round 16 (tabs16): a tab table with section rows （一） between its rows (d184)
     "d184_xianjie_zijin_xiangmu",
-    # round 17 (tabs17): a tab table whose rows are numbered 1-1, 1-2, 2-1 (d183)
+    # round 17 (tabs17): a tab table whose rows are numbered 1-1, 1-2, 2-1 (d183), a
+    # division of labour by number closing each section (d185)
     "d183_zhongdian_xiangmu_guatu",
+    "d185_chengshi_tijian_zhenggai",
 ]
 
 
@@ -4354,20 +4356,30 @@ def test_a_header_cell_in_brackets_before_the_unit_column(name):
     assert all(m.responsible for m in tasks)
 
 
-PENDING = DOCUMENTS / "pending"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss (round 15b, d185 城市体检 整改): a section's closing 责任分工 paragraph "
-    "(市X负责第1、2项，…) is read as the last measure's text and units, so by_number never "
-    "gives the measures theirs; it scores 0.895",
-)
 def test_a_closing_division_of_work_paragraph_names_its_measures(shared_dir, tmp_path):
+    # 责任分工：市X负责第1、2项，市Y负责第3项，各区人民政府配合。 closing each (一) section (d185,
+    # printed and run in; new fixture styles/fengong_duanluo.txt): no part of the section's
+    # last measure, and each clause gives its numbers' measures their units, 配合 only to
+    # the clause it follows (round 17; a known miss of round 15b, 0.895)
     name = "d185_chengshi_tijian_zhenggai"
-    plan = parse_path(PENDING / f"{name}.txt")
-    figures = score_plan(shared_dir, PENDING / f"{name}.json", plan, tmp_path)
+    plan = parse_path(DOCUMENTS / f"{name}.txt")
+    figures = score_plan(shared_dir, DOCUMENTS / f"{name}.json", plan, tmp_path)
     assert figures["overall"] >= BAR, figures["report"]
+    text = (FIXTURES / "styles" / "fengong_duanluo.txt").read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [(m.lead, m.collectives) for m in plan.tasks] == [
+            (["县市场监管局"], []),
+            (["县工业和信息化局"], ["各乡镇人民政府"]),
+            (["县市场监管局"], []),
+            (["县教育局"], []),
+            (["县市场监管局"], []),
+        ]
+        assert [m.text for m in plan.tasks][1::3] == [
+            "推动食品生产企业落实质量安全主体责任。",
+            "规范网络订餐平台入网商户管理。",
+        ]
+        assert not [t for m in plan.tasks for t in m.targets]
 
 
 # Round 15 (branch leftovers15).
