@@ -941,9 +941,8 @@ RUN_IN_COPIES = [
     "d167_tuiyi_junren_yaodian",
     "d168_yingshang_shida_xingdong",
     # round 15: a label alone on its line (d172, d176), 以上任务由… after a chapter's
-    # measures (d173), a deadline in the 整改要求 before the signature (d177); not the tab
-    # table d175 (a 类别 column before 序号), whose rows run in glue each row's number to the
-    # cell before it (d174's, in Chinese numerals, below)
+    # measures (d173), a deadline in the 整改要求 before the signature (d177); the tab table
+    # d175 (a 类别 column before 序号) below, since round 17 (d174's, in Chinese numerals, too)
     "d172_zhen_sanxiang_zhidu",
     "d173_xinfang_fazhihua",
     "d176_yicun_falv_guwen",
@@ -967,6 +966,8 @@ RUN_IN_COPIES = [
     # division of labour by number closing each section (d185)
     "d183_zhongdian_xiangmu_guatu",
     "d185_chengshi_tijian_zhenggai",
+    # (and d175: a 类别 column before 序号, its category glued to the units before it)
+    "d175_qingshaonian_fazhi_jiaoyu",
 ]
 
 
@@ -4506,6 +4507,23 @@ def test_a_tab_table_printed_again_after_a_page_break_run_in():
     name = "d181_zhengxie_tian_banli"
     text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
     assert units(parse_path_text(variants.run_in(text))) == gold_units(name)
+
+
+def test_a_tab_table_under_merged_category_cells_run_in():
+    # …县司法局\t各乡镇人民政府2\t… and …\t县妇联矛盾化解\t3\t… (d175 printed run-in, in
+    # RUN_IN_COPIES; fixture styles/leibie_hebing.txt run in): a group's category glued to
+    # the units before it is read past, and a row under it is parted at its glued number
+    text = (FIXTURES / "styles" / "leibie_hebing.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.run_in(text))
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县司法局"], []),
+        (["县司法局"], ["县妇联"]),
+        (["县司法局"], ["县信访局"]),
+        (["县公安局"], []),
+    ]
+    # (the last row's units cell runs on into the signature, as in any run-in tab table
+    # that ends the plan: its 各乡镇人民政府 is not checked)
+    assert plan.tasks[0].collectives == ["各乡镇人民政府"]
 
 
 def test_a_tab_table_row_broken_by_the_wrap_goes_on_until_it_has_its_cells():

@@ -17,6 +17,7 @@ from itertools import chain, islice
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
+from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import vocabulary
 
 _SEPARATOR = " | "
@@ -494,10 +495,61 @@ def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         if not text.startswith("\t", found.end()):
             continue
         tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
+        category = found.start() > 0 and text[found.start() - 1] == "\t"  # a column before it
+        if category and (rows := _run_in_category_rows(tokens)):
+            return rows
         header = _run_in_tab_header(tokens)
         if header is not None:
             return _run_in_tab_body(tokens, *header)
     return []
+
+
+def _run_in_category_rows(tokens: list[str]) -> list[TableRow]:
+    """A tab table whose first column is a category merged over its group's rows (类别\t序号
+    \t任务内容\t责任单位, round 15 read printed: _cells_before_name) in a copy printed run-in
+    (round 17: tests/parsing/documents d175 and fixture styles/leibie_hebing.txt run in):
+    a group's category is glued to the cell before it (the header's last name, or the last
+    row's units: 责任单位课堂教学, 区教育局实践活动) and stands before its first row's number,
+    a token of its own; a row under it lost the empty cell's tab, its number glued to the
+    cell before it. The category is read past."""
+    index = next((i for i, t in enumerate(tokens[:_MAX_COLUMNS]) if t.strip() == "1"), 0)
+    name = next((w for w in _column_words() if tokens[index - 1].startswith(w)), None)
+    names = [t.strip() for t in tokens[: index - 1]] + [name or ""]
+    columns = _header_roles(names) if index > 1 and name else None
+    if columns is None:
+        return []
+    rows: list[TableRow] = []
+    at, number, width = index + 1, 1, len(names)
+    while at + width - 2 < len(tokens):
+        cells, last = [str(number), *tokens[at : at + width - 2]], tokens[at + width - 2]
+        following = _trailing(last, number + 1, False)
+        bare = at + width - 1 < len(tokens) and tokens[at + width - 1].strip() == str(number + 1)
+        if following:
+            cells.append(following[0])
+        elif bare:
+            cells.append(_without_category(last))
+        else:  # the last row: its last cell runs on into the text after the table
+            ending = _NEXT_HEADING.search(fold(last), 1)
+            cells.append(last[: ending.start() if ending else None])
+        row = _row([_unquoted(c) for c in cells], columns, 1)
+        if row:
+            rows.append(row)
+        if not (following or bare):
+            break
+        at, number = at + width - (1 if following else 0), number + 1
+    return rows
+
+
+def _without_category(cell: str) -> str:
+    """The units of a cell glued to the next group's category (区教育局实践活动): its last
+    name ends at the first name ending after its place (区教育局, 区人民法院, 县妇联)."""
+    listed, comma, last = cell.rpartition("、")
+    gazetteer = load_gazetteer()
+    folded = fold(last)
+    for end in range(gazetteer.prefix_length(folded) + 2, len(last) - 1):
+        if folded[:end].endswith(gazetteer.name_endings):
+            return listed + comma + last[:end]
+    return cell
 
 
 def _run_in_unnumbered_tab_rows(text: str) -> list[TableRow]:
