@@ -120,13 +120,14 @@ VARIANTS = {
 # only, so each next item runs on after the last label on its line). And d146 ragged: its
 # bracket parts two names by a line break alone (县政务服务中心 / 县信访局), which a copy that
 # joins lines loses, so they read as one name, as names printed together do (its run-in
-# copy is not among test_documents.py's RUN_IN_COPIES for the same reason). And d174 and
-# d175 ragged (round 15): tables pasted with tabs, which no PDF text layer holds, broken
-# mid-cell ("…\t市司" over "法局、…"), as test_documents.py leaves them out hard-wrapped.
+# copy is not among test_documents.py's RUN_IN_COPIES for the same reason). And d174
+# ragged (round 15): a table pasted with tabs, which no PDF text layer holds, broken
+# mid-name in its last cell ("…\t市司" over "法局、…": "市司" reads as a name, so layout's
+# rule for a list of names broken mid-name does not join it; d175 ragged is read since
+# round 17).
 CRUDE = {
     ("ragged", "d66_shuzi_topiccol"),
     ("ragged", "d174_ducha_jihua_biao"),
-    ("ragged", "d175_qingshaonian_fazhi_jiaoyu"),
     ("own-line-labels", "d10_yingshang_runin"),
     ("ragged", "d146_xingzheng_fuyi_gaige"),
 }

@@ -220,12 +220,6 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # margin inside a bracket (郑某|某), a list parted by blanks broken at its blank (their
         # documents, d166 and d167, are read hard-wrapped at 30 in test_documents)
         and p.name not in ("baobao_lingdao.txt", "kongge_danwei.txt")
-        # (round 15) a tab-parted table under a merged 类别 cell broken mid-row at 24, as d175
-        # is at 30 (test_documents leaves it out hard-wrapped)
-        and p.name != "leibie_hebing.txt"
-        # (round 15, leftovers15) a tab-parted table numbered 一 二 三 broken mid-row at 24, as
-        # d174 is at 30 (read there at 0.987)
-        and p.name != "ducha_hanzi_xuhao.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

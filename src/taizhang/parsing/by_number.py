@@ -41,8 +41,9 @@ def _listed(numbers: str) -> list[int]:
     return out
 
 
-def _clauses(text: str, folded: str) -> list[tuple[list[int], str]]:
-    """(numbers, attribution as printed without them) of each clause naming measures by number."""
+def _clauses(text: str, folded: str) -> list[tuple[list[int], str, int]]:
+    """(numbers, attribution as printed without them, where the numbers stand) of each
+    clause naming measures by number."""
     out = []
     support = tuple(vocabulary()["subject_support_verbs"])
     for found in _numbers().finditer(folded):
@@ -62,8 +63,15 @@ def _clauses(text: str, folded: str) -> list[tuple[list[int], str]]:
         after = folded[found.end() : end]
         if before and _verb_end().search(before) and len(before) <= 60:
             # 市发展改革委负责第4项，市财政局配合: a support clause after the numbers
+            # (not past another clause's numbers: 市X负责第1、2项，市Y负责第3项，各区人民政府配合
+            # gives 配合 to 第3项 alone, round 17: tests/parsing/documents d185 and fixture
+            # styles/fengong_duanluo.txt)
             tail = (
-                after if after.startswith((",", "，")) and after.rstrip().endswith(support) else ""
+                after
+                if after.startswith((",", "，"))
+                and after.rstrip().endswith(support)
+                and "第" not in after
+                else ""
             )
             printed = (
                 text[start : found.start()].strip() + text[found.end() : found.end() + len(tail)]
@@ -73,7 +81,7 @@ def _clauses(text: str, folded: str) -> list[tuple[list[int], str]]:
         else:
             continue
         if "第" not in printed and printed:
-            out.append((_listed(found.group(1)), printed.rstrip("，,.")))
+            out.append((_listed(found.group(1)), printed.rstrip("，,."), found.start()))
     return out
 
 
@@ -88,13 +96,12 @@ def attributions_by_number(measures, text: str, folded: str) -> list[Diagnostic]
     by_no = {m.no: m for m in measures}
     if len(by_no) < len(measures):
         return []
-    clauses = [
-        (nos, raw) for nos, raw in _clauses(text, folded) if nos and set(nos) <= by_no.keys()
-    ]
-    if sum(len(nos) for nos, _ in clauses) < 2:
+    found = [c for c in _clauses(text, folded) if c[0] and set(c[0]) <= by_no.keys()]
+    if sum(len(nos) for nos, _, _ in found) < 2:
         return []
+    _without_division_lines(measures, {o for _, _, at in found if (o := _opening(text, at))})
     out = []
-    for numbers, raw in clauses:
+    for numbers, raw, _ in found:
         for no in numbers:
             measure = by_no[no]
             if measure.attribution_raw:
@@ -110,3 +117,35 @@ def attributions_by_number(measures, text: str, folded: str) -> list[Diagnostic]
                 )
             )
     return out
+
+
+def _opening(text: str, at: int) -> str | None:
+    """What a clause's sentence holds before its numbers at ``at`` (责任分工：市X负责), from the
+    line's start or the sentence end before it (a copy printed run-in), or None."""
+    reach = max(0, at - _REACH)
+    start = max(text.rfind("\n", reach, at), text.rfind("。", reach, at))
+    if start < 0 and reach:
+        return None  # a sentence longer than the reach: no clause's
+    return text[start + 1 : at].strip() or None
+
+
+def _without_division_lines(measures, openings: set[str]) -> None:
+    """A paragraph dividing the labour by number after a section's measures (责任分工：市X负责
+    第1、2项，市Y负责第3项。) closes the section: it is no part of the last measure's text
+    that the skeleton ran on into it, on a line of its own or run in after the measure's
+    last sentence (round 17: tests/parsing/documents d185 printed and run in, fixture
+    styles/fengong_duanluo.txt). Its numbers name the measures, above."""
+    for measure in measures:
+        cuts = [_cut(measure.text, opening) for opening in openings]
+        cut = min((at for at in cuts if at), default=None)
+        if cut is not None:
+            measure.text = measure.text[:cut].rstrip()
+
+
+def _cut(text: str, opening: str) -> int | None:
+    """Where ``opening`` starts a line or a sentence of ``text`` after its first, or None."""
+    at = text.find(opening)
+    if at <= 0:
+        return None
+    before = text[:at].rstrip(" \u3000")
+    return at if before.endswith(("\n", "。")) else None

@@ -268,7 +268,13 @@ def restore(text: str) -> Layout:
                 or _wrapped_before_a_decimal(folded_content)
             )
             and (row is not None or not field_row or _label_row(out[-1]))
-            and not _stands_below_sentence(out[-1], folded_content)
+            and (
+                not _stands_below_sentence(out[-1], folded_content)
+                or _rest_of_its_row(out[-1], folded_content, table_tabs)
+                # (禁则: "…\t区妇联" over "、区教育局", round 17: d175 hard-wrapped at 30,
+                # fixture styles/fenye_biaotou.txt hard-wrapped at 24)
+                or folded_content[:1] in _LINE_START_NEVER
+            )
             and (not _after_attribution(out[-1]) or folded_content[:1] in _LINE_START_NEVER)
             and not (row is not None and _gapped_row(content) == row + 1)
             and not _past_its_cells(out[-1], line, table_tabs, "\t")
@@ -814,9 +820,12 @@ def _table_row() -> re.Pattern[str]:
     """A row of a table pasted as text opens with its number cell and a tab ("2\t开展…":
     tests/parsing/documents d45 and d51 hard-wrapped, whose rows a wrap at the margin would
     join), and its header with the number column's name and a tab ("序号\t重点任务…": d46 and
-    d51 hard-wrapped at 24, under a preamble or a caption that reached the margin)."""
+    d51 hard-wrapped at 24, under a preamble or a caption that reached the margin). A row
+    numbered 一 二 三 opens with its numeral and a tab ("一\t危险化学品…" under a header at the
+    margin: round 17, tests/parsing/documents d174 and fixture styles/ducha_hanzi_xuhao.txt
+    hard-wrapped at 24)."""
     names = "|".join(map(re.escape, vocabulary()["table_columns"]["number"]))
-    return re.compile(rf"(?:\d{{1,3}}|{names})\t")
+    return re.compile(rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}}|{names})\t")
 
 
 @lru_cache(maxsize=1)
@@ -941,6 +950,24 @@ def _past_its_cells(joined: str, line: str, table_cells: int, gap: str) -> bool:
     if not table_cells or gap not in line:
         return False
     return joined.count(gap) + line.count(gap) > table_cells
+
+
+def _rest_of_its_row(joined: str, folded_line: str, table_cells: int) -> bool:
+    """Whether the line is the rest of the tab-parted row being joined, at the margin, even
+    where it reads as units or a signature's names: the row holds fewer cells than its
+    table's header, so a wrap broke it mid-row ("…\t县交通运输局\t各" over "乡镇人民政府",
+    "…\t2024年12月" over "\t市委依法治市办"), or its last cell, a list of names, ends mid-name,
+    its last no name until the line completes it ("…\t县住房城乡建设局、县应急管" over "理局"; a
+    cell of no list, 全年 over a signature, is whole: d46 hard-wrapped at 30): round 17,
+    tests/parsing/documents d174 and d175 hard-wrapped at 30, fixtures
+    styles/fenye_biaotou.txt and styles/ducha_hanzi_xuhao.txt hard-wrapped at 24."""
+    tabs = joined.count("\t")
+    if not tabs or tabs < table_cells:
+        return bool(tabs)
+    listed, comma, last = fold(joined[joined.rfind("\t") + 1 :]).strip().rpartition("、")
+    if not (comma and last and names_bodies(listed)) or names_bodies(last):
+        return False
+    return names_bodies(last + folded_line.strip())
 
 
 def _is_field_row(content: str) -> bool:

@@ -17,6 +17,7 @@ from itertools import chain, islice
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.structure import RawMeasure
+from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import vocabulary
 
 _SEPARATOR = " | "
@@ -290,6 +291,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
                     line = last
                     continue
                 cells = _with_lost_topic(cells, len(header), columns)
+                cells = _with_lost_category(cells, len(header), columns)
             else:
                 cells, last = _spaced_cells(text[start:end]), line
                 if _bare_chapter_row(text, start, end):
@@ -324,6 +326,20 @@ def _with_lost_topic(cells: list[str], width: int, columns) -> list[str]:
     if len(cells) != width - 1 or columns.get(0, ("",))[0] != _TOPIC:
         return cells
     return ["", *cells] if fold(cells[0]).rstrip().endswith(("。", ".")) else cells
+
+
+def _with_lost_category(cells: list[str], width: int, columns) -> list[str]:
+    """A row under a category cell merged over its group (类别\t序号\t…, the category printed
+    on the group's first row only), its empty first cell's tab lost with the line's edge
+    blanks (a copy that strips its lines), is one cell short and opens with its number: the
+    empty cell is put back (round 17: tests/parsing/documents d175 and fixture
+    styles/leibie_hebing.txt hard-wrapped)."""
+    if len(cells) != width - 1 or 0 in columns or columns.get(1, ("",))[0] != "number":
+        return cells
+    return ["", *cells] if _ROW_NUMBER.fullmatch(cells[0]) else cells
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _header_again(text: str, start: int) -> bool:
@@ -479,10 +495,61 @@ def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         if not text.startswith("\t", found.end()):
             continue
         tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
+        category = found.start() > 0 and text[found.start() - 1] == "\t"  # a column before it
+        if category and (rows := _run_in_category_rows(tokens)):
+            return rows
         header = _run_in_tab_header(tokens)
         if header is not None:
             return _run_in_tab_body(tokens, *header)
     return []
+
+
+def _run_in_category_rows(tokens: list[str]) -> list[TableRow]:
+    """A tab table whose first column is a category merged over its group's rows (类别\t序号
+    \t任务内容\t责任单位, round 15 read printed: _cells_before_name) in a copy printed run-in
+    (round 17: tests/parsing/documents d175 and fixture styles/leibie_hebing.txt run in):
+    a group's category is glued to the cell before it (the header's last name, or the last
+    row's units: 责任单位课堂教学, 区教育局实践活动) and stands before its first row's number,
+    a token of its own; a row under it lost the empty cell's tab, its number glued to the
+    cell before it. The category is read past."""
+    index = next((i for i, t in enumerate(tokens[:_MAX_COLUMNS]) if t.strip() == "1"), 0)
+    name = next((w for w in _column_words() if tokens[index - 1].startswith(w)), None)
+    names = [t.strip() for t in tokens[: index - 1]] + [name or ""]
+    columns = _header_roles(names) if index > 1 and name else None
+    if columns is None:
+        return []
+    rows: list[TableRow] = []
+    at, number, width = index + 1, 1, len(names)
+    while at + width - 2 < len(tokens):
+        cells, last = [str(number), *tokens[at : at + width - 2]], tokens[at + width - 2]
+        following = _trailing(last, number + 1, False)
+        bare = at + width - 1 < len(tokens) and tokens[at + width - 1].strip() == str(number + 1)
+        if following:
+            cells.append(following[0])
+        elif bare:
+            cells.append(_without_category(last))
+        else:  # the last row: its last cell runs on into the text after the table
+            ending = _NEXT_HEADING.search(fold(last), 1)
+            cells.append(last[: ending.start() if ending else None])
+        row = _row([_unquoted(c) for c in cells], columns, 1)
+        if row:
+            rows.append(row)
+        if not (following or bare):
+            break
+        at, number = at + width - (1 if following else 0), number + 1
+    return rows
+
+
+def _without_category(cell: str) -> str:
+    """The units of a cell glued to the next group's category (区教育局实践活动): its last
+    name ends at the first name ending after its place (区教育局, 区人民法院, 县妇联)."""
+    listed, comma, last = cell.rpartition("、")
+    gazetteer = load_gazetteer()
+    folded = fold(last)
+    for end in range(gazetteer.prefix_length(folded) + 2, len(last) - 1):
+        if folded[:end].endswith(gazetteer.name_endings):
+            return listed + comma + last[:end]
+    return cell
 
 
 def _run_in_unnumbered_tab_rows(text: str) -> list[TableRow]:
@@ -620,25 +687,33 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
     rows: list[TableRow] = []
     number = 0
     chinese = head == "一"  # rows numbered 一 二 三 (_trailing)
+    group = 0 if _first_dashed(head) else None  # rows numbered 1-1, 1-2, 2-1 (_trailing)
+    names = _one_line_header(tokens, width, index, head)  # printed again after a page break
     while index + width - 2 < len(tokens):
+        skip = 0
         chapter_row = bool(_GROUP_CELL.match(head))
-        numbered = _TRAILING_NUMBER.fullmatch(head) if chapter_row else None
-        if numbered and int(numbered.group(2)) == number + 1:
-            head, chapter_row = numbered.group(2), False  # 一、…4: the chapter row lost its tabs
-        number = number if chapter_row else number + 1
+        numbered = _trailing(head, number + 1, False, group) if chapter_row else None
+        if numbered:
+            head, chapter_row = numbered[1], False  # 一、…4: the chapter row lost its tabs
+        if not chapter_row:
+            group, number = _row_number(head, group, number)
         if chapter_row:
             span = width - 1 if index + width - 1 < len(tokens) else None
         else:
-            span = _row_span(tokens, index, width, number + 1, chinese)
+            span = _row_span(tokens, index, width, number + 1, chinese, group)
         if span is None:
             break
         cells = [head, *tokens[index + 1 : index + span]]
         last = tokens[index + span]
-        following = _trailing(last, number + 1, chinese)
+        following = _trailing(last, number + 1, chinese, group)
         if following:
             tail, head = following
             chapter = _GROUP_CELL.search(tail)
             cells.append(tail[: chapter.start()] if chapter else tail)
+        elif names and (page_break := _header_again_run_in(tokens, index + span, names)):
+            cell, head = page_break
+            cells.append(cell)
+            skip = len(names) - 1
         elif chapter := _GROUP_CELL.search(last):
             cells.append(last[: chapter.start()])
             head = last[chapter.start() :]
@@ -653,12 +728,42 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             rows.append(row)
         if not head:
             break
-        index += span
+        index += span + skip
     return rows
 
 
+def _one_line_header(tokens: list[str], width: int, index: int, head: str) -> list[str] | None:
+    """The names of a header of one line (its last glued to the first row's head), or None."""
+    if index != width - 1 or not head:
+        return None
+    return [*(t.strip() for t in tokens[:index]), tokens[index][: -len(head)].strip()]
+
+
+def _header_again_run_in(tokens: list[str], at: int, names: list[str]) -> tuple[str, str] | None:
+    """(the cell, the next row's head) when token ``at`` ends with the header's first name
+    and the tokens after it print the header again, its last name glued to the next row's
+    first cell: a page break inside the table (its page number between two Chinese
+    characters layout cut), not the table's end (round 17: tests/parsing/documents d181
+    run in; fixture styles/fenye_biaotou.txt run in)."""
+    first, *middle, last = names
+    cell, glued_at = tokens[at], at + len(names) - 1
+    if not cell.endswith(first) or glued_at >= len(tokens):
+        return None
+    glued = tokens[glued_at]
+    if len(glued) <= len(last) or not glued.startswith(last):
+        return None
+    if [t.strip() for t in tokens[at + 1 : glued_at]] != middle:
+        return None
+    return cell[: -len(first)], glued[len(last) :]
+
+
 def _row_span(
-    tokens: list[str], index: int, width: int, following: int, chinese: bool = False
+    tokens: list[str],
+    index: int,
+    width: int,
+    following: int,
+    chinese: bool = False,
+    group: int | None = None,
 ) -> int | None:
     """Tokens the row at ``index`` takes after its first: one fewer than its cells, or two
     fewer when its last cell was empty (an empty 备注 at the end of its line, the tab after
@@ -666,17 +771,27 @@ def _row_span(
     documents d103 run in, fixture styles/linye_beizhu.txt run in): the cell before it
     then ends in the next row's number, or, in the last row, the tokens run out."""
     if index + width - 1 < len(tokens):
-        if _trailing(tokens[index + width - 1], following, chinese):
+        if _trailing(tokens[index + width - 1], following, chinese, group):
             return width - 1
-        ends_in = _trailing(tokens[index + width - 2], following, chinese)
+        ends_in = _trailing(tokens[index + width - 2], following, chinese, group)
         return width - 2 if ends_in else width - 1
     return width - 2 if index + width - 2 < len(tokens) else None
 
 
-def _trailing(token: str, number: int, chinese: bool) -> tuple[str, str] | None:
+def _trailing(
+    token: str, number: int, chinese: bool, group: int | None = None
+) -> tuple[str, str] | None:
     """(the cell, the next row's number) when a token ends in row ``number``'s number, in
     digits or, in a table numbered 一 二 三, in a Chinese numeral ("…市委依法治市办二": round
-    15, tests/parsing/documents d174 run in; fixture styles/ducha_hanzi_xuhao.txt run in)."""
+    15, tests/parsing/documents d174 run in; fixture styles/ducha_hanzi_xuhao.txt run in).
+    In a table numbered 1-1, 1-2 … (``group`` not None) the next row is the group's next,
+    ``group``-``number``, or the next group's first (…12月底主体完工1-2, …完工（二）基础设施项目2-1:
+    round 17, tests/parsing/documents d183 run in; fixture styles/fenhao_xiangmu.txt run in)."""
+    if group is not None:
+        found = _TRAILING_DASHED.fullmatch(token)
+        if found and _dashed(found) in ((group, number), (group + 1, 1)):
+            return found.group(1), found.group(2)
+        return None
     found = _TRAILING_NUMBER.fullmatch(token)
     if found and int(found.group(2)) == number:
         return found.group(1), found.group(2)
@@ -684,6 +799,26 @@ def _trailing(token: str, number: int, chinese: bool) -> tuple[str, str] | None:
     if found and chinese_number(found.group(2)) == number:
         return found.group(1), found.group(2)
     return None
+
+
+_TRAILING_DASHED = re.compile(r"(.*?)((\d{1,3})-(\d{1,3}))$", re.S)
+
+
+def _dashed(found: re.Match[str]) -> tuple[int, int]:
+    return int(found.group(3)), int(found.group(4))
+
+
+def _first_dashed(head: str) -> bool:
+    """The table's first row is numbered 1-1 (alone or after its section row)."""
+    found = _TRAILING_DASHED.fullmatch(head)
+    return found is not None and _dashed(found) == (1, 1)
+
+
+def _row_number(head: str, group: int | None, number: int) -> tuple[int | None, int]:
+    """The group and number of the row ``head`` opens: the next number, or in a table
+    numbered 1-1, 1-2 … the two its label names."""
+    found = _TRAILING_DASHED.fullmatch(head) if group is not None else None
+    return _dashed(found) if found else (group, number + 1)
 
 
 def _last_deadline(folded_cell: str) -> re.Match[str] | None:
@@ -740,10 +875,14 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
     i, number = first, 1
     while span := _row_span(cells, i - 1, width, number + 1):
         row_cells = [str(number), *cells[i : i + span]]
-        last = row_cells[-1]
+        last, skip = row_cells[-1], 0
         following = _TRAILING_NUMBER.fullmatch(last)
-        if following and int(following.group(2)) == number + 1:
+        goes_on = following is not None and int(following.group(2)) == number + 1
+        page_break = None if goes_on else _header_again_run_in(cells, i + span - 1, cells[:first])
+        if goes_on:
             row_cells[-1] = following.group(1)
+        elif page_break and page_break[1] == str(number + 1):
+            row_cells[-1], goes_on, skip = page_break[0], True, first - 1
         else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
             deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
@@ -753,9 +892,9 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         if row is None:
             break
         rows.append(row)
-        if not (following and int(following.group(2)) == number + 1):
+        if not goes_on:
             break
-        i, number = i + span, number + 1
+        i, number = i + span + skip, number + 1
     return rows
 
 
