@@ -123,7 +123,12 @@ VARIANTS = {
 # copy is not among test_documents.py's RUN_IN_COPIES for the same reason). And d174 and
 # d175 ragged (round 15): tables pasted with tabs, which no PDF text layer holds, broken
 # mid-cell ("…\t市司" over "法局、…"), as test_documents.py leaves them out hard-wrapped.
+# And d217 ragged and with spaces (round 17): a page printed in two columns, copied line by
+# line, is read by its right column's start at one width on every line; a ragged PDF layer
+# rewrapping the lines, or blanks put between the characters of one column only, move it.
 CRUDE = {
+    ("ragged", "d217_yueli_liangjlan"),
+    ("spaces", "d217_yueli_liangjlan"),
     ("ragged", "d66_shuzi_topiccol"),
     ("ragged", "d174_ducha_jihua_biao"),
     ("ragged", "d175_qingshaonian_fazhi_jiaoyu"),

@@ -226,6 +226,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 15, leftovers15) a tab-parted table numbered 一 二 三 broken mid-row at 24, as
         # d174 is at 30 (read there at 0.987)
         and p.name != "ducha_hanzi_xuhao.txt"
+        # (round 17) a page printed in two columns: wrapping its lines, or blanks put inside
+        # one column's words, moves the right column's start (d217 is left out the same way)
+        and p.name != "liangl_yeban.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

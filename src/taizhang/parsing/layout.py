@@ -212,6 +212,114 @@ def _is_han(char: str) -> bool:
 
 
 def restore(text: str) -> Layout:
+    columns = _columns_apart(text) if _COLUMN_BLANKS in text else None
+    if columns is None:
+        return _restore(text)
+    lines, sources = columns
+    layout = _restore("\n".join(lines))
+    return Layout(layout.text, tuple(sources[number - 1] for number in layout.source_lines))
+
+
+# A page printed in two columns, copied line by line: each line holds a line of the left
+# column, a run of blanks, and a line of the right one, the right column starting at one
+# width on every line ("1.一月，开展…        7.七月，开展…": round 17, tests/parsing/documents
+# d217, fixture styles/liangl_yeban.txt). Both columns open numbered items on two lines at
+# least, which a table's cells (a number in the first only) never do. The left column's lines
+# are read first, then the right one's, each keeping its source line.
+_COLUMN_BLANKS = "    "  # four narrow blanks at least part the columns (text checked in C)
+_COLUMN_GAP = re.compile(r" {4,}(?=\S)")  # (opens with its literal blank)
+_COLUMN_LINES = 4  # lines of a two-column block at least
+_COLUMN_ITEMS = 2  # numbered items each column opens at least
+
+
+def _column_split(line: str) -> tuple[str, str, float] | None:
+    """(left, right, the right column's width from the line's start) of a two-column line."""
+    gap = _COLUMN_GAP.search(line)
+    if gap is None or not line[: gap.start()].strip() or _COLUMN_GAP.search(line, gap.end()):
+        return None
+    return line[: gap.start()], line[gap.end() :], width(line[: gap.end()])
+
+
+def _gapped_lines(text: str) -> list[int]:
+    """The indexes of the lines holding a run of blanks before more text (one search of the
+    text: the lines without one are never looked at)."""
+    out: list[int] = []
+    line, last = 0, 0
+    for hit in _COLUMN_GAP.finditer(text):
+        line += text.count("\n", last, hit.start())
+        last = hit.start()
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
+def _columns_apart(text: str) -> tuple[list[str], list[int]] | None:
+    """The text's lines with each two-column block read column by column, and the source
+    line (1-based) of each; None when the text holds no such block."""
+    lines = text.split("\n")
+    blocks: list[tuple[int, list[tuple[str, str]]]] = []
+    free = 0  # the first line no block found so far holds
+    for index in _gapped_lines(text):
+        if index >= free and (block := _column_block(lines, index)) is not None:
+            blocks.append((index, block))
+            free = index + len(block)
+    if not blocks:
+        return None
+    out: list[str] = []
+    sources: list[int] = []
+    at = 0
+    for index, block in blocks:
+        out += lines[at:index]
+        sources += range(at + 1, index + 1)
+        for column in (0, 1):
+            for paragraph, source in _column_paragraphs(block, column, index + 1):
+                out.append(paragraph)
+                sources.append(source)
+        at = index + len(block)
+    out += lines[at:]
+    sources += range(at + 1, len(lines) + 1)
+    return out, sources
+
+
+def _column_paragraphs(
+    block: list[tuple[str, str]], column: int, first: int
+) -> list[tuple[str, int]]:
+    """A column's lines joined into paragraphs, each with the source line it starts on: a
+    column is wrapped at its narrow width, so a line continues the one above unless it opens
+    a numbered item."""
+    out: list[tuple[str, int]] = []
+    for number, parts in enumerate(block, first):
+        part = parts[column].rstrip()
+        content = part.strip(_INDENT)
+        if out and content and not starts_item(fold(content)):
+            out[-1] = (out[-1][0] + content, out[-1][1])
+        elif content:
+            out.append((part, number))
+    return out
+
+
+def _column_block(lines: list[str], start: int) -> list[tuple[str, str]] | None:
+    """The (left, right) parts of the two-column block starting at ``start``, or None."""
+    first = _column_split(lines[start])
+    if first is None:
+        return None
+    block = [first]
+    for line in lines[start + 1 :]:
+        split = _column_split(line)
+        if split is None or abs(split[2] - first[2]) > 1:
+            break
+        block.append(split)
+    if len(block) < _COLUMN_LINES:
+        return None
+    parts = [(left, right) for left, right, _width in block]
+    for column in (0, 1):
+        opened = sum(starts_item(fold(part[column].strip(_INDENT))) for part in parts)
+        if opened < _COLUMN_ITEMS:
+            return None
+    return parts
+
+
+def _restore(text: str) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
     if "\n" not in text.strip():
