@@ -227,7 +227,7 @@ def restore(text: str) -> Layout:
 # least, which a table's cells (a number in the first only) never do. The left column's lines
 # are read first, then the right one's, each keeping its source line.
 _COLUMN_BLANKS = "    "  # four narrow blanks at least part the columns (text checked in C)
-_COLUMN_GAP = re.compile(r" {4,}(?=\S)")  # (opens with its literal blank)
+_COLUMN_GAP = re.compile(r" {4,}(?=\S)")
 _COLUMN_LINES = 4  # lines of a two-column block at least
 _COLUMN_ITEMS = 2  # numbered items each column opens at least
 
@@ -240,31 +240,48 @@ def _column_split(line: str) -> tuple[str, str, float] | None:
     return line[: gap.start()], line[gap.end() :], width(line[: gap.end()])
 
 
-def _gapped_lines(text: str) -> list[int]:
-    """The indexes of the lines holding a run of blanks before more text (one search of the
-    text: the lines without one are never looked at)."""
-    out: list[int] = []
-    line, last = 0, 0
-    for hit in _COLUMN_GAP.finditer(text):
-        line += text.count("\n", last, hit.start())
-        last = hit.start()
-        if not out or out[-1] != line:
-            out.append(line)
+def _gapped_lines(text: str) -> list[tuple[int, int]]:
+    """(index, start) of each line holding four blanks or more before more text: each run
+    is found by str.find, in C (a pattern opening with a blank was tried at every blank of
+    a text, and again inside every run)."""
+    out: list[tuple[int, int]] = []
+    line, last, size = 0, 0, len(text)
+    at = text.find(_COLUMN_BLANKS)
+    while at >= 0:
+        end = at + len(_COLUMN_BLANKS)
+        while end < size and text[end] == " ":
+            end += 1
+        if end < size and not text[end].isspace():
+            line += text.count("\n", last, at)
+            last = at
+            if not out or out[-1][0] != line:
+                out.append((line, text.rfind("\n", 0, at) + 1))
+        at = text.find(_COLUMN_BLANKS, end)
     return out
+
+
+def _lines_from(text: str, start: int):
+    """The lines of ``text`` from the line starting at ``start`` on, one at a time (the
+    text is split only where a block is found)."""
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 def _columns_apart(text: str) -> tuple[list[str], list[int]] | None:
     """The text's lines with each two-column block read column by column, and the source
     line (1-based) of each; None when the text holds no such block."""
-    lines = text.split("\n")
     blocks: list[tuple[int, list[tuple[str, str]]]] = []
     free = 0  # the first line no block found so far holds
-    for index in _gapped_lines(text):
-        if index >= free and (block := _column_block(lines, index)) is not None:
+    for index, start in _gapped_lines(text):
+        if index >= free and (block := _column_block(_lines_from(text, start))) is not None:
             blocks.append((index, block))
             free = index + len(block)
     if not blocks:
         return None
+    lines = text.split("\n")
     out: list[str] = []
     sources: list[int] = []
     at = 0
@@ -298,13 +315,13 @@ def _column_paragraphs(
     return out
 
 
-def _column_block(lines: list[str], start: int) -> list[tuple[str, str]] | None:
-    """The (left, right) parts of the two-column block starting at ``start``, or None."""
-    first = _column_split(lines[start])
+def _column_block(lines) -> list[tuple[str, str]] | None:
+    """The (left, right) parts of the two-column block the ``lines`` open, or None."""
+    first = _column_split(next(lines))
     if first is None:
         return None
     block = [first]
-    for line in lines[start + 1 :]:
+    for line in lines:
         split = _column_split(line)
         if split is None or abs(split[2] - first[2]) > 1:
             break
