@@ -124,8 +124,13 @@ VARIANTS = {
 # ragged (round 15): a table pasted with tabs, which no PDF text layer holds, broken
 # mid-name in its last cell ("…\t市司" over "法局、…": "市司" reads as a name, so layout's
 # rule for a list of names broken mid-name does not join it; d175 ragged is read since
-# round 17).
+# round 17). And d217 ragged and with spaces (round 17): a page printed in two columns,
+# copied line by line, is read by its right column's start at one width on every line; a
+# ragged PDF layer rewrapping the lines, or blanks put between the characters of one column
+# only, move it.
 CRUDE = {
+    ("ragged", "d217_yueli_liangjlan"),
+    ("spaces", "d217_yueli_liangjlan"),
     ("ragged", "d66_shuzi_topiccol"),
     ("ragged", "d174_ducha_jihua_biao"),
     ("own-line-labels", "d10_yingshang_runin"),

@@ -398,6 +398,27 @@ Round 16 (branch fazhi16): 法治 plans of kinds rounds 10–15 had not tried:
 - d197 守法普法 工作要点 whose lead is a 协调小组 of the 依法治县委, 〔〕 and （） in one list,
   lists ending 等 / 及各乡镇人民政府 / 按职责分工负责 / 协调小组各成员单位, an OCR break
   mid-sentence before a quantity (…律师数达到 / 3.5名以上。).
+Round 17 (法治) (branch fazhi17): 法治 plans of kinds rounds 10–16 had not tried:
+
+- d210 法治政府 示范创建 “对标补短” 方案 of a 市: 指标 items numbered 1-1 … 1-8 under （一）
+  sections, each 短板：…。补短措施：… (no title), 牵头单位 named by abbreviation then full name
+  (市委编办（中共澄川市委机构编制委员会办公室）), a 《办法（2023年修订）》 title in the text.
+- d211 行政执法“三项制度” 落实方案 of a 县: brackets of units parted by blanks only, no label
+  (（县司法局 县政务服务中心 县大数据中心）), 《…办法》（州政府令第12号） in a measure's text.
+- d212 公共法律服务体系 三年行动方案 (2025—2027年): 年度 goals in one sentence (2025年，…；
+  2026年，…；2027年，…), 各乡镇人民政府、各街道办事处.
+- d213 “民主法治示范村（社区）” 培育方案 of a 县: 责任单位：各乡镇人民政府，县委依法治县办,
+  州级/省级 goals, 不低于…20%的比例, 每季度 and 定期 duties, stages as （一） sections.
+- d214 州政府 常务会议 学法计划: items 1.1月：… 8.12月：… (a month after the number), 组织单位
+  / 配合单位 labels, 州国家安全局.
+- d215 州 2026年 法治建设工作要点: items 1.–20. across six chapters without restarting,
+  各县（市、区） and 州直各部门.
+- d216 法治宣传 “提质增效” 行动方案 of a 区: measures 1.–8. without units, then 三、责任分工
+  "1.区委宣传部、区司法局；2.区司法局，各街道办事处；…" (a parallel list).
+- d217 镇 法治宣传教育 月历 copied from a page printed in two columns: each line holds a line of
+  months 1–6 and one of months 7–12 (read column by column; its run-in and hard-wrapped
+  copies mix the columns and are left out).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -449,6 +470,7 @@ import pytest
 
 from taizhang.parsing import parse_path
 from taizhang.parsing import parse_text as parse_path_text
+from taizhang.parsing.layout import restore
 from taizhang.parsing.targets import find_targets
 from taizhang.parsing.units import BracketReader, load_gazetteer
 from tests.parsing import variants
@@ -968,6 +990,9 @@ RUN_IN_COPIES = [
     "d185_chengshi_tijian_zhenggai",
     # (and d175: a 类别 column before 序号, its category glued to the units before it)
     "d175_qingshaonian_fazhi_jiaoyu",
+    # round 17: 1-1. glued to its section's heading (d210), 1.1月： glued to its chapter's
+    # (d214), a parallel division of labour run in (d216); not d217 (two columns run together)
+    *(name for name in NAMES if name[:4] in {f"d21{i}" for i in range(7)}),
 ]
 
 
@@ -1096,6 +1121,8 @@ SIGNED_RUN_IN = [
     "d177_shifan_chuangjian_zhenggai",
     # round 16 (two signers on one line: d193; a notice's signature before its 附件: d196)
     *(name for name in NAMES if name[:4] in {f"d19{i}" for i in range(8)}),
+    # round 17 (not d217: two columns run together)
+    *(name for name in NAMES if name[:4] in {f"d21{i}" for i in range(7)}),
     # round 15b
     "d180_renda_jianyi_banli",
     "d181_zhengxie_tian_banli",
@@ -1128,11 +1155,13 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # score 1.000 hard-wrapped). Nor the exact text of d90's (四) (round 10b: the page-chunk number
 # printed before its indent makes its first line longer than the margin, so its rest is not
 # joined back; it scores 1.000 hard-wrapped). (d174 and d175, tab-parted rows broken
-# mid-row, left out in round 15, are read since round 17.)
+# mid-row, left out in round 15, are read since round 17.) Nor d217 (round 17: a page of two
+# columns, whose lines the wrap breaks across both columns).
 HARD_WRAPPED = [
     name
     for name in NAMES
-    if name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
+    if name[:4] != "d217"
+    and name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
 ]
 
 
@@ -4603,3 +4632,114 @@ def test_a_section_heading_run_into_its_problem_field():
         text = path.read_text(encoding="utf-8")
         printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
         assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
+
+
+# Round 17 (branch fazhi17): d210–d217 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "months"),
+    [("d214_lingdao_xuefa_jihua", 8), ("xuefa_yuefen", 5)],
+)
+def test_a_month_after_the_number_is_the_items_text(name, months):
+    # "1.1月：学习…" / "8.12月：…" (d214, fixture styles/xuefa_yuefen.txt): a 1. item whose
+    # text opens with its month, no decimal outline 1.1; its 组织单位 leads; run in, the
+    # first item glued to its chapter's heading (学法安排1.1月：) is still one
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, months + 1))
+        assert all(re.match(r"\d{1,2}月：", m.text) for m in plan.tasks)
+        assert all(m.lead for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("d210_duibiao_buduan", 8), ("duibiao_hengxian", 5)],
+)
+def test_items_numbered_with_a_hyphen_are_the_measures(name, count):
+    # 1-1.短板：…。补短措施：… (d210, fixture styles/duibiao_hengxian.txt): a hyphen outline
+    # whose items carry the units, numbered in order; 短板： states a field, no title; run in,
+    # the 1 of 1-1. glued to its heading is no 1. of its own
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+        assert all(m.text.startswith("短板：") and m.lead for m in plan.tasks)
+        assert all(m.title is None for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "no", "responsible"),
+    [
+        ("d211_sanxiang_zhidu", 1, ["县司法局", "县政务服务中心", "县大数据中心"]),
+        ("d211_sanxiang_zhidu", 5, ["县委编办", "县司法局", "县人力资源社会保障局"]),
+        ("kongge_wubiaoqian", 2, ["县司法局", "县大数据中心", "县政务服务中心"]),
+    ],
+)
+def test_a_bracket_of_units_parted_by_blanks_only(name, no, responsible):
+    # （县司法局 县政务服务中心 县大数据中心） after a sentence (d211, fixture
+    # styles/kongge_wubiaoqian.txt): no label, no 、, each blank parts two names (中心 and 办
+    # end units as 局 does)
+    plan = parse_path_text(_document_or_fixture_text(name))
+    measure = next(m for m in plan.tasks if m.no == no)
+    assert measure.responsible == responsible
+    assert any(d.code == "unlabelled-units" for d in plan.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("name", "units_of"),
+    [
+        ("d216_fenlie_fengong", {2: (["区司法局"], ["各街道办事处"]), 7: (["区融媒体中心"], [])}),
+        ("fengong_binglie", {1: (["县司法局"], ["各乡镇人民政府"]), 3: (["县司法局"], [])}),
+    ],
+)
+def test_a_division_of_labour_printed_as_a_parallel_list(name, units_of):
+    # 三、责任分工 / "1.区委宣传部、区司法局；2.区司法局，各街道办事处；…" on one line (d216) or
+    # one item a line (fixture styles/fengong_binglie.txt): each measure takes the item of its
+    # number, and the items are no measures of their own; printed and run in
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert all(m.responsible for m in plan.tasks)
+        for no, (responsible, collectives) in units_of.items():
+            measure = plan.tasks[no - 1]
+            assert (measure.responsible, measure.collectives) == (responsible, collectives)
+        assert sum(d.code == "attribution-by-number" for d in plan.diagnostics) == len(plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "title"),
+    [
+        ("d217_yueli_liangjlan", 12, "柏垣镇2025年法治宣传教育月历"),
+        ("liangl_yeban", 8, "青屿县2026年普法宣传月历"),
+    ],
+)
+def test_a_page_printed_in_two_columns_is_read_column_by_column(name, count, title):
+    # "1.一月，开展…        7.七月，开展…" (d217, fixture styles/liangl_yeban.txt): the left
+    # column's items, then the right one's, each column's lines joined; a 月历 is a title
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+    assert all(m.responsible and "\n" not in m.text and m.text.endswith("。") for m in plan.tasks)
+    assert plan.title == title
+
+
+def test_a_two_column_line_is_no_table_row():
+    # a row of a table pasted with runs of blanks opens no numbered item in its second cell:
+    # read as printed
+    text = (
+        "某县工作方案\n\n一、任务\n\n"
+        "1.开展培训。    县司法局\n2.开展检查。    县公安局\n"
+        "3.开展宣传。    县教育局\n4.开展评查。    县财政局\n"
+    )
+    assert restore(text).text == text
+
+
+@pytest.mark.parametrize("name", ["州国家安全局", "市国家安全局"])
+def test_a_state_security_bureau_is_a_unit(name):
+    # 配合单位：州国家安全局、州司法局 (d214; 市 in test_units_shapes' manner): 安全局 ends a
+    # bureau, though 全局 (the whole) is no unit
+    reader = BracketReader(load_gazetteer())
+    assert reader.split(f"配合单位：{name}、州司法局").responsible == [name, "州司法局"]
+    assert reader.split("统筹全局").responsible == []

@@ -220,6 +220,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # margin inside a bracket (郑某|某), a list parted by blanks broken at its blank (their
         # documents, d166 and d167, are read hard-wrapped at 30 in test_documents)
         and p.name not in ("baobao_lingdao.txt", "kongge_danwei.txt")
+        # (round 17) a page printed in two columns: wrapping its lines, or blanks put inside
+        # one column's words, moves the right column's start (d217 is left out the same way)
+        and p.name != "liangl_yeban.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

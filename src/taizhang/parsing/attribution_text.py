@@ -607,11 +607,28 @@ def _bare_units(content: str) -> bool:
         item = item.strip()
         if not item:
             return False
-        if _bare_item().fullmatch(item):
+        if _bare_item().fullmatch(item) or _blank_parted_names(item):
             names += 1
         elif not gazetteer.is_not_unit(item):
             return False
     return names > 0
+
+
+def is_bare_unit_list(content: str) -> bool:
+    """Whether a text (folded) holds nothing but unit names (_bare_units): an item of a
+    division of labour printed as a list (by_number.attributions_by_list)."""
+    return _bare_units(content)
+
+
+_BLANK_RUN = re.compile(r"[ \t\u3000]+")
+
+
+def _blank_parted_names(item: str) -> bool:
+    """Names parted by blanks only, as a copy from a form prints them: "（县司法局 县公安局
+    县财政局）" (round 17: tests/parsing/documents d211, fixture styles/kongge_wubiaoqian.txt);
+    every part must be a name."""
+    parts = _BLANK_RUN.split(item)
+    return len(parts) > 1 and all(_bare_item().fullmatch(part) for part in parts)
 
 
 def _first_bracket(folded: str) -> Located | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from taizhang.parsing.attribution_text import is_bare_unit_list
 from taizhang.parsing.model import Diagnostic
 from taizhang.parsing.vocabulary import trie, vocabulary
 
@@ -149,3 +150,62 @@ def _cut(text: str, opening: str) -> int | None:
         return None
     before = text[:at].rstrip(" \u3000")
     return at if before.endswith(("\n", "。")) else None
+
+
+# A division of labour printed as a second numbered list, parallel to the measures' (措施
+# 1.–8., then "三、责任分工" / "1.区委宣传部、区司法局；2.区司法局，各街道办事处；…"): round 17,
+# tests/parsing/documents d216, fixture styles/fengong_binglie.txt. The heading's 分工 opens the
+# search (a literal); each item holds unit names only, numbered 1, 2, … in order.
+_LIST_HEAD = re.compile(r"分工[:：]?\s*(?=1[.、])")
+_LIST_ITEM = re.compile(r"(\d{1,3})[.、]\s*([^;。\n]{2,80}?)\s*(?:[;。]\s*|\n\s*|$)")
+
+
+def _parallel_list(folded: str) -> list[tuple[int, int, int]] | None:
+    """(number, start, end) of each item of a division of labour by parallel list, or None."""
+    for head in _LIST_HEAD.finditer(folded):
+        items, at = [], head.end()
+        while (found := _LIST_ITEM.match(folded, at)) and int(found.group(1)) == len(items) + 1:
+            if not is_bare_unit_list(found.group(2)):
+                break
+            items.append((len(items) + 1, found.start(2), found.end(2)))
+            at = found.end()
+        if len(items) >= 2:
+            return items
+    return None
+
+
+def attributions_by_list(measures, text: str, folded: str) -> tuple[list, list[Diagnostic]]:
+    """The measures without the items of a parallel division of labour (read as measures of
+    their own: their number is a measure's again), each measure that names no units taking
+    the item of its number. Only where every measure's number is its own."""
+    if "分工" not in folded or not measures or all(m.attribution_raw for m in measures):
+        return measures, []
+    items = _parallel_list(folded)
+    if items is None:
+        return measures, []
+    listed = {text[start:end].strip() for _no, start, end in items}
+    kept = [m for m in measures if m.attribution_raw or _item_text(m) not in listed]
+    by_no = {m.no: m for m in kept}
+    if len(by_no) < len(kept) or any(no not in by_no for no, _s, _e in items):
+        return measures, []
+    out = []
+    for no, start, end in items:
+        measure = by_no[no]
+        if measure.attribution_raw:
+            continue
+        measure.attribution_raw = text[start:end].strip()
+        out.append(
+            Diagnostic(
+                "attribution-by-number",
+                f"Measure {no} takes its units from item {no} of the division of labour "
+                f"printed as a list after the measures: {measure.attribution_raw}.",
+                measure.line,
+                level="info",
+            )
+        )
+    return kept, out
+
+
+def _item_text(measure) -> str:
+    """A measure's text as a parallel list's item prints it, without its closing mark."""
+    return measure.text.strip().rstrip("；;。")

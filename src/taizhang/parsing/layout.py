@@ -212,6 +212,131 @@ def _is_han(char: str) -> bool:
 
 
 def restore(text: str) -> Layout:
+    columns = _columns_apart(text) if _COLUMN_BLANKS in text else None
+    if columns is None:
+        return _restore(text)
+    lines, sources = columns
+    layout = _restore("\n".join(lines))
+    return Layout(layout.text, tuple(sources[number - 1] for number in layout.source_lines))
+
+
+# A page printed in two columns, copied line by line: each line holds a line of the left
+# column, a run of blanks, and a line of the right one, the right column starting at one
+# width on every line ("1.一月，开展…        7.七月，开展…": round 17, tests/parsing/documents
+# d217, fixture styles/liangl_yeban.txt). Both columns open numbered items on two lines at
+# least, which a table's cells (a number in the first only) never do. The left column's lines
+# are read first, then the right one's, each keeping its source line.
+_COLUMN_BLANKS = "    "  # four narrow blanks at least part the columns (text checked in C)
+_COLUMN_GAP = re.compile(r" {4,}(?=\S)")
+_COLUMN_LINES = 4  # lines of a two-column block at least
+_COLUMN_ITEMS = 2  # numbered items each column opens at least
+
+
+def _column_split(line: str) -> tuple[str, str, float] | None:
+    """(left, right, the right column's width from the line's start) of a two-column line."""
+    gap = _COLUMN_GAP.search(line)
+    if gap is None or not line[: gap.start()].strip() or _COLUMN_GAP.search(line, gap.end()):
+        return None
+    return line[: gap.start()], line[gap.end() :], width(line[: gap.end()])
+
+
+def _gapped_lines(text: str) -> list[tuple[int, int]]:
+    """(index, start) of each line holding four blanks or more before more text: each run
+    is found by str.find, in C (a pattern opening with a blank was tried at every blank of
+    a text, and again inside every run)."""
+    out: list[tuple[int, int]] = []
+    line, last, size = 0, 0, len(text)
+    at = text.find(_COLUMN_BLANKS)
+    while at >= 0:
+        end = at + len(_COLUMN_BLANKS)
+        while end < size and text[end] == " ":
+            end += 1
+        if end < size and not text[end].isspace():
+            line += text.count("\n", last, at)
+            last = at
+            if not out or out[-1][0] != line:
+                out.append((line, text.rfind("\n", 0, at) + 1))
+        at = text.find(_COLUMN_BLANKS, end)
+    return out
+
+
+def _lines_from(text: str, start: int):
+    """The lines of ``text`` from the line starting at ``start`` on, one at a time (the
+    text is split only where a block is found)."""
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def _columns_apart(text: str) -> tuple[list[str], list[int]] | None:
+    """The text's lines with each two-column block read column by column, and the source
+    line (1-based) of each; None when the text holds no such block."""
+    blocks: list[tuple[int, list[tuple[str, str]]]] = []
+    free = 0  # the first line no block found so far holds
+    for index, start in _gapped_lines(text):
+        if index >= free and (block := _column_block(_lines_from(text, start))) is not None:
+            blocks.append((index, block))
+            free = index + len(block)
+    if not blocks:
+        return None
+    lines = text.split("\n")
+    out: list[str] = []
+    sources: list[int] = []
+    at = 0
+    for index, block in blocks:
+        out += lines[at:index]
+        sources += range(at + 1, index + 1)
+        for column in (0, 1):
+            for paragraph, source in _column_paragraphs(block, column, index + 1):
+                out.append(paragraph)
+                sources.append(source)
+        at = index + len(block)
+    out += lines[at:]
+    sources += range(at + 1, len(lines) + 1)
+    return out, sources
+
+
+def _column_paragraphs(
+    block: list[tuple[str, str]], column: int, first: int
+) -> list[tuple[str, int]]:
+    """A column's lines joined into paragraphs, each with the source line it starts on: a
+    column is wrapped at its narrow width, so a line continues the one above unless it opens
+    a numbered item."""
+    out: list[tuple[str, int]] = []
+    for number, parts in enumerate(block, first):
+        part = parts[column].rstrip()
+        content = part.strip(_INDENT)
+        if out and content and not starts_item(fold(content)):
+            out[-1] = (out[-1][0] + content, out[-1][1])
+        elif content:
+            out.append((part, number))
+    return out
+
+
+def _column_block(lines) -> list[tuple[str, str]] | None:
+    """The (left, right) parts of the two-column block the ``lines`` open, or None."""
+    first = _column_split(next(lines))
+    if first is None:
+        return None
+    block = [first]
+    for line in lines:
+        split = _column_split(line)
+        if split is None or abs(split[2] - first[2]) > 1:
+            break
+        block.append(split)
+    if len(block) < _COLUMN_LINES:
+        return None
+    parts = [(left, right) for left, right, _width in block]
+    for column in (0, 1):
+        opened = sum(starts_item(fold(part[column].strip(_INDENT))) for part in parts)
+        if opened < _COLUMN_ITEMS:
+            return None
+    return parts
+
+
+def _restore(text: str) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
     if "\n" not in text.strip():

@@ -60,8 +60,11 @@ _PATTERNS = [
     # 1. / 1、 but not 12.4 (a date) nor 1.5亿 (a decimal). First of the patterns that open
     # with a digit (most markers of a plan are 1.): no text matches two of them at one place
     # (an outline has a digit after its dot, 1) its bracket), so their order decides nothing,
-    # and a 1. line is read without entering the outline and 1) branches first.
-    (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d)\s*")),
+    # and a 1. line is read without entering the outline and 1) branches first. A month
+    # after the dot is the item's text, no decimal outline ("1.1月：学习…", "8.12月：…": a
+    # 学法计划 by month, round 17, tests/parsing/documents d214, fixture
+    # styles/xuefa_yuefen.txt); 12.4 and 2.1 (no 月) stay no 1. marker.
+    (ARABIC, re.compile(r"(\d{1,3})\s*([.、])(?!\d(?!\d?月))\s*")),
     # decimal outlines: the number is the last part; never a decimal like 1.5亿 or 12.5%
     (OUTLINE3, re.compile(r"\d{1,2}\.\d{1,2}\.(\d{1,3})(?![\d.%])\s*(?=[^\d\s.%])")),
     (OUTLINE2, re.compile(r"\d{1,2}\.(\d{1,2})(?![\d.%])\s*(?=[^\d\s.%])")),
@@ -92,6 +95,12 @@ _PATTERNS = [
     # styles/zhenggai_squarenumbers.txt). Three digits at most: 〔2024〕 is a year of a
     # document number (县政办发〔2024〕12号), no marker.
     (PAREN_ARABIC, re.compile(r"[〔【]\s*(\d{1,3})\s*[〕】]\s*")),
+    # Round 17's, last for the same reason (no other pattern matches a digit, a hyphen and a
+    # digit). 1-1. / 1-2、: an indicator's items numbered under its group, an outline printed
+    # with a hyphen (a 对标补短 方案's 指标 1-1 … 1-8: round 17, tests/parsing/documents d210,
+    # fixture styles/duibiao_hengxian.txt); a separator or a blank must follow, so a range
+    # (3-5年) is none
+    (OUTLINE2, re.compile(r"\d{1,2}-(\d{1,2})(?:[.、]\s*|\s+)(?=[^\d\s.%])")),
 ]
 
 
@@ -321,7 +330,7 @@ SENTENCE_END = "。;!?"
 _SENTENCE_ENDS = "。;!?]〕】)”:."
 _RUN_IN_FIRST = rf"[ \t\u3000]*(?=[(\d第任行〔【\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
 _RUN_IN_MARKER = (
-    rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d)"
+    rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d(?!\d?月))"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}[项条](?:\s|:)"
     rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"

@@ -11,7 +11,7 @@ from pathlib import Path
 from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_text import is_attribution, paired_square_brackets
-from taizhang.parsing.by_number import attributions_by_number
+from taizhang.parsing.by_number import attributions_by_list, attributions_by_number
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
@@ -285,7 +285,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     for measure in skeleton.measures:
         if "\n" in measure.text:
             measure.text = _wraps_joined(measure.text)
-    by_number = attributions_by_number(skeleton.measures, text, folded)
+    skeleton.measures, by_list = attributions_by_list(skeleton.measures, text, folded)
+    by_number = attributions_by_number(skeleton.measures, text, folded) + by_list
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     unit_heads = _unit_heading_lines(skeleton.measures, text, folded, brackets, level)

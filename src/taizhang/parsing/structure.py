@@ -236,7 +236,11 @@ def _outline_top(folded: str, pos: int, end: int) -> mk.Marker | None:
 # removed): "…各乡镇人民政府2.1.2　建设…", "…振兴重点工作1　总体要求1.1　指导思想…". Its
 # numbers keep the space printed after them, which a decimal (1.2万头, 7.5%) never has; a
 # top number without a dot counts only when its first child follows within a printed line.
-_RUN_IN_OUTLINE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})? +(?=[^\d\s.%-])")
+# An outline printed with a hyphen (1-3.短板：…) keeps its separator instead (round 17: d210
+# and fixture styles/duibiao_hengxian.txt printed run-in).
+_RUN_IN_OUTLINE = re.compile(
+    r"(?<![\d.])\d{1,2}(?:\.\d{1,2}(?:\.\d{1,3})? +|-\d{1,2}[.、])(?=[^\d\s.%-])"
+)
 _RUN_IN_OUTLINE_TOP = re.compile(r"(?<![\d.])(\d{1,2}) +(?=[^\d\s.%-])")
 
 
@@ -346,10 +350,13 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # fixture styles/xiaofang_diyixiang.txt run in)
 # (A. glued to its chapter's heading, "一、压实属地管理责任A.健全…": round 11, d104 and
 # fixture styles/shipin_zimu.txt printed run-in)
+# (the 1. of a hyphen outline's "1-1." or of "1-12." is none: round 17, d210 and fixture
+# styles/duibiao_hengxian.txt printed run-in, where 1-1. is glued to its heading; a month
+# after the dot, "学法安排1.1月：", is the item's text as in markers.py: d214 printed run-in)
 _CHILD = re.compile(
     rf"[(\d第任A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=[〔【])\s*\d{{1,3}}\s*[〕】]"
-    rf"|(?<=\d)\d{{0,2}}[.、)](?!\d)|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
+    rf"|(?<=\d)(?<![\d-]\d)\d{{0,2}}[.、)](?!\d(?!\d?月))|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
     rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
     rf"|(?<=[{mk.CIRCLED_DIGITS}])|(?<=[A-Z])(?<![A-Z][A-Z])[.、](?=[^\x00-\x7f]))"
 )

@@ -89,6 +89,7 @@ class Gazetteer:
         self.bare_bodies = frozenset(phrases.get("bare_bodies", ()))
         self.zone_committees = tuple(phrases.get("zone_committees", ()))
         self.not_units = WholeMatch(phrases.get("not_units", []))
+        self.not_unit_exceptions = tuple(phrases.get("not_unit_exceptions", ()))
         # A field naming people (or the deadline), up to the next field: "牵头领导:副县长李某某;"
         # ends at ";" in a bracket (d15), at the end of its line among label lines (责任领导:…,
         # then 责任单位:… below: tests/parsing/documents d28), or where the next label starts
@@ -242,7 +243,9 @@ class Gazetteer:
 
     def is_not_unit(self, name: str) -> bool:
         """Whether a folded item is a deadline or another field, not a unit ("6月底前完成")."""
-        return self.not_units.matches(name) or self._post_and_holder(name)
+        if self.not_units.matches(name) and not name.endswith(self.not_unit_exceptions):
+            return True
+        return self._post_and_holder(name)
 
     def _post_and_holder(self, name: str) -> bool:
         """Whether a folded item is a post and its holder's name after it, glued or apart

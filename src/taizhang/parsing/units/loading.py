@@ -48,6 +48,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "openers": list,
         "etc": str,
         "not_units": list,
+        "not_unit_exceptions": list,
         "zone_committees": list,
     },
     "collectives": {"markers": list, "classes": list, "generic": list, "bare_classes": list},
