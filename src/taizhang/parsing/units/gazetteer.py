@@ -99,7 +99,13 @@ class Gazetteer:
         # fixture styles/shuzi_colonroles.txt)
         # (or blanks alone: "完成时限　2024年10月底前", d74 and fixture styles/laji_blanklabels.txt)
         colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
-        self.person_field = re.compile(rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?")
+        # A field in parentheses after a unit ends at its closing parenthesis, which goes with
+        # it: 县教育局（分管领导：张某某）、县公安局 (round 17: tests/parsing/documents d203,
+        # fixture styles/danwei_fenguan_kuohao.txt).
+        self.person_field = re.compile(
+            rf"\((?:{words(fields)}){colon}[^()\n;]*\)"
+            rf"|【?(?:{words(fields)}){colon}(?:(?!【|{stop})[^;\n])*;?"
+        )
         # the value of a deadline field, as far as a person field would run
         # (its branches each open with a literal character, 【 or a field's first, which the
         # engine skips to at once: an optional 【 in front made it try every place)
