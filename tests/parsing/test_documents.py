@@ -437,6 +437,26 @@ Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
   group's rows (printed on the first), a 普法对象 column that names no units.
 - d88 八五普法 中期评估整改方案: 1.问题：… over 整改措施：… and 责任单位 / 整改时限 lines, goals
   under 整改目标 dated 2025年9月底前.
+
+Round 17 (branch genre17), topics other than 法治, kinds and layouts not yet used:
+
+- d200 安全生产 专项整治 三年行动: 专题 sections over 1）2） measures, each 责任单位 line after a
+  blank line, 较2023年分别下降15%以上 as the plan's goal.
+- d201 营商环境 对标提升 清单 pasted from Excel: cells apart by runs of blanks, 指标名称 and
+  对标城市 columns of no role before 提升措施, time limits (压缩至1个工作日内: no target).
+- d202 就业 “十条”: 第一条 … 第十条, each paragraph closed by 责任单位：…。 with no bracket, a
+  closing 本措施自印发之日起施行 paragraph.
+- d203 “双减” 工作台账: 县教育局（分管领导：张某某） in unit lists, a measure across a
+  第 1 页 共 2 页 footer, 每学期 duties, 不超过90分钟 (a limit, no target).
+- d204 医保基金 专项整治: measures closed by ①–④, their units in a 注：①…；②… note after them.
+- d205 数字政府 任务清单: project codes SZ-01 … SZ-08 as the only numbers.
+- d206 防汛抗旱 成员单位 职责: one unit's name per chapter over its duties (the unit leads
+  them, as d23's), 各乡镇人民政府 a collective chapter.
+- d207 民营经济 若干措施: （责任单位：X；政策兑现单位：Y）, 给予一次性奖励50万元 and …标准的70%确定
+  (no targets), 纾困资金5000万元 (a target).
+- d208 县政府 重点工作 任务分解: 责任县领导：刘某某 (people) over 责任单位 lines, 增长6%左右.
+- d209 文明城市 测评 任务分解: 1.1 测评项目 sections over 1.1.1 指标 with 责任单位 / 配合单位 lines,
+  团市委, 200米范围内 (no target), a 说明：… note before the signature.
 """
 
 from __future__ import annotations
@@ -4552,6 +4572,7 @@ def test_units_given_by_a_footnote_after_the_measures():
         "d200_anquan_zhuanxiang_sannian",  # 2） after 责任单位：…的最后一个单位
         "d201_yingshang_duibiao_excel",  # 指标名称 | 对标城市 columns of no role
         "d202_jiuye_shitiao",  # …、县直有关部门。本措施自印发之日起施行…
+        "d209_wenming_cheping_fenjie",  # …、市公安局说明：测评项目…
     ],
 )
 def test_round17_documents_printed_run_in_keep_their_units(name):
@@ -4566,6 +4587,7 @@ def test_round17_fixtures_printed_run_in_keep_their_units():
         ("zhuanti_banjiaohao.txt", [1, 2, 1, 2]),
         ("kongge_lanmu.txt", [1, 2, 3, 4]),
         ("tiaokuan_danwei.txt", [1, 2, 3]),
+        ("shuoming_after_labels.txt", [1, 2]),  # …、区财政局备注：任务编号…
     ):
         text = (FIXTURES / "styles" / name).read_text(encoding="utf-8")
         printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))

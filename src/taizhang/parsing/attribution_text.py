@@ -669,7 +669,12 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     ("…责任单位：X、Y。本措施自印发之日起施行…", the closing paragraph a copy printed run-in
     or hard-wrapped ran into the last article's units: round 17, tests/parsing/documents
     d202 and fixture styles/tiaokuan_danwei.txt): the value ends at its 。. A field after
-    it (…。整改时限：…) continues the attribution."""
+    it (…。整改时限：…) continues the attribution. A note's heading (说明：, 备注：, 注：) run
+    into the value ends it as well (…配合单位：市教育局、市公安局说明：测评项目…: d209 and fixture
+    styles/shuoming_after_labels.txt printed run-in)."""
+    if ":" in folded[value_start:end]:
+        note = _note_heading().search(folded, value_start, end)
+        end = note.start() if note else end
     stop = folded.find("。", value_start, end)
     if (
         stop < 0
@@ -678,6 +683,12 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     ):
         return end
     return stop + 1
+
+
+@lru_cache(maxsize=1)
+def _note_heading() -> re.Pattern[str]:
+    """A note's heading and its colon (structure.toml note_headings), longest first."""
+    return re.compile(f"(?:{trie(vocabulary()['note_headings'])}):")
 
 
 def _line_end(folded: str, at: int) -> int:
