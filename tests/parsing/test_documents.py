@@ -458,6 +458,26 @@ Round 10 (branch genre10), the 法治 genre at county, township and 旗 level:
   group's rows (printed on the first), a 普法对象 column that names no units.
 - d88 八五普法 中期评估整改方案: 1.问题：… over 整改措施：… and 责任单位 / 整改时限 lines, goals
   under 整改目标 dated 2025年9月底前.
+
+Round 17 (branch genre17), topics other than 法治, kinds and layouts not yet used:
+
+- d200 安全生产 专项整治 三年行动: 专题 sections over 1）2） measures, each 责任单位 line after a
+  blank line, 较2023年分别下降15%以上 as the plan's goal.
+- d201 营商环境 对标提升 清单 pasted from Excel: cells apart by runs of blanks, 指标名称 and
+  对标城市 columns of no role before 提升措施, time limits (压缩至1个工作日内: no target).
+- d202 就业 “十条”: 第一条 … 第十条, each paragraph closed by 责任单位：…。 with no bracket, a
+  closing 本措施自印发之日起施行 paragraph.
+- d203 “双减” 工作台账: 县教育局（分管领导：张某某） in unit lists, a measure across a
+  第 1 页 共 2 页 footer, 每学期 duties, 不超过90分钟 (a limit, no target).
+- d204 医保基金 专项整治: measures closed by ①–④, their units in a 注：①…；②… note after them.
+- d205 数字政府 任务清单: project codes SZ-01 … SZ-08 as the only numbers.
+- d206 防汛抗旱 成员单位 职责: one unit's name per chapter over its duties (the unit leads
+  them, as d23's), 各乡镇人民政府 a collective chapter.
+- d207 民营经济 若干措施: （责任单位：X；政策兑现单位：Y）, 给予一次性奖励50万元 and …标准的70%确定
+  (no targets), 纾困资金5000万元 (a target).
+- d208 县政府 重点工作 任务分解: 责任县领导：刘某某 (people) over 责任单位 lines, 增长6%左右.
+- d209 文明城市 测评 任务分解: 1.1 测评项目 sections over 1.1.1 指标 with 责任单位 / 配合单位 lines,
+  团市委, 200米范围内 (no target), a 说明：… note before the signature.
 """
 
 from __future__ import annotations
@@ -990,9 +1010,13 @@ RUN_IN_COPIES = [
     "d185_chengshi_tijian_zhenggai",
     # (and d175: a 类别 column before 序号, its category glued to the units before it)
     "d175_qingshaonian_fazhi_jiaoyu",
-    # round 17: 1-1. glued to its section's heading (d210), 1.1月： glued to its chapter's
+    # round 17 (法治): 1-1. glued to its section's heading (d210), 1.1月： glued to its chapter's
     # (d214), a parallel division of labour run in (d216); not d217 (two columns run together)
     *(name for name in NAMES if name[:4] in {f"d21{i}" for i in range(7)}),
+    # round 17 (other topics): 2） after a label line (d200), a gapped table with columns of
+    # no role (d201), a label value before the closing paragraph (d202), a footnote's note
+    # (d204), project codes glued to headings (d205)
+    *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
 ]
 
 
@@ -1129,6 +1153,8 @@ SIGNED_RUN_IN = [
     "d182_huanbao_ducha_zhenggai",
     "d183_zhongdian_xiangmu_guatu",
     "d184_xianjie_zijin_xiangmu",
+    # round 17
+    *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
 ]
 
 
@@ -4743,3 +4769,114 @@ def test_a_state_security_bureau_is_a_unit(name):
     reader = BracketReader(load_gazetteer())
     assert reader.split(f"配合单位：{name}、州司法局").responsible == [name, "州司法局"]
     assert reader.split("统筹全局").responsible == []
+
+
+# Round 17 (branch genre17): d200–d208 and their fixtures (tests/fixtures/styles).
+
+
+def test_a_person_field_in_parentheses_after_a_unit_ends_there():
+    # 县教育局（分管领导：张某某）、县财政局（分管领导：李某某） (d203); 区教育局（责任领导：
+    # 赵某某）；配合单位：… (fixture styles/danwei_fenguan_kuohao.txt): the list goes on
+    assert units(parse("d203_shuangjian_taizhang")) == gold_units("d203_shuangjian_taizhang")
+    plan = parse_path(FIXTURES / "styles" / "danwei_fenguan_kuohao.txt")
+    assert [(m.lead, m.responsible, m.collectives) for m in plan.tasks] == [
+        ([], ["区教育局", "区公安分局"], ["各街道办事处"]),
+        (["区教育局"], ["区财政局", "区人力资源社会保障局"], []),
+        ([], ["区市场监管局", "区教育局"], []),
+    ]
+
+
+def test_a_county_leader_is_a_person_and_a_paying_unit_is_responsible():
+    # 责任县领导：刘某某 over 责任单位：… (d208), 政策兑现单位：县财政局 (d207); 责任市领导 /
+    # 责任区领导 / 兑现单位 (fixture styles/zeren_xianlingdao.txt)
+    plan = parse("d208_xianzhengfu_zhongdian_fenjie")
+    assert not any("领导" in m.text for m in plan.tasks)
+    assert units(plan) == gold_units("d208_xianzhengfu_zhongdian_fenjie")
+    assert units(parse("d207_minying_jingji_duixian")) == gold_units("d207_minying_jingji_duixian")
+    plan = parse_path(FIXTURES / "styles" / "zeren_xianlingdao.txt")
+    assert [(m.text, m.responsible) for m in plan.tasks] == [
+        ("社会消费品零售总额增长6%。", ["市商务局", "市统计局"]),
+        ("对新认定的省级企业技术中心给予奖励。", ["市工业和信息化局", "市财政局"]),
+        ("新增城镇就业5000人。", ["市人力资源社会保障局", "市就业服务中心"]),
+    ]
+
+
+def test_a_project_code_numbers_its_measure():
+    # SZ-01　建设… (d205), XM-03：建设… (fixture styles/xiangmu_bianhao.txt), printed and run
+    # in (the code glued to its chapter's heading): the code's number, no part of the text
+    for printed in (
+        (DOCUMENTS / "d205_shuzi_zhengfu_qingdan.txt").read_text(encoding="utf-8"),
+        (FIXTURES / "styles" / "xiangmu_bianhao.txt").read_text(encoding="utf-8"),
+    ):
+        for text in (printed, variants.run_in(printed)):
+            plan = parse_path_text(text)
+            assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+            assert len(plan.tasks) in (8, 4)
+            assert not any(re.match(r"[A-Z]{2}-", m.text) for m in plan.tasks)
+            assert not any("-0" in c.title for c in plan.chapters)
+
+
+def test_units_given_by_a_footnote_after_the_measures():
+    # …等行为。① over 注：①市医保局牵头，市卫生健康委配合；②… (d204); a note after each
+    # chapter, its numbers restarting (fixture styles/jiaozhu_danwei.txt); as printed, run
+    # in and hard-wrapped
+    for name in ("d204_yibao_jijin_jianguan",):
+        text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+        for copy in (text, variants.run_in(text), variants.hard_wrapped(text)):
+            plan = parse_path_text(copy)
+            assert units(plan) == gold_units(name)
+            assert [m.text for m in plan.tasks] == [t["text"] for t in gold(name)["tasks"]]
+    plan = parse_path(FIXTURES / "styles" / "jiaozhu_danwei.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        (["县水利局"], ["县生态环境局"]),
+        (["县卫生健康局"], []),
+        (["县水利局"], ["县生态环境局"]),
+        (["县水利局"], []),
+        (["县水利局"], ["县应急管理局"]),
+    ]
+    assert not any("①" in m.text or "注" in m.text for m in plan.tasks)
+    codes = [d.code for d in plan.diagnostics]
+    assert codes.count("attribution-by-footnote") == 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "d200_anquan_zhuanxiang_sannian",  # 2） after 责任单位：…的最后一个单位
+        "d201_yingshang_duibiao_excel",  # 指标名称 | 对标城市 columns of no role
+        "d202_jiuye_shitiao",  # …、县直有关部门。本措施自印发之日起施行…
+        "d209_wenming_cheping_fenjie",  # …、市公安局说明：测评项目…
+    ],
+)
+def test_round17_documents_printed_run_in_keep_their_units(name):
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(text))) == gold_units(name)
+
+
+def test_round17_fixtures_printed_run_in_keep_their_units():
+    # 1）…责任单位：X 2）… (styles/zhuanti_banjiaohao.txt), 序号  领域  工作任务 … (a column
+    # of no role: styles/kongge_lanmu.txt), 第三条…责任单位：X。本措施… (styles/tiaokuan_danwei.txt)
+    for name, expected in (
+        ("zhuanti_banjiaohao.txt", [1, 2, 1, 2]),
+        ("kongge_lanmu.txt", [1, 2, 3, 4]),
+        ("tiaokuan_danwei.txt", [1, 2, 3]),
+        ("shuoming_after_labels.txt", [1, 2]),  # …、区财政局备注：任务编号…
+    ):
+        text = (FIXTURES / "styles" / name).read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [m.no for m in run_in.tasks] == expected, name
+        assert units(run_in) == units(printed), name
+        assert all(m.lead or m.responsible for m in run_in.tasks), name
+    plan = parse_path_text(
+        variants.run_in((FIXTURES / "styles" / "tiaokuan_danwei.txt").read_text(encoding="utf-8"))
+    )
+    assert plan.tasks[-1].attribution_raw == "责任单位：市自然资源局。"
+
+
+def test_a_granted_value_and_a_value_a_rule_is_set_at_are_no_targets():
+    # 给予一次性奖励50万元, 按不低于…标准的70%确定 (d207); 给予最高20万元补助, 按照…的80%执行
+    # (fixture styles/zhengce_biaozhun.txt); 发放文旅消费券500万元 is still one
+    plan = parse("d207_minying_jingji_duixian")
+    assert [[t.value for t in m.targets] for m in plan.tasks[:4]] == [[], [2], [], [5000]]
+    plan = parse_path(FIXTURES / "styles" / "zhengce_biaozhun.txt")
+    assert [[t.value for t in m.targets] for m in plan.tasks] == [[], [], [500, 5], [10]]

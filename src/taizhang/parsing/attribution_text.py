@@ -156,6 +156,9 @@ _NEXT_NUMBER = re.compile(
     # B. after the last unit of A.'s label lines (round 11: d104 and fixture
     # styles/shipin_zimu.txt printed run-in)
     r"|[A-Z][.、](?=[^\x00-\x7f])"
+    # 2） after the last unit of 1）'s label line (round 17: d200 and fixture
+    # styles/zhuanti_banjiaohao.txt printed run-in)
+    r"|\d{1,3}\)(?=[^\x00-\x7f])"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field
@@ -670,6 +673,7 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
         if start == 0 or not _label_opens(folded, start) or _inside_bracket(folded, start):
             continue
         end = _wrapped_value_end(folded, label.end(), _line_end(folded, start))
+        end = _value_sentence_end(folded, label.end(), end)
         offset = end
         while offset < len(folded):  # further label lines below
             next_end = _line_end(folded, offset + 1)
@@ -682,6 +686,33 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
             offset = next_end
         return Located(start, start, len(folded[:end].rstrip()))
     return None
+
+
+def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
+    """A label's value closed by 。 with a sentence after it on its line that is no label
+    ("…责任单位：X、Y。本措施自印发之日起施行…", the closing paragraph a copy printed run-in
+    or hard-wrapped ran into the last article's units: round 17, tests/parsing/documents
+    d202 and fixture styles/tiaokuan_danwei.txt): the value ends at its 。. A field after
+    it (…。整改时限：…) continues the attribution. A note's heading (说明：, 备注：, 注：) run
+    into the value ends it as well (…配合单位：市教育局、市公安局说明：测评项目…: d209 and fixture
+    styles/shuoming_after_labels.txt printed run-in)."""
+    if ":" in folded[value_start:end]:
+        note = _note_heading().search(folded, value_start, end)
+        end = note.start() if note else end
+    stop = folded.find("。", value_start, end)
+    if (
+        stop < 0
+        or not folded[stop + 1 : end].strip()
+        or starts_with_label(folded[stop + 1 : end].strip())
+    ):
+        return end
+    return stop + 1
+
+
+@lru_cache(maxsize=1)
+def _note_heading() -> re.Pattern[str]:
+    """A note's heading and its colon (structure.toml note_headings), longest first."""
+    return re.compile(f"(?:{trie(vocabulary()['note_headings'])}):")
 
 
 def _line_end(folded: str, at: int) -> int:

@@ -30,7 +30,7 @@ from re import _constants as _sre_constants  # the parsed form of a pattern: its
 from re import _parser as _sre_parser
 
 from taizhang.parsing.attribution_text import is_attribution, is_unit_line, starts_with_label
-from taizhang.parsing.markers import ORDINAL, match_marker
+from taizhang.parsing.markers import CIRCLED_DIGITS, ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
 from taizhang.parsing.metadata.text import CONTACT_TELEPHONE
@@ -1177,7 +1177,12 @@ def _short_copy(lines: list[str]):
 
 
 _MIN_AT_MARGIN = 3  # lines broken at the very margin, mid-sentence
-_PARAGRAPH_END = ("。", ";", ")", "]", "〕", "】", ":", "!", "?")
+_PARAGRAPH_END = (
+    "。", ";", ")", "]", "〕", "】", ":", "!", "?",
+    # a sentence's end and a footnote's reference ("…挂床住院等行为。①": round 17, tests/
+    # parsing/documents d204, fixture styles/jiaozhu_danwei.txt; footnotes.py)
+    *(f"。{mark}" for mark in CIRCLED_DIGITS),
+)  # fmt: skip
 
 
 def _wrapped_among_short_lines(contents: list[str]):

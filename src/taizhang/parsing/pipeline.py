@@ -13,6 +13,7 @@ from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_text import is_attribution, paired_square_brackets
 from taizhang.parsing.by_number import attributions_by_list, attributions_by_number
 from taizhang.parsing.corrections import assign_keys
+from taizhang.parsing.footnotes import attributions_by_footnote, references_blanked
 from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.metadata.signature import is_date_only
@@ -259,6 +260,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     # once: every step matches on slices of it (a bracket closed by the other square kind
     # closed by its own: paired_square_brackets)
     folded = key_marks_blanked(paired_square_brackets(fold(text)))
+    folded, notes = references_blanked(folded)
     gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
@@ -287,6 +289,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
             measure.text = _wraps_joined(measure.text)
     skeleton.measures, by_list = attributions_by_list(skeleton.measures, text, folded)
     by_number = attributions_by_number(skeleton.measures, text, folded) + by_list
+    if notes:
+        by_number += attributions_by_footnote(skeleton.measures, text, notes)
     brackets = BracketReader(gazetteer)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     unit_heads = _unit_heading_lines(skeleton.measures, text, folded, brackets, level)

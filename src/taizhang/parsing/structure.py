@@ -1512,14 +1512,15 @@ def _unnumbered_measures(
             # numbered on from the last measure found, this heading's own included (the
             # bullets of every chapter after the first took one number: d47, d54)
             previous = (out or skeleton.measures or [None])[-1]
-            number = previous.no + 1 if previous else 1
+            printed, code = _without_code(paragraph[: located.text_end].strip(_LINE_INDENT + "\n"))
+            number = code or (previous.no + 1 if previous else 1)
             line = item.line + folded_text.count("\n", item.start, offset)
             out.append(
                 RawMeasure(
                     no=number,
                     chapter=chapter,
                     section=section,
-                    text=_without_bullet(paragraph[: located.text_end].strip(_LINE_INDENT + "\n")),
+                    text=_without_bullet(printed),
                     attribution_raw=paragraph[located.raw_start : located.raw_end],
                     line=line,
                     unnumbered=True,
@@ -1646,9 +1647,12 @@ def _run_in_closing_brackets(
     numbered, fixture styles/wenzhang_lostnumbers.txt likewise): each from the bracket before
     to its own, the first after the working heading or at its last sentence. Two at least."""
     closing = _closing_brackets(folded, start, end, index)
-    if len(closing) < 2:
+    # (a project code glued to the heading opens the first, one alone too: "一、数字基础设施
+    # SZ-01　建设…", round 17, d205 and fixture styles/xiangmu_bianhao.txt printed run-in)
+    code = _GLUED_CODE.search(folded, start, closing[0][0]) if closing else None
+    if len(closing) < 2 and code is None:
         return []
-    first = _after_task_heading(folded, start, closing[0][0])[0]
+    first = code.start() if code else _after_task_heading(folded, start, closing[0][0])[0]
     spans = []
     for _, close_at in closing:
         spans.append((first, close_at + 1))
@@ -1795,6 +1799,22 @@ def _run_in_bullets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     if first:  # the first, glued to its heading ("一、压实防汛抗旱责任● 落实…")
         opens.insert(0, first.start())
     return list(zip(opens, [*opens[1:], end], strict=False))
+
+
+# A project code opening an unnumbered measure ("SZ-01　建设…", "XM-03：推进…"): Latin capitals,
+# a dash and the item's number, then a blank or a colon (round 17: tests/parsing/documents
+# d205, fixture styles/xiangmu_bianhao.txt). Its number is the measure's; no part of the text.
+_ITEM_CODE = re.compile(r"[A-Z]{1,4}[-－](\d{1,3})(?:[ \t\u3000]+|[:：][ \t\u3000]*)")
+
+
+# (folded: the dash and the colon read - and :)
+_GLUED_CODE = re.compile(r"[A-Z]{1,4}-\d{1,3}(?:[ \t\u3000]+|:)")
+
+
+def _without_code(text: str) -> tuple[str, int]:
+    """The measure's text without its project code, and the code's number (0 when none)."""
+    code = _ITEM_CODE.match(text) if text[:1].isascii() else None
+    return (text[code.end() :], int(code.group(1))) if code else (text, 0)
 
 
 def _without_bullet(text: str) -> str:

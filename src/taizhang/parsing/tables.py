@@ -470,6 +470,8 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
         reach = text[found.start() : found.start() + _TABLE_REACH]
         cells = [cell.strip() for cell in _CELL_GAP.split(reach)]
         header, first = _run_in_header(cells)
+        if header is None and "\t" not in reach[:_HEADER_REACH]:
+            header, first = _run_in_header(cells, loose=True)
         if header is None:
             continue
         # every table of the text, each under its own header (tests/parsing/documents d75
@@ -479,6 +481,7 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
 
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
+_HEADER_REACH = 200  # characters: a header and its first row
 _MAX_HEADERS = 20  # number-column names tried as a run-in table's header
 
 
@@ -853,14 +856,18 @@ _NEXT_HEADING = re.compile(
 )
 
 
-def _run_in_header(cells: list[str]):
-    """The header's column roles and where the first row's cells start, or (None, 0)."""
+def _run_in_header(cells: list[str], loose: bool = False):
+    """The header's column roles and where the first row's cells start, or (None, 0).
+    ``loose``: a short name of no role is a column read past, as printed (指标名称 | 对标城市
+    before 提升措施: round 17, tests/parsing/documents d201 and fixture styles/kongge_lanmu.txt
+    printed run-in), asked only of a table gapped by blanks (a tab table's header not read
+    strictly here is read by _run_in_tab_rows: d46, d87, d175, d180 run in)."""
     for size in range(3, min(_MAX_COLUMNS, len(cells)) + 1):
         last = _TRAILING_NUMBER.fullmatch(cells[size - 1])
         if last is None or last.group(2) != "1":
             continue
         names = [*cells[: size - 1], last.group(1)]
-        if not all(_is_short(name) and _column_role(name) for name in names):
+        if not all(_is_short(name) and (loose or _column_role(name)) for name in names):
             return None, 0
         header = _header_roles(names)
         if header and any(role == "number" for role, _ in header.values()):
@@ -870,7 +877,7 @@ def _run_in_header(cells: list[str]):
 
 
 def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
-    width = len(columns)
+    width = first  # the header's cells, a column of no role among them (d201 run in)
     rows: list[TableRow] = []
     i, number = first, 1
     while span := _row_span(cells, i - 1, width, number + 1):

@@ -493,6 +493,8 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
     unit = m["unit"]
     if _ends_with(before, words["not_value_before"]):
         return True  # 第1期, 每万人
+    if _is_standard(before, after, words):
+        return True  # 给予一次性奖励50万元, 按…标准的70%确定
     if unit in numbers["length_units"] and not any(
         verb in before for verb in numbers["construction_verbs"]
     ):
@@ -505,6 +507,17 @@ def _rejected(m: re.Match[str], before: str, after: str) -> bool:
     if _ends_with(before, words["at_most_before"]):
         return False  # an upper bound: 控制在5.5%以下
     return _starts_with(after, words["threshold_after"]) is not None
+
+
+def _is_standard(before: str, after: str, words: dict) -> bool:
+    """A value a policy grants or sets a rule at, in its clause (targets.toml grant_verbs,
+    standard_after)."""
+    if _starts_with(after, words["standard_after"]):
+        return True
+    if not any(verb in before for verb in words["grant_verbs"]):
+        return False  # (most values: no grant verb anywhere before them)
+    clause = before[max(map(before.rfind, _CLAUSE_ENDS)) + 1 :]
+    return any(verb in clause for verb in words["grant_verbs"])
 
 
 @dataclass(frozen=True)

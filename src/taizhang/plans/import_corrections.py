@@ -34,6 +34,7 @@ _SETTLED_BY_UNITS = (
     "shared-attribution",
     "chapter-attribution",
     "attribution-by-number",
+    "attribution-by-footnote",
 )
 
 STALE = "该任务已因其他更正或修订而改变，请刷新预览后重试。"

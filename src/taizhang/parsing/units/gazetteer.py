@@ -102,12 +102,14 @@ class Gazetteer:
         # fixture styles/shuzi_colonroles.txt)
         # (or blanks alone: "完成时限　2024年10月底前", d74 and fixture styles/laji_blanklabels.txt)
         colon = r"(?:\s*(?:】\s*:?|:)|[ \t]+)"
-        # (a field inside a name's note ends with the note: "县发改局(分管领导:张某)、县财政局"
-        # names 县财政局 too; round 17, fixtures styles/peihe_tail.txt and styles/
-        # xiezhu_verbunit.txt, measure 5 of each; a note in the value, "张某(副县长)", stays
-        # whole)
+        # A field in parentheses after a unit ends at its closing parenthesis, which goes with
+        # it: 县教育局（分管领导：张某某）、县公安局 (round 17: tests/parsing/documents d203,
+        # fixtures styles/danwei_fenguan_kuohao.txt, styles/peihe_tail.txt and styles/
+        # xiezhu_verbunit.txt, measure 5 of each). A field of its own keeps a note in its value
+        # whole ("牵头领导:张某(副县长);").
         self.person_field = re.compile(
-            rf"【?(?:{words(fields)}){colon}(?:(?!【|{stop})(?:\([^()]*\)|[^;\n()]))*;?"
+            rf"\((?:{words(fields)}){colon}[^()\n;]*\)"
+            rf"|【?(?:{words(fields)}){colon}(?:(?!【|{stop})(?:\([^()]*\)|[^;\n()]))*;?"
         )
         # the value of a deadline field, as far as a person field would run
         # (its branches each open with a literal character, 【 or a field's first, which the
