@@ -616,7 +616,7 @@ def _heading_units(
     Each such chapter gets a heading-units diagnostic (info) naming its line."""
     heading_units = {}
     endings = tuple(structure_vocabulary()["unit_endings"])
-    # only a chapter holding a measure with no lead can lead one (most chapters hold none)
+    # only a chapter holding a measure with no lead can lead one (no other entry is read)
     leaderless = {
         m.chapter for m, a in zip(skeleton.measures, attributions, strict=True) if not a.lead
     }
