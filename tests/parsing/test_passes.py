@@ -955,6 +955,43 @@ def test_ocr_digits_read_the_corpus_documents_and_fixtures_as_the_one_pattern_di
         assert _ocr_digits(folded) == _plain_ocr_digits(folded), path.name
 
 
+# The plain form of attribution_text.paired_square_brackets: one pattern for both kinds.
+_MIXED_SQUARE_ONE_PATTERN = re.compile(
+    rf"【{_at._IN_PARAGRAPH}{{1,{_MAX_ATTRIBUTION}}}〕|〔{_at._IN_PARAGRAPH}{{1,{_MAX_ATTRIBUTION}}}】"
+)
+
+
+def _plain_paired_square_brackets(folded: str) -> str:
+    chars = list(folded)
+    for found in _MIXED_SQUARE_ONE_PATTERN.finditer(folded):
+        chars[found.end() - 1] = "】" if chars[found.end() - 1] == "〕" else "〕"
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("【", "】", "〔", "〕", "县", "x" * 150, "\n", "\n\n", "\n \n", " ", "(", ")"))
+@example("【牵头单位:县司法局〕〔2023〕【配合单位:县财政局】〔责任单位:县林业局】")
+def test_square_brackets_closed_by_the_other_kind_are_found_as_the_one_pattern_found_them(text):
+    assert _at.paired_square_brackets(text) == _plain_paired_square_brackets(text)
+
+
+def test_square_brackets_of_the_corpus_documents_and_fixtures_pair_as_the_one_pattern_did():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    paths = [
+        *sorted((repo.parent / "shared" / "corpus" / "raw").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        assert _at.paired_square_brackets(folded) == _plain_paired_square_brackets(folded), path
+
+
 def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches():
     every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(_at._WHITESPACE) == every
