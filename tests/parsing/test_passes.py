@@ -992,6 +992,23 @@ def test_square_brackets_of_the_corpus_documents_and_fixtures_pair_as_the_one_pa
         assert _at.paired_square_brackets(folded) == _plain_paired_square_brackets(folded), path
 
 
+_OPENERS = vocabulary()["chapter_attribution_openers"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces(*_OPENERS, "由", "县司法局牵头", "。", "\n", "x" * 70, "(", ")"), st.integers(0, 200)
+)
+def test_a_chapter_cue_is_searched_only_where_its_shared_character_stands(text, start):
+    """_chapter_attributions passes over a chapter whose reach holds no 由: the search
+    would find no cue there either."""
+    shared = _structure._chapter_cue_character()
+    assert shared and all(shared in opener for opener in _OPENERS)
+    end = start + _structure._CUE_REACH
+    if text.find(shared, start, end) < 0:
+        assert _structure._chapter_cue().search(text, start, end) is None
+
+
 def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches():
     every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(_at._WHITESPACE) == every

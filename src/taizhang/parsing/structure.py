@@ -2388,7 +2388,10 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
     if not skeleton.measures:
         return
     cues = 0
+    shared = _chapter_cue_character()
     for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
+        if shared and folded.find(shared, start, start + _CUE_REACH) < 0:
+            continue  # (most chapters: a scan in C, where the search costs a regex call)
         cue = _chapter_cue().search(folded, start, start + _CUE_REACH)
         if cue is None:
             continue
@@ -2424,6 +2427,15 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
 _MAX_CUES = 60  # chapters that name their units: a plan has a few dozen chapters at most
+
+
+@lru_cache(maxsize=1)
+def _chapter_cue_character() -> str:
+    """A character every chapter cue's opener holds (由 of 以下任务由, 本章任务由), so every
+    match of _chapter_cue holds it; "" when the openers share none."""
+    openers = vocabulary()["chapter_attribution_openers"]
+    first = openers[0] if openers else ""
+    return next((char for char in first if all(char in w for w in openers)), "")
 
 
 @lru_cache(maxsize=1)
