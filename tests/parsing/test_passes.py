@@ -911,6 +911,124 @@ def test_fold_answers_a_short_text_it_kept_as_folding_it_again(chars):
     assert len(_normalize._FOLDED_SHORT) <= _normalize._SHORT_KEPT
 
 
+# The plain form of normalize._ocr_digits: one pattern over both letters (stop 23).
+_OCR_DIGIT_ONE_PATTERN = re.compile(
+    r"[lO](?:"
+    r"(?<=\d[lO])(?![A-Za-z])"
+    r"|(?<![A-Za-z][lO])(?=\d)"
+    r"|(?<=l)(?<![A-Za-z0-9]l)(?=[.、][^\x00-\x7f])"
+    r"|(?<=[^\x00-\x7f]l)(?=[^\x00-\x7f])"
+    r")"
+)
+
+
+def _plain_ocr_digits(folded: str) -> str:
+    return _OCR_DIGIT_ONE_PATTERN.sub(lambda found: "1" if found.group() == "l" else "0", folded)
+
+
+# every character the OCR-digit patterns tell apart: the letters, digits, other letters,
+# the item number's ends, Chinese characters, blanks, punctuation
+_OCR_ALPHABET = ["l", "O", "1", "0", "7", "a", "Z", ".", "、", "县", " ", "-", "\n"]
+
+
+def test_ocr_digits_read_every_short_text_as_the_one_pattern_did():
+    """Every text of up to five of those characters (the lookarounds see one character
+    before a letter and two after): the two passes answer as the one pattern."""
+    from taizhang.parsing.normalize import _ocr_digits
+
+    for size in range(1, 6):
+        for chars in itertools.product(_OCR_ALPHABET, repeat=size):
+            text = "".join(chars)
+            assert _ocr_digits(text) == _plain_ocr_digits(text), text
+
+
+_OCR_WORDS = [*_OCR_ALPHABET, "lO", "2O24年", "l.开", "CO2", "月l2日"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OCR_WORDS), max_size=60))
+@example(["2", "O", "l", "3"])
+def test_ocr_digits_read_long_texts_as_the_one_pattern_did(chars):
+    from taizhang.parsing.normalize import _ocr_digits
+
+    text = "".join(chars)
+    assert _ocr_digits(text) == _plain_ocr_digits(text)
+
+
+def test_ocr_digits_read_the_corpus_documents_and_fixtures_as_the_one_pattern_did():
+    from pathlib import Path
+
+    from taizhang.parsing.normalize import _fold_characters, _ocr_digits
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    shared = repo.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = _fold_characters(read_path(path).text)
+        assert _ocr_digits(folded) == _plain_ocr_digits(folded), path.name
+
+
+# The plain form of attribution_text.paired_square_brackets: one pattern for both kinds.
+_MIXED_SQUARE_ONE_PATTERN = re.compile(
+    rf"【{_at._IN_PARAGRAPH}{{1,{_MAX_ATTRIBUTION}}}〕|〔{_at._IN_PARAGRAPH}{{1,{_MAX_ATTRIBUTION}}}】"
+)
+
+
+def _plain_paired_square_brackets(folded: str) -> str:
+    chars = list(folded)
+    for found in _MIXED_SQUARE_ONE_PATTERN.finditer(folded):
+        chars[found.end() - 1] = "】" if chars[found.end() - 1] == "〕" else "〕"
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("【", "】", "〔", "〕", "县", "x" * 150, "\n", "\n\n", "\n \n", " ", "(", ")"))
+@example("【牵头单位:县司法局〕〔2023〕【配合单位:县财政局】〔责任单位:县林业局】")
+def test_square_brackets_closed_by_the_other_kind_are_found_as_the_one_pattern_found_them(text):
+    assert _at.paired_square_brackets(text) == _plain_paired_square_brackets(text)
+
+
+def test_square_brackets_of_the_corpus_documents_and_fixtures_pair_as_the_one_pattern_did():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    paths = [
+        *sorted((repo.parent / "shared" / "corpus" / "raw").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        assert _at.paired_square_brackets(folded) == _plain_paired_square_brackets(folded), path
+
+
+_OPENERS = vocabulary()["chapter_attribution_openers"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces(*_OPENERS, "由", "县司法局牵头", "。", "\n", "x" * 70, "(", ")"), st.integers(0, 200)
+)
+def test_a_chapter_cue_is_searched_only_where_its_shared_character_stands(text, start):
+    """_chapter_attributions passes over a chapter whose reach holds no 由: the search
+    would find no cue there either."""
+    shared = _structure._chapter_cue_character()
+    assert shared and all(shared in opener for opener in _OPENERS)
+    end = start + _structure._CUE_REACH
+    if text.find(shared, start, end) < 0:
+        assert _structure._chapter_cue().search(text, start, end) is None
+
+
 def test_the_whitespace_written_out_is_every_character_a_pattern_blank_matches():
     every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(_at._WHITESPACE) == every

@@ -152,6 +152,7 @@ _END_DASH_PIECES = ("。", "；", "!", " ", "\u3000", "-", "—", "～", "2", "1
 @given(_pieces(*_END_DASH_PIECES))
 @example("。— 2 —")
 @example("。" + "-" * 70 + "— 2 —")  # more dashes than the gate looks at
+@example("县" * 10_000 + "-" * 70 + "。— 2 —")  # a long text: more dashes looked at
 def test_no_run_in_page_number_is_missed_by_its_gate(text):
     if not _layout._may_hold_run_in_page_number(text):
         assert _layout._RUN_IN_PAGE_NUMBER.search(text) is None

@@ -116,20 +116,25 @@ _RUN_IN_PAGE_NUMBER = re.compile(
 _SENTENCE_ENDS = "。；;！？!?"
 _PAGE_DASHES = "-—–－―~～"
 _BLANKS = " \u3000"
-_DASHES_LOOKED_AT = 64  # past this many dashes in a text the pattern is searched at once
+_DASHES_LOOKED_AT = 64  # past this many dashes in a text the pattern is searched at once,
+_CHARACTERS_PER_DASH = 100  # or one dash per this many characters of a longer text
 
 
 def _may_hold_run_in_page_number(text: str) -> bool:
     """Whether some dash of ``text`` follows a sentence's end, blanks between, as every
     _RUN_IN_PAGE_NUMBER match opens: each dash is found by str.find (single characters, in
     C), where the pattern's search tests every character against its first set. A text of
-    many dashes (rules drawn with them) is searched at once."""
+    many dashes (rules drawn with them) is searched at once. A long text may hold more
+    dashes before that (1 MB of the corpus holds about 1,800, each looked at for a few
+    hundred instructions, where the search tests a set at each of its 400,000 characters,
+    about forty instructions each)."""
+    most = max(_DASHES_LOOKED_AT, len(text) // _CHARACTERS_PER_DASH)
     looked_at = 0
     for dash in _PAGE_DASHES:
         at = text.find(dash)
         while at >= 0:
             looked_at += 1
-            if looked_at > _DASHES_LOOKED_AT:
+            if looked_at > most:
                 return True
             before = at - 1
             while before >= 0 and text[before] in _BLANKS:

@@ -621,7 +621,13 @@ def _heading_units(
     Each such chapter gets a heading-units diagnostic (info) naming its line."""
     heading_units = {}
     endings = tuple(structure_vocabulary()["unit_endings"])
+    # only a chapter holding a measure with no lead can lead one (no other entry is read)
+    leaderless = {
+        m.chapter for m, a in zip(skeleton.measures, attributions, strict=True) if not a.lead
+    }
     for chapter in skeleton.chapters:
+        if chapter.no not in leaderless:
+            continue
         name = unit_heading_name(chapter.title)  # (一、县发展改革局牵头事项: d137)
         if not fold(name).endswith(endings):  # 健全政府机构职能体系 names no unit
             continue

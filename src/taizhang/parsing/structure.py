@@ -2419,7 +2419,10 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
     if not skeleton.measures:
         return
     cues = 0
+    shared = _chapter_cue_character()
     for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
+        if shared and folded.find(shared, start, start + _CUE_REACH) < 0:
+            continue  # (most chapters: a scan in C, where the search costs a regex call)
         cue = _chapter_cue().search(folded, start, start + _CUE_REACH)
         if cue is None:
             continue
@@ -2455,6 +2458,15 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
 _MAX_CUES = 60  # chapters that name their units: a plan has a few dozen chapters at most
+
+
+@lru_cache(maxsize=1)
+def _chapter_cue_character() -> str:
+    """A character every chapter cue's opener holds (由 of 以下任务由, 本章任务由), so every
+    match of _chapter_cue holds it; "" when the openers share none."""
+    openers = vocabulary()["chapter_attribution_openers"]
+    first = openers[0] if openers else ""
+    return next((char for char in first if all(char in w for w in openers)), "")
 
 
 @lru_cache(maxsize=1)
@@ -2501,8 +2513,16 @@ def unit_heading_name(title: str) -> str:
     name (一、县发展改革局牵头事项, 三、各区县人民政府负责事项: round 13, tests/parsing/documents
     d137, fixture styles/fengong_qianshou.txt; structure.toml unit_heading_suffixes)."""
     folded = fold(title)  # (縣發展改革局牽頭事項: d137 in traditional characters)
-    suffix = next((w for w in vocabulary()["unit_heading_suffixes"] if folded.endswith(w)), "")
+    suffixes = _unit_heading_suffixes()
+    if not folded.endswith(suffixes):  # (most headings: one test in C)
+        return title
+    suffix = next(w for w in suffixes if folded.endswith(w))
     return title[: len(title) - len(suffix)]
+
+
+@lru_cache(maxsize=1)
+def _unit_heading_suffixes() -> tuple[str, ...]:
+    return tuple(vocabulary()["unit_heading_suffixes"])
 
 
 def _reads_as_unit(name: str) -> bool:
@@ -2513,7 +2533,7 @@ def _reads_as_unit(name: str) -> bool:
     name = fold(name)
     return (
         name[:1] in words["subject_unit_starts"]
-        and name.endswith(tuple(words["unit_endings"]))
+        and name.endswith(_unit_endings())
         and not any(mark in name for mark in "，,、；;。")
     )
 
@@ -2549,14 +2569,20 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
         )
     # runs of measures under one heading (each measure's heading asked once)
     runs = [list(run) for _, run in itertools.groupby(skeleton.measures, key=_provision_group)]
-    unit_headed = {c.no for c in skeleton.chapters if _reads_as_unit(unit_heading_name(c.title))}
+    # a run with no heading or with units is kept as it is; only the chapters of the others
+    # are asked whether they name a unit (most chapters hold units: no fold, no test)
+    plain = [
+        _provision_group(run[0]) is None or any(m.attribution_raw for m in run) for run in runs
+    ]
+    asked = {run[0].chapter for run, keep in zip(runs, plain, strict=True) if not keep}
+    unit_headed = {
+        c.no
+        for c in skeleton.chapters
+        if c.no in asked and _reads_as_unit(unit_heading_name(c.title))
+    }
     kept: list[RawMeasure] = []
-    for run in runs:
-        if (
-            _provision_group(run[0]) is None
-            or any(m.attribution_raw for m in run)
-            or run[0].chapter in unit_headed  # its heading names their units
-        ):
+    for run, keep in zip(runs, plain, strict=True):
+        if keep or run[0].chapter in unit_headed:  # (its heading names their units)
             kept += run
             continue
         skeleton.goal_texts += [m.text for m in run if _states_goals(m.folded)]
