@@ -478,6 +478,24 @@ Round 17 (branch genre17), topics other than 法治, kinds and layouts not yet u
 - d208 县政府 重点工作 任务分解: 责任县领导：刘某某 (people) over 责任单位 lines, 增长6%左右.
 - d209 文明城市 测评 任务分解: 1.1 测评项目 sections over 1.1.1 指标 with 责任单位 / 配合单位 lines,
   团市委, 200米范围内 (no target), a 说明：… note before the signature.
+
+Round 18 (branch genre18), topics other than 法治, kinds and layouts not yet used:
+
+- d220 农村人居环境 整治提升 行动: measures at 1. under （一） under 一、, each bracket on its
+  heading line over （1）（2） sub-points (a fourth level), （1） opening a sub-point's target
+  (新建改建…1500户, 整治农村黑臭水体8条), a 保障措施 chapter of （一） over 1. items that are
+  no measures.
+- d221 耕地保护 田长制 任务分解: each measure's units printed BEFORE its text, on the line of its
+  number (1.牵头：X　配合：Y over the text), 完成时限： lines holding 长期坚持 / 持续推进, a
+  牵头 collective (各镇人民政府).
+- d222 河湖长制 工作要点: units after an em dash at each paragraph's end (…。——区河长办、各镇
+  人民政府), 一是…二是…三是 inside one measure, 每季度/每月/每周 duties.
+- d223 提振消费 若干措施: 资金3000万元 and 10亿元以上 targets, 最高8000元补贴 (no target), a
+  table pasted with '|' separators and a 合计 row after a measure (no measures).
+- d224 社会信用体系 工作要点: （一） measures with 牵头单位/配合单位/完成时限 in the bracket,
+  中国人民银行某县支行, 持续推进 / 长期坚持, 红黑名单, 提高5个百分点.
+- d225 统计造假 专项治理 整改清单: 问题：/整改措施： over 责任单位/责任人/整改时限 lines (people
+  no units), two signers.
 """
 
 from __future__ import annotations
@@ -1017,6 +1035,9 @@ RUN_IN_COPIES = [
     # no role (d201), a label value before the closing paragraph (d202), a footnote's note
     # (d204), project codes glued to headings (d205)
     *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
+    # round 18 (other topics): labels over the text run into it (d221); not d222 (its last
+    # dash list runs into the signature: left)
+    *(name for name in NAMES if name[:4] in {"d220", "d221", "d223", "d224", "d225"}),
 ]
 
 
@@ -1155,6 +1176,8 @@ SIGNED_RUN_IN = [
     "d184_xianjie_zijin_xiangmu",
     # round 17
     *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
+    # round 18 (not d222: its last dash list runs into the signature)
+    *(name for name in NAMES if name[:4] in {"d220", "d221", "d223", "d224", "d225"}),
 ]
 
 
@@ -1187,7 +1210,8 @@ HARD_WRAPPED = [
     name
     for name in NAMES
     if name[:4] != "d217"
-    and name[:3] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
+    # (by the number before the first "_": d220 is not d22)
+    and name.split("_")[0] not in {"d22", "d65", "d66", "d70", "d90"} | {n[:3] for n in UNITS_WRONG}
 ]
 
 
@@ -4880,3 +4904,59 @@ def test_a_granted_value_and_a_value_a_rule_is_set_at_are_no_targets():
     assert [[t.value for t in m.targets] for m in plan.tasks[:4]] == [[], [2], [], [5000]]
     plan = parse_path(FIXTURES / "styles" / "zhengce_biaozhun.txt")
     assert [[t.value for t in m.targets] for m in plan.tasks] == [[], [], [500, 5], [10]]
+
+
+# Round 18 (branch genre18): d220–d225 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "units_of"),
+    [
+        ("d222_hehu_yaodian_pozhehao", {1: ["区河长办"], 9: ["区水利局"]}),
+        ("pozhehao_danwei", {1: ["镇城建办", "镇综合执法队"], 4: ["镇宣传办", "镇团委"]}),
+    ],
+)
+def test_units_after_an_em_dash_close_the_measure(name, units_of):
+    # "…不少于1次。——区河长办、各镇人民政府" (d222, fixture styles/pozhehao_danwei.txt): the
+    # list after the dash is the measure's units, no bullet; printed and hard-wrapped (the
+    # signature under the last list stands on its own)
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.hard_wrapped(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert len(plan.tasks) >= 4
+        for no, responsible in units_of.items():
+            assert plan.tasks[no - 1].responsible == responsible
+        assert all(m.text.endswith("。") for m in plan.tasks)
+        assert plan.issuer and "—" not in plan.issuer
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("d221_tianzhang_qianzhi", (["县自然资源局"], ["县农业农村局"], ["各镇人民政府"])),
+        ("qianzhi_biaoqian", (["县文化和旅游局"], ["县交通运输局", "县财政局"], [])),
+    ],
+)
+def test_labels_on_the_numbers_line_over_the_text_are_its_units(name, first):
+    # 1.牵头：X　配合：Y over "全面完成…" and 完成时限：长期坚持 (d221, fixture
+    # styles/qianzhi_biaoqian.txt): the labels are the attribution, the text starts below
+    # them; printed run-in, the text starts after the last unit
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        measure = plan.tasks[0]
+        assert (measure.lead, measure.responsible, measure.collectives) == first
+        assert not any("牵头" in m.text or "完成时限" in m.text for m in plan.tasks)
+        assert all(m.lead or m.collectives for m in plan.tasks)
+        assert measure.deadline and measure.deadline.endswith("底前")
+
+
+def test_a_subpoint_number_is_no_part_of_a_target():
+    # （2）整治农村黑臭水体8条 (d220) and （1）新建街道综合养老服务中心4个 (d26): the number of
+    # the sub-point opens no target's quote, nor hides the target
+    plan = parse("d220_renju_sijiceng")
+    assert [t.value for t in plan.tasks[2].targets] == [45, 8]
+    assert not any(t.quote.startswith("（") for m in plan.tasks for t in m.targets)
+    plan = parse("d26_fuwu_headbrackets")
+    assert not any(t.quote.startswith("（") for m in plan.tasks for t in m.targets)

@@ -189,6 +189,8 @@ def markers_after_attributions(folded: str) -> list[int]:
         hit = _NEXT_NUMBER.search(folded, found.end(), stop if sentence_end < 0 else sentence_end)
         if hit:
             positions.append(hit.start())
+    # right after units an em dash opens: "…不少于1次。——区河长办、各镇人民政府2.开展…" (d222)
+    positions.extend(end for _, end in _dash_lists(folded) if _NEXT_NUMBER.match(folded, end))
     for verb in _verb_before_number().finditer(folded):
         reach = max(0, verb.start() - _MAX_UNIT_LINE)  # bounded: a run-in copy is one line
         start = max(
@@ -270,9 +272,12 @@ class AttributionIndex:
             open_at, close_at = self.brackets[i]
             if open_at >= end:
                 break
-            if close_at < end:
+            # (a dash list has no closing character: it may end where the part ends)
+            if close_at < end or (close_at == end and self.folded[open_at] == "-"):
                 at = open_at - start  # (made of its fields: no named tuple __new__ per part)
-                bracket = _make(Located, (at, at + 1, close_at - start))
+                # (a dash list's text ends before its two dashes: _DASH_LIST)
+                ends = at - 1 if self.folded[open_at] == "-" else at
+                bracket = _make(Located, (ends, at + 1, close_at - start))
                 break
         if bracket is None and not _hint().search(self.folded, start, end):
             return None
@@ -495,7 +500,7 @@ def _attribution_brackets(
     verbs, verb_tails = _bracket_ending_verbs(), _verb_tails()
     same = vocabulary()["same_as_above"]
     count = len(label_starts)
-    out = []
+    out = _dash_lists(folded)
     keep = out.append
     for pair in bracket_pairs(folded):
         open_at, close_at = pair
@@ -521,7 +526,81 @@ def _attribution_brackets(
             "," in (after_first := folded[open_at + 2 : close_at]) or ";" in after_first
         ) and _verb_then_fields(folded[open_at + 1 : close_at], verbs):
             keep(pair)
+    if out and out[0] != out[-1]:
+        out.sort()  # (dash lists first: sorted back among the brackets)
     return out
+
+
+# A list of units after an em dash at a paragraph's end ("…不少于1次。——区河长办、各镇人民政府"):
+# the pair is (the second dash, the list's end), so the content is the list. Opens on its
+# literal dashes (folded: ——). Round 18: tests/parsing/documents d222, fixture
+# styles/pozhehao_danwei.txt.
+# Printed run-in, the list ends where the next item's number starts ("…政府2.开展…", d222
+# printed run-in): the shortest list before a line end or a number is taken.
+_DASH_LIST = re.compile(
+    rf"--([^\n。-]{{2,{_MAX_UNIT_LINE}}}?)(?=[。.]?[ \t\u3000]*(?:\n|$)|{_NEXT_NUMBER.pattern})"
+)
+
+
+def _dash_lists(folded: str) -> list[tuple[int, int]]:
+    """The (open, close) pairs of unit lists printed after an em dash that closes a
+    sentence, to the end of its line (_DASH_LIST); nothing but unit names may follow."""
+    if "--" not in folded:
+        return []
+    return [
+        (found.start() + 1, found.end(1))
+        for found in _DASH_LIST.finditer(folded)
+        if _after_sentence_or_its_line(folded, found.start())
+        and _bare_units(found.group(1).rstrip())
+    ]
+
+
+def _after_sentence_or_its_line(folded: str, at: int) -> bool:
+    """After a sentence's end, on its line or on the next (a PDF layer breaks the line before
+    the dash: "…下降16%。" over "——区水利局、区发展改革局", d222 as a ragged layer)."""
+    if folded[at - 1 : at] == "\n":
+        at -= 1
+    return _after_sentence(folded, at)
+
+
+@lru_cache(maxsize=1)
+def _head_names() -> re.Pattern:
+    """Unit names parted by 、, the last the shortest that ends like a unit."""
+    item = rf"[^。:,;、\s]{{1,30}}?{trie(vocabulary()['unit_endings'])}"
+    return re.compile(rf"(?:{item}、)*{item}")
+
+
+def label_head_end(folded: str, pos: int, stop: int) -> int | None:
+    """Where label fields that open a measure end when its text runs on after their last
+    unit with no line break: "牵头：县自然资源局　配合：县委组织部、县农业农村局建立…" (a
+    label line over the text, printed run-in or joined to the text by a hard wrap: round 18,
+    tests/parsing/documents d221, fixture styles/qianzhi_biaoqian.txt); None otherwise."""
+    label = _label_pattern().match(folded, pos, stop)
+    while label is not None:
+        following = _next_field(folded, label.end(), stop)
+        if following is None:  # the last field: its shortest names, the text after them
+            names = _head_names().match(folded, label.end(), stop)
+            return names.end() if names else None
+        label = following
+    return None
+
+
+_FIELD_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _next_field(folded: str, start: int, stop: int) -> re.Match | None:
+    """The label after a field's value when only unit names and blanks stand between."""
+    for gap in _FIELD_GAP.finditer(folded, start, stop):
+        label = _label_pattern().match(folded, gap.end(), stop)
+        if label is not None:
+            value = folded[start : gap.start()]
+            return label if _head_names().fullmatch(value) else None
+    return None
+
+
+def is_dash_list(folded_tail: str) -> bool:
+    """Whether a sentence's tail (folded, stripped) is an em dash and unit names only."""
+    return folded_tail.startswith("--") and _bare_units(folded_tail[2:].rstrip("。."))
 
 
 def _verb_then_fields(content: str, verbs: tuple[str, ...]) -> bool:
@@ -644,10 +723,13 @@ def _blank_parted_names(item: str) -> bool:
 
 
 def _first_bracket(folded: str) -> Located | None:
+    dashes = _dash_lists(folded)
     for open_at, close_at in bracket_pairs(folded):
+        if dashes and dashes[0][0] < open_at:
+            break
         if _holds(folded, open_at, close_at):
             return Located(open_at, open_at + 1, close_at)
-    return None
+    return Located(dashes[0][0] - 1, dashes[0][0] + 1, dashes[0][1]) if dashes else None
 
 
 def _label_opens(folded: str, at: int) -> bool:

@@ -29,7 +29,12 @@ from operator import add, gt, ne
 from re import _constants as _sre_constants  # the parsed form of a pattern: its opening
 from re import _parser as _sre_parser
 
-from taizhang.parsing.attribution_text import is_attribution, is_unit_line, starts_with_label
+from taizhang.parsing.attribution_text import (
+    is_attribution,
+    is_dash_list,
+    is_unit_line,
+    starts_with_label,
+)
 from taizhang.parsing.markers import CIRCLED_DIGITS, ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
@@ -1017,9 +1022,22 @@ def _ends_a_paragraph(previous: str) -> bool:
     电话：0736-5512345" over "石门县人民政府办公室": tests/parsing/documents d138 and fixture
     styles/tiaozheng_tongzhi.txt as ragged PDF layers)."""
     text = previous.rstrip(_INDENT)
-    return text.endswith(("。", ";", "；")) or (
-        text[-1:].isdigit() and _TELEPHONE_END.search(fold(text)) is not None
+    return (
+        text.endswith(("。", ";", "；"))
+        or (text[-1:].isdigit() and _TELEPHONE_END.search(fold(text)) is not None)
+        or _ends_with_dash_list(text)
     )
+
+
+def _ends_with_dash_list(text: str) -> bool:
+    """A sentence closed by its units after an em dash, the list whole ("…规范化建设。——镇宣传办、
+    镇团委" over the signature: round 18, tests/parsing/documents d222 and fixture
+    styles/pozhehao_danwei.txt hard-wrapped at 30)."""
+    if "—" not in text:
+        return False
+    folded = fold(text)
+    end = folded.rfind("。")
+    return end >= 0 and is_dash_list(folded[end + 1 :].strip())
 
 
 _TELEPHONE_END = re.compile(CONTACT_TELEPHONE + "$")

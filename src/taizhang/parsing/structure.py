@@ -27,6 +27,8 @@ from taizhang.parsing.attribution_text import (
     char_offsets,
     find_attribution,
     is_attribution,
+    is_dash_list,
+    label_head_end,
     leading_units,
     markers_after_attributions,
     starts_with_label,
@@ -500,7 +502,12 @@ def _ends_sentence(folded: str, before: int) -> bool:
     while period > reach and folded[period - 1].isdigit():  # 1.5万 is a number
         period = folded.rfind(".", reach, period)
     sentence_end = max(sentence_end, period)
-    return sentence_end >= 0 and starts_with_label(folded[sentence_end + 1 : pos + 1].strip())
+    if sentence_end < 0:
+        return False
+    # …or units after an em dash: "…不少于1次。——区河长办、各镇人民政府" (round 18: d222,
+    # fixture styles/pozhehao_danwei.txt)
+    tail = folded[sentence_end + 1 : pos + 1].strip()
+    return starts_with_label(tail) or is_dash_list(tail)
 
 
 _LABEL_REACH = 160  # characters: the labels and units after an item's last sentence
@@ -2097,8 +2104,14 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     folded = index.folded[offset:stop]
     start, end = 0, len(body)  # of the measure's text in the body
     raw, own_line = None, False
+    head = _label_head(folded) if item.leading is None else None
     if item.leading is not None:  # "（牵头单位：…）1.推进…"
         raw = text[item.leading[0] : item.leading[1]]
+    elif head is not None:  # "1.牵头：X　配合：Y" over the text, labels perhaps below it
+        raw, start = body[head[0] : head[1]], head[2]
+        if located is not None and located.text_end > start:
+            end = located.text_end
+            raw += "\n" + body[located.raw_start : located.raw_end]
     elif located is None:
         opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
         leading = leading_units(folded, opening)
@@ -2139,6 +2152,28 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+
+
+def _label_head(folded: str) -> tuple[int, int, int] | None:
+    """(start, end) of the label fields that open a measure, and where its text starts: a
+    first line that holds nothing but them, over the text ("1.牵头：县自然资源局　配合：县农业
+    农村局" over "全面完成…"), or, printed run-in or joined by a hard wrap, the fields up to
+    their last unit, the text right after it (round 18: tests/parsing/documents d221, fixture
+    styles/qianzhi_biaoqian.txt). None for most measures (no label opens them)."""
+    opening = len(folded) - len(folded.lstrip(_LINE_INDENT))
+    line_end = folded.find("\n", opening)
+    line_end = len(folded) if line_end < 0 else line_end
+    line = folded[opening:line_end]
+    if not starts_with_label(line):
+        return None
+    if "。" not in line and is_attribution(line) and folded[line_end:].strip(_MEASURE_EDGE):
+        return opening, line_end, line_end + 1
+    end = label_head_end(folded, opening, line_end)
+    if end is None or "。" not in folded[end:line_end] or not is_attribution(folded[opening:end]):
+        return None
+    return opening, end, end
+
+
 _SENTENCE_ENDS = "。;"  # folded: ； is ;
 
 

@@ -766,6 +766,8 @@ def _leading_words(with_creation_verbs: bool) -> tuple[str, ...]:
 
 _ORDINAL_OPENERS = "一二三四五六七八九十"
 _ORDINAL = re.compile(rf"[{_ORDINAL_OPENERS}]{{1,3}}是(?=[\u4e00-\u9fff])")
+# A sub-point's number opening a clause (folded: （1） is (1)): no part of a quote.
+_SUBPOINT = re.compile(r"\(\d{1,2}\)")
 
 
 @lru_cache(maxsize=1)
@@ -775,7 +777,7 @@ def _quote_openers() -> tuple[frozenset[str], frozenset[str]]:
     vocab = _vocab()
     years = {word[0] for word in vocab["deadlines"]["before"]} | {"1", "2"}  # _year_pattern
     words = [*_leading_words(True), *(pair[0] for pair in vocab["targets"]["enclosing_quotes"])]
-    openers = {*_ORDINAL_OPENERS, *years, *(word[0] for word in words), ",", " "}
+    openers = {*_ORDINAL_OPENERS, *years, *(word[0] for word in words), ",", " ", "("}
     return frozenset(openers), frozenset(years)
 
 
@@ -794,6 +796,10 @@ def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
             ordinal = _ORDINAL.match(folded, start, end)
             if ordinal:  # 一是开展职业技能培训5000人次 (d17; d09 一是/二是 inside a measure)
                 start, moved = ordinal.end(), True
+        if folded[start] == "(":
+            point = _SUBPOINT.match(folded, start, end)
+            if point:  # （1）新建改建…1500户 (round 18: d220; d26 （1）新建…4个)
+                start, moved = point.end(), True
         if start < end and folded[start] in year_openers:
             deadline = _year_pattern().match(folded, start, end)
             if deadline:
