@@ -4880,3 +4880,33 @@ def test_a_granted_value_and_a_value_a_rule_is_set_at_are_no_targets():
     assert [[t.value for t in m.targets] for m in plan.tasks[:4]] == [[], [2], [], [5000]]
     plan = parse_path(FIXTURES / "styles" / "zhengce_biaozhun.txt")
     assert [[t.value for t in m.targets] for m in plan.tasks] == [[], [], [500, 5], [10]]
+
+
+# Round 18 (branch fazhi18).
+
+
+def test_a_line_opening_with_a_decimal_quantity_continues_its_measure():
+    # "…参考人次达到" over "1.5万人次以上，…" (d230) and "…发放贷款达到" over "1.2亿元以上。"
+    # (fixture styles/xiaoshu_hangshou.txt): a decimal quantity, no outline number 1.5
+    text = (FIXTURES / "styles" / "xiaoshu_hangshou.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(text)
+    assert [(m.no, m.responsible, targets(m)) for m in plan.tasks] == [
+        (1, ["县财政局"], [(None, 3.5, "%", "<=")]),
+        (2, ["县财政局", "县人行"], [(None, 1.2, "亿元", ">=")]),
+        (1, ["县农业农村局"], [(None, 2.4, "万人", ">=")]),
+        (2, ["县民政局"], [(None, 300.0, "人", "=")]),
+    ]
+    third = parse("d230_qu_fazhi_shehui_sanji").tasks[2]
+    assert third.text.endswith("1.5万人次以上，考试合格率达到98%以上。")
+
+
+def test_a_maritime_safety_body_keeps_its_own_name():
+    # 海宁湾海事局 after 市公安局 (d235), 澜港海事局 after 市应急管理局 or alone (fixture
+    # styles/shuishang_anquan.txt): the Ministry of Transport's, named after its port
+    text = (FIXTURES / "styles" / "shuishang_anquan.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(text)) == [
+        (1, ["市交通运输局"], ["市应急管理局", "澜港海事局"], ["各县（市、区）人民政府"]),
+        (2, ["澜港海事局"], ["市交通运输局", "市公安局"], []),
+        (3, ["市公安局"], ["市农业农村局", "澜港海事局"], []),
+    ]
+    assert parse("d235_shewai_fazhi_yaodian").tasks[4].responsible == ["市公安局", "海宁湾海事局"]

@@ -35,6 +35,7 @@ from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_
 from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabulary
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.titles import is_purpose_clause
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
@@ -158,6 +159,8 @@ def _candidates(folded: str) -> list[Found]:
             marker, leading = _after_leading_attribution(folded, pos, end)
         if marker is None:
             marker = _outline_top(folded, pos, end)
+        elif marker.kind in _OUTLINE_KINDS and _is_quantity(folded, pos, end):
+            continue
         if marker:
             keep(Found(marker, pos, number, "", 0, leading))  # (at a line start: run_in "")
             # (most lines: no child within a heading's reach, and no part to open one)
@@ -308,6 +311,18 @@ def _after_table_cells(folded: str) -> list[int]:
 # 任务一：, 行 opens 行动一 and - the OCR's 一 (-、) (markers.py).
 _MARKER_FIRST = rf"第任行(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
 _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
+
+
+_OUTLINE_KINDS = (mk.OUTLINE2, mk.OUTLINE3)
+
+
+def _is_quantity(folded: str, pos: int, end: int) -> bool:
+    """Whether a line read as opening with a decimal outline's number opens with a decimal
+    quantity instead: "…参考人次达到" over "1.5万人次以上，…" is the sentence's rest, for an
+    outline's number is followed by its heading, never by a counter (as a wrapped copy's
+    line, layout._wrapped_before_a_decimal). Round 18: tests/parsing/documents d230 (a
+    line broken before 1.5万人次) and fixture styles/xiaoshu_hangshou.txt (before 2.5%)."""
+    return opens_with_a_decimal_quantity(folded[pos:end])
 
 
 def _line_markers(folded: str) -> list[tuple[int, mk.Marker | None]]:
