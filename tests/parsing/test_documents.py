@@ -4910,3 +4910,25 @@ def test_a_maritime_safety_body_keeps_its_own_name():
         (3, ["市公安局"], ["市农业农村局", "澜港海事局"], []),
     ]
     assert parse("d235_shewai_fazhi_yaodian").tasks[4].responsible == ["市公安局", "海宁湾海事局"]
+
+
+def test_actions_under_a_chapter_are_sections_led_by_their_label_lines():
+    # "二、重点行动" over "行动一：…", "牵头领导：…", "牵头单位：X、Y", then 1. 2. (fixture
+    # styles/xingdong_qiantou.txt; d233 under 一、行动内容): each action a section, its
+    # label lines the units of the measures under it that print none of their own
+    text = (FIXTURES / "styles" / "xingdong_qiantou.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(text)
+    assert [(c.no, c.title) for c in plan.chapters] == [
+        ("一", "总体要求"),
+        ("二", "重点行动"),
+        ("三", "保障措施"),
+    ]
+    assert [(s.no, s.chapter) for s in plan.sections] == [("一", "二"), ("二", "二"), ("三", "二")]
+    assert [(m.no, m.section, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, "一", ["县司法局", "县委宣传部"], []),
+        (2, "一", ["县司法局", "县委宣传部"], []),
+        (3, "二", ["县委政法委"], []),
+        (4, "二", ["县信访局"], ["县公安局"]),
+        (5, "三", ["县民政局"], []),
+    ]
+    assert units(parse("d233_fazhi_shida_xingdong")) == gold_units("d233_fazhi_shida_xingdong")

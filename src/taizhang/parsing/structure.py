@@ -106,6 +106,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
     found = _candidates(folded)
+    actions = _actions_under_chapters(found, folded)
     found = _drop_chunk_markers(_after_site_blurb(found, folded), folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
     found = _outside_covering_notice(found, folded)
@@ -116,6 +117,10 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
+    if actions and level.measure == mk.SECTION and any(f.marker.kind == mk.ARABIC for f in found):
+        # (an action scores by its label lines, which its 1. items share: they are the
+        # measures, under the action as their section)
+        level = _level_of(mk.ARABIC, found)
     # markers below the measure level are sub-points inside a measure's text
     found = [f for f in found if level.keeps(f)] if level.regions else _kinds(found, level)
     _set_ends(found, len(text))
@@ -124,6 +129,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
         skeleton.measures = _numbers_lost(text, folded, index, skeleton)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
+    _heading_label_lines(skeleton, text, folded)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
@@ -323,6 +329,23 @@ def _is_quantity(folded: str, pos: int, end: int) -> bool:
     line, layout._wrapped_before_a_decimal). Round 18: tests/parsing/documents d230 (a
     line broken before 1.5万人次) and fixture styles/xiaoshu_hangshou.txt (before 2.5%)."""
     return opens_with_a_decimal_quantity(folded[pos:end])
+
+
+def _actions_under_chapters(found: list[Found], folded: str) -> bool:
+    """行动一 … 行动十 printed under a numeral chapter ("一、行动内容" over them, "二、工作要求"
+    after) are its sections, in a plan with no (一) of its own: the actions are a level
+    below the chapter that lists them (round 18: tests/parsing/documents d233; a “三项行动”
+    under 二、 in fixture styles/xingdong_qiantou.txt). Without a numeral chapter before
+    them they stay the chapters (d168). Whether any was made a section."""
+    chapters = [f for f in found if f.marker.kind == mk.CHAPTER]
+    actions = [f for f in chapters if folded.startswith("行动", f.start)]
+    if not actions or len(actions) == len(chapters):
+        return False  # (most plans: no 行动, or only 行动 chapters)
+    if chapters[0] in actions or any(f.marker.kind == mk.SECTION for f in found):
+        return False
+    for item in actions:
+        item.marker = item.marker._replace(kind=mk.SECTION)
+    return True
 
 
 def _line_markers(folded: str) -> list[tuple[int, mk.Marker | None]]:
@@ -2469,6 +2492,56 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
                         level="info",
                     )
                 )
+
+
+def _heading_label_lines(skeleton: Skeleton, text: str, folded: str) -> None:
+    """Label lines between a heading and its first measure ("行动一：…" over "牵头领导：…" and
+    "牵头单位：X、Y", then 1. 2. 3.) are the attribution of the measures under that heading
+    that print none of their own, as a chapter's cue line is (_chapter_attributions): a
+    “十大行动” plan names each action's lead once (round 18: tests/parsing/documents d233,
+    fixture styles/xingdong_qiantou.txt). A person's field in them names no unit."""
+    bare = [m for m in skeleton.measures if m.attribution_raw is None]
+    if not bare:
+        return
+    heads = sorted(h.line for h in (*skeleton.chapters, *skeleton.sections) if h.line)
+    starts = sorted(m.line for m in skeleton.measures)
+    offsets: list[int] = []
+    read: dict[int, tuple[str, int] | None] = {}
+    for measure in bare:
+        at = bisect_right(heads, measure.line) - 1
+        if at < 0 or heads[at] + 1 >= measure.line:
+            continue  # (no heading above, or the measure right under it: no line between)
+        head = heads[at]
+        if head not in read:
+            offsets = offsets or _line_offsets(folded)
+            first = starts[bisect_right(starts, head)]
+            read[head] = _label_block(text, folded, offsets, head, first)
+        found = read[head]
+        if found is not None:
+            measure.attribution_raw, measure.shared_from = found
+
+
+def _line_offsets(folded: str) -> list[int]:
+    """The offset of each line's start (line n, 1-based, starts at offsets[n - 1])."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in folded.split("\n"))]
+
+
+def _label_block(
+    text: str, folded: str, offsets: list[int], head: int, first: int
+) -> tuple[str, int] | None:
+    """(the label lines under the heading on line ``head`` up to the measure on line
+    ``first``, as printed; the line they start on), or None if another line stands there."""
+    block = None
+    for line in range(head + 1, min(first, len(offsets))):
+        start, end = offsets[line - 1], offsets[line] - 1
+        content = folded[start:end].strip(_LINE_INDENT)
+        if not content:
+            continue
+        if not starts_with_label(content):
+            return None  # prose under the heading: its labels are no heading's
+        lead = start + len(folded[start:end]) - len(folded[start:end].lstrip(_LINE_INDENT))
+        block = (block[0], end, block[2]) if block else (lead, end, line)
+    return (text[block[0] : block[1]].rstrip(), block[2]) if block else None
 
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
