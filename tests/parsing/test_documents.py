@@ -419,6 +419,24 @@ Round 17 (法治) (branch fazhi17): 法治 plans of kinds rounds 10–16 had not
   months 1–6 and one of months 7–12 (read column by column; its run-in and hard-wrapped
   copies mix the columns and are left out).
 
+Round 18 (法治) (branch fazhi18): 法治 plans of kinds rounds 10–17 had not tried:
+
+- d230 法治社会 实施方案 of a 区 under its covering notice: (1)(2)(3) measures under 1. 2. 3.
+  under 一、 with units at the (1) level, 区委政法委（区委依法治区办）, a measure's line broken
+  before 1.5万人次 (no decimal outline's number) and another before 2025年底前.
+- d231 “法律明白人” 培养工程 方案: 牵头部门： / 协办部门： lines under each measure,
+  县委政法委（县委依法治县办）, 至少培养…6名, 每年…每期不少于3天.
+- d232 行政复议体制改革 落实方案 of a 县: 复议机构, 县政府各部门 and 各乡镇人民政府 as collectives,
+  配备…不少于4名.
+- d233 法治建设 “十大行动”: 行动一 … 行动十 under 一、行动内容, each over 牵头领导： (a person) and
+  牵头单位： lines naming the lead of its three measures, 各县（市、区）党委和政府 in a text.
+- d234 平安建设与法治建设 “双考核” 任务: 牵头单位： / 配合单位： lines, 各乡镇（街道）, 县直各部门.
+- d235 涉外法治 工作要点: 海宁湾海关 and 海宁湾海事局 (named after the place, no 市), an 附件
+  table printing two measures again after the signature (the measures are the 要点's: gold).
+- d236 网络法治 宣传方案: 市委网信办 the lead of most measures, 团市委, 每月 / 每季度 duties.
+- d237 法治化营商环境 “体检” 整改清单: 问题：/整改措施：/责任单位：/整改时限：/整改状态： lines,
+  整改状态 (已完成 / 推进中) no unit nor deadline, 长期坚持.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1017,6 +1035,9 @@ RUN_IN_COPIES = [
     # no role (d201), a label value before the closing paragraph (d202), a footnote's note
     # (d204), project codes glued to headings (d205)
     *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
+    # round 18 (法治): not d233 (an action's label lines run into its heading and first
+    # measure: no line tells them apart)
+    *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8) if i != 3}),
 ]
 
 
@@ -1155,6 +1176,8 @@ SIGNED_RUN_IN = [
     "d184_xianjie_zijin_xiangmu",
     # round 17
     *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
+    # round 18 (法治)
+    *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8)}),
 ]
 
 

@@ -129,7 +129,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
         skeleton.measures = _numbers_lost(text, folded, index, skeleton)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
-    _heading_label_lines(skeleton, text, folded)
+    _heading_label_lines(skeleton, text, folded, found)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
@@ -337,6 +337,8 @@ def _actions_under_chapters(found: list[Found], folded: str) -> bool:
     below the chapter that lists them (round 18: tests/parsing/documents d233; a “三项行动”
     under 二、 in fixture styles/xingdong_qiantou.txt). Without a numeral chapter before
     them they stay the chapters (d168). Whether any was made a section."""
+    if "行动" not in folded:
+        return False  # (most plans: a scan in C, no pass over the markers)
     chapters = [f for f in found if f.marker.kind == mk.CHAPTER]
     actions = [f for f in chapters if folded.startswith("行动", f.start)]
     if not actions or len(actions) == len(chapters):
@@ -2494,7 +2496,7 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
                 )
 
 
-def _heading_label_lines(skeleton: Skeleton, text: str, folded: str) -> None:
+def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list[Found]) -> None:
     """Label lines between a heading and its first measure ("行动一：…" over "牵头领导：…" and
     "牵头单位：X、Y", then 1. 2. 3.) are the attribution of the measures under that heading
     that print none of their own, as a chapter's cue line is (_chapter_attributions): a
@@ -2505,7 +2507,7 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str) -> None:
         return
     heads = sorted(h.line for h in (*skeleton.chapters, *skeleton.sections) if h.line)
     starts = sorted(m.line for m in skeleton.measures)
-    offsets: list[int] = []
+    at_line: dict[int, int] = {}  # a heading's line -> its marker's offset (asked lazily)
     read: dict[int, tuple[str, int] | None] = {}
     for measure in bare:
         at = bisect_right(heads, measure.line) - 1
@@ -2513,34 +2515,35 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str) -> None:
             continue  # (no heading above, or the measure right under it: no line between)
         head = heads[at]
         if head not in read:
-            offsets = offsets or _line_offsets(folded)
+            at_line = at_line or {f.line: f.start for f in found if not f.run_in}
             first = starts[bisect_right(starts, head)]
-            read[head] = _label_block(text, folded, offsets, head, first)
-        found = read[head]
-        if found is not None:
-            measure.attribution_raw, measure.shared_from = found
-
-
-def _line_offsets(folded: str) -> list[int]:
-    """The offset of each line's start (line n, 1-based, starts at offsets[n - 1])."""
-    return [0, *itertools.accumulate(len(line) + 1 for line in folded.split("\n"))]
+            offset = at_line.get(head)
+            read[head] = None if offset is None else _label_block(text, folded, offset, head, first)
+        found_block = read[head]
+        if found_block is not None:
+            measure.attribution_raw, measure.shared_from = found_block
 
 
 def _label_block(
-    text: str, folded: str, offsets: list[int], head: int, first: int
+    text: str, folded: str, offset: int, head: int, first: int
 ) -> tuple[str, int] | None:
-    """(the label lines under the heading on line ``head`` up to the measure on line
-    ``first``, as printed; the line they start on), or None if another line stands there."""
+    """(the label lines under the heading at ``offset`` (line ``head``) up to the measure on
+    line ``first``, as printed; the line they start on), or None if another line stands
+    there. The lines are walked from the heading's, a find each."""
     block = None
-    for line in range(head + 1, min(first, len(offsets))):
-        start, end = offsets[line - 1], offsets[line] - 1
-        content = folded[start:end].strip(_LINE_INDENT)
-        if not content:
+    end = folded.find("\n", offset)
+    for line in range(head + 1, first):
+        if end < 0:
+            break
+        start, end = end + 1, folded.find("\n", end + 1)
+        content = folded[start : end if end >= 0 else len(folded)]
+        stripped = content.lstrip(_LINE_INDENT)
+        if not stripped.rstrip(_LINE_INDENT):
             continue
-        if not starts_with_label(content):
+        if not starts_with_label(stripped):
             return None  # prose under the heading: its labels are no heading's
-        lead = start + len(folded[start:end]) - len(folded[start:end].lstrip(_LINE_INDENT))
-        block = (block[0], end, block[2]) if block else (lead, end, line)
+        lead, stop = start + len(content) - len(stripped), start + len(content)
+        block = (block[0], stop, block[2]) if block else (lead, stop, line)
     return (text[block[0] : block[1]].rstrip(), block[2]) if block else None
 
 
