@@ -419,6 +419,24 @@ Round 17 (法治) (branch fazhi17): 法治 plans of kinds rounds 10–16 had not
   months 1–6 and one of months 7–12 (read column by column; its run-in and hard-wrapped
   copies mix the columns and are left out).
 
+Round 18 (法治) (branch fazhi18): 法治 plans of kinds rounds 10–17 had not tried:
+
+- d230 法治社会 实施方案 of a 区 under its covering notice: (1)(2)(3) measures under 1. 2. 3.
+  under 一、 with units at the (1) level, 区委政法委（区委依法治区办）, a measure's line broken
+  before 1.5万人次 (no decimal outline's number) and another before 2025年底前.
+- d231 “法律明白人” 培养工程 方案: 牵头部门： / 协办部门： lines under each measure,
+  县委政法委（县委依法治县办）, 至少培养…6名, 每年…每期不少于3天.
+- d232 行政复议体制改革 落实方案 of a 县: 复议机构, 县政府各部门 and 各乡镇人民政府 as collectives,
+  配备…不少于4名.
+- d233 法治建设 “十大行动”: 行动一 … 行动十 under 一、行动内容, each over 牵头领导： (a person) and
+  牵头单位： lines naming the lead of its three measures, 各县（市、区）党委和政府 in a text.
+- d234 平安建设与法治建设 “双考核” 任务: 牵头单位： / 配合单位： lines, 各乡镇（街道）, 县直各部门.
+- d235 涉外法治 工作要点: 海宁湾海关 and 海宁湾海事局 (named after the place, no 市), an 附件
+  table printing two measures again after the signature (the measures are the 要点's: gold).
+- d236 网络法治 宣传方案: 市委网信办 the lead of most measures, 团市委, 每月 / 每季度 duties.
+- d237 法治化营商环境 “体检” 整改清单: 问题：/整改措施：/责任单位：/整改时限：/整改状态： lines,
+  整改状态 (已完成 / 推进中) no unit nor deadline, 长期坚持.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1038,6 +1056,9 @@ RUN_IN_COPIES = [
     # round 18 (other topics): labels over the text run into it (d221); not d222 (its last
     # dash list runs into the signature: left)
     *(name for name in NAMES if name[:4] in {"d220", "d221", "d223", "d224", "d225"}),
+    # round 18 (法治): not d233 (an action's label lines run into its heading and first
+    # measure: no line tells them apart)
+    *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8) if i != 3}),
 ]
 
 
@@ -1178,6 +1199,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d20{i}" for i in range(10)}),
     # round 18 (not d222: its last dash list runs into the signature)
     *(name for name in NAMES if name[:4] in {"d220", "d221", "d223", "d224", "d225"}),
+    # round 18 (法治)
+    *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8)}),
 ]
 
 
@@ -4960,3 +4983,55 @@ def test_a_subpoint_number_is_no_part_of_a_target():
     assert not any(t.quote.startswith("（") for m in plan.tasks for t in m.targets)
     plan = parse("d26_fuwu_headbrackets")
     assert not any(t.quote.startswith("（") for m in plan.tasks for t in m.targets)
+
+
+# Round 18 (branch fazhi18).
+
+
+def test_a_line_opening_with_a_decimal_quantity_continues_its_measure():
+    # "…参考人次达到" over "1.5万人次以上，…" (d230) and "…发放贷款达到" over "1.2亿元以上。"
+    # (fixture styles/xiaoshu_hangshou.txt): a decimal quantity, no outline number 1.5
+    text = (FIXTURES / "styles" / "xiaoshu_hangshou.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(text)
+    assert [(m.no, m.responsible, targets(m)) for m in plan.tasks] == [
+        (1, ["县财政局"], [(None, 3.5, "%", "<=")]),
+        (2, ["县财政局", "县人行"], [(None, 1.2, "亿元", ">=")]),
+        (1, ["县农业农村局"], [(None, 2.4, "万人", ">=")]),
+        (2, ["县民政局"], [(None, 300.0, "人", "=")]),
+    ]
+    third = parse("d230_qu_fazhi_shehui_sanji").tasks[2]
+    assert third.text.endswith("1.5万人次以上，考试合格率达到98%以上。")
+
+
+def test_a_maritime_safety_body_keeps_its_own_name():
+    # 海宁湾海事局 after 市公安局 (d235), 澜港海事局 after 市应急管理局 or alone (fixture
+    # styles/shuishang_anquan.txt): the Ministry of Transport's, named after its port
+    text = (FIXTURES / "styles" / "shuishang_anquan.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(text)) == [
+        (1, ["市交通运输局"], ["市应急管理局", "澜港海事局"], ["各县（市、区）人民政府"]),
+        (2, ["澜港海事局"], ["市交通运输局", "市公安局"], []),
+        (3, ["市公安局"], ["市农业农村局", "澜港海事局"], []),
+    ]
+    assert parse("d235_shewai_fazhi_yaodian").tasks[4].responsible == ["市公安局", "海宁湾海事局"]
+
+
+def test_actions_under_a_chapter_are_sections_led_by_their_label_lines():
+    # "二、重点行动" over "行动一：…", "牵头领导：…", "牵头单位：X、Y", then 1. 2. (fixture
+    # styles/xingdong_qiantou.txt; d233 under 一、行动内容): each action a section, its
+    # label lines the units of the measures under it that print none of their own
+    text = (FIXTURES / "styles" / "xingdong_qiantou.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(text)
+    assert [(c.no, c.title) for c in plan.chapters] == [
+        ("一", "总体要求"),
+        ("二", "重点行动"),
+        ("三", "保障措施"),
+    ]
+    assert [(s.no, s.chapter) for s in plan.sections] == [("一", "二"), ("二", "二"), ("三", "二")]
+    assert [(m.no, m.section, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, "一", ["县司法局", "县委宣传部"], []),
+        (2, "一", ["县司法局", "县委宣传部"], []),
+        (3, "二", ["县委政法委"], []),
+        (4, "二", ["县信访局"], ["县公安局"]),
+        (5, "三", ["县民政局"], []),
+    ]
+    assert units(parse("d233_fazhi_shida_xingdong")) == gold_units("d233_fazhi_shida_xingdong")

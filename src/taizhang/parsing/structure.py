@@ -37,6 +37,7 @@ from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_
 from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabulary
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.titles import is_purpose_clause
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
 
@@ -107,6 +108,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
     folded = fold(text) if folded is None else folded
     found = _candidates(folded)
+    actions = _actions_under_chapters(found, folded)
     found = _drop_chunk_markers(_after_site_blurb(found, folded), folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
     found = _outside_covering_notice(found, folded)
@@ -117,6 +119,10 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
     level = _measure_level(found, folded, index)
+    if actions and level.measure == mk.SECTION and any(f.marker.kind == mk.ARABIC for f in found):
+        # (an action scores by its label lines, which its 1. items share: they are the
+        # measures, under the action as their section)
+        level = _level_of(mk.ARABIC, found)
     # markers below the measure level are sub-points inside a measure's text
     found = [f for f in found if level.keeps(f)] if level.regions else _kinds(found, level)
     _set_ends(found, len(text))
@@ -125,6 +131,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
         skeleton.measures = _numbers_lost(text, folded, index, skeleton)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
+    _heading_label_lines(skeleton, text, folded, found)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
@@ -160,6 +167,8 @@ def _candidates(folded: str) -> list[Found]:
             marker, leading = _after_leading_attribution(folded, pos, end)
         if marker is None:
             marker = _outline_top(folded, pos, end)
+        elif marker.kind in _OUTLINE_KINDS and _is_quantity(folded, pos, end):
+            continue
         if marker:
             keep(Found(marker, pos, number, "", 0, leading))  # (at a line start: run_in "")
             # (most lines: no child within a heading's reach, and no part to open one)
@@ -310,6 +319,37 @@ def _after_table_cells(folded: str) -> list[int]:
 # 任务一：, 行 opens 行动一 and - the OCR's 一 (-、) (markers.py).
 _MARKER_FIRST = rf"第任行(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
 _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
+
+
+_OUTLINE_KINDS = (mk.OUTLINE2, mk.OUTLINE3)
+
+
+def _is_quantity(folded: str, pos: int, end: int) -> bool:
+    """Whether a line read as opening with a decimal outline's number opens with a decimal
+    quantity instead: "…参考人次达到" over "1.5万人次以上，…" is the sentence's rest, for an
+    outline's number is followed by its heading, never by a counter (as a wrapped copy's
+    line, layout._wrapped_before_a_decimal). Round 18: tests/parsing/documents d230 (a
+    line broken before 1.5万人次) and fixture styles/xiaoshu_hangshou.txt (before 2.5%)."""
+    return opens_with_a_decimal_quantity(folded[pos:end])
+
+
+def _actions_under_chapters(found: list[Found], folded: str) -> bool:
+    """行动一 … 行动十 printed under a numeral chapter ("一、行动内容" over them, "二、工作要求"
+    after) are its sections, in a plan with no (一) of its own: the actions are a level
+    below the chapter that lists them (round 18: tests/parsing/documents d233; a “三项行动”
+    under 二、 in fixture styles/xingdong_qiantou.txt). Without a numeral chapter before
+    them they stay the chapters (d168). Whether any was made a section."""
+    if "行动" not in folded:
+        return False  # (most plans: a scan in C, no pass over the markers)
+    chapters = [f for f in found if f.marker.kind == mk.CHAPTER]
+    actions = [f for f in chapters if folded.startswith("行动", f.start)]
+    if not actions or len(actions) == len(chapters):
+        return False  # (most plans: no 行动, or only 行动 chapters)
+    if chapters[0] in actions or any(f.marker.kind == mk.SECTION for f in found):
+        return False
+    for item in actions:
+        item.marker = item.marker._replace(kind=mk.SECTION)
+    return True
 
 
 def _line_markers(folded: str) -> list[tuple[int, mk.Marker | None]]:
@@ -2489,6 +2529,57 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
                         level="info",
                     )
                 )
+
+
+def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list[Found]) -> None:
+    """Label lines between a heading and its first measure ("行动一：…" over "牵头领导：…" and
+    "牵头单位：X、Y", then 1. 2. 3.) are the attribution of the measures under that heading
+    that print none of their own, as a chapter's cue line is (_chapter_attributions): a
+    “十大行动” plan names each action's lead once (round 18: tests/parsing/documents d233,
+    fixture styles/xingdong_qiantou.txt). A person's field in them names no unit."""
+    bare = [m for m in skeleton.measures if m.attribution_raw is None]
+    if not bare:
+        return
+    heads = sorted(h.line for h in (*skeleton.chapters, *skeleton.sections) if h.line)
+    starts = sorted(m.line for m in skeleton.measures)
+    at_line: dict[int, int] = {}  # a heading's line -> its marker's offset (asked lazily)
+    read: dict[int, tuple[str, int] | None] = {}
+    for measure in bare:
+        at = bisect_right(heads, measure.line) - 1
+        if at < 0 or heads[at] + 1 >= measure.line:
+            continue  # (no heading above, or the measure right under it: no line between)
+        head = heads[at]
+        if head not in read:
+            at_line = at_line or {f.line: f.start for f in found if not f.run_in}
+            first = starts[bisect_right(starts, head)]
+            offset = at_line.get(head)
+            read[head] = None if offset is None else _label_block(text, folded, offset, head, first)
+        found_block = read[head]
+        if found_block is not None:
+            measure.attribution_raw, measure.shared_from = found_block
+
+
+def _label_block(
+    text: str, folded: str, offset: int, head: int, first: int
+) -> tuple[str, int] | None:
+    """(the label lines under the heading at ``offset`` (line ``head``) up to the measure on
+    line ``first``, as printed; the line they start on), or None if another line stands
+    there. The lines are walked from the heading's, a find each."""
+    block = None
+    end = folded.find("\n", offset)
+    for line in range(head + 1, first):
+        if end < 0:
+            break
+        start, end = end + 1, folded.find("\n", end + 1)
+        content = folded[start : end if end >= 0 else len(folded)]
+        stripped = content.lstrip(_LINE_INDENT)
+        if not stripped.rstrip(_LINE_INDENT):
+            continue
+        if not starts_with_label(stripped):
+            return None  # prose under the heading: its labels are no heading's
+        lead, stop = start + len(content) - len(stripped), start + len(content)
+        block = (block[0], stop, block[2]) if block else (lead, stop, line)
+    return (text[block[0] : block[1]].rstrip(), block[2]) if block else None
 
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
