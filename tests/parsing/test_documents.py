@@ -4880,3 +4880,20 @@ def test_a_granted_value_and_a_value_a_rule_is_set_at_are_no_targets():
     assert [[t.value for t in m.targets] for m in plan.tasks[:4]] == [[], [2], [], [5000]]
     plan = parse_path(FIXTURES / "styles" / "zhengce_biaozhun.txt")
     assert [[t.value for t in m.targets] for m in plan.tasks] == [[], [], [500, 5], [10]]
+
+
+# Round 18 (branch leftovers18).
+
+
+def test_a_run_in_category_table_reads_names_by_the_parse_gazetteer(tmp_path):
+    # …\t县乌兰牧骑矛盾化解\t3\t… (fixture styles/leibie_hebing.txt run in, its 县妇联 a body
+    # only a deployment's gazetteer ends): the glued category is parted by the endings of the
+    # gazetteer given to the parse, not the packaged one's alone
+    text = (FIXTURES / "styles" / "leibie_hebing.txt").read_text(encoding="utf-8")
+    text = variants.run_in(text.replace("县妇联", "县乌兰牧骑"))
+    extension = tmp_path / "local.toml"
+    extension.write_text('[phrases]\nname_endings = ["牧骑"]\n', encoding="utf-8")
+    packaged = parse_path_text(text)
+    own = parse_path_text(text, gazetteer=load_gazetteer(extension))
+    assert packaged.tasks[1].responsible == ["县乌兰牧骑矛盾化解"]
+    assert own.tasks[1].responsible == ["县乌兰牧骑"]

@@ -270,7 +270,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         _text_without_signature(skeleton.measures[-1], metadata.issuer)
     if skeleton.measures:
         _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
-    rows = find_table_rows(text, folded)
+    rows = find_table_rows(text, folded, gazetteer)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
