@@ -4897,3 +4897,16 @@ def test_a_run_in_category_table_reads_names_by_the_parse_gazetteer(tmp_path):
     own = parse_path_text(text, gazetteer=load_gazetteer(extension))
     assert packaged.tasks[1].responsible == ["县乌兰牧骑矛盾化解"]
     assert own.tasks[1].responsible == ["县乌兰牧骑"]
+
+
+def test_a_units_own_bodies_after_it_name_no_unit():
+    # 县教育局及其所属学校, 县卫健局及所属单位, 县公安局及其下属单位 (new fixture styles/
+    # suoshu_danwei.txt; the 所属 rows of test_units_shapes.py): the unit alone, no
+    # 县其所属学校; a collective's own (各乡镇及其所属村（社区）) stays one collective
+    plan = parse_path(FIXTURES / "styles" / "suoshu_danwei.txt")
+    assert [(m.responsible, m.collectives) for m in plan.tasks] == [
+        (["县教育局"], []),
+        (["县卫健局"], []),
+        (["县公安局", "县交通运输局"], []),
+        (["县市场监管局"], ["各乡镇及其所属村（社区）"]),
+    ]
