@@ -4910,3 +4910,15 @@ def test_a_units_own_bodies_after_it_name_no_unit():
         (["县公安局", "县交通运输局"], []),
         (["县市场监管局"], ["各乡镇及其所属村（社区）"]),
     ]
+
+
+def test_a_tab_row_cut_in_its_one_name_after_a_place_and_a_character_is_joined():
+    # "…\t县财" over "政局", "…\t县审" over "计局" (new fixture styles/tab_duanming.txt, a
+    # PDF layer's lines; d174 ragged, "…\t市司" over "法局、…", in test_document_variants):
+    # a place and one character that ends no name is a name cut by the wrap, not a body
+    plan = parse_path(FIXTURES / "styles" / "tab_duanming.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["县财政局", "县农业农村局"],
+        ["县财政局"],
+        ["县审计局"],
+    ]
