@@ -4576,9 +4576,8 @@ def test_a_tab_table_under_merged_category_cells_run_in():
         (["县司法局"], ["县信访局"]),
         (["县公安局"], []),
     ]
-    # (the last row's units cell runs on into the signature, as in any run-in tab table
-    # that ends the plan: its 各乡镇人民政府 is not checked)
-    assert plan.tasks[0].collectives == ["各乡镇人民政府"]
+    # (the last row's units cell, run on into the signature, ends where it starts: round 18)
+    assert plan.tasks[0].collectives == plan.tasks[3].collectives == ["各乡镇人民政府"]
 
 
 def test_a_tab_table_row_broken_by_the_wrap_goes_on_until_it_has_its_cells():
@@ -4922,3 +4921,16 @@ def test_a_tab_row_cut_in_its_one_name_after_a_place_and_a_character_is_joined()
         ["县财政局"],
         ["县审计局"],
     ]
+
+
+def test_a_run_in_tab_table_ending_the_plan_ends_before_the_signature():
+    # "…\t县水利局、各乡镇人民政府青禾县…办公室2024年3月8日" (new fixture styles/
+    # biaowei_qianming.txt run in; styles/leibie_hebing.txt run in, above): the signature
+    # the metadata read is no part of the last row's units
+    text = (FIXTURES / "styles" / "biaowei_qianming.txt").read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert units(run_in) == units(printed)
+    assert (
+        run_in.tasks[-1].attribution_raw
+        == "牵头单位:县生态环境局;配合单位:县水利局、各乡镇人民政府"
+    )
