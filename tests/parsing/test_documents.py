@@ -4934,3 +4934,19 @@ def test_a_run_in_tab_table_ending_the_plan_ends_before_the_signature():
         run_in.tasks[-1].attribution_raw
         == "牵头单位:县生态环境局;配合单位:县水利局、各乡镇人民政府"
     )
+
+
+def test_an_interpretation_clause_is_no_measures_attribution():
+    # "本措施由县人社局负责解释。" under an article with no units of its own (new fixture
+    # styles/jieshi_tiaokuan.txt); "…，由市农业农村局负责解释。" under an article whose 责任单位
+    # label the wrap split (styles/tiaokuan_danwei.txt hard-wrapped at 30): who interprets the
+    # plan carries no measure's duty
+    plan = parse_path(FIXTURES / "styles" / "jieshi_tiaokuan.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        ([], ["县人社局", "县财政局"]),
+        ([], []),
+    ]
+    text = (FIXTURES / "styles" / "tiaokuan_danwei.txt").read_text(encoding="utf-8")
+    wrapped = parse_path_text(variants.hard_wrapped(text, 30))
+    assert all("解释" not in (m.attribution_raw or "") for m in wrapped.tasks)
+    assert all(m.lead != ["市农业农村局"] for m in wrapped.tasks)

@@ -375,8 +375,9 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
     support = "|".join(map(re.escape, words["subject_support_verbs"]))
     # (会同 and units end their clause, or run on into a verb of the work done with them)
     with_verbs = "|".join(map(re.escape, words["subject_with_verbs"]))
+    never = "|".join(map(re.escape, words["not_duty_after_verb"]))  # (由X负责解释: no duty)
     return (
-        re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})"),
+        re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})(?!{never})"),
         re.compile(
             rf"(?:(?:{with_words})(?P<with>{units})(?=$|{with_verbs})"
             rf"|(?P<units>{units})(?:{support})$)"
