@@ -4950,3 +4950,18 @@ def test_an_interpretation_clause_is_no_measures_attribution():
     wrapped = parse_path_text(variants.hard_wrapped(text, 30))
     assert all("解释" not in (m.attribution_raw or "") for m in wrapped.tasks)
     assert all(m.lead != ["市农业农村局"] for m in wrapped.tasks)
+
+
+def test_a_title_run_into_a_preamble_naming_its_subject_again():
+    # "…工作方案市政协十一届三次会议共立案…" (d181 printed run-in), "…工作方案县人大常委会本次
+    # 会议共交办…" (new fixture styles/renda_jianyi_runin.txt run in): the title ends at the
+    # kind that its own subject, named again, follows
+    for path, title in (
+        (DOCUMENTS / "d181_zhengxie_tian_banli.txt", "澜沧市政协十一届三次会议提案办理工作方案"),
+        (
+            FIXTURES / "styles" / "renda_jianyi_runin.txt",
+            "青禾县人大常委会2024年代表建议办理工作方案",
+        ),
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert parse_path_text(variants.run_in(text)).title == title
