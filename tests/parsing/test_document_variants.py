@@ -120,19 +120,16 @@ VARIANTS = {
 # only, so each next item runs on after the last label on its line). And d146 ragged: its
 # bracket parts two names by a line break alone (县政务服务中心 / 县信访局), which a copy that
 # joins lines loses, so they read as one name, as names printed together do (its run-in
-# copy is not among test_documents.py's RUN_IN_COPIES for the same reason). And d174
-# ragged (round 15): a table pasted with tabs, which no PDF text layer holds, broken
-# mid-name in its last cell ("…\t市司" over "法局、…": "市司" reads as a name, so layout's
-# rule for a list of names broken mid-name does not join it; d175 ragged is read since
-# round 17). And d217 ragged and with spaces (round 17): a page printed in two columns,
-# copied line by line, is read by its right column's start at one width on every line; a
-# ragged PDF layer rewrapping the lines, or blanks put between the characters of one column
-# only, move it.
+# copy is not among test_documents.py's RUN_IN_COPIES for the same reason). (d174 ragged,
+# its tab table broken mid-name in a last cell, "…\t市司" over "法局、…", is read since round
+# 18: a place and one character is no body's name.) And d217 ragged and with spaces (round
+# 17): a page printed in two columns, copied line by line, is read by its right column's
+# start at one width on every line; a ragged PDF layer rewrapping the lines, or blanks put
+# between the characters of one column only, move it.
 CRUDE = {
     ("ragged", "d217_yueli_liangjlan"),
     ("spaces", "d217_yueli_liangjlan"),
     ("ragged", "d66_shuzi_topiccol"),
-    ("ragged", "d174_ducha_jihua_biao"),
     ("own-line-labels", "d10_yingshang_runin"),
     ("ragged", "d146_xingzheng_fuyi_gaige"),
 }

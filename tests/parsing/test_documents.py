@@ -4623,9 +4623,8 @@ def test_a_tab_table_under_merged_category_cells_run_in():
         (["县司法局"], ["县信访局"]),
         (["县公安局"], []),
     ]
-    # (the last row's units cell runs on into the signature, as in any run-in tab table
-    # that ends the plan: its 各乡镇人民政府 is not checked)
-    assert plan.tasks[0].collectives == ["各乡镇人民政府"]
+    # (the last row's units cell, run on into the signature, ends where it starts: round 18)
+    assert plan.tasks[0].collectives == plan.tasks[3].collectives == ["各乡镇人民政府"]
 
 
 def test_a_tab_table_row_broken_by_the_wrap_goes_on_until_it_has_its_cells():
@@ -5035,3 +5034,89 @@ def test_actions_under_a_chapter_are_sections_led_by_their_label_lines():
         (5, "三", ["县民政局"], []),
     ]
     assert units(parse("d233_fazhi_shida_xingdong")) == gold_units("d233_fazhi_shida_xingdong")
+
+
+# Round 18 (branch leftovers18).
+
+
+def test_a_run_in_category_table_reads_names_by_the_parse_gazetteer(tmp_path):
+    # …\t县乌兰牧骑矛盾化解\t3\t… (fixture styles/leibie_hebing.txt run in, its 县妇联 a body
+    # only a deployment's gazetteer ends): the glued category is parted by the endings of the
+    # gazetteer given to the parse, not the packaged one's alone
+    text = (FIXTURES / "styles" / "leibie_hebing.txt").read_text(encoding="utf-8")
+    text = variants.run_in(text.replace("县妇联", "县乌兰牧骑"))
+    extension = tmp_path / "local.toml"
+    extension.write_text('[phrases]\nname_endings = ["牧骑"]\n', encoding="utf-8")
+    packaged = parse_path_text(text)
+    own = parse_path_text(text, gazetteer=load_gazetteer(extension))
+    assert packaged.tasks[1].responsible == ["县乌兰牧骑矛盾化解"]
+    assert own.tasks[1].responsible == ["县乌兰牧骑"]
+
+
+def test_a_units_own_bodies_after_it_name_no_unit():
+    # 县教育局及其所属学校, 县卫健局及所属单位, 县公安局及其下属单位 (new fixture styles/
+    # suoshu_danwei.txt; the 所属 rows of test_units_shapes.py): the unit alone, no
+    # 县其所属学校; a collective's own (各乡镇及其所属村（社区）) stays one collective
+    plan = parse_path(FIXTURES / "styles" / "suoshu_danwei.txt")
+    assert [(m.responsible, m.collectives) for m in plan.tasks] == [
+        (["县教育局"], []),
+        (["县卫健局"], []),
+        (["县公安局", "县交通运输局"], []),
+        (["县市场监管局"], ["各乡镇及其所属村（社区）"]),
+    ]
+
+
+def test_a_tab_row_cut_in_its_one_name_after_a_place_and_a_character_is_joined():
+    # "…\t县财" over "政局", "…\t县审" over "计局" (new fixture styles/tab_duanming.txt, a
+    # PDF layer's lines; d174 ragged, "…\t市司" over "法局、…", in test_document_variants):
+    # a place and one character that ends no name is a name cut by the wrap, not a body
+    plan = parse_path(FIXTURES / "styles" / "tab_duanming.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["县财政局", "县农业农村局"],
+        ["县财政局"],
+        ["县审计局"],
+    ]
+
+
+def test_a_run_in_tab_table_ending_the_plan_ends_before_the_signature():
+    # "…\t县水利局、各乡镇人民政府青禾县…办公室2024年3月8日" (new fixture styles/
+    # biaowei_qianming.txt run in; styles/leibie_hebing.txt run in, above): the signature
+    # the metadata read is no part of the last row's units
+    text = (FIXTURES / "styles" / "biaowei_qianming.txt").read_text(encoding="utf-8")
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert units(run_in) == units(printed)
+    assert (
+        run_in.tasks[-1].attribution_raw
+        == "牵头单位:县生态环境局;配合单位:县水利局、各乡镇人民政府"
+    )
+
+
+def test_an_interpretation_clause_is_no_measures_attribution():
+    # "本措施由县人社局负责解释。" under an article with no units of its own (new fixture
+    # styles/jieshi_tiaokuan.txt); "…，由市农业农村局负责解释。" under an article whose 责任单位
+    # label the wrap split (styles/tiaokuan_danwei.txt hard-wrapped at 30): who interprets the
+    # plan carries no measure's duty
+    plan = parse_path(FIXTURES / "styles" / "jieshi_tiaokuan.txt")
+    assert [(m.lead, m.responsible) for m in plan.tasks] == [
+        ([], ["县人社局", "县财政局"]),
+        ([], []),
+    ]
+    text = (FIXTURES / "styles" / "tiaokuan_danwei.txt").read_text(encoding="utf-8")
+    wrapped = parse_path_text(variants.hard_wrapped(text, 30))
+    assert all("解释" not in (m.attribution_raw or "") for m in wrapped.tasks)
+    assert all(m.lead != ["市农业农村局"] for m in wrapped.tasks)
+
+
+def test_a_title_run_into_a_preamble_naming_its_subject_again():
+    # "…工作方案市政协十一届三次会议共立案…" (d181 printed run-in), "…工作方案县人大常委会本次
+    # 会议共交办…" (new fixture styles/renda_jianyi_runin.txt run in): the title ends at the
+    # kind that its own subject, named again, follows
+    for path, title in (
+        (DOCUMENTS / "d181_zhengxie_tian_banli.txt", "澜沧市政协十一届三次会议提案办理工作方案"),
+        (
+            FIXTURES / "styles" / "renda_jianyi_runin.txt",
+            "青禾县人大常委会2024年代表建议办理工作方案",
+        ),
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert parse_path_text(variants.run_in(text)).title == title

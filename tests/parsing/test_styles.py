@@ -223,6 +223,9 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # (round 17) a page printed in two columns: wrapping its lines, or blanks put inside
         # one column's words, moves the right column's start (d217 is left out the same way)
         and p.name != "liangl_yeban.txt"
+        # (round 18) a text that is a PDF layer's lines already, wrapped at its own margin
+        # with tab rows cut mid-name: wrapping it again at 24 is no copy anyone prints
+        and p.name != "tab_duanming.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

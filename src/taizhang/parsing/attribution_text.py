@@ -109,7 +109,9 @@ def _role_source() -> str:
     endings = "|".join(map(re.escape, vocabulary()["unit_endings"]))
     verbs = "|".join(map(re.escape, vocabulary()["responsibility_verbs"]))
     name = rf"[^,;。、\s()]{{1,30}}?(?:{endings})(?:\([^()]{{1,12}}\))?"
-    return rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?(?:{verbs})"
+    never = "|".join(map(re.escape, vocabulary()["not_duty_after_verb"]))  # 负责解释
+    units = rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?"
+    return rf"{units}(?:{verbs})(?!{never})"
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,7 @@ from taizhang.parsing.metadata.text import CONTACT_TELEPHONE
 from taizhang.parsing.normalize import fold, folded_from
 from taizhang.parsing.readers.config import reading_config
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
+from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import vocabulary
 
 # One blank between two Chinese characters or CJK punctuation marks (not a run of blanks).
@@ -1113,9 +1114,20 @@ def _rest_of_its_row(joined: str, folded_line: str, table_cells: int) -> bool:
     if not tabs or tabs < table_cells:
         return bool(tabs)
     listed, comma, last = fold(joined[joined.rfind("\t") + 1 :]).strip().rpartition("、")
-    if not (comma and last and names_bodies(listed)) or names_bodies(last):
+    if not last or (comma and not names_bodies(listed)):
         return False
+    if not _place_and_stub(last) and (not comma or names_bodies(last)):
+        return False  # (a cell of one name cut to its place and a character is joined too)
     return names_bodies(last + folded_line.strip())
+
+
+def _place_and_stub(name: str) -> bool:
+    """Whether a name is a place and one character that ends no name (市司, 县财): a name cut
+    by the wrap, no body's (县委 and 区办 are: 委 and 办 end names). Round 18: tests/parsing/
+    documents d174 ragged ("…\t市司" over "法局、…"), fixture styles/tab_duanming.txt ("…\t县财"
+    over "政局", "…\t县审" over "计局")."""
+    gaz = load_gazetteer()
+    return gaz.prefix_length(name) == len(name) - 1 and not name.endswith(gaz.name_endings)
 
 
 def _is_field_row(content: str) -> bool:

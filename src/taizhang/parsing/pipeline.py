@@ -27,7 +27,12 @@ from taizhang.parsing.structure import (
     parse_skeleton,
     unit_heading_name,
 )
-from taizhang.parsing.tables import apply_table_rows, find_table_rows, measure_from_row
+from taizhang.parsing.tables import (
+    TableRow,
+    apply_table_rows,
+    find_table_rows,
+    measure_from_row,
+)
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
 from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
 from taizhang.parsing.vocabulary import vocabulary as structure_vocabulary
@@ -270,7 +275,9 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         _text_without_signature(skeleton.measures[-1], metadata.issuer)
     if skeleton.measures:
         _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
-    rows = find_table_rows(text, folded)
+    rows = find_table_rows(text, folded, gazetteer)
+    if rows and metadata.issuer and "\n" not in folded.strip():
+        _row_without_signature(rows[-1], metadata.issuer)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
@@ -368,8 +375,9 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
     support = "|".join(map(re.escape, words["subject_support_verbs"]))
     # (会同 and units end their clause, or run on into a verb of the work done with them)
     with_verbs = "|".join(map(re.escape, words["subject_with_verbs"]))
+    never = "|".join(map(re.escape, words["not_duty_after_verb"]))  # (由X负责解释: no duty)
     return (
-        re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})"),
+        re.compile(rf"(?:{openers})?(?P<units>{units})(?P<verb>{lead_verbs})(?!{never})"),
         re.compile(
             rf"(?:(?:{with_words})(?P<with>{units})(?=$|{with_verbs})"
             rf"|(?P<units>{units})(?:{support})$)"
@@ -513,6 +521,17 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
         at = _signature_at(measure.text, issuer)
         if at > 0:
             measure.text = measure.text[:at].rstrip()
+
+
+def _row_without_signature(row: TableRow, issuer: str) -> None:
+    """A table that ends the plan, printed run-in: its last row's last cell runs on into the
+    signature, which is no unit ("…\t各乡镇人民政府青禾县…办公室2024年2月20日": round 18,
+    fixtures styles/leibie_hebing.txt and styles/biaowei_qianming.txt run in); the cell ends
+    where the signature the metadata read starts, as a last measure's field does."""
+    for label, cell in row.units.items():
+        at = _signature_at(cell, issuer)
+        if at > 0:
+            row.units[label] = cell[:at]
 
 
 def _without_glued_attachment(measure: RawMeasure, endings: tuple[str, ...]) -> None:

@@ -43,10 +43,11 @@ class TableRow:
         return ";".join(parts) or None
 
 
-def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
+def find_table_rows(text: str, folded: str | None = None, gazetteer=None) -> list[TableRow]:
     """Rows of every task table in the text that names at least one unit column: rows
     printed on one line (cells joined with " | "), or one cell per line (``folded``:
-    ``fold(text)`` when the caller has it)."""
+    ``fold(text)`` when the caller has it; ``gazetteer``: the parse's own, a deployment's
+    extension included, else the packaged one)."""
     joined = _joined_rows(text) if _BAR in text else []
     if joined:
         return joined
@@ -64,7 +65,7 @@ def find_table_rows(text: str, folded: str | None = None) -> list[TableRow]:
     if "\n" not in text.strip():
         run_in = (
             _run_in_spaced_rows(text, names)
-            or _run_in_tab_rows(text, names)
+            or _run_in_tab_rows(text, names, gazetteer)
             or _run_in_flat_rows(text, folded, names)
         )
         if run_in:
@@ -485,7 +486,7 @@ _HEADER_REACH = 200  # characters: a header and its first row
 _MAX_HEADERS = 20  # number-column names tried as a run-in table's header
 
 
-def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
+def _run_in_tab_rows(text: str, names: list[re.Match[str]], gazetteer=None) -> list[TableRow]:
     """A table pasted from Excel (a cell per tab, the empty ones kept) in a copy printed
     run-in: each line's last cell is glued to the next line's first, so every row takes one
     tab fewer than it has cells (tests/parsing/documents d45 and d46 printed run-in, fixture
@@ -499,7 +500,7 @@ def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
             continue
         tokens = text[found.start() : found.start() + _TABLE_REACH].split("\t")
         category = found.start() > 0 and text[found.start() - 1] == "\t"  # a column before it
-        if category and (rows := _run_in_category_rows(tokens)):
+        if category and (rows := _run_in_category_rows(tokens, gazetteer)):
             return rows
         header = _run_in_tab_header(tokens)
         if header is not None:
@@ -507,7 +508,7 @@ def _run_in_tab_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     return []
 
 
-def _run_in_category_rows(tokens: list[str]) -> list[TableRow]:
+def _run_in_category_rows(tokens: list[str], gazetteer=None) -> list[TableRow]:
     """A tab table whose first column is a category merged over its group's rows (类别\t序号
     \t任务内容\t责任单位, round 15 read printed: _cells_before_name) in a copy printed run-in
     (round 17: tests/parsing/documents d175 and fixture styles/leibie_hebing.txt run in):
@@ -530,7 +531,7 @@ def _run_in_category_rows(tokens: list[str]) -> list[TableRow]:
         if following:
             cells.append(following[0])
         elif bare:
-            cells.append(_without_category(last))
+            cells.append(_without_category(last, gazetteer or load_gazetteer()))
         else:  # the last row: its last cell runs on into the text after the table
             ending = _NEXT_HEADING.search(fold(last), 1)
             cells.append(last[: ending.start() if ending else None])
@@ -543,11 +544,11 @@ def _run_in_category_rows(tokens: list[str]) -> list[TableRow]:
     return rows
 
 
-def _without_category(cell: str) -> str:
+def _without_category(cell: str, gazetteer) -> str:
     """The units of a cell glued to the next group's category (区教育局实践活动): its last
-    name ends at the first name ending after its place (区教育局, 区人民法院, 县妇联)."""
+    name ends at the first name ending after its place (区教育局, 区人民法院, 县妇联), the
+    endings and places of the parse's own gazetteer."""
     listed, comma, last = cell.rpartition("、")
-    gazetteer = load_gazetteer()
     folded = fold(last)
     for end in range(gazetteer.prefix_length(folded) + 2, len(last) - 1):
         if folded[:end].endswith(gazetteer.name_endings):

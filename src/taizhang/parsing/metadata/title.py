@@ -356,12 +356,39 @@ def _run_in_heading(view: View, line: Line) -> Title | None:
         if notice_end > m.start("t"):
             start = notice_end + len(_NOTICE_END)
             m = patterns.run_in.match(view.text, start, line.end) or m
+    if m is None:
+        repeated = _before_its_subject_again(view, line)
+        if repeated is not None:
+            return repeated
     if m is None or patterns.caption_verb.search(m.group("t")):
         m = _after_full_text_lead(view, line)  # a caption about the plan is not its title
         if m is None or patterns.caption_verb.search(m.group("t")):
             return None
     m = _after_page_caption(view, m, line.end) or m
     return _title_at(view, m.start("t"), m.end("t"))
+
+
+def _before_its_subject_again(view: View, line: Line) -> Title | None:
+    """A title run into a preamble that opens by naming the title's subject again, its place
+    left off from its level on: "澜沧市政协十一届三次会议提案办理工作方案市政协十一届三次会议
+    共立案…" (round 18: tests/parsing/documents d181 printed run-in; fixture
+    styles/renda_jianyi_runin.txt run in). The title ends at the first kind such a repeat
+    follows."""
+    text, patterns = view.text, _patterns()
+    for kind in patterns.kind.finditer(text, line.start, min(line.end, line.start + _TITLE_REACH)):
+        head = text[kind.end() : kind.end() + _REPEATED_HEAD]
+        whole = len(head) == _REPEATED_HEAD and _HAN_RUN.fullmatch(head)
+        place = text.find(head, line.start, kind.start()) - line.start  # the place left off
+        if whole and head[0] in _LEVELS and 0 < place <= _PLACE_REACH:
+            return _title_at(view, line.start, kind.end())
+    return None
+
+
+_TITLE_REACH = 80  # characters: a title's longest
+_REPEATED_HEAD = 5  # characters of the title's subject named again (市政协十一届, 县人大常委)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LEVELS = "省市州盟县区旗"  # the level a place's name ends with (澜沧市, 青禾县)
+_PLACE_REACH = 6  # characters of that place's name
 
 
 def _after_full_text_lead(view: View, line: Line) -> re.Match[str] | None:

@@ -19,6 +19,7 @@ from taizhang.parsing.units.items import (
     items,
     joined_items,
     joins,
+    own_bodies,
 )
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
@@ -196,7 +197,9 @@ class BracketReader:
         if self._may_join(folded) is not None:  # (items.may_join, its pattern read once)
             spans = joined_items(folded, 0, end, self.gaz)
             return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
-        return (self._name(printed, folded),) if is_name(folded, 0, end) else ()
+        if not is_name(folded, 0, end) or own_bodies(folded, 0, self.gaz):
+            return ()
+        return (self._name(printed, folded),)
 
     def _name(self, item: str, folded: str) -> Name:
         name = self._names.get(item)

@@ -79,6 +79,7 @@ class Gazetteer:
         self.labels = _label_regex(data["labels"])
         self.markers = _marker_regex(phrases, levels)
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
+        self.subordinates = tuple(phrases.get("subordinates", ()))
         self.name_endings = tuple(phrases["name_endings"])
         self.support_phrase_verbs = tuple(phrases.get("support_phrase_verbs", ()))
         self.support_words = tuple(phrases["support_markers"])

@@ -41,7 +41,7 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
         return
     if not joins(gaz).search(folded, start, end):
         for item_start, item_end in _separated(folded, start, end, gaz):
-            if is_name(folded, item_start, item_end):
+            if is_name(folded, item_start, item_end) and not own_bodies(folded, item_start, gaz):
                 yield item_start, item_end
         return
     found = [
@@ -50,6 +50,12 @@ def items(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterator[tuple[i
         for item in joined_items(folded, *_trim(folded, *piece), gaz)
     ]
     yield from _bodies_joined(folded, start, end, found, gaz)
+
+
+def own_bodies(folded: str, start: int, gaz: Gazetteer) -> bool:
+    """Whether an item is the bodies of the name before it (其所属学校, 下属单位), no name of its
+    own to take that name's place ("县教育局、其所属学校" names no 县其所属学校)."""
+    return folded.startswith(gaz.subordinates, start)
 
 
 def joined_items(folded: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -61,7 +67,7 @@ def joined_items(folded: str, start: int, end: int, gaz: Gazetteer) -> list[tupl
     for joined in _split_joiners(folded, start, end, gaz):
         for listed in _split_etc(folded, *_trim(folded, *joined), gaz):
             item_start, item_end = _trim(folded, *listed)
-            if HAN.search(folded, item_start, item_end):
+            if HAN.search(folded, item_start, item_end) and not own_bodies(folded, item_start, gaz):
                 found.append((item_start, item_end))
     return found
 
@@ -228,6 +234,8 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
             if joiner and after < end and not _bare_word(folded[after:end], gaz):
                 yield piece, i
                 piece = after
+                if folded.startswith(gaz.subordinates, piece, end):
+                    return  # the name's own bodies (及其所属学校): no unit of their own
                 if _verb_after_duty_joiner(folded, piece, end, joiner, gaz):
                     return
                 named = _name_before_joint_verb(folded, piece, end, joiner, gaz)

@@ -43,6 +43,7 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "duty_adverbs": list,
         "duty_verbs": list,
         "joiners": list,
+        "subordinates": list,
         "name_endings": list,
         "merged_bodies": list,
         "openers": list,
