@@ -411,6 +411,14 @@ def test_a_layout_of_paragraphs_is_told_from_its_long_lines_as_the_sorted_length
         assert plain == (None, None)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_pieces("日", "1", "２", "①", "年", " ", "\n", "\u3000", "•"))
+def test_lines_ending_like_a_date_are_those_the_loop_over_every_line_found(text):
+    lines = split_lines(View.of(text))
+    plain = [i for i, line in enumerate(lines.texts) if line[-1:] == "日" or line[-1:].isdigit()]
+    assert lines.ending_like_a_date() == plain
+
+
 def _plain_prefix_length(gaz, name: str) -> int:
     """Gazetteer.prefix_length with a loop over every prefix, longest first."""
     if gaz.is_committee_body(name, after_party=False):
