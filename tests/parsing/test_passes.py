@@ -388,6 +388,37 @@ def test_page_number_lines_are_found_as_a_search_over_the_text_found_them(text):
     assert list(zip(numbers, kept_lines, strict=True)) == kept
 
 
+_WRAP_LINES = st.lists(
+    st.tuples(
+        st.sampled_from(["", " ", "\u3000", "\t "]),
+        st.sampled_from([0, 1, 30, 60, 118, 119, 120, 121, 122, 300]),
+        st.sampled_from(["", " ", "\u3000"]),
+    ).map(lambda parts: parts[0] + "县" * parts[1] + parts[2]),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WRAP_LINES)
+@example(["县" * 121] * 12)
+@example(["县" * 121] * 3 + ["县" * 30] * 9)
+@example(["县" * 121] * 2 + ["县" * 30] * 8 + [" "] * 2)
+def test_a_layout_of_paragraphs_is_told_from_its_long_lines_as_the_sorted_lengths_told(lines):
+    with patch.object(_layout, "_mostly_paragraphs", return_value=False):
+        plain = _layout._wrap(lines)
+    assert _layout._wrap(lines) == plain
+    if _layout._mostly_paragraphs(lines):
+        assert plain == (None, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces("日", "1", "２", "①", "年", " ", "\n", "\u3000", "•"))
+def test_lines_ending_like_a_date_are_those_the_loop_over_every_line_found(text):
+    lines = split_lines(View.of(text))
+    plain = [i for i, line in enumerate(lines.texts) if line[-1:] == "日" or line[-1:].isdigit()]
+    assert lines.ending_like_a_date() == plain
+
+
 def _plain_prefix_length(gaz, name: str) -> int:
     """Gazetteer.prefix_length with a loop over every prefix, longest first."""
     if gaz.is_committee_body(name, after_party=False):

@@ -165,14 +165,18 @@ class Lines(Sequence[Line]):
 
     def ending_like_a_date(self) -> list[int]:
         """The lines whose text ends with 日 or a digit, as every date form does (the first
-        test of a signature's date line), in order; found once for every rule asking."""
+        test of a signature's date line), in order; found once for every rule asking. Each
+        line's last character is read and tested in C (a loop in Python over every line
+        cost about 60 bytecodes a line: test_passes.py compares both)."""
         if self._ending_like_a_date is None:
-            self._ending_like_a_date = [
-                i
-                for i, text in enumerate(self.texts)
-                if (end := text[-1:]) == "日" or end.isdigit()
-            ]
+            ends = list(map(_LAST_CHARACTER, self.texts))  # "" for an empty line
+            days = map(operator.eq, ends, itertools.repeat("日"))
+            dated = map(operator.or_, days, map(str.isdigit, ends))
+            self._ending_like_a_date = list(itertools.compress(itertools.count(), dated))
         return self._ending_like_a_date
+
+
+_LAST_CHARACTER = operator.itemgetter(slice(-1, None))
 
 
 def split_lines(view: View) -> Lines:
