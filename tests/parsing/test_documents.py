@@ -5033,6 +5033,9 @@ def test_actions_under_a_chapter_are_sections_led_by_their_label_lines():
         (4, "二", ["县信访局"], ["县公安局"]),
         (5, "三", ["县民政局"], []),
     ]
+    # the measures given their action's units say so (4 and 5 print their own)
+    given = {d.line for d in plan.diagnostics if d.code == "chapter-attribution"}
+    assert given == {m.line for m in plan.tasks[:3]}
     assert units(parse("d233_fazhi_shida_xingdong")) == gold_units("d233_fazhi_shida_xingdong")
 
 

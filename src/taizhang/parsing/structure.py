@@ -2536,7 +2536,8 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
     "牵头单位：X、Y", then 1. 2. 3.) are the attribution of the measures under that heading
     that print none of their own, as a chapter's cue line is (_chapter_attributions): a
     “十大行动” plan names each action's lead once (round 18: tests/parsing/documents d233,
-    fixture styles/xingdong_qiantou.txt). A person's field in them names no unit."""
+    fixture styles/xingdong_qiantou.txt). A person's field in them names no unit. As for a
+    chapter's cue line, a `chapter-attribution` diagnostic says so, so the office checks it."""
     bare = [m for m in skeleton.measures if m.attribution_raw is None]
     if not bare:
         return
@@ -2557,6 +2558,15 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
         found_block = read[head]
         if found_block is not None:
             measure.attribution_raw, measure.shared_from = found_block
+            skeleton.diagnostics.append(
+                Diagnostic(
+                    "chapter-attribution",
+                    f"Measure {measure.no} has no units of its own; it was given those "
+                    f"the label lines under its heading name on line {measure.shared_from}.",
+                    measure.line,
+                    level="info",
+                )
+            )
 
 
 def _label_block(
