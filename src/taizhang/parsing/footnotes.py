@@ -23,15 +23,24 @@ _SEPARATORS = ";；,，。 \t\u3000"
 def _notes(folded: str) -> list[tuple[int, int, dict[str, tuple[int, int]]]]:
     """Each note: its span and its entries (circled number -> the span of its units)."""
     notes = []
-    at = folded.find(_NOTE_OPENING)
+    at = _note_at(folded, 0)
     while at >= 0:
         start = at + len(_NOTE_OPENING)
-        if folded[start : start + 1] and folded[start] in CIRCLED_DIGITS:
-            end = _note_end(folded, start)
-            notes.append((at, end, _entries(folded, start, end)))
-            at = end
-        at = folded.find(_NOTE_OPENING, at + 1)
+        end = _note_end(folded, start)
+        notes.append((at, end, _entries(folded, start, end)))
+        at = _note_at(folded, end + 1)
     return notes
+
+
+def _note_at(folded: str, start: int) -> int:
+    """Where the first note at or after ``start`` opens (注: and a circled number), or -1."""
+    at = folded.find(_NOTE_OPENING, start)
+    while at >= 0:
+        after = at + len(_NOTE_OPENING)
+        if folded[after : after + 1] and folded[after] in CIRCLED_DIGITS:
+            return at
+        at = folded.find(_NOTE_OPENING, at + 1)
+    return -1
 
 
 def _note_end(folded: str, start: int) -> int:
@@ -118,11 +127,6 @@ def _without_note(measure) -> None:
     measure's own folded text is cut from the blanked one.)"""
     if "注" not in measure.text:
         return
-    folded = fold(measure.text)
-    at = folded.find(_NOTE_OPENING)
-    while at >= 0:
-        after = folded[at + len(_NOTE_OPENING) : at + len(_NOTE_OPENING) + 1]
-        if after and after in CIRCLED_DIGITS:
-            measure.text = measure.text[:at].rstrip()
-            return
-        at = folded.find(_NOTE_OPENING, at + 1)
+    at = _note_at(fold(measure.text), 0)
+    if at >= 0:
+        measure.text = measure.text[:at].rstrip()
