@@ -1519,3 +1519,35 @@ def test_a_piece_is_a_name_as_the_han_search_read_it(text):
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         plain = end - start > _items._MAX_NAME or _items.HAN.search(text, start, end) is not None
         assert _items.is_name(text, start, end) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("-", "--", "—", "县", "a", "\n", " "))
+@example("a-b-c--")
+@example("--")
+@example("-")
+def test_two_dashes_found_from_single_dashes_are_those_in_finds(text):
+    """_holds_two_dashes (each dash found by memchr, the next character tested) answers as
+    ``"--" in text``, the scan for two characters it replaced (speed18)."""
+    assert _at._holds_two_dashes(text) == ("--" in text)
+    for start in range(len(text)):
+        assert _at._holds_two_dashes(text[start:]) == ("--" in text[start:])
+
+
+def test_two_dashes_in_the_corpus_documents_and_fixtures_are_found_as_in_finds_them():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    shared = repo.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        assert _at._holds_two_dashes(folded) == ("--" in folded), path.name

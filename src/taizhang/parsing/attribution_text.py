@@ -547,7 +547,7 @@ _DASH_LIST = re.compile(
 def _dash_lists(folded: str) -> list[tuple[int, int]]:
     """The (open, close) pairs of unit lists printed after an em dash that closes a
     sentence, to the end of its line (_DASH_LIST); nothing but unit names may follow."""
-    if "--" not in folded:
+    if not _holds_two_dashes(folded):
         return []
     return [
         (found.start() + 1, found.end(1))
@@ -555,6 +555,18 @@ def _dash_lists(folded: str) -> list[tuple[int, int]]:
         if _after_sentence_or_its_line(folded, found.start())
         and _bare_units(found.group(1).rstrip())
     ]
+
+
+def _holds_two_dashes(folded: str) -> bool:
+    """Whether ``"--" in folded``, found from its single dashes: one character is found by
+    memchr, where two in a text of Han characters are scanned for at some 2-4 ns a character
+    (17 and 81 µs on seeds 000 and 001, which hold 11 and 7 dashes and no pair)."""
+    at = folded.find("-")
+    while at >= 0:
+        if folded.startswith("-", at + 1):
+            return True
+        at = folded.find("-", at + 2)  # (the next is no dash)
+    return False
 
 
 def _after_sentence_or_its_line(folded: str, at: int) -> bool:
