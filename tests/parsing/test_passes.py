@@ -1551,3 +1551,35 @@ def test_two_dashes_in_the_corpus_documents_and_fixtures_are_found_as_in_finds_t
     for path in paths:
         folded = fold(read_path(path).text)
         assert _at._holds_two_dashes(folded) == ("--" in folded), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("附", "件", "附件", "附附", "县", "\n", " "))
+@example("附附件")
+@example("件附")
+def test_a_word_found_from_its_first_character_is_the_one_in_finds(text):
+    """structure._holds_word (its rare first character found by memchr, the rest tested
+    there) answers as ``word in text``, the scan for two Han characters it replaced."""
+    for start in range(len(text) + 1):
+        part = text[start:]
+        for word in ("附件", "附", "件附"):
+            assert _structure._holds_word(part, word) == (word in part)
+
+
+def test_annex_words_of_the_corpus_documents_and_fixtures_are_found_as_in_finds_them():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    shared = repo.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        assert _structure._holds_word(folded, "附件") == ("附件" in folded), path.name
