@@ -1557,16 +1557,15 @@ def test_two_dashes_in_the_corpus_documents_and_fixtures_are_found_as_in_finds_t
 @given(_pieces("附", "件", "附件", "附附", "县", "\n", " "))
 @example("附附件")
 @example("件附")
-def test_a_word_found_from_its_first_character_is_the_one_in_finds(text):
-    """structure._holds_word (its rare first character found by memchr, the rest tested
-    there) answers as ``word in text``, the scan for two Han characters it replaced."""
-    for start in range(len(text) + 1):
-        part = text[start:]
-        for word in ("附件", "附", "件附"):
-            assert _structure._holds_word(part, word) == (word in part)
+def test_a_word_found_from_its_first_character_is_the_one_find_finds(text):
+    """structure._find_word (its rare first character found by memchr, the rest tested
+    there) answers as ``text.find(word, start)``, the scan for Han characters it replaced."""
+    for start in range(len(text) + 2):
+        for word in ("附件", "附", "件附", "附件附"):
+            assert _structure._find_word(text, word, start) == text.find(word, start)
 
 
-def test_annex_words_of_the_corpus_documents_and_fixtures_are_found_as_in_finds_them():
+def test_annex_and_explanation_words_of_the_corpus_and_fixtures_are_found_as_find_finds_them():
     from pathlib import Path
 
     from taizhang.parsing.reading import read_path
@@ -1582,4 +1581,5 @@ def test_annex_words_of_the_corpus_documents_and_fixtures_are_found_as_in_finds_
     assert paths
     for path in paths:
         folded = fold(read_path(path).text)
-        assert _structure._holds_word(folded, "附件") == ("附件" in folded), path.name
+        for word in ("附件", *vocabulary()["explanation_headings"]):
+            assert _structure._find_word(folded, word) == folded.find(word), path.name

@@ -923,7 +923,7 @@ def _before_second_annexed_plan(found: list[Found], folded: str) -> list[Found]:
     read (tests/parsing/documents d113, fixture styles/two_annexed_plans.txt). The second
     plan ends at the next plan title line (texts joined one after another, as
     test_linear_time joins them). An attachment that is no plan (a task table) ends nothing."""
-    if not _holds_word(folded, "附件") or not _ANNEX_LIST.search(folded):
+    if _find_word(folded, "附件") < 0 or not _ANNEX_LIST.search(folded):
         return found
     spans, first_seen = [], False
     for head in _ANNEX_HEADING.finditer(folded):
@@ -939,17 +939,18 @@ def _before_second_annexed_plan(found: list[Found], folded: str) -> list[Found]:
     return [f for f in found if not any(start <= f.start < end for start, end in spans)]
 
 
-def _holds_word(folded: str, word: str) -> bool:
-    """``word in folded``, found from its first character, a rare one (附 of 附件): one
-    character is found by memchr on its low byte, where a search for two Han characters
-    scans at some 2 ns a character (seeds 000 and 001, no 附: 38 and 28 µs -> 1 µs)."""
+def _find_word(folded: str, word: str, start: int = 0) -> int:
+    """``folded.find(word, start)``, found from the word's first character, a rare one (附 of
+    附件, 起 and 编 of the explanation headings): one character is found by memchr on its low
+    byte, where a search for a few Han characters scans at some 0.6-2 ns a character (seeds
+    000 and 001, no 附: 38 and 28 µs -> 1 µs; 起草说明: 10 and 16 µs -> 2 and 3 µs)."""
     first, rest = word[0], word[1:]
-    at = folded.find(first)
+    at = folded.find(first, start)
     while at >= 0:
         if folded.startswith(rest, at + 1):
-            return True
+            return at
         at = folded.find(first, at + 1)
-    return False
+    return -1
 
 
 def _plan_title_below(folded: str, at: int) -> int | None:
@@ -988,7 +989,7 @@ def _explanation_heading(folded: str, offset: int) -> int | None:
     run_in = "\n" not in folded.strip()
     found = []
     for word in vocabulary()["explanation_headings"]:
-        at = folded.find(word, offset)
+        at = _find_word(folded, word, offset)
         while at >= 0:
             if run_in:
                 if folded.startswith("一、", at + len(word)):
@@ -1001,7 +1002,7 @@ def _explanation_heading(folded: str, offset: int) -> int | None:
                 if line == word or (line.startswith("关于《") and line.endswith("》的" + word)):
                     found.append(start)
                     break
-            at = folded.find(word, at + len(word))
+            at = _find_word(folded, word, at + len(word))
     return min(found, default=None)
 
 
@@ -1018,7 +1019,7 @@ def _drop_annex_titles(skeleton: Skeleton, folded: str) -> None:
     bare 附件 heading may be numbered: d51, d62), and only once the measures are read, so
     the list decides no numbering level. A copy printed run-in has no lines to tell the
     list's end by: left as it is."""
-    if not _holds_word(folded, "附件") or "\n" not in folded.strip() or not skeleton.measures:
+    if _find_word(folded, "附件") < 0 or "\n" not in folded.strip() or not skeleton.measures:
         return
     lines: set[int] = set()
     for head in _ANNEX_LIST.finditer(folded):
