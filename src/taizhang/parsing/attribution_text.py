@@ -16,7 +16,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import add, and_, itemgetter, le, lt, mul, ne, not_, sub
 from typing import NamedTuple
 
@@ -452,11 +452,21 @@ def _blank_lines(folded: str) -> list[int]:
 
 
 def char_offsets(text: str, char: str, plus: int = 0) -> list[int]:
-    """The offset of every ``char`` in ``text`` (``plus`` added to each): the lengths of the
-    pieces between them, summed (in C, no loop in Python), and one for each ``char``
-    passed: no match object for each, as a pattern's matches would make."""
-    pieces = text.split(char)
-    return list(map(add, accumulate(map(len, pieces[:-1])), count(plus)))
+    """The offset of every ``char`` in ``text`` (``plus`` added to each), read in C from the
+    matches of a pattern of the one character (the engine skips to each). Speed18: a split
+    copied the whole text into its pieces (the lengths of the pieces summed gave the
+    offsets), a fifth more instructions than the matches and their starts (3.20 M -> 2.51 M
+    for the brackets of both seeds) and a copy of the text per bracket character."""
+    starts = map(_MATCH_START, _literal(char).finditer(text))
+    return list(map(add, starts, repeat(plus))) if plus else list(starts)
+
+
+_MATCH_START = re.Match.start
+
+
+@lru_cache(maxsize=16)
+def _literal(char: str) -> re.Pattern[str]:
+    return re.compile(re.escape(char))
 
 
 _add_one = partial(add, 1)
