@@ -339,8 +339,8 @@ def _actions_under_chapters(found: list[Found], folded: str) -> bool:
     below the chapter that lists them (round 18: tests/parsing/documents d233; a “三项行动”
     under 二、 in fixture styles/xingdong_qiantou.txt). Without a numeral chapter before
     them they stay the chapters (d168). Whether any was made a section."""
-    if "行动" not in folded:
-        return False  # (most plans: a scan in C, no pass over the markers)
+    # (no gate of "行动" in the whole text: a search for two Han characters scans it at about
+    # 2 ns a character, 41 µs on seed 001, where the pass over the markers takes about 5)
     chapters = [f for f in found if f.marker.kind == mk.CHAPTER]
     actions = [f for f in chapters if folded.startswith("行动", f.start)]
     if not actions or len(actions) == len(chapters):
