@@ -264,6 +264,7 @@ class AttributionIndex:
         self.brackets = _attribution_brackets(folded, self._label_starts, self._label_ends)
         self._opens = list(map(_OPEN, self.brackets))
         self._starts: list[int] | None = None
+        self._bracket_lines: bool | None = None
 
     def find(self, start: int, end: int) -> Located | None:
         """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
@@ -294,6 +295,15 @@ class AttributionIndex:
             # unit line would stand): the bracket is the first, with no copy of the part
             return bracket
         return _first_of_all(self.folded[start:end], bracket, labelled)
+
+    def has_bracket_lines(self) -> bool:
+        """Whether a line of the text opens with a bracket (folded: （ and 〔 read as ( and [),
+        asked once per text: structure._unnumbered_measures asks it for every heading, and a
+        text where none does was scanned to its end each time (two characters: some 2 ns a
+        character)."""
+        if self._bracket_lines is None:
+            self._bracket_lines = "\n(" in self.folded or "\n[" in self.folded
+        return self._bracket_lines
 
     def starts(self) -> list[int]:
         """Where every attribution of the text starts (see attribution_starts; found once)."""

@@ -1559,7 +1559,7 @@ def _unnumbered_measures(
         return out  # (a heading over the next item: blank lines at most between)
     else:
         spans = _paragraphs(folded_text, body_start + 1, item.end)
-        if "\n(" in folded_text or "\n[" in folded_text:  # (folded: （ and 〔 read as ( and [)
+        if index.has_bracket_lines():
             spans = _with_units_below(folded_text, list(spans), index)
     # Paragraph by paragraph, on the folded text; the printed one is cut out only for a
     # measure.
