@@ -1519,3 +1519,106 @@ def test_a_piece_is_a_name_as_the_han_search_read_it(text):
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         plain = end - start > _items._MAX_NAME or _items.HAN.search(text, start, end) is not None
         assert _items.is_name(text, start, end) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("-", "--", "—", "县", "a", "\n", " "))
+@example("a-b-c--")
+@example("--")
+@example("-")
+def test_two_dashes_found_from_single_dashes_are_those_in_finds(text):
+    """_holds_two_dashes (each dash found by memchr, the next character tested) answers as
+    ``"--" in text``, the scan for two characters it replaced (speed18)."""
+    assert _at._holds_two_dashes(text) == ("--" in text)
+    for start in range(len(text)):
+        assert _at._holds_two_dashes(text[start:]) == ("--" in text[start:])
+
+
+def test_two_dashes_in_the_corpus_documents_and_fixtures_are_found_as_in_finds_them():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    shared = repo.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        assert _at._holds_two_dashes(folded) == ("--" in folded), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("附", "件", "附件", "附附", "县", "\n", " "))
+@example("附附件")
+@example("件附")
+def test_a_word_found_from_its_first_character_is_the_one_find_finds(text):
+    """structure._find_word (its rare first character found by memchr, the rest tested
+    there) answers as ``text.find(word, start)``, the scan for Han characters it replaced."""
+    for start in range(len(text) + 2):
+        for word in ("附件", "附", "件附", "附件附"):
+            assert _structure._find_word(text, word, start) == text.find(word, start)
+
+
+def test_annex_and_explanation_words_of_the_corpus_and_fixtures_are_found_as_find_finds_them():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    shared = repo.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        for word in ("附件", *vocabulary()["explanation_headings"]):
+            assert _structure._find_word(folded, word) == folded.find(word), path.name
+
+
+# The plain form of structure._annex_headings: the pattern opened on the line's start.
+_ANNEX_HEADING_FROM_LINE_START = re.compile(
+    r"^[ \t\u3000]*附件[ \u3000]*([1-9一二三四五六七八九])[ \u3000:]*$", re.MULTILINE
+)
+
+
+def _plain_annex_headings(folded: str) -> list[tuple[int, int, str]]:
+    found = _ANNEX_HEADING_FROM_LINE_START.finditer(folded)
+    return [(m.start(), m.end(), m.group(1)) for m in found]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces("附件", "附", "件", "1", "二", " ", "\u3000", "\t", ":", "\n", "县", "\n附件2"))
+@example("附件1附件2\n  附件 三:\n附件 附件1")
+def test_annex_headings_opened_on_their_literal_are_those_opened_on_the_line_start(text):
+    """_annex_headings (附件 found by the engine's literal scan, the indentation before it
+    tested at each hit) finds what the pattern opened on ^[ \\t\\u3000]* found (speed18)."""
+    assert _structure._annex_headings(text) == _plain_annex_headings(text)
+
+
+def test_annex_headings_of_the_corpus_documents_and_fixtures_are_those_of_the_line_pattern():
+    from pathlib import Path
+
+    from taizhang.parsing.reading import read_path
+
+    repo = Path(__file__).parents[2]
+    shared = repo.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    for path in paths:
+        folded = fold(read_path(path).text)
+        assert _structure._annex_headings(folded) == _plain_annex_headings(folded), path.name
