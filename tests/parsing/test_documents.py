@@ -514,6 +514,29 @@ Round 18 (branch genre18), topics other than 法治, kinds and layouts not yet u
   中国人民银行某县支行, 持续推进 / 长期坚持, 红黑名单, 提高5个百分点.
 - d225 统计造假 专项治理 整改清单: 问题：/整改措施： over 责任单位/责任人/整改时限 lines (people
   no units), two signers.
+
+Round 19 (branch genre19), topics other than 法治, kinds and layouts not yet used:
+
+- d240 森林防灭火 “林长制” 年度任务分解: 主责单位： / 协同单位： / 完成时限： lines under
+  each measure, a deadline in two stages (2026年6月底前（阶段性）、
+  2027年底前（全面完成）), 国网…供电公司 a lead, 县直各部门 and 各有关单位 as collectives.
+- d241 电动自行车 全链条 整治: sections by 环节 (生产 / 销售 / 充电 / 回收),
+  (责任单位：X，配合单位：Y) in ASCII brackets with a comma between the labels, units
+  parted by blanks and 、 mixed.
+- d242 养老服务体系 三年行动: each measure's "X牵头，Y配合" line after a blank line, a measure
+  continued after a page footer (— 3 —), 保障措施 sections (no measures); hard-wrapped, the
+  unit lines (no 。) stand right under the text.
+- d243 民营经济 若干措施 of 市委 and 市政府 (a title over two lines, the issuers above it):
+  第一条…第十二条 with （责任单位：…） at the end of each, a closing 第十二条 本措施自印发之日起
+  施行 (a provision), 推动1000家中小企业上云用数 (a target), 最高500万元奖励 (none).
+- d244 数字政府 工作要点: 市政务数据局 and 市大数据中心 as units, an 附件 重点任务清单 table
+  repeating the measures after the signature (the measures are the 要点's: gold).
+- d245 城市更新 年度项目清单: a tab table 序号 | 项目名称 | 建设内容 | 总投资（亿元） | 责任单位 |
+  完成时限 (the 项目名称 read past as a topic), 新增绿地面积12公顷, 管网共计85公里.
+- d246 燃气安全 专项整治 “回头看”: （一） measures over 主责单位： / 协同单位： lines, units parted
+  by ideographic blanks, a measure continued after a page footer (— 2 —), 三、时间安排 stages.
+- d247 校园食品安全 守护行动: （主责单位：…；协同单位：…；完成时限：…（阶段性）、…（全面完成））,
+  brackets inside the bracket, 每学期 / 每季度 / 每月 duties, 区直各部门.
 """
 
 from __future__ import annotations
@@ -1059,6 +1082,9 @@ RUN_IN_COPIES = [
     # round 18 (法治): not d233 (an action's label lines run into its heading and first
     # measure: no line tells them apart)
     *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8) if i != 3}),
+    # round 19 (other topics): not d243, whose title printed over two lines keeps its line
+    # break (units tested below with the closing article)
+    *(name for name in NAMES if name[:4] in {f"d24{i}" for i in range(8) if i != 3}),
 ]
 
 
@@ -1201,6 +1227,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d220", "d221", "d223", "d224", "d225"}),
     # round 18 (法治)
     *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8)}),
+    # round 19 (other topics)
+    *(name for name in NAMES if name[:4] in {f"d24{i}" for i in range(8)}),
 ]
 
 
@@ -5123,3 +5151,99 @@ def test_a_title_run_into_a_preamble_naming_its_subject_again():
     ):
         text = path.read_text(encoding="utf-8")
         assert parse_path_text(variants.run_in(text)).title == title
+
+
+# Round 19 (branch genre19): d240–d247 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "responsible"),
+    [
+        ("d242_yanglao_tixi", [["区发展改革局", "区财政局"], ["区市场监管局"]]),
+        ("danweihang_wujuhao", [["县财政局"], ["县发展改革局"]]),
+    ],
+)
+def test_a_unit_line_with_no_full_stop_closes_its_measure(name, responsible):
+    # "区民政局牵头，区财政局配合" right over "2.推进…", no blank line between (d242
+    # hard-wrapped, fixture styles/danweihang_wujuhao.txt as printed): the number after the
+    # unit line opens the next measure, no page-chunk number interrupting a sentence
+    text = _document_or_fixture_text(name)
+    if name.startswith("d"):
+        text = variants.hard_wrapped(text)
+    plan = parse_path_text(text)
+    assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+    assert len(plan.tasks) >= 4
+    assert [m.responsible for m in plan.tasks[:2]] == responsible
+    assert all(m.section for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "count"), [("d243_minying_tiaokuan", 11), ("shixing_tiaokuan", 3)]
+)
+def test_a_closing_article_stating_when_the_plan_takes_effect_is_a_provision(name, count):
+    # "第十二条　本措施自印发之日起施行，有效期至…" (d243), "第四条　本措施自发布之日起施行，由县
+    # 商务局负责解释。" (fixture styles/shixing_tiaokuan.txt): the last article names no units
+    # while the others do, and is left out with a provisions-not-measures warning
+    plan = parse_path(_document_or_fixture(name))
+    assert len(plan.tasks) == count
+    assert all(m.responsible for m in plan.tasks)
+    assert any(d.code == "provisions-not-measures" for d in plan.diagnostics)
+
+
+def test_hectares_and_a_sum_after_the_verb_are_targets():
+    # 新增绿地面积12公顷 and 更新改造…管网共计85公里 (d245), 完成人工造林1200公顷 and 实施森林
+    # 抚育和退化林修复共计2000公顷 (fixture styles/gongqing_mianji.txt)
+    plan = parse_path(FIXTURES / "styles" / "gongqing_mianji.txt")
+    assert [[(t.value, t.unit) for t in m.targets] for m in plan.tasks] == [
+        [(1200, "公顷"), (800, "公顷")],
+        [(35, "公顷"), (38, "%")],
+        [(2000, "公顷"), (10, "万株")],
+    ]
+    plan = parse("d245_chengshi_gengxin_xiangmu")
+    assert [(t.value, t.unit) for t in plan.tasks[2].targets] == [(85, "公里")]
+    assert [(t.value, t.unit) for t in plan.tasks[5].targets] == [(40, "个"), (12, "公顷")]
+
+
+def test_a_causative_verb_before_a_count_of_objects_states_a_target():
+    # 推动1000家中小企业上云用数 (d243), 引导200户农户加入…, 推动30家家庭农场升级…, 带动3000名
+    # 群众就近就业 (fixture styles/tuidong_shuliang.txt): the value counts the objects brought
+    # to act
+    plan = parse_path(FIXTURES / "styles" / "tuidong_shuliang.txt")
+    assert [[(t.value, t.unit) for t in m.targets] for m in plan.tasks] == [
+        [(200, "户")],
+        [(30, "家")],
+        [(3000, "名")],
+    ]
+    assert [(t.value, t.unit) for t in parse("d243_minying_tiaokuan").tasks[7].targets] == [
+        (1000, "家")
+    ]
+
+
+def test_a_blank_parting_two_units_at_a_line_break_is_kept():
+    # "…配合单位：县发展改革局 " over "县市场监管局）" (fixture styles/kongge_huanhang.txt, a
+    # PDF layer) and "…市委网信办 " over "市邮政管理局)" (d241 as a ragged PDF layer): the
+    # blank the line ended with parts the names, which joined without it read as one
+    plan = parse_path(FIXTURES / "styles" / "kongge_huanhang.txt")
+    assert [m.responsible for m in plan.tasks] == [
+        ["县发展改革局", "县市场监管局"],
+        ["县住房城乡建设局", "县交通运输局", "县应急管理局"],
+        ["县政务服务中心", "县信访局"],
+    ]
+    text = (DOCUMENTS / "d241_diandongche_quanlianlian.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.ragged_pdf(text))) == gold_units(
+        "d241_diandongche_quanlianlian"
+    )
+
+
+def test_a_numbered_tab_row_broken_short_of_the_margin_is_joined():
+    # "6\t村道生命安全防护工程\t…消除" over "临水临崖隐患\t980\t…" (fixture
+    # styles/biaoge_duanhang.txt, a PDF layer) and "2\t…\t…新增停车" over "位300个\t0.8\t…"
+    # (d245 as a ragged PDF layer): the line's cells make up the row's rest
+    plan = parse_path(FIXTURES / "styles" / "biaoge_duanhang.txt")
+    assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5, 6]
+    assert plan.tasks[5].responsible == ["县交通运输局", "县应急管理局"]
+    assert plan.tasks[5].text.endswith("消除临水临崖隐患")
+    text = (DOCUMENTS / "d245_chengshi_gengxin_xiangmu.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.ragged_pdf(text))) == gold_units(
+        "d245_chengshi_gengxin_xiangmu"
+    )

@@ -376,6 +376,7 @@ def _restore(text: str) -> Layout:
     first = _first_wrap(lines, measure, wrap)
     cut = None  # the line at the margin just joined, while its rest may follow
     previous_number = 0
+    blank_ended = False  # the line before ended with a blank (a PDF layer's, or a separator)
     table_tabs = 0  # the most tabs a whole line above holds (a table's header: all its own)
     table_pipes = 0  # the same for the "|" between the cells of a row converted from a page
     for number, line in zip(numbers, lines, strict=True):
@@ -391,6 +392,8 @@ def _restore(text: str) -> Layout:
             joining = _cut_by_page(out[-1], printed, previous_number, number)
         previous_number = number
         folded_content = fold(content)
+        if not joining and table_tabs and out and _completes_its_row(out[-1], line, table_tabs):
+            joining = True
         # (a row of page fields that opens with the rest of a number the wrap broke, "…索引号:
         # …/2024-1235" over "5 文　号:…", is that line's rest: round 14, corpus 051
         # hard-wrapped at 30, fixture styles/suoyin_fields.txt hard-wrapped at 30)
@@ -423,6 +426,8 @@ def _restore(text: str) -> Layout:
             if row is not None:
                 out[-1] += line
             else:
+                if blank_ended and _parts_units_at_break(out[-1], content):
+                    out[-1] += " "
                 out[-1] += "\t" + content if line.startswith("\t") else content
                 if line.endswith("\t", len(content)):
                     # a middle piece broken right after a tab keeps it (d46 at 24, d51 at 24
@@ -450,7 +455,31 @@ def _restore(text: str) -> Layout:
             and (row is not None or not field_row or _label_row(out[-1]))
         )
         cut = content if at_margin else None
+        blank_ended = line.endswith((" ", "\u3000"))
     return Layout("\n".join(out), tuple(sources))
+
+
+def _completes_its_row(joined: str, line: str, table_cells: int) -> bool:
+    """Whether ``line`` is the rest of the tab-parted row above, broken short of the margin
+    (a PDF layer's lines end at a visual width, so a row of wide characters breaks earlier
+    than the longest line): the row holds fewer cells than its table's header and the line's
+    cells make up exactly the rest ("2\t…整治项目\t…新增停车" over "位300个\t0.8\t城北区人民
+    政府\t2026年10月底前": round 19, tests/parsing/documents d245 ragged, fixture
+    styles/biaoge_duanhang.txt ragged). Only a row that opens with its number: the next
+    row's line then opens with its own and would give the row too many cells, where rows
+    of no number column may have lost a tab with an empty first cell (d66 hard-wrapped)."""
+    tabs = joined.count("\t")
+    if not 0 < tabs < table_cells or tabs + line.count("\t") != table_cells:
+        return False
+    return joined[: joined.find("\t")].strip(_INDENT).isdigit()
+
+
+def _parts_units_at_break(joined: str, content: str) -> bool:
+    """Whether the blank a line ended with, before the line that continues it, parts two
+    units ("…、市委网信办 " over "市邮政管理局)": a PDF layer broke a list of units parted by
+    blanks at one of them; joined without it the two names would read as one (round 19,
+    tests/parsing/documents d241 ragged, fixture styles/kongge_huanhang.txt ragged)."""
+    return joined[-1:] in _UNIT_END and content[:1] in _UNIT_START
 
 
 # A heading or bold words at a line's start, or after a sentence or a bracket (run in); what

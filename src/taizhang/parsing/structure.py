@@ -28,6 +28,7 @@ from taizhang.parsing.attribution_text import (
     find_attribution,
     is_attribution,
     is_dash_list,
+    is_unit_line,
     label_head_end,
     leading_units,
     markers_after_attributions,
@@ -532,6 +533,11 @@ def _ends_sentence(folded: str, before: int) -> bool:
         return True
     line_start = folded.rfind("\n", 0, pos) + 1
     if starts_with_label(folded[line_start:pos].strip()):
+        return True
+    if newlines and is_unit_line(folded[line_start : pos + 1]):
+        # a line of units and a role verb under the text closes the measure with no 。
+        # ("区民政局牵头，区财政局配合" over "2.推进…", no blank line between: round 19,
+        # tests/parsing/documents d242 hard-wrapped, fixture styles/danweihang_wujuhao.txt)
         return True
     # labels after the item's last sentence end it, on its line or wrapped over two:
     # "…以内。配合：市自然资源局、市住建局" (tests/parsing/documents d23, printed and
@@ -2759,6 +2765,36 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
             )
         )
     skeleton.measures = kept
+    _drop_closing_articles(skeleton)
+
+
+def _drop_closing_articles(skeleton: Skeleton) -> None:
+    """The plan's last numbered items that name no units and state when it takes effect or
+    who interprets it (structure.toml closing_article_subjects): provisions, as under 附则."""
+    cut = len(skeleton.measures)
+    while cut and skeleton.measures[cut - 1].attribution_raw is None:
+        if not _is_closing_article(skeleton.measures[cut - 1].folded):
+            break
+        cut -= 1
+    for measure in skeleton.measures[cut:]:
+        skeleton.diagnostics.append(
+            Diagnostic(
+                "provisions-not-measures",
+                f"Item {measure.no} states when the plan takes effect or who interprets it and "
+                "names no units while the plan's measures do; it was read as a provision.",
+                measure.line,
+                level="warning",
+            )
+        )
+    del skeleton.measures[cut:]
+
+
+def _is_closing_article(folded: str) -> bool:
+    words = vocabulary()
+    text = folded.lstrip(_LINE_INDENT)
+    return text.startswith(tuple(words["closing_article_subjects"])) and any(
+        word in text for word in words["closing_article_words"]
+    )
 
 
 def _states_goals(folded: str) -> bool:

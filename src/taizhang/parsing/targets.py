@@ -578,8 +578,10 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         return _REACH  # 乡镇(街道)100%建立…
     if _compiled().all_done.search(after):
         return _REACH_FROM_VALUE  # 39个村和社区全部建成…
-    if _ends_with(before, words["creation_verbs"]) and after[:1] not in ("", *_CLAUSE_ENDS):
-        return _REACH  # 形成3—5个品牌性法治主题活动
+    if (
+        _ends_with(before, words["creation_verbs"]) or _ends_with(before, words["causative_verbs"])
+    ) and after[:1] not in ("", *_CLAUSE_ENDS):
+        return _REACH  # 形成3—5个品牌性法治主题活动, 推动1000家中小企业上云用数
     # The rules below read the clause before the value without its leading words (到2025年,
     # 全州, 力争 …): where it starts is found once, and only by the rules that read it.
     offset = None
