@@ -5123,3 +5123,85 @@ def test_a_title_run_into_a_preamble_naming_its_subject_again():
     ):
         text = path.read_text(encoding="utf-8")
         assert parse_path_text(variants.run_in(text)).title == title
+
+
+# Round 19 (法治) (branch fazhi19): d250–d257 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "d250_duibiao_buduanban",
+            [("县委编办", ["县司法局", "县政务服务中心"]), ("县政务服务中心", ["县大数据中心"])],
+        ),
+        (
+            "fangkuang_duanbiaoqian",
+            [("市司法局", ["市委宣传部", "市文化广电旅游局"]), ("市司法局", ["市农业农村局"])],
+        ),
+    ],
+)
+def test_role_words_in_square_brackets_are_labels(name, expected):
+    # 【牵头】X【配合】Y under each measure (d250) or after its sentence (fixture
+    # styles/fangkuang_duanbiaoqian.txt, 【协办】 too): the role words are labels as 【牵头单位】
+    # is, no bracket of units holding the verb 牵头
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [(m.lead, m.responsible) for m in plan.tasks[:2]] == [
+            ([lead], responsible) for lead, responsible in expected
+        ]
+        assert all(m.attribution_raw.startswith("【牵头】") for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "chapter", "numbers", "lead"),
+    [
+        ("d251_xiangzhen_liugeyi", "建好一支基层法治队伍", [5, 6, 7], "县司法局"),
+        ("zhangjie_kuohao_danwei", "完善公共法律服务平台", [1, 2], "市司法局"),
+    ],
+)
+def test_a_chapter_headings_bracket_names_the_units_of_its_measures(name, chapter, numbers, lead):
+    # "三、建好一支基层法治队伍（牵头单位：县司法局；责任单位：各乡镇（街道））" over 5.–7. with no
+    # units (d251), "一、…（牵头单位：市司法局；配合单位：市大数据中心）" over 1. 2. and a 3. with
+    # its own bracket (fixture styles/zhangjie_kuohao_danwei.txt): the measures take the
+    # heading's units, the bracket is no part of the chapter's title; run in too
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert chapter in [c.title for c in plan.chapters]
+        shared = [m for m in plan.tasks if m.no in numbers]
+        assert [m.no for m in shared] == numbers
+        assert all(m.lead == [lead] for m in shared)
+        assert any(d.code == "chapter-attribution" for d in plan.diagnostics)
+    own = parse_path_text(text).tasks
+    assert all(m.lead != [lead] or m.no in numbers for m in own if m.chapter == "一")
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("d254_yingzhi_yinghui_xuexi", 8), ("jieduan_wubianhao", 4)],
+)
+def test_numbered_items_under_bare_heading_lines_are_no_page_chunks(name, count):
+    # 第一季度 … 第四季度 (d254), 上半年 / 下半年 (fixture styles/jieduan_wubianhao.txt) on lines
+    # of their own over 1. 2. …: the numbers open measures under a short heading without a
+    # number, not a sharing site's page chunks cutting sentences; no number in the texts
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+    assert not any(m.text[:1].isdigit() for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [("d257_fazhi_wenhua_zhendi", 6), ("fubiao_duoyu_tiaomu", 5)],
+)
+def test_an_annexed_table_of_more_tasks_than_the_bodys_items_holds_the_measures(name, rows):
+    # 二、主要任务 （一）…（三） naming no units over a 附表 of six tasks, two of which share an
+    # item's words (d257), （一）（二） over five rows, each item matching one (fixture
+    # styles/fubiao_duoyu_tiaomu.txt): the rows are the measures, under no chapter (附表
+    # heads an attachment as 附件 does), and the items provisions
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [m.no for m in plan.tasks] == list(range(1, rows + 1))
+    assert all(m.chapter is None and m.attribution_raw for m in plan.tasks)
+    assert all("。" not in m.text for m in plan.tasks)
+    assert any(d.code == "provisions-not-measures" for d in plan.diagnostics)
