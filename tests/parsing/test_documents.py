@@ -437,6 +437,26 @@ Round 18 (法治) (branch fazhi18): 法治 plans of kinds rounds 10–17 had not
 - d237 法治化营商环境 “体检” 整改清单: 问题：/整改措施：/责任单位：/整改时限：/整改状态： lines,
   整改状态 (已完成 / 推进中) no unit nor deadline, 长期坚持.
 
+Round 19 (法治) (branch fazhi19): 法治 plans of kinds rounds 10–18 had not tried:
+
+- d250 法治政府 示范创建 “对标补短板” 任务清单 of a 县: 【牵头】X【配合】Y under each measure, 1. 2.
+  restarting in every chapter, 县政府各部门 and 县直各行政执法部门.
+- d251 乡镇（街道） 法治建设 “六个一” 任务: 责任单位：县委依法治县办，各乡镇（街道）, 县委全面依法
+  治县委员会各成员单位, a chapter heading ending with its bracket of labels over 5.–7. with none.
+- d252 行政执法 “三项制度” 落实方案 of a 市: （一）…（十一） measures across chapters, 市纪委市监委,
+  保障措施 items that are provisions, a 说明：… paragraph before the signature (no measure).
+- d253 民法典 宣传月 活动方案 of a 区: 牵头单位：/配合单位：/完成时间： lines, deadlines 5月10日前
+  with no year, 团区委.
+- d254 领导干部 应知应会 法律 学习计划: 第一季度 … 第四季度 on lines of their own over 1.–8. (no
+  sections: no numbering), 组织单位 / 配合单位 in the bracket, 县国家保密局.
+- d255 “枫桥经验” 实施意见 under its issuers' line (中共渌塘县委　渌塘县人民政府 over 关于…, the
+  title as printed), 县人民法院 and later 县法院 (kept as written), 人民调解委员会186个.
+- d256 法治督察 反馈问题 整改方案: 1.关于…的问题。 over 整改措施： (1)(2) and 责任领导 / 责任单位 /
+  整改时限 lines, 每月 a duty.
+- d257 法治文化阵地 三年行动方案: （一）…（三） naming no units over a 附表 after the
+  signature (序号 | 工作任务 | 责任单位 | 完成时限 | 备注, 备注 按季度报送 no unit nor duty,
+  as d103's 按月报送进度), the rows the measures; 法治文化公园5个 / 广场12个 the plan's goals.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1059,6 +1079,11 @@ RUN_IN_COPIES = [
     # round 18 (法治): not d233 (an action's label lines run into its heading and first
     # measure: no line tells them apart)
     *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8) if i != 3}),
+    # round 19 (法治): 【牵头】X【配合】Y run in (d250), a chapter heading's bracket run into its
+    # first measure (d251), a quarter's bare heading glued between a bracket and the number
+    # (d254); not d255 (its title printed over two lines keeps its line break, which a copy
+    # run in has not: the scorer ignores it, 1.000 run in)
+    *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8) if i != 5}),
 ]
 
 
@@ -1201,6 +1226,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d220", "d221", "d223", "d224", "d225"}),
     # round 18 (法治)
     *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8)}),
+    # round 19 (法治): two issuers on one line (d255), a 附表 after the signature (d257)
+    *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8)}),
 ]
 
 
@@ -5185,10 +5212,14 @@ def test_a_chapter_headings_bracket_names_the_units_of_its_measures(name, chapte
 def test_numbered_items_under_bare_heading_lines_are_no_page_chunks(name, count):
     # 第一季度 … 第四季度 (d254), 上半年 / 下半年 (fixture styles/jieduan_wubianhao.txt) on lines
     # of their own over 1. 2. …: the numbers open measures under a short heading without a
-    # number, not a sharing site's page chunks cutting sentences; no number in the texts
-    plan = parse_path_text(_document_or_fixture_text(name))
-    assert [m.no for m in plan.tasks] == list(range(1, count + 1))
-    assert not any(m.text[:1].isdigit() for m in plan.tasks)
+    # number, not a sharing site's page chunks cutting sentences; no number in the texts.
+    # Run in, the heading glued between a bracket and the number (…县司法局）第二季度3.学习…)
+    # is passed over as a sentence end is
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+        assert not any(m.text[:1].isdigit() for m in plan.tasks)
 
 
 @pytest.mark.parametrize(

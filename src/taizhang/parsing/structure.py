@@ -187,6 +187,7 @@ def _candidates(folded: str) -> list[Found]:
     if run_in_copy:
         positions = sorted({*positions, *markers_after_attributions(folded)})
         positions = sorted({*positions, *_after_run_in_title(folded)})
+        positions = sorted({*positions, *_after_bare_heading_run_in(folded)})
         for position, marker in _run_in_outline(folded):
             if marker.end not in claimed:
                 claimed.add(marker.end)
@@ -266,6 +267,18 @@ def _title_then_marker() -> re.Pattern[str]:
         rf"|任务[{digits}\d]{{1,3}}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
         r"|-、(?![-\d]))"  # …工作方案-、工作目标 (一 read as a dash: fixture styles/ocr_copy.txt)
     )
+
+
+# A bare heading glued between a bracket and the number after it in a copy printed run-in:
+# "…配合单位：县司法局）第二季度3.学习…" (round 19: tests/parsing/documents d254 printed
+# run-in, fixture styles/jieduan_wubianhao.txt run in, as _after_bare_heading reads them
+# printed); opened on the literal bracket, only in a copy printed run-in.
+_BARE_HEADING_RUN_IN = re.compile(r"\)[\u4e00-\u9fff]{2,12}?(?=(\d{1,3})[.、](?!\d))")
+
+
+def _after_bare_heading_run_in(folded: str) -> list[int]:
+    """Where a number follows a bare heading glued after a bracket (_BARE_HEADING_RUN_IN)."""
+    return [hit.end() for hit in _BARE_HEADING_RUN_IN.finditer(folded)]
 
 
 def _after_run_in_title(folded: str) -> list[int]:
