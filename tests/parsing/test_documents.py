@@ -437,6 +437,26 @@ Round 18 (法治) (branch fazhi18): 法治 plans of kinds rounds 10–17 had not
 - d237 法治化营商环境 “体检” 整改清单: 问题：/整改措施：/责任单位：/整改时限：/整改状态： lines,
   整改状态 (已完成 / 推进中) no unit nor deadline, 长期坚持.
 
+Round 19 (法治) (branch fazhi19): 法治 plans of kinds rounds 10–18 had not tried:
+
+- d250 法治政府 示范创建 “对标补短板” 任务清单 of a 县: 【牵头】X【配合】Y under each measure, 1. 2.
+  restarting in every chapter, 县政府各部门 and 县直各行政执法部门.
+- d251 乡镇（街道） 法治建设 “六个一” 任务: 责任单位：县委依法治县办，各乡镇（街道）, 县委全面依法
+  治县委员会各成员单位, a chapter heading ending with its bracket of labels over 5.–7. with none.
+- d252 行政执法 “三项制度” 落实方案 of a 市: （一）…（十一） measures across chapters, 市纪委市监委,
+  保障措施 items that are provisions, a 说明：… paragraph before the signature (no measure).
+- d253 民法典 宣传月 活动方案 of a 区: 牵头单位：/配合单位：/完成时间： lines, deadlines 5月10日前
+  with no year, 团区委.
+- d254 领导干部 应知应会 法律 学习计划: 第一季度 … 第四季度 on lines of their own over 1.–8. (no
+  sections: no numbering), 组织单位 / 配合单位 in the bracket, 县国家保密局.
+- d255 “枫桥经验” 实施意见 under its issuers' line (中共渌塘县委　渌塘县人民政府 over 关于…, the
+  title as printed), 县人民法院 and later 县法院 (kept as written), 人民调解委员会186个.
+- d256 法治督察 反馈问题 整改方案: 1.关于…的问题。 over 整改措施： (1)(2) and 责任领导 / 责任单位 /
+  整改时限 lines, 每月 a duty.
+- d257 法治文化阵地 三年行动方案: （一）…（三） naming no units over a 附表 after the
+  signature (序号 | 工作任务 | 责任单位 | 完成时限 | 备注, 备注 按季度报送 no unit nor duty,
+  as d103's 按月报送进度), the rows the measures; 法治文化公园5个 / 广场12个 the plan's goals.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1085,6 +1105,11 @@ RUN_IN_COPIES = [
     # round 19 (other topics): not d243, whose title printed over two lines keeps its line
     # break (units tested below with the closing article)
     *(name for name in NAMES if name[:4] in {f"d24{i}" for i in range(8) if i != 3}),
+    # round 19 (法治): 【牵头】X【配合】Y run in (d250), a chapter heading's bracket run into its
+    # first measure (d251), a quarter's bare heading glued between a bracket and the number
+    # (d254); not d255 (its title printed over two lines keeps its line break, which a copy
+    # run in has not: the scorer ignores it, 1.000 run in)
+    *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8) if i != 5}),
 ]
 
 
@@ -1229,6 +1254,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d23{i}" for i in range(8)}),
     # round 19 (other topics)
     *(name for name in NAMES if name[:4] in {f"d24{i}" for i in range(8)}),
+    # round 19 (法治): two issuers on one line (d255), a 附表 after the signature (d257)
+    *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8)}),
 ]
 
 
@@ -5247,3 +5274,89 @@ def test_a_numbered_tab_row_broken_short_of_the_margin_is_joined():
     assert units(parse_path_text(variants.ragged_pdf(text))) == gold_units(
         "d245_chengshi_gengxin_xiangmu"
     )
+
+
+# Round 19 (法治) (branch fazhi19): d250–d257 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "d250_duibiao_buduanban",
+            [("县委编办", ["县司法局", "县政务服务中心"]), ("县政务服务中心", ["县大数据中心"])],
+        ),
+        (
+            "fangkuang_duanbiaoqian",
+            [("市司法局", ["市委宣传部", "市文化广电旅游局"]), ("市司法局", ["市农业农村局"])],
+        ),
+    ],
+)
+def test_role_words_in_square_brackets_are_labels(name, expected):
+    # 【牵头】X【配合】Y under each measure (d250) or after its sentence (fixture
+    # styles/fangkuang_duanbiaoqian.txt, 【协办】 too): the role words are labels as 【牵头单位】
+    # is, no bracket of units holding the verb 牵头
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [(m.lead, m.responsible) for m in plan.tasks[:2]] == [
+            ([lead], responsible) for lead, responsible in expected
+        ]
+        assert all(m.attribution_raw.startswith("【牵头】") for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "chapter", "numbers", "lead"),
+    [
+        ("d251_xiangzhen_liugeyi", "建好一支基层法治队伍", [5, 6, 7], "县司法局"),
+        ("zhangjie_kuohao_danwei", "完善公共法律服务平台", [1, 2], "市司法局"),
+    ],
+)
+def test_a_chapter_headings_bracket_names_the_units_of_its_measures(name, chapter, numbers, lead):
+    # "三、建好一支基层法治队伍（牵头单位：县司法局；责任单位：各乡镇（街道））" over 5.–7. with no
+    # units (d251), "一、…（牵头单位：市司法局；配合单位：市大数据中心）" over 1. 2. and a 3. with
+    # its own bracket (fixture styles/zhangjie_kuohao_danwei.txt): the measures take the
+    # heading's units, the bracket is no part of the chapter's title; run in too
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert chapter in [c.title for c in plan.chapters]
+        shared = [m for m in plan.tasks if m.no in numbers]
+        assert [m.no for m in shared] == numbers
+        assert all(m.lead == [lead] for m in shared)
+        assert any(d.code == "chapter-attribution" for d in plan.diagnostics)
+    own = parse_path_text(text).tasks
+    assert all(m.lead != [lead] or m.no in numbers for m in own if m.chapter == "一")
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("d254_yingzhi_yinghui_xuexi", 8), ("jieduan_wubianhao", 4)],
+)
+def test_numbered_items_under_bare_heading_lines_are_no_page_chunks(name, count):
+    # 第一季度 … 第四季度 (d254), 上半年 / 下半年 (fixture styles/jieduan_wubianhao.txt) on lines
+    # of their own over 1. 2. …: the numbers open measures under a short heading without a
+    # number, not a sharing site's page chunks cutting sentences; no number in the texts.
+    # Run in, the heading glued between a bracket and the number (…县司法局）第二季度3.学习…)
+    # is passed over as a sentence end is
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+        assert not any(m.text[:1].isdigit() for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [("d257_fazhi_wenhua_zhendi", 6), ("fubiao_duoyu_tiaomu", 5)],
+)
+def test_an_annexed_table_of_more_tasks_than_the_bodys_items_holds_the_measures(name, rows):
+    # 二、主要任务 （一）…（三） naming no units over a 附表 of six tasks, two of which share an
+    # item's words (d257), （一）（二） over five rows, each item matching one (fixture
+    # styles/fubiao_duoyu_tiaomu.txt): the rows are the measures, under no chapter (附表
+    # heads an attachment as 附件 does), and the items provisions
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [m.no for m in plan.tasks] == list(range(1, rows + 1))
+    assert all(m.chapter is None and m.attribution_raw for m in plan.tasks)
+    assert all("。" not in m.text for m in plan.tasks)
+    assert any(d.code == "provisions-not-measures" for d in plan.diagnostics)

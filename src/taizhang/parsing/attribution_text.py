@@ -63,7 +63,7 @@ def _label_pattern() -> re.Pattern:
     return re.compile(
         "|".join(
             [
-                rf"【\s*{trie([*words, *fields])}\s*】",
+                rf"【\s*{trie([*words, *fields, *vocabulary()['colon_labels']])}\s*】",
                 # or 同上 / 同第N条, another measure's units ("（责任单位同第3条）": round 11,
                 # d105 and fixture styles/anquan_tongshang.txt; same_as.py)
                 *branches(words, rf"(?:\s*[:。]|(?=同[上第]){blanks})"),
@@ -691,6 +691,11 @@ def _verb_tails() -> frozenset[str]:
 
 def _holds(folded: str, open_at: int, close_at: int) -> bool:
     content = folded[open_at + 1 : close_at]
+    if folded[open_at] == "【" and _label_pattern().fullmatch(folded, open_at, close_at + 1):
+        # a label's square bracket (【牵头】X【配合】Y: its role word reads as a verb) opens
+        # labels after the text, no bracket of units (round 19: tests/parsing/documents
+        # d250, fixture styles/fangkuang_duanbiaoqian.txt)
+        return False
     return is_attribution(content) or _bare_bracket(folded, open_at, close_at)
 
 

@@ -133,6 +133,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
     _heading_label_lines(skeleton, text, folded, found)
+    _heading_bracket_attributions(skeleton, text, folded)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
@@ -187,6 +188,7 @@ def _candidates(folded: str) -> list[Found]:
     if run_in_copy:
         positions = sorted({*positions, *markers_after_attributions(folded)})
         positions = sorted({*positions, *_after_run_in_title(folded)})
+        positions = sorted({*positions, *_after_bare_heading_run_in(folded)})
         for position, marker in _run_in_outline(folded):
             if marker.end not in claimed:
                 claimed.add(marker.end)
@@ -266,6 +268,18 @@ def _title_then_marker() -> re.Pattern[str]:
         rf"|任务[{digits}\d]{{1,3}}:"  # …工作任务任务一: (fixture styles/renwu_blocks.txt)
         r"|-、(?![-\d]))"  # …工作方案-、工作目标 (一 read as a dash: fixture styles/ocr_copy.txt)
     )
+
+
+# A bare heading glued between a bracket and the number after it in a copy printed run-in:
+# "…配合单位：县司法局）第二季度3.学习…" (round 19: tests/parsing/documents d254 printed
+# run-in, fixture styles/jieduan_wubianhao.txt run in, as _after_bare_heading reads them
+# printed); opened on the literal bracket, only in a copy printed run-in.
+_BARE_HEADING_RUN_IN = re.compile(r"\)[\u4e00-\u9fff]{2,12}?(?=(\d{1,3})[.、](?!\d))")
+
+
+def _after_bare_heading_run_in(folded: str) -> list[int]:
+    """Where a number follows a bare heading glued after a bracket (_BARE_HEADING_RUN_IN)."""
+    return [hit.end() for hit in _BARE_HEADING_RUN_IN.finditer(folded)]
 
 
 def _after_run_in_title(folded: str) -> list[int]:
@@ -617,12 +631,29 @@ def _numbers_nothing(found: list[Found], i: int, folded: str) -> bool:
 
 
 def _after_heading(openers: dict[int, Found], item: Found, folded: str) -> bool:
-    """Whether the previous line is a numbered heading: short, no 。."""
+    """Whether the previous line is a numbered heading: short, no 。; or a bare one."""
     other = openers.get(item.line - 1)
     if other is None:
-        return False
+        return _after_bare_heading(folded, item.start)
     line = folded[other.start : folded.find("\n", other.start)]
     return "。" not in line and len(line) <= _MAX_HEADING
+
+
+_MAX_BARE_HEADING = 12  # characters: 第一季度（1—3月）, 第二阶段, 下半年
+_CLAUSE_MARKS = frozenset("。，、；：,;:.!?！？")
+
+
+def _after_bare_heading(folded: str, start: int) -> bool:
+    """Whether the marker at ``start`` opens its line under a short line with no clause mark,
+    a heading without a number (第一季度 over 1. 2., 上半年 over 3. 4.): a chunk number of a
+    sharing site interrupts a page-long line (round 19: tests/parsing/documents d254, fixture
+    styles/jieduan_wubianhao.txt)."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    if line_start == 0 or folded[line_start:start].strip(_LINE_INDENT):
+        return False
+    above = folded.rfind("\n", 0, line_start - 1) + 1
+    previous = folded[above : line_start - 1].strip(_LINE_INDENT)
+    return 1 < len(previous) <= _MAX_BARE_HEADING and _CLAUSE_MARKS.isdisjoint(previous)
 
 
 def _line_openers(found: list[Found]) -> dict[int, Found]:
@@ -2599,6 +2630,71 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
                     level="info",
                 )
             )
+
+
+def _heading_bracket_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
+    """A chapter heading that ends with a bracket of labels ("三、建好一支基层法治队伍（牵头
+    单位：县司法局；责任单位：各乡镇（街道））" over 5. 6. 7. with none) names the units of the
+    measures under it that print none of their own, as a cue line under it does
+    (_chapter_attributions); the bracket is no part of its title, and a `chapter-attribution`
+    diagnostic says so (round 19: tests/parsing/documents d251, fixture
+    styles/zhangjie_kuohao_danwei.txt). In a copy printed run-in the title ends at the
+    bracket's opening."""
+    if all(m.attribution_raw for m in skeleton.measures):
+        return
+    for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
+        title = fold(chapter.title)
+        if not title.endswith(("(", "[", ")", "]")):
+            continue  # (most headings: no bracket at their end)
+        at = folded.find(title, start, start + _CUE_REACH)
+        opened = _bracket_opening(title)
+        close = -1 if at < 0 or opened is None else _bracket_close(folded, at + opened)
+        if close < 0 or not starts_with_label(folded[at + opened + 1 : close].lstrip()):
+            continue
+        chapter.title = chapter.title[:opened].rstrip()
+        raw = text[at + opened + 1 : close].strip()
+        for measure in skeleton.measures:
+            if measure.chapter == chapter.no and measure.attribution_raw is None:
+                measure.attribution_raw, measure.shared_from = raw, chapter.line
+                skeleton.diagnostics.append(
+                    Diagnostic(
+                        "chapter-attribution",
+                        f"Measure {measure.no} has no units of its own; it was given those "
+                        f"its chapter's heading names on line {chapter.line}.",
+                        measure.line,
+                        level="info",
+                    )
+                )
+
+
+def _bracket_opening(title: str) -> int | None:
+    """Where the bracket at the end of a folded ``title`` opens: its last character when a
+    copy printed run-in ended the title there, else the opening of its closing bracket
+    (brackets inside it counted)."""
+    if title[-1] in "([":
+        return len(title) - 1
+    close, opener = title[-1], "(" if title[-1] == ")" else "["
+    depth = 0
+    for at in range(len(title) - 1, 0, -1):
+        depth += (title[at] == close) - (title[at] == opener)
+        if depth == 0:
+            return at
+    return None
+
+
+def _bracket_close(folded: str, open_at: int) -> int:
+    """Where the bracket opening at ``open_at`` closes on its line, or -1."""
+    opener = folded[open_at]
+    close = ")" if opener == "(" else "]"
+    depth = 0
+    for at in range(open_at, min(len(folded), open_at + _CUE_REACH)):
+        char = folded[at]
+        if char == "\n":
+            break
+        depth += (char == opener) - (char == close)
+        if depth == 0:
+            return at
+    return -1
 
 
 def _label_block(

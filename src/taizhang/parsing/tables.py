@@ -1133,15 +1133,32 @@ def apply_table_rows(measures: list[RawMeasure], rows: list[TableRow]) -> list[R
         for gram in grams:
             index.setdefault(gram, []).append(number)
     matched: set[int] = set()
-    for measure in measures:
-        if measure.attribution_raw:
-            continue
-        best = _best_row(_bigrams(measure.text), row_grams, index)
+    found = {}
+    for number, measure in enumerate(measures):
+        if not measure.attribution_raw:
+            found[number] = _best_row(_bigrams(measure.text), row_grams, index)
+    if _no_row_each(found, measures, rows):
+        return measures
+    for number, best in found.items():
         if best is not None:
             matched.add(best)
-            measure.attribution_raw = rows[best].attribution()
-            measure.deadline = measure.deadline or rows[best].deadline
+            measures[number].attribution_raw = rows[best].attribution()
+            measures[number].deadline = measures[number].deadline or rows[best].deadline
     return measures + _rows_numbered_on(measures, rows, matched)
+
+
+def _no_row_each(found: dict[int, int | None], measures: list[RawMeasure], rows) -> bool:
+    """Whether the rows are no table of the body's items: none of the items names units, the
+    table holds more tasks than the body has items, and an item matches no row or most rows
+    match no item. The items then head the work the rows break down (二、主要任务 （一）建设
+    一批法治文化公园。… over a 附表 of six tasks, two of which share an item's words): the rows
+    are the measures (pipeline._rows_as_measures; round 19: tests/parsing/documents d257,
+    fixture styles/fubiao_duoyu_tiaomu.txt). A 分工表 of the items (d160) matches each."""
+    tasks = sum(1 for row in rows if row.content)
+    if not len(found) == len(measures) < tasks:
+        return False
+    matched = {row for row in found.values() if row is not None}
+    return len(matched) < len(found) or (tasks - len(matched)) * 2 > tasks
 
 
 def _rows_numbered_on(

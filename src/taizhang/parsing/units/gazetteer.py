@@ -431,7 +431,7 @@ def _label_regex(labels: dict) -> re.Pattern[str]:
     }
     roles = "|".join(
         f"(?P<{role}>{words(labels[role])}"
-        + (f"|(?:{words(colon[role])})(?=[ \t]*:)" if colon.get(role) else "")
+        + (f"|(?:{words(colon[role])})(?=[ \t]*[:】])" if colon.get(role) else "")
         + ")"
         for role in (LEAD, RESPONSIBLE)
     )
@@ -468,7 +468,7 @@ def _labels_or_marker_regex(
     for role in (LEAD, RESPONSIBLE):
         plain = sorted(labels[role], key=len, reverse=True)
         colon = sorted(labels.get(f"{role}_with_colon", []), key=len, reverse=True)
-        role_words[role] = [(w, "") for w in plain] + [(w, r"(?=[ \t]*:)") for w in colon]
+        role_words[role] = [(w, "") for w in plain] + [(w, r"(?=[ \t]*[:】])") for w in colon]
     tail = r"[ \t]*(?:】[ \t]*:?|[:。])?"
     numbered = itertools.count(1)
 
