@@ -5150,3 +5150,21 @@ def test_label_lines_run_into_an_actions_heading_lead_its_measures():
     assert given == {1}
     d233 = (DOCUMENTS / "d233_fazhi_shida_xingdong.txt").read_text(encoding="utf-8")
     assert units(parse_path_text(variants.run_in(d233))) == gold_units("d233_fazhi_shida_xingdong")
+
+
+def test_a_last_dash_list_run_into_the_signature_ends_where_the_signature_starts():
+    # "…公告牌。——区水利局临江区河长制办公室2025年2月25日" (d222 run in), "…规范化建设。——镇宣传办、
+    # 镇团委河湾镇精神文明建设委员会办公室2025年3月3日" (fixture styles/pozhehao_danwei.txt run
+    # in): the units are the last measure's and the signers are the issuer, as printed
+    for path, issuer, last in (
+        (DOCUMENTS / "d222_hehu_yaodian_pozhehao.txt", "临江区河长制办公室", ["区水利局"]),
+        (
+            FIXTURES / "styles" / "pozhehao_danwei.txt",
+            "河湾镇精神文明建设委员会办公室",
+            ["镇宣传办", "镇团委"],
+        ),
+    ):
+        plan = parse_path_text(variants.run_in(path.read_text(encoding="utf-8")))
+        assert plan.issuer == issuer
+        assert plan.tasks[-1].responsible == last
+        assert plan.tasks[-1].text.endswith("。")

@@ -10,7 +10,11 @@ from pathlib import Path
 
 from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
-from taizhang.parsing.attribution_text import is_attribution, paired_square_brackets
+from taizhang.parsing.attribution_text import (
+    AttributionIndex,
+    is_attribution,
+    paired_square_brackets,
+)
 from taizhang.parsing.by_number import attributions_by_list, attributions_by_number
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.footnotes import attributions_by_footnote, references_blanked
@@ -521,6 +525,20 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
         at = _signature_at(measure.text, issuer)
         if at > 0:
             measure.text = measure.text[:at].rstrip()
+            if raw is None:
+                _attribution_at_end(measure)
+
+
+def _attribution_at_end(measure: RawMeasure) -> None:
+    """An attribution that ends the last measure, once the signature run into it is cut:
+    a dash list ("…不少于1次。——区水利局临江区河长制办公室2025年2月25日" took in the signature
+    and was no list of units: round 19, tests/parsing/documents d222 and fixture
+    styles/pozhehao_danwei.txt run in), read as the measure's own would have been."""
+    text = fold(measure.text)
+    found = AttributionIndex(text).find(0, len(text))  # (a dash list is one of its brackets)
+    if found is not None and found.text_end > 0 and found.raw_end == len(measure.text):
+        raw = measure.text[found.raw_start : found.raw_end]
+        measure.text, measure.attribution_raw = measure.text[: found.text_end].rstrip(), raw
 
 
 def _row_without_signature(row: TableRow, issuer: str) -> None:
