@@ -5168,3 +5168,19 @@ def test_a_last_dash_list_run_into_the_signature_ends_where_the_signature_starts
         assert plan.issuer == issuer
         assert plan.tasks[-1].responsible == last
         assert plan.tasks[-1].text.endswith("。")
+
+
+def test_restore_tells_a_name_cut_by_the_wrap_by_the_parse_gazetteer(tmp_path):
+    # "…\t县财" over "政局" (fixture styles/tab_duanming.txt): a place and a character that
+    # ends no name is a name the wrap cut, told by the gazetteer the parse was given; in a
+    # deployment whose gazetteer makes 财 a name's ending, 县财 is a whole name and its row
+    # is not joined with the line under it
+    text = (FIXTURES / "styles" / "tab_duanming.txt").read_text(encoding="utf-8")
+    extension = tmp_path / "local.toml"
+    extension.write_text('[phrases]\nname_endings = ["财"]\n', encoding="utf-8")
+    own = load_gazetteer(extension)
+    assert "\t县财政局、县农业农村局\n" in restore(text).text
+    assert "\t县财\n政局、县农业农村局\n" in restore(text, own).text
+    assert "\t县审计局\n" in restore(text, own).text  # (审 ends no name in either)
+    assert parse_path_text(text).tasks[0].responsible == ["县财政局", "县农业农村局"]
+    assert parse_path_text(text, gazetteer=own).tasks[0].responsible != ["县财政局", "县农业农村局"]

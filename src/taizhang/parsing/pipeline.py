@@ -264,13 +264,13 @@ def _without_box_items(skeleton, folded: str) -> None:
 def _parse(text: str, gazetteer) -> PlanDocument:
     if "\r" in text:  # one scan in C (a two-character search is several times slower)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    layout = restore(text)
+    gazetteer = gazetteer or load_gazetteer()
+    layout = restore(text, gazetteer)  # (a wrap that cut a name is told by its places)
     text = layout.text
     # once: every step matches on slices of it (a bracket closed by the other square kind
     # closed by its own: paired_square_brackets)
     folded = key_marks_blanked(paired_square_brackets(fold(text)))
     folded, notes = references_blanked(folded)
-    gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
     if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
