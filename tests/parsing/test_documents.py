@@ -5184,3 +5184,18 @@ def test_restore_tells_a_name_cut_by_the_wrap_by_the_parse_gazetteer(tmp_path):
     assert "\t县审计局\n" in restore(text, own).text  # (审 ends no name in either)
     assert parse_path_text(text).tasks[0].responsible == ["县财政局", "县农业农村局"]
     assert parse_path_text(text, gazetteer=own).tasks[0].responsible != ["县财政局", "县农业农村局"]
+
+
+def test_names_a_run_in_copy_glued_at_a_lost_line_break_are_two():
+    # "…县政务服务中心" over "县信访局；…" (d146), "…县教育局" over "县体育中心；…" and "…县卫健局"
+    # over "县总工会、…" (new fixture styles/kuohao_huanhang.txt): run in, the names are glued
+    # where the line broke; the place printed again after a name's ending parts them, as the
+    # line break did, and a merged body (县纪委县监委) stays one
+    text = (FIXTURES / "styles" / "kuohao_huanhang.txt").read_text(encoding="utf-8")
+    run_in = parse_path_text(variants.run_in(text))
+    assert units(run_in) == units(parse_path_text(text))
+    assert run_in.tasks[2].responsible == ["县卫健局", "县总工会"]
+    assert run_in.tasks[3].lead == ["县纪委县监委"]
+    assert not [d for d in run_in.diagnostics if d.code == "attribution-unsplit"]
+    d146 = (DOCUMENTS / "d146_xingzheng_fuyi_gaige.txt").read_text(encoding="utf-8")
+    assert units(parse_path_text(variants.run_in(d146))) == gold_units("d146_xingzheng_fuyi_gaige")

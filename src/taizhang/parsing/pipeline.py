@@ -302,7 +302,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     by_number = attributions_by_number(skeleton.measures, text, folded) + by_list
     if notes:
         by_number += attributions_by_footnote(skeleton.measures, text, notes)
-    brackets = BracketReader(gazetteer)
+    brackets = BracketReader(gazetteer, run_in="\n" not in folded.strip())
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     unit_heads = _unit_heading_lines(skeleton.measures, text, folded, brackets, level)
     measure_titles = titles.measure_titles(
