@@ -5132,24 +5132,29 @@ def test_label_lines_run_into_an_actions_heading_lead_its_measures():
     # "行动二：科学民主立法行动牵头领导：周某某牵头单位：X、Y1.完成…" (d233 run in) and
     # "行动二：矛盾纠纷化解行动牵头领导：何某某牵头单位：县委政法委（县委平安办）3.健全…" (fixture
     # styles/xingdong_qiantou.txt run in): the label lines that ran into the heading are the
-    # units of the measures under it, and no part of its title
+    # units of the measures under it, and no part of its title; the first action, glued to
+    # its chapter's heading ("二、重点行动行动一：…"), is a section as printed
     text = (FIXTURES / "styles" / "xingdong_qiantou.txt").read_text(encoding="utf-8")
     plan = parse_path_text(variants.run_in(text))
-    assert [(s.no, s.title) for s in plan.sections][-2:] == [
-        ("二", "矛盾纠纷化解行动"),
-        ("三", "村级治理规范行动"),
+    assert [(s.no, s.chapter, s.title) for s in plan.sections] == [
+        ("一", "二", "法治宣传进村行动"),
+        ("二", "二", "矛盾纠纷化解行动"),
+        ("三", "二", "村级治理规范行动"),
     ]
-    assert [(m.no, m.lead, m.responsible) for m in plan.tasks] == [
-        (1, ["县司法局", "县委宣传部"], []),
-        (2, ["县司法局", "县委宣传部"], []),
-        (3, ["县委政法委"], []),
-        (4, ["县信访局"], ["县公安局"]),
-        (5, ["县民政局"], []),
+    assert [(m.no, m.section, m.lead, m.responsible) for m in plan.tasks] == [
+        (1, "一", ["县司法局", "县委宣传部"], []),
+        (2, "一", ["县司法局", "县委宣传部"], []),
+        (3, "二", ["县委政法委"], []),
+        (4, "二", ["县信访局"], ["县公安局"]),
+        (5, "三", ["县民政局"], []),
     ]
     given = {d.line for d in plan.diagnostics if d.code == "chapter-attribution"}
     assert given == {1}
     d233 = (DOCUMENTS / "d233_fazhi_shida_xingdong.txt").read_text(encoding="utf-8")
-    assert units(parse_path_text(variants.run_in(d233))) == gold_units("d233_fazhi_shida_xingdong")
+    run_in = parse_path_text(variants.run_in(d233))
+    assert units(run_in) == gold_units("d233_fazhi_shida_xingdong")
+    sections = [(s["no"], s["title"]) for s in gold("d233_fazhi_shida_xingdong")["sections"]]
+    assert [(s.no, s.title) for s in run_in.sections] == sections
 
 
 def test_a_last_dash_list_run_into_the_signature_ends_where_the_signature_starts():

@@ -401,8 +401,10 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # (the 1. of a hyphen outline's "1-1." or of "1-12." is none: round 17, d210 and fixture
 # styles/duibiao_hengxian.txt printed run-in, where 1-1. is glued to its heading; a month
 # after the dot, "学法安排1.1月：", is the item's text as in markers.py: d214 printed run-in)
+# (行动一： glued to its chapter's heading, "一、行动内容行动一：…": round 19, d233 and fixture
+# styles/xingdong_qiantou.txt run in; its colon lets it through _MAY_HOLD_CHILD)
 _CHILD = re.compile(
-    rf"[(\d第任A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任行A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=行)动[{mk.CHINESE_DIGITS}]{{1,3}}:|(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=[〔【])\s*\d{{1,3}}\s*[〕】]"
     rf"|(?<=\d)(?<![\d-]\d)\d{{0,2}}[.、)](?!\d(?!\d?月))|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
     rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
@@ -470,7 +472,11 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
                 out.append(Found(child_numeral, numeral.start(), line, run_in=_GLUED))
                 marker = child_numeral
                 continue
-        if child is None or _RANK[child.kind] <= _RANK[marker.kind]:
+        if child is None or (
+            _RANK[child.kind] <= _RANK[marker.kind]
+            # (an action under the chapter that lists them: _actions_under_chapters)
+            and not (marker.kind == mk.CHAPTER and folded.startswith("行动", hit.start()))
+        ):
             break
         out.append(Found(child, hit.start(), line, run_in=_GLUED))
         marker = child
