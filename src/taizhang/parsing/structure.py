@@ -401,10 +401,8 @@ _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
 # (the 1. of a hyphen outline's "1-1." or of "1-12." is none: round 17, d210 and fixture
 # styles/duibiao_hengxian.txt printed run-in, where 1-1. is glued to its heading; a month
 # after the dot, "学法安排1.1月：", is the item's text as in markers.py: d214 printed run-in)
-# (行动一： glued to its chapter's heading, "一、行动内容行动一：…": round 19, d233 and fixture
-# styles/xingdong_qiantou.txt run in; its colon lets it through _MAY_HOLD_CHILD)
 _CHILD = re.compile(
-    rf"[(\d第任行A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=行)动[{mk.CHINESE_DIGITS}]{{1,3}}:|(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=[〔【])\s*\d{{1,3}}\s*[〕】]"
     rf"|(?<=\d)(?<![\d-]\d)\d{{0,2}}[.、)](?!\d(?!\d?月))|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
     rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
@@ -451,6 +449,8 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         # and one ending at it reads the same character after it as a search ending there.
         reach = min(end, marker.end + _MAX_HEADING)
         hit = _child_hit(folded, marker.kind, marker.end + 2, reach)
+        if marker.kind == mk.CHAPTER:
+            hit = _glued_action(folded, marker.end + 2, hit.start() if hit else reach) or hit
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -475,7 +475,7 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         if child is None or (
             _RANK[child.kind] <= _RANK[marker.kind]
             # (an action under the chapter that lists them: _actions_under_chapters)
-            and not (marker.kind == mk.CHAPTER and folded.startswith("行动", hit.start()))
+            and not (marker.kind == mk.CHAPTER and folded.startswith(_ACTION, hit.start()))
         ):
             break
         out.append(Found(child, hit.start(), line, run_in=_GLUED))
@@ -484,6 +484,18 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
 
 
 _BLANKS = frozenset(" \t\u3000")
+_ACTION = "行动"
+# 行动一： glued to the heading of the chapter that lists the actions ("一、行动内容行动一：…":
+# round 19, d233 and fixture styles/xingdong_qiantou.txt run in), its colon required as
+# inside a line (markers.py: 专项行动一次 numbers nothing)
+_GLUED_ACTION = re.compile(rf"行动[{mk.CHINESE_DIGITS}]{{1,3}}:")
+
+
+def _glued_action(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """An action's marker in ``folded[start:end]``, a chapter's heading (a find in C first:
+    行 is in many headings, 行动 in few)."""
+    at = folded.find(_ACTION, start, end)
+    return None if at < 0 else _GLUED_ACTION.search(folded, at, end)
 
 
 def _after_bare_number(
