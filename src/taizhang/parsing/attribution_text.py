@@ -220,6 +220,14 @@ def starts_with_label(folded_line: str) -> bool:
     return _label_pattern().match(folded_line) is not None
 
 
+def colon_label_start(folded: str, start: int = 0) -> int:
+    """Where the first attribution label in ``folded`` from ``start`` opens when a colon
+    ends it ("牵头单位:"; not a table header's "牵头单位  配合单位"), or -1 (asked of a short
+    heading only: the pattern has a branch per label word)."""
+    found = _label_pattern().search(folded, start)
+    return -1 if found is None or not found.group().endswith(":") else found.start()
+
+
 def collective_role(raw: str, phrase: str) -> str:
     """ "lead" or "responsible": the role of the label printed before ``phrase`` in an
     attribution; an unlabelled attribution ("X负责") names lead units."""

@@ -42,6 +42,7 @@ from taizhang.parsing.metadata.text import CONTACT_TELEPHONE
 from taizhang.parsing.normalize import fold, folded_from
 from taizhang.parsing.readers.config import reading_config
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
+from taizhang.parsing.units.gazetteer import Gazetteer
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import vocabulary
 
@@ -224,12 +225,14 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def restore(text: str) -> Layout:
+def restore(text: str, gazetteer: Gazetteer | None = None) -> Layout:
+    """The text as printed, its lines restored; ``gazetteer``: the parse's (a deployment's
+    extension included), else the packaged one, where a name's place and ending tell."""
     columns = _columns_apart(text) if _COLUMN_BLANKS in text else None
     if columns is None:
-        return _restore(text)
+        return _restore(text, gazetteer)
     lines, sources = columns
-    layout = _restore("\n".join(lines))
+    layout = _restore("\n".join(lines), gazetteer)
     return Layout(layout.text, tuple(sources[number - 1] for number in layout.source_lines))
 
 
@@ -349,7 +352,7 @@ def _column_block(lines) -> list[tuple[str, str]] | None:
     return parts
 
 
-def _restore(text: str) -> Layout:
+def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
     if "\n" not in text.strip():
@@ -411,7 +414,7 @@ def _restore(text: str) -> Layout:
             and (row is not None or not field_row or _label_row(out[-1]))
             and (
                 not _stands_below_sentence(out[-1], folded_content)
-                or _rest_of_its_row(out[-1], folded_content, table_tabs)
+                or _rest_of_its_row(out[-1], folded_content, table_tabs, gazetteer)
                 # (禁则: "…\t区妇联" over "、区教育局", round 17: d175 hard-wrapped at 30,
                 # fixture styles/fenye_biaotou.txt hard-wrapped at 24)
                 or folded_content[:1] in _LINE_START_NEVER
@@ -1132,7 +1135,9 @@ def _past_its_cells(joined: str, line: str, table_cells: int, gap: str) -> bool:
     return joined.count(gap) + line.count(gap) > table_cells
 
 
-def _rest_of_its_row(joined: str, folded_line: str, table_cells: int) -> bool:
+def _rest_of_its_row(
+    joined: str, folded_line: str, table_cells: int, gazetteer: Gazetteer | None
+) -> bool:
     """Whether the line is the rest of the tab-parted row being joined, at the margin, even
     where it reads as units or a signature's names: the row holds fewer cells than its
     table's header, so a wrap broke it mid-row ("…\t县交通运输局\t各" over "乡镇人民政府",
@@ -1147,18 +1152,20 @@ def _rest_of_its_row(joined: str, folded_line: str, table_cells: int) -> bool:
     listed, comma, last = fold(joined[joined.rfind("\t") + 1 :]).strip().rpartition("、")
     if not last or (comma and not names_bodies(listed)):
         return False
-    if not _place_and_stub(last) and (not comma or names_bodies(last)):
+    if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
         return False  # (a cell of one name cut to its place and a character is joined too)
     return names_bodies(last + folded_line.strip())
 
 
-def _place_and_stub(name: str) -> bool:
+def _place_and_stub(name: str, gazetteer: Gazetteer | None) -> bool:
     """Whether a name is a place and one character that ends no name (市司, 县财): a name cut
     by the wrap, no body's (县委 and 区办 are: 委 and 办 end names). Round 18: tests/parsing/
     documents d174 ragged ("…\t市司" over "法局、…"), fixture styles/tab_duanming.txt ("…\t县财"
-    over "政局", "…\t县审" over "计局")."""
-    gaz = load_gazetteer()
-    return gaz.prefix_length(name) == len(name) - 1 and not name.endswith(gaz.name_endings)
+    over "政局", "…\t县审" over "计局"). ``gazetteer``: the parse's, so a deployment's place or
+    ending counts (round 19); the packaged one without it."""
+    gazetteer = gazetteer or load_gazetteer()
+    ends_no_name = not name.endswith(gazetteer.name_endings)
+    return gazetteer.prefix_length(name) == len(name) - 1 and ends_no_name
 
 
 def _is_field_row(content: str) -> bool:

@@ -10,7 +10,11 @@ from pathlib import Path
 
 from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
-from taizhang.parsing.attribution_text import is_attribution, paired_square_brackets
+from taizhang.parsing.attribution_text import (
+    AttributionIndex,
+    is_attribution,
+    paired_square_brackets,
+)
 from taizhang.parsing.by_number import attributions_by_list, attributions_by_number
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.footnotes import attributions_by_footnote, references_blanked
@@ -262,13 +266,13 @@ def _without_box_items(skeleton, folded: str) -> None:
 def _parse(text: str, gazetteer) -> PlanDocument:
     if "\r" in text:  # one scan in C (a two-character search is several times slower)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    layout = restore(text)
+    gazetteer = gazetteer or load_gazetteer()
+    layout = restore(text, gazetteer)  # (a wrap that cut a name is told by its places)
     text = layout.text
     # once: every step matches on slices of it (a bracket closed by the other square kind
     # closed by its own: paired_square_brackets)
     folded = key_marks_blanked(paired_square_brackets(fold(text)))
     folded, notes = references_blanked(folded)
-    gazetteer = gazetteer or load_gazetteer()
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
     if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
@@ -300,7 +304,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     by_number = attributions_by_number(skeleton.measures, text, folded) + by_list
     if notes:
         by_number += attributions_by_footnote(skeleton.measures, text, notes)
-    brackets = BracketReader(gazetteer)
+    brackets = BracketReader(gazetteer, run_in="\n" not in folded.strip())
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     unit_heads = _unit_heading_lines(skeleton.measures, text, folded, brackets, level)
     measure_titles = titles.measure_titles(
@@ -523,6 +527,20 @@ def _without_signature(measure: RawMeasure, issuer: str) -> None:
         at = _signature_at(measure.text, issuer)
         if at > 0:
             measure.text = measure.text[:at].rstrip()
+            if raw is None:
+                _attribution_at_end(measure)
+
+
+def _attribution_at_end(measure: RawMeasure) -> None:
+    """An attribution that ends the last measure, once the signature run into it is cut:
+    a dash list ("…不少于1次。——区水利局临江区河长制办公室2025年2月25日" took in the signature
+    and was no list of units: round 19, tests/parsing/documents d222 and fixture
+    styles/pozhehao_danwei.txt run in), read as the measure's own would have been."""
+    text = fold(measure.text)
+    found = AttributionIndex(text).find(0, len(text))  # (a dash list is one of its brackets)
+    if found is not None and found.text_end > 0 and found.raw_end == len(measure.text):
+        raw = measure.text[found.raw_start : found.raw_end]
+        measure.text, measure.attribution_raw = measure.text[: found.text_end].rstrip(), raw
 
 
 def _row_without_signature(row: TableRow, issuer: str) -> None:

@@ -25,6 +25,7 @@ from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
     char_offsets,
+    colon_label_start,
     find_attribution,
     is_attribution,
     is_dash_list,
@@ -103,6 +104,11 @@ class Skeleton:
     # purpose clause. The text before it states the plan's purpose and basis.
     body_start: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # (chapter, section or None) -> (label lines, line) run into that heading in a copy
+    # printed run-in (_run_in_labels)
+    heading_labels: dict[tuple[str | None, str | None], tuple[str, int]] = field(
+        default_factory=dict
+    )
 
 
 def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
@@ -458,6 +464,8 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         # and one ending at it reads the same character after it as a search ending there.
         reach = min(end, marker.end + _MAX_HEADING)
         hit = _child_hit(folded, marker.kind, marker.end + 2, reach)
+        if marker.kind == mk.CHAPTER:
+            hit = _glued_action(folded, marker.end + 2, hit.start() if hit else reach) or hit
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -479,7 +487,11 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
                 out.append(Found(child_numeral, numeral.start(), line, run_in=_GLUED))
                 marker = child_numeral
                 continue
-        if child is None or _RANK[child.kind] <= _RANK[marker.kind]:
+        if child is None or (
+            _RANK[child.kind] <= _RANK[marker.kind]
+            # (an action under the chapter that lists them: _actions_under_chapters)
+            and not (marker.kind == mk.CHAPTER and folded.startswith(_ACTION, hit.start()))
+        ):
             break
         out.append(Found(child, hit.start(), line, run_in=_GLUED))
         marker = child
@@ -487,6 +499,18 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
 
 
 _BLANKS = frozenset(" \t\u3000")
+_ACTION = "行动"
+# 行动一： glued to the heading of the chapter that lists the actions ("一、行动内容行动一：…":
+# round 19, d233 and fixture styles/xingdong_qiantou.txt run in), its colon required as
+# inside a line (markers.py: 专项行动一次 numbers nothing)
+_GLUED_ACTION = re.compile(rf"行动[{mk.CHINESE_DIGITS}]{{1,3}}:")
+
+
+def _glued_action(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """An action's marker in ``folded[start:end]``, a chapter's heading (a find in C first:
+    行 is in many headings, 行动 in few)."""
+    at = folded.find(_ACTION, start, end)
+    return None if at < 0 else _GLUED_ACTION.search(folded, at, end)
 
 
 def _after_bare_number(
@@ -1468,6 +1492,30 @@ def _heading(text: str, folded: str, item: Found) -> str:
     return text[span[1] : span[2]].strip()
 
 
+def _run_in_labels(
+    skeleton: Skeleton, item: Found, text: str, folded: str, chapter: str | None, section
+) -> tuple[str, str]:
+    """A heading's text and its folded text, without the label lines a copy printed run-in
+    ran into it ("行动二：科学民主立法行动牵头领导：周某某牵头单位：X、Y1.完成…"): those are kept
+    in ``skeleton.heading_labels`` for the measures under it, as _heading_label_lines reads
+    them under a heading printed on its own line (tests/parsing/documents d233 and fixture
+    styles/xingdong_qiantou.txt, both run in). The label follows the heading's words, not a
+    bracket ("完善机制（牵头单位：X）" is a heading's own note), and the heading runs up to the
+    next item on its line without a sentence end (_heading), so the labels are all that
+    follows."""
+    heading, folded_heading = _heading(text, folded, item), _heading(folded, folded, item)
+    if ":" not in folded_heading or folded.find("\n", item.marker.end, item.end) >= 0:
+        # (a colon in every label form run in, 牵头单位：; a heading's line that ends before
+        # the next item is printed as is, its labels on lines of their own)
+        return heading, folded_heading
+    at = colon_label_start(folded_heading, _MIN_TITLE)
+    if at < 0 or folded_heading[at - 1] in "([〔【":
+        return heading, folded_heading
+    labels = heading[at:].rstrip()
+    skeleton.heading_labels[chapter, section] = (labels, item.line)
+    return heading[:at].rstrip(), folded_heading[:at].rstrip()
+
+
 def _ascii_stop(folded: str, start: int, end: int) -> int:
     """Where a line in ASCII punctuation ends its first sentence, or -1, as 。 does: the title
     of "(一)加强组织领导.各乡镇…" (tests/parsing/documents d122; fixtures styles/jiufen_ascii.txt,
@@ -1509,9 +1557,8 @@ def _assemble(
             continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
-            title = _run_in_title(
-                _heading(text, folded, item), _heading(folded, folded, item), item, folded, front
-            )
+            heading, folded_heading = _run_in_labels(skeleton, item, text, folded, chapter, None)
+            title = _run_in_title(heading, folded_heading, item, folded, front)
             in_front_matter = front_chapter = _is_front_matter(
                 _heading(folded, folded, item), front
             )
@@ -1524,8 +1571,8 @@ def _assemble(
             if id(item) in lists:
                 continue
             section = _number_label(item)
-            folded_title = _heading(folded, folded, item)
-            title = _run_in_title(_heading(text, folded, item), folded_title, item, folded, front)
+            heading, folded_title = _run_in_labels(skeleton, item, text, folded, chapter, section)
+            title = _run_in_title(heading, folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
             _collect_goal(skeleton, item, text, folded, goal_words)
             measure_kind = measure_at(item.start) if measure_at else level.measure
@@ -2604,6 +2651,12 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
     bare = [m for m in skeleton.measures if m.attribution_raw is None]
     if not bare:
         return
+    if skeleton.heading_labels:  # run into their heading's line (_run_in_labels)
+        for measure in bare:
+            block = skeleton.heading_labels.get((measure.chapter, measure.section))
+            if block is not None and block[1] <= measure.line:
+                _give_heading_labels(skeleton, measure, block)
+        bare = [m for m in bare if m.attribution_raw is None]
     heads = sorted(h.line for h in (*skeleton.chapters, *skeleton.sections) if h.line)
     starts = sorted(m.line for m in skeleton.measures)
     at_line: dict[int, int] = {}  # a heading's line -> its marker's offset (asked lazily)
@@ -2618,18 +2671,22 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
             first = starts[bisect_right(starts, head)]
             offset = at_line.get(head)
             read[head] = None if offset is None else _label_block(text, folded, offset, head, first)
-        found_block = read[head]
-        if found_block is not None:
-            measure.attribution_raw, measure.shared_from = found_block
-            skeleton.diagnostics.append(
-                Diagnostic(
-                    "chapter-attribution",
-                    f"Measure {measure.no} has no units of its own; it was given those "
-                    f"the label lines under its heading name on line {measure.shared_from}.",
-                    measure.line,
-                    level="info",
-                )
-            )
+        if read[head] is not None:
+            _give_heading_labels(skeleton, measure, read[head])
+
+
+def _give_heading_labels(skeleton: Skeleton, measure: RawMeasure, block: tuple[str, int]) -> None:
+    """(a measure takes the label lines of its heading, and a diagnostic says so)"""
+    measure.attribution_raw, measure.shared_from = block
+    skeleton.diagnostics.append(
+        Diagnostic(
+            "chapter-attribution",
+            f"Measure {measure.no} has no units of its own; it was given those "
+            f"the label lines under its heading name on line {measure.shared_from}.",
+            measure.line,
+            level="info",
+        )
+    )
 
 
 def _heading_bracket_attributions(skeleton: Skeleton, text: str, folded: str) -> None:

@@ -401,6 +401,7 @@ def _opening(text: str, at: int) -> int:
 _SIGNED_DATE = re.compile(_SIGNATURE_DATE + "$")
 
 
+_DASHES = ("--", "——")  # a dash list's opener, folded or as printed (units, not signers)
 # What no signer's name holds: a digit (bodies.is_body_name) or a tab, a task table's cell gap.
 _NOT_IN_NAMES = re.compile(r"[\d\t]")
 
@@ -413,8 +414,10 @@ def _names_start(title: str, text: str, start: int, end: int) -> int:
     名单某县人民政府办公室2024年3月6日附件1…", d51) stand before the names. The names then
     open with the place the title (``title``, the text's start) opens with, the last time it
     is printed in the run, as a signature run into a field does (_signed_after_field, d23,
-    d28)."""
-    if _NOT_IN_NAMES.search(text, start, end) is None:
+    d28). So does a last measure's dash list of units run into the names ("…公告牌。——区水利局
+    临江区河长制办公室2025年2月25日": round 19, d222 and fixture styles/pozhehao_danwei.txt run
+    in): the units are no signers."""
+    if _NOT_IN_NAMES.search(text, start, end) is None and not text.startswith(_DASHES, start):
         return start
     place = _notice_place(title)
     at = text.rfind(place, start, end) if place else -1

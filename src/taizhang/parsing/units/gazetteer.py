@@ -322,6 +322,20 @@ class Gazetteer:
                 return True
         return False
 
+    def place_printed_again(self, name: str) -> int:
+        """Where a second name opens in a folded item that prints the place it opens with
+        again right after a name's ending ("县政务服务中心县信访局" -> 7), or 0; a merged body
+        ("县纪委县监委") is one name (BracketReader._run_in_names)."""
+        place = self.prefix_length(name)
+        at = name.find(name[:place], place + 1) if place else -1
+        while at > 0:
+            first, rest = name[:at], name[at:]
+            ends = first.endswith(self.name_endings) and rest.endswith(self.name_endings)
+            if ends and not self._merged(first, rest[self.prefix_length(rest) :]):
+                return at
+            at = name.find(name[:place], at + 1)
+        return 0
+
     def _merged(self, first: str, second_body: str) -> bool:
         return any(first.endswith(a) and second_body == b for a, b in self.merged_bodies)
 
