@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from taizhang.parsing import attribution_text as _at
+from taizhang.parsing import corrections as _corrections
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
@@ -1519,3 +1520,40 @@ def test_a_piece_is_a_name_as_the_han_search_read_it(text):
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         plain = end - start > _items._MAX_NAME or _items.HAN.search(text, start, end) is not None
         assert _items.is_name(text, start, end) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        _pieces(
+            "县",
+            "局",
+            " ",
+            "\u3000",
+            "\n",
+            "\x00",
+            "(",
+            ")",
+            "(fā)",
+            "ｆ",
+            "１",
+            "\u2460",
+            "e",
+            "\u0301",
+            "\u00e9",
+            "\uff21",
+            "\u1100",
+            "\u1161",
+            "\u3131",
+            "。",
+            "⁵",
+        ),
+        max_size=6,
+    )
+)
+def test_measure_keys_normalise_each_text_as_asking_each_one_did(texts):
+    """corrections._all_normalised asks NFKC once for the texts joined by NUL: each text
+    is normalised as ``normalised`` reads it alone, combining marks, jamo and NULs too."""
+    expected = [_corrections.normalised(text) for text in texts]
+    assert _corrections._all_normalised(texts, None) == expected
+    assert _corrections._all_normalised(texts, [fold(t) for t in texts]) == expected
