@@ -1486,8 +1486,13 @@ def test_a_name_unmarked_and_its_category_are_as_each_list_and_category_read_the
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(["州长", "月底", "团?委", "*办", "科", "中国*", "有关"]), max_size=5),
-    st.lists(st.sampled_from(["局", "办公室", "长", "?委", "股"]), max_size=4),
+    st.lists(
+        st.sampled_from(
+            ["州长", "月底", "团?委", "*办", "科", "中国*", "有关", "??局", "*委?办", "?*长", "*"]
+        ),
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(["局", "办公室", "长", "?委", "股", "??长", "*?局"]), max_size=4),
     _pieces("州", "长", "月底", "团", "委", "办", "科", "中国", "局", "公室", "股", "\n"),
 )
 def test_literal_first_branches_find_what_the_alternations_found(anywhere, at_end, text):
