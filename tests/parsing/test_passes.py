@@ -1557,8 +1557,8 @@ def test_a_piece_is_a_name_as_the_han_search_read_it(text):
     )
 )
 def test_measure_keys_normalise_each_text_as_asking_each_one_did(texts):
-    """corrections._all_normalised asks NFKC once for the texts joined by NUL: each text
-    is normalised as ``normalised`` reads it alone, combining marks, jamo and NULs too."""
+    """corrections._all_normalised reads the measures' texts in one pass: each text is
+    normalised as ``normalised`` reads it alone, combining marks, jamo and NULs too."""
     expected = [_corrections.normalised(text) for text in texts]
     assert _corrections._all_normalised(texts, None) == expected
     assert _corrections._all_normalised(texts, [fold(t) for t in texts]) == expected
