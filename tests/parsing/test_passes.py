@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from taizhang.parsing import attribution_text as _at
+from taizhang.parsing import corrections as _corrections
 from taizhang.parsing import layout as _layout
 from taizhang.parsing import markers as mk
 from taizhang.parsing import parse_text
@@ -1485,8 +1486,13 @@ def test_a_name_unmarked_and_its_category_are_as_each_list_and_category_read_the
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(["州长", "月底", "团?委", "*办", "科", "中国*", "有关"]), max_size=5),
-    st.lists(st.sampled_from(["局", "办公室", "长", "?委", "股"]), max_size=4),
+    st.lists(
+        st.sampled_from(
+            ["州长", "月底", "团?委", "*办", "科", "中国*", "有关", "??局", "*委?办", "?*长", "*"]
+        ),
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(["局", "办公室", "长", "?委", "股", "??长", "*?局"]), max_size=4),
     _pieces("州", "长", "月底", "团", "委", "办", "科", "中国", "局", "公室", "股", "\n"),
 )
 def test_literal_first_branches_find_what_the_alternations_found(anywhere, at_end, text):
@@ -1622,3 +1628,39 @@ def test_annex_headings_of_the_corpus_documents_and_fixtures_are_those_of_the_li
     for path in paths:
         folded = fold(read_path(path).text)
         assert _structure._annex_headings(folded) == _plain_annex_headings(folded), path.name
+
+
+@given(
+    st.lists(
+        _pieces(
+            "县",
+            "局",
+            " ",
+            "\u3000",
+            "\n",
+            "\x00",
+            "(",
+            ")",
+            "(fā)",
+            "ｆ",
+            "１",
+            "\u2460",
+            "e",
+            "\u0301",
+            "\u00e9",
+            "\uff21",
+            "\u1100",
+            "\u1161",
+            "\u3131",
+            "。",
+            "⁵",
+        ),
+        max_size=6,
+    )
+)
+def test_measure_keys_normalise_each_text_as_asking_each_one_did(texts):
+    """corrections._all_normalised reads the measures' texts in one pass: each text is
+    normalised as ``normalised`` reads it alone, combining marks, jamo and NULs too."""
+    expected = [_corrections.normalised(text) for text in texts]
+    assert _corrections._all_normalised(texts, None) == expected
+    assert _corrections._all_normalised(texts, [fold(t) for t in texts]) == expected

@@ -93,11 +93,26 @@ def assign_keys(plan: PlanDocument, folded: list[str] | None = None) -> None:
     """Give each measure its key (``folded``: the measures' texts folded, when the caller
     has them)."""
     seen: dict[str, int] = {}  # a Counter looks up every new key twice, in Python
-    for i, measure in enumerate(plan.tasks):
-        base = _digest(measure.text, folded[i] if folded is not None else None)
+    texts = _all_normalised([m.text for m in plan.tasks], folded)
+    for measure, text in zip(plan.tasks, texts, strict=True):
+        base = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]  # _digest
         occurrence = seen.get(base, 0)
         measure.key = _numbered(base, occurrence)
         seen[base] = occurrence + 1
+
+
+def _all_normalised(texts: list[str], folded: list[str] | None) -> list[str]:
+    """``normalised`` of each text, read in one pass over the list (no call per text). (NFKC
+    asked once of the texts joined by NUL saved nothing: the check's scan is its cost, and
+    the join copied every measure's text on a long document.)"""
+    forms = folded if folded is not None else list(map(fold, texts))
+    # (（ folds to (: no pinyin reading without one)
+    forms = [_PINYIN.sub("", form) if "(" in form else form for form in forms]
+    forms = [
+        form if unicodedata.is_normalized("NFKC", form) else unicodedata.normalize("NFKC", form)
+        for form in forms
+    ]
+    return ["".join(form.split()) for form in forms]  # every blank, U+3000 included
 
 
 @dataclass

@@ -144,9 +144,12 @@ class _Boundaries:
         ``folded``, found once; the ends of sentences and scopes are among them, ``ends``
         says which (a period not before a digit ends all three alike). Picked in C."""
         positions, chars = clause_ends
+        self._length = len(folded)
+        if ends is _CLAUSE_ENDS:  # every clause end is one: the list as found (never changed)
+            self._positions = positions
+            return
         ends += "."
         self._positions = list(compress(positions, map(ends.__contains__, chars)))
-        self._length = len(folded)
 
     def start(self, pos: int) -> int:
         """Where the span holding ``pos`` begins: just after the previous delimiter."""

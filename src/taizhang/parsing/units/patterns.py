@@ -41,7 +41,7 @@ def literal_first(
         return [entry for entry in entries if entry and "?" not in entry and "*" not in entry]
 
     def wild(entries: list[str]) -> list[str]:
-        return [_wildcard(entry) for entry in entries if "?" in entry or "*" in entry]
+        return [_literal_led(entry) for entry in entries if "?" in entry or "*" in entry]
 
     anywhere, at_end = list(anywhere), list(at_end)
     parts = [
@@ -63,6 +63,22 @@ def is_whole_match(pattern: re.Pattern[str] | None, text: str) -> bool:
 
 def _wildcard(entry: str) -> str:
     return re.escape(entry).replace(r"\?", ".").replace(r"\*", ".*")
+
+
+def _literal_led(entry: str) -> str:
+    """``_wildcard(entry)`` for a search that only asks whether it finds something, opening
+    on the entry's first literal character: a branch opening with "." (the gazetteer's
+    "??派出所") cost the whole alternation its set of first characters, so the engine tried
+    every branch at every place of a name (Gazetteer.marked, once per name read). Leading
+    "*" find something wherever the rest does (any run, newlines too: DOTALL); leading "?"
+    become a lookbehind of as many characters before the literal."""
+    rest = entry.lstrip("*")
+    wild = len(rest) - len(rest.lstrip("?"))
+    if not rest[wild:] or rest[wild] == "*":  # no literal to open on: as written
+        return _wildcard(entry)
+    first = re.escape(rest[wild])
+    behind = f"(?<=.{{{wild}}}{first})" if wild else ""
+    return first + behind + _wildcard(rest[wild + 1 :])
 
 
 class WholeMatch:
