@@ -11,6 +11,8 @@ import bisect
 import gc
 import itertools
 import re
+from functools import lru_cache
+from pathlib import Path
 from unittest.mock import patch
 
 from hypothesis import example, given, settings
@@ -35,6 +37,7 @@ from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
 from taizhang.parsing.normalize import fold
+from taizhang.parsing.reading import read_path
 from taizhang.parsing.units import BracketReader, load_gazetteer
 from taizhang.parsing.units import items as _items
 from taizhang.parsing.units import patterns as _patterns
@@ -45,6 +48,23 @@ from tests.parsing.test_passes_skeleton import RUN_IN_ONE_PATTERN
 _LABELS = vocabulary()["attribution_labels"]
 _FIELDS = vocabulary()["attribution_fields"]
 _COLON_LABELS = [*vocabulary()["colon_labels"], *_FIELDS]
+_REPO = Path(__file__).parents[2]
+
+
+@lru_cache(maxsize=1)
+def _every_text() -> list[tuple[str, str]]:
+    """(name, text) of every plan the tests hold: the corpus and the seeds beside the clone,
+    the documents and the style fixtures; the fast passes are compared with their plain
+    forms on each."""
+    shared = _REPO.parent / "shared"
+    paths = [
+        *sorted((shared / "corpus" / "raw").glob("*.txt")),
+        *sorted((shared / "seeds").glob("*.txt")),
+        *sorted((_REPO / "tests" / "parsing" / "documents").glob("*.txt")),
+        *sorted((_REPO / "tests" / "fixtures" / "styles").glob("*.txt")),
+    ]
+    assert paths
+    return [(path.name, read_path(path).text) for path in paths]
 
 
 def _pieces(*pieces: str) -> st.SearchStrategy[str]:
@@ -988,23 +1008,11 @@ def test_ocr_digits_read_long_texts_as_the_one_pattern_did(chars):
 
 
 def test_ocr_digits_read_the_corpus_documents_and_fixtures_as_the_one_pattern_did():
-    from pathlib import Path
-
     from taizhang.parsing.normalize import _fold_characters, _ocr_digits
-    from taizhang.parsing.reading import read_path
 
-    repo = Path(__file__).parents[2]
-    shared = repo.parent / "shared"
-    paths = [
-        *sorted((shared / "corpus" / "raw").glob("*.txt")),
-        *sorted((shared / "seeds").glob("*.txt")),
-        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
-        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
-    ]
-    assert paths
-    for path in paths:
-        folded = _fold_characters(read_path(path).text)
-        assert _ocr_digits(folded) == _plain_ocr_digits(folded), path.name
+    for name, text in _every_text():
+        folded = _fold_characters(text)
+        assert _ocr_digits(folded) == _plain_ocr_digits(folded), name
 
 
 # The plain form of attribution_text.paired_square_brackets: one pattern for both kinds.
@@ -1028,20 +1036,9 @@ def test_square_brackets_closed_by_the_other_kind_are_found_as_the_one_pattern_f
 
 
 def test_square_brackets_of_the_corpus_documents_and_fixtures_pair_as_the_one_pattern_did():
-    from pathlib import Path
-
-    from taizhang.parsing.reading import read_path
-
-    repo = Path(__file__).parents[2]
-    paths = [
-        *sorted((repo.parent / "shared" / "corpus" / "raw").glob("*.txt")),
-        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
-        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
-    ]
-    assert paths
-    for path in paths:
-        folded = fold(read_path(path).text)
-        assert _at.paired_square_brackets(folded) == _plain_paired_square_brackets(folded), path
+    for name, text in _every_text():
+        folded = fold(text)
+        assert _at.paired_square_brackets(folded) == _plain_paired_square_brackets(folded), name
 
 
 _OPENERS = vocabulary()["chapter_attribution_openers"]
@@ -1541,22 +1538,9 @@ def test_two_dashes_found_from_single_dashes_are_those_in_finds(text):
 
 
 def test_two_dashes_in_the_corpus_documents_and_fixtures_are_found_as_in_finds_them():
-    from pathlib import Path
-
-    from taizhang.parsing.reading import read_path
-
-    repo = Path(__file__).parents[2]
-    shared = repo.parent / "shared"
-    paths = [
-        *sorted((shared / "corpus" / "raw").glob("*.txt")),
-        *sorted((shared / "seeds").glob("*.txt")),
-        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
-        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
-    ]
-    assert paths
-    for path in paths:
-        folded = fold(read_path(path).text)
-        assert _at._holds_two_dashes(folded) == ("--" in folded), path.name
+    for name, text in _every_text():
+        folded = fold(text)
+        assert _at._holds_two_dashes(folded) == ("--" in folded), name
 
 
 @settings(max_examples=300, deadline=None)
@@ -1572,23 +1556,10 @@ def test_a_word_found_from_its_first_character_is_the_one_find_finds(text):
 
 
 def test_annex_and_explanation_words_of_the_corpus_and_fixtures_are_found_as_find_finds_them():
-    from pathlib import Path
-
-    from taizhang.parsing.reading import read_path
-
-    repo = Path(__file__).parents[2]
-    shared = repo.parent / "shared"
-    paths = [
-        *sorted((shared / "corpus" / "raw").glob("*.txt")),
-        *sorted((shared / "seeds").glob("*.txt")),
-        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
-        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
-    ]
-    assert paths
-    for path in paths:
-        folded = fold(read_path(path).text)
+    for name, text in _every_text():
+        folded = fold(text)
         for word in ("附件", *vocabulary()["explanation_headings"]):
-            assert _structure._find_word(folded, word) == folded.find(word), path.name
+            assert _structure._find_word(folded, word) == folded.find(word), name
 
 
 # The plain form of structure._annex_headings: the pattern opened on the line's start.
@@ -1612,22 +1583,9 @@ def test_annex_headings_opened_on_their_literal_are_those_opened_on_the_line_sta
 
 
 def test_annex_headings_of_the_corpus_documents_and_fixtures_are_those_of_the_line_pattern():
-    from pathlib import Path
-
-    from taizhang.parsing.reading import read_path
-
-    repo = Path(__file__).parents[2]
-    shared = repo.parent / "shared"
-    paths = [
-        *sorted((shared / "corpus" / "raw").glob("*.txt")),
-        *sorted((shared / "seeds").glob("*.txt")),
-        *sorted((repo / "tests" / "parsing" / "documents").glob("*.txt")),
-        *sorted((repo / "tests" / "fixtures" / "styles").glob("*.txt")),
-    ]
-    assert paths
-    for path in paths:
-        folded = fold(read_path(path).text)
-        assert _structure._annex_headings(folded) == _plain_annex_headings(folded), path.name
+    for name, text in _every_text():
+        folded = fold(text)
+        assert _structure._annex_headings(folded) == _plain_annex_headings(folded), name
 
 
 @given(
