@@ -457,6 +457,23 @@ Round 19 (法治) (branch fazhi19): 法治 plans of kinds rounds 10–18 had not
   signature (序号 | 工作任务 | 责任单位 | 完成时限 | 备注, 备注 按季度报送 no unit nor duty,
   as d103's 按月报送进度), the rows the measures; 法治文化公园5个 / 广场12个 the plan's goals.
 
+Round 20 (法治) (branch fazhi20): 法治 plans of kinds rounds 10–19 had not tried:
+
+- d270 州 法治社会 实施方案 with a 各县（市）分解落实 chapter: 一、 chapters over （1）–（11）
+  with no （一） level, each over a 责任单位：州司法局（牵头）、州法院、… line (the lead tagged).
+- d271 “谁执法谁普法” 责任清单 grouped by unit (一、县公安局): items of 普法内容： / 重点对象： /
+  普法形式： fields (no headings), 配合单位： lines, a closing 各责任单位于…报… paragraph.
+- d272 民主法治示范村 创建: ①②③ sub-lists inside a measure, "X、Y按职责分工负责。" ending each
+  paragraph without a bracket, 创建步骤 stages as sections, two signers.
+- d273 诉源治理 (县人民法院 牵头, 各乡镇 人民调解): a page footer (—5—) between blank lines cutting
+  a unit name of a bracket (县人力资源和社会 / 保障局）), 县公安局交通管理大队.
+- d274 信访工作法治化: one paragraph in traditional characters (牽頭單位：市信訪局), 市纪委市监委,
+  the 《信访工作条例》 no parent.
+- d275 行政规范性文件 清理: 自查 → 审核 → 公布 阶段 items with their dates as headings, a
+  责任单位 line of collectives only, 每两年 no duty.
+- d276 律师行业党建 + 法律援助 “应援尽援”: a 附件：1.…任务分工表 2.…名单 list before the
+  chapters, the 附件1 table of the same tasks after the signature (the body's measures: gold).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1109,6 +1126,10 @@ RUN_IN_COPIES = [
     # (d254); not d255 (its title printed over two lines keeps its line break, which a copy
     # run in has not: the scorer ignores it, 1.000 run in)
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8) if i != 5}),
+    # round 20 (法治): （2） after （1）'s label line (d270), a closing paragraph run into the
+    # last label line (d271); not d276 (its 附件：1.… 2.…名单 list runs into 一、, whose
+    # measures 1. and 2. it takes: 0.989 run in, left)
+    *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7) if i != 6}),
 ]
 
 
@@ -1255,6 +1276,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d24{i}" for i in range(8)}),
     # round 19 (法治): two issuers on one line (d255), a 附表 after the signature (d257)
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8)}),
+    # round 20 (法治): two signers (d272, d273, d274), a table after the signature (d276)
+    *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
 ]
 
 
@@ -5359,6 +5382,64 @@ def test_an_annexed_table_of_more_tasks_than_the_bodys_items_holds_the_measures(
     assert all(m.chapter is None and m.attribution_raw for m in plan.tasks)
     assert all("。" not in m.text for m in plan.tasks)
     assert any(d.code == "provisions-not-measures" for d in plan.diagnostics)
+
+
+# Round 20 (法治) (branch fazhi20): d270–d276 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "lead"),
+    [("d270_zhou_fazhi_shehui_fenjie", 11, "州委宣传部"), ("kuohao_shuzi_biaoqian", 5, "市司法局")],
+)
+def test_measures_numbered_in_brackets_after_label_lines_run_in(name, count, lead):
+    # （1）…。 over 责任单位：州委宣传部（牵头）、… (d270) or 牵头单位： / 配合单位： lines (fixture
+    # styles/kuohao_shuzi_biaoqian.txt) under 一、 with no （一） level: printed run-in, the
+    # （2） after the last unit of （1）'s label line opens the next measure
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+        assert plan.tasks[0].lead == [lead]
+        assert not any("(" in u or "（" in u for m in plan.tasks for u in m.responsible)
+
+
+def test_a_page_footer_between_blank_lines_cuts_a_unit_name():
+    # "…县人力资源和社会" / "" / "—5—" / "" / "保障局）" (d273): the line cut is joined to its
+    # rest across the blank lines and the footer, so the bracket is read whole; a sentence cut
+    # so (d242: "…提高" / "— 3 —" / "入住率…") is one line again
+    plan = parse("d273_suyuan_zhili")
+    assert plan.tasks[3].responsible == [
+        "县卫生健康局",
+        "县公安局交通管理大队",
+        "县人力资源和社会保障局",
+    ]
+    assert plan.tasks[3].text.endswith("建成调解组织6个。")
+    text = (DOCUMENTS / "d242_yanglao_tixi.txt").read_text(encoding="utf-8")
+    assert "参与管理，提高入住率和服务质量。" in restore(text).text
+
+
+@pytest.mark.parametrize("name", ["d271_shuizhifa_shuipufa_qingdan", "pufa_neirong_ziduan"])
+def test_items_opening_with_their_content_field_carry_no_title(name):
+    # 1.普法内容：治安管理处罚法。重点对象：… (d271) and 1.普法内容：税收征收管理法。普法对象：…
+    # (fixture styles/pufa_neirong_ziduan.txt): the field states what the item teaches, no
+    # heading over it (structure.toml field_openings), however short its value
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [m.title for m in plan.tasks] == [None] * len(plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        ("d271_shuizhifa_shuipufa_qingdan", ["县融媒体中心"]),
+        ("pufa_neirong_ziduan", ["区医疗保障局"]),
+    ],
+)
+def test_a_closing_paragraph_run_into_the_last_label_line_is_no_unit(name, last):
+    # "…配合单位：县融媒体中心各责任单位于2025年12月10日前将…报县委依法治县办。" (d271) and
+    # "…配合单位：区医疗保障局各单位要于每季度末将…" (fixture styles/pufa_neirong_ziduan.txt),
+    # printed run-in: the closing paragraph's subject ends the label's value
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert (plan.tasks[-1].responsible, plan.tasks[-1].collectives) == (last, [])
 
 
 # Round 19 (branch leftovers19).

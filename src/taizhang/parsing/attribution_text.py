@@ -161,6 +161,10 @@ _NEXT_NUMBER = re.compile(
     # 2） after the last unit of 1）'s label line (round 17: d200 and fixture
     # styles/zhuanti_banjiaohao.txt printed run-in)
     r"|\d{1,3}\)(?=[^\x00-\x7f])"
+    # （2） after the last unit of （1）'s label line, measures numbered （1）（2） under 一、
+    # with no （一） level (round 20: d270 and fixture styles/kuohao_shuzi_biaoqian.txt
+    # printed run-in)
+    r"|\(\d{1,3}\)(?=[^\x00-\x7f])"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field
@@ -837,6 +841,9 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     if ":" in folded[value_start:end]:
         note = _note_heading().search(folded, value_start, end)
         end = note.start() if note else end
+    if "各" in folded[value_start:end]:
+        closing = _closing_subject().search(folded, value_start, end)
+        end = closing.start() if closing else end
     stop = folded.find("。", value_start, end)
     if (
         stop < 0
@@ -845,6 +852,17 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     ):
         return end
     return stop + 1
+
+
+@lru_cache(maxsize=1)
+def _closing_subject() -> re.Pattern[str]:
+    """The subject of a closing paragraph a copy printed run-in ran into the last label's
+    units, with the verb or preposition after it: "…配合单位：县融媒体中心各责任单位于2025年
+    12月10日前将…" (round 20: tests/parsing/documents d271, fixture
+    styles/pufa_neirong_ziduan.txt printed run-in; structure.toml closing_subjects). A
+    collective unit of the list is followed by 、 or the list's end, no verb."""
+    subjects = trie(vocabulary()["closing_subjects"])
+    return re.compile(rf"各(?:{subjects})(?=[于要在应须务])")
 
 
 @lru_cache(maxsize=1)

@@ -778,11 +778,41 @@ def _across_page_breaks(
             and _cut_by_page(out[-1], printed, sources[-1], number)
         ):
             out[-1] = out[-1].rstrip(_INDENT) + content
+        elif (joined := _across_blank_footer(lines, numbers, at, out, sources, printed)) > at:
+            at = joined
+            continue
         else:
             out.append(line)
             sources.append(number)
         at += 1
     return out, sources
+
+
+_FOOTER_BLANKS = 3  # blank lines a page's footer may stand between, at each side
+
+
+def _across_blank_footer(lines, numbers, at: int, out: list[str], sources: list[int], printed):
+    """Past a page number set apart by blank lines ("…县人力资源和社会" / "" / "—5—" / "" /
+    "保障局）"): the line cut is joined to the next one with text as _across_page_breaks
+    joins it across a bare page number, the blanks dropped (round 20: a unit name of a
+    bracket cut, tests/parsing/documents d273; a sentence cut, d242 and d246). Returns the
+    index after the line joined, or ``at`` when nothing was joined."""
+    last = len(out) - 1
+    while last > 0 and len(out) - last <= _FOOTER_BLANKS and not out[last].strip(_INDENT):
+        last -= 1
+    ahead = at
+    while ahead < len(lines) and ahead - at < _FOOTER_BLANKS and not lines[ahead].strip(_INDENT):
+        ahead += 1
+    if ahead >= len(lines) or (last == len(out) - 1 and ahead == at):
+        return at  # (no blank line at either side: _across_page_breaks asked already)
+    content = lines[ahead].strip(_INDENT)
+    if not content or starts_item(fold(content)):
+        return at
+    if not _cut_by_page(out[last], printed, sources[last], numbers[ahead]):
+        return at
+    del out[last + 1 :], sources[last + 1 :]
+    out[last] = out[last].rstrip(_INDENT) + content
+    return ahead + 1
 
 
 def _cut_by_page(before: str, printed: list[str], last: int, number: int) -> bool:
