@@ -5440,3 +5440,45 @@ def test_names_a_run_in_copy_glued_at_a_lost_line_break_are_two():
     assert not [d for d in run_in.diagnostics if d.code == "attribution-unsplit"]
     d146 = (DOCUMENTS / "d146_xingzheng_fuyi_gaige.txt").read_text(encoding="utf-8")
     assert units(parse_path_text(variants.run_in(d146))) == gold_units("d146_xingzheng_fuyi_gaige")
+
+
+# Round 20 (branch genre20): d260–d265 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "task", "collective"),
+    [
+        ("d263_yibao_jijin_zhengzhi", 0, "县（市、区）人民政府"),
+        ("d265_wengang_kuogang", 1, "县（市、区）人民政府"),
+        ("d261_wenlv_xiaofeiji", 3, "县（市、区）商务主管部门"),
+        ("xianshiqu_bare", 1, "县（市、区）卫生健康部门"),
+    ],
+)
+def test_a_citys_counties_printed_as_a_class_without_ge_are_a_collective(name, task, collective):
+    # "县（市、区）人民政府" in a city's list (d263, d265), "县（市、区）商务主管部门" (d261),
+    # "县（市、区）卫生健康部门" (fixture styles/xianshiqu_bare.txt): every county's, as
+    # 各县（市、区）人民政府 is, never a unit of the city's
+    measure = parse_path(_document_or_fixture(name)).tasks[task]
+    assert collective in measure.collectives
+    assert collective not in measure.lead + measure.responsible
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d264_yijianshi_qingdan",
+            {0: "县人力资源社会保障局", 2: "县财政局", 4: "县燃气公司"},
+        ),
+        ("biaoge_danyuange", {0: "县交通运输局", 2: "县水务局"}),
+    ],
+)
+def test_a_table_cell_broken_over_two_lines_keeps_its_row(name, rows):
+    # "…\t县公安局、县医疗保障局、" over "县人力资源社会保障局\t2025年6月底前" (d264), "…\t县农业
+    # 农村局、县水务" over "局\t2026年10月底前" (fixture styles/biaoge_danyuange.txt): a copy
+    # at no wrap width whose cell broke at its own line break; the line's cells make up
+    # the row's rest, so its names are the row's units and no measure of their own
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+    for task, unit in rows.items():
+        assert plan.tasks[task].responsible[-1] == unit
