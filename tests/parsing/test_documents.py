@@ -5482,3 +5482,49 @@ def test_a_table_cell_broken_over_two_lines_keeps_its_row(name, rows):
     assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
     for task, unit in rows.items():
         assert plan.tasks[task].responsible[-1] == unit
+
+
+@pytest.mark.parametrize(
+    ("name", "goals"),
+    [
+        (
+            "d260_gaobiaozhun_nongtian",
+            [(2025, 3.5, "万亩"), (2025, 1.2, "万亩"), (2025, 8000, "亩")],
+        ),
+        ("niandu_mubiao", [(2026, 120, "公里"), (2026, 8, "座"), (2026, 85, "%")]),
+    ],
+)
+def test_a_goal_paragraph_opening_with_its_year_after_the_indentation(name, goals):
+    # "一、年度目标" over "　　2025年全县新建高标准农田3.5万亩，…" (d260), "　　2026年全县改造提升
+    # 农村公路120公里，…" (fixture styles/niandu_mubiao.txt): the year opens the paragraph's
+    # clause behind its indentation, so it dates the goals and the first is counted
+    plan = parse_path(_document_or_fixture(name))
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == goals
+
+
+@pytest.mark.parametrize(
+    ("name", "goals"),
+    [
+        ("d265_wengang_kuogang", [(2025, 1.5, "万人"), (2025, 90, "%")]),
+        ("mudi_yixia", [(2026, 500, "万人次"), (2026, 10, "%")]),
+    ],
+)
+def test_a_goal_in_a_purpose_sentence_closed_by_zhiding_yixia(name, goals):
+    # "…，力争2025年全市新增城镇就业1.5万人，…，结合我市实际，制定以下措施。" (d265), "…，力争
+    # 2026年全县接待游客突破500万人次，…，制定以下措施。" (fixture styles/mudi_yixia.txt): a
+    # 若干措施's purpose sentence states its goals as a plan's 制定本方案 does
+    plan = parse_path(_document_or_fixture(name))
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == goals
+
+
+@pytest.mark.parametrize(
+    ("name", "goal"), [("d262_anquan_zhiben", (2026, 15, "%")), ("diyi_dunhao", (2026, 95, "%"))]
+)
+def test_chapters_numbered_di_yi_with_a_dunhao(name, goal):
+    # "第一、总体目标" over "第二、年度任务" (d262) or "第二、重点任务" (fixture
+    # styles/diyi_dunhao.txt, whose preamble runs "坚持安全第一、预防为主" on in a sentence):
+    # chapters as 一、 are, so the first one's paragraph gives the plan's goals
+    plan = parse_path(_document_or_fixture(name))
+    assert [c.no for c in plan.chapters] == ["一", "二", "三"]
+    assert {m.chapter for m in plan.tasks} == {"二"}
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [goal]
