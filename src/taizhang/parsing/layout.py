@@ -495,6 +495,8 @@ def _rows_broken_in_a_cell(lines: list[str], numbers: list[int]) -> tuple[list[s
             and "\t" in line
             and not line.lstrip(_INDENT).partition("\t")[0].isdigit()
             and _completes_its_row(out[-1], line, table_tabs)
+            # (a cell a spreadsheet quoted keeps its line break for the table's reader: d45)
+            and not out[-1][out[-1].rfind("\t") + 1 :].startswith('"')
         ):
             out[-1] = out[-1].rstrip(_INDENT) + line.strip(_INDENT)
             continue

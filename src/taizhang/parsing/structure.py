@@ -677,7 +677,13 @@ def _after_bare_heading(folded: str, start: int) -> bool:
         return False
     above = folded.rfind("\n", 0, line_start - 1) + 1
     previous = folded[above : line_start - 1].strip(_LINE_INDENT)
-    return 1 < len(previous) <= _MAX_BARE_HEADING and _CLAUSE_MARKS.isdisjoint(previous)
+    if not 1 < len(previous) <= _MAX_BARE_HEADING:
+        return False
+    # (a stage's name and its title apart by a colon, neither a clause: "2024年：夯实基础" over
+    # 1. 2., "第一阶段：动员部署" over 1., a copy without blank lines: round 20, tests/parsing/
+    # documents d262 hard-wrapped, fixture styles/jieduan_maohao.txt)
+    name, colon, title = previous.partition(":")
+    return bool(name) and (not colon or bool(title)) and _CLAUSE_MARKS.isdisjoint(name + title)
 
 
 def _line_openers(found: list[Found]) -> dict[int, Found]:
@@ -2577,7 +2583,7 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
             measure.chapter,
             measure.section,
         )
-        own_line = measure.own_line or (run_in and closes)
+        own_line = measure.own_line or (run_in and closes) or _covers_the_list(measure)
         if own_line and run and run[-1].no + 1 == measure.no:
             for shared in run:
                 shared.attribution_raw = measure.attribution_raw
@@ -2592,6 +2598,18 @@ def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
                     )
                 )
         run = []
+
+
+def _covers_the_list(measure: RawMeasure) -> bool:
+    """Whether a measure's attribution says it covers the items above ("以上任务由X牵头，
+    Y负责"), wherever a copy printed it (structure.toml list_attribution_openers)."""
+    raw = measure.attribution_raw or ""
+    return raw.lstrip(_LINE_INDENT).startswith(_list_attribution_openers())
+
+
+@lru_cache(maxsize=1)
+def _list_attribution_openers() -> tuple[str, ...]:
+    return tuple(vocabulary()["list_attribution_openers"])
 
 
 def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
