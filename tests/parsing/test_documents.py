@@ -557,6 +557,27 @@ Round 19 (branch genre19), topics other than 法治, kinds and layouts not yet u
   by ideographic blanks, a measure continued after a page footer (— 2 —), 三、时间安排 stages.
 - d247 校园食品安全 守护行动: （主责单位：…；协同单位：…；完成时限：…（阶段性）、…（全面完成））,
   brackets inside the bracket, 每学期 / 每季度 / 每月 duties, 区直各部门.
+
+Round 20 (branch genre20), topics other than 法治, kinds and layouts not yet used:
+
+- d260 高标准农田 年度任务清单: 亩 / 万亩 per 乡镇 (青禾镇新建…1.1万亩), a trailing
+  （以上任务由X牵头，各乡镇负责） and （以上任务由X、Y负责，Z配合） covering the items above,
+  goals under 一、年度目标 in a paragraph opening with its bare year (2025年全县新建…).
+- d261 文旅消费季 活动方案: （一） activities over 活动时间 / 活动地点 / 承办单位 / 协办单位
+  lines (承办 and 协办 both responsible, as d44's), 2025年3月—4月 spans, 85%—90% a goal,
+  县（市、区）商务主管部门 (a collective without 各).
+- d262 安全生产 治本攻坚 三年行动 (2024—2026年): chapters 第一、 第二、 第三、, measures under
+  2024年：夯实基础 / 2025年：攻坚突破 / 2026年：巩固提升 stage lines (no sections), 较2023年
+  分别下降15%以上 the plan's goal, 县安委会各成员单位.
+- d263 医保基金 专项整治 of a 市: 责任领导 / 责任单位 / 配合单位 on one line apart by
+  ideographic blanks, a measure's 一是…；二是…；三是… on lines of their own after a colon,
+  完成时限：2025年3月—6月, 县（市、区）人民政府 and 各县（市、区）人民政府.
+- d264 “高效办成一件事” 重点事项清单: a tab table 序号 | 事项名称 | 主要内容 | 牵头单位 |
+  配合单位 | 完成时限 whose 配合单位 cell breaks over two lines (the copy kept the cell's own
+  line break), the 事项名称 read past as d245's 项目名称.
+- d265 稳岗扩岗 十条 of a 市: 一、…十、 measures with （责任单位：…） brackets, 每人1500元
+  amounts (no targets), goals in the purpose sentence closed by 制定以下措施, a closing
+  unnumbered 本措施自印发之日起施行 paragraph, 县（市、区）人民政府.
 """
 
 from __future__ import annotations
@@ -1109,6 +1130,10 @@ RUN_IN_COPIES = [
     # (d254); not d255 (its title printed over two lines keeps its line break, which a copy
     # run in has not: the scorer ignores it, 1.000 run in)
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8) if i != 5}),
+    # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
+    # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
+    # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
+    *(name for name in NAMES if name[:4] in {"d260", "d263", "d264", "d265"}),
 ]
 
 
@@ -1255,6 +1280,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d24{i}" for i in range(8)}),
     # round 19 (法治): two issuers on one line (d255), a 附表 after the signature (d257)
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8)}),
+    # round 20 (other topics)
+    *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
 ]
 
 
@@ -5569,3 +5596,15 @@ def test_a_bracket_covering_the_items_above_at_the_end_of_the_last_ones_line(nam
         text = variants.ragged_pdf(text)
     plan = parse_path_text(text)
     assert [m.lead for m in plan.tasks[:covered]] == [[lead]] * covered
+
+
+@pytest.mark.parametrize(
+    ("name", "year"), [("d260_gaobiaozhun_nongtian", 2025), ("niandu_mubiao", 2026)]
+)
+def test_a_goal_headings_bare_year_glued_to_it_run_in_dates_its_goals(name, year):
+    # "一、年度目标2025年全县新建高标准农田3.5万亩，…" (d260 printed run-in), "一、年度目标2026年
+    # 全县改造提升…" (fixture styles/niandu_mubiao.txt printed run-in): the heading is a goal
+    # heading and its year opens the paragraph's clause, as on lines of their own
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert len(plan.targets) == 3
+    assert {t.year for t in plan.targets} == {year}

@@ -2175,7 +2175,19 @@ def _collect_goal(
         or _names_goals(heading)
         or _front_paragraph_states_goals(item, folded)
     ):
-        skeleton.goal_texts.append(text[item.marker.end : item.end])
+        start = _after_glued_goal_heading(folded, item, heading)
+        skeleton.goal_texts.append(text[start : item.end])
+
+
+def _after_glued_goal_heading(folded: str, item: Found, heading: str) -> int:
+    """Where a goal heading's paragraph starts: after the heading's words where a copy
+    printed run in glued its bare year to them ("年度目标2025年全县新建…"), so the year opens
+    the paragraph's clause as on a line of its own (round 20: tests/parsing/documents d260
+    and fixture styles/niandu_mubiao.txt printed run-in); else at the marker's end."""
+    if len(heading) <= 4 or heading[2:4] != "目标" or not heading[4:5].isdigit():
+        return item.marker.end
+    at = folded.find(heading[:4], item.marker.end, item.marker.end + 8)
+    return item.marker.end if at < 0 else at + 4
 
 
 def _names_goals(heading: str) -> bool:
@@ -2195,7 +2207,9 @@ def _names_goals(heading: str) -> bool:
     )
 
 
-_GOALS_YEAR = re.compile(r"到\d{4}年")  # folded
+# folded; (a bare year too, "年度目标2025年全县新建…": round 20, tests/parsing/documents d260
+# and fixture styles/niandu_mubiao.txt printed run-in)
+_GOALS_YEAR = re.compile(r"到?\d{4}年")
 
 
 def _front_paragraph_states_goals(item: Found, folded: str) -> bool:
