@@ -1350,6 +1350,8 @@ def test_words_found_after_the_test_of_the_list_are_those_found_word_by_word(
 def _plain_quote_start(folded, start, end, cue):
     """targets._quote_start as it tried every step at every character."""
     leading = _targets._leading_words(cue.object_counted)
+    while start < end and folded[start] in " \u3000\t":
+        start += 1  # (a paragraph's indentation: round 20)
     moved = True
     while moved and start < end:
         moved = False

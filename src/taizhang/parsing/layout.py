@@ -368,9 +368,12 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     lines, numbers = _without_page_numbers(text, printed)
     measure, wrap = _wrap(lines)
     if wrap is None:
-        if len(lines) == len(printed):  # none dropped
+        if len(lines) != len(printed):  # some dropped
+            lines, numbers = _across_page_breaks(lines, numbers, printed)
+        if "\t" in text:
+            lines, numbers = _rows_broken_in_a_cell(lines, numbers)
+        if len(lines) == len(printed):  # none dropped nor joined
             return Layout(text, tuple(numbers))
-        lines, numbers = _across_page_breaks(lines, numbers, printed)
         return Layout("\n".join(lines), tuple(numbers))
     out: list[str] = []
     sources: list[int] = []
@@ -475,6 +478,32 @@ def _completes_its_row(joined: str, line: str, table_cells: int) -> bool:
     if not 0 < tabs < table_cells or tabs + line.count("\t") != table_cells:
         return False
     return joined[: joined.find("\t")].strip(_INDENT).isdigit()
+
+
+def _rows_broken_in_a_cell(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """The tab-parted rows of a copy at no wrap width whose cell broke over two lines (a
+    cell's own line break, kept by a .txt copy without the quotes a spreadsheet adds) are
+    one line again: a row opening with its number holds fewer cells than its table's header
+    and the next line, which opens no number, makes up exactly the rest ("…\t县公安局、县医疗
+    保障局、" over "县人力资源社会保障局\t2025年6月底前": round 20, tests/parsing/documents
+    d264, fixture styles/biaoge_danyuange.txt). A wrapped copy joins them by its wrap."""
+    out, sources = lines[:1], numbers[:1]
+    table_tabs = 0  # the most tabs a whole line above holds (its table's header)
+    for number, line in zip(numbers[1:], lines[1:], strict=True):
+        if (
+            table_tabs
+            and "\t" in line
+            and not line.lstrip(_INDENT).partition("\t")[0].isdigit()
+            and _completes_its_row(out[-1], line, table_tabs)
+            # (a cell a spreadsheet quoted keeps its line break for the table's reader: d45)
+            and not out[-1][out[-1].rfind("\t") + 1 :].startswith('"')
+        ):
+            out[-1] = out[-1].rstrip(_INDENT) + line.strip(_INDENT)
+            continue
+        table_tabs = max(table_tabs, out[-1].count("\t"))
+        out.append(line)
+        sources.append(number)
+    return out, sources
 
 
 def _parts_units_at_break(joined: str, content: str) -> bool:

@@ -45,7 +45,13 @@ ORDER = [
 CIRCLED_DIGITS = "".join(chr(c) for c in range(0x2460, 0x2474))
 
 _PATTERNS = [
-    (CHAPTER, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章)\s*")),
+    # (第一、总体目标 over 第二、年度任务: a chapter numbered with 第 and a 、, as 一、 is, where
+    # "安全第一、预防为主" runs on in a sentence, never at a line's start: round 20,
+    # tests/parsing/documents d262, fixture styles/diyi_dunhao.txt)
+    (
+        CHAPTER,
+        re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})(?:部分|章|、(?![第{CHINESE_DIGITS}]))\s*"),
+    ),
     (SECTION, re.compile(rf"第([{CHINESE_DIGITS}]{{1,4}})节\s*")),
     (ARTICLE, re.compile(rf"第([{CHINESE_DIGITS}]{{1,5}})条\s*")),
     # "任务一：加强水资源保护" over 具体措施：/责任单位：/完成时限： lines: an article of a

@@ -621,14 +621,17 @@ def _text_without_signature(measure: RawMeasure, issuer: str) -> None:
 
 @lru_cache(maxsize=1)
 def _purpose_sentence() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The preamble's purpose sentence (为…，制定本…), and a goal clause inside it."""
+    """The preamble's purpose sentence (为…，制定本… or 制定以下…), and a goal clause inside it."""
     openers = "|".join(map(re.escape, structure_vocabulary()["purpose_goal_openers"]))
+    # (制定以下措施 closes a 若干措施's purpose sentence as 制定本方案 closes a plan's: round 20,
+    # tests/parsing/documents d265, fixture styles/mudi_yixia.txt)
+    made = "制[定订](?:本|以下)"
     return (
-        re.compile(r"为[^。\n]{2,200}?,[^。\n]{0,200}?制[定订]本"),
+        re.compile(rf"为[^。\n]{{2,200}}?,[^。\n]{{0,200}}?{made}"),
         # (the goal runs on over the comma clauses after its opener: "确保不发生重大森林火灾，
         # 森林火灾受害率控制在0.9‰以下，结合全县实际，制定本方案": round 14, d166, fixture
         # styles/purpose_goals_two.txt)
-        re.compile(rf"(?<=,)(?:{openers})[^。;\n]{{2,160}}?(?=,(?:[^,。;\n]{{0,40}},)?制[定订]本)"),
+        re.compile(rf"(?<=,)(?:{openers})[^。;\n]{{2,160}}?(?=,(?:[^,。;\n]{{0,40}},)?{made})"),
     )
 
 

@@ -46,6 +46,7 @@ _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _MAX_SCOPE = 3  # characters of scope ("城镇", "农村") before a creation verb
 _YEAR = r"(?:19|20)[0-9]{2}"
 _YEAR_NIAN = re.compile(_YEAR + "年")  # what every year deadline holds
+_INDENT_BLANKS = " \u3000\t"  # a line's indentation (folded or not)
 
 
 @lru_cache(maxsize=1)
@@ -341,6 +342,11 @@ def _opens_clause(folded: str, start: int, end: int) -> bool:
         return False
     opener = _ends_with(folded, words["clause_openers"], 0, start)
     at = start - len(opener) if opener else start
+    # (the blanks of a paragraph's indentation before it: a goal heading's paragraph is read
+    # as printed, "　　2025年全县新建高标准农田3.5万亩，…": round 20, tests/parsing/documents
+    # d260, fixture styles/niandu_mubiao.txt)
+    while at and folded[at - 1] in _INDENT_BLANKS:
+        at -= 1
     return at == 0 or folded[at - 1] in _CLAUSE_ENDS
 
 
@@ -790,6 +796,8 @@ def _quote_start(folded: str, start: int, end: int, cue: _Cue) -> int:
     """Skip the leading 到2025年 / 全州 / 实现 / 力争 of a quote (and 创建 of 创建X…2个以上)."""
     leading = _leading_words(cue.object_counted)
     openers, year_openers = _quote_openers()
+    while start < end and folded[start] in _INDENT_BLANKS:
+        start += 1  # a paragraph's indentation, read as printed (_opens_clause)
     moved = True
     while moved and start < end:
         # (each step below moves only from a character it can open with: a clause opening
