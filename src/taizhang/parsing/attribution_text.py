@@ -61,7 +61,7 @@ def _label_pattern() -> re.Pattern:
     # "【label】", or a label then a colon, one branch per first character (see branches);
     # a role word (配合) is a label only with a colon
     return re.compile(
-        "|".join(
+        _by_first_character(
             [
                 rf"【\s*{trie([*words, *fields, *vocabulary()['colon_labels']])}\s*】",
                 # or 同上 / 同第N条, another measure's units ("（责任单位同第3条）": round 11,
@@ -77,6 +77,25 @@ def _label_pattern() -> re.Pattern:
                 rf"为(?<![的者位个]为){trie(words)}(?=[,;。.)\]〕】]|$)",
             ]
         )
+    )
+
+
+def _by_first_character(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives``, those sharing their first character joined
+    under it: "协(?:…|…)". At a place the text holds a label's first character the engine
+    tried each of the 30 alternatives in turn (925 such places in seed 000); it now tries
+    one per character. The same match at every place: only the alternatives opening with
+    its character can match there, in their order (speed20: the labels' pass 109 -> 103 µs
+    on seed 000, 172 -> 157 µs on seed 001). Joined as they are if one opens with an ASCII
+    character (a metacharacter or an escape is no literal first character)."""
+    if any(alternative[0].isascii() for alternative in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative)
+    return "|".join(
+        group[0] if len(group) == 1 else f"{first}(?:{'|'.join(a[1:] for a in group)})"
+        for first, group in groups.items()
     )
 
 
