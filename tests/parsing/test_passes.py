@@ -152,6 +152,47 @@ def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+def _label_alternation_as_joined() -> re.Pattern[str]:
+    """The label pattern as its alternatives joined in their order (before speed20)."""
+    _label_pattern.cache_clear()
+    try:
+        with patch.object(_at, "_by_first_character", "|".join):
+            return _label_pattern()
+    finally:
+        _label_pattern.cache_clear()
+
+
+_LABELS_JOINED = _label_alternation_as_joined()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _pieces(
+        *_LABELS,
+        *_COLON_LABELS,
+        *_FIELDS,
+        "【",
+        "】",
+        ":",
+        "。",
+        " ",
+        "\t",
+        "\n",
+        "同上",
+        "县司法局",
+        *("为", "的", ",", ")"),
+    )
+)
+@example("协办:县司法局　协办单位:县财政局。为牵头单位)【协办单位】")
+def test_labels_grouped_by_first_character_match_the_joined_alternatives(text):
+    # (speed20: the alternatives sharing a first character joined under it)
+    fast = _label_pattern()
+    assert [m.span() for m in fast.finditer(text)] == [
+        m.span() for m in _LABELS_JOINED.finditer(text)
+    ]
+    assert fast.pattern != _LABELS_JOINED.pattern
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.sampled_from(["牵头单位", "牵头部门", "责任单位", "负责"]), min_size=1),

@@ -61,7 +61,7 @@ def _label_pattern() -> re.Pattern:
     # "【label】", or a label then a colon, one branch per first character (see branches);
     # a role word (配合) is a label only with a colon
     return re.compile(
-        "|".join(
+        _by_first_character(
             [
                 rf"【\s*{trie([*words, *fields, *vocabulary()['colon_labels']])}\s*】",
                 # or 同上 / 同第N条, another measure's units ("（责任单位同第3条）": round 11,
@@ -77,6 +77,25 @@ def _label_pattern() -> re.Pattern:
                 rf"为(?<![的者位个]为){trie(words)}(?=[,;。.)\]〕】]|$)",
             ]
         )
+    )
+
+
+def _by_first_character(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives``, those sharing their first character joined
+    under it: "协(?:…|…)". At a place the text holds a label's first character the engine
+    tried each of the 30 alternatives in turn (925 such places in seed 000); it now tries
+    one per character. The same match at every place: only the alternatives opening with
+    its character can match there, in their order (speed20: the labels' pass 109 -> 103 µs
+    on seed 000, 172 -> 157 µs on seed 001). Joined as they are if one opens with an ASCII
+    character (a metacharacter or an escape is no literal first character)."""
+    if any(alternative[0].isascii() for alternative in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative)
+    return "|".join(
+        group[0] if len(group) == 1 else f"{first}(?:{'|'.join(a[1:] for a in group)})"
+        for first, group in groups.items()
     )
 
 
@@ -282,31 +301,31 @@ class AttributionIndex:
         """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
 
         The hint is looked for only when no bracket is: an opening bracket is one."""
-        bracket = None
-        for i in range(bisect_left(self._opens, start), len(self.brackets)):
-            open_at, close_at = self.brackets[i]
+        folded, brackets = self.folded, self.brackets  # (locals: read once per part)
+        bracket, limit = None, end
+        for i in range(bisect_left(self._opens, start), len(brackets)):
+            open_at, close_at = brackets[i]
             if open_at >= end:
                 break
             # (a dash list has no closing character: it may end where the part ends)
-            if close_at < end or (close_at == end and self.folded[open_at] == "-"):
-                at = open_at - start  # (made of its fields: no named tuple __new__ per part)
+            if close_at < end or (close_at == end and folded[open_at] == "-"):
                 # (a dash list's text ends before its two dashes: _DASH_LIST)
-                ends = at - 1 if self.folded[open_at] == "-" else at
-                bracket = _make(Located, (ends, at + 1, close_at - start))
+                limit = open_at - 1 if folded[open_at] == "-" else open_at
+                # (made of its fields: no named tuple __new__ per part)
+                bracket = _make(Located, (limit - start, open_at - start + 1, close_at - start))
                 break
-        if bracket is None and not _hint().search(self.folded, start, end):
+        if bracket is None and not _hint().search(folded, start, end):
             return None
         # Labels are looked for in the part only when a label of the whole text overlaps
         # the part before the bracket: a label the part holds is one of the text's, or lies
         # inside one (the part's first character is no label of its own: _trailing_labels).
-        limit = start + (bracket.text_end if bracket else end - start)
         after = bisect_right(self._label_ends, start + 1)
         labelled = after < len(self._label_starts) and self._label_starts[after] < limit
-        if bracket is not None and not labelled and self.folded.find("\n", start, limit) < 0:
+        if bracket is not None and not labelled and folded.find("\n", start, limit) < 0:
             # no label to look for and no line below the text before the bracket (where a
             # unit line would stand): the bracket is the first, with no copy of the part
             return bracket
-        return _first_of_all(self.folded[start:end], bracket, labelled)
+        return _first_of_all(folded[start:end], bracket, labelled)
 
     def has_bracket_lines(self) -> bool:
         """Whether a line of the text opens with a bracket (folded: （ and 〔 read as ( and [),

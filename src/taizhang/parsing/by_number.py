@@ -178,7 +178,9 @@ def attributions_by_list(measures, text: str, folded: str) -> tuple[list, list[D
     """The measures without the items of a parallel division of labour (read as measures of
     their own: their number is a measure's again), each measure that names no units taking
     the item of its number. Only where every measure's number is its own."""
-    if "分工" not in folded or not measures or all(m.attribution_raw for m in measures):
+    # (the measures first: a search for two Han characters scans the whole text at some
+    # 1-2 ns a character, 6 and 12 µs on seeds 001 and 000, whose measures all have units)
+    if not measures or all(m.attribution_raw for m in measures) or "分工" not in folded:
         return measures, []
     items = _parallel_list(folded)
     if items is None:
