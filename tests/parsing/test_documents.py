@@ -1164,9 +1164,8 @@ RUN_IN_COPIES = [
     # last label line (d271); not d276 (its 附件：1.… 2.…名单 list runs into 一、, whose
     # measures 1. and 2. it takes: 0.989 run in, left)
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7) if i != 6}),
-    # round 21 (法治): not d291 (its sections' brackets close their heading's line, which a
-    # copy run in has not: 0.524 run in, left)
-    *(name for name in NAMES if name[:4] in {"d290", "d292"}),
+    # round 21 (法治): （一）X（牵头单位：…）1.… run in (d291)
+    *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
     # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
     # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
     # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
@@ -5727,12 +5726,16 @@ def test_section_headings_closed_by_a_bracket_over_numbered_measures(name, leads
     # 宣传（责任单位：市妇联、市司法局）" over 1. 2. (fixture styles/fenlei_kuohao_danwei.txt):
     # the （一） lines are sections, not measures; their bracket is no part of the title and
     # gives its units to the measures under it that print none
-    plan = parse_path_text(_document_or_fixture_text(name))
-    assert [m.lead for m in plan.tasks[:5]] == leads
-    assert [m.section for m in plan.tasks[:5]] == ["一", "一", "二", "二", "三"]
-    assert all("（" not in s.title for s in plan.sections)
-    if name.startswith("fenlei"):
-        assert plan.tasks[3].responsible == ["市教育局", "市公安局"]  # its own bracket
+    # the same printed run in: the heading's title ends at the bracket, the 1. after it
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.lead for m in plan.tasks[:5]] == leads
+        assert [m.section for m in plan.tasks[:5]] == ["一", "一", "二", "二", "三"]
+        assert all("（" not in s.title and "(" not in s.title for s in plan.sections)
+        if name.startswith("fenlei"):
+            assert plan.tasks[0].responsible == ["市妇联", "市司法局"]
+            assert plan.tasks[3].responsible == ["市教育局", "市公安局"]  # its own bracket
 
 
 @pytest.mark.parametrize(

@@ -1272,8 +1272,8 @@ def _sections_bracketed_over_items(carriers: list[Found], found: list[Found], fo
         following = after.get(id(item))
         if following is None or following.marker.kind != mk.ARABIC:
             return False
-        end = folded.find("\n", item.start, following.start)
-        if end < 0 or _heading_bracket(folded[item.start : end].rstrip()) is None:
+        # (the heading runs to the 1. item: its line's end, or the bracket in a copy run in)
+        if _heading_bracket(folded[item.start : following.start].rstrip()) is None:
             return False
     return True
 
@@ -2790,10 +2790,14 @@ def _take_heading_bracket(heading, start: int, text: str, folded: str) -> str | 
     """The labels of the bracket closing a heading's title, as printed, taken off the title;
     None when it has none."""
     title = fold(heading.title)
-    if not title.endswith(("(", "[", ")", "]")):
-        return None  # (most headings: no bracket at their end)
-    at = folded.find(title, start, start + _CUE_REACH)
-    opened = _bracket_opening(title)
+    at = folded.find(title, start, start + _CUE_REACH) if title else -1
+    if title.endswith(("(", "[", ")", "]")):
+        opened = _bracket_opening(title)
+    else:
+        # (a title a copy run in ended before its bracket: "(一)法治宣传进机关" then
+        # "(牵头单位:…)1.落实…", d291 run in and fixture styles/fenlei_kuohao_danwei.txt)
+        after = at + len(title)
+        opened = len(title) if at >= 0 and after < len(folded) and folded[after] in "([" else None
     close = -1 if at < 0 or opened is None else _bracket_close(folded, at + opened)
     if close < 0 or not starts_with_label(folded[at + opened + 1 : close].lstrip()):
         return None
