@@ -2768,14 +2768,21 @@ def _heading_bracket_attributions(skeleton: Skeleton, text: str, folded: str) ->
     under it (round 21: d291's （一）法治宣传进机关（牵头单位：…）, fixture
     styles/fenlei_kuohao_danwei.txt). In a copy printed run-in the title ends at the
     bracket's opening."""
-    if all(m.attribution_raw for m in skeleton.measures):
+    # only a heading over a measure that prints no units is asked (most plans: none)
+    bare = {(m.chapter, m.section) for m in skeleton.measures if not m.attribution_raw}
+    if not bare:
         return
+    chapters = {chapter for chapter, _ in bare}
     for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
-        raw = _take_heading_bracket(chapter, start, text, folded)
+        raw = (
+            _take_heading_bracket(chapter, start, text, folded) if chapter.no in chapters else None
+        )
         if raw is not None:
             under = [m for m in skeleton.measures if m.chapter == chapter.no]
             _give_heading_bracket(skeleton, under, raw, chapter.line, "chapter")
     for section, start in zip(skeleton.sections, skeleton.section_starts, strict=True):
+        if (section.chapter, section.no) not in bare:
+            continue
         raw = _take_heading_bracket(section, start, text, folded)
         if raw is not None:
             under = [
