@@ -474,6 +474,19 @@ Round 20 (法治) (branch fazhi20): 法治 plans of kinds rounds 10–19 had not
 - d276 律师行业党建 + 法律援助 “应援尽援”: a 附件：1.…任务分工表 2.…名单 list before the
   chapters, the 附件1 table of the same tasks after the signature (the body's measures: gold).
 
+Round 21 (法治) (branch fazhi21): 法治 plans of kinds rounds 10–20 had not tried:
+
+- d290 党政主要负责人 推进法治建设第一责任人 职责清单: 1)…11) items (ASCII numbering) under
+  一、县委主要负责人职责 / 二、县政府… / 三、乡镇…, no units anywhere (the duties are a
+  person's), 每年至少… duties, 党政机关法律顾问覆盖率达到100%.
+- d291 法治宣传教育 “七进”: each 进 a （一） section whose heading ends with its bracket
+  (（一）法治宣传进机关（牵头单位：县委组织部、县司法局）) over 1. measures with none, 各成员单位
+  as a section's lead (a collective), a 规划 as the parent.
+- d292 行政执法协调监督 工作体系 (县 乡 两级, 司法所): measures opening with their units and a
+  colon, one or two (1.县司法局：…, 3.县司法局、县政务服务管理局：…) beside measures whose
+  unit is the subject (2.县司法局要加强…) closed by a bracket with the date first
+  (（2025年6月底前，县司法局牵头）), 【重点任务】 lines, 12345 (no target).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1151,6 +1164,8 @@ RUN_IN_COPIES = [
     # last label line (d271); not d276 (its 附件：1.… 2.…名单 list runs into 一、, whose
     # measures 1. and 2. it takes: 0.989 run in, left)
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7) if i != 6}),
+    # round 21 (法治): （一）X（牵头单位：…）1.… run in (d291)
+    *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
     # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
     # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
     # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
@@ -1303,6 +1318,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8)}),
     # round 20 (法治): two signers (d272, d273, d274), a table after the signature (d276)
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
+    # round 21 (法治)
+    *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
     # round 20 (other topics)
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
 ]
@@ -5689,3 +5706,53 @@ def test_a_goal_headings_bare_year_glued_to_it_run_in_dates_its_goals(name, year
     plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
     assert len(plan.targets) == 3
     assert {t.year for t in plan.targets} == {year}
+
+
+# Round 21 (法治) (branch fazhi21): d290–d292 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "d291_qijin_pufa",
+            [["县委组织部", "县司法局"]] * 2 + [["县委农办", "县司法局"]] * 2 + [["县民政局"]],
+        ),
+        ("fenlei_kuohao_danwei", [[]] * 5),
+    ],
+)
+def test_section_headings_closed_by_a_bracket_over_numbered_measures(name, leads):
+    # "（一）法治宣传进机关（牵头单位：县委组织部、县司法局）" over 1. 2. (d291), "（一）家庭保护
+    # 宣传（责任单位：市妇联、市司法局）" over 1. 2. (fixture styles/fenlei_kuohao_danwei.txt):
+    # the （一） lines are sections, not measures; their bracket is no part of the title and
+    # gives its units to the measures under it that print none
+    # the same printed run in: the heading's title ends at the bracket, the 1. after it
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text)):
+        plan = parse_path_text(copy)
+        assert [m.lead for m in plan.tasks[:5]] == leads
+        assert [m.section for m in plan.tasks[:5]] == ["一", "一", "二", "二", "三"]
+        assert all("（" not in s.title and "(" not in s.title for s in plan.sections)
+        if name.startswith("fenlei"):
+            assert plan.tasks[0].responsible == ["市妇联", "市司法局"]
+            assert plan.tasks[3].responsible == ["市教育局", "市公安局"]  # its own bracket
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "d292_zhifa_xietiao_jiandu",
+            {3: ["县司法局", "县政务服务管理局"], 8: ["县委依法治县办", "县司法局"]},
+        ),
+        ("danwei_maohao_duoge", {1: ["市司法局", "市公证协会"], 5: ["市司法局", "市发展改革委"]}),
+    ],
+)
+def test_measures_opening_with_several_units_and_a_colon(name, leads):
+    # "3.县司法局、县政务服务管理局：建立…" (d292), "4.市司法局、市市场监管局：开展…" (fixture
+    # styles/danwei_maohao_duoge.txt): the units before the colon lead together, and a
+    # chapter whose items all open so is no chapter of provisions
+    plan = parse_path_text(_document_or_fixture_text(name))
+    got = {m.no: m.lead for m in plan.tasks}
+    assert len(got) in (5, 8)
+    assert {no: got[no] for no in leads} == leads

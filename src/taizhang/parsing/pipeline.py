@@ -394,7 +394,7 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _CLAUSE = re.compile(r"[^,;。]+")
 
 
-_UNIT_COLON = re.compile(r"([^\s,，、；;。:：]{3,24})[:：]")
+_UNIT_COLON = re.compile(r"([^\s,，；;。:：]{3,60})[:：]")
 
 
 def _unit_before_colon(
@@ -404,20 +404,23 @@ def _unit_before_colon(
     资金15亿元…（配合单位：县商务局）") gives that unit its target: it leads the measure when
     nothing else does, as a heading of one unit's name leads the items under it
     (_heading_units). Its text keeps the name, as printed (round 14: tests/parsing/documents
-    d165, a 目标任务分解 by unit; fixture styles/mubiao_fenjie.txt)."""
+    d165, a 目标任务分解 by unit; fixture styles/mubiao_fenjie.txt). Several names parted by
+    、 lead it together, as "X、Y负责" does (round 21: d292's 3.县司法局、县政务服务管理局：…,
+    fixture styles/danwei_maohao_duoge.txt)."""
     endings = tuple(structure_vocabulary()["unit_endings"])
     for i, (measure, attribution) in enumerate(zip(measures, attributions, strict=True)):
         found = None if attribution.lead else _UNIT_COLON.match(measure.folded)
-        if found is None or not found.group(1).endswith(endings):
+        if found is None or not all(p.endswith(endings) for p in found.group(1).split("、")):
             continue
         name = measure.text[: found.end(1)]
         split = brackets.split(name, level)
-        if [*split.responsible, *split.collectives] != [name] or split.unknown or split.unsplit:
+        named = name.split("、")
+        if [*split.responsible, *split.collectives] != named or split.unknown or split.unsplit:
             continue  # (城关镇：负责… names a place; 各乡镇：… a collective)
         attributions[i] = replace(
             attribution,
-            lead=[name],
-            responsible=[u for u in attribution.responsible if u != name],
+            lead=named,
+            responsible=[u for u in attribution.responsible if u not in named],
         )
 
 

@@ -99,6 +99,7 @@ class Skeleton:
     measures: list[RawMeasure] = field(default_factory=list)
     goal_texts: list[str] = field(default_factory=list)  # 总体目标 paragraphs
     chapter_starts: list[int] = field(default_factory=list)  # each chapter's offset
+    section_starts: list[int] = field(default_factory=list)  # each section's offset
     # Where the plan's work begins: the first heading that is not front matter (总体要求,
     # 指导思想 …), or the first measure outside front matter or with units, unless it is a
     # purpose clause. The text before it states the plan's purpose and basis.
@@ -1242,6 +1243,10 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
     # On a tie the inner kind wins: an attribution belongs to the innermost item holding it.
     ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
     if ranked and scores[ranked[0]] > 0:
+        if ranked[0] == mk.SECTION and _sections_bracketed_over_items(
+            carriers[mk.SECTION], found, folded
+        ):
+            return _level_of(mk.ARABIC, found)
         level = _level_of(ranked[0], found)
         level.regions = _other_lists(found, level, carriers)
         regional = {kind for _, _, kind in level.regions}
@@ -1252,6 +1257,36 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
     if _chapters_are_measures(found, index):
         return Level(mk.CHAPTER, chapter=None, section=None)
     return _level_of(_level_by_content(found, folded), found)
+
+
+def _sections_bracketed_over_items(carriers: list[Found], found: list[Found], folded: str) -> bool:
+    """Whether the (一) items that carry units are headings over 1. items: each names its
+    units in a bracket of labels closing its heading's line ("（一）法治宣传进机关（牵头单位：
+    县委组织部、县司法局）"), no sentence before it, and a 1. item follows it. Their 1. items
+    are the measures, which take the heading's units (_heading_bracket_attributions; round
+    21: tests/parsing/documents d291, fixture styles/fenlei_kuohao_danwei.txt)."""
+    if len(carriers) < 2:
+        return False
+    after = {id(a): b for a, b in itertools.pairwise(found)}
+    for item in carriers:
+        following = after.get(id(item))
+        if following is None or following.marker.kind != mk.ARABIC:
+            return False
+        # (the heading runs to the 1. item: its line's end, or the bracket in a copy run in)
+        if _heading_bracket(folded[item.start : following.start].rstrip()) is None:
+            return False
+    return True
+
+
+def _heading_bracket(title: str) -> int | None:
+    """Where the bracket of labels closing a folded heading ``title`` opens, when no sentence
+    ends before it ("(一)法治宣传进机关(牵头单位:…)"), else None."""
+    if not title.endswith((")", "]")):
+        return None
+    opened = _bracket_opening(title)
+    if opened is None or "。" in title[:opened]:
+        return None
+    return opened if starts_with_label(title[opened + 1 :].lstrip()) else None
 
 
 def _chapters_are_measures(found: list[Found], index: AttributionIndex) -> bool:
@@ -1580,6 +1615,7 @@ def _assemble(
             heading, folded_title = _run_in_labels(skeleton, item, text, folded, chapter, section)
             title = _run_in_title(heading, folded_title, item, folded, front)
             skeleton.sections.append(Section(section, chapter, title, item.line))
+            skeleton.section_starts.append(item.start)
             _collect_goal(skeleton, item, text, folded, goal_words)
             measure_kind = measure_at(item.start) if measure_at else level.measure
             if measure_kind == mk.ORDINAL and not front_chapter:
@@ -2548,7 +2584,7 @@ def _run_in_subpoints_after(folded_body: str, close: int) -> int | None:
     return len(folded_body) - len(rest)
 
 
-_UNIT_COLON = re.compile(r"[^\s,、;。:]{3,24}:")  # folded: "县文化旅游局：引进…"
+_UNIT_COLON = re.compile(r"[^\s,;。:]{3,60}:")  # folded: "县文化旅游局：引进…", "X、Y："
 
 
 def _opens_with_unit(measure: RawMeasure) -> bool:
@@ -2557,7 +2593,8 @@ def _opens_with_unit(measure: RawMeasure) -> bool:
     next measure (round 15: tests/parsing/documents d165 run in; fixture
     styles/mubiao_fenjie.txt run in, where 3. has no 配合单位 of its own)."""
     found = _UNIT_COLON.match(measure.folded)
-    return found is not None and found.group()[:-1].endswith(_unit_endings())
+    endings = _unit_endings()
+    return found is not None and all(p.endswith(endings) for p in found.group()[:-1].split("、"))
 
 
 @lru_cache(maxsize=1)
@@ -2727,33 +2764,70 @@ def _heading_bracket_attributions(skeleton: Skeleton, text: str, folded: str) ->
     measures under it that print none of their own, as a cue line under it does
     (_chapter_attributions); the bracket is no part of its title, and a `chapter-attribution`
     diagnostic says so (round 19: tests/parsing/documents d251, fixture
-    styles/zhangjie_kuohao_danwei.txt). In a copy printed run-in the title ends at the
+    styles/zhangjie_kuohao_danwei.txt). A section heading's does the same for the measures
+    under it (round 21: d291's （一）法治宣传进机关（牵头单位：…）, fixture
+    styles/fenlei_kuohao_danwei.txt). In a copy printed run-in the title ends at the
     bracket's opening."""
-    if all(m.attribution_raw for m in skeleton.measures):
+    # only a heading over a measure that prints no units is asked (most plans: none)
+    bare = {(m.chapter, m.section) for m in skeleton.measures if not m.attribution_raw}
+    if not bare:
         return
+    chapters = {chapter for chapter, _ in bare}
     for chapter, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
-        title = fold(chapter.title)
-        if not title.endswith(("(", "[", ")", "]")):
-            continue  # (most headings: no bracket at their end)
-        at = folded.find(title, start, start + _CUE_REACH)
-        opened = _bracket_opening(title)
-        close = -1 if at < 0 or opened is None else _bracket_close(folded, at + opened)
-        if close < 0 or not starts_with_label(folded[at + opened + 1 : close].lstrip()):
+        raw = (
+            _take_heading_bracket(chapter, start, text, folded) if chapter.no in chapters else None
+        )
+        if raw is not None:
+            under = [m for m in skeleton.measures if m.chapter == chapter.no]
+            _give_heading_bracket(skeleton, under, raw, chapter.line, "chapter")
+    for section, start in zip(skeleton.sections, skeleton.section_starts, strict=True):
+        if (section.chapter, section.no) not in bare:
             continue
-        chapter.title = chapter.title[:opened].rstrip()
-        raw = text[at + opened + 1 : close].strip()
-        for measure in skeleton.measures:
-            if measure.chapter == chapter.no and measure.attribution_raw is None:
-                measure.attribution_raw, measure.shared_from = raw, chapter.line
-                skeleton.diagnostics.append(
-                    Diagnostic(
-                        "chapter-attribution",
-                        f"Measure {measure.no} has no units of its own; it was given those "
-                        f"its chapter's heading names on line {chapter.line}.",
-                        measure.line,
-                        level="info",
-                    )
+        raw = _take_heading_bracket(section, start, text, folded)
+        if raw is not None:
+            under = [
+                m
+                for m in skeleton.measures
+                if m.chapter == section.chapter and m.section == section.no
+            ]
+            _give_heading_bracket(skeleton, under, raw, section.line, "section")
+
+
+def _take_heading_bracket(heading, start: int, text: str, folded: str) -> str | None:
+    """The labels of the bracket closing a heading's title, as printed, taken off the title;
+    None when it has none."""
+    title = fold(heading.title)
+    at = folded.find(title, start, start + _CUE_REACH) if title else -1
+    if title.endswith(("(", "[", ")", "]")):
+        opened = _bracket_opening(title)
+    else:
+        # (a title a copy run in ended before its bracket: "(一)法治宣传进机关" then
+        # "(牵头单位:…)1.落实…", d291 run in and fixture styles/fenlei_kuohao_danwei.txt)
+        after = at + len(title)
+        opened = len(title) if at >= 0 and after < len(folded) and folded[after] in "([" else None
+    close = -1 if at < 0 or opened is None else _bracket_close(folded, at + opened)
+    if close < 0 or not starts_with_label(folded[at + opened + 1 : close].lstrip()):
+        return None
+    heading.title = heading.title[:opened].rstrip()
+    return text[at + opened + 1 : close].strip()
+
+
+def _give_heading_bracket(
+    skeleton: Skeleton, measures: list[RawMeasure], raw: str, line: int | None, kind: str
+) -> None:
+    """(the measures without units of their own take the heading's bracket)"""
+    for measure in measures:
+        if measure.attribution_raw is None:
+            measure.attribution_raw, measure.shared_from = raw, line
+            skeleton.diagnostics.append(
+                Diagnostic(
+                    "chapter-attribution",
+                    f"Measure {measure.no} has no units of its own; it was given those "
+                    f"its {kind}'s heading names on line {line}.",
+                    measure.line,
+                    level="info",
                 )
+            )
 
 
 def _bracket_opening(title: str) -> int | None:
@@ -2924,8 +2998,12 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
     runs = [list(run) for _, run in itertools.groupby(skeleton.measures, key=_provision_group)]
     # a run with no heading or with units is kept as it is; only the chapters of the others
     # are asked whether they name a unit (most chapters hold units: no fold, no test)
+    # (an item opening with its units and a colon names them: round 21, d292's
+    # 8.县委依法治县办、县司法局：…, fixture styles/danwei_maohao_duoge.txt)
     plain = [
-        _provision_group(run[0]) is None or any(m.attribution_raw for m in run) for run in runs
+        _provision_group(run[0]) is None
+        or any(m.attribution_raw or _opens_with_unit(m) for m in run)
+        for run in runs
     ]
     asked = {run[0].chapter for run, keep in zip(runs, plain, strict=True) if not keep}
     unit_headed = {
