@@ -2056,6 +2056,17 @@ _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工�
 _MODAL = "要"
 
 
+def _without_next_key_mark(heading: str, folded_heading: str) -> str:
+    """``heading`` without the key-task mark of the next item's number that a copy ran into
+    it ("（一）完善县域商业网络★1.改造…" -> 完善县域商业网络): ``key_marks_blanked`` left a blank
+    for it in the folded heading, so the printed heading is cut where the folded one ends
+    (round 21: d281's sections run in; the chapters of d163, d168 and fixture
+    styles/zhongdian_marks.txt run in)."""
+    if not heading or heading[-1] not in _KEY_MARKS:
+        return heading
+    return heading[: len(folded_heading.rstrip())].rstrip()
+
+
 def _run_in_title(
     heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: Sequence[str]
 ) -> str:
@@ -2074,6 +2085,7 @@ def _run_in_title(
     _paragraph_start): it repeats the heading's last words, or it opens a run of parallel
     clauses.
     """
+    heading = _without_next_key_mark(heading, folded_heading)
     runs_on = folded.find("\n", item.marker.end, item.end) < 0
     if runs_on:
         for repeated in _REPEATED_WORD.finditer(folded_heading, 0, _PRINTED_LINE):
