@@ -1170,9 +1170,8 @@ RUN_IN_COPIES = [
     # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
     *(name for name in NAMES if name[:4] in {"d260", "d263", "d264", "d265"}),
     # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
-    # sentences (d281); not d282 (its first 一是 line runs into 四、重点工作 and is lost, 0.947
-    # run in, left)
-    *(name for name in NAMES if name[:4] in {"d280", "d281"}),
+    # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282)
+    *(name for name in NAMES if name[:4] in {"d280", "d281", "d282"}),
 ]
 
 
@@ -5740,3 +5739,18 @@ def test_a_key_task_mark_run_into_a_heading_is_no_part_of_its_title(name, kind, 
     # "行动一　政务服务提速行动▲1.…" (d168): the mark flags the next measure
     plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
     assert [heading.title for heading in getattr(plan, kind)][:2] == titles
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d282_dizhi_zaihai", ["县自然资源局"] * 4 + ["县气象局", "县应急管理局"]),
+        ("yishi_hangshou", ["县人力资源社会保障局"] * 3),
+    ],
+)
+def test_a_first_yishi_glued_to_its_chapter_heading_run_in_is_a_measure(name, leads):
+    # "四、重点工作一是开展隐患排查。…（…）二是落实…" (d282 printed run-in), "二、重点任务一是开展
+    # 企业职工…" (fixture styles/yishi_hangshou.txt run in): the 一是 opens the first measure
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert [m.no for m in plan.tasks] == list(range(1, len(leads) + 1))
+    assert [m.lead[0] for m in plan.tasks] == leads

@@ -466,6 +466,7 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         hit = _child_hit(folded, marker.kind, marker.end + 2, reach)
         if marker.kind == mk.CHAPTER:
             hit = _glued_action(folded, marker.end + 2, hit.start() if hit else reach) or hit
+            hit = hit or _glued_first_ordinal(folded, marker.end + 2, reach)
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -511,6 +512,23 @@ def _glued_action(folded: str, start: int, end: int) -> re.Match[str] | None:
     行 is in many headings, 行动 in few)."""
     at = folded.find(_ACTION, start, end)
     return None if at < 0 else _GLUED_ACTION.search(folded, at, end)
+
+
+# 一是 glued to the heading of a chapter whose measures are the ordinals at line starts
+# ("四、重点工作一是开展隐患排查。…（…）二是落实…": round 21, d282 printed run-in, fixture
+# styles/yishi_hangshou.txt run in), confirmed by a 二是 after a sentence end or a bracket
+# (a heading that runs on with 统一是… has none), as _confirmed_in_part confirms a part's 一、
+_FIRST_ORDINAL = re.compile("一是")
+_SECOND_ORDINAL = re.compile(r"二是(?<=[。;!?)\]〕】]二是)")
+
+
+def _glued_first_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The first ordinal in a chapter's heading ``folded[start:end]``, when a 二是 after a
+    sentence end follows it (a find in C first: most headings hold no 一是)."""
+    at = folded.find("一是", start, end)
+    if at < 0 or _SECOND_ORDINAL.search(folded, at, at + _CHILD_REACH) is None:
+        return None
+    return _FIRST_ORDINAL.match(folded, at)
 
 
 def _after_bare_number(
