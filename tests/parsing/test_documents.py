@@ -609,6 +609,9 @@ Round 21 (branch genre21), topics other than 法治, kinds and layouts not yet u
 - d282 地质灾害 防治 年度方案: measures 一是 … 六是 at line starts under 四、重点工作, each with
   its bracket (X牵头，Y配合 / X、Y负责), 隐患点 counts in a 现状 chapter (no targets), 汛期 dates
   in a 重点时段 chapter, 每日 (no marker) beside 每周 and 每年.
+- d283 反食品浪费 工作方案: （一） sections over measures opened by "▲ " with no number (d47's
+  bullets under sections, not chapters), 县委宣传部（县文明办） leading, 每月25日前 / 每学期 /
+  定期 duties, the 《反食品浪费法》 no parent, 2025年第三季度前 in the closing 工作要求.
 """
 
 from __future__ import annotations
@@ -5754,3 +5757,20 @@ def test_a_first_yishi_glued_to_its_chapter_heading_run_in_is_a_measure(name, le
     plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
     assert [m.no for m in plan.tasks] == list(range(1, len(leads) + 1))
     assert [m.lead[0] for m in plan.tasks] == leads
+
+
+@pytest.mark.parametrize(
+    ("name", "sections"),
+    [
+        ("d283_fan_shipin_langfei", ["一", "一", "二", "二", "三", "三"]),
+        ("sanjiao_bullets", ["一", "一", "二"]),
+    ],
+)
+def test_bullets_under_a_section_heading_are_its_measures(name, sections):
+    # "（一）推进餐饮行业节约" over "▲ 推行…。（县市场监管局牵头，县商务局配合）" (d283),
+    # "（一）农业节水" over "▲ 推广…" and "△ 加强…" (fixture styles/sanjiao_bullets.txt,
+    # whose （二） heads one bullet and whose 保障措施 （一） is a section): the （一） lines
+    # are headings
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.section for m in plan.tasks] == sections
+    assert all(m.text[0] not in "▲△" for m in plan.tasks)

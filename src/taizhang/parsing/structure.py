@@ -1372,6 +1372,8 @@ def _attribution_scores(
             sub, map(bisect_left, repeat(starts), ends), map(bisect_left, repeat(starts), firsts)
         )
         carriers[kind] = list(compress(items, map(eq, held, repeat(1))))
+        if kind == mk.SECTION and carriers[kind]:  # (a heading over one bullet: _over_bullets)
+            carriers[kind] = [item for item in carriers[kind] if not _over_bullets(item, folded)]
         scores[kind] = len(carriers[kind]) ** 2 / len(items)
     return scores, carriers
 
@@ -1410,7 +1412,10 @@ def _level_by_content(found: list[Found], folded: str) -> str | None:
         return mk.PAREN_ARABIC
     if arabic:
         return mk.ARABIC
-    if [f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)]:
+    sections = _sections_in_working_chapters(found, folded)
+    if any(_over_bullets(f, folded) for f in sections):
+        return None  # (一) headings over bullets: a later 保障措施's (一)强化… is no measure
+    if [f for f in sections if _is_section_task(f, folded)]:
         return mk.SECTION
     return None
 
@@ -1457,8 +1462,26 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
 
 
+# A (一) line over paragraphs opened by bullets is their heading, as 一、 is over d47's
+# ("（一）推进餐饮行业节约" over "▲ 推行…。（X牵头，Y配合）": round 21, tests/parsing/documents
+# d283, fixture styles/sanjiao_bullets.txt); not the dashes, which a sentence may open.
+_BULLET_OPENERS = "".join(fold(b) for b in vocabulary()["bullets"] if fold(b) != "-")
+
+
+def _over_bullets(item: Found, folded: str) -> bool:
+    """Whether the (一) ``item`` heads paragraphs opened by bullets (its next line opens with
+    one)."""
+    line_end = folded.find("\n", item.marker.end, item.end)
+    if line_end < 0:
+        return False
+    rest = folded[line_end : item.end].lstrip(_LINE_INDENT + "\n")
+    return bool(rest) and rest[0] in _BULLET_OPENERS
+
+
 def _is_section_task(item: Found, folded: str) -> bool:
     """A (一) item that is a measure: a heading followed by more text, or an attribution."""
+    if _over_bullets(item, folded):
+        return False
     body = folded[item.marker.end : item.end].strip()
     if find_attribution(body) is not None:
         return True
