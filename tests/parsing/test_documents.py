@@ -1173,8 +1173,9 @@ RUN_IN_COPIES = [
     # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
     *(name for name in NAMES if name[:4] in {"d260", "d263", "d264", "d265"}),
     # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
-    # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282)
-    *(name for name in NAMES if name[:4] in {"d280", "d281", "d282"}),
+    # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
+    # first ▲ glued to its （一） heading (d283)
+    *(name for name in NAMES if name[:4] in {"d280", "d281", "d282", "d283"}),
 ]
 
 
@@ -5774,3 +5775,18 @@ def test_bullets_under_a_section_heading_are_its_measures(name, sections):
     plan = parse_path(_document_or_fixture(name))
     assert [m.section for m in plan.tasks] == sections
     assert all(m.text[0] not in "▲△" for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        ("d283_fan_shipin_langfei", ["推进餐饮行业节约", "强化公共机构带头", "加强宣传教育引导"]),
+        ("sanjiao_bullets", ["农业节水", "工业节水", "强化考核"]),
+    ],
+)
+def test_bullets_glued_to_a_section_heading_run_in_are_its_measures(name, titles):
+    # "（一）推进餐饮行业节约▲ 推行…" (d283 printed run-in), "（一）农业节水▲ 推广…" (fixture
+    # styles/sanjiao_bullets.txt run in): the heading ends at the bullet, which opens a measure
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert [s.title for s in plan.sections] == titles
+    assert len(plan.tasks) == {"d283": 6}.get(name[:4], 3)

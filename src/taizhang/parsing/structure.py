@@ -1472,8 +1472,10 @@ def _over_bullets(item: Found, folded: str) -> bool:
     """Whether the (一) ``item`` heads paragraphs opened by bullets (its next line opens with
     one)."""
     line_end = folded.find("\n", item.marker.end, item.end)
-    if line_end < 0:
-        return False
+    if line_end < 0:  # run in: the first bullet glued to the heading ("…节约▲ 推行…": d283)
+        reach = min(item.end, item.marker.end + _MAX_HEADING)
+        glued = _GLUED_BULLET.search(folded, item.marker.end, reach)
+        return glued is not None and "。" not in folded[item.marker.end : glued.start()]
     rest = folded[line_end : item.end].lstrip(_LINE_INDENT + "\n")
     return bool(rest) and rest[0] in _BULLET_OPENERS
 
@@ -2097,6 +2099,19 @@ _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工�
 _MODAL = "要"
 
 
+_BULLET_OPENER = re.compile("[" + re.escape(_BULLET_OPENERS) + "]")
+
+
+def _before_glued_bullet(heading: str, folded_heading: str) -> str:
+    """A run-on heading cut before the bullet of its first measure glued to it, in its first
+    sentence ("（一）推进餐饮行业节约▲ 推行…" -> 推进餐饮行业节约: round 21, d283 printed run-in,
+    fixture styles/sanjiao_bullets.txt run in; not the dashes, which a title may hold)."""
+    bullet = _BULLET_OPENER.search(folded_heading)
+    if bullet is None or "。" in folded_heading[: bullet.start()] or not bullet.start():
+        return heading
+    return heading[: bullet.start()].rstrip()
+
+
 def _without_next_key_mark(heading: str, folded_heading: str) -> str:
     """``heading`` without the key-task mark of the next item's number that a copy ran into
     it ("（一）完善县域商业网络★1.改造…" -> 完善县域商业网络): ``key_marks_blanked`` left a blank
@@ -2129,6 +2144,7 @@ def _run_in_title(
     heading = _without_next_key_mark(heading, folded_heading)
     runs_on = folded.find("\n", item.marker.end, item.end) < 0
     if runs_on:
+        heading = _before_glued_bullet(heading, folded_heading)
         for repeated in _REPEATED_WORD.finditer(folded_heading, 0, _PRINTED_LINE):
             if repeated.end(1) >= _MIN_TITLE:
                 return heading[: repeated.end(1)].rstrip()
