@@ -1466,6 +1466,7 @@ _ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
 # ("（一）推进餐饮行业节约" over "▲ 推行…。（X牵头，Y配合）": round 21, tests/parsing/documents
 # d283, fixture styles/sanjiao_bullets.txt); not the dashes, which a sentence may open.
 _BULLET_OPENERS = "".join(fold(b) for b in vocabulary()["bullets"] if fold(b) != "-")
+_BULLET_OPENER = re.compile("[" + re.escape(_BULLET_OPENERS) + "]")
 
 
 def _over_bullets(item: Found, folded: str) -> bool:
@@ -1474,7 +1475,7 @@ def _over_bullets(item: Found, folded: str) -> bool:
     line_end = folded.find("\n", item.marker.end, item.end)
     if line_end < 0:  # run in: the first bullet glued to the heading ("…节约▲ 推行…": d283)
         reach = min(item.end, item.marker.end + _MAX_HEADING)
-        glued = _GLUED_BULLET.search(folded, item.marker.end, reach)
+        glued = _BULLET_OPENER.search(folded, item.marker.end, reach)
         return glued is not None and "。" not in folded[item.marker.end : glued.start()]
     rest = folded[line_end : item.end].lstrip(_LINE_INDENT + "\n")
     return bool(rest) and rest[0] in _BULLET_OPENERS
@@ -2097,9 +2098,6 @@ _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工�
 # 属地责任，…。": tests/parsing/documents d105 printed run-in; fixture
 # styles/anquan_yaoqiu.txt run in), no paragraph after a title: no title ends in 要.
 _MODAL = "要"
-
-
-_BULLET_OPENER = re.compile("[" + re.escape(_BULLET_OPENERS) + "]")
 
 
 def _before_glued_bullet(heading: str, folded_heading: str) -> str:
