@@ -608,6 +608,23 @@ Round 20 (branch genre20), topics other than 法治, kinds and layouts not yet u
 - d265 稳岗扩岗 十条 of a 市: 一、…十、 measures with （责任单位：…） brackets, 每人1500元
   amounts (no targets), goals in the purpose sentence closed by 制定以下措施, a closing
   unnumbered 本措施自印发之日起施行 paragraph, 县（市、区）人民政府.
+
+Round 21 (branch genre21), topics other than 法治, kinds and layouts not yet used:
+
+- d280 优化营商环境 “提质增效”年 行动方案 under its covering notice: a 序号  工作任务  牵头单位
+  配合单位  完成时限 table whose cells are apart by two blanks, each 工作任务 cell opening with a
+  heading sentence (a table's row is untitled, as d22's), 县委组织部（县委人才办） leading (the
+  alias dropped), 国网…供电公司 and 人民银行…支行, 每月25日前 (a recurring duty and the deadline)
+  and 2025年第三季度 in the 完成时限 column.
+- d281 县域商业体系 建设方案: ★ before some measures' numbers under （一） sections, every
+  measure closed by a trailing 此项工作由X牵头，Y配合。 sentence on its own line, a deadline
+  2025年第三季度前 inside a measure (the quarter part of the deadline), 每季度 / 定期 duties.
+- d282 地质灾害 防治 年度方案: measures 一是 … 六是 at line starts under 四、重点工作, each with
+  its bracket (X牵头，Y配合 / X、Y负责), 隐患点 counts in a 现状 chapter (no targets), 汛期 dates
+  in a 重点时段 chapter, 每日 (no marker) beside 每周 and 每年.
+- d283 反食品浪费 工作方案: （一） sections over measures opened by "▲ " with no number (d47's
+  bullets under sections, not chapters), 县委宣传部（县文明办） leading, 每月25日前 / 每学期 /
+  定期 duties, the 《反食品浪费法》 no parent, 2025年第三季度前 in the closing 工作要求.
 """
 
 from __future__ import annotations
@@ -1170,6 +1187,10 @@ RUN_IN_COPIES = [
     # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
     # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
     *(name for name in NAMES if name[:4] in {"d260", "d263", "d264", "d265"}),
+    # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
+    # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
+    # first ▲ glued to its （一） heading (d283)
+    *(name for name in NAMES if name[:4] in {"d280", "d281", "d282", "d283"}),
 ]
 
 
@@ -5756,3 +5777,83 @@ def test_measures_opening_with_several_units_and_a_colon(name, leads):
     got = {m.no: m.lead for m in plan.tasks}
     assert len(got) in (5, 8)
     assert {no: got[no] for no in leads} == leads
+
+
+# Round 21 (branch genre21): d280–d283 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "deadlines"),
+    [
+        ("d281_xianyu_shangye", [(5, "2025年第三季度前")]),
+        ("jidu_qian", [(1, "2026年第二季度前"), (2, "2026年第四季度末"), (3, "2026年10月底前")]),
+    ],
+)
+def test_a_quarter_before_qian_or_mo_is_part_of_the_deadline(name, deadlines):
+    # "2025年第三季度前建成县级物流配送中心1个" (d281), "2026年第二季度前建成…" and
+    # "2026年第四季度末全部投入使用" (fixture styles/jidu_qian.txt): the deadline is the
+    # quarter's, not the bare year's
+    plan = parse_path(_document_or_fixture(name))
+    assert [(m.no, m.deadline) for m in plan.tasks if m.deadline] == deadlines
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "titles"),
+    [
+        ("d281_xianyu_shangye", "sections", ["完善县域商业网络", "健全农村物流配送体系"]),
+        ("d163_minsheng_shishi", "chapters", ["教育保障类", "医疗卫生类"]),
+        ("d168_yingshang_shida_xingdong", "chapters", ["政务服务提速行动", "市场准入便利行动"]),
+    ],
+)
+def test_a_key_task_mark_run_into_a_heading_is_no_part_of_its_title(name, kind, titles):
+    # "（一）完善县域商业网络★1.改造…" (d281 printed run-in), "一、教育保障类★1.新建…" (d163),
+    # "行动一　政务服务提速行动▲1.…" (d168): the mark flags the next measure
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert [heading.title for heading in getattr(plan, kind)][:2] == titles
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d282_dizhi_zaihai", ["县自然资源局"] * 4 + ["县气象局", "县应急管理局"]),
+        ("yishi_hangshou", ["县人力资源社会保障局"] * 3),
+    ],
+)
+def test_a_first_yishi_glued_to_its_chapter_heading_run_in_is_a_measure(name, leads):
+    # "四、重点工作一是开展隐患排查。…（…）二是落实…" (d282 printed run-in), "二、重点任务一是开展
+    # 企业职工…" (fixture styles/yishi_hangshou.txt run in): the 一是 opens the first measure
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert [m.no for m in plan.tasks] == list(range(1, len(leads) + 1))
+    assert [m.lead[0] for m in plan.tasks] == leads
+
+
+@pytest.mark.parametrize(
+    ("name", "sections"),
+    [
+        ("d283_fan_shipin_langfei", ["一", "一", "二", "二", "三", "三"]),
+        ("sanjiao_bullets", ["一", "一", "二"]),
+    ],
+)
+def test_bullets_under_a_section_heading_are_its_measures(name, sections):
+    # "（一）推进餐饮行业节约" over "▲ 推行…。（县市场监管局牵头，县商务局配合）" (d283),
+    # "（一）农业节水" over "▲ 推广…" and "△ 加强…" (fixture styles/sanjiao_bullets.txt,
+    # whose （二） heads one bullet and whose 保障措施 （一） is a section): the （一） lines
+    # are headings
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.section for m in plan.tasks] == sections
+    assert all(m.text[0] not in "▲△" for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        ("d283_fan_shipin_langfei", ["推进餐饮行业节约", "强化公共机构带头", "加强宣传教育引导"]),
+        ("sanjiao_bullets", ["农业节水", "工业节水", "强化考核"]),
+    ],
+)
+def test_bullets_glued_to_a_section_heading_run_in_are_its_measures(name, titles):
+    # "（一）推进餐饮行业节约▲ 推行…" (d283 printed run-in), "（一）农业节水▲ 推广…" (fixture
+    # styles/sanjiao_bullets.txt run in): the heading ends at the bullet, which opens a measure
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert [s.title for s in plan.sections] == titles
+    assert len(plan.tasks) == {"d283": 6}.get(name[:4], 3)

@@ -467,6 +467,7 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         hit = _child_hit(folded, marker.kind, marker.end + 2, reach)
         if marker.kind == mk.CHAPTER:
             hit = _glued_action(folded, marker.end + 2, hit.start() if hit else reach) or hit
+            hit = hit or _glued_first_ordinal(folded, marker.end + 2, reach)
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -512,6 +513,23 @@ def _glued_action(folded: str, start: int, end: int) -> re.Match[str] | None:
     行 is in many headings, 行动 in few)."""
     at = folded.find(_ACTION, start, end)
     return None if at < 0 else _GLUED_ACTION.search(folded, at, end)
+
+
+# 一是 glued to the heading of a chapter whose measures are the ordinals at line starts
+# ("四、重点工作一是开展隐患排查。…（…）二是落实…": round 21, d282 printed run-in, fixture
+# styles/yishi_hangshou.txt run in), confirmed by a 二是 after a sentence end or a bracket
+# (a heading that runs on with 统一是… has none), as _confirmed_in_part confirms a part's 一、
+_FIRST_ORDINAL = re.compile("一是")
+_SECOND_ORDINAL = re.compile(r"二是(?<=[。;!?)\]〕】]二是)")
+
+
+def _glued_first_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The first ordinal in a chapter's heading ``folded[start:end]``, when a 二是 after a
+    sentence end follows it (a find in C first: most headings hold no 一是)."""
+    at = folded.find("一是", start, end)
+    if at < 0 or _SECOND_ORDINAL.search(folded, at, at + _CHILD_REACH) is None:
+        return None
+    return _FIRST_ORDINAL.match(folded, at)
 
 
 def _after_bare_number(
@@ -1389,6 +1407,8 @@ def _attribution_scores(
             sub, map(bisect_left, repeat(starts), ends), map(bisect_left, repeat(starts), firsts)
         )
         carriers[kind] = list(compress(items, map(eq, held, repeat(1))))
+        if kind == mk.SECTION and carriers[kind]:  # (a heading over one bullet: _over_bullets)
+            carriers[kind] = [item for item in carriers[kind] if not _over_bullets(item, folded)]
         scores[kind] = len(carriers[kind]) ** 2 / len(items)
     return scores, carriers
 
@@ -1427,7 +1447,10 @@ def _level_by_content(found: list[Found], folded: str) -> str | None:
         return mk.PAREN_ARABIC
     if arabic:
         return mk.ARABIC
-    if [f for f in _sections_in_working_chapters(found, folded) if _is_section_task(f, folded)]:
+    sections = _sections_in_working_chapters(found, folded)
+    if any(_over_bullets(f, folded) for f in sections):
+        return None  # (一) headings over bullets: a later 保障措施's (一)强化… is no measure
+    if [f for f in sections if _is_section_task(f, folded)]:
         return mk.SECTION
     return None
 
@@ -1474,8 +1497,29 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _ASCII_SENTENCE_END = re.compile(r"\.(?!\d)(?<!\d\.)")
 
 
+# A (一) line over paragraphs opened by bullets is their heading, as 一、 is over d47's
+# ("（一）推进餐饮行业节约" over "▲ 推行…。（X牵头，Y配合）": round 21, tests/parsing/documents
+# d283, fixture styles/sanjiao_bullets.txt); not the dashes, which a sentence may open.
+_BULLET_OPENERS = "".join(fold(b) for b in vocabulary()["bullets"] if fold(b) != "-")
+_BULLET_OPENER = re.compile("[" + re.escape(_BULLET_OPENERS) + "]")
+
+
+def _over_bullets(item: Found, folded: str) -> bool:
+    """Whether the (一) ``item`` heads paragraphs opened by bullets (its next line opens with
+    one)."""
+    line_end = folded.find("\n", item.marker.end, item.end)
+    if line_end < 0:  # run in: the first bullet glued to the heading ("…节约▲ 推行…": d283)
+        reach = min(item.end, item.marker.end + _MAX_HEADING)
+        glued = _BULLET_OPENER.search(folded, item.marker.end, reach)
+        return glued is not None and "。" not in folded[item.marker.end : glued.start()]
+    rest = folded[line_end : item.end].lstrip(_LINE_INDENT + "\n")
+    return bool(rest) and rest[0] in _BULLET_OPENERS
+
+
 def _is_section_task(item: Found, folded: str) -> bool:
     """A (一) item that is a measure: a heading followed by more text, or an attribution."""
+    if _over_bullets(item, folded):
+        return False
     body = folded[item.marker.end : item.end].strip()
     if find_attribution(body) is not None:
         return True
@@ -2092,6 +2136,27 @@ _MIN_TITLE = 4  # characters: the shortest heading phrase ("依法治理", "工�
 _MODAL = "要"
 
 
+def _before_glued_bullet(heading: str, folded_heading: str) -> str:
+    """A run-on heading cut before the bullet of its first measure glued to it, in its first
+    sentence ("（一）推进餐饮行业节约▲ 推行…" -> 推进餐饮行业节约: round 21, d283 printed run-in,
+    fixture styles/sanjiao_bullets.txt run in; not the dashes, which a title may hold)."""
+    bullet = _BULLET_OPENER.search(folded_heading)
+    if bullet is None or "。" in folded_heading[: bullet.start()] or not bullet.start():
+        return heading
+    return heading[: bullet.start()].rstrip()
+
+
+def _without_next_key_mark(heading: str, folded_heading: str) -> str:
+    """``heading`` without the key-task mark of the next item's number that a copy ran into
+    it ("（一）完善县域商业网络★1.改造…" -> 完善县域商业网络): ``key_marks_blanked`` left a blank
+    for it in the folded heading, so the printed heading is cut where the folded one ends
+    (round 21: d281's sections run in; the chapters of d163, d168 and fixture
+    styles/zhongdian_marks.txt run in)."""
+    if not heading or heading[-1] not in _KEY_MARKS:
+        return heading
+    return heading[: len(folded_heading.rstrip())].rstrip()
+
+
 def _run_in_title(
     heading: str, folded_heading: str, item: Found, folded: str, front_matter_words: Sequence[str]
 ) -> str:
@@ -2110,8 +2175,10 @@ def _run_in_title(
     _paragraph_start): it repeats the heading's last words, or it opens a run of parallel
     clauses.
     """
+    heading = _without_next_key_mark(heading, folded_heading)
     runs_on = folded.find("\n", item.marker.end, item.end) < 0
     if runs_on:
+        heading = _before_glued_bullet(heading, folded_heading)
         for repeated in _REPEATED_WORD.finditer(folded_heading, 0, _PRINTED_LINE):
             if repeated.end(1) >= _MIN_TITLE:
                 return heading[: repeated.end(1)].rstrip()
