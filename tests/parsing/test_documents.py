@@ -1148,9 +1148,8 @@ RUN_IN_COPIES = [
     # run in has not: the scorer ignores it, 1.000 run in)
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8) if i != 5}),
     # round 20 (法治): （2） after （1）'s label line (d270), a closing paragraph run into the
-    # last label line (d271); not d276 (its 附件：1.… 2.…名单 list runs into 一、, whose
-    # measures 1. and 2. it takes: 0.989 run in, left)
-    *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7) if i != 6}),
+    # last label line (d271); d276's 附件：1.… 2.…名单 list run into 一、 (leftovers20)
+    *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
     # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
     # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
     # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
@@ -1168,6 +1167,21 @@ def test_documents_printed_run_in_keep_their_measures_units_and_title(name):
     plan = parse_path_text(variants.run_in(text))
     assert units(plan) == gold_units(name)
     assert plan.title == gold(name)["title"]
+
+
+def test_an_annex_list_before_the_body_run_into_the_first_chapter_ends_there():
+    # "附件：1.…清单2.…名单一、拓宽就业渠道1.每年…" (d276 and fixture styles/fujian_qianzhi.txt
+    # printed run-in): chapter 一 is read, and its first measure opens at its own 1.
+    for path in (
+        DOCUMENTS / "d276_falv_yuanzhu_yingyuanjinyuan.txt",
+        FIXTURES / "styles" / "fujian_qianzhi.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
+        assert [(t.no, t.chapter, t.text) for t in run_in.tasks] == [
+            (t.no, t.chapter, t.text) for t in printed.tasks
+        ]
 
 
 def test_unit_lines_run_into_the_next_measure_still_close_theirs():
