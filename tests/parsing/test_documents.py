@@ -1151,9 +1151,9 @@ RUN_IN_COPIES = [
     # last label line (d271); d276's 附件：1.… 2.…名单 list run into 一、 (leftovers20)
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
     # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
-    # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
-    # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
-    *(name for name in NAMES if name[:4] in {"d260", "d263", "d264", "d265"}),
+    # broken in a cell (d264), d261's label lines after field values (leftovers20); not d262
+    # (its 2024年：夯实基础 stage lines glued between a bracket and a number)
+    *(name for name in NAMES if name[:4] in {"d260", "d261", "d263", "d264", "d265"}),
 ]
 
 
@@ -1181,6 +1181,20 @@ def test_an_annex_list_before_the_body_run_into_the_first_chapter_ends_there():
         assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
         assert [(t.no, t.chapter, t.text) for t in run_in.tasks] == [
             (t.no, t.chapter, t.text) for t in printed.tasks
+        ]
+
+
+def test_label_lines_after_field_values_run_in_still_give_each_activity_its_units():
+    # "…活动地点：全市各A级旅游景区承办单位：…（二）…" (d261 and fixture
+    # styles/huodong_ziduan.txt printed run-in): the label opens the attribution
+    for path in (
+        DOCUMENTS / "d261_wenlv_xiaofeiji.txt",
+        FIXTURES / "styles" / "huodong_ziduan.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(t.no, t.responsible) for t in run_in.tasks] == [
+            (t.no, t.responsible) for t in printed.tasks
         ]
 
 
