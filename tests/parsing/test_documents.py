@@ -1198,6 +1198,16 @@ def test_label_lines_after_field_values_run_in_still_give_each_activity_its_unit
         ]
 
 
+def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
+    # "…制定本方案。第一、工作目标…。第二、重点任务1.…" (d262 and fixture styles/diyi_dunhao.txt
+    # printed run-in); "坚持安全第一、预防为主" in the preamble opens no chapter
+    for path in (DOCUMENTS / "d262_anquan_zhiben.txt", FIXTURES / "styles" / "diyi_dunhao.txt"):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
+        assert run_in.tasks[0].chapter == printed.tasks[0].chapter
+
+
 def test_unit_lines_run_into_the_next_measure_still_close_theirs():
     # "…权责清单。市委编办、市司法局按职责分工负责2.深化…" (d07 and d05 printed run-in)
     for name in ("d07_fazhi_news", "d05_shui_ragged"):
