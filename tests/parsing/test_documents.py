@@ -1151,9 +1151,9 @@ RUN_IN_COPIES = [
     # last label line (d271); d276's 附件：1.… 2.…名单 list run into 一、 (leftovers20)
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
     # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
-    # broken in a cell (d264), d261's label lines after field values (leftovers20); not d262
-    # (its 2024年：夯实基础 stage lines glued between a bracket and a number)
-    *(name for name in NAMES if name[:4] in {"d260", "d261", "d263", "d264", "d265"}),
+    # broken in a cell (d264), d261's label lines after field values and d262's 第一、 and
+    # 2025年：攻坚突破 stage lines glued between a bracket and a number (leftovers20)
+    *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
 ]
 
 
@@ -1206,6 +1206,17 @@ def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
         printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
         assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
         assert run_in.tasks[0].chapter == printed.tasks[0].chapter
+
+
+def test_a_year_stage_heading_glued_between_a_bracket_and_a_number_run_in():
+    # "…（…）2025年：攻坚突破3.推进…" (d262 and fixture styles/niandu_jieduan.txt printed
+    # run-in): the number after the stage heading opens the next measure
+    for path in (DOCUMENTS / "d262_anquan_zhiben.txt", FIXTURES / "styles" / "niandu_jieduan.txt"):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(t.no, t.lead, t.responsible) for t in run_in.tasks] == [
+            (t.no, t.lead, t.responsible) for t in printed.tasks
+        ]
 
 
 def test_unit_lines_run_into_the_next_measure_still_close_theirs():
