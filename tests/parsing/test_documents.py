@@ -1208,10 +1208,15 @@ def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
         assert run_in.tasks[0].chapter == printed.tasks[0].chapter
 
 
-def test_a_year_stage_heading_glued_between_a_bracket_and_a_number_run_in():
-    # "…（…）2025年：攻坚突破3.推进…" (d262 and fixture styles/niandu_jieduan.txt printed
-    # run-in): the number after the stage heading opens the next measure
-    for path in (DOCUMENTS / "d262_anquan_zhiben.txt", FIXTURES / "styles" / "niandu_jieduan.txt"):
+def test_a_stage_line_with_a_colon_glued_between_a_bracket_and_a_number_run_in():
+    # "…（…）2025年：攻坚突破3.推进…", "…配合）第二阶段：排查整治2.开展…" (d262 and fixtures
+    # styles/niandu_jieduan.txt, styles/jieduan_maohao.txt printed run-in): the number after
+    # the stage line opens the next measure
+    for path in (
+        DOCUMENTS / "d262_anquan_zhiben.txt",
+        FIXTURES / "styles" / "niandu_jieduan.txt",
+        FIXTURES / "styles" / "jieduan_maohao.txt",
+    ):
         text = path.read_text(encoding="utf-8")
         printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
         assert [(t.no, t.lead, t.responsible) for t in run_in.tasks] == [

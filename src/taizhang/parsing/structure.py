@@ -281,9 +281,12 @@ def _title_then_marker() -> re.Pattern[str]:
 # "…配合单位：县司法局）第二季度3.学习…" (round 19: tests/parsing/documents d254 printed
 # run-in, fixture styles/jieduan_wubianhao.txt run in, as _after_bare_heading reads them
 # printed); opened on the literal bracket, only in a copy printed run-in.
-# A stage heading that opens with its year, "2025年：攻坚突破", glues the same way (round 21:
-# d262 printed run-in, fixture styles/niandu_jieduan.txt run in).
-_BARE_HEADING_RUN_IN = re.compile(r"\)(?:\d{4}年:?)?[\u4e00-\u9fff]{2,12}?(?=(\d{1,3})[.、](?!\d))")
+# A stage line with a colon between its name and its title, "2025年：攻坚突破" or "第二阶段：
+# 排查整治", glues the same way (round 21: d262 and fixtures styles/niandu_jieduan.txt and
+# styles/jieduan_maohao.txt printed run-in, as _after_bare_heading reads them printed).
+_BARE_HEADING_RUN_IN = re.compile(
+    r"\)(?:(?:\d{4}年|[\u4e00-\u9fff]{2,6}):)?[\u4e00-\u9fff]{2,12}?(?=(\d{1,3})[.、](?!\d))"
+)
 
 
 def _after_bare_heading_run_in(folded: str) -> list[int]:
