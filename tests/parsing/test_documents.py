@@ -1178,15 +1178,14 @@ RUN_IN_COPIES = [
     # run in has not: the scorer ignores it, 1.000 run in)
     *(name for name in NAMES if name[:4] in {f"d25{i}" for i in range(8) if i != 5}),
     # round 20 (法治): （2） after （1）'s label line (d270), a closing paragraph run into the
-    # last label line (d271); not d276 (its 附件：1.… 2.…名单 list runs into 一、, whose
-    # measures 1. and 2. it takes: 0.989 run in, left)
-    *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7) if i != 6}),
+    # last label line (d271); d276's 附件：1.… 2.…名单 list run into 一、 (leftovers20)
+    *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
+    # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
+    # broken in a cell (d264), d261's label lines after field values and d262's 第一、 and
+    # 2025年：攻坚突破 stage lines glued between a bracket and a number (leftovers20)
+    *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
     # round 21 (法治): （一）X（牵头单位：…）1.… run in (d291)
     *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
-    # round 20 (other topics): a goal heading's bare year glued to it (d260), a table row
-    # broken in a cell (d264); not d261 (its activities' field lines run into their titles)
-    # nor d262 (its 2024年：夯实基础 stage lines glued between a bracket and a number)
-    *(name for name in NAMES if name[:4] in {"d260", "d263", "d264", "d265"}),
     # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
@@ -1204,6 +1203,61 @@ def test_documents_printed_run_in_keep_their_measures_units_and_title(name):
     plan = parse_path_text(variants.run_in(text))
     assert units(plan) == gold_units(name)
     assert plan.title == gold(name)["title"]
+
+
+def test_an_annex_list_before_the_body_run_into_the_first_chapter_ends_there():
+    # "附件：1.…清单2.…名单一、拓宽就业渠道1.每年…" (d276 and fixture styles/fujian_qianzhi.txt
+    # printed run-in): chapter 一 is read, and its first measure opens at its own 1.
+    for path in (
+        DOCUMENTS / "d276_falv_yuanzhu_yingyuanjinyuan.txt",
+        FIXTURES / "styles" / "fujian_qianzhi.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
+        assert [(t.no, t.chapter, t.text) for t in run_in.tasks] == [
+            (t.no, t.chapter, t.text) for t in printed.tasks
+        ]
+
+
+def test_label_lines_after_field_values_run_in_still_give_each_activity_its_units():
+    # "…活动地点：全市各A级旅游景区承办单位：…（二）…" (d261 and fixture
+    # styles/huodong_ziduan.txt printed run-in): the label opens the attribution
+    for path in (
+        DOCUMENTS / "d261_wenlv_xiaofeiji.txt",
+        FIXTURES / "styles" / "huodong_ziduan.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(t.no, t.responsible) for t in run_in.tasks] == [
+            (t.no, t.responsible) for t in printed.tasks
+        ]
+
+
+def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
+    # "…制定本方案。第一、工作目标…。第二、重点任务1.…" (d262 and fixture styles/diyi_dunhao.txt
+    # printed run-in); "坚持安全第一、预防为主" in the preamble opens no chapter
+    for path in (DOCUMENTS / "d262_anquan_zhiben.txt", FIXTURES / "styles" / "diyi_dunhao.txt"):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
+        assert run_in.tasks[0].chapter == printed.tasks[0].chapter
+
+
+def test_a_stage_line_with_a_colon_glued_between_a_bracket_and_a_number_run_in():
+    # "…（…）2025年：攻坚突破3.推进…", "…配合）第二阶段：排查整治2.开展…" (d262 and fixtures
+    # styles/niandu_jieduan.txt, styles/jieduan_maohao.txt printed run-in): the number after
+    # the stage line opens the next measure
+    for path in (
+        DOCUMENTS / "d262_anquan_zhiben.txt",
+        FIXTURES / "styles" / "niandu_jieduan.txt",
+        FIXTURES / "styles" / "jieduan_maohao.txt",
+    ):
+        text = path.read_text(encoding="utf-8")
+        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        assert [(t.no, t.lead, t.responsible) for t in run_in.tasks] == [
+            (t.no, t.lead, t.responsible) for t in printed.tasks
+        ]
 
 
 def test_unit_lines_run_into_the_next_measure_still_close_theirs():

@@ -820,7 +820,37 @@ def _label_opens(folded: str, at: int) -> bool:
         return True
     # an ASCII period ends a sentence when no digit stands before it (1.5万 is a number):
     # "…200件以上.配合:…" (fixture styles/fazhi_byunit.txt; d20 and d22 print ASCII periods)
-    return folded[i] == "." and i > 0 and not folded[i - 1].isdigit()
+    if folded[i] == "." and i > 0 and not folded[i - 1].isdigit():
+        return True
+    return _after_field_value(folded, i + 1)
+
+
+_FIELD_VALUE = 30  # characters: a field's value (a date, a place, a name), no clause
+
+
+def _after_field_value(folded: str, at: int) -> bool:
+    """A label right after the value of a field printed on its own line before it, the line
+    break a copy printed run-in lost: "…活动地点：全市各景区承办单位：…" (round 21:
+    tests/parsing/documents d261 printed run-in, fixture styles/huodong_ziduan.txt run in).
+    A field's value is short and holds no clause (no comma, no sentence end). A label's value
+    is no such field: labels one after another on a line are one attribution ("牵头：X　配合：Y"
+    over the measure's text: d221, fixture styles/qianzhi_biaoqian.txt)."""
+    colon = folded.rfind(":", max(0, at - _FIELD_VALUE), at)
+    if colon < 1 or not "\u4e00" <= folded[colon - 1] <= "\u9fff":
+        return False
+    if folded.endswith(_label_words(), 0, colon):
+        return False
+    value = folded[colon + 1 : at]
+    return bool(value.strip()) and not any(c in value for c in _CLAUSE_MARKS)
+
+
+_CLAUSE_MARKS = ",;\n" + _SENTENCE_END
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[str, ...]:
+    words = vocabulary()
+    return (*words["attribution_labels"], *words["attribution_fields"], *words["colon_labels"])
 
 
 def _trailing_labels(folded: str, limit: int) -> Located | None:

@@ -347,7 +347,8 @@ _RUN_IN_MARKER = (
     rf"\(\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*\)|[{CHINESE_DIGITS}]{{1,3}}[、是]|\d{{1,3}}[.、)](?!\d(?!\d?月))"
     rf"|-、(?![-\d])"
     rf"|[{CIRCLED_DIGITS}]|任务[{CHINESE_DIGITS}\d]{{1,3}}:|第[{CHINESE_DIGITS}\d]{{1,3}}[项条](?:\s|:)"
-    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分)|\ufffd{{1,2}}[.、](?!\d)"
+    rf"|第[{CHINESE_DIGITS}]{{1,5}}(?:条|章|节|部分|、(?![第{CHINESE_DIGITS}]))"
+    rf"|\ufffd{{1,2}}[.、](?!\d)"
     # (〔1〕 / 【1】 and 行动一 run in: round 14, d162, d167 and d168 printed run-in)
     rf"|[〔【]\s*\d{{1,3}}\s*[〕】]|行动[{CHINESE_DIGITS}]{{1,3}}(?:\s|:)"
 )
@@ -370,6 +371,9 @@ def _after_sentence_end(end: str) -> re.Pattern[str]:
 
 
 # (a number a copy garbled, "…配合)�、开展…": d20 printed run-in, as at a line start in d20)
+# (第N、 runs in after a sentence end as it opens a line, where "坚持安全第一、预防为主" has
+# none before it: round 21, tests/parsing/documents d262 and fixture styles/diyi_dunhao.txt
+# printed run-in.)
 # (第N章, 第N节 and 第N部分 run in too: tests/parsing/documents d02 and d14 printed run-in;
 # 任务二： after the last field of 任务一: d48 printed run-in, fixture styles/renwu_blocks.txt;
 # 一 read as a dash by OCR, -、: d49 printed run-in, fixture styles/ocr_copy.txt run in.)

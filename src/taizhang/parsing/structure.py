@@ -196,6 +196,7 @@ def _candidates(folded: str) -> list[Found]:
         positions = sorted({*positions, *markers_after_attributions(folded)})
         positions = sorted({*positions, *_after_run_in_title(folded)})
         positions = sorted({*positions, *_after_bare_heading_run_in(folded)})
+        positions = sorted({*positions, *_after_run_in_annex_list(folded)})
         for position, marker in _run_in_outline(folded):
             if marker.end not in claimed:
                 claimed.add(marker.end)
@@ -281,12 +282,39 @@ def _title_then_marker() -> re.Pattern[str]:
 # "…配合单位：县司法局）第二季度3.学习…" (round 19: tests/parsing/documents d254 printed
 # run-in, fixture styles/jieduan_wubianhao.txt run in, as _after_bare_heading reads them
 # printed); opened on the literal bracket, only in a copy printed run-in.
-_BARE_HEADING_RUN_IN = re.compile(r"\)[\u4e00-\u9fff]{2,12}?(?=(\d{1,3})[.、](?!\d))")
+# A stage line with a colon between its name and its title, "2025年：攻坚突破" or "第二阶段：
+# 排查整治", glues the same way (round 21: d262 and fixtures styles/niandu_jieduan.txt and
+# styles/jieduan_maohao.txt printed run-in, as _after_bare_heading reads them printed).
+_BARE_HEADING_RUN_IN = re.compile(
+    r"\)(?:(?:\d{4}年|[\u4e00-\u9fff]{2,6}):)?[\u4e00-\u9fff]{2,12}?(?=(\d{1,3})[.、](?!\d))"
+)
 
 
 def _after_bare_heading_run_in(folded: str) -> list[int]:
     """Where a number follows a bare heading glued after a bracket (_BARE_HEADING_RUN_IN)."""
     return [hit.end() for hit in _BARE_HEADING_RUN_IN.finditer(folded)]
+
+
+def _after_run_in_annex_list(folded: str) -> list[int]:
+    """Where the first chapter (一、) follows a list of attachments printed before the body
+    in a copy printed run-in: "附件：1.…分工表2.…名单一、加强…" (round 21:
+    tests/parsing/documents d276 printed run-in, fixture styles/fujian_qianzhi.txt run in).
+    The list's titles hold no sentence end, so a 一、 before the first 。 after 附件：1., with
+    二、 after it, ends the list."""
+    if _find_word(folded, "附件") < 0:
+        return []
+    out = []
+    for head in _ANNEX_LIST.finditer(folded):
+        stop = folded.find("。", head.end())
+        at = folded.find("一、", head.end(), len(folded) if stop < 0 else stop)
+        if at > 0 and folded[at - 1] not in _WORD_BEFORE_ONE and "二、" in folded[at:]:
+            out.append(at)
+    return out
+
+
+# Characters before 一 in a word ending in it (统一、 唯一、 第一、 万一、): no chapter numeral
+# (not 单: 名单 ends many an attachment title, 单一 is rare in one).
+_WORD_BEFORE_ONE = frozenset("统唯第万同专划归合逐之")
 
 
 def _after_run_in_title(folded: str) -> list[int]:
