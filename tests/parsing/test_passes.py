@@ -121,23 +121,13 @@ def test_brackets_that_alternate_pair_as_the_stack_paired_them(text):
     assert bracket_pairs(text) == _plain_bracket_pairs(text)
 
 
+# Text made of the labels and the characters around them that decide a match.
+_LABEL_TEXT = (*_LABELS, *_COLON_LABELS, "【", "】", ":", "。", " ", "\n", "县司法局")
+_LABEL_TEXT += ("为", "的", ",", ")")
+
+
 @settings(max_examples=150, deadline=None)
-@given(
-    _pieces(
-        *_LABELS,
-        *_COLON_LABELS,
-        "【",
-        "】",
-        ":",
-        "。",
-        " ",
-        "\n",
-        "县司法局",
-        "牵头",
-        "单位",
-        *("为", "的", ",", ")"),
-    )
-)
+@given(_pieces(*_LABEL_TEXT, "牵头", "单位"))
 def test_labels_are_found_as_the_lookahead_pattern_found_them(text):
     # (round 9: a label or field set apart from its value by blanks, and a label after its
     # units, 为牵头单位, not after 的/者/位/个)
@@ -166,23 +156,7 @@ _LABELS_JOINED = _label_alternation_as_joined()
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    _pieces(
-        *_LABELS,
-        *_COLON_LABELS,
-        *_FIELDS,
-        "【",
-        "】",
-        ":",
-        "。",
-        " ",
-        "\t",
-        "\n",
-        "同上",
-        "县司法局",
-        *("为", "的", ",", ")"),
-    )
-)
+@given(_pieces(*_LABEL_TEXT, *_FIELDS, "\t", "同上"))
 @example("协办:县司法局　协办单位:县财政局。为牵头单位)【协办单位】")
 def test_labels_grouped_by_first_character_match_the_joined_alternatives(text):
     # (speed20: the alternatives sharing a first character joined under it)
