@@ -3936,9 +3936,7 @@ def test_a_bare_same_as_above_bracket(name):
 def test_an_excerpts_first_chapter_glued_to_the_last_bracket_printed_run_in(name):
     # …（责任单位：…）四、保障措施（一）…: the sections restart at (一) under the excerpt's first
     # chapter heading, which is read run in as printed (d120, fixture styles/jiuye_zhaiqu.txt)
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert [(c.no, c.title) for c in run_in.chapters] == [(c.no, c.title) for c in printed.chapters]
     assert [(s.no, s.chapter) for s in run_in.sections] == [
@@ -3950,9 +3948,7 @@ def test_an_excerpts_first_chapter_glued_to_the_last_bracket_printed_run_in(name
 def test_a_sentence_heading_with_a_modal_printed_run_in(name):
     # （一）各乡镇人民政府要切实…。 run in: 切实 after 要 is the sentence's verb, no paragraph
     # opening after a title (d105, fixture styles/anquan_yaoqiu.txt)
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
 
@@ -3961,9 +3957,7 @@ def test_a_sentence_heading_with_a_modal_printed_run_in(name):
 def test_a_title_after_a_news_lead_in_printed_run_in(name):
     # …以下为方案全文。白石县…方案（2022—2025年）为深入…: the title starts after the article's
     # lead-in to the full text (d114, fixture styles/xinwen_quanwen.txt: 全文刊登如下：)
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert run_in.title and (run_in.title, run_in.period) == (printed.title, printed.period)
 
@@ -4053,9 +4047,7 @@ def test_a_notice_transmitting_rules_and_a_plan_is_titled_by_the_plan(name, titl
     # its measures (d149, fixture styles/guize_yaodian.txt): the title printed last before the
     # measures is the plan's, printed and run in; of two plans under 附件1 and 附件2 the first
     # (d113), whose measures follow its title
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     for copy in (text, variants.run_in(text)):
         assert parse_path_text(copy).title == title
 
@@ -4101,9 +4093,7 @@ def test_a_pages_running_header_is_no_text_and_a_cut_sentence_runs_on():
 def test_a_pages_running_header_printed_run_in(name):
     # …务工就业— 2 —青禾县人民政府办公室文件县政办发〔2024〕12号1500人以上。: what follows every
     # page number the same is cut with it (d136; fixture styles/yemei_biaoti.txt: the title)
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
     assert [m.text for m in run_in.tasks] == [m.text for m in printed.tasks]
     assert units(run_in) == units(printed)
@@ -4231,15 +4221,12 @@ def test_an_ocr_copy_reads_its_misread_digits(name, numbers, date, counts):
     # a scanned copy's OCR prints l for 1 and O for 0 (l.开展…, 2O24年3月l2日, 3O0块, 公园l个:
     # d154, fixture styles/ocr_shuzi.txt): the first measure keeps its number and heading, the
     # signature its date, the counts their values, printed and run in; the text stays as printed
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    text = _document_or_fixture_text(name)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == numbers
         assert plan.date == date
         assert [(t.value, t.unit) for m in plan.tasks for t in m.targets][:3] == counts
-    plan = parse_path(path)
+    plan = parse_path(_document_or_fixture(name))
     assert plan.tasks[0].title.startswith("开展")
     assert "l" in plan.tasks[0].text + plan.tasks[1].text
 
@@ -4286,9 +4273,7 @@ def test_a_towns_police_station_and_tribunal_keep_their_names(name, stations):
 def test_a_number_printed_twice_keeps_both_measures_run_in(name, numbers):
     # 5.…（…负责）5.…（…配合）6.… (d155, fixture styles/pufa_chonghao.txt): printed run in,
     # the repeat after a bracket and before the next number is a measure, as on its own line
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     for copy in (text, variants.run_in(text)):
         assert [m.no for m in parse_path_text(copy).tasks] == numbers
 
@@ -4321,11 +4306,8 @@ def test_a_division_table_adds_the_rows_numbered_on_from_the_body(name, added):
     # 附件 任务分工表 rows 1–5 giving the body's measures their units, rows 6 and 7 tasks of
     # their own (d160, fixture styles/fujian_jiahang.txt): each such row is a measure, under
     # no chapter, printed and run in
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    text = _document_or_fixture_text(name)
+    for plan in _printed_and_run_in(text):
         body = plan.tasks[: -len(added)]
         assert all(m.lead for m in body) and all(m.chapter for m in body)
         assert [(m.no, m.lead) for m in plan.tasks[-len(added) :]] == added
@@ -4520,9 +4502,7 @@ def test_a_category_column_before_the_number_column(name, expected):
 def test_a_deadline_before_the_signature_dates_nothing_run_in(name, date):
     # "…各责任单位要于2024年12月15日前完成整改…。某办公室2024年3月28日" printed run in (d177,
     # fixture styles/yaoqiu_qianbao.txt): the signature's date is the one after its names
-    path = DOCUMENTS / f"{name}.txt"
-    path = path if path.exists() else FIXTURES / "styles" / f"{name}.txt"
-    text = path.read_text(encoding="utf-8")
+    text = _document_or_fixture_text(name)
     for copy in (text, variants.run_in(text)):
         assert parse_path_text(copy).date == date
 
@@ -4534,6 +4514,13 @@ def _document_or_fixture_text(name: str) -> str:
     return _document_or_fixture(name).read_text(encoding="utf-8")
 
 
+def _printed_and_run_in(text: str):
+    """The parse of ``text`` as printed, then of the same text printed run in (no line
+    breaks): a rule that reads a layout must read both."""
+    yield parse_path_text(text)
+    yield parse_path_text(variants.run_in(text))
+
+
 @pytest.mark.parametrize(
     ("name", "numbers", "tagged"),
     [("d192_zhongqi_tiaozheng", [4, 9, 15, 22], 15), ("tiaozheng_yuandi", [6, 11, 19], 11)],
@@ -4543,8 +4530,7 @@ def test_changed_measures_tagged_after_their_numbers(name, numbers, tagged):
     # styles/tiaozheng_yuandi.txt): out of sequence, kept printed run in; the tag's year
     # dates no target
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == numbers
         assert all(m.lead for m in plan.tasks)
         measure = next(m for m in plan.tasks if m.no == tagged)
@@ -4670,8 +4656,7 @@ def test_a_closing_division_of_work_paragraph_names_its_measures(shared_dir, tmp
     figures = score_plan(shared_dir, DOCUMENTS / f"{name}.json", plan, tmp_path)
     assert figures["overall"] >= BAR, figures["report"]
     text = (FIXTURES / "styles" / "fengong_duanluo.txt").read_text(encoding="utf-8")
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [(m.lead, m.collectives) for m in plan.tasks] == [
             (["县市场监管局"], []),
             (["县工业和信息化局"], ["各乡镇人民政府"]),
@@ -4919,8 +4904,7 @@ def test_a_month_after_the_number_is_the_items_text(name, months):
     # text opens with its month, no decimal outline 1.1; its 组织单位 leads; run in, the
     # first item glued to its chapter's heading (学法安排1.1月：) is still one
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == list(range(1, months + 1))
         assert all(re.match(r"\d{1,2}月：", m.text) for m in plan.tasks)
         assert all(m.lead for m in plan.tasks)
@@ -4935,8 +4919,7 @@ def test_items_numbered_with_a_hyphen_are_the_measures(name, count):
     # whose items carry the units, numbered in order; 短板： states a field, no title; run in,
     # the 1 of 1-1. glued to its heading is no 1. of its own
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == list(range(1, count + 1))
         assert all(m.text.startswith("短板：") and m.lead for m in plan.tasks)
         assert all(m.title is None for m in plan.tasks)
@@ -4972,8 +4955,7 @@ def test_a_division_of_labour_printed_as_a_parallel_list(name, units_of):
     # one item a line (fixture styles/fengong_binglie.txt): each measure takes the item of its
     # number, and the items are no measures of their own; printed and run in
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
         assert all(m.responsible for m in plan.tasks)
         for no, (responsible, collectives) in units_of.items():
@@ -5166,8 +5148,7 @@ def test_labels_on_the_numbers_line_over_the_text_are_its_units(name, first):
     # styles/qianzhi_biaoqian.txt): the labels are the attribution, the text starts below
     # them; printed run-in, the text starts after the last unit
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         measure = plan.tasks[0]
         assert (measure.lead, measure.responsible, measure.collectives) == first
         assert not any("牵头" in m.text or "完成时限" in m.text for m in plan.tasks)
@@ -5443,8 +5424,7 @@ def test_role_words_in_square_brackets_are_labels(name, expected):
     # styles/fangkuang_duanbiaoqian.txt, 【协办】 too): the role words are labels as 【牵头单位】
     # is, no bracket of units holding the verb 牵头
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [(m.lead, m.responsible) for m in plan.tasks[:2]] == [
             ([lead], responsible) for lead, responsible in expected
         ]
@@ -5464,8 +5444,7 @@ def test_a_chapter_headings_bracket_names_the_units_of_its_measures(name, chapte
     # its own bracket (fixture styles/zhangjie_kuohao_danwei.txt): the measures take the
     # heading's units, the bracket is no part of the chapter's title; run in too
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert chapter in [c.title for c in plan.chapters]
         shared = [m for m in plan.tasks if m.no in numbers]
         assert [m.no for m in shared] == numbers
@@ -5486,8 +5465,7 @@ def test_numbered_items_under_bare_heading_lines_are_no_page_chunks(name, count)
     # Run in, the heading glued between a bracket and the number (…县司法局）第二季度3.学习…)
     # is passed over as a sentence end is
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == list(range(1, count + 1))
         assert not any(m.text[:1].isdigit() for m in plan.tasks)
 
@@ -5520,8 +5498,7 @@ def test_measures_numbered_in_brackets_after_label_lines_run_in(name, count, lea
     # styles/kuohao_shuzi_biaoqian.txt) under 一、 with no （一） level: printed run-in, the
     # （2） after the last unit of （1）'s label line opens the next measure
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.no for m in plan.tasks] == list(range(1, count + 1))
         assert plan.tasks[0].lead == [lead]
         assert not any("(" in u or "（" in u for m in plan.tasks for u in m.responsible)
@@ -5803,8 +5780,7 @@ def test_section_headings_closed_by_a_bracket_over_numbered_measures(name, leads
     # gives its units to the measures under it that print none
     # the same printed run in: the heading's title ends at the bracket, the 1. after it
     text = _document_or_fixture_text(name)
-    for copy in (text, variants.run_in(text)):
-        plan = parse_path_text(copy)
+    for plan in _printed_and_run_in(text):
         assert [m.lead for m in plan.tasks[:5]] == leads
         assert [m.section for m in plan.tasks[:5]] == ["一", "一", "二", "二", "三"]
         assert all("（" not in s.title and "(" not in s.title for s in plan.sections)
