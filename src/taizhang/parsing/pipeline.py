@@ -30,6 +30,7 @@ from taizhang.parsing.structure import (
     key_marks_blanked,
     parse_skeleton,
     unit_heading_name,
+    units_before_colon,
 )
 from taizhang.parsing.tables import (
     TableRow,
@@ -394,9 +395,6 @@ def _subject_clause() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _CLAUSE = re.compile(r"[^,;。]+")
 
 
-_UNIT_COLON = re.compile(r"([^\s,，；;。:：]{3,60})[:：]")
-
-
 def _unit_before_colon(
     measures: list[RawMeasure], attributions: list[Attribution], brackets, level
 ) -> None:
@@ -407,12 +405,11 @@ def _unit_before_colon(
     d165, a 目标任务分解 by unit; fixture styles/mubiao_fenjie.txt). Several names parted by
     、 lead it together, as "X、Y负责" does (round 21: d292's 3.县司法局、县政务服务管理局：…,
     fixture styles/danwei_maohao_duoge.txt)."""
-    endings = tuple(structure_vocabulary()["unit_endings"])
     for i, (measure, attribution) in enumerate(zip(measures, attributions, strict=True)):
-        found = None if attribution.lead else _UNIT_COLON.match(measure.folded)
-        if found is None or not all(p.endswith(endings) for p in found.group(1).split("、")):
+        end = None if attribution.lead else units_before_colon(measure.folded)
+        if end is None:
             continue
-        name = measure.text[: found.end(1)]
+        name = measure.text[:end]
         split = brackets.split(name, level)
         named = name.split("、")
         if [*split.responsible, *split.collectives] != named or split.unknown or split.unsplit:

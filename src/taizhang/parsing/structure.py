@@ -2682,14 +2682,23 @@ def _run_in_subpoints_after(folded_body: str, close: int) -> int | None:
 _UNIT_COLON = re.compile(r"[^\s,;。:]{3,60}:")  # folded: "县文化旅游局：引进…", "X、Y："
 
 
+def units_before_colon(folded: str) -> int | None:
+    """Where the unit names a measure opens with end, when it opens with names parted by 、
+    and a colon ("县文化旅游局：引进…", "县司法局、县政务服务管理局：建立…"; folded), or None.
+    Those units lead it (pipeline._unit_before_colon)."""
+    found = _UNIT_COLON.match(folded)
+    endings = _unit_endings()
+    if found is None or not all(p.endswith(endings) for p in found.group()[:-1].split("、")):
+        return None
+    return found.end() - 1
+
+
 def _opens_with_unit(measure: RawMeasure) -> bool:
     """Whether a measure opens with a unit's name and a colon ("3.县文化旅游局：引进…"): that
     unit leads it (pipeline._unit_before_colon), so it shares no bracket printed after the
     next measure (round 15: tests/parsing/documents d165 run in; fixture
     styles/mubiao_fenjie.txt run in, where 3. has no 配合单位 of its own)."""
-    found = _UNIT_COLON.match(measure.folded)
-    endings = _unit_endings()
-    return found is not None and all(p.endswith(endings) for p in found.group()[:-1].split("、"))
+    return units_before_colon(measure.folded) is not None
 
 
 @lru_cache(maxsize=1)
