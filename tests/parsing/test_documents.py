@@ -1213,7 +1213,7 @@ def test_an_annex_list_before_the_body_run_into_the_first_chapter_ends_there():
         FIXTURES / "styles" / "fujian_qianzhi.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
         assert [(t.no, t.chapter, t.text) for t in run_in.tasks] == [
             (t.no, t.chapter, t.text) for t in printed.tasks
@@ -1228,7 +1228,7 @@ def test_label_lines_after_field_values_run_in_still_give_each_activity_its_unit
         FIXTURES / "styles" / "huodong_ziduan.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [(t.no, t.responsible) for t in run_in.tasks] == [
             (t.no, t.responsible) for t in printed.tasks
         ]
@@ -1239,7 +1239,7 @@ def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
     # printed run-in); "坚持安全第一、预防为主" in the preamble opens no chapter
     for path in (DOCUMENTS / "d262_anquan_zhiben.txt", FIXTURES / "styles" / "diyi_dunhao.txt"):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [c.no for c in run_in.chapters] == [c.no for c in printed.chapters]
         assert run_in.tasks[0].chapter == printed.tasks[0].chapter
 
@@ -1254,7 +1254,7 @@ def test_a_stage_line_with_a_colon_glued_between_a_bracket_and_a_number_run_in()
         FIXTURES / "styles" / "jieduan_maohao.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [(t.no, t.lead, t.responsible) for t in run_in.tasks] == [
             (t.no, t.lead, t.responsible) for t in printed.tasks
         ]
@@ -1273,7 +1273,7 @@ def test_a_notice_then_an_excerpt_printed_run_in_keeps_its_first_items():
     # …2024年3月1日某区2024年就业创业工作要点（四）提升职业技能培训质量8.开展…
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "styles" / "notice_midplan.txt"
     text = fixture.read_text(encoding="utf-8")
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert [(m.no, m.chapter, m.section) for m in run_in.tasks] == [
         (m.no, m.chapter, m.section) for m in printed.tasks
     ]
@@ -1457,7 +1457,7 @@ def test_a_one_cell_per_line_table_printed_run_in_keeps_its_rows():
     # 2024年10月底前2…
     for path in (DOCUMENTS / "d04_daqi_table.txt", FIXTURES / "styles" / "zhizao_table.txt"):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         fields = [
             (m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in printed.tasks
         ]
@@ -1703,7 +1703,7 @@ def test_label_fields_printed_run_in_keep_their_measures_and_deadlines():
         FIXTURES / "styles" / "shuili_fields.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         fields = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in printed.tasks]
         got = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in run_in.tasks]
         assert got == fields  # …长期坚持某市…办公室2025年1月20日: the signature is cut off
@@ -2484,7 +2484,7 @@ def test_a_copy_that_lost_its_numbers_printed_run_in():
         FIXTURES / "styles" / "jiuye_lostgoals.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
             (m.no, m.text, m.title) for m in printed.tasks
         ]
@@ -2510,7 +2510,7 @@ def test_a_copy_without_numbers_or_headings_printed_run_in():
     d60 = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
     headless = re.sub(r"\n总体要求\n\n[^\n]*\n", "\n", d60.replace("\n重点任务\n", "\n"))
     for text in (headless, styles("shuili_lostheadings.txt")):
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
             (m.no, m.text, m.title) for m in printed.tasks
         ]
@@ -2528,7 +2528,7 @@ def test_a_copy_without_numbers_with_goals_but_no_working_heading_printed_run_in
     # styles/jianshe_goalnohead.txt under 工作目标)
     d60 = (DOCUMENTS / "d60_xiangcun_wordlost.txt").read_text(encoding="utf-8")
     for text in (d60.replace("\n重点任务\n", "\n"), styles("jianshe_goalnohead.txt")):
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [(m.no, m.text, m.title) for m in run_in.tasks] == [
             (m.no, m.text, m.title) for m in printed.tasks
         ]
@@ -2686,7 +2686,7 @@ def test_a_tab_table_without_numbers_printed_run_in():
         DOCUMENTS / "d66_shuzi_topiccol.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert units(run_in) == units(printed)
         assert [(m.text, m.deadline, m.chapter) for m in run_in.tasks] == [
             (m.text, m.deadline, m.chapter) for m in printed.tasks
@@ -2841,7 +2841,7 @@ def test_paragraphs_without_numbers_under_numbered_headings_printed_run_in():
         text = path.read_text(encoding="utf-8")
         text = text.replace("总体要求\n", "一、总体要求\n").replace("重点任务\n", "二、重点任务\n")
         text = text.replace("保障措施\n", "三、保障措施\n")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert len(printed.tasks) >= 5
         fields = [
             (m.no, m.chapter, m.text, m.lead, m.responsible, m.collectives) for m in printed.tasks
@@ -3891,7 +3891,7 @@ def test_a_ledger_printed_run_in_ends_its_header_at_a_column_of_no_role():
         FIXTURES / "styles" / "taizhang_jinzhan.txt",
     ):
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert units(run_in) == units(printed) and len(printed.tasks) >= 3
         assert [m.text for m in run_in.tasks] == [m.text for m in printed.tasks]
 
@@ -3937,7 +3937,7 @@ def test_an_excerpts_first_chapter_glued_to_the_last_bracket_printed_run_in(name
     # …（责任单位：…）四、保障措施（一）…: the sections restart at (一) under the excerpt's first
     # chapter heading, which is read run in as printed (d120, fixture styles/jiuye_zhaiqu.txt)
     text = _document_or_fixture_text(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert [(c.no, c.title) for c in run_in.chapters] == [(c.no, c.title) for c in printed.chapters]
     assert [(s.no, s.chapter) for s in run_in.sections] == [
         (s.no, s.chapter) for s in printed.sections
@@ -3949,7 +3949,7 @@ def test_a_sentence_heading_with_a_modal_printed_run_in(name):
     # （一）各乡镇人民政府要切实…。 run in: 切实 after 要 is the sentence's verb, no paragraph
     # opening after a title (d105, fixture styles/anquan_yaoqiu.txt)
     text = _document_or_fixture_text(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
 
 
@@ -3958,7 +3958,7 @@ def test_a_title_after_a_news_lead_in_printed_run_in(name):
     # …以下为方案全文。白石县…方案（2022—2025年）为深入…: the title starts after the article's
     # lead-in to the full text (d114, fixture styles/xinwen_quanwen.txt: 全文刊登如下：)
     text = _document_or_fixture_text(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert run_in.title and (run_in.title, run_in.period) == (printed.title, printed.period)
 
 
@@ -4094,7 +4094,7 @@ def test_a_pages_running_header_printed_run_in(name):
     # …务工就业— 2 —青禾县人民政府办公室文件县政办发〔2024〕12号1500人以上。: what follows every
     # page number the same is cut with it (d136; fixture styles/yemei_biaoti.txt: the title)
     text = _document_or_fixture_text(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert [m.text for m in run_in.tasks] == [m.text for m in printed.tasks]
     assert units(run_in) == units(printed)
 
@@ -4177,7 +4177,7 @@ def test_revised_measures_printed_run_in_keep_their_numbers(name):
     # …一、第3项修订为：3.推行…（…）二、第8项修订为：8.深化…: each number the words before it
     # name is a measure, out of sequence (d138; fixture styles/tiaozheng_tongzhi.txt)
     text = revision_notice(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert [m.no for m in run_in.tasks] == [m.no for m in printed.tasks]
     assert units(run_in) == units(printed) and len(printed.tasks) >= 2
 
@@ -4187,7 +4187,7 @@ def test_a_signature_after_a_telephone_number_printed_run_in(name):
     # …联系电话：0736-5512345石门县人民政府办公室2024年6月20日 (d138; fixture
     # styles/tiaozheng_tongzhi.txt): the names start after the number
     text = revision_notice(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert (run_in.issuer, run_in.date) == (printed.issuer, printed.date)
     assert printed.issuer and printed.date
 
@@ -4549,7 +4549,7 @@ def test_a_bracket_before_the_text_leaves_the_signature_out_of_the_last(name, la
     # fixture styles/qianzhi_qianshu.txt), printed and run in; run in, the title naming
     # the 纲要 with its years (落实《…（2021—2025年）》…) is still found
     text = _document_or_fixture_text(name)
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert printed.tasks[-1].text == run_in.tasks[-1].text == last
     assert run_in.title == printed.title and "纲要（2021—2025年）》" in printed.title
 
@@ -4888,7 +4888,7 @@ def test_a_section_heading_run_into_its_problem_field():
     paths = [DOCUMENTS / "d162_xuncha_fankui_zhenggai.txt"]
     for path in [*paths, FIXTURES / "styles" / "zhenggai_xuncha.txt"]:
         text = path.read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
 
 
@@ -5092,7 +5092,7 @@ def test_round17_fixtures_printed_run_in_keep_their_units():
         ("shuoming_after_labels.txt", [1, 2]),  # …、区财政局备注：任务编号…
     ):
         text = (FIXTURES / "styles" / name).read_text(encoding="utf-8")
-        printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+        printed, run_in = _printed_and_run_in(text)
         assert [m.no for m in run_in.tasks] == expected, name
         assert units(run_in) == units(printed), name
         assert all(m.lead or m.responsible for m in run_in.tasks), name
@@ -5268,7 +5268,7 @@ def test_a_run_in_tab_table_ending_the_plan_ends_before_the_signature():
     # biaowei_qianming.txt run in; styles/leibie_hebing.txt run in, above): the signature
     # the metadata read is no part of the last row's units
     text = (FIXTURES / "styles" / "biaowei_qianming.txt").read_text(encoding="utf-8")
-    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    printed, run_in = _printed_and_run_in(text)
     assert units(run_in) == units(printed)
     assert (
         run_in.tasks[-1].attribution_raw
