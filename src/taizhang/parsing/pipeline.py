@@ -274,16 +274,17 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     # closed by its own: paired_square_brackets)
     folded = key_marks_blanked(paired_square_brackets(fold(text)))
     folded, notes = references_blanked(folded)
+    run_in = "\n" not in folded.strip()  # a copy printed run-in: one line
     skeleton = parse_skeleton(text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
-    if skeleton.measures and metadata.issuer and "\n" not in folded.strip():
+    if skeleton.measures and metadata.issuer and run_in:
         _without_signature(skeleton.measures[-1], metadata.issuer)
     elif skeleton.measures and metadata.issuer:
         _text_without_signature(skeleton.measures[-1], metadata.issuer)
     if skeleton.measures:
         _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
     rows = find_table_rows(text, folded, gazetteer)
-    if rows and metadata.issuer and "\n" not in folded.strip():
+    if rows and metadata.issuer and run_in:
         _row_without_signature(rows[-1], metadata.issuer)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if rows and skeleton.measures:
@@ -305,7 +306,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     by_number = attributions_by_number(skeleton.measures, text, folded) + by_list
     if notes:
         by_number += attributions_by_footnote(skeleton.measures, text, notes)
-    brackets = BracketReader(gazetteer, run_in="\n" not in folded.strip())
+    brackets = BracketReader(gazetteer, run_in=run_in)
     level = brackets.level(m.attribution_raw for m in skeleton.measures if m.attribution_raw)
     unit_heads = _unit_heading_lines(skeleton.measures, text, folded, brackets, level)
     measure_titles = titles.measure_titles(

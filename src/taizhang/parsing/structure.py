@@ -2802,16 +2802,7 @@ def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
             if measure.chapter != chapter.no or measure.line < line:
                 continue
             if measure.attribution_raw is None:
-                measure.attribution_raw, measure.shared_from = raw, line
-                skeleton.diagnostics.append(
-                    Diagnostic(
-                        "chapter-attribution",
-                        f"Measure {measure.no} has no units of its own; it was given those "
-                        f"its chapter names on line {line}.",
-                        measure.line,
-                        level="info",
-                    )
-                )
+                _give_shared_units(skeleton, measure, (raw, line), "its chapter names")
 
 
 def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list[Found]) -> None:
@@ -2848,18 +2839,27 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
             _give_heading_labels(skeleton, measure, read[head])
 
 
-def _give_heading_labels(skeleton: Skeleton, measure: RawMeasure, block: tuple[str, int]) -> None:
-    """(a measure takes the label lines of its heading, and a diagnostic says so)"""
-    measure.attribution_raw, measure.shared_from = block
+def _give_shared_units(
+    skeleton: Skeleton, measure: RawMeasure, shared: tuple[str, int | None], source: str
+) -> None:
+    """A measure with no units of its own takes the attribution ``shared`` (its text and
+    line) from a chapter, a heading's bracket or the label lines under a heading; a
+    chapter-attribution diagnostic names ``source`` so the office checks it."""
+    measure.attribution_raw, measure.shared_from = shared
     skeleton.diagnostics.append(
         Diagnostic(
             "chapter-attribution",
             f"Measure {measure.no} has no units of its own; it was given those "
-            f"the label lines under its heading name on line {measure.shared_from}.",
+            f"{source} on line {measure.shared_from}.",
             measure.line,
             level="info",
         )
     )
+
+
+def _give_heading_labels(skeleton: Skeleton, measure: RawMeasure, block: tuple[str, int]) -> None:
+    """(a measure takes the label lines of its heading, and a diagnostic says so)"""
+    _give_shared_units(skeleton, measure, block, "the label lines under its heading name")
 
 
 def _heading_bracket_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
@@ -2922,16 +2922,7 @@ def _give_heading_bracket(
     """(the measures without units of their own take the heading's bracket)"""
     for measure in measures:
         if measure.attribution_raw is None:
-            measure.attribution_raw, measure.shared_from = raw, line
-            skeleton.diagnostics.append(
-                Diagnostic(
-                    "chapter-attribution",
-                    f"Measure {measure.no} has no units of its own; it was given those "
-                    f"its {kind}'s heading names on line {line}.",
-                    measure.line,
-                    level="info",
-                )
-            )
+            _give_shared_units(skeleton, measure, (raw, line), f"its {kind}'s heading names")
 
 
 def _bracket_opening(title: str) -> int | None:
