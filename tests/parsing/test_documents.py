@@ -1234,6 +1234,18 @@ def test_label_lines_after_field_values_run_in_still_give_each_activity_its_unit
         ]
 
 
+def test_an_activitys_name_run_into_its_first_field_is_its_title():
+    # "（一）“春游蓝湾”踏青赏花活动活动时间：2025年3月—4月…" (d261 and fixture
+    # styles/huodong_ziduan.txt printed run-in): 活动时间： ends the name, as on its own line
+    for path in (
+        DOCUMENTS / "d261_wenlv_xiaofeiji.txt",
+        FIXTURES / "styles" / "huodong_ziduan.txt",
+    ):
+        printed, run_in = _printed_and_run_in(path.read_text(encoding="utf-8"))
+        assert all(t.title for t in printed.tasks)
+        assert [t.title for t in run_in.tasks] == [t.title for t in printed.tasks]
+
+
 def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
     # "…制定本方案。第一、工作目标…。第二、重点任务1.…" (d262 and fixture styles/diyi_dunhao.txt
     # printed run-in); "坚持安全第一、预防为主" in the preamble opens no chapter
