@@ -16,6 +16,7 @@ import pytest
 
 from taizhang.parsing import parse_text
 from taizhang.parsing.reading import read_path
+from taizhang.parsing.tables import find_table_rows
 from tests.parsing import variants
 
 STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
@@ -184,6 +185,16 @@ def test_a_pipe_row_ending_at_the_margin_ends_its_row(shared_dir):
         units = [[(m.no, m.lead, m.responsible) for m in p.tasks] for p in (copy, printed)]
         assert units[0] == units[1]
         assert any(m.responsible for m in printed.tasks)
+
+
+def test_pipe_rows_without_a_number_column_printed_run_in(shared_dir):
+    # "…任务分解重点任务 | 工作内容 | 负责科室 |信息发布 | … | 办公室 |解读回应 | …": each
+    # row closed by its bar, its cells as many as the header's (round 21: fixture
+    # styles/gongkai_pipes.txt and corpus 046 printed run-in)
+    for text in _texts(shared_dir, "gongkai_pipes.txt", "046"):
+        printed = [(r.content, r.units) for r in find_table_rows(text)]
+        assert len(printed) >= 5
+        assert [(r.content, r.units) for r in find_table_rows(variants.run_in(text))] == printed
 
 
 def test_a_title_in_quotes_runs_on_past_a_short_line(shared_dir):

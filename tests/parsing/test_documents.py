@@ -1234,6 +1234,36 @@ def test_label_lines_after_field_values_run_in_still_give_each_activity_its_unit
         ]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "d220_renju_sijiceng",  # （二）强化资金保障|县财政每年安排…
+        "d134_gonglu_zeren_first",  # 三、保障措施|县交通运输局要会同…
+        "d164_weisheng_chengshi",  # 五、组织保障|市创建国家卫生城市指挥部办公室负责…
+        "d125_zhixiashi_qu",  # 三、保障措施|区城市更新工作专班要…
+        "d56_zhijiao_inverted",  # 责任分工|市教育局负责第1、3、5、8项…
+    ],
+)
+def test_a_heading_run_into_a_paragraph_a_unit_opens_ends_before_the_unit(name):
+    # printed run-in, the paragraph's subject is a unit (X财政 the finance authority): the
+    # heading's title ends where the unit's level starts, as on its line of its own
+    printed, run_in = _printed_and_run_in((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert [c.title for c in run_in.chapters] == [c.title for c in printed.chapters]
+    assert [s.title for s in run_in.sections] == [s.title for s in printed.sections]
+
+
+def test_an_activitys_name_run_into_its_first_field_is_its_title():
+    # "（一）“春游蓝湾”踏青赏花活动活动时间：2025年3月—4月…" (d261 and fixture
+    # styles/huodong_ziduan.txt printed run-in): 活动时间： ends the name, as on its own line
+    for path in (
+        DOCUMENTS / "d261_wenlv_xiaofeiji.txt",
+        FIXTURES / "styles" / "huodong_ziduan.txt",
+    ):
+        printed, run_in = _printed_and_run_in(path.read_text(encoding="utf-8"))
+        assert all(t.title for t in printed.tasks)
+        assert [t.title for t in run_in.tasks] == [t.title for t in printed.tasks]
+
+
 def test_chapters_numbered_di_yi_dunhao_run_in_after_a_sentence_end():
     # "…制定本方案。第一、工作目标…。第二、重点任务1.…" (d262 and fixture styles/diyi_dunhao.txt
     # printed run-in); "坚持安全第一、预防为主" in the preamble opens no chapter

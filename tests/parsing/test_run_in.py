@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from taizhang.parsing import parse_text
 from tests.parsing import variants
 
@@ -329,3 +331,37 @@ def test_parts_over_chapter_numerals_printed_run_in_keep_both_levels():
     assert [(m.no, m.chapter) for m in run_in.tasks] == [
         (t["no"], t["chapter"]) for t in expected["tasks"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "wenhua_guanzhan.txt",
+            [
+                (["县文化广电旅游局"], ["县图书馆"]),
+                (["县文化广电旅游局"], ["县文化馆"]),
+                (["县文化广电旅游局"], ["县财政局", "县博物馆"]),
+                (["县委宣传部"], ["县新华书店"]),
+                (["县文化馆", "县图书馆"], []),
+            ],
+        ),
+        (
+            "yuedu_shudian.txt",
+            [
+                (["县委宣传部"], ["县新华书店"]),
+                (["县教育局"], ["县图书馆"]),
+                (["县委宣传部"], ["县文化馆", "县新华书店"]),
+                (["县博物馆", "县档案馆"], []),
+            ],
+        ),
+    ],
+)
+def test_public_institutions_end_a_unit_name_printed_and_run_in(name, expected):
+    # 馆 and 书店 end a unit as 局 does: the (二) run in after 县图书馆 opens the next measure,
+    # and a line of 馆 names under a measure is its attribution (round 21)
+    text = (FIXTURES / "styles" / name).read_text(encoding="utf-8")
+    for copy in (text, variants.run_in(text)):
+        plan = parse_text(copy)
+        assert [(m.lead, m.responsible) for m in plan.tasks] == expected
+        assert not [d for d in plan.diagnostics if d.code == "unknown-unit"]

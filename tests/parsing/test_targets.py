@@ -154,6 +154,20 @@ def test_chinese_numeral_after_at_least():
     assert (target.value, target.unit, target.comparator) == (1.0, "个", ">=")
 
 
+@pytest.mark.parametrize(
+    ("path", "quote"),
+    [
+        ("parsing/documents/d231_falv_mingbairen_peiyang.txt", "至少培养“法律明白人”6名"),
+        ("fixtures/styles/yuedu_shudian.txt", "至少建设“阅读角”2个"),
+    ],
+)
+def test_at_least_before_a_verb_and_its_object_bounds_the_count(path, quote):
+    # gold README: 至少 gives >=, also with the verb's object between it and the count
+    text = (Path(__file__).parents[1] / path).read_text(encoding="utf-8")
+    [target] = [t for t in find_targets(text) if t.quote.endswith(quote)]
+    assert target.comparator == ">="
+
+
 def test_creation_verb_object_and_count():
     [target] = find_targets("新建村级综合服务站20个。")
     assert (target.value, target.unit, target.comparator) == (20.0, "个", "=")

@@ -2231,6 +2231,8 @@ def _run_in_title(
     if opener is None:
         opener = _COLLECTIVE_OPENER.search(folded_heading, _MIN_TITLE)
         opener = opener if opener and opener.start() <= clause.end() else None
+    if opener is None:
+        opener = _unit_subject(folded_heading, clause.end())
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
@@ -2255,6 +2257,43 @@ def _unnumbered_header_start(folded_heading: str) -> int | None:
 # A paragraph that opens by telling collectives what they must do: "工作要求|各牵头单位要…"
 # (d12 printed run-in), "有关要求|各县(市、区)、各有关部门要…" (d20 printed run-in).
 _COLLECTIVE_OPENER = re.compile(r"各[^,;:。]{1,16}?要(?=[\u4e00-\u9fff])")
+
+
+def _unit_subject(folded_heading: str, clause_end: int) -> re.Match[str] | None:
+    """A unit opening the paragraph as the subject of its first clause: "保障措施|县交通运输局
+    要会同…" (d134), "保障措施|区城市更新工作专班要…" (d125), "保障措施|县政府成立…" (d132),
+    "组织保障|市创建国家卫生城市指挥部办公室负责…" (d164), "强化资金保障|县财政每年安排…"
+    (d220: X财政 names the finance authority as a subject, as d43, d50, d102 and d242 print
+    it), all printed run-in. Its level (县, 市 …) stands right after the heading; not 全县,
+    本市 or 各区 (a scope, no subject), nor 市场, 县域 (no level: gazetteer not_prefix). A
+    name a clause break follows is no subject ("组织机构成立市…指挥部，由市长…": d63), nor
+    one after a collective that opened the paragraph ("工作要求各牵头单位…报送县人民政府
+    办公室": d169, d81)."""
+    for found in _unit_subject_pattern().finditer(folded_heading, _MIN_TITLE, clause_end + 1):
+        at = found.start()
+        if "各" in folded_heading[:at]:
+            return None
+        if (
+            folded_heading[at - 1] not in _SCOPE_WORDS
+            and not folded_heading.startswith(_NO_LEVEL, at)
+            and folded_heading[found.end() : found.end() + 1] not in _CLAUSE_STOPS
+        ):
+            return found
+    return None
+
+
+_SCOPE_WORDS = "全本该各每"
+_CLAUSE_STOPS = (",", ";", "。", ":")
+_NO_LEVEL = ("市场", "乡村", "乡镇", "区域", "县域", "县级", "市级", "区级", "省级", "州级")
+
+
+@lru_cache(maxsize=1)
+def _unit_subject_pattern() -> re.Pattern[str]:
+    # opens on its level's character class, the longest name of up to 12 characters after
+    # it ending as a unit does (市城市更新攻坚行动指挥部 whole, not 市城市更新攻坚行; not in a
+    # place's 县, 市, 区: 县市, 市区 are no bodies)
+    endings = [e for e in vocabulary()["unit_endings"] if e not in ("县", "市", "区")]
+    return re.compile(rf"[县市区州省][\u4e00-\u9fff]{{0,12}}(?:{trie([*endings, '财政'])})")
 
 
 # A word of two to four characters printed twice in a row: "依法治理网络空间网络空间不是

@@ -58,6 +58,8 @@ def find_table_rows(text: str, folded: str | None = None, gazetteer=None) -> lis
         if not names:  # ... or, pasted with tabs, a header naming every column
             if "\t" in text and "\n" not in text.strip():
                 return _run_in_unnumbered_tab_rows(text)
+            if _BAR in text and "\n" not in text.strip():
+                return _run_in_unnumbered_bar_rows(text)
             return []
     spaced = _spaced_rows(text, names)
     if spaced:
@@ -588,6 +590,43 @@ def _run_in_unnumbered_tab_rows(text: str) -> list[TableRow]:
         head = last[deadline.end() :]
         index += step
     return rows if len(rows) > 1 else []
+
+
+def _run_in_unnumbered_bar_rows(text: str) -> list[TableRow]:
+    """A table of " | " rows without a number column, each row closed by its bar, in a copy
+    printed run-in: "…任务分解重点任务 | 工作内容 | 负责科室 |信息发布 | 及时发布… | 办公室 |
+    解读回应 | …" (corpus 046 and fixture styles/gongkai_pipes.txt with their line breaks
+    removed). The header's first name is glued to the text before it, and each row takes as
+    many cells as the header names; the table ends with the last whole row."""
+    tokens = [token.strip() for token in text[:_TABLE_REACH].split(_BAR)]
+    header = _run_in_bar_header(tokens)
+    if header is None:
+        return []
+    columns, width, index = header
+    rows = [
+        row
+        for at in range(index, len(tokens) - width + 1, width)
+        if (row := _row(tokens[at : at + width], columns, 1))
+    ]
+    return rows if len(rows) > 1 else []
+
+
+def _run_in_bar_header(tokens: list[str]):
+    """(columns, width, index of the first row's first cell) of the first run of column
+    names after a token ending with one, naming content and units; or None."""
+    ending = _ending_with_a_column_name()
+    for index in range(len(tokens) - 1):
+        first = ending.search(fold(tokens[index]))
+        if first is None or not _column_role(tokens[index + 1]):
+            continue
+        end = index + 1
+        while end < len(tokens) and end - index < _MAX_COLUMNS and _column_role(tokens[end]):
+            end += 1
+        names = [tokens[index][first.start() :], *tokens[index + 1 : end]]
+        columns = _header_roles(names)
+        if columns:
+            return columns, len(names), end
+    return None
 
 
 def _run_in_unnumbered_header(tokens: list[str]):

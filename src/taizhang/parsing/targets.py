@@ -570,6 +570,14 @@ def _at_least_share(before: str, at_least: tuple[str, ...]) -> bool:
     return at >= 0 and not any(end in tail[at:] for end in _CLAUSE_ENDS)
 
 
+def _bound_before(before: str, at_least: tuple[str, ...]) -> bool:
+    """至少 earlier in the value's clause, its verb and object between (至少培养“法律明白人”6名:
+    tests/parsing/documents d231; 每所学校至少建设“阅读角”2个: fixture styles/yuedu_shudian.txt)
+    bounds the value as 至少6名 does: gold README, 至少 gives >=. No other number between."""
+    at = max(before.rfind(word) for word in at_least)
+    return at >= 0 and not any(c.isdigit() for c in before[at:])
+
+
 def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None:
     """The cue before or after a value that makes it a goal, or None."""
     words = _vocab()["targets"]
@@ -1056,8 +1064,8 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
             end += len(tail)
             if tail in words["at_least_after"]:
                 comparator = ">="
-        if m["high"]:
-            comparator = ">="  # a range 3—5个 gives its lower bound
+        if m["high"] or (comparator == "=" and _bound_before(before, words["at_least_before"])):
+            comparator = ">="  # a range 3—5个 gives its lower bound, 至少 its bound
         previous_end = end
         if end < after_end and folded[end] != "、":
             end = after_end  # the metric follows: 有3名以上“法律明白人”骨干

@@ -109,8 +109,10 @@ def _labelled_body(first_line: str) -> re.Match[str] | None:
 @lru_cache(maxsize=1)
 def _content_label() -> re.Pattern[str]:
     """A content label of four characters or more and its colon (structure.toml
-    content_labels: 具体措施, 任务内容 …; not 任务, which prose holds)."""
+    content_labels: 具体措施, 任务内容 …; not 任务, which prose holds), or an activity's
+    first field (activity_fields: 活动时间 …)."""
     words = [w for w in vocabulary()["content_labels"] if len(w) >= 4]
+    words += vocabulary()["activity_fields"]
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))}):\s*")
 
 
