@@ -235,6 +235,33 @@ def _pages_drawn_afresh(request):
 
 
 @pytest.fixture
+def zip_opens(monkeypatch) -> list:
+    """Every reading of an in-memory ZIP's central directory from here on, ours and the
+    libraries': each zipfile.ZipFile opened to read a stream and each zipfile.is_zipfile
+    asked of one, one item each (the stream). Files on disk (Python's own zip of the
+    standard library, a template) are not counted. Clear it after building the files."""
+    import zipfile
+
+    opened: list = []
+    open_zip = zipfile.ZipFile.__init__
+    is_zip = zipfile.is_zipfile
+
+    def counted_open(self, file, mode="r", *args, **kwargs):
+        if mode == "r" and not isinstance(file, str | os.PathLike):
+            opened.append(file)
+        open_zip(self, file, mode, *args, **kwargs)
+
+    def counted_is_zip(file):
+        if not isinstance(file, str | os.PathLike):
+            opened.append(file)
+        return is_zip(file)
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", counted_open)
+    monkeypatch.setattr(zipfile, "is_zipfile", counted_is_zip)
+    return opened
+
+
+@pytest.fixture
 def pages_not_kept(settings):
     """Every request computes its page afresh: for tests of what computing a page costs."""
     settings.TAIZHANG_KEEP_PAGES = False

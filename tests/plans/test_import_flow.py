@@ -371,3 +371,20 @@ def test_a_short_name_is_hinted_as_the_same_body_as_a_longer_new_name():
     }
     # another prefix or another order is no abbreviation
     assert abbreviations(["县发改委", "市发展和改革委员会", "市委改发"]) == {}
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_an_office_upload_reads_its_zip_directory_once_for_the_limits_and_once_to_read(
+    office, world, zip_opens, kind
+):
+    """The kind, the ZIP-bomb limits and the reading ask one member list (ours, read once);
+    the library that reads the parts (python-docx, openpyxl) opens the same bytes once
+    more. Before, the kind, the limits, an is_zipfile and the reader each read it: 4."""
+    from tests.conftest import docx_bytes
+    from tests.parsing.workbooks import ROWS, task_table
+
+    data = docx_bytes(SMALL_PLAN) if kind == "docx" else task_table(*ROWS)
+    zip_opens.clear()
+    response = upload(office, world, data, name=f"plan.{kind}")
+    assert response.status_code == 302, response.content.decode()
+    assert len(zip_opens) == 2

@@ -91,3 +91,20 @@ def test_the_form_refuses_a_disguised_exe_and_saves_nothing(
     assert "不是有效的 PDF" in response.content.decode()
     assert not Evidence.objects.exists()
     assert not world.period.reports.exists()
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_an_office_evidence_file_is_read_once_per_upload(
+    client, world, assignments, files, form_url, zip_opens, kind
+):
+    """The form, the report's write path and the evidence store share one check of the
+    upload: one reading of the ZIP's directory, where each read it again (3)."""
+    from tests.reporting.conftest import report_form
+
+    upload = getattr(files, kind)(f"材料.{kind}")
+    client.force_login(world.people["liaison"])
+    zip_opens.clear()
+    response = client.post(form_url(assignments.education, world.period), report_form(files=upload))
+    assert response.status_code == 302, response.content.decode()
+    assert Evidence.objects.get().content_type.endswith("document" if kind == "docx" else "sheet")
+    assert len(zip_opens) == 1

@@ -20,7 +20,7 @@ from taizhang.parsing.readers.config import limit
 from taizhang.parsing.readers.decoding import decode_text, garble_ratio
 from taizhang.parsing.readers.docx import docx_to_text
 from taizhang.parsing.readers.html import html_to_text, looks_like_html
-from taizhang.parsing.readers.package import package_kind
+from taizhang.parsing.readers.package import Package, open_package
 from taizhang.parsing.readers.pdf import pdf_to_text
 from taizhang.parsing.readers.xlsx import xlsx_to_text
 
@@ -64,13 +64,13 @@ def read_bytes(data: bytes, filename: str = "") -> SourceText:
         raise InputError(
             f"{name} is empty; supply a file that contains the text of the plan.", reason="empty"
         )
-    kind = _sniff(data, filename)
+    kind, package = _sniff(data, filename)
     if kind == "pdf":
         return _finish(pdf_to_text(data, name), "pdf", None, name)
     if kind == "docx":
-        return _finish(docx_to_text(data, name), "docx", None, name)
+        return _finish(docx_to_text(data, name, package), "docx", None, name)
     if kind == "xlsx":
-        return _finish(xlsx_to_text(data, name), "xlsx", None, name)
+        return _finish(xlsx_to_text(data, name, package), "xlsx", None, name)
     text, encoding = decode_text(data, _declared_charset(data))
     # a strict decoding was accepted only below decode_text's own, lower garble bar
     checked = encoding not in ("mixed", *_BOM_ENCODINGS)
@@ -109,15 +109,19 @@ def check_text_size(text: str, name: str = "the text") -> None:
         )
 
 
-def _sniff(data: bytes, filename: str) -> str:
+def _sniff(data: bytes, filename: str) -> tuple[str, Package | None]:
     """ "pdf", "docx", "xlsx", "html" or "txt": the content decides, the extension breaks
-    ties."""
+    ties. A ZIP comes with its member list, read once here: the reader checks the limits
+    on it."""
     suffix = Path(filename).suffix.lower()
     head = data[:1024]
     if b"%PDF-" in head:
-        return "pdf"
+        return "pdf", None
     if head.startswith(b"PK\x03\x04"):
-        return package_kind(data) or _refuse_zip(filename or "the input")
+        package = open_package(data)
+        if package is None or package.kind is None:
+            _refuse_zip(filename or "the input")
+        return package.kind, package
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
             f"{filename or 'the input'} is an old binary Word or Excel file; save it as .docx "
@@ -131,8 +135,8 @@ def _sniff(data: bytes, filename: str) -> str:
             reason="not_pdf",
         )
     if suffix in (".docx", ".xlsx"):
-        return suffix[1:]  # not a ZIP: its reader reports that clearly
-    return "html" if suffix in _HTML_SUFFIXES else "txt"
+        return suffix[1:], None  # not a ZIP: its reader reports that clearly
+    return ("html" if suffix in _HTML_SUFFIXES else "txt"), None
 
 
 def _refuse_zip(name: str) -> str:

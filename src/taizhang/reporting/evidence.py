@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+import weakref
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -36,9 +37,24 @@ _PACKAGES = {
 }
 ACCEPT_ATTRIBUTE = ",".join(ext for exts in EXTENSIONS.values() for ext in exts)
 
+# The type found for an upload, kept with it while it lives (the request): the form, the
+# write path and the evidence store each ask check_upload of the same file, which is read
+# (an Office package's ZIP directory opened) once. Kept only for those very bytes: the
+# same file object of the same size.
+_FOUND: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
 
 def check_upload(upload) -> str:
     """The file's real MIME type, or ValidationError with a message for the user."""
+    found = _FOUND.get(upload)
+    if found is not None and found[0] is upload.file and found[1] == upload.size:
+        return found[2]
+    mime = _checked_type(upload)
+    _FOUND[upload] = (upload.file, upload.size, mime)
+    return mime
+
+
+def _checked_type(upload) -> str:
     name = display_name(upload.name)
     if upload.size == 0:
         raise ValidationError(f"文件“{name}”是空文件，请重新选择。")

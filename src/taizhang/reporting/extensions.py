@@ -24,7 +24,7 @@ from taizhang.reporting.models import (
     Extension,
     ProgressReport,
     approved_deadline,
-    approved_report_due,
+    report_due,
 )
 
 MAX_REASON = Extension.MAX_REASON
@@ -38,8 +38,7 @@ def current_due(assignment, period=None) -> datetime.date | None:
     """The deadline in force: the report's due date for ``period`` (or the assignment's
     完成时限), with any extension already approved."""
     if period is not None:
-        found = approved_report_due(assignment.pk, period.pk).first()
-        return found["requested_due"] if found else period.due_on
+        return report_due(period, assignment.pk)
     found = approved_deadline(assignment=assignment.pk).first()
     own = assignment.measure.deadline
     return max(found["requested_due"], own or found["requested_due"]) if found else own

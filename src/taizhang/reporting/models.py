@@ -125,8 +125,9 @@ def report_extensions_in_force():
     """Approved extensions of a report's due date (延期报送) that still move it: an approved
     date is a later due date, never an earlier one, so once the office moves the period's
     own due date to it or past it, the period's wins. The one rule every reader of a
-    report's due date goes through (approved_report_due, approved_report_dues, on_time_in,
-    status.missing_reports), as approved_deadlines is for the 完成时限."""
+    report's due date goes through (approved_report_due, approved_report_dues, hence
+    report_due), as approved_deadlines is for the 完成时限; on_time_in and
+    status.owed_reports say the same without its join to the period."""
     return Extension.objects.filter(
         state=Extension.State.APPROVED,
         period__isnull=False,
@@ -163,10 +164,15 @@ def approved_report_dues(periods, assignments=None) -> dict[tuple[int, int], dat
     return {(assignment, period): due for assignment, period, due in rows}
 
 
-def report_due(period, assignment_id: int, dues: dict) -> datetime.date:
+def report_due(period, assignment_id: int, dues: dict | None = None) -> datetime.date:
     """When an assignment's report for ``period`` is due: the period's date, or the later
-    one the office approved (``dues`` from approved_report_dues; Coalesce in with_on_time
-    says the same in SQL)."""
+    one the office approved. The one answer: the report in hand (ProgressReport.due_on),
+    the request form's 原期限 (extensions.current_due), the to-do and the reminders ask it.
+    ``dues``: approved_report_dues of the periods (and assignments) a list covers, read
+    once; without it, this one report's is read (one query). with_on_time's Coalesce and
+    status.owed_reports say the same in SQL."""
+    if dues is None:
+        dues = approved_report_dues([period], [assignment_id])
     return dues.get((assignment_id, period.pk), period.due_on)
 
 
@@ -400,8 +406,7 @@ class ProgressReport(models.Model):
     @property
     def due_on(self) -> datetime.date:
         """The period's due date, or the later one an approved extension gave this report."""
-        extended = approved_report_due(self.assignment_id, self.period_id).first()
-        return extended["requested_due"] if extended else self.period.due_on
+        return report_due(self.period, self.assignment_id)
 
     @property
     def filed_on_time(self) -> bool | None:

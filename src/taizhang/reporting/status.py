@@ -486,8 +486,10 @@ def owed_reports(
         )
         .exclude(Exists(closed_before))
         .filter(Q(added_on__isnull=True) | Q(added_on__lte=F("period_due")))
-        # an approved later due date not come yet: not owed until filed
-        .exclude(filed=False, extended__isnull=False, due__gte=as_of)
+        # an approved later due date not come yet: not owed until filed. In force only
+        # while later than the period's own (report_extensions_in_force): one the office
+        # overtook by moving the period's date leaves the report owed as any other
+        .exclude(filed=False, due__gt=F("period_due"), due__gte=as_of)
     )
 
 

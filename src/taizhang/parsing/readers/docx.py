@@ -10,7 +10,6 @@ chapters and measures with it, so each numbered paragraph gets its label ("ä¸€ã€
 from __future__ import annotations
 
 import io
-import zipfile
 
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
@@ -20,17 +19,20 @@ from lxml import etree
 
 from taizhang.parsing.errors import InputError
 from taizhang.parsing.readers.docx_numbering import document_labels
-from taizhang.parsing.readers.package import check_package
+from taizhang.parsing.readers.package import Package, check_package, open_package
 from taizhang.parsing.readers.rows import row_line
 
 
-def docx_to_text(data: bytes, name: str) -> str:
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+def docx_to_text(data: bytes, name: str, package: Package | None = None) -> str:
+    """``package``: the member list of ``data`` already read (reading.read_bytes read it to
+    tell the kind); the limits are checked on it."""
+    package = package or open_package(data)
+    if package is None:
         raise InputError(
             f"{name} is not a real .docx file (it is not a ZIP archive); open it in Word or WPS "
             "and save it again as .docx, or supply the plan as .txt."
         )
-    check_package(data, name, "Word document")
+    check_package(package, name, "Word document")
     try:
         document = Document(io.BytesIO(data))
         return "\n".join(_body_lines(document))

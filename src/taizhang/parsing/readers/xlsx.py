@@ -17,18 +17,21 @@ import zipfile
 
 from taizhang.parsing.errors import InputError
 from taizhang.parsing.readers.config import limit
-from taizhang.parsing.readers.package import check_package
+from taizhang.parsing.readers.package import Package, check_package, open_package
 from taizhang.parsing.readers.rows import row_line
 
 
-def xlsx_to_text(data: bytes, name: str) -> str:
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+def xlsx_to_text(data: bytes, name: str, package: Package | None = None) -> str:
+    """``package``: the member list of ``data`` already read (reading.read_bytes read it to
+    tell the kind); the limits are checked on it."""
+    package = package or open_package(data)
+    if package is None:
         raise InputError(
             f"{name} is not a real .xlsx file (it is not a ZIP archive); open it in WPS or "
             "Excel and save it again as .xlsx, or supply the plan as .txt.",
             reason="damaged",
         )
-    check_package(data, name, "Excel workbook")
+    check_package(package, name, "Excel workbook")
     # imported here: openpyxl takes about 0.2 s to import, which every process that parses
     # a plan (the CLI, each web worker, the tests) would pay for a format few uploads use
     from openpyxl import load_workbook
