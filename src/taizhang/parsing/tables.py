@@ -36,6 +36,7 @@ class TableRow:
     units: dict[str, str] = field(default_factory=dict)  # header label -> cell, as printed
     deadline: str | None = None
     line: int = 0
+    heading: tuple[str, str] | None = None  # ("chapter" or "section", numeral) the number is under
 
     def attribution(self) -> str | None:
         """The unit cells as a labelled attribution: "牵头单位:X;责任单位:Y"."""
@@ -308,13 +309,18 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     return rows
 
 
+# A number column's name with a word glued before it in its cell (任务编号 | 牵头单位 | 配合
+# 单位: round 22, tests/parsing/documents d293 and d294): that cell's, read as the name is.
+_QUALIFIER = 2
+
+
 def _cells_before_name(before: str) -> bool:
     """Whether only blanks, or one short category cell and its tab, stand before the number
     column's name on the header's line: 类别\t序号\t任务内容\t责任单位, the 类别 cell merged
     over its group's rows (tests/parsing/documents d175, fixture styles/leibie_hebing.txt)."""
     cells = before.strip(_LEADING_BLANKS)
-    if not cells:
-        return True
+    if not cells or (len(cells) <= _QUALIFIER and not before.endswith(tuple(_LEADING_BLANKS))):
+        return True  # (a word glued to the name is its own cell's: 任务编号, _QUALIFIER)
     return before.endswith("\t") and "\t" not in cells and _column_role(cells) is None
 
 
@@ -366,6 +372,19 @@ def _merged_units(row: TableRow, above: TableRow | None) -> None:
     no merge: no 配合单位 (d46)."""
     if above is not None and row.units and not any(row.units.values()):
         row.units = dict(above.units)
+    elif above is not None:
+        _merged_lead(row, above)
+
+
+def _merged_lead(row: TableRow, above: TableRow) -> None:
+    """A lead cell merged over a group of rows whose other unit cells differ (牵头单位 printed
+    on the group's first row, blank below, each row's 配合单位 its own): an empty lead cell
+    beside a filled unit cell takes the lead of the row above (round 22: tests/parsing/
+    documents d296 and d297). An empty 配合单位 beside a lead is no merge (d46)."""
+    leads = vocabulary()["table_columns"]["lead"]
+    for label, cell in row.units.items():
+        if not cell and above.units.get(label) and any(word in label for word in leads):
+            row.units[label] = above.units[label]
 
 
 # A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
@@ -849,7 +868,11 @@ def _unquoted(cell: str) -> str:
     return cell
 
 
-_TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
+# (a 任务编号 cell's heading numeral before the number, "…县商务局（一）2", is no part of the
+# cell before it: _HEADED_NUMBER, round 22: tests/parsing/documents d293 and d294 run in)
+_TRAILING_NUMBER = re.compile(
+    r"(.*?)(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?(\d{1,3})$", re.S
+)
 _TRAILING_NUMERAL = re.compile(r"(.*?)([一二三四五六七八九十]{1,3})$", re.S)
 # Where the text after a table's last cell starts: a numbered heading (三、, (一), 第…).
 _NEXT_HEADING = re.compile(
@@ -899,6 +922,7 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         row = _row(row_cells, columns, 1)
         if row is None:
             break
+        _merged_units(row, rows[-1] if rows else None)  # (d296 run in)
         rows.append(row)
         if not goes_on:
             break
@@ -1079,7 +1103,7 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
     for index, (role, label) in columns.items():
         cell = cells[index] if index < len(cells) else ""
         if role == "number":
-            row.number = int(cell) if re.fullmatch(r"\d{1,3}", fold(cell)) else None
+            row.number, row.heading = _number_cell(fold(cell))
         elif role == "content":
             row.content = cell
         elif role == "deadline":
@@ -1089,6 +1113,29 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
         else:
             row.units[label] = cell
     return row if row.content or _by_number(row) else None
+
+
+# A 任务编号 cell that names a measure by its heading's numeral and its number ("（一）1",
+# "（二）3": the measure 1 under section (一); "一、2": the measure 2 under chapter 一), as a
+# 分工表 annexed to a plan whose measures name no units prints it (round 22: tests/parsing/
+# documents d293, under sections; d294, under chapters; fixture styles/bianhao_zhangjie.txt,
+# its numbers restarting in each chapter, where only the pair names one measure). Over a
+# folded cell.
+_HEADED_NUMBER = re.compile(
+    r"(?:\((?P<section>[一二三四五六七八九十]{1,3})\)|(?P<chapter>[一二三四五六七八九十]{1,3})、)"
+    r" ?(?P<number>\d{1,3})"
+)
+
+
+def _number_cell(cell: str) -> tuple[int | None, tuple[str, str] | None]:
+    """A number cell's number, and the heading it is under when the cell names one."""
+    if re.fullmatch(r"\d{1,3}", cell):
+        return int(cell), None
+    headed = _HEADED_NUMBER.fullmatch(cell)
+    if headed is None:
+        return None, None
+    kind = "section" if headed["section"] else "chapter"
+    return int(headed["number"]), (kind, headed[kind])
 
 
 def _by_number(row: TableRow) -> bool:
@@ -1185,18 +1232,36 @@ def _rows_numbered_on(
 
 def _apply_by_number(measures: list[RawMeasure], rows: list[TableRow]) -> None:
     """Measures that name no units take those of the row of their number in a table of
-    units by number (_by_number), when the plan numbers each measure once."""
-    numbered = {row.number: row for row in rows if _by_number(row)}
+    units by number (_by_number): a bare number when the plan numbers each measure once, a
+    heading's numeral and a number (_HEADED_NUMBER) when that pair names one measure."""
+    numbered = {_row_key(row): row for row in rows if _by_number(row)}
     if not numbered:
         return
-    numbers = [measure.no for measure in measures]
-    if len(set(numbers)) < len(numbers):  # numbers restart: a number names no one measure
-        return
+    named = Counter(key for measure in measures for key in _measure_keys(measure))
+    if len({measure.no for measure in measures}) < len(measures):
+        # numbers restart: a bare number names no one measure
+        numbered = {key: row for key, row in numbered.items() if key[0] is not None}
     for measure in measures:
-        row = numbered.get(measure.no)
-        if row is not None and not measure.attribution_raw:
-            measure.attribution_raw = row.attribution()
-            measure.deadline = measure.deadline or row.deadline
+        if measure.attribution_raw:
+            continue
+        found = [numbered[key] for key in _measure_keys(measure) if key in numbered]
+        if len(found) == 1 and named[_row_key(found[0])] == 1:
+            measure.attribution_raw = found[0].attribution()
+            measure.deadline = measure.deadline or found[0].deadline
+
+
+def _row_key(row: TableRow) -> tuple:
+    return (row.heading, row.number)
+
+
+def _measure_keys(measure: RawMeasure) -> tuple[tuple, ...]:
+    """The keys a row names this measure by: its number, bare or under its chapter or its
+    section."""
+    return (
+        (None, measure.no),
+        (("chapter", measure.chapter), measure.no),
+        (("section", measure.section), measure.no),
+    )
 
 
 def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
