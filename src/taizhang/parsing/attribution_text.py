@@ -901,7 +901,7 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
             next_end = _line_end(folded, offset + 1)
             line = folded[offset + 1 : next_end].strip()
             if line and (not starts_with_label(line) or contact_end(line, 0) is not None):
-                break  # (a contact line under the last measure's labels: d295)
+                break  # (a contact under the last labels: d295, styles/lianxiren_biaoqian)
             if line:
                 end = offset + 1 + len(folded[offset + 1 : next_end].rstrip())
                 end = _wrapped_value_end(folded, _label_end(folded, offset + 1), end)
@@ -920,7 +920,7 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     styles/shuoming_after_labels.txt printed run-in)."""
     if ":" in folded[value_start:end]:
         note = _note_heading().search(folded, value_start, end)
-        end = note.start() if note else end
+        end = _before_contact(folded, value_start, note.start() if note else end)
     if "各" in folded[value_start:end]:
         closing = _closing_subject().search(folded, value_start, end)
         end = closing.start() if closing else end
@@ -932,6 +932,17 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     ):
         return end
     return stop + 1
+
+
+def _before_contact(folded: str, start: int, end: int) -> int:
+    """Where a document's contact run into a label's value starts ("…责任单位：县司法局、
+    县融媒体中心联系人：县司法局　王芳　联系电话：…", round 22: tests/parsing/documents d295
+    and fixture styles/lianxiren_biaoqian.txt printed run-in; contact_end), else ``end``."""
+    for field in _contact_fields():
+        at = folded.find(field, start, end)
+        if at > start and contact_end(folded, at) is not None:
+            return at
+    return end
 
 
 @lru_cache(maxsize=1)

@@ -383,7 +383,7 @@ def _merged_lead(row: TableRow, above: TableRow) -> None:
     documents d296 and d297). An empty 配合单位 beside a lead is no merge (d46)."""
     leads = vocabulary()["table_columns"]["lead"]
     for label, cell in row.units.items():
-        if not cell and above.units.get(label) and any(word in label for word in leads):
+        if not cell and above.units.get(label) and any(word in fold(label) for word in leads):
             row.units[label] = above.units[label]
 
 
