@@ -503,6 +503,10 @@ Round 22 (法治) (branch fazhi22): 法治 plans of kinds rounds 10–21 had not
   naming no units (sections, no measures), 县直各执法部门 a collective.
 - d299 领导干部 应知应会 法律法规 清单 学习: signed above a bare 附件 and its table, 全年…不少于
   12次 (a frequency, no target nor duty).
+- d310 “民主法治示范村（社区）” 创建: measures ended by a dash list of units (…。——县民政局、
+  县司法局), 县委依法治县办（县司法局） in one, two signers under the last list.
+- d311 “谁执法谁普法” 普法责任制 工作要点: ASCII brackets with blanks inside (( 牵头单位:
+  县委依法治县办 ; 责任单位: … )), a contact line after the last measure's bracket.
 
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
@@ -1204,8 +1208,9 @@ RUN_IN_COPIES = [
     # round 21 (法治): （一）X（牵头单位：…）1.… run in (d291)
     *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
     # round 22 (法治): 任务编号 cells （一）1 run in (d293, d294), a contact run into the last
-    # label's value (d295), a signature glued to a bare 附件 (d296, d299)
-    *(name for name in NAMES if name[:4] in {f"d29{i}" for i in range(3, 10)}),
+    # label's value (d295), a signature glued to a bare 附件 (d296, d299), two signers glued
+    # to a dash list (d310)
+    *(name for name in NAMES if name[:4] in {f"d29{i}" for i in range(3, 10)} | {"d310", "d311"}),
     # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
@@ -1415,8 +1420,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
     # round 21 (法治)
     *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
-    # round 22 (法治): signed above 附件 and a table (d293, d294, d296, d299)
-    *(name for name in NAMES if name[:4] in {f"d29{i}" for i in range(3, 10)}),
+    # round 22 (法治): signed above 附件 and a table (d293, d294, d296, d299), two signers
+    # after a dash list (d310)
+    *(name for name in NAMES if name[:4] in {f"d29{i}" for i in range(3, 10)} | {"d310", "d311"}),
     # round 20 (other topics)
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
 ]
@@ -6015,3 +6021,34 @@ def test_a_signature_above_an_annexed_table_ends_the_last_measure(name, last):
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         assert plan.tasks[-1].text.endswith(last)
         assert plan.tasks[-1].lead
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "last"),
+    [
+        (
+            "d310_minzhu_fazhi_shifancun",
+            "中共平川县委全面依法治县委员会办公室 平川县民政局",
+            (["县委依法治县办"], ["各乡镇人民政府"]),
+        ),
+        ("pozhehao_liangren", "中共白溪镇委员会 白溪镇人民政府", (["镇司法所"], ["各村民委员会"])),
+    ],
+)
+def test_two_signers_run_into_a_last_dash_list_of_units(name, issuer, last):
+    # "…考核内容。——县委依法治县办、各乡镇人民政府中共平川县委…办公室平川县民政局2025年3月26日"
+    # (d310 printed run-in), "…非诉方式解决。——镇司法所、各村民委员会中共白溪镇委员会白溪镇
+    # 人民政府2025年3月10日" (fixture styles/pozhehao_liangren.txt run in): both signers sign,
+    # and the units of the dash list end before the first
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert plan.issuer == issuer
+        assert (plan.tasks[-1].responsible, plan.tasks[-1].collectives) == last
+
+
+def test_two_signers_run_into_a_last_field_end_its_value():
+    # "…整改时限：持续推进中共和平县委办公室和平县人民政府办公室2025年4月2日" (d225 printed
+    # run-in) and d310's dash list: the issuer's two names, printed together, are no part of
+    # the last field
+    text = _document_or_fixture_text("d225_tongji_zhenggai_qingdan")
+    run_in = parse_path_text(variants.run_in(text))
+    assert run_in.tasks[-1].deadline == "持续推进"
+    assert run_in.tasks[-1].attribution_raw.endswith("整改时限：持续推进")

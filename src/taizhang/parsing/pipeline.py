@@ -618,10 +618,13 @@ def _wraps_joined(text: str) -> str:
 
 def _signature_at(text: str | None, issuer: str) -> int:
     """Where ``text`` ends with the issuer's names and nothing after them but a date; -1
-    where it does not (or the names open it: nothing would be left)."""
-    at = text.rfind(issuer) if text else -1
-    if at > 0 and is_date_only(fold(text[at + len(issuer) :]).replace(" ", "")):
-        return at
+    where it does not (or the names open it: nothing would be left). Two signers, which the
+    issuer parts by a blank, are printed together run in (round 22: tests/parsing/documents
+    d310 and fixture styles/pozhehao_liangren.txt run in)."""
+    for names in dict.fromkeys((issuer, issuer.replace(" ", ""))):
+        at = text.rfind(names) if text else -1
+        if at > 0 and is_date_only(fold(text[at + len(names) :]).replace(" ", "")):
+            return at
     return -1
 
 
