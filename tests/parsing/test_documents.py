@@ -5955,17 +5955,17 @@ def test_task_numbers_naming_the_heading_give_the_measures_their_units(name, lea
 def test_task_numbers_restarting_in_each_chapter_name_one_measure_by_the_pair():
     # "一、1 一、2 二、1 二、2 二、3 三、1" under measures numbered 1. 2. again in each chapter
     # (fixture styles/bianhao_zhangjie.txt): a bare number names no one measure, the
-    # chapter's numeral and the number do
-    plan = parse_path(_document_or_fixture("bianhao_zhangjie"))
-    assert [(m.chapter, m.no, m.lead) for m in plan.tasks] == [
-        ("一", 1, ["镇司法所"]),
-        ("一", 2, ["镇党政综合办公室"]),
-        ("二", 1, ["镇纪委"]),
-        ("二", 2, ["镇司法所"]),
-        ("二", 3, ["镇党委组织办"]),
-        ("三", 1, ["镇党政综合办公室"]),
-    ]
-    assert plan.tasks[-1].text.endswith("申报。")  # (signed above its 附件)
+    # chapter's numeral and the number do; printed run in too, the rows read on past 二、1
+    for plan in _printed_and_run_in(_document_or_fixture_text("bianhao_zhangjie")):
+        assert [(m.chapter, m.no, m.lead) for m in plan.tasks] == [
+            ("一", 1, ["镇司法所"]),
+            ("一", 2, ["镇党政综合办公室"]),
+            ("二", 1, ["镇纪委"]),
+            ("二", 2, ["镇司法所"]),
+            ("二", 3, ["镇党委组织办"]),
+            ("三", 1, ["镇党政综合办公室"]),
+        ]
+        assert plan.tasks[-1].text.endswith("申报。")  # (signed above its 附件)
 
 
 @pytest.mark.parametrize(

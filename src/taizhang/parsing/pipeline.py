@@ -305,7 +305,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     if rows and metadata.issuer and run_in:
         _row_without_signature(rows[-1], metadata.issuer)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
-    _without_row_headings(skeleton, rows)
+    if not run_in:  # (printed run in, every row and heading is on line 1)
+        _without_row_headings(skeleton, rows)
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
         if len(lines) == 1:  # printed run-in

@@ -489,14 +489,14 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
             continue
         reach = text[found.start() : found.start() + _TABLE_REACH]
         cells = [cell.strip() for cell in _CELL_GAP.split(reach)]
-        header, first = _run_in_header(cells)
+        header, first, label = _run_in_header(cells)
         if header is None and "\t" not in reach[:_HEADER_REACH]:
-            header, first = _run_in_header(cells, loose=True)
+            header, first, label = _run_in_header(cells, loose=True)
         if header is None:
             continue
         # every table of the text, each under its own header (tests/parsing/documents d75
         # printed run-in: a table under each (一); fixture styles/wenwu_headers.txt run in)
-        rows += _run_in_body(cells, header, first)
+        rows += _run_in_body(cells, header, first, label)
     return rows
 
 
@@ -787,6 +787,7 @@ def _row_span(
     following: int,
     chinese: bool = False,
     group: int | None = None,
+    restart: bool = False,
 ) -> int | None:
     """Tokens the row at ``index`` takes after its first: one fewer than its cells, or two
     fewer when its last cell was empty (an empty 备注 at the end of its line, the tab after
@@ -794,15 +795,15 @@ def _row_span(
     documents d103 run in, fixture styles/linye_beizhu.txt run in): the cell before it
     then ends in the next row's number, or, in the last row, the tokens run out."""
     if index + width - 1 < len(tokens):
-        if _trailing(tokens[index + width - 1], following, chinese, group):
+        if _trailing(tokens[index + width - 1], following, chinese, group, restart):
             return width - 1
-        ends_in = _trailing(tokens[index + width - 2], following, chinese, group)
+        ends_in = _trailing(tokens[index + width - 2], following, chinese, group, restart)
         return width - 2 if ends_in else width - 1
     return width - 2 if index + width - 2 < len(tokens) else None
 
 
 def _trailing(
-    token: str, number: int, chinese: bool, group: int | None = None
+    token: str, number: int, chinese: bool, group: int | None = None, restart: bool = False
 ) -> tuple[str, str] | None:
     """(the cell, the next row's number) when a token ends in row ``number``'s number, in
     digits or, in a table numbered 一 二 三, in a Chinese numeral ("…市委依法治市办二": round
@@ -816,7 +817,7 @@ def _trailing(
             return found.group(1), found.group(2)
         return None
     found = _TRAILING_NUMBER.fullmatch(token)
-    if found and int(found.group(2)) == number:
+    if found and (int(found.group(2)) == number or (restart and _restarts(found))):
         return found.group(1), found.group(2)
     found = _TRAILING_NUMERAL.fullmatch(token) if chinese else None
     if found and chinese_number(found.group(2)) == number:
@@ -870,6 +871,13 @@ def _unquoted(cell: str) -> str:
 
 # (a 任务编号 cell's heading numeral before the number, "…县商务局（一）2", is no part of the
 # cell before it: _HEADED_NUMBER, round 22: tests/parsing/documents d293 and d294 run in)
+def _restarts(found: re.Match[str]) -> bool:
+    """A 1 after a heading's numeral ("…各村民委员会二、1"): a 任务编号 cell whose numbers restart
+    under the next heading (_HEADED_NUMBER; round 22, fixture styles/bianhao_zhangjie.txt run
+    in; d293 and d294 run in, numbered on)."""
+    return found.group(2) == "1" and found.end(1) < found.start(2)
+
+
 _TRAILING_NUMBER = re.compile(
     r"(.*?)(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?(\d{1,3})$", re.S
 )
@@ -881,7 +889,8 @@ _NEXT_HEADING = re.compile(
 
 
 def _run_in_header(cells: list[str], loose: bool = False):
-    """The header's column roles and where the first row's cells start, or (None, 0).
+    """The header's column roles, where the first row's cells start and its number cell as
+    printed ("1", "一、1"), or (None, 0, "1").
     ``loose``: a short name of no role is a column read past, as printed (指标名称 | 对标城市
     before 提升措施: round 17, tests/parsing/documents d201 and fixture styles/kongge_lanmu.txt
     printed run-in), asked only of a table gapped by blanks (a tab table's header not read
@@ -892,28 +901,35 @@ def _run_in_header(cells: list[str], loose: bool = False):
             continue
         names = [*cells[: size - 1], last.group(1)]
         if not all(_is_short(name) and (loose or _column_role(name)) for name in names):
-            return None, 0
+            return None, 0, "1"
         header = _header_roles(names)
         if header and any(role == "number" for role, _ in header.values()):
             cells[size - 1] = last.group(1)
-            return header, size
-    return None, 0
+            return header, size, _number_label(last)
+    return None, 0, "1"
 
 
-def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
+def _run_in_body(cells: list[str], columns, first: int, label: str = "1") -> list[TableRow]:
+    """The rows after a run-in header; ``label``, the first row's number cell as printed (a
+    heading's numeral before it names the heading: 一、1, _HEADED_NUMBER, whose numbers may
+    restart under the next heading, _restarts)."""
     width = first  # the header's cells, a column of no role among them (d201 run in)
     rows: list[TableRow] = []
-    i, number = first, 1
-    while span := _row_span(cells, i - 1, width, number + 1):
-        row_cells = [str(number), *cells[i : i + span]]
+    i, number, headed = first, 1, label != "1"
+    while span := _row_span(cells, i - 1, width, number + 1, restart=headed):
+        row_cells = [label, *cells[i : i + span]]
         last, skip = row_cells[-1], 0
         following = _TRAILING_NUMBER.fullmatch(last)
-        goes_on = following is not None and int(following.group(2)) == number + 1
+        goes_on = following is not None and (
+            int(following.group(2)) == number + 1 or (headed and _restarts(following))
+        )
         page_break = None if goes_on else _header_again_run_in(cells, i + span - 1, cells[:first])
         if goes_on:
-            row_cells[-1] = following.group(1)
+            row_cells[-1], label = following.group(1), _number_label(following)
+            number = int(following.group(2)) - 1  # (counted on below)
         elif page_break and page_break[1] == str(number + 1):
             row_cells[-1], goes_on, skip = page_break[0], True, first - 1
+            label = str(number + 1)
         else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
             deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
@@ -928,6 +944,11 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
             break
         i, number = i + span + skip, number + 1
     return rows
+
+
+def _number_label(found: re.Match[str]) -> str:
+    """The number cell a _TRAILING_NUMBER match ends with, its heading's numeral kept."""
+    return found.string[found.end(1) : found.end(2)]
 
 
 def _run_in_flat_rows(text: str, folded: str, names: list[re.Match[str]]) -> list[TableRow]:
