@@ -507,6 +507,8 @@ Round 22 (法治) (branch fazhi22): 法治 plans of kinds rounds 10–21 had not
   县司法局), 县委依法治县办（县司法局） in one, two signers under the last list.
 - d311 “谁执法谁普法” 普法责任制 工作要点: ASCII brackets with blanks inside (( 牵头单位:
   县委依法治县办 ; 责任单位: … )), a contact line after the last measure's bracket.
+- d312 信访工作法治化: measures numbered 1. 2. again in each chapter, named by 一、1 … 三、2
+  cells of an annexed table, a 保障措施 chapter of （一）… paragraphs, a 条例 no parent.
 
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
@@ -1001,6 +1003,8 @@ def test_a_news_page_of_a_work_plan_opening_with_its_purpose():
     assert "上一篇" not in plan.tasks[-1].text
 
 
+# round 22 (法治): d293–d299 and d310–d312 (in RUN_IN_COPIES and SIGNED_RUN_IN)
+ROUND_22_FAZHI = {*(f"d29{i}" for i in range(3, 10)), "d310", "d311", "d312"}
 RUN_IN_COPIES = [
     "d03_xiangcun_outline",
     "d01_yingshang_notice",
@@ -1210,7 +1214,7 @@ RUN_IN_COPIES = [
     # round 22 (法治): 任务编号 cells （一）1 run in (d293, d294), a contact run into the last
     # label's value (d295), a signature glued to a bare 附件 (d296, d299), two signers glued
     # to a dash list (d310)
-    *(name for name in NAMES if name[:4] in {f"d29{i}" for i in range(3, 10)} | {"d310", "d311"}),
+    *(name for name in NAMES if name[:4] in ROUND_22_FAZHI),
     # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
@@ -1422,7 +1426,7 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
     # round 22 (法治): signed above 附件 and a table (d293, d294, d296, d299), two signers
     # after a dash list (d310)
-    *(name for name in NAMES if name[:4] in {f"d29{i}" for i in range(3, 10)} | {"d310", "d311"}),
+    *(name for name in NAMES if name[:4] in ROUND_22_FAZHI),
     # round 20 (other topics)
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
 ]
@@ -5952,20 +5956,36 @@ def test_task_numbers_naming_the_heading_give_the_measures_their_units(name, lea
         assert all(m.responsible or m.collectives for m in plan.tasks)
 
 
-def test_task_numbers_restarting_in_each_chapter_name_one_measure_by_the_pair():
+@pytest.mark.parametrize(
+    ("name", "leads", "last"),
+    [
+        (
+            "bianhao_zhangjie",
+            [
+                "镇司法所",
+                "镇党政综合办公室",
+                "镇纪委",
+                "镇司法所",
+                "镇党委组织办",
+                *["镇党政综合办公室"],
+            ],
+            "申报。",
+        ),
+        (
+            "d312_xinfang_fazhihua",
+            ["县发展和改革局", "县委政法委", *["县信访局"] * 4, "县委政法委"],
+            "法定途径处理。",
+        ),
+    ],
+)
+def test_task_numbers_restarting_in_each_chapter_name_one_measure_by_the_pair(name, leads, last):
     # "一、1 一、2 二、1 二、2 二、3 三、1" under measures numbered 1. 2. again in each chapter
-    # (fixture styles/bianhao_zhangjie.txt): a bare number names no one measure, the
+    # (fixture styles/bianhao_zhangjie.txt, d312): a bare number names no one measure, the
     # chapter's numeral and the number do; printed run in too, the rows read on past 二、1
-    for plan in _printed_and_run_in(_document_or_fixture_text("bianhao_zhangjie")):
-        assert [(m.chapter, m.no, m.lead) for m in plan.tasks] == [
-            ("一", 1, ["镇司法所"]),
-            ("一", 2, ["镇党政综合办公室"]),
-            ("二", 1, ["镇纪委"]),
-            ("二", 2, ["镇司法所"]),
-            ("二", 3, ["镇党委组织办"]),
-            ("三", 1, ["镇党政综合办公室"]),
-        ]
-        assert plan.tasks[-1].text.endswith("申报。")  # (signed above its 附件)
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.lead for m in plan.tasks] == [[lead] for lead in leads]
+        assert [m.no for m in plan.tasks][:3] == [1, 2, 1]
+        assert plan.tasks[-1].text.endswith(last)  # (signed above its 附件, or 四、 below)
 
 
 @pytest.mark.parametrize(

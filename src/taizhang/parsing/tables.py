@@ -873,8 +873,8 @@ def _unquoted(cell: str) -> str:
 # cell before it: _HEADED_NUMBER, round 22: tests/parsing/documents d293 and d294 run in)
 def _restarts(found: re.Match[str]) -> bool:
     """A 1 after a heading's numeral ("…各村民委员会二、1"): a 任务编号 cell whose numbers restart
-    under the next heading (_HEADED_NUMBER; round 22, fixture styles/bianhao_zhangjie.txt run
-    in; d293 and d294 run in, numbered on)."""
+    under the next heading (_HEADED_NUMBER; round 22, tests/parsing/documents d312 and fixture
+    styles/bianhao_zhangjie.txt run in)."""
     return found.group(2) == "1" and found.end(1) < found.start(2)
 
 
@@ -1139,9 +1139,9 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
 # A 任务编号 cell that names a measure by its heading's numeral and its number ("（一）1",
 # "（二）3": the measure 1 under section (一); "一、2": the measure 2 under chapter 一), as a
 # 分工表 annexed to a plan whose measures name no units prints it (round 22: tests/parsing/
-# documents d293, under sections; d294, under chapters; fixture styles/bianhao_zhangjie.txt,
-# its numbers restarting in each chapter, where only the pair names one measure). Over a
-# folded cell.
+# documents d293, under sections; d294, under chapters; d312 and fixture styles/
+# bianhao_zhangjie.txt, their numbers restarting in each chapter, where only the pair names
+# one measure). Over a folded cell.
 _HEADED_NUMBER = re.compile(
     r"(?:\((?P<section>[一二三四五六七八九十]{1,3})\)|(?P<chapter>[一二三四五六七八九十]{1,3})、)"
     r" ?(?P<number>\d{1,3})"
