@@ -487,6 +487,29 @@ Round 21 (法治) (branch fazhi21): 法治 plans of kinds rounds 10–20 had not
   unit is the subject (2.县司法局要加强…) closed by a bracket with the date first
   (（2025年6月底前，县司法局牵头）), 【重点任务】 lines, 12345 (no target).
 
+Round 22 (法治) (branch fazhi22): 法治 plans of kinds rounds 10–21 had not tried:
+
+- d293 涉企行政执法 “观察点”: measures naming no units over an annexed 任务分工表 whose
+  任务编号 cells name each by its section's numeral and its number (（一）1, （二）3).
+- d294 民法典 宣传月: stages as chapters, the same table by 一、1 … 三、7 cells, 县委依法治县办
+  （县司法局） one unit, a closing 联系人：… 电话：… line after the last measure.
+- d295 法治文化阵地 三年行动: 牵头单位： / 责任单位： lines under each measure, the contact
+  line under the last measure's labels, 工作目标 goals for 2027.
+- d296 行政复议 体制改革: signed above 附件 and its table, whose 牵头单位 cell is printed on
+  its group's first row only (blank below), a 法 that is no parent.
+- d297 法治政府 建设 示范 创建 指标 任务 分解: a plan that is only a table (序号 | 指标任务 |
+  分值 | 牵头单位 | 责任单位 | 完成时限), chapter rows, the 分值 column read past, merged leads.
+- d298 乡镇 综合行政执法 赋权事项 承接: a 保障措施 chapter of （一）加强组织领导。… paragraphs
+  naming no units (sections, no measures), 县直各执法部门 a collective.
+- d299 领导干部 应知应会 法律法规 清单 学习: signed above a bare 附件 and its table, 全年…不少于
+  12次 (a frequency, no target nor duty).
+- d310 “民主法治示范村（社区）” 创建: measures ended by a dash list of units (…。——县民政局、
+  县司法局), 县委依法治县办（县司法局） in one, two signers under the last list.
+- d311 “谁执法谁普法” 普法责任制 工作要点: ASCII brackets with blanks inside (( 牵头单位:
+  县委依法治县办 ; 责任单位: … )), a contact line after the last measure's bracket.
+- d312 信访工作法治化: measures numbered 1. 2. again in each chapter, named by 一、1 … 三、2
+  cells of an annexed table, a 保障措施 chapter of （一）… paragraphs, a 条例 no parent.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -980,6 +1003,8 @@ def test_a_news_page_of_a_work_plan_opening_with_its_purpose():
     assert "上一篇" not in plan.tasks[-1].text
 
 
+# round 22 (法治): d293–d299 and d310–d312 (in RUN_IN_COPIES and SIGNED_RUN_IN)
+ROUND_22_FAZHI = {*(f"d29{i}" for i in range(3, 10)), "d310", "d311", "d312"}
 RUN_IN_COPIES = [
     "d03_xiangcun_outline",
     "d01_yingshang_notice",
@@ -1186,6 +1211,10 @@ RUN_IN_COPIES = [
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
     # round 21 (法治): （一）X（牵头单位：…）1.… run in (d291)
     *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
+    # round 22 (法治): 任务编号 cells （一）1 run in (d293, d294), a contact run into the last
+    # label's value (d295), a signature glued to a bare 附件 (d296, d299), two signers glued
+    # to a dash list (d310)
+    *(name for name in NAMES if name[:4] in ROUND_22_FAZHI),
     # round 21 (other topics): a table of rows apart by two blanks (d280), trailing 此项工作由
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
@@ -1425,6 +1454,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d27{i}" for i in range(7)}),
     # round 21 (法治)
     *(name for name in NAMES if name[:4] in {"d290", "d291", "d292"}),
+    # round 22 (法治): signed above 附件 and a table (d293, d294, d296, d299), two signers
+    # after a dash list (d310)
+    *(name for name in NAMES if name[:4] in ROUND_22_FAZHI),
     # round 20 (other topics)
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
 ]
@@ -1466,6 +1498,10 @@ HARD_WRAPPED = [
     # continues (starts_item); its units are tested below, and the scorer, blind to line
     # breaks, gives it 1.000)
     and name.split("_")[0] != "d263"
+    # (round 22: d297's tab-parted rows broken mid-row by the wrap, one before its 分值 cell, a
+    # bare digit, so the line after opens as a row's number would: as d45's; 1.000 printed
+    # and run in)
+    and name.split("_")[0] != "d297"
 ]
 
 
@@ -5917,3 +5953,152 @@ def test_bullets_glued_to_a_section_heading_run_in_are_its_measures(name, titles
     plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
     assert [s.title for s in plan.sections] == titles
     assert len(plan.tasks) == {"d283": 6}.get(name[:4], 3)
+
+
+# Round 22 (法治) (branch fazhi22): d293–d299 and their fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads", "headings"),
+    [
+        (
+            "d293_sheqi_guanchadian",
+            [["县司法局"]] * 5,
+            (["一", "二"], ["一", "二", "一", "二"]),
+        ),
+        (
+            "d294_minfadian_xuanchuanyue",
+            [["县司法局"]] * 2
+            + [["县融媒体中心"], ["县工商联"], ["县民政局"], ["县教育局"]]
+            + [["县委依法治县办"]],
+            (["一", "二", "三"], []),
+        ),
+    ],
+)
+def test_task_numbers_naming_the_heading_give_the_measures_their_units(name, leads, headings):
+    # an annexed 分工表 whose 任务编号 cells name a measure by its heading's numeral and its
+    # number ("（一）1", "（二）3": d293; "一、1", "三、7": d294), under measures that name
+    # no units: each measure takes its row's units, and the rows are no headings (no
+    # section (一) nor chapter 一 of theirs); the same printed run in
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.lead for m in plan.tasks] == leads
+        assert ([c.no for c in plan.chapters], [s.no for s in plan.sections]) == headings
+        assert all(m.responsible or m.collectives for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "leads", "last"),
+    [
+        (
+            "bianhao_zhangjie",
+            [
+                "镇司法所",
+                "镇党政综合办公室",
+                "镇纪委",
+                "镇司法所",
+                "镇党委组织办",
+                *["镇党政综合办公室"],
+            ],
+            "申报。",
+        ),
+        (
+            "d312_xinfang_fazhihua",
+            ["县发展和改革局", "县委政法委", *["县信访局"] * 4, "县委政法委"],
+            "法定途径处理。",
+        ),
+    ],
+)
+def test_task_numbers_restarting_in_each_chapter_name_one_measure_by_the_pair(name, leads, last):
+    # "一、1 一、2 二、1 二、2 二、3 三、1" under measures numbered 1. 2. again in each chapter
+    # (fixture styles/bianhao_zhangjie.txt, d312): a bare number names no one measure, the
+    # chapter's numeral and the number do; printed run in too, the rows read on past 二、1
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.lead for m in plan.tasks] == [[lead] for lead in leads]
+        assert [m.no for m in plan.tasks][:3] == [1, 2, 1]
+        assert plan.tasks[-1].text.endswith(last)  # (signed above its 附件, or 四、 below)
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        ("d294_minfadian_xuanchuanyue", "汇编成册并在全县推广。"),
+        ("d295_fazhi_wenhua_zhendi", "每年放映法治题材影片200场次以上。"),
+        ("lianxiren_biaoqian", "完善律师参与化解机制。"),
+    ],
+)
+def test_a_contact_line_under_the_last_measure_is_no_attribution(name, last):
+    # "联系人：县司法局普法与依法治理股　李明　电话：…" under the last measure, which names no
+    # units (d294: its units are in the annexed table), or under its label lines
+    # ("责任单位：…" then "联系人：县司法局　王芳　联系电话：…": d295): the contact is whom to
+    # call, no unit's field; the measures before it are no provisions; the same run in (the
+    # contact run into the last label's value: d295, fixture styles/lianxiren_biaoqian.txt)
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert plan.tasks[-1].text.endswith(last)
+        assert "联系人" not in (plan.tasks[-1].attribution_raw or "")
+        assert len(plan.tasks) in (3, 6, 7)
+        assert not [d for d in plan.diagnostics if d.code == "provisions-not-measures"]
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d296_xingzheng_fuyi_gaige", ["县司法局"] * 5 + ["县人民政府办公室"]),
+        (
+            "d297_fazhi_zhengfu_shifan_zhibiao",
+            ["县委编办"] * 2 + ["县政务服务管理局"] + ["县司法局"] * 5,
+        ),
+    ],
+)
+def test_a_lead_cell_merged_over_rows_leads_each_of_them(name, leads):
+    # a 牵头单位 cell printed on its group's first row only, blank below, beside each row's
+    # own 配合单位 (d296 under body measures, d297 a plan that is only the table): the blank
+    # rows take the lead above; the same run in
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.lead for m in plan.tasks] == [[lead] for lead in leads]
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        ("d296_xingzheng_fuyi_gaige", "公开率达到100%。"),
+        ("d299_lingdao_ganbu_xuefa", "考试合格率达到100%。"),
+    ],
+)
+def test_a_signature_above_an_annexed_table_ends_the_last_measure(name, last):
+    # "…公开率达到100%。" / "鹤岭县人民政府办公室" / "2025年4月8日" / "附件" / the table (d296,
+    # d299): the last measure, which names no units, ends before the signature; printed run
+    # in ("…100%。鹤岭县人民政府办公室2025年4月8日附件行政复议…分工表序号…") as well
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert plan.tasks[-1].text.endswith(last)
+        assert plan.tasks[-1].lead
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "last"),
+    [
+        (
+            "d310_minzhu_fazhi_shifancun",
+            "中共平川县委全面依法治县委员会办公室 平川县民政局",
+            (["县委依法治县办"], ["各乡镇人民政府"]),
+        ),
+        ("pozhehao_liangren", "中共白溪镇委员会 白溪镇人民政府", (["镇司法所"], ["各村民委员会"])),
+    ],
+)
+def test_two_signers_run_into_a_last_dash_list_of_units(name, issuer, last):
+    # "…考核内容。——县委依法治县办、各乡镇人民政府中共平川县委…办公室平川县民政局2025年3月26日"
+    # (d310 printed run-in), "…非诉方式解决。——镇司法所、各村民委员会中共白溪镇委员会白溪镇
+    # 人民政府2025年3月10日" (fixture styles/pozhehao_liangren.txt run in): both signers sign,
+    # and the units of the dash list end before the first
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert plan.issuer == issuer
+        assert (plan.tasks[-1].responsible, plan.tasks[-1].collectives) == last
+
+
+def test_two_signers_run_into_a_last_field_end_its_value():
+    # "…整改时限：持续推进中共和平县委办公室和平县人民政府办公室2025年4月2日" (d225 printed
+    # run-in) and d310's dash list: the issuer's two names, printed together, are no part of
+    # the last field
+    text = _document_or_fixture_text("d225_tongji_zhenggai_qingdan")
+    run_in = parse_path_text(variants.run_in(text))
+    assert run_in.tasks[-1].deadline == "持续推进"
+    assert run_in.tasks[-1].attribution_raw.endswith("整改时限：持续推进")

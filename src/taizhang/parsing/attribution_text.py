@@ -243,6 +243,35 @@ def starts_with_label(folded_line: str) -> bool:
     return _label_pattern().match(folded_line) is not None
 
 
+def contact_end(folded: str, start: int) -> int | None:
+    """Where a document's contact opening at ``start`` (structure.toml contact_fields) ends:
+    after the telephone number it gives, with no unit label before it; None for no contact.
+    A copy printed run-in runs the text after it on: the number ends it."""
+    if not folded.startswith(_contact_fields(), start):
+        return None
+    phone = _contact_phone().search(folded, start, _line_end(folded, start))
+    if phone is None:
+        return None
+    value = folded[start : phone.start()]
+    return None if any(label in value for label in _unit_labels()) else phone.end()
+
+
+@lru_cache(maxsize=1)
+def _contact_fields() -> tuple[str, ...]:
+    return tuple(vocabulary()["contact_fields"])
+
+
+@lru_cache(maxsize=1)
+def _unit_labels() -> tuple[str, ...]:
+    return tuple(vocabulary()["attribution_labels"])
+
+
+@lru_cache(maxsize=1)
+def _contact_phone() -> re.Pattern[str]:
+    """A telephone field and its number (folded: ASCII digits, "-" for every dash)."""
+    return re.compile(rf"(?:{trie(vocabulary()['contact_phones'])})\s*:?\s*[\d-]*\d")
+
+
 def colon_label_start(folded: str, start: int = 0) -> int:
     """Where the first attribution label in ``folded`` from ``start`` opens when a colon
     ends it ("牵头单位:"; not a table header's "牵头单位  配合单位"), or -1 (asked of a short
@@ -863,14 +892,16 @@ def _trailing_labels(folded: str, limit: int) -> Located | None:
             return None
         if start == 0 or not _label_opens(folded, start) or _inside_bracket(folded, start):
             continue
+        if contact_end(folded, start) is not None:
+            continue  # (whom to call about the document: no units of a measure)
         end = _wrapped_value_end(folded, label.end(), _line_end(folded, start))
         end = _value_sentence_end(folded, label.end(), end)
         offset = end
         while offset < len(folded):  # further label lines below
             next_end = _line_end(folded, offset + 1)
             line = folded[offset + 1 : next_end].strip()
-            if line and not starts_with_label(line):
-                break
+            if line and (not starts_with_label(line) or contact_end(line, 0) is not None):
+                break  # (a contact under the last labels: d295, styles/lianxiren_biaoqian)
             if line:
                 end = offset + 1 + len(folded[offset + 1 : next_end].rstrip())
                 end = _wrapped_value_end(folded, _label_end(folded, offset + 1), end)
@@ -889,7 +920,7 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     styles/shuoming_after_labels.txt printed run-in)."""
     if ":" in folded[value_start:end]:
         note = _note_heading().search(folded, value_start, end)
-        end = note.start() if note else end
+        end = _before_contact(folded, value_start, note.start() if note else end)
     if "各" in folded[value_start:end]:
         closing = _closing_subject().search(folded, value_start, end)
         end = closing.start() if closing else end
@@ -901,6 +932,17 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     ):
         return end
     return stop + 1
+
+
+def _before_contact(folded: str, start: int, end: int) -> int:
+    """Where a document's contact run into a label's value starts ("…责任单位：县司法局、
+    县融媒体中心联系人：县司法局　王芳　联系电话：…", round 22: tests/parsing/documents d295
+    and fixture styles/lianxiren_biaoqian.txt printed run-in; contact_end), else ``end``."""
+    for field in _contact_fields():
+        at = folded.find(field, start, end)
+        if at > start and contact_end(folded, at) is not None:
+            return at
+    return end
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
+    contact_end,
     is_attribution,
     paired_square_brackets,
 )
@@ -27,6 +28,7 @@ from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.same_as import same_as
 from taizhang.parsing.structure import (
     RawMeasure,
+    Skeleton,
     key_marks_blanked,
     parse_skeleton,
     unit_heading_name,
@@ -127,6 +129,16 @@ def _measures_from_run_in_rows(skeleton, rows, text: str) -> list[RawMeasure]:
     return measures
 
 
+def _without_row_headings(skeleton: Skeleton, rows: list[TableRow]) -> None:
+    """A row whose number cell names its measure's heading ("（一）1", "一、2": tables.
+    _HEADED_NUMBER) is a row, not the heading its cell opens like (round 22: tests/parsing/
+    documents d293 and d294)."""
+    lines = {row.line for row in rows if row.heading}
+    if lines:
+        skeleton.chapters = [c for c in skeleton.chapters if c.line not in lines]
+        skeleton.sections = [s for s in skeleton.sections if s.line not in lines]
+
+
 def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
     """A numbered item's text does not run on into an attachment or a task table after it:
     it ends before a line opening with 附件 (an attachment list or heading, after the plan's
@@ -155,13 +167,17 @@ def _before_run_in_attachments(measures: list[RawMeasure]) -> None:
     """In a copy printed run-in, a numbered item without an attribution ends before an
     attachment's heading (附件1, 附件：) as it ends before its line printed (_before_tables):
     the attachment list of a body signed above 附件1 and its task table (tests/parsing/
-    documents d51 printed run-in; printed, formats f03 and d51 end it at the line)."""
+    documents d51 printed run-in; printed, formats f03 and d51 end it at the line). A bare
+    附件 right after the signature's date heads the table too ("…2025年4月8日附件行政复议…
+    分工表序号…": round 22, d296 and d299 printed run-in)."""
     for measure in measures:
         if measure.attribution_raw:
             continue
         found = _RUN_IN_ATTACHMENT.search(measure.folded, 1)
-        if found:
-            measure.text = measure.text[: found.start()].rstrip()
+        dated = None if found else _DATED_ATTACHMENT.search(measure.folded, 1)
+        if found or dated:
+            at = found.start() if found else dated.start(1)
+            measure.text = measure.text[:at].rstrip()
         elif "\t" in measure.text:
             _before_run_in_table(measure)
 
@@ -197,6 +213,7 @@ def _opens_a_row(text: str, contents: set[str]) -> bool:
 # a section row's name (up to a merged row's 40 characters) and the first row's number
 _GROUP_ROW_HEAD = re.compile(r"[^\t]{1,40}?\d{1,3}(?:-\d{1,3})?")
 _RUN_IN_ATTACHMENT = re.compile(r"附件\s*[\d:一二三四五六七八九十]")
+_DATED_ATTACHMENT = re.compile(r"\d日(附[件表])")
 _GLUED_ATTACHMENT = re.compile(r"附件(?<=[。;]附件)\s*[\d:一二三四五六七八九十]")
 
 
@@ -283,15 +300,24 @@ def _parse(text: str, gazetteer) -> PlanDocument:
         _text_without_signature(skeleton.measures[-1], metadata.issuer)
     if skeleton.measures:
         _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
+        _without_contact_line(skeleton.measures[-1])
     rows = find_table_rows(text, folded, gazetteer)
     if rows and metadata.issuer and run_in:
         _row_without_signature(rows[-1], metadata.issuer)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
+    if not run_in:  # (printed run in, every row and heading is on line 1)
+        _without_row_headings(skeleton, rows)
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
         if len(lines) == 1:  # printed run-in
             skeleton.measures = _without_group_rows(skeleton.measures, rows)
             _before_run_in_attachments(skeleton.measures)
+        if metadata.issuer and skeleton.measures:
+            # (signed above the 附件 of its table: the signature ends the last measure once
+            # the table is cut off; round 22, tests/parsing/documents d296 and d299, fixture
+            # styles/bianhao_zhangjie.txt)
+            unsigned = _without_signature if run_in else _text_without_signature
+            unsigned(skeleton.measures[-1], metadata.issuer)
     skeleton.measures = (
         apply_table_rows(skeleton.measures, rows)
         if skeleton.measures
@@ -593,11 +619,31 @@ def _wraps_joined(text: str) -> str:
 
 def _signature_at(text: str | None, issuer: str) -> int:
     """Where ``text`` ends with the issuer's names and nothing after them but a date; -1
-    where it does not (or the names open it: nothing would be left)."""
-    at = text.rfind(issuer) if text else -1
-    if at > 0 and is_date_only(fold(text[at + len(issuer) :]).replace(" ", "")):
-        return at
+    where it does not (or the names open it: nothing would be left). Two signers, which the
+    issuer parts by a blank, are printed together run in (round 22: tests/parsing/documents
+    d310 and fixture styles/pozhehao_liangren.txt run in)."""
+    for names in dict.fromkeys((issuer, issuer.replace(" ", ""))):
+        at = text.rfind(names) if text else -1
+        if at > 0 and is_date_only(fold(text[at + len(names) :]).replace(" ", "")):
+            return at
     return -1
+
+
+def _without_contact_line(measure: RawMeasure) -> None:
+    """The last measure's text ends before a contact under it, on its line or, printed
+    run-in, after its last sentence (attribution_text.contact_end: "联系人：…　电话：…",
+    round 22: tests/parsing/documents d294 and d295)."""
+    if measure.attribution_raw:
+        return
+    folded = measure.folded
+    for field in structure_vocabulary()["contact_fields"]:
+        at = folded.find(field, 1)
+        while at > 0:
+            before = folded[:at].rstrip(" \t\u3000")
+            if before.endswith(("\n", "。")) and contact_end(folded, at) is not None:
+                measure.text = measure.text[:at].rstrip()
+                return
+            at = folded.find(field, at + 1)
 
 
 def _text_without_signature(measure: RawMeasure, issuer: str) -> None:

@@ -36,6 +36,7 @@ class TableRow:
     units: dict[str, str] = field(default_factory=dict)  # header label -> cell, as printed
     deadline: str | None = None
     line: int = 0
+    heading: tuple[str, str] | None = None  # ("chapter" or "section", numeral) the number is under
 
     def attribution(self) -> str | None:
         """The unit cells as a labelled attribution: "牵头单位:X;责任单位:Y"."""
@@ -310,13 +311,18 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
     return rows
 
 
+# A number column's name with a word glued before it in its cell (任务编号 | 牵头单位 | 配合
+# 单位: round 22, tests/parsing/documents d293 and d294): that cell's, read as the name is.
+_QUALIFIER = 2
+
+
 def _cells_before_name(before: str) -> bool:
     """Whether only blanks, or one short category cell and its tab, stand before the number
     column's name on the header's line: 类别\t序号\t任务内容\t责任单位, the 类别 cell merged
     over its group's rows (tests/parsing/documents d175, fixture styles/leibie_hebing.txt)."""
     cells = before.strip(_LEADING_BLANKS)
-    if not cells:
-        return True
+    if not cells or (len(cells) <= _QUALIFIER and not before.endswith(tuple(_LEADING_BLANKS))):
+        return True  # (a word glued to the name is its own cell's: 任务编号, _QUALIFIER)
     return before.endswith("\t") and "\t" not in cells and _column_role(cells) is None
 
 
@@ -368,6 +374,19 @@ def _merged_units(row: TableRow, above: TableRow | None) -> None:
     no merge: no 配合单位 (d46)."""
     if above is not None and row.units and not any(row.units.values()):
         row.units = dict(above.units)
+    elif above is not None:
+        _merged_lead(row, above)
+
+
+def _merged_lead(row: TableRow, above: TableRow) -> None:
+    """A lead cell merged over a group of rows whose other unit cells differ (牵头单位 printed
+    on the group's first row, blank below, each row's 配合单位 its own): an empty lead cell
+    beside a filled unit cell takes the lead of the row above (round 22: tests/parsing/
+    documents d296 and d297). An empty 配合单位 beside a lead is no merge (d46)."""
+    leads = vocabulary()["table_columns"]["lead"]
+    for label, cell in row.units.items():
+        if not cell and above.units.get(label) and any(word in fold(label) for word in leads):
+            row.units[label] = above.units[label]
 
 
 # A table pasted from Excel (or a Word table saved as text) parts its cells by one tab each,
@@ -472,14 +491,14 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
             continue
         reach = text[found.start() : found.start() + _TABLE_REACH]
         cells = [cell.strip() for cell in _CELL_GAP.split(reach)]
-        header, first = _run_in_header(cells)
+        header, first, label = _run_in_header(cells)
         if header is None and "\t" not in reach[:_HEADER_REACH]:
-            header, first = _run_in_header(cells, loose=True)
+            header, first, label = _run_in_header(cells, loose=True)
         if header is None:
             continue
         # every table of the text, each under its own header (tests/parsing/documents d75
         # printed run-in: a table under each (一); fixture styles/wenwu_headers.txt run in)
-        rows += _run_in_body(cells, header, first)
+        rows += _run_in_body(cells, header, first, label)
     return rows
 
 
@@ -807,6 +826,7 @@ def _row_span(
     following: int,
     chinese: bool = False,
     group: int | None = None,
+    restart: bool = False,
 ) -> int | None:
     """Tokens the row at ``index`` takes after its first: one fewer than its cells, or two
     fewer when its last cell was empty (an empty 备注 at the end of its line, the tab after
@@ -814,15 +834,15 @@ def _row_span(
     documents d103 run in, fixture styles/linye_beizhu.txt run in): the cell before it
     then ends in the next row's number, or, in the last row, the tokens run out."""
     if index + width - 1 < len(tokens):
-        if _trailing(tokens[index + width - 1], following, chinese, group):
+        if _trailing(tokens[index + width - 1], following, chinese, group, restart):
             return width - 1
-        ends_in = _trailing(tokens[index + width - 2], following, chinese, group)
+        ends_in = _trailing(tokens[index + width - 2], following, chinese, group, restart)
         return width - 2 if ends_in else width - 1
     return width - 2 if index + width - 2 < len(tokens) else None
 
 
 def _trailing(
-    token: str, number: int, chinese: bool, group: int | None = None
+    token: str, number: int, chinese: bool, group: int | None = None, restart: bool = False
 ) -> tuple[str, str] | None:
     """(the cell, the next row's number) when a token ends in row ``number``'s number, in
     digits or, in a table numbered 一 二 三, in a Chinese numeral ("…市委依法治市办二": round
@@ -836,7 +856,7 @@ def _trailing(
             return found.group(1), found.group(2)
         return None
     found = _TRAILING_NUMBER.fullmatch(token)
-    if found and int(found.group(2)) == number:
+    if found and (int(found.group(2)) == number or (restart and _restarts(found))):
         return found.group(1), found.group(2)
     found = _TRAILING_NUMERAL.fullmatch(token) if chinese else None
     if found and chinese_number(found.group(2)) == number:
@@ -888,7 +908,18 @@ def _unquoted(cell: str) -> str:
     return cell
 
 
-_TRAILING_NUMBER = re.compile(r"(.*?)(\d{1,3})$", re.S)
+# (a 任务编号 cell's heading numeral before the number, "…县商务局（一）2", is no part of the
+# cell before it: _HEADED_NUMBER, round 22: tests/parsing/documents d293 and d294 run in)
+def _restarts(found: re.Match[str]) -> bool:
+    """A 1 after a heading's numeral ("…各村民委员会二、1"): a 任务编号 cell whose numbers restart
+    under the next heading (_HEADED_NUMBER; round 22, tests/parsing/documents d312 and fixture
+    styles/bianhao_zhangjie.txt run in)."""
+    return found.group(2) == "1" and found.end(1) < found.start(2)
+
+
+_TRAILING_NUMBER = re.compile(
+    r"(.*?)(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?(\d{1,3})$", re.S
+)
 _TRAILING_NUMERAL = re.compile(r"(.*?)([一二三四五六七八九十]{1,3})$", re.S)
 # Where the text after a table's last cell starts: a numbered heading (三、, (一), 第…).
 _NEXT_HEADING = re.compile(
@@ -897,7 +928,8 @@ _NEXT_HEADING = re.compile(
 
 
 def _run_in_header(cells: list[str], loose: bool = False):
-    """The header's column roles and where the first row's cells start, or (None, 0).
+    """The header's column roles, where the first row's cells start and its number cell as
+    printed ("1", "一、1"), or (None, 0, "1").
     ``loose``: a short name of no role is a column read past, as printed (指标名称 | 对标城市
     before 提升措施: round 17, tests/parsing/documents d201 and fixture styles/kongge_lanmu.txt
     printed run-in), asked only of a table gapped by blanks (a tab table's header not read
@@ -908,28 +940,35 @@ def _run_in_header(cells: list[str], loose: bool = False):
             continue
         names = [*cells[: size - 1], last.group(1)]
         if not all(_is_short(name) and (loose or _column_role(name)) for name in names):
-            return None, 0
+            return None, 0, "1"
         header = _header_roles(names)
         if header and any(role == "number" for role, _ in header.values()):
             cells[size - 1] = last.group(1)
-            return header, size
-    return None, 0
+            return header, size, _number_label(last)
+    return None, 0, "1"
 
 
-def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
+def _run_in_body(cells: list[str], columns, first: int, label: str = "1") -> list[TableRow]:
+    """The rows after a run-in header; ``label``, the first row's number cell as printed (a
+    heading's numeral before it names the heading: 一、1, _HEADED_NUMBER, whose numbers may
+    restart under the next heading, _restarts)."""
     width = first  # the header's cells, a column of no role among them (d201 run in)
     rows: list[TableRow] = []
-    i, number = first, 1
-    while span := _row_span(cells, i - 1, width, number + 1):
-        row_cells = [str(number), *cells[i : i + span]]
+    i, number, headed = first, 1, label != "1"
+    while span := _row_span(cells, i - 1, width, number + 1, restart=headed):
+        row_cells = [label, *cells[i : i + span]]
         last, skip = row_cells[-1], 0
         following = _TRAILING_NUMBER.fullmatch(last)
-        goes_on = following is not None and int(following.group(2)) == number + 1
+        goes_on = following is not None and (
+            int(following.group(2)) == number + 1 or (headed and _restarts(following))
+        )
         page_break = None if goes_on else _header_again_run_in(cells, i + span - 1, cells[:first])
         if goes_on:
-            row_cells[-1] = following.group(1)
+            row_cells[-1], label = following.group(1), _number_label(following)
+            number = int(following.group(2)) - 1  # (counted on below)
         elif page_break and page_break[1] == str(number + 1):
             row_cells[-1], goes_on, skip = page_break[0], True, first - 1
+            label = str(number + 1)
         else:  # the last row (its deadline before the text after the table: d51 run in)
             heading = _NEXT_HEADING.search(fold(last), 1)
             deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
@@ -938,11 +977,17 @@ def _run_in_body(cells: list[str], columns, first: int) -> list[TableRow]:
         row = _row(row_cells, columns, 1)
         if row is None:
             break
+        _merged_units(row, rows[-1] if rows else None)  # (d296 run in)
         rows.append(row)
         if not goes_on:
             break
         i, number = i + span + skip, number + 1
     return rows
+
+
+def _number_label(found: re.Match[str]) -> str:
+    """The number cell a _TRAILING_NUMBER match ends with, its heading's numeral kept."""
+    return found.string[found.end(1) : found.end(2)]
 
 
 def _run_in_flat_rows(text: str, folded: str, names: list[re.Match[str]]) -> list[TableRow]:
@@ -1118,7 +1163,7 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
     for index, (role, label) in columns.items():
         cell = cells[index] if index < len(cells) else ""
         if role == "number":
-            row.number = int(cell) if re.fullmatch(r"\d{1,3}", fold(cell)) else None
+            row.number, row.heading = _number_cell(fold(cell))
         elif role == "content":
             row.content = cell
         elif role == "deadline":
@@ -1128,6 +1173,29 @@ def _row(cells: list[str], columns: dict[int, tuple[str, str]], line: int) -> Ta
         else:
             row.units[label] = cell
     return row if row.content or _by_number(row) else None
+
+
+# A 任务编号 cell that names a measure by its heading's numeral and its number ("（一）1",
+# "（二）3": the measure 1 under section (一); "一、2": the measure 2 under chapter 一), as a
+# 分工表 annexed to a plan whose measures name no units prints it (round 22: tests/parsing/
+# documents d293, under sections; d294, under chapters; d312 and fixture styles/
+# bianhao_zhangjie.txt, their numbers restarting in each chapter, where only the pair names
+# one measure). Over a folded cell.
+_HEADED_NUMBER = re.compile(
+    r"(?:\((?P<section>[一二三四五六七八九十]{1,3})\)|(?P<chapter>[一二三四五六七八九十]{1,3})、)"
+    r" ?(?P<number>\d{1,3})"
+)
+
+
+def _number_cell(cell: str) -> tuple[int | None, tuple[str, str] | None]:
+    """A number cell's number, and the heading it is under when the cell names one."""
+    if re.fullmatch(r"\d{1,3}", cell):
+        return int(cell), None
+    headed = _HEADED_NUMBER.fullmatch(cell)
+    if headed is None:
+        return None, None
+    kind = "section" if headed["section"] else "chapter"
+    return int(headed["number"]), (kind, headed[kind])
 
 
 def _by_number(row: TableRow) -> bool:
@@ -1224,18 +1292,36 @@ def _rows_numbered_on(
 
 def _apply_by_number(measures: list[RawMeasure], rows: list[TableRow]) -> None:
     """Measures that name no units take those of the row of their number in a table of
-    units by number (_by_number), when the plan numbers each measure once."""
-    numbered = {row.number: row for row in rows if _by_number(row)}
+    units by number (_by_number): a bare number when the plan numbers each measure once, a
+    heading's numeral and a number (_HEADED_NUMBER) when that pair names one measure."""
+    numbered = {_row_key(row): row for row in rows if _by_number(row)}
     if not numbered:
         return
-    numbers = [measure.no for measure in measures]
-    if len(set(numbers)) < len(numbers):  # numbers restart: a number names no one measure
-        return
+    named = Counter(key for measure in measures for key in _measure_keys(measure))
+    if len({measure.no for measure in measures}) < len(measures):
+        # numbers restart: a bare number names no one measure
+        numbered = {key: row for key, row in numbered.items() if key[0] is not None}
     for measure in measures:
-        row = numbered.get(measure.no)
-        if row is not None and not measure.attribution_raw:
-            measure.attribution_raw = row.attribution()
-            measure.deadline = measure.deadline or row.deadline
+        if measure.attribution_raw:
+            continue
+        found = [numbered[key] for key in _measure_keys(measure) if key in numbered]
+        if len(found) == 1 and named[_row_key(found[0])] == 1:
+            measure.attribution_raw = found[0].attribution()
+            measure.deadline = measure.deadline or found[0].deadline
+
+
+def _row_key(row: TableRow) -> tuple:
+    return (row.heading, row.number)
+
+
+def _measure_keys(measure: RawMeasure) -> tuple[tuple, ...]:
+    """The keys a row names this measure by: its number, bare or under its chapter or its
+    section."""
+    return (
+        (None, measure.no),
+        (("chapter", measure.chapter), measure.no),
+        (("section", measure.section), measure.no),
+    )
 
 
 def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:

@@ -420,8 +420,26 @@ def _names_start(title: str, text: str, start: int, end: int) -> int:
     if _NOT_IN_NAMES.search(text, start, end) is None and not text.startswith(_DASHES, start):
         return start
     place = _notice_place(title)
+    if place and text.startswith(_DASHES, start):
+        return _names_after_units(text, place, start, end)
     at = text.rfind(place, start, end) if place else -1
     return at if at >= 0 and end - at >= 4 else start
+
+
+def _names_after_units(text: str, place: str, start: int, end: int) -> int:
+    """Where the names start after a dash list of units run into them: at the first print of
+    the place (中共 before it) after the list's last separator that does not open the last
+    unit itself, so that two signers are both read ("…——县委依法治县办、各乡镇人民政府中共
+    平川县委…办公室平川县民政局2025年…": round 22, tests/parsing/documents d310 and fixture
+    styles/pozhehao_liangren.txt run in; one signer, d222)."""
+    last = max(text.rfind("、", start, end), start + 1)
+    at = text.find(place, last, end)
+    while at >= 0:
+        opening = _opening(text, at)
+        if opening > last + 1 and end - opening >= _SHORTEST_NAME:
+            return opening
+        at = text.find(place, at + len(place), end)
+    return start
 
 
 def _signed_after_field(line: Line) -> list[Line]:
