@@ -445,8 +445,14 @@ def _value_pattern() -> re.Pattern[str]:
         rf"[0-9{chinese}](?<![0-9.{chinese}].)"
         rf"(?:(?<=[0-9])[0-9]*(?:\.[0-9]+)?|(?<=[{chinese}])[{chinese}]*)"
     )
+    # After the numeral, what must follow it (a range's separator, a magnitude or a counter)
+    # is tested by its first character, one class test: most numerals found are none of a
+    # value (一 of 进一步, 三 of 三是), and the counters' alternation tried each of its ~70
+    # words there (speed22: the pattern over 1 MB of corpus text 5.9 -> 4.3 ms, the same
+    # matches). Every word is non-empty, so a match always holds such a character there.
+    follows = {w[0] for key in ("range_separators", "magnitudes", "units") for w in numbers[key]}
     return re.compile(
-        rf"(?P<num>{first})"
+        rf"(?P<num>{first})(?=[{''.join(map(re.escape, sorted(follows)))}])"
         rf"(?:(?:{_any('numbers', 'range_separators')})(?P<high>{value}))?"
         rf"(?P<unit>(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')}))"
         r"(?:\([^()\n]{1,8}\))?"  # alternative counters: 500部(篇、幅)
