@@ -275,6 +275,32 @@ def test_values_behind_the_test_of_what_follows_a_numeral_are_those_found_withou
         assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(folded)]
 
 
+def _word_lists() -> list[tuple[str, ...]]:
+    return [
+        words
+        for table in _targets._vocab().values()
+        for words in table.values()
+        if isinstance(words, tuple) and all(isinstance(word, str) for word in words)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*sorted({w for words in _word_lists() for w in words}), "县", "1"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_whether_a_word_of_a_list_is_there_one_call_says_what_the_loop_says(text):
+    """speed22: the target rules that only ask whether a word of a list ends or opens a
+    text ask str.endswith/startswith with the list; _ends_with and _starts_with, which
+    also say which word, answer alike (no list holds an empty word)."""
+    for words in _word_lists():
+        for start in (0, 1):
+            assert bool(_targets._ends_with(text, words, start)) == text.endswith(words, start)
+            assert bool(_targets._starts_with(text, words, start)) == text.startswith(words, start)
+
+
 @settings(max_examples=300, deadline=None)
 @given(_pieces("到", "2025", "2", "0", "19", "年", "底", "前", "月", "6", "完成", ","))
 def test_a_text_without_a_year_has_no_year_deadline(text):
