@@ -275,6 +275,29 @@ def test_values_behind_the_test_of_what_follows_a_numeral_are_those_found_withou
         assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(folded)]
 
 
+_PLAIN_PARAGRAPH_BREAK = re.compile(r"[ \t\u2002\u2003\u3000\ufeff]*\n\s*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(" ", "\t", "\u3000", "\u2002", "\ufeff", "\n", "\r", "县", "a", "。"))
+def test_paragraph_breaks_found_by_literal_branches_are_those_of_the_optional_blanks(text):
+    """speed22: pipeline._PARAGRAPH_BREAK opens each branch on a literal character, where
+    the plain pattern opened on optional blanks; the two replace the same runs."""
+    from taizhang.parsing.pipeline import _PARAGRAPH_BREAK
+
+    assert _PARAGRAPH_BREAK.sub("\n", text) == _PLAIN_PARAGRAPH_BREAK.sub("\n", text)
+    spans = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_PARAGRAPH_BREAK.finditer(text)]
+
+
+def test_paragraph_breaks_of_every_text_are_those_of_the_optional_blanks():
+    from taizhang.parsing.pipeline import _PARAGRAPH_BREAK
+
+    for _name, text in _every_text():
+        spans = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+        assert spans == [m.span() for m in _PLAIN_PARAGRAPH_BREAK.finditer(text)]
+
+
 def _word_lists() -> list[tuple[str, ...]]:
     return [
         words
