@@ -252,13 +252,76 @@ def _plain_value_pattern() -> re.Pattern[str]:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    _pieces("1", "2", "0", ".", "5", "一", "十", "万", "-", "至", "个", "%", "年", "项", "人", "第")
+    _pieces(
+        *("1", "2", "0", ".", "5", "一", "十", "万", "-", "至", "个", "%", "年", "项", "人", "第"),
+        *("步", "千瓦", "百分点", "(", "篇", ")", "是"),
+    )
 )
 def test_values_are_read_as_the_lookbehind_pattern_read_them(text):
     def spans(pattern):
         return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
     assert spans(_targets._value_pattern()) == spans(_plain_value_pattern())
+
+
+def test_values_behind_the_test_of_what_follows_a_numeral_are_those_found_without_it():
+    """speed22: the value pattern tests the character after a numeral (a range's separator,
+    a magnitude or a counter opens there) before its alternations; over every text the
+    tests hold it finds what the pattern without that test found, groups and all."""
+    plain = _plain_value_pattern()
+    for _name, text in _every_text():
+        folded = fold(text)
+        fast = [(m.span(), m.groupdict()) for m in _targets._value_pattern().finditer(folded)]
+        assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(folded)]
+
+
+_PLAIN_PARAGRAPH_BREAK = re.compile(r"[ \t\u2002\u2003\u3000\ufeff]*\n\s*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(" ", "\t", "\u3000", "\u2002", "\ufeff", "\n", "\r", "县", "a", "。"))
+def test_paragraph_breaks_found_by_literal_branches_are_those_of_the_optional_blanks(text):
+    """speed22: pipeline._PARAGRAPH_BREAK opens each branch on a literal character, where
+    the plain pattern opened on optional blanks; the two replace the same runs."""
+    from taizhang.parsing.pipeline import _PARAGRAPH_BREAK
+
+    assert _PARAGRAPH_BREAK.sub("\n", text) == _PLAIN_PARAGRAPH_BREAK.sub("\n", text)
+    spans = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_PARAGRAPH_BREAK.finditer(text)]
+
+
+def test_paragraph_breaks_of_every_text_are_those_of_the_optional_blanks():
+    from taizhang.parsing.pipeline import _PARAGRAPH_BREAK
+
+    for _name, text in _every_text():
+        spans = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+        assert spans == [m.span() for m in _PLAIN_PARAGRAPH_BREAK.finditer(text)]
+
+
+def _word_lists() -> list[tuple[str, ...]]:
+    return [
+        words
+        for table in _targets._vocab().values()
+        for words in table.values()
+        if isinstance(words, tuple) and all(isinstance(word, str) for word in words)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*sorted({w for words in _word_lists() for w in words}), "县", "1"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_whether_a_word_of_a_list_is_there_one_call_says_what_the_loop_says(text):
+    """speed22: the target rules that only ask whether a word of a list ends or opens a
+    text ask str.endswith/startswith with the list; _ends_with and _starts_with, which
+    also say which word, answer alike (no list holds an empty word)."""
+    for words in _word_lists():
+        for start in (0, 1):
+            assert bool(_targets._ends_with(text, words, start)) == text.endswith(words, start)
+            assert bool(_targets._starts_with(text, words, start)) == text.startswith(words, start)
 
 
 @settings(max_examples=300, deadline=None)

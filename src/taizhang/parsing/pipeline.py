@@ -1058,7 +1058,13 @@ def _bracket_deadline(
 # A line break with the blanks, empty lines and indentation around it: a measure printed
 # over paragraphs (d65, d70, corpus 055: a blank line and an indent between them) keeps one
 # line break between them, each paragraph unindented as its first line is.
-_PARAGRAPH_BREAK = re.compile(r"[ \t\u2002\u2003\u3000\ufeff]*\n\s*")
+# (one branch per character it can open with, each a literal: the engine skips to those
+# characters, where the optional blanks in front made it try every place of the text;
+# speed22: 4.9 -> 2.1 ms over 1 MB, the same matches)
+_LINE_END_BLANKS = " \t\u2002\u2003\u3000\ufeff"
+_PARAGRAPH_BREAK = re.compile(
+    "|".join([r"\n\s*", *(rf"{re.escape(c)}[{_LINE_END_BLANKS}]*\n\s*" for c in _LINE_END_BLANKS)])
+)
 
 
 def _paragraphs_joined(raw: RawMeasure) -> None:

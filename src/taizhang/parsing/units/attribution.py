@@ -56,6 +56,8 @@ class BracketReader:
         self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
         self._may_join = joins(self.gaz).search
+        # the words of "X会同Y负责" (X leads, Y supports), looked up once per document
+        self._lead_then_support = tuple(self.gaz.data["phrases"].get("lead_then_support", ()))
         self._folded: dict[str, str] = {}  # fold(raw) of each bracket read
         # the brackets read that hold no person or deadline field and no line break (the
         # rare-syntax search over them found none: most brackets)
@@ -77,14 +79,17 @@ class BracketReader:
             # minzheng_labelsafter.txt and styles/shangwu_huitong.txt traditional)
             folded = self.folded(raw)
             labelled = labels_first(raw, folded) if "为" in folded else raw
-            for word in self.gaz.data["phrases"].get("lead_then_support", ()):
+            for word in self._lead_then_support:
                 if word in folded:  # "X会同Y负责": X leads, Y supports
                     labelled = _replaced_folded(labelled, word, "牵头,")
-            found = self._items[raw] = self._split_items(labelled)
+            # (a bracket left as printed, most, is split with the folded text at hand)
+            found = self._items[raw] = self._split_items(
+                labelled, folded if labelled is raw else None
+            )
         return found
 
-    def _split_items(self, raw: str) -> tuple[tuple[str, Name], ...]:
-        folded = self.folded(raw)
+    def _split_items(self, raw: str, folded: str | None = None) -> tuple[tuple[str, Name], ...]:
+        folded = self.folded(raw) if folded is None else folded
         found = self._listed_items(raw, folded)
         return self._read_items(raw, folded) if found is None else found
 
