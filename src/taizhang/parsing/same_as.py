@@ -89,7 +89,7 @@ def _with_fields_above(raw: str, before: str) -> str | None:
     if len(fields) < 2:
         return None
     above = {_label(f[1]): f[2] for f in _FIELD.finditer(before)}
-    marks = tuple(vocabulary()["same_as_above"])
+    marks = (*vocabulary()["same_as_above"], *vocabulary()["ditto_marks"])
     parts, changed = [], False
     for field in fields:
         value = field[2]
