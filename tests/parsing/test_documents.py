@@ -648,6 +648,27 @@ Round 21 (branch genre21), topics other than 法治, kinds and layouts not yet u
 - d283 反食品浪费 工作方案: （一） sections over measures opened by "▲ " with no number (d47's
   bullets under sections, not chapters), 县委宣传部（县文明办） leading, 每月25日前 / 每学期 /
   定期 duties, the 《反食品浪费法》 no parent, 2025年第三季度前 in the closing 工作要求.
+
+Round 22 (branch genre22), topics other than 法治, kinds and layouts not yet used:
+
+- d300 城镇老旧小区改造 年度计划: items ①②③ right under 一、 with no （一） level, restarting
+  under each chapter; 改造户数 per 街道 after 其中 (其中城东街道改造1480户、…: targets of the
+  year of the total), 公里, 部, 处, 万平方米, 每季度.
+- d301 冬春火灾防控 方案 (a 2025—2026年度 period): bare unit lists whose lead carries a star
+  (县消防救援大队*、县住房城乡建设局), under a "注：标*的为牵头单位。" line of its own between
+  二、 and its first （一）; 各乡镇人民政府 starred nowhere, 每周 / 定期.
+- d302 粮食安全 党政同责 任务分工: tab tables under each 一、 whose 牵头单位 cells say 同上 or
+  〃 (the row above's lead) and whose 完成时限 cells say 持续推进 / 长期坚持; 万亩 / 万吨.
+- d303 学前教育 普及普惠 行动方案 (2025—2027年): (一) titled measures over a line
+  "责任领导：区政府分管副区长　　责任单位：…" (a post before the units, no unit), 公办园占比 and
+  毛入园率 goals, 区政府教育督导室 as a unit.
+- d304 电动自行车 全链条 整治: measures closed by a bracket of one unit and no label
+  （县发改局）, beside X牵头，Y配合 ones; a title with no year (no period), 每月.
+- d305 生活垃圾分类 工作要点: 责任单位： / 完成时限： lines whose lead carries a star, the
+  "注：责任单位中标注“*”的为牵头单位。" note after the last measure, a starred collective
+  (各区人民政府*: no lead), 场次 counts (no targets), 持续推进 / 长期坚持.
+- d306 物业管理 提升 任务清单: a table of cells apart by two blanks with no chapters, its
+  配合单位 cells 〃 and 同上 (各街道办事处, a collective, repeated), the 《…条例》 no parent.
 """
 
 from __future__ import annotations
@@ -1219,6 +1240,8 @@ RUN_IN_COPIES = [
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
     *(name for name in NAMES if name[:4] in {"d280", "d281", "d282", "d283"}),
+    # round 22 (other topics): starred leads (d301, d305), ditto cells (d302, d306)
+    *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
 ]
 
 
@@ -1459,6 +1482,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in ROUND_22_FAZHI),
     # round 20 (other topics)
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
+    # round 22 (other topics)
+    *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
 ]
 
 
@@ -6102,3 +6127,66 @@ def test_two_signers_run_into_a_last_field_end_its_value():
     run_in = parse_path_text(variants.run_in(text))
     assert run_in.tasks[-1].deadline == "持续推进"
     assert run_in.tasks[-1].attribution_raw.endswith("整改时限：持续推进")
+
+
+# Round 22 (branch genre22): d300–d306 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d301_dongchun_huozai_xinghao", ["县消防救援大队", "县住房城乡建设局", "县消防救援大队"]),
+        ("d305_laji_fenlei_xinghao", ["市城市管理局", None, "市城市管理局"]),
+    ],
+)
+def test_a_starred_unit_leads_under_a_note_saying_so(name, leads):
+    # "（县消防救援大队*、县住房城乡建设局、…）" under "注：标*的为牵头单位。" (d301), "责任单位：
+    # 市城市管理局*、…" over "注：责任单位中标注“*”的为牵头单位。" (d305): the star marks the
+    # lead and is no part of a name; a starred collective (各区人民政府*) stays a collective
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [(m.lead or [None])[0] for m in plan.tasks[:3]] == leads
+        assert not any("*" in u for m in plan.tasks for u in m.responsible + m.collectives)
+
+
+@pytest.mark.parametrize("name", ["d301_dongchun_huozai_xinghao", "zhu_shouwei"])
+def test_a_note_saying_who_leads_is_no_measure(name):
+    # "注：标*的为牵头单位。" (d301) and "注：排在首位的为牵头单位。" (fixture
+    # styles/zhu_shouwei.txt) on a line of their own under a heading: 为牵头单位 is the note's
+    # predicate, no label opening an attribution
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+    assert all(m.lead for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "units"),
+    [
+        (
+            "d302_liangshi_tongze_tongshang",
+            "lead",
+            [["县农业农村局"]] * 3 + [["县自然资源局"]] + [["县发展改革局"]] * 3,
+        ),
+        ("d306_wuye_guanli_tongshang", "collectives", [[], [], *[["各街道办事处"]] * 4]),
+    ],
+)
+def test_a_ditto_cell_repeats_the_units_of_the_row_above(name, role, units):
+    # a 牵头单位 cell 同上 or 〃 (d302), a 配合单位 cell 〃 then 同上 (d306): the cell names
+    # the units of the same column in the row above; the printed attribution keeps the mark
+    plan = parse_path(_document_or_fixture(name))
+    assert [getattr(m, role) for m in plan.tasks] == units
+    assert any("〃" in m.attribution_raw for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("d300_laojiu_xiaoqu_yuanquan", [(1480, 2025), (1120, 2025), (660, 2025)]),
+        ("qizhong_xiangzhen", [(260, 2025), (200, 2025), (140, 2025)]),
+    ],
+)
+def test_the_places_parts_of_a_total_after_qizhong_are_targets(name, parts):
+    # "…涉及居民3260户，其中城东街道改造1480户、城西街道改造1120户、河滨街道改造660户" (d300),
+    # "改造农村危房600户，其中青石镇改造260户、…" (fixture styles/qizhong_xiangzhen.txt): each
+    # place's part is a target of the total's year
+    plan = parse_path(_document_or_fixture(name))
+    assert [(t.value, t.year) for t in plan.tasks[0].targets][-3:] == parts

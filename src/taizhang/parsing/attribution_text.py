@@ -778,7 +778,9 @@ def _after_sentence(folded: str, at: int) -> bool:
 @lru_cache(maxsize=1)
 def _bare_item() -> re.Pattern:
     endings = trie(vocabulary()["unit_endings"])
-    return re.compile(rf"[^。:\s]{{1,30}}?{endings}(?:\([^()]{{1,12}}\))?")
+    # a star after a name marks the lead under a note saying so ("县消防救援大队*、县住房城乡
+    # 建设局": round 22, d301 and d305; pipeline._starred_lead_note)
+    return re.compile(rf"[^。:\s]{{1,30}}?{endings}(?:\([^()]{{1,12}}\))?\*?")
 
 
 _ITEM_BREAK = re.compile(r"[、,;]")
@@ -851,6 +853,11 @@ def _label_opens(folded: str, at: int) -> bool:
     # "…200件以上.配合:…" (fixture styles/fazhi_byunit.txt; d20 and d22 print ASCII periods)
     if folded[i] == "." and i > 0 and not folded[i - 1].isdigit():
         return True
+    if folded[i] in "为是":
+        # the predicate of a note saying who leads, no label: "注：标*的为牵头单位。" (round
+        # 22: tests/parsing/documents d301), "注：排在首位的为牵头单位。" (fixture
+        # styles/zhu_shouwei.txt), each on its own line under a heading
+        return False
     return _after_field_value(folded, i + 1)
 
 

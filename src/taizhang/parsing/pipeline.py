@@ -41,7 +41,7 @@ from taizhang.parsing.tables import (
     measure_from_row,
 )
 from taizhang.parsing.targets import analyse, find_deadline, find_targets, paces
-from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer
+from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer, starred_lead
 from taizhang.parsing.vocabulary import vocabulary as structure_vocabulary
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
@@ -52,6 +52,13 @@ _FIRST_IS_LEAD = re.compile(
 # It opens with the literal 牵头, which the engine skips to at once (为 and 是 are common).
 _NOTE_TAIL = re.compile(r"牵头(?<=[为是]牵头)(?:单位|部门)")
 _NOTE_REACH = 12  # characters: the longest "排在第一位的单位" before the tail
+# "标*的为牵头单位", "标注“*”的为牵头单位", "带*号的单位为牵头单位": a starred unit leads (round
+# 22: tests/parsing/documents d301, the note over the measures, and d305, the note under
+# them). It opens on the literal star (folded), which the engine skips to at once.
+_STAR_NOTE = re.compile(r"\*[”\"]?号?[”\"]?(?:的|者)(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+_STAR = re.compile(r"[*＊]")
+# the name printed before a star, back to the separator before it
+_STARRED = re.compile(r"([^、,，;；:：\s]+)[*＊]")
 
 
 def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
@@ -347,7 +354,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     ]
     note = _first_is_lead_note(text, folded)
     attributions = [_split(raw, level, brackets, note) for raw in skeleton.measures]
-    attributions = same_as(skeleton.measures, attributions)
+    _starred_units(skeleton.measures, attributions, brackets, level, folded)
+    attributions = same_as(skeleton.measures, attributions, lambda raw: brackets.split(raw, level))
     led = _heading_units(skeleton, attributions, brackets, level)
     led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
@@ -533,6 +541,28 @@ def _split(
     if note is not None and raw.line >= note:
         return first_is_lead(attribution, attribution_raw)
     return attribution
+
+
+def _starred_units(
+    measures: list[RawMeasure],
+    attributions: list[Attribution],
+    brackets: BracketReader,
+    level: str | None,
+    folded: str,
+) -> None:
+    """Units marked by a star ("县消防救援大队*、县住房城乡建设局"): the star is no part of a
+    name, and under a note saying a starred unit leads (_STAR_NOTE) the starred units lead
+    (round 22: tests/parsing/documents d301, bare lists, and d305, 责任单位 lines). The note
+    is looked for only once a bracket holds a star (most texts hold none)."""
+    noted = None
+    for i, measure in enumerate(measures):
+        raw = measure.attribution_raw
+        if not raw or ("*" not in raw and "＊" not in raw):
+            continue
+        if noted is None:
+            noted = _STAR_NOTE.search(folded) is not None
+        attribution = brackets.split(_STAR.sub("", raw), level)
+        attributions[i] = starred_lead(attribution, _STARRED.findall(raw)) if noted else attribution
 
 
 def _without_signature(measure: RawMeasure, issuer: str) -> None:

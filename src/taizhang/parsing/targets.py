@@ -1098,6 +1098,7 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
         targets = _year_series(targets, text, folded)
     if targets and any(map(folded.__contains__, words["part_openers"])):
         targets = _year_parts(targets, text, folded)
+        targets = _place_parts(targets, text, folded)
     return targets
 
 
@@ -1215,6 +1216,51 @@ def _year_parts(targets: list[Target], text: str, folded: str) -> list[Target]:
             continue  # (no total of its counter, or read already)
         out.append(_year_target(m, text, value, unit))
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_part() -> re.Pattern[str]:
+    """One place's part of a total (targets.toml part_places): the place, a verb perhaps,
+    the value and its counter, an at-least word perhaps."""
+    unit = rf"(?:{_any('numbers', 'magnitudes')})?(?:{_any('numbers', 'units')})"
+    return re.compile(
+        rf"[\u4e00-\u9fff]{{1,8}}?(?:{_any('targets', 'part_places')})[\u4e00-\u9fff]{{0,4}}?"
+        rf"(?P<num>{_NUMBER})(?P<unit>{unit})(?P<tail>{_any('targets', 'at_least_after')})?"
+    )
+
+
+def _place_parts(targets: list[Target], text: str, folded: str) -> list[Target]:
+    """The places' parts listed after 其中 (其中城东街道改造1480户、城西街道改造1120户), each a
+    target of the year of the total of its counter read before it (targets.toml part_places)."""
+    out = list(targets)
+    for opener in _vocab()["targets"]["part_openers"]:
+        at = folded.find(opener)
+        while at >= 0:
+            pos = at + len(opener)
+            while (m := _place_part().match(folded, pos)) is not None:
+                _add_part(out, targets, m, text, at)
+                pos = m.end() + 1
+                if folded[m.end() : pos] != "、":
+                    break
+            at = folded.find(opener, pos)
+    return out
+
+
+def _add_part(out: list[Target], totals: list[Target], m: re.Match[str], text: str, at: int):
+    unit = text[m.start("unit") : m.end("unit")]
+    value = _value(m["num"])
+    total = next((t for t in totals if t.unit == unit), None)
+    if total is None or m.start() < at or any(t.value == value and t.unit == unit for t in out):
+        return  # (no total of its counter, or read already)
+    out.append(
+        Target(
+            quote=text[m.start() : m.end()],
+            value=value,
+            unit=unit,
+            comparator=">=" if m["tail"] else "=",
+            year=total.year,
+        )
+    )
 
 
 def _year_target(m: re.Match[str], text: str, value: float, unit: str) -> Target:

@@ -27,6 +27,7 @@ from taizhang.parsing.units.attribution import (
     first_is_lead,
     infer_level,
     split_attribution,
+    starred_lead,
     unit_category,
 )
 from taizhang.parsing.units.gazetteer import CATEGORIES, Gazetteer
@@ -41,5 +42,6 @@ __all__ = [
     "infer_level",
     "load_gazetteer",
     "split_attribution",
+    "starred_lead",
     "unit_category",
 ]

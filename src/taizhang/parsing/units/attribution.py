@@ -462,6 +462,24 @@ def first_is_lead(attribution: Attribution, raw: str) -> Attribution:
     )
 
 
+def starred_lead(attribution: Attribution, starred: list[str]) -> Attribution:
+    """Apply a "标*的为牵头单位" note: the units printed with a star lead, the others are
+    responsible; a starred collective stays a collective (round 22: tests/parsing/documents
+    d301 and d305). ``starred``: the names as printed before each star (elided or full)."""
+    names = [*attribution.lead, *attribution.responsible]
+    ends = tuple(name for name in starred if name)
+    lead = [name for name in names if name.endswith(ends)]
+    if not lead:
+        return attribution
+    return Attribution(
+        lead,
+        [name for name in names if name not in lead],
+        attribution.collectives,
+        attribution.unknown,
+        attribution.unsplit,
+    )
+
+
 def _lead_labels() -> list[str]:
 
     return vocabulary()["lead_labels"]
