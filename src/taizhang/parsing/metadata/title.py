@@ -67,7 +67,9 @@ def _patterns() -> _Patterns:
     # A bracket holding a month ("（2024年3月）") is the date line under a title, not part
     # of it (tests/parsing/documents d10, run in, and d06 on a line of its own).
     not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))(?!\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月)"
-    suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年)"
+    # or the closing quote of a title quoting its kind ("…营商环境“十项举措”": round 23,
+    # tests/parsing/documents d315 in ASCII quotes and d318)
+    suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年|[”\"])"
     site_label = rf"(?:{alternation(labels)}|【[^【】\n]{{0,12}}】)"
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
@@ -162,6 +164,7 @@ def _patterns() -> _Patterns:
 
 def find_title(view: View, front: list[Line], body: int | None = None) -> Title | None:
     """The plan's title; ``body``: where the plan's work begins in the view, if known."""
+    front = _before_a_table(front)
     holding = _holding_a_kind(view, front)
     transmitted = _transmitted_titles(view, front, holding)
     headings = _headings(view, front, holding)  # in order, read as far as needed
@@ -329,6 +332,22 @@ def _heading_shape(line: Line) -> int | None:
     if PROSE_MARK.search(text) or patterns.notice_word.search(text) or is_date_only(text):
         return None
     return text.find(":")
+
+
+def _before_a_table(front: list[Line]) -> list[Line]:
+    """The lines of ``front`` before a table's number column (序号) printed on a line of its
+    own: the header's cells and rows below it are no title's (a 决策事项 cell ends with a
+    kind, 事项)."""
+    names = _column_lines()
+    for index, line in enumerate(front):
+        if len(line.text) < 6 and line.text.strip(" \u3000") in names:
+            return front[:index]
+    return front
+
+
+@lru_cache(maxsize=1)
+def _column_lines() -> frozenset[str]:
+    return frozenset(vocabulary()["title"]["column_lines"])
 
 
 def _is_heading_like(colon: int | None, first: bool) -> bool:
