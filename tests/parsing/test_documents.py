@@ -1237,6 +1237,11 @@ RUN_IN_COPIES = [
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
     *(name for name in NAMES if name[:4] in {"d280", "d281", "d282", "d283"}),
+    # round 23 (法治): a title ending in its quoted kind, ASCII punctuation (d315); not d313
+    # and d318 (a units line closed by a colon runs into the heading above it and into the
+    # number after it), d314 (a section heading glued to its first 一是), d316 and d317 (a
+    # table one cell per line has no cells left run in)
+    *(name for name in NAMES if name[:4] in {"d315"}),
 ]
 
 
@@ -6142,14 +6147,18 @@ ROUND_23_FAZHI = {f"d31{i}" for i in range(3, 9)}
             "d318_fazhi_guanchayuan_jucuo",
             {2: (["区委依法治区办"], []), 3: (["区司法局"], []), 5: (["区司法局"], [])},
         ),
+        (
+            "guwen_kaohe_maohao",
+            {2: (["县司法局"], []), 3: (["县政府办公室"], ["县财政局"]), 4: (["县司法局"], [])},
+        ),
     ],
 )
 def test_a_line_of_units_closed_by_a_colon_opens_the_measures_under_it(name, expected):
-    # "县司法局牵头，县政务服务管理局配合：" over "3.…" "4.…" (d313 under each section heading,
-    # d318 under a chapter heading and between two measures): the line names the units of the
-    # measures after it, not of the one above; the measures' own objects (对县自然资源局…开展
-    # 督察) are no units
-    plan = parse_path_text((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    # "县司法局牵头，县政务服务管理局配合：" over "3.…" "4.…" (d313 under each section heading;
+    # d318 and fixture styles/guwen_kaohe_maohao.txt under a chapter heading and between two
+    # measures): the line names the units of the measures after it, not of the one above; the
+    # measures' own objects (对县自然资源局…开展督察) are no units
+    plan = parse_path_text(_document_or_fixture_text(name))
     got = {t.no: (t.lead, t.responsible) for t in plan.tasks}
     assert {no: got[no] for no in expected} == expected
     assert all("：" not in (t.attribution_raw or "") for t in plan.tasks)

@@ -2884,8 +2884,8 @@ def _verb_lines_over_numbers(skeleton: Skeleton) -> None:
     over "区司法局牵头，各街道办事处配合：" over "3.每年…") opens the measures below it, as
     under a heading (_verb_line_clause): it is no unit line of the measure above, and each
     measure after it in its chapter and section that prints no units takes it, with a
-    `chapter-attribution` diagnostic (round 23: tests/parsing/documents d318, and d313
-    printed hard-wrapped, where a heading's line ran on into it)."""
+    `chapter-attribution` diagnostic (round 23: tests/parsing/documents d318, fixture
+    styles/guwen_kaohe_maohao.txt)."""
     carry = None  # (the clause, its line, its chapter and section)
     for measure in skeleton.measures:
         if carry and carry[2] != (measure.chapter, measure.section):

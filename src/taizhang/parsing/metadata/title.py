@@ -164,7 +164,6 @@ def _patterns() -> _Patterns:
 
 def find_title(view: View, front: list[Line], body: int | None = None) -> Title | None:
     """The plan's title; ``body``: where the plan's work begins in the view, if known."""
-    front = _before_a_table(front)
     holding = _holding_a_kind(view, front)
     transmitted = _transmitted_titles(view, front, holding)
     headings = _headings(view, front, holding)  # in order, read as far as needed
@@ -332,22 +331,6 @@ def _heading_shape(line: Line) -> int | None:
     if PROSE_MARK.search(text) or patterns.notice_word.search(text) or is_date_only(text):
         return None
     return text.find(":")
-
-
-def _before_a_table(front: list[Line]) -> list[Line]:
-    """The lines of ``front`` before a table's number column (序号) printed on a line of its
-    own: the header's cells and rows below it are no title's (a 决策事项 cell ends with a
-    kind, 事项)."""
-    names = _column_lines()
-    for index, line in enumerate(front):
-        if len(line.text) < 6 and line.text.strip(" \u3000") in names:
-            return front[:index]
-    return front
-
-
-@lru_cache(maxsize=1)
-def _column_lines() -> frozenset[str]:
-    return frozenset(vocabulary()["title"]["column_lines"])
 
 
 def _is_heading_like(colon: int | None, first: bool) -> bool:
