@@ -1237,11 +1237,11 @@ RUN_IN_COPIES = [
     # sentences after ★ marks (d281), a first 一是 glued to its chapter's heading (d282), a
     # first ▲ glued to its （一） heading (d283)
     *(name for name in NAMES if name[:4] in {"d280", "d281", "d282", "d283"}),
-    # round 23 (法治): a title ending in its quoted kind, ASCII punctuation (d315); not d313
-    # and d318 (a units line closed by a colon runs into the heading above it and into the
-    # number after it), d314 (a section heading glued to its first 一是), d316 and d317 (a
-    # table one cell per line has no cells left run in)
-    *(name for name in NAMES if name[:4] in {"d315"}),
+    # round 23 (法治): a section heading glued to its first N是 (d314), a title ending in its
+    # quoted kind, ASCII punctuation (d315); not d313 and d318 (a units line closed by a colon
+    # runs into the heading above it and into the number after it), d316 and d317 (a table
+    # one cell per line has no cells left run in)
+    *(name for name in NAMES if name[:4] in {"d314", "d315"}),
 ]
 
 
@@ -6194,3 +6194,20 @@ def test_a_title_ending_in_its_quoted_kind(name, title):
     # closing quote after it is part of the title
     plan = parse_path_text((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
     assert plan.title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "sections"),
+    [
+        ("d314_tiaojie_siji_pingtai", ["一", "一", "一", "二", "二", "三", "三"]),
+        ("fenjie_yishi_duanluo", ["一", "一", "二", "二"]),
+    ],
+)
+def test_an_ordinal_glued_to_its_section_heading_run_in_opens_a_measure(name, sections):
+    # "（二）做实乡镇调解站四是在各乡镇…（…）；五是…" (d314 printed run-in), "（二）系统培训三是
+    # 依托…" (fixture styles/fenjie_yishi_duanluo.txt run in): the ordinal, numbered on across
+    # sections, opens the section's first measure and is no part of its title
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == list(range(1, len(sections) + 1))
+        assert [m.section for m in plan.tasks] == sections
+        assert all("是" not in s.title for s in plan.sections)

@@ -497,6 +497,8 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         if marker.kind == mk.CHAPTER:
             hit = _glued_action(folded, marker.end + 2, hit.start() if hit else reach) or hit
             hit = hit or _glued_first_ordinal(folded, marker.end + 2, reach)
+        elif marker.kind == mk.SECTION and hit is None:
+            hit = _glued_ordinal(folded, marker.end + 2, reach)
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -559,6 +561,37 @@ def _glued_first_ordinal(folded: str, start: int, end: int) -> re.Match[str] | N
     if at < 0 or _SECOND_ORDINAL.search(folded, at, at + _CHILD_REACH) is None:
         return None
     return _FIRST_ORDINAL.match(folded, at)
+
+
+# An ordinal glued to a section's heading, its measures 一是…；二是… inside one paragraph
+# and numbered on across sections ("（二）做实乡镇调解站四是在…（…）；五是…": round 23, d314
+# printed run-in, fixture styles/fenjie_yishi_duanluo.txt run in), confirmed by the next
+# ordinal after a sentence end or a bracket, as _glued_first_ordinal confirms a chapter's 一是
+_ORDINAL = re.compile(rf"([{mk.CHINESE_DIGITS}]{{1,3}})是")
+
+
+def _glued_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The first ordinal (N是) in a section's heading ``folded[start:end]`` whose next
+    ordinal follows it after a sentence end (a find in C first: most headings hold no 是)."""
+    at = folded.find("是", start, end)
+    if at < 0:
+        return None
+    found = _ORDINAL.search(folded, max(start, at - 3), end)
+    value = mk.chinese_number(found.group(1)) if found else None
+    if value is None:
+        return None
+    following = f"{_chinese_numeral(value + 1)}是"
+    reach = min(len(folded), found.end() + _CHILD_REACH)
+    at = folded.find(following, found.end(), reach)
+    return found if at > 0 and folded[at - 1] in "。;!?)]〕】" else None
+
+
+def _chinese_numeral(value: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (an ordinal's numeral, up to 99)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")
 
 
 def _after_bare_number(
