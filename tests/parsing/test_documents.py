@@ -510,6 +510,24 @@ Round 22 (法治) (branch fazhi22): 法治 plans of kinds rounds 10–21 had not
 - d312 信访工作法治化: measures numbered 1. 2. again in each chapter, named by 一、1 … 三、2
   cells of an annexed table, a 保障措施 chapter of （一）… paragraphs, a 条例 no parent.
 
+Round 23 (法治) (branch fazhi23): 法治 plans of kinds rounds 10–22 had not tried:
+
+- d313 法治督察 年度 工作计划: 督察事项 per 季度 as sections, each section's units on a line
+  of their own BEFORE its numbers (县委依法治县办牵头： / 县司法局牵头，县政务服务管理局配合：
+  over 1. 2.), 被督察单位 named in the text as objects (对县市场监管局…开展督察), no units.
+- d314 四级 调解 平台 建设: measures 一是…（X牵头，Y配合）；二是…；三是… inside one paragraph
+  under each （一） section, 各乡镇人民政府 a collective, a 2026 goal in 一、工作目标.
+- d315 法治化营商环境 "十项举措" in ASCII punctuation throughout (, : ; ( ) "…"), units with
+  in-word spaces (县 司法局), a title ending in its quoted kind, 压缩至60天以内 (no target).
+- d316 重大行政决策 事项目录 under its covering notice (关于公布…的通知), the 目录 a table
+  copied from WPS one cell per line with an empty line between rows (序号 / 决策事项 /
+  承办单位 / 完成时限), 2025年12月底前（长期坚持）, a 条例 no parent and a 规定 the parent.
+- d317 a 镇's 重大行政决策 事项目录 one cell per line right under its title (决策事项名称 /
+  承办单位 / 计划完成时间), a closing 说明：… paragraph, 镇…办公室 units.
+- d318 基层法治观察员 “八项举措”: units on lines of their own before the numbers, one under a
+  chapter heading and one between two measures of the same chapter (…动态退出。 over 区司法局
+  牵头，各街道办事处配合： over 3.), 每半年 / 每季度 duties, 2025年12月底前（长期坚持）.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1242,6 +1260,11 @@ RUN_IN_COPIES = [
     *(name for name in NAMES if name[:4] in {"d280", "d281", "d282", "d283"}),
     # round 22 (other topics): starred leads (d301, d305), ditto cells (d302, d306)
     *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
+    # round 23 (法治): a section heading glued to its first N是 (d314), a title ending in its
+    # quoted kind, ASCII punctuation (d315); not d313 and d318 (a units line closed by a colon
+    # runs into the heading above it and into the number after it), d316 and d317 (a table
+    # one cell per line has no cells left run in)
+    *(name for name in NAMES if name[:4] in {"d314", "d315"}),
 ]
 
 
@@ -6190,3 +6213,89 @@ def test_the_places_parts_of_a_total_after_qizhong_are_targets(name, parts):
     # place's part is a target of the total's year
     plan = parse_path(_document_or_fixture(name))
     assert [(t.value, t.year) for t in plan.tasks[0].targets][-3:] == parts
+
+
+# round 23 (法治): d313–d318
+ROUND_23_FAZHI = {f"d31{i}" for i in range(3, 9)}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "d313_fazhi_ducha_jihua",
+            {
+                1: (["县委依法治县办"], []),
+                3: (["县司法局"], ["县政务服务管理局"]),
+                6: (["县司法局"], []),
+                8: (["县委依法治县办"], ["县委督查室"]),
+            },
+        ),
+        (
+            "d318_fazhi_guanchayuan_jucuo",
+            {2: (["区委依法治区办"], []), 3: (["区司法局"], []), 5: (["区司法局"], [])},
+        ),
+        (
+            "guwen_kaohe_maohao",
+            {2: (["县司法局"], []), 3: (["县政府办公室"], ["县财政局"]), 4: (["县司法局"], [])},
+        ),
+    ],
+)
+def test_a_line_of_units_closed_by_a_colon_opens_the_measures_under_it(name, expected):
+    # "县司法局牵头，县政务服务管理局配合：" over "3.…" "4.…" (d313 under each section heading;
+    # d318 and fixture styles/guwen_kaohe_maohao.txt under a chapter heading and between two
+    # measures): the line names the units of the measures after it, not of the one above; the
+    # measures' own objects (对县自然资源局…开展督察) are no units
+    plan = parse_path_text(_document_or_fixture_text(name))
+    got = {t.no: (t.lead, t.responsible) for t in plan.tasks}
+    assert {no: got[no] for no in expected} == expected
+    assert all("：" not in (t.attribution_raw or "") for t in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "rows"),
+    [
+        ("d316_juece_shixiang_mulu", "桐川县2025年度重大行政决策事项目录", 5),
+        ("d317_juece_mulu_xiangzhen", "云溪镇2025年度重大行政决策事项目录", 4),
+    ],
+)
+def test_a_decision_list_one_cell_per_line_gives_its_rows_and_title(name, title, rows):
+    # 序号 / 决策事项(名称) / 承办单位 / 完成时限 one cell per line (d316 with an empty line
+    # between rows, under a covering notice; d317 right under its title): each row is a
+    # measure its 承办单位 carries, and the header cells are no part of the title
+    plan = parse_path_text((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert plan.title == title
+    assert [t.no for t in plan.tasks] == list(range(1, rows + 1))
+    assert all(t.responsible and not t.lead for t in plan.tasks)
+    assert plan.tasks[-1].deadline.endswith("（长期坚持）") or rows == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("d315_yingshang_shixiang_ascii", '新河县法治化营商环境"十项举措"'),
+        ("d318_fazhi_guanchayuan_jucuo", "青阳区深化基层法治观察员工作“八项举措”"),
+    ],
+)
+def test_a_title_ending_in_its_quoted_kind(name, title):
+    # …“八项举措” (d318) and …"十项举措" in ASCII quotes (d315): 举措 is a kind, and the
+    # closing quote after it is part of the title
+    plan = parse_path_text((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert plan.title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "sections"),
+    [
+        ("d314_tiaojie_siji_pingtai", ["一", "一", "一", "二", "二", "三", "三"]),
+        ("fenjie_yishi_duanluo", ["一", "一", "二", "二"]),
+    ],
+)
+def test_an_ordinal_glued_to_its_section_heading_run_in_opens_a_measure(name, sections):
+    # "（二）做实乡镇调解站四是在各乡镇…（…）；五是…" (d314 printed run-in), "（二）系统培训三是
+    # 依托…" (fixture styles/fenjie_yishi_duanluo.txt run in): the ordinal, numbered on across
+    # sections, opens the section's first measure and is no part of its title
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == list(range(1, len(sections) + 1))
+        assert [m.section for m in plan.tasks] == sections
+        assert all("是" not in s.title for s in plan.sections)

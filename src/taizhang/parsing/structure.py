@@ -139,6 +139,7 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
         skeleton.measures = _numbers_lost(text, folded, index, skeleton)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
+    _verb_lines_over_numbers(skeleton)
     _heading_label_lines(skeleton, text, folded, found)
     _heading_bracket_attributions(skeleton, text, folded)
     _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
@@ -496,6 +497,8 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         if marker.kind == mk.CHAPTER:
             hit = _glued_action(folded, marker.end + 2, hit.start() if hit else reach) or hit
             hit = hit or _glued_first_ordinal(folded, marker.end + 2, reach)
+        elif marker.kind == mk.SECTION and hit is None:
+            hit = _glued_ordinal(folded, marker.end + 2, reach)
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -558,6 +561,37 @@ def _glued_first_ordinal(folded: str, start: int, end: int) -> re.Match[str] | N
     if at < 0 or _SECOND_ORDINAL.search(folded, at, at + _CHILD_REACH) is None:
         return None
     return _FIRST_ORDINAL.match(folded, at)
+
+
+# An ordinal glued to a section's heading, its measures 一是…；二是… inside one paragraph
+# and numbered on across sections ("（二）做实乡镇调解站四是在…（…）；五是…": round 23, d314
+# printed run-in, fixture styles/fenjie_yishi_duanluo.txt run in), confirmed by the next
+# ordinal after a sentence end or a bracket, as _glued_first_ordinal confirms a chapter's 一是
+_ORDINAL = re.compile(rf"([{mk.CHINESE_DIGITS}]{{1,3}})是")
+
+
+def _glued_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The first ordinal (N是) in a section's heading ``folded[start:end]`` whose next
+    ordinal follows it after a sentence end (a find in C first: most headings hold no 是)."""
+    at = folded.find("是", start, end)
+    if at < 0:
+        return None
+    found = _ORDINAL.search(folded, max(start, at - 3), end)
+    value = mk.chinese_number(found.group(1)) if found else None
+    if value is None:
+        return None
+    following = f"{_chinese_numeral(value + 1)}是"
+    reach = min(len(folded), found.end() + _CHILD_REACH)
+    at = folded.find(following, found.end(), reach)
+    return found if at > 0 and folded[at - 1] in "。;!?)]〕】" else None
+
+
+def _chinese_numeral(value: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (an ordinal's numeral, up to 99)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")
 
 
 def _after_bare_number(
@@ -2878,6 +2912,29 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
             _give_heading_labels(skeleton, measure, read[head])
 
 
+def _verb_lines_over_numbers(skeleton: Skeleton) -> None:
+    """A line of units and role verbs closed by a colon between two measures ("…动态退出。"
+    over "区司法局牵头，各街道办事处配合：" over "3.每年…") opens the measures below it, as
+    under a heading (_verb_line_clause): it is no unit line of the measure above, and each
+    measure after it in its chapter and section that prints no units takes it, with a
+    `chapter-attribution` diagnostic (round 23: tests/parsing/documents d318, fixture
+    styles/guwen_kaohe_maohao.txt)."""
+    carry = None  # (the clause, its line, its chapter and section)
+    for measure in skeleton.measures:
+        if carry and carry[2] != (measure.chapter, measure.section):
+            carry = None
+        raw = measure.attribution_raw
+        if measure.own_line and raw and raw.rstrip().endswith((":", "：")):
+            clause = _verb_line_clause(fold(raw.rstrip()))
+            if clause is not None:
+                line = measure.line + measure.text.rstrip().count("\n") + 1
+                measure.attribution_raw, measure.own_line = None, False
+                carry = (raw.strip()[:clause], line, (measure.chapter, measure.section))
+                continue
+        if carry and raw is None:
+            _give_shared_units(skeleton, measure, carry[:2], "the line of units above it names")
+
+
 def _give_shared_units(
     skeleton: Skeleton, measure: RawMeasure, shared: tuple[str, int | None], source: str
 ) -> None:
@@ -3010,11 +3067,31 @@ def _label_block(
         stripped = content.lstrip(_LINE_INDENT)
         if not stripped.rstrip(_LINE_INDENT):
             continue
-        if not starts_with_label(stripped):
+        clause = _verb_line_clause(stripped)
+        if clause is None and not starts_with_label(stripped):
             return None  # prose under the heading: its labels are no heading's
-        lead, stop = start + len(content) - len(stripped), start + len(content)
+        lead = start + len(content) - len(stripped)
+        stop = lead + clause if clause is not None else start + len(content)
         block = (block[0], stop, block[2]) if block else (lead, stop, line)
     return (text[block[0] : block[1]].rstrip(), block[2]) if block else None
+
+
+def _verb_line_clause(stripped: str) -> int | None:
+    """The length of a line's role-verb clause when the line is nothing but units and their
+    verbs closed by a colon ("县委依法治县办牵头：", "县司法局牵头，县政务服务管理局配合：" over
+    1. 2.): the units of the measures under it, printed before their numbers (round 23:
+    tests/parsing/documents d313 and d318). The colon is no part of
+    the clause (牵头： would read as a label)."""
+    clause = stripped.rstrip(_LINE_INDENT)
+    if not clause.endswith(":") or len(clause) > _CUE_REACH:
+        return None
+    clause = clause[:-1]
+    return len(clause) if clause.endswith(_responsibility_verbs()) else None
+
+
+@lru_cache(maxsize=1)
+def _responsibility_verbs() -> tuple[str, ...]:
+    return tuple(vocabulary()["responsibility_verbs"])
 
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below

@@ -67,7 +67,9 @@ def _patterns() -> _Patterns:
     # A bracket holding a month ("（2024年3月）") is the date line under a title, not part
     # of it (tests/parsing/documents d10, run in, and d06 on a line of its own).
     not_a_label = rf"(?!(?:{alternation(bracketed_labels)})\))(?!\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月)"
-    suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年)"
+    # or the closing quote of a title quoting its kind ("…营商环境“十项举措”": round 23,
+    # tests/parsing/documents d315 in ASCII quotes and d318)
+    suffix = rf"(?:\s*\({not_a_label}[^()\n]{{0,16}}\)|\s*\d{{4}}\s*-\s*\d{{4}}\s*年|[”\"])"
     site_label = rf"(?:{alternation(labels)}|【[^【】\n]{{0,12}}】)"
     # A short label before a colon, as in "附件:" or a site's "工作方案:" category.
     label_prefix = rf"(?:[^:,。\n]{{1,{int(words['max_label_length'])}}}:\s*)?"
