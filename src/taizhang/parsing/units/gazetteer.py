@@ -66,6 +66,17 @@ class Gazetteer:
             (length, frozenset(p for p in self.prefixes if len(p) == length))
             for length in sorted({len(p) for p in self.prefixes}, reverse=True)
         )
+        # … and of those, the lengths of the prefixes opening with each character: a name
+        # opens with a prefix only of a length some prefix opening with its first character
+        # has (州司法局: 州's length alone, no slice and lookup for each longer length)
+        self._prefixes_by_first: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {
+            first: tuple(
+                (length, prefixes)
+                for length, prefixes in self._prefixes_by_length
+                if any(prefix[0] == first for prefix in prefixes)
+            )
+            for first in {prefix[0] for prefix in self.prefixes}
+        }
         self.not_prefix = tuple(levels["not_prefix"])
         self.committee_word = levels["party_committee"]
         self._committee_names = levels["committee"]
@@ -211,7 +222,7 @@ class Gazetteer:
         if committee_body:
             return 0  # "依法治市办" is an elided party body, not a body of a place "依法治市"
         if not name.startswith(self.not_prefix):
-            for length, prefixes in self._prefixes_by_length:
+            for length, prefixes in self._prefixes_by_first.get(name[:1], ()):
                 if len(name) > length and name[:length] in prefixes:
                     return length
         place = self.place.match(name)
