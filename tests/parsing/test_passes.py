@@ -527,14 +527,26 @@ def _plain_prefix_length(gaz, name: str) -> int:
             if name.startswith(prefix) and len(name) > len(prefix):
                 return len(prefix)
     place = gaz.place.match(name)
-    if place and len(name) > place.end() and place.group()[-2:] not in gaz.not_place:
+    if (
+        place
+        and len(name) > place.end()
+        and place.group()[-2:] not in gaz.not_place
+        and not name.startswith(gaz.not_place_end, place.end() - 1)  # (美丽乡村…)
+    ):
         return place.end()
     return 0
 
 
 @settings(max_examples=300, deadline=None)
-@given(_pieces("自治区", "自治州", "自治", "治", "州", "市", "县", "乡", "南", "委", "局", "办"))
+@given(
+    _pieces(
+        *("自治区", "自治州", "自治", "治", "州", "市", "县", "乡", "南", "委", "局", "办"),
+        *("自", "街道", "街", "苏木", "苏", "道", "市场", "乡镇"),
+    )
+)
 def test_prefixes_are_found_by_length_as_the_loop_over_every_prefix_found_them(name):
+    """(speed23: only the lengths of the prefixes opening with the name's first character
+    are tried; 自, 街 and 苏 open prefixes of one length each)"""
     gaz = load_gazetteer()
     assert gaz.prefix_length(name) == _plain_prefix_length(gaz, name)
     plain_level = next((p for p in gaz.prefixes if name.endswith(p)), None)
@@ -1702,3 +1714,39 @@ def test_measure_keys_normalise_each_text_as_asking_each_one_did(texts):
     expected = [_corrections.normalised(text) for text in texts]
     assert _corrections._all_normalised(texts, None) == expected
     assert _corrections._all_normalised(texts, [fold(t) for t in texts]) == expected
+
+
+def _gate_words() -> list[str]:
+    """What the bracket gate looks for, as the gazetteer data lists it: the person and
+    deadline fields, a line break and the words of the fields that are no unit."""
+    gaz = load_gazetteer()
+    phrases = gaz.data["phrases"]
+    fields = [*phrases.get("person_fields", []), *phrases.get("deadline_fields", [])]
+    return [*fields, "\n", *gaz.not_units.literal_words()]
+
+
+def _gate_finds(text: str) -> bool:
+    return any(word in text for word in _gate_words())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _pieces(
+        *("局", "长", "局长", "县", "市长", "牵头", "领导", "单位", "责任", "人", "联系"),
+        *("办结", "时限", "整改", "完成", "年底", "主任", "\n", ":", "、", "司法局"),
+    )
+)
+def test_the_bracket_gate_finds_something_where_a_word_of_it_stands(text):
+    """speed23: Gazetteer.rare_or_not_unit opens each word on its least common character
+    (局长 on 长, the lookbehind checking 局); it finds something exactly where one of the
+    words stands."""
+    assert (load_gazetteer().rare_or_not_unit(text) is not None) == _gate_finds(text)
+
+
+def test_the_bracket_gate_finds_something_in_every_bracket_a_word_of_it_stands_in():
+    gate = load_gazetteer().rare_or_not_unit
+    for name, text in _every_text():
+        folded = fold(text)
+        for start, end in bracket_pairs(folded):
+            inside = folded[start + 1 : end]
+            assert (gate(inside) is not None) == _gate_finds(inside), name

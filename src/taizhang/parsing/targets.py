@@ -207,7 +207,15 @@ def _marker_gate() -> tuple[str, ...]:
     others whole (定期, 各年度): a text holding none of these holds no marker. (Single
     characters of the others, 期 or 度, stand in common words: 长期, 制度.)"""
     markers = _vocab()["recurring"]["markers"]
-    return tuple(sorted({"每" if "每" in word else word for word in markers}))
+    return _shortest_first({"每" if "每" in word else word for word in markers})
+
+
+def _shortest_first(words: set[str]) -> tuple[str, ...]:
+    """A gate's words, single characters first: ``any`` stops at the first word a text
+    holds, and a character is found by memchr where a longer word is searched at about
+    2 ns a character (speed18), so a text holding 年 or 每 is answered before 定期 is
+    searched through it (speed23)."""
+    return tuple(sorted(words, key=lambda word: (len(word), word)))
 
 
 # ---------------------------------------------------------------- deadlines
@@ -1020,8 +1028,8 @@ def _marker_or_date_gate() -> tuple[str, ...]:
     定期)."""
     vocab = _vocab()
     words = [*vocab["recurring"]["markers"], "月", *vocab["deadlines"]["year_end"], "年"]
-    return tuple(
-        sorted({"年" if "年" in word else "每" if "每" in word else word for word in words})
+    return _shortest_first(
+        {"年" if "年" in word else "每" if "每" in word else word for word in words}
     )
 
 

@@ -146,17 +146,9 @@ class WholeMatch:
         patterns' words and there is no pattern of another shape."""
         return self.other is not None or bool(self._words and self._words.search(text))
 
-    def words_within(self, common: str = "") -> list[str] | None:
-        """Branches of a search that finds something where ``may_match_within`` finds one
-        of the words, None when it answers True without a search (a pattern of another
-        shape). Each word opens with its first character not in ``common`` (what most
-        names hold, as 州 or 市: each place the engine stops at costs a match attempt),
-        the characters before it checked by a lookbehind ("长(?<=州长)")."""
+    def literal_words(self) -> list[str] | None:
+        """The words of the literal patterns (a text one matches holds one of them), None
+        when there is a pattern of another shape, which may match anything."""
         if self.other is not None:
             return None
-        found = []
-        for word in sorted({*self.exact, *self.prefixes, *self.suffixes, *self._inner}):
-            at = next((i for i, char in enumerate(word) if char not in common), 0)
-            behind = f"(?<={re.escape(word)})" if at else ""
-            found.append(re.escape(word[at:]) + behind)
-        return found
+        return sorted({*self.exact, *self.prefixes, *self.suffixes, *self._inner})
