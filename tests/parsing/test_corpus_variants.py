@@ -134,6 +134,17 @@ RUN_IN_METADATA = [
         ("title",),
         id="chrome-title",
     ),
+    # "…• 所属单位:…办事处…关于印发《X》的通知…请认真抓好贯彻落实。…委员会2020年8月20日X为…":
+    # page fields bulleted on the copy's one line leave the notice's signature after the
+    # last bullet, still cut off as printed (round 22, leftovers22: fixture
+    # styles/xiangmu_bullets.txt; corpus 077)
+    pytest.param(
+        "xiangmu_bullets.txt",
+        ("077",),
+        ("issuer", "date", "title"),
+        ("issuer",),
+        id="bulleted-signature",
+    ),
 ]
 
 

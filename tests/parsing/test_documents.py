@@ -1534,7 +1534,8 @@ def test_a_signature_printed_run_in_still_signs_the_plan(name):
 # printed before its indent makes its first line longer than the margin, so its rest is not
 # joined back; it scores 1.000 hard-wrapped). (d174 and d175, tab-parted rows broken
 # mid-row, left out in round 15, are read since round 17.) Nor d217 (round 17: a page of two
-# columns, whose lines the wrap breaks across both columns).
+# columns, whose lines the wrap breaks across both columns). (d297, its rows broken before a
+# 分值 cell, left out in round 22, is read since leftovers22.)
 HARD_WRAPPED = [
     name
     for name in NAMES
@@ -1546,10 +1547,6 @@ HARD_WRAPPED = [
     # continues (starts_item); its units are tested below, and the scorer, blind to line
     # breaks, gives it 1.000)
     and name.split("_")[0] != "d263"
-    # (round 22: d297's tab-parted rows broken mid-row by the wrap, one before its 分值 cell, a
-    # bare digit, so the line after opens as a row's number would: as d45's; 1.000 printed
-    # and run in)
-    and name.split("_")[0] != "d297"
 ]
 
 
@@ -1564,6 +1561,21 @@ def test_documents_hard_wrapped_keep_their_measures_texts_and_units(name):
         expected["issuer"],
         expected["date"],
     )
+
+
+def test_a_row_broken_before_its_score_cell_is_one_row_hard_wrapped():
+    # "2\t…规范化。\t" over "3\t\t县司法局…" (d297) and "1\t…全部达标。\t" over "6\t县教育局…",
+    # "2\t…不少于40名。" over "\t5\t县教育局…" (fixture styles/fenzhi_biao.txt), each at 30: the
+    # score opens the line as a row's number would, but its cells complete the row above
+    for path in (
+        DOCUMENTS / "d297_fazhi_zhengfu_shifan_zhibiao.txt",
+        FIXTURES / "styles" / "fenzhi_biao.txt",
+    ):
+        printed = parse_path(path)
+        plan = parse_path_text(variants.hard_wrapped(path.read_text(encoding="utf-8")))
+        fields = [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in plan.tasks]
+        assert fields == [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in printed.tasks]
+    assert len(printed.tasks) == 4
 
 
 def test_a_one_cell_per_line_table_printed_run_in_keeps_its_rows():

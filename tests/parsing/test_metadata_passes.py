@@ -40,7 +40,9 @@ def _plain_split_lines(view: View) -> list[Line]:
     """A Line for each line, one at a time (bullets inside a line part it)."""
     lines: list[Line] = []
     offset = 0
-    for raw in view.text.split("\n"):
+    raws = view.text.split("\n")
+    first_pieces = 0  # the lines of the first raw line
+    for number, raw in enumerate(raws):
         if "•" in raw.lstrip(_text._LINE_LEAD):
             at = offset
             for piece in raw.split("•"):
@@ -55,8 +57,13 @@ def _plain_split_lines(view: View) -> list[Line]:
             content = kept.rstrip(_text._LINE_TAIL)
             lines.append(Line(start, start + len(content), content))
         offset += len(raw) + 1
-    if len(lines) == 1 or (len(lines) == 2 and not lines[1].text):
-        lines[:1] = _text._signature_run_in(lines[0])
+        first_pieces = len(lines) if number == 0 else first_pieces
+    # (one raw line, or one and an empty one: its last piece holds what a signature ends)
+    second = raws[-1].lstrip(_text._LINE_LEAD).rstrip(_text._LINE_TAIL)
+    one_line = len(raws) == 1 or (len(raws) == 2 and not second)
+    if one_line and first_pieces:
+        last = first_pieces - 1
+        lines[last : last + 1] = _text._signature_run_in(lines[last])
     return lines
 
 
@@ -70,6 +77,9 @@ _LINE_PIECES = (
 @given(_pieces(*_LINE_PIECES))
 @example("• 成文日期:• 2022-09-21•")
 @example("严肃问责。某市安全生产委员会办公室2024年2月26日")
+@example("• 发文机关:某县水利局• 所属单位:某县水利局认真实施。某县水利局2025年3月12日某县方案")
+@example("• •\n•")
+@example("a。某县水利局2025年3月12日\n|•")
 def test_lines_are_split_as_one_line_at_a_time_split_them(text):
     view = View.of(text)
     lines = split_lines(view)

@@ -367,3 +367,32 @@ def test_a_length_after_a_construction_verb_is_a_target_a_distance_in_a_rule_is_
     assert lengths(LUDAO) == [[(12000, "米")], [(2800, "米")]]
     assert lengths(XIAOYUAN) == [[], []]
     assert lengths(HEDAO) == [[], []]
+
+
+# Round 22 (leftovers22): 取得 is also what is acquired (证件, 资格).
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("zhifa_qude", [[(8, "名", ">=")], [], []]),
+        ("rencai_qude", [[(3, "名", ">=")], [], []]),
+    ],
+)
+def test_a_qude_in_a_later_clause_leaves_the_value_a_target(name, expected):
+    # "配备执法人员不少于8名，全部取得行政执法证件" and "配备农业技术推广人员不少于3名，
+    # 全部取得相应专业技术资格" (fixtures styles/zhifa_qude.txt, rencai_qude.txt): the 取得
+    # of a later clause reports nothing achieved about the value before it
+    from taizhang.parsing import parse_path
+
+    plan = parse_path(FIXTURES / "styles" / f"{name}.txt")
+    assert [[(t.value, t.unit, t.comparator) for t in m.targets] for m in plan.tasks] == expected
+
+
+def test_a_qude_before_the_value_or_in_its_clause_still_reports_a_result():
+    # 取得显著成效 before a value, or in the value's own clause, reports a result reached
+    assert find_targets("2021年全县取得显著成效，覆盖率达到100%。") == []
+    assert find_targets("全县覆盖率达到100%取得显著成效。") == []
+    assert find_targets("配备执法人员不少于8名，全部取得行政执法证件。") != []

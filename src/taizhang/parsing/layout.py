@@ -413,6 +413,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
                 or _ends_open(out[-1])
                 or _in_open_attribution(out[-1])
                 or _wrapped_before_a_decimal(folded_content)
+                or _number_cell_of_its_row(out[-1], line, table_tabs)
             )
             and (row is not None or not field_row or _label_row(out[-1]))
             and (
@@ -463,6 +464,25 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
         cut = content if at_margin else None
         blank_ended = line.endswith((" ", "\u3000"))
     return Layout("\n".join(out), tuple(sources))
+
+
+def _number_cell_of_its_row(joined: str, line: str, table_cells: int) -> bool:
+    """Whether a line opening as a row's number ("3\t…") or only a number is a cell of the
+    tab-parted row above, which a wrap broke at a tab, short of its header's cells:
+    a score or a count cell (分值 4) then opens the line, and the cells the line holds complete
+    the row to its header's count exactly, where the next row would pass it (round 22:
+    tests/parsing/documents d297 hard-wrapped at 30, "…规范化。\t" over "3\t\t县司法局…", "…目录。"
+    over "\t4\t\t县政府办公室…";
+    fixture styles/fenzhi_biao.txt hard-wrapped at 30)."""
+    broken_at_tab = joined.endswith("\t") or line.startswith("\t")
+    if not table_cells or not broken_at_tab or not line.lstrip("\t")[:1].isdigit():
+        return False
+    tabs = joined.count("\t")
+    if tabs >= table_cells:
+        return False
+    if line.rstrip(" \u3000").isdigit():
+        return True  # (a number cell alone on its line: the row's rest follows)
+    return tabs + line.count("\t") == table_cells
 
 
 def _completes_its_row(joined: str, line: str, table_cells: int) -> bool:

@@ -710,15 +710,32 @@ def _opens_with_creation(clause: str, offset: int | None = None) -> bool:
 
 def _is_past(sentence: str, has_deadline: bool) -> bool:
     """A sentence reporting results already achieved (2018年以来…下降22%)."""
+    return _past_from(sentence, has_deadline) is not None
+
+
+def _past_from(sentence: str, has_deadline: bool) -> int | None:
+    """Where a sentence starts reporting results already achieved: 0 when it does as a
+    whole (2018年以来…下降22%), the offset of its first 取得 when only that verb marks it,
+    None when it reports none. 取得 is also what is acquired (证件, 资格): it marks a value
+    only in the value's clause or before it (_Context.is_past), so "配备执法人员不少于8名，
+    全部取得行政执法证件" keeps its target (fixtures styles/zhifa_qude.txt and
+    rencai_qude.txt), where "取得显著成效，…下降22%" reports a result."""
     # (what every past marker holds is looked for first, by memchr: most sentences hold
     # none, and the pattern tests a set of first characters at every character)
-    if any(map(sentence.__contains__, _past_gate())) and any(
-        not _aimed_ahead(sentence, found) for found in _past_pattern().finditer(sentence)
-    ):
-        return True  # one of the past markers
+    acquired = None
+    if any(map(sentence.__contains__, _past_gate())):
+        for found in _past_pattern().finditer(sentence):
+            if _aimed_ahead(sentence, found):
+                continue
+            if found[0] not in _vocab()["targets"]["goal_verbs_past"]:
+                return 0  # one of the past markers
+            if acquired is None:
+                acquired = found.start()
     if "同比" in sentence and _measured_year_on_year(sentence):
-        return True
-    return not has_deadline and _reports_a_change(sentence)
+        return 0
+    if not has_deadline and _reports_a_change(sentence):
+        return 0
+    return acquired
 
 
 def _aimed_ahead(sentence: str, marker: re.Match[str]) -> bool:
@@ -894,7 +911,7 @@ class _Context:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self._past: dict[int, bool] = {}
+        self._past: dict[int, int | None] = {}
         # No value of the text starts before this (analyse's search found the first).
         self.values_from = 0
 
@@ -971,14 +988,16 @@ class _Context:
         openers = _vocab()["targets"]["part_openers"]
         return any(self.folded.find(word, pos, year_at) >= 0 for word in openers)
 
-    def is_past(self, sentence: tuple[int, int], has_deadline: bool) -> bool:
+    def is_past(self, sentence: tuple[int, int], has_deadline: bool, clause_end: int) -> bool:
         """Whether the sentence (``sentences.span(pos)``) reports results already achieved
-        (asked once per sentence)."""
-        past = self._past.get(sentence[0])
-        if past is None:
-            start, end = sentence
-            past = self._past[start] = _is_past(self.folded[start:end], has_deadline)
-        return past
+        for a value whose clause ends at ``clause_end`` (asked once per sentence: a 取得
+        marks only values whose clause reaches it, _past_from)."""
+        start, end = sentence
+        if start in self._past:
+            past_from = self._past[start]
+        else:
+            past_from = self._past[start] = _past_from(self.folded[start:end], has_deadline)
+        return past_from is not None and clause_end > start + past_from
 
 
 @dataclass
@@ -1070,7 +1089,7 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
             continue
         sentence = context.sentences.span(start)
         year = context.year(start, sentence)
-        if context.is_past(sentence, year is not None):
+        if context.is_past(sentence, year is not None, clauses.end(end)):
             continue
         comparator = cue.comparator
         tail = (

@@ -187,16 +187,28 @@ def split_lines(view: View) -> Lines:
     # a raw line ends at the sum of the lengths up to it, plus a break after each before it
     raw_ends = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count()))
     starts = list(map(operator.sub, raw_ends, map(len, kept)))
+    one_line = len(texts) == 1 or (len(texts) == 2 and not texts[1])
     if _BULLET in view.text:
         bulleted = itertools.compress(itertools.count(), map(operator.contains, kept, _BULLETS))
         for i in reversed(list(bulleted)):  # from the end: each splice moves those after it
             pieces = _bulleted(raws[i], raw_ends[i] - len(raws[i]))
             starts[i : i + 1] = [piece.start for piece in pieces]
             texts[i : i + 1] = [piece.text for piece in pieces]
-    if len(texts) == 1 or (len(texts) == 2 and not texts[1]):
-        first = Line(starts[0], starts[0] + len(texts[0]), texts[0])
-        return Lines.of(_signature_run_in(first) + Lines(starts, texts)[1:])
+    if one_line:
+        return _signed_run_in(Lines(starts, texts), len(texts) - len(raws))
     return Lines(starts, texts)
+
+
+def _signed_run_in(lines: Lines, last: int) -> Lines:
+    """A copy printed run-in, its signatures cut into lines of their own in ``lines[last]``,
+    the one line's last piece: all of it, or what follows its last bullet when page fields
+    bulleted on the same line came before it ("…• 所属单位:…办事处…关于印发《…》的通知…现印发给
+    你们，请认真抓好贯彻落实。…委员会2020年8月20日…方案为认真…": round 22, corpus 077 and
+    fixture styles/xiangmu_bullets.txt printed run-in)."""
+    if last < 0:
+        return lines
+    whole = lines[last]
+    return Lines.of([*lines[:last], *_signature_run_in(whole), *lines[last + 1 :]])
 
 
 # A signature a copy printed run-in keeps after the last sentence: "…严肃问责。某市安全生产
