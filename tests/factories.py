@@ -153,6 +153,15 @@ class PeriodFactory(factory.django.DjangoModelFactory):
     ends_on = datetime.date(2025, 3, 31)
     due_on = datetime.date(2025, 4, 10)
 
+    class Params:
+        # the quarter after the default one, as most tests of a second period want it
+        second_quarter = factory.Trait(
+            name="2025年第二季度",
+            starts_on=datetime.date(2025, 4, 1),
+            ends_on=datetime.date(2025, 6, 30),
+            due_on=datetime.date(2025, 7, 10),
+        )
+
 
 class ReportFactory(factory.django.DjangoModelFactory):
     class Meta:

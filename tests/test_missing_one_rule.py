@@ -26,13 +26,7 @@ def plan(world, pages_not_kept):
     """Measure 1 (州司法局 leads, 州教育局 and 甲县人民政府 carry it) is closed on 21 April;
     甲县人民政府 declared it 不涉及; the 公安局's Q2 report on measure 2 is due on 31 July."""
     police = f.UserFactory(organisation=world.organisation, role="liaison", unit=world.police)
-    second_quarter = f.PeriodFactory(
-        plan=world.plan,
-        name="2025年第二季度",
-        starts_on=datetime.date(2025, 4, 1),
-        ends_on=datetime.date(2025, 6, 30),
-        due_on=datetime.date(2025, 7, 10),
-    )
+    second_quarter = f.PeriodFactory(plan=world.plan, second_quarter=True)
     Assignment.objects.filter(measure=world.first, unit=world.county_government).update(
         not_concerned=True  # what an approved 不涉及 leaves (plans.exemptions)
     )

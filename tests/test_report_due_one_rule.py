@@ -46,13 +46,7 @@ def at(day: datetime.date):
 @pytest.fixture
 def plan(world):
     office = world.people["office"]
-    q2 = f.PeriodFactory(
-        plan=world.plan,
-        name="2025年第二季度",
-        starts_on=datetime.date(2025, 4, 1),
-        ends_on=datetime.date(2025, 6, 30),
-        due_on=datetime.date(2025, 7, 10),
-    )
+    q2 = f.PeriodFactory(plan=world.plan, second_quarter=True)
     units = {
         "justice": world.justice,
         "education": world.education,

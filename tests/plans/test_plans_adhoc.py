@@ -93,10 +93,7 @@ def test_a_unit_of_another_organisation_is_refused(world):
 
 def test_reports_are_owed_from_the_first_period_due_after_it_was_added(client, world):
     measure = add(world)
-    q2 = f.PeriodFactory(
-        plan=world.plan, name="2025年第二季度", starts_on=datetime.date(2025, 4, 1),
-        ends_on=datetime.date(2025, 6, 30), due_on=datetime.date(2025, 7, 10),
-    )  # fmt: skip
+    q2 = f.PeriodFactory(plan=world.plan, second_quarter=True)
     # The first quarter, due before the item existed, owes nothing for it.
     late = late_items(world.organisation, datetime.date(2025, 4, 22))
     assert measure.pk not in {i.measure_id for i in late}

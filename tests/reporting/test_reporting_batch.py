@@ -245,13 +245,7 @@ def test_only_the_filing_unit_withdraws(client, world, role):
 
 @pytest.fixture
 def next_period(world):
-    return PeriodFactory(
-        plan=world.plan,
-        name="2025年第二季度",
-        starts_on=date(2025, 4, 1),
-        ends_on=date(2025, 6, 30),
-        due_on=date(2025, 7, 10),
-    )
+    return PeriodFactory(plan=world.plan, second_quarter=True)
 
 
 def _carry(client, assignment, period, version=0):

@@ -189,13 +189,7 @@ def test_a_closed_measure_asks_no_more_reports_on_the_to_do(client, world):
 
 def test_periods_due_after_the_closure_owe_nothing_for_it(world):
     closing.confirm(applied(world), world.people["office"])
-    later = f.PeriodFactory(
-        plan=world.plan,
-        name="2025年第二季度",
-        starts_on=datetime.date(2025, 4, 1),
-        ends_on=datetime.date(2025, 6, 30),
-        due_on=datetime.date(2025, 7, 10),
-    )
+    later = f.PeriodFactory(plan=world.plan, second_quarter=True)
     carried = Assignment.objects.filter(measure__plan=world.plan)
     table = status.timeliness(carried, [world.period, later])
     # The first quarter (due before the closure) still owed measure 1's reports.

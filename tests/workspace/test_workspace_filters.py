@@ -20,13 +20,7 @@ def owed(world):
     and measure 1 of a second plan (due in May); its measure-5 Q1 report is a draft."""
     fifth = MeasureFactory(plan=world.plan, number=5)
     AssignmentFactory(measure=fifth, unit=world.education, role="responsible")
-    PeriodFactory(
-        plan=world.plan,
-        name="2025年第二季度",
-        starts_on=datetime.date(2025, 4, 1),
-        ends_on=datetime.date(2025, 6, 30),
-        due_on=datetime.date(2025, 7, 10),
-    )
+    PeriodFactory(plan=world.plan, second_quarter=True)
     other = PlanFactory(organisation=world.organisation, region=world.home, title="乙方案")
     measure = MeasureFactory(plan=other, number=1)
     AssignmentFactory(measure=measure, unit=world.education, role="lead")
