@@ -36,7 +36,7 @@ from taizhang.parsing.layout import _CJK, drop_in_word_blanks
 from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.reading import read_path
 from taizhang.parsing.units import BracketReader, load_gazetteer
 from taizhang.parsing.units import items as _items
@@ -1639,3 +1639,12 @@ def test_measure_keys_normalise_each_text_as_asking_each_one_did(texts):
     expected = [_corrections.normalised(text) for text in texts]
     assert _corrections._all_normalised(texts, None) == expected
     assert _corrections._all_normalised(texts, [fold(t) for t in texts]) == expected
+
+
+@given(_pieces("\n", " ", "\u3000", "\t", "\r", "\x1c", "\x85", "\u2028", "县", "x", "\n \n"))
+@example("")
+@example(" \n ")
+def test_printed_run_in_answers_as_the_stripped_copy_did(text):
+    """(speed21) normalize.printed_run_in finds the first printed character and the line
+    break after it where ``"\\n" not in text.strip()`` copied the text to ask."""
+    assert printed_run_in(text) == ("\n" not in text.strip())
