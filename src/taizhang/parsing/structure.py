@@ -1420,6 +1420,11 @@ def _attribution_scores(
     if not starts:
         return scores, carriers
     by_kind = _by_kind(found)
+    # the attributions before each marker, counted once for every kind (by bisection in C),
+    # where two bisections per item and kind counted them again at the next item's start
+    # (speed21); a span's count is the difference of its ends'
+    opened = list(map(_START, found))
+    below = dict(zip(opened, map(bisect_left, repeat(starts), opened), strict=True))
     for kind in _MEASURE_KINDS:
         items = by_kind.get(kind)
         if not items:
@@ -1427,16 +1432,11 @@ def _attribution_scores(
         outer = _ORDER[: _ORDER.index(kind) + 1]
         stops = sorted(f.start for k in outer for f in by_kind.get(k, ()))
         # each item's span runs down to the next stop (the start of an item of the same or
-        # an outer kind) or the end, and carries one attribution when one start lies in it.
-        # Every item opens at a stop: the attributions before each stop are counted once
-        # (by bisection in C), each span's the difference of two, where two bisections an
-        # item counted them again at the next item's start (speed21).
-        below = list(map(bisect_left, repeat(starts), stops))
-        below.append(bisect_left(starts, len(folded)))
-        held = [0, *map(sub, below[1:], below)]  # (by the stop after the span's start)
-        # (an item's stop after its start: bisect_right's answer, the last of equal stops)
-        after = dict(zip(stops, range(1, len(stops) + 1), strict=False))
-        one = map(eq, map(held.__getitem__, map(after.__getitem__, map(_START, items))), repeat(1))
+        # an outer kind) or the end, and carries one attribution when one start lies in it
+        firsts = [item.start for item in items]
+        at_stops = [*map(below.__getitem__, stops), bisect_left(starts, len(folded))]
+        ends = map(at_stops.__getitem__, map(bisect_right, repeat(stops), firsts))
+        one = map(eq, map(sub, ends, map(below.__getitem__, firsts)), repeat(1))
         carriers[kind] = list(compress(items, one))
         if kind == mk.SECTION and carriers[kind]:  # (a heading over one bullet: _over_bullets)
             carriers[kind] = [item for item in carriers[kind] if not _over_bullets(item, folded)]
