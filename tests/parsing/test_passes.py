@@ -36,7 +36,7 @@ from taizhang.parsing.layout import _CJK, drop_in_word_blanks
 from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.reading import read_path
 from taizhang.parsing.units import BracketReader, load_gazetteer
 from taizhang.parsing.units import items as _items
@@ -1750,3 +1750,61 @@ def test_the_bracket_gate_finds_something_in_every_bracket_a_word_of_it_stands_i
         for start, end in bracket_pairs(folded):
             inside = folded[start + 1 : end]
             assert (gate(inside) is not None) == _gate_finds(inside), name
+
+
+@given(_pieces("\n", " ", "\u3000", "\t", "\r", "\x1c", "\x85", "\u2028", "县", "x", "\n \n"))
+@example("")
+@example(" \n ")
+def test_printed_run_in_answers_as_the_stripped_copy_did(text):
+    """(speed21) normalize.printed_run_in finds the first printed character and the line
+    break after it where ``"\\n" not in text.strip()`` copied the text to ask."""
+    assert printed_run_in(text) == ("\n" not in text.strip())
+
+
+def _plain_attribution_scores(found, index):
+    """structure._attribution_scores before speed21: two bisections of the attribution
+    starts for each item, one at its start and one at its span's end."""
+    starts, scores, carriers = index.starts(), {}, {}
+    if not starts:
+        return scores, carriers
+    stops_of = {}
+    for item in found:
+        stops_of.setdefault(item.marker.kind, []).append(item)
+    for kind in _structure._MEASURE_KINDS:
+        items = stops_of.get(kind)
+        if not items:
+            continue
+        outer = mk.ORDER[: mk.ORDER.index(kind) + 1]
+        stops = sorted(f.start for k in outer for f in stops_of.get(k, ()))
+        kept = []
+        for item in items:
+            after = bisect.bisect_right(stops, item.start)
+            end = stops[after] if after < len(stops) else len(index.folded)
+            held = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, item.start)
+            if held == 1 and not (
+                kind == mk.SECTION and _structure._over_bullets(item, index.folded)
+            ):
+                kept.append(item)
+        carriers[kind] = kept
+        scores[kind] = len(kept) ** 2 / len(items)
+    return scores, carriers
+
+
+def test_attribution_scores_count_each_span_as_two_bisections_did():
+    """(speed21) each kind's spans counted from one bisection per stop, as two per item did,
+    on every plan the tests hold (with a duplicated item: equal stops)."""
+    scores = _structure._attribution_scores
+    asked = []
+
+    def spy(found, index):
+        asked.append((list(found), index))
+        return scores(found, index)
+
+    with patch.object(_structure, "_attribution_scores", spy):
+        for _name, text in _every_text():
+            parse_text(text)
+    assert len(asked) > 100
+    for found, index in asked:
+        assert scores(found, index) == _plain_attribution_scores(found, index)
+        twice = sorted([*found, *found[:3]], key=lambda f: f.start)
+        assert scores(twice, index) == _plain_attribution_scores(twice, index)

@@ -39,7 +39,7 @@ from taizhang.parsing.markers import CIRCLED_DIGITS, ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
 from taizhang.parsing.metadata.text import CONTACT_TELEPHONE
-from taizhang.parsing.normalize import fold, folded_from
+from taizhang.parsing.normalize import fold, folded_from, printed_run_in
 from taizhang.parsing.readers.config import reading_config
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.units.gazetteer import Gazetteer
@@ -355,11 +355,13 @@ def _column_block(lines) -> list[tuple[str, str]] | None:
 def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
-    if "\n" not in text.strip():
+    # (neither cut moves a line break between the first and last printed characters)
+    run_in = printed_run_in(text)
+    if run_in:
         text = _without_run_in_running_heads(text)
     if _may_hold_run_in_page_number(text):
         text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
-    if "\n" not in text.strip():
+    if run_in:
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
         text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
         text = _without_run_in_page_feet(text)
@@ -604,11 +606,11 @@ def _without_markdown(text: str) -> str:
         return text
     if sum(1 for _ in itertools.islice(_markdown_lines(text), 2)) < 2:
         return text
-    run_in = "\n" not in text.strip()
+    run_in = printed_run_in(text)
     line_markup, emphasis, number_blank = _markdown_markup(run_in)
     if run_in and " | " in text:  # a table printed run in: its rows are lines again
         text = _run_in_table_breaks().sub("\n", text)
-        run_in = "\n" not in text.strip()
+        run_in = printed_run_in(text)
         line_markup, emphasis, number_blank = _markdown_markup(run_in)
     if not run_in:
         text = _markdown_table_rule().sub("", text)

@@ -190,3 +190,17 @@ _SIZE_TELLS = all(
     (sample.__sizeof__() == _WIDE_BASE + 4 * len(sample)) == _beyond_basic_by_encoding(sample)
     for sample in _SAMPLES
 )
+
+
+_PRINTED = re.compile(r"\S")  # (what str.strip keeps: both ask str.isspace)
+
+
+def printed_run_in(text: str) -> bool:
+    """Whether ``text`` is printed run-in: no line break between its first and last printed
+    characters, as ``"\\n" not in text.strip()`` with no copy of a text that ends with a
+    blank. The pipeline asks once per parse and passes the answer to its steps."""
+    first = _PRINTED.search(text)
+    if first is None:
+        return True
+    at = text.find("\n", first.start())
+    return at < 0 or _PRINTED.search(text, at) is None

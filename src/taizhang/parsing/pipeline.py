@@ -23,7 +23,7 @@ from taizhang.parsing.layout import Layout, restore
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocument
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.reading import check_text_size
 from taizhang.parsing.same_as import same_as
 from taizhang.parsing.structure import (
@@ -69,7 +69,7 @@ def parse_text(text: str, *, gazetteer=None) -> PlanDocument:
         return _parse(text, gazetteer)
 
 
-def _rows_as_measures(skeleton, rows, lines: list[str], text: str) -> None:
+def _rows_as_measures(skeleton, rows, lines: list[str], text: str, run_in: bool) -> None:
     """A task table whose rows no numbered item matches, in a plan whose numbered items name
     no units (保障措施 (一)…(三) after the table), holds the measures: each row is one, under
     the chapter above it; the numbered items are provisions and a diagnostic says so
@@ -78,7 +78,7 @@ def _rows_as_measures(skeleton, rows, lines: list[str], text: str) -> None:
     if not rows or any(m.attribution_raw for m in skeleton.measures):
         return
     first = skeleton.measures[0] if skeleton.measures else None
-    skeleton.measures = _measures_from_rows(skeleton, rows, lines, text)
+    skeleton.measures = _measures_from_rows(skeleton, rows, lines, text, run_in)
     if first is not None:
         skeleton.diagnostics.append(
             Diagnostic(
@@ -96,12 +96,14 @@ def _rows_as_measures(skeleton, rows, lines: list[str], text: str) -> None:
 _ATTACHMENT_LINE = re.compile(r"附[件表]")
 
 
-def _measures_from_rows(skeleton, rows, lines: list[str], text: str) -> list[RawMeasure]:
+def _measures_from_rows(
+    skeleton, rows, lines: list[str], text: str, run_in: bool
+) -> list[RawMeasure]:
     """Each row a measure, under the chapter above it: a chapter row merged across the table
     or a chapter heading over the table (documents d16; formats f01), but none when an
     attachment's heading (附件) stands between, since an attachment is outside the body's
     chapters (formats f03, a 附件 table after 三、保障措施; fixture styles/notice_midplan)."""
-    if "\n" not in text.strip():
+    if run_in:
         return _measures_from_run_in_rows(skeleton, rows, text)
     chapters = sorted(skeleton.chapters, key=lambda c: c.line)
     measures = []
@@ -297,9 +299,14 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     # once: every step matches on slices of it (a bracket closed by the other square kind
     # closed by its own: paired_square_brackets)
     folded = key_marks_blanked(paired_square_brackets(fold(text)))
-    folded, notes = references_blanked(folded)
-    run_in = "\n" not in folded.strip()  # a copy printed run-in: one line
-    skeleton = parse_skeleton(text, folded)
+    # Asked once, passed to the steps: a copy printed run-in, one line. Folding and blanking
+    # key marks (each before a number on its line) leave it as the text's own; blanking notes
+    # may not.
+    text_run_in = printed_run_in(folded)
+    blanked, notes = references_blanked(folded)
+    run_in = text_run_in if blanked is folded else printed_run_in(blanked)
+    folded = blanked
+    skeleton = parse_skeleton(text, folded, run_in)
     metadata = extract_metadata(text, skeleton.body_start, folded)
     if skeleton.measures and metadata.issuer and run_in:
         _without_signature(skeleton.measures[-1], metadata.issuer)
@@ -308,7 +315,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     if skeleton.measures:
         _without_glued_attachment(skeleton.measures[-1], gazetteer.name_endings)
         _without_contact_line(skeleton.measures[-1])
-    rows = find_table_rows(text, folded, gazetteer)
+    rows = find_table_rows(text, folded, gazetteer, text_run_in)
     if rows and metadata.issuer and run_in:
         _row_without_signature(rows[-1], metadata.issuer)
     lines = [line.strip() for line in folded.split("\n")] if rows else []
@@ -328,9 +335,9 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     skeleton.measures = (
         apply_table_rows(skeleton.measures, rows)
         if skeleton.measures
-        else _measures_from_rows(skeleton, rows, lines, text)
+        else _measures_from_rows(skeleton, rows, lines, text, text_run_in)
     )
-    _rows_as_measures(skeleton, rows, lines, text)
+    _rows_as_measures(skeleton, rows, lines, text, text_run_in)
     _without_box_items(skeleton, folded)
     for measure in skeleton.measures:
         if "\n" in measure.text:

@@ -38,7 +38,7 @@ from taizhang.parsing.attribution_text import (
 from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_line
 from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabulary
 from taizhang.parsing.model import Chapter, Diagnostic, Section
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.titles import is_purpose_clause
 from taizhang.parsing.vocabulary import branches, trie, vocabulary
@@ -112,17 +112,19 @@ class Skeleton:
     )
 
 
-def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
-    """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it)."""
+def parse_skeleton(text: str, folded: str | None = None, run_in: bool | None = None) -> Skeleton:
+    """The skeleton of ``text`` (``folded``: ``fold(text)`` when the caller has it;
+    ``run_in``: whether ``folded`` is printed run-in, when the caller has asked)."""
     folded = fold(text) if folded is None else folded
-    found = _candidates(folded)
+    run_in = printed_run_in(folded) if run_in is None else run_in
+    found = _candidates(folded, run_in)
     actions = _actions_under_chapters(found, folded)
     found = _drop_chunk_markers(_after_site_blurb(found, folded), folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
-    found = _outside_covering_notice(found, folded)
+    found = _outside_covering_notice(found, folded, run_in)
     found = _in_sequence(found, folded)
     found = _outside_table_of_contents(found, folded)
-    found = _before_explanation(found, folded)
+    found = _before_explanation(found, folded, run_in)
     found = _before_second_annexed_plan(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
@@ -136,16 +138,16 @@ def parse_skeleton(text: str, folded: str | None = None) -> Skeleton:
     _set_ends(found, len(text))
     skeleton = _assemble(found, level, text, folded, index)
     if not skeleton.measures and not found:  # (a Word copy that lost every number)
-        skeleton.measures = _numbers_lost(text, folded, index, skeleton)
+        skeleton.measures = _numbers_lost(text, folded, index, skeleton, run_in)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
     _verb_lines_over_numbers(skeleton)
     _heading_label_lines(skeleton, text, folded, found)
     _heading_bracket_attributions(skeleton, text, folded)
-    _share_list_attributions(skeleton, run_in="\n" not in folded.strip())
+    _share_list_attributions(skeleton, run_in=run_in)
     _drop_provision_chapters(skeleton)
     _drop_indicators(skeleton, folded)
-    _drop_annex_titles(skeleton, folded)
+    _drop_annex_titles(skeleton, folded, run_in)
     return skeleton
 
 
@@ -158,7 +160,7 @@ def _line_starts(text: str) -> list[int]:
     return [0, *char_offsets(text, "\n", 1)]
 
 
-def _candidates(folded: str) -> list[Found]:
+def _candidates(folded: str, run_in_copy: bool) -> list[Found]:
     """Markers at line starts (only lines that could open with one are tried) and inside
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
@@ -190,7 +192,6 @@ def _candidates(folded: str) -> list[Found]:
             if marker.kind == mk.ARABIC:
                 found.extend(_after_bare_number(folded, marker, end, number, ""))
     positions = mk.run_in_positions(folded)
-    run_in_copy = "\n" not in folded.strip()  # a copy printed run-in: one line
     # (the markers read so far, by their ends: asked only about markers inside lines)
     claimed = {f.marker.end for f in found} if positions or run_in_copy else set()
     if run_in_copy:
@@ -1017,7 +1018,7 @@ def _contents_listed_twice(found: list[Found], folded: str) -> set[int]:
     return {id(f) for f in found[first:restart]}
 
 
-def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
+def _outside_covering_notice(found: list[Found], folded: str, run_in: bool) -> list[Found]:
     """Leave out the items of a covering notice: "通知如下:1.…", "附件:1.…".
 
     The notice is found by its wording (关于印发…的通知, 现将…印发给你们, 通知如下) and
@@ -1027,7 +1028,7 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
     notice of test_structure. A notice whose items carry attributions is the plan itself,
     and nothing is left out.
     """
-    span = _notice_span(folded)
+    span = _notice_span(folded, run_in)
     if span is None:
         return found
     if span[1] < 0:  # no signature, no title line: the plan's first chapter ends it
@@ -1044,14 +1045,14 @@ def _outside_covering_notice(found: list[Found], folded: str) -> list[Found]:
     return [f for f in found if not span[0] <= f.start < span[1]]
 
 
-def _before_explanation(found: list[Found], folded: str) -> list[Found]:
+def _before_explanation(found: list[Found], folded: str, run_in: bool) -> list[Found]:
     """Leave out the markers of a draft's explanation printed below it, from its heading
     (起草说明 on a line of its own, or 关于《X》的起草说明: structure.toml
     explanation_headings) to the end of the text or the next plan's title line (texts joined
     one after another, as tests/parsing/test_linear_time.py joins them): 一、起草背景
     二、起草过程 are its parts, not the plan's chapters."""
     spans, offset = [], 0
-    while (at := _explanation_heading(folded, offset)) is not None:
+    while (at := _explanation_heading(folded, offset, run_in)) is not None:
         offset = _next_title_line(folded, at)
         spans.append((at, offset))
     if not spans:
@@ -1142,11 +1143,10 @@ def _next_title_line(folded: str, at: int) -> int:
     return len(folded)
 
 
-def _explanation_heading(folded: str, offset: int) -> int | None:
+def _explanation_heading(folded: str, offset: int, run_in: bool) -> int | None:
     """Where the first line from ``offset`` that is an explanation heading starts, if any;
     in a copy printed run-in, where the heading stands glued to its first part (…组织保障。
     起草说明一、起草背景…: d98 and fixture styles/zhengqiu_shuoming.txt run in)."""
-    run_in = "\n" not in folded.strip()
     found = []
     for word in vocabulary()["explanation_headings"]:
         at = _find_word(folded, word, offset)
@@ -1172,14 +1172,14 @@ def _explanation_heading(folded: str, offset: int) -> int | None:
 _ANNEX_LIST = re.compile(r"附件[ \u3000]*:[ \u3000]*1[.、]")
 
 
-def _drop_annex_titles(skeleton: Skeleton, folded: str) -> None:
+def _drop_annex_titles(skeleton: Skeleton, folded: str, run_in: bool) -> None:
     """Leave out the measures without units that are titles of a list of attachments opened on
     the 附件 line (附件：1.…): the lines after it numbered 2., 3., … with no sentence in them.
     Only the form with its first title on the 附件 line (an attachment's own text under a
     bare 附件 heading may be numbered: d51, d62), and only once the measures are read, so
     the list decides no numbering level. A copy printed run-in has no lines to tell the
     list's end by: left as it is."""
-    if _find_word(folded, "附件") < 0 or "\n" not in folded.strip() or not skeleton.measures:
+    if run_in or not skeleton.measures or _find_word(folded, "附件") < 0:
         return
     lines: set[int] = set()
     for head in _ANNEX_LIST.finditer(folded):
@@ -1199,7 +1199,7 @@ def _drop_annex_titles(skeleton: Skeleton, folded: str) -> None:
         ]
 
 
-def _notice_span(folded: str) -> tuple[int, int] | None:
+def _notice_span(folded: str, run_in: bool) -> tuple[int, int] | None:
     """Where the covering notice starts and ends (-1: no end printed), or None."""
     cue = _notice_cue().search(folded, 0, _NOTICE_WINDOW)
     if cue is None:
@@ -1214,7 +1214,7 @@ def _notice_span(folded: str) -> tuple[int, int] | None:
         if signed or _is_plan_title(line):
             return start, line_end
         offset = line_end if line_end < len(folded) else -1
-    if "\n" not in folded.strip():  # printed run-in: the signature's date ends it in the line
+    if run_in:  # printed run-in: the signature's date ends it in the line
         date = _FULL_DATE.search(folded, cue.end(), cue.end() + _NOTICE_WINDOW)
         if date:
             return start, date.end()
@@ -1454,6 +1454,11 @@ def _attribution_scores(
     if not starts:
         return scores, carriers
     by_kind = _by_kind(found)
+    # the attributions before each marker, counted once for every kind (by bisection in C),
+    # where two bisections per item and kind counted them again at the next item's start
+    # (speed21); a span's count is the difference of its ends'
+    opened = list(map(_START, found))
+    below = dict(zip(opened, map(bisect_left, repeat(starts), opened), strict=True))
     for kind in _MEASURE_KINDS:
         items = by_kind.get(kind)
         if not items:
@@ -1461,14 +1466,12 @@ def _attribution_scores(
         outer = _ORDER[: _ORDER.index(kind) + 1]
         stops = sorted(f.start for k in outer for f in by_kind.get(k, ()))
         # each item's span runs down to the next stop (the start of an item of the same or
-        # an outer kind) or the end, and carries one attribution when one start lies in it:
-        # counted by bisection in C
+        # an outer kind) or the end, and carries one attribution when one start lies in it
         firsts = [item.start for item in items]
-        ends = map([*stops, len(folded)].__getitem__, map(bisect_right, repeat(stops), firsts))
-        held = map(
-            sub, map(bisect_left, repeat(starts), ends), map(bisect_left, repeat(starts), firsts)
-        )
-        carriers[kind] = list(compress(items, map(eq, held, repeat(1))))
+        at_stops = [*map(below.__getitem__, stops), bisect_left(starts, len(folded))]
+        ends = map(at_stops.__getitem__, map(bisect_right, repeat(stops), firsts))
+        one = map(eq, map(sub, ends, map(below.__getitem__, firsts)), repeat(1))
+        carriers[kind] = list(compress(items, one))
         if kind == mk.SECTION and carriers[kind]:  # (a heading over one bullet: _over_bullets)
             carriers[kind] = [item for item in carriers[kind] if not _over_bullets(item, folded)]
         scores[kind] = len(carriers[kind]) ** 2 / len(items)
@@ -1862,14 +1865,14 @@ def _with_units_below(folded: str, spans: list[tuple[int, int]], index: Attribut
 _OPENING_BRACKETS = ("(", "[")  # folded
 
 
-def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton) -> list:
+def _numbers_lost(text: str, folded: str, index: AttributionIndex, skeleton, run_in: bool) -> list:
     """A plan copied from Word with its automatic numbering lost has no marker at all; its
     paragraphs that end with an attribution are its measures, numbered 1, 2, … in order, under
     no chapter (its headings, 重点任务, lost their numerals too), as the paragraphs under a
     numbered heading are (_unnumbered_measures: tests/parsing/documents d60; fixture
     styles/wenzhang_lostnumbers.txt). Two at least: one bracket in prose is no list; a
     diagnostic says the numbers were inferred."""
-    if "\n" not in folded.strip():
+    if run_in:
         return _numbers_lost_run_in(text, folded, index, skeleton)
     whole = Found(mk.Marker("", 0, 0), 0, 1, end=len(folded))
     measures = _unnumbered_measures(whole, None, None, text, index, skeleton)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain, islice
 
 from taizhang.parsing.markers import chinese_number
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.structure import RawMeasure
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import vocabulary
@@ -44,20 +44,24 @@ class TableRow:
         return ";".join(parts) or None
 
 
-def find_table_rows(text: str, folded: str | None = None, gazetteer=None) -> list[TableRow]:
+def find_table_rows(
+    text: str, folded: str | None = None, gazetteer=None, run_in: bool | None = None
+) -> list[TableRow]:
     """Rows of every task table in the text that names at least one unit column: rows
     printed on one line (cells joined with " | "), or one cell per line (``folded``:
     ``fold(text)`` when the caller has it; ``gazetteer``: the parse's own, a deployment's
-    extension included, else the packaged one)."""
+    extension included, else the packaged one; ``run_in``: whether ``text`` is printed
+    run-in, when the caller has asked)."""
     joined = _joined_rows(text) if _BAR in text else []
     if joined:
         return joined
     folded = fold(text) if folded is None else folded
+    run_in = printed_run_in(text) if run_in is None else run_in
     names = _number_names(folded)
     if not names:  # every other kind of table is found from a number column's name
         names = _unnumbered_tab_headers(text) if "\t" in text else []
         if not names:  # ... or, pasted with tabs, a header naming every column
-            if "\t" in text and "\n" not in text.strip():
+            if "\t" in text and run_in:
                 return _run_in_unnumbered_tab_rows(text)
             if _BAR in text and "\n" not in text.strip():
                 return _run_in_unnumbered_bar_rows(text)
@@ -65,14 +69,14 @@ def find_table_rows(text: str, folded: str | None = None, gazetteer=None) -> lis
     spaced = _spaced_rows(text, names)
     if spaced:
         return spaced
-    if "\n" not in text.strip():
-        run_in = (
+    if run_in:
+        rows = (
             _run_in_spaced_rows(text, names)
             or _run_in_tab_rows(text, names, gazetteer)
             or _run_in_flat_rows(text, folded, names)
         )
-        if run_in:
-            return run_in
+        if rows:
+            return rows
     return _flattened_rows(text.split("\n")) if _has_number_cell(text, names) else []
 
 
