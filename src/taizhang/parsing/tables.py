@@ -63,7 +63,7 @@ def find_table_rows(
         if not names:  # ... or, pasted with tabs, a header naming every column
             if "\t" in text and run_in:
                 return _run_in_unnumbered_tab_rows(text)
-            if _BAR in text and "\n" not in text.strip():
+            if _BAR in text and run_in:
                 return _run_in_unnumbered_bar_rows(text)
             return []
     spaced = _spaced_rows(text, names)
