@@ -1261,10 +1261,12 @@ RUN_IN_COPIES = [
     # round 22 (other topics): starred leads (d301, d305), ditto cells (d302, d306)
     *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
     # round 23 (法治): a section heading glued to its first N是 (d314), a title ending in its
-    # quoted kind, ASCII punctuation (d315); not d313 and d318 (a units line closed by a colon
-    # runs into the heading above it and into the number after it), d316 and d317 (a table
-    # one cell per line has no cells left run in)
+    # quoted kind, ASCII punctuation (d315); not d316 and d317 (a table one cell per line has
+    # no cells left run in)
     *(name for name in NAMES if name[:4] in {"d314", "d315"}),
+    # round 23 leftovers: a units line closed by a colon run into the heading above it
+    # (d313, d318) and into the sentence end of the measure above it (d318)
+    *(name for name in NAMES if name[:4] in {"d313", "d318"}),
 ]
 
 
@@ -6262,6 +6264,43 @@ def test_a_line_of_units_closed_by_a_colon_opens_the_measures_under_it(name, exp
     got = {t.no: (t.lead, t.responsible) for t in plan.tasks}
     assert {no: got[no] for no in expected} == expected
     assert all("：" not in (t.attribution_raw or "") for t in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        ("d313_fazhi_ducha_jihua", ["第一季度", "第二季度", "第三季度", "第四季度"]),
+        ("d318_fazhi_guanchayuan_jucuo", []),
+        ("guwen_kaohe_maohao", []),
+    ],
+)
+def test_a_line_of_units_closed_by_a_colon_run_in_still_opens_the_measures_under_it(name, titles):
+    # printed run-in the line runs into the heading above it ("（一）第一季度县委依法治县办
+    # 牵头：1.…", "二、考核实施县司法局负责：4.…") or the sentence end of the measure above it
+    # ("…动态退出。区司法局牵头，各街道办事处配合：3.…": d318, the fixture): the heading ends
+    # where its first unit opens, and the measures read it as printed, no "牵头：" label
+    text = variants.run_in(_document_or_fixture_text(name))
+    printed = parse_path_text(_document_or_fixture_text(name))
+    plan = parse_path_text(text)
+    assert [(t.lead, t.responsible, t.collectives) for t in plan.tasks] == [
+        (t.lead, t.responsible, t.collectives) for t in printed.tasks
+    ]
+    assert [s.title for s in plan.sections][: len(titles)] == titles
+    assert [c.title for c in plan.chapters] == [c.title for c in printed.chapters]
+
+
+@pytest.mark.parametrize("name", ["peixun_kuohao_maohao", "jiandu_kuohao_maohao"])
+@pytest.mark.parametrize("shape", [str, variants.run_in])
+def test_a_line_of_units_closed_by_a_colon_after_a_bracket_opens_the_measures_below(name, shape):
+    # "1.…印发。（县司法局牵头，…配合）" over "县财政局牵头：" over "2.…" "3.…" (fixtures
+    # styles/peixun_kuohao_maohao.txt, jiandu_kuohao_maohao.txt in ASCII brackets): measure 1
+    # keeps its bracket, the line names the units of the measures after it; it was dropped
+    plan = parse_path_text(shape((FIXTURES / "styles" / f"{name}.txt").read_text("utf-8")))
+    first, second, third = plan.tasks[:3]
+    assert first.attribution_raw.startswith(first.lead[0])
+    assert second.lead == third.lead == [("县财政局", "区司法局")[name != "peixun_kuohao_maohao"]]
+    assert all(t.lead or t.collectives for t in plan.tasks)
+    assert all("：" not in t.attribution_raw for t in plan.tasks)
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ class RawMeasure:
     shared_from: int | None = None  # the line of the attribution it shares with the next
     deadline: str | None = None  # from a table's 完成时限 column
     from_table: bool = False  # read from a task table's row
+    units_below: tuple[str, int] | None = None  # a units line after its bracket (its line)
 
     @property
     def folded(self) -> str:
@@ -141,7 +142,7 @@ def parse_skeleton(text: str, folded: str | None = None, run_in: bool | None = N
         skeleton.measures = _numbers_lost(text, folded, index, skeleton, run_in)
     skeleton.diagnostics += level.diagnostics
     _chapter_attributions(skeleton, text, folded)
-    _verb_lines_over_numbers(skeleton)
+    _verb_lines_over_numbers(skeleton, run_in)
     _heading_label_lines(skeleton, text, folded, found)
     _heading_bracket_attributions(skeleton, text, folded)
     _share_list_attributions(skeleton, run_in=run_in)
@@ -1658,12 +1659,31 @@ def _run_in_labels(
         # (a colon in every label form run in, 牵头单位：; a heading's line that ends before
         # the next item is printed as is, its labels on lines of their own)
         return heading, folded_heading
+    units = _glued_units_line(folded_heading)
+    if units is not None:  # "（一）第一季度县委依法治县办牵头：1.…": the units line's clause
+        labels = heading[units : len(folded_heading.rstrip(_LINE_INDENT)) - 1].rstrip()
+        skeleton.heading_labels[chapter, section] = (labels, item.line)
+        return heading[:units].rstrip(), folded_heading[:units].rstrip()
     at = colon_label_start(folded_heading, _MIN_TITLE)
     if at < 0 or folded_heading[at - 1] in "([〔【":
         return heading, folded_heading
     labels = heading[at:].rstrip()
     skeleton.heading_labels[chapter, section] = (labels, item.line)
     return heading[:at].rstrip(), folded_heading[:at].rstrip()
+
+
+def _glued_units_line(folded_heading: str) -> int | None:
+    """Where a units line a copy printed run-in glued to its heading starts: the heading
+    ends with units and their role verbs closed by a colon ("第一季度县委依法治县办牵头：",
+    "考核实施县司法局负责："; printed, the line under the heading that _label_block reads as
+    _verb_line_clause: round 23's tests/parsing/documents d313 and d318 and fixture
+    styles/guwen_kaohe_maohao.txt, run in). The title ends where the first unit opens, as a
+    unit subject ends a run-in heading (_unit_subject); None when none opens in it."""
+    clause = folded_heading.rstrip(_LINE_INDENT)
+    if _verb_line_clause(clause) is None:
+        return None
+    unit = _unit_subject(clause, len(clause))
+    return None if unit is None else unit.start()
 
 
 def _ascii_stop(folded: str, start: int, end: int) -> int:
@@ -2628,6 +2648,11 @@ def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -
     measure_text = kept.rstrip(_MEASURE_EDGE)
     raw = text[offset + located.raw_start : offset + located.raw_end]
     if folded[offset + located.raw_end + 1 : stop].strip(_MEASURE_EDGE):  # text after it
+        below = _units_line_after(text, folded, offset + located.raw_end + 1, stop)
+        if below is not None:
+            measure = _numbered(item, chapter, section, measure_text, raw, folded, start)
+            measure.units_below = (below[0], item.line + folded.count("\n", offset, below[1]))
+            return measure
         body = folded[offset:stop]
         after = _subpoints_after(body, located)
         if after is not None:
@@ -2643,6 +2668,20 @@ def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -
                 after,
             )
     return _numbered(item, chapter, section, measure_text, raw, folded, start)
+
+
+def _units_line_after(text: str, folded: str, start: int, stop: int) -> tuple[str, int] | None:
+    """(the clause of a units line closed by a colon after a measure's bracket, as printed,
+    and where it starts; None for other text): "…印发。（县司法局牵头）" over "县财政局牵头："
+    over 2. 3. (fixtures styles/peixun_kuohao_maohao.txt and jiandu_kuohao_maohao.txt, the
+    latter in ASCII brackets, printed and run in; the line itself as d313 and d318 print it,
+    _verb_line_clause). Before, the line was dropped with the text after the bracket."""
+    rest = folded[start:stop].strip(_MEASURE_EDGE)
+    clause = _verb_line_clause(rest) if "。" not in rest else None
+    if clause is None:
+        return None
+    at = folded.find(rest, start, stop)
+    return text[at : at + clause], at
 
 
 def _numbered(
@@ -2667,6 +2706,7 @@ def _numbered(
         "shared_from": None,
         "deadline": None,
         "from_table": False,
+        "units_below": None,
         "_folded": (text, folded[start : start + len(text)]),
     }
     return measure
@@ -2915,27 +2955,39 @@ def _heading_label_lines(skeleton: Skeleton, text: str, folded: str, found: list
             _give_heading_labels(skeleton, measure, read[head])
 
 
-def _verb_lines_over_numbers(skeleton: Skeleton) -> None:
+def _verb_lines_over_numbers(skeleton: Skeleton, run_in: bool) -> None:
     """A line of units and role verbs closed by a colon between two measures ("…动态退出。"
     over "区司法局牵头，各街道办事处配合：" over "3.每年…") opens the measures below it, as
     under a heading (_verb_line_clause): it is no unit line of the measure above, and each
     measure after it in its chapter and section that prints no units takes it, with a
     `chapter-attribution` diagnostic (round 23: tests/parsing/documents d318, fixture
-    styles/guwen_kaohe_maohao.txt)."""
+    styles/guwen_kaohe_maohao.txt). A copy printed run-in glues the line to the sentence end
+    of the measure above ("…动态退出。区司法局牵头，各街道办事处配合：3.每年…": d318 and the
+    fixture, run in), the only place a measure's units end with a colon there."""
     carry = None  # (the clause, its line, its chapter and section)
     for measure in skeleton.measures:
         if carry and carry[2] != (measure.chapter, measure.section):
             carry = None
         raw = measure.attribution_raw
-        if measure.own_line and raw and raw.rstrip().endswith((":", "：")):
+        if measure.units_below is not None:  # (after its own bracket: it keeps that)
+            carry = (*measure.units_below, (measure.chapter, measure.section))
+            continue
+        if _over_numbers(measure, run_in) and raw and raw.rstrip().endswith((":", "：")):
             clause = _verb_line_clause(fold(raw.rstrip()))
             if clause is not None:
-                line = measure.line + measure.text.rstrip().count("\n") + 1
+                # (the line below the text; run in, the measure's own)
+                line = measure.line + measure.text.rstrip().count("\n") + measure.own_line
                 measure.attribution_raw, measure.own_line = None, False
                 carry = (raw.strip()[:clause], line, (measure.chapter, measure.section))
                 continue
         if carry and raw is None:
             _give_shared_units(skeleton, measure, carry[:2], "the line of units above it names")
+
+
+def _over_numbers(measure: RawMeasure, run_in: bool) -> bool:
+    """(the measure's units stand after its text as a line of their own would: on one, or
+    after its sentence end in a copy printed run-in)"""
+    return measure.own_line or (run_in and measure.folded.rstrip().endswith("。"))
 
 
 def _give_shared_units(
