@@ -2331,17 +2331,20 @@ def _unit_subject(folded_heading: str, clause_end: int) -> re.Match[str] | None:
         if "各" in folded_heading[:at]:
             return None
         if (
-            folded_heading[at - 1] not in _SCOPE_WORDS
-            and not folded_heading.startswith(_NO_LEVEL, at)
+            folded_heading[at - 1] not in _subject_words("subject_scope_words")
+            and not folded_heading.startswith(_subject_words("subject_no_level"), at)
             and folded_heading[found.end() : found.end() + 1] not in _CLAUSE_STOPS
         ):
             return found
     return None
 
 
-_SCOPE_WORDS = "全本该各每"
 _CLAUSE_STOPS = (",", ";", "。", ":")
-_NO_LEVEL = ("市场", "乡村", "乡镇", "区域", "县域", "县级", "市级", "区级", "省级", "州级")
+
+
+@lru_cache(maxsize=2)
+def _subject_words(key: str) -> tuple[str, ...]:
+    return tuple(vocabulary()[key])
 
 
 @lru_cache(maxsize=1)
