@@ -528,6 +528,17 @@ Round 23 (法治) (branch fazhi23): 法治 plans of kinds rounds 10–22 had not
   chapter heading and one between two measures of the same chapter (…动态退出。 over 区司法局
   牵头，各街道办事处配合： over 3.), 每半年 / 每季度 duties, 2025年12月底前（长期坚持）.
 
+Round 24 (法治) (branch fazhi24): 法治 plans of kinds rounds 10–23 had not tried:
+
+- d330 坚持和发展新时代“枫桥经验” 实施方案 under its covering notice: （一） sections over 1、
+  items closed by one trailing （责任单位：各乡镇） (a collective only, shared by the items
+  above), and 1． / 2. measures each over a 责任单位：县法院（牵头）、… line (the lead tagged
+  inside the list).
+- d331 乡镇 法治建设 工作要点: measures numbered 1． (full-width period) and 2. in one plan,
+  镇党政办 / 镇司法所 units, two signers (镇党委 and 镇人民政府), 8场以上 (no target).
+- d332 法治政府建设 年度报告 反映问题 整改清单: items 1.问题：… over 整改措施：… / 责任单位：X
+  （牵头）、… / 整改时限：… lines; the text keeps both lines, as d88, d225 and d237 do.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1267,6 +1278,10 @@ RUN_IN_COPIES = [
     # round 23 leftovers: a units line closed by a colon run into the heading above it
     # (d313, d318) and into the sentence end of the measure above it (d318)
     *(name for name in NAMES if name[:4] in {"d313", "d318"}),
+    # round 24 (法治): a 要点 numbered 1． and 2. under two signers (d331), a 整改清单's 问题
+    # line before its 整改措施 line (d332); not d330 (a units line with no closing
+    # punctuation runs into the number after it: 各乡镇2.健全…)
+    *(name for name in NAMES if name[:4] in {"d331", "d332"}),
 ]
 
 
@@ -1509,6 +1524,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d26{i}" for i in range(6)}),
     # round 22 (other topics)
     *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
+    # round 24 (法治): a trailing collective bracket after 1、 items (d330), two signers (d331)
+    *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
 ]
 
 
@@ -6350,3 +6367,31 @@ def test_an_ordinal_glued_to_its_section_heading_run_in_opens_a_measure(name, se
         assert [m.no for m in plan.tasks] == list(range(1, len(sections) + 1))
         assert [m.section for m in plan.tasks] == sections
         assert all("是" not in s.title for s in plan.sections)
+
+
+# round 24 (法治): d330–d332
+@pytest.mark.parametrize(
+    ("name", "sections", "second"),
+    [
+        (
+            "d330_fengqiao_jingyan_fangan",
+            ["一", "二", "三"],
+            (["县法院"], ["县司法局"], ["各乡镇"]),
+        ),
+        ("qianshou_biaoqian", ["一", "二"], (["县司法局"], ["县工业和信息化局", "县工商联"], [])),
+    ],
+)
+def test_a_lead_tag_inside_a_label_list_leaves_the_measures_under_their_sections(
+    name, sections, second
+):
+    # "责任单位：县法院（牵头）、县司法局" lines under 1. items (d330, fixture
+    # styles/qianshou_biaoqian.txt): the （牵头） tag marks the lead inside the label's list, no
+    # attribution of its own (counted, each such measure held two); and a （一） whose one
+    # attribution closes its 1、 items ("（责任单位：各乡镇）") shares it with them: the 1. items
+    # are the measures, the （一） their sections
+    plan = parse_path(_document_or_fixture(name))
+    assert [s.no for s in plan.sections] == sections
+    assert all(t.section for t in plan.tasks)
+    first = next(t for t in plan.tasks if t.section == "二")
+    assert (first.lead, first.responsible, first.collectives) == second
+    assert all(t.collectives and not t.lead for t in plan.tasks if t.section == "一")

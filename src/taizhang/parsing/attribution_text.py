@@ -436,13 +436,35 @@ def _starts(folded: str, brackets: list[tuple[int, int]], labels: list[int]) -> 
     after_opening = map(lt, map(opens.__getitem__, k), labels)
     within = map(and_, after_opening, map(lt, labels, map(closes.__getitem__, k)))
     previous = -1
+    lines: list[int] = []  # the labels that start an attribution on a line of their own list
     for at in compress(labels, map(not_, within)):
         if not _label_opens(folded, at):
             continue
         if previous < 0 or folded.find("。", previous, at) >= 0:
             starts.append(at)
+            lines.append(at)
         previous = at
+    if lines and starts:
+        starts = [at for at in starts if not _tag_after_label(folded, lines, at)]
     return sorted(set(starts))
+
+
+def _tag_after_label(folded: str, labels: list[int], at: int) -> bool:
+    """Whether the bracket opening at ``at`` stands inside a label's list on a line the
+    label opens ("责任单位：县司法局（牵头）、县法院"): a tag marking the lead, no attribution of
+    its own, or each such measure counts two and its list loses the measure level to the
+    headings above (round 24: tests/parsing/documents d330, fixture
+    styles/qianshou_biaoqian.txt)."""
+    i = bisect_left(labels, at) - 1
+    if i < 0 or labels[i] == at:
+        return False
+    label = labels[i]
+    if folded.find("\n", label, at) >= 0 or folded.find("。", label, at) >= 0:
+        return False
+    # a label opening its line (a copy printed run in shows no label line: there the tag
+    # is left counted, as the counts of its lists were read)
+    line = folded.rfind("\n", 0, label)
+    return line >= 0 and not folded[line + 1 : label].strip(" \t\u3000")
 
 
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:

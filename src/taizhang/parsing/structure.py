@@ -1324,8 +1324,9 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
     # On a tie the inner kind wins: an attribution belongs to the innermost item holding it.
     ranked = sorted(scores, key=lambda kind: (scores[kind], _ORDER.index(kind)), reverse=True)
     if ranked and scores[ranked[0]] > 0:
-        if ranked[0] == mk.SECTION and _sections_bracketed_over_items(
-            carriers[mk.SECTION], found, folded
+        if ranked[0] == mk.SECTION and (
+            _sections_bracketed_over_items(carriers[mk.SECTION], found, folded)
+            or _sections_closed_after_items(carriers[mk.SECTION], found, index)
         ):
             return _level_of(mk.ARABIC, found)
         level = _level_of(ranked[0], found)
@@ -1355,6 +1356,35 @@ def _sections_bracketed_over_items(carriers: list[Found], found: list[Found], fo
             return False
         # (the heading runs to the 1. item: its line's end, or the bracket in a copy run in)
         if _heading_bracket(folded[item.start : following.start].rstrip()) is None:
+            return False
+    return True
+
+
+def _sections_closed_after_items(
+    carriers: list[Found], found: list[Found], index: AttributionIndex
+) -> bool:
+    """Whether the (一) items that carry units each hold 1. items and name their units only
+    after the last of them: one attribution closing the list, shared by its items, which are
+    the measures (_share_list_attributions): "（责任单位：各乡镇）" after 1、–3、 (round 24:
+    tests/parsing/documents d330, fixture styles/qianshou_biaoqian.txt), 责任单位：… /
+    整改时限：… lines after a problem's 1.–3. 整改措施 (d182)."""
+    if len(carriers) < 2:
+        return False
+    starts = index.starts()
+    position = {id(f): i for i, f in enumerate(found)}
+    for item in carriers:
+        items = []
+        for inner in found[position[id(item)] + 1 :]:
+            if inner.marker.kind in (mk.CHAPTER, mk.SECTION):  # (ends: the next marker's)
+                break
+            if inner.marker.kind == mk.ARABIC:
+                items.append(inner)
+        # 1. items on lines below the heading (not sub-points run on in its paragraph:
+        # "（一）落实…。1.…；2.…。（牵头单位：…）", fixture styles/anquan_subpoints.txt), and
+        # no units before the last one's start (its heading's or an item's)
+        if not items or items[0].line == item.line:
+            return False
+        if bisect_left(starts, items[-1].start) != bisect_left(starts, item.start):
             return False
     return True
 
