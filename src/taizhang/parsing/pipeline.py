@@ -799,16 +799,15 @@ def _heading_lead_brackets(
     whose own brackets name only 配合 units ("（县人社局、县财政局配合）"); the bracket is no
     part of the title (round 23: tests/parsing/documents d320, fixture
     styles/zhangjie_qiantou_peihe.txt). Each such heading gets a heading-units diagnostic."""
-    leaderless = {
-        (m.chapter, m.section)
-        for m, a in zip(skeleton.measures, attributions, strict=True)
-        if not a.lead
-    }
-    if not leaderless:
+    # (most plans: no heading ends with a bracket, one test per heading and no more)
+    closed = [h for h in (*skeleton.chapters, *skeleton.sections) if h.title.endswith(_CLOSERS)]
+    if not closed:
         return []
-    chapters = {chapter for chapter, _ in leaderless}
+    chapters = {
+        m.chapter for m, a in zip(skeleton.measures, attributions, strict=True) if not a.lead
+    }
     found = []
-    for heading in (*skeleton.chapters, *skeleton.sections):
+    for heading in closed:
         chapter = getattr(heading, "chapter", None)
         section = heading.no if chapter is not None else None
         chapter = chapter if chapter is not None else heading.no
@@ -828,12 +827,13 @@ def _heading_lead_brackets(
     ]
 
 
+_CLOSERS = ("）", ")")  # a heading's closing bracket, before folding
+
+
 def _lead_bracket(heading, brackets: BracketReader, level: str | None) -> Attribution | None:
     """The split of the lead clause closing ``heading``'s title, taken off the title; None
     when the title ends with no such bracket (most headings: one test)."""
     folded = fold(heading.title)
-    if not folded.endswith(")"):
-        return None
     opened = folded.rfind("(")
     content = heading.title[opened + 1 : -1].strip()
     if opened <= 0 or not fold(content).endswith("牵头"):
