@@ -698,6 +698,15 @@ Round 22 (branch genre22), topics other than 法治, kinds and layouts not yet u
   (各区人民政府*: no lead), 场次 counts (no targets), 持续推进 / 长期坚持.
 - d306 物业管理 提升 任务清单: a table of cells apart by two blanks with no chapters, its
   配合单位 cells 〃 and 同上 (各街道办事处, a collective, repeated), the 《…条例》 no parent.
+
+Round 23 (branch genre23), topics other than 法治, kinds and layouts not yet used:
+
+- d320 县域 医共体 建设 (2025—2027年): each （一） section names its lead once in its heading
+  line (（一）提升基层医疗服务能力（县卫健局牵头）), its measures carry only 配合 units
+  (（县人社局、县财政局配合）); 每年…不少于20天 a duty, a 2025年3月—6月 range in the text.
+- d321 政务公开 工作要点: each measure's units in a bracket at the START of its line, before
+  its number (【县财政局 县审计局】2.…), parted by blanks only (no 、), no label nor verb;
+  【各乡镇人民政府 县直各部门】 two collectives.
 """
 
 from __future__ import annotations
@@ -6395,3 +6404,52 @@ def test_a_lead_tag_inside_a_label_list_leaves_the_measures_under_their_sections
     first = next(t for t in plan.tasks if t.section == "二")
     assert (first.lead, first.responsible, first.collectives) == second
     assert all(t.collectives and not t.lead for t in plan.tasks if t.section == "一")
+
+
+# Round 23 (branch genre23): d320–d321 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads", "titles"),
+    [
+        (
+            "d320_yigongti_zhangtou",
+            [*["县卫健局"] * 3, *["县医共体总医院"] * 3, *["县医保局"] * 2],
+            ["提升基层医疗服务能力", "推进医共体内部一体化管理", "完善医共体保障机制"],
+        ),
+        (
+            "zhangjie_qiantou_peihe",
+            ["区民政局", "区民政局", "区卫健局", "区卫健局"],
+            ["完善居家社区养老服务网络", "推进医养康养融合发展"],
+        ),
+    ],
+)
+def test_a_heading_bracket_naming_the_lead_leads_the_measures_under_it(name, leads, titles):
+    # "（一）提升基层医疗服务能力（县卫健局牵头）" over measures closed by "（县人社局、县财政局
+    # 配合）" (d320), "一、完善居家社区养老服务网络（区民政局牵头）" (fixture
+    # styles/zhangjie_qiantou_peihe.txt): the heading's lead leads them, the bracket is no
+    # part of its title, and a measure's own 配合 unit stays responsible
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.lead[0] if m.lead else None for m in plan.tasks] == leads
+    headings = plan.sections or plan.chapters
+    assert [h.title for h in headings][: len(titles)] == titles
+    assert all(m.responsible and not set(m.lead) & set(m.responsible) for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last"),
+    [
+        ("d321_zhengwu_gongkai_qianzhi", ["县发改局"], ["各乡镇人民政府", "县直各部门"]),
+        ("qianzhi_danwei_kongge", ["镇农业服务中心", "镇财政所"], ["镇人民政府", "镇邮政支局"]),
+    ],
+)
+def test_bare_units_in_a_bracket_before_the_number_are_the_measures_units(name, first, last):
+    # "【县财政局 县审计局】2.做好…" (d321), "〔镇农业服务中心 镇财政所〕1.新建…" (fixture
+    # styles/qianzhi_danwei_kongge.txt): a bracket of unit names alone, parted by blanks or
+    # 、, opening the line before the number, names that measure's units; the blank between
+    # 人民政府 and 县… or 中心 and 镇… parts two units, no stray blank inside one
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+    assert all(m.attribution_raw and "【" not in m.text and "〔" not in m.text for m in plan.tasks)
+    assert plan.tasks[0].responsible == first
+    assert plan.tasks[-1].responsible + plan.tasks[-1].collectives == last

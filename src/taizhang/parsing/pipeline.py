@@ -364,6 +364,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     _starred_units(skeleton.measures, attributions, brackets, level, folded)
     attributions = same_as(skeleton.measures, attributions, lambda raw: brackets.split(raw, level))
     led = _heading_units(skeleton, attributions, brackets, level)
+    led += _heading_lead_brackets(skeleton, attributions, brackets, level)
     led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
     _unit_before_colon(skeleton.measures, attributions, brackets, level)
@@ -788,6 +789,88 @@ def _heading_units(
         for no, (chapter, _heading) in heading_units.items()
         if no in taken
     ]
+
+
+def _heading_lead_brackets(
+    skeleton, attributions: list[Attribution], brackets: BracketReader, level: str | None
+) -> list[Diagnostic]:
+    """A chapter or section heading closed by a bracket of nothing but a lead clause
+    ("（一）提升基层医疗服务能力（县卫健局牵头）") leads the measures under it that name no lead,
+    whose own brackets name only 配合 units ("（县人社局、县财政局配合）"); the bracket is no
+    part of the title (round 23: tests/parsing/documents d320, fixture
+    styles/zhangjie_qiantou_peihe.txt). Each such heading gets a heading-units diagnostic."""
+    # (most plans: no heading ends with a bracket, one test per heading and no more)
+    closed = [h for h in (*skeleton.chapters, *skeleton.sections) if h.title.endswith(_CLOSERS)]
+    if not closed:
+        return []
+    chapters = {
+        m.chapter for m, a in zip(skeleton.measures, attributions, strict=True) if not a.lead
+    }
+    found = []
+    for heading in closed:
+        chapter = getattr(heading, "chapter", None)
+        section = heading.no if chapter is not None else None
+        chapter = chapter if chapter is not None else heading.no
+        if chapter not in chapters:
+            continue
+        split = _lead_bracket(heading, brackets, level)
+        if split is not None:
+            found.append((heading, chapter, section, split))
+    return [
+        diagnostic
+        for heading, chapter, section, split in found
+        if (
+            diagnostic := _give_heading_lead(
+                skeleton, attributions, heading, (chapter, section), split
+            )
+        )
+    ]
+
+
+_CLOSERS = ("）", ")")  # a heading's closing bracket, before folding
+
+
+def _lead_bracket(heading, brackets: BracketReader, level: str | None) -> Attribution | None:
+    """The split of the lead clause closing ``heading``'s title, taken off the title; None
+    when the title ends with no such bracket (most headings: one test)."""
+    folded = fold(heading.title)
+    opened = folded.rfind("(")
+    content = heading.title[opened + 1 : -1].strip()
+    if opened <= 0 or not fold(content).endswith("牵头"):
+        return None
+    split = brackets.split(content, level)
+    if not split.lead or split.responsible or split.unknown or split.unsplit:
+        return None
+    heading.title = heading.title[:opened].rstrip()
+    return split
+
+
+def _give_heading_lead(
+    skeleton, attributions: list[Attribution], heading, under: tuple, split: Attribution
+) -> Diagnostic | None:
+    """(the measures under the heading that name no lead take its lead)"""
+    chapter, section = under
+    taken = []
+    for i, (measure, attribution) in enumerate(zip(skeleton.measures, attributions, strict=True)):
+        if attribution.lead or measure.chapter != chapter:
+            continue
+        if section is not None and measure.section != section:
+            continue
+        attributions[i] = replace(
+            attribution,
+            lead=[*split.lead],
+            responsible=[u for u in attribution.responsible if u not in split.lead],
+        )
+        taken.append(measure.no)
+    if not taken:
+        return None
+    return Diagnostic(
+        "heading-units",
+        f"The heading {heading.title} names its lead in a bracket: it was read as the lead of "
+        f"measures {', '.join(map(str, taken))} under it.",
+        heading.line,
+        level="info",
+    )
 
 
 def _unit_heading_lines(

@@ -422,7 +422,10 @@ def _after_leading_attribution(folded: str, pos: int, end: int):
     else (None, None)."""
     closing = _CLOSING.get(folded[pos])
     close = folded.find(closing, pos + 1, end) if closing else -1
-    if close < 0 or not is_attribution(folded[pos + 1 : close]):
+    if close < 0:
+        return None, None
+    content = folded[pos + 1 : close]
+    if not (is_attribution(content) or _is_bare_unit_list(content)):
         return None, None
     after = close + 1
     while after < end and folded[after] in _LINE_INDENT:
@@ -432,6 +435,17 @@ def _after_leading_attribution(folded: str, pos: int, end: int):
 
 
 _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
+
+
+_MAX_BARE_UNITS = 8  # names in a bare bracket before a number: a measure has a few units
+
+
+def _is_bare_unit_list(content: str) -> bool:
+    """Whether folded bracket content is nothing but unit names parted by 、 or blanks, as a
+    plan prints each measure's units before its number with no label ("【县财政局 县审计局】2.
+    做好…": round 23, tests/parsing/documents d321 and fixture styles/qianzhi_danwei_kongge.txt)."""
+    names = content.replace("、", " ").split()
+    return 0 < len(names) <= _MAX_BARE_UNITS and all(n.endswith(_unit_endings()) for n in names)
 
 
 # A child marker right after a short heading, with no sentence end between:
