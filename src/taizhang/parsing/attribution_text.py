@@ -23,7 +23,7 @@ from typing import NamedTuple
 from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.loading import load_gazetteer
-from taizhang.parsing.vocabulary import branches, trie, vocabulary
+from taizhang.parsing.vocabulary import branches, trie, vocabulary, word_list
 
 _PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
 _MAX_ATTRIBUTION = 400  # characters: longer brackets are prose, not a list of units
@@ -247,23 +247,13 @@ def contact_end(folded: str, start: int) -> int | None:
     """Where a document's contact opening at ``start`` (structure.toml contact_fields) ends:
     after the telephone number it gives, with no unit label before it; None for no contact.
     A copy printed run-in runs the text after it on: the number ends it."""
-    if not folded.startswith(_contact_fields(), start):
+    if not folded.startswith(word_list("contact_fields"), start):
         return None
     phone = _contact_phone().search(folded, start, _line_end(folded, start))
     if phone is None:
         return None
     value = folded[start : phone.start()]
-    return None if any(label in value for label in _unit_labels()) else phone.end()
-
-
-@lru_cache(maxsize=1)
-def _contact_fields() -> tuple[str, ...]:
-    return tuple(vocabulary()["contact_fields"])
-
-
-@lru_cache(maxsize=1)
-def _unit_labels() -> tuple[str, ...]:
-    return tuple(vocabulary()["attribution_labels"])
+    return None if any(label in value for label in word_list("attribution_labels")) else phone.end()
 
 
 @lru_cache(maxsize=1)
@@ -967,7 +957,7 @@ def _before_contact(folded: str, start: int, end: int) -> int:
     """Where a document's contact run into a label's value starts ("…责任单位：县司法局、
     县融媒体中心联系人：县司法局　王芳　联系电话：…", round 22: tests/parsing/documents d295
     and fixture styles/lianxiren_biaoqian.txt printed run-in; contact_end), else ``end``."""
-    for field in _contact_fields():
+    for field in word_list("contact_fields"):
         at = folded.find(field, start, end)
         if at > start and contact_end(folded, at) is not None:
             return at

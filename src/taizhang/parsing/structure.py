@@ -41,7 +41,7 @@ from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.titles import is_purpose_clause
-from taizhang.parsing.vocabulary import branches, trie, vocabulary
+from taizhang.parsing.vocabulary import branches, trie, vocabulary, word_list
 
 _TERMINAL = "。;!?:]〕】)”\"'"
 _MAX_HEADING = 60
@@ -445,7 +445,9 @@ def _is_bare_unit_list(content: str) -> bool:
     plan prints each measure's units before its number with no label ("【县财政局 县审计局】2.
     做好…": round 23, tests/parsing/documents d321 and fixture styles/qianzhi_danwei_kongge.txt)."""
     names = content.replace("、", " ").split()
-    return 0 < len(names) <= _MAX_BARE_UNITS and all(n.endswith(_unit_endings()) for n in names)
+    return 0 < len(names) <= _MAX_BARE_UNITS and all(
+        n.endswith(word_list("unit_endings")) for n in names
+    )
 
 
 # A child marker right after a short heading, with no sentence end between:
@@ -2375,8 +2377,8 @@ def _unit_subject(folded_heading: str, clause_end: int) -> re.Match[str] | None:
         if "各" in folded_heading[:at]:
             return None
         if (
-            folded_heading[at - 1] not in _subject_words("subject_scope_words")
-            and not folded_heading.startswith(_subject_words("subject_no_level"), at)
+            folded_heading[at - 1] not in word_list("subject_scope_words")
+            and not folded_heading.startswith(word_list("subject_no_level"), at)
             and folded_heading[found.end() : found.end() + 1] not in _CLAUSE_STOPS
         ):
             return found
@@ -2384,11 +2386,6 @@ def _unit_subject(folded_heading: str, clause_end: int) -> re.Match[str] | None:
 
 
 _CLAUSE_STOPS = (",", ";", "。", ":")
-
-
-@lru_cache(maxsize=2)
-def _subject_words(key: str) -> tuple[str, ...]:
-    return tuple(vocabulary()[key])
 
 
 @lru_cache(maxsize=1)
@@ -2578,7 +2575,7 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     start += len(measure_text) - len(kept)
     # "3.任务内容：实施…": the label is no text (tried only where one of its words starts)
     label = None
-    if folded.startswith(_content_words(), start):
+    if folded.startswith(word_list("content_labels"), start):
         label = _content_label().match(folded, start)
     if label and label.end() < end:
         kept = kept[label.end() - start :]
@@ -2687,7 +2684,7 @@ def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -
     end = offset + located.text_end
     kept = text[offset:end].lstrip(_MEASURE_EDGE)
     start = end - len(kept)
-    if folded.startswith(_content_words(), start, stop):  # "3.任务内容：实施…"
+    if folded.startswith(word_list("content_labels"), start, stop):  # "3.任务内容：实施…"
         label = _content_label().match(folded, start, stop)
         if label and label.end() < end:
             kept = kept[label.end() - start :]
@@ -2790,11 +2787,6 @@ def _indent_only(folded: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _content_words() -> tuple[str, ...]:
-    return tuple(vocabulary()["content_labels"])
-
-
-@lru_cache(maxsize=1)
 def _content_label() -> re.Pattern[str]:
     """A label the measure's text opens with: "任务内容：" (structure.toml content_labels)."""
     return re.compile(rf"(?:{trie(vocabulary()['content_labels'])})[ \t]*:[ \t]*")
@@ -2850,7 +2842,7 @@ def units_before_colon(folded: str) -> int | None:
     and a colon ("县文化旅游局：引进…", "县司法局、县政务服务管理局：建立…"; folded), or None.
     Those units lead it (pipeline._unit_before_colon)."""
     found = _UNIT_COLON.match(folded)
-    endings = _unit_endings()
+    endings = word_list("unit_endings")
     if found is None or not all(p.endswith(endings) for p in found.group()[:-1].split("、")):
         return None
     return found.end() - 1
@@ -2862,11 +2854,6 @@ def _opens_with_unit(measure: RawMeasure) -> bool:
     next measure (round 15: tests/parsing/documents d165 run in; fixture
     styles/mubiao_fenjie.txt run in, where 3. has no 配合单位 of its own)."""
     return units_before_colon(measure.folded) is not None
-
-
-@lru_cache(maxsize=1)
-def _unit_endings() -> tuple[str, ...]:
-    return tuple(vocabulary()["unit_endings"])
 
 
 def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
@@ -2922,12 +2909,7 @@ def _covers_the_list(measure: RawMeasure) -> bool:
     """Whether a measure's attribution says it covers the items above ("以上任务由X牵头，
     Y负责"), wherever a copy printed it (structure.toml list_attribution_openers)."""
     raw = measure.attribution_raw or ""
-    return raw.lstrip(_LINE_INDENT).startswith(_list_attribution_openers())
-
-
-@lru_cache(maxsize=1)
-def _list_attribution_openers() -> tuple[str, ...]:
-    return tuple(vocabulary()["list_attribution_openers"])
+    return raw.lstrip(_LINE_INDENT).startswith(word_list("list_attribution_openers"))
 
 
 def _chapter_attributions(skeleton: Skeleton, text: str, folded: str) -> None:
@@ -3188,12 +3170,7 @@ def _verb_line_clause(stripped: str) -> int | None:
     if not clause.endswith(":") or len(clause) > _CUE_REACH:
         return None
     clause = clause[:-1]
-    return len(clause) if clause.endswith(_responsibility_verbs()) else None
-
-
-@lru_cache(maxsize=1)
-def _responsibility_verbs() -> tuple[str, ...]:
-    return tuple(vocabulary()["responsibility_verbs"])
+    return len(clause) if clause.endswith(word_list("responsibility_verbs")) else None
 
 
 _CUE_REACH = 160  # characters after a chapter heading's start: the heading and the line below
@@ -3253,16 +3230,11 @@ def unit_heading_name(title: str) -> str:
     name (一、县发展改革局牵头事项, 三、各区县人民政府负责事项: round 13, tests/parsing/documents
     d137, fixture styles/fengong_qianshou.txt; structure.toml unit_heading_suffixes)."""
     folded = fold(title)  # (縣發展改革局牽頭事項: d137 in traditional characters)
-    suffixes = _unit_heading_suffixes()
+    suffixes = word_list("unit_heading_suffixes")
     if not folded.endswith(suffixes):  # (most headings: one test in C)
         return title
     suffix = next(w for w in suffixes if folded.endswith(w))
     return title[: len(title) - len(suffix)]
-
-
-@lru_cache(maxsize=1)
-def _unit_heading_suffixes() -> tuple[str, ...]:
-    return tuple(vocabulary()["unit_heading_suffixes"])
 
 
 def _reads_as_unit(name: str) -> bool:
@@ -3273,7 +3245,7 @@ def _reads_as_unit(name: str) -> bool:
     name = fold(name)
     return (
         name[:1] in words["subject_unit_starts"]
-        and name.endswith(_unit_endings())
+        and name.endswith(word_list("unit_endings"))
         and not any(mark in name for mark in "，,、；;。")
     )
 

@@ -19,6 +19,12 @@ def vocabulary() -> dict[str, list[str]]:
     return tomllib.loads(data.decode("utf-8"))
 
 
+@lru_cache(maxsize=32)
+def word_list(key: str) -> tuple[str, ...]:
+    """One word list of structure.toml, as a tuple (for ``str.startswith``/``endswith``)."""
+    return tuple(vocabulary()[key])
+
+
 def trie(words: Iterable[str]) -> str:
     """Regex source matching any one of ``words``, the longest where several match at the
     same place (as a longest-first alternation does); "(?!)" for no words."""
