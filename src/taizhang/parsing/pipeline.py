@@ -809,22 +809,12 @@ def _heading_lead_brackets(
     found = []
     for heading in closed:
         chapter = getattr(heading, "chapter", None)
-        section = heading.no if chapter is not None else None
-        chapter = chapter if chapter is not None else heading.no
-        if chapter not in chapters:
-            continue
-        split = _lead_bracket(heading, brackets, level)
-        if split is not None:
-            found.append((heading, chapter, section, split))
-    return [
-        diagnostic
-        for heading, chapter, section, split in found
-        if (
-            diagnostic := _give_heading_lead(
-                skeleton, attributions, heading, (chapter, section), split
-            )
-        )
-    ]
+        under = (heading.no, None) if chapter is None else (chapter, heading.no)
+        split = _lead_bracket(heading, brackets, level) if under[0] in chapters else None
+        given = split and _give_heading_lead(skeleton, attributions, heading, under, split)
+        if given:
+            found.append(given)
+    return found
 
 
 _CLOSERS = ("）", ")")  # a heading's closing bracket, before folding
