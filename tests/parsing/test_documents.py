@@ -539,6 +539,25 @@ Round 24 (法治) (branch fazhi24): 法治 plans of kinds rounds 10–23 had not
 - d332 法治政府建设 年度报告 反映问题 整改清单: items 1.问题：… over 整改措施：… / 责任单位：X
   （牵头）、… / 整改时限：… lines; the text keeps both lines, as d88, d225 and d237 do.
 
+Round 25 (法治) (branch fazhi25): 法治 plans of kinds rounds 10–24 had not tried:
+
+- d333 证明事项 告知承诺制 推行 工作方案 under its covering notice: "牵头领导：…同志" lines (a
+  person, no unit) under （一） headings and between two measures, brackets mixing a label
+  and a verb (（责任单位：县委依法治县办、县司法局按职责分工负责）: responsible, as d197).
+- d334 行政裁量权基准 制定 工作方案: measures "第一，…" inside 二、, each closed by
+  （X牵头，Y配合；2025年6月底前完成） or （…；长期坚持）; 保障措施's 第一，… paragraphs name no
+  units (provisions).
+- d335 涉企行政执法 专项整治: a tab table 序号 | 整治任务 | 牵头单位 | 配合单位 | 完成时限 under
+  三、 (2025年6月底前 / 每季度 / 长期坚持 cells); 工作要求's （一）–（三） after it are
+  provisions, no sections (as d16, d66, d175).
+- d336 矛盾纠纷 排查化解 专项行动: decimal items 1.1 … 3.2 under 一、 with no bracket, each
+  chapter closed by a sentence "以上工作由县司法局牵头，县法院、县检察院配合。".
+- d337 社区矫正 工作要点: "第一，" / "第二，" measures restarting under each （一）, each over a
+  "牵头单位：X　　配合单位：Y" line and a 完成时限： line (长期坚持 / 每季度 / 2025年12月底前).
+- d338 政府法律顾问 工作方案 under its covering notice: （1） measures restarting under each
+  一、, brackets with a 完成时限 field (2025年底前, 长期坚持, 每季度, 每年12月底前), "X、Y按职责
+  分工负责" after a label (responsible) and alone (lead).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1291,6 +1310,11 @@ RUN_IN_COPIES = [
     # line before its 整改措施 line (d332); not d330 (a units line with no closing
     # punctuation runs into the number after it: 各乡镇2.健全…)
     *(name for name in NAMES if name[:4] in {"d331", "d332"}),
+    # round 25 (法治): 牵头领导 lines (d333), a table with 每季度 cells (d335), 1.1 items
+    # under 以上工作由… sentences (d336), （1） restarting (d338); not d334 and d337 (第一， after
+    # a sentence end, a bracket or a heading is no run-in marker: markers.py reads it at a
+    # line's start only)
+    *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d338"}),
 ]
 
 
@@ -1535,6 +1559,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
     # round 24 (法治): a trailing collective bracket after 1、 items (d330), two signers (d331)
     *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
+    # round 25 (法治): signed under a covering notice (d333, d338) or after the plan
+    *(name for name in NAMES if name[:4] in {"d333", "d334", "d335", "d336", "d337", "d338"}),
 ]
 
 
@@ -6404,6 +6430,54 @@ def test_a_lead_tag_inside_a_label_list_leaves_the_measures_under_their_sections
     first = next(t for t in plan.tasks if t.section == "二")
     assert (first.lead, first.responsible, first.collectives) == second
     assert all(t.collectives and not t.lead for t in plan.tasks if t.section == "一")
+
+
+# round 25 (法治): d333–d338
+@pytest.mark.parametrize(
+    ("name", "chapters", "first"),
+    [
+        (
+            "d336_maodun_jiufen_yishang",
+            ["一", "一", "一", "二", "二", "二", "三", "三"],
+            (["县司法局"], ["县法院", "县检察院"], []),
+        ),
+        ("yaodian_xiaoshu_wudanwei", ["一", "一", "一", "二", "二", "三", "三"], ([], [], [])),
+    ],
+)
+def test_decimal_items_under_numeral_chapters_naming_no_units_are_the_measures(
+    name, chapters, first
+):
+    # "一、全面排查矛盾纠纷" over "1.1 组织…。" / "1.2 …" and a closing "以上工作由县司法局牵头，
+    # 县法院、县检察院配合。" (d336), a 要点's 1.1 … 3.2 naming no units at all (fixture
+    # styles/yaodian_xiaoshu_wudanwei.txt): with no bracket to choose the level, the decimal
+    # items that carry sentences are the measures (none were found), numbered on
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.no for m in plan.tasks] == list(range(1, len(chapters) + 1))
+    assert [m.chapter for m in plan.tasks] == chapters
+    assert all(not m.text[:1].isdigit() for m in plan.tasks)
+    assert (plan.tasks[0].lead, plan.tasks[0].responsible, plan.tasks[0].collectives) == first
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "sections"),
+    [
+        ("d334_caiiangquan_jizhun_diyi", [1, 2, 3, 4], []),
+        ("d337_shequ_jiaozheng_diyi", [1, 2, 1, 2, 1, 2], ["一", "一", "二", "二", "三", "三"]),
+        ("diyi_duanluo", [1, 2, 3], []),
+    ],
+)
+def test_paragraphs_opened_by_di_yi_are_numbered_measures(name, numbers, sections):
+    # "第一，全面清理现行裁量权基准。…（X牵头，Y配合；…）" (d334), "第一，严格落实…。" over a
+    # "牵头单位：…　　配合单位：…" line and a 完成时限： line, restarting under each （一）
+    # (d337), over 牵头单位： / 责任单位： lines (fixture styles/diyi_duanluo.txt): 第一， numbers
+    # the measure as 一是 does, no part of its text nor its title; a 保障措施's 第一，… naming
+    # no units is no measure
+    plan = parse_path(_document_or_fixture(name))
+    assert [m.no for m in plan.tasks] == numbers
+    assert [m.section for m in plan.tasks if m.section] == sections
+    assert all(m.lead and not m.text.startswith("第") for m in plan.tasks)
+    assert all(m.chapter == "二" or name == "diyi_duanluo" for m in plan.tasks)
+    assert all(not (m.title or "").startswith("第") for m in plan.tasks)
 
 
 # Round 23 (branch genre23): d320–d321 and their fixtures (tests/fixtures/styles).

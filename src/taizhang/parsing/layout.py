@@ -1053,11 +1053,13 @@ def starts_item(folded_line: str) -> bool:
     test_layout: the line above may reach the margin). An ordinal (二是) opens no line of
     its own: it enumerates within a paragraph, and a line that opens with one after a line at
     the margin is the paragraph's wrapped rest (d17 and d09 hard-wrapped at 30; the skeleton
-    finds it again after the 。 or ； before it)."""
+    finds it again after the 。 or ； before it). 第三， opens one, as a measure's number does
+    (round 25: tests/parsing/documents d334 and d337 in a ragged PDF copy, whose line before
+    it closed a bracket at the margin)."""
     line = folded_line.lstrip(_INDENT)
     marker = match_marker(line)
     return (
-        (marker is not None and marker.kind != ORDINAL)
+        (marker is not None and (marker.kind != ORDINAL or line.startswith("第")))
         or starts_with_label(line)
         or line.startswith("【")
         or _bracketed_label_line(line)

@@ -107,6 +107,12 @@ _PATTERNS = [
     # fixture styles/duibiao_hengxian.txt); a separator or a blank must follow, so a range
     # (3-5年) is none
     (OUTLINE2, re.compile(r"\d{1,2}-(\d{1,2})(?:[.、]\s*|\s+)(?=[^\d\s.%])")),
+    # Round 25's, last for the same reason. 第一， / 第二： opening a paragraph: an ordinal
+    # numbering the measures as 一是 does, each closed by its bracket or its label lines
+    # ("第一，严格落实…。" over 牵头单位：… lines: round 25 (法治), tests/parsing/documents
+    # d334 and d337, fixture styles/diyi_duanluo.txt); 第一责任人 numbers nothing, and 第一、
+    # is a chapter (the first pattern).
+    (ORDINAL, re.compile(rf"第([{CHINESE_DIGITS}]{{1,3}})[,:]\s*")),
 ]
 
 

@@ -1559,11 +1559,30 @@ def _level_by_content(found: list[Found], folded: str) -> str | None:
         return mk.PAREN_ARABIC
     if arabic:
         return mk.ARABIC
+    outline = _content_outline(found, folded)
+    if outline:
+        return outline
     sections = _sections_in_working_chapters(found, folded)
     if any(_over_bullets(f, folded) for f in sections):
         return None  # (一) headings over bullets: a later 保障措施's (一)强化… is no measure
     if [f for f in sections if _is_section_task(f, folded)]:
         return mk.SECTION
+    return None
+
+
+def _content_outline(found: list[Found], folded: str) -> str | None:
+    """The innermost decimal outline whose items mostly carry work, under 一、 headings that
+    hold no 1. list: "1.1 组织…排查，…。" items naming no units of their own (a chapter's
+    closing "以上工作由X牵头，Y配合。" sentence names them, or none does). Round 25 (法治):
+    tests/parsing/documents d336, fixture styles/yaodian_xiaoshu_wudanwei.txt. Printed with
+    a dot: a hyphen outline's rows (1-1 and a tab) are a table's (d183, fixture
+    styles/fenhao_xiangmu.txt)."""
+    for kind in (mk.OUTLINE3, mk.OUTLINE2):
+        items = [
+            f for f in found if f.marker.kind == kind and "-" not in folded[f.start : f.marker.end]
+        ]
+        if len(items) >= 2 and _mostly_content(items, folded):
+            return kind
     return None
 
 
