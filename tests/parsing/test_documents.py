@@ -1288,9 +1288,9 @@ RUN_IN_COPIES = [
     # (d313, d318) and into the sentence end of the measure above it (d318)
     *(name for name in NAMES if name[:4] in {"d313", "d318"}),
     # round 24 (法治): a 要点 numbered 1． and 2. under two signers (d331), a 整改清单's 问题
-    # line before its 整改措施 line (d332); not d330 (a units line with no closing
-    # punctuation runs into the number after it: 各乡镇2.健全…)
-    *(name for name in NAMES if name[:4] in {"d331", "d332"}),
+    # line before its 整改措施 line (d332); round 24 leftovers: a units line with no closing
+    # punctuation run into the number after it, 各乡镇2.健全… (d330)
+    *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
 ]
 
 
@@ -6404,6 +6404,32 @@ def test_a_lead_tag_inside_a_label_list_leaves_the_measures_under_their_sections
     first = next(t for t in plan.tasks if t.section == "二")
     assert (first.lead, first.responsible, first.collectives) == second
     assert all(t.collectives and not t.lead for t in plan.tasks if t.section == "一")
+
+
+# Round 24 leftovers (branch leftovers24): d330 and d321 run in, and their fixtures.
+
+
+@pytest.mark.parametrize(
+    ("name", "counts", "glued"),
+    [
+        ("d330_fengqiao_jingyan_fangan", [3, 3, 3], ["各乡镇"]),
+        ("jiti_danwei_moduan", [2, 3, 2], ["各乡镇", "各行政村"]),
+    ],
+)
+def test_a_number_after_a_collective_closing_a_units_line_opens_the_next_measure(
+    name, counts, glued
+):
+    # "责任单位：县法院（牵头）、县司法局、各乡镇" over "2.健全…" (d330), "…县财政局、各乡镇" over
+    # "2.推行…" and "…、各行政村" over "3.建立…" (fixture styles/jiti_danwei_moduan.txt): run
+    # in, the collective runs into the next number (各乡镇2.健全…), which opens the next
+    # measure as it does printed; and the 1、 items glued to their (一) heading, closed by one
+    # bracket of units, stay the measures under it
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [s.no for s in plan.sections] == ["一", "二", "三"]
+        assert [sum(t.section == s.no for t in plan.tasks) for s in plan.sections] == counts
+        second = [t for t in plan.tasks if t.section == "二"]
+        assert [c for t in second for c in t.collectives] == glued
+        assert all(t.text.endswith("。") for t in plan.tasks)
 
 
 # Round 23 (branch genre23): d320–d321 and their fixtures (tests/fixtures/styles).

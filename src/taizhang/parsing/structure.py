@@ -1398,7 +1398,7 @@ def _sections_closed_after_items(
         # 1. items on lines below the heading (not sub-points run on in its paragraph:
         # "（一）落实…。1.…；2.…。（牵头单位：…）", fixture styles/anquan_subpoints.txt), and
         # no units before the last one's start (its heading's or an item's)
-        if not items or items[0].line == item.line:
+        if not items or (items[0].line == item.line and items[0].run_in != _GLUED):
             return False
         if bisect_left(starts, items[-1].start) != bisect_left(starts, item.start):
             return False
