@@ -1289,8 +1289,9 @@ RUN_IN_COPIES = [
     *(name for name in NAMES if name[:4] in {"d313", "d318"}),
     # round 24 (法治): a 要点 numbered 1． and 2. under two signers (d331), a 整改清单's 问题
     # line before its 整改措施 line (d332); round 24 leftovers: a units line with no closing
-    # punctuation run into the number after it, 各乡镇2.健全… (d330)
-    *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
+    # punctuation run into the number after it, 各乡镇2.健全… (d330); brackets of units
+    # before the numbers, 。【县卫健局】3.… (d321)
+    *(name for name in NAMES if name[:4] in {"d321", "d330", "d331", "d332"}),
 ]
 
 
@@ -6430,6 +6431,23 @@ def test_a_number_after_a_collective_closing_a_units_line_opens_the_next_measure
         second = [t for t in plan.tasks if t.section == "二"]
         assert [c for t in second for c in t.collectives] == glued
         assert all(t.text.endswith("。") for t in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    "name", ["d321_zhengwu_gongkai_qianzhi", "qianzhi_danwei_kongge", "jiaoyu_front"]
+)
+def test_brackets_before_numbers_run_in_stay_with_the_measure_after_them(name):
+    # "…情况。【县财政局 县审计局】2.做好…" (d321), "…产区。〔镇经济发展办〕2.引导…" (fixture
+    # styles/qianzhi_danwei_kongge.txt), "…评估。（牵头单位：县教育局；…）2.新建…" (fixture
+    # styles/jiaoyu_front.txt) run in: the brackets lead their measures, as printed at a line
+    # start (one stands between a heading and its first number, none closes a measure
+    # before a heading), so each measure keeps its own units
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    units = [
+        [(t.no, t.lead, t.responsible, t.collectives) for t in p.tasks] for p in (printed, run_in)
+    ]
+    assert units[1] == units[0]
+    assert all("【" not in t.text and "〔" not in t.text for t in run_in.tasks)
 
 
 # Round 23 (branch genre23): d320–d321 and their fixtures (tests/fixtures/styles).
