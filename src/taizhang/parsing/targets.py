@@ -239,9 +239,22 @@ def _year_pattern() -> re.Pattern[str]:
     first = first_chars([*_vocab()["deadlines"]["before"], "1", "2"])
     return re.compile(
         rf"(?={first})(?<![0-9])(?P<pre>{_any('deadlines', 'before')})?(?P<year>{_YEAR})年"
-        r"(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?"
+        rf"(?:{_range_start()}(?P<month>[0-9]{{1,2}})月(?:(?P<day>[0-9]{{1,2}})日)?"
         rf"|{_quarter()})?"
         rf"(?P<end>{_any('deadlines', 'ends')})?(?P<suf>{_any('deadlines', 'after')})?"
+    )
+
+
+def _range_start() -> str:
+    # A range of months gives its end ("2025年3月至6月", "2025年3月—6月", "2025年3—6月",
+    # "2025年3月1日至2026年6月30日"): the month group reads the last month, a year after the
+    # joiner the year (range_end_year). Round 24 leftovers: in a measure's text and a
+    # 完成时限 field, tests/parsing/test_targets.py and fixture styles/yuefen_qujian.txt.
+    # (tried only where a year with 年 matched, so the optional group costs nothing elsewhere)
+    joiners = _any("deadlines", "range_joiners")
+    return (
+        rf"(?:(?P<first>[0-9]{{1,2}})月?(?:[0-9]{{1,2}}日)?(?:{joiners})"
+        rf"(?:(?P<last_year>{_YEAR})年)?)?"
     )
 
 
@@ -331,8 +344,11 @@ def _year_deadlines(folded: str, year: re.Match[str] | None = None) -> list[_Dea
             continue  # "2000年底前建成的小区": when the things were made, not a deadline
         # (a year with a word before or after it is a deadline whatever follows: whether a
         # commitment follows is asked only of a bare year)
+        # (a range of months commits as its last month does: 2025年3月—6月完成…, where
+        # "活动时间:2025年3月—4月活动地点:…" of a copy printed run in dates an event, d261)
         if pre or suf or m["end"] or (not day and _committed(folded, start, end, month, words)):
-            found.append(_Deadline(start, end, int(m["year"]), int(month) if month else None))
+            year = int(m["last_year"] or m["year"])
+            found.append(_Deadline(start, end, year, int(month) if month else None))
     return found
 
 
@@ -402,8 +418,8 @@ def deadline_year(text: str) -> int | None:
     deadline = find_deadline(text)
     if deadline is None:
         return None
-    found = re.search(_YEAR, fold(deadline))
-    return int(found.group()) if found else None
+    found = re.findall(_YEAR, fold(deadline))
+    return int(found[-1]) if found else None  # (a range's last: 2025年10月至2026年3月)
 
 
 # ---------------------------------------------------------------- recurring duties
