@@ -6450,6 +6450,39 @@ def test_brackets_before_numbers_run_in_stay_with_the_measure_after_them(name):
     assert all("【" not in t.text and "〔" not in t.text for t in run_in.tasks)
 
 
+@pytest.mark.parametrize(
+    ("name", "bounds"),
+    [
+        (
+            "qude_zhengshu",
+            {
+                1: ("其中取得职业技能等级证书的不少于800人", 800.0),
+                3: ("取得电子商务师证书的达到100人以上", 100.0),
+            },
+        ),
+        (
+            "qude_zige",
+            {
+                1: ("取得法律职业资格的达到50人以上", 50.0),
+                2: ("其中取得人民调解员等级证书的不少于1名", 1.0),
+            },
+        ),
+    ],
+)
+def test_a_count_bound_after_a_qude_phrase_is_a_target(name, bounds):
+    # "其中取得职业技能等级证书的不少于800人" (fixture styles/qude_zhengshu.txt),
+    # "取得法律职业资格的达到50人以上" (fixture styles/qude_zige.txt): 取得…的 names whom the
+    # bound counts, it reports no result, so the count is a target (>=) beside the measure's
+    # other counts
+    plan = parse_path(_document_or_fixture(name))
+    for task in plan.tasks:
+        if task.no in bounds:
+            quote, value = bounds[task.no]
+            found = [(t.quote, t.value, t.comparator) for t in task.targets]
+            assert (quote, value, ">=") in found
+            assert len(found) == 2
+
+
 # Round 23 (branch genre23): d320–d321 and their fixtures (tests/fixtures/styles).
 
 

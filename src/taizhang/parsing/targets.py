@@ -741,7 +741,7 @@ def _past_from(sentence: str, has_deadline: bool) -> int | None:
     acquired = None
     if any(map(sentence.__contains__, _past_gate())):
         for found in _past_pattern().finditer(sentence):
-            if _aimed_ahead(sentence, found):
+            if _aimed_ahead(sentence, found) or _names_whom_a_bound_counts(sentence, found):
                 continue
             if found[0] not in _vocab()["targets"]["goal_verbs_past"]:
                 return 0  # one of the past markers
@@ -762,6 +762,26 @@ def _aimed_ahead(sentence: str, marker: re.Match[str]) -> bool:
         return False
     before = sentence[: marker.start()]
     return any(word in before for word in _vocab()["targets"]["year_on_year_future"])
+
+
+def _names_whom_a_bound_counts(sentence: str, marker: re.Match[str]) -> bool:
+    """Whether a 取得 (goal_verbs_past) opens a 取得…的 phrase naming whom a count bound of
+    its clause counts ("其中取得职业技能等级证书的不少于800人", "取得法律职业资格的达到50人
+    以上"): a qualifier of what is counted, no result reported (round 24 leftovers: fixtures
+    styles/qude_zhengshu.txt and styles/qude_zige.txt). "取得明显的阶段性成效" states no
+    bound and stays a result."""
+    if marker[0] not in _vocab()["targets"]["goal_verbs_past"]:
+        return False
+    start, end = marker.end(), len(sentence)
+    for stop in "。,;":  # (the clause's end)
+        at = sentence.find(stop, start, end)
+        end = end if at < 0 else at
+    of = sentence.find("的", start, end)
+    if of < 0:
+        return False
+    rest = sentence[of + 1 : end]
+    words = _vocab()["targets"]
+    return any(word in rest for word in (*words["at_least_before"], *words["at_least_after"]))
 
 
 def _measured_year_on_year(sentence: str) -> bool:
