@@ -248,12 +248,14 @@ def _year_pattern() -> re.Pattern[str]:
 def _range_start() -> str:
     # A range of months gives its end ("2025年3月至6月", "2025年3月—6月", "2025年3—6月",
     # "2025年3月1日至2026年6月30日"): the month group reads the last month, a year after the
-    # joiner the year (range_end_year). Round 24 leftovers: in a measure's text and a
-    # 完成时限 field, tests/parsing/test_targets.py and fixture styles/yuefen_qujian.txt.
+    # joiner the year (last_year). Round 24 leftovers: in a measure's text (fixture
+    # styles/yuefen_qujian.txt, tests/parsing/documents d320); a 完成时限 field's range is
+    # printed whole already (fixture styles/shixian_qujian.txt), and
+    # plans.importing.deadline_date ends both at the last month.
     # (tried only where a year with 年 matched, so the optional group costs nothing elsewhere)
     joiners = _any("deadlines", "range_joiners")
     return (
-        rf"(?:(?P<first>[0-9]{{1,2}})月?(?:[0-9]{{1,2}}日)?(?:{joiners})"
+        rf"(?:[0-9]{{1,2}}月?(?:[0-9]{{1,2}}日)?(?:{joiners})"
         rf"(?:(?P<last_year>{_YEAR})年)?)?"
     )
 
