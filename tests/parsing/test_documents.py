@@ -1307,9 +1307,10 @@ RUN_IN_COPIES = [
     # (d313, d318) and into the sentence end of the measure above it (d318)
     *(name for name in NAMES if name[:4] in {"d313", "d318"}),
     # round 24 (法治): a 要点 numbered 1． and 2. under two signers (d331), a 整改清单's 问题
-    # line before its 整改措施 line (d332); not d330 (a units line with no closing
-    # punctuation runs into the number after it: 各乡镇2.健全…)
-    *(name for name in NAMES if name[:4] in {"d331", "d332"}),
+    # line before its 整改措施 line (d332); round 24 leftovers: a units line with no closing
+    # punctuation run into the number after it, 各乡镇2.健全… (d330); brackets of units
+    # before the numbers, 。【县卫健局】3.… (d321)
+    *(name for name in NAMES if name[:4] in {"d321", "d330", "d331", "d332"}),
     # round 25 (法治): 牵头领导 lines (d333), a table with 每季度 cells (d335), 1.1 items
     # under 以上工作由… sentences (d336), （1） restarting (d338); not d334 and d337 (第一， after
     # a sentence end, a bracket or a heading is no run-in marker: markers.py reads it at a
@@ -6478,6 +6479,82 @@ def test_paragraphs_opened_by_di_yi_are_numbered_measures(name, numbers, section
     assert all(m.lead and not m.text.startswith("第") for m in plan.tasks)
     assert all(m.chapter == "二" or name == "diyi_duanluo" for m in plan.tasks)
     assert all(not (m.title or "").startswith("第") for m in plan.tasks)
+
+
+# Round 24 leftovers (branch leftovers24): d330 and d321 run in, and their fixtures.
+
+
+@pytest.mark.parametrize(
+    ("name", "counts", "glued"),
+    [
+        ("d330_fengqiao_jingyan_fangan", [3, 3, 3], ["各乡镇"]),
+        ("jiti_danwei_moduan", [2, 3, 2], ["各乡镇", "各行政村"]),
+    ],
+)
+def test_a_number_after_a_collective_closing_a_units_line_opens_the_next_measure(
+    name, counts, glued
+):
+    # "责任单位：县法院（牵头）、县司法局、各乡镇" over "2.健全…" (d330), "…县财政局、各乡镇" over
+    # "2.推行…" and "…、各行政村" over "3.建立…" (fixture styles/jiti_danwei_moduan.txt): run
+    # in, the collective runs into the next number (各乡镇2.健全…), which opens the next
+    # measure as it does printed; and the 1、 items glued to their (一) heading, closed by one
+    # bracket of units, stay the measures under it
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [s.no for s in plan.sections] == ["一", "二", "三"]
+        assert [sum(t.section == s.no for t in plan.tasks) for s in plan.sections] == counts
+        second = [t for t in plan.tasks if t.section == "二"]
+        assert [c for t in second for c in t.collectives] == glued
+        assert all(t.text.endswith("。") for t in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    "name", ["d321_zhengwu_gongkai_qianzhi", "qianzhi_danwei_kongge", "jiaoyu_front"]
+)
+def test_brackets_before_numbers_run_in_stay_with_the_measure_after_them(name):
+    # "…情况。【县财政局 县审计局】2.做好…" (d321), "…产区。〔镇经济发展办〕2.引导…" (fixture
+    # styles/qianzhi_danwei_kongge.txt), "…评估。（牵头单位：县教育局；…）2.新建…" (fixture
+    # styles/jiaoyu_front.txt) run in: the brackets lead their measures, as printed at a line
+    # start (one stands between a heading and its first number, none closes a measure
+    # before a heading), so each measure keeps its own units
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    units = [
+        [(t.no, t.lead, t.responsible, t.collectives) for t in p.tasks] for p in (printed, run_in)
+    ]
+    assert units[1] == units[0]
+    assert all("【" not in t.text and "〔" not in t.text for t in run_in.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "bounds"),
+    [
+        (
+            "qude_zhengshu",
+            {
+                1: ("其中取得职业技能等级证书的不少于800人", 800.0),
+                3: ("取得电子商务师证书的达到100人以上", 100.0),
+            },
+        ),
+        (
+            "qude_zige",
+            {
+                1: ("取得法律职业资格的达到50人以上", 50.0),
+                2: ("其中取得人民调解员等级证书的不少于1名", 1.0),
+            },
+        ),
+    ],
+)
+def test_a_count_bound_after_a_qude_phrase_is_a_target(name, bounds):
+    # "其中取得职业技能等级证书的不少于800人" (fixture styles/qude_zhengshu.txt),
+    # "取得法律职业资格的达到50人以上" (fixture styles/qude_zige.txt): 取得…的 names whom the
+    # bound counts, it reports no result, so the count is a target (>=) beside the measure's
+    # other counts
+    plan = parse_path(_document_or_fixture(name))
+    for task in plan.tasks:
+        if task.no in bounds:
+            quote, value = bounds[task.no]
+            found = [(t.quote, t.value, t.comparator) for t in task.targets]
+            assert (quote, value, ">=") in found
+            assert len(found) == 2
 
 
 # Round 23 (branch genre23): d320–d321 and their fixtures (tests/fixtures/styles).

@@ -203,7 +203,9 @@ def markers_after_attributions(folded: str) -> list[int]:
         stop = folded.find("。", label.end(), label.end() + _NEXT_REACH)
         stop = label.end() + _NEXT_REACH if stop < 0 else stop
         for hit in _NEXT_NUMBER.finditer(folded, label.end(), min(stop, len(folded))):
-            if folded.endswith(endings, 0, hit.start()):
+            if folded.endswith(endings, 0, hit.start()) or _collective_before(
+                folded, label.end(), hit.start()
+            ):
                 positions.append(hit.start())
                 break
     # right after a field's value among the label fields: "…完成时限:2025年6月底前2.淘汰…"
@@ -224,6 +226,26 @@ def markers_after_attributions(folded: str) -> list[int]:
         if start >= 0 and _unit_list().fullmatch(folded, start + 1, verb.end()):
             positions.append(verb.end())
     return sorted(set(positions))
+
+
+_COLLECTIVE_ITEM = 12  # characters: a collective phrase, 各乡镇(街道), 各村(社区)
+
+
+def _collective_before(folded: str, start: int, at: int) -> bool:
+    """Whether the last item of a label field's list, right before a number at ``at``, is a
+    collective phrase (gazetteer.toml collectives.markers: 各乡镇), whose class word ends no
+    unit name: "责任单位:县法院(牵头)、县司法局、各乡镇2.健全…", a units line with no closing
+    punctuation run into the next measure's number (round 24: tests/parsing/documents d330
+    and fixture styles/jiti_danwei_moduan.txt run in). The sequence check keeps the number
+    only where its numbering expects it."""
+    opening = max(folded.rfind("、", start, at), folded.rfind(",", start, at), start - 1)
+    item = folded[opening + 1 : at]
+    return 0 < len(item) <= _COLLECTIVE_ITEM and item.startswith(_collective_markers())
+
+
+@lru_cache(maxsize=1)
+def _collective_markers() -> tuple[str, ...]:
+    return tuple(load_gazetteer().data["collectives"]["markers"])
 
 
 @lru_cache(maxsize=1)

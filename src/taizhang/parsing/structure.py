@@ -119,6 +119,8 @@ def parse_skeleton(text: str, folded: str | None = None, run_in: bool | None = N
     folded = fold(text) if folded is None else folded
     run_in = printed_run_in(folded) if run_in is None else run_in
     found = _candidates(folded, run_in)
+    if run_in:
+        _brackets_before_numbers_run_in(found, folded)
     actions = _actions_under_chapters(found, folded)
     found = _drop_chunk_markers(_after_site_blurb(found, folded), folded)
     # a covering notice's items (通知如下:1.…2.…) are no numbering the plan continues
@@ -435,6 +437,72 @@ def _after_leading_attribution(folded: str, pos: int, end: int):
 
 
 _CLOSING = {"(": ")", "[": "]", "〔": "〕", "【": "】"}
+_OPENING = {close: opening for opening, close in _CLOSING.items()}
+_BRACKET_REACH = 80  # characters: a bracket of a measure's units
+
+
+def _brackets_before_numbers_run_in(found: list[Found], folded: str) -> None:
+    """In a copy printed run in, a bracket of units right before a run-in number
+    ("…。【县卫健局】3.…") opens that measure, as at a line start printed
+    (_after_leading_attribution), when the document says its brackets lead: others stand
+    after a sentence's end before a number, one stands between a heading and its first
+    number ("…解读【县发改局】1.及时…"), and none closes the last measure before a heading
+    ("…。(责任单位:X)二、…", the brackets there close their measures). Brackets after
+    headings only are the headings' (d291 run in). Round 24 leftovers: tests/parsing/
+    documents d321, fixtures styles/qianzhi_danwei_kongge.txt and styles/jiaoyu_front.txt
+    run in."""
+    leading = [(item, _bracket_before(folded, item.start)) for item in found if item.run_in]
+    leading = [(item, span) for item, span in leading if span is not None]
+    if not any(folded[span[0] - 2] in _AFTER_MEASURE for _, span in leading):
+        return  # (only headings' brackets over their items: _sections_bracketed_over_items)
+    if not _bracket_after_heading(found, folded, leading):
+        return
+    if any(item.marker.kind in _HEADINGS and _closes_before(folded, item.start) for item in found):
+        return
+    for item, (opening, close) in leading:
+        item.start, item.leading = opening - 1, (opening, close)
+
+
+_AFTER_MEASURE = "。;!?"  # what a measure's text ends with, before a bracket closing it
+_HEADINGS = (mk.CHAPTER, mk.SECTION)
+
+
+def _bracket_after_heading(found: list[Found], folded: str, leading) -> bool:
+    """Whether one of the brackets of ``leading`` (item, content span) stands between a
+    heading's title and the item: the heading's marker is the last before it, and its title
+    up to the bracket is short and ends no sentence."""
+    ordered = sorted(found, key=_START)
+    before = {id(item): heading for heading, item in itertools.pairwise(ordered)}
+    for item, (opening, _close) in leading:
+        heading = before.get(id(item))
+        if heading is None or heading.marker.kind not in _HEADINGS:
+            continue
+        title = folded[heading.marker.end : opening - 1]
+        if 1 < len(title) <= _MAX_HEADING and not any(c in title for c in _TITLE_ENDS):
+            return True
+    return False
+
+
+_TITLE_ENDS = "。;:!?)]〕】"  # a sentence's or a bracket's end: no bare heading title
+
+
+def _bracket_before(folded: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the content of a bracket of units that closes right before ``at``,
+    a bracket after a heading or a sentence's end; None if there is none."""
+    opening = _OPENING.get(folded[at - 1]) if at > 1 else None
+    start = folded.rfind(opening, max(0, at - _BRACKET_REACH), at - 1) if opening else -1
+    if start < 1:
+        return None
+    content = folded[start + 1 : at - 1]
+    if not (is_attribution(content) or _is_bare_unit_list(content)):
+        return None
+    return start + 1, at - 1
+
+
+def _closes_before(folded: str, at: int) -> bool:
+    """Whether a bracket of units closes a measure's sentence right before ``at``."""
+    span = _bracket_before(folded, at)
+    return span is not None and folded[span[0] - 2] in _AFTER_MEASURE
 
 
 _MAX_BARE_UNITS = 8  # names in a bare bracket before a number: a measure has a few units
@@ -1398,7 +1466,7 @@ def _sections_closed_after_items(
         # 1. items on lines below the heading (not sub-points run on in its paragraph:
         # "（一）落实…。1.…；2.…。（牵头单位：…）", fixture styles/anquan_subpoints.txt), and
         # no units before the last one's start (its heading's or an item's)
-        if not items or items[0].line == item.line:
+        if not items or (items[0].line == item.line and items[0].run_in != _GLUED):
             return False
         if bisect_left(starts, items[-1].start) != bisect_left(starts, item.start):
             return False

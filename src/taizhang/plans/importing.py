@@ -783,16 +783,23 @@ def times(quote: str) -> int:
     return int(number) if number.isdigit() else chinese_number(number.replace("两", "二")) or 1
 
 
-_DEADLINE = re.compile(r"(20\d{2})\s*年(?:\s*(\d{1,2})\s*月)?")
+# A year, then a month, perhaps the end of a range of months: "2025年3月至6月", "2025年3—6月",
+# "2025年3月—2026年6月" (the parser prints a range whole, taizhang.parsing.targets) end at the
+# last month (and its year).
+_DEADLINE = re.compile(
+    r"(20\d{2})\s*年(?:\s*\d{1,2}\s*月?(?:\s*\d{1,2}\s*日)?\s*(?:[-—–－―~～]+|至|到)"
+    r"\s*(?:(20\d{2})\s*年)?)?(?:\s*(\d{1,2})\s*月)?"
+)
 
 
 def deadline_date(text: str | None) -> date | None:
-    """ "2023年底前" -> 2023-12-31; "2025年6月底前" -> 2025-06-30."""
+    """ "2023年底前" -> 2023-12-31; "2025年6月底前" -> 2025-06-30; "2025年3月至6月" ->
+    2025-06-30 (a range ends at its last month)."""
     found = _DEADLINE.search(text or "")
     if not found:
         return None
-    year = int(found.group(1))
-    month = int(found.group(2)) if found.group(2) else 12
+    year = int(found.group(2) or found.group(1))
+    month = int(found.group(3)) if found.group(3) else 12
     if not 1 <= month <= 12:
         return None
     return date(year, month, calendar.monthrange(year, month)[1])
