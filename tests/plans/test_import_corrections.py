@@ -342,3 +342,55 @@ def test_an_import_waiting_for_confirmation_is_on_the_offices_todo(office, stage
     assert url("import_preview", staged) in page
     office.force_login(world.people["liaison"])
     assert "待确认的导入" not in office.get(reverse("workspace:todo")).content.decode()
+
+
+# Printed run in (every line break removed, as tests/parsing/documents d10 arrives): every
+# measure starts on line 1; measure 2 names no units and its number 4 skips one.
+RUN_IN = (
+    "测试州营商环境任务清单一、主要任务"
+    "1.推行企业开办一窗通办。〔牵头单位：州市场监管局；责任单位：州税务局〕"
+    "2.实施证照分离改革全覆盖。"
+    "4.建立企业服务专员制度。〔牵头单位：州发展改革委〕"
+)
+
+
+def test_the_page_of_a_measure_printed_run_in_shows_its_own_diagnostics(office, world):
+    upload(office, world, RUN_IN)
+    plan_import = PlanImport.objects.get()
+    rows = {t["no"]: t for t in tasks(office, plan_import)}
+    assert {t["line"] for t in rows.values()} == {1}
+
+    def shown(number):
+        page = office.get(url("import_measure", plan_import), {"key": rows[number]["key"]})
+        return [d["label"] for d in page.context["diagnostics"]]
+
+    assert shown(1) == []
+    assert shown(2) == ["未标注牵头/责任单位"]
+    assert shown(4) == ["编号不连续"]
+    preview = office.get(url("import_preview", plan_import)).context["rows"]
+    by_number = {
+        r["task"]["no"]: [d["label"] for d in r["diagnostics"]] for r in preview if "task" in r
+    }
+    assert by_number == {1: [], 2: ["未标注牵头/责任单位"], 4: ["编号不连续"]}
+
+
+# Units printed as a second numbered list after the measures (tests/parsing/documents d216).
+BY_NUMBER = """测试州法治宣传教育行动方案
+
+一、主要措施
+1.深化宪法宣传教育，组织开展宪法进机关活动。
+2.加强民法典宣传，每个街道每年至少举办专题讲座2场。
+
+二、责任分工
+1.州委宣传部、州司法局；2.州司法局、州民政局。
+"""
+
+
+def test_a_diagnostic_says_where_the_units_were_taken_from(office, world):
+    upload(office, world, BY_NUMBER)
+    plan_import = PlanImport.objects.get()
+    response = office.get(url("import_preview", plan_import))
+    details = [d["detail"] for r in response.context["rows"] for d in r.get("diagnostics", [])]
+    assert "单位取自任务之后按编号列出的分工：“州委宣传部、州司法局”" in details
+    assert "所列单位均记为责任单位，请在“更正”中指定牵头单位" in details
+    assert "单位取自任务之后按编号列出的分工：“州司法局、州民政局”" in response.content.decode()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 
 from taizhang.plans import import_corrections as corrections
+from taizhang.plans import importing
 from taizhang.plans.import_forms import (
     DeadlineForm,
     LineForm,
@@ -45,7 +46,7 @@ class MeasureView(OfficeOnlyMixin, View):
         if task is None:
             messages.error(request, corrections.STALE)
             return redirect(preview_url(plan_import))
-        nearby = [d for d in document["diagnostics"] if d["line"] == task["line"]]
+        nearby = importing.diagnostics_by_task(document)[0].get(index, [])
         following = document["tasks"][index + 1] if index + 1 < len(document["tasks"]) else None
         key = {"key": task["key"]}
         context = {
