@@ -394,3 +394,22 @@ def test_a_diagnostic_says_where_the_units_were_taken_from(office, world):
     assert "单位取自任务之后按编号列出的分工：“州委宣传部、州司法局”" in details
     assert "所列单位均记为责任单位，请在“更正”中指定牵头单位" in details
     assert "单位取自任务之后按编号列出的分工：“州司法局、州民政局”" in response.content.decode()
+
+
+def test_a_target_the_parser_does_not_read_is_kept_as_the_office_typed_it(office, staged):
+    """The office's own wording of a ceiling (压缩至2个工作日) was refused as having no
+    quantity: a dead end on the measure page."""
+    key = key_of(office, staged, 3)
+    response = office.post(
+        url("import_targets", staged),
+        {"key": key, "targets": "到2024年底调解办理时限压缩至2个工作日"},
+    )
+    assert messages_of(response) == ["已更正，请核对更正后的任务。"]
+    [target] = tasks(office, staged)[2]["targets"]
+    assert (target["value"], target["unit"], target["comparator"], target["year"]) == (
+        2,
+        "个工作日",
+        "<=",
+        2024,
+    )
+    assert target["quote"] == "到2024年底调解办理时限压缩至2个工作日"

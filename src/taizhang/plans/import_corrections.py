@@ -21,7 +21,7 @@ from django.db import transaction
 from taizhang.audit.log import record
 from taizhang.parsing.corrections import Correction, apply_corrections
 from taizhang.parsing.diagnostics import MEASURE_CHECKS, check_measures
-from taizhang.parsing.model import Measure, PlanDocument
+from taizhang.parsing.model import Measure, PlanDocument, Target
 from taizhang.parsing.targets import find_targets
 from taizhang.plans.models import AuditAction, AuditDetail, PlanImport
 
@@ -322,7 +322,7 @@ def targets(text: str, kept: list[dict] = ()) -> list[dict]:
         if line in as_read:
             found.append(as_read[line])
             continue
-        read = find_targets(line)
+        read = find_targets(line) or typed_target(line)
         if not read:
             raise CorrectionRefused(
                 f"未能从“{_excerpt(line)}”中识别出量化目标，"
@@ -340,6 +340,46 @@ def targets(text: str, kept: list[dict] = ()) -> list[dict]:
             for t in read
         ]
     return found
+
+
+# A quantity as the office writes it: a number and the measure word after it (2个工作日,
+# 500亩, 95%), not a year; the words before it say whether it is a floor or a ceiling.
+_QUANTITY = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{1,4}?)(?=以上|以下|以内|[，。；;,]|$)"
+)
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_CEILING = (
+    *("以下", "以内", "不超过", "不高于", "低于"),
+    *("压缩至", "压缩到", "控制在", "缩短至", "缩短到"),
+)
+_FLOOR = ("以上", "不少于", "不低于", "至少", "超过")
+
+
+def typed_target(line: str) -> list[Target]:
+    """A target the office typed in a shape the parser's vocabulary does not read
+    (办理时限压缩至2个工作日): its last quantity that is not a year, with the year it
+    names; the office says it is a target, the page does not second-guess the wording."""
+    years = {m.start(1) for m in _YEAR.finditer(line)}
+    found = [m for m in _QUANTITY.finditer(line) if m.start(1) not in years]
+    found = [m for m in found if not m.group(2).startswith("年")]
+    if not found:
+        return []
+    quantity = found[-1]
+    comparator = "="
+    if any(word in line for word in _CEILING):
+        comparator = "<="
+    elif any(word in line for word in _FLOOR):
+        comparator = ">="
+    year = _YEAR.search(line)
+    return [
+        Target(
+            quote=line,
+            value=float(quantity.group(1)),
+            unit=quantity.group(2),
+            comparator=comparator,
+            year=int(year.group(1)) if year else None,
+        )
+    ]
 
 
 _SENTENCE_END = re.compile(r"[。；;！!]")
