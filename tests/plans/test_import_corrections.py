@@ -413,3 +413,49 @@ def test_a_target_the_parser_does_not_read_is_kept_as_the_office_typed_it(office
         2024,
     )
     assert target["quote"] == "到2024年底调解办理时限压缩至2个工作日"
+
+
+# An unlabelled bracket (read as responsible units) and a labelled lead, each naming a
+# collective (tests/parsing/documents d216 prints 区司法局，各街道办事处 so).
+COLLECTIVES = """测试州法治宣传教育行动方案
+
+一、主要措施
+1.深化宪法宣传教育，组织开展宪法进机关活动。（州司法局，各县(市)人民政府）
+2.加强人民调解工作，推进调解组织规范化建设。（牵头单位：各县(市)人民政府；责任单位：州司法局）
+"""
+
+
+def test_a_collective_stands_in_the_same_column_in_the_preview_and_the_ledger(office, world):
+    """The preview showed every collective as responsible; the confirm made the one of an
+    unlabelled bracket a lead (the ledger showed 各街道办事处 under 牵头单位)."""
+    upload(office, world, COLLECTIVES)
+    plan_import = PlanImport.objects.get()
+    rows = [
+        r for r in office.get(url("import_preview", plan_import)).context["rows"] if "task" in r
+    ]
+    assert [(r["lead_collectives"], r["responsible_collectives"]) for r in rows] == [
+        ([], ["各县(市)人民政府"]),
+        (["各县(市)人民政府"], []),
+    ]
+    response = office.post(url("import_preview", plan_import), {})
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    plan = Plan.objects.get(title="测试州法治宣传教育行动方案")
+    roles = [
+        [link.role for link in measure.collectives.all()]
+        for measure in plan.measures.order_by("position")
+    ]
+    assert roles == [["responsible"], ["lead"]]
+
+
+def test_naming_the_lead_or_setting_an_item_aside_ends_what_the_preview_said_of_it(office, world):
+    """After the office named the lead of an unlabelled list, the row still asked it to;
+    the diagnostics of an item marked 不是任务 moved to the measure above it."""
+    upload(office, world, BY_NUMBER)
+    plan_import = PlanImport.objects.get()
+    first, second = tasks(office, plan_import)
+    office.post(url("import_units", plan_import), {"key": first["key"], "lead": "州委宣传部"})
+    office.post(url("import_not_measure", plan_import), {"key": second["key"]})
+    [row] = [
+        r for r in office.get(url("import_preview", plan_import)).context["rows"] if "task" in r
+    ]
+    assert [d["label"] for d in row["diagnostics"]] == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import transaction
 
@@ -35,6 +36,8 @@ _SETTLED_BY_UNITS = (
     "chapter-attribution",
     "attribution-by-number",
     "attribution-by-footnote",
+    "unlabelled-units",
+    "units-in-text",
 )
 
 STALE = "该任务已因其他更正或修订而改变，请刷新预览后重试。"
@@ -90,12 +93,14 @@ def _sort_out(stored: list[dict], applied: list[Correction]) -> tuple[list[dict]
 def _diagnostics(original: dict, plan: PlanDocument, applied: list[dict]) -> list[dict]:
     """The parser's diagnostics about the file, and those about the measures checked
     again on the corrected measures; an attribution the office wrote is settled."""
-    settled = {m.line for m in plan.tasks if any(_names(raw, m) for raw in applied) and m.line}
+    settled = [m for m in plan.tasks if any(_names(raw, m) for raw in applied) and m.line]
+    dropped = _set_aside(original, applied)
     kept = [
         d
         for d in original["diagnostics"]
         if d["code"] not in MEASURE_CHECKS
-        and not (d["code"] in _SETTLED_BY_UNITS and d["line"] in settled)
+        and not (d["code"] in _SETTLED_BY_UNITS and _about(d, settled, plan.tasks))
+        and not _about(d, dropped, plan.tasks)
     ]
     again = [
         {
@@ -109,6 +114,32 @@ def _diagnostics(original: dict, plan: PlanDocument, applied: list[dict]) -> lis
     ]
     again = [d for d in again if not (d["code"] == "no-attribution" and _has_units(d, plan))]
     return sorted(kept + again, key=lambda d: (d["line"] or 0, d["code"]))
+
+
+def _set_aside(original: dict, applied: list[dict]) -> list[SimpleNamespace]:
+    """The measures of the parse the office marked 不是任务: what the parser said of them
+    no longer concerns the plan (it showed under the measure before)."""
+    keys = {raw.get("key") for raw in applied if raw.get("action") == "not_measure"}
+    return [
+        SimpleNamespace(line=t["line"], no=t["no"]) for t in original["tasks"] if t["key"] in keys
+    ]
+
+
+_NAMED = re.compile(r"\b[Mm]easures? (\d+)")
+
+
+def _about(diagnostic: dict, measures: list, tasks: list[Measure]) -> bool:
+    """Whether a diagnostic of the parse is about one of ``measures``: it stands on its
+    line and, where several measures start on that line (a copy printed run in), names its
+    number."""
+    for measure in measures:
+        if diagnostic["line"] != measure.line:
+            continue
+        sharing = sum(1 for task in tasks if task.line == measure.line)
+        named = _NAMED.search(diagnostic.get("message") or "")
+        if sharing <= 1 or named is None or int(named.group(1)) == measure.no:
+            return True
+    return False
 
 
 def _has_units(diagnostic: dict, plan: PlanDocument) -> bool:

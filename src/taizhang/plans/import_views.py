@@ -309,6 +309,15 @@ def translate(diagnostic: dict) -> dict:
     }
 
 
+def _collectives_by_role(task: dict) -> dict[str, list[str]]:
+    """The measure's collectives in the column the confirm puts them (lead or responsible)."""
+    roles = {phrase: importing.task_collective_role(task, phrase) for phrase in task["collectives"]}
+    return {
+        "lead_collectives": [p for p, role in roles.items() if role == "lead"],
+        "responsible_collectives": [p for p, role in roles.items() if role != "lead"],
+    }
+
+
 def ledger_rows(preview) -> list[dict]:
     """The parsed ledger in order, with chapter and section headings where they change,
     each measure's diagnostics and, for a revision, whether it is new or changed."""
@@ -340,6 +349,7 @@ def ledger_rows(preview) -> list[dict]:
                 "body": body,
                 "lead": [(n, n in unknown) for n in task["lead"]],
                 "responsible": [(n, n in unknown) for n in task["responsible"]],
+                **_collectives_by_role(task),
                 "diagnostics": [translate(d) for d in preview.diagnostics_by_task.get(index, [])],
                 "state": "added" if index in added else "changed" if index in changed else "",
             }

@@ -22,9 +22,10 @@ from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.parsing import InputError, parse_text
-from taizhang.parsing.attribution_text import collective_role
+from taizhang.parsing.attribution_text import collective_role, is_attribution
 from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.markers import chinese_number
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import read_bytes
 from taizhang.plans import import_corrections
 from taizhang.plans.assignments import sync_collective
@@ -327,6 +328,17 @@ def _named_measure(tasks: list[dict], diagnostic: dict, index: int) -> int:
         return index
     number = int(named.group(1))
     return next((i for i in same_line if tasks[i]["no"] == number), index)
+
+
+def task_collective_role(task: dict, phrase: str) -> str:
+    """ "lead" or "responsible": the role a collective of the measure takes in the ledger,
+    and the column the preview shows it in. By the label printed before it; in a bracket of
+    bare names with no label or verb and no unit said to lead (区司法局，各街道办事处: the
+    preview's 分工未标明牵头/责任), responsible, as the parse read the units beside it."""
+    raw = task["attribution_raw"] or ""
+    if raw and not task["lead"] and not is_attribution(fold(raw)):
+        return "responsible"
+    return collective_role(raw, phrase)
 
 
 def _canonical_task(task: dict, canonical: dict[str, str]) -> dict:
@@ -689,7 +701,7 @@ def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True)
             assignment.save(update_fields=["role", "via", "ended_at"])
     for phrase in task["collectives"]:
         collective = directory.get_or_create_collective(measure.plan.organisation, phrase, actor)
-        role = collective_role(task["attribution_raw"] or "", phrase)
+        role = task_collective_role(task, phrase)
         MeasureCollective.objects.get_or_create(
             measure=measure, collective=collective, defaults={"role": role}
         )
@@ -717,7 +729,7 @@ def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, a
             collective = _collective(plan, phrase, actor, collectives)
             if collective.pk not in linked:
                 linked.add(collective.pk)
-                role = collective_role(task["attribution_raw"] or "", phrase)
+                role = task_collective_role(task, phrase)
                 links.append(MeasureCollective(measure=measure, collective=collective, role=role))
         targets += [
             Target(plan=plan, measure=measure, **_target_fields(target))
