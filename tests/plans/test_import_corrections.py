@@ -459,3 +459,29 @@ def test_naming_the_lead_or_setting_an_item_aside_ends_what_the_preview_said_of_
         r for r in office.get(url("import_preview", plan_import)).context["rows"] if "task" in r
     ]
     assert [d["label"] for d in row["diagnostics"]] == []
+
+
+# Hard-wrapped every ~25 characters (tests/parsing/documents d03, d05), with a page number.
+WRAPPED = """测试州乡村振兴重点工作
+
+一、重点任务
+1.落实粮食安全党政同责，确保2024年粮食产量稳定
+在18万吨以上。（牵头单位：州农业农村局；责任单位：州
+发展改革委、州财政局）
+- 2 -
+2.新改建农村公路50公里。（牵头单位：州交通运输局）
+"""
+
+
+def test_the_source_page_marks_the_wrapped_lines_of_a_measure(office, world):
+    """Each wrapped half-line offered 设为任务, which would make half a measure a measure."""
+    upload(office, world, WRAPPED)
+    plan_import = PlanImport.objects.get()
+    response = office.get(url("import_source", plan_import), {"line": 4})
+    rows = {row["number"]: row for row in response.context["rows"]}
+    assert [m["no"] for m in rows[4]["measures"]] == [1]
+    assert [rows[n]["continues"]["no"] for n in (5, 6)] == [1, 1]
+    assert rows[7]["continues"] is None  # the page number can still be looked at
+    page = response.content.decode()
+    assert page.count("第1项（续）") == 2
+    assert "将第5行设为任务" not in page and "将第7行设为任务" in page

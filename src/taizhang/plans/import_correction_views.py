@@ -89,6 +89,7 @@ class SourceView(OfficeOnlyMixin, View):
         starts: dict[int, list[dict]] = {}  # both parts of a split start on one line
         for task in document["tasks"]:
             starts.setdefault(task["line"], []).append(task)
+        carried = corrections.continued_lines(document, lines)
         first = max(line - SOURCE_WINDOW, 1)
         last = min(line + SOURCE_WINDOW, len(lines))
         rows = [
@@ -96,6 +97,7 @@ class SourceView(OfficeOnlyMixin, View):
                 "number": number,
                 "text": lines[number - 1],
                 "measures": starts.get(number, []),
+                "continues": carried.get(number),
                 "current": number == line and "line" in request.GET,
             }
             for number in range(first, last + 1)

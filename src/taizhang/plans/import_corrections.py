@@ -23,6 +23,7 @@ from taizhang.audit.log import record
 from taizhang.parsing.corrections import Correction, apply_corrections
 from taizhang.parsing.diagnostics import MEASURE_CHECKS, check_measures
 from taizhang.parsing.model import Measure, PlanDocument, Target
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.targets import find_targets
 from taizhang.plans.models import AuditAction, AuditDetail, PlanImport
 
@@ -331,6 +332,31 @@ def _shown(name: str | None, value) -> str:
 def _excerpt(text: str | None, size: int = 20) -> str:
     text = (text or "").strip()
     return text if len(text) <= size else f"{text[:size]}…"
+
+
+def continued_lines(document: dict, lines: list[str]) -> dict[int, dict]:
+    """Line number -> the measure a line carries on (a text hard-wrapped every ~30
+    characters, a ragged PDF layer: 在18万吨以上。【牵头单位】… under 2.1.1 落实…): a line
+    after a measure's first whose words all stand in that measure's text and attribution.
+    The source page marks it 第N项（续） and offers no 设为任务 for half a measure."""
+    starts = sorted(
+        ((task["line"], task) for task in document["tasks"] if task["line"]), key=lambda p: p[0]
+    )
+    carried: dict[int, dict] = {}
+    for at, (start, task) in enumerate(starts):
+        end = starts[at + 1][0] if at + 1 < len(starts) else len(lines) + 1
+        whole = _compact(f"{task['text']}{task['attribution_raw'] or ''}")
+        for number in range(start + 1, min(end, len(lines) + 1)):
+            words = _compact(lines[number - 1])
+            if len(words) > 1 and words in whole:  # a page number between is no part
+                carried[number] = task
+    return carried
+
+
+def _compact(text: str) -> str:
+    """Words only: no blanks, punctuation or brackets (the attribution as stored may have
+    lost the bracket the line prints)."""
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 # -- reading the office's input -----------------------------------------------------------
