@@ -485,3 +485,23 @@ def test_the_source_page_marks_the_wrapped_lines_of_a_measure(office, world):
     page = response.content.decode()
     assert page.count("第1项（续）") == 2
     assert "将第5行设为任务" not in page and "将第7行设为任务" in page
+
+
+def test_the_revision_preview_puts_the_offered_corrections_before_the_comparison(
+    office, staged, world
+):
+    """Before adopting, the comparison listed the split as a changed and a withdrawn
+    measure, with the offer to adopt below it: confirming there would undo the split."""
+    split(office, staged)
+    office.post(url("import_preview", staged), {})
+    plan = Plan.objects.get(title="测试州法治示范建设实施方案")
+    revised = MERGED.replace("加强人民调解工作。", "加强人民调解和行政调解工作。")
+    office.post(
+        reverse("plans:import_revise", kwargs={"plan_id": plan.pk}), {"file": _file(revised)}
+    )
+    revision = PlanImport.objects.get()
+    page = office.get(url("import_preview", revision)).content.decode()
+    assert page.index('id="offered"') < page.index('id="changes"')
+    assert "上次导入时的 1 条更正尚未采用" in page
+    office.post(url("import_adopt", revision))
+    assert "尚未采用" not in office.get(url("import_preview", revision)).content.decode()
