@@ -113,3 +113,10 @@ def test_a_list_of_names_is_a_value_and_two_lists_are_a_change():
 def test_codes_of_a_choices_field_read_as_their_labels():
     lines = change_lines("set_state", {"state": ["draft", "open"]}, "survey")
     assert lines == ["状态：草稿 → 收集中"]
+
+
+def test_a_unit_created_by_an_import_reads_its_region_in_chinese():
+    """The import's new units are recorded with their region (units.services), a field
+    with no verbose name of its own: the log showed "region：黔南州"."""
+    lines = change_lines("create", {"name": "区司法局", "region": "黔南州"}, "unit")
+    assert lines == ["单位名称：区司法局", "所属地区：黔南州"]

@@ -266,3 +266,63 @@ def test_two_names_of_one_body_are_imported_as_one_unit(page, yinchuan_office):
     leads = page.locator("table.ledger tbody td", has_text="市发展和改革委员会")
     assert leads.count() == 2
     assert "市发改委" not in page.inner_text("table.ledger tbody")
+
+
+def _docx_plan() -> bytes:
+    """A .docx numbered through its two chapters; line 6 lost its number (a Word copy
+    whose automatic numbering was not kept)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in (
+        "银川市2025年法治宣传教育工作要点",
+        "一、深化宪法学习宣传",
+        "1.组织开展宪法宣传周活动，每年至少开展2次集中宣传。（牵头单位：市司法局；责任单位：市教育局）",
+        "2.推进宪法进机关、进学校。（牵头单位：市委宣传部；责任单位：市民政局）",
+        "二、加强重点对象学法",
+        "完善领导干部学法清单制度。",
+        "3.落实国家工作人员旁听庭审制度，参加率达到95%以上。（牵头单位：市委组织部）",
+    ):
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_line_made_a_measure_stands_under_its_chapter_and_the_numbers_follow(
+    page, yinchuan_office
+):
+    """Made a measure, line 6 went under chapter 一 as a second 第3项 (preview and ledger)."""
+    log_in(page, yinchuan_office, PASSWORD)
+    page.goto("/plans/import/")
+    page.set_input_files(
+        "#id_file",
+        {
+            "name": "工作要点.docx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "buffer": _docx_plan(),
+        },
+    )
+    page.select_option("#id_region", label="银川市")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "3"
+    page.fill("#make-line", "6")
+    click_and_wait(page, page.get_by_role("button", name="设为任务"))
+    assert "已将该行设为任务" in page.inner_text(".messages")
+    assert "编号重复" not in page.inner_text("#ledger")
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "共 4 项任务" in page.inner_text(".messages")
+    rows = page.locator("table.ledger tbody tr")
+    shown = [" ".join(rows.nth(i).inner_text().split()[:2]) for i in range(rows.count())]
+    assert [row.split()[0] for row in shown] == [
+        "一、深化宪法学习宣传",
+        "1",
+        "2",
+        "二、加强重点对象学法",
+        "3",
+        "4",
+    ]
+    assert "完善领导干部学法清单制度" in shown[4] and "落实国家工作人员" in shown[5]

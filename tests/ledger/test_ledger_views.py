@@ -252,3 +252,13 @@ def test_the_public_settings_are_linked_from_the_plan_for_who_may_change_them(
     assert (f'href="{settings_url}"' in page) is linked
     if linked:
         assert client.get(settings_url).status_code == 200
+
+
+def test_a_measure_with_no_lead_shows_a_dash_as_the_preview_did(client, world):
+    """A measure imported with no lead (the first part of a split) showed an empty cell in
+    the ledger, where the import preview and the responsibility list show —."""
+    chapter = world.plan.measures.first().chapter
+    f.MeasureFactory(plan=world.plan, chapter=chapter, number=3, position=99, text="推行一窗通办。")
+    response = get(client, world.people["office"], ledger_url(world.plan))
+    page = response.content.decode()
+    assert '<td class="units" data-label="牵头单位">—</td>' in page

@@ -123,3 +123,57 @@ def test_a_stored_document_reads_back_as_it_was_written():
         assert PlanDocument.from_dict(stored).to_dict() == stored
         annotated = {**stored, "diagnostics": [{**d, "measure": 0} for d in stored["diagnostics"]]}
         assert PlanDocument.from_dict(annotated).to_dict() == stored  # additions left out
+
+
+# Numbered through the whole plan (1–5 across two chapters), as the run-in 营商环境 list of
+# tests/parsing/documents d10 and the 法治宣传 .docx of tests/browser/test_import_browser.py
+# print it; a line under chapter 二 printed without a number.
+THROUGH = """一、审批服务
+1.推行企业开办一窗通办。（牵头单位：区市场监管局）
+2.实施证照分离改革。（牵头单位：区市场监管局）
+二、市场监管
+完善领导干部学法清单制度。
+3.全面推行双随机一公开监管。（牵头单位：区市场监管局）
+4.建立涉企行政执法观察期制度。（牵头单位：区司法局）
+5.培育守信示范企业。（牵头单位：区发改局）
+"""
+
+
+def test_numbers_run_on_through_the_plan_after_each_kind_of_correction():
+    plan = parse_text(THROUGH)
+    assert [(m.chapter, m.no) for m in plan.tasks] == [
+        ("一", 1),
+        ("一", 2),
+        ("二", 3),
+        ("二", 4),
+        ("二", 5),
+    ]
+    keys = [m.key for m in plan.tasks]
+
+    def numbers(*corrections):
+        outcome = apply_corrections(plan, list(corrections), THROUGH)
+        assert outcome.stale == []
+        return [(m.chapter, m.no) for m in outcome.plan.tasks]
+
+    split = {"action": "split", "key": keys[0], "offset": plan.tasks[0].text.index("一窗")}
+    assert [no for _, no in numbers(split)] == [1, 2, 3, 4, 5, 6]
+    merge = {"action": "merge", "key": keys[1]}
+    assert [no for _, no in numbers(merge)] == [1, 2, 3, 4]
+    not_measure = {"action": "not_measure", "key": keys[2]}
+    assert [no for _, no in numbers(not_measure)] == [1, 2, 3, 4]
+    # the unnumbered line stands under 二 and before its 3: it becomes 3, the rest follow
+    made = numbers({"action": "measure", "line": 5})
+    assert made == [("一", 1), ("一", 2), ("二", 3), ("二", 4), ("二", 5), ("二", 6)]
+
+
+def test_numbers_restarting_under_each_chapter_stay_as_printed():
+    text = THROUGH
+    for through, restarted in (("3.全面", "1.全面"), ("4.建立", "2.建立"), ("5.培育", "3.培育")):
+        text = text.replace(through, restarted)
+    plan = parse_text(text)
+    assert [m.no for m in plan.tasks] == [1, 2, 1, 2, 3]
+    split = {"action": "split", "key": plan.tasks[0].key, "offset": 4}
+    tasks = apply_corrections(plan, [split], text).plan.tasks
+    assert [m.no for m in tasks] == [1, 2, 3, 1, 2, 3]
+    tasks = apply_corrections(plan, [{"action": "not_measure", "key": plan.tasks[2].key}]).plan
+    assert [m.no for m in tasks.tasks] == [1, 2, 1, 2]

@@ -342,3 +342,166 @@ def test_an_import_waiting_for_confirmation_is_on_the_offices_todo(office, stage
     assert url("import_preview", staged) in page
     office.force_login(world.people["liaison"])
     assert "待确认的导入" not in office.get(reverse("workspace:todo")).content.decode()
+
+
+# Printed run in (every line break removed, as tests/parsing/documents d10 arrives): every
+# measure starts on line 1; measure 2 names no units and its number 4 skips one.
+RUN_IN = (
+    "测试州营商环境任务清单一、主要任务"
+    "1.推行企业开办一窗通办。〔牵头单位：州市场监管局；责任单位：州税务局〕"
+    "2.实施证照分离改革全覆盖。"
+    "4.建立企业服务专员制度。〔牵头单位：州发展改革委〕"
+)
+
+
+def test_the_page_of_a_measure_printed_run_in_shows_its_own_diagnostics(office, world):
+    upload(office, world, RUN_IN)
+    plan_import = PlanImport.objects.get()
+    rows = {t["no"]: t for t in tasks(office, plan_import)}
+    assert {t["line"] for t in rows.values()} == {1}
+
+    def shown(number):
+        page = office.get(url("import_measure", plan_import), {"key": rows[number]["key"]})
+        return [d["label"] for d in page.context["diagnostics"]]
+
+    assert shown(1) == []
+    assert shown(2) == ["未标注牵头/责任单位"]
+    assert shown(4) == ["编号不连续"]
+    preview = office.get(url("import_preview", plan_import)).context["rows"]
+    by_number = {
+        r["task"]["no"]: [d["label"] for d in r["diagnostics"]] for r in preview if "task" in r
+    }
+    assert by_number == {1: [], 2: ["未标注牵头/责任单位"], 4: ["编号不连续"]}
+
+
+# Units printed as a second numbered list after the measures (tests/parsing/documents d216).
+BY_NUMBER = """测试州法治宣传教育行动方案
+
+一、主要措施
+1.深化宪法宣传教育，组织开展宪法进机关活动。
+2.加强民法典宣传，每个街道每年至少举办专题讲座2场。
+
+二、责任分工
+1.州委宣传部、州司法局；2.州司法局、州民政局。
+"""
+
+
+def test_a_diagnostic_says_where_the_units_were_taken_from(office, world):
+    upload(office, world, BY_NUMBER)
+    plan_import = PlanImport.objects.get()
+    response = office.get(url("import_preview", plan_import))
+    details = [d["detail"] for r in response.context["rows"] for d in r.get("diagnostics", [])]
+    assert "单位取自任务之后按编号列出的分工：“州委宣传部、州司法局”" in details
+    assert "所列单位均记为责任单位，请在“更正”中指定牵头单位" in details
+    assert "单位取自任务之后按编号列出的分工：“州司法局、州民政局”" in response.content.decode()
+
+
+def test_a_target_the_parser_does_not_read_is_kept_as_the_office_typed_it(office, staged):
+    """The office's own wording of a ceiling (压缩至2个工作日) was refused as having no
+    quantity: a dead end on the measure page."""
+    key = key_of(office, staged, 3)
+    response = office.post(
+        url("import_targets", staged),
+        {"key": key, "targets": "到2024年底调解办理时限压缩至2个工作日"},
+    )
+    assert messages_of(response) == ["已更正，请核对更正后的任务。"]
+    [target] = tasks(office, staged)[2]["targets"]
+    assert (target["value"], target["unit"], target["comparator"], target["year"]) == (
+        2,
+        "个工作日",
+        "<=",
+        2024,
+    )
+    assert target["quote"] == "到2024年底调解办理时限压缩至2个工作日"
+
+
+# An unlabelled bracket (read as responsible units) and a labelled lead, each naming a
+# collective (tests/parsing/documents d216 prints 区司法局，各街道办事处 so).
+COLLECTIVES = """测试州法治宣传教育行动方案
+
+一、主要措施
+1.深化宪法宣传教育，组织开展宪法进机关活动。（州司法局，各县(市)人民政府）
+2.加强人民调解工作，推进调解组织规范化建设。（牵头单位：各县(市)人民政府；责任单位：州司法局）
+"""
+
+
+def test_a_collective_stands_in_the_same_column_in_the_preview_and_the_ledger(office, world):
+    """The preview showed every collective as responsible; the confirm made the one of an
+    unlabelled bracket a lead (the ledger showed 各街道办事处 under 牵头单位)."""
+    upload(office, world, COLLECTIVES)
+    plan_import = PlanImport.objects.get()
+    rows = [
+        r for r in office.get(url("import_preview", plan_import)).context["rows"] if "task" in r
+    ]
+    assert [(r["lead_collectives"], r["responsible_collectives"]) for r in rows] == [
+        ([], ["各县(市)人民政府"]),
+        (["各县(市)人民政府"], []),
+    ]
+    response = office.post(url("import_preview", plan_import), {})
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    plan = Plan.objects.get(title="测试州法治宣传教育行动方案")
+    roles = [
+        [link.role for link in measure.collectives.all()]
+        for measure in plan.measures.order_by("position")
+    ]
+    assert roles == [["responsible"], ["lead"]]
+
+
+def test_naming_the_lead_or_setting_an_item_aside_ends_what_the_preview_said_of_it(office, world):
+    """After the office named the lead of an unlabelled list, the row still asked it to;
+    the diagnostics of an item marked 不是任务 moved to the measure above it."""
+    upload(office, world, BY_NUMBER)
+    plan_import = PlanImport.objects.get()
+    first, second = tasks(office, plan_import)
+    office.post(url("import_units", plan_import), {"key": first["key"], "lead": "州委宣传部"})
+    office.post(url("import_not_measure", plan_import), {"key": second["key"]})
+    [row] = [
+        r for r in office.get(url("import_preview", plan_import)).context["rows"] if "task" in r
+    ]
+    assert [d["label"] for d in row["diagnostics"]] == []
+
+
+# Hard-wrapped every ~25 characters (tests/parsing/documents d03, d05), with a page number.
+WRAPPED = """测试州乡村振兴重点工作
+
+一、重点任务
+1.落实粮食安全党政同责，确保2024年粮食产量稳定
+在18万吨以上。（牵头单位：州农业农村局；责任单位：州
+发展改革委、州财政局）
+- 2 -
+2.新改建农村公路50公里。（牵头单位：州交通运输局）
+"""
+
+
+def test_the_source_page_marks_the_wrapped_lines_of_a_measure(office, world):
+    """Each wrapped half-line offered 设为任务, which would make half a measure a measure."""
+    upload(office, world, WRAPPED)
+    plan_import = PlanImport.objects.get()
+    response = office.get(url("import_source", plan_import), {"line": 4})
+    rows = {row["number"]: row for row in response.context["rows"]}
+    assert [m["no"] for m in rows[4]["measures"]] == [1]
+    assert [rows[n]["continues"]["no"] for n in (5, 6)] == [1, 1]
+    assert rows[7]["continues"] is None  # the page number can still be looked at
+    page = response.content.decode()
+    assert page.count("第1项（续）") == 2
+    assert "将第5行设为任务" not in page and "将第7行设为任务" in page
+
+
+def test_the_revision_preview_puts_the_offered_corrections_before_the_comparison(
+    office, staged, world
+):
+    """Before adopting, the comparison listed the split as a changed and a withdrawn
+    measure, with the offer to adopt below it: confirming there would undo the split."""
+    split(office, staged)
+    office.post(url("import_preview", staged), {})
+    plan = Plan.objects.get(title="测试州法治示范建设实施方案")
+    revised = MERGED.replace("加强人民调解工作。", "加强人民调解和行政调解工作。")
+    office.post(
+        reverse("plans:import_revise", kwargs={"plan_id": plan.pk}), {"file": _file(revised)}
+    )
+    revision = PlanImport.objects.get()
+    page = office.get(url("import_preview", revision)).content.decode()
+    assert page.index('id="offered"') < page.index('id="changes"')
+    assert "上次导入时的 1 条更正尚未采用" in page
+    office.post(url("import_adopt", revision))
+    assert "尚未采用" not in office.get(url("import_preview", revision)).content.decode()

@@ -388,3 +388,14 @@ def test_an_office_upload_reads_its_zip_directory_once_for_the_limits_and_once_t
     response = upload(office, world, data, name=f"plan.{kind}")
     assert response.status_code == 302, response.content.decode()
     assert len(zip_opens) == 2
+
+
+def test_a_body_of_another_level_is_not_suggested_for_a_new_name(office, world):
+    """区司法局 (a district's bureau in an unseen plan) was offered as 可能是：州司法局,
+    the prefecture's, and preselected in 对应已有单位."""
+    plan = SMALL_PLAN.replace("州教育局、州公安局", "区司法局、州公安局交警支队")
+    upload(office, world, plan)
+    response = office.get(confirm_url(PlanImport.objects.get()))
+    rows = {row["choice"].name: row for row in response.context["name_rows"]}
+    assert rows["区司法局"]["suggested"] is None
+    assert rows["州公安局交警支队"]["suggested"] == world.police

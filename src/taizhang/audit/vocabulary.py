@@ -23,6 +23,17 @@ class ImproperlyDeclared(Exception):
     """Two apps declared one code with two labels."""
 
 
+# The Chinese names of the relations most models carry without a verbose name of their own
+# (Unit.region reads "region" otherwise; a deployment's database keeps those entries).
+RELATION_NAMES = {
+    "region": "所属地区",
+    "organisation": "所属组织",
+    "unit": "单位",
+    "parent": "上级",
+    "plan": "方案",
+    "measure": "任务",
+}
+
 _actions: dict[str, str] = {}
 _details: dict[str, str] = {}
 
@@ -89,7 +100,11 @@ def key_label(model: type[models.Model] | None, key: str) -> str:
     """A field's verbose name, a declared detail's label; entries written before the
     vocabulary carried Chinese keys, shown as they are."""
     if is_field(model, key):
-        return str(model._meta.get_field(key).verbose_name)
+        name = str(model._meta.get_field(key).verbose_name)
+        if not name.isascii():
+            return name
+        # a field left with Django's default name (its own, in English: "region")
+        return _details.get(key) or RELATION_NAMES.get(key, "其他")
     if key in _details:
         return _details[key]
     return key if not key.isascii() else "其他"

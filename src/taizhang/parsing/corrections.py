@@ -160,7 +160,7 @@ def _apply(plan: PlanDocument, correction: Correction, text: str | None, gazette
     if correction.action == "merge":
         return _merge(plan, at)
     if correction.action == "not_measure":
-        _renumber(plan, at, -1)
+        _renumber(plan, at + 1, plan.tasks[at].no + 1, -1)
         del plan.tasks[at]
         return True
     return _set(plan.tasks[at], correction.field, correction.value)
@@ -176,7 +176,7 @@ def _split(plan: PlanDocument, at: int, offset: int | None) -> bool:
     second.no = measure.no + 1
     for part in (first, second):
         _reread(part)
-    _renumber(plan, at, +1)
+    _renumber(plan, at + 1, measure.no + 1, +1)
     plan.tasks[at : at + 1] = [first, second]
     return True
 
@@ -192,7 +192,7 @@ def _merge(plan: PlanDocument, at: int) -> bool:
         names += [n for n in getattr(second, name) if n not in names]
     _reread(first)
     del plan.tasks[at + 1]
-    _renumber(plan, at, -1)
+    _renumber(plan, at + 1, second.no + 1, -1)
     return True
 
 
@@ -233,10 +233,16 @@ def _make_measure(plan: PlanDocument, line: int | None, text: str | None, gazett
     attribution = split_attribution(raw, gazetteer=gazetteer or load_gazetteer()) if raw else None
     at = sum(1 for m in plan.tasks if (m.line or 0) < line)
     neighbour = plan.tasks[at - 1] if at else None
+    following = plan.tasks[at] if at < len(plan.tasks) else None
+    chapter, section = _heading_of(plan, line, neighbour)
+    if following is not None and (following.chapter, following.section) == (chapter, section):
+        no = following.no  # it takes the place of the measure printed after it
+    else:
+        no = (neighbour.no + 1) if neighbour else 1
     measure = Measure(
-        no=(neighbour.no + 1) if neighbour else 1,
-        chapter=neighbour.chapter if neighbour else None,
-        section=neighbour.section if neighbour else None,
+        no=no,
+        chapter=chapter,
+        section=section,
         title=None,
         text=body,
         attribution_raw=raw,
@@ -246,9 +252,29 @@ def _make_measure(plan: PlanDocument, line: int | None, text: str | None, gazett
         line=line,
     )
     _reread(measure)
-    _renumber(plan, at - 1, +1)
+    _renumber(plan, at, no, +1)
     plan.tasks.insert(at, measure)
     return True
+
+
+def _heading_of(plan: PlanDocument, line: int, neighbour: Measure | None):
+    """The chapter and section a line stands under: the last heading printed above it, else
+    the measure before it's (a plan whose headings carry no line)."""
+    chapter = neighbour.chapter if neighbour else None
+    section = neighbour.section if neighbour else None
+    above = [c for c in plan.chapters if c.line is not None and c.line < line]
+    if above:
+        heading = max(above, key=lambda c: c.line)
+        if neighbour is None or (neighbour.line or 0) < heading.line:
+            chapter, section = heading.no, None
+    sections = [
+        s for s in plan.sections if s.line is not None and s.line < line and s.chapter == chapter
+    ]
+    if sections:
+        heading = max(sections, key=lambda s: s.line)
+        if neighbour is None or (neighbour.line or 0) < heading.line:
+            section = heading.no
+    return chapter, section
 
 
 def _reread(measure: Measure) -> None:
@@ -258,12 +284,14 @@ def _reread(measure: Measure) -> None:
     measure.deadline = find_deadline(measure.text) or measure.deadline
 
 
-def _renumber(plan: PlanDocument, at: int, step: int) -> None:
-    """Shift the numbers of the measures after ``at`` in the same chapter and section."""
-    if at < 0:
-        group = (plan.tasks[0].chapter, plan.tasks[0].section) if plan.tasks else None
-    else:
-        group = (plan.tasks[at].chapter, plan.tasks[at].section)
-    for measure in plan.tasks[at + 1 :]:
-        if (measure.chapter, measure.section) == group:
-            measure.no += step
+def _renumber(plan: PlanDocument, start: int, first: int, step: int) -> None:
+    """Shift the numbers of the measures from ``start`` on that continue a numbering run
+    from ``first`` (first, first + 1, …): the rest of a list numbered through the whole
+    plan, or of a chapter's or section's list where the numbers restart under each heading
+    (the run ends where the numbers restart or jump)."""
+    expected = first
+    for measure in plan.tasks[start:]:
+        if measure.no != expected:
+            break
+        measure.no += step
+        expected += 1

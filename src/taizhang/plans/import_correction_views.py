@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 
 from taizhang.plans import import_corrections as corrections
+from taizhang.plans import importing
 from taizhang.plans.import_forms import (
     DeadlineForm,
     LineForm,
@@ -45,7 +46,7 @@ class MeasureView(OfficeOnlyMixin, View):
         if task is None:
             messages.error(request, corrections.STALE)
             return redirect(preview_url(plan_import))
-        nearby = [d for d in document["diagnostics"] if d["line"] == task["line"]]
+        nearby = importing.diagnostics_by_task(document)[0].get(index, [])
         following = document["tasks"][index + 1] if index + 1 < len(document["tasks"]) else None
         key = {"key": task["key"]}
         context = {
@@ -88,6 +89,7 @@ class SourceView(OfficeOnlyMixin, View):
         starts: dict[int, list[dict]] = {}  # both parts of a split start on one line
         for task in document["tasks"]:
             starts.setdefault(task["line"], []).append(task)
+        carried = corrections.continued_lines(document, lines)
         first = max(line - SOURCE_WINDOW, 1)
         last = min(line + SOURCE_WINDOW, len(lines))
         rows = [
@@ -95,6 +97,7 @@ class SourceView(OfficeOnlyMixin, View):
                 "number": number,
                 "text": lines[number - 1],
                 "measures": starts.get(number, []),
+                "continues": carried.get(number),
                 "current": number == line and "line" in request.GET,
             }
             for number in range(first, last + 1)

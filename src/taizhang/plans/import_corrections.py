@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import transaction
 
 from taizhang.audit.log import record
 from taizhang.parsing.corrections import Correction, apply_corrections
 from taizhang.parsing.diagnostics import MEASURE_CHECKS, check_measures
-from taizhang.parsing.model import Measure, PlanDocument
+from taizhang.parsing.model import Measure, PlanDocument, Target
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.targets import find_targets
 from taizhang.plans.models import AuditAction, AuditDetail, PlanImport
 
@@ -35,6 +37,8 @@ _SETTLED_BY_UNITS = (
     "chapter-attribution",
     "attribution-by-number",
     "attribution-by-footnote",
+    "unlabelled-units",
+    "units-in-text",
 )
 
 STALE = "该任务已因其他更正或修订而改变，请刷新预览后重试。"
@@ -90,12 +94,14 @@ def _sort_out(stored: list[dict], applied: list[Correction]) -> tuple[list[dict]
 def _diagnostics(original: dict, plan: PlanDocument, applied: list[dict]) -> list[dict]:
     """The parser's diagnostics about the file, and those about the measures checked
     again on the corrected measures; an attribution the office wrote is settled."""
-    settled = {m.line for m in plan.tasks if any(_names(raw, m) for raw in applied) and m.line}
+    settled = [m for m in plan.tasks if any(_names(raw, m) for raw in applied) and m.line]
+    dropped = _set_aside(original, applied)
     kept = [
         d
         for d in original["diagnostics"]
         if d["code"] not in MEASURE_CHECKS
-        and not (d["code"] in _SETTLED_BY_UNITS and d["line"] in settled)
+        and not (d["code"] in _SETTLED_BY_UNITS and _about(d, settled, plan.tasks))
+        and not _about(d, dropped, plan.tasks)
     ]
     again = [
         {
@@ -109,6 +115,32 @@ def _diagnostics(original: dict, plan: PlanDocument, applied: list[dict]) -> lis
     ]
     again = [d for d in again if not (d["code"] == "no-attribution" and _has_units(d, plan))]
     return sorted(kept + again, key=lambda d: (d["line"] or 0, d["code"]))
+
+
+def _set_aside(original: dict, applied: list[dict]) -> list[SimpleNamespace]:
+    """The measures of the parse the office marked 不是任务: what the parser said of them
+    no longer concerns the plan (it showed under the measure before)."""
+    keys = {raw.get("key") for raw in applied if raw.get("action") == "not_measure"}
+    return [
+        SimpleNamespace(line=t["line"], no=t["no"]) for t in original["tasks"] if t["key"] in keys
+    ]
+
+
+_NAMED = re.compile(r"\b[Mm]easures? (\d+)")
+
+
+def _about(diagnostic: dict, measures: list, tasks: list[Measure]) -> bool:
+    """Whether a diagnostic of the parse is about one of ``measures``: it stands on its
+    line and, where several measures start on that line (a copy printed run in), names its
+    number."""
+    for measure in measures:
+        if diagnostic["line"] != measure.line:
+            continue
+        sharing = sum(1 for task in tasks if task.line == measure.line)
+        named = _NAMED.search(diagnostic.get("message") or "")
+        if sharing <= 1 or named is None or int(named.group(1)) == measure.no:
+            return True
+    return False
 
 
 def _has_units(diagnostic: dict, plan: PlanDocument) -> bool:
@@ -302,6 +334,31 @@ def _excerpt(text: str | None, size: int = 20) -> str:
     return text if len(text) <= size else f"{text[:size]}…"
 
 
+def continued_lines(document: dict, lines: list[str]) -> dict[int, dict]:
+    """Line number -> the measure a line carries on (a text hard-wrapped every ~30
+    characters, a ragged PDF layer: 在18万吨以上。【牵头单位】… under 2.1.1 落实…): a line
+    after a measure's first whose words all stand in that measure's text and attribution.
+    The source page marks it 第N项（续） and offers no 设为任务 for half a measure."""
+    starts = sorted(
+        ((task["line"], task) for task in document["tasks"] if task["line"]), key=lambda p: p[0]
+    )
+    carried: dict[int, dict] = {}
+    for at, (start, task) in enumerate(starts):
+        end = starts[at + 1][0] if at + 1 < len(starts) else len(lines) + 1
+        whole = _compact(f"{task['text']}{task['attribution_raw'] or ''}")
+        for number in range(start + 1, min(end, len(lines) + 1)):
+            words = _compact(lines[number - 1])
+            if len(words) > 1 and words in whole:  # a page number between is no part
+                carried[number] = task
+    return carried
+
+
+def _compact(text: str) -> str:
+    """Words only: no blanks, punctuation or brackets (the attribution as stored may have
+    lost the bracket the line prints)."""
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
 # -- reading the office's input -----------------------------------------------------------
 
 
@@ -322,7 +379,7 @@ def targets(text: str, kept: list[dict] = ()) -> list[dict]:
         if line in as_read:
             found.append(as_read[line])
             continue
-        read = find_targets(line)
+        read = find_targets(line) or typed_target(line)
         if not read:
             raise CorrectionRefused(
                 f"未能从“{_excerpt(line)}”中识别出量化目标，"
@@ -340,6 +397,46 @@ def targets(text: str, kept: list[dict] = ()) -> list[dict]:
             for t in read
         ]
     return found
+
+
+# A quantity as the office writes it: a number and the measure word after it (2个工作日,
+# 500亩, 95%), not a year; the words before it say whether it is a floor or a ceiling.
+_QUANTITY = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{1,4}?)(?=以上|以下|以内|[，。；;,]|$)"
+)
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_CEILING = (
+    *("以下", "以内", "不超过", "不高于", "低于"),
+    *("压缩至", "压缩到", "控制在", "缩短至", "缩短到"),
+)
+_FLOOR = ("以上", "不少于", "不低于", "至少", "超过")
+
+
+def typed_target(line: str) -> list[Target]:
+    """A target the office typed in a shape the parser's vocabulary does not read
+    (办理时限压缩至2个工作日): its last quantity that is not a year, with the year it
+    names; the office says it is a target, the page does not second-guess the wording."""
+    years = {m.start(1) for m in _YEAR.finditer(line)}
+    found = [m for m in _QUANTITY.finditer(line) if m.start(1) not in years]
+    found = [m for m in found if not m.group(2).startswith("年")]
+    if not found:
+        return []
+    quantity = found[-1]
+    comparator = "="
+    if any(word in line for word in _CEILING):
+        comparator = "<="
+    elif any(word in line for word in _FLOOR):
+        comparator = ">="
+    year = _YEAR.search(line)
+    return [
+        Target(
+            quote=line,
+            value=float(quantity.group(1)),
+            unit=quantity.group(2),
+            comparator=comparator,
+            year=int(year.group(1)) if year else None,
+        )
+    ]
 
 
 _SENTENCE_END = re.compile(r"[。；;！!]")

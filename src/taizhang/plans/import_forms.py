@@ -252,20 +252,31 @@ def suggest_units(names: list[str], units: list[Unit]) -> dict[str, int]:
 
     Character-pair overlap, as taizhang.parsing.tables.similarity, with each unit's
     pairs computed once rather than once per name."""
-    grams = [(u.pk, _pairs(u.name)) for u in units]
+    grams = [(u.pk, _pairs(u.name), _level_prefix(u.name)) for u in units]
     found = {}
     for name in names:
-        mine = _pairs(name)
+        mine, level = _pairs(name), _level_prefix(name)
         best, best_score = None, 0.0
-        for pk, theirs in grams:
+        for pk, theirs, their_level in grams:
             if not mine or not theirs:
                 continue
+            if level and their_level and level != their_level:
+                continue  # 区司法局 is not 州司法局: a body of another level
             score = len(mine & theirs) / min(len(mine), len(theirs))
             if score > best_score:
                 best, best_score = pk, score
         if best is not None and best_score >= _SUGGEST:
             found[name] = best
     return found
+
+
+# The first character of a unit name that says its level: 州司法局, 区司法局, 县司法局.
+_LEVELS = frozenset("省州市县区旗镇乡村")
+
+
+def _level_prefix(name: str) -> str:
+    first = fold(name).strip()[:1]
+    return first if first in _LEVELS else ""
 
 
 def abbreviations(names: list[str]) -> dict[str, str]:

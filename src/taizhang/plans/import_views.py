@@ -264,6 +264,13 @@ def correction_rows(preview) -> list[dict]:
     ]
 
 
+# where a measure's units were taken from, quoted as printed (the message ends ": <text>.")
+_QUOTED_SOURCES = {
+    "attribution-by-number": "单位取自任务之后按编号列出的分工：",
+    "attribution-by-footnote": "单位取自任务之后的注释：",
+}
+
+
 def translate(diagnostic: dict) -> dict:
     """A diagnostic as the office reads it: a Chinese label and the detail it names."""
     code, message = diagnostic["code"], diagnostic["message"]
@@ -284,6 +291,14 @@ def translate(diagnostic: dict) -> dict:
     elif code == "target-unread":
         quoted = re.search(r"“(.+?)”", message)
         detail = f"“{quoted.group(1)}”" if quoted else ""
+    elif code in _QUOTED_SOURCES and ": " in message:
+        detail = f"{_QUOTED_SOURCES[code]}“{message.rsplit(': ', 1)[1].rstrip('.')}”"
+    elif code == "units-in-text" and (clauses := re.search(r"\((.+)\); check", message)):
+        detail = f"从这些语句读出单位：“{clauses.group(1)}”，请核对"
+    elif code == "heading-units" and (taken := re.search(r"measures ([\d, ]+) under", message)):
+        detail = f"作为第{'、'.join(taken.group(1).split(', '))}项的单位"
+    elif code == "unlabelled-units":
+        detail = "所列单位均记为责任单位，请在“更正”中指定牵头单位"
     return {
         "code": code,
         "label": _texts(code)["label"],
@@ -291,6 +306,15 @@ def translate(diagnostic: dict) -> dict:
         "line": diagnostic["line"],
         "level": diagnostic.get("level", "warning"),
         "original": message,
+    }
+
+
+def _collectives_by_role(task: dict) -> dict[str, list[str]]:
+    """The measure's collectives in the column the confirm puts them (lead or responsible)."""
+    roles = {phrase: importing.task_collective_role(task, phrase) for phrase in task["collectives"]}
+    return {
+        "lead_collectives": [p for p, role in roles.items() if role == "lead"],
+        "responsible_collectives": [p for p, role in roles.items() if role != "lead"],
     }
 
 
@@ -325,6 +349,7 @@ def ledger_rows(preview) -> list[dict]:
                 "body": body,
                 "lead": [(n, n in unknown) for n in task["lead"]],
                 "responsible": [(n, n in unknown) for n in task["responsible"]],
+                **_collectives_by_role(task),
                 "diagnostics": [translate(d) for d in preview.diagnostics_by_task.get(index, [])],
                 "state": "added" if index in added else "changed" if index in changed else "",
             }

@@ -22,9 +22,10 @@ from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.parsing import InputError, parse_text
-from taizhang.parsing.attribution_text import collective_role
+from taizhang.parsing.attribution_text import collective_role, is_attribution
 from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.markers import chinese_number
+from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import read_bytes
 from taizhang.plans import import_corrections
 from taizhang.plans.assignments import sync_collective
@@ -213,7 +214,7 @@ def preview(plan_import: PlanImport) -> Preview:
     by_line: dict[int, list[dict]] = {}
     for diagnostic in document["diagnostics"]:
         by_line.setdefault(diagnostic["line"] or 0, []).append(diagnostic)
-    by_task, general = _diagnostics_by_task(document)
+    by_task, general = diagnostics_by_task(document)
     diff, old, kept, changes = None, {}, [], []
     if plan_import.revises_id:
         old_list, assignments = _existing(plan_import.revises)
@@ -292,9 +293,13 @@ def _is_top(region: Region) -> bool:
     return region.level == Region.Level.PREFECTURE
 
 
-def _diagnostics_by_task(document: dict) -> tuple[dict[int, list[dict]], list[dict]]:
-    """Attach each diagnostic to the measure whose text holds its line."""
-    starts = [task["line"] or 0 for task in document["tasks"]]
+def diagnostics_by_task(document: dict) -> tuple[dict[int, list[dict]], list[dict]]:
+    """Attach each diagnostic to the measure whose text holds its line; where several
+    measures start on that line (a copy printed run in, every measure on line 1; the two
+    parts of a split), to the one whose number the diagnostic names. The rest concern the
+    whole file. The preview's rows and the page of one measure both read this."""
+    tasks = document["tasks"]
+    starts = [task["line"] or 0 for task in tasks]
     by_task: dict[int, list[dict]] = {}
     general = []
     for diagnostic in document["diagnostics"]:
@@ -302,11 +307,38 @@ def _diagnostics_by_task(document: dict) -> tuple[dict[int, list[dict]], list[di
         index = bisect_right(starts, line) - 1 if line else -1
         if diagnostic.get("measure") is not None:  # checked again after a correction
             index = diagnostic["measure"]
+        elif index >= 0:
+            index = _named_measure(tasks, diagnostic, index)
         if index < 0 or diagnostic["code"] == "no-attributions":
             general.append(diagnostic)
         else:
             by_task.setdefault(index, []).append(diagnostic)
     return by_task, general
+
+
+_NAMED = re.compile(r"\b[Mm]easures? (\d+)")
+
+
+def _named_measure(tasks: list[dict], diagnostic: dict, index: int) -> int:
+    """Of the measures starting on the diagnostic's line, the first the message names by
+    number; ``index`` (the last of them) where it names none of them."""
+    same_line = [i for i, task in enumerate(tasks) if task["line"] == tasks[index]["line"]]
+    named = _NAMED.search(diagnostic.get("message") or "")
+    if len(same_line) < 2 or named is None:
+        return index
+    number = int(named.group(1))
+    return next((i for i in same_line if tasks[i]["no"] == number), index)
+
+
+def task_collective_role(task: dict, phrase: str) -> str:
+    """ "lead" or "responsible": the role a collective of the measure takes in the ledger,
+    and the column the preview shows it in. By the label printed before it; in a bracket of
+    bare names with no label or verb and no unit said to lead (区司法局，各街道办事处: the
+    preview's 分工未标明牵头/责任), responsible, as the parse read the units beside it."""
+    raw = task["attribution_raw"] or ""
+    if raw and not task["lead"] and not is_attribution(fold(raw)):
+        return "responsible"
+    return collective_role(raw, phrase)
 
 
 def _canonical_task(task: dict, canonical: dict[str, str]) -> dict:
@@ -669,7 +701,7 @@ def _attach(measure: Measure, task: dict, units: dict, actor, with_targets=True)
             assignment.save(update_fields=["role", "via", "ended_at"])
     for phrase in task["collectives"]:
         collective = directory.get_or_create_collective(measure.plan.organisation, phrase, actor)
-        role = collective_role(task["attribution_raw"] or "", phrase)
+        role = task_collective_role(task, phrase)
         MeasureCollective.objects.get_or_create(
             measure=measure, collective=collective, defaults={"role": role}
         )
@@ -697,7 +729,7 @@ def _attach_new(plan: Plan, measures: list[tuple[Measure, dict]], units: dict, a
             collective = _collective(plan, phrase, actor, collectives)
             if collective.pk not in linked:
                 linked.add(collective.pk)
-                role = collective_role(task["attribution_raw"] or "", phrase)
+                role = task_collective_role(task, phrase)
                 links.append(MeasureCollective(measure=measure, collective=collective, role=role))
         targets += [
             Target(plan=plan, measure=measure, **_target_fields(target))
