@@ -29,7 +29,24 @@ def _range_line() -> re.Pattern[str]:
     openers = "|".join(branches(word_list("range_attribution_openers")))
     number = rf"[\d{CHINESE_DIGITS}]{{1,3}}"
     numbers = rf"({number}(?:(?:至|到|-|、|,)第?{number}){{0,8}})"
-    return re.compile(rf"(?:{openers}){numbers}项(?:工作|任务)?(由[^。;\n]{{2,200}})")
+    return re.compile(rf"(?:{openers}){numbers}项(由[^。;\n]{{2,200}})")
+
+
+_CUE = "项由"  # in every range line: one scan of the text (most have none) finds them all
+_REACH = 64  # characters from an opener to its 项由, at most (eight numbers and their 至)
+
+
+def _hits(folded: str, openers: tuple[str, ...]) -> list[re.Match[str]]:
+    """The range lines of ``folded``: at each 项由, the opener nearest before it."""
+    out = []
+    at = folded.find(_CUE)
+    while at >= 0:
+        start = max(folded.rfind(opener, max(0, at - _REACH), at) for opener in openers)
+        hit = _range_line().match(folded, start) if start >= 0 else None
+        if hit is not None and hit.start(2) == at + 1:
+            out.append(hit)
+        at = folded.find(_CUE, at + len(_CUE))
+    return out
 
 
 def _numbers(spec: str) -> list[int]:
@@ -55,10 +72,10 @@ def range_attributions(skeleton, text: str, folded: str) -> None:
     line belongs to the last measure that starts before it: run in, it ends that measure's
     text, and a measure that took it as its own attribution loses it. A
     `chapter-attribution` diagnostic names the line, so the office checks it."""
+    if not skeleton.measures or _CUE not in folded:
+        return  # (most plans: one scan in C)
     openers = word_list("range_attribution_openers")
-    if not skeleton.measures or not any(w in folded for w in openers):
-        return  # (most plans: a scan in C)
-    hits = [(hit, _numbers(hit.group(1))) for hit in _range_line().finditer(folded)]
+    hits = [(hit, _numbers(hit.group(1))) for hit in _hits(folded, openers)]
     hits = [(hit, numbers) for hit, numbers in hits if numbers]
     if not hits:
         return
