@@ -726,6 +726,26 @@ Round 23 (branch genre23), topics other than 法治, kinds and layouts not yet u
 - d321 政务公开 工作要点: each measure's units in a bracket at the START of its line, before
   its number (【县财政局 县审计局】2.…), parted by blanks only (no 、), no label nor verb;
   【各乡镇人民政府 县直各部门】 two collectives.
+
+Round 24 (branch genre24), topics other than 法治, kinds and layouts not yet used:
+
+- d322 防止返贫 动态监测 帮扶: measures numbered 1） under （一） sections, each followed by
+  lines of its own 责任领导：李建华 (a person, no unit) / 责任单位：… / 完成时限：…; 每月 /
+  每季度 / 定期 duties, 风险消除率达到70%以上 the plan's goal.
+- d323 城市内涝 治理 三年行动: a chapter's measures 1.–5. with no units of their own, closed
+  by two lines "以上第1至3项由县住建局牵头，县水务局、县城管局配合。" and "以上第4至5项由县
+  水务局牵头，各街道办事处配合。" that give units to the measures they number (a range,
+  not the list above); the next chapter's measures in （X牵头，Y配合） brackets.
+- d324 充电 基础设施 三年行动: a tab table whose columns come 序号 | 责任单位 | 重点任务 |
+  完成时限 (the unit column before the task), its units parted by "/"
+  (县交通运输局/国网云岭县供电公司), 各乡镇人民政府 a collective among them; the 保障措施
+  items no sections (a table's plan, as d16 and d280).
+- d325 古树名木 保护: measures numbered ⑴–⑺ (U+2474…) under （一） sections, bare unit
+  brackets parted by "；" (（县林业局；县自然资源局；各乡镇人民政府）), two brackets broken
+  by a hard line break inside them (…县住建局 / 配合）), 株 and 条 counts; no period.
+- d326 全民反诈 宣传: measures "第一，推进反诈宣传进社区。…" at line starts (titled: 第一，
+  is the number, not the title's), 规模以上企业200家 (以上 of 规模以上 no comparator's),
+  每学期至少… a duty.
 """
 
 from __future__ import annotations
@@ -1316,6 +1336,9 @@ RUN_IN_COPIES = [
     # a sentence end, a bracket or a heading is no run-in marker: markers.py reads it at a
     # line's start only)
     *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d338"}),
+    # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
+    # chapter's (d326), range lines run into the last measure's sentence end (d323)
+    *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
 ]
 
 
@@ -1562,6 +1585,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
     # round 25 (法治): signed under a covering notice (d333, d338) or after the plan
     *(name for name in NAMES if name[:4] in {"d333", "d334", "d335", "d336", "d337", "d338"}),
+    # round 24 (other topics): after a range line (d323), a table's last cell (d324)
+    *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
 ]
 
 
@@ -6604,3 +6629,66 @@ def test_bare_units_in_a_bracket_before_the_number_are_the_measures_units(name, 
     assert all(m.attribution_raw and "【" not in m.text and "〔" not in m.text for m in plan.tasks)
     assert plan.tasks[0].responsible == first
     assert plan.tasks[-1].responsible + plan.tasks[-1].collectives == last
+
+
+# Round 24 (branch genre24): d322–d326 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "first"),
+    [
+        ("d325_gushu_mingmu_fenhao", [1, 2, 3, 4, 5, 6, 7], ["县林业局", "县自然资源局"]),
+        ("kuohao_shuzi", [1, 2, 1, 2], ["镇农业服务中心", "镇财政所"]),
+    ],
+)
+def test_parenthesised_number_characters_number_the_measures(name, numbers, first):
+    # "⑴组织开展…（县林业局；…）" under （一） (d325), "⑴完成…" right under 一、 (fixture
+    # styles/kuohao_shuzi.txt): ⑴–⒇ are (1)–(20) set as one character, printed or run in
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == numbers
+        assert plan.tasks[0].responsible == first
+        assert not any(m.text[:1] in "⑴⑵⑶⑷⑸⑹⑺" for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        ("d326_fanzha_xuanchuan_diyi", ["推进反诈宣传进社区", "推进反诈宣传进校园"]),
+        ("diyi_douhao", ["扩大汽车以旧换新", "推动家电以旧换新", "支持家装消费品换新"]),
+    ],
+)
+def test_diyi_with_a_comma_numbers_the_measures(name, titles):
+    # "第一，推进反诈宣传进社区。…（县公安局牵头，…）" at each line's start (d326, fixture
+    # styles/diyi_douhao.txt): 第一， numbers a measure as 一是 does, and is no part of its
+    # title; run in, the first one glued to its chapter's heading is found too
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert [m.title for m in plan.tasks][: len(titles)] == titles
+        assert plan.tasks[0].lead and not plan.tasks[0].text.startswith("第一")
+
+
+@pytest.mark.parametrize(
+    ("name", "leads", "last_responsible"),
+    [
+        (
+            "d323_neilao_zhili_fanwei",
+            [*["县住建局"] * 3, *["县水务局"] * 2, "县应急管理局", "县城管局", "县应急管理局"],
+            [],
+        ),
+        (
+            "fanwei_xiangci",
+            ["县水务局", "县水务局", "县住建局", "县水务局", "县水务局"],
+            ["县卫健局", "县生态环境局"],
+        ),
+    ],
+)
+def test_a_line_naming_measures_by_number_gives_them_its_units(name, leads, last_responsible):
+    # "以上第1至3项由县住建局牵头，县水务局、县城管局配合。" over "以上第4至5项由县水务局牵头，
+    # 各街道办事处配合。" closing a chapter (d323), "上述第1、2项由…" and "上述第3项由…" (fixture
+    # styles/fanwei_xiangci.txt): each names the units of the measures it numbers, not of
+    # the measure above it, printed or run in (the line then ends that measure's text)
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.lead[0] if m.lead else None for m in plan.tasks] == leads
+        assert plan.tasks[-1].responsible == last_responsible
+        assert not any("以上第" in m.text or "上述第" in m.text for m in plan.tasks)
+        assert not any("以上" in u or "上述" in u for m in plan.tasks for u in m.lead)

@@ -43,6 +43,10 @@ ORDER = [
 # styles/nongye_circled.txt), never one list with 1. items. "1)" is a (1) printed with its
 # closing bracket only (d29, and fixture styles/weijian_halfparen.txt).
 CIRCLED_DIGITS = "".join(chr(c) for c in range(0x2460, 0x2474))
+# Parenthesised numbers ⑴–⒇ (U+2474–U+2487): a (1) set as one character, the same kind
+# (round 24: the measures under （一） of tests/parsing/documents d325, fixture
+# styles/kuohao_shuzi.txt).
+PAREN_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
 
 _PATTERNS = [
     # (第一、总体目标 over 第二、年度任务: a chapter numbered with 第 and a 、, as 一、 is, where
@@ -107,11 +111,13 @@ _PATTERNS = [
     # fixture styles/duibiao_hengxian.txt); a separator or a blank must follow, so a range
     # (3-5年) is none
     (OUTLINE2, re.compile(r"\d{1,2}-(\d{1,2})(?:[.、]\s*|\s+)(?=[^\d\s.%])")),
-    # Round 25's, last for the same reason. 第一， / 第二： opening a paragraph: an ordinal
-    # numbering the measures as 一是 does, each closed by its bracket or its label lines
-    # ("第一，严格落实…。" over 牵头单位：… lines: round 25 (法治), tests/parsing/documents
-    # d334 and d337, fixture styles/diyi_duanluo.txt); 第一责任人 numbers nothing, and 第一、
-    # is a chapter (the first pattern).
+    # Rounds 24's and 25's, last for the same reason. ⑴ (above); and 第一， / 第二： an
+    # ordinal printed with 第 and a comma or a colon, numbering the measures as 一是 does, each
+    # closed by its bracket or its label lines ("第一，推进反诈宣传进社区。…" at each line's
+    # start: tests/parsing/documents d326, fixture styles/diyi_douhao.txt; "第一，严格落实…。"
+    # over 牵头单位：… lines: d334 and d337, fixture styles/diyi_duanluo.txt); 第一章/第一条/
+    # 第一、 are read above, 第一次 and 第一责任人 have no comma
+    (PAREN_ARABIC, re.compile(rf"([{PAREN_DIGITS}])\s*")),
     (ORDINAL, re.compile(rf"第([{CHINESE_DIGITS}]{{1,3}})[,:]\s*")),
 ]
 
@@ -328,6 +334,9 @@ def _other_number(raw: str) -> int | None:
     at = CIRCLED_DIGITS.find(raw)
     if at >= 0:
         return at + 1
+    at = PAREN_DIGITS.find(raw)
+    if at >= 0:
+        return at + 1
     return ord(raw) - 64 if len(raw) == 1 and "A" <= raw <= "Z" else chinese_number(raw)
 
 
@@ -346,7 +355,7 @@ SENTENCE_END = "。;!?"
 # 〔1〕 hold a numeral after the bracket (d162 and d167 printed run-in).
 _SENTENCE_ENDS = "。;!?]〕】)”:."
 _RUN_IN_FIRST = (
-    rf"[ \t\u3000]*(?=[(\d第任行〔【\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}-])"
+    rf"[ \t\u3000]*(?=[(\d第任行〔【\ufffd{CHINESE_DIGITS}{CIRCLED_DIGITS}{PAREN_DIGITS}-])"
     rf"(?![(〔【](?!\s*[{CHINESE_DIGITS}\d]))"
 )
 _RUN_IN_MARKER = (
@@ -357,6 +366,8 @@ _RUN_IN_MARKER = (
     rf"|\ufffd{{1,2}}[.、](?!\d)"
     # (〔1〕 / 【1】 and 行动一 run in: round 14, d162, d167 and d168 printed run-in)
     rf"|[〔【]\s*\d{{1,3}}\s*[〕】]|行动[{CHINESE_DIGITS}]{{1,3}}(?:\s|:)"
+    # (⑴ and 第一， run in: round 24, d325 and d326 printed run-in)
+    rf"|[{PAREN_DIGITS}]|第[{CHINESE_DIGITS}]{{1,3}},"
 )
 # Run-in markers are found one sentence end at a time (the one pattern of every end, a
 # set, is kept in tests/parsing/test_passes_skeleton.py to compare with): a pattern that

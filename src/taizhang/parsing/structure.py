@@ -39,6 +39,7 @@ from taizhang.parsing.metadata.signature import is_date_only, is_signature_date_
 from taizhang.parsing.metadata.vocabulary import vocabulary as metadata_vocabulary
 from taizhang.parsing.model import Chapter, Diagnostic, Section
 from taizhang.parsing.normalize import fold, printed_run_in
+from taizhang.parsing.ranges import range_attributions
 from taizhang.parsing.targets import opens_with_a_decimal_quantity
 from taizhang.parsing.titles import is_purpose_clause
 from taizhang.parsing.vocabulary import branches, trie, vocabulary, word_list
@@ -143,6 +144,7 @@ def parse_skeleton(text: str, folded: str | None = None, run_in: bool | None = N
     if not skeleton.measures and not found:  # (a Word copy that lost every number)
         skeleton.measures = _numbers_lost(text, folded, index, skeleton, run_in)
     skeleton.diagnostics += level.diagnostics
+    range_attributions(skeleton, text, folded)
     _chapter_attributions(skeleton, text, folded)
     _verb_lines_over_numbers(skeleton, run_in)
     _heading_label_lines(skeleton, text, folded, found)
@@ -372,7 +374,9 @@ def _after_table_cells(folded: str) -> list[int]:
 # What a line that may open with a marker opens with after its indentation: a marker's
 # first character, or the bracket of an attribution printed before the number. 任 opens
 # 任务一：, 行 opens 行动一 and - the OCR's 一 (-、) (markers.py).
-_MARKER_FIRST = rf"第任行(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}\ufffd?-"
+_MARKER_FIRST = (
+    rf"第任行(\[〔【\dA-Z{mk.CHINESE_DIGITS}{mk.CIRCLED_DIGITS}{mk.PAREN_DIGITS}\ufffd?-"
+)
 _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
@@ -533,11 +537,11 @@ def _is_bare_unit_list(content: str) -> bool:
 # styles/duibiao_hengxian.txt printed run-in, where 1-1. is glued to its heading; a month
 # after the dot, "学法安排1.1月：", is the item's text as in markers.py: d214 printed run-in)
 _CHILD = re.compile(
-    rf"[(\d第任A-Z〔【{mk.CIRCLED_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
+    rf"[(\d第任A-Z〔【{mk.CIRCLED_DIGITS}{mk.PAREN_DIGITS}](?:(?<=\()\s*[{mk.CHINESE_DIGITS}]{{1,3}}\s*\)|(?<=\()\s*\d{{1,3}}\s*\)"
     rf"|(?<=[〔【])\s*\d{{1,3}}\s*[〕】]"
     rf"|(?<=\d)(?<![\d-]\d)\d{{0,2}}[.、)](?!\d(?!\d?月))|(?<=第)[{mk.CHINESE_DIGITS}]{{1,5}}[条节]"
     rf"|(?<=第)[{mk.CHINESE_DIGITS}\d]{{1,3}}[项条](?=\s|:)|(?<=任)务[{mk.CHINESE_DIGITS}\d]{{1,3}}:"
-    rf"|(?<=[{mk.CIRCLED_DIGITS}])|(?<=[A-Z])(?<![A-Z][A-Z])[.、](?=[^\x00-\x7f]))"
+    rf"|(?<=[{mk.CIRCLED_DIGITS}{mk.PAREN_DIGITS}])|(?<=[A-Z])(?<![A-Z][A-Z])[.、](?=[^\x00-\x7f]))"
 )
 
 
@@ -549,8 +553,9 @@ _CHILD = re.compile(
 # the candidates, and holds a child in few lines: none of seed 000's 107).
 # (任务1: is let through by its colon: 任 of 责任 is in most headings, a colon in few)
 # (〔1〕 / 【1】 glued to its chapter's heading: round 14, d162 and d167 printed run-in)
-_MAY_HOLD_CHILD = re.compile(rf"[()第:〔【{mk.CIRCLED_DIGITS}.、]")
-_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第:〔【{mk.CIRCLED_DIGITS}]")
+# (⑴ glued to its section's heading: round 24, d325 and fixture styles/kuohao_shuzi.txt run in)
+_MAY_HOLD_CHILD = re.compile(rf"[()第:〔【{mk.CIRCLED_DIGITS}{mk.PAREN_DIGITS}.、]")
+_MAY_HOLD_LOWER_THAN_ARABIC = re.compile(rf"[()第:〔【{mk.CIRCLED_DIGITS}{mk.PAREN_DIGITS}]")
 
 
 def _child_hit(folded: str, kind: str, start: int, end: int) -> re.Match[str] | None:
@@ -638,15 +643,26 @@ def _glued_action(folded: str, start: int, end: int) -> re.Match[str] | None:
 # (a heading that runs on with 统一是… has none), as _confirmed_in_part confirms a part's 一、
 _FIRST_ORDINAL = re.compile("一是")
 _SECOND_ORDINAL = re.compile(r"二是(?<=[。;!?)\]〕】]二是)")
+# (第一， likewise, confirmed by a 第二，: round 24, d326 printed run-in, fixture
+# styles/diyi_douhao.txt run in)
+_FIRST_DIYI = re.compile("第一,")
+_SECOND_DIYI = re.compile(r"第二,(?<=[。;!?)\]〕】]第二,)")
 
 
 def _glued_first_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
-    """The first ordinal in a chapter's heading ``folded[start:end]``, when a 二是 after a
-    sentence end follows it (a find in C first: most headings hold no 一是)."""
-    at = folded.find("一是", start, end)
-    if at < 0 or _SECOND_ORDINAL.search(folded, at, at + _CHILD_REACH) is None:
+    """The first ordinal in a chapter's heading ``folded[start:end]``, when a 二是 (第二，)
+    after a sentence end follows it (a find in C first: most headings hold no 一是)."""
+    return _glued_first(folded, start, end, _FIRST_ORDINAL, _SECOND_ORDINAL) or _glued_first(
+        folded, start, end, _FIRST_DIYI, _SECOND_DIYI
+    )
+
+
+def _glued_first(folded: str, start: int, end: int, first, second) -> re.Match[str] | None:
+    """(_glued_first_ordinal for one form of ordinal)"""
+    at = folded.find(first.pattern, start, end)
+    if at < 0 or second.search(folded, at, at + _CHILD_REACH) is None:
         return None
-    return _FIRST_ORDINAL.match(folded, at)
+    return first.match(folded, at)
 
 
 # An ordinal glued to a section's heading, its measures 一是…；二是… inside one paragraph
