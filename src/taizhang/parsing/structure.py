@@ -166,7 +166,6 @@ def _candidates(folded: str, run_in_copy: bool) -> list[Found]:
     lines after a sentence end (one pass of a regex over the whole text)."""
     found: list[Found] = []
     keep = found.append
-    child = _child_hit
     number, counted = 1, 0  # the line number of position ``counted``
     for pos, marker in _line_markers(folded):
         # (the lines in order: the line breaks since the last are counted, in C)
@@ -184,13 +183,20 @@ def _candidates(folded: str, run_in_copy: bool) -> list[Found]:
             continue
         if marker:
             keep(Found(marker, pos, number, "", 0, leading))  # (at a line start: run_in "")
-            # (most lines: no child within a heading's reach, and no part to open one)
-            if marker.kind in _GLUED_PARENTS and (
-                marker.kind == mk.CHAPTER
-                or child(folded, marker.kind, marker.end + 2, min(end, marker.end + _MAX_HEADING))
+            kind, after = marker.kind, marker.end
+            # (most lines: no child within a heading's reach, and no part to open one; the
+            # gates of _child_hit and _after_bare_number asked here, with no call: speed25)
+            if kind in _GLUED_PARENTS and (
+                kind == mk.CHAPTER
+                or (
+                    (_MAY_HOLD_LOWER_THAN_ARABIC if kind == mk.ARABIC else _MAY_HOLD_CHILD).search(
+                        folded, after + 2, min(end, after + _MAX_HEADING)
+                    )
+                    and _CHILD.search(folded, after + 2, min(end, after + _MAX_HEADING))
+                )
             ):
                 found.extend(_glued_children(folded, marker, end, number))
-            if marker.kind == mk.ARABIC:
+            if kind == mk.ARABIC and not _BLANKS.isdisjoint(folded[after - 1 : after + 1]):
                 found.extend(_after_bare_number(folded, marker, end, number, ""))
     positions = mk.run_in_positions(folded)
     # (the markers read so far, by their ends: asked only about markers inside lines)
