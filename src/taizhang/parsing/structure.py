@@ -728,22 +728,38 @@ def _drop_chunk_markers(found: list[Found], folded: str) -> list[Found]:
     "…团区委）" / "2、　　（四）加强…") counts as one that interrupts (d90, fixture
     styles/wenku_chunks.txt).
     """
+    numbered = [
+        (i, item)
+        for i, item in enumerate(found)
+        if item.marker.kind == mk.ARABIC and not item.run_in and item.marker.style != _OUTLINE_STYLE
+    ]
+    total = Counter(item.marker.style for _, item in numbered)
+    # A style is chunk numbering when at least half its markers interrupt: once more than
+    # half of them are read as numbering it is none, and when every style is decided so the
+    # other markers are not read (most plans: the first half of their 1. items close the
+    # sentence above them; speed25).
+    numbering = dict.fromkeys(total, 0)  # the markers of each style read as numbering
+    undecided = len(total)
     interrupted: Counter = Counter()
-    total: Counter = Counter()
     openers = None  # made for the first marker that interrupts a sentence
-    for i, item in enumerate(found):
-        if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == _OUTLINE_STYLE:
-            continue
-        total[item.marker.style] += 1
+    for i, item in numbered:
+        style = item.marker.style
+        if numbering[style] * 2 > total[style]:
+            continue  # (decided: no chunk numbering)
         if _numbers_nothing(found, i, folded):
-            interrupted[item.marker.style] += 1
+            interrupted[style] += 1
             continue
-        if _ends_sentence(folded, item.start):
-            continue
-        if openers is None:
-            openers = _line_openers(found)
-        if not _after_heading(openers, item, folded):
-            interrupted[item.marker.style] += 1
+        if not _ends_sentence(folded, item.start):
+            if openers is None:
+                openers = _line_openers(found)
+            if not _after_heading(openers, item, folded):
+                interrupted[style] += 1
+                continue
+        numbering[style] += 1
+        if numbering[style] * 2 > total[style]:
+            undecided -= 1
+            if not undecided:
+                break
     chunk_styles = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
     if not chunk_styles:
         return found
