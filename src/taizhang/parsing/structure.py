@@ -1301,6 +1301,7 @@ def _set_ends(found: list[Found], length: int) -> None:
 
 
 _START = attrgetter("start")
+_ATTRIBUTION_RAW = attrgetter("attribution_raw")
 
 
 # -- deciding which level holds the measures -----------------------------------------
@@ -3281,6 +3282,15 @@ def _drop_provision_chapters(skeleton: Skeleton) -> None:
     d02 就业 责任清单 and d05 水污染防治 方案; in the corpus gold no measure without units
     stands in a chapter of measures that all lack them while others carry units).
     Measures before the first chapter (chapter null) are kept: a copy may start mid-plan."""
+    carrying = list(map(_ATTRIBUTION_RAW, skeleton.measures))
+    # (none carries units: nothing to weigh; every one does, as in most plans: every run is
+    # kept and none is a closing article, asked in C with no run read: speed25)
+    if any(carrying) and not all(carrying):
+        _drop_provisions(skeleton)
+
+
+def _drop_provisions(skeleton: Skeleton) -> None:
+    """_drop_provision_chapters' reading, run by run."""
     if not any(m.attribution_raw for m in skeleton.measures):
         return
     first = skeleton.measures[0]
