@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, eq, sub
+from operator import attrgetter, eq, ne, sub
 
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
@@ -831,18 +831,28 @@ def _in_sequence(found: list[Found], folded: str) -> list[Found]:
     not reject every later one ("。2、" inside a sentence about two things still does not
     start a measure).
     """
-    last: dict[str, int] = {}
-    last_at: dict[str, int] = {}  # where the last kept marker of each kind starts
-    fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
-    kept: list[Found] = []
     # (only run-in items are confirmed, and only they need to be; without any, the order
     # by start alone is the same, ties kept in their order as the sort keeps them)
-    run_in = any(f.run_in for f in found)
+    run_in = any(map(_RUN_IN, found))
     ordered = (
         sorted(found, key=lambda f: (f.start, bool(f.run_in)))
         if run_in
         else sorted(found, key=_START)
     )
+    if not run_in and all(map(_NUMBER, map(_MARKER, ordered))):
+        # (most plans: every item opens its line and none is garbled, so _numbered_on keeps
+        # each, the first of those sharing a start, and reads no number: speed25)
+        starts = list(map(_START, ordered))
+        return list(compress(ordered, map(ne, starts, [-1, *starts])))
+    return _numbered_on(ordered, folded, run_in)
+
+
+def _numbered_on(ordered: list[Found], folded: str, run_in: bool) -> list[Found]:
+    """_in_sequence's reading of the items in order (``run_in``: whether any is run in)."""
+    last: dict[str, int] = {}
+    last_at: dict[str, int] = {}  # where the last kept marker of each kind starts
+    fresh = set(_SEQUENCE_ORDER)  # kinds whose parent changed since their last marker
+    kept: list[Found] = []
     confirmed = _confirmed_by_next(ordered) | _confirmed_by_restart(ordered) if run_in else set()
     for item in ordered:
         if kept and kept[-1].start == item.start:
@@ -1302,6 +1312,7 @@ def _set_ends(found: list[Found], length: int) -> None:
 
 _START = attrgetter("start")
 _ATTRIBUTION_RAW = attrgetter("attribution_raw")
+_MARKER, _NUMBER, _RUN_IN = attrgetter("marker"), attrgetter("number"), attrgetter("run_in")
 
 
 # -- deciding which level holds the measures -----------------------------------------
