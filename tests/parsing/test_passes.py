@@ -1935,3 +1935,14 @@ def test_line_start_candidates_are_those_the_gates_by_call_found():
             plain = _plain_line_start_candidates(folded)
             found = _structure._candidates(folded, False)
             assert found[: len(plain)] == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces(*vocabulary()["content_labels"], "任", "工", "务", "内容", ":", "县", "\n"))
+def test_a_content_label_is_looked_for_behind_its_first_character_where_it_was_found(text):
+    """(speed25) the first-character gate of the content labels lets through every place
+    one of them opens."""
+    words = tuple(vocabulary()["content_labels"])
+    for at in range(len(text) + 1):
+        gated = text[at : at + 1] in _structure._CONTENT_LABEL_FIRSTS
+        assert (gated and text.startswith(words, at)) == text.startswith(words, at)

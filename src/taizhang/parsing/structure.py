@@ -2609,7 +2609,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     start += len(measure_text) - len(kept)
     # "3.任务内容：实施…": the label is no text (tried only where one of its words starts)
     label = None
-    if folded.startswith(word_list("content_labels"), start):
+    if folded[start : start + 1] in _CONTENT_LABEL_FIRSTS and folded.startswith(
+        word_list("content_labels"), start
+    ):
         label = _content_label().match(folded, start)
     if label and label.end() < end:
         kept = kept[label.end() - start :]
@@ -2627,6 +2629,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
 
 
 _MEASURE_EDGE = _LINE_INDENT + "\n\r"
+# The characters a content label opens with (任务内容：, 工作任务：): most measures open with
+# none, and the word list is then not tried word by word (speed25: about 0.2 µs a measure)
+_CONTENT_LABEL_FIRSTS = frozenset(word[0] for word in vocabulary()["content_labels"])
 
 
 def _label_head(folded: str) -> tuple[int, int, int] | None:
@@ -2718,7 +2723,9 @@ def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -
     end = offset + located.text_end
     kept = text[offset:end].lstrip(_MEASURE_EDGE)
     start = end - len(kept)
-    if folded.startswith(word_list("content_labels"), start, stop):  # "3.任务内容：实施…"
+    if folded[start : start + 1] in _CONTENT_LABEL_FIRSTS and folded.startswith(
+        word_list("content_labels"), start, stop
+    ):  # "3.任务内容：实施…"
         label = _content_label().match(folded, start, stop)
         if label and label.end() < end:
             kept = kept[label.end() - start :]
