@@ -1946,3 +1946,11 @@ def test_a_content_label_is_looked_for_behind_its_first_character_where_it_was_f
     for at in range(len(text) + 1):
         gated = text[at : at + 1] in _structure._CONTENT_LABEL_FIRSTS
         assert (gated and text.startswith(words, at)) == text.startswith(words, at)
+
+
+def test_each_numeral_looked_up_has_the_number_int_or_the_numeral_reading_gives():
+    """(speed25) the table of numerals markers.line_markers and match_marker look up first
+    gives what int() or _other_number gave for each of its numerals."""
+    for raw, number in mk._NUMBER_OF.items():
+        assert number
+        assert number == (int(raw) if raw.isdecimal() else mk._other_number(raw))
