@@ -1954,3 +1954,42 @@ def test_each_numeral_looked_up_has_the_number_int_or_the_numeral_reading_gives(
     for raw, number in mk._NUMBER_OF.items():
         assert number
         assert number == (int(raw) if raw.isdecimal() else mk._other_number(raw))
+
+
+def _line_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines = _structure._paragraphs(folded, start, end)
+    return [(o, o + len(folded[o:e].rstrip())) for o, e in lines]
+
+
+def _assert_nothing_found_where_the_whole_says_so(folded: str, index) -> int:
+    """Over windows of five lines: where finds_nothing says so for the window, find finds
+    nothing in any of its lines nor in the window; the number of such windows."""
+    starts = [0, *(i + 1 for i, char in enumerate(folded) if char == "\n")]
+    quiet = 0
+    for first in range(len(starts)):
+        start = starts[first]
+        end = starts[first + 5] - 1 if first + 5 < len(starts) else len(folded)
+        if not index.finds_nothing(start, end):
+            continue
+        quiet += 1
+        assert index.find(start, end) is None
+        for o, e in _line_spans(folded, start, end):
+            assert o == e or index.find(o, e) is None
+    return quiet
+
+
+def test_a_part_the_index_says_holds_nothing_has_no_attribution_in_any_line():
+    """(speed25) _unnumbered_measures asks finds_nothing of a heading's paragraphs at once:
+    where it says so, find finds nothing in any of them, on every plan the tests hold."""
+    quiet = 0
+    for _name, text in _every_text():
+        folded = fold(text)
+        quiet += _assert_nothing_found_where_the_whole_says_so(folded, _at.AttributionIndex(folded))
+    assert quiet > 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces("(", ")", "【", "】", "--", "牵头", "单位", ":", "负责", "县司法局", "。", "\n"))
+def test_generated_parts_the_index_says_hold_nothing_have_no_attribution(text):
+    folded = fold(text)
+    _assert_nothing_found_where_the_whole_says_so(folded, _at.AttributionIndex(folded))

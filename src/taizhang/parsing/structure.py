@@ -1904,6 +1904,8 @@ def _unnumbered_measures(
                     skeleton.chapters[-1].title = heading
     elif body_start < 0 or not folded_text[body_start + 1 : item.end].strip():
         return out  # (a heading over the next item: blank lines at most between)
+    elif index.finds_nothing(body_start + 1, item.end):
+        return out  # (most headings' paragraphs: no bracket, label nor role verb)
     else:
         spans = _paragraphs(folded_text, body_start + 1, item.end)
         if index.has_bracket_lines():
