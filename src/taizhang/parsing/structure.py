@@ -1889,6 +1889,7 @@ def _unnumbered_measures(
     their number was lost (a copy that starts mid-way, a damaged marker)."""
     out = []
     folded_text = index.folded
+    quiet = 0  # (run in: every span is read)
     body_start = folded_text.find("\n", item.marker.end, item.end)
     run_in = body_start < 0 and item.line == 1  # a copy printed run-in is one line
     if run_in:
@@ -1904,9 +1905,11 @@ def _unnumbered_measures(
                     skeleton.chapters[-1].title = heading
     elif body_start < 0 or not folded_text[body_start + 1 : item.end].strip():
         return out  # (a heading over the next item: blank lines at most between)
-    elif index.finds_nothing(body_start + 1, item.end):
-        return out  # (most headings' paragraphs: no bracket, label nor role verb)
     else:
+        # (most headings' paragraphs hold no bracket, label nor role verb: none is read)
+        quiet = index.quiet_until(body_start + 1, item.end)
+        if quiet == item.end:
+            return out
         spans = _paragraphs(folded_text, body_start + 1, item.end)
         if index.has_bracket_lines():
             spans = _with_units_below(folded_text, list(spans), index)
@@ -1914,7 +1917,9 @@ def _unnumbered_measures(
     # measure.
     for offset, paragraph_end in spans:
         folded = folded_text[offset:paragraph_end].rstrip()
-        located = index.find(offset, offset + len(folded)) if folded else None  # a blank line
+        # (a blank line, or a line ending before anything find may find: quiet_until)
+        found = folded and offset + len(folded) > quiet
+        located = index.find(offset, offset + len(folded)) if found else None
         # (run in, the last bullet's span runs on past its bracket into the closing prose)
         ends = located and (run_in or located.raw_end >= len(folded) - 2)
         if ends and located.text_end > 0:
