@@ -8,9 +8,11 @@ on generated text made of the characters that matter to it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import gc
 import itertools
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from unittest.mock import patch
@@ -43,6 +45,7 @@ from taizhang.parsing.units import items as _items
 from taizhang.parsing.units import patterns as _patterns
 from taizhang.parsing.units.patterns import WholeMatch, is_whole_match, wildcard_alternation
 from taizhang.parsing.vocabulary import branches, first_chars, trie, vocabulary
+from tests.parsing import variants
 from tests.parsing.test_passes_skeleton import RUN_IN_ONE_PATTERN
 
 _LABELS = vocabulary()["attribution_labels"]
@@ -1808,3 +1811,189 @@ def test_attribution_scores_count_each_span_as_two_bisections_did():
         assert scores(found, index) == _plain_attribution_scores(found, index)
         twice = sorted([*found, *found[:3]], key=lambda f: f.start)
         assert scores(twice, index) == _plain_attribution_scores(twice, index)
+
+
+def _skeleton_inputs(name: str) -> list[tuple]:
+    """The arguments ``structure.<name>`` is called with while every plan the tests hold is
+    parsed (its lists copied as they were then)."""
+    step = getattr(_structure, name)
+    asked = []
+
+    def spy(*args):
+        asked.append(tuple(list(arg) if isinstance(arg, list) else arg for arg in args))
+        return step(*args)
+
+    with patch.object(_structure, name, spy):
+        for _name, text in _every_text():
+            parse_text(text)
+    assert len(asked) > 100
+    return asked
+
+
+def _plain_drop_chunk_markers(found, folded):
+    """_drop_chunk_markers before speed25: every marker read, none passed over."""
+    interrupted, total = Counter(), Counter()
+    openers = None
+    for i, item in enumerate(found):
+        if item.marker.kind != mk.ARABIC or item.run_in or item.marker.style == " ":
+            continue
+        total[item.marker.style] += 1
+        if _structure._numbers_nothing(found, i, folded):
+            interrupted[item.marker.style] += 1
+            continue
+        if _structure._ends_sentence(folded, item.start):
+            continue
+        if openers is None:
+            openers = _structure._line_openers(found)
+        if not _structure._after_heading(openers, item, folded):
+            interrupted[item.marker.style] += 1
+    chunks = {style for style, n in interrupted.items() if n >= 2 and n * 2 >= total[style]}
+    if not chunks:
+        return found
+    return [f for f in found if not (f.marker.kind == mk.ARABIC and f.marker.style in chunks)]
+
+
+def test_chunk_markers_are_dropped_as_reading_every_marker_dropped_them():
+    """(speed25) a style decided once more than half its markers number something drops
+    what reading every marker dropped, on every plan the tests hold."""
+    for found, folded in _skeleton_inputs("_drop_chunk_markers"):
+        assert _structure._drop_chunk_markers(found, folded) == _plain_drop_chunk_markers(
+            found, folded
+        )
+
+
+def test_items_all_at_line_starts_are_kept_as_the_sequence_reading_keeps_them():
+    """(speed25) with no run-in item and no garbled number, _in_sequence keeps what its
+    reading in order (_numbered_on) keeps, on every plan the tests hold."""
+    fast = 0
+    for found, folded in _skeleton_inputs("_in_sequence"):
+        if any(f.run_in for f in found) or not all(f.marker.number for f in found):
+            continue
+        fast += 1
+        ordered = sorted(found, key=lambda f: f.start)
+        kept = _structure._in_sequence(found, folded)
+        assert [id(f) for f in kept] == [
+            id(f) for f in _structure._numbered_on(ordered, folded, False)
+        ]
+    assert fast > 100
+
+
+def test_a_plan_all_of_whose_measures_carry_units_loses_no_provision():
+    """(speed25) where every measure carries units, reading the runs changes nothing, which
+    _drop_provision_chapters no longer reads; on every plan the tests hold."""
+    every = 0
+    for (skeleton,) in _skeleton_inputs("_drop_provision_chapters"):
+        if not skeleton.measures or not all(m.attribution_raw for m in skeleton.measures):
+            continue
+        every += 1
+        copy = dataclasses.replace(skeleton, measures=list(skeleton.measures), diagnostics=[])
+        _structure._drop_provisions(copy)
+        assert copy.measures == skeleton.measures
+        assert copy.diagnostics == []
+        assert copy.goal_texts == skeleton.goal_texts
+    assert every > 100
+
+
+def _plain_line_start_candidates(folded: str) -> list:
+    """_candidates' markers at line starts before speed25: the child and the bare number
+    asked of _child_hit and _after_bare_number for every marker."""
+    found = []
+    number, counted = 1, 0
+    for pos, marker in _structure._line_markers(folded):
+        number, counted = number + folded.count("\n", counted, pos), pos
+        end = folded.find("\n", pos)
+        end = len(folded) if end < 0 else end
+        leading = None
+        if marker is None:
+            marker = mk.match_garbled(folded, pos)
+        if marker is None:
+            marker, leading = _structure._after_leading_attribution(folded, pos, end)
+        if marker is None:
+            marker = _structure._outline_top(folded, pos, end)
+        elif marker.kind in _structure._OUTLINE_KINDS and _structure._is_quantity(folded, pos, end):
+            continue
+        if marker:
+            found.append(_structure.Found(marker, pos, number, "", 0, leading))
+            reach = min(end, marker.end + _structure._MAX_HEADING)
+            if marker.kind in _structure._GLUED_PARENTS and (
+                marker.kind == mk.CHAPTER
+                or _structure._child_hit(folded, marker.kind, marker.end + 2, reach)
+            ):
+                found.extend(_structure._glued_children(folded, marker, end, number))
+            if marker.kind == mk.ARABIC:
+                found.extend(_structure._after_bare_number(folded, marker, end, number, ""))
+    return found
+
+
+def test_line_start_candidates_are_those_the_gates_by_call_found():
+    """(speed25) _candidates asks the child's and the bare number's gates in its loop; the
+    markers at line starts are those the calls found, on every plan the tests hold, printed
+    and hard-wrapped."""
+    for _name, text in _every_text():
+        for copy in (text, variants.hard_wrapped(text)):
+            folded = fold(copy)
+            plain = _plain_line_start_candidates(folded)
+            found = _structure._candidates(folded, False)
+            assert found[: len(plain)] == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces(*vocabulary()["content_labels"], "任", "工", "务", "内容", ":", "县", "\n"))
+def test_a_content_label_is_looked_for_behind_its_first_character_where_it_was_found(text):
+    """(speed25) the first-character gate of the content labels lets through every place
+    one of them opens."""
+    words = tuple(vocabulary()["content_labels"])
+    for at in range(len(text) + 1):
+        gated = text[at : at + 1] in _structure._CONTENT_LABEL_FIRSTS
+        assert (gated and text.startswith(words, at)) == text.startswith(words, at)
+
+
+def test_each_numeral_looked_up_has_the_number_int_or_the_numeral_reading_gives():
+    """(speed25) the table of numerals markers.line_markers and match_marker look up first
+    gives what int() or _other_number gave for each of its numerals."""
+    for raw, number in mk._NUMBER_OF.items():
+        assert number
+        assert number == (int(raw) if raw.isdecimal() else mk._other_number(raw))
+
+
+def _line_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines = _structure._paragraphs(folded, start, end)
+    return [(o, o + len(folded[o:e].rstrip())) for o, e in lines]
+
+
+def _assert_nothing_found_before_the_quiet_end(folded: str, index) -> int:
+    """Over windows of five lines: find finds nothing in a line that ends by the offset
+    quiet_until gives for the window, nor in the window when that is its end; the number
+    of lines passed over so."""
+    starts = [0, *(i + 1 for i, char in enumerate(folded) if char == "\n")]
+    quiet_lines = 0
+    for first in range(len(starts)):
+        start = starts[first]
+        end = starts[first + 5] - 1 if first + 5 < len(starts) else len(folded)
+        quiet = index.quiet_until(start, end)
+        assert start <= quiet <= end
+        if quiet == end:
+            assert index.find(start, end) is None
+        for o, e in _line_spans(folded, start, end):
+            if o < e <= quiet:
+                quiet_lines += 1
+                assert index.find(o, e) is None
+    return quiet_lines
+
+
+def test_a_line_before_where_the_index_may_find_something_has_no_attribution():
+    """(speed25) _unnumbered_measures asks quiet_until of a heading's paragraphs at once and
+    reads no line that ends before it: find finds nothing in those, on every plan the tests
+    hold."""
+    quiet = 0
+    for _name, text in _every_text():
+        folded = fold(text)
+        quiet += _assert_nothing_found_before_the_quiet_end(folded, _at.AttributionIndex(folded))
+    assert quiet > 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces("(", ")", "【", "】", "--", "牵头", "单位", ":", "负责", "县司法局", "。", "\n"))
+def test_generated_lines_before_where_the_index_may_find_something_have_no_attribution(text):
+    folded = fold(text)
+    _assert_nothing_found_before_the_quiet_end(folded, _at.AttributionIndex(folded))

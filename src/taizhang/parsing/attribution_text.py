@@ -368,6 +368,18 @@ class AttributionIndex:
             return bracket
         return _first_of_all(folded[start:end], bracket, labelled)
 
+    def quiet_until(self, start: int, end: int) -> int:
+        """Where ``find`` may first find something in a part of ``folded[start:end]``: a
+        part ending by this offset holds neither an opening bracket nor the hint (which has
+        no lookaround: what it finds in a part it finds in the whole, the earliest first), so
+        find finds nothing there; ``end`` when nothing in the span. One search for a
+        heading's paragraphs, where each line was asked apart (speed25)."""
+        at = bisect_left(self._opens, start)
+        if at < len(self._opens) and self._opens[at] < end:
+            end = self._opens[at]
+        hint = _hint().search(self.folded, start, end)
+        return end if hint is None else hint.start()
+
     def has_bracket_lines(self) -> bool:
         """Whether a line of the text opens with a bracket (folded: （ and 〔 read as ( and [),
         asked once per text: structure._unnumbered_measures asks it for every heading, and a

@@ -169,6 +169,13 @@ _SHORT_NUMERALS = {
     for second in CHINESE_DIGITS
 }
 _UNREAD = object()
+# The number of each numeral as most plans print their markers (1 to 999, one or two Chinese
+# numerals), read with one look-up where int() or _other_number was called for each marker
+# (speed25); a numeral outside it, or one of no number (零, 0), is read as before.
+_NUMBER_OF = {
+    **{str(number): number for number in range(1, 1000)},
+    **{raw: number for raw, number in _SHORT_NUMERALS.items() if number},
+}
 
 
 # A number a bad copy garbled (U+FFFD, "?"), followed by the separator of a 1. marker.
@@ -264,7 +271,7 @@ def match_marker(folded: str, pos: int = 0, *, outlines: bool = True) -> Marker 
         first.lastindex
     ]
     raw = first.group(number_group)
-    number = int(raw) if raw.isdecimal() else _other_number(raw)
+    number = _NUMBER_OF.get(raw) or (int(raw) if raw.isdecimal() else _other_number(raw))
     if number:
         style = first.group(style_group) if kind == ARABIC else ""
         return _make(Marker, (kind, number, first.end(), raw, style))
@@ -295,19 +302,20 @@ def line_markers(folded: str, indent: str, first: str) -> list[tuple[int, Marker
     out = []
     keep = out.append
     branches = _LINE_BRANCHES
+    numbers = _NUMBER_OF
     for hit in _line_pattern(indent, first).finditer(folded):
-        branch = hit.lastindex
+        branch, at = hit.lastindex, hit.end()
         if branch is None:  # opens with a first character but no marker
-            keep((hit.end(), None))
+            keep((at, None))
             continue
         kind, number_group, style_group = branches[branch]
         raw = hit[number_group]
-        number = int(raw) if raw.isdecimal() else _other_number(raw)
+        number = numbers.get(raw) or (int(raw) if raw.isdecimal() else _other_number(raw))
         if number:
             style = hit[style_group] if style_group else ""
-            keep((hit.end(), _make(Marker, (kind, number, hit.end(branch), raw, style))))
+            keep((at, _make(Marker, (kind, number, hit.end(branch), raw, style))))
         else:  # no number (零): the later patterns, as match_marker tries them
-            keep((hit.end(), match_marker(folded, hit.end())))
+            keep((at, match_marker(folded, at)))
     return out
 
 
@@ -320,7 +328,7 @@ _LINE_BRANCHES = {
 
 def _marker(kind: str, raw: str, end: int, style: str) -> Marker | None:
     """The marker, or None when its number is none (零, 0)."""
-    number = int(raw) if raw.isdecimal() else _other_number(raw)
+    number = _NUMBER_OF.get(raw) or (int(raw) if raw.isdecimal() else _other_number(raw))
     return Marker(kind, number, end, raw, style) if number else None
 
 
