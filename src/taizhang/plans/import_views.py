@@ -23,7 +23,7 @@ from django.views.generic import FormView
 
 from taizhang.accounts.access import load
 from taizhang.accounts.models import Role
-from taizhang.plans import assignments, background, importing
+from taizhang.plans import assignments, background, import_corrections, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
 from taizhang.units import services as directory
@@ -221,7 +221,10 @@ class PreviewView(OfficeOnlyMixin, View):
             "kept": preview.kept,
             "known_count": len(preview.names) - len(preview.unknown),
             "corrections": correction_rows(preview),
-            "offered": preview.plan_import.offered,
+            "offered": [
+                {"label": import_corrections.shown_label(raw)}
+                for raw in preview.plan_import.offered or []
+            ],
             "legend": legend(document["diagnostics"]),
         }
         return render(self.request, self.template_name, context, status=status)
@@ -264,7 +267,7 @@ def correction_rows(preview) -> list[dict]:
     """The corrections made, in order, each with whether it still applies."""
     stale = {id(raw) for raw in preview.corrected.stale}
     return [
-        {"index": i, "label": raw.get("label", ""), "stale": id(raw) in stale}
+        {"index": i, "label": import_corrections.shown_label(raw), "stale": id(raw) in stale}
         for i, raw in enumerate(preview.plan_import.corrections)
     ]
 
