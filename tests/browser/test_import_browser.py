@@ -126,6 +126,8 @@ def test_the_office_splits_a_merged_measure_fixes_a_unit_and_confirms(page, yinc
     corrections = page.locator("ol.corrections li")
     assert corrections.count() == 3
     assert "责任单位改为：市农业农村局、市公安局" in corrections.nth(2).inner_text()
+    # labelled by the measure's text: it was the first measure's second half, now the second
+    assert corrections.nth(2).inner_text().startswith(f"任务“{SECOND}")
     assert "市公女局" not in page.inner_text("#ledger")
     page.locator("#corrections").scroll_into_view_if_needed()
     screenshot(page, "import-preview-corrected", full_page=False)
@@ -326,3 +328,41 @@ def test_a_line_made_a_measure_stands_under_its_chapter_and_the_numbers_follow(
         "4",
     ]
     assert "完善领导干部学法清单制度" in shown[4] and "落实国家工作人员" in shown[5]
+
+
+# 各区县人民政府 is a collective the city has not defined: the measure reaches nobody until
+# the office sets its members, so the preview, the confirm and the to-do lead it there.
+# 区司法局 is a new name of a district's bureau: drafted at the county level.
+COLLECTIVE_PLAN = """银川市法治宣传工作方案
+
+一、主要任务
+1.开展宪法宣传周活动。（牵头单位：市司法局；责任单位：各区县人民政府）
+2.加强人民调解工作。（牵头单位：区司法局）
+"""
+
+
+def test_a_collective_without_members_leads_the_office_to_set_them(page, yinchuan_office):
+    log_in(page, yinchuan_office, PASSWORD)
+    page.goto("/plans/import/")
+    page.set_input_files(
+        "#id_file",
+        {"name": "方案.txt", "mimeType": "text/plain", "buffer": COLLECTIVE_PLAN.encode()},
+    )
+    page.select_option("#id_region", label="银川市")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    assert "各区县人民政府（1 项任务）：尚未设定成员" in page.inner_text("#collectives")
+    # a new unit at the level its name says, which the office may still change
+    level = page.locator('select[aria-label="区司法局 层级"] option:checked')
+    assert level.inner_text() == "县(市、区)级"
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    told = page.inner_text(".messages")
+    assert "1 项任务分配给尚未设定成员的统称：各区县人民政府（1 项）" in told
+    click_and_wait(page, page.locator(".messages").get_by_role("link", name="各区县人民政府"))
+    assert "各区县人民政府" in page.inner_text("h1")
+
+    page.goto("/")
+    todo = page.locator("section", has_text="尚未设定成员的集合单位")
+    assert "1 项任务分配给尚未设定成员的集合单位" in todo.inner_text()
+    click_and_wait(page, todo.get_by_role("link", name="设定成员单位"))
+    assert "各区县人民政府" in page.inner_text("h1")

@@ -70,7 +70,7 @@ def test_splitting_at_the_words_the_next_measure_starts_with(office, staged):
     assert measures[1]["lead"] == ["州司法局"] and measures[0]["lead"] == []
     assert measures[1]["targets"][0]["value"] == 50
     [entry] = audit("correct")
-    assert entry["correction"].startswith("第1项“开展宪法宣传周活动")
+    assert entry["correction"].startswith("任务“开展宪法宣传周活动")
     assert f"后一项从“{SECOND_STARTS}" in entry["correction"]
 
 
@@ -140,8 +140,8 @@ def test_setting_units_records_one_correction_per_field_changed(office, staged):
     assert measure["responsible"] == ["州司法局", "州公安局"]
     labels = [changes["correction"] for changes in audit("correct")]
     assert labels == [
-        "第3项“加强人民调解工作。”的牵头单位改为：州民政局",
-        "第3项“加强人民调解工作。”的责任单位改为：州司法局、州公安局",
+        "任务“加强人民调解工作。”的牵头单位改为：州民政局",
+        "任务“加强人民调解工作。”的责任单位改为：州司法局、州公安局",
     ]
 
 
@@ -218,7 +218,7 @@ def test_undoing_a_correction(office, staged):
     response = office.post(url("import_undo", staged), {"index": 0})
     assert response.url.endswith("#corrections")
     assert len(tasks(office, staged)) == 3
-    assert audit("undo_correction")[0]["correction"].startswith("第1项")
+    assert audit("undo_correction")[0]["correction"].startswith("任务“开展宪法宣传周活动")
 
 
 def test_the_source_page_numbers_the_lines_and_links_the_measures(office, staged):
@@ -505,3 +505,26 @@ def test_the_revision_preview_puts_the_offered_corrections_before_the_comparison
     assert "上次导入时的 1 条更正尚未采用" in page
     office.post(url("import_adopt", revision))
     assert "尚未采用" not in office.get(url("import_preview", revision)).content.decode()
+
+
+def test_a_correction_is_labelled_by_its_measure_s_text_not_a_number_a_split_changes(
+    office, staged
+):
+    key = key_of(office, staged, 3)
+    office.post(url("import_deadline", staged), {"key": key, "deadline": "2023年底前"})
+    split(office, staged)  # 加强人民调解工作 is now the fourth measure
+    assert [t["no"] for t in tasks(office, staged) if t["text"].startswith("加强")] == [4]
+    labels = [c["label"] for c in office.get(url("import_preview", staged)).context["corrections"]]
+    assert labels[0].startswith("任务“加强人民调解工作。”的完成时限改为")
+    assert not any(label.startswith("第") for label in labels)
+
+
+def test_a_label_stored_with_the_number_of_then_is_shown_without_it(office, staged):
+    split(office, staged)
+    staged.refresh_from_db()
+    stored = staged.corrections
+    stored[0]["label"] = stored[0]["label"].replace("任务“", "第9项“", 1)
+    PlanImport.objects.filter(pk=staged.pk).update(corrections=stored)
+    response = office.get(url("import_preview", staged))
+    assert response.context["corrections"][0]["label"].startswith("任务“开展宪法宣传周活动")
+    assert "第9项" not in response.content.decode()

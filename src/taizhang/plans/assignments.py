@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from taizhang.plans.models import Assignment, MeasureCollective
@@ -25,6 +25,44 @@ def members_for(collective, plan):
     if plan.region.level == Region.Level.COUNTY:
         units = units.filter(region_id=plan.region_id)
     return units
+
+
+@dataclass
+class Unreached:
+    """Collectives without members and the measures naming them (counted once each)."""
+
+    collectives: list
+    measure_count: int
+
+    def __bool__(self) -> bool:
+        return bool(self.collectives)
+
+
+def unreached_collectives(plans) -> Unreached:
+    """The collectives named by live measures of ``plans`` that have no member yet: those
+    measures reach no unit's to-do until the office sets the members (the import's
+    confirm message and the office's to-do ask this; the preview says it of the phrases
+    before they exist). Each collective has ``measure_count``."""
+    live = Q(measures__measure__withdrawn=False, measures__measure__plan__in=plans)
+    collectives = list(
+        Collective.objects.annotate(
+            member_count=Count("members", distinct=True),
+            measure_count=Count("measures__measure", filter=live, distinct=True),
+        )
+        .filter(member_count=0, measure_count__gt=0)
+        .order_by("phrase")
+    )
+    measures = (
+        MeasureCollective.objects.filter(
+            collective__in=collectives, measure__withdrawn=False, measure__plan__in=plans
+        )
+        .values("measure_id")
+        .distinct()
+        .count()
+        if collectives
+        else 0
+    )
+    return Unreached(collectives, measures)
 
 
 @transaction.atomic

@@ -309,7 +309,9 @@ def describe(correction: Correction, measure: Measure | None, text: str) -> str:
     """One sentence, in Chinese, for the preview and the audit log."""
     if correction.action == "measure":
         return f"原文第{correction.line}行设为任务：“{_excerpt(_line(text, correction.line))}”"
-    name = f"第{measure.no}项“{_excerpt(measure.text)}”"
+    # by the measure's text, not its number: a split, a merge or an undo renumbers the
+    # measures after it, and the label is shown long after (shown_label)
+    name = f"任务“{_excerpt(measure.text)}”"
     if correction.action == "split":
         rest = measure.text[correction.offset :].strip()
         return f"{name}拆分为两项，后一项从“{_excerpt(rest)}”开始"
@@ -319,6 +321,16 @@ def describe(correction: Correction, measure: Measure | None, text: str) -> str:
         return f"{name}不作为任务"
     label = FIELD_LABELS.get(correction.field, correction.field)
     return f"{name}的{label}改为：{_shown(correction.field, correction.value)}"
+
+
+# Labels stored before they were by text opened with the measure's number then.
+_NUMBERED = re.compile(r"^第\d+项(?=“)")
+
+
+def shown_label(stored: dict) -> str:
+    """A stored correction's label as the preview shows it now: by the measure's text (a
+    label stored with the number the measure had then is shown without it)."""
+    return _NUMBERED.sub("任务", stored.get("label", ""))
 
 
 def _shown(name: str | None, value) -> str:

@@ -110,6 +110,9 @@ class NameChoicesForm(forms.Form):
         suggestions = suggest_units([c.name for c in unknown], units)
         self.suggested = suggestions
         self.abbreviated = abbreviations([c.name for c in unknown])
+        self.abbreviated_units = unit_abbreviations(
+            [c.name for c in unknown if c.name not in suggestions], units
+        )
         for i, choice in enumerate(unknown):
             draft = choice.draft
             # a name left out of the post is created as drafted, as importing.confirm does
@@ -210,6 +213,7 @@ class NameChoicesForm(forms.Form):
                 "region": self[f"n{i}-region"],
                 "suggested": names.get(self.suggested.get(choice.name)),
                 "abbreviates": self.abbreviated.get(choice.name),
+                "abbreviates_unit": self.abbreviated_units.get(choice.name),
             }
 
 
@@ -292,6 +296,30 @@ def abbreviations(names: list[str]) -> dict[str, str]:
         for other, long in folded:
             if len(long) > len(short) and long[0] == short[0] and _in_order(short, long):
                 found[name] = other
+                break
+    return found
+
+
+def unit_abbreviations(names: list[str], units: list[Unit]) -> dict[str, str]:
+    """new name -> the name of an existing unit that is its short or its full form by the
+    rule of ``abbreviations`` (市发展改革委 in d04_daqi_table beside a directory's 市发改委;
+    the character pairs of suggest_units miss them: 发改 is no pair of 发展改革). A short
+    name standing whole in the long one (市司法局, 市司法局法律援助中心) is a body and its
+    subordinate, not two forms of one name. A hint, never chosen for the office."""
+    theirs = [(u.name, fold(u.name).replace(" ", "")) for u in units]
+    found = {}
+    for name in names:
+        mine = fold(name).replace(" ", "")
+        for unit_name, other in theirs:
+            short, long = sorted((mine, other), key=len)
+            if (
+                len(short) >= 3
+                and len(long) > len(short)
+                and long[0] == short[0]
+                and short not in long
+                and _in_order(short, long)
+            ):
+                found[name] = unit_name
                 break
     return found
 

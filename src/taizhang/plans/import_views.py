@@ -17,14 +17,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
 from django.views import View
 from django.views.generic import FormView
 
 from taizhang.accounts.access import load
 from taizhang.accounts.models import Role
-from taizhang.plans import background, importing
+from taizhang.plans import assignments, background, import_corrections, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
+from taizhang.units import services as directory
 from taizhang.units.models import Collective, Region, Unit
 from taizhang.web.views import ActionView
 
@@ -186,6 +188,9 @@ class PreviewView(OfficeOnlyMixin, View):
         verb = "修订" if plan_import.revises_id else "导入"
         count = plan.measures.filter(withdrawn=False).count()
         messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务。")
+        unreached = assignments.unreached_collectives([plan])
+        if unreached:
+            messages.warning(request, unreached_message(unreached, request.user))
         return redirect(_ledger_url(plan))
 
     def name_form(self, preview, data=None) -> NameChoicesForm:
@@ -216,7 +221,10 @@ class PreviewView(OfficeOnlyMixin, View):
             "kept": preview.kept,
             "known_count": len(preview.names) - len(preview.unknown),
             "corrections": correction_rows(preview),
-            "offered": preview.plan_import.offered,
+            "offered": [
+                {"label": import_corrections.shown_label(raw)}
+                for raw in preview.plan_import.offered or []
+            ],
             "legend": legend(document["diagnostics"]),
         }
         return render(self.request, self.template_name, context, status=status)
@@ -259,7 +267,7 @@ def correction_rows(preview) -> list[dict]:
     """The corrections made, in order, each with whether it still applies."""
     stale = {id(raw) for raw in preview.corrected.stale}
     return [
-        {"index": i, "label": raw.get("label", ""), "stale": id(raw) in stale}
+        {"index": i, "label": import_corrections.shown_label(raw), "stale": id(raw) in stale}
         for i, raw in enumerate(preview.plan_import.corrections)
     ]
 
@@ -370,21 +378,74 @@ def _split_title(task: dict) -> tuple[str, str]:
 
 
 def collective_rows(preview) -> list[dict]:
-    """Each collective phrase and whether the organisation has said what it means."""
+    """Each collective phrase, how many measures name it and the units it will mean:
+    the members set in the directory, or — a phrase not yet defined — the units of the
+    level it names (各乡镇, units.services.level_of_phrase), which the confirm gives it.
+    ``reached`` is false for a collective that would mean nobody: its measures would reach
+    no unit's to-do, so the office is sent to set its members (``collective``: the defined
+    one, to link to)."""
+    organisation_id = preview.plan_import.organisation_id
     defined = {
-        c.phrase: c
-        for c in Collective.objects.filter(
-            organisation_id=preview.plan_import.organisation_id, phrase__in=preview.collectives
-        ).prefetch_related("members")
+        directory.name_key(c.phrase): c
+        for c in Collective.objects.filter(organisation_id=organisation_id).prefetch_related(
+            "members"
+        )
     }
-    return [
-        {
-            "phrase": phrase,
-            "members": len(defined[phrase].members.all()) if phrase in defined else 0,
-            "known": phrase in defined,
-        }
-        for phrase in preview.collectives
-    ]
+    named = Counter(phrase for task in preview.tasks for phrase in set(task["collectives"]))
+    rows = []
+    for phrase in preview.collectives:
+        collective = defined.get(directory.name_key(phrase))
+        if collective is not None:
+            members = len(collective.members.all())
+        else:
+            level = directory.level_of_phrase(phrase)
+            members = (
+                Unit.objects.filter(organisation_id=organisation_id, level=level).count()
+                if level
+                else 0
+            )
+        rows.append(
+            {
+                "phrase": phrase,
+                "collective": collective,
+                "members": members,
+                "known": collective is not None,
+                "reached": members > 0,
+                "measures": named[phrase],
+            }
+        )
+    return rows
+
+
+def unreached_message(unreached, user) -> str:
+    """What the office is told after the confirm when a collective means nobody yet: each
+    one linked to the page where its members are set (for whoever may set them; a county
+    office is told to ask the office)."""
+    if user.has_perm("units.change_collective", unreached.collectives[0]):
+        named = format_html_join(
+            "、",
+            '<a href="{}">{}</a>（{} 项）',
+            (
+                (
+                    reverse("directory:collective", kwargs={"collective_id": c.pk}),
+                    c.phrase,
+                    c.measure_count,
+                )
+                for c in unreached.collectives
+            ),
+        )
+        ask = "请设定其成员单位"
+    else:
+        named = format_html_join(
+            "、", "{}（{} 项）", ((c.phrase, c.measure_count) for c in unreached.collectives)
+        )
+        ask = "请依法治理办在单位名录中设定其成员单位"
+    return format_html(
+        "{} 项任务分配给尚未设定成员的统称：{}。这些任务尚未进入任何单位的待办，{}。",
+        unreached.measure_count,
+        named,
+        ask,
+    )
 
 
 class StageAsRevisionView(ActionView):

@@ -285,7 +285,9 @@ def _draft(name: str, regions: list[Region], home: Region) -> directory.UnitDraf
         return directory.UnitDraft(name, Unit.Category.OTHER, home.level, home)
     draft = directory.draft_unit(name, regions)
     if not _is_top(home) and _is_top(draft.region):
-        draft.region, draft.level = home, home.level
+        # in the county, at the county's level unless the name says a township's (镇…)
+        below = draft.level in (Region.Level.TOWNSHIP, Region.Level.VILLAGE)
+        draft.region, draft.level = home, draft.level if below else home.level
     return draft
 
 

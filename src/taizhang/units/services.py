@@ -22,7 +22,7 @@ from django.db.models import ProtectedError
 from taizhang.accounts.models import Role
 from taizhang.audit.log import record
 from taizhang.parsing.normalize import fold
-from taizhang.parsing.units import unit_category
+from taizhang.parsing.units import prefix_level, unit_category
 from taizhang.units.models import (
     AuditAction,
     Collective,
@@ -79,7 +79,8 @@ class UnitDraft:
 
 
 def draft_unit(name: str, regions: list[Region]) -> UnitDraft:
-    """Guess category, level and region of a unit from its name."""
+    """Guess category, level and region of a unit from its name: a region's name it opens
+    with gives both; else the level its prefix says (level_of_name), in the home region."""
     category = unit_category(name) or Unit.Category.OTHER
     if category not in Unit.Category.values:
         category = Unit.Category.OTHER
@@ -87,7 +88,47 @@ def draft_unit(name: str, regions: list[Region]) -> UnitDraft:
         if region.level != Region.Level.PREFECTURE and name.startswith(region.name):
             return UnitDraft(name, category, region.level, region)
     home = next(r for r in regions if r.level == Region.Level.PREFECTURE)
-    return UnitDraft(name, category, Region.Level.PREFECTURE, home)
+    return UnitDraft(name, category, level_of_name(name, home) or Region.Level.PREFECTURE, home)
+
+
+# The level a unit's administrative prefix says (区人社局, 县司法局, 镇人民政府), as the
+# parser's gazetteer reads prefixes (parsing/data/gazetteer.toml [levels]). 市 is said
+# apart: the home's own level in a city (银川市: 市人社局), a county-level city in a
+# prefecture that is not one (黔南州: 市 stands for 都匀市, 福泉市).
+_PREFIX_LEVELS = {
+    "省": Region.Level.PREFECTURE,
+    "自治区": Region.Level.PREFECTURE,
+    "州": Region.Level.PREFECTURE,
+    "自治州": Region.Level.PREFECTURE,
+    "盟": Region.Level.PREFECTURE,
+    "县": Region.Level.COUNTY,
+    "区": Region.Level.COUNTY,
+    "旗": Region.Level.COUNTY,
+    "自治县": Region.Level.COUNTY,
+    "自治旗": Region.Level.COUNTY,
+    "乡": Region.Level.TOWNSHIP,
+    "镇": Region.Level.TOWNSHIP,
+    "街道": Region.Level.TOWNSHIP,
+    "苏木": Region.Level.TOWNSHIP,
+}
+# A named place says its level only for these endings: 经开区, 高新区 are zones, not
+# districts, and a place name ending in 市 may be the city itself or a county-level one.
+_NAMED_PLACE_LEVELS = ("县", "旗", "自治县", "乡", "镇", "街道", "苏木")
+
+
+def level_of_name(name: str, home: Region) -> str | None:
+    """The level a new unit's name says, in an organisation whose top region is ``home``:
+    区人社局 and 县司法局 county, 州司法局 prefecture, 镇人民政府 township, 市… the home's
+    level in a city and county elsewhere; None when the name says none."""
+    found = prefix_level(name)
+    if found is None:
+        return None
+    prefix, word = found
+    if prefix == home.name or (prefix != word and word not in _NAMED_PLACE_LEVELS):
+        return None
+    if word == "市":
+        return Region.Level.PREFECTURE if home.name.endswith("市") else Region.Level.COUNTY
+    return _PREFIX_LEVELS.get(word)
 
 
 # What a county office may give its own units: its county's levels, in its county.

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db.models import Count, OuterRef, Subquery
 
 from taizhang.notices.models import UrgeNotice
+from taizhang.plans.assignments import Unreached, unreached_collectives
 from taizhang.plans.models import Assignment, Exemption, Plan, PlanImport
 from taizhang.reporting import reviewers, status
 from taizhang.reporting.models import (
@@ -90,6 +91,9 @@ class Todo:
     # plans the person runs with no reporting period yet (a county plan just made or
     # imported): nobody is asked for anything until they are set
     without_periods: list[Plan] = field(default_factory=list)
+    # collectives the person's plans name that mean nobody yet: their measures reach no
+    # unit's to-do until the office sets the members (plans.assignments)
+    unreached: Unreached | None = None
     summaries: list[PeriodSummary] = field(default_factory=list)
     notices: list[UrgeNotice] = field(default_factory=list)  # to sign or answer
     notices_to_settle: list[UrgeNotice] = field(default_factory=list)  # answered: the office
@@ -162,6 +166,7 @@ def todo_for(user, today: date, narrow=None) -> Todo:
             .filter(periods__isnull=True)
             .order_by("-created_at")[:MAX_LISTED]
         )
+        todo.unreached = unreached_collectives(Plan.objects.run_by(user))
     _fill_notices(todo, user)
     return todo
 

@@ -485,6 +485,17 @@ def _lead_labels() -> list[str]:
     return vocabulary()["lead_labels"]
 
 
+def prefix_level(name: str, gazetteer: Gazetteer | None = None) -> tuple[str, str] | None:
+    """The administrative prefix a unit name opens with and the level word it ends with:
+    ("区", "区") for 区人社局, ("长顺县", "县") for 长顺县司法局; None when the name prints
+    no prefix (人民法院, 市场监管局: 市场 is no prefix)."""
+    gaz = gazetteer or load_gazetteer()
+    folded = fold(name).strip()
+    length = gaz.prefix_length(folded)
+    level = gaz.level_of(folded[:length]) if length else None
+    return (folded[:length], level) if level else None
+
+
 def unit_category(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The category of a unit name, one of CATEGORIES ("party", "government" …).
 

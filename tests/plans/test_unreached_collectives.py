@@ -1,0 +1,79 @@
+"""A collective without members reaches nobody: the office is told in the preview, after
+the confirm and in its to-do, each time led to the page where the members are set."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from taizhang.plans.assignments import set_collective_members, unreached_collectives
+from taizhang.plans.models import Plan, PlanImport
+from taizhang.units.models import Collective
+from tests.plans.test_import_flow import confirm_url, upload
+
+TODO = reverse("workspace:todo")
+
+
+@pytest.fixture
+def staged(office, world):
+    upload(office, world)  # measure 2 names 各县(市), which the world has not defined
+    return PlanImport.objects.get()
+
+
+def test_the_preview_names_a_collective_without_members_and_where_to_set_them(office, staged):
+    response = office.get(confirm_url(staged))
+    row = next(c for c in response.context["collectives"] if c["phrase"] == "各县(市)")
+    assert (row["reached"], row["measures"]) == (False, 1)
+    page = response.content.decode()
+    assert "尚未设定成员</span>，这些任务确认后不会进入任何单位的待办" in page
+    assert f'href="{reverse("directory:collectives")}"' in page
+
+
+def test_the_preview_links_a_defined_collective_without_members_to_its_page(office, staged, world):
+    collective = Collective.objects.create(organisation=world.organisation, phrase="各县(市)")
+    page = office.get(confirm_url(staged)).content.decode()
+    assert f'href="{reverse("directory:collective", args=[collective.pk])}">设定成员单位' in page
+
+
+def test_a_collective_with_members_is_shown_as_reached(office, staged, world):
+    collective = Collective.objects.create(organisation=world.organisation, phrase="各县(市)")
+    collective.members.set([world.county_government])
+    response = office.get(confirm_url(staged))
+    row = next(c for c in response.context["collectives"] if c["phrase"] == "各县(市)")
+    assert (row["reached"], row["members"]) == (True, 1)
+    assert "尚未设定成员</span>" not in response.content.decode()
+
+
+def test_the_confirm_tells_the_office_which_collectives_reach_nobody(office, staged):
+    response = office.post(confirm_url(staged))
+    collective = Collective.objects.get(phrase="各县(市)")
+    told = [str(m) for m in get_messages(response.wsgi_request)]
+    link = reverse("directory:collective", args=[collective.pk])
+    assert any(
+        m.startswith("1 项任务分配给尚未设定成员的统称：") and f'<a href="{link}">各县(市)</a>' in m
+        for m in told
+    )
+
+
+def test_the_todo_lists_them_until_the_members_are_set(office, staged, world):
+    office.post(confirm_url(staged))
+    collective = Collective.objects.get(phrase="各县(市)")
+    page = office.get(TODO).content.decode()
+    assert "1 项任务分配给尚未设定成员的集合单位" in page
+    assert reverse("directory:collective", args=[collective.pk]) in page
+
+    set_collective_members(collective, [world.county_government], world.people["office"], "")
+    assert "尚未设定成员的集合单位" not in office.get(TODO).content.decode()
+
+
+def test_unreached_counts_each_measure_once_and_leaves_other_plans_out(world, office, staged):
+    office.post(confirm_url(staged))
+    plan = Plan.objects.get(title__startswith="测试州法治示范")
+    second = Collective.objects.create(organisation=world.organisation, phrase="州有关部门")
+    measure = plan.measures.get(number=2)
+    measure.collectives.create(collective=second, role="responsible")
+    unreached = unreached_collectives([plan])
+    assert [c.phrase for c in unreached.collectives] == ["各县(市)", "州有关部门"]
+    assert unreached.measure_count == 1
+    assert not unreached_collectives([world.plan])
