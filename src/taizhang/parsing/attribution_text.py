@@ -184,6 +184,9 @@ _NEXT_NUMBER = re.compile(
     # with no （一） level (round 20: d270 and fixture styles/kuohao_shuzi_biaoqian.txt
     # printed run-in)
     r"|\(\d{1,3}\)(?=[^\x00-\x7f])"
+    # 第二， after the last unit or field value of 第一，'s label lines (round 25 leftovers:
+    # d337 and fixture styles/diyi_duanluo.txt printed run-in)
+    r"|第[一二三四五六七八九十]{1,3},"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field

@@ -590,6 +590,7 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
             hit = hit or _glued_first_ordinal(folded, marker.end + 2, reach)
         elif marker.kind == mk.SECTION and hit is None:
             hit = _glued_ordinal(folded, marker.end + 2, reach)
+            hit = hit or _glued_section_diyi(folded, marker.end + 2, reach)
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -686,6 +687,28 @@ def _glued_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
     reach = min(len(folded), found.end() + _CHILD_REACH)
     at = folded.find(following, found.end(), reach)
     return found if at > 0 and folded[at - 1] in "。;!?)]〕】" else None
+
+
+# 第一， glued to a section's heading, its measures restarting under each （一） ("（一）规范
+# 社区矫正执法第一，严格落实…。牵头单位：…完成时限：长期坚持第二，落实…": round 25 leftovers,
+# d337 printed run-in, fixture styles/diyi_jieduan.txt run in), confirmed by a 第二， after a
+# sentence end or a bracket, or after the value of the label line closing 第一，'s measure (a
+# colon within _LABEL_VALUE characters before it, and no sentence end after that colon)
+_LABEL_VALUE = 40  # characters: a label line's units or a deadline, after its colon
+
+
+def _glued_section_diyi(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The 第一， in a section's heading ``folded[start:end]`` when a 第二， closing a
+    sentence, a bracket or a label line follows it (a find in C first)."""
+    at = folded.find(_FIRST_DIYI.pattern, start, end)
+    if at < 0:
+        return None
+    second = folded.find("第二,", at, min(len(folded), at + _CHILD_REACH))
+    if second < 0:
+        return None
+    before = folded[max(at, second - _LABEL_VALUE) : second]
+    closed = folded[second - 1] in "。;!?)]〕】" or before.rfind(":") > before.rfind("。")
+    return _FIRST_DIYI.match(folded, at) if closed else None
 
 
 def _chinese_numeral(value: int) -> str:
