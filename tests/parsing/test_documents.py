@@ -6529,6 +6529,23 @@ def test_di_yi_measures_printed_run_in_are_read_as_printed(name, numbers, sectio
     assert [m.responsible for m in run_in.tasks] == [m.responsible for m in printed.tasks]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d323_neilao_zhili_fanwei", [("12个老旧小区雨污分流", 12.0, 2025)]),
+        ("pianqu_shuliang", [("8个老旧小区改造", 8.0, 2025), ("3个口袋公园", 3.0, None)]),
+    ],
+)
+def test_a_place_between_a_creation_verb_and_its_count_keeps_the_target(name, expected):
+    # "2025年完成城东片区12个老旧小区雨污分流" (d323), "完成城南街道8个老旧小区改造" and
+    # "建成滨河新区3个口袋公园" (fixture styles/pianqu_shuliang.txt): a short place phrase
+    # (targets.toml place_endings) between the verb and the count, which counts the object
+    # after it, quoted from the value
+    plan = parse_path(_document_or_fixture(name))
+    found = [(t.quote, t.value, t.year) for m in plan.tasks for t in m.targets if t.unit == "个"]
+    assert all(target in found for target in expected)
+
+
 # Round 24 leftovers (branch leftovers24): d330 and d321 run in, and their fixtures.
 
 
