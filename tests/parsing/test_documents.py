@@ -6546,6 +6546,29 @@ def test_a_place_between_a_creation_verb_and_its_count_keeps_the_target(name, ex
     assert all(target in found for target in expected)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qianshou_biaoqian",
+        "zhenggai_qiantou_hangmo",
+        "d182_huanbao_ducha_zhenggai",
+        "d330_fengqiao_jingyan_fangan",
+    ],
+)
+def test_lead_tags_in_label_lines_run_in_leave_the_measures_under_their_sections(name):
+    # Round 25 leftovers, run in: "…联络点。责任单位：县司法局（牵头）、县工业和信息化局…"
+    # (fixture styles/qianshou_biaoqian.txt, d330): a label after a sentence end opens its
+    # line as printed, and its （牵头） tag is no attribution of its own; 1.–3. items each
+    # after a sentence end, closed by one label line ("3.新建…2座。责任单位：…（牵头）、…":
+    # d182, fixture styles/zhenggai_qiantou_hangmo.txt) are the measures of their (一)
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    assert [(m.no, m.section) for m in run_in.tasks] == [(m.no, m.section) for m in printed.tasks]
+    assert [s.no for s in run_in.sections] == [s.no for s in printed.sections]
+    assert [(m.lead, m.responsible) for m in run_in.tasks] == [
+        (m.lead, m.responsible) for m in printed.tasks
+    ]
+
+
 # Round 24 leftovers (branch leftovers24): d330 and d321 run in, and their fixtures.
 
 

@@ -476,10 +476,13 @@ def _tag_after_label(folded: str, labels: list[int], at: int) -> bool:
     label = labels[i]
     if folded.find("\n", label, at) >= 0 or folded.find("。", label, at) >= 0:
         return False
-    # a label opening its line (a copy printed run in shows no label line: there the tag
-    # is left counted, as the counts of its lists were read)
-    line = folded.rfind("\n", 0, label)
-    return line >= 0 and not folded[line + 1 : label].strip(" \t\u3000")
+    # a label opening its line, or right after a sentence end: where a copy printed run in
+    # joined its line to the measure's last sentence ("…联络点。责任单位：县司法局（牵头）、…":
+    # round 25 leftovers, fixture styles/qianshou_biaoqian.txt and d330 run in)
+    before = label - 1
+    while before >= 0 and folded[before] in " \t\u3000":
+        before -= 1
+    return before >= 0 and folded[before] in "\n。"
 
 
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:

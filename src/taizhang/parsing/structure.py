@@ -132,7 +132,7 @@ def parse_skeleton(text: str, folded: str | None = None, run_in: bool | None = N
     found = _before_second_annexed_plan(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
-    level = _measure_level(found, folded, index)
+    level = _measure_level(found, folded, index, run_in)
     if actions and level.measure == mk.SECTION and any(f.marker.kind == mk.ARABIC for f in found):
         # (an action scores by its label lines, which its 1. items share: they are the
         # measures, under the action as their section)
@@ -1432,7 +1432,9 @@ _NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnost
 _SHOWN_LINES = 8  # lines of the runner-up list named in its diagnostic
 
 
-def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> Level:
+def _measure_level(
+    found: list[Found], folded: str, index: AttributionIndex, run_in: bool = False
+) -> Level:
     """The measure level is the kind of list whose items each carry one attribution.
 
     Each kind is scored by the items whose whole span (down to the next item of the same or
@@ -1449,7 +1451,9 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
     if ranked and scores[ranked[0]] > 0:
         if ranked[0] == mk.SECTION and (
             _sections_bracketed_over_items(carriers[mk.SECTION], found, folded)
-            or _sections_closed_after_items(carriers[mk.SECTION], found, index)
+            or _sections_closed_after_items(
+                carriers[mk.SECTION], found, index, folded if run_in else None
+            )
         ):
             return _level_of(mk.ARABIC, found)
         level = _level_of(ranked[0], found)
@@ -1484,7 +1488,7 @@ def _sections_bracketed_over_items(carriers: list[Found], found: list[Found], fo
 
 
 def _sections_closed_after_items(
-    carriers: list[Found], found: list[Found], index: AttributionIndex
+    carriers: list[Found], found: list[Found], index: AttributionIndex, folded: str | None = None
 ) -> bool:
     """Whether the (一) items that carry units each hold 1. items and name their units only
     after the last of them: one attribution closing the list, shared by its items, which are
@@ -1505,11 +1509,26 @@ def _sections_closed_after_items(
         # 1. items on lines below the heading (not sub-points run on in its paragraph:
         # "（一）落实…。1.…；2.…。（牵头单位：…）", fixture styles/anquan_subpoints.txt), and
         # no units before the last one's start (its heading's or an item's)
-        if not items or (items[0].line == item.line and items[0].run_in != _GLUED):
+        if not items or (
+            items[0].line == item.line
+            and items[0].run_in != _GLUED
+            and not _sentences_run_in(folded, items)
+        ):
             return False
         if bisect_left(starts, items[-1].start) != bisect_left(starts, item.start):
             return False
     return True
+
+
+def _sentences_run_in(folded: str | None, items: list[Found]) -> bool:
+    """Whether ``items``, in a copy printed run-in (``folded``, else None), each follow a
+    sentence end after the first: lines of their own once, not sub-points run on in their
+    heading's paragraph, which ； parts ("1.…；2.…。", fixture styles/anquan_subpoints.txt).
+    (Round 25 leftovers: d182 and fixture styles/qianshou_biaoqian.txt run in, where the
+    （牵头） tags in the label lines after them no longer count as attributions.)"""
+    if folded is None or len(items) < 2:
+        return False
+    return all(folded[item.start - 1] == "。" for item in items[1:])
 
 
 def _heading_bracket(title: str) -> int | None:
