@@ -1332,10 +1332,11 @@ RUN_IN_COPIES = [
     # before the numbers, 。【县卫健局】3.… (d321)
     *(name for name in NAMES if name[:4] in {"d321", "d330", "d331", "d332"}),
     # round 25 (法治): 牵头领导 lines (d333), a table with 每季度 cells (d335), 1.1 items
-    # under 以上工作由… sentences (d336), （1） restarting (d338); not d334 and d337 (第一， after
+    # under 以上工作由… sentences (d336), （1） restarting (d338); not d334 (第一， after
     # a sentence end, a bracket or a heading is no run-in marker: markers.py reads it at a
-    # line's start only)
-    *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d338"}),
+    # line's start only); round 25 leftovers: 第一， glued to its section's heading and 第二，
+    # after the value of a label line (d337)
+    *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d337", "d338"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -6504,6 +6505,68 @@ def test_paragraphs_opened_by_di_yi_are_numbered_measures(name, numbers, section
     assert all(m.lead and not m.text.startswith("第") for m in plan.tasks)
     assert all(m.chapter == "二" or name == "diyi_duanluo" for m in plan.tasks)
     assert all(not (m.title or "").startswith("第") for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "sections"),
+    [
+        ("d337_shequ_jiaozheng_diyi", [1, 2, 1, 2, 1, 2], ["一", "一", "二", "二", "三", "三"]),
+        ("diyi_jieduan", [1, 2, 3, 1, 2], ["一", "一", "一", "二", "二"]),
+        ("diyi_duanluo", [1, 2, 3], []),
+    ],
+)
+def test_di_yi_measures_printed_run_in_are_read_as_printed(name, numbers, sections):
+    # Round 25 leftovers, run in: "（一）规范社区矫正执法第一，严格落实…。牵头单位：…完成时限：
+    # 长期坚持第二，落实…" (d337), "（一）规范街面秩序第一，清理…。责任单位：…、镇市场监管所第二，
+    # 整治…" (fixture styles/diyi_jieduan.txt), "…区城市管理局第二，推行…" (fixture
+    # styles/diyi_duanluo.txt): 第一， glued to its section's heading opens the first measure,
+    # and 第二， after a label line's value the next, restarting under each （一）
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    for plan in (printed, run_in):
+        assert [m.no for m in plan.tasks] == numbers
+        assert [m.section for m in plan.tasks if m.section] == sections
+        assert all(not m.text.startswith("第") and "第二," not in m.text for m in plan.tasks)
+    assert [m.responsible for m in run_in.tasks] == [m.responsible for m in printed.tasks]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d323_neilao_zhili_fanwei", [("12个老旧小区雨污分流", 12.0, 2025)]),
+        ("pianqu_shuliang", [("8个老旧小区改造", 8.0, 2025), ("3个口袋公园", 3.0, None)]),
+    ],
+)
+def test_a_place_between_a_creation_verb_and_its_count_keeps_the_target(name, expected):
+    # "2025年完成城东片区12个老旧小区雨污分流" (d323), "完成城南街道8个老旧小区改造" and
+    # "建成滨河新区3个口袋公园" (fixture styles/pianqu_shuliang.txt): a short place phrase
+    # (targets.toml place_endings) between the verb and the count, which counts the object
+    # after it, quoted from the value
+    plan = parse_path(_document_or_fixture(name))
+    found = [(t.quote, t.value, t.year) for m in plan.tasks for t in m.targets if t.unit == "个"]
+    assert all(target in found for target in expected)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qianshou_biaoqian",
+        "zhenggai_qiantou_hangmo",
+        "d182_huanbao_ducha_zhenggai",
+        "d330_fengqiao_jingyan_fangan",
+    ],
+)
+def test_lead_tags_in_label_lines_run_in_leave_the_measures_under_their_sections(name):
+    # Round 25 leftovers, run in: "…联络点。责任单位：县司法局（牵头）、县工业和信息化局…"
+    # (fixture styles/qianshou_biaoqian.txt, d330): a label after a sentence end opens its
+    # line as printed, and its （牵头） tag is no attribution of its own; 1.–3. items each
+    # after a sentence end, closed by one label line ("3.新建…2座。责任单位：…（牵头）、…":
+    # d182, fixture styles/zhenggai_qiantou_hangmo.txt) are the measures of their (一)
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    assert [(m.no, m.section) for m in run_in.tasks] == [(m.no, m.section) for m in printed.tasks]
+    assert [s.no for s in run_in.sections] == [s.no for s in printed.sections]
+    assert [(m.lead, m.responsible) for m in run_in.tasks] == [
+        (m.lead, m.responsible) for m in printed.tasks
+    ]
 
 
 # Round 24 leftovers (branch leftovers24): d330 and d321 run in, and their fixtures.

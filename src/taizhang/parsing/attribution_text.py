@@ -184,6 +184,9 @@ _NEXT_NUMBER = re.compile(
     # with no （一） level (round 20: d270 and fixture styles/kuohao_shuzi_biaoqian.txt
     # printed run-in)
     r"|\(\d{1,3}\)(?=[^\x00-\x7f])"
+    # 第二， after the last unit or field value of 第一，'s label lines (round 25 leftovers:
+    # d337 and fixture styles/diyi_duanluo.txt printed run-in)
+    r"|第[一二三四五六七八九十]{1,3},"
 )
 _NEXT_REACH = 160  # characters: an attribution's fields before the next item
 _FIELD_REACH = 24  # characters: a deadline or a person's name, the value of a field
@@ -485,10 +488,13 @@ def _tag_after_label(folded: str, labels: list[int], at: int) -> bool:
     label = labels[i]
     if folded.find("\n", label, at) >= 0 or folded.find("。", label, at) >= 0:
         return False
-    # a label opening its line (a copy printed run in shows no label line: there the tag
-    # is left counted, as the counts of its lists were read)
-    line = folded.rfind("\n", 0, label)
-    return line >= 0 and not folded[line + 1 : label].strip(" \t\u3000")
+    # a label opening its line, or right after a sentence end: where a copy printed run in
+    # joined its line to the measure's last sentence ("…联络点。责任单位：县司法局（牵头）、…":
+    # round 25 leftovers, fixture styles/qianshou_biaoqian.txt and d330 run in)
+    before = label - 1
+    while before >= 0 and folded[before] in " \t\u3000":
+        before -= 1
+    return before >= 0 and folded[before] in "\n。"
 
 
 def bracket_pairs(folded: str) -> list[tuple[int, int]]:

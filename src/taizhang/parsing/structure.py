@@ -132,7 +132,7 @@ def parse_skeleton(text: str, folded: str | None = None, run_in: bool | None = N
     found = _before_second_annexed_plan(found, folded)
     _set_ends(found, len(text))
     index = AttributionIndex(folded)
-    level = _measure_level(found, folded, index)
+    level = _measure_level(found, folded, index, run_in)
     if actions and level.measure == mk.SECTION and any(f.marker.kind == mk.ARABIC for f in found):
         # (an action scores by its label lines, which its 1. items share: they are the
         # measures, under the action as their section)
@@ -596,6 +596,7 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
             hit = hit or _glued_first_ordinal(folded, marker.end + 2, reach)
         elif marker.kind == mk.SECTION and hit is None:
             hit = _glued_ordinal(folded, marker.end + 2, reach)
+            hit = hit or _glued_section_diyi(folded, marker.end + 2, reach)
         part = marker.kind == mk.CHAPTER and _is_part(folded, marker)  # 第二部分　重点任务一、…
         if hit is None and not part:
             break
@@ -692,6 +693,28 @@ def _glued_ordinal(folded: str, start: int, end: int) -> re.Match[str] | None:
     reach = min(len(folded), found.end() + _CHILD_REACH)
     at = folded.find(following, found.end(), reach)
     return found if at > 0 and folded[at - 1] in "。;!?)]〕】" else None
+
+
+# 第一， glued to a section's heading, its measures restarting under each （一） ("（一）规范
+# 社区矫正执法第一，严格落实…。牵头单位：…完成时限：长期坚持第二，落实…": round 25 leftovers,
+# d337 printed run-in, fixture styles/diyi_jieduan.txt run in), confirmed by a 第二， after a
+# sentence end or a bracket, or after the value of the label line closing 第一，'s measure (a
+# colon within _LABEL_VALUE characters before it, and no sentence end after that colon)
+_LABEL_VALUE = 40  # characters: a label line's units or a deadline, after its colon
+
+
+def _glued_section_diyi(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The 第一， in a section's heading ``folded[start:end]`` when a 第二， closing a
+    sentence, a bracket or a label line follows it (a find in C first)."""
+    at = folded.find(_FIRST_DIYI.pattern, start, end)
+    if at < 0:
+        return None
+    second = folded.find("第二,", at, min(len(folded), at + _CHILD_REACH))
+    if second < 0:
+        return None
+    before = folded[max(at, second - _LABEL_VALUE) : second]
+    closed = folded[second - 1] in "。;!?)]〕】" or before.rfind(":") > before.rfind("。")
+    return _FIRST_DIYI.match(folded, at) if closed else None
 
 
 def _chinese_numeral(value: int) -> str:
@@ -1443,7 +1466,9 @@ _NARROW = 1.25  # a runner-up this close to the chosen level is worth a diagnost
 _SHOWN_LINES = 8  # lines of the runner-up list named in its diagnostic
 
 
-def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> Level:
+def _measure_level(
+    found: list[Found], folded: str, index: AttributionIndex, run_in: bool = False
+) -> Level:
     """The measure level is the kind of list whose items each carry one attribution.
 
     Each kind is scored by the items whose whole span (down to the next item of the same or
@@ -1460,7 +1485,9 @@ def _measure_level(found: list[Found], folded: str, index: AttributionIndex) -> 
     if ranked and scores[ranked[0]] > 0:
         if ranked[0] == mk.SECTION and (
             _sections_bracketed_over_items(carriers[mk.SECTION], found, folded)
-            or _sections_closed_after_items(carriers[mk.SECTION], found, index)
+            or _sections_closed_after_items(
+                carriers[mk.SECTION], found, index, folded if run_in else None
+            )
         ):
             return _level_of(mk.ARABIC, found)
         level = _level_of(ranked[0], found)
@@ -1495,7 +1522,7 @@ def _sections_bracketed_over_items(carriers: list[Found], found: list[Found], fo
 
 
 def _sections_closed_after_items(
-    carriers: list[Found], found: list[Found], index: AttributionIndex
+    carriers: list[Found], found: list[Found], index: AttributionIndex, folded: str | None = None
 ) -> bool:
     """Whether the (一) items that carry units each hold 1. items and name their units only
     after the last of them: one attribution closing the list, shared by its items, which are
@@ -1516,11 +1543,26 @@ def _sections_closed_after_items(
         # 1. items on lines below the heading (not sub-points run on in its paragraph:
         # "（一）落实…。1.…；2.…。（牵头单位：…）", fixture styles/anquan_subpoints.txt), and
         # no units before the last one's start (its heading's or an item's)
-        if not items or (items[0].line == item.line and items[0].run_in != _GLUED):
+        if not items or (
+            items[0].line == item.line
+            and items[0].run_in != _GLUED
+            and not _sentences_run_in(folded, items)
+        ):
             return False
         if bisect_left(starts, items[-1].start) != bisect_left(starts, item.start):
             return False
     return True
+
+
+def _sentences_run_in(folded: str | None, items: list[Found]) -> bool:
+    """Whether ``items``, in a copy printed run-in (``folded``, else None), each follow a
+    sentence end after the first: lines of their own once, not sub-points run on in their
+    heading's paragraph, which ； parts ("1.…；2.…。", fixture styles/anquan_subpoints.txt).
+    (Round 25 leftovers: d182 and fixture styles/qianshou_biaoqian.txt run in, where the
+    （牵头） tags in the label lines after them no longer count as attributions.)"""
+    if folded is None or len(items) < 2:
+        return False
+    return all(folded[item.start - 1] == "。" for item in items[1:])
 
 
 def _heading_bracket(title: str) -> int | None:

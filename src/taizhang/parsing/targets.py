@@ -645,6 +645,8 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
         before.endswith(words["creation_verbs"]) or before.endswith(words["causative_verbs"])
     ) and after[:1] not in ("", *_CLAUSE_ENDS):
         return _REACH  # 形成3—5个品牌性法治主题活动, 推动1000家中小企业上云用数
+    if after[:1] >= "\u4e00" and _place_after_creation(before):
+        return _REACH_FROM_VALUE  # 完成城东片区12个老旧小区雨污分流
     # The rules below read the clause before the value without its leading words (到2025年,
     # 全州, 力争 …): where it starts is found once, and only by the rules that read it.
     offset = None
@@ -671,6 +673,27 @@ def _stated_cue(before: str, arabic: bool, unit: str, after: str) -> _Cue | None
     ):
         return _REACH  # 为200家重点企业配备服务专员
     return None
+
+
+_MAX_PLACE_NAME = 4  # characters of a place's name before its ending (城东片区, 滨河新区)
+
+
+def _place_after_creation(before: str) -> bool:
+    """Whether ``before`` ends with a creation verb and a short place phrase (targets.toml
+    place_endings): "完成城东片区", the count after it counting the object that follows."""
+    words = _vocab()["targets"]
+    ending = _ends_with(before, words["place_endings"])
+    if ending is None:
+        return False
+    name_end = len(before) - len(ending)
+    for start in range(name_end - 1, max(-1, name_end - _MAX_PLACE_NAME - 1), -1):
+        if before[start] < "\u4e00":
+            return False  # (a name of Chinese characters only)
+        if before.endswith(words["creation_verbs"], 0, start):
+            # (not a whole jurisdiction, a leading word: "完成全县32条河流、6座湖库…划界成果
+            # 复核" counts no object: d48's gold)
+            return before[start:] not in words["leading_words"]
+    return False
 
 
 def _clause_start(before: str) -> int:
