@@ -1808,3 +1808,30 @@ def test_attribution_scores_count_each_span_as_two_bisections_did():
         assert scores(found, index) == _plain_attribution_scores(found, index)
         twice = sorted([*found, *found[:3]], key=lambda f: f.start)
         assert scores(twice, index) == _plain_attribution_scores(twice, index)
+
+
+def test_a_measure_made_by_position_holds_what_its_keywords_would_give():
+    """(speed24) pipeline._measure gives Measure its fields by position: each lands in the
+    field of its name, as keywords would put it."""
+    from taizhang.parsing import pipeline as _pipeline
+    from taizhang.parsing.model import Attribution
+    from taizhang.parsing.structure import RawMeasure
+
+    raw = RawMeasure(3, "二、", "(一)", "建设基地2个以上。", "县司法局", 7, deadline="2025年底前")
+    units = Attribution(["县司法局"], ["县财政局"], ["各乡镇"])
+    measure = _pipeline._measure(raw, units, "标题", None)
+    assert (measure.no, measure.chapter, measure.section, measure.title) == (
+        3,
+        "二、",
+        "(一)",
+        "标题",
+    )
+    assert (measure.text, measure.attribution_raw) == ("建设基地2个以上。", "县司法局")
+    assert (measure.lead, measure.responsible, measure.collectives) == (
+        ["县司法局"],
+        ["县财政局"],
+        ["各乡镇"],
+    )
+    assert [t.quote for t in measure.targets] == ["基地2个以上"]
+    assert (measure.recurring, measure.deadline, measure.line) == ([], "2025年底前", 7)
+    assert measure.key is None

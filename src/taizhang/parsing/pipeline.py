@@ -1191,18 +1191,19 @@ def _measure(
     if "\n" in raw.text:
         _paragraphs_joined(raw)
     findings = analyse(raw.text, raw.folded)
+    # (positional, in Measure's field order: keywords cost about 0.4 µs a measure more)
     return Measure(
-        no=raw.no,
-        chapter=raw.chapter,
-        section=raw.section,
-        title=title,
-        text=raw.text,
-        attribution_raw=raw.attribution_raw,
-        lead=attribution.lead,
-        responsible=attribution.responsible,
-        collectives=attribution.collectives,
-        targets=findings.targets,
-        recurring=findings.recurring,
-        deadline=raw.deadline or bracket_deadline or findings.deadline,
-        line=raw.line,
+        raw.no,
+        raw.chapter,
+        raw.section,
+        title,
+        raw.text,
+        raw.attribution_raw,
+        attribution.lead,
+        attribution.responsible,
+        attribution.collectives,
+        findings.targets,
+        findings.recurring,
+        raw.deadline or bracket_deadline or findings.deadline,
+        raw.line,
     )
