@@ -1819,7 +1819,8 @@ def test_a_measure_made_by_position_holds_what_its_keywords_would_give():
 
     raw = RawMeasure(3, "二、", "(一)", "建设基地2个以上。", "县司法局", 7, deadline="2025年底前")
     units = Attribution(["县司法局"], ["县财政局"], ["各乡镇"])
-    measure = _pipeline._measure(raw, units, "标题", None)
+    (measure,), folded = _pipeline._measures([raw], [units], ["标题"], {})
+    assert folded == [raw.text]
     assert (measure.no, measure.chapter, measure.section, measure.title) == (
         3,
         "二、",
