@@ -1836,3 +1836,16 @@ def test_a_measure_made_by_position_holds_what_its_keywords_would_give():
     assert [t.quote for t in measure.targets] == ["基地2个以上"]
     assert (measure.recurring, measure.deadline, measure.line) == ([], "2025年底前", 7)
     assert measure.key is None
+
+
+def test_the_analysis_finds_what_each_finder_finds_with_its_own_context():
+    """(speed24) analyse makes its context's recurring markers and year deadlines at once,
+    where the first finder to ask made them: every line of every plan the tests hold gives
+    the targets, recurring duties and deadline each finder gives alone."""
+    lines = {line for _name, text in _every_text() for line in text.split("\n") if line.strip()}
+    assert len(lines) > 5_000
+    for line in lines:
+        found = _targets.analyse(line)
+        assert found.targets == _targets.find_targets(line)
+        assert found.recurring == _targets.find_recurring(line)
+        assert found.deadline == _targets.find_deadline(line)
