@@ -1849,3 +1849,26 @@ def test_the_analysis_finds_what_each_finder_finds_with_its_own_context():
         assert found.targets == _targets.find_targets(line)
         assert found.recurring == _targets.find_recurring(line)
         assert found.deadline == _targets.find_deadline(line)
+
+
+def test_the_records_made_by_position_keep_the_field_order_they_are_made_in():
+    """(speed24) Measure (pipeline._measure), Target (targets.find_targets) and Name
+    (names.read_name) are made by position, where keywords cost a dict per call: their
+    fields stay in the order those calls give them."""
+    from dataclasses import fields
+
+    from taizhang.parsing.model import Measure, Target
+    from taizhang.parsing.units.names import Name
+
+    def order(cls):
+        return [f.name for f in fields(cls)]
+
+    assert order(Measure)[:13] == [
+        *("no", "chapter", "section", "title", "text", "attribution_raw"),
+        *("lead", "responsible", "collectives", "targets", "recurring", "deadline", "line"),
+    ]
+    assert order(Target) == ["quote", "value", "unit", "comparator", "year", "per"]
+    assert order(Name) == [
+        *("kind", "printed", "category", "prefix_length", "committee_body"),
+        *("committee_body_after_party", "unsplit", "level"),
+    ]
