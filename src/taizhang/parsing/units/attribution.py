@@ -19,7 +19,6 @@ from taizhang.parsing.units.items import (
     items,
     joined_items,
     joins,
-    own_bodies,
 )
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.units.names import (
@@ -204,11 +203,18 @@ class BracketReader:
         if self._may_join(folded) is not None:  # (items.may_join, its pattern read once)
             spans = joined_items(folded, 0, end, self.gaz)
             return tuple(self._name(printed[a:b], folded[a:b]) for a, b in spans)
-        if not is_name(folded, 0, end) or own_bodies(folded, 0, self.gaz):
+        # (is_name's first test, own_bodies and _name written out: most pieces open with a
+        # Han character and are one name read once, three calls fewer a piece)
+        if not ("\u4e00" <= folded[:1] <= "\u9fff" or is_name(folded, 0, end)):
+            return ()
+        if folded.startswith(self.gaz.subordinates):  # own_bodies
             return ()
         if self.run_in:
             return self._run_in_names(printed, folded)
-        return (self._name(printed, folded),)
+        name = self._names.get(printed)
+        if name is None:
+            name = self._names[printed] = read_name(self.gaz, printed, folded)
+        return (name,)
 
     def _name(self, item: str, folded: str) -> Name:
         name = self._names.get(item)
