@@ -1872,3 +1872,18 @@ def test_the_records_made_by_position_keep_the_field_order_they_are_made_in():
         *("kind", "printed", "category", "prefix_length", "committee_body"),
         *("committee_body_after_party", "unsplit", "level"),
     ]
+
+
+def test_a_text_without_the_box_word_has_no_box_lines():
+    """(speed24) _without_box_items no longer asks whether 专栏 is in the text before the box
+    pattern's own scan: every box heading word holds 栏, and a text holding none of them
+    has no box lines (every plan the tests hold, and each with its box words cut out)."""
+    from taizhang.parsing import pipeline as _pipeline
+
+    words = vocabulary()["box_headings"]
+    assert all("栏" in word for word in words)
+    for _name, text in _every_text():
+        folded = fold(text)
+        for word in words:
+            folded = folded.replace(word, word[:-1])
+        assert _pipeline.box_lines(folded) == []
