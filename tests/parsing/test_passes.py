@@ -1887,3 +1887,30 @@ def test_a_text_without_the_box_word_has_no_box_lines():
         for word in words:
             folded = folded.replace(word, word[:-1])
         assert _pipeline.box_lines(folded) == []
+
+
+def _plain_colon_lines(folded: str) -> set[int]:
+    """pipeline._colon_lines as str.find found each colon before a line break."""
+    found, line, counted = set(), 1, 0
+    at = folded.find(":\n")
+    while at >= 0:
+        line += folded.count("\n", counted, at)
+        counted = at
+        found.add(line)
+        at = folded.find(":\n", at + 2)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(":", "\n", ":\n", "县", " ", "::\n\n"))
+@example("")
+def test_lines_ending_with_a_colon_are_those_str_find_found(text):
+    """(speed24) the colon lines, found from each line break by a lookbehind, are those a
+    two-character str.find found (generated text, and every plan the tests hold)."""
+    from taizhang.parsing import pipeline as _pipeline
+
+    assert _pipeline._colon_lines(text) == _plain_colon_lines(text)
+    if text == "":
+        for _name, plan in _every_text():
+            folded = fold(plan)
+            assert _pipeline._colon_lines(folded) == _plain_colon_lines(folded)

@@ -918,16 +918,21 @@ def _unit_heading_lines(
 _MAX_UNIT_LINE = 24  # characters: a unit's name and its colon
 
 
+# A line ending with a colon: opened on its line break, the colon checked by a lookbehind
+# (a two-character str.find scanned the text about twice as slowly as the engine skips to
+# each line break: seed 000 19.6 -> 10.2 µs, seed 001 27.8 -> 11.7; speed24)
+_COLON_LINE_END = re.compile("\n(?<=:\n)")
+
+
 def _colon_lines(folded: str) -> set[int]:
-    """The numbers (1-based) of the lines that end with a colon, found by str.find."""
+    """The numbers (1-based) of the lines that end with a colon."""
     found: set[int] = set()
     line, counted = 1, 0
-    at = folded.find(":\n")
-    while at >= 0:
+    for end in _COLON_LINE_END.finditer(folded):
+        at = end.start() - 1  # the colon
         line += folded.count("\n", counted, at)
         counted = at
         found.add(line)
-        at = folded.find(":\n", at + 2)
     return found
 
 
