@@ -1997,3 +1997,109 @@ def test_a_line_before_where_the_index_may_find_something_has_no_attribution():
 def test_generated_lines_before_where_the_index_may_find_something_have_no_attribution(text):
     folded = fold(text)
     _assert_nothing_found_before_the_quiet_end(folded, _at.AttributionIndex(folded))
+
+
+def test_a_measure_made_by_position_holds_what_its_keywords_would_give():
+    """(speed24) pipeline._measure gives Measure its fields by position: each lands in the
+    field of its name, as keywords would put it."""
+    from taizhang.parsing import pipeline as _pipeline
+    from taizhang.parsing.model import Attribution
+    from taizhang.parsing.structure import RawMeasure
+
+    raw = RawMeasure(3, "二、", "(一)", "建设基地2个以上。", "县司法局", 7, deadline="2025年底前")
+    units = Attribution(["县司法局"], ["县财政局"], ["各乡镇"])
+    (measure,), folded = _pipeline._measures([raw], [units], ["标题"], {})
+    assert folded == [raw.text]
+    assert (measure.no, measure.chapter, measure.section, measure.title) == (
+        3,
+        "二、",
+        "(一)",
+        "标题",
+    )
+    assert (measure.text, measure.attribution_raw) == ("建设基地2个以上。", "县司法局")
+    assert (measure.lead, measure.responsible, measure.collectives) == (
+        ["县司法局"],
+        ["县财政局"],
+        ["各乡镇"],
+    )
+    assert [t.quote for t in measure.targets] == ["基地2个以上"]
+    assert (measure.recurring, measure.deadline, measure.line) == ([], "2025年底前", 7)
+    assert measure.key is None
+
+
+def test_the_analysis_finds_what_each_finder_finds_with_its_own_context():
+    """(speed24) analyse makes its context's recurring markers and year deadlines at once,
+    where the first finder to ask made them: every line of every plan the tests hold gives
+    the targets, recurring duties and deadline each finder gives alone."""
+    lines = {line for _name, text in _every_text() for line in text.split("\n") if line.strip()}
+    assert len(lines) > 5_000
+    for line in lines:
+        found = _targets.analyse(line)
+        assert found.targets == _targets.find_targets(line)
+        assert found.recurring == _targets.find_recurring(line)
+        assert found.deadline == _targets.find_deadline(line)
+
+
+def test_the_records_made_by_position_keep_the_field_order_they_are_made_in():
+    """(speed24) Measure (pipeline._measure), Target (targets.find_targets) and Name
+    (names.read_name) are made by position, where keywords cost a dict per call: their
+    fields stay in the order those calls give them."""
+    from dataclasses import fields
+
+    from taizhang.parsing.model import Measure, Target
+    from taizhang.parsing.units.names import Name
+
+    def order(cls):
+        return [f.name for f in fields(cls)]
+
+    assert order(Measure)[:13] == [
+        *("no", "chapter", "section", "title", "text", "attribution_raw"),
+        *("lead", "responsible", "collectives", "targets", "recurring", "deadline", "line"),
+    ]
+    assert order(Target) == ["quote", "value", "unit", "comparator", "year", "per"]
+    assert order(Name) == [
+        *("kind", "printed", "category", "prefix_length", "committee_body"),
+        *("committee_body_after_party", "unsplit", "level"),
+    ]
+
+
+def test_a_text_without_the_box_word_has_no_box_lines():
+    """(speed24) _without_box_items no longer asks whether 专栏 is in the text before the box
+    pattern's own scan: every box heading word holds 栏, and a text holding none of them
+    has no box lines (every plan the tests hold, and each with its box words cut out)."""
+    from taizhang.parsing import pipeline as _pipeline
+
+    words = vocabulary()["box_headings"]
+    assert all("栏" in word for word in words)
+    for _name, text in _every_text():
+        folded = fold(text)
+        for word in words:
+            folded = folded.replace(word, word[:-1])
+        assert _pipeline.box_lines(folded) == []
+
+
+def _plain_colon_lines(folded: str) -> set[int]:
+    """pipeline._colon_lines as str.find found each colon before a line break."""
+    found, line, counted = set(), 1, 0
+    at = folded.find(":\n")
+    while at >= 0:
+        line += folded.count("\n", counted, at)
+        counted = at
+        found.add(line)
+        at = folded.find(":\n", at + 2)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(":", "\n", ":\n", "县", " ", "::\n\n"))
+@example("")
+def test_lines_ending_with_a_colon_are_those_str_find_found(text):
+    """(speed24) the colon lines, found from each line break by a lookbehind, are those a
+    two-character str.find found (generated text, and every plan the tests hold)."""
+    from taizhang.parsing import pipeline as _pipeline
+
+    assert _pipeline._colon_lines(text) == _plain_colon_lines(text)
+    if text == "":
+        for _name, plan in _every_text():
+            folded = fold(plan)
+            assert _pipeline._colon_lines(folded) == _plain_colon_lines(folded)

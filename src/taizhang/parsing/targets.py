@@ -1008,11 +1008,7 @@ class _Context:
 
     @_computed_once
     def deadlines(self) -> list[_Deadline]:
-        # Every deadline names a year: most measures name none, and this pattern (opening
-        # with its digit) finds that faster than the deadline pattern tried everywhere;
-        # a text without 年 (found by memchr) is not searched at all.
-        year = _YEAR_NIAN.search(self.folded) if "年" in self.folded else None
-        return [] if year is None else _year_deadlines(self.folded, year)
+        return _deadlines_of(self.folded)
 
     @_computed_once
     def deadline_starts(self) -> list[int]:
@@ -1061,6 +1057,15 @@ class _Context:
         return past_from is not None and clause_end > start + past_from
 
 
+def _deadlines_of(folded: str) -> list[_Deadline]:
+    """The year deadlines of a text (_Context.deadlines)."""
+    # Every deadline names a year: most measures name none, and this pattern (opening
+    # with its digit) finds that faster than the deadline pattern tried everywhere;
+    # a text without 年 (found by memchr) is not searched at all.
+    year = _YEAR_NIAN.search(folded) if "年" in folded else None
+    return [] if year is None else _year_deadlines(folded, year)
+
+
 @dataclass
 class Findings:
     targets: list[Target]
@@ -1078,6 +1083,10 @@ def analyse(text: str, folded: str | None = None) -> Findings:
         return Findings([], [], None)  # _may_state_anything
     context = _Context(folded)
     context.values_from = len(folded) if first is None else first.start()
+    # (read by find_recurring and find_deadline of every text analysed: made here, without
+    # the first use's call through _computed_once)
+    context.marker_matches = _markers(folded)
+    context.deadlines = _deadlines_of(folded)
     return Findings(
         find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
     )
@@ -1172,14 +1181,14 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
         )
         quote_start += folded.startswith("、", quote_start)  # the list's 、 is no part of it
         unit_start = m.start("unit")
-        targets.append(
+        targets.append(  # (quote, value, unit, comparator, year, per: keywords cost more)
             Target(
-                quote=text[quote_start:end],
-                value=_value(m["num"]),
-                unit=text[unit_start : unit_start + len(m["unit"])],
-                comparator=comparator,
-                year=year,
-                per=_per(before),
+                text[quote_start:end],
+                _value(m["num"]),
+                text[unit_start : unit_start + len(m["unit"])],
+                comparator,
+                year,
+                _per(before),
             )
         )
     if folded.count("年") > 1:

@@ -73,7 +73,7 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     if marked and gaz.is_not_unit(folded):
         return Name(NOT_UNIT, printed)  # (no unit: its prefix says nothing of the level)
     if gaz.is_collective(folded, marked) and _collective_outside_note(gaz, folded):
-        return Name(COLLECTIVE, printed, level=level)
+        return Name(COLLECTIVE, printed, None, 0, False, False, None, level)
     # Two names with no separator ("县发改局县财政局"): the item is listed as printed.
     unsplit = printed if gaz.runs_names_together(folded, keeps) else None
     cut = alias_start(folded)
@@ -86,10 +86,10 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
     # "經(jīng)開區管委會": read without the readings (a reading opens with its bracket)
     if "(" in folded and PINYIN_READING.search(folded):
         category = gaz.category(PINYIN_READING.sub("", folded))
-        return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
+        return Name(AS_WRITTEN, printed, category, 0, False, False, unsplit, level)
     category = gaz.category(folded, prefix_length, not marked)
     if keeps:
-        return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
+        return Name(AS_WRITTEN, printed, category, 0, False, False, unsplit, level)
     if prefix_length:
         # (positional: keywords cost a dict per call)
         return Name(FULL, printed, category, prefix_length, False, False, unsplit, level)
@@ -97,16 +97,11 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         # A company printed without a place is no body of the plan's government, so it
         # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
         # styles/shuili_fields.txt); seed 000 keeps 中国移动…分公司 as written too.
-        return Name(AS_WRITTEN, printed, category, unsplit=unsplit, level=level)
-    return Name(
-        ELIDED,
-        printed,
-        category,
-        committee_body=committee,
-        committee_body_after_party=committee or gaz.is_body_after_party(folded),
-        unsplit=unsplit,
-        level=level,
-    )
+        return Name(AS_WRITTEN, printed, category, 0, False, False, unsplit, level)
+    # (kind, printed, category, prefix_length, committee_body, committee_body_after_party,
+    # unsplit, level: by position, as every Name here; keywords cost a dict per call)
+    after_party = committee or gaz.is_body_after_party(folded)
+    return Name(ELIDED, printed, category, 0, committee, after_party, unsplit, level)
 
 
 def _collective_outside_note(gaz: Gazetteer, folded: str) -> bool:
