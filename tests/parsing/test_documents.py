@@ -558,6 +558,20 @@ Round 25 (法治) (branch fazhi25): 法治 plans of kinds rounds 10–24 had not
   一、, brackets with a 完成时限 field (2025年底前, 长期坚持, 每季度, 每年12月底前), "X、Y按职责
   分工负责" after a label (responsible) and alone (lead).
 
+Round 26 (法治) (branch fazhi26): 法治 plans of kinds rounds 10–25 had not tried:
+
+- d350 党政主要负责人 述法 工作方案: each measure's "（责任单位：…）" on a line of its own ABOVE
+  it, the first right under its （一） heading, none below a section's last measure.
+- d351 行政执法监督 “三书一函” 制度: a table copied from a web page, each row one line of cells
+  parted by " | " (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限, the header 30 characters),
+  保障措施 (二) ending "…约谈其主要负责人。" (a person, no units).
+- d352 法治副校长 聘任和管理: titled measures naming no units over an annexed 任务分工 whose
+  任务 cells repeat each measure's title only (序号 | 任务 | 牵头单位), two signers.
+- d353 人民陪审员 工作 三年规划: "（牵头单位：…；配合单位：…）" lines above 1、 measures right
+  under 一、 chapters, "…明确一名分管负责人。" in 工作要求.
+- d354 “法律进企业” 活动: " | " rows under a 活动内容 column, 每季度 a duty, "…由县委依法治县办
+  约谈其主要负责人。".
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1336,6 +1350,9 @@ RUN_IN_COPIES = [
     # a sentence end, a bracket or a heading is no run-in marker: markers.py reads it at a
     # line's start only)
     *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d338"}),
+    # round 26 (法治): brackets above their measures (d350, d353), " | " rows glued to the next
+    # row's number (d351, d354), an annex matched by title (d352)
+    *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1585,6 +1602,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
     # round 25 (法治): signed under a covering notice (d333, d338) or after the plan
     *(name for name in NAMES if name[:4] in {"d333", "d334", "d335", "d336", "d337", "d338"}),
+    # round 26 (法治): signed after a table (d351, d354), two signers after an annex (d352)
+    *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
 ]
