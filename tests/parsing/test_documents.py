@@ -558,6 +558,20 @@ Round 25 (法治) (branch fazhi25): 法治 plans of kinds rounds 10–24 had not
   一、, brackets with a 完成时限 field (2025年底前, 长期坚持, 每季度, 每年12月底前), "X、Y按职责
   分工负责" after a label (responsible) and alone (lead).
 
+Round 26 (法治) (branch fazhi26): 法治 plans of kinds rounds 10–25 had not tried:
+
+- d350 党政主要负责人 述法 工作方案: each measure's "（责任单位：…）" on a line of its own ABOVE
+  it, the first right under its （一） heading, none below a section's last measure.
+- d351 行政执法监督 “三书一函” 制度: a table copied from a web page, each row one line of cells
+  parted by " | " (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限, the header 30 characters),
+  保障措施 (二) ending "…约谈其主要负责人。" (a person, no units).
+- d352 法治副校长 聘任和管理: titled measures naming no units over an annexed 任务分工 whose
+  任务 cells repeat each measure's title only (序号 | 任务 | 牵头单位), two signers.
+- d353 人民陪审员 工作 三年规划: "（牵头单位：…；配合单位：…）" lines above 1、 measures right
+  under 一、 chapters, "…明确一名分管负责人。" in 工作要求.
+- d354 “法律进企业” 活动: " | " rows under a 活动内容 column, 每季度 a duty, "…由县委依法治县办
+  约谈其主要负责人。".
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1337,6 +1351,9 @@ RUN_IN_COPIES = [
     # line's start only); round 25 leftovers: 第一， glued to its section's heading and 第二，
     # after the value of a label line (d337)
     *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d337", "d338"}),
+    # round 26 (法治): brackets above their measures (d350, d353), " | " rows glued to the next
+    # row's number (d351, d354), an annex matched by title (d352)
+    *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1586,6 +1603,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d330", "d331", "d332"}),
     # round 25 (法治): signed under a covering notice (d333, d338) or after the plan
     *(name for name in NAMES if name[:4] in {"d333", "d334", "d335", "d336", "d337", "d338"}),
+    # round 26 (法治): signed after a table (d351, d354), two signers after an annex (d352)
+    *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
 ]
@@ -6755,3 +6774,83 @@ def test_a_line_naming_measures_by_number_gives_them_its_units(name, leads, last
         assert plan.tasks[-1].responsible == last_responsible
         assert not any("以上第" in m.text or "上述第" in m.text for m in plan.tasks)
         assert not any("以上" in u or "上述" in u for m in plan.tasks for u in m.lead)
+
+
+# Round 26 (法治) (branch fazhi26): d350–d354 and their fixture (tests/fixtures/styles).
+
+
+def _printed_run_in_and_wrapped(text: str):
+    yield from _printed_and_run_in(text)
+    yield parse_path_text(variants.hard_wrapped(text))
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last_of_group"),
+    [
+        ("d350_shufa_zeren_qianzhi", ["县委依法治县办", "县委组织部"], 3),
+        ("d353_peishenyuan_qianzhi_zhangjie", ["县司法局", "县法院", "县公安局"], 3),
+    ],
+)
+def test_a_bracket_line_above_each_measure_is_its_attribution(name, first, last_of_group):
+    # "（一）明确述法对象和方式" / "（责任单位：X、Y）" / "1.…" / "（责任单位：Z）" / "2.…" (d350
+    # under (一) sections, d353 "（牵头单位：…；配合单位：…）" under 一、 chapters): each bracket
+    # line is the units of the measure below it, the first right under the heading, so no
+    # measure of no text, and the last of each group keeps its own; printed, run in and
+    # hard-wrapped at 30
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert len(plan.tasks) == 8 and all(m.text for m in plan.tasks)
+        assert [*plan.tasks[0].lead, *plan.tasks[0].responsible] == first
+        assert plan.tasks[last_of_group - 1].attribution_raw
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d351_sanshu_yihan_shuxian", [*["县司法局"] * 4, "县委依法治县办", "县司法局"]),
+        (
+            "d354_falv_jin_qiye_shuxian",
+            ["县司法局", "县司法局", "县应急管理局", "县司法局", "县工商联"],
+        ),
+    ],
+)
+def test_a_table_of_bar_rows_is_read_printed_run_in_and_wrapped(name, leads):
+    # "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限" over "1 | … | 县司法局 | … | 2025年5月底前"
+    # (d351, d354 with 活动内容): the rows are the measures; run in, each row's last cell glued
+    # to the next row's number (2025年5月底前2 | 对…); hard-wrapped at 30, the header (30
+    # characters) ends at the margin and is no part of the first row; the 保障措施 (一)(二)
+    # after the table are provisions, "…约谈其主要负责人" naming no unit
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert [m.lead[0] for m in plan.tasks] == leads
+        assert all(m.deadline for m in plan.tasks)
+        assert not any("负责人" in u for m in plan.tasks for u in m.lead + m.responsible)
+
+
+@pytest.mark.parametrize("name", ["d351_sanshu_yihan_shuxian", "d354_falv_jin_qiye_shuxian"])
+def test_a_person_in_charge_closing_a_provision_is_no_attribution(name):
+    # "（二）强化结果运用。…提请县委依法治县办约谈其主要负责人。" (d351), "…由县委依法治县办约谈其
+    # 主要负责人。" (d354): 负责人 is a person, no units and their verb 负责, so the provision
+    # is no measure of its own and the table's rows stay the measures
+    text = _document_or_fixture_text(name)
+    provisions = text[text.index("（一）加强组织领导") :]
+    assert parse_path_text(provisions).tasks == [] or not any(
+        m.attribution_raw and "负责人" in m.attribution_raw
+        for m in parse_path_text(provisions).tasks
+    )
+    assert not any("负责人" in (m.attribution_raw or "") for m in parse_path_text(text).tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "d354_falv_jin_qiye_shuxian",
+            ["县司法局", "县司法局", "县应急管理局", "县司法局", "县工商联"],
+        ),
+        ("huodong_neirong_biao", ["镇司法所", "镇司法所", "镇党政办"]),
+    ],
+)
+def test_an_activity_column_holds_the_measures(name, leads):
+    # 序号 | 活动内容 | 牵头单位 | 配合单位 | 完成时限 (d354 in " | " rows, fixture
+    # styles/huodong_neirong_biao.txt tab-parted): 活动内容 is the content column
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.lead[0] for m in plan.tasks] == leads

@@ -129,8 +129,9 @@ def _role_source() -> str:
     verbs = "|".join(map(re.escape, vocabulary()["responsibility_verbs"]))
     name = rf"[^,;。、\s()]{{1,30}}?(?:{endings})(?:\([^()]{{1,12}}\))?"
     never = "|".join(map(re.escape, vocabulary()["not_duty_after_verb"]))  # 负责解释
+    person = "|".join(map(re.escape, vocabulary()["person_after_verb"]))  # 负责人
     units = rf"(?:由)?(?:{name})(?:[、,和及与](?:{name}))*(?:等)?[^,;。、]{{0,8}}?"
-    return rf"{units}(?:{verbs})(?!{never})"
+    return rf"{units}(?:{verbs})(?!{never}|(?:{person})(?!民))"
 
 
 @lru_cache(maxsize=1)

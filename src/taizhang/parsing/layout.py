@@ -429,6 +429,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
             and not (row is not None and _gapped_row(content) == row + 1)
             and not _past_its_cells(out[-1], line, table_tabs, "\t")
             and not _past_its_cells(out[-1], line, table_pipes, "|")
+            and not (not table_pipes and _first_bar_row(out[-1], content))
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
             # d46 hard-wrapped), one of blank-gapped cells the blanks at either side
@@ -1201,6 +1202,22 @@ def _gapped_row(content: str) -> int | None:
         return None
     number = found.group(1)
     return 0 if number == "序号" else int(number)
+
+
+_BAR_ROW_NUMBER = re.compile(r"\d{1,3} ?\|")  # a row's number cell: "1 | 制定…"
+
+
+def _first_bar_row(joined: str, content: str) -> bool:
+    """Whether ``content`` opens a table's first row of "|"-parted cells under its header,
+    which ended at the margin ("序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限" is 30
+    characters): the header holds cells, no number, and the line opens with its number cell
+    (round 26: tests/parsing/documents d351 and d353 hard-wrapped at 30). Under a whole line
+    of cells _past_its_cells tells."""
+    return (
+        joined.count("|") > 1
+        and _BAR_ROW_NUMBER.match(content) is not None
+        and _BAR_ROW_NUMBER.match(joined.lstrip(_INDENT)) is None
+    )
 
 
 def _past_its_cells(joined: str, line: str, table_cells: int, gap: str) -> bool:

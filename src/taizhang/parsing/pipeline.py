@@ -10,6 +10,7 @@ from pathlib import Path
 
 from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
+from taizhang.parsing.attribution_above import attributions_above
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
     contact_end,
@@ -310,6 +311,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     run_in = text_run_in if blanked is folded else printed_run_in(blanked)
     folded = blanked
     skeleton = parse_skeleton(text, folded, run_in)
+    skeleton.measures = attributions_above(skeleton.measures, text, folded)
     metadata = extract_metadata(text, skeleton.body_start, folded)
     if skeleton.measures and metadata.issuer and run_in:
         _without_signature(skeleton.measures[-1], metadata.issuer)

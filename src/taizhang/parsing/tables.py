@@ -72,6 +72,7 @@ def find_table_rows(
     if run_in:
         rows = (
             _run_in_spaced_rows(text, names)
+            or _run_in_bar_rows(text, names)
             or _run_in_tab_rows(text, names, gazetteer)
             or _run_in_flat_rows(text, folded, names)
         )
@@ -504,6 +505,24 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
         # printed run-in: a table under each (一); fixture styles/wenwu_headers.txt run in)
         rows += _run_in_body(cells, header, first, label)
     return rows
+
+
+def _run_in_bar_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
+    """A table of " | " rows with a number column in a copy printed run-in: each row's last
+    cell glued to the next row's number ("…县委依法治县办 | 2025年5月底前2 | 对行政执法…",
+    round 26: tests/parsing/documents d351 and d353 printed run-in), read as
+    _run_in_spaced_rows reads gapped cells."""
+    if _BAR not in text:
+        return []
+    for found in islice(names, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
+        if not text.startswith(_SEPARATOR, found.end()):
+            continue
+        reach = text[found.start() : found.start() + _TABLE_REACH]
+        cells = [cell.strip() for cell in reach.split(_BAR)]
+        header, first, label = _run_in_header(cells)
+        if header is not None:
+            return _run_in_body(cells, header, first, label)
+    return []
 
 
 _TABLE_REACH = 100_000  # characters of a table printed run-in (a row is about 100)
