@@ -1346,11 +1346,10 @@ RUN_IN_COPIES = [
     # before the numbers, 。【县卫健局】3.… (d321)
     *(name for name in NAMES if name[:4] in {"d321", "d330", "d331", "d332"}),
     # round 25 (法治): 牵头领导 lines (d333), a table with 每季度 cells (d335), 1.1 items
-    # under 以上工作由… sentences (d336), （1） restarting (d338); not d334 (第一， after
-    # a sentence end, a bracket or a heading is no run-in marker: markers.py reads it at a
-    # line's start only); round 25 leftovers: 第一， glued to its section's heading and 第二，
-    # after the value of a label line (d337)
-    *(name for name in NAMES if name[:4] in {"d333", "d335", "d336", "d337", "d338"}),
+    # under 以上工作由… sentences (d336), （1） restarting (d338), 第一， after a sentence end
+    # (d334: round 24's run-in marker); round 25 leftovers: 第一， glued to its section's
+    # heading and 第二， after the value of a label line (d337)
+    *(name for name in NAMES if name[:4] in {f"d33{i}" for i in range(3, 9)}),
     # round 26 (法治): brackets above their measures (d350, d353), " | " rows glued to the next
     # row's number (d351, d354), an annex matched by title (d352)
     *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
