@@ -4,11 +4,13 @@ demo/organisations.toml names, per organisation, the county plans to load (``cou
 the county, the plan file, the file of its links). For 黔南州 that is 都匀市's plan, demo
 data written in the genre's style (demo/README.md). The 都匀市 county office first adds its
 townships and 街道 to the units directory (the plan's ``.units.toml`` beside it), so that
-the plan's 各镇（街道） resolves to them; then it imports the plan as
-its own plan carrying out the 黔南 plan, confirms the links of the .links.tsv on the links
-page's write path, sets the year's periods, files its units' reports (it enters them for its
-units) and reviews them, and enters the statistics of its per-capita and rate targets:
-the 黔南 ledger's roll-up and the coverage matrix then show real content."""
+the plan's 各镇（街道） resolves to them; then it imports the plan as its own plan carrying
+out the 黔南 plan, sets what the plan's other collective phrases mean in the county
+(市直有关部门: its bureaus; ``collectives`` in organisations.toml), confirms the links of
+the .links.tsv on the links page's write path, sets the year's periods, files its units'
+reports (it enters them for its units) and reviews them, and enters the statistics of its
+per-capita and rate targets: the 黔南 ledger's roll-up and the coverage matrix then show
+real content."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from taizhang.accounts.models import Role, User
-from taizhang.demo import clock, reports
+from taizhang.demo import clock, collectives, reports
 from taizhang.demo.story import _periods
 from taizhang.plans import assignments, importing, linking
 from taizhang.plans.models import Measure, Plan
@@ -37,6 +39,9 @@ def load(organisation, spec: dict, config: dict, demo_dir: Path, parent: Plan) -
             add_units(organisation, region, office, demo_dir / county_spec["plan"])
         with clock.on(clock.moment(live_on, 14)):
             plan = _import(organisation, region, office, demo_dir / county_spec["plan"], parent)
+            # what the plan's own collective phrases (市直有关部门…) mean in this county
+            meanings = county_spec.get("collectives", {})
+            collectives.define(organisation, meanings, office, region=region)
             confirm_links(plan, office, read_links(demo_dir / county_spec["links"]))
             bases = _data(demo_dir / county_spec["plan"], ".bases.toml")
             _enter_statistics(plan, county_spec.get("statistics", {}), office, live_on, bases)

@@ -15,9 +15,8 @@ from django.db import connection, transaction
 
 from taizhang import collector
 from taizhang.accounts.models import Role, User
-from taizhang.demo import clock, county, story, tally
-from taizhang.plans import importing
-from taizhang.plans.assignments import set_collective_members
+from taizhang.demo import clock, collectives, county, story, tally
+from taizhang.plans import assignments, importing
 from taizhang.units import services as directory
 from taizhang.units.models import Organisation, Region, Unit
 
@@ -101,14 +100,10 @@ def _populate(organisation: Organisation, spec: dict, demo_dir: Path, actor: Use
     data = (demo_dir / spec["plan"]).read_bytes()
     staged = importing.stage(organisation, actor, home, spec["plan"], data)
     importing.confirm(staged, actor, {})
-    for phrase, meaning in spec.get("collectives", {}).items():
-        collective = directory.get_or_create_collective(organisation, phrase, actor)
-        members = (
-            county_governments
-            if meaning == "counties"
-            else list(Unit.objects.filter(organisation=organisation, name__in=meaning))
-        )
-        set_collective_members(collective, members, actor, "演示数据")
+    for unit in spec.get("units", []):
+        draft = directory.UnitDraft(unit["name"], unit["category"], unit["level"], home)
+        assignments.create_unit(organisation, draft, actor, "演示数据")
+    collectives.define(organisation, spec.get("collectives", {}), actor, county_governments)
 
 
 def _person(organisation: Organisation, spec: dict, password_hash: str) -> User:
