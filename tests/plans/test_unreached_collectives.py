@@ -77,3 +77,36 @@ def test_unreached_counts_each_measure_once_and_leaves_other_plans_out(world, of
     assert [c.phrase for c in unreached.collectives] == ["各县(市)", "州有关部门"]
     assert unreached.measure_count == 1
     assert not unreached_collectives([world.plan])
+
+
+def test_in_a_county_plan_a_collective_of_another_countys_units_reaches_nobody(world):
+    """What a collective means in a plan is members_for's rule: in a county's plan, its
+    members in that county only."""
+    from tests import factories as f
+
+    plan = f.PlanFactory(organisation=world.organisation, region=world.county)
+    measure = f.MeasureFactory(plan=plan, number=1)
+    collective = Collective.objects.create(organisation=world.organisation, phrase="各镇")
+    measure.collectives.create(collective=collective, role="responsible")
+    elsewhere = f.CountyFactory(organisation=world.organisation, name="乙县")
+    other_town = f.UnitFactory(
+        organisation=world.organisation, region=elsewhere, name="乙县某镇", level="township"
+    )
+    collective.members.set([other_town])
+    unreached = unreached_collectives([plan])
+    assert [(c.phrase, c.measure_count) for c in unreached.collectives] == [("各镇", 1)]
+    assert unreached.measure_count == 1
+
+    town = f.UnitFactory(
+        organisation=world.organisation, region=world.county, name="甲县某镇", level="township"
+    )
+    collective.members.add(town)
+    assert not unreached_collectives([plan])
+
+
+def test_in_the_organisations_plan_any_member_of_the_organisation_reaches(world):
+    collective = Collective.objects.create(organisation=world.organisation, phrase="各县(市)")
+    world.second.collectives.create(collective=collective, role="responsible")
+    assert [c.phrase for c in unreached_collectives([world.plan]).collectives] == ["各县(市)"]
+    collective.members.set([world.county_government])
+    assert not unreached_collectives([world.plan])

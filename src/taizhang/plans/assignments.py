@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
-from taizhang.plans.models import Assignment, MeasureCollective
+from taizhang.plans.models import Assignment, MeasureCollective, Plan
 from taizhang.units import services as unit_services
 from taizhang.units.models import Collective, Region, Unit
 
@@ -39,30 +39,53 @@ class Unreached:
 
 
 def unreached_collectives(plans) -> Unreached:
-    """The collectives named by live measures of ``plans`` that have no member yet: those
-    measures reach no unit's to-do until the office sets the members (the import's
-    confirm message and the office's to-do ask this; the preview says it of the phrases
-    before they exist). Each collective has ``measure_count``."""
-    live = Q(measures__measure__withdrawn=False, measures__measure__plan__in=plans)
-    collectives = list(
-        Collective.objects.annotate(
-            member_count=Count("members", distinct=True),
-            measure_count=Count("measures__measure", filter=live, distinct=True),
-        )
-        .filter(member_count=0, measure_count__gt=0)
-        .order_by("phrase")
-    )
-    measures = (
-        MeasureCollective.objects.filter(
-            collective__in=collectives, measure__withdrawn=False, measure__plan__in=plans
-        )
-        .values("measure_id")
+    """The collectives named by live measures of ``plans`` that mean no unit in the plan
+    naming them: those measures reach no unit's to-do until the office sets the members
+    (the import's confirm message and the office's to-do ask this; the preview says it of
+    the phrases before they exist). What a collective means in a plan is `members_for`'s
+    rule, asked here for every link at once: members of the plan's organisation, and in a
+    county's plan of that county (a collective whose members are all in another county
+    reaches nobody in this county's plan). Each collective has ``measure_count``."""
+    links = set(
+        MeasureCollective.objects.filter(measure__withdrawn=False, measure__plan__in=plans)
+        .values_list("collective_id", "measure_id", "measure__plan_id")
         .distinct()
-        .count()
-        if collectives
-        else 0
     )
-    return Unreached(collectives, measures)
+    if not links:
+        return Unreached([], 0)
+    where = _plans_where({plan for _, _, plan in links})
+    members = set(
+        Unit.objects.filter(collectives__in={collective for collective, _, _ in links})
+        .values_list("collectives", "organisation_id", "region_id")
+        .distinct()
+    )
+    in_organisation = {(collective, organisation) for collective, organisation, _ in members}
+    measures_of: dict[int, set[int]] = defaultdict(set)
+    for collective, measure, plan in links:
+        organisation, region = where[plan]
+        reached = (
+            (collective, organisation, region) in members
+            if region is not None
+            else (collective, organisation) in in_organisation
+        )
+        if not reached:
+            measures_of[collective].add(measure)
+    collectives = list(Collective.objects.filter(pk__in=measures_of).order_by("phrase"))
+    for collective in collectives:
+        collective.measure_count = len(measures_of[collective.pk])
+    return Unreached(collectives, len(set().union(*measures_of.values())))
+
+
+def _plans_where(plan_ids) -> dict[int, tuple[int, int | None]]:
+    """Each plan's organisation, and its county where it is a county's plan (the scope of
+    `members_for`)."""
+    rows = Plan.objects.filter(pk__in=plan_ids).values_list(
+        "pk", "organisation_id", "region_id", "region__level"
+    )
+    return {
+        pk: (organisation, region if level == Region.Level.COUNTY else None)
+        for pk, organisation, region, level in rows
+    }
 
 
 @transaction.atomic
