@@ -1,0 +1,125 @@
+"""A task table exported from a spreadsheet as CSV lines ("序号,重点任务,牵头单位,配合单位,完成时限"
+over "1,改造…。,县商务局,\"县交通运输局,县邮政分公司\",2025年12月底前"): its cells are parted by
+tabs, as a table pasted from Word or Excel is, so the table's reader reads its rows (round 25:
+tests/parsing/documents d340, fixture styles/csv_fengong.txt). A quoted cell loses its quotes and
+keeps its inner commas (units parted by ","); line for line, so a wrapped copy's rows are joined
+by its wrap as a tab table's are.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from taizhang.parsing.vocabulary import vocabulary
+
+_MAX_CELL = 8  # characters: a header cell is a short name, not a sentence (as tables.py)
+_ROW_START = re.compile(r"[ \u3000]*\d{1,3},")  # a numbered row's first cell
+_ROW_LINES = 4  # lines a wrap breaks a row over, at most
+
+
+@lru_cache(maxsize=1)
+def _unit_header() -> re.Pattern[str]:
+    """A unit column's name after a comma: a CSV header names one (opens on the literal ",")."""
+    words = vocabulary()["table_columns"]
+    names = sorted({*words["lead"], *words["responsible"]}, key=len, reverse=True)
+    return re.compile(",(?:" + "|".join(map(re.escape, names)) + ")")
+
+
+def csv_rows_as_tabs(text: str) -> str:
+    """``text`` with each CSV task table's cells parted by tabs; a text with no CSV header
+    naming a unit column is returned as it is (one search opened on ",")."""
+    found = _unit_header().search(text) if "," in text else None
+    if found is None:
+        return text
+    lines = text.split("\n")
+    index = text.count("\n", 0, found.start())
+    changed = False
+    while index < len(lines):
+        width = _header_width(lines[index])
+        if width:
+            changed = True
+            index = _tabbed_block(lines, index, width)
+        index += 1
+    return "\n".join(lines) if changed else text
+
+
+def _header_width(line: str) -> int:
+    """The number of cells of a CSV header line (every cell a column's name, one a unit
+    column's), else 0."""
+    if "," not in line or not _unit_header().search(line):
+        return 0
+    cells = [cell.strip(" \u3000") for cell in line.split(",")]
+    words = vocabulary()["table_columns"]
+    names = [name for role in words.values() for name in role]
+    named = all(0 < len(cell) <= _MAX_CELL and any(n in cell for n in names) for cell in cells)
+    return len(cells) if named and len(cells) > 2 else 0
+
+
+def _tabbed_block(lines: list[str], header: int, width: int) -> int:
+    """Tabs for the separators of the header at ``header`` and of the rows under it, up to a
+    blank line or a line that opens no row after a whole one; the index of its last line."""
+    lines[header], _, _ = _tabbed(lines[header], False)
+    separators, quoted = width - 1, False
+    index = header + 1
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            break
+        if separators >= width - 1 and not quoted:  # a whole row above
+            if _opens_row(lines, index, width):
+                separators = 0
+            elif not _rest_of_last_cell(lines, index, width):
+                break
+        lines[index], parted, quoted = _tabbed(line, quoted)
+        separators += parted
+        index += 1
+    return index - 1
+
+
+def _rest_of_last_cell(lines: list[str], index: int, width: int) -> bool:
+    """Whether the line at ``index``, after a whole row, is the rest of its last cell a wrap
+    broke off ("…,2025年9月" over "底前"): it holds no separator and the line after it opens
+    the next row (fixture styles/csv_fengong.txt hard-wrapped at 30)."""
+    return "," not in lines[index] and _opens_row(lines, index + 1, width)
+
+
+def _opens_row(lines: list[str], index: int, width: int) -> bool:
+    """A row opens with its number ("1,…"), or, in a table without one, its cells end on a
+    line within a few, holding exactly the header's separators (a wrap breaks a row over
+    lines; prose with ASCII commas seldom ends a line on just that count)."""
+    if index >= len(lines):
+        return False
+    if _ROW_START.match(lines[index]):
+        return True
+    separators, quoted = 0, False
+    for line in lines[index : index + _ROW_LINES]:
+        if "," not in line and not quoted:
+            return False  # (every line of a row a wrap broke holds a separator or a quote)
+        _, parted, quoted = _tabbed(line, quoted)
+        separators += parted
+        if separators >= width - 1 and not quoted:
+            return separators == width - 1
+    return False
+
+
+def _tabbed(line: str, quoted: bool) -> tuple[str, int, bool]:
+    """(the line with its unquoted commas as tabs and CSV quotes dropped, the commas turned,
+    whether a quoted cell is still open at its end: a wrap may break a quoted cell)."""
+    if '"' not in line and not quoted:
+        return line.replace(",", "\t"), line.count(","), False
+    out, parted, at = [], 0, 0
+    while at < len(line):
+        char = line[at]
+        if char == '"' and quoted and line.startswith('"', at + 1):
+            out.append('"')  # a quote inside a quoted cell is doubled
+            at += 1
+        elif char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            out.append("\t")
+            parted += 1
+        else:
+            out.append(char)
+        at += 1
+    return "".join(out), parted, quoted
