@@ -759,7 +759,7 @@ Round 25 (branch genre25), topics other than 法治, kinds and layouts not yet u
   (sub-points, not measures).
 - d340 县域商业体系 建设: its 重点任务 table exported from a spreadsheet as CSV lines
   (序号,重点任务,牵头单位,配合单位,完成时限), unit cells quoted with inner commas
-  ("县交通运输局,县邮政分公司,县供销社"); not read run in (a CSV table printed run in is left).
+  ("县交通运输局,县邮政分公司,县供销社"), read printed, run in and hard-wrapped.
 """
 
 from __future__ import annotations
@@ -1354,8 +1354,8 @@ RUN_IN_COPIES = [
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): three-field brackets (d327), 第一部分 over restarting 一、 and
-    # 1. (d328), a bullet before each number (d329); not d340 (a CSV table run in)
-    *(name for name in NAMES if name[:4] in {"d327", "d328", "d329"}),
+    # 1. (d328), a bullet before each number (d329), a CSV table (d340)
+    *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
 ]
 
 
@@ -1604,8 +1604,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d333", "d334", "d335", "d336", "d337", "d338"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
-    # round 25 (other topics): after the plan (d327, d329) or a covering notice (d328)
-    *(name for name in NAMES if name[:4] in {"d327", "d328", "d329"}),
+    # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
+    # covering notice (d328)
+    *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
 ]
 
 
@@ -6747,17 +6748,22 @@ def test_a_bullet_before_every_measures_number_is_no_part_of_it(name, titles, le
             ["2025年12月底前", "2026年6月底前", "2026年12月底前"],
         ),
         ("csv_fengong", ["区市场监管局"], ["2025年9月底前", "2025年12月底前", "长期坚持"]),
+        ("csv_fengong_xuhao", ["县农业农村局", "县水利局"], ["2025年11月底前", "2025年10月底前"]),
     ],
 )
 def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, deadlines):
     # "序号,重点任务,牵头单位,配合单位,完成时限" over rows whose unit cell is quoted with inner
-    # commas ("县交通运输局,县邮政分公司,县供销社": d340), a header with no number column and
-    # quoted content cells, a doubled quote inside ("…发展""一店多能""便民网点。": fixture
-    # styles/csv_fengong.txt): each row is a measure, printed or hard-wrapped at 30
+    # commas ("县交通运输局,县邮政分公司,县供销社": d340, "县农业农村局,县水利局": fixture
+    # styles/csv_fengong_xuhao.txt), a header with no number column and quoted content cells,
+    # a doubled quote inside ("…发展""一店多能""便民网点。": fixture styles/csv_fengong.txt):
+    # each row is a measure, printed or hard-wrapped at 30, and a numbered table run in
     text = _document_or_fixture_text(name)
-    for plan in (parse_path_text(text), parse_path_text(variants.hard_wrapped(text))):
+    copies = [text, variants.hard_wrapped(text)]
+    copies += [variants.run_in(text)] if name != "csv_fengong" else []
+    at = {"d340_xianyu_shangye_csv": 1, "csv_fengong": 0, "csv_fengong_xuhao": 2}[name]
+    for plan in map(parse_path_text, copies):
         assert [m.deadline for m in plan.tasks][: len(deadlines)] == deadlines
-        assert plan.tasks[int(name == "d340_xianyu_shangye_csv")].responsible == responsible
+        assert plan.tasks[at].responsible == responsible
         texts = [m.text for m in plan.tasks]
         assert not any(t[:1] == '"' or '""' in t or "\t" in t or t[:2] == "1," for t in texts)
         assert name != "csv_fengong" or '发展"一店多能"便民网点' in texts[-1]

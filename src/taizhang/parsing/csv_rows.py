@@ -3,7 +3,8 @@ over "1,改造…。,县商务局,\"县交通运输局,县邮政分公司\",2025
 tabs, as a table pasted from Word or Excel is, so the table's reader reads its rows (round 25:
 tests/parsing/documents d340, fixture styles/csv_fengong.txt). A quoted cell loses its quotes and
 keeps its inner commas (units parted by ","); line for line, so a wrapped copy's rows are joined
-by its wrap as a tab table's are.
+by its wrap as a tab table's are; a copy printed run in has its numbered table tab-parted up to
+the row after which no number follows (d340 run in, fixture styles/csv_fengong_xuhao.txt).
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from taizhang.parsing.normalize import printed_run_in
 from taizhang.parsing.vocabulary import vocabulary
 
 _MAX_CELL = 8  # characters: a header cell is a short name, not a sentence (as tables.py)
 _ROW_START = re.compile(r"[ \u3000]*\d{1,3},")  # a numbered row's first cell
 _ROW_LINES = 4  # lines a wrap breaks a row over, at most
+_SENTENCE_END = re.compile(r".*[。：:；;）)]", re.S)  # run in: the sentence before a header
+_HEADER_REACH = 200  # characters of a run-in header around its unit column, at most
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +36,8 @@ def csv_rows_as_tabs(text: str) -> str:
     found = _unit_header().search(text) if "," in text else None
     if found is None:
         return text
+    if printed_run_in(text):
+        return _run_in_tabbed(text, found.start())
     lines = text.split("\n")
     index = text.count("\n", 0, found.start())
     changed = False
@@ -123,3 +129,66 @@ def _tabbed(line: str, quoted: bool) -> tuple[str, int, bool]:
             out.append(char)
         at += 1
     return "".join(out), parted, quoted
+
+
+def _is_column(cell: str) -> bool:
+    """Whether a cell is a column's name (short, naming a role of table_columns)."""
+    words = vocabulary()["table_columns"]
+    return 0 < len(cell) <= _MAX_CELL and any(n in cell for role in words.values() for n in role)
+
+
+def _run_in_tabbed(text: str, unit_column: int) -> str:
+    """A copy printed run in (one line): the CSV table whose header names a unit column at
+    ``unit_column`` tab-parted, for the run-in table reader ("…如下表。序号,…,完成时限1,改造…,
+    2025年12月底前2,建设…": d340 and fixture styles/csv_fengong_xuhao.txt run in). Only a
+    numbered table: each row's first separator follows the number its row runs into the cell
+    before, so the parting stops at the first that follows none (the text after the table)."""
+    head = _run_in_header_start(text, unit_column)
+    if head is None:
+        return text
+    cells = text[head : head + _HEADER_REACH].split(",")
+    width = next((i for i, cell in enumerate(cells) if not _is_column(cell)), 0)
+    if width < 3 or not _ends_in_number(cells[width - 1]):
+        return text  # (the last header cell runs into the first row's number: 完成时限1)
+    out, cell, separators, quoted, at = [], [], 0, False, head
+    cell_at = head  # where the cell being read opens
+    while at < len(text):
+        char = text[at]
+        if char == '"' and quoted and text.startswith('"', at + 1):
+            cell.append('"')  # a quote inside a quoted cell is doubled
+            at += 1
+        elif char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            separators += 1
+            row_start = separators >= width and (separators - width) % (width - 1) == 0
+            if row_start and not _ends_in_number("".join(cell)):
+                break
+            out += [*cell, "\t"]
+            cell, cell_at = [], at + 1
+        else:
+            cell.append(char)
+        at += 1
+    # (the cell the parting stopped in, and the rest, as printed)
+    return text[:head] + "".join(out) + text[cell_at:]
+
+
+def _ends_in_number(cell: str) -> bool:
+    """Whether a run-in cell ends in the next row's number (1 to 3 digits: 完成时限1, …底前2)."""
+    return 0 < len(cell) - len(cell.rstrip("0123456789")) <= 3
+
+
+def _run_in_header_start(text: str, unit_column: int) -> int | None:
+    """Where a run-in CSV header opens: back from its unit column over its column names, the
+    first (a number column's: 序号) glued to the sentence before it; None for another."""
+    start = unit_column
+    while True:
+        comma = text.rfind(",", max(0, start - _HEADER_REACH), start)
+        cell = text[comma + 1 : start]
+        if comma < 0 or not _is_column(cell):
+            break
+        start = comma
+    opening = _SENTENCE_END.match(cell)
+    at = comma + 1 + (opening.end() if opening else 0)
+    numbered = any(n in text[at:start] for n in vocabulary()["table_columns"]["number"])
+    return at if numbered and _is_column(text[at:start]) else None
