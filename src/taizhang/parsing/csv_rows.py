@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from taizhang.parsing.normalize import printed_run_in
+from taizhang.parsing.normalize import fold, folded_from, printed_run_in
 from taizhang.parsing.vocabulary import vocabulary
 
 _MAX_CELL = 8  # characters: a header cell is a short name, not a sentence (as tables.py)
@@ -24,10 +24,18 @@ _HEADER_REACH = 200  # characters of a run-in header around its unit column, at 
 
 @lru_cache(maxsize=1)
 def _unit_header() -> re.Pattern[str]:
-    """A unit column's name after a comma: a CSV header names one (opens on the literal ",")."""
+    """A unit column's name between commas (or ending the line): a CSV header names one. It
+    opens on the literal ","; an attribution "…,责任单位:X" holds the name but no cell of it."""
     words = vocabulary()["table_columns"]
     names = sorted({*words["lead"], *words["responsible"]}, key=len, reverse=True)
-    return re.compile(",(?:" + "|".join(map(re.escape, names)) + ")")
+    return re.compile(",(?:" + "|".join(map(_any_printing, names)) + ")(?=[,\n]|$)")
+
+
+def _any_printing(name: str) -> str:
+    """A pattern for ``name`` printed in any characters that fold to its own (牽頭單位: a
+    traditional copy of d340), as the header is looked for before the text is folded."""
+    forms = folded_from()
+    return "".join(f"[{char}{forms[char]}]" if char in forms else re.escape(char) for char in name)
 
 
 def csv_rows_as_tabs(text: str) -> str:
@@ -39,27 +47,20 @@ def csv_rows_as_tabs(text: str) -> str:
     if printed_run_in(text):
         return _run_in_tabbed(text, found.start())
     lines = text.split("\n")
-    index = text.count("\n", 0, found.start())
-    changed = False
-    while index < len(lines):
-        width = _header_width(lines[index])
+    done = -1  # the last line of the last table tab-parted
+    for header in _unit_header().finditer(text, found.start()):
+        index = text.count("\n", 0, header.start())  # (headers are few: no table of lines)
+        width = _header_width(lines[index]) if index > done else 0
         if width:
-            changed = True
-            index = _tabbed_block(lines, index, width)
-        index += 1
-    return "\n".join(lines) if changed else text
+            done = _tabbed_block(lines, index, width)
+    return "\n".join(lines) if done >= 0 else text
 
 
 def _header_width(line: str) -> int:
     """The number of cells of a CSV header line (every cell a column's name, one a unit
     column's), else 0."""
-    if "," not in line or not _unit_header().search(line):
-        return 0
     cells = [cell.strip(" \u3000") for cell in line.split(",")]
-    words = vocabulary()["table_columns"]
-    names = [name for role in words.values() for name in role]
-    named = all(0 < len(cell) <= _MAX_CELL and any(n in cell for n in names) for cell in cells)
-    return len(cells) if named and len(cells) > 2 else 0
+    return len(cells) if len(cells) > 2 and all(map(_is_column, cells)) else 0
 
 
 def _tabbed_block(lines: list[str], header: int, width: int) -> int:
@@ -133,7 +134,7 @@ def _tabbed(line: str, quoted: bool) -> tuple[str, int, bool]:
 
 def _is_column(cell: str) -> bool:
     """Whether a cell is a column's name (short, naming a role of table_columns)."""
-    words = vocabulary()["table_columns"]
+    words, cell = vocabulary()["table_columns"], fold(cell)
     return 0 < len(cell) <= _MAX_CELL and any(n in cell for role in words.values() for n in role)
 
 
@@ -190,5 +191,5 @@ def _run_in_header_start(text: str, unit_column: int) -> int | None:
         start = comma
     opening = _SENTENCE_END.match(cell)
     at = comma + 1 + (opening.end() if opening else 0)
-    numbered = any(n in text[at:start] for n in vocabulary()["table_columns"]["number"])
+    numbered = any(n in fold(text[at:start]) for n in vocabulary()["table_columns"]["number"])
     return at if numbered and _is_column(text[at:start]) else None

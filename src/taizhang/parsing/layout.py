@@ -355,8 +355,8 @@ def _column_block(lines) -> list[tuple[str, str]] | None:
 
 def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     text = _without_markdown(text)
-    text = csv_rows_as_tabs(text)  # (a CSV task table's cells, tab-parted)
     text = drop_in_word_blanks(text)
+    text = csv_rows_as_tabs(text)  # (a CSV task table's cells, tab-parted)
     # (neither cut moves a line break between the first and last printed characters)
     run_in = printed_run_in(text)
     if run_in:
