@@ -27,7 +27,7 @@ def _unit_cells() -> tuple[re.Pattern[str], frozenset[str]]:
     """(a cell after a comma, as long as a unit column's name and opening with the first
     character of one, in any printing (牽頭單位: a traditional copy of d340), before a comma
     or a line break; the names). One scan opened on the literal ","; an alternation of every
-    name after it cost ten times as much on a text of many ASCII commas, ten str.find as much."""
+    name after it cost ten times as much on a text of many ASCII commas, as did ten str.find."""
     words = vocabulary()["table_columns"]
     names = frozenset({*words["lead"], *words["responsible"]})
     forms = folded_from()
@@ -47,7 +47,7 @@ def _unit_columns(text: str) -> list[int]:
 
 def csv_rows_as_tabs(text: str) -> str:
     """``text`` with each CSV task table's cells parted by tabs; a text with no CSV header
-    naming a unit column is returned as it is (a few str.find, in C)."""
+    naming a unit column is returned as it is (one scan, opened on a literal)."""
     columns = _unit_columns(text) if "," in text else []
     if not columns:
         return text
@@ -191,12 +191,14 @@ def _run_in_header_start(text: str, unit_column: int) -> int | None:
     first (a number column's: 序号) glued to the sentence before it; None for another."""
     start = unit_column
     while True:
-        comma = text.rfind(",", max(0, start - _HEADER_REACH), start)
-        cell = text[comma + 1 : start]
+        reach = max(0, start - _HEADER_REACH)  # (a cell is read no further back)
+        comma = text.rfind(",", reach, start)
+        opens = comma + 1 if comma >= 0 else reach
+        cell = text[opens:start]
         if comma < 0 or not _is_column(cell):
             break
         start = comma
     opening = _SENTENCE_END.match(cell)
-    at = comma + 1 + (opening.end() if opening else 0)
+    at = opens + (opening.end() if opening else 0)
     numbered = any(n in fold(text[at:start]) for n in vocabulary()["table_columns"]["number"])
     return at if numbered and _is_column(text[at:start]) else None
