@@ -125,8 +125,10 @@ VARIANTS = {
 # 18: a place and one character is no body's name.) And d217 ragged and with spaces (round
 # 17): a page printed in two columns, copied line by line, is read by its right column's
 # start at one width on every line; a ragged PDF layer rewrapping the lines, or blanks put
-# between the characters of one column only, move it.
+# between the characters of one column only, move it. And d340 full-width (round 25): a CSV
+# table's separators are ASCII commas by the format; printed full-width they are a sentence's.
 CRUDE = {
+    ("fullwidth", "d340_xianyu_shangye_csv"),
     ("ragged", "d217_yueli_liangjlan"),
     ("spaces", "d217_yueli_liangjlan"),
     ("ragged", "d66_shuzi_topiccol"),

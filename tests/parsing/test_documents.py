@@ -760,6 +760,20 @@ Round 24 (branch genre24), topics other than 法治, kinds and layouts not yet u
 - d326 全民反诈 宣传: measures "第一，推进反诈宣传进社区。…" at line starts (titled: 第一，
   is the number, not the title's), 规模以上企业200家 (以上 of 规模以上 no comparator's),
   每学期至少… a duty.
+
+Round 25 (branch genre25), topics other than 法治, kinds and layouts not yet used:
+
+- d327 新型农业经营主体 培育 三年行动: titled measures under （一） sections, each closed by
+  （牵头单位：…；责任单位：…；完成时限：2025年6月） (three fields, a month deadline), units given
+  as "县财政局及各乡镇" (各乡镇 a collective), "县税务局等" and a lead "县农业农村局及各乡镇".
+- d328 数字乡村 建设 under its covering notice: 第一部分 … over 一、 over 1., 一、 and 1.
+  restarting in every 部分 (as d14), bare 责任单位： brackets, 5G in a target's metric.
+- d329 职业教育 产教融合: every measure opens with a bullet before its number ("●1.组建…"),
+  one measure's text holding an inner list "：（1）…；（2）…；（3）…。" closed by one bracket
+  (sub-points, not measures).
+- d340 县域商业体系 建设: its 重点任务 table exported from a spreadsheet as CSV lines
+  (序号,重点任务,牵头单位,配合单位,完成时限), unit cells quoted with inner commas
+  ("县交通运输局,县邮政分公司,县供销社"), read printed, run in and hard-wrapped.
 """
 
 from __future__ import annotations
@@ -1356,6 +1370,9 @@ RUN_IN_COPIES = [
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
+    # round 25 (other topics): three-field brackets (d327), 第一部分 over restarting 一、 and
+    # 1. (d328), a bullet before each number (d329), a CSV table (d340)
+    *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
 ]
 
 
@@ -1606,6 +1623,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
+    # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
+    # covering notice (d328)
+    *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
 ]
 
 
@@ -6853,3 +6873,58 @@ def test_an_activity_column_holds_the_measures(name, leads):
     # styles/huodong_neirong_biao.txt tab-parted): 活动内容 is the content column
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         assert [m.lead[0] for m in plan.tasks] == leads
+
+
+# Round 25 (branch genre25): d327–d329, d340 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "leads"),
+    [
+        (
+            "d329_chanjiao_ronghe_heidian",
+            ["组建县域产教联合体", "建设共享实训基地"],
+            ["县教育局", "县教育局", "县教育局", "县教育局", "县教育局", "县人社局"],
+        ),
+        ("heidian_bianhao", [None, None], ["县卫健局", "县教育局", "县卫健局", "县卫健局"]),
+    ],
+)
+def test_a_bullet_before_every_measures_number_is_no_part_of_it(name, titles, leads):
+    # "●1.组建县域产教联合体。…" (d329), "◆1．新建…" and "■3．开展…" (fixture
+    # styles/heidian_bianhao.txt): the bullet is blanked as a key-task mark is, so the number
+    # opens the measure; d329's inner "（1）…；（2）…；（3）…" stay in measure 2's text
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == list(range(1, len(leads) + 1))
+        assert [m.title for m in plan.tasks][:2] == titles
+        assert [m.lead[0] for m in plan.tasks] == leads
+        assert not any(m.text[:1] in "●◆■" or m.text[:1].isdigit() for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "responsible", "deadlines"),
+    [
+        (
+            "d340_xianyu_shangye_csv",
+            ["县交通运输局", "县邮政分公司", "县供销社"],
+            ["2025年12月底前", "2026年6月底前", "2026年12月底前"],
+        ),
+        ("csv_fengong", ["区市场监管局"], ["2025年9月底前", "2025年12月底前", "长期坚持"]),
+        ("csv_fengong_xuhao", ["县农业农村局", "县水利局"], ["2025年11月底前", "2025年10月底前"]),
+    ],
+)
+def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, deadlines):
+    # "序号,重点任务,牵头单位,配合单位,完成时限" over rows whose unit cell is quoted with inner
+    # commas ("县交通运输局,县邮政分公司,县供销社": d340, "县农业农村局,县水利局": fixture
+    # styles/csv_fengong_xuhao.txt), a header with no number column and quoted content cells,
+    # a doubled quote inside ("…发展""一店多能""便民网点。": fixture styles/csv_fengong.txt):
+    # each row is a measure, printed or hard-wrapped at 30, and a numbered table run in
+    text = _document_or_fixture_text(name)
+    copies = [text, variants.hard_wrapped(text)]
+    copies += [variants.run_in(text)] if name != "csv_fengong" else []
+    at = {"d340_xianyu_shangye_csv": 1, "csv_fengong": 0, "csv_fengong_xuhao": 2}[name]
+    for plan in map(parse_path_text, copies):
+        assert [m.deadline for m in plan.tasks][: len(deadlines)] == deadlines
+        assert plan.tasks[at].responsible == responsible
+        texts = [m.text for m in plan.tasks]
+        assert not any(t[:1] == '"' or '""' in t or "\t" in t or t[:2] == "1," for t in texts)
+        assert name != "csv_fengong" or '发展"一店多能"便民网点' in texts[-1]

@@ -35,6 +35,7 @@ from taizhang.parsing.attribution_text import (
     is_unit_line,
     starts_with_label,
 )
+from taizhang.parsing.csv_rows import csv_rows_as_tabs
 from taizhang.parsing.markers import CIRCLED_DIGITS, ORDINAL, match_marker
 from taizhang.parsing.metadata.bodies import names_bodies
 from taizhang.parsing.metadata.signature import is_signature_date_line
@@ -355,6 +356,7 @@ def _column_block(lines) -> list[tuple[str, str]] | None:
 def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     text = _without_markdown(text)
     text = drop_in_word_blanks(text)
+    text = csv_rows_as_tabs(text)  # (a CSV task table's cells, tab-parted)
     # (neither cut moves a line break between the first and last printed characters)
     run_in = printed_run_in(text)
     if run_in:

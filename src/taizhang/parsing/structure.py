@@ -2385,7 +2385,7 @@ def _without_bullet(text: str) -> str:
     return text
 
 
-_KEY_MARKS = "".join(vocabulary()["key_task_marks"])
+_KEY_MARKS = "".join(vocabulary()["key_task_marks"] + vocabulary()["number_bullets"])
 _KEY_MARK_RUN = re.compile(rf"[{_KEY_MARKS}]+(?=[{_LINE_INDENT}]*[\d(〔【])")
 
 
