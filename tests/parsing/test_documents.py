@@ -784,6 +784,9 @@ Round 26 (branch genre26), topics other than 法治, kinds and layouts not yet u
 - d342 一刻钟便民生活圈 建设: 1. measures at the margin whose units stand at the line's end
   after a gap of blanks, as a column ("…项目清单。        县商务局"; "县住建局、县自然资源局等
   部门"), read printed, run in and hard-wrapped.
+- d343 “无废城市” 建设: 【一】 chapters over （一） sections over 1. measures, a goal
+  paragraph with no heading, a measure of two paragraphs ("同时，…" closed by
+  "（…等部门负责）").
 """
 
 from __future__ import annotations
@@ -1383,8 +1386,9 @@ RUN_IN_COPIES = [
     # round 25 (other topics): three-field brackets (d327), 第一部分 over restarting 一、 and
     # 1. (d328), a bullet before each number (d329), a CSV table (d340)
     *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
-    # round 26 (other topics): 【一】 chapters (d341), units after a gap at the line's end (d342)
-    *(name for name in NAMES if name[:4] in {"d341", "d342"}),
+    # round 26 (other topics): 【一】 chapters (d341, d343), units after a gap at the line's end
+    # (d342)
+    *(name for name in NAMES if name[:4] in {"d341", "d342", "d343"}),
 ]
 
 
@@ -1638,8 +1642,9 @@ SIGNED_RUN_IN = [
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
     # covering notice (d328)
     *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
-    # round 26 (other topics): after a 负责 bracket (d341) or a unit column's last cell (d342)
-    *(name for name in NAMES if name[:4] in {"d341", "d342"}),
+    # round 26 (other topics): after a 负责 bracket (d341) or a unit column's last cell (d342),
+    # after a 配合 bracket (d343)
+    *(name for name in NAMES if name[:4] in {"d341", "d342", "d343"}),
 ]
 
 
@@ -6971,17 +6976,26 @@ def test_units_set_off_at_the_lines_end_by_a_gap_are_the_measures(name, responsi
 
 
 @pytest.mark.parametrize(
-    ("name", "chapters", "goals"),
+    ("name", "chapters", "goals", "year"),
     [
         (
             "d341_tuoyu_fuze_fangkuohao",
             ["扩大普惠托育服务供给", "强化政策支持保障", "提升托育服务质量", "组织实施"],
             [4.5, 60],
+            2026,
         ),
-        ("fangkuohao_zhangjie", ["压实治理责任", "强化监督管理"], [78, 8]),
+        (
+            "d343_wufei_chengshi_zhangjie",
+            ["推动工业固体废物减量利用", "推进生活领域绿色低碳"],
+            [85, 40],
+            2027,
+        ),
+        ("fangkuohao_zhangjie", ["压实治理责任", "强化监督管理"], [78, 8], 2027),
     ],
 )
-def test_bracketed_chapter_numerals_head_chapters_under_a_goal_paragraph(name, chapters, goals):
+def test_bracketed_chapter_numerals_head_chapters_under_a_goal_paragraph(
+    name, chapters, goals, year
+):
     # "【一】扩大普惠托育服务供给" over 1. measures, and "到2026年，…达到4.5个…" between the
     # purpose sentence and 【一】 with no heading (d341, fixture styles/fangkuohao_zhangjie.txt):
     # 【一】 numbers a chapter, the paragraph states the plan's goals; printed and run in
@@ -6989,4 +7003,4 @@ def test_bracketed_chapter_numerals_head_chapters_under_a_goal_paragraph(name, c
         assert [c.title for c in plan.chapters] == chapters
         assert plan.tasks[0].chapter == "一"
         assert [t.value for t in plan.targets] == goals
-        assert all(t.year == (2026 if name[:1] == "d" else 2027) for t in plan.targets)
+        assert all(t.year == year for t in plan.targets)
