@@ -774,6 +774,19 @@ Round 25 (branch genre25), topics other than 法治, kinds and layouts not yet u
 - d340 县域商业体系 建设: its 重点任务 table exported from a spreadsheet as CSV lines
   (序号,重点任务,牵头单位,配合单位,完成时限), unit cells quoted with inner commas
   ("县交通运输局,县邮政分公司,县供销社"), read printed, run in and hard-wrapped.
+
+Round 26 (branch genre26), topics other than 法治, kinds and layouts not yet used:
+
+- d341 婴幼儿照护服务 发展: chapters headed 【一】…【四】 in square brackets, a goal paragraph
+  with no heading between the purpose sentence and 【一】, brackets with only 负责 and no label
+  ("（县卫健委负责）", "（县财政局、县卫健委等部门负责）"), two measures of two paragraphs whose
+  second opens "同时，…" and closes with the bracket.
+- d342 一刻钟便民生活圈 建设: 1. measures at the margin whose units stand at the line's end
+  after a gap of blanks, as a column ("…项目清单。        县商务局"; "县住建局、县自然资源局等
+  部门"), read printed, run in and hard-wrapped.
+- d343 “无废城市” 建设: 【一】 chapters over （一） sections over 1. measures, a goal
+  paragraph with no heading, a measure of two paragraphs ("同时，…" closed by
+  "（…等部门负责）").
 """
 
 from __future__ import annotations
@@ -1373,6 +1386,9 @@ RUN_IN_COPIES = [
     # round 25 (other topics): three-field brackets (d327), 第一部分 over restarting 一、 and
     # 1. (d328), a bullet before each number (d329), a CSV table (d340)
     *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
+    # round 26 (other topics): 【一】 chapters (d341, d343), units after a gap at the line's end
+    # (d342)
+    *(name for name in NAMES if name[:4] in {"d341", "d342", "d343"}),
 ]
 
 
@@ -1626,6 +1642,9 @@ SIGNED_RUN_IN = [
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
     # covering notice (d328)
     *(name for name in NAMES if name[:4] in {"d327", "d328", "d329", "d340"}),
+    # round 26 (other topics): after a 负责 bracket (d341) or a unit column's last cell (d342),
+    # after a 配合 bracket (d343)
+    *(name for name in NAMES if name[:4] in {"d341", "d342", "d343"}),
 ]
 
 
@@ -6928,3 +6947,60 @@ def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, de
         texts = [m.text for m in plan.tasks]
         assert not any(t[:1] == '"' or '""' in t or "\t" in t or t[:2] == "1," for t in texts)
         assert name != "csv_fengong" or '发展"一店多能"便民网点' in texts[-1]
+
+
+# Round 26 (branch genre26): d341, d342 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "responsible"),
+    [
+        (
+            "d342_bianmin_shenghuoquan_weilie",
+            [["县商务局"], ["县商务局", "县市场监管局"], ["县商务局", "县文旅局", "县体育中心"]],
+        ),
+        ("weilie_danwei", [["镇水务站"], ["镇水务站", "镇村建办"], ["镇卫生院", "镇水务站"]]),
+    ],
+)
+def test_units_set_off_at_the_lines_end_by_a_gap_are_the_measures(name, responsible):
+    # "1.开展…项目清单。        县商务局" (d342, fixture styles/weilie_danwei.txt): the units
+    # after the gap are the measure's, its text ends at its sentence; printed, run in and
+    # hard-wrapped at 30 (the wrap cuts a name: "…5个。        县商" over "务局、…")
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text))
+    for plan in map(parse_path_text, copies):
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert len(plan.tasks) >= 4
+        assert [m.responsible for m in plan.tasks][:3] == responsible
+        assert all(m.text.endswith("。") for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "chapters", "goals", "year"),
+    [
+        (
+            "d341_tuoyu_fuze_fangkuohao",
+            ["扩大普惠托育服务供给", "强化政策支持保障", "提升托育服务质量", "组织实施"],
+            [4.5, 60],
+            2026,
+        ),
+        (
+            "d343_wufei_chengshi_zhangjie",
+            ["推动工业固体废物减量利用", "推进生活领域绿色低碳"],
+            [85, 40],
+            2027,
+        ),
+        ("fangkuohao_zhangjie", ["压实治理责任", "强化监督管理"], [78, 8], 2027),
+    ],
+)
+def test_bracketed_chapter_numerals_head_chapters_under_a_goal_paragraph(
+    name, chapters, goals, year
+):
+    # "【一】扩大普惠托育服务供给" over 1. measures, and "到2026年，…达到4.5个…" between the
+    # purpose sentence and 【一】 with no heading (d341, fixture styles/fangkuohao_zhangjie.txt):
+    # 【一】 numbers a chapter, the paragraph states the plan's goals; printed and run in
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [c.title for c in plan.chapters] == chapters
+        assert plan.tasks[0].chapter == "一"
+        assert [t.value for t in plan.targets] == goals
+        assert all(t.year == year for t in plan.targets)

@@ -353,8 +353,9 @@ class AttributionIndex:
             if open_at >= end:
                 break
             # (a dash list has no closing character: it may end where the part ends)
-            if close_at < end or (close_at == end and folded[open_at] == "-"):
-                # (a dash list's text ends before its two dashes: _DASH_LIST)
+            if close_at < end or (close_at == end and folded[open_at] in "- "):
+                # (a dash list's text ends before its two dashes: _DASH_LIST; a gap list's
+                # at its gap: _GAP_LIST)
                 limit = open_at - 1 if folded[open_at] == "-" else open_at
                 # (made of its fields: no named tuple __new__ per part)
                 bracket = _make(Located, (limit - start, open_at - start + 1, close_at - start))
@@ -679,14 +680,41 @@ _DASH_LIST = re.compile(
 
 def _dash_lists(folded: str) -> list[tuple[int, int]]:
     """The (open, close) pairs of unit lists printed after an em dash that closes a
-    sentence, to the end of its line (_DASH_LIST); nothing but unit names may follow."""
+    sentence, to the end of its line (_DASH_LIST), or set off from it by a gap of blanks
+    (_GAP_LIST); nothing but unit names may follow."""
+    out = _gap_lists(folded) if _GAP in folded else []
     if not _holds_two_dashes(folded):
-        return []
-    return [
+        return out
+    out += [
         (found.start() + 1, found.end(1))
         for found in _DASH_LIST.finditer(folded)
         if _after_sentence_or_its_line(folded, found.start())
         and _bare_units(found.group(1).rstrip())
+    ]
+    if out and out[0] != out[-1]:
+        out.sort()
+    return out
+
+
+# Units set off after a sentence's end by a gap of blanks, as a column at the line's end
+# ("1.开展…清单。        县商务局"): the pair is (the gap's last blank, the list's end). Opens on
+# its literal 。 and two blanks (folded: U+3000 is a blank). A tab parts a table's cells
+# (tables.py), so the gap is blanks only. Round 26: tests/parsing/documents d342, fixture
+# styles/weilie_danwei.txt. Printed run-in the list ends where the next number starts.
+_GAP = "。  "
+_GAP_LIST = re.compile(
+    rf"。  +([^\s。][^\n。\t]{{1,{_MAX_UNIT_LINE}}}?)(?=[ \t]*(?:\n|$)|{_NEXT_NUMBER.pattern})"
+)
+
+
+def _gap_lists(folded: str) -> list[tuple[int, int]]:
+    """The (open, close) pairs of _GAP_LIST whose list is unit names only, one column: a
+    table's row pasted with its cells gapped by blanks ("…办结。  县市场监管局  县公安局…  2025
+    年6月底前": d280) is tables.py's."""
+    return [
+        (found.start(1) - 1, found.end(1))
+        for found in _GAP_LIST.finditer(folded)
+        if "  " not in found.group(1) and _bare_units(found.group(1).rstrip())
     ]
 
 
@@ -748,6 +776,18 @@ def _next_field(folded: str, start: int, stop: int) -> re.Match | None:
 def is_dash_list(folded_tail: str) -> bool:
     """Whether a sentence's tail (folded, stripped) is an em dash and unit names only."""
     return folded_tail.startswith("--") and _bare_units(folded_tail[2:].rstrip("。."))
+
+
+def is_gap_list(folded_tail: str) -> bool:
+    """Whether a sentence's tail (folded, not stripped) is a gap of blanks and unit names
+    only (_GAP_LIST: round 26, d342)."""
+    units = folded_tail.strip()
+    return (
+        folded_tail.startswith("  ")
+        and "\t" not in units
+        and "  " not in units
+        and _bare_units(units)
+    )
 
 
 def _verb_then_fields(content: str, verbs: tuple[str, ...]) -> bool:

@@ -1279,7 +1279,18 @@ def _is_field_row(content: str) -> bool:
     joins the title under it."""
     if content[-1:].isdigit() and _STAMP_END.search(content) is not None:
         return True
-    return _BLANK_RUN.search(content) is not None
+    gap = _BLANK_RUN.search(content)
+    return gap is not None and not _units_set_off(content, gap.start())
+
+
+def _units_set_off(content: str, gap: int) -> bool:
+    """Whether the blanks at ``gap`` set a measure's units off after its sentence, as a column
+    at the line's end ("…项目清单。        县商务局", a wrap perhaps cutting a name: "…5个。
+    县商"): a sentence's end before them, no field's colon nor another gap after them (a
+    table row's cells: d280). Round 26: tests/parsing/documents d342 hard-wrapped at 30,
+    fixture styles/weilie_danwei.txt hard-wrapped at 30."""
+    rest = fold(content[gap:]).strip()
+    return content.endswith("。", 0, gap) and ":" not in rest and _BLANK_RUN.search(rest) is None
 
 
 # A date and a clock time ending a line: a page's or post's time stamp.

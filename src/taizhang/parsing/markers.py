@@ -119,6 +119,11 @@ _PATTERNS = [
     # 第一、 are read above, 第一次 and 第一责任人 have no comma
     (PAREN_ARABIC, re.compile(rf"([{PAREN_DIGITS}])\s*")),
     (ORDINAL, re.compile(rf"第([{CHINESE_DIGITS}]{{1,3}})[,:]\s*")),
+    # Round 26's, last for the same reason. 【一】 / 〔二〕: a chapter's numeral in square
+    # brackets, as a 方案 set in bold prints its chapter heads ("【一】扩大普惠托育服务供给"
+    # over its 1. measures: tests/parsing/documents d341, fixture
+    # styles/fangkuohao_zhangjie.txt); 〔1〕 / 【1】 in digits are (1) items (above)
+    (CHAPTER, re.compile(rf"[〔【]\s*([{CHINESE_DIGITS}]{{1,3}})\s*[〕】]\s*")),
 ]
 
 
@@ -374,6 +379,8 @@ _RUN_IN_MARKER = (
     rf"|\ufffd{{1,2}}[.、](?!\d)"
     # (〔1〕 / 【1】 and 行动一 run in: round 14, d162, d167 and d168 printed run-in)
     rf"|[〔【]\s*\d{{1,3}}\s*[〕】]|行动[{CHINESE_DIGITS}]{{1,3}}(?:\s|:)"
+    # (【一】 run in: round 26, d341 printed run-in)
+    rf"|[〔【]\s*[{CHINESE_DIGITS}]{{1,3}}\s*[〕】]"
     # (⑴ and 第一， run in: round 24, d325 and d326 printed run-in)
     rf"|[{PAREN_DIGITS}]|第[{CHINESE_DIGITS}]{{1,3}},"
 )

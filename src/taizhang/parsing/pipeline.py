@@ -736,7 +736,24 @@ def _purpose_goals(text: str, folded: str, body_start: int | None) -> list:
         target
         for m in clause.finditer(folded, *found.span())
         for target in find_targets(text[m.start() : m.end()])
-    ]
+    ] + _goal_paragraph_after(text, folded, found.end(), body_start)
+
+
+# The year a plan's goals are set for, opening the paragraph after its purpose sentence.
+_GOAL_YEAR = re.compile(r"[ \t\u3000\n]*到\d{4}年")
+
+
+def _goal_paragraph_after(text: str, folded: str, purpose_end: int, body_start: int) -> list:
+    """The targets of a paragraph with no heading between the purpose sentence and the plan's
+    first heading that opens with the year its goals are set for ("…制定本方案。" over "到2026
+    年，全县每千人口…达到4.5个…" over "【一】…": round 26, tests/parsing/documents d341, fixture
+    styles/fangkuohao_zhangjie.txt), as a goal heading's paragraph states them."""
+    stop = folded.find("。", purpose_end, body_start)
+    year = _GOAL_YEAR.match(folded, stop + 1) if stop >= 0 else None
+    if year is None or year.end() > body_start:
+        return []
+    end = folded.find("\n", year.end(), body_start)
+    return find_targets(text[year.start() : body_start if end < 0 else end].strip())
 
 
 def _heading_units(

@@ -29,6 +29,7 @@ from taizhang.parsing.attribution_text import (
     find_attribution,
     is_attribution,
     is_dash_list,
+    is_gap_list,
     is_unit_line,
     label_head_end,
     leading_units,
@@ -802,8 +803,11 @@ def _ends_sentence(folded: str, before: int) -> bool:
         return False
     # …or units after an em dash: "…不少于1次。——区河长办、各镇人民政府" (round 18: d222,
     # fixture styles/pozhehao_danwei.txt)
-    tail = folded[sentence_end + 1 : pos + 1].strip()
-    return starts_with_label(tail) or is_dash_list(tail)
+    # …or units set off by a gap of blanks: "…项目清单。        县商务局" (round 26: d342, fixture
+    # styles/weilie_danwei.txt)
+    raw_tail = folded[sentence_end + 1 : pos + 1]
+    tail = raw_tail.strip()
+    return starts_with_label(tail) or is_dash_list(tail) or is_gap_list(raw_tail)
 
 
 _LABEL_REACH = 160  # characters: the labels and units after an item's last sentence
