@@ -142,11 +142,16 @@ def _above_signers(body: str, date_line: int) -> str:
     return body if end == date_line else body[:end].rstrip()
 
 
+_MAX_GLUED_SIGNATURE = 80  # characters: signers' names and a date after the last 。
+
+
 def _before_glued_signature(body: str) -> str:
     """The body without the names and date a copy printed run in glued to its last sentence
     ("…此项工作由县教育局负责,长期坚持。白溪县司法局白溪县教育局2025年5月12日": round 27, d357 and
     fixture styles/shuiwu_cixiang_shixian.txt run in)."""
-    end = body.rfind("。")
+    if body[-1:] != "日" and not body[-1:].isdigit():
+        return body  # every date ends so: most bodies are answered here
+    end = body.rfind("。", max(0, len(body) - _MAX_GLUED_SIGNATURE))
     rest = body[end + 1 :].strip().replace(" ", "")
     if end < 0 or not rest or "\n" in rest or not is_glued_signature(rest):
         return body
@@ -469,14 +474,23 @@ def _without_deadline_clause(tail: str) -> str:
     """The units of a closing sentence without the deadline clause after them ("此项工作由
     县司法局负责,2025年12月31日前完成" / "…负责,长期坚持": round 27, d356 and fixture
     styles/shuiwu_cixiang_shixian.txt); the sentence itself when it has none."""
+    if not tail.endswith(_deadline_ends()):
+        return tail  # most lines: one call in C
+    tail = tail.rstrip("。.")
     comma = tail.rfind(",")
     clause = tail[comma + 1 :]
     if comma < 0 or len(clause) > _DEADLINE_CLAUSE:
         return tail
-    ends = word_list("unit_line_deadline_ends")
-    if clause.endswith(ends) and (clause[:1].isdigit() or clause in ends):
+    if clause[:1].isdigit() or clause in word_list("unit_line_deadline_ends"):
         return tail[:comma]
     return tail
+
+
+@lru_cache(maxsize=1)
+def _deadline_ends() -> tuple[str, ...]:
+    """The deadline clause's last words, bare or before a sentence's stop."""
+    ends = word_list("unit_line_deadline_ends")
+    return (*ends, *(end + stop for end in ends for stop in "。."))
 
 
 def _last_ascii_period(body: str, after: int) -> int:
@@ -1116,13 +1130,19 @@ def _unit_line(folded: str, limit: int) -> Located | None:
     ``limit``, maybe with a deadline clause after them (a closing sentence a hard-wrapped copy
     put on a line of its own: round 27, d356 and fixture styles/shuiwu_cixiang_shixian.txt)."""
     offset = folded.find("\n", 0, limit)
+    ends = _deadline_ends()
     while 0 <= offset < limit:
         line_end = folded.find("\n", offset + 1)
         line_end = len(folded) if line_end < 0 else line_end
         raw = folded[offset + 1 : line_end]
         line = raw.strip()
-        units = _without_deadline_clause(line.rstrip("。."))
-        if line and len(line) <= _MAX_UNIT_LINE and _unit_list().fullmatch(units):
+        if (
+            line
+            and len(line) <= _MAX_UNIT_LINE
+            and _unit_list().fullmatch(
+                _without_deadline_clause(line) if line.endswith(ends) else line
+            )
+        ):
             start = offset + 1 + (len(raw) - len(raw.lstrip()))
             return Located(start, start, start + len(line.rstrip("。.")))
         offset = folded.find("\n", offset + 1) if line_end < len(folded) else -1
