@@ -572,6 +572,18 @@ Round 26 (法治) (branch fazhi26): 法治 plans of kinds rounds 10–25 had not
 - d354 “法律进企业” 活动: " | " rows under a 活动内容 column, 每季度 a duty, "…由县委依法治县办
   约谈其主要负责人。".
 
+Round 27 (法治) (branch fazhi27): 法治 plans of kinds rounds 10–26 had not tried:
+
+- d355 “谁执法谁普法” 普法责任清单 grouped by unit: each chapter heading a unit (一、县公安局)
+  over its duties 1.… with no bracket (the heading unit the lead, as d271), a last chapter
+  四、其他单位 whose duties close on （责任单位：…）.
+- d356 行政机关负责人 出庭应诉 under its covering notice (附件 line, then the plan's title):
+  titled measures closed by "此项工作由X负责，2025年12月31日前完成。" or "…负责，长期坚持。" (the
+  deadline clause part of the attribution), "在规定期限内…" (规定期限 holds 定期: no duty).
+- d357 青少年 法治教育基地 建设: every measure closed by "此项工作由X牵头，Y配合，2025年9月30日前
+  完成。" or "…负责，长期坚持。", the last one right above two signers (run in: glued to them;
+  hard-wrapped: no blank line between).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1380,6 +1392,9 @@ RUN_IN_COPIES = [
     # round 26 (法治): brackets above their measures (d350, d353), " | " rows glued to the next
     # row's number (d351, d354), an annex matched by title (d352)
     *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
+    # round 27 (法治): unit headings over unbracketed duties (d355), closing sentences with a
+    # deadline clause (d356, d357)
+    *(name for name in NAMES if name[:4] in {"d355", "d356", "d357"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1637,6 +1652,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d333", "d334", "d335", "d336", "d337", "d338"}),
     # round 26 (法治): signed after a table (d351, d354), two signers after an annex (d352)
     *(name for name in NAMES if name[:4] in {f"d35{i}" for i in range(5)}),
+    # round 27 (法治): after the plan (d355, d357: two signers) or a covering notice over its
+    # 附件 (d356)
+    *(name for name in NAMES if name[:4] in {"d355", "d356", "d357"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7004,3 +7022,42 @@ def test_bracketed_chapter_numerals_head_chapters_under_a_goal_paragraph(
         assert plan.tasks[0].chapter == "一"
         assert [t.value for t in plan.targets] == goals
         assert all(t.year == year for t in plan.targets)
+
+
+# Round 27 (法治) (branch fazhi27): d355, d356 and their fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "deadlines"),
+    [
+        (
+            "d356_fuzeren_chuting_yingsu",
+            ["2025年6月30日前", "长期坚持", "2025年12月31日前", "长期坚持", "2025年12月31日前"],
+        ),
+        (
+            "d357_fazhi_jiaoyu_jidi",
+            ["2025年9月30日前", "2025年12月31日前", "2026年6月30日前", "长期坚持", "长期坚持"],
+        ),
+        ("shuiwu_cixiang_shixian", ["2025年9月底前", "长期坚持", "2025年12月31日前"]),
+    ],
+)
+def test_a_closing_sentence_with_a_deadline_clause_is_the_attribution(name, deadlines):
+    # "…逐案登记负责人出庭情况。此项工作由县司法局负责，2025年6月30日前完成。" / "…负责，长期坚持。"
+    # (d356, fixture styles/shuiwu_cixiang_shixian.txt with 牵头…配合，2025年9月底前完成): the
+    # closing sentence, deadline clause and all, is the attribution, no part of the text;
+    # printed, run in and hard-wrapped at 30, the last measure's too where the signers follow
+    # it with no blank line (d357 and the fixture hard-wrapped) or glued (run in)
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert [m.deadline for m in plan.tasks] == deadlines
+        assert all(m.attribution_raw.startswith("此项工作由") for m in plan.tasks)
+        assert not any("此项工作" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "no"), [("d356_fuzeren_chuting_yingsu", 4), ("shuiwu_cixiang_shixian", 2)]
+)
+def test_a_time_limit_holds_no_recurring_duty(name, no):
+    # "在规定期限内书面反馈" (d356), "在规定期限内处理巡查发现的问题" (fixture
+    # styles/shuiwu_cixiang_shixian.txt): 规定期限 holds 定期 but is a time limit
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert plan.tasks[no - 1].recurring == []

@@ -20,7 +20,7 @@ from itertools import compress, count, repeat
 from operator import add, and_, itemgetter, le, lt, mul, ne, not_, sub
 from typing import NamedTuple
 
-from taizhang.parsing.metadata.signature import is_date_only
+from taizhang.parsing.metadata.signature import is_date_only, is_glued_signature
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.units.loading import load_gazetteer
 from taizhang.parsing.vocabulary import branches, trie, vocabulary, word_list
@@ -118,9 +118,44 @@ def _before_signature(body: str) -> str:
     styles/yanglao_trailing.txt and styles/jiaotong_cixiang.txt, 此项工作由…负责。)."""
     last = body.rfind("\n")
     if last < 0 or not is_date_only(body[last + 1 :].strip().replace(" ", "")):
-        return body
+        return _before_glued_signature(body)
     blank = body.rfind("\n\n", 0, last)
-    return body[:blank].rstrip() if blank > 0 else body
+    return body[:blank].rstrip() if blank > 0 else _above_signers(body, last)
+
+
+_MAX_SIGNER = 30  # characters: a signer's name on a line above the date
+_MAX_SIGNERS = 3  # lines of names above the date
+
+
+def _above_signers(body: str, date_line: int) -> str:
+    """The body above the signers' lines right over the date line, with no blank line
+    between them and the last measure (a hard-wrapped copy drops blank lines: round 27,
+    d357 with two signers and fixture styles/shuiwu_cixiang_shixian.txt); the body itself
+    when the line above the date is a sentence, not a name."""
+    end = date_line
+    for _ in range(_MAX_SIGNERS):
+        start = body.rfind("\n", 0, end)
+        name = body[start + 1 : end].strip()
+        if start < 0 or not name or len(name) > _MAX_SIGNER or any(c in name for c in "。,;:"):
+            break
+        end = start
+    return body if end == date_line else body[:end].rstrip()
+
+
+_MAX_GLUED_SIGNATURE = 80  # characters: signers' names and a date after the last 。
+
+
+def _before_glued_signature(body: str) -> str:
+    """The body without the names and date a copy printed run in glued to its last sentence
+    ("…此项工作由县教育局负责,长期坚持。白溪县司法局白溪县教育局2025年5月12日": round 27, d357 and
+    fixture styles/shuiwu_cixiang_shixian.txt run in)."""
+    if body[-1:] != "日" and not body[-1:].isdigit():
+        return body  # every date ends so: most bodies are answered here
+    end = body.rfind("。", max(0, len(body) - _MAX_GLUED_SIGNATURE))
+    rest = body[end + 1 :].strip().replace(" ", "")
+    if end < 0 or not rest or "\n" in rest or not is_glued_signature(rest):
+        return body
+    return body[: end + 1]
 
 
 def _role_source() -> str:
@@ -427,9 +462,36 @@ def _trailing_unit_list(folded: str) -> Located | None:
         return None
     start = end + 1 + (len(body[end + 1 :]) - len(body[end + 1 :].lstrip()))
     tail = body[start:].rstrip("。.")
-    if not tail or len(tail) > _MAX_UNIT_LINE or not _unit_list().fullmatch(tail):
+    units = _without_deadline_clause(tail)
+    if not units or len(tail) > _MAX_UNIT_LINE or not _unit_list().fullmatch(units):
         return None
     return Located(start, start, start + len(tail))
+
+
+_DEADLINE_CLAUSE = 16  # characters: "2025年12月31日前完成" after the units' comma
+
+
+def _without_deadline_clause(tail: str) -> str:
+    """The units of a closing sentence without the deadline clause after them ("此项工作由
+    县司法局负责,2025年12月31日前完成" / "…负责,长期坚持": round 27, d356 and fixture
+    styles/shuiwu_cixiang_shixian.txt); the sentence itself when it has none."""
+    if not tail.endswith(_deadline_ends()):
+        return tail  # most lines: one call in C
+    tail = tail.rstrip("。.")
+    comma = tail.rfind(",")
+    clause = tail[comma + 1 :]
+    if comma < 0 or len(clause) > _DEADLINE_CLAUSE:
+        return tail
+    if clause[:1].isdigit() or clause in word_list("unit_line_deadline_ends"):
+        return tail[:comma]
+    return tail
+
+
+@lru_cache(maxsize=1)
+def _deadline_ends() -> tuple[str, ...]:
+    """The deadline clause's last words, bare or before a sentence's stop."""
+    ends = word_list("unit_line_deadline_ends")
+    return (*ends, *(end + stop for end in ends for stop in "。."))
 
 
 def _last_ascii_period(body: str, after: int) -> int:
@@ -1105,14 +1167,22 @@ def _inside_bracket(folded: str, at: int) -> bool:
 
 def _unit_line(folded: str, limit: int) -> Located | None:
     """A line below the text that is nothing but units and a role verb, starting before
-    ``limit``."""
+    ``limit``, maybe with a deadline clause after them (a closing sentence a hard-wrapped copy
+    put on a line of its own: round 27, d356 and fixture styles/shuiwu_cixiang_shixian.txt)."""
     offset = folded.find("\n", 0, limit)
+    ends = _deadline_ends()
     while 0 <= offset < limit:
         line_end = folded.find("\n", offset + 1)
         line_end = len(folded) if line_end < 0 else line_end
         raw = folded[offset + 1 : line_end]
         line = raw.strip()
-        if line and len(line) <= _MAX_UNIT_LINE and _unit_list().fullmatch(line):
+        if (
+            line
+            and len(line) <= _MAX_UNIT_LINE
+            and _unit_list().fullmatch(
+                _without_deadline_clause(line) if line.endswith(ends) else line
+            )
+        ):
             start = offset + 1 + (len(raw) - len(raw.lstrip()))
             return Located(start, start, start + len(line.rstrip("。.")))
         offset = folded.find("\n", offset + 1) if line_end < len(folded) else -1

@@ -194,10 +194,11 @@ def _markers(folded: str) -> list[re.Match[str]]:
     if not any(map(folded.__contains__, _marker_gate())):
         return []
     negations = _vocab()["recurring"]["negations"]
+    tails = _vocab()["recurring"]["word_tails"]  # 规定期限: no 定期
     return [
         m
         for m in _recurring_pattern().finditer(folded)
-        if not folded.endswith(negations, 0, m.start())
+        if not folded.endswith(negations, 0, m.start()) and not folded.startswith(tails, m.start())
     ]
 
 

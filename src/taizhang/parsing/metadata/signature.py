@@ -50,6 +50,21 @@ def is_signature_date_line(text: str) -> bool:
     return is_date_only(text) or bool(both and names_bodies(both["names"]))
 
 
+# Names glued to their date, as a copy printed run in leaves them after the last sentence:
+# "…长期坚持。白溪县司法局白溪县教育局2025年5月12日" (round 27: tests/parsing/documents d357,
+# fixture styles/shuiwu_cixiang_shixian.txt run in).
+_NAMES_GLUED_DATE = re.compile(rf"(?P<names>\S.*?)\s*(?P<date>{_DATE})")
+
+
+def is_glued_signature(text: str) -> bool:
+    """Whether folded ``text`` is nothing but signers' names and a date, blanks or none
+    between them."""
+    if not _ends_like_a_date(text):
+        return False
+    both = _NAMES_GLUED_DATE.fullmatch(text)
+    return bool(both and names_bodies(both["names"]))
+
+
 def signed_date(lines: Sequence[Line], i: int) -> str | None:
     """The date text of line i when it is a signature's date line: nothing but a date, or
     the signers' names followed by the date."""
