@@ -122,21 +122,30 @@ def _tabbed(line: str, quoted: bool) -> tuple[str, int, bool]:
     whether a quoted cell is still open at its end: a wrap may break a quoted cell)."""
     if '"' not in line and not quoted:
         return line.replace(",", "\t"), line.count(","), False
-    out, parted, at = [], 0, 0
-    while at < len(line):
-        char = line[at]
-        if char == '"' and quoted and line.startswith('"', at + 1):
-            out.append('"')  # a quote inside a quoted cell is doubled
+    cells = list(_cells(line, quoted))
+    return "\t".join(cell for cell, _, _ in cells), len(cells) - 1, cells[-1][2]
+
+
+def _cells(text: str, quoted: bool = False):
+    """Each cell of CSV text from its start: (the cell without its CSV quotes — a quote
+    inside a quoted cell is doubled —, where the comma closing it stands or None for the
+    last, whether a quoted cell is open after it)."""
+    cell: list[str] = []
+    at = 0
+    while at < len(text):
+        char = text[at]
+        if char == '"' and quoted and text.startswith('"', at + 1):
+            cell.append('"')
             at += 1
         elif char == '"':
             quoted = not quoted
         elif char == "," and not quoted:
-            out.append("\t")
-            parted += 1
+            yield "".join(cell), at, quoted
+            cell = []
         else:
-            out.append(char)
+            cell.append(char)
         at += 1
-    return "".join(out), parted, quoted
+    yield "".join(cell), None, quoted
 
 
 def _is_column(cell: str) -> bool:
@@ -158,25 +167,16 @@ def _run_in_tabbed(text: str, unit_column: int) -> str:
     width = next((i for i, cell in enumerate(cells) if not _is_column(cell)), 0)
     if width < 3 or not _ends_in_number(cells[width - 1]):
         return text  # (the last header cell runs into the first row's number: 完成时限1)
-    out, cell, separators, quoted, at = [], [], 0, False, head
+    out: list[str] = []
     cell_at = head  # where the cell being read opens
-    while at < len(text):
-        char = text[at]
-        if char == '"' and quoted and text.startswith('"', at + 1):
-            cell.append('"')  # a quote inside a quoted cell is doubled
-            at += 1
-        elif char == '"':
-            quoted = not quoted
-        elif char == "," and not quoted:
-            separators += 1
-            row_start = separators >= width and (separators - width) % (width - 1) == 0
-            if row_start and not _ends_in_number("".join(cell)):
-                break
-            out += [*cell, "\t"]
-            cell, cell_at = [], at + 1
-        else:
-            cell.append(char)
-        at += 1
+    for separators, (cell, comma, _) in enumerate(_cells(text[head:]), start=1):
+        if comma is None:
+            break
+        row_start = separators >= width and (separators - width) % (width - 1) == 0
+        if row_start and not _ends_in_number(cell):
+            break
+        out += [cell, "\t"]
+        cell_at = head + comma + 1
     # (the cell the parting stopped in, and the rest, as printed)
     return text[:head] + "".join(out) + text[cell_at:]
 
