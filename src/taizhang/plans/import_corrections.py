@@ -129,6 +129,15 @@ def _set_aside(original: dict, applied: list[dict]) -> list[SimpleNamespace]:
 _NAMED = re.compile(r"\b[Mm]easures? (\d+)")
 
 
+def named_number(diagnostic: dict) -> int | None:
+    """The measure number a diagnostic's message names ("measure 3", "Measures 4 and 5":
+    the first), which tells apart measures that start on one line (a copy printed run in);
+    the preview's rows (plans.importing.diagnostics_by_task) and the corrected diagnostics
+    both ask it."""
+    named = _NAMED.search(diagnostic.get("message") or "")
+    return int(named.group(1)) if named else None
+
+
 def _about(diagnostic: dict, measures: list, tasks: list[Measure]) -> bool:
     """Whether a diagnostic of the parse is about one of ``measures``: it stands on its
     line and, where several measures start on that line (a copy printed run in), names its
@@ -137,8 +146,8 @@ def _about(diagnostic: dict, measures: list, tasks: list[Measure]) -> bool:
         if diagnostic["line"] != measure.line:
             continue
         sharing = sum(1 for task in tasks if task.line == measure.line)
-        named = _NAMED.search(diagnostic.get("message") or "")
-        if sharing <= 1 or named is None or int(named.group(1)) == measure.no:
+        named = named_number(diagnostic)
+        if sharing <= 1 or named is None or named == measure.no:
             return True
     return False
 

@@ -318,17 +318,13 @@ def diagnostics_by_task(document: dict) -> tuple[dict[int, list[dict]], list[dic
     return by_task, general
 
 
-_NAMED = re.compile(r"\b[Mm]easures? (\d+)")
-
-
 def _named_measure(tasks: list[dict], diagnostic: dict, index: int) -> int:
     """Of the measures starting on the diagnostic's line, the first the message names by
     number; ``index`` (the last of them) where it names none of them."""
     same_line = [i for i, task in enumerate(tasks) if task["line"] == tasks[index]["line"]]
-    named = _NAMED.search(diagnostic.get("message") or "")
-    if len(same_line) < 2 or named is None:
+    number = import_corrections.named_number(diagnostic)
+    if len(same_line) < 2 or number is None:
         return index
-    number = int(named.group(1))
     return next((i for i in same_line if tasks[i]["no"] == number), index)
 
 
