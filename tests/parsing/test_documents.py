@@ -584,6 +584,21 @@ Round 27 (法治) (branch fazhi27): 法治 plans of kinds rounds 10–26 had not
   完成。" or "…负责，长期坚持。", the last one right above two signers (run in: glued to them;
   hard-wrapped: no blank line between).
 
+Round 28 (法治) (branch fazhi28): 法治 plans of kinds rounds 10–27 had not tried:
+
+- d358 行政复议体制改革 实施方案: 1. measures under （一） sections, each over its own lines
+  "牵头单位：X" / "配合单位：Y" / "完成时限：…" (2023年底前完成并长期坚持, 持续推进), ①②③ lines
+  under two of them (parts of the measure), units written once with the county's name
+  (苇川县司法局) and then abbreviated (县司法局), 保障措施 （一） paragraphs (sections).
+- d359 包容审慎监管 (轻微违法行为不予处罚清单): a task table copied one cell per line right
+  under 二、重点任务, its 牵头单位 cells "同上" and "〃" on rows that share the row above's
+  lead, 持续推进 / 长期坚持 cells.
+- d360 乡镇（街道）合法性审查全覆盖: titled （一） measures under 二、 and under 三、保障措施
+  (restarting), each bracket holding a 完成时限 field (2024年6月底前完成并长期坚持), a bracket
+  of collectives only (各乡镇人民政府、各街道办事处).
+- d361 公职律师 工作推进: 1. headings (no measures, no sections) over ①②③ measures that
+  restart under each and carry their own brackets, 每年…不少于2次 a duty.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1395,6 +1410,10 @@ RUN_IN_COPIES = [
     # round 27 (法治): unit headings over unbracketed duties (d355), closing sentences with a
     # deadline clause (d356, d357)
     *(name for name in NAMES if name[:4] in {"d355", "d356", "d357"}),
+    # round 28 (法治): label lines under each measure (d358), a one-cell-per-line table with
+    # 同上 / 〃 cells under a chapter heading (d359), 保障措施 items with brackets (d360), ①
+    # measures restarting under 1. headings (d361)
+    *(name for name in NAMES if name[:4] in {"d358", "d359", "d360", "d361"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1655,6 +1674,9 @@ SIGNED_RUN_IN = [
     # round 27 (法治): after the plan (d355, d357: two signers) or a covering notice over its
     # 附件 (d356)
     *(name for name in NAMES if name[:4] in {"d355", "d356", "d357"}),
+    # round 28 (法治): after label lines (d358), a table's last cell (d359: 长期坚持), a
+    # bracket (d360, d361)
+    *(name for name in NAMES if name[:4] in {"d358", "d359", "d360", "d361"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7061,3 +7083,34 @@ def test_a_time_limit_holds_no_recurring_duty(name, no):
     # styles/shuiwu_cixiang_shixian.txt): 规定期限 holds 定期 but is a time limit
     plan = parse_path_text(_document_or_fixture_text(name))
     assert plan.tasks[no - 1].recurring == []
+
+
+# Round 28 (法治) (branch fazhi28): d358–d361 and their fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("d359_baorong_shenshen_tongshang", None),  # its gold
+        (
+            "zhangjie_danhang_biao",
+            [
+                (1, ["县司法局"], [], ["各乡镇人民政府"]),
+                (2, ["县司法局"], ["县财政局"], []),
+                (3, ["县工商联"], ["县司法局"], []),
+                (4, ["县司法局"], ["县司法局"], []),
+            ],
+        ),
+    ],
+)
+def test_a_one_cell_per_line_table_under_a_heading_keeps_its_columns(name, expected):
+    # "二、重点任务" (d359) / "一、主要任务" (fixture styles/zhangjie_danhang_biao.txt) over
+    # 序号 / 工作任务 / 牵头单位 / …, one cell per line: the heading names a column word but is
+    # no header cell (read as one, each row's cells moved a column); a 同上 or 〃 cell
+    # repeats the row above's, also run in ("…。同上县商务局、县工商联持续推进3…",
+    # "…。县司法局〃持续推进") and hard-wrapped at 30
+    expected = expected or gold_units(name)
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert units(plan) == expected
+        assert [m.chapter for m in plan.tasks] == ["二" if name[0] == "d" else "一"] * len(expected)
+        assert not any(m.text in {"同上", "〃"} or m.text.startswith("县") for m in plan.tasks)

@@ -1120,6 +1120,10 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
       list-opening colon ("…现将重点任务分工如下：" at the margin): the table opens there
       (round 13: tests/parsing/documents d04 and fixture styles/huanbao_table_preamble.txt,
       ragged PDF layers).
+    * a task table's ditto cell (同上, 〃) printed one cell per line, under a task cell of
+      exactly the wrap width: the row's lead repeats the row above's (round 28: tests/
+      parsing/documents d359 as a ragged PDF layer, fixture styles/zhangjie_danhang_biao.txt
+      hard-wrapped at 24).
 
     After a line that ends mid-sentence ("…市直各", seed 001 hard-wrapped) such a line is
     the wrapped rest of one."""
@@ -1134,7 +1138,18 @@ def _stands_below_sentence(previous: str, folded_line: str) -> bool:
             _date_under_names(previous, folded_line)
         )
     line = folded_line.strip()
-    return is_unit_line(line) or names_bodies(line) or is_signature_date_line(line)
+    return (
+        is_unit_line(line)
+        or names_bodies(line)
+        or is_signature_date_line(line)
+        or line in _ditto_cells()
+    )
+
+
+@lru_cache(maxsize=1)
+def _ditto_cells() -> frozenset[str]:
+    words = vocabulary()
+    return frozenset((*words["same_as_above"], *words["ditto_marks"]))
 
 
 def _ends_a_paragraph(previous: str) -> bool:

@@ -226,7 +226,11 @@ def _is_short(cell: str) -> bool:
 
 def _flattened_header(cells, start) -> dict[int, tuple[str, str]] | None:
     """The run of header cells from ``start`` (each names a column), when it makes a task
-    table header with a number column."""
+    table header with a number column. A heading right above the header (二、重点任务, whose
+    name holds a column word) is no header cell (round 28: tests/parsing/documents d359,
+    fixture styles/zhangjie_danhang_biao.txt: read as one, each row's cells moved a column)."""
+    if _GROUP_CELL.match(cells[start][1]):
+        return None
     end = start
     while end < min(start + _MAX_COLUMNS, len(cells)) and _column_role(cells[end][1]):
         end += 1
@@ -1090,13 +1094,21 @@ def _run_in_flat_body(text: str, folded: str, pos: int, columns) -> list[TableRo
 
 
 def _content_end(folded: str, start: int) -> int:
-    """Just after the task's sentence end that a unit name follows, or -1."""
+    """Just after the task's sentence end that a unit name or a ditto cell follows, or -1."""
     stop = folded.find("。", start, start + _ROW_REACH)
     while stop >= 0:
         if folded[stop + 1 : stop + 2] and folded[stop + 1] in _NAME_START:
             return stop + 1
+        if folded.startswith(_ditto_marks(), stop + 1):
+            return stop + 1
         stop = folded.find("。", stop + 1, start + _ROW_REACH)
     return -1
+
+
+@lru_cache(maxsize=1)
+def _ditto_marks() -> tuple[str, ...]:
+    """A unit cell that repeats the row above's (同上, 〃: same_as reads it)."""
+    return (*vocabulary()["same_as_above"], *vocabulary()["ditto_marks"])
 
 
 def _row_deadline(folded: str, start: int, following: int):
@@ -1113,6 +1125,14 @@ def _unit_cells(region: str, count: int) -> list[str]:
     """The unit cells of a row run together: cut where a name ends and the next starts."""
     if count < 2:
         return [region]
+    # a ditto cell run into the other unit cell ("同上县商务局、县工商联", "县交通运输局〃":
+    # round 28, tests/parsing/documents d359 and fixture styles/zhangjie_danhang_biao.txt
+    # run in; same_as reads the mark as the row above's cell)
+    for mark in _ditto_marks():
+        if region.startswith(mark):
+            return [mark, region[len(mark) :]]
+        if region.endswith(mark):
+            return [region[: -len(mark)], mark]
     endings = tuple(e for e in vocabulary()["unit_endings"] if e not in _PLACE_ENDINGS)
     name_start = region.rfind("、", 0, 1) + 1
     for i in range(1, len(region)):
