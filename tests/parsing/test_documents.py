@@ -7078,6 +7078,26 @@ def test_a_category_tables_rows_stay_apart_wrapped_and_run_in(name, leads, deadl
         assert not any("\t" in m.text or "序号" in m.text for m in plan.tasks)
 
 
+@pytest.mark.parametrize(
+    ("name", "responsible"),
+    [
+        ("renwu_leibie_yinshui", [["县生态环境局", "县水利局"], ["县生态环境局"], ["县水利局"]]),
+        ("cuoshi_leixing_dianchi", [["区生态环境局"], ["区商务局"], ["区发展改革局"]]),
+    ],
+)
+def test_a_category_column_named_with_a_content_word_is_read_past(name, responsible):
+    # 任务类别\t序号\t工作任务\t… (fixture styles/renwu_leibie_yinshui.txt), 措施类型\t序号\t
+    # 主要任务\t… (fixture styles/cuoshi_leixing_dianchi.txt): the first column, ending in 类别 /
+    # 类型, is a category merged over its group, not the content column its 任务 / 措施 would
+    # make it; the rows are the measures, printed, run in and hard-wrapped at 30
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
+        assert [m.responsible for m in plan.tasks][:3] == responsible
+        categories = ("水源保护", "工程建设", "运行管护", "回收网络", "梯次利用", "安全监管")
+        assert all(m.text.endswith("。") for m in plan.tasks)
+        assert not any(m.text.startswith(categories) for m in plan.tasks)
+
+
 # Round 27 (法治) (branch fazhi27): d355, d356 and their fixture (tests/fixtures/styles).
 
 

@@ -1176,9 +1176,16 @@ def _column_role(cell: str) -> str | None:
     folded = fold(cell).replace(" ", "")
     if len(folded) > _MAX_CELL:
         return _NOT_A_HEADER  # a header cell is a short name, not a sentence
+    if folded.endswith(_category_endings()):
+        return None  # (任务类别: a category, no content column)
     words = vocabulary()["table_columns"]
     role = next((role for role in _ROLES if any(w in folded for w in words[role])), None)
     return role or (_NOTE if any(w in folded for w in words[_NOTE]) else None)
+
+
+@lru_cache(maxsize=1)
+def _category_endings() -> tuple[str, ...]:
+    return tuple(vocabulary()["table_category"]["endings"])
 
 
 def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
