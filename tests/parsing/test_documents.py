@@ -814,6 +814,23 @@ Round 26 (branch genre26), topics other than 法治, kinds and layouts not yet u
 - d343 “无废城市” 建设: 【一】 chapters over （一） sections over 1. measures, a goal
   paragraph with no heading, a measure of two paragraphs ("同时，…" closed by
   "（…等部门负责）").
+
+Round 27 (branch genre27), topics other than 法治, kinds and layouts not yet used:
+
+- d344 高标准农田 建设: its task table pasted as TAB-parted text (重点领域\t序号\t建设任务\t
+  牵头单位\t责任单位\t完成时限) whose first column, a category, is printed on its group's
+  first row only, an empty 责任单位 cell, 保障措施 (一)–(三) after the table (provisions, no
+  sections, as d340 and d66); hard-wrapped its header reaches the margin, run in each
+  deadline cell is glued to the next group's category.
+- d345 安全生产 治本攻坚 三年行动: titled 1. measures holding "一是…；二是…；三是…" (clauses,
+  not measures), each followed by one line of two fields "责任单位：X、Y    完成时间：2025年6月".
+- d346 老年助餐服务 责任分工: articles "第一条　合理布局…。…。责任单位：县民政局、各乡镇人民
+  政府。" closed by their units, and a 附表 of indicators (指标名称 | 2025年目标 | 责任单位)
+  after the signature, its rows restating the goals (no measures).
+- d347 森林草原 防灭火: （一） sections over titled 1. measures, each followed by one line of
+  three fields "牵头单位：X    配合单位：Y、Z    完成时间：2025年3月底前" (one with "一是…；二是…"),
+  a 0.9‰以下 goal, and a 附表 of indicators pasted as TAB-parted rows (指标名称\t2025年目标\t
+  责任单位) after the signature (no task table).
 """
 
 from __future__ import annotations
@@ -1423,6 +1440,10 @@ RUN_IN_COPIES = [
     # round 26 (other topics): 【一】 chapters (d341, d343), units after a gap at the line's end
     # (d342)
     *(name for name in NAMES if name[:4] in {"d341", "d342", "d343"}),
+    # round 27 (other topics): a category table's deadline cells glued to the next category
+    # (d344), two or three fields on one line under each measure (d345, d347), articles closed
+    # by their units (d346)
+    *(name for name in NAMES if name[:4] in {"d344", "d345", "d346", "d347"}),
 ]
 
 
@@ -1685,6 +1706,9 @@ SIGNED_RUN_IN = [
     # round 26 (other topics): after a 负责 bracket (d341) or a unit column's last cell (d342),
     # after a 配合 bracket (d343)
     *(name for name in NAMES if name[:4] in {"d341", "d342", "d343"}),
+    # round 27 (other topics): after a category table's last row (d344), a two-field line
+    # (d345), before an indicator annex (d346: " | " rows; d347: tab rows)
+    *(name for name in NAMES if name[:4] in {"d344", "d345", "d346", "d347"}),
 ]
 
 
@@ -7044,6 +7068,56 @@ def test_bracketed_chapter_numerals_head_chapters_under_a_goal_paragraph(
         assert plan.tasks[0].chapter == "一"
         assert [t.value for t in plan.targets] == goals
         assert all(t.year == year for t in plan.targets)
+
+
+# Round 27 (branch genre27): d344 and its fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads", "deadlines"),
+    [
+        (
+            "d344_gaobiaozhun_nongtian_tab",
+            ["县农业农村局", "县农业农村局", "县水利局", "县农业农村局", "县水利局"],
+            ["2025年10月底前", "2025年9月底前", "2025年11月底前", "2025年11月底前", "长期坚持"],
+        ),
+        (
+            "leibie_biaotou_manhang",
+            ["县农业农村局", "县商务局", "县交通运输局", "县商务局", "县市场监管局"],
+            ["2025年10月底前", "2025年12月底前", "2025年11月底前", "2025年12月底前", "长期坚持"],
+        ),
+    ],
+)
+def test_a_category_tables_rows_stay_apart_wrapped_and_run_in(name, leads, deadlines):
+    # 重点领域\t序号\t建设任务\t…\t完成时限, the category on its group's first row only (d344,
+    # fixture styles/leibie_biaotou_manhang.txt): hard-wrapped at 30 the header reaches the
+    # margin and does not run on into "田块整治\t1\t…"; run in a deadline cell glued to the
+    # next category (2025年9月底前灌溉排水) ends at its deadline
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks][:5] == [1, 2, 3, 4, 5]
+        assert [m.lead[0] for m in plan.tasks][:5] == leads
+        assert [m.deadline for m in plan.tasks][:5] == deadlines
+        assert not any("\t" in m.text or "序号" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "responsible"),
+    [
+        ("renwu_leibie_yinshui", [["县生态环境局", "县水利局"], ["县生态环境局"], ["县水利局"]]),
+        ("cuoshi_leixing_dianchi", [["区生态环境局"], ["区商务局"], ["区发展改革局"]]),
+    ],
+)
+def test_a_category_column_named_with_a_content_word_is_read_past(name, responsible):
+    # 任务类别\t序号\t工作任务\t… (fixture styles/renwu_leibie_yinshui.txt), 措施类型\t序号\t
+    # 主要任务\t… (fixture styles/cuoshi_leixing_dianchi.txt): the first column, ending in 类别 /
+    # 类型, is a category merged over its group, not the content column its 任务 / 措施 would
+    # make it; the rows are the measures, printed, run in and hard-wrapped at 30
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == [1, 2, 3, 4, 5]
+        assert [m.responsible for m in plan.tasks][:3] == responsible
+        categories = ("水源保护", "工程建设", "运行管护", "回收网络", "梯次利用", "安全监管")
+        assert all(m.text.endswith("。") for m in plan.tasks)
+        assert not any(m.text.startswith(categories) for m in plan.tasks)
 
 
 # Round 27 (法治) (branch fazhi27): d355, d356 and their fixture (tests/fixtures/styles).

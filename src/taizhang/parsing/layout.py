@@ -432,6 +432,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
             and not _past_its_cells(out[-1], line, table_tabs, "\t")
             and not _past_its_cells(out[-1], line, table_pipes, "|")
             and not (not table_pipes and _first_bar_row(out[-1], content))
+            and not _category_row(out[-1], content)
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
             # d46 hard-wrapped), one of blank-gapped cells the blanks at either side
@@ -488,6 +489,36 @@ def _number_cell_of_its_row(joined: str, line: str, table_cells: int) -> bool:
     if line.rstrip(" \u3000").isdigit():
         return True  # (a number cell alone on its line: the row's rest follows)
     return tabs + line.count("\t") == table_cells
+
+
+# A row of a table whose first column is a category printed on its group's first row only:
+# the category cell, then the row's number cell (重点领域\t序号\t…: "灌溉排水\t3\t…").
+_CATEGORY_ROW = re.compile(r"([^\t\d。]{1,16})\t(\d{1,3})\t")
+
+
+def _category_row(joined: str, line: str) -> bool:
+    """Whether ``line`` opens the next row of a category table ("田间道路\t6\t新建…") under
+    its header or a row that reached the margin, which a wrap would otherwise run on into
+    it: its category cell and then the number that follows the row above's, or 1 under the
+    header (round 27: tests/parsing/documents d344 hard-wrapped at 30, fixture
+    styles/leibie_biaotou_manhang.txt hard-wrapped at 30, whose headers reach the margin). A
+    wrapped cell's rest before a count cell ("…整治临水临崖隐患" over "临水临崖隐患\t980\t…",
+    fixture styles/biaoge_duanhang.txt ragged) continues no numbering."""
+    found = _CATEGORY_ROW.match(line)
+    if found is None or "\t" not in joined:
+        return False
+    return int(found[2]) == _row_number_of(joined) + 1
+
+
+def _row_number_of(joined: str) -> int:
+    """The number of a tab-parted row, in its first cell or after its category cell; 0 for
+    the header (its number column's name there), -2 (no number follows it) for any other."""
+    first, _, rest = joined.lstrip(_INDENT).partition("\t")
+    second = rest.partition("\t")[0].strip()
+    for cell in (first.strip(), second):
+        if cell.isdigit() and len(cell) <= 3:
+            return int(cell)
+    return 0 if second in vocabulary()["table_columns"]["number"] else -2
 
 
 def _completes_its_row(joined: str, line: str, table_cells: int) -> bool:

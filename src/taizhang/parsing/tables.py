@@ -579,7 +579,7 @@ def _run_in_category_rows(tokens: list[str], gazetteer=None) -> list[TableRow]:
         if following:
             cells.append(following[0])
         elif bare:
-            cells.append(_without_category(last, gazetteer or load_gazetteer()))
+            cells.append(_without_next_category(last, columns, gazetteer))
         else:  # the last row: its last cell runs on into the text after the table
             ending = _NEXT_HEADING.search(fold(last), 1)
             cells.append(last[: ending.start() if ending else None])
@@ -590,6 +590,15 @@ def _run_in_category_rows(tokens: list[str], gazetteer=None) -> list[TableRow]:
             break
         at, number = at + width - (1 if following else 0), number + 1
     return rows
+
+
+def _without_next_category(cell: str, columns, gazetteer) -> str:
+    """A row's last cell glued to the next group's category: a deadline cell ends with its
+    deadline (2025年9月底前灌溉排水, 长期坚持田间道路: round 27, tests/parsing/documents d344
+    and fixture styles/leibie_biaotou_manhang.txt run in), a unit cell at its last name."""
+    if _last_is_deadline(columns) and (deadline := _last_deadline(fold(cell))):
+        return cell[: deadline.end()]
+    return _without_category(cell, gazetteer or load_gazetteer())
 
 
 def _without_category(cell: str, gazetteer) -> str:
@@ -1187,9 +1196,16 @@ def _column_role(cell: str) -> str | None:
     folded = fold(cell).replace(" ", "")
     if len(folded) > _MAX_CELL:
         return _NOT_A_HEADER  # a header cell is a short name, not a sentence
+    if folded.endswith(_category_endings()):
+        return None  # (任务类别: a category, no content column)
     words = vocabulary()["table_columns"]
     role = next((role for role in _ROLES if any(w in folded for w in words[role])), None)
     return role or (_NOTE if any(w in folded for w in words[_NOTE]) else None)
+
+
+@lru_cache(maxsize=1)
+def _category_endings() -> tuple[str, ...]:
+    return tuple(vocabulary()["table_category"]["endings"])
 
 
 def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
