@@ -38,6 +38,7 @@ from taizhang.parsing.layout import _CJK, drop_in_word_blanks
 from taizhang.parsing.metadata import dates as _dates
 from taizhang.parsing.metadata.dates import find_date
 from taizhang.parsing.metadata.text import View, split_lines
+from taizhang.parsing.model import Measure, PlanDocument
 from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.reading import read_path
 from taizhang.parsing.units import BracketReader, load_gazetteer
@@ -1717,6 +1718,29 @@ def test_measure_keys_normalise_each_text_as_asking_each_one_did(texts):
     expected = [_corrections.normalised(text) for text in texts]
     assert _corrections._all_normalised(texts, None) == expected
     assert _corrections._all_normalised(texts, [fold(t) for t in texts]) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["县 司法局", "县司法局", "市", "(shì)市", "①开展", "Ａ级"]),
+        max_size=8,
+    )
+)
+def test_measure_keys_hashed_by_map_as_each_digest(texts):
+    """assign_keys hashes the normalised texts by map in C (speed27): each key is the text's
+    _digest, numbered by its occurrence, as measure_key names it."""
+    plan = PlanDocument(
+        tasks=[Measure(n, None, None, None, text, None) for n, text in enumerate(texts, 1)]
+    )
+    _corrections.assign_keys(plan)
+    seen: Counter[str] = Counter()
+    expected = []
+    for text in texts:
+        base = _corrections._digest(text)
+        expected.append(_corrections.measure_key(text, seen[base]))
+        seen[base] += 1
+    assert [m.key for m in plan.tasks] == expected
 
 
 def _gate_words() -> list[str]:
