@@ -26,8 +26,7 @@ from taizhang.accounts.models import Role
 from taizhang.plans import assignments, background, import_corrections, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
-from taizhang.units import services as directory
-from taizhang.units.models import Collective, Region, Unit
+from taizhang.units.models import Region, Unit
 from taizhang.web.views import ActionView
 
 log = logging.getLogger(__name__)
@@ -378,43 +377,28 @@ def _split_title(task: dict) -> tuple[str, str]:
 
 
 def collective_rows(preview) -> list[dict]:
-    """Each collective phrase, how many measures name it and the units it will mean:
-    the members set in the directory, or — a phrase not yet defined — the units of the
-    level it names (各乡镇, units.services.level_of_phrase), which the confirm gives it.
+    """Each collective phrase, how many measures name it and the units it will mean in the
+    imported plan (plans.assignments.phrase_reach: the rule the confirm message and the
+    office's to-do ask, so a county's plan counts that county's members only).
     ``reached`` is false for a collective that would mean nobody: its measures would reach
     no unit's to-do, so the office is sent to set its members (``collective``: the defined
     one, to link to)."""
-    organisation_id = preview.plan_import.organisation_id
-    defined = {
-        directory.name_key(c.phrase): c
-        for c in Collective.objects.filter(organisation_id=organisation_id).prefetch_related(
-            "members"
-        )
-    }
+    plan_import = preview.plan_import
     named = Counter(phrase for task in preview.tasks for phrase in set(task["collectives"]))
-    rows = []
-    for phrase in preview.collectives:
-        collective = defined.get(directory.name_key(phrase))
-        if collective is not None:
-            members = len(collective.members.all())
-        else:
-            level = directory.level_of_phrase(phrase)
-            members = (
-                Unit.objects.filter(organisation_id=organisation_id, level=level).count()
-                if level
-                else 0
-            )
-        rows.append(
-            {
-                "phrase": phrase,
-                "collective": collective,
-                "members": members,
-                "known": collective is not None,
-                "reached": members > 0,
-                "measures": named[phrase],
-            }
+    return [
+        {
+            "phrase": reach.phrase,
+            "collective": reach.collective,
+            "members": reach.members,
+            "elsewhere": reach.elsewhere,
+            "known": reach.collective is not None,
+            "reached": reach.members > 0,
+            "measures": named[reach.phrase],
+        }
+        for reach in assignments.phrase_reach(
+            preview.collectives, plan_import.organisation_id, plan_import.region
         )
-    return rows
+    ]
 
 
 def unreached_message(unreached, user) -> str:
