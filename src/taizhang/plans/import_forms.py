@@ -378,6 +378,8 @@ class LineForm(forms.Form):
         min_value=1,
         error_messages={"required": "请填写原文行号。", "invalid": "行号须为数字。"},
     )
+    # a sentence of a line printed run in: where it starts in the line (the source page)
+    at = forms.IntegerField(required=False, min_value=0)
 
 
 class UndoForm(forms.Form):

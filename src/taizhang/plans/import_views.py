@@ -225,6 +225,9 @@ class PreviewView(OfficeOnlyMixin, View):
                 for raw in preview.plan_import.offered or []
             ],
             "legend": legend(document["diagnostics"]),
+            "sentence_lines": sorted(
+                import_corrections.sentence_lines(document, preview.plan_import.source_text)
+            ),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -316,6 +319,14 @@ def translate(diagnostic: dict) -> dict:
     }
 
 
+def placed(diagnostic: dict, place) -> dict:
+    """A measure's diagnostic on a line shown sentence by sentence (a run-in copy) names
+    the sentence where the measure starts (import_corrections.Place), not 原文第1行."""
+    if place is not None and diagnostic["line"] == place.line:
+        return {**diagnostic, "place": place}
+    return diagnostic
+
+
 def _collectives_by_role(task: dict) -> dict[str, list[str]]:
     """The measure's collectives in the column the confirm puts them (lead or responsible)."""
     roles = {phrase: importing.task_collective_role(task, phrase) for phrase in task["collectives"]}
@@ -335,6 +346,7 @@ def ledger_rows(preview) -> list[dict]:
     changed_keys = preview.corrected.changed_keys
     added = set(preview.diff.added) if preview.diff else set()
     changed = set(preview.diff.changed) if preview.diff else set()
+    places = import_corrections.places(document, preview.plan_import.source_text)
     rows, chapter, section = [], object(), object()
     for index, task in enumerate(preview.tasks):
         if task["chapter"] != chapter:
@@ -357,7 +369,11 @@ def ledger_rows(preview) -> list[dict]:
                 "lead": [(n, n in unknown) for n in task["lead"]],
                 "responsible": [(n, n in unknown) for n in task["responsible"]],
                 **_collectives_by_role(task),
-                "diagnostics": [translate(d) for d in preview.diagnostics_by_task.get(index, [])],
+                "diagnostics": [
+                    placed(translate(d), places.get(index))
+                    for d in preview.diagnostics_by_task.get(index, [])
+                ],
+                "place": places.get(index),
                 "state": "added" if index in added else "changed" if index in changed else "",
             }
         )
