@@ -397,3 +397,55 @@ def test_in_a_run_in_upload_the_office_makes_a_sentence_a_measure(page, yinchuan
     assert "共 3 项任务" in page.inner_text(".messages")
     assert RUN_IN_SENTENCE in page.inner_text("table.ledger")
     screenshot(page, "import-run-in-ledger", full_page=False)
+
+
+def test_a_county_plans_collective_of_other_counties_reaches_nobody_on_both_pages(
+    page, yinchuan_office
+):
+    """各区县人民政府 is defined with 兴庆区's government only: in 永宁县's plan it means
+    nobody, which the preview says as the confirm does."""
+    from taizhang.units.models import Collective, Region
+    from tests import factories as f
+
+    city = yinchuan_office.organisation
+    xingqing = Region.objects.get(organisation=city, name="兴庆区")
+    government = f.UnitFactory(
+        organisation=city, region=xingqing, name="兴庆区人民政府", level="county"
+    )
+    collective = Collective.objects.create(organisation=city, phrase="各区县人民政府")
+    collective.members.set([government])
+
+    log_in(page, yinchuan_office, PASSWORD)
+    page.goto("/plans/import/")
+    page.set_input_files(
+        "#id_file",
+        {"name": "永宁县方案.txt", "mimeType": "text/plain", "buffer": COLLECTIVE_PLAN.encode()},
+    )
+    page.select_option("#id_region", label="永宁县")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    shown = page.inner_text("#collectives")
+    assert "各区县人民政府（1 项任务）：尚未设定成员" in shown
+    assert "已设定的 1 个成员单位都不属于永宁县" in shown
+    page.locator("#collectives").scroll_into_view_if_needed()
+    screenshot(page, "import-preview-county-collective", full_page=False)
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "1 项任务分配给尚未设定成员的统称：各区县人民政府（1 项）" in page.inner_text(
+        ".messages"
+    )
+
+
+def test_a_new_district_unit_is_put_in_the_district_the_office_chooses(page, yinchuan_office):
+    """区司法局 names no district: the preview asks which, and the unit lands there."""
+    from taizhang.units.models import Unit
+
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "方案.txt", COLLECTIVE_PLAN.encode())
+    row = page.locator("#names tr", has_text="名称未写明")
+    assert "名称未写明哪个县(市、区)" in row.inner_text()
+    row.locator('select[aria-label="区司法局 所属地区"]').select_option(label="金凤区")
+    row.scroll_into_view_if_needed()
+    screenshot(page, "import-preview-choose-county", full_page=False)
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "已导入《" in page.inner_text(".messages")
+    assert Unit.objects.get(name="区司法局").region.name == "金凤区"
