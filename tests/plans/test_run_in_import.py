@@ -119,3 +119,15 @@ def test_a_sentence_made_a_measure_stands_under_the_heading_printed_before_it(of
     office.post(url("import_make_measure", staged), {"line": 1, "at": missed["at"]})
     made = tasks(office, staged)[-1]
     assert (made["chapter"], made["section"]) == ("三", "一")
+
+
+def test_the_two_parts_of_a_split_keep_their_line_whole(office, world):
+    """A split the office made starts two measures on one line: still the line form."""
+    from tests.plans.test_import_corrections import MERGED, split
+
+    upload(office, world, MERGED)
+    plan_import = PlanImport.objects.get()
+    split(office, plan_import)
+    rows = office.get(url("import_source", plan_import)).context["rows"]
+    line = next(r for r in rows if r["number"] == 4)
+    assert "sentence" not in line and [m["no"] for m in line["measures"]] == [1, 2]

@@ -47,7 +47,8 @@ class MeasureView(OfficeOnlyMixin, View):
             messages.error(request, corrections.STALE)
             return redirect(preview_url(plan_import))
         nearby = importing.diagnostics_by_task(document)[0].get(index, [])
-        place = corrections.places(document, plan_import.source_text).get(index)
+        split = corrections.sentence_lines(plan_import)
+        place = corrections.places(document, plan_import.source_text, split).get(index)
         following = document["tasks"][index + 1] if index + 1 < len(document["tasks"]) else None
         key = {"key": task["key"]}
         context = {
@@ -85,7 +86,8 @@ class SourceView(OfficeOnlyMixin, View):
     def get(self, request, import_id):
         plan_import = staged(request, import_id)
         document = corrections.corrected(plan_import).document
-        rows = corrections.source_rows(document, plan_import.source_text)
+        split = corrections.sentence_lines(plan_import)
+        rows = corrections.source_rows(document, plan_import.source_text, split)
         line, at = _number(request.GET.get("line"), 1), _number(request.GET.get("at"), None)
         here = _row_at(rows, line, at)
         first = max(here - SOURCE_WINDOW, 0)

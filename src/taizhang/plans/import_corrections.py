@@ -416,10 +416,12 @@ def continued_lines(document: dict, lines: list[str]) -> dict[int, dict]:
     return carried
 
 
-def sentence_lines(document: dict, text: str) -> set[int]:
+def sentence_lines(plan_import: PlanImport) -> set[int]:
     """The lines the source page shows sentence by sentence (``sentences``): every line of
-    a text printed run in (a plan pasted with no line breaks), and any line on which
-    several measures start. Any other line is shown whole, as before."""
+    a text printed run in (a plan pasted with no line breaks), and any line on which the
+    parse as read starts several measures (not the two parts of a split the office made).
+    Any other line is shown whole, as before."""
+    document, text = plan_import.document, plan_import.source_text
     lines = text.split("\n")
     if printed_run_in(text):
         return {number for number, line in enumerate(lines, 1) if line.strip()}
@@ -444,13 +446,12 @@ class Place:
         return f"原文第{self.line}行第{self.sentence}句"
 
 
-def source_rows(document: dict, text: str) -> list[dict]:
+def source_rows(document: dict, text: str, split: set[int]) -> list[dict]:
     """The source page's rows in order: a line, or a sentence of a line shown sentence by
     sentence (``number``, ``sentence`` and ``at``: its offset, what 设为任务 sends), each
     with the measures starting in it (``measures``) or the measure it carries on
-    (``continues``: no 设为任务 for half a measure)."""
+    (``continues``: no 设为任务 for half a measure). ``split``: `sentence_lines`."""
     lines = text.split("\n")
-    split = sentence_lines(document, text)
     starts: dict[int, list[dict]] = {}  # both parts of a split start on one line
     for task in document["tasks"]:
         starts.setdefault(task["line"], []).append(task)
@@ -509,11 +510,10 @@ def _measure(task: dict) -> SimpleNamespace:
     return SimpleNamespace(text=task["text"])
 
 
-def places(document: dict, text: str) -> dict[int, Place]:
+def places(document: dict, text: str, split: set[int]) -> dict[int, Place]:
     """Task index -> where the measure starts, for the measures on a line shown sentence
     by sentence: the preview's diagnostics and the measure's page name the sentence, not
-    原文第1行 for every measure of a run-in copy."""
-    split = sentence_lines(document, text)
+    原文第1行 for every measure of a run-in copy. ``split``: `sentence_lines`."""
     if not split:
         return {}
     lines = text.split("\n")

@@ -225,9 +225,7 @@ class PreviewView(OfficeOnlyMixin, View):
                 for raw in preview.plan_import.offered or []
             ],
             "legend": legend(document["diagnostics"]),
-            "sentence_lines": sorted(
-                import_corrections.sentence_lines(document, preview.plan_import.source_text)
-            ),
+            "sentence_lines": sorted(import_corrections.sentence_lines(preview.plan_import)),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -346,7 +344,9 @@ def ledger_rows(preview) -> list[dict]:
     changed_keys = preview.corrected.changed_keys
     added = set(preview.diff.added) if preview.diff else set()
     changed = set(preview.diff.changed) if preview.diff else set()
-    places = import_corrections.places(document, preview.plan_import.source_text)
+    plan_import = preview.plan_import
+    split = import_corrections.sentence_lines(plan_import)
+    places = import_corrections.places(document, plan_import.source_text, split)
     rows, chapter, section = [], object(), object()
     for index, task in enumerate(preview.tasks):
         if task["chapter"] != chapter:
