@@ -162,3 +162,10 @@ def test_a_level_phrase_in_a_county_plan_counts_that_countys_units_of_the_level(
     response = office.post(confirm_url(staged))
     told = [str(m) for m in get_messages(response.wsgi_request)]
     assert any(m.startswith("1 项任务分配给尚未设定成员的统称：") for m in told)
+
+
+def test_one_collective_printed_two_ways_is_listed_once(office, world):
+    text = SMALL_PLAN.replace("责任单位：州司法局〕", "责任单位：州司法局、各县 (市)〕")
+    upload(office, world, text)
+    rows = office.get(confirm_url(PlanImport.objects.get())).context["collectives"]
+    assert [(row["phrase"], row["measures"]) for row in rows] == [("各县(市)", 2)]

@@ -543,10 +543,11 @@ def _compact(text: str) -> str:
 
 
 def names(text: str) -> list[str]:
-    """Unit names as the office types them: separated by 、，, ; or new lines."""
+    """Unit names as the office types them: separated by 、，, ; or new lines, each once."""
     for separator in "，,；;\n\r ":
         text = text.replace(separator, "、")
-    return [name.strip() for name in text.split("、") if name.strip()]
+    # a name typed twice is one unit (州司法局、州司法局)
+    return list(dict.fromkeys(name.strip() for name in text.split("、") if name.strip()))
 
 
 def targets(text: str, kept: list[dict] = ()) -> list[dict]:

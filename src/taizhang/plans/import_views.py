@@ -26,6 +26,7 @@ from taizhang.accounts.models import Role
 from taizhang.plans import assignments, background, import_corrections, importing
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
+from taizhang.units import services as directory
 from taizhang.units.models import Region, Unit
 from taizhang.web.views import ActionView
 
@@ -185,8 +186,11 @@ class PreviewView(OfficeOnlyMixin, View):
             messages.error(request, CONFIRM_FAILED)
             return redirect("plans:import_preview", import_id=plan_import.pk)
         verb = "修订" if plan_import.revises_id else "导入"
-        count = plan.measures.filter(withdrawn=False).count()
-        messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务。")
+        live = plan.measures.filter(withdrawn=False)
+        count, adhoc = live.filter(source__isnull=True).count(), live.exclude(source=None).count()
+        # the preview counted the document's measures; the ledger adds the 督办事项
+        kept = f"；另有督办事项 {adhoc} 项，不受修订影响" if adhoc else ""
+        messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务{kept}。")
         unreached = assignments.unreached_collectives([plan])
         if unreached:
             messages.warning(request, unreached_message(unreached, request.user))
@@ -400,7 +404,8 @@ def collective_rows(preview) -> list[dict]:
     no unit's to-do, so the office is sent to set its members (``collective``: the defined
     one, to link to)."""
     plan_import = preview.plan_import
-    named = Counter(phrase for task in preview.tasks for phrase in set(task["collectives"]))
+    key = directory.name_key  # 各县 (市) is 各县(市): one collective, its measures counted once
+    named = Counter(k for task in preview.tasks for k in {key(p) for p in task["collectives"]})
     return [
         {
             "phrase": reach.phrase,
@@ -409,7 +414,7 @@ def collective_rows(preview) -> list[dict]:
             "elsewhere": reach.elsewhere,
             "known": reach.collective is not None,
             "reached": reach.members > 0,
-            "measures": named[reach.phrase],
+            "measures": named[key(reach.phrase)],
         }
         for reach in assignments.phrase_reach(
             preview.collectives, plan_import.organisation_id, plan_import.region
