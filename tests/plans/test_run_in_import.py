@@ -131,3 +131,12 @@ def test_the_two_parts_of_a_split_keep_their_line_whole(office, world):
     rows = office.get(url("import_source", plan_import)).context["rows"]
     line = next(r for r in rows if r["number"] == 4)
     assert "sentence" not in line and [m["no"] for m in line["measures"]] == [1, 2]
+
+
+def test_the_measure_page_names_the_sentence_the_measure_starts_in(office, staged):
+    task = next(t for t in tasks(office, staged) if t["no"] == 5)
+    response = office.get(url("import_measure", staged), {"key": task["key"]})
+    place = response.context["place"]
+    page = response.content.decode()
+    assert f"?line=1&amp;at={place.at}#l-1-{place.sentence}" in page
+    assert f"原文第1行第{place.sentence}句" in page
