@@ -366,3 +366,86 @@ def test_a_collective_without_members_leads_the_office_to_set_them(page, yinchua
     assert "1 项任务分配给尚未设定成员的集合单位" in todo.inner_text()
     click_and_wait(page, todo.get_by_role("link", name="设定成员单位"))
     assert "各区县人民政府" in page.inner_text("h1")
+
+
+# The same plan pasted run in: no line breaks, every measure on line 1. Under 三、保障措施
+# a sentence the parser took for no measure is one the office wants in the ledger.
+RUN_IN_PLAN = (
+    "银川市法治宣传工作方案一、主要任务1.开展宪法宣传周活动。（牵头单位：市司法局；"
+    "责任单位：市教育局）2.加强人民调解工作。（牵头单位：市司法局）三、保障措施"
+    "（一）加强组织领导。各级党委要把法治宣传纳入工作全局，每年听取一次工作汇报。"
+    "（二）建立工作台账制度。"
+)
+RUN_IN_SENTENCE = "各级党委要把法治宣传纳入工作全局，每年听取一次工作汇报。"
+
+
+def test_in_a_run_in_upload_the_office_makes_a_sentence_a_measure(page, yinchuan_office):
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "粘贴的方案.txt", RUN_IN_PLAN.encode("utf-8"))
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "2"
+    note = page.locator("#corrections p", has_text="原文页按句列出")
+    click_and_wait(page, note.get_by_role("link", name="原文"))
+    row = page.locator("tr", has_text=RUN_IN_SENTENCE)
+    assert row.get_attribute("id").startswith("l-1-")
+    screenshot(page, "import-source-run-in", full_page=False)
+    click_and_wait(page, row.get_by_role("button", name="设为任务"))
+    assert "已将该句设为任务" in page.inner_text(".messages")
+    assert page.locator(".stat", has_text="项任务").locator("b").inner_text() == "3"
+    assert RUN_IN_SENTENCE in page.inner_text("#ledger")
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "共 3 项任务" in page.inner_text(".messages")
+    assert RUN_IN_SENTENCE in page.inner_text("table.ledger")
+    screenshot(page, "import-run-in-ledger", full_page=False)
+
+
+def test_a_county_plans_collective_of_other_counties_reaches_nobody_on_both_pages(
+    page, yinchuan_office
+):
+    """各区县人民政府 is defined with 兴庆区's government only: in 永宁县's plan it means
+    nobody, which the preview says as the confirm does."""
+    from taizhang.units.models import Collective, Region
+    from tests import factories as f
+
+    city = yinchuan_office.organisation
+    xingqing = Region.objects.get(organisation=city, name="兴庆区")
+    government = f.UnitFactory(
+        organisation=city, region=xingqing, name="兴庆区人民政府", level="county"
+    )
+    collective = Collective.objects.create(organisation=city, phrase="各区县人民政府")
+    collective.members.set([government])
+
+    log_in(page, yinchuan_office, PASSWORD)
+    page.goto("/plans/import/")
+    page.set_input_files(
+        "#id_file",
+        {"name": "永宁县方案.txt", "mimeType": "text/plain", "buffer": COLLECTIVE_PLAN.encode()},
+    )
+    page.select_option("#id_region", label="永宁县")
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    shown = page.inner_text("#collectives")
+    assert "各区县人民政府（1 项任务）：尚未设定成员" in shown
+    assert "已设定的 1 个成员单位都不属于永宁县" in shown
+    page.locator("#collectives").scroll_into_view_if_needed()
+    screenshot(page, "import-preview-county-collective", full_page=False)
+
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "1 项任务分配给尚未设定成员的统称：各区县人民政府（1 项）" in page.inner_text(
+        ".messages"
+    )
+
+
+def test_a_new_district_unit_is_put_in_the_district_the_office_chooses(page, yinchuan_office):
+    """区司法局 names no district: the preview asks which, and the unit lands there."""
+    from taizhang.units.models import Unit
+
+    log_in(page, yinchuan_office, PASSWORD)
+    upload(page, "方案.txt", COLLECTIVE_PLAN.encode())
+    row = page.locator("#names tr", has_text="名称未写明")
+    assert "名称未写明哪个县(市、区)" in row.inner_text()
+    row.locator('select[aria-label="区司法局 所属地区"]').select_option(label="金凤区")
+    row.scroll_into_view_if_needed()
+    screenshot(page, "import-preview-choose-county", full_page=False)
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    assert "已导入《" in page.inner_text(".messages")
+    assert Unit.objects.get(name="区司法局").region.name == "金凤区"

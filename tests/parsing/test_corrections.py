@@ -177,3 +177,24 @@ def test_numbers_restarting_under_each_chapter_stay_as_printed():
     assert [m.no for m in tasks] == [1, 2, 3, 1, 2, 3]
     tasks = apply_corrections(plan, [{"action": "not_measure", "key": plan.tasks[2].key}]).plan
     assert [m.no for m in tasks.tasks] == [1, 2, 1, 2]
+
+
+def test_a_run_in_line_is_cut_into_sentences_not_inside_brackets():
+    from taizhang.parsing.corrections import sentence_at, sentences
+
+    line = (
+        "一、主要任务（一）加强宪法宣传1.开展宪法宣传周活动。每年开展2次活动，覆盖率2.5%以上。"
+        "〔牵头单位：州司法局；责任单位：州教育局〕2.推进法治乡村建设（试点县(市)先行）；"
+        "逐步推开。"
+    )
+    cut = [line[a:b] for a, b in sentences(line)]
+    assert cut == [
+        "一、主要任务",
+        "（一）加强宪法宣传",
+        "1.开展宪法宣传周活动。",
+        "每年开展2次活动，覆盖率2.5%以上。〔牵头单位：州司法局；责任单位：州教育局〕",
+        "2.推进法治乡村建设（试点县(市)先行）；",
+        "逐步推开。",
+    ]
+    start = line.index("逐步")
+    assert sentence_at(line, start) == "逐步推开。" and sentence_at(line, start + 1) is None

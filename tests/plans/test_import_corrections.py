@@ -528,3 +528,11 @@ def test_a_label_stored_with_the_number_of_then_is_shown_without_it(office, stag
     response = office.get(url("import_preview", staged))
     assert response.context["corrections"][0]["label"].startswith("任务“开展宪法宣传周活动")
     assert "第9项" not in response.content.decode()
+
+
+def test_a_unit_typed_twice_is_named_once(office, staged):
+    key = key_of(office, staged, 2)
+    office.post(url("import_units", staged), {"key": key, "lead": "州司法局、州司法局，州民政局"})
+    measure = next(t for t in tasks(office, staged) if t["key"] == key)
+    assert measure["lead"] == ["州司法局", "州民政局"]
+    assert audit("correct")[0]["correction"].endswith("牵头单位改为：州司法局、州民政局")

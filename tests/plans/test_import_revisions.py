@@ -156,3 +156,76 @@ def test_revising_twice_with_the_same_text_changes_nothing(world, plan, report):
         == assignments
     )
     assert ProgressReport.objects.filter(pk=report.pk).exists()
+
+
+def test_a_revision_leaves_the_offices_supervised_items_alone(world, plan):
+    """A 督办事项 (a leader's instruction the office added) is in no printed document: the
+    revision's comparison does not list it as 删除 and the confirm keeps it live, after the
+    plan's own measures."""
+    import datetime
+
+    from taizhang.plans import adhoc
+
+    item = adhoc.Item(
+        kind="instruction",
+        title="州委主要领导批示件（州委办批〔2025〕15号）",
+        issued_on=datetime.date(2025, 4, 18),
+        text="开展校园周边治安秩序专项整治，6月底前完成。",
+        lead=[world.police],
+        responsible=[world.education],
+        deadline=datetime.date(2025, 6, 30),
+    )
+    added = adhoc.add_item(plan, world.people["office"], item, datetime.date(2025, 4, 21))
+    staged = stage_revision(
+        world, plan, REVISED + "5.新增一项任务，完善工作机制。〔牵头单位：州司法局〕\n"
+    )
+    preview = importing.preview(staged)
+    assert added.pk not in preview.diff.withdrawn
+    assert added.pk not in preview.diff.matches.values()
+    importing.confirm(staged, world.people["office"], {})
+    added.refresh_from_db()
+    assert not added.withdrawn
+    positions = list(plan.measures.filter(withdrawn=False).values_list("pk", flat=True))
+    assert positions[-1] == added.pk
+
+
+def test_a_collective_printed_with_a_space_is_no_unit_dropped(world, plan):
+    """各县 (市) in the revision is the 各县(市) the plan names: the preview does not list its
+    members as units the revision drops."""
+    from taizhang.units.models import Collective
+
+    text = ORIGINAL.replace("〔牵头单位：州民政局〕", "〔牵头单位：州民政局；责任单位：各县(市)〕")
+    plan = revise(world, plan, text)
+    collective = Collective.objects.get(phrase="各县(市)")
+    from taizhang.plans.assignments import set_collective_members
+
+    set_collective_members(collective, [world.county_government], world.people["office"], "")
+    assignment = measure(plan, 2).assignments.get(unit=world.county_government)
+    f.ReportFactory(assignment=assignment, period=f.PeriodFactory(plan=plan))
+    staged = stage_revision(world, plan, text.replace("各县(市)", "各县 (市)"))
+    assert importing.preview(staged).kept == []
+
+
+def test_the_confirm_message_counts_as_the_preview_and_names_the_supervised_items(
+    client, world, plan
+):
+    import datetime
+
+    from taizhang.plans import adhoc
+
+    item = adhoc.Item(
+        kind="meeting",
+        title="州委全面依法治州委员会会议纪要〔2025〕3号",
+        issued_on=datetime.date(2025, 4, 18),
+        text="开展法治进校园巡回宣讲。",
+        lead=[world.education],
+        responsible=[],
+        deadline=datetime.date(2025, 6, 30),
+    )
+    adhoc.add_item(plan, world.people["office"], item, datetime.date(2025, 4, 21))
+    staged = stage_revision(world, plan)
+    client.force_login(world.people["office"])
+    url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
+    response = client.post(url, follow=True)
+    told = [str(m) for m in response.context["messages"]]
+    assert f"已修订《{plan.title}》，共 4 项任务；另有督办事项 1 项，不受修订影响。" in told

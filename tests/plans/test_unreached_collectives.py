@@ -10,7 +10,7 @@ from django.urls import reverse
 from taizhang.plans.assignments import set_collective_members, unreached_collectives
 from taizhang.plans.models import Plan, PlanImport
 from taizhang.units.models import Collective
-from tests.plans.test_import_flow import confirm_url, upload
+from tests.plans.test_import_flow import SMALL_PLAN, confirm_url, upload
 
 TODO = reverse("workspace:todo")
 
@@ -110,3 +110,62 @@ def test_in_the_organisations_plan_any_member_of_the_organisation_reaches(world)
     assert [c.phrase for c in unreached_collectives([world.plan]).collectives] == ["各县(市)"]
     collective.members.set([world.county_government])
     assert not unreached_collectives([world.plan])
+
+
+def _elsewhere(world, level="county", name="乙县人民政府"):
+    """A unit of 乙县, the organisation's other county."""
+    from tests import factories as f
+
+    county = f.CountyFactory(organisation=world.organisation, name="乙县")
+    return f.UnitFactory(organisation=world.organisation, region=county, name=name, level=level)
+
+
+def test_a_county_plans_preview_and_confirm_agree_on_another_countys_members(office, world):
+    """One truth: 各县(市) whose only member sits in 乙县 reaches nobody in 甲县's plan, in
+    the preview's 统称 list as in the message after the confirm."""
+    collective = Collective.objects.create(organisation=world.organisation, phrase="各县(市)")
+    collective.members.set([_elsewhere(world)])
+    upload(office, world, region=world.county.pk)
+    staged = PlanImport.objects.get()
+    response = office.get(confirm_url(staged))
+    row = next(c for c in response.context["collectives"] if c["phrase"] == "各县(市)")
+    assert (row["reached"], row["members"], row["elsewhere"]) == (False, 0, 1)
+    page = response.content.decode()
+    assert "已设定的 1 个成员单位都不属于甲县" in page
+
+    response = office.post(confirm_url(staged))
+    told = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any(m.startswith("1 项任务分配给尚未设定成员的统称：") for m in told)
+
+
+def test_the_same_collective_reaches_its_member_in_the_prefectures_plan(office, world):
+    collective = Collective.objects.create(organisation=world.organisation, phrase="各县(市)")
+    collective.members.set([_elsewhere(world)])
+    upload(office, world)
+    staged = PlanImport.objects.get()
+    response = office.get(confirm_url(staged))
+    row = next(c for c in response.context["collectives"] if c["phrase"] == "各县(市)")
+    assert (row["reached"], row["members"]) == (True, 1)
+    response = office.post(confirm_url(staged))
+    assert not any("尚未设定成员" in str(m) for m in get_messages(response.wsgi_request))
+
+
+def test_a_level_phrase_in_a_county_plan_counts_that_countys_units_of_the_level(office, world):
+    """各镇 not yet defined: the confirm makes every township a member, and the county's
+    plan reaches its own only; 乙县's township is none of 甲县's."""
+    _elsewhere(world, level="township", name="乙县某镇")
+    upload(office, world, SMALL_PLAN.replace("各县(市)", "各镇"), region=world.county.pk)
+    staged = PlanImport.objects.get()
+    response = office.get(confirm_url(staged))
+    row = next(c for c in response.context["collectives"] if c["phrase"] == "各镇")
+    assert (row["known"], row["reached"], row["members"]) == (False, False, 0)
+    response = office.post(confirm_url(staged))
+    told = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any(m.startswith("1 项任务分配给尚未设定成员的统称：") for m in told)
+
+
+def test_one_collective_printed_two_ways_is_listed_once(office, world):
+    text = SMALL_PLAN.replace("责任单位：州司法局〕", "责任单位：州司法局、各县 (市)〕")
+    upload(office, world, text)
+    rows = office.get(confirm_url(PlanImport.objects.get())).context["collectives"]
+    assert [(row["phrase"], row["measures"]) for row in rows] == [("各县(市)", 2)]

@@ -21,7 +21,9 @@ Actions:
 - ``merge``  key: join the measure with the next one.
 - ``set``    key, field, value: ``lead`` / ``responsible`` / ``collectives`` (lists of
   names), ``deadline`` (text or null), ``targets`` (list of target objects), ``title``.
-- ``measure``  line: make the source line (1-based) a measure (a line the parser missed).
+- ``measure``  line: make the source line (1-based) a measure (a line the parser missed);
+  with ``offset``, the sentence of that line starting there (``sentences``: a plan pasted
+  run in, every measure on line 1, is made measures of sentence by sentence).
 - ``not_measure``  key: the item is no measure (a notice item, a heading).
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -157,7 +160,7 @@ def reoffer(corrections: list, plan: PlanDocument) -> list[Correction]:
 
 def _apply(plan: PlanDocument, correction: Correction, text: str | None, gazetteer) -> bool:
     if correction.action == "measure":
-        return _make_measure(plan, correction.line, text, gazetteer)
+        return _make_measure(plan, correction.line, text, gazetteer, correction.offset)
     at = next((i for i, m in enumerate(plan.tasks) if m.key == correction.key), None)
     if at is None or correction.action not in ACTIONS:
         return False
@@ -222,13 +225,24 @@ def _set(measure: Measure, name: str | None, value: object) -> bool:
     return True
 
 
-def _make_measure(plan: PlanDocument, line: int | None, text: str | None, gazetteer) -> bool:
+def _make_measure(
+    plan: PlanDocument, line: int | None, text: str | None, gazetteer, offset: int | None = None
+) -> bool:
     lines = (text or "").split("\n")
     if line is None or not 1 <= line <= len(lines) or not lines[line - 1].strip():
         return False
-    if any(m.line == line for m in plan.tasks):
-        return False
-    printed = lines[line - 1].strip()
+    on_line = [m for m in plan.tasks if m.line == line]
+    if offset is None:
+        if on_line:
+            return False
+        printed, before = lines[line - 1].strip(), 0
+    else:
+        printed = sentence_at(lines[line - 1], offset)
+        if printed is None or any(_within(printed, m) for m in on_line):
+            return False  # no sentence starts there, or it is part of a measure already
+        printed = _ITEM_START.sub("", printed, count=1).strip() or printed
+        starts = [s for s in measure_starts(lines[line - 1], on_line) if s is not None]
+        before = sum(1 for start in starts if start < offset)
     located = find_attribution(fold(printed))
     body, raw = printed, None
     if located is not None:
@@ -237,10 +251,15 @@ def _make_measure(plan: PlanDocument, line: int | None, text: str | None, gazett
             printed[located.raw_start : located.raw_end],
         )
     attribution = split_attribution(raw, gazetteer=gazetteer or load_gazetteer()) if raw else None
-    at = sum(1 for m in plan.tasks if (m.line or 0) < line)
+    at = sum(1 for m in plan.tasks if (m.line or 0) < line) + before
     neighbour = plan.tasks[at - 1] if at else None
     following = plan.tasks[at] if at < len(plan.tasks) else None
     chapter, section = _heading_of(plan, line, neighbour)
+    if offset is not None:  # the headings printed on the line before the sentence
+        after = max((start for start in starts if start < offset), default=0)
+        chapter, section = _heading_on_line(
+            plan, line, lines[line - 1], (after, offset), chapter, section
+        )
     if following is not None and (following.chapter, following.section) == (chapter, section):
         no = following.no  # it takes the place of the measure printed after it
     else:
@@ -261,6 +280,127 @@ def _make_measure(plan: PlanDocument, line: int | None, text: str | None, gazett
     _renumber(plan, at, no, +1)
     plan.tasks.insert(at, measure)
     return True
+
+
+# -- the sentences of a line printed run in ------------------------------------------------
+
+_SENTENCE_ENDS = "。；;！!？?"
+_OPENING, _CLOSING = "〔（(【[《", "〕）)】]》"
+_ATTRIBUTION_WORDS = ("牵头", "责任", "负责", "配合", "单位")
+# an item's number where a new one starts (2. （二） 三、), not inside a figure (第1、2项, 2.5%)
+_ITEM = re.compile(
+    r"(?<![\d第.．])(?:\d{1,2}[.．、](?![\d.．])|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、)"
+)
+_ITEM_START = re.compile(
+    r"^\s*(?:\d{1,2}[.．、](?![\d.．])|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+)
+_DEEPEST = 200  # a bracket left open this long was no bracket: sentences end again
+
+
+def sentences(line: str) -> list[tuple[int, int]]:
+    """The sentences of a line as (start, end) offsets: cut after each sentence end
+    (。；;！？) outside brackets, with a bracketed attribution printed right after it
+    (…工作。〔牵头单位：…；责任单位：…〕), and before an item's number printed glued to
+    what precedes (…服务平台。（二）完善…3.完善…). Blank stretches are left out. How the
+    source page shows a line a plan pasted run in printed whole, and what a ``measure``
+    correction's ``offset`` names."""
+    cuts, depth, opened = {0, len(line)}, 0, 0
+    for found in _ITEM.finditer(line):
+        cuts.add(found.start())
+    inside: set[int] = set()
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if depth:  # a bracket's own opening is outside it: （二） may start an item
+            inside.add(at)
+        if char in _OPENING:
+            depth, opened = depth + 1, opened if depth else at
+        elif char in _CLOSING and depth:
+            depth -= 1
+        elif depth and at - opened > _DEEPEST:
+            depth = 0
+        if not depth and char in _SENTENCE_ENDS:
+            cuts.add(_after_attribution(line, at + 1))
+        at += 1
+    cuts = sorted(cut for cut in cuts if cut not in inside or cut in (0, len(line)))
+    spans = []
+    for start, end in itertools.pairwise(cuts):
+        while start < end and line[start].isspace():
+            start += 1
+        if line[start:end].strip():
+            spans.append((start, end))
+    return spans
+
+
+def _after_attribution(line: str, at: int) -> int:
+    """Where the sentence ending at ``at`` ends: after the bracketed attribution printed
+    right after it, if one is."""
+    start = at
+    while start < len(line) and line[start].isspace():
+        start += 1
+    if start >= len(line) or line[start] not in _OPENING:
+        return at
+    close = _CLOSING[_OPENING.index(line[start])]
+    end = line.find(close, start + 1, start + _DEEPEST)
+    if end < 0 or not any(word in line[start:end] for word in _ATTRIBUTION_WORDS):
+        return at
+    return end + 1
+
+
+def sentence_at(line: str, offset: int) -> str | None:
+    """The sentence of ``line`` starting at ``offset`` (``sentences``), stripped."""
+    for start, end in sentences(line):
+        if start == offset:
+            return line[start:end].strip()
+    return None
+
+
+def measure_starts(line: str, measures: list[Measure]) -> list[int | None]:
+    """Where each of ``measures`` (in order, all on ``line``) starts in the line: its text's
+    first characters found after the one before's (folded alike); None where not found."""
+    folded, starts, after = fold(line), [], 0
+    for measure in measures:
+        head = "".join(fold(measure.text).split())[:12]
+        at = folded.find(head, after) if head else -1
+        starts.append(at if at >= 0 else None)
+        after = at + 1 if at >= 0 else after
+    return starts
+
+
+def _within(sentence: str, measure: Measure) -> bool:
+    """A sentence that stands in a measure's text and attribution, words only."""
+    words = _words(_ITEM_START.sub("", sentence, count=1))
+    return bool(words) and words in _words(f"{measure.text}{measure.attribution_raw or ''}")
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
+def _heading_on_line(plan: PlanDocument, line: int, printed: str, span, chapter, section):
+    """The chapter and section a sentence of a run-in line stands under: the last heading
+    whose title is printed on the line within ``span`` (after the measure before it and
+    before the sentence), else those given."""
+    folded, (start, end) = fold(printed), span
+    found = [
+        (at, heading)
+        for heading in plan.chapters
+        if heading.line == line and (at := folded.rfind(fold(heading.title), start, end)) >= 0
+    ]
+    if found:
+        start, heading = max(found, key=lambda pair: pair[0])
+        chapter, section = heading.no, None
+    found = [
+        (at, heading)
+        for heading in plan.sections
+        if heading.line == line
+        and heading.chapter == chapter
+        and (at := folded.rfind(fold(heading.title), start, end)) >= 0
+    ]
+    if found:
+        section = max(found, key=lambda pair: pair[0])[1].no
+    return chapter, section
 
 
 def _heading_of(plan: PlanDocument, line: int, neighbour: Measure | None):

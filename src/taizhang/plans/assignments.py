@@ -18,13 +18,73 @@ from taizhang.units import services as unit_services
 from taizhang.units.models import Collective, Region, Unit
 
 
+def member_scope(organisation_id: int, region) -> dict:
+    """Where a collective's members count in a plan of ``region`` (or an import into it), as
+    filter arguments on units: the plan's organisation, and in a county's plan that county
+    only (各镇（街道） in 都匀市's plan: 都匀市's townships). The one statement of the rule:
+    `members_for`, `unreached_collectives` and the import preview (`phrase_reach`) ask it."""
+    scope = {"organisation_id": organisation_id}
+    if region.level == Region.Level.COUNTY:
+        scope["region_id"] = region.pk
+    return scope
+
+
 def members_for(collective, plan):
-    """What a collective means in ``plan``: its members of the plan's organisation, and in a
-    county's plan that county's only (各镇（街道） in 都匀市's plan: 都匀市's townships)."""
-    units = Unit.objects.filter(collectives=collective, organisation_id=plan.organisation_id)
-    if plan.region.level == Region.Level.COUNTY:
-        units = units.filter(region_id=plan.region_id)
-    return units
+    """What a collective means in ``plan``: its members within `member_scope`."""
+    return Unit.objects.filter(
+        collectives=collective, **member_scope(plan.organisation_id, plan.region)
+    )
+
+
+@dataclass
+class PhraseReach:
+    """What a collective phrase of an import will mean once confirmed: the defined
+    collective (None: not yet, the confirm creates it), the units it will reach in the
+    import's plan and, of a defined one, its members outside that scope (another county's)."""
+
+    phrase: str
+    collective: Collective | None
+    members: int
+    elsewhere: int = 0
+
+
+def phrase_reach(phrases, organisation_id: int, region) -> list[PhraseReach]:
+    """Each phrase as the import's confirm will make it and `unreached_collectives` will
+    judge it: a defined collective's members within `member_scope`; a phrase not yet defined
+    that names a level (各乡镇, units.services.level_of_phrase) the units of that level, which
+    the confirm makes its members; any other phrase nobody. Two queries whatever the plan."""
+    scope = member_scope(organisation_id, region)
+    defined = {
+        unit_services.name_key(c.phrase): c
+        for c in Collective.objects.filter(organisation_id=organisation_id)
+    }
+    counts: dict[tuple[int, bool], int] = defaultdict(int)
+    for collective_id, region_id, n in (
+        Unit.objects.filter(collectives__in=defined.values(), organisation_id=organisation_id)
+        .values_list("collectives", "region_id")
+        .annotate(n=Count("pk", distinct=True))
+    ):
+        counts[collective_id, "region_id" not in scope or region_id == scope["region_id"]] += n
+    levels = {unit_services.level_of_phrase(p) for p in phrases} - {None}
+    by_level = dict(
+        Unit.objects.filter(level__in=levels, **scope)
+        .values_list("level")
+        .annotate(n=Count("pk"))
+        .values_list("level", "n")
+    )
+    reach = []
+    for phrase in phrases:
+        collective = defined.get(unit_services.name_key(phrase))
+        if collective is not None:
+            reach.append(
+                PhraseReach(
+                    phrase, collective, counts[collective.pk, True], counts[collective.pk, False]
+                )
+            )
+        else:
+            level = unit_services.level_of_phrase(phrase)
+            reach.append(PhraseReach(phrase, None, by_level.get(level, 0) if level else 0))
+    return reach
 
 
 @dataclass
@@ -77,15 +137,12 @@ def unreached_collectives(plans) -> Unreached:
 
 
 def _plans_where(plan_ids) -> dict[int, tuple[int, int | None]]:
-    """Each plan's organisation, and its county where it is a county's plan (the scope of
-    `members_for`)."""
-    rows = Plan.objects.filter(pk__in=plan_ids).values_list(
-        "pk", "organisation_id", "region_id", "region__level"
-    )
-    return {
-        pk: (organisation, region if level == Region.Level.COUNTY else None)
-        for pk, organisation, region, level in rows
-    }
+    """Each plan's organisation, and its county where it is a county's plan (`member_scope`)."""
+    where = {}
+    for plan in Plan.objects.filter(pk__in=plan_ids).select_related("region"):
+        scope = member_scope(plan.organisation_id, plan.region)
+        where[plan.pk] = (scope["organisation_id"], scope.get("region_id"))
+    return where
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from taizhang.plans.import_forms import (
     UndoForm,
     UnitsForm,
 )
-from taizhang.plans.import_views import IMPORTS, OfficeOnlyMixin, staged, translate
+from taizhang.plans.import_views import IMPORTS, OfficeOnlyMixin, placed, staged, translate
 from taizhang.web.views import ActionView
 
 SOURCE_WINDOW = 40  # lines shown either side of the one asked for
@@ -47,6 +47,8 @@ class MeasureView(OfficeOnlyMixin, View):
             messages.error(request, corrections.STALE)
             return redirect(preview_url(plan_import))
         nearby = importing.diagnostics_by_task(document)[0].get(index, [])
+        split = corrections.sentence_lines(plan_import)
+        place = corrections.places(document, plan_import.source_text, split).get(index)
         following = document["tasks"][index + 1] if index + 1 < len(document["tasks"]) else None
         key = {"key": task["key"]}
         context = {
@@ -54,7 +56,8 @@ class MeasureView(OfficeOnlyMixin, View):
             "task": task,
             "index": index,
             "following": following,
-            "diagnostics": [translate(d) for d in nearby],
+            "diagnostics": [placed(translate(d), place) for d in nearby],
+            "place": place,
             "points": corrections.split_points(task["text"]),
             "split_form": SplitForm(initial=key),
             "units_form": UnitsForm(
@@ -73,44 +76,61 @@ class MeasureView(OfficeOnlyMixin, View):
 
 
 class SourceView(OfficeOnlyMixin, View):
-    """GET ?line=N: the uploaded text around line N, numbered as the diagnostics cite it;
-    a line that is not a measure can be made one."""
+    """GET ?line=N (&at=offset): the uploaded text around line N, numbered as the
+    diagnostics cite it; a long line printed run in is shown sentence by sentence
+    (import_corrections.source_rows), each addressable. A line, or a sentence, that is not
+    a measure can be made one."""
 
     template_name = "plans/import_source.html"
 
     def get(self, request, import_id):
         plan_import = staged(request, import_id)
-        lines = plan_import.source_text.split("\n")
-        try:
-            line = min(max(int(request.GET.get("line", 1)), 1), max(len(lines), 1))
-        except ValueError:
-            line = 1
         document = corrections.corrected(plan_import).document
-        starts: dict[int, list[dict]] = {}  # both parts of a split start on one line
-        for task in document["tasks"]:
-            starts.setdefault(task["line"], []).append(task)
-        carried = corrections.continued_lines(document, lines)
-        first = max(line - SOURCE_WINDOW, 1)
-        last = min(line + SOURCE_WINDOW, len(lines))
-        rows = [
-            {
-                "number": number,
-                "text": lines[number - 1],
-                "measures": starts.get(number, []),
-                "continues": carried.get(number),
-                "current": number == line and "line" in request.GET,
-            }
-            for number in range(first, last + 1)
+        split = corrections.sentence_lines(plan_import)
+        rows = corrections.source_rows(document, plan_import.source_text, split)
+        line, at = _number(request.GET.get("line"), 1), _number(request.GET.get("at"), None)
+        here = _row_at(rows, line, at)
+        first = max(here - SOURCE_WINDOW, 0)
+        last = min(here + SOURCE_WINDOW, len(rows) - 1)
+        shown = [
+            {**row, "current": index == here and "line" in request.GET}
+            for index, row in enumerate(rows[first : last + 1], first)
         ]
+        total = rows[-1]["number"] if rows else 0
         context = {
             "plan_import": plan_import,
-            "rows": rows,
-            "line": line,
-            "earlier": max(first - SOURCE_WINDOW - 1, 1) if first > 1 else None,
-            "later": min(last + SOURCE_WINDOW + 1, len(lines)) if last < len(lines) else None,
-            "total": len(lines),
+            "rows": shown,
+            "earlier": rows[max(first - SOURCE_WINDOW - 1, 0)] if first > 0 else None,
+            "later": rows[min(last + SOURCE_WINDOW + 1, len(rows) - 1)]
+            if last < len(rows) - 1
+            else None,
+            "total": total,
+            "sentences": any("sentence" in row for row in rows),
         }
         return render(request, self.template_name, context)
+
+
+def _number(value: str | None, default: int | None) -> int | None:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _row_at(rows: list[dict], line: int, at: int | None) -> int:
+    """The index of the row of ``line`` (of its sentence holding offset ``at``), else of
+    the nearest line before."""
+    best = 0
+    for index, row in enumerate(rows):
+        if row["number"] > line:
+            break
+        if row["number"] == line and at is None:
+            return index
+        if row["number"] < line or row.get("at", 0) <= at:
+            best = index
+        else:
+            break
+    return best
 
 
 class CorrectionView(OfficeOnlyMixin, ActionView):
@@ -204,17 +224,22 @@ class TargetsView(SetView):
 
 
 class MakeMeasureView(CorrectionView):
+    """Make a line a measure, or (``at``) the sentence of a run-in line starting there."""
+
     form_class = LineForm
     success_message = "已将该行设为任务，请核对其单位和时限。"
 
     def act(self, form):
-        line = form.cleaned_data["line"]
+        line, at = form.cleaned_data["line"], form.cleaned_data["at"]
+        before = {t["key"] for t in corrections.corrected(self.object).document["tasks"]}
         stored = corrections.correct(
-            self.object, self.request.user, {"action": "measure", "line": line}
+            self.object, self.request.user, {"action": "measure", "line": line, "offset": at}
         )
+        if at is not None:
+            self.success_message = "已将该句设为任务，请核对其单位和时限。"
         self.object.refresh_from_db(fields=["corrections"])
         tasks = corrections.corrected(self.object).document["tasks"]
-        self.index = next((i for i, t in enumerate(tasks) if t["line"] == line), None)
+        self.index = next((i for i, t in enumerate(tasks) if t["key"] not in before), None)
         return stored
 
 

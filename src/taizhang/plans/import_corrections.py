@@ -20,10 +20,16 @@ from types import SimpleNamespace
 from django.db import transaction
 
 from taizhang.audit.log import record
-from taizhang.parsing.corrections import Correction, apply_corrections
+from taizhang.parsing.corrections import (
+    Correction,
+    apply_corrections,
+    measure_starts,
+    sentence_at,
+    sentences,
+)
 from taizhang.parsing.diagnostics import MEASURE_CHECKS, check_measures
 from taizhang.parsing.model import Measure, PlanDocument, Target
-from taizhang.parsing.normalize import fold
+from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.targets import find_targets
 from taizhang.plans.models import AuditAction, AuditDetail, PlanImport
 
@@ -48,6 +54,7 @@ REFUSALS = {
     "not_measure": STALE,
     "set": "填写的内容无法识别，请检查后重试。",
     "measure": "原文第{line}行是空行、不存在或已是一项任务，不能设为任务。",
+    "sentence": "原文第{line}行的这一句不存在或已是任务的一部分，不能设为任务。",
 }
 
 
@@ -194,10 +201,11 @@ def correct(plan_import: PlanImport, actor, correction: dict) -> dict:
     if new.action != "measure" and measure is None:
         raise CorrectionRefused(STALE)
     if not apply_corrections(plan, [new], plan_import.source_text).applied:
-        raise CorrectionRefused(REFUSALS[new.action].format(line=new.line))
+        refusal = "sentence" if new.action == "measure" and new.offset is not None else new.action
+        raise CorrectionRefused(REFUSALS[refusal].format(line=new.line))
     stored = {**new.to_dict(), "label": describe(new, measure, plan_import.source_text)}
     if new.action == "measure":
-        stored["line_text"] = _line(plan_import.source_text, new.line)
+        stored["line_text"] = _printed(plan_import.source_text, new.line, new.offset)
     plan_import.corrections = [*plan_import.corrections, stored]
     plan_import.save(update_fields=["corrections"])
     record(
@@ -296,9 +304,11 @@ def offered_again(previous: list[dict], document: dict, text: str) -> list[dict]
     in order so that a correction of a measure an earlier one made is kept with it; a line
     made a measure only where that line reads as before."""
     candidates = [
-        raw
-        for raw in previous
-        if raw.get("action") != "measure" or _line(text, raw.get("line")) == raw.get("line_text")
+        found
+        for found in (
+            raw if raw.get("action") != "measure" else _relocated(raw, text) for raw in previous
+        )
+        if found is not None
     ]
     if not candidates:
         return []
@@ -311,13 +321,45 @@ def _line(text: str, number: int | None) -> str | None:
     return lines[number - 1].strip() if number and 1 <= number <= len(lines) else None
 
 
+def _printed(text: str, number: int | None, offset: int | None) -> str | None:
+    """What a ``measure`` correction made a measure of: the line, or its sentence at
+    ``offset``."""
+    if offset is None:
+        return _line(text, number)
+    line = _line_raw(text, number)
+    return sentence_at(line, offset) if line is not None else None
+
+
+def _line_raw(text: str, number: int | None) -> str | None:
+    lines = (text or "").split("\n")
+    return lines[number - 1] if number and 1 <= number <= len(lines) else None
+
+
+def _relocated(raw: dict, text: str) -> dict | None:
+    """A ``measure`` correction of a previous import, offered again where its line reads as
+    before; one of a sentence (``offset``) where the same sentence stands on that line of the
+    revised text, at the offset it now has (a revised run-in copy moves every sentence)."""
+    if raw.get("offset") is None:
+        return raw if _line(text, raw.get("line")) == raw.get("line_text") else None
+    line = _line_raw(text, raw.get("line"))
+    if line is None:
+        return None
+    for start, end in sentences(line):
+        if line[start:end].strip() == raw.get("line_text"):
+            return raw if start == raw["offset"] else {**raw, "offset": start}
+    return None
+
+
 # -- what a correction says ---------------------------------------------------------------
 
 
 def describe(correction: Correction, measure: Measure | None, text: str) -> str:
     """One sentence, in Chinese, for the preview and the audit log."""
     if correction.action == "measure":
-        return f"原文第{correction.line}行设为任务：“{_excerpt(_line(text, correction.line))}”"
+        printed = _excerpt(_printed(text, correction.line, correction.offset))
+        if correction.offset is not None:
+            return f"原文第{correction.line}行中的一句设为任务：“{printed}”"
+        return f"原文第{correction.line}行设为任务：“{printed}”"
     # by the measure's text, not its number: a split, a merge or an undo renumbers the
     # measures after it, and the label is shown long after (shown_label)
     name = f"任务“{_excerpt(measure.text)}”"
@@ -374,6 +416,123 @@ def continued_lines(document: dict, lines: list[str]) -> dict[int, dict]:
     return carried
 
 
+def sentence_lines(plan_import: PlanImport) -> set[int]:
+    """The lines the source page shows sentence by sentence (``sentences``): every line of
+    a text printed run in (a plan pasted with no line breaks), and any line on which the
+    parse as read starts several measures (not the two parts of a split the office made).
+    Any other line is shown whole, as before."""
+    document, text = plan_import.document, plan_import.source_text
+    lines = text.split("\n")
+    if printed_run_in(text):
+        return {number for number, line in enumerate(lines, 1) if line.strip()}
+    starting: dict[int, int] = {}
+    for task in document["tasks"]:
+        if task["line"]:
+            starting[task["line"]] = starting.get(task["line"], 0) + 1
+    return {number for number, count in starting.items() if count > 1}
+
+
+@dataclass
+class Place:
+    """Where a measure starts in a line shown sentence by sentence: the line, the offset
+    of its sentence in the line and that sentence's number (1-based)."""
+
+    line: int
+    at: int
+    sentence: int
+
+    @property
+    def label(self) -> str:
+        return f"原文第{self.line}行第{self.sentence}句"
+
+
+def source_rows(document: dict, text: str, split: set[int]) -> list[dict]:
+    """The source page's rows in order: a line, or a sentence of a line shown sentence by
+    sentence (``number``, ``sentence`` and ``at``: its offset, what 设为任务 sends), each
+    with the measures starting in it (``measures``) or the measure it carries on
+    (``continues``: no 设为任务 for half a measure). ``split``: `sentence_lines`."""
+    lines = text.split("\n")
+    starts: dict[int, list[dict]] = {}  # both parts of a split start on one line
+    for task in document["tasks"]:
+        starts.setdefault(task["line"], []).append(task)
+    carried = continued_lines(document, lines)
+    rows = []
+    for number, line in enumerate(lines, 1):
+        measures = starts.get(number, [])
+        if number not in split:
+            rows.append(
+                {
+                    "number": number,
+                    "text": line,
+                    "measures": measures,
+                    "continues": carried.get(number),
+                }
+            )
+            continue
+        rows.extend(_sentence_rows(number, line, measures))
+    return rows
+
+
+def _sentence_rows(number: int, line: str, measures: list[dict]) -> list[dict]:
+    positions = measure_starts(line, [_measure(task) for task in measures])
+    rows, current = [], None
+    for index, (start, end) in enumerate(sentences(line), 1):
+        here = [
+            task
+            for task, at in zip(measures, positions, strict=True)
+            if at is not None and start <= at < end
+        ]
+        printed = line[start:end]
+        continues = None
+        if not here and current is not None and _carries(printed, current):
+            continues = current
+        current = here[-1] if here else current
+        rows.append(
+            {
+                "number": number,
+                "sentence": index,
+                "at": start,
+                "text": printed,
+                "measures": here,
+                "continues": continues,
+            }
+        )
+    return rows
+
+
+def _carries(printed: str, task: dict) -> bool:
+    words = _compact(printed)
+    return len(words) > 1 and words in _compact(f"{task['text']}{task['attribution_raw'] or ''}")
+
+
+def _measure(task: dict) -> SimpleNamespace:
+    """What ``measure_starts`` reads of a measure."""
+    return SimpleNamespace(text=task["text"])
+
+
+def places(document: dict, text: str, split: set[int]) -> dict[int, Place]:
+    """Task index -> where the measure starts, for the measures on a line shown sentence
+    by sentence: the preview's diagnostics and the measure's page name the sentence, not
+    原文第1行 for every measure of a run-in copy. ``split``: `sentence_lines`."""
+    if not split:
+        return {}
+    lines = text.split("\n")
+    by_line: dict[int, list[int]] = {}
+    for index, task in enumerate(document["tasks"]):
+        if task["line"] in split:
+            by_line.setdefault(task["line"], []).append(index)
+    found = {}
+    for number, indexes in by_line.items():
+        line = lines[number - 1]
+        spans = sentences(line)
+        tasks = [_measure(document["tasks"][i]) for i in indexes]
+        for index, at in zip(indexes, measure_starts(line, tasks), strict=True):
+            for sentence, (start, end) in enumerate(spans, 1):
+                if at is not None and start <= at < end:
+                    found[index] = Place(number, start, sentence)
+    return found
+
+
 def _compact(text: str) -> str:
     """Words only: no blanks, punctuation or brackets (the attribution as stored may have
     lost the bracket the line prints)."""
@@ -384,10 +543,11 @@ def _compact(text: str) -> str:
 
 
 def names(text: str) -> list[str]:
-    """Unit names as the office types them: separated by 、，, ; or new lines."""
+    """Unit names as the office types them: separated by 、，, ; or new lines, each once."""
     for separator in "，,；;\n\r ":
         text = text.replace(separator, "、")
-    return [name.strip() for name in text.split("、") if name.strip()]
+    # a name typed twice is one unit (州司法局、州司法局)
+    return list(dict.fromkeys(name.strip() for name in text.split("、") if name.strip()))
 
 
 def targets(text: str, kept: list[dict] = ()) -> list[dict]:

@@ -212,9 +212,18 @@ class NameChoicesForm(forms.Form):
                 "level": self[f"n{i}-level"],
                 "region": self[f"n{i}-region"],
                 "suggested": names.get(self.suggested.get(choice.name)),
+                "needs_county": _needs_county(choice.draft),
                 "abbreviates": self.abbreviated.get(choice.name),
                 "abbreviates_unit": self.abbreviated_units.get(choice.name),
             }
+
+
+def _needs_county(draft) -> bool:
+    """A unit drafted below the prefecture's level (区人社局) but in the prefecture's region:
+    its name says no county, so the office is asked to choose one (a county office sees
+    the units of its county only)."""
+    below = draft is not None and draft.level != Region.Level.PREFECTURE
+    return below and draft.region.level == Region.Level.PREFECTURE
 
 
 def _new(index: int) -> str:
@@ -378,6 +387,8 @@ class LineForm(forms.Form):
         min_value=1,
         error_messages={"required": "请填写原文行号。", "invalid": "行号须为数字。"},
     )
+    # a sentence of a line printed run in: where it starts in the line (the source page)
+    at = forms.IntegerField(required=False, min_value=0)
 
 
 class UndoForm(forms.Form):

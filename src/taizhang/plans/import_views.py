@@ -27,7 +27,7 @@ from taizhang.plans import assignments, background, import_corrections, importin
 from taizhang.plans.import_forms import NameChoicesForm, ReviseForm, UploadForm
 from taizhang.plans.models import Plan, PlanImport
 from taizhang.units import services as directory
-from taizhang.units.models import Collective, Region, Unit
+from taizhang.units.models import Region, Unit
 from taizhang.web.views import ActionView
 
 log = logging.getLogger(__name__)
@@ -186,8 +186,11 @@ class PreviewView(OfficeOnlyMixin, View):
             messages.error(request, CONFIRM_FAILED)
             return redirect("plans:import_preview", import_id=plan_import.pk)
         verb = "修订" if plan_import.revises_id else "导入"
-        count = plan.measures.filter(withdrawn=False).count()
-        messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务。")
+        live = plan.measures.filter(withdrawn=False)
+        count, adhoc = live.filter(source__isnull=True).count(), live.exclude(source=None).count()
+        # the preview counted the document's measures; the ledger adds the 督办事项
+        kept = f"；另有督办事项 {adhoc} 项，不受修订影响" if adhoc else ""
+        messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务{kept}。")
         unreached = assignments.unreached_collectives([plan])
         if unreached:
             messages.warning(request, unreached_message(unreached, request.user))
@@ -226,6 +229,7 @@ class PreviewView(OfficeOnlyMixin, View):
                 for raw in preview.plan_import.offered or []
             ],
             "legend": legend(document["diagnostics"]),
+            "sentence_lines": sorted(import_corrections.sentence_lines(preview.plan_import)),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -317,6 +321,14 @@ def translate(diagnostic: dict) -> dict:
     }
 
 
+def placed(diagnostic: dict, place) -> dict:
+    """A measure's diagnostic on a line shown sentence by sentence (a run-in copy) names
+    the sentence where the measure starts (import_corrections.Place), not 原文第1行."""
+    if place is not None and diagnostic["line"] == place.line:
+        return {**diagnostic, "place": place}
+    return diagnostic
+
+
 def _collectives_by_role(task: dict) -> dict[str, list[str]]:
     """The measure's collectives in the column the confirm puts them (lead or responsible)."""
     roles = {phrase: importing.task_collective_role(task, phrase) for phrase in task["collectives"]}
@@ -336,6 +348,9 @@ def ledger_rows(preview) -> list[dict]:
     changed_keys = preview.corrected.changed_keys
     added = set(preview.diff.added) if preview.diff else set()
     changed = set(preview.diff.changed) if preview.diff else set()
+    plan_import = preview.plan_import
+    split = import_corrections.sentence_lines(plan_import)
+    places = import_corrections.places(document, plan_import.source_text, split)
     rows, chapter, section = [], object(), object()
     for index, task in enumerate(preview.tasks):
         if task["chapter"] != chapter:
@@ -358,7 +373,11 @@ def ledger_rows(preview) -> list[dict]:
                 "lead": [(n, n in unknown) for n in task["lead"]],
                 "responsible": [(n, n in unknown) for n in task["responsible"]],
                 **_collectives_by_role(task),
-                "diagnostics": [translate(d) for d in preview.diagnostics_by_task.get(index, [])],
+                "diagnostics": [
+                    placed(translate(d), places.get(index))
+                    for d in preview.diagnostics_by_task.get(index, [])
+                ],
+                "place": places.get(index),
                 "state": "added" if index in added else "changed" if index in changed else "",
             }
         )
@@ -378,43 +397,29 @@ def _split_title(task: dict) -> tuple[str, str]:
 
 
 def collective_rows(preview) -> list[dict]:
-    """Each collective phrase, how many measures name it and the units it will mean:
-    the members set in the directory, or — a phrase not yet defined — the units of the
-    level it names (各乡镇, units.services.level_of_phrase), which the confirm gives it.
+    """Each collective phrase, how many measures name it and the units it will mean in the
+    imported plan (plans.assignments.phrase_reach: the rule the confirm message and the
+    office's to-do ask, so a county's plan counts that county's members only).
     ``reached`` is false for a collective that would mean nobody: its measures would reach
     no unit's to-do, so the office is sent to set its members (``collective``: the defined
     one, to link to)."""
-    organisation_id = preview.plan_import.organisation_id
-    defined = {
-        directory.name_key(c.phrase): c
-        for c in Collective.objects.filter(organisation_id=organisation_id).prefetch_related(
-            "members"
+    plan_import = preview.plan_import
+    key = directory.name_key  # 各县 (市) is 各县(市): one collective, its measures counted once
+    named = Counter(k for task in preview.tasks for k in {key(p) for p in task["collectives"]})
+    return [
+        {
+            "phrase": reach.phrase,
+            "collective": reach.collective,
+            "members": reach.members,
+            "elsewhere": reach.elsewhere,
+            "known": reach.collective is not None,
+            "reached": reach.members > 0,
+            "measures": named[key(reach.phrase)],
+        }
+        for reach in assignments.phrase_reach(
+            preview.collectives, plan_import.organisation_id, plan_import.region
         )
-    }
-    named = Counter(phrase for task in preview.tasks for phrase in set(task["collectives"]))
-    rows = []
-    for phrase in preview.collectives:
-        collective = defined.get(directory.name_key(phrase))
-        if collective is not None:
-            members = len(collective.members.all())
-        else:
-            level = directory.level_of_phrase(phrase)
-            members = (
-                Unit.objects.filter(organisation_id=organisation_id, level=level).count()
-                if level
-                else 0
-            )
-        rows.append(
-            {
-                "phrase": phrase,
-                "collective": collective,
-                "members": members,
-                "known": collective is not None,
-                "reached": members > 0,
-                "measures": named[phrase],
-            }
-        )
-    return rows
+    ]
 
 
 def unreached_message(unreached, user) -> str:

@@ -236,7 +236,7 @@ def preview(plan_import: PlanImport) -> Preview:
         corrected=corrected,
         names=choices,
         unknown=[c for c in choices if c.unit is None],
-        collectives=sorted({c for t in document["tasks"] for c in t["collectives"]}),
+        collectives=_phrases(document["tasks"]),
         diagnostics_by_line=by_line,
         diff=diff,
         tasks=document["tasks"],
@@ -249,6 +249,17 @@ def preview(plan_import: PlanImport) -> Preview:
         parent=parent,
         similar=similar_plans(plan_import),
     )
+
+
+def _phrases(tasks: list[dict]) -> list[str]:
+    """The collective phrases of the measures, each collective once: 各县 (市) and 各县(市)
+    are one (units.services.name_key, as the confirm finds the collective), shown as first
+    printed."""
+    found: dict[str, str] = {}
+    for task in tasks:
+        for phrase in task["collectives"]:
+            found.setdefault(directory.name_key(phrase), phrase)
+    return sorted(found.values())
 
 
 def attribution_names(document: dict) -> list[str]:
@@ -353,12 +364,13 @@ def _kept_assignments(tasks, diff: MeasureDiff, matches, assignments, old) -> li
     for index, measure_id in diff.matches.items():
         task = tasks[index]
         units = {matches[n].pk for n in (*task["lead"], *task["responsible"]) if matches.get(n)}
-        collectives = set(task["collectives"])
+        # a phrase as the confirm finds its collective: 各县 (市) is 各县(市)
+        collectives = {directory.name_key(phrase) for phrase in task["collectives"]}
         for assignment in assignments.get(measure_id, []):
             named = (
                 assignment.unit_id in units
                 if assignment.via_id is None
-                else assignment.via.phrase in collectives
+                else directory.name_key(assignment.via.phrase) in collectives
             )
             if not named and assignment.report_count:
                 kept.append(
@@ -560,6 +572,12 @@ def _revise(
             measure = Measure.objects.create(plan=plan, position=position, **fields)
             _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
+    # the office's 督办事项 stay after the plan's own measures, in their order
+    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
+    for offset, measure in enumerate(adhoc, len(document["tasks"])):
+        if measure.position != offset:
+            measure.position = offset
+            measure.save(update_fields=["position"])
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
     plan.title = document["title"] or plan.title
@@ -765,11 +783,15 @@ def _target_fields(target: dict) -> dict:
 
 def _existing(plan: Plan) -> tuple[list[dict], dict[int, list[Assignment]]]:
     """The plan's live measures as diff_measures wants them, and their assignments with
-    a report count: two queries, whatever the size."""
-    measures = list(plan.measures.filter(withdrawn=False))
+    a report count: two queries, whatever the size. The office's 督办事项 (a measure with a
+    source, plans/adhoc.py) are no part of the printed document: a revision neither
+    matches nor withdraws them."""
+    measures = list(plan.measures.filter(withdrawn=False, source__isnull=True))
     assignments: dict[int, list[Assignment]] = {}
     rows = (
-        Assignment.objects.filter(measure__plan=plan, measure__withdrawn=False)
+        Assignment.objects.filter(
+            measure__plan=plan, measure__withdrawn=False, measure__source__isnull=True
+        )
         .select_related("unit", "via")
         .annotate(report_count=Count("reports"))
         .order_by("measure_id", "role", "pk")

@@ -10,6 +10,7 @@ one transaction, so a refusal leaves nothing half-written.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -80,15 +81,40 @@ class UnitDraft:
 
 def draft_unit(name: str, regions: list[Region]) -> UnitDraft:
     """Guess category, level and region of a unit from its name: a region's name it opens
-    with gives both; else the level its prefix says (level_of_name), in the home region."""
+    with gives both, written in full (三都水族自治县公安局) or short with its level word
+    (三都县公安局, 都匀市司法局: `region_named`); else the level its prefix says
+    (level_of_name), in the home region."""
     category = unit_category(name) or Unit.Category.OTHER
     if category not in Unit.Category.values:
         category = Unit.Category.OTHER
-    for region in regions:
-        if region.level != Region.Level.PREFECTURE and name.startswith(region.name):
-            return UnitDraft(name, category, region.level, region)
+    region = region_named(name, regions)
+    if region is not None:
+        return UnitDraft(name, category, region.level, region)
     home = next(r for r in regions if r.level == Region.Level.PREFECTURE)
     return UnitDraft(name, category, level_of_name(name, home) or Region.Level.PREFECTURE, home)
+
+
+# A county's name short, without its level word and its peoples (三都水族自治县: 三都;
+# 镇宁布依族苗族自治县: 镇宁; 都匀市: 都匀; 兴庆区: 兴庆), and the level words a unit's name
+# may write after the short name (三都县公安局).
+_SHORT_REGION = re.compile(r"^(.{2,}?)(?:.{1,3}族)*(?:自治县|自治旗|县|市|区|旗)$")
+_SHORT_LEVEL_WORDS = ("自治县", "县", "市", "区", "旗")
+
+
+def region_named(name: str, regions: list[Region]) -> Region | None:
+    """The region below the top a unit's name opens with: its full name (三都水族自治县…),
+    else its short name followed by a level word (三都县…, 兴庆区…); the longest wins."""
+    found = []
+    for region in regions:
+        if region.level == Region.Level.PREFECTURE:
+            continue
+        if name.startswith(region.name):
+            found.append((len(region.name), region))
+            continue
+        short = _SHORT_REGION.match(region.name)
+        if short and any(name.startswith(short.group(1) + w) for w in _SHORT_LEVEL_WORDS):
+            found.append((len(short.group(1)), region))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 # The level a unit's administrative prefix says (区人社局, 县司法局, 镇人民政府), as the
