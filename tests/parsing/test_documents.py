@@ -7061,3 +7061,46 @@ def test_a_time_limit_holds_no_recurring_duty(name, no):
     # styles/shuiwu_cixiang_shixian.txt): 规定期限 holds 定期 but is a time limit
     plan = parse_path_text(_document_or_fixture_text(name))
     assert plan.tasks[no - 1].recurring == []
+
+
+# Round 28 (branch leftovers26): CSV cells holding a line break; a table printed one cell per line.
+
+
+def _csv_with_a_broken_cell(name: str) -> str:
+    text = _document_or_fixture_text(name)
+    if name != "d340_xianyu_shangye_csv":
+        return text
+    # (d340's sixth row with its task cell quoted over two lines, RFC 4180)
+    row = "6,开展农村市场消费品质量安全监管，定期组织“三无”产品专项检查。"
+    broken = '6,"开展农村市场消费品质量安全监管，推进\n定期组织“三无”产品专项检查完成。"'
+    return text.replace(row, broken)
+
+
+@pytest.mark.parametrize(
+    ("name", "deadlines", "at", "responsible"),
+    [
+        (
+            "d340_xianyu_shangye_csv",
+            ["2025年12月底前", "2026年6月底前", *["2026年12月底前"] * 2, *["长期坚持"] * 2],
+            5,
+            ["县商务局"],
+        ),
+        (
+            "csv_huanhang",
+            ["2025年10月底前", "2025年11月底前", "2025年12月底前", "2025年9月底前"],
+            2,
+            ["镇妇联", "镇村建办"],
+        ),
+    ],
+)
+def test_a_quoted_csv_cell_holding_a_line_break_is_one_cell(name, deadlines, at, responsible):
+    # '6,"开展…监管，推进' over '定期组织…完成。",县市场监管局,…' (d340 so printed), '3,"开展村庄
+    # 清洁行动，…' over '评选""美丽庭院""示范户50户。",镇妇联,"镇村建办,' over '各村委会",…'
+    # (fixture styles/csv_huanhang.txt): each row is one measure, its cells whole; printed,
+    # hard-wrapped at 30 and run in
+    text = _csv_with_a_broken_cell(name)
+    for plan in _printed_run_in_and_wrapped(text):
+        assert [m.deadline for m in plan.tasks] == deadlines
+        assert plan.tasks[at].responsible == responsible
+        assert plan.tasks[at].text.endswith(("完成。", "示范户50户。"))
+        assert not any('"' in m.text[:1] + m.text[-1:] or '""' in m.text for m in plan.tasks)

@@ -123,7 +123,22 @@ def _tabbed(line: str, quoted: bool) -> tuple[str, int, bool]:
     if '"' not in line and not quoted:
         return line.replace(",", "\t"), line.count(","), False
     cells = list(_cells(line, quoted))
-    return "\t".join(cell for cell, _, _ in cells), len(cells) - 1, cells[-1][2]
+    texts = _quoted_over_lines([cell for cell, _, _ in cells], quoted, cells[-1][2])
+    return "\t".join(texts), len(cells) - 1, cells[-1][2]
+
+
+def _quoted_over_lines(cells: list[str], opened: bool, open_after: bool) -> list[str]:
+    """A line's cells, a quoted cell the line break parts keeping its quotes on its lines (a
+    quote inside doubled, RFC 4180), so the tab table's reader reads it as one cell as it
+    reads an Excel paste's ("开展…。\n全年入库…。": d45): its own line break
+    (d340's "…推进…\n…完成"; fixture styles/csv_huanhang.txt) or a wrap's (d340 hard-wrapped),
+    which the layout then joins. ``opened``: the line opens inside that cell."""
+    if opened:
+        closes = len(cells) > 1 or not open_after
+        cells[0] = cells[0].replace('"', '""') + ('"' if closes else "")
+    if open_after and (len(cells) > 1 or not opened):
+        cells[-1] = '"' + cells[-1].replace('"', '""')
+    return cells
 
 
 def _cells(text: str, quoted: bool = False):
