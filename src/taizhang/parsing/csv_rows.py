@@ -1,10 +1,11 @@
 """A task table exported from a spreadsheet as CSV lines ("序号,重点任务,牵头单位,配合单位,完成时限"
 over "1,改造…。,县商务局,\"县交通运输局,县邮政分公司\",2025年12月底前"): its cells are parted by
 tabs, as a table pasted from Word or Excel is, so the table's reader reads its rows (round 25:
-tests/parsing/documents d340, fixture styles/csv_fengong.txt). A quoted cell loses its quotes and
-keeps its inner commas (units parted by ","); line for line, so a wrapped copy's rows are joined
-by its wrap as a tab table's are; a copy printed run in has its numbered table tab-parted up to
-the row after which no number follows (d340 run in, fixture styles/csv_fengong_xuhao.txt).
+tests/parsing/documents d340, fixture styles/csv_fengong.txt). A quoted cell keeps its inner
+commas (units parted by ",") and its quotes, which the table's reader reads (round 28: a cell
+over lines); line for line, so a wrapped copy's rows are joined by its wrap as a tab table's
+are; a copy printed run in has its numbered table tab-parted up to the row after which no
+number follows, its cells unquoted (d340 run in, fixture styles/csv_fengong_xuhao.txt).
 """
 
 from __future__ import annotations
@@ -118,33 +119,33 @@ def _opens_row(lines: list[str], index: int, width: int) -> bool:
 
 
 def _tabbed(line: str, quoted: bool) -> tuple[str, int, bool]:
-    """(the line with its unquoted commas as tabs and CSV quotes dropped, the commas turned,
-    whether a quoted cell is still open at its end: a wrap may break a quoted cell)."""
+    """(the line with its unquoted commas as tabs, the commas turned, whether a quoted cell
+    is still open at its end). A quoted cell keeps its quotes, doubled ones inside included:
+    the tab table's reader reads them as it reads an Excel paste's, a cell over several lines
+    too ("开展…。\n全年入库…。": d45), so a cell's own line break (RFC 4180: '3,"开展…，' over
+    '评选""美丽庭院""…。",镇妇联,…', fixture styles/csv_huanhang.txt; d340 with a task cell
+    so printed) leaves its row whole, and a wrapped line keeps the width it was wrapped at
+    (round 28; the quotes dropped, "…,2025年1" over "1月底前" fell short of the margin at 24)."""
     if '"' not in line and not quoted:
         return line.replace(",", "\t"), line.count(","), False
-    cells = list(_cells(line, quoted))
-    texts = _quoted_over_lines([cell for cell, _, _ in cells], quoted, cells[-1][2])
-    return "\t".join(texts), len(cells) - 1, cells[-1][2]
-
-
-def _quoted_over_lines(cells: list[str], opened: bool, open_after: bool) -> list[str]:
-    """A line's cells, a quoted cell the line break parts keeping its quotes on its lines (a
-    quote inside doubled, RFC 4180), so the tab table's reader reads it as one cell as it
-    reads an Excel paste's ("开展…。\n全年入库…。": d45): its own line break
-    (d340's "…推进…\n…完成"; fixture styles/csv_huanhang.txt) or a wrap's (d340 hard-wrapped),
-    which the layout then joins. ``opened``: the line opens inside that cell."""
-    if opened:
-        closes = len(cells) > 1 or not open_after
-        cells[0] = cells[0].replace('"', '""') + ('"' if closes else "")
-    if open_after and (len(cells) > 1 or not opened):
-        cells[-1] = '"' + cells[-1].replace('"', '""')
-    return cells
+    out = list(line)
+    parted, at = 0, 0
+    while at < len(line):
+        if line[at] == '"':
+            doubled = quoted and line.startswith('"', at + 1)
+            quoted = quoted if doubled else not quoted
+            at += 1 if doubled else 0
+        elif line[at] == "," and not quoted:
+            out[at] = "\t"
+            parted += 1
+        at += 1
+    return "".join(out), parted, quoted
 
 
 def _cells(text: str, quoted: bool = False):
-    """Each cell of CSV text from its start: (the cell without its CSV quotes — a quote
-    inside a quoted cell is doubled —, where the comma closing it stands or None for the
-    last, whether a quoted cell is open after it)."""
+    """Each cell of run-in CSV text from its start: (the cell without its CSV quotes — a
+    quote inside a quoted cell is doubled —, where the comma closing it stands or None for
+    the last, whether a quoted cell is open after it)."""
     cell: list[str] = []
     at = 0
     while at < len(text):
