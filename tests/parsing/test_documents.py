@@ -1373,9 +1373,9 @@ RUN_IN_COPIES = [
     # round 22 (other topics): starred leads (d301, d305), ditto cells (d302, d306)
     *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
     # round 23 (法治): a section heading glued to its first N是 (d314), a title ending in its
-    # quoted kind, ASCII punctuation (d315); not d316 and d317 (a table one cell per line has
-    # no cells left run in)
-    *(name for name in NAMES if name[:4] in {"d314", "d315"}),
+    # quoted kind, ASCII punctuation (d315); a table one cell per line whose task cells end in
+    # no sentence end (d316, d317: read run in since round 28)
+    *(name for name in NAMES if name[:4] in {"d314", "d315", "d316", "d317"}),
     # round 23 leftovers: a units line closed by a colon run into the heading above it
     # (d313, d318) and into the sentence end of the measure above it (d318)
     *(name for name in NAMES if name[:4] in {"d313", "d318"}),
@@ -6467,12 +6467,16 @@ def test_a_line_of_units_closed_by_a_colon_after_a_bracket_opens_the_measures_be
 def test_a_decision_list_one_cell_per_line_gives_its_rows_and_title(name, title, rows):
     # 序号 / 决策事项(名称) / 承办单位 / 完成时限 one cell per line (d316 with an empty line
     # between rows, under a covering notice; d317 right under its title): each row is a
-    # measure its 承办单位 carries, and the header cells are no part of the title
-    plan = parse_path_text((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
-    assert plan.title == title
-    assert [t.no for t in plan.tasks] == list(range(1, rows + 1))
-    assert all(t.responsible and not t.lead for t in plan.tasks)
-    assert plan.tasks[-1].deadline.endswith("（长期坚持）") or rows == 5
+    # measure its 承办单位 carries, and the header cells are no part of the title; printed
+    # and run in (round 28: "序号决策事项承办单位完成时限1编制…（2021—2035年）县自然资源局2025年6月
+    # 底前2…", the task cell ending in no sentence end)
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    for plan in _printed_and_run_in(text):
+        assert plan.title == title
+        assert [t.no for t in plan.tasks] == list(range(1, rows + 1))
+        assert all(t.responsible and not t.lead for t in plan.tasks)
+        assert plan.tasks[-1].deadline.endswith("（长期坚持）") or rows == 5
+        assert not any(t.text.endswith(("局", "室")) for t in plan.tasks)
 
 
 @pytest.mark.parametrize(

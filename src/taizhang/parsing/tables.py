@@ -75,6 +75,7 @@ def find_table_rows(
             or _run_in_bar_rows(text, names)
             or _run_in_tab_rows(text, names, gazetteer)
             or _run_in_flat_rows(text, folded, names)
+            or _run_in_cell_rows(text, folded, names, gazetteer)
         )
         if rows:
             return rows
@@ -1123,6 +1124,134 @@ def _unit_cells(region: str, count: int) -> list[str]:
         if len(name) >= 3 and name.endswith(endings) and region[i] in _NAME_START:
             return [region[:i], region[i:]]
     return [region, ""]
+
+
+# A one-cell-per-line table printed run in whose task cells end in no sentence end ("序号决策
+# 事项承办单位完成时限1编制…规划（2021—2035年）县自然资源局2025年6月底前2制定…": round 28,
+# tests/parsing/documents d316 and d317 run in, d317's header cells with a word glued to the
+# column's name: 决策事项名称, 计划完成时间). A row is its number, the task, the unit cell and the
+# deadline the next row's number follows (a bracket after it its own: 2025年12月底前（长期坚持）,
+# d316 and d317); the unit cell is the shortest end of the rest that opens with an
+# administrative prefix of the level every row's unit cell shares (县城区…办法县城市管理局: 县,
+# not 市管理局; 云溪镇…镇规划建设办公室).
+_HEADER_GLUE = 4  # characters glued to the column names between two of them, at most
+_DEADLINE_NOTE = 10  # characters of a bracket after a deadline, at most
+
+
+def _run_in_cell_rows(text: str, folded: str, names, gazetteer=None) -> list[TableRow]:
+    """Rows of a one-cell-per-line table printed run in, its task cells ending anyhow."""
+    for found in names:
+        words, pos = _run_in_glued_header(folded, found.end())
+        header = _header_roles([found.group(), *words]) if len(words) >= 3 else None
+        roles = [role for _, (role, _) in sorted(header.items())] if header else []
+        if roles[:2] != ["number", "content"] or roles[-1] != "deadline":
+            continue
+        spans = _numbered_spans(folded, pos)
+        rows = _rows_of_spans(text, folded, spans, header, gazetteer or load_gazetteer())
+        if rows:
+            return rows
+    return []
+
+
+def _run_in_glued_header(folded: str, pos: int) -> tuple[list[str], int]:
+    """The column names after a number column's name, a few characters glued between two
+    (名称, 计划), the last one's followed by the first row's number; where that number is."""
+    names: list[str] = []
+    while len(names) < _MAX_COLUMNS:
+        found = None
+        for at in range(pos, min(pos + _HEADER_GLUE + 1, len(folded))):
+            if not "\u4e00" <= folded[at] <= "\u9fff":
+                break  # (glue is a word, no number nor mark)
+            found = next((w for w in _column_words() if folded.startswith(w, at)), None)
+            if found:
+                pos = at
+                break
+        if found is None:
+            break
+        names.append(found)
+        pos += len(found)
+    return (names, pos) if folded.startswith("1", pos) else ([], pos)
+
+
+def _numbered_spans(folded: str, pos: int) -> list[tuple[int, int, int]]:
+    """(where the task opens, where the deadline opens, where it ends) of each row from
+    ``pos``: row n's number, then the deadline row n + 1's number follows (the last row:
+    its first deadline)."""
+    spans: list[tuple[int, int, int]] = []
+    number = 1
+    while folded.startswith(str(number), pos):
+        start = pos + len(str(number))
+        if folded[start : start + 1].isdigit():
+            break
+        deadline, after = _closing_deadline(folded, start, number + 1)
+        if deadline is None:
+            break
+        spans.append((start, *deadline))
+        if after is None:
+            break
+        pos, number = after, number + 1
+    return spans
+
+
+def _closing_deadline(folded: str, start: int, following: int):
+    """((start, end) of the deadline cell closing the row at ``start``, a bracket after it
+    included; where the next row opens, None for the last row)."""
+    first = None
+    for hit in _CELL_DEADLINE.finditer(folded, start, start + _ROW_REACH):
+        end = hit.end()
+        if folded[end : end + 1] in ("（", "("):
+            close = folded.find(")" if folded[end] == "(" else "）", end, end + _DEADLINE_NOTE)
+            end = close + 1 if close > 0 else end
+        after = end + len(str(following))
+        if folded.startswith(str(following), end) and not folded[after : after + 1].isdigit():
+            return (hit.start(), end), end
+        first = first or (hit.start(), end)
+    return first, None
+
+
+def _rows_of_spans(text: str, folded: str, spans, columns, gazetteer) -> list[TableRow]:
+    """The rows, each unit cell opening at the shortest end of its task-and-unit text with
+    an administrative prefix of the level all rows share; none if no level is shared."""
+    prefixed = [_prefixed_ends(folded[start:cut], gazetteer) for start, cut, _ in spans]
+    shared = set.intersection(*(set(ends.values()) for ends in prefixed)) if spans else set()
+    if len(shared) != 1:
+        return []
+    level = shared.pop()
+    labels = [label for _, (role, label) in sorted(columns.items()) if role in _UNIT_ROLES]
+    rows = []
+    for number, ((start, cut, end), ends) in enumerate(zip(spans, prefixed, strict=True), 1):
+        unit = start + _unit_cell_start(folded[start:cut], ends, level)
+        row = TableRow(number=number, content=text[start:unit], line=1)
+        row.units = dict(zip(labels, _unit_cells(text[unit:cut], len(labels)), strict=False))
+        row.deadline = text[cut:end]
+        rows.append(row)
+    return rows
+
+
+_UNIT_ROLES = ("lead", "responsible")
+
+
+def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
+    """Each place in ``region`` (not its first character: a task precedes) where a name
+    with an administrative prefix could open, and the prefix's level."""
+    ends = {}
+    for at in range(1, len(region) - 1):
+        length = gazetteer.prefix_length(region[at:])
+        level = gazetteer.level_of(region[at : at + length]) if length else None
+        if level:
+            ends[at] = level
+    return ends
+
+
+def _unit_cell_start(region: str, ends: dict[int, str], level: str) -> int:
+    """The last place a name of ``level`` opens, back over names listed before it (、)."""
+    at = max(place for place, found in ends.items() if found == level)
+    while region[at - 1 : at] in ("、", ",", "，"):
+        before = [place for place, found in ends.items() if found == level and place < at - 1]
+        if not before:
+            break
+        at = max(before)
+    return at
 
 
 def _spaced_cells(line: str) -> list[str]:
