@@ -7108,3 +7108,17 @@ def test_a_quoted_csv_cell_holding_a_line_break_is_one_cell(name, deadlines, at,
         assert plan.tasks[at].responsible == responsible
         assert plan.tasks[at].text.endswith(("完成。", "示范户50户。"))
         assert not any('"' in m.text[:1] + m.text[-1:] or '""' in m.text for m in plan.tasks)
+
+
+def test_a_table_one_cell_per_line_run_in_with_two_unit_columns():
+    # "序号工作任务牵头单位配合单位完成时限1新建…1个区民政局区住建局、区财政局2025年10月底前2…"
+    # (fixture styles/danhang_minsheng.txt run in, task cells with no sentence end, as d316's
+    # and d317's): the lead is the name before the 配合单位 cell's list, the task keeps none
+    text = _document_or_fixture_text("danhang_minsheng")
+    printed, run_in = (_row_fields(plan) for plan in _printed_and_run_in(text))
+    assert [lead for _, _, lead, *_ in printed] == [["区民政局"], ["区住建局"], ["区卫生健康局"]]
+    assert run_in == printed
+
+
+def _row_fields(plan):
+    return [(m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in plan.tasks]

@@ -1220,7 +1220,8 @@ def _rows_of_spans(text: str, folded: str, spans, columns, gazetteer) -> list[Ta
     labels = [label for _, (role, label) in sorted(columns.items()) if role in _UNIT_ROLES]
     rows = []
     for number, ((start, cut, end), ends) in enumerate(zip(spans, prefixed, strict=True), 1):
-        unit = start + _unit_cell_start(folded[start:cut], ends, level)
+        places = sorted(place for place, found in ends.items() if found == level)
+        unit = start + _unit_cells_start(folded[start:cut], places, len(labels), gazetteer)
         row = TableRow(number=number, content=text[start:unit], line=1)
         row.units = dict(zip(labels, _unit_cells(text[unit:cut], len(labels)), strict=False))
         row.deadline = text[cut:end]
@@ -1233,24 +1234,39 @@ _UNIT_ROLES = ("lead", "responsible")
 
 def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
     """Each place in ``region`` (not its first character: a task precedes) where a name
-    with an administrative prefix could open, and the prefix's level."""
+    opens with its level's word alone as its prefix (县自然资源局, 镇规划建设办公室, 区民政局:
+    a unit column leaves its place off), and that level. A place's name is not looked for:
+    run together, a task's last words read as one ("…健康体检区卫生健康局": 体检区)."""
     ends = {}
     for at in range(1, len(region) - 1):
         length = gazetteer.prefix_length(region[at:])
         level = gazetteer.level_of(region[at : at + length]) if length else None
-        if level:
+        if level and region.startswith(level, at):
             ends[at] = level
     return ends
 
 
-def _unit_cell_start(region: str, ends: dict[int, str], level: str) -> int:
-    """The last place a name of ``level`` opens, back over names listed before it (、)."""
-    at = max(place for place, found in ends.items() if found == level)
+def _unit_cells_start(region: str, places: list[int], cells: int, gazetteer) -> int:
+    """Where the first of ``cells`` unit cells opens in a row's task-and-unit text: the last
+    place a name of the shared level opens, back over names listed before it (、), then for
+    each cell more back over the name whose unit ending stands just before (区卫生健康局区财政
+    局、各街道办事处: fixture styles/danhang_minsheng.txt run in, 牵头单位 and 配合单位)."""
+    at = _listed_start(region, places, places[-1])
+    for _ in range(cells - 1):
+        before = [place for place in places if place < at]
+        if not before or not region[:at].endswith(gazetteer.name_endings):
+            break
+        at = _listed_start(region, places, before[-1])
+    return at
+
+
+def _listed_start(region: str, places: list[int], at: int) -> int:
+    """``at``, or the opening of the first name of the list (、) it ends."""
     while region[at - 1 : at] in ("、", ",", "，"):
-        before = [place for place, found in ends.items() if found == level and place < at - 1]
+        before = [place for place in places if place < at - 1]
         if not before:
             break
-        at = max(before)
+        at = before[-1]
     return at
 
 
