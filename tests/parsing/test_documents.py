@@ -6951,6 +6951,7 @@ def test_a_bullet_before_every_measures_number_is_no_part_of_it(name, titles, le
         ),
         ("csv_fengong", ["区市场监管局"], ["2025年9月底前", "2025年12月底前", "长期坚持"]),
         ("csv_fengong_xuhao", ["县农业农村局", "县水利局"], ["2025年11月底前", "2025年10月底前"]),
+        ("csv_wuxuhao", ["县卫生健康委", "县医保局"], ["2025年10月底前", "2025年12月底前"]),
     ],
 )
 def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, deadlines):
@@ -6958,17 +6959,19 @@ def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, de
     # commas ("县交通运输局,县邮政分公司,县供销社": d340, "县农业农村局,县水利局": fixture
     # styles/csv_fengong_xuhao.txt), a header with no number column and quoted content cells,
     # a doubled quote inside ("…发展""一店多能""便民网点。": fixture styles/csv_fengong.txt):
-    # each row is a measure, printed or hard-wrapped at 30, and a numbered table run in
+    # each row is a measure, printed, hard-wrapped at 30 and run in, a table with no number
+    # column too (round 28: "…完成时限区商务局,…,2025年9月底前区住建局,…", csv_fengong and
+    # fixture styles/csv_wuxuhao.txt run in, the text after it keeping its ASCII comma)
     text = _document_or_fixture_text(name)
-    copies = [text, variants.hard_wrapped(text)]
-    copies += [variants.run_in(text)] if name != "csv_fengong" else []
-    at = {"d340_xianyu_shangye_csv": 1, "csv_fengong": 0, "csv_fengong_xuhao": 2}[name]
+    copies = [text, variants.hard_wrapped(text), variants.run_in(text)]
+    at = {"d340_xianyu_shangye_csv": 1, "csv_fengong": 0, "csv_fengong_xuhao": 2}.get(name, 1)
     for plan in map(parse_path_text, copies):
         assert [m.deadline for m in plan.tasks][: len(deadlines)] == deadlines
         assert plan.tasks[at].responsible == responsible
         texts = [m.text for m in plan.tasks]
         assert not any(t[:1] == '"' or '""' in t or "\t" in t or t[:2] == "1," for t in texts)
         assert name != "csv_fengong" or '发展"一店多能"便民网点' in texts[-1]
+        assert name != "csv_wuxuhao" or len(texts) == 5
 
 
 # Round 26 (branch genre26): d341, d342 and their fixtures (tests/fixtures/styles).

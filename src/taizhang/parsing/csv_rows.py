@@ -17,6 +17,7 @@ from taizhang.parsing.normalize import fold, folded_from, printed_run_in
 from taizhang.parsing.vocabulary import vocabulary
 
 _MAX_CELL = 8  # characters: a header cell is a short name, not a sentence (as tables.py)
+_MAX_COLUMNS = 8  # cells of a header, at most (as tables.py)
 _ROW_START = re.compile(r"[ \u3000]*\d{1,3},")  # a numbered row's first cell
 _ROW_LINES = 4  # lines a wrap breaks a row over, at most
 _SENTENCE_END = re.compile(r".*[。：:；;）)]", re.S)  # run in: the sentence before a header
@@ -178,7 +179,8 @@ def _run_in_tabbed(text: str, unit_column: int) -> str:
     before, so the parting stops at the first that follows none (the text after the table)."""
     head = _run_in_header_start(text, unit_column)
     if head is None:
-        return text
+        head = _run_in_unnumbered_start(text, unit_column)
+        return text if head is None else _run_in_unnumbered_tabbed(text, head)
     cells = text[head : head + _HEADER_REACH].split(",")
     width = next((i for i, cell in enumerate(cells) if not _is_column(cell)), 0)
     if width < 3 or not _ends_in_number(cells[width - 1]):
@@ -205,16 +207,72 @@ def _ends_in_number(cell: str) -> bool:
 def _run_in_header_start(text: str, unit_column: int) -> int | None:
     """Where a run-in CSV header opens: back from its unit column over its column names, the
     first (a number column's: 序号) glued to the sentence before it; None for another."""
+    opens, start = _first_header_cell(text, unit_column)
+    cell = text[opens:start]
+    opening = _SENTENCE_END.match(cell)
+    at = opens + (opening.end() if opening else 0)
+    numbered = any(n in fold(text[at:start]) for n in vocabulary()["table_columns"]["number"])
+    return at if numbered and _is_column(text[at:start]) else None
+
+
+def _first_header_cell(text: str, unit_column: int) -> tuple[int, int]:
+    """(where the cell holding a run-in header's first name opens, its comma): back from the
+    unit column over the column names, to the cell glued to the text before the header."""
     start = unit_column
     while True:
         reach = max(0, start - _HEADER_REACH)  # (a cell is read no further back)
         comma = text.rfind(",", reach, start)
         opens = comma + 1 if comma >= 0 else reach
-        cell = text[opens:start]
-        if comma < 0 or not _is_column(cell):
-            break
+        if comma < 0 or not _is_column(text[opens:start]):
+            return opens, start
         start = comma
-    opening = _SENTENCE_END.match(cell)
-    at = opens + (opening.end() if opening else 0)
-    numbered = any(n in fold(text[at:start]) for n in vocabulary()["table_columns"]["number"])
-    return at if numbered and _is_column(text[at:start]) else None
+
+
+# A table with no number column printed run in (round 28: fixtures styles/csv_fengong.txt and
+# styles/csv_wuxuhao.txt run in): its header's first name is glued to the text before it, its
+# last (the deadline column's) to the first row's first cell, and each row's last cell, its
+# deadline, to the next row's first: a row is whole when the cell closing it opens with a
+# deadline, and the parting stops after the last whole row (the text after it as printed).
+
+
+def _run_in_unnumbered_start(text: str, unit_column: int) -> int | None:
+    """Where a run-in CSV header with no number column opens: at the longest column name the
+    text before its second name ends with (…一、重点任务牵头单位,工作任务,…: 牵头单位)."""
+    opens, start = _first_header_cell(text, unit_column)
+    folded = fold(text[opens:start])
+    words = vocabulary()["table_columns"].values()
+    ending = max((n for role in words for n in role if folded.endswith(n)), key=len, default="")
+    return start - len(ending) if ending and start > opens else None
+
+
+def _run_in_unnumbered_tabbed(text: str, head: int) -> str:
+    """The run-in CSV table at ``head`` with no number column tab-parted up to its last whole
+    row; ``text`` as it is if no row is whole."""
+    from taizhang.parsing.tables import cell_deadline_end  # (tables reads the layout's text)
+
+    cells = list(_cells(text[head:]))
+    width = _glued_header_width(cells)
+    whole = width - 1  # the cell closing the last whole row (the header's, first)
+    for index in range(2 * width - 2, len(cells), width - 1) if width >= 3 else ():
+        if not cell_deadline_end(cells[index][0]):
+            break
+        whole = index
+    if width < 3 or whole == width - 1:
+        return text
+    comma = cells[whole][1]
+    parted = "\t".join(cell for cell, _, _ in cells[: whole + 1])
+    return text[:head] + parted + ("" if comma is None else text[head + comma :])
+
+
+def _glued_header_width(cells: list) -> int:
+    """The number of columns of a run-in header with no number column: names up to the
+    deadline column's, glued to the first row's first cell (完成时限区商务局); 0 for none."""
+    deadlines = vocabulary()["table_columns"]["deadline"]
+    for index, (cell, _, _) in enumerate(cells[:_MAX_COLUMNS]):
+        folded = fold(cell)
+        name = max((n for n in deadlines if folded.startswith(n)), key=len, default="")
+        if name and len(folded) > len(name):
+            return index + 1
+        if not _is_column(cell):
+            return 0
+    return 0

@@ -685,6 +685,8 @@ def _run_in_unnumbered_header(tokens: list[str]):
         opening = None
         if end > index:
             opening = next((w for w in words if tokens[end].startswith(w)), None)
+        if opening is None and end - 1 > index:
+            end, opening = end - 1, _glued_short(tokens[end - 1], words)
         first = ending.search(tokens[index - 1]) if opening else None
         if first:
             names = [first.group(), *(t.strip() for t in tokens[index:end]), opening]
@@ -693,6 +695,14 @@ def _run_in_unnumbered_header(tokens: list[str]):
                 return columns, len(names), end, tokens[end][len(opening) :]
         index = end + 1
     return None
+
+
+def _glued_short(token: str, words) -> str | None:
+    """The column name a token opens with when the first row's first cell glued to it is
+    short enough for the token to read as a name ("完成时限区商务局": round 28, fixture
+    styles/csv_fengong.txt run in, its CSV commas tab-parted; "完成时限县民政局", fixture
+    styles/csv_wuxuhao.txt run in), else None."""
+    return next((w for w in words if token.startswith(w) and len(token) > len(w)), None)
 
 
 @lru_cache(maxsize=1)
@@ -915,6 +925,13 @@ def _last_deadline(folded_cell: str) -> re.Match[str] | None:
 
 
 _WHOLE_YEAR = re.compile("全年")
+
+
+def cell_deadline_end(cell: str) -> int:
+    """Where the deadline a cell opens with ends, 0 for none (a run-in CSV row's last cell
+    glued to the next row's first: csv_rows)."""
+    found = _last_deadline(fold(cell))
+    return found.end() if found else 0
 
 
 def _last_is_deadline(columns) -> bool:
