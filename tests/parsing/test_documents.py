@@ -1405,9 +1405,9 @@ RUN_IN_COPIES = [
     # round 22 (other topics): starred leads (d301, d305), ditto cells (d302, d306)
     *(name for name in NAMES if name[:4] in {f"d30{i}" for i in range(7)}),
     # round 23 (法治): a section heading glued to its first N是 (d314), a title ending in its
-    # quoted kind, ASCII punctuation (d315); not d316 and d317 (a table one cell per line has
-    # no cells left run in)
-    *(name for name in NAMES if name[:4] in {"d314", "d315"}),
+    # quoted kind, ASCII punctuation (d315); a table one cell per line whose task cells end in
+    # no sentence end (d316, d317: read run in since round 28)
+    *(name for name in NAMES if name[:4] in {"d314", "d315", "d316", "d317"}),
     # round 23 leftovers: a units line closed by a colon run into the heading above it
     # (d313, d318) and into the sentence end of the measure above it (d318)
     *(name for name in NAMES if name[:4] in {"d313", "d318"}),
@@ -6513,12 +6513,16 @@ def test_a_line_of_units_closed_by_a_colon_after_a_bracket_opens_the_measures_be
 def test_a_decision_list_one_cell_per_line_gives_its_rows_and_title(name, title, rows):
     # 序号 / 决策事项(名称) / 承办单位 / 完成时限 one cell per line (d316 with an empty line
     # between rows, under a covering notice; d317 right under its title): each row is a
-    # measure its 承办单位 carries, and the header cells are no part of the title
-    plan = parse_path_text((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
-    assert plan.title == title
-    assert [t.no for t in plan.tasks] == list(range(1, rows + 1))
-    assert all(t.responsible and not t.lead for t in plan.tasks)
-    assert plan.tasks[-1].deadline.endswith("（长期坚持）") or rows == 5
+    # measure its 承办单位 carries, and the header cells are no part of the title; printed
+    # and run in (round 28: "序号决策事项承办单位完成时限1编制…（2021—2035年）县自然资源局2025年6月
+    # 底前2…", the task cell ending in no sentence end)
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    for plan in _printed_and_run_in(text):
+        assert plan.title == title
+        assert [t.no for t in plan.tasks] == list(range(1, rows + 1))
+        assert all(t.responsible and not t.lead for t in plan.tasks)
+        assert plan.tasks[-1].deadline.endswith("（长期坚持）") or rows == 5
+        assert not any(t.text.endswith(("局", "室")) for t in plan.tasks)
 
 
 @pytest.mark.parametrize(
@@ -6993,6 +6997,7 @@ def test_a_bullet_before_every_measures_number_is_no_part_of_it(name, titles, le
         ),
         ("csv_fengong", ["区市场监管局"], ["2025年9月底前", "2025年12月底前", "长期坚持"]),
         ("csv_fengong_xuhao", ["县农业农村局", "县水利局"], ["2025年11月底前", "2025年10月底前"]),
+        ("csv_wuxuhao", ["县卫生健康委", "县医保局"], ["2025年10月底前", "2025年12月底前"]),
     ],
 )
 def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, deadlines):
@@ -7000,17 +7005,19 @@ def test_a_task_table_exported_as_csv_lines_gives_its_rows(name, responsible, de
     # commas ("县交通运输局,县邮政分公司,县供销社": d340, "县农业农村局,县水利局": fixture
     # styles/csv_fengong_xuhao.txt), a header with no number column and quoted content cells,
     # a doubled quote inside ("…发展""一店多能""便民网点。": fixture styles/csv_fengong.txt):
-    # each row is a measure, printed or hard-wrapped at 30, and a numbered table run in
+    # each row is a measure, printed, hard-wrapped at 30 and run in, a table with no number
+    # column too (round 28: "…完成时限区商务局,…,2025年9月底前区住建局,…", csv_fengong and
+    # fixture styles/csv_wuxuhao.txt run in, the text after it keeping its ASCII comma)
     text = _document_or_fixture_text(name)
-    copies = [text, variants.hard_wrapped(text)]
-    copies += [variants.run_in(text)] if name != "csv_fengong" else []
-    at = {"d340_xianyu_shangye_csv": 1, "csv_fengong": 0, "csv_fengong_xuhao": 2}[name]
+    copies = [text, variants.hard_wrapped(text), variants.run_in(text)]
+    at = {"d340_xianyu_shangye_csv": 1, "csv_fengong": 0, "csv_fengong_xuhao": 2}.get(name, 1)
     for plan in map(parse_path_text, copies):
         assert [m.deadline for m in plan.tasks][: len(deadlines)] == deadlines
         assert plan.tasks[at].responsible == responsible
         texts = [m.text for m in plan.tasks]
         assert not any(t[:1] == '"' or '""' in t or "\t" in t or t[:2] == "1," for t in texts)
         assert name != "csv_fengong" or '发展"一店多能"便民网点' in texts[-1]
+        assert name != "csv_wuxuhao" or len(texts) == 5
 
 
 # Round 26 (branch genre26): d341, d342 and their fixtures (tests/fixtures/styles).
@@ -7188,3 +7195,60 @@ def test_a_one_cell_per_line_table_under_a_heading_keeps_its_columns(name, expec
         assert units(plan) == expected
         assert [m.chapter for m in plan.tasks] == ["二" if name[0] == "d" else "一"] * len(expected)
         assert not any(m.text in {"同上", "〃"} or m.text.startswith("县") for m in plan.tasks)
+
+
+# Round 28 (branch leftovers26): CSV cells holding a line break; a table printed one cell per line.
+
+
+def _csv_with_a_broken_cell(name: str) -> str:
+    text = _document_or_fixture_text(name)
+    if name != "d340_xianyu_shangye_csv":
+        return text
+    # (d340's sixth row with its task cell quoted over two lines, RFC 4180)
+    row = "6,开展农村市场消费品质量安全监管，定期组织“三无”产品专项检查。"
+    broken = '6,"开展农村市场消费品质量安全监管，推进\n定期组织“三无”产品专项检查完成。"'
+    return text.replace(row, broken)
+
+
+@pytest.mark.parametrize(
+    ("name", "deadlines", "at", "responsible"),
+    [
+        (
+            "d340_xianyu_shangye_csv",
+            ["2025年12月底前", "2026年6月底前", *["2026年12月底前"] * 2, *["长期坚持"] * 2],
+            5,
+            ["县商务局"],
+        ),
+        (
+            "csv_huanhang",
+            ["2025年10月底前", "2025年11月底前", "2025年12月底前", "2025年9月底前"],
+            2,
+            ["镇妇联", "镇村建办"],
+        ),
+    ],
+)
+def test_a_quoted_csv_cell_holding_a_line_break_is_one_cell(name, deadlines, at, responsible):
+    # '6,"开展…监管，推进' over '定期组织…完成。",县市场监管局,…' (d340 so printed), '3,"开展村庄
+    # 清洁行动，…' over '评选""美丽庭院""示范户50户。",镇妇联,"镇村建办,' over '各村委会",…'
+    # (fixture styles/csv_huanhang.txt): each row is one measure, its cells whole; printed,
+    # hard-wrapped at 30 and run in
+    text = _csv_with_a_broken_cell(name)
+    for plan in _printed_run_in_and_wrapped(text):
+        assert [m.deadline for m in plan.tasks] == deadlines
+        assert plan.tasks[at].responsible == responsible
+        assert plan.tasks[at].text.endswith(("完成。", "示范户50户。"))
+        assert not any('"' in m.text[:1] + m.text[-1:] or '""' in m.text for m in plan.tasks)
+
+
+def test_a_table_one_cell_per_line_run_in_with_two_unit_columns():
+    # "序号工作任务牵头单位配合单位完成时限1新建…1个区民政局区住建局、区财政局2025年10月底前2…"
+    # (fixture styles/danhang_minsheng.txt run in, task cells with no sentence end, as d316's
+    # and d317's): the lead is the name before the 配合单位 cell's list, the task keeps none
+    text = _document_or_fixture_text("danhang_minsheng")
+    printed, run_in = (_row_fields(plan) for plan in _printed_and_run_in(text))
+    assert [lead for _, _, lead, *_ in printed] == [["区民政局"], ["区住建局"], ["区卫生健康局"]]
+    assert run_in == printed
+
+
+def _row_fields(plan):
+    return [(m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in plan.tasks]

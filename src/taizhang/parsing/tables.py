@@ -75,6 +75,7 @@ def find_table_rows(
             or _run_in_bar_rows(text, names)
             or _run_in_tab_rows(text, names, gazetteer)
             or _run_in_flat_rows(text, folded, names)
+            or _run_in_cell_rows(text, folded, names, gazetteer)
         )
         if rows:
             return rows
@@ -697,6 +698,8 @@ def _run_in_unnumbered_header(tokens: list[str]):
         opening = None
         if end > index:
             opening = next((w for w in words if tokens[end].startswith(w)), None)
+        if opening is None and end - 1 > index:
+            end, opening = end - 1, _glued_short(tokens[end - 1], words)
         first = ending.search(tokens[index - 1]) if opening else None
         if first:
             names = [first.group(), *(t.strip() for t in tokens[index:end]), opening]
@@ -705,6 +708,14 @@ def _run_in_unnumbered_header(tokens: list[str]):
                 return columns, len(names), end, tokens[end][len(opening) :]
         index = end + 1
     return None
+
+
+def _glued_short(token: str, words) -> str | None:
+    """The column name a token opens with when the first row's first cell glued to it is
+    short enough for the token to read as a name ("完成时限区商务局": round 28, fixture
+    styles/csv_fengong.txt run in, its CSV commas tab-parted; "完成时限县民政局", fixture
+    styles/csv_wuxuhao.txt run in), else None."""
+    return next((w for w in words if token.startswith(w) and len(token) > len(w)), None)
 
 
 @lru_cache(maxsize=1)
@@ -927,6 +938,13 @@ def _last_deadline(folded_cell: str) -> re.Match[str] | None:
 
 
 _WHOLE_YEAR = re.compile("全年")
+
+
+def cell_deadline_end(cell: str) -> int:
+    """Where the deadline a cell opens with ends, 0 for none (a run-in CSV row's last cell
+    glued to the next row's first: csv_rows)."""
+    found = _last_deadline(fold(cell))
+    return found.end() if found else 0
 
 
 def _last_is_deadline(columns) -> bool:
@@ -1152,6 +1170,150 @@ def _unit_cells(region: str, count: int) -> list[str]:
         if len(name) >= 3 and name.endswith(endings) and region[i] in _NAME_START:
             return [region[:i], region[i:]]
     return [region, ""]
+
+
+# A one-cell-per-line table printed run in whose task cells end in no sentence end ("序号决策
+# 事项承办单位完成时限1编制…规划（2021—2035年）县自然资源局2025年6月底前2制定…": round 28,
+# tests/parsing/documents d316 and d317 run in, d317's header cells with a word glued to the
+# column's name: 决策事项名称, 计划完成时间). A row is its number, the task, the unit cell and the
+# deadline the next row's number follows (a bracket after it its own: 2025年12月底前（长期坚持）,
+# d316 and d317); the unit cell is the shortest end of the rest that opens with an
+# administrative prefix of the level every row's unit cell shares (县城区…办法县城市管理局: 县,
+# not 市管理局; 云溪镇…镇规划建设办公室).
+_HEADER_GLUE = 4  # characters glued to the column names between two of them, at most
+_DEADLINE_NOTE = 10  # characters of a bracket after a deadline, at most
+
+
+def _run_in_cell_rows(text: str, folded: str, names, gazetteer=None) -> list[TableRow]:
+    """Rows of a one-cell-per-line table printed run in, its task cells ending anyhow."""
+    for found in names:
+        words, pos = _run_in_glued_header(folded, found.end())
+        header = _header_roles([found.group(), *words]) if len(words) >= 3 else None
+        roles = [role for _, (role, _) in sorted(header.items())] if header else []
+        if roles[:2] != ["number", "content"] or roles[-1] != "deadline":
+            continue
+        spans = _numbered_spans(folded, pos)
+        rows = _rows_of_spans(text, folded, spans, header, gazetteer or load_gazetteer())
+        if rows:
+            return rows
+    return []
+
+
+def _run_in_glued_header(folded: str, pos: int) -> tuple[list[str], int]:
+    """The column names after a number column's name, a few characters glued between two
+    (名称, 计划), the last one's followed by the first row's number; where that number is."""
+    names: list[str] = []
+    while len(names) < _MAX_COLUMNS:
+        found = None
+        for at in range(pos, min(pos + _HEADER_GLUE + 1, len(folded))):
+            if not "\u4e00" <= folded[at] <= "\u9fff":
+                break  # (glue is a word, no number nor mark)
+            found = next((w for w in _column_words() if folded.startswith(w, at)), None)
+            if found:
+                pos = at
+                break
+        if found is None:
+            break
+        names.append(found)
+        pos += len(found)
+    return (names, pos) if folded.startswith("1", pos) else ([], pos)
+
+
+def _numbered_spans(folded: str, pos: int) -> list[tuple[int, int, int]]:
+    """(where the task opens, where the deadline opens, where it ends) of each row from
+    ``pos``: row n's number, then the deadline row n + 1's number follows (the last row:
+    its first deadline)."""
+    spans: list[tuple[int, int, int]] = []
+    number = 1
+    while folded.startswith(str(number), pos):
+        start = pos + len(str(number))
+        if folded[start : start + 1].isdigit():
+            break
+        deadline, after = _closing_deadline(folded, start, number + 1)
+        if deadline is None:
+            break
+        spans.append((start, *deadline))
+        if after is None:
+            break
+        pos, number = after, number + 1
+    return spans
+
+
+def _closing_deadline(folded: str, start: int, following: int):
+    """((start, end) of the deadline cell closing the row at ``start``, a bracket after it
+    included; where the next row opens, None for the last row)."""
+    first = None
+    for hit in _CELL_DEADLINE.finditer(folded, start, start + _ROW_REACH):
+        end = hit.end()
+        if folded[end : end + 1] in ("（", "("):
+            close = folded.find(")" if folded[end] == "(" else "）", end, end + _DEADLINE_NOTE)
+            end = close + 1 if close > 0 else end
+        after = end + len(str(following))
+        if folded.startswith(str(following), end) and not folded[after : after + 1].isdigit():
+            return (hit.start(), end), end
+        first = first or (hit.start(), end)
+    return first, None
+
+
+def _rows_of_spans(text: str, folded: str, spans, columns, gazetteer) -> list[TableRow]:
+    """The rows, each unit cell opening at the shortest end of its task-and-unit text with
+    an administrative prefix of the level all rows share; none if no level is shared."""
+    prefixed = [_prefixed_ends(folded[start:cut], gazetteer) for start, cut, _ in spans]
+    shared = set.intersection(*(set(ends.values()) for ends in prefixed)) if spans else set()
+    if len(shared) != 1:
+        return []
+    level = shared.pop()
+    labels = [label for _, (role, label) in sorted(columns.items()) if role in _UNIT_ROLES]
+    rows = []
+    for number, ((start, cut, end), ends) in enumerate(zip(spans, prefixed, strict=True), 1):
+        places = sorted(place for place, found in ends.items() if found == level)
+        unit = start + _unit_cells_start(folded[start:cut], places, len(labels), gazetteer)
+        row = TableRow(number=number, content=text[start:unit], line=1)
+        row.units = dict(zip(labels, _unit_cells(text[unit:cut], len(labels)), strict=False))
+        row.deadline = text[cut:end]
+        rows.append(row)
+    return rows
+
+
+_UNIT_ROLES = ("lead", "responsible")
+
+
+def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
+    """Each place in ``region`` (not its first character: a task precedes) where a name
+    opens with its level's word alone as its prefix (县自然资源局, 镇规划建设办公室, 区民政局:
+    a unit column leaves its place off), and that level. A place's name is not looked for:
+    run together, a task's last words read as one ("…健康体检区卫生健康局": 体检区)."""
+    ends = {}
+    for at in range(1, len(region) - 1):
+        length = gazetteer.prefix_length(region[at:])
+        level = gazetteer.level_of(region[at : at + length]) if length else None
+        if level and region.startswith(level, at):
+            ends[at] = level
+    return ends
+
+
+def _unit_cells_start(region: str, places: list[int], cells: int, gazetteer) -> int:
+    """Where the first of ``cells`` unit cells opens in a row's task-and-unit text: the last
+    place a name of the shared level opens, back over names listed before it (、), then for
+    each cell more back over the name whose unit ending stands just before (区卫生健康局区财政
+    局、各街道办事处: fixture styles/danhang_minsheng.txt run in, 牵头单位 and 配合单位)."""
+    at = _listed_start(region, places, places[-1])
+    for _ in range(cells - 1):
+        before = [place for place in places if place < at]
+        if not before or not region[:at].endswith(gazetteer.name_endings):
+            break
+        at = _listed_start(region, places, before[-1])
+    return at
+
+
+def _listed_start(region: str, places: list[int], at: int) -> int:
+    """``at``, or the opening of the first name of the list (、) it ends."""
+    while region[at - 1 : at] in ("、", ",", "，"):
+        before = [place for place in places if place < at - 1]
+        if not before:
+            break
+        at = before[-1]
+    return at
 
 
 def _spaced_cells(line: str) -> list[str]:

@@ -24,6 +24,7 @@ from taizhang.parsing.metadata.text import (
     compact,
 )
 from taizhang.parsing.metadata.vocabulary import alternation, vocabulary
+from taizhang.parsing.vocabulary import vocabulary as parsing_vocabulary
 
 _MAX_HEADING_LINES = 3
 _MAX_HEADING_LENGTH = 80  # characters per line; longer lines are prose
@@ -35,6 +36,11 @@ _LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 # "附件2", "附件："): the label is no part of the title under it (formats f10, a covering
 # notice over its 附件 table; corpus 047, a 请示 over the plan it transmits).
 _ATTACHMENT_LABEL = re.compile(r"附件\s*\d{0,2}\s*:?")
+
+
+def _content_columns() -> list[str]:
+    """The names a task table's content column takes (structure.toml table_columns)."""
+    return parsing_vocabulary()["table_columns"]["content"]
 
 
 @dataclass(frozen=True)
@@ -90,12 +96,18 @@ def _patterns() -> _Patterns:
         # a task table's header (…推进台账序号\t重点任务…: d45 and fixture
         # styles/gongshui_excel.txt printed run-in)
         r"|序\s*号\t"
+        # or, run in, its column names glued on (…事项目录序号决策事项承办单位…: round 28,
+        # tests/parsing/documents d316 and d317 run in)
+        rf"|序\s*号(?:{alternation(_content_columns())})"
         r"|-、(?![-\d])"  # 一、 read as a dash by OCR (fixture styles/ocr_copy.txt run in)
     )
     # or its table of contents, or a preamble that opens with the plan's year ("…工作要点
     # 2024年全县…": d13 printed run-in and the 营商环境 plan of test_run_in; 目录: d15 and
-    # fixture styles/contents_cut.txt printed run-in)
-    date_line = rf"{date_line}|{first_item}|目\s*录|\d{{4}}年"
+    # fixture styles/contents_cut.txt printed run-in), not the end of a kind it completes
+    # ("…决策事项目录序号决策事项…": round 28, tests/parsing/documents d316 and d317 run in)
+    completed = [kind[:-2] for kind in words["kinds"] if kind.endswith("目录") and kind != "目录"]
+    contents = "".join(rf"(?<!{re.escape(before)})" for before in completed) + r"目\s*录"
+    date_line = rf"{date_line}|{first_item}|{contents}|\d{{4}}年"
     # or a page's time stamp under the title ("…活动的意见2014-09-15 17:53:19  来源:": round
     # 14, corpus 066 and fixture styles/xinwen_stamp.txt printed run-in)
     date_line += r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
@@ -367,7 +379,15 @@ def _run_in_heading(view: View, line: Line) -> Title | None:
         if m is None or patterns.caption_verb.search(m.group("t")):
             return None
     m = _after_page_caption(view, m, line.end) or m
-    return _title_at(view, m.start("t"), m.end("t"))
+    return _title_at(view, _after_attachment_label(view, m), m.end("t"))
+
+
+def _after_attachment_label(view: View, m: re.Match[str]) -> int:
+    """Where a run-in title opens after the attachment label run into it, which a printed
+    copy sets on a line of its own ("…2025年3月6日附件桐川县…事项目录序号…": round 28, tests/
+    parsing/documents d316 run in; "…2023年4月18日附件1柳河县…实施方案为深入…": d113 run in)."""
+    label = _ATTACHMENT_LABEL.match(view.text, m.start("t"), m.end("t"))
+    return label.end() if label and label.end() < m.end("t") else m.start("t")
 
 
 def _before_its_subject_again(view: View, line: Line) -> Title | None:
