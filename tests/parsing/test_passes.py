@@ -1244,6 +1244,30 @@ def test_labels_and_markers_are_found_by_literal_branches_as_behind_the_lookahea
     assert found == plain
 
 
+def _tokens_with_roles(text: str) -> tuple[list, list]:
+    """(role, span) of each token: by the pattern's groups, and without groups by its text."""
+    gaz = load_gazetteer()
+    roles, grouped = gaz.token_roles, gaz.labels_or_marker.finditer(text)
+    by_group = [(roles[m.lastgroup], m.span()) for m in grouped]
+    return by_group, [(gaz.token_role(m.group()), m.span()) for m in gaz.tokens.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_TOKEN_PIECES, "牵头:", "配合】", "协办 :", "【参与】", "参与"))
+@example("【牵头】州司法局;配合:州委宣传部;州公安局配合,参与 :州民政局")
+def test_tokens_read_without_groups_have_the_roles_the_groups_gave(text):
+    """Gazetteer.tokens and token_role (speed26) against labels_or_marker's groups: a word
+    that is a label with a colon and a marker (牵头, 配合) is the marker when bare."""
+    grouped, by_text = _tokens_with_roles(text)
+    assert by_text == grouped
+
+
+def test_tokens_read_without_groups_have_the_roles_the_groups_gave_in_every_document():
+    for _name, text in _every_text():
+        grouped, by_text = _tokens_with_roles(fold(text))
+        assert by_text == grouped
+
+
 @settings(max_examples=300, deadline=None)
 @given(_pieces(*_TOKEN_PIECES))
 def test_labels_and_markers_searched_from_each_end_are_those_finditer_finds(text):
