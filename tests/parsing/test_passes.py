@@ -1181,6 +1181,13 @@ def test_the_quick_test_is_one_search_that_finds_what_the_five_searches_found(te
     assert _targets._may_state_anything(text) == _plain_may_state_anything(text)
 
 
+def test_the_quick_test_finds_what_the_five_searches_found_on_every_line():
+    """… with its gate on 期 for 定期 (speed26), on every line of every plan the tests hold."""
+    for _name, text in _every_text():
+        for line in fold(text).split("\n"):
+            assert _targets._may_state_anything(line) == _plain_may_state_anything(line)
+
+
 def _plain_heading_end(folded: str) -> int | None:
     """titles._heading_end with its first line and the sentence after it cut out whole."""
     from taizhang.parsing import titles as _titles
