@@ -168,7 +168,9 @@ class Gazetteer:
         # read from its text (token_role).
         self.tokens = re.compile(_NAMED_GROUP.sub("(?:", self.labels_or_marker.pattern))
         self._token_words = _token_words(labels, heads)
-        self._token_kinds: dict[str, str] = {}  # by the token as matched
+        # each role by the token as matched, as token_role reads it (read first by
+        # BracketReader._listed_items: a method call per token cost more than the lookup)
+        self.token_kinds: dict[str, str] = {}
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
@@ -224,12 +226,14 @@ class Gazetteer:
         marker is matched bare, a label with its 【, blanks or colon around it, if any;
         a word that is both (牵头, 配合) is a label only with a colon or 】 after it
         (labels' with_colon), so bare it is the marker (_token_words)."""
-        kind = self._token_kinds.get(token)
+        kind = self.token_kinds.get(token)
         if kind is None:
             labels, markers = self._token_words
             word = token.strip(_TOKEN_MARKS)
             bare_marker = len(word) == len(token) and token in markers
-            kind = self._token_kinds[token] = "marker" if bare_marker else labels[word]
+            kind = "marker" if bare_marker else labels[word]
+            if len(self.token_kinds) < _TOKEN_KINDS_KEPT:  # (blanks vary: a bound)
+                self.token_kinds[token] = kind
         return kind
 
     def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
@@ -527,6 +531,7 @@ def _not_in_name(first: str, in_names: Sequence[str]) -> str:
     return f"(?!{words(tails)})" if tails else ""
 
 
+_TOKEN_KINDS_KEPT = 4096  # tokens as matched whose role the gazetteer keeps
 _NAMED_GROUP = re.compile(r"\(\?P<[a-z]+_[0-9]+>")
 # what stands around a label's word in a token: 【 or blanks before, blanks, 】, a colon or
 # 。 after (_labels_or_marker_regex); no label or marker holds one
