@@ -1182,6 +1182,13 @@ def test_the_quick_test_is_one_search_that_finds_what_the_five_searches_found(te
     assert _targets._may_state_anything(text) == _plain_may_state_anything(text)
 
 
+def test_the_quick_test_finds_what_the_five_searches_found_on_every_line():
+    """… with its gate on 期 for 定期 (speed26), on every line of every plan the tests hold."""
+    for _name, text in _every_text():
+        for line in fold(text).split("\n"):
+            assert _targets._may_state_anything(line) == _plain_may_state_anything(line)
+
+
 def _plain_heading_end(folded: str) -> int | None:
     """titles._heading_end with its first line and the sentence after it cut out whole."""
     from taizhang.parsing import titles as _titles
@@ -1243,6 +1250,30 @@ def test_labels_and_markers_are_found_by_literal_branches_as_behind_the_lookahea
     found = [(gaz.token_roles[m.lastgroup], m.span()) for m in gaz.labels_or_marker.finditer(text)]
     plain = [(m.lastgroup, m.span()) for m in _plain_labels_or_marker(gaz).finditer(text)]
     assert found == plain
+
+
+def _tokens_with_roles(text: str) -> tuple[list, list]:
+    """(role, span) of each token: by the pattern's groups, and without groups by its text."""
+    gaz = load_gazetteer()
+    roles, grouped = gaz.token_roles, gaz.labels_or_marker.finditer(text)
+    by_group = [(roles[m.lastgroup], m.span()) for m in grouped]
+    return by_group, [(gaz.token_role(m.group()), m.span()) for m in gaz.tokens.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(*_TOKEN_PIECES, "牵头:", "配合】", "协办 :", "【参与】", "参与"))
+@example("【牵头】州司法局;配合:州委宣传部;州公安局配合,参与 :州民政局")
+def test_tokens_read_without_groups_have_the_roles_the_groups_gave(text):
+    """Gazetteer.tokens and token_role (speed26) against labels_or_marker's groups: a word
+    that is a label with a colon and a marker (牵头, 配合) is the marker when bare."""
+    grouped, by_text = _tokens_with_roles(text)
+    assert by_text == grouped
+
+
+def test_tokens_read_without_groups_have_the_roles_the_groups_gave_in_every_document():
+    for _name, text in _every_text():
+        grouped, by_text = _tokens_with_roles(fold(text))
+        assert by_text == grouped
 
 
 @settings(max_examples=300, deadline=None)

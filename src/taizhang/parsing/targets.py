@@ -1114,12 +1114,15 @@ def _may_hold_marker_or_date(folded: str) -> bool:
 @lru_cache(maxsize=1)
 def _marker_or_date_gate() -> tuple[str, ...]:
     """What each word of _marker_or_date_pattern holds: 年 for a year with 年 and every word
-    holding it (年底, 各年度), 每 for the recurring markers holding it, the others whole (月,
-    定期)."""
+    holding it (年底, 各年度), 每 for the recurring markers holding it, the last character of
+    the others (期 of 定期; 月). A character is found by memchr where 定期 was searched at
+    about 2 ns a character through the measures holding none of 年, 月 and 每 (43 of seed
+    000's 58 measures without a value, 62 of seed 001's 74), and 期 stands in few of those
+    (2 and 5; in the corpus, 2 of 23), whose pattern search then answers (speed26)."""
     vocab = _vocab()
     words = [*vocab["recurring"]["markers"], "月", *vocab["deadlines"]["year_end"], "年"]
     return _shortest_first(
-        {"年" if "年" in word else "每" if "每" in word else word for word in words}
+        {"年" if "年" in word else "每" if "每" in word else word[-1] for word in words}
     )
 
 

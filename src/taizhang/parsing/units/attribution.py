@@ -106,12 +106,14 @@ class BracketReader:
             return None
         self._fieldless.add(raw)
         fields, role, start = [], RESPONSIBLE, 0
-        roles = self.gaz.token_roles
-        # (searched from each token's end rather than by finditer, which is three times
-        # slower on a pattern of many groups: no match is empty, so the tokens are the same)
-        token = (search := self.gaz.labels_or_marker.search)(folded)
+        kinds, role_of = self.gaz.token_kinds, self.gaz.token_role
+        # (searched from each token's end rather than by finditer: no match is empty, so
+        # the tokens are the same; the pattern without groups, each role read from the
+        # token's text: Gazetteer.tokens)
+        token = (search := self.gaz.tokens.search)(folded)
         while token is not None:
-            kind = roles[token.lastgroup]
+            text = token.group()
+            kind = kinds.get(text) or role_of(text)
             if kind == "marker":
                 return None
             fields.append((role, start, token.start()))

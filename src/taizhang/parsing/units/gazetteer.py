@@ -163,6 +163,14 @@ class Gazetteer:
         self.token_roles = {
             name: name.partition("_")[0] for name in self.labels_or_marker.groupindex
         }
+        # The same tokens found without the groups (a match copies every group's span: 38
+        # groups were about a quarter of the searches' time, speed26), each token's role
+        # read from its text (token_role).
+        self.tokens = re.compile(_NAMED_GROUP.sub("(?:", self.labels_or_marker.pattern))
+        self._token_words = _token_words(labels, heads)
+        # each role by the token as matched, as token_role reads it (read first by
+        # BracketReader._listed_items: a method call per token cost more than the lookup)
+        self.token_kinds: dict[str, str] = {}
 
         # Kinds of names.
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
@@ -212,6 +220,21 @@ class Gazetteer:
             [entry for found in lists for entry in found.at_end],
         )
         self.marked = (marks or re.compile(NEVER)).search
+
+    def token_role(self, token: str) -> str:
+        """The role of a token ``tokens`` found (as ``token_roles`` names its group): a
+        marker is matched bare, a label with its 【, blanks or colon around it, if any;
+        a word that is both (牵头, 配合) is a label only with a colon or 】 after it
+        (labels' with_colon), so bare it is the marker (_token_words)."""
+        kind = self.token_kinds.get(token)
+        if kind is None:
+            labels, markers = self._token_words
+            word = token.strip(_TOKEN_MARKS)
+            bare_marker = len(word) == len(token) and token in markers
+            kind = "marker" if bare_marker else labels[word]
+            if len(self.token_kinds) < _TOKEN_KINDS_KEPT:  # (blanks vary: a bound)
+                self.token_kinds[token] = kind
+        return kind
 
     def prefix_length(self, name: str, committee_body: bool | None = None) -> int:
         """Length of the administrative prefix of a folded full name, 0 if it is elided.
@@ -506,6 +529,28 @@ def _not_in_name(first: str, in_names: Sequence[str]) -> str:
     word of a name ("协办公室" of 县政协办公室: no 协办 there), or ""."""
     tails = [word[1:] for word in in_names if word[:1] == first and len(word) > 1]
     return f"(?!{words(tails)})" if tails else ""
+
+
+_TOKEN_KINDS_KEPT = 4096  # tokens as matched whose role the gazetteer keeps
+_NAMED_GROUP = re.compile(r"\(\?P<[a-z]+_[0-9]+>")
+# what stands around a label's word in a token: 【 or blanks before, blanks, 】, a colon or
+# 。 after (_labels_or_marker_regex); no label or marker holds one
+_TOKEN_MARKS = "【】 \t:。"
+
+
+def _token_words(labels: dict, heads: list[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """(the role of every label, the markers) for Gazetteer.token_role. A word that is a
+    label read without a colon and a marker would be told apart by nothing but the
+    pattern's groups, so none may be."""
+    roles = {word: role for role in (RESPONSIBLE, LEAD) for word in labels[role]}
+    for role in (RESPONSIBLE, LEAD):
+        roles |= dict.fromkeys(labels.get(f"{role}_with_colon", []), role)
+    plain = frozenset((*labels[LEAD], *labels[RESPONSIBLE]))
+    markers = frozenset(heads)
+    marks = set(_TOKEN_MARKS)
+    if plain & markers or any(marks & set(word) for word in (*roles, *markers)):
+        raise ValueError("labels and markers must be told apart by their text")
+    return roles, markers
 
 
 def _labels_or_marker_regex(
