@@ -7188,3 +7188,63 @@ def test_a_one_cell_per_line_table_under_a_heading_keeps_its_columns(name, expec
         assert units(plan) == expected
         assert [m.chapter for m in plan.tasks] == ["二" if name[0] == "d" else "一"] * len(expected)
         assert not any(m.text in {"同上", "〃"} or m.text.startswith("县") for m in plan.tasks)
+
+
+# Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349, d307, d308 and their
+# fixtures (tests/fixtures/styles).
+
+
+def _bar_copy(name: str) -> str:
+    """A tab table's text with its cells joined by " | ", as a reader prints a table."""
+    return _document_or_fixture_text(name).replace("\t", " | ")
+
+
+@pytest.mark.parametrize(
+    ("text", "leads", "deadlines"),
+    [
+        (
+            _bar_copy("d344_gaobiaozhun_nongtian_tab"),
+            ["县农业农村局", "县农业农村局", "县水利局", "县农业农村局", "县水利局"],
+            ["2025年10月底前", "2025年9月底前", "2025年11月底前", "2025年11月底前", "长期坚持"],
+        ),
+        (
+            _document_or_fixture_text("leibie_shuxian"),
+            ["镇农业服务中心", "镇村镇建设服务中心", "镇综合行政执法队", "镇综合行政执法队"],
+            ["2025年6月底前", "2025年10月底前", "2025年9月底前", "长期坚持"],
+        ),
+    ],
+)
+def test_a_category_column_of_a_bar_table_is_read_past(text, leads, deadlines):
+    # 重点领域 | 序号 | 建设任务 | … (a " | " copy of d344), 整治类别 | 序号 | 工作任务 | …
+    # (fixture styles/leibie_shuxian.txt), the category on its group's first row only: a row
+    # under it (" | 2 | …") keeps its cells in their columns as printed; run in the group's
+    # category glued to the deadline before it (2025年9月底前灌溉排水 | 3) is read past;
+    # hard-wrapped at 30 an empty cell ("… |  | 2025年12") is no gap of page fields
+    for plan in _printed_run_in_and_wrapped(text):
+        assert [m.no for m in plan.tasks][: len(leads)] == list(range(1, len(leads) + 1))
+        assert [m.lead[0] for m in plan.tasks][: len(leads)] == leads
+        assert [m.deadline for m in plan.tasks][: len(leads)] == deadlines
+        assert all(m.text.endswith("。") and "|" not in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "ending"),
+    [
+        (
+            _document_or_fixture_text("zhangjie_danhang_biao").replace(
+                "机制，扩大", "机制，逐步扩大"
+            ),
+            4,
+            "逐步扩大法律援助覆盖面。",
+        ),
+        (_document_or_fixture_text("danhang_zheduan"), 2, "向周边居民错时开放。"),
+    ],
+)
+def test_a_task_cell_past_the_only_margin_keeps_its_rest(text, no, ending):
+    # a one-cell-per-line table whose one line past 30 characters is a task cell (a copy of
+    # fixture styles/zhangjie_danhang_biao.txt with 31, fixture styles/danhang_zheduan.txt
+    # with 32): hard-wrapped at 30 the cell's rest ("。", "放。") stands on a line of its own,
+    # and nothing else tells the copy wrapped; it ends the task, no cell of its own
+    plan = parse_path_text(variants.hard_wrapped(text))
+    assert plan.tasks[no - 1].text.endswith(ending)
+    assert all(m.lead and m.deadline and m.deadline[0] in "2长持" for m in plan.tasks)

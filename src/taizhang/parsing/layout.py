@@ -1326,7 +1326,17 @@ def _is_field_row(content: str) -> bool:
     if content[-1:].isdigit() and _STAMP_END.search(content) is not None:
         return True
     gap = _BLANK_RUN.search(content)
+    while gap is not None and _empty_cell(content, gap):
+        gap = _BLANK_RUN.search(content, gap.end())
     return gap is not None and not _units_set_off(content, gap.start())
+
+
+def _empty_cell(content: str, gap: re.Match[str]) -> bool:
+    """Whether the blanks at ``gap`` are an empty cell between two "|" (a table row's "…县农业
+    农村局 |  | 2025年12月底前", its 责任单位 empty), which lay out no fields (round 28: a " | "
+    copy of tests/parsing/documents d344 in test_documents.py and fixture
+    styles/leibie_shuxian.txt hard-wrapped at 30)."""
+    return content.endswith("|", 0, gap.start()) and content.startswith("|", gap.end())
 
 
 def _units_set_off(content: str, gap: int) -> bool:
