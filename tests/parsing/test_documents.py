@@ -831,6 +831,17 @@ Round 27 (branch genre27), topics other than 法治, kinds and layouts not yet u
   three fields "牵头单位：X    配合单位：Y、Z    完成时间：2025年3月底前" (one with "一是…；二是…"),
   a 0.9‰以下 goal, and a 附表 of indicators pasted as TAB-parted rows (指标名称\t2025年目标\t
   责任单位) after the signature (no task table).
+
+Round 28 (branch genre28), topics other than 法治, kinds and layouts not yet used:
+
+- d307 退役动力电池 回收利用: measures numbered 1-1, 1-2, 2-1 under their chapters, each
+  opening with its bracket ("1-1.【区商务局牵头，区工信局配合】合理布局…"), a goal paragraph
+  with no heading, 保障措施 a paragraph.
+- d348 水土保持 目标责任: two lists numbered 1., 2. …, 重点任务 with units in brackets and
+  保障措施 without (provisions, no measures, as d220), a goal of 42平方公里.
+- d349 农村饮水安全 巩固提升: a 任务分解 table of " | " rows, three task cells of two
+  paragraphs, each printing its row over two lines ("1 | 实施…3座。" over "更新改造…120公里。 |
+  县水利局 | …"), 工作要求 (一)(二) after the table (provisions, no sections, as d340).
 """
 
 from __future__ import annotations
@@ -1444,6 +1455,9 @@ RUN_IN_COPIES = [
     # (d344), two or three fields on one line under each measure (d345, d347), articles closed
     # by their units (d346)
     *(name for name in NAMES if name[:4] in {"d344", "d345", "d346", "d347"}),
+    # round 28 (other topics): brackets opening 1-1 measures (d307), two lists numbered 1.
+    # (d348), " | " rows of two lines glued to the next row's number (d349)
+    *(name for name in NAMES if name[:4] in {"d307", "d348", "d349"}),
 ]
 
 
@@ -1709,6 +1723,9 @@ SIGNED_RUN_IN = [
     # round 27 (other topics): after a category table's last row (d344), a two-field line
     # (d345), before an indicator annex (d346: " | " rows; d347: tab rows)
     *(name for name in NAMES if name[:4] in {"d344", "d345", "d346", "d347"}),
+    # round 28 (other topics): after a paragraph of 保障措施 (d307), an unattributed list
+    # (d348), a paragraph after a " | " table (d349)
+    *(name for name in NAMES if name[:4] in {"d307", "d348", "d349"}),
 ]
 
 
@@ -7190,8 +7207,8 @@ def test_a_one_cell_per_line_table_under_a_heading_keeps_its_columns(name, expec
         assert not any(m.text in {"同上", "〃"} or m.text.startswith("县") for m in plan.tasks)
 
 
-# Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349, d307, d308 and their
-# fixtures (tests/fixtures/styles).
+# Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349 and their fixtures
+# (tests/fixtures/styles).
 
 
 def _bar_copy(name: str) -> str:
@@ -7248,3 +7265,57 @@ def test_a_task_cell_past_the_only_margin_keeps_its_rest(text, no, ending):
     plan = parse_path_text(variants.hard_wrapped(text))
     assert plan.tasks[no - 1].text.endswith(ending)
     assert all(m.lead and m.deadline and m.deadline[0] in "2长持" for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "texts"),
+    [
+        (
+            "d349_yinshui_anquan_liangxing",
+            {
+                1: "实施供水工程改造，新建改造集中供水厂3座。\n更新改造老旧供水管网120公里。",
+                5: "健全工程运行管护机制，落实统一运维。\n"
+                "推行用水计量收费，水费收缴率达到90%以上。",
+            },
+        ),
+        (
+            "shuxian_liangduan",
+            {
+                1: "开展燃气经营企业安全检查。\n对全县燃气经营企业开展全覆盖检查。",
+                2: "整治餐饮场所燃气安全隐患。\n督促餐饮经营单位安装燃气泄漏报警装置。",
+            },
+        ),
+    ],
+)
+def test_a_bar_tables_task_cell_of_two_paragraphs_keeps_its_row(name, texts):
+    # "1 | 实施…集中供水厂3座。" over "更新改造…120公里。 | 县水利局 | …" (d349), "1 | 开展…
+    # 安全检查。" over "对全县…检查。 | 县住房城乡建设局 | …" (fixture styles/shuxian_liangduan):
+    # a cell of two paragraphs prints its row over two lines; the row is one measure, its
+    # cell keeping its line break as printed; run in, and hard-wrapped at 30, where the
+    # second line reaches the margin and the next row's number cell opens the line after it
+    plans = list(_printed_run_in_and_wrapped(_document_or_fixture_text(name)))
+    for plan in plans:
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert all(m.lead and m.deadline for m in plan.tasks)
+        assert {no: plan.tasks[no - 1].text.replace("\n", "") for no in texts} == {
+            no: text.replace("\n", "") for no, text in texts.items()
+        }
+    assert all(plans[0].tasks[no - 1].text == text for no, text in texts.items())
+    assert all(plans[2].tasks[no - 1].text == text for no, text in texts.items())
+
+
+@pytest.mark.parametrize(
+    ("name", "goals", "measures"),
+    [
+        ("d348_shuitu_baochi_liangzu", [42.0, 78.5, 100.0], {}),
+        ("shuitu_pingfang", [15.6, 62.0], {1: [(None, 8.5, "平方公里", "=")]}),
+    ],
+)
+def test_an_area_in_square_kilometres_is_a_target(name, goals, measures):
+    # "新增水土流失治理面积42平方公里" (d348), "治理水土流失面积15.6平方公里" and
+    # "完成坡面整治8.5平方公里" (fixture styles/shuitu_pingfang.txt): 平方公里 counts an area,
+    # no 公里 (a length) after a bare 平方
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [t.value for t in plan.targets] == goals
+    assert plan.targets[0].unit == "平方公里"
+    assert {no: targets(plan.tasks[no - 1]) for no in measures} == measures

@@ -191,10 +191,25 @@ def _joined_rows(text: str) -> list[TableRow]:
             columns, width = header, len(cells)
             continue
         if columns:
+            if len(cells) < width and index < len(lines):
+                cells, index = _cell_over_two_lines(cells, lines, index, width)
             row = _row(_with_lost_category(cells, width, columns), columns, number)
             if row:
                 rows.append(row)
     return rows
+
+
+def _cell_over_two_lines(cells: list[str], lines: list[str], index: int, width: int):
+    """A row short of its header's cells whose next line holds exactly the rest, the first
+    of them the rest of its last cell: a cell of two paragraphs prints its row over two lines
+    ("1 | 实施…集中供水厂3座。" over "更新改造…120公里。 | 县水利局 | …": round 28, tests/parsing/
+    documents d349, fixture styles/shuxian_liangduan.txt). The cell keeps its line break, as
+    a quoted tab cell does (d45). A whole row under it holds the header's cells, too many;
+    a row short of its empty last cells opens with its number."""
+    rest = _cells(lines[index])
+    if len(rest) < 2 or len(cells) + len(rest) - 1 != width or _ROW_NUMBER.fullmatch(rest[0]):
+        return cells, index
+    return [*cells[:-1], f"{cells[-1]}\n{rest[0]}", *rest[1:]], index + 1
 
 
 def _flattened_rows(lines: list[str]) -> list[TableRow]:
