@@ -831,6 +831,17 @@ Round 27 (branch genre27), topics other than 法治, kinds and layouts not yet u
   three fields "牵头单位：X    配合单位：Y、Z    完成时间：2025年3月底前" (one with "一是…；二是…"),
   a 0.9‰以下 goal, and a 附表 of indicators pasted as TAB-parted rows (指标名称\t2025年目标\t
   责任单位) after the signature (no task table).
+
+Round 28 (branch genre28), topics other than 法治, kinds and layouts not yet used:
+
+- d307 退役动力电池 回收利用: measures numbered 1-1, 1-2, 2-1 under their chapters, each
+  opening with its bracket ("1-1.【区商务局牵头，区工信局配合】合理布局…"), a goal paragraph
+  with no heading, 保障措施 a paragraph.
+- d348 水土保持 目标责任: two lists numbered 1., 2. …, 重点任务 with units in brackets and
+  保障措施 without (provisions, no measures, as d220), a goal of 42平方公里.
+- d349 农村饮水安全 巩固提升: a 任务分解 table of " | " rows, three task cells of two
+  paragraphs, each printing its row over two lines ("1 | 实施…3座。" over "更新改造…120公里。 |
+  县水利局 | …"), 工作要求 (一)(二) after the table (provisions, no sections, as d340).
 """
 
 from __future__ import annotations
@@ -1444,6 +1455,9 @@ RUN_IN_COPIES = [
     # (d344), two or three fields on one line under each measure (d345, d347), articles closed
     # by their units (d346)
     *(name for name in NAMES if name[:4] in {"d344", "d345", "d346", "d347"}),
+    # round 28 (other topics): brackets opening 1-1 measures (d307), two lists numbered 1.
+    # (d348), " | " rows of two lines glued to the next row's number (d349)
+    *(name for name in NAMES if name[:4] in {"d307", "d348", "d349"}),
 ]
 
 
@@ -1709,6 +1723,9 @@ SIGNED_RUN_IN = [
     # round 27 (other topics): after a category table's last row (d344), a two-field line
     # (d345), before an indicator annex (d346: " | " rows; d347: tab rows)
     *(name for name in NAMES if name[:4] in {"d344", "d345", "d346", "d347"}),
+    # round 28 (other topics): after a paragraph of 保障措施 (d307), an unattributed list
+    # (d348), a paragraph after a " | " table (d349)
+    *(name for name in NAMES if name[:4] in {"d307", "d348", "d349"}),
 ]
 
 
@@ -7252,3 +7269,117 @@ def test_a_table_one_cell_per_line_run_in_with_two_unit_columns():
 
 def _row_fields(plan):
     return [(m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in plan.tasks]
+
+
+# Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349 and their fixtures
+# (tests/fixtures/styles).
+
+
+def _bar_copy(name: str) -> str:
+    """A tab table's text with its cells joined by " | ", as a reader prints a table."""
+    return _document_or_fixture_text(name).replace("\t", " | ")
+
+
+@pytest.mark.parametrize(
+    ("text", "leads", "deadlines"),
+    [
+        (
+            _bar_copy("d344_gaobiaozhun_nongtian_tab"),
+            ["县农业农村局", "县农业农村局", "县水利局", "县农业农村局", "县水利局"],
+            ["2025年10月底前", "2025年9月底前", "2025年11月底前", "2025年11月底前", "长期坚持"],
+        ),
+        (
+            _document_or_fixture_text("leibie_shuxian"),
+            ["镇农业服务中心", "镇村镇建设服务中心", "镇综合行政执法队", "镇综合行政执法队"],
+            ["2025年6月底前", "2025年10月底前", "2025年9月底前", "长期坚持"],
+        ),
+    ],
+)
+def test_a_category_column_of_a_bar_table_is_read_past(text, leads, deadlines):
+    # 重点领域 | 序号 | 建设任务 | … (a " | " copy of d344), 整治类别 | 序号 | 工作任务 | …
+    # (fixture styles/leibie_shuxian.txt), the category on its group's first row only: a row
+    # under it (" | 2 | …") keeps its cells in their columns as printed; run in the group's
+    # category glued to the deadline before it (2025年9月底前灌溉排水 | 3) is read past;
+    # hard-wrapped at 30 an empty cell ("… |  | 2025年12") is no gap of page fields
+    for plan in _printed_run_in_and_wrapped(text):
+        assert [m.no for m in plan.tasks][: len(leads)] == list(range(1, len(leads) + 1))
+        assert [m.lead[0] for m in plan.tasks][: len(leads)] == leads
+        assert [m.deadline for m in plan.tasks][: len(leads)] == deadlines
+        assert all(m.text.endswith("。") and "|" not in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "ending"),
+    [
+        (
+            _document_or_fixture_text("zhangjie_danhang_biao").replace(
+                "机制，扩大", "机制，逐步扩大"
+            ),
+            4,
+            "逐步扩大法律援助覆盖面。",
+        ),
+        (_document_or_fixture_text("danhang_zheduan"), 2, "向周边居民错时开放。"),
+    ],
+)
+def test_a_task_cell_past_the_only_margin_keeps_its_rest(text, no, ending):
+    # a one-cell-per-line table whose one line past 30 characters is a task cell (a copy of
+    # fixture styles/zhangjie_danhang_biao.txt with 31, fixture styles/danhang_zheduan.txt
+    # with 32): hard-wrapped at 30 the cell's rest ("。", "放。") stands on a line of its own,
+    # and nothing else tells the copy wrapped; it ends the task, no cell of its own
+    plan = parse_path_text(variants.hard_wrapped(text))
+    assert plan.tasks[no - 1].text.endswith(ending)
+    assert all(m.lead and m.deadline and m.deadline[0] in "2长持" for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "texts"),
+    [
+        (
+            "d349_yinshui_anquan_liangxing",
+            {
+                1: "实施供水工程改造，新建改造集中供水厂3座。\n更新改造老旧供水管网120公里。",
+                5: "健全工程运行管护机制，落实统一运维。\n"
+                "推行用水计量收费，水费收缴率达到90%以上。",
+            },
+        ),
+        (
+            "shuxian_liangduan",
+            {
+                1: "开展燃气经营企业安全检查。\n对全县燃气经营企业开展全覆盖检查。",
+                2: "整治餐饮场所燃气安全隐患。\n督促餐饮经营单位安装燃气泄漏报警装置。",
+            },
+        ),
+    ],
+)
+def test_a_bar_tables_task_cell_of_two_paragraphs_keeps_its_row(name, texts):
+    # "1 | 实施…集中供水厂3座。" over "更新改造…120公里。 | 县水利局 | …" (d349), "1 | 开展…
+    # 安全检查。" over "对全县…检查。 | 县住房城乡建设局 | …" (fixture styles/shuxian_liangduan):
+    # a cell of two paragraphs prints its row over two lines; the row is one measure, its
+    # cell keeping its line break as printed; run in, and hard-wrapped at 30, where the
+    # second line reaches the margin and the next row's number cell opens the line after it
+    plans = list(_printed_run_in_and_wrapped(_document_or_fixture_text(name)))
+    for plan in plans:
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert all(m.lead and m.deadline for m in plan.tasks)
+        assert {no: plan.tasks[no - 1].text.replace("\n", "") for no in texts} == {
+            no: text.replace("\n", "") for no, text in texts.items()
+        }
+    assert all(plans[0].tasks[no - 1].text == text for no, text in texts.items())
+    assert all(plans[2].tasks[no - 1].text == text for no, text in texts.items())
+
+
+@pytest.mark.parametrize(
+    ("name", "goals", "measures"),
+    [
+        ("d348_shuitu_baochi_liangzu", [42.0, 78.5, 100.0], {}),
+        ("shuitu_pingfang", [15.6, 62.0], {1: [(None, 8.5, "平方公里", "=")]}),
+    ],
+)
+def test_an_area_in_square_kilometres_is_a_target(name, goals, measures):
+    # "新增水土流失治理面积42平方公里" (d348), "治理水土流失面积15.6平方公里" and
+    # "完成坡面整治8.5平方公里" (fixture styles/shuitu_pingfang.txt): 平方公里 counts an area,
+    # no 公里 (a length) after a bare 平方
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert [t.value for t in plan.targets] == goals
+    assert plan.targets[0].unit == "平方公里"
+    assert {no: targets(plan.tasks[no - 1]) for no in measures} == measures

@@ -807,7 +807,10 @@ def _plain_joined_rows(text: str):
     from taizhang.parsing import tables as _tables
 
     rows, columns, width, merged = [], None, 0, False
-    for number, line in enumerate(text.split("\n"), 1):
+    lines, index = text.split("\n"), 0
+    while index < len(lines):
+        line, number = lines[index], index + 1
+        index += 1
         cells = _tables._cells(line)
         if len(cells) < 2:
             heading = line.strip()
@@ -822,6 +825,9 @@ def _plain_joined_rows(text: str):
             columns, width = header, len(cells)
             continue
         if columns:
+            if len(cells) < width and index < len(lines):  # (a cell of two paragraphs)
+                cells, index = _tables._cell_over_two_lines(cells, lines, index, width)
+            cells = _tables._with_lost_category(cells, width, columns)
             row = _tables._row(cells, columns, number)
             if row:
                 rows.append(row)

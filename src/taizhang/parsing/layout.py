@@ -432,6 +432,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
             and not _past_its_cells(out[-1], line, table_tabs, "\t")
             and not _past_its_cells(out[-1], line, table_pipes, "|")
             and not (not table_pipes and _first_bar_row(out[-1], content))
+            and not _next_bar_row(out, content, table_pipes)
             and not _category_row(out[-1], content)
         ):
             # a row pasted from a table broken at a tab keeps it between its cells (d45 and
@@ -1268,6 +1269,20 @@ def _first_bar_row(joined: str, content: str) -> bool:
     )
 
 
+def _next_bar_row(out: list[str], content: str, table_cells: int) -> bool:
+    """Whether ``content`` opens the next row of "|"-parted cells ("6 | 建立…") under a row
+    printed over two lines, a cell of two paragraphs ("5 | …落实统一运维。" over "推行…以上。 |
+    县水利局 | …"), whose second line reached the margin: from its number's line on, that row
+    holds all the bars of its table's widest line (round 28: tests/parsing/documents d349 and
+    fixture styles/shuxian_liangduan.txt hard-wrapped at 30)."""
+    if not table_cells or len(out) < 2 or _BAR_ROW_NUMBER.match(content) is None:
+        return False
+    first, second = out[-2].lstrip(_INDENT), out[-1].lstrip(_INDENT)
+    if _BAR_ROW_NUMBER.match(first) is None or _BAR_ROW_NUMBER.match(second) is not None:
+        return False
+    return first.count("|") + second.count("|") >= table_cells
+
+
 def _past_its_cells(joined: str, line: str, table_cells: int, gap: str) -> bool:
     """Whether ``line`` holding a cell gap (a tab, or the "|" a page converter prints
     between cells) would give the table row being joined more cells than any whole line
@@ -1326,7 +1341,17 @@ def _is_field_row(content: str) -> bool:
     if content[-1:].isdigit() and _STAMP_END.search(content) is not None:
         return True
     gap = _BLANK_RUN.search(content)
+    while gap is not None and _empty_cell(content, gap):
+        gap = _BLANK_RUN.search(content, gap.end())
     return gap is not None and not _units_set_off(content, gap.start())
+
+
+def _empty_cell(content: str, gap: re.Match[str]) -> bool:
+    """Whether the blanks at ``gap`` are an empty cell between two "|" (a table row's "…县农业
+    农村局 |  | 2025年12月底前", its 责任单位 empty), which lay out no fields (round 28: a " | "
+    copy of tests/parsing/documents d344 in test_documents.py and fixture
+    styles/leibie_shuxian.txt hard-wrapped at 30)."""
+    return content.endswith("|", 0, gap.start()) and content.startswith("|", gap.end())
 
 
 def _units_set_off(content: str, gap: int) -> bool:

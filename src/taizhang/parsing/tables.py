@@ -72,7 +72,7 @@ def find_table_rows(
     if run_in:
         rows = (
             _run_in_spaced_rows(text, names)
-            or _run_in_bar_rows(text, names)
+            or _run_in_bar_rows(text, names, gazetteer)
             or _run_in_tab_rows(text, names, gazetteer)
             or _run_in_flat_rows(text, folded, names)
             or _run_in_cell_rows(text, folded, names, gazetteer)
@@ -192,10 +192,25 @@ def _joined_rows(text: str) -> list[TableRow]:
             columns, width = header, len(cells)
             continue
         if columns:
-            row = _row(cells, columns, number)
+            if len(cells) < width and index < len(lines):
+                cells, index = _cell_over_two_lines(cells, lines, index, width)
+            row = _row(_with_lost_category(cells, width, columns), columns, number)
             if row:
                 rows.append(row)
     return rows
+
+
+def _cell_over_two_lines(cells: list[str], lines: list[str], index: int, width: int):
+    """A row short of its header's cells whose next line holds exactly the rest, the first
+    of them the rest of its last cell: a cell of two paragraphs prints its row over two lines
+    ("1 | 实施…集中供水厂3座。" over "更新改造…120公里。 | 县水利局 | …": round 28, tests/parsing/
+    documents d349, fixture styles/shuxian_liangduan.txt). The cell keeps its line break, as
+    a quoted tab cell does (d45). A whole row under it holds the header's cells, too many;
+    a row short of its empty last cells opens with its number."""
+    rest = _cells(lines[index])
+    if len(rest) < 2 or len(cells) + len(rest) - 1 != width or _ROW_NUMBER.fullmatch(rest[0]):
+        return cells, index
+    return [*cells[:-1], f"{cells[-1]}\n{rest[0]}", *rest[1:]], index + 1
 
 
 def _flattened_rows(lines: list[str]) -> list[TableRow]:
@@ -256,12 +271,31 @@ def _flattened_body(cells, first: int, columns) -> list[TableRow]:
         while i < len(cells) and len(values) < len(ordered):
             if fold(cells[i][1]) == str(len(rows) + 2):
                 break
-            values.append(cells[i][1])
+            if _rest_of_task_cell(values, cells[i][1], ordered):
+                values[-1] += cells[i][1]
+            else:
+                values.append(cells[i][1])
             i += 1
         row = _row([cell, *values], {0: ("number", ""), **dict(enumerate(ordered, 1))}, line)
         if row:
             rows.append(row)
     return rows
+
+
+def _rest_of_task_cell(values: list[str], cell: str, ordered) -> bool:
+    """Whether ``cell`` is the rest of the row's task cell, the line above: a copy broken by
+    characters cut the task mid-sentence and put its short end on a line of its own ("…扩大法律
+    援助覆盖面" over "。", "…错时开" over "放。"), where no other line passed the margin, so
+    nothing told the copy wrapped (round 28: a copy of fixture styles/zhangjie_danhang_biao.txt
+    in test_documents.py with a 31-character task, fixture styles/danhang_zheduan.txt with a
+    32-character one, hard-wrapped at 30). A unit or deadline cell ends no sentence."""
+    if not values or ordered[len(values) - 1][0] != "content":
+        return False
+    task, rest = fold(values[-1]), fold(cell)
+    return not task.endswith(_SENTENCE_ENDS) and rest.endswith("。") and len(rest) < len(task)
+
+
+_SENTENCE_ENDS = ("。", ";", "!", "?")
 
 
 # A table pasted from Word into plain text keeps one row per line, its cells apart by a tab
@@ -352,7 +386,9 @@ def _with_lost_category(cells: list[str], width: int, columns) -> list[str]:
     on the group's first row only), its empty first cell's tab lost with the line's edge
     blanks (a copy that strips its lines), is one cell short and opens with its number: the
     empty cell is put back (round 17: tests/parsing/documents d175 and fixture
-    styles/leibie_hebing.txt hard-wrapped)."""
+    styles/leibie_hebing.txt hard-wrapped). So is a " | " row's, its empty first cell read
+    as the line's edge (round 28: a " | " copy of d344 in test_documents.py, fixture
+    styles/leibie_shuxian.txt)."""
     if len(cells) != width - 1 or 0 in columns or columns.get(1, ("",))[0] != "number":
         return cells
     return ["", *cells] if _ROW_NUMBER.fullmatch(cells[0]) else cells
@@ -512,17 +548,24 @@ def _run_in_spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]
     return rows
 
 
-def _run_in_bar_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
+def _run_in_bar_rows(text: str, names: list[re.Match[str]], gazetteer=None) -> list[TableRow]:
     """A table of " | " rows with a number column in a copy printed run-in: each row's last
     cell glued to the next row's number ("…县委依法治县办 | 2025年5月底前2 | 对行政执法…",
     round 26: tests/parsing/documents d351 and d353 printed run-in), read as
-    _run_in_spaced_rows reads gapped cells."""
+    _run_in_spaced_rows reads gapped cells. A category column before the number column
+    (重点领域 | 序号 | …) is read as a tab table's (_run_in_category_rows): the group's category
+    glued to the cell before it, a row under it opening with its number cell (round 28: a
+    " | " copy of tests/parsing/documents d344 and fixture styles/leibie_shuxian.txt run in)."""
     if _BAR not in text:
         return []
     for found in islice(names, _MAX_HEADERS):  # each reads up to _TABLE_REACH: bounded
         if not text.startswith(_SEPARATOR, found.end()):
             continue
         reach = text[found.start() : found.start() + _TABLE_REACH]
+        if text.endswith(_SEPARATOR, 0, found.start()):  # a column before the number's
+            tokens = [token.strip() for token in reach.split(_BAR)]
+            if rows := _run_in_category_rows(tokens, gazetteer):
+                return rows
         cells = [cell.strip() for cell in reach.split(_BAR)]
         header, first, label = _run_in_header(cells)
         if header is not None:
