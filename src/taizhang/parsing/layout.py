@@ -1194,11 +1194,14 @@ def _ends_with_attribution(text: str) -> bool:
     return opening > 0 and folded[opening - 1] in "。;" and is_attribution(folded[opening + 1 : -1])
 
 
+_BRACKET_DEPTH = {")": 1, "(": -1}
+
+
 def _matching_open(folded: str) -> int:
     """Where the bracket closing ``folded`` opens (brackets nested inside it counted), or -1."""
     depth = 0
     for at in range(len(folded) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(folded[at], 0)
+        depth += _BRACKET_DEPTH.get(folded[at], 0)
         if depth == 0:
             return at
     return -1
