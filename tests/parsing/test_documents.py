@@ -599,6 +599,21 @@ Round 28 (法治) (branch fazhi28): 法治 plans of kinds rounds 10–27 had not
 - d361 公职律师 工作推进: 1. headings (no measures, no sections) over ①②③ measures that
   restart under each and carry their own brackets, 每年…不少于2次 a duty.
 
+Round 29 (法治) (branch fazhi29): 法治 plans of kinds rounds 10–28 had not tried:
+
+- d362 重大行政决策后评估 实施方案: titled 1. measures under 二、 and 三、 with no bracket,
+  their units given only in a closing chapter "五、任务分工" (第1—5项由X牵头，Y配合；第6—9项由…),
+  保障措施 （一） paragraphs (sections).
+- d363 行政规范性文件备案审查 工作要点: （1）–（8） measures with no chapters under a one-line
+  "总体要求：…" paragraph, each bracket a single 责任单位 list marking its lead "（牵头）"; the
+  last bracket line exactly at the wrap width over the signer.
+- d364 “一村（社区）一法律顾问”: a tab table 责任单位 | 任务内容 | 完成时限 (the unit column
+  first, no 序号), the lead marked by a trailing "*" (注：…标*的为牵头单位), a starred
+  collective (各乡镇人民政府*), a 每年12月底前 deadline cell.
+- d365 涉外法治 三年行动方案 as a PDF copy: the plan's title with its period (（2026—2028年）)
+  printed again at each page's top under "— 2 —", one page break inside a measure's text,
+  one inside its bracket between two units.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1442,6 +1457,9 @@ RUN_IN_COPIES = [
     # 同上 / 〃 cells under a chapter heading (d359), 保障措施 items with brackets (d360), ①
     # measures restarting under 1. headings (d361)
     *(name for name in NAMES if name[:4] in {"d358", "d359", "d360", "d361"}),
+    # round 29 (法治): a closing 任务分工 chapter (d362), a title over "总体要求：" (d363), a
+    # unit-first tab table (d364), running heads inside a measure and a bracket (d365)
+    *(name for name in NAMES if name[:4] in {"d362", "d363", "d364", "d365"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1712,6 +1730,9 @@ SIGNED_RUN_IN = [
     # round 28 (法治): after label lines (d358), a table's last cell (d359: 长期坚持), a
     # bracket (d360, d361)
     *(name for name in NAMES if name[:4] in {"d358", "d359", "d360", "d361"}),
+    # round 29 (法治): after a 任务分工 chapter (d362), a bracket (d363), a note under a table
+    # (d364), a paragraph with no number (d365)
+    *(name for name in NAMES if name[:4] in {"d362", "d363", "d364", "d365"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7383,3 +7404,79 @@ def test_an_area_in_square_kilometres_is_a_target(name, goals, measures):
     assert [t.value for t in plan.targets] == goals
     assert plan.targets[0].unit == "平方公里"
     assert {no: targets(plan.tasks[no - 1]) for no in measures} == measures
+
+
+# Round 29 (法治) (branch fazhi29): d362–d365 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "deadlines"),
+    [
+        ("d364_yicun_guwen_danweilie", ["每年12月底前", "2026年6月底前"]),
+        ("meinian_qixian_lie", ["每年12月底前", "每年6月底前"]),
+    ],
+)
+def test_each_years_due_date_closes_a_tab_row_run_in(name, deadlines):
+    # "…不少于4场。\t每年12月底前县财政局*、县司法局\t…" (d364: 责任单位 | 任务内容 | 完成时限)
+    # and "…活动。\t县司法局\t每年6月底前加强青少年法治教育\t…" (fixture
+    # styles/meinian_qixian_lie.txt: 目标任务 first), a tab table with no 序号 printed run
+    # in: each year's due date is a deadline cell, so the next row's first cell is parted
+    # from it and the table goes on
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    assert len(run_in.tasks) == len(printed.tasks) >= 4
+    assert units(run_in) == units(printed)
+    assert [m.deadline for m in run_in.tasks if m.deadline in deadlines] == deadlines
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer"),
+    [
+        ("d363_beian_shencha_wuzhang", "芩阳县人民政府办公室"),
+        ("kuohao_moduan_qianshu", "沅湄县人民政府办公室"),
+    ],
+)
+def test_a_signer_under_a_closed_bracket_at_the_margin_signs_the_plan(name, issuer):
+    # "定期通报报备情况。（责任单位：县委依法治县办（牵头）、县司法局）" (d363) and "结果，定期
+    # 更新。（责任单位：县司法局（牵头）、县市场监管局）" (fixture
+    # styles/kuohao_moduan_qianshu.txt), each exactly 30 characters when hard-wrapped at 30:
+    # a sentence closed by its whole attribution bracket ends its paragraph, so the signer
+    # under it is no wrapped rest of the measure
+    plan = parse_path_text(variants.hard_wrapped(_document_or_fixture_text(name)))
+    assert plan.issuer == issuer
+    assert plan.tasks[-1].responsible[-1] in {"县司法局", "县市场监管局"}
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "count"),
+    [
+        ("d363_beian_shencha_wuzhang", "芩阳县2026年行政规范性文件备案审查工作要点", 8),
+        ("zongti_yaoqiu_maohao", "汀泽县2026年政务诚信建设工作要点", 3),
+    ],
+)
+def test_a_title_run_into_a_part_label_ends_before_it(name, title, count):
+    # "…工作要点总体要求：坚持有件必备…" (d363) and "…工作要点指导思想：以制度建设为基础…"
+    # (fixture styles/zongti_yaoqiu_maohao.txt) printed run in: a part's label and its colon
+    # (metadata.toml part_labels) open the text under a title with no chapters
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert plan.title == title
+        assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [
+        ("d365_shewai_fazhi_yemei", ["市商务局", "市外办"]),
+        ("yemei_qijian_kuohao", ["区住房城乡建设局"]),
+    ],
+)
+def test_a_title_with_its_period_repeated_at_each_page_top_is_dropped(name, cut):
+    # "— 2 —" / "岱州市涉外法治工作三年行动方案（2026—2028年）" (d365) and "— 3 —" /
+    # "溪屿区老旧小区改造提升三年行动方案（2025—2027年）" (fixture
+    # styles/yemei_qijian_kuohao.txt) inside a measure's text and inside its bracket: the
+    # title's bracketed period is no clause, so the line is a running head, dropped with the
+    # page number, printed, run in and hard-wrapped at 30 (where the head reaches the margin
+    # and, closed by its bracket, leaves no rest on the next line)
+    for plan in _printed_run_in_and_wrapped(_document_or_fixture_text(name)):
+        assert not any("方案" in m.text for m in plan.tasks)
+        assert plan.tasks[3].responsible == cut
+        assert plan.tasks[1].text.endswith("服务。" if name[0] == "d" else "停车设施建设。")

@@ -186,6 +186,18 @@ def _without_run_in_page_feet(text: str) -> str:
 _HEAD_REACH = 40  # characters after a page number where its page's running header may stand
 _HEAD_RUN_IN_LEAST = 6  # characters: what two page breaks share by chance is shorter
 _NOT_IN_HEADS = frozenset("（(:：。，,；;、【[")  # a header is a name or a number, no clause
+# but a title repeated at each page's top may end with its bracketed period ("…行动方案（2026—
+# 2028年）", or "…方案（2025—2" over "027年）" where a copy's wrap cut it: round 29,
+# tests/parsing/documents d365 and fixture styles/yemei_qijian_kuohao.txt hard-wrapped at 24)
+_HEAD_PERIOD = re.compile(r"[（(]\d{0,4}(?:\s*[-—–－~～至]{1,2}\s*\d{0,4}\s*年?[）)]?)?$")
+
+
+def _no_clause(head: str) -> bool:
+    """Whether a running header holds no clause: a name or a number, or a title with its
+    period."""
+    if _NOT_IN_HEADS.isdisjoint(head):
+        return True
+    return ("（" in head or "(" in head) and _NOT_IN_HEADS.isdisjoint(_HEAD_PERIOD.sub("", head))
 
 
 def _without_run_in_running_heads(text: str) -> str:
@@ -200,7 +212,7 @@ def _without_run_in_running_heads(text: str) -> str:
         return text
     found.sort()
     head = _shared_start([text[end : end + _HEAD_REACH] for _, end in found])
-    if len(head) < _HEAD_RUN_IN_LEAST or not _NOT_IN_HEADS.isdisjoint(head):
+    if len(head) < _HEAD_RUN_IN_LEAST or not _no_clause(head):
         return text
     pieces, last = [], 0
     for start, end in found:  # the page number goes with its header ("就业— 2 —1500人")
@@ -940,7 +952,7 @@ def _running_heads(lines: list[str], page_numbers: set[int]) -> set[int]:
                 i += step
     heads = set()
     for content, places in near.items():
-        if len(places) > 1 and len(content) >= _HEAD_LEAST and _NOT_IN_HEADS.isdisjoint(content):
+        if len(places) > 1 and len(content) >= _HEAD_LEAST and _no_clause(content):
             heads.update(places)
     return heads
 
@@ -955,6 +967,10 @@ def _rest_of_dropped(printed: list[str], number: int, measure, wrap: int) -> boo
     # (by characters too: a breadcrumb's " > " are narrow where the copy broke by characters
     # and its text's width decided the margin: fixture styles/shuili_newspage.txt at 40)
     if not dropped or max(len(dropped), measure(dropped)) < _FULL * wrap:
+        return False
+    # (a dropped line closed by its bracket is whole, as a title repeated at each page's top
+    # with its period: round 29, d365 and fixture styles/yemei_qijian_kuohao.txt hard-wrapped)
+    if dropped[-1] in _PARAGRAPH_CLOSES:
         return False
     content = printed[number - 1].strip(_INDENT)
     return bool(content) and not starts_item(fold(content))
@@ -1194,7 +1210,33 @@ def _ends_a_paragraph(previous: str) -> bool:
         text.endswith(("。", ";", "；"))
         or (text[-1:].isdigit() and _TELEPHONE_END.search(fold(text)) is not None)
         or _ends_with_dash_list(text)
+        or _ends_with_attribution(text)
     )
+
+
+def _ends_with_attribution(text: str) -> bool:
+    """A sentence closed by its whole attribution bracket ("…定期通报报备情况。（责任单位：…
+    （牵头）、县司法局）" at the margin over "芩阳县人民政府办公室": round 29, tests/parsing/
+    documents d363 and fixture styles/kuohao_moduan_qianshu.txt hard-wrapped at 30): the
+    bracket ends the measure as its 。 would, so the signer under it stands on its own."""
+    if not text.endswith(("）", ")")):
+        return False
+    folded = fold(text)
+    opening = _matching_open(folded)
+    return opening > 0 and folded[opening - 1] in "。;" and is_attribution(folded[opening + 1 : -1])
+
+
+_BRACKET_DEPTH = {")": 1, "(": -1}
+
+
+def _matching_open(folded: str) -> int:
+    """Where the bracket closing ``folded`` opens (brackets nested inside it counted), or -1."""
+    depth = 0
+    for at in range(len(folded) - 1, -1, -1):
+        depth += _BRACKET_DEPTH.get(folded[at], 0)
+        if depth == 0:
+            return at
+    return -1
 
 
 def _ends_with_dash_list(text: str) -> bool:

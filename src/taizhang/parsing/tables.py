@@ -1127,6 +1127,9 @@ _CELL_DEADLINE = re.compile(
     r"|长期坚持|持续推进"
     # a duty from a year on, each period (2024年起每月: d66; 2024年起每学期: d64)
     r"|\d{4}年起每(?:学期|[年季月周])"
+    # each year's due date (每年12月底前: round 29, tests/parsing/documents d364 and fixture
+    # styles/meinian_qixian_lie.txt run in), parted from the next row's first cell
+    r"|每年\d{1,2}月(?:底|末)?前"
 )
 _NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
 _PLACE_ENDINGS = ("市", "县", "区")

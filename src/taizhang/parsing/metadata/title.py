@@ -111,6 +111,8 @@ def _patterns() -> _Patterns:
     # or a page's time stamp under the title ("…活动的意见2014-09-15 17:53:19  来源:": round
     # 14, corpus 066 and fixture styles/xinwen_stamp.txt printed run-in)
     date_line += r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+    # or a part's label and its colon ("…工作要点总体要求：坚持…": metadata.toml part_labels)
+    date_line += rf"|(?:{alternation(words['part_labels'])})\s*:"
     # or the addressees' line under a notice's title, collectives up to a colon (…督查情况的
     # 通报各乡镇人民政府，县直各有关部门：按照…: tests/parsing/documents d131 and fixture
     # styles/tongbao_zhenggai.txt printed run-in)
