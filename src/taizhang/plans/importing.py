@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from taizhang.audit.log import record
@@ -405,7 +405,7 @@ def confirm(
     _same_bodies(units, same, actor)
     corrections = preview_.corrected.applied
     if plan_import.revises_id:
-        plan = _revise(plan_import.revises, document, units, preview_.diff, actor, corrections)
+        plan = _revise(plan_import, document, units, preview_.diff, actor, corrections)
     else:
         plan = _create_plan(plan_import, document, units, actor, preview_.parent, corrections)
     for collective in plan.organisation.collectives.filter(measures__measure__plan=plan).distinct():
@@ -517,6 +517,8 @@ def _create_plan(
         parent_documents=document["parents"],
         source_name=plan_import.source_name,
         import_corrections=corrections,
+        version_at=timezone.now(),
+        version_by=actor,
     )
     chapters, sections = _build_outline(plan, document)
     measures = Measure.objects.bulk_create(
@@ -546,10 +548,11 @@ def _corrections_detail(corrections: list[dict]) -> dict:
 
 
 def _revise(
-    plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor, corrections: list
+    plan_import: PlanImport, document: dict, units: dict, diff: MeasureDiff, actor, corrections
 ) -> Plan:
     """Update the plan in place. A kept measure keeps its row, and every assignment that
     still applies keeps its row too: progress reports hang on assignments."""
+    plan = plan_import.revises
     plan.sections.all().delete()
     plan.chapters.all().delete()
     chapters, sections = _build_outline(plan, document)
@@ -572,14 +575,12 @@ def _revise(
             measure = Measure.objects.create(plan=plan, position=position, **fields)
             _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
-    # the office's 督办事项 stay after the plan's own measures, in their order
-    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
-    for offset, measure in enumerate(adhoc, len(document["tasks"])):
-        if measure.position != offset:
-            measure.position = offset
-            measure.save(update_fields=["position"])
+    _renumber_adhoc(plan, len(document["tasks"]))
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
+    # the version in force is this document's: its number, file, time and importer together
+    plan.version_at, plan.version_by = timezone.now(), actor
+    plan.source_name = plan_import.source_name
     plan.title = document["title"] or plan.title
     plan.import_corrections = corrections
     plan.save()
@@ -597,6 +598,21 @@ def _revise(
         organisation=plan.organisation_id,
     )
     return plan
+
+
+def _renumber_adhoc(plan: Plan, own_count: int) -> None:
+    """The office's 督办事项 stay after the plan's own measures, in their order, and are
+    numbered on after the revised plan's last measure, as adhoc.add_item numbers a new one:
+    a revision that adds measures never leaves two 第83项 in the ledger, its exports or
+    the to-dos (which all print the measure's number)."""
+    own = Measure.objects.filter(plan=plan, source__isnull=True, withdrawn=False)
+    last = own.aggregate(n=Max("number"))
+    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
+    for offset, measure in enumerate(adhoc):
+        place = (own_count + offset, (last["n"] or 0) + offset + 1)
+        if (measure.position, measure.number) != place:
+            measure.position, measure.number = place
+            measure.save(update_fields=["position", "number"])
 
 
 def _drop_assignments(measure: Measure, task: dict, units: dict) -> list[str]:
