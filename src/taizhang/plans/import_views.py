@@ -187,9 +187,11 @@ class PreviewView(OfficeOnlyMixin, View):
             return redirect("plans:import_preview", import_id=plan_import.pk)
         verb = "修订" if plan_import.revises_id else "导入"
         live = plan.measures.filter(withdrawn=False)
-        count, adhoc = live.filter(source__isnull=True).count(), live.exclude(source=None).count()
-        # the preview counted the document's measures; the ledger adds the 督办事项
-        kept = f"；另有督办事项 {adhoc} 项，不受修订影响" if adhoc else ""
+        count = live.filter(source__isnull=True).count()
+        adhoc = sorted(live.exclude(source=None).values_list("number", flat=True))
+        # the preview counted the document's measures; the ledger adds the 督办事项, numbered
+        # on after the revised plan's last measure (importing._renumber_adhoc)
+        kept = f"；另有督办事项 {len(adhoc)} 项，不受修订影响，{_numbered(adhoc)}" if adhoc else ""
         messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务{kept}。")
         unreached = assignments.unreached_collectives([plan])
         if unreached:
@@ -235,6 +237,13 @@ class PreviewView(OfficeOnlyMixin, View):
 
 
 _UNIT_LEVELS = (Region.Level.PREFECTURE, Region.Level.COUNTY)
+
+
+def _numbered(numbers: list[int]) -> str:
+    """编号接在方案任务之后（第83—84项）: the 督办事项's numbers after the plan's measures."""
+    run = len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1))
+    shown = f"{numbers[0]}—{numbers[-1]}" if run else "、".join(map(str, numbers))
+    return f"编号接在方案任务之后（第{shown}项）"
 
 
 def _ledger_url(plan: Plan) -> str:
