@@ -187,7 +187,11 @@ def stage_as_revision(plan_import: PlanImport, plan: Plan, actor) -> PlanImport:
     if plan_import.revises_id:
         raise ImportRejected("该导入已是修订版导入。")
     plan_import.revises, plan_import.region = plan, plan.region
-    plan_import.save(update_fields=["revises", "region"])
+    # offered as to a revision uploaded from the plan's page
+    plan_import.offered = import_corrections.offered_again(
+        plan.import_corrections, plan_import.document, plan_import.source_text
+    )
+    plan_import.save(update_fields=["revises", "region", "offered"])
     record(
         actor,
         AuditAction.STAGE,
