@@ -219,7 +219,7 @@ class PreviewView(OfficeOnlyMixin, View):
             "form": form,
             "name_rows": list(form.rows()),
             "rows": ledger_rows(preview),
-            "general_diagnostics": [translate(d) for d in preview.general_diagnostics],
+            "general_diagnostics": general_diagnostics(preview),
             "diagnostic_count": len(document["diagnostics"]),
             "collectives": collective_rows(preview),
             "changes": preview.changes,
@@ -336,6 +336,20 @@ def placed(diagnostic: dict, place) -> dict:
     if place is not None and diagnostic["line"] == place.line:
         return {**diagnostic, "place": place}
     return diagnostic
+
+
+def general_diagnostics(preview) -> list[dict]:
+    """The diagnostics about the whole file. One the parser tied to a line shown sentence by
+    sentence (a run-in copy) names the sentence of the first measure on that line, where it
+    points (no-attributions: the first measure's line), not 原文第1行."""
+    plan_import = preview.plan_import
+    split = import_corrections.sentence_lines(plan_import)
+    document = preview.corrected.document
+    places = import_corrections.places(document, plan_import.source_text, split)
+    first = {}
+    for index in sorted(places, reverse=True):
+        first[places[index].line] = places[index]
+    return [placed(translate(d), first.get(d["line"])) for d in preview.general_diagnostics]
 
 
 def _collectives_by_role(task: dict) -> dict[str, list[str]]:
