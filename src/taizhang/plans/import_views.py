@@ -208,7 +208,11 @@ class PreviewView(OfficeOnlyMixin, View):
         units = sorted(
             units, key=lambda u: (u.region.level != Region.Level.PREFECTURE, u.region_id, u.name)
         )
-        return NameChoicesForm(data, unknown=preview.unknown, units=units, regions=regions)
+        region = preview.plan_import.region
+        county = region if region.level != Region.Level.PREFECTURE else None
+        return NameChoicesForm(
+            data, unknown=preview.unknown, units=units, regions=regions, county=county
+        )
 
     def render(self, preview, form, status=200):
         document = preview.corrected.document

@@ -286,6 +286,21 @@ def own_unit_name(name: str, region: Region) -> str:
     return name
 
 
+def names_top(name: str, county: Region) -> bool:
+    """A county's plan names a body of the organisation's own (市司法局 in 永宁县's plan, of
+    银川市): the name opens with the organisation's prefix, which is not the county's level
+    word (own_unit_name has made 灵武市's 市司法局 灵武市司法局). The directory names those
+    as the prefecture's own plan does (市司法局 beside 永宁县司法局): drafted in the
+    county, 市司法局 would be listed as a second, indistinguishable 市司法局."""
+    prefix = county.organisation.prefix
+    return bool(prefix) and not _is_top(county) and name.startswith(prefix)
+
+
+def county_body(name: str, county: Region) -> str:
+    """The name the county's own body of a ``names_top`` name has: 市司法局 -> 永宁县司法局."""
+    return f"{county.name}{name[len(county.organisation.prefix) :]}"
+
+
 def _match(plan_import: PlanImport, names: list[str]) -> dict[str, Unit | None]:
     """Each printed name -> the unit it denotes, read as the plan's region reads it."""
     full = {name: own_unit_name(name, plan_import.region) for name in names}
@@ -299,7 +314,7 @@ def _draft(name: str, regions: list[Region], home: Region) -> directory.UnitDraf
     if not any(_is_top(r) for r in regions):  # draft_unit needs a prefecture-level home
         return directory.UnitDraft(name, Unit.Category.OTHER, home.level, home)
     draft = directory.draft_unit(name, regions)
-    if not _is_top(home) and _is_top(draft.region):
+    if not _is_top(home) and _is_top(draft.region) and not names_top(name, home):
         # in the county, at the county's level unless the name says a township's (镇…)
         below = draft.level in (Region.Level.TOWNSHIP, Region.Level.VILLAGE)
         draft.region, draft.level = home, draft.level if below else home.level
@@ -470,7 +485,7 @@ def _resolve_units(
         elif directory.name_key(choice.draft.name) in created:
             units[choice.name] = created[directory.name_key(choice.draft.name)]
         else:
-            draft = _corrected(choice.draft, drafts.get(choice.name), regions)
+            draft = _corrected(choice.draft, drafts.get(choice.name), regions, plan_import.region)
             unit = directory.create_unit(
                 organisation, draft, actor, f"导入《{plan_import.source_name}》"
             )
@@ -494,16 +509,17 @@ def _same_bodies(units: dict, same: dict[str, str], actor) -> None:
         units[name] = unit
 
 
-def _corrected(draft, correction: dict | None, regions: dict) -> directory.UnitDraft:
+def _corrected(draft, correction: dict | None, regions: dict, home: Region) -> directory.UnitDraft:
     if not correction:
         return draft
     region = regions.get(correction.get("region"), draft.region)
-    return directory.UnitDraft(
-        draft.name,
-        correction.get("category") or draft.category,
-        correction.get("level") or draft.level,
-        region,
-    )
+    name, level = draft.name, correction.get("level") or draft.level
+    if _is_top(draft.region) and region == home and names_top(name, home):
+        # the office chose the county for 市司法局 of a county's plan: the county's own body,
+        # named and placed as the directory names a county's units (永宁县司法局)
+        name = county_body(name, region)
+        level = region.level if level == draft.level else level
+    return directory.UnitDraft(name, correction.get("category") or draft.category, level, region)
 
 
 def _create_plan(
