@@ -58,3 +58,33 @@ def test_every_page_prints_the_version_with_its_own_date(office, revised, url):
     page = office.get(url(revised)).content.decode()
     assert "第2版，2026年8月3日 15:00导入" in page
     assert "7月6日" not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_dates_a_plan_imported_before_by_its_log(world):
+    """A database of the previous release: each plan's version is dated by its latest
+    导入方案/修订方案 entry, and a plan with none by its creation."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from taizhang.audit.models import AuditEntry
+    from taizhang.plans.models import Plan
+
+    office = world.people["office"]
+    text = ORIGINAL.encode()
+    plan = importing.confirm(
+        importing.stage(world.organisation, office, world.home, "v1.txt", text), office, {}
+    )
+    staged = importing.stage(
+        world.organisation, office, world.home, "v2.txt", REVISED.encode(), plan
+    )
+    importing.confirm(staged, office, {})
+    for target in ("0008_measure_schedule_and_outcome", "0009_plan_version_in_force"):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate([("plans", target)])
+    revised = Plan.objects.get(pk=plan.pk)
+    entry = AuditEntry.objects.filter(action="revise", object_id=str(plan.pk)).get()
+    assert (revised.version_at, revised.version_by_id) == (entry.at, office.pk)
+    other = Plan.objects.get(pk=world.plan.pk)
+    assert (other.version_at, other.version_by_id) == (other.created_at, None)
