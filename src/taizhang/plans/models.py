@@ -180,10 +180,10 @@ class Plan(models.Model):
         return self.label
 
     @property
-    def version(self) -> "PlanVersion":
-        """The version in force, the one place every page, list and export asks for a
-        plan's version and when (and by whom) it was imported: a revision's confirm sets
-        both, so the number and the date never come from two versions."""
+    def version(self) -> PlanVersion:
+        """The version in force, the one place every page and list asks for a plan's
+        version and when (and by whom) it was imported: a revision's confirm sets both, so
+        the number and the date never come from two versions."""
         at = self.version_at or self.created_at
         at = timezone.localtime(at) if at else None
         return PlanVersion(self.revision, at, self.version_by_id)
