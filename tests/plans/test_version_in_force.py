@@ -60,6 +60,16 @@ def test_every_page_prints_the_version_with_its_own_date(office, revised, url):
     assert "7月6日" not in page
 
 
+def test_the_ledger_export_says_the_version_in_its_title(office, revised):
+    import io
+
+    import openpyxl
+
+    response = office.get(reverse("ledger:export", kwargs={"plan_id": revised.pk}))
+    title = openpyxl.load_workbook(io.BytesIO(response.content)).active["A1"].value
+    assert title.endswith("任务分工台账（第2版，2026年8月3日 15:00导入）")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_dates_a_plan_imported_before_by_its_log(world):
     """A database of the previous release: each plan's version is dated by its latest

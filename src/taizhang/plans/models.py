@@ -181,9 +181,9 @@ class Plan(models.Model):
 
     @property
     def version(self) -> PlanVersion:
-        """The version in force, the one place every page and list asks for a plan's
-        version and when (and by whom) it was imported: a revision's confirm sets both, so
-        the number and the date never come from two versions."""
+        """The version in force, the one place every page, list and the ledger export ask
+        for a plan's version and when (and by whom) it was imported: a revision's confirm
+        sets both, so the number and the date never come from two versions."""
         at = self.version_at or self.created_at
         at = timezone.localtime(at) if at else None
         return PlanVersion(self.revision, at, self.version_by_id)
