@@ -32,7 +32,7 @@ def office_with_plan(db):
     staged = importing.stage(city, office, home, PLAN_FILE.name, PLAN_FILE.read_bytes())
     plan = importing.confirm(staged, office, {})
     earlier = timezone.now() - datetime.timedelta(days=30)
-    Plan.objects.filter(pk=plan.pk).update(created_at=earlier)
+    Plan.objects.filter(pk=plan.pk).update(created_at=earlier, version_at=earlier)
     plan.refresh_from_db()
     return office, plan
 

@@ -50,7 +50,8 @@ def test_served_as_xlsx_with_a_chinese_file_name(client, world):
 
 def test_title_and_standard_header(client, world):
     sheet = sheet_of(export(client, world.people["office"], world.plan))
-    assert sheet["A1"].value == f"{world.plan.title}任务分工台账"
+    # the version in force, as the ledger's subtitle says it (Plan.version)
+    assert sheet["A1"].value == f"{world.plan.title}任务分工台账（{world.plan.version.label}）"
     assert [cell.value for cell in sheet[2]] == HEADER
 
 

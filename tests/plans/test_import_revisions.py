@@ -228,4 +228,5 @@ def test_the_confirm_message_counts_as_the_preview_and_names_the_supervised_item
     url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
     response = client.post(url, follow=True)
     told = [str(m) for m in response.context["messages"]]
-    assert f"已修订《{plan.title}》，共 4 项任务；另有督办事项 1 项，不受修订影响。" in told
+    kept = "另有督办事项 1 项，不受修订影响，编号接在方案任务之后（第5项）"
+    assert f"已修订《{plan.title}》，共 4 项任务；{kept}。" in told

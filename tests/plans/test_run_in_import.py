@@ -5,6 +5,8 @@ revised copy where the sentence reads as before."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -140,3 +142,19 @@ def test_the_measure_page_names_the_sentence_the_measure_starts_in(office, stage
     page = response.content.decode()
     assert f"?line=1&amp;at={place.at}#l-1-{place.sentence}" in page
     assert f"原文第1行第{place.sentence}句" in page
+
+
+def test_a_diagnostic_about_the_whole_file_names_the_sentence_it_points_at(office, world):
+    """A run-in copy whose measures name no units: 未标注单位 concerns the whole file and
+    points at the first measure, which is a sentence of line 1, not the line."""
+    bare = RUN_IN
+    for bracket in re.findall(r"〔[^〕]*〕", RUN_IN):
+        bare = bare.replace(bracket, "")
+    upload(office, world, bare)
+    staged = PlanImport.objects.get()
+    response = office.get(url("import_preview", staged))
+    [general] = [d for d in response.context["general_diagnostics"] if d["line"] == 1]
+    place = general["place"]
+    assert bare[place.at :].startswith("1.开展宪法宣传周活动")
+    page = response.content.decode()
+    assert f"（原文第1行第{place.sentence}句）" in page and "（原文第1行）" not in page

@@ -33,14 +33,16 @@ class Heading:
 
 
 def ledger_workbook(
-    title: str, items: Iterable[Heading | Sequence], columns: Sequence = COLUMNS
+    title: str, items: Iterable[Heading | Sequence], columns: Sequence = COLUMNS, version=""
 ) -> bytes:
     """The workbook of ``items`` (headings and rows of one cell per column) under ``title``;
-    ``columns``: COLUMNS, or DETAILED_COLUMNS for a plan with schedules and outcomes."""
+    ``columns``: COLUMNS, or DETAILED_COLUMNS for a plan with schedules and outcomes;
+    ``version``: the plan's version in force, said after the title (第2版，…导入)."""
 
     def fill(workbook):
         sheet = xlsx.new_sheet(workbook, SHEET_TITLE)
-        xlsx.write_title(sheet, f"{title}{TITLE_SUFFIX}", len(columns))
+        said = f"（{version}）" if version else ""
+        xlsx.write_title(sheet, f"{title}{TITLE_SUFFIX}{said}", len(columns))
         xlsx.write_header(sheet, [header for header, _ in columns])
         for item in items:
             if isinstance(item, Heading):

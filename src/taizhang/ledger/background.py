@@ -51,7 +51,7 @@ def export_ledger(job_id: int) -> None:
         progress.step(job, 20, "正在汇总任务和进展情况")
         ledger = filtered(job.owner, QueryDict(job.params.get("query", "")), plan)
         progress.step(job, 60, "正在写入 Excel")
-        content = ledger_bytes(plan.title, queries.grouped(ledger.rows))
+        content = ledger_bytes(plan, queries.grouped(ledger.rows))
         progress.finish(
             job, content=content, filename=filename(plan), message="台账已导出，请下载。"
         )

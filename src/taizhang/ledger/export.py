@@ -30,15 +30,17 @@ def row_cells(row: LedgerRow, detailed: bool = False) -> list:
     return [*cells, progress_text(row)]
 
 
-def ledger_bytes(title: str, items: list[Group | LedgerRow]) -> bytes:
-    """The workbook; with 工作进度安排 and 可检验的成果形式 when a measure has them."""
+def ledger_bytes(plan, items: list[Group | LedgerRow]) -> bytes:
+    """The workbook, its title saying the plan's version in force (Plan.version); with
+    工作进度安排 and 可检验的成果形式 when a measure has them."""
     rows = [item for item in items if not isinstance(item, Group)]
     detailed = any(row.measure.schedule or row.measure.outcome for row in rows)
     return ledger_workbook(
-        title,
+        plan.title,
         (
             Heading(item.label) if isinstance(item, Group) else row_cells(item, detailed)
             for item in items
         ),
         DETAILED_COLUMNS if detailed else COLUMNS,
+        plan.version.label,
     )

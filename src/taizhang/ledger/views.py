@@ -291,7 +291,7 @@ class LedgerExportView(LoginRequiredMixin, View):
 
         def workbook() -> bytes:
             ledger = filtered_ledger(request, plan)
-            return ledger_bytes(plan.title, queries.grouped(ledger.rows))
+            return ledger_bytes(plan, queries.grouped(ledger.rows))
 
         return download(
             kept(

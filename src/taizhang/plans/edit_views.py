@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from taizhang.accounts.access import load, require
@@ -165,7 +164,7 @@ class MeasureRestoreView(MeasureReasonPage):
 
 
 class PlanPage(FormPage):
-    queryset = Plan.objects.select_related("organisation", "region")
+    queryset = Plan.objects.select_related("organisation", "region", "version_by")
     pk_url_kwarg = "plan_id"
     permission = "plans.change_plan"
 
@@ -174,7 +173,7 @@ class PlanPage(FormPage):
         facts = [
             ("任务数", f"{plan.measures.filter(withdrawn=False).count()}项"),
             ("已报送进展的分工", f"{editing.reported_on(plan)}项"),
-            ("导入时间", f"{timezone.localtime(plan.created_at):%Y-%m-%d %H:%M}"),
+            ("当前版本", plan.version_line),
             ("来源文件", plan.source_name or "—"),
         ]
         return {"plan": plan, "facts": facts}

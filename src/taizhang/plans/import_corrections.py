@@ -204,6 +204,8 @@ def correct(plan_import: PlanImport, actor, correction: dict) -> dict:
         refusal = "sentence" if new.action == "measure" and new.offset is not None else new.action
         raise CorrectionRefused(REFUSALS[refusal].format(line=new.line))
     stored = {**new.to_dict(), "label": describe(new, measure, plan_import.source_text)}
+    if new.action == "merge":  # whom it joined: a revision may delete or rewrite that one
+        stored["next"] = plan.tasks[plan.tasks.index(measure) + 1].key
     if new.action == "measure":
         stored["line_text"] = _printed(plan_import.source_text, new.line, new.offset)
     plan_import.corrections = [*plan_import.corrections, stored]
@@ -310,10 +312,27 @@ def offered_again(previous: list[dict], document: dict, text: str) -> list[dict]
         )
         if found is not None
     ]
+    candidates = _merging_as_before(candidates, document, text)
     if not candidates:
         return []
     outcome = apply_corrections(PlanDocument.from_dict(document), candidates, text)
     return _sort_out(candidates, outcome.applied)[0]
+
+
+def _merging_as_before(candidates: list[dict], document: dict, text: str) -> list[dict]:
+    """A merge is named by its first measure but changes the next one too: it is offered
+    again only where the measure after it is still the one it joined (``next``), so a
+    revision that deletes or rewrites that measure does not invite the office to join the
+    first to another. (A merge stored before ``next`` was kept is offered as before.)"""
+    kept = []
+    for raw in candidates:
+        if raw.get("action") == "merge" and raw.get("next"):
+            tasks = apply_corrections(PlanDocument.from_dict(document), kept, text).plan.tasks
+            at = next((i for i, m in enumerate(tasks) if m.key == raw.get("key")), None)
+            if at is None or at + 1 >= len(tasks) or tasks[at + 1].key != raw["next"]:
+                continue
+        kept.append(raw)
+    return kept
 
 
 def _line(text: str, number: int | None) -> str | None:

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import MAX_BYTES
+from taizhang.plans.importing import county_body, names_top
 from taizhang.plans.models import Plan
 from taizhang.units.models import Region, Unit
 
@@ -97,8 +98,9 @@ class NameChoicesForm(forms.Form):
 
     ACTIONS = [("create", "新建单位"), ("map", "对应已有单位")]
 
-    def __init__(self, data=None, *, unknown, units, regions):
+    def __init__(self, data=None, *, unknown, units, regions, county=None):
         super().__init__(data)
+        self.county = county  # the county whose plan this is, else None
         self.unknown = unknown
         self.units = units
         unit_choices = [
@@ -131,8 +133,12 @@ class NameChoicesForm(forms.Form):
             self.fields[f"n{i}-level"] = forms.ChoiceField(
                 choices=Region.Level.choices, initial=draft.level, required=False
             )
+            # a body of the organisation's own in a county's plan (市司法局) is drafted there:
+            # its region stays a choice beside the county's (importing.names_top)
+            own = [(draft.region.pk, draft.region.name)]
+            own = [] if draft.region.pk in dict(region_choices) else own
             self.fields[f"n{i}-region"] = forms.TypedChoiceField(
-                choices=region_choices,
+                choices=[*own, *region_choices],
                 coerce=int,
                 initial=draft.region.pk,
                 required=False,
@@ -213,9 +219,19 @@ class NameChoicesForm(forms.Form):
                 "region": self[f"n{i}-region"],
                 "suggested": names.get(self.suggested.get(choice.name)),
                 "needs_county": _needs_county(choice.draft),
+                "top_body": _top_body(choice.draft, self.county),
                 "abbreviates": self.abbreviated.get(choice.name),
                 "abbreviates_unit": self.abbreviated_units.get(choice.name),
             }
+
+
+def _top_body(draft, county) -> str:
+    """In a county's plan, a new name drafted as the organisation's own unit (市司法局 in
+    永宁县's plan): the name the county's own body would have (永宁县司法局), so the office
+    sees the choice; "" otherwise."""
+    if county is None or draft is None or draft.region.level != Region.Level.PREFECTURE:
+        return ""
+    return county_body(draft.name, county) if names_top(draft.name, county) else ""
 
 
 def _needs_county(draft) -> bool:

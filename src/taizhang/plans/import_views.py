@@ -187,9 +187,11 @@ class PreviewView(OfficeOnlyMixin, View):
             return redirect("plans:import_preview", import_id=plan_import.pk)
         verb = "修订" if plan_import.revises_id else "导入"
         live = plan.measures.filter(withdrawn=False)
-        count, adhoc = live.filter(source__isnull=True).count(), live.exclude(source=None).count()
-        # the preview counted the document's measures; the ledger adds the 督办事项
-        kept = f"；另有督办事项 {adhoc} 项，不受修订影响" if adhoc else ""
+        count = live.filter(source__isnull=True).count()
+        adhoc = sorted(live.exclude(source=None).values_list("number", flat=True))
+        # the preview counted the document's measures; the ledger adds the 督办事项, numbered
+        # on after the revised plan's last measure (importing._renumber_adhoc)
+        kept = f"；另有督办事项 {len(adhoc)} 项，不受修订影响，{_numbered(adhoc)}" if adhoc else ""
         messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务{kept}。")
         unreached = assignments.unreached_collectives([plan])
         if unreached:
@@ -206,7 +208,11 @@ class PreviewView(OfficeOnlyMixin, View):
         units = sorted(
             units, key=lambda u: (u.region.level != Region.Level.PREFECTURE, u.region_id, u.name)
         )
-        return NameChoicesForm(data, unknown=preview.unknown, units=units, regions=regions)
+        region = preview.plan_import.region
+        county = region if region.level != Region.Level.PREFECTURE else None
+        return NameChoicesForm(
+            data, unknown=preview.unknown, units=units, regions=regions, county=county
+        )
 
     def render(self, preview, form, status=200):
         document = preview.corrected.document
@@ -217,7 +223,7 @@ class PreviewView(OfficeOnlyMixin, View):
             "form": form,
             "name_rows": list(form.rows()),
             "rows": ledger_rows(preview),
-            "general_diagnostics": [translate(d) for d in preview.general_diagnostics],
+            "general_diagnostics": general_diagnostics(preview),
             "diagnostic_count": len(document["diagnostics"]),
             "collectives": collective_rows(preview),
             "changes": preview.changes,
@@ -235,6 +241,13 @@ class PreviewView(OfficeOnlyMixin, View):
 
 
 _UNIT_LEVELS = (Region.Level.PREFECTURE, Region.Level.COUNTY)
+
+
+def _numbered(numbers: list[int]) -> str:
+    """编号接在方案任务之后（第83—84项）: the 督办事项's numbers after the plan's measures."""
+    run = len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1))
+    shown = f"{numbers[0]}—{numbers[-1]}" if run else "、".join(map(str, numbers))
+    return f"编号接在方案任务之后（第{shown}项）"
 
 
 def _ledger_url(plan: Plan) -> str:
@@ -327,6 +340,20 @@ def placed(diagnostic: dict, place) -> dict:
     if place is not None and diagnostic["line"] == place.line:
         return {**diagnostic, "place": place}
     return diagnostic
+
+
+def general_diagnostics(preview) -> list[dict]:
+    """The diagnostics about the whole file. One the parser tied to a line shown sentence by
+    sentence (a run-in copy) names the sentence of the first measure on that line, where it
+    points (no-attributions: the first measure's line), not 原文第1行."""
+    plan_import = preview.plan_import
+    split = import_corrections.sentence_lines(plan_import)
+    document = preview.corrected.document
+    places = import_corrections.places(document, plan_import.source_text, split)
+    first = {}
+    for index in sorted(places, reverse=True):
+        first[places[index].line] = places[index]
+    return [placed(translate(d), first.get(d["line"])) for d in preview.general_diagnostics]
 
 
 def _collectives_by_role(task: dict) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from taizhang.audit.log import record
@@ -187,7 +187,11 @@ def stage_as_revision(plan_import: PlanImport, plan: Plan, actor) -> PlanImport:
     if plan_import.revises_id:
         raise ImportRejected("该导入已是修订版导入。")
     plan_import.revises, plan_import.region = plan, plan.region
-    plan_import.save(update_fields=["revises", "region"])
+    # offered as to a revision uploaded from the plan's page
+    plan_import.offered = import_corrections.offered_again(
+        plan.import_corrections, plan_import.document, plan_import.source_text
+    )
+    plan_import.save(update_fields=["revises", "region", "offered"])
     record(
         actor,
         AuditAction.STAGE,
@@ -282,6 +286,21 @@ def own_unit_name(name: str, region: Region) -> str:
     return name
 
 
+def names_top(name: str, county: Region) -> bool:
+    """A county's plan names a body of the organisation's own (市司法局 in 永宁县's plan, of
+    银川市): the name opens with the organisation's prefix, which is not the county's level
+    word (own_unit_name has made 灵武市's 市司法局 灵武市司法局). The directory names those
+    as the prefecture's own plan does (市司法局 beside 永宁县司法局): drafted in the
+    county, 市司法局 would be listed as a second, indistinguishable 市司法局."""
+    prefix = county.organisation.prefix
+    return bool(prefix) and not _is_top(county) and name.startswith(prefix)
+
+
+def county_body(name: str, county: Region) -> str:
+    """The name the county's own body of a ``names_top`` name has: 市司法局 -> 永宁县司法局."""
+    return f"{county.name}{name[len(county.organisation.prefix) :]}"
+
+
 def _match(plan_import: PlanImport, names: list[str]) -> dict[str, Unit | None]:
     """Each printed name -> the unit it denotes, read as the plan's region reads it."""
     full = {name: own_unit_name(name, plan_import.region) for name in names}
@@ -295,7 +314,7 @@ def _draft(name: str, regions: list[Region], home: Region) -> directory.UnitDraf
     if not any(_is_top(r) for r in regions):  # draft_unit needs a prefecture-level home
         return directory.UnitDraft(name, Unit.Category.OTHER, home.level, home)
     draft = directory.draft_unit(name, regions)
-    if not _is_top(home) and _is_top(draft.region):
+    if not _is_top(home) and _is_top(draft.region) and not names_top(name, home):
         # in the county, at the county's level unless the name says a township's (镇…)
         below = draft.level in (Region.Level.TOWNSHIP, Region.Level.VILLAGE)
         draft.region, draft.level = home, draft.level if below else home.level
@@ -405,7 +424,7 @@ def confirm(
     _same_bodies(units, same, actor)
     corrections = preview_.corrected.applied
     if plan_import.revises_id:
-        plan = _revise(plan_import.revises, document, units, preview_.diff, actor, corrections)
+        plan = _revise(plan_import, document, units, preview_.diff, actor, corrections)
     else:
         plan = _create_plan(plan_import, document, units, actor, preview_.parent, corrections)
     for collective in plan.organisation.collectives.filter(measures__measure__plan=plan).distinct():
@@ -466,7 +485,7 @@ def _resolve_units(
         elif directory.name_key(choice.draft.name) in created:
             units[choice.name] = created[directory.name_key(choice.draft.name)]
         else:
-            draft = _corrected(choice.draft, drafts.get(choice.name), regions)
+            draft = _corrected(choice.draft, drafts.get(choice.name), regions, plan_import.region)
             unit = directory.create_unit(
                 organisation, draft, actor, f"导入《{plan_import.source_name}》"
             )
@@ -490,16 +509,17 @@ def _same_bodies(units: dict, same: dict[str, str], actor) -> None:
         units[name] = unit
 
 
-def _corrected(draft, correction: dict | None, regions: dict) -> directory.UnitDraft:
+def _corrected(draft, correction: dict | None, regions: dict, home: Region) -> directory.UnitDraft:
     if not correction:
         return draft
     region = regions.get(correction.get("region"), draft.region)
-    return directory.UnitDraft(
-        draft.name,
-        correction.get("category") or draft.category,
-        correction.get("level") or draft.level,
-        region,
-    )
+    name, level = draft.name, correction.get("level") or draft.level
+    if _is_top(draft.region) and region == home and names_top(name, home):
+        # the office chose the county for 市司法局 of a county's plan: the county's own body,
+        # named and placed as the directory names a county's units (永宁县司法局)
+        name = county_body(name, region)
+        level = region.level if level == draft.level else level
+    return directory.UnitDraft(name, correction.get("category") or draft.category, level, region)
 
 
 def _create_plan(
@@ -517,6 +537,8 @@ def _create_plan(
         parent_documents=document["parents"],
         source_name=plan_import.source_name,
         import_corrections=corrections,
+        version_at=timezone.now(),
+        version_by=actor,
     )
     chapters, sections = _build_outline(plan, document)
     measures = Measure.objects.bulk_create(
@@ -546,10 +568,11 @@ def _corrections_detail(corrections: list[dict]) -> dict:
 
 
 def _revise(
-    plan: Plan, document: dict, units: dict, diff: MeasureDiff, actor, corrections: list
+    plan_import: PlanImport, document: dict, units: dict, diff: MeasureDiff, actor, corrections
 ) -> Plan:
     """Update the plan in place. A kept measure keeps its row, and every assignment that
     still applies keeps its row too: progress reports hang on assignments."""
+    plan = plan_import.revises
     plan.sections.all().delete()
     plan.chapters.all().delete()
     chapters, sections = _build_outline(plan, document)
@@ -572,14 +595,12 @@ def _revise(
             measure = Measure.objects.create(plan=plan, position=position, **fields)
             _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
-    # the office's 督办事项 stay after the plan's own measures, in their order
-    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
-    for offset, measure in enumerate(adhoc, len(document["tasks"])):
-        if measure.position != offset:
-            measure.position = offset
-            measure.save(update_fields=["position"])
+    _renumber_adhoc(plan, len(document["tasks"]))
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
+    # the version in force is this document's: its number, file, time and importer together
+    plan.version_at, plan.version_by = timezone.now(), actor
+    plan.source_name = plan_import.source_name
     plan.title = document["title"] or plan.title
     plan.import_corrections = corrections
     plan.save()
@@ -597,6 +618,21 @@ def _revise(
         organisation=plan.organisation_id,
     )
     return plan
+
+
+def _renumber_adhoc(plan: Plan, own_count: int) -> None:
+    """The office's 督办事项 stay after the plan's own measures, in their order, and are
+    numbered on after the revised plan's last measure, as adhoc.add_item numbers a new one:
+    a revision that adds measures never leaves two 第83项 in the ledger, its exports or
+    the to-dos (which all print the measure's number)."""
+    own = Measure.objects.filter(plan=plan, source__isnull=True, withdrawn=False)
+    last = own.aggregate(n=Max("number"))
+    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
+    for offset, measure in enumerate(adhoc):
+        place = (own_count + offset, (last["n"] or 0) + offset + 1)
+        if (measure.position, measure.number) != place:
+            measure.position, measure.number = place
+            measure.save(update_fields=["position", "number"])
 
 
 def _drop_assignments(measure: Measure, task: dict, units: dict) -> list[str]:

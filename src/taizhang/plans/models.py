@@ -1,5 +1,8 @@
 """A confirmed plan: chapters, sections, measures, who carries them, targets, duties."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -59,6 +62,22 @@ class AuditDetail(models.TextChoices):
 
     PARENTS = "parents", "落实的上级任务"
     PARENT_PLAN = "parent_plan", "上级方案"
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """A plan's version in force: its number and when its document was imported."""
+
+    number: int
+    at: datetime | None
+    by_id: int | None
+
+    @property
+    def label(self) -> str:
+        """第3版，2026年8月3日 10:00导入 (written as a date is in Chinese prose)."""
+        if self.at is None:
+            return f"第{self.number}版"
+        return f"第{self.number}版，{written_date(self.at)} {self.at:%H:%M}导入"
 
 
 class PlanQuerySet(ScopedQuerySet):
@@ -128,6 +147,17 @@ class Plan(models.Model):
     # revised document is imported (plans.import_corrections)
     import_corrections = models.JSONField("导入时的更正", default=list, blank=True)
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
+    # the version in force (``revision``): when and by whom its document was confirmed;
+    # empty on a plan made otherwise (broken down from its parent): created_at then
+    version_at = models.DateTimeField("本版导入时间", null=True, blank=True)
+    version_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="本版导入人",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     archived_at = models.DateTimeField("归档时间", null=True, blank=True)
 
@@ -150,6 +180,21 @@ class Plan(models.Model):
         return self.label
 
     @property
+    def version(self) -> PlanVersion:
+        """The version in force, the one place every page, list and the ledger export ask
+        for a plan's version and when (and by whom) it was imported: a revision's confirm
+        sets both, so the number and the date never come from two versions."""
+        at = self.version_at or self.created_at
+        at = timezone.localtime(at) if at else None
+        return PlanVersion(self.revision, at, self.version_by_id)
+
+    @property
+    def version_line(self) -> str:
+        """The version in force and who imported it: 第2版，2026年8月3日 15:00导入（张三）."""
+        label = self.version.label
+        return f"{label}（{self.version_by}）" if self.version_by_id else label
+
+    @property
     def distinction(self) -> str:
         """What tells plans of one title apart: their years (unless the title says them:
         most do, 实施方案（2022—2025年）), version and import time, written as a date is in
@@ -161,10 +206,7 @@ class Plan(models.Model):
                 parts.append(f"{years[0]}—{years[1]}年")
             else:
                 parts.append(f"{years[0]}年")
-        parts.append(f"第{self.revision}版")
-        if self.created_at:
-            at = timezone.localtime(self.created_at)
-            parts.append(f"{written_date(at)} {at:%H:%M}导入")
+        parts.append(self.version.label)
         if self.archived_at:
             parts.append("已归档")
         return "，".join(parts)

@@ -1,0 +1,37 @@
+"""A county office imports its plan, which names the city's 市司法局 and its own 县司法局: the
+preview drafts 市司法局 as the city's unit and shows the other reading; choosing the county
+creates 永宁县司法局, and the ledger lists no second 市司法局."""
+
+import pytest
+
+from tests.browser.conftest import click_and_wait, log_in, screenshot
+from tests.factories import PASSWORD
+from tests.plans.test_county_plan_names import TEXT
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_county_plans_city_body_is_shown_as_a_choice(page, db):
+    from taizhang.accounts.models import Role
+    from tests import factories as f
+
+    city = f.OrganisationFactory(name="银川市", prefix="市", office_name="市委依法治市办")
+    home = f.RegionFactory(organisation=city, name="银川市")
+    county = f.CountyFactory(organisation=city, name="永宁县", parent=home)
+    office = f.UserFactory(organisation=city, role=Role.COUNTY_OFFICE, region=county)
+    log_in(page, office, PASSWORD)
+    page.goto("/plans/import/")
+    data = {"name": "永宁县方案.txt", "mimeType": "text/plain"}
+    page.set_input_files("#id_file", {**data, "buffer": TEXT.format(county="永宁县").encode()})
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+
+    row = page.locator("#names tbody tr", has_text="市司法局").first
+    assert "银川市本级的单位" in row.inner_text()
+    assert "将新建为“永宁县司法局”" in row.inner_text()
+    assert row.get_by_label("市司法局 所属地区").input_value() == str(home.pk)
+    row.scroll_into_view_if_needed()
+    screenshot(page, "import-county-city-body", full_page=False)
+    row.get_by_label("市司法局 所属地区").select_option(label="永宁县")
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    table = page.inner_text("table.ledger")
+    assert "永宁县司法局" in table and "市司法局" not in table.replace("永宁县司法局", "")

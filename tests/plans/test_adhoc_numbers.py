@@ -1,0 +1,69 @@
+"""督办事项 are numbered on after the plan's last measure, and renumbered so when a revision
+adds measures: the ledger, its export and the to-dos never show two items of one number."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from taizhang.plans import adhoc, importing
+from taizhang.plans.models import Measure
+from tests.plans.test_import_revisions import REVISED, stage_revision
+
+ADDED = REVISED + (
+    "5.新增一项任务，完善工作机制。〔牵头单位：州司法局〕\n"
+    "6.再增一项任务，健全考核办法。〔牵头单位：州司法局〕\n"
+)
+
+
+@pytest.fixture
+def item(world, plan):
+    return adhoc.add_item(
+        plan,
+        world.people["office"],
+        adhoc.Item(
+            kind="instruction",
+            title="州委主要领导批示件（州委办批〔2025〕15号）",
+            issued_on=datetime.date(2025, 4, 18),
+            text="开展校园周边治安秩序专项整治，6月底前完成。",
+            lead=[world.police],
+            responsible=[world.education],
+            deadline=datetime.date(2025, 6, 30),
+        ),
+        datetime.date(2025, 4, 21),
+    )
+
+
+@pytest.fixture
+def plan(world):
+    from tests.plans.test_import_revisions import ORIGINAL
+
+    office = world.people["office"]
+    staged = importing.stage(world.organisation, office, world.home, "v1.txt", ORIGINAL.encode())
+    return importing.confirm(staged, office, {})
+
+
+def test_an_item_is_numbered_on_after_the_revised_plans_last_measure(world, plan, item):
+    assert item.number == 5
+    importing.confirm(stage_revision(world, plan, ADDED), world.people["office"], {})
+    item.refresh_from_db()
+    assert item.number == 7
+    live = Measure.objects.filter(plan=plan, withdrawn=False).order_by("position")
+    numbers = list(live.values_list("number", flat=True))
+    assert numbers == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_the_ledger_and_its_export_show_each_number_once(office, world, plan, item):
+    importing.confirm(stage_revision(world, plan, ADDED), world.people["office"], {})
+    page = office.get(reverse("ledger:ledger", kwargs={"plan_id": plan.pk})).content.decode()
+    numbers = re.findall(r'title="查看任务详情">(\d+)</a>', page)
+    assert sorted(numbers) == ["1", "2", "3", "4", "5", "6", "7"]
+    export = office.get(reverse("ledger:export", kwargs={"plan_id": plan.pk}))
+    sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]]
+    assert len(cells) == len(set(cells))
