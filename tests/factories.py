@@ -295,3 +295,21 @@ class AdjustmentFactory(factory.django.DjangoModelFactory):
     points = 2
     reason = "工作经验被省级推广"
     created_by = factory.SubFactory(UserFactory)
+
+
+def supervised_item(world, plan, **changes):
+    """A 督办事项 the office adds to ``plan`` (a leader's instruction), through the plans app's
+    write path: the police lead, education responsible, due 2025-06-30, added 2025-04-21."""
+    from taizhang.plans import adhoc
+
+    values = {
+        "kind": "instruction",
+        "title": "州委主要领导批示件（州委办批〔2025〕15号）",
+        "issued_on": datetime.date(2025, 4, 18),
+        "text": "开展校园周边治安秩序专项整治，6月底前完成。",
+        "lead": [world.police],
+        "responsible": [world.education],
+        "deadline": datetime.date(2025, 6, 30),
+    } | changes
+    office = world.people["office"]
+    return adhoc.add_item(plan, office, adhoc.Item(**values), datetime.date(2025, 4, 21))

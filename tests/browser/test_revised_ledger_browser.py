@@ -4,7 +4,6 @@ and the office's 督办事项 numbered on after the revised plan's last measure.
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pytest
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from taizhang.documents.official import written_date
 from tests.browser.conftest import click_and_wait, log_in, screenshot
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, supervised_item
 from tests.plans.test_adhoc_numbers import ADDED
 from tests.plans.test_import_revisions import ORIGINAL
 
@@ -20,21 +19,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_ledger_after_a_revision(page, world):
-    from taizhang.plans import adhoc, importing
+    from taizhang.plans import importing
 
     office = world.people["office"]
     staged = importing.stage(world.organisation, office, world.home, "v1.txt", ORIGINAL.encode())
     plan = importing.confirm(staged, office, {})
-    item = adhoc.Item(
-        kind="instruction",
-        title="州委主要领导批示件（州委办批〔2025〕15号）",
-        issued_on=datetime.date(2025, 4, 18),
-        text="开展校园周边治安秩序专项整治，6月底前完成。",
-        lead=[world.police],
-        responsible=[],
-        deadline=datetime.date(2025, 6, 30),
-    )
-    adhoc.add_item(plan, office, item, datetime.date(2025, 4, 21))
+    supervised_item(world, plan, responsible=[])
     log_in(page, office, PASSWORD)
     page.goto(f"/plans/import/revise/{plan.pk}/")
     data = {"name": "v2.txt", "mimeType": "text/plain", "buffer": ADDED.encode()}

@@ -3,7 +3,6 @@ adds measures: the ledger, its export and the to-dos never show two items of one
 
 from __future__ import annotations
 
-import datetime
 import io
 import re
 
@@ -11,8 +10,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from taizhang.plans import adhoc, importing
+from taizhang.plans import importing
 from taizhang.plans.models import Measure
+from tests.factories import supervised_item
 from tests.plans.test_import_revisions import REVISED, stage_revision
 
 ADDED = REVISED + (
@@ -23,20 +23,7 @@ ADDED = REVISED + (
 
 @pytest.fixture
 def item(world, plan):
-    return adhoc.add_item(
-        plan,
-        world.people["office"],
-        adhoc.Item(
-            kind="instruction",
-            title="州委主要领导批示件（州委办批〔2025〕15号）",
-            issued_on=datetime.date(2025, 4, 18),
-            text="开展校园周边治安秩序专项整治，6月底前完成。",
-            lead=[world.police],
-            responsible=[world.education],
-            deadline=datetime.date(2025, 6, 30),
-        ),
-        datetime.date(2025, 4, 21),
-    )
+    return supervised_item(world, plan)
 
 
 @pytest.fixture

@@ -162,20 +162,7 @@ def test_a_revision_leaves_the_offices_supervised_items_alone(world, plan):
     """A 督办事项 (a leader's instruction the office added) is in no printed document: the
     revision's comparison does not list it as 删除 and the confirm keeps it live, after the
     plan's own measures."""
-    import datetime
-
-    from taizhang.plans import adhoc
-
-    item = adhoc.Item(
-        kind="instruction",
-        title="州委主要领导批示件（州委办批〔2025〕15号）",
-        issued_on=datetime.date(2025, 4, 18),
-        text="开展校园周边治安秩序专项整治，6月底前完成。",
-        lead=[world.police],
-        responsible=[world.education],
-        deadline=datetime.date(2025, 6, 30),
-    )
-    added = adhoc.add_item(plan, world.people["office"], item, datetime.date(2025, 4, 21))
+    added = f.supervised_item(world, plan)
     staged = stage_revision(
         world, plan, REVISED + "5.新增一项任务，完善工作机制。〔牵头单位：州司法局〕\n"
     )
@@ -209,20 +196,15 @@ def test_a_collective_printed_with_a_space_is_no_unit_dropped(world, plan):
 def test_the_confirm_message_counts_as_the_preview_and_names_the_supervised_items(
     client, world, plan
 ):
-    import datetime
-
-    from taizhang.plans import adhoc
-
-    item = adhoc.Item(
+    f.supervised_item(
+        world,
+        plan,
         kind="meeting",
         title="州委全面依法治州委员会会议纪要〔2025〕3号",
-        issued_on=datetime.date(2025, 4, 18),
         text="开展法治进校园巡回宣讲。",
         lead=[world.education],
         responsible=[],
-        deadline=datetime.date(2025, 6, 30),
     )
-    adhoc.add_item(plan, world.people["office"], item, datetime.date(2025, 4, 21))
     staged = stage_revision(world, plan)
     client.force_login(world.people["office"])
     url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
