@@ -7526,9 +7526,13 @@ def test_a_short_topic_cell_glued_to_the_deadline_name_run_in_is_a_row(name):
 def test_a_closing_paragraph_run_into_a_tables_last_cell_ends_it(name, last):
     # "…\t县数据资源局\t县司法局各主责单位要于每年12月底前将…报县司法局。" (d366) and
     # "…\t县司法局\t县融媒体中心各主责单位要于2026年12月10日前将…" (fixture
-    # styles/zhuze_biaowei_jieshu.txt) printed run in: the closing paragraph's subject
-    # (各主责单位要) ends the last row's last cell, and its date is no deadline of the row
-    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
-    assert units(run_in) == units(printed)
-    assert (run_in.tasks[-1].lead, run_in.tasks[-1].responsible) == last
-    assert run_in.tasks[-1].deadline is None
+    # styles/zhuze_biaowei_jieshu.txt) printed run in, or joined to the last row as a wrap
+    # of its cell by a PDF layer (ragged): the closing paragraph's subject (各主责单位要)
+    # ends the last row's last cell, and its date is no deadline of the row
+    text = _document_or_fixture_text(name)
+    printed = parse_path_text(text)
+    for copy in (variants.run_in(text), variants.ragged_pdf(text)):
+        plan = parse_path_text(copy)
+        assert units(plan) == units(printed)
+        assert (plan.tasks[-1].lead, plan.tasks[-1].responsible) == last
+        assert plan.tasks[-1].deadline is None
