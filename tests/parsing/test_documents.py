@@ -614,6 +614,17 @@ Round 29 (法治) (branch fazhi29): 法治 plans of kinds rounds 10–28 had not
   printed again at each page's top under "— 2 —", one page break inside a measure's text,
   one inside its bracket between two units.
 
+Round 30 (法治) (branch fazhi30): 法治 plans of kinds rounds 10–29 had not tried:
+
+- d366 行政执法协调监督体系建设 任务分工: a tab table 序号 | 工作任务 | 主责单位 | 协同单位
+  whose chapter rows (一、健全…) stand alone across it, collectives in either unit column
+  (各乡镇人民政府, 各行政执法部门), a closing paragraph under it (各主责单位要于每年12月底前…).
+- d367 基层法律服务所规范化建设: full-width １．–５． measures under （一） sections, brackets
+  "（牵头单位：X；责任单位：Y）", one measure's units on a line of its own under it
+  ("牵头单位：镇法律服务所；责任单位：各有关单位").
+- d368 以案释法 和 网络普法: measures with no numbers at all (Word's numbering lost), each a
+  paragraph closed by its bracket, under 二、 and 三、 chapters; 每季度 / 每年 / 定期 duties.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1460,6 +1471,10 @@ RUN_IN_COPIES = [
     # round 29 (法治): a closing 任务分工 chapter (d362), a title over "总体要求：" (d363), a
     # unit-first tab table (d364), running heads inside a measure and a bracket (d365)
     *(name for name in NAMES if name[:4] in {"d362", "d363", "d364", "d365"}),
+    # round 30 (法治): a 主责单位 | 协同单位 table with chapter rows and a closing paragraph
+    # run into its last cell (d366), １． measures under （一） with a label line (d367),
+    # measures with no numbers under 一、 chapters (d368)
+    *(name for name in NAMES if name[:4] in {"d366", "d367", "d368"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1733,6 +1748,9 @@ SIGNED_RUN_IN = [
     # round 29 (法治): after a 任务分工 chapter (d362), a bracket (d363), a note under a table
     # (d364), a paragraph with no number (d365)
     *(name for name in NAMES if name[:4] in {"d362", "d363", "d364", "d365"}),
+    # round 30 (法治): after a closing paragraph under a table (d366), under 三、保障措施
+    # (d367), under 四、工作要求 (d368)
+    *(name for name in NAMES if name[:4] in {"d366", "d367", "d368"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7480,3 +7498,41 @@ def test_a_title_with_its_period_repeated_at_each_page_top_is_dropped(name, cut)
         assert not any("方案" in m.text for m in plan.tasks)
         assert plan.tasks[3].responsible == cut
         assert plan.tasks[1].text.endswith("服务。" if name[0] == "d" else "停车设施建设。")
+
+
+# Round 30 (法治) (branch fazhi30): d366–d368 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize("name", ["duan_zhuti_lie", "duan_zhuti_shijian"])
+def test_a_short_topic_cell_glued_to_the_deadline_name_run_in_is_a_row(name):
+    # "…牵头单位\t完成时限宪法宣传\t组织开展…" (fixture styles/duan_zhuti_lie.txt) and
+    # "…责任单位\t完成时间法律顾问\t为各村…" (styles/duan_zhuti_shijian.txt): a tab table
+    # with no 序号 printed run in, its first topic cell four characters long, glued to the
+    # header's last name; the header still ends at that name (tables._glued_short), so every
+    # row keeps its units and deadline as printed
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    assert len(printed.tasks) >= 3
+    assert units(run_in) == units(printed)
+    assert [m.deadline for m in run_in.tasks] == [m.deadline for m in printed.tasks]
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        ("d366_zhifa_jiandu_zhuxie", (["县数据资源局"], ["县司法局"])),
+        ("zhuze_biaowei_jieshu", (["县司法局"], ["县融媒体中心"])),
+    ],
+)
+def test_a_closing_paragraph_run_into_a_tables_last_cell_ends_it(name, last):
+    # "…\t县数据资源局\t县司法局各主责单位要于每年12月底前将…报县司法局。" (d366) and
+    # "…\t县司法局\t县融媒体中心各主责单位要于2026年12月10日前将…" (fixture
+    # styles/zhuze_biaowei_jieshu.txt) printed run in, or joined to the last row as a wrap
+    # of its cell by a PDF layer (ragged): the closing paragraph's subject (各主责单位要)
+    # ends the last row's last cell, and its date is no deadline of the row
+    text = _document_or_fixture_text(name)
+    printed = parse_path_text(text)
+    for copy in (variants.run_in(text), variants.ragged_pdf(text)):
+        plan = parse_path_text(copy)
+        assert units(plan) == units(printed)
+        assert (plan.tasks[-1].lead, plan.tasks[-1].responsible) == last
+        assert plan.tasks[-1].deadline is None

@@ -1084,7 +1084,7 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
         note = _note_heading().search(folded, value_start, end)
         end = _before_contact(folded, value_start, note.start() if note else end)
     if "各" in folded[value_start:end]:
-        closing = _closing_subject().search(folded, value_start, end)
+        closing = closing_subject().search(folded, value_start, end)
         end = closing.start() if closing else end
     stop = folded.find("。", value_start, end)
     if (
@@ -1108,7 +1108,7 @@ def _before_contact(folded: str, start: int, end: int) -> int:
 
 
 @lru_cache(maxsize=1)
-def _closing_subject() -> re.Pattern[str]:
+def closing_subject() -> re.Pattern[str]:
     """The subject of a closing paragraph a copy printed run-in ran into the last label's
     units, with the verb or preposition after it: "…配合单位：县融媒体中心各责任单位于2025年
     12月10日前将…" (round 20: tests/parsing/documents d271, fixture

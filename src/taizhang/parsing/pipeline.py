@@ -13,6 +13,7 @@ from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_above import attributions_above
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
+    closing_subject,
     contact_end,
     is_attribution,
     paired_square_brackets,
@@ -323,6 +324,8 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     rows = find_table_rows(text, folded, gazetteer, text_run_in)
     if rows and metadata.issuer and run_in:
         _row_without_signature(rows[-1], metadata.issuer)
+    if rows:
+        _row_without_closing(rows[-1])
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if not run_in:  # (printed run in, every row and heading is on line 1)
         _without_row_headings(skeleton, rows)
@@ -618,6 +621,17 @@ def _row_without_signature(row: TableRow, issuer: str) -> None:
         at = _signature_at(cell, issuer)
         if at > 0:
             row.units[label] = cell[:at]
+
+
+def _row_without_closing(row: TableRow) -> None:
+    """A closing paragraph joined to the table's last row, as a wrap of its last cell by a
+    PDF layer's rejoined lines ("…\t县司法局" over "各主责单位要于每年12月底前…"): the unit
+    cell ends where the paragraph's subject starts (round 30: tests/parsing/documents d366
+    and fixture styles/zhuze_biaowei_jieshu.txt, ragged; run in, tables._last_cell_end)."""
+    for label, cell in row.units.items():
+        found = closing_subject().search(cell, 1) if cell else None
+        if found:
+            row.units[label] = cell[: found.start()]
 
 
 def _without_glued_attachment(measure: RawMeasure, endings: tuple[str, ...]) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 
+from taizhang.parsing.attribution_text import closing_subject
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.structure import RawMeasure
@@ -870,9 +871,7 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             cells.append(last[: chapter.start()])
             head = last[chapter.start() :]
         else:  # the last row: its last cell runs on into the text after the table
-            ending = _NEXT_HEADING.search(fold(last), 1)
-            deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
-            cells.append(last[: deadline.end() if deadline else ending.start() if ending else None])
+            cells.append(last[: _last_cell_end(fold(last), columns, span)])
             head = ""
         row = None if chapter_row else _row([_unquoted(c) for c in cells], columns, 1)
         if row:
@@ -882,6 +881,23 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
             break
         index += span + skip
     return rows
+
+
+def _last_cell_end(folded: str, columns, span: int) -> int | None:
+    """Where the last row's last cell ends in a copy printed run in, its text running on
+    into what follows the table: after its deadline, else at the next heading or at a
+    closing paragraph's subject ("…\t县司法局各主责单位要于…报县司法局。": round 30,
+    tests/parsing/documents d366 and fixture styles/zhuze_biaowei_jieshu.txt run in; the
+    subject as attribution_text.closing_subject reads it after a label line's units)."""
+    deadline = _last_deadline(folded) if _is_deadline(columns, span) else None
+    if deadline:
+        return deadline.end()
+    ends = [
+        m.start()
+        for m in (_NEXT_HEADING.search(folded, 1), closing_subject().search(folded, 1))
+        if m
+    ]
+    return min(ends) if ends else None
 
 
 def _one_line_header(tokens: list[str], width: int, index: int, head: str) -> list[str] | None:
@@ -1067,10 +1083,7 @@ def _run_in_body(cells: list[str], columns, first: int, label: str = "1") -> lis
             row_cells[-1], goes_on, skip = page_break[0], True, first - 1
             label = str(number + 1)
         else:  # the last row (its deadline before the text after the table: d51 run in)
-            heading = _NEXT_HEADING.search(fold(last), 1)
-            deadline = _last_deadline(fold(last)) if _is_deadline(columns, span) else None
-            end = deadline.end() if deadline else heading.start() if heading else None
-            row_cells[-1] = last[:end]
+            row_cells[-1] = last[: _last_cell_end(fold(last), columns, span)]
         row = _row(row_cells, columns, 1)
         if row is None:
             break
