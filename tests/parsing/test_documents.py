@@ -868,6 +868,18 @@ Round 28 (branch genre28), topics other than 法治, kinds and layouts not yet u
 - d349 农村饮水安全 巩固提升: a 任务分解 table of " | " rows, three task cells of two
   paragraphs, each printing its row over two lines ("1 | 实施…3座。" over "更新改造…120公里。 |
   县水利局 | …"), 工作要求 (一)(二) after the table (provisions, no sections, as d340).
+
+Round 29 (branch genre29), topics other than 法治, kinds and layouts not yet used:
+
+- d308 冷链物流 发展: measures numbered "1、" apart by blank lines, each bracket
+  (牵头单位：…；配合单位：…) a paragraph of its own after a blank line, 保障措施 （一） paragraphs
+  (sections), goals of 60万吨以上 and 200辆.
+- d309 职业技能提升行动: a 领导小组 chapter naming its 成员单位, measures under "具体任务分工如下："
+  with one bracket "责任单位：各成员单位" (a collective), "附件：任务分工表" with no table
+  after it, goals "新增取得…证书人员1200人" (取得 after 新增 counts who acquire: a goal).
+- d319 城镇燃气 安全整治: a tab table whose task cells hold sub-points
+  ("…：1.全面排查…；2.依法取缔…"), one measure each, 工作要求 （一）（二） after the table
+  (provisions, no sections, as d340).
 """
 
 from __future__ import annotations
@@ -1491,6 +1503,9 @@ RUN_IN_COPIES = [
     # round 28 (other topics): brackets opening 1-1 measures (d307), two lists numbered 1.
     # (d348), " | " rows of two lines glued to the next row's number (d349)
     *(name for name in NAMES if name[:4] in {"d307", "d348", "d349"}),
+    # round 29 (other topics): brackets in paragraphs of their own under 1、 (d308), 具体任务
+    # 分工如下： over the measures and 附件 with no table (d309), tab cells of sub-points (d319)
+    *(name for name in NAMES if name[:4] in {"d308", "d309", "d319"}),
 ]
 
 
@@ -1765,6 +1780,9 @@ SIGNED_RUN_IN = [
     # round 28 (other topics): after a paragraph of 保障措施 (d307), an unattributed list
     # (d348), a paragraph after a " | " table (d349)
     *(name for name in NAMES if name[:4] in {"d307", "d348", "d349"}),
+    # round 29 (other topics): after a (三) paragraph (d308), after 附件：任务分工表 (d309), a
+    # paragraph after a tab table (d319)
+    *(name for name in NAMES if name[:4] in {"d308", "d309", "d319"}),
 ]
 
 
@@ -7536,3 +7554,39 @@ def test_a_closing_paragraph_run_into_a_tables_last_cell_ends_it(name, last):
         assert units(plan) == units(printed)
         assert (plan.tasks[-1].lead, plan.tasks[-1].responsible) == last
         assert plan.tasks[-1].deadline is None
+
+
+# Round 29 (branch genre29): d308, d309, d319 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("d309_jineng_tisheng_fujianwei", [(1200.0, "人"), (300.0, "人")]),
+        ("xinzeng_qude", [(300.0, "名")]),
+    ],
+)
+def test_a_count_of_new_acquirers_is_a_target(name, found):
+    # "新增取得职业资格证书或职业技能等级证书人员1200人，新增高技能人才300人" (d309's goals) and
+    # "新增取得育婴员证书人员300名" (fixture styles/xinzeng_qude.txt, measure 1): 取得 after 新增
+    # counts those who acquire, no result already reported, so the counts (and those after
+    # them in the sentence) are targets
+    plan = parse_path(_document_or_fixture(name))
+    targets = plan.targets if name[0] == "d" else plan.tasks[0].targets
+    values = [(t.value, t.unit) for t in targets]
+    assert all(value in values for value in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "count"), [("d319_ranqi_zhengzhi_fendian", 5), ("cell_subpoints", 3)]
+)
+def test_numbers_inside_a_task_cell_are_its_sub_points(name, count):
+    # "1\t排查整治燃气经营企业：1.全面排查…；2.依法取缔…\t县住房城乡建设局" (d319) and
+    # "2\t提升政务服务网办水平：1.梳理…；2.推动…；3.定期…\t区政务服务数据管理局…" (fixture
+    # styles/cell_subpoints.txt), printed and run in: a number between two tabs is a part of
+    # the row's one measure, so the (一) paragraphs after the table stay provisions, as they
+    # are after a table of plain cells (d340)
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [m.no for m in plan.tasks] == list(range(1, count + 1))
+        assert plan.sections == []
+        assert "；2." in plan.tasks[0].text or ";2." in plan.tasks[0].text

@@ -232,6 +232,8 @@ def _candidates(folded: str, run_in_copy: bool) -> list[Found]:
         line_start = line_starts[number - 1]
         if _INDENT_RUN.match(folded, line_start, position).end() == position:
             continue  # the marker opens its line: found above
+        if _inside_a_cell(folded, line_start, position):
+            continue
         # Glued children lie within a few headings' reach: the line's end is looked for no
         # further (a text printed run-in is one line, and a search to its end per marker
         # would make the work grow with the square of the text).
@@ -388,6 +390,23 @@ _MAYBE_MARKER = re.compile(rf"[{_LINE_INDENT}]*(?=[{_MARKER_FIRST}])")
 
 
 _OUTLINE_KINDS = (mk.OUTLINE2, mk.OUTLINE3)
+
+# How far a cell's tabs are looked for on either side of a number inside a line (a task
+# cell of a few sub-points; a bounded search, as a copy printed run-in is one line).
+_CELL_REACH = 400
+
+
+def _inside_a_cell(folded: str, line_start: int, position: int) -> bool:
+    """Whether a number inside a line stands between two tabs of its line, no sentence
+    ended between the first and it: a task cell's sub-points ("1\t整治餐饮场所用气安全：
+    1.督促…；2.更换…；3.定期…\t县市场监管局"), parts of the row's one measure, never measures
+    of their own (round 29: tests/parsing/documents d319; fixture styles/cell_subpoints.txt).
+    A body printed run in between a tabbed page field and a table ends sentences (d97)."""
+    before = folded.rfind("\t", max(line_start, position - _CELL_REACH), position)
+    if before < 0 or "。" in folded[before:position]:
+        return False
+    after = folded.find("\t", position, position + _CELL_REACH)
+    return after > 0 and "\n" not in folded[position:after]
 
 
 def _is_quantity(folded: str, pos: int, end: int) -> bool:
@@ -605,8 +624,10 @@ def _glued_children(folded: str, marker: mk.Marker, end: int, line: int) -> list
         for stop in "。;":
             found = folded.find(stop, marker.end, limit)
             limit = limit if found < 0 else found
-        if hit is not None and hit.start() >= limit:
-            hit = None
+        if hit is not None and (
+            hit.start() >= limit or _inside_a_cell(folded, marker.end, hit.start())
+        ):
+            hit = None  # (past the heading, or a cell's sub-point after its table's header)
         child = mk.match_marker(folded, hit.start(), outlines=False) if hit else None
         if part:
             numeral = _FIRST_NUMERAL.search(folded, marker.end + 2, hit.start() if hit else limit)

@@ -767,7 +767,11 @@ def _past_from(sentence: str, has_deadline: bool) -> int | None:
     acquired = None
     if any(map(sentence.__contains__, _past_gate())):
         for found in _past_pattern().finditer(sentence):
-            if _aimed_ahead(sentence, found) or _names_whom_a_bound_counts(sentence, found):
+            if (
+                _aimed_ahead(sentence, found)
+                or _names_whom_a_bound_counts(sentence, found)
+                or _counts_who_acquire(sentence, found)
+            ):
                 continue
             if found[0] not in _vocab()["targets"]["goal_verbs_past"]:
                 return 0  # one of the past markers
@@ -788,6 +792,15 @@ def _aimed_ahead(sentence: str, marker: re.Match[str]) -> bool:
         return False
     before = sentence[: marker.start()]
     return any(word in before for word in _vocab()["targets"]["year_on_year_future"])
+
+
+def _counts_who_acquire(sentence: str, marker: re.Match[str]) -> bool:
+    """Whether a 取得 (goal_verbs_past) follows a word counting those who acquire: "新增取得
+    职业技能等级证书人员1200人" is a goal to reach (round 29: tests/parsing/documents d309,
+    fixture styles/xinzeng_qude.txt; targets.toml acquirer_counts)."""
+    if marker[0] not in _vocab()["targets"]["goal_verbs_past"]:
+        return False
+    return sentence.endswith(tuple(_vocab()["targets"]["acquirer_counts"]), 0, marker.start())
 
 
 def _names_whom_a_bound_counts(sentence: str, marker: re.Match[str]) -> bool:
