@@ -297,9 +297,9 @@ class AdjustmentFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
 
 
-def supervised_item(world, plan, **changes):
-    """A 督办事项 the office adds to ``plan`` (a leader's instruction), through the plans app's
-    write path: the police lead, education responsible, due 2025-06-30, added 2025-04-21."""
+def adhoc_item(world, **changes):
+    """A 督办事项 as the office fills it in (a leader's instruction): the police lead,
+    education responsible, due 2025-06-30."""
     from taizhang.plans import adhoc
 
     values = {
@@ -311,5 +311,12 @@ def supervised_item(world, plan, **changes):
         "responsible": [world.education],
         "deadline": datetime.date(2025, 6, 30),
     } | changes
-    office = world.people["office"]
-    return adhoc.add_item(plan, office, adhoc.Item(**values), datetime.date(2025, 4, 21))
+    return adhoc.Item(**values)
+
+
+def supervised_item(world, plan, **changes):
+    """`adhoc_item` added to ``plan`` on 2025-04-21 through the plans app's write path."""
+    from taizhang.plans import adhoc
+
+    item = adhoc_item(world, **changes)
+    return adhoc.add_item(plan, world.people["office"], item, datetime.date(2025, 4, 21))

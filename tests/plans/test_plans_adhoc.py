@@ -23,17 +23,7 @@ ADDED = datetime.date(2025, 4, 21)  # after the world's first quarter fell due (
 
 
 def item(world, **changes) -> adhoc.Item:
-    values = {
-        "kind": "instruction",
-        "title": "州委主要领导批示件（州委办批〔2025〕15号）",
-        "issued_on": datetime.date(2025, 4, 18),
-        "text": "开展校园周边治安秩序专项整治，6月底前完成。",
-        "lead": [world.police],
-        "responsible": [world.education, world.police],
-        "deadline": datetime.date(2025, 6, 30),
-    }
-    values.update(changes)
-    return adhoc.Item(**values)
+    return f.adhoc_item(world, **({"responsible": [world.education, world.police]} | changes))
 
 
 def add(world, **changes) -> Measure:
