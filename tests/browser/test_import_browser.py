@@ -79,10 +79,10 @@ MERGED_PLAN = """银川市法治乡村建设工作方案
 SECOND = "推进法治乡村建设"
 
 
-def upload(page, name, data):
+def upload(page, name, data, region="银川市"):
     page.goto("/plans/import/")
     page.set_input_files("#id_file", {"name": name, "mimeType": "text/plain", "buffer": data})
-    page.select_option("#id_region", label="银川市")
+    page.select_option("#id_region", label=region)
     click_and_wait(page, page.get_by_role("button", name="上传并预览"))
 
 
@@ -343,13 +343,7 @@ COLLECTIVE_PLAN = """银川市法治宣传工作方案
 
 def test_a_collective_without_members_leads_the_office_to_set_them(page, yinchuan_office):
     log_in(page, yinchuan_office, PASSWORD)
-    page.goto("/plans/import/")
-    page.set_input_files(
-        "#id_file",
-        {"name": "方案.txt", "mimeType": "text/plain", "buffer": COLLECTIVE_PLAN.encode()},
-    )
-    page.select_option("#id_region", label="银川市")
-    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    upload(page, "方案.txt", COLLECTIVE_PLAN.encode())
     assert "各区县人民政府（1 项任务）：尚未设定成员" in page.inner_text("#collectives")
     # a new unit at the level its name says, which the office may still change
     level = page.locator('select[aria-label="区司法局 层级"] option:checked')
@@ -416,13 +410,7 @@ def test_a_county_plans_collective_of_other_counties_reaches_nobody_on_both_page
     collective.members.set([government])
 
     log_in(page, yinchuan_office, PASSWORD)
-    page.goto("/plans/import/")
-    page.set_input_files(
-        "#id_file",
-        {"name": "永宁县方案.txt", "mimeType": "text/plain", "buffer": COLLECTIVE_PLAN.encode()},
-    )
-    page.select_option("#id_region", label="永宁县")
-    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    upload(page, "永宁县方案.txt", COLLECTIVE_PLAN.encode(), region="永宁县")
     shown = page.inner_text("#collectives")
     assert "各区县人民政府（1 项任务）：尚未设定成员" in shown
     assert "已设定的 1 个成员单位都不属于永宁县" in shown
