@@ -1156,22 +1156,38 @@ def _run_in_flat_body(text: str, folded: str, pos: int, columns) -> list[TableRo
     unit_labels = [
         label for _, (role, label) in sorted(columns.items()) if role in ("lead", "responsible")
     ]
-    rows: list[TableRow] = []
+
+    def read_row(start: int, number: int):
+        content_end = _content_end(folded, start)
+        if content_end < 0:
+            return None
+        deadline, after = _row_deadline(folded, content_end, number + 1)
+        if deadline is None:
+            return None
+        units = _unit_cells(text[content_end : deadline.start()], len(unit_labels))
+        row = TableRow(number=number, content=text[start:content_end], line=1)
+        row.units = dict(zip(unit_labels, units, strict=False))
+        row.deadline = text[deadline.start() : deadline.end()]
+        return row, after
+
+    return _numbered_run(folded, pos, read_row)
+
+
+def _numbered_run(folded: str, pos: int, read_row) -> list:
+    """The rows of a run-in table numbered 1, 2, … from ``pos``: ``read_row(start, number)``
+    reads the row whose number ends at ``start`` and gives it with where the next number
+    stands (None: the last row), or None where it reads no row; the run ends there, or
+    where the next number does not follow."""
+    rows = []
     number = 1
     while folded.startswith(str(number), pos):
         start = pos + len(str(number))
         if folded[start : start + 1].isdigit():
             break
-        content_end = _content_end(folded, start)
-        if content_end < 0:
+        read = read_row(start, number)
+        if read is None:
             break
-        deadline, after = _row_deadline(folded, content_end, number + 1)
-        if deadline is None:
-            break
-        units = _unit_cells(text[content_end : deadline.start()], len(unit_labels))
-        row = TableRow(number=number, content=text[start:content_end], line=1)
-        row.units = dict(zip(unit_labels, units, strict=False))
-        row.deadline = text[deadline.start() : deadline.end()]
+        row, after = read
         rows.append(row)
         if after is None:
             break
@@ -1282,20 +1298,12 @@ def _numbered_spans(folded: str, pos: int) -> list[tuple[int, int, int]]:
     """(where the task opens, where the deadline opens, where it ends) of each row from
     ``pos``: row n's number, then the deadline row n + 1's number follows (the last row:
     its first deadline)."""
-    spans: list[tuple[int, int, int]] = []
-    number = 1
-    while folded.startswith(str(number), pos):
-        start = pos + len(str(number))
-        if folded[start : start + 1].isdigit():
-            break
+
+    def read_row(start: int, number: int):
         deadline, after = _closing_deadline(folded, start, number + 1)
-        if deadline is None:
-            break
-        spans.append((start, *deadline))
-        if after is None:
-            break
-        pos, number = after, number + 1
-    return spans
+        return None if deadline is None else ((start, *deadline), after)
+
+    return _numbered_run(folded, pos, read_row)
 
 
 def _closing_deadline(folded: str, start: int, following: int):
