@@ -880,6 +880,15 @@ Round 29 (branch genre29), topics other than 法治, kinds and layouts not yet u
 - d319 城镇燃气 安全整治: a tab table whose task cells hold sub-points
   ("…：1.全面排查…；2.依法取缔…"), one measure each, 工作要求 （一）（二） after the table
   (provisions, no sections, as d340).
+
+Round 30 (branch genre30), topics other than 法治, kinds and layouts not yet used:
+
+- d370 文旅消费促进 行动方案: measures "　　一是…。（牵头单位：X；配合单位：Y）", each a
+  paragraph, restarting at 一是 under each （一） section of 主要任务, goals written
+  "由2024年的85%提高到2026年的90%以上" (the later year and value are the goal's).
+- d371 数字政府建设 工作要点: a task table copied one cell per line whose header row the copy
+  lost ("1" then the task, 牵头 and 配合 cells and a deadline), a 保障措施 item naming a
+  领导小组办公室 负责 after it (a provision), a goal "由2024年的60项提高到2025年的100项以上".
 """
 
 from __future__ import annotations
@@ -1506,6 +1515,9 @@ RUN_IN_COPIES = [
     # round 29 (other topics): brackets in paragraphs of their own under 1、 (d308), 具体任务
     # 分工如下： over the measures and 附件 with no table (d309), tab cells of sub-points (d319)
     *(name for name in NAMES if name[:4] in {"d308", "d309", "d319"}),
+    # round 30 (other topics): 一是 paragraphs restarting under sections (d370), a one-cell-per-
+    # line table with no header row after "…分工如下：" (d371)
+    *(name for name in NAMES if name[:4] in {"d370", "d371"}),
 ]
 
 
@@ -1783,6 +1795,8 @@ SIGNED_RUN_IN = [
     # round 29 (other topics): after a (三) paragraph (d308), after 附件：任务分工表 (d309), a
     # paragraph after a tab table (d319)
     *(name for name in NAMES if name[:4] in {"d308", "d309", "d319"}),
+    # round 30 (other topics): after a (三) paragraph (d370), after a headless table (d371)
+    *(name for name in NAMES if name[:4] in {"d370", "d371"}),
 ]
 
 
@@ -7590,3 +7604,42 @@ def test_numbers_inside_a_task_cell_are_its_sub_points(name, count):
         assert [m.no for m in plan.tasks] == list(range(1, count + 1))
         assert plan.sections == []
         assert "；2." in plan.tasks[0].text or ";2." in plan.tasks[0].text
+
+
+# Round 30 (branch genre30): d370, d371 and their fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "d371_shuzi_zhengfu_wubiaotou",
+            [
+                "市政务服务中心",
+                "市大数据局",
+                "市大数据局",
+                "市政务服务中心",
+                "市委网信办",
+                "市委组织部",
+            ],
+        ),
+        (
+            "wubiaotou_danhang",
+            ["镇综合行政执法队", "镇村镇建设服务中心", "镇农业综合服务中心", "镇卫生院"],
+        ),
+    ],
+)
+def test_a_one_cell_per_line_table_without_its_header_row_gives_the_measures(name, leads):
+    # "1" / "推进政务服务…40项。" / "市政务服务中心" / "市大数据局、市直各有关部门" /
+    # "2025年12月底前" (d371) and "1" / "开展集镇环境卫生集中整治…。" / "镇综合行政执法队" /
+    # "2025年5月底前" (fixture styles/wubiaotou_danhang.txt), printed and hard-wrapped:
+    # the first row's cells name the columns (a task, one or two unit cells, a deadline),
+    # so each row is a measure and the (一) items after the table stay provisions
+    text = _document_or_fixture_text(name)
+    for plan in (parse_path_text(text), parse_path_text(variants.hard_wrapped(text))):
+        assert [m.lead[0] if m.lead else None for m in plan.tasks] == leads
+        assert plan.tasks[0].deadline in ("2025年12月底前", "2025年5月底前")
+        assert all(m.chapter == "二" for m in plan.tasks)
+    if name[0] == "d":  # printed run in after "…分工如下：" (a 镇 unit cell is not read so)
+        run_in = parse_path_text(variants.run_in(text))
+        assert [m.lead[0] for m in run_in.tasks] == leads

@@ -66,7 +66,7 @@ def find_table_rows(
                 return _run_in_unnumbered_tab_rows(text)
             if _BAR in text and run_in:
                 return _run_in_unnumbered_bar_rows(text)
-            return []
+            return _headless_rows(text, folded, run_in, gazetteer)
     spaced = _spaced_rows(text, names)
     if spaced:
         return spaced
@@ -234,6 +234,77 @@ def _flattened_rows(lines: list[str]) -> list[TableRow]:
         if header:
             return _flattened_body(cells, start + len(header), header)
     return []
+
+
+# A table copied one cell per line whose header row the copy lost: each row a number on a
+# line of its own ("1"), its task (a sentence), one or two unit cells and perhaps a deadline
+# (round 30: tests/parsing/documents d371 数字政府, a 牵头 and a 配合 column and a deadline;
+# fixture styles/wubiaotou_danhang.txt 环境卫生, one unit column and a deadline). The first
+# row's cells give the columns, named in the order a 分工表 prints them (序号 | 重点任务 |
+# 牵头单位 | 责任单位 | 完成时限); every row must then hold as many.
+_HEADLESS_FIRST = "\n1\n"
+_HEADLESS_RUN_IN = ":1"  # folded: printed run-in, a colon opens the table's first row
+_HEADLESS_NAMES = ("序号", "重点任务", "牵头单位", "责任单位", "完成时限")
+
+
+def _headless_rows(text: str, folded: str, run_in: bool, gazetteer) -> list[TableRow]:
+    if run_in:  # its rows after the colon that opens the table (…分工如下：1推进…)
+        start = folded.find(_HEADLESS_RUN_IN)
+        if start < 0 or not "\u4e00" <= folded[start + 2 : start + 3] <= "\u9fff":
+            return []  # 1. 1、 12: a numbered list or a count, no row's number
+        rows = _run_in_flat_body(text, folded, start + 1, _header_roles(list(_HEADLESS_NAMES)))
+        return rows if len(rows) >= 2 else []
+    if _HEADLESS_FIRST not in text:
+        return []
+    return _headless_flattened_rows(text.split("\n"), gazetteer or load_gazetteer())
+
+
+def _headless_flattened_rows(lines: list[str], gazetteer) -> list[TableRow]:
+    cells = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
+    for index, (_, cell) in enumerate(cells):
+        if cell != "1":
+            continue
+        header = _headless_header([c for _, c in cells[index + 1 : index + 6]], gazetteer)
+        if header is None:
+            continue
+        rows = _flattened_body(cells, index, header)
+        if len(rows) >= 2 and all(_headless_row_fits(row, gazetteer) for row in rows):
+            return rows
+    return []
+
+
+def _headless_header(first: list[str], gazetteer) -> dict[int, tuple[str, str]] | None:
+    """The columns the first row's cells (after its number) name by their content: a task
+    ending its sentence, then unit cells up to a deadline or the row "2"."""
+    if not first or not fold(first[0]).endswith("。"):
+        return None
+    units = 0
+    for cell in first[1:]:
+        if cell == "2" or _last_deadline(fold(cell)):
+            break
+        if not _is_unit_cell(cell, gazetteer):
+            return None
+        units += 1
+    if units not in (1, 2):
+        return None
+    deadline = len(first) > units + 1 and _last_deadline(fold(first[units + 1])) is not None
+    names = list(_HEADLESS_NAMES[: 2 + units]) + (["完成时限"] if deadline else [])
+    return _header_roles(names)
+
+
+def _is_unit_cell(cell: str, gazetteer) -> bool:
+    """A cell of unit names: no sentence in it, its last name ending as a body's does."""
+    folded = fold(cell)
+    return not any(end in folded for end in _SENTENCE_ENDS) and folded.endswith(
+        gazetteer.name_endings
+    )
+
+
+def _headless_row_fits(row: TableRow, gazetteer) -> bool:
+    """Each row holds a task sentence and unit cells where the first row does."""
+    return fold(row.content).endswith("。") and all(
+        _is_unit_cell(cell, gazetteer) for cell in row.units.values() if cell
+    )
 
 
 def _is_short(cell: str) -> bool:
