@@ -625,6 +625,15 @@ Round 30 (法治) (branch fazhi30): 法治 plans of kinds rounds 10–29 had not
 - d368 以案释法 和 网络普法: measures with no numbers at all (Word's numbering lost), each a
   paragraph closed by its bracket, under 二、 and 三、 chapters; 每季度 / 每年 / 定期 duties.
 
+Round 31 (法治) (branch fazhi31): 法治 plans of kinds rounds 10–30 had not tried:
+
+- d369 行政执法“三项制度” 推进: 1.–3. measures under 二、重点任务 closed by brackets, then
+  4.–7. under 三、保障措施 with no bracket at all, their leads the subjects of their first
+  words ("县司法局要…", "县财政局要…；县数据资源局要…"), 每年 a duty, 年度考核 no duty.
+- d372 法治政府建设示范创建: 二、时间安排's stages as （一） sections with their months
+  ("（一）动员部署阶段（2025年3月—4月）", 自评申报, 评估整改), each over bracketed 1. measures
+  of its own, 三、保障措施 （一） paragraphs (sections).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1496,6 +1505,9 @@ RUN_IN_COPIES = [
     # run into its last cell (d366), １． measures under （一） with a label line (d367),
     # measures with no numbers under 一、 chapters (d368)
     *(name for name in NAMES if name[:4] in {"d366", "d367", "d368"}),
+    # round 31 (法治): 保障措施 measures led by their first words' unit, no bracket (d369),
+    # 时间安排 stages as （一） sections over measures (d372)
+    *(name for name in NAMES if name[:4] in {"d369", "d372"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1778,6 +1790,9 @@ SIGNED_RUN_IN = [
     # round 30 (法治): after a closing paragraph under a table (d366), under 三、保障措施
     # (d367), under 四、工作要求 (d368)
     *(name for name in NAMES if name[:4] in {"d366", "d367", "d368"}),
+    # round 31 (法治): after a measure with no bracket (d369), under 三、保障措施's （二）
+    # (d372)
+    *(name for name in NAMES if name[:4] in {"d369", "d372"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7568,6 +7583,38 @@ def test_a_closing_paragraph_run_into_a_tables_last_cell_ends_it(name, last):
         assert units(plan) == units(printed)
         assert (plan.tasks[-1].lead, plan.tasks[-1].responsible) == last
         assert plan.tasks[-1].deadline is None
+
+
+# Round 31 (法治) (branch fazhi31): d369, d372 and their fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "d369_sanxiang_zhidu_shouci",
+            [
+                ["县司法局"],
+                ["县财政局", "县数据资源局"],
+                ["县委依法治县办"],
+                ["县人力资源和社会保障局"],
+            ],
+        ),
+        (
+            "zhuyu_yao_baozhang",
+            [["市财政局"], ["市司法局", "市人力资源和社会保障局"], ["市委政法委"]],
+        ),
+    ],
+)
+def test_a_chapter_of_measures_led_by_their_first_words_is_kept(name, leads):
+    # "三、保障措施 4.县司法局要加强…" (d369) and "二、保障措施 4.市财政局要将…" (fixture
+    # styles/zhuyu_yao_baozhang.txt) after a chapter of bracketed measures: no bracket in the
+    # chapter, yet each item opens with its unit as the subject of 要, so the chapter holds
+    # measures, not provisions, and each is led by the units its clauses open with
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        bare = [m for m in plan.tasks if m.no > 3]
+        assert [m.lead for m in bare] == leads
+        assert not any(d.code == "provisions-not-measures" for d in plan.diagnostics)
 
 
 # Round 29 (branch genre29): d308, d309, d319 and their fixtures (tests/fixtures/styles).

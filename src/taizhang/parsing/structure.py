@@ -3074,6 +3074,26 @@ def _opens_with_unit(measure: RawMeasure) -> bool:
     return units_before_colon(measure.folded) is not None
 
 
+def _opens_with_subject(measure: RawMeasure) -> bool:
+    """Whether a measure opens with a unit as the subject of a lead verb ("4.县司法局要加强…",
+    "5.县财政局要…；县数据资源局要…"): it names its units in its text, as a bracket would
+    (pipeline._units_as_subjects), so its chapter holds measures, not provisions (round 31:
+    tests/parsing/documents d369's 三、保障措施 and fixture styles/zhuyu_yao_baozhang.txt's
+    二、保障措施, each under a chapter of bracketed measures)."""
+    return _subject_opening().match(measure.folded.lstrip(_LINE_INDENT)) is not None
+
+
+@lru_cache(maxsize=1)
+def _subject_opening() -> re.Pattern[str]:
+    # anchored (match, once per measure asked): a level's character class, the shortest name
+    # ending as a unit does, a lead verb right after it; not 各 (各部门要… is a call on
+    # everyone, no unit: structure.toml subject_unit_starts)
+    starts = "".join(s for s in word_list("subject_unit_starts") if s != "各")
+    endings = trie(word_list("unit_endings"))
+    verbs = trie(word_list("subject_lead_verbs"))
+    return re.compile(rf"[{starts}][^,;。、:\s]{{0,23}}?(?:{endings})(?:{verbs})")
+
+
 def _share_list_attributions(skeleton: Skeleton, run_in: bool = False) -> None:
     """One attribution on its own line after items (1)-(4) covers all four.
 
@@ -3514,7 +3534,7 @@ def _drop_provisions(skeleton: Skeleton) -> None:
     # 8.县委依法治县办、县司法局：…, fixture styles/danwei_maohao_duoge.txt)
     plain = [
         _provision_group(run[0]) is None
-        or any(m.attribution_raw or _opens_with_unit(m) for m in run)
+        or any(m.attribution_raw or _opens_with_unit(m) or _opens_with_subject(m) for m in run)
         for run in runs
     ]
     asked = {run[0].chapter for run, keep in zip(runs, plain, strict=True) if not keep}
