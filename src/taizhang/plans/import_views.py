@@ -216,14 +216,17 @@ class PreviewView(OfficeOnlyMixin, View):
 
     def render(self, preview, form, status=200):
         document = preview.corrected.document
+        plan_import = preview.plan_import
+        split = import_corrections.sentence_lines(plan_import)
+        places = import_corrections.places(document, plan_import.source_text, split)
         context = {
             "plan_import": preview.plan_import,
             "preview": preview,
             "document": document,
             "form": form,
             "name_rows": list(form.rows()),
-            "rows": ledger_rows(preview),
-            "general_diagnostics": general_diagnostics(preview),
+            "rows": ledger_rows(preview, places),
+            "general_diagnostics": general_diagnostics(preview, places),
             "diagnostic_count": len(document["diagnostics"]),
             "collectives": collective_rows(preview),
             "changes": preview.changes,
@@ -235,7 +238,7 @@ class PreviewView(OfficeOnlyMixin, View):
                 for raw in preview.plan_import.offered or []
             ],
             "legend": legend(document["diagnostics"]),
-            "sentence_lines": sorted(import_corrections.sentence_lines(preview.plan_import)),
+            "sentence_lines": sorted(split),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -342,14 +345,11 @@ def placed(diagnostic: dict, place) -> dict:
     return diagnostic
 
 
-def general_diagnostics(preview) -> list[dict]:
+def general_diagnostics(preview, places) -> list[dict]:
     """The diagnostics about the whole file. One the parser tied to a line shown sentence by
     sentence (a run-in copy) names the sentence of the first measure on that line, where it
-    points (no-attributions: the first measure's line), not 原文第1行."""
-    plan_import = preview.plan_import
-    split = import_corrections.sentence_lines(plan_import)
-    document = preview.corrected.document
-    places = import_corrections.places(document, plan_import.source_text, split)
+    points (no-attributions: the first measure's line), not 原文第1行. ``places``:
+    import_corrections.places of the preview's document."""
     first = {}
     for index in sorted(places, reverse=True):
         first[places[index].line] = places[index]
@@ -365,9 +365,10 @@ def _collectives_by_role(task: dict) -> dict[str, list[str]]:
     }
 
 
-def ledger_rows(preview) -> list[dict]:
+def ledger_rows(preview, places) -> list[dict]:
     """The parsed ledger in order, with chapter and section headings where they change,
-    each measure's diagnostics and, for a revision, whether it is new or changed."""
+    each measure's diagnostics and, for a revision, whether it is new or changed. ``places``:
+    where each measure starts on a line shown sentence by sentence (import_corrections.places)."""
     document = preview.corrected.document
     chapters = {c["no"]: c["title"] for c in document["chapters"]}
     sections = {(s["chapter"], s["no"]): s["title"] for s in document["sections"]}
@@ -375,9 +376,6 @@ def ledger_rows(preview) -> list[dict]:
     changed_keys = preview.corrected.changed_keys
     added = set(preview.diff.added) if preview.diff else set()
     changed = set(preview.diff.changed) if preview.diff else set()
-    plan_import = preview.plan_import
-    split = import_corrections.sentence_lines(plan_import)
-    places = import_corrections.places(document, plan_import.source_text, split)
     rows, chapter, section = [], object(), object()
     for index, task in enumerate(preview.tasks):
         if task["chapter"] != chapter:
