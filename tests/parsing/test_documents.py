@@ -898,6 +898,21 @@ Round 30 (branch genre30), topics other than 法治, kinds and layouts not yet u
 - d371 数字政府建设 工作要点: a task table copied one cell per line whose header row the copy
   lost ("1" then the task, 牵头 and 配合 cells and a deadline), a 保障措施 item naming a
   领导小组办公室 负责 after it (a provision), a goal "由2024年的60项提高到2025年的100项以上".
+
+Round 31 (branch genre31), topics other than 法治, kinds and layouts not yet used:
+
+- d374 县域商业体系建设 任务清单: each measure ONE line of four fields apart by two blanks,
+  "1.任务：…。  牵头：县商务局  配合：县交通运输局、县供销社  时限：2025年9月底前" (时限
+  bare, no 完成), goals "建成…1个，改造提升…8个" under 一、工作目标.
+- d375 城乡环境卫生整洁行动: （一） sections over 1.–6. measures whose sentence is broken by a
+  hard line break at no wrap width ("…河道沟渠" over "开展地毯式集中清理，…1.2万吨。"), the
+  bracket at the start of the next line.
+- d378 义务教育优质均衡: goals numbered "（一）到2026年，…达到5.3人以上。" under 一、主要目标,
+  then the measures numbered （一） again under 二、重点任务 with brackets, 保障措施 （一）
+  provisions.
+- d379 招商引资 攻坚: titled 1. measures, a goal paragraph opening with 全年 under 一、攻坚目标,
+  then after the signature "附件1：…目标任务分解表" (units and figures, " | " rows) and
+  "附件2：…重点项目清单" (projects with 投资额（万元） and a 责任单位 column): no measures.
 """
 
 from __future__ import annotations
@@ -1530,6 +1545,10 @@ RUN_IN_COPIES = [
     # round 30 (other topics): 一是 paragraphs restarting under sections (d370), a one-cell-per-
     # line table with no header row after "…分工如下：" (d371)
     *(name for name in NAMES if name[:4] in {"d370", "d371"}),
+    # round 31 (other topics): one line of four fields per measure, 时限： last (d374), brackets
+    # under broken sentences (d375), goals （一） before measures （一） (d378), a goal opening
+    # with 全年 and two annex tables (d379)
+    *(name for name in NAMES if name[:4] in {"d374", "d375", "d378", "d379"}),
 ]
 
 
@@ -1812,6 +1831,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d308", "d309", "d319"}),
     # round 30 (other topics): after a (三) paragraph (d370), after a headless table (d371)
     *(name for name in NAMES if name[:4] in {"d370", "d371"}),
+    # round 31 (other topics): after 三、工作要求 (d374, d375), a 保障措施 （二） (d378), an
+    # 附件 list before two annex tables (d379)
+    *(name for name in NAMES if name[:4] in {"d374", "d375", "d378", "d379"}),
 ]
 
 
@@ -1852,6 +1874,11 @@ HARD_WRAPPED = [
     # continues (starts_item); its units are tested below, and the scorer, blind to line
     # breaks, gives it 1.000)
     and name.split("_")[0] != "d263"
+    # (round 31: d375's measures break their sentences by hard line breaks at no wrap width,
+    # which the text keeps as printed, as d65's paragraphs; a wrap joins those that reach
+    # its margin and keeps the others: the scorer, blind to line breaks, gives it 1.000 and
+    # its units are tested above)
+    and name.split("_")[0] != "d375"
 ]
 
 
@@ -7690,3 +7717,77 @@ def test_a_one_cell_per_line_table_without_its_header_row_gives_the_measures(nam
     if name[0] == "d":  # printed run in after "…分工如下：" (a 镇 unit cell is not read so)
         run_in = parse_path_text(variants.run_in(text))
         assert [m.lead[0] for m in run_in.tasks] == leads
+
+
+# Round 31 (branch genre31): d374, d378, d379 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last"),
+    [
+        (
+            "d374_xianyu_shangye_yihang",
+            (["县商务局"], ["县交通运输局", "县供销社"], "2025年9月底前"),
+            (["县商务局"], ["县发展改革局"], "2025年5月底前"),
+        ),
+        (
+            "yihang_shixian",
+            (["镇农业综合服务中心"], [], "2025年4月底前"),
+            (["镇农业综合服务中心"], ["镇财政所"], "长期坚持"),
+        ),
+    ],
+)
+def test_one_line_of_fields_per_measure_ending_with_a_bare_shixian(name, first, last):
+    # "1.任务：建设…统仓共配。  牵头：县商务局  配合：县交通运输局、县供销社  时限：2025年9月
+    # 底前" (d374), "3.任务：建立…经费。  牵头：…  配合：镇财政所、各村民委员会  时限：长期坚持"
+    # (fixture styles/yihang_shixian.txt): 时限 is a deadline field as 完成时限 is, so no unit;
+    # printed, run in (its value runs into the next number) and hard-wrapped at 30 and 24 (a
+    # line whose sentence ends before its fields is no row of page fields, and the wrap may
+    # part the last label from its colon: "…经费。  牵头" over "：镇农业…")
+    text = _document_or_fixture_text(name)
+    copies = [text, variants.run_in(text), variants.hard_wrapped(text)]
+    for plan in map(parse_path_text, [*copies, variants.hard_wrapped(text, 24)]):
+        ends = [(m.lead, m.responsible, m.deadline) for m in (plan.tasks[0], plan.tasks[-1])]
+        assert ends == [first, last]
+        assert not any("时限" in unit for m in plan.tasks for unit in m.responsible)
+
+
+def test_a_field_name_the_wrap_broke_before_its_shixian_is_one_field():
+    # "…；完成" over "时限：2024年10月底前" (d142 hard-wrapped at 30): the line is the rest of
+    # 完成时限, not a field line of its own, now that 时限 is a field
+    text = (DOCUMENTS / "d142_zhou_fazhi_yaodian.txt").read_text(encoding="utf-8")
+    plan = parse_path_text(variants.hard_wrapped(text))
+    assert all("完成\n时限" not in (m.attribution_raw or "") for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "goals"),
+    [
+        ("d378_yiwu_jiaoyu_mubiao", [(2026, 5.3, "人"), (2026, 20, "%"), (2027, 99, "%")]),
+        ("mubiao_liebiao", [(2025, 2.8, "平方米"), (2026, 12, "个")]),
+    ],
+)
+def test_goals_numbered_under_the_goal_heading_before_measures_numbered_again(name, goals):
+    # "一、主要目标" over "（一）到2026年，…达到5.3人以上。" "（二）…" (d378), "（一）到2025年底，
+    # …2.8平方米以上。" (fixture styles/mubiao_liebiao.txt), then the measures numbered （一）
+    # again under 二、重点任务: each clause of the list under the goal chapter opening with its
+    # year states a goal, printed and run in
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [(t.year, t.value, t.unit) for t in plan.targets] == goals
+        assert {m.chapter for m in plan.tasks} == {"二"}
+        assert plan.sections == []
+
+
+@pytest.mark.parametrize(
+    ("name", "goals"),
+    [
+        ("d379_zhaoshang_gongjian_xiangmu", [(30, "个"), (80, "亿元"), (20, "个")]),
+        ("quannian_mubiao", [(45, "亿元"), (20, "家")]),
+    ],
+)
+def test_a_goal_heading_run_into_its_paragraph_opening_with_quannian(name, goals):
+    # "一、攻坚目标全年新签约亿元以上项目30个，…" (d379 printed run-in), "一、攻坚目标全年实现外贸
+    # 进出口总额45亿元，…" (fixture styles/quannian_mubiao.txt printed run-in): a one-year
+    # plan's 全年 opens the goal paragraph as a year does
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert [(t.value, t.unit) for t in plan.targets] == goals

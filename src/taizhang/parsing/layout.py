@@ -426,6 +426,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
             and (
                 not starts_item(folded_content)
                 or _splits_a_number(out[-1], content)
+                or _splits_a_label(out[-1], folded_content)
                 or _ends_open(out[-1])
                 or _in_open_attribution(out[-1])
                 or _wrapped_before_a_decimal(folded_content)
@@ -1029,6 +1030,18 @@ def _splits_a_number(previous: str, content: str) -> bool:
     return previous[-1:].isdigit() and content[:1].isdigit()
 
 
+def _splits_a_label(previous: str, folded_content: str) -> bool:
+    """Whether a wrap broke a label's name before a tail that is a label of its own: "…；完成"
+    over "时限：2024年10月底前" is one 完成时限 (round 31, where 时限 became a field:
+    tests/parsing/documents d142 and d42 hard-wrapped at 30), "…（牵头" over "责任单位：…" one
+    牵头责任单位 (d08 hard-wrapped at 30, whose units were right either way)."""
+    end = fold(previous[-_SPLIT_LABEL_REACH:])
+    return any(starts_with_label(end[at:] + folded_content) for at in range(len(end) - 1))
+
+
+_SPLIT_LABEL_REACH = 4  # characters of a field's name before its tail: 完成 of 完成时限
+
+
 def _ends_open(previous: str) -> bool:
     """Whether a wrap broke right after an opening bracket: "…危房改造150户。（" over
     "牵头单位：…" (tests/parsing/documents d60 hard-wrapped at 30, fixture
@@ -1385,7 +1398,11 @@ def _is_field_row(content: str) -> bool:
     gap = _BLANK_RUN.search(content)
     while gap is not None and _empty_cell(content, gap):
         gap = _BLANK_RUN.search(content, gap.end())
-    return gap is not None and not _units_set_off(content, gap.start())
+    return (
+        gap is not None
+        and not _units_set_off(content, gap.start())
+        and not _fields_set_off(fold(content))
+    )
 
 
 def _empty_cell(content: str, gap: re.Match[str]) -> bool:
@@ -1417,7 +1434,26 @@ def _label_row(joined: str) -> bool:
     blanks and all (tests/parsing/documents d64 hard-wrapped at 30; fixture
     styles/fangguanfu_fields.txt hard-wrapped at 24). Asked only of lines holding a run of
     blanks."""
-    return starts_with_label(fold(joined.lstrip(_INDENT)))
+    folded = fold(joined.lstrip(_INDENT))
+    return starts_with_label(folded) or _fields_set_off(folded)
+
+
+def _fields_set_off(folded: str) -> bool:
+    """Whether a line sets a measure's fields off by blanks after its sentence, on the
+    sentence's line ("…推行统仓共配。  牵头：县商务局  配合：县交通运输局、县供" as a wrap
+    breaks "1.任务：…" of one line per measure): a row of page fields or signers holds no
+    sentence end before a label (round 31: tests/parsing/documents d374 hard-wrapped at 30,
+    fixture styles/yihang_shixian.txt hard-wrapped at 24 and 30, where the wrap parts the last
+    label from its colon: "…经费。  牵头" over "：镇农业综合服务中心  配合：…")."""
+    return any(
+        folded.endswith("。", 0, gap.start()) and _opens_with_label(folded[gap.end() :])
+        for gap in _BLANK_RUN.finditer(folded)
+    )
+
+
+def _opens_with_label(rest: str) -> bool:
+    """Whether a line's rest after a gap opens with a label, or is one cut off its colon."""
+    return starts_with_label(rest) or starts_with_label(rest + ":")
 
 
 def _wrap(lines: list[str]):

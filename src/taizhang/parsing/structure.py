@@ -1975,6 +1975,9 @@ def _assemble(
                 if works and not is_purpose_clause(measure.folded):
                     _work_begins(skeleton, item)
             continue
+        if front_chapter and id(item) in lists:
+            _collect_listed_goal(skeleton, item, text, folded)
+            continue
         if kind == level.chapter and kind in level.headings:
             chapter, section = _number_label(item), None
             heading, folded_heading = _run_in_labels(skeleton, item, text, folded, chapter, None)
@@ -2661,6 +2664,16 @@ def _collect_goal(
         skeleton.goal_texts.append(text[start : item.end])
 
 
+def _collect_listed_goal(skeleton: Skeleton, item: Found, text: str, folded: str) -> None:
+    """A clause of a list under a front-matter chapter that opens with the year its goal is
+    set for ("一、主要目标" over "（一）到2026年，…达到5.3人以上。" "（二）到2026年，…"), or
+    with a goal word, states one of the plan's goals, as an article does (_states_goals):
+    such a list is no sections (round 31: tests/parsing/documents d378; fixture
+    styles/mubiao_liebiao.txt)."""
+    if _states_goals(folded[item.marker.end : item.end]):
+        skeleton.goal_texts.append(text[item.marker.end : item.end])
+
+
 def _after_glued_goal_heading(folded: str, item: Found, heading: str) -> int:
     """Where a goal heading's paragraph starts: after the heading's words where a copy
     printed run in glued its bare year to them ("年度目标2025年全县新建…"), so the year opens
@@ -2679,7 +2692,7 @@ def _names_goals(heading: str) -> bool:
     实现碳达峰目标) is a task's heading, unless a run-in copy glued the goals' year to it
     (建设目标到2025年，…: d157 and d127 printed run-in) or a paragraph's opening word
     (整治目标通过专项整治，…: round 15, d159 printed run-in, and d148's 活动目标通过开展…;
-    fixture styles/zhili_mubiao.txt run in)."""
+    fixture styles/zhili_mubiao.txt run in), or the year's own 全年 (round 31, d379 run in)."""
     if len(heading) < 4 or heading[2:4] != "目标":
         return False
     return (
@@ -2690,8 +2703,10 @@ def _names_goals(heading: str) -> bool:
 
 
 # folded; (a bare year too, "年度目标2025年全县新建…": round 20, tests/parsing/documents d260
-# and fixture styles/niandu_mubiao.txt printed run-in)
-_GOALS_YEAR = re.compile(r"到?\d{4}年")
+# and fixture styles/niandu_mubiao.txt printed run-in; or a one-year plan's 全年 / 年内,
+# "攻坚目标全年新签约亿元以上项目30个": round 31, d379 and fixture styles/quannian_mubiao.txt
+# printed run-in)
+_GOALS_YEAR = re.compile(r"到?\d{4}年|全年|年内")
 
 
 def _front_paragraph_states_goals(item: Found, folded: str) -> bool:
