@@ -7687,6 +7687,30 @@ def test_a_one_cell_per_line_table_without_its_header_row_gives_the_measures(nam
         assert [m.lead[0] if m.lead else None for m in plan.tasks] == leads
         assert plan.tasks[0].deadline in ("2025年12月底前", "2025年5月底前")
         assert all(m.chapter == "二" for m in plan.tasks)
-    if name[0] == "d":  # printed run in after "…分工如下：" (a 镇 unit cell is not read so)
-        run_in = parse_path_text(variants.run_in(text))
-        assert [m.lead[0] for m in run_in.tasks] == leads
+    # printed run in after "…分工如下：" (a 镇 unit cell too: round 29, leftovers27)
+    run_in = parse_path_text(variants.run_in(text))
+    assert [m.lead[0] for m in run_in.tasks] == leads
+
+
+def test_a_headless_table_run_in_opens_at_its_own_colon_not_a_ratio():
+    # "…镇村两级资金按照1：1比例配套。三、任务分工各项任务分工如下：1组建…扑火机具。镇应急
+    # 管理办公室镇财政所2026年3月底前2开展…" (round 29, fixture styles/zhen_wubiaotou_peitao
+    # .txt run in): the ratio's "：1" opens no row (a digit before its colon); the next
+    # colon's rows are the measures, their 镇 unit cells parted (镇应急管理办公室 | 镇财政所)
+    text = _document_or_fixture_text("zhen_wubiaotou_peitao")
+    for plan in _printed_and_run_in(text):
+        assert [m.lead for m in plan.tasks] == [
+            ["镇应急管理办公室"],
+            ["镇综合行政执法队"],
+            ["镇农业综合服务中心"],
+            ["镇党政办公室"],
+        ]
+        assert [m.responsible for m in plan.tasks] == [
+            ["镇财政所"],
+            ["镇派出所"],
+            ["镇林业站"],
+            ["镇中心学校"],
+        ]
+        assert plan.tasks[0].text.startswith("组建镇级半专业扑火队")
+        assert plan.tasks[0].deadline == "2026年3月底前"
+        assert all(m.chapter == "三" for m in plan.tasks)

@@ -248,15 +248,32 @@ _HEADLESS_NAMES = ("序号", "重点任务", "牵头单位", "责任单位", "�
 
 
 def _headless_rows(text: str, folded: str, run_in: bool, gazetteer) -> list[TableRow]:
-    if run_in:  # its rows after the colon that opens the table (…分工如下：1推进…)
-        start = folded.find(_HEADLESS_RUN_IN)
-        if start < 0 or not "\u4e00" <= folded[start + 2 : start + 3] <= "\u9fff":
-            return []  # 1. 1、 12: a numbered list or a count, no row's number
-        rows = _run_in_flat_body(text, folded, start + 1, _header_roles(list(_HEADLESS_NAMES)))
-        return rows if len(rows) >= 2 else []
+    if run_in:
+        return _headless_run_in_rows(text, folded)
     if _HEADLESS_FIRST not in text:
         return []
     return _headless_flattened_rows(text.split("\n"), gazetteer or load_gazetteer())
+
+
+def _headless_run_in_rows(text: str, folded: str) -> list[TableRow]:
+    """The rows after the colon that opens the table (…分工如下：1推进…), printed run in. Each
+    ":1" is tried in turn: one after a digit is a ratio (资金按照1：1比例配套), and the colon
+    of a sentence before the table may open a count (round 29: fixture styles/
+    zhen_wubiaotou_peitao.txt, its 1：1 before the table; d371 and fixture styles/
+    wubiaotou_danhang.txt, one colon each, run in)."""
+    columns = _header_roles(list(_HEADLESS_NAMES))
+    start = folded.find(_HEADLESS_RUN_IN)
+    while start >= 0:
+        # (1. 1、 12 after the colon: a numbered list or a count, no row's number)
+        if (
+            not folded[start - 1 : start].isdigit()
+            and "\u4e00" <= folded[start + 2 : start + 3] <= "\u9fff"
+        ):
+            rows = _run_in_flat_body(text, folded, start + 1, columns)
+            if len(rows) >= 2:
+                return rows
+        start = folded.find(_HEADLESS_RUN_IN, start + 2)
+    return []
 
 
 def _headless_flattened_rows(lines: list[str], gazetteer) -> list[TableRow]:
@@ -1215,7 +1232,9 @@ _CELL_DEADLINE = re.compile(
     # styles/meinian_qixian_lie.txt run in), parted from the next row's first cell
     r"|每年\d{1,2}月(?:底|末)?前"
 )
-_NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
+# 镇, 乡: a 镇 plan's unit cells (镇综合行政执法队: round 29, fixtures styles/wubiaotou_danhang.txt
+# and zhen_wubiaotou_peitao.txt run in); 人: 人行某市中心支行
+_NAME_START = "市县区州省镇乡各某中国人"
 _PLACE_ENDINGS = ("市", "县", "区")
 _ROW_REACH = 400  # characters of one row
 
