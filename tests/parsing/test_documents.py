@@ -7639,14 +7639,22 @@ def test_a_count_of_new_acquirers_is_a_target(name, found):
 
 
 @pytest.mark.parametrize(
-    ("name", "count"), [("d319_ranqi_zhengzhi_fendian", 5), ("cell_subpoints", 3)]
+    ("name", "count"),
+    [
+        ("d319_ranqi_zhengzhi_fendian", 5),
+        ("cell_subpoints", 3),
+        ("cell_subpoints_juhao", 3),
+        ("cell_subpoints_wenlv", 4),
+    ],
 )
 def test_numbers_inside_a_task_cell_are_its_sub_points(name, count):
     # "1\t排查整治燃气经营企业：1.全面排查…；2.依法取缔…\t县住房城乡建设局" (d319) and
     # "2\t提升政务服务网办水平：1.梳理…；2.推动…；3.定期…\t区政务服务数据管理局…" (fixture
-    # styles/cell_subpoints.txt), printed and run in: a number between two tabs is a part of
-    # the row's one measure, so the (一) paragraphs after the table stay provisions, as they
-    # are after a table of plain cells (d340)
+    # styles/cell_subpoints.txt); after a sentence end, "1\t加强校园食品安全管理。1.落实…；2.…"
+    # (round 29 leftovers: fixtures cell_subpoints_juhao.txt and cell_subpoints_wenlv.txt),
+    # the row's number before the cell's tab. Printed and run in: a number between two tabs
+    # is a part of the row's one measure, so the (一) paragraphs after the table stay
+    # provisions, as they are after a table of plain cells (d340)
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         assert [m.no for m in plan.tasks] == list(range(1, count + 1))
         assert plan.sections == []

@@ -401,12 +401,28 @@ def _inside_a_cell(folded: str, line_start: int, position: int) -> bool:
     ended between the first and it: a task cell's sub-points ("1\t整治餐饮场所用气安全：
     1.督促…；2.更换…；3.定期…\t县市场监管局"), parts of the row's one measure, never measures
     of their own (round 29: tests/parsing/documents d319; fixture styles/cell_subpoints.txt).
-    A body printed run in between a tabbed page field and a table ends sentences (d97)."""
+    A body printed run in between a tabbed page field and a table ends sentences (d97); a
+    task cell may end its title sentence before its sub-points, when a row number opens it
+    (_opens_a_row)."""
     before = folded.rfind("\t", max(line_start, position - _CELL_REACH), position)
-    if before < 0 or "。" in folded[before:position]:
+    if before < 0 or ("。" in folded[before:position] and not _opens_a_row(folded, before)):
         return False
     after = folded.find("\t", position, position + _CELL_REACH)
     return after > 0 and "\n" not in folded[position:after]
+
+
+_ROW_NUMBER = 3  # digits of a table row's number, at most
+
+
+def _opens_a_row(folded: str, tab: int) -> bool:
+    """Whether a tab follows a row's number: the task cell of "1\t加强校园食品安全管理。1.落实
+    …；2.每学期…\t区市场监管局" (round 29, fixtures styles/cell_subpoints_juhao.txt and
+    cell_subpoints_wenlv.txt, printed and run in, where the number follows the row above's
+    deadline: …月底前2\t…). d97's page field before its body ends in no number (…18号\t)."""
+    digits = 0
+    while digits <= _ROW_NUMBER and folded[tab - digits - 1 : tab - digits].isdigit():
+        digits += 1
+    return 0 < digits <= _ROW_NUMBER
 
 
 def _is_quantity(folded: str, pos: int, end: int) -> bool:
