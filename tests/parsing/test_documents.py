@@ -7357,6 +7357,33 @@ def _row_fields(plan):
     return [(m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in plan.tasks]
 
 
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "place_danhang_huaxi",
+            ["桦溪县司法局", "县司法局", "桦溪县司法局", "县委组织部", "市司法局"],
+        ),
+        (
+            "place_danhang_huaian",
+            ["槐安区民政局", "区住建局", "槐安区教育局", "市生态环境局槐安分局"],
+        ),
+    ],
+)
+def test_a_table_one_cell_per_line_run_in_whose_units_print_their_place_or_another_level(
+    name, leads
+):
+    # "…全过程记录制度桦溪县司法局桦溪县公安局、县市场监管局2026年10月底前" beside
+    # "…文件清理县司法局县直各有关部门", "…交叉评查市司法局县直各行政执法部门" (round 29
+    # leftovers: fixtures styles/place_danhang_huaxi.txt and place_danhang_huaian.txt run
+    # in): a name printing the plan's own place (the title's 桦溪县, 槐安区) takes it along,
+    # and a lead of another level (市司法局, 市生态环境局槐安分局) is a cell, not the task's
+    text = _document_or_fixture_text(name)
+    printed, run_in = (_row_fields(plan) for plan in _printed_and_run_in(text))
+    assert [lead for _, _, (lead, *_), *_ in printed] == leads
+    assert run_in == printed
+
+
 # Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349 and their fixtures
 # (tests/fixtures/styles).
 
