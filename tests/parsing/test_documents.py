@@ -7727,6 +7727,26 @@ def test_a_one_cell_per_line_table_without_its_header_row_gives_the_measures(nam
     assert [m.lead[0] for m in run_in.tasks] == leads
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "d366_zhifa_jiandu_zhuxie",
+        "d45_keji_excel",
+        "d245_chengshi_gengxin_xiangmu",
+        "d297_fazhi_zhengfu_shifan_zhibiao",
+    ],
+)
+def test_chapter_rows_of_a_tab_table_run_in_glued_to_the_cell_before(name):
+    # "…\t各乡镇人民政府\t县司法局二、完善行政执法监督制度3\t制定…" (d366), "…完成时限一、强化企业
+    # 科技创新主体地位\t\t\t\t1\t…" (d45), "…完成时限一、老旧小区改造1\t…" (d245) and
+    # "…完成时限一、依法全面履行政府职能1\t…" (d297), printed run in (round 29 leftovers): a
+    # short phrase between a cell's end and the next row's number (or the chapter row's
+    # empty cells) is a chapter row, its rows under it as printed
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    assert [(c.no, c.title) for c in run_in.chapters] == [(c.no, c.title) for c in printed.chapters]
+    assert [m.chapter for m in run_in.tasks] == [m.chapter for m in printed.tasks]
+
+
 def test_a_headless_table_run_in_opens_at_its_own_colon_not_a_ratio():
     # "…镇村两级资金按照1：1比例配套。三、任务分工各项任务分工如下：1组建…扑火机具。镇应急
     # 管理办公室镇财政所2026年3月底前2开展…" (round 29, fixture styles/zhen_wubiaotou_peitao
