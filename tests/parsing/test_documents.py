@@ -7384,6 +7384,33 @@ def _row_fields(plan):
     return [(m.no, m.text, m.lead, m.responsible, m.collectives, m.deadline) for m in plan.tasks]
 
 
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "place_danhang_huaxi",
+            ["桦溪县司法局", "县司法局", "桦溪县司法局", "县委组织部", "市司法局"],
+        ),
+        (
+            "place_danhang_huaian",
+            ["槐安区民政局", "区住建局", "槐安区教育局", "市生态环境局槐安分局"],
+        ),
+    ],
+)
+def test_a_table_one_cell_per_line_run_in_whose_units_print_their_place_or_another_level(
+    name, leads
+):
+    # "…全过程记录制度桦溪县司法局桦溪县公安局、县市场监管局2026年10月底前" beside
+    # "…文件清理县司法局县直各有关部门", "…交叉评查市司法局县直各行政执法部门" (round 29
+    # leftovers: fixtures styles/place_danhang_huaxi.txt and place_danhang_huaian.txt run
+    # in): a name printing the plan's own place (the title's 桦溪县, 槐安区) takes it along,
+    # and a lead of another level (市司法局, 市生态环境局槐安分局) is a cell, not the task's
+    text = _document_or_fixture_text(name)
+    printed, run_in = (_row_fields(plan) for plan in _printed_and_run_in(text))
+    assert [lead for _, _, (lead, *_), *_ in printed] == leads
+    assert run_in == printed
+
+
 # Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349 and their fixtures
 # (tests/fixtures/styles).
 
@@ -7666,14 +7693,22 @@ def test_a_count_of_new_acquirers_is_a_target(name, found):
 
 
 @pytest.mark.parametrize(
-    ("name", "count"), [("d319_ranqi_zhengzhi_fendian", 5), ("cell_subpoints", 3)]
+    ("name", "count"),
+    [
+        ("d319_ranqi_zhengzhi_fendian", 5),
+        ("cell_subpoints", 3),
+        ("cell_subpoints_juhao", 3),
+        ("cell_subpoints_wenlv", 4),
+    ],
 )
 def test_numbers_inside_a_task_cell_are_its_sub_points(name, count):
     # "1\t排查整治燃气经营企业：1.全面排查…；2.依法取缔…\t县住房城乡建设局" (d319) and
     # "2\t提升政务服务网办水平：1.梳理…；2.推动…；3.定期…\t区政务服务数据管理局…" (fixture
-    # styles/cell_subpoints.txt), printed and run in: a number between two tabs is a part of
-    # the row's one measure, so the (一) paragraphs after the table stay provisions, as they
-    # are after a table of plain cells (d340)
+    # styles/cell_subpoints.txt); after a sentence end, "1\t加强校园食品安全管理。1.落实…；2.…"
+    # (round 29 leftovers: fixtures cell_subpoints_juhao.txt and cell_subpoints_wenlv.txt),
+    # the row's number before the cell's tab. Printed and run in: a number between two tabs
+    # is a part of the row's one measure, so the (一) paragraphs after the table stay
+    # provisions, as they are after a table of plain cells (d340)
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         assert [m.no for m in plan.tasks] == list(range(1, count + 1))
         assert plan.sections == []
@@ -7714,9 +7749,53 @@ def test_a_one_cell_per_line_table_without_its_header_row_gives_the_measures(nam
         assert [m.lead[0] if m.lead else None for m in plan.tasks] == leads
         assert plan.tasks[0].deadline in ("2025年12月底前", "2025年5月底前")
         assert all(m.chapter == "二" for m in plan.tasks)
-    if name[0] == "d":  # printed run in after "…分工如下：" (a 镇 unit cell is not read so)
-        run_in = parse_path_text(variants.run_in(text))
-        assert [m.lead[0] for m in run_in.tasks] == leads
+    # printed run in after "…分工如下：" (a 镇 unit cell too: round 29, leftovers27)
+    run_in = parse_path_text(variants.run_in(text))
+    assert [m.lead[0] for m in run_in.tasks] == leads
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "d366_zhifa_jiandu_zhuxie",
+        "d45_keji_excel",
+        "d245_chengshi_gengxin_xiangmu",
+        "d297_fazhi_zhengfu_shifan_zhibiao",
+    ],
+)
+def test_chapter_rows_of_a_tab_table_run_in_glued_to_the_cell_before(name):
+    # "…\t各乡镇人民政府\t县司法局二、完善行政执法监督制度3\t制定…" (d366), "…完成时限一、强化企业
+    # 科技创新主体地位\t\t\t\t1\t…" (d45), "…完成时限一、老旧小区改造1\t…" (d245) and
+    # "…完成时限一、依法全面履行政府职能1\t…" (d297), printed run in (round 29 leftovers): a
+    # short phrase between a cell's end and the next row's number (or the chapter row's
+    # empty cells) is a chapter row, its rows under it as printed
+    printed, run_in = _printed_and_run_in(_document_or_fixture_text(name))
+    assert [(c.no, c.title) for c in run_in.chapters] == [(c.no, c.title) for c in printed.chapters]
+    assert [m.chapter for m in run_in.tasks] == [m.chapter for m in printed.tasks]
+
+
+def test_a_headless_table_run_in_opens_at_its_own_colon_not_a_ratio():
+    # "…镇村两级资金按照1：1比例配套。三、任务分工各项任务分工如下：1组建…扑火机具。镇应急
+    # 管理办公室镇财政所2026年3月底前2开展…" (round 29, fixture styles/zhen_wubiaotou_peitao
+    # .txt run in): the ratio's "：1" opens no row (a digit before its colon); the next
+    # colon's rows are the measures, their 镇 unit cells parted (镇应急管理办公室 | 镇财政所)
+    text = _document_or_fixture_text("zhen_wubiaotou_peitao")
+    for plan in _printed_and_run_in(text):
+        assert [m.lead for m in plan.tasks] == [
+            ["镇应急管理办公室"],
+            ["镇综合行政执法队"],
+            ["镇农业综合服务中心"],
+            ["镇党政办公室"],
+        ]
+        assert [m.responsible for m in plan.tasks] == [
+            ["镇财政所"],
+            ["镇派出所"],
+            ["镇林业站"],
+            ["镇中心学校"],
+        ]
+        assert plan.tasks[0].text.startswith("组建镇级半专业扑火队")
+        assert plan.tasks[0].deadline == "2026年3月底前"
+        assert all(m.chapter == "三" for m in plan.tasks)
 
 
 # Round 31 (branch genre31): d374, d378, d379 and their fixtures (tests/fixtures/styles).

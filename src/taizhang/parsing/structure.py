@@ -215,7 +215,8 @@ def _candidates(folded: str, run_in_copy: bool) -> list[Found]:
             if marker.end not in claimed:
                 claimed.add(marker.end)
                 found.append(Found(marker, position, 1, run_in=_AFTER_SENTENCE))
-        for position in _after_table_cells(folded):
+        cells = _after_table_cells(folded)
+        for position in (*cells, *_chapter_rows_after_tab_cells(folded, set(cells))):
             marker = mk.match_marker(folded, position, outlines=False)
             if marker is not None and marker.kind == mk.CHAPTER:
                 end = min(len(folded), position + _GLUED_REACH)
@@ -380,6 +381,33 @@ def _after_table_cells(folded: str) -> list[int]:
     return [hit.end() for hit in _AFTER_CELL.finditer(folded)]
 
 
+# A tab table's chapter row glued to the cell before it in a copy printed run in, a unit
+# cell or the header's last name ("…\t县司法局二、完善行政执法监督制度3\t制定…", "…协同单位
+# 一、健全…1\t明确…": round 29 leftovers, tests/parsing/documents d366; "…完成时限一、强化
+# 企业科技创新主体地位\t\t\t\t1\t…": d45, its chapter rows' empty cells kept): a short
+# phrase of no clause between the end of a cell (no sentence end since its tab) and the next
+# tab; the numeral counts only as the next chapter's (_in_sequence). Searched only in a copy
+# printed run in that holds a tab (the pattern opens on the numeral's class).
+_TAB_CHAPTER = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_TAB_CELL = 40  # characters of a unit cell or a chapter row's heading, at most
+_NO_CLAUSE = ("。", "，", ",", "；", ";", "：", ":")
+
+
+def _chapter_rows_after_tab_cells(folded: str, known: set[int]) -> list[int]:
+    if "\t" not in folded:
+        return []
+    found = []
+    for hit in _TAB_CHAPTER.finditer(folded):
+        at = hit.start()
+        before = folded.rfind("\t", max(0, at - _TAB_CELL), at)
+        after = folded.find("\t", hit.end(), hit.end() + _TAB_CELL)
+        if at in known or before < 0 or after < 0 or "。" in folded[before:at]:
+            continue
+        if not any(mark in folded[hit.end() : after] for mark in _NO_CLAUSE):
+            found.append(at)
+    return found
+
+
 # What a line that may open with a marker opens with after its indentation: a marker's
 # first character, or the bracket of an attribution printed before the number. 任 opens
 # 任务一：, 行 opens 行动一 and - the OCR's 一 (-、) (markers.py).
@@ -401,12 +429,28 @@ def _inside_a_cell(folded: str, line_start: int, position: int) -> bool:
     ended between the first and it: a task cell's sub-points ("1\t整治餐饮场所用气安全：
     1.督促…；2.更换…；3.定期…\t县市场监管局"), parts of the row's one measure, never measures
     of their own (round 29: tests/parsing/documents d319; fixture styles/cell_subpoints.txt).
-    A body printed run in between a tabbed page field and a table ends sentences (d97)."""
+    A body printed run in between a tabbed page field and a table ends sentences (d97); a
+    task cell may end its title sentence before its sub-points, when a row number opens it
+    (_opens_a_row)."""
     before = folded.rfind("\t", max(line_start, position - _CELL_REACH), position)
-    if before < 0 or "。" in folded[before:position]:
+    if before < 0 or ("。" in folded[before:position] and not _opens_a_row(folded, before)):
         return False
     after = folded.find("\t", position, position + _CELL_REACH)
     return after > 0 and "\n" not in folded[position:after]
+
+
+_ROW_NUMBER = 3  # digits of a table row's number, at most
+
+
+def _opens_a_row(folded: str, tab: int) -> bool:
+    """Whether a tab follows a row's number: the task cell of "1\t加强校园食品安全管理。1.落实
+    …；2.每学期…\t区市场监管局" (round 29, fixtures styles/cell_subpoints_juhao.txt and
+    cell_subpoints_wenlv.txt, printed and run in, where the number follows the row above's
+    deadline: …月底前2\t…). d97's page field before its body ends in no number (…18号\t)."""
+    digits = 0
+    while digits <= _ROW_NUMBER and folded[tab - digits - 1 : tab - digits].isdigit():
+        digits += 1
+    return 0 < digits <= _ROW_NUMBER
 
 
 def _is_quantity(folded: str, pos: int, end: int) -> bool:
@@ -2522,6 +2566,9 @@ def _run_in_title(
     """
     heading = _without_next_key_mark(heading, folded_heading)
     runs_on = folded.find("\n", item.marker.end, item.end) < 0
+    row = _tab_row_heading(folded, item.marker.end) if runs_on else None
+    if row and folded_heading.startswith(row):
+        return heading[: len(row)]
     if runs_on:
         heading = _before_glued_bullet(heading, folded_heading)
         for repeated in _REPEATED_WORD.finditer(folded_heading, 0, _PRINTED_LINE):
@@ -2553,6 +2600,25 @@ def _run_in_title(
     if opener is None or opener.start() > _PRINTED_LINE:
         return heading[: _parallel_start(folded_heading)].rstrip()
     return heading[: opener.start()].rstrip()
+
+
+def _tab_row_heading(folded: str, start: int) -> str | None:
+    """A chapter row's heading in a tab table printed run in (_chapter_rows_after_tab_cells):
+    the phrase of no clause up to the next row's number and its tab ("完善行政执法监督制度3\t":
+    d366; "依法全面履行政府职能1\t": d297), or up to the row's empty cells ("…主体地位\t\t\t\t1":
+    d45). One tab alone after the phrase is a header's (d66: 目标任务\t具体措施)."""
+    tab = folded.find("\t", start, start + _TAB_CELL)
+    if tab < 0:
+        return None
+    cut = tab
+    while cut > tab - _ROW_NUMBER and folded[cut - 1 : cut].isdigit():
+        cut -= 1
+    if cut == tab and not folded.startswith("\t\t", tab):
+        return None
+    phrase = folded[start:cut].strip()
+    if len(phrase) < _MIN_TITLE or any(mark in phrase for mark in _NO_CLAUSE):
+        return None
+    return phrase
 
 
 # A task table's header under the heading: "重点任务|序号\t重点任务\t责任单位…" (d16 and d22

@@ -248,15 +248,32 @@ _HEADLESS_NAMES = ("序号", "重点任务", "牵头单位", "责任单位", "�
 
 
 def _headless_rows(text: str, folded: str, run_in: bool, gazetteer) -> list[TableRow]:
-    if run_in:  # its rows after the colon that opens the table (…分工如下：1推进…)
-        start = folded.find(_HEADLESS_RUN_IN)
-        if start < 0 or not "\u4e00" <= folded[start + 2 : start + 3] <= "\u9fff":
-            return []  # 1. 1、 12: a numbered list or a count, no row's number
-        rows = _run_in_flat_body(text, folded, start + 1, _header_roles(list(_HEADLESS_NAMES)))
-        return rows if len(rows) >= 2 else []
+    if run_in:
+        return _headless_run_in_rows(text, folded)
     if _HEADLESS_FIRST not in text:
         return []
     return _headless_flattened_rows(text.split("\n"), gazetteer or load_gazetteer())
+
+
+def _headless_run_in_rows(text: str, folded: str) -> list[TableRow]:
+    """The rows after the colon that opens the table (…分工如下：1推进…), printed run in. Each
+    ":1" is tried in turn: one after a digit is a ratio (资金按照1：1比例配套), and the colon
+    of a sentence before the table may open a count (round 29: fixture styles/
+    zhen_wubiaotou_peitao.txt, its 1：1 before the table; d371 and fixture styles/
+    wubiaotou_danhang.txt, one colon each, run in)."""
+    columns = _header_roles(list(_HEADLESS_NAMES))
+    start = folded.find(_HEADLESS_RUN_IN)
+    while start >= 0:
+        # (1. 1、 12 after the colon: a numbered list or a count, no row's number)
+        if (
+            not folded[start - 1 : start].isdigit()
+            and "\u4e00" <= folded[start + 2 : start + 3] <= "\u9fff"
+        ):
+            rows = _run_in_flat_body(text, folded, start + 1, columns)
+            if len(rows) >= 2:
+                return rows
+        start = folded.find(_HEADLESS_RUN_IN, start + 2)
+    return []
 
 
 def _headless_flattened_rows(lines: list[str], gazetteer) -> list[TableRow]:
@@ -1215,7 +1232,9 @@ _CELL_DEADLINE = re.compile(
     # styles/meinian_qixian_lie.txt run in), parted from the next row's first cell
     r"|每年\d{1,2}月(?:底|末)?前"
 )
-_NAME_START = "市县区州省各某中国人"  # 人: 人行某市中心支行
+# 镇, 乡: a 镇 plan's unit cells (镇综合行政执法队: round 29, fixtures styles/wubiaotou_danhang.txt
+# and zhen_wubiaotou_peitao.txt run in); 人: 人行某市中心支行
+_NAME_START = "市县区州省镇乡各某中国人"
 _PLACE_ENDINGS = ("市", "县", "区")
 _ROW_REACH = 400  # characters of one row
 
@@ -1294,8 +1313,9 @@ def _row_deadline(folded: str, start: int, following: int):
     return last, None
 
 
-def _unit_cells(region: str, count: int) -> list[str]:
-    """The unit cells of a row run together: cut where a name ends and the next starts."""
+def _unit_cells(region: str, count: int, place: str = "") -> list[str]:
+    """The unit cells of a row run together: cut where a name ends and the next starts
+    (also at ``place``, the plan's own place and its level: …县司法局桦溪县公安局)."""
     if count < 2:
         return [region]
     # a ditto cell run into the other unit cell ("同上县商务局、县工商联", "县交通运输局〃":
@@ -1313,7 +1333,8 @@ def _unit_cells(region: str, count: int) -> list[str]:
             name_start = i
             continue
         name = region[name_start:i]
-        if len(name) >= 3 and name.endswith(endings) and region[i] in _NAME_START:
+        opens = region[i] in _NAME_START or (place and region.startswith(place, i))
+        if opens and len(name) >= 3 and name.endswith(endings):
             return [region[:i], region[i:]]
     return [region, ""]
 
@@ -1402,12 +1423,16 @@ def _rows_of_spans(text: str, folded: str, spans, columns, gazetteer) -> list[Ta
         return []
     level = shared.pop()
     labels = [label for _, (role, label) in sorted(columns.items()) if role in _UNIT_ROLES]
+    own = _own_place(folded, level)
     rows = []
     for number, ((start, cut, end), ends) in enumerate(zip(spans, prefixed, strict=True), 1):
         places = sorted(place for place, found in ends.items() if found == level)
-        unit = start + _unit_cells_start(folded[start:cut], places, len(labels), gazetteer)
+        region = folded[start:cut]
+        every = (places, sorted(ends))
+        unit = start + _unit_cells_start(region, every, len(labels), gazetteer, own)
         row = TableRow(number=number, content=text[start:unit], line=1)
-        row.units = dict(zip(labels, _unit_cells(text[unit:cut], len(labels)), strict=False))
+        cells = _unit_cells(text[unit:cut], len(labels), own and own + level)
+        row.units = dict(zip(labels, cells, strict=False))
         row.deadline = text[cut:end]
         rows.append(row)
     return rows
@@ -1430,28 +1455,64 @@ def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
     return ends
 
 
-def _unit_cells_start(region: str, places: list[int], cells: int, gazetteer) -> int:
+def _unit_cells_start(
+    region: str, places: tuple[list[int], list[int]], cells: int, gazetteer, own: str = ""
+) -> int:
     """Where the first of ``cells`` unit cells opens in a row's task-and-unit text: the last
     place a name of the shared level opens, back over names listed before it (、), then for
     each cell more back over the name whose unit ending stands just before (区卫生健康局区财政
-    局、各街道办事处: fixture styles/danhang_minsheng.txt run in, 牵头单位 and 配合单位)."""
-    at = _listed_start(region, places, places[-1])
+    局、各街道办事处: fixture styles/danhang_minsheng.txt run in, 牵头单位 and 配合单位). A name
+    may print the plan's own place before its level (``own``: 桦溪县司法局 in a 县 table).
+    ``places``: the places a name of the shared level opens, and those of every level."""
+    shared, every = places
+    at = _listed_start(region, shared, shared[-1], own)
     for _ in range(cells - 1):
-        before = [place for place in places if place < at]
-        if not before or not region[:at].endswith(gazetteer.name_endings):
+        if not region[:at].endswith(gazetteer.name_endings):
             break
-        at = _listed_start(region, places, before[-1])
+        before = [place for place in shared if place < at]
+        if before:
+            at = _listed_start(region, shared, before[-1], own)
+            continue
+        # a cell of another level than the other rows' (市司法局 over a 县 table's 县人民法院:
+        # round 29 leftovers, fixtures styles/place_danhang_huaxi.txt and
+        # place_danhang_huaian.txt run in): the name of any level that ends where it opens
+        other = [place for place in every if place < at]
+        if not other:
+            break
+        at = _listed_start(region, every, other[-1], own)
     return at
 
 
-def _listed_start(region: str, places: list[int], at: int) -> int:
-    """``at``, or the opening of the first name of the list (、) it ends."""
+def _listed_start(region: str, places: list[int], at: int, own: str = "") -> int:
+    """``at``, or the opening of the first name of the list (、) it ends; before the plan's
+    own place's name when the name prints it."""
+    at = _with_own_place(region, at, own)
     while region[at - 1 : at] in ("、", ",", "，"):
         before = [place for place in places if place < at - 1]
         if not before:
             break
-        at = before[-1]
+        at = _with_own_place(region, before[-1], own)
     return at
+
+
+def _with_own_place(region: str, at: int, own: str) -> int:
+    return at - len(own) if own and region.endswith(own, 0, at) else at
+
+
+# A unit cell of a table run in may print its plan's place before the level that the other
+# rows' names open with ("…全过程记录制度桦溪县司法局桦溪县公安局、县市场监管局" beside
+# "…文件清理县司法局县直各有关部门": round 29 leftovers, fixtures styles/place_danhang_huaxi
+# .txt and place_danhang_huaian.txt run in). That place is the one the plan's title opens
+# with (桦溪县2026年…, 槐安区2026年…), a name of a few characters before its level's word.
+_OWN_PLACE = 4  # characters of a place's name before its level's word, at most
+
+
+def _own_place(folded: str, level: str) -> str:
+    """The name of the place the plan's title opens with, its level ``level``, or ""."""
+    head = folded.lstrip()[: _OWN_PLACE + len(level)]
+    at = head.find(level)
+    name = head[:at]
+    return name if at > 0 and all("\u4e00" <= c <= "\u9fff" for c in name) else ""
 
 
 def _spaced_cells(line: str) -> list[str]:
