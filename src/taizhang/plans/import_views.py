@@ -237,6 +237,7 @@ class PreviewView(OfficeOnlyMixin, View):
                 {"label": import_corrections.shown_label(raw)}
                 for raw in preview.plan_import.offered or []
             ],
+            "dropped": preview.dropped,
             "legend": legend(document["diagnostics"]),
             "sentence_lines": sorted(split),
         }

@@ -137,6 +137,8 @@ class Preview:
     regions: list[Region] = field(default_factory=list)
     parent: Plan | None = None
     similar: list[SimilarPlan] = field(default_factory=list)
+    # a revision: the previous import's corrections that no longer apply (不再适用)
+    dropped: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -219,8 +221,11 @@ def preview(plan_import: PlanImport) -> Preview:
     for diagnostic in document["diagnostics"]:
         by_line.setdefault(diagnostic["line"] or 0, []).append(diagnostic)
     by_task, general = diagnostics_by_task(document)
-    diff, old, kept, changes = None, {}, [], []
+    diff, old, kept, changes, dropped = None, {}, [], [], []
     if plan_import.revises_id:
+        dropped = import_corrections.no_longer_applying(
+            plan_import.revises.import_corrections, plan_import.document, plan_import.source_text
+        )
         old_list, assignments = _existing(plan_import.revises)
         old = {m["id"]: m for m in old_list}
         # compare by directory name, so that an alias in the new text is no change
@@ -252,6 +257,7 @@ def preview(plan_import: PlanImport) -> Preview:
         regions=regions,
         parent=parent,
         similar=similar_plans(plan_import),
+        dropped=dropped,
     )
 
 
