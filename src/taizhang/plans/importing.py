@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from taizhang.audit.log import record
@@ -27,7 +27,7 @@ from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import read_bytes
-from taizhang.plans import import_corrections
+from taizhang.plans import adhoc, import_corrections
 from taizhang.plans.assignments import sync_collective
 from taizhang.plans.models import (
     Assignment,
@@ -601,7 +601,7 @@ def _revise(
             measure = Measure.objects.create(plan=plan, position=position, **fields)
             _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
-    _renumber_adhoc(plan, len(document["tasks"]))
+    adhoc.renumber(plan, len(document["tasks"]))
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
     # the version in force is this document's: its number, file, time and importer together
@@ -624,21 +624,6 @@ def _revise(
         organisation=plan.organisation_id,
     )
     return plan
-
-
-def _renumber_adhoc(plan: Plan, own_count: int) -> None:
-    """The office's 督办事项 stay after the plan's own measures, in their order, and are
-    numbered on after the revised plan's last measure, as adhoc.add_item numbers a new one:
-    a revision that adds measures never leaves two 第83项 in the ledger, its exports or
-    the to-dos (which all print the measure's number)."""
-    own = Measure.objects.filter(plan=plan, source__isnull=True, withdrawn=False)
-    last = own.aggregate(n=Max("number"))
-    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
-    for offset, measure in enumerate(adhoc):
-        place = (own_count + offset, (last["n"] or 0) + offset + 1)
-        if (measure.position, measure.number) != place:
-            measure.position, measure.number = place
-            measure.save(update_fields=["position", "number"])
 
 
 def _drop_assignments(measure: Measure, task: dict, units: dict) -> list[str]:
