@@ -281,13 +281,24 @@ def attribution_names(document: dict) -> list[str]:
     return list(seen)
 
 
+# The level words of a county, by which a county's plan written from another county's
+# template calls its own bodies: 县教育局 in the plan of 都匀市 (a county-level city).
+_COUNTY_WORDS = ("县", "区", "旗")
+
+
 def own_unit_name(name: str, region: Region) -> str:
     """The full name of a unit a plan names by its level word alone. A plan calls its own
     government's bodies 州司法局 (黔南) or 市司法局 (the 都匀 county plan, demo/): in a
-    county's plan that is the county's body, 都匀市司法局, not any other county's."""
+    county's plan that is the county's body, 都匀市司法局, not any other county's. So is
+    one named by another county's level word (县教育局 in 都匀市's plan, a county-level
+    city: 都匀市教育局, as the directory names the city's units); the organisation's own
+    prefix keeps its own reading (市司法局 in 永宁县's plan of 银川市: names_top)."""
     if _is_top(region) or name.startswith(region.name):
         return name
     if region.name and name.startswith(region.name[-1]):  # 市 of 都匀市, 县 of 荔波县
+        return region.name + name[1:]
+    county = region.level == Region.Level.COUNTY and region.name
+    if county and name[:1] in _COUNTY_WORDS and len(name) > 1 and not names_top(name, region):
         return region.name + name[1:]
     return name
 
