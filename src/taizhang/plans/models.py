@@ -188,7 +188,8 @@ class Plan(models.Model):
 
     @property
     def version(self) -> PlanVersion:
-        """The version in force, the one place every page, list and the ledger export ask
+        """The version in force, the one place every page, list and export (the ledger's, the
+        dashboard's, the 承接情况 one) ask
         for a plan's version and when (and by whom) it was imported: a revision's confirm
         sets both, so the number and the date never come from two versions."""
         at = self.version_at or self.created_at
