@@ -77,3 +77,11 @@ def test_a_revision_that_keeps_every_measure_drops_nothing(office, world, plan):
     assert len(staged.offered) == 3
     assert response.context["dropped"] == []
     assert "不再适用" not in response.content.decode()
+
+
+def test_a_line_the_revision_numbers_as_a_measure_is_already_one(office, world, plan):
+    numbered = ORIGINAL + f"5.{NOTE}〔牵头单位：州司法局〕\n"
+    staged, response = preview(office, world, plan, numbered)
+    assert [c["action"] for c in staged.offered] == ["set", "set"]
+    [dropped] = response.context["dropped"]
+    assert dropped["reason"] == import_corrections.DROPPED_ALREADY

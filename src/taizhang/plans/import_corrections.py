@@ -344,7 +344,7 @@ def sort_offer(previous: list[dict], document: dict, text: str) -> Offer:
     for raw in previous:
         found = raw if raw.get("action") != "measure" else _relocated(raw, text)
         if found is None:
-            reasons[id(raw)] = _line_reason(raw, text)
+            reasons[id(raw)] = _line_reason(raw, document, text)
             continue
         candidates.append(found)
         origin[id(found)] = raw
@@ -355,8 +355,11 @@ def sort_offer(previous: list[dict], document: dict, text: str) -> Offer:
     if joined:
         outcome = apply_corrections(PlanDocument.from_dict(document), joined, text)
         kept, stale = _sort_out(joined, outcome.applied)
+        # the measures a correction could name: the revised parse's, and those the kept
+        # corrections made (the second part of a split)
+        known = {t.get("key") for t in document["tasks"]} | {m.key for m in outcome.plan.tasks}
         for raw in stale:
-            reasons[id(origin[id(raw)])] = _stale_reason(raw, document, joined, text)
+            reasons[id(origin[id(raw)])] = _stale_reason(raw, known)
     dropped = [
         {"label": shown_label(raw), "reason": reasons[id(raw)]}
         for raw in previous
@@ -365,28 +368,28 @@ def sort_offer(previous: list[dict], document: dict, text: str) -> Offer:
     return Offer(kept, dropped)
 
 
-def _line_reason(raw: dict, text: str) -> str:
-    """Why a line (or a sentence) made a measure is not offered: its words are gone from
-    the revised text, or stand on another line now."""
+def _line_reason(raw: dict, document: dict, text: str) -> str:
+    """Why a line (or a sentence) made a measure is not offered: the revised parse reads
+    its words as (part of) a measure already, they stand on another line now, or they are
+    gone from the revised text."""
     printed = (raw.get("line_text") or "").strip()
-    if printed:
-        for number, line in enumerate((text or "").split("\n"), start=1):
-            if printed in line:
-                return DROPPED_LINE_MOVED.format(line=number)
+    if not printed:
+        return DROPPED_LINE
+    if any(printed in task["text"] for task in document["tasks"]):
+        return DROPPED_ALREADY
+    for number, line in enumerate((text or "").split("\n"), start=1):
+        if printed in line and number != raw.get("line"):
+            return DROPPED_LINE_MOVED.format(line=number)
     return DROPPED_LINE
 
 
-def _stale_reason(raw: dict, document: dict, joined: list[dict], text: str) -> str:
+def _stale_reason(raw: dict, known: set) -> str:
     """Why an offered correction did not apply to the revised parse: a line the parser now
     reads as a measure, a measure the revision no longer has, or one it has but that the
     correction no longer fits."""
     if raw.get("action") == "measure":
         return DROPPED_ALREADY
-    before = joined[: next(i for i, c in enumerate(joined) if c is raw)]
-    tasks = apply_corrections(PlanDocument.from_dict(document), before, text).plan.tasks
-    if all(m.key != raw.get("key") for m in tasks):
-        return DROPPED_MEASURE
-    return DROPPED_OTHER
+    return DROPPED_MEASURE if raw.get("key") not in known else DROPPED_OTHER
 
 
 def _merging_as_before(
