@@ -4,7 +4,10 @@ plan on one page (分解落实), and the 黔南 office switches its dashboard to
 roll-up. Writes docs/screenshots/county-townships.png, county-breakdown.png and
 dashboard-county-rollup.png."""
 
+import re
+
 import pytest
+from django.urls import reverse
 
 from tests.browser.conftest import click_and_wait, log_in, screenshot
 from tests.factories import PASSWORD
@@ -67,6 +70,11 @@ def test_the_county_office_makes_its_plan_from_the_prefecture_plan(page, demo):
     facts = page.locator("dl.facts").inner_text()
     assert "2026年12月底前完成年度学习计划" in facts and "专题研讨班签到册" in facts
     assert "第1项" in facts  # 落实上级任务
+    # its version says who made it and when, as an imported plan's says who imported it
+    page.goto(reverse("ledger:ledger", kwargs={"plan_id": plan.pk}))
+    assert re.search(r"第1版，\d{4}年\d+月\d+日 \d\d:\d\d分解制定", page.inner_text(".subtitle"))
+    page.goto(reverse("plans:import_revise", kwargs={"plan_id": plan.pk}))
+    assert f"分解制定（{demo['qn_county']}）" in page.inner_text("main")
 
 
 def test_the_prefecture_dashboard_switches_to_the_counties_roll_up(page, demo):

@@ -35,3 +35,30 @@ def test_a_county_plans_city_body_is_shown_as_a_choice(page, db):
     click_and_wait(page, page.get_by_role("button", name="确认导入").first)
     table = page.inner_text("table.ledger")
     assert "永宁县司法局" in table and "市司法局" not in table.replace("永宁县司法局", "")
+
+
+def test_a_county_level_citys_plan_drafts_the_citys_own_names(page, db):
+    """都匀市's plan, written from a county's template, names 县教育局: the preview drafts
+    都匀市教育局 and says so in the row; the ledger lists no 县教育局."""
+    from taizhang.accounts.models import Role
+    from tests import factories as f
+    from tests.plans.test_county_plan_names import CITY_TEXT
+
+    state = f.OrganisationFactory(name="黔南州", prefix="州", office_name="州委依法治州办")
+    home = f.RegionFactory(organisation=state, name="黔南州")
+    city = f.CountyFactory(organisation=state, name="都匀市", parent=home)
+    office = f.UserFactory(organisation=state, role=Role.COUNTY_OFFICE, region=city)
+    log_in(page, office, PASSWORD)
+    page.goto("/plans/import/")
+    data = {"name": "都匀市方案.txt", "mimeType": "text/plain", "buffer": CITY_TEXT.encode()}
+    page.set_input_files("#id_file", data)
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+
+    row = page.locator("#names tbody tr", has_text="县教育局").first
+    assert "将新建为“都匀市教育局”（按都匀市的单位名称）" in row.inner_text()
+    assert row.get_by_label("县教育局 层级").input_value() == "county"
+    page.locator("#names").scroll_into_view_if_needed()
+    screenshot(page, "import-county-level-city-names", full_page=False)
+    click_and_wait(page, page.get_by_role("button", name="确认导入").first)
+    table = page.inner_text("table.ledger")
+    assert "都匀市教育局" in table and "县教育局" not in table.replace("都匀市教育局", "")

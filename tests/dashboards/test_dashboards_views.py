@@ -3,6 +3,7 @@ that stand in for the charts, and the Excel download."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -193,3 +194,18 @@ def test_an_empty_plan_shows_no_data_everywhere(client, world):
     assert response.status_code == 200
     assert "暂无数据：尚无已开始的报送周期。" in text
     assert "暂无数据：本方案没有目标指标。" in text
+
+
+def test_the_exports_titles_say_the_plans_version_in_force(client, small):
+    """As the ledger export's title does: the version in force, from Plan.version."""
+    from django.utils import timezone
+
+    plan = small.plan
+    plan.revision, plan.version_at = 2, timezone.make_aware(datetime.datetime(2026, 8, 3, 15))
+    plan.save(update_fields=["revision", "version_at"])
+    client.force_login(small.world.people["leader"])
+    response = client.get(reverse("dashboards:plan_export", kwargs={"plan_id": plan.pk}))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    titles = [sheet["A1"].value for sheet in workbook.worksheets]
+    assert len(titles) == 6
+    assert all("（第2版，2026年8月3日 15:00导入；截至" in title for title in titles), titles

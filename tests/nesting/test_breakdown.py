@@ -166,3 +166,31 @@ def test_every_township_of_the_county_carries_a_measure_given_to_its_collective(
     measure = Plan.objects.get(parent=world.plan).measures.get()
     assert Assignment.objects.filter(measure=measure, unit=town, via=collective).exists()
     assert "各乡镇（街道）" in measure.attribution_raw
+
+
+def test_the_plan_made_records_who_made_it_and_when_as_its_version(client, world, county_units):
+    """Plan.version says of a plan broken down from its parent who made it and when, as it
+    says of an imported one who imported it: the plan's pages and the ledger export ask it."""
+    import io
+    from datetime import datetime
+
+    import openpyxl
+    import time_machine
+    from django.utils import timezone
+
+    county = world.people["county"]
+    client.force_login(county)
+    url = reverse("nesting:break_down_create", kwargs={"plan_id": world.plan.pk})
+    with time_machine.travel(timezone.make_aware(datetime(2026, 9, 1, 9, 30)), tick=False):
+        client.post(url, _post(world, county_units))
+    plan = Plan.objects.get(title="甲县法治社会建设实施方案")
+    assert plan.version_by == county
+    assert plan.version.label == "第1版，2026年9月1日 09:30分解制定"
+    assert plan.version_line == f"第1版，2026年9月1日 09:30分解制定（{county}）"
+    ledger = client.get(reverse("ledger:ledger", kwargs={"plan_id": plan.pk}))
+    assert "第1版，2026年9月1日 09:30分解制定" in ledger.content.decode()
+    revise = client.get(reverse("plans:import_revise", kwargs={"plan_id": plan.pk}))
+    assert f"当前版本：第1版，2026年9月1日 09:30分解制定（{county}）" in revise.content.decode()
+    export = client.get(reverse("ledger:export", kwargs={"plan_id": plan.pk}))
+    title = openpyxl.load_workbook(io.BytesIO(export.content)).active["A1"].value
+    assert title.endswith("（第1版，2026年9月1日 09:30分解制定）")

@@ -47,3 +47,20 @@ def test_the_matrix_exports_to_a_workbook(world, nest):
     by_number = {row[0]: row for row in rows[2:] if isinstance(row[0], int)}
     assert by_number[3][2:] == ["第1项", "—", "部分县承接"]
     assert rows[-1][0].startswith("口径：")
+
+
+def test_the_exports_title_says_the_plans_version_in_force(client, world, nest):
+    """As the ledger export's title does: the version in force, from Plan.version."""
+    from datetime import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    plan = world.plan
+    plan.revision, plan.version_at = 3, timezone.make_aware(datetime(2026, 8, 3, 15))
+    plan.save(update_fields=["revision", "version_at"])
+    client.force_login(world.people["office"])
+    response = client.get(reverse("nesting:coverage_export", kwargs={"plan_id": plan.pk}))
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    title = load_workbook(io.BytesIO(content)).active["A1"].value
+    assert title == f"{plan.title}县级承接情况（第3版，2026年8月3日 15:00导入）"

@@ -68,3 +68,47 @@ def test_choosing_the_county_creates_the_countys_own_body(client, yinchuan):
     assert not Unit.objects.filter(name="市司法局").exists()
     made = Unit.objects.get(name="永宁县司法局")
     assert made.level == Region.Level.COUNTY
+
+
+# A county-level city's plan written from a county's template: 县教育局 is the city's own.
+CITY_TEXT = (
+    "都匀市法治社会建设实施方案\n一、主要任务\n"
+    "1.开展宪法宣传周活动。（牵头单位：县教育局；责任单位：县公安局、市司法局）\n"
+    "2.建设法治文化阵地。（牵头单位：县委宣传部）\n"
+)
+
+
+@pytest.fixture
+def qiannan(db):
+    state = f.OrganisationFactory(name="黔南州", prefix="州", office_name="州委依法治州办")
+    home = f.RegionFactory(organisation=state, name="黔南州")
+    city = f.CountyFactory(organisation=state, name="都匀市", parent=home)
+    f.UnitFactory(organisation=state, region=city, name="都匀市公安局")
+    office = f.UserFactory(organisation=state, role=Role.COUNTY_OFFICE, region=city)
+    return home, city, office
+
+
+def test_a_county_level_citys_plan_drafts_its_units_under_the_citys_name(client, qiannan):
+    _, city, office = qiannan
+    client.force_login(office)
+    client.post(
+        reverse("plans:import"),
+        {"file": SimpleUploadedFile("市方案.txt", CITY_TEXT.encode()), "region": city.pk},
+    )
+    staged = PlanImport.objects.get()
+    preview_ = importing.preview(staged)
+    drafts = {c.name: c.draft for c in preview_.unknown}
+    assert drafts["县教育局"].name == "都匀市教育局" and drafts["县教育局"].region == city
+    assert drafts["县教育局"].level == Region.Level.COUNTY
+    assert drafts["市司法局"].name == "都匀市司法局"
+    assert drafts["县委宣传部"].name == "都匀市委宣传部"
+    known = {c.name: c.unit.name for c in preview_.names if c.unit is not None}
+    assert known == {"县公安局": "都匀市公安局"}  # the city's unit in the directory
+    url = reverse("plans:import_preview", kwargs={"import_id": staged.pk})
+    page = client.get(url).content.decode()
+    assert "将新建为“都匀市教育局”（按都匀市的单位名称）" in page
+
+    client.post(url, {})
+    names = set(Unit.objects.filter(region=city).values_list("name", flat=True))
+    assert {"都匀市教育局", "都匀市司法局", "都匀市委宣传部", "都匀市公安局"} <= names
+    assert not Unit.objects.filter(name__startswith="县").exists()

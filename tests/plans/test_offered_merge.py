@@ -41,7 +41,10 @@ def preview_of(office, world, plan, text):
 def test_a_merge_with_a_measure_the_revision_deletes_is_not_offered(office, world, plan):
     staged, page = preview_of(office, world, plan, DELETED)
     assert staged.offered == []
-    assert "与下一项合并为一项" not in page and "上次导入时的更正" not in page
+    assert "采用这些更正" not in page and "上次导入时的更正（" not in page
+    # not dropped silently: listed under 不再适用, with why
+    assert "不再适用（1）" in page and "与下一项合并为一项" in page
+    assert import_corrections.DROPPED_NEXT in page
 
 
 def test_a_merge_whose_two_measures_still_stand_is_offered(office, world, plan):

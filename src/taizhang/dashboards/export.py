@@ -12,13 +12,16 @@ from .tables import Table
 NARROW, WIDE = 10, 28
 
 
-def workbook_bytes(plan_title: str, today: date, tables: list[Table]) -> bytes:
+def workbook_bytes(plan, today: date, tables: list[Table]) -> bytes:
+    """Each sheet's title says the plan's version in force (Plan.version), as the ledger
+    export's does, and the day the figures stand at."""
+    version = plan.version.label
 
     def fill(workbook):
         for table in tables:
             sheet = xlsx.new_sheet(workbook, table.title)
             columns = len(table.columns)
-            title = f"{plan_title}·{table.title}（截至{today:%Y年%m月%d日}）"
+            title = f"{plan.title}·{table.title}（{version}；截至{today:%Y年%m月%d日}）"
             xlsx.write_title(sheet, title, columns)
             xlsx.write_header(sheet, table.columns)
             for row in table.rows:

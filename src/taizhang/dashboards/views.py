@@ -116,7 +116,7 @@ class PlanExportView(LoginRequiredMixin, View):
     def get(self, request, plan_id: int):
         plan = dashboard_plan(request.user, plan_id)
         figures = plan_figures(plan)
-        content = workbook_bytes(plan.title, figures.today, list(all_tables(figures).values()))
+        content = workbook_bytes(plan, figures.today, list(all_tables(figures).values()))
         return FileResponse(
             iter([content]),
             as_attachment=True,

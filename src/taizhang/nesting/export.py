@@ -21,7 +21,9 @@ def coverage_bytes(matrix: Coverage) -> bytes:
 
     def fill(workbook):
         sheet = xlsx.new_sheet(workbook, "县级承接情况")
-        xlsx.write_title(sheet, f"{matrix.plan.title}县级承接情况", len(headers))
+        # the version in force of the plan above, as the ledger export says it (Plan.version)
+        title = f"{matrix.plan.title}县级承接情况（{matrix.plan.version.label}）"
+        xlsx.write_title(sheet, title, len(headers))
         xlsx.write_header(sheet, headers)
         for row in matrix.rows:
             cells = ["、".join(f"第{n}项" for n in cell) or "—" for cell in row.cells]

@@ -48,7 +48,7 @@ def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
     if not actor.has_perm("plans.add_adhoc", plan):
         raise PermissionDenied("只有依法治理办可以新增督办事项。")
     _check(plan, item)
-    last = Measure.objects.filter(plan=plan).aggregate(n=Max("number"), p=Max("position"))
+    last = Measure.all_objects.filter(plan=plan).aggregate(p=Max("position"))
     deadline_text = (
         f"{item.deadline.year}年{item.deadline.month}月{item.deadline.day}日前"
         if item.deadline
@@ -56,7 +56,7 @@ def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
     )
     measure = Measure.objects.create(
         plan=plan,
-        number=(last["n"] or 0) + 1,
+        number=next_number(plan),
         position=(last["p"] or 0) + 1,
         text=item.text.strip(),
         attribution_raw=_attribution(item),
@@ -94,6 +94,36 @@ def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
     )
     _tell(plan, measure, source, [*item.lead, *item.responsible])
     return measure
+
+
+def last_in_force(plan: Plan) -> int:
+    """The number of the plan's last own measure in force: the 督办事项 are numbered on after
+    it, never after the measures a revision dropped (80 in force, three dropped: the next
+    item is 第81项, not 第84项)."""
+    own = Measure.all_objects.filter(plan=plan, source__isnull=True, withdrawn=False)
+    return own.aggregate(n=Max("number"))["n"] or 0
+
+
+def next_number(plan: Plan) -> int:
+    """A new 督办事项's number: after the last measure in force and the items already
+    numbered after it, as ``renumber`` numbers them at a revision."""
+    items = Measure.all_objects.filter(plan=plan, source__isnull=False)
+    return max(last_in_force(plan), items.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+def renumber(plan: Plan, own_count: int) -> None:
+    """The office's 督办事项 stay after the plan's own measures, in their order, and are
+    numbered on after the revised plan's last measure in force, as ``add_item`` numbers a
+    new one: a revision that adds measures never leaves two 第83项 in the ledger, its
+    exports or the to-dos (which all print the measure's number), nor one that drops
+    measures a gap before the items (importing._revise)."""
+    last = last_in_force(plan)
+    items = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
+    for offset, measure in enumerate(items):
+        place = (own_count + offset, last + offset + 1)
+        if (measure.position, measure.number) != place:
+            measure.position, measure.number = place
+            measure.save(update_fields=["position", "number"])
 
 
 def _check(plan: Plan, item: Item) -> None:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from taizhang.audit.log import record
 from taizhang.plans import assignments, linking
 from taizhang.plans.models import (
+    BROKEN_DOWN_FROM,
     AuditAction,
     AuditDetail,
     Chapter,
@@ -111,7 +113,10 @@ def create_county_plan(
         start_year=parent.start_year,
         end_year=parent.end_year,
         parent_documents=[f"《{parent.title}》"],
-        source_name=f"分解自《{parent.title}》",
+        source_name=f"{BROKEN_DOWN_FROM}《{parent.title}》",
+        # the version in force is this plan as made: when and by whom (Plan.version)
+        version_at=timezone.now(),
+        version_by=actor,
     )
     outline = _Outline(plan)
     links = {}

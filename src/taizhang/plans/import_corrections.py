@@ -305,34 +305,114 @@ def offered_again(previous: list[dict], document: dict, text: str) -> list[dict]
     whose measure's text is unchanged (a measure is named by its normalised text), taken
     in order so that a correction of a measure an earlier one made is kept with it; a line
     made a measure only where that line reads as before."""
-    candidates = [
-        found
-        for found in (
-            raw if raw.get("action") != "measure" else _relocated(raw, text) for raw in previous
-        )
-        if found is not None
+    return sort_offer(previous, document, text).kept
+
+
+def no_longer_applying(previous: list[dict], document: dict, text: str) -> list[dict]:
+    """The previous import's corrections the revised document leaves out of the offer, in
+    their order, each with ``reason``: what the office reads under 不再适用 (they are not
+    applied; the preview shows them so that nothing is dropped silently)."""
+    return sort_offer(previous, document, text).dropped
+
+
+# Why a correction of the previous import is not offered for the revised document.
+DROPPED_LINE = "原文已删除或改写该句"
+DROPPED_LINE_MOVED = (
+    "该句在修订版中移到了原文第{line}行，未再设为任务；如仍需要，请在原文中重新设为任务"
+)
+DROPPED_ALREADY = "修订版已将该句识别为任务（或任务的一部分），无需再设"
+DROPPED_MEASURE = "该任务已删除，或其文字在修订版中已修改"
+DROPPED_NEXT = "与之合并的下一项任务已删除，或其文字在修订版中已修改"
+DROPPED_OTHER = "修订版中该更正已无法应用"
+
+
+@dataclass
+class Offer:
+    """The previous import's corrections sorted for a revised document: those offered
+    again (``kept``, applied in order) and those that no longer apply (``dropped``, each a
+    ``{"label", "reason"}``)."""
+
+    kept: list[dict] = field(default_factory=list)
+    dropped: list[dict] = field(default_factory=list)
+
+
+def sort_offer(previous: list[dict], document: dict, text: str) -> Offer:
+    """One reading of the previous corrections against a revised document, for both the
+    offer (PlanImport.offered) and the preview's 不再适用 list."""
+    reasons: dict[int, str] = {}  # id of a previous correction -> why it is dropped
+    candidates, origin = [], {}
+    for raw in previous:
+        found = raw if raw.get("action") != "measure" else _relocated(raw, text)
+        if found is None:
+            reasons[id(raw)] = _line_reason(raw, document, text)
+            continue
+        candidates.append(found)
+        origin[id(found)] = raw
+    joined, unjoined = _merging_as_before(candidates, document, text)
+    for raw, reason in unjoined:
+        reasons[id(origin[id(raw)])] = reason
+    kept = []
+    if joined:
+        outcome = apply_corrections(PlanDocument.from_dict(document), joined, text)
+        kept, stale = _sort_out(joined, outcome.applied)
+        # the measures a correction could name: the revised parse's, and those the kept
+        # corrections made (the second part of a split)
+        known = {t.get("key") for t in document["tasks"]} | {m.key for m in outcome.plan.tasks}
+        for raw in stale:
+            reasons[id(origin[id(raw)])] = _stale_reason(raw, known)
+    dropped = [
+        {"label": shown_label(raw), "reason": reasons[id(raw)]}
+        for raw in previous
+        if id(raw) in reasons
     ]
-    candidates = _merging_as_before(candidates, document, text)
-    if not candidates:
-        return []
-    outcome = apply_corrections(PlanDocument.from_dict(document), candidates, text)
-    return _sort_out(candidates, outcome.applied)[0]
+    return Offer(kept, dropped)
 
 
-def _merging_as_before(candidates: list[dict], document: dict, text: str) -> list[dict]:
+def _line_reason(raw: dict, document: dict, text: str) -> str:
+    """Why a line (or a sentence) made a measure is not offered: the revised parse reads
+    its words as (part of) a measure already, they stand on another line now, or they are
+    gone from the revised text."""
+    printed = (raw.get("line_text") or "").strip()
+    if not printed:
+        return DROPPED_LINE
+    if any(printed in task["text"] for task in document["tasks"]):
+        return DROPPED_ALREADY
+    for number, line in enumerate((text or "").split("\n"), start=1):
+        if printed in line and number != raw.get("line"):
+            return DROPPED_LINE_MOVED.format(line=number)
+    return DROPPED_LINE
+
+
+def _stale_reason(raw: dict, known: set) -> str:
+    """Why an offered correction did not apply to the revised parse: a line the parser now
+    reads as a measure, a measure the revision no longer has, or one it has but that the
+    correction no longer fits."""
+    if raw.get("action") == "measure":
+        return DROPPED_ALREADY
+    return DROPPED_MEASURE if raw.get("key") not in known else DROPPED_OTHER
+
+
+def _merging_as_before(
+    candidates: list[dict], document: dict, text: str
+) -> tuple[list[dict], list[tuple[dict, str]]]:
     """A merge is named by its first measure but changes the next one too: it is offered
     again only where the measure after it is still the one it joined (``next``), so a
     revision that deletes or rewrites that measure does not invite the office to join the
-    first to another. (A merge stored before ``next`` was kept is offered as before.)"""
-    kept = []
+    first to another. (A merge stored before ``next`` was kept is offered as before.)
+    Returns the corrections kept and those left out, each with why."""
+    kept, left = [], []
     for raw in candidates:
         if raw.get("action") == "merge" and raw.get("next"):
             tasks = apply_corrections(PlanDocument.from_dict(document), kept, text).plan.tasks
             at = next((i for i, m in enumerate(tasks) if m.key == raw.get("key")), None)
-            if at is None or at + 1 >= len(tasks) or tasks[at + 1].key != raw["next"]:
+            if at is None:
+                left.append((raw, DROPPED_MEASURE))
+                continue
+            if at + 1 >= len(tasks) or tasks[at + 1].key != raw["next"]:
+                left.append((raw, DROPPED_NEXT))
                 continue
         kept.append(raw)
-    return kept
+    return kept, left
 
 
 def _line(text: str, number: int | None) -> str | None:

@@ -190,7 +190,7 @@ class PreviewView(OfficeOnlyMixin, View):
         count = live.filter(source__isnull=True).count()
         adhoc = sorted(live.exclude(source=None).values_list("number", flat=True))
         # the preview counted the document's measures; the ledger adds the 督办事项, numbered
-        # on after the revised plan's last measure (importing._renumber_adhoc)
+        # on after the revised plan's last measure (adhoc.renumber)
         kept = f"；另有督办事项 {len(adhoc)} 项，不受修订影响，{_numbered(adhoc)}" if adhoc else ""
         messages.success(request, f"已{verb}《{plan.title}》，共 {count} 项任务{kept}。")
         unreached = assignments.unreached_collectives([plan])
@@ -237,6 +237,7 @@ class PreviewView(OfficeOnlyMixin, View):
                 {"label": import_corrections.shown_label(raw)}
                 for raw in preview.plan_import.offered or []
             ],
+            "dropped": preview.dropped,
             "legend": legend(document["diagnostics"]),
             "sentence_lines": sorted(split),
         }

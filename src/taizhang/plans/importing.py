@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from taizhang.audit.log import record
@@ -27,7 +27,7 @@ from taizhang.parsing.errors import refusal_message
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold
 from taizhang.parsing.reading import read_bytes
-from taizhang.plans import import_corrections
+from taizhang.plans import adhoc, import_corrections
 from taizhang.plans.assignments import sync_collective
 from taizhang.plans.models import (
     Assignment,
@@ -137,6 +137,8 @@ class Preview:
     regions: list[Region] = field(default_factory=list)
     parent: Plan | None = None
     similar: list[SimilarPlan] = field(default_factory=list)
+    # a revision: the previous import's corrections that no longer apply (不再适用)
+    dropped: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -219,8 +221,11 @@ def preview(plan_import: PlanImport) -> Preview:
     for diagnostic in document["diagnostics"]:
         by_line.setdefault(diagnostic["line"] or 0, []).append(diagnostic)
     by_task, general = diagnostics_by_task(document)
-    diff, old, kept, changes = None, {}, [], []
+    diff, old, kept, changes, dropped = None, {}, [], [], []
     if plan_import.revises_id:
+        dropped = import_corrections.no_longer_applying(
+            plan_import.revises.import_corrections, plan_import.document, plan_import.source_text
+        )
         old_list, assignments = _existing(plan_import.revises)
         old = {m["id"]: m for m in old_list}
         # compare by directory name, so that an alias in the new text is no change
@@ -252,6 +257,7 @@ def preview(plan_import: PlanImport) -> Preview:
         regions=regions,
         parent=parent,
         similar=similar_plans(plan_import),
+        dropped=dropped,
     )
 
 
@@ -275,13 +281,24 @@ def attribution_names(document: dict) -> list[str]:
     return list(seen)
 
 
+# The level words of a county, by which a county's plan written from another county's
+# template calls its own bodies: 县教育局 in the plan of 都匀市 (a county-level city).
+_COUNTY_WORDS = ("县", "区", "旗")
+
+
 def own_unit_name(name: str, region: Region) -> str:
     """The full name of a unit a plan names by its level word alone. A plan calls its own
     government's bodies 州司法局 (黔南) or 市司法局 (the 都匀 county plan, demo/): in a
-    county's plan that is the county's body, 都匀市司法局, not any other county's."""
+    county's plan that is the county's body, 都匀市司法局, not any other county's. So is
+    one named by another county's level word (县教育局 in 都匀市's plan, a county-level
+    city: 都匀市教育局, as the directory names the city's units); the organisation's own
+    prefix keeps its own reading (市司法局 in 永宁县's plan of 银川市: names_top)."""
     if _is_top(region) or name.startswith(region.name):
         return name
     if region.name and name.startswith(region.name[-1]):  # 市 of 都匀市, 县 of 荔波县
+        return region.name + name[1:]
+    county = region.level == Region.Level.COUNTY and region.name
+    if county and name[:1] in _COUNTY_WORDS and len(name) > 1 and not names_top(name, region):
         return region.name + name[1:]
     return name
 
@@ -595,7 +612,7 @@ def _revise(
             measure = Measure.objects.create(plan=plan, position=position, **fields)
             _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
-    _renumber_adhoc(plan, len(document["tasks"]))
+    adhoc.renumber(plan, len(document["tasks"]))
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
     # the version in force is this document's: its number, file, time and importer together
@@ -618,21 +635,6 @@ def _revise(
         organisation=plan.organisation_id,
     )
     return plan
-
-
-def _renumber_adhoc(plan: Plan, own_count: int) -> None:
-    """The office's 督办事项 stay after the plan's own measures, in their order, and are
-    numbered on after the revised plan's last measure, as adhoc.add_item numbers a new one:
-    a revision that adds measures never leaves two 第83项 in the ledger, its exports or
-    the to-dos (which all print the measure's number)."""
-    own = Measure.objects.filter(plan=plan, source__isnull=True, withdrawn=False)
-    last = own.aggregate(n=Max("number"))
-    adhoc = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
-    for offset, measure in enumerate(adhoc):
-        place = (own_count + offset, (last["n"] or 0) + offset + 1)
-        if (measure.position, measure.number) != place:
-            measure.position, measure.number = place
-            measure.save(update_fields=["position", "number"])
 
 
 def _drop_assignments(measure: Measure, task: dict, units: dict) -> list[str]:

@@ -64,20 +64,26 @@ class AuditDetail(models.TextChoices):
     PARENT_PLAN = "parent_plan", "上级方案"
 
 
+# The source of a plan a county made from its parent (plans.breakdown), not from a file.
+BROKEN_DOWN_FROM = "分解自"
+
+
 @dataclass(frozen=True)
 class PlanVersion:
-    """A plan's version in force: its number and when its document was imported."""
+    """A plan's version in force: its number, when its document was imported (or, for a
+    plan broken down from its parent, when it was made) and by whom."""
 
     number: int
     at: datetime | None
     by_id: int | None
+    made: str = "导入"  # 导入, or 分解制定 for a plan made from its parent's measures
 
     @property
     def label(self) -> str:
         """第3版，2026年8月3日 10:00导入 (written as a date is in Chinese prose)."""
         if self.at is None:
             return f"第{self.number}版"
-        return f"第{self.number}版，{written_date(self.at)} {self.at:%H:%M}导入"
+        return f"第{self.number}版，{written_date(self.at)} {self.at:%H:%M}{self.made}"
 
 
 class PlanQuerySet(ScopedQuerySet):
@@ -147,8 +153,9 @@ class Plan(models.Model):
     # revised document is imported (plans.import_corrections)
     import_corrections = models.JSONField("导入时的更正", default=list, blank=True)
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
-    # the version in force (``revision``): when and by whom its document was confirmed;
-    # empty on a plan made otherwise (broken down from its parent): created_at then
+    # the version in force (``revision``): when and by whom its document was confirmed, or
+    # the plan made from its parent's measures (plans.breakdown); empty on a plan made
+    # before these were kept: created_at then
     version_at = models.DateTimeField("本版导入时间", null=True, blank=True)
     version_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -181,12 +188,14 @@ class Plan(models.Model):
 
     @property
     def version(self) -> PlanVersion:
-        """The version in force, the one place every page, list and the ledger export ask
+        """The version in force, the one place every page, list and export (the ledger's, the
+        dashboard's, the 承接情况 one) ask
         for a plan's version and when (and by whom) it was imported: a revision's confirm
         sets both, so the number and the date never come from two versions."""
         at = self.version_at or self.created_at
         at = timezone.localtime(at) if at else None
-        return PlanVersion(self.revision, at, self.version_by_id)
+        made = "分解制定" if self.source_name.startswith(BROKEN_DOWN_FROM) else "导入"
+        return PlanVersion(self.revision, at, self.version_by_id, made)
 
     @property
     def version_line(self) -> str:
