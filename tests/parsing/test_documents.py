@@ -634,6 +634,21 @@ Round 31 (法治) (branch fazhi31): 法治 plans of kinds rounds 10–30 had not
   ("（一）动员部署阶段（2025年3月—4月）", 自评申报, 评估整改), each over bracketed 1. measures
   of its own, 三、保障措施 （一） paragraphs (sections).
 
+Round 32 (法治) (branch fazhi32): 法治 plans of kinds rounds 10–31 had not tried:
+
+- d339 行政执法质量评查: titled 1. measures each followed, after an empty line, by a paragraph
+  of its own "责任单位：县司法局（牵头）、…" (the lead marked in the list), 每季度 / 每年 duties,
+  年度考核 and 上一年度 no duty.
+- d373 “八五”普法 中期评估 整改: a 县 plan quoting before each of its measures the 州 plan's
+  item it answers ("1.（对应州方案第3项）…", two measures quoting the same item), measures
+  under （一） problem sections, 每月 / 每学期 / 定期 duties.
+- d376 公共法律服务 实体平台 建设: a Word table copied with merged cells, tab-parted, the lead
+  printed once over three rows (and once over two), the other rows' lead cell empty beside
+  their own 配合单位 (collectives: 各县（市、区）司法局).
+- d377 “民主法治示范村” 复核: "第一部分　…" chapters over titled （一）–（七） measures numbered
+  on across the parts, brackets parting 牵头单位 from 责任单位 by "；" and by ";", the goals
+  under 第一部分　复核范围和目标.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1523,6 +1538,10 @@ RUN_IN_COPIES = [
     # round 31 (法治): 保障措施 measures led by their first words' unit, no bracket (d369),
     # 时间安排 stages as （一） sections over measures (d372)
     *(name for name in NAMES if name[:4] in {"d369", "d372"}),
+    # round 32 (法治): unit paragraphs after an empty line (d339), the 州 plan's item quoted
+    # after each number (d373), a lead cell merged over rows (d376), 第一部分 over （一）
+    # measures with both semicolons (d377)
+    *(name for name in NAMES if name[:4] in {"d339", "d373", "d376", "d377"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1812,6 +1831,9 @@ SIGNED_RUN_IN = [
     # round 31 (法治): after a measure with no bracket (d369), under 三、保障措施's （二）
     # (d372)
     *(name for name in NAMES if name[:4] in {"d369", "d372"}),
+    # round 32 (法治): after 四、工作要求 (d339, d376: under a table), 三、工作要求 (d373),
+    # 第四部分 (d377)
+    *(name for name in NAMES if name[:4] in {"d339", "d373", "d376", "d377"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7669,6 +7691,47 @@ def test_a_chapter_of_measures_led_by_their_first_words_is_kept(name, leads):
         bare = [m for m in plan.tasks if m.no > 3]
         assert [m.lead for m in bare] == leads
         assert not any(d.code == "provisions-not-measures" for d in plan.diagnostics)
+
+
+# Round 32 (法治) (branch fazhi32): d376, d377 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("d376_falv_fuwu_pingtai_hebing", [["市司法局"]] * 3 + [["市民政局"]]),
+        ("hebing_qiantou_zhehang", [["县司法局"]] * 3 + [["县文化广电旅游局"]] * 2),
+    ],
+)
+def test_a_lead_cell_merged_over_rows_keeps_them_hard_wrapped(name, leads):
+    # "2\t…配齐宣传栏和普法设施。" at the margin over "\t\t各乡镇人民政府\t2026年12月底前"
+    # (fixture styles/hebing_qiantou_zhehang.txt; d376's rows 8 and 2–3 alike) hard-wrapped
+    # at 30: the lead cell merged over the rows below its first is empty there, and the
+    # row's rest keeps both tabs, so each row keeps its cells in place and the lead above
+    text = _document_or_fixture_text(name)
+    printed = parse_path_text(text)
+    wrapped = parse_path_text(variants.hard_wrapped(text))
+    assert [m.lead for m in printed.tasks][: len(leads)] == leads
+    fields = [(m.lead, m.responsible, m.collectives, m.deadline) for m in wrapped.tasks]
+    assert fields == [(m.lead, m.responsible, m.collectives, m.deadline) for m in printed.tasks]
+
+
+@pytest.mark.parametrize(
+    ("name", "quotes"),
+    [
+        ("d377_shifancun_fuhe_bufen", ["示范村（社区）复核覆盖率达到100%"]),
+        ("fanwei_yu_mubiao", ["文件清理完成率达到100%", "清理结果公布率达到100%"]),
+    ],
+)
+def test_a_heading_joining_the_goals_to_another_matter_names_them(name, quotes):
+    # "第一部分　复核范围和目标" (d377) and "一、清理范围与目标" (fixture
+    # styles/fanwei_yu_mubiao.txt): the heading ends with 目标 joined by 和 / 与 to the
+    # plan's scope, so its paragraph states the plan's goals (by 2026). Printed run in, the
+    # heading runs into its paragraph and no end tells it: not asked.
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.hard_wrapped(text)):
+        plan = parse_path_text(copy)
+        assert [(t.quote, t.year) for t in plan.targets] == [(q, 2026) for q in quotes]
 
 
 # Round 29 (branch genre29): d308, d309, d319 and their fixtures (tests/fixtures/styles).

@@ -455,7 +455,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
             else:
                 if blank_ended and _parts_units_at_break(out[-1], content):
                     out[-1] += " "
-                out[-1] += "\t" + content if line.startswith("\t") else content
+                out[-1] += _leading_tabs(line) + content
                 if line.endswith("\t", len(content)):
                     # a middle piece broken right after a tab keeps it (d46 at 24, d51 at 24
                     # and 26: "…县自然资源局\t" over "2024年12月底前")
@@ -484,6 +484,14 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
         cut = content if at_margin else None
         blank_ended = line.endswith((" ", "\u3000"))
     return Layout("\n".join(out), tuple(sources))
+
+
+def _leading_tabs(line: str) -> str:
+    """The tabs a row's rest opens with, each parting a cell: two part an empty cell from
+    the one before ("…配齐宣传栏和普法设施。" at the margin over "\t\t各乡镇人民政府\t…", the
+    lead cell merged over the rows below its first: round 32, tests/parsing/documents d376
+    hard-wrapped at 30, fixture styles/hebing_qiantou_zhehang.txt hard-wrapped at 30)."""
+    return line[: len(line) - len(line.lstrip("\t"))]
 
 
 def _number_cell_of_its_row(joined: str, line: str, table_cells: int) -> bool:

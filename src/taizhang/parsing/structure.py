@@ -2759,6 +2759,8 @@ def _names_goals(heading: str) -> bool:
     (建设目标到2025年，…: d157 and d127 printed run-in) or a paragraph's opening word
     (整治目标通过专项整治，…: round 15, d159 printed run-in, and d148's 活动目标通过开展…;
     fixture styles/zhili_mubiao.txt run in), or the year's own 全年 (round 31, d379 run in)."""
+    if _joins_goals(heading):
+        return True
     if len(heading) < 4 or heading[2:4] != "目标":
         return False
     return (
@@ -2766,6 +2768,12 @@ def _names_goals(heading: str) -> bool:
         or _GOALS_YEAR.match(heading, 4) is not None
         or _paragraph_opener().match(heading, 4) is not None
     )
+
+
+def _joins_goals(heading: str) -> bool:
+    """A heading no longer than a printed line that ends joining the goals to another matter
+    (复核范围和目标, 清理范围与目标: structure.toml goal_joined_endings)."""
+    return len(heading) <= _PRINTED_LINE and heading.endswith(word_list("goal_joined_endings"))
 
 
 # folded; (a bare year too, "年度目标2025年全县新建…": round 20, tests/parsing/documents d260
