@@ -96,11 +96,11 @@ def test_a_number_a_measure_in_force_carries_is_refused(office, plan, items):
     assert not Measure.objects.filter(plan=plan, text="健全公共法律服务评价机制。").exists()
 
 
-def test_archiving_and_restoring_ask_the_same_rule(world, plan, items):
-    office = world.people["office"]
+def test_archiving_and_restoring_ask_the_same_rule(office, world, plan, items):
+    person = world.people["office"]
     first, second = items
     fourth = Measure.objects.get(plan=plan, number=4)
-    editing.archive_measure(fourth, office, fourth.version, "与任务3重复")
+    editing.archive_measure(fourth, person, fourth.version, "与任务3重复")
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.number, second.number) == (4, 5)  # no gap before the items
@@ -109,7 +109,7 @@ def test_archiving_and_restoring_ask_the_same_rule(world, plan, items):
 
     # restored, it takes its number back, the items after it again
     fourth.refresh_from_db()
-    editing.restore_measure(fourth, office, fourth.version, "误归档")
+    editing.restore_measure(fourth, person, fourth.version, "误归档")
     fourth.refresh_from_db()
     first.refresh_from_db()
     second.refresh_from_db()
@@ -117,12 +117,20 @@ def test_archiving_and_restoring_ask_the_same_rule(world, plan, items):
 
     # measure 5 was archived; a hand-added measure took 5 since: restored, 5 is not given
     # twice, it is numbered after the last in force
+    chapter = plan.chapters.get()
     added = editing.add_measure(
-        plan, office, "补录", text="健全公共法律服务评价机制。", lead_units=[world.police]
+        plan,
+        person,
+        "补录",
+        chapter=chapter,
+        text="健全公共法律服务评价机制。",
+        lead_units=[world.police],
     )
     assert added.number == 5
     fifth = Measure.all_objects.get(plan=plan, number=5, withdrawn=True, source__isnull=True)
-    editing.restore_measure(fifth, office, fifth.version, "误归档")
+    url = reverse("editing:measure_restore", kwargs={"measure_id": fifth.pk})
+    assert "原序号已被在用任务占用的，接续最后一项在用任务编号" in office.get(url).content.decode()
+    office.post(url, {"version": fifth.version, "reason": "误归档"})
     fifth.refresh_from_db()
     first.refresh_from_db()
     second.refresh_from_db()
@@ -132,3 +140,6 @@ def test_archiving_and_restoring_ask_the_same_rule(world, plan, items):
     assert sorted(numbers) == list(range(1, 9))
     logged = AuditEntry.objects.get(action=AuditAction.RESTORE_MEASURE, object_id=str(fifth.pk))
     assert logged.changes["number"] == [5, 6]
+    assert logged.changes["adhoc_renumbered"] == "任务6→7、任务7→8"
+    page = office.get(reverse("ledger:ledger", kwargs={"plan_id": plan.pk})).content.decode()
+    assert re.findall(NUMBER, page) == ["1", "2", "3", "4", "5", "6", "7", "8"]

@@ -296,7 +296,8 @@ def restore_measure(measure: Measure, actor, version: int | None, reason: str) -
 
 def _set_archived(measure, actor, version, reason, archived: bool) -> Measure:
     """Archiving keeps the measure's number; restoring gives it back unless a measure in
-    force took it meanwhile (then it is numbered after the last in force). Either way the
+    force took it meanwhile (then it is numbered after the last in force and placed last in
+    its chapter, as a measure added by hand). Either way the
     督办事项 are numbered on after the last own measure in force (plans/adhoc.py)."""
     reason = _reason(reason)
     # the plan first, as adhoc.add_item locks it: the numbers of its measures change together
@@ -309,8 +310,9 @@ def _set_archived(measure, actor, version, reason, archived: bool) -> Measure:
     if not archived and own and adhoc.number_in_use(measure.plan, measure.number, measure):
         changes["number"] = [measure.number, adhoc.next_own_number(measure.plan)]
         measure.number = changes["number"][1]
+        _reposition(measure, None)  # last in its chapter, as a measure added by hand
     measure.withdrawn = archived
-    _saved(measure, ["withdrawn", "number"])
+    _saved(measure, ["withdrawn", "number", "position"])
     moved = adhoc.renumber(measure.plan)
     if moved:
         changes[AuditDetail.ADHOC_RENUMBERED] = "、".join(moved)
