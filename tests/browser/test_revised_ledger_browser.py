@@ -43,3 +43,31 @@ def test_the_ledger_after_a_revision(page, world):
     numbers = page.locator("table.ledger tbody td.no").all_inner_texts()
     assert sorted(numbers, key=int) == ["1", "2", "3", "4", "5", "6", "7"]
     screenshot(page, "ledger-after-revision", full_page=False)
+
+
+def test_a_measure_the_office_adds_comes_before_the_items(page, world):
+    """Added on the page, the measure is numbered after the plan's last measure in force and
+    the 督办事项 move on after it: the ledger reads 1–5, then the items 6 and 7."""
+    from taizhang.plans import importing
+
+    office = world.people["office"]
+    staged = importing.stage(world.organisation, office, world.home, "v1.txt", ORIGINAL.encode())
+    plan = importing.confirm(staged, office, {})
+    supervised_item(world, plan, responsible=[])
+    supervised_item(world, plan, responsible=[], text="开展道路交通安全专项整治。")
+    log_in(page, office, PASSWORD)
+    page.goto(f"/plans/{plan.pk}/")
+    click_and_wait(page, page.get_by_role("link", name="新增任务"))
+    assert "不填则接续最后一项在用任务的序号，督办事项依次顺延" in page.inner_text("main")
+    page.select_option("#id_chapter", label="一、主要任务")
+    page.fill("#id_text", "健全公共法律服务评价机制，每年开展一次满意度测评。")
+    page.locator("#id_lead_units").get_by_label("州司法局", exact=True).check()
+    page.fill("#id_reason", "州委全面依法治州委员会会议新增")
+    click_and_wait(page, page.get_by_role("button", name="保存"))
+    assert "已新增任务" in page.inner_text(".messages")
+    page.goto(f"/plans/{plan.pk}/")
+    numbers = page.locator("table.ledger tbody td.no").all_inner_texts()
+    assert numbers == ["1", "2", "3", "4", "5", "6", "7"]
+    rows = page.locator("table.ledger tbody tr", has=page.locator("td.no")).all_inner_texts()
+    assert "健全公共法律服务评价机制" in rows[4] and "开展校园周边治安秩序" in rows[5]
+    screenshot(page, "ledger-hand-added-measure")

@@ -169,3 +169,20 @@ def test_one_collective_printed_two_ways_is_listed_once(office, world):
     upload(office, world, text)
     rows = office.get(confirm_url(PlanImport.objects.get())).context["collectives"]
     assert [(row["phrase"], row["measures"]) for row in rows] == [("各县(市)", 2)]
+
+
+def test_the_preview_asks_each_phrases_level_once(office, world, monkeypatch):
+    """phrase_reach asks units.services.level_of_phrase once per phrase, not again for a
+    phrase no collective defines."""
+    from taizhang.plans import assignments
+    from taizhang.units import services
+
+    asked = []
+    level_of_phrase = services.level_of_phrase
+    monkeypatch.setattr(
+        services, "level_of_phrase", lambda phrase: asked.append(phrase) or level_of_phrase(phrase)
+    )
+    phrases = ["各镇", "各县(市)", "州有关部门"]
+    reach = assignments.phrase_reach(phrases, world.organisation.pk, world.county)
+    assert [r.phrase for r in reach] == phrases
+    assert sorted(asked) == sorted(phrases)

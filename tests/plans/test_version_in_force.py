@@ -89,7 +89,11 @@ def test_the_migration_dates_a_plan_imported_before_by_its_log(world):
         world.organisation, office, world.home, "v2.txt", REVISED.encode(), plan
     )
     importing.confirm(staged, office, {})
-    for target in ("0008_measure_schedule_and_outcome", "0009_plan_version_in_force"):
+    for target in (
+        "0008_measure_schedule_and_outcome",
+        "0009_plan_version_in_force",
+        "0010_broken_down_plans_maker",
+    ):
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
         executor.migrate([("plans", target)])
@@ -98,3 +102,52 @@ def test_the_migration_dates_a_plan_imported_before_by_its_log(world):
     assert (revised.version_at, revised.version_by_id) == (entry.at, office.pk)
     other = Plan.objects.get(pk=world.plan.pk)
     assert (other.version_at, other.version_by_id) == (other.created_at, None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_names_the_maker_of_a_plan_broken_down_before(world):
+    """A plan made by 分解制定本级方案 before its maker was kept has its 按上级方案分解制定方案
+    entry's actor and time as its version's; one with no such entry keeps its creation time
+    and no maker. Rolled back and applied again, the answer is the same."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from taizhang.audit.models import AuditEntry
+    from taizhang.plans import breakdown
+    from taizhang.plans.models import Plan
+
+    county = world.people["county"]
+    justice = f.UnitFactory(
+        organisation=world.organisation, region=world.county, name="县司法局", level="county"
+    )
+    with time_machine.travel(at(9, 1, 9), tick=False):
+        made = breakdown.create_county_plan(
+            world.plan,
+            world.county,
+            county,
+            "甲县法治社会建设实施方案",
+            [breakdown.Pick(world.first, [justice], [], "每年12月底前总结。", "年度总结。")],
+        )
+    unlogged = f.PlanFactory(
+        organisation=world.organisation,
+        region=world.county,
+        parent=world.plan,
+        source_name=f"分解自《{world.plan.title}》",
+    )
+    # as a release before product26 left them: 0009 dated them by their creation, no maker
+    for plan in (made, unlogged):
+        Plan.objects.filter(pk=plan.pk).update(version_by=None, version_at=plan.created_at)
+    Plan.objects.filter(pk=made.pk).update(created_at=at(9, 2, 9), version_at=at(9, 2, 9))
+    assert Plan.objects.get(pk=made.pk).version_line == "第1版，2026年9月2日 09:00分解制定"
+
+    entry = AuditEntry.objects.get(action="break_down", object_id=str(made.pk))
+    for target in ("0009_plan_version_in_force", "0010_broken_down_plans_maker") * 2:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate([("plans", target)])
+        if target.startswith("0010"):
+            plan = Plan.objects.get(pk=made.pk)
+            assert (plan.version_at, plan.version_by_id) == (entry.at, county.pk)
+            assert plan.version_line == f"第1版，2026年9月1日 09:00分解制定（{county}）"
+            other = Plan.objects.get(pk=unlogged.pk)
+            assert (other.version_at, other.version_by_id) == (other.created_at, None)

@@ -96,6 +96,15 @@ def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
     return measure
 
 
+# The one rule of a plan's numbers, asked by every write path that changes which measures
+# are in force (adding an item here; adding, archiving and restoring a measure in
+# plans/editing.py; a revision in plans/importing.py): the plan's own measures in force keep
+# their numbers, a measure the office adds by hand is numbered after the last of them, and
+# the 督办事项 follow, numbered on after the last own measure in force in the order they were
+# added. A restored measure whose number a measure in force took meanwhile is numbered
+# after the last one in force.
+
+
 def last_in_force(plan: Plan) -> int:
     """The number of the plan's last own measure in force: the 督办事项 are numbered on after
     it, never after the measures a revision dropped (80 in force, three dropped: the next
@@ -111,19 +120,38 @@ def next_number(plan: Plan) -> int:
     return max(last_in_force(plan), items.aggregate(n=Max("number"))["n"] or 0) + 1
 
 
-def renumber(plan: Plan, own_count: int) -> None:
+def next_own_number(plan: Plan) -> int:
+    """A measure the office adds by hand (or restores when its number was taken): after the
+    plan's last own measure in force, before the 督办事项 (``renumber`` moves them on)."""
+    return last_in_force(plan) + 1
+
+
+def number_in_use(plan: Plan, number: int, exclude=None) -> bool:
+    """Whether one of the plan's own measures in force carries the number."""
+    own = Measure.all_objects.filter(plan=plan, source__isnull=True, withdrawn=False)
+    return own.filter(number=number).exclude(pk=getattr(exclude, "pk", None)).exists()
+
+
+def renumber(plan: Plan, own_count: int | None = None) -> list[str]:
     """The office's 督办事项 stay after the plan's own measures, in their order, and are
-    numbered on after the revised plan's last measure in force, as ``add_item`` numbers a
-    new one: a revision that adds measures never leaves two 第83项 in the ledger, its
-    exports or the to-dos (which all print the measure's number), nor one that drops
-    measures a gap before the items (importing._revise)."""
+    numbered on after the plan's last measure in force, as ``add_item`` numbers a new one:
+    a revision or a measure added by hand never leaves two 第83项 in the ledger, its exports
+    or the to-dos (which all print the measure's number), nor one that drops or archives
+    measures a gap before the items. ``own_count``, when given, also places them after the
+    plan's own measures (a revision's). Returns what changed, as the audit entry says it:
+    任务81→82."""
     last = last_in_force(plan)
     items = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
+    moved = []
     for offset, measure in enumerate(items):
-        place = (own_count + offset, last + offset + 1)
+        position = measure.position if own_count is None else own_count + offset
+        place = (position, last + offset + 1)
         if (measure.position, measure.number) != place:
+            if measure.number != place[1] and not measure.withdrawn:
+                moved.append(f"任务{measure.number}→{place[1]}")
             measure.position, measure.number = place
             measure.save(update_fields=["position", "number"])
+    return moved
 
 
 def _check(plan: Plan, item: Item) -> None:

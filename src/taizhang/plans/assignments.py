@@ -65,7 +65,10 @@ def phrase_reach(phrases, organisation_id: int, region) -> list[PhraseReach]:
         .annotate(n=Count("pk", distinct=True))
     ):
         counts[collective_id, "region_id" not in scope or region_id == scope["region_id"]] += n
-    levels = {unit_services.level_of_phrase(p) for p in phrases} - {None}
+    phrases = list(phrases)
+    # each phrase's level asked once (the preview lists every collective a plan names)
+    level_of = {phrase: unit_services.level_of_phrase(phrase) for phrase in phrases}
+    levels = set(level_of.values()) - {None}
     by_level = dict(
         Unit.objects.filter(level__in=levels, **scope)
         .values_list("level")
@@ -82,7 +85,7 @@ def phrase_reach(phrases, organisation_id: int, region) -> list[PhraseReach]:
                 )
             )
         else:
-            level = unit_services.level_of_phrase(phrase)
+            level = level_of[phrase]
             reach.append(PhraseReach(phrase, None, by_level.get(level, 0) if level else 0))
     return reach
 

@@ -158,7 +158,10 @@ class MeasureAddForm(MeasureTextForm):
         label="所属节", queryset=Section.objects.none(), required=False, empty_label="（不分节）"
     )
     number = forms.IntegerField(
-        label="序号", required=False, min_value=1, help_text="不填则接续全方案最后一个序号"
+        label="序号",
+        required=False,
+        min_value=1,
+        help_text="不填则接续最后一项在用任务的序号，督办事项依次顺延",
     )
 
     def __init__(self, *args, plan, **kwargs):

@@ -156,7 +156,10 @@ class MeasureArchiveView(MeasureReasonPage):
 
 class MeasureRestoreView(MeasureReasonPage):
     heading = "恢复任务"
-    intro = "恢复后，该任务重新出现在台账中，各分工单位按报送周期报送。"
+    intro = (
+        "恢复后，该任务重新出现在台账中，各分工单位按报送周期报送；"
+        "原序号已被在用任务占用的，接续最后一项在用任务编号，督办事项依次顺延。"
+    )
     submit = "恢复"
     success_message = "已恢复该任务。"
 

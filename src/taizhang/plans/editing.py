@@ -16,8 +16,17 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from taizhang.audit.log import record
-from taizhang.plans import assignments
-from taizhang.plans.models import Assignment, AuditAction, Chapter, Measure, Plan, Section
+from taizhang.plans import adhoc, assignments
+from taizhang.plans.models import (
+    Assignment,
+    AuditAction,
+    AuditDetail,
+    Chapter,
+    Measure,
+    MeasureSource,
+    Plan,
+    Section,
+)
 from taizhang.units.models import Region
 
 MAX_POPULATION = 2_000_000_000
@@ -75,7 +84,9 @@ def _check_place(plan: Plan, chapter: Chapter | None, section: Section | None) -
 
 
 def _reposition(measure: Measure, before: Measure | None) -> None:
-    """Put the measure before ``before``, or last in its chapter; renumber positions."""
+    """Put the measure before ``before``, or last in its chapter; renumber positions. The
+    plan's own measure goes last in its chapter among the plan's own (one of no chapter
+    last of them), before the 督办事项 that follow them (plans/adhoc.py)."""
     others = list(
         Measure.objects.filter(plan_id=measure.plan_id)
         .exclude(pk=measure.pk)
@@ -87,9 +98,19 @@ def _reposition(measure: Measure, before: Measure | None) -> None:
             raise ValidationError("所选位置不属于该方案。")
         index = next(i for i, m in enumerate(others) if m.pk == before.pk)
     else:
+        items = set(
+            MeasureSource.objects.filter(measure__plan_id=measure.plan_id).values_list(
+                "measure_id", flat=True
+            )
+        )
+        own = measure.pk not in items
         order = measure.chapter.position if measure.chapter else -1
+        if own and measure.chapter is None:
+            order = float("inf")
         index = 0
         for i, other in enumerate(others):
+            if own and other.pk in items:
+                continue
             if (other.chapter.position if other.chapter else -1) <= order:
                 index = i + 1
     others.insert(index, measure)
@@ -121,8 +142,10 @@ def add_measure(
     lead_collectives=(),
     responsible_collectives=(),
 ) -> Measure:
-    """A measure the office adds by hand, last in its chapter (numbered after the last
-    measure of the plan unless a number is given), with its units."""
+    """A measure the office adds by hand, last in its chapter among the plan's own measures,
+    with its units: numbered after the last own measure in force unless a number is given
+    (not one a measure in force carries), the 督办事项 numbered on after it
+    (plans/adhoc.py, as a revision numbers them)."""
     reason = _reason(reason)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     fields = {"title": title.strip(), "text": text.strip(), "deadline_text": deadline_text.strip()}
@@ -131,14 +154,16 @@ def add_measure(
     _check_text(plan, fields)
     _check_place(plan, chapter, section)
     if number is None:
-        last = plan.measures.order_by("-number").values_list("number", flat=True).first()
-        number = (last or 0) + 1
+        number = adhoc.next_own_number(plan)
+    elif adhoc.number_in_use(plan, number):
+        raise ValidationError(f"序号{number}已有在用的任务，请改填其他序号或不填。")
     measure = Measure(plan=plan, chapter=chapter, section=section, number=number, position=0)
     for name, value in fields.items():
         setattr(measure, name, value)
     measure.save()
     _reposition(measure, None)
     measure.save(update_fields=["position"])
+    moved = adhoc.renumber(plan)
     units = assignments.set_units(
         measure, lead_units, responsible_units, lead_collectives, responsible_collectives
     )
@@ -146,6 +171,8 @@ def add_measure(
     changes["number"] = [None, number]
     changes["place"] = [None, _place(measure)]
     changes |= {key: [[], names] for key, names in units.after.items() if names}
+    if moved:
+        changes[AuditDetail.ADHOC_RENUMBERED] = "、".join(moved)
     record(
         actor, AuditAction.ADD_MEASURE, measure, changes, reason, organisation=plan.organisation_id
     )
@@ -268,14 +295,28 @@ def restore_measure(measure: Measure, actor, version: int | None, reason: str) -
 
 
 def _set_archived(measure, actor, version, reason, archived: bool) -> Measure:
+    """Archiving keeps the measure's number; restoring gives it back unless a measure in
+    force took it meanwhile (then it is numbered after the last in force and placed last in
+    its chapter, as a measure added by hand). Either way the
+    督办事项 are numbered on after the last own measure in force (plans/adhoc.py)."""
     reason = _reason(reason)
+    # the plan first, as adhoc.add_item locks it: the numbers of its measures change together
+    list(Plan.all_objects.select_for_update().filter(pk=measure.plan_id).values_list("pk"))
     measure = _lock(measure, version)
     if measure.withdrawn == archived:
         raise ValidationError("该任务已归档。" if archived else "该任务未归档。")
-    measure.withdrawn = archived
-    _saved(measure, ["withdrawn"])
-    action = AuditAction.ARCHIVE_MEASURE if archived else AuditAction.RESTORE_MEASURE
     changes = {"withdrawn": [not archived, archived]}
+    own = not MeasureSource.objects.filter(measure=measure).exists()
+    if not archived and own and adhoc.number_in_use(measure.plan, measure.number, measure):
+        changes["number"] = [measure.number, adhoc.next_own_number(measure.plan)]
+        measure.number = changes["number"][1]
+        _reposition(measure, None)  # last in its chapter, as a measure added by hand
+    measure.withdrawn = archived
+    _saved(measure, ["withdrawn", "number", "position"])
+    moved = adhoc.renumber(measure.plan)
+    if moved:
+        changes[AuditDetail.ADHOC_RENUMBERED] = "、".join(moved)
+    action = AuditAction.ARCHIVE_MEASURE if archived else AuditAction.RESTORE_MEASURE
     record(actor, action, measure, changes, reason, organisation=measure.plan.organisation_id)
     return measure
 

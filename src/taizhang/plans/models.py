@@ -59,6 +59,7 @@ class AuditDetail(models.TextChoices):
     RESPONSIBLE_COLLECTIVES = "responsible_collectives", "责任统称"
     ENDED_WITH_REPORTS = "ended_with_reports", "结束分工（保留报告）"
     PLACE = "place", "位置"
+    ADHOC_RENUMBERED = "adhoc_renumbered", "督办事项顺延编号"
 
     PARENTS = "parents", "落实的上级任务"
     PARENT_PLAN = "parent_plan", "上级方案"
