@@ -377,13 +377,27 @@ class AttributionIndex:
         self._starts: list[int] | None = None
         self._bracket_lines: bool | None = None
 
-    def find(self, start: int, end: int) -> Located | None:
+    def find(self, start: int, end: int, pair: bool = False) -> Located | tuple[int, int] | None:
         """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
 
-        The hint is looked for only when no bracket is: an opening bracket is one."""
+        The hint is looked for only when no bracket is: an opening bracket is one. With
+        ``pair``, a plain bracket — the first pair opening in the part, closing before its
+        end, no dash list, no label nor line break before it — is answered by its (open,
+        close) in the whole text, a tuple where find makes ``Located(open - start, open -
+        start + 1, close - start)`` (structure._measure reads it at those offsets: speed28)."""
         folded, brackets = self.folded, self.brackets  # (locals: read once per part)
+        first = bisect_left(self._opens, start)
+        if pair and first < len(brackets):
+            found = brackets[first]
+            open_at = found[0]
+            if found[1] < end and folded[open_at] != "-":
+                after = bisect_right(self._label_ends, start + 1)
+                if not (
+                    after < len(self._label_starts) and self._label_starts[after] < open_at
+                ) and (folded.find("\n", start, open_at) < 0):
+                    return found
         bracket, limit = None, end
-        for i in range(bisect_left(self._opens, start), len(brackets)):
+        for i in range(first, len(brackets)):
             open_at, close_at = brackets[i]
             if open_at >= end:
                 break
@@ -407,25 +421,6 @@ class AttributionIndex:
             # unit line would stand): the bracket is the first, with no copy of the part
             return bracket
         return _first_of_all(folded[start:end], bracket, labelled)
-
-    def plain_bracket(self, start: int, end: int) -> tuple[int, int] | None:
-        """(open, close) of the bracket ``find(start, end)`` answers with, when it is the
-        first pair opening after ``start``, closes before ``end``, is no dash list, and
-        neither a label nor a line break stands before it in the part: find's answer is then
-        ``Located(open - start, open - start + 1, close - start)``, read here with no Located
-        made and no search (most measures: speed28); None otherwise (ask find)."""
-        opens = self._opens
-        i = bisect_left(opens, start)
-        if i == len(opens):
-            return None
-        pair = self.brackets[i]
-        open_at = pair[0]
-        if pair[1] >= end or self.folded[open_at] == "-":
-            return None
-        after = bisect_right(self._label_ends, start + 1)
-        if after < len(self._label_starts) and self._label_starts[after] < open_at:
-            return None  # (a label before the bracket: find looks for it)
-        return pair if self.folded.find("\n", start, open_at) < 0 else None
 
     def quiet_until(self, start: int, end: int) -> int:
         """Where ``find`` may first find something in a part of ``folded[start:end]``: a

@@ -2732,36 +2732,28 @@ def _number_label(item: Found) -> str:
 
 
 def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
-    """The measure of a numbered item. Most measures close their text with a bracket on its
-    line: index.plain_bracket finds it as find would, and _bracketed reads the text and the
-    bracket at their offsets in the whole text (one call each, no Located between: speed28);
-    any other is read by _measure_in_full."""
     offset, stop = item.marker.end, item.end
-    if item.leading is None:
-        pair = index.plain_bracket(offset, stop)
-        if pair is not None:
-            open_at, close = pair
-            folded = index.folded
-            # (text before the bracket on its line, no later sentence closed by its own
-            # bracket: _measure_in_full's tests, in its order)
-            if (
-                open_at > offset
-                and folded[open_at - 1] not in _MEASURE_EDGE
-                and not (
-                    folded[close + 1 : close + 2] in _SENTENCE_ENDS
-                    and close + 2 < stop
-                    and _sentence_brackets(index, close, stop)
-                )
-            ):
-                return _bracketed(item, chapter, section, text, folded, open_at, close)
-    return _measure_in_full(item, chapter, section, text, index)
-
-
-def _measure_in_full(
-    item: Found, chapter, section, text: str, index: AttributionIndex
-) -> RawMeasure:
-    offset, stop = item.marker.end, item.end
-    located = index.find(offset, stop)
+    # Most measures close their text with a bracket on its line: find answers with its
+    # (open, close) in the whole text, which _bracketed reads at those offsets, where a
+    # Located relative to the item was made, read back here and read again by _bracketed
+    # (speed28: one answer, read once)
+    located = index.find(offset, stop, item.leading is None)
+    if located.__class__ is tuple:  # (a plain bracket's pair)
+        open_at, close = located
+        folded = index.folded
+        # (text before the bracket on its line, no later sentence closed by its own
+        # bracket: the tests below, in their order)
+        if (
+            open_at > offset
+            and folded[open_at - 1] not in _MEASURE_EDGE
+            and not (
+                folded[close + 1 : close + 2] in _SENTENCE_ENDS
+                and close + 2 < stop
+                and _sentence_brackets(index, close, stop)
+            )
+        ):
+            return _bracketed(item, chapter, section, text, folded, open_at, close)
+        located = Located(open_at - offset, open_at - offset + 1, close - offset)
     if item.leading is None and located is not None:
         close = offset + located.raw_end
         # (most measures: no sentence end after the bracket, _sentence_brackets' first test,
