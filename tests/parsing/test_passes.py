@@ -2164,3 +2164,64 @@ def test_lines_ending_with_a_colon_are_those_str_find_found(text):
         for _name, plan in _every_text():
             folded = fold(plan)
             assert _pipeline._colon_lines(folded) == _plain_colon_lines(folded)
+
+
+def _assert_plain_brackets_are_what_find_finds(folded: str, index) -> int:
+    """Over parts from each line start (and each bracket's opening) to the next one to four
+    line ends: where find with ``pair`` answers with a pair, find answers with that
+    bracket's Located, and elsewhere with what it answers with ``pair``; the number of parts
+    answered with a pair."""
+    ends = [*(i for i, char in enumerate(folded) if char == "\n"), len(folded)]
+    starts = sorted({0, *(end + 1 for end in ends[:-1]), *(o + 1 for o, _ in index.brackets)})
+    answered = 0
+    for start in starts:
+        first = bisect.bisect_left(ends, start)
+        for end in ends[first : first + 4]:
+            found = index.find(start, end, True)
+            if found.__class__ is tuple:
+                answered += 1
+                open_at, close_at = found
+                assert index.find(start, end) == _at.Located(
+                    open_at - start, open_at - start + 1, close_at - start
+                )
+            else:
+                assert index.find(start, end) == found
+    return answered
+
+
+def test_a_plain_bracket_is_the_bracket_find_answers_with():
+    """(speed28) structure._measure asks find for the pair of a plain bracket: where it
+    answers with one, find without ``pair`` gives that bracket's Located, on every plan the
+    tests hold."""
+    answered = 0
+    for _name, text in _every_text():
+        folded = fold(text)
+        answered += _assert_plain_brackets_are_what_find_finds(folded, _at.AttributionIndex(folded))
+    assert answered > 5000
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces("(", ")", "【", "】", "--", "-", "牵头单位", ":", "负责", "县司法局", "。", "\n"))
+def test_generated_plain_brackets_are_the_brackets_find_answers_with(text):
+    folded = fold(text)
+    _assert_plain_brackets_are_what_find_finds(folded, _at.AttributionIndex(folded))
+
+
+def test_measures_read_by_the_plain_bracket_are_those_read_in_full():
+    """(speed28) _measure reads a measure closed by a plain bracket at the pair find answers
+    with: the skeleton of every plan the tests hold is the same when find answers every
+    measure with a Located, read in full."""
+    located_only = _at.AttributionIndex.find
+
+    def find(self, start, end, pair=False):
+        return located_only(self, start, end)
+
+    differing = []
+    for name, text in _every_text():
+        folded = fold(text)
+        quick = _structure.parse_skeleton(text, folded)
+        with patch.object(_at.AttributionIndex, "find", find):
+            full = _structure.parse_skeleton(text, folded)
+        if [m.__dict__ for m in quick.measures] != [m.__dict__ for m in full.measures]:
+            differing.append(name)
+    assert differing == []

@@ -377,13 +377,27 @@ class AttributionIndex:
         self._starts: list[int] | None = None
         self._bracket_lines: bool | None = None
 
-    def find(self, start: int, end: int) -> Located | None:
+    def find(self, start: int, end: int, pair: bool = False) -> Located | tuple[int, int] | None:
         """find_attribution for ``folded[start:end]``, offsets relative to ``start``.
 
-        The hint is looked for only when no bracket is: an opening bracket is one."""
+        The hint is looked for only when no bracket is: an opening bracket is one. With
+        ``pair``, a plain bracket — the first pair opening in the part, closing before its
+        end, no dash list, no label nor line break before it — is answered by its (open,
+        close) in the whole text, a tuple where find makes ``Located(open - start, open -
+        start + 1, close - start)`` (structure._measure reads it at those offsets: speed28)."""
         folded, brackets = self.folded, self.brackets  # (locals: read once per part)
+        first = bisect_left(self._opens, start)
+        if pair and first < len(brackets):
+            found = brackets[first]
+            open_at = found[0]
+            if found[1] < end and folded[open_at] != "-":
+                after = bisect_right(self._label_ends, start + 1)
+                if not (
+                    after < len(self._label_starts) and self._label_starts[after] < open_at
+                ) and (folded.find("\n", start, open_at) < 0):
+                    return found
         bracket, limit = None, end
-        for i in range(bisect_left(self._opens, start), len(brackets)):
+        for i in range(first, len(brackets)):
             open_at, close_at = brackets[i]
             if open_at >= end:
                 break

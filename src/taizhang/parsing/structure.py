@@ -24,6 +24,7 @@ from operator import attrgetter, eq, ne, sub
 from taizhang.parsing import markers as mk
 from taizhang.parsing.attribution_text import (
     AttributionIndex,
+    Located,
     char_offsets,
     colon_label_start,
     find_attribution,
@@ -2821,7 +2822,27 @@ def _number_label(item: Found) -> str:
 
 def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) -> RawMeasure:
     offset, stop = item.marker.end, item.end
-    located = index.find(offset, stop)
+    # Most measures close their text with a bracket on its line: find answers with its
+    # (open, close) in the whole text, which _bracketed reads at those offsets, where a
+    # Located relative to the item was made, read back here and read again by _bracketed
+    # (speed28: one answer, read once)
+    located = index.find(offset, stop, item.leading is None)
+    if located.__class__ is tuple:  # (a plain bracket's pair)
+        open_at, close = located
+        folded = index.folded
+        # (text before the bracket on its line, no later sentence closed by its own
+        # bracket: the tests below, in their order)
+        if (
+            open_at > offset
+            and folded[open_at - 1] not in _MEASURE_EDGE
+            and not (
+                folded[close + 1 : close + 2] in _SENTENCE_ENDS
+                and close + 2 < stop
+                and _sentence_brackets(index, close, stop)
+            )
+        ):
+            return _bracketed(item, chapter, section, text, folded, open_at, close)
+        located = Located(open_at - offset, open_at - offset + 1, close - offset)
     if item.leading is None and located is not None:
         close = offset + located.raw_end
         # (most measures: no sentence end after the bracket, _sentence_brackets' first test,
@@ -2840,7 +2861,9 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
             and index.folded[offset + end - 1] not in _MEASURE_EDGE
         ):
             # most measures: a bracket after the text's last character, on its line
-            return _bracketed(item, chapter, section, text, index.folded, located)
+            return _bracketed(
+                item, chapter, section, text, index.folded, offset + end, offset + located.raw_end
+            )
     body = text[offset:stop]
     folded = index.folded[offset:stop]
     start, end = 0, len(body)  # of the measure's text in the body
@@ -2979,14 +3002,16 @@ def _over_sentences(
     return _numbered(item, chapter, section, kept.rstrip(_MEASURE_EDGE), raw, folded, start)
 
 
-def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -> RawMeasure:
+def _bracketed(
+    item: Found, chapter, section, text: str, folded: str, end: int, close: int
+) -> RawMeasure:
     """_measure's path for a bracket that follows the text on its line (not a line break or
     a blank before it: no attribution of its own line, and no bracket that opens the
-    measure); the text is read as _measure reads it, at offsets of the whole text (no copy
-    of the item's body, printed or folded, as most measures need none), and its fields set
-    as _numbered sets them."""
+    measure), opening at ``end`` and closing at ``close`` of the whole text; the text is
+    read as _measure_in_full reads it, at offsets of the whole text (no copy of the item's
+    body, printed or folded, as most measures need none), and its fields set as _numbered
+    sets them."""
     offset, stop = item.marker.end, item.end
-    end = offset + located.text_end
     kept = text[offset:end].lstrip(_MEASURE_EDGE)
     start = end - len(kept)
     if folded[start : start + 1] in _CONTENT_LABEL_FIRSTS and folded.startswith(
@@ -2997,15 +3022,15 @@ def _bracketed(item: Found, chapter, section, text: str, folded: str, located) -
             kept = kept[label.end() - start :]
             start = label.end()
     measure_text = kept.rstrip(_MEASURE_EDGE)
-    raw = text[offset + located.raw_start : offset + located.raw_end]
-    if folded[offset + located.raw_end + 1 : stop].strip(_MEASURE_EDGE):  # text after it
-        below = _units_line_after(text, folded, offset + located.raw_end + 1, stop)
+    raw = text[end + 1 : close]
+    if folded[close + 1 : stop].strip(_MEASURE_EDGE):  # text after it
+        below = _units_line_after(text, folded, close + 1, stop)
         if below is not None:
             measure = _numbered(item, chapter, section, measure_text, raw, folded, start)
             measure.units_below = (below[0], item.line + folded.count("\n", offset, below[1]))
             return measure
         body = folded[offset:stop]
-        after = _subpoints_after(body, located)
+        after = _subpoints_after(body, Located(end - offset, end - offset + 1, close - offset))
         if after is not None:
             return _with_subpoints(
                 item,
