@@ -928,6 +928,18 @@ Round 31 (branch genre31), topics other than 法治, kinds and layouts not yet u
 - d379 招商引资 攻坚: titled 1. measures, a goal paragraph opening with 全年 under 一、攻坚目标,
   then after the signature "附件1：…目标任务分解表" (units and figures, " | " rows) and
   "附件2：…重点项目清单" (projects with 投资额（万元） and a 责任单位 column): no measures.
+
+Round 32 (branch genre32), topics other than 法治, kinds and layouts not yet used:
+
+- d380 住房公积金 服务提升: NO title line (the text opens at its preamble "为贯彻落实《…》，…
+  制定本方案。": title and period null, the signer the issuer), titled 1. measures under
+  （一） sections, each bracket (牵头单位；配合单位；完成时限) on the line under its measure, a
+  page foot "— 3 —" between measure 3 and its bracket line, 保障措施 （一）（二） sections.
+- d381 农村“厕所革命”: three measures closed by "（责任单位：各镇人民政府；完成时限：2025年底前）",
+  ONE collective, their prose saying "县直有关部门配合…" (no units); 户 and 座 goals, 每月.
+- d382 中小学 课后服务 工作要点: a tab table printing its deadline column FIRST (序号 | 完成时限 |
+  工作任务 | 牵头单位 | 配合单位), 各中小学校 a collective, 特色课程60门 (门 a counter), 每学期 /
+  定期 duties; as a ragged PDF layer a row breaks right after the tab before its last cell.
 """
 
 from __future__ import annotations
@@ -1568,6 +1580,9 @@ RUN_IN_COPIES = [
     # under broken sentences (d375), goals （一） before measures （一） (d378), a goal opening
     # with 全年 and two annex tables (d379)
     *(name for name in NAMES if name[:4] in {"d374", "d375", "d378", "d379"}),
+    # round 32 (other topics): no title line (d380), one collective in the bracket and 县直
+    # 有关部门配合 in prose (d381), a tab table printing its deadline column first (d382)
+    *(name for name in NAMES if name[:4] in {"d380", "d381", "d382"}),
 ]
 
 
@@ -1856,6 +1871,9 @@ SIGNED_RUN_IN = [
     # round 31 (other topics): after 三、工作要求 (d374, d375), a 保障措施 （二） (d378), an
     # 附件 list before two annex tables (d379)
     *(name for name in NAMES if name[:4] in {"d374", "d375", "d378", "d379"}),
+    # round 32 (other topics): after a 保障措施 （二） (d380), after 三、工作要求 (d381), a
+    # paragraph after a tab table (d382)
+    *(name for name in NAMES if name[:4] in {"d380", "d381", "d382"}),
 ]
 
 
@@ -7933,3 +7951,92 @@ def test_a_goal_heading_run_into_its_paragraph_opening_with_quannian(name, goals
     # plan's 全年 opens the goal paragraph as a year does
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         assert [(t.value, t.unit) for t in plan.targets] == goals
+
+
+# Round 32 (branch genre32): d380–d382 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize("name", ["wuqianyan_xiaoyuan", "wuqianyan_jiti"])
+@pytest.mark.parametrize("kind", ["重点任务", "实施方案", "工作要点"])
+def test_a_dated_title_run_into_its_first_chapter_with_no_preamble(name, kind):
+    # "青禾县2025年…整治重点任务一、主要任务（一）排查…" (fixture styles/wuqianyan_xiaoyuan.txt)
+    # and "南溪镇2025年…发展重点任务一、重点任务1.盘活…" (styles/wuqianyan_jiti.txt) printed
+    # run in: a title naming its year and ending in 重点任务 ends before the 一、 glued to it,
+    # as one ending in 实施方案 or 工作要点 does, so the first chapter and measure stay
+    text = _document_or_fixture_text(name).replace("重点任务\n", f"{kind}\n", 1)
+    for plan in _printed_and_run_in(text):
+        assert plan.title.endswith(kind)
+        assert [m.no for m in plan.tasks] == [1, 2, 3]
+        assert [c.no for c in plan.chapters] == ["一", "二"]
+        assert {m.chapter for m in plan.tasks} == {"一"}
+
+
+def test_a_plan_with_no_title_line_and_a_page_foot_before_a_bracket_line():
+    # d380 opens at its preamble ("为贯彻落实《…》，…制定本方案。"): no title, no period, the
+    # signer its issuer; "— 3 —" stands between measure 3 and its bracket line, which stays
+    # the measure's, printed, run in and hard-wrapped
+    text = (DOCUMENTS / "d380_gongjijin_wubiaoti.txt").read_text(encoding="utf-8")
+    for plan in map(parse_path_text, (text, variants.run_in(text), variants.hard_wrapped(text))):
+        assert (plan.title, plan.period) == (None, None)
+        assert plan.issuer == "柳溪市住房公积金管理委员会办公室"
+        third = plan.tasks[2]
+        assert third.collectives == ["各区人民政府"]
+        assert third.deadline == "2025年9月底前"
+        assert "3" not in third.text
+
+
+def test_one_collective_responsible_and_departments_helping_in_prose():
+    # "…县直有关部门配合做好数据比对和技术指导。（责任单位：各镇人民政府；完成时限：2025年3月底
+    # 前）" (d381 measures 1, 3 and 6): the prose names no units, the bracket one collective
+    plan = parse(d381 := "d381_cesuo_geming_shudi")
+    for measure in (plan.tasks[0], plan.tasks[2], plan.tasks[5]):
+        assert (measure.lead, measure.responsible) == ([], [])
+        assert measure.collectives == ["各镇人民政府"]
+        assert "县直有关部门" in measure.text
+    assert units(plan) == gold_units(d381)
+
+
+def test_a_task_table_printing_its_deadline_column_first():
+    # 序号 | 完成时限 | 工作任务 | 牵头单位 | 配合单位 (d382, tab-parted): the deadline before the
+    # task, the lead and the supports after it
+    plan = parse("d382_kehou_fuwu_shixianlie")
+    assert [m.deadline for m in plan.tasks][:4] == [
+        "2025年3月底前",
+        "2025年6月底前",
+        "2025年9月底前",
+        "2025年7月底前",
+    ]
+    assert plan.tasks[5].deadline == "长期坚持"
+    assert plan.tasks[0].text.startswith("制定课后服务实施细则")
+    assert plan.tasks[3].collectives == ["各中小学校"]
+
+
+@pytest.mark.parametrize(
+    ("path", "copy"),
+    [
+        (DOCUMENTS / "d382_kehou_fuwu_shixianlie.txt", variants.ragged_pdf),
+        (FIXTURES / "styles" / "tab_moge_duanhang.txt", variants.hard_wrapped),
+    ],
+)
+def test_a_tab_row_broken_right_after_the_tab_before_its_last_cell(path, copy):
+    # "6\t长期坚持\t…排查。\t区教育局\t" at the margin over "区公安分局、区卫生健康局" (d382 as a
+    # ragged PDF layer), "3\t…入场经营。\t2025年5月底前\t县城市管理局\t" over "县公安局、县交通
+    # 运输局" (fixture styles/tab_moge_duanhang.txt hard-wrapped at 30): the names are the
+    # row's empty last cell, and the rows after it stay the table's
+    printed, wrapped = as_printed_and(path, copy)
+    assert len(printed.tasks) >= 4
+    assert units(wrapped) == units(printed)
+
+
+@pytest.mark.parametrize(
+    ("name", "counts"),
+    [
+        ("d382_kehou_fuwu_shixianlie", [(None, 60.0, "门", "=")]),
+        ("kecheng_men", [(None, 40.0, "门", "="), (None, 10.0, "本", "=")]),
+    ],
+)
+def test_courses_counted_in_men_are_targets(name, counts):
+    # "开发体育、艺术、科普等特色课程60门" (d382 row 2), "新开设特色课程40门" (fixture
+    # styles/kecheng_men.txt measure 2; its goal "课程总数达到150门以上" too)
+    plan = parse_path_text(_document_or_fixture_text(name))
+    assert targets(plan.tasks[1]) == counts

@@ -1375,12 +1375,23 @@ def _rest_of_its_row(
     tabs = joined.count("\t")
     if not tabs or tabs < table_cells:
         return bool(tabs)
+    if joined.endswith("\t"):
+        return _last_cell_below(folded_line)
     listed, comma, last = fold(joined[joined.rfind("\t") + 1 :]).strip().rpartition("、")
     if not last or (comma and not names_bodies(listed)):
         return False
     if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
         return False  # (a cell of one name cut to its place and a character is joined too)
     return names_bodies(last + folded_line.strip())
+
+
+def _last_cell_below(folded_line: str) -> bool:
+    """Whether a line of names is the last cell of the row above, which a wrap broke right
+    after the tab before it ("…排查。\t区教育局\t" at the margin over "区公安分局、区卫生健康局":
+    round 32, tests/parsing/documents d382 as a ragged PDF layer, fixture
+    styles/tab_moge_duanhang.txt hard-wrapped at 30): the row holds all its tabs but its
+    last cell is empty, so the names under it are that cell, not a signature's."""
+    return "\t" not in folded_line and names_bodies(folded_line.strip())
 
 
 def _place_and_stub(name: str, gazetteer: Gazetteer | None) -> bool:

@@ -340,7 +340,24 @@ def _after_run_in_title(folded: str) -> list[int]:
     ends at the first numbered item (…工作要点（四）提升…: fixture styles/notice_midplan.txt
     printed run-in, an excerpt after its covering notice, as titles.py ends a run-in title
     there; …任务清单第一部分…: d14 printed run-in; …实施方案第一节…: d19 printed run-in)."""
-    return [hit.end() for hit in _title_then_marker().finditer(folded)]
+    found = [hit.end() for hit in _title_then_marker().finditer(folded)]
+    dated = _dated_title_then_chapter().match(folded)
+    return [*found, dated.end()] if dated else found
+
+
+@lru_cache(maxsize=1)
+def _dated_title_then_chapter() -> re.Pattern[str]:
+    """A title naming its year and ending in a kind a task table's column also prints
+    (metadata.toml dated_kinds: 某县2025年…重点任务) that a copy printed run-in runs into its
+    first chapter with no preamble between ("…整治重点任务一、主要任务（一）…": round 32,
+    fixtures styles/wuqianyan_xiaoyuan.txt and wuqianyan_jiti.txt printed run-in, as the
+    title reader ends it there, metadata/title._dated_run_in). Matched at the text's start
+    only: elsewhere "重点任务" is a column's or a heading's name."""
+    kinds = "|".join(map(re.escape, metadata_vocabulary()["title"]["dated_kinds"]))
+    return re.compile(
+        rf"\s*[^,。;:!?\s]{{1,30}}\d{{4}}年[^,。;:!?\s]{{2,40}}?(?:{kinds})"
+        rf"(?=[{mk.CHINESE_DIGITS}]{{1,3}}、)"
+    )
 
 
 def _run_in_outline(folded: str) -> list[tuple[int, mk.Marker]]:
