@@ -47,7 +47,8 @@ def test_the_ledger_after_a_revision(page, world):
 
 def test_a_measure_the_office_adds_comes_before_the_items(page, world):
     """Added on the page, the measure is numbered after the plan's last measure in force and
-    the 督办事项 move on after it: the ledger reads 1–5, then the items 6 and 7."""
+    the 督办事项 move on after it: the ledger reads 1–5, then the items 6 and 7, under a
+    group row 督办事项 of their own (on paper too), which a tab of their own lists apart."""
     from taizhang.plans import importing
 
     office = world.people["office"]
@@ -70,4 +71,16 @@ def test_a_measure_the_office_adds_comes_before_the_items(page, world):
     assert numbers == ["1", "2", "3", "4", "5", "6", "7"]
     rows = page.locator("table.ledger tbody tr", has=page.locator("td.no")).all_inner_texts()
     assert "健全公共法律服务评价机制" in rows[4] and "开展校园周边治安秩序" in rows[5]
+    # the 督办事项 stand under a group row of their own after the last chapter, printed too
+    body = page.locator("table.ledger tbody tr").all_inner_texts()
+    assert (body[0].strip(), body[6].strip()) == ("一、主要任务", "督办事项（2项）")
+    assert "开展校园周边治安秩序" in body[7]
+    page.emulate_media(media="print")
+    assert page.locator("table.ledger tr.group", has_text="督办事项（2项）").is_visible()
+    page.emulate_media(media="screen")
     screenshot(page, "ledger-hand-added-measure")
+    tabs = page.locator("nav.tabs")
+    assert tabs.inner_text().split() == ["全部", "7", "一、主要任务", "5", "督办事项", "2"]
+    click_and_wait(page, tabs.get_by_role("link", name="督办事项"))
+    assert page.locator("table.ledger tbody td.no").all_inner_texts() == ["6", "7"]
+    assert page.locator("table.ledger tr.group").all_inner_texts() == ["督办事项（2项）"]

@@ -15,7 +15,7 @@ from taizhang.units.models import Unit
 class FilteredLedger:
     form: LedgerFilterForm
     rows: list[queries.LedgerRow]  # after every filter
-    chapter_counts: Counter  # rows per chapter id before the chapter filter
+    chapter_counts: Counter  # rows per group (queries.group_of) before the chapter filter
     chapters: list
     sections: list
 
@@ -43,9 +43,9 @@ def filtered(user, query, plan: Plan) -> FilteredLedger:
         status=form.value("status") or "",
         q=form.value("q") or "",
     )
-    counts = Counter(row.measure.chapter_id for row in rows)
-    if chapter_id := form.value("chapter"):
-        rows = [row for row in rows if row.measure.chapter_id == chapter_id]
+    counts = Counter(queries.group_of(row.measure) for row in rows)
+    if group := form.value("chapter"):
+        rows = [row for row in rows if queries.group_of(row.measure) == group]
     if section_id := form.value("section"):
         rows = [row for row in rows if row.measure.section_id == section_id]
     return FilteredLedger(form, rows, counts, chapters, sections)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from taizhang.ledger.queries import ADHOC_GROUP
 from taizhang.reporting.models import ProgressReport
 
 
@@ -24,7 +25,8 @@ class LedgerFilterForm(forms.Form):
         choices=[("", "全部状态"), *ProgressReport.Status.choices],
         widget=forms.Select(attrs={"aria-label": "进展状态"}),
     )
-    chapter = forms.IntegerField(label="章", required=False, min_value=1, widget=forms.HiddenInput)
+    # a chapter's id, or ADHOC_GROUP for the 督办事项 (queries.group_of)
+    chapter = forms.CharField(label="章", required=False, widget=forms.HiddenInput)
     section = forms.TypedChoiceField(
         label="节", required=False, coerce=int, empty_value=None, choices=()
     )
@@ -33,6 +35,16 @@ class LedgerFilterForm(forms.Form):
         super().__init__(data)
         self.fields["unit"].choices = [("", "全部单位")] + [(u.pk, u.name) for u in units]
         self.fields["section"].choices = [("", "全部")] + [(s.pk, str(s)) for s in sections]
+
+    def clean_chapter(self) -> int | str | None:
+        value = self.cleaned_data["chapter"]
+        if not value:
+            return None
+        if value == ADHOC_GROUP:
+            return ADHOC_GROUP
+        if value.isascii() and value.isdigit() and int(value) >= 1:
+            return int(value)
+        raise forms.ValidationError("无效的章。")
 
     def value(self, name: str):
         """The cleaned value of a field, or its empty value when it was invalid: a bad

@@ -240,19 +240,42 @@ def ledger_rows(
     return rows
 
 
+# The group of the office's 督办事项 (plans/adhoc.py): after the last chapter, a tab of its own.
+ADHOC_GROUP = "adhoc"
+ADHOC_LABEL = "督办事项"
+
+
+def group_of(measure: Measure) -> int | str | None:
+    """Which group a measure's row stands in on the ledger, its print view, its tabs and its
+    export: its chapter (the chapter's id); a 督办事项 without one (a measure with a source)
+    ``ADHOC_GROUP``, after the last chapter; None for any other measure without a chapter
+    (a plan with no chapters, a measure before the first one), under no heading. Asks the
+    measure's ``source``: load it with ``select_related("source")``."""
+    if measure.chapter_id is not None:
+        return measure.chapter_id
+    if getattr(measure, "source", None) is not None:
+        return ADHOC_GROUP
+    return None
+
+
 @dataclass
 class Group:
-    """A chapter or section heading among the rows of the ledger."""
+    """A chapter or section heading among the rows of the ledger, or the 督办事项."""
 
-    level: str  # "chapter" | "section"
+    level: str  # "chapter" | "section" | "adhoc"
     label: str
 
 
 def grouped(rows: list[LedgerRow]) -> list[Group | LedgerRow]:
-    """The rows with a heading wherever the chapter or the section changes."""
+    """The rows with a heading wherever the chapter or the section changes; the 督办事项
+    last, under a heading of their own that counts them."""
+    own: list[LedgerRow] = []
+    adhoc: list[LedgerRow] = []
+    for row in rows:
+        (adhoc if group_of(row.measure) == ADHOC_GROUP else own).append(row)
     items: list[Group | LedgerRow] = []
     chapter = section = None
-    for row in rows:
+    for row in own:
         measure = row.measure
         if measure.chapter_id != chapter:
             chapter, section = measure.chapter_id, None
@@ -263,6 +286,9 @@ def grouped(rows: list[LedgerRow]) -> list[Group | LedgerRow]:
             if measure.section is not None:
                 items.append(Group("section", str(measure.section)))
         items.append(row)
+    if adhoc:
+        items.append(Group(ADHOC_GROUP, f"{ADHOC_LABEL}（{len(adhoc)}项）"))
+        items += adhoc
     return items
 
 

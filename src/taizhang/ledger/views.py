@@ -128,6 +128,15 @@ class LedgerView(LoginRequiredMixin, View):
             for chapter in ledger.chapters
             if ledger.chapter_counts[chapter.pk]
         ]
+        if ledger.chapter_counts[queries.ADHOC_GROUP]:
+            tabs.append(
+                {
+                    "label": queries.ADHOC_LABEL,
+                    "count": ledger.chapter_counts[queries.ADHOC_GROUP],
+                    "query": _query_with(query, chapter=queries.ADHOC_GROUP, section=None),
+                    "active": chapter_id == queries.ADHOC_GROUP,
+                }
+            )
         sections = [s for s in ledger.sections if chapter_id is None or s.chapter_id == chapter_id]
         statuses = Counter(row.status for row in ledger.rows)
         unit_list_url = None
