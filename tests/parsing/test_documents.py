@@ -7411,6 +7411,32 @@ def test_a_table_one_cell_per_line_run_in_whose_units_print_their_place_or_anoth
     assert run_in == printed
 
 
+# Round 30 (branch leftovers28): a party body printing its level inside its name.
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        (
+            "yifazhi_danhang_xian",
+            ["县委依法治县办", "县司法局", "县司法局", "县委组织部", "县委依法治县办"],
+        ),
+        (
+            "yifazhi_danhang_shi",
+            ["市委依法治市办", "市委政法委", "市公安局", "市委依法治市办", "市司法局"],
+        ),
+    ],
+)
+def test_a_table_one_cell_per_line_run_in_whose_unit_holds_its_level_inside(name, leads):
+    # "…年度述法县委依法治县办县委组织部2026年12月底前", "…体系建设市司法局市委依法治市办…"
+    # (fixtures styles/yifazhi_danhang_xian.txt and yifazhi_danhang_shi.txt run in): the 县
+    # of 依法治县办 is the place the body governs, inside its name, and opens no unit cell
+    text = _document_or_fixture_text(name)
+    printed, run_in = (_row_fields(plan) for plan in _printed_and_run_in(text))
+    assert [lead for _, _, (lead, *_), *_ in printed] == leads
+    assert run_in == printed
+
+
 # Round 28 (branch genre28): leftovers of rounds 27 and 28, d348, d349 and their fixtures
 # (tests/fixtures/styles).
 
