@@ -413,3 +413,24 @@ def test_a_qude_before_the_value_or_in_its_clause_still_reports_a_result():
     assert find_targets("2021年全县取得显著成效，覆盖率达到100%。") == []
     assert find_targets("全县覆盖率达到100%取得显著成效。") == []
     assert find_targets("配备执法人员不少于8名，全部取得行政执法证件。") != []
+
+
+# Round 30 (leftovers28): a bare count after a per-period duty's clause is a total to reach.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # d374 and d378 (tests/parsing/documents): a later clause, its own verb, a bare count
+        ("培育农村电商主体，每季度举办一次直播电商培训，培育电商带头人100名。", [(100, "名")]),
+        ("每年选派骨干教师到乡村学校交流轮岗，补充紧缺学科教师60名。", [(60, "名")]),
+        # a floor in the later clause is the duty's quota (d156, d210, d13)
+        ("每年联合开展公益保护专项行动不少于2次，办理公益诉讼案件20件以上。", []),
+        ("每年开展行政执法案卷评查，评查案卷不少于200卷。", []),
+        ("每年组织开展“安全生产月”活动，培训各类从业人员5000人次以上。", []),
+        # a count in the duty's own clause is its quota
+        ("每年培训基层调解员300名。", []),
+    ],
+)
+def test_a_bare_count_after_a_duty_clause_is_a_target(text, expected):
+    assert [(t.value, t.unit) for t in find_targets(text)] == expected

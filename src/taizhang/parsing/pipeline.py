@@ -21,7 +21,8 @@ from taizhang.parsing.attribution_text import (
 from taizhang.parsing.by_number import attributions_by_list, attributions_by_number
 from taizhang.parsing.corrections import assign_keys
 from taizhang.parsing.footnotes import attributions_by_footnote, references_blanked
-from taizhang.parsing.layout import Layout, restore
+from taizhang.parsing.layout import Layout, restore, starts_item
+from taizhang.parsing.markers import match_marker
 from taizhang.parsing.metadata import extract_metadata
 from taizhang.parsing.metadata.signature import is_date_only
 from taizhang.parsing.model import Attribution, Diagnostic, Measure, PlanDocument
@@ -658,16 +659,42 @@ def _wraps_joined(text: str) -> str:
     a line ending in no punctuation, the next opening at its margin with a number that the
     structure took for no marker ("…每万人拥有律师数达到" / "3.5名以上。": an OCR copy broken
     mid-sentence, so the target reads whole; round 16, tests/parsing/documents d197 and
-    fixture styles/ocr_duanhang.txt)."""
+    fixture styles/ocr_duanhang.txt), or that cut a sentence (_breaks_a_sentence)."""
     lines = text.split("\n")
     joined = [lines[0]]
     for line in lines[1:]:
         before = joined[-1]
-        if before and before[-1] not in _LINE_CLOSERS and _QUANTITY_OPENING.match(line):
+        if before and line and _wrapped_here(before, line):
             joined[-1] = before + line
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+def _wrapped_here(before: str, line: str) -> bool:
+    """Whether a break between two lines of a measure's text only wraps a sentence."""
+    if before[-1] not in _LINE_CLOSERS and _QUANTITY_OPENING.match(line):
+        return True
+    return _breaks_a_sentence(before, line)
+
+
+# What ends a line whose sentence goes on: a clause's comma or a list's 、.
+_CLAUSE_GOES_ON = frozenset("，,、")
+_FIELD_REACH = 10  # characters of a line its field label's colon may stand within
+
+
+def _breaks_a_sentence(before: str, line: str) -> bool:
+    """Whether a hard line break cuts a sentence of a measure's text: the line ends in no
+    punctuation after a sentence end of its own (no bare title: 加强水资源保护 over 具体措施：…,
+    d48), or in a comma or a 、, and the next line opens no item and no field ("…河道沟渠" /
+    "开展地毯式集中清理，…", "推行村收集、镇转运、" / "县处理模式，…": round 30, tests/parsing/
+    documents d375, its breaks at no wrap width, printed or wrapped; fixture
+    styles/duanhang_juzhong.txt)."""
+    end = before[-1]
+    if end in _LINE_CLOSERS or not (end in _CLAUSE_GOES_ON or "。" in before):
+        return False
+    head = fold(line[:_FIELD_REACH])
+    return not (match_marker(head) or ":" in head or starts_item(head))
 
 
 def _signature_at(text: str | None, issuer: str) -> int:

@@ -1447,10 +1447,12 @@ def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
     a unit column leaves its place off), and that level. A place's name is not looked for:
     run together, a task's last words read as one ("…健康体检区卫生健康局": 体检区)."""
     ends = {}
+    inner = gazetteer.inner_level_heads
     for at in range(1, len(region) - 1):
         length = gazetteer.prefix_length(region[at:])
         level = gazetteer.level_of(region[at : at + length]) if length else None
-        if level and region.startswith(level, at):
+        # (县委依法治县办: the 县 of 县办 is inside the name, gazetteer.inner_level_heads)
+        if level and region.startswith(level, at) and not region.endswith(inner, 0, at):
             ends[at] = level
     return ends
 

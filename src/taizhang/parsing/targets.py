@@ -1169,6 +1169,7 @@ def find_targets(text: str, context: _Context | None = None) -> list[Target]:
             context.in_quota(start)
             and not _rate_after_quota(context, m, before)
             and not _own_period_after_quota(context, start)
+            and not _count_after_quota(context, m, before, after)
         ):
             continue
         cue = _stated_cue(before, m["num"][0].isascii(), m["unit"], after)
@@ -1242,6 +1243,24 @@ def _own_period_after_quota(context: _Context, start: int) -> bool:
     own = tuple(_vocab()["recurring"]["own_period"])
     return context.folded.startswith(own, clause) and not _any_between(
         context.quota_markers, clause, start
+    )
+
+
+def _count_after_quota(context: _Context, m: re.Match[str], before: str, after: str) -> bool:
+    """A bare count in a clause after the per-period duty's own is a total to reach
+    (每季度举办一次直播电商培训，培育电商带头人100名: tests/parsing/documents d374;
+    每年选派骨干教师…轮岗，补充紧缺学科教师60名: d378). A quota per period is a floor or a
+    ceiling (评查案卷不少于200卷: d210; 办理公益诉讼案件20件以上: d156; 培训…5000人次以上: d13),
+    or sits in the duty's clause (每月至少推送普法作品4期: d78)."""
+    if m["unit"] in _RATE_UNITS:
+        return False  # a rate after the duty: _rate_after_quota
+    if _any_between(context.quota_markers, context.clauses.start(m.start()), m.start()):
+        return False
+    words = _vocab()["targets"]
+    bounds = words["at_least_before"] + words["at_most_before"]
+    return not (
+        any(map(before.__contains__, bounds))
+        or after.startswith(words["at_least_after"] + words["at_most_after"])
     )
 
 

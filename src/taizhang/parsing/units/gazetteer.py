@@ -181,6 +181,13 @@ class Gazetteer:
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
         )
         self._party = self.categories[CATEGORIES.index("party")]
+        # The words a party committee body prints its own level after (依法治?办: 县委依法治县办,
+        # 市委依法治市办): that level is the place the body governs, inside the name, so no name
+        # opens at it (tables._prefixed_ends).
+        bodies = data["category"].get("party", {}).get("committee_bodies", [])
+        self.inner_level_heads = tuple(
+            entry.split("?")[0] for entry in bodies if "?" in entry and entry[0] != "?"
+        )
         # (name, its words' search, its bodies' search) of each category, in order: the
         # loop in category() reads no attribute
         self._category_searches = tuple(
