@@ -33,10 +33,6 @@ def group_key(chapter_id: int | None, has_source: bool) -> int | str | None:
     return None
 
 
-def is_adhoc_group(key) -> bool:
-    return key == ADHOC_GROUP
-
-
 def group_expression(prefix: str = ""):
     """The same rule in SQL, for querysets that group or filter in the database: the
     chapter's id as text, ``ADHOC_GROUP`` for a 督办事项 without a chapter, else NULL.
