@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from taizhang.ledger.queries import ADHOC_GROUP, group_of
+from taizhang.plans.grouping import ADHOC_GROUP, group_of
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,7 @@ def _board(client, world, query=""):
 
 
 def _key(item, view):
-    return {"unit": item.unit_id, "county": item.region_id, "chapter": item.chapter}[view]
+    return {"unit": item.unit_id, "county": item.region_id, "chapter": item.group}[view]
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from taizhang.ledger import queries
 from taizhang.ledger.forms import LedgerFilterForm
+from taizhang.plans.grouping import group_of
 from taizhang.plans.models import Measure, Plan
 from taizhang.units.models import Unit
 
@@ -15,7 +16,7 @@ from taizhang.units.models import Unit
 class FilteredLedger:
     form: LedgerFilterForm
     rows: list[queries.LedgerRow]  # after every filter
-    chapter_counts: Counter  # rows per group (queries.group_of) before the chapter filter
+    chapter_counts: Counter  # rows per group (plans.grouping.group_of) before the chapter filter
     chapters: list
     sections: list
 
@@ -43,9 +44,9 @@ def filtered(user, query, plan: Plan) -> FilteredLedger:
         status=form.value("status") or "",
         q=form.value("q") or "",
     )
-    counts = Counter(queries.group_of(row.measure) for row in rows)
+    counts = Counter(group_of(row.measure) for row in rows)
     if group := form.value("chapter"):
-        rows = [row for row in rows if queries.group_of(row.measure) == group]
+        rows = [row for row in rows if group_of(row.measure) == group]
     if section_id := form.value("section"):
         rows = [row for row in rows if row.measure.section_id == section_id]
     return FilteredLedger(form, rows, counts, chapters, sections)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from taizhang.ledger.queries import ADHOC_GROUP
+from taizhang.plans.grouping import ADHOC_GROUP
 from taizhang.reporting.models import ProgressReport
 
 
@@ -25,7 +25,7 @@ class LedgerFilterForm(forms.Form):
         choices=[("", "全部状态"), *ProgressReport.Status.choices],
         widget=forms.Select(attrs={"aria-label": "进展状态"}),
     )
-    # a chapter's id, or ADHOC_GROUP for the 督办事项 (queries.group_of)
+    # a chapter's id, or ADHOC_GROUP for the 督办事项 (plans.grouping.group_of)
     chapter = forms.CharField(label="章", required=False, widget=forms.HiddenInput)
     section = forms.TypedChoiceField(
         label="节", required=False, coerce=int, empty_value=None, choices=()

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from taizhang.parsing.normalize import fold
+from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL, group_of
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting import status as reporting_status
 from taizhang.reporting.models import (
@@ -238,24 +239,6 @@ def ledger_rows(
     if terms:
         rows = [row for row in rows if all(term in row.haystack for term in terms)]
     return rows
-
-
-# The group of the office's 督办事项 (plans/adhoc.py): after the last chapter, a tab of its own.
-ADHOC_GROUP = "adhoc"
-ADHOC_LABEL = "督办事项"
-
-
-def group_of(measure: Measure) -> int | str | None:
-    """Which group a measure's row stands in on the ledger, its print view, its tabs and its
-    export: its chapter (the chapter's id); a 督办事项 without one (a measure with a source)
-    ``ADHOC_GROUP``, after the last chapter; None for any other measure without a chapter
-    (a plan with no chapters, a measure before the first one), under no heading. Asks the
-    measure's ``source``: load it with ``select_related("source")``."""
-    if measure.chapter_id is not None:
-        return measure.chapter_id
-    if getattr(measure, "source", None) is not None:
-        return ADHOC_GROUP
-    return None
 
 
 @dataclass

@@ -26,6 +26,7 @@ from taizhang.freshness.pages import kept_page, kept_plan_page
 from taizhang.ledger import background, queries
 from taizhang.ledger.export import ledger_bytes
 from taizhang.ledger.filtering import FilteredLedger, filtered
+from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting.models import ProgressReport
 from taizhang.reporting.status import (
@@ -128,13 +129,13 @@ class LedgerView(LoginRequiredMixin, View):
             for chapter in ledger.chapters
             if ledger.chapter_counts[chapter.pk]
         ]
-        if ledger.chapter_counts[queries.ADHOC_GROUP]:
+        if ledger.chapter_counts[ADHOC_GROUP]:
             tabs.append(
                 {
-                    "label": queries.ADHOC_LABEL,
-                    "count": ledger.chapter_counts[queries.ADHOC_GROUP],
-                    "query": _query_with(query, chapter=queries.ADHOC_GROUP, section=None),
-                    "active": chapter_id == queries.ADHOC_GROUP,
+                    "label": ADHOC_LABEL,
+                    "count": ledger.chapter_counts[ADHOC_GROUP],
+                    "query": _query_with(query, chapter=ADHOC_GROUP, section=None),
+                    "active": chapter_id == ADHOC_GROUP,
                 }
             )
         sections = [s for s in ledger.sections if chapter_id is None or s.chapter_id == chapter_id]

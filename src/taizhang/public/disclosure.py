@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 from django.utils import timezone
 
+from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL, group_of
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Target
 from taizhang.public.models import Publication
 from taizhang.reporting.models import ProgressReport, approved_deadlines, deadline_label
@@ -107,6 +108,7 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
 
     statuses = measure_statuses(Measure.objects.filter(plan=plan, withdrawn=False), today)
     chapters: list[PublicChapter] = []
+    adhoc = PublicChapter(ADHOC_LABEL, [])  # after the last chapter (plans.grouping)
     counts: Counter = Counter()
     latest_report = None
     for measure in measures:
@@ -116,10 +118,16 @@ def public_plan(publication: Publication, today: datetime.date | None = None) ->
         counts[status] += 1
         if report is not None and (latest_report is None or report.updated_at > latest_report):
             latest_report = report.updated_at
-        label = str(measure.chapter) if measure.chapter_id else ""
+        group = group_of(measure)
+        if group == ADHOC_GROUP:
+            adhoc.measures.append(item)
+            continue
+        label = str(measure.chapter) if group is not None else ""
         if not chapters or chapters[-1].label != label:
             chapters.append(PublicChapter(label, []))
         chapters[-1].measures.append(item)
+    if adhoc.measures:
+        chapters.append(adhoc)
 
     total = len(measures)
     stats, completion = [], None
@@ -169,7 +177,7 @@ class _Parts:
 def _measures(plan):
     return (
         Measure.objects.filter(plan=plan, withdrawn=False)
-        .select_related("chapter")
+        .select_related("chapter", "source")
         .order_by("position")
     )
 

@@ -19,6 +19,7 @@ from datetime import date
 
 from django.db.models import F, OuterRef, Subquery
 
+from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL, group_expression, group_key
 from taizhang.plans.models import Assignment, Measure, Plan, RecurringDuty, Target
 from taizhang.reporting import status
 from taizhang.reporting.models import ProgressReport, Review
@@ -42,6 +43,9 @@ class LateItem:
     days_late: int
     detail: str  # one line in Chinese: "2026年第三季度进展报告逾期未报送"
     due_on: date | None = None  # the date it is late since: days_late counts from it
+    # The group it stands in by chapter (plans.grouping): its chapter's label, 督办事项 for a
+    # 督办事项 without a chapter, else "".
+    group: str = ""
     # What was done about it (supervision/followups.py), filled in by the board.
     follow_up: object = field(default=None, compare=False)
 
@@ -108,6 +112,8 @@ def _item(kind, assignment_unit, measure, today, detail, due_on) -> LateItem:
     unit_id, unit_name, region_id = assignment_unit
     days = (today - due_on).days
     chapter = f"{measure.chapter.number}、{measure.chapter.title}" if measure.chapter else ""
+    # asked_from: the day a 督办事项 was added, None for a measure without a source
+    key = group_key(measure.chapter_id, getattr(measure, "asked_from", None) is not None)
     return LateItem(
         kind=kind,
         unit_id=unit_id,
@@ -120,6 +126,7 @@ def _item(kind, assignment_unit, measure, today, detail, due_on) -> LateItem:
         days_late=max(days, 0),
         detail=detail,
         due_on=due_on,
+        group=group_label(key, chapter),
     )
 
 
@@ -167,6 +174,7 @@ OVERDUE_FIELDS = (
     "measure__text",
     "measure__chapter__number",
     "measure__chapter__title",
+    "measure_group",  # plans.grouping.group_expression, annotated by overdue_rows
     "unit_id",
     "unit__name",
     "unit__region_id",
@@ -180,7 +188,9 @@ OVERDUE_ORDER = ("due", "measure__number", "unit__name", "period_id")
 def overdue_rows(plan, today: date):
     """The plan's missing reports (status.missing_reports) as a query the board narrows,
     groups and pages in SQL."""
-    return status.missing_reports(Assignment.objects.filter(measure__plan=plan), today)
+    return status.missing_reports(Assignment.objects.filter(measure__plan=plan), today).annotate(
+        measure_group=group_expression("measure__")
+    )
 
 
 def overdue_items(rows, today: date) -> list[LateItem]:
@@ -190,9 +200,10 @@ def overdue_items(rows, today: date) -> list[LateItem]:
 
 def overdue_item(row, today: date) -> LateItem:
     """The LateItem of one row of OVERDUE_FIELDS (further values after them are ignored)."""
-    measure_id, number, text, c_number, c_title, unit_id, unit_name, region_id, name, due = row[
-        : len(OVERDUE_FIELDS)
-    ]
+    measure_id, number, text, c_number, c_title, key, unit_id, unit_name, region_id, name, due = (
+        row[: len(OVERDUE_FIELDS)]
+    )
+    chapter = chapter_label(c_number, c_title)
     return LateItem(
         kind="report_overdue",
         unit_id=unit_id,
@@ -201,15 +212,22 @@ def overdue_item(row, today: date) -> LateItem:
         measure_id=measure_id,
         measure_number=number,
         measure_text=text,
-        chapter=chapter_label(c_number, c_title),
+        chapter=chapter,
         days_late=max((today - due).days, 0),
         detail=f"{name}进展报告逾期未报送",
         due_on=due,
+        group=group_label(key, chapter),
     )
 
 
 def chapter_label(number, title) -> str:
     return f"{number}、{title}" if title is not None else ""
+
+
+def group_label(key, chapter: str) -> str:
+    """The label of a measure's group (plans.grouping): 督办事项 for the 督办事项 without a
+    chapter, else its chapter's label ("" for none)."""
+    return ADHOC_LABEL if key == ADHOC_GROUP else chapter
 
 
 def _closed_measures(plans, rows, measures) -> dict[int, object]:
@@ -222,6 +240,7 @@ def _closed_measures(plans, rows, measures) -> dict[int, object]:
         m.pk: m
         for m in Measure.objects.filter(pk__in=wanted)
         .select_related("chapter")
+        .annotate(asked_from=F("source__added_on"))
         .only("id", "number", "text", "title", "plan_id", "chapter__number", "chapter__title")
     }
 

@@ -18,6 +18,7 @@ from django.views import View
 
 from taizhang.accounts.access import load, require
 from taizhang.freshness.pages import kept_plan_page
+from taizhang.plans.grouping import ADHOC_GROUP, group_expression
 from taizhang.plans.models import Assignment, Measure, Plan
 from taizhang.reporting import status
 from taizhang.supervision.followups import follow_ups
@@ -26,6 +27,7 @@ from taizhang.supervision.overdue import (
     OVERDUE_FIELDS,
     OVERDUE_ORDER,
     chapter_label,
+    group_label,
     late_items,
     overdue_item,
     overdue_items,
@@ -170,7 +172,7 @@ class BoardView(LoginRequiredMixin, View):
             "page": page,
             "chosen": chosen,
             "regions": [r for r in regions.values() if r.level in ("prefecture", "county")],
-            "chapters": sorted(label for label in chapters if label),
+            "chapters": _chapter_choices(chapters),
             "view_links": [
                 (key, label, _with(request.GET, view=key)) for key, label in VIEWS.items()
             ],
@@ -240,25 +242,33 @@ def _worst_first(item):
     return (-item.days_late, item.measure_number, item.unit_name)
 
 
-CHAPTER_FIELDS = ("measure__chapter_id", "measure__chapter__number", "measure__chapter__title")
+# a measure's group (plans.grouping, annotated by overdue_rows) and its chapter's label
+CHAPTER_FIELDS = ("measure_group", "measure__chapter__number", "measure__chapter__title")
 
 
-def _chapters(overdue, others, found=None) -> dict[str, int | None]:
-    """Chapter label -> its id, for the chapters anything late lies in (``found``: those
-    of the missing reports, when already read)."""
+def _chapters(overdue, others, found=None) -> dict[str, str | None]:
+    """Group label -> its key (plans.grouping: a chapter's id as text, or the 督办事项'
+    ADHOC_GROUP), for the groups anything late lies in (``found``: those of the missing
+    reports, when already read)."""
     if found is None:
         found = {
-            chapter_label(number, title): pk
-            for pk, number, title in overdue.values_list(*CHAPTER_FIELDS).distinct()
+            group_label(key, chapter_label(number, title)): key
+            for key, number, title in overdue.values_list(*CHAPTER_FIELDS).distinct()
         }
-    chapter_of = dict(
-        Measure.objects.filter(pk__in={i.measure_id for i in others}).values_list(
-            "pk", "chapter_id"
-        )
+    group_of_measure = dict(
+        Measure.objects.filter(pk__in={i.measure_id for i in others})
+        .annotate(group=group_expression())
+        .values_list("pk", "group")
     )
     for item in others:
-        found.setdefault(item.chapter, chapter_of.get(item.measure_id))
+        found.setdefault(item.group, group_of_measure.get(item.measure_id))
     return found
+
+
+def _chapter_choices(chapters) -> list[str]:
+    """The chapter filter's choices: the chapters in order, the 督办事项 after the last."""
+    labels = sorted(label for label, key in chapters.items() if label and key != ADHOC_GROUP)
+    return labels + [label for label, key in chapters.items() if key == ADHOC_GROUP]
 
 
 def _narrowed(overdue, chosen, chapters):
@@ -270,7 +280,8 @@ def _narrowed(overdue, chosen, chapters):
     if chosen["region"]:
         overdue = overdue.filter(unit__region_id=_number(chosen["region"]))
     if chosen["chapter"]:
-        overdue = overdue.filter(measure__chapter_id=chapters.get(chosen["chapter"], -1))
+        key = chapters.get(chosen["chapter"])
+        overdue = overdue.filter(measure_group=key) if key is not None else overdue.none()
     if chosen["q"]:
         overdue = overdue.filter(unit__name__contains=chosen["q"])
     return overdue
@@ -288,12 +299,12 @@ def _keep(item, chosen) -> bool:
         return False
     if chosen["region"] and str(item.region_id) != chosen["region"]:
         return False
-    if chosen["chapter"] and item.chapter != chosen["chapter"]:
+    if chosen["chapter"] and item.group != chosen["chapter"]:
         return False
     return not chosen["q"] or chosen["q"] in item.unit_name
 
 
-GROUP_BY = {"unit": "unit_id", "county": "unit__region_id", "chapter": "measure__chapter_id"}
+GROUP_BY = {"unit": "unit_id", "county": "unit__region_id", "chapter": "measure_group"}
 
 
 def _groups(
@@ -325,7 +336,7 @@ def _groups(
             return item.unit_id, item.unit_name
         if view == "county":
             return item.region_id, _region_label(regions.get(item.region_id))
-        return item.chapter, item.chapter or "未分篇章"
+        return item.group, item.group or "未分篇章"
 
     # One pass: each group's worst few, each row carrying its group's count and oldest
     # due date (windows over the group), so the groups need no second scan.
@@ -338,7 +349,7 @@ def _groups(
     kept = Q(rank__lte=MAX_ITEMS_PER_GROUP)
     if chapters_too:  # and each chapter's first row
         worst = worst.annotate(
-            in_chapter=Window(RowNumber(), partition_by=[F("measure__chapter_id")], order_by=order)
+            in_chapter=Window(RowNumber(), partition_by=[F("measure_group")], order_by=order)
         )
         kept |= Q(in_chapter=1)
     fields = [*OVERDUE_FIELDS, *(() if by in OVERDUE_FIELDS else (by,))]
@@ -349,8 +360,10 @@ def _groups(
     for row in worst.filter(kept).order_by(*OVERDUE_ORDER).values_list(*fields):
         values = dict(zip(fields, row, strict=True))
         if chapters_too:
-            label = chapter_label(values[CHAPTER_FIELDS[1]], values[CHAPTER_FIELDS[2]])
-            chapters[label] = values[CHAPTER_FIELDS[0]]
+            key = values[CHAPTER_FIELDS[0]]
+            chapter = chapter_label(values[CHAPTER_FIELDS[1]], values[CHAPTER_FIELDS[2]])
+            label = group_label(key, chapter)
+            chapters[label] = key
         item = overdue_item(row, today)
         key, name = key_of(item)
         found = group(key, name, item.unit_id, item.region_id)

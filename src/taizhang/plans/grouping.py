@@ -1,0 +1,48 @@
+"""Which group a measure stands in wherever a plan's measures are shown by chapter: the
+ledger (its page, print view, tabs and export), the public page and the supervision board's
+按篇章 view and chapter filter all ask here.
+
+The rule: a measure's chapter; a 督办事项 without one (a measure with a source,
+plans/adhoc.py) in a group of its own, ``ADHOC_GROUP`` labelled ``ADHOC_LABEL``, after the
+last chapter; None for any other measure without a chapter (a plan with no chapters, a
+measure before the first one), under no heading."""
+
+from __future__ import annotations
+
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Cast
+
+# The group of the office's 督办事项 (plans/adhoc.py): after the last chapter.
+ADHOC_GROUP = "adhoc"
+ADHOC_LABEL = "督办事项"
+
+
+def group_of(measure) -> int | str | None:
+    """The group of ``measure``: its chapter's id, ``ADHOC_GROUP`` or None (the rule above).
+    Asks the measure's ``source``: load it with ``select_related("source")``."""
+    return group_key(measure.chapter_id, getattr(measure, "source", None) is not None)
+
+
+def group_key(chapter_id: int | None, has_source: bool) -> int | str | None:
+    """The rule on plain values: a chapter's id, else ``ADHOC_GROUP`` for a measure with a
+    source, else None."""
+    if chapter_id is not None:
+        return chapter_id
+    if has_source:
+        return ADHOC_GROUP
+    return None
+
+
+def group_expression(prefix: str = ""):
+    """The same rule in SQL, for querysets that group or filter in the database: the
+    chapter's id as text, ``ADHOC_GROUP`` for a 督办事项 without a chapter, else NULL.
+    ``prefix`` leads to the measure ("measure__" from an assignment)."""
+    return Case(
+        When(
+            **{f"{prefix}chapter_id__isnull": False},
+            then=Cast(F(f"{prefix}chapter_id"), CharField()),
+        ),
+        When(**{f"{prefix}source__isnull": False}, then=Value(ADHOC_GROUP)),
+        default=Value(None),
+        output_field=CharField(),
+    )
