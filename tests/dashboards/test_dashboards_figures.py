@@ -10,6 +10,7 @@ from taizhang.dashboards.figures import compute
 from taizhang.dashboards.rows import plan_rows
 from taizhang.supervision.progress import Status as TargetStatus
 from taizhang.supervision.progress import TargetProgress
+from tests import factories as f
 from tests.dashboards.conftest import TODAY
 
 
@@ -144,3 +145,16 @@ def test_heat_map_colours_targets_by_year(small, monkeypatch):
 def test_plan_level_targets_come_first(figures):
     labels = [row.label for row in figures.heatmap.rows]
     assert labels == ["总体目标·法治宣传教育基地达100个", "任务1·普法覆盖率达到95%以上"]
+
+
+def test_the_offices_items_stand_in_a_group_of_their_own_after_the_chapters(small, no_progress):
+    # The ledger's groups (plans.grouping): a 督办事项 has no chapter, yet it is not one of
+    # the measures under no chapter; the dashboard once counted it under 未分章节.
+    f.supervised_item(small.world, small.plan)
+    figures = compute(plan_rows(small.plan, TODAY))
+    assert [(c.label, c.total) for c in figures.chapters] == [
+        ("二、增强全社会法治观念", 2),
+        ("三、健全社会领域制度规范", 2),
+        ("督办事项", 1),
+        ("未分章节", 1),
+    ]

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL
 from taizhang.reporting.models import Period, ProgressReport
 from taizhang.reporting.status import Completion
 from taizhang.supervision.progress import Status as TargetStatus
@@ -190,17 +191,20 @@ def compute(rows: PlanRows) -> Figures:
 
 
 def _chapters(rows: PlanRows) -> list[ChapterFigure]:
+    """Per chapter in the plan's order, then the office's 督办事项 and the measures under no
+    chapter: the groups of plans.grouping, as the ledger shows them."""
     progress = rows.progress
-    by_chapter: dict[int | None, Counter] = defaultdict(Counter)
+    by_group: dict[int | str | None, Counter] = defaultdict(Counter)
     for measure_id, status in progress.measures.items():
-        by_chapter[progress.chapter_of[measure_id]][status] += 1
+        by_group[progress.group_of(measure_id)][status] += 1
     figures = [
-        ChapterFigure(str(chapter), by_chapter[chapter.pk])
+        ChapterFigure(str(chapter), by_group[chapter.pk])
         for chapter in rows.chapters
-        if chapter.pk in by_chapter
+        if chapter.pk in by_group
     ]
-    if None in by_chapter:
-        figures.append(ChapterFigure(NO_CHAPTER, by_chapter[None]))
+    for key, label in ((ADHOC_GROUP, ADHOC_LABEL), (None, NO_CHAPTER)):
+        if key in by_group:
+            figures.append(ChapterFigure(label, by_group[key]))
     return figures
 
 

@@ -43,6 +43,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from taizhang.plans.grouping import group_key
 from taizhang.plans.models import Assignment, Measure, MeasureSource
 from taizhang.reporting.models import (
     Closure,
@@ -299,6 +300,12 @@ class PlanProgress:
     assignments: dict[int, str]  # assignment id -> the unit's own status
     unit_of: dict[int, int]  # assignment id -> unit id
     county_of_unit: dict[int, int | None] = field(default_factory=dict)
+    adhoc: frozenset[int] = frozenset()  # the office's 督办事项 (measures with a source)
+
+    def group_of(self, measure_id: int) -> int | str | None:
+        """The group the measure stands in where measures are shown by chapter: the rule of
+        plans.grouping, the one the ledger, the board and the public page ask."""
+        return group_key(self.chapter_of[measure_id], measure_id in self.adhoc)
 
     def statuses(self) -> Counter:
         return Counter(self.measures.values())
@@ -330,13 +337,15 @@ def progress(
     side, e.g. to one county's units)."""
     measures = Measure.objects.filter(plan=plan, withdrawn=False)
     statuses = measure_statuses(measures, as_of, up_to)
-    chapter_of = dict(measures.values_list("pk", "chapter_id"))
+    rows = list(measures.values_list("pk", "chapter_id", "source"))
+    chapter_of = {pk: chapter for pk, chapter, _ in rows}
+    adhoc = frozenset(pk for pk, _, source in rows if source is not None)
     if assignments is None:
         assignments = Assignment.objects.owing().filter(measure__plan=plan)
     own = assignment_statuses(assignments, as_of, up_to)
     unit_of = dict(assignments.values_list("pk", "unit_id"))
     counties = counties_of_units(plan.organisation_id, set(unit_of.values()))
-    return PlanProgress(plan, as_of, statuses, chapter_of, own, unit_of, counties)
+    return PlanProgress(plan, as_of, statuses, chapter_of, own, unit_of, counties, adhoc)
 
 
 def done_by_period(plan, periods: Iterable[Period]) -> dict[int, Completion]:
