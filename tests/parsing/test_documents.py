@@ -649,6 +649,18 @@ Round 32 (法治) (branch fazhi32): 法治 plans of kinds rounds 10–31 had not
   on across the parts, brackets parting 牵头单位 from 责任单位 by "；" and by ";", the goals
   under 第一部分　复核范围和目标.
 
+Round 33 (法治) (branch fazhi33): 法治 plans of kinds rounds 10–32 had not tried:
+
+- d383 普法责任制 履职评议: titled （一）–（十二） measures under 二、 (past ten), two of them
+  with two brackets, the lead's after a clause inside the sentence ("…通报（县委依法治县办牵头），
+  通报情况抄送县委组织部。（配合单位：县委组织部、县司法局）"), the goals under 一、评议对象和目标.
+- d384 行政复议 规范化建设 台账: a tab table 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |
+  备注, the 备注 cells 已完成 / 持续推进 / empty (some rows with a trailing tab, some without),
+  one row with no 配合 unit, 30日内 no target, 每年…不少于2次 a duty.
+- d385 法治宣传教育 “七进”: untitled 1.–10. measures under the seven （一）法律进… sections,
+  each bracket a 责任单位 list parting its units by "/" and "、" alike, most ending with 等
+  (县教育局/县司法局、县公安局等), 每年 / 每季度 / 定期 duties, 常态化 and 年度工作计划 none.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1554,6 +1566,9 @@ RUN_IN_COPIES = [
     # after each number (d373), a lead cell merged over rows (d376), 第一部分 over （一）
     # measures with both semicolons (d377)
     *(name for name in NAMES if name[:4] in {"d339", "d373", "d376", "d377"}),
+    # round 33 (法治): （十一）（十二） measures with a lead's bracket after a clause (d383), a
+    # 备注 column after 完成时限 (d384), units parted by "/" and "、" before 等 (d385)
+    *(name for name in NAMES if name[:4] in {"d383", "d384", "d385"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1849,6 +1864,9 @@ SIGNED_RUN_IN = [
     # round 32 (法治): after 四、工作要求 (d339, d376: under a table), 三、工作要求 (d373),
     # 第四部分 (d377)
     *(name for name in NAMES if name[:4] in {"d339", "d373", "d376", "d377"}),
+    # round 33 (法治): after 三、工作要求 (d383, d384: under a 备注 column's table), 三、保障措施
+    # (d385)
+    *(name for name in NAMES if name[:4] in {"d383", "d384", "d385"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -7784,12 +7802,68 @@ def test_a_lead_cell_merged_over_rows_keeps_them_hard_wrapped(name, leads):
 def test_a_heading_joining_the_goals_to_another_matter_names_them(name, quotes):
     # "第一部分　复核范围和目标" (d377) and "一、清理范围与目标" (fixture
     # styles/fanwei_yu_mubiao.txt): the heading ends with 目标 joined by 和 / 与 to the
-    # plan's scope, so its paragraph states the plan's goals (by 2026). Printed run in, the
-    # heading runs into its paragraph and no end tells it: not asked.
+    # plan's scope, so its paragraph states the plan's goals (by 2026). Printed run in: round
+    # 33's test_a_goal_joining_heading_run_into_its_paragraph_still_names_the_goals.
     text = _document_or_fixture_text(name)
     for copy in (text, variants.hard_wrapped(text)):
         plan = parse_path_text(copy)
         assert [(t.quote, t.year) for t in plan.targets] == [(q, 2026) for q in quotes]
+
+
+# Round 33 (法治) (branch fazhi33): d383 and its fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "units"),
+    [
+        (
+            "d383_pufa_zerenzhi_pingyi_shier",
+            [10, 11],
+            [
+                (["县委依法治县办"], ["县委组织部", "县司法局"]),
+                (["县委依法治县办"], ["县司法局", "县委督查室"]),
+            ],
+        ),
+        (
+            "qiantou_douhao_peihe",
+            [1, 3],
+            [
+                (["县司法局"], ["县残联", "县老龄办"]),
+                (["县法律援助中心"], ["县公安局", "县人民检察院"]),
+            ],
+        ),
+    ],
+)
+def test_a_leads_bracket_after_a_clause_leaves_the_measure_to_its_last_bracket(
+    name, numbers, units
+):
+    # "…在全县范围内通报（县委依法治县办牵头），通报情况抄送县委组织部。（配合单位：…）" (d383)
+    # and "…“一窗通办”（县司法局牵头），对老年人…开通绿色通道。（配合单位：…）", "…工作机制
+    # （县法律援助中心负责），保障…法律帮助（县公安局、县人民检察院配合）。" (fixture
+    # styles/qiantou_douhao_peihe.txt): the first bracket names the lead of the clause before
+    # its comma, the measure goes on to the bracket that closes it, and both give its units
+    text = _document_or_fixture_text(name)
+    for copy in (text, variants.run_in(text), variants.hard_wrapped(text)):
+        tasks = {m.no: m for m in parse_path_text(copy).tasks}
+        assert [(tasks[n].lead, tasks[n].responsible) for n in numbers] == units
+        assert all(tasks[n].text.endswith("。") for n in numbers[:1])
+
+
+@pytest.mark.parametrize(
+    ("name", "quotes"),
+    [
+        ("d383_pufa_zerenzhi_pingyi_shier", ["县直执法单位普法责任清单公开率达到100%"]),
+        ("d377_shifancun_fuhe_bufen", ["示范村（社区）复核覆盖率达到100%"]),
+        ("fanwei_yu_mubiao", ["文件清理完成率达到100%", "清理结果公布率达到100%"]),
+    ],
+)
+def test_a_goal_joining_heading_run_into_its_paragraph_still_names_the_goals(name, quotes):
+    # "一、评议对象和目标评议对象为…。到2026年底，…达到100%。" (d383 run in), "复核范围和目标
+    # 复核对象为…" (d377 run in) and "清理范围与目标清理对象为…。2026年9月底前，…" (fixture
+    # styles/fanwei_yu_mubiao.txt run in): the joined ending within a printed line, no clause
+    # break before it and a year after it, so the paragraph states the plan's goals
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    assert [(t.quote, t.year) for t in plan.targets] == [(q, 2026) for q in quotes]
 
 
 # Round 29 (branch genre29): d308, d309, d319 and their fixtures (tests/fixtures/styles).

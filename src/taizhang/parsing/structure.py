@@ -2743,6 +2743,7 @@ def _collect_goal(
         _is_front_matter(heading, goal_words)
         or _names_goals(heading)
         or _front_paragraph_states_goals(item, folded)
+        or _joins_goals_run_in(item, folded)
     ):
         start = _after_glued_goal_heading(folded, item, heading)
         skeleton.goal_texts.append(text[start : item.end])
@@ -2792,6 +2793,24 @@ def _joins_goals(heading: str) -> bool:
     """A heading no longer than a printed line that ends joining the goals to another matter
     (复核范围和目标, 清理范围与目标: structure.toml goal_joined_endings)."""
     return len(heading) <= _PRINTED_LINE and heading.endswith(word_list("goal_joined_endings"))
+
+
+def _joins_goals_run_in(item: Found, folded: str) -> bool:
+    """A heading joining the goals to another matter (_joins_goals) that a copy printed run in
+    ran into its paragraph: the joined ending within a printed line of the heading's start,
+    no clause break before it, and a year after it in the paragraph ("一、评议对象和目标评议对象
+    为…。到2026年底，…达到100%。": round 33, tests/parsing/documents d383 and d377 printed run
+    in; fixture styles/fanwei_yu_mubiao.txt run in). A heading on a line of its own is asked
+    by _joins_goals only."""
+    start, end = item.marker.end, item.end
+    if folded.find("\n", start, end) >= 0:
+        return False
+    reach = min(end, start + _PRINTED_LINE)
+    for ending in word_list("goal_joined_endings"):
+        at = folded.find(ending, start, reach)
+        if at >= 0 and not _CLAUSE_BREAK.search(folded, start, at):
+            return _GOALS_YEAR.search(folded, at, end) is not None
+    return False
 
 
 # folded; (a bare year too, "年度目标2025年全县新建…": round 20, tests/parsing/documents d260
@@ -2866,7 +2885,7 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
         # made here without a call)
         later = (
             _sentence_brackets(index, close, stop)
-            if index.folded[close + 1 : close + 2] in _SENTENCE_ENDS and close + 2 < stop
+            if index.folded[close + 1 : close + 2] in _BRACKET_GOES_ON and close + 2 < stop
             else None
         )
         if later and located.raw_start == located.text_end + 1:
@@ -2961,6 +2980,11 @@ def _label_head(folded: str) -> tuple[int, int, int] | None:
 
 
 _SENTENCE_ENDS = "。;"  # folded: ； is ;
+# After a bracket the measure goes on with a sentence of its own, or with the rest of the
+# sentence after a comma: the lead's bracket closing the first clause, the 配合 units' bracket
+# closing the measure ("…通报（县委依法治县办牵头），通报情况抄送…。（配合单位：X、Y）": round 33,
+# tests/parsing/documents d383 measures 10 and 11, fixture styles/qiantou_douhao_peihe.txt)
+_BRACKET_GOES_ON = "。;,"  # folded: ， is ,
 
 
 def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[tuple[int, int]]:
@@ -2968,10 +2992,11 @@ def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[t
     after it on its line, each later sentence closed by its own bracket, the last closing the
     measure ("…编制惠企政策清单（县发展改革局负责）。在…开设…专栏，…查询（县政府办公室负责）。":
     a 工作要点 that names the units of each sentence of a measure; round 13, tests/parsing/
-    documents d141, fixture styles/gongkai_sentences.txt); none otherwise (most measures: no
-    sentence after their bracket)."""
+    documents d141, fixture styles/gongkai_sentences.txt), or a clause after a comma (the
+    lead's bracket after the first clause: _BRACKET_GOES_ON); none otherwise (most measures:
+    no sentence after their bracket)."""
     folded = index.folded
-    if folded[close + 1 : close + 2] not in _SENTENCE_ENDS or close + 2 >= stop:
+    if folded[close + 1 : close + 2] not in _BRACKET_GOES_ON or close + 2 >= stop:
         return []
     # on the bracket's line (another paragraph holds sub-points, or a measure's next
     # paragraph, or the signature after the plan's last measure), or a bracket's own below
@@ -2985,8 +3010,10 @@ def _sentence_brackets(index: AttributionIndex, close: int, stop: int) -> list[t
     ends = [close, *(closing for _, closing in later)]
     for (open_at, _), before in zip(later, ends, strict=False):
         sentence = folded[before + 1 : open_at]
-        if sentence[:1] not in _SENTENCE_ENDS or not sentence.strip(_SENTENCE_ENDS + _LINE_INDENT):
-            return []  # each bracket closes a sentence of its own
+        if sentence[:1] not in _BRACKET_GOES_ON or not sentence.strip(
+            _BRACKET_GOES_ON + _LINE_INDENT
+        ):
+            return []  # each bracket closes a sentence (or a clause) of its own
     return later
 
 
