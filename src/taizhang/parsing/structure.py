@@ -2866,13 +2866,13 @@ def _measure(item: Found, chapter, section, text: str, index: AttributionIndex) 
     if located.__class__ is tuple:  # (a plain bracket's pair)
         open_at, close = located
         folded = index.folded
-        # (text before the bracket on its line, no later sentence closed by its own
-        # bracket: the tests below, in their order)
+        # (text before the bracket on its line, no later sentence or clause closed by its
+        # own bracket: the tests below, in their order, _sentence_brackets' gate first)
         if (
             open_at > offset
             and folded[open_at - 1] not in _MEASURE_EDGE
             and not (
-                folded[close + 1 : close + 2] in _SENTENCE_ENDS
+                folded[close + 1 : close + 2] in _BRACKET_GOES_ON
                 and close + 2 < stop
                 and _sentence_brackets(index, close, stop)
             )
