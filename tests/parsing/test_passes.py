@@ -2042,15 +2042,17 @@ def _assert_nothing_found_before_the_quiet_end(folded: str, index) -> int:
     return quiet_lines
 
 
+def _over_every_index(check) -> int:
+    """``check(folded, index)`` on every plan the tests hold, its counts summed."""
+    folded_texts = (fold(text) for _name, text in _every_text())
+    return sum(check(folded, _at.AttributionIndex(folded)) for folded in folded_texts)
+
+
 def test_a_line_before_where_the_index_may_find_something_has_no_attribution():
     """(speed25) _unnumbered_measures asks quiet_until of a heading's paragraphs at once and
     reads no line that ends before it: find finds nothing in those, on every plan the tests
     hold."""
-    quiet = 0
-    for _name, text in _every_text():
-        folded = fold(text)
-        quiet += _assert_nothing_found_before_the_quiet_end(folded, _at.AttributionIndex(folded))
-    assert quiet > 1000
+    assert _over_every_index(_assert_nothing_found_before_the_quiet_end) > 1000
 
 
 @settings(max_examples=200, deadline=None)
@@ -2193,11 +2195,7 @@ def test_a_plain_bracket_is_the_bracket_find_answers_with():
     """(speed28) structure._measure asks find for the pair of a plain bracket: where it
     answers with one, find without ``pair`` gives that bracket's Located, on every plan the
     tests hold."""
-    answered = 0
-    for _name, text in _every_text():
-        folded = fold(text)
-        answered += _assert_plain_brackets_are_what_find_finds(folded, _at.AttributionIndex(folded))
-    assert answered > 5000
+    assert _over_every_index(_assert_plain_brackets_are_what_find_finds) > 5000
 
 
 @settings(max_examples=200, deadline=None)
