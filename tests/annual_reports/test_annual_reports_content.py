@@ -181,3 +181,44 @@ def test_a_second_create_opens_the_existing_draft(world, work):
 def test_deadline_is_the_last_day_of_february_for_governments():
     assert str(annual_reports.deadline("government", 2027)) == "2028-02-29"
     assert str(annual_reports.deadline("unit_year_end", 2027)) == "2027-12-31"
+
+
+def test_the_offices_items_stand_in_a_group_of_their_own_after_the_chapters(world, work):
+    # The ledger's groups (plans.grouping): a 督办事项 has no chapter, yet it is not one of
+    # the measures under no chapter; the report once counted and quoted it under 其他任务.
+    from taizhang.plans.models import Assignment
+    from tests import factories as f
+    from tests.annual_reports.conftest import file_report
+
+    item = f.supervised_item(world, world.plan)
+    loose = f.MeasureFactory(plan=world.plan, number=9, chapter=None)
+    f.AssignmentFactory(measure=loose, unit=world.justice, role=Assignment.Role.LEAD)
+    for measure, unit, problems in (
+        (item, world.police, "整治力量不足。"),
+        (loose, world.justice, "经费尚未落实。"),
+    ):
+        file_report(
+            Assignment.objects.get(measure=measure, unit=unit),
+            world.period,
+            f.UserFactory(organisation=world.organisation, role="liaison", unit=unit),
+            "in_progress",
+            "已启动。",
+            problems=problems,
+        )
+    figures = annual_data.gather(annual_data.Scope(world.plan, YEAR, world.home), TODAY)
+    assert [(c.title, c.total) for c in figures.chapters] == [
+        ("增强全社会法治观念", 1),
+        ("推进社会治理法治化", 2),
+        ("督办事项", 1),
+        ("其他任务", 1),
+    ]
+    report = government(world)
+    assert "（三）督办事项。共1项任务" in section(report, "chapters")["text"]
+    assert "（四）其他任务。共1项任务" in section(report, "chapters")["text"]
+    lines = section(report, "problems")["text"].split("\n")
+    assert lines[-4:] == [
+        "（二）督办事项",
+        f"州公安局（任务{item.number}）：整治力量不足。",
+        "（三）其他任务",
+        "州司法局（任务9）：经费尚未落实。",
+    ]

@@ -10,6 +10,7 @@ import subprocess
 from collections import Counter
 
 import pytest
+from django.urls import reverse
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -151,3 +152,46 @@ def test_libreoffice_converts_it_and_page_one_is_rendered(report, tmp_path):
         check=True,
     ).stdout
     assert "测试州人民政府文件" in text and "—1—" in text.replace(" ", "")
+
+
+def test_chapter_table_lists_the_offices_items_after_the_chapters(client, world, work):
+    # plans.grouping: the 督办事项 in a group of their own, not under 其他任务; the page's
+    # table of the section and the .docx's say the same.
+    from taizhang.plans.models import Assignment
+    from tests import factories as f
+
+    item = f.supervised_item(world, world.plan)
+    loose = f.MeasureFactory(plan=world.plan, number=9, chapter=None)
+    f.AssignmentFactory(measure=loose, unit=world.justice, role=Assignment.Role.LEAD)
+    report = annual_reports.create(
+        world.people["office"], world.plan, "government", YEAR, region=world.home, today=TODAY
+    )[0]
+    rows = table_with_header(
+        Document(io.BytesIO(annual_document.render(report, TODAY))), annual_draft.CHAPTER_HEADER
+    )
+    assert [row[1:3] for row in rows] == [
+        ["增强全社会法治观念", "1"],
+        ["推进社会治理法治化", "2"],
+        ["督办事项", "1"],
+        ["其他任务", "1"],
+    ]
+    assert item.chapter_id is None and item.source is not None
+    client.force_login(world.people["office"])
+    page = client.get(
+        reverse("annual_reports:edit", kwargs={"annual_report_id": report.pk})
+    ).content.decode()
+    cells = "".join(f"<td>{cell}</td>" for cell in rows[2][1:3])
+    assert cells in page.replace('<td class="c">', "<td>")
+
+
+def test_a_units_report_counts_its_offices_items_as_their_group(world, work):
+    from taizhang.annual_reports import data as annual_data
+    from tests import factories as f
+
+    f.supervised_item(world, world.plan)
+    scope = annual_data.Scope(world.plan, YEAR, world.home, unit=world.police)
+    figures = annual_data.gather(scope, TODAY)
+    assert [(c.title, c.total) for c in figures.chapters] == [
+        ("推进社会治理法治化", 1),
+        ("督办事项", 1),
+    ]

@@ -119,3 +119,21 @@ def test_my_responsibilities_takes_the_office_to_the_ledger(client, world):
 def test_my_responsibilities_of_another_organisations_plan_is_404(client, world):
     url = reverse("ledger:my_responsibilities", kwargs={"plan_id": world.plan.pk})
     assert get(client, world.people["outsider"], url).status_code == 404
+
+
+def test_an_offices_item_carries_its_source_badge_as_on_the_ledger(client, world):
+    # The ledger marks a 督办事项 with its source (领导批示 / 会议议定事项); the unit's list
+    # once showed it as one of the plan's own measures.
+    item = f.supervised_item(world, world.plan)
+    meeting = f.supervised_item(world, world.plan, kind="meeting", title="州委依法治州委第5次会议")
+    badge = '<span class="badge in_progress" title="{}">{}</span>'
+    ledger = get(
+        client, world.people["office"], reverse("ledger:ledger", kwargs={"plan_id": world.plan.pk})
+    ).content.decode()
+    page = get(client, world.people["office"], list_url(world.plan, world.police))
+    assert sorted(numbers(page)) == [2, item.number, meeting.number]
+    html = page.content.decode()
+    for measure, label in ((item, "领导批示"), (meeting, "会议议定事项")):
+        expected = badge.format(measure.source.title, label)
+        assert expected in ledger and html.count(expected) == 1
+    assert html.count('<span class="badge in_progress" title=') == 2  # not measure 2

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from taizhang.assessment.models import Scheme
 from taizhang.assessment.results import results
+from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL, group_key
 from taizhang.plans.models import Assignment, Chapter, Measure, Target
 from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport
@@ -25,7 +26,16 @@ from taizhang.supervision.progress import progress_of_targets
 from taizhang.surveys.results import satisfaction_summary
 
 STATUSES = ("done", "in_progress", "lagging", "not_started")
+# The group of the measures under no chapter that are not 督办事项 (plans.grouping's None).
 NO_CHAPTER = 0
+NO_CHAPTER_TITLE = "其他任务"
+
+
+def group_of(chapter_id: int | None, source_id: int | None) -> int | str:
+    """The group a measure is counted and quoted in, as the ledger shows it (plans.grouping):
+    its chapter's id, ``ADHOC_GROUP`` for a 督办事项, else ``NO_CHAPTER``."""
+    found = group_key(chapter_id, source_id is not None)
+    return NO_CHAPTER if found is None else found
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ class Scope:
 
 @dataclass
 class ChapterFigures:
-    chapter_id: int
+    group: int | str  # a chapter's id, ADHOC_GROUP or NO_CHAPTER (group_of)
     number: str
     title: str
     counts: Counter = field(default_factory=Counter)
@@ -84,7 +94,7 @@ class Quote:
 
     unit: str
     measure_number: int
-    chapter_id: int
+    group: int | str  # the measure's group (group_of)
     text: str
     period: str = ""
 
@@ -128,9 +138,9 @@ class Figures:
     def reports_missing(self) -> int:
         return self.reports_expected - self.reports_on_time - self.reports_late
 
-    def chapter_title(self, chapter_id: int) -> str:
-        found = next((c for c in self.chapters if c.chapter_id == chapter_id), None)
-        return found.title if found else "其他任务"
+    def chapter_title(self, group: int | str) -> str:
+        found = next((c for c in self.chapters if c.group == group), None)
+        return found.title if found else NO_CHAPTER_TITLE
 
 
 def as_of(year: int, today: datetime.date | None = None) -> datetime.date:
@@ -153,6 +163,7 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
             "measure_id",
             "measure__number",
             "measure__chapter_id",
+            "measure__source",
         )
     )
     by_pk = {row["pk"]: row for row in rows}
@@ -196,26 +207,36 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
 
 
 def _chapters(scope: Scope, rows, day, year_end) -> list[ChapterFigures]:
-    """Per chapter, how many tasks stand at each status at the year's end (reporting's
+    """Per group, how many tasks stand at each status at the year's end (reporting's
     rule, counting reports for periods that end in the year or before): the plan's measures
-    for the whole plan; for a county or a unit, its units' own assignments."""
+    for the whole plan; for a county or a unit, its units' own assignments. The groups are
+    the ledger's (plans.grouping): the chapters in order, then the office's 督办事项, then
+    其他任务 for the measures under no chapter."""
     chapters = {
         c.pk: ChapterFigures(c.pk, c.number, c.title)
         for c in Chapter.objects.filter(plan=scope.plan).order_by("position")
     }
+    chapters[ADHOC_GROUP] = ChapterFigures(ADHOC_GROUP, "", ADHOC_LABEL)
+    chapters[NO_CHAPTER] = ChapterFigures(NO_CHAPTER, "", NO_CHAPTER_TITLE)
     if scope.whole_plan:
         measures = Measure.objects.filter(plan=scope.plan, withdrawn=False)
         found = status.measure_statuses(measures, day, up_to=year_end)
-        chapter_of = {row["measure_id"]: row["measure__chapter_id"] for row in rows}
-        chapter_of.update(measures.values_list("pk", "chapter_id"))
+        group_by_key = {
+            row["measure_id"]: group_of(row["measure__chapter_id"], row["measure__source"])
+            for row in rows
+        }
+        group_by_key.update(
+            (pk, group_of(chapter_id, source_id))
+            for pk, chapter_id, source_id in measures.values_list("pk", "chapter_id", "source")
+        )
     else:
         found = status.assignment_statuses(scope.assignments(), day, up_to=year_end)
-        chapter_of = {row["pk"]: row["measure__chapter_id"] for row in rows}
+        group_by_key = {
+            row["pk"]: group_of(row["measure__chapter_id"], row["measure__source"]) for row in rows
+        }
     for key, standing in found.items():
-        chapter_id = chapter_of.get(key) or NO_CHAPTER
-        if chapter_id not in chapters:
-            chapters[chapter_id] = ChapterFigures(NO_CHAPTER, "", "其他任务")
-        chapters[chapter_id].counts[standing] += 1
+        group = group_by_key.get(key, NO_CHAPTER)
+        chapters.get(group, chapters[NO_CHAPTER]).counts[standing] += 1
     return [c for c in chapters.values() if c.total]
 
 
@@ -242,7 +263,7 @@ def _quotes(reports, by_pk, field_name: str, keep_all: bool = False) -> list[Quo
             Quote(
                 unit=row["unit__name"],
                 measure_number=row["measure__number"],
-                chapter_id=row["measure__chapter_id"] or NO_CHAPTER,
+                group=group_of(row["measure__chapter_id"], row["measure__source"]),
                 text=text,
                 period=report["period__name"],
             )
@@ -282,12 +303,9 @@ def status_rows(figures: Figures) -> list[tuple[str, int]]:
 
 
 def grouped_by_chapter(figures: Figures, quotes: list[Quote]) -> list[tuple[str, list[Quote]]]:
+    """The quotes under their measures' groups, in the order of ``figures.chapters``."""
     groups = defaultdict(list)
     for quote in quotes:
-        groups[quote.chapter_id].append(quote)
-    order = [c.chapter_id for c in figures.chapters]
-    return [
-        (figures.chapter_title(chapter_id), groups[chapter_id])
-        for chapter_id in order
-        if groups.get(chapter_id)
-    ]
+        groups[quote.group].append(quote)
+    order = [c.group for c in figures.chapters]
+    return [(figures.chapter_title(group), groups[group]) for group in order if groups.get(group)]

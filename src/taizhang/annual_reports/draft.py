@@ -86,7 +86,7 @@ def chapters(figures: Figures) -> dict:
     text, rows = [], []
     first_highlight = {}
     for quote in figures.highlights:
-        first_highlight.setdefault(quote.chapter_id, quote)
+        first_highlight.setdefault(quote.group, quote)
     for index, chapter in enumerate(figures.chapters, start=1):
         c = chapter.counts
         line = (
@@ -95,7 +95,7 @@ def chapters(figures: Figures) -> dict:
             + (f"、未启动{c['not_started']}项" if c["not_started"] else "")
             + "。"
         )
-        quote = first_highlight.get(chapter.chapter_id)
+        quote = first_highlight.get(chapter.group)
         if quote is not None:
             line += f"{quote.unit}（任务{quote.measure_number}）：{_shorten(quote.text, 120)}"
         text.append(line)

@@ -313,7 +313,7 @@ def responsibilities(unit, plan: Plan, today: datetime.date | None = None) -> li
     a collective, soonest deadline first (open-ended measures last, in plan order)."""
     today = today or timezone.localdate()
     measures = Measure.objects.filter(plan=plan, withdrawn=False, assignments__unit=unit)
-    measures = list(measures.select_related("chapter", "section").order_by("position"))
+    measures = list(measures.select_related("chapter", "section", "source").order_by("position"))
     parts = row_parts([m.pk for m in measures], today)
     items = []
     for measure in measures:

@@ -1,7 +1,7 @@
 """Which group a measure stands in wherever a plan's measures are shown by chapter: the
 ledger (its page, print view, tabs and export), the public page and the supervision board's
-按篇章 view and chapter filter, and the dashboard's 按章节完成情况 (through reporting.status)
-all ask here.
+按篇章 view and chapter filter, the dashboard's 按章节完成情况 (through reporting.status) and
+the annual report's 分章节 counts and quotes (annual_reports.data) all ask here.
 
 The rule: a measure's chapter; a 督办事项 without one (a measure with a source,
 plans/adhoc.py) in a group of its own, ``ADHOC_GROUP`` labelled ``ADHOC_LABEL``, after the
