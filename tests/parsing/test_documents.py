@@ -661,6 +661,17 @@ Round 33 (法治) (branch fazhi33): 法治 plans of kinds rounds 10–32 had not
   each bracket a 责任单位 list parting its units by "/" and "、" alike, most ending with 等
   (县教育局/县司法局、县公安局等), 每年 / 每季度 / 定期 duties, 常态化 and 年度工作计划 none.
 
+Round 34 (法治) (branch fazhi34): 法治 plans of kinds rounds 10–33 had not tried:
+
+- d386 法治督察 年度计划 under a covering notice whose 附件 line names two attachments, the
+  plan 附件1 and its 任务分工表 附件2 after it (a tab table repeating the measures' units, one
+  配合 cell empty), 督察对象 lists of 县直部门 (上半年： / 下半年：) that are no measures,
+  年度述法 and 年度法治建设考核 no duty, 每季度 / 定期 duties.
+- d387 矛盾纠纷 “四级” 调解平台 建设: brackets naming units of four levels
+  (州司法局、各县（市）司法局、各乡镇（街道）司法所、各村（社区）调委会), the 州 unit alone a
+  责任单位 and the three 各 lower levels collectives, goals under 一、建设目标, 每年 / 每月 /
+  定期 duties. Both scored 1.000 printed, run in and hard-wrapped at once: no parser change.
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1569,6 +1580,9 @@ RUN_IN_COPIES = [
     # round 33 (法治): （十一）（十二） measures with a lead's bracket after a clause (d383), a
     # 备注 column after 完成时限 (d384), units parted by "/" and "、" before 等 (d385)
     *(name for name in NAMES if name[:4] in {"d383", "d384", "d385"}),
+    # round 34 (法治): a covering notice naming two attachments, the plan 附件1 over a task
+    # table 附件2 (d386), brackets naming units of four levels, 州 to 村 (d387)
+    *(name for name in NAMES if name[:4] in {"d386", "d387"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1867,6 +1881,9 @@ SIGNED_RUN_IN = [
     # round 33 (法治): after 三、工作要求 (d383, d384: under a 备注 column's table), 三、保障措施
     # (d385)
     *(name for name in NAMES if name[:4] in {"d383", "d384", "d385"}),
+    # round 34 (法治): a covering notice's signature over 附件1 (d386), after 四、保障措施
+    # (d387)
+    *(name for name in NAMES if name[:4] in {"d386", "d387"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
