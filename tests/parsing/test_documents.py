@@ -963,6 +963,16 @@ Round 32 (branch genre32), topics other than 法治, kinds and layouts not yet u
 - d382 中小学 课后服务 工作要点: a tab table printing its deadline column FIRST (序号 | 完成时限 |
   工作任务 | 牵头单位 | 配合单位), 各中小学校 a collective, 特色课程60门 (门 a counter), 每学期 /
   定期 duties; as a ragged PDF layer a row breaks right after the tab before its last cell.
+
+Round 33 (branch genre33), topics other than 法治, kinds and layouts not yet used:
+
+- d389 粮食安全 党政同责 考核 任务分解: untitled 1.–9. measures under （一）耕地保护（30分）
+  sections, each bracket opening with the measure's points before its labels ("（10分，责任
+  单位：县自然资源局、县农业农村局）", one "（10分，牵头单位：X；责任单位：Y）"), 万亩 and 万吨
+  goals, 每季度 and 定期 duties.
+- d390 秋冬季 森林防火 专项行动: titled 1.–7. measures whose bracket's 完成时限 is a quarter,
+  a season or a range across two years ("2025年第四季度", "2025年秋冬季", "2025年10月—2026年
+  4月"), goals of a 行动期间 with no year, 处 and 支 counts.
 """
 
 from __future__ import annotations
@@ -1612,6 +1622,9 @@ RUN_IN_COPIES = [
     # round 32 (other topics): no title line (d380), one collective in the bracket and 县直
     # 有关部门配合 in prose (d381), a tab table printing its deadline column first (d382)
     *(name for name in NAMES if name[:4] in {"d380", "d381", "d382"}),
+    # round 33 (other topics): points before the labels in each bracket (d389), season and
+    # range deadlines in the bracket (d390)
+    *(name for name in NAMES if name[:4] in {"d389", "d390"}),
 ]
 
 
@@ -1909,6 +1922,8 @@ SIGNED_RUN_IN = [
     # round 32 (other topics): after a 保障措施 （二） (d380), after 三、工作要求 (d381), a
     # paragraph after a tab table (d382)
     *(name for name in NAMES if name[:4] in {"d380", "d381", "d382"}),
+    # round 33 (other topics): after 三、考核方式 (d389), after 三、工作要求 (d390)
+    *(name for name in NAMES if name[:4] in {"d389", "d390"}),
 ]
 
 
@@ -8171,3 +8186,22 @@ def test_courses_counted_in_men_are_targets(name, counts):
     # styles/kecheng_men.txt measure 2; its goal "课程总数达到150门以上" too)
     plan = parse_path_text(_document_or_fixture_text(name))
     assert targets(plan.tasks[1]) == counts
+
+
+# Round 33 (branch genre33): d389, d390 and their fixture (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("d389_liangshi_zerenzhi_kaohe", (1, [], ["县自然资源局", "县农业农村局"], [])),
+        ("fenzhi_kuohao", (1, ["县河长制办公室"], ["县水利局"], [])),
+    ],
+)
+def test_a_measures_points_in_its_bracket_are_no_unit(name, first):
+    # "（10分，责任单位：县自然资源局、县农业农村局）" (d389 measure 1), "（20分，牵头单位：
+    # 县河长制办公室；责任单位：县水利局）" and "（责任单位：县教育局、县融媒体中心；10分）"
+    # (fixture styles/fenzhi_kuohao.txt measures 1 and 4): a 考核 plan's points, no unit
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert units(plan)[0] == first
+        assert not any(name.endswith("分") for m in plan.tasks for name in m.responsible)
