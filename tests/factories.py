@@ -320,3 +320,17 @@ def supervised_item(world, plan, **changes):
 
     item = adhoc_item(world, **changes)
     return adhoc.add_item(plan, world.people["office"], item, datetime.date(2025, 4, 21))
+
+
+def county_office(organisation: str, county: str, prefix: str):
+    """An organisation (银川市 with prefix 市, 黔南州 with 州), its home region, one county of it
+    and that county's office, as a county's plan is imported: (home, county, office)."""
+    from taizhang.accounts.models import Role
+
+    org = OrganisationFactory(
+        name=organisation, prefix=prefix, office_name=f"{prefix}委依法治{prefix}办"
+    )
+    home = RegionFactory(organisation=org, name=organisation)
+    region = CountyFactory(organisation=org, name=county, parent=home)
+    office = UserFactory(organisation=org, role=Role.COUNTY_OFFICE, region=region)
+    return home, region, office

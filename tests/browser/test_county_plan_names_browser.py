@@ -12,13 +12,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_county_plans_city_body_is_shown_as_a_choice(page, db):
-    from taizhang.accounts.models import Role
     from tests import factories as f
 
-    city = f.OrganisationFactory(name="银川市", prefix="市", office_name="市委依法治市办")
-    home = f.RegionFactory(organisation=city, name="银川市")
-    county = f.CountyFactory(organisation=city, name="永宁县", parent=home)
-    office = f.UserFactory(organisation=city, role=Role.COUNTY_OFFICE, region=county)
+    home, _county, office = f.county_office("银川市", "永宁县", "市")
     log_in(page, office, PASSWORD)
     page.goto("/plans/import/")
     data = {"name": "永宁县方案.txt", "mimeType": "text/plain"}
@@ -40,14 +36,10 @@ def test_a_county_plans_city_body_is_shown_as_a_choice(page, db):
 def test_a_county_level_citys_plan_drafts_the_citys_own_names(page, db):
     """都匀市's plan, written from a county's template, names 县教育局: the preview drafts
     都匀市教育局 and says so in the row; the ledger lists no 县教育局."""
-    from taizhang.accounts.models import Role
     from tests import factories as f
     from tests.plans.test_county_plan_names import CITY_TEXT
 
-    state = f.OrganisationFactory(name="黔南州", prefix="州", office_name="州委依法治州办")
-    home = f.RegionFactory(organisation=state, name="黔南州")
-    city = f.CountyFactory(organisation=state, name="都匀市", parent=home)
-    office = f.UserFactory(organisation=state, role=Role.COUNTY_OFFICE, region=city)
+    _home, _city, office = f.county_office("黔南州", "都匀市", "州")
     log_in(page, office, PASSWORD)
     page.goto("/plans/import/")
     data = {"name": "都匀市方案.txt", "mimeType": "text/plain", "buffer": CITY_TEXT.encode()}

@@ -9,7 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from taizhang.accounts.models import Role
 from taizhang.plans import importing
 from taizhang.plans.models import PlanImport
 from taizhang.units.models import Region, Unit
@@ -24,11 +23,7 @@ TEXT = (
 
 @pytest.fixture
 def yinchuan(db):
-    city = f.OrganisationFactory(name="银川市", prefix="市", office_name="市委依法治市办")
-    home = f.RegionFactory(organisation=city, name="银川市")
-    county = f.CountyFactory(organisation=city, name="永宁县", parent=home)
-    office = f.UserFactory(organisation=city, role=Role.COUNTY_OFFICE, region=county)
-    return home, county, office
+    return f.county_office("银川市", "永宁县", "市")
 
 
 def preview(client, county, office):
@@ -80,11 +75,8 @@ CITY_TEXT = (
 
 @pytest.fixture
 def qiannan(db):
-    state = f.OrganisationFactory(name="黔南州", prefix="州", office_name="州委依法治州办")
-    home = f.RegionFactory(organisation=state, name="黔南州")
-    city = f.CountyFactory(organisation=state, name="都匀市", parent=home)
-    f.UnitFactory(organisation=state, region=city, name="都匀市公安局")
-    office = f.UserFactory(organisation=state, role=Role.COUNTY_OFFICE, region=city)
+    home, city, office = f.county_office("黔南州", "都匀市", "州")
+    f.UnitFactory(organisation=city.organisation, region=city, name="都匀市公安局")
     return home, city, office
 
 
