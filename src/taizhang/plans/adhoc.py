@@ -109,8 +109,7 @@ def last_in_force(plan: Plan) -> int:
     """The number of the plan's last own measure in force: the 督办事项 are numbered on after
     it, never after the measures a revision dropped (80 in force, three dropped: the next
     item is 第81项, not 第84项)."""
-    own = Measure.all_objects.filter(plan=plan, source__isnull=True, withdrawn=False)
-    return own.aggregate(n=Max("number"))["n"] or 0
+    return _own_in_force(plan).aggregate(n=Max("number"))["n"] or 0
 
 
 def next_number(plan: Plan) -> int:
@@ -128,8 +127,14 @@ def next_own_number(plan: Plan) -> int:
 
 def number_in_use(plan: Plan, number: int, exclude=None) -> bool:
     """Whether one of the plan's own measures in force carries the number."""
-    own = Measure.all_objects.filter(plan=plan, source__isnull=True, withdrawn=False)
-    return own.filter(number=number).exclude(pk=getattr(exclude, "pk", None)).exists()
+    return (
+        _own_in_force(plan).filter(number=number).exclude(pk=getattr(exclude, "pk", None)).exists()
+    )
+
+
+def _own_in_force(plan: Plan):
+    """The plan's own measures (no 督办事项) in force, whose numbers the rule keeps."""
+    return Measure.all_objects.filter(plan=plan, source__isnull=True, withdrawn=False)
 
 
 def renumber(plan: Plan, own_count: int | None = None) -> list[str]:
