@@ -260,7 +260,7 @@ def test_redrafting_counts_the_ticked_items(client, world, two_measures_late):
 
 def test_nothing_ticked_is_refused_with_its_own_message(world, two_measures_late):
     draft = two_measures_late
-    with pytest.raises(Exception, match="请至少勾选一个督办事项"):
+    with pytest.raises(Exception, match="请至少勾选一个逾期事项"):
         notices.issue(
             world.education, world.plan, world.people["office"], LATE.date(), draft.level,
             draft.title, draft.body, [],

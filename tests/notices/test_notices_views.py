@@ -213,3 +213,19 @@ def test_draft_page_queries_do_not_grow_with_what_the_unit_owes(client, world):
         page = client.get(url)
     assert len(page.context["draft"].items) == 16
     assert len(captured) == small
+
+
+def test_a_notice_s_items_are_called_overdue_items_never_the_office_s_adhoc_items(client, world):
+    """督办事项 names the leader's instructions the office adds to a plan (plans.adhoc); a
+    notice lists 逾期事项 (the detail page and the .docx said so, the form, the list and the
+    unit's message said 督办事项). The list says how they are counted."""
+    from taizhang.notifications.models import Notification
+
+    draft = office(client, world).get(create_url(world))
+    assert '<h2 id="owed">逾期事项</h2>' in draft.content.decode()
+    assert issue_form(client, world).status_code == 302
+    told = Notification.objects.get(event="notice_issued")
+    assert "涉及1个逾期事项" in told.body and "督办事项" not in told.body
+    listed = client.get(reverse("notices:list")).content.decode()
+    assert "<th>逾期事项</th>" in listed and "口径：逾期事项为通知发出时所列的事项" in listed
+    assert "督办事项" not in listed

@@ -65,7 +65,7 @@ class UrgeNotice(models.Model):
     number = models.CharField("文号", max_length=100)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文")
-    items = models.JSONField("督办事项", default=list)
+    items = models.JSONField("逾期事项", default=list)
     measures = models.ManyToManyField("plans.Measure", related_name="notices", blank=True)
     document = models.FileField("通知文件", upload_to=notice_path, blank=True)
     issued_on = models.DateField("成文日期")

@@ -286,7 +286,7 @@ def issue(
     items = _chosen(owed, item_keys)
     if not items:
         raise ValidationError(
-            "请至少勾选一个督办事项。" if owed else "该单位目前没有逾期事项，无需发出催办通知。"
+            "请至少勾选一个逾期事项。" if owed else "该单位目前没有逾期事项，无需发出催办通知。"
         )
     body = recount(body, owed, items)
     organisation = Organisation.objects.select_for_update().get(pk=unit.organisation_id)
@@ -339,7 +339,7 @@ def _tell(notice: UrgeNotice) -> None:
             f"notice_issued:{notice.pk}",
             f"{notice.get_level_display()}：{notice.title}",
             f"{office_name(notice.organisation, notice.issuer)}向{unit.name}发出"
-            f"{notice.get_level_display()}（{notice.number}），涉及{len(notice.items)}个督办事项，请及时办理。",
+            f"{notice.get_level_display()}（{notice.number}），涉及{len(notice.items)}个逾期事项，请及时办理。",
             reverse("notices:detail", kwargs={"notice_id": notice.pk}),
         ),
         users=for_unit(unit, Duty.FILE),

@@ -52,7 +52,7 @@ class NoticeForm(forms.Form):
     )
     body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 8}))
     items = forms.MultipleChoiceField(
-        label="督办事项", widget=forms.CheckboxSelectMultiple, required=False
+        label="逾期事项", widget=forms.CheckboxSelectMultiple, required=False
     )
 
     def __init__(self, *args, items=(), **kwargs):
