@@ -335,9 +335,14 @@ class NoticeListView(LoginRequiredMixin, View):
             "may_issue": unit is not None and request.user.has_perm("notices.issue_notice", unit),
         }
         if context["may_issue"]:
-            context["plans"] = list(
-                Plan.objects.filter(measures__assignments__unit=unit).distinct().order_by("-pk")
-            )
+            # Only the plans this person may urge on: a county office sees its units'
+            # tasks in the prefecture's plan, whose notices the prefecture's office sends.
+            carried = Plan.objects.filter(measures__assignments__unit=unit).distinct()
+            context["plans"] = [
+                plan
+                for plan in carried.order_by("-pk")
+                if request.user.has_perm("notices.urge_on_plan", plan)
+            ]
         return render(request, self.template_name, context)
 
 
