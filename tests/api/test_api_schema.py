@@ -12,6 +12,7 @@ ENDPOINTS = [
     "/api/token/",
     "/api/plans/",
     "/api/plans/{plan_id}/",
+    "/api/plans/{plan_id}/progress/",
     "/api/periods/",
     "/api/periods/{period_id}/",
     "/api/measures/",
@@ -44,6 +45,12 @@ def test_schema_contains_the_endpoint(schema, endpoint):
 
 def test_schema_documents_the_409_of_a_stale_save(schema):
     assert "409" in schema["paths"]["/api/reports/{report_id}/"]["patch"]["responses"]
+
+
+def test_schema_names_each_group_of_a_plans_completion(schema):
+    group = schema["components"]["schemas"]["ChapterCompletion"]
+    assert {"group", "label", "chapter", "done", "total", "rate"} <= set(group["required"])
+    assert group["properties"]["chapter"]["nullable"] is True
 
 
 @pytest.mark.django_db

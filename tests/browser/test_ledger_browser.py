@@ -93,12 +93,43 @@ def test_on_a_phone_the_ledger_rows_stack_with_their_labels(phone_page, demo):
     label = cell.evaluate("td => getComputedStyle(td, '::before').content")
     assert label == '"任务内容："'
     assert cell.evaluate("td => getComputedStyle(td).display") == "block"
-    # Nothing runs off the side (the chapter tabs scroll sideways by design).
+    # Nothing runs off the side, the chapter tabs included (they wrap onto lines).
     overflowing = phone_page.evaluate(
         """() => [...document.querySelectorAll('main *')]
-            .filter(e => !e.closest('.tabs'))
             .filter(e => e.getBoundingClientRect().right > window.innerWidth)
             .map(e => e.tagName + (e.name ? '[name=' + e.name + ']' : ''))"""
     )
     assert overflowing == []
     screenshot(phone_page, "ledger-phone", full_page=False)
+
+
+def test_on_a_phone_every_chapter_tab_is_in_sight_and_the_adhoc_tab_filters(phone_page, demo):
+    # The 督办事项 tab is the last of the strip (plans.grouping: after the last chapter). On a
+    # phone the strip once scrolled sideways with no hint, leaving it out of sight.
+    open_ledger(phone_page, demo["yc_office"])
+    strip = phone_page.get_by_role("navigation", name="按章浏览")
+    tabs = strip.get_by_role("link")
+    labels = tabs.all_inner_texts()
+    assert labels[-1].startswith("督办事项")
+    assert len(labels) > 5  # 全部, the plan's chapters and 督办事项
+    # The page scrolled down to the strip, never sideways: every tab in the window.
+    strip.evaluate("nav => window.scrollTo(0, nav.getBoundingClientRect().top + scrollY - 8)")
+    viewport = phone_page.viewport_size
+    for index in range(tabs.count()):
+        box = tabs.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], labels[index]
+        assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], labels[index]
+    assert strip.evaluate("nav => nav.scrollWidth <= nav.clientWidth")
+    screenshot(phone_page, "ledger-phone-tabs", full_page=False)
+
+    adhoc = tabs.last
+    count = int(adhoc.locator(".muted").inner_text())
+    click_and_wait(phone_page, adhoc)
+    assert "chapter=adhoc" in phone_page.url
+    assert tabs.last.get_attribute("aria-current") == "page"
+    assert f"筛选结果 {count} 项" in phone_page.inner_text(".subtitle")
+    rows = phone_page.locator("table.ledger tbody tr:not(.group)")
+    assert rows.count() == count
+    for index in range(count):  # each row is a 督办事项: its source badge before its text
+        badge = rows.nth(index).locator("td.text .badge").inner_text()
+        assert badge in ("领导批示", "会议议定事项")

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL, group_expression, group_of
+from taizhang.plans.grouping import (
+    ADHOC_GROUP,
+    ADHOC_LABEL,
+    Group,
+    group_expression,
+    group_of,
+    in_order,
+)
 from taizhang.plans.models import Measure
 from tests import factories as f
 
@@ -38,3 +45,24 @@ def test_the_rule_in_sql_says_the_same(world):
     for measure in Measure.objects.filter(plan=world.plan).select_related("source"):
         expected = group_of(measure)
         assert groups[measure.pk] == (None if expected is None else str(expected))
+
+
+def test_the_groups_are_listed_in_one_order_each_with_a_label_and_a_key(world):
+    # The dashboard and the API list the groups holding a measure: the chapters in their
+    # order (not the order they were made in), then 督办事项, then the measures under none;
+    # a chapter holding no measure is left out.
+    later = f.ChapterFactory(plan=world.plan, number="三", title="保障措施", position=2)
+    first = f.ChapterFactory(plan=world.plan, number="二", title="主要任务", position=1)
+    empty = f.ChapterFactory(plan=world.plan, number="四", title="附则", position=3)
+    chapters = world.plan.chapters.order_by("position")
+    groups = in_order(chapters, {None, ADHOC_GROUP, later.pk, first.pk})
+    assert groups == [
+        Group(first.pk, "二、主要任务"),
+        Group(later.pk, "三、保障措施"),
+        Group(ADHOC_GROUP, "督办事项"),
+        Group(None, "未分章节"),
+    ]
+    assert [g.name for g in groups] == [str(first.pk), str(later.pk), "adhoc", "none"]
+    assert [g.chapter_id for g in groups] == [first.pk, later.pk, None, None]
+    assert empty.pk not in [g.key for g in groups]  # a chapter holding no measure
+    assert in_order(chapters, {None}) == [Group(None, "未分章节")]

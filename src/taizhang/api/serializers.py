@@ -347,7 +347,18 @@ class CompletionSerializer(serializers.Serializer):
 
 
 class ChapterCompletionSerializer(CompletionSerializer):
-    chapter = serializers.IntegerField(allow_null=True, help_text="章 id；null 为未分章节的任务")
+    """One group of the plan's measures as the ledger and the dashboard show them
+    (plans.grouping): a chapter, the office's 督办事项, or the measures under no chapter.
+    Named as before the groups came (clients generated from the schema keep their type)."""
+
+    group = serializers.CharField(
+        help_text="分组标识：章 id（文本，同台账的 chapter 参数）、adhoc（督办事项）、"
+        "none（未分章节）"
+    )
+    label = serializers.CharField(help_text="分组名称：章序号和标题、督办事项或未分章节")
+    chapter = serializers.IntegerField(
+        allow_null=True, help_text="章 id；督办事项和未分章节的任务为 null"
+    )
 
 
 class TimelinessSerializer(serializers.Serializer):
@@ -369,6 +380,8 @@ class PlanProgressSerializer(serializers.Serializer):
         child=serializers.IntegerField(), help_text="进展状态 -> 任务数"
     )
     status_rule = serializers.CharField()
-    chapters = ChapterCompletionSerializer(many=True)
+    chapters = ChapterCompletionSerializer(
+        many=True, help_text="按分组的完成率，顺序同台账：各章，然后督办事项，最后未分章节"
+    )
     reports = TimelinessSerializer()
     reports_rule = serializers.CharField()

@@ -14,6 +14,7 @@ from rest_framework import generics
 from rest_framework.response import Response
 
 from taizhang.accounts.access import load, require
+from taizhang.plans import grouping
 from taizhang.plans.models import Assignment, Measure, MeasureCollective, Plan
 from taizhang.reporting import status
 from taizhang.reporting.models import Period
@@ -178,7 +179,9 @@ class PlanProgress(generics.GenericAPIView):
         plan = load(request.user, Plan, plan_id, "plans.view_plan", "您无权查看该方案。")
         today = timezone.localdate()
         found = status.progress(plan, today)
-        chapters = found.completion("chapter")
+        # The groups the ledger and the dashboard show (plans.grouping), in their order.
+        by_group = found.completion("group")
+        groups = grouping.in_order(plan.chapters.order_by("position"), by_group)
         carried = Assignment.objects.owing().filter(measure__plan=plan)
         reports = status.total(
             status.timeliness(
@@ -193,7 +196,15 @@ class PlanProgress(generics.GenericAPIView):
             "completion_rule": status.COMPLETION_RULE,
             "statuses": {s: found.statuses()[s] for s in status.STATUS_ORDER},
             "status_rule": status.STATUS_RULE,
-            "chapters": [{"chapter": chapter, **_completion(c)} for chapter, c in chapters.items()],
+            "chapters": [
+                {
+                    "group": group.name,
+                    "label": group.label,
+                    "chapter": group.chapter_id,
+                    **_completion(by_group[group.key]),
+                }
+                for group in groups
+            ],
             "reports": {
                 "expected": reports.expected,
                 "on_time": reports.on_time,

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL
+from taizhang.plans.grouping import in_order
 from taizhang.reporting.models import Period, ProgressReport
 from taizhang.reporting.status import Completion
 from taizhang.supervision.progress import Status as TargetStatus
@@ -22,7 +22,6 @@ from .rows import PlanRows
 
 Status = ProgressReport.Status
 STATUS_ORDER = [value for value, _ in Status.choices]
-NO_CHAPTER = "未分章节"
 # Target statuses from the worst to the best, then "no data".
 TARGET_ORDER = [
     TargetStatus.OFF_TRACK,
@@ -197,15 +196,7 @@ def _chapters(rows: PlanRows) -> list[ChapterFigure]:
     by_group: dict[int | str | None, Counter] = defaultdict(Counter)
     for measure_id, status in progress.measures.items():
         by_group[progress.group_of(measure_id)][status] += 1
-    figures = [
-        ChapterFigure(str(chapter), by_group[chapter.pk])
-        for chapter in rows.chapters
-        if chapter.pk in by_group
-    ]
-    for key, label in ((ADHOC_GROUP, ADHOC_LABEL), (None, NO_CHAPTER)):
-        if key in by_group:
-            figures.append(ChapterFigure(label, by_group[key]))
-    return figures
+    return [ChapterFigure(g.label, by_group[g.key]) for g in in_order(rows.chapters, by_group)]
 
 
 def _units(rows: PlanRows, missing: Counter) -> list[UnitFigure]:

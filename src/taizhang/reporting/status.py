@@ -311,14 +311,15 @@ class PlanProgress:
         return Counter(self.measures.values())
 
     def completion(self, by: str = "plan"):
-        """The completion rate of the plan (a Completion), or of each chapter, unit or
-        county (a dict of Completions keyed by chapter, unit or region id)."""
+        """The completion rate of the plan (a Completion), or of each group, unit or county
+        (a dict of Completions keyed by group_of's key: a chapter's id, ADHOC_GROUP or None;
+        by unit id or by region id)."""
         if by == "plan":
             return Completion.of(self.measures.values())
         groups: dict = defaultdict(list)
-        if by == "chapter":
+        if by == "group":
             for measure_id, status in self.measures.items():
-                groups[self.chapter_of[measure_id]].append(status)
+                groups[self.group_of(measure_id)].append(status)
         elif by in ("unit", "county"):
             for assignment_id, status in self.assignments.items():
                 unit = self.unit_of[assignment_id]
