@@ -56,7 +56,10 @@ def test_edit_refusals(world, reason, fields, message):
     assert not AuditEntry.objects.filter(action=AuditAction.EDIT_MEASURE).exists()
 
 
-def test_add_measure_last_in_its_chapter_with_units(world):
+def test_add_measure_stands_where_its_number_says_with_units(world):
+    """Numbered after the last measure in force (3), it stands after it (任务2, of another
+    chapter), not between 任务1 and 任务2 of the chapter it belongs to: the ledger reads
+    by position (plans.adhoc.place_before)."""
     office = world.people["office"]
     chapter = f.ChapterFactory(plan=world.plan, position=0)
     other = f.ChapterFactory(plan=world.plan, position=1, number="三", title="其他")
@@ -73,7 +76,8 @@ def test_add_measure_last_in_its_chapter_with_units(world):
     )
     assert measure.number == 3
     order = list(Measure.objects.filter(plan=world.plan).values_list("pk", flat=True))
-    assert order == [world.first.pk, measure.pk, world.second.pk]
+    assert order == [world.first.pk, world.second.pk, measure.pk]
+    assert measure.chapter == chapter
     roles = dict(Assignment.objects.filter(measure=measure).values_list("unit__name", "role"))
     assert roles == {"州公安局": "lead", "州教育局": "responsible"}
     logged = entry(AuditAction.ADD_MEASURE, measure)
