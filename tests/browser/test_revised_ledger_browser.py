@@ -84,3 +84,25 @@ def test_a_measure_the_office_adds_comes_before_the_items(page, world):
     click_and_wait(page, tabs.get_by_role("link", name="督办事项"))
     assert page.locator("table.ledger tbody td.no").all_inner_texts() == ["6", "7"]
     assert page.locator("table.ledger tr.group").all_inner_texts() == ["督办事项（2项）"]
+
+
+def test_the_units_of_a_renumbered_item_read_its_new_number(page, world):
+    """A measure added by hand moves the 督办事项 on (任务5→6): 州教育局, which carries it,
+    finds 督办事项编号调整 in its messages, and the message opens the measure as 任务6."""
+    from taizhang.plans import editing, importing
+
+    office = world.people["office"]
+    staged = importing.stage(world.organisation, office, world.home, "v1.txt", ORIGINAL.encode())
+    plan = importing.confirm(staged, office, {})
+    item = supervised_item(world, plan)
+    editing.add_measure(
+        plan, office, "州委会议新增", text="健全公共法律服务评价机制。", lead_units=[world.justice]
+    )
+    log_in(page, world.people["liaison"], PASSWORD)
+    page.goto("/messages/")
+    listed = page.inner_text("main")
+    assert "督办事项编号调整：原任务5现为任务6" in listed and "督办事项交办" in listed
+    screenshot(page, "messages-adhoc-renumbered", full_page=False)
+    click_and_wait(page, page.get_by_role("link", name=re.compile("督办事项编号调整")))
+    assert page.inner_text("h1").startswith("任务6")
+    assert page.url.endswith(f"/{item.pk}/")

@@ -6,14 +6,18 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 import time_machine
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from taizhang.notices import services as notices
+from taizhang.notifications import actions
 from taizhang.notifications.models import Channel, Delivery, Notification
+from taizhang.plans import editing
 from taizhang.plans.models import Assignment
 from taizhang.reporting import services
 from taizhang.supervision.reminders import due_reminders
+from tests.factories import supervised_item
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +113,61 @@ def test_reviews_waiting_too_long_are_counted_for_the_reviewer_once_a_week(world
     assert again.pending() == []  # the same week: told already
     next_week = reminders_on(date(2025, 6, 10) + timedelta(days=7))[0]
     assert next_week.pending() != []
+
+
+def _renumbered_item(world):
+    """A 督办事项 (任务3: 州公安局 leads, 州教育局 carries) and a measure the office adds by
+    hand before it, which makes the item 任务4 (plans/adhoc.py renumber)."""
+    item = supervised_item(world, world.plan)
+    assert item.number == 3
+    editing.add_measure(
+        world.plan,
+        world.people["office"],
+        "州委会议新增",
+        text="健全公共法律服务评价机制。",
+        lead_units=[world.justice],
+    )
+    item.refresh_from_db()
+    assert item.number == 4
+    return item
+
+
+def test_a_renumbered_item_tells_its_units_with_a_link_to_the_measure(
+    client, world, fake_robot, django_capture_on_commit_callbacks
+):
+    office = world.people["office"]
+    actions.set_channels(world.organisation, office, wecom=True)
+    actions.set_robot(world.police, office, "wecom", fake_robot.url + "/wecom?key=K", "", True)
+    with django_capture_on_commit_callbacks(execute=True):
+        item = _renumbered_item(world)
+    assert set(
+        Notification.objects.filter(event="adhoc_renumbered").values_list("key", flat=True)
+    ) == {
+        f"adhoc_renumbered:{item.pk}:1:4:{world.police.pk}",
+        f"adhoc_renumbered:{item.pk}:1:4:{world.education.pk}",
+    }
+    # the lead unit's group chat (sent once the change committed)
+    posted = [r.body["markdown"]["content"] for r in fake_robot.received]
+    assert any("督办事项编号调整：原任务3现为任务4" in text for text in posted), posted
+
+    message = next(
+        d for d in _inbox(world.people["liaison"]) if d.notification.event == "adhoc_renumbered"
+    )
+    assert "（原任务3）现为任务4，报送进展时请按新编号" in message.notification.body
+    client.force_login(world.people["liaison"])
+    listed = client.get(reverse("notifications:messages")).content.decode()
+    assert "督办事项编号调整" in listed
+    opened = client.get(reverse("notifications:message_open", kwargs={"delivery_id": message.pk}))
+    page = client.get(opened.headers["Location"]).content.decode()
+    assert "<title>任务4" in page
+
+
+def test_a_renumbering_rolled_back_tells_nobody(world, fake_robot):
+    office = world.people["office"]
+    actions.set_channels(world.organisation, office, wecom=True)
+    actions.set_robot(world.police, office, "wecom", fake_robot.url + "/wecom?key=K", "", True)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _renumbered_item(world)
+        raise RuntimeError("the page failed after the write")
+    assert not Notification.objects.exists()
+    assert fake_robot.received == []

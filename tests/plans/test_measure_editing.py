@@ -56,7 +56,10 @@ def test_edit_refusals(world, reason, fields, message):
     assert not AuditEntry.objects.filter(action=AuditAction.EDIT_MEASURE).exists()
 
 
-def test_add_measure_last_in_its_chapter_with_units(world):
+def test_add_measure_closes_its_chapter_with_units(world):
+    """Numbered after the last measure in force (3), it closes the chapter it belongs to
+    (after 任务1, before 任务2 of the next chapter), not after the last chapter: the ledger
+    reads by position and prints each chapter's heading once (plans.adhoc.place_before)."""
     office = world.people["office"]
     chapter = f.ChapterFactory(plan=world.plan, position=0)
     other = f.ChapterFactory(plan=world.plan, position=1, number="三", title="其他")
@@ -74,6 +77,7 @@ def test_add_measure_last_in_its_chapter_with_units(world):
     assert measure.number == 3
     order = list(Measure.objects.filter(plan=world.plan).values_list("pk", flat=True))
     assert order == [world.first.pk, measure.pk, world.second.pk]
+    assert measure.chapter == chapter
     roles = dict(Assignment.objects.filter(measure=measure).values_list("unit__name", "role"))
     assert roles == {"州公安局": "lead", "州教育局": "responsible"}
     logged = entry(AuditAction.ADD_MEASURE, measure)

@@ -22,6 +22,7 @@ class Event(models.TextChoices):
     CLOSURE_RETURNED = "closure_returned", "办结申请被退回"
     CLOSURE_REOPENED = "closure_reopened", "任务重新打开"
     ADHOC_ASSIGNED = "adhoc_assigned", "督办事项交办"
+    ADHOC_RENUMBERED = "adhoc_renumbered", "督办事项编号调整"
     ACCOUNT_CREATED = "account_created", "账号开通"
     CHANNEL_TEST = "channel_test", "渠道测试"
     JOB_FINISHED = "job_finished", "后台任务完成"

@@ -15,17 +15,20 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 
 from taizhang.audit.log import record
 from taizhang.notifications.api import Message, notify
 from taizhang.notifications.events import Event
+from taizhang.notifications.models import Notification
 from taizhang.notifications.recipients import Duty, for_unit
 from taizhang.plans.models import Assignment, AuditAction, Measure, MeasureSource, Plan
 from taizhang.units.models import Unit
 
 MAX_TEXT = 2000
+# the key of the message telling a unit an item's new number (_tell_renumbered)
+RENUMBERED = "adhoc_renumbered"
 MAX_TITLE = 200
 
 
@@ -143,20 +146,42 @@ def renumber(plan: Plan, own_count: int | None = None) -> list[str]:
     a revision or a measure added by hand never leaves two 第83项 in the ledger, its exports
     or the to-dos (which all print the measure's number), nor one that drops or archives
     measures a gap before the items. ``own_count``, when given, also places them after the
-    plan's own measures (a revision's). Returns what changed, as the audit entry says it:
-    任务81→82."""
+    plan's own measures (a revision's). The units of an item in force whose number changed
+    are told its new one (``_tell_renumbered``): the 交办 message they keep names the old.
+    Returns what changed, as the audit entry says it: 任务81→82."""
     last = last_in_force(plan)
-    items = Measure.all_objects.filter(plan=plan, source__isnull=False).order_by("position", "pk")
-    moved = []
+    items = (
+        Measure.all_objects.filter(plan=plan, source__isnull=False)
+        .select_related("source")
+        .order_by("position", "pk")
+    )
+    moved, told = [], []
     for offset, measure in enumerate(items):
         position = measure.position if own_count is None else own_count + offset
         place = (position, last + offset + 1)
         if (measure.position, measure.number) != place:
             if measure.number != place[1] and not measure.withdrawn:
                 moved.append(f"任务{measure.number}→{place[1]}")
+                told.append((measure, measure.number, place[1]))
             measure.position, measure.number = place
             measure.save(update_fields=["position", "number"])
+    _tell_renumbered(plan, told)
     return moved
+
+
+def place_before(measure: Measure) -> Measure | None:
+    """Where the plan's own measure stands by its number (a measure added by hand, one
+    restored): before the own measure in force of its chapter numbered next after it;
+    None when there is none (it then goes last among its chapter's own measures, before
+    the 督办事项). A restored 任务13 stands between 任务12 and 任务14 again; one numbered 83
+    in chapter 二 closes chapter 二 rather than standing after chapter 七, where the
+    ledger, which reads by position, would print 二's heading a second time."""
+    later = (
+        _own_in_force(measure.plan)
+        .exclude(pk=measure.pk)
+        .filter(chapter_id=measure.chapter_id, number__gt=measure.number)
+    )
+    return later.order_by("number", "position", "pk").first()
 
 
 def _check(plan: Plan, item: Item) -> None:
@@ -209,3 +234,50 @@ def _tell(plan: Plan, measure: Measure, source: MeasureSource, units) -> None:
             users=for_unit(unit, Duty.FILE),
             units=[unit],
         )
+
+
+def _tell_renumbered(plan: Plan, moved: list[tuple[Measure, int, int]]) -> None:
+    """Tell each unit of a 督办事项 in force whose number changed (old, new) its new number,
+    one message per unit and change. Its key counts the item's changes (and names the new
+    number), so an item moved back and forth (任务5→4, 4→5, 5→4: a measure archived,
+    restored, archived again) is told each time, and the same change never twice. Told
+    inside the caller's transaction, as every write path tells: a rollback tells nothing
+    and the other channels are sent once it commits (notifications.api)."""
+    if not moved:
+        return
+    told = Q()
+    for measure, _, _ in moved:
+        told |= Q(key__startswith=f"{RENUMBERED}:{measure.pk}:")
+    changes: dict[int, int] = {}
+    for key in Notification.objects.filter(told, organisation_id=plan.organisation_id).values_list(
+        "key", flat=True
+    ):
+        _, measure_id, change = key.split(":")[:3]
+        changes[int(measure_id)] = max(changes.get(int(measure_id), 0), int(change))
+    assignments = (
+        Assignment.objects.filter(measure__in=[m for m, _, _ in moved], not_concerned=False)
+        .select_related("unit")
+        .order_by("measure_id", "role", "pk")
+    )
+    units: dict[int, list] = {}
+    for assignment in assignments:
+        units.setdefault(assignment.measure_id, []).append(assignment.unit)
+    for measure, old, new in moved:
+        change = changes.get(measure.pk, 0) + 1
+        link = reverse("ledger:measure", kwargs={"plan_id": plan.pk, "measure_id": measure.pk})
+        source = measure.source
+        for unit in dict.fromkeys(units.get(measure.pk, [])):
+            notify(
+                plan.organisation,
+                Message(
+                    Event.ADHOC_RENUMBERED,
+                    f"{RENUMBERED}:{measure.pk}:{change}:{new}:{unit.pk}",
+                    f"督办事项编号调整：原任务{old}现为任务{new}",
+                    f"《{plan.title}》的任务有调整，{source.get_kind_display()}（{source.title}）"
+                    f"交{unit.name}办理的督办事项（原任务{old}）现为任务{new}，"
+                    f"报送进展时请按新编号（任务{new}）查找和填报；事项内容、分工和完成时限不变。",
+                    link,
+                ),
+                users=for_unit(unit, Duty.FILE),
+                units=[unit],
+            )

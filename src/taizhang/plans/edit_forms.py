@@ -161,7 +161,9 @@ class MeasureAddForm(MeasureTextForm):
         label="序号",
         required=False,
         min_value=1,
-        help_text="不填则接续最后一项在用任务的序号，督办事项依次顺延",
+        help_text=(
+            "不填则接续最后一项在用任务的序号、排在所选章节末尾，督办事项依次顺延；需要时可再“移动”"
+        ),
     )
 
     def __init__(self, *args, plan, **kwargs):

@@ -83,10 +83,19 @@ def _check_place(plan: Plan, chapter: Chapter | None, section: Section | None) -
         raise ValidationError("所选节不属于所选章。")
 
 
+def _place_by_number(measure: Measure) -> None:
+    """Put the plan's own measure where its number stands in its chapter
+    (``adhoc.place_before``, the numbering rule's one place), or last in its chapter: a
+    measure added by hand or restored, numbered after the last in force, closes its
+    chapter."""
+    _reposition(measure, adhoc.place_before(measure))
+
+
 def _reposition(measure: Measure, before: Measure | None) -> None:
-    """Put the measure before ``before``, or last in its chapter; renumber positions. The
-    plan's own measure goes last in its chapter among the plan's own (one of no chapter
-    last of them), before the 督办事项 that follow them (plans/adhoc.py)."""
+    """Put the measure before ``before``, or last in its chapter;
+    renumber positions. The plan's own measure goes last in its chapter among the plan's
+    own (one of no chapter last of them), before the 督办事项 that follow them
+    (plans/adhoc.py)."""
     others = list(
         Measure.objects.filter(plan_id=measure.plan_id)
         .exclude(pk=measure.pk)
@@ -142,9 +151,10 @@ def add_measure(
     lead_collectives=(),
     responsible_collectives=(),
 ) -> Measure:
-    """A measure the office adds by hand, last in its chapter among the plan's own measures,
-    with its units: numbered after the last own measure in force unless a number is given
-    (not one a measure in force carries), the 督办事项 numbered on after it
+    """A measure the office adds by hand, with its units: numbered after the last own
+    measure in force unless a number is given (not one a measure in force carries), and
+    placed in its chapter where its number stands (after 任务12, before 任务13; else last
+    of its chapter's own measures, before the 督办事项), the 督办事项 numbered on after it
     (plans/adhoc.py, as a revision numbers them)."""
     reason = _reason(reason)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -161,7 +171,7 @@ def add_measure(
     for name, value in fields.items():
         setattr(measure, name, value)
     measure.save()
-    _reposition(measure, None)
+    _place_by_number(measure)
     measure.save(update_fields=["position"])
     moved = adhoc.renumber(plan)
     units = assignments.set_units(
@@ -296,9 +306,11 @@ def restore_measure(measure: Measure, actor, version: int | None, reason: str) -
 
 def _set_archived(measure, actor, version, reason, archived: bool) -> Measure:
     """Archiving keeps the measure's number; restoring gives it back unless a measure in
-    force took it meanwhile (then it is numbered after the last in force and placed last in
-    its chapter, as a measure added by hand). Either way the
-    督办事项 are numbered on after the last own measure in force (plans/adhoc.py)."""
+    force took it meanwhile (then it is numbered after the last in force, as a measure
+    added by hand), and places it in its chapter where its number stands (a restored 任务13
+    between 任务12 and 任务14; one renumbered 83 last of its chapter). Either way the
+    督办事项 are numbered on after the last own measure in force (plans/adhoc.py), their
+    units told of a new number."""
     reason = _reason(reason)
     # the plan first, as adhoc.add_item locks it: the numbers of its measures change together
     list(Plan.all_objects.select_for_update().filter(pk=measure.plan_id).values_list("pk"))
@@ -310,7 +322,8 @@ def _set_archived(measure, actor, version, reason, archived: bool) -> Measure:
     if not archived and own and adhoc.number_in_use(measure.plan, measure.number, measure):
         changes["number"] = [measure.number, adhoc.next_own_number(measure.plan)]
         measure.number = changes["number"][1]
-        _reposition(measure, None)  # last in its chapter, as a measure added by hand
+    if not archived and own:
+        _place_by_number(measure)
     measure.withdrawn = archived
     _saved(measure, ["withdrawn", "number", "position"])
     moved = adhoc.renumber(measure.plan)

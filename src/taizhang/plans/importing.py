@@ -612,7 +612,7 @@ def _revise(
             measure = Measure.objects.create(plan=plan, position=position, **fields)
             _attach(measure, task, units, actor)
     Measure.objects.filter(pk__in=diff.withdrawn).update(withdrawn=True)
-    adhoc.renumber(plan, len(document["tasks"]))
+    moved = adhoc.renumber(plan, len(document["tasks"]))
     _sync_targets(plan, None, document["targets"])
     plan.revision += 1
     # the version in force is this document's: its number, file, time and importer together
@@ -631,6 +631,7 @@ def _revise(
             "measures_withdrawn": len(diff.withdrawn),
             "kept_with_reports": kept,
             **_corrections_detail(corrections),
+            **({AuditDetail.ADHOC_RENUMBERED: "、".join(moved)} if moved else {}),
         },
         organisation=plan.organisation_id,
     )
