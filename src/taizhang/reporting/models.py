@@ -56,6 +56,7 @@ class AuditAction(models.TextChoices):
     EXTENSION_APPROVE = "extension_approve", "同意延期"
     EXTENSION_REFUSE = "extension_refuse", "不同意延期"
     CARRY_OVER = "carry_over", "沿用上期"
+    BATCH_FILE = "batch_file", "批量填报"
 
 
 class AuditDetail(models.TextChoices):
@@ -64,6 +65,8 @@ class AuditDetail(models.TextChoices):
     EVIDENCE_REMOVED = "evidence_removed", "删除材料"
     UNIT = "unit", "报送单位"
     COMMENT = "comment", "意见"
+    BATCH = "batch", "批次"
+    BATCH_REPORTS = "batch_reports", "本批报告"
 
 
 class CurrentPeriods(models.Manager.from_queryset(ScopedQuerySet)):

@@ -4,7 +4,9 @@ and audited, and is refused when someone else saved the report in the meantime."
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -31,9 +33,15 @@ class ConcurrentEdit(Exception):
 
     ``current`` is the report as the other person saved it, so the page can show it."""
 
-    def __init__(self, current: ProgressReport):
+    def __init__(self, current: ProgressReport, row: int | None = None):
         self.current = current
         who = current.updated_by or "他人"
+        if row is not None:  # a row of a filing workbook (批量填报): nothing was saved
+            super().__init__(
+                f"第{row}行 {_label(current)}：下载填报表后，{who} 已保存该报告第 "
+                f"{current.version} 版，整批报告均未保存。请重新下载填报表后再填写上传。"
+            )
+            return
         super().__init__(
             f"该报告已被他人修改：{who} 已保存第 {current.version} 版，您的修改未保存。"
             "请核对对方的版本后再保存。"
@@ -64,6 +72,7 @@ def file_report(
     uploads=(),
     remove_evidence=(),
     submit_after: bool = False,
+    reason: str = "",
 ) -> ProgressReport:
     """What the report form does in one go: save the fields, values and files, and
     optionally submit. All or nothing: a bad file or a stale version saves nothing."""
@@ -76,14 +85,63 @@ def file_report(
         _remove_evidence(report, user, evidence)
     for upload in uploads:
         add_evidence(report, user, upload)
-    report = save_draft(report, user, data, expected_version, values)
+    report = save_draft(report, user, data, expected_version, values, reason=reason)
     if submit_after:
-        report = submit(report, user, report.version)
+        report = submit(report, user, report.version, reason=reason)
     return report
 
 
+@dataclass
+class SheetFiling:
+    """One row of a unit's filing workbook (批量填报): the report it fills, the version
+    the workbook was downloaded at, the fields written and the row's number."""
+
+    assignment: object
+    period: object
+    expected_version: int
+    data: dict
+    row: int
+
+
 @transaction.atomic
-def save_draft(report, user, data: dict, expected_version: int, values=None) -> ProgressReport:
+def file_many(filings, user, submit_after: bool, batch: str) -> list[ProgressReport]:
+    """Save (and optionally submit) many reports from one workbook (批量填报): each goes
+    through `file_report` (its versions, rules and audit entries, the entries naming the
+    batch), and one more entry names the batch and its reports. All or nothing: a report
+    saved by someone else since the download, or one that can no longer be filed, refuses
+    the whole batch, its row named."""
+    if not filings:
+        raise ValidationError("填报表中没有需要保存的报告。")
+    reason = f"批量填报（{batch}）"
+    done = []
+    for filing in filings:
+        try:
+            done.append(
+                file_report(
+                    filing.assignment,
+                    filing.period,
+                    user,
+                    filing.data,
+                    filing.expected_version,
+                    submit_after=submit_after,
+                    reason=reason,
+                )
+            )
+        except ConcurrentEdit as clash:
+            raise ConcurrentEdit(clash.current, row=filing.row) from clash
+        except (ValidationError, WorkflowError) as error:
+            message = "；".join(error.messages) if isinstance(error, ValidationError) else error
+            raise WorkflowError(f"第{filing.row}行 {_label_of(filing)}：{message}") from error
+    changes = {"batch": batch, "batch_reports": [_label(report) for report in done]}
+    filer = get_user_model().objects.get(pk=user.pk)  # the entry's object: who filed the batch
+    record(user, AuditAction.BATCH_FILE, filer, changes, reason, organisation=filer.organisation_id)
+    return done
+
+
+@transaction.atomic
+def save_draft(
+    report, user, data: dict, expected_version: int, values=None, reason: str = ""
+) -> ProgressReport:
     """Save the editable fields; ``values`` maps a Target to (value, source), a value of
     None removing what was reported for it."""
     report = _lock(report, expected_version)
@@ -110,11 +168,11 @@ def save_draft(report, user, data: dict, expected_version: int, values=None) -> 
             reported[target.quote] = [old.value if old else None, value]
     if reported:
         changes["values"] = reported
-    return _commit(report, user, AuditAction.SAVE, changes)
+    return _commit(report, user, AuditAction.SAVE, changes, reason)
 
 
 @transaction.atomic
-def submit(report, user, expected_version: int) -> ProgressReport:
+def submit(report, user, expected_version: int, reason: str = "") -> ProgressReport:
     report = _lock(report, expected_version)
     if report.state not in OPEN_STATES:
         raise WorkflowError("该报告当前不能报送。")
@@ -124,7 +182,7 @@ def submit(report, user, expected_version: int) -> ProgressReport:
     report.submitted_at = timezone.now()
     if report.first_submitted_at is None:  # on time is decided by the first submission
         report.first_submitted_at = report.submitted_at
-    return _commit(report, user, AuditAction.SUBMIT, {"state": report.state})
+    return _commit(report, user, AuditAction.SUBMIT, {"state": report.state}, reason)
 
 
 @transaction.atomic
@@ -381,6 +439,11 @@ def _commit(report, user, action: str, changes: dict, reason: str = "") -> Progr
 def _label(report) -> str:
     assignment = report.assignment
     return f"任务{assignment.measure.number}（{assignment.unit.name}，{report.period.name}）"
+
+
+def _label_of(filing) -> str:
+    assignment = filing.assignment
+    return f"任务{assignment.measure.number}（{assignment.unit.name}，{filing.period.name}）"
 
 
 def _organisation(report) -> int:

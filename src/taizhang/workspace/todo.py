@@ -212,38 +212,48 @@ def _imports_waiting(user) -> list[PlanImport]:
     )
 
 
-def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
+def owed_items(user, today: date) -> list[DueItem]:
+    """Every report the person's units owe in the open periods and have not sent (none
+    written yet, or a draft): the to-do's 待填报 list before any filter, and what a filing
+    workbook (批量填报) may fill."""
     units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
-    if periods:
-        plan_ids = {period.plan_id for period in periods}
-        asked = status.still_asked(
-            Assignment.objects.owing().filter(unit__in=units, measure__plan_id__in=plan_ids),
-            "measure__",
+    if not periods:
+        return []
+    plan_ids = {period.plan_id for period in periods}
+    asked = status.still_asked(
+        Assignment.objects.owing().filter(unit__in=units, measure__plan_id__in=plan_ids),
+        "measure__",
+    )
+    assignments = list(
+        asked.select_related("unit", "measure").order_by("measure__position", "unit__name")
+    )
+    reports = {
+        (r.assignment_id, r.period_id): r
+        for r in ProgressReport.objects.filter(assignment__unit__in=units, period__in=periods).only(
+            "id", "assignment_id", "period_id", "state", "status", "version", "updated_at"
         )
-        assignments = list(
-            asked.select_related("unit", "measure").order_by("measure__position", "unit__name")
-        )
-        reports = {
-            (r.assignment_id, r.period_id): r
-            for r in ProgressReport.objects.filter(
-                assignment__unit__in=units, period__in=periods
-            ).only("id", "assignment_id", "period_id", "state", "status", "version", "updated_at")
-        }
-        extended = approved_report_dues(periods, Assignment.objects.filter(unit__in=units))
-        since = status.asked_from({a.measure_id for a in assignments})
-        due = []
-        for period in periods:
-            for assignment in assignments:
-                if assignment.measure.plan_id != period.plan_id:
-                    continue
-                if not status.owes_report(None, period, since.get(assignment.measure_id)):
-                    continue
-                report = reports.get((assignment.pk, period.pk))
-                if report is None or report.state == ProgressReport.State.DRAFT:
-                    due_on = report_due(period, assignment.pk, extended)
-                    item = DueItem(assignment, period, report, (due_on - today).days, due_on)
-                    due.append(item)
+    }
+    extended = approved_report_dues(periods, Assignment.objects.filter(unit__in=units))
+    since = status.asked_from({a.measure_id for a in assignments})
+    due = []
+    for period in periods:
+        for assignment in assignments:
+            if assignment.measure.plan_id != period.plan_id:
+                continue
+            if not status.owes_report(None, period, since.get(assignment.measure_id)):
+                continue
+            report = reports.get((assignment.pk, period.pk))
+            if report is None or report.state == ProgressReport.State.DRAFT:
+                due_on = report_due(period, assignment.pk, extended)
+                due.append(DueItem(assignment, period, report, (due_on - today).days, due_on))
+    return due
+
+
+def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
+    units = Unit.objects.filed_by(user)
+    due = owed_items(user, today)
+    if due:
         todo.due_total = len(due)
         todo.overdue_count = sum(1 for item in due if item.overdue)
         todo.plans = sorted({item.period.plan for item in due}, key=lambda plan: plan.pk)
