@@ -445,7 +445,11 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     table_pipes = 0  # the same for the "|" between the cells of a row converted from a page
     for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
-        if number != previous_number + 1 and _rest_of_dropped(printed, number, measure, wrap):
+        if (
+            number != previous_number + 1
+            and not (rests and number in rests)  # (a row's rest: no dropped header's)
+            and _rest_of_dropped(printed, number, measure, wrap)
+        ):
             # (one rest, dropped with its line: a line at the margin after the rest may be
             # the title under a breadcrumb that ended at the margin, fixture
             # styles/shuili_newspage.txt hard-wrapped at 22)
@@ -972,7 +976,9 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     dropped = _lines_matching(_page_number_line(), broken)
     if len(dropped) > 1:
         dropped |= _running_heads(lines, dropped)
-    if dropped and "续" in text:  # (a table's 续表 at a page's top: only after a page number)
+    if dropped and (
+        "续" in text or "續" in text
+    ):  # (a table's 续表 at a page's top: only after a page number)
         dropped |= _lines_matching(_table_continued_line(), broken)
     dropped |= _lines_matching(_page_chrome_line(), broken)
     numbers = range(1, len(lines) + 1)
