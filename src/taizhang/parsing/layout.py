@@ -629,8 +629,9 @@ def _row_rests_at_pages(lines: list[str], numbers: list[int]) -> set[int]:
     in a row of its own whose number cell is empty ("5\t县人社局\t宣传…工地\t农民工\t" over
     "— 2 —", "续表", the header, then "\t\t设立…。\t\t2025年底前"; a wrapped copy loses its
     leading tabs with the line's edge blanks). The rest's cells are the row's (round 35:
-    tests/parsing/documents d394, where the header repeats at each page and reads as a running
-    head, fixture styles/xubiao_duanhang.txt, where it is printed once more)."""
+    tests/parsing/documents d394 and fixture styles/xubiao_duanhang.txt, where the header
+    repeats at each page and reads as a running head; the fixture with one page break, where
+    the header printed again stays between the row and its rest)."""
     rests = set()
     # (only the lines after a gap in the numbers, found in C, are looked at)
     gaps = compress(range(1, len(numbers)), map(ne, numbers[1:], map(add, numbers, repeat(1))))
@@ -811,6 +812,9 @@ def _page_number_line() -> re.Pattern[str]:
     return _whole_line(patterns)
 
 
+_TABLE_CONTINUED_MARKS = ("续表", "續表", "续上表", "續上表")
+
+
 @lru_cache(maxsize=1)
 def _table_continued_line() -> re.Pattern[str]:
     """A line that is only a table's 续表 mark, printed at the top of a page a table runs on
@@ -976,9 +980,9 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     dropped = _lines_matching(_page_number_line(), broken)
     if len(dropped) > 1:
         dropped |= _running_heads(lines, dropped)
-    if dropped and (
-        "续" in text or "續" in text
-    ):  # (a table's 续表 at a page's top: only after a page number)
+    # (a table's 续表 at a page's top: looked for only where a page number was dropped and the
+    # text holds the mark, found by str's `in` in C)
+    if dropped and any(mark in text for mark in _TABLE_CONTINUED_MARKS):
         dropped |= _lines_matching(_table_continued_line(), broken)
     dropped |= _lines_matching(_page_chrome_line(), broken)
     numbers = range(1, len(lines) + 1)
