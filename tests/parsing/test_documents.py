@@ -672,6 +672,24 @@ Round 34 (法治) (branch fazhi34): 法治 plans of kinds rounds 10–33 had not
   责任单位 and the three 各 lower levels collectives, goals under 一、建设目标, 每年 / 每月 /
   定期 duties. Both scored 1.000 printed, run in and hard-wrapped at once: no parser change.
 
+Round 35 (法治) (branch fazhi35): 法治 plans of kinds rounds 10–34 had not tried:
+
+- d394 “谁执法谁普法” 普法责任清单: a tab table 序号 | 责任单位 | 普法重点内容 | 普法对象 |
+  完成时限 over three pages, each page after the first opening with "续表" and the header
+  printed again, one row cut by the page (its content's and deadline's rest in a row of its
+  own with empty number and unit cells), 县法院党组 / 县检察院党组 units, 各乡（镇）人民政府
+  （街道办事处） a collective, 每季度末 / 每学期末 / 持续推进 deadline cells.
+- d395 法治乡村 三年行动方案: measures numbered 1. afresh under each chapter, each bracket
+  "（牵头领导：县委常委、组织部部长；牵头单位：X；责任单位：Y，各乡（镇）人民政府（街道办事处））"
+  (the leader a post, no unit), 每年 / 每月 / 定期 duties, goals under 一、总体目标.
+- d396 全面依法治县 工作要点: brackets broken over two lines after "；" or after "、", leads
+  县人大常委会法制工作委员会, 县政协社会和法制委员会, 县委机构编制委员会办公室, 县人民法院党组,
+  县直各部门党组（党委） and 县普法依法治理领导小组各成员单位 collectives, 每半年 a duty.
+- d397 市 法治政府建设 重点任务分工: a tab table 序号 | 重点任务 | 省要点序号 | 牵头市领导 |
+  牵头单位 | 责任单位 | 完成时限, its rows numbered 1 afresh under each chapter row, the
+  省要点序号 cells "第3项" / "第15项、第16项" (the province's items the rows answer), the
+  牵头市领导 cells posts (常务副市长).
+
 Round 15b (branch genre15), topics other than 法治, kinds and layouts not yet used:
 
 - d180 人大代表建议 办理分工 under a covering notice: a tab table 序号 | 建议号 | 建议内容 |
@@ -1593,6 +1611,11 @@ RUN_IN_COPIES = [
     # round 34 (法治): a covering notice naming two attachments, the plan 附件1 over a task
     # table 附件2 (d386), brackets naming units of four levels, 州 to 村 (d387)
     *(name for name in NAMES if name[:4] in {"d386", "d387"}),
+    # round 35 (法治): a 责任清单 row cut by a page, 续表 and the header printed again between
+    # (d394), 牵头领导 before 牵头单位 in each bracket, measures restarting per chapter (d395),
+    # brackets broken over two lines, 党组 and 委员会 units (d396), a 省要点序号 column and rows
+    # restarting under chapter rows (d397)
+    *(name for name in NAMES if name[:4] in {"d394", "d395", "d396", "d397"}),
     # round 24 (other topics): ⑴ glued to its section's heading (d325), 第一， glued to its
     # chapter's (d326), range lines run into the last measure's sentence end (d323)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
@@ -1897,6 +1920,9 @@ SIGNED_RUN_IN = [
     # round 34 (法治): a covering notice's signature over 附件1 (d386), after 四、保障措施
     # (d387)
     *(name for name in NAMES if name[:4] in {"d386", "d387"}),
+    # round 35 (法治): after 三、工作要求 (d394: under a table cut by pages; d396), 五、保障措施
+    # (d395), a closing paragraph under a table (d397)
+    *(name for name in NAMES if name[:4] in {"d394", "d395", "d396", "d397"}),
     # round 24 (other topics): after a range line (d323), a table's last cell (d324)
     *(name for name in NAMES if name[:4] in {f"d32{i}" for i in range(2, 7)}),
     # round 25 (other topics): after the plan (d327, d329, d340: a CSV table's last row) or a
@@ -8205,3 +8231,90 @@ def test_a_measures_points_in_its_bracket_are_no_unit(name, first):
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         assert units(plan)[0] == first
         assert not any(name.endswith("分") for m in plan.tasks for name in m.responsible)
+
+
+# Round 35 (branch fazhi35): d394–d397 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers"),
+    [
+        ("d397_fazhi_zhengfu_shengxuhao_biao", [1, 2, 3, 1, 2, 1, 2, 3]),
+        ("shangji_xuhao_lie", [1, 2, 1, 2, 3]),
+    ],
+)
+@pytest.mark.parametrize("copy", [str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)])
+def test_a_column_citing_the_higher_plans_items_leaves_the_rows_their_numbers(name, numbers, copy):
+    # 序号 | 重点任务 | 省要点序号 | … (d397: "第3项", "第15项、第16项"), 序号 | 工作任务 |
+    # 对应州方案序号 | … (fixture styles/shangji_xuhao_lie.txt: "第4条"): the second column
+    # naming a number cites the higher plan; the rows keep their own numbers, 1 again under
+    # each chapter row,
+    # printed, run in ("…2025年底前二、健全依法行政制度体系1\t…") and wrapped at 30 (a row broken
+    # right before its "\t第14项" cell)
+    plan = parse_path_text(copy(_document_or_fixture_text(name)))
+    assert [m.no for m in plan.tasks] == numbers
+    assert len({m.chapter for m in plan.tasks}) == len([n for n in numbers if n == 1])
+    assert all(m.lead for m in plan.tasks)
+
+
+_ROW_REST = "设立维权信息告示牌，督促施工单位落实农民工工资专用账户制度。"
+_FIXTURE_REST = "实现申请材料一次提交、审批结果网上告知。"
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "rest", "responsible", "deadline"),
+    [
+        ("d394_pufa_qingdan_kuaye", 5, _ROW_REST, ["县人力资源和社会保障局"], "2025年底前"),
+        ("xubiao_duanhang", 3, _FIXTURE_REST, ["州大数据中心", "州政务服务中心"], "2026年6月底前"),
+    ],
+)
+@pytest.mark.parametrize("copy", [str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)])
+def test_a_table_row_cut_by_a_page_is_one_measure(name, number, rest, responsible, deadline, copy):
+    # "5\t县人社局\t宣传…工地\t农民工、用工单位\t" over "— 2 —", "续表", the header printed
+    # again, then "\t\t设立…。\t\t2025年底前" (d394); "3\t…开通申请入口，\t州司法局\t州大数据中心、"
+    # over "- 2 -", the header, then "\t实现…告知。\t\t州政务服务中心\t2026年6月底前" (fixture
+    # styles/xubiao_duanhang.txt): the rest's cells are the row's, no measure of their own
+    plan = parse_path_text(copy(_document_or_fixture_text(name)))
+    measure = plan.tasks[number - 1]
+    assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+    assert measure.text.endswith(rest) and "续表" not in measure.text
+    assert (measure.responsible, measure.deadline) == (responsible, deadline)
+    assert all("续表" not in (m.deadline or "") for m in plan.tasks)
+
+
+@pytest.mark.parametrize("copy", [str, lambda t: variants.hard_wrapped(t, 30)])
+def test_a_row_cut_by_a_page_under_the_header_printed_once_more(copy):
+    # the fixture with one page break: its header printed again is no running head, and stands
+    # between the row and its rest (printed run in, the table's header again ends the rows
+    # read, as before)
+    text = _document_or_fixture_text("xubiao_duanhang")
+    text = text.replace("- 3 -\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n", "")
+    plan = parse_path_text(copy(text))
+    assert [m.no for m in plan.tasks] == list(range(1, 7))
+    assert plan.tasks[2].text.endswith(_FIXTURE_REST)
+    assert plan.tasks[2].responsible == ["州大数据中心", "州政务服务中心"]
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "expected"),
+    [
+        (
+            "d396_yifa_zhixian_yaodian_zhehang",
+            6,
+            (["县政协社会和法制委员会"], ["县委全面依法治县委员会办公室", "县司法局"]),
+        ),
+        (
+            "zhengxie_weiyuanhui",
+            3,
+            (["市政协经济委员会"], ["市政协社会和法制委员会", "市营商环境建设局"]),
+        ),
+    ],
+)
+def test_a_cppcc_committee_named_with_he_is_one_unit(name, number, expected):
+    # "牵头单位：县政协社会和法制委员会" (d396 measure 6), "市政协社会和法制委员会牵头" and "…配合"
+    # (fixture styles/zhengxie_weiyuanhui.txt measures 1–3): 社会 ends like a name (in 会) and
+    # names no body, so the 和 after it joins one name's words
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        measure = plan.tasks[number - 1]
+        assert (measure.lead, measure.responsible) == expected
+        assert not any(u.endswith("社会") for m in plan.tasks for u in m.lead + m.responsible)

@@ -215,10 +215,47 @@ def _without_run_in_running_heads(text: str) -> str:
     if len(head) < _HEAD_RUN_IN_LEAST or not _no_clause(head):
         return text
     pieces, last = [], 0
+    width = head.count("\t")  # a table's header printed again: its cells' tabs
     for start, end in found:  # the page number goes with its header ("就业— 2 —1500人")
         pieces.append(text[last:start])
         last = end + len(head)
+        if width and (joined := _row_rest_run_in(pieces, text, last, width)):
+            last = joined
     return "".join(pieces) + text[last:]
+
+
+_ROW_REACH = 600  # characters of a table's row or of its rest cut by a page
+_ROW_NUMBER_END = re.compile(r"(?<!\d)(\d{1,3})$")
+
+
+def _row_rest_run_in(pieces: list[str], text: str, at: int, width: int) -> int | None:
+    """A row a page break cut, printed run in ("…工地\t农民工、用工单位— 2 —续表序号\t…\t完成时限
+    设立…。\t\t2025年底前6\t…": the header printed again between the row and its rest, whose
+    empty first cells lost their tabs, as the row its empty last ones): the rest's cells are
+    joined to the row's, the last ones (as _rows_joined_at_pages joins them on lines; round
+    35: tests/parsing/documents d394 and fixture styles/xubiao_duanhang.txt run in). The row
+    opens with its number glued to the cell before; the rest ends with the next row's.
+    Returns where the text goes on after the rest, None when no rest follows (a row does)."""
+    if text[at : at + 1].isdigit():
+        return None
+    before = pieces[-1][-_ROW_REACH:].split("\t")
+    rest = text[at : at + _ROW_REACH].split("\t")
+    for cells in range(width + 1, 1, -1):  # the row's cells before the cut
+        if cells > len(before) or not (number := _ROW_NUMBER_END.search(before[-cells])):
+            continue
+        following = str(int(number[1]) + 1)
+        count = next(
+            (i + 1 for i, cell in enumerate(rest[: width + 1]) if cell.endswith(following)), None
+        )
+        if count is None or count + cells < width + 1 or not rest[0]:
+            return None
+        row = before[-cells:] + [""] * (width + 1 - cells)
+        tail = [""] * (width + 1 - count) + rest[:count]
+        merged = "\t".join(a + b for a, b in zip(row, tail, strict=True))
+        kept = len(pieces[-1]) - len("\t".join(before[-cells:]))
+        pieces[-1] = pieces[-1][:kept] + merged
+        return at + len("\t".join(rest[:count]))
+    return None
 
 
 def _shared_start(pieces: list[str]) -> str:
@@ -383,7 +420,12 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     printed = text.split("\n")
     lines, numbers = _without_page_numbers(text, printed)
     measure, wrap = _wrap(lines)
+    rests = (
+        _row_rests_at_pages(lines, numbers) if len(lines) != len(printed) and "\t" in text else None
+    )
     if wrap is None:
+        if rests:
+            lines, numbers = _rows_joined_at_pages(lines, numbers, rests)
         if len(lines) != len(printed):  # some dropped
             lines, numbers = _across_page_breaks(lines, numbers, printed)
         if "\t" in text:
@@ -403,7 +445,11 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     table_pipes = 0  # the same for the "|" between the cells of a row converted from a page
     for number, line in zip(numbers, lines, strict=True):
         content = line.strip(_INDENT)
-        if number != previous_number + 1 and _rest_of_dropped(printed, number, measure, wrap):
+        if (
+            number != previous_number + 1
+            and not (rests and number in rests)  # (a row's rest: no dropped header's)
+            and _rest_of_dropped(printed, number, measure, wrap)
+        ):
             # (one rest, dropped with its line: a line at the margin after the rest may be
             # the title under a breadcrumb that ended at the margin, fixture
             # styles/shuili_newspage.txt hard-wrapped at 22)
@@ -412,6 +458,8 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
         if number != previous_number + 1 and out and not joining:
             # a sentence a page break cut, short of the margin (d136 hard-wrapped)
             joining = _cut_by_page(out[-1], printed, previous_number, number)
+        if rests and number in rests:
+            joining = False  # (a row's rest: joined to its row cell by cell, below)
         previous_number = number
         folded_content = fold(content)
         if not joining and table_tabs and out and _completes_its_row(out[-1], line, table_tabs):
@@ -431,6 +479,7 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
                 or _in_open_attribution(out[-1])
                 or _wrapped_before_a_decimal(folded_content)
                 or _number_cell_of_its_row(out[-1], line, table_tabs)
+                or _cells_of_its_row(out[-1], line, table_tabs)
             )
             and (row is not None or not field_row or _label_row(out[-1]))
             and (
@@ -483,6 +532,8 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
         )
         cut = content if at_margin else None
         blank_ended = line.endswith((" ", "\u3000"))
+    if rests:
+        out, sources = _rows_joined_at_pages(out, sources, rests)
     return Layout("\n".join(out), tuple(sources))
 
 
@@ -492,6 +543,20 @@ def _leading_tabs(line: str) -> str:
     lead cell merged over the rows below its first: round 32, tests/parsing/documents d376
     hard-wrapped at 30, fixture styles/hebing_qiantou_zhehang.txt hard-wrapped at 30)."""
     return line[: len(line) - len(line.lstrip("\t"))]
+
+
+def _cells_of_its_row(joined: str, line: str, table_cells: int) -> bool:
+    """Whether a line opening with a tab is the rest of the row above, which a wrap broke at
+    that tab, its cells no more than the row lacks (as _completes_its_row counts), though its first
+    cell opens like an item: 第14项, the item of the higher plan a row answers (round 35:
+    tests/parsing/documents d397 hard-wrapped at 30, "1\t全面…提升行动。" over "\t第14项\t副市长
+    \t…"; fixture styles/shangji_xuhao_lie.txt hard-wrapped at 30)."""
+    if not line.startswith("\t"):
+        return False
+    tabs = joined.count("\t")
+    if not 0 < tabs < table_cells or tabs + line.count("\t") > table_cells:
+        return False  # (its cells may go on on the next line: "…各县（市、" over "区）人民政府…")
+    return joined[: joined.find("\t")].strip(_INDENT).isdigit()
 
 
 def _number_cell_of_its_row(joined: str, line: str, table_cells: int) -> bool:
@@ -556,6 +621,68 @@ def _completes_its_row(joined: str, line: str, table_cells: int) -> bool:
     if not 0 < tabs < table_cells or tabs + line.count("\t") != table_cells:
         return False
     return joined[: joined.find("\t")].strip(_INDENT).isdigit()
+
+
+def _row_rests_at_pages(lines: list[str], numbers: list[int]) -> set[int]:
+    """The source lines where the rest of a tab-parted row a page break cut starts, as a
+    Word table prints it: each cell's rest on the next page, after the header printed again,
+    in a row of its own whose number cell is empty ("5\t县人社局\t宣传…工地\t农民工\t" over
+    "— 2 —", "续表", the header, then "\t\t设立…。\t\t2025年底前"; a wrapped copy loses its
+    leading tabs with the line's edge blanks). The rest's cells are the row's (round 35:
+    tests/parsing/documents d394 and fixture styles/xubiao_duanhang.txt, where the header
+    repeats at each page and reads as a running head; the fixture with one page break, where
+    the header printed again stays between the row and its rest)."""
+    rests = set()
+    # (only the lines after a gap in the numbers, found in C, are looked at)
+    gaps = compress(range(1, len(numbers)), map(ne, numbers[1:], map(add, numbers, repeat(1))))
+    for k in gaps:
+        if "\t" not in lines[k - 1]:
+            continue
+        j = k + 1 if _header_line(lines[k]) and k + 1 < len(lines) else k
+        if _header_line(lines[j]) or _row_number_of(lines[j]) > 0:
+            continue
+        # (its cells: on the line, or on the wrapped piece under it, before the next row)
+        ahead = lines[j + 1] if j + 1 < len(lines) and _row_number_of(lines[j + 1]) < 0 else ""
+        if "\t" in lines[j] or "\t" in ahead:
+            rests.add(numbers[j])
+    return rests
+
+
+def _rows_joined_at_pages(
+    lines: list[str], numbers: list[int], rests: set[int]
+) -> tuple[list[str], list[int]]:
+    """Each row rest of _row_rests_at_pages joined to its row, cell by cell (its cells the
+    last ones when it lost its leading tabs), the header printed between dropped."""
+    out, sources = [], []
+    width = 0  # the tabs of the table's header
+    for number, line in zip(numbers, lines, strict=True):
+        if _header_line(line):
+            width = max(width, line.count("\t"))
+        at = len(out) - 1
+        if number in rests and at > 0 and _header_line(out[at]):
+            at -= 1  # the header printed again at the page's top, between
+        if number in rests and at >= 0 and _row_number_of(out[at]) > 0:
+            row, rest = out[at].split("\t"), line.split("\t")
+            cells = max(width + 1, len(row), len(rest))
+            row += [""] * (cells - len(row))
+            rest = [""] * (cells - len(rest)) + rest
+            pairs = zip(row, rest, strict=True)
+            out[at] = "\t".join(a.rstrip(_INDENT) + b.strip(_INDENT) for a, b in pairs)
+            del out[at + 1 :], sources[at + 1 :]
+            continue
+        out.append(line)
+        sources.append(number)
+    return out, sources
+
+
+def _header_line(line: str) -> bool:
+    """Whether a tab-parted line is a table's header: its first cell names a number column."""
+    return "\t" in line and line.partition("\t")[0].strip(_INDENT) in _number_column_names()
+
+
+@lru_cache(maxsize=1)
+def _number_column_names() -> frozenset[str]:
+    return frozenset(vocabulary()["table_columns"]["number"])
 
 
 def _rows_broken_in_a_cell(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
@@ -683,6 +810,16 @@ def _page_number_line() -> re.Pattern[str]:
     d05 水污染防治 and d03 乡村振兴). A bare number is a table cell (序号) and stays."""
     patterns = reading_config()["pdf"]["page_number_lines"]
     return _whole_line(patterns)
+
+
+_TABLE_CONTINUED_MARKS = ("续表", "續表", "续上表", "續上表")
+
+
+@lru_cache(maxsize=1)
+def _table_continued_line() -> re.Pattern[str]:
+    """A line that is only a table's 续表 mark, printed at the top of a page a table runs on
+    to (reading.toml pdf.table_continued_lines)."""
+    return _whole_line(reading_config()["pdf"]["table_continued_lines"])
 
 
 @lru_cache(maxsize=1)
@@ -843,6 +980,10 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     dropped = _lines_matching(_page_number_line(), broken)
     if len(dropped) > 1:
         dropped |= _running_heads(lines, dropped)
+    # (a table's 续表 at a page's top: looked for only where a page number was dropped and the
+    # text holds the mark, found by str's `in` in C)
+    if dropped and any(mark in text for mark in _TABLE_CONTINUED_MARKS):
+        dropped |= _lines_matching(_table_continued_line(), broken)
     dropped |= _lines_matching(_page_chrome_line(), broken)
     numbers = range(1, len(lines) + 1)
     if not dropped:

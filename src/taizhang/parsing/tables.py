@@ -934,6 +934,12 @@ def _run_in_tab_body(tokens: list[str], columns, width: int, index: int, head: s
         skip = 0
         chapter_row = bool(_GROUP_CELL.match(head))
         numbered = _trailing(head, number + 1, False, group) if chapter_row else None
+        if chapter_row and not numbered and number and group is None:
+            # a chapter row glued to a row numbered 1: the numbers restart under each chapter
+            # ("…2025年底前二、健全依法行政制度体系1\t…": round 35, tests/parsing/documents
+            # d397 and fixture styles/shangji_xuhao_lie.txt run in)
+            numbered = _trailing(head, 1, False)
+            number = 0 if numbered else number
         if numbered:
             head, chapter_row = numbered[1], False  # 一、…4: the chapter row lost its tabs
         if not chapter_row:
@@ -1543,6 +1549,7 @@ def _header_roles(cells: list[str]) -> dict[int, tuple[str, str]] | None:
             return None
         if role:
             roles[index] = (role, cell)
+    _one_number_column(roles)
     found = {role for role, _ in roles.values()}
     if not found & {"lead", "responsible"}:
         return None
@@ -1569,6 +1576,17 @@ def _column_role(cell: str) -> str | None:
 @lru_cache(maxsize=1)
 def _category_endings() -> tuple[str, ...]:
     return tuple(vocabulary()["table_category"]["endings"])
+
+
+def _one_number_column(roles: dict[int, tuple[str, str]]) -> None:
+    """A row's own number is its first number column's; a later column naming a number
+    (省要点序号, 对应州方案序号: the item of the higher plan a row answers, "第3项") is a
+    reference, read past as a remark: the rows keep their numbers, which may restart under
+    each chapter row (round 35: tests/parsing/documents d397, fixture styles/
+    shangji_xuhao_lie.txt)."""
+    numbers = [index for index, (role, _) in roles.items() if role == "number"]
+    for index in numbers[1:]:
+        roles[index] = (_NOTE, roles[index][1])
 
 
 def _one_content_column(roles: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:

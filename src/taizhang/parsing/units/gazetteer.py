@@ -92,6 +92,7 @@ class Gazetteer:
         self.joiners = sorted(phrases["joiners"], key=len, reverse=True)
         self.subordinates = tuple(phrases.get("subordinates", ()))
         self.name_endings = tuple(phrases["name_endings"])
+        self.not_name_endings = tuple(phrases.get("not_name_endings", ()))
         self.support_phrase_verbs = tuple(phrases.get("support_phrase_verbs", ()))
         self.support_words = tuple(phrases["support_markers"])
         self.posts = tuple(phrases.get("post_endings", ()))

@@ -226,7 +226,11 @@ def _split_joiners(folded: str, start: int, end: int, gaz: Gazetteer) -> Iterato
         while seen < len(brackets) and brackets[seen][0] < i:
             depth = depth + 1 if brackets[seen][1] == "(" else max(depth - 1, 0)
             seen += 1
-        if depth == 0 and folded.endswith(gaz.name_endings, piece, i):
+        if (
+            depth == 0
+            and folded.endswith(gaz.name_endings, piece, i)
+            and not folded.endswith(gaz.not_name_endings, piece, i)
+        ):
             joiner = next((j for j in gaz.joiners if folded.startswith(j, i, end)), "")
             blanks = _BLANKS.match(folded, i, end)
             joiner = joiner or (blanks.group() if blanks else "")
