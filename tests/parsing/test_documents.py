@@ -991,6 +991,24 @@ Round 33 (branch genre33), topics other than 法治, kinds and layouts not yet u
 - d390 秋冬季 森林防火 专项行动: titled 1.–7. measures whose bracket's 完成时限 is a quarter,
   a season or a range across two years ("2025年第四季度", "2025年秋冬季", "2025年10月—2026年
   4月"), goals of a 行动期间 with no year, 处 and 支 counts.
+
+Round 34 (branch genre34), topics other than 法治, kinds and layouts not yet used:
+
+- d388 DIP 支付方式改革 工作方案: a body with no measures, signed, then 附件 a tab table of
+  tasks that a page break cuts: "— 4 —", a 续表 line and the header printed again over rows
+  5–8, "— 5 —" under the last row; 不少于600个 and 上传率达到100% goals.
+- d391 居家社区养老服务 提升行动: a PDF copy whose footnotes stand at each page's foot over
+  its number: "①“时间银行”：指…" between the two halves of measure 3's sentence the page
+  break cut ("…引导低龄健康老年人为" / note / "— 2 —" / "高龄、独居老年人…"), "②家庭养老床位：
+  指…" under measure 6's bracket; the references ① ② stay in the measures' texts; 张 and 户
+  goals.
+- d392 防汛抗旱 工作任务清单: three attribution styles in one list (own lines "牵头单位：X
+  配合单位：Y" over "完成时限：…", labelled brackets, and "（X牵头，Y配合；5月20日前）" with the
+  deadline bare after ；), deadlines of a flood season or a condition (汛前（5月31日前）,
+  主汛期（6月1日—8月31日）, 整个汛期, 汛后, 视旱情), 每日 (no duty), 万条 and 件 goals.
+- d393 全国文明城市 创建 任务分解表: a Word table copied with tabs whose 测评项目 column is
+  merged (printed on its group's first row only) and whose 责任单位 cell holds two lines
+  "牵头：X" / "配合：Y" (the cell's own line break), one row "牵头：X" only; a 注： line after it.
 """
 
 from __future__ import annotations
@@ -1648,6 +1666,9 @@ RUN_IN_COPIES = [
     # round 33 (other topics): points before the labels in each bracket (d389), season and
     # range deadlines in the bracket (d390)
     *(name for name in NAMES if name[:4] in {"d389", "d390"}),
+    # round 34 (other topics): a 续表 after a page number (d388), footnotes over the page
+    # number run in (d391), a bare deadline after the units (d392), labelled unit cells (d393)
+    *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
 ]
 
 
@@ -1950,6 +1971,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d380", "d381", "d382"}),
     # round 33 (other topics): after 三、考核方式 (d389), after 三、工作要求 (d390)
     *(name for name in NAMES if name[:4] in {"d389", "d390"}),
+    # round 34 (other topics): above 附件 and its table (d388), after 三、保障措施 (d391), the
+    # last measure's own lines (d392), a 注： line under a table (d393)
+    *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
 ]
 
 
@@ -8318,3 +8342,87 @@ def test_a_cppcc_committee_named_with_he_is_one_unit(name, number, expected):
         measure = plan.tasks[number - 1]
         assert (measure.lead, measure.responsible) == expected
         assert not any(u.endswith("社会") for m in plan.tasks for u in m.lead + m.responsible)
+
+
+# Round 34 (branch genre34): d388, d391–d393 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "second"),
+    [
+        (
+            "d392_fangxun_hunhe_shixian",
+            (["县水利局"], ["县应急管理局", "县住房城乡建设局"], "5月20日前"),
+        ),
+        ("xunqi_kuohao", (["县应急管理局"], [], "汛前")),
+    ],
+)
+def test_a_bare_day_flood_season_or_condition_after_the_units_is_the_deadline(name, second):
+    # "（县水利局牵头，县应急管理局、县住房城乡建设局配合；5月20日前）", "（县水利局负责；整个
+    # 汛期）", "（…配合；视旱情）" (d392 measures 2, 5, 7), "（县应急管理局负责；汛前）",
+    # "（…；主汛期）", "（…；视灾情）" (fixture styles/xunqi_kuohao.txt): no unit, the deadline
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        measure = plan.tasks[1]
+        assert (measure.lead, measure.responsible, measure.deadline) == second
+        assert all(m.lead or m.responsible for m in plan.tasks)
+        assert "（" not in "".join(m.text for m in plan.tasks)
+    deadlines = {m.deadline for m in parse_path_text(_document_or_fixture_text(name)).tasks}
+    assert len(deadlines & {"汛后", "视旱情", "视灾情", "整个汛期", "主汛期"}) >= 2
+
+
+@pytest.mark.parametrize(
+    ("name", "cut", "text"),
+    [
+        (
+            "d391_yanglao_jiaozhu_kuaye",
+            3,
+            "发展互助养老服务，在社区推广“时间银行”①互助养老模式，引导低龄健康老年人为高龄、"
+            "独居老年人提供探访关爱服务，每月至少探访一次。",
+        ),
+        (
+            "yejiao_zhushi",
+            3,
+            "建设城市运行“一网统管”②平台，整合城市管理、应急指挥、生态环境等领域数据，推进"
+            "跨部门协同处置。",
+        ),
+    ],
+    ids=["d391", "yejiao_zhushi"],
+)
+def test_footnotes_at_a_pages_foot_are_no_part_of_the_measure_the_page_cut(name, cut, text):
+    # "…引导低龄健康老年人为" / "①“时间银行”：指…" / "— 2 —" / "高龄、独居老年人…" (d391
+    # measure 3, and "②家庭养老床位：指…" under measure 6's bracket); "…推进跨部门" / a rule /
+    # ① and ② notes, the second of two lines / "— 2 —" / "协同处置。（…）" (fixture
+    # styles/yejiao_zhushi.txt measure 3): printed, run in and hard-wrapped
+    source = _document_or_fixture_text(name)
+    for copy in (str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)):
+        plan = parse_path_text(copy(source))
+        assert plan.tasks[cut - 1].text.replace("\n", "") == text
+        assert not any("：指" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "row"),
+    [
+        ("d393_wenming_danyuange_huanhang", (4, ["县教育局"], ["团县委", "县妇联"], "长期坚持")),
+        ("biaoge_qiantou_danyuange", (3, ["县医保局"], ["县公安局", "县市场监管局"], "长期坚持")),
+    ],
+)
+def test_a_unit_cell_holding_its_own_labels_keeps_its_row_a_table_row(name, row):
+    # "4\t未成年人思想道德建设\t推进…\t牵头：县教育局" over "配合：团县委、县妇联\t长期坚持"
+    # (d393), "3\t开展…\t牵头单位：县医保局" over "配合单位：县公安局、县市场监管局\t长期坚持"
+    # and one-line cells "牵头单位：X；配合单位：Y" (fixture styles/biaoge_qiantou_danyuange.txt):
+    # the row is the measure (no number, category or tab in its text), printed and wrapped
+    source = _document_or_fixture_text(name)
+    for copy in (str, lambda t: variants.hard_wrapped(t, 30)):
+        plan = parse_path_text(copy(source))
+        measure = plan.tasks[row[0] - 1]
+        assert (measure.no, measure.lead, measure.responsible, measure.deadline) == row
+        assert not any("\t" in m.text or m.text[:1].isdigit() for m in plan.tasks)
+
+
+def test_a_continued_table_after_a_page_number_keeps_its_rows():
+    # "— 4 —", "续表" and the header printed again between rows 4 and 5 (d388, at once)
+    plan = parse("d388_yibao_dip_xubiao")
+    assert [m.no for m in plan.tasks] == list(range(1, 9))
+    assert plan.tasks[4].deadline == "长期坚持" and plan.tasks[4].lead == ["县医保局"]
+    assert plan.tasks[7].collectives == ["各定点医疗机构"]

@@ -130,6 +130,61 @@ _DASHES_LOOKED_AT = 64  # past this many dashes in a text the pattern is searche
 _CHARACTERS_PER_DASH = 100  # or one dash per this many characters of a longer text
 
 
+_FOOTNOTE_REACH_RUN_IN = 300  # characters before a page number a footnote may open at
+_FOOTNOTE_TERM = 24  # characters of the term a footnote repeats before its colon
+
+
+def _without_run_in_page_numbers(text: str) -> str:
+    """_RUN_IN_PAGE_NUMBER's page numbers dropped (the sentence end before each kept) from a
+    copy printed run-in, and the footnotes at each page's foot (_footnotes) with them: they
+    stand between the two halves of the sentence the page break cut, before the page
+    number ("…引导低龄健康老年人为①“时间银行”：指…的互助养老模式。— 2 —高龄、独居老年人…").
+    A footnote opens with a circled number and repeats the term the page's text carries that
+    number glued to ("“时间银行”①"), then a colon; it runs to the page number, which goes
+    with it, and a rule glued before it goes too (round 34: tests/parsing/documents d391 and
+    fixture styles/yejiao_zhushi.txt printed run-in). One pass, as the substitution was."""
+    circled = any(mark in text for mark in CIRCLED_DIGITS)
+    pieces, done = [], 0
+    for found in _RUN_IN_PAGE_NUMBER.finditer(text):
+        page = _without_footnote(text, done, found.start()) if circled else None
+        if page is not None:  # (its sentence end goes with it)
+            pieces.append(page)
+        else:
+            pieces += [text[done : found.start()], found[1]]
+        done = found.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
+
+
+def _without_footnote(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` (a page run in, up to its number) without the footnote at its
+    end, and the rule glued before it; None when it ends in none."""
+    for at in range(max(start, end - _FOOTNOTE_REACH_RUN_IN), end):
+        if text[at] in CIRCLED_DIGITS and _repeats_its_term(text, at):
+            rule = len(text[start:at]) - len(text[start:at].rstrip(_FOOTNOTE_RULE_MARKS))
+            return text[start : at - rule if rule >= _FOOTNOTE_RULE_LEAST else at]
+    return None
+
+
+def _repeats_its_term(text: str, at: int) -> bool:
+    """Whether the circled number at ``at`` opens a footnote: a term and a colon after it,
+    the term glued to the same number earlier in the text."""
+    colon = min(
+        (
+            c
+            for c in (
+                text.find("：", at, at + _FOOTNOTE_TERM),
+                text.find(":", at, at + _FOOTNOTE_TERM),
+            )
+            if c > at + 1
+        ),
+        default=-1,
+    )
+    if colon < 0:
+        return False
+    term = text[at + 1 : colon]
+    return not any(c in term for c in _SENTENCE_ENDS) and (term + text[at]) in text[:at]
+
+
 def _may_hold_run_in_page_number(text: str) -> bool:
     """Whether some dash of ``text`` follows a sentence's end, blanks between, as every
     _RUN_IN_PAGE_NUMBER match opens: each dash is found by str.find (single characters, in
@@ -411,7 +466,10 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
     if run_in:
         text = _without_run_in_running_heads(text)
     if _may_hold_run_in_page_number(text):
-        text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
+        if run_in:
+            text = _without_run_in_page_numbers(text)
+        else:
+            text = _RUN_IN_PAGE_NUMBER.sub(r"\1", text)
     if run_in:
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
         text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
@@ -480,6 +538,11 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
                 or _wrapped_before_a_decimal(folded_content)
                 or _number_cell_of_its_row(out[-1], line, table_tabs)
                 or _cells_of_its_row(out[-1], line, table_tabs)
+                # a cell's own line break before a label ("…\t牵头：县城市管理局" over
+                # "配合：县市场监管局、县公安局\t2025年6月底前"), the row's cells made up
+                # (round 34: tests/parsing/documents d393 and fixture
+                # styles/biaoge_qiantou_danyuange.txt hard-wrapped at 30)
+                or _completes_its_row(out[-1], line, table_tabs)
             )
             and (row is not None or not field_row or _label_row(out[-1]))
             and (
@@ -978,6 +1041,8 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     (itertools.compress): most texts drop none or a few."""
     broken = "\n" + text  # each line after a line break, the first one too
     dropped = _lines_matching(_page_number_line(), broken)
+    if dropped:
+        dropped |= _footnotes(lines, dropped)
     if len(dropped) > 1:
         dropped |= _running_heads(lines, dropped)
     # (a table's 续表 at a page's top: looked for only where a page number was dropped and the
@@ -992,6 +1057,53 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     for index in dropped:
         kept[index] = False
     return list(itertools.compress(lines, kept)), list(itertools.compress(numbers, kept))
+
+
+_FOOTNOTE_LINES = 6  # lines one footnote may take over its page's number, wrapped
+_FOOTNOTE_REACH = 60  # lines above a footnote its reference may stand in (its page)
+_FOOTNOTE_RULE_MARKS = "—_-─━－"
+_FOOTNOTE_RULE_LEAST = 4
+# the short rule over a page's footnotes
+_FOOTNOTE_RULE = re.compile(f"[{re.escape(_FOOTNOTE_RULE_MARKS)}]{{{_FOOTNOTE_RULE_LEAST},}}")
+
+
+def _footnotes(lines: list[str], page_numbers: set[int]) -> set[int]:
+    """The footnotes at a page's foot (indices into ``lines``): the lines right over the
+    page's number, blank lines passed, from one opening with a circled number that the
+    page's text carries glued to a word ("推广“时间银行”①互助养老模式", "“一网统管”②平台")
+    down to the number, and the rule over them. A PDF copy prints them between the two
+    halves of the sentence the page break cut, which then runs on as across a bare page
+    number (round 34: tests/parsing/documents d391, a footnote under measure 3's first half
+    and one under measure 6's bracket; fixture styles/yejiao_zhushi.txt, two footnotes, one
+    of two lines, under a rule). A ① item opens its line and is referenced by none."""
+    notes: set[int] = set()
+    for at in page_numbers:
+        i, block, top = at - 1, [], None
+        while i >= 0 and at - i <= _FOOTER_BLANKS and not lines[i].strip(_INDENT):
+            i -= 1
+        while i >= 0 and len(block) < _FOOTNOTE_LINES and i not in page_numbers:
+            content = lines[i].strip(_INDENT)
+            if not content:
+                break
+            block.append(i)
+            if content[0] in CIRCLED_DIGITS and _referenced_above(lines, i, content[0]):
+                notes.update(block)
+                block, top = [], i
+            i -= 1
+        if top and _FOOTNOTE_RULE.fullmatch(lines[top - 1].strip(_INDENT)):
+            notes.add(top - 1)
+    return notes
+
+
+def _referenced_above(lines: list[str], at: int, mark: str) -> bool:
+    """Whether ``mark`` stands glued to a word in a line of the page above line ``at``."""
+    for line in lines[max(0, at - _FOOTNOTE_REACH) : at]:
+        found = line.find(mark)
+        while found > 0:
+            if line[found - 1] not in _INDENT and line[:found].strip(_INDENT):
+                return True
+            found = line.find(mark, found + 1)
+    return False
 
 
 def _across_page_breaks(

@@ -151,6 +151,25 @@ def _without_row_headings(skeleton: Skeleton, rows: list[TableRow]) -> None:
         skeleton.sections = [s for s in skeleton.sections if s.line not in lines]
 
 
+def _without_row_items(skeleton: Skeleton, rows: list[TableRow]) -> None:
+    """A row whose unit cell holds its own labels ("…\t牵头：县城市管理局配合：县市场监管局、
+    县公安局\t2025年6月底前", its cell's two lines joined) reads like a numbered item closed
+    by its label line; it is the table's row, which gives the measure (round 34: tests/
+    parsing/documents d393, its 责任单位 cells of two lines 牵头：/配合：; fixture styles/
+    biaoge_qiantou_danyuange.txt, one line "牵头单位：X；配合单位：Y")."""
+    lines = {row.line: row.number for row in rows if row.content}
+    if lines:
+        skeleton.measures = [
+            m
+            for m in skeleton.measures
+            if not (
+                m.line in lines
+                and "\t" in m.text
+                and m.text.lstrip(" \u3000\u2002\u2003").partition("\t")[0] == str(lines[m.line])
+            )
+        ]
+
+
 def _before_tables(measures: list[RawMeasure], rows, lines: list[str]) -> None:
     """A numbered item's text does not run on into an attachment or a task table after it:
     it ends before a line opening with 附件 (an attachment list or heading, after the plan's
@@ -330,6 +349,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     lines = [line.strip() for line in folded.split("\n")] if rows else []
     if not run_in:  # (printed run in, every row and heading is on line 1)
         _without_row_headings(skeleton, rows)
+        _without_row_items(skeleton, rows)
     if rows and skeleton.measures:
         _before_tables(skeleton.measures, rows, lines)
         if len(lines) == 1:  # printed run-in
