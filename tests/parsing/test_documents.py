@@ -1009,6 +1009,18 @@ Round 34 (branch genre34), topics other than 法治, kinds and layouts not yet u
 - d393 全国文明城市 创建 任务分解表: a Word table copied with tabs whose 测评项目 column is
   merged (printed on its group's first row only) and whose 责任单位 cell holds two lines
   "牵头：X" / "配合：Y" (the cell's own line break), one row "牵头：X" only; a 注： line after it.
+
+Round 31, leftovers (branch leftovers29), a second document for each of four misses left:
+
+- d398 食品安全 评议考核 (州): titled measures that lost their numbers, each a paragraph closed
+  by its bracket, under descriptive chapters (二、夯实监管基础, 三、严惩违法犯罪: run in, the
+  first title glued to the heading, as in d368), points in Chinese numerals opening the
+  brackets ("（二十分，牵头单位：…）"), shared heads "州、县（市）市场监管局" and "州、县（市）
+  人民检察院" (州's body and every county's), 定期 a duty.
+- d399 优化营商环境 重点任务分工 (县): a one-cell-per-line table 序号 | 重点任务 | 牵头单位 |
+  配合单位 | 完成时限 whose 配合 cell is empty in two rows after a task ending in the name it
+  sends to ("…形成清理报告并报县政府", "…报送县委依法治县办"), a task ending in a name beside
+  two full unit cells ("评估结果报县委办公室"), 每季度 a duty.
 """
 
 from __future__ import annotations
@@ -1669,6 +1681,10 @@ RUN_IN_COPIES = [
     # round 34 (other topics): a 续表 after a page number (d388), footnotes over the page
     # number run in (d391), a bare deadline after the units (d392), labelled unit cells (d393)
     *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
+    # round 31 leftovers: measures that lost their numbers under descriptive chapters, points
+    # in Chinese numerals, shared heads 州、县（市） (d398); a one-cell-per-line table's empty
+    # 配合 cells after tasks sending to a name (d399)
+    *(name for name in NAMES if name[:4] in {"d398", "d399"}),
 ]
 
 
@@ -1974,6 +1990,8 @@ SIGNED_RUN_IN = [
     # round 34 (other topics): above 附件 and its table (d388), after 三、保障措施 (d391), the
     # last measure's own lines (d392), a 注： line under a table (d393)
     *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
+    # round 31 leftovers: after 四、考核方式 (d398), after a one-cell-per-line table (d399)
+    *(name for name in NAMES if name[:4] in {"d398", "d399"}),
 ]
 
 
@@ -2015,6 +2033,10 @@ HARD_WRAPPED = [
     # continues (starts_item); its units are tested below, and the scorer, blind to line
     # breaks, gives it 1.000)
     and name.split("_")[0] != "d263"
+    # (round 31 leftovers: d399, a table one cell per line, has only two lines at the margin
+    # and is not found wrapped, so its task cell broken at 30 (…报送县委依法治县|办) gives a
+    # unit cell 办; read printed and run in)
+    and name.split("_")[0] != "d399"
     # (d375, left out in round 31, is read since round 30 leftovers: its breaks inside
     # sentences are joined, printed or wrapped)
 ]
@@ -8426,3 +8448,82 @@ def test_a_continued_table_after_a_page_number_keeps_its_rows():
     assert [m.no for m in plan.tasks] == list(range(1, 9))
     assert plan.tasks[4].deadline == "长期坚持" and plan.tasks[4].lead == ["县医保局"]
     assert plan.tasks[7].collectives == ["各定点医疗机构"]
+
+
+# Round 31, leftovers (branch leftovers29): d398, d399 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "chapters"),
+    [
+        ("d368_yianshifa_wangluo", {"二": "深化以案释法", "三": "创新网络普法"}),
+        ("d398_shipin_anquan_kaohe_wuhao", {"二": "夯实监管基础", "三": "严惩违法犯罪"}),
+    ],
+)
+def test_a_title_sentence_run_into_a_descriptive_chapter_heading(name, chapters):
+    # run in, "二、深化以案释法建立典型案例发布制度。各执法…发布。（…）推行…" (d368),
+    # "二、夯实监管基础健全食品安全包保责任体系。…（…）" (d398): the first measure under each
+    # chapter opens at its title's verb, as the others do, and the heading keeps the rest
+    plan = parse_path_text(variants.run_in(_document_or_fixture_text(name)))
+    expected = gold(name)["tasks"]
+    assert [(m.title, m.text) for m in plan.tasks] == [(t["title"], t["text"]) for t in expected]
+    assert {c.no: c.title for c in plan.chapters if c.no in chapters} == chapters
+
+
+@pytest.mark.parametrize(
+    ("name", "empty"),
+    [
+        ("d399_yingshang_huanjing_baozhengfu", {1: "县司法局", 3: "县司法局"}),
+        ("bingbao_kongge", {1: "市司法局", 3: "市政府办公室"}),
+    ],
+)
+def test_an_empty_unit_cell_after_a_task_sending_to_a_name_stays_empty(name, empty):
+    # "…形成清理报告并报县政府" over 县司法局 and an empty 配合单位 cell (d399 rows 1 and 3,
+    # 报送县委依法治县办), "…上报市政府", "…呈报市委" (fixture styles/bingbao_kongge.txt): run in,
+    # the name the task sends to stays the task's, not the lead's
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        rows = {m.no: (m.lead, m.responsible) for m in plan.tasks if m.no in empty}
+        assert rows == {no: ([lead], []) for no, lead in empty.items()}
+        assert plan.tasks[0].text.endswith(("并报县政府", "上报市政府"))
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("d398_shipin_anquan_kaohe_wuhao", (3, ["州市场监管局"], [], [])),
+        ("fenzhi_hanzi_kuohao", (2, [], ["县住房城乡建设局", "县市场监管局"], [])),
+    ],
+)
+def test_points_in_chinese_numerals_in_a_bracket_are_no_unit(name, first):
+    # "（十分，牵头单位：州市场监管局）" (d398 measure 3), "（十五分，责任单位：…）" and
+    # "（责任单位：…；十分）" (fixture styles/fenzhi_hanzi_kuohao.txt): points, as 10分 is
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        assert units(plan)[first[0] - 1] == first
+        assert not any(n.endswith("分") for m in plan.tasks for n in m.lead + m.responsible)
+
+
+@pytest.mark.parametrize(
+    ("name", "shared"),
+    [
+        (
+            "d398_shipin_anquan_kaohe_wuhao",
+            {
+                1: (["州市场监管局"], ["州农业农村局"], ["县（市）市场监管局"]),
+                5: (["州公安局"], ["州人民检察院"], ["县（市）人民检察院"]),
+            },
+        ),
+        (
+            "gongyong_qianzhui",
+            {
+                1: (["市应急管理局"], ["市消防救援支队"], ["县（市、区）应急管理局"]),
+                2: (["市交通运输局"], ["市公安局"], ["县（市、区）公安局"]),
+            },
+        ),
+    ],
+)
+def test_a_level_alone_shares_the_next_names_body(name, shared):
+    # "州、县（市）市场监管局" (d398 measures 1 and 5), "市、县（市、区）应急管理局" (fixture
+    # styles/gongyong_qianzhui.txt): the 州 (市) body of that name, and every county's
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in shared}
+        assert found == shared

@@ -236,6 +236,10 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # the fixture was written for its copy wrapped at 30, where a row breaks right after
         # the tab before its last cell (read in test_documents)
         and p.name != "tab_moge_duanhang.txt"
+        # (round 31 leftovers) a table one cell per line with empty cells, which a wrapped
+        # copy drops (blank lines), its tasks broken at 24 and joined to the unit cell under
+        # them: the fixture was written for its run-in copy (as zhizao_table.txt is left out)
+        and p.name != "bingbao_kongge.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

@@ -2302,12 +2302,39 @@ def _run_in_closing_brackets(
     code = _GLUED_CODE.search(folded, start, closing[0][0]) if closing else None
     if len(closing) < 2 and code is None:
         return []
-    first = code.start() if code else _after_task_heading(folded, start, closing[0][0])[0]
+    if code:
+        first = code.start()
+    else:
+        first, heading_at = _after_task_heading(folded, start, closing[0][0])
+        if heading_at == first:  # (no working heading: at the first measure's last sentence)
+            first = _glued_title_start(folded, start, closing) or first
     spans = []
     for _, close_at in closing:
         spans.append((first, close_at + 1))
         first = close_at + 1
     return spans
+
+
+def _glued_title_start(folded: str, start: int, closing: list[tuple[int, int]]) -> int | None:
+    """Printed run in, where the first measure under a descriptive chapter heading starts
+    when the heading holds its title sentence ("二、深化以案释法建立典型案例发布制度。各执法…
+    发布。（…）推行庭审直播和旁听活动。每年…。（…）": tests/parsing/documents d368 and d398
+    run in, 夯实监管基础健全食品安全包保责任体系。). The measures after it hold a title sentence
+    and their work (two sentences at least: _fewest), and the first holds as many only with
+    the heading's: the title opens at the first measure verb (structure.toml
+    measure_title_verbs) past the shortest heading, leaving a title of that length at
+    least. None when the sentences do not say so or no such verb stands there."""
+    if len(closing) < 2:
+        return None
+    fewest = _fewest(folded, closing)
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded, start, closing[0][0] - 1)]
+    if fewest < 2 or len(ends) != fewest - 1:
+        return None
+    verbs = word_list("measure_title_verbs")
+    for at in range(start + _MIN_TITLE, ends[0] - 1 - _MIN_TITLE + 1):
+        if folded.startswith(verbs, at):
+            return at
+    return None
 
 
 def _fewest(folded: str, closing: list[tuple[int, int]]) -> int:

@@ -19,7 +19,7 @@ from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.structure import RawMeasure
 from taizhang.parsing.units.loading import load_gazetteer
-from taizhang.parsing.vocabulary import vocabulary
+from taizhang.parsing.vocabulary import vocabulary, word_list
 
 _SEPARATOR = " | "
 _BAR = _SEPARATOR.strip()  # a line holding no bar holds no cells
@@ -1479,15 +1479,18 @@ def _unit_cells_start(
             break
         before = [place for place in shared if place < at]
         if before:
-            at = _listed_start(region, shared, before[-1], own)
-            continue
-        # a cell of another level than the other rows' (市司法局 over a 县 table's 县人民法院:
-        # round 29 leftovers, fixtures styles/place_danhang_huaxi.txt and
-        # place_danhang_huaian.txt run in): the name of any level that ends where it opens
-        other = [place for place in every if place < at]
-        if not other:
-            break
-        at = _listed_start(region, every, other[-1], own)
+            opens = _listed_start(region, shared, before[-1], own)
+        else:
+            # a cell of another level than the other rows' (市司法局 over a 县 table's
+            # 县人民法院: round 29 leftovers, fixtures styles/place_danhang_huaxi.txt and
+            # place_danhang_huaian.txt run in): the name of any level that ends where it opens
+            other = [place for place in every if place < at]
+            if not other:
+                break
+            opens = _listed_start(region, every, other[-1], own)
+        if region.endswith(word_list("object_verbs"), 0, opens):
+            break  # (the task's object: …并报县政府, its other cell empty)
+        at = opens
     return at
 
 

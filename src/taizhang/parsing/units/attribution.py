@@ -286,8 +286,9 @@ class BracketReader:
         unsplit: list[str] = []
         skipped = False
         prefix = last_category = None  # as printed, from the last full name; its category
+        found = self.items(raw)
         # (the kinds asked most often first: a full name, then a collective)
-        for role, item in self.items(raw):
+        for at, (role, item) in enumerate(found):
             kind = item.kind
             name = item.printed
             category = item.category
@@ -305,6 +306,12 @@ class BracketReader:
                 zone = self._zone_prefix(name)
                 if zone:
                     prefix, last_category = zone, category
+            elif category is None and name in self.gaz.prefix_words:
+                # a level alone sharing the next name's body: 州、县（市）司法局
+                name, category = self._shared_head(name, found, at)
+                if category is not None:
+                    prefix = item.printed
+                last_category = category
             else:  # ELIDED: completed with the prefix it stands for
                 given = prefix or level
                 after_party = last_category == "party"
@@ -328,6 +335,24 @@ class BracketReader:
         if not (lead or responsible or collectives or skipped):
             unsplit.append(raw)
         return Attribution(lead, responsible, collectives, unknown, unsplit)
+
+    def _shared_head(self, level: str, found, at: int) -> tuple[str, str | None]:
+        """A level printed alone before a name of another level lists two bodies of one
+        kind: "州、县（市）司法局" is 州司法局 and 县（市）司法局 (round 31 leftovers:
+        tests/parsing/documents d398, 州、县（市）市场监管局 and 州、县（市）人民检察院;
+        fixture styles/gongyong_qianzhui.txt, 市、县（区）应急管理局). The level takes the
+        body after the next name's level and the levels in brackets after it; else it stays
+        as printed."""
+        following = found[at + 1][1] if at + 1 < len(found) else None
+        if following is None or not following.level or following.level == level:
+            return level, None
+        body = following.printed[len(following.level) :]
+        if body[:1] in ("(", "（"):
+            close = max(body.find(")"), body.find("）"))
+            body = body[close + 1 :] if close > 0 else ""
+        if not ("\u4e00" <= body[:1] <= "\u9fff"):
+            return level, None
+        return level + body, following.category
 
     def _zone_prefix(self, name: str) -> str | None:
         """A zone's committee with the name of its own bureau after it ("经开区管委会" of
