@@ -298,7 +298,7 @@ class BracketReader:
             name = item.printed
             category = item.category
             if kind == FULL:
-                prefix = name[: item.prefix_length]
+                prefix = item.prefix
                 last_category = category
             elif kind == COLLECTIVE:
                 if name not in collectives:
