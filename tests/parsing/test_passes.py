@@ -2139,7 +2139,7 @@ def test_the_records_made_by_position_keep_the_field_order_they_are_made_in():
     assert order(Target) == ["quote", "value", "unit", "comparator", "year", "per"]
     assert order(Name) == [
         *("kind", "printed", "category", "prefix_length", "committee_body"),
-        *("committee_body_after_party", "unsplit", "level"),
+        *("committee_body_after_party", "unsplit", "level", "prefix"),
     ]
 
 
