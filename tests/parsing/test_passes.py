@@ -1285,8 +1285,9 @@ def test_tokens_read_without_groups_have_the_roles_the_groups_gave_in_every_docu
 @settings(max_examples=300, deadline=None)
 @given(_pieces(*_TOKEN_PIECES))
 def test_labels_and_markers_searched_from_each_end_are_those_finditer_finds(text):
-    """BracketReader._listed_items searches again from each token's end (finditer is slower
-    on a pattern of many groups): the same tokens, as no token is empty."""
+    """The tokens of the pattern of many groups found by a search from each token's end are
+    those finditer finds, as no token is empty (Gazetteer.token_split cuts a bracket at the
+    same tokens: the test below)."""
     pattern = load_gazetteer().labels_or_marker
     assert re._parser.parse(pattern.pattern).getwidth()[0] > 0
     found, token = [], pattern.search(text)
@@ -1294,6 +1295,22 @@ def test_labels_and_markers_searched_from_each_end_are_those_finditer_finds(text
         found.append((token.lastgroup, token.span()))
         token = pattern.search(text, token.end())
     assert found == [(m.lastgroup, m.span()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(*_TOKEN_PIECES))
+def test_token_split_gives_the_fields_and_tokens_a_search_from_each_end_finds(text):
+    """BracketReader._listed_items cuts a bracket by one split at its labels and markers
+    (speed29): the fields and the tokens alternate, as a search from each token's end
+    finds them (the tokens' pattern without groups)."""
+    gaz = load_gazetteer()
+    assert gaz.tokens.groups == 0  # (a group of its own would add its text to the split)
+    parts, start, token = [], 0, gaz.tokens.search(text)
+    while token is not None:
+        parts += [text[start : token.start()], token.group()]
+        start = token.end()
+        token = gaz.tokens.search(text, start)
+    assert gaz.token_split(text) == [*parts, text[start:]]
 
 
 @settings(max_examples=300, deadline=None)
@@ -2122,7 +2139,7 @@ def test_the_records_made_by_position_keep_the_field_order_they_are_made_in():
     assert order(Target) == ["quote", "value", "unit", "comparator", "year", "per"]
     assert order(Name) == [
         *("kind", "printed", "category", "prefix_length", "committee_body"),
-        *("committee_body_after_party", "unsplit", "level"),
+        *("committee_body_after_party", "unsplit", "level", "prefix"),
     ]
 
 

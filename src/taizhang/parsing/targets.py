@@ -1101,9 +1101,13 @@ def analyse(text: str, folded: str | None = None) -> Findings:
     # the first use's call through _computed_once)
     context.marker_matches = _markers(folded)
     context.deadlines = _deadlines_of(folded)
-    return Findings(
-        find_targets(text, context), find_recurring(text, context), find_deadline(text, context)
-    )
+    # A text without a value states no target: find_targets' loop finds none, and a year's
+    # value (_year_series) is a value the search would have found (its number after 年 or a
+    # series verb, then a counter), so its series is empty too: a text that gets this far
+    # without one (a date or a recurring marker: seed 000's 10 of its 58 measures without a
+    # value, seed 001's 2 of 74) skips the call and the series' count of 年.
+    targets = [] if first is None else find_targets(text, context)
+    return Findings(targets, find_recurring(text, context), find_deadline(text, context))
 
 
 def _may_state_anything(folded: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 
 from taizhang.parsing.model import Attribution
 from taizhang.parsing.normalize import fold
@@ -45,12 +45,17 @@ class BracketReader:
         # (a copy printed run-in lost the line breaks that parted names: _run_in_names)
         self.run_in = run_in
         self._items: dict[str, tuple[tuple[str, Name], ...]] = {}
-        self._splits: dict[tuple[str, str | None], Attribution] = {}
+        # each bracket's (lead, responsible, collectives, unknown, unsplit) by (raw, level):
+        # the lists every split() copies into an Attribution of its own
+        self._splits: dict[tuple[str, str | None], tuple[list[str], ...]] = {}
         # The names of each clause as printed: clauses recur across a document's brackets
         # ("州委依法治州办", "州有关部门,各县(市)"), in both seeds about three times each,
         # and items() reads nothing outside its clause, so a clause printed again is cut
         # once (its folded form is fold(printed), character for character).
         self._clause_names: dict[str, tuple[Name, ...]] = {}
+        # … and of each field of a bracket of labels and lists, with their level prefixes
+        # (BracketReader.level): one lookup a field
+        self._fields: dict[str, tuple[tuple[Name, ...], list[str]]] = {}
         self._names: dict[str, Name] = {}  # by the item as printed
         self._piece_names: dict[str, tuple[Name, ...]] = {}  # by the piece as printed
         self._committees: dict[str, str] = {}  # the party committee's name per prefix
@@ -64,10 +69,8 @@ class BracketReader:
         # … of which those that hold no word of a field that is no unit either (a deadline,
         # a pace: the rare-syntax search was one with theirs, and found none of both)
         self._names_only: set[str] = set()
-        # The level prefixes of a bracket's names, in order (BracketReader.level), and of
-        # each field of a bracket of labels and lists, read with the field's names.
+        # The level prefixes of a bracket's names, in order (BracketReader.level).
         self._levels: dict[str, list[str]] = {}
-        self._clause_levels: dict[str, list[str]] = {}
 
     def items(self, raw: str) -> tuple[tuple[str, Name], ...]:
         """(role, Name) for each item of a bracket, in order."""
@@ -105,35 +108,39 @@ class BracketReader:
         elif self.gaz.rare_syntax.search(folded):
             return None
         self._fieldless.add(raw)
-        fields, role, start = [], RESPONSIBLE, 0
+        # The fields and the tokens between them, alternating, cut by one split in C
+        # (Gazetteer.token_split); each token's role read from its text.
+        parts = self.gaz.token_split(folded)
         kinds, role_of = self.gaz.token_kinds, self.gaz.token_role
-        # (searched from each token's end rather than by finditer: no match is empty, so
-        # the tokens are the same; the pattern without groups, each role read from the
-        # token's text: Gazetteer.tokens)
-        token = (search := self.gaz.tokens.search)(folded)
-        while token is not None:
-            text = token.group()
+        roles = [RESPONSIBLE]
+        for text in parts[1::2]:
             kind = kinds.get(text) or role_of(text)
             if kind == "marker":
                 return None
-            fields.append((role, start, token.start()))
-            role, start = kind, token.end()
-            token = search(folded, start)
-        fields.append((role, start, len(folded)))
+            roles.append(kind)
         found: list[tuple[str, Name]] = []
         levels: list[str] = []
-        clause_names, clause_levels = self._clause_names, self._clause_levels
-        for role, start, end in fields:
-            if start == end:  # nothing before the first label: no names
+        known = self._fields
+        # (a bracket with nothing to fold, most: each field's folded part is its text as
+        # printed; else where each field starts, for the printed text)
+        if raw is folded:
+            fields = zip(roles, parts[::2], repeat(None))
+        else:
+            fields = zip(roles, parts[::2], [0, *accumulate(map(len, parts))][::2], strict=True)
+        for role, part, start in fields:
+            if not part:  # nothing before the first label: no names
                 continue
-            printed = raw[start:end]
-            names = clause_names.get(printed)
-            if names is None:
-                names = clause_names[printed] = self._listed_names(raw, folded, start, end)
+            printed = part if start is None else raw[start : start + len(part)]
+            field = known.get(printed)
+            if field is None:
+                names = (
+                    self._listed_names(part, part, 0, len(part))
+                    if start is None
+                    else self._listed_names(raw, folded, start, start + len(part))
+                )
+                field = known[printed] = (names, [n.level for n in names if n.level])
+            names, field_levels = field
             found += zip(repeat(role), names)
-            field_levels = clause_levels.get(printed)
-            if field_levels is None:
-                field_levels = clause_levels[printed] = [n.level for n in names if n.level]
             levels += field_levels
         self._levels[raw] = levels
         return tuple(found)
@@ -266,19 +273,18 @@ class BracketReader:
         found = self._splits.get((raw, level))
         if found is None:
             found = self._splits[raw, level] = self._split(raw, level)
+        lead, responsible, collectives, unknown, unsplit = found
         return Attribution(  # (copies by slice: cheaper than list() calls)
-            found.lead[:],
-            found.responsible[:],
-            found.collectives[:],
-            found.unknown[:],
-            found.unsplit[:],
+            lead[:], responsible[:], collectives[:], unknown[:], unsplit[:]
         )
 
-    def _split(self, raw: str, level: str | None) -> Attribution:
+    def _split(self, raw: str, level: str | None) -> tuple[list[str], ...]:
         """The bracket's units in order, each elided name completed with the prefix of the
         last full name before it, else the document's level (a party committee body takes
         the committee's name: "组织部" -> "市委组织部"). The completion is written out in
-        the loop (a call per name cost as much as the rest of the loop)."""
+        the loop (a call per name cost as much as the rest of the loop). The lists of an
+        Attribution's fields, in their order (split() makes the Attribution each caller
+        gets: one made here too, only to be copied, was a third of a document's)."""
         lead: list[str] = []
         responsible: list[str] = []
         collectives: list[str] = []
@@ -293,7 +299,7 @@ class BracketReader:
             name = item.printed
             category = item.category
             if kind == FULL:
-                prefix = name[: item.prefix_length]
+                prefix = item.prefix
                 last_category = category
             elif kind == COLLECTIVE:
                 if name not in collectives:
@@ -334,7 +340,7 @@ class BracketReader:
                 unsplit.append(item.unsplit)
         if not (lead or responsible or collectives or skipped):
             unsplit.append(raw)
-        return Attribution(lead, responsible, collectives, unknown, unsplit)
+        return lead, responsible, collectives, unknown, unsplit
 
     def _shared_head(self, level: str, found, at: int) -> tuple[str, str | None]:
         """A level printed alone before a name of another level lists two bodies of one

@@ -55,6 +55,9 @@ class Name:
     committee_body_after_party: bool = False  # … or after a party body
     unsplit: str | None = None  # the whole item, when it runs two names together
     level: str | None = None  # the level prefix the whole item starts with, as printed
+    # FULL: its prefix as printed (printed[:prefix_length]), sliced once per document
+    # rather than at each bracket that names it (BracketReader._split)
+    prefix: str = ""
 
 
 def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
@@ -92,7 +95,17 @@ def read_name(gaz: Gazetteer, printed: str, folded: str) -> Name:
         return Name(AS_WRITTEN, printed, category, 0, False, False, unsplit, level)
     if prefix_length:
         # (positional: keywords cost a dict per call)
-        return Name(FULL, printed, category, prefix_length, False, False, unsplit, level)
+        return Name(
+            FULL,
+            printed,
+            category,
+            prefix_length,
+            False,
+            False,
+            unsplit,
+            level,
+            printed[:prefix_length],
+        )
     if category == "enterprise":
         # A company printed without a place is no body of the plan's government, so it
         # takes no level: 某燃气公司 (tests/parsing/documents d27), 某水务集团 (fixture
