@@ -1,12 +1,12 @@
 """No link a person may not follow, for every demo person: on each one's main pages (the
-to-do, the plan list and a plan's ledger, a measure with its 县级汇总, a report — a lead
-unit's with its responsible units' rows where there is one —, the notices and, for the
-office, the review backlog) every link in <main> answers 200. A link or button that
-answers 403/404 to the person it was shown to is a dead end (the demo's 黔南 office met
-查看并审核 on its counties' reports in the backlog; 市教育局's liaison 查看 on other units'
-reports; 州教育局's liaison the counties' measures of a 县级汇总). One link of each shape
-is followed, its first id kept (/reporting/reports/1570/review/ and …/1630/review/ are two),
-as the demo crawl does."""
+to-do, the plan list, a plan's ledger and 承接情况, a measure with its 县级汇总, a report
+(a lead unit's, with its responsible units' rows, where there is one), the notices and,
+for the office, the review backlog) every link in <main> answers 200. A link or button
+that answers 403/404 to the person it was shown to is a dead end (the demo's 黔南 office
+met 查看并审核 on its counties' reports in the backlog; 市教育局's liaison 查看 on other
+units' reports; 州教育局's liaison the counties' measures of a 县级汇总 and the counties
+of 承接情况). One link of each shape is followed, its first id kept
+(/reporting/reports/1570/review/ and …/1630/review/ are two), as the demo crawl does."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ def _main_pages(person) -> list[str]:
     plan = Plan.objects.for_user(person).order_by("pk").first()
     if plan is not None:
         pages.append(reverse("ledger:ledger", kwargs={"plan_id": plan.pk}))
+        pages.append(reverse("nesting:coverage", kwargs={"plan_id": plan.pk}))
     measures = Measure.objects.for_user(person).filter(withdrawn=False).order_by("pk")
     rolled_up = measures.filter(
         pk__in=MeasureLink.objects.values("parent_id"), plan__parent__isnull=True
