@@ -64,3 +64,25 @@ def test_the_exports_title_says_the_plans_version_in_force(client, world, nest):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     title = load_workbook(io.BytesIO(content)).active["A1"].value
     assert title == f"{plan.title}县级承接情况（第3版，2026年8月3日 15:00导入）"
+
+
+def test_the_matrix_links_only_the_county_plans_the_person_may_open(client, world, nest):
+    """Whoever reads the prefecture plan's 承接情况 sees every county's column, but a county
+    is a link only where the person may open its plan (plans.view_plan): a unit's liaison
+    none, a county office its own."""
+    from django.urls import reverse
+
+    page = reverse("nesting:coverage", kwargs={"plan_id": world.plan.pk})
+    first = reverse("nesting:coverage", kwargs={"plan_id": nest.county_plan.pk})
+    second = reverse("nesting:coverage", kwargs={"plan_id": nest.second_plan.pk})
+    for role, opens in (
+        ("liaison", set()),
+        ("county", {first}),
+        ("office", {first, second}),
+    ):
+        client.force_login(world.people[role])
+        text = client.get(page).content.decode()
+        assert "甲县" in text and "乙县" in text, role
+        assert {url for url in (first, second) if f'href="{url}"' in text} == opens, role
+        for url in opens:
+            assert client.get(url).status_code == 200, (role, url)

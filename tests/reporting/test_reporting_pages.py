@@ -76,3 +76,30 @@ def test_the_form_query_count_does_not_grow_with_targets_and_evidence(
         services.add_evidence(report, liaison, files.pdf(f"材料{n}.pdf"))
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_the_lead_report_links_only_the_responsible_reports_the_person_may_open(
+    client, world, assignments
+):
+    """The lead unit's liaison reads the responsible units' progress to sum it up, but may
+    not open their reports (reporting.view_report): no 查看 link that answers 403."""
+    from taizhang.accounts.models import Role
+    from tests.factories import UserFactory
+
+    lead_liaison = UserFactory(
+        organisation=world.organisation, role=Role.LIAISON, unit=world.justice
+    )
+    liaison = world.people["liaison"]
+    theirs = services.start_report(assignments.education, world.period)
+    theirs = services.save_draft(theirs, liaison, {"narrative": "教育局开展普法进校园"}, 0)
+    theirs = services.submit(theirs, liaison, theirs.version)
+    ours = services.start_report(assignments.lead, world.period)
+    ours = services.save_draft(ours, lead_liaison, {"narrative": "司法局汇总"}, 0)
+    theirs_url = reverse("reporting:report_detail", kwargs={"report_id": theirs.pk})
+    for person, may_open in ((lead_liaison, False), (world.people["office"], True)):
+        client.force_login(person)
+        page = client.get(reverse("reporting:report_detail", kwargs={"report_id": ours.pk}))
+        text = page.content.decode()
+        assert "教育局开展普法进校园" in text  # the row's facts stay
+        assert (theirs_url in text) is may_open
+        assert (client.get(theirs_url).status_code == 200) is may_open

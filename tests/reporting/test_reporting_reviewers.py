@@ -144,3 +144,57 @@ def test_a_county_plans_lead_report_goes_to_its_county_office(world):
     lead = AssignmentFactory(measure=measure, unit=world.county_government, role="lead")
     report = ReportFactory(assignment=lead, period=PeriodFactory(plan=plan), state="submitted")
     assert reviewers.reviewers_of(report) == [world.people["county"]]
+
+
+def test_the_backlog_offers_to_review_only_what_the_office_reviews(client, world, office_led):
+    """A county plan's reports wait for its county office (reviewers.running_county): the
+    backlog counts them under that office and lets the office open them, not review them
+    (the review page answers it 403); its own row is what its to-do lists."""
+    from tests.factories import PeriodFactory, PlanFactory
+
+    plan = PlanFactory(organisation=world.organisation, region=world.county, parent=world.plan)
+    measure = MeasureFactory(plan=plan, number=1)
+    lead = AssignmentFactory(measure=measure, unit=world.county_government, role="lead")
+    period = PeriodFactory(plan=plan)
+    report = services.start_report(lead, period)
+    report = services.save_draft(report, world.people["county"], {"narrative": "已推进"}, 0)
+    county_report = services.submit(report, world.people["county"], report.version)
+    own = _submit(office_led, world)
+    office = world.people["office"]
+    client.force_login(office)
+    response = client.get(BACKLOG)
+    found = response.context["backlog"]
+    by_key = {row.key: row for row in found.rows}
+    assert by_key[f"county-{world.county.pk}"].name == "甲县依法治理办"
+    assert by_key[f"county-{world.county.pk}"].total == 1
+    todo = client.get(TODO).context["todo"]
+    assert by_key["office"].total == todo.office_review_total == 1
+    page = response.content.decode()
+    review = reverse("reporting:review", kwargs={"report_id": county_report.pk})
+    detail = reverse("reporting:report_detail", kwargs={"report_id": county_report.pk})
+    assert review not in page and detail in page and "由甲县依法治理办审核" in page
+    assert f'value="{county_report.pk}"' not in page  # no box to tick for a batch review
+    assert reverse("reporting:review", kwargs={"report_id": own.pk}) in page
+    assert client.get(detail).status_code == 200
+    assert client.get(review).status_code == 403
+
+
+def test_the_review_waiting_reminder_tells_the_county_office_of_its_plan(world):
+    """A county plan's report no unit reviews waits for its county office: the reminder
+    goes to it (whose to-do lists the report), not to the prefecture office."""
+    from tests.factories import PeriodFactory, PlanFactory
+
+    plan = PlanFactory(organisation=world.organisation, region=world.county, parent=world.plan)
+    lead = AssignmentFactory(
+        measure=MeasureFactory(plan=plan, number=1), unit=world.county_government, role="lead"
+    )
+    submitted_on = timezone.make_aware(datetime.combine(date(2025, 6, 3), time(10)))
+    with time_machine.travel(submitted_on, tick=False):
+        report = services.start_report(lead, PeriodFactory(plan=plan))
+        report = services.save_draft(report, world.people["county"], {"narrative": "已推进"}, 0)
+        services.submit(report, world.people["county"], report.version)
+    day = date(2025, 6, 16)
+    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(9)))):
+        found = [r for r in due_reminders(day) if r.message.event == "review_waiting"]
+    assert [r.users for r in found] == [[world.people["county"]]]
+    assert found[0].message.body.startswith("甲县依法治理办：有1份")

@@ -124,3 +124,23 @@ def test_a_county_without_a_base_weighs_as_the_average_and_the_line_says_which(w
     assert rate.value == pytest.approx(75)
     assert rate.rule == rollup.RATE_MIXED_RULE
     assert rate.bases == ("甲县按基数100", "乙县未填报基数，按平均基数100（等权）")
+
+
+def test_the_measure_page_links_only_the_county_measures_the_person_may_open(
+    client, world, counties
+):
+    """A unit's liaison sees the 县级汇总 of a measure its unit carries but may not open
+    the counties' measures (plans.view_measure): their numbers stay, unlinked."""
+    from django.urls import reverse
+
+    page_url = reverse(
+        "ledger:measure", kwargs={"plan_id": world.plan.pk, "measure_id": world.first.pk}
+    )
+    child = counties[0]
+    child_url = reverse("ledger:measure", kwargs={"plan_id": child.plan_id, "measure_id": child.pk})
+    for person, may_open in ((world.people["liaison"], False), (world.people["office"], True)):
+        client.force_login(person)
+        text = client.get(page_url).content.decode()
+        assert "县级汇总" in text and "甲县" in text
+        assert (child_url in text) is may_open
+        assert (client.get(child_url).status_code == 200) is may_open

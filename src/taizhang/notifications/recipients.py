@@ -3,8 +3,8 @@
 A unit's filing work (a report due, overdue or returned; an urging notice) goes to the
 unit's liaisons and reviewers; a county-level unit without anyone of its own is served by
 its county office, which files for it. Review work goes to the unit's reviewers, or the
-organisation's office when the unit has no reviewer (the office reviews what nobody else
-does). Deactivated accounts are never told anything."""
+office that runs the plan when the unit has no reviewer (the office reviews what nobody
+else does; a county plan's is its county office). Deactivated accounts are never told anything."""
 
 from __future__ import annotations
 
@@ -39,6 +39,15 @@ def for_unit(unit, duty: Duty) -> list:
 
 def office(organisation_id) -> list:
     return list(_active().filter(organisation_id=organisation_id, role=Role.OFFICE_ADMIN))
+
+
+def county_office(organisation_id, region_id) -> list:
+    """A county's office: it runs the county's plans and reviews what no unit does there."""
+    return list(
+        _active().filter(
+            organisation_id=organisation_id, role=Role.COUNTY_OFFICE, region_id=region_id
+        )
+    )
 
 
 def _active():

@@ -1,5 +1,11 @@
 """The review backlog (待审核积压): every report waiting for review in an organisation, by
-who reviews it (reviewers.py) and by how many working days it has waited."""
+who reviews it (reviewers.py) and by how many working days it has waited.
+
+The office supervises the whole organisation, so the backlog counts every reviewer's
+waiting reports, a county plan's too; but it reviews only on the plans it runs: a county
+plan's reports are its county office's (or its lead units') to review, counted under
+them, and listed for the office to open, not to review (each report's ``may_review`` is
+reporting.review_report). The office's own row is what its to-do lists."""
 
 from __future__ import annotations
 
@@ -17,9 +23,11 @@ AGE_BOUNDS = (5, 10, 20)
 AGE_LABELS = ("5个工作日内", "6—10个工作日", "11—20个工作日", "20个工作日以上")
 AGE_RULE = (
     "等待天数：自最近一次报送之日起至今日的工作日数（按国家法定节假日安排计算）；"
-    "审核人按“责任单位报告由牵头单位审核，其余由依法治理办审核”确定。"
+    "审核人按“责任单位报告由牵头单位审核，其余由负责该方案的依法治理办审核”确定，"
+    "县(市、区)方案由该县(市、区)依法治理办负责。"
 )
 OFFICE = "office"
+COUNTY = "county-{}"  # a county office's row: COUNTY.format(region id)
 MAX_LISTED = 300
 
 
@@ -32,7 +40,7 @@ def age_column(days: int) -> int:
 
 @dataclass
 class ReviewerRow:
-    key: str  # a unit id, or OFFICE
+    key: str  # a unit id, OFFICE, or COUNTY.format(region id)
     name: str
     ages: list[int] = field(default_factory=lambda: [0] * len(AGE_LABELS))
     oldest: int = 0
@@ -54,17 +62,22 @@ class Backlog:
         return [sum(row.ages[i] for row in self.rows) for i in range(len(AGE_LABELS))]
 
 
-def backlog(organisation, today: date, reviewer: str = "") -> Backlog:
-    """Every report of ``organisation`` waiting for review; ``reviewer`` (a unit id or
-    OFFICE) narrows the list of reports, not the table by reviewer."""
+def backlog(user, today: date, reviewer: str = "") -> Backlog:
+    """Every report of the person's organisation waiting for review; ``reviewer`` (a unit
+    id, OFFICE or a COUNTY key) narrows the list of reports, not the table by reviewer."""
+    organisation = user.organisation
     waiting = list(
         reviewers.with_reviewing_unit(
             reviewers.awaiting().filter(assignment__unit__organisation=organisation)
         )
-        .select_related("assignment__unit", "assignment__measure__plan", "period")
+        .select_related(
+            "assignment__unit__organisation",
+            "assignment__measure__plan",
+            "period__plan__region",
+            "period__plan__organisation",
+        )
         .order_by("submitted_at", "pk")
     )
-    office_name = organisation.office_name or "依法治理办"
     names = dict(
         Unit.objects.filter(pk__in={r.reviewing_unit_id for r in waiting}).values_list("pk", "name")
     )
@@ -72,8 +85,13 @@ def backlog(organisation, today: date, reviewer: str = "") -> Backlog:
     listed = []
     waited: dict[date, int] = {}
     for report in waiting:
-        key = str(report.reviewing_unit_id) if report.reviewing_unit_id else OFFICE
-        name = names.get(report.reviewing_unit_id, office_name)
+        county = reviewers.running_county(report.period.plan)
+        if report.reviewing_unit_id:
+            key, name = str(report.reviewing_unit_id), names[report.reviewing_unit_id]
+        else:
+            key = COUNTY.format(county.pk) if county else OFFICE
+            name = reviewers.office_title(report.period.plan)
+        report.may_review = user.has_perm("reporting.review_report", report)
         submitted = timezone.localtime(report.submitted_at).date()
         if submitted not in waited:
             waited[submitted] = working_days_between(submitted, today)

@@ -7,7 +7,9 @@ waits for nobody:
 - a report on a measure the office itself leads (the office has no Unit: a measure led by
   州委依法治州办 or 市委依法治市办 has no lead assignment);
 - a report whose lead unit has no active reviewer.
-The office may in any case accept or return any report (reporting.review_report).
+The office here is the one that runs the plan: a county plan's is its county office
+(plans.rules.runs_plan; `running_county`). The office may in any case accept or return
+any report of a plan it runs (reporting.review_report).
 
 The rule is asked three ways, one answer: for one report (`reviewing_units`, the
 permission and the review page), as a queryset filter (`waiting_for_unit`,
@@ -59,6 +61,20 @@ def reviewed_by_unit(report, unit_id) -> bool:
     return unit_id is not None and unit_id in reviewing_units(report)
 
 
+def running_county(plan):
+    """The county (Region) whose office runs ``plan`` and reviews what no unit does; None
+    when the organisation's office runs it (plans.rules.runs_plan, Plan.objects.run_by)."""
+    return plan.region if plan.region.level == Region.Level.COUNTY else None
+
+
+def office_title(plan) -> str:
+    """The name of the office that reviews ``plan``'s reports no unit reviews."""
+    county = running_county(plan)
+    if county is not None:
+        return f"{county.name}依法治理办"
+    return plan.organisation.office_name or "依法治理办"
+
+
 def reviewers_of(report) -> list:
     """The people who review ``report``: the lead unit's reviewers, else the office that
     runs the plan (a county plan's county office; plans.rules.runs_plan says the same)."""
@@ -67,7 +83,7 @@ def reviewers_of(report) -> list:
     if units:
         return list(people.filter(role=Role.REVIEWER, unit_id__in=units))
     plan = report.period.plan
-    if plan.region.level == Region.Level.COUNTY:
+    if running_county(plan) is not None:
         return list(people.filter(role=Role.COUNTY_OFFICE, region_id=plan.region_id))
     return list(people.filter(role=Role.OFFICE_ADMIN, organisation_id=plan.organisation_id))
 

@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from taizhang.notifications.api import Message, notify, pending
 from taizhang.notifications.events import Event
-from taizhang.notifications.recipients import Duty, for_unit, office
+from taizhang.notifications.recipients import Duty, county_office, for_unit, office
 from taizhang.plans.models import Assignment
 from taizhang.reporting import reviewers, status
 from taizhang.reporting.models import (
@@ -203,35 +203,51 @@ def _due_message(period, unit, numbers: list[int], today: date, stage: int) -> M
 
 def _reviews_waiting(organisation, today: date) -> list[Reminder]:
     """Reports sent more than N working days ago and not yet reviewed, counted for each
-    reviewer (reporting/reviewers.py: the lead unit's reviewers, else the office)."""
+    reviewer (reporting/reviewers.py: the lead unit's reviewers, else the office that runs
+    the plan: a county plan's county office, whose to-do lists them)."""
     limit = setting("REVIEW_WAITING_WORKING_DAYS")
     waiting = reviewers.with_reviewing_unit(
         reviewers.awaiting().filter(
             assignment__unit__organisation=organisation,
             submitted_at__date__lte=today - timedelta(days=limit),
         )
-    ).values_list("submitted_at", "reviewing_unit_id")
-    by_reviewer: dict[int | None, list] = defaultdict(list)
-    for submitted_at, reviewer in waiting:
-        day = timezone.localtime(submitted_at).date()
+    ).select_related("period__plan__region")
+    by_reviewer: dict[tuple, list] = defaultdict(list)
+    counties = {}
+    for report in waiting:
+        day = timezone.localtime(report.submitted_at).date()
         if working_days_between(day, today) <= limit:
             continue
-        by_reviewer[reviewer].append(day)
-    units = Unit.objects.in_bulk([u for u in by_reviewer if u is not None])
+        county = None
+        if report.reviewing_unit_id is None:
+            county = reviewers.running_county(report.period.plan)
+        if county is not None:
+            counties[county.pk] = county
+        by_reviewer[(report.reviewing_unit_id, county.pk if county else None)].append(day)
+    units = Unit.objects.in_bulk([u for u, _ in by_reviewer if u is not None])
     week = "{}-{:02d}".format(*today.isocalendar()[:2])
     reminders = []
-    for unit_id, days in sorted(by_reviewer.items(), key=lambda item: item[0] or 0):
+    for (unit_id, county_id), days in sorted(
+        by_reviewer.items(), key=lambda item: (item[0][0] or 0, item[0][1] or 0)
+    ):
         unit = units.get(unit_id)
-        who = unit.name if unit else (organisation.office_name or "依法治理办")
+        county = counties.get(county_id)
+        if unit:
+            who, key, users = unit.name, unit_id, for_unit(unit, Duty.REVIEW)
+        elif county:
+            who, key = f"{county.name}依法治理办", f"county{county_id}"
+            users = county_office(organisation.pk, county_id)
+        else:
+            who, key = organisation.office_name or "依法治理办", "office"
+            users = office(organisation.pk)
         oldest = min(days)
         message = Message(
             Event.REVIEW_WAITING,
-            f"review_waiting:{unit_id or 'office'}:{week}",
+            f"review_waiting:{key}:{week}",
             f"待审核提醒：{len(days)}份进展报告等待审核超过{limit}个工作日",
             f"{who}：有{len(days)}份进展报告报送后超过{limit}个工作日尚未审核"
             f"（最早于{oldest.month}月{oldest.day}日报送），请及时审核。",
             reverse("workspace:todo"),
         )
-        users = for_unit(unit, Duty.REVIEW) if unit else office(organisation.pk)
         reminders.append(Reminder(organisation, message, users, [unit] if unit else []))
     return reminders

@@ -122,7 +122,7 @@ class ReviewBacklogView(LoginRequiredMixin, View):
     def get(self, request):
         require(request.user, "reporting.view_review_backlog", None, BACKLOG_REFUSED)
         reviewer = request.GET.get("reviewer", "")
-        found = backlog.backlog(request.user.organisation, timezone.localdate(), reviewer)
+        found = backlog.backlog(request.user, timezone.localdate(), reviewer)
         context = {
             "backlog": found,
             "reviewer": reviewer,
