@@ -82,6 +82,11 @@ PAGES = {
                                       why="POST only (GET is 405); back to the login page"),
     # workspace
     "workspace:todo":             row("log  200  200  200  200  200  rdr  200"),
+    "workspace:filing_sheet":     row("log  403  200  200  200  403  403  403", foreign=None,
+                                      why="批量填报: unit staff and county offices file"),
+    "workspace:filing_upload":    row("log  403  200  200  200  403  403  403", foreign=None),
+    "workspace:filing_confirm":   row("log  403  403  403  403  403  403  403", "post",
+                                      foreign=None, why="no preview's mode and token posted"),
     # plans: the ledger
     "ledger:list":                 row("log  200  200  200  200  200  403  200", foreign=None,
                                       why="each lists the plans it may see (outsider: its own)"),
