@@ -54,7 +54,7 @@ def test_the_prefecture_office_reads_a_county_plans_links_without_a_save_button(
     page = client.get(reverse("nesting:links", kwargs={"plan_id": nest.county_plan.pk}))
     assert page.status_code == 200
     assert "确认并保存全部对应" not in page.content.decode()
-    assert "核对与修改由甲县依法治理办负责" in page.content.decode()
+    assert "核对与修改由甲县依法治县办负责" in page.content.decode()
 
 
 def test_two_plans_compared_and_exported(client, world, nest):

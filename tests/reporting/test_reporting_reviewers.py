@@ -165,14 +165,14 @@ def test_the_backlog_offers_to_review_only_what_the_office_reviews(client, world
     response = client.get(BACKLOG)
     found = response.context["backlog"]
     by_key = {row.key: row for row in found.rows}
-    assert by_key[f"county-{world.county.pk}"].name == "甲县依法治理办"
+    assert by_key[f"county-{world.county.pk}"].name == "甲县依法治县办"
     assert by_key[f"county-{world.county.pk}"].total == 1
     todo = client.get(TODO).context["todo"]
     assert by_key["office"].total == todo.office_review_total == 1
     page = response.content.decode()
     review = reverse("reporting:review", kwargs={"report_id": county_report.pk})
     detail = reverse("reporting:report_detail", kwargs={"report_id": county_report.pk})
-    assert review not in page and detail in page and "由甲县依法治理办审核" in page
+    assert review not in page and detail in page and "由甲县依法治县办审核" in page
     assert f'value="{county_report.pk}"' not in page  # no box to tick for a batch review
     assert reverse("reporting:review", kwargs={"report_id": own.pk}) in page
     assert client.get(detail).status_code == 200
@@ -197,4 +197,4 @@ def test_the_review_waiting_reminder_tells_the_county_office_of_its_plan(world):
     with time_machine.travel(timezone.make_aware(datetime.combine(day, time(9)))):
         found = [r for r in due_reminders(day) if r.message.event == "review_waiting"]
     assert [r.users for r in found] == [[world.people["county"]]]
-    assert found[0].message.body.startswith("甲县依法治理办：有1份")
+    assert found[0].message.body.startswith("甲县依法治县办：有1份")

@@ -55,10 +55,6 @@ def deadline(kind: str, year: int) -> datetime.date:
     return datetime.date(year + 1, 3, 1) - datetime.timedelta(days=1)
 
 
-def office_name(organisation) -> str:
-    return organisation.office_name or f"{organisation.name}依法治理办"
-
-
 def level_word(region) -> str:
     """州 / 市 for the prefecture or city, 县 / 区 / 市 for a county (from its name)."""
     if region.level == Region.Level.PREFECTURE:
@@ -73,7 +69,7 @@ def header_defaults(kind: str, plan, region, unit, year: int) -> dict:
             "issuer_mark": f"{unit.name}文件",
             "number": f"{unit.name}〔{year}〕　号",
             "title": f"{unit.name}关于{year}年度法治社会建设工作情况的报告",
-            "addressee": office_name(organisation),
+            "addressee": organisation.office_title,
             "signature": unit.name,
             "copy_to": "",
         }
@@ -88,7 +84,7 @@ def header_defaults(kind: str, plan, region, unit, year: int) -> dict:
     if kind == Kind.COUNTY_UP:
         prefix = organisation.prefix or "州"
         fields["addressee"] = f"{prefix}委、{prefix}人民政府"
-        fields["copy_to"] = office_name(organisation)
+        fields["copy_to"] = organisation.office_title
     else:
         word = level_word(region)
         fields["addressee"] = f"{word}委、{word}人大常委会"

@@ -61,8 +61,8 @@ def office_name(organisation: Organisation, county: Region | None = None) -> str
     """The coordinating office as it signs (落款): 州委依法治州办; a county's office
     (on its own plan's notices): 都匀市委依法治市办."""
     if county is not None:
-        return f"{county.name}委依法治{county.name[-1]}办"
-    return organisation.office_name or f"{organisation.name}依法治理办"
+        return f"{county.name}委{county.office_title.removeprefix(county.name)}"
+    return organisation.office_title
 
 
 def office_short_name(organisation: Organisation, county: Region | None = None) -> str:
@@ -70,7 +70,7 @@ def office_short_name(organisation: Organisation, county: Region | None = None) 
     committee in front (州委依法治州办 -> 依法治州办); a county's keeps the county's name
     (都匀市依法治市办督〔2026〕1号), so that two counties' numbers never read alike."""
     if county is not None:
-        return f"{county.name}依法治{county.name[-1]}办"
+        return county.office_title
     name = office_name(organisation)
     for lead in ("中共", f"{organisation.prefix}委"):
         if name.startswith(lead) and len(name) > len(lead) + 2:

@@ -70,9 +70,7 @@ def running_county(plan):
 def office_title(plan) -> str:
     """The name of the office that reviews ``plan``'s reports no unit reviews."""
     county = running_county(plan)
-    if county is not None:
-        return f"{county.name}依法治理办"
-    return plan.organisation.office_name or "依法治理办"
+    return (county or plan.organisation).office_title
 
 
 def reviewers_of(report) -> list:

@@ -235,10 +235,10 @@ def _reviews_waiting(organisation, today: date) -> list[Reminder]:
         if unit:
             who, key, users = unit.name, unit_id, for_unit(unit, Duty.REVIEW)
         elif county:
-            who, key = f"{county.name}依法治理办", f"county{county_id}"
+            who, key = county.office_title, f"county{county_id}"
             users = county_office(organisation.pk, county_id)
         else:
-            who, key = organisation.office_name or "依法治理办", "office"
+            who, key = organisation.office_title, "office"
             users = office(organisation.pk)
         oldest = min(days)
         message = Message(

@@ -43,6 +43,12 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def office_title(self) -> str:
+        """The coordinating office as pages, messages and documents name it: its own name
+        (州委依法治州办), else 黔南州依法治理办."""
+        return self.office_name or f"{self.name}依法治理办"
+
 
 class Region(models.Model):
     """An administrative area of an organisation: the prefecture or city itself, its
@@ -73,6 +79,13 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def office_title(self) -> str:
+        """A county's coordinating office as pages, messages and document numbers name it:
+        依法治 and the county's last character (都匀市依法治市办, 兴庆区依法治区办); a notice
+        signs with the party committee in front (notices.services.office_name)."""
+        return f"{self.name}依法治{self.name[-1]}办"
 
 
 class UnitQuerySet(ScopedQuerySet):
