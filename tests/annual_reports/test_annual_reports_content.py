@@ -185,7 +185,8 @@ def test_deadline_is_the_last_day_of_february_for_governments():
 
 def test_the_offices_items_stand_in_a_group_of_their_own_after_the_chapters(world, work):
     # The ledger's groups (plans.grouping): a 督办事项 has no chapter, yet it is not one of
-    # the measures under no chapter; the report once counted and quoted it under 其他任务.
+    # the measures under no chapter (未分章节, as on the dashboard); the report once counted
+    # and quoted it under 其他任务.
     from taizhang.plans.models import Assignment
     from tests import factories as f
     from tests.annual_reports.conftest import file_report
@@ -210,15 +211,38 @@ def test_the_offices_items_stand_in_a_group_of_their_own_after_the_chapters(worl
         ("增强全社会法治观念", 1),
         ("推进社会治理法治化", 2),
         ("督办事项", 1),
-        ("其他任务", 1),
+        ("未分章节", 1),
     ]
     report = government(world)
     assert "（三）督办事项。共1项任务" in section(report, "chapters")["text"]
-    assert "（四）其他任务。共1项任务" in section(report, "chapters")["text"]
+    assert "（四）未分章节。共1项任务" in section(report, "chapters")["text"]
     lines = section(report, "problems")["text"].split("\n")
     assert lines[-4:] == [
         "（二）督办事项",
         f"州公安局（任务{item.number}）：整治力量不足。",
-        "（三）其他任务",
+        "（三）未分章节",
         "州司法局（任务9）：经费尚未落实。",
     ]
+
+
+def test_chapter_rows_are_the_dashboards_groups_with_its_labels_and_counts(world, work):
+    # The report's 分章节 table asks plans.grouping.in_order as the dashboard's 按章节完成情况
+    # does: the chapters in order, then 督办事项, then 未分章节 (the report once drew its
+    # own groups and called the measures under no chapter 其他任务).
+    from taizhang.dashboards.figures import compute
+    from taizhang.dashboards.rows import plan_rows
+    from taizhang.plans.models import Assignment
+    from tests import factories as f
+
+    f.supervised_item(world, world.plan)
+    loose = f.MeasureFactory(plan=world.plan, number=9, chapter=None)
+    f.AssignmentFactory(measure=loose, unit=world.justice, role=Assignment.Role.LEAD)
+    dashboard = [
+        (c.label, str(c.total), str(c.statuses["done"]))
+        for c in compute(plan_rows(world.plan, TODAY)).chapters
+    ]
+    table = section(government(world), "chapters")["tables"][0]
+    rows = [(row[1], row[2], row[3]) for row in table["rows"]]
+    assert rows == dashboard
+    assert [label for label, *_ in rows][-2:] == ["督办事项", "未分章节"]
+    assert rows[0][0] == str(world.plan.chapters.order_by("position")[0])

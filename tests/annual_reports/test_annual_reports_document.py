@@ -67,7 +67,7 @@ def test_chapter_table_counts_match_the_database(world, document):
         expected.append(
             [
                 str(index),
-                chapter.title,
+                str(chapter),  # the dashboard's label (plans.grouping.in_order)
                 str(sum(counts.values())),
                 *(str(counts[s]) for s in ("done", "in_progress", "lagging", "not_started")),
                 f"{round(100 * counts['done'] / sum(counts.values()), 1):g}%",
@@ -155,8 +155,9 @@ def test_libreoffice_converts_it_and_page_one_is_rendered(report, tmp_path):
 
 
 def test_chapter_table_lists_the_offices_items_after_the_chapters(client, world, work):
-    # plans.grouping: the 督办事项 in a group of their own, not under 其他任务; the page's
-    # table of the section and the .docx's say the same.
+    # plans.grouping.in_order: the 督办事项 in a group of their own, then 未分章节 (once
+    # 其他任务), labelled as on the dashboard; the page's table of the section and the
+    # .docx's say the same.
     from taizhang.plans.models import Assignment
     from tests import factories as f
 
@@ -170,10 +171,10 @@ def test_chapter_table_lists_the_offices_items_after_the_chapters(client, world,
         Document(io.BytesIO(annual_document.render(report, TODAY))), annual_draft.CHAPTER_HEADER
     )
     assert [row[1:3] for row in rows] == [
-        ["增强全社会法治观念", "1"],
-        ["推进社会治理法治化", "2"],
+        ["一、增强全社会法治观念", "1"],
+        ["二、推进社会治理法治化", "2"],
         ["督办事项", "1"],
-        ["其他任务", "1"],
+        ["未分章节", "1"],
     ]
     assert item.chapter_id is None and item.source is not None
     client.force_login(world.people["office"])

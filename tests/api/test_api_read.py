@@ -140,6 +140,31 @@ def test_measures_filter_by_chapter(api, world):
     assert numbers(response) == [3]
 
 
+def test_measures_filter_by_each_group_the_progress_endpoint_names(api, world):
+    # ?chapter= takes every `group` of /api/plans/{id}/progress/ (plans.grouping): a
+    # chapter's id, `adhoc` for the office's 督办事项, `none` for the measures under no
+    # chapter; it once took chapter ids only (400 for `adhoc` and `none`).
+    chapter = f.ChapterFactory(plan=world.plan)
+    f.MeasureFactory(plan=world.plan, chapter=chapter, number=3)
+    item = f.supervised_item(world, world.plan)
+    office = api("office")
+    progress = office.get(reverse("api:plan-progress", kwargs={"plan_id": world.plan.pk})).json()
+    found = {
+        group["group"]: numbers(get(office, "measure-list", {"chapter": group["group"]}))
+        for group in progress["chapters"]
+    }
+    assert found == {str(chapter.pk): [3], "adhoc": [item.number], "none": [1, 2]}
+    assert [g["total"] for g in progress["chapters"]] == [len(n) for n in found.values()]
+
+
+def test_a_chapter_filter_naming_no_group_is_400(api):
+    response = get(api("office"), "measure-list", {"chapter": "other"})
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        "参数 chapter 必须是章 id、adhoc（督办事项）或 none（未分章节）。"
+    )
+
+
 def test_malformed_filter_is_400_with_one_message(api):
     response = get(api("office"), "measure-list", {"plan": "abc"})
     assert response.status_code == 400

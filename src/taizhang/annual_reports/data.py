@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from taizhang.assessment.models import Scheme
 from taizhang.assessment.results import results
-from taizhang.plans.grouping import ADHOC_GROUP, ADHOC_LABEL, group_key
+from taizhang.plans.grouping import NO_CHAPTER_LABEL, Group, group_key, in_order
 from taizhang.plans.models import Assignment, Chapter, Measure, Target
 from taizhang.reporting import status
 from taizhang.reporting.models import Period, ProgressReport
@@ -26,16 +26,13 @@ from taizhang.supervision.progress import progress_of_targets
 from taizhang.surveys.results import satisfaction_summary
 
 STATUSES = ("done", "in_progress", "lagging", "not_started")
-# The group of the measures under no chapter that are not 督办事项 (plans.grouping's None).
-NO_CHAPTER = 0
-NO_CHAPTER_TITLE = "其他任务"
 
 
-def group_of(chapter_id: int | None, source_id: int | None) -> int | str:
-    """The group a measure is counted and quoted in, as the ledger shows it (plans.grouping):
-    its chapter's id, ``ADHOC_GROUP`` for a 督办事项, else ``NO_CHAPTER``."""
-    found = group_key(chapter_id, source_id is not None)
-    return NO_CHAPTER if found is None else found
+def group_of(chapter_id: int | None, source_id: int | None) -> int | str | None:
+    """The group a measure is counted and quoted in, as every page shows it
+    (plans.grouping.group_key): its chapter's id, ``ADHOC_GROUP`` for a 督办事项, else
+    None (未分章节)."""
+    return group_key(chapter_id, source_id is not None)
 
 
 @dataclass(frozen=True)
@@ -74,18 +71,18 @@ class Scope:
 
 @dataclass
 class ChapterFigures:
-    group: int | str  # a chapter's id, ADHOC_GROUP or NO_CHAPTER (group_of)
-    number: str
+    """One group of plans.grouping.in_order with its counts: ``label`` is the dashboard's
+    (二、增强全社会法治观念 / 督办事项 / 未分章节), the table's; ``title`` the same without
+    the chapter's numeral, the subheading of the text (which numbers its own (一)(二)…)."""
+
+    group: int | str | None  # a chapter's id, ADHOC_GROUP or None (group_of)
+    label: str
     title: str
     counts: Counter = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
-
-    @property
-    def label(self) -> str:
-        return f"{self.number}、{self.title}" if self.number else self.title
 
 
 @dataclass(frozen=True)
@@ -94,7 +91,7 @@ class Quote:
 
     unit: str
     measure_number: int
-    group: int | str  # the measure's group (group_of)
+    group: int | str | None  # the measure's group (group_of)
     text: str
     period: str = ""
 
@@ -138,9 +135,9 @@ class Figures:
     def reports_missing(self) -> int:
         return self.reports_expected - self.reports_on_time - self.reports_late
 
-    def chapter_title(self, group: int | str) -> str:
+    def chapter_title(self, group: int | str | None) -> str:
         found = next((c for c in self.chapters if c.group == group), None)
-        return found.title if found else NO_CHAPTER_TITLE
+        return found.title if found else NO_CHAPTER_LABEL
 
 
 def as_of(year: int, today: datetime.date | None = None) -> datetime.date:
@@ -209,15 +206,9 @@ def gather(scope: Scope, today: datetime.date | None = None) -> Figures:
 def _chapters(scope: Scope, rows, day, year_end) -> list[ChapterFigures]:
     """Per group, how many tasks stand at each status at the year's end (reporting's
     rule, counting reports for periods that end in the year or before): the plan's measures
-    for the whole plan; for a county or a unit, its units' own assignments. The groups are
-    the ledger's (plans.grouping): the chapters in order, then the office's 督办事项, then
-    其他任务 for the measures under no chapter."""
-    chapters = {
-        c.pk: ChapterFigures(c.pk, c.number, c.title)
-        for c in Chapter.objects.filter(plan=scope.plan).order_by("position")
-    }
-    chapters[ADHOC_GROUP] = ChapterFigures(ADHOC_GROUP, "", ADHOC_LABEL)
-    chapters[NO_CHAPTER] = ChapterFigures(NO_CHAPTER, "", NO_CHAPTER_TITLE)
+    for the whole plan; for a county or a unit, its units' own assignments. The groups, their
+    labels and order are the dashboard's (plans.grouping.in_order): the chapters in order,
+    then the office's 督办事项, then 未分章节."""
     if scope.whole_plan:
         measures = Measure.objects.filter(plan=scope.plan, withdrawn=False)
         found = status.measure_statuses(measures, day, up_to=year_end)
@@ -234,10 +225,19 @@ def _chapters(scope: Scope, rows, day, year_end) -> list[ChapterFigures]:
         group_by_key = {
             row["pk"]: group_of(row["measure__chapter_id"], row["measure__source"]) for row in rows
         }
+    counts: dict[int | str | None, Counter] = defaultdict(Counter)
     for key, standing in found.items():
-        group = group_by_key.get(key, NO_CHAPTER)
-        chapters.get(group, chapters[NO_CHAPTER]).counts[standing] += 1
-    return [c for c in chapters.values() if c.total]
+        counts[group_by_key.get(key)][standing] += 1
+    chapters = list(Chapter.objects.filter(plan=scope.plan).order_by("position"))
+    titles = {chapter.pk: chapter.title for chapter in chapters}
+    return [
+        ChapterFigures(g.key, g.label, _title(g, titles), counts[g.key])
+        for g in in_order(chapters, counts)
+    ]
+
+
+def _title(group: Group, titles: dict[int, str]) -> str:
+    return titles[group.chapter_id] if group.chapter_id is not None else group.label
 
 
 def _latest_in_year(reports) -> list[dict]:

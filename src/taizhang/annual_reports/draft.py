@@ -102,7 +102,7 @@ def chapters(figures: Figures) -> dict:
         rows.append(
             (
                 str(index),
-                chapter.title,
+                chapter.label,
                 str(chapter.total),
                 *(str(c[status]) for status in data.STATUSES),
                 Completion.of(c.elements()).percent,

@@ -126,6 +126,7 @@ class MeasureList(generics.ListAPIView):
     def get_queryset(self):
         measures = Measure.objects.filter(withdrawn=False).for_user(self.request.user)
         measures = filters.apply(measures, self.request.query_params, filters.MEASURE_FILTERS)
+        measures = filters.apply_group(measures, self.request.query_params)
         return _with_measure_details(measures).order_by("plan_id", "position", "id")
 
 

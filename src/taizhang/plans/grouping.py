@@ -1,7 +1,8 @@
 """Which group a measure stands in wherever a plan's measures are shown by chapter: the
 ledger (its page, print view, tabs and export), the public page and the supervision board's
 按篇章 view and chapter filter, the dashboard's 按章节完成情况 (through reporting.status), the
-API's completion by group (api.views.PlanProgress) and the annual report's 分章节 counts and
+API's completion by group (api.views.PlanProgress) and its measures' ``?chapter=`` filter
+(api.filters.apply_group), and the annual report's 分章节 counts and
 quotes (annual_reports.data) all ask here.
 
 The rule: a measure's chapter; a 督办事项 without one (a measure with a source,
