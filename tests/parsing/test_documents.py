@@ -1021,6 +1021,10 @@ Round 31, leftovers (branch leftovers29), a second document for each of four mis
   配合单位 | 完成时限 whose 配合 cell is empty in two rows after a task ending in the name it
   sends to ("…形成清理报告并报县政府", "…报送县委依法治县办"), a task ending in a name beside
   two full unit cells ("评估结果报县委办公室"), 每季度 a duty.
+
+wrap36 (branch wrap36), no new document: d399 hard-wrapped at 30 is read (it was left out of the
+hard-wrapped test), with fixture styles/danhang_shuming_zhehang.txt, a 镇 人居环境 task list
+printed one cell per line whose preamble's title and one task cell reach the margin.
 """
 
 from __future__ import annotations
@@ -2033,10 +2037,8 @@ HARD_WRAPPED = [
     # continues (starts_item); its units are tested below, and the scorer, blind to line
     # breaks, gives it 1.000)
     and name.split("_")[0] != "d263"
-    # (round 31 leftovers: d399, a table one cell per line, has only two lines at the margin
-    # and is not found wrapped, so its task cell broken at 30 (…报送县委依法治县|办) gives a
-    # unit cell 办; read printed and run in)
-    and name.split("_")[0] != "d399"
+    # (d399, a table one cell per line with only two lines at the margin, left out in round
+    # 31, is read since wrap36: one of the two parts a title inside its 《》)
     # (d375, left out in round 31, is read since round 30 leftovers: its breaks inside
     # sentences are joined, printed or wrapped)
 ]
@@ -8527,3 +8529,35 @@ def test_a_level_alone_shares_the_next_names_body(name, shared):
     for plan in _printed_and_run_in(_document_or_fixture_text(name)):
         found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in shared}
         assert found == shared
+
+
+# wrap36: a table printed one cell per line, hard-wrapped, with only two lines at the margin
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "parent"),
+    [
+        (
+            "d399_yingshang_huanjing_baozhengfu",
+            (3, ["县司法局"], []),
+            "鹤汀县持续优化营商环境三年行动方案（2025—2027年）",
+        ),
+        (
+            "danhang_shuming_zhehang",
+            (3, ["镇农业综合服务中心"], []),
+            "青岭县农村人居环境整治提升行动实施方案（2026—2028年）",
+        ),
+    ],
+)
+def test_two_lines_at_the_margin_one_parting_a_title_say_the_copy_is_wrapped(name, row, parent):
+    # hard-wrapped at 30, "根据《…（2025—2027" over "年）》，现将…如下。" and a task cell
+    # "…报送县委依法治县" over "办" (d399 row 3); "按照《…（2026—20" over "28年）》部署，…" and
+    # "…党政综合办公" over "室" (fixture styles/danhang_shuming_zhehang.txt row 3): the copy is
+    # wrapped, so the cell's rest joins its task (no unit 办 or 室) and the title stays whole
+    text = _document_or_fixture_text(name)
+    for plan in (parse_path_text(text), parse_path_text(variants.hard_wrapped(text, 30))):
+        no, lead, responsible = row
+        task = next(m for m in plan.tasks if m.no == no)
+        assert (task.lead, task.responsible) == (lead, responsible)
+        assert task.text.endswith(("依法治县办", "综合办公室"))
+        assert plan.parents == [parent]

@@ -1837,7 +1837,11 @@ def _wrapped_among_short_lines(contents: list[str]):
     # (a ragged PDF layer may hold two lines of one longest length by chance, fixture
     # styles/huanbao_table_preamble.txt and d04 ragged: three lines in its band say it first)
     ragged = _ragged_among_short_lines(contents)
-    if ragged[0] is None and len(at_margin) == open_ended == 2 and _two_rests(contents, longest):
+    if (
+        ragged[0] is None
+        and len(at_margin) == open_ended == 2
+        and (_two_rests(contents, longest) or _title_parted(contents, longest))
+    ):
         return _ExactMargin(longest), longest
     return ragged
 
@@ -1901,6 +1905,30 @@ def _two_rests(contents: list[str], longest: int) -> bool:
     return len(rests) == 2 and all(
         fold(rest).endswith(_PARAGRAPH_END) and not starts_item(fold(rest)) for rest in rests
     )
+
+
+def _title_parted(contents: list[str], longest: int) -> bool:
+    """Whether one of two lines of the longest length, both broken mid-sentence, parts a
+    title inside its 《》, its rest closing the title and ending the paragraph ("根据《鹤汀县
+    持续优化营商环境三年行动方案(2025—2027" over "年)》,现将…如下。"): a copy as printed keeps
+    a sentence on one line, and a heading broken inside a title ("关于印发《…" over "…》的通知")
+    ends no sentence. The other line may then be a cell of a table printed one cell per line,
+    whose rest is a cell's last characters, no sentence (round 32: tests/parsing/documents
+    d399 hard-wrapped at 30, "…报送县委依法治县" over "办"; fixture
+    styles/danhang_shuming_zhehang.txt hard-wrapped at 30, "…党政综合办公" over "室")."""
+    for before, after in itertools.pairwise(contents):
+        if len(before) != longest or len(after) >= longest:
+            continue
+        folded_before, folded_after = fold(before), fold(after)
+        if (
+            folded_before.rfind("《") > folded_before.rfind("》")
+            and "》" in folded_after
+            and "《" not in folded_after[: folded_after.find("》")]
+            and folded_after.endswith(_PARAGRAPH_END)
+            and not starts_item(folded_after)
+        ):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
