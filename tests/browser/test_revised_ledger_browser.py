@@ -59,7 +59,8 @@ def test_a_measure_the_office_adds_comes_before_the_items(page, world):
     log_in(page, office, PASSWORD)
     page.goto(f"/plans/{plan.pk}/")
     click_and_wait(page, page.get_by_role("link", name="新增任务"))
-    assert "不填则接续最后一项在用任务的序号、排在所选章节末尾，督办事项依次顺延" in page.inner_text("main")
+    help_text = "不填则接续最后一项在用任务的序号、排在所选章节末尾，督办事项依次顺延"
+    assert help_text in page.inner_text("main")
     page.select_option("#id_chapter", label="一、主要任务")
     page.fill("#id_text", "健全公共法律服务评价机制，每年开展一次满意度测评。")
     page.locator("#id_lead_units").get_by_label("州司法局", exact=True).check()
