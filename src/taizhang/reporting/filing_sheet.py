@@ -24,6 +24,7 @@ from taizhang.documents import xlsx
 from taizhang.parsing.errors import InputError
 from taizhang.parsing.readers.package import check_package, open_package
 from taizhang.plans.models import Assignment
+from taizhang.reporting import services
 from taizhang.reporting.models import ProgressReport
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -312,8 +313,7 @@ def check(user, rows: list[SheetRow], owed) -> Preview:
             unknown.append((row, pair))
             continue
         row.assignment, row.period, row.version = item.assignment, item.period, version
-        measure = item.assignment.measure
-        row.label = f"任务{measure.number}（{item.assignment.unit.name}，{item.period.name}）"
+        row.label = services.report_label(item.assignment, item.period)
         report = reports.get(pair)
         current = report.version if report else 0
         if version != current:

@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from taizhang.accounts.models import Role
+from taizhang.notifications import recipients
 from taizhang.plans.models import Assignment
 from taizhang.reporting.models import ProgressReport
 from taizhang.units.models import Region
@@ -77,13 +78,13 @@ def reviewers_of(report) -> list:
     """The people who review ``report``: the lead unit's reviewers, else the office that
     runs the plan (a county plan's county office; plans.rules.runs_plan says the same)."""
     units = reviewing_units(report)
-    people = get_user_model().objects.filter(is_active=True).order_by("pk")
     if units:
+        people = get_user_model().objects.filter(is_active=True).order_by("pk")
         return list(people.filter(role=Role.REVIEWER, unit_id__in=units))
     plan = report.period.plan
     if running_county(plan) is not None:
-        return list(people.filter(role=Role.COUNTY_OFFICE, region_id=plan.region_id))
-    return list(people.filter(role=Role.OFFICE_ADMIN, organisation_id=plan.organisation_id))
+        return recipients.county_office(plan.organisation_id, plan.region_id)
+    return recipients.office(plan.organisation_id)
 
 
 def awaiting(reports: QuerySet | None = None) -> QuerySet:

@@ -131,7 +131,9 @@ def file_many(filings, user, submit_after: bool, batch: str) -> list[ProgressRep
             raise ConcurrentEdit(clash.current, row=filing.row) from clash
         except (ValidationError, WorkflowError) as error:
             message = "；".join(error.messages) if isinstance(error, ValidationError) else error
-            raise WorkflowError(f"第{filing.row}行 {_label_of(filing)}：{message}") from error
+            raise WorkflowError(
+                f"第{filing.row}行 {report_label(filing.assignment, filing.period)}：{message}"
+            ) from error
     changes = {"batch": batch, "batch_reports": [_label(report) for report in done]}
     filer = get_user_model().objects.get(pk=user.pk)  # the entry's object: who filed the batch
     record(user, AuditAction.BATCH_FILE, filer, changes, reason, organisation=filer.organisation_id)
@@ -437,13 +439,13 @@ def _commit(report, user, action: str, changes: dict, reason: str = "") -> Progr
 
 
 def _label(report) -> str:
-    assignment = report.assignment
-    return f"任务{assignment.measure.number}（{assignment.unit.name}，{report.period.name}）"
+    return report_label(report.assignment, report.period)
 
 
-def _label_of(filing) -> str:
-    assignment = filing.assignment
-    return f"任务{assignment.measure.number}（{assignment.unit.name}，{filing.period.name}）"
+def report_label(assignment, period) -> str:
+    """A report as audit entries, messages and the filing workbook's rows name it:
+    任务3（州教育局，2026年第一季度）."""
+    return f"任务{assignment.measure.number}（{assignment.unit.name}，{period.name}）"
 
 
 def _organisation(report) -> int:
