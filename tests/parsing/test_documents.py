@@ -1025,6 +1025,25 @@ Round 31, leftovers (branch leftovers29), a second document for each of four mis
 wrap36 (branch wrap36), no new document: d399 hard-wrapped at 30 is read (it was left out of the
 hard-wrapped test), with fixture styles/danhang_shuming_zhehang.txt, a 镇 人居环境 task list
 printed one cell per line whose preamble's title and one task cell reach the margin.
+
+Round 38 (法治) (branch fazhi38): 法治 plans of kinds rounds 10–35 had not tried:
+
+- d404 县 法治政府建设 年度工作要点 under its covering notice: （1）–（3） measures restarting
+  under each 一、 (no （一） level), each over a trailing line "责任单位：…；完成时限：…" or
+  "牵头单位：…；责任单位：…；完成时限：…", 县委编办 and 县生态环境分局 units, collectives in
+  the list (县政府各部门, 各乡镇人民政府、街道办事处), 长期坚持 / 每季度末 deadlines.
+- d405 县公安局 “谁执法谁普法” 普法责任清单: a department's own tab table 序号 | 普法内容 |
+  普法对象 | 责任科室 whose units are its sections (政治处, 法制大队, 交通管理大队, 指挥中心,
+  各派出所), one cell "治安管理大队牵头，各派出所配合", a 普法对象 cell naming 县直各单位
+  (no collective), 10万条 a goal, 定期 / 每季度 / 每年 duties.
+- d406 县 法治乡村 实施方案 (2026—2028年): brackets naming the 县, 乡 and 村 levels at once
+  ("（县司法局牵头，各乡镇人民政府、村（社区）负责）", "…各乡镇综治中心、村（社区）调委会负责",
+  "…各乡镇人民政府负责指导，村（社区）具体实施", "…村（社区）抓好落实"), goals for 2028 under
+  一、总体目标.
+- d407 市委依法治市办 工作要点: titled （一）–（九） measures numbered on across chapters, three
+  of them over 1. 2. (3.) sub-items (parts of the measure: the bracket follows the last), a
+  first bracket "（X、Y、Z按职责分工负责，排在第一位的为牵头单位，下同）" (the note after the
+  verb), the brief's "（市委依法治市办，市直各部门按职责分工负责）", 2026年制定政府规章2件.
 """
 
 from __future__ import annotations
@@ -8561,3 +8580,111 @@ def test_two_lines_at_the_margin_one_parting_a_title_say_the_copy_is_wrapped(nam
         assert (task.lead, task.responsible) == (lead, responsible)
         assert task.text.endswith(("依法治县办", "综合办公室"))
         assert plan.parents == [parent]
+
+
+# Round 38 (法治) (branch fazhi38)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d405_gongan_pufa_qingdan_keshi",
+            {
+                1: ([], ["政治处", "法制大队"], []),
+                3: ([], ["治安管理大队"], ["各派出所"]),
+                7: (["治安管理大队"], [], ["各派出所"]),
+                9: ([], ["国内安全保卫大队"], []),
+            },
+        ),
+        (
+            "zeren_keshi_lie",
+            {
+                1: ([], ["法规股", "执法监察大队"], []),
+                3: (["执法监察大队"], [], ["各自然资源所"]),
+                4: ([], ["不动产登记中心", "办公室"], []),
+            },
+        ),
+    ],
+)
+def test_a_departments_list_gives_its_rows_to_its_sections(name, rows):
+    # 序号 | 普法内容 | 普法对象 | 责任科室: the sections' column gives each row its units (d405,
+    # fixture styles/zeren_keshi_lie.txt), the 普法对象 none ("县直各单位干部职工" no collective);
+    # hard-wrapped at 30, a cell "…牵头，各派" over "出所配合" is one clause (d405 row 7,
+    # the fixture's row 3 "…牵头，各" over "自然资源所配合")
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+        assert len(plan.tasks) == (9 if name.startswith("d405") else 4)
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d406_fazhi_xiangcun_sanji",
+            {
+                1: (["县司法局"], [], ["各乡镇人民政府", "村（社区）"]),
+                4: (["县司法局", "县农业农村局"], [], ["各乡镇人民政府", "村（社区）"]),
+                8: (
+                    ["县委政法委"],
+                    ["县法院", "县公安局", "县司法局"],
+                    ["各乡镇综治中心", "村（社区）调委会"],
+                ),
+                9: (["县公安局"], [], ["各乡镇派出所", "村（社区）警务室"]),
+            },
+        ),
+        (
+            "cun_shequ_jigou",
+            {
+                1: (["县司法局"], [], ["各乡镇司法所", "村（社区）人民调解委员会"]),
+                2: (["县委政法委"], [], ["各乡镇综治中心", "村（社区）网格服务站"]),
+                3: (["县委政法委", "县公安局"], [], ["各乡镇人民政府", "村（社区）"]),
+            },
+        ),
+    ],
+)
+def test_a_bare_village_class_opens_every_villages_body(name, rows):
+    # "各乡镇综治中心、村（社区）调委会负责": 各 governs the village level too, so 村（社区）调委会
+    # is every village's (a collective, as the bare 村（社区） is); "村（社区）抓好落实" names no
+    # unit 村（社区）抓好 (d406, fixture styles/cun_shequ_jigou.txt)
+    for plan in _printed_and_run_in(_document_or_fixture_text(name)):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d407_yifa_zhishi_yaodian_xiamu",
+            {
+                1: (["市委依法治市办"], ["市委宣传部", "市委组织部"]),
+                4: (["市司法局"], ["市人大常委会法工委"]),
+                7: (["市委宣传部"], ["市司法局"]),
+            },
+        ),
+        (
+            "fenggong_xiatong",
+            {
+                1: (["市委宣传部"], ["市司法局", "市教育局"]),
+                2: (["市司法局"], ["市财政局"]),
+                3: (["市发展改革委"], ["市中级法院", "市市场监管局"]),
+            },
+        ),
+    ],
+)
+def test_a_first_is_lead_note_may_end_a_bracket_of_units_and_their_verb(name, rows):
+    # "（市委依法治市办、市委宣传部、市委组织部按职责分工负责，排在第一位的为牵头单位，下同）":
+    # the bracket names its units (the note after their verb is none) and the note makes
+    # the first of every list from there on the lead (d407, fixture
+    # styles/fenggong_xiatong.txt); the measure's text ends before the bracket
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert plan.tasks[0].text.endswith("。")

@@ -197,7 +197,22 @@ def is_attribution(content: str) -> bool:
     if _label_pattern().search(content):
         return True
     # "…负责" must end the bracket and the bracket must not be a sentence
-    return bool(_verb_ending().search(content)) and "。" not in content.rstrip("。. ")
+    if _verb_ending().search(content):
+        return "。" not in content.rstrip("。. ")
+    # … or end it before a note saying the first of them leads, which governs the brackets
+    # below too ("X、Y、Z按职责分工负责，排在第一位的为牵头单位，下同": round 38, tests/parsing/
+    # documents d407, fixture styles/fenggong_xiatong.txt); the note names no unit
+    note = _FIRST_LEAD_NOTE_END.search(content) if "牵头" in content else None
+    return note is not None and note.start() > 0 and is_attribution(content[: note.start()])
+
+
+# "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
+FIRST_IS_LEAD = re.compile(
+    r"(?:排在|排|列在|列|位列|位于)?(?:首位|第一位|第一个|第一)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)牵头(?:单位|部门)"
+)
+# … as a bracket's last field (folded), "，下同" after it or not
+_FIRST_LEAD_NOTE_END = re.compile(rf"[,;]\s*{FIRST_IS_LEAD.pattern}(?:[,;]?\s*下同)?[。.]?\s*$")
 
 
 # A number that opens the next item, right after the last unit of an attribution.
@@ -875,6 +890,12 @@ def _verb_then_fields(content: str, verbs: tuple[str, ...]) -> bool:
     cut = max(content.rfind(","), content.rfind(";"))
     if cut < 0 or len(content) > _MAX_ATTRIBUTION:
         return False
+    note = _FIRST_LEAD_NOTE_END.search(content) if "牵头" in content else None
+    if note is not None and note.start() > 0:  # (a first-is-lead note: is_attribution)
+        content = content[: note.start()]
+        if _ends_with_verb(content, verbs):
+            return is_attribution(content)
+        cut = max(content.rfind(","), content.rfind(";"))
     gazetteer = load_gazetteer()
     while cut > 0 and _no_units_of_its_own(gazetteer, content[cut + 1 :].strip(" 。.")):
         content = content[:cut]

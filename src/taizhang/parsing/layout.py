@@ -1630,12 +1630,27 @@ def _rest_of_its_row(
         return bool(tabs)
     if joined.endswith("\t"):
         return _last_cell_below(folded_line)
-    listed, comma, last = fold(joined[joined.rfind("\t") + 1 :]).strip().rpartition("、")
+    cell = fold(joined[joined.rfind("\t") + 1 :]).strip()
+    clause, comma, piece = cell.rpartition(",")
+    if comma and "、" not in piece and _collective_cut(piece, gazetteer):
+        # a cell of role clauses whose last opens a collective the wrap cut ("…\t治安管理大队
+        # 牵头，各派" over "出所配合"; round 38: tests/parsing/documents d405 and fixture
+        # styles/zeren_keshi_lie.txt hard-wrapped at 30): the line completes that clause
+        return is_unit_line(clause) and is_unit_line(piece + folded_line.strip())
+    listed, comma, last = cell.rpartition("、")
     if not last or (comma and not names_bodies(listed)):
         return False
     if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
         return False  # (a cell of one name cut to its place and a character is joined too)
     return names_bodies(last + folded_line.strip())
+
+
+def _collective_cut(piece: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether a folded piece opens a collective and ends no name ("各派", "各执法中"): a
+    collective the wrap cut, its rest on the next line. ``gazetteer``: the parse's."""
+    gazetteer = gazetteer or load_gazetteer()
+    markers = tuple(gazetteer.data["collectives"]["markers"])
+    return piece.startswith(markers) and not piece.endswith(gazetteer.name_endings)
 
 
 def _last_cell_below(folded_line: str) -> bool:

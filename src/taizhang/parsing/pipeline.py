@@ -12,6 +12,7 @@ from taizhang.collector import held_off
 from taizhang.parsing import diagnostics, titles
 from taizhang.parsing.attribution_above import attributions_above
 from taizhang.parsing.attribution_text import (
+    FIRST_IS_LEAD,
     AttributionIndex,
     closing_subject,
     contact_end,
@@ -48,10 +49,7 @@ from taizhang.parsing.units import BracketReader, first_is_lead, load_gazetteer,
 from taizhang.parsing.vocabulary import vocabulary as structure_vocabulary
 
 # "排在首位的为牵头单位", "列第一位者为牵头单位", "第一个单位为牵头单位": the first unit leads.
-_FIRST_IS_LEAD = re.compile(
-    r"(?:排在|排|列在|列|位列|位于)?(?:首位|第一位|第一个|第一)(?:的|者)?(?:单位|部门)?"
-    r"(?:为|是)牵头(?:单位|部门)"
-)
+_FIRST_IS_LEAD = FIRST_IS_LEAD
 # It opens with the literal 牵头, which the engine skips to at once (为 and 是 are common).
 _NOTE_TAIL = re.compile(r"牵头(?<=[为是]牵头)(?:单位|部门)")
 _NOTE_REACH = 12  # characters: the longest "排在第一位的单位" before the tail

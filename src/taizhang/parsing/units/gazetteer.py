@@ -183,6 +183,7 @@ class Gazetteer:
         self.collective = wildcard_alternation([*collectives["markers"], *collectives["classes"]])
         self.generic = frozenset(collectives["generic"])
         self.bare_classes = frozenset(collectives.get("bare_classes", ()))
+        self.bare_class_heads = tuple(collectives.get("bare_class_heads", ()))
         self.keep = WholeMatch(data["keep_as_written"]["patterns"])
         self.categories = tuple(
             _Category.compile(name, data["category"].get(name, {})) for name in CATEGORIES
@@ -401,6 +402,7 @@ class Gazetteer:
             (marked and contains(self.collective, name))
             or name in self.generic
             or name in self.bare_classes
+            or (name.startswith(self.bare_class_heads) and name not in self.bare_class_heads)
         )
 
     def category(

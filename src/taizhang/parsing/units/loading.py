@@ -52,7 +52,13 @@ _SECTION_KEYS: dict[str, dict[str, type]] = {
         "not_unit_exceptions": list,
         "zone_committees": list,
     },
-    "collectives": {"markers": list, "classes": list, "generic": list, "bare_classes": list},
+    "collectives": {
+        "markers": list,
+        "classes": list,
+        "generic": list,
+        "bare_classes": list,
+        "bare_class_heads": list,
+    },
     "keep_as_written": {"patterns": list},
 }
 _CATEGORY_KEYS: dict[str, type] = {
