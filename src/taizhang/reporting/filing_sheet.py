@@ -389,8 +389,9 @@ class Preview:
 
 
 def check(user, rows: list[SheetRow], owed) -> Preview:
-    """Fill each row's report, what it changes, or its errors. ``owed`` are the to-do's
-    items the person may fill (every report their units owe and have not sent); a key
+    """Fill each row's report, what it changes, or its errors. ``owed`` are the items the
+    person may fill (every report their units owe and have not sent, and every report
+    returned to them: workspace.todo.fillable_items); a key
     outside them is another unit's, another organisation's, or a report sent since the
     download, and says which only when the report is the person's own."""
     owed = {(item.assignment.pk, item.period.pk): item for item in owed}

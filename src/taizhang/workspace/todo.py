@@ -219,8 +219,8 @@ def _imports_waiting(user) -> list[PlanImport]:
 
 def owed_items(user, today: date) -> list[DueItem]:
     """Every report the person's units owe in the open periods and have not sent (none
-    written yet, or a draft): the to-do's 待填报 list before any filter, and what a filing
-    workbook (批量填报) may fill."""
+    written yet, or a draft): the to-do's 待填报 list before any filter, and with the
+    returned reports what a filing workbook (批量填报) may fill (``fillable_items``)."""
     units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
     if not periods:
