@@ -62,7 +62,7 @@ def test_a_liaison_files_the_quarter_from_one_workbook(world, owed, new_page, tm
     page.set_input_files("#id_file", str(filled))
     click_and_wait(page, page.get_by_role("button", name="上传并预览"))
     preview = page.inner_text("#filing-preview")
-    assert "预览：将保存 2 份报告" in preview
+    assert "预览：保存为草稿 2 份，提交审核 2 份" in preview
     assert "=1+1 调解纠纷 36 件" in preview
     screenshot(page, "filing-sheet-preview")
     click_and_wait(page, page.get_by_role("button", name="提交审核（2份）"))
@@ -71,3 +71,46 @@ def test_a_liaison_files_the_quarter_from_one_workbook(world, owed, new_page, tm
     screenshot(page, "filing-sheet-done", full_page=False)
     reports = ProgressReport.objects.filter(period=owed).order_by("assignment__measure__number")
     assert [(r.state, r.narrative) for r in reports] == [("submitted", text) for text in texts]
+
+
+def test_a_draft_and_a_returned_report_go_back_from_one_workbook(world, owed, phone_page, tmp_path):
+    """On a phone: a draft saved during the quarter goes unchanged, a returned report
+    corrected in the workbook beside its return comment; the preview says per row what
+    提交审核 does, and its count is what is submitted."""
+    from taizhang.plans.models import Assignment
+    from taizhang.reporting import services
+
+    liaison, education = world.people["liaison"], world.education
+    first = Assignment.objects.get(measure=world.first, unit=education)
+    second = Assignment.objects.get(measure=world.second, unit=education)
+    draft = services.start_report(first, owed)
+    services.save_draft(draft, liaison, {"status": "in_progress", "narrative": "草稿已写好"}, 0)
+    sent = services.start_report(second, owed)
+    sent = services.save_draft(sent, liaison, {"narrative": "第一稿"}, 0)
+    sent = services.submit(sent, liaison, sent.version)
+    services.review(sent, world.people["office"], "return", "请补充调解数量", sent.version)
+
+    page = phone_page
+    log_in(page, liaison, PASSWORD)
+    page.goto("/")
+    with page.expect_download() as started:
+        page.get_by_role("link", name="下载填报表（Excel）").click()
+    book = openpyxl.load_workbook(io.BytesIO(Path(started.value.path()).read_bytes()))
+    sheet = book.worksheets[0]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    assert sheet.cell(row=5, column=columns["退回意见"]).value == "请补充调解数量"
+    sheet.cell(row=5, column=columns["进展情况"]).value = "第二稿：调解纠纷 36 件"
+    filled = Path(tmp_path) / "填报表.xlsx"
+    book.save(filled)
+    page.goto("/todo/filing/upload/")
+    page.set_input_files("#id_file", str(filled))
+    click_and_wait(page, page.get_by_role("button", name="上传并预览"))
+    preview = page.inner_text("#filing-preview")
+    assert "预览：保存为草稿 1 份，提交审核 2 份" in preview
+    assert "已退回" in preview
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "filing-sheet-preview-phone")
+    click_and_wait(page, page.get_by_role("button", name="提交审核（2份）"))
+    assert "已通过填报表提交审核 2 份报告" in page.inner_text("body")
+    states = ProgressReport.objects.filter(period=owed).values_list("state", flat=True)
+    assert sorted(states) == ["submitted", "submitted"]

@@ -30,7 +30,7 @@ def _book(rows, header=True) -> bytes:
 
 
 def _row(key, status="推进中", narrative="", actions=""):
-    return [1, "任务", "", "", "", "", "", "", status, narrative, actions, "", "", key]
+    return [1, "任务", "", "", "", "", "", "", status, narrative, actions, "", "", "", key]
 
 
 def test_a_formula_typed_in_a_cell_is_read_as_its_characters():
@@ -96,3 +96,47 @@ def test_file_many_refuses_a_submission_without_narrative(world):
     with pytest.raises(services.WorkflowError, match=r"第5行.*请填写进展情况"):
         services.file_many(filings, world.people["liaison"], True, "批次丙")
     assert ProgressReport.objects.filter(version__gt=0).count() == 0
+
+
+def test_file_many_submits_an_unchanged_draft_without_saving_it_again(world):
+    first, second = _filings(world)
+    draft = services.start_report(first.assignment, world.period)
+    draft = services.save_draft(draft, world.people["liaison"], first.data, 0)
+    first.expected_version, first.changed, first.submit = draft.version, False, True
+    second.submit = False  # a changed row the batch only saves
+    done = services.file_many([first, second], world.people["liaison"], True, "批次丁")
+    assert [(r.state, r.version) for r in done] == [("submitted", 2), ("draft", 1)]
+    actions = AuditEntry.objects.filter(object_id=str(draft.pk)).values_list("action", flat=True)
+    assert sorted(actions) == ["save", "submit"]
+
+
+def _checked(kind, status="in_progress", narrative="", returned=False, **texts):
+    row = filing_sheet.SheetRow(4, "1-2-1", "", {}, kind=kind, returned=returned)
+    row.data = {"status": status, "narrative": narrative, **texts}
+    return row
+
+
+@pytest.mark.parametrize(
+    ("row", "draft", "submit"),
+    [
+        (_checked("save", narrative="写了"), "保存草稿", "提交"),
+        (_checked("save"), "保存草稿", "不能提交：未填写进展情况"),
+        (_checked("unchanged", narrative="写了"), "跳过：与已保存的草稿相同", "提交"),
+        (
+            _checked("unchanged", actions="只有举措"),
+            "跳过：与已保存的草稿相同",
+            "跳过：草稿未填写进展情况，不能提交，草稿保留",
+        ),
+        (_checked("unchanged", status="not_started"), "跳过：未填写", "跳过：未填写"),
+        (_checked("empty", status="not_started"), "跳过：未填写", "跳过：未填写"),
+        (_checked("save", narrative="改了", returned=True), "保存草稿：仍为退回状态", "提交"),
+        (
+            _checked("unchanged", narrative="原样", returned=True),
+            "跳过：被退回后未修改",
+            "跳过：被退回后未修改",
+        ),
+    ],
+)
+def test_fate_decides_each_row_for_each_mode(row, draft, submit):
+    assert filing_sheet.fate(row, "draft").label.startswith(draft)
+    assert filing_sheet.fate(row, "submit").label.startswith(submit)

@@ -24,6 +24,7 @@ SHEET = reverse("workspace:filing_sheet")
 UPLOAD = reverse("workspace:filing_upload")
 CONFIRM = reverse("workspace:filing_confirm")
 FIRST_ROW = 4  # title, note, header
+NOTHING_WRITTEN = "跳过：未填写（进展状态为未启动，各栏为空）"
 
 
 @pytest.fixture(autouse=True)
@@ -172,15 +173,142 @@ def test_one_bad_row_saves_nothing(liaison, two):
     assert ProgressReport.objects.count() == 0
 
 
-def test_unchanged_and_empty_rows_are_skipped(liaison, two):
-    report = services.start_report(
-        Assignment.objects.get(measure=two.first, unit=two.education), two.period
-    )
-    services.save_draft(report, two.people["liaison"], {"narrative": "草稿"}, 0)
-    response = _upload(liaison, _fill(_download(liaison), FIRST_ROW + 5, 进展状态="推进中"))
-    preview = response.context["preview"]
-    assert [(row.number, row.kind) for row in preview.skipped] == [(4, "unchanged"), (5, "empty")]
+def _draft(world, measure, data, person="liaison"):
+    assignment = Assignment.objects.get(measure=measure, unit=world.education)
+    report = services.start_report(assignment, world.period)
+    return services.save_draft(report, world.people[person], data, report.version)
+
+
+def _fates(response) -> list[tuple[int, str, str]]:
+    return [
+        (line["row"].number, line["draft"].label, line["submit"].label)
+        for line in response.context["preview"].lines
+    ]
+
+
+def test_submitting_sends_an_unchanged_complete_draft(liaison, two):
+    """A draft saved during the quarter, downloaded and uploaded unchanged, is submitted
+    when the person chooses 提交审核; the untouched row stays skipped, its reason shown,
+    and the counts the preview gives are what the confirmation does."""
+    _draft(two, two.first, {"status": "in_progress", "narrative": "草稿"})
+    response = _upload(liaison, _fill(_download(liaison), FIRST_ROW))
+    assert response.status_code == 200
+    assert _fates(response) == [
+        (4, "跳过：与已保存的草稿相同", "提交"),
+        (5, NOTHING_WRITTEN, NOTHING_WRITTEN),
+    ]
+    page = response.content.decode()
+    assert "提交审核（1份）" in page
+    assert "保存为草稿（" not in page  # nothing changed: nothing to save as a draft
+    confirm = liaison.post(CONFIRM, {"token": response.context["token"], "mode": "submit"})
+    assert confirm.status_code == 302
+    report = _report(two)
+    assert (report.state, report.version, report.narrative) == ("submitted", 2, "草稿")
+    entries = AuditEntry.objects.filter(object_id=str(report.pk)).order_by("pk")
+    assert [entry.action for entry in entries] == ["save", "submit"]  # no empty save
+    assert entries.last().reason.startswith("批量填报")
+    assert liaison.get(TODO).context["todo"].due_total == 1
+    assert AuditEntry.objects.get(action="batch_file").changes["batch_reports"] == [
+        f"任务1（州教育局，{two.period.name}）"
+    ]
+
+
+def test_a_draft_with_nothing_written_stays_skipped_when_submitting(liaison, two):
+    _draft(two, two.first, {"status": "not_started", "narrative": ""})
+    _draft(two, two.second, {"status": "in_progress", "actions": "只写了举措"})
+    response = _upload(liaison, _fill(_download(liaison), FIRST_ROW))
+    assert _fates(response) == [
+        (4, NOTHING_WRITTEN, NOTHING_WRITTEN),
+        (5, "跳过：与已保存的草稿相同", "跳过：草稿未填写进展情况，不能提交，草稿保留"),
+    ]
+    assert response.context["preview"].skipped == response.context["preview"].checked
     assert "token" not in response.context
+    assert "没有新填写或修改的报告，也没有可提交的草稿" in response.content.decode()
+
+
+def test_the_preview_counts_are_what_the_confirmation_does(liaison, two):
+    third = f.MeasureFactory(plan=two.plan, number=3)
+    f.AssignmentFactory(measure=third, unit=two.education, role="responsible")
+    _draft(two, two.second, {"status": "in_progress", "narrative": "已写好的草稿"})
+    book = _download(liaison)
+    response = _upload(liaison, _fill(book, FIRST_ROW, 进展状态="推进中", 进展情况="新写"))
+    preview = response.context["preview"]
+    assert (preview.draft_count, preview.submit_count) == (1, 2)
+    assert [label for _, _, label in _fates(response)] == ["提交", "提交", _fates(response)[2][2]]
+    assert _fates(response)[2][2].startswith("跳过：未填写")
+    page = response.content.decode()
+    assert "保存为草稿（1份）" in page and "提交审核（2份）" in page
+    liaison.post(CONFIRM, {"token": response.context["token"], "mode": "submit"})
+    states = ProgressReport.objects.filter(assignment__unit=two.education)
+    assert sorted(states.values_list("assignment__measure__number", "state")) == [
+        (1, "submitted"),
+        (2, "submitted"),
+    ]
+    assert liaison.get(TODO).context["todo"].due_total == 1
+
+
+def test_saving_drafts_leaves_an_unchanged_draft_alone(liaison, two):
+    draft = _draft(two, two.second, {"status": "in_progress", "narrative": "已写好的草稿"})
+    response = _upload(liaison, _fill(_download(liaison), FIRST_ROW, 进展情况="新写"))
+    liaison.post(CONFIRM, {"token": response.context["token"], "mode": "draft"})
+    draft.refresh_from_db()
+    assert (draft.state, draft.version) == ("draft", 1)
+    assert _report(two).state == "draft"
+
+
+def _returned(world, comment="请补充具体数据"):
+    report = _draft(world, world.first, {"status": "in_progress", "narrative": "第一稿"})
+    report = services.submit(report, world.people["liaison"], report.version)
+    return services.review(report, world.people["reviewer"], "return", comment, report.version)
+
+
+def test_a_returned_report_is_in_the_workbook_with_the_return_comment(liaison, world):
+    _returned(world, "=请补充具体数据")
+    sheet = _download(liaison).worksheets[0]
+    columns = _columns(sheet)
+    assert filing_sheet.RETURN_HEADER in columns
+    (row,) = sheet.iter_rows(min_row=FIRST_ROW)
+    comment = row[columns[filing_sheet.RETURN_HEADER] - 1]
+    assert (comment.value, comment.data_type) == ("=请补充具体数据", "s")  # never a formula
+    assert comment.protection.locked  # read-only: only the five columns to fill are open
+    assert row[columns["进展情况"] - 1].value == "第一稿"
+    assert row[columns[filing_sheet.KEY_HEADER] - 1].value.endswith("-3")
+
+
+def test_an_unchanged_returned_report_is_not_sent_back_as_it_was(liaison, world):
+    _returned(world)
+    response = _upload(liaison, _fill(_download(liaison), FIRST_ROW))
+    reason = "跳过：被退回后未修改，请按退回意见修改后再提交"
+    assert _fates(response) == [(4, reason, reason)]
+    assert "token" not in response.context
+
+
+def test_a_corrected_returned_report_is_resubmitted_as_the_form_would(client, liaison, world):
+    returned = _returned(world)
+    data = _fill(_download(liaison), FIRST_ROW, 进展情况="第二稿：补充了数据")
+    response = _upload(liaison, data)
+    assert response.status_code == 200
+    assert _fates(response) == [(4, "保存草稿：仍为退回状态，需再提交", "提交")]
+    assert "已退回" in response.content.decode()
+    confirm = liaison.post(CONFIRM, {"token": response.context["token"], "mode": "submit"})
+    assert confirm.status_code == 302
+    report = _report(world)
+    assert (report.state, report.version) == ("submitted", returned.version + 2)
+    assert report.first_submitted_at == returned.first_submitted_at  # on time stays decided
+    entries = AuditEntry.objects.filter(object_id=str(report.pk), reason__startswith="批量填报")
+    assert sorted(entry.action for entry in entries) == ["save", "submit"]
+    assert not liaison.get(TODO).context["todo"].returned
+    client.force_login(world.people["reviewer"])
+    assert [r.pk for r in client.get(TODO).context["todo"].to_review] == [report.pk]
+
+
+def test_a_returned_report_saved_as_a_draft_stays_returned(liaison, world):
+    _returned(world)
+    response = _upload(liaison, _fill(_download(liaison), FIRST_ROW, 进展情况="改了一半"))
+    liaison.post(CONFIRM, {"token": response.context["token"], "mode": "draft"})
+    report = _report(world)
+    assert (report.state, report.narrative) == ("returned", "改了一半")
+    assert len(liaison.get(TODO).context["todo"].returned) == 1
 
 
 def test_a_report_saved_since_the_download_is_refused(liaison, world):

@@ -166,3 +166,34 @@ def test_the_query_count_does_not_grow_with_the_plan(
         response = client.get(TODO)
     assert len(large.captured_queries) == len(small.captured_queries)
     assert response.status_code == 200
+
+
+def test_a_long_list_due_is_paginated_with_the_filter_kept(client, world, travel):
+    """A unit owing more than a page reads the list 50 at a time: the counts at the top
+    count all of it, the page links keep the filter, and the workbook takes everything
+    under the filter whatever the page."""
+    import io
+
+    import openpyxl
+
+    for number in range(3, 62):  # 59 more: the 教育局 owes 60
+        measure = MeasureFactory(plan=world.plan, number=number)
+        AssignmentFactory(measure=measure, unit=world.education, role="responsible")
+    client.force_login(world.people["liaison"])
+    first = client.get(TODO + f"?plan={world.plan.pk}&sort=measure")
+    todo, page = first.context["todo"], first.context["due_page"]
+    assert (todo.due_total, todo.due_matching) == (60, 60)
+    assert (len(page.object_list), page.paginator.num_pages) == (50, 2)
+    html = first.content.decode()
+    assert "<b>60</b>待填报" in html
+    assert f'href="?plan={world.plan.pk}&amp;sort=measure&amp;page=2#due-title"' in html
+    assert "符合条件的共 60 项，第 1–50 项" in html
+    second = client.get(TODO + f"?plan={world.plan.pk}&sort=measure&page=2")
+    numbers = [item.assignment.measure.number for item in second.context["due_page"]]
+    assert numbers == list(range(52, 62))
+    assert "<b>60</b>待填报" in second.content.decode()
+    sheet = reverse("workspace:filing_sheet") + f"?plan={world.plan.pk}&amp;sort=measure"
+    assert f'href="{sheet}"' in second.content.decode()  # the page is not the workbook's
+    book = client.get(reverse("workspace:filing_sheet") + f"?plan={world.plan.pk}&page=2")
+    rows = openpyxl.load_workbook(io.BytesIO(book.content)).worksheets[0].max_row - 3
+    assert rows == 60

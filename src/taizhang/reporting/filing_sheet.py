@@ -1,9 +1,16 @@
 """The filing workbook (批量填报): the reports a unit owes, one row each, downloaded as
 .xlsx, filled in WPS or Excel the way offices keep 台账, and uploaded back.
 
+The workbook holds the reports owed (none written yet, or a draft) and those returned
+(退回), each returned one with the reviewer's comment in a read-only column.
+
 Reading checks every row before anything is saved (as the roster import does): a row is
-to save, unchanged or empty (skipped), or wrong, each wrong row in one Chinese sentence
-with its number. Any wrong row and nothing can be saved. What is saved goes through
+changed, unchanged or empty, or wrong, each wrong row in one Chinese sentence with its
+number. Any wrong row and nothing can be saved. What happens to each row is `fate`'s
+answer alone, for the mode the person chooses: the preview shows it per row and counts
+it, and the confirmation does it. Saving as drafts saves the changed rows; submitting
+submits every changed row and every unchanged draft that is complete (进展情况 written),
+while a returned report is resubmitted only once changed. What is saved goes through
 services.file_many (services.file_report per row): the same rules, versions and audit
 entries as the report form.
 
@@ -38,6 +45,7 @@ TEXT_FIELDS = (
     ("next_steps", "下步打算"),
 )
 STATUS_HEADER = "进展状态"
+RETURN_HEADER = "退回意见"  # read-only: the reviewer's latest comment on a returned report
 COLUMNS = (
     ("序号", 6),
     ("任务内容", 40),
@@ -49,6 +57,7 @@ COLUMNS = (
     ("截止日期", 11),
     (STATUS_HEADER, 10),
     *((label, 32) for _, label in TEXT_FIELDS),
+    (RETURN_HEADER, 28),
     (KEY_HEADER, 12),
 )
 EDITABLE = (STATUS_HEADER, *(label for _, label in TEXT_FIELDS))
@@ -58,7 +67,8 @@ STATUS_LABELS = "、".join(STATUS_BY_LABEL)
 NOTE = (
     "填写说明：每行一份进展报告，只填写“进展状态”（从下拉列表选择）和“进展情况、主要举措、"
     "存在问题、下步打算”四栏，其余各栏和隐藏的填报编号请勿修改。指标实际值和佐证材料请在系统中"
-    "逐份填报。上传后先预览核对，任何一行有误则整表不保存；选择“提交审核”时每份报告须填写进展情况。"
+    "逐份填报。被退回的报告附退回意见，按意见修改后随表重新提交。上传后先预览每行的处理结果，任何一行"
+    "有误则整表不保存；选择“提交审核”时，已填写进展情况的草稿即使未改动也一并提交。"
 )
 UNREADABLE = "无法读取该文件，请使用从待办页下载的填报表（.xlsx 格式）填写后上传。"
 
@@ -71,8 +81,8 @@ class SheetRejected(Exception):
 
 
 def workbook(items, title: str) -> bytes:
-    """The workbook of ``items`` (the to-do's DueItem: assignment, period, report, due_on),
-    pre-filled from each existing draft."""
+    """The workbook of ``items`` (the to-do's DueItem: assignment, period, report, due_on,
+    return_comment), pre-filled from each existing draft or returned report."""
     items = list(items)
     drafts = {
         report.pk: report
@@ -105,6 +115,7 @@ def workbook(items, title: str) -> bytes:
                     item.due_on.isoformat(),
                     ProgressReport.Status(status).label,
                     *(getattr(report, name) if report else "" for name, _ in TEXT_FIELDS),
+                    getattr(item, "return_comment", None) or "",
                     key_of(item.assignment.pk, item.period.pk, report.version if report else 0),
                 ],
                 centered=(1, 5, 7, 8, 9),
@@ -179,7 +190,8 @@ class SheetRow:
     status: str  # the label as written
     texts: dict[str, str]
     label: str = ""  # 任务N（单位，周期）once the report is known
-    kind: str = ""  # save / unchanged / empty, once checked
+    kind: str = ""  # save (changed) / unchanged / empty, once checked
+    returned: bool = False  # the report was returned (退回) to the unit
     errors: list[str] = field(default_factory=list)
     assignment: object = None
     period: object = None
@@ -261,6 +273,53 @@ def _text(value) -> str:
 # -- checking ----------------------------------------------------------------------------
 
 
+SUBMIT, DRAFT, SKIP, REFUSE = "submit", "draft", "skip", "refuse"
+FATE_LABELS = {SUBMIT: "提交", DRAFT: "保存草稿", SKIP: "跳过", REFUSE: "不能提交"}
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What the confirmation does with a row: submit it, save it as a draft, skip it (with
+    the reason), or refuse the batch (a changed row 提交审核 cannot take)."""
+
+    action: str
+    reason: str = ""
+
+    @property
+    def label(self) -> str:
+        text = FATE_LABELS[self.action]
+        return f"{text}：{self.reason}" if self.reason else text
+
+
+def fate(row: SheetRow, mode: str) -> Fate:
+    """The one place that decides what happens to a checked row under ``mode`` (draft:
+    保存为草稿, submit: 提交审核); the preview shows it and the confirmation does it.
+
+    Saving as drafts writes the changed rows. Submitting writes and submits the changed
+    rows, and submits unchanged drafts that are complete, as the report form would; a
+    returned report goes back only once changed (it came back to be corrected), and a row
+    with nothing written stays skipped."""
+    written = bool(row.data.get("narrative"))
+    if row.kind == "save":
+        if mode == DRAFT:
+            return Fate(DRAFT, "仍为退回状态，需再提交" if row.returned else "")
+        return Fate(SUBMIT) if written else Fate(REFUSE, "未填写进展情况")
+    if row.kind == "empty" or not _anything_written(row):
+        return Fate(SKIP, "未填写（进展状态为未启动，各栏为空）")
+    if row.returned:
+        return Fate(SKIP, "被退回后未修改，请按退回意见修改后再提交")
+    if mode == DRAFT:
+        return Fate(SKIP, "与已保存的草稿相同")
+    if not written:
+        return Fate(SKIP, "草稿未填写进展情况，不能提交，草稿保留")
+    return Fate(SUBMIT)
+
+
+def _anything_written(row: SheetRow) -> bool:
+    texts = (row.data.get(name, "") for name, _ in TEXT_FIELDS)
+    return row.data.get("status") != ProgressReport.Status.NOT_STARTED or any(texts)
+
+
 @dataclass
 class Preview:
     rows: list[SheetRow]
@@ -270,22 +329,69 @@ class Preview:
         return [row for row in self.rows if not row.ok]
 
     @property
+    def checked(self) -> list[SheetRow]:
+        return [row for row in self.rows if row.ok]
+
+    @property
     def to_save(self) -> list[SheetRow]:
-        return [row for row in self.rows if row.ok and row.kind == "save"]
+        """The changed rows (what 保存为草稿 writes)."""
+        return [row for row in self.checked if row.kind == "save"]
+
+    def fates(self, mode: str) -> list[tuple[SheetRow, Fate]]:
+        return [(row, fate(row, mode)) for row in self.checked]
+
+    def acted(self, mode: str) -> list[tuple[SheetRow, Fate]]:
+        """The rows ``mode`` writes or submits, each with its fate."""
+        return [(row, done) for row, done in self.fates(mode) if done.action in (SUBMIT, DRAFT)]
+
+    def refused(self, mode: str) -> list[SheetRow]:
+        return [row for row, done in self.fates(mode) if done.action == REFUSE]
+
+    @property
+    def actionable(self) -> list[SheetRow]:
+        """The rows either mode does something with: what the confirmation carries."""
+        return [
+            row
+            for row in self.checked
+            if any(fate(row, mode).action != SKIP for mode in (DRAFT, SUBMIT))
+        ]
+
+    @property
+    def lines(self) -> list[dict]:
+        """Per checked row, what each mode does with it (the preview's table)."""
+        return [
+            {"row": row, "draft": fate(row, DRAFT), "submit": fate(row, SUBMIT)}
+            for row in self.checked
+        ]
+
+    @property
+    def draft_count(self) -> int:
+        return len(self.acted(DRAFT))
+
+    @property
+    def submit_count(self) -> int:
+        return sum(1 for _, done in self.acted(SUBMIT) if done.action == SUBMIT)
+
+    @property
+    def can_submit(self) -> bool:
+        return not self.refused(SUBMIT) and self.submit_count > 0
 
     @property
     def skipped(self) -> list[SheetRow]:
-        return [row for row in self.rows if row.ok and row.kind != "save"]
+        """The rows neither mode writes."""
+        actionable = set(map(id, self.actionable))
+        return [row for row in self.checked if id(row) not in actionable]
 
     @property
     def without_narrative(self) -> list[SheetRow]:
-        """Rows to save that could not be submitted (提交审核 needs 进展情况)."""
-        return [row for row in self.to_save if not row.data["narrative"]]
+        """Changed rows that could not be submitted (提交审核 needs 进展情况)."""
+        return self.refused(SUBMIT)
 
 
 def check(user, rows: list[SheetRow], owed) -> Preview:
-    """Fill each row's report, what it changes, or its errors. ``owed`` are the to-do's
-    items the person may fill (every report their units owe and have not sent); a key
+    """Fill each row's report, what it changes, or its errors. ``owed`` are the items the
+    person may fill (every report their units owe and have not sent, and every report
+    returned to them: workspace.todo.fillable_items); a key
     outside them is another unit's, another organisation's, or a report sent since the
     download, and says which only when the report is the person's own."""
     owed = {(item.assignment.pk, item.period.pk): item for item in owed}
@@ -313,6 +419,7 @@ def check(user, rows: list[SheetRow], owed) -> Preview:
             unknown.append((row, pair))
             continue
         row.assignment, row.period, row.version = item.assignment, item.period, version
+        row.returned = getattr(item, "returned", False)
         row.label = services.report_label(item.assignment, item.period)
         report = reports.get(pair)
         current = report.version if report else 0
@@ -375,8 +482,6 @@ def _explain_unknown(user, unknown) -> None:
         report = own.get(pair)
         if report is not None and report.state in ProgressReport.State.FILED:
             row.errors.append("该报告已报送，不能再通过填报表修改")
-        elif report is not None and report.state == ProgressReport.State.RETURNED:
-            row.errors.append("该报告已被退回，请在系统中按退回意见逐份修改后提交")
         else:
             row.errors.append("不是本单位当前应填报的报告，请使用本单位下载的填报表")
 

@@ -94,13 +94,18 @@ def file_report(
 @dataclass
 class SheetFiling:
     """One row of a unit's filing workbook (批量填报): the report it fills, the version
-    the workbook was downloaded at, the fields written and the row's number."""
+    the workbook was downloaded at, the fields written and the row's number; ``submit``
+    says whether to submit it (None: as the batch), ``changed`` whether the row changes
+    the report (an unchanged draft is only submitted, as the report form's 提交审核
+    would after saving nothing)."""
 
     assignment: object
     period: object
     expected_version: int
     data: dict
     row: int
+    submit: bool | None = None
+    changed: bool = True
 
 
 @transaction.atomic
@@ -115,18 +120,24 @@ def file_many(filings, user, submit_after: bool, batch: str) -> list[ProgressRep
     reason = f"批量填报（{batch}）"
     done = []
     for filing in filings:
+        submitting = submit_after if filing.submit is None else filing.submit
         try:
-            done.append(
-                file_report(
+            if filing.changed:
+                report = file_report(
                     filing.assignment,
                     filing.period,
                     user,
                     filing.data,
                     filing.expected_version,
-                    submit_after=submit_after,
+                    submit_after=submitting,
                     reason=reason,
                 )
-            )
+            elif submitting:
+                report = start_report(filing.assignment, filing.period)
+                report = submit(report, user, filing.expected_version, reason=reason)
+            else:
+                raise WorkflowError("该行没有需要保存的内容。")
+            done.append(report)
         except ConcurrentEdit as clash:
             raise ConcurrentEdit(clash.current, row=filing.row) from clash
         except (ValidationError, WorkflowError) as error:

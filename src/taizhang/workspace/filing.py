@@ -1,6 +1,7 @@
-"""批量填报: the reports a unit owes, downloaded from the to-do as one workbook, filled in
-WPS or Excel, uploaded, previewed and saved (or submitted) at once. The workbook and its
-checks are reporting.filing_sheet's; saving is reporting.services.file_many's."""
+"""批量填报: the reports a unit owes or had returned, downloaded from the to-do as one
+workbook, filled in WPS or Excel, uploaded, previewed and saved (or submitted) at once.
+The workbook, its checks and what happens to each row (filing_sheet.fate) are
+reporting.filing_sheet's; saving is reporting.services.file_many's."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from taizhang.accounts.access import require
 from taizhang.reporting import filing_sheet, services
 from taizhang.web.downloads import XLSX, download
 from taizhang.workspace.filters import DueFilterForm
-from taizhang.workspace.todo import owed_items
+from taizhang.workspace.todo import fillable_items
 
 MODES = {"draft": "保存为草稿", "submit": "提交审核"}
 
@@ -40,12 +41,13 @@ class SheetForm(forms.Form):
 
 
 class SheetDownloadView(LoginRequiredMixin, View):
-    """下载填报表（Excel）: the reports the to-do lists under its filters, all of them."""
+    """下载填报表（Excel）: the reports the to-do lists under its filters, all of them on
+    every page of the list, and the reports returned to the unit (退回)."""
 
     def get(self, request):
         require(request.user, "reporting.file_reports")
         filters = DueFilterForm(request.GET or None)
-        items = filters.apply(owed_items(request.user, timezone.localdate()))
+        items = filters.apply(fillable_items(request.user, timezone.localdate()))
         title = f"进展报告填报表（{_filer(request.user)}，{timezone.localdate():%Y年%m月%d日}下载）"
         content = filing_sheet.workbook(items, title)
         name = f"进展报告填报表-{timezone.localdate():%Y%m%d}.xlsx"
@@ -71,8 +73,8 @@ class SheetUploadView(LoginRequiredMixin, View):
             return render(request, self.template_name, {"form": form}, status=400)
         preview = _checked(request.user, rows)
         context = {"form": SheetForm(), "preview": preview, "modes": MODES}
-        if not preview.errors and preview.to_save:
-            context["token"] = filing_sheet.token(request.user, preview.to_save)
+        if not preview.errors and preview.actionable:
+            context["token"] = filing_sheet.token(request.user, preview.actionable)
         return render(request, self.template_name, context, status=400 if preview.errors else 200)
 
 
@@ -91,21 +93,27 @@ class SheetConfirmView(LoginRequiredMixin, View):
         except signing.BadSignature as bad:  # another person's preview, or an old one
             raise PermissionDenied("该预览已失效，请重新上传填报表。") from bad
         preview = _checked(request.user, rows)
-        if mode == "submit" and preview.without_narrative and not preview.errors:
-            for row in preview.without_narrative:
+        if not preview.errors:
+            for row in preview.refused(mode):
                 row.errors.append("提交审核须填写进展情况")
-        if preview.errors or not preview.to_save:
+        acted = preview.acted(mode)  # filing_sheet.fate: what the preview showed
+        if preview.errors or not acted:
             messages.error(request, "填报表未保存：请按下表修改后重新上传。")
             context = {"form": SheetForm(), "preview": preview, "modes": MODES}
             return render(request, self.template_name, context, status=400)
         stamp = timezone.localtime()
-        batch = (
-            f"{stamp:%Y-%m-%d %H:%M} {request.user}上传填报表，"
-            f"{len(preview.to_save)}份，{MODES[mode]}"
-        )
+        batch = f"{stamp:%Y-%m-%d %H:%M} {request.user}上传填报表，{len(acted)}份，{MODES[mode]}"
         filings = [
-            services.SheetFiling(row.assignment, row.period, row.version, row.data, row.number)
-            for row in preview.to_save
+            services.SheetFiling(
+                row.assignment,
+                row.period,
+                row.version,
+                row.data,
+                row.number,
+                submit=fate.action == filing_sheet.SUBMIT,
+                changed=row.kind == "save",
+            )
+            for row, fate in acted
         ]
         try:
             done = services.file_many(filings, request.user, mode == "submit", batch)
@@ -127,7 +135,7 @@ class SheetConfirmView(LoginRequiredMixin, View):
 
 
 def _checked(user, rows):
-    return filing_sheet.check(user, rows, owed_items(user, timezone.localdate()))
+    return filing_sheet.check(user, rows, fillable_items(user, timezone.localdate()))
 
 
 def _filer(user) -> str:

@@ -56,4 +56,8 @@ class DueFilterForm(forms.Form):
 
 
 def _state_of(item) -> str:
-    return "draft" if item.report is not None else "not_started"
+    """A returned report (退回, listed only in the filing workbook) passes no state filter
+    but 全部 and 已逾期."""
+    if item.report is None:
+        return "not_started"
+    return "returned" if item.returned else "draft"

@@ -39,6 +39,11 @@ class DueItem:
     report: ProgressReport | None
     days_left: int
     due_on: date  # the period's due date, or the later one an approved extension gave
+    return_comment: str | None = None  # a returned report's (退回) latest return comment
+
+    @property
+    def returned(self) -> bool:
+        return self.report is not None and self.report.state == ProgressReport.State.RETURNED
 
     @property
     def overdue(self) -> bool:
@@ -77,7 +82,7 @@ class PeriodSummary:
 @dataclass
 class Todo:
     today: date
-    due: list[DueItem] = field(default_factory=list)
+    due: list[DueItem] = field(default_factory=list)  # everything the filters keep
     due_total: int = 0  # everything owed
     due_matching: int = 0  # of it, what the filters keep
     overdue_count: int = 0  # of everything owed, what is past its due date
@@ -214,8 +219,8 @@ def _imports_waiting(user) -> list[PlanImport]:
 
 def owed_items(user, today: date) -> list[DueItem]:
     """Every report the person's units owe in the open periods and have not sent (none
-    written yet, or a draft): the to-do's 待填报 list before any filter, and what a filing
-    workbook (批量填报) may fill."""
+    written yet, or a draft): the to-do's 待填报 list before any filter, and with the
+    returned reports what a filing workbook (批量填报) may fill (``fillable_items``)."""
     units = Unit.objects.filed_by(user)
     periods = list(open_periods(user, today))
     if not periods:
@@ -260,11 +265,17 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
         if narrow is not None:
             due = narrow(due)
         todo.due_matching = len(due)
-        todo.due = due[:MAX_LISTED]
+        todo.due = due  # all of them: the page shows them a page at a time
+    todo.returned = list(_returned_reports(units)[:MAX_LISTED])
+
+
+def _returned_reports(units):
+    """The reports of ``units`` a reviewer sent back (退回), each with the latest return's
+    comment and time, the oldest period first."""
     latest_return = Review.objects.filter(
         report=OuterRef("pk"), decision=Review.Decision.RETURN
     ).order_by("-at", "-id")
-    todo.returned = list(
+    return (
         ProgressReport.objects.filter(
             assignment__unit__in=units, state=ProgressReport.State.RETURNED
         )
@@ -273,8 +284,35 @@ def _fill_unit_work(todo: Todo, user, today: date, narrow=None) -> None:
             return_comment=Subquery(latest_return.values("comment")[:1]),
             returned_at=Subquery(latest_return.values("at")[:1]),
         )
-        .order_by("period__due_on", "assignment__measure__position")[:MAX_LISTED]
+        .order_by("period__due_on", "assignment__measure__position")
     )
+
+
+def fillable_items(user, today: date) -> list[DueItem]:
+    """What a filing workbook (批量填报) may fill: every report owed (``owed_items``) and
+    every report returned to the person's units (退回), each returned one with the
+    reviewer's latest comment. A returned report is resubmitted through the same write
+    path as the report form (services.file_report)."""
+    items = owed_items(user, today)
+    returned = list(_returned_reports(Unit.objects.filed_by(user)))
+    if returned:
+        extended = approved_report_dues(
+            {report.period for report in returned},
+            Assignment.objects.filter(pk__in={report.assignment_id for report in returned}),
+        )
+        for report in returned:
+            due_on = report_due(report.period, report.assignment_id, extended)
+            items.append(
+                DueItem(
+                    report.assignment,
+                    report.period,
+                    report,
+                    (due_on - today).days,
+                    due_on,
+                    report.return_comment or "",
+                )
+            )
+    return items
 
 
 def _listed(reports) -> list[ProgressReport]:
