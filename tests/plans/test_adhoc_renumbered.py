@@ -274,6 +274,8 @@ def test_withdrawing_the_middle_of_three_items_closes_the_gap_and_tells_the_thir
     assert re.findall(NUMBER, page) == ["1", "2", "3", "4", "5", "6"]
     url = reverse("editing:archived_measures", kwargs={"plan_id": plan.pk})
     assert "原任务6（已撤回）" in office.get(url).content.decode()
+    restore = reverse("editing:measure_restore", kwargs={"measure_id": second.pk})
+    assert "原任务6（已撤回）：恢复任务" in office.get(restore).content.decode()
 
     # the next item follows the last in force
     fourth = supervised_item(world, plan, text="开展安全生产大检查。", lead=[world.justice])

@@ -333,6 +333,11 @@ class Measure(models.Model):
             return ""
         return f"原任务{self.number}（已撤回）"
 
+    @property
+    def label(self) -> str:
+        """任务84, or a withdrawn 督办事项's 原任务84（已撤回）."""
+        return self.withdrawn_label or f"任务{self.number}"
+
 
 class AssignmentQuerySet(ScopedQuerySet):
     def owing(self):
