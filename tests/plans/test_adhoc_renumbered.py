@@ -172,15 +172,16 @@ def test_a_withdrawn_item_s_units_are_told_nothing(world, plan, items):
     first, second = items
     office = world.people["office"]
     editing.archive_measure(first, office, first.version, "已办结，不再督办")
-    assert not renumbered().exists()  # the second keeps 6: nothing moved
+    # the second closes the gap the first leaves (6→5), its units told; the first keeps 5
     importing.confirm(stage_revision(world, plan, ADDED), office, {})
     first.refresh_from_db()
     second.refresh_from_db()
-    assert first.withdrawn and second.number == 8
+    assert first.withdrawn and (first.number, second.number) == (5, 7)
     assert not keys_of(first)
     assert keys_of(second) == {
-        f"adhoc_renumbered:{second.pk}:1:8:{world.justice.pk}",
-        f"adhoc_renumbered:{second.pk}:1:8:{world.police.pk}",
+        f"adhoc_renumbered:{second.pk}:{change}:{number}:{unit.pk}"
+        for change, number in ((1, 5), (2, 7))
+        for unit in (world.justice, world.police)
     }
     assert not inbox(world.people["liaison"])  # 州教育局 carries only the withdrawn one
 
@@ -235,3 +236,53 @@ def test_a_restored_measure_keeping_its_number_stands_in_its_place(world):
     editing.restore_measure(second, person, second.version, "误归档")
     live = Measure.objects.filter(plan=plan, withdrawn=False).order_by("position", "pk")
     assert list(live.values_list("number", flat=True)) == [1, 2, 3, 4]
+
+
+def test_withdrawing_the_middle_of_three_items_closes_the_gap_and_tells_the_third_s_units(
+    office, world, plan, items
+):
+    """Items in force are numbered without a gap after the plan's own measures, as an
+    office numbers its 督办事项: the middle of 任务5, 6, 7 withdrawn, the third is 任务6
+    and its units are told; the withdrawn item keeps 6 for the record and is listed as
+    原任务6（已撤回）, and the next item added is 任务7."""
+    first, second = items
+    third = supervised_item(
+        world, plan, text="开展食品安全专项检查。", lead=[world.justice], responsible=[]
+    )
+    assert third.number == 7
+    person = world.people["office"]
+    editing.archive_measure(second, person, second.version, "已办结，不再督办")
+    for measure in (first, second, third):
+        measure.refresh_from_db()
+    assert (first.number, second.number, third.number) == (5, 6, 6)
+    assert second.withdrawn and not third.withdrawn
+    live = Measure.objects.filter(plan=plan, withdrawn=False).order_by("position", "pk")
+    assert list(live.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
+
+    # the third's unit is told; the first's and the withdrawn one's are not
+    assert not keys_of(first) and not keys_of(second)
+    assert keys_of(third) == {f"adhoc_renumbered:{third.pk}:1:6:{world.justice.pk}"}
+    (message,) = inbox(world.people["reviewer"])  # 州司法局 leads the third
+    assert message.title == "督办事项编号调整：原任务7现为任务6"
+    [entry] = AuditEntry.objects.filter(
+        action=AuditAction.ARCHIVE_MEASURE, object_id=str(second.pk)
+    )
+    assert entry.changes["adhoc_renumbered"] == "任务7→6"
+
+    # the ledger prints each number in force once; the archive lists the withdrawn item
+    page = office.get(reverse("ledger:ledger", kwargs={"plan_id": plan.pk})).content.decode()
+    assert re.findall(NUMBER, page) == ["1", "2", "3", "4", "5", "6"]
+    url = reverse("editing:archived_measures", kwargs={"plan_id": plan.pk})
+    assert "原任务6（已撤回）" in office.get(url).content.decode()
+    restore = reverse("editing:measure_restore", kwargs={"measure_id": second.pk})
+    assert "原任务6（已撤回）：恢复任务" in office.get(restore).content.decode()
+
+    # the next item follows the last in force
+    fourth = supervised_item(world, plan, text="开展安全生产大检查。", lead=[world.justice])
+    assert fourth.number == 7
+
+    # restored, the withdrawn item takes its place again: 5, 6, 7, 8
+    second.refresh_from_db()
+    editing.restore_measure(second, person, second.version, "误撤回")
+    numbers = [m.number for m in (first, second, third, fourth) if not m.refresh_from_db()]
+    assert numbers == [5, 6, 7, 8]

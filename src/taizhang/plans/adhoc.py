@@ -103,9 +103,12 @@ def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
 # are in force (adding an item here; adding, archiving and restoring a measure in
 # plans/editing.py; a revision in plans/importing.py): the plan's own measures in force keep
 # their numbers, a measure the office adds by hand is numbered after the last of them, and
-# the 督办事项 follow, numbered on after the last own measure in force in the order they were
-# added. A restored measure whose number a measure in force took meanwhile is numbered
-# after the last one in force.
+# the 督办事项 in force follow, numbered on after the last own measure in force in the order
+# they were added, without a gap (an office numbers the items it supervises, not the ones it
+# withdrew: the middle of 任务83, 84, 85 withdrawn, the third is 任务84). A withdrawn item
+# keeps the number it had when withdrawn, for the record, and is listed as 原任务84（已撤回）
+# (Measure.number_label). A restored measure whose number a measure in force took meanwhile
+# is numbered after the last one in force.
 
 
 def last_in_force(plan: Plan) -> int:
@@ -116,9 +119,10 @@ def last_in_force(plan: Plan) -> int:
 
 
 def next_number(plan: Plan) -> int:
-    """A new 督办事项's number: after the last measure in force and the items already
-    numbered after it, as ``renumber`` numbers them at a revision."""
-    items = Measure.all_objects.filter(plan=plan, source__isnull=False)
+    """A new 督办事项's number: after the last measure in force and the items in force
+    numbered after it, as ``renumber`` numbers them (a withdrawn item's kept number is not
+    counted: 任务83, 84 in force and 85 withdrawn, the next is 任务85)."""
+    items = Measure.all_objects.filter(plan=plan, source__isnull=False, withdrawn=False)
     return max(last_in_force(plan), items.aggregate(n=Max("number"))["n"] or 0) + 1
 
 
@@ -141,15 +145,16 @@ def _own_in_force(plan: Plan):
 
 
 def renumber(plan: Plan, own_count: int | None = None) -> list[str]:
-    """The office's 督办事项 stay after the plan's own measures, in their order, and are
-    numbered on after the plan's last measure in force, as ``add_item`` numbers a new one:
-    a revision or a measure added by hand never leaves two 第83项 in the ledger, its exports
-    or the to-dos (which all print the measure's number), nor one that drops or archives
-    measures a gap before the items. ``own_count``, when given, also places them after the
+    """The office's 督办事项 stay after the plan's own measures, in their order, and those
+    in force are numbered on after the plan's last measure in force without a gap, as
+    ``add_item`` numbers a new one: a revision or a measure added by hand never leaves two
+    第83项 in the ledger, its exports or the to-dos (which all print the measure's number),
+    nor one that drops or archives measures, or withdraws an item, a gap among them. A
+    withdrawn item keeps its number. ``own_count``, when given, also places them after the
     plan's own measures (a revision's). The units of an item in force whose number changed
     are told its new one (``_tell_renumbered``): the 交办 message they keep names the old.
     Returns what changed, as the audit entry says it: 任务81→82."""
-    last = last_in_force(plan)
+    number = last_in_force(plan)
     items = (
         Measure.all_objects.filter(plan=plan, source__isnull=False)
         .select_related("source")
@@ -158,9 +163,11 @@ def renumber(plan: Plan, own_count: int | None = None) -> list[str]:
     moved, told = [], []
     for offset, measure in enumerate(items):
         position = measure.position if own_count is None else own_count + offset
-        place = (position, last + offset + 1)
+        if not measure.withdrawn:
+            number += 1
+        place = (position, measure.number if measure.withdrawn else number)
         if (measure.position, measure.number) != place:
-            if measure.number != place[1] and not measure.withdrawn:
+            if measure.number != place[1]:
                 moved.append(f"任务{measure.number}→{place[1]}")
                 told.append((measure, measure.number, place[1]))
             measure.position, measure.number = place

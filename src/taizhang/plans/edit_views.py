@@ -270,7 +270,7 @@ class ArchivedMeasuresView(LoginRequiredMixin, TemplateView):
             "plans.change_plan",
             OFFICE_ONLY,
         )
-        measures = plan.measures.filter(withdrawn=True).select_related("chapter")
+        measures = plan.measures.filter(withdrawn=True).select_related("chapter", "source")
         return super().get_context_data(plan=plan, measures=measures, **kwargs)
 
 

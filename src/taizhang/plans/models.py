@@ -324,6 +324,20 @@ class Measure(models.Model):
         """完成时限 as the plan printed it; a measure without one is 长期坚持."""
         return self.deadline_text or NO_DEADLINE
 
+    @property
+    def withdrawn_label(self) -> str:
+        """A withdrawn 督办事项 as the lists that still show it name it: 原任务84（已撤回）. It
+        keeps the number it had, which an item in force may carry now (plans/adhoc.py
+        ``renumber``); empty for any other measure."""
+        if not self.withdrawn or not hasattr(self, "source"):
+            return ""
+        return f"原任务{self.number}（已撤回）"
+
+    @property
+    def label(self) -> str:
+        """任务84, or a withdrawn 督办事项's 原任务84（已撤回）."""
+        return self.withdrawn_label or f"任务{self.number}"
+
 
 class AssignmentQuerySet(ScopedQuerySet):
     def owing(self):

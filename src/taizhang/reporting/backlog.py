@@ -58,6 +58,11 @@ class Backlog:
     matching: int  # how many reports the narrowed list holds before the cut
 
     @property
+    def oldest(self) -> int:
+        """The longest any report has waited, in working days (the 合计 row's 最久等待)."""
+        return max((row.oldest for row in self.rows), default=0)
+
+    @property
     def ages(self) -> list[int]:
         return [sum(row.ages[i] for row in self.rows) for i in range(len(AGE_LABELS))]
 
