@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -18,6 +19,7 @@ from taizhang.audit.models import AuditEntry
 from taizhang.notifications.models import Channel, Delivery, Notification
 from taizhang.plans import editing, importing
 from taizhang.plans.models import AuditAction, Measure
+from taizhang.reporting.services import report_label
 from tests import factories as f
 from tests.factories import supervised_item
 from tests.plans.test_adhoc_numbers import ADDED
@@ -276,6 +278,11 @@ def test_withdrawing_the_middle_of_three_items_closes_the_gap_and_tells_the_thir
     assert "原任务6（已撤回）" in office.get(url).content.decode()
     restore = reverse("editing:measure_restore", kwargs={"measure_id": second.pk})
     assert "原任务6（已撤回）：恢复任务" in office.get(restore).content.decode()
+    # a report on it is named by its record number, not the 任务6 now in force
+    assignment = second.assignments.first()
+    period = SimpleNamespace(name="2025年第三季度")
+    assert report_label(assignment, period).startswith("原任务6（已撤回）（")
+    assert report_label(third.assignments.first(), period).startswith("任务6（")
 
     # the next item follows the last in force
     fourth = supervised_item(world, plan, text="开展安全生产大检查。", lead=[world.justice])

@@ -116,6 +116,24 @@ def test_the_ledger_shows_where_the_item_came_from(client, world):
     assert "督办来源" in page and "州委办批〔2025〕15号" in page
 
 
+def test_an_item_s_deadline_is_printed_once(client, world):
+    # its 完成时限 is the date itself (2025年6月30日前); a parsed measure's text is not
+    measure = add(world)
+    client.force_login(world.people["office"])
+    page = client.get(
+        reverse("ledger:measure", kwargs={"plan_id": world.plan.pk, "measure_id": measure.pk})
+    ).content.decode()
+    assert page.count("2025年6月30日前") == 1
+    parsed = Measure.objects.filter(plan=world.plan, source__isnull=True, deadline__isnull=False)
+    for own in parsed:
+        assert own.deadline_date_note in (
+            "",
+            f"（{own.deadline.year}年{own.deadline.month}月{own.deadline.day}日前）",
+        )
+    own = Measure(deadline_text="2025年底前", deadline=datetime.date(2025, 12, 31))
+    assert own.deadline_date_note == "（2025年12月31日前）"
+
+
 def test_the_office_adds_an_item_on_the_page(client, world):
     url = reverse("ledger:adhoc_new", kwargs={"plan_id": world.plan.pk})
     client.force_login(world.people["office"])

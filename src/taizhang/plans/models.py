@@ -325,6 +325,15 @@ class Measure(models.Model):
         return self.deadline_text or NO_DEADLINE
 
     @property
+    def deadline_date_note(self) -> str:
+        """截止日期 beside 完成时限 (（2026年12月31日前）), or nothing where 完成时限 says that
+        date already, as an ad-hoc item's does."""
+        if self.deadline is None:
+            return ""
+        day = f"{written_date(self.deadline)}前"
+        return "" if day in self.deadline_label else f"（{day}）"
+
+    @property
     def withdrawn_label(self) -> str:
         """A withdrawn 督办事项 as the lists that still show it name it: 原任务84（已撤回）. It
         keeps the number it had, which an item in force may carry now (plans/adhoc.py

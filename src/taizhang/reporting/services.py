@@ -455,8 +455,9 @@ def _label(report) -> str:
 
 def report_label(assignment, period) -> str:
     """A report as audit entries, messages and the filing workbook's rows name it:
-    任务3（州教育局，2026年第一季度）."""
-    return f"任务{assignment.measure.number}（{assignment.unit.name}，{period.name}）"
+    任务3（州教育局，2026年第一季度）; a withdrawn 督办事项 by its record number
+    (Measure.label), since an item in force may carry its number now."""
+    return f"{assignment.measure.label}（{assignment.unit.name}，{period.name}）"
 
 
 def _organisation(report) -> int:
