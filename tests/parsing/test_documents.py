@@ -8670,7 +8670,7 @@ def test_a_header_over_two_lines_names_its_columns_by_bare_role_words(name, rows
         (
             "lingdao_kongge_zhehang",
             {
-                1: (["县住房城乡建设局"], ["县市场监管局", "县商务局", "县消防救援大队"]),
+                1: (["县住房城乡建设局"], ["县商务局", "县消防救援大队"]),
                 3: (
                     ["县住房城乡建设局"],
                     ["县发展改革局", "县财政局", "县水务局", "县城管局", "县自然资源局"],
@@ -8682,8 +8682,9 @@ def test_a_header_over_two_lines_names_its_columns_by_bare_role_words(name, rows
 def test_a_unit_cell_broken_after_its_comma_or_mid_name_keeps_its_row_hard_wrapped(name, rows):
     # hard-wrapped at 30, "…\t县工业和信息化局、" over "县市场监管局" and "…\t县交通" over
     # "运输局、县应急管理局" (d402), "…县城管局、" over "县自然资源局" and "…县消防救援" over
-    # "大队" (fixture styles/lingdao_kongge_zhehang.txt): no cell ends with 、 nor with a
-    # place and a stub of a name, so the line is the cell's rest and the rows below are read;
+    # "大队" after a collective (fixture styles/lingdao_kongge_zhehang.txt): no cell ends with
+    # 、 nor with a place and a stub of a name, so the line is the cell's rest and the rows
+    # below are read (a ragged copy of d402: "…县直有关部门、各乡" over "镇人民政府");
     # a 牵头领导 cell padded to three characters (张　军), broken at its blank, stays a
     # person's (no unit)
     text = _document_or_fixture_text(name)
@@ -8713,3 +8714,25 @@ def test_a_row_that_lost_its_empty_last_cell_ends_before_the_next_row_hard_wrapp
     assert [*task.responsible, *task.collectives] == units
     assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
     assert not any(u[-1:].isdigit() for m in plan.tasks for u in m.responsible + m.collectives)
+
+
+@pytest.mark.parametrize(
+    ("name", "copy", "row", "collectives"),
+    [
+        (
+            "d402_anquan_shiwutiao_lingdao",
+            variants.ragged_pdf,
+            4,
+            ["县直有关部门", "各乡镇人民政府"],
+        ),
+        ("lingdao_kongge_zhehang", variants.hard_wrapped, 1, ["县直有关部门"]),
+    ],
+)
+def test_a_unit_cell_broken_after_a_collective_keeps_its_row(name, copy, row, collectives):
+    # "…\t县直有关部门、各乡" over "镇人民政府" (d402 as a ragged PDF layer), "…\t县直有关部门、
+    # 县商务局、县消防救援" over "大队" (fixture styles/lingdao_kongge_zhehang.txt hard-wrapped
+    # at 30): the names before the cut may be collectives; the line completes the last name
+    plan = parse_path_text(copy(_document_or_fixture_text(name)))
+    task = next(m for m in plan.tasks if m.no == row)
+    assert task.collectives == collectives
+    assert len(plan.tasks) == len(parse_path_text(_document_or_fixture_text(name)).tasks)

@@ -1656,12 +1656,24 @@ def _rest_of_its_row(
         # a list of names broken right after its 、 ("…\t县工业和信息化局、" at the margin over
         # "县市场监管局": round 37, tests/parsing/documents d402 hard-wrapped at 30, fixture
         # styles/lingdao_kongge_zhehang.txt hard-wrapped at 30): no cell ends so
-        return names_bodies(listed) and names_bodies(folded_line.strip())
-    if not last or (comma and not names_bodies(listed)):
+        return _names_listed(listed, gazetteer) and names_bodies(folded_line.strip())
+    if not last or (comma and not _names_listed(listed, gazetteer)):
         return False
     if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
         return False  # (a cell of one name cut to its place and a character is joined too)
     return names_bodies(last + folded_line.strip())
+
+
+def _names_listed(listed: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether a cell's names before its last 、 are bodies' names or collectives (县直有关部门
+    before a name the wrap cut: "…\t县直有关部门、各乡" over "镇人民政府", round 37: tests/
+    parsing/documents d402 as a ragged PDF layer, fixture styles/lingdao_kongge_zhehang.txt
+    hard-wrapped at 30, "…县直有关部门、县商务局、县消防救援" over "大队")."""
+    if names_bodies(listed):
+        return True
+    gazetteer = gazetteer or load_gazetteer()
+    items = listed.split("、")
+    return all(names_bodies(item) or gazetteer.is_collective(item) for item in items)
 
 
 def _last_cell_below(folded_line: str) -> bool:
