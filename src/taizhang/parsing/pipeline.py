@@ -832,14 +832,14 @@ def _unlisted_units(
     unlisted-units diagnostic (info) says so (round 37: tests/parsing/documents d400, fixture
     styles/buzai_liechu_zhangjie.txt; structure.toml unlisted_units_markers). Looked for by
     the note's closing words, a literal most texts do not hold."""
-    found = []
-    for marker in structure_vocabulary()["unlisted_units_markers"]:
-        at = folded.find(marker)
-        while at >= 0:
+    markers = _unlisted_markers()
+    found, at = [], folded.find(markers[0])  # (one pass: the markers' common opening)
+    while at >= 0:
+        if folded.startswith(markers[1], at):
             found.append(at)
-            at = folded.find(marker, at + len(marker))
+        at = folded.find(markers[0], at + 1)
     out = []
-    for at in sorted(found):
+    for at in found:
         start = max(folded.rfind("\n", 0, at) + 1, at - _NOTE_REACH)
         note = next((m for p in _unlisted_sentences() if (m := p.search(folded, start, at))), None)
         if note is None:
@@ -879,6 +879,16 @@ _NOTE_REACH = 80  # characters: a note's sentence before its closing words
 
 def _not_in(names: list[str], named: list[str]) -> list[str]:
     return [name for name in names if name not in named]
+
+
+@lru_cache(maxsize=1)
+def _unlisted_markers() -> tuple[str, tuple[str, ...]]:
+    """The closing words of a note on units not listed, and their common opening (不再)."""
+    words = tuple(structure_vocabulary()["unlisted_units_markers"])
+    opening = words[0]
+    while not all(word.startswith(opening) for word in words):
+        opening = opening[:-1]
+    return opening, words
 
 
 @lru_cache(maxsize=1)
