@@ -1022,6 +1022,26 @@ Round 31, leftovers (branch leftovers29), a second document for each of four mis
   sends to ("…形成清理报告并报县政府", "…报送县委依法治县办"), a task ending in a name beside
   two full unit cells ("评估结果报县委办公室"), 每季度 a duty.
 
+Round 37 (branch genre37), topics other than 法治, kinds and layouts not yet used:
+
+- d400 全民健身 设施补短板 行动方案, a web page copy (当前位置, 发布时间 | 信息来源 | 浏览次数,
+  字体：【大】【中】【小】, 【打印本页】【关闭窗口】, 扫一扫在手机打开当前页) of a covering notice
+  and the plan: titled 1.–10. measures under （一）–（三）, each over its own "【责任单位】X、Y"
+  line, then "（以上任务均需各县（市、区）人民政府落实，不再列出）" closing 二、: the collective
+  every item above shares (its brackets leave it out); 平方米 and 每万人…25名以上 goals.
+- d401 河湖长制 2026年 工作要点: measures opening with their month deadline right after the
+  number ("1.1月底前，…", "5.10月底前，…", "10.12月底前，…", "11.11月底前，…": no decimal
+  outline, no 1.1 value), others with 每季度 / 每月 / 每半年 duties, brackets
+  （牵头单位：…；责任单位：…）, 县纪委县监委. Scored 1.000 printed, run in and wrapped at once.
+- d402 安全生产 "十五条措施" 责任分工: a tab table 序号 | 措施内容 | 牵头领导 | 牵头单位 | 责任单位,
+  the leaders' two-character names padded to three (张　军), the leader cell merged over rows
+  (empty below), one lead cell merged too; hard-wrapped a unit cell breaks right after its 、
+  and inside a name (县交通 over 运输局、…).
+- d403 食品安全 重点工作任务清单 from WPS: a tab table whose header stands over two lines,
+  "责任单位" spanning bare "牵头 | 配合" words below it, chapter rows merged across
+  (一、…\t\t\t\t), lead cells and 完成时限 cells merged over rows (empty below); hard-wrapped
+  a row whose empty last cell lost its tab stands above the next row's first line.
+
 wrap36 (branch wrap36), no new document: d399 hard-wrapped at 30 is read (it was left out of the
 hard-wrapped test), with fixture styles/danhang_shuming_zhehang.txt, a 镇 人居环境 task list
 printed one cell per line whose preamble's title and one task cell reach the margin.
@@ -1708,6 +1728,10 @@ RUN_IN_COPIES = [
     # in Chinese numerals, shared heads 州、县（市） (d398); a one-cell-per-line table's empty
     # 配合 cells after tasks sending to a name (d399)
     *(name for name in NAMES if name[:4] in {"d398", "d399"}),
+    # round 37 (other topics): a note on the items above run into the last item's units
+    # (d400), deadlines opening the measures (1.1月底前，…: d401), leaders padded with a blank
+    # (d402), a header over two lines of bare role words (d403)
+    *(name for name in NAMES if name[:4] in {"d400", "d401", "d402", "d403"}),
 ]
 
 
@@ -2015,6 +2039,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
     # round 31 leftovers: after 四、考核方式 (d398), after a one-cell-per-line table (d399)
     *(name for name in NAMES if name[:4] in {"d398", "d399"}),
+    # round 37 (other topics): a covering notice's before the plan, under a web page's head
+    # (d400), after 五、 (d401), after 二、工作要求 (d402), a paragraph after a tab table (d403)
+    *(name for name in NAMES if name[:4] in {"d400", "d401", "d402", "d403"}),
 ]
 
 
@@ -8688,3 +8715,151 @@ def test_a_first_is_lead_note_may_end_a_bracket_of_units_and_their_verb(name, ro
         found = {m.no: (m.lead, m.responsible) for m in plan.tasks if m.no in rows}
         assert found == rows
         assert plan.tasks[0].text.endswith("。")
+
+
+# Round 37 (branch genre37): d400–d403 and their fixtures (tests/fixtures/styles).
+
+
+@pytest.mark.parametrize(
+    ("name", "covered", "units", "left"),
+    [
+        ("d400_quanmin_jianshen_buzailiechu", range(1, 11), ["各县（市、区）人民政府"], []),
+        ("buzai_liechu_zhangjie", range(1, 4), ["各乡镇人民政府"], [4, 5]),
+    ],
+)
+def test_a_note_naming_units_not_listed_gives_them_to_the_items_above(name, covered, units, left):
+    # "（以上任务均需各县（市、区）人民政府落实，不再列出）" after the last 【责任单位】 item of
+    # 二、 (d400), "（上述任务均由各乡镇人民政府负责落实，不再一一列出）" after item 3 of 二、
+    # (fixture styles/buzai_liechu_zhangjie.txt): each item of the chapter above the note
+    # takes the collective after its own units; the next chapter's items do not. Run in, the
+    # note ends the last item's units
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text))
+    for plan in map(parse_path_text, copies):
+        by_no = {m.no: m for m in plan.tasks}
+        assert all(by_no[no].collectives == units for no in covered)
+        assert all(by_no[no].collectives == [] for no in left)
+        last = by_no[covered[-1]]
+        assert last.responsible and not any("以上" in u or "上述" in u for u in last.responsible)
+        assert any(d.code == "unlisted-units" for d in plan.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d403_shipin_wps_hebing_biaotou",
+            {
+                1: (["市市场监管局"], [], ["各县（市、区）人民政府"]),
+                3: (["市市场监管局"], [], ["市食安委各成员单位"]),
+                5: (["市市场监管局"], ["市卫生健康委"], ["各县（市、区）人民政府"]),
+                6: (["市农业农村局"], ["市市场监管局"], []),
+                10: (["市市场监管局"], ["市农业农村局"], []),
+            },
+        ),
+        (
+            "zerenfengong_liangceng",
+            {
+                2: (["县医保局"], ["县大数据中心"], []),
+                3: (["县医保局"], ["县公安局", "县市场监管局"], []),
+                5: (["县医保局"], ["县卫生健康局"], []),
+            },
+        ),
+    ],
+)
+def test_a_header_over_two_lines_names_its_columns_by_bare_role_words(name, rows):
+    # "序号\t重点任务\t责任单位\t\t完成时限" over "\t\t牵头\t配合\t" (d403), "…\t责任分工\t\t…"
+    # over "\t\t主责\t协同\t" (fixture styles/zerenfengong_liangceng.txt): the lower line's
+    # bare role words name the columns the upper cell spans (牵头单位 | 配合单位), printed,
+    # run in (完成时限牵头 glued) and hard-wrapped (its edge tabs lost). Hard-wrapped, a row
+    # whose merged deadline cell is empty lost its last tab, so its cells and the next row's
+    # first line's add up to a row's: that line opens the next row (6\t加强…), no rest
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert all("\t" not in m.text and not m.text[-1:].isdigit() for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d402_anquan_shiwutiao_lingdao",
+            {
+                3: (["县应急管理局"], ["县工业和信息化局", "县市场监管局"]),
+                5: (["县公安局"], ["县交通运输局", "县应急管理局"]),
+                7: (["县住房城乡建设局"], ["县自然资源局"]),
+                10: (["县应急管理局"], ["县自然资源局"]),
+            },
+        ),
+        (
+            "lingdao_kongge_zhehang",
+            {
+                1: (["县住房城乡建设局"], ["县商务局", "县消防救援大队"]),
+                3: (
+                    ["县住房城乡建设局"],
+                    ["县发展改革局", "县财政局", "县水务局", "县城管局", "县自然资源局"],
+                ),
+            },
+        ),
+    ],
+)
+def test_a_unit_cell_broken_after_its_comma_or_mid_name_keeps_its_row_hard_wrapped(name, rows):
+    # hard-wrapped at 30, "…\t县工业和信息化局、" over "县市场监管局" and "…\t县交通" over
+    # "运输局、县应急管理局" (d402), "…县城管局、" over "县自然资源局" and "…县消防救援" over
+    # "大队" after a collective (fixture styles/lingdao_kongge_zhehang.txt): no cell ends with
+    # 、 nor with a place and a stub of a name, so the line is the cell's rest and the rows
+    # below are read (a ragged copy of d402: "…县直有关部门、各乡" over "镇人民政府");
+    # a 牵头领导 cell padded to three characters (张　军), broken at its blank, stays a
+    # person's (no unit)
+    text = _document_or_fixture_text(name)
+    for plan in (parse_path_text(text), parse_path_text(variants.hard_wrapped(text, 30))):
+        found = {m.no: (m.lead, m.responsible) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert not any("军" in u or "强" in u for m in plan.tasks for u in m.responsible)
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "units"),
+    [
+        ("d403_shipin_wps_hebing_biaotou", 5, ["市卫生健康委", "各县（市、区）人民政府"]),
+        ("zerenfengong_liangceng", 2, ["县大数据中心"]),
+    ],
+)
+def test_a_row_that_lost_its_empty_last_cell_ends_before_the_next_row_hard_wrapped(
+    name, row, units
+):
+    # hard-wrapped at 30, "…\t市卫生健康委、各县（市、区）人民政府" (d403 row 5) and "…\t县医保局
+    # \t县大数据中心" (fixture styles/zerenfengong_liangceng.txt row 2), their deadline cell
+    # merged with the row above's and empty, lost its tab with the line's edge; the next line
+    # "6\t加强…" opens with the following number and a task's sentence: the next row, not
+    # this one's rest, so no unit takes its number (各县（市、区）人民政府6)
+    plan = parse_path_text(variants.hard_wrapped(_document_or_fixture_text(name), 30))
+    task = next(m for m in plan.tasks if m.no == row)
+    assert [*task.responsible, *task.collectives] == units
+    assert [m.no for m in plan.tasks] == list(range(1, len(plan.tasks) + 1))
+    assert not any(u[-1:].isdigit() for m in plan.tasks for u in m.responsible + m.collectives)
+
+
+@pytest.mark.parametrize(
+    ("name", "copy", "row", "collectives"),
+    [
+        (
+            "d402_anquan_shiwutiao_lingdao",
+            variants.ragged_pdf,
+            4,
+            ["县直有关部门", "各乡镇人民政府"],
+        ),
+        ("lingdao_kongge_zhehang", variants.hard_wrapped, 1, ["县直有关部门"]),
+    ],
+)
+def test_a_unit_cell_broken_after_a_collective_keeps_its_row(name, copy, row, collectives):
+    # "…\t县直有关部门、各乡" over "镇人民政府" (d402 as a ragged PDF layer), "…\t县直有关部门、
+    # 县商务局、县消防救援" over "大队" (fixture styles/lingdao_kongge_zhehang.txt hard-wrapped
+    # at 30): the names before the cut may be collectives; the line completes the last name
+    plan = parse_path_text(copy(_document_or_fixture_text(name)))
+    task = next(m for m in plan.tasks if m.no == row)
+    assert task.collectives == collectives
+    assert len(plan.tasks) == len(parse_path_text(_document_or_fixture_text(name)).tasks)

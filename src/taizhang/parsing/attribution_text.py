@@ -1121,6 +1121,12 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     if "各" in folded[value_start:end]:
         closing = closing_subject().search(folded, value_start, end)
         end = closing.start() if closing else end
+    if "(" in folded[value_start:end]:
+        # a note on the items above run into the last item's units ("…、市统计局（以上任务均需
+        # 各县（市、区）人民政府落实，不再列出）三、保障措施…": round 37, tests/parsing/documents
+        # d400 and fixture styles/buzai_liechu_zhangjie.txt printed run-in) ends them
+        note = _NOTE_ON_ITEMS_ABOVE.search(folded, value_start, end)
+        end = note.start() if note else end
     stop = folded.find("。", value_start, end)
     if (
         stop < 0
@@ -1129,6 +1135,9 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     ):
         return end
     return stop + 1
+
+
+_NOTE_ON_ITEMS_ABOVE = re.compile(r"\((?=以上|上述)")
 
 
 def _before_contact(folded: str, start: int, end: int) -> int:

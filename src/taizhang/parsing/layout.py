@@ -683,7 +683,28 @@ def _completes_its_row(joined: str, line: str, table_cells: int) -> bool:
     tabs = joined.count("\t")
     if not 0 < tabs < table_cells or tabs + line.count("\t") != table_cells:
         return False
-    return joined[: joined.find("\t")].strip(_INDENT).isdigit()
+    numbered = joined[: joined.find("\t")].strip(_INDENT).isdigit()
+    return numbered and not _opens_next_row(joined, line)
+
+
+def _opens_next_row(joined: str, line: str) -> bool:
+    """Whether ``line`` opens the row after the tab-parted row ``joined``: the number that
+    follows the row's, then a task's sentence, which a wrap broke short of its cells. The
+    row above, its last cell empty (a deadline merged over the rows below the group's
+    first), lost that cell's tab with the line's edge blanks, so its cells and the line's
+    add up to the header's as a row's rest would ("…\t市卫生健康委、各县（市、区）人民政府"
+    over "6\t加强食用农产品质量安全监管，…": round 37, tests/parsing/documents d403
+    hard-wrapped at 30, fixture styles/zerenfengong_liangceng.txt hard-wrapped at 30)."""
+    number, _, rest = line.strip(_INDENT).partition("\t")
+    if not (number.isdigit() and int(number) == _row_number_of(joined) + 1):
+        return False
+    cell = fold(rest.partition("\t")[0]).strip()
+    return len(cell) >= _SENTENCE_CELL and not names_bodies(cell)
+
+
+# (characters: a cell this long that names no bodies is a task's sentence, no score's or
+# unit's cell)
+_SENTENCE_CELL = 8
 
 
 def _row_rests_at_pages(lines: list[str], numbers: list[int]) -> set[int]:
@@ -1638,7 +1659,12 @@ def _rest_of_its_row(
         # styles/zeren_keshi_lie.txt hard-wrapped at 30): the line completes that clause
         return is_unit_line(clause) and is_unit_line(piece + folded_line.strip())
     listed, comma, last = cell.rpartition("、")
-    if not last or (comma and not names_bodies(listed)):
+    if comma and not last:
+        # a list of names broken right after its 、 ("…\t县工业和信息化局、" at the margin over
+        # "县市场监管局": round 37, tests/parsing/documents d402 hard-wrapped at 30, fixture
+        # styles/lingdao_kongge_zhehang.txt hard-wrapped at 30): no cell ends so
+        return _names_listed(listed, gazetteer) and names_bodies(folded_line.strip())
+    if not last or (comma and not _names_listed(listed, gazetteer)):
         return False
     if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
         return False  # (a cell of one name cut to its place and a character is joined too)
@@ -1651,6 +1677,18 @@ def _collective_cut(piece: str, gazetteer: Gazetteer | None) -> bool:
     gazetteer = gazetteer or load_gazetteer()
     markers = tuple(gazetteer.data["collectives"]["markers"])
     return piece.startswith(markers) and not piece.endswith(gazetteer.name_endings)
+
+
+def _names_listed(listed: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether a cell's names before its last 、 are bodies' names or collectives (县直有关部门
+    before a name the wrap cut: "…\t县直有关部门、各乡" over "镇人民政府", round 37: tests/
+    parsing/documents d402 as a ragged PDF layer, fixture styles/lingdao_kongge_zhehang.txt
+    hard-wrapped at 30, "…县直有关部门、县商务局、县消防救援" over "大队")."""
+    if names_bodies(listed):
+        return True
+    gazetteer = gazetteer or load_gazetteer()
+    items = listed.split("、")
+    return all(names_bodies(item) or gazetteer.is_collective(item) for item in items)
 
 
 def _last_cell_below(folded_line: str) -> bool:
@@ -1667,10 +1705,17 @@ def _place_and_stub(name: str, gazetteer: Gazetteer | None) -> bool:
     by the wrap, no body's (县委 and 区办 are: 委 and 办 end names). Round 18: tests/parsing/
     documents d174 ragged ("…\t市司" over "法局、…"), fixture styles/tab_duanming.txt ("…\t县财"
     over "政局", "…\t县审" over "计局"). ``gazetteer``: the parse's, so a deployment's place or
-    ending counts (round 19); the packaged one without it."""
+    ending counts (round 19); the packaged one without it. The stub may be up to
+    _STUB characters (县交通 over 运输局、…, 县住房城乡 over 建设局: round 37, tests/parsing/
+    documents d402 hard-wrapped at 30, fixture styles/lingdao_kongge_zhehang.txt hard-wrapped
+    at 30); the line must complete it to a body's name (_rest_of_its_row)."""
     gazetteer = gazetteer or load_gazetteer()
     ends_no_name = not name.endswith(gazetteer.name_endings)
-    return gazetteer.prefix_length(name) == len(name) - 1 and ends_no_name
+    place = gazetteer.prefix_length(name)
+    return place > 0 and 1 <= len(name) - place <= _STUB and ends_no_name
+
+
+_STUB = 4  # characters of a body's name a wrap leaves after its place
 
 
 def _is_field_row(content: str) -> bool:

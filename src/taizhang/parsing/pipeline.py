@@ -391,6 +391,7 @@ def _parse(text: str, gazetteer) -> PlanDocument:
     _starred_units(skeleton.measures, attributions, brackets, level, folded)
     attributions = same_as(skeleton.measures, attributions, lambda raw: brackets.split(raw, level))
     led = _heading_units(skeleton, attributions, brackets, level)
+    led += _unlisted_units(skeleton, attributions, brackets, level, text, folded)
     led += _heading_lead_brackets(skeleton, attributions, brackets, level)
     led += _led_by_unit_lines(skeleton.measures, attributions, unit_heads)
     led += _units_as_subjects(skeleton.measures, attributions, brackets, level)
@@ -813,6 +814,94 @@ def _goal_paragraph_after(text: str, folded: str, purpose_end: int, body_start: 
         return []
     end = folded.find("\n", year.end(), body_start)
     return find_targets(text[year.start() : body_start if end < 0 else end].strip())
+
+
+def _unlisted_units(
+    skeleton,
+    attributions: list[Attribution],
+    brackets: BracketReader,
+    level,
+    text: str,
+    folded: str,
+) -> list[Diagnostic]:
+    """A note after a list's items naming units every item above shares, left out of the
+    items' own brackets ("（以上任务均需各县（市、区）人民政府落实，不再列出）"): each measure of
+    the note's chapter on or above the note's line takes its units after its own, and an
+    unlisted-units diagnostic (info) says so (round 37: tests/parsing/documents d400, fixture
+    styles/buzai_liechu_zhangjie.txt; structure.toml unlisted_units_markers). Looked for by
+    the note's closing words, a literal most texts do not hold."""
+    markers = _unlisted_markers()
+    found, at = [], folded.find(markers[0])  # (one pass: the markers' common opening)
+    while at >= 0:
+        if folded.startswith(markers[1], at):
+            found.append(at)
+        at = folded.find(markers[0], at + 1)
+    out = []
+    for at in found:
+        start = max(folded.rfind("\n", 0, at) + 1, at - _NOTE_REACH)
+        note = next((m for p in _unlisted_sentences() if (m := p.search(folded, start, at))), None)
+        if note is None:
+            continue
+        units = text[note.start("units") : note.end("units")]  # (as printed: folded aligns)
+        split = brackets.split(units, level)
+        if not (split.responsible or split.collectives) or split.unknown or split.unsplit:
+            continue
+        line = folded.count("\n", 0, at) + 1
+        chapter = _chapter_at(skeleton, at)
+        taken = []
+        for i, measure in enumerate(skeleton.measures):
+            if measure.chapter != chapter or measure.line > line:
+                continue
+            a = attributions[i]
+            attributions[i] = replace(
+                a,
+                responsible=[*a.responsible, *_not_in(split.responsible, a.responsible)],
+                collectives=[*a.collectives, *_not_in(split.collectives, a.collectives)],
+            )
+            taken.append(measure.no)
+        if taken:
+            out.append(
+                Diagnostic(
+                    "unlisted-units",
+                    f"A note says {units} shares every task above it: they were added to "
+                    f"measures {', '.join(map(str, taken))}.",
+                    line,
+                    level="info",
+                )
+            )
+    return out
+
+
+_NOTE_REACH = 80  # characters: a note's sentence before its closing words
+
+
+def _not_in(names: list[str], named: list[str]) -> list[str]:
+    return [name for name in names if name not in named]
+
+
+@lru_cache(maxsize=1)
+def _unlisted_markers() -> tuple[str, tuple[str, ...]]:
+    """The closing words of a note on units not listed, and their common opening (不再)."""
+    words = tuple(structure_vocabulary()["unlisted_units_markers"])
+    opening = words[0]
+    while not all(word.startswith(opening) for word in words):
+        opening = opening[:-1]
+    return opening, words
+
+
+@lru_cache(maxsize=1)
+def _unlisted_sentences() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in structure_vocabulary()["unlisted_units_sentences"])
+
+
+def _chapter_at(skeleton, at: int) -> str | None:
+    """The numeral of the chapter whose heading stands last before offset ``at``."""
+    chapter = None
+    for heading, start in zip(skeleton.chapters, skeleton.chapter_starts, strict=True):
+        if start > at:
+            break
+        chapter = heading.no
+    return chapter
 
 
 def _heading_units(

@@ -415,7 +415,7 @@ def _spaced_rows(text: str, names: list[re.Match[str]]) -> list[TableRow]:
         tabbed = "\t" in text[start:end]  # cells in place, as the rows' (_tab_cells)
         header = text[start:end].split("\t") if tabbed else _spaced_cells(text[start:end])
         columns = _header_roles([cell.strip() for cell in header])
-        if columns is None and tabbed:
+        if tabbed and (columns is None or _lower_header_line(text, end)):
             columns, end, line = _two_line_header(text, start, end, line)
         previous = None  # the table's row above
         while columns and end < len(text):
@@ -583,6 +583,40 @@ _TAB_ROW_START = re.compile(r"[ \u3000]*\d{1,3}(?:-\d{1,3})?\t")
 _GROUP_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
+def _lower_header_line(text: str, end: int) -> bool:
+    """Whether the line after a header that names its columns is the header's lower line:
+    a parent cell (责任单位) spanning the cells below it, named there by short role words
+    alone (牵头 | 配合) and nothing else (round 37: tests/parsing/documents d403, fixture
+    styles/zerenfengong_liangceng.txt)."""
+    if end >= len(text):
+        return False
+    lower = [cell.strip() for cell in text[end + 1 : _line_end(text, end + 1)].split("\t")]
+    named = [cell for cell in lower if cell]
+    return len(lower) > 1 and bool(named) and all(_sub_role(cell) for cell in named)
+
+
+def _sub_role(cell: str) -> bool:
+    """A lower header cell naming a unit column: a full column name (牵头单位) or a bare
+    role word under a parent cell (牵头, 配合: round 37, d403)."""
+    return bool(_column_role(cell)) or fold(cell).replace(" ", "") in _sub_words()
+
+
+@lru_cache(maxsize=1)
+def _sub_words() -> frozenset[str]:
+    return frozenset(vocabulary()["table_sub_labels"]["words"])
+
+
+def _sub_label(cell: str, parent: str) -> str:
+    """A lower cell's column name: the cell itself, or a bare role word given the unit
+    ending of the parent cell it sits under (责任单位 over 牵头 → 牵头单位; 责任分工 over
+    配合 → 配合单位)."""
+    word = fold(cell).replace(" ", "")
+    if word not in _sub_words():
+        return cell
+    ending = next((e for e in ("单位", "部门") if fold(parent).endswith(e)), "单位")
+    return word + ending
+
+
 def _two_line_header(text: str, start: int, end: int, line: int):
     """A header printed over two lines: 序号 | 重点任务 | 责任分工 | | 完成时限 above
     | | 牵头单位 | 配合单位 | (the cells a parent cell spans named on the line below); each
@@ -597,16 +631,34 @@ def _two_line_header(text: str, start: int, end: int, line: int):
     if lower[0].strip():  # its empty edge cells lost: its names fill the cells a parent spans
         named = [cell.strip() for cell in lower if cell.strip()]
         spanned = _spanned([cell.strip() for cell in upper], named)
-        if spanned is None or not all(_column_role(name) for name in named):
+        if spanned is None or not all(_sub_role(name) for name in named):
             return None, end, line
-        columns = _header_roles(spanned)
+        columns = _header_roles(_sub_labels(spanned, [cell.strip() for cell in upper]))
         return (columns, below, line + 1) if columns else (None, end, line)
+    parents = _parents([cell.strip() for cell in upper])
     names = [
-        (lower[i].strip() if i < len(lower) else "") or (upper[i].strip() if i < len(upper) else "")
+        _sub_label(lower[i].strip(), parents[i] if i < len(parents) else "")
+        if i < len(lower) and lower[i].strip()
+        else (upper[i].strip() if i < len(upper) else "")
         for i in range(max(len(upper), len(lower)))
     ]
     columns = _header_roles(names)
     return (columns, below, line + 1) if columns else (None, end, line)
+
+
+def _sub_labels(names: list[str], upper: list[str]) -> list[str]:
+    """The column names of a header over two lines, each bare role word of the lower line
+    named after the upper cell that spans it (_sub_label)."""
+    return [_sub_label(name, parent) for name, parent in zip(names, _parents(upper), strict=True)]
+
+
+def _parents(upper: list[str]) -> list[str]:
+    """Each upper cell's name, an empty one taking the name of the cell that spans it."""
+    out, last = [], ""
+    for cell in upper:
+        last = cell or last
+        out.append(last)
+    return out
 
 
 def _line_end(text: str, start: int) -> int:
@@ -895,7 +947,7 @@ def _run_in_tab_header(tokens: list[str]):
             return (columns, len(upper), index, rest) if columns else None
         lower.append(name)
         names = _spanned(upper, [n for n in lower if n])
-        columns = _header_roles(names) if names else None
+        columns = _header_roles(_sub_labels(names, upper)) if names else None
         return (columns, len(upper), index, rest) if columns else None
     return None
 
@@ -903,7 +955,7 @@ def _run_in_tab_header(tokens: list[str]):
 def _two_names(token: str) -> tuple[str, str] | None:
     """An upper header cell glued to the lower line's first name: 完成时限牵头单位."""
     for at in range(2, min(len(token) - 1, _MAX_CELL + 1)):
-        if _column_role(token[:at]) and _column_role(token[at:]):
+        if _column_role(token[:at]) and _sub_role(token[at:]):
             return token[:at], token[at:]
     return None
 
