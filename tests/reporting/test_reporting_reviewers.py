@@ -198,3 +198,20 @@ def test_the_review_waiting_reminder_tells_the_county_office_of_its_plan(world):
         found = [r for r in due_reminders(day) if r.message.event == "review_waiting"]
     assert [r.users for r in found] == [[world.people["county"]]]
     assert found[0].message.body.startswith("甲县依法治县办：有1份")
+
+
+def test_the_review_waiting_reminder_tells_every_lead_unit_with_reviewers(world):
+    """Measure 1 led by two units with reviewers: both to-dos list 教育局's report, so
+    both are told when it has waited too long (not just the first lead unit)."""
+    from tests.factories import UserFactory
+
+    AssignmentFactory(measure=world.first, unit=world.police, role="lead")
+    police = UserFactory(organisation=world.organisation, role="reviewer", unit=world.police)
+    submitted_on = timezone.make_aware(datetime.combine(date(2025, 6, 3), time(10)))
+    with time_machine.travel(submitted_on, tick=False):
+        report = _submit(world.first.assignments.get(unit=world.education), world)
+    assert reviewers.reviewing_units(report) == {world.justice.pk, world.police.pk}
+    day = date(2025, 6, 16)
+    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(9)))):
+        found = [r for r in due_reminders(day) if r.message.event == "review_waiting"]
+    assert {tuple(r.users) for r in found} == {(world.people["reviewer"],), (police,)}

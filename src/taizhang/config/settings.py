@@ -200,12 +200,15 @@ TAIZHANG_SCHEDULE = [
     ("prune_db_task_results", 86400, "--min-age-days", "30"),
 ]
 # Reminders (supervision/reminders.py): 黄灯 N working days before a due date, 红灯 every M
-# working days after it at most K times, reviews waiting more than N working days.
+# working days after it at most K times, reviews waiting more than N working days, and
+# each working day from the hour REVIEW_ARRIVED_HOUR the reviewers' digest of the reports
+# that reached them since the previous working day's (新报送待审核).
 TAIZHANG_REMINDERS = {
     "DUE_WORKING_DAYS": 3,
     "OVERDUE_EVERY_WORKING_DAYS": 3,
     "OVERDUE_TIMES": 3,
     "REVIEW_WAITING_WORKING_DAYS": 5,
+    "REVIEW_ARRIVED_HOUR": 17,
     # An urging notice unsigned N working days after issue: the unit is reminded; after
     # 2N, the office (notices/reminders.py).
     "NOTICE_UNSIGNED_WORKING_DAYS": 2,

@@ -12,6 +12,7 @@ class Event(models.TextChoices):
     REPORT_WITHDRAWN = "report_withdrawn", "报告已撤回"
     REPORT_REOPENED = "report_reopened", "审核通过已撤销"
     REVIEW_WAITING = "review_waiting", "待审核提醒"
+    REVIEW_ARRIVED = "review_arrived", "新报告待审核"
     NOTICE_ISSUED = "notice_issued", "催办通知"
     NOTICE_UNSIGNED = "notice_unsigned", "催办通知未签收"
     NOTICE_ANSWERED = "notice_answered", "催办反馈待办结"

@@ -11,12 +11,16 @@ The office here is the one that runs the plan: a county plan's is its county off
 (plans.rules.runs_plan; `running_county`). The office may in any case accept or return
 any report of a plan it runs (reporting.review_report).
 
-The rule is asked three ways, one answer: for one report (`reviewing_units`, the
+The rule is asked four ways, one answer: for one report (`reviewing_units`, the
 permission and the review page), as a queryset filter (`waiting_for_unit`,
-`waiting_for_office`: the to-do pages and the backlog) and as an annotation
-(`with_reviewing_unit`: the review-waiting reminder and the backlog grouped by reviewer)."""
+`waiting_for_office`: the to-do pages and the backlog), as an annotation
+(`with_reviewing_unit`: the backlog grouped by reviewer) and for many reports at once,
+every lead unit of each (`reviewed_by`: the reminders, reviews waiting and the daily
+digest of reports arrived)."""
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
@@ -85,6 +89,28 @@ def reviewers_of(report) -> list:
     if running_county(plan) is not None:
         return recipients.county_office(plan.organisation_id, plan.region_id)
     return recipients.office(plan.organisation_id)
+
+
+def reviewed_by(reports) -> dict[int, tuple[frozenset[int], Region | None]]:
+    """Who reviews each of ``reports`` (report pk -> (the units whose reviewers review it,
+    the county whose office does when no unit does; both empty: the organisation's
+    office)), in one query whatever their number. A measure with two lead units having
+    reviewers gives both, as their to-dos (``waiting_for_unit``) both list the report."""
+    reports = list(reports)
+    measures = {r.assignment.measure_id for r in reports if r.assignment.role == RESPONSIBLE}
+    leads = defaultdict(set)
+    rows = Assignment.objects.filter(
+        measure_id__in=measures, role=LEAD, unit_id__in=_units_with_reviewers()
+    ).values_list("measure_id", "unit_id")
+    for measure_id, unit_id in rows:
+        leads[measure_id].add(unit_id)
+    found = {}
+    for report in reports:
+        units = frozenset()
+        if report.assignment.role == RESPONSIBLE:
+            units = frozenset(leads.get(report.assignment.measure_id, ()))
+        found[report.pk] = (units, None if units else running_county(report.period.plan))
+    return found
 
 
 def awaiting(reports: QuerySet | None = None) -> QuerySet:

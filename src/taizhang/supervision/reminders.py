@@ -12,6 +12,10 @@ chat), keyed so that a scan run twice, or every ten minutes, tells each thing on
 - 待审核 (review_waiting): reports waiting more than N working days (default 5) for review
   are counted for whoever reviews them (the lead unit's reviewers, else the office), once
   a week.
+- 新报送待审核 (review_arrived): each working day at REVIEW_ARRIVED_HOUR (default 17:00)
+  or the first scan after it, whoever reviews reports is told how many reached their
+  to-do since the previous working day's digest (sent, or sent again after a return) and
+  still await review; nothing on a day with nothing new.
 
 - 未签收 (notice_unsigned): an urging notice not signed for N working days after it was
   issued (default 2) is pressed on the unit once; still unsigned after 2N, the office is
@@ -25,7 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.urls import reverse
@@ -50,6 +54,7 @@ DEFAULTS = {
     "OVERDUE_EVERY_WORKING_DAYS": 3,
     "OVERDUE_TIMES": 3,
     "REVIEW_WAITING_WORKING_DAYS": 5,
+    "REVIEW_ARRIVED_HOUR": 17,
     "NOTICE_UNSIGNED_WORKING_DAYS": 2,
 }
 MAX_NUMBERS_SHOWN = 10
@@ -86,14 +91,17 @@ def register(scan):
     return scan
 
 
-def due_reminders(today: date, organisations=None) -> list[Reminder]:
-    """Every reminder due on ``today`` (none on a non-working day)."""
+def due_reminders(today: date, organisations=None, now: datetime | None = None) -> list[Reminder]:
+    """Every reminder due on ``today`` (none on a non-working day); ``now`` (default: the
+    time) decides whether the day's digest of reports arrived is due yet."""
     if not is_working_day(today):
         return []
+    now = now or timezone.now()
     reminders = []
     for organisation in organisations or Organisation.objects.order_by("pk"):
         reminders += _reports(organisation, today)
         reminders += _reviews_waiting(organisation, today)
+        reminders += _reviews_arrived(organisation, today, now)
         for scan in SCANS:
             reminders += scan(organisation, today)
     return reminders
@@ -198,56 +206,116 @@ def _due_message(period, unit, numbers: list[int], today: date, stage: int) -> M
     )
 
 
-# -- reviews waiting ----------------------------------------------------------------------------
+# -- reviews waiting, reports arrived ---------------------------------------------------------
+
+
+@dataclass
+class _Reviewer:
+    """Whoever reviews some reports: a lead unit's reviewers, else the office that runs
+    the plan (a county plan's county office, else the organisation's office)."""
+
+    who: str
+    key: str
+    users: list
+    unit: Unit | None
+    reports: list = field(default_factory=list)
+
+
+def _by_reviewer(organisation, reports) -> list[_Reviewer]:
+    """``reports`` counted for each of their reviewers (reporting/reviewers.py says who:
+    every lead unit with reviewers, else the office whose to-do lists them)."""
+    reports = list(reports.select_related("assignment", "period__plan__region"))
+    groups: dict[tuple[int, int], list] = defaultdict(list)
+    counties = {}
+    by = reviewers.reviewed_by(reports)
+    for report in reports:
+        units, county = by[report.pk]
+        if county is not None:
+            counties[county.pk] = county
+        for unit_id in units or [0]:
+            groups[(unit_id, 0 if units or county is None else county.pk)].append(report)
+    found_units = Unit.objects.in_bulk([u for u, _ in groups if u])
+    found = []
+    for (unit_id, county_id), mine in sorted(groups.items()):
+        unit = found_units.get(unit_id)
+        if unit:
+            reviewer = _Reviewer(unit.name, str(unit_id), for_unit(unit, Duty.REVIEW), unit)
+        elif county_id:
+            county = counties[county_id]
+            users = county_office(organisation.pk, county_id)
+            reviewer = _Reviewer(county.office_title, f"county{county_id}", users, None)
+        else:
+            reviewer = _Reviewer(organisation.office_title, "office", office(organisation.pk), None)
+        reviewer.reports = mine
+        found.append(reviewer)
+    return found
 
 
 def _reviews_waiting(organisation, today: date) -> list[Reminder]:
     """Reports sent more than N working days ago and not yet reviewed, counted for each
-    reviewer (reporting/reviewers.py: the lead unit's reviewers, else the office that runs
-    the plan: a county plan's county office, whose to-do lists them)."""
+    reviewer (``_by_reviewer``), once a week."""
     limit = setting("REVIEW_WAITING_WORKING_DAYS")
-    waiting = reviewers.with_reviewing_unit(
-        reviewers.awaiting().filter(
-            assignment__unit__organisation=organisation,
-            submitted_at__date__lte=today - timedelta(days=limit),
-        )
-    ).select_related("period__plan__region")
-    by_reviewer: dict[tuple, list] = defaultdict(list)
-    counties = {}
-    for report in waiting:
-        day = timezone.localtime(report.submitted_at).date()
-        if working_days_between(day, today) <= limit:
-            continue
-        county = None
-        if report.reviewing_unit_id is None:
-            county = reviewers.running_county(report.period.plan)
-        if county is not None:
-            counties[county.pk] = county
-        by_reviewer[(report.reviewing_unit_id, county.pk if county else None)].append(day)
-    units = Unit.objects.in_bulk([u for u, _ in by_reviewer if u is not None])
+    waiting = reviewers.awaiting().filter(
+        assignment__unit__organisation=organisation,
+        submitted_at__date__lte=today - timedelta(days=limit),
+    )
     week = "{}-{:02d}".format(*today.isocalendar()[:2])
     reminders = []
-    for (unit_id, county_id), days in sorted(
-        by_reviewer.items(), key=lambda item: (item[0][0] or 0, item[0][1] or 0)
-    ):
-        unit = units.get(unit_id)
-        county = counties.get(county_id)
-        if unit:
-            who, key, users = unit.name, unit_id, for_unit(unit, Duty.REVIEW)
-        elif county:
-            who, key = county.office_title, f"county{county_id}"
-            users = county_office(organisation.pk, county_id)
-        else:
-            who, key = organisation.office_title, "office"
-            users = office(organisation.pk)
+    for reviewer in _by_reviewer(organisation, waiting):
+        days = [timezone.localtime(r.submitted_at).date() for r in reviewer.reports]
+        days = [day for day in days if working_days_between(day, today) > limit]
+        if not days:
+            continue
         oldest = min(days)
         message = Message(
             Event.REVIEW_WAITING,
-            f"review_waiting:{key}:{week}",
+            f"review_waiting:{reviewer.key}:{week}",
             f"待审核提醒：{len(days)}份进展报告等待审核超过{limit}个工作日",
-            f"{who}：有{len(days)}份进展报告报送后超过{limit}个工作日尚未审核"
+            f"{reviewer.who}：有{len(days)}份进展报告报送后超过{limit}个工作日尚未审核"
             f"（最早于{oldest.month}月{oldest.day}日报送），请及时审核。",
             reverse("workspace:todo"),
         )
-        reminders.append(Reminder(organisation, message, users, [unit] if unit else []))
+        units = [reviewer.unit] if reviewer.unit else []
+        reminders.append(Reminder(organisation, message, reviewer.users, units))
+    return reminders
+
+
+def digest_window(today: date) -> tuple[datetime, datetime]:
+    """The reports a working day's digest counts: those sent after the previous working
+    day's digest (at REVIEW_ARRIVED_HOUR) up to today's. A report sent in the evening, at
+    the weekend or on a holiday is counted by the next working day's digest."""
+    at = time(setting("REVIEW_ARRIVED_HOUR"))
+    before = add_working_days(today, -1)
+    return (
+        timezone.make_aware(datetime.combine(before, at)),
+        timezone.make_aware(datetime.combine(today, at)),
+    )
+
+
+def _reviews_arrived(organisation, today: date, now: datetime) -> list[Reminder]:
+    """The daily digest: each reviewer is told how many reports reached their to-do since
+    the last digest (sent, or sent again after a return) and still await review; nothing
+    on a day with nothing new. Sent by the first scan from REVIEW_ARRIVED_HOUR on."""
+    start, end = digest_window(today)
+    if now < end:
+        return []
+    arrived = reviewers.awaiting().filter(
+        assignment__unit__organisation=organisation, submitted_at__gt=start, submitted_at__lte=end
+    )
+    reminders = []
+    for reviewer in _by_reviewer(organisation, arrived):
+        count = len(reviewer.reports)
+        oldest = timezone.localtime(min(r.submitted_at for r in reviewer.reports))
+        section = "#review-title" if reviewer.unit else "#office-review-title"
+        message = Message(
+            Event.REVIEW_ARRIVED,
+            f"review_arrived:{reviewer.key}:{today.isoformat()}",
+            f"新报送待审核：今日收到{count}份进展报告",
+            f"{reviewer.who}：上一工作日{end.hour}时以来新收到{count}份进展报告"
+            f"（含退回修改后重新报送的），尚未审核，最早一份于{oldest.month}月{oldest.day}日"
+            f"{oldest:%H:%M}报送，请及时审核。",
+            reverse("workspace:todo") + section,
+        )
+        units = [reviewer.unit] if reviewer.unit else []
+        reminders.append(Reminder(organisation, message, reviewer.users, units))
     return reminders

@@ -11,7 +11,7 @@ from taizhang.supervision.reminders import due_reminders
 
 
 class Command(BaseCommand):
-    help = "Send the reminders due today (黄灯, 红灯, reviews waiting); idempotent."
+    help = "Send the reminders due today (黄灯, 红灯, reviews waiting and arrived); idempotent."
 
     def add_arguments(self, parser):
         parser.add_argument(
