@@ -1025,6 +1025,17 @@ Round 31, leftovers (branch leftovers29), a second document for each of four mis
 wrap36 (branch wrap36), no new document: d399 hard-wrapped at 30 is read (it was left out of the
 hard-wrapped test), with fixture styles/danhang_shuming_zhehang.txt, a 镇 人居环境 task list
 printed one cell per line whose preamble's title and one task cell reach the margin.
+
+Round 40, leftovers (branch leftovers40), footnotes marked other than by a circled number:
+
+- d408 无障碍环境建设 三年行动 (区): a PDF copy whose page-foot notes are marked [1] [2] (the
+  references glued in measures 1 and 2, "“随手拍”[2]行动"), both standing between the halves
+  of measure 2's sentence the page break cut ("…限期整改" / notes / "— 2 —" / "到位。"), and a
+  note "注：本方案所称公共场所，…" marked by no reference inside measure 5's ("…依法" / note /
+  "— 3 —" / "责令整改。"); 公里 and 个 goals, 每半年 and 每年 duties.
+- d409 地名文化保护 工作任务清单 (县): a tab table 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限
+  with a note "[1]“乡村著名行动”：指…。" on the line after row 2 and "[2]地名信息“一张图”：指…。"
+  after row 4, each defining the term its row's task cell carries the mark after; 每学期 a duty.
 """
 
 from __future__ import annotations
@@ -1689,6 +1700,9 @@ RUN_IN_COPIES = [
     # in Chinese numerals, shared heads 州、县（市） (d398); a one-cell-per-line table's empty
     # 配合 cells after tasks sending to a name (d399)
     *(name for name in NAMES if name[:4] in {"d398", "d399"}),
+    # round 40 leftovers: footnotes [1] [2] and 注： over the page number run in (d408), notes
+    # [1] [2] defining a term after tab rows (d409)
+    *(name for name in NAMES if name[:4] in {"d408", "d409"}),
 ]
 
 
@@ -1996,6 +2010,8 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
     # round 31 leftovers: after 四、考核方式 (d398), after a one-cell-per-line table (d399)
     *(name for name in NAMES if name[:4] in {"d398", "d399"}),
+    # round 40 leftovers: after 三、保障措施 (d408), after a tab table and its notes (d409)
+    *(name for name in NAMES if name[:4] in {"d408", "d409"}),
 ]
 
 
@@ -8561,3 +8577,49 @@ def test_two_lines_at_the_margin_one_parting_a_title_say_the_copy_is_wrapped(nam
         assert (task.lead, task.responsible) == (lead, responsible)
         assert task.text.endswith(("依法治县办", "综合办公室"))
         assert plan.parents == [parent]
+
+
+# Round 40, leftovers (branch leftovers40): footnotes marked other than by a circled number
+
+
+@pytest.mark.parametrize(
+    ("name", "cut", "end"),
+    [
+        ("d408_wuzhangai_jiaozhu_fangkuohao", 2, "建立台账，限期整改到位。"),
+        ("d408_wuzhangai_jiaozhu_fangkuohao", 5, "同步交付使用的，依法责令整改。"),
+        ("yejiao_xinghao", 2, "推动涉农数据共享共用。"),
+        ("yejiao_xinghao", 3, "带动周边农户应用智能装备。"),
+    ],
+    ids=["d408-brackets", "d408-label", "yejiao_xinghao-star", "yejiao_xinghao-label"],
+)
+def test_footnotes_marked_by_brackets_stars_or_a_label_at_a_pages_foot(name, cut, end):
+    # "…限期整改" / "[1]“适老化+无障碍”：指…" / "[2]“随手拍”：指…" / "— 2 —" / "到位。（…）",
+    # "…依法" / "注：本方案所称公共场所，…" / "— 3 —" / "责令整改。" (d408 measures 2 and 5);
+    # "…推动涉农数据" / "＊县域“三农”数据平台：指…" / "— 2 —", "…应用智能" / "注1：…" / "— 3 —"
+    # (fixture styles/yejiao_xinghao.txt): the notes are no part of the measure the page cut,
+    # printed, run in and hard-wrapped
+    source = _document_or_fixture_text(name)
+    for copy in (str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)):
+        plan = parse_path_text(copy(source))
+        assert plan.tasks[cut - 1].text.replace("\n", "").endswith(end)
+        assert not any("：指" in m.text or "注" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        ("d409_diming_biaoge_fangkuohao", 5),
+        ("biaoge_zhushi", 3),
+    ],
+)
+def test_notes_defining_a_term_after_table_rows_are_no_cells(name, rows):
+    # "2\t实施“乡村著名行动”[1]，…\t…\t2025年11月底前" over "[1]“乡村著名行动”：指…。" (d409
+    # rows 2 and 4); "1\t建设“城市书房”＊10个，…" over "＊“城市书房”：指…。" and ＊＊ (fixture
+    # styles/biaoge_zhushi.txt): the note is not read into the row's last cell, nor cuts the
+    # table, printed, run in and hard-wrapped
+    source = _document_or_fixture_text(name)
+    for copy in (str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)):
+        plan = parse_path_text(copy(source))
+        assert [m.no for m in plan.tasks] == list(range(1, rows + 1))
+        assert all(re.fullmatch(r"2025年\d{1,2}月底前", m.deadline or "") for m in plan.tasks)
+        assert all(m.lead for m in plan.tasks)
