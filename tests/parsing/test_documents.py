@@ -1026,7 +1026,8 @@ wrap36 (branch wrap36), no new document: d399 hard-wrapped at 30 is read (it was
 hard-wrapped test), with fixture styles/danhang_shuming_zhehang.txt, a 镇 人居环境 task list
 printed one cell per line whose preamble's title and one task cell reach the margin.
 
-Round 40, leftovers (branch leftovers40), footnotes marked other than by a circled number:
+Round 40, leftovers (branch leftovers40), footnotes marked other than by a circled number, and
+unit cells run in after a task cell whose names repeat a level's word at the junction:
 
 - d408 无障碍环境建设 三年行动 (区): a PDF copy whose page-foot notes are marked [1] [2] (the
   references glued in measures 1 and 2, "“随手拍”[2]行动"), both standing between the halves
@@ -1036,6 +1037,10 @@ Round 40, leftovers (branch leftovers40), footnotes marked other than by a circl
 - d409 地名文化保护 工作任务清单 (县): a tab table 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限
   with a note "[1]“乡村著名行动”：指…。" on the line after row 2 and "[2]地名信息“一张图”：指…。"
   after row 4, each defining the term its row's task cell carries the mark after; 每学期 a duty.
+- d410 美丽集镇建设 重点任务清单 (镇): a table one cell per line 序号 | 重点任务 | 牵头单位 |
+  配合单位 | 完成时限 whose unit cells open with a level's word twice, "镇村镇建设服务中心" and
+  "镇镇容环境卫生所", after task cells ending in no sentence end and beside each other, five
+  rows signed on the 6th ("2025年3月6日"); 公里 a goal, 每月 a duty.
 """
 
 from __future__ import annotations
@@ -1701,8 +1706,9 @@ RUN_IN_COPIES = [
     # 配合 cells after tasks sending to a name (d399)
     *(name for name in NAMES if name[:4] in {"d398", "d399"}),
     # round 40 leftovers: footnotes [1] [2] and 注： over the page number run in (d408), notes
-    # [1] [2] defining a term after tab rows (d409)
-    *(name for name in NAMES if name[:4] in {"d408", "d409"}),
+    # [1] [2] defining a term after tab rows (d409), unit cells opening 镇村镇 and 镇镇容 after
+    # task cells, signed on the day the next row would be numbered (d410)
+    *(name for name in NAMES if name[:4] in {"d408", "d409", "d410"}),
 ]
 
 
@@ -2010,8 +2016,9 @@ SIGNED_RUN_IN = [
     *(name for name in NAMES if name[:4] in {"d388", "d391", "d392", "d393"}),
     # round 31 leftovers: after 四、考核方式 (d398), after a one-cell-per-line table (d399)
     *(name for name in NAMES if name[:4] in {"d398", "d399"}),
-    # round 40 leftovers: after 三、保障措施 (d408), after a tab table and its notes (d409)
-    *(name for name in NAMES if name[:4] in {"d408", "d409"}),
+    # round 40 leftovers: after 三、保障措施 (d408), after a tab table and its notes (d409),
+    # after a one-cell-per-line table (d410)
+    *(name for name in NAMES if name[:4] in {"d408", "d409", "d410"}),
 ]
 
 
@@ -2057,6 +2064,11 @@ HARD_WRAPPED = [
     # 31, is read since wrap36: one of the two parts a title inside its 《》)
     # (d375, left out in round 31, is read since round 30 leftovers: its breaks inside
     # sentences are joined, printed or wrapped)
+    # (round 40: d410, a table one cell per line hard-wrapped at 30, has one line at the
+    # margin, its preamble's, whose digits make it 25.5 cells wide: task cells of 23 and 24
+    # cells, ending in no sentence end, read as a ragged PDF layer's lines at the margin, each
+    # joined to the unit cell under it)
+    and name.split("_")[0] != "d410"
 ]
 
 
@@ -8623,3 +8635,30 @@ def test_notes_defining_a_term_after_table_rows_are_no_cells(name, rows):
         assert [m.no for m in plan.tasks] == list(range(1, rows + 1))
         assert all(re.fullmatch(r"2025年\d{1,2}月底前", m.deadline or "") for m in plan.tasks)
         assert all(m.lead for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("d410_jizhen_danhang_cunzhen", "镇村镇建设服务中心"),
+        ("danhang_cunzhen", "乡乡镇企业服务站"),
+        # (a task ending in the level's committee before a name of its level: "…按程序呈报市委
+        # 市政府办公室", fixture styles/bingbao_kongge.txt run in, row 3)
+        ("bingbao_kongge", "市政府办公室"),
+    ],
+)
+def test_a_unit_cell_repeating_its_levels_word_opens_where_the_first_stands(name, unit):
+    # "…建立排查整治台账镇村镇建设服务中心镇应急管理办公室2025年5月底前2…" and "…规范店招店牌
+    # 设置镇镇容环境卫生所镇村镇建设服务中心…" (d410 run in), "…企业用工需求乡乡镇企业服务站
+    # 乡社会事务办公室…" (fixture styles/danhang_cunzhen.txt run in): the name opens at the
+    # first level's word (not 镇村 | 镇建设服务中心), every row as printed; the date the text
+    # closes with, on the day the next row would be numbered ("…2025年3月6日" after 5 rows), is
+    # no row's deadline
+    text = _document_or_fixture_text(name)
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert unit in {u for m in printed.tasks for u in m.lead + m.responsible}
+    cells = [
+        [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in p.tasks]
+        for p in (printed, run_in)
+    ]
+    assert cells[0] == cells[1]
