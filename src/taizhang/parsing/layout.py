@@ -159,8 +159,8 @@ def _without_run_in_page_numbers(text: str) -> str:
 
 
 # the characters a footnote's mark opens with (_footnote_mark), and its label (_footnote_label)
-_FOOTNOTE_MARK_OPENINGS = (*CIRCLED_DIGITS, "[", "［", "〔", "＊", "*", "※")
-_RUN_IN_FOOTNOTE_OPENINGS = (*_FOOTNOTE_MARK_OPENINGS, "注")
+_FOOTNOTE_MARK_OPENINGS = CIRCLED_DIGITS + "[［〔＊*※"
+_RUN_IN_FOOTNOTE_OPENINGS = _FOOTNOTE_MARK_OPENINGS + "注"
 
 
 def _without_footnote(text: str, start: int, end: int) -> str | None:
@@ -197,7 +197,9 @@ def _repeats_its_term(text: str, at: int, after: int) -> bool:
     if colon < 0:
         return False
     term = text[after:colon]
-    return not any(c in term for c in _SENTENCE_ENDS) and (term + text[at:after]) in text[:at]
+    if any(c in term for c in _SENTENCE_ENDS):
+        return False
+    return text.find(term + text[at:after], 0, at) >= 0  # (in place: a slice would copy)
 
 
 def _may_hold_run_in_page_number(text: str) -> bool:

@@ -1792,11 +1792,11 @@ def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
     # counted in C; a bigram most rows share tells none apart
     shared = Counter(chain.from_iterable(rows for rows in lists if len(rows) <= _COMMON))
     best, best_score = None, 0.0
-    # in row order, not the set's: of rows tied (a measure run into the next, holding both
-    # rows' words) the first wins, whatever the hash seed
-    for number, count in sorted(shared.items()):
+    # (the Counter's order is the set's: of rows tied, a measure run into the next holding
+    # both rows' words, the first wins, whatever the hash seed)
+    for number, count in shared.items():
         score = count / min(len(grams), len(row_grams[number]))
-        if score > best_score:
+        if score > best_score or (score == best_score and best is not None and number < best):
             best, best_score = number, score
     return best if best_score >= _MATCH else None
 
