@@ -1064,6 +1064,22 @@ Round 38 (法治) (branch fazhi38): 法治 plans of kinds rounds 10–35 had not
   of them over 1. 2. (3.) sub-items (parts of the measure: the bracket follows the last), a
   first bracket "（X、Y、Z按职责分工负责，排在第一位的为牵头单位，下同）" (the note after the
   verb), the brief's "（市委依法治市办，市直各部门按职责分工负责）", 2026年制定政府规章2件.
+
+Round 40, leftovers (branch leftovers40), footnotes marked other than by a circled number, and
+unit cells run in after a task cell whose names repeat a level's word at the junction:
+
+- d408 无障碍环境建设 三年行动 (区): a PDF copy whose page-foot notes are marked [1] [2] (the
+  references glued in measures 1 and 2, "“随手拍”[2]行动"), both standing between the halves
+  of measure 2's sentence the page break cut ("…限期整改" / notes / "— 2 —" / "到位。"), and a
+  note "注：本方案所称公共场所，…" marked by no reference inside measure 5's ("…依法" / note /
+  "— 3 —" / "责令整改。"); 公里 and 个 goals, 每半年 and 每年 duties.
+- d409 地名文化保护 工作任务清单 (县): a tab table 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限
+  with a note "[1]“乡村著名行动”：指…。" on the line after row 2 and "[2]地名信息“一张图”：指…。"
+  after row 4, each defining the term its row's task cell carries the mark after; 每学期 a duty.
+- d410 美丽集镇建设 重点任务清单 (镇): a table one cell per line 序号 | 重点任务 | 牵头单位 |
+  配合单位 | 完成时限 whose unit cells open with a level's word twice, "镇村镇建设服务中心" and
+  "镇镇容环境卫生所", after task cells ending in no sentence end and beside each other, five
+  rows signed on the 6th ("2025年3月6日"); 公里 a goal, 每月 a duty.
 """
 
 from __future__ import annotations
@@ -1732,6 +1748,10 @@ RUN_IN_COPIES = [
     # (d400), deadlines opening the measures (1.1月底前，…: d401), leaders padded with a blank
     # (d402), a header over two lines of bare role words (d403)
     *(name for name in NAMES if name[:4] in {"d400", "d401", "d402", "d403"}),
+    # round 40 leftovers: footnotes [1] [2] and 注： over the page number run in (d408), notes
+    # [1] [2] defining a term after tab rows (d409), unit cells opening 镇村镇 and 镇镇容 after
+    # task cells, signed on the day the next row would be numbered (d410)
+    *(name for name in NAMES if name[:4] in {"d408", "d409", "d410"}),
 ]
 
 
@@ -2042,6 +2062,9 @@ SIGNED_RUN_IN = [
     # round 37 (other topics): a covering notice's before the plan, under a web page's head
     # (d400), after 五、 (d401), after 二、工作要求 (d402), a paragraph after a tab table (d403)
     *(name for name in NAMES if name[:4] in {"d400", "d401", "d402", "d403"}),
+    # round 40 leftovers: after 三、保障措施 (d408), after a tab table and its notes (d409),
+    # after a one-cell-per-line table (d410)
+    *(name for name in NAMES if name[:4] in {"d408", "d409", "d410"}),
 ]
 
 
@@ -2087,6 +2110,11 @@ HARD_WRAPPED = [
     # 31, is read since wrap36: one of the two parts a title inside its 《》)
     # (d375, left out in round 31, is read since round 30 leftovers: its breaks inside
     # sentences are joined, printed or wrapped)
+    # (round 40: d410, a table one cell per line hard-wrapped at 30, has one line at the
+    # margin, its preamble's, whose digits make it 25.5 cells wide: task cells of 23 and 24
+    # cells, ending in no sentence end, read as a ragged PDF layer's lines at the margin, each
+    # joined to the unit cell under it)
+    and name.split("_")[0] != "d410"
 ]
 
 
@@ -8863,3 +8891,76 @@ def test_a_unit_cell_broken_after_a_collective_keeps_its_row(name, copy, row, co
     task = next(m for m in plan.tasks if m.no == row)
     assert task.collectives == collectives
     assert len(plan.tasks) == len(parse_path_text(_document_or_fixture_text(name)).tasks)
+
+
+# Round 40, leftovers (branch leftovers40): footnotes marked other than by a circled number
+
+
+@pytest.mark.parametrize(
+    ("name", "cut", "end"),
+    [
+        ("d408_wuzhangai_jiaozhu_fangkuohao", 2, "建立台账，限期整改到位。"),
+        ("d408_wuzhangai_jiaozhu_fangkuohao", 5, "同步交付使用的，依法责令整改。"),
+        ("yejiao_xinghao", 2, "推动涉农数据共享共用。"),
+        ("yejiao_xinghao", 3, "带动周边农户应用智能装备。"),
+    ],
+    ids=["d408-brackets", "d408-label", "yejiao_xinghao-star", "yejiao_xinghao-label"],
+)
+def test_footnotes_marked_by_brackets_stars_or_a_label_at_a_pages_foot(name, cut, end):
+    # "…限期整改" / "[1]“适老化+无障碍”：指…" / "[2]“随手拍”：指…" / "— 2 —" / "到位。（…）",
+    # "…依法" / "注：本方案所称公共场所，…" / "— 3 —" / "责令整改。" (d408 measures 2 and 5);
+    # "…推动涉农数据" / "＊县域“三农”数据平台：指…" / "— 2 —", "…应用智能" / "注1：…" / "— 3 —"
+    # (fixture styles/yejiao_xinghao.txt): the notes are no part of the measure the page cut,
+    # printed, run in and hard-wrapped
+    source = _document_or_fixture_text(name)
+    for copy in (str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)):
+        plan = parse_path_text(copy(source))
+        assert plan.tasks[cut - 1].text.replace("\n", "").endswith(end)
+        assert not any("：指" in m.text or "注" in m.text for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        ("d409_diming_biaoge_fangkuohao", 5),
+        ("biaoge_zhushi", 3),
+    ],
+)
+def test_notes_defining_a_term_after_table_rows_are_no_cells(name, rows):
+    # "2\t实施“乡村著名行动”[1]，…\t…\t2025年11月底前" over "[1]“乡村著名行动”：指…。" (d409
+    # rows 2 and 4); "1\t建设“城市书房”＊10个，…" over "＊“城市书房”：指…。" and ＊＊ (fixture
+    # styles/biaoge_zhushi.txt): the note is not read into the row's last cell, nor cuts the
+    # table, printed, run in and hard-wrapped
+    source = _document_or_fixture_text(name)
+    for copy in (str, variants.run_in, lambda t: variants.hard_wrapped(t, 30)):
+        plan = parse_path_text(copy(source))
+        assert [m.no for m in plan.tasks] == list(range(1, rows + 1))
+        assert all(re.fullmatch(r"2025年\d{1,2}月底前", m.deadline or "") for m in plan.tasks)
+        assert all(m.lead for m in plan.tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("d410_jizhen_danhang_cunzhen", "镇村镇建设服务中心"),
+        ("danhang_cunzhen", "乡乡镇企业服务站"),
+        # (a task ending in the level's committee before a name of its level: "…按程序呈报市委
+        # 市政府办公室", fixture styles/bingbao_kongge.txt run in, row 3)
+        ("bingbao_kongge", "市政府办公室"),
+    ],
+)
+def test_a_unit_cell_repeating_its_levels_word_opens_where_the_first_stands(name, unit):
+    # "…建立排查整治台账镇村镇建设服务中心镇应急管理办公室2025年5月底前2…" and "…规范店招店牌
+    # 设置镇镇容环境卫生所镇村镇建设服务中心…" (d410 run in), "…企业用工需求乡乡镇企业服务站
+    # 乡社会事务办公室…" (fixture styles/danhang_cunzhen.txt run in): the name opens at the
+    # first level's word (not 镇村 | 镇建设服务中心), every row as printed; the date the text
+    # closes with, on the day the next row would be numbered ("…2025年3月6日" after 5 rows), is
+    # no row's deadline
+    text = _document_or_fixture_text(name)
+    printed, run_in = parse_path_text(text), parse_path_text(variants.run_in(text))
+    assert unit in {u for m in printed.tasks for u in m.lead + m.responsible}
+    cells = [
+        [(m.no, m.text, m.lead, m.responsible, m.deadline) for m in p.tasks]
+        for p in (printed, run_in)
+    ]
+    assert cells[0] == cells[1]

@@ -240,6 +240,10 @@ def test_a_table_of_contents_whose_body_was_cut(ascii_punctuation):
         # copy drops (blank lines), its tasks broken at 24 and joined to the unit cell under
         # them: the fixture was written for its run-in copy (as zhizao_table.txt is left out)
         and p.name != "bingbao_kongge.txt"
+        # (round 40 leftovers) a tab table broken mid-row at 24 inside its deadline cell
+        # (2025|年10月底前), with its notes under rows or not: the fixture was written for its
+        # notes, read printed, run in and wrapped at 30 (test_documents)
+        and p.name != "biaoge_zhushi.txt"
     ),
 )
 def test_each_style_survives_its_copies(name):

@@ -139,14 +139,17 @@ def _without_run_in_page_numbers(text: str) -> str:
     copy printed run-in, and the footnotes at each page's foot (_footnotes) with them: they
     stand between the two halves of the sentence the page break cut, before the page
     number ("…引导低龄健康老年人为①“时间银行”：指…的互助养老模式。— 2 —高龄、独居老年人…").
-    A footnote opens with a circled number and repeats the term the page's text carries that
-    number glued to ("“时间银行”①"), then a colon; it runs to the page number, which goes
-    with it, and a rule glued before it goes too (round 34: tests/parsing/documents d391 and
-    fixture styles/yejiao_zhushi.txt printed run-in). One pass, as the substitution was."""
-    circled = any(mark in text for mark in CIRCLED_DIGITS)
+    A footnote opens with a reference mark and repeats the term the page's text carries that
+    mark glued to ("“时间银行”①", "“随手拍”[2]"), then a colon; it runs to the page number,
+    which goes with it, and a rule glued before it goes too (round 34: tests/parsing/documents
+    d391 and fixture styles/yejiao_zhushi.txt printed run-in). A note opening with its own
+    label (注：) right after a word, inside the sentence the page cut, goes too (round 40:
+    d408 and fixture styles/yejiao_xinghao.txt printed run-in). One pass, as the
+    substitution was."""
+    marked = any(mark in text for mark in _RUN_IN_FOOTNOTE_OPENINGS)
     pieces, done = [], 0
     for found in _RUN_IN_PAGE_NUMBER.finditer(text):
-        page = _without_footnote(text, done, found.start()) if circled else None
+        page = _without_footnote(text, done, found.start()) if marked else None
         if page is not None:  # (its sentence end goes with it)
             pieces.append(page)
         else:
@@ -155,34 +158,48 @@ def _without_run_in_page_numbers(text: str) -> str:
     return "".join([*pieces, text[done:]]) if pieces else text
 
 
+# the characters a footnote's mark opens with (_footnote_mark), and its label (_footnote_label)
+_FOOTNOTE_MARK_OPENINGS = CIRCLED_DIGITS + "[［〔＊*※"
+_RUN_IN_FOOTNOTE_OPENINGS = _FOOTNOTE_MARK_OPENINGS + "注"
+
+
 def _without_footnote(text: str, start: int, end: int) -> str | None:
     """``text[start:end]`` (a page run in, up to its number) without the footnote at its
     end, and the rule glued before it; None when it ends in none."""
+    mark_at, label_at = _footnote_mark(), _footnote_label()
     for at in range(max(start, end - _FOOTNOTE_REACH_RUN_IN), end):
-        if text[at] in CIRCLED_DIGITS and _repeats_its_term(text, at):
-            rule = len(text[start:at]) - len(text[start:at].rstrip(_FOOTNOTE_RULE_MARKS))
-            return text[start : at - rule if rule >= _FOOTNOTE_RULE_LEAST else at]
+        if text[at] not in _RUN_IN_FOOTNOTE_OPENINGS:
+            continue
+        mark = mark_at.match(text, at)
+        if mark and _repeats_its_term(text, at, mark.end()):
+            pass
+        elif not (label_at.match(text, at) and at > start and _cut_mid_sentence(text[start:at])):
+            continue
+        rule = len(text[start:at]) - len(text[start:at].rstrip(_FOOTNOTE_RULE_MARKS))
+        return text[start : at - rule if rule >= _FOOTNOTE_RULE_LEAST else at]
     return None
 
 
-def _repeats_its_term(text: str, at: int) -> bool:
-    """Whether the circled number at ``at`` opens a footnote: a term and a colon after it,
-    the term glued to the same number earlier in the text."""
+def _repeats_its_term(text: str, at: int, after: int) -> bool:
+    """Whether the mark at ``at`` (ending at ``after``) opens a footnote: a term and a colon
+    after it, the term glued to the same mark earlier in the text."""
     colon = min(
         (
             c
             for c in (
-                text.find("：", at, at + _FOOTNOTE_TERM),
-                text.find(":", at, at + _FOOTNOTE_TERM),
+                text.find("：", after, at + _FOOTNOTE_TERM),
+                text.find(":", after, at + _FOOTNOTE_TERM),
             )
-            if c > at + 1
+            if c > after
         ),
         default=-1,
     )
     if colon < 0:
         return False
-    term = text[at + 1 : colon]
-    return not any(c in term for c in _SENTENCE_ENDS) and (term + text[at]) in text[:at]
+    term = text[after:colon]
+    if any(c in term for c in _SENTENCE_ENDS):
+        return False
+    return text.find(term + text[at:after], 0, at) >= 0  # (in place: a slice would copy)
 
 
 def _may_hold_run_in_page_number(text: str) -> bool:
@@ -474,6 +491,8 @@ def _restore(text: str, gazetteer: Gazetteer | None) -> Layout:
         text = _RUN_IN_PAGE_NUMBER_IN_LIST.sub(r"\1", text)
         text = _RUN_IN_PAGE_NUMBER_IN_WORDS.sub(_page_number_in_words, text)
         text = _without_run_in_page_feet(text)
+        if any(mark in text for mark in _FOOTNOTE_MARK_OPENINGS):
+            text = _without_run_in_definition_notes(text)
         text = _without_trailing_chrome(text)
     printed = text.split("\n")
     lines, numbers = _without_page_numbers(text, printed)
@@ -1071,6 +1090,7 @@ def _without_page_numbers(text: str, lines: list[str]) -> tuple[list[str], list[
     if dropped and any(mark in text for mark in _TABLE_CONTINUED_MARKS):
         dropped |= _lines_matching(_table_continued_line(), broken)
     dropped |= _lines_matching(_page_chrome_line(), broken)
+    dropped |= _definition_notes(broken, lines)  # (after the running heads: no page's foot)
     numbers = range(1, len(lines) + 1)
     if not dropped:
         return lines, list(numbers)
@@ -1088,16 +1108,68 @@ _FOOTNOTE_RULE_LEAST = 4
 _FOOTNOTE_RULE = re.compile(f"[{re.escape(_FOOTNOTE_RULE_MARKS)}]{{{_FOOTNOTE_RULE_LEAST},}}")
 
 
+def _definition_notes(broken: str, lines: list[str]) -> set[int]:
+    """The lines of a note defining a term that the text carries glued to the note's mark,
+    wherever it stands: "[1]“乡村著名行动”：指…。" on the line after the table row whose task
+    cell reads "实施“乡村著名行动”[1]，…", through the line its sentence ends on (a copy
+    wrapped at a width breaks it). Read as text, it runs into the row's last cell or cuts
+    the table (round 40: tests/parsing/documents d409, two notes after tab rows; fixture
+    styles/biaoge_zhushi.txt, ＊ notes after " | " rows). Found by one search opening on
+    the line break; the page's foot has its own (_footnotes)."""
+    found: set[int] = set()
+    line, counted = 0, 0
+    for match in _DEFINITION_NOTE_LINE.finditer(broken):
+        mark = _footnote_mark().match(broken, match.end())
+        if not mark or not _repeats_its_term(broken, mark.start(), mark.end()):
+            continue
+        line += broken.count("\n", counted, match.start())
+        counted = match.start()
+        for index in range(line, min(len(lines), line + _FOOTNOTE_LINES)):
+            found.add(index)
+            if lines[index].rstrip(_INDENT).endswith("。"):
+                break
+    return found
+
+
+def _without_run_in_definition_notes(text: str) -> str:
+    """A copy printed run in: each note defining a term (_definition_notes) cut out, from
+    its mark to its sentence end ("…2025年11月底前[1]“乡村著名行动”：指…专项行动。3	建立…":
+    round 40, d409 and fixture styles/biaoge_zhushi.txt printed run in)."""
+    pieces, done = [], 0
+    for found in _DEFINITION_NOTE_MARK.finditer(text):
+        mark = _footnote_mark().match(text, found.start())
+        if not mark or mark.start() < done:
+            continue
+        if not _repeats_its_term(text, mark.start(), mark.end()):
+            continue
+        end = text.find("。", mark.end())
+        if end < 0:
+            continue
+        pieces.append(text[done : mark.start()])
+        done = end + 1
+    return "".join([*pieces, text[done:]]) if pieces else text
+
+
+# a note's mark at a line's start, the search opening on the line break (_footnote_mark)
+_DEFINITION_NOTE_LINE = re.compile(r"\n[ \t\u3000]*(?=[①-⑳\[［〔＊*※])")
+_DEFINITION_NOTE_MARK = re.compile(r"[①-⑳\[［〔＊*※]")
+
+
 def _footnotes(lines: list[str], page_numbers: set[int]) -> set[int]:
     """The footnotes at a page's foot (indices into ``lines``): the lines right over the
-    page's number, blank lines passed, from one opening with a circled number that the
-    page's text carries glued to a word ("推广“时间银行”①互助养老模式", "“一网统管”②平台")
-    down to the number, and the rule over them. A PDF copy prints them between the two
-    halves of the sentence the page break cut, which then runs on as across a bare page
-    number (round 34: tests/parsing/documents d391, a footnote under measure 3's first half
-    and one under measure 6's bracket; fixture styles/yejiao_zhushi.txt, two footnotes, one
-    of two lines, under a rule). A ① item opens its line and is referenced by none."""
+    page's number, blank lines passed, from one opening with a reference mark that the
+    page's text carries glued to a word ("推广“时间银行”①互助养老模式", "“一网统管”②平台",
+    "“随手拍”[2]行动") down to the number, and the rule over them. A PDF copy prints them
+    between the two halves of the sentence the page break cut, which then runs on as across
+    a bare page number (round 34: tests/parsing/documents d391, a footnote under measure 3's
+    first half and one under measure 6's bracket; fixture styles/yejiao_zhushi.txt, two
+    footnotes, one of two lines, under a rule). A ① item opens its line and is referenced by
+    none. The mark may be a number in brackets or stars (round 40: d408 [1] [2], fixture
+    styles/yejiao_xinghao.txt ＊); a note opening with its own label (注：, 注1：) references
+    nothing and is a footnote where the line over it is cut mid-sentence: body text does not
+    break into a sentence (d408, the fixture)."""
     notes: set[int] = set()
+    mark_at, label_at = _footnote_mark(), _footnote_label()
     for at in page_numbers:
         i, block, top = at - 1, [], None
         while i >= 0 and at - i <= _FOOTER_BLANKS and not lines[i].strip(_INDENT):
@@ -1107,13 +1179,37 @@ def _footnotes(lines: list[str], page_numbers: set[int]) -> set[int]:
             if not content:
                 break
             block.append(i)
-            if content[0] in CIRCLED_DIGITS and _referenced_above(lines, i, content[0]):
+            mark = mark_at.match(content)
+            if (mark and _referenced_above(lines, i, mark.group())) or (
+                label_at.match(content) and i > 0 and _cut_mid_sentence(lines[i - 1])
+            ):
                 notes.update(block)
                 block, top = [], i
             i -= 1
         if top and _FOOTNOTE_RULE.fullmatch(lines[top - 1].strip(_INDENT)):
             notes.add(top - 1)
     return notes
+
+
+@lru_cache(maxsize=1)
+def _footnote_mark() -> re.Pattern[str]:
+    return re.compile(reading_config()["pdf"]["footnote_mark"])
+
+
+@lru_cache(maxsize=1)
+def _footnote_label() -> re.Pattern[str]:
+    return re.compile(reading_config()["pdf"]["footnote_label"])
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    """Whether ``line`` breaks off inside a clause, before a note's label: text ending in no
+    punctuation, nor in a word's first half that the label's 注 would end (关注, 备注)."""
+    content = line.rstrip(_INDENT)
+    return (
+        bool(content)
+        and content[-1].isalnum()
+        and content[-1] not in reading_config()["pdf"]["footnote_label_not_after"]
+    )
 
 
 def _referenced_above(lines: list[str], at: int, mark: str) -> bool:

@@ -1456,6 +1456,14 @@ def _numbered_spans(folded: str, pos: int) -> list[tuple[int, int, int]]:
     return _numbered_run(folded, pos, read_row)
 
 
+def _closing_day(folded: str, after: int) -> bool:
+    """Whether the number before ``after`` is the day of the date closing the text, not the
+    next row's: "…2025年6月底前岚山镇…办公室2025年3月6日" after row 5 (round 40: tests/parsing/
+    documents d410 run in; fixture styles/danhang_cunzhen.txt run in, 4 rows, signed on the
+    5th)."""
+    return folded[after : after + 1] in ("日", "号") and not folded[after + 1 :].strip()
+
+
 def _closing_deadline(folded: str, start: int, following: int):
     """((start, end) of the deadline cell closing the row at ``start``, a bracket after it
     included; where the next row opens, None for the last row)."""
@@ -1466,7 +1474,8 @@ def _closing_deadline(folded: str, start: int, following: int):
             close = folded.find(")" if folded[end] == "(" else "）", end, end + _DEADLINE_NOTE)
             end = close + 1 if close > 0 else end
         after = end + len(str(following))
-        if folded.startswith(str(following), end) and not folded[after : after + 1].isdigit():
+        numbered = folded.startswith(str(following), end)
+        if numbered and not folded[after : after + 1].isdigit() and not _closing_day(folded, after):
             return (hit.start(), end), end
         first = first or (hit.start(), end)
     return first, None
@@ -1503,7 +1512,13 @@ def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
     """Each place in ``region`` (not its first character: a task precedes) where a name
     opens with its level's word alone as its prefix (县自然资源局, 镇规划建设办公室, 区民政局:
     a unit column leaves its place off), and that level. A place's name is not looked for:
-    run together, a task's last words read as one ("…健康体检区卫生健康局": 体检区)."""
+    run together, a task's last words read as one ("…健康体检区卫生健康局": 体检区). A
+    level's word within two characters after one that opens a name is inside that name, a
+    name being longer than two characters but the level's committee (市委市政府办公室, fixture
+    styles/bingbao_kongge.txt run in) ("…收运情况镇村镇建设服务中心镇环卫所": 镇 +
+    村镇建设服务中心, not 镇村 | 镇建设服务中心; "…用工需求乡乡镇企业服务站": 乡 + 乡镇企业
+    服务站, no 镇 level; round 40: tests/parsing/documents d410 run in, its 村镇建设 and 镇容
+    bodies; fixture styles/danhang_cunzhen.txt run in, 乡镇企业)."""
     ends = {}
     inner = gazetteer.inner_level_heads
     for at in range(1, len(region) - 1):
@@ -1511,6 +1526,10 @@ def _prefixed_ends(region: str, gazetteer) -> dict[int, str]:
         level = gazetteer.level_of(region[at : at + length]) if length else None
         # (县委依法治县办: the 县 of 县办 is inside the name, gazetteer.inner_level_heads)
         if level and region.startswith(level, at) and not region.endswith(inner, 0, at):
+            if at - 1 in ends or (
+                at - 2 in ends and region[at - 2 : at] != gazetteer.committee(ends[at - 2])
+            ):
+                continue  # (inside the name a level's word just before opens)
             ends[at] = level
     return ends
 
@@ -1825,9 +1844,11 @@ def _best_row(grams: set[str], row_grams: list[set[str]], index) -> int | None:
     # counted in C; a bigram most rows share tells none apart
     shared = Counter(chain.from_iterable(rows for rows in lists if len(rows) <= _COMMON))
     best, best_score = None, 0.0
+    # (the Counter's order is the set's: of rows tied, a measure run into the next holding
+    # both rows' words, the first wins, whatever the hash seed)
     for number, count in shared.items():
         score = count / min(len(grams), len(row_grams[number]))
-        if score > best_score:
+        if score > best_score or (score == best_score and best is not None and number < best):
             best, best_score = number, score
     return best if best_score >= _MATCH else None
 
