@@ -8688,3 +8688,39 @@ def test_a_first_is_lead_note_may_end_a_bracket_of_units_and_their_verb(name, ro
         found = {m.no: (m.lead, m.responsible) for m in plan.tasks if m.no in rows}
         assert found == rows
         assert plan.tasks[0].text.endswith("。")
+
+
+# Round 39 (法治) (branch fazhi39)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d414_fazhi_shehui_chengxiao",
+            {
+                1: (["区教育局"], ["区司法局", "区人民检察院", "区公安分局"], []),
+                2: (["区司法局"], ["区农业农村局"], ["各街道办事处"]),
+                4: (["区发展和改革局"], ["区人民法院", "区市场监督管理局"], []),
+            },
+        ),
+        (
+            "chengxiao_biaozhi",
+            {
+                1: (["县司法局"], ["县农业农村局", "县妇联"], []),
+                2: (["县委宣传部"], ["县文化广电和旅游局"], ["各乡镇人民政府"]),
+                3: (["县委政法委"], ["县人民法院", "县司法局"], []),
+            },
+        ),
+    ],
+)
+def test_outcome_fields_under_the_labels_name_no_units(name, rows):
+    # "责任单位：…" over "预期成效：…" and "完成标志：区教育局印发…" (d414), or 完成标志 before
+    # 预期成效 (fixture styles/chengxiao_biaozhi.txt): the outcome fields end the unit list
+    # even printed run in ("…区公安分局预期成效：青少年…") and name no unit though they
+    # name one
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
