@@ -8724,3 +8724,36 @@ def test_outcome_fields_under_the_labels_name_no_units(name, rows):
     for plan in map(parse_path_text, copies):
         found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
         assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d413_yifa_zhixian_yixiang",
+            {
+                9: (["县委宣传部", "县司法局"], [], ["县普法依法治理领导小组各成员单位"]),
+                10: (["县委宣传部", "县司法局"], [], ["县普法依法治理领导小组各成员单位"]),
+                11: (["县司法局"], [], []),
+            },
+        ),
+        (
+            "fanwei_fenju",
+            {
+                2: (["市司法局"], ["市政务服务中心"], []),
+                3: (["市委宣传部", "市司法局"], [], []),
+                4: (["市司法局"], [], []),
+                5: (["市司法局"], [], ["市直各行政机关"]),
+            },
+        ),
+    ],
+)
+def test_a_range_line_gives_each_clause_after_a_semicolon_to_its_numbers(name, rows):
+    # "以上第9、10项由X、Y牵头，Z负责；第11项由县司法局负责" (d413), "上述第4项由市司法局
+    # 负责；第5项由…" (fixture styles/fanwei_fenju.txt): the clause after "；" names its own
+    # measures, with 以上 said once for the line
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
