@@ -8757,3 +8757,45 @@ def test_a_range_line_gives_each_clause_after_a_semicolon_to_its_numbers(name, r
     for plan in map(parse_path_text, copies):
         found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
         assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "rows"),
+    [
+        (
+            "d412_sanxiang_zhidu_xingbiao",
+            "澧阳市全面推行行政执法“三项制度”2027年任务清单",
+            {
+                1: (["市司法局"], ["市政务服务和大数据管理局"], ["市直各行政执法部门"]),
+                3: (
+                    ["市市场监督管理局", "市生态环境局"],
+                    ["市交通运输局", "市城市管理综合执法局"],
+                    [],
+                ),
+                4: ([], ["市司法局"], []),
+                6: (["市档案馆"], ["市司法局"], ["市直各行政执法部门"]),
+                8: (["市司法局"], [], ["市直各行政执法部门"]),
+            },
+        ),
+        (
+            "xinghao_qiantou",
+            "石门县推进行政执法“三项制度”2027年重点任务清单",
+            {
+                1: (["县司法局"], ["县政务服务中心"], ["县直各行政执法部门"]),
+                2: (["县司法局"], ["县人力资源和社会保障局"], []),
+                3: (["县综合行政执法局", "县公安局"], ["县财政局", "县交通运输局"], []),
+            },
+        ),
+    ],
+)
+def test_a_star_beside_a_unit_marks_the_lead(name, title, rows):
+    # "责任单位：市司法局★、…（★为牵头单位）", "★市档案馆、…" (d412), "…（标注★的为牵头单位，
+    # 下同）" (fixture styles/xinghao_qiantou.txt): the starred names lead, the note names
+    # no unit; wrapped at 30 a line may open with the star ("★、市直各…"), which is no
+    # bullet; run in, the title goes on past its quoted 制度 and year to 任务清单
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert plan.title == title
