@@ -8799,3 +8799,40 @@ def test_a_star_beside_a_unit_marks_the_lead(name, title, rows):
         found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
         assert found == rows
         assert plan.title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d411_shifan_sanji_zhibiao",
+            {
+                1: (["县委编办"], ["县司法局"], ["县政府各部门"]),
+                2: (["县委编办"], [], ["各乡镇人民政府"]),
+                3: (["县发展和改革局"], ["县市场监督管理局", "县司法局"], []),
+                11: (["县司法局"], ["县人力资源和社会保障局"], []),
+                13: (["县司法局"], ["县人民法院"], ["县政府各部门"]),
+            },
+        ),
+        (
+            "sanji_zhibiao_biao",
+            {
+                1: (["县委编办"], ["县人力资源和社会保障局"], []),
+                2: (["县委编办"], [], ["各乡镇人民政府"]),
+                4: (["县司法局"], [], ["县直各行政执法部门"]),
+            },
+        ),
+    ],
+)
+def test_an_indicator_tables_last_level_rows_are_the_measures(name, rows):
+    # 序号 | 一级指标 | 二级指标 | 三级指标（评估内容） | 牵头单位 | 责任单位 (d411), 序号 | 一级指标 |
+    # 二级指标（分值） | 三级指标 | 牵头单位 | 配合单位 (fixture styles/sanji_zhibiao_biao.txt):
+    # a header cell's gloss in brackets keeps it a header, the upper levels (printed once,
+    # empty below) are read past, a note under the table ends its last row run in, and
+    # wrapped at 30 a single name cut mid-name ("县人力资源和社会" over "保障局") is joined
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert len(plan.tasks) == (13 if name.startswith("d411") else 4)

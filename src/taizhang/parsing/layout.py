@@ -1648,8 +1648,19 @@ def _rest_of_its_row(
     if not last or (comma and not names_bodies(listed)):
         return False
     if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
-        return False  # (a cell of one name cut to its place and a character is joined too)
+        # (a cell of one name cut to its place and a character is joined too, and one cut
+        # further on, no name yet, which the line completes: "…\t县发展和改革局\t县市场监"
+        # over "督管理局、县司法局", "…\t县人力资源和社会" over "保障局": round 39,
+        # tests/parsing/documents d411 and fixture styles/sanji_zhibiao_biao.txt
+        # hard-wrapped at 30)
+        # (a name's rest opens with no place of its own: 保障局, not 县司法局 or 各乡镇)
+        rest = folded_line.strip()
+        if comma or last[:1] not in _LEVEL_STARTS or rest[:1] in _LEVEL_STARTS + "各中":
+            return False
     return names_bodies(last + folded_line.strip())
+
+
+_LEVEL_STARTS = "省市州县区旗乡镇"
 
 
 def _collective_cut(piece: str, gazetteer: Gazetteer | None) -> bool:
