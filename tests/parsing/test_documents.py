@@ -8825,8 +8825,9 @@ def test_a_star_beside_a_unit_marks_the_lead(name, title, rows):
     ],
 )
 def test_an_indicator_tables_last_level_rows_are_the_measures(name, rows):
-    # 序号 | 一级指标 | 二级指标 | 三级指标（评估内容） | 牵头单位 | 责任单位 (d411), 序号 | 一级指标 |
-    # 二级指标（分值） | 三级指标 | 牵头单位 | 配合单位 (fixture styles/sanji_zhibiao_biao.txt):
+    # 序号 | 一级指标 | 二级指标 | 三级指标（评估内容） | 牵头单位 | 责任单位 (d411),
+    # 序号 | 一级指标 | 二级指标（分值） | 三级指标 | 牵头单位 | 配合单位 (fixture
+    # styles/sanji_zhibiao_biao.txt):
     # a header cell's gloss in brackets keeps it a header, the upper levels (printed once,
     # empty below) are read past, a note under the table ends its last row run in, and
     # wrapped at 30 a single name cut mid-name ("县人力资源和社会" over "保障局") is joined
