@@ -1044,6 +1044,22 @@ Round 38 (法治) (branch fazhi38): 法治 plans of kinds rounds 10–35 had not
   of them over 1. 2. (3.) sub-items (parts of the measure: the bracket follows the last), a
   first bracket "（X、Y、Z按职责分工负责，排在第一位的为牵头单位，下同）" (the note after the
   verb), the brief's "（市委依法治市办，市直各部门按职责分工负责）", 2026年制定政府规章2件.
+
+Round 39 (法治) (branch fazhi39): 法治 plans of kinds rounds 10–38 had not tried:
+
+- d411 法治政府建设示范创建 任务分解 under its covering notice: a tab table 序号 | 一级指标 |
+  二级指标 | 三级指标（评估内容） | 牵头单位 | 责任单位 whose measures are the 三级指标 rows, the
+  upper levels printed once and left empty on the rows below (merged cells), a note under it
+  "注：一级指标、二级指标栏合并单元格的，适用于其下各行。", 县人力资源和社会保障局 a long name.
+- d412 行政执法“三项制度” 2027年任务清单 of a 市: titled 1.–9. measures across chapters, each
+  ending "责任单位：X★、Y、Z（★为牵头单位）" (a star after or before a name marking the lead, two
+  stars in one list, a list of one unit with no star), a title "…“三项制度”2027年任务清单".
+- d413 县委全面依法治县委员会 2027年工作要点: titled 1.–13. measures with no units of their own,
+  each chapter closed by a paragraph "以上第1—4项由X牵头，Y、Z按职责分工负责。", one of two
+  clauses "以上第9、10项由…负责；第11项由县司法局负责。".
+- d414 区 法治社会建设 重点项目 实施方案 (2027—2028年): measures over "牵头单位：…；责任单位：…"
+  lines, then "预期成效：…" and "完成标志：…" lines that name no units (完成标志：区教育局印发…),
+  每学期 / 定期 / 每年 duties.
 """
 
 from __future__ import annotations

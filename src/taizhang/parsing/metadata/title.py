@@ -110,7 +110,9 @@ def _patterns() -> _Patterns:
     # (not a year the title goes on after, to its own kind: "…“三项制度”2027年任务清单" is
     # one title, the quoted 制度 no kind of its own: round 39, tests/parsing/documents d412
     # and fixture styles/xinghao_qiantou.txt printed run-in)
-    year_on = rf"\d{{4}}年(?![^,。;:!?\s《》()]{{0,8}}?{kind})"
+    # (a preamble opening with its year says 是 or quotes before any kind: "2024年是“八五”
+    # 普法规划实施的关键之年", d55 and d141 printed run-in)
+    year_on = rf"\d{{4}}年(?![^,。;:!?\s《》()“”\"是]{{0,8}}?{kind})"
     date_line = rf"{date_line}|{first_item}|{contents}|{year_on}"
     # or a page's time stamp under the title ("…活动的意见2014-09-15 17:53:19  来源:": round
     # 14, corpus 066 and fixture styles/xinwen_stamp.txt printed run-in)
