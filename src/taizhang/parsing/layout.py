@@ -1653,9 +1653,12 @@ def _rest_of_its_row(
         # over "督管理局、县司法局", "…\t县人力资源和社会" over "保障局": round 39,
         # tests/parsing/documents d411 and fixture styles/sanji_zhibiao_biao.txt
         # hard-wrapped at 30)
-        # (a name's rest opens with no place of its own: 保障局, not 县司法局 or 各乡镇)
+        # (a name's rest opens with no place of its own: 保障局, not 县司法局 or 各乡镇; a
+        # place and one character is _place_and_stub's to tell, by the parse's gazetteer)
         rest = folded_line.strip()
         if comma or last[:1] not in _LEVEL_STARTS or rest[:1] in _LEVEL_STARTS + "各中":
+            return False
+        if (gazetteer or load_gazetteer()).prefix_length(last) >= len(last) - 1:
             return False
     return names_bodies(last + folded_line.strip())
 
