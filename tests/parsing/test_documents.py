@@ -1080,6 +1080,22 @@ unit cells run in after a task cell whose names repeat a level's word at the jun
   配合单位 | 完成时限 whose unit cells open with a level's word twice, "镇村镇建设服务中心" and
   "镇镇容环境卫生所", after task cells ending in no sentence end and beside each other, five
   rows signed on the 6th ("2025年3月6日"); 公里 a goal, 每月 a duty.
+
+Round 39 (法治) (branch fazhi39): 法治 plans of kinds rounds 10–38 had not tried:
+
+- d411 法治政府建设示范创建 任务分解 under its covering notice: a tab table 序号 | 一级指标 |
+  二级指标 | 三级指标（评估内容） | 牵头单位 | 责任单位 whose measures are the 三级指标 rows, the
+  upper levels printed once and left empty on the rows below (merged cells), a note under it
+  "注：一级指标、二级指标栏合并单元格的，适用于其下各行。", 县人力资源和社会保障局 a long name.
+- d412 行政执法“三项制度” 2027年任务清单 of a 市: titled 1.–9. measures across chapters, each
+  ending "责任单位：X★、Y、Z（★为牵头单位）" (a star after or before a name marking the lead, two
+  stars in one list, a list of one unit with no star), a title "…“三项制度”2027年任务清单".
+- d413 县委全面依法治县委员会 2027年工作要点: titled 1.–13. measures with no units of their own,
+  each chapter closed by a paragraph "以上第1—4项由X牵头，Y、Z按职责分工负责。", one of two
+  clauses "以上第9、10项由…负责；第11项由县司法局负责。".
+- d414 区 法治社会建设 重点项目 实施方案 (2027—2028年): measures over "牵头单位：…；责任单位：…"
+  lines, then "预期成效：…" and "完成标志：…" lines that name no units (完成标志：区教育局印发…),
+  每学期 / 定期 / 每年 duties.
 """
 
 from __future__ import annotations
@@ -8964,3 +8980,152 @@ def test_a_unit_cell_repeating_its_levels_word_opens_where_the_first_stands(name
         for p in (printed, run_in)
     ]
     assert cells[0] == cells[1]
+
+
+# Round 39 (法治) (branch fazhi39)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d414_fazhi_shehui_chengxiao",
+            {
+                1: (["区教育局"], ["区司法局", "区人民检察院", "区公安分局"], []),
+                2: (["区司法局"], ["区农业农村局"], ["各街道办事处"]),
+                4: (["区发展和改革局"], ["区人民法院", "区市场监督管理局"], []),
+            },
+        ),
+        (
+            "chengxiao_biaozhi",
+            {
+                1: (["县司法局"], ["县农业农村局", "县妇联"], []),
+                2: (["县委宣传部"], ["县文化广电和旅游局"], ["各乡镇人民政府"]),
+                3: (["县委政法委"], ["县人民法院", "县司法局"], []),
+            },
+        ),
+    ],
+)
+def test_outcome_fields_under_the_labels_name_no_units(name, rows):
+    # "责任单位：…" over "预期成效：…" and "完成标志：区教育局印发…" (d414), or 完成标志 before
+    # 预期成效 (fixture styles/chengxiao_biaozhi.txt): the outcome fields end the unit list
+    # even printed run in ("…区公安分局预期成效：青少年…") and name no unit though they
+    # name one
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d413_yifa_zhixian_yixiang",
+            {
+                9: (["县委宣传部", "县司法局"], [], ["县普法依法治理领导小组各成员单位"]),
+                10: (["县委宣传部", "县司法局"], [], ["县普法依法治理领导小组各成员单位"]),
+                11: (["县司法局"], [], []),
+            },
+        ),
+        (
+            "fanwei_fenju",
+            {
+                2: (["市司法局"], ["市政务服务中心"], []),
+                3: (["市委宣传部", "市司法局"], [], []),
+                4: (["市司法局"], [], []),
+                5: (["市司法局"], [], ["市直各行政机关"]),
+            },
+        ),
+    ],
+)
+def test_a_range_line_gives_each_clause_after_a_semicolon_to_its_numbers(name, rows):
+    # "以上第9、10项由X、Y牵头，Z负责；第11项由县司法局负责" (d413), "上述第4项由市司法局
+    # 负责；第5项由…" (fixture styles/fanwei_fenju.txt): the clause after "；" names its own
+    # measures, with 以上 said once for the line
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "rows"),
+    [
+        (
+            "d412_sanxiang_zhidu_xingbiao",
+            "澧阳市全面推行行政执法“三项制度”2027年任务清单",
+            {
+                1: (["市司法局"], ["市政务服务和大数据管理局"], ["市直各行政执法部门"]),
+                3: (
+                    ["市市场监督管理局", "市生态环境局"],
+                    ["市交通运输局", "市城市管理综合执法局"],
+                    [],
+                ),
+                4: ([], ["市司法局"], []),
+                6: (["市档案馆"], ["市司法局"], ["市直各行政执法部门"]),
+                8: (["市司法局"], [], ["市直各行政执法部门"]),
+            },
+        ),
+        (
+            "xinghao_qiantou",
+            "石门县推进行政执法“三项制度”2027年重点任务清单",
+            {
+                1: (["县司法局"], ["县政务服务中心"], ["县直各行政执法部门"]),
+                2: (["县司法局"], ["县人力资源和社会保障局"], []),
+                3: (["县综合行政执法局", "县公安局"], ["县财政局", "县交通运输局"], []),
+            },
+        ),
+    ],
+)
+def test_a_star_beside_a_unit_marks_the_lead(name, title, rows):
+    # "责任单位：市司法局★、…（★为牵头单位）", "★市档案馆、…" (d412), "…（标注★的为牵头单位，
+    # 下同）" (fixture styles/xinghao_qiantou.txt): the starred names lead, the note names
+    # no unit; wrapped at 30 a line may open with the star ("★、市直各…"), which is no
+    # bullet; run in, the title goes on past its quoted 制度 and year to 任务清单
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert plan.title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "d411_shifan_sanji_zhibiao",
+            {
+                1: (["县委编办"], ["县司法局"], ["县政府各部门"]),
+                2: (["县委编办"], [], ["各乡镇人民政府"]),
+                3: (["县发展和改革局"], ["县市场监督管理局", "县司法局"], []),
+                11: (["县司法局"], ["县人力资源和社会保障局"], []),
+                13: (["县司法局"], ["县人民法院"], ["县政府各部门"]),
+            },
+        ),
+        (
+            "sanji_zhibiao_biao",
+            {
+                1: (["县委编办"], ["县人力资源和社会保障局"], []),
+                2: (["县委编办"], [], ["各乡镇人民政府"]),
+                4: (["县司法局"], [], ["县直各行政执法部门"]),
+            },
+        ),
+    ],
+)
+def test_an_indicator_tables_last_level_rows_are_the_measures(name, rows):
+    # 序号 | 一级指标 | 二级指标 | 三级指标（评估内容） | 牵头单位 | 责任单位 (d411),
+    # 序号 | 一级指标 | 二级指标（分值） | 三级指标 | 牵头单位 | 配合单位 (fixture
+    # styles/sanji_zhibiao_biao.txt):
+    # a header cell's gloss in brackets keeps it a header, the upper levels (printed once,
+    # empty below) are read past, a note under the table ends its last row run in, and
+    # wrapped at 30 a single name cut mid-name ("县人力资源和社会" over "保障局") is joined
+    text = _document_or_fixture_text(name)
+    copies = (text, variants.run_in(text), variants.hard_wrapped(text, 30))
+    for plan in map(parse_path_text, copies):
+        found = {m.no: (m.lead, m.responsible, m.collectives) for m in plan.tasks if m.no in rows}
+        assert found == rows
+        assert len(plan.tasks) == (13 if name.startswith("d411") else 4)

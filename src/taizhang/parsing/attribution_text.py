@@ -1116,7 +1116,7 @@ def _value_sentence_end(folded: str, value_start: int, end: int) -> int:
     into the value ends it as well (…配合单位：市教育局、市公安局说明：测评项目…: d209 and fixture
     styles/shuoming_after_labels.txt printed run-in)."""
     if ":" in folded[value_start:end]:
-        note = _note_heading().search(folded, value_start, end)
+        note = note_heading().search(folded, value_start, end)
         end = _before_contact(folded, value_start, note.start() if note else end)
     if "各" in folded[value_start:end]:
         closing = closing_subject().search(folded, value_start, end)
@@ -1163,7 +1163,7 @@ def closing_subject() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _note_heading() -> re.Pattern[str]:
+def note_heading() -> re.Pattern[str]:
     """A note's heading and its colon (structure.toml note_headings), longest first."""
     return re.compile(f"(?:{trie(vocabulary()['note_headings'])}):")
 

@@ -1505,7 +1505,7 @@ def starts_item(folded_line: str) -> bool:
         or starts_with_label(line)
         or line.startswith("【")
         or _bracketed_label_line(line)
-        or line[:1] in _bullet_marks()
+        or (line[:1] in _bullet_marks() and line[1:2] not in _LIST_SEPARATORS)
         or _table_row().match(line) is not None
     )
 
@@ -1521,6 +1521,13 @@ def _table_row() -> re.Pattern[str]:
     hard-wrapped at 24)."""
     names = "|".join(map(re.escape, vocabulary()["table_columns"]["number"]))
     return re.compile(rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}}|{names})\t")
+
+
+# A star followed by a list's separator is no bullet: it marks the unit before it as the
+# lead ("…责任单位：市司法局" over "★、市直各行政执法部门（★为牵头单位）", a copy wrapped at
+# the star: round 39, tests/parsing/documents d412 and fixture styles/xinghao_qiantou.txt
+# hard-wrapped at 30; gazetteer.toml lead_marks).
+_LIST_SEPARATORS = "、,;"
 
 
 @lru_cache(maxsize=1)
@@ -1763,8 +1770,22 @@ def _rest_of_its_row(
     if not last or (comma and not _names_listed(listed, gazetteer)):
         return False
     if not _place_and_stub(last, gazetteer) and (not comma or names_bodies(last)):
-        return False  # (a cell of one name cut to its place and a character is joined too)
+        # (a cell of one name cut to its place and a character is joined too, and one cut
+        # further on, no name yet, which the line completes: "…\t县发展和改革局\t县市场监"
+        # over "督管理局、县司法局", "…\t县人力资源和社会" over "保障局": round 39,
+        # tests/parsing/documents d411 and fixture styles/sanji_zhibiao_biao.txt
+        # hard-wrapped at 30)
+        # (a name's rest opens with no place of its own: 保障局, not 县司法局 or 各乡镇; a
+        # place and one character is _place_and_stub's to tell, by the parse's gazetteer)
+        rest = folded_line.strip()
+        if comma or last[:1] not in _LEVEL_STARTS or rest[:1] in _LEVEL_STARTS + "各中":
+            return False
+        if (gazetteer or load_gazetteer()).prefix_length(last) >= len(last) - 1:
+            return False
     return names_bodies(last + folded_line.strip())
+
+
+_LEVEL_STARTS = "省市州县区旗乡镇"
 
 
 def _collective_cut(piece: str, gazetteer: Gazetteer | None) -> bool:

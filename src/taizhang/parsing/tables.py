@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 
-from taizhang.parsing.attribution_text import closing_subject
+from taizhang.parsing.attribution_text import closing_subject, note_heading
 from taizhang.parsing.markers import chinese_number
 from taizhang.parsing.normalize import fold, printed_run_in
 from taizhang.parsing.structure import RawMeasure
@@ -26,6 +26,8 @@ _BAR = _SEPARATOR.strip()  # a line holding no bar holds no cells
 _ROLES = ("number", "content", "lead", "responsible", "deadline")
 _MAX_COLUMNS = 8
 _MAX_CELL = 8  # characters: a header cell is a short name, not a sentence
+_HEADER_GLOSS = re.compile(r"\([^()]{1,8}\)$")  # "（评估内容）" after a header cell's name
+_HEADER_GLOSS_OPEN = re.compile(r"[（(][^）)]*$")  # (printed: a bracket not closed yet)
 _TOPIC = "topic"  # a short content column before the full one: 重点任务 before 具体措施
 _NOTE = "note"  # a remarks column (备注), read past
 
@@ -955,6 +957,8 @@ def _run_in_tab_header(tokens: list[str]):
 def _two_names(token: str) -> tuple[str, str] | None:
     """An upper header cell glued to the lower line's first name: 完成时限牵头单位."""
     for at in range(2, min(len(token) - 1, _MAX_CELL + 1)):
+        if token[at] in "（(" or _HEADER_GLOSS_OPEN.search(token, 0, at):
+            continue  # a name's gloss, no second name: 三级指标（评估内容） (_HEADER_GLOSS)
         if _column_role(token[:at]) and _sub_role(token[at:]):
             return token[:at], token[at:]
     return None
@@ -1038,11 +1042,14 @@ def _last_cell_end(folded: str, columns, span: int) -> int | None:
     deadline = _last_deadline(folded) if _is_deadline(columns, span) else None
     if deadline:
         return deadline.end()
-    ends = [
-        m.start()
-        for m in (_NEXT_HEADING.search(folded, 1), closing_subject().search(folded, 1))
-        if m
-    ]
+    # or at a note under the table ("…\t县人民法院，县政府各部门注：一级指标、二级指标栏…":
+    # round 39, tests/parsing/documents d411 and fixture styles/sanji_zhibiao_biao.txt run in)
+    found = (
+        _NEXT_HEADING.search(folded, 1),
+        closing_subject().search(folded, 1),
+        note_heading().search(folded, 1),
+    )
+    ends = [m.start() for m in found if m]
     return min(ends) if ends else None
 
 
@@ -1638,7 +1645,9 @@ _NOT_A_HEADER = ""
 def _column_role(cell: str) -> str | None:
     """The role a header cell names; None for another short cell, "" for a sentence."""
     folded = fold(cell).replace(" ", "")
-    if len(folded) > _MAX_CELL:
+    # (a short name may carry its gloss in brackets: "三级指标（评估内容）", round 39:
+    # tests/parsing/documents d411, fixture styles/sanji_zhibiao_biao.txt "二级指标（分值）")
+    if len(_HEADER_GLOSS.sub("", folded)) > _MAX_CELL:
         return _NOT_A_HEADER  # a header cell is a short name, not a sentence
     if folded.endswith(_category_endings()):
         return None  # (任务类别: a category, no content column)

@@ -107,7 +107,13 @@ def _patterns() -> _Patterns:
     # ("…决策事项目录序号决策事项…": round 28, tests/parsing/documents d316 and d317 run in)
     completed = [kind[:-2] for kind in words["kinds"] if kind.endswith("目录") and kind != "目录"]
     contents = "".join(rf"(?<!{re.escape(before)})" for before in completed) + r"目\s*录"
-    date_line = rf"{date_line}|{first_item}|{contents}|\d{{4}}年"
+    # (not a year the title goes on after, to its own kind: "…“三项制度”2027年任务清单" is
+    # one title, the quoted 制度 no kind of its own: round 39, tests/parsing/documents d412
+    # and fixture styles/xinghao_qiantou.txt printed run-in)
+    # (a preamble opening with its year says 是 or quotes before any kind: "2024年是“八五”
+    # 普法规划实施的关键之年", d55 and d141 printed run-in)
+    year_on = rf"\d{{4}}年(?![^,。;:!?\s《》()“”\"是]{{0,8}}?{kind})"
+    date_line = rf"{date_line}|{first_item}|{contents}|{year_on}"
     # or a page's time stamp under the title ("…活动的意见2014-09-15 17:53:19  来源:": round
     # 14, corpus 066 and fixture styles/xinwen_stamp.txt printed run-in)
     date_line += r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"

@@ -89,6 +89,10 @@ class BracketReader:
             # (a bracket left as printed, most, is split with the folded text at hand)
             if labelled is not raw:
                 folded = self.folded(labelled)
+            for mark in self.gaz.lead_marks:
+                if mark in folded:  # "X★、Y(★为牵头单位)": X leads, as "X(牵头)、Y" says
+                    labelled, folded = _marks_as_tags(labelled, folded, self.gaz)
+                    break
             found = self._listed_items(labelled, folded)
             if found is None:
                 found = self._read_items(labelled, folded)
@@ -461,6 +465,42 @@ def _without_person_fields(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, 
     for start, end in reversed(spans):
         blank = " " * (end - start)
         raw, folded = raw[:start] + blank + raw[end:], folded[:start] + blank + folded[end:]
+    return raw, folded
+
+
+_TAG = "(牵头)"
+_NAME_CHARS = r"[^、,;:()\s★]"
+
+
+@lru_cache(maxsize=4)
+def _mark_patterns(marks: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The note that explains a lead mark ("(★为牵头单位)", "标注★的为牵头单位,下同"), and a
+    mark with the name it stands after or before ("市司法局★", "★市档案馆")."""
+    mark = "|".join(map(re.escape, marks))
+    note = re.compile(
+        rf"\(?(?:标注|标有|注有|带有|带)?(?:{mark})(?:的|者)?(?:单位)?为牵头(?:单位|部门)"
+        rf"(?:,其他为(?:配合|责任)(?:单位|部门))?(?:,下同)?\)?"
+    )
+    # (a copy wrapped at the mark prints a line break between it and its name)
+    named = re.compile(rf"({_NAME_CHARS}+)\s*(?:{mark})|(?:{mark})\s*({_NAME_CHARS}+)")
+    return note, named
+
+
+def _marks_as_tags(raw: str, folded: str, gaz: Gazetteer) -> tuple[str, str]:
+    """A bracket whose lead is marked (gazetteer.toml lead_marks) with the note left out
+    and each marked name tagged as a lead is, "X(牵头)" (clauses.clauses reads the tag), in
+    the printed and the folded text alike (they keep one length)."""
+    note, named = _mark_patterns(gaz.lead_marks)
+    for hit in reversed(list(note.finditer(folded))):
+        start, end = hit.span()
+        blank = " " * (end - start)
+        raw, folded = raw[:start] + blank + raw[end:], folded[:start] + blank + folded[end:]
+    for hit in reversed(list(named.finditer(folded))):
+        group = 1 if hit.group(1) is not None else 2
+        start, end = hit.span(group)
+        tagged_raw, tagged = raw[start:end] + _TAG, folded[start:end] + _TAG
+        raw = raw[: hit.start()] + tagged_raw + raw[hit.end() :]
+        folded = folded[: hit.start()] + tagged + folded[hit.end() :]
     return raw, folded
 
 

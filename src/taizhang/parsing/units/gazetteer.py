@@ -100,6 +100,7 @@ class Gazetteer:
         self.openers = tuple(phrases["openers"])
         self.merged_bodies = tuple(tuple(pair) for pair in phrases.get("merged_bodies", []))
         self.etc = phrases["etc"]
+        self.lead_marks = tuple(phrases.get("lead_marks", ()))
         self.bare_bodies = frozenset(phrases.get("bare_bodies", ()))
         self.zone_committees = tuple(phrases.get("zone_committees", ()))
         self.not_units = WholeMatch(phrases.get("not_units", []))
