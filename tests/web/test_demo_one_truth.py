@@ -1,6 +1,7 @@
 """One figure, one number, on the loaded demo as its pages render it: for each demo
 organisation's office, every plan's 完成率 (done/total) and status counts on the plan
-list (实施方案) agree with the plan's dashboard (关键指标). tests/test_one_truth.py checks
+list (实施方案) agree with the plan's dashboard (关键指标),
+and its 逾期未报（份） agrees with the plan's supervision board. tests/test_one_truth.py checks
 the read functions on a small constructed plan; this checks the rendered pages."""
 
 from __future__ import annotations
@@ -45,9 +46,13 @@ def _plan_list(page: bytes) -> dict[int, dict]:
 
 
 def _dashboard(page: bytes) -> dict[str, str]:
+    return _stats(page, "//div[@aria-label='关键指标']")
+
+
+def _stats(page: bytes, where: str) -> dict[str, str]:
     tree = lxml.html.fromstring(page)
     stats = {}
-    for stat in tree.xpath("//div[@aria-label='关键指标']/div[contains(@class, 'stat')]"):
+    for stat in tree.xpath(where + "/div[contains(@class, 'stat')]"):
         number = stat.find("b")
         if number is None:
             continue
@@ -81,6 +86,13 @@ def test_plan_list_and_dashboard_show_the_same_figures_for_each_office(client, d
                 shown = stats.get("完成率", "").rstrip("%")
                 if shown and float(shown) != float(percent):
                     disagreements.append((username, plan_id, "完成率", percent, shown))
+            board = client.get(reverse("supervision:board", kwargs={"plan_id": plan_id}))
+            if board.status_code == 200 and "逾期未报（份）" in stats:
+                late = _stats(board.content, "//div[contains(@class, 'stats')]")
+                late, shown_late = late.get("逾期未报（份）"), stats["逾期未报（份）"]
+                compared += 1
+                if late != shown_late:
+                    disagreements.append((username, plan_id, "逾期未报", late, shown_late))
             for label, count in row["badges"].items():
                 if label in stats and stats[label] != str(count):
                     disagreements.append((username, plan_id, label, count, stats[label]))
