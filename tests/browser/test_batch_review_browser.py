@@ -4,6 +4,7 @@ reads the review backlog by reviewer and by age."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from taizhang.reporting import services
@@ -90,3 +91,29 @@ def test_a_reviewer_approves_five_reports_at_once(world, five, new_page):
     )
     assert "按审核人统计" in text and "健全依法治州工作机制" in text
     screenshot(office, "review-backlog")
+
+
+def test_the_backlog_counts_a_jointly_led_measures_reports_in_both_rows(
+    world, five, page, phone_page, live_server
+):
+    """Measure 1 led by 州司法局 and 州公安局, both with reviewers: its five reports are in
+    both units' rows, the 合计 row counts each report once (6 with the office's own), and
+    the 口径 line says so; on the desktop and at 390 px."""
+    from tests.factories import UserFactory
+
+    AssignmentFactory(measure=world.first, unit=world.police, role="lead")
+    UserFactory(organisation=world.organisation, role="reviewer", unit=world.police)
+    for shown, name in [(page, "review-backlog-joint"), (phone_page, "review-backlog-joint-phone")]:
+        log_in(shown, world.people["office"], PASSWORD)
+        shown.goto(reverse("reporting:review_backlog"))
+        rows = {
+            row.locator("td").first.inner_text(): row.locator("td[data-label=合计]").inner_text()
+            for row in shown.locator("#by-reviewer-title ~ .table-wrap tbody tr").all()
+        }
+        office_row = world.organisation.office_title
+        assert rows == {office_row: "1", "州司法局": "5", "州公安局": "5", "合计": "6"}, rows
+        assert "合计行每份报告只计1次" in shown.inner_text("main")
+        assert "州司法局、州公安局" in shown.inner_text("main")
+        width = shown.evaluate("document.documentElement.scrollWidth")
+        assert width <= shown.viewport_size["width"], width
+        screenshot(shown, name)

@@ -215,3 +215,32 @@ def test_the_review_waiting_reminder_tells_every_lead_unit_with_reviewers(world)
     with time_machine.travel(timezone.make_aware(datetime.combine(day, time(9)))):
         found = [r for r in due_reminders(day) if r.message.event == "review_waiting"]
     assert {tuple(r.users) for r in found} == {(world.people["reviewer"],), (police,)}
+
+
+def test_the_backlog_counts_a_report_under_every_lead_unit_that_reviews_it(client, world):
+    """Measure 1 led by two units with reviewers: 教育局's report waits in both to-dos, so
+    both units' backlog rows count it (each equal to that unit's to-do); the 合计 row counts
+    the report once, and narrowing to either unit lists it."""
+    from tests.factories import UserFactory
+
+    AssignmentFactory(measure=world.first, unit=world.police, role="lead")
+    police = UserFactory(organisation=world.organisation, role="reviewer", unit=world.police)
+    report = _submit(world.first.assignments.get(unit=world.education), world)
+    client.force_login(world.people["office"])
+    response = client.get(BACKLOG)
+    found = response.context["backlog"]
+    by_key = {row.key: row for row in found.rows}
+    assert set(by_key) == {str(world.justice.pk), str(world.police.pk)}
+    for unit, person in [(world.justice, world.people["reviewer"]), (world.police, police)]:
+        client.force_login(person)
+        todo = client.get(TODO).context["todo"]
+        assert by_key[str(unit.pk)].total == todo.to_review_total == 1
+    assert found.total == 1 and found.ages == [1, 0, 0, 0]
+    page = response.content.decode()
+    assert "每份报告只计1次" in page
+    client.force_login(world.people["office"])
+    for unit in (world.justice, world.police):
+        narrowed = client.get(BACKLOG, {"reviewer": str(unit.pk)})
+        assert [r.pk for r in narrowed.context["backlog"].reports] == [report.pk]
+        assert f"等待审核的报告（{unit.name}）" in narrowed.content.decode()
+    assert found.reports[0].reviewer_name == "州司法局、州公安局"

@@ -11,19 +11,19 @@ The office here is the one that runs the plan: a county plan's is its county off
 (plans.rules.runs_plan; `running_county`). The office may in any case accept or return
 any report of a plan it runs (reporting.review_report).
 
-The rule is asked four ways, one answer: for one report (`reviewing_units`, the
+The rule is asked three ways, one answer: for one report (`reviewing_units`, the
 permission and the review page), as a queryset filter (`waiting_for_unit`,
-`waiting_for_office`: the to-do pages and the backlog), as an annotation
-(`with_reviewing_unit`: the backlog grouped by reviewer) and for many reports at once,
-every lead unit of each (`reviewed_by`: the reminders, reviews waiting and the daily
-digest of reports arrived)."""
+`waiting_for_office`: the to-do pages) and for many reports at once, every lead unit of
+each (`reviewed_by`: the backlog grouped by reviewer, the reminders of reviews waiting
+and the daily digest of reports arrived). A report on a measure two lead units with
+reviewers lead waits for both, in every one of these."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from taizhang.accounts.models import Role
 from taizhang.notifications import recipients
@@ -139,16 +139,4 @@ def waiting_for_office(organisation_id: int, reports: QuerySet | None = None) ->
         awaiting(reports)
         .filter(assignment__unit__organisation_id=organisation_id)
         .exclude(_unit_reviews())
-    )
-
-
-def with_reviewing_unit(reports: QuerySet) -> QuerySet:
-    """Annotate ``reviewing_unit_id``: the (first) unit whose reviewers review each
-    report, None for the office."""
-    leads = _reviewing_leads(OuterRef("assignment__measure_id")).order_by("unit_id")
-    first_lead = Subquery(leads.values("unit_id")[:1])
-    return reports.annotate(
-        reviewing_unit_id=Case(
-            When(assignment__role=RESPONSIBLE, then=first_lead), default=Value(None)
-        )
     )

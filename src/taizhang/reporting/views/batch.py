@@ -127,7 +127,7 @@ class ReviewBacklogView(LoginRequiredMixin, View):
             "backlog": found,
             "reviewer": reviewer,
             "age_labels": backlog.AGE_LABELS,
-            "rules": (backlog.AGE_RULE,),
+            "rules": (backlog.AGE_RULE, backlog.TOTAL_RULE),
             "form": BatchReviewForm(),
             "next": request.get_full_path(),
         }
