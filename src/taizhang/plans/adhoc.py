@@ -107,7 +107,7 @@ def add_item(plan: Plan, actor, item: Item, today: date) -> Measure:
 # they were added, without a gap (an office numbers the items it supervises, not the ones it
 # withdrew: the middle of 任务83, 84, 85 withdrawn, the third is 任务84). A withdrawn item
 # keeps the number it had when withdrawn, for the record, and is listed as 原任务84（已撤回）
-# (Measure.number_label). A restored measure whose number a measure in force took meanwhile
+# (Measure.label). A restored measure whose number a measure in force took meanwhile
 # is numbered after the last one in force.
 
 

@@ -109,10 +109,11 @@ def backlog(user, today: date, reviewer: str = "") -> Backlog:
             waited[submitted] = working_days_between(submitted, today)
         report.waited = waited[submitted]
         report.reviewer_name = "、".join(name for _, name in keys)
-        ages[age_column(report.waited)] += 1
+        column = age_column(report.waited)
+        ages[column] += 1
         for key, name in keys:
             row = rows.setdefault(key, ReviewerRow(key, name))
-            row.ages[age_column(report.waited)] += 1
+            row.ages[column] += 1
             row.oldest = max(row.oldest, report.waited)
         if not reviewer or reviewer in {key for key, _ in keys}:
             listed.append(report)

@@ -41,6 +41,10 @@ class DueItem:
     due_on: date  # the period's due date, or the later one an approved extension gave
     return_comment: str | None = None  # a returned report's (退回) latest return comment
 
+    @classmethod
+    def of(cls, assignment, period, report, due_on: date, today: date, **more) -> DueItem:
+        return cls(assignment, period, report, (due_on - today).days, due_on, **more)
+
     @property
     def returned(self) -> bool:
         return self.report is not None and self.report.state == ProgressReport.State.RETURNED
@@ -251,7 +255,7 @@ def owed_items(user, today: date) -> list[DueItem]:
             report = reports.get((assignment.pk, period.pk))
             if report is None or report.state == ProgressReport.State.DRAFT:
                 due_on = report_due(period, assignment.pk, extended)
-                due.append(DueItem(assignment, period, report, (due_on - today).days, due_on))
+                due.append(DueItem.of(assignment, period, report, due_on, today))
     return due
 
 
@@ -303,13 +307,13 @@ def fillable_items(user, today: date) -> list[DueItem]:
         for report in returned:
             due_on = report_due(report.period, report.assignment_id, extended)
             items.append(
-                DueItem(
+                DueItem.of(
                     report.assignment,
                     report.period,
                     report,
-                    (due_on - today).days,
                     due_on,
-                    report.return_comment or "",
+                    today,
+                    return_comment=report.return_comment or "",
                 )
             )
     return items
